@@ -1,0 +1,169 @@
+#include "clients/cli/client.h"
+
+#include <fmt/core.h>
+#include <google/protobuf/util/json_util.h>
+
+#include <random>
+
+#include "clients/cli/format.h"
+#include "clients/cli/messages.h"
+#include "trainhub/v1/common.pb.h"
+
+namespace trainhub::cli {
+namespace {
+
+// Creates carry a request_id, so every method may be retried when the
+// server was briefly unavailable.
+constexpr char kServiceConfig[] = R"json({
+  "methodConfig": [{
+    "name": [{"service": "trainhub.v1.OrganizationService"},
+             {"service": "trainhub.v1.TrainerService"},
+             {"service": "trainhub.v1.SeriesService"},
+             {"service": "trainhub.v1.ScheduleService"}],
+    "retryPolicy": {
+      "maxAttempts": 3,
+      "initialBackoff": "0.2s",
+      "maxBackoff": "1s",
+      "backoffMultiplier": 2,
+      "retryableStatusCodes": ["UNAVAILABLE"]
+    }
+  }]
+})json";
+
+// Path of the first string field (recursively) that is not UTF-8, or "".
+std::string FindInvalidUtf8(const google::protobuf::Message& message,
+                            const std::string& prefix) {
+  const auto* reflection = message.GetReflection();
+  std::vector<const google::protobuf::FieldDescriptor*> fields;
+  reflection->ListFields(message, &fields);
+  for (const auto* field : fields) {
+    const std::string path = prefix.empty() ? field->name() : prefix + "." + field->name();
+    using FD = google::protobuf::FieldDescriptor;
+    if (field->type() == FD::TYPE_STRING) {
+      if (field->is_repeated()) {
+        for (int i = 0; i < reflection->FieldSize(message, field); ++i) {
+          if (!IsValidUtf8(reflection->GetRepeatedString(message, field, i))) {
+            return fmt::format("{}[{}]", path, i);
+          }
+        }
+      } else if (!IsValidUtf8(reflection->GetString(message, field))) {
+        return path;
+      }
+    } else if (field->type() == FD::TYPE_MESSAGE) {
+      if (field->is_repeated()) {
+        for (int i = 0; i < reflection->FieldSize(message, field); ++i) {
+          std::string bad = FindInvalidUtf8(reflection->GetRepeatedMessage(message, field, i),
+                                            fmt::format("{}[{}]", path, i));
+          if (!bad.empty()) return bad;
+        }
+      } else {
+        std::string bad = FindInvalidUtf8(reflection->GetMessage(message, field), path);
+        if (!bad.empty()) return bad;
+      }
+    }
+  }
+  return "";
+}
+
+}  // namespace
+
+grpc::Status Client::CheckUtf8(const google::protobuf::Message& request) {
+  const std::string bad = FindInvalidUtf8(request, "");
+  if (bad.empty()) return grpc::Status::OK;
+  return grpc::Status(grpc::StatusCode::INVALID_ARGUMENT, fmt::format(msg::kBadUtf8, bad));
+}
+
+Client::Client(std::string server, OutputFormat format)
+    : server_(std::move(server)), format_(format) {}
+
+std::shared_ptr<grpc::Channel> Client::Channel() {
+  if (!channel_) {
+    grpc::ChannelArguments args;
+    args.SetServiceConfigJSON(kServiceConfig);
+    channel_ = grpc::CreateCustomChannel(server_, grpc::InsecureChannelCredentials(), args);
+  }
+  return channel_;
+}
+
+trainhub::v1::OrganizationService::Stub& Client::organizations() {
+  if (!organizations_) organizations_ = trainhub::v1::OrganizationService::NewStub(Channel());
+  return *organizations_;
+}
+
+trainhub::v1::TrainerService::Stub& Client::trainers() {
+  if (!trainers_) trainers_ = trainhub::v1::TrainerService::NewStub(Channel());
+  return *trainers_;
+}
+
+trainhub::v1::SeriesService::Stub& Client::series() {
+  if (!series_) series_ = trainhub::v1::SeriesService::NewStub(Channel());
+  return *series_;
+}
+
+trainhub::v1::ScheduleService::Stub& Client::schedule() {
+  if (!schedule_) schedule_ = trainhub::v1::ScheduleService::NewStub(Channel());
+  return *schedule_;
+}
+
+int Client::Report(const grpc::Status& status) const {
+  switch (status.error_code()) {
+    case grpc::StatusCode::UNAVAILABLE:
+    case grpc::StatusCode::DEADLINE_EXCEEDED:
+      std::cerr << msg::kErrorPrefix
+                << fmt::format(msg::kUnreachable, server_, status.error_message())
+                << "\n";
+      return kExitUnreachable;
+    default:
+      break;
+  }
+  std::cerr << msg::kErrorPrefix << status.error_message() << "\n";
+  trainhub::v1::ErrorDetails details;
+  if (!status.error_details().empty() && details.ParseFromString(status.error_details())) {
+    if (details.field_violations_size() > 1) {
+      for (const auto& v : details.field_violations()) {
+        std::cerr << fmt::format(msg::kFieldLine, v.field(), v.description()) << "\n";
+      }
+    }
+    if (details.conflicting_session_id() != 0) {
+      std::cerr << fmt::format(msg::kConflictLine, details.conflicting_session_id(),
+                               details.conflicting_session_id())
+                << "\n";
+    }
+  }
+  switch (status.error_code()) {
+    case grpc::StatusCode::NOT_FOUND:
+      return kExitNotFound;
+    case grpc::StatusCode::INVALID_ARGUMENT:
+    case grpc::StatusCode::FAILED_PRECONDITION:
+    case grpc::StatusCode::ALREADY_EXISTS:
+    case grpc::StatusCode::OUT_OF_RANGE:
+    case grpc::StatusCode::ABORTED:
+      return kExitRejected;
+    case grpc::StatusCode::UNAUTHENTICATED:
+    case grpc::StatusCode::PERMISSION_DENIED:
+      return kExitDenied;
+    default:
+      return kExitOther;
+  }
+}
+
+std::string ToJson(const google::protobuf::Message& message) {
+  google::protobuf::util::JsonPrintOptions options;
+  options.preserve_proto_field_names = true;
+  options.always_print_primitive_fields = true;
+  std::string json;
+  (void)google::protobuf::util::MessageToJsonString(message, &json, options);
+  return json;
+}
+
+void Client::PrintJson(const google::protobuf::Message& message) const {
+  std::cout << ToJson(message) << "\n";
+}
+
+std::string NewRequestId() {
+  std::random_device device;
+  std::uniform_int_distribution<uint64_t> dist;
+  return fmt::format("cli-{:016x}{:016x}", dist(device), dist(device));
+}
+
+}  // namespace trainhub::cli

@@ -1,0 +1,71 @@
+#ifndef TRAINHUB_CLIENTS_CLI_COMMANDS_H_
+#define TRAINHUB_CLIENTS_CLI_COMMANDS_H_
+
+// Registration of the CLI's subcommands. Callbacks run after parsing, set
+// Context::exit_code and print results in the chosen output format.
+
+#include <CLI/CLI.hpp>
+
+#include <functional>
+#include <memory>
+#include <string>
+
+#include "clients/cli/client.h"
+
+namespace trainhub::cli {
+
+struct Context {
+  std::string server = "127.0.0.1:50051";
+  std::string output = "table";
+  int exit_code = kExitOk;
+
+  // Created on first use, after the global options are parsed.
+  Client& client() {
+    if (!client_) {
+      client_ = std::make_unique<Client>(
+          server, output == "json" ? OutputFormat::kJson : OutputFormat::kTable);
+    }
+    return *client_;
+  }
+
+ private:
+  std::unique_ptr<Client> client_;
+};
+
+// Paging options shared by list commands.
+struct Paging {
+  int page_size = 0;  // 0: fetch all pages
+  std::string page_token;
+  void AddTo(CLI::App* command);
+};
+
+// Calls `fetch(token, &next)` for one page when `paging.page_size` is set
+// (printing the next token hint), else for all pages. Stops at the first
+// error and returns it.
+grpc::Status ForEachPage(
+    const Paging& paging,
+    const std::function<grpc::Status(const std::string& token, int page_size,
+                                     std::string* next)>& fetch);
+
+// Sets ctx.exit_code from a status (reporting errors); true when OK.
+bool Check(Context& ctx, const grpc::Status& status);
+// Reports a usage problem found before calling the server.
+void UsageError(Context& ctx, const std::string& message);
+
+// Sessions as a table; `with_series` adds the series title (schedules).
+void PrintSessionTable(const google::protobuf::RepeatedPtrField<trainhub::v1::Session>& sessions,
+                       bool with_series);
+// "✓ Name, ? Other" (✓ confirmed, ? requested, ✗ declined).
+std::string TrainerSummary(const trainhub::v1::Session& session);
+
+void AddOrganizationCommands(CLI::App& app, Context& ctx);
+void AddTrainerCommands(CLI::App& app, Context& ctx);
+void AddSeriesCommands(CLI::App& app, Context& ctx);
+void AddModuleCommands(CLI::App& app, Context& ctx);
+void AddSessionCommands(CLI::App& app, Context& ctx);
+void AddScheduleCommands(CLI::App& app, Context& ctx);
+void AddDemoCommands(CLI::App& app, Context& ctx);
+
+}  // namespace trainhub::cli
+
+#endif  // TRAINHUB_CLIENTS_CLI_COMMANDS_H_

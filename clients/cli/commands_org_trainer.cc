@@ -1,0 +1,251 @@
+// trainhub org ... and trainhub trainer ...
+
+#include <fmt/core.h>
+
+#include "clients/cli/commands.h"
+#include "clients/cli/format.h"
+#include "clients/cli/messages.h"
+
+namespace trainhub::cli {
+namespace {
+
+namespace v1 = ::trainhub::v1;
+
+void PrintOrganization(Context& ctx, const v1::Organization& org) {
+  if (ctx.client().json()) return ctx.client().PrintJson(org);
+  std::cout << org.id() << "  " << org.name() << "\n";
+  PrintFields(std::cout, {{msg::kLabelKind, WordOf(OrganizationKindWords(), org.kind())},
+                          {msg::kLabelCity, org.city().empty() ? msg::kNone : org.city()},
+                          {msg::kLabelWebsite,
+                           org.website().empty() ? msg::kNone : org.website()}});
+}
+
+void PrintTrainer(Context& ctx, const v1::Trainer& trainer) {
+  if (ctx.client().json()) return ctx.client().PrintJson(trainer);
+  std::cout << trainer.id() << "  " << trainer.display_name() << "\n";
+  PrintFields(std::cout,
+              {{msg::kLabelEmail, trainer.email()},
+               {msg::kLabelAffiliation,
+                trainer.affiliation().empty() ? msg::kNone : trainer.affiliation()}});
+}
+
+struct OrganizationOptions {
+  std::string name, city, website, kind;
+  CLI::Option *name_opt, *city_opt, *website_opt, *kind_opt;
+
+  void AddTo(CLI::App* cmd, bool required) {
+    name_opt = cmd->add_option("--name", name, msg::kNameOption);
+    kind_opt = cmd->add_option("--kind", kind, msg::kOrgKindOption)
+                   ->check(CLI::IsMember(OrganizationKindWords()));
+    city_opt = cmd->add_option("--city", city, msg::kCityOption);
+    website_opt = cmd->add_option("--website", website, msg::kWebsiteOption);
+    if (required) {
+      name_opt->required();
+      kind_opt->required();
+    }
+  }
+  // Fills `org` with the given options; adds their paths to `mask`.
+  void Fill(v1::Organization* org, google::protobuf::FieldMask* mask) const {
+    auto set = [&](CLI::Option* opt, const char* path, auto apply) {
+      if (opt->count() == 0) return;
+      apply();
+      if (mask) mask->add_paths(path);
+    };
+    set(name_opt, "name", [&] { org->set_name(name); });
+    set(kind_opt, "kind", [&] { org->set_kind(OrganizationKindWords().at(kind)); });
+    set(city_opt, "city", [&] { org->set_city(city); });
+    set(website_opt, "website", [&] { org->set_website(website); });
+  }
+};
+
+struct TrainerOptions {
+  std::string name, email, affiliation;
+  CLI::Option *name_opt, *email_opt, *affiliation_opt;
+
+  void AddTo(CLI::App* cmd, bool required) {
+    name_opt = cmd->add_option("--name", name, msg::kNameOption);
+    email_opt = cmd->add_option("--email", email, msg::kEmailOption);
+    affiliation_opt = cmd->add_option("--affiliation", affiliation, msg::kAffiliationOption);
+    if (required) {
+      name_opt->required();
+      email_opt->required();
+    }
+  }
+  void Fill(v1::Trainer* trainer, google::protobuf::FieldMask* mask) const {
+    auto set = [&](CLI::Option* opt, const char* path, auto apply) {
+      if (opt->count() == 0) return;
+      apply();
+      if (mask) mask->add_paths(path);
+    };
+    set(name_opt, "display_name", [&] { trainer->set_display_name(name); });
+    set(email_opt, "email", [&] { trainer->set_email(email); });
+    set(affiliation_opt, "affiliation", [&] { trainer->set_affiliation(affiliation); });
+  }
+};
+
+}  // namespace
+
+void AddOrganizationCommands(CLI::App& app, Context& ctx) {
+  CLI::App* org = app.add_subcommand("org", msg::kOrgCommand)->require_subcommand(1);
+
+  auto* create = org->add_subcommand("create", msg::kCreate);
+  auto create_opts = std::make_shared<OrganizationOptions>();
+  auto create_request_id = std::make_shared<std::string>();
+  create_opts->AddTo(create, /*required=*/true);
+  create->add_option("--request-id", *create_request_id, msg::kRequestIdOption);
+  create->callback([&ctx, create_opts, create_request_id] {
+    v1::CreateOrganizationRequest request;
+    create_opts->Fill(request.mutable_organization(), nullptr);
+    request.set_request_id(create_request_id->empty() ? NewRequestId() : *create_request_id);
+    v1::Organization response;
+    auto& c = ctx.client();
+    if (Check(ctx, c.Call(c.organizations(), &v1::OrganizationService::Stub::CreateOrganization,
+                          request, &response))) {
+      PrintOrganization(ctx, response);
+    }
+  });
+
+  auto* list = org->add_subcommand("list", msg::kList);
+  auto paging = std::make_shared<Paging>();
+  paging->AddTo(list);
+  list->callback([&ctx, paging] {
+    auto& c = ctx.client();
+    v1::ListOrganizationsResponse all;
+    grpc::Status status = ForEachPage(*paging, [&](const std::string& token, int size,
+                                                   std::string* next) {
+      v1::ListOrganizationsRequest request;
+      request.set_page_size(size);
+      request.set_page_token(token);
+      v1::ListOrganizationsResponse page;
+      grpc::Status s = c.Call(c.organizations(),
+                              &v1::OrganizationService::Stub::ListOrganizations, request, &page);
+      all.mutable_organizations()->MergeFrom(page.organizations());
+      *next = page.next_page_token();
+      all.set_next_page_token(page.next_page_token());
+      return s;
+    });
+    if (!Check(ctx, status)) return;
+    if (c.json()) return c.PrintJson(all);
+    Table table({msg::kColId, msg::kColName, msg::kColKind, msg::kColCity});
+    for (const auto& o : all.organizations()) {
+      table.Add({std::to_string(o.id()), o.name(), WordOf(OrganizationKindWords(), o.kind()),
+                 o.city()});
+    }
+    table.Print(std::cout);
+  });
+
+  auto* show = org->add_subcommand("show", msg::kShow);
+  auto show_id = std::make_shared<int64_t>();
+  show->add_option("id", *show_id, msg::kIdArg)->required();
+  show->callback([&ctx, show_id] {
+    v1::GetOrganizationRequest request;
+    request.set_id(*show_id);
+    v1::Organization response;
+    auto& c = ctx.client();
+    if (Check(ctx, c.Call(c.organizations(), &v1::OrganizationService::Stub::GetOrganization,
+                          request, &response))) {
+      PrintOrganization(ctx, response);
+    }
+  });
+
+  auto* update = org->add_subcommand("update", msg::kUpdate);
+  auto update_id = std::make_shared<int64_t>();
+  auto update_opts = std::make_shared<OrganizationOptions>();
+  update->add_option("id", *update_id, msg::kIdArg)->required();
+  update_opts->AddTo(update, /*required=*/false);
+  update->callback([&ctx, update_id, update_opts] {
+    v1::UpdateOrganizationRequest request;
+    request.mutable_organization()->set_id(*update_id);
+    update_opts->Fill(request.mutable_organization(), request.mutable_update_mask());
+    if (request.update_mask().paths_size() == 0) return UsageError(ctx, msg::kNothingToUpdate);
+    v1::Organization response;
+    auto& c = ctx.client();
+    if (Check(ctx, c.Call(c.organizations(), &v1::OrganizationService::Stub::UpdateOrganization,
+                          request, &response))) {
+      PrintOrganization(ctx, response);
+    }
+  });
+}
+
+void AddTrainerCommands(CLI::App& app, Context& ctx) {
+  CLI::App* trainer = app.add_subcommand("trainer", msg::kTrainerCommand)->require_subcommand(1);
+
+  auto* create = trainer->add_subcommand("create", msg::kCreate);
+  auto create_opts = std::make_shared<TrainerOptions>();
+  auto create_request_id = std::make_shared<std::string>();
+  create_opts->AddTo(create, /*required=*/true);
+  create->add_option("--request-id", *create_request_id, msg::kRequestIdOption);
+  create->callback([&ctx, create_opts, create_request_id] {
+    v1::CreateTrainerRequest request;
+    create_opts->Fill(request.mutable_trainer(), nullptr);
+    request.set_request_id(create_request_id->empty() ? NewRequestId() : *create_request_id);
+    v1::Trainer response;
+    auto& c = ctx.client();
+    if (Check(ctx, c.Call(c.trainers(), &v1::TrainerService::Stub::CreateTrainer, request,
+                          &response))) {
+      PrintTrainer(ctx, response);
+    }
+  });
+
+  auto* list = trainer->add_subcommand("list", msg::kList);
+  auto paging = std::make_shared<Paging>();
+  paging->AddTo(list);
+  list->callback([&ctx, paging] {
+    auto& c = ctx.client();
+    v1::ListTrainersResponse all;
+    grpc::Status status = ForEachPage(*paging, [&](const std::string& token, int size,
+                                                   std::string* next) {
+      v1::ListTrainersRequest request;
+      request.set_page_size(size);
+      request.set_page_token(token);
+      v1::ListTrainersResponse page;
+      grpc::Status s =
+          c.Call(c.trainers(), &v1::TrainerService::Stub::ListTrainers, request, &page);
+      all.mutable_trainers()->MergeFrom(page.trainers());
+      *next = page.next_page_token();
+      all.set_next_page_token(page.next_page_token());
+      return s;
+    });
+    if (!Check(ctx, status)) return;
+    if (c.json()) return c.PrintJson(all);
+    Table table({msg::kColId, msg::kColName, msg::kColEmail, msg::kColAffiliation});
+    for (const auto& t : all.trainers()) {
+      table.Add({std::to_string(t.id()), t.display_name(), t.email(), t.affiliation()});
+    }
+    table.Print(std::cout);
+  });
+
+  auto* show = trainer->add_subcommand("show", msg::kShow);
+  auto show_id = std::make_shared<int64_t>();
+  show->add_option("id", *show_id, msg::kIdArg)->required();
+  show->callback([&ctx, show_id] {
+    v1::GetTrainerRequest request;
+    request.set_id(*show_id);
+    v1::Trainer response;
+    auto& c = ctx.client();
+    if (Check(ctx, c.Call(c.trainers(), &v1::TrainerService::Stub::GetTrainer, request,
+                          &response))) {
+      PrintTrainer(ctx, response);
+    }
+  });
+
+  auto* update = trainer->add_subcommand("update", msg::kUpdate);
+  auto update_id = std::make_shared<int64_t>();
+  auto update_opts = std::make_shared<TrainerOptions>();
+  update->add_option("id", *update_id, msg::kIdArg)->required();
+  update_opts->AddTo(update, /*required=*/false);
+  update->callback([&ctx, update_id, update_opts] {
+    v1::UpdateTrainerRequest request;
+    request.mutable_trainer()->set_id(*update_id);
+    update_opts->Fill(request.mutable_trainer(), request.mutable_update_mask());
+    if (request.update_mask().paths_size() == 0) return UsageError(ctx, msg::kNothingToUpdate);
+    v1::Trainer response;
+    auto& c = ctx.client();
+    if (Check(ctx, c.Call(c.trainers(), &v1::TrainerService::Stub::UpdateTrainer, request,
+                          &response))) {
+      PrintTrainer(ctx, response);
+    }
+  });
+}
+
+}  // namespace trainhub::cli

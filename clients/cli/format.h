@@ -1,0 +1,80 @@
+#ifndef TRAINHUB_CLIENTS_CLI_FORMAT_H_
+#define TRAINHUB_CLIENTS_CLI_FORMAT_H_
+
+// Text in and out of the CLI: local times, enum words, tables.
+
+#include <google/protobuf/timestamp.pb.h>
+
+#include <map>
+#include <optional>
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "absl/time/time.h"
+#include "trainhub/v1/organization.pb.h"
+#include "trainhub/v1/series.pb.h"
+
+namespace trainhub::cli {
+
+// Europe/Berlin (UTC if tzdata is missing).
+const absl::TimeZone& LocalZone();
+
+// Reads a time the user typed: "YYYY-MM-DD HH:MM", "YYYY-MM-DDTHH:MM",
+// "DD.MM.YYYY HH:MM" (Europe/Berlin), a date alone (midnight), or RFC 3339
+// with an offset. On failure returns nullopt and sets `error` (naming
+// `option`).
+std::optional<absl::Time> ParseUserTime(const std::string& text,
+                                        const std::string& option,
+                                        std::string* error);
+
+void SetTimestamp(absl::Time t, google::protobuf::Timestamp* out);
+absl::Time FromTimestamp(const google::protobuf::Timestamp& t);
+// "18.01.2019 09:00"
+std::string FormatLocal(const google::protobuf::Timestamp& t);
+// Compact: "18.01.2019 09:00–17:00", "14.–16.05.2020 09:00–13:00",
+// "31.01.–01.02.2020 09:00–16:00", or both full times across years.
+std::string FormatRange(const google::protobuf::Timestamp& start,
+                        const google::protobuf::Timestamp& end);
+
+// Words for enum values on the command line and in tables.
+const std::map<std::string, trainhub::v1::OrganizationKind>& OrganizationKindWords();
+const std::map<std::string, trainhub::v1::SeriesKind>& SeriesKindWords();
+const std::map<std::string, trainhub::v1::SeriesStatus>& SeriesStatusWords();
+const std::map<std::string, trainhub::v1::TargetGroup>& TargetGroupWords();
+const std::map<std::string, trainhub::v1::BookingStatus>& BookingStatusWords();
+// The word for `value`, or its number when it has none.
+template <typename Enum>
+std::string WordOf(const std::map<std::string, Enum>& words, Enum value) {
+  for (const auto& [word, v] : words) {
+    if (v == value) return word;
+  }
+  return std::to_string(static_cast<int>(value));
+}
+
+// True when `text` is well-formed UTF-8.
+bool IsValidUtf8(const std::string& text);
+
+// Columns sized to their content and shrunk (widest first) to fit `width`
+// terminal columns; cut cells end in "…". Widths count code points.
+class Table {
+ public:
+  explicit Table(std::vector<std::string> headings);
+  // Column `column` keeps its full width when the table is shrunk.
+  void KeepWidth(size_t column) { keep_.push_back(column); }
+  void Add(std::vector<std::string> row);
+  void Print(std::ostream& out, size_t width = 80) const;
+
+ private:
+  std::vector<std::string> headings_;
+  std::vector<std::vector<std::string>> rows_;
+  std::vector<size_t> keep_;
+};
+
+// "Label:  value" lines, labels aligned.
+void PrintFields(std::ostream& out,
+                 const std::vector<std::pair<std::string, std::string>>& fields);
+
+}  // namespace trainhub::cli
+
+#endif  // TRAINHUB_CLIENTS_CLI_FORMAT_H_

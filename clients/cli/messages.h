@@ -1,0 +1,170 @@
+#ifndef TRAINHUB_CLIENTS_CLI_MESSAGES_H_
+#define TRAINHUB_CLIENTS_CLI_MESSAGES_H_
+
+// Every user-facing text of the trainhub CLI, so that a translation
+// (German first) can replace this one file. Format strings use {} for
+// values in the order given.
+
+namespace trainhub::cli::msg {
+
+// Program and global options
+inline constexpr char kAppDescription[] =
+    "trainhub - plan multi-module training series (talks to trainhubd over gRPC)";
+inline constexpr char kServerOption[] = "trainhubd address HOST:PORT";
+inline constexpr char kOutputOption[] = "output format: table (for people) or json (for scripts)";
+inline constexpr char kRequestIdOption[] =
+    "idempotency key; repeating a create with the same key returns the first result";
+inline constexpr char kPageSizeOption[] = "show one page of at most N items (default: all)";
+inline constexpr char kPageTokenOption[] = "continue after the page that returned this token";
+inline constexpr char kNextPageHint[] = "more results: repeat with --page-token {}";
+inline constexpr char kTimeFormatsHelp[] =
+    "local time in Europe/Berlin: \"2019-01-18 09:00\", \"18.01.2019 09:00\", "
+    "or RFC 3339 with offset";
+
+// Commands
+inline constexpr char kOrgCommand[] = "organisations (Träger and partners)";
+inline constexpr char kTrainerCommand[] = "trainers and referents";
+inline constexpr char kSeriesCommand[] = "training series";
+inline constexpr char kModuleCommand[] = "modules of a series";
+inline constexpr char kSessionCommand[] = "sessions of a module (dates, place, trainers)";
+inline constexpr char kScheduleCommand[] = "schedules across series";
+inline constexpr char kIcalCommand[] = "iCalendar export";
+inline constexpr char kDemoCommand[] = "demo data";
+inline constexpr char kCreate[] = "create";
+inline constexpr char kList[] = "list";
+inline constexpr char kShow[] = "show one";
+inline constexpr char kUpdate[] = "change the given fields";
+inline constexpr char kCancelSeries[] = "cancel a series (it stays visible)";
+inline constexpr char kDeleteSeries[] = "delete a series (only while it has no modules, or with --force)";
+inline constexpr char kAddModule[] = "add a module";
+inline constexpr char kMoveModule[] = "move a module to another position";
+inline constexpr char kRemoveModule[] = "remove a module (only without sessions, or with --force)";
+inline constexpr char kAddSession[] = "add a session to a module";
+inline constexpr char kDeleteSession[] = "delete a session";
+inline constexpr char kBooking[] = "set a trainer's booking status for a session";
+inline constexpr char kScheduleTrainer[] = "a trainer's sessions";
+inline constexpr char kScheduleRange[] = "all sessions in a date range";
+inline constexpr char kSchedulePending[] = "sessions still waiting for a trainer's confirmation";
+inline constexpr char kIcalSeries[] = "calendar file of a series";
+inline constexpr char kIcalTrainer[] = "calendar file of a trainer's sessions";
+inline constexpr char kDemoLoad[] =
+    "create the four demo series of the domain (IKOE, Interkultur im Ehrenamt, "
+    "Gemeinsam verschieden, Vielfalts-Montag)";
+
+// Options
+inline constexpr char kIdArg[] = "id";
+inline constexpr char kSeriesIdArg[] = "series id";
+inline constexpr char kModuleIdArg[] = "module id";
+inline constexpr char kSessionIdArg[] = "session id";
+inline constexpr char kTrainerIdArg[] = "trainer id";
+inline constexpr char kNameOption[] = "name";
+inline constexpr char kOrgKindOption[] = "kind of organisation";
+inline constexpr char kCityOption[] = "city";
+inline constexpr char kWebsiteOption[] = "website";
+inline constexpr char kEmailOption[] = "e-mail address";
+inline constexpr char kAffiliationOption[] = "affiliation, e.g. a university or \"freiberuflich\"";
+inline constexpr char kTitleOption[] = "title";
+inline constexpr char kSeriesKindOption[] = "kind of series";
+inline constexpr char kDescriptionOption[] = "description";
+inline constexpr char kOrgIdOption[] = "owning organisation id";
+inline constexpr char kPartnerOption[] = "partner organisation id (repeat for several)";
+inline constexpr char kTargetGroupOption[] = "target group (repeat for several)";
+inline constexpr char kCapacityOption[] = "seats for participants";
+inline constexpr char kStatusOption[] = "status";
+inline constexpr char kReasonOption[] = "reason, shown to participants";
+inline constexpr char kForceOption[] = "also delete what belongs to it";
+inline constexpr char kTopicOption[] = "topic (repeat for several)";
+inline constexpr char kOptionalOption[] = "attending this module is optional";
+inline constexpr char kMandatoryOption[] = "whether attending is mandatory (true/false)";
+inline constexpr char kUnitsOption[] = "teaching units (45 min each)";
+inline constexpr char kPositionOption[] = "position, 1 = first (default: append)";
+inline constexpr char kToPositionOption[] = "new position, 1 = first";
+inline constexpr char kStartOption[] = "start";
+inline constexpr char kEndOption[] = "end";
+inline constexpr char kPlaceOption[] = "place name";
+inline constexpr char kAddressOption[] = "place address";
+inline constexpr char kTrainerOption[] = "trainer id (repeat for several); with update it replaces the list";
+inline constexpr char kNoTrainersOption[] = "remove all trainers";
+inline constexpr char kNoteOption[] = "note";
+inline constexpr char kAllowOverlapOption[] =
+    "book even if a trainer or the place is already booked at that time";
+inline constexpr char kBookingStatusArg[] = "requested, confirmed or declined";
+inline constexpr char kFromOption[] = "from (date or date and time)";
+inline constexpr char kToOption[] = "until (exclusive)";
+inline constexpr char kModuleFilterOption[] = "only this module";
+inline constexpr char kOrgFilterOption[] = "only series of this organisation (owner or partner)";
+inline constexpr char kTrainerFilterOption[] = "only this trainer";
+inline constexpr char kOutFileOption[] = "write to this file instead of standard output";
+
+// Tables and labels
+inline constexpr char kColId[] = "ID";
+inline constexpr char kColName[] = "NAME";
+inline constexpr char kColKind[] = "KIND";
+inline constexpr char kColCity[] = "CITY";
+inline constexpr char kColEmail[] = "E-MAIL";
+inline constexpr char kColAffiliation[] = "AFFILIATION";
+inline constexpr char kColTitle[] = "TITLE";
+inline constexpr char kColStatus[] = "STATUS";
+inline constexpr char kColDates[] = "DATES";
+inline constexpr char kColModules[] = "MOD";
+inline constexpr char kColPosition[] = "#";
+inline constexpr char kColUnits[] = "UE";
+inline constexpr char kColSessions[] = "SESS";
+inline constexpr char kColWhen[] = "WHEN (Europe/Berlin)";
+inline constexpr char kColModule[] = "MODULE";
+inline constexpr char kColSeries[] = "SERIES";
+inline constexpr char kColPlace[] = "PLACE";
+inline constexpr char kColTrainers[] = "TRAINERS";
+inline constexpr char kLabelKind[] = "Kind";
+inline constexpr char kLabelStatus[] = "Status";
+inline constexpr char kLabelOrganisation[] = "Organisation";
+inline constexpr char kLabelPartners[] = "Partners";
+inline constexpr char kLabelTargetGroups[] = "Target groups";
+inline constexpr char kLabelCapacity[] = "Capacity";
+inline constexpr char kLabelDates[] = "Dates";
+inline constexpr char kLabelCancelled[] = "Cancelled";
+inline constexpr char kLabelDescription[] = "Description";
+inline constexpr char kLabelModules[] = "Modules";
+inline constexpr char kLabelSessions[] = "Sessions";
+inline constexpr char kLabelTopics[] = "Topics";
+inline constexpr char kLabelWhen[] = "When";
+inline constexpr char kLabelPlace[] = "Place";
+inline constexpr char kLabelTrainers[] = "Trainers";
+inline constexpr char kLabelNote[] = "Note";
+inline constexpr char kLabelEmail[] = "E-mail";
+inline constexpr char kLabelAffiliation[] = "Affiliation";
+inline constexpr char kLabelCity[] = "City";
+inline constexpr char kLabelWebsite[] = "Website";
+inline constexpr char kLabelModule[] = "Module";
+inline constexpr char kLabelSeries[] = "Series";
+inline constexpr char kOptionalMark[] = " (optional)";
+inline constexpr char kNone[] = "-";
+inline constexpr char kNoItems[] = "(none)";
+inline constexpr char kSeriesHeading[] = "Series {}: {}";
+inline constexpr char kSessionHeading[] = "Session {}";
+inline constexpr char kModuleLine[] = "module {} \"{}\"";
+inline constexpr char kDone[] = "done";
+inline constexpr char kDeletedSeries[] = "deleted series {}";
+inline constexpr char kDeletedModule[] = "deleted module {}";
+inline constexpr char kDeletedSession[] = "deleted session {}";
+inline constexpr char kModuleCreated[] = "module {} \"{}\" (id {})";
+inline constexpr char kWroteFile[] = "wrote {} ({} events)";
+inline constexpr char kDemoLoaded[] =
+    "demo data loaded: {} organisations, {} trainers, {} series, {} modules, {} sessions";
+
+// Errors (exit codes: 2 usage, 3 rejected, 4 not found, 5 unreachable, 1 other)
+inline constexpr char kErrorPrefix[] = "error: ";
+inline constexpr char kFieldLine[] = "  {}: {}";
+inline constexpr char kConflictLine[] = "  conflicting session: {} (see: trainhub session show {})";
+inline constexpr char kUnreachable[] =
+    "cannot reach trainhubd at {}: {}\n  start it (scripts/run) or pass --server HOST:PORT";
+inline constexpr char kBadTime[] = "{}: cannot read \"{}\" as a time; use {}";
+inline constexpr char kSkippedTime[] =
+    "{}: {} does not exist in Europe/Berlin (clocks jump forward then)";
+inline constexpr char kBadUtf8[] = "{}: the text is not valid UTF-8";
+inline constexpr char kNothingToUpdate[] = "nothing to update: give at least one option to change";
+inline constexpr char kCannotWrite[] = "cannot write {}";
+
+}  // namespace trainhub::cli::msg
+
+#endif  // TRAINHUB_CLIENTS_CLI_MESSAGES_H_

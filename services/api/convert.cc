@@ -1,0 +1,187 @@
+#include "api/convert.h"
+
+#include "absl/strings/str_cat.h"
+#include "domain/errors.h"
+
+namespace trainhub::api {
+namespace {
+// google.protobuf.Timestamp's documented range: 0001-01-01 to 9999-12-31.
+constexpr int64_t kMinTimestampSeconds = -62135596800;
+constexpr int64_t kMaxTimestampSeconds = 253402300799;
+}  // namespace
+
+absl::StatusOr<absl::Time> TimeFromProto(const google::protobuf::Timestamp& t,
+                                         absl::string_view field) {
+  if (t.nanos() < 0 || t.nanos() > 999999999 ||
+      t.seconds() < kMinTimestampSeconds || t.seconds() > kMaxTimestampSeconds) {
+    return domain::InvalidField(std::string(field), "is not a valid timestamp");
+  }
+  return absl::FromUnixSeconds(t.seconds()) + absl::Nanoseconds(t.nanos());
+}
+
+absl::StatusOr<std::optional<absl::Time>> OptionalTimeFromProto(
+    bool has, const google::protobuf::Timestamp& t, absl::string_view field) {
+  if (!has) return std::optional<absl::Time>();
+  absl::StatusOr<absl::Time> time = TimeFromProto(t, field);
+  if (!time.ok()) return time.status();
+  return std::optional<absl::Time>(*time);
+}
+
+void TimeToProto(absl::Time t, google::protobuf::Timestamp* out) {
+  const int64_t nanos = absl::ToUnixNanos(t);
+  out->set_seconds(absl::ToUnixSeconds(t));
+  out->set_nanos(static_cast<int32_t>(nanos - out->seconds() * 1000000000));
+}
+
+domain::UpdateMask MaskFromProto(const google::protobuf::FieldMask& mask) {
+  return domain::UpdateMask(mask.paths().begin(), mask.paths().end());
+}
+
+domain::Organization FromProto(const trainhub::v1::Organization& in) {
+  domain::Organization out;
+  out.id = in.id();
+  out.name = in.name();
+  out.kind = static_cast<domain::OrganizationKind>(in.kind());
+  out.city = in.city();
+  out.website = in.website();
+  return out;
+}
+
+void ToProto(const domain::Organization& in, trainhub::v1::Organization* out) {
+  out->set_id(in.id);
+  out->set_name(in.name);
+  out->set_kind(static_cast<trainhub::v1::OrganizationKind>(in.kind));
+  out->set_city(in.city);
+  out->set_website(in.website);
+  TimeToProto(in.create_time, out->mutable_create_time());
+  TimeToProto(in.update_time, out->mutable_update_time());
+}
+
+domain::Trainer FromProto(const trainhub::v1::Trainer& in) {
+  domain::Trainer out;
+  out.id = in.id();
+  out.display_name = in.display_name();
+  out.email = in.email();
+  out.affiliation = in.affiliation();
+  return out;
+}
+
+void ToProto(const domain::Trainer& in, trainhub::v1::Trainer* out) {
+  out->set_id(in.id);
+  out->set_display_name(in.display_name);
+  out->set_email(in.email);
+  out->set_affiliation(in.affiliation);
+  TimeToProto(in.create_time, out->mutable_create_time());
+  TimeToProto(in.update_time, out->mutable_update_time());
+}
+
+domain::Series FromProto(const trainhub::v1::Series& in) {
+  domain::Series out;
+  out.id = in.id();
+  out.organization_id = in.organization_id();
+  out.title = in.title();
+  out.kind = static_cast<domain::SeriesKind>(in.kind());
+  out.description = in.description();
+  out.partner_organization_ids.assign(in.partner_organization_ids().begin(),
+                                      in.partner_organization_ids().end());
+  for (int group : in.target_groups()) {
+    out.target_groups.push_back(static_cast<domain::TargetGroup>(group));
+  }
+  out.capacity = in.capacity();
+  out.status = static_cast<domain::SeriesStatus>(in.status());
+  return out;
+}
+
+void ToProto(const domain::Series& in, trainhub::v1::Series* out) {
+  out->set_id(in.id);
+  out->set_organization_id(in.organization_id);
+  out->set_title(in.title);
+  out->set_kind(static_cast<trainhub::v1::SeriesKind>(in.kind));
+  out->set_description(in.description);
+  for (domain::Id id : in.partner_organization_ids) {
+    out->add_partner_organization_ids(id);
+  }
+  for (domain::TargetGroup g : in.target_groups) {
+    out->add_target_groups(static_cast<trainhub::v1::TargetGroup>(g));
+  }
+  out->set_capacity(in.capacity);
+  out->set_status(static_cast<trainhub::v1::SeriesStatus>(in.status));
+  out->set_cancellation_reason(in.cancellation_reason);
+  out->set_module_count(in.module_count);
+  if (in.first_session_start) {
+    TimeToProto(*in.first_session_start, out->mutable_first_session_start());
+  }
+  if (in.last_session_end) {
+    TimeToProto(*in.last_session_end, out->mutable_last_session_end());
+  }
+  TimeToProto(in.create_time, out->mutable_create_time());
+  TimeToProto(in.update_time, out->mutable_update_time());
+}
+
+domain::Module FromProto(const trainhub::v1::Module& in) {
+  domain::Module out;
+  out.id = in.id();
+  out.title = in.title();
+  out.topics.assign(in.topics().begin(), in.topics().end());
+  out.mandatory = in.mandatory();
+  out.teaching_units = in.teaching_units();
+  return out;
+}
+
+void ToProto(const domain::Module& in, trainhub::v1::Module* out) {
+  out->set_id(in.id);
+  out->set_series_id(in.series_id);
+  out->set_position(in.position);
+  out->set_title(in.title);
+  for (const std::string& topic : in.topics) out->add_topics(topic);
+  out->set_mandatory(in.mandatory);
+  out->set_teaching_units(in.teaching_units);
+  out->set_session_count(in.session_count);
+}
+
+absl::StatusOr<domain::Session> FromProto(const trainhub::v1::Session& in,
+                                          absl::string_view prefix) {
+  domain::Session out;
+  out.id = in.id();
+  absl::StatusOr<absl::Time> start =
+      TimeFromProto(in.start_time(), absl::StrCat(prefix, ".start_time"));
+  if (!start.ok()) return start.status();
+  absl::StatusOr<absl::Time> end =
+      TimeFromProto(in.end_time(), absl::StrCat(prefix, ".end_time"));
+  if (!end.ok()) return end.status();
+  out.start = *start;
+  out.end = *end;
+  out.place.name = in.place().name();
+  out.place.address = in.place().address();
+  out.note = in.note();
+  for (const auto& booking : in.trainers()) {
+    domain::TrainerBooking b;
+    b.trainer_id = booking.trainer_id();
+    b.status = static_cast<domain::BookingStatus>(booking.status());
+    out.trainers.push_back(b);
+  }
+  return out;
+}
+
+void ToProto(const domain::Session& in, trainhub::v1::Session* out) {
+  out->set_id(in.id);
+  out->set_series_id(in.series_id);
+  out->set_module_id(in.module_id);
+  TimeToProto(in.start, out->mutable_start_time());
+  TimeToProto(in.end, out->mutable_end_time());
+  out->mutable_place()->set_name(in.place.name);
+  out->mutable_place()->set_address(in.place.address);
+  for (const domain::TrainerBooking& b : in.trainers) {
+    auto* booking = out->add_trainers();
+    booking->set_trainer_id(b.trainer_id);
+    booking->set_trainer_name(b.trainer_name);
+    booking->set_status(static_cast<trainhub::v1::BookingStatus>(b.status));
+    TimeToProto(b.status_time, booking->mutable_status_time());
+  }
+  out->set_note(in.note);
+  out->set_series_title(in.series_title);
+  out->set_module_title(in.module_title);
+  out->set_module_position(in.module_position);
+}
+
+}  // namespace trainhub::api

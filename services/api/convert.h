@@ -1,0 +1,53 @@
+#ifndef TRAINHUB_SERVICES_API_CONVERT_H_
+#define TRAINHUB_SERVICES_API_CONVERT_H_
+
+// proto <-> domain. Conversions from requests do no business validation
+// (the domain does); they refuse only what cannot be represented, naming
+// the field.
+
+#include <google/protobuf/field_mask.pb.h>
+#include <google/protobuf/timestamp.pb.h>
+
+#include <optional>
+
+#include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
+#include "absl/time/time.h"
+#include "domain/model.h"
+#include "domain/planner.h"
+#include "trainhub/v1/organization.pb.h"
+#include "trainhub/v1/series.pb.h"
+#include "trainhub/v1/trainer.pb.h"
+
+namespace trainhub::api {
+
+// An unset timestamp becomes absl::UnixEpoch() (the domain's "missing").
+absl::StatusOr<absl::Time> TimeFromProto(const google::protobuf::Timestamp& t,
+                                         absl::string_view field);
+// nullopt when the request did not set the field (`has` is false).
+absl::StatusOr<std::optional<absl::Time>> OptionalTimeFromProto(
+    bool has, const google::protobuf::Timestamp& t, absl::string_view field);
+void TimeToProto(absl::Time t, google::protobuf::Timestamp* out);
+
+domain::UpdateMask MaskFromProto(const google::protobuf::FieldMask& mask);
+
+domain::Organization FromProto(const trainhub::v1::Organization& in);
+void ToProto(const domain::Organization& in, trainhub::v1::Organization* out);
+
+domain::Trainer FromProto(const trainhub::v1::Trainer& in);
+void ToProto(const domain::Trainer& in, trainhub::v1::Trainer* out);
+
+domain::Series FromProto(const trainhub::v1::Series& in);
+void ToProto(const domain::Series& in, trainhub::v1::Series* out);
+
+domain::Module FromProto(const trainhub::v1::Module& in);
+void ToProto(const domain::Module& in, trainhub::v1::Module* out);
+
+// `prefix` names the session in the request, e.g. "session".
+absl::StatusOr<domain::Session> FromProto(const trainhub::v1::Session& in,
+                                          absl::string_view prefix);
+void ToProto(const domain::Session& in, trainhub::v1::Session* out);
+
+}  // namespace trainhub::api
+
+#endif  // TRAINHUB_SERVICES_API_CONVERT_H_

@@ -1,0 +1,43 @@
+#ifndef TRAINHUB_SERVICES_API_HANDLER_UTIL_H_
+#define TRAINHUB_SERVICES_API_HANDLER_UTIL_H_
+
+// Small pieces every handler uses.
+
+#include <google/protobuf/message.h>
+
+#include "absl/status/statusor.h"
+#include "api/convert.h"
+#include "api/errors.h"
+#include "api/page_token.h"
+#include "domain/planner.h"
+
+namespace trainhub::api {
+
+// The idempotency key of a create request with a `request_id` field.
+template <typename Request>
+domain::RequestKey KeyOf(const Request& request) {
+  return {request.request_id(), RequestFingerprint(request, {"request_id"})};
+}
+
+// Converts an OK result into `out`, or maps the error.
+template <typename T, typename Out>
+grpc::Status Reply(const absl::StatusOr<T>& result, Out* out) {
+  if (!result.ok()) return ToGrpcStatus(result.status());
+  ToProto(*result, out);
+  return grpc::Status::OK;
+}
+
+// Fills a List response: `add` appends one item, then the next token.
+template <typename Request, typename T, typename Response, typename Add>
+grpc::Status ReplyPage(const Request& request,
+                       const absl::StatusOr<domain::Page<T>>& result,
+                       Response* response, Add add) {
+  if (!result.ok()) return ToGrpcStatus(result.status());
+  for (const T& item : result->items) ToProto(item, add(response));
+  response->set_next_page_token(NextPageToken(request, result->next));
+  return grpc::Status::OK;
+}
+
+}  // namespace trainhub::api
+
+#endif  // TRAINHUB_SERVICES_API_HANDLER_UTIL_H_

@@ -1,0 +1,37 @@
+#include "api/handler_util.h"
+#include "api/services.h"
+
+namespace trainhub::api {
+
+grpc::Status OrganizationServiceImpl::CreateOrganization(
+    grpc::ServerContext*, const v1::CreateOrganizationRequest* request,
+    v1::Organization* response) {
+  return Reply(planner_.CreateOrganization(FromProto(request->organization()),
+                                           KeyOf(*request)),
+               response);
+}
+
+grpc::Status OrganizationServiceImpl::GetOrganization(
+    grpc::ServerContext*, const v1::GetOrganizationRequest* request,
+    v1::Organization* response) {
+  return Reply(planner_.GetOrganization(request->id()), response);
+}
+
+grpc::Status OrganizationServiceImpl::ListOrganizations(
+    grpc::ServerContext*, const v1::ListOrganizationsRequest* request,
+    v1::ListOrganizationsResponse* response) {
+  auto page = ReadPage(*request, request->page_size(), request->page_token());
+  if (!page.ok()) return ToGrpcStatus(page.status());
+  return ReplyPage(*request, planner_.ListOrganizations(*page), response,
+                   [](auto* r) { return r->add_organizations(); });
+}
+
+grpc::Status OrganizationServiceImpl::UpdateOrganization(
+    grpc::ServerContext*, const v1::UpdateOrganizationRequest* request,
+    v1::Organization* response) {
+  return Reply(planner_.UpdateOrganization(FromProto(request->organization()),
+                                           MaskFromProto(request->update_mask())),
+               response);
+}
+
+}  // namespace trainhub::api

@@ -1,0 +1,70 @@
+#include "api/handler_util.h"
+#include "api/services.h"
+#include "domain/errors.h"
+
+namespace trainhub::api {
+namespace {
+auto AddSession = [](v1::ListScheduleResponse* r) { return r->add_sessions(); };
+}  // namespace
+
+grpc::Status ScheduleServiceImpl::ListTrainerSessions(
+    grpc::ServerContext*, const v1::ListTrainerSessionsRequest* request,
+    v1::ListScheduleResponse* response) {
+  auto page = ReadPage(*request, request->page_size(), request->page_token());
+  if (!page.ok()) return ToGrpcStatus(page.status());
+  auto from = OptionalTimeFromProto(request->has_from(), request->from(), "from");
+  if (!from.ok()) return ToGrpcStatus(from.status());
+  auto to = OptionalTimeFromProto(request->has_to(), request->to(), "to");
+  if (!to.ok()) return ToGrpcStatus(to.status());
+  return ReplyPage(*request,
+                   planner_.ListTrainerSessions(request->trainer_id(), *from, *to, *page),
+                   response, AddSession);
+}
+
+grpc::Status ScheduleServiceImpl::ListSessionsInRange(
+    grpc::ServerContext*, const v1::ListSessionsInRangeRequest* request,
+    v1::ListScheduleResponse* response) {
+  auto page = ReadPage(*request, request->page_size(), request->page_token());
+  if (!page.ok()) return ToGrpcStatus(page.status());
+  auto from = TimeFromProto(request->from(), "from");
+  if (!from.ok()) return ToGrpcStatus(from.status());
+  auto to = TimeFromProto(request->to(), "to");
+  if (!to.ok()) return ToGrpcStatus(to.status());
+  return ReplyPage(*request,
+                   planner_.ListSessionsInRange(*from, *to, request->organization_id(), *page),
+                   response, AddSession);
+}
+
+grpc::Status ScheduleServiceImpl::ListPendingBookings(
+    grpc::ServerContext*, const v1::ListPendingBookingsRequest* request,
+    v1::ListScheduleResponse* response) {
+  auto page = ReadPage(*request, request->page_size(), request->page_token());
+  if (!page.ok()) return ToGrpcStatus(page.status());
+  return ReplyPage(*request,
+                   planner_.ListPendingBookings(request->trainer_id(),
+                                                request->organization_id(), *page),
+                   response, AddSession);
+}
+
+grpc::Status ScheduleServiceImpl::ExportCalendar(
+    grpc::ServerContext*, const v1::ExportCalendarRequest* request,
+    v1::ExportCalendarResponse* response) {
+  absl::StatusOr<domain::Planner::Calendar> calendar;
+  switch (request->scope_case()) {
+    case v1::ExportCalendarRequest::kSeriesId:
+      calendar = planner_.ExportSeriesCalendar(request->series_id());
+      break;
+    case v1::ExportCalendarRequest::kTrainerId:
+      calendar = planner_.ExportTrainerCalendar(request->trainer_id());
+      break;
+    default:
+      return ToGrpcStatus(
+          domain::InvalidField("scope", "set series_id or trainer_id"));
+  }
+  if (!calendar.ok()) return ToGrpcStatus(calendar.status());
+  response->set_filename(calendar->filename);
+  response->set_ical(calendar->ical);
+  return grpc::Status::OK;
+}
+
+}  // namespace trainhub::api

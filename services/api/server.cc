@@ -1,0 +1,69 @@
+#include "api/server.h"
+
+#include <grpcpp/ext/proto_server_reflection_plugin.h>
+#include <grpcpp/health_check_service_interface.h>
+#include <sodium.h>
+
+#include "absl/strings/str_cat.h"
+#include "api/request_log.h"
+#include "api/services.h"
+
+namespace trainhub::api {
+
+absl::StatusOr<std::unique_ptr<TrainhubServer>> TrainhubServer::Start(
+    const ServerOptions& options) {
+  if (sodium_init() < 0) return absl::InternalError("libsodium failed to start");
+  auto store = store::SqlitePlanningStore::Open(options.db_path,
+                                                options.read_connections);
+  if (!store.ok()) return store.status();
+
+  std::unique_ptr<TrainhubServer> server(new TrainhubServer());
+  server->store_ = *std::move(store);
+  server->planner_ = std::make_unique<domain::Planner>(*server->store_);
+  domain::Planner& planner = *server->planner_;
+  server->services_.push_back(std::make_unique<OrganizationServiceImpl>(planner));
+  server->services_.push_back(std::make_unique<TrainerServiceImpl>(planner));
+  server->services_.push_back(std::make_unique<SeriesServiceImpl>(planner));
+  server->services_.push_back(std::make_unique<ScheduleServiceImpl>(planner));
+
+  grpc::EnableDefaultHealthCheckService(true);
+  grpc::reflection::InitProtoReflectionServerBuilderPlugin();
+  grpc::ServerBuilder builder;
+  if (!options.listen_address.empty()) {
+    builder.AddListeningPort(options.listen_address,
+                             grpc::InsecureServerCredentials(), &server->port_);
+  }
+  for (auto& service : server->services_) builder.RegisterService(service.get());
+  std::vector<std::unique_ptr<grpc::experimental::ServerInterceptorFactoryInterface>>
+      interceptors;
+  interceptors.push_back(std::make_unique<RequestLogFactory>());
+  builder.experimental().SetInterceptorCreators(std::move(interceptors));
+  server->server_ = builder.BuildAndStart();
+  if (!server->server_ ||
+      (!options.listen_address.empty() && server->port_ == 0)) {
+    return absl::UnavailableError(absl::StrCat(
+        "cannot listen on ", options.listen_address,
+        " (address in use or not valid?)"));
+  }
+  server->server_->GetHealthCheckService()->SetServingStatus(true);
+  return server;
+}
+
+TrainhubServer::~TrainhubServer() { Shutdown(absl::ZeroDuration()); }
+
+std::shared_ptr<grpc::Channel> TrainhubServer::InProcessChannel() {
+  return server_->InProcessChannel(grpc::ChannelArguments());
+}
+
+void TrainhubServer::Shutdown(absl::Duration grace) {
+  if (shut_down_ || !server_) return;
+  shut_down_ = true;
+  server_->GetHealthCheckService()->SetServingStatus(false);
+  server_->Shutdown(absl::ToChronoTime(absl::Now() + grace));
+}
+
+void TrainhubServer::Wait() {
+  if (server_) server_->Wait();
+}
+
+}  // namespace trainhub::api

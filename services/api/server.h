@@ -1,0 +1,57 @@
+#ifndef TRAINHUB_SERVICES_API_SERVER_H_
+#define TRAINHUB_SERVICES_API_SERVER_H_
+
+// The assembled service: store, planner, gRPC services, health checking,
+// reflection and the request log. Used by trainhubd and by the API tests.
+
+#include <grpcpp/grpcpp.h>
+
+#include <memory>
+#include <string>
+
+#include "absl/status/statusor.h"
+#include "absl/time/time.h"
+#include "domain/planner.h"
+#include "store/planning_store.h"
+
+namespace trainhub::api {
+
+struct ServerOptions {
+  // "host:port"; port 0 picks a free one. Empty: in-process channel only.
+  std::string listen_address = "127.0.0.1:50051";
+  std::string db_path = "trainhub.db";
+  int read_connections = 4;
+};
+
+class TrainhubServer {
+ public:
+  // Opens the database and starts serving. UNAVAILABLE when the address
+  // cannot be bound; database errors as returned by the store.
+  static absl::StatusOr<std::unique_ptr<TrainhubServer>> Start(
+      const ServerOptions& options);
+  ~TrainhubServer();
+
+  std::shared_ptr<grpc::Channel> InProcessChannel();
+  // The port actually bound (0 without a listen address).
+  int port() const { return port_; }
+
+  // Health turns NOT_SERVING, new calls are refused, in-flight calls may
+  // finish within `grace` and are cancelled after it. Idempotent.
+  void Shutdown(absl::Duration grace = absl::Seconds(10));
+  // Blocks until Shutdown has completed.
+  void Wait();
+
+ private:
+  TrainhubServer() = default;
+
+  std::unique_ptr<store::SqlitePlanningStore> store_;
+  std::unique_ptr<domain::Planner> planner_;
+  std::vector<std::unique_ptr<grpc::Service>> services_;
+  std::unique_ptr<grpc::Server> server_;
+  int port_ = 0;
+  bool shut_down_ = false;
+};
+
+}  // namespace trainhub::api
+
+#endif  // TRAINHUB_SERVICES_API_SERVER_H_

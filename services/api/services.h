@@ -1,0 +1,110 @@
+#ifndef TRAINHUB_SERVICES_API_SERVICES_H_
+#define TRAINHUB_SERVICES_API_SERVICES_H_
+
+// gRPC adapters of the planning use cases. Each handler converts the
+// request, calls domain::Planner and converts the result; errors go
+// through ToGrpcStatus. Handlers never throw. Thread-safe.
+
+#include "domain/planner.h"
+#include "trainhub/v1/organization.grpc.pb.h"
+#include "trainhub/v1/schedule.grpc.pb.h"
+#include "trainhub/v1/series.grpc.pb.h"
+#include "trainhub/v1/trainer.grpc.pb.h"
+
+namespace trainhub::api {
+
+namespace v1 = ::trainhub::v1;
+
+class OrganizationServiceImpl final : public v1::OrganizationService::Service {
+ public:
+  explicit OrganizationServiceImpl(domain::Planner& planner) : planner_(planner) {}
+  grpc::Status CreateOrganization(grpc::ServerContext*, const v1::CreateOrganizationRequest*,
+                                  v1::Organization*) override;
+  grpc::Status GetOrganization(grpc::ServerContext*, const v1::GetOrganizationRequest*,
+                               v1::Organization*) override;
+  grpc::Status ListOrganizations(grpc::ServerContext*, const v1::ListOrganizationsRequest*,
+                                 v1::ListOrganizationsResponse*) override;
+  grpc::Status UpdateOrganization(grpc::ServerContext*, const v1::UpdateOrganizationRequest*,
+                                  v1::Organization*) override;
+
+ private:
+  domain::Planner& planner_;
+};
+
+class TrainerServiceImpl final : public v1::TrainerService::Service {
+ public:
+  explicit TrainerServiceImpl(domain::Planner& planner) : planner_(planner) {}
+  grpc::Status CreateTrainer(grpc::ServerContext*, const v1::CreateTrainerRequest*,
+                             v1::Trainer*) override;
+  grpc::Status GetTrainer(grpc::ServerContext*, const v1::GetTrainerRequest*,
+                          v1::Trainer*) override;
+  grpc::Status ListTrainers(grpc::ServerContext*, const v1::ListTrainersRequest*,
+                            v1::ListTrainersResponse*) override;
+  grpc::Status UpdateTrainer(grpc::ServerContext*, const v1::UpdateTrainerRequest*,
+                             v1::Trainer*) override;
+
+ private:
+  domain::Planner& planner_;
+};
+
+class SeriesServiceImpl final : public v1::SeriesService::Service {
+ public:
+  explicit SeriesServiceImpl(domain::Planner& planner) : planner_(planner) {}
+  grpc::Status CreateSeries(grpc::ServerContext*, const v1::CreateSeriesRequest*,
+                            v1::Series*) override;
+  grpc::Status GetSeries(grpc::ServerContext*, const v1::GetSeriesRequest*,
+                         v1::Series*) override;
+  grpc::Status ListSeries(grpc::ServerContext*, const v1::ListSeriesRequest*,
+                          v1::ListSeriesResponse*) override;
+  grpc::Status UpdateSeries(grpc::ServerContext*, const v1::UpdateSeriesRequest*,
+                            v1::Series*) override;
+  grpc::Status CancelSeries(grpc::ServerContext*, const v1::CancelSeriesRequest*,
+                            v1::Series*) override;
+  grpc::Status DeleteSeries(grpc::ServerContext*, const v1::DeleteSeriesRequest*,
+                            v1::DeleteSeriesResponse*) override;
+  grpc::Status CreateModule(grpc::ServerContext*, const v1::CreateModuleRequest*,
+                            v1::Module*) override;
+  grpc::Status ListModules(grpc::ServerContext*, const v1::ListModulesRequest*,
+                           v1::ListModulesResponse*) override;
+  grpc::Status UpdateModule(grpc::ServerContext*, const v1::UpdateModuleRequest*,
+                            v1::Module*) override;
+  grpc::Status MoveModule(grpc::ServerContext*, const v1::MoveModuleRequest*,
+                          v1::ListModulesResponse*) override;
+  grpc::Status DeleteModule(grpc::ServerContext*, const v1::DeleteModuleRequest*,
+                            v1::DeleteModuleResponse*) override;
+  grpc::Status CreateSession(grpc::ServerContext*, const v1::CreateSessionRequest*,
+                             v1::Session*) override;
+  grpc::Status GetSession(grpc::ServerContext*, const v1::GetSessionRequest*,
+                          v1::Session*) override;
+  grpc::Status ListSessions(grpc::ServerContext*, const v1::ListSessionsRequest*,
+                            v1::ListSessionsResponse*) override;
+  grpc::Status UpdateSession(grpc::ServerContext*, const v1::UpdateSessionRequest*,
+                             v1::Session*) override;
+  grpc::Status SetBookingStatus(grpc::ServerContext*, const v1::SetBookingStatusRequest*,
+                                v1::Session*) override;
+  grpc::Status DeleteSession(grpc::ServerContext*, const v1::DeleteSessionRequest*,
+                             v1::DeleteSessionResponse*) override;
+
+ private:
+  domain::Planner& planner_;
+};
+
+class ScheduleServiceImpl final : public v1::ScheduleService::Service {
+ public:
+  explicit ScheduleServiceImpl(domain::Planner& planner) : planner_(planner) {}
+  grpc::Status ListTrainerSessions(grpc::ServerContext*, const v1::ListTrainerSessionsRequest*,
+                                   v1::ListScheduleResponse*) override;
+  grpc::Status ListSessionsInRange(grpc::ServerContext*, const v1::ListSessionsInRangeRequest*,
+                                   v1::ListScheduleResponse*) override;
+  grpc::Status ListPendingBookings(grpc::ServerContext*, const v1::ListPendingBookingsRequest*,
+                                   v1::ListScheduleResponse*) override;
+  grpc::Status ExportCalendar(grpc::ServerContext*, const v1::ExportCalendarRequest*,
+                              v1::ExportCalendarResponse*) override;
+
+ private:
+  domain::Planner& planner_;
+};
+
+}  // namespace trainhub::api
+
+#endif  // TRAINHUB_SERVICES_API_SERVICES_H_

@@ -1,0 +1,25 @@
+#include "domain/berlin_time.h"
+
+#include "absl/strings/str_cat.h"
+
+namespace trainhub::domain {
+
+const absl::TimeZone& DisplayTimeZone() {
+  static const absl::TimeZone* zone = [] {
+    auto* tz = new absl::TimeZone(absl::UTCTimeZone());
+    absl::LoadTimeZone(kDisplayTimeZone, tz);
+    return tz;
+  }();
+  return *zone;
+}
+
+std::string FormatLocal(absl::Time t) {
+  return absl::FormatTime("%d.%m.%Y %H:%M", t, DisplayTimeZone());
+}
+
+std::string FormatLocalRange(absl::Time start, absl::Time end) {
+  return absl::StrCat(FormatLocal(start), " – ", FormatLocal(end), " (",
+                      kDisplayTimeZone, ")");
+}
+
+}  // namespace trainhub::domain

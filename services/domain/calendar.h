@@ -1,0 +1,29 @@
+#ifndef TRAINHUB_SERVICES_DOMAIN_CALENDAR_H_
+#define TRAINHUB_SERVICES_DOMAIN_CALENDAR_H_
+
+// iCalendar (RFC 5545) export of sessions, rendered with libical.
+
+#include <string>
+#include <vector>
+
+#include "absl/time/time.h"
+#include "domain/model.h"
+
+namespace trainhub::domain {
+
+struct CalendarOptions {
+  std::string name;            // X-WR-CALNAME
+  bool all_cancelled = false;  // every event STATUS:CANCELLED
+  // When set, events are TENTATIVE until this trainer's booking is confirmed.
+  Id for_trainer = 0;
+};
+
+// A VCALENDAR with a Europe/Berlin VTIMEZONE and one VEVENT per session
+// (UID "session-<id>@trainhub", local times with TZID). `stamp` is DTSTAMP.
+// CRLF line ends, lines folded at 75 octets. Thread-safe.
+std::string RenderCalendar(const std::vector<Session>& sessions,
+                           const CalendarOptions& options, absl::Time stamp);
+
+}  // namespace trainhub::domain
+
+#endif  // TRAINHUB_SERVICES_DOMAIN_CALENDAR_H_

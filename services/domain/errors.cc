@@ -1,0 +1,89 @@
+#include "domain/errors.h"
+
+#include <charconv>
+
+#include "absl/strings/cord.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+#include "absl/strings/str_split.h"
+
+namespace trainhub::domain {
+namespace {
+
+constexpr char kViolationsUrl[] = "trainhub/field_violations";
+constexpr char kConflictUrl[] = "trainhub/conflicting_session_id";
+
+// Payload encoding: "field\tdescription" lines. Neither part contains '\n'
+// or '\t' because both are written by this code base.
+std::string Encode(const std::vector<FieldViolation>& list) {
+  std::string out;
+  for (const auto& v : list) absl::StrAppend(&out, v.field, "\t", v.description, "\n");
+  return out;
+}
+
+std::string Describe(const std::vector<FieldViolation>& list) {
+  return absl::StrJoin(list, "; ", [](std::string* out, const FieldViolation& v) {
+    absl::StrAppend(out, v.field, ": ", v.description);
+  });
+}
+
+}  // namespace
+
+void Violations::Add(std::string field, std::string description) {
+  for (const auto& v : list_) {
+    if (v.field == field) return;  // one violation per field
+  }
+  list_.push_back({std::move(field), std::move(description)});
+}
+
+absl::Status Violations::ToStatus() const {
+  if (list_.empty()) return absl::OkStatus();
+  absl::Status status = absl::InvalidArgumentError(Describe(list_));
+  status.SetPayload(kViolationsUrl, absl::Cord(Encode(list_)));
+  return status;
+}
+
+absl::Status InvalidField(std::string field, std::string description) {
+  Violations v;
+  v.Add(std::move(field), std::move(description));
+  return v.ToStatus();
+}
+
+absl::Status FieldError(absl::StatusCode code, std::string field,
+                        std::string description) {
+  std::vector<FieldViolation> list{{std::move(field), std::move(description)}};
+  absl::Status status(code, Describe(list));
+  status.SetPayload(kViolationsUrl, absl::Cord(Encode(list)));
+  return status;
+}
+
+std::vector<FieldViolation> GetFieldViolations(const absl::Status& status) {
+  std::vector<FieldViolation> out;
+  auto payload = status.GetPayload(kViolationsUrl);
+  if (!payload) return out;
+  std::string text(*payload);
+  for (absl::string_view line : absl::StrSplit(text, '\n', absl::SkipEmpty())) {
+    std::pair<std::string, std::string> parts =
+        absl::StrSplit(line, absl::MaxSplits('\t', 1));
+    out.push_back({parts.first, parts.second});
+  }
+  return out;
+}
+
+absl::Status ConflictError(std::string message, Id conflicting_session_id) {
+  absl::Status status = absl::FailedPreconditionError(message);
+  status.SetPayload(kConflictUrl,
+                    absl::Cord(absl::StrCat(conflicting_session_id)));
+  return status;
+}
+
+Id GetConflictingSessionId(const absl::Status& status) {
+  auto payload = status.GetPayload(kConflictUrl);
+  if (!payload) return 0;
+  std::string text(*payload);
+  Id id = 0;
+  std::from_chars(text.data(), text.data() + text.size(), id);
+  return id;
+}
+
+}  // namespace trainhub::domain

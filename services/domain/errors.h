@@ -1,0 +1,51 @@
+#ifndef TRAINHUB_SERVICES_DOMAIN_ERRORS_H_
+#define TRAINHUB_SERVICES_DOMAIN_ERRORS_H_
+
+// Domain errors are absl::Status values. Field violations and a conflicting
+// session id travel as payloads so that the API layer can turn them into
+// trainhub.v1.ErrorDetails without parsing messages.
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "absl/status/status.h"
+#include "domain/model.h"
+
+namespace trainhub::domain {
+
+struct FieldViolation {
+  std::string field;
+  std::string description;
+  bool operator==(const FieldViolation&) const = default;
+};
+
+// Collects one violation per bad field; ToStatus() is OK when none were added.
+class Violations {
+ public:
+  void Add(std::string field, std::string description);
+  bool empty() const { return list_.empty(); }
+  // INVALID_ARGUMENT listing every violation, with the list as payload.
+  absl::Status ToStatus() const;
+
+ private:
+  std::vector<FieldViolation> list_;
+};
+
+// INVALID_ARGUMENT for a single field.
+absl::Status InvalidField(std::string field, std::string description);
+// Code `code` (e.g. NOT_FOUND) that still names the request field at fault.
+absl::Status FieldError(absl::StatusCode code, std::string field,
+                        std::string description);
+
+// The violations carried by `status`; empty when it has none.
+std::vector<FieldViolation> GetFieldViolations(const absl::Status& status);
+
+// FAILED_PRECONDITION for a double booking, carrying the other session's id.
+absl::Status ConflictError(std::string message, Id conflicting_session_id);
+// The conflicting session id carried by `status`, or 0.
+Id GetConflictingSessionId(const absl::Status& status);
+
+}  // namespace trainhub::domain
+
+#endif  // TRAINHUB_SERVICES_DOMAIN_ERRORS_H_

@@ -1,0 +1,139 @@
+#ifndef TRAINHUB_SERVICES_DOMAIN_MODEL_H_
+#define TRAINHUB_SERVICES_DOMAIN_MODEL_H_
+
+// Entities of planning: organisations, trainers, series, modules, sessions.
+// Plain values; enum numbers equal those of the trainhub.v1 proto enums.
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "absl/strings/string_view.h"
+#include "absl/time/time.h"
+
+namespace trainhub::domain {
+
+using Id = int64_t;
+
+enum class OrganizationKind {
+  kUnspecified = 0, kNgo = 1, kMunicipality = 2, kUniversity = 3,
+  kFederalAgency = 4, kNetwork = 5, kOther = 6,
+};
+
+enum class SeriesKind {
+  kUnspecified = 0, kTrainerQualification = 1, kVolunteerCourse = 2,
+  kApprenticeParcours = 3, kVielfaltsMontag = 4, kOther = 5,
+};
+
+enum class SeriesStatus {
+  kUnspecified = 0, kDraft = 1, kPlanned = 2, kOpenForEnrolment = 3,
+  kRunning = 4, kCompleted = 5, kCancelled = 6,
+};
+
+enum class TargetGroup {
+  kUnspecified = 0, kVolunteers = 1, kApprentices = 2,
+  kAdministrationStaff = 3, kManagers = 4, kTrainers = 5, kOther = 6,
+};
+
+enum class BookingStatus {
+  kUnspecified = 0, kRequested = 1, kConfirmed = 2, kDeclined = 3,
+};
+
+// True when `value` is a named, non-UNSPECIFIED value of the enum.
+bool IsKnown(OrganizationKind value);
+bool IsKnown(SeriesKind value);
+bool IsKnown(SeriesStatus value);
+bool IsKnown(TargetGroup value);
+bool IsKnown(BookingStatus value);
+
+absl::string_view ToString(SeriesStatus value);
+absl::string_view ToString(BookingStatus value);
+
+struct Organization {
+  Id id = 0;
+  std::string name;
+  OrganizationKind kind = OrganizationKind::kUnspecified;
+  std::string city;
+  std::string website;
+  absl::Time create_time;
+  absl::Time update_time;
+};
+
+struct Trainer {
+  Id id = 0;
+  std::string display_name;
+  std::string email;
+  std::string affiliation;
+  absl::Time create_time;
+  absl::Time update_time;
+};
+
+struct Series {
+  Id id = 0;
+  Id organization_id = 0;
+  std::string title;
+  SeriesKind kind = SeriesKind::kUnspecified;
+  std::string description;
+  std::vector<Id> partner_organization_ids;
+  std::vector<TargetGroup> target_groups;
+  int capacity = 0;
+  SeriesStatus status = SeriesStatus::kUnspecified;
+  std::string cancellation_reason;
+  absl::Time create_time;
+  absl::Time update_time;
+
+  // Derived by the store from modules and sessions; ignored on writes.
+  int module_count = 0;
+  std::optional<absl::Time> first_session_start;
+  std::optional<absl::Time> last_session_end;
+
+  // COMPLETED and CANCELLED series accept no more planning changes.
+  bool IsFrozen() const {
+    return status == SeriesStatus::kCompleted ||
+           status == SeriesStatus::kCancelled;
+  }
+};
+
+struct Module {
+  Id id = 0;
+  Id series_id = 0;
+  int position = 0;
+  std::string title;
+  std::vector<std::string> topics;
+  bool mandatory = true;
+  int teaching_units = 0;
+  int session_count = 0;  // derived; ignored on writes
+};
+
+struct Place {
+  std::string name;
+  std::string address;
+};
+
+struct TrainerBooking {
+  Id trainer_id = 0;
+  BookingStatus status = BookingStatus::kUnspecified;
+  absl::Time status_time;
+  std::string trainer_name;  // derived; ignored on writes
+};
+
+struct Session {
+  Id id = 0;
+  Id series_id = 0;
+  Id module_id = 0;
+  absl::Time start;
+  absl::Time end;
+  Place place;
+  std::vector<TrainerBooking> trainers;
+  std::string note;
+
+  // Derived; ignored on writes.
+  std::string series_title;
+  std::string module_title;
+  int module_position = 0;
+};
+
+}  // namespace trainhub::domain
+
+#endif  // TRAINHUB_SERVICES_DOMAIN_MODEL_H_

@@ -1,0 +1,910 @@
+#include "domain/planner.h"
+
+#include <algorithm>
+#include <utility>
+
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+#include "domain/berlin_time.h"
+#include "domain/calendar.h"
+#include "domain/errors.h"
+#include "domain/limits.h"
+#include "domain/status_macros.h"
+#include "domain/text.h"
+#include "domain/validation.h"
+
+namespace trainhub::domain {
+namespace {
+
+absl::Status CheckMask(const UpdateMask& mask,
+                       std::initializer_list<absl::string_view> allowed) {
+  if (mask.empty()) {
+    return InvalidField("update_mask",
+                        absl::StrCat("name at least one field to update: ",
+                                     absl::StrJoin(allowed, ", ")));
+  }
+  for (const std::string& path : mask) {
+    if (std::find(allowed.begin(), allowed.end(), path) == allowed.end()) {
+      return InvalidField(
+          "update_mask", absl::StrCat("unknown or read-only field \"", path,
+                                      "\"; allowed: ",
+                                      absl::StrJoin(allowed, ", ")));
+    }
+  }
+  return absl::OkStatus();
+}
+
+bool Has(const UpdateMask& mask, absl::string_view path) {
+  return mask.find(path) != mask.end();
+}
+
+absl::Status CheckId(Id id, absl::string_view field) {
+  if (id <= 0) return InvalidField(std::string(field), "must be a positive id");
+  return absl::OkStatus();
+}
+
+// Re-labels NOT_FOUND from the store with the request field that named it.
+absl::Status NameField(absl::Status status, absl::string_view field,
+                       absl::StatusCode code = absl::StatusCode::kNotFound) {
+  if (absl::IsNotFound(status)) {
+    return FieldError(code, std::string(field), std::string(status.message()));
+  }
+  return status;
+}
+
+absl::Status CheckNotFrozen(const Series& series) {
+  if (!series.IsFrozen()) return absl::OkStatus();
+  return absl::FailedPreconditionError(
+      absl::StrCat("series ", series.id, " is ", ToString(series.status),
+                   "; its plan can no longer be changed"));
+}
+
+// Runs `insert` once per request_id; a retry returns the first resource.
+template <typename T, typename Insert, typename Fetch>
+absl::StatusOr<T> CreateOnce(PlanningStore& store, absl::string_view method,
+                             const RequestKey& key, Insert insert,
+                             Fetch fetch) {
+  TH_RETURN_IF_ERROR(ValidateRequestId(key.request_id));
+  T result;
+  TH_RETURN_IF_ERROR(store.Write([&](PlanningWriter& w) -> absl::Status {
+    Id id = 0;
+    if (!key.request_id.empty()) {
+      TH_ASSIGN_OR_RETURN(std::optional<RequestRecord> earlier,
+                          w.FindRequest(key.request_id));
+      if (earlier) {
+        if (earlier->method != method ||
+            earlier->fingerprint != key.fingerprint) {
+          return FieldError(absl::StatusCode::kAlreadyExists, "request_id",
+                            "was already used for a different request");
+        }
+        id = earlier->resource_id;
+      }
+    }
+    if (id == 0) {
+      TH_ASSIGN_OR_RETURN(id, insert(w));
+      if (!key.request_id.empty()) {
+        TH_RETURN_IF_ERROR(w.RecordRequest(
+            {key.request_id, std::string(method), key.fingerprint, id}));
+      }
+    }
+    TH_ASSIGN_OR_RETURN(result, fetch(w, id));
+    return absl::OkStatus();
+  }));
+  return result;
+}
+
+// Refuses referenced trainers that do not exist.
+absl::Status CheckTrainersExist(PlanningReader& r, const Session& session,
+                                absl::string_view prefix) {
+  Violations v;
+  for (size_t i = 0; i < session.trainers.size(); ++i) {
+    const Id id = session.trainers[i].trainer_id;
+    absl::StatusOr<Trainer> trainer = r.GetTrainer(id);
+    if (absl::IsNotFound(trainer.status())) {
+      v.Add(absl::StrCat(prefix, "trainers[", i, "].trainer_id"),
+            absl::StrCat("trainer ", id, " does not exist"));
+    } else if (!trainer.ok()) {
+      return trainer.status();
+    }
+  }
+  return v.ToStatus();
+}
+
+std::string DescribeSession(const Session& s) {
+  return absl::StrCat("session ", s.id, " (\"", s.series_title, "\", module ",
+                      s.module_position, " \"", s.module_title, "\", ",
+                      FormatLocalRange(s.start, s.end), ")");
+}
+
+// FAILED_PRECONDITION naming the first session that `session` would
+// double-book (a trainer not declined, or the same place).
+absl::Status CheckConflicts(PlanningReader& r, const Session& session,
+                            bool allow_overlap) {
+  if (allow_overlap) return absl::OkStatus();
+  std::vector<Id> trainer_ids;
+  for (const TrainerBooking& b : session.trainers) {
+    if (b.status != BookingStatus::kDeclined) trainer_ids.push_back(b.trainer_id);
+  }
+  const std::string place_key = PlaceKey(session.place);
+  TH_ASSIGN_OR_RETURN(std::vector<Session> others,
+                      r.FindOverlappingSessions(session.start, session.end,
+                                                trainer_ids, place_key,
+                                                session.id));
+  for (const Session& other : others) {
+    for (const TrainerBooking& b : other.trainers) {
+      if (b.status == BookingStatus::kDeclined) continue;
+      if (std::find(trainer_ids.begin(), trainer_ids.end(), b.trainer_id) ==
+          trainer_ids.end()) {
+        continue;
+      }
+      return ConflictError(
+          absl::StrCat("trainer ", b.trainer_id, " (", b.trainer_name,
+                       ") is already booked at that time for ",
+                       DescribeSession(other),
+                       "; set allow_overlap to book anyway"),
+          other.id);
+    }
+    if (!place_key.empty() && PlaceKey(other.place) == place_key) {
+      return ConflictError(
+          absl::StrCat("place \"", other.place.name,
+                       "\" is already booked at that time for ",
+                       DescribeSession(other),
+                       "; set allow_overlap to book anyway"),
+          other.id);
+    }
+  }
+  return absl::OkStatus();
+}
+
+// Loads the series and module named by a request and checks they belong
+// together.
+absl::StatusOr<std::pair<Series, Module>> LoadModule(PlanningReader& r,
+                                                     Id series_id,
+                                                     Id module_id,
+                                                     absl::string_view module_field) {
+  TH_RETURN_IF_ERROR(CheckId(series_id, "series_id"));
+  TH_RETURN_IF_ERROR(CheckId(module_id, module_field));
+  absl::StatusOr<Series> series = r.GetSeries(series_id);
+  if (!series.ok()) return NameField(series.status(), "series_id");
+  absl::StatusOr<Module> module = r.GetModule(module_id);
+  if (!module.ok()) return NameField(module.status(), module_field);
+  if (module->series_id != series_id) {
+    return InvalidField(std::string(module_field),
+                        absl::StrCat("module ", module_id, " belongs to series ",
+                                     module->series_id, ", not to series ",
+                                     series_id));
+  }
+  return std::make_pair(*std::move(series), *std::move(module));
+}
+
+absl::StatusOr<std::vector<Module>> AllModules(PlanningReader& r, Id series_id) {
+  PageRequest page;
+  page.limit = kMaxModulesPerSeries + 1;
+  TH_ASSIGN_OR_RETURN(Page<Module> modules, r.ListModules(series_id, page));
+  return std::move(modules.items);
+}
+
+std::vector<Id> IdsOf(const std::vector<Module>& modules) {
+  std::vector<Id> ids;
+  for (const Module& m : modules) ids.push_back(m.id);
+  return ids;
+}
+
+absl::Status CheckOrganizations(PlanningReader& r, const Series& series,
+                                absl::string_view prefix) {
+  Violations v;
+  absl::StatusOr<Organization> owner = r.GetOrganization(series.organization_id);
+  if (absl::IsNotFound(owner.status())) {
+    v.Add(absl::StrCat(prefix, "organization_id"),
+          absl::StrCat("organisation ", series.organization_id,
+                       " does not exist"));
+  } else if (!owner.ok()) {
+    return owner.status();
+  }
+  for (size_t i = 0; i < series.partner_organization_ids.size(); ++i) {
+    const Id id = series.partner_organization_ids[i];
+    absl::StatusOr<Organization> partner = r.GetOrganization(id);
+    if (absl::IsNotFound(partner.status())) {
+      v.Add(absl::StrCat(prefix, "partner_organization_ids[", i, "]"),
+            absl::StrCat("organisation ", id, " does not exist"));
+    } else if (!partner.ok()) {
+      return partner.status();
+    }
+  }
+  return v.ToStatus();
+}
+
+absl::Status CheckEmailFree(PlanningReader& r, const Trainer& trainer) {
+  TH_ASSIGN_OR_RETURN(std::optional<Trainer> other,
+                      r.FindTrainerByEmail(trainer.email));
+  if (other && other->id != trainer.id) {
+    return FieldError(absl::StatusCode::kAlreadyExists, "trainer.email",
+                      absl::StrCat("trainer ", other->id,
+                                   " already has this e-mail address"));
+  }
+  return absl::OkStatus();
+}
+
+absl::Status CheckRange(std::optional<absl::Time> from,
+                        std::optional<absl::Time> to) {
+  if (from && to && *to <= *from) return InvalidField("to", "must be after from");
+  return absl::OkStatus();
+}
+
+}  // namespace
+
+Planner::Planner(PlanningStore& store, Clock clock)
+    : store_(store), clock_(std::move(clock)) {}
+
+// ---- organisations ----
+
+absl::StatusOr<Organization> Planner::CreateOrganization(Organization org,
+                                                         const RequestKey& key) {
+  Violations v;
+  ValidateOrganization(org, "organization", v);
+  TH_RETURN_IF_ERROR(v.ToStatus());
+  org.create_time = org.update_time = clock_();
+  return CreateOnce<Organization>(
+      store_, "CreateOrganization", key,
+      [&](PlanningWriter& w) { return w.InsertOrganization(org); },
+      [](PlanningWriter& w, Id id) { return w.GetOrganization(id); });
+}
+
+absl::StatusOr<Organization> Planner::GetOrganization(Id id) {
+  TH_RETURN_IF_ERROR(CheckId(id, "id"));
+  Organization out;
+  TH_RETURN_IF_ERROR(store_.Read([&](PlanningReader& r) -> absl::Status {
+    absl::StatusOr<Organization> org = r.GetOrganization(id);
+    if (!org.ok()) return NameField(org.status(), "id");
+    out = *std::move(org);
+    return absl::OkStatus();
+  }));
+  return out;
+}
+
+absl::StatusOr<Page<Organization>> Planner::ListOrganizations(
+    const PageRequest& page) {
+  Page<Organization> out;
+  TH_RETURN_IF_ERROR(store_.Read([&](PlanningReader& r) -> absl::Status {
+    TH_ASSIGN_OR_RETURN(out, r.ListOrganizations(page));
+    return absl::OkStatus();
+  }));
+  return out;
+}
+
+absl::StatusOr<Organization> Planner::UpdateOrganization(
+    const Organization& patch, const UpdateMask& mask) {
+  TH_RETURN_IF_ERROR(CheckId(patch.id, "organization.id"));
+  TH_RETURN_IF_ERROR(CheckMask(mask, {"name", "kind", "city", "website"}));
+  Organization out;
+  TH_RETURN_IF_ERROR(store_.Write([&](PlanningWriter& w) -> absl::Status {
+    absl::StatusOr<Organization> current = w.GetOrganization(patch.id);
+    if (!current.ok()) return NameField(current.status(), "organization.id");
+    Organization org = *std::move(current);
+    if (Has(mask, "name")) org.name = patch.name;
+    if (Has(mask, "kind")) org.kind = patch.kind;
+    if (Has(mask, "city")) org.city = patch.city;
+    if (Has(mask, "website")) org.website = patch.website;
+    Violations v;
+    ValidateOrganization(org, "organization", v);
+    TH_RETURN_IF_ERROR(v.ToStatus());
+    org.update_time = clock_();
+    TH_RETURN_IF_ERROR(w.UpdateOrganization(org));
+    TH_ASSIGN_OR_RETURN(out, w.GetOrganization(org.id));
+    return absl::OkStatus();
+  }));
+  return out;
+}
+
+// ---- trainers ----
+
+absl::StatusOr<Trainer> Planner::CreateTrainer(Trainer trainer,
+                                               const RequestKey& key) {
+  Violations v;
+  ValidateTrainer(trainer, "trainer", v);
+  TH_RETURN_IF_ERROR(v.ToStatus());
+  trainer.create_time = trainer.update_time = clock_();
+  return CreateOnce<Trainer>(
+      store_, "CreateTrainer", key,
+      [&](PlanningWriter& w) -> absl::StatusOr<Id> {
+        TH_RETURN_IF_ERROR(CheckEmailFree(w, trainer));
+        return w.InsertTrainer(trainer);
+      },
+      [](PlanningWriter& w, Id id) { return w.GetTrainer(id); });
+}
+
+absl::StatusOr<Trainer> Planner::GetTrainer(Id id) {
+  TH_RETURN_IF_ERROR(CheckId(id, "id"));
+  Trainer out;
+  TH_RETURN_IF_ERROR(store_.Read([&](PlanningReader& r) -> absl::Status {
+    absl::StatusOr<Trainer> trainer = r.GetTrainer(id);
+    if (!trainer.ok()) return NameField(trainer.status(), "id");
+    out = *std::move(trainer);
+    return absl::OkStatus();
+  }));
+  return out;
+}
+
+absl::StatusOr<Page<Trainer>> Planner::ListTrainers(const PageRequest& page) {
+  Page<Trainer> out;
+  TH_RETURN_IF_ERROR(store_.Read([&](PlanningReader& r) -> absl::Status {
+    TH_ASSIGN_OR_RETURN(out, r.ListTrainers(page));
+    return absl::OkStatus();
+  }));
+  return out;
+}
+
+absl::StatusOr<Trainer> Planner::UpdateTrainer(const Trainer& patch,
+                                               const UpdateMask& mask) {
+  TH_RETURN_IF_ERROR(CheckId(patch.id, "trainer.id"));
+  TH_RETURN_IF_ERROR(CheckMask(mask, {"display_name", "email", "affiliation"}));
+  Trainer out;
+  TH_RETURN_IF_ERROR(store_.Write([&](PlanningWriter& w) -> absl::Status {
+    absl::StatusOr<Trainer> current = w.GetTrainer(patch.id);
+    if (!current.ok()) return NameField(current.status(), "trainer.id");
+    Trainer trainer = *std::move(current);
+    if (Has(mask, "display_name")) trainer.display_name = patch.display_name;
+    if (Has(mask, "email")) trainer.email = patch.email;
+    if (Has(mask, "affiliation")) trainer.affiliation = patch.affiliation;
+    Violations v;
+    ValidateTrainer(trainer, "trainer", v);
+    TH_RETURN_IF_ERROR(v.ToStatus());
+    TH_RETURN_IF_ERROR(CheckEmailFree(w, trainer));
+    trainer.update_time = clock_();
+    TH_RETURN_IF_ERROR(w.UpdateTrainer(trainer));
+    TH_ASSIGN_OR_RETURN(out, w.GetTrainer(trainer.id));
+    return absl::OkStatus();
+  }));
+  return out;
+}
+
+// ---- series ----
+
+absl::StatusOr<Series> Planner::CreateSeries(Series series,
+                                             const RequestKey& key) {
+  Violations v;
+  ValidateSeries(series, "series", v);
+  if (series.status != SeriesStatus::kUnspecified &&
+      series.status != SeriesStatus::kDraft) {
+    v.Add("series.status", "a new series starts as draft; leave it unset");
+  }
+  TH_RETURN_IF_ERROR(v.ToStatus());
+  series.status = SeriesStatus::kDraft;
+  series.cancellation_reason.clear();
+  series.create_time = series.update_time = clock_();
+  return CreateOnce<Series>(
+      store_, "CreateSeries", key,
+      [&](PlanningWriter& w) -> absl::StatusOr<Id> {
+        TH_RETURN_IF_ERROR(CheckOrganizations(w, series, "series."));
+        return w.InsertSeries(series);
+      },
+      [](PlanningWriter& w, Id id) { return w.GetSeries(id); });
+}
+
+absl::StatusOr<Series> Planner::GetSeries(Id id) {
+  TH_RETURN_IF_ERROR(CheckId(id, "id"));
+  Series out;
+  TH_RETURN_IF_ERROR(store_.Read([&](PlanningReader& r) -> absl::Status {
+    absl::StatusOr<Series> series = r.GetSeries(id);
+    if (!series.ok()) return NameField(series.status(), "id");
+    out = *std::move(series);
+    return absl::OkStatus();
+  }));
+  return out;
+}
+
+absl::StatusOr<Page<Series>> Planner::ListSeries(const SeriesFilter& filter,
+                                                 const PageRequest& page) {
+  Violations v;
+  if (filter.kind != SeriesKind::kUnspecified && !IsKnown(filter.kind)) {
+    v.Add("kind", absl::StrCat("unknown value ", static_cast<int>(filter.kind)));
+  }
+  if (filter.status != SeriesStatus::kUnspecified && !IsKnown(filter.status)) {
+    v.Add("status",
+          absl::StrCat("unknown value ", static_cast<int>(filter.status)));
+  }
+  if (filter.organization_id < 0) v.Add("organization_id", "must not be negative");
+  TH_RETURN_IF_ERROR(v.ToStatus());
+  TH_RETURN_IF_ERROR(CheckRange(filter.from, filter.to));
+  Page<Series> out;
+  TH_RETURN_IF_ERROR(store_.Read([&](PlanningReader& r) -> absl::Status {
+    TH_ASSIGN_OR_RETURN(out, r.ListSeries(filter, page));
+    return absl::OkStatus();
+  }));
+  return out;
+}
+
+absl::StatusOr<Series> Planner::UpdateSeries(const Series& patch,
+                                             const UpdateMask& mask) {
+  TH_RETURN_IF_ERROR(CheckId(patch.id, "series.id"));
+  TH_RETURN_IF_ERROR(CheckMask(
+      mask, {"title", "kind", "description", "organization_id",
+             "partner_organization_ids", "target_groups", "capacity",
+             "status"}));
+  Series out;
+  TH_RETURN_IF_ERROR(store_.Write([&](PlanningWriter& w) -> absl::Status {
+    absl::StatusOr<Series> current = w.GetSeries(patch.id);
+    if (!current.ok()) return NameField(current.status(), "series.id");
+    Series series = *std::move(current);
+    TH_RETURN_IF_ERROR(CheckNotFrozen(series));
+    const SeriesStatus old_status = series.status;
+    if (Has(mask, "title")) series.title = patch.title;
+    if (Has(mask, "kind")) series.kind = patch.kind;
+    if (Has(mask, "description")) series.description = patch.description;
+    if (Has(mask, "organization_id")) series.organization_id = patch.organization_id;
+    if (Has(mask, "partner_organization_ids")) {
+      series.partner_organization_ids = patch.partner_organization_ids;
+    }
+    if (Has(mask, "target_groups")) series.target_groups = patch.target_groups;
+    if (Has(mask, "capacity")) series.capacity = patch.capacity;
+    if (Has(mask, "status")) series.status = patch.status;
+    Violations v;
+    ValidateSeries(series, "series", v);
+    if (series.status == SeriesStatus::kUnspecified) {
+      v.Add("series.status", "is required when named in update_mask");
+    }
+    TH_RETURN_IF_ERROR(v.ToStatus());
+    TH_RETURN_IF_ERROR(CheckStatusTransition(old_status, series.status));
+    if (Has(mask, "organization_id") || Has(mask, "partner_organization_ids")) {
+      TH_RETURN_IF_ERROR(CheckOrganizations(w, series, "series."));
+    }
+    series.update_time = clock_();
+    TH_RETURN_IF_ERROR(w.UpdateSeries(series));
+    TH_ASSIGN_OR_RETURN(out, w.GetSeries(series.id));
+    return absl::OkStatus();
+  }));
+  return out;
+}
+
+absl::StatusOr<Series> Planner::CancelSeries(Id id, std::string reason) {
+  TH_RETURN_IF_ERROR(CheckId(id, "id"));
+  if (CountCodePoints(reason)) reason = Trimmed(reason);
+  if (std::string problem = TextProblem(reason, 0, kMaxReasonChars, true);
+      !problem.empty()) {
+    return InvalidField("reason", problem);
+  }
+  Series out;
+  TH_RETURN_IF_ERROR(store_.Write([&](PlanningWriter& w) -> absl::Status {
+    absl::StatusOr<Series> current = w.GetSeries(id);
+    if (!current.ok()) return NameField(current.status(), "id");
+    Series series = *std::move(current);
+    if (series.status == SeriesStatus::kCancelled) {
+      out = series;  // cancelling twice is a no-op
+      return absl::OkStatus();
+    }
+    if (series.status == SeriesStatus::kCompleted) {
+      return absl::FailedPreconditionError(absl::StrCat(
+          "series ", id, " is completed and cannot be cancelled"));
+    }
+    series.status = SeriesStatus::kCancelled;
+    series.cancellation_reason = reason;
+    series.update_time = clock_();
+    TH_RETURN_IF_ERROR(w.UpdateSeries(series));
+    TH_ASSIGN_OR_RETURN(out, w.GetSeries(id));
+    return absl::OkStatus();
+  }));
+  return out;
+}
+
+absl::Status Planner::DeleteSeries(Id id, bool force) {
+  TH_RETURN_IF_ERROR(CheckId(id, "id"));
+  return store_.Write([&](PlanningWriter& w) -> absl::Status {
+    absl::StatusOr<Series> series = w.GetSeries(id);
+    if (!series.ok()) return NameField(series.status(), "id");
+    if (series->module_count > 0 && !force) {
+      return absl::FailedPreconditionError(absl::StrCat(
+          "series ", id, " has ", series->module_count,
+          " module(s); delete them first, cancel the series instead, or set "
+          "force to delete the series with its modules and sessions"));
+    }
+    return w.DeleteSeries(id);
+  });
+}
+
+// ---- modules ----
+
+absl::StatusOr<Module> Planner::CreateModule(Id series_id, Module module,
+                                             int position,
+                                             const RequestKey& key) {
+  TH_RETURN_IF_ERROR(CheckId(series_id, "series_id"));
+  Violations v;
+  ValidateModule(module, "module", v);
+  if (position < 0) v.Add("position", "must not be negative");
+  TH_RETURN_IF_ERROR(v.ToStatus());
+  module.series_id = series_id;
+  return CreateOnce<Module>(
+      store_, "CreateModule", key,
+      [&](PlanningWriter& w) -> absl::StatusOr<Id> {
+        absl::StatusOr<Series> series = w.GetSeries(series_id);
+        if (!series.ok()) return NameField(series.status(), "series_id");
+        TH_RETURN_IF_ERROR(CheckNotFrozen(*series));
+        TH_ASSIGN_OR_RETURN(std::vector<Module> modules,
+                            AllModules(w, series_id));
+        const int count = static_cast<int>(modules.size());
+        if (count >= kMaxModulesPerSeries) {
+          return absl::FailedPreconditionError(
+              absl::StrCat("series ", series_id, " already has the maximum of ",
+                           kMaxModulesPerSeries, " modules"));
+        }
+        if (position > count + 1) {
+          return InvalidField("position",
+                              absl::StrCat("must be between 1 and ", count + 1,
+                                           ", or 0 to append"));
+        }
+        const int at = position == 0 ? count + 1 : position;
+        module.position = count + 1;
+        TH_ASSIGN_OR_RETURN(Id id, w.InsertModule(module));
+        std::vector<Id> order = IdsOf(modules);
+        order.insert(order.begin() + (at - 1), id);
+        TH_RETURN_IF_ERROR(w.SetModuleOrder(series_id, order));
+        return id;
+      },
+      [](PlanningWriter& w, Id id) { return w.GetModule(id); });
+}
+
+absl::StatusOr<Page<Module>> Planner::ListModules(Id series_id,
+                                                  const PageRequest& page) {
+  TH_RETURN_IF_ERROR(CheckId(series_id, "series_id"));
+  Page<Module> out;
+  TH_RETURN_IF_ERROR(store_.Read([&](PlanningReader& r) -> absl::Status {
+    absl::StatusOr<Series> series = r.GetSeries(series_id);
+    if (!series.ok()) return NameField(series.status(), "series_id");
+    TH_ASSIGN_OR_RETURN(out, r.ListModules(series_id, page));
+    return absl::OkStatus();
+  }));
+  return out;
+}
+
+absl::StatusOr<Module> Planner::UpdateModule(Id series_id, const Module& patch,
+                                             const UpdateMask& mask) {
+  TH_RETURN_IF_ERROR(
+      CheckMask(mask, {"title", "topics", "mandatory", "teaching_units"}));
+  Module out;
+  TH_RETURN_IF_ERROR(store_.Write([&](PlanningWriter& w) -> absl::Status {
+    TH_ASSIGN_OR_RETURN(auto loaded,
+                        LoadModule(w, series_id, patch.id, "module.id"));
+    auto& [series, module] = loaded;
+    TH_RETURN_IF_ERROR(CheckNotFrozen(series));
+    if (Has(mask, "title")) module.title = patch.title;
+    if (Has(mask, "topics")) module.topics = patch.topics;
+    if (Has(mask, "mandatory")) module.mandatory = patch.mandatory;
+    if (Has(mask, "teaching_units")) module.teaching_units = patch.teaching_units;
+    Violations v;
+    ValidateModule(module, "module", v);
+    TH_RETURN_IF_ERROR(v.ToStatus());
+    TH_RETURN_IF_ERROR(w.UpdateModule(module));
+    TH_ASSIGN_OR_RETURN(out, w.GetModule(module.id));
+    return absl::OkStatus();
+  }));
+  return out;
+}
+
+absl::StatusOr<std::vector<Module>> Planner::MoveModule(Id series_id,
+                                                        Id module_id,
+                                                        int position) {
+  std::vector<Module> out;
+  TH_RETURN_IF_ERROR(store_.Write([&](PlanningWriter& w) -> absl::Status {
+    TH_ASSIGN_OR_RETURN(auto loaded,
+                        LoadModule(w, series_id, module_id, "module_id"));
+    TH_RETURN_IF_ERROR(CheckNotFrozen(loaded.first));
+    TH_ASSIGN_OR_RETURN(std::vector<Module> modules, AllModules(w, series_id));
+    const int count = static_cast<int>(modules.size());
+    if (position < 1 || position > count) {
+      return InvalidField("position",
+                          absl::StrCat("must be between 1 and ", count));
+    }
+    std::vector<Id> order = IdsOf(modules);
+    order.erase(std::find(order.begin(), order.end(), module_id));
+    order.insert(order.begin() + (position - 1), module_id);
+    TH_RETURN_IF_ERROR(w.SetModuleOrder(series_id, order));
+    TH_ASSIGN_OR_RETURN(out, AllModules(w, series_id));
+    return absl::OkStatus();
+  }));
+  return out;
+}
+
+absl::Status Planner::DeleteModule(Id series_id, Id module_id, bool force) {
+  return store_.Write([&](PlanningWriter& w) -> absl::Status {
+    TH_ASSIGN_OR_RETURN(auto loaded,
+                        LoadModule(w, series_id, module_id, "module_id"));
+    auto& [series, module] = loaded;
+    TH_RETURN_IF_ERROR(CheckNotFrozen(series));
+    if (module.session_count > 0 && !force) {
+      return absl::FailedPreconditionError(absl::StrCat(
+          "module ", module_id, " has ", module.session_count,
+          " session(s); delete them first or set force"));
+    }
+    TH_RETURN_IF_ERROR(w.DeleteModule(module_id));
+    TH_ASSIGN_OR_RETURN(std::vector<Module> rest, AllModules(w, series_id));
+    return w.SetModuleOrder(series_id, IdsOf(rest));
+  });
+}
+
+// ---- sessions ----
+
+absl::StatusOr<Session> Planner::CreateSession(Id series_id, Id module_id,
+                                               Session session,
+                                               bool allow_overlap,
+                                               const RequestKey& key) {
+  TH_RETURN_IF_ERROR(CheckId(series_id, "series_id"));
+  TH_RETURN_IF_ERROR(CheckId(module_id, "module_id"));
+  Violations v;
+  session.id = 0;
+  ValidateSession(session, "session", v);
+  TH_RETURN_IF_ERROR(v.ToStatus());
+  const absl::Time now = clock_();
+  for (TrainerBooking& b : session.trainers) b.status_time = now;
+  return CreateOnce<Session>(
+      store_, "CreateSession", key,
+      [&](PlanningWriter& w) -> absl::StatusOr<Id> {
+        TH_ASSIGN_OR_RETURN(auto loaded,
+                            LoadModule(w, series_id, module_id, "module_id"));
+        auto& [series, module] = loaded;
+        TH_RETURN_IF_ERROR(CheckNotFrozen(series));
+        if (module.session_count >= kMaxSessionsPerModule) {
+          return absl::FailedPreconditionError(absl::StrCat(
+              "module ", module_id, " already has the maximum of ",
+              kMaxSessionsPerModule, " sessions"));
+        }
+        TH_RETURN_IF_ERROR(CheckTrainersExist(w, session, "session."));
+        session.series_id = series_id;
+        session.module_id = module_id;
+        TH_RETURN_IF_ERROR(CheckConflicts(w, session, allow_overlap));
+        return w.InsertSession(session);
+      },
+      [](PlanningWriter& w, Id id) { return w.GetSession(id); });
+}
+
+absl::StatusOr<Session> Planner::GetSession(Id id) {
+  TH_RETURN_IF_ERROR(CheckId(id, "id"));
+  Session out;
+  TH_RETURN_IF_ERROR(store_.Read([&](PlanningReader& r) -> absl::Status {
+    absl::StatusOr<Session> session = r.GetSession(id);
+    if (!session.ok()) return NameField(session.status(), "id");
+    out = *std::move(session);
+    return absl::OkStatus();
+  }));
+  return out;
+}
+
+absl::StatusOr<Page<Session>> Planner::ListSessions(Id series_id, Id module_id,
+                                                    const PageRequest& page) {
+  TH_RETURN_IF_ERROR(CheckId(series_id, "series_id"));
+  if (module_id < 0) return InvalidField("module_id", "must not be negative");
+  Page<Session> out;
+  TH_RETURN_IF_ERROR(store_.Read([&](PlanningReader& r) -> absl::Status {
+    if (module_id != 0) {
+      TH_RETURN_IF_ERROR(LoadModule(r, series_id, module_id, "module_id").status());
+    } else if (absl::StatusOr<Series> s = r.GetSeries(series_id); !s.ok()) {
+      return NameField(s.status(), "series_id");
+    }
+    SessionFilter filter;
+    filter.series_id = series_id;
+    filter.module_id = module_id;
+    TH_ASSIGN_OR_RETURN(out, r.ListSessions(filter, page));
+    return absl::OkStatus();
+  }));
+  return out;
+}
+
+absl::StatusOr<Session> Planner::UpdateSession(const Session& patch,
+                                               const UpdateMask& mask,
+                                               bool allow_overlap) {
+  TH_RETURN_IF_ERROR(CheckId(patch.id, "session.id"));
+  TH_RETURN_IF_ERROR(CheckMask(
+      mask, {"start_time", "end_time", "place", "trainers", "note"}));
+  const absl::Time now = clock_();
+  Session out;
+  TH_RETURN_IF_ERROR(store_.Write([&](PlanningWriter& w) -> absl::Status {
+    absl::StatusOr<Session> current = w.GetSession(patch.id);
+    if (!current.ok()) return NameField(current.status(), "session.id");
+    Session session = *std::move(current);
+    TH_ASSIGN_OR_RETURN(Series series, w.GetSeries(session.series_id));
+    TH_RETURN_IF_ERROR(CheckNotFrozen(series));
+    if (Has(mask, "start_time")) session.start = patch.start;
+    if (Has(mask, "end_time")) session.end = patch.end;
+    if (Has(mask, "place")) session.place = patch.place;
+    if (Has(mask, "note")) session.note = patch.note;
+    if (Has(mask, "trainers")) {
+      std::vector<TrainerBooking> bookings;
+      for (const TrainerBooking& wanted : patch.trainers) {
+        TrainerBooking b = wanted;
+        auto kept = std::find_if(
+            session.trainers.begin(), session.trainers.end(),
+            [&](const TrainerBooking& old) { return old.trainer_id == b.trainer_id; });
+        if (kept != session.trainers.end() &&
+            (b.status == BookingStatus::kUnspecified || b.status == kept->status)) {
+          b.status = kept->status;
+          b.status_time = kept->status_time;
+        } else {
+          b.status_time = now;
+        }
+        bookings.push_back(b);
+      }
+      session.trainers = std::move(bookings);
+    }
+    Violations v;
+    ValidateSession(session, "session", v);
+    TH_RETURN_IF_ERROR(v.ToStatus());
+    TH_RETURN_IF_ERROR(CheckTrainersExist(w, session, "session."));
+    TH_RETURN_IF_ERROR(CheckConflicts(w, session, allow_overlap));
+    TH_RETURN_IF_ERROR(w.UpdateSession(session));
+    TH_ASSIGN_OR_RETURN(out, w.GetSession(session.id));
+    return absl::OkStatus();
+  }));
+  return out;
+}
+
+absl::StatusOr<Session> Planner::SetBookingStatus(Id session_id, Id trainer_id,
+                                                  BookingStatus status,
+                                                  bool allow_overlap) {
+  TH_RETURN_IF_ERROR(CheckId(session_id, "session_id"));
+  TH_RETURN_IF_ERROR(CheckId(trainer_id, "trainer_id"));
+  if (!IsKnown(status)) {
+    return InvalidField("status", status == BookingStatus::kUnspecified
+                                      ? "is required"
+                                      : absl::StrCat("unknown value ",
+                                                     static_cast<int>(status)));
+  }
+  Session out;
+  TH_RETURN_IF_ERROR(store_.Write([&](PlanningWriter& w) -> absl::Status {
+    absl::StatusOr<Session> current = w.GetSession(session_id);
+    if (!current.ok()) return NameField(current.status(), "session_id");
+    Session session = *std::move(current);
+    TH_ASSIGN_OR_RETURN(Series series, w.GetSeries(session.series_id));
+    TH_RETURN_IF_ERROR(CheckNotFrozen(series));
+    auto booking = std::find_if(
+        session.trainers.begin(), session.trainers.end(),
+        [&](const TrainerBooking& b) { return b.trainer_id == trainer_id; });
+    if (booking == session.trainers.end()) {
+      return FieldError(absl::StatusCode::kNotFound, "trainer_id",
+                        absl::StrCat("trainer ", trainer_id,
+                                     " is not booked for session ", session_id));
+    }
+    if (booking->status == status) {
+      out = session;
+      return absl::OkStatus();
+    }
+    const bool was_declined = booking->status == BookingStatus::kDeclined;
+    booking->status = status;
+    booking->status_time = clock_();
+    if (was_declined) {
+      // The trainer's time becomes blocked again; the place was not affected.
+      Session only_trainer = session;
+      only_trainer.place = {};
+      only_trainer.trainers = {*booking};
+      TH_RETURN_IF_ERROR(CheckConflicts(w, only_trainer, allow_overlap));
+    }
+    TH_RETURN_IF_ERROR(w.UpdateSession(session));
+    TH_ASSIGN_OR_RETURN(out, w.GetSession(session_id));
+    return absl::OkStatus();
+  }));
+  return out;
+}
+
+absl::Status Planner::DeleteSession(Id id) {
+  TH_RETURN_IF_ERROR(CheckId(id, "id"));
+  return store_.Write([&](PlanningWriter& w) -> absl::Status {
+    absl::StatusOr<Session> session = w.GetSession(id);
+    if (!session.ok()) return NameField(session.status(), "id");
+    TH_ASSIGN_OR_RETURN(Series series, w.GetSeries(session->series_id));
+    TH_RETURN_IF_ERROR(CheckNotFrozen(series));
+    return w.DeleteSession(id);
+  });
+}
+
+// ---- schedules ----
+
+absl::StatusOr<Page<Session>> Planner::ListTrainerSessions(
+    Id trainer_id, std::optional<absl::Time> from, std::optional<absl::Time> to,
+    const PageRequest& page) {
+  TH_RETURN_IF_ERROR(CheckId(trainer_id, "trainer_id"));
+  TH_RETURN_IF_ERROR(CheckRange(from, to));
+  Page<Session> out;
+  TH_RETURN_IF_ERROR(store_.Read([&](PlanningReader& r) -> absl::Status {
+    absl::StatusOr<Trainer> trainer = r.GetTrainer(trainer_id);
+    if (!trainer.ok()) return NameField(trainer.status(), "trainer_id");
+    SessionFilter filter;
+    filter.trainer_id = trainer_id;
+    filter.from = from;
+    filter.to = to;
+    TH_ASSIGN_OR_RETURN(out, r.ListSessions(filter, page));
+    return absl::OkStatus();
+  }));
+  return out;
+}
+
+absl::StatusOr<Page<Session>> Planner::ListSessionsInRange(
+    absl::Time from, absl::Time to, Id organization_id,
+    const PageRequest& page) {
+  Violations v;
+  if (from == absl::UnixEpoch()) v.Add("from", "is required");
+  if (to == absl::UnixEpoch()) v.Add("to", "is required");
+  if (organization_id < 0) v.Add("organization_id", "must not be negative");
+  TH_RETURN_IF_ERROR(v.ToStatus());
+  TH_RETURN_IF_ERROR(CheckRange(from, to));
+  Page<Session> out;
+  TH_RETURN_IF_ERROR(store_.Read([&](PlanningReader& r) -> absl::Status {
+    SessionFilter filter;
+    filter.from = from;
+    filter.to = to;
+    filter.organization_id = organization_id;
+    TH_ASSIGN_OR_RETURN(out, r.ListSessions(filter, page));
+    return absl::OkStatus();
+  }));
+  return out;
+}
+
+absl::StatusOr<Page<Session>> Planner::ListPendingBookings(
+    Id trainer_id, Id organization_id, const PageRequest& page) {
+  Violations v;
+  if (trainer_id < 0) v.Add("trainer_id", "must not be negative");
+  if (organization_id < 0) v.Add("organization_id", "must not be negative");
+  TH_RETURN_IF_ERROR(v.ToStatus());
+  Page<Session> out;
+  TH_RETURN_IF_ERROR(store_.Read([&](PlanningReader& r) -> absl::Status {
+    SessionFilter filter;
+    filter.trainer_id = trainer_id;
+    filter.organization_id = organization_id;
+    filter.pending_only = true;
+    filter.skip_cancelled_series = true;
+    TH_ASSIGN_OR_RETURN(out, r.ListSessions(filter, page));
+    return absl::OkStatus();
+  }));
+  return out;
+}
+
+// ---- calendars ----
+
+absl::StatusOr<std::vector<Session>> Planner::AllSessions(
+    const SessionFilter& filter) {
+  std::vector<Session> all;
+  TH_RETURN_IF_ERROR(store_.Read([&](PlanningReader& r) -> absl::Status {
+    PageRequest page;
+    page.limit = kMaxPageSize;
+    for (;;) {
+      TH_ASSIGN_OR_RETURN(Page<Session> batch, r.ListSessions(filter, page));
+      for (Session& s : batch.items) all.push_back(std::move(s));
+      if (!batch.next) return absl::OkStatus();
+      page.after = batch.next;
+    }
+  }));
+  return all;
+}
+
+absl::StatusOr<Planner::Calendar> Planner::ExportSeriesCalendar(Id series_id) {
+  TH_RETURN_IF_ERROR(CheckId(series_id, "series_id"));
+  TH_ASSIGN_OR_RETURN(Series series, [&]() -> absl::StatusOr<Series> {
+    absl::StatusOr<Series> s = GetSeries(series_id);
+    if (!s.ok()) return NameField(s.status(), "series_id");
+    return s;
+  }());
+  SessionFilter filter;
+  filter.series_id = series_id;
+  TH_ASSIGN_OR_RETURN(std::vector<Session> sessions, AllSessions(filter));
+  CalendarOptions options;
+  options.name = series.title;
+  options.all_cancelled = series.status == SeriesStatus::kCancelled;
+  return Calendar{absl::StrCat("series-", series_id, ".ics"),
+                  RenderCalendar(sessions, options, clock_())};
+}
+
+absl::StatusOr<Planner::Calendar> Planner::ExportTrainerCalendar(Id trainer_id) {
+  TH_RETURN_IF_ERROR(CheckId(trainer_id, "trainer_id"));
+  TH_ASSIGN_OR_RETURN(Trainer trainer, [&]() -> absl::StatusOr<Trainer> {
+    absl::StatusOr<Trainer> t = GetTrainer(trainer_id);
+    if (!t.ok()) return NameField(t.status(), "trainer_id");
+    return t;
+  }());
+  SessionFilter filter;
+  filter.trainer_id = trainer_id;
+  filter.skip_cancelled_series = true;
+  TH_ASSIGN_OR_RETURN(std::vector<Session> sessions, AllSessions(filter));
+  CalendarOptions options;
+  options.name = absl::StrCat("trainhub – ", trainer.display_name);
+  options.for_trainer = trainer_id;
+  return Calendar{absl::StrCat("trainer-", trainer_id, ".ics"),
+                  RenderCalendar(sessions, options, clock_())};
+}
+
+}  // namespace trainhub::domain

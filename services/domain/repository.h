@@ -1,0 +1,151 @@
+#ifndef TRAINHUB_SERVICES_DOMAIN_REPOSITORY_H_
+#define TRAINHUB_SERVICES_DOMAIN_REPOSITORY_H_
+
+// What planning needs from storage (the port); services/store implements it
+// for SQLite. Readers see one consistent snapshot for the length of a Read
+// or Write call. Every Get answers NOT_FOUND for a missing id.
+
+#include <functional>
+#include <optional>
+#include <string>
+#include "absl/strings/string_view.h"
+#include <vector>
+
+#include "absl/status/status.h"
+#include "absl/status/statusor.h"
+#include "absl/time/time.h"
+#include "domain/model.h"
+
+namespace trainhub::domain {
+
+// Keyset position: the sort key (e.g. a start time in seconds, a position
+// or the id itself) and the id of the last item already returned.
+struct Cursor {
+  int64_t key = 0;
+  Id id = 0;
+  bool operator==(const Cursor&) const = default;
+};
+
+struct PageRequest {
+  int limit = 50;
+  std::optional<Cursor> after;
+};
+
+template <typename T>
+struct Page {
+  std::vector<T> items;
+  std::optional<Cursor> next;  // set when more items follow
+};
+
+struct SeriesFilter {
+  SeriesKind kind = SeriesKind::kUnspecified;      // unspecified: any
+  SeriesStatus status = SeriesStatus::kUnspecified;
+  Id organization_id = 0;                          // owner or partner
+  std::optional<absl::Time> from;                  // session overlap range
+  std::optional<absl::Time> to;
+};
+
+// Sessions ordered by (start, id). Unset members do not filter.
+struct SessionFilter {
+  Id series_id = 0;
+  Id module_id = 0;
+  Id trainer_id = 0;           // with a booking that is not DECLINED
+  Id organization_id = 0;      // of a series owned or partnered
+  std::optional<absl::Time> from;  // end > from
+  std::optional<absl::Time> to;    // start < to
+  bool pending_only = false;   // some booking (of trainer_id, if set) REQUESTED
+  bool skip_cancelled_series = false;
+};
+
+// Remembers which resource a client's request_id created.
+struct RequestRecord {
+  std::string request_id;
+  std::string method;
+  std::string fingerprint;
+  Id resource_id = 0;
+};
+
+class PlanningReader {
+ public:
+  virtual ~PlanningReader() = default;
+
+  virtual absl::StatusOr<Organization> GetOrganization(Id id) = 0;
+  virtual absl::StatusOr<Page<Organization>> ListOrganizations(
+      const PageRequest& page) = 0;
+
+  virtual absl::StatusOr<Trainer> GetTrainer(Id id) = 0;
+  // Trainer whose e-mail equals `email` ignoring ASCII case, if any.
+  virtual absl::StatusOr<std::optional<Trainer>> FindTrainerByEmail(
+      absl::string_view email) = 0;
+  virtual absl::StatusOr<Page<Trainer>> ListTrainers(
+      const PageRequest& page) = 0;
+
+  virtual absl::StatusOr<Series> GetSeries(Id id) = 0;
+  virtual absl::StatusOr<Page<Series>> ListSeries(const SeriesFilter& filter,
+                                                  const PageRequest& page) = 0;
+
+  virtual absl::StatusOr<Module> GetModule(Id id) = 0;
+  // Ordered by position; cursor key is the position.
+  virtual absl::StatusOr<Page<Module>> ListModules(Id series_id,
+                                                   const PageRequest& page) = 0;
+
+  virtual absl::StatusOr<Session> GetSession(Id id) = 0;
+  // Ordered by start; cursor key is the start in Unix seconds.
+  virtual absl::StatusOr<Page<Session>> ListSessions(
+      const SessionFilter& filter, const PageRequest& page) = 0;
+
+  // Sessions other than `exclude_session_id`, of series that are not
+  // cancelled, overlapping [start, end), that book one of `trainer_ids`
+  // (not declined) or take place at `place_key` (when not empty).
+  virtual absl::StatusOr<std::vector<Session>> FindOverlappingSessions(
+      absl::Time start, absl::Time end, const std::vector<Id>& trainer_ids,
+      absl::string_view place_key, Id exclude_session_id) = 0;
+
+  virtual absl::StatusOr<std::optional<RequestRecord>> FindRequest(
+      absl::string_view request_id) = 0;
+};
+
+// Writes see their own earlier writes in the same unit of work.
+class PlanningWriter : public PlanningReader {
+ public:
+  virtual absl::StatusOr<Id> InsertOrganization(const Organization& org) = 0;
+  virtual absl::Status UpdateOrganization(const Organization& org) = 0;
+
+  // ALREADY_EXISTS when another trainer has the same e-mail.
+  virtual absl::StatusOr<Id> InsertTrainer(const Trainer& trainer) = 0;
+  virtual absl::Status UpdateTrainer(const Trainer& trainer) = 0;
+
+  virtual absl::StatusOr<Id> InsertSeries(const Series& series) = 0;
+  virtual absl::Status UpdateSeries(const Series& series) = 0;
+  // Deletes the series with its modules and sessions.
+  virtual absl::Status DeleteSeries(Id id) = 0;
+
+  virtual absl::StatusOr<Id> InsertModule(const Module& module) = 0;
+  virtual absl::Status UpdateModule(const Module& module) = 0;
+  // Sets position i+1 for module_ids[i]; the ids are all of one series.
+  virtual absl::Status SetModuleOrder(Id series_id,
+                                      const std::vector<Id>& module_ids) = 0;
+  // Deletes the module with its sessions.
+  virtual absl::Status DeleteModule(Id id) = 0;
+
+  virtual absl::StatusOr<Id> InsertSession(const Session& session) = 0;
+  // Replaces times, place, note and the whole set of bookings.
+  virtual absl::Status UpdateSession(const Session& session) = 0;
+  virtual absl::Status DeleteSession(Id id) = 0;
+
+  virtual absl::Status RecordRequest(const RequestRecord& record) = 0;
+};
+
+// Runs units of work. Write units are serialized and atomic: when `work`
+// returns an error, nothing it wrote is kept. Both return `work`'s status,
+// or UNAVAILABLE/INTERNAL when storage itself fails.
+class PlanningStore {
+ public:
+  virtual ~PlanningStore() = default;
+  virtual absl::Status Read(const std::function<absl::Status(PlanningReader&)>& work) = 0;
+  virtual absl::Status Write(std::function<absl::Status(PlanningWriter&)> work) = 0;
+};
+
+}  // namespace trainhub::domain
+
+#endif  // TRAINHUB_SERVICES_DOMAIN_REPOSITORY_H_

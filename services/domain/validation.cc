@@ -1,0 +1,212 @@
+#include "domain/validation.h"
+
+#include <algorithm>
+#include <set>
+
+#include "absl/strings/str_cat.h"
+#include "domain/limits.h"
+#include "domain/text.h"
+
+namespace trainhub::domain {
+namespace {
+
+std::string Path(absl::string_view prefix, absl::string_view field) {
+  return prefix.empty() ? std::string(field) : absl::StrCat(prefix, ".", field);
+}
+
+// Trims `value` and records a violation when it breaks the text rules.
+void CheckText(std::string& value, absl::string_view prefix,
+               absl::string_view field, size_t min_chars, size_t max_chars,
+               Violations& v, bool multiline = false) {
+  if (CountCodePoints(value)) value = Trimmed(value);
+  std::string problem = TextProblem(value, min_chars, max_chars, multiline);
+  if (!problem.empty()) v.Add(Path(prefix, field), std::move(problem));
+}
+
+std::string TimeRange() { return "between 2000-01-01 and 2099-12-31 (UTC)"; }
+
+}  // namespace
+
+void ValidateOrganization(Organization& org, absl::string_view prefix,
+                          Violations& v) {
+  CheckText(org.name, prefix, "name", 1, kMaxNameChars, v);
+  if (!IsKnown(org.kind)) {
+    v.Add(Path(prefix, "kind"),
+          org.kind == OrganizationKind::kUnspecified
+              ? "is required"
+              : absl::StrCat("unknown value ", static_cast<int>(org.kind)));
+  }
+  CheckText(org.city, prefix, "city", 0, kMaxCityChars, v);
+  CheckText(org.website, prefix, "website", 0, kMaxWebsiteChars, v);
+}
+
+void ValidateTrainer(Trainer& trainer, absl::string_view prefix, Violations& v) {
+  CheckText(trainer.display_name, prefix, "display_name", 1, kMaxNameChars, v);
+  CheckText(trainer.email, prefix, "email", 1, kMaxEmailChars, v);
+  if (!trainer.email.empty() && CountCodePoints(trainer.email) &&
+      !LooksLikeEmail(trainer.email)) {
+    v.Add(Path(prefix, "email"), "is not an e-mail address");
+  }
+  CheckText(trainer.affiliation, prefix, "affiliation", 0,
+            kMaxAffiliationChars, v);
+}
+
+void ValidateSeries(Series& series, absl::string_view prefix, Violations& v) {
+  CheckText(series.title, prefix, "title", 1, kMaxNameChars, v);
+  CheckText(series.description, prefix, "description", 0,
+            kMaxDescriptionChars, v, /*multiline=*/true);
+  if (!IsKnown(series.kind)) {
+    v.Add(Path(prefix, "kind"),
+          series.kind == SeriesKind::kUnspecified
+              ? "is required"
+              : absl::StrCat("unknown value ", static_cast<int>(series.kind)));
+  }
+  if (series.organization_id <= 0) {
+    v.Add(Path(prefix, "organization_id"), "is required");
+  }
+  if (series.capacity < kMinCapacity || series.capacity > kMaxCapacity) {
+    v.Add(Path(prefix, "capacity"),
+          absl::StrCat("must be between ", kMinCapacity, " and ", kMaxCapacity,
+                       " (is ", series.capacity, ")"));
+  }
+  if (series.partner_organization_ids.size() > kMaxPartnersPerSeries) {
+    v.Add(Path(prefix, "partner_organization_ids"),
+          absl::StrCat("at most ", kMaxPartnersPerSeries, " partners"));
+  }
+  std::set<Id> partners;
+  for (size_t i = 0; i < series.partner_organization_ids.size(); ++i) {
+    const Id id = series.partner_organization_ids[i];
+    const std::string field =
+        absl::StrCat(Path(prefix, "partner_organization_ids"), "[", i, "]");
+    if (id <= 0) {
+      v.Add(field, "must be a positive id");
+    } else if (id == series.organization_id) {
+      v.Add(field, "is the owning organisation");
+    } else if (!partners.insert(id).second) {
+      v.Add(field, absl::StrCat("organisation ", id, " is listed twice"));
+    }
+  }
+  std::vector<TargetGroup> groups;
+  for (size_t i = 0; i < series.target_groups.size(); ++i) {
+    const TargetGroup group = series.target_groups[i];
+    if (!IsKnown(group)) {
+      v.Add(absl::StrCat(Path(prefix, "target_groups"), "[", i, "]"),
+            absl::StrCat("unknown value ", static_cast<int>(group)));
+    } else if (std::find(groups.begin(), groups.end(), group) == groups.end()) {
+      groups.push_back(group);
+    }
+  }
+  series.target_groups = std::move(groups);
+  if (series.status != SeriesStatus::kUnspecified && !IsKnown(series.status)) {
+    v.Add(Path(prefix, "status"),
+          absl::StrCat("unknown value ", static_cast<int>(series.status)));
+  }
+}
+
+void ValidateModule(Module& module, absl::string_view prefix, Violations& v) {
+  CheckText(module.title, prefix, "title", 1, kMaxNameChars, v);
+  if (module.topics.size() > kMaxTopicsPerModule) {
+    v.Add(Path(prefix, "topics"),
+          absl::StrCat("at most ", kMaxTopicsPerModule, " topics"));
+  }
+  for (size_t i = 0; i < module.topics.size(); ++i) {
+    CheckText(module.topics[i], prefix, absl::StrCat("topics[", i, "]"), 1,
+              kMaxTopicChars, v);
+  }
+  if (module.teaching_units < 0 || module.teaching_units > kMaxTeachingUnits) {
+    v.Add(Path(prefix, "teaching_units"),
+          absl::StrCat("must be between 0 and ", kMaxTeachingUnits));
+  }
+}
+
+void ValidateSession(Session& session, absl::string_view prefix,
+                     Violations& v) {
+  const absl::Time earliest = EarliestSessionTime();
+  const absl::Time latest = LatestSessionTime();
+  bool times_ok = true;
+  for (auto [field, t] : {std::pair<const char*, absl::Time>{"start_time", session.start},
+                          {"end_time", session.end}}) {
+    if (t == absl::UnixEpoch()) {
+      v.Add(Path(prefix, field), "is required");
+      times_ok = false;
+    } else if (t < earliest || t >= latest) {
+      v.Add(Path(prefix, field), absl::StrCat("must be ", TimeRange()));
+      times_ok = false;
+    }
+  }
+  if (times_ok) {
+    if (session.end <= session.start) {
+      v.Add(Path(prefix, "end_time"), "must be after start_time");
+    } else if (session.end - session.start > kMaxSessionLength) {
+      v.Add(Path(prefix, "end_time"),
+            "a session may last at most 14 days; split longer blocks into "
+            "several sessions");
+    }
+  }
+  CheckText(session.place.name, prefix, "place.name", 0, kMaxPlaceNameChars, v);
+  CheckText(session.place.address, prefix, "place.address", 0,
+            kMaxPlaceAddressChars, v, /*multiline=*/true);
+  CheckText(session.note, prefix, "note", 0, kMaxNoteChars, v,
+            /*multiline=*/true);
+  if (session.trainers.size() > kMaxTrainersPerSession) {
+    v.Add(Path(prefix, "trainers"),
+          absl::StrCat("at most ", kMaxTrainersPerSession, " trainers"));
+  }
+  std::set<Id> seen;
+  for (size_t i = 0; i < session.trainers.size(); ++i) {
+    TrainerBooking& booking = session.trainers[i];
+    const std::string at = absl::StrCat(Path(prefix, "trainers"), "[", i, "]");
+    if (booking.trainer_id <= 0) {
+      v.Add(at + ".trainer_id", "must be a positive id");
+    } else if (!seen.insert(booking.trainer_id).second) {
+      v.Add(at + ".trainer_id",
+            absl::StrCat("trainer ", booking.trainer_id, " is listed twice"));
+    }
+    if (booking.status == BookingStatus::kUnspecified) {
+      booking.status = BookingStatus::kRequested;
+    } else if (!IsKnown(booking.status)) {
+      v.Add(at + ".status",
+            absl::StrCat("unknown value ", static_cast<int>(booking.status)));
+    }
+  }
+}
+
+absl::Status ValidateRequestId(absl::string_view request_id) {
+  if (request_id.size() > kMaxRequestIdChars) {
+    return InvalidField("request_id", absl::StrCat("must have at most ",
+                                                   kMaxRequestIdChars,
+                                                   " characters"));
+  }
+  for (unsigned char c : request_id) {
+    if (c < 0x21 || c > 0x7E) {
+      return InvalidField("request_id",
+                          "may contain only printable ASCII characters");
+    }
+  }
+  return absl::OkStatus();
+}
+
+absl::Status CheckStatusTransition(SeriesStatus from, SeriesStatus to) {
+  using S = SeriesStatus;
+  if (from == to) return absl::OkStatus();
+  if (to == S::kCancelled) {
+    return FieldError(absl::StatusCode::kFailedPrecondition, "series.status",
+                      "use CancelSeries to cancel a series");
+  }
+  const bool allowed =
+      (from == S::kDraft && (to == S::kPlanned || to == S::kOpenForEnrolment)) ||
+      (from == S::kPlanned && (to == S::kDraft || to == S::kOpenForEnrolment)) ||
+      (from == S::kOpenForEnrolment && (to == S::kPlanned || to == S::kRunning)) ||
+      (from == S::kRunning && to == S::kCompleted);
+  if (allowed) return absl::OkStatus();
+  return FieldError(absl::StatusCode::kFailedPrecondition, "series.status",
+                    absl::StrCat("a series cannot go from ", ToString(from),
+                                 " to ", ToString(to)));
+}
+
+std::string PlaceKey(const Place& place) {
+  if (Trimmed(place.name).empty() && Trimmed(place.address).empty()) return "";
+  return absl::StrCat(Folded(place.name), "|", Folded(place.address));
+}
+
+}  // namespace trainhub::domain

@@ -1,0 +1,78 @@
+// trainhubd: the trainhub gRPC server.
+
+#include <CLI/CLI.hpp>
+#include <signal.h>
+#include <spdlog/spdlog.h>
+
+#include <cstdlib>
+#include <iostream>
+#include <thread>
+
+#include "absl/time/time.h"
+#include "api/server.h"
+#include "domain/berlin_time.h"
+
+namespace {
+
+// Exit codes: 0 clean shutdown, 2 bad usage, 1 cannot start.
+constexpr int kExitCannotStart = 1;
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  trainhub::api::ServerOptions options;
+  std::string log_level = "info";
+  CLI::App app{"trainhubd - the trainhub server (gRPC, SQLite)"};
+  app.add_option("--listen", options.listen_address, "HOST:PORT to serve on")
+      ->envname("TRAINHUB_LISTEN")
+      ->capture_default_str();
+  app.add_option("--db", options.db_path, "SQLite database file (created if missing)")
+      ->envname("TRAINHUB_DB")
+      ->capture_default_str();
+  app.add_option("--log-level", log_level, "trace, debug, info, warn, error")
+      ->check(CLI::IsMember({"trace", "debug", "info", "warn", "error"}))
+      ->capture_default_str();
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    return app.exit(e);
+  }
+  spdlog::set_level(spdlog::level::from_str(log_level));
+  spdlog::set_pattern("%Y-%m-%dT%H:%M:%S.%eZ %l %v", spdlog::pattern_time_type::utc);
+
+  absl::TimeZone berlin;
+  if (!absl::LoadTimeZone(trainhub::domain::kDisplayTimeZone, &berlin)) {
+    spdlog::error("time zone {} not found; install the tzdata package",
+                  trainhub::domain::kDisplayTimeZone);
+    return kExitCannotStart;
+  }
+
+  // SIGINT/SIGTERM are handled by one thread; block them everywhere else
+  // (gRPC's threads inherit this mask).
+  sigset_t stop_signals;
+  sigemptyset(&stop_signals);
+  sigaddset(&stop_signals, SIGINT);
+  sigaddset(&stop_signals, SIGTERM);
+  pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
+
+  auto server = trainhub::api::TrainhubServer::Start(options);
+  if (!server.ok()) {
+    spdlog::error("cannot start: {}", std::string(server.status().message()));
+    return kExitCannotStart;
+  }
+  spdlog::info("trainhubd listening on {} (port {}), database {}",
+               options.listen_address, (*server)->port(), options.db_path);
+
+  std::thread signal_thread([&] {
+    int signal_number = 0;
+    sigwait(&stop_signals, &signal_number);
+    spdlog::info("signal {} received: finishing in-flight calls",
+                 signal_number);
+    (*server)->Shutdown(absl::Seconds(10));
+  });
+  (*server)->Wait();
+  signal_thread.join();
+  server->reset();  // closes the database after the last call
+  spdlog::info("trainhubd stopped");
+  return 0;
+}

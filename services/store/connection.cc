@@ -1,0 +1,128 @@
+#include "store/connection.h"
+
+#include <sqlite3.h>
+
+#include <SQLiteCpp/Exception.h>
+#include <SQLiteCpp/Transaction.h>
+
+#include "absl/strings/ascii.h"
+#include "absl/strings/str_cat.h"
+#include "store/schema.h"
+
+namespace trainhub::store {
+namespace {
+
+constexpr int kBusyTimeoutMs = 5000;
+
+// Runs `PRAGMA name = value` and checks that reading it back gives `expect`.
+absl::Status SetPragma(SQLite::Database& db, absl::string_view name,
+                       absl::string_view value, absl::string_view expect) {
+  db.exec(absl::StrCat("PRAGMA ", name, " = ", value));
+  const std::string actual =
+      db.execAndGet(absl::StrCat("PRAGMA ", name)).getString();
+  if (absl::AsciiStrToLower(actual) != expect) {
+    return absl::FailedPreconditionError(
+        absl::StrCat("SQLite refused PRAGMA ", name, " = ", value, " (it is ",
+                     actual, ")"));
+  }
+  return absl::OkStatus();
+}
+
+}  // namespace
+
+bool IsInMemory(const std::string& path) { return path == ":memory:"; }
+
+absl::Status FromSqliteError(const std::exception& e,
+                             absl::string_view context) {
+  int code = SQLITE_ERROR;
+  if (const auto* se = dynamic_cast<const SQLite::Exception*>(&e)) {
+    code = se->getErrorCode();
+  }
+  const std::string message = absl::StrCat(context, ": ", e.what());
+  switch (code & 0xFF) {
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+    case SQLITE_CANTOPEN:
+    case SQLITE_FULL:
+    case SQLITE_IOERR:
+    case SQLITE_READONLY:
+      return absl::UnavailableError(message);
+    case SQLITE_CONSTRAINT:
+      if (code == SQLITE_CONSTRAINT_UNIQUE || code == SQLITE_CONSTRAINT_PRIMARYKEY) {
+        return absl::AlreadyExistsError(message);
+      }
+      return absl::FailedPreconditionError(message);
+    default:
+      return absl::InternalError(message);
+  }
+}
+
+absl::Status Migrate(SQLite::Database& db, int target_version) {
+  SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
+  const int version = db.execAndGet("PRAGMA user_version").getInt();
+  const int application_id = db.execAndGet("PRAGMA application_id").getInt();
+  const int tables =
+      db.execAndGet("SELECT count(*) FROM sqlite_schema WHERE type = 'table'")
+          .getInt();
+  if (application_id != kApplicationId && (application_id != 0 || tables > 0)) {
+    return absl::FailedPreconditionError(absl::StrCat(
+        "the database file ", db.getFilename(),
+        " is not a trainhub database; pass --db with another path"));
+  }
+  if (version > LatestSchemaVersion()) {
+    return absl::FailedPreconditionError(absl::StrCat(
+        "the database ", db.getFilename(), " has schema version ", version,
+        ", newer than this trainhubd understands (", LatestSchemaVersion(),
+        "); run a newer trainhubd"));
+  }
+  const auto migrations = Migrations();
+  for (int v = version; v < target_version; ++v) {
+    db.exec(migrations[v]);
+  }
+  if (version < target_version) {
+    db.exec(absl::StrCat("PRAGMA application_id = ", kApplicationId));
+    db.exec(absl::StrCat("PRAGMA user_version = ", target_version));
+  }
+  tx.commit();
+  return absl::OkStatus();
+}
+
+absl::StatusOr<std::unique_ptr<SQLite::Database>> OpenWriteConnection(
+    const std::string& path) {
+  try {
+    auto db = std::make_unique<SQLite::Database>(
+        path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE | SQLite::OPEN_FULLMUTEX);
+    db->setBusyTimeout(kBusyTimeoutMs);
+    const std::string journal = IsInMemory(path) ? "memory" : "wal";
+    absl::Status status = SetPragma(*db, "journal_mode", journal, journal);
+    if (status.ok()) status = SetPragma(*db, "foreign_keys", "ON", "1");
+    // FULL: a power cut after COMMIT returns must not lose the transaction.
+    if (status.ok()) status = SetPragma(*db, "synchronous", "FULL", "2");
+    if (status.ok()) {
+      status = SetPragma(*db, "busy_timeout", absl::StrCat(kBusyTimeoutMs),
+                         absl::StrCat(kBusyTimeoutMs));
+    }
+    if (status.ok()) status = Migrate(*db, LatestSchemaVersion());
+    if (!status.ok()) return status;
+    return db;
+  } catch (const std::exception& e) {
+    return FromSqliteError(e, absl::StrCat("cannot open database ", path));
+  }
+}
+
+absl::StatusOr<std::unique_ptr<SQLite::Database>> OpenReadConnection(
+    const std::string& path) {
+  try {
+    auto db = std::make_unique<SQLite::Database>(
+        path, SQLite::OPEN_READONLY | SQLite::OPEN_FULLMUTEX);
+    db->setBusyTimeout(kBusyTimeoutMs);
+    if (absl::Status s = SetPragma(*db, "foreign_keys", "ON", "1"); !s.ok()) {
+      return s;
+    }
+    return db;
+  } catch (const std::exception& e) {
+    return FromSqliteError(e, absl::StrCat("cannot open database ", path));
+  }
+}
+
+}  // namespace trainhub::store

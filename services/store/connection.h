@@ -1,0 +1,42 @@
+#ifndef TRAINHUB_SERVICES_STORE_CONNECTION_H_
+#define TRAINHUB_SERVICES_STORE_CONNECTION_H_
+
+// Opening SQLite connections with the settings trainhub relies on.
+
+#include <memory>
+#include <string>
+
+#include <SQLiteCpp/Database.h>
+
+#include "absl/status/status.h"
+#include "absl/strings/string_view.h"
+#include "absl/status/statusor.h"
+
+namespace trainhub::store {
+
+// The path ":memory:" gives a private in-memory database (tests).
+bool IsInMemory(const std::string& path);
+
+// Opens or creates the database for writing: WAL, foreign_keys=ON,
+// synchronous=FULL, busy_timeout; each is set and read back. Then migrates
+// the schema to LatestSchemaVersion() in one transaction.
+// FAILED_PRECONDITION when the file is not a trainhub database or has a
+// newer schema than this build knows; UNAVAILABLE when it cannot be opened.
+absl::StatusOr<std::unique_ptr<SQLite::Database>> OpenWriteConnection(
+    const std::string& path);
+
+// Applies the migrations from the database's version up to `target_version`
+// (tests use it to build earlier versions).
+absl::Status Migrate(SQLite::Database& db, int target_version);
+
+// Opens a read-only connection to a database that a write connection has
+// already opened and migrated.
+absl::StatusOr<std::unique_ptr<SQLite::Database>> OpenReadConnection(
+    const std::string& path);
+
+// OK, or the SQLite error of `e` as INTERNAL/UNAVAILABLE with `context`.
+absl::Status FromSqliteError(const std::exception& e, absl::string_view context);
+
+}  // namespace trainhub::store
+
+#endif  // TRAINHUB_SERVICES_STORE_CONNECTION_H_

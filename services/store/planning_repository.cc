@@ -1,0 +1,813 @@
+#include "store/planning_repository.h"
+
+#include <nlohmann/json.hpp>
+
+#include "absl/strings/ascii.h"
+#include "absl/strings/str_cat.h"
+#include "domain/limits.h"
+#include "domain/status_macros.h"
+#include "domain/validation.h"
+#include "store/connection.h"
+
+namespace trainhub::store {
+namespace {
+
+using domain::Id;
+
+int64_t Micros(absl::Time t) { return absl::ToUnixMicros(t); }
+int64_t Seconds(absl::Time t) { return absl::ToUnixSeconds(t); }
+
+// Runs `body`, turning SQLite exceptions into a status: they never leave
+// the store.
+template <typename F>
+auto Guarded(absl::string_view what, F body) -> decltype(body()) {
+  try {
+    return body();
+  } catch (const std::exception& e) {
+    return FromSqliteError(e, what);
+  }
+}
+
+absl::Status NotFound(absl::string_view kind, Id id) {
+  return absl::NotFoundError(absl::StrCat(kind, " ", id, " does not exist"));
+}
+
+absl::Status CheckChanged(SQLite::Database& db, absl::string_view kind, Id id) {
+  if (db.getChanges() == 0) return NotFound(kind, id);
+  return absl::OkStatus();
+}
+
+// Appends the keyset condition and limit for ascending (key, id) order.
+void AddKeyset(std::string& sql, absl::string_view key_column,
+               absl::string_view id_column, const domain::PageRequest& page) {
+  if (page.after) absl::StrAppend(&sql, " AND (", key_column, ", ", id_column, ") > (:after_key, :after_id)");
+  absl::StrAppend(&sql, " ORDER BY ", key_column, ", ", id_column, " LIMIT :limit");
+}
+
+void BindKeyset(SQLite::Statement& q, const domain::PageRequest& page) {
+  if (page.after) {
+    q.bind(":after_key", page.after->key);
+    q.bind(":after_id", page.after->id);
+  }
+  q.bind(":limit", page.limit + 1);
+}
+
+// Trims the extra row fetched to learn whether another page follows.
+template <typename T, typename KeyOf>
+domain::Page<T> MakePage(std::vector<T> items, const domain::PageRequest& page,
+                         KeyOf key_of) {
+  domain::Page<T> out;
+  if (static_cast<int>(items.size()) > page.limit) {
+    items.resize(page.limit);
+    const T& last = items.back();
+    out.next = domain::Cursor{key_of(last), last.id};
+  }
+  out.items = std::move(items);
+  return out;
+}
+
+constexpr char kOrganizationColumns[] =
+    "id, name, kind, city, website, create_time, update_time";
+
+domain::Organization ReadOrganization(SQLite::Statement& q) {
+  domain::Organization org;
+  org.id = q.getColumn(0).getInt64();
+  org.name = q.getColumn(1).getString();
+  org.kind = static_cast<domain::OrganizationKind>(q.getColumn(2).getInt());
+  org.city = q.getColumn(3).getString();
+  org.website = q.getColumn(4).getString();
+  org.create_time = absl::FromUnixMicros(q.getColumn(5).getInt64());
+  org.update_time = absl::FromUnixMicros(q.getColumn(6).getInt64());
+  return org;
+}
+
+constexpr char kTrainerColumns[] =
+    "id, display_name, email, affiliation, create_time, update_time";
+
+domain::Trainer ReadTrainer(SQLite::Statement& q) {
+  domain::Trainer t;
+  t.id = q.getColumn(0).getInt64();
+  t.display_name = q.getColumn(1).getString();
+  t.email = q.getColumn(2).getString();
+  t.affiliation = q.getColumn(3).getString();
+  t.create_time = absl::FromUnixMicros(q.getColumn(4).getInt64());
+  t.update_time = absl::FromUnixMicros(q.getColumn(5).getInt64());
+  return t;
+}
+
+std::string EmailKey(absl::string_view email) {
+  return absl::AsciiStrToLower(email);
+}
+
+constexpr char kSeriesColumns[] =
+    "s.id, s.organization_id, s.title, s.kind, s.description, s.target_groups,"
+    " s.capacity, s.status, s.cancellation_reason, s.create_time,"
+    " s.update_time,"
+    " (SELECT count(*) FROM module m WHERE m.series_id = s.id),"
+    " (SELECT min(x.start_time) FROM module m JOIN session x"
+    "    ON x.module_id = m.id WHERE m.series_id = s.id),"
+    " (SELECT max(x.end_time) FROM module m JOIN session x"
+    "    ON x.module_id = m.id WHERE m.series_id = s.id)";
+
+constexpr char kModuleColumns[] =
+    "m.id, m.series_id, m.position, m.title, m.topics, m.mandatory,"
+    " m.teaching_units,"
+    " (SELECT count(*) FROM session x WHERE x.module_id = m.id)";
+
+domain::Module ReadModule(SQLite::Statement& q) {
+  domain::Module m;
+  m.id = q.getColumn(0).getInt64();
+  m.series_id = q.getColumn(1).getInt64();
+  m.position = q.getColumn(2).getInt();
+  m.title = q.getColumn(3).getString();
+  m.topics = nlohmann::json::parse(q.getColumn(4).getString())
+                 .get<std::vector<std::string>>();
+  m.mandatory = q.getColumn(5).getInt() != 0;
+  m.teaching_units = q.getColumn(6).getInt();
+  m.session_count = q.getColumn(7).getInt();
+  return m;
+}
+
+constexpr char kSessionColumns[] =
+    "s.id, m.series_id, s.module_id, s.start_time, s.end_time, s.place_name,"
+    " s.place_address, s.note, r.title, m.title, m.position";
+constexpr char kSessionFrom[] =
+    " FROM session s JOIN module m ON m.id = s.module_id"
+    " JOIN series r ON r.id = m.series_id";
+
+}  // namespace
+
+SQLite::Statement& SqlitePlanningRepository::Prepare(const std::string& sql) {
+  auto& slot = statements_[sql];
+  if (!slot) {
+    slot = std::make_unique<SQLite::Statement>(db_, sql);
+  } else {
+    slot->reset();
+    slot->clearBindings();
+  }
+  return *slot;
+}
+
+void SqlitePlanningRepository::ResetStatements() {
+  for (auto& [sql, statement] : statements_) {
+    try {
+      statement->reset();
+    } catch (const std::exception&) {
+      // reset() reports the statement's last error again; it is reset anyway.
+    }
+  }
+}
+
+// ---- organisations ----
+
+absl::StatusOr<domain::Organization> SqlitePlanningRepository::GetOrganization(Id id) {
+  return Guarded("GetOrganization", [&]() -> absl::StatusOr<domain::Organization> {
+    auto& q = Prepare(absl::StrCat("SELECT ", kOrganizationColumns,
+                                   " FROM organization WHERE id = ?"));
+    q.bind(1, id);
+    if (!q.executeStep()) return NotFound("organisation", id);
+    return ReadOrganization(q);
+  });
+}
+
+absl::StatusOr<domain::Page<domain::Organization>>
+SqlitePlanningRepository::ListOrganizations(const domain::PageRequest& page) {
+  return Guarded("ListOrganizations",
+                 [&]() -> absl::StatusOr<domain::Page<domain::Organization>> {
+    std::string sql = absl::StrCat("SELECT ", kOrganizationColumns,
+                                   " FROM organization WHERE 1");
+    AddKeyset(sql, "id", "id", page);
+    auto& q = Prepare(sql);
+    BindKeyset(q, page);
+    std::vector<domain::Organization> items;
+    while (q.executeStep()) items.push_back(ReadOrganization(q));
+    return MakePage(std::move(items), page,
+                    [](const domain::Organization& o) { return o.id; });
+  });
+}
+
+absl::StatusOr<Id> SqlitePlanningRepository::InsertOrganization(
+    const domain::Organization& org) {
+  return Guarded("InsertOrganization", [&]() -> absl::StatusOr<Id> {
+    auto& q = Prepare(
+        "INSERT INTO organization (name, kind, city, website, create_time,"
+        " update_time) VALUES (?, ?, ?, ?, ?, ?)");
+    q.bind(1, org.name);
+    q.bind(2, static_cast<int>(org.kind));
+    q.bind(3, org.city);
+    q.bind(4, org.website);
+    q.bind(5, Micros(org.create_time));
+    q.bind(6, Micros(org.update_time));
+    q.exec();
+    return db_.getLastInsertRowid();
+  });
+}
+
+absl::Status SqlitePlanningRepository::UpdateOrganization(
+    const domain::Organization& org) {
+  return Guarded("UpdateOrganization", [&]() -> absl::Status {
+    auto& q = Prepare(
+        "UPDATE organization SET name = ?, kind = ?, city = ?, website = ?,"
+        " update_time = ? WHERE id = ?");
+    q.bind(1, org.name);
+    q.bind(2, static_cast<int>(org.kind));
+    q.bind(3, org.city);
+    q.bind(4, org.website);
+    q.bind(5, Micros(org.update_time));
+    q.bind(6, org.id);
+    q.exec();
+    return CheckChanged(db_, "organisation", org.id);
+  });
+}
+
+// ---- trainers ----
+
+absl::StatusOr<domain::Trainer> SqlitePlanningRepository::GetTrainer(Id id) {
+  return Guarded("GetTrainer", [&]() -> absl::StatusOr<domain::Trainer> {
+    auto& q = Prepare(absl::StrCat("SELECT ", kTrainerColumns,
+                                   " FROM trainer WHERE id = ?"));
+    q.bind(1, id);
+    if (!q.executeStep()) return NotFound("trainer", id);
+    return ReadTrainer(q);
+  });
+}
+
+absl::StatusOr<std::optional<domain::Trainer>>
+SqlitePlanningRepository::FindTrainerByEmail(absl::string_view email) {
+  return Guarded("FindTrainerByEmail",
+                 [&]() -> absl::StatusOr<std::optional<domain::Trainer>> {
+    auto& q = Prepare(absl::StrCat("SELECT ", kTrainerColumns,
+                                   " FROM trainer WHERE email_key = ?"));
+    q.bind(1, EmailKey(email));
+    if (!q.executeStep()) return std::optional<domain::Trainer>();
+    return std::optional<domain::Trainer>(ReadTrainer(q));
+  });
+}
+
+absl::StatusOr<domain::Page<domain::Trainer>> SqlitePlanningRepository::ListTrainers(
+    const domain::PageRequest& page) {
+  return Guarded("ListTrainers",
+                 [&]() -> absl::StatusOr<domain::Page<domain::Trainer>> {
+    std::string sql =
+        absl::StrCat("SELECT ", kTrainerColumns, " FROM trainer WHERE 1");
+    AddKeyset(sql, "id", "id", page);
+    auto& q = Prepare(sql);
+    BindKeyset(q, page);
+    std::vector<domain::Trainer> items;
+    while (q.executeStep()) items.push_back(ReadTrainer(q));
+    return MakePage(std::move(items), page,
+                    [](const domain::Trainer& t) { return t.id; });
+  });
+}
+
+absl::StatusOr<Id> SqlitePlanningRepository::InsertTrainer(
+    const domain::Trainer& trainer) {
+  return Guarded("InsertTrainer", [&]() -> absl::StatusOr<Id> {
+    auto& q = Prepare(
+        "INSERT INTO trainer (display_name, email, email_key, affiliation,"
+        " create_time, update_time) VALUES (?, ?, ?, ?, ?, ?)");
+    q.bind(1, trainer.display_name);
+    q.bind(2, trainer.email);
+    q.bind(3, EmailKey(trainer.email));
+    q.bind(4, trainer.affiliation);
+    q.bind(5, Micros(trainer.create_time));
+    q.bind(6, Micros(trainer.update_time));
+    q.exec();
+    return db_.getLastInsertRowid();
+  });
+}
+
+absl::Status SqlitePlanningRepository::UpdateTrainer(const domain::Trainer& trainer) {
+  return Guarded("UpdateTrainer", [&]() -> absl::Status {
+    auto& q = Prepare(
+        "UPDATE trainer SET display_name = ?, email = ?, email_key = ?,"
+        " affiliation = ?, update_time = ? WHERE id = ?");
+    q.bind(1, trainer.display_name);
+    q.bind(2, trainer.email);
+    q.bind(3, EmailKey(trainer.email));
+    q.bind(4, trainer.affiliation);
+    q.bind(5, Micros(trainer.update_time));
+    q.bind(6, trainer.id);
+    q.exec();
+    return CheckChanged(db_, "trainer", trainer.id);
+  });
+}
+
+// ---- series ----
+
+absl::StatusOr<domain::Series> SqlitePlanningRepository::LoadSeries(
+    SQLite::Statement& q) {
+  domain::Series s;
+  s.id = q.getColumn(0).getInt64();
+  s.organization_id = q.getColumn(1).getInt64();
+  s.title = q.getColumn(2).getString();
+  s.kind = static_cast<domain::SeriesKind>(q.getColumn(3).getInt());
+  s.description = q.getColumn(4).getString();
+  for (int group : nlohmann::json::parse(q.getColumn(5).getString())) {
+    s.target_groups.push_back(static_cast<domain::TargetGroup>(group));
+  }
+  s.capacity = q.getColumn(6).getInt();
+  s.status = static_cast<domain::SeriesStatus>(q.getColumn(7).getInt());
+  s.cancellation_reason = q.getColumn(8).getString();
+  s.create_time = absl::FromUnixMicros(q.getColumn(9).getInt64());
+  s.update_time = absl::FromUnixMicros(q.getColumn(10).getInt64());
+  s.module_count = q.getColumn(11).getInt();
+  if (!q.getColumn(12).isNull()) {
+    s.first_session_start = absl::FromUnixSeconds(q.getColumn(12).getInt64());
+    s.last_session_end = absl::FromUnixSeconds(q.getColumn(13).getInt64());
+  }
+  auto& partners = Prepare(
+      "SELECT organization_id FROM series_partner WHERE series_id = ?"
+      " ORDER BY position");
+  partners.bind(1, s.id);
+  while (partners.executeStep()) {
+    s.partner_organization_ids.push_back(partners.getColumn(0).getInt64());
+  }
+  return s;
+}
+
+absl::StatusOr<domain::Series> SqlitePlanningRepository::GetSeries(Id id) {
+  return Guarded("GetSeries", [&]() -> absl::StatusOr<domain::Series> {
+    auto& q = Prepare(
+        absl::StrCat("SELECT ", kSeriesColumns, " FROM series s WHERE s.id = ?"));
+    q.bind(1, id);
+    if (!q.executeStep()) return NotFound("series", id);
+    return LoadSeries(q);
+  });
+}
+
+absl::StatusOr<domain::Page<domain::Series>> SqlitePlanningRepository::ListSeries(
+    const domain::SeriesFilter& filter, const domain::PageRequest& page) {
+  return Guarded("ListSeries",
+                 [&]() -> absl::StatusOr<domain::Page<domain::Series>> {
+    std::string sql =
+        absl::StrCat("SELECT ", kSeriesColumns, " FROM series s WHERE 1");
+    if (filter.kind != domain::SeriesKind::kUnspecified) {
+      absl::StrAppend(&sql, " AND s.kind = :kind");
+    }
+    if (filter.status != domain::SeriesStatus::kUnspecified) {
+      absl::StrAppend(&sql, " AND s.status = :status");
+    }
+    if (filter.organization_id != 0) {
+      absl::StrAppend(&sql,
+                      " AND (s.organization_id = :org OR EXISTS (SELECT 1"
+                      " FROM series_partner p WHERE p.series_id = s.id"
+                      " AND p.organization_id = :org))");
+    }
+    if (filter.from || filter.to) {
+      absl::StrAppend(&sql,
+                      " AND EXISTS (SELECT 1 FROM module m JOIN session x"
+                      " ON x.module_id = m.id WHERE m.series_id = s.id");
+      if (filter.from) absl::StrAppend(&sql, " AND x.end_time > :from");
+      if (filter.to) absl::StrAppend(&sql, " AND x.start_time < :to");
+      absl::StrAppend(&sql, ")");
+    }
+    AddKeyset(sql, "s.id", "s.id", page);
+    auto& q = Prepare(sql);
+    if (filter.kind != domain::SeriesKind::kUnspecified) {
+      q.bind(":kind", static_cast<int>(filter.kind));
+    }
+    if (filter.status != domain::SeriesStatus::kUnspecified) {
+      q.bind(":status", static_cast<int>(filter.status));
+    }
+    if (filter.organization_id != 0) q.bind(":org", filter.organization_id);
+    if (filter.from) q.bind(":from", Seconds(*filter.from));
+    if (filter.to) q.bind(":to", Seconds(*filter.to));
+    BindKeyset(q, page);
+    std::vector<domain::Series> items;
+    while (q.executeStep()) {
+      TH_ASSIGN_OR_RETURN(domain::Series s, LoadSeries(q));
+      items.push_back(std::move(s));
+    }
+    return MakePage(std::move(items), page,
+                    [](const domain::Series& s) { return s.id; });
+  });
+}
+
+absl::Status SqlitePlanningRepository::WritePartners(const domain::Series& series) {
+  auto& clear = Prepare("DELETE FROM series_partner WHERE series_id = ?");
+  clear.bind(1, series.id);
+  clear.exec();
+  for (size_t i = 0; i < series.partner_organization_ids.size(); ++i) {
+    auto& q = Prepare(
+        "INSERT INTO series_partner (series_id, organization_id, position)"
+        " VALUES (?, ?, ?)");
+    q.bind(1, series.id);
+    q.bind(2, series.partner_organization_ids[i]);
+    q.bind(3, static_cast<int>(i));
+    q.exec();
+  }
+  return absl::OkStatus();
+}
+
+namespace {
+std::string TargetGroupsJson(const domain::Series& series) {
+  nlohmann::json groups = nlohmann::json::array();
+  for (domain::TargetGroup g : series.target_groups) {
+    groups.push_back(static_cast<int>(g));
+  }
+  return groups.dump();
+}
+}  // namespace
+
+absl::StatusOr<Id> SqlitePlanningRepository::InsertSeries(const domain::Series& series) {
+  return Guarded("InsertSeries", [&]() -> absl::StatusOr<Id> {
+    auto& q = Prepare(
+        "INSERT INTO series (organization_id, title, kind, description,"
+        " target_groups, capacity, status, cancellation_reason, create_time,"
+        " update_time) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    q.bind(1, series.organization_id);
+    q.bind(2, series.title);
+    q.bind(3, static_cast<int>(series.kind));
+    q.bind(4, series.description);
+    q.bind(5, TargetGroupsJson(series));
+    q.bind(6, series.capacity);
+    q.bind(7, static_cast<int>(series.status));
+    q.bind(8, series.cancellation_reason);
+    q.bind(9, Micros(series.create_time));
+    q.bind(10, Micros(series.update_time));
+    q.exec();
+    domain::Series stored = series;
+    stored.id = db_.getLastInsertRowid();
+    TH_RETURN_IF_ERROR(WritePartners(stored));
+    return stored.id;
+  });
+}
+
+absl::Status SqlitePlanningRepository::UpdateSeries(const domain::Series& series) {
+  return Guarded("UpdateSeries", [&]() -> absl::Status {
+    auto& q = Prepare(
+        "UPDATE series SET organization_id = ?, title = ?, kind = ?,"
+        " description = ?, target_groups = ?, capacity = ?, status = ?,"
+        " cancellation_reason = ?, update_time = ? WHERE id = ?");
+    q.bind(1, series.organization_id);
+    q.bind(2, series.title);
+    q.bind(3, static_cast<int>(series.kind));
+    q.bind(4, series.description);
+    q.bind(5, TargetGroupsJson(series));
+    q.bind(6, series.capacity);
+    q.bind(7, static_cast<int>(series.status));
+    q.bind(8, series.cancellation_reason);
+    q.bind(9, Micros(series.update_time));
+    q.bind(10, series.id);
+    q.exec();
+    TH_RETURN_IF_ERROR(CheckChanged(db_, "series", series.id));
+    return WritePartners(series);
+  });
+}
+
+absl::Status SqlitePlanningRepository::DeleteSeries(Id id) {
+  return Guarded("DeleteSeries", [&]() -> absl::Status {
+    auto& q = Prepare("DELETE FROM series WHERE id = ?");
+    q.bind(1, id);
+    q.exec();
+    return CheckChanged(db_, "series", id);
+  });
+}
+
+// ---- modules ----
+
+absl::StatusOr<domain::Module> SqlitePlanningRepository::GetModule(Id id) {
+  return Guarded("GetModule", [&]() -> absl::StatusOr<domain::Module> {
+    auto& q = Prepare(
+        absl::StrCat("SELECT ", kModuleColumns, " FROM module m WHERE m.id = ?"));
+    q.bind(1, id);
+    if (!q.executeStep()) return NotFound("module", id);
+    return ReadModule(q);
+  });
+}
+
+absl::StatusOr<domain::Page<domain::Module>> SqlitePlanningRepository::ListModules(
+    Id series_id, const domain::PageRequest& page) {
+  return Guarded("ListModules",
+                 [&]() -> absl::StatusOr<domain::Page<domain::Module>> {
+    std::string sql = absl::StrCat("SELECT ", kModuleColumns,
+                                   " FROM module m WHERE m.series_id = :series");
+    AddKeyset(sql, "m.position", "m.id", page);
+    auto& q = Prepare(sql);
+    q.bind(":series", series_id);
+    BindKeyset(q, page);
+    std::vector<domain::Module> items;
+    while (q.executeStep()) items.push_back(ReadModule(q));
+    return MakePage(std::move(items), page,
+                    [](const domain::Module& m) { return int64_t{m.position}; });
+  });
+}
+
+absl::StatusOr<Id> SqlitePlanningRepository::InsertModule(const domain::Module& module) {
+  return Guarded("InsertModule", [&]() -> absl::StatusOr<Id> {
+    auto& q = Prepare(
+        "INSERT INTO module (series_id, position, title, topics, mandatory,"
+        " teaching_units) VALUES (?, ?, ?, ?, ?, ?)");
+    q.bind(1, module.series_id);
+    q.bind(2, module.position);
+    q.bind(3, module.title);
+    q.bind(4, nlohmann::json(module.topics).dump());
+    q.bind(5, module.mandatory ? 1 : 0);
+    q.bind(6, module.teaching_units);
+    q.exec();
+    return db_.getLastInsertRowid();
+  });
+}
+
+absl::Status SqlitePlanningRepository::UpdateModule(const domain::Module& module) {
+  return Guarded("UpdateModule", [&]() -> absl::Status {
+    auto& q = Prepare(
+        "UPDATE module SET title = ?, topics = ?, mandatory = ?,"
+        " teaching_units = ? WHERE id = ?");
+    q.bind(1, module.title);
+    q.bind(2, nlohmann::json(module.topics).dump());
+    q.bind(3, module.mandatory ? 1 : 0);
+    q.bind(4, module.teaching_units);
+    q.bind(5, module.id);
+    q.exec();
+    return CheckChanged(db_, "module", module.id);
+  });
+}
+
+absl::Status SqlitePlanningRepository::SetModuleOrder(
+    Id series_id, const std::vector<Id>& module_ids) {
+  return Guarded("SetModuleOrder", [&]() -> absl::Status {
+    for (size_t i = 0; i < module_ids.size(); ++i) {
+      auto& q = Prepare(
+          "UPDATE module SET position = ? WHERE id = ? AND series_id = ?");
+      q.bind(1, static_cast<int>(i + 1));
+      q.bind(2, module_ids[i]);
+      q.bind(3, series_id);
+      q.exec();
+      TH_RETURN_IF_ERROR(CheckChanged(db_, "module", module_ids[i]));
+    }
+    return absl::OkStatus();
+  });
+}
+
+absl::Status SqlitePlanningRepository::DeleteModule(Id id) {
+  return Guarded("DeleteModule", [&]() -> absl::Status {
+    auto& q = Prepare("DELETE FROM module WHERE id = ?");
+    q.bind(1, id);
+    q.exec();
+    return CheckChanged(db_, "module", id);
+  });
+}
+
+// ---- sessions ----
+
+absl::StatusOr<domain::Session> SqlitePlanningRepository::LoadSession(
+    SQLite::Statement& q) {
+  domain::Session s;
+  s.id = q.getColumn(0).getInt64();
+  s.series_id = q.getColumn(1).getInt64();
+  s.module_id = q.getColumn(2).getInt64();
+  s.start = absl::FromUnixSeconds(q.getColumn(3).getInt64());
+  s.end = absl::FromUnixSeconds(q.getColumn(4).getInt64());
+  s.place.name = q.getColumn(5).getString();
+  s.place.address = q.getColumn(6).getString();
+  s.note = q.getColumn(7).getString();
+  s.series_title = q.getColumn(8).getString();
+  s.module_title = q.getColumn(9).getString();
+  s.module_position = q.getColumn(10).getInt();
+  auto& bookings = Prepare(
+      "SELECT st.trainer_id, st.status, st.status_time, t.display_name"
+      " FROM session_trainer st JOIN trainer t ON t.id = st.trainer_id"
+      " WHERE st.session_id = ? ORDER BY st.position");
+  bookings.bind(1, s.id);
+  while (bookings.executeStep()) {
+    domain::TrainerBooking b;
+    b.trainer_id = bookings.getColumn(0).getInt64();
+    b.status = static_cast<domain::BookingStatus>(bookings.getColumn(1).getInt());
+    b.status_time = absl::FromUnixMicros(bookings.getColumn(2).getInt64());
+    b.trainer_name = bookings.getColumn(3).getString();
+    s.trainers.push_back(std::move(b));
+  }
+  return s;
+}
+
+absl::StatusOr<domain::Session> SqlitePlanningRepository::GetSession(Id id) {
+  return Guarded("GetSession", [&]() -> absl::StatusOr<domain::Session> {
+    auto& q = Prepare(
+        absl::StrCat("SELECT ", kSessionColumns, kSessionFrom, " WHERE s.id = ?"));
+    q.bind(1, id);
+    if (!q.executeStep()) return NotFound("session", id);
+    return LoadSession(q);
+  });
+}
+
+absl::StatusOr<domain::Page<domain::Session>> SqlitePlanningRepository::ListSessions(
+    const domain::SessionFilter& filter, const domain::PageRequest& page) {
+  return Guarded("ListSessions",
+                 [&]() -> absl::StatusOr<domain::Page<domain::Session>> {
+    std::string sql = absl::StrCat("SELECT ", kSessionColumns, kSessionFrom);
+    if (filter.trainer_id != 0) {
+      absl::StrAppend(&sql,
+                      " JOIN session_trainer st ON st.session_id = s.id"
+                      " AND st.trainer_id = :trainer AND st.status <> ",
+                      static_cast<int>(domain::BookingStatus::kDeclined));
+      if (filter.pending_only) {
+        absl::StrAppend(&sql, " AND st.status = ",
+                        static_cast<int>(domain::BookingStatus::kRequested));
+      }
+    }
+    absl::StrAppend(&sql, " WHERE 1");
+    if (filter.pending_only && filter.trainer_id == 0) {
+      absl::StrAppend(&sql,
+                      " AND EXISTS (SELECT 1 FROM session_trainer p"
+                      " WHERE p.session_id = s.id AND p.status = ",
+                      static_cast<int>(domain::BookingStatus::kRequested), ")");
+    }
+    if (filter.series_id != 0) absl::StrAppend(&sql, " AND m.series_id = :series");
+    if (filter.module_id != 0) absl::StrAppend(&sql, " AND s.module_id = :module");
+    if (filter.organization_id != 0) {
+      absl::StrAppend(&sql,
+                      " AND (r.organization_id = :org OR EXISTS (SELECT 1"
+                      " FROM series_partner p WHERE p.series_id = r.id"
+                      " AND p.organization_id = :org))");
+    }
+    if (filter.from) absl::StrAppend(&sql, " AND s.end_time > :from");
+    if (filter.to) absl::StrAppend(&sql, " AND s.start_time < :to");
+    if (filter.skip_cancelled_series) {
+      absl::StrAppend(&sql, " AND r.status <> ",
+                      static_cast<int>(domain::SeriesStatus::kCancelled));
+    }
+    AddKeyset(sql, "s.start_time", "s.id", page);
+    auto& q = Prepare(sql);
+    if (filter.trainer_id != 0) q.bind(":trainer", filter.trainer_id);
+    if (filter.series_id != 0) q.bind(":series", filter.series_id);
+    if (filter.module_id != 0) q.bind(":module", filter.module_id);
+    if (filter.organization_id != 0) q.bind(":org", filter.organization_id);
+    if (filter.from) q.bind(":from", Seconds(*filter.from));
+    if (filter.to) q.bind(":to", Seconds(*filter.to));
+    BindKeyset(q, page);
+    std::vector<domain::Session> items;
+    while (q.executeStep()) {
+      TH_ASSIGN_OR_RETURN(domain::Session s, LoadSession(q));
+      items.push_back(std::move(s));
+    }
+    return MakePage(std::move(items), page,
+                    [](const domain::Session& s) { return Seconds(s.start); });
+  });
+}
+
+absl::StatusOr<std::vector<domain::Session>>
+SqlitePlanningRepository::FindOverlappingSessions(
+    absl::Time start, absl::Time end, const std::vector<Id>& trainer_ids,
+    absl::string_view place_key, Id exclude_session_id) {
+  return Guarded("FindOverlappingSessions",
+                 [&]() -> absl::StatusOr<std::vector<domain::Session>> {
+    // Sessions last at most kMaxSessionLength, so one that overlaps
+    // [start, end) starts in (start - kMaxSessionLength, end): both bounds
+    // on an indexed start_time.
+    const int64_t earliest_start = Seconds(start - domain::kMaxSessionLength);
+    std::vector<Id> ids;
+    auto collect = [&](SQLite::Statement& q) {
+      while (q.executeStep()) {
+        const Id id = q.getColumn(0).getInt64();
+        if (std::find(ids.begin(), ids.end(), id) == ids.end()) ids.push_back(id);
+      }
+    };
+    const std::string common =
+        absl::StrCat(" AND s.start_time > :earliest AND s.start_time < :end"
+                     " AND s.end_time > :start AND s.id <> :exclude"
+                     " AND r.status <> ",
+                     static_cast<int>(domain::SeriesStatus::kCancelled));
+    for (Id trainer_id : trainer_ids) {
+      auto& q = Prepare(absl::StrCat(
+          "SELECT s.id FROM session_trainer st JOIN session s"
+          " ON s.id = st.session_id JOIN module m ON m.id = s.module_id"
+          " JOIN series r ON r.id = m.series_id"
+          " WHERE st.trainer_id = :trainer AND st.status <> ",
+          static_cast<int>(domain::BookingStatus::kDeclined), common));
+      q.bind(":trainer", trainer_id);
+      q.bind(":earliest", earliest_start);
+      q.bind(":end", Seconds(end));
+      q.bind(":start", Seconds(start));
+      q.bind(":exclude", exclude_session_id);
+      collect(q);
+    }
+    if (!place_key.empty()) {
+      auto& q = Prepare(absl::StrCat(
+          "SELECT s.id FROM session s JOIN module m ON m.id = s.module_id"
+          " JOIN series r ON r.id = m.series_id WHERE s.place_key = :place",
+          common));
+      q.bind(":place", std::string(place_key));
+      q.bind(":earliest", earliest_start);
+      q.bind(":end", Seconds(end));
+      q.bind(":start", Seconds(start));
+      q.bind(":exclude", exclude_session_id);
+      collect(q);
+    }
+    std::vector<domain::Session> sessions;
+    for (Id id : ids) {
+      TH_ASSIGN_OR_RETURN(domain::Session s, GetSession(id));
+      sessions.push_back(std::move(s));
+    }
+    std::sort(sessions.begin(), sessions.end(),
+              [](const domain::Session& a, const domain::Session& b) {
+                return std::pair(a.start, a.id) < std::pair(b.start, b.id);
+              });
+    return sessions;
+  });
+}
+
+absl::Status SqlitePlanningRepository::WriteBookings(const domain::Session& session) {
+  auto& clear = Prepare("DELETE FROM session_trainer WHERE session_id = ?");
+  clear.bind(1, session.id);
+  clear.exec();
+  for (size_t i = 0; i < session.trainers.size(); ++i) {
+    const domain::TrainerBooking& b = session.trainers[i];
+    auto& q = Prepare(
+        "INSERT INTO session_trainer (session_id, trainer_id, position, status,"
+        " status_time) VALUES (?, ?, ?, ?, ?)");
+    q.bind(1, session.id);
+    q.bind(2, b.trainer_id);
+    q.bind(3, static_cast<int>(i));
+    q.bind(4, static_cast<int>(b.status));
+    q.bind(5, Micros(b.status_time));
+    q.exec();
+  }
+  return absl::OkStatus();
+}
+
+absl::StatusOr<Id> SqlitePlanningRepository::InsertSession(const domain::Session& session) {
+  return Guarded("InsertSession", [&]() -> absl::StatusOr<Id> {
+    auto& q = Prepare(
+        "INSERT INTO session (module_id, start_time, end_time, place_name,"
+        " place_address, place_key, note) VALUES (?, ?, ?, ?, ?, ?, ?)");
+    q.bind(1, session.module_id);
+    q.bind(2, Seconds(session.start));
+    q.bind(3, Seconds(session.end));
+    q.bind(4, session.place.name);
+    q.bind(5, session.place.address);
+    q.bind(6, domain::PlaceKey(session.place));
+    q.bind(7, session.note);
+    q.exec();
+    domain::Session stored = session;
+    stored.id = db_.getLastInsertRowid();
+    TH_RETURN_IF_ERROR(WriteBookings(stored));
+    return stored.id;
+  });
+}
+
+absl::Status SqlitePlanningRepository::UpdateSession(const domain::Session& session) {
+  return Guarded("UpdateSession", [&]() -> absl::Status {
+    auto& q = Prepare(
+        "UPDATE session SET start_time = ?, end_time = ?, place_name = ?,"
+        " place_address = ?, place_key = ?, note = ? WHERE id = ?");
+    q.bind(1, Seconds(session.start));
+    q.bind(2, Seconds(session.end));
+    q.bind(3, session.place.name);
+    q.bind(4, session.place.address);
+    q.bind(5, domain::PlaceKey(session.place));
+    q.bind(6, session.note);
+    q.bind(7, session.id);
+    q.exec();
+    TH_RETURN_IF_ERROR(CheckChanged(db_, "session", session.id));
+    return WriteBookings(session);
+  });
+}
+
+absl::Status SqlitePlanningRepository::DeleteSession(Id id) {
+  return Guarded("DeleteSession", [&]() -> absl::Status {
+    auto& q = Prepare("DELETE FROM session WHERE id = ?");
+    q.bind(1, id);
+    q.exec();
+    return CheckChanged(db_, "session", id);
+  });
+}
+
+// ---- idempotency ----
+
+absl::StatusOr<std::optional<domain::RequestRecord>>
+SqlitePlanningRepository::FindRequest(absl::string_view request_id) {
+  return Guarded("FindRequest",
+                 [&]() -> absl::StatusOr<std::optional<domain::RequestRecord>> {
+    auto& q = Prepare(
+        "SELECT method, fingerprint, resource_id FROM client_request"
+        " WHERE request_id = ?");
+    q.bind(1, std::string(request_id));
+    if (!q.executeStep()) return std::optional<domain::RequestRecord>();
+    domain::RequestRecord record;
+    record.request_id = std::string(request_id);
+    record.method = q.getColumn(0).getString();
+    record.fingerprint = q.getColumn(1).getString();
+    record.resource_id = q.getColumn(2).getInt64();
+    return std::optional<domain::RequestRecord>(std::move(record));
+  });
+}
+
+absl::Status SqlitePlanningRepository::RecordRequest(
+    const domain::RequestRecord& record) {
+  return Guarded("RecordRequest", [&]() -> absl::Status {
+    auto& q = Prepare(
+        "INSERT INTO client_request (request_id, method, fingerprint,"
+        " resource_id, create_time) VALUES (?, ?, ?, ?, ?)");
+    q.bind(1, record.request_id);
+    q.bind(2, record.method);
+    q.bind(3, record.fingerprint);
+    q.bind(4, record.resource_id);
+    q.bind(5, Micros(absl::Now()));
+    q.exec();
+    return absl::OkStatus();
+  });
+}
+
+}  // namespace trainhub::store

@@ -1,0 +1,85 @@
+#ifndef TRAINHUB_SERVICES_STORE_PLANNING_REPOSITORY_H_
+#define TRAINHUB_SERVICES_STORE_PLANNING_REPOSITORY_H_
+
+// domain::PlanningWriter over one SQLite connection. Keeps its prepared
+// statements; not thread-safe: use it only on the thread that owns the
+// connection (the Writer thread, or a reader holding the connection).
+
+#include <memory>
+#include <string>
+#include <unordered_map>
+
+#include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/Statement.h>
+
+#include "domain/repository.h"
+
+namespace trainhub::store {
+
+class SqlitePlanningRepository : public domain::PlanningWriter {
+ public:
+  explicit SqlitePlanningRepository(SQLite::Database& db) : db_(db) {}
+
+  absl::StatusOr<domain::Organization> GetOrganization(domain::Id id) override;
+  absl::StatusOr<domain::Page<domain::Organization>> ListOrganizations(
+      const domain::PageRequest& page) override;
+  absl::StatusOr<domain::Trainer> GetTrainer(domain::Id id) override;
+  absl::StatusOr<std::optional<domain::Trainer>> FindTrainerByEmail(
+      absl::string_view email) override;
+  absl::StatusOr<domain::Page<domain::Trainer>> ListTrainers(
+      const domain::PageRequest& page) override;
+  absl::StatusOr<domain::Series> GetSeries(domain::Id id) override;
+  absl::StatusOr<domain::Page<domain::Series>> ListSeries(
+      const domain::SeriesFilter& filter,
+      const domain::PageRequest& page) override;
+  absl::StatusOr<domain::Module> GetModule(domain::Id id) override;
+  absl::StatusOr<domain::Page<domain::Module>> ListModules(
+      domain::Id series_id, const domain::PageRequest& page) override;
+  absl::StatusOr<domain::Session> GetSession(domain::Id id) override;
+  absl::StatusOr<domain::Page<domain::Session>> ListSessions(
+      const domain::SessionFilter& filter,
+      const domain::PageRequest& page) override;
+  absl::StatusOr<std::vector<domain::Session>> FindOverlappingSessions(
+      absl::Time start, absl::Time end,
+      const std::vector<domain::Id>& trainer_ids, absl::string_view place_key,
+      domain::Id exclude_session_id) override;
+  absl::StatusOr<std::optional<domain::RequestRecord>> FindRequest(
+      absl::string_view request_id) override;
+
+  absl::StatusOr<domain::Id> InsertOrganization(
+      const domain::Organization& org) override;
+  absl::Status UpdateOrganization(const domain::Organization& org) override;
+  absl::StatusOr<domain::Id> InsertTrainer(const domain::Trainer& trainer) override;
+  absl::Status UpdateTrainer(const domain::Trainer& trainer) override;
+  absl::StatusOr<domain::Id> InsertSeries(const domain::Series& series) override;
+  absl::Status UpdateSeries(const domain::Series& series) override;
+  absl::Status DeleteSeries(domain::Id id) override;
+  absl::StatusOr<domain::Id> InsertModule(const domain::Module& module) override;
+  absl::Status UpdateModule(const domain::Module& module) override;
+  absl::Status SetModuleOrder(domain::Id series_id,
+                              const std::vector<domain::Id>& module_ids) override;
+  absl::Status DeleteModule(domain::Id id) override;
+  absl::StatusOr<domain::Id> InsertSession(const domain::Session& session) override;
+  absl::Status UpdateSession(const domain::Session& session) override;
+  absl::Status DeleteSession(domain::Id id) override;
+  absl::Status RecordRequest(const domain::RequestRecord& record) override;
+
+  // Resets every cached statement so that none holds a read snapshot open
+  // after the unit of work ends. Call at the end of each unit.
+  void ResetStatements();
+
+ private:
+  // A cached statement for `sql`, reset and with bindings cleared.
+  SQLite::Statement& Prepare(const std::string& sql);
+  absl::Status WritePartners(const domain::Series& series);
+  absl::Status WriteBookings(const domain::Session& session);
+  absl::StatusOr<domain::Session> LoadSession(SQLite::Statement& row);
+  absl::StatusOr<domain::Series> LoadSeries(SQLite::Statement& row);
+
+  SQLite::Database& db_;
+  std::unordered_map<std::string, std::unique_ptr<SQLite::Statement>> statements_;
+};
+
+}  // namespace trainhub::store
+
+#endif  // TRAINHUB_SERVICES_STORE_PLANNING_REPOSITORY_H_

@@ -1,0 +1,81 @@
+#include "store/planning_store.h"
+
+#include "store/connection.h"
+
+namespace trainhub::store {
+
+absl::StatusOr<std::unique_ptr<SqlitePlanningStore>> SqlitePlanningStore::Open(
+    const std::string& path, int read_connections) {
+  absl::StatusOr<std::unique_ptr<SQLite::Database>> db = OpenWriteConnection(path);
+  if (!db.ok()) return db.status();
+  std::unique_ptr<SqlitePlanningStore> store(new SqlitePlanningStore());
+  store->write_repository_ = std::make_unique<SqlitePlanningRepository>(**db);
+  store->writer_ = std::make_unique<Writer>(*std::move(db));
+  if (!IsInMemory(path)) {
+    for (int i = 0; i < read_connections; ++i) {
+      absl::StatusOr<std::unique_ptr<SQLite::Database>> reader =
+          OpenReadConnection(path);
+      if (!reader.ok()) return reader.status();
+      auto r = std::make_unique<Reader>();
+      r->repository = std::make_unique<SqlitePlanningRepository>(**reader);
+      r->db = *std::move(reader);
+      store->idle_readers_.push_back(r.get());
+      store->readers_.push_back(std::move(r));
+    }
+  }
+  return store;
+}
+
+SqlitePlanningStore::~SqlitePlanningStore() {
+  writer_.reset();  // drains queued writes while the repository still exists
+}
+
+absl::Status SqlitePlanningStore::Write(
+    std::function<absl::Status(domain::PlanningWriter&)> work) {
+  return writer_->Run([&](SQLite::Database&) {
+    absl::Status status = work(*write_repository_);
+    write_repository_->ResetStatements();
+    return status;
+  });
+}
+
+absl::Status SqlitePlanningStore::Read(
+    const std::function<absl::Status(domain::PlanningReader&)>& work) {
+  if (readers_.empty()) {
+    return writer_->Run([&](SQLite::Database&) {
+      absl::Status status = work(*write_repository_);
+      write_repository_->ResetStatements();
+      return status;
+    });
+  }
+  Reader* reader;
+  {
+    std::unique_lock<std::mutex> lock(readers_mu_);
+    reader_free_.wait(lock, [this] { return !idle_readers_.empty(); });
+    reader = idle_readers_.back();
+    idle_readers_.pop_back();
+  }
+  absl::Status status;
+  try {
+    reader->db->exec("BEGIN");
+    status = work(*reader->repository);
+    reader->repository->ResetStatements();
+    reader->db->exec("COMMIT");
+  } catch (const std::exception& e) {
+    status = FromSqliteError(e, "read failed");
+    reader->repository->ResetStatements();
+    try {
+      reader->db->exec("ROLLBACK");
+    } catch (const std::exception&) {
+      // No transaction was open.
+    }
+  }
+  {
+    std::lock_guard<std::mutex> lock(readers_mu_);
+    idle_readers_.push_back(reader);
+  }
+  reader_free_.notify_one();
+  return status;
+}
+
+}  // namespace trainhub::store

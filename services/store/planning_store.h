@@ -1,0 +1,52 @@
+#ifndef TRAINHUB_SERVICES_STORE_PLANNING_STORE_H_
+#define TRAINHUB_SERVICES_STORE_PLANNING_STORE_H_
+
+// domain::PlanningStore on SQLite: writes through the single Writer, reads
+// on a pool of read-only connections (WAL lets them run beside the writer).
+
+#include <condition_variable>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <vector>
+
+#include "absl/status/statusor.h"
+#include "domain/repository.h"
+#include "store/planning_repository.h"
+#include "store/writer.h"
+
+namespace trainhub::store {
+
+class SqlitePlanningStore : public domain::PlanningStore {
+ public:
+  // Opens (creating and migrating) the database at `path`. ":memory:" gives
+  // a private in-memory database whose reads go through the writer.
+  static absl::StatusOr<std::unique_ptr<SqlitePlanningStore>> Open(
+      const std::string& path, int read_connections = 4);
+  ~SqlitePlanningStore() override;
+
+  absl::Status Read(
+      const std::function<absl::Status(domain::PlanningReader&)>& work) override;
+  absl::Status Write(
+      std::function<absl::Status(domain::PlanningWriter&)> work) override;
+
+  Writer::Stats writer_stats() const { return writer_->stats(); }
+
+ private:
+  struct Reader {
+    std::unique_ptr<SQLite::Database> db;
+    std::unique_ptr<SqlitePlanningRepository> repository;
+  };
+  SqlitePlanningStore() = default;
+
+  std::unique_ptr<SqlitePlanningRepository> write_repository_;
+  std::unique_ptr<Writer> writer_;  // owns the connection write_repository_ uses
+  std::vector<std::unique_ptr<Reader>> readers_;
+  std::mutex readers_mu_;
+  std::condition_variable reader_free_;
+  std::vector<Reader*> idle_readers_;
+};
+
+}  // namespace trainhub::store
+
+#endif  // TRAINHUB_SERVICES_STORE_PLANNING_STORE_H_

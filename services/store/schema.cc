@@ -1,0 +1,114 @@
+#include "store/schema.h"
+
+#include <array>
+
+namespace trainhub::store {
+namespace {
+
+// Times: *_time columns of sessions are Unix seconds (UTC); create/update
+// and status times are Unix microseconds. JSON columns hold arrays.
+constexpr char kMigration1[] = R"sql(
+CREATE TABLE organization (
+  id          INTEGER PRIMARY KEY,
+  name        TEXT    NOT NULL,
+  kind        INTEGER NOT NULL,
+  city        TEXT    NOT NULL,
+  website     TEXT    NOT NULL,
+  create_time INTEGER NOT NULL,
+  update_time INTEGER NOT NULL
+) STRICT;
+
+CREATE TABLE trainer (
+  id           INTEGER PRIMARY KEY,
+  display_name TEXT    NOT NULL,
+  email        TEXT    NOT NULL,
+  email_key    TEXT    NOT NULL UNIQUE,  -- e-mail with ASCII letters lower-cased
+  affiliation  TEXT    NOT NULL,
+  create_time  INTEGER NOT NULL,
+  update_time  INTEGER NOT NULL
+) STRICT;
+
+CREATE TABLE series (
+  id                  INTEGER PRIMARY KEY,
+  organization_id     INTEGER NOT NULL REFERENCES organization(id),
+  title               TEXT    NOT NULL,
+  kind                INTEGER NOT NULL,
+  description         TEXT    NOT NULL,
+  target_groups       TEXT    NOT NULL,  -- JSON array of TargetGroup numbers
+  capacity            INTEGER NOT NULL,
+  status              INTEGER NOT NULL,
+  cancellation_reason TEXT    NOT NULL,
+  create_time         INTEGER NOT NULL,
+  update_time         INTEGER NOT NULL
+) STRICT;
+CREATE INDEX series_by_organization ON series(organization_id, id);
+CREATE INDEX series_by_status ON series(status, id);
+CREATE INDEX series_by_kind ON series(kind, id);
+
+CREATE TABLE series_partner (
+  series_id       INTEGER NOT NULL REFERENCES series(id) ON DELETE CASCADE,
+  organization_id INTEGER NOT NULL REFERENCES organization(id),
+  position        INTEGER NOT NULL,
+  PRIMARY KEY (series_id, organization_id)
+) STRICT, WITHOUT ROWID;
+CREATE INDEX series_partner_by_organization
+  ON series_partner(organization_id, series_id);
+
+CREATE TABLE module (
+  id             INTEGER PRIMARY KEY,
+  series_id      INTEGER NOT NULL REFERENCES series(id) ON DELETE CASCADE,
+  position       INTEGER NOT NULL,
+  title          TEXT    NOT NULL,
+  topics         TEXT    NOT NULL,  -- JSON array of strings
+  mandatory      INTEGER NOT NULL,
+  teaching_units INTEGER NOT NULL
+) STRICT;
+CREATE INDEX module_by_series ON module(series_id, position, id);
+
+CREATE TABLE session (
+  id            INTEGER PRIMARY KEY,
+  module_id     INTEGER NOT NULL REFERENCES module(id) ON DELETE CASCADE,
+  start_time    INTEGER NOT NULL,
+  end_time      INTEGER NOT NULL,
+  place_name    TEXT    NOT NULL,
+  place_address TEXT    NOT NULL,
+  place_key     TEXT    NOT NULL,  -- domain::PlaceKey; '' for no place
+  note          TEXT    NOT NULL,
+  CHECK (end_time > start_time)
+) STRICT;
+CREATE INDEX session_by_module ON session(module_id, start_time, id);
+CREATE INDEX session_by_start ON session(start_time, id);
+CREATE INDEX session_by_place ON session(place_key, start_time)
+  WHERE place_key <> '';
+
+CREATE TABLE session_trainer (
+  session_id  INTEGER NOT NULL REFERENCES session(id) ON DELETE CASCADE,
+  trainer_id  INTEGER NOT NULL REFERENCES trainer(id),
+  position    INTEGER NOT NULL,
+  status      INTEGER NOT NULL,
+  status_time INTEGER NOT NULL,
+  PRIMARY KEY (session_id, trainer_id)
+) STRICT, WITHOUT ROWID;
+CREATE INDEX session_trainer_by_trainer
+  ON session_trainer(trainer_id, status, session_id);
+CREATE INDEX session_trainer_by_status ON session_trainer(status, session_id);
+
+-- What a client's request_id created, so that retries do not create twice.
+CREATE TABLE client_request (
+  request_id  TEXT    PRIMARY KEY,
+  method      TEXT    NOT NULL,
+  fingerprint TEXT    NOT NULL,
+  resource_id INTEGER NOT NULL,
+  create_time INTEGER NOT NULL
+) STRICT, WITHOUT ROWID;
+)sql";
+
+constexpr std::array<const char*, 1> kMigrations = {kMigration1};
+
+}  // namespace
+
+std::span<const char* const> Migrations() { return kMigrations; }
+
+int LatestSchemaVersion() { return static_cast<int>(kMigrations.size()); }
+
+}  // namespace trainhub::store

@@ -1,0 +1,22 @@
+#ifndef TRAINHUB_SERVICES_STORE_SCHEMA_H_
+#define TRAINHUB_SERVICES_STORE_SCHEMA_H_
+
+// The schema as an ordered list of migrations. Migration i (0-based) takes
+// a database from PRAGMA user_version i to i+1. Never edit a released
+// migration; append a new one.
+
+#include <span>
+
+namespace trainhub::store {
+
+// 'THB1': marks a file as a trainhub database (PRAGMA application_id).
+inline constexpr int kApplicationId = 0x54484231;
+
+std::span<const char* const> Migrations();
+
+// The user_version this build writes and understands.
+int LatestSchemaVersion();
+
+}  // namespace trainhub::store
+
+#endif  // TRAINHUB_SERVICES_STORE_SCHEMA_H_

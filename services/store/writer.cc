@@ -1,0 +1,116 @@
+#include "store/writer.h"
+
+#include <future>
+
+#include "store/connection.h"
+
+namespace trainhub::store {
+namespace {
+constexpr size_t kMaxBatch = 128;
+}  // namespace
+
+struct Writer::Unit {
+  Work work;
+  absl::Status result;
+  std::promise<void> done;
+};
+
+Writer::Writer(std::unique_ptr<SQLite::Database> db)
+    : db_(std::move(db)), thread_([this] { Loop(); }) {}
+
+Writer::~Writer() {
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    stopping_ = true;
+  }
+  cv_.notify_all();
+  thread_.join();
+}
+
+absl::Status Writer::Run(Work work) {
+  Unit unit;
+  unit.work = std::move(work);
+  std::future<void> done = unit.done.get_future();
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    if (stopping_) return absl::UnavailableError("the database is closing");
+    queue_.push_back(&unit);
+  }
+  cv_.notify_one();
+  done.wait();
+  return unit.result;
+}
+
+Writer::Stats Writer::stats() const {
+  std::lock_guard<std::mutex> lock(mu_);
+  return stats_;
+}
+
+void Writer::Loop() {
+  for (;;) {
+    std::deque<Unit*> batch;
+    {
+      std::unique_lock<std::mutex> lock(mu_);
+      cv_.wait(lock, [this] { return stopping_ || !queue_.empty(); });
+      if (queue_.empty()) return;  // stopping and drained
+      while (!queue_.empty() && batch.size() < kMaxBatch) {
+        batch.push_back(queue_.front());
+        queue_.pop_front();
+      }
+    }
+    RunBatch(batch);
+  }
+}
+
+void Writer::RunBatch(std::deque<Unit*>& batch) {
+  SQLite::Database& db = *db_;
+  absl::Status begin;
+  try {
+    db.exec("BEGIN IMMEDIATE");
+  } catch (const std::exception& e) {
+    begin = FromSqliteError(e, "cannot start a write transaction");
+  }
+  if (begin.ok()) {
+    for (Unit* unit : batch) {
+      try {
+        db.exec("SAVEPOINT unit");
+        unit->result = unit->work(db);
+      } catch (const std::exception& e) {
+        unit->result = FromSqliteError(e, "write failed");
+      }
+      try {
+        if (unit->result.ok()) {
+          db.exec("RELEASE unit");
+        } else {
+          db.exec("ROLLBACK TO unit");
+          db.exec("RELEASE unit");
+        }
+      } catch (const std::exception& e) {
+        // The savepoint is gone only if SQLite rolled back the whole
+        // transaction; the commit below then fails for everyone.
+        if (unit->result.ok()) unit->result = FromSqliteError(e, "write failed");
+      }
+    }
+    try {
+      db.exec("COMMIT");
+    } catch (const std::exception& e) {
+      begin = FromSqliteError(e, "cannot commit");
+      try {
+        db.exec("ROLLBACK");
+      } catch (const std::exception&) {
+        // No transaction was left to roll back.
+      }
+    }
+  }
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    if (begin.ok()) ++stats_.commits;
+    stats_.units += batch.size();
+  }
+  for (Unit* unit : batch) {
+    if (!begin.ok() && unit->result.ok()) unit->result = begin;
+    unit->done.set_value();
+  }
+}
+
+}  // namespace trainhub::store

@@ -1,0 +1,61 @@
+#ifndef TRAINHUB_SERVICES_STORE_WRITER_H_
+#define TRAINHUB_SERVICES_STORE_WRITER_H_
+
+// The single writer of a database. Units of work queue up; the writer
+// thread takes all that are waiting, runs each inside its own SAVEPOINT of
+// one BEGIN IMMEDIATE transaction and commits once (group commit: one fsync
+// for the batch). A unit that fails is rolled back alone.
+
+#include <condition_variable>
+#include <deque>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <thread>
+
+#include <SQLiteCpp/Database.h>
+
+#include "absl/status/status.h"
+
+namespace trainhub::store {
+
+class Writer {
+ public:
+  using Work = std::function<absl::Status(SQLite::Database&)>;
+
+  // Takes the write connection; starts the writer thread.
+  explicit Writer(std::unique_ptr<SQLite::Database> db);
+  // Finishes every queued unit, then stops the thread.
+  ~Writer();
+  Writer(const Writer&) = delete;
+  Writer& operator=(const Writer&) = delete;
+
+  // Runs `work` on the writer thread and blocks until its transaction is
+  // durable (OK) or rolled back (the error). SQLite exceptions thrown by
+  // `work` become INTERNAL/UNAVAILABLE. Thread-safe.
+  absl::Status Run(Work work);
+
+  // How many commits and units ran so far (for tests and benchmarks).
+  struct Stats {
+    uint64_t commits = 0;
+    uint64_t units = 0;
+  };
+  Stats stats() const;
+
+ private:
+  struct Unit;
+  void Loop();
+  void RunBatch(std::deque<Unit*>& batch);
+
+  std::unique_ptr<SQLite::Database> db_;
+  mutable std::mutex mu_;
+  std::condition_variable cv_;
+  std::deque<Unit*> queue_;
+  bool stopping_ = false;
+  Stats stats_;
+  std::thread thread_;
+};
+
+}  // namespace trainhub::store
+
+#endif  // TRAINHUB_SERVICES_STORE_WRITER_H_

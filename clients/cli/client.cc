@@ -116,9 +116,13 @@ int Client::Report(const grpc::Status& status) const {
     default:
       break;
   }
-  std::cerr << msg::kErrorPrefix << status.error_message() << "\n";
   trainhub::v1::ErrorDetails details;
-  if (!status.error_details().empty() && details.ParseFromString(status.error_details())) {
+  if (!status.error_details().empty()) details.ParseFromString(status.error_details());
+  std::cerr << msg::kErrorPrefix
+            << (details.field_violations_size() > 1 ? msg::kRequestRejected
+                                                    : status.error_message())
+            << "\n";
+  {
     if (details.field_violations_size() > 1) {
       for (const auto& v : details.field_violations()) {
         std::cerr << fmt::format(msg::kFieldLine, v.field(), v.description()) << "\n";

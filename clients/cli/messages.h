@@ -154,6 +154,7 @@ inline constexpr char kDemoLoaded[] =
 
 // Errors (exit codes: 2 usage, 3 rejected, 4 not found, 5 unreachable, 1 other)
 inline constexpr char kErrorPrefix[] = "error: ";
+inline constexpr char kRequestRejected[] = "the request was rejected:";
 inline constexpr char kFieldLine[] = "  {}: {}";
 inline constexpr char kConflictLine[] = "  conflicting session: {} (see: trainhub session show {})";
 inline constexpr char kUnreachable[] =

@@ -3,7 +3,6 @@
 #include <libical/ical.h>
 
 #include <memory>
-#include <mutex>
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
@@ -17,29 +16,41 @@ struct ComponentDeleter {
 };
 using ComponentPtr = std::unique_ptr<icalcomponent, ComponentDeleter>;
 
-// libical's time zone cache and its TZID prefix are process-wide.
-std::mutex& LibicalMutex() {
-  static std::mutex mutex;
-  return mutex;
-}
+// Europe/Berlin under the EU summer-time rule (in force since 1996, so for
+// every time a session may have). Local times in the file come from the
+// system's tzdata; calendar_test checks that both agree.
+constexpr char kBerlinVtimezone[] =
+    "BEGIN:VTIMEZONE\r\n"
+    "TZID:Europe/Berlin\r\n"
+    "X-LIC-LOCATION:Europe/Berlin\r\n"
+    "BEGIN:DAYLIGHT\r\n"
+    "TZNAME:CEST\r\n"
+    "TZOFFSETFROM:+0100\r\n"
+    "TZOFFSETTO:+0200\r\n"
+    "DTSTART:19700329T020000\r\n"
+    "RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU\r\n"
+    "END:DAYLIGHT\r\n"
+    "BEGIN:STANDARD\r\n"
+    "TZNAME:CET\r\n"
+    "TZOFFSETFROM:+0200\r\n"
+    "TZOFFSETTO:+0100\r\n"
+    "DTSTART:19701025T030000\r\n"
+    "RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU\r\n"
+    "END:STANDARD\r\n"
+    "END:VTIMEZONE\r\n";
 
-icaltimezone* BerlinZone() {
-  static icaltimezone* zone = [] {
-    icaltimezone_set_tzid_prefix("");
-    return icaltimezone_get_builtin_timezone(kDisplayTimeZone);
-  }();
-  return zone;
-}
-
-icalproperty* LocalTime(icalproperty* (*make)(struct icaltimetype),
-                        absl::Time t, icaltimezone* zone) {
-  icaltimetype local = icaltime_from_timet_with_zone(
-      static_cast<time_t>(absl::ToUnixSeconds(t)), 0, zone);
-  icalproperty* prop = make(local);
-  icalparameter* tzid = icalproperty_get_first_parameter(prop, ICAL_TZID_PARAMETER);
-  if (tzid == nullptr) {
-    icalproperty_add_parameter(prop, icalparameter_new_tzid(kDisplayTimeZone));
-  }
+// DTSTART/DTEND-style property with the local wall-clock time and TZID.
+icalproperty* LocalTime(icalproperty* (*make)(struct icaltimetype), absl::Time t) {
+  const absl::CivilSecond local = absl::ToCivilSecond(t, DisplayTimeZone());
+  icaltimetype value = icaltime_null_time();
+  value.year = static_cast<int>(local.year());
+  value.month = local.month();
+  value.day = local.day();
+  value.hour = local.hour();
+  value.minute = local.minute();
+  value.second = local.second();
+  icalproperty* prop = make(value);
+  icalproperty_add_parameter(prop, icalparameter_new_tzid(kDisplayTimeZone));
   return prop;
 }
 
@@ -64,8 +75,6 @@ std::string Description(const Session& s) {
 
 std::string RenderCalendar(const std::vector<Session>& sessions,
                            const CalendarOptions& options, absl::Time stamp) {
-  std::lock_guard<std::mutex> lock(LibicalMutex());
-  icaltimezone* zone = BerlinZone();
   ComponentPtr calendar(icalcomponent_new(ICAL_VCALENDAR_COMPONENT));
   icalcomponent_add_property(calendar.get(), icalproperty_new_version("2.0"));
   icalcomponent_add_property(calendar.get(),
@@ -77,10 +86,7 @@ std::string RenderCalendar(const std::vector<Session>& sessions,
     icalproperty_set_x_name(name, "X-WR-CALNAME");
     icalcomponent_add_property(calendar.get(), name);
   }
-  if (zone != nullptr) {
-    icalcomponent_add_component(
-        calendar.get(), icalcomponent_new_clone(icaltimezone_get_component(zone)));
-  }
+  icalcomponent_add_component(calendar.get(), icalparser_parse_string(kBerlinVtimezone));
   const icaltimetype dtstamp = icaltime_from_timet_with_zone(
       static_cast<time_t>(absl::ToUnixSeconds(stamp)), 0,
       icaltimezone_get_utc_timezone());
@@ -89,16 +95,8 @@ std::string RenderCalendar(const std::vector<Session>& sessions,
     const std::string uid = absl::StrCat("session-", s.id, "@trainhub");
     icalcomponent_add_property(event, icalproperty_new_uid(uid.c_str()));
     icalcomponent_add_property(event, icalproperty_new_dtstamp(dtstamp));
-    if (zone != nullptr) {
-      icalcomponent_add_property(event, LocalTime(icalproperty_new_dtstart, s.start, zone));
-      icalcomponent_add_property(event, LocalTime(icalproperty_new_dtend, s.end, zone));
-    } else {
-      icaltimezone* utc = icaltimezone_get_utc_timezone();
-      icalcomponent_add_property(event, icalproperty_new_dtstart(icaltime_from_timet_with_zone(
-          static_cast<time_t>(absl::ToUnixSeconds(s.start)), 0, utc)));
-      icalcomponent_add_property(event, icalproperty_new_dtend(icaltime_from_timet_with_zone(
-          static_cast<time_t>(absl::ToUnixSeconds(s.end)), 0, utc)));
-    }
+    icalcomponent_add_property(event, LocalTime(icalproperty_new_dtstart, s.start));
+    icalcomponent_add_property(event, LocalTime(icalproperty_new_dtend, s.end));
     icalcomponent_add_property(event, icalproperty_new_summary(Summary(s).c_str()));
     if (!s.place.name.empty() || !s.place.address.empty()) {
       std::string location = s.place.name;

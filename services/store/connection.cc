@@ -36,7 +36,7 @@ absl::Status FromSqliteError(const std::exception& e,
                              absl::string_view context) {
   int code = SQLITE_ERROR;
   if (const auto* se = dynamic_cast<const SQLite::Exception*>(&e)) {
-    code = se->getErrorCode();
+    code = se->getExtendedErrorCode();
   }
   const std::string message = absl::StrCat(context, ": ", e.what());
   switch (code & 0xFF) {

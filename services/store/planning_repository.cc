@@ -4,6 +4,7 @@
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
+#include "absl/time/clock.h"
 #include "domain/limits.h"
 #include "domain/status_macros.h"
 #include "domain/validation.h"
@@ -686,7 +687,8 @@ SqlitePlanningRepository::FindOverlappingSessions(
     if (!place_key.empty()) {
       auto& q = Prepare(absl::StrCat(
           "SELECT s.id FROM session s JOIN module m ON m.id = s.module_id"
-          " JOIN series r ON r.id = m.series_id WHERE s.place_key = :place",
+          " JOIN series r ON r.id = m.series_id"
+          " WHERE s.place_key = :place AND s.place_key <> ''",
           common));
       q.bind(":place", std::string(place_key));
       q.bind(":earliest", earliest_start);

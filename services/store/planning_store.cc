@@ -27,7 +27,11 @@ absl::StatusOr<std::unique_ptr<SqlitePlanningStore>> SqlitePlanningStore::Open(
 }
 
 SqlitePlanningStore::~SqlitePlanningStore() {
-  writer_.reset();  // drains queued writes while the repository still exists
+  // Queued writes still need the repository; its statements must be gone
+  // before the connection closes.
+  writer_->Stop();
+  write_repository_.reset();
+  writer_.reset();
 }
 
 absl::Status SqlitePlanningStore::Write(

@@ -18,13 +18,15 @@ struct Writer::Unit {
 Writer::Writer(std::unique_ptr<SQLite::Database> db)
     : db_(std::move(db)), thread_([this] { Loop(); }) {}
 
-Writer::~Writer() {
+Writer::~Writer() { Stop(); }
+
+void Writer::Stop() {
   {
     std::lock_guard<std::mutex> lock(mu_);
     stopping_ = true;
   }
   cv_.notify_all();
-  thread_.join();
+  if (thread_.joinable()) thread_.join();
 }
 
 absl::Status Writer::Run(Work work) {
@@ -44,6 +46,11 @@ absl::Status Writer::Run(Work work) {
 Writer::Stats Writer::stats() const {
   std::lock_guard<std::mutex> lock(mu_);
   return stats_;
+}
+
+size_t Writer::pending() const {
+  std::lock_guard<std::mutex> lock(mu_);
+  return queue_.size();
 }
 
 void Writer::Loop() {

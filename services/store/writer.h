@@ -25,7 +25,7 @@ class Writer {
 
   // Takes the write connection; starts the writer thread.
   explicit Writer(std::unique_ptr<SQLite::Database> db);
-  // Finishes every queued unit, then stops the thread.
+  // Stop() if not yet stopped; then closes the connection.
   ~Writer();
   Writer(const Writer&) = delete;
   Writer& operator=(const Writer&) = delete;
@@ -35,12 +35,18 @@ class Writer {
   // `work` become INTERNAL/UNAVAILABLE. Thread-safe.
   absl::Status Run(Work work);
 
+  // Finishes every queued unit and stops the thread; later Run calls
+  // answer UNAVAILABLE. Idempotent.
+  void Stop();
+
   // How many commits and units ran so far (for tests and benchmarks).
   struct Stats {
     uint64_t commits = 0;
     uint64_t units = 0;
   };
   Stats stats() const;
+  // Units queued and not yet taken by the writer thread.
+  size_t pending() const;
 
  private:
   struct Unit;

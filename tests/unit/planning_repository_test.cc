@@ -1,0 +1,219 @@
+#include "store/planning_repository.h"
+
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <filesystem>
+
+#include "domain/status_macros.h"
+#include "store/planning_store.h"
+
+namespace trainhub::store {
+namespace {
+
+using domain::Id;
+
+absl::Time Utc(int y, int m, int d, int hh, int mm) {
+  return absl::FromCivil(absl::CivilMinute(y, m, d, hh, mm), absl::UTCTimeZone());
+}
+
+// A file-backed store: reads go through the read-only connection pool.
+class PlanningRepositoryTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    path_ = (std::filesystem::temp_directory_path() /
+             ("trainhub-repo-" + std::to_string(::getpid()) + "-" +
+              ::testing::UnitTest::GetInstance()->current_test_info()->name() + ".db"))
+                .string();
+    Remove();
+    auto store = SqlitePlanningStore::Open(path_, 2);
+    ASSERT_TRUE(store.ok()) << store.status();
+    store_ = *std::move(store);
+  }
+  void TearDown() override {
+    store_.reset();
+    Remove();
+  }
+  void Remove() {
+    for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path_ + suffix);
+  }
+
+  Id InsertOrganization(const std::string& name) {
+    Id id = 0;
+    EXPECT_TRUE(store_
+                    ->Write([&](domain::PlanningWriter& w) -> absl::Status {
+                      domain::Organization org;
+                      org.name = name;
+                      org.kind = domain::OrganizationKind::kNgo;
+                      TH_ASSIGN_OR_RETURN(id, w.InsertOrganization(org));
+                      return absl::OkStatus();
+                    })
+                    .ok());
+    return id;
+  }
+
+  std::string path_;
+  std::unique_ptr<SqlitePlanningStore> store_;
+};
+
+TEST_F(PlanningRepositoryTest, ReadersSeeEachCommittedWrite) {
+  // Each read must start a fresh snapshot, also after the same reader
+  // connection has served earlier reads.
+  for (int i = 1; i <= 5; ++i) {
+    InsertOrganization("Organisation " + std::to_string(i));
+    size_t count = 0;
+    ASSERT_TRUE(store_
+                    ->Read([&](domain::PlanningReader& r) -> absl::Status {
+                      TH_ASSIGN_OR_RETURN(auto page, r.ListOrganizations({.limit = 100}));
+                      count = page.items.size();
+                      return absl::OkStatus();
+                    })
+                    .ok());
+    EXPECT_EQ(count, static_cast<size_t>(i));
+  }
+}
+
+TEST_F(PlanningRepositoryTest, PagesUseTheKeysetCursor) {
+  for (int i = 0; i < 5; ++i) InsertOrganization("O" + std::to_string(i));
+  domain::PageRequest page{.limit = 2};
+  std::vector<std::string> names;
+  for (;;) {
+    domain::Page<domain::Organization> result;
+    ASSERT_TRUE(store_
+                    ->Read([&](domain::PlanningReader& r) -> absl::Status {
+                      TH_ASSIGN_OR_RETURN(result, r.ListOrganizations(page));
+                      return absl::OkStatus();
+                    })
+                    .ok());
+    for (const auto& o : result.items) names.push_back(o.name);
+    if (!result.next) break;
+    page.after = result.next;
+  }
+  EXPECT_EQ(names, (std::vector<std::string>{"O0", "O1", "O2", "O3", "O4"}));
+}
+
+TEST_F(PlanningRepositoryTest, StoresSeriesModulesSessionsAndBookings) {
+  const Id org = InsertOrganization("Stadt Dessau-Roßlau");
+  const Id partner = InsertOrganization("Hochschule Anhalt");
+  Id series_id = 0, module_id = 0, session_id = 0, trainer_id = 0;
+  ASSERT_TRUE(store_
+                  ->Write([&](domain::PlanningWriter& w) -> absl::Status {
+                    domain::Trainer t;
+                    t.display_name = "محمد الأحمد";
+                    t.email = "M.AlAhmad@example.org";
+                    TH_ASSIGN_OR_RETURN(trainer_id, w.InsertTrainer(t));
+                    domain::Series s;
+                    s.organization_id = org;
+                    s.partner_organization_ids = {partner};
+                    s.title = "Vielfalts-Montag – Verwaltung neu (er)leben";
+                    s.kind = domain::SeriesKind::kVielfaltsMontag;
+                    s.target_groups = {domain::TargetGroup::kAdministrationStaff,
+                                       domain::TargetGroup::kManagers};
+                    s.capacity = 24;
+                    s.status = domain::SeriesStatus::kDraft;
+                    TH_ASSIGN_OR_RETURN(series_id, w.InsertSeries(s));
+                    domain::Module m;
+                    m.series_id = series_id;
+                    m.position = 1;
+                    m.title = "Einführung";
+                    m.topics = {"Barrierefreiheit", "Chancengleichheit", "Empowerment"};
+                    TH_ASSIGN_OR_RETURN(module_id, w.InsertModule(m));
+                    domain::Session session;
+                    session.module_id = module_id;
+                    session.start = Utc(2027, 3, 1, 12, 0);
+                    session.end = Utc(2027, 3, 1, 15, 30);
+                    session.place = {"Umweltbundesamt", "Dessau-Roßlau"};
+                    session.trainers = {{.trainer_id = trainer_id,
+                                         .status = domain::BookingStatus::kConfirmed}};
+                    TH_ASSIGN_OR_RETURN(session_id, w.InsertSession(session));
+                    return absl::OkStatus();
+                  })
+                  .ok());
+  ASSERT_TRUE(store_
+                  ->Read([&](domain::PlanningReader& r) -> absl::Status {
+                    TH_ASSIGN_OR_RETURN(domain::Series s, r.GetSeries(series_id));
+                    EXPECT_EQ(s.partner_organization_ids, std::vector<Id>{partner});
+                    EXPECT_EQ(s.target_groups.size(), 2u);
+                    EXPECT_EQ(s.module_count, 1);
+                    EXPECT_EQ(*s.first_session_start, Utc(2027, 3, 1, 12, 0));
+                    TH_ASSIGN_OR_RETURN(domain::Module m, r.GetModule(module_id));
+                    EXPECT_EQ(m.topics.size(), 3u);
+                    EXPECT_EQ(m.session_count, 1);
+                    TH_ASSIGN_OR_RETURN(domain::Session session, r.GetSession(session_id));
+                    EXPECT_EQ(session.series_id, series_id);
+                    EXPECT_EQ(session.series_title, "Vielfalts-Montag – Verwaltung neu (er)leben");
+                    EXPECT_EQ(session.trainers.at(0).trainer_name, "محمد الأحمد");
+                    TH_ASSIGN_OR_RETURN(auto found, r.FindTrainerByEmail("m.alahmad@EXAMPLE.org"));
+                    EXPECT_TRUE(found.has_value());
+                    // Overlap: touching ends do not overlap; one minute does.
+                    TH_ASSIGN_OR_RETURN(auto touching,
+                                        r.FindOverlappingSessions(Utc(2027, 3, 1, 15, 30),
+                                                                  Utc(2027, 3, 1, 17, 0),
+                                                                  {trainer_id}, "", 0));
+                    EXPECT_TRUE(touching.empty());
+                    TH_ASSIGN_OR_RETURN(auto overlapping,
+                                        r.FindOverlappingSessions(Utc(2027, 3, 1, 15, 29),
+                                                                  Utc(2027, 3, 1, 17, 0),
+                                                                  {trainer_id}, "", 0));
+                    EXPECT_EQ(overlapping.size(), 1u);
+                    TH_ASSIGN_OR_RETURN(auto self,
+                                        r.FindOverlappingSessions(Utc(2027, 3, 1, 12, 0),
+                                                                  Utc(2027, 3, 1, 13, 0),
+                                                                  {trainer_id}, "", session_id));
+                    EXPECT_TRUE(self.empty());
+                    return absl::OkStatus();
+                  })
+                  .ok());
+  // Deleting the series removes its modules, sessions and bookings.
+  ASSERT_TRUE(store_->Write([&](domain::PlanningWriter& w) { return w.DeleteSeries(series_id); })
+                  .ok());
+  EXPECT_EQ(store_
+                ->Read([&](domain::PlanningReader& r) { return r.GetSession(session_id).status(); })
+                .code(),
+            absl::StatusCode::kNotFound);
+}
+
+TEST_F(PlanningRepositoryTest, MissingRowsAreNotFound) {
+  absl::Status status = store_->Write([](domain::PlanningWriter& w) {
+    domain::Organization org;
+    org.id = 77;
+    org.name = "x";
+    return w.UpdateOrganization(org);
+  });
+  EXPECT_EQ(status.code(), absl::StatusCode::kNotFound);
+  EXPECT_EQ(store_->Read([](domain::PlanningReader& r) { return r.GetTrainer(5).status(); })
+                .code(),
+            absl::StatusCode::kNotFound);
+}
+
+TEST_F(PlanningRepositoryTest, ListQueriesUseIndexes) {
+  // Every List query must be backed by an index (no full table scan of the
+  // big tables). EXPLAIN QUERY PLAN on the write connection's schema.
+  SQLite::Database db(path_, SQLite::OPEN_READONLY);
+  auto plan = [&](const std::string& sql) {
+    SQLite::Statement q(db, "EXPLAIN QUERY PLAN " + sql);
+    std::string out;
+    while (q.executeStep()) out += q.getColumn(3).getString() + "\n";
+    return out;
+  };
+  const std::string by_trainer = plan(
+      "SELECT s.id FROM session s JOIN session_trainer st ON st.session_id = s.id"
+      " AND st.trainer_id = 1 AND st.status <> 3 ORDER BY s.start_time, s.id");
+  EXPECT_EQ(by_trainer.find("SCAN st"), std::string::npos) << by_trainer;
+  const std::string series_by_org = plan(
+      "SELECT s.id FROM series s WHERE (s.organization_id = 1 OR EXISTS (SELECT 1"
+      " FROM series_partner p WHERE p.series_id = s.id AND p.organization_id = 1))"
+      " AND s.id > 0 ORDER BY s.id");
+  EXPECT_EQ(series_by_org.find("SCAN p"), std::string::npos) << series_by_org;
+  const std::string by_place = plan(
+      "SELECT s.id FROM session s WHERE s.place_key = ? AND s.place_key <> ''"
+      " AND s.start_time > 0 AND s.start_time < 10 AND s.end_time > 5");
+  EXPECT_NE(by_place.find("USING INDEX"), std::string::npos) << by_place;
+  EXPECT_EQ(by_place.find("SCAN"), std::string::npos) << by_place;
+  const std::string modules = plan(
+      "SELECT m.id FROM module m WHERE m.series_id = 1 ORDER BY m.position, m.id");
+  EXPECT_NE(modules.find("module_by_series"), std::string::npos) << modules;
+}
+
+}  // namespace
+}  // namespace trainhub::store

@@ -1,0 +1,61 @@
+#include "domain/text.h"
+
+#include <gtest/gtest.h>
+
+namespace trainhub::domain {
+namespace {
+
+TEST(CountCodePointsTest, CountsCharactersNotBytes) {
+  EXPECT_EQ(CountCodePoints(""), 0u);
+  EXPECT_EQ(CountCodePoints("Köthen"), 6u);
+  EXPECT_EQ(CountCodePoints("Ørjan Ødegård"), 13u);
+  EXPECT_EQ(CountCodePoints("Алина Петрова"), 13u);
+  EXPECT_EQ(CountCodePoints("محمد الأحمد"), 11u);
+  EXPECT_EQ(CountCodePoints("😀"), 1u);
+}
+
+TEST(CountCodePointsTest, RejectsMalformedUtf8) {
+  EXPECT_FALSE(CountCodePoints("\xff"));
+  EXPECT_FALSE(CountCodePoints("abc\xc3"));          // truncated
+  EXPECT_FALSE(CountCodePoints("\xc0\xaf"));          // overlong '/'
+  EXPECT_FALSE(CountCodePoints("\xed\xa0\x80"));      // surrogate U+D800
+  EXPECT_FALSE(CountCodePoints("\xf4\x90\x80\x80"));  // above U+10FFFF
+  EXPECT_FALSE(CountCodePoints("\x80"));              // lone continuation
+}
+
+TEST(TextProblemTest, NamesTheProblem) {
+  EXPECT_EQ(TextProblem("Modul 1", 1, 200), "");
+  EXPECT_EQ(TextProblem("", 1, 200), "must not be empty");
+  EXPECT_EQ(TextProblem("\xff", 0, 200), "is not valid UTF-8");
+  EXPECT_EQ(TextProblem("a\nb", 0, 200),
+            "must be a single line without control characters");
+  EXPECT_EQ(TextProblem("a\nb", 0, 200, /*multiline=*/true), "");
+  EXPECT_EQ(TextProblem("a\x01", 0, 200, /*multiline=*/true),
+            "must not contain control characters");
+  EXPECT_EQ(TextProblem(std::string(201, 'x'), 1, 200),
+            "must have at most 200 characters (has 201)");
+  // 200 two-byte characters are 400 bytes but within the limit.
+  std::string umlauts;
+  for (int i = 0; i < 200; ++i) umlauts += "ü";
+  EXPECT_EQ(TextProblem(umlauts, 1, 200), "");
+}
+
+TEST(FoldedTest, FoldsCaseAndWhiteSpace) {
+  EXPECT_EQ(Folded("  Rathaus   Dessau-Roßlau\t"), "rathaus dessau-roßlau");
+  EXPECT_EQ(Folded("RATHAUS"), Folded("rathaus"));
+}
+
+TEST(LooksLikeEmailTest, AcceptsPlainAddressesOnly) {
+  EXPECT_TRUE(LooksLikeEmail("nuran.sahin@example.org"));
+  EXPECT_TRUE(LooksLikeEmail("jürgen@müller.de"));
+  EXPECT_FALSE(LooksLikeEmail("no-at-sign.org"));
+  EXPECT_FALSE(LooksLikeEmail("@example.org"));
+  EXPECT_FALSE(LooksLikeEmail("a@b@example.org"));
+  EXPECT_FALSE(LooksLikeEmail("a@example"));
+  EXPECT_FALSE(LooksLikeEmail("a@example."));
+  EXPECT_FALSE(LooksLikeEmail("a b@example.org"));
+  EXPECT_FALSE(LooksLikeEmail("a@example.org, b@example.org"));
+}
+
+}  // namespace
+}  // namespace trainhub::domain

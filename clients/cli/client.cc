@@ -8,6 +8,7 @@
 #include "clients/cli/format.h"
 #include "clients/cli/messages.h"
 #include "trainhub/v1/common.pb.h"
+#include "wire/strict_parse.h"
 
 namespace trainhub::cli {
 namespace {
@@ -42,11 +43,11 @@ std::string FindInvalidUtf8(const google::protobuf::Message& message,
     if (field->type() == FD::TYPE_STRING) {
       if (field->is_repeated()) {
         for (int i = 0; i < reflection->FieldSize(message, field); ++i) {
-          if (!IsValidUtf8(reflection->GetRepeatedString(message, field, i))) {
+          if (!wire::IsValidUtf8(reflection->GetRepeatedString(message, field, i))) {
             return fmt::format("{}[{}]", path, i);
           }
         }
-      } else if (!IsValidUtf8(reflection->GetString(message, field))) {
+      } else if (!wire::IsValidUtf8(reflection->GetString(message, field))) {
         return path;
       }
     } else if (field->type() == FD::TYPE_MESSAGE) {

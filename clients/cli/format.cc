@@ -162,22 +162,6 @@ const std::map<std::string, trainhub::v1::BookingStatus>& BookingStatusWords() {
   return *words;
 }
 
-bool IsValidUtf8(const std::string& text) {
-  size_t i = 0;
-  while (i < text.size()) {
-    const auto c = static_cast<unsigned char>(text[i]);
-    size_t len = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3
-               : (c >> 3) == 0x1E ? 4 : 0;
-    if (len == 0 || i + len > text.size()) return false;
-    for (size_t k = 1; k < len; ++k) {
-      if ((static_cast<unsigned char>(text[i + k]) & 0xC0) != 0x80) return false;
-    }
-    if (len == 2 && c < 0xC2) return false;  // overlong
-    i += len;
-  }
-  return true;
-}
-
 Table::Table(std::vector<std::string> headings) : headings_(std::move(headings)) {}
 
 void Table::Add(std::vector<std::string> row) {

@@ -52,9 +52,6 @@ std::string WordOf(const std::map<std::string, Enum>& words, Enum value) {
   return std::to_string(static_cast<int>(value));
 }
 
-// True when `text` is well-formed UTF-8.
-bool IsValidUtf8(const std::string& text);
-
 // Columns sized to their content and shrunk (widest first) to fit `width`
 // terminal columns; cut cells end in "…". Widths count code points.
 class Table {

@@ -1,6 +1,7 @@
 // trainhubd: the trainhub gRPC server.
 
 #include <CLI/CLI.hpp>
+#include <google/protobuf/stubs/logging.h>
 #include <signal.h>
 #include <spdlog/spdlog.h>
 
@@ -39,6 +40,16 @@ int main(int argc, char** argv) {
   }
   spdlog::set_level(spdlog::level::from_str(log_level));
   spdlog::set_pattern("%Y-%m-%dT%H:%M:%S.%eZ %l %v", spdlog::pattern_time_type::utc);
+  // protobuf reports requests it cannot parse; trainhubd answers those
+  // itself (INVALID_ARGUMENT naming the field), so they are debug detail.
+  google::protobuf::SetLogHandler([](google::protobuf::LogLevel level, const char* file,
+                                     int line, const std::string& message) {
+    if (level >= google::protobuf::LOGLEVEL_FATAL) {
+      spdlog::critical("protobuf {}:{}: {}", file, line, message);
+    } else {
+      spdlog::debug("protobuf {}:{}: {}", file, line, message);
+    }
+  });
 
   absl::TimeZone berlin;
   if (!absl::LoadTimeZone(trainhub::domain::kDisplayTimeZone, &berlin)) {

@@ -1,1 +1,697 @@
+// The service through its generated stubs on an in-process channel.
+
+#include <grpcpp/generic/generic_stub.h>
+#include <google/protobuf/unknown_field_set.h>
+#include <grpcpp/grpcpp.h>
 #include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <functional>
+#include <future>
+#include <set>
+
+#include "api/server.h"
+#include "grpc/health/v1/health.grpc.pb.h"
+#include "trainhub/v1/common.pb.h"
+#include "trainhub/v1/organization.grpc.pb.h"
+#include "trainhub/v1/schedule.grpc.pb.h"
+#include "trainhub/v1/series.grpc.pb.h"
+#include "trainhub/v1/trainer.grpc.pb.h"
+
+namespace trainhub {
+namespace {
+
+namespace v1 = ::trainhub::v1;
+
+google::protobuf::Timestamp Utc(int y, int m, int d, int hh, int mm) {
+  google::protobuf::Timestamp t;
+  t.set_seconds(absl::ToUnixSeconds(
+      absl::FromCivil(absl::CivilMinute(y, m, d, hh, mm), absl::UTCTimeZone())));
+  return t;
+}
+
+// The first field violation named in the status, or "".
+std::string FieldOf(const grpc::Status& status) {
+  v1::ErrorDetails details;
+  if (!details.ParseFromString(status.error_details()) ||
+      details.field_violations_size() == 0) {
+    return "";
+  }
+  return details.field_violations(0).field();
+}
+
+class ApiTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    path_ = (std::filesystem::temp_directory_path() /
+             ("trainhub-api-" + std::to_string(::getpid()) + "-" +
+              ::testing::UnitTest::GetInstance()->current_test_info()->name() + ".db"))
+                .string();
+    Remove();
+    api::ServerOptions options;
+    options.listen_address = "";
+    options.db_path = path_;
+    auto server = api::TrainhubServer::Start(options);
+    ASSERT_TRUE(server.ok()) << server.status();
+    server_ = *std::move(server);
+    channel_ = server_->InProcessChannel();
+    orgs_ = v1::OrganizationService::NewStub(channel_);
+    trainers_ = v1::TrainerService::NewStub(channel_);
+    series_ = v1::SeriesService::NewStub(channel_);
+    schedule_ = v1::ScheduleService::NewStub(channel_);
+  }
+  void TearDown() override {
+    server_.reset();
+    Remove();
+  }
+  void Remove() {
+    for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path_ + suffix);
+  }
+
+  template <typename Stub, typename Request, typename Response>
+  grpc::Status Call(Stub& stub,
+                    grpc::Status (Stub::*method)(grpc::ClientContext*, const Request&,
+                                                 Response*),
+                    const Request& request, Response* response) {
+    grpc::ClientContext context;
+    return (stub.*method)(&context, request, response);
+  }
+
+  int64_t CreateOrganization(const std::string& name) {
+    v1::CreateOrganizationRequest request;
+    request.mutable_organization()->set_name(name);
+    request.mutable_organization()->set_kind(v1::ORGANIZATION_KIND_NGO);
+    v1::Organization org;
+    grpc::Status s = Call(*orgs_, &v1::OrganizationService::Stub::CreateOrganization, request, &org);
+    EXPECT_TRUE(s.ok()) << s.error_message();
+    return org.id();
+  }
+
+  int64_t CreateTrainer(const std::string& name, const std::string& email) {
+    v1::CreateTrainerRequest request;
+    request.mutable_trainer()->set_display_name(name);
+    request.mutable_trainer()->set_email(email);
+    v1::Trainer trainer;
+    grpc::Status s = Call(*trainers_, &v1::TrainerService::Stub::CreateTrainer, request, &trainer);
+    EXPECT_TRUE(s.ok()) << s.error_message();
+    return trainer.id();
+  }
+
+  v1::Series CreateSeries(int64_t org, const std::string& title) {
+    v1::CreateSeriesRequest request;
+    request.mutable_series()->set_organization_id(org);
+    request.mutable_series()->set_title(title);
+    request.mutable_series()->set_kind(v1::SERIES_KIND_VOLUNTEER_COURSE);
+    request.mutable_series()->set_capacity(20);
+    request.mutable_series()->add_target_groups(v1::TARGET_GROUP_VOLUNTEERS);
+    v1::Series series;
+    grpc::Status s = Call(*series_, &v1::SeriesService::Stub::CreateSeries, request, &series);
+    EXPECT_TRUE(s.ok()) << s.error_message();
+    return series;
+  }
+
+  v1::Module CreateModule(int64_t series, const std::string& title) {
+    v1::CreateModuleRequest request;
+    request.set_series_id(series);
+    request.mutable_module()->set_title(title);
+    request.mutable_module()->set_mandatory(true);
+    v1::Module module;
+    grpc::Status s = Call(*series_, &v1::SeriesService::Stub::CreateModule, request, &module);
+    EXPECT_TRUE(s.ok()) << s.error_message();
+    return module;
+  }
+
+  grpc::Status CreateSession(int64_t series, int64_t module,
+                             const google::protobuf::Timestamp& start,
+                             const google::protobuf::Timestamp& end,
+                             std::vector<int64_t> trainers, v1::Session* out) {
+    v1::CreateSessionRequest request;
+    request.set_series_id(series);
+    request.set_module_id(module);
+    *request.mutable_session()->mutable_start_time() = start;
+    *request.mutable_session()->mutable_end_time() = end;
+    request.mutable_session()->mutable_place()->set_name("Kreisvolkshochschule");
+    for (int64_t t : trainers) request.mutable_session()->add_trainers()->set_trainer_id(t);
+    return Call(*series_, &v1::SeriesService::Stub::CreateSession, request, out);
+  }
+
+  // Everything a coordinator can see, serialized: compared before and after
+  // rejected requests.
+  std::string Snapshot() {
+    std::string out;
+    v1::ListOrganizationsResponse orgs;
+    Call(*orgs_, &v1::OrganizationService::Stub::ListOrganizations, {}, &orgs);
+    v1::ListTrainersResponse trainers;
+    Call(*trainers_, &v1::TrainerService::Stub::ListTrainers, {}, &trainers);
+    v1::ListSeriesResponse series;
+    Call(*series_, &v1::SeriesService::Stub::ListSeries, {}, &series);
+    out = orgs.SerializeAsString() + trainers.SerializeAsString() + series.SerializeAsString();
+    for (const auto& s : series.series()) {
+      v1::ListModulesRequest mr;
+      mr.set_series_id(s.id());
+      v1::ListModulesResponse modules;
+      Call(*series_, &v1::SeriesService::Stub::ListModules, mr, &modules);
+      v1::ListSessionsRequest sr;
+      sr.set_series_id(s.id());
+      v1::ListSessionsResponse sessions;
+      Call(*series_, &v1::SeriesService::Stub::ListSessions, sr, &sessions);
+      out += modules.SerializeAsString() + sessions.SerializeAsString();
+    }
+    return out;
+  }
+
+  std::string path_;
+  std::unique_ptr<api::TrainhubServer> server_;
+  std::shared_ptr<grpc::Channel> channel_;
+  std::unique_ptr<v1::OrganizationService::Stub> orgs_;
+  std::unique_ptr<v1::TrainerService::Stub> trainers_;
+  std::unique_ptr<v1::SeriesService::Stub> series_;
+  std::unique_ptr<v1::ScheduleService::Stub> schedule_;
+};
+
+TEST_F(ApiTest, HealthCheckAnswersServing) {
+  auto health = grpc::health::v1::Health::NewStub(channel_);
+  grpc::ClientContext context;
+  grpc::health::v1::HealthCheckRequest request;
+  grpc::health::v1::HealthCheckResponse response;
+  ASSERT_TRUE(health->Check(&context, request, &response).ok());
+  EXPECT_EQ(response.status(), grpc::health::v1::HealthCheckResponse::SERVING);
+}
+
+// Server reflection through a generic stream, the way grpcurl and similar
+// tools use it: ServerReflectionRequest{list_services: ""}.
+TEST_F(ApiTest, ReflectionListsTheServices) {
+  grpc::GenericStub generic(channel_);
+  grpc::ClientContext context;
+  grpc::CompletionQueue cq;
+  auto call = generic.PrepareCall(
+      &context, "/grpc.reflection.v1alpha.ServerReflection/ServerReflectionInfo", &cq);
+  auto await = [&](intptr_t want) {
+    void* tag = nullptr;
+    bool ok = false;
+    EXPECT_TRUE(cq.Next(&tag, &ok));
+    EXPECT_EQ(reinterpret_cast<intptr_t>(tag), want);
+    return ok;
+  };
+  call->StartCall(reinterpret_cast<void*>(1));
+  ASSERT_TRUE(await(1));
+  grpc::Slice request_slice(std::string("\x3a\x00", 2));  // field 7, empty string
+  grpc::ByteBuffer request(&request_slice, 1);
+  call->Write(request, reinterpret_cast<void*>(2));
+  ASSERT_TRUE(await(2));
+  call->WritesDone(reinterpret_cast<void*>(3));
+  ASSERT_TRUE(await(3));
+  grpc::ByteBuffer response;
+  call->Read(&response, reinterpret_cast<void*>(4));
+  ASSERT_TRUE(await(4));
+  grpc::Status status;
+  call->Finish(&status, reinterpret_cast<void*>(5));
+  ASSERT_TRUE(await(5));
+  ASSERT_TRUE(status.ok()) << status.error_message();
+
+  std::vector<grpc::Slice> slices;
+  ASSERT_TRUE(response.Dump(&slices).ok());
+  std::string bytes;
+  for (const auto& slice : slices) bytes.append(reinterpret_cast<const char*>(slice.begin()), slice.size());
+  // ServerReflectionResponse.list_services_response (6) -> service (1) -> name (1).
+  auto field = [](const std::string& data, int number) {
+    google::protobuf::UnknownFieldSet set;
+    std::vector<std::string> out;
+    if (!set.ParseFromString(data)) return out;
+    for (int i = 0; i < set.field_count(); ++i) {
+      if (set.field(i).number() == number &&
+          set.field(i).type() == google::protobuf::UnknownField::TYPE_LENGTH_DELIMITED) {
+        out.push_back(set.field(i).length_delimited());
+      }
+    }
+    return out;
+  };
+  std::set<std::string> names;
+  for (const std::string& list : field(bytes, 6)) {
+    for (const std::string& service : field(list, 1)) {
+      for (const std::string& name : field(service, 1)) names.insert(name);
+    }
+  }
+  for (const char* name : {"trainhub.v1.OrganizationService", "trainhub.v1.TrainerService",
+                           "trainhub.v1.SeriesService", "trainhub.v1.ScheduleService",
+                           "grpc.health.v1.Health"}) {
+    EXPECT_TRUE(names.count(name)) << name;
+  }
+}
+
+TEST_F(ApiTest, PlansASeriesEndToEnd) {
+  const int64_t org = CreateOrganization("Auslandsgesellschaft Sachsen-Anhalt e.V.");
+  const int64_t partner = CreateOrganization("Landkreis Anhalt-Bitterfeld");
+  const int64_t trainer = CreateTrainer("Ørjan Ødegård", "orjan@example.org");
+  v1::CreateSeriesRequest request;
+  v1::Series* s = request.mutable_series();
+  s->set_organization_id(org);
+  s->add_partner_organization_ids(partner);
+  s->set_title("Interkultur im Ehrenamt");
+  s->set_kind(v1::SERIES_KIND_VOLUNTEER_COURSE);
+  s->set_description("Fünf aufeinander aufbauende Module.\nKostenfrei.");
+  s->add_target_groups(v1::TARGET_GROUP_VOLUNTEERS);
+  s->set_capacity(20);
+  v1::Series series;
+  ASSERT_TRUE(Call(*series_, &v1::SeriesService::Stub::CreateSeries, request, &series).ok());
+  EXPECT_EQ(series.status(), v1::SERIES_STATUS_DRAFT);
+  EXPECT_EQ(series.partner_organization_ids(0), partner);
+  EXPECT_GT(series.create_time().seconds(), 0);
+
+  v1::Module module = CreateModule(series.id(), "Rollenverständnis im Ehrenamt");
+  v1::Session session;
+  ASSERT_TRUE(CreateSession(series.id(), module.id(), Utc(2027, 3, 6, 9, 0),
+                            Utc(2027, 3, 6, 14, 30), {trainer}, &session)
+                  .ok());
+  EXPECT_EQ(session.trainers(0).trainer_name(), "Ørjan Ødegård");
+  EXPECT_EQ(session.trainers(0).status(), v1::BOOKING_STATUS_REQUESTED);
+  EXPECT_EQ(session.series_title(), "Interkultur im Ehrenamt");
+
+  v1::SetBookingStatusRequest confirm;
+  confirm.set_session_id(session.id());
+  confirm.set_trainer_id(trainer);
+  confirm.set_status(v1::BOOKING_STATUS_CONFIRMED);
+  v1::Session confirmed;
+  ASSERT_TRUE(Call(*series_, &v1::SeriesService::Stub::SetBookingStatus, confirm, &confirmed).ok());
+  EXPECT_EQ(confirmed.trainers(0).status(), v1::BOOKING_STATUS_CONFIRMED);
+
+  v1::GetSeriesRequest get;
+  get.set_id(series.id());
+  v1::Series reloaded;
+  ASSERT_TRUE(Call(*series_, &v1::SeriesService::Stub::GetSeries, get, &reloaded).ok());
+  EXPECT_EQ(reloaded.module_count(), 1);
+  EXPECT_EQ(reloaded.first_session_start().seconds(), Utc(2027, 3, 6, 9, 0).seconds());
+
+  v1::ListTrainerSessionsRequest schedule;
+  schedule.set_trainer_id(trainer);
+  v1::ListScheduleResponse sessions;
+  ASSERT_TRUE(
+      Call(*schedule_, &v1::ScheduleService::Stub::ListTrainerSessions, schedule, &sessions).ok());
+  ASSERT_EQ(sessions.sessions_size(), 1);
+
+  v1::ExportCalendarRequest ical;
+  ical.set_series_id(series.id());
+  v1::ExportCalendarResponse file;
+  ASSERT_TRUE(Call(*schedule_, &v1::ScheduleService::Stub::ExportCalendar, ical, &file).ok());
+  EXPECT_EQ(file.filename(), "series-" + std::to_string(series.id()) + ".ics");
+  EXPECT_NE(file.ical().find("DTSTART;TZID=Europe/Berlin:20270306T100000"), std::string::npos);
+}
+
+TEST_F(ApiTest, RetriedCreateWithRequestIdMakesOneRow) {
+  const int64_t org = CreateOrganization("Stadt Dessau-Roßlau");
+  v1::CreateSeriesRequest request;
+  request.set_request_id("retry-1");
+  request.mutable_series()->set_organization_id(org);
+  request.mutable_series()->set_title("Vielfalts-Montag");
+  request.mutable_series()->set_kind(v1::SERIES_KIND_VIELFALTS_MONTAG);
+  request.mutable_series()->set_capacity(24);
+  v1::Series first, second;
+  ASSERT_TRUE(Call(*series_, &v1::SeriesService::Stub::CreateSeries, request, &first).ok());
+  ASSERT_TRUE(Call(*series_, &v1::SeriesService::Stub::CreateSeries, request, &second).ok());
+  EXPECT_EQ(first.id(), second.id());
+  v1::ListSeriesResponse all;
+  Call(*series_, &v1::SeriesService::Stub::ListSeries, {}, &all);
+  EXPECT_EQ(all.series_size(), 1);
+
+  request.mutable_series()->set_capacity(25);
+  grpc::Status changed = Call(*series_, &v1::SeriesService::Stub::CreateSeries, request, &second);
+  EXPECT_EQ(changed.error_code(), grpc::StatusCode::ALREADY_EXISTS);
+  EXPECT_EQ(FieldOf(changed), "request_id");
+}
+
+TEST_F(ApiTest, ADoubleBookingNamesTheOtherSessionInTheDetails) {
+  const int64_t org = CreateOrganization("Stadt Dessau-Roßlau");
+  const int64_t trainer = CreateTrainer("Nuran Şahin", "nuran@example.org");
+  v1::Series a = CreateSeries(org, "Gemeinsam verschieden");
+  v1::Series b = CreateSeries(org, "Vielfalts-Montag");
+  v1::Module ma = CreateModule(a.id(), "Vielfaltsparcours");
+  v1::Module mb = CreateModule(b.id(), "Einführung");
+  v1::Session first, second;
+  ASSERT_TRUE(CreateSession(a.id(), ma.id(), Utc(2027, 10, 27, 6, 0), Utc(2027, 10, 28, 13, 0),
+                            {trainer}, &first)
+                  .ok());
+  grpc::Status clash = CreateSession(b.id(), mb.id(), Utc(2027, 10, 28, 8, 0),
+                                     Utc(2027, 10, 28, 9, 0), {trainer}, &second);
+  EXPECT_EQ(clash.error_code(), grpc::StatusCode::FAILED_PRECONDITION);
+  v1::ErrorDetails details;
+  ASSERT_TRUE(details.ParseFromString(clash.error_details()));
+  EXPECT_EQ(details.conflicting_session_id(), first.id());
+  EXPECT_NE(clash.error_message().find("Nuran Şahin"), std::string::npos);
+}
+
+// One row per bad request: which RPC, what is wrong, the expected code and
+// the field the error must name.
+struct BadRequest {
+  std::string name;
+  std::function<grpc::Status()> call;
+  grpc::StatusCode code;
+  std::string field;
+};
+
+TEST_F(ApiTest, EveryBadInputIsRefusedNamingTheFieldAndChangesNothing) {
+  const int64_t org = CreateOrganization("Auslandsgesellschaft Sachsen-Anhalt e.V.");
+  const int64_t trainer = CreateTrainer("Алина Петрова", "alina@example.org");
+  v1::Series series = CreateSeries(org, "Interkultur im Ehrenamt");
+  v1::Series other = CreateSeries(org, "Vielfalts-Montag");
+  v1::Module module = CreateModule(series.id(), "Modul 1");
+  v1::Module other_module = CreateModule(other.id(), "Modul A");
+  v1::Session session;
+  ASSERT_TRUE(CreateSession(series.id(), module.id(), Utc(2027, 3, 6, 9, 0),
+                            Utc(2027, 3, 6, 14, 30), {trainer}, &session)
+                  .ok());
+  const std::string before = Snapshot();
+
+  using SS = v1::SeriesService::Stub;
+  auto series_with = [&](std::function<void(v1::Series*)> edit) {
+    return [this, org, edit] {
+      v1::CreateSeriesRequest r;
+      r.mutable_series()->set_organization_id(org);
+      r.mutable_series()->set_title("Neue Reihe");
+      r.mutable_series()->set_kind(v1::SERIES_KIND_OTHER);
+      r.mutable_series()->set_capacity(10);
+      edit(r.mutable_series());
+      v1::Series out;
+      return Call(*series_, &SS::CreateSeries, r, &out);
+    };
+  };
+  auto session_with = [&](int64_t series_id, int64_t module_id,
+                          std::function<void(v1::Session*)> edit) {
+    return [this, series_id, module_id, edit] {
+      v1::CreateSessionRequest r;
+      r.set_series_id(series_id);
+      r.set_module_id(module_id);
+      *r.mutable_session()->mutable_start_time() = Utc(2028, 1, 10, 9, 0);
+      *r.mutable_session()->mutable_end_time() = Utc(2028, 1, 10, 12, 0);
+      edit(r.mutable_session());
+      v1::Session out;
+      return Call(*series_, &SS::CreateSession, r, &out);
+    };
+  };
+  const auto kInvalid = grpc::StatusCode::INVALID_ARGUMENT;
+  const auto kNotFound = grpc::StatusCode::NOT_FOUND;
+  std::vector<BadRequest> cases = {
+      {"empty title", series_with([](v1::Series* s) { s->set_title(""); }), kInvalid,
+       "series.title"},
+      {"oversize title", series_with([](v1::Series* s) { s->set_title(std::string(201, 'x')); }),
+       kInvalid, "series.title"},
+      {"unknown kind", series_with([](v1::Series* s) { s->set_kind(static_cast<v1::SeriesKind>(42)); }),
+       kInvalid, "series.kind"},
+      {"unknown target group",
+       series_with([](v1::Series* s) { s->add_target_groups(static_cast<v1::TargetGroup>(77)); }),
+       kInvalid, "series.target_groups[0]"},
+      {"zero capacity", series_with([](v1::Series* s) { s->set_capacity(0); }), kInvalid,
+       "series.capacity"},
+      {"unknown organisation", series_with([](v1::Series* s) { s->set_organization_id(999); }),
+       kInvalid, "series.organization_id"},
+      {"status on create",
+       series_with([](v1::Series* s) { s->set_status(v1::SERIES_STATUS_RUNNING); }), kInvalid,
+       "series.status"},
+      {"end before start",
+       session_with(series.id(), module.id(),
+                    [](v1::Session* s) { *s->mutable_end_time() = Utc(2028, 1, 10, 8, 0); }),
+       kInvalid, "session.end_time"},
+      {"missing start",
+       session_with(series.id(), module.id(), [](v1::Session* s) { s->clear_start_time(); }),
+       kInvalid, "session.start_time"},
+      {"invalid timestamp",
+       session_with(series.id(), module.id(),
+                    [](v1::Session* s) { s->mutable_start_time()->set_nanos(-1); }),
+       kInvalid, "session.start_time"},
+      {"module of another series",
+       session_with(series.id(), other_module.id(), [](v1::Session*) {}), kInvalid, "module_id"},
+      {"unknown module", session_with(series.id(), 9999, [](v1::Session*) {}), kNotFound,
+       "module_id"},
+      {"unknown series", session_with(9999, module.id(), [](v1::Session*) {}), kNotFound,
+       "series_id"},
+      {"unknown trainer",
+       session_with(series.id(), module.id(),
+                    [](v1::Session* s) { s->add_trainers()->set_trainer_id(4242); }),
+       kInvalid, "session.trainers[0].trainer_id"},
+      {"unknown booking status",
+       session_with(series.id(), module.id(),
+                    [&](v1::Session* s) {
+                      auto* b = s->add_trainers();
+                      b->set_trainer_id(trainer);
+                      b->set_status(static_cast<v1::BookingStatus>(9));
+                    }),
+       kInvalid, "session.trainers[0].status"},
+      {"get unknown series",
+       [&] {
+         v1::GetSeriesRequest r;
+         r.set_id(12345);
+         v1::Series out;
+         return Call(*series_, &SS::GetSeries, r, &out);
+       },
+       kNotFound, "id"},
+      {"negative page size",
+       [&] {
+         v1::ListSeriesRequest r;
+         r.set_page_size(-1);
+         v1::ListSeriesResponse out;
+         return Call(*series_, &SS::ListSeries, r, &out);
+       },
+       kInvalid, "page_size"},
+      {"garbage page token",
+       [&] {
+         v1::ListSeriesRequest r;
+         r.set_page_token("not-a-token");
+         v1::ListSeriesResponse out;
+         return Call(*series_, &SS::ListSeries, r, &out);
+       },
+       kInvalid, "page_token"},
+      {"unknown status filter",
+       [&] {
+         v1::ListSeriesRequest r;
+         r.set_status(static_cast<v1::SeriesStatus>(55));
+         v1::ListSeriesResponse out;
+         return Call(*series_, &SS::ListSeries, r, &out);
+       },
+       kInvalid, "status"},
+      {"update with unknown mask path",
+       [&] {
+         v1::UpdateSeriesRequest r;
+         r.mutable_series()->set_id(series.id());
+         r.mutable_update_mask()->add_paths("module_count");
+         v1::Series out;
+         return Call(*series_, &SS::UpdateSeries, r, &out);
+       },
+       kInvalid, "update_mask"},
+      {"update to oversize capacity",
+       [&] {
+         v1::UpdateSeriesRequest r;
+         r.mutable_series()->set_id(series.id());
+         r.mutable_series()->set_capacity(10001);
+         r.mutable_update_mask()->add_paths("capacity");
+         v1::Series out;
+         return Call(*series_, &SS::UpdateSeries, r, &out);
+       },
+       kInvalid, "series.capacity"},
+      {"skip the lifecycle",
+       [&] {
+         v1::UpdateSeriesRequest r;
+         r.mutable_series()->set_id(series.id());
+         r.mutable_series()->set_status(v1::SERIES_STATUS_COMPLETED);
+         r.mutable_update_mask()->add_paths("status");
+         v1::Series out;
+         return Call(*series_, &SS::UpdateSeries, r, &out);
+       },
+       grpc::StatusCode::FAILED_PRECONDITION, "series.status"},
+      {"delete series with modules",
+       [&] {
+         v1::DeleteSeriesRequest r;
+         r.set_id(series.id());
+         v1::DeleteSeriesResponse out;
+         return Call(*series_, &SS::DeleteSeries, r, &out);
+       },
+       grpc::StatusCode::FAILED_PRECONDITION, ""},
+      {"module with empty topic",
+       [&] {
+         v1::CreateModuleRequest r;
+         r.set_series_id(series.id());
+         r.mutable_module()->set_title("Konfliktmanagement");
+         r.mutable_module()->add_topics("");
+         v1::Module out;
+         return Call(*series_, &SS::CreateModule, r, &out);
+       },
+       kInvalid, "module.topics[0]"},
+      {"move module out of range",
+       [&] {
+         v1::MoveModuleRequest r;
+         r.set_series_id(series.id());
+         r.set_module_id(module.id());
+         r.set_position(3);
+         v1::ListModulesResponse out;
+         return Call(*series_, &SS::MoveModule, r, &out);
+       },
+       kInvalid, "position"},
+      {"booking of a trainer not on the session",
+       [&] {
+         v1::SetBookingStatusRequest r;
+         r.set_session_id(session.id());
+         r.set_trainer_id(trainer + 100);
+         r.set_status(v1::BOOKING_STATUS_CONFIRMED);
+         v1::Session out;
+         return Call(*series_, &SS::SetBookingStatus, r, &out);
+       },
+       kNotFound, "trainer_id"},
+      {"trainer with bad e-mail",
+       [&] {
+         v1::CreateTrainerRequest r;
+         r.mutable_trainer()->set_display_name("Katrin Vogel");
+         r.mutable_trainer()->set_email("katrin at example.org");
+         v1::Trainer out;
+         return Call(*trainers_, &v1::TrainerService::Stub::CreateTrainer, r, &out);
+       },
+       kInvalid, "trainer.email"},
+      {"organisation without kind",
+       [&] {
+         v1::CreateOrganizationRequest r;
+         r.mutable_organization()->set_name("Netzwerk");
+         v1::Organization out;
+         return Call(*orgs_, &v1::OrganizationService::Stub::CreateOrganization, r, &out);
+       },
+       kInvalid, "organization.kind"},
+      {"calendar without scope",
+       [&] {
+         v1::ExportCalendarRequest r;
+         v1::ExportCalendarResponse out;
+         return Call(*schedule_, &v1::ScheduleService::Stub::ExportCalendar, r, &out);
+       },
+       kInvalid, "scope"},
+      {"range without bounds",
+       [&] {
+         v1::ListSessionsInRangeRequest r;
+         v1::ListScheduleResponse out;
+         return Call(*schedule_, &v1::ScheduleService::Stub::ListSessionsInRange, r, &out);
+       },
+       kInvalid, "from"},
+      {"oversize request id",
+       [&] {
+         v1::CreateOrganizationRequest r;
+         r.set_request_id(std::string(200, 'r'));
+         r.mutable_organization()->set_name("Netzwerk");
+         r.mutable_organization()->set_kind(v1::ORGANIZATION_KIND_NETWORK);
+         v1::Organization out;
+         return Call(*orgs_, &v1::OrganizationService::Stub::CreateOrganization, r, &out);
+       },
+       kInvalid, "request_id"},
+  };
+  for (const BadRequest& c : cases) {
+    grpc::Status status = c.call();
+    EXPECT_EQ(status.error_code(), c.code) << c.name << ": " << status.error_message();
+    EXPECT_EQ(FieldOf(status), c.field) << c.name << ": " << status.error_message();
+    EXPECT_FALSE(status.error_message().empty()) << c.name;
+  }
+  EXPECT_EQ(Snapshot(), before) << "a rejected request changed data";
+}
+
+TEST_F(ApiTest, APageTokenOnlyContinuesItsOwnQuery) {
+  const int64_t org = CreateOrganization("Stadt Dessau-Roßlau");
+  for (int i = 0; i < 5; ++i) CreateSeries(org, "Reihe " + std::to_string(i));
+  v1::ListSeriesRequest request;
+  request.set_page_size(2);
+  std::vector<int64_t> ids;
+  for (;;) {
+    v1::ListSeriesResponse page;
+    ASSERT_TRUE(Call(*series_, &v1::SeriesService::Stub::ListSeries, request, &page).ok());
+    for (const auto& s : page.series()) ids.push_back(s.id());
+    if (page.next_page_token().empty()) break;
+    request.set_page_token(page.next_page_token());
+  }
+  EXPECT_EQ(ids.size(), 5u);
+
+  v1::ListSeriesRequest first;
+  first.set_page_size(2);
+  v1::ListSeriesResponse page;
+  ASSERT_TRUE(Call(*series_, &v1::SeriesService::Stub::ListSeries, first, &page).ok());
+  v1::ListSeriesRequest other_filter;
+  other_filter.set_page_size(2);
+  other_filter.set_organization_id(org);
+  other_filter.set_page_token(page.next_page_token());
+  grpc::Status status =
+      Call(*series_, &v1::SeriesService::Stub::ListSeries, other_filter, &page);
+  EXPECT_EQ(status.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+  EXPECT_EQ(FieldOf(status), "page_token");
+  v1::ListTrainersRequest other_rpc;
+  other_rpc.set_page_size(2);
+  other_rpc.set_page_token(page.next_page_token());
+  v1::ListTrainersResponse trainers;
+  EXPECT_EQ(Call(*trainers_, &v1::TrainerService::Stub::ListTrainers, other_rpc, &trainers)
+                .error_code(),
+            grpc::StatusCode::INVALID_ARGUMENT);
+}
+
+// Sends `bytes` as the request of `method` ("/pkg.Service/Method").
+grpc::Status RawCall(const std::shared_ptr<grpc::Channel>& channel, const std::string& method,
+                     const std::string& bytes) {
+  grpc::GenericStub generic(channel);
+  grpc::ClientContext context;
+  grpc::Slice slice(bytes);
+  grpc::ByteBuffer request(&slice, 1);
+  grpc::ByteBuffer response;
+  std::promise<grpc::Status> done;
+  generic.UnaryCall(&context, method, grpc::StubOptions(), &request, &response,
+                    [&](grpc::Status s) { done.set_value(s); });
+  return done.get_future().get();
+}
+
+// Wire bytes of a `type` message whose first reachable string field holds
+// malformed UTF-8; sets `path` to that field. Empty when it has none.
+std::string WithBadString(const google::protobuf::Descriptor& type, std::string* path,
+                          int depth = 0) {
+  using FD = google::protobuf::FieldDescriptor;
+  auto tag = [](int number) { return static_cast<char>((number << 3) | 2); };
+  for (int i = 0; i < type.field_count() && depth < 4; ++i) {
+    const FD* field = type.field(i);
+    if (field->number() > 15) continue;  // one-byte tags keep this simple
+    const std::string name = field->name() + (field->is_repeated() ? "[0]" : "");
+    if (field->type() == FD::TYPE_STRING) {
+      *path = name;
+      return std::string{tag(field->number()), '\x02', '\xc3', '\x28'};
+    }
+    if (field->type() == FD::TYPE_MESSAGE) {
+      std::string inner_path;
+      std::string inner = WithBadString(*field->message_type(), &inner_path, depth + 1);
+      if (inner.empty() || inner.size() > 127) continue;
+      *path = name + "." + inner_path;
+      return std::string{tag(field->number()), static_cast<char>(inner.size())} + inner;
+    }
+  }
+  return "";
+}
+
+TEST_F(ApiTest, EveryRpcRefusesMalformedUtf8AndGarbageNamingTheField) {
+  const std::string before = Snapshot();
+  int checked_utf8 = 0;
+  for (const char* name : {v1::OrganizationService::service_full_name(),
+                           v1::TrainerService::service_full_name(),
+                           v1::SeriesService::service_full_name(),
+                           v1::ScheduleService::service_full_name()}) {
+    const auto* service =
+        google::protobuf::DescriptorPool::generated_pool()->FindServiceByName(name);
+    ASSERT_NE(service, nullptr) << name;
+    for (int m = 0; m < service->method_count(); ++m) {
+      const auto* method = service->method(m);
+      const std::string path = "/" + service->full_name() + "/" + method->name();
+      std::string field;
+      const std::string bad = WithBadString(*method->input_type(), &field);
+      if (!bad.empty()) {
+        ++checked_utf8;
+        grpc::Status status = RawCall(channel_, path, bad);
+        EXPECT_EQ(status.error_code(), grpc::StatusCode::INVALID_ARGUMENT)
+            << path << ": " << status.error_message();
+        EXPECT_EQ(FieldOf(status), field) << path;
+      }
+      // Not protobuf at all: a field header that promises more bytes.
+      grpc::Status garbage = RawCall(channel_, path, std::string("\x0a\x7f", 2));
+      EXPECT_EQ(garbage.error_code(), grpc::StatusCode::INVALID_ARGUMENT)
+          << path << ": " << garbage.error_message();
+    }
+  }
+  EXPECT_GE(checked_utf8, 15);
+  EXPECT_EQ(Snapshot(), before);
+}
+
+}  // namespace
+}  // namespace trainhub

@@ -49,7 +49,9 @@ std::vector<std::pair<absl::Time, absl::Time>> ImportedTimes(const std::string& 
       icalproperty* prop = icalcomponent_get_first_property(event, kind);
       icalparameter* tzid = icalproperty_get_first_parameter(prop, ICAL_TZID_PARAMETER);
       EXPECT_NE(tzid, nullptr);
-      if (tzid) EXPECT_STREQ(icalparameter_get_tzid(tzid), "Europe/Berlin");
+      if (tzid) {
+        EXPECT_STREQ(icalparameter_get_tzid(tzid), "Europe/Berlin");
+      }
       icaltimetype local = icalvalue_get_datetime(icalproperty_get_value(prop));
       return absl::FromUnixSeconds(icaltime_as_timet_with_zone(local, zone));
     };

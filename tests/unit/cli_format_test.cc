@@ -79,12 +79,5 @@ TEST(TableTest, FitsEightyColumnsAndCutsWithEllipsis) {
   EXPECT_NE(out.str().find("14.–16.05.2020 09:00–13:00"), std::string::npos);
 }
 
-TEST(Utf8Test, RecognisesMalformedText) {
-  EXPECT_TRUE(IsValidUtf8("Ørjan Ødegård"));
-  EXPECT_FALSE(IsValidUtf8("\xff"));
-  EXPECT_FALSE(IsValidUtf8("\xc3"));
-  EXPECT_FALSE(IsValidUtf8("\xc0\xaf"));
-}
-
 }  // namespace
 }  // namespace trainhub::cli

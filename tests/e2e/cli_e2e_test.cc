@@ -1,1 +1,333 @@
+// End to end: the real trainhubd on a free loopback port with a temporary
+// database, driven by the real trainhub CLI, as a coordinator would.
+
+#include <fcntl.h>
+#include <google/protobuf/util/json_util.h>
 #include <gtest/gtest.h>
+#include <signal.h>
+#include <spawn.h>
+#include <sqlite3.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <regex>
+#include <sstream>
+#include <thread>
+
+#include "trainhub/v1/series.pb.h"
+
+extern char** environ;
+
+namespace trainhub {
+namespace {
+
+namespace fs = std::filesystem;
+
+std::string ReadFile(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream buffer;
+  buffer << in.rdbuf();
+  return buffer.str();
+}
+
+// Starts `argv` with stdout and stderr going to `log`; returns the pid.
+pid_t Spawn(const std::vector<std::string>& argv, const fs::path& log,
+            const std::vector<std::string>& extra_env = {}) {
+  posix_spawn_file_actions_t actions;
+  posix_spawn_file_actions_init(&actions);
+  posix_spawn_file_actions_addopen(&actions, 1, log.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+  posix_spawn_file_actions_adddup2(&actions, 1, 2);
+  posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
+  std::vector<char*> args;
+  for (const auto& a : argv) args.push_back(const_cast<char*>(a.c_str()));
+  args.push_back(nullptr);
+  std::vector<std::string> env_strings;
+  for (char** e = environ; *e != nullptr; ++e) env_strings.emplace_back(*e);
+  for (const auto& e : extra_env) env_strings.push_back(e);
+  std::vector<char*> env;
+  for (auto& e : env_strings) env.push_back(e.data());
+  env.push_back(nullptr);
+  pid_t pid = 0;
+  EXPECT_EQ(posix_spawn(&pid, args[0], &actions, nullptr, args.data(), env.data()), 0);
+  posix_spawn_file_actions_destroy(&actions);
+  return pid;
+}
+
+int WaitExit(pid_t pid) {
+  int status = 0;
+  waitpid(pid, &status, 0);
+  if (WIFEXITED(status)) return WEXITSTATUS(status);
+  return 128 + WTERMSIG(status);
+}
+
+struct Result {
+  int exit_code = -1;
+  std::string out;
+  std::string err;
+};
+
+class E2eTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = fs::temp_directory_path() /
+           ("trainhub-e2e-" + std::to_string(::getpid()) + "-" +
+            ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    fs::remove_all(dir_);
+    fs::create_directories(dir_);
+    db_ = (dir_ / "trainhub.db").string();
+  }
+  void TearDown() override {
+    StopServer(SIGKILL);
+    fs::remove_all(dir_);
+  }
+
+  // Starts trainhubd on a free port (it binds port 0 and logs the port).
+  void StartServer(bool via_env = false) {
+    server_log_ = dir_ / ("server-" + std::to_string(++starts_) + ".log");
+    if (via_env) {
+      server_ = Spawn({TRAINHUBD_PATH}, server_log_,
+                      {"TRAINHUB_LISTEN=127.0.0.1:0", "TRAINHUB_DB=" + db_});
+    } else {
+      server_ = Spawn({TRAINHUBD_PATH, "--listen", "127.0.0.1:0", "--db", db_}, server_log_);
+    }
+    const std::regex port_line(R"(\(port (\d+)\))");
+    for (int i = 0; i < 200; ++i) {
+      std::smatch match;
+      const std::string log = ReadFile(server_log_);
+      if (std::regex_search(log, match, port_line)) {
+        address_ = "127.0.0.1:" + match[1].str();
+        return;
+      }
+      std::this_thread::sleep_for(std::chrono::milliseconds(25));
+    }
+    FAIL() << "trainhubd did not start:\n" << ReadFile(server_log_);
+  }
+
+  int StopServer(int signal) {
+    if (server_ <= 0) return -1;
+    kill(server_, signal);
+    const int code = WaitExit(server_);
+    server_ = 0;
+    return code;
+  }
+
+  Result Cli(std::vector<std::string> args) {
+    std::vector<std::string> argv = {TRAINHUB_CLI_PATH, "--server", address_};
+    argv.insert(argv.end(), args.begin(), args.end());
+    const fs::path out = dir_ / "cli.out";
+    const fs::path err = dir_ / "cli.err";
+    posix_spawn_file_actions_t actions;
+    posix_spawn_file_actions_init(&actions);
+    posix_spawn_file_actions_addopen(&actions, 1, out.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    posix_spawn_file_actions_addopen(&actions, 2, err.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
+    std::vector<char*> c_args;
+    for (auto& a : argv) c_args.push_back(a.data());
+    c_args.push_back(nullptr);
+    pid_t pid = 0;
+    EXPECT_EQ(posix_spawn(&pid, c_args[0], &actions, nullptr, c_args.data(), environ), 0);
+    posix_spawn_file_actions_destroy(&actions);
+    Result r;
+    r.exit_code = WaitExit(pid);
+    r.out = ReadFile(out);
+    r.err = ReadFile(err);
+    return r;
+  }
+
+  Result MustCli(std::vector<std::string> args) {
+    Result r = Cli(args);
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    return r;
+  }
+
+  fs::path dir_;
+  std::string db_;
+  fs::path server_log_;
+  pid_t server_ = 0;
+  int starts_ = 0;
+  std::string address_ = "127.0.0.1:1";
+};
+
+TEST_F(E2eTest, ACoordinatorTakesTheTour) {
+  StartServer();
+  Result loaded = MustCli({"demo", "load"});
+  EXPECT_NE(loaded.out.find("4 series"), std::string::npos) << loaded.out;
+  // Loading again creates nothing twice.
+  MustCli({"demo", "load"});
+
+  Result list = MustCli({"series", "list"});
+  for (const char* title : {"Systemische Organisationsberatung", "Interkultur im Ehrenamt",
+                            "Gemeinsam verschieden", "Vielfalts-Montag"}) {
+    EXPECT_NE(list.out.find(title), std::string::npos) << title << "\n" << list.out;
+  }
+  std::istringstream lines(list.out);
+  for (std::string line; std::getline(lines, line);) {
+    size_t columns = 0;
+    for (unsigned char c : line) columns += (c & 0xC0) != 0x80;
+    EXPECT_LE(columns, 80u) << line;
+  }
+
+  Result json = MustCli({"--output", "json", "series", "list"});
+  v1::ListSeriesResponse parsed;
+  ASSERT_TRUE(google::protobuf::util::JsonStringToMessage(json.out, &parsed).ok()) << json.out;
+  EXPECT_EQ(parsed.series_size(), 4);
+
+  Result show = MustCli({"series", "show", "1"});
+  EXPECT_NE(show.out.find("8  Systemische Organisationsberatung II"), std::string::npos)
+      << show.out;
+  for (const char* when : {"23.–24.11.2018 09:00–16:00", "18.–19.01.2019 09:00–16:00",
+                           "01.–02.03.2019 09:00–16:00", "10.–11.05.2019 09:00–16:00",
+                           "06.–07.09.2019 09:00–16:00", "31.01.–01.02.2020 09:00–16:00",
+                           "14.–16.05.2020 09:00–13:00", "05.–06.06.2020 09:00–16:00"}) {
+    EXPECT_NE(show.out.find(when), std::string::npos) << when << "\n" << show.out;
+  }
+
+  Result pending = MustCli({"schedule", "pending"});
+  EXPECT_NE(pending.out.find("? "), std::string::npos) << pending.out;
+}
+
+TEST_F(E2eTest, ADoubleBookingIsRefusedWithAClearMessage) {
+  StartServer();
+  MustCli({"demo", "load"});
+  // Trainer 2 teaches the first Vielfalts-Montag on 01.03.2027 13:00-16:30.
+  Result clash = Cli({"session", "add", "2", "9", "--start", "2027-03-01 14:00", "--end",
+                      "2027-03-01 17:00", "--trainer", "2"});
+  EXPECT_EQ(clash.exit_code, 3);
+  EXPECT_NE(clash.err.find("already booked"), std::string::npos) << clash.err;
+  EXPECT_NE(clash.err.find("Dr. Jonas Keller"), std::string::npos) << clash.err;
+  EXPECT_NE(clash.err.find("conflicting session: 18"), std::string::npos) << clash.err;
+
+  Result intended = Cli({"session", "add", "2", "9", "--start", "2027-03-01 14:00", "--end",
+                         "2027-03-01 17:00", "--trainer", "2", "--allow-overlap"});
+  EXPECT_EQ(intended.exit_code, 0) << intended.err;
+}
+
+TEST_F(E2eTest, TheCalendarFileCarriesTheTimeZone) {
+  StartServer();
+  MustCli({"demo", "load"});
+  const fs::path file = dir_ / "ikoe.ics";
+  Result exported = MustCli({"ical", "series", "1", "-o", file.string()});
+  EXPECT_NE(exported.err.find("8 events"), std::string::npos) << exported.err;
+  const std::string ics = ReadFile(file);
+  EXPECT_EQ(ics.rfind("BEGIN:VCALENDAR\r\n", 0), 0u);
+  EXPECT_NE(ics.find("BEGIN:VTIMEZONE\r\nTZID:Europe/Berlin"), std::string::npos);
+  EXPECT_NE(ics.find("DTSTART;TZID=Europe/Berlin:20181123T090000"), std::string::npos);
+  EXPECT_NE(ics.find("DTEND;TZID=Europe/Berlin:20200606T160000"), std::string::npos);
+  size_t events = 0;
+  for (size_t pos = 0; (pos = ics.find("BEGIN:VEVENT", pos)) != std::string::npos; ++pos) {
+    ++events;
+  }
+  EXPECT_EQ(events, 8u);
+  Result trainer = MustCli({"ical", "trainer", "7"});
+  EXPECT_NE(trainer.out.find("Systemische Organisationsberatung I"), std::string::npos);
+}
+
+struct BadInput {
+  std::vector<std::string> args;
+  int exit_code;
+  std::string says;
+};
+
+TEST_F(E2eTest, EveryBadInputGetsAClearErrorAndChangesNothing) {
+  StartServer();
+  MustCli({"demo", "load"});
+  const std::string before = MustCli({"--output", "json", "series", "list"}).out +
+                             MustCli({"--output", "json", "session", "list", "2"}).out;
+  const std::vector<BadInput> cases = {
+      {{"series", "create", "--title", "", "--kind", "other", "--org", "1", "--capacity", "5"},
+       3, "series.title: must not be empty"},
+      {{"series", "create", "--title", std::string(201, 'x'), "--kind", "other", "--org", "1",
+        "--capacity", "5"},
+       3, "at most 200 characters"},
+      {{"series", "create", "--title", "Neu", "--kind", "other", "--org", "1", "--capacity",
+        "0"},
+       3, "series.capacity"},
+      {{"series", "create", "--title", "Neu", "--kind", "other", "--org", "99", "--capacity",
+        "5"},
+       3, "organisation 99 does not exist"},
+      {{"series", "create", "--title", "Neu", "--kind", "unknown-kind", "--org", "1",
+        "--capacity", "5"},
+       2, "--kind"},
+      {{"series", "create", "--title", "Bad \xff title", "--kind", "other", "--org", "1",
+        "--capacity", "5"},
+       3, "series.title: the text is not valid UTF-8"},
+      {{"session", "add", "2", "9", "--start", "2027-03-06 10:00", "--end", "2027-03-06 09:00"},
+       3, "session.end_time: must be after start_time"},
+      {{"session", "add", "2", "1", "--start", "2027-03-06 10:00", "--end", "2027-03-06 12:00"},
+       3, "module 1 belongs to series 1, not to series 2"},
+      {{"session", "add", "2", "9", "--start", "someday", "--end", "2027-03-06 12:00"}, 2,
+       "--start"},
+      {{"session", "add", "2", "9", "--start", "2027-03-06 10:00", "--end", "2027-03-06 12:00",
+        "--trainer", "999"},
+       3, "trainer 999 does not exist"},
+      {{"series", "show", "999"}, 4, "series 999 does not exist"},
+      {{"session", "show", "999"}, 4, "session 999 does not exist"},
+      {{"series", "list", "--page-token", "bogus"}, 3, "page_token"},
+      {{"series", "update", "2", "--status", "completed"}, 3, "cannot go from open"},
+      {{"series", "update", "2"}, 2, "nothing to update"},
+      {{"series", "delete", "2"}, 3, "has 5 module(s)"},
+      {{"module", "move", "2", "9", "--to", "9"}, 3, "position: must be between 1 and 5"},
+      {{"session", "update", "10", "--note", "x"}, 0, ""},  // sanity: a valid change
+      {{"series"}, 2, ""},
+  };
+  for (const BadInput& c : cases) {
+    Result r = Cli(c.args);
+    std::string joined;
+    for (const auto& a : c.args) joined += a + " ";
+    EXPECT_EQ(r.exit_code, c.exit_code) << joined << "\n" << r.err;
+    EXPECT_NE(r.err.find(c.says), std::string::npos) << joined << "\nstderr: " << r.err;
+  }
+  MustCli({"session", "update", "10", "--note", ""});  // undo the sanity change
+  const std::string after = MustCli({"--output", "json", "series", "list"}).out +
+                            MustCli({"--output", "json", "session", "list", "2"}).out;
+  EXPECT_EQ(after, before);
+}
+
+TEST_F(E2eTest, AnUnreachableServerIsReportedAsSuch) {
+  address_ = "127.0.0.1:1";
+  Result r = Cli({"series", "list"});
+  EXPECT_EQ(r.exit_code, 5);
+  EXPECT_NE(r.err.find("cannot reach trainhubd"), std::string::npos) << r.err;
+}
+
+TEST_F(E2eTest, SigtermStopsCleanlyAndSettingsComeFromTheEnvironment) {
+  StartServer(/*via_env=*/true);
+  MustCli({"org", "create", "--name", "Umweltbundesamt", "--kind", "federal-agency"});
+  EXPECT_EQ(StopServer(SIGTERM), 0);
+  const std::string log = ReadFile(server_log_);
+  EXPECT_NE(log.find("trainhubd stopped"), std::string::npos) << log;
+  EXPECT_NE(log.find("rpc /trainhub.v1.OrganizationService/CreateOrganization OK"),
+            std::string::npos)
+      << log;
+  EXPECT_EQ(log.find("Umweltbundesamt"), std::string::npos) << "the log holds data: " << log;
+}
+
+TEST_F(E2eTest, AcknowledgedWritesSurviveKillNine) {
+  StartServer();
+  MustCli({"org", "create", "--name", "Stadt Dessau-Roßlau", "--kind", "municipality"});
+  MustCli({"trainer", "create", "--name", "Алина Петрова", "--email", "alina@example.org"});
+  EXPECT_EQ(StopServer(SIGKILL), 128 + SIGKILL);
+  StartServer();
+  EXPECT_NE(MustCli({"org", "list"}).out.find("Stadt Dessau-Roßlau"), std::string::npos);
+  EXPECT_NE(MustCli({"trainer", "show", "1"}).out.find("Алина Петрова"), std::string::npos);
+}
+
+TEST_F(E2eTest, ADatabaseOfANewerSchemaIsRefused) {
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(db_.c_str(), &db), SQLITE_OK);
+  ASSERT_EQ(sqlite3_exec(db, "PRAGMA application_id = 1414021681; PRAGMA user_version = 99;",
+                         nullptr, nullptr, nullptr),
+            SQLITE_OK);
+  sqlite3_close(db);
+  const fs::path log = dir_ / "refused.log";
+  pid_t pid = Spawn({TRAINHUBD_PATH, "--listen", "127.0.0.1:0", "--db", db_}, log);
+  EXPECT_EQ(WaitExit(pid), 1);
+  EXPECT_NE(ReadFile(log).find("newer than this trainhubd understands"), std::string::npos)
+      << ReadFile(log);
+}
+
+}  // namespace
+}  // namespace trainhub

@@ -98,7 +98,7 @@ void PrintSession(Context& ctx, const v1::Session& s) {
       {msg::kLabelSeries, fmt::format("{} ({})", s.series_title(), s.series_id())},
       {msg::kLabelModule, fmt::format("{}. {} ({})", s.module_position(), s.module_title(),
                                       s.module_id())},
-      {msg::kLabelWhen, FormatRange(s.start_time(), s.end_time()) + " (Europe/Berlin)"},
+      {msg::kLabelWhen, fmt::format(msg::kLocalTimeSuffix, FormatRange(s.start_time(), s.end_time()))},
       {msg::kLabelPlace, s.place().name().empty() && s.place().address().empty()
                              ? msg::kNone
                              : s.place().name() + (s.place().address().empty()

@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "absl/strings/ascii.h"
+#include "absl/strings/str_split.h"
 #include "clients/cli/messages.h"
 
 namespace trainhub::cli {
@@ -205,14 +206,39 @@ void Table::Print(std::ostream& out, size_t width) const {
 }
 
 void PrintFields(std::ostream& out,
-                 const std::vector<std::pair<std::string, std::string>>& fields) {
+                 const std::vector<std::pair<std::string, std::string>>& fields,
+                 size_t width) {
   size_t label_width = 0;
   for (const auto& [label, value] : fields) {
     label_width = std::max(label_width, CodePoints(label));
   }
+  const size_t indent = 2 + label_width + 3;
+  const size_t room = width > indent + 20 ? width - indent : 20;
   for (const auto& [label, value] : fields) {
-    out << "  " << label << ":" << std::string(label_width - CodePoints(label) + 2, ' ')
-        << value << "\n";
+    out << "  " << label << ":" << std::string(label_width - CodePoints(label) + 2, ' ');
+    // Word-wrap long values; explicit line breaks are kept.
+    size_t column = 0;
+    bool first_word = true;
+    for (absl::string_view paragraph : absl::StrSplit(value, '\n')) {
+      if (!first_word) {
+        out << "\n" << std::string(indent, ' ');
+        column = 0;
+      }
+      for (absl::string_view word : absl::StrSplit(paragraph, ' ', absl::SkipEmpty())) {
+        const size_t length = CodePoints(std::string(word));
+        if (column > 0 && column + 1 + length > room) {
+          out << "\n" << std::string(indent, ' ');
+          column = 0;
+        } else if (column > 0) {
+          out << ' ';
+          ++column;
+        }
+        out << word;
+        column += length;
+      }
+      first_word = false;
+    }
+    out << "\n";
   }
 }
 

@@ -68,9 +68,10 @@ class Table {
   std::vector<size_t> keep_;
 };
 
-// "Label:  value" lines, labels aligned.
+// "Label:  value" lines, labels aligned, values word-wrapped to `width`.
 void PrintFields(std::ostream& out,
-                 const std::vector<std::pair<std::string, std::string>>& fields);
+                 const std::vector<std::pair<std::string, std::string>>& fields,
+                 size_t width = 80);
 
 }  // namespace trainhub::cli
 

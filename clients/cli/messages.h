@@ -137,6 +137,7 @@ inline constexpr char kLabelCity[] = "City";
 inline constexpr char kLabelWebsite[] = "Website";
 inline constexpr char kLabelModule[] = "Module";
 inline constexpr char kLabelSeries[] = "Series";
+inline constexpr char kLocalTimeSuffix[] = "{} (Europe/Berlin)";
 inline constexpr char kOptionalMark[] = " (optional)";
 inline constexpr char kNone[] = "-";
 inline constexpr char kNoItems[] = "(none)";

@@ -79,5 +79,21 @@ TEST(TableTest, FitsEightyColumnsAndCutsWithEllipsis) {
   EXPECT_NE(out.str().find("14.–16.05.2020 09:00–13:00"), std::string::npos);
 }
 
+TEST(PrintFieldsTest, AlignsLabelsAndWrapsLongValues) {
+  std::ostringstream out;
+  std::string long_text;
+  for (int i = 0; i < 30; ++i) long_text += "Verwaltung ";
+  PrintFields(out, {{"Kind", "volunteer-course"}, {"Description", long_text + "\nZweite Zeile"}});
+  const std::string text = out.str();
+  EXPECT_EQ(text.rfind("  Kind:         volunteer-course\n", 0), 0u) << text;
+  size_t lines = 0;
+  for (absl::string_view line : absl::StrSplit(text, '\n', absl::SkipEmpty())) {
+    EXPECT_LE(Columns(std::string(line)), 80u) << line;
+    ++lines;
+  }
+  EXPECT_GE(lines, 6u);
+  EXPECT_NE(text.find("\n                Zweite Zeile\n"), std::string::npos) << text;
+}
+
 }  // namespace
 }  // namespace trainhub::cli

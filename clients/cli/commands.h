@@ -52,7 +52,8 @@ bool Check(Context& ctx, const grpc::Status& status);
 // Reports a usage problem found before calling the server.
 void UsageError(Context& ctx, const std::string& message);
 
-// Sessions as a table; `with_series` adds the series title (schedules).
+// Sessions as a table; with `with_series` (schedules across series) as
+// three-line blocks: when, series and module, place and trainers.
 void PrintSessionTable(const google::protobuf::RepeatedPtrField<trainhub::v1::Session>& sessions,
                        bool with_series);
 // "✓ Name, ? Other" (✓ confirmed, ? requested, ✗ declined).

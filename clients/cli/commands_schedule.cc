@@ -46,19 +46,20 @@ struct RangeOptions {
   // Sets the request's from/to when given; false after a usage error.
   template <typename Request>
   bool Fill(Context& ctx, Request* request) const {
-    for (auto [opt, text, out] :
-         {std::tuple{from_opt, &from, request->mutable_from()},
-          std::tuple{to_opt, &to, request->mutable_to()}}) {
-      if (opt->count() == 0) continue;
+    auto read = [&](CLI::Option* opt, const std::string& text,
+                    google::protobuf::Timestamp* (Request::*field)()) {
+      if (opt->count() == 0) return true;  // unset bounds stay open
       std::string error;
-      std::optional<absl::Time> t = ParseUserTime(*text, opt->get_name(), &error);
+      std::optional<absl::Time> t = ParseUserTime(text, opt->get_name(), &error);
       if (!t) {
         UsageError(ctx, error);
         return false;
       }
-      SetTimestamp(*t, out);
-    }
-    return true;
+      SetTimestamp(*t, (request->*field)());
+      return true;
+    };
+    return read(from_opt, from, &Request::mutable_from) &&
+           read(to_opt, to, &Request::mutable_to);
   }
 };
 

@@ -252,22 +252,29 @@ std::string TrainerSummary(const v1::Session& session) {
 
 void PrintSessionTable(const google::protobuf::RepeatedPtrField<v1::Session>& sessions,
                        bool with_series) {
-  std::vector<std::string> headings = {msg::kColId, msg::kColWhen};
-  if (with_series) headings.push_back(msg::kColSeries);
-  for (const char* h : {msg::kColModule, msg::kColPlace, msg::kColTrainers}) {
-    headings.push_back(h);
+  if (with_series) {
+    // Across series there is no room for columns: three lines per session.
+    std::cout << fmt::format("{:<4}{}", msg::kColId, msg::kColWhen) << "\n";
+    for (const auto& s : sessions) {
+      const std::string place = s.place().name().empty() ? msg::kNone : s.place().name();
+      std::cout << FitLine(fmt::format("{:<4}{}", s.id(), FormatRange(s.start_time(), s.end_time())), 80)
+                << "\n"
+                << FitLine(fmt::format(msg::kScheduleModuleLine, s.series_title(),
+                                       s.module_position(), s.module_title()),
+                           80)
+                << "\n"
+                << FitLine(fmt::format(msg::kSchedulePlaceLine, place, TrainerSummary(s)), 80)
+                << "\n";
+    }
+    return;
   }
-  Table table(headings);
+  Table table({msg::kColId, msg::kColWhen, msg::kColModule, msg::kColPlace, msg::kColTrainers});
   table.KeepWidth(0);
   table.KeepWidth(1);
   for (const auto& s : sessions) {
-    std::vector<std::string> row = {std::to_string(s.id()),
-                                    FormatRange(s.start_time(), s.end_time())};
-    if (with_series) row.push_back(s.series_title());
-    row.push_back(fmt::format("{}. {}", s.module_position(), s.module_title()));
-    row.push_back(s.place().name().empty() ? msg::kNone : s.place().name());
-    row.push_back(TrainerSummary(s));
-    table.Add(std::move(row));
+    table.Add({std::to_string(s.id()), FormatRange(s.start_time(), s.end_time()),
+               fmt::format("{}. {}", s.module_position(), s.module_title()),
+               s.place().name().empty() ? msg::kNone : s.place().name(), TrainerSummary(s)});
   }
   table.Print(std::cout);
 }

@@ -163,6 +163,8 @@ const std::map<std::string, trainhub::v1::BookingStatus>& BookingStatusWords() {
   return *words;
 }
 
+std::string FitLine(const std::string& line, size_t width) { return Fit(line, width); }
+
 Table::Table(std::vector<std::string> headings) : headings_(std::move(headings)) {}
 
 void Table::Add(std::vector<std::string> row) {

@@ -137,6 +137,8 @@ inline constexpr char kLabelCity[] = "City";
 inline constexpr char kLabelWebsite[] = "Website";
 inline constexpr char kLabelModule[] = "Module";
 inline constexpr char kLabelSeries[] = "Series";
+inline constexpr char kScheduleModuleLine[] = "    {} › {}. {}";
+inline constexpr char kSchedulePlaceLine[] = "    {} · {}";
 inline constexpr char kLocalTimeSuffix[] = "{} (Europe/Berlin)";
 inline constexpr char kOptionalMark[] = " (optional)";
 inline constexpr char kNone[] = "-";
@@ -157,7 +159,8 @@ inline constexpr char kDemoLoaded[] =
 inline constexpr char kErrorPrefix[] = "error: ";
 inline constexpr char kRequestRejected[] = "the request was rejected:";
 inline constexpr char kFieldLine[] = "  {}: {}";
-inline constexpr char kConflictLine[] = "  conflicting session: {} (see: trainhub session show {})";
+inline constexpr char kConflictLine[] =
+    "  conflicting session: {} (see: trainhub session show {}); --allow-overlap books anyway";
 inline constexpr char kUnreachable[] =
     "cannot reach trainhubd at {}: {}\n  start it (scripts/run) or pass --server HOST:PORT";
 inline constexpr char kBadTime[] = "{}: cannot read \"{}\" as a time; use {}";

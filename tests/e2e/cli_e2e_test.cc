@@ -187,6 +187,16 @@ TEST_F(E2eTest, ACoordinatorTakesTheTour) {
 
   Result pending = MustCli({"schedule", "pending"});
   EXPECT_NE(pending.out.find("? "), std::string::npos) << pending.out;
+
+  // Lindqvist (trainer 7) teaches the double block of modules 7 and 8.
+  Result block = MustCli({"schedule", "trainer", "7"});
+  EXPECT_NE(block.out.find("14.–16.05.2020 09:00–13:00"), std::string::npos) << block.out;
+  EXPECT_NE(block.out.find("05.–06.06.2020 09:00–16:00"), std::string::npos) << block.out;
+  Result may = MustCli({"schedule", "trainer", "7", "--from", "2020-05-01", "--to", "2020-06-01"});
+  EXPECT_EQ(may.out.find("05.–06.06.2020"), std::string::npos) << may.out;
+  Result spring = MustCli({"schedule", "range", "--from", "01.03.2027", "--to", "01.04.2027"});
+  EXPECT_NE(spring.out.find("Vielfalts-Montag"), std::string::npos) << spring.out;
+  EXPECT_NE(spring.out.find("Interkultur im Ehrenamt"), std::string::npos) << spring.out;
 }
 
 TEST_F(E2eTest, ADoubleBookingIsRefusedWithAClearMessage) {

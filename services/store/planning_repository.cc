@@ -159,6 +159,20 @@ void SqlitePlanningRepository::ResetStatements() {
   }
 }
 
+template <typename T>
+absl::StatusOr<domain::Page<T>> SqlitePlanningRepository::ListById(
+    absl::string_view what, std::string select, const domain::PageRequest& page,
+    T (*read)(SQLite::Statement&)) {
+  return Guarded(what, [&]() -> absl::StatusOr<domain::Page<T>> {
+    AddKeyset(select, "id", "id", page);
+    auto& q = Prepare(select);
+    BindKeyset(q, page);
+    std::vector<T> items;
+    while (q.executeStep()) items.push_back(read(q));
+    return MakePage(std::move(items), page, [](const T& item) { return item.id; });
+  });
+}
+
 // ---- organisations ----
 
 absl::StatusOr<domain::Organization> SqlitePlanningRepository::GetOrganization(Id id) {
@@ -173,18 +187,10 @@ absl::StatusOr<domain::Organization> SqlitePlanningRepository::GetOrganization(I
 
 absl::StatusOr<domain::Page<domain::Organization>>
 SqlitePlanningRepository::ListOrganizations(const domain::PageRequest& page) {
-  return Guarded("ListOrganizations",
-                 [&]() -> absl::StatusOr<domain::Page<domain::Organization>> {
-    std::string sql = absl::StrCat("SELECT ", kOrganizationColumns,
-                                   " FROM organization WHERE 1");
-    AddKeyset(sql, "id", "id", page);
-    auto& q = Prepare(sql);
-    BindKeyset(q, page);
-    std::vector<domain::Organization> items;
-    while (q.executeStep()) items.push_back(ReadOrganization(q));
-    return MakePage(std::move(items), page,
-                    [](const domain::Organization& o) { return o.id; });
-  });
+  return ListById<domain::Organization>(
+      "ListOrganizations",
+      absl::StrCat("SELECT ", kOrganizationColumns, " FROM organization WHERE 1"), page,
+      ReadOrganization);
 }
 
 absl::StatusOr<Id> SqlitePlanningRepository::InsertOrganization(
@@ -247,18 +253,9 @@ SqlitePlanningRepository::FindTrainerByEmail(absl::string_view email) {
 
 absl::StatusOr<domain::Page<domain::Trainer>> SqlitePlanningRepository::ListTrainers(
     const domain::PageRequest& page) {
-  return Guarded("ListTrainers",
-                 [&]() -> absl::StatusOr<domain::Page<domain::Trainer>> {
-    std::string sql =
-        absl::StrCat("SELECT ", kTrainerColumns, " FROM trainer WHERE 1");
-    AddKeyset(sql, "id", "id", page);
-    auto& q = Prepare(sql);
-    BindKeyset(q, page);
-    std::vector<domain::Trainer> items;
-    while (q.executeStep()) items.push_back(ReadTrainer(q));
-    return MakePage(std::move(items), page,
-                    [](const domain::Trainer& t) { return t.id; });
-  });
+  return ListById<domain::Trainer>(
+      "ListTrainers", absl::StrCat("SELECT ", kTrainerColumns, " FROM trainer WHERE 1"),
+      page, ReadTrainer);
 }
 
 absl::StatusOr<Id> SqlitePlanningRepository::InsertTrainer(

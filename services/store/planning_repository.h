@@ -71,6 +71,11 @@ class SqlitePlanningRepository : public domain::PlanningWriter {
  private:
   // A cached statement for `sql`, reset and with bindings cleared.
   SQLite::Statement& Prepare(const std::string& sql);
+  // Rows of `select` (a query ending in a WHERE clause) ordered by id.
+  template <typename T>
+  absl::StatusOr<domain::Page<T>> ListById(absl::string_view what, std::string select,
+                                           const domain::PageRequest& page,
+                                           T (*read)(SQLite::Statement&));
   absl::Status WritePartners(const domain::Series& series);
   absl::Status WriteBookings(const domain::Session& session);
   absl::StatusOr<domain::Session> LoadSession(SQLite::Statement& row);

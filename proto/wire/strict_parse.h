@@ -17,8 +17,7 @@
 
 namespace trainhub::wire {
 
-// True when `text` is well-formed UTF-8 (no overlong forms, surrogates or
-// values above U+10FFFF).
+// True when `text` is UTF-8 as protobuf requires of string fields.
 bool IsValidUtf8(absl::string_view text);
 
 // Path of the first string field of `bytes` (the wire form of a `type`

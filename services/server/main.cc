@@ -15,8 +15,9 @@
 
 namespace {
 
-// Exit codes: 0 clean shutdown, 2 bad usage, 1 cannot start.
+// Exit codes: 0 clean shutdown, 1 cannot start, 2 bad usage.
 constexpr int kExitCannotStart = 1;
+constexpr int kExitUsage = 2;
 
 }  // namespace
 
@@ -35,8 +36,11 @@ int main(int argc, char** argv) {
       ->capture_default_str();
   try {
     app.parse(argc, argv);
-  } catch (const CLI::ParseError& e) {
+  } catch (const CLI::CallForHelp& e) {
     return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    app.exit(e);
+    return kExitUsage;
   }
   spdlog::set_level(spdlog::level::from_str(log_level));
   spdlog::set_pattern("%Y-%m-%dT%H:%M:%S.%eZ %l %v", spdlog::pattern_time_type::utc);

@@ -7,7 +7,9 @@
 #include <unistd.h>
 
 #include <filesystem>
+#include <atomic>
 #include <functional>
+#include <thread>
 #include <future>
 #include <set>
 
@@ -338,6 +340,30 @@ TEST_F(ApiTest, ADoubleBookingNamesTheOtherSessionInTheDetails) {
   ASSERT_TRUE(details.ParseFromString(clash.error_details()));
   EXPECT_EQ(details.conflicting_session_id(), first.id());
   EXPECT_NE(clash.error_message().find("Nuran Şahin"), std::string::npos);
+}
+
+TEST_F(ApiTest, ConcurrentBookingsOfOneTrainerLetExactlyOneThrough) {
+  const int64_t org = CreateOrganization("Stadt Dessau-Roßlau");
+  const int64_t trainer = CreateTrainer("Katrin Vogel", "katrin@example.org");
+  std::vector<std::pair<int64_t, int64_t>> targets;  // series, module
+  for (int i = 0; i < 8; ++i) {
+    v1::Series s = CreateSeries(org, "Reihe " + std::to_string(i));
+    targets.emplace_back(s.id(), CreateModule(s.id(), "Modul").id());
+  }
+  std::atomic<int> ok{0}, refused{0};
+  std::vector<std::thread> threads;
+  for (const auto& [series_id, module_id] : targets) {
+    threads.emplace_back([&, series_id = series_id, module_id = module_id] {
+      v1::Session out;
+      grpc::Status s = CreateSession(series_id, module_id, Utc(2028, 5, 2, 7, 0),
+                                     Utc(2028, 5, 2, 15, 0), {trainer}, &out);
+      if (s.ok()) ++ok;
+      if (s.error_code() == grpc::StatusCode::FAILED_PRECONDITION) ++refused;
+    });
+  }
+  for (auto& t : threads) t.join();
+  EXPECT_EQ(ok.load(), 1);
+  EXPECT_EQ(refused.load(), 7);
 }
 
 // One row per bad request: which RPC, what is wrong, the expected code and

@@ -13,7 +13,7 @@ namespace trainhub::api {
 absl::StatusOr<std::unique_ptr<TrainhubServer>> TrainhubServer::Start(
     const ServerOptions& options) {
   if (sodium_init() < 0) return absl::InternalError("libsodium failed to start");
-  auto store = store::SqlitePlanningStore::Open(options.db_path,
+  auto store = store::SqliteStore::Open(options.db_path,
                                                 options.read_connections);
   if (!store.ok()) return store.status();
 

@@ -12,7 +12,7 @@
 #include "absl/status/statusor.h"
 #include "absl/time/time.h"
 #include "domain/planner.h"
-#include "store/planning_store.h"
+#include "store/sqlite_store.h"
 
 namespace trainhub::api {
 
@@ -44,7 +44,7 @@ class TrainhubServer {
  private:
   TrainhubServer() = default;
 
-  std::unique_ptr<store::SqlitePlanningStore> store_;
+  std::unique_ptr<store::SqliteStore> store_;
   std::unique_ptr<domain::Planner> planner_;
   std::vector<std::unique_ptr<grpc::Service>> services_;
   std::unique_ptr<grpc::Server> server_;

@@ -61,12 +61,12 @@ absl::Status CheckNotFrozen(const Series& series) {
 
 // Runs `insert` once per request_id; a retry returns the first resource.
 template <typename T, typename Insert, typename Fetch>
-absl::StatusOr<T> CreateOnce(PlanningStore& store, absl::string_view method,
+absl::StatusOr<T> CreateOnce(Store& store, absl::string_view method,
                              const RequestKey& key, Insert insert,
                              Fetch fetch) {
   TH_RETURN_IF_ERROR(ValidateRequestId(key.request_id));
   T result;
-  TH_RETURN_IF_ERROR(store.Write([&](PlanningWriter& w) -> absl::Status {
+  TH_RETURN_IF_ERROR(store.Write([&](StoreWriter& w) -> absl::Status {
     Id id = 0;
     if (!key.request_id.empty()) {
       TH_ASSIGN_OR_RETURN(std::optional<RequestRecord> earlier,
@@ -94,7 +94,7 @@ absl::StatusOr<T> CreateOnce(PlanningStore& store, absl::string_view method,
 }
 
 // Refuses referenced trainers that do not exist.
-absl::Status CheckTrainersExist(PlanningReader& r, const Session& session,
+absl::Status CheckTrainersExist(StoreReader& r, const Session& session,
                                 absl::string_view prefix) {
   Violations v;
   for (size_t i = 0; i < session.trainers.size(); ++i) {
@@ -118,7 +118,7 @@ std::string DescribeSession(const Session& s) {
 
 // FAILED_PRECONDITION naming the first session that `session` would
 // double-book (a trainer not declined, or the same place).
-absl::Status CheckConflicts(PlanningReader& r, const Session& session,
+absl::Status CheckConflicts(StoreReader& r, const Session& session,
                             bool allow_overlap) {
   if (allow_overlap) return absl::OkStatus();
   std::vector<Id> trainer_ids;
@@ -158,7 +158,7 @@ absl::Status CheckConflicts(PlanningReader& r, const Session& session,
 
 // Loads the series and module named by a request and checks they belong
 // together.
-absl::StatusOr<std::pair<Series, Module>> LoadModule(PlanningReader& r,
+absl::StatusOr<std::pair<Series, Module>> LoadModule(StoreReader& r,
                                                      Id series_id,
                                                      Id module_id,
                                                      absl::string_view module_field) {
@@ -177,7 +177,7 @@ absl::StatusOr<std::pair<Series, Module>> LoadModule(PlanningReader& r,
   return std::make_pair(*std::move(series), *std::move(module));
 }
 
-absl::StatusOr<std::vector<Module>> AllModules(PlanningReader& r, Id series_id) {
+absl::StatusOr<std::vector<Module>> AllModules(StoreReader& r, Id series_id) {
   PageRequest page;
   page.limit = kMaxModulesPerSeries + 1;
   TH_ASSIGN_OR_RETURN(Page<Module> modules, r.ListModules(series_id, page));
@@ -190,7 +190,7 @@ std::vector<Id> IdsOf(const std::vector<Module>& modules) {
   return ids;
 }
 
-absl::Status CheckOrganizations(PlanningReader& r, const Series& series,
+absl::Status CheckOrganizations(StoreReader& r, const Series& series,
                                 absl::string_view prefix) {
   Violations v;
   absl::StatusOr<Organization> owner = r.GetOrganization(series.organization_id);
@@ -214,7 +214,7 @@ absl::Status CheckOrganizations(PlanningReader& r, const Series& series,
   return v.ToStatus();
 }
 
-absl::Status CheckEmailFree(PlanningReader& r, const Trainer& trainer) {
+absl::Status CheckEmailFree(StoreReader& r, const Trainer& trainer) {
   TH_ASSIGN_OR_RETURN(std::optional<Trainer> other,
                       r.FindTrainerByEmail(trainer.email));
   if (other && other->id != trainer.id) {
@@ -233,7 +233,7 @@ absl::Status CheckRange(std::optional<absl::Time> from,
 
 }  // namespace
 
-Planner::Planner(PlanningStore& store, Clock clock)
+Planner::Planner(Store& store, Clock clock)
     : store_(store), clock_(std::move(clock)) {}
 
 // ---- organisations ----
@@ -246,14 +246,14 @@ absl::StatusOr<Organization> Planner::CreateOrganization(Organization org,
   org.create_time = org.update_time = clock_();
   return CreateOnce<Organization>(
       store_, "CreateOrganization", key,
-      [&](PlanningWriter& w) { return w.InsertOrganization(org); },
-      [](PlanningWriter& w, Id id) { return w.GetOrganization(id); });
+      [&](StoreWriter& w) { return w.InsertOrganization(org); },
+      [](StoreWriter& w, Id id) { return w.GetOrganization(id); });
 }
 
 absl::StatusOr<Organization> Planner::GetOrganization(Id id) {
   TH_RETURN_IF_ERROR(CheckId(id, "id"));
   Organization out;
-  TH_RETURN_IF_ERROR(store_.Read([&](PlanningReader& r) -> absl::Status {
+  TH_RETURN_IF_ERROR(store_.Read([&](StoreReader& r) -> absl::Status {
     absl::StatusOr<Organization> org = r.GetOrganization(id);
     if (!org.ok()) return NameField(org.status(), "id");
     out = *std::move(org);
@@ -265,7 +265,7 @@ absl::StatusOr<Organization> Planner::GetOrganization(Id id) {
 absl::StatusOr<Page<Organization>> Planner::ListOrganizations(
     const PageRequest& page) {
   Page<Organization> out;
-  TH_RETURN_IF_ERROR(store_.Read([&](PlanningReader& r) -> absl::Status {
+  TH_RETURN_IF_ERROR(store_.Read([&](StoreReader& r) -> absl::Status {
     TH_ASSIGN_OR_RETURN(out, r.ListOrganizations(page));
     return absl::OkStatus();
   }));
@@ -277,7 +277,7 @@ absl::StatusOr<Organization> Planner::UpdateOrganization(
   TH_RETURN_IF_ERROR(CheckId(patch.id, "organization.id"));
   TH_RETURN_IF_ERROR(CheckMask(mask, {"name", "kind", "city", "website"}));
   Organization out;
-  TH_RETURN_IF_ERROR(store_.Write([&](PlanningWriter& w) -> absl::Status {
+  TH_RETURN_IF_ERROR(store_.Write([&](StoreWriter& w) -> absl::Status {
     absl::StatusOr<Organization> current = w.GetOrganization(patch.id);
     if (!current.ok()) return NameField(current.status(), "organization.id");
     Organization org = *std::move(current);
@@ -306,17 +306,17 @@ absl::StatusOr<Trainer> Planner::CreateTrainer(Trainer trainer,
   trainer.create_time = trainer.update_time = clock_();
   return CreateOnce<Trainer>(
       store_, "CreateTrainer", key,
-      [&](PlanningWriter& w) -> absl::StatusOr<Id> {
+      [&](StoreWriter& w) -> absl::StatusOr<Id> {
         TH_RETURN_IF_ERROR(CheckEmailFree(w, trainer));
         return w.InsertTrainer(trainer);
       },
-      [](PlanningWriter& w, Id id) { return w.GetTrainer(id); });
+      [](StoreWriter& w, Id id) { return w.GetTrainer(id); });
 }
 
 absl::StatusOr<Trainer> Planner::GetTrainer(Id id) {
   TH_RETURN_IF_ERROR(CheckId(id, "id"));
   Trainer out;
-  TH_RETURN_IF_ERROR(store_.Read([&](PlanningReader& r) -> absl::Status {
+  TH_RETURN_IF_ERROR(store_.Read([&](StoreReader& r) -> absl::Status {
     absl::StatusOr<Trainer> trainer = r.GetTrainer(id);
     if (!trainer.ok()) return NameField(trainer.status(), "id");
     out = *std::move(trainer);
@@ -327,7 +327,7 @@ absl::StatusOr<Trainer> Planner::GetTrainer(Id id) {
 
 absl::StatusOr<Page<Trainer>> Planner::ListTrainers(const PageRequest& page) {
   Page<Trainer> out;
-  TH_RETURN_IF_ERROR(store_.Read([&](PlanningReader& r) -> absl::Status {
+  TH_RETURN_IF_ERROR(store_.Read([&](StoreReader& r) -> absl::Status {
     TH_ASSIGN_OR_RETURN(out, r.ListTrainers(page));
     return absl::OkStatus();
   }));
@@ -339,7 +339,7 @@ absl::StatusOr<Trainer> Planner::UpdateTrainer(const Trainer& patch,
   TH_RETURN_IF_ERROR(CheckId(patch.id, "trainer.id"));
   TH_RETURN_IF_ERROR(CheckMask(mask, {"display_name", "email", "affiliation"}));
   Trainer out;
-  TH_RETURN_IF_ERROR(store_.Write([&](PlanningWriter& w) -> absl::Status {
+  TH_RETURN_IF_ERROR(store_.Write([&](StoreWriter& w) -> absl::Status {
     absl::StatusOr<Trainer> current = w.GetTrainer(patch.id);
     if (!current.ok()) return NameField(current.status(), "trainer.id");
     Trainer trainer = *std::move(current);
@@ -374,17 +374,17 @@ absl::StatusOr<Series> Planner::CreateSeries(Series series,
   series.create_time = series.update_time = clock_();
   return CreateOnce<Series>(
       store_, "CreateSeries", key,
-      [&](PlanningWriter& w) -> absl::StatusOr<Id> {
+      [&](StoreWriter& w) -> absl::StatusOr<Id> {
         TH_RETURN_IF_ERROR(CheckOrganizations(w, series, "series."));
         return w.InsertSeries(series);
       },
-      [](PlanningWriter& w, Id id) { return w.GetSeries(id); });
+      [](StoreWriter& w, Id id) { return w.GetSeries(id); });
 }
 
 absl::StatusOr<Series> Planner::GetSeries(Id id) {
   TH_RETURN_IF_ERROR(CheckId(id, "id"));
   Series out;
-  TH_RETURN_IF_ERROR(store_.Read([&](PlanningReader& r) -> absl::Status {
+  TH_RETURN_IF_ERROR(store_.Read([&](StoreReader& r) -> absl::Status {
     absl::StatusOr<Series> series = r.GetSeries(id);
     if (!series.ok()) return NameField(series.status(), "id");
     out = *std::move(series);
@@ -407,7 +407,7 @@ absl::StatusOr<Page<Series>> Planner::ListSeries(const SeriesFilter& filter,
   TH_RETURN_IF_ERROR(v.ToStatus());
   TH_RETURN_IF_ERROR(CheckRange(filter.from, filter.to));
   Page<Series> out;
-  TH_RETURN_IF_ERROR(store_.Read([&](PlanningReader& r) -> absl::Status {
+  TH_RETURN_IF_ERROR(store_.Read([&](StoreReader& r) -> absl::Status {
     TH_ASSIGN_OR_RETURN(out, r.ListSeries(filter, page));
     return absl::OkStatus();
   }));
@@ -422,7 +422,7 @@ absl::StatusOr<Series> Planner::UpdateSeries(const Series& patch,
              "partner_organization_ids", "target_groups", "capacity",
              "status"}));
   Series out;
-  TH_RETURN_IF_ERROR(store_.Write([&](PlanningWriter& w) -> absl::Status {
+  TH_RETURN_IF_ERROR(store_.Write([&](StoreWriter& w) -> absl::Status {
     absl::StatusOr<Series> current = w.GetSeries(patch.id);
     if (!current.ok()) return NameField(current.status(), "series.id");
     Series series = *std::move(current);
@@ -464,7 +464,7 @@ absl::StatusOr<Series> Planner::CancelSeries(Id id, std::string reason) {
     return InvalidField("reason", problem);
   }
   Series out;
-  TH_RETURN_IF_ERROR(store_.Write([&](PlanningWriter& w) -> absl::Status {
+  TH_RETURN_IF_ERROR(store_.Write([&](StoreWriter& w) -> absl::Status {
     absl::StatusOr<Series> current = w.GetSeries(id);
     if (!current.ok()) return NameField(current.status(), "id");
     Series series = *std::move(current);
@@ -488,7 +488,7 @@ absl::StatusOr<Series> Planner::CancelSeries(Id id, std::string reason) {
 
 absl::Status Planner::DeleteSeries(Id id, bool force) {
   TH_RETURN_IF_ERROR(CheckId(id, "id"));
-  return store_.Write([&](PlanningWriter& w) -> absl::Status {
+  return store_.Write([&](StoreWriter& w) -> absl::Status {
     absl::StatusOr<Series> series = w.GetSeries(id);
     if (!series.ok()) return NameField(series.status(), "id");
     if (series->module_count > 0 && !force) {
@@ -514,7 +514,7 @@ absl::StatusOr<Module> Planner::CreateModule(Id series_id, Module module,
   module.series_id = series_id;
   return CreateOnce<Module>(
       store_, "CreateModule", key,
-      [&](PlanningWriter& w) -> absl::StatusOr<Id> {
+      [&](StoreWriter& w) -> absl::StatusOr<Id> {
         absl::StatusOr<Series> series = w.GetSeries(series_id);
         if (!series.ok()) return NameField(series.status(), "series_id");
         TH_RETURN_IF_ERROR(CheckNotFrozen(*series));
@@ -539,14 +539,14 @@ absl::StatusOr<Module> Planner::CreateModule(Id series_id, Module module,
         TH_RETURN_IF_ERROR(w.SetModuleOrder(series_id, order));
         return id;
       },
-      [](PlanningWriter& w, Id id) { return w.GetModule(id); });
+      [](StoreWriter& w, Id id) { return w.GetModule(id); });
 }
 
 absl::StatusOr<Page<Module>> Planner::ListModules(Id series_id,
                                                   const PageRequest& page) {
   TH_RETURN_IF_ERROR(CheckId(series_id, "series_id"));
   Page<Module> out;
-  TH_RETURN_IF_ERROR(store_.Read([&](PlanningReader& r) -> absl::Status {
+  TH_RETURN_IF_ERROR(store_.Read([&](StoreReader& r) -> absl::Status {
     absl::StatusOr<Series> series = r.GetSeries(series_id);
     if (!series.ok()) return NameField(series.status(), "series_id");
     TH_ASSIGN_OR_RETURN(out, r.ListModules(series_id, page));
@@ -560,7 +560,7 @@ absl::StatusOr<Module> Planner::UpdateModule(Id series_id, const Module& patch,
   TH_RETURN_IF_ERROR(
       CheckMask(mask, {"title", "topics", "mandatory", "teaching_units"}));
   Module out;
-  TH_RETURN_IF_ERROR(store_.Write([&](PlanningWriter& w) -> absl::Status {
+  TH_RETURN_IF_ERROR(store_.Write([&](StoreWriter& w) -> absl::Status {
     TH_ASSIGN_OR_RETURN(auto loaded,
                         LoadModule(w, series_id, patch.id, "module.id"));
     auto& [series, module] = loaded;
@@ -583,7 +583,7 @@ absl::StatusOr<std::vector<Module>> Planner::MoveModule(Id series_id,
                                                         Id module_id,
                                                         int position) {
   std::vector<Module> out;
-  TH_RETURN_IF_ERROR(store_.Write([&](PlanningWriter& w) -> absl::Status {
+  TH_RETURN_IF_ERROR(store_.Write([&](StoreWriter& w) -> absl::Status {
     TH_ASSIGN_OR_RETURN(auto loaded,
                         LoadModule(w, series_id, module_id, "module_id"));
     TH_RETURN_IF_ERROR(CheckNotFrozen(loaded.first));
@@ -604,7 +604,7 @@ absl::StatusOr<std::vector<Module>> Planner::MoveModule(Id series_id,
 }
 
 absl::Status Planner::DeleteModule(Id series_id, Id module_id, bool force) {
-  return store_.Write([&](PlanningWriter& w) -> absl::Status {
+  return store_.Write([&](StoreWriter& w) -> absl::Status {
     TH_ASSIGN_OR_RETURN(auto loaded,
                         LoadModule(w, series_id, module_id, "module_id"));
     auto& [series, module] = loaded;
@@ -636,7 +636,7 @@ absl::StatusOr<Session> Planner::CreateSession(Id series_id, Id module_id,
   for (TrainerBooking& b : session.trainers) b.status_time = now;
   return CreateOnce<Session>(
       store_, "CreateSession", key,
-      [&](PlanningWriter& w) -> absl::StatusOr<Id> {
+      [&](StoreWriter& w) -> absl::StatusOr<Id> {
         TH_ASSIGN_OR_RETURN(auto loaded,
                             LoadModule(w, series_id, module_id, "module_id"));
         auto& [series, module] = loaded;
@@ -652,13 +652,13 @@ absl::StatusOr<Session> Planner::CreateSession(Id series_id, Id module_id,
         TH_RETURN_IF_ERROR(CheckConflicts(w, session, allow_overlap));
         return w.InsertSession(session);
       },
-      [](PlanningWriter& w, Id id) { return w.GetSession(id); });
+      [](StoreWriter& w, Id id) { return w.GetSession(id); });
 }
 
 absl::StatusOr<Session> Planner::GetSession(Id id) {
   TH_RETURN_IF_ERROR(CheckId(id, "id"));
   Session out;
-  TH_RETURN_IF_ERROR(store_.Read([&](PlanningReader& r) -> absl::Status {
+  TH_RETURN_IF_ERROR(store_.Read([&](StoreReader& r) -> absl::Status {
     absl::StatusOr<Session> session = r.GetSession(id);
     if (!session.ok()) return NameField(session.status(), "id");
     out = *std::move(session);
@@ -672,7 +672,7 @@ absl::StatusOr<Page<Session>> Planner::ListSessions(Id series_id, Id module_id,
   TH_RETURN_IF_ERROR(CheckId(series_id, "series_id"));
   if (module_id < 0) return InvalidField("module_id", "must not be negative");
   Page<Session> out;
-  TH_RETURN_IF_ERROR(store_.Read([&](PlanningReader& r) -> absl::Status {
+  TH_RETURN_IF_ERROR(store_.Read([&](StoreReader& r) -> absl::Status {
     if (module_id != 0) {
       TH_RETURN_IF_ERROR(LoadModule(r, series_id, module_id, "module_id").status());
     } else if (absl::StatusOr<Series> s = r.GetSeries(series_id); !s.ok()) {
@@ -695,7 +695,7 @@ absl::StatusOr<Session> Planner::UpdateSession(const Session& patch,
       mask, {"start_time", "end_time", "place", "trainers", "note"}));
   const absl::Time now = clock_();
   Session out;
-  TH_RETURN_IF_ERROR(store_.Write([&](PlanningWriter& w) -> absl::Status {
+  TH_RETURN_IF_ERROR(store_.Write([&](StoreWriter& w) -> absl::Status {
     absl::StatusOr<Session> current = w.GetSession(patch.id);
     if (!current.ok()) return NameField(current.status(), "session.id");
     Session session = *std::move(current);
@@ -747,7 +747,7 @@ absl::StatusOr<Session> Planner::SetBookingStatus(Id session_id, Id trainer_id,
                                                      static_cast<int>(status)));
   }
   Session out;
-  TH_RETURN_IF_ERROR(store_.Write([&](PlanningWriter& w) -> absl::Status {
+  TH_RETURN_IF_ERROR(store_.Write([&](StoreWriter& w) -> absl::Status {
     absl::StatusOr<Session> current = w.GetSession(session_id);
     if (!current.ok()) return NameField(current.status(), "session_id");
     Session session = *std::move(current);
@@ -784,7 +784,7 @@ absl::StatusOr<Session> Planner::SetBookingStatus(Id session_id, Id trainer_id,
 
 absl::Status Planner::DeleteSession(Id id) {
   TH_RETURN_IF_ERROR(CheckId(id, "id"));
-  return store_.Write([&](PlanningWriter& w) -> absl::Status {
+  return store_.Write([&](StoreWriter& w) -> absl::Status {
     absl::StatusOr<Session> session = w.GetSession(id);
     if (!session.ok()) return NameField(session.status(), "id");
     TH_ASSIGN_OR_RETURN(Series series, w.GetSeries(session->series_id));
@@ -801,7 +801,7 @@ absl::StatusOr<Page<Session>> Planner::ListTrainerSessions(
   TH_RETURN_IF_ERROR(CheckId(trainer_id, "trainer_id"));
   TH_RETURN_IF_ERROR(CheckRange(from, to));
   Page<Session> out;
-  TH_RETURN_IF_ERROR(store_.Read([&](PlanningReader& r) -> absl::Status {
+  TH_RETURN_IF_ERROR(store_.Read([&](StoreReader& r) -> absl::Status {
     absl::StatusOr<Trainer> trainer = r.GetTrainer(trainer_id);
     if (!trainer.ok()) return NameField(trainer.status(), "trainer_id");
     SessionFilter filter;
@@ -824,7 +824,7 @@ absl::StatusOr<Page<Session>> Planner::ListSessionsInRange(
   TH_RETURN_IF_ERROR(v.ToStatus());
   TH_RETURN_IF_ERROR(CheckRange(from, to));
   Page<Session> out;
-  TH_RETURN_IF_ERROR(store_.Read([&](PlanningReader& r) -> absl::Status {
+  TH_RETURN_IF_ERROR(store_.Read([&](StoreReader& r) -> absl::Status {
     SessionFilter filter;
     filter.from = from;
     filter.to = to;
@@ -842,7 +842,7 @@ absl::StatusOr<Page<Session>> Planner::ListPendingBookings(
   if (organization_id < 0) v.Add("organization_id", "must not be negative");
   TH_RETURN_IF_ERROR(v.ToStatus());
   Page<Session> out;
-  TH_RETURN_IF_ERROR(store_.Read([&](PlanningReader& r) -> absl::Status {
+  TH_RETURN_IF_ERROR(store_.Read([&](StoreReader& r) -> absl::Status {
     SessionFilter filter;
     filter.trainer_id = trainer_id;
     filter.organization_id = organization_id;
@@ -859,7 +859,7 @@ absl::StatusOr<Page<Session>> Planner::ListPendingBookings(
 absl::StatusOr<std::vector<Session>> Planner::AllSessions(
     const SessionFilter& filter) {
   std::vector<Session> all;
-  TH_RETURN_IF_ERROR(store_.Read([&](PlanningReader& r) -> absl::Status {
+  TH_RETURN_IF_ERROR(store_.Read([&](StoreReader& r) -> absl::Status {
     PageRequest page;
     page.limit = kMaxPageSize;
     for (;;) {

@@ -3,7 +3,7 @@
 
 // The planning use cases: organisations, trainers, series, modules,
 // sessions, schedules and calendar export. All rules live here; the API
-// layer only converts. Thread-safe: state lives in the PlanningStore.
+// layer only converts. Thread-safe: state lives in the Store.
 
 #include <functional>
 #include <optional>
@@ -36,7 +36,7 @@ class Planner {
   using Clock = std::function<absl::Time()>;
 
   // `store` must outlive the planner.
-  explicit Planner(PlanningStore& store, Clock clock = [] { return absl::Now(); });
+  explicit Planner(Store& store, Clock clock = [] { return absl::Now(); });
 
   absl::StatusOr<Organization> CreateOrganization(Organization org,
                                                   const RequestKey& key);
@@ -113,7 +113,7 @@ class Planner {
  private:
   absl::StatusOr<std::vector<Session>> AllSessions(const SessionFilter& filter);
 
-  PlanningStore& store_;
+  Store& store_;
   Clock clock_;
 };
 

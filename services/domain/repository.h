@@ -1,7 +1,7 @@
 #ifndef TRAINHUB_SERVICES_DOMAIN_REPOSITORY_H_
 #define TRAINHUB_SERVICES_DOMAIN_REPOSITORY_H_
 
-// What planning needs from storage (the port); services/store implements it
+// What the domain needs from storage (the port); services/store implements it
 // for SQLite. Readers see one consistent snapshot for the length of a Read
 // or Write call. Every Get answers NOT_FOUND for a missing id.
 
@@ -65,9 +65,9 @@ struct RequestRecord {
   Id resource_id = 0;
 };
 
-class PlanningReader {
+class StoreReader {
  public:
-  virtual ~PlanningReader() = default;
+  virtual ~StoreReader() = default;
 
   virtual absl::StatusOr<Organization> GetOrganization(Id id) = 0;
   virtual absl::StatusOr<Page<Organization>> ListOrganizations(
@@ -106,7 +106,7 @@ class PlanningReader {
 };
 
 // Writes see their own earlier writes in the same unit of work.
-class PlanningWriter : public PlanningReader {
+class StoreWriter : public StoreReader {
  public:
   virtual absl::StatusOr<Id> InsertOrganization(const Organization& org) = 0;
   virtual absl::Status UpdateOrganization(const Organization& org) = 0;
@@ -139,11 +139,11 @@ class PlanningWriter : public PlanningReader {
 // Runs units of work. Write units are serialized and atomic: when `work`
 // returns an error, nothing it wrote is kept. Both return `work`'s status,
 // or UNAVAILABLE/INTERNAL when storage itself fails.
-class PlanningStore {
+class Store {
  public:
-  virtual ~PlanningStore() = default;
-  virtual absl::Status Read(const std::function<absl::Status(PlanningReader&)>& work) = 0;
-  virtual absl::Status Write(std::function<absl::Status(PlanningWriter&)> work) = 0;
+  virtual ~Store() = default;
+  virtual absl::Status Read(const std::function<absl::Status(StoreReader&)>& work) = 0;
+  virtual absl::Status Write(std::function<absl::Status(StoreWriter&)> work) = 0;
 };
 
 }  // namespace trainhub::domain

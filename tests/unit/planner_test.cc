@@ -4,7 +4,7 @@
 #include <gtest/gtest.h>
 
 #include "domain/errors.h"
-#include "store/planning_store.h"
+#include "store/sqlite_store.h"
 
 namespace trainhub::domain {
 namespace {
@@ -26,7 +26,7 @@ std::string FirstField(const absl::Status& status) {
 class PlannerTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    auto store = store::SqlitePlanningStore::Open(":memory:");
+    auto store = store::SqliteStore::Open(":memory:");
     ASSERT_TRUE(store.ok()) << store.status();
     store_ = *std::move(store);
     planner_ = std::make_unique<Planner>(*store_, [] { return Berlin(2026, 11, 22, 12, 0); });
@@ -97,7 +97,7 @@ class PlannerTest : public ::testing::Test {
     return titles;
   }
 
-  std::unique_ptr<store::SqlitePlanningStore> store_;
+  std::unique_ptr<store::SqliteStore> store_;
   std::unique_ptr<Planner> planner_;
   Id org_ = 0, sahin_ = 0, petrova_ = 0, series_ = 0;
 };

@@ -1,7 +1,7 @@
-#ifndef TRAINHUB_SERVICES_STORE_PLANNING_REPOSITORY_H_
-#define TRAINHUB_SERVICES_STORE_PLANNING_REPOSITORY_H_
+#ifndef TRAINHUB_SERVICES_STORE_SQLITE_REPOSITORY_H_
+#define TRAINHUB_SERVICES_STORE_SQLITE_REPOSITORY_H_
 
-// domain::PlanningWriter over one SQLite connection. Keeps its prepared
+// domain::StoreWriter over one SQLite connection. Keeps its prepared
 // statements; not thread-safe: use it only on the thread that owns the
 // connection (the Writer thread, or a reader holding the connection).
 
@@ -16,9 +16,9 @@
 
 namespace trainhub::store {
 
-class SqlitePlanningRepository : public domain::PlanningWriter {
+class SqliteRepository : public domain::StoreWriter {
  public:
-  explicit SqlitePlanningRepository(SQLite::Database& db) : db_(db) {}
+  explicit SqliteRepository(SQLite::Database& db) : db_(db) {}
 
   absl::StatusOr<domain::Organization> GetOrganization(domain::Id id) override;
   absl::StatusOr<domain::Page<domain::Organization>> ListOrganizations(
@@ -87,4 +87,4 @@ class SqlitePlanningRepository : public domain::PlanningWriter {
 
 }  // namespace trainhub::store
 
-#endif  // TRAINHUB_SERVICES_STORE_PLANNING_REPOSITORY_H_
+#endif  // TRAINHUB_SERVICES_STORE_SQLITE_REPOSITORY_H_

@@ -1,4 +1,4 @@
-#include "store/planning_repository.h"
+#include "store/sqlite_repository.h"
 
 #include <gtest/gtest.h>
 #include <unistd.h>
@@ -6,7 +6,7 @@
 #include <filesystem>
 
 #include "domain/status_macros.h"
-#include "store/planning_store.h"
+#include "store/sqlite_store.h"
 
 namespace trainhub::store {
 namespace {
@@ -18,7 +18,7 @@ absl::Time Utc(int y, int m, int d, int hh, int mm) {
 }
 
 // A file-backed store: reads go through the read-only connection pool.
-class PlanningRepositoryTest : public ::testing::Test {
+class SqliteRepositoryTest : public ::testing::Test {
  protected:
   void SetUp() override {
     path_ = (std::filesystem::temp_directory_path() /
@@ -26,7 +26,7 @@ class PlanningRepositoryTest : public ::testing::Test {
               ::testing::UnitTest::GetInstance()->current_test_info()->name() + ".db"))
                 .string();
     Remove();
-    auto store = SqlitePlanningStore::Open(path_, 2);
+    auto store = SqliteStore::Open(path_, 2);
     ASSERT_TRUE(store.ok()) << store.status();
     store_ = *std::move(store);
   }
@@ -41,7 +41,7 @@ class PlanningRepositoryTest : public ::testing::Test {
   Id InsertOrganization(const std::string& name) {
     Id id = 0;
     EXPECT_TRUE(store_
-                    ->Write([&](domain::PlanningWriter& w) -> absl::Status {
+                    ->Write([&](domain::StoreWriter& w) -> absl::Status {
                       domain::Organization org;
                       org.name = name;
                       org.kind = domain::OrganizationKind::kNgo;
@@ -53,17 +53,17 @@ class PlanningRepositoryTest : public ::testing::Test {
   }
 
   std::string path_;
-  std::unique_ptr<SqlitePlanningStore> store_;
+  std::unique_ptr<SqliteStore> store_;
 };
 
-TEST_F(PlanningRepositoryTest, ReadersSeeEachCommittedWrite) {
+TEST_F(SqliteRepositoryTest, ReadersSeeEachCommittedWrite) {
   // Each read must start a fresh snapshot, also after the same reader
   // connection has served earlier reads.
   for (int i = 1; i <= 5; ++i) {
     InsertOrganization("Organisation " + std::to_string(i));
     size_t count = 0;
     ASSERT_TRUE(store_
-                    ->Read([&](domain::PlanningReader& r) -> absl::Status {
+                    ->Read([&](domain::StoreReader& r) -> absl::Status {
                       TH_ASSIGN_OR_RETURN(auto page, r.ListOrganizations({.limit = 100}));
                       count = page.items.size();
                       return absl::OkStatus();
@@ -73,14 +73,14 @@ TEST_F(PlanningRepositoryTest, ReadersSeeEachCommittedWrite) {
   }
 }
 
-TEST_F(PlanningRepositoryTest, PagesUseTheKeysetCursor) {
+TEST_F(SqliteRepositoryTest, PagesUseTheKeysetCursor) {
   for (int i = 0; i < 5; ++i) InsertOrganization("O" + std::to_string(i));
   domain::PageRequest page{.limit = 2};
   std::vector<std::string> names;
   for (;;) {
     domain::Page<domain::Organization> result;
     ASSERT_TRUE(store_
-                    ->Read([&](domain::PlanningReader& r) -> absl::Status {
+                    ->Read([&](domain::StoreReader& r) -> absl::Status {
                       TH_ASSIGN_OR_RETURN(result, r.ListOrganizations(page));
                       return absl::OkStatus();
                     })
@@ -92,12 +92,12 @@ TEST_F(PlanningRepositoryTest, PagesUseTheKeysetCursor) {
   EXPECT_EQ(names, (std::vector<std::string>{"O0", "O1", "O2", "O3", "O4"}));
 }
 
-TEST_F(PlanningRepositoryTest, StoresSeriesModulesSessionsAndBookings) {
+TEST_F(SqliteRepositoryTest, StoresSeriesModulesSessionsAndBookings) {
   const Id org = InsertOrganization("Stadt Dessau-Roßlau");
   const Id partner = InsertOrganization("Hochschule Anhalt");
   Id series_id = 0, module_id = 0, session_id = 0, trainer_id = 0;
   ASSERT_TRUE(store_
-                  ->Write([&](domain::PlanningWriter& w) -> absl::Status {
+                  ->Write([&](domain::StoreWriter& w) -> absl::Status {
                     domain::Trainer t;
                     t.display_name = "محمد الأحمد";
                     t.email = "M.AlAhmad@example.org";
@@ -130,7 +130,7 @@ TEST_F(PlanningRepositoryTest, StoresSeriesModulesSessionsAndBookings) {
                   })
                   .ok());
   ASSERT_TRUE(store_
-                  ->Read([&](domain::PlanningReader& r) -> absl::Status {
+                  ->Read([&](domain::StoreReader& r) -> absl::Status {
                     TH_ASSIGN_OR_RETURN(domain::Series s, r.GetSeries(series_id));
                     EXPECT_EQ(s.partner_organization_ids, std::vector<Id>{partner});
                     EXPECT_EQ(s.target_groups.size(), 2u);
@@ -165,28 +165,28 @@ TEST_F(PlanningRepositoryTest, StoresSeriesModulesSessionsAndBookings) {
                   })
                   .ok());
   // Deleting the series removes its modules, sessions and bookings.
-  ASSERT_TRUE(store_->Write([&](domain::PlanningWriter& w) { return w.DeleteSeries(series_id); })
+  ASSERT_TRUE(store_->Write([&](domain::StoreWriter& w) { return w.DeleteSeries(series_id); })
                   .ok());
   EXPECT_EQ(store_
-                ->Read([&](domain::PlanningReader& r) { return r.GetSession(session_id).status(); })
+                ->Read([&](domain::StoreReader& r) { return r.GetSession(session_id).status(); })
                 .code(),
             absl::StatusCode::kNotFound);
 }
 
-TEST_F(PlanningRepositoryTest, MissingRowsAreNotFound) {
-  absl::Status status = store_->Write([](domain::PlanningWriter& w) {
+TEST_F(SqliteRepositoryTest, MissingRowsAreNotFound) {
+  absl::Status status = store_->Write([](domain::StoreWriter& w) {
     domain::Organization org;
     org.id = 77;
     org.name = "x";
     return w.UpdateOrganization(org);
   });
   EXPECT_EQ(status.code(), absl::StatusCode::kNotFound);
-  EXPECT_EQ(store_->Read([](domain::PlanningReader& r) { return r.GetTrainer(5).status(); })
+  EXPECT_EQ(store_->Read([](domain::StoreReader& r) { return r.GetTrainer(5).status(); })
                 .code(),
             absl::StatusCode::kNotFound);
 }
 
-TEST_F(PlanningRepositoryTest, ListQueriesUseIndexes) {
+TEST_F(SqliteRepositoryTest, ListQueriesUseIndexes) {
   // Every List query must be backed by an index (no full table scan of the
   // big tables). EXPLAIN QUERY PLAN on the write connection's schema.
   SQLite::Database db(path_, SQLite::OPEN_READONLY);

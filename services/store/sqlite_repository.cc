@@ -1,4 +1,4 @@
-#include "store/planning_repository.h"
+#include "store/sqlite_repository.h"
 
 #include <nlohmann/json.hpp>
 
@@ -138,7 +138,7 @@ constexpr char kSessionFrom[] =
 
 }  // namespace
 
-SQLite::Statement& SqlitePlanningRepository::Prepare(const std::string& sql) {
+SQLite::Statement& SqliteRepository::Prepare(const std::string& sql) {
   auto& slot = statements_[sql];
   if (!slot) {
     slot = std::make_unique<SQLite::Statement>(db_, sql);
@@ -149,7 +149,7 @@ SQLite::Statement& SqlitePlanningRepository::Prepare(const std::string& sql) {
   return *slot;
 }
 
-void SqlitePlanningRepository::ResetStatements() {
+void SqliteRepository::ResetStatements() {
   for (auto& [sql, statement] : statements_) {
     try {
       statement->reset();
@@ -160,7 +160,7 @@ void SqlitePlanningRepository::ResetStatements() {
 }
 
 template <typename T>
-absl::StatusOr<domain::Page<T>> SqlitePlanningRepository::ListById(
+absl::StatusOr<domain::Page<T>> SqliteRepository::ListById(
     absl::string_view what, std::string select, const domain::PageRequest& page,
     T (*read)(SQLite::Statement&)) {
   return Guarded(what, [&]() -> absl::StatusOr<domain::Page<T>> {
@@ -175,7 +175,7 @@ absl::StatusOr<domain::Page<T>> SqlitePlanningRepository::ListById(
 
 // ---- organisations ----
 
-absl::StatusOr<domain::Organization> SqlitePlanningRepository::GetOrganization(Id id) {
+absl::StatusOr<domain::Organization> SqliteRepository::GetOrganization(Id id) {
   return Guarded("GetOrganization", [&]() -> absl::StatusOr<domain::Organization> {
     auto& q = Prepare(absl::StrCat("SELECT ", kOrganizationColumns,
                                    " FROM organization WHERE id = ?"));
@@ -186,14 +186,14 @@ absl::StatusOr<domain::Organization> SqlitePlanningRepository::GetOrganization(I
 }
 
 absl::StatusOr<domain::Page<domain::Organization>>
-SqlitePlanningRepository::ListOrganizations(const domain::PageRequest& page) {
+SqliteRepository::ListOrganizations(const domain::PageRequest& page) {
   return ListById<domain::Organization>(
       "ListOrganizations",
       absl::StrCat("SELECT ", kOrganizationColumns, " FROM organization WHERE 1"), page,
       ReadOrganization);
 }
 
-absl::StatusOr<Id> SqlitePlanningRepository::InsertOrganization(
+absl::StatusOr<Id> SqliteRepository::InsertOrganization(
     const domain::Organization& org) {
   return Guarded("InsertOrganization", [&]() -> absl::StatusOr<Id> {
     auto& q = Prepare(
@@ -210,7 +210,7 @@ absl::StatusOr<Id> SqlitePlanningRepository::InsertOrganization(
   });
 }
 
-absl::Status SqlitePlanningRepository::UpdateOrganization(
+absl::Status SqliteRepository::UpdateOrganization(
     const domain::Organization& org) {
   return Guarded("UpdateOrganization", [&]() -> absl::Status {
     auto& q = Prepare(
@@ -229,7 +229,7 @@ absl::Status SqlitePlanningRepository::UpdateOrganization(
 
 // ---- trainers ----
 
-absl::StatusOr<domain::Trainer> SqlitePlanningRepository::GetTrainer(Id id) {
+absl::StatusOr<domain::Trainer> SqliteRepository::GetTrainer(Id id) {
   return Guarded("GetTrainer", [&]() -> absl::StatusOr<domain::Trainer> {
     auto& q = Prepare(absl::StrCat("SELECT ", kTrainerColumns,
                                    " FROM trainer WHERE id = ?"));
@@ -240,7 +240,7 @@ absl::StatusOr<domain::Trainer> SqlitePlanningRepository::GetTrainer(Id id) {
 }
 
 absl::StatusOr<std::optional<domain::Trainer>>
-SqlitePlanningRepository::FindTrainerByEmail(absl::string_view email) {
+SqliteRepository::FindTrainerByEmail(absl::string_view email) {
   return Guarded("FindTrainerByEmail",
                  [&]() -> absl::StatusOr<std::optional<domain::Trainer>> {
     auto& q = Prepare(absl::StrCat("SELECT ", kTrainerColumns,
@@ -251,14 +251,14 @@ SqlitePlanningRepository::FindTrainerByEmail(absl::string_view email) {
   });
 }
 
-absl::StatusOr<domain::Page<domain::Trainer>> SqlitePlanningRepository::ListTrainers(
+absl::StatusOr<domain::Page<domain::Trainer>> SqliteRepository::ListTrainers(
     const domain::PageRequest& page) {
   return ListById<domain::Trainer>(
       "ListTrainers", absl::StrCat("SELECT ", kTrainerColumns, " FROM trainer WHERE 1"),
       page, ReadTrainer);
 }
 
-absl::StatusOr<Id> SqlitePlanningRepository::InsertTrainer(
+absl::StatusOr<Id> SqliteRepository::InsertTrainer(
     const domain::Trainer& trainer) {
   return Guarded("InsertTrainer", [&]() -> absl::StatusOr<Id> {
     auto& q = Prepare(
@@ -275,7 +275,7 @@ absl::StatusOr<Id> SqlitePlanningRepository::InsertTrainer(
   });
 }
 
-absl::Status SqlitePlanningRepository::UpdateTrainer(const domain::Trainer& trainer) {
+absl::Status SqliteRepository::UpdateTrainer(const domain::Trainer& trainer) {
   return Guarded("UpdateTrainer", [&]() -> absl::Status {
     auto& q = Prepare(
         "UPDATE trainer SET display_name = ?, email = ?, email_key = ?,"
@@ -293,7 +293,7 @@ absl::Status SqlitePlanningRepository::UpdateTrainer(const domain::Trainer& trai
 
 // ---- series ----
 
-absl::StatusOr<domain::Series> SqlitePlanningRepository::LoadSeries(
+absl::StatusOr<domain::Series> SqliteRepository::LoadSeries(
     SQLite::Statement& q) {
   domain::Series s;
   s.id = q.getColumn(0).getInt64();
@@ -324,7 +324,7 @@ absl::StatusOr<domain::Series> SqlitePlanningRepository::LoadSeries(
   return s;
 }
 
-absl::StatusOr<domain::Series> SqlitePlanningRepository::GetSeries(Id id) {
+absl::StatusOr<domain::Series> SqliteRepository::GetSeries(Id id) {
   return Guarded("GetSeries", [&]() -> absl::StatusOr<domain::Series> {
     auto& q = Prepare(
         absl::StrCat("SELECT ", kSeriesColumns, " FROM series s WHERE s.id = ?"));
@@ -334,7 +334,7 @@ absl::StatusOr<domain::Series> SqlitePlanningRepository::GetSeries(Id id) {
   });
 }
 
-absl::StatusOr<domain::Page<domain::Series>> SqlitePlanningRepository::ListSeries(
+absl::StatusOr<domain::Page<domain::Series>> SqliteRepository::ListSeries(
     const domain::SeriesFilter& filter, const domain::PageRequest& page) {
   return Guarded("ListSeries",
                  [&]() -> absl::StatusOr<domain::Page<domain::Series>> {
@@ -382,7 +382,7 @@ absl::StatusOr<domain::Page<domain::Series>> SqlitePlanningRepository::ListSerie
   });
 }
 
-absl::Status SqlitePlanningRepository::WritePartners(const domain::Series& series) {
+absl::Status SqliteRepository::WritePartners(const domain::Series& series) {
   auto& clear = Prepare("DELETE FROM series_partner WHERE series_id = ?");
   clear.bind(1, series.id);
   clear.exec();
@@ -408,7 +408,7 @@ std::string TargetGroupsJson(const domain::Series& series) {
 }
 }  // namespace
 
-absl::StatusOr<Id> SqlitePlanningRepository::InsertSeries(const domain::Series& series) {
+absl::StatusOr<Id> SqliteRepository::InsertSeries(const domain::Series& series) {
   return Guarded("InsertSeries", [&]() -> absl::StatusOr<Id> {
     auto& q = Prepare(
         "INSERT INTO series (organization_id, title, kind, description,"
@@ -432,7 +432,7 @@ absl::StatusOr<Id> SqlitePlanningRepository::InsertSeries(const domain::Series& 
   });
 }
 
-absl::Status SqlitePlanningRepository::UpdateSeries(const domain::Series& series) {
+absl::Status SqliteRepository::UpdateSeries(const domain::Series& series) {
   return Guarded("UpdateSeries", [&]() -> absl::Status {
     auto& q = Prepare(
         "UPDATE series SET organization_id = ?, title = ?, kind = ?,"
@@ -454,7 +454,7 @@ absl::Status SqlitePlanningRepository::UpdateSeries(const domain::Series& series
   });
 }
 
-absl::Status SqlitePlanningRepository::DeleteSeries(Id id) {
+absl::Status SqliteRepository::DeleteSeries(Id id) {
   return Guarded("DeleteSeries", [&]() -> absl::Status {
     auto& q = Prepare("DELETE FROM series WHERE id = ?");
     q.bind(1, id);
@@ -465,7 +465,7 @@ absl::Status SqlitePlanningRepository::DeleteSeries(Id id) {
 
 // ---- modules ----
 
-absl::StatusOr<domain::Module> SqlitePlanningRepository::GetModule(Id id) {
+absl::StatusOr<domain::Module> SqliteRepository::GetModule(Id id) {
   return Guarded("GetModule", [&]() -> absl::StatusOr<domain::Module> {
     auto& q = Prepare(
         absl::StrCat("SELECT ", kModuleColumns, " FROM module m WHERE m.id = ?"));
@@ -475,7 +475,7 @@ absl::StatusOr<domain::Module> SqlitePlanningRepository::GetModule(Id id) {
   });
 }
 
-absl::StatusOr<domain::Page<domain::Module>> SqlitePlanningRepository::ListModules(
+absl::StatusOr<domain::Page<domain::Module>> SqliteRepository::ListModules(
     Id series_id, const domain::PageRequest& page) {
   return Guarded("ListModules",
                  [&]() -> absl::StatusOr<domain::Page<domain::Module>> {
@@ -492,7 +492,7 @@ absl::StatusOr<domain::Page<domain::Module>> SqlitePlanningRepository::ListModul
   });
 }
 
-absl::StatusOr<Id> SqlitePlanningRepository::InsertModule(const domain::Module& module) {
+absl::StatusOr<Id> SqliteRepository::InsertModule(const domain::Module& module) {
   return Guarded("InsertModule", [&]() -> absl::StatusOr<Id> {
     auto& q = Prepare(
         "INSERT INTO module (series_id, position, title, topics, mandatory,"
@@ -508,7 +508,7 @@ absl::StatusOr<Id> SqlitePlanningRepository::InsertModule(const domain::Module& 
   });
 }
 
-absl::Status SqlitePlanningRepository::UpdateModule(const domain::Module& module) {
+absl::Status SqliteRepository::UpdateModule(const domain::Module& module) {
   return Guarded("UpdateModule", [&]() -> absl::Status {
     auto& q = Prepare(
         "UPDATE module SET title = ?, topics = ?, mandatory = ?,"
@@ -523,7 +523,7 @@ absl::Status SqlitePlanningRepository::UpdateModule(const domain::Module& module
   });
 }
 
-absl::Status SqlitePlanningRepository::SetModuleOrder(
+absl::Status SqliteRepository::SetModuleOrder(
     Id series_id, const std::vector<Id>& module_ids) {
   return Guarded("SetModuleOrder", [&]() -> absl::Status {
     for (size_t i = 0; i < module_ids.size(); ++i) {
@@ -539,7 +539,7 @@ absl::Status SqlitePlanningRepository::SetModuleOrder(
   });
 }
 
-absl::Status SqlitePlanningRepository::DeleteModule(Id id) {
+absl::Status SqliteRepository::DeleteModule(Id id) {
   return Guarded("DeleteModule", [&]() -> absl::Status {
     auto& q = Prepare("DELETE FROM module WHERE id = ?");
     q.bind(1, id);
@@ -550,7 +550,7 @@ absl::Status SqlitePlanningRepository::DeleteModule(Id id) {
 
 // ---- sessions ----
 
-absl::StatusOr<domain::Session> SqlitePlanningRepository::LoadSession(
+absl::StatusOr<domain::Session> SqliteRepository::LoadSession(
     SQLite::Statement& q) {
   domain::Session s;
   s.id = q.getColumn(0).getInt64();
@@ -580,7 +580,7 @@ absl::StatusOr<domain::Session> SqlitePlanningRepository::LoadSession(
   return s;
 }
 
-absl::StatusOr<domain::Session> SqlitePlanningRepository::GetSession(Id id) {
+absl::StatusOr<domain::Session> SqliteRepository::GetSession(Id id) {
   return Guarded("GetSession", [&]() -> absl::StatusOr<domain::Session> {
     auto& q = Prepare(
         absl::StrCat("SELECT ", kSessionColumns, kSessionFrom, " WHERE s.id = ?"));
@@ -590,7 +590,7 @@ absl::StatusOr<domain::Session> SqlitePlanningRepository::GetSession(Id id) {
   });
 }
 
-absl::StatusOr<domain::Page<domain::Session>> SqlitePlanningRepository::ListSessions(
+absl::StatusOr<domain::Page<domain::Session>> SqliteRepository::ListSessions(
     const domain::SessionFilter& filter, const domain::PageRequest& page) {
   return Guarded("ListSessions",
                  [&]() -> absl::StatusOr<domain::Page<domain::Session>> {
@@ -646,7 +646,7 @@ absl::StatusOr<domain::Page<domain::Session>> SqlitePlanningRepository::ListSess
 }
 
 absl::StatusOr<std::vector<domain::Session>>
-SqlitePlanningRepository::FindOverlappingSessions(
+SqliteRepository::FindOverlappingSessions(
     absl::Time start, absl::Time end, const std::vector<Id>& trainer_ids,
     absl::string_view place_key, Id exclude_session_id) {
   return Guarded("FindOverlappingSessions",
@@ -707,7 +707,7 @@ SqlitePlanningRepository::FindOverlappingSessions(
   });
 }
 
-absl::Status SqlitePlanningRepository::WriteBookings(const domain::Session& session) {
+absl::Status SqliteRepository::WriteBookings(const domain::Session& session) {
   auto& clear = Prepare("DELETE FROM session_trainer WHERE session_id = ?");
   clear.bind(1, session.id);
   clear.exec();
@@ -726,7 +726,7 @@ absl::Status SqlitePlanningRepository::WriteBookings(const domain::Session& sess
   return absl::OkStatus();
 }
 
-absl::StatusOr<Id> SqlitePlanningRepository::InsertSession(const domain::Session& session) {
+absl::StatusOr<Id> SqliteRepository::InsertSession(const domain::Session& session) {
   return Guarded("InsertSession", [&]() -> absl::StatusOr<Id> {
     auto& q = Prepare(
         "INSERT INTO session (module_id, start_time, end_time, place_name,"
@@ -746,7 +746,7 @@ absl::StatusOr<Id> SqlitePlanningRepository::InsertSession(const domain::Session
   });
 }
 
-absl::Status SqlitePlanningRepository::UpdateSession(const domain::Session& session) {
+absl::Status SqliteRepository::UpdateSession(const domain::Session& session) {
   return Guarded("UpdateSession", [&]() -> absl::Status {
     auto& q = Prepare(
         "UPDATE session SET start_time = ?, end_time = ?, place_name = ?,"
@@ -764,7 +764,7 @@ absl::Status SqlitePlanningRepository::UpdateSession(const domain::Session& sess
   });
 }
 
-absl::Status SqlitePlanningRepository::DeleteSession(Id id) {
+absl::Status SqliteRepository::DeleteSession(Id id) {
   return Guarded("DeleteSession", [&]() -> absl::Status {
     auto& q = Prepare("DELETE FROM session WHERE id = ?");
     q.bind(1, id);
@@ -776,7 +776,7 @@ absl::Status SqlitePlanningRepository::DeleteSession(Id id) {
 // ---- idempotency ----
 
 absl::StatusOr<std::optional<domain::RequestRecord>>
-SqlitePlanningRepository::FindRequest(absl::string_view request_id) {
+SqliteRepository::FindRequest(absl::string_view request_id) {
   return Guarded("FindRequest",
                  [&]() -> absl::StatusOr<std::optional<domain::RequestRecord>> {
     auto& q = Prepare(
@@ -793,7 +793,7 @@ SqlitePlanningRepository::FindRequest(absl::string_view request_id) {
   });
 }
 
-absl::Status SqlitePlanningRepository::RecordRequest(
+absl::Status SqliteRepository::RecordRequest(
     const domain::RequestRecord& record) {
   return Guarded("RecordRequest", [&]() -> absl::Status {
     auto& q = Prepare(

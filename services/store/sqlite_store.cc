@@ -1,15 +1,15 @@
-#include "store/planning_store.h"
+#include "store/sqlite_store.h"
 
 #include "store/connection.h"
 
 namespace trainhub::store {
 
-absl::StatusOr<std::unique_ptr<SqlitePlanningStore>> SqlitePlanningStore::Open(
+absl::StatusOr<std::unique_ptr<SqliteStore>> SqliteStore::Open(
     const std::string& path, int read_connections) {
   absl::StatusOr<std::unique_ptr<SQLite::Database>> db = OpenWriteConnection(path);
   if (!db.ok()) return db.status();
-  std::unique_ptr<SqlitePlanningStore> store(new SqlitePlanningStore());
-  store->write_repository_ = std::make_unique<SqlitePlanningRepository>(**db);
+  std::unique_ptr<SqliteStore> store(new SqliteStore());
+  store->write_repository_ = std::make_unique<SqliteRepository>(**db);
   store->writer_ = std::make_unique<Writer>(*std::move(db));
   if (!IsInMemory(path)) {
     for (int i = 0; i < read_connections; ++i) {
@@ -17,7 +17,7 @@ absl::StatusOr<std::unique_ptr<SqlitePlanningStore>> SqlitePlanningStore::Open(
           OpenReadConnection(path);
       if (!reader.ok()) return reader.status();
       auto r = std::make_unique<Reader>();
-      r->repository = std::make_unique<SqlitePlanningRepository>(**reader);
+      r->repository = std::make_unique<SqliteRepository>(**reader);
       r->db = *std::move(reader);
       store->idle_readers_.push_back(r.get());
       store->readers_.push_back(std::move(r));
@@ -26,7 +26,7 @@ absl::StatusOr<std::unique_ptr<SqlitePlanningStore>> SqlitePlanningStore::Open(
   return store;
 }
 
-SqlitePlanningStore::~SqlitePlanningStore() {
+SqliteStore::~SqliteStore() {
   // Queued writes still need the repository; its statements must be gone
   // before the connection closes.
   writer_->Stop();
@@ -34,8 +34,8 @@ SqlitePlanningStore::~SqlitePlanningStore() {
   writer_.reset();
 }
 
-absl::Status SqlitePlanningStore::Write(
-    std::function<absl::Status(domain::PlanningWriter&)> work) {
+absl::Status SqliteStore::Write(
+    std::function<absl::Status(domain::StoreWriter&)> work) {
   return writer_->Run([&](SQLite::Database&) {
     absl::Status status = work(*write_repository_);
     write_repository_->ResetStatements();
@@ -43,8 +43,8 @@ absl::Status SqlitePlanningStore::Write(
   });
 }
 
-absl::Status SqlitePlanningStore::Read(
-    const std::function<absl::Status(domain::PlanningReader&)>& work) {
+absl::Status SqliteStore::Read(
+    const std::function<absl::Status(domain::StoreReader&)>& work) {
   if (readers_.empty()) {
     return writer_->Run([&](SQLite::Database&) {
       absl::Status status = work(*write_repository_);

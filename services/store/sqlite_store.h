@@ -1,7 +1,7 @@
-#ifndef TRAINHUB_SERVICES_STORE_PLANNING_STORE_H_
-#define TRAINHUB_SERVICES_STORE_PLANNING_STORE_H_
+#ifndef TRAINHUB_SERVICES_STORE_SQLITE_STORE_H_
+#define TRAINHUB_SERVICES_STORE_SQLITE_STORE_H_
 
-// domain::PlanningStore on SQLite: writes through the single Writer, reads
+// domain::Store on SQLite: writes through the single Writer, reads
 // on a pool of read-only connections (WAL lets them run beside the writer).
 
 #include <condition_variable>
@@ -12,34 +12,34 @@
 
 #include "absl/status/statusor.h"
 #include "domain/repository.h"
-#include "store/planning_repository.h"
+#include "store/sqlite_repository.h"
 #include "store/writer.h"
 
 namespace trainhub::store {
 
-class SqlitePlanningStore : public domain::PlanningStore {
+class SqliteStore : public domain::Store {
  public:
   // Opens (creating and migrating) the database at `path`. ":memory:" gives
   // a private in-memory database whose reads go through the writer.
-  static absl::StatusOr<std::unique_ptr<SqlitePlanningStore>> Open(
+  static absl::StatusOr<std::unique_ptr<SqliteStore>> Open(
       const std::string& path, int read_connections = 4);
-  ~SqlitePlanningStore() override;
+  ~SqliteStore() override;
 
   absl::Status Read(
-      const std::function<absl::Status(domain::PlanningReader&)>& work) override;
+      const std::function<absl::Status(domain::StoreReader&)>& work) override;
   absl::Status Write(
-      std::function<absl::Status(domain::PlanningWriter&)> work) override;
+      std::function<absl::Status(domain::StoreWriter&)> work) override;
 
   Writer::Stats writer_stats() const { return writer_->stats(); }
 
  private:
   struct Reader {
     std::unique_ptr<SQLite::Database> db;
-    std::unique_ptr<SqlitePlanningRepository> repository;
+    std::unique_ptr<SqliteRepository> repository;
   };
-  SqlitePlanningStore() = default;
+  SqliteStore() = default;
 
-  std::unique_ptr<SqlitePlanningRepository> write_repository_;
+  std::unique_ptr<SqliteRepository> write_repository_;
   std::unique_ptr<Writer> writer_;  // owns the connection write_repository_ uses
   std::vector<std::unique_ptr<Reader>> readers_;
   std::mutex readers_mu_;
@@ -49,4 +49,4 @@ class SqlitePlanningStore : public domain::PlanningStore {
 
 }  // namespace trainhub::store
 
-#endif  // TRAINHUB_SERVICES_STORE_PLANNING_STORE_H_
+#endif  // TRAINHUB_SERVICES_STORE_SQLITE_STORE_H_

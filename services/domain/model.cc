@@ -43,4 +43,19 @@ absl::string_view ToString(BookingStatus value) {
   return "unspecified";
 }
 
+bool IsKnown(Role value) {
+  return value >= Role::kAdmin && value <= Role::kParticipant;
+}
+
+absl::string_view ToString(Role value) {
+  switch (value) {
+    case Role::kAdmin: return "admin";
+    case Role::kCoordinator: return "coordinator";
+    case Role::kTrainer: return "trainer";
+    case Role::kParticipant: return "participant";
+    case Role::kUnspecified: break;
+  }
+  return "unspecified";
+}
+
 }  // namespace trainhub::domain

@@ -134,6 +134,46 @@ struct Session {
   int module_position = 0;
 };
 
+enum class Role {
+  kUnspecified = 0, kAdmin = 1, kCoordinator = 2, kTrainer = 3, kParticipant = 4,
+};
+bool IsKnown(Role value);
+absl::string_view ToString(Role value);
+
+// One role of an account. A coordinator acts for `organization_id`; a
+// trainer is the trainer record `trainer_id`.
+struct RoleGrant {
+  Role role = Role::kUnspecified;
+  Id organization_id = 0;
+  Id trainer_id = 0;
+  bool operator==(const RoleGrant&) const = default;
+};
+
+struct Account {
+  Id id = 0;
+  std::string email;
+  std::string display_name;
+  std::vector<RoleGrant> roles;
+  absl::Time create_time;
+};
+
+// What the store keeps about signing in; never leaves the domain.
+struct AccountCredentials {
+  Account account;
+  std::string password_hash;  // libsodium crypto_pwhash_str (argon2id)
+  int failed_logins = 0;      // consecutive, reset by a good login
+  absl::Time locked_until = absl::InfinitePast();
+};
+
+// A session token as stored: only the hash of the token is kept.
+struct TokenRecord {
+  std::string token_hash;
+  Id account_id = 0;
+  absl::Time create_time;
+  absl::Time expire_time;
+  bool revoked = false;
+};
+
 }  // namespace trainhub::domain
 
 #endif  // TRAINHUB_SERVICES_DOMAIN_MODEL_H_

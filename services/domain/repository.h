@@ -103,6 +103,15 @@ class StoreReader {
 
   virtual absl::StatusOr<std::optional<RequestRecord>> FindRequest(
       absl::string_view request_id) = 0;
+
+  // ---- accounts ----
+  virtual absl::StatusOr<Account> GetAccount(Id id) = 0;
+  // The account whose e-mail equals `email` ignoring ASCII case, if any.
+  virtual absl::StatusOr<std::optional<AccountCredentials>> FindAccountByEmail(
+      absl::string_view email) = 0;
+  virtual absl::StatusOr<int64_t> CountAccounts() = 0;
+  virtual absl::StatusOr<std::optional<TokenRecord>> FindToken(
+      absl::string_view token_hash) = 0;
 };
 
 // Writes see their own earlier writes in the same unit of work.
@@ -134,6 +143,16 @@ class StoreWriter : public StoreReader {
   virtual absl::Status DeleteSession(Id id) = 0;
 
   virtual absl::Status RecordRequest(const RequestRecord& record) = 0;
+
+  // ---- accounts ----
+  // ALREADY_EXISTS when another account has the same e-mail.
+  virtual absl::StatusOr<Id> InsertAccount(const AccountCredentials& account) = 0;
+  // Stores failed_logins, locked_until and password_hash of `account`.
+  virtual absl::Status UpdateLoginState(const AccountCredentials& account) = 0;
+  virtual absl::Status InsertToken(const TokenRecord& token) = 0;
+  virtual absl::Status RevokeToken(absl::string_view token_hash) = 0;
+  // Returns how many tokens were revoked.
+  virtual absl::StatusOr<int64_t> RevokeAllTokens(Id account_id) = 0;
 };
 
 // Runs units of work. Write units are serialized and atomic: when `work`

@@ -103,7 +103,44 @@ CREATE TABLE client_request (
 ) STRICT, WITHOUT ROWID;
 )sql";
 
-constexpr std::array<const char*, 1> kMigrations = {kMigration1};
+// Accounts: people who sign in, their roles, and session tokens (stored
+// only as hashes).
+constexpr char kMigration2[] = R"sql(
+CREATE TABLE account (
+  id              INTEGER PRIMARY KEY,
+  email           TEXT    NOT NULL,
+  email_key       TEXT    NOT NULL UNIQUE,  -- e-mail with ASCII letters lower-cased
+  display_name    TEXT    NOT NULL,
+  password_hash   TEXT    NOT NULL,         -- crypto_pwhash_str (argon2id)
+  failed_logins   INTEGER NOT NULL DEFAULT 0,
+  locked_until    INTEGER NOT NULL DEFAULT 0,
+  create_time     INTEGER NOT NULL
+) STRICT;
+
+CREATE TABLE account_role (
+  account_id      INTEGER NOT NULL REFERENCES account(id) ON DELETE CASCADE,
+  position        INTEGER NOT NULL,
+  role            INTEGER NOT NULL,
+  organization_id INTEGER REFERENCES organization(id),
+  trainer_id      INTEGER REFERENCES trainer(id),
+  PRIMARY KEY (account_id, position)
+) STRICT, WITHOUT ROWID;
+CREATE INDEX account_role_by_organization ON account_role(organization_id)
+  WHERE organization_id IS NOT NULL;
+CREATE INDEX account_role_by_trainer ON account_role(trainer_id)
+  WHERE trainer_id IS NOT NULL;
+
+CREATE TABLE auth_token (
+  token_hash  TEXT    PRIMARY KEY,  -- BLAKE2b of the token, hex
+  account_id  INTEGER NOT NULL REFERENCES account(id) ON DELETE CASCADE,
+  create_time INTEGER NOT NULL,
+  expire_time INTEGER NOT NULL,
+  revoked     INTEGER NOT NULL DEFAULT 0
+) STRICT, WITHOUT ROWID;
+CREATE INDEX auth_token_by_account ON auth_token(account_id, revoked);
+)sql";
+
+constexpr std::array<const char*, 2> kMigrations = {kMigration1, kMigration2};
 
 }  // namespace
 

@@ -809,4 +809,178 @@ absl::Status SqliteRepository::RecordRequest(
   });
 }
 
+// ---- accounts ----
+
+namespace {
+
+// Times of accounts: Unix microseconds; 0 for "never" (locked_until).
+absl::Time FromMicrosOrPast(int64_t micros) {
+  return micros == 0 ? absl::InfinitePast() : absl::FromUnixMicros(micros);
+}
+int64_t MicrosOrZero(absl::Time t) {
+  return t == absl::InfinitePast() ? 0 : absl::ToUnixMicros(t);
+}
+
+constexpr char kAccountColumns[] =
+    "id, email, display_name, create_time, password_hash, failed_logins, locked_until";
+
+domain::AccountCredentials ReadAccount(SQLite::Statement& q) {
+  domain::AccountCredentials c;
+  c.account.id = q.getColumn(0).getInt64();
+  c.account.email = q.getColumn(1).getString();
+  c.account.display_name = q.getColumn(2).getString();
+  c.account.create_time = absl::FromUnixMicros(q.getColumn(3).getInt64());
+  c.password_hash = q.getColumn(4).getString();
+  c.failed_logins = q.getColumn(5).getInt();
+  c.locked_until = FromMicrosOrPast(q.getColumn(6).getInt64());
+  return c;
+}
+
+}  // namespace
+
+absl::Status SqliteRepository::LoadRoles(domain::Account& account) {
+  auto& q = Prepare(
+      "SELECT role, organization_id, trainer_id FROM account_role"
+      " WHERE account_id = ? ORDER BY position");
+  q.bind(1, account.id);
+  account.roles.clear();
+  while (q.executeStep()) {
+    domain::RoleGrant g;
+    g.role = static_cast<domain::Role>(q.getColumn(0).getInt());
+    g.organization_id = q.getColumn(1).isNull() ? 0 : q.getColumn(1).getInt64();
+    g.trainer_id = q.getColumn(2).isNull() ? 0 : q.getColumn(2).getInt64();
+    account.roles.push_back(g);
+  }
+  return absl::OkStatus();
+}
+
+absl::StatusOr<domain::Account> SqliteRepository::GetAccount(Id id) {
+  return Guarded("GetAccount", [&]() -> absl::StatusOr<domain::Account> {
+    auto& q = Prepare(absl::StrCat("SELECT ", kAccountColumns, " FROM account WHERE id = ?"));
+    q.bind(1, id);
+    if (!q.executeStep()) return NotFound("account", id);
+    domain::Account account = ReadAccount(q).account;
+    TH_RETURN_IF_ERROR(LoadRoles(account));
+    return account;
+  });
+}
+
+absl::StatusOr<std::optional<domain::AccountCredentials>> SqliteRepository::FindAccountByEmail(
+    absl::string_view email) {
+  return Guarded("FindAccountByEmail",
+                 [&]() -> absl::StatusOr<std::optional<domain::AccountCredentials>> {
+    auto& q = Prepare(
+        absl::StrCat("SELECT ", kAccountColumns, " FROM account WHERE email_key = ?"));
+    q.bind(1, EmailKey(email));
+    if (!q.executeStep()) return std::optional<domain::AccountCredentials>();
+    domain::AccountCredentials c = ReadAccount(q);
+    TH_RETURN_IF_ERROR(LoadRoles(c.account));
+    return std::optional<domain::AccountCredentials>(std::move(c));
+  });
+}
+
+absl::StatusOr<int64_t> SqliteRepository::CountAccounts() {
+  return Guarded("CountAccounts", [&]() -> absl::StatusOr<int64_t> {
+    auto& q = Prepare("SELECT count(*) FROM account");
+    q.executeStep();
+    return q.getColumn(0).getInt64();
+  });
+}
+
+absl::StatusOr<std::optional<domain::TokenRecord>> SqliteRepository::FindToken(
+    absl::string_view token_hash) {
+  return Guarded("FindToken", [&]() -> absl::StatusOr<std::optional<domain::TokenRecord>> {
+    auto& q = Prepare(
+        "SELECT account_id, create_time, expire_time, revoked FROM auth_token"
+        " WHERE token_hash = ?");
+    q.bind(1, std::string(token_hash));
+    if (!q.executeStep()) return std::optional<domain::TokenRecord>();
+    domain::TokenRecord t;
+    t.token_hash = std::string(token_hash);
+    t.account_id = q.getColumn(0).getInt64();
+    t.create_time = absl::FromUnixMicros(q.getColumn(1).getInt64());
+    t.expire_time = absl::FromUnixMicros(q.getColumn(2).getInt64());
+    t.revoked = q.getColumn(3).getInt() != 0;
+    return std::optional<domain::TokenRecord>(t);
+  });
+}
+
+absl::StatusOr<Id> SqliteRepository::InsertAccount(const domain::AccountCredentials& c) {
+  return Guarded("InsertAccount", [&]() -> absl::StatusOr<Id> {
+    auto& q = Prepare(
+        "INSERT INTO account (email, email_key, display_name, password_hash,"
+        " failed_logins, locked_until, create_time) VALUES (?, ?, ?, ?, ?, ?, ?)");
+    q.bind(1, c.account.email);
+    q.bind(2, EmailKey(c.account.email));
+    q.bind(3, c.account.display_name);
+    q.bind(4, c.password_hash);
+    q.bind(5, c.failed_logins);
+    q.bind(6, MicrosOrZero(c.locked_until));
+    q.bind(7, Micros(c.account.create_time));
+    q.exec();
+    const Id id = db_.getLastInsertRowid();
+    for (size_t i = 0; i < c.account.roles.size(); ++i) {
+      const domain::RoleGrant& g = c.account.roles[i];
+      auto& r = Prepare(
+          "INSERT INTO account_role (account_id, position, role, organization_id,"
+          " trainer_id) VALUES (?, ?, ?, ?, ?)");
+      r.bind(1, id);
+      r.bind(2, static_cast<int>(i));
+      r.bind(3, static_cast<int>(g.role));
+      if (g.organization_id != 0) r.bind(4, g.organization_id);
+      if (g.trainer_id != 0) r.bind(5, g.trainer_id);
+      r.exec();
+    }
+    return id;
+  });
+}
+
+absl::Status SqliteRepository::UpdateLoginState(const domain::AccountCredentials& c) {
+  return Guarded("UpdateLoginState", [&]() -> absl::Status {
+    auto& q = Prepare(
+        "UPDATE account SET failed_logins = ?, locked_until = ?, password_hash = ?"
+        " WHERE id = ?");
+    q.bind(1, c.failed_logins);
+    q.bind(2, MicrosOrZero(c.locked_until));
+    q.bind(3, c.password_hash);
+    q.bind(4, c.account.id);
+    q.exec();
+    return CheckChanged(db_, "account", c.account.id);
+  });
+}
+
+absl::Status SqliteRepository::InsertToken(const domain::TokenRecord& t) {
+  return Guarded("InsertToken", [&]() -> absl::Status {
+    auto& q = Prepare(
+        "INSERT INTO auth_token (token_hash, account_id, create_time, expire_time,"
+        " revoked) VALUES (?, ?, ?, ?, ?)");
+    q.bind(1, t.token_hash);
+    q.bind(2, t.account_id);
+    q.bind(3, Micros(t.create_time));
+    q.bind(4, Micros(t.expire_time));
+    q.bind(5, t.revoked ? 1 : 0);
+    q.exec();
+    return absl::OkStatus();
+  });
+}
+
+absl::Status SqliteRepository::RevokeToken(absl::string_view token_hash) {
+  return Guarded("RevokeToken", [&]() -> absl::Status {
+    auto& q = Prepare("UPDATE auth_token SET revoked = 1 WHERE token_hash = ?");
+    q.bind(1, std::string(token_hash));
+    q.exec();
+    return absl::OkStatus();
+  });
+}
+
+absl::StatusOr<int64_t> SqliteRepository::RevokeAllTokens(Id account_id) {
+  return Guarded("RevokeAllTokens", [&]() -> absl::StatusOr<int64_t> {
+    auto& q = Prepare(
+        "UPDATE auth_token SET revoked = 1 WHERE account_id = ? AND revoked = 0");
+    q.bind(1, account_id);
+    q.exec();
+    return static_cast<int64_t>(db_.getChanges());
+  });
+}
+
 }  // namespace trainhub::store

@@ -46,6 +46,13 @@ class SqliteRepository : public domain::StoreWriter {
   absl::StatusOr<std::optional<domain::RequestRecord>> FindRequest(
       absl::string_view request_id) override;
 
+  absl::StatusOr<domain::Account> GetAccount(domain::Id id) override;
+  absl::StatusOr<std::optional<domain::AccountCredentials>> FindAccountByEmail(
+      absl::string_view email) override;
+  absl::StatusOr<int64_t> CountAccounts() override;
+  absl::StatusOr<std::optional<domain::TokenRecord>> FindToken(
+      absl::string_view token_hash) override;
+
   absl::StatusOr<domain::Id> InsertOrganization(
       const domain::Organization& org) override;
   absl::Status UpdateOrganization(const domain::Organization& org) override;
@@ -63,6 +70,11 @@ class SqliteRepository : public domain::StoreWriter {
   absl::Status UpdateSession(const domain::Session& session) override;
   absl::Status DeleteSession(domain::Id id) override;
   absl::Status RecordRequest(const domain::RequestRecord& record) override;
+  absl::StatusOr<domain::Id> InsertAccount(const domain::AccountCredentials& account) override;
+  absl::Status UpdateLoginState(const domain::AccountCredentials& account) override;
+  absl::Status InsertToken(const domain::TokenRecord& token) override;
+  absl::Status RevokeToken(absl::string_view token_hash) override;
+  absl::StatusOr<int64_t> RevokeAllTokens(domain::Id account_id) override;
 
   // Resets every cached statement so that none holds a read snapshot open
   // after the unit of work ends. Call at the end of each unit.
@@ -80,6 +92,7 @@ class SqliteRepository : public domain::StoreWriter {
   absl::Status WriteBookings(const domain::Session& session);
   absl::StatusOr<domain::Session> LoadSession(SQLite::Statement& row);
   absl::StatusOr<domain::Series> LoadSeries(SQLite::Statement& row);
+  absl::Status LoadRoles(domain::Account& account);
 
   SQLite::Database& db_;
   std::unordered_map<std::string, std::unique_ptr<SQLite::Statement>> statements_;

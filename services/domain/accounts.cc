@@ -1,0 +1,218 @@
+#include "domain/accounts.h"
+
+#include <algorithm>
+
+#include "absl/strings/ascii.h"
+#include "absl/strings/str_cat.h"
+#include "domain/errors.h"
+#include "domain/limits.h"
+#include "domain/passwords.h"
+#include "domain/status_macros.h"
+#include "domain/text.h"
+
+namespace trainhub::domain {
+namespace {
+
+constexpr char kBadCredentials[] =
+    "e-mail or password is wrong, or the account is locked for a while after "
+    "failed attempts";
+
+absl::Status BadCredentials() { return absl::UnauthenticatedError(kBadCredentials); }
+
+absl::Status InvalidToken() {
+  return absl::UnauthenticatedError("the token is unknown, expired or revoked; log in again");
+}
+
+}  // namespace
+
+bool Principal::Has(Role role) const {
+  return std::any_of(account.roles.begin(), account.roles.end(),
+                     [&](const RoleGrant& g) { return g.role == role; });
+}
+
+std::vector<Id> Principal::CoordinatedOrganizations() const {
+  std::vector<Id> ids;
+  for (const RoleGrant& g : account.roles) {
+    if (g.role == Role::kCoordinator) ids.push_back(g.organization_id);
+  }
+  return ids;
+}
+
+Accounts::Accounts(Store& store, Clock clock) : store_(store), clock_(std::move(clock)) {}
+
+absl::Duration Accounts::LockDuration(int failed_logins) {
+  if (failed_logins < kFreeAttempts) return absl::ZeroDuration();
+  if (failed_logins == kFreeAttempts) return absl::Seconds(5);
+  if (failed_logins == kFreeAttempts + 1) return absl::Seconds(30);
+  return absl::Minutes(15);
+}
+
+absl::StatusOr<Account> Accounts::CreateAccount(Account account, const std::string& password) {
+  Violations v;
+  if (CountCodePoints(account.email)) account.email = Trimmed(account.email);
+  if (std::string p = TextProblem(account.email, 1, kMaxEmailChars); !p.empty()) {
+    v.Add("account.email", p);
+  } else if (!LooksLikeEmail(account.email)) {
+    v.Add("account.email", "is not an e-mail address");
+  }
+  if (CountCodePoints(account.display_name)) account.display_name = Trimmed(account.display_name);
+  if (std::string p = TextProblem(account.display_name, 1, kMaxNameChars); !p.empty()) {
+    v.Add("account.display_name", p);
+  }
+  if (std::string p = PasswordProblem(password); !p.empty()) v.Add("password", p);
+  if (account.roles.empty()) v.Add("account.roles", "give at least one role");
+  for (size_t i = 0; i < account.roles.size(); ++i) {
+    const RoleGrant& g = account.roles[i];
+    const std::string at = absl::StrCat("account.roles[", i, "]");
+    if (!IsKnown(g.role)) {
+      v.Add(at + ".role", absl::StrCat("unknown value ", static_cast<int>(g.role)));
+    } else if (g.role == Role::kCoordinator && g.organization_id <= 0) {
+      v.Add(at + ".organization_id", "a coordinator needs an organisation");
+    } else if (g.role == Role::kTrainer && g.trainer_id <= 0) {
+      v.Add(at + ".trainer_id", "a trainer account needs a trainer record");
+    } else if (std::count(account.roles.begin(), account.roles.end(), g) > 1) {
+      v.Add(at, "is listed twice");
+    }
+  }
+  TH_RETURN_IF_ERROR(v.ToStatus());
+  TH_ASSIGN_OR_RETURN(std::string hash, HashPassword(password));
+  account.create_time = clock_();
+  Account out;
+  TH_RETURN_IF_ERROR(store_.Write([&](StoreWriter& w) -> absl::Status {
+    TH_ASSIGN_OR_RETURN(auto existing, w.FindAccountByEmail(account.email));
+    if (existing) {
+      return FieldError(absl::StatusCode::kAlreadyExists, "account.email",
+                        absl::StrCat("account ", existing->account.id,
+                                     " already has this e-mail address"));
+    }
+    Violations refs;
+    for (size_t i = 0; i < account.roles.size(); ++i) {
+      const RoleGrant& g = account.roles[i];
+      const std::string at = absl::StrCat("account.roles[", i, "]");
+      if (g.role == Role::kCoordinator &&
+          absl::IsNotFound(w.GetOrganization(g.organization_id).status())) {
+        refs.Add(at + ".organization_id",
+                 absl::StrCat("organisation ", g.organization_id, " does not exist"));
+      }
+      if (g.role == Role::kTrainer && absl::IsNotFound(w.GetTrainer(g.trainer_id).status())) {
+        refs.Add(at + ".trainer_id", absl::StrCat("trainer ", g.trainer_id, " does not exist"));
+      }
+    }
+    TH_RETURN_IF_ERROR(refs.ToStatus());
+    AccountCredentials record;
+    record.account = account;
+    record.password_hash = hash;
+    TH_ASSIGN_OR_RETURN(Id id, w.InsertAccount(record));
+    TH_ASSIGN_OR_RETURN(out, w.GetAccount(id));
+    return absl::OkStatus();
+  }));
+  return out;
+}
+
+absl::StatusOr<Accounts::LoginResult> Accounts::Login(absl::string_view email,
+                                                      absl::string_view password) {
+  if (password.size() > kMaxPasswordBytes) {
+    return InvalidField("password",
+                        absl::StrCat("must have at most ", kMaxPasswordBytes, " bytes"));
+  }
+  const std::string wanted = Trimmed(email);
+  std::optional<AccountCredentials> found;
+  TH_RETURN_IF_ERROR(store_.Read([&](StoreReader& r) -> absl::Status {
+    TH_ASSIGN_OR_RETURN(found, r.FindAccountByEmail(wanted));
+    return absl::OkStatus();
+  }));
+  const absl::Time now = clock_();
+  const bool locked = found && found->locked_until > now;
+  // The same work for unknown, locked and known accounts.
+  const PasswordCheck check =
+      VerifyPassword(password, found && !locked ? absl::string_view(found->password_hash) : "");
+  if (!found) return BadCredentials();
+  if (locked) return BadCredentials();
+
+  std::string new_hash;
+  if (check.matches && check.needs_rehash) {
+    TH_ASSIGN_OR_RETURN(new_hash, HashPassword(password));
+  }
+  LoginResult result;
+  bool accepted = false;
+  TH_RETURN_IF_ERROR(store_.Write([&](StoreWriter& w) -> absl::Status {
+    TH_ASSIGN_OR_RETURN(auto current, w.FindAccountByEmail(wanted));
+    if (!current || current->account.id != found->account.id) return BadCredentials();
+    if (!check.matches) {
+      ++current->failed_logins;
+      const absl::Duration lock = LockDuration(current->failed_logins);
+      if (lock > absl::ZeroDuration()) current->locked_until = now + lock;
+      return w.UpdateLoginState(*current);  // committed; the caller still fails
+    }
+    current->failed_logins = 0;
+    current->locked_until = absl::InfinitePast();
+    if (!new_hash.empty()) current->password_hash = new_hash;
+    TH_RETURN_IF_ERROR(w.UpdateLoginState(*current));
+    TokenRecord token;
+    result.token = NewToken();
+    token.token_hash = TokenHash(result.token);
+    token.account_id = current->account.id;
+    token.create_time = now;
+    token.expire_time = now + kTokenLifetime;
+    TH_RETURN_IF_ERROR(w.InsertToken(token));
+    result.expire_time = token.expire_time;
+    result.account = current->account;
+    accepted = true;
+    return absl::OkStatus();
+  }));
+  if (!accepted) return BadCredentials();
+  return result;
+}
+
+absl::Status Accounts::Logout(absl::string_view token) {
+  if (token.empty()) return InvalidToken();
+  const std::string hash = TokenHash(token);
+  return store_.Write([&](StoreWriter& w) -> absl::Status {
+    TH_ASSIGN_OR_RETURN(auto record, w.FindToken(hash));
+    if (!record) return InvalidToken();
+    return w.RevokeToken(hash);
+  });
+}
+
+absl::StatusOr<Principal> Accounts::Authenticate(absl::string_view token) {
+  if (token.empty() || token.size() > 256) return InvalidToken();
+  const std::string hash = TokenHash(token);
+  Principal principal;
+  TH_RETURN_IF_ERROR(store_.Read([&](StoreReader& r) -> absl::Status {
+    TH_ASSIGN_OR_RETURN(auto record, r.FindToken(hash));
+    if (!record || record->revoked || record->expire_time <= clock_()) return InvalidToken();
+    absl::StatusOr<Account> account = r.GetAccount(record->account_id);
+    if (absl::IsNotFound(account.status())) return InvalidToken();
+    if (!account.ok()) return account.status();
+    principal.account = *std::move(account);
+    return absl::OkStatus();
+  }));
+  return principal;
+}
+
+absl::StatusOr<int64_t> Accounts::RevokeAllTokens(Id account_id) {
+  if (account_id <= 0) return InvalidField("account_id", "must be a positive id");
+  int64_t revoked = 0;
+  TH_RETURN_IF_ERROR(store_.Write([&](StoreWriter& w) -> absl::Status {
+    absl::StatusOr<Account> account = w.GetAccount(account_id);
+    if (absl::IsNotFound(account.status())) {
+      return FieldError(absl::StatusCode::kNotFound, "account_id",
+                        std::string(account.status().message()));
+    }
+    TH_RETURN_IF_ERROR(account.status());
+    TH_ASSIGN_OR_RETURN(revoked, w.RevokeAllTokens(account_id));
+    return absl::OkStatus();
+  }));
+  return revoked;
+}
+
+absl::StatusOr<bool> Accounts::HasAnyAccount() {
+  int64_t count = 0;
+  TH_RETURN_IF_ERROR(store_.Read([&](StoreReader& r) -> absl::Status {
+    TH_ASSIGN_OR_RETURN(count, r.CountAccounts());
+    return absl::OkStatus();
+  }));
+  return count > 0;
+}
+
+}  // namespace trainhub::domain

@@ -1,0 +1,75 @@
+#ifndef TRAINHUB_SERVICES_DOMAIN_ACCOUNTS_H_
+#define TRAINHUB_SERVICES_DOMAIN_ACCOUNTS_H_
+
+// Accounts, signing in and session tokens. Passwords are kept only as
+// argon2id hashes and tokens only as hashes. Failed logins lock an account
+// for a while, growing with each failure; the error never tells whether an
+// e-mail address has an account. Thread-safe.
+
+#include <functional>
+#include <string>
+
+#include "absl/status/statusor.h"
+#include "absl/time/clock.h"
+#include "absl/time/time.h"
+#include "domain/model.h"
+#include "domain/repository.h"
+
+namespace trainhub::domain {
+
+// Who is calling: an authenticated account with its roles.
+struct Principal {
+  Account account;
+  bool Has(Role role) const;
+  // Organisations this principal coordinates.
+  std::vector<Id> CoordinatedOrganizations() const;
+};
+
+class Accounts {
+ public:
+  using Clock = std::function<absl::Time()>;
+
+  static constexpr absl::Duration kTokenLifetime = absl::Hours(12);
+  static constexpr int kFreeAttempts = 3;  // failures before any lock
+
+  // `store` must outlive this object.
+  explicit Accounts(Store& store, Clock clock = [] { return absl::Now(); });
+
+  // Creates an account with `password`. Checks e-mail (unique, ignoring
+  // case), display name, password rules and roles (at least one; a
+  // coordinator's organisation and a trainer's record must exist).
+  absl::StatusOr<Account> CreateAccount(Account account, const std::string& password);
+
+  struct LoginResult {
+    std::string token;  // give to the client once; only its hash is stored
+    absl::Time expire_time;
+    Account account;
+  };
+  // UNAUTHENTICATED with one message for an unknown e-mail, a wrong
+  // password and a locked account.
+  absl::StatusOr<LoginResult> Login(absl::string_view email, absl::string_view password);
+
+  // Revokes `token`; OK also when it was already revoked or expired.
+  absl::Status Logout(absl::string_view token);
+
+  // The principal behind `token`; UNAUTHENTICATED when it is unknown,
+  // expired, revoked, or its account is gone.
+  absl::StatusOr<Principal> Authenticate(absl::string_view token);
+
+  // Revokes every token of the account; returns how many were active.
+  absl::StatusOr<int64_t> RevokeAllTokens(Id account_id);
+
+  absl::StatusOr<bool> HasAnyAccount();
+
+  // How long an account stays locked after `failed_logins` failures in a
+  // row (zero while below kFreeAttempts).
+  static absl::Duration LockDuration(int failed_logins);
+
+ private:
+  Store& store_;
+  Clock clock_;
+};
+
+}  // namespace trainhub::domain
+
+#endif  // TRAINHUB_SERVICES_DOMAIN_ACCOUNTS_H_

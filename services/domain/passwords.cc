@@ -1,0 +1,86 @@
+#include "domain/passwords.h"
+
+#include <sodium.h>
+
+#include "absl/strings/escaping.h"
+#include "absl/strings/str_cat.h"
+#include "domain/text.h"
+
+namespace trainhub::domain {
+namespace {
+
+// Interactive limits: ~64 MiB and a fraction of a second per hash.
+constexpr unsigned long long kOpsLimit = crypto_pwhash_OPSLIMIT_INTERACTIVE;
+constexpr size_t kMemLimit = crypto_pwhash_MEMLIMIT_INTERACTIVE;
+
+const std::string& DummyHash() {
+  static const std::string* hash = [] {
+    char out[crypto_pwhash_STRBYTES];
+    const char kDummy[] = "trainhub dummy password";
+    if (crypto_pwhash_str(out, kDummy, sizeof kDummy - 1, kOpsLimit, kMemLimit) != 0) {
+      return new std::string();
+    }
+    return new std::string(out);
+  }();
+  return *hash;
+}
+
+}  // namespace
+
+bool InitCrypto() { return sodium_init() >= 0; }
+
+std::string PasswordProblem(absl::string_view password) {
+  if (password.size() > kMaxPasswordBytes) {
+    return absl::StrCat("must have at most ", kMaxPasswordBytes, " bytes");
+  }
+  const std::optional<size_t> chars = CountCodePoints(password);
+  if (!chars) return "is not valid UTF-8";
+  if (*chars < kMinPasswordChars) {
+    return absl::StrCat("must have at least ", kMinPasswordChars, " characters");
+  }
+  return "";
+}
+
+absl::StatusOr<std::string> HashPassword(absl::string_view password) {
+  if (!InitCrypto()) return absl::InternalError("libsodium failed to start");
+  char out[crypto_pwhash_STRBYTES];
+  if (crypto_pwhash_str(out, password.data(), password.size(), kOpsLimit, kMemLimit) != 0) {
+    return absl::ResourceExhaustedError("not enough memory to hash the password");
+  }
+  return std::string(out);
+}
+
+PasswordCheck VerifyPassword(absl::string_view password, absl::string_view hash) {
+  PasswordCheck check;
+  if (!InitCrypto() || password.size() > kMaxPasswordBytes) return check;
+  const bool real = !hash.empty();
+  const std::string stored(real ? hash : absl::string_view(DummyHash()));
+  const bool matches =
+      crypto_pwhash_str_verify(stored.c_str(), password.data(), password.size()) == 0;
+  check.matches = real && matches;
+  if (check.matches) {
+    check.needs_rehash =
+        crypto_pwhash_str_needs_rehash(stored.c_str(), kOpsLimit, kMemLimit) != 0;
+  }
+  return check;
+}
+
+std::string NewToken() {
+  InitCrypto();
+  unsigned char bytes[32];
+  randombytes_buf(bytes, sizeof bytes);
+  std::string token = absl::WebSafeBase64Escape(
+      absl::string_view(reinterpret_cast<const char*>(bytes), sizeof bytes));
+  sodium_memzero(bytes, sizeof bytes);
+  return token;
+}
+
+std::string TokenHash(absl::string_view token) {
+  unsigned char digest[32];
+  crypto_generichash(digest, sizeof digest, reinterpret_cast<const unsigned char*>(token.data()),
+                     token.size(), nullptr, 0);
+  return absl::BytesToHexString(
+      absl::string_view(reinterpret_cast<const char*>(digest), sizeof digest));
+}
+
+}  // namespace trainhub::domain

@@ -1,0 +1,41 @@
+#ifndef TRAINHUB_SERVICES_DOMAIN_PASSWORDS_H_
+#define TRAINHUB_SERVICES_DOMAIN_PASSWORDS_H_
+
+// Password hashing with libsodium's argon2id (crypto_pwhash_str) and the
+// random session tokens handed out at login.
+
+#include <string>
+
+#include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
+
+namespace trainhub::domain {
+
+inline constexpr size_t kMinPasswordChars = 10;
+inline constexpr size_t kMaxPasswordBytes = 1024;  // refused before hashing
+
+// Calls sodium_init(); safe to call repeatedly. False if libsodium failed.
+bool InitCrypto();
+
+// Why `password` cannot be set, or "" when it can (length rules only).
+std::string PasswordProblem(absl::string_view password);
+
+// "$argon2id$..." with the current interactive cost parameters.
+absl::StatusOr<std::string> HashPassword(absl::string_view password);
+
+struct PasswordCheck {
+  bool matches = false;
+  bool needs_rehash = false;  // hash made with other cost parameters
+};
+// Constant work whether or not it matches; an empty `hash` is checked
+// against a fixed dummy hash so that unknown accounts cost the same.
+PasswordCheck VerifyPassword(absl::string_view password, absl::string_view hash);
+
+// A fresh token: 32 random bytes, base64url without padding (43 chars).
+std::string NewToken();
+// What the store keeps of a token: a 32-byte BLAKE2b hash, hex.
+std::string TokenHash(absl::string_view token);
+
+}  // namespace trainhub::domain
+
+#endif  // TRAINHUB_SERVICES_DOMAIN_PASSWORDS_H_

@@ -3,6 +3,13 @@
 #include <fmt/core.h>
 #include <google/protobuf/util/json_util.h>
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
 #include <random>
 
 #include "clients/cli/format.h"
@@ -74,8 +81,8 @@ grpc::Status Client::CheckUtf8(const google::protobuf::Message& request) {
   return grpc::Status(grpc::StatusCode::INVALID_ARGUMENT, fmt::format(msg::kBadUtf8, bad));
 }
 
-Client::Client(std::string server, OutputFormat format)
-    : server_(std::move(server)), format_(format) {}
+Client::Client(std::string server, OutputFormat format, std::string token)
+    : server_(std::move(server)), format_(format), token_(std::move(token)) {}
 
 std::shared_ptr<grpc::Channel> Client::Channel() {
   if (!channel_) {
@@ -84,6 +91,11 @@ std::shared_ptr<grpc::Channel> Client::Channel() {
     channel_ = grpc::CreateCustomChannel(server_, grpc::InsecureChannelCredentials(), args);
   }
   return channel_;
+}
+
+trainhub::v1::AccountService::Stub& Client::accounts() {
+  if (!accounts_) accounts_ = trainhub::v1::AccountService::NewStub(Channel());
+  return *accounts_;
 }
 
 trainhub::v1::OrganizationService::Stub& Client::organizations() {
@@ -119,6 +131,10 @@ int Client::Report(const grpc::Status& status) const {
   }
   trainhub::v1::ErrorDetails details;
   if (!status.error_details().empty()) details.ParseFromString(status.error_details());
+  if (status.error_code() == grpc::StatusCode::UNAUTHENTICATED) {
+    std::cerr << msg::kErrorPrefix << status.error_message() << "\n" << msg::kLoginHint << "\n";
+    return kExitDenied;
+  }
   std::cerr << msg::kErrorPrefix
             << (details.field_violations_size() > 1 ? msg::kRequestRejected
                                                     : status.error_message())
@@ -163,6 +179,44 @@ std::string ToJson(const google::protobuf::Message& message) {
 
 void Client::PrintJson(const google::protobuf::Message& message) const {
   std::cout << ToJson(message) << "\n";
+}
+
+std::string TokenPath() {
+  std::string base;
+  if (const char* xdg = std::getenv("XDG_CONFIG_HOME"); xdg && *xdg) {
+    base = xdg;
+  } else if (const char* home = std::getenv("HOME"); home && *home) {
+    base = std::string(home) + "/.config";
+  } else {
+    base = ".";
+  }
+  return base + "/trainhub/token";
+}
+
+std::string LoadToken() {
+  if (const char* env = std::getenv("TRAINHUB_TOKEN"); env && *env) return env;
+  std::ifstream in(TokenPath());
+  std::string token;
+  std::getline(in, token);
+  return token;
+}
+
+bool SaveToken(const std::string& token) {
+  const std::filesystem::path path = TokenPath();
+  std::error_code ignored;
+  std::filesystem::create_directories(path.parent_path(), ignored);
+  ::chmod(path.parent_path().c_str(), 0700);
+  const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+  if (fd < 0) return false;
+  ::fchmod(fd, 0600);
+  const std::string line = token + "\n";
+  const bool written = ::write(fd, line.data(), line.size()) == static_cast<ssize_t>(line.size());
+  return ::close(fd) == 0 && written;
+}
+
+void ForgetToken() {
+  std::error_code ignored;
+  std::filesystem::remove(TokenPath(), ignored);
 }
 
 std::string NewRequestId() {

@@ -12,6 +12,7 @@
 #include <memory>
 #include <string>
 
+#include "trainhub/v1/account.grpc.pb.h"
 #include "trainhub/v1/organization.grpc.pb.h"
 #include "trainhub/v1/schedule.grpc.pb.h"
 #include "trainhub/v1/series.grpc.pb.h"
@@ -34,11 +35,13 @@ enum class OutputFormat { kTable, kJson };
 
 class Client {
  public:
-  Client(std::string server, OutputFormat format);
+  // `token` (may be empty) goes with every call as a bearer token.
+  Client(std::string server, OutputFormat format, std::string token);
 
   const std::string& server() const { return server_; }
   bool json() const { return format_ == OutputFormat::kJson; }
 
+  trainhub::v1::AccountService::Stub& accounts();
   trainhub::v1::OrganizationService::Stub& organizations();
   trainhub::v1::TrainerService::Stub& trainers();
   trainhub::v1::SeriesService::Stub& series();
@@ -55,6 +58,7 @@ class Client {
     if (grpc::Status bad = CheckUtf8(request); !bad.ok()) return bad;
     grpc::ClientContext context;
     context.set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(30));
+    if (!token_.empty()) context.AddMetadata("authorization", "Bearer " + token_);
     return (stub.*method)(&context, request, response);
   }
 
@@ -71,12 +75,23 @@ class Client {
 
   std::string server_;
   OutputFormat format_;
+  std::string token_;
+  std::unique_ptr<trainhub::v1::AccountService::Stub> accounts_;
   std::shared_ptr<grpc::Channel> channel_;
   std::unique_ptr<trainhub::v1::OrganizationService::Stub> organizations_;
   std::unique_ptr<trainhub::v1::TrainerService::Stub> trainers_;
   std::unique_ptr<trainhub::v1::SeriesService::Stub> series_;
   std::unique_ptr<trainhub::v1::ScheduleService::Stub> schedule_;
 };
+
+// Where `trainhub login` keeps the token: $XDG_CONFIG_HOME/trainhub/token,
+// else ~/.config/trainhub/token.
+std::string TokenPath();
+// The token to send: $TRAINHUB_TOKEN, else the saved one, else "".
+std::string LoadToken();
+// Saves `token` readable by the user only (file 0600, folder 0700).
+bool SaveToken(const std::string& token);
+void ForgetToken();
 
 // A fresh random request_id for a create call.
 std::string NewRequestId();

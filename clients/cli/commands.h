@@ -23,7 +23,7 @@ struct Context {
   Client& client() {
     if (!client_) {
       client_ = std::make_unique<Client>(
-          server, output == "json" ? OutputFormat::kJson : OutputFormat::kTable);
+          server, output == "json" ? OutputFormat::kJson : OutputFormat::kTable, LoadToken());
     }
     return *client_;
   }
@@ -59,6 +59,7 @@ void PrintSessionTable(const google::protobuf::RepeatedPtrField<trainhub::v1::Se
 // "✓ Name, ? Other" (✓ confirmed, ? requested, ✗ declined).
 std::string TrainerSummary(const trainhub::v1::Session& session);
 
+void AddAccountCommands(CLI::App& app, Context& ctx);
 void AddOrganizationCommands(CLI::App& app, Context& ctx);
 void AddTrainerCommands(CLI::App& app, Context& ctx);
 void AddSeriesCommands(CLI::App& app, Context& ctx);

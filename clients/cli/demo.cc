@@ -54,6 +54,22 @@ const DemoTrainer kTrainers[] = {
     {"roth", "Sabine Roth", "sabine.roth@example.org", "freiberufliche Trainerin"},
 };
 
+// Demo accounts, one per role; all share kDemoPassword.
+struct DemoAccount {
+  const char* email;
+  const char* name;
+  v1::Role role;
+  const char* key;  // organisation (coordinator) or trainer (trainer)
+};
+
+const DemoAccount kAccounts[] = {
+    {"koordination@agsa.example.org", "Koordination AGSA", v1::ROLE_COORDINATOR, "agsa"},
+    {"integration@dessau.example.org", "Integrationsbüro Dessau-Roßlau", v1::ROLE_COORDINATOR,
+     "dessau"},
+    {"nuran.sahin@example.org", "Nuran Şahin", v1::ROLE_TRAINER, "sahin"},
+    {"teilnehmerin@example.org", "Jana Beispiel", v1::ROLE_PARTICIPANT, ""},
+};
+
 struct DemoSession {
   const char* start;  // Europe/Berlin
   const char* end;
@@ -81,6 +97,9 @@ struct DemoSeries {
   std::vector<DemoModule> modules;
   std::vector<v1::SeriesStatus> status_path;  // statuses to pass through after planning
 };
+
+// Demo only: printed by `demo load` and scripts/run.
+constexpr char kDemoPassword[] = "trainhub-demo";
 
 constexpr auto kConfirmed = v1::BOOKING_STATUS_CONFIRMED;
 constexpr auto kRequested = v1::BOOKING_STATUS_REQUESTED;
@@ -331,6 +350,21 @@ grpc::Status Load(Client& c, int* counts) {
     trainer_ids[t.key] = trainer.id();
     ++counts[1];
   }
+  for (const DemoAccount& a : kAccounts) {
+    v1::CreateAccountRequest request;
+    request.mutable_account()->set_email(a.email);
+    request.mutable_account()->set_display_name(a.name);
+    auto* grant = request.mutable_account()->add_roles();
+    grant->set_role(a.role);
+    if (a.role == v1::ROLE_COORDINATOR) grant->set_organization_id(org_ids.at(a.key));
+    if (a.role == v1::ROLE_TRAINER) grant->set_trainer_id(trainer_ids.at(a.key));
+    request.set_password(kDemoPassword);
+    v1::Account account;
+    status = c.Call(c.accounts(), &v1::AccountService::Stub::CreateAccount, request, &account);
+    if (status.error_code() == grpc::StatusCode::ALREADY_EXISTS) continue;  // loaded before
+    if (!status.ok()) return status;
+    ++counts[5];
+  }
   using Stub = v1::SeriesService::Stub;
   for (const DemoSeries& d : Series()) {
     v1::CreateSeriesRequest request;
@@ -410,11 +444,14 @@ void AddDemoCommands(CLI::App& app, Context& ctx) {
   auto* load = demo->add_subcommand("load", msg::kDemoLoad);
   load->callback([&ctx] {
     auto& c = ctx.client();
-    int counts[5] = {0, 0, 0, 0, 0};
+    int counts[6] = {0, 0, 0, 0, 0, 0};
     if (!Check(ctx, Load(c, counts))) return;
     std::cout << fmt::format(msg::kDemoLoaded, counts[0], counts[1], counts[2], counts[3],
                              counts[4])
               << "\n";
+    for (const DemoAccount& a : kAccounts) {
+      std::cout << fmt::format(msg::kDemoAccountLine, a.email, kDemoPassword) << "\n";
+    }
   });
 }
 

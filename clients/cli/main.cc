@@ -19,6 +19,7 @@ int main(int argc, char** argv) {
   app.add_option("--output", ctx.output, msg::kOutputOption)
       ->check(CLI::IsMember({"table", "json"}))
       ->capture_default_str();
+  AddAccountCommands(app, ctx);
   AddOrganizationCommands(app, ctx);
   AddTrainerCommands(app, ctx);
   AddSeriesCommands(app, ctx);

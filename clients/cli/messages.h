@@ -21,6 +21,31 @@ inline constexpr char kTimeFormatsHelp[] =
     "local time in Europe/Berlin: \"2019-01-18 09:00\", \"18.01.2019 09:00\", "
     "or RFC 3339 with offset";
 
+// Accounts
+inline constexpr char kLoginCommand[] = "log in and keep the token for the next commands";
+inline constexpr char kLogoutCommand[] = "log out (revokes the token)";
+inline constexpr char kWhoamiCommand[] = "show the account you are logged in as";
+inline constexpr char kAccountCommand[] = "accounts (admin)";
+inline constexpr char kCreateAccount[] = "create an account";
+inline constexpr char kRevokeTokens[] = "end every session of an account";
+inline constexpr char kPasswordStdinOption[] =
+    "read the password from standard input (for scripts) instead of a prompt";
+inline constexpr char kRoleOption[] =
+    "role: admin, coordinator:ORG_ID, trainer:TRAINER_ID or participant (repeat for several)";
+inline constexpr char kPasswordPrompt[] = "Password: ";
+inline constexpr char kNewPasswordPrompt[] = "Password for the new account: ";
+inline constexpr char kRepeatPasswordPrompt[] = "Repeat the password: ";
+inline constexpr char kPasswordsDiffer[] = "the passwords differ; nothing was changed";
+inline constexpr char kBadRole[] =
+    "--role {}: use admin, coordinator:ORG_ID, trainer:TRAINER_ID or participant";
+inline constexpr char kLoggedIn[] = "logged in as {} <{}> ({}); the token is valid until {}";
+inline constexpr char kLoggedOut[] = "logged out";
+inline constexpr char kCannotSaveToken[] = "cannot save the token to {}";
+inline constexpr char kLoginHint[] = "  log in first: trainhub login --email YOUR_E-MAIL";
+inline constexpr char kRevoked[] = "revoked {} token(s)";
+inline constexpr char kLabelRoles[] = "Roles";
+inline constexpr char kColRoles[] = "ROLES";
+
 // Commands
 inline constexpr char kOrgCommand[] = "organisations (Träger and partners)";
 inline constexpr char kTrainerCommand[] = "trainers and referents";
@@ -152,6 +177,8 @@ inline constexpr char kDeletedModule[] = "deleted module {}";
 inline constexpr char kDeletedSession[] = "deleted session {}";
 inline constexpr char kModuleCreated[] = "module {} \"{}\" (id {})";
 inline constexpr char kWroteFile[] = "wrote {} ({} events)";
+inline constexpr char kDemoAccountLine[] =
+    "  demo login: trainhub login --email {}   (password: {})";
 inline constexpr char kDemoLoaded[] =
     "demo data loaded: {} organisations, {} trainers, {} series, {} modules, {} sessions";
 

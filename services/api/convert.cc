@@ -37,6 +37,30 @@ domain::UpdateMask MaskFromProto(const google::protobuf::FieldMask& mask) {
   return domain::UpdateMask(mask.paths().begin(), mask.paths().end());
 }
 
+domain::Account FromProto(const trainhub::v1::Account& in) {
+  domain::Account out;
+  out.id = in.id();
+  out.email = in.email();
+  out.display_name = in.display_name();
+  for (const auto& g : in.roles()) {
+    out.roles.push_back({static_cast<domain::Role>(g.role()), g.organization_id(), g.trainer_id()});
+  }
+  return out;
+}
+
+void ToProto(const domain::Account& in, trainhub::v1::Account* out) {
+  out->set_id(in.id);
+  out->set_email(in.email);
+  out->set_display_name(in.display_name);
+  for (const domain::RoleGrant& g : in.roles) {
+    auto* grant = out->add_roles();
+    grant->set_role(static_cast<trainhub::v1::Role>(g.role));
+    grant->set_organization_id(g.organization_id);
+    grant->set_trainer_id(g.trainer_id);
+  }
+  TimeToProto(in.create_time, out->mutable_create_time());
+}
+
 domain::Organization FromProto(const trainhub::v1::Organization& in) {
   domain::Organization out;
   out.id = in.id();

@@ -15,6 +15,7 @@
 #include "absl/time/time.h"
 #include "domain/model.h"
 #include "domain/planner.h"
+#include "trainhub/v1/account.pb.h"
 #include "trainhub/v1/organization.pb.h"
 #include "trainhub/v1/series.pb.h"
 #include "trainhub/v1/trainer.pb.h"
@@ -30,6 +31,9 @@ absl::StatusOr<std::optional<absl::Time>> OptionalTimeFromProto(
 void TimeToProto(absl::Time t, google::protobuf::Timestamp* out);
 
 domain::UpdateMask MaskFromProto(const google::protobuf::FieldMask& mask);
+
+domain::Account FromProto(const trainhub::v1::Account& in);
+void ToProto(const domain::Account& in, trainhub::v1::Account* out);
 
 domain::Organization FromProto(const trainhub::v1::Organization& in);
 void ToProto(const domain::Organization& in, trainhub::v1::Organization* out);

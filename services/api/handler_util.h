@@ -6,12 +6,20 @@
 #include <google/protobuf/message.h>
 
 #include "absl/status/statusor.h"
+#include "api/auth.h"
 #include "api/convert.h"
 #include "api/errors.h"
 #include "api/page_token.h"
 #include "domain/planner.h"
 
 namespace trainhub::api {
+
+// Admits the call per the policy (api/auth.h) into `principal`, or returns
+// the refusal from the handler. Needs an `auth_` member (Authenticator).
+#define TH_ADMIT(principal, context, service, method)                           \
+  auto principal##_admitted = auth_.Admit(context, service, method);           \
+  if (!principal##_admitted.ok()) return ToGrpcStatus(principal##_admitted.status()); \
+  [[maybe_unused]] const domain::Principal& principal = *principal##_admitted
 
 // The idempotency key of a create request with a `request_id` field.
 template <typename Request>

@@ -7,9 +7,9 @@ namespace {
 auto AddSession = [](v1::ListScheduleResponse* r) { return r->add_sessions(); };
 }  // namespace
 
-grpc::Status ScheduleServiceImpl::ListTrainerSessions(
-    grpc::ServerContext*, const v1::ListTrainerSessionsRequest* request,
+grpc::Status ScheduleServiceImpl::ListTrainerSessions(grpc::ServerContext* context, const v1::ListTrainerSessionsRequest* request,
     v1::ListScheduleResponse* response) {
+  TH_ADMIT(principal, *context, v1::ScheduleService::service_full_name(), "ListTrainerSessions");
   auto page = ReadPage(*request, request->page_size(), request->page_token());
   if (!page.ok()) return ToGrpcStatus(page.status());
   auto from = OptionalTimeFromProto(request->has_from(), request->from(), "from");
@@ -21,9 +21,9 @@ grpc::Status ScheduleServiceImpl::ListTrainerSessions(
                    response, AddSession);
 }
 
-grpc::Status ScheduleServiceImpl::ListSessionsInRange(
-    grpc::ServerContext*, const v1::ListSessionsInRangeRequest* request,
+grpc::Status ScheduleServiceImpl::ListSessionsInRange(grpc::ServerContext* context, const v1::ListSessionsInRangeRequest* request,
     v1::ListScheduleResponse* response) {
+  TH_ADMIT(principal, *context, v1::ScheduleService::service_full_name(), "ListSessionsInRange");
   auto page = ReadPage(*request, request->page_size(), request->page_token());
   if (!page.ok()) return ToGrpcStatus(page.status());
   auto from = TimeFromProto(request->from(), "from");
@@ -35,9 +35,9 @@ grpc::Status ScheduleServiceImpl::ListSessionsInRange(
                    response, AddSession);
 }
 
-grpc::Status ScheduleServiceImpl::ListPendingBookings(
-    grpc::ServerContext*, const v1::ListPendingBookingsRequest* request,
+grpc::Status ScheduleServiceImpl::ListPendingBookings(grpc::ServerContext* context, const v1::ListPendingBookingsRequest* request,
     v1::ListScheduleResponse* response) {
+  TH_ADMIT(principal, *context, v1::ScheduleService::service_full_name(), "ListPendingBookings");
   auto page = ReadPage(*request, request->page_size(), request->page_token());
   if (!page.ok()) return ToGrpcStatus(page.status());
   return ReplyPage(*request,
@@ -46,9 +46,9 @@ grpc::Status ScheduleServiceImpl::ListPendingBookings(
                    response, AddSession);
 }
 
-grpc::Status ScheduleServiceImpl::ExportCalendar(
-    grpc::ServerContext*, const v1::ExportCalendarRequest* request,
+grpc::Status ScheduleServiceImpl::ExportCalendar(grpc::ServerContext* context, const v1::ExportCalendarRequest* request,
     v1::ExportCalendarResponse* response) {
+  TH_ADMIT(principal, *context, v1::ScheduleService::service_full_name(), "ExportCalendar");
   absl::StatusOr<domain::Planner::Calendar> calendar;
   switch (request->scope_case()) {
     case v1::ExportCalendarRequest::kSeriesId:

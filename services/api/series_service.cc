@@ -3,22 +3,25 @@
 
 namespace trainhub::api {
 
-grpc::Status SeriesServiceImpl::CreateSeries(grpc::ServerContext*,
+grpc::Status SeriesServiceImpl::CreateSeries(grpc::ServerContext* context,
                                              const v1::CreateSeriesRequest* request,
                                              v1::Series* response) {
+  TH_ADMIT(principal, *context, v1::SeriesService::service_full_name(), "CreateSeries");
   return Reply(planner_.CreateSeries(FromProto(request->series()), KeyOf(*request)),
                response);
 }
 
-grpc::Status SeriesServiceImpl::GetSeries(grpc::ServerContext*,
+grpc::Status SeriesServiceImpl::GetSeries(grpc::ServerContext* context,
                                           const v1::GetSeriesRequest* request,
                                           v1::Series* response) {
+  TH_ADMIT(principal, *context, v1::SeriesService::service_full_name(), "GetSeries");
   return Reply(planner_.GetSeries(request->id()), response);
 }
 
-grpc::Status SeriesServiceImpl::ListSeries(grpc::ServerContext*,
+grpc::Status SeriesServiceImpl::ListSeries(grpc::ServerContext* context,
                                            const v1::ListSeriesRequest* request,
                                            v1::ListSeriesResponse* response) {
+  TH_ADMIT(principal, *context, v1::SeriesService::service_full_name(), "ListSeries");
   auto page = ReadPage(*request, request->page_size(), request->page_token());
   if (!page.ok()) return ToGrpcStatus(page.status());
   domain::SeriesFilter filter;
@@ -35,54 +38,61 @@ grpc::Status SeriesServiceImpl::ListSeries(grpc::ServerContext*,
                    [](auto* r) { return r->add_series(); });
 }
 
-grpc::Status SeriesServiceImpl::UpdateSeries(grpc::ServerContext*,
+grpc::Status SeriesServiceImpl::UpdateSeries(grpc::ServerContext* context,
                                              const v1::UpdateSeriesRequest* request,
                                              v1::Series* response) {
+  TH_ADMIT(principal, *context, v1::SeriesService::service_full_name(), "UpdateSeries");
   return Reply(planner_.UpdateSeries(FromProto(request->series()),
                                      MaskFromProto(request->update_mask())),
                response);
 }
 
-grpc::Status SeriesServiceImpl::CancelSeries(grpc::ServerContext*,
+grpc::Status SeriesServiceImpl::CancelSeries(grpc::ServerContext* context,
                                              const v1::CancelSeriesRequest* request,
                                              v1::Series* response) {
+  TH_ADMIT(principal, *context, v1::SeriesService::service_full_name(), "CancelSeries");
   return Reply(planner_.CancelSeries(request->id(), request->reason()), response);
 }
 
-grpc::Status SeriesServiceImpl::DeleteSeries(grpc::ServerContext*,
+grpc::Status SeriesServiceImpl::DeleteSeries(grpc::ServerContext* context,
                                              const v1::DeleteSeriesRequest* request,
                                              v1::DeleteSeriesResponse*) {
+  TH_ADMIT(principal, *context, v1::SeriesService::service_full_name(), "DeleteSeries");
   return ToGrpcStatus(planner_.DeleteSeries(request->id(), request->force()));
 }
 
-grpc::Status SeriesServiceImpl::CreateModule(grpc::ServerContext*,
+grpc::Status SeriesServiceImpl::CreateModule(grpc::ServerContext* context,
                                              const v1::CreateModuleRequest* request,
                                              v1::Module* response) {
+  TH_ADMIT(principal, *context, v1::SeriesService::service_full_name(), "CreateModule");
   return Reply(planner_.CreateModule(request->series_id(), FromProto(request->module()),
                                      request->position(), KeyOf(*request)),
                response);
 }
 
-grpc::Status SeriesServiceImpl::ListModules(grpc::ServerContext*,
+grpc::Status SeriesServiceImpl::ListModules(grpc::ServerContext* context,
                                             const v1::ListModulesRequest* request,
                                             v1::ListModulesResponse* response) {
+  TH_ADMIT(principal, *context, v1::SeriesService::service_full_name(), "ListModules");
   auto page = ReadPage(*request, request->page_size(), request->page_token());
   if (!page.ok()) return ToGrpcStatus(page.status());
   return ReplyPage(*request, planner_.ListModules(request->series_id(), *page),
                    response, [](auto* r) { return r->add_modules(); });
 }
 
-grpc::Status SeriesServiceImpl::UpdateModule(grpc::ServerContext*,
+grpc::Status SeriesServiceImpl::UpdateModule(grpc::ServerContext* context,
                                              const v1::UpdateModuleRequest* request,
                                              v1::Module* response) {
+  TH_ADMIT(principal, *context, v1::SeriesService::service_full_name(), "UpdateModule");
   return Reply(planner_.UpdateModule(request->series_id(), FromProto(request->module()),
                                      MaskFromProto(request->update_mask())),
                response);
 }
 
-grpc::Status SeriesServiceImpl::MoveModule(grpc::ServerContext*,
+grpc::Status SeriesServiceImpl::MoveModule(grpc::ServerContext* context,
                                            const v1::MoveModuleRequest* request,
                                            v1::ListModulesResponse* response) {
+  TH_ADMIT(principal, *context, v1::SeriesService::service_full_name(), "MoveModule");
   auto modules = planner_.MoveModule(request->series_id(), request->module_id(),
                                      request->position());
   if (!modules.ok()) return ToGrpcStatus(modules.status());
@@ -90,16 +100,18 @@ grpc::Status SeriesServiceImpl::MoveModule(grpc::ServerContext*,
   return grpc::Status::OK;
 }
 
-grpc::Status SeriesServiceImpl::DeleteModule(grpc::ServerContext*,
+grpc::Status SeriesServiceImpl::DeleteModule(grpc::ServerContext* context,
                                              const v1::DeleteModuleRequest* request,
                                              v1::DeleteModuleResponse*) {
+  TH_ADMIT(principal, *context, v1::SeriesService::service_full_name(), "DeleteModule");
   return ToGrpcStatus(planner_.DeleteModule(request->series_id(), request->module_id(),
                                             request->force()));
 }
 
-grpc::Status SeriesServiceImpl::CreateSession(grpc::ServerContext*,
+grpc::Status SeriesServiceImpl::CreateSession(grpc::ServerContext* context,
                                               const v1::CreateSessionRequest* request,
                                               v1::Session* response) {
+  TH_ADMIT(principal, *context, v1::SeriesService::service_full_name(), "CreateSession");
   auto session = FromProto(request->session(), "session");
   if (!session.ok()) return ToGrpcStatus(session.status());
   return Reply(planner_.CreateSession(request->series_id(), request->module_id(),
@@ -108,15 +120,17 @@ grpc::Status SeriesServiceImpl::CreateSession(grpc::ServerContext*,
                response);
 }
 
-grpc::Status SeriesServiceImpl::GetSession(grpc::ServerContext*,
+grpc::Status SeriesServiceImpl::GetSession(grpc::ServerContext* context,
                                            const v1::GetSessionRequest* request,
                                            v1::Session* response) {
+  TH_ADMIT(principal, *context, v1::SeriesService::service_full_name(), "GetSession");
   return Reply(planner_.GetSession(request->id()), response);
 }
 
-grpc::Status SeriesServiceImpl::ListSessions(grpc::ServerContext*,
+grpc::Status SeriesServiceImpl::ListSessions(grpc::ServerContext* context,
                                              const v1::ListSessionsRequest* request,
                                              v1::ListSessionsResponse* response) {
+  TH_ADMIT(principal, *context, v1::SeriesService::service_full_name(), "ListSessions");
   auto page = ReadPage(*request, request->page_size(), request->page_token());
   if (!page.ok()) return ToGrpcStatus(page.status());
   return ReplyPage(*request,
@@ -124,9 +138,10 @@ grpc::Status SeriesServiceImpl::ListSessions(grpc::ServerContext*,
                    response, [](auto* r) { return r->add_sessions(); });
 }
 
-grpc::Status SeriesServiceImpl::UpdateSession(grpc::ServerContext*,
+grpc::Status SeriesServiceImpl::UpdateSession(grpc::ServerContext* context,
                                               const v1::UpdateSessionRequest* request,
                                               v1::Session* response) {
+  TH_ADMIT(principal, *context, v1::SeriesService::service_full_name(), "UpdateSession");
   auto session = FromProto(request->session(), "session");
   if (!session.ok()) return ToGrpcStatus(session.status());
   return Reply(planner_.UpdateSession(*session, MaskFromProto(request->update_mask()),
@@ -134,9 +149,9 @@ grpc::Status SeriesServiceImpl::UpdateSession(grpc::ServerContext*,
                response);
 }
 
-grpc::Status SeriesServiceImpl::SetBookingStatus(
-    grpc::ServerContext*, const v1::SetBookingStatusRequest* request,
+grpc::Status SeriesServiceImpl::SetBookingStatus(grpc::ServerContext* context, const v1::SetBookingStatusRequest* request,
     v1::Session* response) {
+  TH_ADMIT(principal, *context, v1::SeriesService::service_full_name(), "SetBookingStatus");
   return Reply(planner_.SetBookingStatus(
                    request->session_id(), request->trainer_id(),
                    static_cast<domain::BookingStatus>(request->status()),
@@ -144,9 +159,10 @@ grpc::Status SeriesServiceImpl::SetBookingStatus(
                response);
 }
 
-grpc::Status SeriesServiceImpl::DeleteSession(grpc::ServerContext*,
+grpc::Status SeriesServiceImpl::DeleteSession(grpc::ServerContext* context,
                                               const v1::DeleteSessionRequest* request,
                                               v1::DeleteSessionResponse*) {
+  TH_ADMIT(principal, *context, v1::SeriesService::service_full_name(), "DeleteSession");
   return ToGrpcStatus(planner_.DeleteSession(request->id()));
 }
 

@@ -20,11 +20,15 @@ absl::StatusOr<std::unique_ptr<TrainhubServer>> TrainhubServer::Start(
   std::unique_ptr<TrainhubServer> server(new TrainhubServer());
   server->store_ = *std::move(store);
   server->planner_ = std::make_unique<domain::Planner>(*server->store_);
+  server->accounts_ = std::make_unique<domain::Accounts>(*server->store_);
+  server->auth_ = std::make_unique<Authenticator>(*server->accounts_);
   domain::Planner& planner = *server->planner_;
-  server->services_.push_back(std::make_unique<OrganizationServiceImpl>(planner));
-  server->services_.push_back(std::make_unique<TrainerServiceImpl>(planner));
-  server->services_.push_back(std::make_unique<SeriesServiceImpl>(planner));
-  server->services_.push_back(std::make_unique<ScheduleServiceImpl>(planner));
+  Authenticator& auth = *server->auth_;
+  server->services_.push_back(std::make_unique<AccountServiceImpl>(*server->accounts_, auth));
+  server->services_.push_back(std::make_unique<OrganizationServiceImpl>(planner, auth));
+  server->services_.push_back(std::make_unique<TrainerServiceImpl>(planner, auth));
+  server->services_.push_back(std::make_unique<SeriesServiceImpl>(planner, auth));
+  server->services_.push_back(std::make_unique<ScheduleServiceImpl>(planner, auth));
 
   grpc::EnableDefaultHealthCheckService(true);
   grpc::reflection::InitProtoReflectionServerBuilderPlugin();

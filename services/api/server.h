@@ -11,6 +11,8 @@
 
 #include "absl/status/statusor.h"
 #include "absl/time/time.h"
+#include "api/auth.h"
+#include "domain/accounts.h"
 #include "domain/planner.h"
 #include "store/sqlite_store.h"
 
@@ -32,6 +34,8 @@ class TrainhubServer {
   ~TrainhubServer();
 
   std::shared_ptr<grpc::Channel> InProcessChannel();
+  // For bootstrapping and tests (e.g. the first admin account).
+  domain::Accounts& accounts() { return *accounts_; }
   // The port actually bound (0 without a listen address).
   int port() const { return port_; }
 
@@ -46,6 +50,8 @@ class TrainhubServer {
 
   std::unique_ptr<store::SqliteStore> store_;
   std::unique_ptr<domain::Planner> planner_;
+  std::unique_ptr<domain::Accounts> accounts_;
+  std::unique_ptr<Authenticator> auth_;
   std::vector<std::unique_ptr<grpc::Service>> services_;
   std::unique_ptr<grpc::Server> server_;
   int port_ = 0;

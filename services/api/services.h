@@ -5,7 +5,10 @@
 // request, calls domain::Planner and converts the result; errors go
 // through ToGrpcStatus. Handlers never throw. Thread-safe.
 
+#include "api/auth.h"
+#include "domain/accounts.h"
 #include "domain/planner.h"
+#include "trainhub/v1/account.grpc.pb.h"
 #include "trainhub/v1/organization.grpc.pb.h"
 #include "trainhub/v1/schedule.grpc.pb.h"
 #include "trainhub/v1/series.grpc.pb.h"
@@ -15,9 +18,31 @@ namespace trainhub::api {
 
 namespace v1 = ::trainhub::v1;
 
+class AccountServiceImpl final : public v1::AccountService::Service {
+ public:
+  AccountServiceImpl(domain::Accounts& accounts, Authenticator& auth)
+      : accounts_(accounts), auth_(auth) {}
+  grpc::Status Login(grpc::ServerContext*, const v1::LoginRequest*, v1::LoginResponse*) override;
+  grpc::Status Logout(grpc::ServerContext*, const v1::LogoutRequest*,
+                      v1::LogoutResponse*) override;
+  grpc::Status GetCurrentAccount(grpc::ServerContext*, const v1::GetCurrentAccountRequest*,
+                                 v1::Account*) override;
+  grpc::Status CreateAccount(grpc::ServerContext*, const v1::CreateAccountRequest*,
+                             v1::Account*) override;
+  grpc::Status ListAccounts(grpc::ServerContext*, const v1::ListAccountsRequest*,
+                            v1::ListAccountsResponse*) override;
+  grpc::Status RevokeTokens(grpc::ServerContext*, const v1::RevokeTokensRequest*,
+                            v1::RevokeTokensResponse*) override;
+
+ private:
+  domain::Accounts& accounts_;
+  Authenticator& auth_;
+};
+
 class OrganizationServiceImpl final : public v1::OrganizationService::Service {
  public:
-  explicit OrganizationServiceImpl(domain::Planner& planner) : planner_(planner) {}
+  OrganizationServiceImpl(domain::Planner& planner, Authenticator& auth)
+      : planner_(planner), auth_(auth) {}
   grpc::Status CreateOrganization(grpc::ServerContext*, const v1::CreateOrganizationRequest*,
                                   v1::Organization*) override;
   grpc::Status GetOrganization(grpc::ServerContext*, const v1::GetOrganizationRequest*,
@@ -29,11 +54,13 @@ class OrganizationServiceImpl final : public v1::OrganizationService::Service {
 
  private:
   domain::Planner& planner_;
+  Authenticator& auth_;
 };
 
 class TrainerServiceImpl final : public v1::TrainerService::Service {
  public:
-  explicit TrainerServiceImpl(domain::Planner& planner) : planner_(planner) {}
+  TrainerServiceImpl(domain::Planner& planner, Authenticator& auth)
+      : planner_(planner), auth_(auth) {}
   grpc::Status CreateTrainer(grpc::ServerContext*, const v1::CreateTrainerRequest*,
                              v1::Trainer*) override;
   grpc::Status GetTrainer(grpc::ServerContext*, const v1::GetTrainerRequest*,
@@ -45,11 +72,13 @@ class TrainerServiceImpl final : public v1::TrainerService::Service {
 
  private:
   domain::Planner& planner_;
+  Authenticator& auth_;
 };
 
 class SeriesServiceImpl final : public v1::SeriesService::Service {
  public:
-  explicit SeriesServiceImpl(domain::Planner& planner) : planner_(planner) {}
+  SeriesServiceImpl(domain::Planner& planner, Authenticator& auth)
+      : planner_(planner), auth_(auth) {}
   grpc::Status CreateSeries(grpc::ServerContext*, const v1::CreateSeriesRequest*,
                             v1::Series*) override;
   grpc::Status GetSeries(grpc::ServerContext*, const v1::GetSeriesRequest*,
@@ -87,11 +116,13 @@ class SeriesServiceImpl final : public v1::SeriesService::Service {
 
  private:
   domain::Planner& planner_;
+  Authenticator& auth_;
 };
 
 class ScheduleServiceImpl final : public v1::ScheduleService::Service {
  public:
-  explicit ScheduleServiceImpl(domain::Planner& planner) : planner_(planner) {}
+  ScheduleServiceImpl(domain::Planner& planner, Authenticator& auth)
+      : planner_(planner), auth_(auth) {}
   grpc::Status ListTrainerSessions(grpc::ServerContext*, const v1::ListTrainerSessionsRequest*,
                                    v1::ListScheduleResponse*) override;
   grpc::Status ListSessionsInRange(grpc::ServerContext*, const v1::ListSessionsInRangeRequest*,
@@ -103,6 +134,7 @@ class ScheduleServiceImpl final : public v1::ScheduleService::Service {
 
  private:
   domain::Planner& planner_;
+  Authenticator& auth_;
 };
 
 }  // namespace trainhub::api

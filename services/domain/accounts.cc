@@ -206,6 +206,15 @@ absl::StatusOr<int64_t> Accounts::RevokeAllTokens(Id account_id) {
   return revoked;
 }
 
+absl::StatusOr<Page<Account>> Accounts::ListAccounts(const PageRequest& page) {
+  Page<Account> out;
+  TH_RETURN_IF_ERROR(store_.Read([&](StoreReader& r) -> absl::Status {
+    TH_ASSIGN_OR_RETURN(out, r.ListAccounts(page));
+    return absl::OkStatus();
+  }));
+  return out;
+}
+
 absl::StatusOr<bool> Accounts::HasAnyAccount() {
   int64_t count = 0;
   TH_RETURN_IF_ERROR(store_.Read([&](StoreReader& r) -> absl::Status {

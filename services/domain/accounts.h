@@ -60,6 +60,7 @@ class Accounts {
   absl::StatusOr<int64_t> RevokeAllTokens(Id account_id);
 
   absl::StatusOr<bool> HasAnyAccount();
+  absl::StatusOr<Page<Account>> ListAccounts(const PageRequest& page);
 
   // How long an account stays locked after `failed_logins` failures in a
   // row (zero while below kFreeAttempts).

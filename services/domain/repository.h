@@ -110,6 +110,8 @@ class StoreReader {
   virtual absl::StatusOr<std::optional<AccountCredentials>> FindAccountByEmail(
       absl::string_view email) = 0;
   virtual absl::StatusOr<int64_t> CountAccounts() = 0;
+  // Ordered by id.
+  virtual absl::StatusOr<Page<Account>> ListAccounts(const PageRequest& page) = 0;
   virtual absl::StatusOr<std::optional<TokenRecord>> FindToken(
       absl::string_view token_hash) = 0;
 };

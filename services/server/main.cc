@@ -5,19 +5,75 @@
 #include <signal.h>
 #include <spdlog/spdlog.h>
 
+#include <termios.h>
+#include <unistd.h>
+
 #include <cstdlib>
 #include <iostream>
+#include <string>
 #include <thread>
 
 #include "absl/time/time.h"
 #include "api/server.h"
+#include "domain/accounts.h"
 #include "domain/berlin_time.h"
+#include "domain/passwords.h"
+#include "store/sqlite_store.h"
 
 namespace {
 
 // Exit codes: 0 clean shutdown, 1 cannot start, 2 bad usage.
 constexpr int kExitCannotStart = 1;
 constexpr int kExitUsage = 2;
+
+// One line from standard input; with a terminal, prompts and hides typing.
+std::string ReadPasswordLine(const char* prompt) {
+  const bool tty = isatty(STDIN_FILENO);
+  termios saved{};
+  if (tty) {
+    std::cerr << prompt << std::flush;
+    tcgetattr(STDIN_FILENO, &saved);
+    termios quiet = saved;
+    quiet.c_lflag &= ~static_cast<tcflag_t>(ECHO);
+    tcsetattr(STDIN_FILENO, TCSANOW, &quiet);
+  }
+  std::string line;
+  std::getline(std::cin, line);
+  if (tty) {
+    tcsetattr(STDIN_FILENO, TCSANOW, &saved);
+    std::cerr << "\n";
+  }
+  if (!line.empty() && line.back() == '\r') line.pop_back();
+  return line;
+}
+
+// trainhubd --create-admin: the first account of a new installation.
+int CreateAdmin(const std::string& db_path, const std::string& email, const std::string& name) {
+  auto store = trainhub::store::SqliteStore::Open(db_path, 1);
+  if (!store.ok()) {
+    std::cerr << "cannot open the database: " << store.status().message() << "\n";
+    return kExitCannotStart;
+  }
+  std::string password = ReadPasswordLine("Password for the new admin account: ");
+  if (isatty(STDIN_FILENO) && ReadPasswordLine("Repeat the password: ") != password) {
+    std::cerr << "the passwords differ; nothing was created\n";
+    return kExitUsage;
+  }
+  trainhub::domain::Accounts accounts(**store);
+  trainhub::domain::Account admin;
+  admin.email = email;
+  admin.display_name = name;
+  admin.roles = {{trainhub::domain::Role::kAdmin}};
+  auto created = accounts.CreateAccount(admin, password);
+  if (!created.ok()) {
+    std::cerr << "cannot create the admin account: " << created.status().message() << "\n";
+    return created.status().code() == absl::StatusCode::kInvalidArgument ? kExitUsage
+                                                                          : kExitCannotStart;
+  }
+  std::cout << "created admin account " << created->id << " (" << created->email
+            << "); log in with: trainhub login --email " << created->email << "\n";
+  return 0;
+}
 
 }  // namespace
 
@@ -30,6 +86,13 @@ int main(int argc, char** argv) {
       ->capture_default_str();
   app.add_option("--db", options.db_path, "SQLite database file (created if missing)")
       ->envname("TRAINHUB_DB")
+      ->capture_default_str();
+  std::string admin_email;
+  std::string admin_name = "Administrator";
+  app.add_option("--create-admin", admin_email,
+                 "create an admin account with this e-mail (password from standard input), "
+                 "then exit");
+  app.add_option("--admin-name", admin_name, "display name for --create-admin")
       ->capture_default_str();
   app.add_option("--log-level", log_level, "trace, debug, info, warn, error")
       ->check(CLI::IsMember({"trace", "debug", "info", "warn", "error"}))
@@ -54,6 +117,12 @@ int main(int argc, char** argv) {
       spdlog::debug("protobuf {}:{}: {}", file, line, message);
     }
   });
+
+  if (!trainhub::domain::InitCrypto()) {
+    spdlog::error("libsodium failed to start");
+    return kExitCannotStart;
+  }
+  if (!admin_email.empty()) return CreateAdmin(options.db_path, admin_email, admin_name);
 
   absl::TimeZone berlin;
   if (!absl::LoadTimeZone(trainhub::domain::kDisplayTimeZone, &berlin)) {

@@ -53,6 +53,12 @@ void BindKeyset(SQLite::Statement& q, const domain::PageRequest& page) {
   q.bind(":limit", page.limit + 1);
 }
 
+template <typename T>
+Id IdOf(const T& item) {
+  return item.id;
+}
+Id IdOf(const domain::AccountCredentials& c) { return c.account.id; }
+
 // Trims the extra row fetched to learn whether another page follows.
 template <typename T, typename KeyOf>
 domain::Page<T> MakePage(std::vector<T> items, const domain::PageRequest& page,
@@ -61,7 +67,7 @@ domain::Page<T> MakePage(std::vector<T> items, const domain::PageRequest& page,
   if (static_cast<int>(items.size()) > page.limit) {
     items.resize(page.limit);
     const T& last = items.back();
-    out.next = domain::Cursor{key_of(last), last.id};
+    out.next = domain::Cursor{key_of(last), IdOf(last)};
   }
   out.items = std::move(items);
   return out;
@@ -169,7 +175,7 @@ absl::StatusOr<domain::Page<T>> SqliteRepository::ListById(
     BindKeyset(q, page);
     std::vector<T> items;
     while (q.executeStep()) items.push_back(read(q));
-    return MakePage(std::move(items), page, [](const T& item) { return item.id; });
+    return MakePage(std::move(items), page, [](const T& item) { return IdOf(item); });
   });
 }
 
@@ -885,6 +891,22 @@ absl::StatusOr<int64_t> SqliteRepository::CountAccounts() {
     q.executeStep();
     return q.getColumn(0).getInt64();
   });
+}
+
+absl::StatusOr<domain::Page<domain::Account>> SqliteRepository::ListAccounts(
+    const domain::PageRequest& page) {
+  TH_ASSIGN_OR_RETURN(
+      domain::Page<domain::AccountCredentials> credentials,
+      ListById<domain::AccountCredentials>(
+          "ListAccounts", absl::StrCat("SELECT ", kAccountColumns, " FROM account WHERE 1"),
+          page, ReadAccount));
+  domain::Page<domain::Account> out;
+  out.next = credentials.next;
+  for (domain::AccountCredentials& c : credentials.items) {
+    TH_RETURN_IF_ERROR(Guarded("ListAccounts", [&] { return LoadRoles(c.account); }));
+    out.items.push_back(std::move(c.account));
+  }
+  return out;
 }
 
 absl::StatusOr<std::optional<domain::TokenRecord>> SqliteRepository::FindToken(

@@ -50,6 +50,8 @@ class SqliteRepository : public domain::StoreWriter {
   absl::StatusOr<std::optional<domain::AccountCredentials>> FindAccountByEmail(
       absl::string_view email) override;
   absl::StatusOr<int64_t> CountAccounts() override;
+  absl::StatusOr<domain::Page<domain::Account>> ListAccounts(
+      const domain::PageRequest& page) override;
   absl::StatusOr<std::optional<domain::TokenRecord>> FindToken(
       absl::string_view token_hash) override;
 

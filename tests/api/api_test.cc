@@ -13,8 +13,10 @@
 #include <future>
 #include <set>
 
+#include "api/auth.h"
 #include "api/server.h"
 #include "grpc/health/v1/health.grpc.pb.h"
+#include "trainhub/v1/account.grpc.pb.h"
 #include "trainhub/v1/common.pb.h"
 #include "trainhub/v1/organization.grpc.pb.h"
 #include "trainhub/v1/schedule.grpc.pb.h"
@@ -25,6 +27,8 @@ namespace trainhub {
 namespace {
 
 namespace v1 = ::trainhub::v1;
+
+constexpr char kPassword[] = "api-test-password";
 
 google::protobuf::Timestamp Utc(int y, int m, int d, int hh, int mm) {
   google::protobuf::Timestamp t;
@@ -62,6 +66,26 @@ class ApiTest : public ::testing::Test {
     trainers_ = v1::TrainerService::NewStub(channel_);
     series_ = v1::SeriesService::NewStub(channel_);
     schedule_ = v1::ScheduleService::NewStub(channel_);
+    accounts_ = v1::AccountService::NewStub(channel_);
+    domain::Account admin;
+    admin.email = "admin@example.org";
+    admin.display_name = "Admin";
+    admin.roles = {{domain::Role::kAdmin}};
+    ASSERT_TRUE(server_->accounts().CreateAccount(admin, kPassword).ok());
+    token_ = LoginAs("admin@example.org");
+    ASSERT_FALSE(token_.empty());
+  }
+
+  // Logs in and returns the token ("" on failure).
+  std::string LoginAs(const std::string& email) {
+    v1::LoginRequest request;
+    request.set_email(email);
+    request.set_password(kPassword);
+    v1::LoginResponse response;
+    grpc::ClientContext context;
+    grpc::Status s = accounts_->Login(&context, request, &response);
+    EXPECT_TRUE(s.ok()) << s.error_message();
+    return response.token();
   }
   void TearDown() override {
     server_.reset();
@@ -77,6 +101,7 @@ class ApiTest : public ::testing::Test {
                                                  Response*),
                     const Request& request, Response* response) {
     grpc::ClientContext context;
+    if (!token_.empty()) context.AddMetadata("authorization", "Bearer " + token_);
     return (stub.*method)(&context, request, response);
   }
 
@@ -170,6 +195,8 @@ class ApiTest : public ::testing::Test {
   std::unique_ptr<v1::TrainerService::Stub> trainers_;
   std::unique_ptr<v1::SeriesService::Stub> series_;
   std::unique_ptr<v1::ScheduleService::Stub> schedule_;
+  std::unique_ptr<v1::AccountService::Stub> accounts_;
+  std::string token_;
 };
 
 TEST_F(ApiTest, HealthCheckAnswersServing) {
@@ -648,11 +675,13 @@ TEST_F(ApiTest, APageTokenOnlyContinuesItsOwnQuery) {
             grpc::StatusCode::INVALID_ARGUMENT);
 }
 
-// Sends `bytes` as the request of `method` ("/pkg.Service/Method").
+// Sends `bytes` as the request of `method` ("/pkg.Service/Method"), with
+// `token` as bearer token unless empty.
 grpc::Status RawCall(const std::shared_ptr<grpc::Channel>& channel, const std::string& method,
-                     const std::string& bytes) {
+                     const std::string& bytes, const std::string& token) {
   grpc::GenericStub generic(channel);
   grpc::ClientContext context;
+  if (!token.empty()) context.AddMetadata("authorization", "Bearer " + token);
   grpc::Slice slice(bytes);
   grpc::ByteBuffer request(&slice, 1);
   grpc::ByteBuffer response;
@@ -690,7 +719,8 @@ std::string WithBadString(const google::protobuf::Descriptor& type, std::string*
 TEST_F(ApiTest, EveryRpcRefusesMalformedUtf8AndGarbageNamingTheField) {
   const std::string before = Snapshot();
   int checked_utf8 = 0;
-  for (const char* name : {v1::OrganizationService::service_full_name(),
+  for (const char* name : {v1::AccountService::service_full_name(),
+                           v1::OrganizationService::service_full_name(),
                            v1::TrainerService::service_full_name(),
                            v1::SeriesService::service_full_name(),
                            v1::ScheduleService::service_full_name()}) {
@@ -704,19 +734,133 @@ TEST_F(ApiTest, EveryRpcRefusesMalformedUtf8AndGarbageNamingTheField) {
       const std::string bad = WithBadString(*method->input_type(), &field);
       if (!bad.empty()) {
         ++checked_utf8;
-        grpc::Status status = RawCall(channel_, path, bad);
+        grpc::Status status = RawCall(channel_, path, bad, token_);
         EXPECT_EQ(status.error_code(), grpc::StatusCode::INVALID_ARGUMENT)
             << path << ": " << status.error_message();
         EXPECT_EQ(FieldOf(status), field) << path;
       }
       // Not protobuf at all: a field header that promises more bytes.
-      grpc::Status garbage = RawCall(channel_, path, std::string("\x0a\x7f", 2));
+      grpc::Status garbage = RawCall(channel_, path, std::string("\x0a\x7f", 2), token_);
       EXPECT_EQ(garbage.error_code(), grpc::StatusCode::INVALID_ARGUMENT)
           << path << ": " << garbage.error_message();
     }
   }
   EXPECT_GE(checked_utf8, 15);
   EXPECT_EQ(Snapshot(), before);
+}
+
+// Every RPC of every trainhub service has an access rule, refuses calls
+// without a token (except Login), and admits exactly the roles its rule
+// names. Empty requests: an admitted call fails on its input instead.
+TEST_F(ApiTest, EveryRpcFollowsThePolicyForEveryRole) {
+  const int64_t org = CreateOrganization("Stadt Dessau-Roßlau");
+  const int64_t trainer = CreateTrainer("Katrin Vogel", "katrin@example.org");
+  struct Caller {
+    std::string name;
+    domain::RoleGrant grant;
+    std::string token;
+  };
+  std::vector<Caller> callers = {
+      {"admin", {domain::Role::kAdmin}, ""},
+      {"coordinator", {domain::Role::kCoordinator, org}, ""},
+      {"trainer", {domain::Role::kTrainer, 0, trainer}, ""},
+      {"participant", {domain::Role::kParticipant}, ""},
+  };
+  for (Caller& caller : callers) {
+    domain::Account account;
+    account.email = caller.name + "@policy.example.org";
+    account.display_name = caller.name;
+    account.roles = {caller.grant};
+    ASSERT_TRUE(server_->accounts().CreateAccount(account, kPassword).ok());
+    caller.token = LoginAs(account.email);
+  }
+  auto admits = [](api::Callers rule, domain::Role role) {
+    using domain::Role;
+    switch (rule) {
+      case api::Callers::kAnyone:
+      case api::Callers::kSignedIn:
+        return true;
+      case api::Callers::kAdmin:
+        return role == Role::kAdmin;
+      case api::Callers::kPlanners:
+        return role == Role::kAdmin || role == Role::kCoordinator;
+      case api::Callers::kStaff:
+        return role != Role::kParticipant;
+    }
+    return false;
+  };
+  int checked = 0;
+  const auto* pool = google::protobuf::DescriptorPool::generated_pool();
+  for (const char* proto : {"trainhub/v1/account.proto", "trainhub/v1/organization.proto",
+                            "trainhub/v1/trainer.proto", "trainhub/v1/series.proto",
+                            "trainhub/v1/schedule.proto"}) {
+    const auto* descriptor = pool->FindFileByName(proto);
+    ASSERT_NE(descriptor, nullptr) << proto;
+    for (int s = 0; s < descriptor->service_count(); ++s) {
+      const auto* service = descriptor->service(s);
+      for (int m = 0; m < service->method_count(); ++m) {
+        const std::string key = service->full_name() + "/" + service->method(m)->name();
+        const std::string path = "/" + key;
+        auto rule = api::Policy().find(key);
+        ASSERT_NE(rule, api::Policy().end()) << key << " has no policy entry";
+        ++checked;
+        if (rule->second == api::Callers::kAnyone) continue;
+        EXPECT_EQ(RawCall(channel_, path, "", "").error_code(),
+                  grpc::StatusCode::UNAUTHENTICATED)
+            << key;
+        EXPECT_EQ(RawCall(channel_, path, "", "forged-token").error_code(),
+                  grpc::StatusCode::UNAUTHENTICATED)
+            << key;
+        for (const Caller& caller : callers) {
+          if (key == "trainhub.v1.AccountService/Logout") continue;  // would end the session
+          const grpc::StatusCode code = RawCall(channel_, path, "", caller.token).error_code();
+          if (admits(rule->second, caller.grant.role)) {
+            EXPECT_NE(code, grpc::StatusCode::PERMISSION_DENIED) << key << " as " << caller.name;
+            EXPECT_NE(code, grpc::StatusCode::UNAUTHENTICATED) << key << " as " << caller.name;
+          } else {
+            EXPECT_EQ(code, grpc::StatusCode::PERMISSION_DENIED) << key << " as " << caller.name;
+          }
+        }
+      }
+    }
+  }
+  EXPECT_EQ(static_cast<size_t>(checked), api::Policy().size()) << "a rule names no RPC";
+}
+
+TEST_F(ApiTest, LoginLogoutAndRevocation) {
+  v1::Account me;
+  ASSERT_TRUE(Call(*accounts_, &v1::AccountService::Stub::GetCurrentAccount,
+                   v1::GetCurrentAccountRequest{}, &me)
+                  .ok());
+  EXPECT_EQ(me.email(), "admin@example.org");
+  EXPECT_EQ(me.roles(0).role(), v1::ROLE_ADMIN);
+
+  v1::LoginRequest wrong;
+  wrong.set_email("admin@example.org");
+  wrong.set_password("not the right one");
+  v1::LoginResponse response;
+  grpc::ClientContext context;
+  grpc::Status refused = accounts_->Login(&context, wrong, &response);
+  EXPECT_EQ(refused.error_code(), grpc::StatusCode::UNAUTHENTICATED);
+  v1::LoginRequest unknown;
+  unknown.set_email("nobody@example.org");
+  unknown.set_password("not the right one");
+  grpc::ClientContext context2;
+  grpc::Status unknown_status = accounts_->Login(&context2, unknown, &response);
+  EXPECT_EQ(unknown_status.error_message(), refused.error_message());
+
+  const std::string second = LoginAs("admin@example.org");
+  v1::RevokeTokensRequest revoke;
+  revoke.set_account_id(me.id());
+  v1::RevokeTokensResponse revoked;
+  ASSERT_TRUE(Call(*accounts_, &v1::AccountService::Stub::RevokeTokens, revoke, &revoked).ok());
+  EXPECT_EQ(revoked.revoked_count(), 2);
+  v1::ListSeriesResponse series;
+  EXPECT_EQ(Call(*series_, &v1::SeriesService::Stub::ListSeries, {}, &series).error_code(),
+            grpc::StatusCode::UNAUTHENTICATED);
+  token_ = second;
+  EXPECT_EQ(Call(*series_, &v1::SeriesService::Stub::ListSeries, {}, &series).error_code(),
+            grpc::StatusCode::UNAUTHENTICATED);
 }
 
 }  // namespace

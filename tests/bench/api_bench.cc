@@ -19,6 +19,7 @@
 #include "absl/time/clock.h"
 #include "api/server.h"
 #include "grpc/health/v1/health.grpc.pb.h"
+#include "trainhub/v1/account.grpc.pb.h"
 #include "trainhub/v1/organization.grpc.pb.h"
 #include "trainhub/v1/series.grpc.pb.h"
 
@@ -77,10 +78,19 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "cannot start: %s\n", std::string(server.status().message()).c_str());
     return 1;
   }
+  trainhub::domain::Account admin;
+  admin.email = "bench@example.org";
+  admin.display_name = "Bench";
+  admin.roles = {{trainhub::domain::Role::kAdmin}};
+  if (!(*server)->accounts().CreateAccount(admin, "bench-password").ok()) return 1;
+  auto login = (*server)->accounts().Login("bench@example.org", "bench-password");
+  if (!login.ok()) return 1;
+  const std::string bearer = "Bearer " + login->token;
   auto channel = grpc::CreateChannel("127.0.0.1:" + std::to_string((*server)->port()),
                                      grpc::InsecureChannelCredentials());
   auto health = grpc::health::v1::Health::NewStub(channel);
   auto orgs = v1::OrganizationService::NewStub(channel);
+  auto accounts = v1::AccountService::NewStub(channel);
   auto series = v1::SeriesService::NewStub(channel);
 
   auto health_call = [&](int, int) {
@@ -91,6 +101,7 @@ int main(int argc, char** argv) {
   };
   auto create_call = [&](int t, int i) {
     grpc::ClientContext context;
+    context.AddMetadata("authorization", bearer);
     v1::CreateOrganizationRequest request;
     request.set_request_id("bench-" + std::to_string(t) + "-" + std::to_string(i));
     request.mutable_organization()->set_name("Organisation " + std::to_string(i));
@@ -98,8 +109,15 @@ int main(int argc, char** argv) {
     v1::Organization response;
     return orgs->CreateOrganization(&context, request, &response).ok();
   };
+  auto whoami_call = [&](int, int) {
+    grpc::ClientContext context;
+    context.AddMetadata("authorization", bearer);
+    v1::Account response;
+    return accounts->GetCurrentAccount(&context, v1::GetCurrentAccountRequest{}, &response).ok();
+  };
   auto list_call = [&](int, int) {
     grpc::ClientContext context;
+    context.AddMetadata("authorization", bearer);
     v1::ListOrganizationsRequest request;
     request.set_page_size(20);
     v1::ListOrganizationsResponse response;
@@ -111,14 +129,16 @@ int main(int argc, char** argv) {
   std::printf("%-34s %10s %10s %8s\n", "rpc (threads)", "calls/s", "p50 us", "ratio");
   for (int t : {1, threads}) {
     const Measurement base = Measure(calls, t, health_call);
+    const Measurement auth = Measure(calls, t, whoami_call);
     const Measurement write = Measure(calls, t, create_call);
     const Measurement read = Measure(calls, t, list_call);
-    failures += base.failures + write.failures + read.failures;
+    failures += base.failures + auth.failures + write.failures + read.failures;
     auto row = [&](const char* name, const Measurement& m) {
       std::printf("%-28s (%2d) %10.0f %10.1f %8.2f\n", name, t, m.calls_per_second, m.p50_us,
                   m.calls_per_second / base.calls_per_second);
     };
     row("Health.Check (baseline)", base);
+    row("GetCurrentAccount (token)", auth);
     row("CreateOrganization (FULL)", write);
     row("ListOrganizations (20)", read);
   }

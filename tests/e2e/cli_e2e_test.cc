@@ -7,6 +7,7 @@
 #include <signal.h>
 #include <spawn.h>
 #include <sqlite3.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -26,6 +27,9 @@ namespace {
 
 namespace fs = std::filesystem;
 
+constexpr char kAdminEmail[] = "admin@example.org";
+constexpr char kAdminPassword[] = "e2e-admin-password";
+
 std::string ReadFile(const fs::path& path) {
   std::ifstream in(path, std::ios::binary);
   std::stringstream buffer;
@@ -34,13 +38,14 @@ std::string ReadFile(const fs::path& path) {
 }
 
 // Starts `argv` with stdout and stderr going to `log`; returns the pid.
+// Standard input comes from `input` (a file) or /dev/null.
 pid_t Spawn(const std::vector<std::string>& argv, const fs::path& log,
-            const std::vector<std::string>& extra_env = {}) {
+            const std::vector<std::string>& extra_env = {}, const fs::path& input = "/dev/null") {
   posix_spawn_file_actions_t actions;
   posix_spawn_file_actions_init(&actions);
   posix_spawn_file_actions_addopen(&actions, 1, log.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
   posix_spawn_file_actions_adddup2(&actions, 1, 2);
-  posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
+  posix_spawn_file_actions_addopen(&actions, 0, input.c_str(), O_RDONLY, 0);
   std::vector<char*> args;
   for (const auto& a : argv) args.push_back(const_cast<char*>(a.c_str()));
   args.push_back(nullptr);
@@ -84,6 +89,22 @@ class E2eTest : public ::testing::Test {
     fs::remove_all(dir_);
   }
 
+  // The first admin of a new database, as an operator creates it.
+  void CreateAdmin() {
+    const fs::path password = dir_ / "admin-password";
+    std::ofstream(password, std::ios::trunc) << kAdminPassword << "\n";
+    pid_t pid = Spawn({TRAINHUBD_PATH, "--db", db_, "--create-admin", kAdminEmail},
+                      dir_ / "create-admin.log", {}, password);
+    ASSERT_EQ(WaitExit(pid), 0) << ReadFile(dir_ / "create-admin.log");
+  }
+
+  // A new database with an admin, the server started, the CLI logged in.
+  void StartAsAdmin() {
+    CreateAdmin();
+    StartServer();
+    MustCli({"login", "--email", kAdminEmail, "--password-stdin"}, std::string(kAdminPassword) + "\n");
+  }
+
   // Starts trainhubd on a free port (it binds port 0 and logs the port).
   void StartServer(bool via_env = false) {
     server_log_ = dir_ / ("server-" + std::to_string(++starts_) + ".log");
@@ -114,21 +135,33 @@ class E2eTest : public ::testing::Test {
     return code;
   }
 
-  Result Cli(std::vector<std::string> args) {
+  // Runs the CLI with its config (the saved token) in the test folder and
+  // `input` as standard input.
+  Result Cli(std::vector<std::string> args, const std::string& input = "") {
     std::vector<std::string> argv = {TRAINHUB_CLI_PATH, "--server", address_};
     argv.insert(argv.end(), args.begin(), args.end());
     const fs::path out = dir_ / "cli.out";
     const fs::path err = dir_ / "cli.err";
+    const fs::path in = dir_ / "cli.in";
+    std::ofstream(in, std::ios::trunc) << input;
     posix_spawn_file_actions_t actions;
     posix_spawn_file_actions_init(&actions);
     posix_spawn_file_actions_addopen(&actions, 1, out.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
     posix_spawn_file_actions_addopen(&actions, 2, err.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-    posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
+    posix_spawn_file_actions_addopen(&actions, 0, in.c_str(), O_RDONLY, 0);
     std::vector<char*> c_args;
     for (auto& a : argv) c_args.push_back(a.data());
     c_args.push_back(nullptr);
+    std::vector<std::string> env_strings;
+    for (char** e = environ; *e != nullptr; ++e) {
+      if (std::string(*e).rfind("TRAINHUB_TOKEN=", 0) != 0) env_strings.emplace_back(*e);
+    }
+    env_strings.push_back("XDG_CONFIG_HOME=" + (dir_ / "config").string());
+    std::vector<char*> env;
+    for (auto& e : env_strings) env.push_back(e.data());
+    env.push_back(nullptr);
     pid_t pid = 0;
-    EXPECT_EQ(posix_spawn(&pid, c_args[0], &actions, nullptr, c_args.data(), environ), 0);
+    EXPECT_EQ(posix_spawn(&pid, c_args[0], &actions, nullptr, c_args.data(), env.data()), 0);
     posix_spawn_file_actions_destroy(&actions);
     Result r;
     r.exit_code = WaitExit(pid);
@@ -137,8 +170,8 @@ class E2eTest : public ::testing::Test {
     return r;
   }
 
-  Result MustCli(std::vector<std::string> args) {
-    Result r = Cli(args);
+  Result MustCli(std::vector<std::string> args, const std::string& input = "") {
+    Result r = Cli(args, input);
     EXPECT_EQ(r.exit_code, 0) << r.err;
     return r;
   }
@@ -152,7 +185,7 @@ class E2eTest : public ::testing::Test {
 };
 
 TEST_F(E2eTest, ACoordinatorTakesTheTour) {
-  StartServer();
+  StartAsAdmin();
   Result loaded = MustCli({"demo", "load"});
   EXPECT_NE(loaded.out.find("4 series"), std::string::npos) << loaded.out;
   // Loading again creates nothing twice.
@@ -200,7 +233,7 @@ TEST_F(E2eTest, ACoordinatorTakesTheTour) {
 }
 
 TEST_F(E2eTest, ADoubleBookingIsRefusedWithAClearMessage) {
-  StartServer();
+  StartAsAdmin();
   MustCli({"demo", "load"});
   // Trainer 2 teaches the first Vielfalts-Montag on 01.03.2027 13:00-16:30.
   Result clash = Cli({"session", "add", "2", "9", "--start", "2027-03-01 14:00", "--end",
@@ -216,7 +249,7 @@ TEST_F(E2eTest, ADoubleBookingIsRefusedWithAClearMessage) {
 }
 
 TEST_F(E2eTest, TheCalendarFileCarriesTheTimeZone) {
-  StartServer();
+  StartAsAdmin();
   MustCli({"demo", "load"});
   const fs::path file = dir_ / "ikoe.ics";
   Result exported = MustCli({"ical", "series", "1", "-o", file.string()});
@@ -242,7 +275,7 @@ struct BadInput {
 };
 
 TEST_F(E2eTest, EveryBadInputGetsAClearErrorAndChangesNothing) {
-  StartServer();
+  StartAsAdmin();
   MustCli({"demo", "load"});
   const std::string before = MustCli({"--output", "json", "series", "list"}).out +
                              MustCli({"--output", "json", "session", "list", "2"}).out;
@@ -304,7 +337,9 @@ TEST_F(E2eTest, AnUnreachableServerIsReportedAsSuch) {
 }
 
 TEST_F(E2eTest, SigtermStopsCleanlyAndSettingsComeFromTheEnvironment) {
+  CreateAdmin();
   StartServer(/*via_env=*/true);
+  MustCli({"login", "--email", kAdminEmail, "--password-stdin"}, std::string(kAdminPassword) + "\n");
   MustCli({"org", "create", "--name", "Umweltbundesamt", "--kind", "federal-agency"});
   EXPECT_EQ(StopServer(SIGTERM), 0);
   const std::string log = ReadFile(server_log_);
@@ -316,7 +351,7 @@ TEST_F(E2eTest, SigtermStopsCleanlyAndSettingsComeFromTheEnvironment) {
 }
 
 TEST_F(E2eTest, AcknowledgedWritesSurviveKillNine) {
-  StartServer();
+  StartAsAdmin();
   MustCli({"org", "create", "--name", "Stadt Dessau-Roßlau", "--kind", "municipality"});
   MustCli({"trainer", "create", "--name", "Алина Петрова", "--email", "alina@example.org"});
   EXPECT_EQ(StopServer(SIGKILL), 128 + SIGKILL);
@@ -337,6 +372,44 @@ TEST_F(E2eTest, ADatabaseOfANewerSchemaIsRefused) {
   EXPECT_EQ(WaitExit(pid), 1);
   EXPECT_NE(ReadFile(log).find("newer than this trainhubd understands"), std::string::npos)
       << ReadFile(log);
+}
+
+TEST_F(E2eTest, LoggingInAsEachDemoRole) {
+  StartAsAdmin();
+  Result loaded = MustCli({"demo", "load"});
+  EXPECT_NE(loaded.out.find("demo login: trainhub login --email koordination@agsa.example.org"),
+            std::string::npos)
+      << loaded.out;
+  // The token file is the user's alone.
+  struct stat info {};
+  ASSERT_EQ(stat((dir_ / "config" / "trainhub" / "token").c_str(), &info), 0);
+  EXPECT_EQ(info.st_mode & 0777, 0600);
+
+  Result whoami = MustCli({"whoami"});
+  EXPECT_NE(whoami.out.find("admin"), std::string::npos) << whoami.out;
+
+  MustCli({"login", "--email", "teilnehmerin@example.org", "--password-stdin"},
+          "trainhub-demo\n");
+  Result denied = Cli({"series", "create", "--title", "Neu", "--kind", "other", "--org", "1",
+                       "--capacity", "5"});
+  EXPECT_EQ(denied.exit_code, 6) << denied.err;
+  EXPECT_NE(denied.err.find("CreateSeries is for an admin or a coordinator"), std::string::npos)
+      << denied.err;
+
+  MustCli({"login", "--email", "koordination@agsa.example.org", "--password-stdin"},
+          "trainhub-demo\n");
+  MustCli({"series", "create", "--title", "Neu", "--kind", "other", "--org", "1", "--capacity",
+           "5"});
+
+  Result wrong = Cli({"login", "--email", "nuran.sahin@example.org", "--password-stdin"},
+                     "falsches-passwort\n");
+  EXPECT_EQ(wrong.exit_code, 6);
+  EXPECT_NE(wrong.err.find("e-mail or password is wrong"), std::string::npos) << wrong.err;
+
+  MustCli({"logout"});
+  Result after = Cli({"series", "list"});
+  EXPECT_EQ(after.exit_code, 6);
+  EXPECT_NE(after.err.find("trainhub login"), std::string::npos) << after.err;
 }
 
 }  // namespace

@@ -1,0 +1,214 @@
+// trainhub login | logout | whoami | account ...
+
+#include <fmt/core.h>
+#include <termios.h>
+#include <unistd.h>
+
+#include "absl/strings/numbers.h"
+#include "absl/strings/str_split.h"
+#include "clients/cli/commands.h"
+#include "clients/cli/format.h"
+#include "clients/cli/messages.h"
+
+namespace trainhub::cli {
+namespace {
+
+namespace v1 = ::trainhub::v1;
+using Stub = v1::AccountService::Stub;
+
+// A password from standard input: at a terminal (unless `plain`) with a
+// prompt and without echo, otherwise the first line.
+std::string ReadPassword(const char* prompt, bool plain) {
+  const bool terminal = !plain && isatty(STDIN_FILENO);
+  termios saved{};
+  if (terminal) {
+    std::cerr << prompt << std::flush;
+    tcgetattr(STDIN_FILENO, &saved);
+    termios hidden = saved;
+    hidden.c_lflag &= ~static_cast<tcflag_t>(ECHO);
+    tcsetattr(STDIN_FILENO, TCSANOW, &hidden);
+  }
+  std::string password;
+  std::getline(std::cin, password);
+  if (terminal) {
+    tcsetattr(STDIN_FILENO, TCSANOW, &saved);
+    std::cerr << "\n";
+  }
+  if (!password.empty() && password.back() == '\r') password.pop_back();
+  return password;
+}
+
+const std::map<std::string, v1::Role>& RoleWords() {
+  static const auto* words = new std::map<std::string, v1::Role>{
+      {"admin", v1::ROLE_ADMIN},
+      {"coordinator", v1::ROLE_COORDINATOR},
+      {"trainer", v1::ROLE_TRAINER},
+      {"participant", v1::ROLE_PARTICIPANT}};
+  return *words;
+}
+
+std::string DescribeRoles(const v1::Account& account) {
+  std::string out;
+  for (const auto& g : account.roles()) {
+    std::string role = WordOf(RoleWords(), g.role());
+    if (g.role() == v1::ROLE_COORDINATOR) role += ":" + std::to_string(g.organization_id());
+    if (g.role() == v1::ROLE_TRAINER) role += ":" + std::to_string(g.trainer_id());
+    out += (out.empty() ? "" : ", ") + role;
+  }
+  return out.empty() ? msg::kNone : out;
+}
+
+// "coordinator:3" -> RoleGrant; false for anything else.
+bool ParseRole(const std::string& text, v1::RoleGrant* grant) {
+  std::pair<std::string, std::string> parts = absl::StrSplit(text, absl::MaxSplits(':', 1));
+  auto role = RoleWords().find(parts.first);
+  if (role == RoleWords().end()) return false;
+  grant->set_role(role->second);
+  const bool needs_id = role->second == v1::ROLE_COORDINATOR || role->second == v1::ROLE_TRAINER;
+  int64_t id = 0;
+  if (needs_id != !parts.second.empty()) return false;
+  if (needs_id) {
+    if (!absl::SimpleAtoi(parts.second, &id) || id <= 0) return false;
+    if (role->second == v1::ROLE_COORDINATOR) grant->set_organization_id(id);
+    if (role->second == v1::ROLE_TRAINER) grant->set_trainer_id(id);
+  }
+  return true;
+}
+
+void PrintAccount(Context& ctx, const v1::Account& account) {
+  if (ctx.client().json()) return ctx.client().PrintJson(account);
+  std::cout << account.id() << "  " << account.display_name() << "\n";
+  PrintFields(std::cout, {{msg::kLabelEmail, account.email()},
+                          {msg::kLabelRoles, DescribeRoles(account)}});
+}
+
+}  // namespace
+
+void AddAccountCommands(CLI::App& app, Context& ctx) {
+  struct LoginOptions {
+    std::string email;
+    bool password_stdin = false;
+  };
+  auto login_opts = std::make_shared<LoginOptions>();
+  auto* login = app.add_subcommand("login", msg::kLoginCommand);
+  login->add_option("--email", login_opts->email, msg::kEmailOption)->required();
+  login->add_flag("--password-stdin", login_opts->password_stdin, msg::kPasswordStdinOption);
+  login->callback([&ctx, login_opts] {
+    v1::LoginRequest request;
+    request.set_email(login_opts->email);
+    request.set_password(ReadPassword(msg::kPasswordPrompt, login_opts->password_stdin));
+    v1::LoginResponse response;
+    auto& c = ctx.client();
+    if (!Check(ctx, c.Call(c.accounts(), &Stub::Login, request, &response))) return;
+    if (!SaveToken(response.token())) {
+      std::cerr << msg::kErrorPrefix << fmt::format(msg::kCannotSaveToken, TokenPath()) << "\n";
+      ctx.exit_code = kExitOther;
+      return;
+    }
+    if (c.json()) return c.PrintJson(response.account());
+    std::cout << fmt::format(msg::kLoggedIn, response.account().display_name(),
+                             response.account().email(), DescribeRoles(response.account()),
+                             FormatLocal(response.expire_time()))
+              << "\n";
+  });
+
+  auto* logout = app.add_subcommand("logout", msg::kLogoutCommand);
+  logout->callback([&ctx] {
+    auto& c = ctx.client();
+    v1::LogoutResponse response;
+    grpc::Status status = c.Call(c.accounts(), &Stub::Logout, v1::LogoutRequest{}, &response);
+    ForgetToken();  // also when the server no longer knew the token
+    if (status.ok() || status.error_code() == grpc::StatusCode::UNAUTHENTICATED) {
+      if (!c.json()) std::cout << msg::kLoggedOut << "\n";
+      return;
+    }
+    Check(ctx, status);
+  });
+
+  auto* whoami = app.add_subcommand("whoami", msg::kWhoamiCommand);
+  whoami->callback([&ctx] {
+    auto& c = ctx.client();
+    v1::Account account;
+    if (Check(ctx, c.Call(c.accounts(), &Stub::GetCurrentAccount,
+                          v1::GetCurrentAccountRequest{}, &account))) {
+      PrintAccount(ctx, account);
+    }
+  });
+
+  CLI::App* account = app.add_subcommand("account", msg::kAccountCommand)->require_subcommand(1);
+  struct CreateOptions {
+    std::string email, name;
+    std::vector<std::string> roles;
+    bool password_stdin = false;
+  };
+  auto create_opts = std::make_shared<CreateOptions>();
+  auto* create = account->add_subcommand("create", msg::kCreateAccount);
+  create->add_option("--email", create_opts->email, msg::kEmailOption)->required();
+  create->add_option("--name", create_opts->name, msg::kNameOption)->required();
+  create->add_option("--role", create_opts->roles, msg::kRoleOption)->required();
+  create->add_flag("--password-stdin", create_opts->password_stdin, msg::kPasswordStdinOption);
+  create->callback([&ctx, create_opts] {
+    v1::CreateAccountRequest request;
+    request.mutable_account()->set_email(create_opts->email);
+    request.mutable_account()->set_display_name(create_opts->name);
+    for (const std::string& role : create_opts->roles) {
+      if (!ParseRole(role, request.mutable_account()->add_roles())) {
+        return UsageError(ctx, fmt::format(msg::kBadRole, role));
+      }
+    }
+    const bool plain = create_opts->password_stdin;
+    std::string password = ReadPassword(msg::kNewPasswordPrompt, plain);
+    if (!plain && isatty(STDIN_FILENO) &&
+        ReadPassword(msg::kRepeatPasswordPrompt, plain) != password) {
+      return UsageError(ctx, msg::kPasswordsDiffer);
+    }
+    request.set_password(password);
+    v1::Account response;
+    auto& c = ctx.client();
+    if (Check(ctx, c.Call(c.accounts(), &Stub::CreateAccount, request, &response))) {
+      PrintAccount(ctx, response);
+    }
+  });
+
+  auto* list = account->add_subcommand("list", msg::kList);
+  auto paging = std::make_shared<Paging>();
+  paging->AddTo(list);
+  list->callback([&ctx, paging] {
+    auto& c = ctx.client();
+    v1::ListAccountsResponse all;
+    grpc::Status status = ForEachPage(*paging, [&](const std::string& token, int size,
+                                                   std::string* next) {
+      v1::ListAccountsRequest request;
+      request.set_page_size(size);
+      request.set_page_token(token);
+      v1::ListAccountsResponse page;
+      grpc::Status s = c.Call(c.accounts(), &Stub::ListAccounts, request, &page);
+      all.mutable_accounts()->MergeFrom(page.accounts());
+      *next = page.next_page_token();
+      all.set_next_page_token(page.next_page_token());
+      return s;
+    });
+    if (!Check(ctx, status)) return;
+    if (c.json()) return c.PrintJson(all);
+    Table table({msg::kColId, msg::kColName, msg::kColEmail, msg::kColRoles});
+    for (const auto& a : all.accounts()) {
+      table.Add({std::to_string(a.id()), a.display_name(), a.email(), DescribeRoles(a)});
+    }
+    table.Print(std::cout);
+  });
+
+  auto* revoke = account->add_subcommand("revoke-tokens", msg::kRevokeTokens);
+  auto revoke_id = std::make_shared<int64_t>();
+  revoke->add_option("id", *revoke_id, msg::kIdArg)->required();
+  revoke->callback([&ctx, revoke_id] {
+    v1::RevokeTokensRequest request;
+    request.set_account_id(*revoke_id);
+    v1::RevokeTokensResponse response;
+    auto& c = ctx.client();
+    if (!Check(ctx, c.Call(c.accounts(), &Stub::RevokeTokens, request, &response))) return;
+    if (c.json()) return c.PrintJson(response);
+    std::cout << fmt::format(msg::kRevoked, response.revoked_count()) << "\n";
+  });
+}
+
+}  // namespace trainhub::cli

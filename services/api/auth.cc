@@ -1,0 +1,111 @@
+#include "api/auth.h"
+
+#include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
+
+namespace trainhub::api {
+
+const std::map<std::string, Callers, std::less<>>& Policy() {
+  static const auto* policy = new std::map<std::string, Callers, std::less<>>{
+      {"trainhub.v1.AccountService/Login", Callers::kAnyone},
+      {"trainhub.v1.AccountService/Logout", Callers::kSignedIn},
+      {"trainhub.v1.AccountService/GetCurrentAccount", Callers::kSignedIn},
+      {"trainhub.v1.AccountService/CreateAccount", Callers::kAdmin},
+      {"trainhub.v1.AccountService/ListAccounts", Callers::kAdmin},
+      {"trainhub.v1.AccountService/RevokeTokens", Callers::kAdmin},
+
+      {"trainhub.v1.OrganizationService/CreateOrganization", Callers::kAdmin},
+      {"trainhub.v1.OrganizationService/GetOrganization", Callers::kSignedIn},
+      {"trainhub.v1.OrganizationService/ListOrganizations", Callers::kSignedIn},
+      {"trainhub.v1.OrganizationService/UpdateOrganization", Callers::kAdmin},
+
+      {"trainhub.v1.TrainerService/CreateTrainer", Callers::kPlanners},
+      {"trainhub.v1.TrainerService/GetTrainer", Callers::kStaff},
+      {"trainhub.v1.TrainerService/ListTrainers", Callers::kPlanners},
+      {"trainhub.v1.TrainerService/UpdateTrainer", Callers::kPlanners},
+
+      {"trainhub.v1.SeriesService/CreateSeries", Callers::kPlanners},
+      {"trainhub.v1.SeriesService/GetSeries", Callers::kSignedIn},
+      {"trainhub.v1.SeriesService/ListSeries", Callers::kSignedIn},
+      {"trainhub.v1.SeriesService/UpdateSeries", Callers::kPlanners},
+      {"trainhub.v1.SeriesService/CancelSeries", Callers::kPlanners},
+      {"trainhub.v1.SeriesService/DeleteSeries", Callers::kPlanners},
+      {"trainhub.v1.SeriesService/CreateModule", Callers::kPlanners},
+      {"trainhub.v1.SeriesService/ListModules", Callers::kSignedIn},
+      {"trainhub.v1.SeriesService/UpdateModule", Callers::kPlanners},
+      {"trainhub.v1.SeriesService/MoveModule", Callers::kPlanners},
+      {"trainhub.v1.SeriesService/DeleteModule", Callers::kPlanners},
+      {"trainhub.v1.SeriesService/CreateSession", Callers::kPlanners},
+      {"trainhub.v1.SeriesService/GetSession", Callers::kSignedIn},
+      {"trainhub.v1.SeriesService/ListSessions", Callers::kSignedIn},
+      {"trainhub.v1.SeriesService/UpdateSession", Callers::kPlanners},
+      {"trainhub.v1.SeriesService/SetBookingStatus", Callers::kStaff},
+      {"trainhub.v1.SeriesService/DeleteSession", Callers::kPlanners},
+
+      {"trainhub.v1.ScheduleService/ListTrainerSessions", Callers::kStaff},
+      {"trainhub.v1.ScheduleService/ListSessionsInRange", Callers::kStaff},
+      {"trainhub.v1.ScheduleService/ListPendingBookings", Callers::kStaff},
+      {"trainhub.v1.ScheduleService/ExportCalendar", Callers::kSignedIn},
+  };
+  return *policy;
+}
+
+absl::StatusOr<std::string> Authenticator::BearerToken(const grpc::ServerContext& context) {
+  const auto& metadata = context.client_metadata();
+  auto it = metadata.find("authorization");
+  if (it == metadata.end()) {
+    return absl::UnauthenticatedError(
+        "this call needs a login: send \"authorization: Bearer <token>\" (trainhub login)");
+  }
+  const std::string value(it->second.data(), it->second.size());
+  constexpr absl::string_view kScheme = "Bearer ";
+  if (value.size() <= kScheme.size() || !absl::StartsWithIgnoreCase(value, kScheme)) {
+    return absl::UnauthenticatedError(
+        "the authorization metadata must read \"Bearer <token>\"");
+  }
+  return value.substr(kScheme.size());
+}
+
+absl::StatusOr<domain::Principal> Authenticator::Admit(const grpc::ServerContext& context,
+                                                       absl::string_view service,
+                                                       absl::string_view method) {
+  const std::string key = absl::StrCat(service, "/", method);
+  auto rule = Policy().find(key);
+  if (rule == Policy().end()) {
+    return absl::PermissionDeniedError(absl::StrCat(key, " has no access rule"));
+  }
+  if (rule->second == Callers::kAnyone) return domain::Principal{};
+  absl::StatusOr<std::string> token = BearerToken(context);
+  if (!token.ok()) return token.status();
+  absl::StatusOr<domain::Principal> principal = accounts_.Authenticate(*token);
+  if (!principal.ok()) return principal.status();
+  using domain::Role;
+  bool allowed = false;
+  const char* needs = "";
+  switch (rule->second) {
+    case Callers::kAnyone:
+    case Callers::kSignedIn:
+      allowed = true;
+      break;
+    case Callers::kAdmin:
+      allowed = principal->Has(Role::kAdmin);
+      needs = "an admin";
+      break;
+    case Callers::kPlanners:
+      allowed = principal->Has(Role::kAdmin) || principal->Has(Role::kCoordinator);
+      needs = "an admin or a coordinator";
+      break;
+    case Callers::kStaff:
+      allowed = principal->Has(Role::kAdmin) || principal->Has(Role::kCoordinator) ||
+                principal->Has(Role::kTrainer);
+      needs = "an admin, a coordinator or a trainer";
+      break;
+  }
+  if (!allowed) {
+    return absl::PermissionDeniedError(
+        absl::StrCat(method, " is for ", needs, "; your account may not call it"));
+  }
+  return principal;
+}
+
+}  // namespace trainhub::api

@@ -6,7 +6,7 @@ namespace trainhub::api {
 grpc::Status OrganizationServiceImpl::CreateOrganization(grpc::ServerContext* context, const v1::CreateOrganizationRequest* request,
     v1::Organization* response) {
   TH_ADMIT(principal, *context, v1::OrganizationService::service_full_name(), "CreateOrganization");
-  return Reply(planner_.CreateOrganization(FromProto(request->organization()),
+  return Reply(planner_.CreateOrganization(principal, FromProto(request->organization()),
                                            KeyOf(*request)),
                response);
 }
@@ -14,7 +14,7 @@ grpc::Status OrganizationServiceImpl::CreateOrganization(grpc::ServerContext* co
 grpc::Status OrganizationServiceImpl::GetOrganization(grpc::ServerContext* context, const v1::GetOrganizationRequest* request,
     v1::Organization* response) {
   TH_ADMIT(principal, *context, v1::OrganizationService::service_full_name(), "GetOrganization");
-  return Reply(planner_.GetOrganization(request->id()), response);
+  return Reply(planner_.GetOrganization(principal, request->id()), response);
 }
 
 grpc::Status OrganizationServiceImpl::ListOrganizations(grpc::ServerContext* context, const v1::ListOrganizationsRequest* request,
@@ -22,14 +22,14 @@ grpc::Status OrganizationServiceImpl::ListOrganizations(grpc::ServerContext* con
   TH_ADMIT(principal, *context, v1::OrganizationService::service_full_name(), "ListOrganizations");
   auto page = ReadPage(*request, request->page_size(), request->page_token());
   if (!page.ok()) return ToGrpcStatus(page.status());
-  return ReplyPage(*request, planner_.ListOrganizations(*page), response,
+  return ReplyPage(*request, planner_.ListOrganizations(principal, *page), response,
                    [](auto* r) { return r->add_organizations(); });
 }
 
 grpc::Status OrganizationServiceImpl::UpdateOrganization(grpc::ServerContext* context, const v1::UpdateOrganizationRequest* request,
     v1::Organization* response) {
   TH_ADMIT(principal, *context, v1::OrganizationService::service_full_name(), "UpdateOrganization");
-  return Reply(planner_.UpdateOrganization(FromProto(request->organization()),
+  return Reply(planner_.UpdateOrganization(principal, FromProto(request->organization()),
                                            MaskFromProto(request->update_mask())),
                response);
 }

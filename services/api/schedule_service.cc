@@ -17,7 +17,7 @@ grpc::Status ScheduleServiceImpl::ListTrainerSessions(grpc::ServerContext* conte
   auto to = OptionalTimeFromProto(request->has_to(), request->to(), "to");
   if (!to.ok()) return ToGrpcStatus(to.status());
   return ReplyPage(*request,
-                   planner_.ListTrainerSessions(request->trainer_id(), *from, *to, *page),
+                   planner_.ListTrainerSessions(principal, request->trainer_id(), *from, *to, *page),
                    response, AddSession);
 }
 
@@ -31,7 +31,7 @@ grpc::Status ScheduleServiceImpl::ListSessionsInRange(grpc::ServerContext* conte
   auto to = TimeFromProto(request->to(), "to");
   if (!to.ok()) return ToGrpcStatus(to.status());
   return ReplyPage(*request,
-                   planner_.ListSessionsInRange(*from, *to, request->organization_id(), *page),
+                   planner_.ListSessionsInRange(principal, *from, *to, request->organization_id(), *page),
                    response, AddSession);
 }
 
@@ -41,7 +41,7 @@ grpc::Status ScheduleServiceImpl::ListPendingBookings(grpc::ServerContext* conte
   auto page = ReadPage(*request, request->page_size(), request->page_token());
   if (!page.ok()) return ToGrpcStatus(page.status());
   return ReplyPage(*request,
-                   planner_.ListPendingBookings(request->trainer_id(),
+                   planner_.ListPendingBookings(principal, request->trainer_id(),
                                                 request->organization_id(), *page),
                    response, AddSession);
 }
@@ -52,10 +52,10 @@ grpc::Status ScheduleServiceImpl::ExportCalendar(grpc::ServerContext* context, c
   absl::StatusOr<domain::Planner::Calendar> calendar;
   switch (request->scope_case()) {
     case v1::ExportCalendarRequest::kSeriesId:
-      calendar = planner_.ExportSeriesCalendar(request->series_id());
+      calendar = planner_.ExportSeriesCalendar(principal, request->series_id());
       break;
     case v1::ExportCalendarRequest::kTrainerId:
-      calendar = planner_.ExportTrainerCalendar(request->trainer_id());
+      calendar = planner_.ExportTrainerCalendar(principal, request->trainer_id());
       break;
     default:
       return ToGrpcStatus(

@@ -7,7 +7,7 @@ grpc::Status SeriesServiceImpl::CreateSeries(grpc::ServerContext* context,
                                              const v1::CreateSeriesRequest* request,
                                              v1::Series* response) {
   TH_ADMIT(principal, *context, v1::SeriesService::service_full_name(), "CreateSeries");
-  return Reply(planner_.CreateSeries(FromProto(request->series()), KeyOf(*request)),
+  return Reply(planner_.CreateSeries(principal, FromProto(request->series()), KeyOf(*request)),
                response);
 }
 
@@ -15,7 +15,7 @@ grpc::Status SeriesServiceImpl::GetSeries(grpc::ServerContext* context,
                                           const v1::GetSeriesRequest* request,
                                           v1::Series* response) {
   TH_ADMIT(principal, *context, v1::SeriesService::service_full_name(), "GetSeries");
-  return Reply(planner_.GetSeries(request->id()), response);
+  return Reply(planner_.GetSeries(principal, request->id()), response);
 }
 
 grpc::Status SeriesServiceImpl::ListSeries(grpc::ServerContext* context,
@@ -34,7 +34,7 @@ grpc::Status SeriesServiceImpl::ListSeries(grpc::ServerContext* context,
   if (!to.ok()) return ToGrpcStatus(to.status());
   filter.from = *from;
   filter.to = *to;
-  return ReplyPage(*request, planner_.ListSeries(filter, *page), response,
+  return ReplyPage(*request, planner_.ListSeries(principal, filter, *page), response,
                    [](auto* r) { return r->add_series(); });
 }
 
@@ -42,7 +42,7 @@ grpc::Status SeriesServiceImpl::UpdateSeries(grpc::ServerContext* context,
                                              const v1::UpdateSeriesRequest* request,
                                              v1::Series* response) {
   TH_ADMIT(principal, *context, v1::SeriesService::service_full_name(), "UpdateSeries");
-  return Reply(planner_.UpdateSeries(FromProto(request->series()),
+  return Reply(planner_.UpdateSeries(principal, FromProto(request->series()),
                                      MaskFromProto(request->update_mask())),
                response);
 }
@@ -51,21 +51,21 @@ grpc::Status SeriesServiceImpl::CancelSeries(grpc::ServerContext* context,
                                              const v1::CancelSeriesRequest* request,
                                              v1::Series* response) {
   TH_ADMIT(principal, *context, v1::SeriesService::service_full_name(), "CancelSeries");
-  return Reply(planner_.CancelSeries(request->id(), request->reason()), response);
+  return Reply(planner_.CancelSeries(principal, request->id(), request->reason()), response);
 }
 
 grpc::Status SeriesServiceImpl::DeleteSeries(grpc::ServerContext* context,
                                              const v1::DeleteSeriesRequest* request,
                                              v1::DeleteSeriesResponse*) {
   TH_ADMIT(principal, *context, v1::SeriesService::service_full_name(), "DeleteSeries");
-  return ToGrpcStatus(planner_.DeleteSeries(request->id(), request->force()));
+  return ToGrpcStatus(planner_.DeleteSeries(principal, request->id(), request->force()));
 }
 
 grpc::Status SeriesServiceImpl::CreateModule(grpc::ServerContext* context,
                                              const v1::CreateModuleRequest* request,
                                              v1::Module* response) {
   TH_ADMIT(principal, *context, v1::SeriesService::service_full_name(), "CreateModule");
-  return Reply(planner_.CreateModule(request->series_id(), FromProto(request->module()),
+  return Reply(planner_.CreateModule(principal, request->series_id(), FromProto(request->module()),
                                      request->position(), KeyOf(*request)),
                response);
 }
@@ -76,7 +76,7 @@ grpc::Status SeriesServiceImpl::ListModules(grpc::ServerContext* context,
   TH_ADMIT(principal, *context, v1::SeriesService::service_full_name(), "ListModules");
   auto page = ReadPage(*request, request->page_size(), request->page_token());
   if (!page.ok()) return ToGrpcStatus(page.status());
-  return ReplyPage(*request, planner_.ListModules(request->series_id(), *page),
+  return ReplyPage(*request, planner_.ListModules(principal, request->series_id(), *page),
                    response, [](auto* r) { return r->add_modules(); });
 }
 
@@ -84,7 +84,7 @@ grpc::Status SeriesServiceImpl::UpdateModule(grpc::ServerContext* context,
                                              const v1::UpdateModuleRequest* request,
                                              v1::Module* response) {
   TH_ADMIT(principal, *context, v1::SeriesService::service_full_name(), "UpdateModule");
-  return Reply(planner_.UpdateModule(request->series_id(), FromProto(request->module()),
+  return Reply(planner_.UpdateModule(principal, request->series_id(), FromProto(request->module()),
                                      MaskFromProto(request->update_mask())),
                response);
 }
@@ -93,7 +93,7 @@ grpc::Status SeriesServiceImpl::MoveModule(grpc::ServerContext* context,
                                            const v1::MoveModuleRequest* request,
                                            v1::ListModulesResponse* response) {
   TH_ADMIT(principal, *context, v1::SeriesService::service_full_name(), "MoveModule");
-  auto modules = planner_.MoveModule(request->series_id(), request->module_id(),
+  auto modules = planner_.MoveModule(principal, request->series_id(), request->module_id(),
                                      request->position());
   if (!modules.ok()) return ToGrpcStatus(modules.status());
   for (const domain::Module& m : *modules) ToProto(m, response->add_modules());
@@ -104,7 +104,7 @@ grpc::Status SeriesServiceImpl::DeleteModule(grpc::ServerContext* context,
                                              const v1::DeleteModuleRequest* request,
                                              v1::DeleteModuleResponse*) {
   TH_ADMIT(principal, *context, v1::SeriesService::service_full_name(), "DeleteModule");
-  return ToGrpcStatus(planner_.DeleteModule(request->series_id(), request->module_id(),
+  return ToGrpcStatus(planner_.DeleteModule(principal, request->series_id(), request->module_id(),
                                             request->force()));
 }
 
@@ -114,7 +114,7 @@ grpc::Status SeriesServiceImpl::CreateSession(grpc::ServerContext* context,
   TH_ADMIT(principal, *context, v1::SeriesService::service_full_name(), "CreateSession");
   auto session = FromProto(request->session(), "session");
   if (!session.ok()) return ToGrpcStatus(session.status());
-  return Reply(planner_.CreateSession(request->series_id(), request->module_id(),
+  return Reply(planner_.CreateSession(principal, request->series_id(), request->module_id(),
                                       *std::move(session), request->allow_overlap(),
                                       KeyOf(*request)),
                response);
@@ -124,7 +124,7 @@ grpc::Status SeriesServiceImpl::GetSession(grpc::ServerContext* context,
                                            const v1::GetSessionRequest* request,
                                            v1::Session* response) {
   TH_ADMIT(principal, *context, v1::SeriesService::service_full_name(), "GetSession");
-  return Reply(planner_.GetSession(request->id()), response);
+  return Reply(planner_.GetSession(principal, request->id()), response);
 }
 
 grpc::Status SeriesServiceImpl::ListSessions(grpc::ServerContext* context,
@@ -134,7 +134,7 @@ grpc::Status SeriesServiceImpl::ListSessions(grpc::ServerContext* context,
   auto page = ReadPage(*request, request->page_size(), request->page_token());
   if (!page.ok()) return ToGrpcStatus(page.status());
   return ReplyPage(*request,
-                   planner_.ListSessions(request->series_id(), request->module_id(), *page),
+                   planner_.ListSessions(principal, request->series_id(), request->module_id(), *page),
                    response, [](auto* r) { return r->add_sessions(); });
 }
 
@@ -144,7 +144,7 @@ grpc::Status SeriesServiceImpl::UpdateSession(grpc::ServerContext* context,
   TH_ADMIT(principal, *context, v1::SeriesService::service_full_name(), "UpdateSession");
   auto session = FromProto(request->session(), "session");
   if (!session.ok()) return ToGrpcStatus(session.status());
-  return Reply(planner_.UpdateSession(*session, MaskFromProto(request->update_mask()),
+  return Reply(planner_.UpdateSession(principal, *session, MaskFromProto(request->update_mask()),
                                       request->allow_overlap()),
                response);
 }
@@ -152,7 +152,7 @@ grpc::Status SeriesServiceImpl::UpdateSession(grpc::ServerContext* context,
 grpc::Status SeriesServiceImpl::SetBookingStatus(grpc::ServerContext* context, const v1::SetBookingStatusRequest* request,
     v1::Session* response) {
   TH_ADMIT(principal, *context, v1::SeriesService::service_full_name(), "SetBookingStatus");
-  return Reply(planner_.SetBookingStatus(
+  return Reply(planner_.SetBookingStatus(principal, 
                    request->session_id(), request->trainer_id(),
                    static_cast<domain::BookingStatus>(request->status()),
                    request->allow_overlap()),
@@ -163,7 +163,7 @@ grpc::Status SeriesServiceImpl::DeleteSession(grpc::ServerContext* context,
                                               const v1::DeleteSessionRequest* request,
                                               v1::DeleteSessionResponse*) {
   TH_ADMIT(principal, *context, v1::SeriesService::service_full_name(), "DeleteSession");
-  return ToGrpcStatus(planner_.DeleteSession(request->id()));
+  return ToGrpcStatus(planner_.DeleteSession(principal, request->id()));
 }
 
 }  // namespace trainhub::api

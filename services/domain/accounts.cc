@@ -25,19 +25,6 @@ absl::Status InvalidToken() {
 
 }  // namespace
 
-bool Principal::Has(Role role) const {
-  return std::any_of(account.roles.begin(), account.roles.end(),
-                     [&](const RoleGrant& g) { return g.role == role; });
-}
-
-std::vector<Id> Principal::CoordinatedOrganizations() const {
-  std::vector<Id> ids;
-  for (const RoleGrant& g : account.roles) {
-    if (g.role == Role::kCoordinator) ids.push_back(g.organization_id);
-  }
-  return ids;
-}
-
 Accounts::Accounts(Store& store, Clock clock) : store_(store), clock_(std::move(clock)) {}
 
 absl::Duration Accounts::LockDuration(int failed_logins) {

@@ -13,17 +13,10 @@
 #include "absl/time/clock.h"
 #include "absl/time/time.h"
 #include "domain/model.h"
+#include "domain/principal.h"
 #include "domain/repository.h"
 
 namespace trainhub::domain {
-
-// Who is calling: an authenticated account with its roles.
-struct Principal {
-  Account account;
-  bool Has(Role role) const;
-  // Organisations this principal coordinates.
-  std::vector<Id> CoordinatedOrganizations() const;
-};
 
 class Accounts {
  public:

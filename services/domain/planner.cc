@@ -118,7 +118,7 @@ std::string DescribeSession(const Session& s) {
 
 // FAILED_PRECONDITION naming the first session that `session` would
 // double-book (a trainer not declined, or the same place).
-absl::Status CheckConflicts(StoreReader& r, const Session& session,
+absl::Status CheckConflicts(StoreReader& r, const Principal& who, const Session& session,
                             bool allow_overlap) {
   if (allow_overlap) return absl::OkStatus();
   std::vector<Id> trainer_ids;
@@ -131,6 +131,12 @@ absl::Status CheckConflicts(StoreReader& r, const Session& session,
                                                 trainer_ids, place_key,
                                                 session.id));
   for (const Session& other : others) {
+    // Details of sessions the caller may not see stay hidden.
+    TH_ASSIGN_OR_RETURN(Series other_series, r.GetSeries(other.series_id));
+    const bool visible = CanSeeSession(who, other_series, other);
+    const std::string where =
+        visible ? DescribeSession(other) : "a session of another organisation";
+    const Id other_id = visible ? other.id : 0;
     for (const TrainerBooking& b : other.trainers) {
       if (b.status == BookingStatus::kDeclined) continue;
       if (std::find(trainer_ids.begin(), trainer_ids.end(), b.trainer_id) ==
@@ -139,33 +145,92 @@ absl::Status CheckConflicts(StoreReader& r, const Session& session,
       }
       return ConflictError(
           absl::StrCat("trainer ", b.trainer_id, " (", b.trainer_name,
-                       ") is already booked at that time for ",
-                       DescribeSession(other),
+                       ") is already booked at that time for ", where,
                        "; set allow_overlap to book anyway"),
-          other.id);
+          other_id);
     }
     if (!place_key.empty() && PlaceKey(other.place) == place_key) {
       return ConflictError(
           absl::StrCat("place \"", other.place.name,
-                       "\" is already booked at that time for ",
-                       DescribeSession(other),
+                       "\" is already booked at that time for ", where,
                        "; set allow_overlap to book anyway"),
-          other.id);
+          other_id);
     }
   }
   return absl::OkStatus();
 }
 
-// Loads the series and module named by a request and checks they belong
-// together.
-absl::StatusOr<std::pair<Series, Module>> LoadModule(StoreReader& r,
-                                                     Id series_id,
-                                                     Id module_id,
+absl::Status Denied(absl::string_view what) {
+  return absl::PermissionDeniedError(absl::StrCat("your account may not ", what));
+}
+
+// Whether `who`, a trainer, has a booking in the series.
+absl::StatusOr<bool> Teaches(StoreReader& r, const Principal& who, Id series_id) {
+  if (who.TrainerId() == 0) return false;
+  SessionFilter filter;
+  filter.series_id = series_id;
+  filter.visible_to = Visibility{.trainer_id = who.TrainerId()};
+  PageRequest page;
+  page.limit = 1;
+  TH_ASSIGN_OR_RETURN(Page<Session> sessions, r.ListSessions(filter, page));
+  return !sessions.items.empty();
+}
+
+enum class Need { kSee, kPlan };
+
+// Loads series `id` for `who`: admins get NOT_FOUND naming `field`; anyone
+// else PERMISSION_DENIED, whether the series is missing or not theirs.
+absl::StatusOr<Series> SeriesFor(StoreReader& r, const Principal& who, Id id, Need need,
+                                 absl::string_view field) {
+  absl::StatusOr<Series> series = r.GetSeries(id);
+  if (who.IsAdmin()) {
+    if (!series.ok()) return NameField(series.status(), field);
+    return series;
+  }
+  const std::string what =
+      absl::StrCat(need == Need::kSee ? "see" : "change", " series ", id);
+  if (absl::IsNotFound(series.status())) return Denied(what);
+  TH_RETURN_IF_ERROR(series.status());
+  bool allowed = false;
+  if (need == Need::kPlan) {
+    allowed = CanPlanSeries(who, *series);
+  } else {
+    TH_ASSIGN_OR_RETURN(bool teaches, Teaches(r, who, id));
+    allowed = CanSeeSeries(who, *series, teaches);
+  }
+  if (!allowed) return Denied(what);
+  return series;
+}
+
+// Loads session `id` and its series for `who`, like SeriesFor.
+absl::StatusOr<std::pair<Session, Series>> SessionFor(StoreReader& r, const Principal& who,
+                                                      Id id, Need need,
+                                                      absl::string_view field) {
+  absl::StatusOr<Session> session = r.GetSession(id);
+  const std::string what =
+      absl::StrCat(need == Need::kSee ? "see" : "change", " session ", id);
+  if (!session.ok()) {
+    if (who.IsAdmin() || !absl::IsNotFound(session.status())) {
+      return NameField(session.status(), field);
+    }
+    return Denied(what);
+  }
+  TH_ASSIGN_OR_RETURN(Series series, r.GetSeries(session->series_id));
+  const bool allowed = need == Need::kPlan ? CanPlanSeries(who, series)
+                                           : CanSeeSession(who, series, *session);
+  if (!allowed) return Denied(what);
+  return std::make_pair(*std::move(session), std::move(series));
+}
+
+// Loads the series and module named by a request for `who` and checks they
+// belong together.
+absl::StatusOr<std::pair<Series, Module>> LoadModule(StoreReader& r, const Principal& who,
+                                                     Need need, Id series_id, Id module_id,
                                                      absl::string_view module_field) {
   TH_RETURN_IF_ERROR(CheckId(series_id, "series_id"));
   TH_RETURN_IF_ERROR(CheckId(module_id, module_field));
-  absl::StatusOr<Series> series = r.GetSeries(series_id);
-  if (!series.ok()) return NameField(series.status(), "series_id");
+  absl::StatusOr<Series> series = SeriesFor(r, who, series_id, need, "series_id");
+  if (!series.ok()) return series.status();
   absl::StatusOr<Module> module = r.GetModule(module_id);
   if (!module.ok()) return NameField(module.status(), module_field);
   if (module->series_id != series_id) {
@@ -238,7 +303,7 @@ Planner::Planner(Store& store, Clock clock)
 
 // ---- organisations ----
 
-absl::StatusOr<Organization> Planner::CreateOrganization(Organization org,
+absl::StatusOr<Organization> Planner::CreateOrganization(const Principal& who, Organization org,
                                                          const RequestKey& key) {
   Violations v;
   ValidateOrganization(org, "organization", v);
@@ -250,7 +315,7 @@ absl::StatusOr<Organization> Planner::CreateOrganization(Organization org,
       [](StoreWriter& w, Id id) { return w.GetOrganization(id); });
 }
 
-absl::StatusOr<Organization> Planner::GetOrganization(Id id) {
+absl::StatusOr<Organization> Planner::GetOrganization(const Principal& who, Id id) {
   TH_RETURN_IF_ERROR(CheckId(id, "id"));
   Organization out;
   TH_RETURN_IF_ERROR(store_.Read([&](StoreReader& r) -> absl::Status {
@@ -262,7 +327,7 @@ absl::StatusOr<Organization> Planner::GetOrganization(Id id) {
   return out;
 }
 
-absl::StatusOr<Page<Organization>> Planner::ListOrganizations(
+absl::StatusOr<Page<Organization>> Planner::ListOrganizations(const Principal& who, 
     const PageRequest& page) {
   Page<Organization> out;
   TH_RETURN_IF_ERROR(store_.Read([&](StoreReader& r) -> absl::Status {
@@ -272,7 +337,7 @@ absl::StatusOr<Page<Organization>> Planner::ListOrganizations(
   return out;
 }
 
-absl::StatusOr<Organization> Planner::UpdateOrganization(
+absl::StatusOr<Organization> Planner::UpdateOrganization(const Principal& who, 
     const Organization& patch, const UpdateMask& mask) {
   TH_RETURN_IF_ERROR(CheckId(patch.id, "organization.id"));
   TH_RETURN_IF_ERROR(CheckMask(mask, {"name", "kind", "city", "website"}));
@@ -298,7 +363,7 @@ absl::StatusOr<Organization> Planner::UpdateOrganization(
 
 // ---- trainers ----
 
-absl::StatusOr<Trainer> Planner::CreateTrainer(Trainer trainer,
+absl::StatusOr<Trainer> Planner::CreateTrainer(const Principal& who, Trainer trainer,
                                                const RequestKey& key) {
   Violations v;
   ValidateTrainer(trainer, "trainer", v);
@@ -313,8 +378,9 @@ absl::StatusOr<Trainer> Planner::CreateTrainer(Trainer trainer,
       [](StoreWriter& w, Id id) { return w.GetTrainer(id); });
 }
 
-absl::StatusOr<Trainer> Planner::GetTrainer(Id id) {
+absl::StatusOr<Trainer> Planner::GetTrainer(const Principal& who, Id id) {
   TH_RETURN_IF_ERROR(CheckId(id, "id"));
+  TH_RETURN_IF_ERROR(CheckTrainerScope(who, id));
   Trainer out;
   TH_RETURN_IF_ERROR(store_.Read([&](StoreReader& r) -> absl::Status {
     absl::StatusOr<Trainer> trainer = r.GetTrainer(id);
@@ -325,7 +391,7 @@ absl::StatusOr<Trainer> Planner::GetTrainer(Id id) {
   return out;
 }
 
-absl::StatusOr<Page<Trainer>> Planner::ListTrainers(const PageRequest& page) {
+absl::StatusOr<Page<Trainer>> Planner::ListTrainers(const Principal& who, const PageRequest& page) {
   Page<Trainer> out;
   TH_RETURN_IF_ERROR(store_.Read([&](StoreReader& r) -> absl::Status {
     TH_ASSIGN_OR_RETURN(out, r.ListTrainers(page));
@@ -334,7 +400,7 @@ absl::StatusOr<Page<Trainer>> Planner::ListTrainers(const PageRequest& page) {
   return out;
 }
 
-absl::StatusOr<Trainer> Planner::UpdateTrainer(const Trainer& patch,
+absl::StatusOr<Trainer> Planner::UpdateTrainer(const Principal& who, const Trainer& patch,
                                                const UpdateMask& mask) {
   TH_RETURN_IF_ERROR(CheckId(patch.id, "trainer.id"));
   TH_RETURN_IF_ERROR(CheckMask(mask, {"display_name", "email", "affiliation"}));
@@ -360,7 +426,7 @@ absl::StatusOr<Trainer> Planner::UpdateTrainer(const Trainer& patch,
 
 // ---- series ----
 
-absl::StatusOr<Series> Planner::CreateSeries(Series series,
+absl::StatusOr<Series> Planner::CreateSeries(const Principal& who, Series series,
                                              const RequestKey& key) {
   Violations v;
   ValidateSeries(series, "series", v);
@@ -369,6 +435,9 @@ absl::StatusOr<Series> Planner::CreateSeries(Series series,
     v.Add("series.status", "a new series starts as draft; leave it unset");
   }
   TH_RETURN_IF_ERROR(v.ToStatus());
+  if (!who.IsAdmin() && !who.Coordinates(series.organization_id)) {
+    return Denied(absl::StrCat("create series for organisation ", series.organization_id));
+  }
   series.status = SeriesStatus::kDraft;
   series.cancellation_reason.clear();
   series.create_time = series.update_time = clock_();
@@ -381,19 +450,17 @@ absl::StatusOr<Series> Planner::CreateSeries(Series series,
       [](StoreWriter& w, Id id) { return w.GetSeries(id); });
 }
 
-absl::StatusOr<Series> Planner::GetSeries(Id id) {
+absl::StatusOr<Series> Planner::GetSeries(const Principal& who, Id id) {
   TH_RETURN_IF_ERROR(CheckId(id, "id"));
   Series out;
   TH_RETURN_IF_ERROR(store_.Read([&](StoreReader& r) -> absl::Status {
-    absl::StatusOr<Series> series = r.GetSeries(id);
-    if (!series.ok()) return NameField(series.status(), "id");
-    out = *std::move(series);
+    TH_ASSIGN_OR_RETURN(out, SeriesFor(r, who, id, Need::kSee, "id"));
     return absl::OkStatus();
   }));
   return out;
 }
 
-absl::StatusOr<Page<Series>> Planner::ListSeries(const SeriesFilter& filter,
+absl::StatusOr<Page<Series>> Planner::ListSeries(const Principal& who, const SeriesFilter& filter,
                                                  const PageRequest& page) {
   Violations v;
   if (filter.kind != SeriesKind::kUnspecified && !IsKnown(filter.kind)) {
@@ -406,15 +473,17 @@ absl::StatusOr<Page<Series>> Planner::ListSeries(const SeriesFilter& filter,
   if (filter.organization_id < 0) v.Add("organization_id", "must not be negative");
   TH_RETURN_IF_ERROR(v.ToStatus());
   TH_RETURN_IF_ERROR(CheckRange(filter.from, filter.to));
+  SeriesFilter visible = filter;
+  visible.visible_to = VisibilityOf(who);
   Page<Series> out;
   TH_RETURN_IF_ERROR(store_.Read([&](StoreReader& r) -> absl::Status {
-    TH_ASSIGN_OR_RETURN(out, r.ListSeries(filter, page));
+    TH_ASSIGN_OR_RETURN(out, r.ListSeries(visible, page));
     return absl::OkStatus();
   }));
   return out;
 }
 
-absl::StatusOr<Series> Planner::UpdateSeries(const Series& patch,
+absl::StatusOr<Series> Planner::UpdateSeries(const Principal& who, const Series& patch,
                                              const UpdateMask& mask) {
   TH_RETURN_IF_ERROR(CheckId(patch.id, "series.id"));
   TH_RETURN_IF_ERROR(CheckMask(
@@ -423,9 +492,7 @@ absl::StatusOr<Series> Planner::UpdateSeries(const Series& patch,
              "status"}));
   Series out;
   TH_RETURN_IF_ERROR(store_.Write([&](StoreWriter& w) -> absl::Status {
-    absl::StatusOr<Series> current = w.GetSeries(patch.id);
-    if (!current.ok()) return NameField(current.status(), "series.id");
-    Series series = *std::move(current);
+    TH_ASSIGN_OR_RETURN(Series series, SeriesFor(w, who, patch.id, Need::kPlan, "series.id"));
     TH_RETURN_IF_ERROR(CheckNotFrozen(series));
     const SeriesStatus old_status = series.status;
     if (Has(mask, "title")) series.title = patch.title;
@@ -445,6 +512,10 @@ absl::StatusOr<Series> Planner::UpdateSeries(const Series& patch,
     }
     TH_RETURN_IF_ERROR(v.ToStatus());
     TH_RETURN_IF_ERROR(CheckStatusTransition(old_status, series.status));
+    if (!CanPlanSeries(who, series)) {
+      return Denied(absl::StrCat("hand series ", series.id, " to organisation ",
+                                 series.organization_id));
+    }
     if (Has(mask, "organization_id") || Has(mask, "partner_organization_ids")) {
       TH_RETURN_IF_ERROR(CheckOrganizations(w, series, "series."));
     }
@@ -456,7 +527,7 @@ absl::StatusOr<Series> Planner::UpdateSeries(const Series& patch,
   return out;
 }
 
-absl::StatusOr<Series> Planner::CancelSeries(Id id, std::string reason) {
+absl::StatusOr<Series> Planner::CancelSeries(const Principal& who, Id id, std::string reason) {
   TH_RETURN_IF_ERROR(CheckId(id, "id"));
   if (CountCodePoints(reason)) reason = Trimmed(reason);
   if (std::string problem = TextProblem(reason, 0, kMaxReasonChars, true);
@@ -465,9 +536,7 @@ absl::StatusOr<Series> Planner::CancelSeries(Id id, std::string reason) {
   }
   Series out;
   TH_RETURN_IF_ERROR(store_.Write([&](StoreWriter& w) -> absl::Status {
-    absl::StatusOr<Series> current = w.GetSeries(id);
-    if (!current.ok()) return NameField(current.status(), "id");
-    Series series = *std::move(current);
+    TH_ASSIGN_OR_RETURN(Series series, SeriesFor(w, who, id, Need::kPlan, "id"));
     if (series.status == SeriesStatus::kCancelled) {
       out = series;  // cancelling twice is a no-op
       return absl::OkStatus();
@@ -486,14 +555,13 @@ absl::StatusOr<Series> Planner::CancelSeries(Id id, std::string reason) {
   return out;
 }
 
-absl::Status Planner::DeleteSeries(Id id, bool force) {
+absl::Status Planner::DeleteSeries(const Principal& who, Id id, bool force) {
   TH_RETURN_IF_ERROR(CheckId(id, "id"));
   return store_.Write([&](StoreWriter& w) -> absl::Status {
-    absl::StatusOr<Series> series = w.GetSeries(id);
-    if (!series.ok()) return NameField(series.status(), "id");
-    if (series->module_count > 0 && !force) {
+    TH_ASSIGN_OR_RETURN(Series series, SeriesFor(w, who, id, Need::kPlan, "id"));
+    if (series.module_count > 0 && !force) {
       return absl::FailedPreconditionError(absl::StrCat(
-          "series ", id, " has ", series->module_count,
+          "series ", id, " has ", series.module_count,
           " module(s); delete them first, cancel the series instead, or set "
           "force to delete the series with its modules and sessions"));
     }
@@ -503,7 +571,7 @@ absl::Status Planner::DeleteSeries(Id id, bool force) {
 
 // ---- modules ----
 
-absl::StatusOr<Module> Planner::CreateModule(Id series_id, Module module,
+absl::StatusOr<Module> Planner::CreateModule(const Principal& who, Id series_id, Module module,
                                              int position,
                                              const RequestKey& key) {
   TH_RETURN_IF_ERROR(CheckId(series_id, "series_id"));
@@ -515,9 +583,9 @@ absl::StatusOr<Module> Planner::CreateModule(Id series_id, Module module,
   return CreateOnce<Module>(
       store_, "CreateModule", key,
       [&](StoreWriter& w) -> absl::StatusOr<Id> {
-        absl::StatusOr<Series> series = w.GetSeries(series_id);
-        if (!series.ok()) return NameField(series.status(), "series_id");
-        TH_RETURN_IF_ERROR(CheckNotFrozen(*series));
+        TH_ASSIGN_OR_RETURN(Series series,
+                            SeriesFor(w, who, series_id, Need::kPlan, "series_id"));
+        TH_RETURN_IF_ERROR(CheckNotFrozen(series));
         TH_ASSIGN_OR_RETURN(std::vector<Module> modules,
                             AllModules(w, series_id));
         const int count = static_cast<int>(modules.size());
@@ -542,27 +610,26 @@ absl::StatusOr<Module> Planner::CreateModule(Id series_id, Module module,
       [](StoreWriter& w, Id id) { return w.GetModule(id); });
 }
 
-absl::StatusOr<Page<Module>> Planner::ListModules(Id series_id,
+absl::StatusOr<Page<Module>> Planner::ListModules(const Principal& who, Id series_id,
                                                   const PageRequest& page) {
   TH_RETURN_IF_ERROR(CheckId(series_id, "series_id"));
   Page<Module> out;
   TH_RETURN_IF_ERROR(store_.Read([&](StoreReader& r) -> absl::Status {
-    absl::StatusOr<Series> series = r.GetSeries(series_id);
-    if (!series.ok()) return NameField(series.status(), "series_id");
+    TH_RETURN_IF_ERROR(SeriesFor(r, who, series_id, Need::kSee, "series_id").status());
     TH_ASSIGN_OR_RETURN(out, r.ListModules(series_id, page));
     return absl::OkStatus();
   }));
   return out;
 }
 
-absl::StatusOr<Module> Planner::UpdateModule(Id series_id, const Module& patch,
+absl::StatusOr<Module> Planner::UpdateModule(const Principal& who, Id series_id, const Module& patch,
                                              const UpdateMask& mask) {
   TH_RETURN_IF_ERROR(
       CheckMask(mask, {"title", "topics", "mandatory", "teaching_units"}));
   Module out;
   TH_RETURN_IF_ERROR(store_.Write([&](StoreWriter& w) -> absl::Status {
     TH_ASSIGN_OR_RETURN(auto loaded,
-                        LoadModule(w, series_id, patch.id, "module.id"));
+                        LoadModule(w, who, Need::kPlan, series_id, patch.id, "module.id"));
     auto& [series, module] = loaded;
     TH_RETURN_IF_ERROR(CheckNotFrozen(series));
     if (Has(mask, "title")) module.title = patch.title;
@@ -579,13 +646,13 @@ absl::StatusOr<Module> Planner::UpdateModule(Id series_id, const Module& patch,
   return out;
 }
 
-absl::StatusOr<std::vector<Module>> Planner::MoveModule(Id series_id,
+absl::StatusOr<std::vector<Module>> Planner::MoveModule(const Principal& who, Id series_id,
                                                         Id module_id,
                                                         int position) {
   std::vector<Module> out;
   TH_RETURN_IF_ERROR(store_.Write([&](StoreWriter& w) -> absl::Status {
     TH_ASSIGN_OR_RETURN(auto loaded,
-                        LoadModule(w, series_id, module_id, "module_id"));
+                        LoadModule(w, who, Need::kPlan, series_id, module_id, "module_id"));
     TH_RETURN_IF_ERROR(CheckNotFrozen(loaded.first));
     TH_ASSIGN_OR_RETURN(std::vector<Module> modules, AllModules(w, series_id));
     const int count = static_cast<int>(modules.size());
@@ -603,10 +670,10 @@ absl::StatusOr<std::vector<Module>> Planner::MoveModule(Id series_id,
   return out;
 }
 
-absl::Status Planner::DeleteModule(Id series_id, Id module_id, bool force) {
+absl::Status Planner::DeleteModule(const Principal& who, Id series_id, Id module_id, bool force) {
   return store_.Write([&](StoreWriter& w) -> absl::Status {
     TH_ASSIGN_OR_RETURN(auto loaded,
-                        LoadModule(w, series_id, module_id, "module_id"));
+                        LoadModule(w, who, Need::kPlan, series_id, module_id, "module_id"));
     auto& [series, module] = loaded;
     TH_RETURN_IF_ERROR(CheckNotFrozen(series));
     if (module.session_count > 0 && !force) {
@@ -622,7 +689,7 @@ absl::Status Planner::DeleteModule(Id series_id, Id module_id, bool force) {
 
 // ---- sessions ----
 
-absl::StatusOr<Session> Planner::CreateSession(Id series_id, Id module_id,
+absl::StatusOr<Session> Planner::CreateSession(const Principal& who, Id series_id, Id module_id,
                                                Session session,
                                                bool allow_overlap,
                                                const RequestKey& key) {
@@ -638,7 +705,7 @@ absl::StatusOr<Session> Planner::CreateSession(Id series_id, Id module_id,
       store_, "CreateSession", key,
       [&](StoreWriter& w) -> absl::StatusOr<Id> {
         TH_ASSIGN_OR_RETURN(auto loaded,
-                            LoadModule(w, series_id, module_id, "module_id"));
+                            LoadModule(w, who, Need::kPlan, series_id, module_id, "module_id"));
         auto& [series, module] = loaded;
         TH_RETURN_IF_ERROR(CheckNotFrozen(series));
         if (module.session_count >= kMaxSessionsPerModule) {
@@ -649,45 +716,46 @@ absl::StatusOr<Session> Planner::CreateSession(Id series_id, Id module_id,
         TH_RETURN_IF_ERROR(CheckTrainersExist(w, session, "session."));
         session.series_id = series_id;
         session.module_id = module_id;
-        TH_RETURN_IF_ERROR(CheckConflicts(w, session, allow_overlap));
+        TH_RETURN_IF_ERROR(CheckConflicts(w, who, session, allow_overlap));
         return w.InsertSession(session);
       },
       [](StoreWriter& w, Id id) { return w.GetSession(id); });
 }
 
-absl::StatusOr<Session> Planner::GetSession(Id id) {
+absl::StatusOr<Session> Planner::GetSession(const Principal& who, Id id) {
   TH_RETURN_IF_ERROR(CheckId(id, "id"));
   Session out;
   TH_RETURN_IF_ERROR(store_.Read([&](StoreReader& r) -> absl::Status {
-    absl::StatusOr<Session> session = r.GetSession(id);
-    if (!session.ok()) return NameField(session.status(), "id");
-    out = *std::move(session);
+    TH_ASSIGN_OR_RETURN(auto loaded, SessionFor(r, who, id, Need::kSee, "id"));
+    out = std::move(loaded.first);
     return absl::OkStatus();
   }));
   return out;
 }
 
-absl::StatusOr<Page<Session>> Planner::ListSessions(Id series_id, Id module_id,
+absl::StatusOr<Page<Session>> Planner::ListSessions(const Principal& who, Id series_id, Id module_id,
                                                     const PageRequest& page) {
   TH_RETURN_IF_ERROR(CheckId(series_id, "series_id"));
   if (module_id < 0) return InvalidField("module_id", "must not be negative");
   Page<Session> out;
   TH_RETURN_IF_ERROR(store_.Read([&](StoreReader& r) -> absl::Status {
     if (module_id != 0) {
-      TH_RETURN_IF_ERROR(LoadModule(r, series_id, module_id, "module_id").status());
-    } else if (absl::StatusOr<Series> s = r.GetSeries(series_id); !s.ok()) {
-      return NameField(s.status(), "series_id");
+      TH_RETURN_IF_ERROR(
+          LoadModule(r, who, Need::kSee, series_id, module_id, "module_id").status());
+    } else {
+      TH_RETURN_IF_ERROR(SeriesFor(r, who, series_id, Need::kSee, "series_id").status());
     }
     SessionFilter filter;
     filter.series_id = series_id;
     filter.module_id = module_id;
+    filter.visible_to = VisibilityOf(who);
     TH_ASSIGN_OR_RETURN(out, r.ListSessions(filter, page));
     return absl::OkStatus();
   }));
   return out;
 }
 
-absl::StatusOr<Session> Planner::UpdateSession(const Session& patch,
+absl::StatusOr<Session> Planner::UpdateSession(const Principal& who, const Session& patch,
                                                const UpdateMask& mask,
                                                bool allow_overlap) {
   TH_RETURN_IF_ERROR(CheckId(patch.id, "session.id"));
@@ -696,10 +764,8 @@ absl::StatusOr<Session> Planner::UpdateSession(const Session& patch,
   const absl::Time now = clock_();
   Session out;
   TH_RETURN_IF_ERROR(store_.Write([&](StoreWriter& w) -> absl::Status {
-    absl::StatusOr<Session> current = w.GetSession(patch.id);
-    if (!current.ok()) return NameField(current.status(), "session.id");
-    Session session = *std::move(current);
-    TH_ASSIGN_OR_RETURN(Series series, w.GetSeries(session.series_id));
+    TH_ASSIGN_OR_RETURN(auto loaded, SessionFor(w, who, patch.id, Need::kPlan, "session.id"));
+    auto& [session, series] = loaded;
     TH_RETURN_IF_ERROR(CheckNotFrozen(series));
     if (Has(mask, "start_time")) session.start = patch.start;
     if (Has(mask, "end_time")) session.end = patch.end;
@@ -727,7 +793,7 @@ absl::StatusOr<Session> Planner::UpdateSession(const Session& patch,
     ValidateSession(session, "session", v);
     TH_RETURN_IF_ERROR(v.ToStatus());
     TH_RETURN_IF_ERROR(CheckTrainersExist(w, session, "session."));
-    TH_RETURN_IF_ERROR(CheckConflicts(w, session, allow_overlap));
+    TH_RETURN_IF_ERROR(CheckConflicts(w, who, session, allow_overlap));
     TH_RETURN_IF_ERROR(w.UpdateSession(session));
     TH_ASSIGN_OR_RETURN(out, w.GetSession(session.id));
     return absl::OkStatus();
@@ -735,7 +801,7 @@ absl::StatusOr<Session> Planner::UpdateSession(const Session& patch,
   return out;
 }
 
-absl::StatusOr<Session> Planner::SetBookingStatus(Id session_id, Id trainer_id,
+absl::StatusOr<Session> Planner::SetBookingStatus(const Principal& who, Id session_id, Id trainer_id,
                                                   BookingStatus status,
                                                   bool allow_overlap) {
   TH_RETURN_IF_ERROR(CheckId(session_id, "session_id"));
@@ -748,10 +814,11 @@ absl::StatusOr<Session> Planner::SetBookingStatus(Id session_id, Id trainer_id,
   }
   Session out;
   TH_RETURN_IF_ERROR(store_.Write([&](StoreWriter& w) -> absl::Status {
-    absl::StatusOr<Session> current = w.GetSession(session_id);
-    if (!current.ok()) return NameField(current.status(), "session_id");
-    Session session = *std::move(current);
-    TH_ASSIGN_OR_RETURN(Series series, w.GetSeries(session.series_id));
+    // The series' planners, and the trainer for their own booking.
+    const bool own = who.TrainerId() != 0 && who.TrainerId() == trainer_id;
+    TH_ASSIGN_OR_RETURN(auto loaded, SessionFor(w, who, session_id,
+                                                own ? Need::kSee : Need::kPlan, "session_id"));
+    auto& [session, series] = loaded;
     TH_RETURN_IF_ERROR(CheckNotFrozen(series));
     auto booking = std::find_if(
         session.trainers.begin(), session.trainers.end(),
@@ -773,7 +840,7 @@ absl::StatusOr<Session> Planner::SetBookingStatus(Id session_id, Id trainer_id,
       Session only_trainer = session;
       only_trainer.place = {};
       only_trainer.trainers = {*booking};
-      TH_RETURN_IF_ERROR(CheckConflicts(w, only_trainer, allow_overlap));
+      TH_RETURN_IF_ERROR(CheckConflicts(w, who, only_trainer, allow_overlap));
     }
     TH_RETURN_IF_ERROR(w.UpdateSession(session));
     TH_ASSIGN_OR_RETURN(out, w.GetSession(session_id));
@@ -782,24 +849,23 @@ absl::StatusOr<Session> Planner::SetBookingStatus(Id session_id, Id trainer_id,
   return out;
 }
 
-absl::Status Planner::DeleteSession(Id id) {
+absl::Status Planner::DeleteSession(const Principal& who, Id id) {
   TH_RETURN_IF_ERROR(CheckId(id, "id"));
   return store_.Write([&](StoreWriter& w) -> absl::Status {
-    absl::StatusOr<Session> session = w.GetSession(id);
-    if (!session.ok()) return NameField(session.status(), "id");
-    TH_ASSIGN_OR_RETURN(Series series, w.GetSeries(session->series_id));
-    TH_RETURN_IF_ERROR(CheckNotFrozen(series));
+    TH_ASSIGN_OR_RETURN(auto loaded, SessionFor(w, who, id, Need::kPlan, "id"));
+    TH_RETURN_IF_ERROR(CheckNotFrozen(loaded.second));
     return w.DeleteSession(id);
   });
 }
 
 // ---- schedules ----
 
-absl::StatusOr<Page<Session>> Planner::ListTrainerSessions(
+absl::StatusOr<Page<Session>> Planner::ListTrainerSessions(const Principal& who, 
     Id trainer_id, std::optional<absl::Time> from, std::optional<absl::Time> to,
     const PageRequest& page) {
   TH_RETURN_IF_ERROR(CheckId(trainer_id, "trainer_id"));
   TH_RETURN_IF_ERROR(CheckRange(from, to));
+  TH_RETURN_IF_ERROR(CheckTrainerScope(who, trainer_id));
   Page<Session> out;
   TH_RETURN_IF_ERROR(store_.Read([&](StoreReader& r) -> absl::Status {
     absl::StatusOr<Trainer> trainer = r.GetTrainer(trainer_id);
@@ -808,13 +874,14 @@ absl::StatusOr<Page<Session>> Planner::ListTrainerSessions(
     filter.trainer_id = trainer_id;
     filter.from = from;
     filter.to = to;
+    filter.visible_to = VisibilityOf(who);
     TH_ASSIGN_OR_RETURN(out, r.ListSessions(filter, page));
     return absl::OkStatus();
   }));
   return out;
 }
 
-absl::StatusOr<Page<Session>> Planner::ListSessionsInRange(
+absl::StatusOr<Page<Session>> Planner::ListSessionsInRange(const Principal& who, 
     absl::Time from, absl::Time to, Id organization_id,
     const PageRequest& page) {
   Violations v;
@@ -829,13 +896,14 @@ absl::StatusOr<Page<Session>> Planner::ListSessionsInRange(
     filter.from = from;
     filter.to = to;
     filter.organization_id = organization_id;
+    filter.visible_to = VisibilityOf(who);
     TH_ASSIGN_OR_RETURN(out, r.ListSessions(filter, page));
     return absl::OkStatus();
   }));
   return out;
 }
 
-absl::StatusOr<Page<Session>> Planner::ListPendingBookings(
+absl::StatusOr<Page<Session>> Planner::ListPendingBookings(const Principal& who, 
     Id trainer_id, Id organization_id, const PageRequest& page) {
   Violations v;
   if (trainer_id < 0) v.Add("trainer_id", "must not be negative");
@@ -848,6 +916,7 @@ absl::StatusOr<Page<Session>> Planner::ListPendingBookings(
     filter.organization_id = organization_id;
     filter.pending_only = true;
     filter.skip_cancelled_series = true;
+    filter.visible_to = VisibilityOf(who);
     TH_ASSIGN_OR_RETURN(out, r.ListSessions(filter, page));
     return absl::OkStatus();
   }));
@@ -855,6 +924,13 @@ absl::StatusOr<Page<Session>> Planner::ListPendingBookings(
 }
 
 // ---- calendars ----
+
+absl::Status Planner::CheckTrainerScope(const Principal& who, Id trainer_id) {
+  if (who.IsAdmin() || who.Has(Role::kCoordinator) || who.TrainerId() == trainer_id) {
+    return absl::OkStatus();
+  }
+  return Denied(absl::StrCat("see the sessions of trainer ", trainer_id));
+}
 
 absl::StatusOr<std::vector<Session>> Planner::AllSessions(
     const SessionFilter& filter) {
@@ -872,15 +948,16 @@ absl::StatusOr<std::vector<Session>> Planner::AllSessions(
   return all;
 }
 
-absl::StatusOr<Planner::Calendar> Planner::ExportSeriesCalendar(Id series_id) {
+absl::StatusOr<Planner::Calendar> Planner::ExportSeriesCalendar(const Principal& who, Id series_id) {
   TH_RETURN_IF_ERROR(CheckId(series_id, "series_id"));
   TH_ASSIGN_OR_RETURN(Series series, [&]() -> absl::StatusOr<Series> {
-    absl::StatusOr<Series> s = GetSeries(series_id);
+    absl::StatusOr<Series> s = GetSeries(who, series_id);
     if (!s.ok()) return NameField(s.status(), "series_id");
     return s;
   }());
   SessionFilter filter;
   filter.series_id = series_id;
+  filter.visible_to = VisibilityOf(who);
   TH_ASSIGN_OR_RETURN(std::vector<Session> sessions, AllSessions(filter));
   CalendarOptions options;
   options.name = series.title;
@@ -889,16 +966,18 @@ absl::StatusOr<Planner::Calendar> Planner::ExportSeriesCalendar(Id series_id) {
                   RenderCalendar(sessions, options, clock_())};
 }
 
-absl::StatusOr<Planner::Calendar> Planner::ExportTrainerCalendar(Id trainer_id) {
+absl::StatusOr<Planner::Calendar> Planner::ExportTrainerCalendar(const Principal& who, Id trainer_id) {
   TH_RETURN_IF_ERROR(CheckId(trainer_id, "trainer_id"));
+  TH_RETURN_IF_ERROR(CheckTrainerScope(who, trainer_id));
   TH_ASSIGN_OR_RETURN(Trainer trainer, [&]() -> absl::StatusOr<Trainer> {
-    absl::StatusOr<Trainer> t = GetTrainer(trainer_id);
+    absl::StatusOr<Trainer> t = GetTrainer(who, trainer_id);
     if (!t.ok()) return NameField(t.status(), "trainer_id");
     return t;
   }());
   SessionFilter filter;
   filter.trainer_id = trainer_id;
   filter.skip_cancelled_series = true;
+  filter.visible_to = VisibilityOf(who);
   TH_ASSIGN_OR_RETURN(std::vector<Session> sessions, AllSessions(filter));
   CalendarOptions options;
   options.name = absl::StrCat("trainhub – ", trainer.display_name);

@@ -16,6 +16,7 @@
 #include "absl/time/clock.h"
 #include "absl/time/time.h"
 #include "domain/model.h"
+#include "domain/principal.h"
 #include "domain/repository.h"
 
 namespace trainhub::domain {
@@ -31,6 +32,9 @@ struct RequestKey {
 // Field paths of an update, as in the API's update_mask.
 using UpdateMask = std::set<std::string, std::less<>>;
 
+// Every use case takes the calling principal and applies the object rules
+// of domain/principal.h: a caller who may not see or change an object gets
+// PERMISSION_DENIED, also when it does not exist (admins get NOT_FOUND).
 class Planner {
  public:
   using Clock = std::function<absl::Time()>;
@@ -38,67 +42,67 @@ class Planner {
   // `store` must outlive the planner.
   explicit Planner(Store& store, Clock clock = [] { return absl::Now(); });
 
-  absl::StatusOr<Organization> CreateOrganization(Organization org,
+  absl::StatusOr<Organization> CreateOrganization(const Principal& who, Organization org,
                                                   const RequestKey& key);
-  absl::StatusOr<Organization> GetOrganization(Id id);
-  absl::StatusOr<Page<Organization>> ListOrganizations(const PageRequest& page);
-  absl::StatusOr<Organization> UpdateOrganization(const Organization& patch,
+  absl::StatusOr<Organization> GetOrganization(const Principal& who, Id id);
+  absl::StatusOr<Page<Organization>> ListOrganizations(const Principal& who, const PageRequest& page);
+  absl::StatusOr<Organization> UpdateOrganization(const Principal& who, const Organization& patch,
                                                   const UpdateMask& mask);
 
-  absl::StatusOr<Trainer> CreateTrainer(Trainer trainer, const RequestKey& key);
-  absl::StatusOr<Trainer> GetTrainer(Id id);
-  absl::StatusOr<Page<Trainer>> ListTrainers(const PageRequest& page);
-  absl::StatusOr<Trainer> UpdateTrainer(const Trainer& patch,
+  absl::StatusOr<Trainer> CreateTrainer(const Principal& who, Trainer trainer, const RequestKey& key);
+  absl::StatusOr<Trainer> GetTrainer(const Principal& who, Id id);
+  absl::StatusOr<Page<Trainer>> ListTrainers(const Principal& who, const PageRequest& page);
+  absl::StatusOr<Trainer> UpdateTrainer(const Principal& who, const Trainer& patch,
                                         const UpdateMask& mask);
 
   // New series start as DRAFT.
-  absl::StatusOr<Series> CreateSeries(Series series, const RequestKey& key);
-  absl::StatusOr<Series> GetSeries(Id id);
-  absl::StatusOr<Page<Series>> ListSeries(const SeriesFilter& filter,
+  absl::StatusOr<Series> CreateSeries(const Principal& who, Series series, const RequestKey& key);
+  absl::StatusOr<Series> GetSeries(const Principal& who, Id id);
+  absl::StatusOr<Page<Series>> ListSeries(const Principal& who, const SeriesFilter& filter,
                                           const PageRequest& page);
-  absl::StatusOr<Series> UpdateSeries(const Series& patch,
+  absl::StatusOr<Series> UpdateSeries(const Principal& who, const Series& patch,
                                       const UpdateMask& mask);
-  absl::StatusOr<Series> CancelSeries(Id id, std::string reason);
+  absl::StatusOr<Series> CancelSeries(const Principal& who, Id id, std::string reason);
   // Refused while the series has modules, unless `force`.
-  absl::Status DeleteSeries(Id id, bool force);
+  absl::Status DeleteSeries(const Principal& who, Id id, bool force);
 
   // `position` 0 appends; 1..n+1 inserts there.
-  absl::StatusOr<Module> CreateModule(Id series_id, Module module, int position,
+  absl::StatusOr<Module> CreateModule(const Principal& who, Id series_id, Module module, int position,
                                       const RequestKey& key);
-  absl::StatusOr<Page<Module>> ListModules(Id series_id,
+  absl::StatusOr<Page<Module>> ListModules(const Principal& who, Id series_id,
                                            const PageRequest& page);
-  absl::StatusOr<Module> UpdateModule(Id series_id, const Module& patch,
+  absl::StatusOr<Module> UpdateModule(const Principal& who, Id series_id, const Module& patch,
                                       const UpdateMask& mask);
   // Returns all modules of the series in their new order.
-  absl::StatusOr<std::vector<Module>> MoveModule(Id series_id, Id module_id,
+  absl::StatusOr<std::vector<Module>> MoveModule(const Principal& who, Id series_id, Id module_id,
                                                  int position);
   // Refused while the module has sessions, unless `force`.
-  absl::Status DeleteModule(Id series_id, Id module_id, bool force);
+  absl::Status DeleteModule(const Principal& who, Id series_id, Id module_id, bool force);
 
   // Refused with FAILED_PRECONDITION naming the other session when a
   // trainer or the place is booked at an overlapping time, unless
   // `allow_overlap`.
-  absl::StatusOr<Session> CreateSession(Id series_id, Id module_id,
+  absl::StatusOr<Session> CreateSession(const Principal& who, Id series_id, Id module_id,
                                         Session session, bool allow_overlap,
                                         const RequestKey& key);
-  absl::StatusOr<Session> GetSession(Id id);
-  absl::StatusOr<Page<Session>> ListSessions(Id series_id, Id module_id,
+  absl::StatusOr<Session> GetSession(const Principal& who, Id id);
+  absl::StatusOr<Page<Session>> ListSessions(const Principal& who, Id series_id, Id module_id,
                                              const PageRequest& page);
-  absl::StatusOr<Session> UpdateSession(const Session& patch,
+  absl::StatusOr<Session> UpdateSession(const Principal& who, const Session& patch,
                                         const UpdateMask& mask,
                                         bool allow_overlap);
-  absl::StatusOr<Session> SetBookingStatus(Id session_id, Id trainer_id,
+  absl::StatusOr<Session> SetBookingStatus(const Principal& who, Id session_id, Id trainer_id,
                                            BookingStatus status,
                                            bool allow_overlap);
-  absl::Status DeleteSession(Id id);
+  absl::Status DeleteSession(const Principal& who, Id id);
 
-  absl::StatusOr<Page<Session>> ListTrainerSessions(
+  absl::StatusOr<Page<Session>> ListTrainerSessions(const Principal& who, 
       Id trainer_id, std::optional<absl::Time> from,
       std::optional<absl::Time> to, const PageRequest& page);
-  absl::StatusOr<Page<Session>> ListSessionsInRange(
+  absl::StatusOr<Page<Session>> ListSessionsInRange(const Principal& who, 
       absl::Time from, absl::Time to, Id organization_id,
       const PageRequest& page);
-  absl::StatusOr<Page<Session>> ListPendingBookings(Id trainer_id,
+  absl::StatusOr<Page<Session>> ListPendingBookings(const Principal& who, Id trainer_id,
                                                     Id organization_id,
                                                     const PageRequest& page);
 
@@ -107,11 +111,13 @@ class Planner {
     std::string filename;
     std::string ical;
   };
-  absl::StatusOr<Calendar> ExportSeriesCalendar(Id series_id);
-  absl::StatusOr<Calendar> ExportTrainerCalendar(Id trainer_id);
+  absl::StatusOr<Calendar> ExportSeriesCalendar(const Principal& who, Id series_id);
+  absl::StatusOr<Calendar> ExportTrainerCalendar(const Principal& who, Id trainer_id);
 
  private:
   absl::StatusOr<std::vector<Session>> AllSessions(const SessionFilter& filter);
+  // Refuses callers who are neither admin, coordinator nor this trainer.
+  absl::Status CheckTrainerScope(const Principal& who, Id trainer_id);
 
   Store& store_;
   Clock clock_;

@@ -15,6 +15,7 @@
 #include "absl/status/statusor.h"
 #include "absl/time/time.h"
 #include "domain/model.h"
+#include "domain/principal.h"
 
 namespace trainhub::domain {
 
@@ -43,6 +44,7 @@ struct SeriesFilter {
   Id organization_id = 0;                          // owner or partner
   std::optional<absl::Time> from;                  // session overlap range
   std::optional<absl::Time> to;
+  std::optional<Visibility> visible_to;            // only what this may see
 };
 
 // Sessions ordered by (start, id). Unset members do not filter.
@@ -55,6 +57,7 @@ struct SessionFilter {
   std::optional<absl::Time> to;    // start < to
   bool pending_only = false;   // some booking (of trainer_id, if set) REQUESTED
   bool skip_cancelled_series = false;
+  std::optional<Visibility> visible_to;  // only what this may see
 };
 
 // Remembers which resource a client's request_id created.

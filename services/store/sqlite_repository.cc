@@ -4,6 +4,7 @@
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
 #include "absl/time/clock.h"
 #include "domain/limits.h"
 #include "domain/status_macros.h"
@@ -71,6 +72,37 @@ domain::Page<T> MakePage(std::vector<T> items, const domain::PageRequest& page,
   }
   out.items = std::move(items);
   return out;
+}
+
+// " AND (...)" limiting rows to what `v` may see; "" when it sees all.
+// `series` and `session` name the query's aliases (session may be empty).
+std::string VisibilityCondition(const domain::Visibility& v, absl::string_view series,
+                                absl::string_view session) {
+  if (v.everything) return "";
+  std::string cond = " AND (0";
+  if (!v.organizations.empty()) {
+    const std::string ids = absl::StrJoin(v.organizations, ",");
+    absl::StrAppend(&cond, " OR ", series, ".organization_id IN (", ids, ")",
+                    " OR EXISTS (SELECT 1 FROM series_partner vp WHERE vp.series_id = ", series,
+                    ".id AND vp.organization_id IN (", ids, "))");
+  }
+  if (v.trainer_id != 0) {
+    if (session.empty()) {
+      absl::StrAppend(&cond,
+                      " OR EXISTS (SELECT 1 FROM module vm JOIN session vx ON vx.module_id = vm.id"
+                      " JOIN session_trainer vt ON vt.session_id = vx.id WHERE vm.series_id = ",
+                      series, ".id AND vt.trainer_id = ", v.trainer_id, ")");
+    } else {
+      absl::StrAppend(&cond, " OR EXISTS (SELECT 1 FROM session_trainer vt WHERE vt.session_id = ",
+                      session, ".id AND vt.trainer_id = ", v.trainer_id, ")");
+    }
+  }
+  if (v.open_series) {
+    absl::StrAppend(&cond, " OR ", series, ".status = ",
+                    static_cast<int>(domain::SeriesStatus::kOpenForEnrolment));
+  }
+  absl::StrAppend(&cond, ")");
+  return cond;
 }
 
 constexpr char kOrganizationColumns[] =
@@ -358,6 +390,7 @@ absl::StatusOr<domain::Page<domain::Series>> SqliteRepository::ListSeries(
                       " FROM series_partner p WHERE p.series_id = s.id"
                       " AND p.organization_id = :org))");
     }
+    if (filter.visible_to) absl::StrAppend(&sql, VisibilityCondition(*filter.visible_to, "s", ""));
     if (filter.from || filter.to) {
       absl::StrAppend(&sql,
                       " AND EXISTS (SELECT 1 FROM module m JOIN session x"
@@ -632,6 +665,7 @@ absl::StatusOr<domain::Page<domain::Session>> SqliteRepository::ListSessions(
       absl::StrAppend(&sql, " AND r.status <> ",
                       static_cast<int>(domain::SeriesStatus::kCancelled));
     }
+    if (filter.visible_to) absl::StrAppend(&sql, VisibilityCondition(*filter.visible_to, "r", "s"));
     AddKeyset(sql, "s.start_time", "s.id", page);
     auto& q = Prepare(sql);
     if (filter.trainer_id != 0) q.bind(":trainer", filter.trainer_id);

@@ -400,6 +400,22 @@ TEST_F(E2eTest, LoggingInAsEachDemoRole) {
           "trainhub-demo\n");
   MustCli({"series", "create", "--title", "Neu", "--kind", "other", "--org", "1", "--capacity",
            "5"});
+  // AGSA owns series 1 and 2 and is a partner of 3; series 4 is Dessau's.
+  Result mine = MustCli({"series", "list"});
+  EXPECT_NE(mine.out.find("Gemeinsam verschieden"), std::string::npos) << mine.out;
+  EXPECT_EQ(mine.out.find("Vielfalts-Montag"), std::string::npos) << mine.out;
+  Result foreign = Cli({"series", "show", "4"});
+  EXPECT_EQ(foreign.exit_code, 6) << foreign.err;
+  Result missing = Cli({"series", "show", "999"});
+  EXPECT_EQ(missing.exit_code, 6) << "a missing series must look like a foreign one";
+  Result partner_change = Cli({"series", "update", "3", "--title", "Umbenannt"});
+  EXPECT_EQ(partner_change.exit_code, 6) << partner_change.err;
+
+  MustCli({"login", "--email", "nuran.sahin@example.org", "--password-stdin"},
+          "trainhub-demo\n");
+  Result own = MustCli({"schedule", "trainer", "1"});
+  EXPECT_NE(own.out.find("23.–24.11.2018"), std::string::npos) << own.out;
+  EXPECT_EQ(Cli({"schedule", "trainer", "2"}).exit_code, 6);
 
   Result wrong = Cli({"login", "--email", "nuran.sahin@example.org", "--password-stdin"},
                      "falsches-passwort\n");

@@ -40,7 +40,7 @@ class PlannerTest : public ::testing::Test {
     Organization org;
     org.name = name;
     org.kind = OrganizationKind::kNgo;
-    auto created = planner_->CreateOrganization(org, {});
+    auto created = planner_->CreateOrganization(admin_, org, {});
     EXPECT_TRUE(created.ok()) << created.status();
     return created.ok() ? created->id : 0;
   }
@@ -49,7 +49,7 @@ class PlannerTest : public ::testing::Test {
     Trainer t;
     t.display_name = name;
     t.email = email;
-    auto created = planner_->CreateTrainer(t, {});
+    auto created = planner_->CreateTrainer(admin_, t, {});
     EXPECT_TRUE(created.ok()) << created.status();
     return created.ok() ? created->id : 0;
   }
@@ -60,7 +60,7 @@ class PlannerTest : public ::testing::Test {
     s.title = title;
     s.kind = SeriesKind::kTrainerQualification;
     s.capacity = 16;
-    auto created = planner_->CreateSeries(s, {});
+    auto created = planner_->CreateSeries(admin_, s, {});
     EXPECT_TRUE(created.ok()) << created.status();
     return created.ok() ? created->id : 0;
   }
@@ -68,7 +68,7 @@ class PlannerTest : public ::testing::Test {
   Id MustCreateModule(Id series, const std::string& title, int position = 0) {
     Module m;
     m.title = title;
-    auto created = planner_->CreateModule(series, m, position, {});
+    auto created = planner_->CreateModule(admin_, series, m, position, {});
     EXPECT_TRUE(created.ok()) << created.status();
     return created.ok() ? created->id : 0;
   }
@@ -84,11 +84,11 @@ class PlannerTest : public ::testing::Test {
   }
 
   absl::StatusOr<Session> AddSession(Id series, Id module, Session s, bool allow = false) {
-    return planner_->CreateSession(series, module, std::move(s), allow, {});
+    return planner_->CreateSession(admin_, series, module, std::move(s), allow, {});
   }
 
   std::vector<std::string> ModuleTitles(Id series) {
-    auto page = planner_->ListModules(series, {});
+    auto page = planner_->ListModules(admin_, series, {});
     EXPECT_TRUE(page.ok());
     std::vector<std::string> titles;
     for (const Module& m : page->items) {
@@ -99,11 +99,12 @@ class PlannerTest : public ::testing::Test {
 
   std::unique_ptr<store::SqliteStore> store_;
   std::unique_ptr<Planner> planner_;
+  const Principal admin_ = Principal::System();
   Id org_ = 0, sahin_ = 0, petrova_ = 0, series_ = 0;
 };
 
 TEST_F(PlannerTest, NewSeriesStartsAsDraftWithNormalizedFields) {
-  auto series = planner_->GetSeries(series_);
+  auto series = planner_->GetSeries(admin_, series_);
   ASSERT_TRUE(series.ok());
   EXPECT_EQ(series->status, SeriesStatus::kDraft);
   EXPECT_EQ(series->module_count, 0);
@@ -114,14 +115,14 @@ TEST_F(PlannerTest, RetriedCreateWithTheSameRequestIdReturnsTheFirstResource) {
   Organization org;
   org.name = "Hochschule Anhalt";
   org.kind = OrganizationKind::kUniversity;
-  auto first = planner_->CreateOrganization(org, {"req-1", "fp-a"});
-  auto again = planner_->CreateOrganization(org, {"req-1", "fp-a"});
+  auto first = planner_->CreateOrganization(admin_, org, {"req-1", "fp-a"});
+  auto again = planner_->CreateOrganization(admin_, org, {"req-1", "fp-a"});
   ASSERT_TRUE(first.ok() && again.ok());
   EXPECT_EQ(first->id, again->id);
-  auto all = planner_->ListOrganizations({});
+  auto all = planner_->ListOrganizations(admin_, {});
   EXPECT_EQ(all->items.size(), 2u);  // setup's organisation + this one
 
-  auto reused = planner_->CreateOrganization(org, {"req-1", "fp-b"});
+  auto reused = planner_->CreateOrganization(admin_, org, {"req-1", "fp-b"});
   EXPECT_EQ(reused.status().code(), absl::StatusCode::kAlreadyExists);
   EXPECT_EQ(FirstField(reused.status()), "request_id");
 }
@@ -130,16 +131,16 @@ TEST_F(PlannerTest, TrainerEmailsAreUniqueIgnoringCase) {
   Trainer t;
   t.display_name = "Someone Else";
   t.email = "NURAN.SAHIN@example.org";
-  auto created = planner_->CreateTrainer(t, {});
+  auto created = planner_->CreateTrainer(admin_, t, {});
   EXPECT_EQ(created.status().code(), absl::StatusCode::kAlreadyExists);
   EXPECT_EQ(FirstField(created.status()), "trainer.email");
 
   Trainer patch;
   patch.id = petrova_;
   patch.email = "Nuran.Sahin@example.org";
-  auto updated = planner_->UpdateTrainer(patch, {"email"});
+  auto updated = planner_->UpdateTrainer(admin_, patch, {"email"});
   EXPECT_EQ(updated.status().code(), absl::StatusCode::kAlreadyExists);
-  EXPECT_EQ(planner_->GetTrainer(petrova_)->email, "alina.petrova@example.org");
+  EXPECT_EQ(planner_->GetTrainer(admin_, petrova_)->email, "alina.petrova@example.org");
 }
 
 TEST_F(PlannerTest, SeriesRefusesUnknownOrganisations) {
@@ -149,7 +150,7 @@ TEST_F(PlannerTest, SeriesRefusesUnknownOrganisations) {
   s.kind = SeriesKind::kOther;
   s.capacity = 5;
   s.partner_organization_ids = {org_ + 1000};
-  auto created = planner_->CreateSeries(s, {});
+  auto created = planner_->CreateSeries(admin_, s, {});
   ASSERT_EQ(created.status().code(), absl::StatusCode::kInvalidArgument);
   auto violations = GetFieldViolations(created.status());
   ASSERT_EQ(violations.size(), 2u);
@@ -164,19 +165,19 @@ TEST_F(PlannerTest, ModulesKeepTheirOrderWhenInsertedMovedAndRemoved) {
   EXPECT_THAT(ModuleTitles(series_),
               ElementsAre("1 Veränderungsprozesse I", "2 Veränderungsprozesse II",
                           "3 Change Management"));
-  ASSERT_TRUE(planner_->MoveModule(series_, m3, 1).ok());
+  ASSERT_TRUE(planner_->MoveModule(admin_, series_, m3, 1).ok());
   EXPECT_THAT(ModuleTitles(series_),
               ElementsAre("1 Change Management", "2 Veränderungsprozesse I",
                           "3 Veränderungsprozesse II"));
-  ASSERT_TRUE(planner_->DeleteModule(series_, m1, false).ok());
+  ASSERT_TRUE(planner_->DeleteModule(admin_, series_, m1, false).ok());
   EXPECT_THAT(ModuleTitles(series_),
               ElementsAre("1 Change Management", "2 Veränderungsprozesse II"));
 
-  auto bad_move = planner_->MoveModule(series_, m3, 5);
+  auto bad_move = planner_->MoveModule(admin_, series_, m3, 5);
   EXPECT_EQ(FirstField(bad_move.status()), "position");
   Module m;
   m.title = "too far";
-  auto bad_insert = planner_->CreateModule(series_, m, 9, {});
+  auto bad_insert = planner_->CreateModule(admin_, series_, m, 9, {});
   EXPECT_EQ(FirstField(bad_insert.status()), "position");
   EXPECT_EQ(ModuleTitles(series_).size(), 2u);  // nothing was added
 }
@@ -206,7 +207,7 @@ TEST_F(PlannerTest, DoubleBookingATrainerIsRefusedNamingTheOtherSession) {
   EXPECT_EQ(GetConflictingSessionId(clash.status()), first->id);
   EXPECT_THAT(std::string(clash.status().message()), HasSubstr("Nuran Şahin"));
   EXPECT_THAT(std::string(clash.status().message()), HasSubstr("24.11.2018 16:00"));
-  EXPECT_EQ(planner_->ListSessions(other_series, 0, {})->items.size(), 0u);
+  EXPECT_EQ(planner_->ListSessions(admin_, other_series, 0, {})->items.size(), 0u);
 
   auto intended = AddSession(other_series, m2,
                              MakeSession(Berlin(2018, 11, 24, 13, 0),
@@ -232,10 +233,10 @@ TEST_F(PlannerTest, BackToBackSessionsAndDeclinedBookingsDoNotConflict) {
   ASSERT_TRUE(with_declined.ok()) << with_declined.status();
 
   // Taking the declined booking back blocks the time again: refused.
-  auto confirm = planner_->SetBookingStatus(with_declined->id, sahin_,
+  auto confirm = planner_->SetBookingStatus(admin_, with_declined->id, sahin_,
                                             BookingStatus::kConfirmed, false);
   EXPECT_EQ(confirm.status().code(), absl::StatusCode::kFailedPrecondition);
-  EXPECT_EQ(planner_->GetSession(with_declined->id)->trainers[0].status,
+  EXPECT_EQ(planner_->GetSession(admin_, with_declined->id)->trainers[0].status,
             BookingStatus::kDeclined);
 }
 
@@ -258,7 +259,7 @@ TEST_F(PlannerTest, SessionsOfCancelledSeriesFreeTheirTrainers) {
                          MakeSession(Berlin(2027, 5, 3, 13, 0), Berlin(2027, 5, 3, 16, 30),
                                      {petrova_}))
                   .ok());
-  ASSERT_TRUE(planner_->CancelSeries(series_, "zu wenige Anmeldungen").ok());
+  ASSERT_TRUE(planner_->CancelSeries(admin_, series_, "zu wenige Anmeldungen").ok());
   Id other = MustCreateSeries("Vielfalts-Montag");
   Id m2 = MustCreateModule(other, "Einführung");
   auto s = AddSession(other, m2,
@@ -280,10 +281,10 @@ TEST_F(PlannerTest, MovingASessionIntoAConflictIsRefusedAndChangesNothing) {
   patch.id = b->id;
   patch.start = Berlin(2019, 5, 11, 9, 0);
   patch.end = Berlin(2019, 5, 11, 18, 0);
-  auto moved = planner_->UpdateSession(patch, {"start_time", "end_time"}, false);
+  auto moved = planner_->UpdateSession(admin_, patch, {"start_time", "end_time"}, false);
   EXPECT_EQ(moved.status().code(), absl::StatusCode::kFailedPrecondition);
   EXPECT_EQ(GetConflictingSessionId(moved.status()), a->id);
-  EXPECT_EQ(planner_->GetSession(b->id)->start, Berlin(2019, 9, 6, 9, 0));
+  EXPECT_EQ(planner_->GetSession(admin_, b->id)->start, Berlin(2019, 9, 6, 9, 0));
 }
 
 TEST_F(PlannerTest, UpdatingTrainersKeepsTheStatusOfThoseWhoStay) {
@@ -292,11 +293,11 @@ TEST_F(PlannerTest, UpdatingTrainersKeepsTheStatusOfThoseWhoStay) {
                       MakeSession(Berlin(2020, 1, 31, 9, 0), Berlin(2020, 2, 1, 16, 0),
                                   {sahin_}));
   ASSERT_TRUE(s.ok());
-  ASSERT_TRUE(planner_->SetBookingStatus(s->id, sahin_, BookingStatus::kConfirmed, false).ok());
+  ASSERT_TRUE(planner_->SetBookingStatus(admin_, s->id, sahin_, BookingStatus::kConfirmed, false).ok());
   Session patch;
   patch.id = s->id;
   patch.trainers = {{.trainer_id = sahin_}, {.trainer_id = petrova_}};
-  auto updated = planner_->UpdateSession(patch, {"trainers"}, false);
+  auto updated = planner_->UpdateSession(admin_, patch, {"trainers"}, false);
   ASSERT_TRUE(updated.ok()) << updated.status();
   ASSERT_EQ(updated->trainers.size(), 2u);
   EXPECT_EQ(updated->trainers[0].status, BookingStatus::kConfirmed);
@@ -304,7 +305,7 @@ TEST_F(PlannerTest, UpdatingTrainersKeepsTheStatusOfThoseWhoStay) {
   EXPECT_EQ(updated->trainers[1].trainer_name, "Алина Петрова");
 
   patch.trainers = {{.trainer_id = 12345}};
-  auto unknown = planner_->UpdateSession(patch, {"trainers"}, false);
+  auto unknown = planner_->UpdateSession(admin_, patch, {"trainers"}, false);
   EXPECT_EQ(FirstField(unknown.status()), "session.trainers[0].trainer_id");
 }
 
@@ -318,11 +319,11 @@ TEST_F(PlannerTest, TheDoubleBlockOfModulesSevenAndEight) {
                        MakeSession(Berlin(2020, 6, 5, 9, 0), Berlin(2020, 6, 6, 16, 0),
                                    {sahin_}));
   ASSERT_TRUE(m7.ok() && m8.ok());
-  auto series = planner_->GetSeries(series_);
+  auto series = planner_->GetSeries(admin_, series_);
   EXPECT_EQ(series->module_count, 8);
   EXPECT_EQ(*series->first_session_start, Berlin(2020, 5, 14, 9, 0));
   EXPECT_EQ(*series->last_session_end, Berlin(2020, 6, 6, 16, 0));
-  auto schedule = planner_->ListTrainerSessions(sahin_, std::nullopt, std::nullopt, {});
+  auto schedule = planner_->ListTrainerSessions(admin_, sahin_, std::nullopt, std::nullopt, {});
   ASSERT_EQ(schedule->items.size(), 2u);
   EXPECT_EQ(schedule->items[0].module_position, 7);
   EXPECT_EQ(schedule->items[1].module_position, 8);
@@ -330,47 +331,47 @@ TEST_F(PlannerTest, TheDoubleBlockOfModulesSevenAndEight) {
 
 TEST_F(PlannerTest, FrozenSeriesRefuseChanges) {
   Id m1 = MustCreateModule(series_, "Modul 1");
-  ASSERT_TRUE(planner_->CancelSeries(series_, "").ok());
+  ASSERT_TRUE(planner_->CancelSeries(admin_, series_, "").ok());
   Module m;
   m.title = "late";
-  EXPECT_EQ(planner_->CreateModule(series_, m, 0, {}).status().code(),
+  EXPECT_EQ(planner_->CreateModule(admin_, series_, m, 0, {}).status().code(),
             absl::StatusCode::kFailedPrecondition);
-  EXPECT_EQ(planner_->DeleteModule(series_, m1, true).code(),
+  EXPECT_EQ(planner_->DeleteModule(admin_, series_, m1, true).code(),
             absl::StatusCode::kFailedPrecondition);
   Series patch;
   patch.id = series_;
   patch.title = "renamed";
-  EXPECT_EQ(planner_->UpdateSeries(patch, {"title"}).status().code(),
+  EXPECT_EQ(planner_->UpdateSeries(admin_, patch, {"title"}).status().code(),
             absl::StatusCode::kFailedPrecondition);
-  EXPECT_TRUE(planner_->CancelSeries(series_, "again").ok());  // idempotent
+  EXPECT_TRUE(planner_->CancelSeries(admin_, series_, "again").ok());  // idempotent
 }
 
 TEST_F(PlannerTest, StatusFollowsTheLifecycle) {
   Series patch;
   patch.id = series_;
   patch.status = SeriesStatus::kRunning;
-  auto skipped = planner_->UpdateSeries(patch, {"status"});
+  auto skipped = planner_->UpdateSeries(admin_, patch, {"status"});
   EXPECT_EQ(skipped.status().code(), absl::StatusCode::kFailedPrecondition);
   for (SeriesStatus next : {SeriesStatus::kPlanned, SeriesStatus::kOpenForEnrolment,
                             SeriesStatus::kRunning, SeriesStatus::kCompleted}) {
     patch.status = next;
-    auto updated = planner_->UpdateSeries(patch, {"status"});
+    auto updated = planner_->UpdateSeries(admin_, patch, {"status"});
     ASSERT_TRUE(updated.ok()) << updated.status();
     EXPECT_EQ(updated->status, next);
   }
-  EXPECT_EQ(planner_->CancelSeries(series_, "").status().code(),
+  EXPECT_EQ(planner_->CancelSeries(admin_, series_, "").status().code(),
             absl::StatusCode::kFailedPrecondition);
 }
 
 TEST_F(PlannerTest, UpdateMaskMustNameKnownFields) {
   Series patch;
   patch.id = series_;
-  EXPECT_EQ(FirstField(planner_->UpdateSeries(patch, {}).status()), "update_mask");
-  EXPECT_EQ(FirstField(planner_->UpdateSeries(patch, {"module_count"}).status()),
+  EXPECT_EQ(FirstField(planner_->UpdateSeries(admin_, patch, {}).status()), "update_mask");
+  EXPECT_EQ(FirstField(planner_->UpdateSeries(admin_, patch, {"module_count"}).status()),
             "update_mask");
-  EXPECT_EQ(planner_->UpdateSeries(patch, {"capacity"}).status().code(),
+  EXPECT_EQ(planner_->UpdateSeries(admin_, patch, {"capacity"}).status().code(),
             absl::StatusCode::kInvalidArgument);  // capacity 0
-  EXPECT_EQ(planner_->GetSeries(series_)->capacity, 16);
+  EXPECT_EQ(planner_->GetSeries(admin_, series_)->capacity, 16);
 }
 
 TEST_F(PlannerTest, DeletingASeriesWithModulesNeedsForce) {
@@ -379,12 +380,12 @@ TEST_F(PlannerTest, DeletingASeriesWithModulesNeedsForce) {
                          MakeSession(Berlin(2019, 1, 18, 9, 0), Berlin(2019, 1, 18, 16, 0),
                                      {sahin_}))
                   .ok());
-  EXPECT_EQ(planner_->DeleteSeries(series_, false).code(),
+  EXPECT_EQ(planner_->DeleteSeries(admin_, series_, false).code(),
             absl::StatusCode::kFailedPrecondition);
-  EXPECT_TRUE(planner_->GetSeries(series_).ok());
-  EXPECT_TRUE(planner_->DeleteSeries(series_, true).ok());
-  EXPECT_EQ(planner_->GetSeries(series_).status().code(), absl::StatusCode::kNotFound);
-  EXPECT_TRUE(planner_->ListTrainerSessions(sahin_, std::nullopt, std::nullopt, {})
+  EXPECT_TRUE(planner_->GetSeries(admin_, series_).ok());
+  EXPECT_TRUE(planner_->DeleteSeries(admin_, series_, true).ok());
+  EXPECT_EQ(planner_->GetSeries(admin_, series_).status().code(), absl::StatusCode::kNotFound);
+  EXPECT_TRUE(planner_->ListTrainerSessions(admin_, sahin_, std::nullopt, std::nullopt, {})
                   ->items.empty());
 }
 
@@ -404,7 +405,7 @@ TEST_F(PlannerTest, ListsPageThroughEverySessionOnce) {
   PageRequest page;
   page.limit = 3;
   for (int pages = 0; pages < 10; ++pages) {
-    auto result = planner_->ListSessions(series_, 0, page);
+    auto result = planner_->ListSessions(admin_, series_, 0, page);
     ASSERT_TRUE(result.ok());
     for (const Session& s : result->items) seen.push_back(s.id);
     if (!result->next) break;
@@ -425,30 +426,30 @@ TEST_F(PlannerTest, PendingBookingsAndRanges) {
                       MakeSession(Berlin(2027, 5, 8, 10, 0), Berlin(2027, 5, 8, 15, 30),
                                   {sahin_}));
   ASSERT_TRUE(a.ok() && b.ok());
-  ASSERT_TRUE(planner_->SetBookingStatus(b->id, sahin_, BookingStatus::kConfirmed, false).ok());
-  auto pending = planner_->ListPendingBookings(0, 0, {});
+  ASSERT_TRUE(planner_->SetBookingStatus(admin_, b->id, sahin_, BookingStatus::kConfirmed, false).ok());
+  auto pending = planner_->ListPendingBookings(admin_, 0, 0, {});
   ASSERT_EQ(pending->items.size(), 1u);
   EXPECT_EQ(pending->items[0].id, a->id);
-  EXPECT_TRUE(planner_->ListPendingBookings(sahin_, 0, {})->items.empty());
+  EXPECT_TRUE(planner_->ListPendingBookings(admin_, sahin_, 0, {})->items.empty());
 
-  auto april = planner_->ListSessionsInRange(Berlin(2027, 4, 1, 0, 0), Berlin(2027, 5, 1, 0, 0),
+  auto april = planner_->ListSessionsInRange(admin_, Berlin(2027, 4, 1, 0, 0), Berlin(2027, 5, 1, 0, 0),
                                              0, {});
   ASSERT_EQ(april->items.size(), 1u);
   EXPECT_EQ(april->items[0].id, a->id);
-  auto backwards = planner_->ListSessionsInRange(Berlin(2027, 5, 1, 0, 0),
+  auto backwards = planner_->ListSessionsInRange(admin_, Berlin(2027, 5, 1, 0, 0),
                                                  Berlin(2027, 4, 1, 0, 0), 0, {});
   EXPECT_EQ(FirstField(backwards.status()), "to");
 }
 
 TEST_F(PlannerTest, UnknownIdsAreNotFoundNamingTheField) {
-  EXPECT_EQ(planner_->GetSeries(404).status().code(), absl::StatusCode::kNotFound);
-  EXPECT_EQ(FirstField(planner_->GetSeries(404).status()), "id");
-  EXPECT_EQ(FirstField(planner_->GetSeries(-1).status()), "id");
-  EXPECT_EQ(planner_->ListModules(404, {}).status().code(), absl::StatusCode::kNotFound);
-  EXPECT_EQ(FirstField(planner_->ListTrainerSessions(404, std::nullopt, std::nullopt, {})
+  EXPECT_EQ(planner_->GetSeries(admin_, 404).status().code(), absl::StatusCode::kNotFound);
+  EXPECT_EQ(FirstField(planner_->GetSeries(admin_, 404).status()), "id");
+  EXPECT_EQ(FirstField(planner_->GetSeries(admin_, -1).status()), "id");
+  EXPECT_EQ(planner_->ListModules(admin_, 404, {}).status().code(), absl::StatusCode::kNotFound);
+  EXPECT_EQ(FirstField(planner_->ListTrainerSessions(admin_, 404, std::nullopt, std::nullopt, {})
                            .status()),
             "trainer_id");
-  EXPECT_EQ(FirstField(planner_->ExportSeriesCalendar(404).status()), "series_id");
+  EXPECT_EQ(FirstField(planner_->ExportSeriesCalendar(admin_, 404).status()), "series_id");
 }
 
 TEST_F(PlannerTest, CalendarOfATrainerHoldsTheirSessions) {
@@ -457,11 +458,155 @@ TEST_F(PlannerTest, CalendarOfATrainerHoldsTheirSessions) {
                          MakeSession(Berlin(2018, 11, 23, 9, 0), Berlin(2018, 11, 24, 16, 0),
                                      {sahin_}))
                   .ok());
-  auto calendar = planner_->ExportTrainerCalendar(sahin_);
+  auto calendar = planner_->ExportTrainerCalendar(admin_, sahin_);
   ASSERT_TRUE(calendar.ok());
   EXPECT_EQ(calendar->filename, "trainer-" + std::to_string(sahin_) + ".ics");
   EXPECT_THAT(calendar->ical, HasSubstr("DTSTART;TZID=Europe/Berlin:20181123T090000"));
   EXPECT_THAT(calendar->ical, HasSubstr("STATUS:TENTATIVE"));
+}
+
+// Object rules: who sees and changes which series and sessions.
+class AccessTest : public PlannerTest {
+ protected:
+  void SetUp() override {
+    PlannerTest::SetUp();
+    other_org_ = MustCreateOrganization("Stadt Dessau-Roßlau");
+    partner_org_ = MustCreateOrganization("Hochschule Anhalt");
+    own_ = series_;  // owned by org_
+    Series foreign;
+    foreign.organization_id = other_org_;
+    foreign.partner_organization_ids = {partner_org_};
+    foreign.title = "Vielfalts-Montag";
+    foreign.kind = SeriesKind::kVielfaltsMontag;
+    foreign.capacity = 24;
+    foreign_ = planner_->CreateSeries(admin_, foreign, {})->id;
+    own_module_ = MustCreateModule(own_, "Modul 1");
+    foreign_module_ = MustCreateModule(foreign_, "Einführung");
+    foreign_session_ = AddSession(foreign_, foreign_module_,
+                                  MakeSession(Berlin(2027, 3, 1, 13, 0),
+                                              Berlin(2027, 3, 1, 16, 30), {sahin_}))
+                           ->id;
+    foreign_other_session_ = AddSession(foreign_, foreign_module_,
+                                        MakeSession(Berlin(2027, 4, 5, 13, 0),
+                                                    Berlin(2027, 4, 5, 16, 30), {petrova_}))
+                                 ->id;
+  }
+
+  static Principal As(std::vector<RoleGrant> roles) {
+    Principal p;
+    p.account.roles = std::move(roles);
+    return p;
+  }
+
+  Id other_org_ = 0, partner_org_ = 0, own_ = 0, foreign_ = 0, own_module_ = 0,
+     foreign_module_ = 0, foreign_session_ = 0, foreign_other_session_ = 0;
+};
+
+TEST_F(AccessTest, ACoordinatorPlansOnlyTheirOrganisationsSeries) {
+  const Principal coordinator = As({{Role::kCoordinator, org_}});
+  EXPECT_TRUE(planner_->GetSeries(coordinator, own_).ok());
+  EXPECT_EQ(planner_->GetSeries(coordinator, foreign_).status().code(),
+            absl::StatusCode::kPermissionDenied);
+  // A missing series looks the same as a foreign one.
+  EXPECT_EQ(planner_->GetSeries(coordinator, 9999).status().code(),
+            absl::StatusCode::kPermissionDenied);
+  EXPECT_EQ(planner_->GetSeries(admin_, 9999).status().code(), absl::StatusCode::kNotFound);
+
+  auto listed = planner_->ListSeries(coordinator, {}, {});
+  ASSERT_TRUE(listed.ok());
+  ASSERT_EQ(listed->items.size(), 1u);
+  EXPECT_EQ(listed->items[0].id, own_);
+
+  Series s;
+  s.organization_id = other_org_;
+  s.title = "Fremde Reihe";
+  s.kind = SeriesKind::kOther;
+  s.capacity = 5;
+  EXPECT_EQ(planner_->CreateSeries(coordinator, s, {}).status().code(),
+            absl::StatusCode::kPermissionDenied);
+  Series patch;
+  patch.id = own_;
+  patch.organization_id = other_org_;
+  EXPECT_EQ(planner_->UpdateSeries(coordinator, patch, {"organization_id"}).status().code(),
+            absl::StatusCode::kPermissionDenied);
+  Module m;
+  m.title = "eingeschmuggelt";
+  EXPECT_EQ(planner_->CreateModule(coordinator, foreign_, m, 0, {}).status().code(),
+            absl::StatusCode::kPermissionDenied);
+  EXPECT_EQ(planner_->DeleteSession(coordinator, foreign_session_).code(),
+            absl::StatusCode::kPermissionDenied);
+  EXPECT_EQ(planner_->CancelSeries(coordinator, foreign_, "").status().code(),
+            absl::StatusCode::kPermissionDenied);
+  EXPECT_EQ(planner_->GetSeries(admin_, foreign_)->status, SeriesStatus::kDraft);
+}
+
+TEST_F(AccessTest, PartnersReadButDoNotChange) {
+  const Principal partner = As({{Role::kCoordinator, partner_org_}});
+  EXPECT_TRUE(planner_->GetSeries(partner, foreign_).ok());
+  EXPECT_EQ(planner_->ListSessions(partner, foreign_, 0, {})->items.size(), 2u);
+  Series patch;
+  patch.id = foreign_;
+  patch.title = "umbenannt";
+  EXPECT_EQ(planner_->UpdateSeries(partner, patch, {"title"}).status().code(),
+            absl::StatusCode::kPermissionDenied);
+}
+
+TEST_F(AccessTest, ATrainerSeesTheirSessionsAndAnswersTheirBookings) {
+  const Principal sahin = As({{Role::kTrainer, 0, sahin_}});
+  EXPECT_TRUE(planner_->GetSeries(sahin, foreign_).ok());
+  EXPECT_EQ(planner_->GetSeries(sahin, own_).status().code(),
+            absl::StatusCode::kPermissionDenied);
+  auto sessions = planner_->ListSessions(sahin, foreign_, 0, {});
+  ASSERT_EQ(sessions->items.size(), 1u);
+  EXPECT_EQ(sessions->items[0].id, foreign_session_);
+  EXPECT_EQ(planner_->GetSession(sahin, foreign_other_session_).status().code(),
+            absl::StatusCode::kPermissionDenied);
+
+  EXPECT_TRUE(planner_->SetBookingStatus(sahin, foreign_session_, sahin_,
+                                         BookingStatus::kConfirmed, false)
+                  .ok());
+  EXPECT_EQ(planner_->SetBookingStatus(sahin, foreign_other_session_, petrova_,
+                                       BookingStatus::kDeclined, false)
+                .status()
+                .code(),
+            absl::StatusCode::kPermissionDenied);
+  EXPECT_EQ(planner_->ListTrainerSessions(sahin, petrova_, std::nullopt, std::nullopt, {})
+                .status()
+                .code(),
+            absl::StatusCode::kPermissionDenied);
+  EXPECT_EQ(planner_->ListTrainerSessions(sahin, sahin_, std::nullopt, std::nullopt, {})
+                ->items.size(),
+            1u);
+  EXPECT_EQ(planner_->GetTrainer(sahin, petrova_).status().code(),
+            absl::StatusCode::kPermissionDenied);
+  auto pending = planner_->ListPendingBookings(sahin, 0, 0, {});
+  EXPECT_TRUE(pending->items.empty());  // petrova's pending booking stays hidden
+}
+
+TEST_F(AccessTest, AParticipantSeesOnlySeriesOpenForEnrolment) {
+  const Principal participant = As({{Role::kParticipant}});
+  EXPECT_EQ(planner_->GetSeries(participant, foreign_).status().code(),
+            absl::StatusCode::kPermissionDenied);
+  EXPECT_TRUE(planner_->ListSeries(participant, {}, {})->items.empty());
+  Series patch;
+  patch.id = foreign_;
+  for (SeriesStatus next : {SeriesStatus::kPlanned, SeriesStatus::kOpenForEnrolment}) {
+    patch.status = next;
+    ASSERT_TRUE(planner_->UpdateSeries(admin_, patch, {"status"}).ok());
+  }
+  EXPECT_TRUE(planner_->GetSeries(participant, foreign_).ok());
+  EXPECT_EQ(planner_->ListSeries(participant, {}, {})->items.size(), 1u);
+}
+
+TEST_F(AccessTest, ConflictsWithForeignSessionsKeepTheirDetailsHidden) {
+  const Principal coordinator = As({{Role::kCoordinator, org_}});
+  auto clash = planner_->CreateSession(
+      coordinator, own_, own_module_,
+      MakeSession(Berlin(2027, 3, 1, 14, 0), Berlin(2027, 3, 1, 15, 0), {sahin_}), false, {});
+  ASSERT_EQ(clash.status().code(), absl::StatusCode::kFailedPrecondition);
+  EXPECT_THAT(std::string(clash.status().message()), HasSubstr("another organisation"));
+  EXPECT_THAT(std::string(clash.status().message()), ::testing::Not(HasSubstr("Vielfalts")));
+  EXPECT_EQ(GetConflictingSessionId(clash.status()), 0);
 }
 
 }  // namespace

@@ -1,0 +1,54 @@
+#ifndef TRAINHUB_SERVICES_DOMAIN_PRINCIPAL_H_
+#define TRAINHUB_SERVICES_DOMAIN_PRINCIPAL_H_
+
+// Who is calling, and which objects that lets them see and change. These
+// are the object rules of the authorization policy; which roles may call an
+// RPC at all is the API's table (services/api/auth.cc).
+
+#include <vector>
+
+#include "domain/model.h"
+
+namespace trainhub::domain {
+
+// An authenticated account with its roles.
+struct Principal {
+  Account account;
+
+  bool Has(Role role) const;
+  bool IsAdmin() const { return Has(Role::kAdmin); }
+  bool Coordinates(Id organization_id) const;
+  // The trainer record this principal is, or 0.
+  Id TrainerId() const;
+
+  // A principal with every right, for tools and tests that act as the
+  // installation itself.
+  static Principal System();
+};
+
+// Which series and sessions a principal may see, as list filters:
+// everything (admin); series owned or partnered by a coordinated
+// organisation; sessions booking the principal's trainer record (and their
+// series); series open for enrolment (participants' catalogue).
+struct Visibility {
+  bool everything = false;
+  std::vector<Id> organizations;
+  Id trainer_id = 0;
+  bool open_series = false;
+};
+Visibility VisibilityOf(const Principal& who);
+
+// Seeing a series: admin, its owner's or a partner's coordinator, a trainer
+// booked in it (`teaches`), or anyone signed in while it is open for
+// enrolment.
+bool CanSeeSeries(const Principal& who, const Series& series, bool teaches);
+// Planning a series (changing it, its modules and sessions): admin or a
+// coordinator of the owning organisation. Partners only read.
+bool CanPlanSeries(const Principal& who, const Series& series);
+// Seeing a session: as its series, but a trainer sees only sessions they
+// are booked for.
+bool CanSeeSession(const Principal& who, const Series& series, const Session& session);
+
+}  // namespace trainhub::domain
+
+#endif  // TRAINHUB_SERVICES_DOMAIN_PRINCIPAL_H_

@@ -13,6 +13,7 @@
 #include <string>
 
 #include "trainhub/v1/account.grpc.pb.h"
+#include "trainhub/v1/audit.grpc.pb.h"
 #include "trainhub/v1/organization.grpc.pb.h"
 #include "trainhub/v1/schedule.grpc.pb.h"
 #include "trainhub/v1/series.grpc.pb.h"
@@ -41,6 +42,8 @@ class Client {
   const std::string& server() const { return server_; }
   bool json() const { return format_ == OutputFormat::kJson; }
 
+  // The channel, for stubs this class does not hold.
+  std::shared_ptr<grpc::Channel> channel() { return Channel(); }
   trainhub::v1::AccountService::Stub& accounts();
   trainhub::v1::OrganizationService::Stub& organizations();
   trainhub::v1::TrainerService::Stub& trainers();

@@ -60,6 +60,7 @@ void PrintSessionTable(const google::protobuf::RepeatedPtrField<trainhub::v1::Se
 std::string TrainerSummary(const trainhub::v1::Session& session);
 
 void AddAccountCommands(CLI::App& app, Context& ctx);
+void AddAuditCommands(CLI::App& app, Context& ctx);
 void AddOrganizationCommands(CLI::App& app, Context& ctx);
 void AddTrainerCommands(CLI::App& app, Context& ctx);
 void AddSeriesCommands(CLI::App& app, Context& ctx);

@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include "absl/strings/numbers.h"
+#include "absl/time/time.h"
 #include "absl/strings/str_split.h"
 #include "clients/cli/commands.h"
 #include "clients/cli/format.h"
@@ -208,6 +209,45 @@ void AddAccountCommands(CLI::App& app, Context& ctx) {
     if (!Check(ctx, c.Call(c.accounts(), &Stub::RevokeTokens, request, &response))) return;
     if (c.json()) return c.PrintJson(response);
     std::cout << fmt::format(msg::kRevoked, response.revoked_count()) << "\n";
+  });
+}
+
+void AddAuditCommands(CLI::App& app, Context& ctx) {
+  CLI::App* audit = app.add_subcommand("audit", msg::kAuditCommand)->require_subcommand(1);
+  auto* list = audit->add_subcommand("list", msg::kAuditList);
+  auto paging = std::make_shared<Paging>();
+  paging->AddTo(list);
+  list->callback([&ctx, paging] {
+    auto& c = ctx.client();
+    v1::ListAuditEventsResponse all;
+    auto stub = v1::AuditService::NewStub(c.channel());
+    grpc::Status status = ForEachPage(*paging, [&](const std::string& token, int size,
+                                                   std::string* next) {
+      v1::ListAuditEventsRequest request;
+      request.set_page_size(size);
+      request.set_page_token(token);
+      v1::ListAuditEventsResponse page;
+      grpc::Status s =
+          c.Call(*stub, &v1::AuditService::Stub::ListAuditEvents, request, &page);
+      all.mutable_events()->MergeFrom(page.events());
+      *next = page.next_page_token();
+      all.set_next_page_token(page.next_page_token());
+      return s;
+    });
+    if (!Check(ctx, status)) return;
+    if (c.json()) return c.PrintJson(all);
+    Table table({msg::kColWhenUtc, msg::kColAccount, msg::kColCall, msg::kColObject,
+                 msg::kColResult});
+    table.KeepWidth(0);
+    table.KeepWidth(4);
+    for (const auto& e : all.events()) {
+      const std::string method = e.method().substr(e.method().find('/') + 1);
+      table.Add({absl::FormatTime("%Y-%m-%d %H:%M:%S", FromTimestamp(e.time()),
+                                  absl::UTCTimeZone()),
+                 e.account_id() == 0 ? msg::kNone : std::to_string(e.account_id()), method,
+                 e.object().empty() ? msg::kNone : e.object(), e.result()});
+    }
+    table.Print(std::cout);
   });
 }
 

@@ -20,6 +20,7 @@ int main(int argc, char** argv) {
       ->check(CLI::IsMember({"table", "json"}))
       ->capture_default_str();
   AddAccountCommands(app, ctx);
+  AddAuditCommands(app, ctx);
   AddOrganizationCommands(app, ctx);
   AddTrainerCommands(app, ctx);
   AddSeriesCommands(app, ctx);

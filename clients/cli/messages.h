@@ -43,6 +43,13 @@ inline constexpr char kLoggedOut[] = "logged out";
 inline constexpr char kCannotSaveToken[] = "cannot save the token to {}";
 inline constexpr char kLoginHint[] = "  log in first: trainhub login --email YOUR_E-MAIL";
 inline constexpr char kRevoked[] = "revoked {} token(s)";
+inline constexpr char kAuditCommand[] = "the audit log (admins; coordinators for their organisation)";
+inline constexpr char kAuditList[] = "who changed what, and refused calls, newest first";
+inline constexpr char kColWhenUtc[] = "WHEN (UTC)";
+inline constexpr char kColAccount[] = "ACCOUNT";
+inline constexpr char kColCall[] = "CALL";
+inline constexpr char kColObject[] = "OBJECT";
+inline constexpr char kColResult[] = "RESULT";
 inline constexpr char kLabelRoles[] = "Roles";
 inline constexpr char kColRoles[] = "ROLES";
 

@@ -14,6 +14,8 @@ const std::map<std::string, Callers, std::less<>>& Policy() {
       {"trainhub.v1.AccountService/ListAccounts", Callers::kAdmin},
       {"trainhub.v1.AccountService/RevokeTokens", Callers::kAdmin},
 
+      {"trainhub.v1.AuditService/ListAuditEvents", Callers::kPlanners},
+
       {"trainhub.v1.OrganizationService/CreateOrganization", Callers::kAdmin},
       {"trainhub.v1.OrganizationService/GetOrganization", Callers::kSignedIn},
       {"trainhub.v1.OrganizationService/ListOrganizations", Callers::kSignedIn},

@@ -37,6 +37,17 @@ domain::UpdateMask MaskFromProto(const google::protobuf::FieldMask& mask) {
   return domain::UpdateMask(mask.paths().begin(), mask.paths().end());
 }
 
+void ToProto(const domain::AuditEvent& in, trainhub::v1::AuditEvent* out) {
+  out->set_id(in.id);
+  TimeToProto(in.time, out->mutable_time());
+  out->set_account_id(in.account_id);
+  out->set_method(in.method);
+  out->set_object(in.object);
+  out->set_organization_id(in.organization_id);
+  out->set_result(in.result);
+  out->set_request_id(in.request_id);
+}
+
 domain::Account FromProto(const trainhub::v1::Account& in) {
   domain::Account out;
   out.id = in.id();

@@ -16,6 +16,7 @@
 #include "domain/model.h"
 #include "domain/planner.h"
 #include "trainhub/v1/account.pb.h"
+#include "trainhub/v1/audit.pb.h"
 #include "trainhub/v1/organization.pb.h"
 #include "trainhub/v1/series.pb.h"
 #include "trainhub/v1/trainer.pb.h"
@@ -31,6 +32,8 @@ absl::StatusOr<std::optional<absl::Time>> OptionalTimeFromProto(
 void TimeToProto(absl::Time t, google::protobuf::Timestamp* out);
 
 domain::UpdateMask MaskFromProto(const google::protobuf::FieldMask& mask);
+
+void ToProto(const domain::AuditEvent& in, trainhub::v1::AuditEvent* out);
 
 domain::Account FromProto(const trainhub::v1::Account& in);
 void ToProto(const domain::Account& in, trainhub::v1::Account* out);

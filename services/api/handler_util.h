@@ -5,8 +5,13 @@
 
 #include <google/protobuf/message.h>
 
+#include <optional>
+#include <string>
+
 #include "absl/status/statusor.h"
+#include "absl/strings/str_cat.h"
 #include "api/auth.h"
+#include "domain/audit.h"
 #include "api/convert.h"
 #include "api/errors.h"
 #include "api/page_token.h"
@@ -14,12 +19,28 @@
 
 namespace trainhub::api {
 
+// The request_id of a request that has one, else "".
+template <typename Request>
+std::string RequestIdOf(const Request* request) {
+  if constexpr (requires { request->request_id(); }) {
+    return request->request_id();
+  } else {
+    return "";
+  }
+}
+
 // Admits the call per the policy (api/auth.h) into `principal`, or returns
-// the refusal from the handler. Needs an `auth_` member (Authenticator).
-#define TH_ADMIT(principal, context, service, method)                           \
+// the refusal from the handler; then opens the audit scope that records the
+// call's changes with them (domain/audit.h). Needs an `auth_` member.
+#define TH_ADMIT(principal, context, request, service, method)                  \
   auto principal##_admitted = auth_.Admit(context, service, method);           \
   if (!principal##_admitted.ok()) return ToGrpcStatus(principal##_admitted.status()); \
-  [[maybe_unused]] const domain::Principal& principal = *principal##_admitted
+  [[maybe_unused]] const domain::Principal& principal = *principal##_admitted; \
+  std::optional<domain::AuditScope> principal##_audit;                         \
+  if (principal.account.id != 0) {                                             \
+    principal##_audit.emplace(principal.account.id,                           \
+                              absl::StrCat(service, "/", method), RequestIdOf(request)); \
+  }
 
 // The idempotency key of a create request with a `request_id` field.
 template <typename Request>

@@ -5,7 +5,7 @@ namespace trainhub::api {
 
 grpc::Status OrganizationServiceImpl::CreateOrganization(grpc::ServerContext* context, const v1::CreateOrganizationRequest* request,
     v1::Organization* response) {
-  TH_ADMIT(principal, *context, v1::OrganizationService::service_full_name(), "CreateOrganization");
+  TH_ADMIT(principal, *context, request, v1::OrganizationService::service_full_name(), "CreateOrganization");
   return Reply(planner_.CreateOrganization(principal, FromProto(request->organization()),
                                            KeyOf(*request)),
                response);
@@ -13,13 +13,13 @@ grpc::Status OrganizationServiceImpl::CreateOrganization(grpc::ServerContext* co
 
 grpc::Status OrganizationServiceImpl::GetOrganization(grpc::ServerContext* context, const v1::GetOrganizationRequest* request,
     v1::Organization* response) {
-  TH_ADMIT(principal, *context, v1::OrganizationService::service_full_name(), "GetOrganization");
+  TH_ADMIT(principal, *context, request, v1::OrganizationService::service_full_name(), "GetOrganization");
   return Reply(planner_.GetOrganization(principal, request->id()), response);
 }
 
 grpc::Status OrganizationServiceImpl::ListOrganizations(grpc::ServerContext* context, const v1::ListOrganizationsRequest* request,
     v1::ListOrganizationsResponse* response) {
-  TH_ADMIT(principal, *context, v1::OrganizationService::service_full_name(), "ListOrganizations");
+  TH_ADMIT(principal, *context, request, v1::OrganizationService::service_full_name(), "ListOrganizations");
   auto page = ReadPage(*request, request->page_size(), request->page_token());
   if (!page.ok()) return ToGrpcStatus(page.status());
   return ReplyPage(*request, planner_.ListOrganizations(principal, *page), response,
@@ -28,7 +28,7 @@ grpc::Status OrganizationServiceImpl::ListOrganizations(grpc::ServerContext* con
 
 grpc::Status OrganizationServiceImpl::UpdateOrganization(grpc::ServerContext* context, const v1::UpdateOrganizationRequest* request,
     v1::Organization* response) {
-  TH_ADMIT(principal, *context, v1::OrganizationService::service_full_name(), "UpdateOrganization");
+  TH_ADMIT(principal, *context, request, v1::OrganizationService::service_full_name(), "UpdateOrganization");
   return Reply(planner_.UpdateOrganization(principal, FromProto(request->organization()),
                                            MaskFromProto(request->update_mask())),
                response);

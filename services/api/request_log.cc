@@ -5,6 +5,10 @@
 #include <chrono>
 #include <string>
 
+#include <google/protobuf/message.h>
+
+#include "absl/strings/string_view.h"
+
 #include "trainhub/v1/common.pb.h"
 
 namespace trainhub::api {
@@ -35,13 +39,40 @@ const char* CodeName(grpc::StatusCode code) {
   }
 }
 
+constexpr char kOwnPrefix[] = "/trainhub.v1.";
+
 class RequestLogInterceptor : public grpc::experimental::Interceptor {
  public:
-  explicit RequestLogInterceptor(grpc::experimental::ServerRpcInfo* info)
-      : method_(info->method()), start_(std::chrono::steady_clock::now()) {}
+  RequestLogInterceptor(grpc::experimental::ServerRpcInfo* info, domain::Accounts& accounts,
+                        domain::AuditLog& audit)
+      : method_(info->method()),
+        start_(std::chrono::steady_clock::now()),
+        accounts_(accounts),
+        audit_(audit) {}
 
   void Intercept(grpc::experimental::InterceptorBatchMethods* methods) override {
+    const bool own = method_.rfind(kOwnPrefix, 0) == 0;
+    if (own &&
+        methods->QueryInterceptionHookPoint(InterceptionHookPoints::POST_RECV_INITIAL_METADATA)) {
+      auto* metadata = methods->GetRecvInitialMetadata();
+      auto it = metadata->find("authorization");
+      if (it != metadata->end()) authorization_.assign(it->second.data(), it->second.size());
+    }
+    if (own && methods->QueryInterceptionHookPoint(InterceptionHookPoints::POST_RECV_MESSAGE)) {
+      // Our services' messages are full protobuf messages.
+      if (auto* message = static_cast<google::protobuf::Message*>(methods->GetRecvMessage())) {
+        const auto* field = message->GetDescriptor()->FindFieldByName("request_id");
+        if (field != nullptr && field->type() == google::protobuf::FieldDescriptor::TYPE_STRING) {
+          request_id_ = message->GetReflection()->GetString(*message, field);
+        }
+      }
+    }
     if (methods->QueryInterceptionHookPoint(InterceptionHookPoints::PRE_SEND_STATUS)) {
+      const grpc::StatusCode code = methods->GetSendStatus().error_code();
+      if (own && (code == grpc::StatusCode::UNAUTHENTICATED ||
+                  code == grpc::StatusCode::PERMISSION_DENIED)) {
+        RecordRefusal(code);
+      }
       const grpc::Status status = methods->GetSendStatus();
       const double ms = std::chrono::duration<double, std::milli>(
                             std::chrono::steady_clock::now() - start_)
@@ -62,15 +93,36 @@ class RequestLogInterceptor : public grpc::experimental::Interceptor {
   }
 
  private:
+  void RecordRefusal(grpc::StatusCode code) {
+    domain::Id account_id = 0;
+    constexpr absl::string_view kScheme = "Bearer ";
+    // A failed login is nobody's yet, whatever token came along.
+    const bool login = method_ == "/trainhub.v1.AccountService/Login";
+    if (!login && authorization_.size() > kScheme.size()) {
+      auto principal = accounts_.Authenticate(absl::string_view(authorization_).substr(kScheme.size()));
+      if (principal.ok()) account_id = principal->account.id;
+    }
+    absl::Status recorded =
+        audit_.RecordRefusal(account_id, method_.substr(1), CodeName(code), request_id_);
+    if (!recorded.ok()) {
+      spdlog::error("cannot record a refused call in the audit log: {}",
+                    std::string(recorded.message()));
+    }
+  }
+
   std::string method_;
   std::chrono::steady_clock::time_point start_;
+  domain::Accounts& accounts_;
+  domain::AuditLog& audit_;
+  std::string authorization_;
+  std::string request_id_;
 };
 
 }  // namespace
 
 grpc::experimental::Interceptor* RequestLogFactory::CreateServerInterceptor(
     grpc::experimental::ServerRpcInfo* info) {
-  return new RequestLogInterceptor(info);
+  return new RequestLogInterceptor(info, accounts_, audit_);
 }
 
 }  // namespace trainhub::api

@@ -3,16 +3,28 @@
 
 #include <grpcpp/support/server_interceptor.h>
 
+#include "domain/accounts.h"
+#include "domain/audit.h"
+
 namespace trainhub::api {
 
 // Logs one line per finished RPC at info level: method, status code,
 // duration, and for rejected input the names of the offending fields.
 // Never logs request contents or messages (they may hold personal data).
+// Calls refused with UNAUTHENTICATED or PERMISSION_DENIED also go to the
+// audit log, with the caller's account when the token identifies one.
 class RequestLogFactory
     : public grpc::experimental::ServerInterceptorFactoryInterface {
  public:
+  // Both must outlive the server.
+  RequestLogFactory(domain::Accounts& accounts, domain::AuditLog& audit)
+      : accounts_(accounts), audit_(audit) {}
   grpc::experimental::Interceptor* CreateServerInterceptor(
       grpc::experimental::ServerRpcInfo* info) override;
+
+ private:
+  domain::Accounts& accounts_;
+  domain::AuditLog& audit_;
 };
 
 }  // namespace trainhub::api

@@ -9,7 +9,7 @@ auto AddSession = [](v1::ListScheduleResponse* r) { return r->add_sessions(); };
 
 grpc::Status ScheduleServiceImpl::ListTrainerSessions(grpc::ServerContext* context, const v1::ListTrainerSessionsRequest* request,
     v1::ListScheduleResponse* response) {
-  TH_ADMIT(principal, *context, v1::ScheduleService::service_full_name(), "ListTrainerSessions");
+  TH_ADMIT(principal, *context, request, v1::ScheduleService::service_full_name(), "ListTrainerSessions");
   auto page = ReadPage(*request, request->page_size(), request->page_token());
   if (!page.ok()) return ToGrpcStatus(page.status());
   auto from = OptionalTimeFromProto(request->has_from(), request->from(), "from");
@@ -23,7 +23,7 @@ grpc::Status ScheduleServiceImpl::ListTrainerSessions(grpc::ServerContext* conte
 
 grpc::Status ScheduleServiceImpl::ListSessionsInRange(grpc::ServerContext* context, const v1::ListSessionsInRangeRequest* request,
     v1::ListScheduleResponse* response) {
-  TH_ADMIT(principal, *context, v1::ScheduleService::service_full_name(), "ListSessionsInRange");
+  TH_ADMIT(principal, *context, request, v1::ScheduleService::service_full_name(), "ListSessionsInRange");
   auto page = ReadPage(*request, request->page_size(), request->page_token());
   if (!page.ok()) return ToGrpcStatus(page.status());
   auto from = TimeFromProto(request->from(), "from");
@@ -37,7 +37,7 @@ grpc::Status ScheduleServiceImpl::ListSessionsInRange(grpc::ServerContext* conte
 
 grpc::Status ScheduleServiceImpl::ListPendingBookings(grpc::ServerContext* context, const v1::ListPendingBookingsRequest* request,
     v1::ListScheduleResponse* response) {
-  TH_ADMIT(principal, *context, v1::ScheduleService::service_full_name(), "ListPendingBookings");
+  TH_ADMIT(principal, *context, request, v1::ScheduleService::service_full_name(), "ListPendingBookings");
   auto page = ReadPage(*request, request->page_size(), request->page_token());
   if (!page.ok()) return ToGrpcStatus(page.status());
   return ReplyPage(*request,
@@ -48,7 +48,7 @@ grpc::Status ScheduleServiceImpl::ListPendingBookings(grpc::ServerContext* conte
 
 grpc::Status ScheduleServiceImpl::ExportCalendar(grpc::ServerContext* context, const v1::ExportCalendarRequest* request,
     v1::ExportCalendarResponse* response) {
-  TH_ADMIT(principal, *context, v1::ScheduleService::service_full_name(), "ExportCalendar");
+  TH_ADMIT(principal, *context, request, v1::ScheduleService::service_full_name(), "ExportCalendar");
   absl::StatusOr<domain::Planner::Calendar> calendar;
   switch (request->scope_case()) {
     case v1::ExportCalendarRequest::kSeriesId:

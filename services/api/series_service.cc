@@ -6,7 +6,7 @@ namespace trainhub::api {
 grpc::Status SeriesServiceImpl::CreateSeries(grpc::ServerContext* context,
                                              const v1::CreateSeriesRequest* request,
                                              v1::Series* response) {
-  TH_ADMIT(principal, *context, v1::SeriesService::service_full_name(), "CreateSeries");
+  TH_ADMIT(principal, *context, request, v1::SeriesService::service_full_name(), "CreateSeries");
   return Reply(planner_.CreateSeries(principal, FromProto(request->series()), KeyOf(*request)),
                response);
 }
@@ -14,14 +14,14 @@ grpc::Status SeriesServiceImpl::CreateSeries(grpc::ServerContext* context,
 grpc::Status SeriesServiceImpl::GetSeries(grpc::ServerContext* context,
                                           const v1::GetSeriesRequest* request,
                                           v1::Series* response) {
-  TH_ADMIT(principal, *context, v1::SeriesService::service_full_name(), "GetSeries");
+  TH_ADMIT(principal, *context, request, v1::SeriesService::service_full_name(), "GetSeries");
   return Reply(planner_.GetSeries(principal, request->id()), response);
 }
 
 grpc::Status SeriesServiceImpl::ListSeries(grpc::ServerContext* context,
                                            const v1::ListSeriesRequest* request,
                                            v1::ListSeriesResponse* response) {
-  TH_ADMIT(principal, *context, v1::SeriesService::service_full_name(), "ListSeries");
+  TH_ADMIT(principal, *context, request, v1::SeriesService::service_full_name(), "ListSeries");
   auto page = ReadPage(*request, request->page_size(), request->page_token());
   if (!page.ok()) return ToGrpcStatus(page.status());
   domain::SeriesFilter filter;
@@ -41,7 +41,7 @@ grpc::Status SeriesServiceImpl::ListSeries(grpc::ServerContext* context,
 grpc::Status SeriesServiceImpl::UpdateSeries(grpc::ServerContext* context,
                                              const v1::UpdateSeriesRequest* request,
                                              v1::Series* response) {
-  TH_ADMIT(principal, *context, v1::SeriesService::service_full_name(), "UpdateSeries");
+  TH_ADMIT(principal, *context, request, v1::SeriesService::service_full_name(), "UpdateSeries");
   return Reply(planner_.UpdateSeries(principal, FromProto(request->series()),
                                      MaskFromProto(request->update_mask())),
                response);
@@ -50,21 +50,21 @@ grpc::Status SeriesServiceImpl::UpdateSeries(grpc::ServerContext* context,
 grpc::Status SeriesServiceImpl::CancelSeries(grpc::ServerContext* context,
                                              const v1::CancelSeriesRequest* request,
                                              v1::Series* response) {
-  TH_ADMIT(principal, *context, v1::SeriesService::service_full_name(), "CancelSeries");
+  TH_ADMIT(principal, *context, request, v1::SeriesService::service_full_name(), "CancelSeries");
   return Reply(planner_.CancelSeries(principal, request->id(), request->reason()), response);
 }
 
 grpc::Status SeriesServiceImpl::DeleteSeries(grpc::ServerContext* context,
                                              const v1::DeleteSeriesRequest* request,
                                              v1::DeleteSeriesResponse*) {
-  TH_ADMIT(principal, *context, v1::SeriesService::service_full_name(), "DeleteSeries");
+  TH_ADMIT(principal, *context, request, v1::SeriesService::service_full_name(), "DeleteSeries");
   return ToGrpcStatus(planner_.DeleteSeries(principal, request->id(), request->force()));
 }
 
 grpc::Status SeriesServiceImpl::CreateModule(grpc::ServerContext* context,
                                              const v1::CreateModuleRequest* request,
                                              v1::Module* response) {
-  TH_ADMIT(principal, *context, v1::SeriesService::service_full_name(), "CreateModule");
+  TH_ADMIT(principal, *context, request, v1::SeriesService::service_full_name(), "CreateModule");
   return Reply(planner_.CreateModule(principal, request->series_id(), FromProto(request->module()),
                                      request->position(), KeyOf(*request)),
                response);
@@ -73,7 +73,7 @@ grpc::Status SeriesServiceImpl::CreateModule(grpc::ServerContext* context,
 grpc::Status SeriesServiceImpl::ListModules(grpc::ServerContext* context,
                                             const v1::ListModulesRequest* request,
                                             v1::ListModulesResponse* response) {
-  TH_ADMIT(principal, *context, v1::SeriesService::service_full_name(), "ListModules");
+  TH_ADMIT(principal, *context, request, v1::SeriesService::service_full_name(), "ListModules");
   auto page = ReadPage(*request, request->page_size(), request->page_token());
   if (!page.ok()) return ToGrpcStatus(page.status());
   return ReplyPage(*request, planner_.ListModules(principal, request->series_id(), *page),
@@ -83,7 +83,7 @@ grpc::Status SeriesServiceImpl::ListModules(grpc::ServerContext* context,
 grpc::Status SeriesServiceImpl::UpdateModule(grpc::ServerContext* context,
                                              const v1::UpdateModuleRequest* request,
                                              v1::Module* response) {
-  TH_ADMIT(principal, *context, v1::SeriesService::service_full_name(), "UpdateModule");
+  TH_ADMIT(principal, *context, request, v1::SeriesService::service_full_name(), "UpdateModule");
   return Reply(planner_.UpdateModule(principal, request->series_id(), FromProto(request->module()),
                                      MaskFromProto(request->update_mask())),
                response);
@@ -92,7 +92,7 @@ grpc::Status SeriesServiceImpl::UpdateModule(grpc::ServerContext* context,
 grpc::Status SeriesServiceImpl::MoveModule(grpc::ServerContext* context,
                                            const v1::MoveModuleRequest* request,
                                            v1::ListModulesResponse* response) {
-  TH_ADMIT(principal, *context, v1::SeriesService::service_full_name(), "MoveModule");
+  TH_ADMIT(principal, *context, request, v1::SeriesService::service_full_name(), "MoveModule");
   auto modules = planner_.MoveModule(principal, request->series_id(), request->module_id(),
                                      request->position());
   if (!modules.ok()) return ToGrpcStatus(modules.status());
@@ -103,7 +103,7 @@ grpc::Status SeriesServiceImpl::MoveModule(grpc::ServerContext* context,
 grpc::Status SeriesServiceImpl::DeleteModule(grpc::ServerContext* context,
                                              const v1::DeleteModuleRequest* request,
                                              v1::DeleteModuleResponse*) {
-  TH_ADMIT(principal, *context, v1::SeriesService::service_full_name(), "DeleteModule");
+  TH_ADMIT(principal, *context, request, v1::SeriesService::service_full_name(), "DeleteModule");
   return ToGrpcStatus(planner_.DeleteModule(principal, request->series_id(), request->module_id(),
                                             request->force()));
 }
@@ -111,7 +111,7 @@ grpc::Status SeriesServiceImpl::DeleteModule(grpc::ServerContext* context,
 grpc::Status SeriesServiceImpl::CreateSession(grpc::ServerContext* context,
                                               const v1::CreateSessionRequest* request,
                                               v1::Session* response) {
-  TH_ADMIT(principal, *context, v1::SeriesService::service_full_name(), "CreateSession");
+  TH_ADMIT(principal, *context, request, v1::SeriesService::service_full_name(), "CreateSession");
   auto session = FromProto(request->session(), "session");
   if (!session.ok()) return ToGrpcStatus(session.status());
   return Reply(planner_.CreateSession(principal, request->series_id(), request->module_id(),
@@ -123,14 +123,14 @@ grpc::Status SeriesServiceImpl::CreateSession(grpc::ServerContext* context,
 grpc::Status SeriesServiceImpl::GetSession(grpc::ServerContext* context,
                                            const v1::GetSessionRequest* request,
                                            v1::Session* response) {
-  TH_ADMIT(principal, *context, v1::SeriesService::service_full_name(), "GetSession");
+  TH_ADMIT(principal, *context, request, v1::SeriesService::service_full_name(), "GetSession");
   return Reply(planner_.GetSession(principal, request->id()), response);
 }
 
 grpc::Status SeriesServiceImpl::ListSessions(grpc::ServerContext* context,
                                              const v1::ListSessionsRequest* request,
                                              v1::ListSessionsResponse* response) {
-  TH_ADMIT(principal, *context, v1::SeriesService::service_full_name(), "ListSessions");
+  TH_ADMIT(principal, *context, request, v1::SeriesService::service_full_name(), "ListSessions");
   auto page = ReadPage(*request, request->page_size(), request->page_token());
   if (!page.ok()) return ToGrpcStatus(page.status());
   return ReplyPage(*request,
@@ -141,7 +141,7 @@ grpc::Status SeriesServiceImpl::ListSessions(grpc::ServerContext* context,
 grpc::Status SeriesServiceImpl::UpdateSession(grpc::ServerContext* context,
                                               const v1::UpdateSessionRequest* request,
                                               v1::Session* response) {
-  TH_ADMIT(principal, *context, v1::SeriesService::service_full_name(), "UpdateSession");
+  TH_ADMIT(principal, *context, request, v1::SeriesService::service_full_name(), "UpdateSession");
   auto session = FromProto(request->session(), "session");
   if (!session.ok()) return ToGrpcStatus(session.status());
   return Reply(planner_.UpdateSession(principal, *session, MaskFromProto(request->update_mask()),
@@ -151,7 +151,7 @@ grpc::Status SeriesServiceImpl::UpdateSession(grpc::ServerContext* context,
 
 grpc::Status SeriesServiceImpl::SetBookingStatus(grpc::ServerContext* context, const v1::SetBookingStatusRequest* request,
     v1::Session* response) {
-  TH_ADMIT(principal, *context, v1::SeriesService::service_full_name(), "SetBookingStatus");
+  TH_ADMIT(principal, *context, request, v1::SeriesService::service_full_name(), "SetBookingStatus");
   return Reply(planner_.SetBookingStatus(principal, 
                    request->session_id(), request->trainer_id(),
                    static_cast<domain::BookingStatus>(request->status()),
@@ -162,7 +162,7 @@ grpc::Status SeriesServiceImpl::SetBookingStatus(grpc::ServerContext* context, c
 grpc::Status SeriesServiceImpl::DeleteSession(grpc::ServerContext* context,
                                               const v1::DeleteSessionRequest* request,
                                               v1::DeleteSessionResponse*) {
-  TH_ADMIT(principal, *context, v1::SeriesService::service_full_name(), "DeleteSession");
+  TH_ADMIT(principal, *context, request, v1::SeriesService::service_full_name(), "DeleteSession");
   return ToGrpcStatus(planner_.DeleteSession(principal, request->id()));
 }
 

@@ -21,10 +21,13 @@ absl::StatusOr<std::unique_ptr<TrainhubServer>> TrainhubServer::Start(
   server->store_ = *std::move(store);
   server->planner_ = std::make_unique<domain::Planner>(*server->store_);
   server->accounts_ = std::make_unique<domain::Accounts>(*server->store_);
+  server->audit_ = std::make_unique<domain::AuditLog>(*server->store_);
   server->auth_ = std::make_unique<Authenticator>(*server->accounts_);
   domain::Planner& planner = *server->planner_;
   Authenticator& auth = *server->auth_;
-  server->services_.push_back(std::make_unique<AccountServiceImpl>(*server->accounts_, auth));
+  server->services_.push_back(
+      std::make_unique<AccountServiceImpl>(*server->accounts_, *server->audit_, auth));
+  server->services_.push_back(std::make_unique<AuditServiceImpl>(*server->audit_, auth));
   server->services_.push_back(std::make_unique<OrganizationServiceImpl>(planner, auth));
   server->services_.push_back(std::make_unique<TrainerServiceImpl>(planner, auth));
   server->services_.push_back(std::make_unique<SeriesServiceImpl>(planner, auth));
@@ -40,7 +43,8 @@ absl::StatusOr<std::unique_ptr<TrainhubServer>> TrainhubServer::Start(
   for (auto& service : server->services_) builder.RegisterService(service.get());
   std::vector<std::unique_ptr<grpc::experimental::ServerInterceptorFactoryInterface>>
       interceptors;
-  interceptors.push_back(std::make_unique<RequestLogFactory>());
+  interceptors.push_back(
+      std::make_unique<RequestLogFactory>(*server->accounts_, *server->audit_));
   builder.experimental().SetInterceptorCreators(std::move(interceptors));
   server->server_ = builder.BuildAndStart();
   if (!server->server_ ||

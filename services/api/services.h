@@ -8,7 +8,9 @@
 #include "api/auth.h"
 #include "domain/accounts.h"
 #include "domain/planner.h"
+#include "domain/audit.h"
 #include "trainhub/v1/account.grpc.pb.h"
+#include "trainhub/v1/audit.grpc.pb.h"
 #include "trainhub/v1/organization.grpc.pb.h"
 #include "trainhub/v1/schedule.grpc.pb.h"
 #include "trainhub/v1/series.grpc.pb.h"
@@ -20,8 +22,8 @@ namespace v1 = ::trainhub::v1;
 
 class AccountServiceImpl final : public v1::AccountService::Service {
  public:
-  AccountServiceImpl(domain::Accounts& accounts, Authenticator& auth)
-      : accounts_(accounts), auth_(auth) {}
+  AccountServiceImpl(domain::Accounts& accounts, domain::AuditLog& audit, Authenticator& auth)
+      : accounts_(accounts), audit_(audit), auth_(auth) {}
   grpc::Status Login(grpc::ServerContext*, const v1::LoginRequest*, v1::LoginResponse*) override;
   grpc::Status Logout(grpc::ServerContext*, const v1::LogoutRequest*,
                       v1::LogoutResponse*) override;
@@ -36,6 +38,18 @@ class AccountServiceImpl final : public v1::AccountService::Service {
 
  private:
   domain::Accounts& accounts_;
+  domain::AuditLog& audit_;
+  Authenticator& auth_;
+};
+
+class AuditServiceImpl final : public v1::AuditService::Service {
+ public:
+  AuditServiceImpl(domain::AuditLog& audit, Authenticator& auth) : audit_(audit), auth_(auth) {}
+  grpc::Status ListAuditEvents(grpc::ServerContext*, const v1::ListAuditEventsRequest*,
+                               v1::ListAuditEventsResponse*) override;
+
+ private:
+  domain::AuditLog& audit_;
   Authenticator& auth_;
 };
 

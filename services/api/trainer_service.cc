@@ -5,7 +5,7 @@ namespace trainhub::api {
 
 grpc::Status TrainerServiceImpl::CreateTrainer(grpc::ServerContext* context, const v1::CreateTrainerRequest* request,
     v1::Trainer* response) {
-  TH_ADMIT(principal, *context, v1::TrainerService::service_full_name(), "CreateTrainer");
+  TH_ADMIT(principal, *context, request, v1::TrainerService::service_full_name(), "CreateTrainer");
   return Reply(planner_.CreateTrainer(principal, FromProto(request->trainer()),
                                            KeyOf(*request)),
                response);
@@ -13,13 +13,13 @@ grpc::Status TrainerServiceImpl::CreateTrainer(grpc::ServerContext* context, con
 
 grpc::Status TrainerServiceImpl::GetTrainer(grpc::ServerContext* context, const v1::GetTrainerRequest* request,
     v1::Trainer* response) {
-  TH_ADMIT(principal, *context, v1::TrainerService::service_full_name(), "GetTrainer");
+  TH_ADMIT(principal, *context, request, v1::TrainerService::service_full_name(), "GetTrainer");
   return Reply(planner_.GetTrainer(principal, request->id()), response);
 }
 
 grpc::Status TrainerServiceImpl::ListTrainers(grpc::ServerContext* context, const v1::ListTrainersRequest* request,
     v1::ListTrainersResponse* response) {
-  TH_ADMIT(principal, *context, v1::TrainerService::service_full_name(), "ListTrainers");
+  TH_ADMIT(principal, *context, request, v1::TrainerService::service_full_name(), "ListTrainers");
   auto page = ReadPage(*request, request->page_size(), request->page_token());
   if (!page.ok()) return ToGrpcStatus(page.status());
   return ReplyPage(*request, planner_.ListTrainers(principal, *page), response,
@@ -28,7 +28,7 @@ grpc::Status TrainerServiceImpl::ListTrainers(grpc::ServerContext* context, cons
 
 grpc::Status TrainerServiceImpl::UpdateTrainer(grpc::ServerContext* context, const v1::UpdateTrainerRequest* request,
     v1::Trainer* response) {
-  TH_ADMIT(principal, *context, v1::TrainerService::service_full_name(), "UpdateTrainer");
+  TH_ADMIT(principal, *context, request, v1::TrainerService::service_full_name(), "UpdateTrainer");
   return Reply(planner_.UpdateTrainer(principal, FromProto(request->trainer()),
                                            MaskFromProto(request->update_mask())),
                response);

@@ -174,6 +174,18 @@ struct TokenRecord {
   bool revoked = false;
 };
 
+// One row of the audit log.
+struct AuditEvent {
+  Id id = 0;
+  absl::Time time;
+  Id account_id = 0;          // 0: unknown caller
+  std::string method;         // e.g. "trainhub.v1.SeriesService/CreateSeries"
+  std::string object;         // e.g. "series/3"; "" for refused calls
+  Id organization_id = 0;     // owner of the object's series, when it has one
+  std::string result;         // "OK" or the refusal's status code name
+  std::string request_id;
+};
+
 }  // namespace trainhub::domain
 
 #endif  // TRAINHUB_SERVICES_DOMAIN_MODEL_H_

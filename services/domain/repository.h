@@ -60,6 +60,11 @@ struct SessionFilter {
   std::optional<Visibility> visible_to;  // only what this may see
 };
 
+// Audit events of any of `organizations` (empty: all), newest first.
+struct AuditFilter {
+  std::vector<Id> organizations;
+};
+
 // Remembers which resource a client's request_id created.
 struct RequestRecord {
   std::string request_id;
@@ -117,6 +122,11 @@ class StoreReader {
   virtual absl::StatusOr<Page<Account>> ListAccounts(const PageRequest& page) = 0;
   virtual absl::StatusOr<std::optional<TokenRecord>> FindToken(
       absl::string_view token_hash) = 0;
+
+  // ---- audit ----
+  // Cursor key is the event id, descending.
+  virtual absl::StatusOr<Page<AuditEvent>> ListAudit(const AuditFilter& filter,
+                                                     const PageRequest& page) = 0;
 };
 
 // Writes see their own earlier writes in the same unit of work.
@@ -158,6 +168,10 @@ class StoreWriter : public StoreReader {
   virtual absl::Status RevokeToken(absl::string_view token_hash) = 0;
   // Returns how many tokens were revoked.
   virtual absl::StatusOr<int64_t> RevokeAllTokens(Id account_id) = 0;
+
+  // ---- audit ----
+  // Appends `event`; the store fills organization_id from the object.
+  virtual absl::Status AppendAudit(const AuditEvent& event) = 0;
 };
 
 // Runs units of work. Write units are serialized and atomic: when `work`

@@ -140,7 +140,31 @@ CREATE TABLE auth_token (
 CREATE INDEX auth_token_by_account ON auth_token(account_id, revoked);
 )sql";
 
-constexpr std::array<const char*, 2> kMigrations = {kMigration1, kMigration2};
+// The audit log: append-only, enforced by triggers. No foreign keys, so
+// that deleting a series or an account keeps its history.
+constexpr char kMigration3[] = R"sql(
+CREATE TABLE audit_event (
+  id              INTEGER PRIMARY KEY,
+  time            INTEGER NOT NULL,  -- Unix microseconds, UTC
+  account_id      INTEGER NOT NULL,  -- 0: unknown caller
+  method          TEXT    NOT NULL,
+  object          TEXT    NOT NULL,  -- "series/3"; '' for refused calls
+  organization_id INTEGER NOT NULL,  -- owner of the object's series; 0: none
+  result          TEXT    NOT NULL,
+  request_id      TEXT    NOT NULL
+) STRICT;
+CREATE INDEX audit_event_by_organization ON audit_event(organization_id, id);
+CREATE TRIGGER audit_event_no_update BEFORE UPDATE ON audit_event
+BEGIN
+  SELECT RAISE(ABORT, 'audit_event is append-only');
+END;
+CREATE TRIGGER audit_event_no_delete BEFORE DELETE ON audit_event
+BEGIN
+  SELECT RAISE(ABORT, 'audit_event is append-only');
+END;
+)sql";
+
+constexpr std::array<const char*, 3> kMigrations = {kMigration1, kMigration2, kMigration3};
 
 }  // namespace
 

@@ -244,7 +244,9 @@ absl::StatusOr<Id> SqliteRepository::InsertOrganization(
     q.bind(5, Micros(org.create_time));
     q.bind(6, Micros(org.update_time));
     q.exec();
-    return db_.getLastInsertRowid();
+    const Id id = db_.getLastInsertRowid();
+    Touch("organization", id, id);
+    return id;
   });
 }
 
@@ -261,6 +263,7 @@ absl::Status SqliteRepository::UpdateOrganization(
     q.bind(5, Micros(org.update_time));
     q.bind(6, org.id);
     q.exec();
+    Touch("organization", org.id, org.id);
     return CheckChanged(db_, "organisation", org.id);
   });
 }
@@ -309,7 +312,9 @@ absl::StatusOr<Id> SqliteRepository::InsertTrainer(
     q.bind(5, Micros(trainer.create_time));
     q.bind(6, Micros(trainer.update_time));
     q.exec();
-    return db_.getLastInsertRowid();
+    const Id id = db_.getLastInsertRowid();
+    Touch("trainer", id, 0);
+    return id;
   });
 }
 
@@ -325,6 +330,7 @@ absl::Status SqliteRepository::UpdateTrainer(const domain::Trainer& trainer) {
     q.bind(5, Micros(trainer.update_time));
     q.bind(6, trainer.id);
     q.exec();
+    Touch("trainer", trainer.id, 0);
     return CheckChanged(db_, "trainer", trainer.id);
   });
 }
@@ -466,6 +472,7 @@ absl::StatusOr<Id> SqliteRepository::InsertSeries(const domain::Series& series) 
     q.exec();
     domain::Series stored = series;
     stored.id = db_.getLastInsertRowid();
+    Touch("series", stored.id, series.organization_id);
     TH_RETURN_IF_ERROR(WritePartners(stored));
     return stored.id;
   });
@@ -488,6 +495,7 @@ absl::Status SqliteRepository::UpdateSeries(const domain::Series& series) {
     q.bind(9, Micros(series.update_time));
     q.bind(10, series.id);
     q.exec();
+    Touch("series", series.id, series.organization_id);
     TH_RETURN_IF_ERROR(CheckChanged(db_, "series", series.id));
     return WritePartners(series);
   });
@@ -495,6 +503,7 @@ absl::Status SqliteRepository::UpdateSeries(const domain::Series& series) {
 
 absl::Status SqliteRepository::DeleteSeries(Id id) {
   return Guarded("DeleteSeries", [&]() -> absl::Status {
+    Touch("series", id, OrganizationOfSeries(id));
     auto& q = Prepare("DELETE FROM series WHERE id = ?");
     q.bind(1, id);
     q.exec();
@@ -543,7 +552,9 @@ absl::StatusOr<Id> SqliteRepository::InsertModule(const domain::Module& module) 
     q.bind(5, module.mandatory ? 1 : 0);
     q.bind(6, module.teaching_units);
     q.exec();
-    return db_.getLastInsertRowid();
+    const Id id = db_.getLastInsertRowid();
+    Touch("module", id, OrganizationOfSeries(module.series_id));
+    return id;
   });
 }
 
@@ -558,6 +569,7 @@ absl::Status SqliteRepository::UpdateModule(const domain::Module& module) {
     q.bind(4, module.teaching_units);
     q.bind(5, module.id);
     q.exec();
+    Touch("module", module.id, OrganizationOfModule(module.id));
     return CheckChanged(db_, "module", module.id);
   });
 }
@@ -565,6 +577,7 @@ absl::Status SqliteRepository::UpdateModule(const domain::Module& module) {
 absl::Status SqliteRepository::SetModuleOrder(
     Id series_id, const std::vector<Id>& module_ids) {
   return Guarded("SetModuleOrder", [&]() -> absl::Status {
+    Touch("series", series_id, OrganizationOfSeries(series_id));
     for (size_t i = 0; i < module_ids.size(); ++i) {
       auto& q = Prepare(
           "UPDATE module SET position = ? WHERE id = ? AND series_id = ?");
@@ -580,6 +593,7 @@ absl::Status SqliteRepository::SetModuleOrder(
 
 absl::Status SqliteRepository::DeleteModule(Id id) {
   return Guarded("DeleteModule", [&]() -> absl::Status {
+    Touch("module", id, OrganizationOfModule(id));
     auto& q = Prepare("DELETE FROM module WHERE id = ?");
     q.bind(1, id);
     q.exec();
@@ -781,6 +795,7 @@ absl::StatusOr<Id> SqliteRepository::InsertSession(const domain::Session& sessio
     q.exec();
     domain::Session stored = session;
     stored.id = db_.getLastInsertRowid();
+    Touch("session", stored.id, OrganizationOfModule(session.module_id));
     TH_RETURN_IF_ERROR(WriteBookings(stored));
     return stored.id;
   });
@@ -799,6 +814,7 @@ absl::Status SqliteRepository::UpdateSession(const domain::Session& session) {
     q.bind(6, session.note);
     q.bind(7, session.id);
     q.exec();
+    Touch("session", session.id, OrganizationOfSession(session.id));
     TH_RETURN_IF_ERROR(CheckChanged(db_, "session", session.id));
     return WriteBookings(session);
   });
@@ -806,6 +822,7 @@ absl::Status SqliteRepository::UpdateSession(const domain::Session& session) {
 
 absl::Status SqliteRepository::DeleteSession(Id id) {
   return Guarded("DeleteSession", [&]() -> absl::Status {
+    Touch("session", id, OrganizationOfSession(id));
     auto& q = Prepare("DELETE FROM session WHERE id = ?");
     q.bind(1, id);
     q.exec();
@@ -975,6 +992,7 @@ absl::StatusOr<Id> SqliteRepository::InsertAccount(const domain::AccountCredenti
     q.bind(7, Micros(c.account.create_time));
     q.exec();
     const Id id = db_.getLastInsertRowid();
+    Touch("account", id, 0);
     for (size_t i = 0; i < c.account.roles.size(); ++i) {
       const domain::RoleGrant& g = c.account.roles[i];
       auto& r = Prepare(
@@ -1022,6 +1040,7 @@ absl::Status SqliteRepository::InsertToken(const domain::TokenRecord& t) {
 
 absl::Status SqliteRepository::RevokeToken(absl::string_view token_hash) {
   return Guarded("RevokeToken", [&]() -> absl::Status {
+    if (touched_.object.empty()) touched_.object = "token";
     auto& q = Prepare("UPDATE auth_token SET revoked = 1 WHERE token_hash = ?");
     q.bind(1, std::string(token_hash));
     q.exec();
@@ -1031,11 +1050,93 @@ absl::Status SqliteRepository::RevokeToken(absl::string_view token_hash) {
 
 absl::StatusOr<int64_t> SqliteRepository::RevokeAllTokens(Id account_id) {
   return Guarded("RevokeAllTokens", [&]() -> absl::StatusOr<int64_t> {
+    Touch("account", account_id, 0);
     auto& q = Prepare(
         "UPDATE auth_token SET revoked = 1 WHERE account_id = ? AND revoked = 0");
     q.bind(1, account_id);
     q.exec();
     return static_cast<int64_t>(db_.getChanges());
+  });
+}
+
+// ---- audit ----
+
+void SqliteRepository::Touch(absl::string_view kind, Id id, Id organization_id) {
+  if (!touched_.object.empty()) return;  // the unit's first object names it
+  touched_.object = absl::StrCat(kind, "/", id);
+  touched_.organization_id = organization_id;
+}
+
+Id SqliteRepository::OrganizationOfSeries(Id series_id) {
+  auto& q = Prepare("SELECT organization_id FROM series WHERE id = ?");
+  q.bind(1, series_id);
+  return q.executeStep() ? q.getColumn(0).getInt64() : 0;
+}
+
+Id SqliteRepository::OrganizationOfModule(Id module_id) {
+  auto& q = Prepare(
+      "SELECT r.organization_id FROM module m JOIN series r ON r.id = m.series_id"
+      " WHERE m.id = ?");
+  q.bind(1, module_id);
+  return q.executeStep() ? q.getColumn(0).getInt64() : 0;
+}
+
+Id SqliteRepository::OrganizationOfSession(Id session_id) {
+  auto& q = Prepare(
+      "SELECT r.organization_id FROM session s JOIN module m ON m.id = s.module_id"
+      " JOIN series r ON r.id = m.series_id WHERE s.id = ?");
+  q.bind(1, session_id);
+  return q.executeStep() ? q.getColumn(0).getInt64() : 0;
+}
+
+absl::Status SqliteRepository::AppendAudit(const domain::AuditEvent& event) {
+  return Guarded("AppendAudit", [&]() -> absl::Status {
+    auto& q = Prepare(
+        "INSERT INTO audit_event (time, account_id, method, object, organization_id,"
+        " result, request_id) VALUES (?, ?, ?, ?, ?, ?, ?)");
+    q.bind(1, Micros(event.time));
+    q.bind(2, event.account_id);
+    q.bind(3, event.method);
+    q.bind(4, event.object);
+    q.bind(5, event.organization_id);
+    q.bind(6, event.result);
+    q.bind(7, event.request_id);
+    q.exec();
+    return absl::OkStatus();
+  });
+}
+
+absl::StatusOr<domain::Page<domain::AuditEvent>> SqliteRepository::ListAudit(
+    const domain::AuditFilter& filter, const domain::PageRequest& page) {
+  return Guarded("ListAudit", [&]() -> absl::StatusOr<domain::Page<domain::AuditEvent>> {
+    std::string sql =
+        "SELECT id, time, account_id, method, object, organization_id, result, request_id"
+        " FROM audit_event WHERE 1";
+    if (!filter.organizations.empty()) {
+      absl::StrAppend(&sql, " AND organization_id IN (", absl::StrJoin(filter.organizations, ","),
+                      ")");
+    }
+    // Newest first: the cursor holds the last id returned.
+    if (page.after) absl::StrAppend(&sql, " AND id < :after_id");
+    absl::StrAppend(&sql, " ORDER BY id DESC LIMIT :limit");
+    auto& q = Prepare(sql);
+    if (page.after) q.bind(":after_id", page.after->id);
+    q.bind(":limit", page.limit + 1);
+    std::vector<domain::AuditEvent> items;
+    while (q.executeStep()) {
+      domain::AuditEvent e;
+      e.id = q.getColumn(0).getInt64();
+      e.time = absl::FromUnixMicros(q.getColumn(1).getInt64());
+      e.account_id = q.getColumn(2).getInt64();
+      e.method = q.getColumn(3).getString();
+      e.object = q.getColumn(4).getString();
+      e.organization_id = q.getColumn(5).getInt64();
+      e.result = q.getColumn(6).getString();
+      e.request_id = q.getColumn(7).getString();
+      items.push_back(std::move(e));
+    }
+    return MakePage(std::move(items), page,
+                    [](const domain::AuditEvent& e) { return e.id; });
   });
 }
 

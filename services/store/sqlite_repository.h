@@ -78,9 +78,22 @@ class SqliteRepository : public domain::StoreWriter {
   absl::Status RevokeToken(absl::string_view token_hash) override;
   absl::StatusOr<int64_t> RevokeAllTokens(domain::Id account_id) override;
 
+  absl::StatusOr<domain::Page<domain::AuditEvent>> ListAudit(
+      const domain::AuditFilter& filter, const domain::PageRequest& page) override;
+  absl::Status AppendAudit(const domain::AuditEvent& event) override;
+
   // Resets every cached statement so that none holds a read snapshot open
   // after the unit of work ends. Call at the end of each unit.
   void ResetStatements();
+
+  // The first object the current unit of work wrote ("series/3") with the
+  // organisation owning it (0: none); cleared by BeginUnit.
+  struct Touched {
+    std::string object;
+    domain::Id organization_id = 0;
+  };
+  void BeginUnit() { touched_ = {}; }
+  const Touched& touched() const { return touched_; }
 
  private:
   // A cached statement for `sql`, reset and with bindings cleared.
@@ -96,7 +109,14 @@ class SqliteRepository : public domain::StoreWriter {
   absl::StatusOr<domain::Series> LoadSeries(SQLite::Statement& row);
   absl::Status LoadRoles(domain::Account& account);
 
+  void Touch(absl::string_view kind, domain::Id id, domain::Id organization_id);
+  // The organisation owning a series / a module's series / a session's series.
+  domain::Id OrganizationOfSeries(domain::Id series_id);
+  domain::Id OrganizationOfModule(domain::Id module_id);
+  domain::Id OrganizationOfSession(domain::Id session_id);
+
   SQLite::Database& db_;
+  Touched touched_;
   std::unordered_map<std::string, std::unique_ptr<SQLite::Statement>> statements_;
 };
 

@@ -1,6 +1,9 @@
 #include "store/sqlite_store.h"
 
+#include "domain/audit.h"
 #include "store/connection.h"
+
+#include "absl/time/clock.h"
 
 namespace trainhub::store {
 
@@ -36,8 +39,21 @@ SqliteStore::~SqliteStore() {
 
 absl::Status SqliteStore::Write(
     std::function<absl::Status(domain::StoreWriter&)> work) {
+  // The caller's audit scope (a thread-local of this thread, not the writer's).
+  const domain::AuditEvent* scope = domain::AuditScope::Current();
+  std::optional<domain::AuditEvent> audit;
+  if (scope != nullptr) audit = *scope;
   return writer_->Run([&](SQLite::Database&) {
+    write_repository_->BeginUnit();
     absl::Status status = work(*write_repository_);
+    const SqliteRepository::Touched& touched = write_repository_->touched();
+    if (status.ok() && audit && !touched.object.empty()) {
+      // Part of the same unit: the change and its audit row commit together.
+      audit->time = absl::Now();
+      audit->object = touched.object;
+      audit->organization_id = touched.organization_id;
+      status = write_repository_->AppendAudit(*audit);
+    }
     write_repository_->ResetStatements();
     return status;
   });

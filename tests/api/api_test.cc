@@ -4,6 +4,9 @@
 #include <google/protobuf/unknown_field_set.h>
 #include <grpcpp/grpcpp.h>
 #include <gtest/gtest.h>
+
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_split.h"
 #include <unistd.h>
 
 #include <filesystem>
@@ -17,6 +20,7 @@
 #include "api/server.h"
 #include "grpc/health/v1/health.grpc.pb.h"
 #include "trainhub/v1/account.grpc.pb.h"
+#include "trainhub/v1/audit.grpc.pb.h"
 #include "trainhub/v1/common.pb.h"
 #include "trainhub/v1/organization.grpc.pb.h"
 #include "trainhub/v1/schedule.grpc.pb.h"
@@ -675,6 +679,20 @@ TEST_F(ApiTest, APageTokenOnlyContinuesItsOwnQuery) {
             grpc::StatusCode::INVALID_ARGUMENT);
 }
 
+// Every service of every proto of the build (TRAINHUB_PROTOS, from
+// proto/CMakeLists.txt), so that a new service cannot slip past the tests.
+std::vector<const google::protobuf::ServiceDescriptor*> AllServices() {
+  std::vector<const google::protobuf::ServiceDescriptor*> services;
+  for (absl::string_view name : absl::StrSplit(TRAINHUB_PROTOS, ',')) {
+    const std::string proto = absl::StrCat("trainhub/v1/", name, ".proto");
+    const auto* file = google::protobuf::DescriptorPool::generated_pool()->FindFileByName(proto);
+    EXPECT_NE(file, nullptr) << proto;
+    if (file == nullptr) continue;
+    for (int s = 0; s < file->service_count(); ++s) services.push_back(file->service(s));
+  }
+  return services;
+}
+
 // Sends `bytes` as the request of `method` ("/pkg.Service/Method"), with
 // `token` as bearer token unless empty.
 grpc::Status RawCall(const std::shared_ptr<grpc::Channel>& channel, const std::string& method,
@@ -719,14 +737,7 @@ std::string WithBadString(const google::protobuf::Descriptor& type, std::string*
 TEST_F(ApiTest, EveryRpcRefusesMalformedUtf8AndGarbageNamingTheField) {
   const std::string before = Snapshot();
   int checked_utf8 = 0;
-  for (const char* name : {v1::AccountService::service_full_name(),
-                           v1::OrganizationService::service_full_name(),
-                           v1::TrainerService::service_full_name(),
-                           v1::SeriesService::service_full_name(),
-                           v1::ScheduleService::service_full_name()}) {
-    const auto* service =
-        google::protobuf::DescriptorPool::generated_pool()->FindServiceByName(name);
-    ASSERT_NE(service, nullptr) << name;
+  for (const auto* service : AllServices()) {
     for (int m = 0; m < service->method_count(); ++m) {
       const auto* method = service->method(m);
       const std::string path = "/" + service->full_name() + "/" + method->name();
@@ -790,14 +801,8 @@ TEST_F(ApiTest, EveryRpcFollowsThePolicyForEveryRole) {
     return false;
   };
   int checked = 0;
-  const auto* pool = google::protobuf::DescriptorPool::generated_pool();
-  for (const char* proto : {"trainhub/v1/account.proto", "trainhub/v1/organization.proto",
-                            "trainhub/v1/trainer.proto", "trainhub/v1/series.proto",
-                            "trainhub/v1/schedule.proto"}) {
-    const auto* descriptor = pool->FindFileByName(proto);
-    ASSERT_NE(descriptor, nullptr) << proto;
-    for (int s = 0; s < descriptor->service_count(); ++s) {
-      const auto* service = descriptor->service(s);
+  {
+    for (const auto* service : AllServices()) {
       for (int m = 0; m < service->method_count(); ++m) {
         const std::string key = service->full_name() + "/" + service->method(m)->name();
         const std::string path = "/" + key;
@@ -825,6 +830,85 @@ TEST_F(ApiTest, EveryRpcFollowsThePolicyForEveryRole) {
     }
   }
   EXPECT_EQ(static_cast<size_t>(checked), api::Policy().size()) << "a rule names no RPC";
+}
+
+TEST_F(ApiTest, TheAuditLogRecordsChangesAndRefusedCalls) {
+  auto audit = v1::AuditService::NewStub(channel_);
+  auto events = [&](const std::string& token) {
+    v1::ListAuditEventsResponse response;
+    grpc::ClientContext context;
+    context.AddMetadata("authorization", "Bearer " + token);
+    EXPECT_TRUE(audit->ListAuditEvents(&context, {}, &response).ok());
+    return response;
+  };
+  const int64_t org = CreateOrganization("Stadt Dessau-Roßlau");
+  const int64_t other_org = CreateOrganization("Landkreis Anhalt-Bitterfeld");
+  // A retried create is one change.
+  v1::CreateSeriesRequest create;
+  create.set_request_id("audit-1");
+  create.mutable_series()->set_organization_id(org);
+  create.mutable_series()->set_title("Vielfalts-Montag");
+  create.mutable_series()->set_kind(v1::SERIES_KIND_VIELFALTS_MONTAG);
+  create.mutable_series()->set_capacity(24);
+  v1::Series series;
+  ASSERT_TRUE(Call(*series_, &v1::SeriesService::Stub::CreateSeries, create, &series).ok());
+  ASSERT_TRUE(Call(*series_, &v1::SeriesService::Stub::CreateSeries, create, &series).ok());
+  // Rejected input changes nothing and is not an audit event.
+  create.set_request_id("audit-2");
+  create.mutable_series()->set_capacity(0);
+  EXPECT_FALSE(Call(*series_, &v1::SeriesService::Stub::CreateSeries, create, &series).ok());
+
+  domain::Account coordinator;
+  coordinator.email = "koordination@example.org";
+  coordinator.display_name = "Koordination";
+  coordinator.roles = {{domain::Role::kCoordinator, other_org}};
+  auto coordinator_account = server_->accounts().CreateAccount(coordinator, kPassword);
+  ASSERT_TRUE(coordinator_account.ok());
+  const std::string coordinator_token = LoginAs(coordinator.email);
+  {
+    v1::UpdateSeriesRequest foreign;
+    foreign.mutable_series()->set_id(series.id());
+    foreign.mutable_series()->set_title("gekapert");
+    foreign.mutable_update_mask()->add_paths("title");
+    v1::Series out;
+    grpc::ClientContext context;
+    context.AddMetadata("authorization", "Bearer " + coordinator_token);
+    EXPECT_EQ(series_->UpdateSeries(&context, foreign, &out).error_code(),
+              grpc::StatusCode::PERMISSION_DENIED);
+  }
+  EXPECT_EQ(RawCall(channel_, "/trainhub.v1.SeriesService/ListSeries", "", "").error_code(),
+            grpc::StatusCode::UNAUTHENTICATED);
+
+  const v1::ListAuditEventsResponse all = events(token_);
+  int creates = 0, denied = 0, unauthenticated = 0, logins = 0;
+  for (const auto& e : all.events()) {
+    if (e.method() == "trainhub.v1.SeriesService/CreateSeries") {
+      ++creates;
+      EXPECT_EQ(e.object(), "series/" + std::to_string(series.id()));
+      EXPECT_EQ(e.organization_id(), org);
+      EXPECT_EQ(e.request_id(), "audit-1");
+      EXPECT_EQ(e.result(), "OK");
+    }
+    if (e.result() == "PERMISSION_DENIED") {
+      ++denied;
+      EXPECT_EQ(e.account_id(), coordinator_account->id);
+      EXPECT_EQ(e.method(), "trainhub.v1.SeriesService/UpdateSeries");
+    }
+    if (e.result() == "UNAUTHENTICATED") {
+      ++unauthenticated;
+      EXPECT_EQ(e.account_id(), 0);
+    }
+    if (e.method() == "trainhub.v1.AccountService/Login") ++logins;
+  }
+  EXPECT_EQ(creates, 1);
+  EXPECT_EQ(denied, 1);
+  EXPECT_EQ(unauthenticated, 1);
+  EXPECT_EQ(logins, 2);
+  EXPECT_GT(all.events(0).id(), all.events(all.events_size() - 1).id()) << "newest first";
+
+  // A coordinator reads the changes to their own organisation's series only.
+  const v1::ListAuditEventsResponse mine = events(coordinator_token);
+  for (const auto& e : mine.events()) EXPECT_EQ(e.organization_id(), other_org);
 }
 
 TEST_F(ApiTest, LoginLogoutAndRevocation) {

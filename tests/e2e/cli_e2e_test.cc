@@ -348,6 +348,10 @@ TEST_F(E2eTest, SigtermStopsCleanlyAndSettingsComeFromTheEnvironment) {
             std::string::npos)
       << log;
   EXPECT_EQ(log.find("Umweltbundesamt"), std::string::npos) << "the log holds data: " << log;
+  EXPECT_EQ(log.find(kAdminPassword), std::string::npos) << "the log holds a password";
+  const std::string token = ReadFile(dir_ / "config" / "trainhub" / "token");
+  ASSERT_GT(token.size(), 40u);
+  EXPECT_EQ(log.find(token.substr(0, 40)), std::string::npos) << "the log holds a token";
 }
 
 TEST_F(E2eTest, AcknowledgedWritesSurviveKillNine) {
@@ -421,6 +425,13 @@ TEST_F(E2eTest, LoggingInAsEachDemoRole) {
                      "falsches-passwort\n");
   EXPECT_EQ(wrong.exit_code, 6);
   EXPECT_NE(wrong.err.find("e-mail or password is wrong"), std::string::npos) << wrong.err;
+
+  // The admin sees who changed what, and the refused calls.
+  MustCli({"login", "--email", kAdminEmail, "--password-stdin"},
+          std::string(kAdminPassword) + "\n");
+  Result audit = MustCli({"audit", "list"});
+  EXPECT_NE(audit.out.find("CreateSeries"), std::string::npos) << audit.out;
+  EXPECT_NE(audit.out.find("PERMISSION_DENIED"), std::string::npos) << audit.out;
 
   MustCli({"logout"});
   Result after = Cli({"series", "list"});

@@ -186,6 +186,18 @@ TEST_F(SqliteRepositoryTest, MissingRowsAreNotFound) {
             absl::StatusCode::kNotFound);
 }
 
+TEST_F(SqliteRepositoryTest, TheAuditLogIsAppendOnly) {
+  domain::AuditEvent event;
+  event.method = "trainhub.v1.SeriesService/CreateSeries";
+  event.object = "series/1";
+  event.result = "OK";
+  ASSERT_TRUE(store_->Write([&](domain::StoreWriter& w) { return w.AppendAudit(event); }).ok());
+  SQLite::Database db(path_, SQLite::OPEN_READWRITE);
+  EXPECT_THROW(db.exec("UPDATE audit_event SET result = 'forged'"), SQLite::Exception);
+  EXPECT_THROW(db.exec("DELETE FROM audit_event"), SQLite::Exception);
+  EXPECT_EQ(db.execAndGet("SELECT count(*) FROM audit_event").getInt(), 1);
+}
+
 TEST_F(SqliteRepositoryTest, ListQueriesUseIndexes) {
   // Every List query must be backed by an index (no full table scan of the
   // big tables). EXPLAIN QUERY PLAN on the write connection's schema.

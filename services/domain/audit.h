@@ -1,0 +1,60 @@
+#ifndef TRAINHUB_SERVICES_DOMAIN_AUDIT_H_
+#define TRAINHUB_SERVICES_DOMAIN_AUDIT_H_
+
+// The audit log: who changed what, and every refused call. Changes are
+// recorded in the same transaction as the change itself: an API handler
+// opens an AuditScope, and the store appends the row to every write unit
+// that the scope's thread commits and that touched an object. Refused calls
+// are recorded by RecordRefusal. The table is append-only.
+
+#include <string>
+
+#include "absl/status/status.h"
+#include "absl/status/statusor.h"
+#include "absl/time/time.h"
+#include "domain/model.h"
+#include "domain/principal.h"
+#include "domain/repository.h"
+
+namespace trainhub::domain {
+
+// Marks the calling thread's store writes as done by `account_id` in `method`
+// until destroyed. Not nestable; not copyable.
+class AuditScope {
+ public:
+  AuditScope(Id account_id, std::string method, std::string request_id);
+  ~AuditScope();
+  AuditScope(const AuditScope&) = delete;
+  AuditScope& operator=(const AuditScope&) = delete;
+
+  // The open scope's event on this thread (object and result unset), or null.
+  static const AuditEvent* Current();
+
+ private:
+  AuditEvent event_;
+};
+
+class AuditLog {
+ public:
+  using Clock = std::function<absl::Time()>;
+  explicit AuditLog(Store& store, Clock clock = [] { return absl::Now(); });
+
+  // Records a call refused with `result` (e.g. "PERMISSION_DENIED");
+  // `account_id` 0 when the caller is unknown.
+  absl::Status RecordRefusal(Id account_id, absl::string_view method,
+                             absl::string_view result, absl::string_view request_id);
+  // Records an event that changed no planning data (a login); time is set.
+  absl::Status Record(AuditEvent event);
+
+  // Newest first. Admins see every event; coordinators the changes to their
+  // organisations' series; others nothing (PERMISSION_DENIED).
+  absl::StatusOr<Page<AuditEvent>> List(const Principal& who, const PageRequest& page);
+
+ private:
+  Store& store_;
+  Clock clock_;
+};
+
+}  // namespace trainhub::domain
+
+#endif  // TRAINHUB_SERVICES_DOMAIN_AUDIT_H_

@@ -81,14 +81,23 @@ grpc::Status Client::CheckUtf8(const google::protobuf::Message& request) {
   return grpc::Status(grpc::StatusCode::INVALID_ARGUMENT, fmt::format(msg::kBadUtf8, bad));
 }
 
-Client::Client(std::string server, OutputFormat format, std::string token)
-    : server_(std::move(server)), format_(format), token_(std::move(token)) {}
+Client::Client(std::string server, OutputFormat format, std::string token, Transport transport)
+    : server_(std::move(server)),
+      format_(format),
+      token_(std::move(token)),
+      transport_(std::move(transport)) {}
 
 std::shared_ptr<grpc::Channel> Client::Channel() {
   if (!channel_) {
     grpc::ChannelArguments args;
     args.SetServiceConfigJSON(kServiceConfig);
-    channel_ = grpc::CreateCustomChannel(server_, grpc::InsecureChannelCredentials(), args);
+    std::shared_ptr<grpc::ChannelCredentials> credentials = grpc::InsecureChannelCredentials();
+    if (transport_.tls) {
+      grpc::SslCredentialsOptions ssl;
+      ssl.pem_root_certs = transport_.ca_pem;
+      credentials = grpc::SslCredentials(ssl);
+    }
+    channel_ = grpc::CreateCustomChannel(server_, credentials, args);
   }
   return channel_;
 }

@@ -36,8 +36,14 @@ enum class OutputFormat { kTable, kJson };
 
 class Client {
  public:
+  // How to reach the server: plaintext, or TLS with the system's CAs or
+  // the CAs of a PEM file.
+  struct Transport {
+    bool tls = false;
+    std::string ca_pem;  // empty: the system's roots
+  };
   // `token` (may be empty) goes with every call as a bearer token.
-  Client(std::string server, OutputFormat format, std::string token);
+  Client(std::string server, OutputFormat format, std::string token, Transport transport);
 
   const std::string& server() const { return server_; }
   bool json() const { return format_ == OutputFormat::kJson; }
@@ -79,6 +85,7 @@ class Client {
   std::string server_;
   OutputFormat format_;
   std::string token_;
+  Transport transport_;
   std::unique_ptr<trainhub::v1::AccountService::Stub> accounts_;
   std::shared_ptr<grpc::Channel> channel_;
   std::unique_ptr<trainhub::v1::OrganizationService::Stub> organizations_;

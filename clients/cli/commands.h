@@ -6,7 +6,9 @@
 
 #include <CLI/CLI.hpp>
 
+#include <fstream>
 #include <functional>
+#include <sstream>
 #include <memory>
 #include <string>
 
@@ -17,13 +19,24 @@ namespace trainhub::cli {
 struct Context {
   std::string server = "127.0.0.1:50051";
   std::string output = "table";
+  bool tls = false;
+  std::string ca_file;  // implies tls
   int exit_code = kExitOk;
 
   // Created on first use, after the global options are parsed.
   Client& client() {
     if (!client_) {
+      Client::Transport transport;
+      transport.tls = tls || !ca_file.empty();
+      if (!ca_file.empty()) {
+        std::ifstream in(ca_file, std::ios::binary);
+        std::stringstream pem;
+        pem << in.rdbuf();
+        transport.ca_pem = pem.str();
+      }
       client_ = std::make_unique<Client>(
-          server, output == "json" ? OutputFormat::kJson : OutputFormat::kTable, LoadToken());
+          server, output == "json" ? OutputFormat::kJson : OutputFormat::kTable, LoadToken(),
+          std::move(transport));
     }
     return *client_;
   }

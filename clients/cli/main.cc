@@ -16,6 +16,10 @@ int main(int argc, char** argv) {
   app.fallthrough();
   app.require_subcommand(1);
   app.add_option("--server", ctx.server, msg::kServerOption)->capture_default_str();
+  app.add_flag("--tls", ctx.tls, msg::kTlsOption)->envname("TRAINHUB_TLS");
+  app.add_option("--ca-file", ctx.ca_file, msg::kCaFileOption)
+      ->envname("TRAINHUB_CA_FILE")
+      ->check(CLI::ExistingFile);
   app.add_option("--output", ctx.output, msg::kOutputOption)
       ->check(CLI::IsMember({"table", "json"}))
       ->capture_default_str();

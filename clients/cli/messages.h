@@ -11,6 +11,9 @@ namespace trainhub::cli::msg {
 inline constexpr char kAppDescription[] =
     "trainhub - plan multi-module training series (talks to trainhubd over gRPC)";
 inline constexpr char kServerOption[] = "trainhubd address HOST:PORT";
+inline constexpr char kTlsOption[] = "connect with TLS, trusting the system's certificate authorities";
+inline constexpr char kCaFileOption[] =
+    "connect with TLS, trusting the certificate authorities in this PEM file";
 inline constexpr char kOutputOption[] = "output format: table (for people) or json (for scripts)";
 inline constexpr char kRequestIdOption[] =
     "idempotency key; repeating a create with the same key returns the first result";

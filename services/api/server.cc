@@ -4,14 +4,48 @@
 #include <grpcpp/health_check_service_interface.h>
 #include <sodium.h>
 
+#include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/strip.h"
 #include "api/request_log.h"
 #include "api/services.h"
 
 namespace trainhub::api {
 
+bool IsLoopbackAddress(absl::string_view listen_address) {
+  absl::string_view host = listen_address;
+  if (absl::ConsumePrefix(&host, "[")) {
+    host = host.substr(0, host.find(']'));
+    return host == "::1";
+  }
+  host = host.substr(0, host.rfind(':'));
+  if (host == "localhost") return true;
+  if (!absl::ConsumePrefix(&host, "127.")) return false;
+  int dots = 0;
+  for (char c : host) {
+    if (c == '.') {
+      ++dots;
+    } else if (c < '0' || c > '9') {
+      return false;
+    }
+  }
+  return dots == 2;
+}
+
 absl::StatusOr<std::unique_ptr<TrainhubServer>> TrainhubServer::Start(
     const ServerOptions& options) {
+  const bool tls = !options.tls_cert_pem.empty() || !options.tls_key_pem.empty();
+  if (tls && (options.tls_cert_pem.empty() || options.tls_key_pem.empty())) {
+    return absl::FailedPreconditionError("TLS needs both a certificate and its key");
+  }
+  if (!tls && !options.listen_address.empty() && !IsLoopbackAddress(options.listen_address) &&
+      !options.allow_insecure_remote) {
+    return absl::FailedPreconditionError(absl::StrCat(
+        "refusing to serve ", options.listen_address,
+        " without TLS: passwords and tokens would cross the network in clear. Give "
+        "--tls-cert and --tls-key, listen on a loopback address, or pass "
+        "--allow-insecure-remote if this is really intended"));
+  }
   if (sodium_init() < 0) return absl::InternalError("libsodium failed to start");
   auto store = store::SqliteStore::Open(options.db_path,
                                                 options.read_connections);
@@ -37,8 +71,13 @@ absl::StatusOr<std::unique_ptr<TrainhubServer>> TrainhubServer::Start(
   grpc::reflection::InitProtoReflectionServerBuilderPlugin();
   grpc::ServerBuilder builder;
   if (!options.listen_address.empty()) {
-    builder.AddListeningPort(options.listen_address,
-                             grpc::InsecureServerCredentials(), &server->port_);
+    std::shared_ptr<grpc::ServerCredentials> credentials = grpc::InsecureServerCredentials();
+    if (tls) {
+      grpc::SslServerCredentialsOptions ssl;
+      ssl.pem_key_cert_pairs.push_back({options.tls_key_pem, options.tls_cert_pem});
+      credentials = grpc::SslServerCredentials(ssl);
+    }
+    builder.AddListeningPort(options.listen_address, credentials, &server->port_);
   }
   for (auto& service : server->services_) builder.RegisterService(service.get());
   std::vector<std::unique_ptr<grpc::experimental::ServerInterceptorFactoryInterface>>

@@ -10,6 +10,7 @@
 #include <string>
 
 #include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
 #include "absl/time/time.h"
 #include "api/auth.h"
 #include "domain/accounts.h"
@@ -24,12 +25,23 @@ struct ServerOptions {
   std::string listen_address = "127.0.0.1:50051";
   std::string db_path = "trainhub.db";
   int read_connections = 4;
+  // PEM contents; when both are set the server speaks only TLS.
+  std::string tls_cert_pem;
+  std::string tls_key_pem;
+  // Without TLS the server listens only on loopback addresses, unless this
+  // says that plaintext on the network is intended.
+  bool allow_insecure_remote = false;
 };
+
+// True for 127.0.0.0/8, [::1] and localhost (with a port).
+bool IsLoopbackAddress(absl::string_view listen_address);
 
 class TrainhubServer {
  public:
-  // Opens the database and starts serving. UNAVAILABLE when the address
-  // cannot be bound; database errors as returned by the store.
+  // Opens the database and starts serving. FAILED_PRECONDITION for a
+  // plaintext non-loopback address (see ServerOptions) or half a TLS
+  // configuration; UNAVAILABLE when the address cannot be bound; database
+  // errors as returned by the store.
   static absl::StatusOr<std::unique_ptr<TrainhubServer>> Start(
       const ServerOptions& options);
   ~TrainhubServer();

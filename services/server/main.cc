@@ -9,6 +9,8 @@
 #include <unistd.h>
 
 #include <cstdlib>
+#include <fstream>
+#include <sstream>
 #include <iostream>
 #include <string>
 #include <thread>
@@ -87,6 +89,15 @@ int main(int argc, char** argv) {
   app.add_option("--db", options.db_path, "SQLite database file (created if missing)")
       ->envname("TRAINHUB_DB")
       ->capture_default_str();
+  std::string tls_cert_path, tls_key_path;
+  app.add_option("--tls-cert", tls_cert_path, "PEM certificate (chain); serve only TLS")
+      ->envname("TRAINHUB_TLS_CERT")
+      ->check(CLI::ExistingFile);
+  app.add_option("--tls-key", tls_key_path, "PEM private key of --tls-cert")
+      ->envname("TRAINHUB_TLS_KEY")
+      ->check(CLI::ExistingFile);
+  app.add_flag("--allow-insecure-remote", options.allow_insecure_remote,
+               "serve a non-loopback address without TLS (passwords travel in clear)");
   std::string admin_email;
   std::string admin_name = "Administrator";
   app.add_option("--create-admin", admin_email,
@@ -123,6 +134,18 @@ int main(int argc, char** argv) {
     return kExitCannotStart;
   }
   if (!admin_email.empty()) return CreateAdmin(options.db_path, admin_email, admin_name);
+  for (auto [path, pem] : {std::pair{&tls_cert_path, &options.tls_cert_pem},
+                           std::pair{&tls_key_path, &options.tls_key_pem}}) {
+    if (path->empty()) continue;
+    std::ifstream in(*path, std::ios::binary);
+    std::stringstream contents;
+    contents << in.rdbuf();
+    *pem = contents.str();
+    if (!in || pem->empty()) {
+      spdlog::error("cannot read {}", *path);
+      return kExitCannotStart;
+    }
+  }
 
   absl::TimeZone berlin;
   if (!absl::LoadTimeZone(trainhub::domain::kDisplayTimeZone, &berlin)) {
@@ -144,8 +167,9 @@ int main(int argc, char** argv) {
     spdlog::error("cannot start: {}", std::string(server.status().message()));
     return kExitCannotStart;
   }
-  spdlog::info("trainhubd listening on {} (port {}), database {}",
-               options.listen_address, (*server)->port(), options.db_path);
+  spdlog::info("trainhubd listening on {} (port {}, {}), database {}",
+               options.listen_address, (*server)->port(),
+               options.tls_cert_pem.empty() ? "plaintext" : "TLS", options.db_path);
 
   std::thread signal_thread([&] {
     int signal_number = 0;

@@ -203,6 +203,16 @@ class ApiTest : public ::testing::Test {
   std::string token_;
 };
 
+TEST(ServerOptionsTest, KnowsLoopbackAddresses) {
+  for (const char* address : {"127.0.0.1:50051", "127.1.2.3:0", "localhost:9", "[::1]:50051"}) {
+    EXPECT_TRUE(api::IsLoopbackAddress(address)) << address;
+  }
+  for (const char* address : {"0.0.0.0:50051", "10.0.0.5:1", "[::]:50051", "127.0.0.1.evil:1",
+                              "example.org:443", "[2001:db8::1]:1"}) {
+    EXPECT_FALSE(api::IsLoopbackAddress(address)) << address;
+  }
+}
+
 TEST_F(ApiTest, HealthCheckAnswersServing) {
   auto health = grpc::health::v1::Health::NewStub(channel_);
   grpc::ClientContext context;

@@ -106,15 +106,17 @@ class E2eTest : public ::testing::Test {
   }
 
   // Starts trainhubd on a free port (it binds port 0 and logs the port).
-  void StartServer(bool via_env = false) {
+  void StartServer(bool via_env = false, const std::vector<std::string>& extra = {}) {
     server_log_ = dir_ / ("server-" + std::to_string(++starts_) + ".log");
     if (via_env) {
       server_ = Spawn({TRAINHUBD_PATH}, server_log_,
                       {"TRAINHUB_LISTEN=127.0.0.1:0", "TRAINHUB_DB=" + db_});
     } else {
-      server_ = Spawn({TRAINHUBD_PATH, "--listen", "127.0.0.1:0", "--db", db_}, server_log_);
+      std::vector<std::string> argv = {TRAINHUBD_PATH, "--listen", "127.0.0.1:0", "--db", db_};
+      argv.insert(argv.end(), extra.begin(), extra.end());
+      server_ = Spawn(argv, server_log_);
     }
-    const std::regex port_line(R"(\(port (\d+)\))");
+    const std::regex port_line(R"(\(port (\d+))");
     for (int i = 0; i < 200; ++i) {
       std::smatch match;
       const std::string log = ReadFile(server_log_);
@@ -362,6 +364,46 @@ TEST_F(E2eTest, AcknowledgedWritesSurviveKillNine) {
   StartServer();
   EXPECT_NE(MustCli({"org", "list"}).out.find("Stadt Dessau-Roßlau"), std::string::npos);
   EXPECT_NE(MustCli({"trainer", "show", "1"}).out.find("Алина Петрова"), std::string::npos);
+}
+
+// A test CA and a server certificate for 127.0.0.1, made with openssl.
+void MakeTestCertificates(const fs::path& dir) {
+  const std::string d = dir.string();
+  const std::string script =
+      "cd '" + d + "' && "
+      "openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes "
+      "-keyout ca.key -out ca.pem -days 2 -subj '/CN=trainhub test CA' 2>/dev/null && "
+      "openssl req -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes "
+      "-keyout server.key -out server.csr -subj '/CN=localhost' 2>/dev/null && "
+      "printf 'subjectAltName=IP:127.0.0.1,DNS:localhost\\nextendedKeyUsage=serverAuth\\n' "
+      "> ext.cnf && "
+      "openssl x509 -req -in server.csr -CA ca.pem -CAkey ca.key -CAcreateserial "
+      "-out server.pem -days 2 -extfile ext.cnf 2>/dev/null";
+  ASSERT_EQ(std::system(script.c_str()), 0) << script;
+}
+
+TEST_F(E2eTest, TlsCarriesTheLoginAndPlaintextIsRefused) {
+  MakeTestCertificates(dir_);
+  CreateAdmin();
+  StartServer(false, {"--tls-cert", (dir_ / "server.pem").string(), "--tls-key",
+                      (dir_ / "server.key").string()});
+  EXPECT_NE(ReadFile(server_log_).find("TLS"), std::string::npos);
+  const std::string ca = (dir_ / "ca.pem").string();
+  MustCli({"--ca-file", ca, "login", "--email", kAdminEmail, "--password-stdin"},
+          std::string(kAdminPassword) + "\n");
+  Result whoami = MustCli({"--ca-file", ca, "whoami"});
+  EXPECT_NE(whoami.out.find(kAdminEmail), std::string::npos);
+  // Plaintext to a TLS server, and TLS without trusting the test CA, fail.
+  EXPECT_EQ(Cli({"whoami"}).exit_code, 5);
+  EXPECT_EQ(Cli({"--tls", "whoami"}).exit_code, 5);
+}
+
+TEST_F(E2eTest, PlaintextOnANetworkAddressIsRefused) {
+  const fs::path log = dir_ / "refused.log";
+  pid_t pid = Spawn({TRAINHUBD_PATH, "--listen", "0.0.0.0:0", "--db", db_}, log);
+  EXPECT_EQ(WaitExit(pid), 1);
+  EXPECT_NE(ReadFile(log).find("without TLS"), std::string::npos) << ReadFile(log);
+  EXPECT_FALSE(fs::exists(db_)) << "a refused start must not create the database";
 }
 
 TEST_F(E2eTest, ADatabaseOfANewerSchemaIsRefused) {

@@ -7,6 +7,10 @@
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <thread>
+#include <atomic>
+
+#include <SQLiteCpp/Database.h>
 
 #include "domain/errors.h"
 #include "domain/passwords.h"
@@ -102,6 +106,39 @@ TEST_F(AccountsTest, TokensExpire) {
   EXPECT_EQ(accounts_->Authenticate("not-a-token").status().code(),
             absl::StatusCode::kUnauthenticated);
   EXPECT_EQ(accounts_->Authenticate("").status().code(), absl::StatusCode::kUnauthenticated);
+}
+
+TEST_F(AccountsTest, ATokenOfADeletedAccountIsRefused) {
+  Account a = MustCreate("gone@example.org");
+  auto login = accounts_->Login("gone@example.org", kPassword);
+  ASSERT_TRUE(login.ok());
+  {
+    SQLite::Database db(path_, SQLite::OPEN_READWRITE);
+    db.exec("PRAGMA foreign_keys = ON");
+    db.exec("DELETE FROM account WHERE id = " + std::to_string(a.id));
+  }
+  EXPECT_EQ(accounts_->Authenticate(login->token).status().code(),
+            absl::StatusCode::kUnauthenticated);
+}
+
+TEST_F(AccountsTest, ALoginStormLocksTheAccountAndLeaksNothing) {
+  MustCreate("storm@example.org");
+  std::vector<std::thread> threads;
+  std::atomic<int> refused{0};
+  for (int i = 0; i < 12; ++i) {
+    threads.emplace_back([&, i] {
+      auto r = accounts_->Login(i % 2 ? "storm@example.org" : "nobody@example.org",
+                                "guess number " + std::to_string(i));
+      if (r.status().code() == absl::StatusCode::kUnauthenticated) ++refused;
+    });
+  }
+  for (auto& t : threads) t.join();
+  EXPECT_EQ(refused.load(), 12);
+  // Locked for now, even with the right password; the same answer as before.
+  auto locked = accounts_->Login("storm@example.org", kPassword);
+  EXPECT_EQ(locked.status().code(), absl::StatusCode::kUnauthenticated);
+  now_ += absl::Minutes(15);
+  EXPECT_TRUE(accounts_->Login("storm@example.org", kPassword).ok());
 }
 
 TEST_F(AccountsTest, RevokingAllTokensEndsEverySession) {

@@ -120,9 +120,10 @@ struct SeriesOptions {
   int capacity = 0;
   std::vector<int64_t> partners;
   std::vector<std::string> groups;
-  bool no_partners = false, no_groups = false;
+  bool no_partners = false, no_groups = false, partners_may_plan = false;
   CLI::Option *title_opt, *kind_opt, *description_opt, *org_opt, *capacity_opt, *partner_opt,
-      *group_opt, *status_opt = nullptr, *no_partners_opt = nullptr, *no_groups_opt = nullptr;
+      *group_opt, *partners_may_plan_opt, *status_opt = nullptr, *no_partners_opt = nullptr,
+      *no_groups_opt = nullptr;
 
   void AddTo(CLI::App* cmd, bool create) {
     title_opt = cmd->add_option("--title", title, msg::kTitleOption);
@@ -134,6 +135,8 @@ struct SeriesOptions {
     group_opt = cmd->add_option("--target-group", groups, msg::kTargetGroupOption)
                     ->check(CLI::IsMember(TargetGroupWords()));
     capacity_opt = cmd->add_option("--capacity", capacity, msg::kCapacityOption);
+    partners_may_plan_opt =
+        cmd->add_option("--partners-may-plan", partners_may_plan, msg::kPartnersMayPlanOption);
     if (create) {
       title_opt->required();
       kind_opt->required();
@@ -165,6 +168,9 @@ struct SeriesOptions {
       for (const auto& g : groups) s->add_target_groups(TargetGroupWords().at(g));
     }
     if (given(capacity_opt, "capacity")) s->set_capacity(capacity);
+    if (given(partners_may_plan_opt, "partners_may_plan")) {
+      s->set_partners_may_plan(partners_may_plan);
+    }
     if (given(status_opt, "status")) s->set_status(SeriesStatusWords().at(status));
   }
 };
@@ -382,6 +388,7 @@ void AddSeriesCommands(CLI::App& app, Context& ctx) {
         {msg::kLabelStatus, WordOf(SeriesStatusWords(), s.status())},
         {msg::kLabelOrganisation, OrganizationLabel(c, s.organization_id())},
         {msg::kLabelPartners, JoinWords(partners)},
+        {msg::kLabelPartnersMayPlan, s.partners_may_plan() ? msg::kYes : msg::kNo},
         {msg::kLabelTargetGroups, JoinWords(groups)},
         {msg::kLabelCapacity, std::to_string(s.capacity())},
         {msg::kLabelDates, DateRange(s)}};

@@ -124,6 +124,7 @@ domain::Series FromProto(const trainhub::v1::Series& in) {
   }
   out.capacity = in.capacity();
   out.status = static_cast<domain::SeriesStatus>(in.status());
+  out.partners_may_plan = in.partners_may_plan();
   return out;
 }
 
@@ -142,6 +143,7 @@ void ToProto(const domain::Series& in, trainhub::v1::Series* out) {
   out->set_capacity(in.capacity);
   out->set_status(static_cast<trainhub::v1::SeriesStatus>(in.status));
   out->set_cancellation_reason(in.cancellation_reason);
+  out->set_partners_may_plan(in.partners_may_plan);
   out->set_module_count(in.module_count);
   if (in.first_session_start) {
     TimeToProto(*in.first_session_start, out->mutable_first_session_start());

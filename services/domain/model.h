@@ -80,6 +80,7 @@ struct Series {
   int capacity = 0;
   SeriesStatus status = SeriesStatus::kUnspecified;
   std::string cancellation_reason;
+  bool partners_may_plan = false;  // owner's grant to partner coordinators
   absl::Time create_time;
   absl::Time update_time;
 

@@ -489,11 +489,17 @@ absl::StatusOr<Series> Planner::UpdateSeries(const Principal& who, const Series&
   TH_RETURN_IF_ERROR(CheckMask(
       mask, {"title", "kind", "description", "organization_id",
              "partner_organization_ids", "target_groups", "capacity",
-             "status"}));
+             "status", "partners_may_plan"}));
   Series out;
   TH_RETURN_IF_ERROR(store_.Write([&](StoreWriter& w) -> absl::Status {
     TH_ASSIGN_OR_RETURN(Series series, SeriesFor(w, who, patch.id, Need::kPlan, "series.id"));
     TH_RETURN_IF_ERROR(CheckNotFrozen(series));
+    if ((Has(mask, "partners_may_plan") || Has(mask, "organization_id") ||
+         Has(mask, "partner_organization_ids")) &&
+        !who.IsAdmin() && !who.Coordinates(series.organization_id)) {
+      // Who owns and who plans a series is the owner's decision.
+      return Denied(absl::StrCat("change who plans series ", series.id));
+    }
     const SeriesStatus old_status = series.status;
     if (Has(mask, "title")) series.title = patch.title;
     if (Has(mask, "kind")) series.kind = patch.kind;
@@ -505,6 +511,7 @@ absl::StatusOr<Series> Planner::UpdateSeries(const Principal& who, const Series&
     if (Has(mask, "target_groups")) series.target_groups = patch.target_groups;
     if (Has(mask, "capacity")) series.capacity = patch.capacity;
     if (Has(mask, "status")) series.status = patch.status;
+    if (Has(mask, "partners_may_plan")) series.partners_may_plan = patch.partners_may_plan;
     Violations v;
     ValidateSeries(series, "series", v);
     if (series.status == SeriesStatus::kUnspecified) {

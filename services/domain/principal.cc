@@ -56,7 +56,8 @@ bool CanSeeSeries(const Principal& who, const Series& series, bool teaches) {
 }
 
 bool CanPlanSeries(const Principal& who, const Series& series) {
-  return who.IsAdmin() || who.Coordinates(series.organization_id);
+  if (who.IsAdmin() || who.Coordinates(series.organization_id)) return true;
+  return series.partners_may_plan && CoordinatesOwnerOrPartner(who, series);
 }
 
 bool CanSeeSession(const Principal& who, const Series& series, const Session& session) {

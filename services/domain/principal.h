@@ -43,7 +43,8 @@ Visibility VisibilityOf(const Principal& who);
 // enrolment.
 bool CanSeeSeries(const Principal& who, const Series& series, bool teaches);
 // Planning a series (changing it, its modules and sessions): admin or a
-// coordinator of the owning organisation. Partners only read.
+// coordinator of the owning organisation; partners' coordinators only when
+// the owner granted it (Series::partners_may_plan), else they only read.
 bool CanPlanSeries(const Principal& who, const Series& series);
 // Seeing a session: as its series, but a trainer sees only sessions they
 // are booked for.

@@ -164,7 +164,13 @@ BEGIN
 END;
 )sql";
 
-constexpr std::array<const char*, 3> kMigrations = {kMigration1, kMigration2, kMigration3};
+// The owner's grant that partners' coordinators may plan a series.
+constexpr char kMigration4[] = R"sql(
+ALTER TABLE series ADD COLUMN partners_may_plan INTEGER NOT NULL DEFAULT 0;
+)sql";
+
+constexpr std::array<const char*, 4> kMigrations = {kMigration1, kMigration2, kMigration3,
+                                                    kMigration4};
 
 }  // namespace
 

@@ -146,7 +146,8 @@ constexpr char kSeriesColumns[] =
     " (SELECT min(x.start_time) FROM module m JOIN session x"
     "    ON x.module_id = m.id WHERE m.series_id = s.id),"
     " (SELECT max(x.end_time) FROM module m JOIN session x"
-    "    ON x.module_id = m.id WHERE m.series_id = s.id)";
+    "    ON x.module_id = m.id WHERE m.series_id = s.id),"
+    " s.partners_may_plan";
 
 constexpr char kModuleColumns[] =
     "m.id, m.series_id, m.position, m.title, m.topics, m.mandatory,"
@@ -354,6 +355,7 @@ absl::StatusOr<domain::Series> SqliteRepository::LoadSeries(
   s.create_time = absl::FromUnixMicros(q.getColumn(9).getInt64());
   s.update_time = absl::FromUnixMicros(q.getColumn(10).getInt64());
   s.module_count = q.getColumn(11).getInt();
+  s.partners_may_plan = q.getColumn(14).getInt() != 0;
   if (!q.getColumn(12).isNull()) {
     s.first_session_start = absl::FromUnixSeconds(q.getColumn(12).getInt64());
     s.last_session_end = absl::FromUnixSeconds(q.getColumn(13).getInt64());
@@ -458,7 +460,7 @@ absl::StatusOr<Id> SqliteRepository::InsertSeries(const domain::Series& series) 
     auto& q = Prepare(
         "INSERT INTO series (organization_id, title, kind, description,"
         " target_groups, capacity, status, cancellation_reason, create_time,"
-        " update_time) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        " update_time, partners_may_plan) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     q.bind(1, series.organization_id);
     q.bind(2, series.title);
     q.bind(3, static_cast<int>(series.kind));
@@ -469,6 +471,7 @@ absl::StatusOr<Id> SqliteRepository::InsertSeries(const domain::Series& series) 
     q.bind(8, series.cancellation_reason);
     q.bind(9, Micros(series.create_time));
     q.bind(10, Micros(series.update_time));
+    q.bind(11, series.partners_may_plan ? 1 : 0);
     q.exec();
     domain::Series stored = series;
     stored.id = db_.getLastInsertRowid();
@@ -483,7 +486,7 @@ absl::Status SqliteRepository::UpdateSeries(const domain::Series& series) {
     auto& q = Prepare(
         "UPDATE series SET organization_id = ?, title = ?, kind = ?,"
         " description = ?, target_groups = ?, capacity = ?, status = ?,"
-        " cancellation_reason = ?, update_time = ? WHERE id = ?");
+        " cancellation_reason = ?, update_time = ?, partners_may_plan = ? WHERE id = ?");
     q.bind(1, series.organization_id);
     q.bind(2, series.title);
     q.bind(3, static_cast<int>(series.kind));
@@ -493,7 +496,8 @@ absl::Status SqliteRepository::UpdateSeries(const domain::Series& series) {
     q.bind(7, static_cast<int>(series.status));
     q.bind(8, series.cancellation_reason);
     q.bind(9, Micros(series.update_time));
-    q.bind(10, series.id);
+    q.bind(10, series.partners_may_plan ? 1 : 0);
+    q.bind(11, series.id);
     q.exec();
     Touch("series", series.id, series.organization_id);
     TH_RETURN_IF_ERROR(CheckChanged(db_, "series", series.id));

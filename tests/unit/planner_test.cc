@@ -551,6 +551,30 @@ TEST_F(AccessTest, PartnersReadButDoNotChange) {
             absl::StatusCode::kPermissionDenied);
 }
 
+TEST_F(AccessTest, TheOwnerCanLetPartnersPlan) {
+  const Principal partner = As({{Role::kCoordinator, partner_org_}});
+  const Principal owner = As({{Role::kCoordinator, other_org_}});
+  Series grant;
+  grant.id = foreign_;
+  grant.partners_may_plan = true;
+  EXPECT_EQ(planner_->UpdateSeries(partner, grant, {"partners_may_plan"}).status().code(),
+            absl::StatusCode::kPermissionDenied);
+  ASSERT_TRUE(planner_->UpdateSeries(owner, grant, {"partners_may_plan"}).ok());
+  Series patch;
+  patch.id = foreign_;
+  patch.title = "gemeinsam geplant";
+  EXPECT_TRUE(planner_->UpdateSeries(partner, patch, {"title"}).ok());
+  // The grant is the owner's alone to take back or widen.
+  grant.partners_may_plan = false;
+  EXPECT_EQ(planner_->UpdateSeries(partner, grant, {"partners_may_plan"}).status().code(),
+            absl::StatusCode::kPermissionDenied);
+  Series reowned;
+  reowned.id = foreign_;
+  reowned.organization_id = partner_org_;
+  EXPECT_EQ(planner_->UpdateSeries(partner, reowned, {"organization_id"}).status().code(),
+            absl::StatusCode::kPermissionDenied);
+}
+
 TEST_F(AccessTest, ATrainerSeesTheirSessionsAndAnswersTheirBookings) {
   const Principal sahin = As({{Role::kTrainer, 0, sahin_}});
   EXPECT_TRUE(planner_->GetSeries(sahin, foreign_).ok());

@@ -455,23 +455,32 @@ std::string TargetGroupsJson(const domain::Series& series) {
 }
 }  // namespace
 
+namespace {
+// Binds the stored fields of `series` to parameters 1..10 in the column
+// order of kSeriesWriteColumns.
+constexpr char kSeriesWriteColumns[] =
+    "organization_id, title, kind, description, target_groups, capacity, status,"
+    " cancellation_reason, partners_may_plan, update_time";
+void BindSeries(SQLite::Statement& q, const domain::Series& series) {
+  q.bind(1, series.organization_id);
+  q.bind(2, series.title);
+  q.bind(3, static_cast<int>(series.kind));
+  q.bind(4, series.description);
+  q.bind(5, TargetGroupsJson(series));
+  q.bind(6, series.capacity);
+  q.bind(7, static_cast<int>(series.status));
+  q.bind(8, series.cancellation_reason);
+  q.bind(9, series.partners_may_plan ? 1 : 0);
+  q.bind(10, Micros(series.update_time));
+}
+}  // namespace
+
 absl::StatusOr<Id> SqliteRepository::InsertSeries(const domain::Series& series) {
   return Guarded("InsertSeries", [&]() -> absl::StatusOr<Id> {
-    auto& q = Prepare(
-        "INSERT INTO series (organization_id, title, kind, description,"
-        " target_groups, capacity, status, cancellation_reason, create_time,"
-        " update_time, partners_may_plan) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-    q.bind(1, series.organization_id);
-    q.bind(2, series.title);
-    q.bind(3, static_cast<int>(series.kind));
-    q.bind(4, series.description);
-    q.bind(5, TargetGroupsJson(series));
-    q.bind(6, series.capacity);
-    q.bind(7, static_cast<int>(series.status));
-    q.bind(8, series.cancellation_reason);
-    q.bind(9, Micros(series.create_time));
-    q.bind(10, Micros(series.update_time));
-    q.bind(11, series.partners_may_plan ? 1 : 0);
+    auto& q = Prepare(absl::StrCat("INSERT INTO series (", kSeriesWriteColumns,
+                                   ", create_time) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+    BindSeries(q, series);
+    q.bind(11, Micros(series.create_time));
     q.exec();
     domain::Series stored = series;
     stored.id = db_.getLastInsertRowid();
@@ -483,20 +492,9 @@ absl::StatusOr<Id> SqliteRepository::InsertSeries(const domain::Series& series) 
 
 absl::Status SqliteRepository::UpdateSeries(const domain::Series& series) {
   return Guarded("UpdateSeries", [&]() -> absl::Status {
-    auto& q = Prepare(
-        "UPDATE series SET organization_id = ?, title = ?, kind = ?,"
-        " description = ?, target_groups = ?, capacity = ?, status = ?,"
-        " cancellation_reason = ?, update_time = ?, partners_may_plan = ? WHERE id = ?");
-    q.bind(1, series.organization_id);
-    q.bind(2, series.title);
-    q.bind(3, static_cast<int>(series.kind));
-    q.bind(4, series.description);
-    q.bind(5, TargetGroupsJson(series));
-    q.bind(6, series.capacity);
-    q.bind(7, static_cast<int>(series.status));
-    q.bind(8, series.cancellation_reason);
-    q.bind(9, Micros(series.update_time));
-    q.bind(10, series.partners_may_plan ? 1 : 0);
+    auto& q = Prepare(absl::StrCat("UPDATE series SET (", kSeriesWriteColumns,
+                                   ") = (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) WHERE id = ?"));
+    BindSeries(q, series);
     q.bind(11, series.id);
     q.exec();
     Touch("series", series.id, series.organization_id);

@@ -5,6 +5,8 @@
 #include <grpcpp/grpcpp.h>
 #include <gtest/gtest.h>
 
+#include "testing/temp_files.h"
+
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
 #include <unistd.h>
@@ -55,11 +57,7 @@ std::string FieldOf(const grpc::Status& status) {
 class ApiTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    path_ = (std::filesystem::temp_directory_path() /
-             ("trainhub-api-" + std::to_string(::getpid()) + "-" +
-              ::testing::UnitTest::GetInstance()->current_test_info()->name() + ".db"))
-                .string();
-    Remove();
+    path_ = testing::TempDbPath("trainhub-api");
     api::ServerOptions options;
     options.listen_address = "";
     options.db_path = path_;
@@ -94,10 +92,7 @@ class ApiTest : public ::testing::Test {
   }
   void TearDown() override {
     server_.reset();
-    Remove();
-  }
-  void Remove() {
-    for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path_ + suffix);
+    testing::RemoveDb(path_);
   }
 
   template <typename Stub, typename Request, typename Response>

@@ -1,6 +1,8 @@
 #include "domain/accounts.h"
 
 #include <gtest/gtest.h>
+
+#include "testing/temp_files.h"
 #include <sodium.h>
 #include <unistd.h>
 
@@ -25,11 +27,7 @@ constexpr char kPassword[] = "Vielfalt-gestalten-2027";
 class AccountsTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    path_ = (std::filesystem::temp_directory_path() /
-             ("trainhub-accounts-" + std::to_string(::getpid()) + "-" +
-              ::testing::UnitTest::GetInstance()->current_test_info()->name() + ".db"))
-                .string();
-    Remove();
+    path_ = testing::TempDbPath("trainhub-accounts");
     auto store = store::SqliteStore::Open(path_, 1);
     ASSERT_TRUE(store.ok()) << store.status();
     store_ = *std::move(store);
@@ -38,10 +36,7 @@ class AccountsTest : public ::testing::Test {
   void TearDown() override {
     accounts_.reset();
     store_.reset();
-    Remove();
-  }
-  void Remove() {
-    for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path_ + suffix);
+    testing::RemoveDb(path_);
   }
 
   Account MustCreate(const std::string& email, std::vector<RoleGrant> roles = {{Role::kAdmin}}) {

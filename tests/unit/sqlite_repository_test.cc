@@ -1,6 +1,8 @@
 #include "store/sqlite_repository.h"
 
 #include <gtest/gtest.h>
+
+#include "testing/temp_files.h"
 #include <unistd.h>
 
 #include <filesystem>
@@ -21,21 +23,14 @@ absl::Time Utc(int y, int m, int d, int hh, int mm) {
 class SqliteRepositoryTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    path_ = (std::filesystem::temp_directory_path() /
-             ("trainhub-repo-" + std::to_string(::getpid()) + "-" +
-              ::testing::UnitTest::GetInstance()->current_test_info()->name() + ".db"))
-                .string();
-    Remove();
+    path_ = testing::TempDbPath("trainhub-repo");
     auto store = SqliteStore::Open(path_, 2);
     ASSERT_TRUE(store.ok()) << store.status();
     store_ = *std::move(store);
   }
   void TearDown() override {
     store_.reset();
-    Remove();
-  }
-  void Remove() {
-    for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path_ + suffix);
+    testing::RemoveDb(path_);
   }
 
   Id InsertOrganization(const std::string& name) {

@@ -59,15 +59,17 @@ struct DemoAccount {
   const char* email;
   const char* name;
   v1::Role role;
-  const char* key;  // organisation (coordinator) or trainer (trainer)
+  const char* key;          // organisation (coordinator) or trainer (trainer)
+  const char* what;         // shown with the login
 };
 
 const DemoAccount kAccounts[] = {
-    {"koordination@agsa.example.org", "Koordination AGSA", v1::ROLE_COORDINATOR, "agsa"},
+    {"koordination@agsa.example.org", "Koordination AGSA", v1::ROLE_COORDINATOR, "agsa",
+     "coordinator, Auslandsgesellschaft Sachsen-Anhalt"},
     {"integration@dessau.example.org", "Integrationsbüro Dessau-Roßlau", v1::ROLE_COORDINATOR,
-     "dessau"},
-    {"nuran.sahin@example.org", "Nuran Şahin", v1::ROLE_TRAINER, "sahin"},
-    {"teilnehmerin@example.org", "Jana Beispiel", v1::ROLE_PARTICIPANT, ""},
+     "dessau", "coordinator, Stadt Dessau-Roßlau"},
+    {"nuran.sahin@example.org", "Nuran Şahin", v1::ROLE_TRAINER, "sahin", "trainer"},
+    {"teilnehmerin@example.org", "Jana Beispiel", v1::ROLE_PARTICIPANT, "", "participant"},
 };
 
 struct DemoSession {
@@ -450,7 +452,7 @@ void AddDemoCommands(CLI::App& app, Context& ctx) {
                              counts[4])
               << "\n";
     for (const DemoAccount& a : kAccounts) {
-      std::cout << fmt::format(msg::kDemoAccountLine, a.email, kDemoPassword) << "\n";
+      std::cout << fmt::format(msg::kDemoAccountLine, a.email, kDemoPassword, a.what) << "\n";
     }
   });
 }

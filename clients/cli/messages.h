@@ -193,7 +193,7 @@ inline constexpr char kDeletedSession[] = "deleted session {}";
 inline constexpr char kModuleCreated[] = "module {} \"{}\" (id {})";
 inline constexpr char kWroteFile[] = "wrote {} ({} events)";
 inline constexpr char kDemoAccountLine[] =
-    "  demo login: trainhub login --email {}   (password: {})";
+    "  demo login: trainhub login --email {}   (password: {}, {})";
 inline constexpr char kDemoLoaded[] =
     "demo data loaded: {} organisations, {} trainers, {} series, {} modules, {} sessions";
 

@@ -1,9 +1,8 @@
 #include "clients/cli/client.h"
 
+#include <fcntl.h>
 #include <fmt/core.h>
 #include <google/protobuf/util/json_util.h>
-
-#include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -39,8 +38,7 @@ constexpr char kServiceConfig[] = R"json({
 })json";
 
 // Path of the first string field (recursively) that is not UTF-8, or "".
-std::string FindInvalidUtf8(const google::protobuf::Message& message,
-                            const std::string& prefix) {
+std::string FindInvalidUtf8(const google::protobuf::Message& message, const std::string& prefix) {
   const auto* reflection = message.GetReflection();
   std::vector<const google::protobuf::FieldDescriptor*> fields;
   reflection->ListFields(message, &fields);
@@ -132,8 +130,7 @@ int Client::Report(const grpc::Status& status) const {
     case grpc::StatusCode::UNAVAILABLE:
     case grpc::StatusCode::DEADLINE_EXCEEDED:
       std::cerr << msg::kErrorPrefix
-                << fmt::format(msg::kUnreachable, server_, status.error_message())
-                << "\n";
+                << fmt::format(msg::kUnreachable, server_, status.error_message()) << "\n";
       return kExitUnreachable;
     default:
       break;

@@ -4,9 +4,8 @@
 // The CLI's connection to trainhubd and its error reporting. All server
 // access goes through the generated stubs held here.
 
-#include <grpcpp/grpcpp.h>
-
 #include <google/protobuf/message.h>
+#include <grpcpp/grpcpp.h>
 
 #include <iostream>
 #include <memory>
@@ -26,7 +25,7 @@ enum ExitCode {
   kExitOk = 0,
   kExitOther = 1,
   kExitUsage = 2,
-  kExitRejected = 3,     // INVALID_ARGUMENT, FAILED_PRECONDITION, ALREADY_EXISTS, ...
+  kExitRejected = 3,  // INVALID_ARGUMENT, FAILED_PRECONDITION, ALREADY_EXISTS, ...
   kExitNotFound = 4,
   kExitUnreachable = 5,  // UNAVAILABLE, DEADLINE_EXCEEDED
   kExitDenied = 6,       // UNAUTHENTICATED, PERMISSION_DENIED
@@ -61,8 +60,7 @@ class Client {
   // the field) instead of being sent.
   template <typename Stub, typename Request, typename Response>
   grpc::Status Call(Stub& stub,
-                    grpc::Status (Stub::*method)(grpc::ClientContext*, const Request&,
-                                                 Response*),
+                    grpc::Status (Stub::*method)(grpc::ClientContext*, const Request&, Response*),
                     const Request& request, Response* response) {
     if (grpc::Status bad = CheckUtf8(request); !bad.ok()) return bad;
     grpc::ClientContext context;

@@ -5,11 +5,10 @@
 // Context::exit_code and print results in the chosen output format.
 
 #include <CLI/CLI.hpp>
-
 #include <fstream>
 #include <functional>
-#include <sstream>
 #include <memory>
+#include <sstream>
 #include <string>
 
 #include "clients/cli/client.h"
@@ -55,10 +54,9 @@ struct Paging {
 // Calls `fetch(token, &next)` for one page when `paging.page_size` is set
 // (printing the next token hint), else for all pages. Stops at the first
 // error and returns it.
-grpc::Status ForEachPage(
-    const Paging& paging,
-    const std::function<grpc::Status(const std::string& token, int page_size,
-                                     std::string* next)>& fetch);
+grpc::Status ForEachPage(const Paging& paging,
+                         const std::function<grpc::Status(const std::string& token, int page_size,
+                                                          std::string* next)>& fetch);
 
 // Sets ctx.exit_code from a status (reporting errors); true when OK.
 bool Check(Context& ctx, const grpc::Status& status);

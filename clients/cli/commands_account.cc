@@ -5,8 +5,8 @@
 #include <unistd.h>
 
 #include "absl/strings/numbers.h"
-#include "absl/time/time.h"
 #include "absl/strings/str_split.h"
+#include "absl/time/time.h"
 #include "clients/cli/commands.h"
 #include "clients/cli/format.h"
 #include "clients/cli/messages.h"
@@ -40,11 +40,11 @@ std::string ReadPassword(const char* prompt, bool plain) {
 }
 
 const std::map<std::string, v1::Role>& RoleWords() {
-  static const auto* words = new std::map<std::string, v1::Role>{
-      {"admin", v1::ROLE_ADMIN},
-      {"coordinator", v1::ROLE_COORDINATOR},
-      {"trainer", v1::ROLE_TRAINER},
-      {"participant", v1::ROLE_PARTICIPANT}};
+  static const auto* words =
+      new std::map<std::string, v1::Role>{{"admin", v1::ROLE_ADMIN},
+                                          {"coordinator", v1::ROLE_COORDINATOR},
+                                          {"trainer", v1::ROLE_TRAINER},
+                                          {"participant", v1::ROLE_PARTICIPANT}};
   return *words;
 }
 
@@ -79,8 +79,8 @@ bool ParseRole(const std::string& text, v1::RoleGrant* grant) {
 void PrintAccount(Context& ctx, const v1::Account& account) {
   if (ctx.client().json()) return ctx.client().PrintJson(account);
   std::cout << account.id() << "  " << account.display_name() << "\n";
-  PrintFields(std::cout, {{msg::kLabelEmail, account.email()},
-                          {msg::kLabelRoles, DescribeRoles(account)}});
+  PrintFields(std::cout,
+              {{msg::kLabelEmail, account.email()}, {msg::kLabelRoles, DescribeRoles(account)}});
 }
 
 }  // namespace
@@ -130,8 +130,8 @@ void AddAccountCommands(CLI::App& app, Context& ctx) {
   whoami->callback([&ctx] {
     auto& c = ctx.client();
     v1::Account account;
-    if (Check(ctx, c.Call(c.accounts(), &Stub::GetCurrentAccount,
-                          v1::GetCurrentAccountRequest{}, &account))) {
+    if (Check(ctx, c.Call(c.accounts(), &Stub::GetCurrentAccount, v1::GetCurrentAccountRequest{},
+                          &account))) {
       PrintAccount(ctx, account);
     }
   });
@@ -177,18 +177,18 @@ void AddAccountCommands(CLI::App& app, Context& ctx) {
   list->callback([&ctx, paging] {
     auto& c = ctx.client();
     v1::ListAccountsResponse all;
-    grpc::Status status = ForEachPage(*paging, [&](const std::string& token, int size,
-                                                   std::string* next) {
-      v1::ListAccountsRequest request;
-      request.set_page_size(size);
-      request.set_page_token(token);
-      v1::ListAccountsResponse page;
-      grpc::Status s = c.Call(c.accounts(), &Stub::ListAccounts, request, &page);
-      all.mutable_accounts()->MergeFrom(page.accounts());
-      *next = page.next_page_token();
-      all.set_next_page_token(page.next_page_token());
-      return s;
-    });
+    grpc::Status status =
+        ForEachPage(*paging, [&](const std::string& token, int size, std::string* next) {
+          v1::ListAccountsRequest request;
+          request.set_page_size(size);
+          request.set_page_token(token);
+          v1::ListAccountsResponse page;
+          grpc::Status s = c.Call(c.accounts(), &Stub::ListAccounts, request, &page);
+          all.mutable_accounts()->MergeFrom(page.accounts());
+          *next = page.next_page_token();
+          all.set_next_page_token(page.next_page_token());
+          return s;
+        });
     if (!Check(ctx, status)) return;
     if (c.json()) return c.PrintJson(all);
     Table table({msg::kColId, msg::kColName, msg::kColEmail, msg::kColRoles});
@@ -221,31 +221,30 @@ void AddAuditCommands(CLI::App& app, Context& ctx) {
     auto& c = ctx.client();
     v1::ListAuditEventsResponse all;
     auto stub = v1::AuditService::NewStub(c.channel());
-    grpc::Status status = ForEachPage(*paging, [&](const std::string& token, int size,
-                                                   std::string* next) {
-      v1::ListAuditEventsRequest request;
-      request.set_page_size(size);
-      request.set_page_token(token);
-      v1::ListAuditEventsResponse page;
-      grpc::Status s =
-          c.Call(*stub, &v1::AuditService::Stub::ListAuditEvents, request, &page);
-      all.mutable_events()->MergeFrom(page.events());
-      *next = page.next_page_token();
-      all.set_next_page_token(page.next_page_token());
-      return s;
-    });
+    grpc::Status status =
+        ForEachPage(*paging, [&](const std::string& token, int size, std::string* next) {
+          v1::ListAuditEventsRequest request;
+          request.set_page_size(size);
+          request.set_page_token(token);
+          v1::ListAuditEventsResponse page;
+          grpc::Status s = c.Call(*stub, &v1::AuditService::Stub::ListAuditEvents, request, &page);
+          all.mutable_events()->MergeFrom(page.events());
+          *next = page.next_page_token();
+          all.set_next_page_token(page.next_page_token());
+          return s;
+        });
     if (!Check(ctx, status)) return;
     if (c.json()) return c.PrintJson(all);
-    Table table({msg::kColWhenUtc, msg::kColAccount, msg::kColCall, msg::kColObject,
-                 msg::kColResult});
+    Table table(
+        {msg::kColWhenUtc, msg::kColAccount, msg::kColCall, msg::kColObject, msg::kColResult});
     table.KeepWidth(0);
     table.KeepWidth(4);
     for (const auto& e : all.events()) {
       const std::string method = e.method().substr(e.method().find('/') + 1);
-      table.Add({absl::FormatTime("%Y-%m-%d %H:%M:%S", FromTimestamp(e.time()),
-                                  absl::UTCTimeZone()),
-                 e.account_id() == 0 ? msg::kNone : std::to_string(e.account_id()), method,
-                 e.object().empty() ? msg::kNone : e.object(), e.result()});
+      table.Add(
+          {absl::FormatTime("%Y-%m-%d %H:%M:%S", FromTimestamp(e.time()), absl::UTCTimeZone()),
+           e.account_id() == 0 ? msg::kNone : std::to_string(e.account_id()), method,
+           e.object().empty() ? msg::kNone : e.object(), e.result()});
     }
     table.Print(std::cout);
   });

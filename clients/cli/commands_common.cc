@@ -6,8 +6,7 @@
 namespace trainhub::cli {
 
 void Paging::AddTo(CLI::App* command) {
-  command->add_option("--page-size", page_size, msg::kPageSizeOption)
-      ->check(CLI::Range(1, 500));
+  command->add_option("--page-size", page_size, msg::kPageSizeOption)->check(CLI::Range(1, 500));
   command->add_option("--page-token", page_token, msg::kPageTokenOption);
 }
 

@@ -14,19 +14,18 @@ namespace v1 = ::trainhub::v1;
 void PrintOrganization(Context& ctx, const v1::Organization& org) {
   if (ctx.client().json()) return ctx.client().PrintJson(org);
   std::cout << org.id() << "  " << org.name() << "\n";
-  PrintFields(std::cout, {{msg::kLabelKind, WordOf(OrganizationKindWords(), org.kind())},
-                          {msg::kLabelCity, org.city().empty() ? msg::kNone : org.city()},
-                          {msg::kLabelWebsite,
-                           org.website().empty() ? msg::kNone : org.website()}});
+  PrintFields(std::cout,
+              {{msg::kLabelKind, WordOf(OrganizationKindWords(), org.kind())},
+               {msg::kLabelCity, org.city().empty() ? msg::kNone : org.city()},
+               {msg::kLabelWebsite, org.website().empty() ? msg::kNone : org.website()}});
 }
 
 void PrintTrainer(Context& ctx, const v1::Trainer& trainer) {
   if (ctx.client().json()) return ctx.client().PrintJson(trainer);
   std::cout << trainer.id() << "  " << trainer.display_name() << "\n";
-  PrintFields(std::cout,
-              {{msg::kLabelEmail, trainer.email()},
-               {msg::kLabelAffiliation,
-                trainer.affiliation().empty() ? msg::kNone : trainer.affiliation()}});
+  PrintFields(std::cout, {{msg::kLabelEmail, trainer.email()},
+                          {msg::kLabelAffiliation,
+                           trainer.affiliation().empty() ? msg::kNone : trainer.affiliation()}});
 }
 
 struct OrganizationOptions {
@@ -111,25 +110,25 @@ void AddOrganizationCommands(CLI::App& app, Context& ctx) {
   list->callback([&ctx, paging] {
     auto& c = ctx.client();
     v1::ListOrganizationsResponse all;
-    grpc::Status status = ForEachPage(*paging, [&](const std::string& token, int size,
-                                                   std::string* next) {
-      v1::ListOrganizationsRequest request;
-      request.set_page_size(size);
-      request.set_page_token(token);
-      v1::ListOrganizationsResponse page;
-      grpc::Status s = c.Call(c.organizations(),
-                              &v1::OrganizationService::Stub::ListOrganizations, request, &page);
-      all.mutable_organizations()->MergeFrom(page.organizations());
-      *next = page.next_page_token();
-      all.set_next_page_token(page.next_page_token());
-      return s;
-    });
+    grpc::Status status =
+        ForEachPage(*paging, [&](const std::string& token, int size, std::string* next) {
+          v1::ListOrganizationsRequest request;
+          request.set_page_size(size);
+          request.set_page_token(token);
+          v1::ListOrganizationsResponse page;
+          grpc::Status s = c.Call(
+              c.organizations(), &v1::OrganizationService::Stub::ListOrganizations, request, &page);
+          all.mutable_organizations()->MergeFrom(page.organizations());
+          *next = page.next_page_token();
+          all.set_next_page_token(page.next_page_token());
+          return s;
+        });
     if (!Check(ctx, status)) return;
     if (c.json()) return c.PrintJson(all);
     Table table({msg::kColId, msg::kColName, msg::kColKind, msg::kColCity});
     for (const auto& o : all.organizations()) {
-      table.Add({std::to_string(o.id()), o.name(), WordOf(OrganizationKindWords(), o.kind()),
-                 o.city()});
+      table.Add(
+          {std::to_string(o.id()), o.name(), WordOf(OrganizationKindWords(), o.kind()), o.city()});
     }
     table.Print(std::cout);
   });
@@ -181,8 +180,8 @@ void AddTrainerCommands(CLI::App& app, Context& ctx) {
     request.set_request_id(create_request_id->empty() ? NewRequestId() : *create_request_id);
     v1::Trainer response;
     auto& c = ctx.client();
-    if (Check(ctx, c.Call(c.trainers(), &v1::TrainerService::Stub::CreateTrainer, request,
-                          &response))) {
+    if (Check(ctx,
+              c.Call(c.trainers(), &v1::TrainerService::Stub::CreateTrainer, request, &response))) {
       PrintTrainer(ctx, response);
     }
   });
@@ -193,19 +192,19 @@ void AddTrainerCommands(CLI::App& app, Context& ctx) {
   list->callback([&ctx, paging] {
     auto& c = ctx.client();
     v1::ListTrainersResponse all;
-    grpc::Status status = ForEachPage(*paging, [&](const std::string& token, int size,
-                                                   std::string* next) {
-      v1::ListTrainersRequest request;
-      request.set_page_size(size);
-      request.set_page_token(token);
-      v1::ListTrainersResponse page;
-      grpc::Status s =
-          c.Call(c.trainers(), &v1::TrainerService::Stub::ListTrainers, request, &page);
-      all.mutable_trainers()->MergeFrom(page.trainers());
-      *next = page.next_page_token();
-      all.set_next_page_token(page.next_page_token());
-      return s;
-    });
+    grpc::Status status =
+        ForEachPage(*paging, [&](const std::string& token, int size, std::string* next) {
+          v1::ListTrainersRequest request;
+          request.set_page_size(size);
+          request.set_page_token(token);
+          v1::ListTrainersResponse page;
+          grpc::Status s =
+              c.Call(c.trainers(), &v1::TrainerService::Stub::ListTrainers, request, &page);
+          all.mutable_trainers()->MergeFrom(page.trainers());
+          *next = page.next_page_token();
+          all.set_next_page_token(page.next_page_token());
+          return s;
+        });
     if (!Check(ctx, status)) return;
     if (c.json()) return c.PrintJson(all);
     Table table({msg::kColId, msg::kColName, msg::kColEmail, msg::kColAffiliation});
@@ -223,8 +222,8 @@ void AddTrainerCommands(CLI::App& app, Context& ctx) {
     request.set_id(*show_id);
     v1::Trainer response;
     auto& c = ctx.client();
-    if (Check(ctx, c.Call(c.trainers(), &v1::TrainerService::Stub::GetTrainer, request,
-                          &response))) {
+    if (Check(ctx,
+              c.Call(c.trainers(), &v1::TrainerService::Stub::GetTrainer, request, &response))) {
       PrintTrainer(ctx, response);
     }
   });
@@ -241,8 +240,8 @@ void AddTrainerCommands(CLI::App& app, Context& ctx) {
     if (request.update_mask().paths_size() == 0) return UsageError(ctx, msg::kNothingToUpdate);
     v1::Trainer response;
     auto& c = ctx.client();
-    if (Check(ctx, c.Call(c.trainers(), &v1::TrainerService::Stub::UpdateTrainer, request,
-                          &response))) {
+    if (Check(ctx,
+              c.Call(c.trainers(), &v1::TrainerService::Stub::UpdateTrainer, request, &response))) {
       PrintTrainer(ctx, response);
     }
   });

@@ -58,8 +58,7 @@ struct RangeOptions {
       SetTimestamp(*t, (request->*field)());
       return true;
     };
-    return read(from_opt, from, &Request::mutable_from) &&
-           read(to_opt, to, &Request::mutable_to);
+    return read(from_opt, from, &Request::mutable_from) && read(to_opt, to, &Request::mutable_to);
   }
 };
 
@@ -90,8 +89,7 @@ void Export(Context& ctx, const v1::ExportCalendarRequest& request, const std::s
 }  // namespace
 
 void AddScheduleCommands(CLI::App& app, Context& ctx) {
-  CLI::App* schedule =
-      app.add_subcommand("schedule", msg::kScheduleCommand)->require_subcommand(1);
+  CLI::App* schedule = app.add_subcommand("schedule", msg::kScheduleCommand)->require_subcommand(1);
 
   struct TrainerOptions {
     int64_t trainer_id = 0;

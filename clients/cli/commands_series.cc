@@ -71,11 +71,9 @@ grpc::Status SessionsOf(Client& c, int64_t series_id, int64_t module_id, const P
 }
 
 void PrintModuleTable(const v1::ListModulesResponse& modules) {
-  Table table({msg::kColPosition, msg::kColTitle, msg::kColUnits, msg::kColSessions,
-               msg::kColId});
+  Table table({msg::kColPosition, msg::kColTitle, msg::kColUnits, msg::kColSessions, msg::kColId});
   for (const auto& m : modules.modules()) {
-    table.Add({std::to_string(m.position()),
-               m.title() + (m.mandatory() ? "" : msg::kOptionalMark),
+    table.Add({std::to_string(m.position()), m.title() + (m.mandatory() ? "" : msg::kOptionalMark),
                std::to_string(m.teaching_units()), std::to_string(m.session_count()),
                std::to_string(m.id())});
   }
@@ -96,18 +94,18 @@ void PrintSession(Context& ctx, const v1::Session& s) {
   std::cout << fmt::format(msg::kSessionHeading, s.id()) << "\n";
   std::vector<std::pair<std::string, std::string>> fields = {
       {msg::kLabelSeries, fmt::format("{} ({})", s.series_title(), s.series_id())},
-      {msg::kLabelModule, fmt::format("{}. {} ({})", s.module_position(), s.module_title(),
-                                      s.module_id())},
-      {msg::kLabelWhen, fmt::format(msg::kLocalTimeSuffix, FormatRange(s.start_time(), s.end_time()))},
-      {msg::kLabelPlace, s.place().name().empty() && s.place().address().empty()
-                             ? msg::kNone
-                             : s.place().name() + (s.place().address().empty()
-                                                       ? ""
-                                                       : ", " + s.place().address())}};
+      {msg::kLabelModule,
+       fmt::format("{}. {} ({})", s.module_position(), s.module_title(), s.module_id())},
+      {msg::kLabelWhen,
+       fmt::format(msg::kLocalTimeSuffix, FormatRange(s.start_time(), s.end_time()))},
+      {msg::kLabelPlace,
+       s.place().name().empty() && s.place().address().empty()
+           ? msg::kNone
+           : s.place().name() + (s.place().address().empty() ? "" : ", " + s.place().address())}};
   for (const auto& b : s.trainers()) {
-    fields.push_back({msg::kLabelTrainers,
-                      fmt::format("{} ({}): {}", b.trainer_name(), b.trainer_id(),
-                                  WordOf(BookingStatusWords(), b.status()))});
+    fields.push_back(
+        {msg::kLabelTrainers, fmt::format("{} ({}): {}", b.trainer_name(), b.trainer_id(),
+                                          WordOf(BookingStatusWords(), b.status()))});
   }
   if (!s.note().empty()) fields.push_back({msg::kLabelNote, s.note()});
   PrintFields(std::cout, fields);
@@ -123,7 +121,7 @@ struct SeriesOptions {
   bool no_partners = false, no_groups = false, partners_may_plan = false;
   CLI::Option *title_opt, *kind_opt, *description_opt, *org_opt, *capacity_opt, *partner_opt,
       *group_opt, *partners_may_plan_opt, *status_opt = nullptr, *no_partners_opt = nullptr,
-      *no_groups_opt = nullptr;
+                                          *no_groups_opt = nullptr;
 
   void AddTo(CLI::App* cmd, bool create) {
     title_opt = cmd->add_option("--title", title, msg::kTitleOption);
@@ -263,7 +261,9 @@ void PrintSessionTable(const google::protobuf::RepeatedPtrField<v1::Session>& se
     std::cout << fmt::format("{:<4}{}", msg::kColId, msg::kColWhen) << "\n";
     for (const auto& s : sessions) {
       const std::string place = s.place().name().empty() ? msg::kNone : s.place().name();
-      std::cout << FitLine(fmt::format("{:<4}{}", s.id(), FormatRange(s.start_time(), s.end_time())), 80)
+      std::cout << FitLine(
+                       fmt::format("{:<4}{}", s.id(), FormatRange(s.start_time(), s.end_time())),
+                       80)
                 << "\n"
                 << FitLine(fmt::format(msg::kScheduleModuleLine, s.series_title(),
                                        s.module_position(), s.module_title()),
@@ -337,21 +337,20 @@ void AddSeriesCommands(CLI::App& app, Context& ctx) {
     }
     auto& c = ctx.client();
     v1::ListSeriesResponse all;
-    grpc::Status status = ForEachPage(list_opts->paging, [&](const std::string& token,
-                                                             int size, std::string* next) {
-      request.set_page_size(size);
-      request.set_page_token(token);
-      v1::ListSeriesResponse page;
-      grpc::Status s = c.Call(c.series(), &Stub::ListSeries, request, &page);
-      all.mutable_series()->MergeFrom(page.series());
-      *next = page.next_page_token();
-      all.set_next_page_token(page.next_page_token());
-      return s;
-    });
+    grpc::Status status =
+        ForEachPage(list_opts->paging, [&](const std::string& token, int size, std::string* next) {
+          request.set_page_size(size);
+          request.set_page_token(token);
+          v1::ListSeriesResponse page;
+          grpc::Status s = c.Call(c.series(), &Stub::ListSeries, request, &page);
+          all.mutable_series()->MergeFrom(page.series());
+          *next = page.next_page_token();
+          all.set_next_page_token(page.next_page_token());
+          return s;
+        });
     if (!Check(ctx, status)) return;
     if (c.json()) return c.PrintJson(all);
-    Table table({msg::kColId, msg::kColTitle, msg::kColStatus, msg::kColDates,
-                 msg::kColModules});
+    Table table({msg::kColId, msg::kColTitle, msg::kColStatus, msg::kColDates, msg::kColModules});
     for (const auto& s : all.series()) {
       table.Add({std::to_string(s.id()), s.title(), WordOf(SeriesStatusWords(), s.status()),
                  DateRange(s), std::to_string(s.module_count())});
@@ -393,9 +392,8 @@ void AddSeriesCommands(CLI::App& app, Context& ctx) {
         {msg::kLabelCapacity, std::to_string(s.capacity())},
         {msg::kLabelDates, DateRange(s)}};
     if (s.status() == v1::SERIES_STATUS_CANCELLED) {
-      fields.push_back({msg::kLabelCancelled, s.cancellation_reason().empty()
-                                                  ? msg::kNone
-                                                  : s.cancellation_reason()});
+      fields.push_back({msg::kLabelCancelled,
+                        s.cancellation_reason().empty() ? msg::kNone : s.cancellation_reason()});
     }
     if (!s.description().empty()) fields.push_back({msg::kLabelDescription, s.description()});
     PrintFields(std::cout, fields);
@@ -527,8 +525,8 @@ void AddModuleCommands(CLI::App& app, Context& ctx) {
   update->add_option("module", update_opts->module_id, msg::kModuleIdArg)->required();
   update_opts->title_opt = update->add_option("--title", update_opts->title, msg::kTitleOption);
   update_opts->topics_opt = update->add_option("--topic", update_opts->topics, msg::kTopicOption);
-  update_opts->no_topics_opt = update->add_flag("--no-topics", update_opts->no_topics,
-                                                msg::kTopicOption);
+  update_opts->no_topics_opt =
+      update->add_flag("--no-topics", update_opts->no_topics, msg::kTopicOption);
   update_opts->mandatory_opt =
       update->add_option("--mandatory", update_opts->mandatory, msg::kMandatoryOption);
   update_opts->units_opt = update->add_option("--units", update_opts->units, msg::kUnitsOption);

@@ -12,9 +12,8 @@ namespace trainhub::cli {
 namespace {
 
 size_t CodePoints(const std::string& s) {
-  return std::count_if(s.begin(), s.end(), [](char c) {
-    return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-  });
+  return std::count_if(s.begin(), s.end(),
+                       [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; });
 }
 
 // The first `n` code points of `s`.
@@ -46,19 +45,17 @@ const absl::TimeZone& LocalZone() {
   return *zone;
 }
 
-std::optional<absl::Time> ParseUserTime(const std::string& raw,
-                                        const std::string& option,
+std::optional<absl::Time> ParseUserTime(const std::string& raw, const std::string& option,
                                         std::string* error) {
   const std::string text(absl::StripAsciiWhitespace(raw));
   // With an explicit offset the zone is given.
-  for (const char* format : {"%Y-%m-%dT%H:%M:%E*S%Ez", "%Y-%m-%dT%H:%M%Ez",
-                             "%Y-%m-%d %H:%M:%E*S%Ez"}) {
+  for (const char* format :
+       {"%Y-%m-%dT%H:%M:%E*S%Ez", "%Y-%m-%dT%H:%M%Ez", "%Y-%m-%d %H:%M:%E*S%Ez"}) {
     absl::Time t;
     if (absl::ParseTime(format, text, &t, nullptr)) return t;
   }
-  for (const char* format :
-       {"%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M:%S",
-        "%Y-%m-%dT%H:%M:%S", "%d.%m.%Y %H:%M", "%Y-%m-%d", "%d.%m.%Y"}) {
+  for (const char* format : {"%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M:%S",
+                             "%Y-%m-%dT%H:%M:%S", "%d.%m.%Y %H:%M", "%Y-%m-%d", "%d.%m.%Y"}) {
     absl::CivilSecond civil;
     absl::Time probe;
     // Parse as UTC to get the wall-clock fields, then place them in Berlin.
@@ -101,9 +98,8 @@ std::string FormatRange(const google::protobuf::Timestamp& start,
       absl::FormatTime("%H:%M", s, zone) + "–" + absl::FormatTime("%H:%M", e, zone);
   if (first == last) return absl::FormatTime("%d.%m.%Y ", s, zone) + hours;
   if (first.year() != last.year()) return FormatLocal(start) + " – " + FormatLocal(end);
-  const std::string head = first.month() == last.month()
-                               ? absl::FormatTime("%d.", s, zone)
-                               : absl::FormatTime("%d.%m.", s, zone);
+  const std::string head = first.month() == last.month() ? absl::FormatTime("%d.", s, zone)
+                                                         : absl::FormatTime("%d.%m.", s, zone);
   return head + "–" + absl::FormatTime("%d.%m.%Y ", e, zone) + hours;
 }
 
@@ -132,13 +128,13 @@ const std::map<std::string, trainhub::v1::SeriesKind>& SeriesKindWords() {
 
 const std::map<std::string, trainhub::v1::SeriesStatus>& SeriesStatusWords() {
   using S = trainhub::v1::SeriesStatus;
-  static const auto* words = new std::map<std::string, S>{
-      {"draft", trainhub::v1::SERIES_STATUS_DRAFT},
-      {"planned", trainhub::v1::SERIES_STATUS_PLANNED},
-      {"open", trainhub::v1::SERIES_STATUS_OPEN_FOR_ENROLMENT},
-      {"running", trainhub::v1::SERIES_STATUS_RUNNING},
-      {"completed", trainhub::v1::SERIES_STATUS_COMPLETED},
-      {"cancelled", trainhub::v1::SERIES_STATUS_CANCELLED}};
+  static const auto* words =
+      new std::map<std::string, S>{{"draft", trainhub::v1::SERIES_STATUS_DRAFT},
+                                   {"planned", trainhub::v1::SERIES_STATUS_PLANNED},
+                                   {"open", trainhub::v1::SERIES_STATUS_OPEN_FOR_ENROLMENT},
+                                   {"running", trainhub::v1::SERIES_STATUS_RUNNING},
+                                   {"completed", trainhub::v1::SERIES_STATUS_COMPLETED},
+                                   {"cancelled", trainhub::v1::SERIES_STATUS_CANCELLED}};
   return *words;
 }
 
@@ -156,10 +152,10 @@ const std::map<std::string, trainhub::v1::TargetGroup>& TargetGroupWords() {
 
 const std::map<std::string, trainhub::v1::BookingStatus>& BookingStatusWords() {
   using B = trainhub::v1::BookingStatus;
-  static const auto* words = new std::map<std::string, B>{
-      {"requested", trainhub::v1::BOOKING_STATUS_REQUESTED},
-      {"confirmed", trainhub::v1::BOOKING_STATUS_CONFIRMED},
-      {"declined", trainhub::v1::BOOKING_STATUS_DECLINED}};
+  static const auto* words =
+      new std::map<std::string, B>{{"requested", trainhub::v1::BOOKING_STATUS_REQUESTED},
+                                   {"confirmed", trainhub::v1::BOOKING_STATUS_CONFIRMED},
+                                   {"declined", trainhub::v1::BOOKING_STATUS_DECLINED}};
   return *words;
 }
 
@@ -207,8 +203,7 @@ void Table::Print(std::ostream& out, size_t width) const {
   for (const auto& row : rows_) print_row(row);
 }
 
-void PrintFields(std::ostream& out,
-                 const std::vector<std::pair<std::string, std::string>>& fields,
+void PrintFields(std::ostream& out, const std::vector<std::pair<std::string, std::string>>& fields,
                  size_t width) {
   size_t label_width = 0;
   for (const auto& [label, value] : fields) {

@@ -24,8 +24,7 @@ const absl::TimeZone& LocalZone();
 // "DD.MM.YYYY HH:MM" (Europe/Berlin), a date alone (midnight), or RFC 3339
 // with an offset. On failure returns nullopt and sets `error` (naming
 // `option`).
-std::optional<absl::Time> ParseUserTime(const std::string& text,
-                                        const std::string& option,
+std::optional<absl::Time> ParseUserTime(const std::string& text, const std::string& option,
                                         std::string* error);
 
 void SetTimestamp(absl::Time t, google::protobuf::Timestamp* out);
@@ -72,8 +71,7 @@ class Table {
 std::string FitLine(const std::string& line, size_t width);
 
 // "Label:  value" lines, labels aligned, values word-wrapped to `width`.
-void PrintFields(std::ostream& out,
-                 const std::vector<std::pair<std::string, std::string>>& fields,
+void PrintFields(std::ostream& out, const std::vector<std::pair<std::string, std::string>>& fields,
                  size_t width = 80);
 
 }  // namespace trainhub::cli

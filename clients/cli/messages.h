@@ -11,7 +11,8 @@ namespace trainhub::cli::msg {
 inline constexpr char kAppDescription[] =
     "trainhub - plan multi-module training series (talks to trainhubd over gRPC)";
 inline constexpr char kServerOption[] = "trainhubd address HOST:PORT";
-inline constexpr char kTlsOption[] = "connect with TLS, trusting the system's certificate authorities";
+inline constexpr char kTlsOption[] =
+    "connect with TLS, trusting the system's certificate authorities";
 inline constexpr char kCaFileOption[] =
     "connect with TLS, trusting the certificate authorities in this PEM file";
 inline constexpr char kOutputOption[] = "output format: table (for people) or json (for scripts)";
@@ -46,7 +47,8 @@ inline constexpr char kLoggedOut[] = "logged out";
 inline constexpr char kCannotSaveToken[] = "cannot save the token to {}";
 inline constexpr char kLoginHint[] = "  log in first: trainhub login --email YOUR_E-MAIL";
 inline constexpr char kRevoked[] = "revoked {} token(s)";
-inline constexpr char kAuditCommand[] = "the audit log (admins; coordinators for their organisation)";
+inline constexpr char kAuditCommand[] =
+    "the audit log (admins; coordinators for their organisation)";
 inline constexpr char kAuditList[] = "who changed what, and refused calls, newest first";
 inline constexpr char kColWhenUtc[] = "WHEN (UTC)";
 inline constexpr char kColAccount[] = "ACCOUNT";
@@ -70,7 +72,8 @@ inline constexpr char kList[] = "list";
 inline constexpr char kShow[] = "show one";
 inline constexpr char kUpdate[] = "change the given fields";
 inline constexpr char kCancelSeries[] = "cancel a series (it stays visible)";
-inline constexpr char kDeleteSeries[] = "delete a series (only while it has no modules, or with --force)";
+inline constexpr char kDeleteSeries[] =
+    "delete a series (only while it has no modules, or with --force)";
 inline constexpr char kAddModule[] = "add a module";
 inline constexpr char kMoveModule[] = "move a module to another position";
 inline constexpr char kRemoveModule[] = "remove a module (only without sessions, or with --force)";
@@ -120,7 +123,8 @@ inline constexpr char kStartOption[] = "start";
 inline constexpr char kEndOption[] = "end";
 inline constexpr char kPlaceOption[] = "place name";
 inline constexpr char kAddressOption[] = "place address";
-inline constexpr char kTrainerOption[] = "trainer id (repeat for several); with update it replaces the list";
+inline constexpr char kTrainerOption[] =
+    "trainer id (repeat for several); with update it replaces the list";
 inline constexpr char kNoTrainersOption[] = "remove all trainers";
 inline constexpr char kNoteOption[] = "note";
 inline constexpr char kAllowOverlapOption[] =

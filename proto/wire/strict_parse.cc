@@ -16,15 +16,13 @@ bool IsValidUtf8(absl::string_view text) {
                                                              static_cast<int>(text.size()));
 }
 
-std::string FindMalformedUtf8(const google::protobuf::Descriptor& type,
-                              const std::string& bytes) {
+std::string FindMalformedUtf8(const google::protobuf::Descriptor& type, const std::string& bytes) {
   google::protobuf::UnknownFieldSet fields;
   if (!fields.ParseFromString(bytes)) return "";
   std::map<int, int> seen;  // field number -> occurrences so far
   for (int i = 0; i < fields.field_count(); ++i) {
     const google::protobuf::UnknownField& field = fields.field(i);
-    const google::protobuf::FieldDescriptor* descriptor =
-        type.FindFieldByNumber(field.number());
+    const google::protobuf::FieldDescriptor* descriptor = type.FindFieldByNumber(field.number());
     if (descriptor == nullptr ||
         field.type() != google::protobuf::UnknownField::TYPE_LENGTH_DELIMITED) {
       continue;
@@ -36,16 +34,14 @@ std::string FindMalformedUtf8(const google::protobuf::Descriptor& type,
     if (descriptor->type() == FD::TYPE_STRING) {
       if (!IsValidUtf8(field.length_delimited())) return path;
     } else if (descriptor->type() == FD::TYPE_MESSAGE) {
-      std::string inner = FindMalformedUtf8(*descriptor->message_type(),
-                                            field.length_delimited());
+      std::string inner = FindMalformedUtf8(*descriptor->message_type(), field.length_delimited());
       if (!inner.empty()) return path + "." + inner;
     }
   }
   return "";
 }
 
-grpc::Status StrictDeserialize(grpc::ByteBuffer* buffer,
-                               google::protobuf::Message* message) {
+grpc::Status StrictDeserialize(grpc::ByteBuffer* buffer, google::protobuf::Message* message) {
   if (buffer == nullptr) return grpc::Status(grpc::StatusCode::INTERNAL, "No payload");
   std::vector<grpc::Slice> slices;
   grpc::Status dumped = buffer->Dump(&slices);
@@ -66,8 +62,7 @@ grpc::Status StrictDeserialize(grpc::ByteBuffer* buffer,
     violation->set_description("is not valid UTF-8");
     text = field + ": is not valid UTF-8";
   } else {
-    text = "the request is not a valid " + message->GetDescriptor()->full_name() +
-           " message";
+    text = "the request is not a valid " + message->GetDescriptor()->full_name() + " message";
   }
   return grpc::Status(grpc::StatusCode::INVALID_ARGUMENT, text, details.SerializeAsString());
 }

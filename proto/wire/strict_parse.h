@@ -23,13 +23,11 @@ bool IsValidUtf8(absl::string_view text);
 // Path of the first string field of `bytes` (the wire form of a `type`
 // message) whose value is not UTF-8, e.g. "session.trainers[0].note";
 // "" when there is none or `bytes` is not protobuf at all.
-std::string FindMalformedUtf8(const google::protobuf::Descriptor& type,
-                              const std::string& bytes);
+std::string FindMalformedUtf8(const google::protobuf::Descriptor& type, const std::string& bytes);
 
 // Parses `buffer` into `message`; on failure INVALID_ARGUMENT with
 // trainhub.v1.ErrorDetails naming the field when one can be named.
-grpc::Status StrictDeserialize(grpc::ByteBuffer* buffer,
-                               google::protobuf::Message* message);
+grpc::Status StrictDeserialize(grpc::ByteBuffer* buffer, google::protobuf::Message* message);
 
 }  // namespace trainhub::wire
 
@@ -41,10 +39,8 @@ namespace grpc {
 template <>
 class SerializationTraits<protobuf::MessageLite, void> {
  public:
-  static Status Serialize(const protobuf::MessageLite& msg, ByteBuffer* bb,
-                          bool* own_buffer) {
-    return GenericSerialize<ProtoBufferWriter, protobuf::MessageLite>(msg, bb,
-                                                                      own_buffer);
+  static Status Serialize(const protobuf::MessageLite& msg, ByteBuffer* bb, bool* own_buffer) {
+    return GenericSerialize<ProtoBufferWriter, protobuf::MessageLite>(msg, bb, own_buffer);
   }
   static Status Deserialize(ByteBuffer* buffer, protobuf::MessageLite* msg) {
     if (auto* full = dynamic_cast<google::protobuf::Message*>(msg)) {

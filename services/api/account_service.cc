@@ -24,8 +24,7 @@ grpc::Status AccountServiceImpl::Login(grpc::ServerContext* context,
 }
 
 grpc::Status AccountServiceImpl::Logout(grpc::ServerContext* context,
-                                        const v1::LogoutRequest* request,
-                                        v1::LogoutResponse*) {
+                                        const v1::LogoutRequest* request, v1::LogoutResponse*) {
   TH_ADMIT(principal, *context, request, v1::AccountService::service_full_name(), "Logout");
   auto token = Authenticator::BearerToken(*context);
   if (!token.ok()) return ToGrpcStatus(token.status());
@@ -35,7 +34,8 @@ grpc::Status AccountServiceImpl::Logout(grpc::ServerContext* context,
 grpc::Status AccountServiceImpl::GetCurrentAccount(grpc::ServerContext* context,
                                                    const v1::GetCurrentAccountRequest* request,
                                                    v1::Account* response) {
-  TH_ADMIT(principal, *context, request, v1::AccountService::service_full_name(), "GetCurrentAccount");
+  TH_ADMIT(principal, *context, request, v1::AccountService::service_full_name(),
+           "GetCurrentAccount");
   ToProto(principal.account, response);
   return grpc::Status::OK;
 }

@@ -62,8 +62,7 @@ absl::StatusOr<std::string> Authenticator::BearerToken(const grpc::ServerContext
   const std::string value(it->second.data(), it->second.size());
   constexpr absl::string_view kScheme = "Bearer ";
   if (value.size() <= kScheme.size() || !absl::StartsWithIgnoreCase(value, kScheme)) {
-    return absl::UnauthenticatedError(
-        "the authorization metadata must read \"Bearer <token>\"");
+    return absl::UnauthenticatedError("the authorization metadata must read \"Bearer <token>\"");
   }
   return value.substr(kScheme.size());
 }

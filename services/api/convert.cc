@@ -12,8 +12,8 @@ constexpr int64_t kMaxTimestampSeconds = 253402300799;
 
 absl::StatusOr<absl::Time> TimeFromProto(const google::protobuf::Timestamp& t,
                                          absl::string_view field) {
-  if (t.nanos() < 0 || t.nanos() > 999999999 ||
-      t.seconds() < kMinTimestampSeconds || t.seconds() > kMaxTimestampSeconds) {
+  if (t.nanos() < 0 || t.nanos() > 999999999 || t.seconds() < kMinTimestampSeconds ||
+      t.seconds() > kMaxTimestampSeconds) {
     return domain::InvalidField(std::string(field), "is not a valid timestamp");
   }
   return absl::FromUnixSeconds(t.seconds()) + absl::Nanoseconds(t.nanos());
@@ -183,8 +183,7 @@ absl::StatusOr<domain::Session> FromProto(const trainhub::v1::Session& in,
   absl::StatusOr<absl::Time> start =
       TimeFromProto(in.start_time(), absl::StrCat(prefix, ".start_time"));
   if (!start.ok()) return start.status();
-  absl::StatusOr<absl::Time> end =
-      TimeFromProto(in.end_time(), absl::StrCat(prefix, ".end_time"));
+  absl::StatusOr<absl::Time> end = TimeFromProto(in.end_time(), absl::StrCat(prefix, ".end_time"));
   if (!end.ok()) return end.status();
   out.start = *start;
   out.end = *end;

@@ -9,8 +9,7 @@ namespace trainhub::api {
 
 grpc::Status ToGrpcStatus(const absl::Status& status) {
   if (status.ok()) return grpc::Status::OK;
-  if (status.code() == absl::StatusCode::kInternal ||
-      status.code() == absl::StatusCode::kUnknown) {
+  if (status.code() == absl::StatusCode::kInternal || status.code() == absl::StatusCode::kUnknown) {
     spdlog::error("internal error: {}", std::string(status.message()));
     return grpc::Status(grpc::StatusCode::INTERNAL,
                         "internal server error; the server log has details");
@@ -22,8 +21,7 @@ grpc::Status ToGrpcStatus(const absl::Status& status) {
     out->set_description(v.description);
   }
   details.set_conflicting_session_id(domain::GetConflictingSessionId(status));
-  return grpc::Status(static_cast<grpc::StatusCode>(status.code()),
-                      std::string(status.message()),
+  return grpc::Status(static_cast<grpc::StatusCode>(status.code()), std::string(status.message()),
                       details.SerializeAsString());
 }
 

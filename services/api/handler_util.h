@@ -11,10 +11,10 @@
 #include "absl/status/statusor.h"
 #include "absl/strings/str_cat.h"
 #include "api/auth.h"
-#include "domain/audit.h"
 #include "api/convert.h"
 #include "api/errors.h"
 #include "api/page_token.h"
+#include "domain/audit.h"
 #include "domain/planner.h"
 
 namespace trainhub::api {
@@ -32,14 +32,14 @@ std::string RequestIdOf(const Request* request) {
 // Admits the call per the policy (api/auth.h) into `principal`, or returns
 // the refusal from the handler; then opens the audit scope that records the
 // call's changes with them (domain/audit.h). Needs an `auth_` member.
-#define TH_ADMIT(principal, context, request, service, method)                  \
-  auto principal##_admitted = auth_.Admit(context, service, method);           \
-  if (!principal##_admitted.ok()) return ToGrpcStatus(principal##_admitted.status()); \
-  [[maybe_unused]] const domain::Principal& principal = *principal##_admitted; \
-  std::optional<domain::AuditScope> principal##_audit;                         \
-  if (principal.account.id != 0) {                                             \
-    principal##_audit.emplace(principal.account.id,                           \
-                              absl::StrCat(service, "/", method), RequestIdOf(request)); \
+#define TH_ADMIT(principal, context, request, service, method)                          \
+  auto principal##_admitted = auth_.Admit(context, service, method);                    \
+  if (!principal##_admitted.ok()) return ToGrpcStatus(principal##_admitted.status());   \
+  [[maybe_unused]] const domain::Principal& principal = *principal##_admitted;          \
+  std::optional<domain::AuditScope> principal##_audit;                                  \
+  if (principal.account.id != 0) {                                                      \
+    principal##_audit.emplace(principal.account.id, absl::StrCat(service, "/", method), \
+                              RequestIdOf(request));                                    \
   }
 
 // The idempotency key of a create request with a `request_id` field.
@@ -58,8 +58,7 @@ grpc::Status Reply(const absl::StatusOr<T>& result, Out* out) {
 
 // Fills a List response: `add` appends one item, then the next token.
 template <typename Request, typename T, typename Response, typename Add>
-grpc::Status ReplyPage(const Request& request,
-                       const absl::StatusOr<domain::Page<T>>& result,
+grpc::Status ReplyPage(const Request& request, const absl::StatusOr<domain::Page<T>>& result,
                        Response* response, Add add) {
   if (!result.ok()) return ToGrpcStatus(result.status());
   for (const T& item : result->items) ToProto(item, add(response));

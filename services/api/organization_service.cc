@@ -3,32 +3,40 @@
 
 namespace trainhub::api {
 
-grpc::Status OrganizationServiceImpl::CreateOrganization(grpc::ServerContext* context, const v1::CreateOrganizationRequest* request,
+grpc::Status OrganizationServiceImpl::CreateOrganization(
+    grpc::ServerContext* context, const v1::CreateOrganizationRequest* request,
     v1::Organization* response) {
-  TH_ADMIT(principal, *context, request, v1::OrganizationService::service_full_name(), "CreateOrganization");
-  return Reply(planner_.CreateOrganization(principal, FromProto(request->organization()),
-                                           KeyOf(*request)),
-               response);
+  TH_ADMIT(principal, *context, request, v1::OrganizationService::service_full_name(),
+           "CreateOrganization");
+  return Reply(
+      planner_.CreateOrganization(principal, FromProto(request->organization()), KeyOf(*request)),
+      response);
 }
 
-grpc::Status OrganizationServiceImpl::GetOrganization(grpc::ServerContext* context, const v1::GetOrganizationRequest* request,
-    v1::Organization* response) {
-  TH_ADMIT(principal, *context, request, v1::OrganizationService::service_full_name(), "GetOrganization");
+grpc::Status OrganizationServiceImpl::GetOrganization(grpc::ServerContext* context,
+                                                      const v1::GetOrganizationRequest* request,
+                                                      v1::Organization* response) {
+  TH_ADMIT(principal, *context, request, v1::OrganizationService::service_full_name(),
+           "GetOrganization");
   return Reply(planner_.GetOrganization(principal, request->id()), response);
 }
 
-grpc::Status OrganizationServiceImpl::ListOrganizations(grpc::ServerContext* context, const v1::ListOrganizationsRequest* request,
-    v1::ListOrganizationsResponse* response) {
-  TH_ADMIT(principal, *context, request, v1::OrganizationService::service_full_name(), "ListOrganizations");
+grpc::Status OrganizationServiceImpl::ListOrganizations(grpc::ServerContext* context,
+                                                        const v1::ListOrganizationsRequest* request,
+                                                        v1::ListOrganizationsResponse* response) {
+  TH_ADMIT(principal, *context, request, v1::OrganizationService::service_full_name(),
+           "ListOrganizations");
   auto page = ReadPage(*request, request->page_size(), request->page_token());
   if (!page.ok()) return ToGrpcStatus(page.status());
   return ReplyPage(*request, planner_.ListOrganizations(principal, *page), response,
                    [](auto* r) { return r->add_organizations(); });
 }
 
-grpc::Status OrganizationServiceImpl::UpdateOrganization(grpc::ServerContext* context, const v1::UpdateOrganizationRequest* request,
+grpc::Status OrganizationServiceImpl::UpdateOrganization(
+    grpc::ServerContext* context, const v1::UpdateOrganizationRequest* request,
     v1::Organization* response) {
-  TH_ADMIT(principal, *context, request, v1::OrganizationService::service_full_name(), "UpdateOrganization");
+  TH_ADMIT(principal, *context, request, v1::OrganizationService::service_full_name(),
+           "UpdateOrganization");
   return Reply(planner_.UpdateOrganization(principal, FromProto(request->organization()),
                                            MaskFromProto(request->update_mask())),
                response);

@@ -66,15 +66,13 @@ int64_t GetInt64(absl::string_view in) {
 
 }  // namespace
 
-std::string RequestFingerprint(
-    const google::protobuf::Message& request,
-    std::initializer_list<absl::string_view> ignored_fields) {
+std::string RequestFingerprint(const google::protobuf::Message& request,
+                               std::initializer_list<absl::string_view> ignored_fields) {
   return absl::BytesToHexString(Digest(request, ignored_fields));
 }
 
-absl::StatusOr<domain::PageRequest> ReadPage(
-    const google::protobuf::Message& request, int32_t page_size,
-    const std::string& page_token) {
+absl::StatusOr<domain::PageRequest> ReadPage(const google::protobuf::Message& request,
+                                             int32_t page_size, const std::string& page_token) {
   domain::PageRequest page;
   if (page_size < 0) {
     return domain::InvalidField("page_size", "must not be negative");
@@ -85,8 +83,7 @@ absl::StatusOr<domain::PageRequest> ReadPage(
   std::string raw;
   if (!absl::WebSafeBase64Unescape(page_token, &raw) || raw.size() != kTokenBytes ||
       raw[0] != kTokenVersion) {
-    return domain::InvalidField("page_token",
-                                "is not a page token issued by this server");
+    return domain::InvalidField("page_token", "is not a page token issued by this server");
   }
   if (raw.substr(1, kDigestBytes) != QueryDigest(request)) {
     return domain::InvalidField(

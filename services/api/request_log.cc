@@ -1,14 +1,12 @@
 #include "api/request_log.h"
 
+#include <google/protobuf/message.h>
 #include <spdlog/spdlog.h>
 
 #include <chrono>
 #include <string>
 
-#include <google/protobuf/message.h>
-
 #include "absl/strings/string_view.h"
-
 #include "trainhub/v1/common.pb.h"
 
 namespace trainhub::api {
@@ -18,24 +16,42 @@ using grpc::experimental::InterceptionHookPoints;
 
 const char* CodeName(grpc::StatusCode code) {
   switch (code) {
-    case grpc::OK: return "OK";
-    case grpc::CANCELLED: return "CANCELLED";
-    case grpc::UNKNOWN: return "UNKNOWN";
-    case grpc::INVALID_ARGUMENT: return "INVALID_ARGUMENT";
-    case grpc::DEADLINE_EXCEEDED: return "DEADLINE_EXCEEDED";
-    case grpc::NOT_FOUND: return "NOT_FOUND";
-    case grpc::ALREADY_EXISTS: return "ALREADY_EXISTS";
-    case grpc::PERMISSION_DENIED: return "PERMISSION_DENIED";
-    case grpc::RESOURCE_EXHAUSTED: return "RESOURCE_EXHAUSTED";
-    case grpc::FAILED_PRECONDITION: return "FAILED_PRECONDITION";
-    case grpc::ABORTED: return "ABORTED";
-    case grpc::OUT_OF_RANGE: return "OUT_OF_RANGE";
-    case grpc::UNIMPLEMENTED: return "UNIMPLEMENTED";
-    case grpc::INTERNAL: return "INTERNAL";
-    case grpc::UNAVAILABLE: return "UNAVAILABLE";
-    case grpc::DATA_LOSS: return "DATA_LOSS";
-    case grpc::UNAUTHENTICATED: return "UNAUTHENTICATED";
-    default: return "?";
+    case grpc::OK:
+      return "OK";
+    case grpc::CANCELLED:
+      return "CANCELLED";
+    case grpc::UNKNOWN:
+      return "UNKNOWN";
+    case grpc::INVALID_ARGUMENT:
+      return "INVALID_ARGUMENT";
+    case grpc::DEADLINE_EXCEEDED:
+      return "DEADLINE_EXCEEDED";
+    case grpc::NOT_FOUND:
+      return "NOT_FOUND";
+    case grpc::ALREADY_EXISTS:
+      return "ALREADY_EXISTS";
+    case grpc::PERMISSION_DENIED:
+      return "PERMISSION_DENIED";
+    case grpc::RESOURCE_EXHAUSTED:
+      return "RESOURCE_EXHAUSTED";
+    case grpc::FAILED_PRECONDITION:
+      return "FAILED_PRECONDITION";
+    case grpc::ABORTED:
+      return "ABORTED";
+    case grpc::OUT_OF_RANGE:
+      return "OUT_OF_RANGE";
+    case grpc::UNIMPLEMENTED:
+      return "UNIMPLEMENTED";
+    case grpc::INTERNAL:
+      return "INTERNAL";
+    case grpc::UNAVAILABLE:
+      return "UNAVAILABLE";
+    case grpc::DATA_LOSS:
+      return "DATA_LOSS";
+    case grpc::UNAUTHENTICATED:
+      return "UNAUTHENTICATED";
+    default:
+      return "?";
   }
 }
 
@@ -74,20 +90,18 @@ class RequestLogInterceptor : public grpc::experimental::Interceptor {
         RecordRefusal(code);
       }
       const grpc::Status status = methods->GetSendStatus();
-      const double ms = std::chrono::duration<double, std::milli>(
-                            std::chrono::steady_clock::now() - start_)
-                            .count();
+      const double ms =
+          std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start_)
+              .count();
       std::string fields;
       trainhub::v1::ErrorDetails details;
-      if (!status.error_details().empty() &&
-          details.ParseFromString(status.error_details())) {
+      if (!status.error_details().empty() && details.ParseFromString(status.error_details())) {
         for (const auto& v : details.field_violations()) {
           fields += fields.empty() ? " fields=" : ",";
           fields += v.field();
         }
       }
-      spdlog::info("rpc {} {} {:.2f}ms{}", method_, CodeName(status.error_code()),
-                   ms, fields);
+      spdlog::info("rpc {} {} {:.2f}ms{}", method_, CodeName(status.error_code()), ms, fields);
     }
     methods->Proceed();
   }
@@ -99,7 +113,8 @@ class RequestLogInterceptor : public grpc::experimental::Interceptor {
     // A failed login is nobody's yet, whatever token came along.
     const bool login = method_ == "/trainhub.v1.AccountService/Login";
     if (!login && authorization_.size() > kScheme.size()) {
-      auto principal = accounts_.Authenticate(absl::string_view(authorization_).substr(kScheme.size()));
+      auto principal =
+          accounts_.Authenticate(absl::string_view(authorization_).substr(kScheme.size()));
       if (principal.ok()) account_id = principal->account.id;
     }
     absl::Status recorded =

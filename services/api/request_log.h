@@ -13,8 +13,7 @@ namespace trainhub::api {
 // Never logs request contents or messages (they may hold personal data).
 // Calls refused with UNAUTHENTICATED or PERMISSION_DENIED also go to the
 // audit log, with the caller's account when the token identifies one.
-class RequestLogFactory
-    : public grpc::experimental::ServerInterceptorFactoryInterface {
+class RequestLogFactory : public grpc::experimental::ServerInterceptorFactoryInterface {
  public:
   // Both must outlive the server.
   RequestLogFactory(domain::Accounts& accounts, domain::AuditLog& audit)

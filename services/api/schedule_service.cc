@@ -7,37 +7,44 @@ namespace {
 auto AddSession = [](v1::ListScheduleResponse* r) { return r->add_sessions(); };
 }  // namespace
 
-grpc::Status ScheduleServiceImpl::ListTrainerSessions(grpc::ServerContext* context, const v1::ListTrainerSessionsRequest* request,
-    v1::ListScheduleResponse* response) {
-  TH_ADMIT(principal, *context, request, v1::ScheduleService::service_full_name(), "ListTrainerSessions");
+grpc::Status ScheduleServiceImpl::ListTrainerSessions(grpc::ServerContext* context,
+                                                      const v1::ListTrainerSessionsRequest* request,
+                                                      v1::ListScheduleResponse* response) {
+  TH_ADMIT(principal, *context, request, v1::ScheduleService::service_full_name(),
+           "ListTrainerSessions");
   auto page = ReadPage(*request, request->page_size(), request->page_token());
   if (!page.ok()) return ToGrpcStatus(page.status());
   auto from = OptionalTimeFromProto(request->has_from(), request->from(), "from");
   if (!from.ok()) return ToGrpcStatus(from.status());
   auto to = OptionalTimeFromProto(request->has_to(), request->to(), "to");
   if (!to.ok()) return ToGrpcStatus(to.status());
-  return ReplyPage(*request,
-                   planner_.ListTrainerSessions(principal, request->trainer_id(), *from, *to, *page),
-                   response, AddSession);
+  return ReplyPage(
+      *request, planner_.ListTrainerSessions(principal, request->trainer_id(), *from, *to, *page),
+      response, AddSession);
 }
 
-grpc::Status ScheduleServiceImpl::ListSessionsInRange(grpc::ServerContext* context, const v1::ListSessionsInRangeRequest* request,
-    v1::ListScheduleResponse* response) {
-  TH_ADMIT(principal, *context, request, v1::ScheduleService::service_full_name(), "ListSessionsInRange");
+grpc::Status ScheduleServiceImpl::ListSessionsInRange(grpc::ServerContext* context,
+                                                      const v1::ListSessionsInRangeRequest* request,
+                                                      v1::ListScheduleResponse* response) {
+  TH_ADMIT(principal, *context, request, v1::ScheduleService::service_full_name(),
+           "ListSessionsInRange");
   auto page = ReadPage(*request, request->page_size(), request->page_token());
   if (!page.ok()) return ToGrpcStatus(page.status());
   auto from = TimeFromProto(request->from(), "from");
   if (!from.ok()) return ToGrpcStatus(from.status());
   auto to = TimeFromProto(request->to(), "to");
   if (!to.ok()) return ToGrpcStatus(to.status());
-  return ReplyPage(*request,
-                   planner_.ListSessionsInRange(principal, *from, *to, request->organization_id(), *page),
-                   response, AddSession);
+  return ReplyPage(
+      *request,
+      planner_.ListSessionsInRange(principal, *from, *to, request->organization_id(), *page),
+      response, AddSession);
 }
 
-grpc::Status ScheduleServiceImpl::ListPendingBookings(grpc::ServerContext* context, const v1::ListPendingBookingsRequest* request,
-    v1::ListScheduleResponse* response) {
-  TH_ADMIT(principal, *context, request, v1::ScheduleService::service_full_name(), "ListPendingBookings");
+grpc::Status ScheduleServiceImpl::ListPendingBookings(grpc::ServerContext* context,
+                                                      const v1::ListPendingBookingsRequest* request,
+                                                      v1::ListScheduleResponse* response) {
+  TH_ADMIT(principal, *context, request, v1::ScheduleService::service_full_name(),
+           "ListPendingBookings");
   auto page = ReadPage(*request, request->page_size(), request->page_token());
   if (!page.ok()) return ToGrpcStatus(page.status());
   return ReplyPage(*request,
@@ -46,9 +53,11 @@ grpc::Status ScheduleServiceImpl::ListPendingBookings(grpc::ServerContext* conte
                    response, AddSession);
 }
 
-grpc::Status ScheduleServiceImpl::ExportCalendar(grpc::ServerContext* context, const v1::ExportCalendarRequest* request,
-    v1::ExportCalendarResponse* response) {
-  TH_ADMIT(principal, *context, request, v1::ScheduleService::service_full_name(), "ExportCalendar");
+grpc::Status ScheduleServiceImpl::ExportCalendar(grpc::ServerContext* context,
+                                                 const v1::ExportCalendarRequest* request,
+                                                 v1::ExportCalendarResponse* response) {
+  TH_ADMIT(principal, *context, request, v1::ScheduleService::service_full_name(),
+           "ExportCalendar");
   absl::StatusOr<domain::Planner::Calendar> calendar;
   switch (request->scope_case()) {
     case v1::ExportCalendarRequest::kSeriesId:
@@ -58,8 +67,7 @@ grpc::Status ScheduleServiceImpl::ExportCalendar(grpc::ServerContext* context, c
       calendar = planner_.ExportTrainerCalendar(principal, request->trainer_id());
       break;
     default:
-      return ToGrpcStatus(
-          domain::InvalidField("scope", "set series_id or trainer_id"));
+      return ToGrpcStatus(domain::InvalidField("scope", "set series_id or trainer_id"));
   }
   if (!calendar.ok()) return ToGrpcStatus(calendar.status());
   response->set_filename(calendar->filename);

@@ -76,8 +76,8 @@ grpc::Status SeriesServiceImpl::ListModules(grpc::ServerContext* context,
   TH_ADMIT(principal, *context, request, v1::SeriesService::service_full_name(), "ListModules");
   auto page = ReadPage(*request, request->page_size(), request->page_token());
   if (!page.ok()) return ToGrpcStatus(page.status());
-  return ReplyPage(*request, planner_.ListModules(principal, request->series_id(), *page),
-                   response, [](auto* r) { return r->add_modules(); });
+  return ReplyPage(*request, planner_.ListModules(principal, request->series_id(), *page), response,
+                   [](auto* r) { return r->add_modules(); });
 }
 
 grpc::Status SeriesServiceImpl::UpdateModule(grpc::ServerContext* context,
@@ -114,10 +114,10 @@ grpc::Status SeriesServiceImpl::CreateSession(grpc::ServerContext* context,
   TH_ADMIT(principal, *context, request, v1::SeriesService::service_full_name(), "CreateSession");
   auto session = FromProto(request->session(), "session");
   if (!session.ok()) return ToGrpcStatus(session.status());
-  return Reply(planner_.CreateSession(principal, request->series_id(), request->module_id(),
-                                      *std::move(session), request->allow_overlap(),
-                                      KeyOf(*request)),
-               response);
+  return Reply(
+      planner_.CreateSession(principal, request->series_id(), request->module_id(),
+                             *std::move(session), request->allow_overlap(), KeyOf(*request)),
+      response);
 }
 
 grpc::Status SeriesServiceImpl::GetSession(grpc::ServerContext* context,
@@ -133,9 +133,9 @@ grpc::Status SeriesServiceImpl::ListSessions(grpc::ServerContext* context,
   TH_ADMIT(principal, *context, request, v1::SeriesService::service_full_name(), "ListSessions");
   auto page = ReadPage(*request, request->page_size(), request->page_token());
   if (!page.ok()) return ToGrpcStatus(page.status());
-  return ReplyPage(*request,
-                   planner_.ListSessions(principal, request->series_id(), request->module_id(), *page),
-                   response, [](auto* r) { return r->add_sessions(); });
+  return ReplyPage(
+      *request, planner_.ListSessions(principal, request->series_id(), request->module_id(), *page),
+      response, [](auto* r) { return r->add_sessions(); });
 }
 
 grpc::Status SeriesServiceImpl::UpdateSession(grpc::ServerContext* context,
@@ -149,13 +149,14 @@ grpc::Status SeriesServiceImpl::UpdateSession(grpc::ServerContext* context,
                response);
 }
 
-grpc::Status SeriesServiceImpl::SetBookingStatus(grpc::ServerContext* context, const v1::SetBookingStatusRequest* request,
-    v1::Session* response) {
-  TH_ADMIT(principal, *context, request, v1::SeriesService::service_full_name(), "SetBookingStatus");
-  return Reply(planner_.SetBookingStatus(principal, 
-                   request->session_id(), request->trainer_id(),
-                   static_cast<domain::BookingStatus>(request->status()),
-                   request->allow_overlap()),
+grpc::Status SeriesServiceImpl::SetBookingStatus(grpc::ServerContext* context,
+                                                 const v1::SetBookingStatusRequest* request,
+                                                 v1::Session* response) {
+  TH_ADMIT(principal, *context, request, v1::SeriesService::service_full_name(),
+           "SetBookingStatus");
+  return Reply(planner_.SetBookingStatus(principal, request->session_id(), request->trainer_id(),
+                                         static_cast<domain::BookingStatus>(request->status()),
+                                         request->allow_overlap()),
                response);
 }
 

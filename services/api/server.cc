@@ -40,15 +40,14 @@ absl::StatusOr<std::unique_ptr<TrainhubServer>> TrainhubServer::Start(
   }
   if (!tls && !options.listen_address.empty() && !IsLoopbackAddress(options.listen_address) &&
       !options.allow_insecure_remote) {
-    return absl::FailedPreconditionError(absl::StrCat(
-        "refusing to serve ", options.listen_address,
-        " without TLS: passwords and tokens would cross the network in clear. Give "
-        "--tls-cert and --tls-key, listen on a loopback address, or pass "
-        "--allow-insecure-remote if this is really intended"));
+    return absl::FailedPreconditionError(
+        absl::StrCat("refusing to serve ", options.listen_address,
+                     " without TLS: passwords and tokens would cross the network in clear. Give "
+                     "--tls-cert and --tls-key, listen on a loopback address, or pass "
+                     "--allow-insecure-remote if this is really intended"));
   }
   if (sodium_init() < 0) return absl::InternalError("libsodium failed to start");
-  auto store = store::SqliteStore::Open(options.db_path,
-                                                options.read_connections);
+  auto store = store::SqliteStore::Open(options.db_path, options.read_connections);
   if (!store.ok()) return store.status();
 
   std::unique_ptr<TrainhubServer> server(new TrainhubServer());
@@ -80,17 +79,13 @@ absl::StatusOr<std::unique_ptr<TrainhubServer>> TrainhubServer::Start(
     builder.AddListeningPort(options.listen_address, credentials, &server->port_);
   }
   for (auto& service : server->services_) builder.RegisterService(service.get());
-  std::vector<std::unique_ptr<grpc::experimental::ServerInterceptorFactoryInterface>>
-      interceptors;
-  interceptors.push_back(
-      std::make_unique<RequestLogFactory>(*server->accounts_, *server->audit_));
+  std::vector<std::unique_ptr<grpc::experimental::ServerInterceptorFactoryInterface>> interceptors;
+  interceptors.push_back(std::make_unique<RequestLogFactory>(*server->accounts_, *server->audit_));
   builder.experimental().SetInterceptorCreators(std::move(interceptors));
   server->server_ = builder.BuildAndStart();
-  if (!server->server_ ||
-      (!options.listen_address.empty() && server->port_ == 0)) {
-    return absl::UnavailableError(absl::StrCat(
-        "cannot listen on ", options.listen_address,
-        " (address in use or not valid?)"));
+  if (!server->server_ || (!options.listen_address.empty() && server->port_ == 0)) {
+    return absl::UnavailableError(absl::StrCat("cannot listen on ", options.listen_address,
+                                               " (address in use or not valid?)"));
   }
   server->server_->GetHealthCheckService()->SetServingStatus(true);
   return server;

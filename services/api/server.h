@@ -42,8 +42,7 @@ class TrainhubServer {
   // plaintext non-loopback address (see ServerOptions) or half a TLS
   // configuration; UNAVAILABLE when the address cannot be bound; database
   // errors as returned by the store.
-  static absl::StatusOr<std::unique_ptr<TrainhubServer>> Start(
-      const ServerOptions& options);
+  static absl::StatusOr<std::unique_ptr<TrainhubServer>> Start(const ServerOptions& options);
   ~TrainhubServer();
 
   std::shared_ptr<grpc::Channel> InProcessChannel();

@@ -7,8 +7,8 @@
 
 #include "api/auth.h"
 #include "domain/accounts.h"
-#include "domain/planner.h"
 #include "domain/audit.h"
+#include "domain/planner.h"
 #include "trainhub/v1/account.grpc.pb.h"
 #include "trainhub/v1/audit.grpc.pb.h"
 #include "trainhub/v1/organization.grpc.pb.h"
@@ -25,8 +25,7 @@ class AccountServiceImpl final : public v1::AccountService::Service {
   AccountServiceImpl(domain::Accounts& accounts, domain::AuditLog& audit, Authenticator& auth)
       : accounts_(accounts), audit_(audit), auth_(auth) {}
   grpc::Status Login(grpc::ServerContext*, const v1::LoginRequest*, v1::LoginResponse*) override;
-  grpc::Status Logout(grpc::ServerContext*, const v1::LogoutRequest*,
-                      v1::LogoutResponse*) override;
+  grpc::Status Logout(grpc::ServerContext*, const v1::LogoutRequest*, v1::LogoutResponse*) override;
   grpc::Status GetCurrentAccount(grpc::ServerContext*, const v1::GetCurrentAccountRequest*,
                                  v1::Account*) override;
   grpc::Status CreateAccount(grpc::ServerContext*, const v1::CreateAccountRequest*,
@@ -95,8 +94,7 @@ class SeriesServiceImpl final : public v1::SeriesService::Service {
       : planner_(planner), auth_(auth) {}
   grpc::Status CreateSeries(grpc::ServerContext*, const v1::CreateSeriesRequest*,
                             v1::Series*) override;
-  grpc::Status GetSeries(grpc::ServerContext*, const v1::GetSeriesRequest*,
-                         v1::Series*) override;
+  grpc::Status GetSeries(grpc::ServerContext*, const v1::GetSeriesRequest*, v1::Series*) override;
   grpc::Status ListSeries(grpc::ServerContext*, const v1::ListSeriesRequest*,
                           v1::ListSeriesResponse*) override;
   grpc::Status UpdateSeries(grpc::ServerContext*, const v1::UpdateSeriesRequest*,

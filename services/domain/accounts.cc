@@ -68,9 +68,9 @@ absl::StatusOr<Account> Accounts::CreateAccount(Account account, const std::stri
   TH_RETURN_IF_ERROR(store_.Write([&](StoreWriter& w) -> absl::Status {
     TH_ASSIGN_OR_RETURN(auto existing, w.FindAccountByEmail(account.email));
     if (existing) {
-      return FieldError(absl::StatusCode::kAlreadyExists, "account.email",
-                        absl::StrCat("account ", existing->account.id,
-                                     " already has this e-mail address"));
+      return FieldError(
+          absl::StatusCode::kAlreadyExists, "account.email",
+          absl::StrCat("account ", existing->account.id, " already has this e-mail address"));
     }
     Violations refs;
     for (size_t i = 0; i < account.roles.size(); ++i) {

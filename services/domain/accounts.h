@@ -26,7 +26,8 @@ class Accounts {
   static constexpr int kFreeAttempts = 3;  // failures before any lock
 
   // `store` must outlive this object.
-  explicit Accounts(Store& store, Clock clock = [] { return absl::Now(); });
+  explicit Accounts(
+      Store& store, Clock clock = [] { return absl::Now(); });
 
   // Creates an account with `password`. Checks e-mail (unique, ignoring
   // case), display name, password rules and roles (at least one; a

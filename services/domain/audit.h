@@ -37,12 +37,13 @@ class AuditScope {
 class AuditLog {
  public:
   using Clock = std::function<absl::Time()>;
-  explicit AuditLog(Store& store, Clock clock = [] { return absl::Now(); });
+  explicit AuditLog(
+      Store& store, Clock clock = [] { return absl::Now(); });
 
   // Records a call refused with `result` (e.g. "PERMISSION_DENIED");
   // `account_id` 0 when the caller is unknown.
-  absl::Status RecordRefusal(Id account_id, absl::string_view method,
-                             absl::string_view result, absl::string_view request_id);
+  absl::Status RecordRefusal(Id account_id, absl::string_view method, absl::string_view result,
+                             absl::string_view request_id);
   // Records an event that changed no planning data (a login); time is set.
   absl::Status Record(AuditEvent event);
 

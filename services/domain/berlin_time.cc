@@ -18,8 +18,7 @@ std::string FormatLocal(absl::Time t) {
 }
 
 std::string FormatLocalRange(absl::Time start, absl::Time end) {
-  return absl::StrCat(FormatLocal(start), " – ", FormatLocal(end), " (",
-                      kDisplayTimeZone, ")");
+  return absl::StrCat(FormatLocal(start), " – ", FormatLocal(end), " (", kDisplayTimeZone, ")");
 }
 
 }  // namespace trainhub::domain

@@ -55,8 +55,7 @@ icalproperty* LocalTime(icalproperty* (*make)(struct icaltimetype), absl::Time t
 }
 
 std::string Summary(const Session& s) {
-  return absl::StrCat(s.series_title, " – Modul ", s.module_position, ": ",
-                      s.module_title);
+  return absl::StrCat(s.series_title, " – Modul ", s.module_position, ": ", s.module_title);
 }
 
 std::string Description(const Session& s) {
@@ -73,12 +72,11 @@ std::string Description(const Session& s) {
 
 }  // namespace
 
-std::string RenderCalendar(const std::vector<Session>& sessions,
-                           const CalendarOptions& options, absl::Time stamp) {
+std::string RenderCalendar(const std::vector<Session>& sessions, const CalendarOptions& options,
+                           absl::Time stamp) {
   ComponentPtr calendar(icalcomponent_new(ICAL_VCALENDAR_COMPONENT));
   icalcomponent_add_property(calendar.get(), icalproperty_new_version("2.0"));
-  icalcomponent_add_property(calendar.get(),
-                             icalproperty_new_prodid("-//trainhub//trainhub//EN"));
+  icalcomponent_add_property(calendar.get(), icalproperty_new_prodid("-//trainhub//trainhub//EN"));
   icalcomponent_add_property(calendar.get(), icalproperty_new_calscale("GREGORIAN"));
   icalcomponent_add_property(calendar.get(), icalproperty_new_method(ICAL_METHOD_PUBLISH));
   if (!options.name.empty()) {
@@ -88,8 +86,7 @@ std::string RenderCalendar(const std::vector<Session>& sessions,
   }
   icalcomponent_add_component(calendar.get(), icalparser_parse_string(kBerlinVtimezone));
   const icaltimetype dtstamp = icaltime_from_timet_with_zone(
-      static_cast<time_t>(absl::ToUnixSeconds(stamp)), 0,
-      icaltimezone_get_utc_timezone());
+      static_cast<time_t>(absl::ToUnixSeconds(stamp)), 0, icaltimezone_get_utc_timezone());
   for (const Session& s : sessions) {
     icalcomponent* event = icalcomponent_new(ICAL_VEVENT_COMPONENT);
     const std::string uid = absl::StrCat("session-", s.id, "@trainhub");
@@ -106,16 +103,14 @@ std::string RenderCalendar(const std::vector<Session>& sessions,
       icalcomponent_add_property(event, icalproperty_new_location(location.c_str()));
     }
     if (std::string description = Description(s); !description.empty()) {
-      icalcomponent_add_property(event,
-                                 icalproperty_new_description(description.c_str()));
+      icalcomponent_add_property(event, icalproperty_new_description(description.c_str()));
     }
     icalproperty_status status = ICAL_STATUS_CONFIRMED;
     if (options.all_cancelled) {
       status = ICAL_STATUS_CANCELLED;
     } else if (options.for_trainer != 0) {
       for (const TrainerBooking& b : s.trainers) {
-        if (b.trainer_id == options.for_trainer &&
-            b.status != BookingStatus::kConfirmed) {
+        if (b.trainer_id == options.for_trainer && b.status != BookingStatus::kConfirmed) {
           status = ICAL_STATUS_TENTATIVE;
         }
       }

@@ -21,8 +21,8 @@ struct CalendarOptions {
 // A VCALENDAR with a Europe/Berlin VTIMEZONE and one VEVENT per session
 // (UID "session-<id>@trainhub", local times with TZID). `stamp` is DTSTAMP.
 // CRLF line ends, lines folded at 75 octets. Thread-safe.
-std::string RenderCalendar(const std::vector<Session>& sessions,
-                           const CalendarOptions& options, absl::Time stamp);
+std::string RenderCalendar(const std::vector<Session>& sessions, const CalendarOptions& options,
+                           absl::Time stamp);
 
 }  // namespace trainhub::domain
 

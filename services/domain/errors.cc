@@ -49,8 +49,7 @@ absl::Status InvalidField(std::string field, std::string description) {
   return v.ToStatus();
 }
 
-absl::Status FieldError(absl::StatusCode code, std::string field,
-                        std::string description) {
+absl::Status FieldError(absl::StatusCode code, std::string field, std::string description) {
   std::vector<FieldViolation> list{{std::move(field), std::move(description)}};
   absl::Status status(code, Describe(list));
   status.SetPayload(kViolationsUrl, absl::Cord(Encode(list)));
@@ -63,8 +62,7 @@ std::vector<FieldViolation> GetFieldViolations(const absl::Status& status) {
   if (!payload) return out;
   std::string text(*payload);
   for (absl::string_view line : absl::StrSplit(text, '\n', absl::SkipEmpty())) {
-    std::pair<std::string, std::string> parts =
-        absl::StrSplit(line, absl::MaxSplits('\t', 1));
+    std::pair<std::string, std::string> parts = absl::StrSplit(line, absl::MaxSplits('\t', 1));
     out.push_back({parts.first, parts.second});
   }
   return out;
@@ -72,8 +70,7 @@ std::vector<FieldViolation> GetFieldViolations(const absl::Status& status) {
 
 absl::Status ConflictError(std::string message, Id conflicting_session_id) {
   absl::Status status = absl::FailedPreconditionError(message);
-  status.SetPayload(kConflictUrl,
-                    absl::Cord(absl::StrCat(conflicting_session_id)));
+  status.SetPayload(kConflictUrl, absl::Cord(absl::StrCat(conflicting_session_id)));
   return status;
 }
 

@@ -35,8 +35,7 @@ class Violations {
 // INVALID_ARGUMENT for a single field.
 absl::Status InvalidField(std::string field, std::string description);
 // Code `code` (e.g. NOT_FOUND) that still names the request field at fault.
-absl::Status FieldError(absl::StatusCode code, std::string field,
-                        std::string description);
+absl::Status FieldError(absl::StatusCode code, std::string field, std::string description);
 
 // The violations carried by `status`; empty when it has none.
 std::vector<FieldViolation> GetFieldViolations(const absl::Status& status);

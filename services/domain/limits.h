@@ -9,7 +9,7 @@
 
 namespace trainhub::domain {
 
-inline constexpr size_t kMaxNameChars = 200;        // names, titles
+inline constexpr size_t kMaxNameChars = 200;  // names, titles
 inline constexpr size_t kMaxDescriptionChars = 10000;
 inline constexpr size_t kMaxTopicChars = 500;
 inline constexpr size_t kMaxTopicsPerModule = 50;

@@ -6,8 +6,7 @@ bool IsKnown(OrganizationKind value) {
   return value >= OrganizationKind::kNgo && value <= OrganizationKind::kOther;
 }
 bool IsKnown(SeriesKind value) {
-  return value >= SeriesKind::kTrainerQualification &&
-         value <= SeriesKind::kOther;
+  return value >= SeriesKind::kTrainerQualification && value <= SeriesKind::kOther;
 }
 bool IsKnown(SeriesStatus value) {
   return value >= SeriesStatus::kDraft && value <= SeriesStatus::kCancelled;
@@ -16,44 +15,57 @@ bool IsKnown(TargetGroup value) {
   return value >= TargetGroup::kVolunteers && value <= TargetGroup::kOther;
 }
 bool IsKnown(BookingStatus value) {
-  return value >= BookingStatus::kRequested &&
-         value <= BookingStatus::kDeclined;
+  return value >= BookingStatus::kRequested && value <= BookingStatus::kDeclined;
 }
 
 absl::string_view ToString(SeriesStatus value) {
   switch (value) {
-    case SeriesStatus::kDraft: return "draft";
-    case SeriesStatus::kPlanned: return "planned";
-    case SeriesStatus::kOpenForEnrolment: return "open for enrolment";
-    case SeriesStatus::kRunning: return "running";
-    case SeriesStatus::kCompleted: return "completed";
-    case SeriesStatus::kCancelled: return "cancelled";
-    case SeriesStatus::kUnspecified: break;
+    case SeriesStatus::kDraft:
+      return "draft";
+    case SeriesStatus::kPlanned:
+      return "planned";
+    case SeriesStatus::kOpenForEnrolment:
+      return "open for enrolment";
+    case SeriesStatus::kRunning:
+      return "running";
+    case SeriesStatus::kCompleted:
+      return "completed";
+    case SeriesStatus::kCancelled:
+      return "cancelled";
+    case SeriesStatus::kUnspecified:
+      break;
   }
   return "unspecified";
 }
 
 absl::string_view ToString(BookingStatus value) {
   switch (value) {
-    case BookingStatus::kRequested: return "requested";
-    case BookingStatus::kConfirmed: return "confirmed";
-    case BookingStatus::kDeclined: return "declined";
-    case BookingStatus::kUnspecified: break;
+    case BookingStatus::kRequested:
+      return "requested";
+    case BookingStatus::kConfirmed:
+      return "confirmed";
+    case BookingStatus::kDeclined:
+      return "declined";
+    case BookingStatus::kUnspecified:
+      break;
   }
   return "unspecified";
 }
 
-bool IsKnown(Role value) {
-  return value >= Role::kAdmin && value <= Role::kParticipant;
-}
+bool IsKnown(Role value) { return value >= Role::kAdmin && value <= Role::kParticipant; }
 
 absl::string_view ToString(Role value) {
   switch (value) {
-    case Role::kAdmin: return "admin";
-    case Role::kCoordinator: return "coordinator";
-    case Role::kTrainer: return "trainer";
-    case Role::kParticipant: return "participant";
-    case Role::kUnspecified: break;
+    case Role::kAdmin:
+      return "admin";
+    case Role::kCoordinator:
+      return "coordinator";
+    case Role::kTrainer:
+      return "trainer";
+    case Role::kParticipant:
+      return "participant";
+    case Role::kUnspecified:
+      break;
   }
   return "unspecified";
 }

@@ -17,27 +17,49 @@ namespace trainhub::domain {
 using Id = int64_t;
 
 enum class OrganizationKind {
-  kUnspecified = 0, kNgo = 1, kMunicipality = 2, kUniversity = 3,
-  kFederalAgency = 4, kNetwork = 5, kOther = 6,
+  kUnspecified = 0,
+  kNgo = 1,
+  kMunicipality = 2,
+  kUniversity = 3,
+  kFederalAgency = 4,
+  kNetwork = 5,
+  kOther = 6,
 };
 
 enum class SeriesKind {
-  kUnspecified = 0, kTrainerQualification = 1, kVolunteerCourse = 2,
-  kApprenticeParcours = 3, kVielfaltsMontag = 4, kOther = 5,
+  kUnspecified = 0,
+  kTrainerQualification = 1,
+  kVolunteerCourse = 2,
+  kApprenticeParcours = 3,
+  kVielfaltsMontag = 4,
+  kOther = 5,
 };
 
 enum class SeriesStatus {
-  kUnspecified = 0, kDraft = 1, kPlanned = 2, kOpenForEnrolment = 3,
-  kRunning = 4, kCompleted = 5, kCancelled = 6,
+  kUnspecified = 0,
+  kDraft = 1,
+  kPlanned = 2,
+  kOpenForEnrolment = 3,
+  kRunning = 4,
+  kCompleted = 5,
+  kCancelled = 6,
 };
 
 enum class TargetGroup {
-  kUnspecified = 0, kVolunteers = 1, kApprentices = 2,
-  kAdministrationStaff = 3, kManagers = 4, kTrainers = 5, kOther = 6,
+  kUnspecified = 0,
+  kVolunteers = 1,
+  kApprentices = 2,
+  kAdministrationStaff = 3,
+  kManagers = 4,
+  kTrainers = 5,
+  kOther = 6,
 };
 
 enum class BookingStatus {
-  kUnspecified = 0, kRequested = 1, kConfirmed = 2, kDeclined = 3,
+  kUnspecified = 0,
+  kRequested = 1,
+  kConfirmed = 2,
+  kDeclined = 3,
 };
 
 // True when `value` is a named, non-UNSPECIFIED value of the enum.
@@ -91,8 +113,7 @@ struct Series {
 
   // COMPLETED and CANCELLED series accept no more planning changes.
   bool IsFrozen() const {
-    return status == SeriesStatus::kCompleted ||
-           status == SeriesStatus::kCancelled;
+    return status == SeriesStatus::kCompleted || status == SeriesStatus::kCancelled;
   }
 };
 
@@ -136,7 +157,11 @@ struct Session {
 };
 
 enum class Role {
-  kUnspecified = 0, kAdmin = 1, kCoordinator = 2, kTrainer = 3, kParticipant = 4,
+  kUnspecified = 0,
+  kAdmin = 1,
+  kCoordinator = 2,
+  kTrainer = 3,
+  kParticipant = 4,
 };
 bool IsKnown(Role value);
 absl::string_view ToString(Role value);
@@ -179,11 +204,11 @@ struct TokenRecord {
 struct AuditEvent {
   Id id = 0;
   absl::Time time;
-  Id account_id = 0;          // 0: unknown caller
-  std::string method;         // e.g. "trainhub.v1.SeriesService/CreateSeries"
-  std::string object;         // e.g. "series/3"; "" for refused calls
-  Id organization_id = 0;     // owner of the object's series, when it has one
-  std::string result;         // "OK" or the refusal's status code name
+  Id account_id = 0;       // 0: unknown caller
+  std::string method;      // e.g. "trainhub.v1.SeriesService/CreateSeries"
+  std::string object;      // e.g. "series/3"; "" for refused calls
+  Id organization_id = 0;  // owner of the object's series, when it has one
+  std::string result;      // "OK" or the refusal's status code name
   std::string request_id;
 };
 

@@ -59,8 +59,7 @@ PasswordCheck VerifyPassword(absl::string_view password, absl::string_view hash)
       crypto_pwhash_str_verify(stored.c_str(), password.data(), password.size()) == 0;
   check.matches = real && matches;
   if (check.matches) {
-    check.needs_rehash =
-        crypto_pwhash_str_needs_rehash(stored.c_str(), kOpsLimit, kMemLimit) != 0;
+    check.needs_rehash = crypto_pwhash_str_needs_rehash(stored.c_str(), kOpsLimit, kMemLimit) != 0;
   }
   return check;
 }

@@ -16,27 +16,22 @@
 namespace trainhub::domain {
 namespace {
 
-absl::Status CheckMask(const UpdateMask& mask,
-                       std::initializer_list<absl::string_view> allowed) {
+absl::Status CheckMask(const UpdateMask& mask, std::initializer_list<absl::string_view> allowed) {
   if (mask.empty()) {
-    return InvalidField("update_mask",
-                        absl::StrCat("name at least one field to update: ",
-                                     absl::StrJoin(allowed, ", ")));
+    return InvalidField("update_mask", absl::StrCat("name at least one field to update: ",
+                                                    absl::StrJoin(allowed, ", ")));
   }
   for (const std::string& path : mask) {
     if (std::find(allowed.begin(), allowed.end(), path) == allowed.end()) {
-      return InvalidField(
-          "update_mask", absl::StrCat("unknown or read-only field \"", path,
-                                      "\"; allowed: ",
-                                      absl::StrJoin(allowed, ", ")));
+      return InvalidField("update_mask",
+                          absl::StrCat("unknown or read-only field \"", path,
+                                       "\"; allowed: ", absl::StrJoin(allowed, ", ")));
     }
   }
   return absl::OkStatus();
 }
 
-bool Has(const UpdateMask& mask, absl::string_view path) {
-  return mask.find(path) != mask.end();
-}
+bool Has(const UpdateMask& mask, absl::string_view path) { return mask.find(path) != mask.end(); }
 
 absl::Status CheckId(Id id, absl::string_view field) {
   if (id <= 0) return InvalidField(std::string(field), "must be a positive id");
@@ -54,26 +49,23 @@ absl::Status NameField(absl::Status status, absl::string_view field,
 
 absl::Status CheckNotFrozen(const Series& series) {
   if (!series.IsFrozen()) return absl::OkStatus();
-  return absl::FailedPreconditionError(
-      absl::StrCat("series ", series.id, " is ", ToString(series.status),
-                   "; its plan can no longer be changed"));
+  return absl::FailedPreconditionError(absl::StrCat("series ", series.id, " is ",
+                                                    ToString(series.status),
+                                                    "; its plan can no longer be changed"));
 }
 
 // Runs `insert` once per request_id; a retry returns the first resource.
 template <typename T, typename Insert, typename Fetch>
-absl::StatusOr<T> CreateOnce(Store& store, absl::string_view method,
-                             const RequestKey& key, Insert insert,
-                             Fetch fetch) {
+absl::StatusOr<T> CreateOnce(Store& store, absl::string_view method, const RequestKey& key,
+                             Insert insert, Fetch fetch) {
   TH_RETURN_IF_ERROR(ValidateRequestId(key.request_id));
   T result;
   TH_RETURN_IF_ERROR(store.Write([&](StoreWriter& w) -> absl::Status {
     Id id = 0;
     if (!key.request_id.empty()) {
-      TH_ASSIGN_OR_RETURN(std::optional<RequestRecord> earlier,
-                          w.FindRequest(key.request_id));
+      TH_ASSIGN_OR_RETURN(std::optional<RequestRecord> earlier, w.FindRequest(key.request_id));
       if (earlier) {
-        if (earlier->method != method ||
-            earlier->fingerprint != key.fingerprint) {
+        if (earlier->method != method || earlier->fingerprint != key.fingerprint) {
           return FieldError(absl::StatusCode::kAlreadyExists, "request_id",
                             "was already used for a different request");
         }
@@ -83,8 +75,8 @@ absl::StatusOr<T> CreateOnce(Store& store, absl::string_view method,
     if (id == 0) {
       TH_ASSIGN_OR_RETURN(id, insert(w));
       if (!key.request_id.empty()) {
-        TH_RETURN_IF_ERROR(w.RecordRequest(
-            {key.request_id, std::string(method), key.fingerprint, id}));
+        TH_RETURN_IF_ERROR(
+            w.RecordRequest({key.request_id, std::string(method), key.fingerprint, id}));
       }
     }
     TH_ASSIGN_OR_RETURN(result, fetch(w, id));
@@ -94,8 +86,7 @@ absl::StatusOr<T> CreateOnce(Store& store, absl::string_view method,
 }
 
 // Refuses referenced trainers that do not exist.
-absl::Status CheckTrainersExist(StoreReader& r, const Session& session,
-                                absl::string_view prefix) {
+absl::Status CheckTrainersExist(StoreReader& r, const Session& session, absl::string_view prefix) {
   Violations v;
   for (size_t i = 0; i < session.trainers.size(); ++i) {
     const Id id = session.trainers[i].trainer_id;
@@ -111,9 +102,8 @@ absl::Status CheckTrainersExist(StoreReader& r, const Session& session,
 }
 
 std::string DescribeSession(const Session& s) {
-  return absl::StrCat("session ", s.id, " (\"", s.series_title, "\", module ",
-                      s.module_position, " \"", s.module_title, "\", ",
-                      FormatLocalRange(s.start, s.end), ")");
+  return absl::StrCat("session ", s.id, " (\"", s.series_title, "\", module ", s.module_position,
+                      " \"", s.module_title, "\", ", FormatLocalRange(s.start, s.end), ")");
 }
 
 // FAILED_PRECONDITION naming the first session that `session` would
@@ -126,10 +116,9 @@ absl::Status CheckConflicts(StoreReader& r, const Principal& who, const Session&
     if (b.status != BookingStatus::kDeclined) trainer_ids.push_back(b.trainer_id);
   }
   const std::string place_key = PlaceKey(session.place);
-  TH_ASSIGN_OR_RETURN(std::vector<Session> others,
-                      r.FindOverlappingSessions(session.start, session.end,
-                                                trainer_ids, place_key,
-                                                session.id));
+  TH_ASSIGN_OR_RETURN(
+      std::vector<Session> others,
+      r.FindOverlappingSessions(session.start, session.end, trainer_ids, place_key, session.id));
   for (const Session& other : others) {
     // Details of sessions the caller may not see stay hidden.
     TH_ASSIGN_OR_RETURN(Series other_series, r.GetSeries(other.series_id));
@@ -139,21 +128,18 @@ absl::Status CheckConflicts(StoreReader& r, const Principal& who, const Session&
     const Id other_id = visible ? other.id : 0;
     for (const TrainerBooking& b : other.trainers) {
       if (b.status == BookingStatus::kDeclined) continue;
-      if (std::find(trainer_ids.begin(), trainer_ids.end(), b.trainer_id) ==
-          trainer_ids.end()) {
+      if (std::find(trainer_ids.begin(), trainer_ids.end(), b.trainer_id) == trainer_ids.end()) {
         continue;
       }
-      return ConflictError(
-          absl::StrCat("trainer ", b.trainer_id, " (", b.trainer_name,
-                       ") is already booked at that time for ", where,
-                       "; set allow_overlap to book anyway"),
-          other_id);
+      return ConflictError(absl::StrCat("trainer ", b.trainer_id, " (", b.trainer_name,
+                                        ") is already booked at that time for ", where,
+                                        "; set allow_overlap to book anyway"),
+                           other_id);
     }
     if (!place_key.empty() && PlaceKey(other.place) == place_key) {
       return ConflictError(
-          absl::StrCat("place \"", other.place.name,
-                       "\" is already booked at that time for ", where,
-                       "; set allow_overlap to book anyway"),
+          absl::StrCat("place \"", other.place.name, "\" is already booked at that time for ",
+                       where, "; set allow_overlap to book anyway"),
           other_id);
     }
   }
@@ -187,8 +173,7 @@ absl::StatusOr<Series> SeriesFor(StoreReader& r, const Principal& who, Id id, Ne
     if (!series.ok()) return NameField(series.status(), field);
     return series;
   }
-  const std::string what =
-      absl::StrCat(need == Need::kSee ? "see" : "change", " series ", id);
+  const std::string what = absl::StrCat(need == Need::kSee ? "see" : "change", " series ", id);
   if (absl::IsNotFound(series.status())) return Denied(what);
   TH_RETURN_IF_ERROR(series.status());
   bool allowed = false;
@@ -203,12 +188,10 @@ absl::StatusOr<Series> SeriesFor(StoreReader& r, const Principal& who, Id id, Ne
 }
 
 // Loads session `id` and its series for `who`, like SeriesFor.
-absl::StatusOr<std::pair<Session, Series>> SessionFor(StoreReader& r, const Principal& who,
-                                                      Id id, Need need,
-                                                      absl::string_view field) {
+absl::StatusOr<std::pair<Session, Series>> SessionFor(StoreReader& r, const Principal& who, Id id,
+                                                      Need need, absl::string_view field) {
   absl::StatusOr<Session> session = r.GetSession(id);
-  const std::string what =
-      absl::StrCat(need == Need::kSee ? "see" : "change", " session ", id);
+  const std::string what = absl::StrCat(need == Need::kSee ? "see" : "change", " session ", id);
   if (!session.ok()) {
     if (who.IsAdmin() || !absl::IsNotFound(session.status())) {
       return NameField(session.status(), field);
@@ -216,8 +199,8 @@ absl::StatusOr<std::pair<Session, Series>> SessionFor(StoreReader& r, const Prin
     return Denied(what);
   }
   TH_ASSIGN_OR_RETURN(Series series, r.GetSeries(session->series_id));
-  const bool allowed = need == Need::kPlan ? CanPlanSeries(who, series)
-                                           : CanSeeSession(who, series, *session);
+  const bool allowed =
+      need == Need::kPlan ? CanPlanSeries(who, series) : CanSeeSession(who, series, *session);
   if (!allowed) return Denied(what);
   return std::make_pair(*std::move(session), std::move(series));
 }
@@ -235,9 +218,8 @@ absl::StatusOr<std::pair<Series, Module>> LoadModule(StoreReader& r, const Princ
   if (!module.ok()) return NameField(module.status(), module_field);
   if (module->series_id != series_id) {
     return InvalidField(std::string(module_field),
-                        absl::StrCat("module ", module_id, " belongs to series ",
-                                     module->series_id, ", not to series ",
-                                     series_id));
+                        absl::StrCat("module ", module_id, " belongs to series ", module->series_id,
+                                     ", not to series ", series_id));
   }
   return std::make_pair(*std::move(series), *std::move(module));
 }
@@ -255,14 +237,12 @@ std::vector<Id> IdsOf(const std::vector<Module>& modules) {
   return ids;
 }
 
-absl::Status CheckOrganizations(StoreReader& r, const Series& series,
-                                absl::string_view prefix) {
+absl::Status CheckOrganizations(StoreReader& r, const Series& series, absl::string_view prefix) {
   Violations v;
   absl::StatusOr<Organization> owner = r.GetOrganization(series.organization_id);
   if (absl::IsNotFound(owner.status())) {
     v.Add(absl::StrCat(prefix, "organization_id"),
-          absl::StrCat("organisation ", series.organization_id,
-                       " does not exist"));
+          absl::StrCat("organisation ", series.organization_id, " does not exist"));
   } else if (!owner.ok()) {
     return owner.status();
   }
@@ -280,26 +260,22 @@ absl::Status CheckOrganizations(StoreReader& r, const Series& series,
 }
 
 absl::Status CheckEmailFree(StoreReader& r, const Trainer& trainer) {
-  TH_ASSIGN_OR_RETURN(std::optional<Trainer> other,
-                      r.FindTrainerByEmail(trainer.email));
+  TH_ASSIGN_OR_RETURN(std::optional<Trainer> other, r.FindTrainerByEmail(trainer.email));
   if (other && other->id != trainer.id) {
     return FieldError(absl::StatusCode::kAlreadyExists, "trainer.email",
-                      absl::StrCat("trainer ", other->id,
-                                   " already has this e-mail address"));
+                      absl::StrCat("trainer ", other->id, " already has this e-mail address"));
   }
   return absl::OkStatus();
 }
 
-absl::Status CheckRange(std::optional<absl::Time> from,
-                        std::optional<absl::Time> to) {
+absl::Status CheckRange(std::optional<absl::Time> from, std::optional<absl::Time> to) {
   if (from && to && *to <= *from) return InvalidField("to", "must be after from");
   return absl::OkStatus();
 }
 
 }  // namespace
 
-Planner::Planner(Store& store, Clock clock)
-    : store_(store), clock_(std::move(clock)) {}
+Planner::Planner(Store& store, Clock clock) : store_(store), clock_(std::move(clock)) {}
 
 // ---- organisations ----
 
@@ -310,8 +286,7 @@ absl::StatusOr<Organization> Planner::CreateOrganization(const Principal& who, O
   TH_RETURN_IF_ERROR(v.ToStatus());
   org.create_time = org.update_time = clock_();
   return CreateOnce<Organization>(
-      store_, "CreateOrganization", key,
-      [&](StoreWriter& w) { return w.InsertOrganization(org); },
+      store_, "CreateOrganization", key, [&](StoreWriter& w) { return w.InsertOrganization(org); },
       [](StoreWriter& w, Id id) { return w.GetOrganization(id); });
 }
 
@@ -327,8 +302,8 @@ absl::StatusOr<Organization> Planner::GetOrganization(const Principal& who, Id i
   return out;
 }
 
-absl::StatusOr<Page<Organization>> Planner::ListOrganizations(const Principal& who, 
-    const PageRequest& page) {
+absl::StatusOr<Page<Organization>> Planner::ListOrganizations(const Principal& who,
+                                                              const PageRequest& page) {
   Page<Organization> out;
   TH_RETURN_IF_ERROR(store_.Read([&](StoreReader& r) -> absl::Status {
     TH_ASSIGN_OR_RETURN(out, r.ListOrganizations(page));
@@ -337,8 +312,9 @@ absl::StatusOr<Page<Organization>> Planner::ListOrganizations(const Principal& w
   return out;
 }
 
-absl::StatusOr<Organization> Planner::UpdateOrganization(const Principal& who, 
-    const Organization& patch, const UpdateMask& mask) {
+absl::StatusOr<Organization> Planner::UpdateOrganization(const Principal& who,
+                                                         const Organization& patch,
+                                                         const UpdateMask& mask) {
   TH_RETURN_IF_ERROR(CheckId(patch.id, "organization.id"));
   TH_RETURN_IF_ERROR(CheckMask(mask, {"name", "kind", "city", "website"}));
   Organization out;
@@ -430,8 +406,7 @@ absl::StatusOr<Series> Planner::CreateSeries(const Principal& who, Series series
                                              const RequestKey& key) {
   Violations v;
   ValidateSeries(series, "series", v);
-  if (series.status != SeriesStatus::kUnspecified &&
-      series.status != SeriesStatus::kDraft) {
+  if (series.status != SeriesStatus::kUnspecified && series.status != SeriesStatus::kDraft) {
     v.Add("series.status", "a new series starts as draft; leave it unset");
   }
   TH_RETURN_IF_ERROR(v.ToStatus());
@@ -467,8 +442,7 @@ absl::StatusOr<Page<Series>> Planner::ListSeries(const Principal& who, const Ser
     v.Add("kind", absl::StrCat("unknown value ", static_cast<int>(filter.kind)));
   }
   if (filter.status != SeriesStatus::kUnspecified && !IsKnown(filter.status)) {
-    v.Add("status",
-          absl::StrCat("unknown value ", static_cast<int>(filter.status)));
+    v.Add("status", absl::StrCat("unknown value ", static_cast<int>(filter.status)));
   }
   if (filter.organization_id < 0) v.Add("organization_id", "must not be negative");
   TH_RETURN_IF_ERROR(v.ToStatus());
@@ -487,9 +461,8 @@ absl::StatusOr<Series> Planner::UpdateSeries(const Principal& who, const Series&
                                              const UpdateMask& mask) {
   TH_RETURN_IF_ERROR(CheckId(patch.id, "series.id"));
   TH_RETURN_IF_ERROR(CheckMask(
-      mask, {"title", "kind", "description", "organization_id",
-             "partner_organization_ids", "target_groups", "capacity",
-             "status", "partners_may_plan"}));
+      mask, {"title", "kind", "description", "organization_id", "partner_organization_ids",
+             "target_groups", "capacity", "status", "partners_may_plan"}));
   Series out;
   TH_RETURN_IF_ERROR(store_.Write([&](StoreWriter& w) -> absl::Status {
     TH_ASSIGN_OR_RETURN(Series series, SeriesFor(w, who, patch.id, Need::kPlan, "series.id"));
@@ -520,8 +493,8 @@ absl::StatusOr<Series> Planner::UpdateSeries(const Principal& who, const Series&
     TH_RETURN_IF_ERROR(v.ToStatus());
     TH_RETURN_IF_ERROR(CheckStatusTransition(old_status, series.status));
     if (!CanPlanSeries(who, series)) {
-      return Denied(absl::StrCat("hand series ", series.id, " to organisation ",
-                                 series.organization_id));
+      return Denied(
+          absl::StrCat("hand series ", series.id, " to organisation ", series.organization_id));
     }
     if (Has(mask, "organization_id") || Has(mask, "partner_organization_ids")) {
       TH_RETURN_IF_ERROR(CheckOrganizations(w, series, "series."));
@@ -537,8 +510,7 @@ absl::StatusOr<Series> Planner::UpdateSeries(const Principal& who, const Series&
 absl::StatusOr<Series> Planner::CancelSeries(const Principal& who, Id id, std::string reason) {
   TH_RETURN_IF_ERROR(CheckId(id, "id"));
   if (CountCodePoints(reason)) reason = Trimmed(reason);
-  if (std::string problem = TextProblem(reason, 0, kMaxReasonChars, true);
-      !problem.empty()) {
+  if (std::string problem = TextProblem(reason, 0, kMaxReasonChars, true); !problem.empty()) {
     return InvalidField("reason", problem);
   }
   Series out;
@@ -549,8 +521,8 @@ absl::StatusOr<Series> Planner::CancelSeries(const Principal& who, Id id, std::s
       return absl::OkStatus();
     }
     if (series.status == SeriesStatus::kCompleted) {
-      return absl::FailedPreconditionError(absl::StrCat(
-          "series ", id, " is completed and cannot be cancelled"));
+      return absl::FailedPreconditionError(
+          absl::StrCat("series ", id, " is completed and cannot be cancelled"));
     }
     series.status = SeriesStatus::kCancelled;
     series.cancellation_reason = reason;
@@ -567,10 +539,10 @@ absl::Status Planner::DeleteSeries(const Principal& who, Id id, bool force) {
   return store_.Write([&](StoreWriter& w) -> absl::Status {
     TH_ASSIGN_OR_RETURN(Series series, SeriesFor(w, who, id, Need::kPlan, "id"));
     if (series.module_count > 0 && !force) {
-      return absl::FailedPreconditionError(absl::StrCat(
-          "series ", id, " has ", series.module_count,
-          " module(s); delete them first, cancel the series instead, or set "
-          "force to delete the series with its modules and sessions"));
+      return absl::FailedPreconditionError(
+          absl::StrCat("series ", id, " has ", series.module_count,
+                       " module(s); delete them first, cancel the series instead, or set "
+                       "force to delete the series with its modules and sessions"));
     }
     return w.DeleteSeries(id);
   });
@@ -579,8 +551,7 @@ absl::Status Planner::DeleteSeries(const Principal& who, Id id, bool force) {
 // ---- modules ----
 
 absl::StatusOr<Module> Planner::CreateModule(const Principal& who, Id series_id, Module module,
-                                             int position,
-                                             const RequestKey& key) {
+                                             int position, const RequestKey& key) {
   TH_RETURN_IF_ERROR(CheckId(series_id, "series_id"));
   Violations v;
   ValidateModule(module, "module", v);
@@ -590,21 +561,18 @@ absl::StatusOr<Module> Planner::CreateModule(const Principal& who, Id series_id,
   return CreateOnce<Module>(
       store_, "CreateModule", key,
       [&](StoreWriter& w) -> absl::StatusOr<Id> {
-        TH_ASSIGN_OR_RETURN(Series series,
-                            SeriesFor(w, who, series_id, Need::kPlan, "series_id"));
+        TH_ASSIGN_OR_RETURN(Series series, SeriesFor(w, who, series_id, Need::kPlan, "series_id"));
         TH_RETURN_IF_ERROR(CheckNotFrozen(series));
-        TH_ASSIGN_OR_RETURN(std::vector<Module> modules,
-                            AllModules(w, series_id));
+        TH_ASSIGN_OR_RETURN(std::vector<Module> modules, AllModules(w, series_id));
         const int count = static_cast<int>(modules.size());
         if (count >= kMaxModulesPerSeries) {
-          return absl::FailedPreconditionError(
-              absl::StrCat("series ", series_id, " already has the maximum of ",
-                           kMaxModulesPerSeries, " modules"));
+          return absl::FailedPreconditionError(absl::StrCat("series ", series_id,
+                                                            " already has the maximum of ",
+                                                            kMaxModulesPerSeries, " modules"));
         }
         if (position > count + 1) {
-          return InvalidField("position",
-                              absl::StrCat("must be between 1 and ", count + 1,
-                                           ", or 0 to append"));
+          return InvalidField(
+              "position", absl::StrCat("must be between 1 and ", count + 1, ", or 0 to append"));
         }
         const int at = position == 0 ? count + 1 : position;
         module.position = count + 1;
@@ -629,10 +597,9 @@ absl::StatusOr<Page<Module>> Planner::ListModules(const Principal& who, Id serie
   return out;
 }
 
-absl::StatusOr<Module> Planner::UpdateModule(const Principal& who, Id series_id, const Module& patch,
-                                             const UpdateMask& mask) {
-  TH_RETURN_IF_ERROR(
-      CheckMask(mask, {"title", "topics", "mandatory", "teaching_units"}));
+absl::StatusOr<Module> Planner::UpdateModule(const Principal& who, Id series_id,
+                                             const Module& patch, const UpdateMask& mask) {
+  TH_RETURN_IF_ERROR(CheckMask(mask, {"title", "topics", "mandatory", "teaching_units"}));
   Module out;
   TH_RETURN_IF_ERROR(store_.Write([&](StoreWriter& w) -> absl::Status {
     TH_ASSIGN_OR_RETURN(auto loaded,
@@ -654,8 +621,7 @@ absl::StatusOr<Module> Planner::UpdateModule(const Principal& who, Id series_id,
 }
 
 absl::StatusOr<std::vector<Module>> Planner::MoveModule(const Principal& who, Id series_id,
-                                                        Id module_id,
-                                                        int position) {
+                                                        Id module_id, int position) {
   std::vector<Module> out;
   TH_RETURN_IF_ERROR(store_.Write([&](StoreWriter& w) -> absl::Status {
     TH_ASSIGN_OR_RETURN(auto loaded,
@@ -664,8 +630,7 @@ absl::StatusOr<std::vector<Module>> Planner::MoveModule(const Principal& who, Id
     TH_ASSIGN_OR_RETURN(std::vector<Module> modules, AllModules(w, series_id));
     const int count = static_cast<int>(modules.size());
     if (position < 1 || position > count) {
-      return InvalidField("position",
-                          absl::StrCat("must be between 1 and ", count));
+      return InvalidField("position", absl::StrCat("must be between 1 and ", count));
     }
     std::vector<Id> order = IdsOf(modules);
     order.erase(std::find(order.begin(), order.end(), module_id));
@@ -684,9 +649,9 @@ absl::Status Planner::DeleteModule(const Principal& who, Id series_id, Id module
     auto& [series, module] = loaded;
     TH_RETURN_IF_ERROR(CheckNotFrozen(series));
     if (module.session_count > 0 && !force) {
-      return absl::FailedPreconditionError(absl::StrCat(
-          "module ", module_id, " has ", module.session_count,
-          " session(s); delete them first or set force"));
+      return absl::FailedPreconditionError(
+          absl::StrCat("module ", module_id, " has ", module.session_count,
+                       " session(s); delete them first or set force"));
     }
     TH_RETURN_IF_ERROR(w.DeleteModule(module_id));
     TH_ASSIGN_OR_RETURN(std::vector<Module> rest, AllModules(w, series_id));
@@ -697,8 +662,7 @@ absl::Status Planner::DeleteModule(const Principal& who, Id series_id, Id module
 // ---- sessions ----
 
 absl::StatusOr<Session> Planner::CreateSession(const Principal& who, Id series_id, Id module_id,
-                                               Session session,
-                                               bool allow_overlap,
+                                               Session session, bool allow_overlap,
                                                const RequestKey& key) {
   TH_RETURN_IF_ERROR(CheckId(series_id, "series_id"));
   TH_RETURN_IF_ERROR(CheckId(module_id, "module_id"));
@@ -716,9 +680,9 @@ absl::StatusOr<Session> Planner::CreateSession(const Principal& who, Id series_i
         auto& [series, module] = loaded;
         TH_RETURN_IF_ERROR(CheckNotFrozen(series));
         if (module.session_count >= kMaxSessionsPerModule) {
-          return absl::FailedPreconditionError(absl::StrCat(
-              "module ", module_id, " already has the maximum of ",
-              kMaxSessionsPerModule, " sessions"));
+          return absl::FailedPreconditionError(absl::StrCat("module ", module_id,
+                                                            " already has the maximum of ",
+                                                            kMaxSessionsPerModule, " sessions"));
         }
         TH_RETURN_IF_ERROR(CheckTrainersExist(w, session, "session."));
         session.series_id = series_id;
@@ -740,8 +704,8 @@ absl::StatusOr<Session> Planner::GetSession(const Principal& who, Id id) {
   return out;
 }
 
-absl::StatusOr<Page<Session>> Planner::ListSessions(const Principal& who, Id series_id, Id module_id,
-                                                    const PageRequest& page) {
+absl::StatusOr<Page<Session>> Planner::ListSessions(const Principal& who, Id series_id,
+                                                    Id module_id, const PageRequest& page) {
   TH_RETURN_IF_ERROR(CheckId(series_id, "series_id"));
   if (module_id < 0) return InvalidField("module_id", "must not be negative");
   Page<Session> out;
@@ -763,11 +727,9 @@ absl::StatusOr<Page<Session>> Planner::ListSessions(const Principal& who, Id ser
 }
 
 absl::StatusOr<Session> Planner::UpdateSession(const Principal& who, const Session& patch,
-                                               const UpdateMask& mask,
-                                               bool allow_overlap) {
+                                               const UpdateMask& mask, bool allow_overlap) {
   TH_RETURN_IF_ERROR(CheckId(patch.id, "session.id"));
-  TH_RETURN_IF_ERROR(CheckMask(
-      mask, {"start_time", "end_time", "place", "trainers", "note"}));
+  TH_RETURN_IF_ERROR(CheckMask(mask, {"start_time", "end_time", "place", "trainers", "note"}));
   const absl::Time now = clock_();
   Session out;
   TH_RETURN_IF_ERROR(store_.Write([&](StoreWriter& w) -> absl::Status {
@@ -782,9 +744,9 @@ absl::StatusOr<Session> Planner::UpdateSession(const Principal& who, const Sessi
       std::vector<TrainerBooking> bookings;
       for (const TrainerBooking& wanted : patch.trainers) {
         TrainerBooking b = wanted;
-        auto kept = std::find_if(
-            session.trainers.begin(), session.trainers.end(),
-            [&](const TrainerBooking& old) { return old.trainer_id == b.trainer_id; });
+        auto kept =
+            std::find_if(session.trainers.begin(), session.trainers.end(),
+                         [&](const TrainerBooking& old) { return old.trainer_id == b.trainer_id; });
         if (kept != session.trainers.end() &&
             (b.status == BookingStatus::kUnspecified || b.status == kept->status)) {
           b.status = kept->status;
@@ -808,32 +770,31 @@ absl::StatusOr<Session> Planner::UpdateSession(const Principal& who, const Sessi
   return out;
 }
 
-absl::StatusOr<Session> Planner::SetBookingStatus(const Principal& who, Id session_id, Id trainer_id,
-                                                  BookingStatus status,
+absl::StatusOr<Session> Planner::SetBookingStatus(const Principal& who, Id session_id,
+                                                  Id trainer_id, BookingStatus status,
                                                   bool allow_overlap) {
   TH_RETURN_IF_ERROR(CheckId(session_id, "session_id"));
   TH_RETURN_IF_ERROR(CheckId(trainer_id, "trainer_id"));
   if (!IsKnown(status)) {
     return InvalidField("status", status == BookingStatus::kUnspecified
                                       ? "is required"
-                                      : absl::StrCat("unknown value ",
-                                                     static_cast<int>(status)));
+                                      : absl::StrCat("unknown value ", static_cast<int>(status)));
   }
   Session out;
   TH_RETURN_IF_ERROR(store_.Write([&](StoreWriter& w) -> absl::Status {
     // The series' planners, and the trainer for their own booking.
     const bool own = who.TrainerId() != 0 && who.TrainerId() == trainer_id;
-    TH_ASSIGN_OR_RETURN(auto loaded, SessionFor(w, who, session_id,
-                                                own ? Need::kSee : Need::kPlan, "session_id"));
+    TH_ASSIGN_OR_RETURN(
+        auto loaded, SessionFor(w, who, session_id, own ? Need::kSee : Need::kPlan, "session_id"));
     auto& [session, series] = loaded;
     TH_RETURN_IF_ERROR(CheckNotFrozen(series));
-    auto booking = std::find_if(
-        session.trainers.begin(), session.trainers.end(),
-        [&](const TrainerBooking& b) { return b.trainer_id == trainer_id; });
+    auto booking =
+        std::find_if(session.trainers.begin(), session.trainers.end(),
+                     [&](const TrainerBooking& b) { return b.trainer_id == trainer_id; });
     if (booking == session.trainers.end()) {
-      return FieldError(absl::StatusCode::kNotFound, "trainer_id",
-                        absl::StrCat("trainer ", trainer_id,
-                                     " is not booked for session ", session_id));
+      return FieldError(
+          absl::StatusCode::kNotFound, "trainer_id",
+          absl::StrCat("trainer ", trainer_id, " is not booked for session ", session_id));
     }
     if (booking->status == status) {
       out = session;
@@ -867,9 +828,10 @@ absl::Status Planner::DeleteSession(const Principal& who, Id id) {
 
 // ---- schedules ----
 
-absl::StatusOr<Page<Session>> Planner::ListTrainerSessions(const Principal& who, 
-    Id trainer_id, std::optional<absl::Time> from, std::optional<absl::Time> to,
-    const PageRequest& page) {
+absl::StatusOr<Page<Session>> Planner::ListTrainerSessions(const Principal& who, Id trainer_id,
+                                                           std::optional<absl::Time> from,
+                                                           std::optional<absl::Time> to,
+                                                           const PageRequest& page) {
   TH_RETURN_IF_ERROR(CheckId(trainer_id, "trainer_id"));
   TH_RETURN_IF_ERROR(CheckRange(from, to));
   TH_RETURN_IF_ERROR(CheckTrainerScope(who, trainer_id));
@@ -888,9 +850,9 @@ absl::StatusOr<Page<Session>> Planner::ListTrainerSessions(const Principal& who,
   return out;
 }
 
-absl::StatusOr<Page<Session>> Planner::ListSessionsInRange(const Principal& who, 
-    absl::Time from, absl::Time to, Id organization_id,
-    const PageRequest& page) {
+absl::StatusOr<Page<Session>> Planner::ListSessionsInRange(const Principal& who, absl::Time from,
+                                                           absl::Time to, Id organization_id,
+                                                           const PageRequest& page) {
   Violations v;
   if (from == absl::UnixEpoch()) v.Add("from", "is required");
   if (to == absl::UnixEpoch()) v.Add("to", "is required");
@@ -910,8 +872,9 @@ absl::StatusOr<Page<Session>> Planner::ListSessionsInRange(const Principal& who,
   return out;
 }
 
-absl::StatusOr<Page<Session>> Planner::ListPendingBookings(const Principal& who, 
-    Id trainer_id, Id organization_id, const PageRequest& page) {
+absl::StatusOr<Page<Session>> Planner::ListPendingBookings(const Principal& who, Id trainer_id,
+                                                           Id organization_id,
+                                                           const PageRequest& page) {
   Violations v;
   if (trainer_id < 0) v.Add("trainer_id", "must not be negative");
   if (organization_id < 0) v.Add("organization_id", "must not be negative");
@@ -939,8 +902,7 @@ absl::Status Planner::CheckTrainerScope(const Principal& who, Id trainer_id) {
   return Denied(absl::StrCat("see the sessions of trainer ", trainer_id));
 }
 
-absl::StatusOr<std::vector<Session>> Planner::AllSessions(
-    const SessionFilter& filter) {
+absl::StatusOr<std::vector<Session>> Planner::AllSessions(const SessionFilter& filter) {
   std::vector<Session> all;
   TH_RETURN_IF_ERROR(store_.Read([&](StoreReader& r) -> absl::Status {
     PageRequest page;
@@ -955,7 +917,8 @@ absl::StatusOr<std::vector<Session>> Planner::AllSessions(
   return all;
 }
 
-absl::StatusOr<Planner::Calendar> Planner::ExportSeriesCalendar(const Principal& who, Id series_id) {
+absl::StatusOr<Planner::Calendar> Planner::ExportSeriesCalendar(const Principal& who,
+                                                                Id series_id) {
   TH_RETURN_IF_ERROR(CheckId(series_id, "series_id"));
   TH_ASSIGN_OR_RETURN(Series series, [&]() -> absl::StatusOr<Series> {
     absl::StatusOr<Series> s = GetSeries(who, series_id);
@@ -973,7 +936,8 @@ absl::StatusOr<Planner::Calendar> Planner::ExportSeriesCalendar(const Principal&
                   RenderCalendar(sessions, options, clock_())};
 }
 
-absl::StatusOr<Planner::Calendar> Planner::ExportTrainerCalendar(const Principal& who, Id trainer_id) {
+absl::StatusOr<Planner::Calendar> Planner::ExportTrainerCalendar(const Principal& who,
+                                                                 Id trainer_id) {
   TH_RETURN_IF_ERROR(CheckId(trainer_id, "trainer_id"));
   TH_RETURN_IF_ERROR(CheckTrainerScope(who, trainer_id));
   TH_ASSIGN_OR_RETURN(Trainer trainer, [&]() -> absl::StatusOr<Trainer> {

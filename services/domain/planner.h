@@ -40,16 +40,19 @@ class Planner {
   using Clock = std::function<absl::Time()>;
 
   // `store` must outlive the planner.
-  explicit Planner(Store& store, Clock clock = [] { return absl::Now(); });
+  explicit Planner(
+      Store& store, Clock clock = [] { return absl::Now(); });
 
   absl::StatusOr<Organization> CreateOrganization(const Principal& who, Organization org,
                                                   const RequestKey& key);
   absl::StatusOr<Organization> GetOrganization(const Principal& who, Id id);
-  absl::StatusOr<Page<Organization>> ListOrganizations(const Principal& who, const PageRequest& page);
+  absl::StatusOr<Page<Organization>> ListOrganizations(const Principal& who,
+                                                       const PageRequest& page);
   absl::StatusOr<Organization> UpdateOrganization(const Principal& who, const Organization& patch,
                                                   const UpdateMask& mask);
 
-  absl::StatusOr<Trainer> CreateTrainer(const Principal& who, Trainer trainer, const RequestKey& key);
+  absl::StatusOr<Trainer> CreateTrainer(const Principal& who, Trainer trainer,
+                                        const RequestKey& key);
   absl::StatusOr<Trainer> GetTrainer(const Principal& who, Id id);
   absl::StatusOr<Page<Trainer>> ListTrainers(const Principal& who, const PageRequest& page);
   absl::StatusOr<Trainer> UpdateTrainer(const Principal& who, const Trainer& patch,
@@ -67,8 +70,8 @@ class Planner {
   absl::Status DeleteSeries(const Principal& who, Id id, bool force);
 
   // `position` 0 appends; 1..n+1 inserts there.
-  absl::StatusOr<Module> CreateModule(const Principal& who, Id series_id, Module module, int position,
-                                      const RequestKey& key);
+  absl::StatusOr<Module> CreateModule(const Principal& who, Id series_id, Module module,
+                                      int position, const RequestKey& key);
   absl::StatusOr<Page<Module>> ListModules(const Principal& who, Id series_id,
                                            const PageRequest& page);
   absl::StatusOr<Module> UpdateModule(const Principal& who, Id series_id, const Module& patch,
@@ -83,28 +86,25 @@ class Planner {
   // trainer or the place is booked at an overlapping time, unless
   // `allow_overlap`.
   absl::StatusOr<Session> CreateSession(const Principal& who, Id series_id, Id module_id,
-                                        Session session, bool allow_overlap,
-                                        const RequestKey& key);
+                                        Session session, bool allow_overlap, const RequestKey& key);
   absl::StatusOr<Session> GetSession(const Principal& who, Id id);
   absl::StatusOr<Page<Session>> ListSessions(const Principal& who, Id series_id, Id module_id,
                                              const PageRequest& page);
   absl::StatusOr<Session> UpdateSession(const Principal& who, const Session& patch,
-                                        const UpdateMask& mask,
-                                        bool allow_overlap);
+                                        const UpdateMask& mask, bool allow_overlap);
   absl::StatusOr<Session> SetBookingStatus(const Principal& who, Id session_id, Id trainer_id,
-                                           BookingStatus status,
-                                           bool allow_overlap);
+                                           BookingStatus status, bool allow_overlap);
   absl::Status DeleteSession(const Principal& who, Id id);
 
-  absl::StatusOr<Page<Session>> ListTrainerSessions(const Principal& who, 
-      Id trainer_id, std::optional<absl::Time> from,
-      std::optional<absl::Time> to, const PageRequest& page);
-  absl::StatusOr<Page<Session>> ListSessionsInRange(const Principal& who, 
-      absl::Time from, absl::Time to, Id organization_id,
-      const PageRequest& page);
-  absl::StatusOr<Page<Session>> ListPendingBookings(const Principal& who, Id trainer_id,
-                                                    Id organization_id,
+  absl::StatusOr<Page<Session>> ListTrainerSessions(const Principal& who, Id trainer_id,
+                                                    std::optional<absl::Time> from,
+                                                    std::optional<absl::Time> to,
                                                     const PageRequest& page);
+  absl::StatusOr<Page<Session>> ListSessionsInRange(const Principal& who, absl::Time from,
+                                                    absl::Time to, Id organization_id,
+                                                    const PageRequest& page);
+  absl::StatusOr<Page<Session>> ListPendingBookings(const Principal& who, Id trainer_id,
+                                                    Id organization_id, const PageRequest& page);
 
   // iCalendar text (RFC 5545) with the file name a client should use.
   struct Calendar {

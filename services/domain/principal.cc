@@ -43,8 +43,7 @@ Visibility VisibilityOf(const Principal& who) {
 namespace {
 bool CoordinatesOwnerOrPartner(const Principal& who, const Series& series) {
   if (who.Coordinates(series.organization_id)) return true;
-  return std::any_of(series.partner_organization_ids.begin(),
-                     series.partner_organization_ids.end(),
+  return std::any_of(series.partner_organization_ids.begin(), series.partner_organization_ids.end(),
                      [&](Id partner) { return who.Coordinates(partner); });
 }
 }  // namespace
@@ -63,8 +62,9 @@ bool CanPlanSeries(const Principal& who, const Series& series) {
 bool CanSeeSession(const Principal& who, const Series& series, const Session& session) {
   if (who.IsAdmin() || CoordinatesOwnerOrPartner(who, series)) return true;
   const Id trainer = who.TrainerId();
-  if (trainer != 0 && std::any_of(session.trainers.begin(), session.trainers.end(),
-                                  [&](const TrainerBooking& b) { return b.trainer_id == trainer; })) {
+  if (trainer != 0 &&
+      std::any_of(session.trainers.begin(), session.trainers.end(),
+                  [&](const TrainerBooking& b) { return b.trainer_id == trainer; })) {
     return true;
   }
   return who.Has(Role::kParticipant) && series.status == SeriesStatus::kOpenForEnrolment;

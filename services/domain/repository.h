@@ -8,11 +8,11 @@
 #include <functional>
 #include <optional>
 #include <string>
-#include "absl/strings/string_view.h"
 #include <vector>
 
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
 #include "absl/time/time.h"
 #include "domain/model.h"
 #include "domain/principal.h"
@@ -39,23 +39,23 @@ struct Page {
 };
 
 struct SeriesFilter {
-  SeriesKind kind = SeriesKind::kUnspecified;      // unspecified: any
+  SeriesKind kind = SeriesKind::kUnspecified;  // unspecified: any
   SeriesStatus status = SeriesStatus::kUnspecified;
-  Id organization_id = 0;                          // owner or partner
-  std::optional<absl::Time> from;                  // session overlap range
+  Id organization_id = 0;          // owner or partner
+  std::optional<absl::Time> from;  // session overlap range
   std::optional<absl::Time> to;
-  std::optional<Visibility> visible_to;            // only what this may see
+  std::optional<Visibility> visible_to;  // only what this may see
 };
 
 // Sessions ordered by (start, id). Unset members do not filter.
 struct SessionFilter {
   Id series_id = 0;
   Id module_id = 0;
-  Id trainer_id = 0;           // with a booking that is not DECLINED
-  Id organization_id = 0;      // of a series owned or partnered
+  Id trainer_id = 0;               // with a booking that is not DECLINED
+  Id organization_id = 0;          // of a series owned or partnered
   std::optional<absl::Time> from;  // end > from
   std::optional<absl::Time> to;    // start < to
-  bool pending_only = false;   // some booking (of trainer_id, if set) REQUESTED
+  bool pending_only = false;       // some booking (of trainer_id, if set) REQUESTED
   bool skip_cancelled_series = false;
   std::optional<Visibility> visible_to;  // only what this may see
 };
@@ -78,15 +78,12 @@ class StoreReader {
   virtual ~StoreReader() = default;
 
   virtual absl::StatusOr<Organization> GetOrganization(Id id) = 0;
-  virtual absl::StatusOr<Page<Organization>> ListOrganizations(
-      const PageRequest& page) = 0;
+  virtual absl::StatusOr<Page<Organization>> ListOrganizations(const PageRequest& page) = 0;
 
   virtual absl::StatusOr<Trainer> GetTrainer(Id id) = 0;
   // Trainer whose e-mail equals `email` ignoring ASCII case, if any.
-  virtual absl::StatusOr<std::optional<Trainer>> FindTrainerByEmail(
-      absl::string_view email) = 0;
-  virtual absl::StatusOr<Page<Trainer>> ListTrainers(
-      const PageRequest& page) = 0;
+  virtual absl::StatusOr<std::optional<Trainer>> FindTrainerByEmail(absl::string_view email) = 0;
+  virtual absl::StatusOr<Page<Trainer>> ListTrainers(const PageRequest& page) = 0;
 
   virtual absl::StatusOr<Series> GetSeries(Id id) = 0;
   virtual absl::StatusOr<Page<Series>> ListSeries(const SeriesFilter& filter,
@@ -94,13 +91,12 @@ class StoreReader {
 
   virtual absl::StatusOr<Module> GetModule(Id id) = 0;
   // Ordered by position; cursor key is the position.
-  virtual absl::StatusOr<Page<Module>> ListModules(Id series_id,
-                                                   const PageRequest& page) = 0;
+  virtual absl::StatusOr<Page<Module>> ListModules(Id series_id, const PageRequest& page) = 0;
 
   virtual absl::StatusOr<Session> GetSession(Id id) = 0;
   // Ordered by start; cursor key is the start in Unix seconds.
-  virtual absl::StatusOr<Page<Session>> ListSessions(
-      const SessionFilter& filter, const PageRequest& page) = 0;
+  virtual absl::StatusOr<Page<Session>> ListSessions(const SessionFilter& filter,
+                                                     const PageRequest& page) = 0;
 
   // Sessions other than `exclude_session_id`, of series that are not
   // cancelled, overlapping [start, end), that book one of `trainer_ids`
@@ -120,8 +116,7 @@ class StoreReader {
   virtual absl::StatusOr<int64_t> CountAccounts() = 0;
   // Ordered by id.
   virtual absl::StatusOr<Page<Account>> ListAccounts(const PageRequest& page) = 0;
-  virtual absl::StatusOr<std::optional<TokenRecord>> FindToken(
-      absl::string_view token_hash) = 0;
+  virtual absl::StatusOr<std::optional<TokenRecord>> FindToken(absl::string_view token_hash) = 0;
 
   // ---- audit ----
   // Cursor key is the event id, descending.
@@ -147,8 +142,7 @@ class StoreWriter : public StoreReader {
   virtual absl::StatusOr<Id> InsertModule(const Module& module) = 0;
   virtual absl::Status UpdateModule(const Module& module) = 0;
   // Sets position i+1 for module_ids[i]; the ids are all of one series.
-  virtual absl::Status SetModuleOrder(Id series_id,
-                                      const std::vector<Id>& module_ids) = 0;
+  virtual absl::Status SetModuleOrder(Id series_id, const std::vector<Id>& module_ids) = 0;
   // Deletes the module with its sessions.
   virtual absl::Status DeleteModule(Id id) = 0;
 

@@ -7,11 +7,11 @@
 #define TH_CONCAT_INNER_(a, b) a##b
 #define TH_CONCAT_(a, b) TH_CONCAT_INNER_(a, b)
 
-#define TH_RETURN_IF_ERROR(expr)                   \
-  do {                                             \
+#define TH_RETURN_IF_ERROR(expr)                              \
+  do {                                                        \
     if (absl::Status th_status_ = (expr); !th_status_.ok()) { \
-      return th_status_;                           \
-    }                                              \
+      return th_status_;                                      \
+    }                                                         \
   } while (false)
 
 #define TH_ASSIGN_OR_RETURN(lhs, expr) \

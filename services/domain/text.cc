@@ -35,8 +35,7 @@ std::optional<size_t> CountCodePoints(absl::string_view text) {
       cp = (cp << 6) | (cc & 0x3F);
     }
     static constexpr char32_t kMinForLength[] = {0, 0, 0x80, 0x800, 0x10000};
-    if (cp < kMinForLength[len] || cp > 0x10FFFF ||
-        (cp >= 0xD800 && cp <= 0xDFFF)) {
+    if (cp < kMinForLength[len] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
       return std::nullopt;
     }
     i += len;
@@ -49,8 +48,8 @@ std::string Trimmed(absl::string_view text) {
   return std::string(absl::StripAsciiWhitespace(text));
 }
 
-std::string TextProblem(absl::string_view text, size_t min_chars,
-                        size_t max_chars, bool multiline) {
+std::string TextProblem(absl::string_view text, size_t min_chars, size_t max_chars,
+                        bool multiline) {
   const std::optional<size_t> chars = CountCodePoints(text);
   if (!chars) return "is not valid UTF-8";
   for (unsigned char c : text) {
@@ -62,12 +61,10 @@ std::string TextProblem(absl::string_view text, size_t min_chars,
   }
   if (*chars < min_chars) {
     return min_chars == 1 ? "must not be empty"
-                          : absl::StrCat("must have at least ", min_chars,
-                                         " characters");
+                          : absl::StrCat("must have at least ", min_chars, " characters");
   }
   if (*chars > max_chars) {
-    return absl::StrCat("must have at most ", max_chars, " characters (has ",
-                        *chars, ")");
+    return absl::StrCat("must have at most ", max_chars, " characters (has ", *chars, ")");
   }
   return "";
 }
@@ -100,8 +97,7 @@ bool LooksLikeEmail(absl::string_view text) {
     return false;
   }
   for (unsigned char c : text) {
-    if (c <= 0x20 || c == 0x7F || c == ',' || c == ';' || c == '<' ||
-        c == '>') {
+    if (c <= 0x20 || c == 0x7F || c == ',' || c == ';' || c == '<' || c == '>') {
       return false;
     }
   }

@@ -7,6 +7,7 @@
 #include <cstddef>
 #include <optional>
 #include <string>
+
 #include "absl/strings/string_view.h"
 
 namespace trainhub::domain {
@@ -21,8 +22,8 @@ std::string Trimmed(absl::string_view text);
 // Why `text` is not acceptable as a field value, or empty when it is:
 // malformed UTF-8, control characters (newlines and tabs only when
 // `multiline`), or a length outside [min_chars, max_chars].
-std::string TextProblem(absl::string_view text, size_t min_chars,
-                        size_t max_chars, bool multiline = false);
+std::string TextProblem(absl::string_view text, size_t min_chars, size_t max_chars,
+                        bool multiline = false);
 
 // Lower-cases ASCII letters and collapses runs of white space to one space.
 // Used for identity comparisons (places, e-mail addresses).

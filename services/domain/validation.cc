@@ -15,9 +15,8 @@ std::string Path(absl::string_view prefix, absl::string_view field) {
 }
 
 // Trims `value` and records a violation when it breaks the text rules.
-void CheckText(std::string& value, absl::string_view prefix,
-               absl::string_view field, size_t min_chars, size_t max_chars,
-               Violations& v, bool multiline = false) {
+void CheckText(std::string& value, absl::string_view prefix, absl::string_view field,
+               size_t min_chars, size_t max_chars, Violations& v, bool multiline = false) {
   if (CountCodePoints(value)) value = Trimmed(value);
   std::string problem = TextProblem(value, min_chars, max_chars, multiline);
   if (!problem.empty()) v.Add(Path(prefix, field), std::move(problem));
@@ -27,14 +26,12 @@ std::string TimeRange() { return "between 2000-01-01 and 2099-12-31 (UTC)"; }
 
 }  // namespace
 
-void ValidateOrganization(Organization& org, absl::string_view prefix,
-                          Violations& v) {
+void ValidateOrganization(Organization& org, absl::string_view prefix, Violations& v) {
   CheckText(org.name, prefix, "name", 1, kMaxNameChars, v);
   if (!IsKnown(org.kind)) {
-    v.Add(Path(prefix, "kind"),
-          org.kind == OrganizationKind::kUnspecified
-              ? "is required"
-              : absl::StrCat("unknown value ", static_cast<int>(org.kind)));
+    v.Add(Path(prefix, "kind"), org.kind == OrganizationKind::kUnspecified
+                                    ? "is required"
+                                    : absl::StrCat("unknown value ", static_cast<int>(org.kind)));
   }
   CheckText(org.city, prefix, "city", 0, kMaxCityChars, v);
   CheckText(org.website, prefix, "website", 0, kMaxWebsiteChars, v);
@@ -43,18 +40,16 @@ void ValidateOrganization(Organization& org, absl::string_view prefix,
 void ValidateTrainer(Trainer& trainer, absl::string_view prefix, Violations& v) {
   CheckText(trainer.display_name, prefix, "display_name", 1, kMaxNameChars, v);
   CheckText(trainer.email, prefix, "email", 1, kMaxEmailChars, v);
-  if (!trainer.email.empty() && CountCodePoints(trainer.email) &&
-      !LooksLikeEmail(trainer.email)) {
+  if (!trainer.email.empty() && CountCodePoints(trainer.email) && !LooksLikeEmail(trainer.email)) {
     v.Add(Path(prefix, "email"), "is not an e-mail address");
   }
-  CheckText(trainer.affiliation, prefix, "affiliation", 0,
-            kMaxAffiliationChars, v);
+  CheckText(trainer.affiliation, prefix, "affiliation", 0, kMaxAffiliationChars, v);
 }
 
 void ValidateSeries(Series& series, absl::string_view prefix, Violations& v) {
   CheckText(series.title, prefix, "title", 1, kMaxNameChars, v);
-  CheckText(series.description, prefix, "description", 0,
-            kMaxDescriptionChars, v, /*multiline=*/true);
+  CheckText(series.description, prefix, "description", 0, kMaxDescriptionChars, v,
+            /*multiline=*/true);
   if (!IsKnown(series.kind)) {
     v.Add(Path(prefix, "kind"),
           series.kind == SeriesKind::kUnspecified
@@ -65,9 +60,8 @@ void ValidateSeries(Series& series, absl::string_view prefix, Violations& v) {
     v.Add(Path(prefix, "organization_id"), "is required");
   }
   if (series.capacity < kMinCapacity || series.capacity > kMaxCapacity) {
-    v.Add(Path(prefix, "capacity"),
-          absl::StrCat("must be between ", kMinCapacity, " and ", kMaxCapacity,
-                       " (is ", series.capacity, ")"));
+    v.Add(Path(prefix, "capacity"), absl::StrCat("must be between ", kMinCapacity, " and ",
+                                                 kMaxCapacity, " (is ", series.capacity, ")"));
   }
   if (series.partner_organization_ids.size() > kMaxPartnersPerSeries) {
     v.Add(Path(prefix, "partner_organization_ids"),
@@ -76,8 +70,7 @@ void ValidateSeries(Series& series, absl::string_view prefix, Violations& v) {
   std::set<Id> partners;
   for (size_t i = 0; i < series.partner_organization_ids.size(); ++i) {
     const Id id = series.partner_organization_ids[i];
-    const std::string field =
-        absl::StrCat(Path(prefix, "partner_organization_ids"), "[", i, "]");
+    const std::string field = absl::StrCat(Path(prefix, "partner_organization_ids"), "[", i, "]");
     if (id <= 0) {
       v.Add(field, "must be a positive id");
     } else if (id == series.organization_id) {
@@ -98,20 +91,17 @@ void ValidateSeries(Series& series, absl::string_view prefix, Violations& v) {
   }
   series.target_groups = std::move(groups);
   if (series.status != SeriesStatus::kUnspecified && !IsKnown(series.status)) {
-    v.Add(Path(prefix, "status"),
-          absl::StrCat("unknown value ", static_cast<int>(series.status)));
+    v.Add(Path(prefix, "status"), absl::StrCat("unknown value ", static_cast<int>(series.status)));
   }
 }
 
 void ValidateModule(Module& module, absl::string_view prefix, Violations& v) {
   CheckText(module.title, prefix, "title", 1, kMaxNameChars, v);
   if (module.topics.size() > kMaxTopicsPerModule) {
-    v.Add(Path(prefix, "topics"),
-          absl::StrCat("at most ", kMaxTopicsPerModule, " topics"));
+    v.Add(Path(prefix, "topics"), absl::StrCat("at most ", kMaxTopicsPerModule, " topics"));
   }
   for (size_t i = 0; i < module.topics.size(); ++i) {
-    CheckText(module.topics[i], prefix, absl::StrCat("topics[", i, "]"), 1,
-              kMaxTopicChars, v);
+    CheckText(module.topics[i], prefix, absl::StrCat("topics[", i, "]"), 1, kMaxTopicChars, v);
   }
   if (module.teaching_units < 0 || module.teaching_units > kMaxTeachingUnits) {
     v.Add(Path(prefix, "teaching_units"),
@@ -119,8 +109,7 @@ void ValidateModule(Module& module, absl::string_view prefix, Violations& v) {
   }
 }
 
-void ValidateSession(Session& session, absl::string_view prefix,
-                     Violations& v) {
+void ValidateSession(Session& session, absl::string_view prefix, Violations& v) {
   const absl::Time earliest = EarliestSessionTime();
   const absl::Time latest = LatestSessionTime();
   bool times_ok = true;
@@ -144,13 +133,12 @@ void ValidateSession(Session& session, absl::string_view prefix,
     }
   }
   CheckText(session.place.name, prefix, "place.name", 0, kMaxPlaceNameChars, v);
-  CheckText(session.place.address, prefix, "place.address", 0,
-            kMaxPlaceAddressChars, v, /*multiline=*/true);
+  CheckText(session.place.address, prefix, "place.address", 0, kMaxPlaceAddressChars, v,
+            /*multiline=*/true);
   CheckText(session.note, prefix, "note", 0, kMaxNoteChars, v,
             /*multiline=*/true);
   if (session.trainers.size() > kMaxTrainersPerSession) {
-    v.Add(Path(prefix, "trainers"),
-          absl::StrCat("at most ", kMaxTrainersPerSession, " trainers"));
+    v.Add(Path(prefix, "trainers"), absl::StrCat("at most ", kMaxTrainersPerSession, " trainers"));
   }
   std::set<Id> seen;
   for (size_t i = 0; i < session.trainers.size(); ++i) {
@@ -159,28 +147,24 @@ void ValidateSession(Session& session, absl::string_view prefix,
     if (booking.trainer_id <= 0) {
       v.Add(at + ".trainer_id", "must be a positive id");
     } else if (!seen.insert(booking.trainer_id).second) {
-      v.Add(at + ".trainer_id",
-            absl::StrCat("trainer ", booking.trainer_id, " is listed twice"));
+      v.Add(at + ".trainer_id", absl::StrCat("trainer ", booking.trainer_id, " is listed twice"));
     }
     if (booking.status == BookingStatus::kUnspecified) {
       booking.status = BookingStatus::kRequested;
     } else if (!IsKnown(booking.status)) {
-      v.Add(at + ".status",
-            absl::StrCat("unknown value ", static_cast<int>(booking.status)));
+      v.Add(at + ".status", absl::StrCat("unknown value ", static_cast<int>(booking.status)));
     }
   }
 }
 
 absl::Status ValidateRequestId(absl::string_view request_id) {
   if (request_id.size() > kMaxRequestIdChars) {
-    return InvalidField("request_id", absl::StrCat("must have at most ",
-                                                   kMaxRequestIdChars,
-                                                   " characters"));
+    return InvalidField("request_id",
+                        absl::StrCat("must have at most ", kMaxRequestIdChars, " characters"));
   }
   for (unsigned char c : request_id) {
     if (c < 0x21 || c > 0x7E) {
-      return InvalidField("request_id",
-                          "may contain only printable ASCII characters");
+      return InvalidField("request_id", "may contain only printable ASCII characters");
     }
   }
   return absl::OkStatus();
@@ -193,15 +177,13 @@ absl::Status CheckStatusTransition(SeriesStatus from, SeriesStatus to) {
     return FieldError(absl::StatusCode::kFailedPrecondition, "series.status",
                       "use CancelSeries to cancel a series");
   }
-  const bool allowed =
-      (from == S::kDraft && (to == S::kPlanned || to == S::kOpenForEnrolment)) ||
-      (from == S::kPlanned && (to == S::kDraft || to == S::kOpenForEnrolment)) ||
-      (from == S::kOpenForEnrolment && (to == S::kPlanned || to == S::kRunning)) ||
-      (from == S::kRunning && to == S::kCompleted);
+  const bool allowed = (from == S::kDraft && (to == S::kPlanned || to == S::kOpenForEnrolment)) ||
+                       (from == S::kPlanned && (to == S::kDraft || to == S::kOpenForEnrolment)) ||
+                       (from == S::kOpenForEnrolment && (to == S::kPlanned || to == S::kRunning)) ||
+                       (from == S::kRunning && to == S::kCompleted);
   if (allowed) return absl::OkStatus();
   return FieldError(absl::StatusCode::kFailedPrecondition, "series.status",
-                    absl::StrCat("a series cannot go from ", ToString(from),
-                                 " to ", ToString(to)));
+                    absl::StrCat("a series cannot go from ", ToString(from), " to ", ToString(to)));
 }
 
 std::string PlaceKey(const Place& place) {

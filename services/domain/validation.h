@@ -6,16 +6,15 @@
 // named `prefix` + "." + field as in the API request.
 
 #include <string>
-#include "absl/strings/string_view.h"
 
 #include "absl/status/status.h"
+#include "absl/strings/string_view.h"
 #include "domain/errors.h"
 #include "domain/model.h"
 
 namespace trainhub::domain {
 
-void ValidateOrganization(Organization& org, absl::string_view prefix,
-                          Violations& v);
+void ValidateOrganization(Organization& org, absl::string_view prefix, Violations& v);
 void ValidateTrainer(Trainer& trainer, absl::string_view prefix, Violations& v);
 // Checks own fields only; referenced organisations are checked by Planner.
 void ValidateSeries(Series& series, absl::string_view prefix, Violations& v);

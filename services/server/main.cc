@@ -1,17 +1,16 @@
 // trainhubd: the trainhub gRPC server.
 
-#include <CLI/CLI.hpp>
 #include <google/protobuf/stubs/logging.h>
 #include <signal.h>
 #include <spdlog/spdlog.h>
-
 #include <termios.h>
 #include <unistd.h>
 
+#include <CLI/CLI.hpp>
 #include <cstdlib>
 #include <fstream>
-#include <sstream>
 #include <iostream>
+#include <sstream>
 #include <string>
 #include <thread>
 
@@ -70,7 +69,7 @@ int CreateAdmin(const std::string& db_path, const std::string& email, const std:
   if (!created.ok()) {
     std::cerr << "cannot create the admin account: " << created.status().message() << "\n";
     return created.status().code() == absl::StatusCode::kInvalidArgument ? kExitUsage
-                                                                          : kExitCannotStart;
+                                                                         : kExitCannotStart;
   }
   std::cout << "created admin account " << created->id << " (" << created->email
             << "); log in with: trainhub login --email " << created->email << "\n";
@@ -120,14 +119,14 @@ int main(int argc, char** argv) {
   spdlog::set_pattern("%Y-%m-%dT%H:%M:%S.%eZ %l %v", spdlog::pattern_time_type::utc);
   // protobuf reports requests it cannot parse; trainhubd answers those
   // itself (INVALID_ARGUMENT naming the field), so they are debug detail.
-  google::protobuf::SetLogHandler([](google::protobuf::LogLevel level, const char* file,
-                                     int line, const std::string& message) {
-    if (level >= google::protobuf::LOGLEVEL_FATAL) {
-      spdlog::critical("protobuf {}:{}: {}", file, line, message);
-    } else {
-      spdlog::debug("protobuf {}:{}: {}", file, line, message);
-    }
-  });
+  google::protobuf::SetLogHandler(
+      [](google::protobuf::LogLevel level, const char* file, int line, const std::string& message) {
+        if (level >= google::protobuf::LOGLEVEL_FATAL) {
+          spdlog::critical("protobuf {}:{}: {}", file, line, message);
+        } else {
+          spdlog::debug("protobuf {}:{}: {}", file, line, message);
+        }
+      });
 
   if (!trainhub::domain::InitCrypto()) {
     spdlog::error("libsodium failed to start");
@@ -167,15 +166,14 @@ int main(int argc, char** argv) {
     spdlog::error("cannot start: {}", std::string(server.status().message()));
     return kExitCannotStart;
   }
-  spdlog::info("trainhubd listening on {} (port {}, {}), database {}",
-               options.listen_address, (*server)->port(),
-               options.tls_cert_pem.empty() ? "plaintext" : "TLS", options.db_path);
+  spdlog::info("trainhubd listening on {} (port {}, {}), database {}", options.listen_address,
+               (*server)->port(), options.tls_cert_pem.empty() ? "plaintext" : "TLS",
+               options.db_path);
 
   std::thread signal_thread([&] {
     int signal_number = 0;
     sigwait(&stop_signals, &signal_number);
-    spdlog::info("signal {} received: finishing in-flight calls",
-                 signal_number);
+    spdlog::info("signal {} received: finishing in-flight calls", signal_number);
     (*server)->Shutdown(absl::Seconds(10));
   });
   (*server)->Wait();

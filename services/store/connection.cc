@@ -1,9 +1,8 @@
 #include "store/connection.h"
 
-#include <sqlite3.h>
-
 #include <SQLiteCpp/Exception.h>
 #include <SQLiteCpp/Transaction.h>
+#include <sqlite3.h>
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
@@ -15,15 +14,13 @@ namespace {
 constexpr int kBusyTimeoutMs = 5000;
 
 // Runs `PRAGMA name = value` and checks that reading it back gives `expect`.
-absl::Status SetPragma(SQLite::Database& db, absl::string_view name,
-                       absl::string_view value, absl::string_view expect) {
+absl::Status SetPragma(SQLite::Database& db, absl::string_view name, absl::string_view value,
+                       absl::string_view expect) {
   db.exec(absl::StrCat("PRAGMA ", name, " = ", value));
-  const std::string actual =
-      db.execAndGet(absl::StrCat("PRAGMA ", name)).getString();
+  const std::string actual = db.execAndGet(absl::StrCat("PRAGMA ", name)).getString();
   if (absl::AsciiStrToLower(actual) != expect) {
     return absl::FailedPreconditionError(
-        absl::StrCat("SQLite refused PRAGMA ", name, " = ", value, " (it is ",
-                     actual, ")"));
+        absl::StrCat("SQLite refused PRAGMA ", name, " = ", value, " (it is ", actual, ")"));
   }
   return absl::OkStatus();
 }
@@ -32,8 +29,7 @@ absl::Status SetPragma(SQLite::Database& db, absl::string_view name,
 
 bool IsInMemory(const std::string& path) { return path == ":memory:"; }
 
-absl::Status FromSqliteError(const std::exception& e,
-                             absl::string_view context) {
+absl::Status FromSqliteError(const std::exception& e, absl::string_view context) {
   int code = SQLITE_ERROR;
   if (const auto* se = dynamic_cast<const SQLite::Exception*>(&e)) {
     code = se->getExtendedErrorCode();
@@ -62,18 +58,17 @@ absl::Status Migrate(SQLite::Database& db, int target_version) {
   const int version = db.execAndGet("PRAGMA user_version").getInt();
   const int application_id = db.execAndGet("PRAGMA application_id").getInt();
   const int tables =
-      db.execAndGet("SELECT count(*) FROM sqlite_schema WHERE type = 'table'")
-          .getInt();
+      db.execAndGet("SELECT count(*) FROM sqlite_schema WHERE type = 'table'").getInt();
   if (application_id != kApplicationId && (application_id != 0 || tables > 0)) {
-    return absl::FailedPreconditionError(absl::StrCat(
-        "the database file ", db.getFilename(),
-        " is not a trainhub database; pass --db with another path"));
+    return absl::FailedPreconditionError(
+        absl::StrCat("the database file ", db.getFilename(),
+                     " is not a trainhub database; pass --db with another path"));
   }
   if (version > LatestSchemaVersion()) {
-    return absl::FailedPreconditionError(absl::StrCat(
-        "the database ", db.getFilename(), " has schema version ", version,
-        ", newer than this trainhubd understands (", LatestSchemaVersion(),
-        "); run a newer trainhubd"));
+    return absl::FailedPreconditionError(
+        absl::StrCat("the database ", db.getFilename(), " has schema version ", version,
+                     ", newer than this trainhubd understands (", LatestSchemaVersion(),
+                     "); run a newer trainhubd"));
   }
   const auto migrations = Migrations();
   for (int v = version; v < target_version; ++v) {
@@ -87,8 +82,7 @@ absl::Status Migrate(SQLite::Database& db, int target_version) {
   return absl::OkStatus();
 }
 
-absl::StatusOr<std::unique_ptr<SQLite::Database>> OpenWriteConnection(
-    const std::string& path) {
+absl::StatusOr<std::unique_ptr<SQLite::Database>> OpenWriteConnection(const std::string& path) {
   try {
     auto db = std::make_unique<SQLite::Database>(
         path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE | SQLite::OPEN_FULLMUTEX);
@@ -110,11 +104,10 @@ absl::StatusOr<std::unique_ptr<SQLite::Database>> OpenWriteConnection(
   }
 }
 
-absl::StatusOr<std::unique_ptr<SQLite::Database>> OpenReadConnection(
-    const std::string& path) {
+absl::StatusOr<std::unique_ptr<SQLite::Database>> OpenReadConnection(const std::string& path) {
   try {
-    auto db = std::make_unique<SQLite::Database>(
-        path, SQLite::OPEN_READONLY | SQLite::OPEN_FULLMUTEX);
+    auto db =
+        std::make_unique<SQLite::Database>(path, SQLite::OPEN_READONLY | SQLite::OPEN_FULLMUTEX);
     db->setBusyTimeout(kBusyTimeoutMs);
     if (absl::Status s = SetPragma(*db, "foreign_keys", "ON", "1"); !s.ok()) {
       return s;

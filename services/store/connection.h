@@ -3,14 +3,14 @@
 
 // Opening SQLite connections with the settings trainhub relies on.
 
+#include <SQLiteCpp/Database.h>
+
 #include <memory>
 #include <string>
 
-#include <SQLiteCpp/Database.h>
-
 #include "absl/status/status.h"
-#include "absl/strings/string_view.h"
 #include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
 
 namespace trainhub::store {
 
@@ -22,8 +22,7 @@ bool IsInMemory(const std::string& path);
 // the schema to LatestSchemaVersion() in one transaction.
 // FAILED_PRECONDITION when the file is not a trainhub database or has a
 // newer schema than this build knows; UNAVAILABLE when it cannot be opened.
-absl::StatusOr<std::unique_ptr<SQLite::Database>> OpenWriteConnection(
-    const std::string& path);
+absl::StatusOr<std::unique_ptr<SQLite::Database>> OpenWriteConnection(const std::string& path);
 
 // Applies the migrations from the database's version up to `target_version`
 // (tests use it to build earlier versions).
@@ -31,8 +30,7 @@ absl::Status Migrate(SQLite::Database& db, int target_version);
 
 // Opens a read-only connection to a database that a write connection has
 // already opened and migrated.
-absl::StatusOr<std::unique_ptr<SQLite::Database>> OpenReadConnection(
-    const std::string& path);
+absl::StatusOr<std::unique_ptr<SQLite::Database>> OpenReadConnection(const std::string& path);
 
 // OK, or the SQLite error of `e` as INTERNAL/UNAVAILABLE with `context`.
 absl::Status FromSqliteError(const std::exception& e, absl::string_view context);

@@ -40,9 +40,10 @@ absl::Status CheckChanged(SQLite::Database& db, absl::string_view kind, Id id) {
 }
 
 // Appends the keyset condition and limit for ascending (key, id) order.
-void AddKeyset(std::string& sql, absl::string_view key_column,
-               absl::string_view id_column, const domain::PageRequest& page) {
-  if (page.after) absl::StrAppend(&sql, " AND (", key_column, ", ", id_column, ") > (:after_key, :after_id)");
+void AddKeyset(std::string& sql, absl::string_view key_column, absl::string_view id_column,
+               const domain::PageRequest& page) {
+  if (page.after)
+    absl::StrAppend(&sql, " AND (", key_column, ", ", id_column, ") > (:after_key, :after_id)");
   absl::StrAppend(&sql, " ORDER BY ", key_column, ", ", id_column, " LIMIT :limit");
 }
 
@@ -62,8 +63,7 @@ Id IdOf(const domain::AccountCredentials& c) { return c.account.id; }
 
 // Trims the extra row fetched to learn whether another page follows.
 template <typename T, typename KeyOf>
-domain::Page<T> MakePage(std::vector<T> items, const domain::PageRequest& page,
-                         KeyOf key_of) {
+domain::Page<T> MakePage(std::vector<T> items, const domain::PageRequest& page, KeyOf key_of) {
   domain::Page<T> out;
   if (static_cast<int>(items.size()) > page.limit) {
     items.resize(page.limit);
@@ -98,15 +98,14 @@ std::string VisibilityCondition(const domain::Visibility& v, absl::string_view s
     }
   }
   if (v.open_series) {
-    absl::StrAppend(&cond, " OR ", series, ".status = ",
-                    static_cast<int>(domain::SeriesStatus::kOpenForEnrolment));
+    absl::StrAppend(&cond, " OR ", series,
+                    ".status = ", static_cast<int>(domain::SeriesStatus::kOpenForEnrolment));
   }
   absl::StrAppend(&cond, ")");
   return cond;
 }
 
-constexpr char kOrganizationColumns[] =
-    "id, name, kind, city, website, create_time, update_time";
+constexpr char kOrganizationColumns[] = "id, name, kind, city, website, create_time, update_time";
 
 domain::Organization ReadOrganization(SQLite::Statement& q) {
   domain::Organization org;
@@ -120,8 +119,7 @@ domain::Organization ReadOrganization(SQLite::Statement& q) {
   return org;
 }
 
-constexpr char kTrainerColumns[] =
-    "id, display_name, email, affiliation, create_time, update_time";
+constexpr char kTrainerColumns[] = "id, display_name, email, affiliation, create_time, update_time";
 
 domain::Trainer ReadTrainer(SQLite::Statement& q) {
   domain::Trainer t;
@@ -134,9 +132,7 @@ domain::Trainer ReadTrainer(SQLite::Statement& q) {
   return t;
 }
 
-std::string EmailKey(absl::string_view email) {
-  return absl::AsciiStrToLower(email);
-}
+std::string EmailKey(absl::string_view email) { return absl::AsciiStrToLower(email); }
 
 constexpr char kSeriesColumns[] =
     "s.id, s.organization_id, s.title, s.kind, s.description, s.target_groups,"
@@ -160,8 +156,7 @@ domain::Module ReadModule(SQLite::Statement& q) {
   m.series_id = q.getColumn(1).getInt64();
   m.position = q.getColumn(2).getInt();
   m.title = q.getColumn(3).getString();
-  m.topics = nlohmann::json::parse(q.getColumn(4).getString())
-                 .get<std::vector<std::string>>();
+  m.topics = nlohmann::json::parse(q.getColumn(4).getString()).get<std::vector<std::string>>();
   m.mandatory = q.getColumn(5).getInt() != 0;
   m.teaching_units = q.getColumn(6).getInt();
   m.session_count = q.getColumn(7).getInt();
@@ -199,9 +194,10 @@ void SqliteRepository::ResetStatements() {
 }
 
 template <typename T>
-absl::StatusOr<domain::Page<T>> SqliteRepository::ListById(
-    absl::string_view what, std::string select, const domain::PageRequest& page,
-    T (*read)(SQLite::Statement&)) {
+absl::StatusOr<domain::Page<T>> SqliteRepository::ListById(absl::string_view what,
+                                                           std::string select,
+                                                           const domain::PageRequest& page,
+                                                           T (*read)(SQLite::Statement&)) {
   return Guarded(what, [&]() -> absl::StatusOr<domain::Page<T>> {
     AddKeyset(select, "id", "id", page);
     auto& q = Prepare(select);
@@ -216,24 +212,23 @@ absl::StatusOr<domain::Page<T>> SqliteRepository::ListById(
 
 absl::StatusOr<domain::Organization> SqliteRepository::GetOrganization(Id id) {
   return Guarded("GetOrganization", [&]() -> absl::StatusOr<domain::Organization> {
-    auto& q = Prepare(absl::StrCat("SELECT ", kOrganizationColumns,
-                                   " FROM organization WHERE id = ?"));
+    auto& q =
+        Prepare(absl::StrCat("SELECT ", kOrganizationColumns, " FROM organization WHERE id = ?"));
     q.bind(1, id);
     if (!q.executeStep()) return NotFound("organisation", id);
     return ReadOrganization(q);
   });
 }
 
-absl::StatusOr<domain::Page<domain::Organization>>
-SqliteRepository::ListOrganizations(const domain::PageRequest& page) {
+absl::StatusOr<domain::Page<domain::Organization>> SqliteRepository::ListOrganizations(
+    const domain::PageRequest& page) {
   return ListById<domain::Organization>(
       "ListOrganizations",
       absl::StrCat("SELECT ", kOrganizationColumns, " FROM organization WHERE 1"), page,
       ReadOrganization);
 }
 
-absl::StatusOr<Id> SqliteRepository::InsertOrganization(
-    const domain::Organization& org) {
+absl::StatusOr<Id> SqliteRepository::InsertOrganization(const domain::Organization& org) {
   return Guarded("InsertOrganization", [&]() -> absl::StatusOr<Id> {
     auto& q = Prepare(
         "INSERT INTO organization (name, kind, city, website, create_time,"
@@ -251,8 +246,7 @@ absl::StatusOr<Id> SqliteRepository::InsertOrganization(
   });
 }
 
-absl::Status SqliteRepository::UpdateOrganization(
-    const domain::Organization& org) {
+absl::Status SqliteRepository::UpdateOrganization(const domain::Organization& org) {
   return Guarded("UpdateOrganization", [&]() -> absl::Status {
     auto& q = Prepare(
         "UPDATE organization SET name = ?, kind = ?, city = ?, website = ?,"
@@ -273,20 +267,18 @@ absl::Status SqliteRepository::UpdateOrganization(
 
 absl::StatusOr<domain::Trainer> SqliteRepository::GetTrainer(Id id) {
   return Guarded("GetTrainer", [&]() -> absl::StatusOr<domain::Trainer> {
-    auto& q = Prepare(absl::StrCat("SELECT ", kTrainerColumns,
-                                   " FROM trainer WHERE id = ?"));
+    auto& q = Prepare(absl::StrCat("SELECT ", kTrainerColumns, " FROM trainer WHERE id = ?"));
     q.bind(1, id);
     if (!q.executeStep()) return NotFound("trainer", id);
     return ReadTrainer(q);
   });
 }
 
-absl::StatusOr<std::optional<domain::Trainer>>
-SqliteRepository::FindTrainerByEmail(absl::string_view email) {
-  return Guarded("FindTrainerByEmail",
-                 [&]() -> absl::StatusOr<std::optional<domain::Trainer>> {
-    auto& q = Prepare(absl::StrCat("SELECT ", kTrainerColumns,
-                                   " FROM trainer WHERE email_key = ?"));
+absl::StatusOr<std::optional<domain::Trainer>> SqliteRepository::FindTrainerByEmail(
+    absl::string_view email) {
+  return Guarded("FindTrainerByEmail", [&]() -> absl::StatusOr<std::optional<domain::Trainer>> {
+    auto& q =
+        Prepare(absl::StrCat("SELECT ", kTrainerColumns, " FROM trainer WHERE email_key = ?"));
     q.bind(1, EmailKey(email));
     if (!q.executeStep()) return std::optional<domain::Trainer>();
     return std::optional<domain::Trainer>(ReadTrainer(q));
@@ -296,12 +288,11 @@ SqliteRepository::FindTrainerByEmail(absl::string_view email) {
 absl::StatusOr<domain::Page<domain::Trainer>> SqliteRepository::ListTrainers(
     const domain::PageRequest& page) {
   return ListById<domain::Trainer>(
-      "ListTrainers", absl::StrCat("SELECT ", kTrainerColumns, " FROM trainer WHERE 1"),
-      page, ReadTrainer);
+      "ListTrainers", absl::StrCat("SELECT ", kTrainerColumns, " FROM trainer WHERE 1"), page,
+      ReadTrainer);
 }
 
-absl::StatusOr<Id> SqliteRepository::InsertTrainer(
-    const domain::Trainer& trainer) {
+absl::StatusOr<Id> SqliteRepository::InsertTrainer(const domain::Trainer& trainer) {
   return Guarded("InsertTrainer", [&]() -> absl::StatusOr<Id> {
     auto& q = Prepare(
         "INSERT INTO trainer (display_name, email, email_key, affiliation,"
@@ -338,8 +329,7 @@ absl::Status SqliteRepository::UpdateTrainer(const domain::Trainer& trainer) {
 
 // ---- series ----
 
-absl::StatusOr<domain::Series> SqliteRepository::LoadSeries(
-    SQLite::Statement& q) {
+absl::StatusOr<domain::Series> SqliteRepository::LoadSeries(SQLite::Statement& q) {
   domain::Series s;
   s.id = q.getColumn(0).getInt64();
   s.organization_id = q.getColumn(1).getInt64();
@@ -372,8 +362,7 @@ absl::StatusOr<domain::Series> SqliteRepository::LoadSeries(
 
 absl::StatusOr<domain::Series> SqliteRepository::GetSeries(Id id) {
   return Guarded("GetSeries", [&]() -> absl::StatusOr<domain::Series> {
-    auto& q = Prepare(
-        absl::StrCat("SELECT ", kSeriesColumns, " FROM series s WHERE s.id = ?"));
+    auto& q = Prepare(absl::StrCat("SELECT ", kSeriesColumns, " FROM series s WHERE s.id = ?"));
     q.bind(1, id);
     if (!q.executeStep()) return NotFound("series", id);
     return LoadSeries(q);
@@ -382,10 +371,8 @@ absl::StatusOr<domain::Series> SqliteRepository::GetSeries(Id id) {
 
 absl::StatusOr<domain::Page<domain::Series>> SqliteRepository::ListSeries(
     const domain::SeriesFilter& filter, const domain::PageRequest& page) {
-  return Guarded("ListSeries",
-                 [&]() -> absl::StatusOr<domain::Page<domain::Series>> {
-    std::string sql =
-        absl::StrCat("SELECT ", kSeriesColumns, " FROM series s WHERE 1");
+  return Guarded("ListSeries", [&]() -> absl::StatusOr<domain::Page<domain::Series>> {
+    std::string sql = absl::StrCat("SELECT ", kSeriesColumns, " FROM series s WHERE 1");
     if (filter.kind != domain::SeriesKind::kUnspecified) {
       absl::StrAppend(&sql, " AND s.kind = :kind");
     }
@@ -424,8 +411,7 @@ absl::StatusOr<domain::Page<domain::Series>> SqliteRepository::ListSeries(
       TH_ASSIGN_OR_RETURN(domain::Series s, LoadSeries(q));
       items.push_back(std::move(s));
     }
-    return MakePage(std::move(items), page,
-                    [](const domain::Series& s) { return s.id; });
+    return MakePage(std::move(items), page, [](const domain::Series& s) { return s.id; });
   });
 }
 
@@ -517,8 +503,7 @@ absl::Status SqliteRepository::DeleteSeries(Id id) {
 
 absl::StatusOr<domain::Module> SqliteRepository::GetModule(Id id) {
   return Guarded("GetModule", [&]() -> absl::StatusOr<domain::Module> {
-    auto& q = Prepare(
-        absl::StrCat("SELECT ", kModuleColumns, " FROM module m WHERE m.id = ?"));
+    auto& q = Prepare(absl::StrCat("SELECT ", kModuleColumns, " FROM module m WHERE m.id = ?"));
     q.bind(1, id);
     if (!q.executeStep()) return NotFound("module", id);
     return ReadModule(q);
@@ -527,10 +512,9 @@ absl::StatusOr<domain::Module> SqliteRepository::GetModule(Id id) {
 
 absl::StatusOr<domain::Page<domain::Module>> SqliteRepository::ListModules(
     Id series_id, const domain::PageRequest& page) {
-  return Guarded("ListModules",
-                 [&]() -> absl::StatusOr<domain::Page<domain::Module>> {
-    std::string sql = absl::StrCat("SELECT ", kModuleColumns,
-                                   " FROM module m WHERE m.series_id = :series");
+  return Guarded("ListModules", [&]() -> absl::StatusOr<domain::Page<domain::Module>> {
+    std::string sql =
+        absl::StrCat("SELECT ", kModuleColumns, " FROM module m WHERE m.series_id = :series");
     AddKeyset(sql, "m.position", "m.id", page);
     auto& q = Prepare(sql);
     q.bind(":series", series_id);
@@ -576,13 +560,11 @@ absl::Status SqliteRepository::UpdateModule(const domain::Module& module) {
   });
 }
 
-absl::Status SqliteRepository::SetModuleOrder(
-    Id series_id, const std::vector<Id>& module_ids) {
+absl::Status SqliteRepository::SetModuleOrder(Id series_id, const std::vector<Id>& module_ids) {
   return Guarded("SetModuleOrder", [&]() -> absl::Status {
     Touch("series", series_id, OrganizationOfSeries(series_id));
     for (size_t i = 0; i < module_ids.size(); ++i) {
-      auto& q = Prepare(
-          "UPDATE module SET position = ? WHERE id = ? AND series_id = ?");
+      auto& q = Prepare("UPDATE module SET position = ? WHERE id = ? AND series_id = ?");
       q.bind(1, static_cast<int>(i + 1));
       q.bind(2, module_ids[i]);
       q.bind(3, series_id);
@@ -605,8 +587,7 @@ absl::Status SqliteRepository::DeleteModule(Id id) {
 
 // ---- sessions ----
 
-absl::StatusOr<domain::Session> SqliteRepository::LoadSession(
-    SQLite::Statement& q) {
+absl::StatusOr<domain::Session> SqliteRepository::LoadSession(SQLite::Statement& q) {
   domain::Session s;
   s.id = q.getColumn(0).getInt64();
   s.series_id = q.getColumn(1).getInt64();
@@ -637,8 +618,7 @@ absl::StatusOr<domain::Session> SqliteRepository::LoadSession(
 
 absl::StatusOr<domain::Session> SqliteRepository::GetSession(Id id) {
   return Guarded("GetSession", [&]() -> absl::StatusOr<domain::Session> {
-    auto& q = Prepare(
-        absl::StrCat("SELECT ", kSessionColumns, kSessionFrom, " WHERE s.id = ?"));
+    auto& q = Prepare(absl::StrCat("SELECT ", kSessionColumns, kSessionFrom, " WHERE s.id = ?"));
     q.bind(1, id);
     if (!q.executeStep()) return NotFound("session", id);
     return LoadSession(q);
@@ -647,8 +627,7 @@ absl::StatusOr<domain::Session> SqliteRepository::GetSession(Id id) {
 
 absl::StatusOr<domain::Page<domain::Session>> SqliteRepository::ListSessions(
     const domain::SessionFilter& filter, const domain::PageRequest& page) {
-  return Guarded("ListSessions",
-                 [&]() -> absl::StatusOr<domain::Page<domain::Session>> {
+  return Guarded("ListSessions", [&]() -> absl::StatusOr<domain::Page<domain::Session>> {
     std::string sql = absl::StrCat("SELECT ", kSessionColumns, kSessionFrom);
     if (filter.trainer_id != 0) {
       absl::StrAppend(&sql,
@@ -656,8 +635,8 @@ absl::StatusOr<domain::Page<domain::Session>> SqliteRepository::ListSessions(
                       " AND st.trainer_id = :trainer AND st.status <> ",
                       static_cast<int>(domain::BookingStatus::kDeclined));
       if (filter.pending_only) {
-        absl::StrAppend(&sql, " AND st.status = ",
-                        static_cast<int>(domain::BookingStatus::kRequested));
+        absl::StrAppend(&sql,
+                        " AND st.status = ", static_cast<int>(domain::BookingStatus::kRequested));
       }
     }
     absl::StrAppend(&sql, " WHERE 1");
@@ -701,12 +680,10 @@ absl::StatusOr<domain::Page<domain::Session>> SqliteRepository::ListSessions(
   });
 }
 
-absl::StatusOr<std::vector<domain::Session>>
-SqliteRepository::FindOverlappingSessions(
+absl::StatusOr<std::vector<domain::Session>> SqliteRepository::FindOverlappingSessions(
     absl::Time start, absl::Time end, const std::vector<Id>& trainer_ids,
     absl::string_view place_key, Id exclude_session_id) {
-  return Guarded("FindOverlappingSessions",
-                 [&]() -> absl::StatusOr<std::vector<domain::Session>> {
+  return Guarded("FindOverlappingSessions", [&]() -> absl::StatusOr<std::vector<domain::Session>> {
     // Sessions last at most kMaxSessionLength, so one that overlaps
     // [start, end) starts in (start - kMaxSessionLength, end): both bounds
     // on an indexed start_time.
@@ -718,18 +695,18 @@ SqliteRepository::FindOverlappingSessions(
         if (std::find(ids.begin(), ids.end(), id) == ids.end()) ids.push_back(id);
       }
     };
-    const std::string common =
-        absl::StrCat(" AND s.start_time > :earliest AND s.start_time < :end"
-                     " AND s.end_time > :start AND s.id <> :exclude"
-                     " AND r.status <> ",
-                     static_cast<int>(domain::SeriesStatus::kCancelled));
+    const std::string common = absl::StrCat(
+        " AND s.start_time > :earliest AND s.start_time < :end"
+        " AND s.end_time > :start AND s.id <> :exclude"
+        " AND r.status <> ",
+        static_cast<int>(domain::SeriesStatus::kCancelled));
     for (Id trainer_id : trainer_ids) {
-      auto& q = Prepare(absl::StrCat(
-          "SELECT s.id FROM session_trainer st JOIN session s"
-          " ON s.id = st.session_id JOIN module m ON m.id = s.module_id"
-          " JOIN series r ON r.id = m.series_id"
-          " WHERE st.trainer_id = :trainer AND st.status <> ",
-          static_cast<int>(domain::BookingStatus::kDeclined), common));
+      auto& q =
+          Prepare(absl::StrCat("SELECT s.id FROM session_trainer st JOIN session s"
+                               " ON s.id = st.session_id JOIN module m ON m.id = s.module_id"
+                               " JOIN series r ON r.id = m.series_id"
+                               " WHERE st.trainer_id = :trainer AND st.status <> ",
+                               static_cast<int>(domain::BookingStatus::kDeclined), common));
       q.bind(":trainer", trainer_id);
       q.bind(":earliest", earliest_start);
       q.bind(":end", Seconds(end));
@@ -738,11 +715,11 @@ SqliteRepository::FindOverlappingSessions(
       collect(q);
     }
     if (!place_key.empty()) {
-      auto& q = Prepare(absl::StrCat(
-          "SELECT s.id FROM session s JOIN module m ON m.id = s.module_id"
-          " JOIN series r ON r.id = m.series_id"
-          " WHERE s.place_key = :place AND s.place_key <> ''",
-          common));
+      auto& q =
+          Prepare(absl::StrCat("SELECT s.id FROM session s JOIN module m ON m.id = s.module_id"
+                               " JOIN series r ON r.id = m.series_id"
+                               " WHERE s.place_key = :place AND s.place_key <> ''",
+                               common));
       q.bind(":place", std::string(place_key));
       q.bind(":earliest", earliest_start);
       q.bind(":end", Seconds(end));
@@ -834,10 +811,9 @@ absl::Status SqliteRepository::DeleteSession(Id id) {
 
 // ---- idempotency ----
 
-absl::StatusOr<std::optional<domain::RequestRecord>>
-SqliteRepository::FindRequest(absl::string_view request_id) {
-  return Guarded("FindRequest",
-                 [&]() -> absl::StatusOr<std::optional<domain::RequestRecord>> {
+absl::StatusOr<std::optional<domain::RequestRecord>> SqliteRepository::FindRequest(
+    absl::string_view request_id) {
+  return Guarded("FindRequest", [&]() -> absl::StatusOr<std::optional<domain::RequestRecord>> {
     auto& q = Prepare(
         "SELECT method, fingerprint, resource_id FROM client_request"
         " WHERE request_id = ?");
@@ -852,8 +828,7 @@ SqliteRepository::FindRequest(absl::string_view request_id) {
   });
 }
 
-absl::Status SqliteRepository::RecordRequest(
-    const domain::RequestRecord& record) {
+absl::Status SqliteRepository::RecordRequest(const domain::RequestRecord& record) {
   return Guarded("RecordRequest", [&]() -> absl::Status {
     auto& q = Prepare(
         "INSERT INTO client_request (request_id, method, fingerprint,"
@@ -876,9 +851,7 @@ namespace {
 absl::Time FromMicrosOrPast(int64_t micros) {
   return micros == 0 ? absl::InfinitePast() : absl::FromUnixMicros(micros);
 }
-int64_t MicrosOrZero(absl::Time t) {
-  return t == absl::InfinitePast() ? 0 : absl::ToUnixMicros(t);
-}
+int64_t MicrosOrZero(absl::Time t) { return t == absl::InfinitePast() ? 0 : absl::ToUnixMicros(t); }
 
 constexpr char kAccountColumns[] =
     "id, email, display_name, create_time, password_hash, failed_logins, locked_until";
@@ -926,16 +899,16 @@ absl::StatusOr<domain::Account> SqliteRepository::GetAccount(Id id) {
 
 absl::StatusOr<std::optional<domain::AccountCredentials>> SqliteRepository::FindAccountByEmail(
     absl::string_view email) {
-  return Guarded("FindAccountByEmail",
-                 [&]() -> absl::StatusOr<std::optional<domain::AccountCredentials>> {
-    auto& q = Prepare(
-        absl::StrCat("SELECT ", kAccountColumns, " FROM account WHERE email_key = ?"));
-    q.bind(1, EmailKey(email));
-    if (!q.executeStep()) return std::optional<domain::AccountCredentials>();
-    domain::AccountCredentials c = ReadAccount(q);
-    TH_RETURN_IF_ERROR(LoadRoles(c.account));
-    return std::optional<domain::AccountCredentials>(std::move(c));
-  });
+  return Guarded(
+      "FindAccountByEmail", [&]() -> absl::StatusOr<std::optional<domain::AccountCredentials>> {
+        auto& q =
+            Prepare(absl::StrCat("SELECT ", kAccountColumns, " FROM account WHERE email_key = ?"));
+        q.bind(1, EmailKey(email));
+        if (!q.executeStep()) return std::optional<domain::AccountCredentials>();
+        domain::AccountCredentials c = ReadAccount(q);
+        TH_RETURN_IF_ERROR(LoadRoles(c.account));
+        return std::optional<domain::AccountCredentials>(std::move(c));
+      });
 }
 
 absl::StatusOr<int64_t> SqliteRepository::CountAccounts() {
@@ -951,8 +924,8 @@ absl::StatusOr<domain::Page<domain::Account>> SqliteRepository::ListAccounts(
   TH_ASSIGN_OR_RETURN(
       domain::Page<domain::AccountCredentials> credentials,
       ListById<domain::AccountCredentials>(
-          "ListAccounts", absl::StrCat("SELECT ", kAccountColumns, " FROM account WHERE 1"),
-          page, ReadAccount));
+          "ListAccounts", absl::StrCat("SELECT ", kAccountColumns, " FROM account WHERE 1"), page,
+          ReadAccount));
   domain::Page<domain::Account> out;
   out.next = credentials.next;
   for (domain::AccountCredentials& c : credentials.items) {
@@ -1053,8 +1026,7 @@ absl::Status SqliteRepository::RevokeToken(absl::string_view token_hash) {
 absl::StatusOr<int64_t> SqliteRepository::RevokeAllTokens(Id account_id) {
   return Guarded("RevokeAllTokens", [&]() -> absl::StatusOr<int64_t> {
     Touch("account", account_id, 0);
-    auto& q = Prepare(
-        "UPDATE auth_token SET revoked = 1 WHERE account_id = ? AND revoked = 0");
+    auto& q = Prepare("UPDATE auth_token SET revoked = 1 WHERE account_id = ? AND revoked = 0");
     q.bind(1, account_id);
     q.exec();
     return static_cast<int64_t>(db_.getChanges());
@@ -1137,8 +1109,7 @@ absl::StatusOr<domain::Page<domain::AuditEvent>> SqliteRepository::ListAudit(
       e.request_id = q.getColumn(7).getString();
       items.push_back(std::move(e));
     }
-    return MakePage(std::move(items), page,
-                    [](const domain::AuditEvent& e) { return e.id; });
+    return MakePage(std::move(items), page, [](const domain::AuditEvent& e) { return e.id; });
   });
 }
 

@@ -5,12 +5,12 @@
 // statements; not thread-safe: use it only on the thread that owns the
 // connection (the Writer thread, or a reader holding the connection).
 
+#include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/Statement.h>
+
 #include <memory>
 #include <string>
 #include <unordered_map>
-
-#include <SQLiteCpp/Database.h>
-#include <SQLiteCpp/Statement.h>
 
 #include "domain/repository.h"
 
@@ -29,20 +29,17 @@ class SqliteRepository : public domain::StoreWriter {
   absl::StatusOr<domain::Page<domain::Trainer>> ListTrainers(
       const domain::PageRequest& page) override;
   absl::StatusOr<domain::Series> GetSeries(domain::Id id) override;
-  absl::StatusOr<domain::Page<domain::Series>> ListSeries(
-      const domain::SeriesFilter& filter,
-      const domain::PageRequest& page) override;
+  absl::StatusOr<domain::Page<domain::Series>> ListSeries(const domain::SeriesFilter& filter,
+                                                          const domain::PageRequest& page) override;
   absl::StatusOr<domain::Module> GetModule(domain::Id id) override;
   absl::StatusOr<domain::Page<domain::Module>> ListModules(
       domain::Id series_id, const domain::PageRequest& page) override;
   absl::StatusOr<domain::Session> GetSession(domain::Id id) override;
   absl::StatusOr<domain::Page<domain::Session>> ListSessions(
-      const domain::SessionFilter& filter,
-      const domain::PageRequest& page) override;
+      const domain::SessionFilter& filter, const domain::PageRequest& page) override;
   absl::StatusOr<std::vector<domain::Session>> FindOverlappingSessions(
-      absl::Time start, absl::Time end,
-      const std::vector<domain::Id>& trainer_ids, absl::string_view place_key,
-      domain::Id exclude_session_id) override;
+      absl::Time start, absl::Time end, const std::vector<domain::Id>& trainer_ids,
+      absl::string_view place_key, domain::Id exclude_session_id) override;
   absl::StatusOr<std::optional<domain::RequestRecord>> FindRequest(
       absl::string_view request_id) override;
 
@@ -55,8 +52,7 @@ class SqliteRepository : public domain::StoreWriter {
   absl::StatusOr<std::optional<domain::TokenRecord>> FindToken(
       absl::string_view token_hash) override;
 
-  absl::StatusOr<domain::Id> InsertOrganization(
-      const domain::Organization& org) override;
+  absl::StatusOr<domain::Id> InsertOrganization(const domain::Organization& org) override;
   absl::Status UpdateOrganization(const domain::Organization& org) override;
   absl::StatusOr<domain::Id> InsertTrainer(const domain::Trainer& trainer) override;
   absl::Status UpdateTrainer(const domain::Trainer& trainer) override;

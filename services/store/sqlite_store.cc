@@ -1,14 +1,13 @@
 #include "store/sqlite_store.h"
 
+#include "absl/time/clock.h"
 #include "domain/audit.h"
 #include "store/connection.h"
 
-#include "absl/time/clock.h"
-
 namespace trainhub::store {
 
-absl::StatusOr<std::unique_ptr<SqliteStore>> SqliteStore::Open(
-    const std::string& path, int read_connections) {
+absl::StatusOr<std::unique_ptr<SqliteStore>> SqliteStore::Open(const std::string& path,
+                                                               int read_connections) {
   absl::StatusOr<std::unique_ptr<SQLite::Database>> db = OpenWriteConnection(path);
   if (!db.ok()) return db.status();
   std::unique_ptr<SqliteStore> store(new SqliteStore());
@@ -16,8 +15,7 @@ absl::StatusOr<std::unique_ptr<SqliteStore>> SqliteStore::Open(
   store->writer_ = std::make_unique<Writer>(*std::move(db));
   if (!IsInMemory(path)) {
     for (int i = 0; i < read_connections; ++i) {
-      absl::StatusOr<std::unique_ptr<SQLite::Database>> reader =
-          OpenReadConnection(path);
+      absl::StatusOr<std::unique_ptr<SQLite::Database>> reader = OpenReadConnection(path);
       if (!reader.ok()) return reader.status();
       auto r = std::make_unique<Reader>();
       r->repository = std::make_unique<SqliteRepository>(**reader);
@@ -37,8 +35,7 @@ SqliteStore::~SqliteStore() {
   writer_.reset();
 }
 
-absl::Status SqliteStore::Write(
-    std::function<absl::Status(domain::StoreWriter&)> work) {
+absl::Status SqliteStore::Write(std::function<absl::Status(domain::StoreWriter&)> work) {
   // The caller's audit scope (a thread-local of this thread, not the writer's).
   const domain::AuditEvent* scope = domain::AuditScope::Current();
   std::optional<domain::AuditEvent> audit;
@@ -59,8 +56,7 @@ absl::Status SqliteStore::Write(
   });
 }
 
-absl::Status SqliteStore::Read(
-    const std::function<absl::Status(domain::StoreReader&)>& work) {
+absl::Status SqliteStore::Read(const std::function<absl::Status(domain::StoreReader&)>& work) {
   if (readers_.empty()) {
     return writer_->Run([&](SQLite::Database&) {
       absl::Status status = work(*write_repository_);

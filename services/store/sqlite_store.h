@@ -21,14 +21,12 @@ class SqliteStore : public domain::Store {
  public:
   // Opens (creating and migrating) the database at `path`. ":memory:" gives
   // a private in-memory database whose reads go through the writer.
-  static absl::StatusOr<std::unique_ptr<SqliteStore>> Open(
-      const std::string& path, int read_connections = 4);
+  static absl::StatusOr<std::unique_ptr<SqliteStore>> Open(const std::string& path,
+                                                           int read_connections = 4);
   ~SqliteStore() override;
 
-  absl::Status Read(
-      const std::function<absl::Status(domain::StoreReader&)>& work) override;
-  absl::Status Write(
-      std::function<absl::Status(domain::StoreWriter&)> work) override;
+  absl::Status Read(const std::function<absl::Status(domain::StoreReader&)>& work) override;
+  absl::Status Write(std::function<absl::Status(domain::StoreWriter&)> work) override;
 
   Writer::Stats writer_stats() const { return writer_->stats(); }
 

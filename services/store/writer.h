@@ -6,14 +6,14 @@
 // one BEGIN IMMEDIATE transaction and commits once (group commit: one fsync
 // for the batch). A unit that fails is rolled back alone.
 
+#include <SQLiteCpp/Database.h>
+
 #include <condition_variable>
 #include <deque>
 #include <functional>
 #include <memory>
 #include <mutex>
 #include <thread>
-
-#include <SQLiteCpp/Database.h>
 
 #include "absl/status/status.h"
 

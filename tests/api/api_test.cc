@@ -1,27 +1,25 @@
 // The service through its generated stubs on an in-process channel.
 
-#include <grpcpp/generic/generic_stub.h>
 #include <google/protobuf/unknown_field_set.h>
+#include <grpcpp/generic/generic_stub.h>
 #include <grpcpp/grpcpp.h>
 #include <gtest/gtest.h>
+#include <unistd.h>
 
-#include "testing/temp_files.h"
+#include <array>
+#include <atomic>
+#include <filesystem>
+#include <functional>
+#include <future>
+#include <set>
+#include <thread>
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
-#include <unistd.h>
-
-#include <filesystem>
-#include <array>
-#include <atomic>
-#include <functional>
-#include <thread>
-#include <future>
-#include <set>
-
 #include "api/auth.h"
 #include "api/server.h"
 #include "grpc/health/v1/health.grpc.pb.h"
+#include "testing/temp_files.h"
 #include "trainhub/v1/account.grpc.pb.h"
 #include "trainhub/v1/audit.grpc.pb.h"
 #include "trainhub/v1/common.pb.h"
@@ -47,8 +45,7 @@ google::protobuf::Timestamp Utc(int y, int m, int d, int hh, int mm) {
 // The first field violation named in the status, or "".
 std::string FieldOf(const grpc::Status& status) {
   v1::ErrorDetails details;
-  if (!details.ParseFromString(status.error_details()) ||
-      details.field_violations_size() == 0) {
+  if (!details.ParseFromString(status.error_details()) || details.field_violations_size() == 0) {
     return "";
   }
   return details.field_violations(0).field();
@@ -97,8 +94,7 @@ class ApiTest : public ::testing::Test {
 
   template <typename Stub, typename Request, typename Response>
   grpc::Status Call(Stub& stub,
-                    grpc::Status (Stub::*method)(grpc::ClientContext*, const Request&,
-                                                 Response*),
+                    grpc::Status (Stub::*method)(grpc::ClientContext*, const Request&, Response*),
                     const Request& request, Response* response) {
     grpc::ClientContext context;
     if (!token_.empty()) context.AddMetadata("authorization", "Bearer " + token_);
@@ -110,7 +106,8 @@ class ApiTest : public ::testing::Test {
     request.mutable_organization()->set_name(name);
     request.mutable_organization()->set_kind(v1::ORGANIZATION_KIND_NGO);
     v1::Organization org;
-    grpc::Status s = Call(*orgs_, &v1::OrganizationService::Stub::CreateOrganization, request, &org);
+    grpc::Status s =
+        Call(*orgs_, &v1::OrganizationService::Stub::CreateOrganization, request, &org);
     EXPECT_TRUE(s.ok()) << s.error_message();
     return org.id();
   }
@@ -151,8 +148,8 @@ class ApiTest : public ::testing::Test {
 
   grpc::Status CreateSession(int64_t series, int64_t module,
                              const google::protobuf::Timestamp& start,
-                             const google::protobuf::Timestamp& end,
-                             std::vector<int64_t> trainers, v1::Session* out) {
+                             const google::protobuf::Timestamp& end, std::vector<int64_t> trainers,
+                             v1::Session* out) {
     v1::CreateSessionRequest request;
     request.set_series_id(series);
     request.set_module_id(module);
@@ -252,7 +249,8 @@ TEST_F(ApiTest, ReflectionListsTheServices) {
   std::vector<grpc::Slice> slices;
   ASSERT_TRUE(response.Dump(&slices).ok());
   std::string bytes;
-  for (const auto& slice : slices) bytes.append(reinterpret_cast<const char*>(slice.begin()), slice.size());
+  for (const auto& slice : slices)
+    bytes.append(reinterpret_cast<const char*>(slice.begin()), slice.size());
   // ServerReflectionResponse.list_services_response (6) -> service (1) -> name (1).
   auto field = [](const std::string& data, int number) {
     google::protobuf::UnknownFieldSet set;
@@ -272,9 +270,9 @@ TEST_F(ApiTest, ReflectionListsTheServices) {
       for (const std::string& name : field(service, 1)) names.insert(name);
     }
   }
-  for (const char* name : {"trainhub.v1.OrganizationService", "trainhub.v1.TrainerService",
-                           "trainhub.v1.SeriesService", "trainhub.v1.ScheduleService",
-                           "grpc.health.v1.Health"}) {
+  for (const char* name :
+       {"trainhub.v1.OrganizationService", "trainhub.v1.TrainerService",
+        "trainhub.v1.SeriesService", "trainhub.v1.ScheduleService", "grpc.health.v1.Health"}) {
     EXPECT_TRUE(names.count(name)) << name;
   }
 }
@@ -458,8 +456,9 @@ TEST_F(ApiTest, EveryBadInputIsRefusedNamingTheFieldAndChangesNothing) {
        "series.title"},
       {"oversize title", series_with([](v1::Series* s) { s->set_title(std::string(201, 'x')); }),
        kInvalid, "series.title"},
-      {"unknown kind", series_with([](v1::Series* s) { s->set_kind(static_cast<v1::SeriesKind>(42)); }),
-       kInvalid, "series.kind"},
+      {"unknown kind",
+       series_with([](v1::Series* s) { s->set_kind(static_cast<v1::SeriesKind>(42)); }), kInvalid,
+       "series.kind"},
       {"unknown target group",
        series_with([](v1::Series* s) { s->add_target_groups(static_cast<v1::TargetGroup>(77)); }),
        kInvalid, "series.target_groups[0]"},
@@ -672,17 +671,16 @@ TEST_F(ApiTest, APageTokenOnlyContinuesItsOwnQuery) {
   other_filter.set_page_size(2);
   other_filter.set_organization_id(org);
   other_filter.set_page_token(page.next_page_token());
-  grpc::Status status =
-      Call(*series_, &v1::SeriesService::Stub::ListSeries, other_filter, &page);
+  grpc::Status status = Call(*series_, &v1::SeriesService::Stub::ListSeries, other_filter, &page);
   EXPECT_EQ(status.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
   EXPECT_EQ(FieldOf(status), "page_token");
   v1::ListTrainersRequest other_rpc;
   other_rpc.set_page_size(2);
   other_rpc.set_page_token(page.next_page_token());
   v1::ListTrainersResponse trainers;
-  EXPECT_EQ(Call(*trainers_, &v1::TrainerService::Stub::ListTrainers, other_rpc, &trainers)
-                .error_code(),
-            grpc::StatusCode::INVALID_ARGUMENT);
+  EXPECT_EQ(
+      Call(*trainers_, &v1::TrainerService::Stub::ListTrainers, other_rpc, &trainers).error_code(),
+      grpc::StatusCode::INVALID_ARGUMENT);
 }
 
 // Every service of every proto of the build (TRAINHUB_PROTOS, from
@@ -816,8 +814,7 @@ TEST_F(ApiTest, EveryRpcFollowsThePolicyForEveryRole) {
         ASSERT_NE(rule, api::Policy().end()) << key << " has no policy entry";
         ++checked;
         if (rule->second == api::Callers::kAnyone) continue;
-        EXPECT_EQ(RawCall(channel_, path, "", "").error_code(),
-                  grpc::StatusCode::UNAUTHENTICATED)
+        EXPECT_EQ(RawCall(channel_, path, "", "").error_code(), grpc::StatusCode::UNAUTHENTICATED)
             << key;
         EXPECT_EQ(RawCall(channel_, path, "", "forged-token").error_code(),
                   grpc::StatusCode::UNAUTHENTICATED)
@@ -1110,14 +1107,15 @@ TEST_F(ApiTest, EveryRpcAdmitsOwnAndRefusesForeignObjectsPerRole) {
                 .error_code();
         bool expected = true;
         if (name != "admin") {
-          const size_t column = (name == "coordinator" ? 0 : name == "trainer" ? 2 : 4) +
+          const size_t column = (name == "coordinator" ? 0
+                                 : name == "trainer"   ? 2
+                                                       : 4) +
                                 (own_target ? 0 : 1);
           expected = row.admitted[column];
         }
         const bool admitted = code != grpc::StatusCode::PERMISSION_DENIED;
-        EXPECT_EQ(admitted, expected)
-            << row.rpc << " as " << name << " on " << (own_target ? "own" : "foreign")
-            << " objects: " << code;
+        EXPECT_EQ(admitted, expected) << row.rpc << " as " << name << " on "
+                                      << (own_target ? "own" : "foreign") << " objects: " << code;
         EXPECT_NE(code, grpc::StatusCode::UNAUTHENTICATED) << row.rpc << " as " << name;
       }
     }

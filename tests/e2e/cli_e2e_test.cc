@@ -102,7 +102,8 @@ class E2eTest : public ::testing::Test {
   void StartAsAdmin() {
     CreateAdmin();
     StartServer();
-    MustCli({"login", "--email", kAdminEmail, "--password-stdin"}, std::string(kAdminPassword) + "\n");
+    MustCli({"login", "--email", kAdminEmail, "--password-stdin"},
+            std::string(kAdminPassword) + "\n");
   }
 
   // Starts trainhubd on a free port (it binds port 0 and logs the port).
@@ -213,10 +214,10 @@ TEST_F(E2eTest, ACoordinatorTakesTheTour) {
   Result show = MustCli({"series", "show", "1"});
   EXPECT_NE(show.out.find("8  Systemische Organisationsberatung II"), std::string::npos)
       << show.out;
-  for (const char* when : {"23.–24.11.2018 09:00–16:00", "18.–19.01.2019 09:00–16:00",
-                           "01.–02.03.2019 09:00–16:00", "10.–11.05.2019 09:00–16:00",
-                           "06.–07.09.2019 09:00–16:00", "31.01.–01.02.2020 09:00–16:00",
-                           "14.–16.05.2020 09:00–13:00", "05.–06.06.2020 09:00–16:00"}) {
+  for (const char* when :
+       {"23.–24.11.2018 09:00–16:00", "18.–19.01.2019 09:00–16:00", "01.–02.03.2019 09:00–16:00",
+        "10.–11.05.2019 09:00–16:00", "06.–07.09.2019 09:00–16:00", "31.01.–01.02.2020 09:00–16:00",
+        "14.–16.05.2020 09:00–13:00", "05.–06.06.2020 09:00–16:00"}) {
     EXPECT_NE(show.out.find(when), std::string::npos) << when << "\n" << show.out;
   }
 
@@ -283,31 +284,39 @@ TEST_F(E2eTest, EveryBadInputGetsAClearErrorAndChangesNothing) {
                              MustCli({"--output", "json", "session", "list", "2"}).out;
   const std::vector<BadInput> cases = {
       {{"series", "create", "--title", "", "--kind", "other", "--org", "1", "--capacity", "5"},
-       3, "series.title: must not be empty"},
+       3,
+       "series.title: must not be empty"},
       {{"series", "create", "--title", std::string(201, 'x'), "--kind", "other", "--org", "1",
         "--capacity", "5"},
-       3, "at most 200 characters"},
-      {{"series", "create", "--title", "Neu", "--kind", "other", "--org", "1", "--capacity",
-        "0"},
-       3, "series.capacity"},
-      {{"series", "create", "--title", "Neu", "--kind", "other", "--org", "99", "--capacity",
+       3,
+       "at most 200 characters"},
+      {{"series", "create", "--title", "Neu", "--kind", "other", "--org", "1", "--capacity", "0"},
+       3,
+       "series.capacity"},
+      {{"series", "create", "--title", "Neu", "--kind", "other", "--org", "99", "--capacity", "5"},
+       3,
+       "organisation 99 does not exist"},
+      {{"series", "create", "--title", "Neu", "--kind", "unknown-kind", "--org", "1", "--capacity",
         "5"},
-       3, "organisation 99 does not exist"},
-      {{"series", "create", "--title", "Neu", "--kind", "unknown-kind", "--org", "1",
-        "--capacity", "5"},
-       2, "--kind"},
+       2,
+       "--kind"},
       {{"series", "create", "--title", "Bad \xff title", "--kind", "other", "--org", "1",
         "--capacity", "5"},
-       3, "series.title: the text is not valid UTF-8"},
+       3,
+       "series.title: the text is not valid UTF-8"},
       {{"session", "add", "2", "9", "--start", "2027-03-06 10:00", "--end", "2027-03-06 09:00"},
-       3, "session.end_time: must be after start_time"},
+       3,
+       "session.end_time: must be after start_time"},
       {{"session", "add", "2", "1", "--start", "2027-03-06 10:00", "--end", "2027-03-06 12:00"},
-       3, "module 1 belongs to series 1, not to series 2"},
-      {{"session", "add", "2", "9", "--start", "someday", "--end", "2027-03-06 12:00"}, 2,
+       3,
+       "module 1 belongs to series 1, not to series 2"},
+      {{"session", "add", "2", "9", "--start", "someday", "--end", "2027-03-06 12:00"},
+       2,
        "--start"},
       {{"session", "add", "2", "9", "--start", "2027-03-06 10:00", "--end", "2027-03-06 12:00",
         "--trainer", "999"},
-       3, "trainer 999 does not exist"},
+       3,
+       "trainer 999 does not exist"},
       {{"series", "show", "999"}, 4, "series 999 does not exist"},
       {{"session", "show", "999"}, 4, "session 999 does not exist"},
       {{"series", "list", "--page-token", "bogus"}, 3, "page_token"},
@@ -341,7 +350,8 @@ TEST_F(E2eTest, AnUnreachableServerIsReportedAsSuch) {
 TEST_F(E2eTest, SigtermStopsCleanlyAndSettingsComeFromTheEnvironment) {
   CreateAdmin();
   StartServer(/*via_env=*/true);
-  MustCli({"login", "--email", kAdminEmail, "--password-stdin"}, std::string(kAdminPassword) + "\n");
+  MustCli({"login", "--email", kAdminEmail, "--password-stdin"},
+          std::string(kAdminPassword) + "\n");
   MustCli({"org", "create", "--name", "Umweltbundesamt", "--kind", "federal-agency"});
   EXPECT_EQ(StopServer(SIGTERM), 0);
   const std::string log = ReadFile(server_log_);
@@ -370,7 +380,8 @@ TEST_F(E2eTest, AcknowledgedWritesSurviveKillNine) {
 void MakeTestCertificates(const fs::path& dir) {
   const std::string d = dir.string();
   const std::string script =
-      "cd '" + d + "' && "
+      "cd '" + d +
+      "' && "
       "openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes "
       "-keyout ca.key -out ca.pem -days 2 -subj '/CN=trainhub test CA' 2>/dev/null && "
       "openssl req -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes "
@@ -434,18 +445,17 @@ TEST_F(E2eTest, LoggingInAsEachDemoRole) {
   Result whoami = MustCli({"whoami"});
   EXPECT_NE(whoami.out.find("admin"), std::string::npos) << whoami.out;
 
-  MustCli({"login", "--email", "teilnehmerin@example.org", "--password-stdin"},
-          "trainhub-demo\n");
-  Result denied = Cli({"series", "create", "--title", "Neu", "--kind", "other", "--org", "1",
-                       "--capacity", "5"});
+  MustCli({"login", "--email", "teilnehmerin@example.org", "--password-stdin"}, "trainhub-demo\n");
+  Result denied = Cli(
+      {"series", "create", "--title", "Neu", "--kind", "other", "--org", "1", "--capacity", "5"});
   EXPECT_EQ(denied.exit_code, 6) << denied.err;
   EXPECT_NE(denied.err.find("CreateSeries is for an admin or a coordinator"), std::string::npos)
       << denied.err;
 
   MustCli({"login", "--email", "koordination@agsa.example.org", "--password-stdin"},
           "trainhub-demo\n");
-  MustCli({"series", "create", "--title", "Neu", "--kind", "other", "--org", "1", "--capacity",
-           "5"});
+  MustCli(
+      {"series", "create", "--title", "Neu", "--kind", "other", "--org", "1", "--capacity", "5"});
   // AGSA owns series 1 and 2 and is a partner of 3; series 4 is Dessau's.
   Result mine = MustCli({"series", "list"});
   EXPECT_NE(mine.out.find("Gemeinsam verschieden"), std::string::npos) << mine.out;
@@ -457,8 +467,7 @@ TEST_F(E2eTest, LoggingInAsEachDemoRole) {
   Result partner_change = Cli({"series", "update", "3", "--title", "Umbenannt"});
   EXPECT_EQ(partner_change.exit_code, 6) << partner_change.err;
 
-  MustCli({"login", "--email", "nuran.sahin@example.org", "--password-stdin"},
-          "trainhub-demo\n");
+  MustCli({"login", "--email", "nuran.sahin@example.org", "--password-stdin"}, "trainhub-demo\n");
   Result own = MustCli({"schedule", "trainer", "1"});
   EXPECT_NE(own.out.find("23.–24.11.2018"), std::string::npos) << own.out;
   EXPECT_EQ(Cli({"schedule", "trainer", "2"}).exit_code, 6);

@@ -1,23 +1,21 @@
 #include "domain/accounts.h"
 
+#include <SQLiteCpp/Database.h>
 #include <gtest/gtest.h>
-
-#include "testing/temp_files.h"
 #include <sodium.h>
 #include <unistd.h>
 
+#include <atomic>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <thread>
-#include <atomic>
-
-#include <SQLiteCpp/Database.h>
 
 #include "domain/errors.h"
 #include "domain/passwords.h"
 #include "domain/status_macros.h"
 #include "store/sqlite_store.h"
+#include "testing/temp_files.h"
 
 namespace trainhub::domain {
 namespace {
@@ -175,8 +173,8 @@ TEST_F(AccountsTest, FailedLoginsLockTheAccountForGrowingPeriods) {
 TEST_F(AccountsTest, OldHashParametersAreUpgradedAtLogin) {
   // An account hashed with cheaper parameters than today's.
   char weak[crypto_pwhash_STRBYTES];
-  ASSERT_EQ(crypto_pwhash_str(weak, kPassword, sizeof kPassword - 1,
-                              crypto_pwhash_OPSLIMIT_MIN, crypto_pwhash_MEMLIMIT_MIN * 8),
+  ASSERT_EQ(crypto_pwhash_str(weak, kPassword, sizeof kPassword - 1, crypto_pwhash_OPSLIMIT_MIN,
+                              crypto_pwhash_MEMLIMIT_MIN * 8),
             0);
   ASSERT_TRUE(store_
                   ->Write([&](StoreWriter& w) -> absl::Status {

@@ -23,8 +23,8 @@ Session MakeSession(Id id, absl::Time start, absl::Time end) {
   s.module_title = "Veränderungsprozesse I";
   s.module_position = 1;
   s.place = {"Seminarraum", "Magdeburg"};
-  s.trainers = {{.trainer_id = 3, .status = BookingStatus::kRequested,
-                 .trainer_name = "Nuran Şahin"}};
+  s.trainers = {
+      {.trainer_id = 3, .status = BookingStatus::kRequested, .trainer_name = "Nuran Şahin"}};
   return s;
 }
 
@@ -35,14 +35,12 @@ std::vector<std::pair<absl::Time, absl::Time>> ImportedTimes(const std::string& 
   EXPECT_NE(calendar, nullptr);
   std::vector<std::pair<absl::Time, absl::Time>> out;
   if (calendar == nullptr) return out;
-  icalcomponent* vtimezone =
-      icalcomponent_get_first_component(calendar, ICAL_VTIMEZONE_COMPONENT);
+  icalcomponent* vtimezone = icalcomponent_get_first_component(calendar, ICAL_VTIMEZONE_COMPONENT);
   EXPECT_NE(vtimezone, nullptr);
   icaltimezone* zone = icaltimezone_new();
   icaltimezone_set_component(zone, icalcomponent_new_clone(vtimezone));
   EXPECT_STREQ(icaltimezone_get_tzid(zone), "Europe/Berlin");
-  for (icalcomponent* event =
-           icalcomponent_get_first_component(calendar, ICAL_VEVENT_COMPONENT);
+  for (icalcomponent* event = icalcomponent_get_first_component(calendar, ICAL_VEVENT_COMPONENT);
        event != nullptr;
        event = icalcomponent_get_next_component(calendar, ICAL_VEVENT_COMPONENT)) {
     auto resolve = [&](icalproperty_kind kind) {
@@ -69,7 +67,7 @@ TEST(CalendarTest, ImportedTimesEqualTheStoredInstantsAcrossSummerTime) {
       MakeSession(1, Utc(2018, 11, 23, 8, 0), Utc(2018, 11, 24, 15, 0)),
       MakeSession(2, Utc(2020, 5, 14, 7, 0), Utc(2020, 5, 16, 11, 0)),
       MakeSession(3, Utc(2020, 6, 5, 7, 0), Utc(2020, 6, 6, 14, 0)),
-      MakeSession(4, Utc(2027, 3, 27, 23, 0), Utc(2027, 3, 28, 5, 0)),   // spans the switch
+      MakeSession(4, Utc(2027, 3, 27, 23, 0), Utc(2027, 3, 28, 5, 0)),    // spans the switch
       MakeSession(5, Utc(2027, 10, 30, 22, 0), Utc(2027, 10, 31, 4, 0)),  // spans the switch
       MakeSession(6, Utc(2099, 7, 1, 6, 0), Utc(2099, 7, 1, 10, 0)),
   };
@@ -111,10 +109,9 @@ TEST(CalendarTest, MarksUnconfirmedTrainerSessionsTentativeAndCancelledSeries) {
 
 TEST(CalendarTest, KeepsNamesInAnyScript) {
   Session s = MakeSession(9, Utc(2027, 4, 10, 8, 0), Utc(2027, 4, 10, 13, 30));
-  s.trainers = {{.trainer_id = 1, .status = BookingStatus::kConfirmed,
-                 .trainer_name = "محمد الأحمد"},
-                {.trainer_id = 2, .status = BookingStatus::kConfirmed,
-                 .trainer_name = "Алина Петрова"}};
+  s.trainers = {
+      {.trainer_id = 1, .status = BookingStatus::kConfirmed, .trainer_name = "محمد الأحمد"},
+      {.trainer_id = 2, .status = BookingStatus::kConfirmed, .trainer_name = "Алина Петрова"}};
   const std::string ics = RenderCalendar({s}, {.name = "x"}, absl::Now());
   icalcomponent* calendar = icalparser_parse_string(ics.c_str());
   ASSERT_NE(calendar, nullptr);

@@ -1,10 +1,9 @@
-#include "clients/cli/format.h"
-
 #include <gtest/gtest.h>
 
 #include <sstream>
 
 #include "absl/strings/str_split.h"
+#include "clients/cli/format.h"
 
 namespace trainhub::cli {
 namespace {
@@ -27,10 +26,10 @@ absl::Time Parse(const std::string& text) {
 }
 
 TEST(ParseUserTimeTest, ReadsBerlinWallClockInWinterAndSummer) {
-  EXPECT_EQ(Parse("2018-11-23 09:00"), Utc(2018, 11, 23, 8, 0));   // CET
+  EXPECT_EQ(Parse("2018-11-23 09:00"), Utc(2018, 11, 23, 8, 0));  // CET
   EXPECT_EQ(Parse("23.11.2018 09:00"), Utc(2018, 11, 23, 8, 0));
-  EXPECT_EQ(Parse("2020-05-14T09:00"), Utc(2020, 5, 14, 7, 0));    // CEST
-  EXPECT_EQ(Parse("2027-03-01"), Utc(2027, 2, 28, 23, 0));          // midnight
+  EXPECT_EQ(Parse("2020-05-14T09:00"), Utc(2020, 5, 14, 7, 0));  // CEST
+  EXPECT_EQ(Parse("2027-03-01"), Utc(2027, 2, 28, 23, 0));       // midnight
   EXPECT_EQ(Parse(" 14.05.2020 "), Utc(2020, 5, 13, 22, 0));
 }
 

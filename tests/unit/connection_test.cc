@@ -62,8 +62,7 @@ TEST_F(ConnectionTest, ReopeningKeepsData) {
   }
   auto db = OpenWriteConnection(path_);
   ASSERT_TRUE(db.ok());
-  EXPECT_EQ((*db)->execAndGet("SELECT name FROM organization").getString(),
-            "Stadt Dessau-Roßlau");
+  EXPECT_EQ((*db)->execAndGet("SELECT name FROM organization").getString(), "Stadt Dessau-Roßlau");
 }
 
 TEST_F(ConnectionTest, RefusesANewerSchemaWithAClearMessage) {
@@ -74,8 +73,7 @@ TEST_F(ConnectionTest, RefusesANewerSchemaWithAClearMessage) {
   }
   auto db = OpenWriteConnection(path_);
   ASSERT_EQ(db.status().code(), absl::StatusCode::kFailedPrecondition);
-  EXPECT_NE(db.status().message().find("schema version 99"), std::string::npos)
-      << db.status();
+  EXPECT_NE(db.status().message().find("schema version 99"), std::string::npos) << db.status();
   EXPECT_NE(db.status().message().find("newer trainhubd"), std::string::npos);
 }
 

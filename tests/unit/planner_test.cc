@@ -162,13 +162,12 @@ TEST_F(PlannerTest, ModulesKeepTheirOrderWhenInsertedMovedAndRemoved) {
   Id m1 = MustCreateModule(series_, "Veränderungsprozesse I");
   Id m3 = MustCreateModule(series_, "Change Management");
   MustCreateModule(series_, "Veränderungsprozesse II", /*position=*/2);
-  EXPECT_THAT(ModuleTitles(series_),
-              ElementsAre("1 Veränderungsprozesse I", "2 Veränderungsprozesse II",
-                          "3 Change Management"));
+  EXPECT_THAT(
+      ModuleTitles(series_),
+      ElementsAre("1 Veränderungsprozesse I", "2 Veränderungsprozesse II", "3 Change Management"));
   ASSERT_TRUE(planner_->MoveModule(admin_, series_, m3, 1).ok());
-  EXPECT_THAT(ModuleTitles(series_),
-              ElementsAre("1 Change Management", "2 Veränderungsprozesse I",
-                          "3 Veränderungsprozesse II"));
+  EXPECT_THAT(ModuleTitles(series_), ElementsAre("1 Change Management", "2 Veränderungsprozesse I",
+                                                 "3 Veränderungsprozesse II"));
   ASSERT_TRUE(planner_->DeleteModule(admin_, series_, m1, false).ok());
   EXPECT_THAT(ModuleTitles(series_),
               ElementsAre("1 Change Management", "2 Veränderungsprozesse II"));
@@ -194,25 +193,24 @@ TEST_F(PlannerTest, SessionMustBelongToTheSeriesNamed) {
 
 TEST_F(PlannerTest, DoubleBookingATrainerIsRefusedNamingTheOtherSession) {
   Id m1 = MustCreateModule(series_, "Modul 1");
-  auto first = AddSession(series_, m1,
-                          MakeSession(Berlin(2018, 11, 23, 9, 0), Berlin(2018, 11, 24, 16, 0),
-                                      {sahin_}));
+  auto first = AddSession(
+      series_, m1, MakeSession(Berlin(2018, 11, 23, 9, 0), Berlin(2018, 11, 24, 16, 0), {sahin_}));
   ASSERT_TRUE(first.ok()) << first.status();
   Id other_series = MustCreateSeries("Vielfalts-Montag");
   Id m2 = MustCreateModule(other_series, "Einführung");
-  auto clash = AddSession(other_series, m2,
-                          MakeSession(Berlin(2018, 11, 24, 13, 0), Berlin(2018, 11, 24, 17, 0),
-                                      {petrova_, sahin_}));
+  auto clash = AddSession(
+      other_series, m2,
+      MakeSession(Berlin(2018, 11, 24, 13, 0), Berlin(2018, 11, 24, 17, 0), {petrova_, sahin_}));
   ASSERT_EQ(clash.status().code(), absl::StatusCode::kFailedPrecondition);
   EXPECT_EQ(GetConflictingSessionId(clash.status()), first->id);
   EXPECT_THAT(std::string(clash.status().message()), HasSubstr("Nuran Şahin"));
   EXPECT_THAT(std::string(clash.status().message()), HasSubstr("24.11.2018 16:00"));
   EXPECT_EQ(planner_->ListSessions(admin_, other_series, 0, {})->items.size(), 0u);
 
-  auto intended = AddSession(other_series, m2,
-                             MakeSession(Berlin(2018, 11, 24, 13, 0),
-                                         Berlin(2018, 11, 24, 17, 0), {sahin_}),
-                             /*allow=*/true);
+  auto intended =
+      AddSession(other_series, m2,
+                 MakeSession(Berlin(2018, 11, 24, 13, 0), Berlin(2018, 11, 24, 17, 0), {sahin_}),
+                 /*allow=*/true);
   EXPECT_TRUE(intended.ok()) << intended.status();
 }
 
@@ -255,27 +253,24 @@ TEST_F(PlannerTest, ThePlaceIsComparedIgnoringCaseAndSpacing) {
 
 TEST_F(PlannerTest, SessionsOfCancelledSeriesFreeTheirTrainers) {
   Id m1 = MustCreateModule(series_, "Modul 1");
-  ASSERT_TRUE(AddSession(series_, m1,
-                         MakeSession(Berlin(2027, 5, 3, 13, 0), Berlin(2027, 5, 3, 16, 30),
-                                     {petrova_}))
-                  .ok());
+  ASSERT_TRUE(
+      AddSession(series_, m1,
+                 MakeSession(Berlin(2027, 5, 3, 13, 0), Berlin(2027, 5, 3, 16, 30), {petrova_}))
+          .ok());
   ASSERT_TRUE(planner_->CancelSeries(admin_, series_, "zu wenige Anmeldungen").ok());
   Id other = MustCreateSeries("Vielfalts-Montag");
   Id m2 = MustCreateModule(other, "Einführung");
-  auto s = AddSession(other, m2,
-                      MakeSession(Berlin(2027, 5, 3, 13, 0), Berlin(2027, 5, 3, 16, 30),
-                                  {petrova_}));
+  auto s = AddSession(
+      other, m2, MakeSession(Berlin(2027, 5, 3, 13, 0), Berlin(2027, 5, 3, 16, 30), {petrova_}));
   EXPECT_TRUE(s.ok()) << s.status();
 }
 
 TEST_F(PlannerTest, MovingASessionIntoAConflictIsRefusedAndChangesNothing) {
   Id m1 = MustCreateModule(series_, "Modul 1");
   auto a = AddSession(series_, m1,
-                      MakeSession(Berlin(2019, 5, 10, 9, 0), Berlin(2019, 5, 11, 16, 0),
-                                  {sahin_}));
+                      MakeSession(Berlin(2019, 5, 10, 9, 0), Berlin(2019, 5, 11, 16, 0), {sahin_}));
   auto b = AddSession(series_, m1,
-                      MakeSession(Berlin(2019, 9, 6, 9, 0), Berlin(2019, 9, 7, 16, 0),
-                                  {sahin_}));
+                      MakeSession(Berlin(2019, 9, 6, 9, 0), Berlin(2019, 9, 7, 16, 0), {sahin_}));
   ASSERT_TRUE(a.ok() && b.ok());
   Session patch;
   patch.id = b->id;
@@ -290,10 +285,10 @@ TEST_F(PlannerTest, MovingASessionIntoAConflictIsRefusedAndChangesNothing) {
 TEST_F(PlannerTest, UpdatingTrainersKeepsTheStatusOfThoseWhoStay) {
   Id m1 = MustCreateModule(series_, "Modul 1");
   auto s = AddSession(series_, m1,
-                      MakeSession(Berlin(2020, 1, 31, 9, 0), Berlin(2020, 2, 1, 16, 0),
-                                  {sahin_}));
+                      MakeSession(Berlin(2020, 1, 31, 9, 0), Berlin(2020, 2, 1, 16, 0), {sahin_}));
   ASSERT_TRUE(s.ok());
-  ASSERT_TRUE(planner_->SetBookingStatus(admin_, s->id, sahin_, BookingStatus::kConfirmed, false).ok());
+  ASSERT_TRUE(
+      planner_->SetBookingStatus(admin_, s->id, sahin_, BookingStatus::kConfirmed, false).ok());
   Session patch;
   patch.id = s->id;
   patch.trainers = {{.trainer_id = sahin_}, {.trainer_id = petrova_}};
@@ -311,13 +306,13 @@ TEST_F(PlannerTest, UpdatingTrainersKeepsTheStatusOfThoseWhoStay) {
 
 TEST_F(PlannerTest, TheDoubleBlockOfModulesSevenAndEight) {
   std::vector<Id> modules;
-  for (int i = 1; i <= 8; ++i) modules.push_back(MustCreateModule(series_, "Modul " + std::to_string(i)));
-  auto m7 = AddSession(series_, modules[6],
-                       MakeSession(Berlin(2020, 5, 14, 9, 0), Berlin(2020, 5, 16, 13, 0),
-                                   {sahin_}));
+  for (int i = 1; i <= 8; ++i)
+    modules.push_back(MustCreateModule(series_, "Modul " + std::to_string(i)));
+  auto m7 =
+      AddSession(series_, modules[6],
+                 MakeSession(Berlin(2020, 5, 14, 9, 0), Berlin(2020, 5, 16, 13, 0), {sahin_}));
   auto m8 = AddSession(series_, modules[7],
-                       MakeSession(Berlin(2020, 6, 5, 9, 0), Berlin(2020, 6, 6, 16, 0),
-                                   {sahin_}));
+                       MakeSession(Berlin(2020, 6, 5, 9, 0), Berlin(2020, 6, 6, 16, 0), {sahin_}));
   ASSERT_TRUE(m7.ok() && m8.ok());
   auto series = planner_->GetSeries(admin_, series_);
   EXPECT_EQ(series->module_count, 8);
@@ -376,17 +371,17 @@ TEST_F(PlannerTest, UpdateMaskMustNameKnownFields) {
 
 TEST_F(PlannerTest, DeletingASeriesWithModulesNeedsForce) {
   Id m1 = MustCreateModule(series_, "Modul 1");
-  ASSERT_TRUE(AddSession(series_, m1,
-                         MakeSession(Berlin(2019, 1, 18, 9, 0), Berlin(2019, 1, 18, 16, 0),
-                                     {sahin_}))
-                  .ok());
+  ASSERT_TRUE(
+      AddSession(series_, m1,
+                 MakeSession(Berlin(2019, 1, 18, 9, 0), Berlin(2019, 1, 18, 16, 0), {sahin_}))
+          .ok());
   EXPECT_EQ(planner_->DeleteSeries(admin_, series_, false).code(),
             absl::StatusCode::kFailedPrecondition);
   EXPECT_TRUE(planner_->GetSeries(admin_, series_).ok());
   EXPECT_TRUE(planner_->DeleteSeries(admin_, series_, true).ok());
   EXPECT_EQ(planner_->GetSeries(admin_, series_).status().code(), absl::StatusCode::kNotFound);
-  EXPECT_TRUE(planner_->ListTrainerSessions(admin_, sahin_, std::nullopt, std::nullopt, {})
-                  ->items.empty());
+  EXPECT_TRUE(
+      planner_->ListTrainerSessions(admin_, sahin_, std::nullopt, std::nullopt, {})->items.empty());
 }
 
 TEST_F(PlannerTest, ListsPageThroughEverySessionOnce) {
@@ -394,13 +389,12 @@ TEST_F(PlannerTest, ListsPageThroughEverySessionOnce) {
   // Two sessions share a start time: the cursor must tell them apart.
   for (int day = 1; day <= 7; ++day) {
     ASSERT_TRUE(AddSession(series_, m1,
-                           MakeSession(Berlin(2027, 3, day, 9, 0), Berlin(2027, 3, day, 12, 0),
-                                       {}))
+                           MakeSession(Berlin(2027, 3, day, 9, 0), Berlin(2027, 3, day, 12, 0), {}))
                     .ok());
   }
-  ASSERT_TRUE(AddSession(series_, m1,
-                         MakeSession(Berlin(2027, 3, 3, 9, 0), Berlin(2027, 3, 3, 10, 0), {}))
-                  .ok());
+  ASSERT_TRUE(
+      AddSession(series_, m1, MakeSession(Berlin(2027, 3, 3, 9, 0), Berlin(2027, 3, 3, 10, 0), {}))
+          .ok());
   std::vector<Id> seen;
   PageRequest page;
   page.limit = 3;
@@ -419,21 +413,21 @@ TEST_F(PlannerTest, ListsPageThroughEverySessionOnce) {
 
 TEST_F(PlannerTest, PendingBookingsAndRanges) {
   Id m1 = MustCreateModule(series_, "Modul 1");
-  auto a = AddSession(series_, m1,
-                      MakeSession(Berlin(2027, 4, 10, 10, 0), Berlin(2027, 4, 10, 15, 30),
-                                  {petrova_}));
+  auto a =
+      AddSession(series_, m1,
+                 MakeSession(Berlin(2027, 4, 10, 10, 0), Berlin(2027, 4, 10, 15, 30), {petrova_}));
   auto b = AddSession(series_, m1,
-                      MakeSession(Berlin(2027, 5, 8, 10, 0), Berlin(2027, 5, 8, 15, 30),
-                                  {sahin_}));
+                      MakeSession(Berlin(2027, 5, 8, 10, 0), Berlin(2027, 5, 8, 15, 30), {sahin_}));
   ASSERT_TRUE(a.ok() && b.ok());
-  ASSERT_TRUE(planner_->SetBookingStatus(admin_, b->id, sahin_, BookingStatus::kConfirmed, false).ok());
+  ASSERT_TRUE(
+      planner_->SetBookingStatus(admin_, b->id, sahin_, BookingStatus::kConfirmed, false).ok());
   auto pending = planner_->ListPendingBookings(admin_, 0, 0, {});
   ASSERT_EQ(pending->items.size(), 1u);
   EXPECT_EQ(pending->items[0].id, a->id);
   EXPECT_TRUE(planner_->ListPendingBookings(admin_, sahin_, 0, {})->items.empty());
 
-  auto april = planner_->ListSessionsInRange(admin_, Berlin(2027, 4, 1, 0, 0), Berlin(2027, 5, 1, 0, 0),
-                                             0, {});
+  auto april = planner_->ListSessionsInRange(admin_, Berlin(2027, 4, 1, 0, 0),
+                                             Berlin(2027, 5, 1, 0, 0), 0, {});
   ASSERT_EQ(april->items.size(), 1u);
   EXPECT_EQ(april->items[0].id, a->id);
   auto backwards = planner_->ListSessionsInRange(admin_, Berlin(2027, 5, 1, 0, 0),
@@ -446,18 +440,19 @@ TEST_F(PlannerTest, UnknownIdsAreNotFoundNamingTheField) {
   EXPECT_EQ(FirstField(planner_->GetSeries(admin_, 404).status()), "id");
   EXPECT_EQ(FirstField(planner_->GetSeries(admin_, -1).status()), "id");
   EXPECT_EQ(planner_->ListModules(admin_, 404, {}).status().code(), absl::StatusCode::kNotFound);
-  EXPECT_EQ(FirstField(planner_->ListTrainerSessions(admin_, 404, std::nullopt, std::nullopt, {})
-                           .status()),
-            "trainer_id");
+  EXPECT_EQ(
+      FirstField(
+          planner_->ListTrainerSessions(admin_, 404, std::nullopt, std::nullopt, {}).status()),
+      "trainer_id");
   EXPECT_EQ(FirstField(planner_->ExportSeriesCalendar(admin_, 404).status()), "series_id");
 }
 
 TEST_F(PlannerTest, CalendarOfATrainerHoldsTheirSessions) {
   Id m1 = MustCreateModule(series_, "Veränderungsprozesse I");
-  ASSERT_TRUE(AddSession(series_, m1,
-                         MakeSession(Berlin(2018, 11, 23, 9, 0), Berlin(2018, 11, 24, 16, 0),
-                                     {sahin_}))
-                  .ok());
+  ASSERT_TRUE(
+      AddSession(series_, m1,
+                 MakeSession(Berlin(2018, 11, 23, 9, 0), Berlin(2018, 11, 24, 16, 0), {sahin_}))
+          .ok());
   auto calendar = planner_->ExportTrainerCalendar(admin_, sahin_);
   ASSERT_TRUE(calendar.ok());
   EXPECT_EQ(calendar->filename, "trainer-" + std::to_string(sahin_) + ".ics");
@@ -482,14 +477,14 @@ class AccessTest : public PlannerTest {
     foreign_ = planner_->CreateSeries(admin_, foreign, {})->id;
     own_module_ = MustCreateModule(own_, "Modul 1");
     foreign_module_ = MustCreateModule(foreign_, "Einführung");
-    foreign_session_ = AddSession(foreign_, foreign_module_,
-                                  MakeSession(Berlin(2027, 3, 1, 13, 0),
-                                              Berlin(2027, 3, 1, 16, 30), {sahin_}))
-                           ->id;
-    foreign_other_session_ = AddSession(foreign_, foreign_module_,
-                                        MakeSession(Berlin(2027, 4, 5, 13, 0),
-                                                    Berlin(2027, 4, 5, 16, 30), {petrova_}))
-                                 ->id;
+    foreign_session_ =
+        AddSession(foreign_, foreign_module_,
+                   MakeSession(Berlin(2027, 3, 1, 13, 0), Berlin(2027, 3, 1, 16, 30), {sahin_}))
+            ->id;
+    foreign_other_session_ =
+        AddSession(foreign_, foreign_module_,
+                   MakeSession(Berlin(2027, 4, 5, 13, 0), Berlin(2027, 4, 5, 16, 30), {petrova_}))
+            ->id;
   }
 
   static Principal As(std::vector<RoleGrant> roles) {
@@ -498,8 +493,8 @@ class AccessTest : public PlannerTest {
     return p;
   }
 
-  Id other_org_ = 0, partner_org_ = 0, own_ = 0, foreign_ = 0, own_module_ = 0,
-     foreign_module_ = 0, foreign_session_ = 0, foreign_other_session_ = 0;
+  Id other_org_ = 0, partner_org_ = 0, own_ = 0, foreign_ = 0, own_module_ = 0, foreign_module_ = 0,
+     foreign_session_ = 0, foreign_other_session_ = 0;
 };
 
 TEST_F(AccessTest, ACoordinatorPlansOnlyTheirOrganisationsSeries) {
@@ -578,19 +573,19 @@ TEST_F(AccessTest, TheOwnerCanLetPartnersPlan) {
 TEST_F(AccessTest, ATrainerSeesTheirSessionsAndAnswersTheirBookings) {
   const Principal sahin = As({{Role::kTrainer, 0, sahin_}});
   EXPECT_TRUE(planner_->GetSeries(sahin, foreign_).ok());
-  EXPECT_EQ(planner_->GetSeries(sahin, own_).status().code(),
-            absl::StatusCode::kPermissionDenied);
+  EXPECT_EQ(planner_->GetSeries(sahin, own_).status().code(), absl::StatusCode::kPermissionDenied);
   auto sessions = planner_->ListSessions(sahin, foreign_, 0, {});
   ASSERT_EQ(sessions->items.size(), 1u);
   EXPECT_EQ(sessions->items[0].id, foreign_session_);
   EXPECT_EQ(planner_->GetSession(sahin, foreign_other_session_).status().code(),
             absl::StatusCode::kPermissionDenied);
 
-  EXPECT_TRUE(planner_->SetBookingStatus(sahin, foreign_session_, sahin_,
-                                         BookingStatus::kConfirmed, false)
-                  .ok());
-  EXPECT_EQ(planner_->SetBookingStatus(sahin, foreign_other_session_, petrova_,
-                                       BookingStatus::kDeclined, false)
+  EXPECT_TRUE(
+      planner_->SetBookingStatus(sahin, foreign_session_, sahin_, BookingStatus::kConfirmed, false)
+          .ok());
+  EXPECT_EQ(planner_
+                ->SetBookingStatus(sahin, foreign_other_session_, petrova_,
+                                   BookingStatus::kDeclined, false)
                 .status()
                 .code(),
             absl::StatusCode::kPermissionDenied);
@@ -598,9 +593,9 @@ TEST_F(AccessTest, ATrainerSeesTheirSessionsAndAnswersTheirBookings) {
                 .status()
                 .code(),
             absl::StatusCode::kPermissionDenied);
-  EXPECT_EQ(planner_->ListTrainerSessions(sahin, sahin_, std::nullopt, std::nullopt, {})
-                ->items.size(),
-            1u);
+  EXPECT_EQ(
+      planner_->ListTrainerSessions(sahin, sahin_, std::nullopt, std::nullopt, {})->items.size(),
+      1u);
   EXPECT_EQ(planner_->GetTrainer(sahin, petrova_).status().code(),
             absl::StatusCode::kPermissionDenied);
   auto pending = planner_->ListPendingBookings(sahin, 0, 0, {});

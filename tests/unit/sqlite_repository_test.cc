@@ -1,14 +1,13 @@
 #include "store/sqlite_repository.h"
 
 #include <gtest/gtest.h>
-
-#include "testing/temp_files.h"
 #include <unistd.h>
 
 #include <filesystem>
 
 #include "domain/status_macros.h"
 #include "store/sqlite_store.h"
+#include "testing/temp_files.h"
 
 namespace trainhub::store {
 namespace {
@@ -118,52 +117,49 @@ TEST_F(SqliteRepositoryTest, StoresSeriesModulesSessionsAndBookings) {
                     session.start = Utc(2027, 3, 1, 12, 0);
                     session.end = Utc(2027, 3, 1, 15, 30);
                     session.place = {"Umweltbundesamt", "Dessau-Roßlau"};
-                    session.trainers = {{.trainer_id = trainer_id,
-                                         .status = domain::BookingStatus::kConfirmed}};
+                    session.trainers = {
+                        {.trainer_id = trainer_id, .status = domain::BookingStatus::kConfirmed}};
                     TH_ASSIGN_OR_RETURN(session_id, w.InsertSession(session));
                     return absl::OkStatus();
                   })
                   .ok());
-  ASSERT_TRUE(store_
-                  ->Read([&](domain::StoreReader& r) -> absl::Status {
-                    TH_ASSIGN_OR_RETURN(domain::Series s, r.GetSeries(series_id));
-                    EXPECT_EQ(s.partner_organization_ids, std::vector<Id>{partner});
-                    EXPECT_EQ(s.target_groups.size(), 2u);
-                    EXPECT_EQ(s.module_count, 1);
-                    EXPECT_EQ(*s.first_session_start, Utc(2027, 3, 1, 12, 0));
-                    TH_ASSIGN_OR_RETURN(domain::Module m, r.GetModule(module_id));
-                    EXPECT_EQ(m.topics.size(), 3u);
-                    EXPECT_EQ(m.session_count, 1);
-                    TH_ASSIGN_OR_RETURN(domain::Session session, r.GetSession(session_id));
-                    EXPECT_EQ(session.series_id, series_id);
-                    EXPECT_EQ(session.series_title, "Vielfalts-Montag – Verwaltung neu (er)leben");
-                    EXPECT_EQ(session.trainers.at(0).trainer_name, "محمد الأحمد");
-                    TH_ASSIGN_OR_RETURN(auto found, r.FindTrainerByEmail("m.alahmad@EXAMPLE.org"));
-                    EXPECT_TRUE(found.has_value());
-                    // Overlap: touching ends do not overlap; one minute does.
-                    TH_ASSIGN_OR_RETURN(auto touching,
-                                        r.FindOverlappingSessions(Utc(2027, 3, 1, 15, 30),
-                                                                  Utc(2027, 3, 1, 17, 0),
-                                                                  {trainer_id}, "", 0));
-                    EXPECT_TRUE(touching.empty());
-                    TH_ASSIGN_OR_RETURN(auto overlapping,
-                                        r.FindOverlappingSessions(Utc(2027, 3, 1, 15, 29),
-                                                                  Utc(2027, 3, 1, 17, 0),
-                                                                  {trainer_id}, "", 0));
-                    EXPECT_EQ(overlapping.size(), 1u);
-                    TH_ASSIGN_OR_RETURN(auto self,
-                                        r.FindOverlappingSessions(Utc(2027, 3, 1, 12, 0),
-                                                                  Utc(2027, 3, 1, 13, 0),
-                                                                  {trainer_id}, "", session_id));
-                    EXPECT_TRUE(self.empty());
-                    return absl::OkStatus();
-                  })
-                  .ok());
+  ASSERT_TRUE(
+      store_
+          ->Read([&](domain::StoreReader& r) -> absl::Status {
+            TH_ASSIGN_OR_RETURN(domain::Series s, r.GetSeries(series_id));
+            EXPECT_EQ(s.partner_organization_ids, std::vector<Id>{partner});
+            EXPECT_EQ(s.target_groups.size(), 2u);
+            EXPECT_EQ(s.module_count, 1);
+            EXPECT_EQ(*s.first_session_start, Utc(2027, 3, 1, 12, 0));
+            TH_ASSIGN_OR_RETURN(domain::Module m, r.GetModule(module_id));
+            EXPECT_EQ(m.topics.size(), 3u);
+            EXPECT_EQ(m.session_count, 1);
+            TH_ASSIGN_OR_RETURN(domain::Session session, r.GetSession(session_id));
+            EXPECT_EQ(session.series_id, series_id);
+            EXPECT_EQ(session.series_title, "Vielfalts-Montag – Verwaltung neu (er)leben");
+            EXPECT_EQ(session.trainers.at(0).trainer_name, "محمد الأحمد");
+            TH_ASSIGN_OR_RETURN(auto found, r.FindTrainerByEmail("m.alahmad@EXAMPLE.org"));
+            EXPECT_TRUE(found.has_value());
+            // Overlap: touching ends do not overlap; one minute does.
+            TH_ASSIGN_OR_RETURN(auto touching, r.FindOverlappingSessions(Utc(2027, 3, 1, 15, 30),
+                                                                         Utc(2027, 3, 1, 17, 0),
+                                                                         {trainer_id}, "", 0));
+            EXPECT_TRUE(touching.empty());
+            TH_ASSIGN_OR_RETURN(auto overlapping, r.FindOverlappingSessions(Utc(2027, 3, 1, 15, 29),
+                                                                            Utc(2027, 3, 1, 17, 0),
+                                                                            {trainer_id}, "", 0));
+            EXPECT_EQ(overlapping.size(), 1u);
+            TH_ASSIGN_OR_RETURN(
+                auto self, r.FindOverlappingSessions(Utc(2027, 3, 1, 12, 0), Utc(2027, 3, 1, 13, 0),
+                                                     {trainer_id}, "", session_id));
+            EXPECT_TRUE(self.empty());
+            return absl::OkStatus();
+          })
+          .ok());
   // Deleting the series removes its modules, sessions and bookings.
-  ASSERT_TRUE(store_->Write([&](domain::StoreWriter& w) { return w.DeleteSeries(series_id); })
-                  .ok());
-  EXPECT_EQ(store_
-                ->Read([&](domain::StoreReader& r) { return r.GetSession(session_id).status(); })
+  ASSERT_TRUE(
+      store_->Write([&](domain::StoreWriter& w) { return w.DeleteSeries(series_id); }).ok());
+  EXPECT_EQ(store_->Read([&](domain::StoreReader& r) { return r.GetSession(session_id).status(); })
                 .code(),
             absl::StatusCode::kNotFound);
 }
@@ -176,8 +172,7 @@ TEST_F(SqliteRepositoryTest, MissingRowsAreNotFound) {
     return w.UpdateOrganization(org);
   });
   EXPECT_EQ(status.code(), absl::StatusCode::kNotFound);
-  EXPECT_EQ(store_->Read([](domain::StoreReader& r) { return r.GetTrainer(5).status(); })
-                .code(),
+  EXPECT_EQ(store_->Read([](domain::StoreReader& r) { return r.GetTrainer(5).status(); }).code(),
             absl::StatusCode::kNotFound);
 }
 
@@ -217,8 +212,8 @@ TEST_F(SqliteRepositoryTest, ListQueriesUseIndexes) {
       " AND s.start_time > 0 AND s.start_time < 10 AND s.end_time > 5");
   EXPECT_NE(by_place.find("USING INDEX"), std::string::npos) << by_place;
   EXPECT_EQ(by_place.find("SCAN"), std::string::npos) << by_place;
-  const std::string modules = plan(
-      "SELECT m.id FROM module m WHERE m.series_id = 1 ORDER BY m.position, m.id");
+  const std::string modules =
+      plan("SELECT m.id FROM module m WHERE m.series_id = 1 ORDER BY m.position, m.id");
   EXPECT_NE(modules.find("module_by_series"), std::string::npos) << modules;
 }
 

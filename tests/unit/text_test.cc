@@ -16,7 +16,7 @@ TEST(CountCodePointsTest, CountsCharactersNotBytes) {
 
 TEST(CountCodePointsTest, RejectsMalformedUtf8) {
   EXPECT_FALSE(CountCodePoints("\xff"));
-  EXPECT_FALSE(CountCodePoints("abc\xc3"));          // truncated
+  EXPECT_FALSE(CountCodePoints("abc\xc3"));           // truncated
   EXPECT_FALSE(CountCodePoints("\xc0\xaf"));          // overlong '/'
   EXPECT_FALSE(CountCodePoints("\xed\xa0\x80"));      // surrogate U+D800
   EXPECT_FALSE(CountCodePoints("\xf4\x90\x80\x80"));  // above U+10FFFF
@@ -27,8 +27,7 @@ TEST(TextProblemTest, NamesTheProblem) {
   EXPECT_EQ(TextProblem("Modul 1", 1, 200), "");
   EXPECT_EQ(TextProblem("", 1, 200), "must not be empty");
   EXPECT_EQ(TextProblem("\xff", 0, 200), "is not valid UTF-8");
-  EXPECT_EQ(TextProblem("a\nb", 0, 200),
-            "must be a single line without control characters");
+  EXPECT_EQ(TextProblem("a\nb", 0, 200), "must be a single line without control characters");
   EXPECT_EQ(TextProblem("a\nb", 0, 200, /*multiline=*/true), "");
   EXPECT_EQ(TextProblem("a\x01", 0, 200, /*multiline=*/true),
             "must not contain control characters");

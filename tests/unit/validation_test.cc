@@ -36,8 +36,7 @@ Series ValidSeries() {
 TEST(ValidateSeriesTest, AcceptsAndTrimsAValidSeries) {
   Series s = ValidSeries();
   s.title = "  Interkultur im Ehrenamt ";
-  s.target_groups = {TargetGroup::kVolunteers, TargetGroup::kVolunteers,
-                     TargetGroup::kOther};
+  s.target_groups = {TargetGroup::kVolunteers, TargetGroup::kVolunteers, TargetGroup::kOther};
   Violations v;
   ValidateSeries(s, "series", v);
   EXPECT_TRUE(v.empty());
@@ -54,11 +53,11 @@ TEST(ValidateSeriesTest, NamesEveryBadField) {
   s.target_groups = {static_cast<TargetGroup>(42)};
   Violations v;
   ValidateSeries(s, "series", v);
-  EXPECT_THAT(FieldsOf(v),
-              ElementsAre("series.title", "series.kind", "series.capacity",
-                          "series.partner_organization_ids[0]",
-                          "series.partner_organization_ids[2]",
-                          "series.partner_organization_ids[3]", "series.target_groups[0]"));
+  EXPECT_THAT(
+      FieldsOf(v),
+      ElementsAre("series.title", "series.kind", "series.capacity",
+                  "series.partner_organization_ids[0]", "series.partner_organization_ids[2]",
+                  "series.partner_organization_ids[3]", "series.target_groups[0]"));
   EXPECT_EQ(v.ToStatus().code(), absl::StatusCode::kInvalidArgument);
 }
 

@@ -54,36 +54,6 @@ absl::Status CheckNotFrozen(const Series& series) {
                                                     "; its plan can no longer be changed"));
 }
 
-// Runs `insert` once per request_id; a retry returns the first resource.
-template <typename T, typename Insert, typename Fetch>
-absl::StatusOr<T> CreateOnce(Store& store, absl::string_view method, const RequestKey& key,
-                             Insert insert, Fetch fetch) {
-  TH_RETURN_IF_ERROR(ValidateRequestId(key.request_id));
-  T result;
-  TH_RETURN_IF_ERROR(store.Write([&](StoreWriter& w) -> absl::Status {
-    Id id = 0;
-    if (!key.request_id.empty()) {
-      TH_ASSIGN_OR_RETURN(std::optional<RequestRecord> earlier, w.FindRequest(key.request_id));
-      if (earlier) {
-        if (earlier->method != method || earlier->fingerprint != key.fingerprint) {
-          return FieldError(absl::StatusCode::kAlreadyExists, "request_id",
-                            "was already used for a different request");
-        }
-        id = earlier->resource_id;
-      }
-    }
-    if (id == 0) {
-      TH_ASSIGN_OR_RETURN(id, insert(w));
-      if (!key.request_id.empty()) {
-        TH_RETURN_IF_ERROR(
-            w.RecordRequest({key.request_id, std::string(method), key.fingerprint, id}));
-      }
-    }
-    TH_ASSIGN_OR_RETURN(result, fetch(w, id));
-    return absl::OkStatus();
-  }));
-  return result;
-}
 
 // Refuses referenced trainers that do not exist.
 absl::Status CheckTrainersExist(StoreReader& r, const Session& session, absl::string_view prefix) {

@@ -15,19 +15,13 @@
 #include "absl/status/statusor.h"
 #include "absl/time/clock.h"
 #include "absl/time/time.h"
+#include "domain/idempotency.h"
 #include "domain/model.h"
 #include "domain/principal.h"
 #include "domain/repository.h"
 
 namespace trainhub::domain {
 
-// Identifies a client's create request: a retry with the same request_id
-// and fingerprint returns the resource created first; the same request_id
-// with another fingerprint is refused (ALREADY_EXISTS on "request_id").
-struct RequestKey {
-  std::string request_id;   // empty: not idempotent
-  std::string fingerprint;  // stable digest of the request's content
-};
 
 // Field paths of an update, as in the API's update_mask.
 using UpdateMask = std::set<std::string, std::less<>>;

@@ -14,6 +14,7 @@
 #include "trainhub/v1/account.grpc.pb.h"
 #include "trainhub/v1/audit.grpc.pb.h"
 #include "trainhub/v1/organization.grpc.pb.h"
+#include "trainhub/v1/participant.grpc.pb.h"
 #include "trainhub/v1/schedule.grpc.pb.h"
 #include "trainhub/v1/series.grpc.pb.h"
 #include "trainhub/v1/trainer.grpc.pb.h"

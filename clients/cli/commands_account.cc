@@ -54,6 +54,9 @@ std::string DescribeRoles(const v1::Account& account) {
     std::string role = WordOf(RoleWords(), g.role());
     if (g.role() == v1::ROLE_COORDINATOR) role += ":" + std::to_string(g.organization_id());
     if (g.role() == v1::ROLE_TRAINER) role += ":" + std::to_string(g.trainer_id());
+    if (g.role() == v1::ROLE_PARTICIPANT && g.participant_id() != 0) {
+      role += ":" + std::to_string(g.participant_id());
+    }
     out += (out.empty() ? "" : ", ") + role;
   }
   return out.empty() ? msg::kNone : out;
@@ -66,13 +69,13 @@ bool ParseRole(const std::string& text, v1::RoleGrant* grant) {
   if (role == RoleWords().end()) return false;
   grant->set_role(role->second);
   const bool needs_id = role->second == v1::ROLE_COORDINATOR || role->second == v1::ROLE_TRAINER;
+  const bool may_have_id = needs_id || role->second == v1::ROLE_PARTICIPANT;
+  if (parts.second.empty()) return !needs_id;
   int64_t id = 0;
-  if (needs_id != !parts.second.empty()) return false;
-  if (needs_id) {
-    if (!absl::SimpleAtoi(parts.second, &id) || id <= 0) return false;
-    if (role->second == v1::ROLE_COORDINATOR) grant->set_organization_id(id);
-    if (role->second == v1::ROLE_TRAINER) grant->set_trainer_id(id);
-  }
+  if (!may_have_id || !absl::SimpleAtoi(parts.second, &id) || id <= 0) return false;
+  if (role->second == v1::ROLE_COORDINATOR) grant->set_organization_id(id);
+  if (role->second == v1::ROLE_TRAINER) grant->set_trainer_id(id);
+  if (role->second == v1::ROLE_PARTICIPANT) grant->set_participant_id(id);
   return true;
 }
 

@@ -58,12 +58,32 @@ const DemoTrainer kTrainers[] = {
     {"roth", "Sabine Roth", "sabine.roth@example.org", "freiberufliche Trainerin"},
 };
 
+// Fictional participants.
+struct DemoParticipant {
+  const char* key;
+  const char* name;
+  const char* email;  // may be empty
+  const char* organization;
+  std::vector<v1::TargetGroup> groups;
+  int training_year;
+};
+
+const DemoParticipant kParticipants[] = {
+    {"jana", "Jana Beispiel", "teilnehmerin@example.org", "agsa", {v1::TARGET_GROUP_VOLUNTEERS},
+     0},
+    {"olena", "Олена Коваль", "", "agsa", {v1::TARGET_GROUP_VOLUNTEERS}, 0},
+    {"lena", "Lena Hoffmann", "", "dessau", {v1::TARGET_GROUP_APPRENTICES}, 1},
+    {"mehmet", "Mehmet Yılmaz", "", "dessau", {v1::TARGET_GROUP_APPRENTICES}, 1},
+    {"petra", "Dr. Petra Sommer", "petra.sommer@example.org", "dessau",
+     {v1::TARGET_GROUP_ADMINISTRATION_STAFF, v1::TARGET_GROUP_MANAGERS}, 0},
+};
+
 // Demo accounts, one per role; all share kDemoPassword.
 struct DemoAccount {
   const char* email;
   const char* name;
   v1::Role role;
-  const char* key;   // organisation (coordinator) or trainer (trainer)
+  const char* key;   // organisation, trainer or participant record
   const char* what;  // shown with the login
 };
 
@@ -73,7 +93,7 @@ const DemoAccount kAccounts[] = {
     {"integration@dessau.example.org", "Integrationsbüro Dessau-Roßlau", v1::ROLE_COORDINATOR,
      "dessau", "coordinator, Stadt Dessau-Roßlau"},
     {"nuran.sahin@example.org", "Nuran Şahin", v1::ROLE_TRAINER, "sahin", "trainer"},
-    {"teilnehmerin@example.org", "Jana Beispiel", v1::ROLE_PARTICIPANT, "", "participant"},
+    {"teilnehmerin@example.org", "Jana Beispiel", v1::ROLE_PARTICIPANT, "jana", "participant"},
 };
 
 struct DemoSession {
@@ -421,6 +441,24 @@ grpc::Status Load(Client& c, int* counts) {
     trainer_ids[t.key] = trainer.id();
     ++counts[1];
   }
+  std::map<std::string, int64_t> participant_ids;
+  auto participants = v1::ParticipantService::NewStub(c.channel());
+  for (const DemoParticipant& p : kParticipants) {
+    v1::CreateParticipantRequest request;
+    request.set_request_id(fmt::format("demo-participant-{}", p.key));
+    v1::Participant* person = request.mutable_participant();
+    person->set_display_name(p.name);
+    person->set_email(p.email);
+    person->set_organization_id(org_ids.at(p.organization));
+    for (auto g : p.groups) person->add_target_groups(g);
+    person->set_training_year(p.training_year);
+    v1::Participant created;
+    if (!Create(c, *participants, &v1::ParticipantService::Stub::CreateParticipant, request,
+                &created, &status)) {
+      return status;
+    }
+    participant_ids[p.key] = created.id();
+  }
   for (const DemoAccount& a : kAccounts) {
     v1::CreateAccountRequest request;
     request.mutable_account()->set_email(a.email);
@@ -429,6 +467,7 @@ grpc::Status Load(Client& c, int* counts) {
     grant->set_role(a.role);
     if (a.role == v1::ROLE_COORDINATOR) grant->set_organization_id(org_ids.at(a.key));
     if (a.role == v1::ROLE_TRAINER) grant->set_trainer_id(trainer_ids.at(a.key));
+    if (a.role == v1::ROLE_PARTICIPANT) grant->set_participant_id(participant_ids.at(a.key));
     request.set_password(kDemoPassword);
     v1::Account account;
     status = c.Call(c.accounts(), &v1::AccountService::Stub::CreateAccount, request, &account);

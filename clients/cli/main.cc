@@ -27,6 +27,7 @@ int main(int argc, char** argv) {
   AddAuditCommands(app, ctx);
   AddOrganizationCommands(app, ctx);
   AddTrainerCommands(app, ctx);
+  AddParticipantCommands(app, ctx);
   AddSeriesCommands(app, ctx);
   AddModuleCommands(app, ctx);
   AddSessionCommands(app, ctx);

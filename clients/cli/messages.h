@@ -35,13 +35,15 @@ inline constexpr char kRevokeTokens[] = "end every session of an account";
 inline constexpr char kPasswordStdinOption[] =
     "read the password from standard input (for scripts) instead of a prompt";
 inline constexpr char kRoleOption[] =
-    "role: admin, coordinator:ORG_ID, trainer:TRAINER_ID or participant (repeat for several)";
+    "role: admin, coordinator:ORG_ID, trainer:TRAINER_ID, participant or "
+    "participant:PARTICIPANT_ID (repeat for several)";
 inline constexpr char kPasswordPrompt[] = "Password: ";
 inline constexpr char kNewPasswordPrompt[] = "Password for the new account: ";
 inline constexpr char kRepeatPasswordPrompt[] = "Repeat the password: ";
 inline constexpr char kPasswordsDiffer[] = "the passwords differ; nothing was changed";
 inline constexpr char kBadRole[] =
-    "--role {}: use admin, coordinator:ORG_ID, trainer:TRAINER_ID or participant";
+    "--role {}: use admin, coordinator:ORG_ID, trainer:TRAINER_ID, participant or "
+    "participant:PARTICIPANT_ID";
 inline constexpr char kLoggedIn[] = "logged in as {} <{}> ({}); the token is valid until {}";
 inline constexpr char kLoggedOut[] = "logged out";
 inline constexpr char kCannotSaveToken[] = "cannot save the token to {}";
@@ -61,6 +63,12 @@ inline constexpr char kColRoles[] = "ROLES";
 // Commands
 inline constexpr char kOrgCommand[] = "organisations (Träger and partners)";
 inline constexpr char kTrainerCommand[] = "trainers and referents";
+inline constexpr char kParticipantCommand[] = "participants (person records)";
+inline constexpr char kParticipantEmailOption[] = "e-mail address (optional)";
+inline constexpr char kParticipantOrgOption[] = "organisation whose coordinators keep the record";
+inline constexpr char kTrainingYearOption[] = "apprentices: training year 1 to 3";
+inline constexpr char kTrainingYearSuffix[] = " (year {})";
+inline constexpr char kColTargetGroups[] = "TARGET GROUPS";
 inline constexpr char kSeriesCommand[] = "training series";
 inline constexpr char kModuleCommand[] = "modules of a series";
 inline constexpr char kSessionCommand[] = "sessions of a module (dates, place, trainers)";

@@ -21,6 +21,11 @@ const std::map<std::string, Callers, std::less<>>& Policy() {
       {"trainhub.v1.OrganizationService/ListOrganizations", Callers::kSignedIn},
       {"trainhub.v1.OrganizationService/UpdateOrganization", Callers::kAdmin},
 
+      {"trainhub.v1.ParticipantService/CreateParticipant", Callers::kPlanners},
+      {"trainhub.v1.ParticipantService/GetParticipant", Callers::kSignedIn},
+      {"trainhub.v1.ParticipantService/ListParticipants", Callers::kSignedIn},
+      {"trainhub.v1.ParticipantService/UpdateParticipant", Callers::kPlanners},
+
       {"trainhub.v1.TrainerService/CreateTrainer", Callers::kPlanners},
       {"trainhub.v1.TrainerService/GetTrainer", Callers::kStaff},
       {"trainhub.v1.TrainerService/ListTrainers", Callers::kPlanners},

@@ -48,13 +48,40 @@ void ToProto(const domain::AuditEvent& in, trainhub::v1::AuditEvent* out) {
   out->set_request_id(in.request_id);
 }
 
+domain::Participant FromProto(const trainhub::v1::Participant& in) {
+  domain::Participant out;
+  out.id = in.id();
+  out.display_name = in.display_name();
+  out.email = in.email();
+  out.organization_id = in.organization_id();
+  for (int group : in.target_groups()) {
+    out.target_groups.push_back(static_cast<domain::TargetGroup>(group));
+  }
+  out.training_year = in.training_year();
+  return out;
+}
+
+void ToProto(const domain::Participant& in, trainhub::v1::Participant* out) {
+  out->set_id(in.id);
+  out->set_display_name(in.display_name);
+  out->set_email(in.email);
+  out->set_organization_id(in.organization_id);
+  for (domain::TargetGroup g : in.target_groups) {
+    out->add_target_groups(static_cast<trainhub::v1::TargetGroup>(g));
+  }
+  out->set_training_year(in.training_year);
+  TimeToProto(in.create_time, out->mutable_create_time());
+  TimeToProto(in.update_time, out->mutable_update_time());
+}
+
 domain::Account FromProto(const trainhub::v1::Account& in) {
   domain::Account out;
   out.id = in.id();
   out.email = in.email();
   out.display_name = in.display_name();
   for (const auto& g : in.roles()) {
-    out.roles.push_back({static_cast<domain::Role>(g.role()), g.organization_id(), g.trainer_id()});
+    out.roles.push_back({static_cast<domain::Role>(g.role()), g.organization_id(), g.trainer_id(),
+                         g.participant_id()});
   }
   return out;
 }
@@ -68,6 +95,7 @@ void ToProto(const domain::Account& in, trainhub::v1::Account* out) {
     grant->set_role(static_cast<trainhub::v1::Role>(g.role));
     grant->set_organization_id(g.organization_id);
     grant->set_trainer_id(g.trainer_id);
+    grant->set_participant_id(g.participant_id);
   }
   TimeToProto(in.create_time, out->mutable_create_time());
 }

@@ -18,6 +18,7 @@
 #include "trainhub/v1/account.pb.h"
 #include "trainhub/v1/audit.pb.h"
 #include "trainhub/v1/organization.pb.h"
+#include "trainhub/v1/participant.pb.h"
 #include "trainhub/v1/series.pb.h"
 #include "trainhub/v1/trainer.pb.h"
 
@@ -34,6 +35,9 @@ void TimeToProto(absl::Time t, google::protobuf::Timestamp* out);
 domain::UpdateMask MaskFromProto(const google::protobuf::FieldMask& mask);
 
 void ToProto(const domain::AuditEvent& in, trainhub::v1::AuditEvent* out);
+
+domain::Participant FromProto(const trainhub::v1::Participant& in);
+void ToProto(const domain::Participant& in, trainhub::v1::Participant* out);
 
 domain::Account FromProto(const trainhub::v1::Account& in);
 void ToProto(const domain::Account& in, trainhub::v1::Account* out);

@@ -55,12 +55,15 @@ absl::StatusOr<std::unique_ptr<TrainhubServer>> TrainhubServer::Start(
   server->planner_ = std::make_unique<domain::Planner>(*server->store_);
   server->accounts_ = std::make_unique<domain::Accounts>(*server->store_);
   server->audit_ = std::make_unique<domain::AuditLog>(*server->store_);
+  server->participants_ = std::make_unique<domain::Participants>(*server->store_);
   server->auth_ = std::make_unique<Authenticator>(*server->accounts_);
   domain::Planner& planner = *server->planner_;
   Authenticator& auth = *server->auth_;
   server->services_.push_back(
       std::make_unique<AccountServiceImpl>(*server->accounts_, *server->audit_, auth));
   server->services_.push_back(std::make_unique<AuditServiceImpl>(*server->audit_, auth));
+  server->services_.push_back(
+      std::make_unique<ParticipantServiceImpl>(*server->participants_, auth));
   server->services_.push_back(std::make_unique<OrganizationServiceImpl>(planner, auth));
   server->services_.push_back(std::make_unique<TrainerServiceImpl>(planner, auth));
   server->services_.push_back(std::make_unique<SeriesServiceImpl>(planner, auth));

@@ -15,6 +15,7 @@
 #include "api/auth.h"
 #include "domain/accounts.h"
 #include "domain/audit.h"
+#include "domain/participants.h"
 #include "domain/planner.h"
 #include "store/sqlite_store.h"
 
@@ -64,6 +65,7 @@ class TrainhubServer {
   std::unique_ptr<domain::Planner> planner_;
   std::unique_ptr<domain::Accounts> accounts_;
   std::unique_ptr<domain::AuditLog> audit_;
+  std::unique_ptr<domain::Participants> participants_;
   std::unique_ptr<Authenticator> auth_;
   std::vector<std::unique_ptr<grpc::Service>> services_;
   std::unique_ptr<grpc::Server> server_;

@@ -8,10 +8,12 @@
 #include "api/auth.h"
 #include "domain/accounts.h"
 #include "domain/audit.h"
+#include "domain/participants.h"
 #include "domain/planner.h"
 #include "trainhub/v1/account.grpc.pb.h"
 #include "trainhub/v1/audit.grpc.pb.h"
 #include "trainhub/v1/organization.grpc.pb.h"
+#include "trainhub/v1/participant.grpc.pb.h"
 #include "trainhub/v1/schedule.grpc.pb.h"
 #include "trainhub/v1/series.grpc.pb.h"
 #include "trainhub/v1/trainer.grpc.pb.h"
@@ -49,6 +51,24 @@ class AuditServiceImpl final : public v1::AuditService::Service {
 
  private:
   domain::AuditLog& audit_;
+  Authenticator& auth_;
+};
+
+class ParticipantServiceImpl final : public v1::ParticipantService::Service {
+ public:
+  ParticipantServiceImpl(domain::Participants& participants, Authenticator& auth)
+      : participants_(participants), auth_(auth) {}
+  grpc::Status CreateParticipant(grpc::ServerContext*, const v1::CreateParticipantRequest*,
+                                 v1::Participant*) override;
+  grpc::Status GetParticipant(grpc::ServerContext*, const v1::GetParticipantRequest*,
+                              v1::Participant*) override;
+  grpc::Status ListParticipants(grpc::ServerContext*, const v1::ListParticipantsRequest*,
+                                v1::ListParticipantsResponse*) override;
+  grpc::Status UpdateParticipant(grpc::ServerContext*, const v1::UpdateParticipantRequest*,
+                                 v1::Participant*) override;
+
+ private:
+  domain::Participants& participants_;
   Authenticator& auth_;
 };
 

@@ -57,6 +57,8 @@ absl::StatusOr<Account> Accounts::CreateAccount(Account account, const std::stri
       v.Add(at + ".organization_id", "a coordinator needs an organisation");
     } else if (g.role == Role::kTrainer && g.trainer_id <= 0) {
       v.Add(at + ".trainer_id", "a trainer account needs a trainer record");
+    } else if (g.participant_id != 0 && g.role != Role::kParticipant) {
+      v.Add(at + ".participant_id", "only a participant role links a participant record");
     } else if (std::count(account.roles.begin(), account.roles.end(), g) > 1) {
       v.Add(at, "is listed twice");
     }
@@ -80,6 +82,11 @@ absl::StatusOr<Account> Accounts::CreateAccount(Account account, const std::stri
           absl::IsNotFound(w.GetOrganization(g.organization_id).status())) {
         refs.Add(at + ".organization_id",
                  absl::StrCat("organisation ", g.organization_id, " does not exist"));
+      }
+      if (g.participant_id != 0 &&
+          absl::IsNotFound(w.GetParticipant(g.participant_id).status())) {
+        refs.Add(at + ".participant_id",
+                 absl::StrCat("participant ", g.participant_id, " does not exist"));
       }
       if (g.role == Role::kTrainer && absl::IsNotFound(w.GetTrainer(g.trainer_id).status())) {
         refs.Add(at + ".trainer_id", absl::StrCat("trainer ", g.trainer_id, " does not exist"));

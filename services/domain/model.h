@@ -91,6 +91,17 @@ struct Trainer {
   absl::Time update_time;
 };
 
+struct Participant {
+  Id id = 0;
+  std::string display_name;
+  std::string email;  // optional
+  Id organization_id = 0;
+  std::vector<TargetGroup> target_groups;
+  int training_year = 0;  // apprentices: 1..3
+  absl::Time create_time;
+  absl::Time update_time;
+};
+
 struct Series {
   Id id = 0;
   Id organization_id = 0;
@@ -172,6 +183,7 @@ struct RoleGrant {
   Role role = Role::kUnspecified;
   Id organization_id = 0;
   Id trainer_id = 0;
+  Id participant_id = 0;  // a participant's own record, when linked
   bool operator==(const RoleGrant&) const = default;
 };
 

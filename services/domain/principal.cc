@@ -22,6 +22,13 @@ Id Principal::TrainerId() const {
   return 0;
 }
 
+Id Principal::ParticipantId() const {
+  for (const RoleGrant& g : account.roles) {
+    if (g.role == Role::kParticipant && g.participant_id != 0) return g.participant_id;
+  }
+  return 0;
+}
+
 Principal Principal::System() {
   Principal p;
   p.account.display_name = "system";

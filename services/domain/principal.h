@@ -20,6 +20,8 @@ struct Principal {
   bool Coordinates(Id organization_id) const;
   // The trainer record this principal is, or 0.
   Id TrainerId() const;
+  // The participant record this principal is, or 0.
+  Id ParticipantId() const;
 
   // A principal with every right, for tools and tests that act as the
   // installation itself.

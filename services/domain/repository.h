@@ -60,6 +60,17 @@ struct SessionFilter {
   std::optional<Visibility> visible_to;  // only what this may see
 };
 
+// Participants ordered by id. `visible` limits them for a caller: records
+// of `visible->organizations` or the one record `visible->participant_id`.
+struct ParticipantFilter {
+  Id organization_id = 0;  // 0: any
+  struct Scope {
+    std::vector<Id> organizations;
+    Id participant_id = 0;
+  };
+  std::optional<Scope> visible;  // unset: everything
+};
+
 // Audit events of any of `organizations` (empty: all), newest first.
 struct AuditFilter {
   std::vector<Id> organizations;
@@ -118,6 +129,14 @@ class StoreReader {
   virtual absl::StatusOr<Page<Account>> ListAccounts(const PageRequest& page) = 0;
   virtual absl::StatusOr<std::optional<TokenRecord>> FindToken(absl::string_view token_hash) = 0;
 
+  // ---- participants ----
+  virtual absl::StatusOr<Participant> GetParticipant(Id id) = 0;
+  // The participant whose e-mail equals `email` ignoring ASCII case, if any.
+  virtual absl::StatusOr<std::optional<Participant>> FindParticipantByEmail(
+      absl::string_view email) = 0;
+  virtual absl::StatusOr<Page<Participant>> ListParticipants(const ParticipantFilter& filter,
+                                                             const PageRequest& page) = 0;
+
   // ---- audit ----
   // Cursor key is the event id, descending.
   virtual absl::StatusOr<Page<AuditEvent>> ListAudit(const AuditFilter& filter,
@@ -162,6 +181,10 @@ class StoreWriter : public StoreReader {
   virtual absl::Status RevokeToken(absl::string_view token_hash) = 0;
   // Returns how many tokens were revoked.
   virtual absl::StatusOr<int64_t> RevokeAllTokens(Id account_id) = 0;
+
+  // ---- participants ----
+  virtual absl::StatusOr<Id> InsertParticipant(const Participant& participant) = 0;
+  virtual absl::Status UpdateParticipant(const Participant& participant) = 0;
 
   // ---- audit ----
   // Appends `event`; the store fills organization_id from the object.

@@ -46,6 +46,33 @@ void ValidateTrainer(Trainer& trainer, absl::string_view prefix, Violations& v) 
   CheckText(trainer.affiliation, prefix, "affiliation", 0, kMaxAffiliationChars, v);
 }
 
+void ValidateParticipant(Participant& p, absl::string_view prefix, Violations& v) {
+  CheckText(p.display_name, prefix, "display_name", 1, kMaxNameChars, v);
+  CheckText(p.email, prefix, "email", 0, kMaxEmailChars, v);
+  if (!p.email.empty() && CountCodePoints(p.email) && !LooksLikeEmail(p.email)) {
+    v.Add(Path(prefix, "email"), "is not an e-mail address");
+  }
+  if (p.organization_id <= 0) v.Add(Path(prefix, "organization_id"), "is required");
+  std::vector<TargetGroup> groups;
+  for (size_t i = 0; i < p.target_groups.size(); ++i) {
+    if (!IsKnown(p.target_groups[i])) {
+      v.Add(absl::StrCat(Path(prefix, "target_groups"), "[", i, "]"),
+            absl::StrCat("unknown value ", static_cast<int>(p.target_groups[i])));
+    } else if (std::find(groups.begin(), groups.end(), p.target_groups[i]) == groups.end()) {
+      groups.push_back(p.target_groups[i]);
+    }
+  }
+  p.target_groups = std::move(groups);
+  if (p.target_groups.empty()) v.Add(Path(prefix, "target_groups"), "give at least one");
+  const bool apprentice = std::find(p.target_groups.begin(), p.target_groups.end(),
+                                    TargetGroup::kApprentices) != p.target_groups.end();
+  if (apprentice && (p.training_year < 1 || p.training_year > 3)) {
+    v.Add(Path(prefix, "training_year"), "apprentices are in training year 1, 2 or 3");
+  } else if (!apprentice && p.training_year != 0) {
+    v.Add(Path(prefix, "training_year"), "only apprentices have a training year");
+  }
+}
+
 void ValidateSeries(Series& series, absl::string_view prefix, Violations& v) {
   CheckText(series.title, prefix, "title", 1, kMaxNameChars, v);
   CheckText(series.description, prefix, "description", 0, kMaxDescriptionChars, v,

@@ -169,8 +169,26 @@ constexpr char kMigration4[] = R"sql(
 ALTER TABLE series ADD COLUMN partners_may_plan INTEGER NOT NULL DEFAULT 0;
 )sql";
 
-constexpr std::array<const char*, 4> kMigrations = {kMigration1, kMigration2, kMigration3,
-                                                    kMigration4};
+// Participants: person records of the people who take part; an account can
+// be linked to one.
+constexpr char kMigration5[] = R"sql(
+CREATE TABLE participant (
+  id              INTEGER PRIMARY KEY,
+  display_name    TEXT    NOT NULL,
+  email           TEXT    NOT NULL,         -- '' when unknown
+  email_key       TEXT    UNIQUE,           -- lower-cased e-mail; NULL when none
+  organization_id INTEGER NOT NULL REFERENCES organization(id),
+  target_groups   TEXT    NOT NULL,         -- JSON array of TargetGroup numbers
+  training_year   INTEGER NOT NULL,
+  create_time     INTEGER NOT NULL,
+  update_time     INTEGER NOT NULL
+) STRICT;
+CREATE INDEX participant_by_organization ON participant(organization_id, id);
+ALTER TABLE account_role ADD COLUMN participant_id INTEGER REFERENCES participant(id);
+)sql";
+
+constexpr std::array<const char*, 5> kMigrations = {kMigration1, kMigration2, kMigration3,
+                                                    kMigration4, kMigration5};
 
 }  // namespace
 

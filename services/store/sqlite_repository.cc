@@ -872,7 +872,7 @@ domain::AccountCredentials ReadAccount(SQLite::Statement& q) {
 
 absl::Status SqliteRepository::LoadRoles(domain::Account& account) {
   auto& q = Prepare(
-      "SELECT role, organization_id, trainer_id FROM account_role"
+      "SELECT role, organization_id, trainer_id, participant_id FROM account_role"
       " WHERE account_id = ? ORDER BY position");
   q.bind(1, account.id);
   account.roles.clear();
@@ -881,6 +881,7 @@ absl::Status SqliteRepository::LoadRoles(domain::Account& account) {
     g.role = static_cast<domain::Role>(q.getColumn(0).getInt());
     g.organization_id = q.getColumn(1).isNull() ? 0 : q.getColumn(1).getInt64();
     g.trainer_id = q.getColumn(2).isNull() ? 0 : q.getColumn(2).getInt64();
+    g.participant_id = q.getColumn(3).isNull() ? 0 : q.getColumn(3).getInt64();
     account.roles.push_back(g);
   }
   return absl::OkStatus();
@@ -972,12 +973,13 @@ absl::StatusOr<Id> SqliteRepository::InsertAccount(const domain::AccountCredenti
       const domain::RoleGrant& g = c.account.roles[i];
       auto& r = Prepare(
           "INSERT INTO account_role (account_id, position, role, organization_id,"
-          " trainer_id) VALUES (?, ?, ?, ?, ?)");
+          " trainer_id, participant_id) VALUES (?, ?, ?, ?, ?, ?)");
       r.bind(1, id);
       r.bind(2, static_cast<int>(i));
       r.bind(3, static_cast<int>(g.role));
       if (g.organization_id != 0) r.bind(4, g.organization_id);
       if (g.trainer_id != 0) r.bind(5, g.trainer_id);
+      if (g.participant_id != 0) r.bind(6, g.participant_id);
       r.exec();
     }
     return id;
@@ -1110,6 +1112,122 @@ absl::StatusOr<domain::Page<domain::AuditEvent>> SqliteRepository::ListAudit(
       items.push_back(std::move(e));
     }
     return MakePage(std::move(items), page, [](const domain::AuditEvent& e) { return e.id; });
+  });
+}
+
+// ---- participants ----
+
+namespace {
+
+constexpr char kParticipantColumns[] =
+    "id, display_name, email, organization_id, target_groups, training_year, create_time,"
+    " update_time";
+
+domain::Participant ReadParticipant(SQLite::Statement& q) {
+  domain::Participant p;
+  p.id = q.getColumn(0).getInt64();
+  p.display_name = q.getColumn(1).getString();
+  p.email = q.getColumn(2).getString();
+  p.organization_id = q.getColumn(3).getInt64();
+  for (int group : nlohmann::json::parse(q.getColumn(4).getString())) {
+    p.target_groups.push_back(static_cast<domain::TargetGroup>(group));
+  }
+  p.training_year = q.getColumn(5).getInt();
+  p.create_time = absl::FromUnixMicros(q.getColumn(6).getInt64());
+  p.update_time = absl::FromUnixMicros(q.getColumn(7).getInt64());
+  return p;
+}
+
+std::string GroupsJson(const std::vector<domain::TargetGroup>& groups) {
+  nlohmann::json out = nlohmann::json::array();
+  for (domain::TargetGroup g : groups) out.push_back(static_cast<int>(g));
+  return out.dump();
+}
+
+// Binds the stored fields of `p` to parameters 1..7 in kParticipantWriteColumns order.
+constexpr char kParticipantWriteColumns[] =
+    "display_name, email, email_key, organization_id, target_groups, training_year,"
+    " update_time";
+void BindParticipant(SQLite::Statement& q, const domain::Participant& p) {
+  q.bind(1, p.display_name);
+  q.bind(2, p.email);
+  if (p.email.empty()) {
+    q.bind(3);  // NULL: no e-mail, no uniqueness
+  } else {
+    q.bind(3, EmailKey(p.email));
+  }
+  q.bind(4, p.organization_id);
+  q.bind(5, GroupsJson(p.target_groups));
+  q.bind(6, p.training_year);
+  q.bind(7, Micros(p.update_time));
+}
+
+}  // namespace
+
+absl::StatusOr<domain::Participant> SqliteRepository::GetParticipant(Id id) {
+  return Guarded("GetParticipant", [&]() -> absl::StatusOr<domain::Participant> {
+    auto& q = Prepare(
+        absl::StrCat("SELECT ", kParticipantColumns, " FROM participant WHERE id = ?"));
+    q.bind(1, id);
+    if (!q.executeStep()) return NotFound("participant", id);
+    return ReadParticipant(q);
+  });
+}
+
+absl::StatusOr<std::optional<domain::Participant>> SqliteRepository::FindParticipantByEmail(
+    absl::string_view email) {
+  return Guarded("FindParticipantByEmail",
+                 [&]() -> absl::StatusOr<std::optional<domain::Participant>> {
+                   auto& q = Prepare(absl::StrCat("SELECT ", kParticipantColumns,
+                                                  " FROM participant WHERE email_key = ?"));
+                   q.bind(1, EmailKey(email));
+                   if (!q.executeStep()) return std::optional<domain::Participant>();
+                   return std::optional<domain::Participant>(ReadParticipant(q));
+                 });
+}
+
+absl::StatusOr<domain::Page<domain::Participant>> SqliteRepository::ListParticipants(
+    const domain::ParticipantFilter& filter, const domain::PageRequest& page) {
+  std::string select = absl::StrCat("SELECT ", kParticipantColumns, " FROM participant WHERE 1");
+  if (filter.organization_id != 0) {
+    absl::StrAppend(&select, " AND organization_id = ", filter.organization_id);
+  }
+  if (filter.visible) {
+    absl::StrAppend(&select, " AND (0");
+    if (!filter.visible->organizations.empty()) {
+      absl::StrAppend(&select, " OR organization_id IN (",
+                      absl::StrJoin(filter.visible->organizations, ","), ")");
+    }
+    if (filter.visible->participant_id != 0) {
+      absl::StrAppend(&select, " OR id = ", filter.visible->participant_id);
+    }
+    absl::StrAppend(&select, ")");
+  }
+  return ListById<domain::Participant>("ListParticipants", select, page, ReadParticipant);
+}
+
+absl::StatusOr<Id> SqliteRepository::InsertParticipant(const domain::Participant& p) {
+  return Guarded("InsertParticipant", [&]() -> absl::StatusOr<Id> {
+    auto& q = Prepare(absl::StrCat("INSERT INTO participant (", kParticipantWriteColumns,
+                                   ", create_time) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
+    BindParticipant(q, p);
+    q.bind(8, Micros(p.create_time));
+    q.exec();
+    const Id id = db_.getLastInsertRowid();
+    Touch("participant", id, p.organization_id);
+    return id;
+  });
+}
+
+absl::Status SqliteRepository::UpdateParticipant(const domain::Participant& p) {
+  return Guarded("UpdateParticipant", [&]() -> absl::Status {
+    auto& q = Prepare(absl::StrCat("UPDATE participant SET (", kParticipantWriteColumns,
+                                   ") = (?, ?, ?, ?, ?, ?, ?) WHERE id = ?"));
+    BindParticipant(q, p);
+    q.bind(8, p.id);
+    q.exec();
+    Touch("participant", p.id, p.organization_id);
+    return CheckChanged(db_, "participant", p.id);
   });
 }
 

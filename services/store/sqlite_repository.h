@@ -74,6 +74,14 @@ class SqliteRepository : public domain::StoreWriter {
   absl::Status RevokeToken(absl::string_view token_hash) override;
   absl::StatusOr<int64_t> RevokeAllTokens(domain::Id account_id) override;
 
+  absl::StatusOr<domain::Participant> GetParticipant(domain::Id id) override;
+  absl::StatusOr<std::optional<domain::Participant>> FindParticipantByEmail(
+      absl::string_view email) override;
+  absl::StatusOr<domain::Page<domain::Participant>> ListParticipants(
+      const domain::ParticipantFilter& filter, const domain::PageRequest& page) override;
+  absl::StatusOr<domain::Id> InsertParticipant(const domain::Participant& participant) override;
+  absl::Status UpdateParticipant(const domain::Participant& participant) override;
+
   absl::StatusOr<domain::Page<domain::AuditEvent>> ListAudit(
       const domain::AuditFilter& filter, const domain::PageRequest& page) override;
   absl::Status AppendAudit(const domain::AuditEvent& event) override;

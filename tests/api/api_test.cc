@@ -23,6 +23,7 @@
 #include "trainhub/v1/account.grpc.pb.h"
 #include "trainhub/v1/audit.grpc.pb.h"
 #include "trainhub/v1/common.pb.h"
+#include "trainhub/v1/participant.grpc.pb.h"
 #include "trainhub/v1/organization.grpc.pb.h"
 #include "trainhub/v1/schedule.grpc.pb.h"
 #include "trainhub/v1/series.grpc.pb.h"
@@ -841,7 +842,8 @@ TEST_F(ApiTest, EveryRpcFollowsThePolicyForEveryRole) {
 // "Admitted" means anything but PERMISSION_DENIED.
 TEST_F(ApiTest, EveryRpcAdmitsOwnAndRefusesForeignObjectsPerRole) {
   struct Objects {
-    int64_t org = 0, series = 0, module = 0, session = 0, trainer = 0, spare_session = 0;
+    int64_t org = 0, series = 0, module = 0, session = 0, trainer = 0, spare_session = 0,
+            participant = 0;
   };
   Objects own, foreign;
   own.org = CreateOrganization("Organisation A");
@@ -849,7 +851,17 @@ TEST_F(ApiTest, EveryRpcAdmitsOwnAndRefusesForeignObjectsPerRole) {
   own.trainer = CreateTrainer("Trainer A", "ta@example.org");
   foreign.trainer = CreateTrainer("Trainer B", "tb@example.org");
   int day = 1;
+  auto participants = v1::ParticipantService::NewStub(channel_);
   for (Objects* o : {&own, &foreign}) {
+    v1::CreateParticipantRequest person;
+    person.mutable_participant()->set_display_name("Teilnehmerin");
+    person.mutable_participant()->set_organization_id(o->org);
+    person.mutable_participant()->add_target_groups(v1::TARGET_GROUP_VOLUNTEERS);
+    v1::Participant created;
+    ASSERT_TRUE(
+        Call(*participants, &v1::ParticipantService::Stub::CreateParticipant, person, &created)
+            .ok());
+    o->participant = created.id();
     o->series = CreateSeries(o->org, "Reihe").id();
     o->module = CreateModule(o->series, "Modul").id();
     v1::Session session;
@@ -874,7 +886,8 @@ TEST_F(ApiTest, EveryRpcAdmitsOwnAndRefusesForeignObjectsPerRole) {
   // Callers in the order they run: a successful delete by one must not
   // change what the next may do.
   const std::vector<std::pair<std::string, std::string>> callers = {
-      {"participant", account("p@example.org", {domain::Role::kParticipant})},
+      {"participant",
+       account("p@example.org", {domain::Role::kParticipant, 0, 0, own.participant})},
       {"trainer", account("t@example.org", {domain::Role::kTrainer, 0, own.trainer})},
       {"coordinator", account("c@example.org", {domain::Role::kCoordinator, own.org})},
       {"admin", token_},
@@ -919,6 +932,33 @@ TEST_F(ApiTest, EveryRpcAdmitsOwnAndRefusesForeignObjectsPerRole) {
          return bytes(r);
        },
        kAdminOnly},
+      {"ParticipantService/CreateParticipant",
+       [&](const Objects& o) {
+         v1::CreateParticipantRequest r;
+         r.mutable_participant()->set_display_name("Neu");
+         r.mutable_participant()->set_organization_id(o.org);
+         r.mutable_participant()->add_target_groups(v1::TARGET_GROUP_OTHER);
+         return bytes(r);
+       },
+       kPlannerOwn},
+      {"ParticipantService/GetParticipant",
+       [&](const Objects& o) {
+         v1::GetParticipantRequest r;
+         r.set_id(o.participant);
+         return bytes(r);
+       },
+       {true, false, false, false, true, false}},
+      {"ParticipantService/ListParticipants", [&](const Objects&) { return std::string(); },
+       kAll},
+      {"ParticipantService/UpdateParticipant",
+       [&](const Objects& o) {
+         v1::UpdateParticipantRequest r;
+         r.mutable_participant()->set_id(o.participant);
+         r.mutable_participant()->set_display_name("Umbenannt");
+         r.mutable_update_mask()->add_paths("display_name");
+         return bytes(r);
+       },
+       kPlannerOwn},
       {"TrainerService/CreateTrainer", [&](const Objects&) { return std::string(); }, kPlanners},
       {"TrainerService/GetTrainer",
        [&](const Objects& o) {

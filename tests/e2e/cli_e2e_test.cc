@@ -446,6 +446,9 @@ TEST_F(E2eTest, LoggingInAsEachDemoRole) {
   EXPECT_NE(whoami.out.find("admin"), std::string::npos) << whoami.out;
 
   MustCli({"login", "--email", "teilnehmerin@example.org", "--password-stdin"}, "trainhub-demo\n");
+  Result own_record = MustCli({"participant", "list"});
+  EXPECT_NE(own_record.out.find("Jana Beispiel"), std::string::npos) << own_record.out;
+  EXPECT_EQ(own_record.out.find("Олена Коваль"), std::string::npos) << own_record.out;
   Result denied = Cli(
       {"series", "create", "--title", "Neu", "--kind", "other", "--org", "1", "--capacity", "5"});
   EXPECT_EQ(denied.exit_code, 6) << denied.err;
@@ -456,6 +459,13 @@ TEST_F(E2eTest, LoggingInAsEachDemoRole) {
           "trainhub-demo\n");
   MustCli(
       {"series", "create", "--title", "Neu", "--kind", "other", "--org", "1", "--capacity", "5"});
+  Result people = MustCli({"participant", "list"});
+  EXPECT_NE(people.out.find("Олена Коваль"), std::string::npos) << people.out;
+  EXPECT_EQ(people.out.find("Lena Hoffmann"), std::string::npos) << people.out;
+  Result apprentice =
+      Cli({"participant", "create", "--name", "Neu", "--org", "1", "--target-group", "apprentices"});
+  EXPECT_EQ(apprentice.exit_code, 3);
+  EXPECT_NE(apprentice.err.find("participant.training_year"), std::string::npos) << apprentice.err;
   // AGSA owns series 1 and 2 and is a partner of 3; series 4 is Dessau's.
   Result mine = MustCli({"series", "list"});
   EXPECT_NE(mine.out.find("Gemeinsam verschieden"), std::string::npos) << mine.out;

@@ -1,0 +1,153 @@
+#include "domain/participants.h"
+
+#include <algorithm>
+
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+#include "domain/errors.h"
+#include "domain/status_macros.h"
+#include "domain/validation.h"
+
+namespace trainhub::domain {
+namespace {
+
+constexpr std::initializer_list<absl::string_view> kPaths = {
+    "display_name", "email", "organization_id", "target_groups", "training_year"};
+
+absl::Status Denied(absl::string_view what) {
+  return absl::PermissionDeniedError(absl::StrCat("your account may not ", what));
+}
+
+bool CanKeep(const Principal& who, const Participant& p) {
+  return who.IsAdmin() || who.Coordinates(p.organization_id);
+}
+
+bool CanSee(const Principal& who, const Participant& p) {
+  return CanKeep(who, p) || (who.ParticipantId() != 0 && who.ParticipantId() == p.id);
+}
+
+// The organisation must exist and the e-mail be free.
+absl::Status CheckReferences(StoreReader& r, const Participant& p) {
+  if (absl::IsNotFound(r.GetOrganization(p.organization_id).status())) {
+    return InvalidField("participant.organization_id",
+                        absl::StrCat("organisation ", p.organization_id, " does not exist"));
+  }
+  if (!p.email.empty()) {
+    TH_ASSIGN_OR_RETURN(std::optional<Participant> other, r.FindParticipantByEmail(p.email));
+    if (other && other->id != p.id) {
+      return FieldError(absl::StatusCode::kAlreadyExists, "participant.email",
+                        absl::StrCat("participant ", other->id,
+                                     " already has this e-mail address"));
+    }
+  }
+  return absl::OkStatus();
+}
+
+// Loads participant `id` for `who`, like the series rules: admins get
+// NOT_FOUND naming `field`, others PERMISSION_DENIED for missing or foreign.
+absl::StatusOr<Participant> Load(StoreReader& r, const Principal& who, Id id, bool keep,
+                                 absl::string_view field) {
+  absl::StatusOr<Participant> p = r.GetParticipant(id);
+  if (who.IsAdmin()) {
+    if (absl::IsNotFound(p.status())) {
+      return FieldError(absl::StatusCode::kNotFound, std::string(field),
+                        std::string(p.status().message()));
+    }
+    return p;
+  }
+  const std::string what = absl::StrCat(keep ? "change" : "see", " participant ", id);
+  if (absl::IsNotFound(p.status())) return Denied(what);
+  TH_RETURN_IF_ERROR(p.status());
+  if (!(keep ? CanKeep(who, *p) : CanSee(who, *p))) return Denied(what);
+  return p;
+}
+
+}  // namespace
+
+Participants::Participants(Store& store, Clock clock) : store_(store), clock_(std::move(clock)) {}
+
+absl::StatusOr<Participant> Participants::Create(const Principal& who, Participant participant,
+                                                 const RequestKey& key) {
+  participant.id = 0;
+  Violations v;
+  ValidateParticipant(participant, "participant", v);
+  TH_RETURN_IF_ERROR(v.ToStatus());
+  if (!CanKeep(who, participant)) {
+    return Denied(absl::StrCat("keep participants of organisation ", participant.organization_id));
+  }
+  participant.create_time = participant.update_time = clock_();
+  return CreateOnce<Participant>(
+      store_, "CreateParticipant", key,
+      [&](StoreWriter& w) -> absl::StatusOr<Id> {
+        TH_RETURN_IF_ERROR(CheckReferences(w, participant));
+        return w.InsertParticipant(participant);
+      },
+      [](StoreWriter& w, Id id) { return w.GetParticipant(id); });
+}
+
+absl::StatusOr<Participant> Participants::Get(const Principal& who, Id id) {
+  if (id <= 0) return InvalidField("id", "must be a positive id");
+  Participant out;
+  TH_RETURN_IF_ERROR(store_.Read([&](StoreReader& r) -> absl::Status {
+    TH_ASSIGN_OR_RETURN(out, Load(r, who, id, /*keep=*/false, "id"));
+    return absl::OkStatus();
+  }));
+  return out;
+}
+
+absl::StatusOr<Page<Participant>> Participants::List(const Principal& who, Id organization_id,
+                                                     const PageRequest& page) {
+  if (organization_id < 0) return InvalidField("organization_id", "must not be negative");
+  ParticipantFilter filter;
+  filter.organization_id = organization_id;
+  if (!who.IsAdmin()) {
+    filter.visible = ParticipantFilter::Scope{VisibilityOf(who).organizations,
+                                              who.ParticipantId()};
+  }
+  Page<Participant> out;
+  TH_RETURN_IF_ERROR(store_.Read([&](StoreReader& r) -> absl::Status {
+    TH_ASSIGN_OR_RETURN(out, r.ListParticipants(filter, page));
+    return absl::OkStatus();
+  }));
+  return out;
+}
+
+absl::StatusOr<Participant> Participants::Update(const Principal& who, const Participant& patch,
+                                                 const UpdateMask& mask) {
+  if (patch.id <= 0) return InvalidField("participant.id", "must be a positive id");
+  if (mask.empty()) {
+    return InvalidField("update_mask", absl::StrCat("name at least one field to update: ",
+                                                    absl::StrJoin(kPaths, ", ")));
+  }
+  for (const std::string& path : mask) {
+    if (std::find(kPaths.begin(), kPaths.end(), path) == kPaths.end()) {
+      return InvalidField("update_mask", absl::StrCat("unknown or read-only field \"", path,
+                                                      "\"; allowed: ", absl::StrJoin(kPaths, ", ")));
+    }
+  }
+  auto has = [&](absl::string_view path) { return mask.find(path) != mask.end(); };
+  Participant out;
+  TH_RETURN_IF_ERROR(store_.Write([&](StoreWriter& w) -> absl::Status {
+    TH_ASSIGN_OR_RETURN(Participant p, Load(w, who, patch.id, /*keep=*/true, "participant.id"));
+    if (has("display_name")) p.display_name = patch.display_name;
+    if (has("email")) p.email = patch.email;
+    if (has("organization_id")) p.organization_id = patch.organization_id;
+    if (has("target_groups")) p.target_groups = patch.target_groups;
+    if (has("training_year")) p.training_year = patch.training_year;
+    Violations v;
+    ValidateParticipant(p, "participant", v);
+    TH_RETURN_IF_ERROR(v.ToStatus());
+    if (!CanKeep(who, p)) {
+      return Denied(absl::StrCat("move participant ", p.id, " to organisation ",
+                                 p.organization_id));
+    }
+    TH_RETURN_IF_ERROR(CheckReferences(w, p));
+    p.update_time = clock_();
+    TH_RETURN_IF_ERROR(w.UpdateParticipant(p));
+    TH_ASSIGN_OR_RETURN(out, w.GetParticipant(p.id));
+    return absl::OkStatus();
+  }));
+  return out;
+}
+
+}  // namespace trainhub::domain

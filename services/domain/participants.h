@@ -1,0 +1,46 @@
+#ifndef TRAINHUB_SERVICES_DOMAIN_PARTICIPANTS_H_
+#define TRAINHUB_SERVICES_DOMAIN_PARTICIPANTS_H_
+
+// Participant person records. Admins keep all; a coordinator keeps the
+// records of their organisations; a participant sees their own linked
+// record. Thread-safe.
+
+#include <functional>
+
+#include "absl/status/statusor.h"
+#include "absl/time/clock.h"
+#include "domain/idempotency.h"
+#include "domain/model.h"
+#include "domain/planner.h"
+#include "domain/principal.h"
+#include "domain/repository.h"
+
+namespace trainhub::domain {
+
+class Participants {
+ public:
+  using Clock = std::function<absl::Time()>;
+  // `store` must outlive this object.
+  explicit Participants(Store& store, Clock clock = [] { return absl::Now(); });
+
+  // E-mail, when given, is unique ignoring case (ALREADY_EXISTS).
+  absl::StatusOr<Participant> Create(const Principal& who, Participant participant,
+                                     const RequestKey& key);
+  // PERMISSION_DENIED for records the caller may not see, also missing ones
+  // (admins get NOT_FOUND).
+  absl::StatusOr<Participant> Get(const Principal& who, Id id);
+  // Only records the caller may see; `organization_id` 0: any.
+  absl::StatusOr<Page<Participant>> List(const Principal& who, Id organization_id,
+                                         const PageRequest& page);
+  // Paths: display_name, email, organization_id, target_groups, training_year.
+  absl::StatusOr<Participant> Update(const Principal& who, const Participant& patch,
+                                     const UpdateMask& mask);
+
+ private:
+  Store& store_;
+  Clock clock_;
+};
+
+}  // namespace trainhub::domain
+
+#endif  // TRAINHUB_SERVICES_DOMAIN_PARTICIPANTS_H_

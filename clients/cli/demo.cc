@@ -69,13 +69,16 @@ struct DemoParticipant {
 };
 
 const DemoParticipant kParticipants[] = {
-    {"jana", "Jana Beispiel", "teilnehmerin@example.org", "agsa", {v1::TARGET_GROUP_VOLUNTEERS},
-     0},
+    {"jana", "Jana Beispiel", "teilnehmerin@example.org", "agsa", {v1::TARGET_GROUP_VOLUNTEERS}, 0},
     {"olena", "Олена Коваль", "", "agsa", {v1::TARGET_GROUP_VOLUNTEERS}, 0},
     {"lena", "Lena Hoffmann", "", "dessau", {v1::TARGET_GROUP_APPRENTICES}, 1},
     {"mehmet", "Mehmet Yılmaz", "", "dessau", {v1::TARGET_GROUP_APPRENTICES}, 1},
-    {"petra", "Dr. Petra Sommer", "petra.sommer@example.org", "dessau",
-     {v1::TARGET_GROUP_ADMINISTRATION_STAFF, v1::TARGET_GROUP_MANAGERS}, 0},
+    {"petra",
+     "Dr. Petra Sommer",
+     "petra.sommer@example.org",
+     "dessau",
+     {v1::TARGET_GROUP_ADMINISTRATION_STAFF, v1::TARGET_GROUP_MANAGERS},
+     0},
 };
 
 // Demo accounts, one per role; all share kDemoPassword.

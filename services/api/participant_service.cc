@@ -8,9 +8,8 @@ grpc::Status ParticipantServiceImpl::CreateParticipant(grpc::ServerContext* cont
                                                        v1::Participant* response) {
   TH_ADMIT(principal, *context, request, v1::ParticipantService::service_full_name(),
            "CreateParticipant");
-  return Reply(
-      participants_.Create(principal, FromProto(request->participant()), KeyOf(*request)),
-      response);
+  return Reply(participants_.Create(principal, FromProto(request->participant()), KeyOf(*request)),
+               response);
 }
 
 grpc::Status ParticipantServiceImpl::GetParticipant(grpc::ServerContext* context,

@@ -83,8 +83,7 @@ absl::StatusOr<Account> Accounts::CreateAccount(Account account, const std::stri
         refs.Add(at + ".organization_id",
                  absl::StrCat("organisation ", g.organization_id, " does not exist"));
       }
-      if (g.participant_id != 0 &&
-          absl::IsNotFound(w.GetParticipant(g.participant_id).status())) {
+      if (g.participant_id != 0 && absl::IsNotFound(w.GetParticipant(g.participant_id).status())) {
         refs.Add(at + ".participant_id",
                  absl::StrCat("participant ", g.participant_id, " does not exist"));
       }

@@ -35,9 +35,9 @@ absl::Status CheckReferences(StoreReader& r, const Participant& p) {
   if (!p.email.empty()) {
     TH_ASSIGN_OR_RETURN(std::optional<Participant> other, r.FindParticipantByEmail(p.email));
     if (other && other->id != p.id) {
-      return FieldError(absl::StatusCode::kAlreadyExists, "participant.email",
-                        absl::StrCat("participant ", other->id,
-                                     " already has this e-mail address"));
+      return FieldError(
+          absl::StatusCode::kAlreadyExists, "participant.email",
+          absl::StrCat("participant ", other->id, " already has this e-mail address"));
     }
   }
   return absl::OkStatus();
@@ -101,8 +101,7 @@ absl::StatusOr<Page<Participant>> Participants::List(const Principal& who, Id or
   ParticipantFilter filter;
   filter.organization_id = organization_id;
   if (!who.IsAdmin()) {
-    filter.visible = ParticipantFilter::Scope{VisibilityOf(who).organizations,
-                                              who.ParticipantId()};
+    filter.visible = ParticipantFilter::Scope{VisibilityOf(who).organizations, who.ParticipantId()};
   }
   Page<Participant> out;
   TH_RETURN_IF_ERROR(store_.Read([&](StoreReader& r) -> absl::Status {
@@ -121,8 +120,9 @@ absl::StatusOr<Participant> Participants::Update(const Principal& who, const Par
   }
   for (const std::string& path : mask) {
     if (std::find(kPaths.begin(), kPaths.end(), path) == kPaths.end()) {
-      return InvalidField("update_mask", absl::StrCat("unknown or read-only field \"", path,
-                                                      "\"; allowed: ", absl::StrJoin(kPaths, ", ")));
+      return InvalidField("update_mask",
+                          absl::StrCat("unknown or read-only field \"", path,
+                                       "\"; allowed: ", absl::StrJoin(kPaths, ", ")));
     }
   }
   auto has = [&](absl::string_view path) { return mask.find(path) != mask.end(); };
@@ -138,8 +138,8 @@ absl::StatusOr<Participant> Participants::Update(const Principal& who, const Par
     ValidateParticipant(p, "participant", v);
     TH_RETURN_IF_ERROR(v.ToStatus());
     if (!CanKeep(who, p)) {
-      return Denied(absl::StrCat("move participant ", p.id, " to organisation ",
-                                 p.organization_id));
+      return Denied(
+          absl::StrCat("move participant ", p.id, " to organisation ", p.organization_id));
     }
     TH_RETURN_IF_ERROR(CheckReferences(w, p));
     p.update_time = clock_();

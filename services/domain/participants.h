@@ -21,7 +21,8 @@ class Participants {
  public:
   using Clock = std::function<absl::Time()>;
   // `store` must outlive this object.
-  explicit Participants(Store& store, Clock clock = [] { return absl::Now(); });
+  explicit Participants(
+      Store& store, Clock clock = [] { return absl::Now(); });
 
   // E-mail, when given, is unique ignoring case (ALREADY_EXISTS).
   absl::StatusOr<Participant> Create(const Principal& who, Participant participant,

@@ -54,7 +54,6 @@ absl::Status CheckNotFrozen(const Series& series) {
                                                     "; its plan can no longer be changed"));
 }
 
-
 // Refuses referenced trainers that do not exist.
 absl::Status CheckTrainersExist(StoreReader& r, const Session& session, absl::string_view prefix) {
   Violations v;

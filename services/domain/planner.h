@@ -22,7 +22,6 @@
 
 namespace trainhub::domain {
 
-
 // Field paths of an update, as in the API's update_mask.
 using UpdateMask = std::set<std::string, std::less<>>;
 

@@ -1166,8 +1166,8 @@ void BindParticipant(SQLite::Statement& q, const domain::Participant& p) {
 
 absl::StatusOr<domain::Participant> SqliteRepository::GetParticipant(Id id) {
   return Guarded("GetParticipant", [&]() -> absl::StatusOr<domain::Participant> {
-    auto& q = Prepare(
-        absl::StrCat("SELECT ", kParticipantColumns, " FROM participant WHERE id = ?"));
+    auto& q =
+        Prepare(absl::StrCat("SELECT ", kParticipantColumns, " FROM participant WHERE id = ?"));
     q.bind(1, id);
     if (!q.executeStep()) return NotFound("participant", id);
     return ReadParticipant(q);
@@ -1176,14 +1176,14 @@ absl::StatusOr<domain::Participant> SqliteRepository::GetParticipant(Id id) {
 
 absl::StatusOr<std::optional<domain::Participant>> SqliteRepository::FindParticipantByEmail(
     absl::string_view email) {
-  return Guarded("FindParticipantByEmail",
-                 [&]() -> absl::StatusOr<std::optional<domain::Participant>> {
-                   auto& q = Prepare(absl::StrCat("SELECT ", kParticipantColumns,
-                                                  " FROM participant WHERE email_key = ?"));
-                   q.bind(1, EmailKey(email));
-                   if (!q.executeStep()) return std::optional<domain::Participant>();
-                   return std::optional<domain::Participant>(ReadParticipant(q));
-                 });
+  return Guarded(
+      "FindParticipantByEmail", [&]() -> absl::StatusOr<std::optional<domain::Participant>> {
+        auto& q = Prepare(
+            absl::StrCat("SELECT ", kParticipantColumns, " FROM participant WHERE email_key = ?"));
+        q.bind(1, EmailKey(email));
+        if (!q.executeStep()) return std::optional<domain::Participant>();
+        return std::optional<domain::Participant>(ReadParticipant(q));
+      });
 }
 
 absl::StatusOr<domain::Page<domain::Participant>> SqliteRepository::ListParticipants(

@@ -23,8 +23,8 @@
 #include "trainhub/v1/account.grpc.pb.h"
 #include "trainhub/v1/audit.grpc.pb.h"
 #include "trainhub/v1/common.pb.h"
-#include "trainhub/v1/participant.grpc.pb.h"
 #include "trainhub/v1/organization.grpc.pb.h"
+#include "trainhub/v1/participant.grpc.pb.h"
 #include "trainhub/v1/schedule.grpc.pb.h"
 #include "trainhub/v1/series.grpc.pb.h"
 #include "trainhub/v1/trainer.grpc.pb.h"
@@ -948,8 +948,7 @@ TEST_F(ApiTest, EveryRpcAdmitsOwnAndRefusesForeignObjectsPerRole) {
          return bytes(r);
        },
        {true, false, false, false, true, false}},
-      {"ParticipantService/ListParticipants", [&](const Objects&) { return std::string(); },
-       kAll},
+      {"ParticipantService/ListParticipants", [&](const Objects&) { return std::string(); }, kAll},
       {"ParticipantService/UpdateParticipant",
        [&](const Objects& o) {
          v1::UpdateParticipantRequest r;

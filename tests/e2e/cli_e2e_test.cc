@@ -462,8 +462,8 @@ TEST_F(E2eTest, LoggingInAsEachDemoRole) {
   Result people = MustCli({"participant", "list"});
   EXPECT_NE(people.out.find("Олена Коваль"), std::string::npos) << people.out;
   EXPECT_EQ(people.out.find("Lena Hoffmann"), std::string::npos) << people.out;
-  Result apprentice =
-      Cli({"participant", "create", "--name", "Neu", "--org", "1", "--target-group", "apprentices"});
+  Result apprentice = Cli(
+      {"participant", "create", "--name", "Neu", "--org", "1", "--target-group", "apprentices"});
   EXPECT_EQ(apprentice.exit_code, 3);
   EXPECT_NE(apprentice.err.find("participant.training_year"), std::string::npos) << apprentice.err;
   // AGSA owns series 1 and 2 and is a partner of 3; series 4 is Dessau's.

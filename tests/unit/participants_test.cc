@@ -100,8 +100,7 @@ TEST_F(ParticipantsTest, AParticipantSeesTheirOwnRecord) {
   auto other = participants_->Create(admin_, Volunteer(agsa_), {});
   const Principal me = As({Role::kParticipant, 0, 0, own->id});
   EXPECT_TRUE(participants_->Get(me, own->id).ok());
-  EXPECT_EQ(participants_->Get(me, other->id).status().code(),
-            absl::StatusCode::kPermissionDenied);
+  EXPECT_EQ(participants_->Get(me, other->id).status().code(), absl::StatusCode::kPermissionDenied);
   auto listed = participants_->List(me, 0, {});
   ASSERT_EQ(listed->items.size(), 1u);
   EXPECT_EQ(listed->items[0].id, own->id);

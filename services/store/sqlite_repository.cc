@@ -432,12 +432,10 @@ absl::Status SqliteRepository::WritePartners(const domain::Series& series) {
 }
 
 namespace {
-std::string TargetGroupsJson(const domain::Series& series) {
-  nlohmann::json groups = nlohmann::json::array();
-  for (domain::TargetGroup g : series.target_groups) {
-    groups.push_back(static_cast<int>(g));
-  }
-  return groups.dump();
+std::string GroupsJson(const std::vector<domain::TargetGroup>& groups) {
+  nlohmann::json out = nlohmann::json::array();
+  for (domain::TargetGroup g : groups) out.push_back(static_cast<int>(g));
+  return out.dump();
 }
 }  // namespace
 
@@ -452,7 +450,7 @@ void BindSeries(SQLite::Statement& q, const domain::Series& series) {
   q.bind(2, series.title);
   q.bind(3, static_cast<int>(series.kind));
   q.bind(4, series.description);
-  q.bind(5, TargetGroupsJson(series));
+  q.bind(5, GroupsJson(series.target_groups));
   q.bind(6, series.capacity);
   q.bind(7, static_cast<int>(series.status));
   q.bind(8, series.cancellation_reason);
@@ -1136,12 +1134,6 @@ domain::Participant ReadParticipant(SQLite::Statement& q) {
   p.create_time = absl::FromUnixMicros(q.getColumn(6).getInt64());
   p.update_time = absl::FromUnixMicros(q.getColumn(7).getInt64());
   return p;
-}
-
-std::string GroupsJson(const std::vector<domain::TargetGroup>& groups) {
-  nlohmann::json out = nlohmann::json::array();
-  for (domain::TargetGroup g : groups) out.push_back(static_cast<int>(g));
-  return out.dump();
 }
 
 // Binds the stored fields of `p` to parameters 1..7 in kParticipantWriteColumns order.

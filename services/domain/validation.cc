@@ -22,6 +22,28 @@ void CheckText(std::string& value, absl::string_view prefix, absl::string_view f
   if (!problem.empty()) v.Add(Path(prefix, field), std::move(problem));
 }
 
+// An e-mail address: text rules, then the address syntax when not empty.
+void CheckEmail(std::string& value, absl::string_view prefix, size_t min_chars, Violations& v) {
+  CheckText(value, prefix, "email", min_chars, kMaxEmailChars, v);
+  if (!value.empty() && CountCodePoints(value) && !LooksLikeEmail(value)) {
+    v.Add(Path(prefix, "email"), "is not an e-mail address");
+  }
+}
+
+// Known target groups, each once (duplicates are dropped).
+void CheckTargetGroups(std::vector<TargetGroup>& groups, absl::string_view prefix, Violations& v) {
+  std::vector<TargetGroup> unique;
+  for (size_t i = 0; i < groups.size(); ++i) {
+    if (!IsKnown(groups[i])) {
+      v.Add(absl::StrCat(Path(prefix, "target_groups"), "[", i, "]"),
+            absl::StrCat("unknown value ", static_cast<int>(groups[i])));
+    } else if (std::find(unique.begin(), unique.end(), groups[i]) == unique.end()) {
+      unique.push_back(groups[i]);
+    }
+  }
+  groups = std::move(unique);
+}
+
 std::string TimeRange() { return "between 2000-01-01 and 2099-12-31 (UTC)"; }
 
 }  // namespace
@@ -39,30 +61,15 @@ void ValidateOrganization(Organization& org, absl::string_view prefix, Violation
 
 void ValidateTrainer(Trainer& trainer, absl::string_view prefix, Violations& v) {
   CheckText(trainer.display_name, prefix, "display_name", 1, kMaxNameChars, v);
-  CheckText(trainer.email, prefix, "email", 1, kMaxEmailChars, v);
-  if (!trainer.email.empty() && CountCodePoints(trainer.email) && !LooksLikeEmail(trainer.email)) {
-    v.Add(Path(prefix, "email"), "is not an e-mail address");
-  }
+  CheckEmail(trainer.email, prefix, 1, v);
   CheckText(trainer.affiliation, prefix, "affiliation", 0, kMaxAffiliationChars, v);
 }
 
 void ValidateParticipant(Participant& p, absl::string_view prefix, Violations& v) {
   CheckText(p.display_name, prefix, "display_name", 1, kMaxNameChars, v);
-  CheckText(p.email, prefix, "email", 0, kMaxEmailChars, v);
-  if (!p.email.empty() && CountCodePoints(p.email) && !LooksLikeEmail(p.email)) {
-    v.Add(Path(prefix, "email"), "is not an e-mail address");
-  }
+  CheckEmail(p.email, prefix, 0, v);
   if (p.organization_id <= 0) v.Add(Path(prefix, "organization_id"), "is required");
-  std::vector<TargetGroup> groups;
-  for (size_t i = 0; i < p.target_groups.size(); ++i) {
-    if (!IsKnown(p.target_groups[i])) {
-      v.Add(absl::StrCat(Path(prefix, "target_groups"), "[", i, "]"),
-            absl::StrCat("unknown value ", static_cast<int>(p.target_groups[i])));
-    } else if (std::find(groups.begin(), groups.end(), p.target_groups[i]) == groups.end()) {
-      groups.push_back(p.target_groups[i]);
-    }
-  }
-  p.target_groups = std::move(groups);
+  CheckTargetGroups(p.target_groups, prefix, v);
   if (p.target_groups.empty()) v.Add(Path(prefix, "target_groups"), "give at least one");
   const bool apprentice = std::find(p.target_groups.begin(), p.target_groups.end(),
                                     TargetGroup::kApprentices) != p.target_groups.end();
@@ -106,17 +113,7 @@ void ValidateSeries(Series& series, absl::string_view prefix, Violations& v) {
       v.Add(field, absl::StrCat("organisation ", id, " is listed twice"));
     }
   }
-  std::vector<TargetGroup> groups;
-  for (size_t i = 0; i < series.target_groups.size(); ++i) {
-    const TargetGroup group = series.target_groups[i];
-    if (!IsKnown(group)) {
-      v.Add(absl::StrCat(Path(prefix, "target_groups"), "[", i, "]"),
-            absl::StrCat("unknown value ", static_cast<int>(group)));
-    } else if (std::find(groups.begin(), groups.end(), group) == groups.end()) {
-      groups.push_back(group);
-    }
-  }
-  series.target_groups = std::move(groups);
+  CheckTargetGroups(series.target_groups, prefix, v);
   if (series.status != SeriesStatus::kUnspecified && !IsKnown(series.status)) {
     v.Add(Path(prefix, "status"), absl::StrCat("unknown value ", static_cast<int>(series.status)));
   }

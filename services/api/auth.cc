@@ -25,6 +25,23 @@ const std::map<std::string, Callers, std::less<>>& Policy() {
       {"trainhub.v1.ParticipantService/GetParticipant", Callers::kSignedIn},
       {"trainhub.v1.ParticipantService/ListParticipants", Callers::kSignedIn},
       {"trainhub.v1.ParticipantService/UpdateParticipant", Callers::kPlanners},
+      {"trainhub.v1.ParticipantService/ImportParticipants", Callers::kPlanners},
+      {"trainhub.v1.ParticipantService/RecordQualification", Callers::kPlanners},
+      {"trainhub.v1.ParticipantService/ListQualifications", Callers::kSignedIn},
+      {"trainhub.v1.ParticipantService/DeleteQualification", Callers::kPlanners},
+
+      // Participants act on their own enrolments; the object rules are in
+      // domain/enrolments.h.
+      {"trainhub.v1.EnrolmentService/RequestEnrolment", Callers::kSignedIn},
+      {"trainhub.v1.EnrolmentService/EnrolCohort", Callers::kPlanners},
+      {"trainhub.v1.EnrolmentService/GetEnrolment", Callers::kSignedIn},
+      {"trainhub.v1.EnrolmentService/ListEnrolments", Callers::kSignedIn},
+      {"trainhub.v1.EnrolmentService/ListEnrolmentHistory", Callers::kSignedIn},
+      {"trainhub.v1.EnrolmentService/ApproveEnrolment", Callers::kPlanners},
+      {"trainhub.v1.EnrolmentService/RejectEnrolment", Callers::kPlanners},
+      {"trainhub.v1.EnrolmentService/ConfirmEnrolment", Callers::kSignedIn},
+      {"trainhub.v1.EnrolmentService/WithdrawEnrolment", Callers::kSignedIn},
+      {"trainhub.v1.EnrolmentService/ReleaseUnconfirmedSeats", Callers::kPlanners},
 
       {"trainhub.v1.TrainerService/CreateTrainer", Callers::kPlanners},
       {"trainhub.v1.TrainerService/GetTrainer", Callers::kStaff},

@@ -138,8 +138,22 @@ void ToProto(const domain::Trainer& in, trainhub::v1::Trainer* out) {
   TimeToProto(in.update_time, out->mutable_update_time());
 }
 
-domain::Series FromProto(const trainhub::v1::Series& in) {
+absl::StatusOr<domain::Series> FromProto(const trainhub::v1::Series& in, absl::string_view prefix) {
   domain::Series out;
+  absl::StatusOr<std::optional<absl::Time>> confirmation =
+      OptionalTimeFromProto(in.has_confirmation_deadline(), in.confirmation_deadline(),
+                            absl::StrCat(prefix, ".confirmation_deadline"));
+  if (!confirmation.ok()) return confirmation.status();
+  absl::StatusOr<std::optional<absl::Time>> enrolment =
+      OptionalTimeFromProto(in.has_enrolment_deadline(), in.enrolment_deadline(),
+                            absl::StrCat(prefix, ".enrolment_deadline"));
+  if (!enrolment.ok()) return enrolment.status();
+  out.confirmation_deadline = *confirmation;
+  out.enrolment_deadline = *enrolment;
+  out.requires_approval = in.requires_approval();
+  out.requires_confirmation = in.requires_confirmation();
+  out.awards_qualification = in.awards_qualification();
+  out.required_qualification = in.required_qualification();
   out.id = in.id();
   out.organization_id = in.organization_id();
   out.title = in.title();
@@ -172,6 +186,16 @@ void ToProto(const domain::Series& in, trainhub::v1::Series* out) {
   out->set_status(static_cast<trainhub::v1::SeriesStatus>(in.status));
   out->set_cancellation_reason(in.cancellation_reason);
   out->set_partners_may_plan(in.partners_may_plan);
+  out->set_requires_approval(in.requires_approval);
+  out->set_requires_confirmation(in.requires_confirmation);
+  if (in.confirmation_deadline) {
+    TimeToProto(*in.confirmation_deadline, out->mutable_confirmation_deadline());
+  }
+  if (in.enrolment_deadline) TimeToProto(*in.enrolment_deadline, out->mutable_enrolment_deadline());
+  out->set_awards_qualification(in.awards_qualification);
+  out->set_required_qualification(in.required_qualification);
+  out->set_seats_taken(in.seats_taken);
+  out->set_waitlist_length(in.waitlist_length);
   out->set_module_count(in.module_count);
   if (in.first_session_start) {
     TimeToProto(*in.first_session_start, out->mutable_first_session_start());
@@ -246,6 +270,49 @@ void ToProto(const domain::Session& in, trainhub::v1::Session* out) {
   out->set_series_title(in.series_title);
   out->set_module_title(in.module_title);
   out->set_module_position(in.module_position);
+}
+
+void ToProto(const domain::Enrolment& in, trainhub::v1::Enrolment* out) {
+  out->set_id(in.id);
+  out->set_series_id(in.series_id);
+  out->set_participant_id(in.participant_id);
+  out->set_state(static_cast<trainhub::v1::EnrolmentState>(in.state));
+  out->set_waitlist_position(in.waitlist_position);
+  out->set_queue_number(in.queue_number);
+  TimeToProto(in.request_time, out->mutable_request_time());
+  if (in.seat_time) TimeToProto(*in.seat_time, out->mutable_seat_time());
+  out->set_eligibility_overridden(in.eligibility_overridden);
+  TimeToProto(in.update_time, out->mutable_update_time());
+  out->set_participant_name(in.participant_name);
+  out->set_participant_organization_id(in.participant_organization_id);
+  out->set_series_title(in.series_title);
+}
+
+void ToProto(const domain::EnrolmentChange& in, trainhub::v1::EnrolmentChange* out) {
+  out->set_id(in.id);
+  TimeToProto(in.time, out->mutable_time());
+  out->set_from_state(static_cast<trainhub::v1::EnrolmentState>(in.from));
+  out->set_to_state(static_cast<trainhub::v1::EnrolmentState>(in.to));
+  out->set_account_id(in.account_id);
+  out->set_account_name(in.account_name);
+  out->set_reason(in.reason);
+}
+
+domain::Qualification FromProto(const trainhub::v1::Qualification& in) {
+  domain::Qualification out;
+  out.title = in.title();
+  out.note = in.note();
+  return out;
+}
+
+void ToProto(const domain::Qualification& in, trainhub::v1::Qualification* out) {
+  out->set_id(in.id);
+  out->set_participant_id(in.participant_id);
+  out->set_title(in.title);
+  out->set_series_id(in.series_id);
+  out->set_note(in.note);
+  out->set_recorded_by_account_id(in.recorded_by);
+  TimeToProto(in.record_time, out->mutable_record_time());
 }
 
 }  // namespace trainhub::api

@@ -17,6 +17,7 @@
 #include "domain/planner.h"
 #include "trainhub/v1/account.pb.h"
 #include "trainhub/v1/audit.pb.h"
+#include "trainhub/v1/enrolment.pb.h"
 #include "trainhub/v1/organization.pb.h"
 #include "trainhub/v1/participant.pb.h"
 #include "trainhub/v1/series.pb.h"
@@ -48,7 +49,8 @@ void ToProto(const domain::Organization& in, trainhub::v1::Organization* out);
 domain::Trainer FromProto(const trainhub::v1::Trainer& in);
 void ToProto(const domain::Trainer& in, trainhub::v1::Trainer* out);
 
-domain::Series FromProto(const trainhub::v1::Series& in);
+// `prefix` names the series in the request, e.g. "series".
+absl::StatusOr<domain::Series> FromProto(const trainhub::v1::Series& in, absl::string_view prefix);
 void ToProto(const domain::Series& in, trainhub::v1::Series* out);
 
 domain::Module FromProto(const trainhub::v1::Module& in);
@@ -58,6 +60,13 @@ void ToProto(const domain::Module& in, trainhub::v1::Module* out);
 absl::StatusOr<domain::Session> FromProto(const trainhub::v1::Session& in,
                                           absl::string_view prefix);
 void ToProto(const domain::Session& in, trainhub::v1::Session* out);
+
+void ToProto(const domain::Enrolment& in, trainhub::v1::Enrolment* out);
+void ToProto(const domain::EnrolmentChange& in, trainhub::v1::EnrolmentChange* out);
+
+// Title and note; the participant comes from the request.
+domain::Qualification FromProto(const trainhub::v1::Qualification& in);
+void ToProto(const domain::Qualification& in, trainhub::v1::Qualification* out);
 
 }  // namespace trainhub::api
 

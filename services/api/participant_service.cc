@@ -42,3 +42,76 @@ grpc::Status ParticipantServiceImpl::UpdateParticipant(grpc::ServerContext* cont
 }
 
 }  // namespace trainhub::api
+
+namespace trainhub::api {
+
+grpc::Status ParticipantServiceImpl::ImportParticipants(
+    grpc::ServerContext* context, const v1::ImportParticipantsRequest* request,
+    v1::ImportParticipantsResponse* response) {
+  TH_ADMIT(principal, *context, request, v1::ParticipantService::service_full_name(),
+           "ImportParticipants");
+  domain::ImportOptions options;
+  options.organization_id = request->organization_id();
+  for (int group : request->default_target_groups()) {
+    options.default_target_groups.push_back(static_cast<domain::TargetGroup>(group));
+  }
+  options.series_id = request->series_id();
+  options.override_eligibility = request->override_eligibility();
+  options.dry_run = request->dry_run();
+  options.accept_good_rows = request->accept_good_rows();
+  absl::StatusOr<domain::ImportReport> report =
+      import_.Import(principal, request->csv(), options, KeyOf(*request));
+  if (!report.ok()) return ToGrpcStatus(report.status());
+  response->set_rows(report->rows);
+  response->set_applied(report->applied);
+  response->set_repeated(report->repeated);
+  for (const domain::ImportProblem& p : report->problems) {
+    v1::ImportProblem* out = response->add_problems();
+    out->set_line(p.line);
+    out->set_column(p.column);
+    out->set_reason(p.reason);
+  }
+  for (const domain::ImportedRow& row : report->imported) {
+    v1::ImportedRow* out = response->add_imported();
+    out->set_line(row.line);
+    out->set_participant_id(row.participant_id);
+    out->set_created(row.created);
+    out->set_enrolment_id(row.enrolment_id);
+    out->set_enrolment_state(static_cast<v1::EnrolmentState>(row.enrolment_state));
+    out->set_waitlist_position(row.waitlist_position);
+  }
+  return grpc::Status::OK;
+}
+
+grpc::Status ParticipantServiceImpl::RecordQualification(
+    grpc::ServerContext* context, const v1::RecordQualificationRequest* request,
+    v1::Qualification* response) {
+  TH_ADMIT(principal, *context, request, v1::ParticipantService::service_full_name(),
+           "RecordQualification");
+  domain::Qualification qualification = FromProto(request->qualification());
+  qualification.participant_id = request->participant_id();
+  return Reply(participants_.RecordQualification(principal, qualification, KeyOf(*request)),
+               response);
+}
+
+grpc::Status ParticipantServiceImpl::ListQualifications(
+    grpc::ServerContext* context, const v1::ListQualificationsRequest* request,
+    v1::ListQualificationsResponse* response) {
+  TH_ADMIT(principal, *context, request, v1::ParticipantService::service_full_name(),
+           "ListQualifications");
+  auto list = participants_.ListQualifications(principal, request->participant_id());
+  if (!list.ok()) return ToGrpcStatus(list.status());
+  for (const domain::Qualification& q : *list) ToProto(q, response->add_qualifications());
+  return grpc::Status::OK;
+}
+
+grpc::Status ParticipantServiceImpl::DeleteQualification(
+    grpc::ServerContext* context, const v1::DeleteQualificationRequest* request,
+    v1::DeleteQualificationResponse*) {
+  TH_ADMIT(principal, *context, request, v1::ParticipantService::service_full_name(),
+           "DeleteQualification");
+  return ToGrpcStatus(participants_.DeleteQualification(principal, request->participant_id(),
+                                                        request->qualification_id()));
+}
+
+}  // namespace trainhub::api

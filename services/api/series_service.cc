@@ -7,8 +7,9 @@ grpc::Status SeriesServiceImpl::CreateSeries(grpc::ServerContext* context,
                                              const v1::CreateSeriesRequest* request,
                                              v1::Series* response) {
   TH_ADMIT(principal, *context, request, v1::SeriesService::service_full_name(), "CreateSeries");
-  return Reply(planner_.CreateSeries(principal, FromProto(request->series()), KeyOf(*request)),
-               response);
+  auto series = FromProto(request->series(), "series");
+  if (!series.ok()) return ToGrpcStatus(series.status());
+  return Reply(planner_.CreateSeries(principal, *std::move(series), KeyOf(*request)), response);
 }
 
 grpc::Status SeriesServiceImpl::GetSeries(grpc::ServerContext* context,
@@ -42,8 +43,9 @@ grpc::Status SeriesServiceImpl::UpdateSeries(grpc::ServerContext* context,
                                              const v1::UpdateSeriesRequest* request,
                                              v1::Series* response) {
   TH_ADMIT(principal, *context, request, v1::SeriesService::service_full_name(), "UpdateSeries");
-  return Reply(planner_.UpdateSeries(principal, FromProto(request->series()),
-                                     MaskFromProto(request->update_mask())),
+  auto series = FromProto(request->series(), "series");
+  if (!series.ok()) return ToGrpcStatus(series.status());
+  return Reply(planner_.UpdateSeries(principal, *series, MaskFromProto(request->update_mask())),
                response);
 }
 

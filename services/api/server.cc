@@ -56,6 +56,8 @@ absl::StatusOr<std::unique_ptr<TrainhubServer>> TrainhubServer::Start(
   server->accounts_ = std::make_unique<domain::Accounts>(*server->store_);
   server->audit_ = std::make_unique<domain::AuditLog>(*server->store_);
   server->participants_ = std::make_unique<domain::Participants>(*server->store_);
+  server->import_ = std::make_unique<domain::ParticipantImport>(*server->store_);
+  server->enrolments_ = std::make_unique<domain::Enrolments>(*server->store_);
   server->auth_ = std::make_unique<Authenticator>(*server->accounts_);
   domain::Planner& planner = *server->planner_;
   Authenticator& auth = *server->auth_;
@@ -63,7 +65,8 @@ absl::StatusOr<std::unique_ptr<TrainhubServer>> TrainhubServer::Start(
       std::make_unique<AccountServiceImpl>(*server->accounts_, *server->audit_, auth));
   server->services_.push_back(std::make_unique<AuditServiceImpl>(*server->audit_, auth));
   server->services_.push_back(
-      std::make_unique<ParticipantServiceImpl>(*server->participants_, auth));
+      std::make_unique<ParticipantServiceImpl>(*server->participants_, *server->import_, auth));
+  server->services_.push_back(std::make_unique<EnrolmentServiceImpl>(*server->enrolments_, auth));
   server->services_.push_back(std::make_unique<OrganizationServiceImpl>(planner, auth));
   server->services_.push_back(std::make_unique<TrainerServiceImpl>(planner, auth));
   server->services_.push_back(std::make_unique<SeriesServiceImpl>(planner, auth));

@@ -15,6 +15,8 @@
 #include "api/auth.h"
 #include "domain/accounts.h"
 #include "domain/audit.h"
+#include "domain/enrolments.h"
+#include "domain/participant_import.h"
 #include "domain/participants.h"
 #include "domain/planner.h"
 #include "store/sqlite_store.h"
@@ -66,6 +68,8 @@ class TrainhubServer {
   std::unique_ptr<domain::Accounts> accounts_;
   std::unique_ptr<domain::AuditLog> audit_;
   std::unique_ptr<domain::Participants> participants_;
+  std::unique_ptr<domain::ParticipantImport> import_;
+  std::unique_ptr<domain::Enrolments> enrolments_;
   std::unique_ptr<Authenticator> auth_;
   std::vector<std::unique_ptr<grpc::Service>> services_;
   std::unique_ptr<grpc::Server> server_;

@@ -8,10 +8,13 @@
 #include "api/auth.h"
 #include "domain/accounts.h"
 #include "domain/audit.h"
+#include "domain/enrolments.h"
+#include "domain/participant_import.h"
 #include "domain/participants.h"
 #include "domain/planner.h"
 #include "trainhub/v1/account.grpc.pb.h"
 #include "trainhub/v1/audit.grpc.pb.h"
+#include "trainhub/v1/enrolment.grpc.pb.h"
 #include "trainhub/v1/organization.grpc.pb.h"
 #include "trainhub/v1/participant.grpc.pb.h"
 #include "trainhub/v1/schedule.grpc.pb.h"
@@ -56,8 +59,9 @@ class AuditServiceImpl final : public v1::AuditService::Service {
 
 class ParticipantServiceImpl final : public v1::ParticipantService::Service {
  public:
-  ParticipantServiceImpl(domain::Participants& participants, Authenticator& auth)
-      : participants_(participants), auth_(auth) {}
+  ParticipantServiceImpl(domain::Participants& participants, domain::ParticipantImport& import,
+                         Authenticator& auth)
+      : participants_(participants), import_(import), auth_(auth) {}
   grpc::Status CreateParticipant(grpc::ServerContext*, const v1::CreateParticipantRequest*,
                                  v1::Participant*) override;
   grpc::Status GetParticipant(grpc::ServerContext*, const v1::GetParticipantRequest*,
@@ -66,9 +70,49 @@ class ParticipantServiceImpl final : public v1::ParticipantService::Service {
                                 v1::ListParticipantsResponse*) override;
   grpc::Status UpdateParticipant(grpc::ServerContext*, const v1::UpdateParticipantRequest*,
                                  v1::Participant*) override;
+  grpc::Status ImportParticipants(grpc::ServerContext*, const v1::ImportParticipantsRequest*,
+                                  v1::ImportParticipantsResponse*) override;
+  grpc::Status RecordQualification(grpc::ServerContext*, const v1::RecordQualificationRequest*,
+                                   v1::Qualification*) override;
+  grpc::Status ListQualifications(grpc::ServerContext*, const v1::ListQualificationsRequest*,
+                                  v1::ListQualificationsResponse*) override;
+  grpc::Status DeleteQualification(grpc::ServerContext*, const v1::DeleteQualificationRequest*,
+                                   v1::DeleteQualificationResponse*) override;
 
  private:
   domain::Participants& participants_;
+  domain::ParticipantImport& import_;
+  Authenticator& auth_;
+};
+
+class EnrolmentServiceImpl final : public v1::EnrolmentService::Service {
+ public:
+  EnrolmentServiceImpl(domain::Enrolments& enrolments, Authenticator& auth)
+      : enrolments_(enrolments), auth_(auth) {}
+  grpc::Status RequestEnrolment(grpc::ServerContext*, const v1::RequestEnrolmentRequest*,
+                                v1::Enrolment*) override;
+  grpc::Status EnrolCohort(grpc::ServerContext*, const v1::EnrolCohortRequest*,
+                           v1::EnrolCohortResponse*) override;
+  grpc::Status GetEnrolment(grpc::ServerContext*, const v1::GetEnrolmentRequest*,
+                            v1::Enrolment*) override;
+  grpc::Status ListEnrolments(grpc::ServerContext*, const v1::ListEnrolmentsRequest*,
+                              v1::ListEnrolmentsResponse*) override;
+  grpc::Status ListEnrolmentHistory(grpc::ServerContext*, const v1::ListEnrolmentHistoryRequest*,
+                                    v1::ListEnrolmentHistoryResponse*) override;
+  grpc::Status ApproveEnrolment(grpc::ServerContext*, const v1::ApproveEnrolmentRequest*,
+                                v1::Enrolment*) override;
+  grpc::Status RejectEnrolment(grpc::ServerContext*, const v1::RejectEnrolmentRequest*,
+                               v1::Enrolment*) override;
+  grpc::Status ConfirmEnrolment(grpc::ServerContext*, const v1::ConfirmEnrolmentRequest*,
+                                v1::Enrolment*) override;
+  grpc::Status WithdrawEnrolment(grpc::ServerContext*, const v1::WithdrawEnrolmentRequest*,
+                                 v1::Enrolment*) override;
+  grpc::Status ReleaseUnconfirmedSeats(grpc::ServerContext*,
+                                       const v1::ReleaseUnconfirmedSeatsRequest*,
+                                       v1::ReleaseUnconfirmedSeatsResponse*) override;
+
+ private:
+  domain::Enrolments& enrolments_;
   Authenticator& auth_;
 };
 

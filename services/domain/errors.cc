@@ -36,9 +36,9 @@ void Violations::Add(std::string field, std::string description) {
   list_.push_back({std::move(field), std::move(description)});
 }
 
-absl::Status Violations::ToStatus() const {
+absl::Status Violations::ToStatus(absl::StatusCode code) const {
   if (list_.empty()) return absl::OkStatus();
-  absl::Status status = absl::InvalidArgumentError(Describe(list_));
+  absl::Status status(code, Describe(list_));
   status.SetPayload(kViolationsUrl, absl::Cord(Encode(list_)));
   return status;
 }

@@ -25,8 +25,10 @@ class Violations {
  public:
   void Add(std::string field, std::string description);
   bool empty() const { return list_.empty(); }
-  // INVALID_ARGUMENT listing every violation, with the list as payload.
-  absl::Status ToStatus() const;
+  // `code` (INVALID_ARGUMENT unless given) listing every violation, with
+  // the list as payload.
+  absl::Status ToStatus(absl::StatusCode code = absl::StatusCode::kInvalidArgument) const;
+  size_t size() const { return list_.size(); }
 
  private:
   std::vector<FieldViolation> list_;

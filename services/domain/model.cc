@@ -52,6 +52,61 @@ absl::string_view ToString(BookingStatus value) {
   return "unspecified";
 }
 
+bool IsKnown(EnrolmentState value) {
+  return value >= EnrolmentState::kPendingApproval && value <= EnrolmentState::kReleased;
+}
+
+absl::string_view ToString(EnrolmentState value) {
+  switch (value) {
+    case EnrolmentState::kPendingApproval:
+      return "pending approval";
+    case EnrolmentState::kWaitlisted:
+      return "waitlisted";
+    case EnrolmentState::kEnrolled:
+      return "enrolled";
+    case EnrolmentState::kConfirmed:
+      return "confirmed";
+    case EnrolmentState::kWithdrawn:
+      return "withdrawn";
+    case EnrolmentState::kRejected:
+      return "rejected";
+    case EnrolmentState::kReleased:
+      return "released";
+    case EnrolmentState::kUnspecified:
+      break;
+  }
+  return "unspecified";
+}
+
+absl::string_view ToString(TargetGroup value) {
+  switch (value) {
+    case TargetGroup::kVolunteers:
+      return "volunteers";
+    case TargetGroup::kApprentices:
+      return "apprentices";
+    case TargetGroup::kAdministrationStaff:
+      return "administration-staff";
+    case TargetGroup::kManagers:
+      return "managers";
+    case TargetGroup::kTrainers:
+      return "trainers";
+    case TargetGroup::kOther:
+      return "other";
+    case TargetGroup::kUnspecified:
+      break;
+  }
+  return "unspecified";
+}
+
+bool HoldsSeat(EnrolmentState state) {
+  return state == EnrolmentState::kEnrolled || state == EnrolmentState::kConfirmed;
+}
+
+bool IsActive(EnrolmentState state) {
+  return state == EnrolmentState::kPendingApproval || state == EnrolmentState::kWaitlisted ||
+         HoldsSeat(state);
+}
+
 bool IsKnown(Role value) { return value >= Role::kAdmin && value <= Role::kParticipant; }
 
 absl::string_view ToString(Role value) {

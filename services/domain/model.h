@@ -62,15 +62,38 @@ enum class BookingStatus {
   kDeclined = 3,
 };
 
+// An enrolment's life: a request waits for approval (when the series asks
+// for it), then holds a seat or waits in the waiting list; a seat holder may
+// confirm bindingly. Withdrawn, rejected and released enrolments are ended
+// and can be requested again.
+enum class EnrolmentState {
+  kUnspecified = 0,
+  kPendingApproval = 1,
+  kWaitlisted = 2,
+  kEnrolled = 3,   // holds a seat
+  kConfirmed = 4,  // holds a seat, binding commitment given
+  kWithdrawn = 5,
+  kRejected = 6,
+  kReleased = 7,  // unconfirmed seat given back after the confirmation deadline
+};
+
 // True when `value` is a named, non-UNSPECIFIED value of the enum.
 bool IsKnown(OrganizationKind value);
 bool IsKnown(SeriesKind value);
 bool IsKnown(SeriesStatus value);
 bool IsKnown(TargetGroup value);
 bool IsKnown(BookingStatus value);
+bool IsKnown(EnrolmentState value);
 
 absl::string_view ToString(SeriesStatus value);
 absl::string_view ToString(BookingStatus value);
+absl::string_view ToString(EnrolmentState value);
+absl::string_view ToString(TargetGroup value);
+
+// ENROLLED or CONFIRMED.
+bool HoldsSeat(EnrolmentState state);
+// Not ended: pending, waitlisted or holding a seat.
+bool IsActive(EnrolmentState state);
 
 struct Organization {
   Id id = 0;
@@ -117,8 +140,18 @@ struct Series {
   absl::Time create_time;
   absl::Time update_time;
 
+  // Enrolment rules.
+  bool requires_approval = false;      // participants' own requests wait for a coordinator
+  bool requires_confirmation = false;  // seat holders give a binding commitment
+  std::optional<absl::Time> confirmation_deadline;  // only with requires_confirmation
+  std::optional<absl::Time> enrolment_deadline;     // participants' own requests until then
+  std::string awards_qualification;                 // what completing the series qualifies for
+  std::string required_qualification;               // what a participant needs to enrol
+
   // Derived by the store from modules and sessions; ignored on writes.
   int module_count = 0;
+  int seats_taken = 0;      // enrolments ENROLLED or CONFIRMED
+  int waitlist_length = 0;  // enrolments WAITLISTED
   std::optional<absl::Time> first_session_start;
   std::optional<absl::Time> last_session_end;
 
@@ -165,6 +198,50 @@ struct Session {
   std::string series_title;
   std::string module_title;
   int module_position = 0;
+};
+
+// One person's enrolment in one series; at most one per (series, participant).
+struct Enrolment {
+  Id id = 0;
+  Id series_id = 0;
+  Id participant_id = 0;
+  EnrolmentState state = EnrolmentState::kUnspecified;
+  // Arrival order within the series; a renewed request gets a new number.
+  int64_t queue_number = 0;
+  absl::Time request_time;              // of the current request
+  std::optional<absl::Time> seat_time;  // when the current seat was given
+  bool eligibility_overridden = false;  // a coordinator waived the target groups
+  absl::Time update_time;
+
+  // Derived; ignored on writes.
+  int waitlist_position = 0;  // 1-based while WAITLISTED, else 0
+  std::string participant_name;
+  Id participant_organization_id = 0;
+  std::string series_title;
+};
+
+// One step in an enrolment's history.
+struct EnrolmentChange {
+  Id id = 0;
+  Id enrolment_id = 0;
+  absl::Time time;
+  EnrolmentState from = EnrolmentState::kUnspecified;  // UNSPECIFIED: created
+  EnrolmentState to = EnrolmentState::kUnspecified;
+  Id account_id = 0;  // who; 0: the system (e.g. an automatic promotion)
+  std::string reason;
+  std::string account_name;  // derived; ignored on writes
+};
+
+// A qualification a participant holds: recorded by a coordinator (e.g. a
+// course before trainhub existed) or earned by completing a series.
+struct Qualification {
+  Id id = 0;
+  Id participant_id = 0;
+  std::string title;
+  Id series_id = 0;  // the series that awarded it; 0 when recorded by hand
+  std::string note;
+  Id recorded_by = 0;  // account
+  absl::Time record_time;
 };
 
 enum class Role {

@@ -4,6 +4,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "domain/access.h"
 #include "domain/errors.h"
 #include "domain/status_macros.h"
 #include "domain/validation.h"
@@ -13,10 +14,6 @@ namespace {
 
 constexpr std::initializer_list<absl::string_view> kPaths = {
     "display_name", "email", "organization_id", "target_groups", "training_year"};
-
-absl::Status Denied(absl::string_view what) {
-  return absl::PermissionDeniedError(absl::StrCat("your account may not ", what));
-}
 
 bool CanKeep(const Principal& who, const Participant& p) {
   return who.IsAdmin() || who.Coordinates(p.organization_id);
@@ -58,8 +55,16 @@ absl::StatusOr<Participant> Load(StoreReader& r, const Principal& who, Id id, bo
   const std::string what = absl::StrCat(keep ? "change" : "see", " participant ", id);
   if (absl::IsNotFound(p.status())) return Denied(what);
   TH_RETURN_IF_ERROR(p.status());
-  if (!(keep ? CanKeep(who, *p) : CanSee(who, *p))) return Denied(what);
-  return p;
+  if (keep ? CanKeep(who, *p) : CanSee(who, *p)) return p;
+  if (!keep && !VisibilityOf(who).organizations.empty()) {
+    // Coordinators also see the people enrolled in the series they run.
+    EnrolmentFilter filter;
+    filter.participant_id = id;
+    filter.organizations = VisibilityOf(who).organizations;
+    TH_ASSIGN_OR_RETURN(Page<Enrolment> enrolled, r.ListEnrolments(filter, PageRequest{1, {}}));
+    if (!enrolled.items.empty()) return p;
+  }
+  return Denied(what);
 }
 
 }  // namespace
@@ -148,6 +153,62 @@ absl::StatusOr<Participant> Participants::Update(const Principal& who, const Par
     return absl::OkStatus();
   }));
   return out;
+}
+
+absl::StatusOr<Qualification> Participants::RecordQualification(const Principal& who,
+                                                                Qualification qualification,
+                                                                const RequestKey& key) {
+  Violations v;
+  if (qualification.participant_id <= 0) v.Add("participant_id", "must be a positive id");
+  ValidateQualification(qualification, "qualification", v);
+  TH_RETURN_IF_ERROR(v.ToStatus());
+  qualification.id = 0;
+  qualification.series_id = 0;
+  qualification.recorded_by = who.account.id;
+  qualification.record_time = clock_();
+  return CreateOnce<Qualification>(
+      store_, "RecordQualification", key,
+      [&](StoreWriter& w) -> absl::StatusOr<Id> {
+        TH_RETURN_IF_ERROR(
+            Load(w, who, qualification.participant_id, /*keep=*/true, "participant_id").status());
+        absl::StatusOr<Id> id = w.InsertQualification(qualification);
+        if (absl::IsAlreadyExists(id.status())) {
+          return FieldError(absl::StatusCode::kAlreadyExists, "qualification.title",
+                            absl::StrCat("participant ", qualification.participant_id,
+                                         " already holds \"", qualification.title, "\""));
+        }
+        return id;
+      },
+      [](StoreWriter& w, Id id) { return w.GetQualification(id); });
+}
+
+absl::StatusOr<std::vector<Qualification>> Participants::ListQualifications(const Principal& who,
+                                                                            Id participant_id) {
+  if (participant_id <= 0) return InvalidField("participant_id", "must be a positive id");
+  std::vector<Qualification> out;
+  TH_RETURN_IF_ERROR(store_.Read([&](StoreReader& r) -> absl::Status {
+    TH_RETURN_IF_ERROR(Load(r, who, participant_id, /*keep=*/false, "participant_id").status());
+    TH_ASSIGN_OR_RETURN(out, r.ListQualifications(participant_id));
+    return absl::OkStatus();
+  }));
+  return out;
+}
+
+absl::Status Participants::DeleteQualification(const Principal& who, Id participant_id,
+                                               Id qualification_id) {
+  if (participant_id <= 0) return InvalidField("participant_id", "must be a positive id");
+  if (qualification_id <= 0) return InvalidField("qualification_id", "must be a positive id");
+  return store_.Write([&](StoreWriter& w) -> absl::Status {
+    TH_RETURN_IF_ERROR(Load(w, who, participant_id, /*keep=*/true, "participant_id").status());
+    absl::StatusOr<Qualification> q = w.GetQualification(qualification_id);
+    if (absl::IsNotFound(q.status()) || (q.ok() && q->participant_id != participant_id)) {
+      return FieldError(
+          absl::StatusCode::kNotFound, "qualification_id",
+          absl::StrCat("participant ", participant_id, " has no qualification ", qualification_id));
+    }
+    TH_RETURN_IF_ERROR(q.status());
+    return w.DeleteQualification(qualification_id);
+  });
 }
 
 }  // namespace trainhub::domain

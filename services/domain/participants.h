@@ -37,6 +37,18 @@ class Participants {
   absl::StatusOr<Participant> Update(const Principal& who, const Participant& patch,
                                      const UpdateMask& mask);
 
+  // Records an earlier qualification (e.g. a course from before trainhub);
+  // only those who keep the record. ALREADY_EXISTS when the participant
+  // holds one of that title (ignoring case and repeated white space).
+  absl::StatusOr<Qualification> RecordQualification(const Principal& who,
+                                                    Qualification qualification,
+                                                    const RequestKey& key);
+  // Whoever may see the record.
+  absl::StatusOr<std::vector<Qualification>> ListQualifications(const Principal& who,
+                                                                Id participant_id);
+  // Only those who keep the record; for qualifications recorded in error.
+  absl::Status DeleteQualification(const Principal& who, Id participant_id, Id qualification_id);
+
  private:
   Store& store_;
   Clock clock_;

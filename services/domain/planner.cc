@@ -5,8 +5,10 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "domain/access.h"
 #include "domain/berlin_time.h"
 #include "domain/calendar.h"
+#include "domain/enrolments.h"
 #include "domain/errors.h"
 #include "domain/limits.h"
 #include "domain/status_macros.h"
@@ -32,20 +34,6 @@ absl::Status CheckMask(const UpdateMask& mask, std::initializer_list<absl::strin
 }
 
 bool Has(const UpdateMask& mask, absl::string_view path) { return mask.find(path) != mask.end(); }
-
-absl::Status CheckId(Id id, absl::string_view field) {
-  if (id <= 0) return InvalidField(std::string(field), "must be a positive id");
-  return absl::OkStatus();
-}
-
-// Re-labels NOT_FOUND from the store with the request field that named it.
-absl::Status NameField(absl::Status status, absl::string_view field,
-                       absl::StatusCode code = absl::StatusCode::kNotFound) {
-  if (absl::IsNotFound(status)) {
-    return FieldError(code, std::string(field), std::string(status.message()));
-  }
-  return status;
-}
 
 absl::Status CheckNotFrozen(const Series& series) {
   if (!series.IsFrozen()) return absl::OkStatus();
@@ -113,47 +101,6 @@ absl::Status CheckConflicts(StoreReader& r, const Principal& who, const Session&
     }
   }
   return absl::OkStatus();
-}
-
-absl::Status Denied(absl::string_view what) {
-  return absl::PermissionDeniedError(absl::StrCat("your account may not ", what));
-}
-
-// Whether `who`, a trainer, has a booking in the series.
-absl::StatusOr<bool> Teaches(StoreReader& r, const Principal& who, Id series_id) {
-  if (who.TrainerId() == 0) return false;
-  SessionFilter filter;
-  filter.series_id = series_id;
-  filter.visible_to = Visibility{.trainer_id = who.TrainerId()};
-  PageRequest page;
-  page.limit = 1;
-  TH_ASSIGN_OR_RETURN(Page<Session> sessions, r.ListSessions(filter, page));
-  return !sessions.items.empty();
-}
-
-enum class Need { kSee, kPlan };
-
-// Loads series `id` for `who`: admins get NOT_FOUND naming `field`; anyone
-// else PERMISSION_DENIED, whether the series is missing or not theirs.
-absl::StatusOr<Series> SeriesFor(StoreReader& r, const Principal& who, Id id, Need need,
-                                 absl::string_view field) {
-  absl::StatusOr<Series> series = r.GetSeries(id);
-  if (who.IsAdmin()) {
-    if (!series.ok()) return NameField(series.status(), field);
-    return series;
-  }
-  const std::string what = absl::StrCat(need == Need::kSee ? "see" : "change", " series ", id);
-  if (absl::IsNotFound(series.status())) return Denied(what);
-  TH_RETURN_IF_ERROR(series.status());
-  bool allowed = false;
-  if (need == Need::kPlan) {
-    allowed = CanPlanSeries(who, *series);
-  } else {
-    TH_ASSIGN_OR_RETURN(bool teaches, Teaches(r, who, id));
-    allowed = CanSeeSeries(who, *series, teaches);
-  }
-  if (!allowed) return Denied(what);
-  return series;
 }
 
 // Loads session `id` and its series for `who`, like SeriesFor.
@@ -431,7 +378,9 @@ absl::StatusOr<Series> Planner::UpdateSeries(const Principal& who, const Series&
   TH_RETURN_IF_ERROR(CheckId(patch.id, "series.id"));
   TH_RETURN_IF_ERROR(CheckMask(
       mask, {"title", "kind", "description", "organization_id", "partner_organization_ids",
-             "target_groups", "capacity", "status", "partners_may_plan"}));
+             "target_groups", "capacity", "status", "partners_may_plan", "requires_approval",
+             "requires_confirmation", "confirmation_deadline", "enrolment_deadline",
+             "awards_qualification", "required_qualification"}));
   Series out;
   TH_RETURN_IF_ERROR(store_.Write([&](StoreWriter& w) -> absl::Status {
     TH_ASSIGN_OR_RETURN(Series series, SeriesFor(w, who, patch.id, Need::kPlan, "series.id"));
@@ -454,6 +403,20 @@ absl::StatusOr<Series> Planner::UpdateSeries(const Principal& who, const Series&
     if (Has(mask, "capacity")) series.capacity = patch.capacity;
     if (Has(mask, "status")) series.status = patch.status;
     if (Has(mask, "partners_may_plan")) series.partners_may_plan = patch.partners_may_plan;
+    if (Has(mask, "requires_approval")) series.requires_approval = patch.requires_approval;
+    if (Has(mask, "requires_confirmation")) {
+      series.requires_confirmation = patch.requires_confirmation;
+    }
+    if (Has(mask, "confirmation_deadline")) {
+      series.confirmation_deadline = patch.confirmation_deadline;
+    }
+    if (Has(mask, "enrolment_deadline")) series.enrolment_deadline = patch.enrolment_deadline;
+    if (Has(mask, "awards_qualification")) {
+      series.awards_qualification = patch.awards_qualification;
+    }
+    if (Has(mask, "required_qualification")) {
+      series.required_qualification = patch.required_qualification;
+    }
     Violations v;
     ValidateSeries(series, "series", v);
     if (series.status == SeriesStatus::kUnspecified) {
@@ -470,6 +433,8 @@ absl::StatusOr<Series> Planner::UpdateSeries(const Principal& who, const Series&
     }
     series.update_time = clock_();
     TH_RETURN_IF_ERROR(w.UpdateSeries(series));
+    // More seats (or a series open again) let the waiting list move up.
+    TH_RETURN_IF_ERROR(FillSeats(w, series.id, series.update_time).status());
     TH_ASSIGN_OR_RETURN(out, w.GetSeries(series.id));
     return absl::OkStatus();
   }));
@@ -507,6 +472,12 @@ absl::Status Planner::DeleteSeries(const Principal& who, Id id, bool force) {
   TH_RETURN_IF_ERROR(CheckId(id, "id"));
   return store_.Write([&](StoreWriter& w) -> absl::Status {
     TH_ASSIGN_OR_RETURN(Series series, SeriesFor(w, who, id, Need::kPlan, "id"));
+    TH_ASSIGN_OR_RETURN(int64_t enrolments, w.CountEnrolments(id));
+    if (enrolments > 0) {
+      // Enrolments are people's records with their history; never deleted with a plan.
+      return absl::FailedPreconditionError(absl::StrCat(
+          "series ", id, " has ", enrolments, " enrolment(s); cancel the series instead"));
+    }
     if (series.module_count > 0 && !force) {
       return absl::FailedPreconditionError(
           absl::StrCat("series ", id, " has ", series.module_count,

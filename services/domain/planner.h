@@ -59,7 +59,8 @@ class Planner {
   absl::StatusOr<Series> UpdateSeries(const Principal& who, const Series& patch,
                                       const UpdateMask& mask);
   absl::StatusOr<Series> CancelSeries(const Principal& who, Id id, std::string reason);
-  // Refused while the series has modules, unless `force`.
+  // Refused while the series has enrolments, and while it has modules
+  // unless `force`.
   absl::Status DeleteSeries(const Principal& who, Id id, bool force);
 
   // `position` 0 appends; 1..n+1 inserts there.

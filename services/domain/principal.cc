@@ -47,27 +47,25 @@ Visibility VisibilityOf(const Principal& who) {
   return v;
 }
 
-namespace {
-bool CoordinatesOwnerOrPartner(const Principal& who, const Series& series) {
+bool CoordinatesSeries(const Principal& who, const Series& series) {
   if (who.Coordinates(series.organization_id)) return true;
   return std::any_of(series.partner_organization_ids.begin(), series.partner_organization_ids.end(),
                      [&](Id partner) { return who.Coordinates(partner); });
 }
-}  // namespace
 
 bool CanSeeSeries(const Principal& who, const Series& series, bool teaches) {
-  if (who.IsAdmin() || CoordinatesOwnerOrPartner(who, series)) return true;
+  if (who.IsAdmin() || CoordinatesSeries(who, series)) return true;
   if (teaches && who.TrainerId() != 0) return true;
   return who.Has(Role::kParticipant) && series.status == SeriesStatus::kOpenForEnrolment;
 }
 
 bool CanPlanSeries(const Principal& who, const Series& series) {
   if (who.IsAdmin() || who.Coordinates(series.organization_id)) return true;
-  return series.partners_may_plan && CoordinatesOwnerOrPartner(who, series);
+  return series.partners_may_plan && CoordinatesSeries(who, series);
 }
 
 bool CanSeeSession(const Principal& who, const Series& series, const Session& session) {
-  if (who.IsAdmin() || CoordinatesOwnerOrPartner(who, series)) return true;
+  if (who.IsAdmin() || CoordinatesSeries(who, series)) return true;
   const Id trainer = who.TrainerId();
   if (trainer != 0 &&
       std::any_of(session.trainers.begin(), session.trainers.end(),

@@ -44,6 +44,8 @@ Visibility VisibilityOf(const Principal& who);
 // booked in it (`teaches`), or anyone signed in while it is open for
 // enrolment.
 bool CanSeeSeries(const Principal& who, const Series& series, bool teaches);
+// Whether `who` coordinates the owner or a partner of the series.
+bool CoordinatesSeries(const Principal& who, const Series& series);
 // Planning a series (changing it, its modules and sessions): admin or a
 // coordinator of the owning organisation; partners' coordinators only when
 // the owner granted it (Series::partners_may_plan), else they only read.

@@ -71,6 +71,16 @@ struct ParticipantFilter {
   std::optional<Scope> visible;  // unset: everything
 };
 
+// Enrolments ordered by (queue_number, id): arrival order. Unset members do
+// not filter.
+struct EnrolmentFilter {
+  Id series_id = 0;
+  Id participant_id = 0;
+  std::vector<EnrolmentState> states;  // empty: any
+  // Only enrolments in series owned or partnered by one of these.
+  std::optional<std::vector<Id>> organizations;
+};
+
 // Audit events of any of `organizations` (empty: all), newest first.
 struct AuditFilter {
   std::vector<Id> organizations;
@@ -137,6 +147,26 @@ class StoreReader {
   virtual absl::StatusOr<Page<Participant>> ListParticipants(const ParticipantFilter& filter,
                                                              const PageRequest& page) = 0;
 
+  // ---- enrolments ----
+  virtual absl::StatusOr<Enrolment> GetEnrolment(Id id) = 0;
+  virtual absl::StatusOr<std::optional<Enrolment>> FindEnrolment(Id series_id,
+                                                                 Id participant_id) = 0;
+  // Cursor key is the queue number.
+  virtual absl::StatusOr<Page<Enrolment>> ListEnrolments(const EnrolmentFilter& filter,
+                                                         const PageRequest& page) = 0;
+  // One more than the highest queue number ever given in the series.
+  virtual absl::StatusOr<int64_t> NextQueueNumber(Id series_id) = 0;
+  // Oldest first; cursor key is the change id.
+  virtual absl::StatusOr<Page<EnrolmentChange>> ListEnrolmentChanges(Id enrolment_id,
+                                                                     const PageRequest& page) = 0;
+  // Enrolments of the series in any state.
+  virtual absl::StatusOr<int64_t> CountEnrolments(Id series_id) = 0;
+
+  // ---- qualifications ----
+  virtual absl::StatusOr<Qualification> GetQualification(Id id) = 0;
+  // All of the participant's qualifications, oldest first.
+  virtual absl::StatusOr<std::vector<Qualification>> ListQualifications(Id participant_id) = 0;
+
   // ---- audit ----
   // Cursor key is the event id, descending.
   virtual absl::StatusOr<Page<AuditEvent>> ListAudit(const AuditFilter& filter,
@@ -185,6 +215,20 @@ class StoreWriter : public StoreReader {
   // ---- participants ----
   virtual absl::StatusOr<Id> InsertParticipant(const Participant& participant) = 0;
   virtual absl::Status UpdateParticipant(const Participant& participant) = 0;
+
+  // ---- enrolments ----
+  // ALREADY_EXISTS when the participant has an enrolment in the series.
+  virtual absl::StatusOr<Id> InsertEnrolment(const Enrolment& enrolment) = 0;
+  // Stores state, queue_number, request_time, seat_time,
+  // eligibility_overridden and update_time.
+  virtual absl::Status UpdateEnrolment(const Enrolment& enrolment) = 0;
+  virtual absl::Status AppendEnrolmentChange(const EnrolmentChange& change) = 0;
+
+  // ---- qualifications ----
+  // ALREADY_EXISTS when the participant has a qualification of that title
+  // (compared ignoring case and repeated white space).
+  virtual absl::StatusOr<Id> InsertQualification(const Qualification& qualification) = 0;
+  virtual absl::Status DeleteQualification(Id id) = 0;
 
   // ---- audit ----
   // Appends `event`; the store fills organization_id from the object.

@@ -80,6 +80,11 @@ void ValidateParticipant(Participant& p, absl::string_view prefix, Violations& v
   }
 }
 
+void ValidateQualification(Qualification& qualification, absl::string_view prefix, Violations& v) {
+  CheckText(qualification.title, prefix, "title", 1, kMaxNameChars, v);
+  CheckText(qualification.note, prefix, "note", 0, kMaxNoteChars, v, /*multiline=*/true);
+}
+
 void ValidateSeries(Series& series, absl::string_view prefix, Violations& v) {
   CheckText(series.title, prefix, "title", 1, kMaxNameChars, v);
   CheckText(series.description, prefix, "description", 0, kMaxDescriptionChars, v,
@@ -114,6 +119,23 @@ void ValidateSeries(Series& series, absl::string_view prefix, Violations& v) {
     }
   }
   CheckTargetGroups(series.target_groups, prefix, v);
+  CheckText(series.awards_qualification, prefix, "awards_qualification", 0, kMaxNameChars, v);
+  CheckText(series.required_qualification, prefix, "required_qualification", 0, kMaxNameChars, v);
+  if (!series.required_qualification.empty() &&
+      Folded(series.required_qualification) == Folded(series.awards_qualification)) {
+    v.Add(Path(prefix, "required_qualification"), "is what this series itself awards");
+  }
+  for (const auto& [deadline, field] :
+       {std::pair{series.confirmation_deadline, "confirmation_deadline"},
+        std::pair{series.enrolment_deadline, "enrolment_deadline"}}) {
+    if (deadline && (*deadline < EarliestSessionTime() || *deadline >= LatestSessionTime())) {
+      v.Add(Path(prefix, field), absl::StrCat("must be ", TimeRange()));
+    }
+  }
+  if (series.confirmation_deadline && !series.requires_confirmation) {
+    v.Add(Path(prefix, "confirmation_deadline"),
+          "needs requires_confirmation; without it seats need no binding commitment");
+  }
   if (series.status != SeriesStatus::kUnspecified && !IsKnown(series.status)) {
     v.Add(Path(prefix, "status"), absl::StrCat("unknown value ", static_cast<int>(series.status)));
   }

@@ -18,6 +18,8 @@ void ValidateOrganization(Organization& org, absl::string_view prefix, Violation
 void ValidateTrainer(Trainer& trainer, absl::string_view prefix, Violations& v);
 // Checks own fields only; the organisation is checked by Participants.
 void ValidateParticipant(Participant& participant, absl::string_view prefix, Violations& v);
+// Checks title and note.
+void ValidateQualification(Qualification& qualification, absl::string_view prefix, Violations& v);
 // Checks own fields only; referenced organisations are checked by Planner.
 void ValidateSeries(Series& series, absl::string_view prefix, Violations& v);
 void ValidateModule(Module& module, absl::string_view prefix, Violations& v);

@@ -187,8 +187,60 @@ CREATE INDEX participant_by_organization ON participant(organization_id, id);
 ALTER TABLE account_role ADD COLUMN participant_id INTEGER REFERENCES participant(id);
 )sql";
 
-constexpr std::array<const char*, 5> kMigrations = {kMigration1, kMigration2, kMigration3,
-                                                    kMigration4, kMigration5};
+// Enrolments with their history, the series' enrolment rules, and the
+// participants' qualifications. Enrolments and qualifications have no ON
+// DELETE CASCADE: deleting a series or participant with them is refused.
+constexpr char kMigration6[] = R"sql(
+ALTER TABLE series ADD COLUMN requires_approval      INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE series ADD COLUMN requires_confirmation  INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE series ADD COLUMN confirmation_deadline  INTEGER;  -- Unix micros; NULL: none
+ALTER TABLE series ADD COLUMN enrolment_deadline     INTEGER;  -- Unix micros; NULL: none
+ALTER TABLE series ADD COLUMN awards_qualification   TEXT NOT NULL DEFAULT '';
+ALTER TABLE series ADD COLUMN required_qualification TEXT NOT NULL DEFAULT '';
+CREATE TABLE enrolment (
+  id                     INTEGER PRIMARY KEY,
+  series_id              INTEGER NOT NULL REFERENCES series(id),
+  participant_id         INTEGER NOT NULL REFERENCES participant(id),
+  state                  INTEGER NOT NULL,
+  queue_number           INTEGER NOT NULL,  -- arrival order within the series
+  request_time           INTEGER NOT NULL,
+  seat_time              INTEGER,           -- NULL: holds no seat
+  eligibility_overridden INTEGER NOT NULL,
+  update_time            INTEGER NOT NULL,
+  UNIQUE (series_id, participant_id)
+) STRICT;
+CREATE INDEX enrolment_by_series_queue ON enrolment(series_id, queue_number, id);
+CREATE INDEX enrolment_by_series_state ON enrolment(series_id, state, queue_number);
+CREATE INDEX enrolment_by_participant ON enrolment(participant_id, queue_number, id);
+CREATE TABLE enrolment_change (
+  id           INTEGER PRIMARY KEY,
+  enrolment_id INTEGER NOT NULL REFERENCES enrolment(id),
+  time         INTEGER NOT NULL,
+  from_state   INTEGER NOT NULL,
+  to_state     INTEGER NOT NULL,
+  account_id   INTEGER NOT NULL,  -- 0: the system
+  reason       TEXT    NOT NULL
+) STRICT;
+CREATE INDEX enrolment_change_by_enrolment ON enrolment_change(enrolment_id, id);
+CREATE TRIGGER enrolment_change_no_update BEFORE UPDATE ON enrolment_change
+BEGIN
+  SELECT RAISE(ABORT, 'enrolment_change is append-only');
+END;
+CREATE TABLE qualification (
+  id             INTEGER PRIMARY KEY,
+  participant_id INTEGER NOT NULL REFERENCES participant(id),
+  title          TEXT    NOT NULL,
+  title_key      TEXT    NOT NULL,  -- folded title
+  series_id      INTEGER REFERENCES series(id),  -- NULL: recorded by hand
+  note           TEXT    NOT NULL,
+  recorded_by    INTEGER NOT NULL,
+  record_time    INTEGER NOT NULL,
+  UNIQUE (participant_id, title_key)
+) STRICT;
+)sql";
+
+constexpr std::array<const char*, 6> kMigrations = {kMigration1, kMigration2, kMigration3,
+                                                    kMigration4, kMigration5, kMigration6};
 
 }  // namespace
 

@@ -8,6 +8,7 @@
 #include "absl/time/clock.h"
 #include "domain/limits.h"
 #include "domain/status_macros.h"
+#include "domain/text.h"
 #include "domain/validation.h"
 #include "store/connection.h"
 
@@ -143,7 +144,12 @@ constexpr char kSeriesColumns[] =
     "    ON x.module_id = m.id WHERE m.series_id = s.id),"
     " (SELECT max(x.end_time) FROM module m JOIN session x"
     "    ON x.module_id = m.id WHERE m.series_id = s.id),"
-    " s.partners_may_plan";
+    " s.partners_may_plan, s.requires_approval, s.requires_confirmation,"
+    " s.confirmation_deadline, s.enrolment_deadline, s.awards_qualification,"
+    " s.required_qualification,"
+    // EnrolmentState numbers: 3 ENROLLED and 4 CONFIRMED hold seats, 2 WAITLISTED.
+    " (SELECT count(*) FROM enrolment e WHERE e.series_id = s.id AND e.state IN (3, 4)),"
+    " (SELECT count(*) FROM enrolment e WHERE e.series_id = s.id AND e.state = 2)";
 
 constexpr char kModuleColumns[] =
     "m.id, m.series_id, m.position, m.title, m.topics, m.mandatory,"
@@ -346,6 +352,16 @@ absl::StatusOr<domain::Series> SqliteRepository::LoadSeries(SQLite::Statement& q
   s.update_time = absl::FromUnixMicros(q.getColumn(10).getInt64());
   s.module_count = q.getColumn(11).getInt();
   s.partners_may_plan = q.getColumn(14).getInt() != 0;
+  s.requires_approval = q.getColumn(15).getInt() != 0;
+  s.requires_confirmation = q.getColumn(16).getInt() != 0;
+  if (!q.getColumn(17).isNull())
+    s.confirmation_deadline = absl::FromUnixMicros(q.getColumn(17).getInt64());
+  if (!q.getColumn(18).isNull())
+    s.enrolment_deadline = absl::FromUnixMicros(q.getColumn(18).getInt64());
+  s.awards_qualification = q.getColumn(19).getString();
+  s.required_qualification = q.getColumn(20).getString();
+  s.seats_taken = q.getColumn(21).getInt();
+  s.waitlist_length = q.getColumn(22).getInt();
   if (!q.getColumn(12).isNull()) {
     s.first_session_start = absl::FromUnixSeconds(q.getColumn(12).getInt64());
     s.last_session_end = absl::FromUnixSeconds(q.getColumn(13).getInt64());
@@ -440,11 +456,23 @@ std::string GroupsJson(const std::vector<domain::TargetGroup>& groups) {
 }  // namespace
 
 namespace {
-// Binds the stored fields of `series` to parameters 1..10 in the column
+// Binds an optional time as Unix micros, or NULL.
+void BindOptionalTime(SQLite::Statement& q, int index, const std::optional<absl::Time>& t) {
+  if (t) {
+    q.bind(index, Micros(*t));
+  } else {
+    q.bind(index);
+  }
+}
+
+// Binds the stored fields of `series` to parameters 1..16 in the column
 // order of kSeriesWriteColumns.
 constexpr char kSeriesWriteColumns[] =
     "organization_id, title, kind, description, target_groups, capacity, status,"
-    " cancellation_reason, partners_may_plan, update_time";
+    " cancellation_reason, partners_may_plan, update_time, requires_approval,"
+    " requires_confirmation, confirmation_deadline, enrolment_deadline,"
+    " awards_qualification, required_qualification";
+constexpr int kSeriesWriteColumnCount = 16;
 void BindSeries(SQLite::Statement& q, const domain::Series& series) {
   q.bind(1, series.organization_id);
   q.bind(2, series.title);
@@ -456,15 +484,29 @@ void BindSeries(SQLite::Statement& q, const domain::Series& series) {
   q.bind(8, series.cancellation_reason);
   q.bind(9, series.partners_may_plan ? 1 : 0);
   q.bind(10, Micros(series.update_time));
+  q.bind(11, series.requires_approval ? 1 : 0);
+  q.bind(12, series.requires_confirmation ? 1 : 0);
+  BindOptionalTime(q, 13, series.confirmation_deadline);
+  BindOptionalTime(q, 14, series.enrolment_deadline);
+  q.bind(15, series.awards_qualification);
+  q.bind(16, series.required_qualification);
+}
+
+// "?, ?, ..., ?" with `n` placeholders.
+std::string Placeholders(int n) {
+  std::string out;
+  for (int i = 0; i < n; ++i) absl::StrAppend(&out, i ? ", ?" : "?");
+  return out;
 }
 }  // namespace
 
 absl::StatusOr<Id> SqliteRepository::InsertSeries(const domain::Series& series) {
   return Guarded("InsertSeries", [&]() -> absl::StatusOr<Id> {
-    auto& q = Prepare(absl::StrCat("INSERT INTO series (", kSeriesWriteColumns,
-                                   ", create_time) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+    auto& q =
+        Prepare(absl::StrCat("INSERT INTO series (", kSeriesWriteColumns, ", create_time) VALUES (",
+                             Placeholders(kSeriesWriteColumnCount + 1), ")"));
     BindSeries(q, series);
-    q.bind(11, Micros(series.create_time));
+    q.bind(kSeriesWriteColumnCount + 1, Micros(series.create_time));
     q.exec();
     domain::Series stored = series;
     stored.id = db_.getLastInsertRowid();
@@ -476,10 +518,10 @@ absl::StatusOr<Id> SqliteRepository::InsertSeries(const domain::Series& series) 
 
 absl::Status SqliteRepository::UpdateSeries(const domain::Series& series) {
   return Guarded("UpdateSeries", [&]() -> absl::Status {
-    auto& q = Prepare(absl::StrCat("UPDATE series SET (", kSeriesWriteColumns,
-                                   ") = (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) WHERE id = ?"));
+    auto& q = Prepare(absl::StrCat("UPDATE series SET (", kSeriesWriteColumns, ") = (",
+                                   Placeholders(kSeriesWriteColumnCount), ") WHERE id = ?"));
     BindSeries(q, series);
-    q.bind(11, series.id);
+    q.bind(kSeriesWriteColumnCount + 1, series.id);
     q.exec();
     Touch("series", series.id, series.organization_id);
     TH_RETURN_IF_ERROR(CheckChanged(db_, "series", series.id));
@@ -1047,6 +1089,12 @@ Id SqliteRepository::OrganizationOfSeries(Id series_id) {
   return q.executeStep() ? q.getColumn(0).getInt64() : 0;
 }
 
+Id SqliteRepository::OrganizationOfParticipant(Id participant_id) {
+  auto& q = Prepare("SELECT organization_id FROM participant WHERE id = ?");
+  q.bind(1, participant_id);
+  return q.executeStep() ? q.getColumn(0).getInt64() : 0;
+}
+
 Id SqliteRepository::OrganizationOfModule(Id module_id) {
   auto& q = Prepare(
       "SELECT r.organization_id FROM module m JOIN series r ON r.id = m.series_id"
@@ -1220,6 +1268,275 @@ absl::Status SqliteRepository::UpdateParticipant(const domain::Participant& p) {
     q.exec();
     Touch("participant", p.id, p.organization_id);
     return CheckChanged(db_, "participant", p.id);
+  });
+}
+
+}  // namespace trainhub::store
+
+// ---- enrolments ----
+
+namespace trainhub::store {
+namespace {
+
+constexpr char kEnrolmentColumns[] =
+    "e.id, e.series_id, e.participant_id, e.state, e.queue_number, e.request_time,"
+    " e.seat_time, e.eligibility_overridden, e.update_time,"
+    // 2: EnrolmentState WAITLISTED.
+    " CASE WHEN e.state = 2 THEN (SELECT count(*) FROM enrolment w WHERE"
+    "   w.series_id = e.series_id AND w.state = 2 AND w.queue_number <= e.queue_number)"
+    "   ELSE 0 END,"
+    " p.display_name, p.organization_id, r.title";
+constexpr char kEnrolmentFrom[] =
+    " FROM enrolment e JOIN participant p ON p.id = e.participant_id"
+    " JOIN series r ON r.id = e.series_id";
+
+domain::Enrolment ReadEnrolment(SQLite::Statement& q) {
+  domain::Enrolment e;
+  e.id = q.getColumn(0).getInt64();
+  e.series_id = q.getColumn(1).getInt64();
+  e.participant_id = q.getColumn(2).getInt64();
+  e.state = static_cast<domain::EnrolmentState>(q.getColumn(3).getInt());
+  e.queue_number = q.getColumn(4).getInt64();
+  e.request_time = absl::FromUnixMicros(q.getColumn(5).getInt64());
+  if (!q.getColumn(6).isNull()) e.seat_time = absl::FromUnixMicros(q.getColumn(6).getInt64());
+  e.eligibility_overridden = q.getColumn(7).getInt() != 0;
+  e.update_time = absl::FromUnixMicros(q.getColumn(8).getInt64());
+  e.waitlist_position = q.getColumn(9).getInt();
+  e.participant_name = q.getColumn(10).getString();
+  e.participant_organization_id = q.getColumn(11).getInt64();
+  e.series_title = q.getColumn(12).getString();
+  return e;
+}
+
+// Binds the stored fields of `e` to parameters 1..6 in kEnrolmentWriteColumns order.
+constexpr char kEnrolmentWriteColumns[] =
+    "state, queue_number, request_time, seat_time, eligibility_overridden, update_time";
+void BindEnrolment(SQLite::Statement& q, const domain::Enrolment& e) {
+  q.bind(1, static_cast<int>(e.state));
+  q.bind(2, e.queue_number);
+  q.bind(3, Micros(e.request_time));
+  BindOptionalTime(q, 4, e.seat_time);
+  q.bind(5, e.eligibility_overridden ? 1 : 0);
+  q.bind(6, Micros(e.update_time));
+}
+
+constexpr char kQualificationColumns[] =
+    "id, participant_id, title, series_id, note, recorded_by, record_time";
+
+domain::Qualification ReadQualification(SQLite::Statement& q) {
+  domain::Qualification out;
+  out.id = q.getColumn(0).getInt64();
+  out.participant_id = q.getColumn(1).getInt64();
+  out.title = q.getColumn(2).getString();
+  out.series_id = q.getColumn(3).isNull() ? 0 : q.getColumn(3).getInt64();
+  out.note = q.getColumn(4).getString();
+  out.recorded_by = q.getColumn(5).getInt64();
+  out.record_time = absl::FromUnixMicros(q.getColumn(6).getInt64());
+  return out;
+}
+
+}  // namespace
+
+absl::StatusOr<domain::Enrolment> SqliteRepository::GetEnrolment(Id id) {
+  return Guarded("GetEnrolment", [&]() -> absl::StatusOr<domain::Enrolment> {
+    auto& q =
+        Prepare(absl::StrCat("SELECT ", kEnrolmentColumns, kEnrolmentFrom, " WHERE e.id = ?"));
+    q.bind(1, id);
+    if (!q.executeStep()) return NotFound("enrolment", id);
+    return ReadEnrolment(q);
+  });
+}
+
+absl::StatusOr<std::optional<domain::Enrolment>> SqliteRepository::FindEnrolment(
+    Id series_id, Id participant_id) {
+  return Guarded("FindEnrolment", [&]() -> absl::StatusOr<std::optional<domain::Enrolment>> {
+    auto& q = Prepare(absl::StrCat("SELECT ", kEnrolmentColumns, kEnrolmentFrom,
+                                   " WHERE e.series_id = ? AND e.participant_id = ?"));
+    q.bind(1, series_id);
+    q.bind(2, participant_id);
+    if (!q.executeStep()) return std::optional<domain::Enrolment>();
+    return std::optional<domain::Enrolment>(ReadEnrolment(q));
+  });
+}
+
+absl::StatusOr<domain::Page<domain::Enrolment>> SqliteRepository::ListEnrolments(
+    const domain::EnrolmentFilter& filter, const domain::PageRequest& page) {
+  return Guarded("ListEnrolments", [&]() -> absl::StatusOr<domain::Page<domain::Enrolment>> {
+    std::string sql = absl::StrCat("SELECT ", kEnrolmentColumns, kEnrolmentFrom, " WHERE 1");
+    if (filter.series_id != 0) absl::StrAppend(&sql, " AND e.series_id = :series");
+    if (filter.participant_id != 0) absl::StrAppend(&sql, " AND e.participant_id = :participant");
+    if (!filter.states.empty()) {
+      std::vector<int> states;
+      for (domain::EnrolmentState state : filter.states) states.push_back(static_cast<int>(state));
+      absl::StrAppend(&sql, " AND e.state IN (", absl::StrJoin(states, ","), ")");
+    }
+    if (filter.organizations) {
+      domain::Visibility v;
+      v.organizations = *filter.organizations;
+      absl::StrAppend(&sql, VisibilityCondition(v, "r", ""));
+    }
+    AddKeyset(sql, "e.queue_number", "e.id", page);
+    auto& q = Prepare(sql);
+    if (filter.series_id != 0) q.bind(":series", filter.series_id);
+    if (filter.participant_id != 0) q.bind(":participant", filter.participant_id);
+    BindKeyset(q, page);
+    std::vector<domain::Enrolment> items;
+    while (q.executeStep()) items.push_back(ReadEnrolment(q));
+    return MakePage(std::move(items), page,
+                    [](const domain::Enrolment& e) { return e.queue_number; });
+  });
+}
+
+absl::StatusOr<int64_t> SqliteRepository::NextQueueNumber(Id series_id) {
+  return Guarded("NextQueueNumber", [&]() -> absl::StatusOr<int64_t> {
+    auto& q =
+        Prepare("SELECT coalesce(max(queue_number), 0) + 1 FROM enrolment WHERE series_id = ?");
+    q.bind(1, series_id);
+    q.executeStep();
+    return q.getColumn(0).getInt64();
+  });
+}
+
+absl::StatusOr<domain::Page<domain::EnrolmentChange>> SqliteRepository::ListEnrolmentChanges(
+    Id enrolment_id, const domain::PageRequest& page) {
+  return Guarded(
+      "ListEnrolmentChanges", [&]() -> absl::StatusOr<domain::Page<domain::EnrolmentChange>> {
+        std::string sql =
+            "SELECT c.id, c.enrolment_id, c.time, c.from_state, c.to_state, c.account_id,"
+            " c.reason, coalesce(a.display_name, '') FROM enrolment_change c"
+            " LEFT JOIN account a ON a.id = c.account_id WHERE c.enrolment_id = :enrolment";
+        AddKeyset(sql, "c.id", "c.id", page);
+        auto& q = Prepare(sql);
+        q.bind(":enrolment", enrolment_id);
+        BindKeyset(q, page);
+        std::vector<domain::EnrolmentChange> items;
+        while (q.executeStep()) {
+          domain::EnrolmentChange c;
+          c.id = q.getColumn(0).getInt64();
+          c.enrolment_id = q.getColumn(1).getInt64();
+          c.time = absl::FromUnixMicros(q.getColumn(2).getInt64());
+          c.from = static_cast<domain::EnrolmentState>(q.getColumn(3).getInt());
+          c.to = static_cast<domain::EnrolmentState>(q.getColumn(4).getInt());
+          c.account_id = q.getColumn(5).getInt64();
+          c.reason = q.getColumn(6).getString();
+          c.account_name = q.getColumn(7).getString();
+          items.push_back(std::move(c));
+        }
+        return MakePage(std::move(items), page,
+                        [](const domain::EnrolmentChange& c) { return c.id; });
+      });
+}
+
+absl::StatusOr<int64_t> SqliteRepository::CountEnrolments(Id series_id) {
+  return Guarded("CountEnrolments", [&]() -> absl::StatusOr<int64_t> {
+    auto& q = Prepare("SELECT count(*) FROM enrolment WHERE series_id = ?");
+    q.bind(1, series_id);
+    q.executeStep();
+    return q.getColumn(0).getInt64();
+  });
+}
+
+absl::StatusOr<Id> SqliteRepository::InsertEnrolment(const domain::Enrolment& enrolment) {
+  return Guarded("InsertEnrolment", [&]() -> absl::StatusOr<Id> {
+    auto& q = Prepare(absl::StrCat("INSERT INTO enrolment (", kEnrolmentWriteColumns,
+                                   ", series_id, participant_id) VALUES (", Placeholders(8), ")"));
+    BindEnrolment(q, enrolment);
+    q.bind(7, enrolment.series_id);
+    q.bind(8, enrolment.participant_id);
+    q.exec();
+    const Id id = db_.getLastInsertRowid();
+    Touch("enrolment", id, OrganizationOfSeries(enrolment.series_id));
+    return id;
+  });
+}
+
+absl::Status SqliteRepository::UpdateEnrolment(const domain::Enrolment& enrolment) {
+  return Guarded("UpdateEnrolment", [&]() -> absl::Status {
+    auto& q = Prepare(absl::StrCat("UPDATE enrolment SET (", kEnrolmentWriteColumns, ") = (",
+                                   Placeholders(6), ") WHERE id = ?"));
+    BindEnrolment(q, enrolment);
+    q.bind(7, enrolment.id);
+    q.exec();
+    Touch("enrolment", enrolment.id, OrganizationOfSeries(enrolment.series_id));
+    return CheckChanged(db_, "enrolment", enrolment.id);
+  });
+}
+
+absl::Status SqliteRepository::AppendEnrolmentChange(const domain::EnrolmentChange& change) {
+  return Guarded("AppendEnrolmentChange", [&]() -> absl::Status {
+    auto& q = Prepare(
+        "INSERT INTO enrolment_change (enrolment_id, time, from_state, to_state, account_id,"
+        " reason) VALUES (?, ?, ?, ?, ?, ?)");
+    q.bind(1, change.enrolment_id);
+    q.bind(2, Micros(change.time));
+    q.bind(3, static_cast<int>(change.from));
+    q.bind(4, static_cast<int>(change.to));
+    q.bind(5, change.account_id);
+    q.bind(6, change.reason);
+    q.exec();
+    return absl::OkStatus();
+  });
+}
+
+// ---- qualifications ----
+
+absl::StatusOr<domain::Qualification> SqliteRepository::GetQualification(Id id) {
+  return Guarded("GetQualification", [&]() -> absl::StatusOr<domain::Qualification> {
+    auto& q =
+        Prepare(absl::StrCat("SELECT ", kQualificationColumns, " FROM qualification WHERE id = ?"));
+    q.bind(1, id);
+    if (!q.executeStep()) return NotFound("qualification", id);
+    return ReadQualification(q);
+  });
+}
+
+absl::StatusOr<std::vector<domain::Qualification>> SqliteRepository::ListQualifications(
+    Id participant_id) {
+  return Guarded("ListQualifications", [&]() -> absl::StatusOr<std::vector<domain::Qualification>> {
+    auto& q = Prepare(absl::StrCat("SELECT ", kQualificationColumns,
+                                   " FROM qualification WHERE participant_id = ? ORDER BY id"));
+    q.bind(1, participant_id);
+    std::vector<domain::Qualification> out;
+    while (q.executeStep()) out.push_back(ReadQualification(q));
+    return out;
+  });
+}
+
+absl::StatusOr<Id> SqliteRepository::InsertQualification(const domain::Qualification& qual) {
+  return Guarded("InsertQualification", [&]() -> absl::StatusOr<Id> {
+    auto& q = Prepare(
+        "INSERT INTO qualification (participant_id, title, title_key, series_id, note,"
+        " recorded_by, record_time) VALUES (?, ?, ?, ?, ?, ?, ?)");
+    q.bind(1, qual.participant_id);
+    q.bind(2, qual.title);
+    q.bind(3, domain::Folded(qual.title));
+    if (qual.series_id != 0) {
+      q.bind(4, qual.series_id);
+    } else {
+      q.bind(4);
+    }
+    q.bind(5, qual.note);
+    q.bind(6, qual.recorded_by);
+    q.bind(7, Micros(qual.record_time));
+    q.exec();
+    const Id id = db_.getLastInsertRowid();
+    Touch("participant", qual.participant_id, OrganizationOfParticipant(qual.participant_id));
+    return id;
+  });
+}
+
+absl::Status SqliteRepository::DeleteQualification(Id id) {
+  return Guarded("DeleteQualification", [&]() -> absl::Status {
+    auto& owner = Prepare("SELECT participant_id FROM qualification WHERE id = ?");
+    owner.bind(1, id);
+    if (!owner.executeStep()) return NotFound("qualification", id);
+    const Id participant = owner.getColumn(0).getInt64();
+    owner.reset();
+    Touch("participant", participant, OrganizationOfParticipant(participant));
+    auto& q = Prepare("DELETE FROM qualification WHERE id = ?");
+    q.bind(1, id);
+    q.exec();
+    return CheckChanged(db_, "qualification", id);
   });
 }
 

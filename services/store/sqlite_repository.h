@@ -82,6 +82,26 @@ class SqliteRepository : public domain::StoreWriter {
   absl::StatusOr<domain::Id> InsertParticipant(const domain::Participant& participant) override;
   absl::Status UpdateParticipant(const domain::Participant& participant) override;
 
+  absl::StatusOr<domain::Enrolment> GetEnrolment(domain::Id id) override;
+  absl::StatusOr<std::optional<domain::Enrolment>> FindEnrolment(
+      domain::Id series_id, domain::Id participant_id) override;
+  absl::StatusOr<domain::Page<domain::Enrolment>> ListEnrolments(
+      const domain::EnrolmentFilter& filter, const domain::PageRequest& page) override;
+  absl::StatusOr<int64_t> NextQueueNumber(domain::Id series_id) override;
+  absl::StatusOr<domain::Page<domain::EnrolmentChange>> ListEnrolmentChanges(
+      domain::Id enrolment_id, const domain::PageRequest& page) override;
+  absl::StatusOr<int64_t> CountEnrolments(domain::Id series_id) override;
+  absl::StatusOr<domain::Id> InsertEnrolment(const domain::Enrolment& enrolment) override;
+  absl::Status UpdateEnrolment(const domain::Enrolment& enrolment) override;
+  absl::Status AppendEnrolmentChange(const domain::EnrolmentChange& change) override;
+
+  absl::StatusOr<domain::Qualification> GetQualification(domain::Id id) override;
+  absl::StatusOr<std::vector<domain::Qualification>> ListQualifications(
+      domain::Id participant_id) override;
+  absl::StatusOr<domain::Id> InsertQualification(
+      const domain::Qualification& qualification) override;
+  absl::Status DeleteQualification(domain::Id id) override;
+
   absl::StatusOr<domain::Page<domain::AuditEvent>> ListAudit(
       const domain::AuditFilter& filter, const domain::PageRequest& page) override;
   absl::Status AppendAudit(const domain::AuditEvent& event) override;
@@ -118,6 +138,7 @@ class SqliteRepository : public domain::StoreWriter {
   domain::Id OrganizationOfSeries(domain::Id series_id);
   domain::Id OrganizationOfModule(domain::Id module_id);
   domain::Id OrganizationOfSession(domain::Id session_id);
+  domain::Id OrganizationOfParticipant(domain::Id participant_id);
 
   SQLite::Database& db_;
   Touched touched_;

@@ -23,6 +23,7 @@
 #include "trainhub/v1/account.grpc.pb.h"
 #include "trainhub/v1/audit.grpc.pb.h"
 #include "trainhub/v1/common.pb.h"
+#include "trainhub/v1/enrolment.grpc.pb.h"
 #include "trainhub/v1/organization.grpc.pb.h"
 #include "trainhub/v1/participant.grpc.pb.h"
 #include "trainhub/v1/schedule.grpc.pb.h"
@@ -68,6 +69,8 @@ class ApiTest : public ::testing::Test {
     series_ = v1::SeriesService::NewStub(channel_);
     schedule_ = v1::ScheduleService::NewStub(channel_);
     accounts_ = v1::AccountService::NewStub(channel_);
+    enrolments_ = v1::EnrolmentService::NewStub(channel_);
+    people_ = v1::ParticipantService::NewStub(channel_);
     domain::Account admin;
     admin.email = "admin@example.org";
     admin.display_name = "Admin";
@@ -194,6 +197,8 @@ class ApiTest : public ::testing::Test {
   std::unique_ptr<v1::SeriesService::Stub> series_;
   std::unique_ptr<v1::ScheduleService::Stub> schedule_;
   std::unique_ptr<v1::AccountService::Stub> accounts_;
+  std::unique_ptr<v1::EnrolmentService::Stub> enrolments_;
+  std::unique_ptr<v1::ParticipantService::Stub> people_;
   std::string token_;
 };
 
@@ -843,7 +848,7 @@ TEST_F(ApiTest, EveryRpcFollowsThePolicyForEveryRole) {
 TEST_F(ApiTest, EveryRpcAdmitsOwnAndRefusesForeignObjectsPerRole) {
   struct Objects {
     int64_t org = 0, series = 0, module = 0, session = 0, trainer = 0, spare_session = 0,
-            participant = 0;
+            participant = 0, enrolment = 0, qualification = 0;
   };
   Objects own, foreign;
   own.org = CreateOrganization("Organisation A");
@@ -874,6 +879,22 @@ TEST_F(ApiTest, EveryRpcAdmitsOwnAndRefusesForeignObjectsPerRole) {
                               Utc(2028, 2, day + 10, 12, 0), {}, &session)
                     .ok());
     o->spare_session = session.id();
+    v1::RequestEnrolmentRequest enrol;
+    enrol.set_series_id(o->series);
+    enrol.set_participant_id(o->participant);
+    v1::Enrolment enrolment;
+    ASSERT_TRUE(
+        Call(*enrolments_, &v1::EnrolmentService::Stub::RequestEnrolment, enrol, &enrolment).ok());
+    ASSERT_EQ(enrolment.state(), v1::ENROLMENT_STATE_ENROLLED);
+    o->enrolment = enrolment.id();
+    v1::RecordQualificationRequest qualify;
+    qualify.set_participant_id(o->participant);
+    qualify.mutable_qualification()->set_title("Diversity Trainer:in");
+    v1::Qualification qualification;
+    ASSERT_TRUE(Call(*participants, &v1::ParticipantService::Stub::RecordQualification, qualify,
+                     &qualification)
+                    .ok());
+    o->qualification = qualification.id();
   }
   auto account = [&](const std::string& email, domain::RoleGrant grant) {
     domain::Account a;
@@ -955,6 +976,97 @@ TEST_F(ApiTest, EveryRpcAdmitsOwnAndRefusesForeignObjectsPerRole) {
          r.mutable_participant()->set_id(o.participant);
          r.mutable_participant()->set_display_name("Umbenannt");
          r.mutable_update_mask()->add_paths("display_name");
+         return bytes(r);
+       },
+       kPlannerOwn},
+      {"ParticipantService/ImportParticipants",
+       [&](const Objects& o) {
+         v1::ImportParticipantsRequest r;
+         r.set_organization_id(o.org);
+         r.set_csv("Name;Zielgruppe\nNeue Person;Ehrenamt\n");
+         r.set_dry_run(true);
+         return bytes(r);
+       },
+       kPlannerOwn},
+      {"ParticipantService/RecordQualification",
+       [&](const Objects& o) {
+         v1::RecordQualificationRequest r;
+         r.set_participant_id(o.participant);
+         r.mutable_qualification()->set_title("Moderation");
+         return bytes(r);
+       },
+       kPlannerOwn},
+      {"ParticipantService/ListQualifications",
+       [&](const Objects& o) {
+         v1::ListQualificationsRequest r;
+         r.set_participant_id(o.participant);
+         return bytes(r);
+       },
+       {true, false, false, false, true, false}},
+      {"EnrolmentService/RequestEnrolment",
+       [&](const Objects& o) {
+         v1::RequestEnrolmentRequest r;
+         r.set_series_id(o.series);
+         r.set_participant_id(o.participant);
+         return bytes(r);
+       },
+       kPlannerOwn},
+      {"EnrolmentService/EnrolCohort",
+       [&](const Objects& o) {
+         v1::EnrolCohortRequest r;
+         r.set_series_id(o.series);
+         r.add_participant_ids(o.participant);
+         return bytes(r);
+       },
+       kPlannerOwn},
+      {"EnrolmentService/GetEnrolment",
+       [&](const Objects& o) {
+         v1::GetEnrolmentRequest r;
+         r.set_id(o.enrolment);
+         return bytes(r);
+       },
+       {true, false, true, false, true, false}},
+      {"EnrolmentService/ListEnrolments",
+       [&](const Objects& o) {
+         v1::ListEnrolmentsRequest r;
+         r.set_series_id(o.series);
+         return bytes(r);
+       },
+       // A participant's list of a series shows their own enrolments only.
+       {true, false, true, false, true, true}},
+      {"EnrolmentService/ListEnrolmentHistory",
+       [&](const Objects& o) {
+         v1::ListEnrolmentHistoryRequest r;
+         r.set_enrolment_id(o.enrolment);
+         return bytes(r);
+       },
+       {true, false, false, false, true, false}},
+      {"EnrolmentService/ApproveEnrolment",
+       [&](const Objects& o) {
+         v1::ApproveEnrolmentRequest r;
+         r.set_id(o.enrolment);
+         return bytes(r);
+       },
+       kPlannerOwn},
+      {"EnrolmentService/RejectEnrolment",
+       [&](const Objects& o) {
+         v1::RejectEnrolmentRequest r;
+         r.set_id(o.enrolment);
+         r.set_reason("Kein Platz");
+         return bytes(r);
+       },
+       kPlannerOwn},
+      {"EnrolmentService/ConfirmEnrolment",
+       [&](const Objects& o) {
+         v1::ConfirmEnrolmentRequest r;
+         r.set_id(o.enrolment);
+         return bytes(r);
+       },
+       {true, false, false, false, true, false}},
+      {"EnrolmentService/ReleaseUnconfirmedSeats",
+       [&](const Objects& o) {
+         v1::ReleaseUnconfirmedSeatsRequest r;
+         r.set_series_id(o.series);
          return bytes(r);
        },
        kPlannerOwn},
@@ -1104,6 +1216,22 @@ TEST_F(ApiTest, EveryRpcAdmitsOwnAndRefusesForeignObjectsPerRole) {
        },
        kSeeOwn},
       // Destructive rows last; without force they fail after admission.
+      {"EnrolmentService/WithdrawEnrolment",
+       [&](const Objects& o) {
+         v1::WithdrawEnrolmentRequest r;
+         r.set_id(o.enrolment);
+         r.set_reason("Umzug");
+         return bytes(r);
+       },
+       {true, false, false, false, true, false}},
+      {"ParticipantService/DeleteQualification",
+       [&](const Objects& o) {
+         v1::DeleteQualificationRequest r;
+         r.set_participant_id(o.participant);
+         r.set_qualification_id(o.qualification);
+         return bytes(r);
+       },
+       kPlannerOwn},
       {"SeriesService/DeleteModule",
        [&](const Objects& o) {
          v1::DeleteModuleRequest r;

@@ -1,0 +1,59 @@
+#include "domain/access.h"
+
+#include <string>
+
+#include "absl/strings/str_cat.h"
+#include "domain/errors.h"
+#include "domain/status_macros.h"
+
+namespace trainhub::domain {
+
+absl::Status Denied(absl::string_view what) {
+  return absl::PermissionDeniedError(absl::StrCat("your account may not ", what));
+}
+
+absl::Status CheckId(Id id, absl::string_view field) {
+  if (id <= 0) return InvalidField(std::string(field), "must be a positive id");
+  return absl::OkStatus();
+}
+
+absl::Status NameField(absl::Status status, absl::string_view field, absl::StatusCode code) {
+  if (absl::IsNotFound(status)) {
+    return FieldError(code, std::string(field), std::string(status.message()));
+  }
+  return status;
+}
+
+absl::StatusOr<bool> Teaches(StoreReader& r, const Principal& who, Id series_id) {
+  if (who.TrainerId() == 0) return false;
+  SessionFilter filter;
+  filter.series_id = series_id;
+  filter.visible_to = Visibility{.trainer_id = who.TrainerId()};
+  PageRequest page;
+  page.limit = 1;
+  TH_ASSIGN_OR_RETURN(Page<Session> sessions, r.ListSessions(filter, page));
+  return !sessions.items.empty();
+}
+
+absl::StatusOr<Series> SeriesFor(StoreReader& r, const Principal& who, Id id, Need need,
+                                 absl::string_view field) {
+  absl::StatusOr<Series> series = r.GetSeries(id);
+  if (who.IsAdmin()) {
+    if (!series.ok()) return NameField(series.status(), field);
+    return series;
+  }
+  const std::string what = absl::StrCat(need == Need::kSee ? "see" : "change", " series ", id);
+  if (absl::IsNotFound(series.status())) return Denied(what);
+  TH_RETURN_IF_ERROR(series.status());
+  bool allowed = false;
+  if (need == Need::kPlan) {
+    allowed = CanPlanSeries(who, *series);
+  } else {
+    TH_ASSIGN_OR_RETURN(bool teaches, Teaches(r, who, id));
+    allowed = CanSeeSeries(who, *series, teaches);
+  }
+  if (!allowed) return Denied(what);
+  return series;
+}
+
+}  // namespace trainhub::domain

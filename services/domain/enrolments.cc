@@ -1,0 +1,667 @@
+#include "domain/enrolments.h"
+
+#include <algorithm>
+#include <utility>
+
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+#include "domain/access.h"
+#include "domain/berlin_time.h"
+#include "domain/errors.h"
+#include "domain/limits.h"
+#include "domain/status_macros.h"
+#include "domain/text.h"
+
+namespace trainhub::domain {
+
+bool EnrolmentTransitionAllowed(EnrolmentState from, EnrolmentState to) {
+  using S = EnrolmentState;
+  const bool placed = to == S::kPendingApproval || to == S::kWaitlisted || to == S::kEnrolled;
+  switch (from) {
+    case S::kUnspecified:
+    case S::kWithdrawn:
+    case S::kRejected:
+    case S::kReleased:
+      return placed;
+    case S::kPendingApproval:
+      return to == S::kWaitlisted || to == S::kEnrolled || to == S::kRejected ||
+             to == S::kWithdrawn;
+    case S::kWaitlisted:
+      return to == S::kEnrolled || to == S::kWithdrawn;
+    case S::kEnrolled:
+      return to == S::kConfirmed || to == S::kWithdrawn || to == S::kReleased;
+    case S::kConfirmed:
+      return to == S::kWithdrawn;
+  }
+  return false;
+}
+
+EnrolmentState Placement(const Series& series, bool needs_approval) {
+  if (needs_approval) return EnrolmentState::kPendingApproval;
+  if (series.seats_taken < series.capacity && series.waitlist_length == 0) {
+    return EnrolmentState::kEnrolled;
+  }
+  return EnrolmentState::kWaitlisted;
+}
+
+namespace {
+
+constexpr int kMaxCohortSize = kMaxCapacity;
+
+// Moves `e` to `to`, keeps the seat time in step and appends the history
+// entry. INTERNAL for a transition the state machine forbids: callers
+// check their preconditions with a clear message first.
+absl::Status Move(StoreWriter& w, Enrolment& e, EnrolmentState to, Id account_id,
+                  std::string reason, absl::Time now) {
+  if (!EnrolmentTransitionAllowed(e.state, to)) {
+    return absl::InternalError(absl::StrCat("enrolment ", e.id, " cannot go from ",
+                                            ToString(e.state), " to ", ToString(to)));
+  }
+  const EnrolmentState from = e.state;
+  e.state = to;
+  if (!HoldsSeat(to)) {
+    e.seat_time.reset();
+  } else if (!HoldsSeat(from)) {
+    e.seat_time = now;
+  }
+  e.update_time = now;
+  TH_RETURN_IF_ERROR(w.UpdateEnrolment(e));
+  return w.AppendEnrolmentChange({0, e.id, now, from, to, account_id, std::move(reason)});
+}
+
+std::string Who(const Participant& p) {
+  return absl::StrCat("participant ", p.id, " (", p.display_name, ")");
+}
+
+std::string GroupList(const std::vector<TargetGroup>& groups) {
+  return absl::StrJoin(groups, ", ",
+                       [](std::string* out, TargetGroup g) { absl::StrAppend(out, ToString(g)); });
+}
+
+}  // namespace
+
+absl::Status CheckEnrolmentWindow(const Series& series, bool by_planner, absl::Time now) {
+  if (series.IsFrozen()) {
+    return absl::FailedPreconditionError(absl::StrCat(
+        "series ", series.id, " is ", ToString(series.status), "; it takes no enrolments"));
+  }
+  if (by_planner) return absl::OkStatus();
+  if (series.status != SeriesStatus::kOpenForEnrolment) {
+    return absl::FailedPreconditionError(absl::StrCat(
+        "series ", series.id, " is not open for enrolment (it is ", ToString(series.status), ")"));
+  }
+  if (series.enrolment_deadline && now > *series.enrolment_deadline) {
+    return absl::FailedPreconditionError(absl::StrCat(
+        "enrolment for series ", series.id, " closed on ", FormatLocal(*series.enrolment_deadline),
+        " (Europe/Berlin); ask a coordinator"));
+  }
+  return absl::OkStatus();
+}
+
+namespace {
+
+// Eligibility of `p` for `series`: the target groups (unless overridden)
+// and the required qualification. Empty when eligible, else the reason.
+absl::StatusOr<std::string> Ineligibility(StoreReader& r, const Series& series,
+                                          const Participant& p, bool override_groups) {
+  if (!override_groups && !series.target_groups.empty() &&
+      std::none_of(p.target_groups.begin(), p.target_groups.end(), [&](TargetGroup g) {
+        return std::find(series.target_groups.begin(), series.target_groups.end(), g) !=
+               series.target_groups.end();
+      })) {
+    return absl::StrCat(Who(p), " belongs to ", GroupList(p.target_groups), "; series ", series.id,
+                        " is for ", GroupList(series.target_groups),
+                        "; a coordinator can override the target groups");
+  }
+  if (!series.required_qualification.empty()) {
+    TH_ASSIGN_OR_RETURN(std::vector<Qualification> held, r.ListQualifications(p.id));
+    const std::string wanted = Folded(series.required_qualification);
+    if (std::none_of(held.begin(), held.end(),
+                     [&](const Qualification& q) { return Folded(q.title) == wanted; })) {
+      return absl::StrCat("series ", series.id, " requires the qualification \"",
+                          series.required_qualification, "\", which ", Who(p),
+                          " does not hold; a coordinator can record an earlier qualification");
+    }
+  }
+  return std::string();
+}
+
+std::string NoteOr(std::string note, absl::string_view fallback) {
+  return note.empty() ? std::string(fallback) : std::move(note);
+}
+
+// Checks an optional (`required` false) or required free-text reason.
+absl::Status CheckReason(std::string& reason, absl::string_view field, bool required) {
+  if (CountCodePoints(reason)) reason = Trimmed(reason);
+  if (std::string problem = TextProblem(reason, required ? 1 : 0, kMaxReasonChars, true);
+      !problem.empty()) {
+    return InvalidField(std::string(field), problem);
+  }
+  return absl::OkStatus();
+}
+
+// Places (or places again) `p` in `series` as one arrival; the caller has
+// checked window and eligibility. Returns the enrolment's id.
+absl::StatusOr<Id> Enrol(StoreWriter& w, const Series& series, const Participant& p,
+                         const std::optional<Enrolment>& existing, bool needs_approval,
+                         bool overridden, Id account_id, std::string reason, absl::Time now) {
+  Enrolment e = existing.value_or(Enrolment{});
+  TH_ASSIGN_OR_RETURN(e.queue_number, w.NextQueueNumber(series.id));
+  TH_ASSIGN_OR_RETURN(Series fresh, w.GetSeries(series.id));
+  const EnrolmentState to = Placement(fresh, needs_approval);
+  e.request_time = now;
+  e.eligibility_overridden = overridden;
+  if (!existing) {
+    e.series_id = series.id;
+    e.participant_id = p.id;
+    e.state = to;
+    e.seat_time = HoldsSeat(to) ? std::optional<absl::Time>(now) : std::nullopt;
+    e.update_time = now;
+    TH_ASSIGN_OR_RETURN(e.id, w.InsertEnrolment(e));
+    TH_RETURN_IF_ERROR(w.AppendEnrolmentChange(
+        {0, e.id, now, EnrolmentState::kUnspecified, to, account_id, std::move(reason)}));
+    return e.id;
+  }
+  TH_RETURN_IF_ERROR(Move(w, e, to, account_id, std::move(reason), now));
+  return e.id;
+}
+
+std::string AlreadyEnrolledText(const Enrolment& e, const Participant& p) {
+  std::string where = absl::StrCat(ToString(e.state));
+  if (e.state == EnrolmentState::kWaitlisted) {
+    absl::StrAppend(&where, " at position ", e.waitlist_position);
+  }
+  return absl::StrCat(Who(p), " is already ", where, " in series ", e.series_id, " (enrolment ",
+                      e.id, ")");
+}
+
+absl::Status AlreadyEnrolled(const Enrolment& e, const Participant& p) {
+  return FieldError(absl::StatusCode::kAlreadyExists, "participant_id", AlreadyEnrolledText(e, p));
+}
+
+enum class Act {
+  kSee,     // read
+  kOwn,     // the participant themselves or a planner: confirm, withdraw
+  kManage,  // planners only: approve, reject
+};
+
+// Loads enrolment `id` with its series for `who`; refusals as in
+// domain/access.h. A trainer sees only the seats of series they teach.
+absl::StatusOr<std::pair<Enrolment, Series>> EnrolmentFor(StoreReader& r, const Principal& who,
+                                                          Id id, Act act) {
+  TH_RETURN_IF_ERROR(CheckId(id, "id"));
+  absl::StatusOr<Enrolment> e = r.GetEnrolment(id);
+  if (who.IsAdmin()) {
+    if (!e.ok()) return NameField(e.status(), "id");
+    TH_ASSIGN_OR_RETURN(Series series, r.GetSeries(e->series_id));
+    return std::pair{*e, series};
+  }
+  const std::string what = absl::StrCat(act == Act::kSee ? "see" : "change", " enrolment ", id);
+  if (absl::IsNotFound(e.status())) return Denied(what);
+  TH_RETURN_IF_ERROR(e.status());
+  TH_ASSIGN_OR_RETURN(Series series, r.GetSeries(e->series_id));
+  const bool own = who.ParticipantId() != 0 && who.ParticipantId() == e->participant_id;
+  bool allowed = CanPlanSeries(who, series);
+  if (!allowed && act == Act::kOwn) allowed = own;
+  if (!allowed && act == Act::kSee) {
+    TH_ASSIGN_OR_RETURN(bool teaches, Teaches(r, who, series.id));
+    allowed = own || CoordinatesSeries(who, series) || (teaches && HoldsSeat(e->state));
+  }
+  if (!allowed) return Denied(what);
+  return std::pair{*e, series};
+}
+
+// Runs `change` once per request_id (see CreateOnce); `change` returns the
+// id of the enrolment it changed.
+template <typename Change>
+absl::StatusOr<Enrolment> ChangeOnce(Store& store, absl::string_view method, const RequestKey& key,
+                                     Change change) {
+  return CreateOnce<Enrolment>(store, method, key, change,
+                               [](StoreWriter& w, Id id) { return w.GetEnrolment(id); });
+}
+
+}  // namespace
+
+absl::StatusOr<std::string> EnrolmentProblem(StoreReader& r, const Series& series,
+                                             const Participant& p, bool override_groups) {
+  if (p.id != 0) {
+    TH_ASSIGN_OR_RETURN(std::optional<Enrolment> existing, r.FindEnrolment(series.id, p.id));
+    if (existing && IsActive(existing->state)) return AlreadyEnrolledText(*existing, p);
+  }
+  return Ineligibility(r, series, p, override_groups);
+}
+
+absl::StatusOr<Enrolment> EnrolAsPlanner(StoreWriter& w, const Principal& who, const Series& series,
+                                         const Participant& p, bool override_groups,
+                                         std::string reason, absl::Time now) {
+  TH_ASSIGN_OR_RETURN(std::optional<Enrolment> existing, w.FindEnrolment(series.id, p.id));
+  if (override_groups) absl::StrAppend(&reason, " (target groups overridden)");
+  TH_ASSIGN_OR_RETURN(Id id, Enrol(w, series, p, existing, /*needs_approval=*/false,
+                                   override_groups, who.account.id, std::move(reason), now));
+  return w.GetEnrolment(id);
+}
+
+absl::StatusOr<std::vector<Id>> FillSeats(StoreWriter& w, Id series_id, absl::Time now) {
+  std::vector<Id> promoted;
+  TH_ASSIGN_OR_RETURN(Series series, w.GetSeries(series_id));
+  if (series.IsFrozen()) return promoted;
+  const int free_seats = series.capacity - series.seats_taken;
+  if (free_seats <= 0 || series.waitlist_length == 0) return promoted;
+  EnrolmentFilter filter;
+  filter.series_id = series_id;
+  filter.states = {EnrolmentState::kWaitlisted};
+  PageRequest page;
+  page.limit = free_seats;
+  TH_ASSIGN_OR_RETURN(Page<Enrolment> next, w.ListEnrolments(filter, page));
+  for (Enrolment& e : next.items) {
+    TH_RETURN_IF_ERROR(Move(w, e, EnrolmentState::kEnrolled, /*account_id=*/0,
+                            "promoted from the waiting list: a seat became free", now));
+    promoted.push_back(e.id);
+  }
+  return promoted;
+}
+
+Enrolments::Enrolments(Store& store, Clock clock) : store_(store), clock_(std::move(clock)) {}
+
+absl::StatusOr<Enrolment> Enrolments::Request(const Principal& who, Id series_id, Id participant_id,
+                                              bool override_eligibility, std::string note,
+                                              const RequestKey& key) {
+  TH_RETURN_IF_ERROR(CheckId(series_id, "series_id"));
+  if (participant_id < 0) return InvalidField("participant_id", "must be a positive id");
+  if (participant_id == 0) {
+    participant_id = who.ParticipantId();
+    if (participant_id == 0) {
+      return InvalidField("participant_id",
+                          "is required (your account is not linked to a participant record)");
+    }
+  }
+  TH_RETURN_IF_ERROR(CheckReason(note, "note", /*required=*/false));
+  const absl::Time now = clock_();
+  return ChangeOnce(store_, "RequestEnrolment", key, [&](StoreWriter& w) -> absl::StatusOr<Id> {
+    TH_ASSIGN_OR_RETURN(Series series, SeriesFor(w, who, series_id, Need::kSee, "series_id"));
+    const bool planner = CanPlanSeries(who, series);
+    const bool self = who.ParticipantId() != 0 && who.ParticipantId() == participant_id;
+    if (!planner && !self) {
+      return Denied(absl::StrCat("enrol participant ", participant_id, " in series ", series_id));
+    }
+    if (override_eligibility && !planner) {
+      return Denied(absl::StrCat("override the target groups of series ", series_id));
+    }
+    absl::StatusOr<Participant> p = w.GetParticipant(participant_id);
+    if (!p.ok()) return NameField(p.status(), "participant_id");
+    TH_RETURN_IF_ERROR(CheckEnrolmentWindow(series, planner, now));
+    TH_ASSIGN_OR_RETURN(std::optional<Enrolment> existing,
+                        w.FindEnrolment(series_id, participant_id));
+    if (existing && IsActive(existing->state)) return AlreadyEnrolled(*existing, *p);
+    TH_ASSIGN_OR_RETURN(std::string ineligible, Ineligibility(w, series, *p, override_eligibility));
+    if (!ineligible.empty()) {
+      return FieldError(absl::StatusCode::kFailedPrecondition, "participant_id", ineligible);
+    }
+    const bool needs_approval = series.requires_approval && !planner;
+    std::string reason = NoteOr(
+        std::move(note), planner ? "enrolled by a coordinator" : "requested by the participant");
+    if (override_eligibility) absl::StrAppend(&reason, " (target groups overridden)");
+    return Enrol(w, series, *p, existing, needs_approval, override_eligibility, who.account.id,
+                 std::move(reason), now);
+  });
+}
+
+absl::StatusOr<std::vector<Enrolment>> Enrolments::EnrolCohort(const Principal& who, Id series_id,
+                                                               const Cohort& cohort,
+                                                               bool override_eligibility,
+                                                               const RequestKey& key) {
+  TH_RETURN_IF_ERROR(CheckId(series_id, "series_id"));
+  TH_RETURN_IF_ERROR(ValidateRequestId(key.request_id));
+  {
+    Violations v;
+    if (cohort.participant_ids.empty() && cohort.organization_id == 0) {
+      v.Add("participant_ids", "name the participants or an organization_id");
+    }
+    if (!cohort.participant_ids.empty() && cohort.organization_id != 0) {
+      v.Add("organization_id", "give either participant_ids or an organization_id, not both");
+    }
+    if (cohort.participant_ids.size() > static_cast<size_t>(kMaxCohortSize)) {
+      v.Add("participant_ids", absl::StrCat("at most ", kMaxCohortSize, " at once"));
+    }
+    for (size_t i = 0; i < cohort.participant_ids.size(); ++i) {
+      if (cohort.participant_ids[i] <= 0) {
+        v.Add(absl::StrCat("participant_ids[", i, "]"), "must be a positive id");
+      }
+    }
+    if (cohort.organization_id < 0) v.Add("organization_id", "must be a positive id");
+    if (cohort.target_group != TargetGroup::kUnspecified && !IsKnown(cohort.target_group)) {
+      v.Add("target_group", absl::StrCat("unknown value ", static_cast<int>(cohort.target_group)));
+    }
+    if (cohort.training_year < 0 || cohort.training_year > 3) {
+      v.Add("training_year", "must be 1, 2 or 3 (0: any)");
+    }
+    TH_RETURN_IF_ERROR(v.ToStatus());
+  }
+  const absl::Time now = clock_();
+
+  // The cohort's participants in id order, each once.
+  auto select = [&](StoreReader& r) -> absl::StatusOr<std::vector<Participant>> {
+    std::vector<Participant> out;
+    if (!cohort.participant_ids.empty()) {
+      std::vector<Id> ids = cohort.participant_ids;
+      std::sort(ids.begin(), ids.end());
+      ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+      for (Id id : ids) {
+        absl::StatusOr<Participant> p = r.GetParticipant(id);
+        if (!p.ok()) {
+          const auto at =
+              std::find(cohort.participant_ids.begin(), cohort.participant_ids.end(), id);
+          return NameField(p.status(), absl::StrCat("participant_ids[",
+                                                    at - cohort.participant_ids.begin(), "]"));
+        }
+        out.push_back(*std::move(p));
+      }
+      return out;
+    }
+    if (!who.IsAdmin() && !who.Coordinates(cohort.organization_id)) {
+      return Denied(absl::StrCat("enrol the participants of organisation ", cohort.organization_id,
+                                 " as a group"));
+    }
+    ParticipantFilter filter;
+    filter.organization_id = cohort.organization_id;
+    PageRequest page;
+    page.limit = kMaxPageSize;
+    for (;;) {
+      TH_ASSIGN_OR_RETURN(Page<Participant> batch, r.ListParticipants(filter, page));
+      for (Participant& p : batch.items) {
+        const bool in_group = cohort.target_group == TargetGroup::kUnspecified ||
+                              std::find(p.target_groups.begin(), p.target_groups.end(),
+                                        cohort.target_group) != p.target_groups.end();
+        const bool in_year = cohort.training_year == 0 || p.training_year == cohort.training_year;
+        if (in_group && in_year) out.push_back(std::move(p));
+      }
+      if (!batch.next) break;
+      page.after = batch.next;
+    }
+    if (out.empty()) {
+      return FieldError(absl::StatusCode::kFailedPrecondition, "organization_id",
+                        "no participant of this organisation matches the cohort");
+    }
+    if (out.size() > static_cast<size_t>(kMaxCohortSize)) {
+      return FieldError(absl::StatusCode::kFailedPrecondition, "organization_id",
+                        absl::StrCat("the cohort has ", out.size(), " participants; at most ",
+                                     kMaxCohortSize, " at once"));
+    }
+    return out;
+  };
+
+  std::vector<Enrolment> result;
+  TH_RETURN_IF_ERROR(store_.Write([&](StoreWriter& w) -> absl::Status {
+    TH_ASSIGN_OR_RETURN(Series series, SeriesFor(w, who, series_id, Need::kPlan, "series_id"));
+    TH_ASSIGN_OR_RETURN(std::vector<Participant> people, select(w));
+    bool repeat = false;
+    if (!key.request_id.empty()) {
+      TH_ASSIGN_OR_RETURN(std::optional<RequestRecord> earlier, w.FindRequest(key.request_id));
+      if (earlier) {
+        if (earlier->method != "EnrolCohort" || earlier->fingerprint != key.fingerprint) {
+          return FieldError(absl::StatusCode::kAlreadyExists, "request_id",
+                            "was already used for a different request");
+        }
+        repeat = true;
+      }
+    }
+    if (!repeat) {
+      TH_RETURN_IF_ERROR(CheckEnrolmentWindow(series, /*by_planner=*/true, now));
+      Violations ineligible;
+      std::vector<std::pair<Participant, std::optional<Enrolment>>> to_enrol;
+      for (const Participant& p : people) {
+        TH_ASSIGN_OR_RETURN(std::optional<Enrolment> existing, w.FindEnrolment(series_id, p.id));
+        if (existing && IsActive(existing->state)) continue;
+        TH_ASSIGN_OR_RETURN(std::string reason, Ineligibility(w, series, p, override_eligibility));
+        if (!reason.empty()) {
+          ineligible.Add(absl::StrCat("participant ", p.id), reason);
+        } else {
+          to_enrol.emplace_back(p, existing);
+        }
+      }
+      TH_RETURN_IF_ERROR(ineligible.ToStatus(absl::StatusCode::kFailedPrecondition));
+      std::string reason = "enrolled with a cohort by a coordinator";
+      if (override_eligibility) absl::StrAppend(&reason, " (target groups overridden)");
+      for (const auto& [p, existing] : to_enrol) {
+        TH_RETURN_IF_ERROR(Enrol(w, series, p, existing, /*needs_approval=*/false,
+                                 override_eligibility, who.account.id, reason, now)
+                               .status());
+      }
+      if (!key.request_id.empty()) {
+        TH_RETURN_IF_ERROR(
+            w.RecordRequest({key.request_id, "EnrolCohort", key.fingerprint, series_id}));
+      }
+    }
+    result.clear();
+    for (const Participant& p : people) {
+      TH_ASSIGN_OR_RETURN(std::optional<Enrolment> e, w.FindEnrolment(series_id, p.id));
+      if (e) result.push_back(*std::move(e));
+    }
+    return absl::OkStatus();
+  }));
+  return result;
+}
+
+absl::StatusOr<Enrolment> Enrolments::Approve(const Principal& who, Id id, const RequestKey& key) {
+  const absl::Time now = clock_();
+  return ChangeOnce(store_, "ApproveEnrolment", key, [&](StoreWriter& w) -> absl::StatusOr<Id> {
+    TH_ASSIGN_OR_RETURN(auto loaded, EnrolmentFor(w, who, id, Act::kManage));
+    auto& [e, series] = loaded;
+    if (e.state != EnrolmentState::kPendingApproval) {
+      return absl::FailedPreconditionError(absl::StrCat("enrolment ", id, " is ", ToString(e.state),
+                                                        "; only pending requests are approved"));
+    }
+    TH_RETURN_IF_ERROR(CheckEnrolmentWindow(series, /*by_planner=*/true, now));
+    TH_ASSIGN_OR_RETURN(Series fresh, w.GetSeries(series.id));
+    TH_RETURN_IF_ERROR(
+        Move(w, e, Placement(fresh, /*needs_approval=*/false), who.account.id, "approved", now));
+    return e.id;
+  });
+}
+
+absl::StatusOr<Enrolment> Enrolments::Reject(const Principal& who, Id id, std::string reason,
+                                             const RequestKey& key) {
+  TH_RETURN_IF_ERROR(CheckReason(reason, "reason", /*required=*/true));
+  const absl::Time now = clock_();
+  return ChangeOnce(store_, "RejectEnrolment", key, [&](StoreWriter& w) -> absl::StatusOr<Id> {
+    TH_ASSIGN_OR_RETURN(auto loaded, EnrolmentFor(w, who, id, Act::kManage));
+    Enrolment& e = loaded.first;
+    if (e.state != EnrolmentState::kPendingApproval) {
+      return absl::FailedPreconditionError(absl::StrCat("enrolment ", id, " is ", ToString(e.state),
+                                                        "; only pending requests are rejected"));
+    }
+    TH_RETURN_IF_ERROR(Move(w, e, EnrolmentState::kRejected, who.account.id, reason, now));
+    return e.id;
+  });
+}
+
+absl::StatusOr<Enrolment> Enrolments::Confirm(const Principal& who, Id id, const RequestKey& key) {
+  const absl::Time now = clock_();
+  return ChangeOnce(store_, "ConfirmEnrolment", key, [&](StoreWriter& w) -> absl::StatusOr<Id> {
+    TH_ASSIGN_OR_RETURN(auto loaded, EnrolmentFor(w, who, id, Act::kOwn));
+    auto& [e, series] = loaded;
+    if (!series.requires_confirmation) {
+      return absl::FailedPreconditionError(
+          absl::StrCat("series ", series.id, " does not ask for a binding confirmation"));
+    }
+    if (e.state == EnrolmentState::kConfirmed) return e.id;  // confirming twice changes nothing
+    if (e.state != EnrolmentState::kEnrolled) {
+      return absl::FailedPreconditionError(absl::StrCat("enrolment ", id, " is ", ToString(e.state),
+                                                        "; only a seat can be confirmed"));
+    }
+    const bool self = who.ParticipantId() != 0 && who.ParticipantId() == e.participant_id;
+    TH_RETURN_IF_ERROR(Move(
+        w, e, EnrolmentState::kConfirmed, who.account.id,
+        self ? "confirmed by the participant" : "confirmation recorded by a coordinator", now));
+    return e.id;
+  });
+}
+
+absl::StatusOr<Enrolment> Enrolments::Withdraw(const Principal& who, Id id, std::string reason,
+                                               const RequestKey& key) {
+  TH_RETURN_IF_ERROR(CheckReason(reason, "reason", /*required=*/true));
+  const absl::Time now = clock_();
+  return ChangeOnce(store_, "WithdrawEnrolment", key, [&](StoreWriter& w) -> absl::StatusOr<Id> {
+    TH_ASSIGN_OR_RETURN(auto loaded, EnrolmentFor(w, who, id, Act::kOwn));
+    Enrolment& e = loaded.first;
+    if (!IsActive(e.state)) {
+      return absl::FailedPreconditionError(
+          absl::StrCat("enrolment ", id, " is already ", ToString(e.state)));
+    }
+    const bool freed_seat = HoldsSeat(e.state);
+    TH_RETURN_IF_ERROR(Move(w, e, EnrolmentState::kWithdrawn, who.account.id, reason, now));
+    if (freed_seat) TH_RETURN_IF_ERROR(FillSeats(w, e.series_id, now).status());
+    return e.id;
+  });
+}
+
+absl::StatusOr<ReleaseResult> Enrolments::ReleaseUnconfirmed(const Principal& who, Id series_id,
+                                                             std::string reason,
+                                                             const RequestKey& key) {
+  TH_RETURN_IF_ERROR(CheckId(series_id, "series_id"));
+  TH_RETURN_IF_ERROR(CheckReason(reason, "reason", /*required=*/false));
+  TH_RETURN_IF_ERROR(ValidateRequestId(key.request_id));
+  reason = NoteOr(std::move(reason), "no binding confirmation by the deadline");
+  const absl::Time now = clock_();
+  ReleaseResult result;
+  TH_RETURN_IF_ERROR(store_.Write([&](StoreWriter& w) -> absl::Status {
+    result = {};
+    TH_ASSIGN_OR_RETURN(Series series, SeriesFor(w, who, series_id, Need::kPlan, "series_id"));
+    if (!key.request_id.empty()) {
+      TH_ASSIGN_OR_RETURN(std::optional<RequestRecord> earlier, w.FindRequest(key.request_id));
+      if (earlier) {
+        if (earlier->method != "ReleaseUnconfirmedSeats" ||
+            earlier->fingerprint != key.fingerprint) {
+          return FieldError(absl::StatusCode::kAlreadyExists, "request_id",
+                            "was already used for a different request");
+        }
+        return absl::OkStatus();  // released already; nothing more to do
+      }
+    }
+    if (!series.requires_confirmation || !series.confirmation_deadline) {
+      return absl::FailedPreconditionError(
+          absl::StrCat("series ", series_id,
+                       " has no confirmation deadline; set requires_confirmation and "
+                       "confirmation_deadline first"));
+    }
+    if (now <= *series.confirmation_deadline) {
+      return absl::FailedPreconditionError(absl::StrCat(
+          "the confirmation deadline of series ", series_id, " (",
+          FormatLocal(*series.confirmation_deadline), " Europe/Berlin) has not passed yet"));
+    }
+    TH_RETURN_IF_ERROR(CheckEnrolmentWindow(series, /*by_planner=*/true, now));
+    EnrolmentFilter filter;
+    filter.series_id = series_id;
+    filter.states = {EnrolmentState::kEnrolled};
+    PageRequest page;
+    page.limit = kMaxCapacity;
+    TH_ASSIGN_OR_RETURN(Page<Enrolment> unconfirmed, w.ListEnrolments(filter, page));
+    for (Enrolment& e : unconfirmed.items) {
+      // Seats given after the deadline (promotions) get their own chance.
+      if (!e.seat_time || *e.seat_time > *series.confirmation_deadline) continue;
+      TH_RETURN_IF_ERROR(Move(w, e, EnrolmentState::kReleased, who.account.id, reason, now));
+      TH_ASSIGN_OR_RETURN(Enrolment stored, w.GetEnrolment(e.id));
+      result.released.push_back(std::move(stored));
+    }
+    TH_ASSIGN_OR_RETURN(std::vector<Id> promoted, FillSeats(w, series_id, now));
+    for (Id id : promoted) {
+      TH_ASSIGN_OR_RETURN(Enrolment stored, w.GetEnrolment(id));
+      result.promoted.push_back(std::move(stored));
+    }
+    if (!key.request_id.empty()) {
+      TH_RETURN_IF_ERROR(
+          w.RecordRequest({key.request_id, "ReleaseUnconfirmedSeats", key.fingerprint, series_id}));
+    }
+    return absl::OkStatus();
+  }));
+  return result;
+}
+
+absl::StatusOr<Enrolment> Enrolments::Get(const Principal& who, Id id) {
+  Enrolment out;
+  TH_RETURN_IF_ERROR(store_.Read([&](StoreReader& r) -> absl::Status {
+    TH_ASSIGN_OR_RETURN(auto loaded, EnrolmentFor(r, who, id, Act::kSee));
+    out = std::move(loaded.first);
+    return absl::OkStatus();
+  }));
+  return out;
+}
+
+absl::StatusOr<Page<Enrolment>> Enrolments::List(const Principal& who, const EnrolmentQuery& query,
+                                                 const PageRequest& page) {
+  if (query.series_id < 0) return InvalidField("series_id", "must be a positive id");
+  if (query.participant_id < 0) return InvalidField("participant_id", "must be a positive id");
+  for (size_t i = 0; i < query.states.size(); ++i) {
+    if (!IsKnown(query.states[i])) {
+      return InvalidField(absl::StrCat("states[", i, "]"),
+                          absl::StrCat("unknown value ", static_cast<int>(query.states[i])));
+    }
+  }
+  EnrolmentFilter filter;
+  filter.series_id = query.series_id;
+  filter.participant_id = query.participant_id;
+  filter.states = query.states;
+  Page<Enrolment> out;
+  TH_RETURN_IF_ERROR(store_.Read([&](StoreReader& r) -> absl::Status {
+    const Id own = who.ParticipantId();
+    const bool only_own = own != 0 && (query.participant_id == 0 || query.participant_id == own);
+    if (who.IsAdmin()) {
+      // everything
+    } else if (query.series_id != 0) {
+      absl::StatusOr<Series> series = r.GetSeries(query.series_id);
+      if (!series.ok() && !absl::IsNotFound(series.status())) return series.status();
+      bool teaches = false;
+      if (series.ok()) {
+        TH_ASSIGN_OR_RETURN(teaches, Teaches(r, who, series->id));
+      }
+      if (series.ok() && CoordinatesSeries(who, *series)) {
+        // the whole series
+      } else if (teaches) {
+        // The roster: who holds a seat.
+        std::vector<EnrolmentState> seats;
+        for (EnrolmentState s : {EnrolmentState::kEnrolled, EnrolmentState::kConfirmed}) {
+          if (query.states.empty() ||
+              std::find(query.states.begin(), query.states.end(), s) != query.states.end()) {
+            seats.push_back(s);
+          }
+        }
+        if (seats.empty()) return absl::OkStatus();
+        filter.states = seats;
+      } else if (only_own) {
+        filter.participant_id = own;  // reveals nothing beyond the caller's own enrolments
+      } else {
+        return Denied(absl::StrCat("see the enrolments of series ", query.series_id));
+      }
+    } else if (!VisibilityOf(who).organizations.empty()) {
+      filter.organizations = VisibilityOf(who).organizations;
+    } else if (only_own) {
+      filter.participant_id = own;
+    } else if (query.participant_id != 0) {
+      return Denied(absl::StrCat("see the enrolments of participant ", query.participant_id));
+    } else if (who.Has(Role::kParticipant)) {
+      return absl::OkStatus();  // an account without a participant record has none
+    } else {
+      return InvalidField("series_id", "name the series whose roster you want to see");
+    }
+    TH_ASSIGN_OR_RETURN(out, r.ListEnrolments(filter, page));
+    return absl::OkStatus();
+  }));
+  return out;
+}
+
+absl::StatusOr<Page<EnrolmentChange>> Enrolments::History(const Principal& who, Id id,
+                                                          const PageRequest& page) {
+  Page<EnrolmentChange> out;
+  TH_RETURN_IF_ERROR(store_.Read([&](StoreReader& r) -> absl::Status {
+    TH_ASSIGN_OR_RETURN(auto loaded, EnrolmentFor(r, who, id, Act::kSee));
+    const bool own = who.ParticipantId() != 0 && who.ParticipantId() == loaded.first.participant_id;
+    if (!who.IsAdmin() && !own && !CoordinatesSeries(who, loaded.second)) {
+      return Denied(absl::StrCat("see the history of enrolment ", id));
+    }
+    TH_ASSIGN_OR_RETURN(out, r.ListEnrolmentChanges(id, page));
+    return absl::OkStatus();
+  }));
+  return out;
+}
+
+}  // namespace trainhub::domain

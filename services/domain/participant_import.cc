@@ -1,0 +1,396 @@
+#include "domain/participant_import.h"
+
+#include <algorithm>
+#include <map>
+#include <optional>
+#include <utility>
+
+#include "absl/strings/ascii.h"
+#include "absl/strings/numbers.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+#include "absl/strings/str_split.h"
+#include "absl/strings/strip.h"
+#include "domain/access.h"
+#include "domain/csv_table.h"
+#include "domain/enrolments.h"
+#include "domain/errors.h"
+#include "domain/status_macros.h"
+#include "domain/text.h"
+#include "domain/validation.h"
+
+namespace trainhub::domain {
+namespace {
+
+// Problems listed in an error status; the rest are counted (a dry run
+// lists all of them in its answer).
+constexpr size_t kMaxProblemsInError = 100;
+
+enum class Column { kName, kFirstName, kLastName, kEmail, kTargetGroups, kTrainingYear };
+
+// Header names, folded (domain/text.h), in English and German.
+const std::map<std::string, Column, std::less<>>& HeaderNames() {
+  static const auto* names = new std::map<std::string, Column, std::less<>>{
+      {"name", Column::kName},
+      {"display_name", Column::kName},
+      {"display name", Column::kName},
+      {"teilnehmer:in", Column::kName},
+      {"teilnehmerin", Column::kName},
+      {"teilnehmer", Column::kName},
+      {"first name", Column::kFirstName},
+      {"first_name", Column::kFirstName},
+      {"vorname", Column::kFirstName},
+      {"last name", Column::kLastName},
+      {"last_name", Column::kLastName},
+      {"surname", Column::kLastName},
+      {"nachname", Column::kLastName},
+      {"familienname", Column::kLastName},
+      {"email", Column::kEmail},
+      {"e-mail", Column::kEmail},
+      {"e-mail-adresse", Column::kEmail},
+      {"email address", Column::kEmail},
+      {"mail", Column::kEmail},
+      {"target_groups", Column::kTargetGroups},
+      {"target groups", Column::kTargetGroups},
+      {"target group", Column::kTargetGroups},
+      {"zielgruppe", Column::kTargetGroups},
+      {"zielgruppen", Column::kTargetGroups},
+      {"training_year", Column::kTrainingYear},
+      {"training year", Column::kTrainingYear},
+      {"ausbildungsjahr", Column::kTrainingYear},
+      {"lehrjahr", Column::kTrainingYear},
+  };
+  return *names;
+}
+
+// Target-group words, folded, in English and German.
+const std::map<std::string, TargetGroup, std::less<>>& GroupNames() {
+  static const auto* names = new std::map<std::string, TargetGroup, std::less<>>{
+      {"volunteers", TargetGroup::kVolunteers},
+      {"volunteer", TargetGroup::kVolunteers},
+      {"ehrenamt", TargetGroup::kVolunteers},
+      {"ehrenamtliche", TargetGroup::kVolunteers},
+      {"apprentices", TargetGroup::kApprentices},
+      {"apprentice", TargetGroup::kApprentices},
+      {"auszubildende", TargetGroup::kApprentices},
+      {"azubi", TargetGroup::kApprentices},
+      {"azubis", TargetGroup::kApprentices},
+      {"administration-staff", TargetGroup::kAdministrationStaff},
+      {"administration staff", TargetGroup::kAdministrationStaff},
+      {"verwaltung", TargetGroup::kAdministrationStaff},
+      {"verwaltungsmitarbeitende", TargetGroup::kAdministrationStaff},
+      {"managers", TargetGroup::kManagers},
+      {"manager", TargetGroup::kManagers},
+      {"führungskraft", TargetGroup::kManagers},
+      {"führungskräfte", TargetGroup::kManagers},
+      {"trainers", TargetGroup::kTrainers},
+      {"trainer", TargetGroup::kTrainers},
+      {"trainer:in", TargetGroup::kTrainers},
+      {"trainer:innen", TargetGroup::kTrainers},
+      {"other", TargetGroup::kOther},
+      {"sonstige", TargetGroup::kOther},
+  };
+  return *names;
+}
+
+// Lower-cases the German capitals Ä, Ö, Ü after Folded() did ASCII.
+std::string FoldedWord(absl::string_view text) {
+  std::string out = Folded(text);
+  for (auto [upper, lower] : {std::pair{"\xC3\x84", "\xC3\xA4"}, std::pair{"\xC3\x96", "\xC3\xB6"},
+                              std::pair{"\xC3\x9C", "\xC3\xBC"}}) {
+    for (size_t at = out.find(upper); at != std::string::npos; at = out.find(upper, at)) {
+      out.replace(at, 2, lower);
+    }
+  }
+  return out;
+}
+
+// Which field holds which column.
+struct Layout {
+  std::map<Column, size_t> index;
+  std::vector<std::string> headers;  // as written
+
+  std::optional<size_t> Of(Column c) const {
+    auto it = index.find(c);
+    return it == index.end() ? std::nullopt : std::optional<size_t>(it->second);
+  }
+  std::string Header(Column c) const {
+    auto at = Of(c);
+    return at ? headers[*at] : std::string();
+  }
+  std::string Cell(const CsvRow& row, Column c) const {
+    auto at = Of(c);
+    return at ? Trimmed(row.fields[*at]) : std::string();
+  }
+};
+
+std::string KnownHeaders() {
+  return "Name (or Vorname and Nachname), E-Mail, Zielgruppe, Ausbildungsjahr";
+}
+
+absl::StatusOr<Layout> ReadHeader(const CsvTable& table) {
+  Layout layout;
+  Violations v;
+  for (size_t i = 0; i < table.header.fields.size(); ++i) {
+    const std::string header = Trimmed(table.header.fields[i]);
+    layout.headers.push_back(header);
+    const std::string field = absl::StrCat("csv line ", table.header.line, " column ", i + 1);
+    if (header.empty()) {
+      const bool has_data = std::any_of(table.rows.begin(), table.rows.end(), [&](const CsvRow& r) {
+        return !Trimmed(r.fields[i]).empty();
+      });
+      if (has_data) v.Add(field, "this column has data but no header");
+      continue;
+    }
+    auto known = HeaderNames().find(FoldedWord(header));
+    if (known == HeaderNames().end()) {
+      v.Add(field, absl::StrCat("unknown column \"", header, "\"; known: ", KnownHeaders()));
+      continue;
+    }
+    if (!layout.index.emplace(known->second, i).second) {
+      v.Add(field, absl::StrCat("column \"", header, "\" repeats column \"",
+                                layout.headers[layout.index[known->second]], "\""));
+    }
+  }
+  const bool has_name = layout.Of(Column::kName).has_value();
+  const bool has_parts = layout.Of(Column::kFirstName) || layout.Of(Column::kLastName);
+  if (!has_name && !has_parts) {
+    v.Add(absl::StrCat("csv line ", table.header.line),
+          absl::StrCat("no name column; known columns: ", KnownHeaders()));
+  } else if (has_name && has_parts) {
+    v.Add(absl::StrCat("csv line ", table.header.line),
+          "give either a Name column or Vorname/Nachname columns, not both");
+  }
+  TH_RETURN_IF_ERROR(v.ToStatus());
+  return layout;
+}
+
+// One data row as a participant, or its problems.
+struct Candidate {
+  int line = 0;
+  Participant person;
+  std::vector<ImportProblem> problems;
+};
+
+Candidate ReadRow(const Layout& layout, const CsvRow& row, const ImportOptions& options) {
+  Candidate c;
+  c.line = row.line;
+  auto problem = [&](Column column, std::string reason) {
+    c.problems.push_back({row.line, layout.Header(column), std::move(reason)});
+  };
+  Participant& p = c.person;
+  p.organization_id = options.organization_id;
+  if (layout.Of(Column::kName)) {
+    p.display_name = layout.Cell(row, Column::kName);
+  } else {
+    p.display_name = Trimmed(absl::StrCat(layout.Cell(row, Column::kFirstName), " ",
+                                          layout.Cell(row, Column::kLastName)));
+  }
+  p.email = layout.Cell(row, Column::kEmail);
+  const std::string groups = layout.Cell(row, Column::kTargetGroups);
+  bool groups_ok = true;
+  for (absl::string_view word : absl::StrSplit(groups, absl::ByAnyChar(",/|"), absl::SkipEmpty())) {
+    const std::string folded = FoldedWord(Trimmed(word));
+    if (folded.empty()) continue;
+    auto known = GroupNames().find(folded);
+    if (known == GroupNames().end()) {
+      problem(Column::kTargetGroups,
+              absl::StrCat("unknown target group \"", Trimmed(word),
+                           "\"; use Ehrenamt, Auszubildende, Verwaltung, Führungskräfte, "
+                           "Trainer:innen or Sonstige (or the English names)"));
+      groups_ok = false;
+    } else if (std::find(p.target_groups.begin(), p.target_groups.end(), known->second) ==
+               p.target_groups.end()) {
+      p.target_groups.push_back(known->second);
+    }
+  }
+  if (groups_ok && p.target_groups.empty()) {
+    if (options.default_target_groups.empty()) {
+      problem(Column::kTargetGroups,
+              "no target group: fill the column or give default target groups");
+      groups_ok = false;
+    } else {
+      p.target_groups = options.default_target_groups;
+    }
+  }
+  const std::string year = layout.Cell(row, Column::kTrainingYear);
+  bool year_ok = true;
+  if (!year.empty()) {
+    absl::string_view digits = absl::StripSuffix(year, ".");
+    if (!absl::SimpleAtoi(digits, &p.training_year)) {
+      problem(Column::kTrainingYear, absl::StrCat("\"", year, "\" is not a number"));
+      year_ok = false;
+    }
+  }
+  Violations v;
+  ValidateParticipant(p, "", v);
+  for (const FieldViolation& f : GetFieldViolations(v.ToStatus())) {
+    if (f.field.rfind("target_groups", 0) == 0 && !groups_ok) continue;
+    if (f.field == "training_year" && !year_ok) continue;
+    Column column = Column::kName;
+    if (f.field == "email") column = Column::kEmail;
+    if (f.field.rfind("target_groups", 0) == 0) column = Column::kTargetGroups;
+    if (f.field == "training_year") column = Column::kTrainingYear;
+    std::string header = layout.Header(column);
+    if (column == Column::kName && header.empty()) {
+      header =
+          absl::StrCat(layout.Header(Column::kFirstName), "/", layout.Header(Column::kLastName));
+    }
+    c.problems.push_back({row.line, header, f.description});
+  }
+  return c;
+}
+
+absl::Status ProblemsError(const std::vector<ImportProblem>& problems) {
+  Violations v;
+  for (size_t i = 0; i < problems.size() && i < kMaxProblemsInError; ++i) {
+    const ImportProblem& p = problems[i];
+    v.Add(absl::StrCat("csv line ", p.line, p.column.empty() ? "" : " ", p.column), p.reason);
+  }
+  if (problems.size() > kMaxProblemsInError) {
+    v.Add("csv", absl::StrCat("and ", problems.size() - kMaxProblemsInError,
+                              " more problems; a dry run lists them all"));
+  }
+  v.Add("accept_good_rows", "nothing was imported; fix the rows, or import only the good rows");
+  return v.ToStatus();
+}
+
+// Marks the end of a dry run: the unit of work is rolled back.
+absl::Status DryRunEnd() { return absl::AbortedError("dry run: nothing is stored"); }
+
+}  // namespace
+
+ParticipantImport::ParticipantImport(Store& store, Clock clock)
+    : store_(store), clock_(std::move(clock)) {}
+
+absl::StatusOr<ImportReport> ParticipantImport::Import(const Principal& who, absl::string_view csv,
+                                                       const ImportOptions& options,
+                                                       const RequestKey& key) {
+  {
+    Violations v;
+    if (options.organization_id <= 0) v.Add("organization_id", "is required");
+    if (options.series_id < 0) v.Add("series_id", "must be a positive id");
+    for (size_t i = 0; i < options.default_target_groups.size(); ++i) {
+      if (!IsKnown(options.default_target_groups[i])) {
+        v.Add(absl::StrCat("default_target_groups[", i, "]"),
+              absl::StrCat("unknown value ", static_cast<int>(options.default_target_groups[i])));
+      }
+    }
+    if (csv.size() > kMaxImportBytes) {
+      v.Add("csv", absl::StrCat("the file has ", csv.size(), " bytes; at most ", kMaxImportBytes,
+                                " at once: split it"));
+    }
+    if (options.dry_run && !key.request_id.empty()) {
+      v.Add("request_id", "a dry run changes nothing and takes no request_id");
+    }
+    TH_RETURN_IF_ERROR(v.ToStatus());
+  }
+  TH_RETURN_IF_ERROR(ValidateRequestId(key.request_id));
+  TH_ASSIGN_OR_RETURN(CsvTable table, ParseCsv(csv, "csv"));
+  if (table.rows.empty()) return InvalidField("csv", "the file has a header but no rows");
+  if (table.rows.size() > kMaxImportRows) {
+    return InvalidField("csv", absl::StrCat("the file has ", table.rows.size(), " rows; at most ",
+                                            kMaxImportRows, " at once"));
+  }
+  TH_ASSIGN_OR_RETURN(Layout layout, ReadHeader(table));
+  std::vector<Candidate> candidates;
+  std::map<std::string, int> lines_by_email;
+  for (const CsvRow& row : table.rows) {
+    Candidate c = ReadRow(layout, row, options);
+    if (!c.person.email.empty()) {
+      auto [it, fresh] = lines_by_email.emplace(Folded(c.person.email), row.line);
+      if (!fresh) {
+        c.problems.push_back({row.line, layout.Header(Column::kEmail),
+                              absl::StrCat("same e-mail address as line ", it->second)});
+      }
+    }
+    candidates.push_back(std::move(c));
+  }
+
+  const absl::Time now = clock_();
+  ImportReport report;
+  bool dry_run_ended = false;
+  absl::Status unit = store_.Write([&](StoreWriter& w) -> absl::Status {
+    report = ImportReport{};
+    report.rows = static_cast<int>(table.rows.size());
+    if (!key.request_id.empty()) {
+      TH_ASSIGN_OR_RETURN(std::optional<RequestRecord> earlier, w.FindRequest(key.request_id));
+      if (earlier) {
+        if (earlier->method != "ImportParticipants" || earlier->fingerprint != key.fingerprint) {
+          return FieldError(absl::StatusCode::kAlreadyExists, "request_id",
+                            "was already used for a different request");
+        }
+        report.applied = true;
+        report.repeated = true;
+        return absl::OkStatus();
+      }
+    }
+    absl::StatusOr<Organization> org = w.GetOrganization(options.organization_id);
+    if (!who.IsAdmin() && !who.Coordinates(options.organization_id)) {
+      return Denied(absl::StrCat("keep participants of organisation ", options.organization_id));
+    }
+    if (!org.ok()) return NameField(org.status(), "organization_id");
+    std::optional<Series> series;
+    if (options.series_id != 0) {
+      TH_ASSIGN_OR_RETURN(series, SeriesFor(w, who, options.series_id, Need::kPlan, "series_id"));
+      TH_RETURN_IF_ERROR(CheckEnrolmentWindow(*series, /*by_planner=*/true, now));
+    }
+    for (Candidate& c : candidates) {
+      std::optional<Participant> existing;
+      if (c.problems.empty() && !c.person.email.empty()) {
+        TH_ASSIGN_OR_RETURN(existing, w.FindParticipantByEmail(c.person.email));
+        if (existing && !series) {
+          c.problems.push_back(
+              {c.line, layout.Header(Column::kEmail),
+               absl::StrCat("participant ", existing->id, " already has this e-mail address")});
+        }
+      }
+      const Participant& person = existing ? *existing : c.person;
+      if (c.problems.empty() && series) {
+        TH_ASSIGN_OR_RETURN(std::string problem,
+                            EnrolmentProblem(w, *series, person, options.override_eligibility));
+        if (!problem.empty()) c.problems.push_back({c.line, "", problem});
+      }
+      if (!c.problems.empty()) {
+        report.problems.insert(report.problems.end(), c.problems.begin(), c.problems.end());
+        continue;
+      }
+      ImportedRow row;
+      row.line = c.line;
+      Participant stored = person;
+      if (!existing) {
+        stored.create_time = stored.update_time = now;
+        TH_ASSIGN_OR_RETURN(stored.id, w.InsertParticipant(stored));
+        row.created = true;
+      }
+      row.participant_id = stored.id;
+      if (series) {
+        TH_ASSIGN_OR_RETURN(Enrolment e,
+                            EnrolAsPlanner(w, who, *series, stored, options.override_eligibility,
+                                           "imported from a list by a coordinator", now));
+        row.enrolment_id = e.id;
+        row.enrolment_state = e.state;
+        row.waitlist_position = e.waitlist_position;
+      }
+      report.imported.push_back(row);
+    }
+    if (!report.problems.empty() && !options.accept_good_rows && !options.dry_run) {
+      return ProblemsError(report.problems);
+    }
+    if (options.dry_run) {
+      dry_run_ended = true;
+      return DryRunEnd();
+    }
+    if (!key.request_id.empty()) {
+      TH_RETURN_IF_ERROR(w.RecordRequest({key.request_id, "ImportParticipants", key.fingerprint,
+                                          static_cast<Id>(report.imported.size())}));
+    }
+    report.applied = true;
+    return absl::OkStatus();
+  });
+  if (dry_run_ended && unit.code() == absl::StatusCode::kAborted) return report;
+  TH_RETURN_IF_ERROR(unit);
+  return report;
+}
+
+}  // namespace trainhub::domain

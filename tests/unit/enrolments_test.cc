@@ -1,0 +1,506 @@
+#include "domain/enrolments.h"
+
+#include <gtest/gtest.h>
+
+#include "domain/errors.h"
+#include "domain/participants.h"
+#include "domain/planner.h"
+#include "store/sqlite_store.h"
+
+namespace trainhub::domain {
+namespace {
+
+using S = EnrolmentState;
+
+TEST(EnrolmentStateMachineTest, AllowsOnlyTheDocumentedTransitions) {
+  const std::vector<S> all = {S::kUnspecified, S::kPendingApproval, S::kWaitlisted, S::kEnrolled,
+                              S::kConfirmed,   S::kWithdrawn,       S::kRejected,   S::kReleased};
+  const std::set<std::pair<S, S>> allowed = {
+      {S::kUnspecified, S::kPendingApproval},
+      {S::kUnspecified, S::kWaitlisted},
+      {S::kUnspecified, S::kEnrolled},
+      {S::kPendingApproval, S::kWaitlisted},
+      {S::kPendingApproval, S::kEnrolled},
+      {S::kPendingApproval, S::kRejected},
+      {S::kPendingApproval, S::kWithdrawn},
+      {S::kWaitlisted, S::kEnrolled},
+      {S::kWaitlisted, S::kWithdrawn},
+      {S::kEnrolled, S::kConfirmed},
+      {S::kEnrolled, S::kWithdrawn},
+      {S::kEnrolled, S::kReleased},
+      {S::kConfirmed, S::kWithdrawn},
+      // Ended enrolments can be requested again.
+      {S::kWithdrawn, S::kPendingApproval},
+      {S::kWithdrawn, S::kWaitlisted},
+      {S::kWithdrawn, S::kEnrolled},
+      {S::kRejected, S::kPendingApproval},
+      {S::kRejected, S::kWaitlisted},
+      {S::kRejected, S::kEnrolled},
+      {S::kReleased, S::kPendingApproval},
+      {S::kReleased, S::kWaitlisted},
+      {S::kReleased, S::kEnrolled},
+  };
+  for (S from : all) {
+    for (S to : all) {
+      EXPECT_EQ(EnrolmentTransitionAllowed(from, to), allowed.count({from, to}) == 1)
+          << ToString(from) << " -> " << ToString(to);
+    }
+  }
+}
+
+TEST(EnrolmentStateMachineTest, PlacesRequestsBySeatsAndWaitingList) {
+  Series s;
+  s.capacity = 2;
+  EXPECT_EQ(Placement(s, false), S::kEnrolled);
+  EXPECT_EQ(Placement(s, true), S::kPendingApproval);
+  s.seats_taken = 2;
+  EXPECT_EQ(Placement(s, false), S::kWaitlisted);
+  // A seat that is free while people wait belongs to them, not to a newcomer.
+  s.seats_taken = 1;
+  s.waitlist_length = 1;
+  EXPECT_EQ(Placement(s, false), S::kWaitlisted);
+}
+
+class EnrolmentsTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    auto store = store::SqliteStore::Open(":memory:");
+    ASSERT_TRUE(store.ok());
+    store_ = *std::move(store);
+    auto clock = [this] { return now_; };
+    planner_ = std::make_unique<Planner>(*store_, clock);
+    participants_ = std::make_unique<Participants>(*store_, clock);
+    enrolments_ = std::make_unique<Enrolments>(*store_, clock);
+    for (Id* org : {&agsa_, &dessau_}) {
+      Organization o;
+      o.name = org == &agsa_ ? "Auslandsgesellschaft Sachsen-Anhalt e.V." : "Stadt Dessau-Roßlau";
+      o.kind = OrganizationKind::kNgo;
+      *org = planner_->CreateOrganization(admin_, o, {})->id;
+    }
+    coordinator_ = As({Role::kCoordinator, agsa_});
+    series_ = NewSeries(2);
+  }
+
+  Id NewSeries(int capacity, SeriesStatus status = SeriesStatus::kOpenForEnrolment) {
+    Series s;
+    s.organization_id = agsa_;
+    s.title = "Interkultur im Ehrenamt";
+    s.kind = SeriesKind::kVolunteerCourse;
+    s.capacity = capacity;
+    s.target_groups = {TargetGroup::kVolunteers};
+    auto created = planner_->CreateSeries(admin_, s, {});
+    EXPECT_TRUE(created.ok()) << created.status();
+    if (status != SeriesStatus::kDraft) SetStatus(created->id, status);
+    return created->id;
+  }
+
+  void SetStatus(Id series, SeriesStatus status) {
+    Series patch;
+    patch.id = series;
+    patch.status = status;
+    ASSERT_TRUE(planner_->UpdateSeries(admin_, patch, {"status"}).ok());
+  }
+
+  Id Person(const std::string& name, TargetGroup group = TargetGroup::kVolunteers) {
+    Participant p;
+    p.display_name = name;
+    p.organization_id = agsa_;
+    p.target_groups = {group};
+    if (group == TargetGroup::kApprentices) p.training_year = 2;
+    auto created = participants_->Create(admin_, p, {});
+    EXPECT_TRUE(created.ok()) << created.status();
+    return created->id;
+  }
+
+  Enrolment Enrol(Id person, Id series = 0) {
+    auto e = enrolments_->Request(coordinator_, series ? series : series_, person, false, "", {});
+    EXPECT_TRUE(e.ok()) << e.status();
+    return e.ok() ? *e : Enrolment{};
+  }
+
+  Enrolment Get(Id enrolment) { return *enrolments_->Get(admin_, enrolment); }
+
+  std::vector<EnrolmentChange> History(Id enrolment) {
+    return enrolments_->History(admin_, enrolment, {100, {}})->items;
+  }
+
+  static Principal As(RoleGrant grant) {
+    Principal p;
+    p.account.id = 77;
+    p.account.roles = {grant};
+    return p;
+  }
+
+  absl::Time now_ = absl::FromCivil(absl::CivilSecond(2026, 3, 1, 10, 0, 0), absl::UTCTimeZone());
+  std::unique_ptr<store::SqliteStore> store_;
+  std::unique_ptr<Planner> planner_;
+  std::unique_ptr<Participants> participants_;
+  std::unique_ptr<Enrolments> enrolments_;
+  const Principal admin_ = Principal::System();
+  Principal coordinator_;
+  Id agsa_ = 0, dessau_ = 0, series_ = 0;
+};
+
+TEST_F(EnrolmentsTest, AFullSeriesWaitlistsInArrivalOrderAndPromotesTheFirstOnWithdrawal) {
+  std::vector<Enrolment> e;
+  for (const char* name : {"Anna", "Bülent", "Chiara", "Dmitrij", "Emine"}) {
+    e.push_back(Enrol(Person(name)));
+  }
+  EXPECT_EQ(e[0].state, S::kEnrolled);
+  EXPECT_EQ(e[1].state, S::kEnrolled);
+  for (int i = 2; i < 5; ++i) {
+    EXPECT_EQ(e[i].state, S::kWaitlisted);
+    EXPECT_EQ(e[i].waitlist_position, i - 1);
+  }
+  Series series = *planner_->GetSeries(admin_, series_);
+  EXPECT_EQ(series.seats_taken, 2);
+  EXPECT_EQ(series.waitlist_length, 3);
+
+  now_ += absl::Hours(1);
+  auto withdrawn = enrolments_->Withdraw(coordinator_, e[1].id, "moved away", {});
+  ASSERT_TRUE(withdrawn.ok()) << withdrawn.status();
+  EXPECT_EQ(withdrawn->state, S::kWithdrawn);
+  EXPECT_EQ(Get(e[2].id).state, S::kEnrolled);  // Chiara, first in the list
+  EXPECT_EQ(Get(e[3].id).waitlist_position, 1);
+  EXPECT_EQ(Get(e[4].id).waitlist_position, 2);
+
+  std::vector<EnrolmentChange> promoted = History(e[2].id);
+  ASSERT_EQ(promoted.size(), 2u);
+  EXPECT_EQ(promoted[0].to, S::kWaitlisted);
+  EXPECT_EQ(promoted[1].from, S::kWaitlisted);
+  EXPECT_EQ(promoted[1].to, S::kEnrolled);
+  EXPECT_EQ(promoted[1].account_id, 0);  // the system
+  EXPECT_EQ(promoted[1].time, now_);
+  std::vector<EnrolmentChange> left = History(e[1].id);
+  ASSERT_EQ(left.size(), 2u);
+  EXPECT_EQ(left[1].reason, "moved away");
+  EXPECT_EQ(left[1].account_id, 77);
+}
+
+TEST_F(EnrolmentsTest, WithdrawingFromTheWaitingListMovesLaterPeopleUpWithoutPromotion) {
+  std::vector<Enrolment> e;
+  for (const char* name : {"A", "B", "C", "D"}) e.push_back(Enrol(Person(name)));
+  ASSERT_TRUE(enrolments_->Withdraw(coordinator_, e[2].id, "no time", {}).ok());
+  EXPECT_EQ(Get(e[0].id).state, S::kEnrolled);
+  EXPECT_EQ(Get(e[1].id).state, S::kEnrolled);
+  EXPECT_EQ(Get(e[3].id).state, S::kWaitlisted);
+  EXPECT_EQ(Get(e[3].id).waitlist_position, 1);
+}
+
+TEST_F(EnrolmentsTest, BadRequestsAreRefusedClearlyAndChangeNothing) {
+  const Id anna = Person("Anna");
+  Enrolment e = Enrol(anna);
+  auto twice = enrolments_->Request(coordinator_, series_, anna, false, "", {});
+  EXPECT_EQ(twice.status().code(), absl::StatusCode::kAlreadyExists);
+  EXPECT_EQ(GetFieldViolations(twice.status())[0].field, "participant_id");
+  EXPECT_NE(twice.status().message().find("already enrolled"), std::string::npos);
+
+  auto unknown = enrolments_->Request(coordinator_, series_, 999, false, "", {});
+  EXPECT_EQ(unknown.status().code(), absl::StatusCode::kNotFound);
+  EXPECT_EQ(GetFieldViolations(unknown.status())[0].field, "participant_id");
+
+  auto no_reason = enrolments_->Withdraw(coordinator_, e.id, "  ", {});
+  EXPECT_EQ(no_reason.status().code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_EQ(GetFieldViolations(no_reason.status())[0].field, "reason");
+  ASSERT_TRUE(enrolments_->Withdraw(coordinator_, e.id, "ill", {}).ok());
+  auto again = enrolments_->Withdraw(coordinator_, e.id, "ill", {});
+  EXPECT_EQ(again.status().code(), absl::StatusCode::kFailedPrecondition);
+  EXPECT_NE(again.status().message().find("already withdrawn"), std::string::npos);
+  EXPECT_EQ(History(e.id).size(), 2u);
+
+  const Id cancelled = NewSeries(5);
+  ASSERT_TRUE(planner_->CancelSeries(admin_, cancelled, "no trainer").ok());
+  auto into_cancelled = enrolments_->Request(coordinator_, cancelled, anna, false, "", {});
+  EXPECT_EQ(into_cancelled.status().code(), absl::StatusCode::kFailedPrecondition);
+  EXPECT_NE(into_cancelled.status().message().find("cancelled"), std::string::npos);
+  const Id completed = NewSeries(5);
+  SetStatus(completed, SeriesStatus::kRunning);
+  SetStatus(completed, SeriesStatus::kCompleted);
+  EXPECT_EQ(enrolments_->Request(coordinator_, completed, anna, false, "", {}).status().code(),
+            absl::StatusCode::kFailedPrecondition);
+  EXPECT_EQ(enrolments_->List(admin_, {.series_id = cancelled}, {})->items.size(), 0u);
+}
+
+TEST_F(EnrolmentsTest, ARenewedRequestArrivesAnewAtTheEndOfTheWaitingList) {
+  std::vector<Enrolment> e;
+  for (const char* name : {"A", "B", "C"}) e.push_back(Enrol(Person(name)));
+  ASSERT_TRUE(enrolments_->Withdraw(coordinator_, e[0].id, "changed plans", {}).ok());
+  EXPECT_EQ(Get(e[2].id).state, S::kEnrolled);
+  const Id d = Person("D");
+  Enrol(d);  // waits at position 1
+  auto back = enrolments_->Request(coordinator_, series_, e[0].participant_id, false, "", {});
+  ASSERT_TRUE(back.ok()) << back.status();
+  EXPECT_EQ(back->id, e[0].id);  // one enrolment per person and series, with its history
+  EXPECT_EQ(back->state, S::kWaitlisted);
+  EXPECT_EQ(back->waitlist_position, 2);
+  EXPECT_EQ(History(e[0].id).size(), 3u);
+}
+
+TEST_F(EnrolmentsTest, ParticipantsRequestThemselvesOnlyWhileOpenAndBeforeTheDeadline) {
+  const Id jana = Person("Jana Beispiel");
+  const Principal self = As({Role::kParticipant, 0, 0, jana});
+  const Id planned = NewSeries(5, SeriesStatus::kPlanned);
+  EXPECT_EQ(enrolments_->Request(self, planned, 0, false, "", {}).status().code(),
+            absl::StatusCode::kPermissionDenied);  // not in the catalogue yet
+
+  Series patch;
+  patch.id = series_;
+  patch.enrolment_deadline = now_ + absl::Hours(24);
+  ASSERT_TRUE(planner_->UpdateSeries(admin_, patch, {"enrolment_deadline"}).ok());
+  now_ += absl::Hours(25);
+  auto late = enrolments_->Request(self, series_, 0, false, "", {});
+  EXPECT_EQ(late.status().code(), absl::StatusCode::kFailedPrecondition);
+  EXPECT_NE(late.status().message().find("closed on"), std::string::npos);
+  // Coordinators can still add people afterwards.
+  EXPECT_TRUE(enrolments_->Request(coordinator_, series_, jana, false, "", {}).ok());
+
+  const Id other = Person("Someone Else");
+  EXPECT_EQ(enrolments_->Request(self, series_, other, false, "", {}).status().code(),
+            absl::StatusCode::kPermissionDenied);
+}
+
+TEST_F(EnrolmentsTest, ApprovalHoldsRequestsUntilACoordinatorDecides) {
+  Series patch;
+  patch.id = series_;
+  patch.requires_approval = true;
+  ASSERT_TRUE(planner_->UpdateSeries(admin_, patch, {"requires_approval"}).ok());
+  const Id jana = Person("Jana"), omar = Person("Omar");
+  auto asked = enrolments_->Request(As({Role::kParticipant, 0, 0, jana}), series_, 0, false,
+                                    "I run a café for newcomers", {});
+  ASSERT_TRUE(asked.ok()) << asked.status();
+  EXPECT_EQ(asked->state, S::kPendingApproval);
+  EXPECT_EQ(planner_->GetSeries(admin_, series_)->seats_taken, 0);
+  auto second =
+      enrolments_->Request(As({Role::kParticipant, 0, 0, omar}), series_, 0, false, "", {});
+  ASSERT_TRUE(second.ok());
+
+  EXPECT_EQ(
+      enrolments_->Approve(As({Role::kParticipant, 0, 0, jana}), asked->id, {}).status().code(),
+      absl::StatusCode::kPermissionDenied);
+  auto approved = enrolments_->Approve(coordinator_, asked->id, {});
+  ASSERT_TRUE(approved.ok()) << approved.status();
+  EXPECT_EQ(approved->state, S::kEnrolled);
+  EXPECT_EQ(enrolments_->Reject(coordinator_, second->id, "", {}).status().code(),
+            absl::StatusCode::kInvalidArgument);
+  auto rejected = enrolments_->Reject(coordinator_, second->id, "not a volunteer yet", {});
+  ASSERT_TRUE(rejected.ok());
+  EXPECT_EQ(rejected->state, S::kRejected);
+  EXPECT_EQ(enrolments_->Approve(coordinator_, second->id, {}).status().code(),
+            absl::StatusCode::kFailedPrecondition);
+  // A coordinator's enrolment is the approval.
+  EXPECT_EQ(Enrol(Person("Lea")).state, S::kEnrolled);
+}
+
+TEST_F(EnrolmentsTest, TargetGroupsRefuseOthersUnlessACoordinatorOverrides) {
+  const Id manager = Person("Dr. Weber", TargetGroup::kManagers);
+  auto refused = enrolments_->Request(coordinator_, series_, manager, false, "", {});
+  EXPECT_EQ(refused.status().code(), absl::StatusCode::kFailedPrecondition);
+  EXPECT_EQ(GetFieldViolations(refused.status())[0].field, "participant_id");
+  EXPECT_NE(refused.status().message().find("belongs to managers"), std::string::npos);
+  EXPECT_NE(refused.status().message().find("is for volunteers"), std::string::npos);
+
+  const Principal self = As({Role::kParticipant, 0, 0, manager});
+  EXPECT_EQ(enrolments_->Request(self, series_, 0, true, "", {}).status().code(),
+            absl::StatusCode::kPermissionDenied);
+  auto overridden = enrolments_->Request(coordinator_, series_, manager, true, "", {});
+  ASSERT_TRUE(overridden.ok()) << overridden.status();
+  EXPECT_TRUE(overridden->eligibility_overridden);
+  EXPECT_NE(History(overridden->id)[0].reason.find("overridden"), std::string::npos);
+}
+
+TEST_F(EnrolmentsTest, ARequiredQualificationIsMetByARecordedEarlierQualification) {
+  Series patch;
+  patch.id = series_;
+  patch.required_qualification = "Diversity Trainer:in und Berater:in im Handlungsfeld Verwaltung";
+  ASSERT_TRUE(planner_->UpdateSeries(admin_, patch, {"required_qualification"}).ok());
+  const Id katrin = Person("Katrin Vogel");
+  auto refused = enrolments_->Request(coordinator_, series_, katrin, false, "", {});
+  EXPECT_EQ(refused.status().code(), absl::StatusCode::kFailedPrecondition);
+  EXPECT_NE(refused.status().message().find("requires the qualification"), std::string::npos);
+  // Overriding the target groups does not waive the qualification.
+  EXPECT_EQ(enrolments_->Request(coordinator_, series_, katrin, true, "", {}).status().code(),
+            absl::StatusCode::kFailedPrecondition);
+
+  Qualification q;
+  q.participant_id = katrin;
+  q.title = "diversity trainer:in  und Berater:in im Handlungsfeld Verwaltung";
+  q.note = "Zertifikat 2016";
+  auto recorded = participants_->RecordQualification(coordinator_, q, {});
+  ASSERT_TRUE(recorded.ok()) << recorded.status();
+  EXPECT_EQ(participants_->RecordQualification(coordinator_, q, {}).status().code(),
+            absl::StatusCode::kAlreadyExists);
+  EXPECT_TRUE(enrolments_->Request(coordinator_, series_, katrin, false, "", {}).ok());
+}
+
+TEST_F(EnrolmentsTest, UnconfirmedSeatsAreReleasedAfterTheDeadlineAndTheWaitingListMovesUp) {
+  Series patch;
+  patch.id = series_;
+  patch.requires_confirmation = true;
+  patch.confirmation_deadline = now_ + absl::Hours(48);
+  ASSERT_TRUE(
+      planner_->UpdateSeries(admin_, patch, {"requires_confirmation", "confirmation_deadline"})
+          .ok());
+  const Id anna = Person("Anna");
+  Enrolment a = Enrol(anna), b = Enrol(Person("Bülent")), c = Enrol(Person("Chiara"));
+  auto confirmed = enrolments_->Confirm(As({Role::kParticipant, 0, 0, anna}), a.id, {});
+  ASSERT_TRUE(confirmed.ok()) << confirmed.status();
+  EXPECT_EQ(confirmed->state, S::kConfirmed);
+  EXPECT_EQ(enrolments_->Confirm(coordinator_, c.id, {}).status().code(),
+            absl::StatusCode::kFailedPrecondition);  // waiting, no seat to confirm
+
+  auto early = enrolments_->ReleaseUnconfirmed(coordinator_, series_, "", {});
+  EXPECT_EQ(early.status().code(), absl::StatusCode::kFailedPrecondition);
+  EXPECT_NE(early.status().message().find("has not passed yet"), std::string::npos);
+
+  now_ += absl::Hours(49);
+  auto released = enrolments_->ReleaseUnconfirmed(coordinator_, series_, "", {});
+  ASSERT_TRUE(released.ok()) << released.status();
+  ASSERT_EQ(released->released.size(), 1u);
+  EXPECT_EQ(released->released[0].id, b.id);
+  EXPECT_EQ(released->released[0].state, S::kReleased);
+  ASSERT_EQ(released->promoted.size(), 1u);
+  EXPECT_EQ(released->promoted[0].id, c.id);
+  EXPECT_EQ(Get(a.id).state, S::kConfirmed);
+  EXPECT_EQ(History(b.id).back().reason, "no binding confirmation by the deadline");
+  // A seat given after the deadline gets its own chance to be confirmed.
+  auto again = enrolments_->ReleaseUnconfirmed(coordinator_, series_, "", {});
+  ASSERT_TRUE(again.ok());
+  EXPECT_TRUE(again->released.empty());
+  EXPECT_EQ(Get(c.id).state, S::kEnrolled);
+}
+
+TEST_F(EnrolmentsTest, MoreCapacityPromotesFromTheWaitingListAtOnce) {
+  std::vector<Enrolment> e;
+  for (const char* name : {"A", "B", "C", "D"}) e.push_back(Enrol(Person(name)));
+  Series patch;
+  patch.id = series_;
+  patch.capacity = 3;
+  auto updated = planner_->UpdateSeries(admin_, patch, {"capacity"});
+  ASSERT_TRUE(updated.ok());
+  EXPECT_EQ(updated->seats_taken, 3);
+  EXPECT_EQ(Get(e[2].id).state, S::kEnrolled);
+  EXPECT_EQ(Get(e[3].id).waitlist_position, 1);
+  // Fewer seats take nobody's seat away; newcomers wait.
+  patch.capacity = 1;
+  ASSERT_TRUE(planner_->UpdateSeries(admin_, patch, {"capacity"}).ok());
+  EXPECT_EQ(Get(e[2].id).state, S::kEnrolled);
+  EXPECT_EQ(planner_->DeleteSeries(admin_, series_, true).code(),
+            absl::StatusCode::kFailedPrecondition);  // enrolments are never deleted with a plan
+}
+
+TEST_F(EnrolmentsTest, ACohortEnrolsAllMatchingApprenticesOrNone) {
+  const Id parcours = NewSeries(3);
+  Series patch;
+  patch.id = parcours;
+  patch.target_groups = {TargetGroup::kApprentices};
+  ASSERT_TRUE(planner_->UpdateSeries(admin_, patch, {"target_groups"}).ok());
+  std::vector<Id> year2;
+  for (const char* name : {"Mehmet", "Lisa", "Tran", "Jonas"}) {
+    year2.push_back(Person(name, TargetGroup::kApprentices));
+  }
+  Participant first_year;
+  first_year.display_name = "Paula";
+  first_year.organization_id = agsa_;
+  first_year.target_groups = {TargetGroup::kApprentices};
+  first_year.training_year = 1;
+  ASSERT_TRUE(participants_->Create(admin_, first_year, {}).ok());
+  Person("Volunteer Vera");
+
+  Cohort cohort;
+  cohort.organization_id = agsa_;
+  cohort.target_group = TargetGroup::kApprentices;
+  cohort.training_year = 2;
+  auto enrolled =
+      enrolments_->EnrolCohort(coordinator_, parcours, cohort, false, {"cohort-1", "x"});
+  ASSERT_TRUE(enrolled.ok()) << enrolled.status();
+  ASSERT_EQ(enrolled->size(), 4u);
+  EXPECT_EQ((*enrolled)[0].state, S::kEnrolled);
+  EXPECT_EQ((*enrolled)[2].state, S::kEnrolled);
+  EXPECT_EQ((*enrolled)[3].state, S::kWaitlisted);
+  // The retry answers the same and enrols nobody twice.
+  auto retry = enrolments_->EnrolCohort(coordinator_, parcours, cohort, false, {"cohort-1", "x"});
+  ASSERT_TRUE(retry.ok());
+  EXPECT_EQ(retry->size(), 4u);
+  EXPECT_EQ(planner_->GetSeries(admin_, parcours)->waitlist_length, 1);
+
+  // A cohort with someone outside the target groups enrols nobody.
+  Cohort everybody;
+  everybody.organization_id = agsa_;
+  auto mixed = enrolments_->EnrolCohort(coordinator_, parcours, everybody, false, {});
+  EXPECT_EQ(mixed.status().code(), absl::StatusCode::kFailedPrecondition);
+  EXPECT_NE(mixed.status().message().find("Volunteer Vera"), std::string::npos);
+  EXPECT_EQ(planner_->GetSeries(admin_, parcours)->seats_taken, 3);
+  EXPECT_EQ(planner_->GetSeries(admin_, parcours)->waitlist_length, 1);
+
+  Cohort foreign;
+  foreign.organization_id = dessau_;
+  EXPECT_EQ(enrolments_->EnrolCohort(coordinator_, parcours, foreign, false, {}).status().code(),
+            absl::StatusCode::kPermissionDenied);
+}
+
+TEST_F(EnrolmentsTest, EachRoleSeesWhatItShould) {
+  const Id jana = Person("Jana");
+  Enrolment mine = Enrol(jana), other = Enrol(Person("Omar")), waiting = Enrol(Person("Uwe"));
+  const Principal self = As({Role::kParticipant, 0, 0, jana});
+  auto own = enrolments_->List(self, {}, {});
+  ASSERT_TRUE(own.ok());
+  ASSERT_EQ(own->items.size(), 1u);
+  EXPECT_EQ(own->items[0].id, mine.id);
+  EXPECT_EQ(enrolments_->Get(self, other.id).status().code(), absl::StatusCode::kPermissionDenied);
+  EXPECT_EQ(enrolments_->List(self, {.participant_id = other.participant_id}, {}).status().code(),
+            absl::StatusCode::kPermissionDenied);
+  EXPECT_EQ(enrolments_->List(self, {.series_id = series_}, {})->items.size(), 1u);
+  EXPECT_TRUE(enrolments_->History(self, mine.id, {}).ok());
+
+  const Principal other_coordinator = As({Role::kCoordinator, dessau_});
+  EXPECT_EQ(enrolments_->List(other_coordinator, {.series_id = series_}, {}).status().code(),
+            absl::StatusCode::kPermissionDenied);
+  EXPECT_EQ(enrolments_->Withdraw(other_coordinator, mine.id, "x", {}).status().code(),
+            absl::StatusCode::kPermissionDenied);
+  EXPECT_EQ(enrolments_->List(coordinator_, {.series_id = series_}, {})->items.size(), 3u);
+  EXPECT_EQ(enrolments_->List(coordinator_, {}, {})->items.size(), 3u);
+  // The coordinator of the series sees the people enrolled in it.
+  EXPECT_TRUE(participants_->Get(coordinator_, jana).ok());
+
+  Trainer t;
+  t.display_name = "Katrin Vogel";
+  t.email = "katrin@example.org";
+  const Id trainer = planner_->CreateTrainer(admin_, t, {})->id;
+  Module m;
+  m.title = "Modul 1";
+  const Id module = planner_->CreateModule(admin_, series_, m, 0, {})->id;
+  Session s;
+  s.start = now_ + absl::Hours(24 * 30);
+  s.end = s.start + absl::Hours(6);
+  s.trainers = {{trainer}};
+  ASSERT_TRUE(planner_->CreateSession(admin_, series_, module, s, false, {}).ok());
+  const Principal teacher = As({Role::kTrainer, 0, trainer});
+  auto roster = enrolments_->List(teacher, {.series_id = series_}, {});
+  ASSERT_TRUE(roster.ok()) << roster.status();
+  ASSERT_EQ(roster->items.size(), 2u);  // seats only; the waiting list is the coordinators'
+  EXPECT_EQ(roster->items[0].participant_name, "Jana");
+  EXPECT_EQ(enrolments_->Get(teacher, waiting.id).status().code(),
+            absl::StatusCode::kPermissionDenied);
+  EXPECT_EQ(enrolments_->History(teacher, mine.id, {}).status().code(),
+            absl::StatusCode::kPermissionDenied);
+}
+
+TEST_F(EnrolmentsTest, RetriesWithTheSameRequestIdChangeNothingMore) {
+  const Id anna = Person("Anna");
+  auto first = enrolments_->Request(coordinator_, series_, anna, false, "", {"req-1", "f1"});
+  auto retry = enrolments_->Request(coordinator_, series_, anna, false, "", {"req-1", "f1"});
+  ASSERT_TRUE(first.ok());
+  ASSERT_TRUE(retry.ok()) << retry.status();
+  EXPECT_EQ(first->id, retry->id);
+  auto withdraw = enrolments_->Withdraw(coordinator_, first->id, "ill", {"req-2", "f2"});
+  auto withdraw_retry = enrolments_->Withdraw(coordinator_, first->id, "ill", {"req-2", "f2"});
+  ASSERT_TRUE(withdraw.ok());
+  ASSERT_TRUE(withdraw_retry.ok()) << withdraw_retry.status();
+  EXPECT_EQ(History(first->id).size(), 2u);
+  EXPECT_EQ(
+      enrolments_->Withdraw(coordinator_, first->id, "ill", {"req-1", "other"}).status().code(),
+      absl::StatusCode::kAlreadyExists);
+}
+
+}  // namespace
+}  // namespace trainhub::domain

@@ -1,0 +1,248 @@
+#include "domain/participant_import.h"
+
+#include <gtest/gtest.h>
+
+#include "domain/csv_table.h"
+#include "domain/enrolments.h"
+#include "domain/errors.h"
+#include "domain/participants.h"
+#include "domain/planner.h"
+#include "store/sqlite_store.h"
+
+namespace trainhub::domain {
+namespace {
+
+TEST(CsvTableTest, ReadsWhatGermanSpreadsheetProgramsWrite) {
+  // Byte order mark, CRLF, a quoted field with the separator, a doubled
+  // quote and a line break inside, and an empty row.
+  auto table = ParseCsv(
+      "\xEF\xBB\xBFName;E-Mail;Zielgruppe\r\n"
+      "Jana Beispiel;jana@example.org;Ehrenamt\r\n"
+      "\r\n"
+      "\"Yılmaz; Mehmet \"\"Memo\"\"\";;\"Auszubildende\r\nab Sommer\"\r\n"
+      "Ольга Иванова;olga@example.org;Ehrenamt\r\n",
+      "csv");
+  ASSERT_TRUE(table.ok()) << table.status();
+  EXPECT_EQ(table->delimiter, ';');
+  EXPECT_EQ(table->header.fields, (std::vector<std::string>{"Name", "E-Mail", "Zielgruppe"}));
+  ASSERT_EQ(table->rows.size(), 3u);
+  EXPECT_EQ(table->rows[0].line, 2);
+  EXPECT_EQ(table->rows[1].line, 4);
+  EXPECT_EQ(table->rows[1].fields[0], "Yılmaz; Mehmet \"Memo\"");
+  EXPECT_EQ(table->rows[1].fields[2], "Auszubildende\r\nab Sommer");
+  EXPECT_EQ(table->rows[2].line, 6);
+  EXPECT_EQ(table->rows[2].fields[0], "Ольга Иванова");
+}
+
+TEST(CsvTableTest, FallsBackToCommasWhenTheHeaderHasNoSemicolon) {
+  auto table = ParseCsv("Name,E-Mail\nJana,jana@example.org\n", "csv");
+  ASSERT_TRUE(table.ok());
+  EXPECT_EQ(table->delimiter, ',');
+  EXPECT_EQ(table->rows[0].fields[1], "jana@example.org");
+}
+
+TEST(CsvTableTest, RefusesMalformedFilesNamingTheLine) {
+  struct Case {
+    std::string bytes;
+    std::string expected;
+  };
+  const std::vector<Case> cases = {
+      {"", "the file is empty"},
+      {"Name;E-Mail\nJ\xE4nsch;a@example.org\n", "line 2: the file is not UTF-8"},
+      {"Name;E-Mail\nJana;a@example.org\n\"Omar;b@example.org\n", "line 3: a quoted field is not"},
+      {"Name;E-Mail\nJa\"na;a@example.org\n", "line 2: a quote"},
+      {"Name;E-Mail\nJana;a@example.org;extra\n", "line 2: has 3 fields, the header has 2"},
+  };
+  for (const Case& c : cases) {
+    auto table = ParseCsv(c.bytes, "csv");
+    ASSERT_EQ(table.status().code(), absl::StatusCode::kInvalidArgument) << c.bytes;
+    EXPECT_EQ(GetFieldViolations(table.status())[0].field, "csv");
+    EXPECT_NE(table.status().message().find(c.expected), std::string::npos)
+        << table.status().message();
+  }
+}
+
+class ParticipantImportTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    auto store = store::SqliteStore::Open(":memory:");
+    ASSERT_TRUE(store.ok());
+    store_ = *std::move(store);
+    planner_ = std::make_unique<Planner>(*store_);
+    participants_ = std::make_unique<Participants>(*store_);
+    enrolments_ = std::make_unique<Enrolments>(*store_);
+    import_ = std::make_unique<ParticipantImport>(*store_);
+    Organization o;
+    o.name = "Landkreis Harz";
+    o.kind = OrganizationKind::kMunicipality;
+    org_ = planner_->CreateOrganization(admin_, o, {})->id;
+    coordinator_.account.id = 5;
+    coordinator_.account.roles = {{Role::kCoordinator, org_}};
+  }
+
+  int64_t CountParticipants() {
+    return static_cast<int64_t>(participants_->List(admin_, 0, {500, {}})->items.size());
+  }
+
+  ImportOptions Options() {
+    ImportOptions options;
+    options.organization_id = org_;
+    return options;
+  }
+
+  std::unique_ptr<store::SqliteStore> store_;
+  std::unique_ptr<Planner> planner_;
+  std::unique_ptr<Participants> participants_;
+  std::unique_ptr<Enrolments> enrolments_;
+  std::unique_ptr<ParticipantImport> import_;
+  const Principal admin_ = Principal::System();
+  Principal coordinator_;
+  Id org_ = 0;
+};
+
+constexpr char kVolunteers[] =
+    "Vorname;Nachname;E-Mail;Zielgruppe\r\n"
+    "Jana;Beispiel;jana@example.org;Ehrenamt\r\n"
+    "Omar;Haddad;;ehrenamtliche\r\n"
+    "Ольга;Иванова;olga@example.org;Ehrenamt, Verwaltung\r\n";
+
+TEST_F(ParticipantImportTest, ImportsAVolunteerListWithGermanHeaders) {
+  auto report = import_->Import(coordinator_, kVolunteers, Options(), {});
+  ASSERT_TRUE(report.ok()) << report.status();
+  EXPECT_TRUE(report->applied);
+  EXPECT_EQ(report->rows, 3);
+  EXPECT_TRUE(report->problems.empty());
+  ASSERT_EQ(report->imported.size(), 3u);
+  EXPECT_EQ(report->imported[2].line, 4);
+  auto olga = participants_->Get(admin_, report->imported[2].participant_id);
+  ASSERT_TRUE(olga.ok());
+  EXPECT_EQ(olga->display_name, "Ольга Иванова");
+  EXPECT_EQ(olga->target_groups, (std::vector<TargetGroup>{TargetGroup::kVolunteers,
+                                                           TargetGroup::kAdministrationStaff}));
+  EXPECT_EQ(olga->organization_id, org_);
+}
+
+constexpr char kWithBadRows[] =
+    "Name;E-Mail;Zielgruppe;Ausbildungsjahr\n"
+    "Jana Beispiel;jana@example.org;Ehrenamt;\n"
+    "Kein At;not-an-address;Ehrenamt;\n"
+    "Mehmet Yılmaz;;Azubi;zwei\n"
+    "Lisa Sommer;;Astronauten;\n"
+    ";;Ehrenamt;\n"
+    "Jana Doppelt;JANA@example.org;Ehrenamt;\n"
+    "Tran Van;;Auszubildende;2\n";
+
+TEST_F(ParticipantImportTest, ADryRunReportsEveryBadRowAndStoresNothing) {
+  ImportOptions options = Options();
+  options.dry_run = true;
+  auto report = import_->Import(coordinator_, kWithBadRows, options, {});
+  ASSERT_TRUE(report.ok()) << report.status();
+  EXPECT_FALSE(report->applied);
+  const std::vector<ImportProblem> expected_lines = {
+      {3, "E-Mail", ""}, {4, "Ausbildungsjahr", ""}, {5, "Zielgruppe", ""},
+      {6, "Name", ""},   {7, "E-Mail", ""},
+  };
+  ASSERT_EQ(report->problems.size(), expected_lines.size());
+  for (size_t i = 0; i < expected_lines.size(); ++i) {
+    EXPECT_EQ(report->problems[i].line, expected_lines[i].line);
+    EXPECT_EQ(report->problems[i].column, expected_lines[i].column);
+    EXPECT_FALSE(report->problems[i].reason.empty());
+  }
+  EXPECT_NE(report->problems[4].reason.find("same e-mail address as line 2"), std::string::npos);
+  EXPECT_NE(report->problems[2].reason.find("Astronauten"), std::string::npos);
+  EXPECT_EQ(report->imported.size(), 2u);
+  EXPECT_EQ(CountParticipants(), 0);
+}
+
+TEST_F(ParticipantImportTest, AllRowsOrNoneByDefaultOrOnlyTheGoodRowsWhenAsked) {
+  auto refused = import_->Import(coordinator_, kWithBadRows, Options(), {});
+  ASSERT_EQ(refused.status().code(), absl::StatusCode::kInvalidArgument);
+  std::vector<FieldViolation> violations = GetFieldViolations(refused.status());
+  EXPECT_EQ(violations[0].field, "csv line 3 E-Mail");
+  EXPECT_EQ(violations.back().field, "accept_good_rows");
+  EXPECT_EQ(CountParticipants(), 0);
+
+  ImportOptions options = Options();
+  options.accept_good_rows = true;
+  auto partial = import_->Import(coordinator_, kWithBadRows, options, {});
+  ASSERT_TRUE(partial.ok()) << partial.status();
+  EXPECT_TRUE(partial->applied);
+  EXPECT_EQ(partial->problems.size(), 5u);
+  ASSERT_EQ(partial->imported.size(), 2u);
+  EXPECT_EQ(partial->imported[1].line, 8);
+  EXPECT_EQ(CountParticipants(), 2);
+  auto tran = participants_->Get(admin_, partial->imported[1].participant_id);
+  EXPECT_EQ(tran->training_year, 2);
+
+  // Importing the same file again finds the e-mail addresses taken.
+  auto again = import_->Import(coordinator_, kWithBadRows, options, {});
+  ASSERT_TRUE(again.ok());
+  EXPECT_NE(again->problems[0].reason.find("already has this e-mail address"), std::string::npos);
+}
+
+TEST_F(ParticipantImportTest, RefusesFilesItCannotReadAndForeignOrganisations) {
+  auto unknown = import_->Import(coordinator_, "Name;Telefon\nJana;0345\n", Options(), {});
+  ASSERT_EQ(unknown.status().code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_NE(unknown.status().message().find("unknown column \"Telefon\""), std::string::npos);
+  auto no_name = import_->Import(coordinator_, "E-Mail\njana@example.org\n", Options(), {});
+  EXPECT_NE(no_name.status().message().find("no name column"), std::string::npos);
+  auto header_only = import_->Import(coordinator_, "Name;E-Mail\n", Options(), {});
+  EXPECT_NE(header_only.status().message().find("no rows"), std::string::npos);
+  auto open_quote =
+      import_->Import(coordinator_, "Name;Zielgruppe\n\"Jana;Ehrenamt\n", Options(), {});
+  EXPECT_NE(open_quote.status().message().find("line 2: a quoted field is not closed"),
+            std::string::npos);
+  ImportOptions defaults = Options();
+  auto no_group = import_->Import(coordinator_, "Name\nJana\n", defaults, {});
+  EXPECT_EQ(no_group.status().code(), absl::StatusCode::kInvalidArgument);
+  defaults.default_target_groups = {TargetGroup::kVolunteers};
+  EXPECT_TRUE(import_->Import(coordinator_, "Name\nJana\n", defaults, {}).ok());
+
+  Principal other;
+  other.account.roles = {{Role::kCoordinator, org_ + 1}};
+  EXPECT_EQ(import_->Import(other, kVolunteers, Options(), {}).status().code(),
+            absl::StatusCode::kPermissionDenied);
+  EXPECT_EQ(CountParticipants(), 1);
+}
+
+TEST_F(ParticipantImportTest, EnrolsTheRowsInFileOrderPastCapacityAndMatchesKnownPeople) {
+  Series s;
+  s.organization_id = org_;
+  s.title = "Interkultur im Ehrenamt";
+  s.kind = SeriesKind::kVolunteerCourse;
+  s.capacity = 2;
+  s.target_groups = {TargetGroup::kVolunteers};
+  const Id series = planner_->CreateSeries(admin_, s, {})->id;
+  Participant known;
+  known.display_name = "Jana Beispiel";
+  known.email = "jana@example.org";
+  known.organization_id = org_;
+  known.target_groups = {TargetGroup::kVolunteers};
+  const Id jana = participants_->Create(admin_, known, {})->id;
+
+  ImportOptions options = Options();
+  options.series_id = series;
+  auto report = import_->Import(coordinator_, kVolunteers, options, {"import-1", "f"});
+  ASSERT_TRUE(report.ok()) << report.status();
+  ASSERT_EQ(report->imported.size(), 3u);
+  EXPECT_EQ(report->imported[0].participant_id, jana);
+  EXPECT_FALSE(report->imported[0].created);
+  EXPECT_EQ(report->imported[0].enrolment_state, EnrolmentState::kEnrolled);
+  EXPECT_EQ(report->imported[1].enrolment_state, EnrolmentState::kEnrolled);
+  EXPECT_EQ(report->imported[2].enrolment_state, EnrolmentState::kWaitlisted);
+  EXPECT_EQ(report->imported[2].waitlist_position, 1);
+
+  auto retry = import_->Import(coordinator_, kVolunteers, options, {"import-1", "f"});
+  ASSERT_TRUE(retry.ok());
+  EXPECT_TRUE(retry->repeated);
+  EXPECT_EQ(CountParticipants(), 3);
+
+  // The same list again: everybody is enrolled already, so nothing happens.
+  auto twice = import_->Import(coordinator_, kVolunteers, options, {});
+  EXPECT_EQ(twice.status().code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_NE(twice.status().message().find("is already enrolled"), std::string::npos);
+  EXPECT_EQ(CountParticipants(), 3);
+}
+
+}  // namespace
+}  // namespace trainhub::domain

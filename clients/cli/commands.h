@@ -73,6 +73,7 @@ std::string TrainerSummary(const trainhub::v1::Session& session);
 void AddAccountCommands(CLI::App& app, Context& ctx);
 void AddAuditCommands(CLI::App& app, Context& ctx);
 void AddParticipantCommands(CLI::App& app, Context& ctx);
+void AddEnrolmentCommands(CLI::App& app, Context& ctx);
 void AddOrganizationCommands(CLI::App& app, Context& ctx);
 void AddTrainerCommands(CLI::App& app, Context& ctx);
 void AddSeriesCommands(CLI::App& app, Context& ctx);

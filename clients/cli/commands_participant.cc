@@ -152,6 +152,71 @@ void AddParticipantCommands(CLI::App& app, Context& ctx) {
       PrintParticipant(ctx, response);
     }
   });
+
+  CLI::App* qualification = participant->add_subcommand("qualification", msg::kQualificationCommand)
+                                ->require_subcommand(1);
+  auto* add = qualification->add_subcommand("add", msg::kQualificationAdd);
+  struct AddArgs {
+    int64_t participant_id = 0;
+    std::string title, note, request_id;
+  };
+  auto add_args = std::make_shared<AddArgs>();
+  add->add_option("participant", add_args->participant_id, msg::kIdArg)->required();
+  add->add_option("--title", add_args->title, msg::kQualificationTitleOption)->required();
+  add->add_option("--note", add_args->note, msg::kQualificationNoteOption);
+  add->add_option("--request-id", add_args->request_id, msg::kRequestIdOption);
+  add->callback([&ctx, add_args] {
+    v1::RecordQualificationRequest request;
+    request.set_participant_id(add_args->participant_id);
+    request.mutable_qualification()->set_title(add_args->title);
+    request.mutable_qualification()->set_note(add_args->note);
+    request.set_request_id(add_args->request_id.empty() ? NewRequestId() : add_args->request_id);
+    v1::Qualification response;
+    auto& c = ctx.client();
+    auto stub = v1::ParticipantService::NewStub(c.channel());
+    if (!Check(ctx, c.Call(*stub, &Stub::RecordQualification, request, &response))) return;
+    if (c.json()) return c.PrintJson(response);
+    std::cout << response.id() << "  " << response.title() << "\n";
+  });
+
+  auto* quals = qualification->add_subcommand("list", msg::kQualificationList);
+  auto quals_id = std::make_shared<int64_t>();
+  quals->add_option("participant", *quals_id, msg::kIdArg)->required();
+  quals->callback([&ctx, quals_id] {
+    v1::ListQualificationsRequest request;
+    request.set_participant_id(*quals_id);
+    v1::ListQualificationsResponse response;
+    auto& c = ctx.client();
+    auto stub = v1::ParticipantService::NewStub(c.channel());
+    if (!Check(ctx, c.Call(*stub, &Stub::ListQualifications, request, &response))) return;
+    if (c.json()) return c.PrintJson(response);
+    if (response.qualifications_size() == 0) {
+      std::cout << msg::kNoItems << "\n";
+      return;
+    }
+    Table table({msg::kColId, msg::kColTitle, msg::kColRecorded, msg::kColNote});
+    for (const auto& q : response.qualifications()) {
+      table.Add({std::to_string(q.id()), q.title(), FormatLocal(q.record_time()), q.note()});
+    }
+    table.Print(std::cout);
+  });
+
+  auto* remove = qualification->add_subcommand("remove", msg::kQualificationRemove);
+  auto remove_participant = std::make_shared<int64_t>();
+  auto remove_id = std::make_shared<int64_t>();
+  remove->add_option("participant", *remove_participant, msg::kIdArg)->required();
+  remove->add_option("qualification", *remove_id, msg::kQualificationIdArg)->required();
+  remove->callback([&ctx, remove_participant, remove_id] {
+    v1::DeleteQualificationRequest request;
+    request.set_participant_id(*remove_participant);
+    request.set_qualification_id(*remove_id);
+    v1::DeleteQualificationResponse response;
+    auto& c = ctx.client();
+    auto stub = v1::ParticipantService::NewStub(c.channel());
+    if (!Check(ctx, c.Call(*stub, &Stub::DeleteQualification, request, &response))) return;
+    if (c.json()) return c.PrintJson(response);
+    std::cout << fmt::format(msg::kRemovedQualification, *remove_id) << "\n";
+  });
 }
 
 }  // namespace trainhub::cli

@@ -86,6 +86,8 @@ void PrintSeriesSummary(Context& ctx, const v1::Series& s) {
   PrintFields(std::cout, {{msg::kLabelKind, WordOf(SeriesKindWords(), s.kind())},
                           {msg::kLabelStatus, WordOf(SeriesStatusWords(), s.status())},
                           {msg::kLabelCapacity, std::to_string(s.capacity())},
+                          {msg::kLabelSeats, fmt::format(msg::kSeatsValue, s.seats_taken(),
+                                                         s.capacity(), s.waitlist_length())},
                           {msg::kLabelDates, DateRange(s)}});
 }
 
@@ -111,6 +113,41 @@ void PrintSession(Context& ctx, const v1::Session& s) {
   PrintFields(std::cout, fields);
 }
 
+// Reads --start/--end style options; false (with a usage error) when bad.
+bool ReadTime(Context& ctx, CLI::Option* opt, const std::string& text,
+              google::protobuf::Timestamp* out) {
+  std::string error;
+  std::optional<absl::Time> t = ParseUserTime(text, opt->get_name(), &error);
+  if (!t) {
+    UsageError(ctx, error);
+    return false;
+  }
+  SetTimestamp(*t, out);
+  return true;
+}
+
+// The series' enrolment rules as labelled lines.
+void AddEnrolmentRules(const v1::Series& s,
+                       std::vector<std::pair<std::string, std::string>>& fields) {
+  if (s.requires_approval()) fields.push_back({msg::kLabelApproval, msg::kApprovalRequired});
+  if (s.requires_confirmation()) {
+    fields.push_back(
+        {msg::kLabelConfirmation,
+         s.has_confirmation_deadline()
+             ? fmt::format(msg::kConfirmationRequired, FormatLocal(s.confirmation_deadline()))
+             : std::string(msg::kConfirmationRequiredNoDeadline)});
+  }
+  if (s.has_enrolment_deadline()) {
+    fields.push_back({msg::kLabelEnrolmentUntil, FormatLocal(s.enrolment_deadline())});
+  }
+  if (!s.awards_qualification().empty()) {
+    fields.push_back({msg::kLabelAwards, s.awards_qualification()});
+  }
+  if (!s.required_qualification().empty()) {
+    fields.push_back({msg::kLabelRequires, s.required_qualification()});
+  }
+}
+
 // Options naming series fields, shared by create and update.
 struct SeriesOptions {
   std::string title, kind, description, status;
@@ -119,9 +156,13 @@ struct SeriesOptions {
   std::vector<int64_t> partners;
   std::vector<std::string> groups;
   bool no_partners = false, no_groups = false, partners_may_plan = false;
+  bool requires_approval = false, requires_confirmation = false;
+  std::string confirmation_deadline, enrolment_deadline, awards, required;
   CLI::Option *title_opt, *kind_opt, *description_opt, *org_opt, *capacity_opt, *partner_opt,
       *group_opt, *partners_may_plan_opt, *status_opt = nullptr, *no_partners_opt = nullptr,
                                           *no_groups_opt = nullptr;
+  CLI::Option *approval_opt, *confirmation_opt, *confirmation_deadline_opt, *enrolment_deadline_opt,
+      *awards_opt, *requires_opt;
 
   void AddTo(CLI::App* cmd, bool create) {
     title_opt = cmd->add_option("--title", title, msg::kTitleOption);
@@ -135,6 +176,17 @@ struct SeriesOptions {
     capacity_opt = cmd->add_option("--capacity", capacity, msg::kCapacityOption);
     partners_may_plan_opt =
         cmd->add_option("--partners-may-plan", partners_may_plan, msg::kPartnersMayPlanOption);
+    approval_opt =
+        cmd->add_option("--requires-approval", requires_approval, msg::kRequiresApprovalOption);
+    confirmation_opt = cmd->add_option("--requires-confirmation", requires_confirmation,
+                                       msg::kRequiresConfirmationOption);
+    confirmation_deadline_opt = cmd->add_option("--confirmation-deadline", confirmation_deadline,
+                                                msg::kConfirmationDeadlineOption);
+    enrolment_deadline_opt =
+        cmd->add_option("--enrolment-deadline", enrolment_deadline, msg::kEnrolmentDeadlineOption);
+    awards_opt = cmd->add_option("--awards-qualification", awards, msg::kAwardsQualificationOption);
+    requires_opt =
+        cmd->add_option("--requires-qualification", required, msg::kRequiresQualificationOption);
     if (create) {
       title_opt->required();
       kind_opt->required();
@@ -148,7 +200,8 @@ struct SeriesOptions {
     }
   }
 
-  void Fill(v1::Series* s, google::protobuf::FieldMask* mask) const {
+  // False (with a usage error) when a deadline cannot be read.
+  bool Fill(Context& ctx, v1::Series* s, google::protobuf::FieldMask* mask) const {
     auto given = [&](CLI::Option* opt, const char* path) {
       if (opt == nullptr || opt->count() == 0) return false;
       if (mask) mask->add_paths(path);
@@ -170,21 +223,27 @@ struct SeriesOptions {
       s->set_partners_may_plan(partners_may_plan);
     }
     if (given(status_opt, "status")) s->set_status(SeriesStatusWords().at(status));
+    if (given(approval_opt, "requires_approval")) s->set_requires_approval(requires_approval);
+    if (given(confirmation_opt, "requires_confirmation")) {
+      s->set_requires_confirmation(requires_confirmation);
+    }
+    if (given(awards_opt, "awards_qualification")) s->set_awards_qualification(awards);
+    if (given(requires_opt, "required_qualification")) s->set_required_qualification(required);
+    if (given(confirmation_deadline_opt, "confirmation_deadline") &&
+        confirmation_deadline != msg::kNoDeadline &&
+        !ReadTime(ctx, confirmation_deadline_opt, confirmation_deadline,
+                  s->mutable_confirmation_deadline())) {
+      return false;
+    }
+    if (given(enrolment_deadline_opt, "enrolment_deadline") &&
+        enrolment_deadline != msg::kNoDeadline &&
+        !ReadTime(ctx, enrolment_deadline_opt, enrolment_deadline,
+                  s->mutable_enrolment_deadline())) {
+      return false;
+    }
+    return true;
   }
 };
-
-// Reads --start/--end style options; false (with a usage error) when bad.
-bool ReadTime(Context& ctx, CLI::Option* opt, const std::string& text,
-              google::protobuf::Timestamp* out) {
-  std::string error;
-  std::optional<absl::Time> t = ParseUserTime(text, opt->get_name(), &error);
-  if (!t) {
-    UsageError(ctx, error);
-    return false;
-  }
-  SetTimestamp(*t, out);
-  return true;
-}
 
 struct SessionOptions {
   std::string start, end, place, address, note;
@@ -295,7 +354,7 @@ void AddSeriesCommands(CLI::App& app, Context& ctx) {
   create->add_option("--request-id", *request_id, msg::kRequestIdOption);
   create->callback([&ctx, create_opts, request_id] {
     v1::CreateSeriesRequest request;
-    create_opts->Fill(request.mutable_series(), nullptr);
+    if (!create_opts->Fill(ctx, request.mutable_series(), nullptr)) return;
     request.set_request_id(request_id->empty() ? NewRequestId() : *request_id);
     v1::Series response;
     auto& c = ctx.client();
@@ -390,7 +449,10 @@ void AddSeriesCommands(CLI::App& app, Context& ctx) {
         {msg::kLabelPartnersMayPlan, s.partners_may_plan() ? msg::kYes : msg::kNo},
         {msg::kLabelTargetGroups, JoinWords(groups)},
         {msg::kLabelCapacity, std::to_string(s.capacity())},
+        {msg::kLabelSeats,
+         fmt::format(msg::kSeatsValue, s.seats_taken(), s.capacity(), s.waitlist_length())},
         {msg::kLabelDates, DateRange(s)}};
+    AddEnrolmentRules(s, fields);
     if (s.status() == v1::SERIES_STATUS_CANCELLED) {
       fields.push_back({msg::kLabelCancelled,
                         s.cancellation_reason().empty() ? msg::kNone : s.cancellation_reason()});
@@ -419,7 +481,7 @@ void AddSeriesCommands(CLI::App& app, Context& ctx) {
   update->callback([&ctx, update_id, update_opts] {
     v1::UpdateSeriesRequest request;
     request.mutable_series()->set_id(*update_id);
-    update_opts->Fill(request.mutable_series(), request.mutable_update_mask());
+    if (!update_opts->Fill(ctx, request.mutable_series(), request.mutable_update_mask())) return;
     if (request.update_mask().paths_size() == 0) return UsageError(ctx, msg::kNothingToUpdate);
     v1::Series response;
     auto& c = ctx.client();

@@ -11,6 +11,8 @@
 #include "clients/cli/commands.h"
 #include "clients/cli/format.h"
 #include "clients/cli/messages.h"
+#include "trainhub/v1/enrolment.grpc.pb.h"
+#include "trainhub/v1/participant.grpc.pb.h"
 
 namespace trainhub::cli {
 namespace {
@@ -73,6 +75,18 @@ const DemoParticipant kParticipants[] = {
     {"olena", "Олена Коваль", "", "agsa", {v1::TARGET_GROUP_VOLUNTEERS}, 0},
     {"lena", "Lena Hoffmann", "", "dessau", {v1::TARGET_GROUP_APPRENTICES}, 1},
     {"mehmet", "Mehmet Yılmaz", "", "dessau", {v1::TARGET_GROUP_APPRENTICES}, 1},
+    {"katrin",
+     "Katrin Neumann",
+     "katrin.neumann@example.org",
+     "agsa",
+     {v1::TARGET_GROUP_TRAINERS},
+     0},
+    {"tobias",
+     "Tobias Richter",
+     "tobias.richter@example.org",
+     "agsa",
+     {v1::TARGET_GROUP_TRAINERS},
+     0},
     {"petra",
      "Dr. Petra Sommer",
      "petra.sommer@example.org",
@@ -125,7 +139,15 @@ struct DemoSeries {
   const char* description;
   std::vector<DemoModule> modules;
   std::vector<v1::SeriesStatus> status_path;  // statuses to pass through after planning
+  const char* awards_qualification = "";
+  const char* required_qualification = "";
+  const char* confirmation_deadline = nullptr;  // Europe/Berlin; also asks for confirmation
 };
+
+constexpr char kDiversityTrainer[] =
+    "Diversity Trainer:in und Berater:in im Handlungsfeld Verwaltung";
+constexpr char kIkoeQualification[] =
+    "Systemische Organisationsberater:in im interkulturellen Kontext";
 
 // Demo only: printed by `demo load` and scripts/run.
 constexpr char kDemoPassword[] = "trainhub-demo";
@@ -135,7 +157,29 @@ constexpr auto kRequested = v1::BOOKING_STATUS_REQUESTED;
 
 const char kAgsaPlace[] = "Auslandsgesellschaft Sachsen-Anhalt, Seminarraum";
 
+std::vector<DemoSeries> PlannedSeries();
+
+// The four series of the domain, and a second run of the trainer
+// qualification that is open for enrolment: the same modules, the first
+// two dated, a binding confirmation by the end of March 2027.
 std::vector<DemoSeries> Series() {
+  std::vector<DemoSeries> all = PlannedSeries();
+  DemoSeries second = all.front();
+  second.key = "ikoe2";
+  second.title = "Systemische Organisationsberatung im interkulturellen Kontext – 2. Durchgang";
+  second.capacity = 12;
+  for (DemoModule& m : second.modules) m.sessions.clear();
+  second.modules[0].sessions = {
+      {"2027-06-11 09:00", "2027-06-12 16:00", kAgsaPlace, "Magdeburg", {{"sahin", kRequested}}}};
+  second.modules[1].sessions = {
+      {"2027-09-17 09:00", "2027-09-18 16:00", kAgsaPlace, "Magdeburg", {{"keller", kRequested}}}};
+  second.status_path = {v1::SERIES_STATUS_PLANNED, v1::SERIES_STATUS_OPEN_FOR_ENROLMENT};
+  second.confirmation_deadline = "2027-03-31 23:59";
+  all.push_back(second);
+  return all;
+}
+
+std::vector<DemoSeries> PlannedSeries() {
   return {
       {"ikoe",
        "Systemische Organisationsberatung im interkulturellen Kontext",
@@ -246,7 +290,9 @@ std::vector<DemoSeries> Series() {
               {{"lindqvist", kConfirmed}}}}},
        },
        {v1::SERIES_STATUS_PLANNED, v1::SERIES_STATUS_OPEN_FOR_ENROLMENT, v1::SERIES_STATUS_RUNNING,
-        v1::SERIES_STATUS_COMPLETED}},
+        v1::SERIES_STATUS_COMPLETED},
+       kIkoeQualification,
+       kDiversityTrainer},
       {"ehrenamt",
        "Interkultur im Ehrenamt",
        v1::SERIES_KIND_VOLUNTEER_COURSE,
@@ -408,6 +454,58 @@ std::vector<DemoSeries> Series() {
 template <typename Stub, typename Request, typename Response>
 bool Create(Client& c, Stub& stub,
             grpc::Status (Stub::*method)(grpc::ClientContext*, const Request&, Response*),
+            const Request& request, Response* response, grpc::Status* status);
+
+// Katrin holds the qualification the second trainer qualification run
+// requires (recorded by hand: her course was before trainhub); Tobias does
+// not yet. Jana and Olena are enrolled in the volunteer course, Katrin in
+// the trainer qualification, the first-year apprentices of Dessau-Roßlau in
+// the parcours as a cohort.
+grpc::Status LoadEnrolments(Client& c, const std::map<std::string, int64_t>& people,
+                            const std::map<std::string, int64_t>& series, int* counts) {
+  grpc::Status status;
+  auto participants = v1::ParticipantService::NewStub(c.channel());
+  v1::RecordQualificationRequest qualify;
+  qualify.set_request_id("demo-qualification-katrin");
+  qualify.set_participant_id(people.at("katrin"));
+  qualify.mutable_qualification()->set_title(kDiversityTrainer);
+  qualify.mutable_qualification()->set_note("Zertifikat der Auslandsgesellschaft, 2016");
+  v1::Qualification qualification;
+  if (!Create(c, *participants, &v1::ParticipantService::Stub::RecordQualification, qualify,
+              &qualification, &status)) {
+    return status;
+  }
+  auto enrolments = v1::EnrolmentService::NewStub(c.channel());
+  const std::pair<const char*, const char*> enrol[] = {
+      {"ehrenamt", "jana"}, {"ehrenamt", "olena"}, {"ikoe2", "katrin"}, {"montag", "petra"}};
+  for (const auto& [series_key, person] : enrol) {
+    v1::RequestEnrolmentRequest request;
+    request.set_request_id(fmt::format("demo-enrol-{}-{}", series_key, person));
+    request.set_series_id(series.at(series_key));
+    request.set_participant_id(people.at(person));
+    v1::Enrolment enrolment;
+    if (!Create(c, *enrolments, &v1::EnrolmentService::Stub::RequestEnrolment, request, &enrolment,
+                &status)) {
+      return status;
+    }
+    ++counts[6];
+  }
+  v1::EnrolCohortRequest cohort;
+  cohort.set_request_id("demo-cohort-parcours");
+  cohort.set_series_id(series.at("parcours"));
+  for (const char* person : {"lena", "mehmet"}) cohort.add_participant_ids(people.at(person));
+  v1::EnrolCohortResponse enrolled;
+  if (!Create(c, *enrolments, &v1::EnrolmentService::Stub::EnrolCohort, cohort, &enrolled,
+              &status)) {
+    return status;
+  }
+  counts[6] += enrolled.enrolments_size();
+  return status;
+}
+
+template <typename Stub, typename Request, typename Response>
+bool Create(Client& c, Stub& stub,
+            grpc::Status (Stub::*method)(grpc::ClientContext*, const Request&, Response*),
             const Request& request, Response* response, grpc::Status* status) {
   *status = c.Call(stub, method, request, response);
   return status->ok();
@@ -479,6 +577,7 @@ grpc::Status Load(Client& c, int* counts) {
     ++counts[5];
   }
   using Stub = v1::SeriesService::Stub;
+  std::map<std::string, int64_t> series_ids;
   for (const DemoSeries& d : Series()) {
     v1::CreateSeriesRequest request;
     request.set_request_id(fmt::format("demo-series-{}", d.key));
@@ -490,8 +589,17 @@ grpc::Status Load(Client& c, int* counts) {
     for (auto g : d.groups) s->add_target_groups(g);
     s->set_capacity(d.capacity);
     s->set_description(d.description);
+    s->set_awards_qualification(d.awards_qualification);
+    s->set_required_qualification(d.required_qualification);
+    if (d.confirmation_deadline != nullptr) {
+      std::string error;
+      s->set_requires_confirmation(true);
+      SetTimestamp(*ParseUserTime(d.confirmation_deadline, "confirmation_deadline", &error),
+                   s->mutable_confirmation_deadline());
+    }
     v1::Series series;
     if (!Create(c, c.series(), &Stub::CreateSeries, request, &series, &status)) return status;
+    series_ids[d.key] = series.id();
     ++counts[2];
     int module_number = 0;
     for (const DemoModule& m : d.modules) {
@@ -547,7 +655,7 @@ grpc::Status Load(Client& c, int* counts) {
       if (!Create(c, c.series(), &Stub::UpdateSeries, update, &updated, &status)) return status;
     }
   }
-  return status;
+  return LoadEnrolments(c, participant_ids, series_ids, counts);
 }
 
 }  // namespace
@@ -557,10 +665,10 @@ void AddDemoCommands(CLI::App& app, Context& ctx) {
   auto* load = demo->add_subcommand("load", msg::kDemoLoad);
   load->callback([&ctx] {
     auto& c = ctx.client();
-    int counts[6] = {0, 0, 0, 0, 0, 0};
+    int counts[7] = {0, 0, 0, 0, 0, 0, 0};
     if (!Check(ctx, Load(c, counts))) return;
     std::cout << fmt::format(msg::kDemoLoaded, counts[0], counts[1], counts[2], counts[3],
-                             counts[4])
+                             counts[4], counts[6])
               << "\n";
     for (const DemoAccount& a : kAccounts) {
       std::cout << fmt::format(msg::kDemoAccountLine, a.email, kDemoPassword, a.what) << "\n";

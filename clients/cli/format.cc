@@ -159,6 +159,19 @@ const std::map<std::string, trainhub::v1::BookingStatus>& BookingStatusWords() {
   return *words;
 }
 
+const std::map<std::string, trainhub::v1::EnrolmentState>& EnrolmentStateWords() {
+  using E = trainhub::v1::EnrolmentState;
+  static const auto* words = new std::map<std::string, E>{
+      {"pending-approval", trainhub::v1::ENROLMENT_STATE_PENDING_APPROVAL},
+      {"waitlisted", trainhub::v1::ENROLMENT_STATE_WAITLISTED},
+      {"enrolled", trainhub::v1::ENROLMENT_STATE_ENROLLED},
+      {"confirmed", trainhub::v1::ENROLMENT_STATE_CONFIRMED},
+      {"withdrawn", trainhub::v1::ENROLMENT_STATE_WITHDRAWN},
+      {"rejected", trainhub::v1::ENROLMENT_STATE_REJECTED},
+      {"released", trainhub::v1::ENROLMENT_STATE_RELEASED}};
+  return *words;
+}
+
 std::string FitLine(const std::string& line, size_t width) { return Fit(line, width); }
 
 Table::Table(std::vector<std::string> headings) : headings_(std::move(headings)) {}

@@ -28,6 +28,7 @@ int main(int argc, char** argv) {
   AddOrganizationCommands(app, ctx);
   AddTrainerCommands(app, ctx);
   AddParticipantCommands(app, ctx);
+  AddEnrolmentCommands(app, ctx);
   AddSeriesCommands(app, ctx);
   AddModuleCommands(app, ctx);
   AddSessionCommands(app, ctx);

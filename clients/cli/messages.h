@@ -207,7 +207,132 @@ inline constexpr char kWroteFile[] = "wrote {} ({} events)";
 inline constexpr char kDemoAccountLine[] =
     "  demo login: trainhub login --email {}   (password: {}, {})";
 inline constexpr char kDemoLoaded[] =
-    "demo data loaded: {} organisations, {} trainers, {} series, {} modules, {} sessions";
+    "demo data loaded: {} organisations, {} trainers, {} series, {} modules, {} sessions, "
+    "{} enrolments";
+
+// Enrolment rules of a series
+inline constexpr char kRequiresApprovalOption[] =
+    "participants' own requests wait for a coordinator's approval (true/false)";
+inline constexpr char kRequiresConfirmationOption[] =
+    "seat holders give a binding commitment, verbindliche Zusage (true/false)";
+inline constexpr char kConfirmationDeadlineOption[] =
+    "after this time unconfirmed seats can be released; \"none\" removes it";
+inline constexpr char kEnrolmentDeadlineOption[] =
+    "participants may request until this time; \"none\" removes it";
+inline constexpr char kAwardsQualificationOption[] =
+    "the qualification that completing this series gives";
+inline constexpr char kRequiresQualificationOption[] =
+    "a qualification participants must hold to enrol (\"\" for none)";
+inline constexpr char kNoDeadline[] = "none";
+inline constexpr char kLabelSeats[] = "Seats";
+inline constexpr char kSeatsValue[] = "{} of {} taken, {} waiting";
+inline constexpr char kLabelApproval[] = "Approval";
+inline constexpr char kApprovalRequired[] = "coordinators approve participants' requests";
+inline constexpr char kLabelConfirmation[] = "Confirmation";
+inline constexpr char kConfirmationRequired[] = "binding, by {} (Europe/Berlin)";
+inline constexpr char kConfirmationRequiredNoDeadline[] = "binding, no deadline";
+inline constexpr char kLabelEnrolmentUntil[] = "Enrolment until";
+inline constexpr char kLabelAwards[] = "Awards";
+inline constexpr char kLabelRequires[] = "Requires";
+inline constexpr char kNotRequired[] = "not required";
+
+// Enrolments
+inline constexpr char kEnrolmentCommand[] =
+    "enrolments in series: request, approve, confirm, withdraw, waiting list, history";
+inline constexpr char kEnrolmentRequest[] =
+    "enrol a participant (coordinators), or yourself (participants) without PARTICIPANT_ID";
+inline constexpr char kEnrolmentCohort[] =
+    "enrol a group at once: --participant IDs, or --org with --target-group/--training-year";
+inline constexpr char kEnrolmentApprove[] = "approve a pending request";
+inline constexpr char kEnrolmentReject[] = "reject a pending request";
+inline constexpr char kEnrolmentConfirm[] = "confirm bindingly (verbindliche Zusage)";
+inline constexpr char kEnrolmentWithdraw[] =
+    "withdraw; a freed seat goes to the first person waiting";
+inline constexpr char kEnrolmentRelease[] =
+    "after the confirmation deadline: release unconfirmed seats to the waiting list";
+inline constexpr char kEnrolmentList[] =
+    "list enrolments in arrival order, with state and waiting-list position";
+inline constexpr char kEnrolmentHistory[] = "every change of an enrolment: who, when, why";
+inline constexpr char kRosterCommand[] = "who holds a seat in a series (trainers and coordinators)";
+inline constexpr char kEnrolmentIdArg[] = "enrolment id";
+inline constexpr char kParticipantIdArg[] = "participant id (leave out for yourself)";
+inline constexpr char kOverrideOption[] =
+    "coordinators: enrol although outside the series' target groups";
+inline constexpr char kHistoryNoteOption[] = "note kept in the history";
+inline constexpr char kRequiredReasonOption[] = "reason, kept in the history (required)";
+inline constexpr char kReleaseReasonOption[] =
+    "reason kept in the history (default: no binding confirmation by the deadline)";
+inline constexpr char kCohortParticipantOption[] = "participant id (repeat for several)";
+inline constexpr char kCohortOrgOption[] = "all participants of this organisation";
+inline constexpr char kCohortGroupOption[] = "only this target group";
+inline constexpr char kCohortYearOption[] = "only this training year (1 to 3)";
+inline constexpr char kSeriesFilterOption[] = "only this series";
+inline constexpr char kParticipantFilterOption[] = "only this participant";
+inline constexpr char kStateFilterOption[] = "only these states (repeat for several)";
+inline constexpr char kEnrolmentHeading[] = "Enrolment {}: {} in \"{}\"";
+inline constexpr char kLabelParticipant[] = "Participant";
+inline constexpr char kLabelState[] = "State";
+inline constexpr char kLabelRequested[] = "Requested";
+inline constexpr char kLabelSeatSince[] = "Seat since";
+inline constexpr char kLabelOverride[] = "Target groups";
+inline constexpr char kOverridden[] = "overridden by a coordinator";
+inline constexpr char kWaitlistState[] = "waitlist #{}";
+inline constexpr char kColParticipant[] = "PARTICIPANT";
+inline constexpr char kColState[] = "STATE";
+inline constexpr char kColRequested[] = "REQUESTED";
+inline constexpr char kHistoryLine[] = "{}  {} -> {}  by {}";
+inline constexpr char kHistoryReason[] = "    {}";
+inline constexpr char kSystem[] = "trainhub (automatic)";
+inline constexpr char kCreatedState[] = "new";
+inline constexpr char kReleasedLine[] = "released: {} ({}), enrolment {}";
+inline constexpr char kPromotedLine[] = "promoted: {} ({}), enrolment {}";
+inline constexpr char kNothingReleased[] = "no unconfirmed seat to release";
+inline constexpr char kRosterHeading[] = "Seat holders of series {} (enrolled or confirmed):";
+inline constexpr char kCohortDone[] = "{} member(s) of the cohort are enrolled or waiting:";
+
+// Qualifications
+inline constexpr char kQualificationCommand[] =
+    "qualifications a participant holds (a series can require one)";
+inline constexpr char kQualificationAdd[] =
+    "record an earlier qualification, e.g. a course from before trainhub";
+inline constexpr char kQualificationList[] = "list a participant's qualifications";
+inline constexpr char kQualificationRemove[] = "remove a qualification recorded in error";
+inline constexpr char kQualificationTitleOption[] = "title of the qualification";
+inline constexpr char kQualificationNoteOption[] = "evidence, e.g. \"Zertifikat vom 12.03.2016\"";
+inline constexpr char kQualificationIdArg[] = "qualification id";
+inline constexpr char kColRecorded[] = "RECORDED";
+inline constexpr char kColNote[] = "NOTE";
+inline constexpr char kRemovedQualification[] = "removed qualification {}";
+
+// Import
+inline constexpr char kImportCommand[] = "import spreadsheets (CSV, UTF-8, ';' or ',')";
+inline constexpr char kImportParticipants[] =
+    "create participant records from a CSV file (columns: Name or Vorname/Nachname, "
+    "E-Mail, Zielgruppe, Ausbildungsjahr)";
+inline constexpr char kImportEnrolments[] =
+    "enrol the people of a CSV file in a series, in file order (known e-mail addresses "
+    "enrol the existing person, others get a new record)";
+inline constexpr char kFileArg[] = "CSV file";
+inline constexpr char kImportOrgOption[] = "organisation of the new records";
+inline constexpr char kImportSeriesOption[] = "also enrol every row in this series";
+inline constexpr char kDefaultGroupOption[] =
+    "target group for rows without one (repeat for several)";
+inline constexpr char kDryRunOption[] = "only check the file and report every bad row";
+inline constexpr char kGoodRowsOption[] =
+    "import the good rows and skip the bad ones (default: all rows or none)";
+inline constexpr char kCannotRead[] = "cannot read {}";
+inline constexpr char kImportProblem[] = "  line {}{}: {}";
+inline constexpr char kImportSummary[] = "{} row(s) read, {} imported, {} with problems";
+inline constexpr char kImportDrySummary[] =
+    "dry run: {} row(s) read, {} would be imported, {} with problems; nothing was stored";
+inline constexpr char kImportRepeated[] =
+    "this import (request id) was done before; nothing was changed";
+inline constexpr char kImportedRow[] = "  line {}: participant {}{}";
+inline constexpr char kImportedExisting[] = " (existing)";
+inline constexpr char kImportedEnrolment[] = ", enrolment {} {}";
+inline constexpr char kWouldImportNew[] = "  line {}: new participant{}";
+inline constexpr char kWouldImportExisting[] = "  line {}: participant {} (existing){}";
+inline constexpr char kWouldEnrol[] = ", {}";
 
 // Errors (exit codes: 2 usage, 3 rejected, 4 not found, 5 unreachable, 1 other)
 inline constexpr char kErrorPrefix[] = "error: ";

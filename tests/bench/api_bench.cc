@@ -20,7 +20,9 @@
 #include "api/server.h"
 #include "grpc/health/v1/health.grpc.pb.h"
 #include "trainhub/v1/account.grpc.pb.h"
+#include "trainhub/v1/enrolment.grpc.pb.h"
 #include "trainhub/v1/organization.grpc.pb.h"
+#include "trainhub/v1/participant.grpc.pb.h"
 #include "trainhub/v1/series.grpc.pb.h"
 
 namespace {
@@ -92,6 +94,58 @@ int main(int argc, char** argv) {
   auto orgs = v1::OrganizationService::NewStub(channel);
   auto accounts = v1::AccountService::NewStub(channel);
   auto series = v1::SeriesService::NewStub(channel);
+  auto people = v1::ParticipantService::NewStub(channel);
+  auto enrolments = v1::EnrolmentService::NewStub(channel);
+
+  // Enrolment: `calls` people enrol into a fresh series per run whose
+  // capacity is half of them, so that both seats and the waiting list are
+  // measured.
+  int64_t organization_id = 0;
+  {
+    grpc::ClientContext context;
+    context.AddMetadata("authorization", bearer);
+    v1::CreateOrganizationRequest request;
+    request.mutable_organization()->set_name("Landkreis Harz");
+    request.mutable_organization()->set_kind(v1::ORGANIZATION_KIND_MUNICIPALITY);
+    v1::Organization response;
+    if (!orgs->CreateOrganization(&context, request, &response).ok()) return 1;
+    organization_id = response.id();
+  }
+  std::vector<int64_t> participant_ids;
+  for (int i = 0; i < calls; ++i) {
+    grpc::ClientContext context;
+    context.AddMetadata("authorization", bearer);
+    v1::CreateParticipantRequest request;
+    request.mutable_participant()->set_display_name("Person " + std::to_string(i));
+    request.mutable_participant()->set_organization_id(organization_id);
+    request.mutable_participant()->add_target_groups(v1::TARGET_GROUP_VOLUNTEERS);
+    v1::Participant response;
+    if (!people->CreateParticipant(&context, request, &response).ok()) return 1;
+    participant_ids.push_back(response.id());
+  }
+  auto new_series = [&]() -> int64_t {
+    grpc::ClientContext context;
+    context.AddMetadata("authorization", bearer);
+    v1::CreateSeriesRequest request;
+    request.mutable_series()->set_organization_id(organization_id);
+    request.mutable_series()->set_title("Interkultur im Ehrenamt");
+    request.mutable_series()->set_kind(v1::SERIES_KIND_VOLUNTEER_COURSE);
+    request.mutable_series()->set_capacity(std::max(1, calls / 2));
+    v1::Series response;
+    return series->CreateSeries(&context, request, &response).ok() ? response.id() : 0;
+  };
+  int64_t enrolment_series = 0;
+  auto enrol_call = [&](int, int i) {
+    grpc::ClientContext context;
+    context.AddMetadata("authorization", bearer);
+    v1::RequestEnrolmentRequest request;
+    request.set_series_id(enrolment_series);
+    request.set_participant_id(participant_ids[i]);
+    request.set_request_id("bench-enrol-" + std::to_string(enrolment_series) + "-" +
+                           std::to_string(i));
+    v1::Enrolment response;
+    return enrolments->RequestEnrolment(&context, request, &response).ok();
+  };
 
   auto health_call = [&](int, int) {
     grpc::ClientContext context;
@@ -132,7 +186,9 @@ int main(int argc, char** argv) {
     const Measurement auth = Measure(calls, t, whoami_call);
     const Measurement write = Measure(calls, t, create_call);
     const Measurement read = Measure(calls, t, list_call);
-    failures += base.failures + auth.failures + write.failures + read.failures;
+    enrolment_series = new_series();
+    const Measurement enrol = Measure(calls, t, enrol_call);
+    failures += base.failures + auth.failures + write.failures + read.failures + enrol.failures;
     auto row = [&](const char* name, const Measurement& m) {
       std::printf("%-28s (%2d) %10.0f %10.1f %8.2f\n", name, t, m.calls_per_second, m.p50_us,
                   m.calls_per_second / base.calls_per_second);
@@ -141,6 +197,7 @@ int main(int argc, char** argv) {
     row("GetCurrentAccount (token)", auth);
     row("CreateOrganization (FULL)", write);
     row("ListOrganizations (20)", read);
+    row("RequestEnrolment (FULL)", enrol);
   }
   (*server)->Shutdown(absl::Seconds(5));
   server->reset();

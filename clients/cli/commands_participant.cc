@@ -210,6 +210,7 @@ void AddParticipantCommands(CLI::App& app, Context& ctx) {
     v1::DeleteQualificationRequest request;
     request.set_participant_id(*remove_participant);
     request.set_qualification_id(*remove_id);
+    request.set_request_id(NewRequestId());
     v1::DeleteQualificationResponse response;
     auto& c = ctx.client();
     auto stub = v1::ParticipantService::NewStub(c.channel());

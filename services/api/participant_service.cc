@@ -111,7 +111,8 @@ grpc::Status ParticipantServiceImpl::DeleteQualification(
   TH_ADMIT(principal, *context, request, v1::ParticipantService::service_full_name(),
            "DeleteQualification");
   return ToGrpcStatus(participants_.DeleteQualification(principal, request->participant_id(),
-                                                        request->qualification_id()));
+                                                        request->qualification_id(),
+                                                        KeyOf(*request)));
 }
 
 }  // namespace trainhub::api

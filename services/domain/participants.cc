@@ -195,20 +195,27 @@ absl::StatusOr<std::vector<Qualification>> Participants::ListQualifications(cons
 }
 
 absl::Status Participants::DeleteQualification(const Principal& who, Id participant_id,
-                                               Id qualification_id) {
+                                               Id qualification_id, const RequestKey& key) {
   if (participant_id <= 0) return InvalidField("participant_id", "must be a positive id");
   if (qualification_id <= 0) return InvalidField("qualification_id", "must be a positive id");
-  return store_.Write([&](StoreWriter& w) -> absl::Status {
-    TH_RETURN_IF_ERROR(Load(w, who, participant_id, /*keep=*/true, "participant_id").status());
-    absl::StatusOr<Qualification> q = w.GetQualification(qualification_id);
-    if (absl::IsNotFound(q.status()) || (q.ok() && q->participant_id != participant_id)) {
-      return FieldError(
-          absl::StatusCode::kNotFound, "qualification_id",
-          absl::StrCat("participant ", participant_id, " has no qualification ", qualification_id));
-    }
-    TH_RETURN_IF_ERROR(q.status());
-    return w.DeleteQualification(qualification_id);
-  });
+  return CreateOnce<Id>(
+             store_, "DeleteQualification", key,
+             [&](StoreWriter& w) -> absl::StatusOr<Id> {
+               TH_RETURN_IF_ERROR(
+                   Load(w, who, participant_id, /*keep=*/true, "participant_id").status());
+               absl::StatusOr<Qualification> q = w.GetQualification(qualification_id);
+               if (absl::IsNotFound(q.status()) ||
+                   (q.ok() && q->participant_id != participant_id)) {
+                 return FieldError(absl::StatusCode::kNotFound, "qualification_id",
+                                   absl::StrCat("participant ", participant_id,
+                                                " has no qualification ", qualification_id));
+               }
+               TH_RETURN_IF_ERROR(q.status());
+               TH_RETURN_IF_ERROR(w.DeleteQualification(qualification_id));
+               return qualification_id;
+             },
+             [](StoreWriter&, Id id) -> absl::StatusOr<Id> { return id; })
+      .status();
 }
 
 }  // namespace trainhub::domain

@@ -47,7 +47,8 @@ class Participants {
   absl::StatusOr<std::vector<Qualification>> ListQualifications(const Principal& who,
                                                                 Id participant_id);
   // Only those who keep the record; for qualifications recorded in error.
-  absl::Status DeleteQualification(const Principal& who, Id participant_id, Id qualification_id);
+  absl::Status DeleteQualification(const Principal& who, Id participant_id, Id qualification_id,
+                                   const RequestKey& key);
 
  private:
   Store& store_;

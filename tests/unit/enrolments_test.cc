@@ -330,6 +330,19 @@ TEST_F(EnrolmentsTest, ARequiredQualificationIsMetByARecordedEarlierQualificatio
   EXPECT_EQ(participants_->RecordQualification(coordinator_, q, {}).status().code(),
             absl::StatusCode::kAlreadyExists);
   EXPECT_TRUE(enrolments_->Request(coordinator_, series_, katrin, false, "", {}).ok());
+
+  // A qualification recorded in error is removed (a retry answers OK again).
+  EXPECT_TRUE(
+      participants_->DeleteQualification(coordinator_, katrin, recorded->id, {"del-1", "f"}).ok());
+  EXPECT_TRUE(
+      participants_->DeleteQualification(coordinator_, katrin, recorded->id, {"del-1", "f"}).ok());
+  EXPECT_EQ(participants_->DeleteQualification(coordinator_, katrin, recorded->id, {}).code(),
+            absl::StatusCode::kNotFound);
+  EXPECT_TRUE(participants_->ListQualifications(coordinator_, katrin)->empty());
+  EXPECT_EQ(participants_->ListQualifications(As({Role::kCoordinator, dessau_}), katrin)
+                .status()
+                .code(),
+            absl::StatusCode::kPermissionDenied);
 }
 
 TEST_F(EnrolmentsTest, UnconfirmedSeatsAreReleasedAfterTheDeadlineAndTheWaitingListMovesUp) {

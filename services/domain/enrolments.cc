@@ -394,17 +394,7 @@ absl::StatusOr<std::vector<Enrolment>> Enrolments::EnrolCohort(const Principal& 
   TH_RETURN_IF_ERROR(store_.Write([&](StoreWriter& w) -> absl::Status {
     TH_ASSIGN_OR_RETURN(Series series, SeriesFor(w, who, series_id, Need::kPlan, "series_id"));
     TH_ASSIGN_OR_RETURN(std::vector<Participant> people, select(w));
-    bool repeat = false;
-    if (!key.request_id.empty()) {
-      TH_ASSIGN_OR_RETURN(std::optional<RequestRecord> earlier, w.FindRequest(key.request_id));
-      if (earlier) {
-        if (earlier->method != "EnrolCohort" || earlier->fingerprint != key.fingerprint) {
-          return FieldError(absl::StatusCode::kAlreadyExists, "request_id",
-                            "was already used for a different request");
-        }
-        repeat = true;
-      }
-    }
+    TH_ASSIGN_OR_RETURN(const bool repeat, AlreadyDone(w, "EnrolCohort", key));
     if (!repeat) {
       TH_RETURN_IF_ERROR(CheckEnrolmentWindow(series, /*by_planner=*/true, now));
       Violations ineligible;
@@ -427,10 +417,7 @@ absl::StatusOr<std::vector<Enrolment>> Enrolments::EnrolCohort(const Principal& 
                                  override_eligibility, who.account.id, reason, now)
                                .status());
       }
-      if (!key.request_id.empty()) {
-        TH_RETURN_IF_ERROR(
-            w.RecordRequest({key.request_id, "EnrolCohort", key.fingerprint, series_id}));
-      }
+      TH_RETURN_IF_ERROR(MarkDone(w, "EnrolCohort", key, series_id));
     }
     result.clear();
     for (const Participant& p : people) {
@@ -527,17 +514,8 @@ absl::StatusOr<ReleaseResult> Enrolments::ReleaseUnconfirmed(const Principal& wh
   TH_RETURN_IF_ERROR(store_.Write([&](StoreWriter& w) -> absl::Status {
     result = {};
     TH_ASSIGN_OR_RETURN(Series series, SeriesFor(w, who, series_id, Need::kPlan, "series_id"));
-    if (!key.request_id.empty()) {
-      TH_ASSIGN_OR_RETURN(std::optional<RequestRecord> earlier, w.FindRequest(key.request_id));
-      if (earlier) {
-        if (earlier->method != "ReleaseUnconfirmedSeats" ||
-            earlier->fingerprint != key.fingerprint) {
-          return FieldError(absl::StatusCode::kAlreadyExists, "request_id",
-                            "was already used for a different request");
-        }
-        return absl::OkStatus();  // released already; nothing more to do
-      }
-    }
+    TH_ASSIGN_OR_RETURN(const bool repeat, AlreadyDone(w, "ReleaseUnconfirmedSeats", key));
+    if (repeat) return absl::OkStatus();  // released already; nothing more to do
     if (!series.requires_confirmation || !series.confirmation_deadline) {
       return absl::FailedPreconditionError(
           absl::StrCat("series ", series_id,
@@ -568,10 +546,7 @@ absl::StatusOr<ReleaseResult> Enrolments::ReleaseUnconfirmed(const Principal& wh
       TH_ASSIGN_OR_RETURN(Enrolment stored, w.GetEnrolment(id));
       result.promoted.push_back(std::move(stored));
     }
-    if (!key.request_id.empty()) {
-      TH_RETURN_IF_ERROR(
-          w.RecordRequest({key.request_id, "ReleaseUnconfirmedSeats", key.fingerprint, series_id}));
-    }
+    TH_RETURN_IF_ERROR(MarkDone(w, "ReleaseUnconfirmedSeats", key, series_id));
     return absl::OkStatus();
   }));
   return result;

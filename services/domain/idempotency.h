@@ -22,6 +22,29 @@ struct RequestKey {
   std::string fingerprint;  // stable digest of the request's content
 };
 
+// Inside a write unit: whether `key` was already recorded for `method`
+// (a retry: do nothing again). ALREADY_EXISTS on "request_id" when it was
+// recorded for another request; false without a request_id.
+inline absl::StatusOr<bool> AlreadyDone(StoreWriter& w, absl::string_view method,
+                                        const RequestKey& key) {
+  if (key.request_id.empty()) return false;
+  TH_ASSIGN_OR_RETURN(std::optional<RequestRecord> earlier, w.FindRequest(key.request_id));
+  if (!earlier) return false;
+  if (earlier->method != method || earlier->fingerprint != key.fingerprint) {
+    return FieldError(absl::StatusCode::kAlreadyExists, "request_id",
+                      "was already used for a different request");
+  }
+  return true;
+}
+
+// Records `key` as done for `method`, naming `resource_id`; nothing
+// without a request_id.
+inline absl::Status MarkDone(StoreWriter& w, absl::string_view method, const RequestKey& key,
+                             Id resource_id) {
+  if (key.request_id.empty()) return absl::OkStatus();
+  return w.RecordRequest({key.request_id, std::string(method), key.fingerprint, resource_id});
+}
+
 // Runs `insert` once per request_id; a retry returns the first resource.
 template <typename T, typename Insert, typename Fetch>
 absl::StatusOr<T> CreateOnce(Store& store, absl::string_view method, const RequestKey& key,
@@ -30,22 +53,13 @@ absl::StatusOr<T> CreateOnce(Store& store, absl::string_view method, const Reque
   T result;
   TH_RETURN_IF_ERROR(store.Write([&](StoreWriter& w) -> absl::Status {
     Id id = 0;
-    if (!key.request_id.empty()) {
+    TH_ASSIGN_OR_RETURN(const bool repeat, AlreadyDone(w, method, key));
+    if (repeat) {
       TH_ASSIGN_OR_RETURN(std::optional<RequestRecord> earlier, w.FindRequest(key.request_id));
-      if (earlier) {
-        if (earlier->method != method || earlier->fingerprint != key.fingerprint) {
-          return FieldError(absl::StatusCode::kAlreadyExists, "request_id",
-                            "was already used for a different request");
-        }
-        id = earlier->resource_id;
-      }
-    }
-    if (id == 0) {
+      id = earlier->resource_id;
+    } else {
       TH_ASSIGN_OR_RETURN(id, insert(w));
-      if (!key.request_id.empty()) {
-        TH_RETURN_IF_ERROR(
-            w.RecordRequest({key.request_id, std::string(method), key.fingerprint, id}));
-      }
+      TH_RETURN_IF_ERROR(MarkDone(w, method, key, id));
     }
     TH_ASSIGN_OR_RETURN(result, fetch(w, id));
     return absl::OkStatus();

@@ -313,17 +313,11 @@ absl::StatusOr<ImportReport> ParticipantImport::Import(const Principal& who, abs
   absl::Status unit = store_.Write([&](StoreWriter& w) -> absl::Status {
     report = ImportReport{};
     report.rows = static_cast<int>(table.rows.size());
-    if (!key.request_id.empty()) {
-      TH_ASSIGN_OR_RETURN(std::optional<RequestRecord> earlier, w.FindRequest(key.request_id));
-      if (earlier) {
-        if (earlier->method != "ImportParticipants" || earlier->fingerprint != key.fingerprint) {
-          return FieldError(absl::StatusCode::kAlreadyExists, "request_id",
-                            "was already used for a different request");
-        }
-        report.applied = true;
-        report.repeated = true;
-        return absl::OkStatus();
-      }
+    TH_ASSIGN_OR_RETURN(const bool repeat, AlreadyDone(w, "ImportParticipants", key));
+    if (repeat) {
+      report.applied = true;
+      report.repeated = true;
+      return absl::OkStatus();
     }
     absl::StatusOr<Organization> org = w.GetOrganization(options.organization_id);
     if (!who.IsAdmin() && !who.Coordinates(options.organization_id)) {
@@ -381,10 +375,8 @@ absl::StatusOr<ImportReport> ParticipantImport::Import(const Principal& who, abs
       dry_run_ended = true;
       return DryRunEnd();
     }
-    if (!key.request_id.empty()) {
-      TH_RETURN_IF_ERROR(w.RecordRequest({key.request_id, "ImportParticipants", key.fingerprint,
-                                          static_cast<Id>(report.imported.size())}));
-    }
+    TH_RETURN_IF_ERROR(
+        MarkDone(w, "ImportParticipants", key, static_cast<Id>(report.imported.size())));
     report.applied = true;
     return absl::OkStatus();
   });

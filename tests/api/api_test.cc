@@ -431,6 +431,16 @@ struct BadRequest {
   std::string field;
 };
 
+// Each case is refused with its code, a message and the field it names.
+void ExpectRefused(const std::vector<BadRequest>& cases) {
+  for (const BadRequest& c : cases) {
+    grpc::Status status = c.call();
+    EXPECT_EQ(status.error_code(), c.code) << c.name << ": " << status.error_message();
+    EXPECT_EQ(FieldOf(status), c.field) << c.name << ": " << status.error_message();
+    EXPECT_FALSE(status.error_message().empty()) << c.name;
+  }
+}
+
 TEST_F(ApiTest, ConcurrentEnrolmentsFillExactlyTheSeatsAndWaitlistTheRestInArrivalOrder) {
   constexpr int kCapacity = 10, kPeople = 48, kWithdrawals = 5;
   const int64_t org = CreateOrganization("Landkreis Harz");
@@ -572,6 +582,15 @@ TEST_F(ApiTest, BadEnrolmentRequestsAreRefusedNamingTheFieldAndChangeNothing) {
       return Call(*enrolments_, &ES::WithdrawEnrolment, r, &out);
     };
   };
+  auto import = [&](const std::string& csv) {
+    return [=, this] {
+      v1::ImportParticipantsRequest r;
+      r.set_organization_id(org);
+      r.set_csv(csv);
+      v1::ImportParticipantsResponse out;
+      return Call(*people_, &v1::ParticipantService::Stub::ImportParticipants, r, &out);
+    };
+  };
   const auto kPrecondition = grpc::StatusCode::FAILED_PRECONDITION;
   std::vector<BadRequest> cases = {
       {"enrolling twice", request(open.id(), jana.id()), grpc::StatusCode::ALREADY_EXISTS,
@@ -611,40 +630,15 @@ TEST_F(ApiTest, BadEnrolmentRequestsAreRefusedNamingTheFieldAndChangeNothing) {
          return Call(*enrolments_, &ES::EnrolCohort, r, &out);
        },
        grpc::StatusCode::INVALID_ARGUMENT, "participant_ids"},
-      {"csv with an open quote",
-       [&] {
-         v1::ImportParticipantsRequest r;
-         r.set_organization_id(org);
-         r.set_csv("Name;Zielgruppe\n\"Omar;Ehrenamt\n");
-         v1::ImportParticipantsResponse out;
-         return Call(*people_, &v1::ParticipantService::Stub::ImportParticipants, r, &out);
-       },
+      {"csv with an open quote", import("Name;Zielgruppe\n\"Omar;Ehrenamt\n"),
        grpc::StatusCode::INVALID_ARGUMENT, "csv"},
-      {"csv in Latin-1",
-       [&] {
-         v1::ImportParticipantsRequest r;
-         r.set_organization_id(org);
-         r.set_csv("Name;Zielgruppe\nJ\xfcrgen;Ehrenamt\n");
-         v1::ImportParticipantsResponse out;
-         return Call(*people_, &v1::ParticipantService::Stub::ImportParticipants, r, &out);
-       },
+      {"csv in Latin-1", import("Name;Zielgruppe\nJ\xfcrgen;Ehrenamt\n"),
        grpc::StatusCode::INVALID_ARGUMENT, "csv"},
       {"csv with a bad row",
-       [&] {
-         v1::ImportParticipantsRequest r;
-         r.set_organization_id(org);
-         r.set_csv("Name;E-Mail;Zielgruppe\nOmar;omar@example.org;Ehrenamt\nX;kein;Ehrenamt\n");
-         v1::ImportParticipantsResponse out;
-         return Call(*people_, &v1::ParticipantService::Stub::ImportParticipants, r, &out);
-       },
+       import("Name;E-Mail;Zielgruppe\nOmar;omar@example.org;Ehrenamt\nX;kein;Ehrenamt\n"),
        grpc::StatusCode::INVALID_ARGUMENT, "csv line 3 E-Mail"},
   };
-  for (const BadRequest& c : cases) {
-    grpc::Status status = c.call();
-    EXPECT_EQ(status.error_code(), c.code) << c.name << ": " << status.error_message();
-    EXPECT_EQ(FieldOf(status), c.field) << c.name << ": " << status.error_message();
-    EXPECT_FALSE(status.error_message().empty()) << c.name;
-  }
+  ExpectRefused(cases);
   EXPECT_EQ(Snapshot(), before) << "a rejected request changed data";
 }
 
@@ -877,12 +871,7 @@ TEST_F(ApiTest, EveryBadInputIsRefusedNamingTheFieldAndChangesNothing) {
        },
        kInvalid, "request_id"},
   };
-  for (const BadRequest& c : cases) {
-    grpc::Status status = c.call();
-    EXPECT_EQ(status.error_code(), c.code) << c.name << ": " << status.error_message();
-    EXPECT_EQ(FieldOf(status), c.field) << c.name << ": " << status.error_message();
-    EXPECT_FALSE(status.error_message().empty()) << c.name;
-  }
+  ExpectRefused(cases);
   EXPECT_EQ(Snapshot(), before) << "a rejected request changed data";
 }
 

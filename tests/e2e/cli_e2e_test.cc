@@ -69,6 +69,13 @@ int WaitExit(pid_t pid) {
   return 128 + WTERMSIG(status);
 }
 
+// A CLI call that must fail with `exit_code`, its standard error saying `says`.
+struct BadInput {
+  std::vector<std::string> args;
+  int exit_code;
+  std::string says;
+};
+
 struct Result {
   int exit_code = -1;
   std::string out;
@@ -174,6 +181,16 @@ class E2eTest : public ::testing::Test {
     return r;
   }
 
+  void ExpectBadInputs(const std::vector<BadInput>& cases) {
+    for (const BadInput& c : cases) {
+      Result r = Cli(c.args);
+      std::string joined;
+      for (const auto& a : c.args) joined += a + " ";
+      EXPECT_EQ(r.exit_code, c.exit_code) << joined << "\n" << r.err;
+      EXPECT_NE(r.err.find(c.says), std::string::npos) << joined << "\nstderr: " << r.err;
+    }
+  }
+
   Result MustCli(std::vector<std::string> args, const std::string& input = "") {
     Result r = Cli(args, input);
     EXPECT_EQ(r.exit_code, 0) << r.err;
@@ -272,12 +289,6 @@ TEST_F(E2eTest, TheCalendarFileCarriesTheTimeZone) {
   EXPECT_NE(trainer.out.find("Systemische Organisationsberatung I"), std::string::npos);
 }
 
-struct BadInput {
-  std::vector<std::string> args;
-  int exit_code;
-  std::string says;
-};
-
 TEST_F(E2eTest, EveryBadInputGetsAClearErrorAndChangesNothing) {
   StartAsAdmin();
   MustCli({"demo", "load"});
@@ -329,13 +340,7 @@ TEST_F(E2eTest, EveryBadInputGetsAClearErrorAndChangesNothing) {
       {{"session", "update", "10", "--note", "x"}, 0, ""},  // sanity: a valid change
       {{"series"}, 2, ""},
   };
-  for (const BadInput& c : cases) {
-    Result r = Cli(c.args);
-    std::string joined;
-    for (const auto& a : c.args) joined += a + " ";
-    EXPECT_EQ(r.exit_code, c.exit_code) << joined << "\n" << r.err;
-    EXPECT_NE(r.err.find(c.says), std::string::npos) << joined << "\nstderr: " << r.err;
-  }
+  ExpectBadInputs(cases);
   MustCli({"session", "update", "10", "--note", ""});  // undo the sanity change
   const std::string after = MustCli({"--output", "json", "series", "list"}).out +
                             MustCli({"--output", "json", "session", "list", "2"}).out;
@@ -429,11 +434,6 @@ TEST_F(E2eTest, EnrolmentFromImportToPromotionAsCoordinatorsAndVolunteersSeeIt) 
   const fs::path bad_row = dir_ / "row.csv";
   std::ofstream(bad_row, std::ios::binary) << "Name;E-Mail;Zielgruppe\nOmar;omar@example.org;"
                                               "Ehrenamt\nLea;lea(at)example.org;Ehrenamt\n";
-  struct BadInput {
-    std::vector<std::string> args;
-    int exit_code;
-    std::string says;
-  };
   const std::vector<BadInput> cases = {
       {{"enrolment", "request", "5", "6"}, 3, "is already enrolled in series 5"},
       {{"enrolment", "request", "2", "999"}, 4, "participant 999 does not exist"},
@@ -456,13 +456,7 @@ TEST_F(E2eTest, EnrolmentFromImportToPromotionAsCoordinatorsAndVolunteersSeeIt) 
        "csv line 3 E-Mail: is not an e-mail address"},
       {{"import", "participants", (dir_ / "missing.csv").string(), "--org", "1"}, 2, "cannot read"},
   };
-  for (const BadInput& c : cases) {
-    Result r = Cli(c.args);
-    std::string joined;
-    for (const auto& a : c.args) joined += a + " ";
-    EXPECT_EQ(r.exit_code, c.exit_code) << joined << "\n" << r.err;
-    EXPECT_NE(r.err.find(c.says), std::string::npos) << joined << "\nstderr: " << r.err;
-  }
+  ExpectBadInputs(cases);
   EXPECT_EQ(MustCli({"--output", "json", "enrolment", "list"}).out +
                 MustCli({"--output", "json", "participant", "list"}).out,
             snapshot);

@@ -394,8 +394,8 @@ absl::StatusOr<std::vector<Enrolment>> Enrolments::EnrolCohort(const Principal& 
   TH_RETURN_IF_ERROR(store_.Write([&](StoreWriter& w) -> absl::Status {
     TH_ASSIGN_OR_RETURN(Series series, SeriesFor(w, who, series_id, Need::kPlan, "series_id"));
     TH_ASSIGN_OR_RETURN(std::vector<Participant> people, select(w));
-    TH_ASSIGN_OR_RETURN(const bool repeat, AlreadyDone(w, "EnrolCohort", key));
-    if (!repeat) {
+    TH_ASSIGN_OR_RETURN(std::optional<RequestRecord> earlier, AlreadyDone(w, "EnrolCohort", key));
+    if (!earlier) {
       TH_RETURN_IF_ERROR(CheckEnrolmentWindow(series, /*by_planner=*/true, now));
       Violations ineligible;
       std::vector<std::pair<Participant, std::optional<Enrolment>>> to_enrol;
@@ -514,8 +514,9 @@ absl::StatusOr<ReleaseResult> Enrolments::ReleaseUnconfirmed(const Principal& wh
   TH_RETURN_IF_ERROR(store_.Write([&](StoreWriter& w) -> absl::Status {
     result = {};
     TH_ASSIGN_OR_RETURN(Series series, SeriesFor(w, who, series_id, Need::kPlan, "series_id"));
-    TH_ASSIGN_OR_RETURN(const bool repeat, AlreadyDone(w, "ReleaseUnconfirmedSeats", key));
-    if (repeat) return absl::OkStatus();  // released already; nothing more to do
+    TH_ASSIGN_OR_RETURN(std::optional<RequestRecord> earlier,
+                        AlreadyDone(w, "ReleaseUnconfirmedSeats", key));
+    if (earlier) return absl::OkStatus();  // released already; nothing more to do
     if (!series.requires_confirmation || !series.confirmation_deadline) {
       return absl::FailedPreconditionError(
           absl::StrCat("series ", series_id,

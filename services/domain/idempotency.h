@@ -22,19 +22,20 @@ struct RequestKey {
   std::string fingerprint;  // stable digest of the request's content
 };
 
-// Inside a write unit: whether `key` was already recorded for `method`
-// (a retry: do nothing again). ALREADY_EXISTS on "request_id" when it was
-// recorded for another request; false without a request_id.
-inline absl::StatusOr<bool> AlreadyDone(StoreWriter& w, absl::string_view method,
-                                        const RequestKey& key) {
-  if (key.request_id.empty()) return false;
+// Inside a write unit: the record of `key` when it was already done for
+// `method` (a retry: do nothing again), else nullopt (also without a
+// request_id). ALREADY_EXISTS on "request_id" when it was recorded for
+// another request.
+inline absl::StatusOr<std::optional<RequestRecord>> AlreadyDone(StoreWriter& w,
+                                                                absl::string_view method,
+                                                                const RequestKey& key) {
+  if (key.request_id.empty()) return std::optional<RequestRecord>();
   TH_ASSIGN_OR_RETURN(std::optional<RequestRecord> earlier, w.FindRequest(key.request_id));
-  if (!earlier) return false;
-  if (earlier->method != method || earlier->fingerprint != key.fingerprint) {
+  if (earlier && (earlier->method != method || earlier->fingerprint != key.fingerprint)) {
     return FieldError(absl::StatusCode::kAlreadyExists, "request_id",
                       "was already used for a different request");
   }
-  return true;
+  return earlier;
 }
 
 // Records `key` as done for `method`, naming `resource_id`; nothing
@@ -53,9 +54,8 @@ absl::StatusOr<T> CreateOnce(Store& store, absl::string_view method, const Reque
   T result;
   TH_RETURN_IF_ERROR(store.Write([&](StoreWriter& w) -> absl::Status {
     Id id = 0;
-    TH_ASSIGN_OR_RETURN(const bool repeat, AlreadyDone(w, method, key));
-    if (repeat) {
-      TH_ASSIGN_OR_RETURN(std::optional<RequestRecord> earlier, w.FindRequest(key.request_id));
+    TH_ASSIGN_OR_RETURN(std::optional<RequestRecord> earlier, AlreadyDone(w, method, key));
+    if (earlier) {
       id = earlier->resource_id;
     } else {
       TH_ASSIGN_OR_RETURN(id, insert(w));

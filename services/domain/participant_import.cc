@@ -313,8 +313,9 @@ absl::StatusOr<ImportReport> ParticipantImport::Import(const Principal& who, abs
   absl::Status unit = store_.Write([&](StoreWriter& w) -> absl::Status {
     report = ImportReport{};
     report.rows = static_cast<int>(table.rows.size());
-    TH_ASSIGN_OR_RETURN(const bool repeat, AlreadyDone(w, "ImportParticipants", key));
-    if (repeat) {
+    TH_ASSIGN_OR_RETURN(std::optional<RequestRecord> earlier,
+                        AlreadyDone(w, "ImportParticipants", key));
+    if (earlier) {
       report.applied = true;
       report.repeated = true;
       return absl::OkStatus();

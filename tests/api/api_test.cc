@@ -493,7 +493,9 @@ TEST_F(ApiTest, ConcurrentEnrolmentsFillExactlyTheSeatsAndWaitlistTheRestInArriv
   std::vector<v1::Enrolment> all = list();
   ASSERT_EQ(all.size(), static_cast<size_t>(kPeople));
   for (int i = 0; i < kPeople; ++i) {
-    if (i > 0) EXPECT_LT(all[i - 1].queue_number(), all[i].queue_number());
+    if (i > 0) {
+      EXPECT_LT(all[i - 1].queue_number(), all[i].queue_number());
+    }
     if (i < kCapacity) {
       EXPECT_EQ(all[i].state(), v1::ENROLMENT_STATE_ENROLLED) << i;
     } else {

@@ -195,8 +195,8 @@ Planner::Planner(Store& store, Clock clock) : store_(store), clock_(std::move(cl
 
 // ---- organisations ----
 
-absl::StatusOr<Organization> Planner::CreateOrganization(const Principal& who, Organization org,
-                                                         const RequestKey& key) {
+absl::StatusOr<Organization> Planner::CreateOrganization([[maybe_unused]] const Principal& who,
+                                                         Organization org, const RequestKey& key) {
   Violations v;
   ValidateOrganization(org, "organization", v);
   TH_RETURN_IF_ERROR(v.ToStatus());
@@ -206,7 +206,8 @@ absl::StatusOr<Organization> Planner::CreateOrganization(const Principal& who, O
       [](StoreWriter& w, Id id) { return w.GetOrganization(id); });
 }
 
-absl::StatusOr<Organization> Planner::GetOrganization(const Principal& who, Id id) {
+absl::StatusOr<Organization> Planner::GetOrganization([[maybe_unused]] const Principal& who,
+                                                      Id id) {
   TH_RETURN_IF_ERROR(CheckId(id, "id"));
   Organization out;
   TH_RETURN_IF_ERROR(store_.Read([&](StoreReader& r) -> absl::Status {
@@ -218,7 +219,7 @@ absl::StatusOr<Organization> Planner::GetOrganization(const Principal& who, Id i
   return out;
 }
 
-absl::StatusOr<Page<Organization>> Planner::ListOrganizations(const Principal& who,
+absl::StatusOr<Page<Organization>> Planner::ListOrganizations([[maybe_unused]] const Principal& who,
                                                               const PageRequest& page) {
   Page<Organization> out;
   TH_RETURN_IF_ERROR(store_.Read([&](StoreReader& r) -> absl::Status {
@@ -228,7 +229,7 @@ absl::StatusOr<Page<Organization>> Planner::ListOrganizations(const Principal& w
   return out;
 }
 
-absl::StatusOr<Organization> Planner::UpdateOrganization(const Principal& who,
+absl::StatusOr<Organization> Planner::UpdateOrganization([[maybe_unused]] const Principal& who,
                                                          const Organization& patch,
                                                          const UpdateMask& mask) {
   TH_RETURN_IF_ERROR(CheckId(patch.id, "organization.id"));
@@ -255,8 +256,8 @@ absl::StatusOr<Organization> Planner::UpdateOrganization(const Principal& who,
 
 // ---- trainers ----
 
-absl::StatusOr<Trainer> Planner::CreateTrainer(const Principal& who, Trainer trainer,
-                                               const RequestKey& key) {
+absl::StatusOr<Trainer> Planner::CreateTrainer([[maybe_unused]] const Principal& who,
+                                               Trainer trainer, const RequestKey& key) {
   Violations v;
   ValidateTrainer(trainer, "trainer", v);
   TH_RETURN_IF_ERROR(v.ToStatus());
@@ -283,7 +284,8 @@ absl::StatusOr<Trainer> Planner::GetTrainer(const Principal& who, Id id) {
   return out;
 }
 
-absl::StatusOr<Page<Trainer>> Planner::ListTrainers(const Principal& who, const PageRequest& page) {
+absl::StatusOr<Page<Trainer>> Planner::ListTrainers([[maybe_unused]] const Principal& who,
+                                                    const PageRequest& page) {
   Page<Trainer> out;
   TH_RETURN_IF_ERROR(store_.Read([&](StoreReader& r) -> absl::Status {
     TH_ASSIGN_OR_RETURN(out, r.ListTrainers(page));
@@ -292,8 +294,8 @@ absl::StatusOr<Page<Trainer>> Planner::ListTrainers(const Principal& who, const 
   return out;
 }
 
-absl::StatusOr<Trainer> Planner::UpdateTrainer(const Principal& who, const Trainer& patch,
-                                               const UpdateMask& mask) {
+absl::StatusOr<Trainer> Planner::UpdateTrainer([[maybe_unused]] const Principal& who,
+                                               const Trainer& patch, const UpdateMask& mask) {
   TH_RETURN_IF_ERROR(CheckId(patch.id, "trainer.id"));
   TH_RETURN_IF_ERROR(CheckMask(mask, {"display_name", "email", "affiliation"}));
   Trainer out;

@@ -71,8 +71,8 @@ struct ParticipantFilter {
   std::optional<Scope> visible;  // unset: everything
 };
 
-// Enrolments ordered by (queue_number, id): arrival order. Unset members do
-// not filter.
+// Enrolments of one series in arrival order (cursor key: queue_number),
+// across series by id (cursor key: id). Unset members do not filter.
 struct EnrolmentFilter {
   Id series_id = 0;
   Id participant_id = 0;
@@ -151,7 +151,6 @@ class StoreReader {
   virtual absl::StatusOr<Enrolment> GetEnrolment(Id id) = 0;
   virtual absl::StatusOr<std::optional<Enrolment>> FindEnrolment(Id series_id,
                                                                  Id participant_id) = 0;
-  // Cursor key is the queue number.
   virtual absl::StatusOr<Page<Enrolment>> ListEnrolments(const EnrolmentFilter& filter,
                                                          const PageRequest& page) = 0;
   // One more than the highest queue number ever given in the series.

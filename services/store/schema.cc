@@ -211,7 +211,7 @@ CREATE TABLE enrolment (
 ) STRICT;
 CREATE INDEX enrolment_by_series_queue ON enrolment(series_id, queue_number, id);
 CREATE INDEX enrolment_by_series_state ON enrolment(series_id, state, queue_number);
-CREATE INDEX enrolment_by_participant ON enrolment(participant_id, queue_number, id);
+CREATE INDEX enrolment_by_participant ON enrolment(participant_id, id);
 CREATE TABLE enrolment_change (
   id           INTEGER PRIMARY KEY,
   enrolment_id INTEGER NOT NULL REFERENCES enrolment(id),

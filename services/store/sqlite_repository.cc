@@ -1375,15 +1375,19 @@ absl::StatusOr<domain::Page<domain::Enrolment>> SqliteRepository::ListEnrolments
       v.organizations = *filter.organizations;
       absl::StrAppend(&sql, VisibilityCondition(v, "r", ""));
     }
-    AddKeyset(sql, "e.queue_number", "e.id", page);
+    // Within a series in arrival order; across series by id (queue numbers
+    // count per series).
+    const bool by_arrival = filter.series_id != 0;
+    AddKeyset(sql, by_arrival ? "e.queue_number" : "e.id", "e.id", page);
     auto& q = Prepare(sql);
     if (filter.series_id != 0) q.bind(":series", filter.series_id);
     if (filter.participant_id != 0) q.bind(":participant", filter.participant_id);
     BindKeyset(q, page);
     std::vector<domain::Enrolment> items;
     while (q.executeStep()) items.push_back(ReadEnrolment(q));
-    return MakePage(std::move(items), page,
-                    [](const domain::Enrolment& e) { return e.queue_number; });
+    return MakePage(std::move(items), page, [by_arrival](const domain::Enrolment& e) {
+      return by_arrival ? e.queue_number : e.id;
+    });
   });
 }
 

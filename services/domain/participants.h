@@ -2,7 +2,8 @@
 #define TRAINHUB_SERVICES_DOMAIN_PARTICIPANTS_H_
 
 // Participant person records. Admins keep all; a coordinator keeps the
-// records of their organisations; a participant sees their own linked
+// records of their organisations and sees those of people enrolled in series
+// their organisations own or partner; a participant sees their own linked
 // record. Thread-safe.
 
 #include <functional>

@@ -61,7 +61,8 @@ struct SessionFilter {
 };
 
 // Participants ordered by id. `visible` limits them for a caller: records
-// of `visible->organizations` or the one record `visible->participant_id`.
+// of `visible->organizations`, of people enrolled in series those
+// organisations own or partner, or the one record `visible->participant_id`.
 struct ParticipantFilter {
   Id organization_id = 0;  // 0: any
   struct Scope {

@@ -1235,8 +1235,13 @@ absl::StatusOr<domain::Page<domain::Participant>> SqliteRepository::ListParticip
   if (filter.visible) {
     absl::StrAppend(&select, " AND (0");
     if (!filter.visible->organizations.empty()) {
+      domain::Visibility v;
+      v.organizations = filter.visible->organizations;
       absl::StrAppend(&select, " OR organization_id IN (",
-                      absl::StrJoin(filter.visible->organizations, ","), ")");
+                      absl::StrJoin(filter.visible->organizations, ","), ")",
+                      " OR EXISTS (SELECT 1 FROM enrolment ve JOIN series vr ON vr.id = ve.series_id"
+                      " WHERE ve.participant_id = participant.id",
+                      VisibilityCondition(v, "vr", ""), ")");
     }
     if (filter.visible->participant_id != 0) {
       absl::StrAppend(&select, " OR id = ", filter.visible->participant_id);

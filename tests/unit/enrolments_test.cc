@@ -472,7 +472,18 @@ TEST_F(EnrolmentsTest, EachRoleSeesWhatItShould) {
             absl::StatusCode::kPermissionDenied);
   EXPECT_EQ(enrolments_->List(coordinator_, {.series_id = series_}, {})->items.size(), 3u);
   EXPECT_EQ(enrolments_->List(coordinator_, {}, {})->items.size(), 3u);
-  // The coordinator of the series sees the people enrolled in it.
+  // Coordinators see the people enrolled in their series, also from elsewhere.
+  Participant guest;
+  guest.display_name = "Gast aus Dessau";
+  guest.organization_id = dessau_;
+  guest.target_groups = {TargetGroup::kVolunteers};
+  const Id guest_id = participants_->Create(admin_, guest, {})->id;
+  EXPECT_EQ(participants_->Get(coordinator_, guest_id).status().code(),
+            absl::StatusCode::kPermissionDenied);
+  const size_t before = participants_->List(coordinator_, 0, {})->items.size();
+  Enrol(guest_id);
+  EXPECT_TRUE(participants_->Get(coordinator_, guest_id).ok());
+  EXPECT_EQ(participants_->List(coordinator_, 0, {})->items.size(), before + 1);
   EXPECT_TRUE(participants_->Get(coordinator_, jana).ok());
 
   Trainer t;

@@ -140,6 +140,15 @@ absl::Status CheckReason(std::string& reason, absl::string_view field, bool requ
   return absl::OkStatus();
 }
 
+// `series` with its seat and waiting-list counts as they are now in the
+// unit of work (earlier enrolments of the same unit included).
+absl::StatusOr<Series> WithPlacesNow(StoreReader& r, Series series) {
+  TH_ASSIGN_OR_RETURN(StoreReader::Places places, r.CountPlaces(series.id));
+  series.seats_taken = places.seats_taken;
+  series.waitlist_length = places.waitlist_length;
+  return series;
+}
+
 // Places (or places again) `p` in `series` as one arrival; the caller has
 // checked window and eligibility. Returns the enrolment's id.
 absl::StatusOr<Id> Enrol(StoreWriter& w, const Series& series, const Participant& p,
@@ -147,7 +156,7 @@ absl::StatusOr<Id> Enrol(StoreWriter& w, const Series& series, const Participant
                          bool overridden, Id account_id, std::string reason, absl::Time now) {
   Enrolment e = existing.value_or(Enrolment{});
   TH_ASSIGN_OR_RETURN(e.queue_number, w.NextQueueNumber(series.id));
-  TH_ASSIGN_OR_RETURN(Series fresh, w.GetSeries(series.id));
+  TH_ASSIGN_OR_RETURN(Series fresh, WithPlacesNow(w, series));
   const EnrolmentState to = Placement(fresh, needs_approval);
   e.request_time = now;
   e.eligibility_overridden = overridden;
@@ -439,7 +448,7 @@ absl::StatusOr<Enrolment> Enrolments::Approve(const Principal& who, Id id, const
                                                         "; only pending requests are approved"));
     }
     TH_RETURN_IF_ERROR(CheckEnrolmentWindow(series, /*by_planner=*/true, now));
-    TH_ASSIGN_OR_RETURN(Series fresh, w.GetSeries(series.id));
+    TH_ASSIGN_OR_RETURN(Series fresh, WithPlacesNow(w, series));
     TH_RETURN_IF_ERROR(
         Move(w, e, Placement(fresh, /*needs_approval=*/false), who.account.id, "approved", now));
     return e.id;

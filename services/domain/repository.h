@@ -161,6 +161,13 @@ class StoreReader {
                                                                      const PageRequest& page) = 0;
   // Enrolments of the series in any state.
   virtual absl::StatusOr<int64_t> CountEnrolments(Id series_id) = 0;
+  // The series' seats_taken and waitlist_length as they are now (what
+  // GetSeries derives, without the rest of the series).
+  struct Places {
+    int seats_taken = 0;
+    int waitlist_length = 0;
+  };
+  virtual absl::StatusOr<Places> CountPlaces(Id series_id) = 0;
 
   // ---- qualifications ----
   virtual absl::StatusOr<Qualification> GetQualification(Id id) = 0;

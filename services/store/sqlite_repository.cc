@@ -1237,11 +1237,12 @@ absl::StatusOr<domain::Page<domain::Participant>> SqliteRepository::ListParticip
     if (!filter.visible->organizations.empty()) {
       domain::Visibility v;
       v.organizations = filter.visible->organizations;
-      absl::StrAppend(&select, " OR organization_id IN (",
-                      absl::StrJoin(filter.visible->organizations, ","), ")",
-                      " OR EXISTS (SELECT 1 FROM enrolment ve JOIN series vr ON vr.id = ve.series_id"
-                      " WHERE ve.participant_id = participant.id",
-                      VisibilityCondition(v, "vr", ""), ")");
+      absl::StrAppend(
+          &select, " OR organization_id IN (", absl::StrJoin(filter.visible->organizations, ","),
+          ")",
+          " OR EXISTS (SELECT 1 FROM enrolment ve JOIN series vr ON vr.id = ve.series_id"
+          " WHERE ve.participant_id = participant.id",
+          VisibilityCondition(v, "vr", ""), ")");
     }
     if (filter.visible->participant_id != 0) {
       absl::StrAppend(&select, " OR id = ", filter.visible->participant_id);
@@ -1442,6 +1443,18 @@ absl::StatusOr<int64_t> SqliteRepository::CountEnrolments(Id series_id) {
     q.bind(1, series_id);
     q.executeStep();
     return q.getColumn(0).getInt64();
+  });
+}
+
+absl::StatusOr<domain::StoreReader::Places> SqliteRepository::CountPlaces(Id series_id) {
+  return Guarded("CountPlaces", [&]() -> absl::StatusOr<Places> {
+    // EnrolmentState numbers: 3 ENROLLED and 4 CONFIRMED hold seats, 2 WAITLISTED.
+    auto& q = Prepare(
+        "SELECT count(*) FILTER (WHERE state IN (3, 4)), count(*) FILTER (WHERE state = 2)"
+        " FROM enrolment WHERE series_id = ? AND state IN (2, 3, 4)");
+    q.bind(1, series_id);
+    q.executeStep();
+    return Places{q.getColumn(0).getInt(), q.getColumn(1).getInt()};
   });
 }
 

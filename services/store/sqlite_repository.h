@@ -91,6 +91,7 @@ class SqliteRepository : public domain::StoreWriter {
   absl::StatusOr<domain::Page<domain::EnrolmentChange>> ListEnrolmentChanges(
       domain::Id enrolment_id, const domain::PageRequest& page) override;
   absl::StatusOr<int64_t> CountEnrolments(domain::Id series_id) override;
+  absl::StatusOr<Places> CountPlaces(domain::Id series_id) override;
   absl::StatusOr<domain::Id> InsertEnrolment(const domain::Enrolment& enrolment) override;
   absl::Status UpdateEnrolment(const domain::Enrolment& enrolment) override;
   absl::Status AppendEnrolmentChange(const domain::EnrolmentChange& change) override;

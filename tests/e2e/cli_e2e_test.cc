@@ -497,10 +497,17 @@ TEST_F(E2eTest, AcknowledgedWritesSurviveKillNine) {
   StartAsAdmin();
   MustCli({"org", "create", "--name", "Stadt Dessau-Roßlau", "--kind", "municipality"});
   MustCli({"trainer", "create", "--name", "Алина Петрова", "--email", "alina@example.org"});
+  MustCli({"participant", "create", "--name", "Jana Beispiel", "--org", "1", "--target-group",
+           "volunteers"});
+  MustCli({"series", "create", "--title", "Interkultur im Ehrenamt", "--kind", "volunteer-course",
+           "--org", "1", "--capacity", "1"});
+  MustCli({"enrolment", "request", "1", "1"});
   EXPECT_EQ(StopServer(SIGKILL), 128 + SIGKILL);
   StartServer();
   EXPECT_NE(MustCli({"org", "list"}).out.find("Stadt Dessau-Roßlau"), std::string::npos);
   EXPECT_NE(MustCli({"trainer", "show", "1"}).out.find("Алина Петрова"), std::string::npos);
+  EXPECT_NE(MustCli({"enrolment", "show", "1"}).out.find("State:        enrolled"),
+            std::string::npos);
 }
 
 // A test CA and a server certificate for 127.0.0.1, made with openssl.

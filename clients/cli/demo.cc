@@ -488,7 +488,7 @@ grpc::Status LoadEnrolments(Client& c, const std::map<std::string, int64_t>& peo
                 &status)) {
       return status;
     }
-    ++counts[6];
+    ++counts[5];
   }
   v1::EnrolCohortRequest cohort;
   cohort.set_request_id("demo-cohort-parcours");
@@ -499,7 +499,7 @@ grpc::Status LoadEnrolments(Client& c, const std::map<std::string, int64_t>& peo
               &status)) {
     return status;
   }
-  counts[6] += enrolled.enrolments_size();
+  counts[5] += enrolled.enrolments_size();
   return status;
 }
 
@@ -511,6 +511,8 @@ bool Create(Client& c, Stub& stub,
   return status->ok();
 }
 
+// Loads (or completes) the demo data; `counts` gets what was created or found:
+// organisations, trainers, series, modules, sessions, enrolments.
 grpc::Status Load(Client& c, int* counts) {
   grpc::Status status;
   std::map<std::string, int64_t> org_ids, trainer_ids;
@@ -574,7 +576,6 @@ grpc::Status Load(Client& c, int* counts) {
     status = c.Call(c.accounts(), &v1::AccountService::Stub::CreateAccount, request, &account);
     if (status.error_code() == grpc::StatusCode::ALREADY_EXISTS) continue;  // loaded before
     if (!status.ok()) return status;
-    ++counts[5];
   }
   using Stub = v1::SeriesService::Stub;
   std::map<std::string, int64_t> series_ids;
@@ -665,10 +666,10 @@ void AddDemoCommands(CLI::App& app, Context& ctx) {
   auto* load = demo->add_subcommand("load", msg::kDemoLoad);
   load->callback([&ctx] {
     auto& c = ctx.client();
-    int counts[7] = {0, 0, 0, 0, 0, 0, 0};
+    int counts[6] = {0, 0, 0, 0, 0, 0};
     if (!Check(ctx, Load(c, counts))) return;
     std::cout << fmt::format(msg::kDemoLoaded, counts[0], counts[1], counts[2], counts[3],
-                             counts[4], counts[6])
+                             counts[4], counts[5])
               << "\n";
     for (const DemoAccount& a : kAccounts) {
       std::cout << fmt::format(msg::kDemoAccountLine, a.email, kDemoPassword, a.what) << "\n";

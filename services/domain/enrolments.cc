@@ -250,10 +250,11 @@ absl::StatusOr<Enrolment> EnrolAsPlanner(StoreWriter& w, const Principal& who, c
   return w.GetEnrolment(id);
 }
 
-absl::StatusOr<std::vector<Id>> FillSeats(StoreWriter& w, Id series_id, absl::Time now) {
+absl::StatusOr<std::vector<Id>> FillSeats(StoreWriter& w, const Series& stored, absl::Time now) {
   std::vector<Id> promoted;
-  TH_ASSIGN_OR_RETURN(Series series, w.GetSeries(series_id));
-  if (series.IsFrozen()) return promoted;
+  if (stored.IsFrozen()) return promoted;
+  const Id series_id = stored.id;
+  TH_ASSIGN_OR_RETURN(Series series, WithPlacesNow(w, stored));
   const int free_seats = series.capacity - series.seats_taken;
   if (free_seats <= 0 || series.waitlist_length == 0) return promoted;
   EnrolmentFilter filter;
@@ -499,14 +500,14 @@ absl::StatusOr<Enrolment> Enrolments::Withdraw(const Principal& who, Id id, std:
   const absl::Time now = clock_();
   return ChangeOnce(store_, "WithdrawEnrolment", key, [&](StoreWriter& w) -> absl::StatusOr<Id> {
     TH_ASSIGN_OR_RETURN(auto loaded, EnrolmentFor(w, who, id, Act::kOwn));
-    Enrolment& e = loaded.first;
+    auto& [e, series] = loaded;
     if (!IsActive(e.state)) {
       return absl::FailedPreconditionError(
           absl::StrCat("enrolment ", id, " is already ", ToString(e.state)));
     }
     const bool freed_seat = HoldsSeat(e.state);
     TH_RETURN_IF_ERROR(Move(w, e, EnrolmentState::kWithdrawn, who.account.id, reason, now));
-    if (freed_seat) TH_RETURN_IF_ERROR(FillSeats(w, e.series_id, now).status());
+    if (freed_seat) TH_RETURN_IF_ERROR(FillSeats(w, series, now).status());
     return e.id;
   });
 }
@@ -551,7 +552,7 @@ absl::StatusOr<ReleaseResult> Enrolments::ReleaseUnconfirmed(const Principal& wh
       TH_ASSIGN_OR_RETURN(Enrolment stored, w.GetEnrolment(e.id));
       result.released.push_back(std::move(stored));
     }
-    TH_ASSIGN_OR_RETURN(std::vector<Id> promoted, FillSeats(w, series_id, now));
+    TH_ASSIGN_OR_RETURN(std::vector<Id> promoted, FillSeats(w, series, now));
     for (Id id : promoted) {
       TH_ASSIGN_OR_RETURN(Enrolment stored, w.GetEnrolment(id));
       result.promoted.push_back(std::move(stored));
@@ -595,11 +596,12 @@ absl::StatusOr<Page<Enrolment>> Enrolments::List(const Principal& who, const Enr
     } else if (query.series_id != 0) {
       absl::StatusOr<Series> series = r.GetSeries(query.series_id);
       if (!series.ok() && !absl::IsNotFound(series.status())) return series.status();
+      const bool coordinates = series.ok() && CoordinatesSeries(who, *series);
       bool teaches = false;
-      if (series.ok()) {
+      if (series.ok() && !coordinates) {
         TH_ASSIGN_OR_RETURN(teaches, Teaches(r, who, series->id));
       }
-      if (series.ok() && CoordinatesSeries(who, *series)) {
+      if (coordinates) {
         // the whole series
       } else if (teaches) {
         // The roster: who holds a seat.

@@ -32,10 +32,11 @@ bool EnrolmentTransitionAllowed(EnrolmentState from, EnrolmentState to);
 // waiting list.
 EnrolmentState Placement(const Series& series, bool needs_approval);
 
-// Gives the free seats of `series_id` to the waiting list in arrival order,
-// each promotion recorded as done by the system at `now`. Returns the
-// promoted enrolments' ids. Nothing happens in frozen series.
-absl::StatusOr<std::vector<Id>> FillSeats(StoreWriter& w, Id series_id, absl::Time now);
+// Gives the free seats of `series` (as stored in this unit: capacity and
+// status) to the waiting list in arrival order, each promotion recorded as
+// done by the system at `now`. Returns the promoted enrolments' ids.
+// Nothing happens in frozen series.
+absl::StatusOr<std::vector<Id>> FillSeats(StoreWriter& w, const Series& series, absl::Time now);
 
 // For enrolling inside a larger unit of work (imports): why `p` cannot be
 // enrolled in `series` by a planner now (already enrolled, outside the

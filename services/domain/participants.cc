@@ -56,11 +56,12 @@ absl::StatusOr<Participant> Load(StoreReader& r, const Principal& who, Id id, bo
   if (absl::IsNotFound(p.status())) return Denied(what);
   TH_RETURN_IF_ERROR(p.status());
   if (keep ? CanKeep(who, *p) : CanSee(who, *p)) return p;
-  if (!keep && !VisibilityOf(who).organizations.empty()) {
+  std::vector<Id> coordinated = VisibilityOf(who).organizations;
+  if (!keep && !coordinated.empty()) {
     // Coordinators also see the people enrolled in the series they run.
     EnrolmentFilter filter;
     filter.participant_id = id;
-    filter.organizations = VisibilityOf(who).organizations;
+    filter.organizations = std::move(coordinated);
     TH_ASSIGN_OR_RETURN(Page<Enrolment> enrolled, r.ListEnrolments(filter, PageRequest{1, {}}));
     if (!enrolled.items.empty()) return p;
   }

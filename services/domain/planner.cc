@@ -436,7 +436,7 @@ absl::StatusOr<Series> Planner::UpdateSeries(const Principal& who, const Series&
     series.update_time = clock_();
     TH_RETURN_IF_ERROR(w.UpdateSeries(series));
     // More seats (or a series open again) let the waiting list move up.
-    TH_RETURN_IF_ERROR(FillSeats(w, series.id, series.update_time).status());
+    TH_RETURN_IF_ERROR(FillSeats(w, series, series.update_time).status());
     TH_ASSIGN_OR_RETURN(out, w.GetSeries(series.id));
     return absl::OkStatus();
   }));

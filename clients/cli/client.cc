@@ -6,10 +6,13 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <optional>
 #include <random>
+#include <regex>
 
 #include "clients/cli/format.h"
 #include "clients/cli/messages.h"
@@ -125,6 +128,58 @@ trainhub::v1::ScheduleService::Stub& Client::schedule() {
   return *schedule_;
 }
 
+std::string InCliWords(const std::string& text) {
+  // A field path ("session.end_time", "series.partner_organization_ids[1]"),
+  // a snake_case field ("allow_overlap"), or before a colon a single field
+  // name ("id: ..."), optionally after "set ".
+  static const std::regex kField(
+      R"((\bset )?\b([a-z][a-z0-9]*(?:[._][a-z0-9]+)*(?:\[\d+\])?)(?=(:)?))");
+  static const std::regex kIndex(R"(\[\d+\])");
+  constexpr const char* kRequestMessages[] = {"series",       "session", "module",
+                                              "organization", "trainer", "participant",
+                                              "account",      "cohort",  "qualification"};
+  // `named`: the word stands where only a field can (before a colon, after "set").
+  auto word_for = [&](const std::string& raw, bool named) -> std::optional<std::string> {
+    const std::string path = std::regex_replace(raw, kIndex, "");
+    for (const auto& [field, word] : msg::kCliWordForField) {
+      const std::string f = field;
+      if (path == f || (path.size() > f.size() && path.ends_with("." + f))) {
+        if (path == f && f.find('_') == std::string::npos && !named) return std::nullopt;
+        return std::string(word);
+      }
+    }
+    const size_t dot = path.find('.');
+    const bool message_path = dot != std::string::npos &&
+                              std::find(std::begin(kRequestMessages), std::end(kRequestMessages),
+                                        path.substr(0, dot)) != std::end(kRequestMessages);
+    const bool snake_field = dot == std::string::npos && path.find('_') != std::string::npos;
+    if (!message_path && !snake_field) return std::nullopt;
+    std::string last = path.substr(path.rfind('.') == std::string::npos ? 0 : path.rfind('.') + 1);
+    std::replace(last.begin(), last.end(), '_', '-');
+    return "--" + last;
+  };
+  std::string out;
+  size_t copied = 0;
+  for (auto it = std::sregex_iterator(text.begin(), text.end(), kField);
+       it != std::sregex_iterator(); ++it) {
+    const std::smatch& m = *it;
+    const size_t at = m.position(2);
+    // Parts of e-mail addresses, method names and host names stay.
+    if (at > 0 && (text[at - 1] == '@' || text[at - 1] == '/' || text[at - 1] == '.' ||
+                   text[at - 1] == '-')) {
+      continue;
+    }
+    const std::optional<std::string> word = word_for(m[2].str(), m[3].matched || m[1].matched);
+    if (!word) continue;
+    out.append(text, copied, m.position(0) - copied);
+    if (m[1].matched) out += word->starts_with("--") ? "pass " : m[1].str();
+    out += *word;
+    copied = m.position(0) + m.length(0);
+  }
+  out.append(text, copied, std::string::npos);
+  return out;
+}
+
 int Client::Report(const grpc::Status& status) const {
   switch (status.error_code()) {
     case grpc::StatusCode::UNAVAILABLE:
@@ -143,12 +198,14 @@ int Client::Report(const grpc::Status& status) const {
   }
   std::cerr << msg::kErrorPrefix
             << (details.field_violations_size() > 1 ? msg::kRequestRejected
-                                                    : status.error_message())
+                                                    : InCliWords(status.error_message()))
             << "\n";
   {
     if (details.field_violations_size() > 1) {
       for (const auto& v : details.field_violations()) {
-        std::cerr << fmt::format(msg::kFieldLine, v.field(), v.description()) << "\n";
+        std::string field = InCliWords(v.field() + ":");
+        field.pop_back();
+        std::cerr << fmt::format(msg::kFieldLine, field, InCliWords(v.description())) << "\n";
       }
     }
     if (details.conflicting_session_id() != 0) {

@@ -34,6 +34,12 @@ enum ExitCode {
 
 enum class OutputFormat { kTable, kJson };
 
+// `text` from the server with its request field names put the way the
+// command line says them: "session.end_time: must be after start_time" reads
+// "--end: must be after --start", "set allow_overlap" reads "pass
+// --allow-overlap" (table in messages.h).
+std::string InCliWords(const std::string& text);
+
 class Client {
  public:
   // How to reach the server: plaintext, or TLS with the system's CAs or

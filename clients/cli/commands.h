@@ -69,6 +69,8 @@ void PrintSessionTable(const google::protobuf::RepeatedPtrField<trainhub::v1::Se
                        bool with_series);
 // "✓ Name, ? Other" (✓ confirmed, ? requested, ✗ declined).
 std::string TrainerSummary(const trainhub::v1::Session& session);
+// " CANCELLED" for a session of a cancelled series, else "".
+std::string SessionStatusMark(const trainhub::v1::Session& session);
 
 void AddAccountCommands(CLI::App& app, Context& ctx);
 void AddAuditCommands(CLI::App& app, Context& ctx);

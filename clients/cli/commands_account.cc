@@ -10,6 +10,7 @@
 #include "clients/cli/commands.h"
 #include "clients/cli/format.h"
 #include "clients/cli/messages.h"
+#include "grpc/health/v1/health.grpc.pb.h"
 
 namespace trainhub::cli {
 namespace {
@@ -103,7 +104,14 @@ void AddAccountCommands(CLI::App& app, Context& ctx) {
     request.set_password(ReadPassword(msg::kPasswordPrompt, login_opts->password_stdin));
     v1::LoginResponse response;
     auto& c = ctx.client();
-    if (!Check(ctx, c.Call(c.accounts(), &Stub::Login, request, &response))) return;
+    grpc::Status status = c.Call(c.accounts(), &Stub::Login, request, &response);
+    if (status.error_code() == grpc::StatusCode::UNAUTHENTICATED) {
+      // Logging in is what failed: no hint to log in first.
+      std::cerr << msg::kErrorPrefix << status.error_message() << "\n";
+      ctx.exit_code = kExitDenied;
+      return;
+    }
+    if (!Check(ctx, status)) return;
     if (!SaveToken(response.token())) {
       std::cerr << msg::kErrorPrefix << fmt::format(msg::kCannotSaveToken, TokenPath()) << "\n";
       ctx.exit_code = kExitOther;
@@ -127,6 +135,21 @@ void AddAccountCommands(CLI::App& app, Context& ctx) {
       return;
     }
     Check(ctx, status);
+  });
+
+  // Needs no login: scripts wait with it until the server is ready.
+  auto* health = app.add_subcommand("health", msg::kHealthCommand);
+  health->callback([&ctx] {
+    auto& c = ctx.client();
+    auto stub = grpc::health::v1::Health::NewStub(c.channel());
+    grpc::health::v1::HealthCheckResponse response;
+    if (!Check(ctx, c.Call(*stub, &grpc::health::v1::Health::Stub::Check,
+                           grpc::health::v1::HealthCheckRequest{}, &response))) {
+      return;
+    }
+    const bool serving = response.status() == grpc::health::v1::HealthCheckResponse::SERVING;
+    std::cout << (serving ? msg::kServing : msg::kNotServing) << "\n";
+    if (!serving) ctx.exit_code = kExitUnreachable;
   });
 
   auto* whoami = app.add_subcommand("whoami", msg::kWhoamiCommand);
@@ -238,16 +261,25 @@ void AddAuditCommands(CLI::App& app, Context& ctx) {
         });
     if (!Check(ctx, status)) return;
     if (c.json()) return c.PrintJson(all);
+    if (all.events_size() == 0) {
+      std::cout << msg::kNoItems << "\n";
+      return;
+    }
     Table table(
-        {msg::kColWhenUtc, msg::kColAccount, msg::kColCall, msg::kColObject, msg::kColResult});
-    table.KeepWidth(0);
-    table.KeepWidth(4);
+        {msg::kColWhenLocal, msg::kColAccount, msg::kColCall, msg::kColObject, msg::kColResult});
     for (const auto& e : all.events()) {
       const std::string method = e.method().substr(e.method().find('/') + 1);
-      table.Add(
-          {absl::FormatTime("%Y-%m-%d %H:%M:%S", FromTimestamp(e.time()), absl::UTCTimeZone()),
-           e.account_id() == 0 ? msg::kNone : std::to_string(e.account_id()), method,
-           e.object().empty() ? msg::kNone : e.object(), e.result()});
+      std::string who = msg::kNone;
+      if (e.account_id() != 0) {
+        who = e.account_name().empty() ? fmt::format(msg::kAccountGone, e.account_id())
+                                       : fmt::format("{} ({})", e.account_name(), e.account_id());
+      } else if (!e.peer().empty()) {
+        who = fmt::format(msg::kUnknownCaller, e.peer());
+      }
+      std::string result = e.result();
+      if (e.repeat_count() > 1) result += fmt::format(msg::kRepeatCount, e.repeat_count());
+      table.Add({absl::FormatTime("%d.%m.%Y %H:%M:%S", FromTimestamp(e.time()), LocalZone()), who,
+                 method, e.object().empty() ? msg::kNone : e.object(), result});
     }
     table.Print(std::cout);
   });

@@ -39,6 +39,7 @@ void PrintEnrolment(Context& ctx, const v1::Enrolment& e) {
       {msg::kLabelRequested, FormatLocal(e.request_time())}};
   if (e.has_seat_time()) fields.push_back({msg::kLabelSeatSince, FormatLocal(e.seat_time())});
   if (e.eligibility_overridden()) fields.push_back({msg::kLabelOverride, msg::kOverridden});
+  if (!e.note().empty()) fields.push_back({msg::kLabelNote, e.note()});
   PrintFields(std::cout, fields);
 }
 
@@ -100,6 +101,9 @@ void AddEnrolmentChange(CLI::App* parent, Context& ctx, const char* name, const 
   });
 }
 
+// ImportParticipantsRequest.csv's documented limit (docs/api.md).
+constexpr size_t kMaxImportFileBytes = 4 * 1024 * 1024 - 64 * 1024;
+
 std::optional<std::string> ReadFile(Context& ctx, const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) {
@@ -135,6 +139,13 @@ struct ImportOptions {
 void RunImport(Context& ctx, const ImportOptions& o) {
   std::optional<std::string> bytes = ReadFile(ctx, o.file);
   if (!bytes) return;
+  if (bytes->size() > kMaxImportFileBytes) {
+    std::cerr << msg::kErrorPrefix
+              << fmt::format(msg::kImportTooLarge, o.file, bytes->size(), kMaxImportFileBytes)
+              << "\n";
+    ctx.exit_code = kExitRejected;
+    return;
+  }
   v1::ImportParticipantsRequest request;
   request.set_organization_id(o.organization_id);
   request.set_csv(*std::move(bytes));
@@ -153,6 +164,8 @@ void RunImport(Context& ctx, const ImportOptions& o) {
                          &response))) {
     return;
   }
+  // A dry run that found problems answers like a refused import, in JSON too.
+  if (o.dry_run && response.problems_size() > 0) ctx.exit_code = kExitRejected;
   if (c.json()) return c.PrintJson(response);
   if (response.repeated()) {
     std::cout << msg::kImportRepeated << "\n";
@@ -190,8 +203,6 @@ void RunImport(Context& ctx, const ImportOptions& o) {
   std::cout << fmt::format(fmt::runtime(o.dry_run ? msg::kImportDrySummary : msg::kImportSummary),
                            response.rows(), response.imported_size(), bad_lines.size())
             << "\n";
-  // A dry run that found problems answers like a refused import.
-  if (o.dry_run && !bad_lines.empty()) ctx.exit_code = kExitRejected;
 }
 
 }  // namespace
@@ -303,19 +314,23 @@ void AddEnrolmentCommands(CLI::App& app, Context& ctx) {
   struct ListArgs {
     int64_t series_id = 0, participant_id = 0;
     std::vector<std::string> states;
+    bool unconfirmed = false;
     Paging paging;
   };
   auto largs = std::make_shared<ListArgs>();
   list->add_option("--series", largs->series_id, msg::kSeriesFilterOption);
   list->add_option("--participant", largs->participant_id, msg::kParticipantFilterOption);
-  list->add_option("--state", largs->states, msg::kStateFilterOption)
-      ->check(CLI::IsMember(EnrolmentStateWords()));
+  auto* state_opt = list->add_option("--state", largs->states, msg::kStateFilterOption)
+                        ->check(CLI::IsMember(EnrolmentStateWords()));
+  list->add_flag("--unconfirmed", largs->unconfirmed, msg::kUnconfirmedOption)->excludes(state_opt);
   largs->paging.AddTo(list);
   list->callback([&ctx, largs] {
     v1::ListEnrolmentsRequest r;
     r.set_series_id(largs->series_id);
     r.set_participant_id(largs->participant_id);
     for (const auto& s : largs->states) r.add_states(EnrolmentStateWords().at(s));
+    // A seat that still waits for its binding confirmation.
+    if (largs->unconfirmed) r.add_states(v1::ENROLMENT_STATE_ENROLLED);
     v1::ListEnrolmentsResponse all;
     if (!Check(ctx, ListAll(ctx, largs->paging, r, &all))) return;
     if (ctx.client().json()) return ctx.client().PrintJson(all);

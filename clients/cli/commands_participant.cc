@@ -92,10 +92,12 @@ void AddParticipantCommands(CLI::App& app, Context& ctx) {
 
   auto* list = participant->add_subcommand("list", msg::kList);
   auto list_org = std::make_shared<int64_t>(0);
+  auto list_name = std::make_shared<std::string>();
   auto paging = std::make_shared<Paging>();
   list->add_option("--org", *list_org, msg::kParticipantOrgOption);
+  list->add_option("--name", *list_name, msg::kParticipantNameFilterOption);
   paging->AddTo(list);
-  list->callback([&ctx, list_org, paging] {
+  list->callback([&ctx, list_org, list_name, paging] {
     auto& c = ctx.client();
     auto stub = v1::ParticipantService::NewStub(c.channel());
     v1::ListParticipantsResponse all;
@@ -103,6 +105,7 @@ void AddParticipantCommands(CLI::App& app, Context& ctx) {
         ForEachPage(*paging, [&](const std::string& token, int size, std::string* next) {
           v1::ListParticipantsRequest request;
           request.set_organization_id(*list_org);
+          request.set_name(*list_name);
           request.set_page_size(size);
           request.set_page_token(token);
           v1::ListParticipantsResponse page;
@@ -114,6 +117,10 @@ void AddParticipantCommands(CLI::App& app, Context& ctx) {
         });
     if (!Check(ctx, status)) return;
     if (c.json()) return c.PrintJson(all);
+    if (all.participants_size() == 0) {
+      std::cout << msg::kNoItems << "\n";
+      return;
+    }
     Table table({msg::kColId, msg::kColName, msg::kColEmail, msg::kColTargetGroups});
     for (const auto& p : all.participants()) {
       table.Add({std::to_string(p.id()), p.display_name(), p.email(), Groups(p)});

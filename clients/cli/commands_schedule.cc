@@ -110,6 +110,39 @@ void AddScheduleCommands(CLI::App& app, Context& ctx) {
     RunSchedule(ctx, request, trainer_opts->paging, &Stub::ListTrainerSessions);
   });
 
+  // The signed-in trainer's own sessions, from now on unless --from says.
+  struct MineOptions {
+    RangeOptions range;
+    Paging paging;
+  };
+  auto mine_opts = std::make_shared<MineOptions>();
+  auto* mine = schedule->add_subcommand("mine", msg::kScheduleMine);
+  mine_opts->range.from_opt =
+      mine->add_option("--from", mine_opts->range.from, msg::kMineFromOption);
+  mine_opts->range.to_opt = mine->add_option("--to", mine_opts->range.to, msg::kToOption);
+  mine_opts->paging.AddTo(mine);
+  mine->callback([&ctx, mine_opts] {
+    auto& c = ctx.client();
+    v1::Account account;
+    if (!Check(ctx, c.Call(c.accounts(), &v1::AccountService::Stub::GetCurrentAccount,
+                           v1::GetCurrentAccountRequest{}, &account))) {
+      return;
+    }
+    int64_t trainer_id = 0;
+    for (const auto& role : account.roles()) {
+      if (role.role() == v1::ROLE_TRAINER) trainer_id = role.trainer_id();
+    }
+    if (trainer_id == 0) {
+      UsageError(ctx, msg::kNotATrainer);
+      return;
+    }
+    v1::ListTrainerSessionsRequest request;
+    request.set_trainer_id(trainer_id);
+    SetTimestamp(absl::FromUnixSeconds(absl::ToUnixSeconds(absl::Now())), request.mutable_from());
+    if (!mine_opts->range.Fill(ctx, &request)) return;
+    RunSchedule(ctx, request, mine_opts->paging, &Stub::ListTrainerSessions);
+  });
+
   struct RangeCommandOptions {
     int64_t organization_id = 0;
     RangeOptions range;

@@ -195,8 +195,8 @@ struct SeriesOptions {
     } else {
       status_opt = cmd->add_option("--status", status, msg::kStatusOption)
                        ->check(CLI::IsMember(SeriesStatusWords()));
-      no_partners_opt = cmd->add_flag("--no-partners", no_partners, msg::kPartnerOption);
-      no_groups_opt = cmd->add_flag("--no-target-groups", no_groups, msg::kTargetGroupOption);
+      no_partners_opt = cmd->add_flag("--no-partners", no_partners, msg::kNoPartnersOption);
+      no_groups_opt = cmd->add_flag("--no-target-groups", no_groups, msg::kNoTargetGroupsOption);
     }
   }
 
@@ -302,6 +302,10 @@ struct SessionOptions {
 
 }  // namespace
 
+std::string SessionStatusMark(const v1::Session& session) {
+  return session.series_status() == v1::SERIES_STATUS_CANCELLED ? msg::kCancelledMark : "";
+}
+
 std::string TrainerSummary(const v1::Session& session) {
   std::string out;
   for (const auto& b : session.trainers()) {
@@ -318,26 +322,29 @@ void PrintSessionTable(const google::protobuf::RepeatedPtrField<v1::Session>& se
   if (with_series) {
     // Across series there is no room for columns: three lines per session.
     std::cout << fmt::format("{:<4}{}", msg::kColId, msg::kColWhen) << "\n";
+    // Long titles wrap onto further lines (indented); nothing is cut.
+    const auto print_wrapped = [](const std::string& text) {
+      bool first = true;
+      for (const std::string& line : WrapText(text, 76)) {
+        std::cout << (first ? "" : "      ") << line << "\n";
+        first = false;
+      }
+    };
     for (const auto& s : sessions) {
       const std::string place = s.place().name().empty() ? msg::kNone : s.place().name();
-      std::cout << FitLine(
-                       fmt::format("{:<4}{}", s.id(), FormatRange(s.start_time(), s.end_time())),
-                       80)
-                << "\n"
-                << FitLine(fmt::format(msg::kScheduleModuleLine, s.series_title(),
-                                       s.module_position(), s.module_title()),
-                           80)
-                << "\n"
-                << FitLine(fmt::format(msg::kSchedulePlaceLine, place, TrainerSummary(s)), 80)
-                << "\n";
+      print_wrapped(fmt::format("{:<4}{}{}", s.id(), FormatRange(s.start_time(), s.end_time()),
+                                SessionStatusMark(s)));
+      print_wrapped(fmt::format(msg::kScheduleModuleLine, s.series_title(), s.module_position(),
+                                s.module_title()));
+      print_wrapped(fmt::format(msg::kSchedulePlaceLine, place, TrainerSummary(s)));
     }
     return;
   }
   Table table({msg::kColId, msg::kColWhen, msg::kColModule, msg::kColPlace, msg::kColTrainers});
   table.KeepWidth(0);
-  table.KeepWidth(1);
   for (const auto& s : sessions) {
-    table.Add({std::to_string(s.id()), FormatRange(s.start_time(), s.end_time()),
+    table.Add({std::to_string(s.id()),
+               FormatRange(s.start_time(), s.end_time()) + SessionStatusMark(s),
                fmt::format("{}. {}", s.module_position(), s.module_title()),
                s.place().name().empty() ? msg::kNone : s.place().name(), TrainerSummary(s)});
   }
@@ -588,7 +595,7 @@ void AddModuleCommands(CLI::App& app, Context& ctx) {
   update_opts->title_opt = update->add_option("--title", update_opts->title, msg::kTitleOption);
   update_opts->topics_opt = update->add_option("--topic", update_opts->topics, msg::kTopicOption);
   update_opts->no_topics_opt =
-      update->add_flag("--no-topics", update_opts->no_topics, msg::kTopicOption);
+      update->add_flag("--no-topics", update_opts->no_topics, msg::kNoTopicsOption);
   update_opts->mandatory_opt =
       update->add_option("--mandatory", update_opts->mandatory, msg::kMandatoryOption);
   update_opts->units_opt = update->add_option("--units", update_opts->units, msg::kUnitsOption);

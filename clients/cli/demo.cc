@@ -525,6 +525,12 @@ grpc::Status Load(Client& c, int* counts) {
     v1::Organization org;
     if (!Create(c, c.organizations(), &v1::OrganizationService::Stub::CreateOrganization, request,
                 &org, &status)) {
+      // Request ids are each account's own: an organisation of the demo that
+      // this account did not create means another account loaded it. The
+      // organisations come first, so nothing has changed yet.
+      if (status.error_code() == grpc::StatusCode::ALREADY_EXISTS && org_ids.empty()) {
+        return grpc::Status(grpc::StatusCode::FAILED_PRECONDITION, msg::kDemoLoadedByOther);
+      }
       return status;
     }
     org_ids[o.key] = org.id();

@@ -1,8 +1,13 @@
 #include "clients/cli/format.h"
 
 #include <fmt/core.h>
+#include <unicode/brkiter.h>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
 
 #include <algorithm>
+#include <memory>
+#include <regex>
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_split.h"
@@ -11,27 +16,97 @@
 namespace trainhub::cli {
 namespace {
 
-size_t CodePoints(const std::string& s) {
-  return std::count_if(s.begin(), s.end(),
-                       [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; });
+// Columns a grapheme cluster takes in a terminal: 2 for East Asian wide
+// and full-width characters, 0 for a cluster of marks or format characters
+// only, else 1.
+size_t ClusterWidth(const icu::UnicodeString& cluster) {
+  const UChar32 first = cluster.char32At(0);
+  const int east_asian = u_getIntPropertyValue(first, UCHAR_EAST_ASIAN_WIDTH);
+  if (east_asian == U_EA_WIDE || east_asian == U_EA_FULLWIDTH) return 2;
+  const int8_t type = u_charType(first);
+  if (type == U_NON_SPACING_MARK || type == U_ENCLOSING_MARK || type == U_FORMAT_CHAR) return 0;
+  return 1;
 }
 
-// The first `n` code points of `s`.
-std::string Prefix(const std::string& s, size_t n) {
-  size_t seen = 0;
-  for (size_t i = 0; i < s.size(); ++i) {
-    if ((static_cast<unsigned char>(s[i]) & 0xC0) != 0x80) {
-      if (seen == n) return s.substr(0, i);
-      ++seen;
-    }
+// Splits `text` into grapheme clusters (UTF-8) with their widths.
+std::vector<std::pair<std::string, size_t>> Clusters(const std::string& text) {
+  std::vector<std::pair<std::string, size_t>> out;
+  const icu::UnicodeString u = icu::UnicodeString::fromUTF8(text);
+  UErrorCode error = U_ZERO_ERROR;
+  std::unique_ptr<icu::BreakIterator> it(
+      icu::BreakIterator::createCharacterInstance(icu::Locale::getRoot(), error));
+  if (U_FAILURE(error)) {
+    for (char c : text) out.push_back({std::string(1, c), 1});
+    return out;
   }
-  return s;
+  it->setText(u);
+  for (int32_t start = it->first(), end = it->next(); end != icu::BreakIterator::DONE;
+       start = end, end = it->next()) {
+    const icu::UnicodeString cluster = u.tempSubStringBetween(start, end);
+    std::string bytes;
+    cluster.toUTF8String(bytes);
+    out.push_back({std::move(bytes), ClusterWidth(cluster)});
+  }
+  return out;
 }
+
+}  // namespace
+
+size_t DisplayWidth(const std::string& text) {
+  size_t width = 0;
+  for (const auto& [cluster, columns] : Clusters(text)) width += columns;
+  return width;
+}
+
+std::vector<std::string> WrapText(const std::string& text, size_t width) {
+  if (width == 0) width = 1;
+  std::vector<std::string> lines;
+  for (absl::string_view paragraph : absl::StrSplit(text, '\n')) {
+    std::string line;
+    size_t line_width = 0;
+    auto flush = [&] {
+      while (!line.empty() && line.back() == ' ') {
+        line.pop_back();
+        --line_width;
+      }
+      lines.push_back(std::move(line));
+      line.clear();
+      line_width = 0;
+    };
+    for (absl::string_view word : absl::StrSplit(paragraph, ' ', absl::SkipEmpty())) {
+      const auto clusters = Clusters(std::string(word));
+      size_t word_width = 0;
+      for (const auto& c : clusters) word_width += c.second;
+      if (line_width > 0 && line_width + 1 + word_width > width) flush();
+      if (line_width > 0) {
+        line += ' ';
+        ++line_width;
+      }
+      // A word longer than a line breaks between grapheme clusters.
+      for (const auto& [cluster, columns] : clusters) {
+        if (line_width > 0 && line_width + columns > width) flush();
+        line += cluster;
+        line_width += columns;
+      }
+    }
+    flush();
+  }
+  return lines;
+}
+
+namespace {
 
 std::string Fit(const std::string& s, size_t width) {
-  if (CodePoints(s) <= width) return s;
+  if (DisplayWidth(s) <= width) return s;
   if (width == 0) return "";
-  return Prefix(s, width - 1) + "…";
+  std::string out;
+  size_t used = 0;
+  for (const auto& [cluster, columns] : Clusters(s)) {
+    if (used + columns > width - 1) break;
+    out += cluster;
+    used += columns;
+  }
+  return out + "…";
 }
 
 }  // namespace
@@ -45,14 +120,29 @@ const absl::TimeZone& LocalZone() {
   return *zone;
 }
 
+// "04.12.27 09:00" -> "04.12.2027 09:00": a German date with a two-digit
+// year means this century. Other text comes back unchanged.
+std::string WithFourDigitYear(const std::string& text) {
+  static const std::regex kShortYear(R"(^(\d{1,2}\.\d{1,2}\.)(\d{2})(\s.*)?$)");
+  std::smatch match;
+  if (!std::regex_match(text, match, kShortYear)) return text;
+  return match[1].str() + "20" + match[2].str() + match[3].str();
+}
+
 std::optional<absl::Time> ParseUserTime(const std::string& raw, const std::string& option,
                                         std::string* error) {
-  const std::string text(absl::StripAsciiWhitespace(raw));
+  const std::string text = WithFourDigitYear(std::string(absl::StripAsciiWhitespace(raw)));
   // With an explicit offset the zone is given.
   for (const char* format :
        {"%Y-%m-%dT%H:%M:%E*S%Ez", "%Y-%m-%dT%H:%M%Ez", "%Y-%m-%d %H:%M:%E*S%Ez"}) {
     absl::Time t;
-    if (absl::ParseTime(format, text, &t, nullptr)) return t;
+    if (absl::ParseTime(format, text, &t, nullptr)) {
+      if (t != absl::FromUnixSeconds(absl::ToUnixSeconds(t))) {
+        *error = fmt::format(msg::kSubSecondTime, option, text);
+        return std::nullopt;
+      }
+      return t;
+    }
   }
   for (const char* format : {"%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M:%S",
                              "%Y-%m-%dT%H:%M:%S", "%d.%m.%Y %H:%M", "%Y-%m-%d", "%d.%m.%Y"}) {
@@ -66,6 +156,13 @@ std::optional<absl::Time> ParseUserTime(const std::string& raw, const std::strin
     const absl::TimeZone::TimeInfo info = LocalZone().At(civil);
     if (info.kind == absl::TimeZone::TimeInfo::SKIPPED) {
       *error = fmt::format(msg::kSkippedTime, option, text);
+      return std::nullopt;
+    }
+    if (info.kind == absl::TimeZone::TimeInfo::REPEATED) {
+      const auto reading = [&](absl::Time t) {
+        return absl::FormatTime("%Y-%m-%dT%H:%M%Ez", t, LocalZone());
+      };
+      *error = fmt::format(msg::kRepeatedTime, option, text, reading(info.pre), reading(info.post));
       return std::nullopt;
     }
     return info.pre;
@@ -97,10 +194,11 @@ std::string FormatRange(const google::protobuf::Timestamp& start,
   const std::string hours =
       absl::FormatTime("%H:%M", s, zone) + "–" + absl::FormatTime("%H:%M", e, zone);
   if (first == last) return absl::FormatTime("%d.%m.%Y ", s, zone) + hours;
+  // Over several days each end has its date, so that 17:00 to 16:00 the
+  // next day never reads like an end before the start.
   if (first.year() != last.year()) return FormatLocal(start) + " – " + FormatLocal(end);
-  const std::string head = first.month() == last.month() ? absl::FormatTime("%d.", s, zone)
-                                                         : absl::FormatTime("%d.%m.", s, zone);
-  return head + "–" + absl::FormatTime("%d.%m.%Y ", e, zone) + hours;
+  return absl::FormatTime("%d.%m. %H:%M", s, zone) + " – " +
+         absl::FormatTime("%d.%m.%Y %H:%M", e, zone);
 }
 
 const std::map<std::string, trainhub::v1::OrganizationKind>& OrganizationKindWords() {
@@ -185,32 +283,63 @@ void Table::Print(std::ostream& out, size_t width) const {
   const size_t n = headings_.size();
   std::vector<size_t> widths(n);
   for (size_t c = 0; c < n; ++c) {
-    widths[c] = CodePoints(headings_[c]);
-    for (const auto& row : rows_) widths[c] = std::max(widths[c], CodePoints(row[c]));
+    widths[c] = DisplayWidth(headings_[c]);
+    for (const auto& row : rows_) {
+      for (absl::string_view line : absl::StrSplit(row[c], '\n')) {
+        widths[c] = std::max(widths[c], DisplayWidth(std::string(line)));
+      }
+    }
   }
   auto total = [&] {
     size_t sum = 2 * (n - 1);
     for (size_t w : widths) sum += w;
     return sum;
   };
-  while (total() > width) {
-    size_t widest = n;
-    for (size_t c = 0; c < n; ++c) {
-      if (std::find(keep_.begin(), keep_.end(), c) != keep_.end()) continue;
-      if (widest == n || widths[c] > widths[widest]) widest = c;
+  // Narrow the widest columns that may wrap; nothing is cut. First down to
+  // their longest word (lines then break between words), only then further.
+  constexpr size_t kNarrowest = 6;
+  std::vector<size_t> longest_word(n, 0);
+  for (size_t c = 0; c < n; ++c) {
+    for (const auto* row : [&] {
+           std::vector<const std::vector<std::string>*> all = {&headings_};
+           for (const auto& r : rows_) all.push_back(&r);
+           return all;
+         }()) {
+      for (absl::string_view word : absl::StrSplit((*row)[c], absl::ByAnyChar(" \n"))) {
+        longest_word[c] = std::max(longest_word[c], DisplayWidth(std::string(word)));
+      }
     }
-    if (widest == n || widths[widest] <= 4) break;
-    --widths[widest];
+  }
+  for (bool within_words : {true, false}) {
+    while (total() > width) {
+      size_t widest = n;
+      for (size_t c = 0; c < n; ++c) {
+        if (std::find(keep_.begin(), keep_.end(), c) != keep_.end()) continue;
+        const size_t floor = within_words ? std::max(kNarrowest, longest_word[c]) : kNarrowest;
+        if (widths[c] <= floor) continue;
+        if (widest == n || widths[c] > widths[widest]) widest = c;
+      }
+      if (widest == n) break;
+      --widths[widest];
+    }
   }
   auto print_row = [&](const std::vector<std::string>& row) {
-    std::string line;
+    std::vector<std::vector<std::string>> cells(n);
+    size_t height = 1;
     for (size_t c = 0; c < n; ++c) {
-      const std::string cell = Fit(row[c], widths[c]);
-      line += cell;
-      if (c + 1 < n) line += std::string(widths[c] - CodePoints(cell) + 2, ' ');
+      cells[c] = WrapText(row[c], widths[c]);
+      height = std::max(height, cells[c].size());
     }
-    while (!line.empty() && line.back() == ' ') line.pop_back();
-    out << line << "\n";
+    for (size_t i = 0; i < height; ++i) {
+      std::string line;
+      for (size_t c = 0; c < n; ++c) {
+        const std::string cell = i < cells[c].size() ? cells[c][i] : "";
+        line += cell;
+        if (c + 1 < n) line += std::string(widths[c] - DisplayWidth(cell) + 2, ' ');
+      }
+      while (!line.empty() && line.back() == ' ') line.pop_back();
+      out << line << "\n";
+    }
   };
   print_row(headings_);
   for (const auto& row : rows_) print_row(row);
@@ -220,12 +349,12 @@ void PrintFields(std::ostream& out, const std::vector<std::pair<std::string, std
                  size_t width) {
   size_t label_width = 0;
   for (const auto& [label, value] : fields) {
-    label_width = std::max(label_width, CodePoints(label));
+    label_width = std::max(label_width, DisplayWidth(label));
   }
   const size_t indent = 2 + label_width + 3;
   const size_t room = width > indent + 20 ? width - indent : 20;
   for (const auto& [label, value] : fields) {
-    out << "  " << label << ":" << std::string(label_width - CodePoints(label) + 2, ' ');
+    out << "  " << label << ":" << std::string(label_width - DisplayWidth(label) + 2, ' ');
     // Word-wrap long values; explicit line breaks are kept.
     size_t column = 0;
     bool first_word = true;
@@ -235,7 +364,7 @@ void PrintFields(std::ostream& out, const std::vector<std::pair<std::string, std
         column = 0;
       }
       for (absl::string_view word : absl::StrSplit(paragraph, ' ', absl::SkipEmpty())) {
-        const size_t length = CodePoints(std::string(word));
+        const size_t length = DisplayWidth(std::string(word));
         if (column > 0 && column + 1 + length > room) {
           out << "\n" << std::string(indent, ' ');
           column = 0;

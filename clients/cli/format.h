@@ -32,8 +32,9 @@ void SetTimestamp(absl::Time t, google::protobuf::Timestamp* out);
 absl::Time FromTimestamp(const google::protobuf::Timestamp& t);
 // "18.01.2019 09:00"
 std::string FormatLocal(const google::protobuf::Timestamp& t);
-// Compact: "18.01.2019 09:00–17:00", "14.–16.05.2020 09:00–13:00",
-// "31.01.–01.02.2020 09:00–16:00", or both full times across years.
+// Compact: "18.01.2019 09:00–17:00" within a day; over several days both
+// ends with their dates, "14.05. 09:00 – 16.05.2020 13:00", and the full
+// year on both across years.
 std::string FormatRange(const google::protobuf::Timestamp& start,
                         const google::protobuf::Timestamp& end);
 
@@ -53,8 +54,17 @@ std::string WordOf(const std::map<std::string, Enum>& words, Enum value) {
   return std::to_string(static_cast<int>(value));
 }
 
-// Columns sized to their content and shrunk (widest first) to fit `width`
-// terminal columns; cut cells end in "…". Widths count code points.
+// Terminal columns `text` takes: grapheme clusters, East Asian wide ones
+// count 2, combining marks 0.
+size_t DisplayWidth(const std::string& text);
+
+// `text` word-wrapped into lines of at most `width` display columns; words
+// longer than a line break between grapheme clusters; "\n" starts a line.
+std::vector<std::string> WrapText(const std::string& text, size_t width);
+
+// Columns sized to their content and narrowed (widest first) to fit `width`
+// terminal columns; cells that do not fit wrap onto further lines, nothing
+// is cut. Widths count display columns (DisplayWidth).
 class Table {
  public:
   explicit Table(std::vector<std::string> headings);
@@ -69,7 +79,7 @@ class Table {
   std::vector<size_t> keep_;
 };
 
-// `line` cut to `width` code points, ending in "…" when cut.
+// `line` cut to `width` display columns, ending in "…" when cut.
 std::string FitLine(const std::string& line, size_t width);
 
 // "Label:  value" lines, labels aligned, values word-wrapped to `width`.

@@ -1,10 +1,74 @@
 // trainhub: the command-line client of trainhubd.
 
+#include <fmt/core.h>
+
 #include <CLI/CLI.hpp>
+#include <algorithm>
+#include <string>
+#include <vector>
 
 #include "clients/cli/client.h"
 #include "clients/cli/commands.h"
 #include "clients/cli/messages.h"
+
+namespace {
+
+size_t EditDistance(const std::string& a, const std::string& b) {
+  std::vector<size_t> row(b.size() + 1);
+  for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  for (size_t i = 1; i <= a.size(); ++i) {
+    size_t diagonal = row[0];
+    row[0] = i;
+    for (size_t j = 1; j <= b.size(); ++j) {
+      const size_t above = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      diagonal = above;
+    }
+  }
+  return row[b.size()];
+}
+
+// The message for a command word that is not one (with the nearest known
+// one), or "" when every command word on the line is known.
+std::string UnknownCommand(CLI::App& app, int argc, char** argv) {
+  CLI::App* current = &app;
+  std::string path = "trainhub";
+  for (int i = 1; i < argc; ++i) {
+    const std::string word = argv[i];
+    if (word.rfind("-", 0) == 0) {
+      // Skip an option's value ("--server HOST").
+      const CLI::Option* option = current->get_option_no_throw(word);
+      if (option != nullptr && option->get_type_size() != 0 &&
+          word.find('=') == std::string::npos) {
+        ++i;
+      }
+      continue;
+    }
+    const auto commands = current->get_subcommands([](CLI::App*) { return true; });
+    if (commands.empty()) return "";
+    CLI::App* next = nullptr;
+    std::string nearest;
+    size_t best = std::string::npos;
+    for (CLI::App* command : commands) {
+      if (command->check_name(word)) next = command;
+      const size_t distance = EditDistance(word, command->get_name());
+      if (distance < best) {
+        best = distance;
+        nearest = command->get_name();
+      }
+    }
+    if (next == nullptr) {
+      return best <= std::max<size_t>(2, word.size() / 3)
+                 ? fmt::format(trainhub::cli::msg::kUnknownCommandNear, path, word, path, nearest)
+                 : fmt::format(trainhub::cli::msg::kUnknownCommand, path, word, path);
+    }
+    current = next;
+    path += " " + current->get_name();
+  }
+  return "";
+}
+
+}  // namespace
 
 int main(int argc, char** argv) {
   using namespace trainhub::cli;
@@ -41,6 +105,10 @@ int main(int argc, char** argv) {
   } catch (const CLI::CallForAllHelp& e) {
     return app.exit(e);
   } catch (const CLI::ParseError& e) {
+    if (const std::string unknown = UnknownCommand(app, argc, argv); !unknown.empty()) {
+      std::cerr << msg::kErrorPrefix << unknown << "\n";
+      return kExitUsage;
+    }
     app.exit(e);
     return kExitUsage;
   }

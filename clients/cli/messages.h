@@ -10,7 +10,9 @@ namespace trainhub::cli::msg {
 // Program and global options
 inline constexpr char kAppDescription[] =
     "trainhub - plan multi-module training series (talks to trainhubd over gRPC)";
-inline constexpr char kServerOption[] = "trainhubd address HOST:PORT";
+inline constexpr char kServerOption[] =
+    "trainhubd address HOST:PORT; without it the environment variable TRAINHUB_SERVER, else "
+    "the default below (trainhubd listens where TRAINHUB_LISTEN says)";
 inline constexpr char kTlsOption[] =
     "connect with TLS, trusting the system's certificate authorities";
 inline constexpr char kCaFileOption[] =
@@ -22,11 +24,15 @@ inline constexpr char kPageSizeOption[] = "show one page of at most N items (def
 inline constexpr char kPageTokenOption[] = "continue after the page that returned this token";
 inline constexpr char kNextPageHint[] = "more results: repeat with --page-token {}";
 inline constexpr char kTimeFormatsHelp[] =
-    "local time in Europe/Berlin: \"2019-01-18 09:00\", \"18.01.2019 09:00\", "
-    "or RFC 3339 with offset";
+    "local time in Europe/Berlin: \"2019-01-18 09:00\", \"18.01.2019 09:00\" "
+    "(two-digit years are 20xx), or RFC 3339 with offset";
 
 // Accounts
 inline constexpr char kLoginCommand[] = "log in and keep the token for the next commands";
+inline constexpr char kHealthCommand[] =
+    "check that trainhubd answers (no login needed; exit 0 when serving, 5 when not)";
+inline constexpr char kServing[] = "SERVING";
+inline constexpr char kNotServing[] = "NOT_SERVING (the server is stopping)";
 inline constexpr char kLogoutCommand[] = "log out (revokes the token)";
 inline constexpr char kWhoamiCommand[] = "show the account you are logged in as";
 inline constexpr char kAccountCommand[] = "accounts (admin)";
@@ -47,12 +53,20 @@ inline constexpr char kBadRole[] =
 inline constexpr char kLoggedIn[] = "logged in as {} <{}> ({}); the token is valid until {}";
 inline constexpr char kLoggedOut[] = "logged out";
 inline constexpr char kCannotSaveToken[] = "cannot save the token to {}";
+inline constexpr char kDemoLoadedByOther[] =
+    "the demo data is here already, loaded by another account; nothing was changed (demo load "
+    "completes or repeats a load only for the account that started it)";
+inline constexpr char kUnknownCommand[] = "{} has no command \"{}\"; see: {} --help";
+inline constexpr char kUnknownCommandNear[] = "{} has no command \"{}\"; did you mean: {} {}?";
 inline constexpr char kLoginHint[] = "  log in first: trainhub login --email YOUR_E-MAIL";
 inline constexpr char kRevoked[] = "revoked {} token(s)";
 inline constexpr char kAuditCommand[] =
     "the audit log (admins; coordinators for their organisation)";
 inline constexpr char kAuditList[] = "who changed what, and refused calls, newest first";
-inline constexpr char kColWhenUtc[] = "WHEN (UTC)";
+inline constexpr char kColWhenLocal[] = "WHEN";
+inline constexpr char kAccountGone[] = "account {} (deleted)";
+inline constexpr char kUnknownCaller[] = "not signed in, from {}";
+inline constexpr char kRepeatCount[] = " ×{}";
 inline constexpr char kColAccount[] = "ACCOUNT";
 inline constexpr char kColCall[] = "CALL";
 inline constexpr char kColObject[] = "OBJECT";
@@ -134,6 +148,9 @@ inline constexpr char kAddressOption[] = "place address";
 inline constexpr char kTrainerOption[] =
     "trainer id (repeat for several); with update it replaces the list";
 inline constexpr char kNoTrainersOption[] = "remove all trainers";
+inline constexpr char kNoPartnersOption[] = "remove all partner organisations";
+inline constexpr char kNoTargetGroupsOption[] = "remove all target groups (open to everyone)";
+inline constexpr char kNoTopicsOption[] = "remove all topics";
 inline constexpr char kNoteOption[] = "note";
 inline constexpr char kAllowOverlapOption[] =
     "book even if a trainer or the place is already booked at that time";
@@ -190,6 +207,7 @@ inline constexpr char kLabelWebsite[] = "Website";
 inline constexpr char kLabelModule[] = "Module";
 inline constexpr char kLabelSeries[] = "Series";
 inline constexpr char kScheduleModuleLine[] = "    {} › {}. {}";
+inline constexpr char kCancelledMark[] = " CANCELLED";
 inline constexpr char kSchedulePlaceLine[] = "    {} · {}";
 inline constexpr char kLocalTimeSuffix[] = "{} (Europe/Berlin)";
 inline constexpr char kOptionalMark[] = " (optional)";
@@ -269,6 +287,16 @@ inline constexpr char kCohortYearOption[] = "only this training year (1 to 3)";
 inline constexpr char kSeriesFilterOption[] = "only this series";
 inline constexpr char kParticipantFilterOption[] = "only this participant";
 inline constexpr char kStateFilterOption[] = "only these states (repeat for several)";
+inline constexpr char kParticipantNameFilterOption[] =
+    "only people whose name contains TEXT (ignoring case and accents: \"celik\" finds \"Çelik\")";
+inline constexpr char kScheduleMine[] =
+    "your own sessions as a trainer, upcoming first (no trainer id needed)";
+inline constexpr char kMineFromOption[] = "from this time (default: now)";
+inline constexpr char kNotATrainer[] =
+    "your account has no trainer role; schedule mine shows a trainer's own sessions "
+    "(coordinators: schedule trainer TRAINER)";
+inline constexpr char kUnconfirmedOption[] =
+    "only people holding a seat who have not confirmed it yet (state enrolled)";
 inline constexpr char kEnrolmentHeading[] = "Enrolment {}: {} in \"{}\"";
 inline constexpr char kLabelParticipant[] = "Participant";
 inline constexpr char kLabelState[] = "State";
@@ -321,6 +349,9 @@ inline constexpr char kDryRunOption[] = "only check the file and report every ba
 inline constexpr char kGoodRowsOption[] =
     "import the good rows and skip the bad ones (default: all rows or none)";
 inline constexpr char kCannotRead[] = "cannot read {}";
+inline constexpr char kImportTooLarge[] =
+    "{} has {} bytes; one import takes at most {} bytes (4 MB): split the file into parts "
+    "(keep the header row in each) and import them one after the other";
 inline constexpr char kImportProblem[] = "  line {}{}: {}";
 inline constexpr char kImportSummary[] = "{} row(s) read, {} imported, {} with problems";
 inline constexpr char kImportDrySummary[] =
@@ -338,13 +369,55 @@ inline constexpr char kWouldEnrol[] = ", {}";
 inline constexpr char kErrorPrefix[] = "error: ";
 inline constexpr char kRequestRejected[] = "the request was rejected:";
 inline constexpr char kFieldLine[] = "  {}: {}";
+
+// How the server's field names read on the command line (InCliWords):
+// request fields (the last part of a path such as "session.end_time") and
+// the options or arguments that set them. Names not listed read as
+// --kebab-case options.
+inline constexpr std::pair<const char*, const char*> kCliWordForField[] = {
+    {"place.name", "--place"},
+    {"place.address", "--address"},
+    {"organization_id", "--org"},
+    {"partner_organization_ids", "--partner"},
+    {"target_groups", "--target-group"},
+    {"default_target_groups", "--default-target-group"},
+    {"start_time", "--start"},
+    {"end_time", "--end"},
+    {"trainers", "--trainer"},
+    {"trainer_id", "--trainer"},
+    {"display_name", "--name"},
+    {"topics", "--topic"},
+    {"teaching_units", "--units"},
+    {"mandatory", "--optional"},
+    {"accept_good_rows", "--good-rows-only"},
+    {"required_qualification", "--requires-qualification"},
+    {"override_eligibility", "--override-eligibility"},
+    {"series_id", "SERIES"},
+    {"module_id", "MODULE"},
+    {"session_id", "SESSION"},
+    {"participant_id", "PARTICIPANT"},
+    {"participant_ids", "PARTICIPANT"},
+    {"enrolment_id", "ENROLMENT"},
+    {"qualification_id", "QUALIFICATION"},
+    {"account_id", "ACCOUNT"},
+    {"id", "ID"},
+    {"csv", "FILE"},
+    {"force", "--force"},
+    {"password", "the password"},
+    {"update_mask", "the options to change"},
+};
 inline constexpr char kConflictLine[] =
     "  conflicting session: {} (see: trainhub session show {}); --allow-overlap books anyway";
 inline constexpr char kUnreachable[] =
-    "cannot reach trainhubd at {}: {}\n  start it (scripts/run) or pass --server HOST:PORT";
+    "cannot reach trainhubd at {}: {}\n  start it (scripts/run), or pass --server HOST:PORT (or "
+    "set TRAINHUB_SERVER) where it listens";
 inline constexpr char kBadTime[] = "{}: cannot read \"{}\" as a time; use {}";
 inline constexpr char kSkippedTime[] =
     "{}: {} does not exist in Europe/Berlin (clocks jump forward then)";
+inline constexpr char kRepeatedTime[] =
+    "{}: {} happens twice in Europe/Berlin (clocks go back then); give {} for the first "
+    "(summer time) or {} for the second (winter time)";
+inline constexpr char kSubSecondTime[] = "{}: \"{}\" has parts of a second; give whole seconds";
 inline constexpr char kBadUtf8[] = "{}: the text is not valid UTF-8";
 inline constexpr char kNothingToUpdate[] = "nothing to update: give at least one option to change";
 inline constexpr char kCannotWrite[] = "cannot write {}";

@@ -7,7 +7,8 @@ grpc::Status AccountServiceImpl::Login(grpc::ServerContext* context,
                                        const v1::LoginRequest* request,
                                        v1::LoginResponse* response) {
   TH_ADMIT(principal, *context, request, v1::AccountService::service_full_name(), "Login");
-  auto result = accounts_.Login(request->email(), request->password());
+  auto result =
+      accounts_.Login(request->email(), request->password(), ClientAddress(context->peer()));
   if (!result.ok()) return ToGrpcStatus(result.status());
   domain::AuditEvent login;
   login.account_id = result->account.id;

@@ -92,6 +92,7 @@ absl::StatusOr<std::string> Authenticator::BearerToken(const grpc::ServerContext
 absl::StatusOr<domain::Principal> Authenticator::Admit(const grpc::ServerContext& context,
                                                        absl::string_view service,
                                                        absl::string_view method) {
+  if (refusing_) return absl::UnavailableError("trainhubd is stopping; try again in a moment");
   const std::string key = absl::StrCat(service, "/", method);
   auto rule = Policy().find(key);
   if (rule == Policy().end()) {
@@ -129,6 +130,19 @@ absl::StatusOr<domain::Principal> Authenticator::Admit(const grpc::ServerContext
         absl::StrCat(method, " is for ", needs, "; your account may not call it"));
   }
   return principal;
+}
+
+std::string ClientAddress(absl::string_view peer) {
+  absl::string_view address = peer;
+  if (absl::StartsWith(address, "ipv4:") || absl::StartsWith(address, "ipv6:")) {
+    const size_t colon = address.rfind(':');
+    const size_t bracket = address.rfind(']');
+    if (colon != absl::string_view::npos && colon > 4 &&
+        (bracket == absl::string_view::npos || colon > bracket)) {
+      address = address.substr(0, colon);
+    }
+  }
+  return std::string(address.substr(0, 128));
 }
 
 }  // namespace trainhub::api

@@ -7,6 +7,7 @@
 
 #include <grpcpp/server_context.h>
 
+#include <atomic>
 #include <map>
 #include <string>
 #include <vector>
@@ -30,6 +31,11 @@ enum class Callers {
 // An RPC without an entry is refused for everyone.
 const std::map<std::string, Callers, std::less<>>& Policy();
 
+// The client's address from gRPC's peer string without the port
+// ("ipv4:192.0.2.7:51234" -> "ipv4:192.0.2.7", "ipv6:[::1]:5" -> "ipv6:[::1]"),
+// at most 128 bytes.
+std::string ClientAddress(absl::string_view peer);
+
 class Authenticator {
  public:
   // `accounts` must outlive this object.
@@ -44,8 +50,12 @@ class Authenticator {
   // The raw bearer token of the call, or UNAUTHENTICATED.
   static absl::StatusOr<std::string> BearerToken(const grpc::ServerContext& context);
 
+  // From now on every call is answered UNAVAILABLE (the server is stopping).
+  void RefuseNewCalls() { refusing_ = true; }
+
  private:
   domain::Accounts& accounts_;
+  std::atomic<bool> refusing_{false};
 };
 
 }  // namespace trainhub::api

@@ -46,6 +46,9 @@ void ToProto(const domain::AuditEvent& in, trainhub::v1::AuditEvent* out) {
   out->set_organization_id(in.organization_id);
   out->set_result(in.result);
   out->set_request_id(in.request_id);
+  out->set_peer(in.peer);
+  out->set_repeat_count(in.repeat_count);
+  out->set_account_name(in.account_name);
 }
 
 domain::Participant FromProto(const trainhub::v1::Participant& in) {
@@ -237,6 +240,14 @@ absl::StatusOr<domain::Session> FromProto(const trainhub::v1::Session& in,
   if (!start.ok()) return start.status();
   absl::StatusOr<absl::Time> end = TimeFromProto(in.end_time(), absl::StrCat(prefix, ".end_time"));
   if (!end.ok()) return end.status();
+  // Sessions are kept in whole seconds: refuse rather than cut.
+  for (const auto& [t, field] :
+       {std::pair{&in.start_time(), "start_time"}, std::pair{&in.end_time(), "end_time"}}) {
+    if (t->nanos() != 0) {
+      return domain::InvalidField(absl::StrCat(prefix, ".", field),
+                                  "must be whole seconds (nanos must be 0)");
+    }
+  }
   out.start = *start;
   out.end = *end;
   out.place.name = in.place().name();
@@ -268,6 +279,7 @@ void ToProto(const domain::Session& in, trainhub::v1::Session* out) {
   }
   out->set_note(in.note);
   out->set_series_title(in.series_title);
+  out->set_series_status(static_cast<trainhub::v1::SeriesStatus>(in.series_status));
   out->set_module_title(in.module_title);
   out->set_module_position(in.module_position);
 }
@@ -286,6 +298,7 @@ void ToProto(const domain::Enrolment& in, trainhub::v1::Enrolment* out) {
   out->set_participant_name(in.participant_name);
   out->set_participant_organization_id(in.participant_organization_id);
   out->set_series_title(in.series_title);
+  out->set_note(in.note);
 }
 
 void ToProto(const domain::EnrolmentChange& in, trainhub::v1::EnrolmentChange* out) {

@@ -12,10 +12,10 @@ grpc::Status EnrolmentServiceImpl::RequestEnrolment(grpc::ServerContext* context
                                                     const v1::RequestEnrolmentRequest* request,
                                                     v1::Enrolment* response) {
   TH_ADMIT(principal, *context, request, kService(), "RequestEnrolment");
-  return Reply(
-      enrolments_.Request(principal, request->series_id(), request->participant_id(),
-                          request->override_eligibility(), request->note(), KeyOf(*request)),
-      response);
+  return Reply(enrolments_.Request(principal, request->series_id(), request->participant_id(),
+                                   request->override_eligibility(), request->note(),
+                                   KeyOf(principal, *request)),
+               response);
 }
 
 grpc::Status EnrolmentServiceImpl::EnrolCohort(grpc::ServerContext* context,
@@ -28,8 +28,9 @@ grpc::Status EnrolmentServiceImpl::EnrolCohort(grpc::ServerContext* context,
   cohort.organization_id = request->organization_id();
   cohort.target_group = static_cast<domain::TargetGroup>(request->target_group());
   cohort.training_year = request->training_year();
-  auto enrolled = enrolments_.EnrolCohort(principal, request->series_id(), cohort,
-                                          request->override_eligibility(), KeyOf(*request));
+  auto enrolled =
+      enrolments_.EnrolCohort(principal, request->series_id(), cohort,
+                              request->override_eligibility(), KeyOf(principal, *request));
   if (!enrolled.ok()) return ToGrpcStatus(enrolled.status());
   for (const domain::Enrolment& e : *enrolled) ToProto(e, response->add_enrolments());
   return grpc::Status::OK;
@@ -72,30 +73,32 @@ grpc::Status EnrolmentServiceImpl::ApproveEnrolment(grpc::ServerContext* context
                                                     const v1::ApproveEnrolmentRequest* request,
                                                     v1::Enrolment* response) {
   TH_ADMIT(principal, *context, request, kService(), "ApproveEnrolment");
-  return Reply(enrolments_.Approve(principal, request->id(), KeyOf(*request)), response);
+  return Reply(enrolments_.Approve(principal, request->id(), KeyOf(principal, *request)), response);
 }
 
 grpc::Status EnrolmentServiceImpl::RejectEnrolment(grpc::ServerContext* context,
                                                    const v1::RejectEnrolmentRequest* request,
                                                    v1::Enrolment* response) {
   TH_ADMIT(principal, *context, request, kService(), "RejectEnrolment");
-  return Reply(enrolments_.Reject(principal, request->id(), request->reason(), KeyOf(*request)),
-               response);
+  return Reply(
+      enrolments_.Reject(principal, request->id(), request->reason(), KeyOf(principal, *request)),
+      response);
 }
 
 grpc::Status EnrolmentServiceImpl::ConfirmEnrolment(grpc::ServerContext* context,
                                                     const v1::ConfirmEnrolmentRequest* request,
                                                     v1::Enrolment* response) {
   TH_ADMIT(principal, *context, request, kService(), "ConfirmEnrolment");
-  return Reply(enrolments_.Confirm(principal, request->id(), KeyOf(*request)), response);
+  return Reply(enrolments_.Confirm(principal, request->id(), KeyOf(principal, *request)), response);
 }
 
 grpc::Status EnrolmentServiceImpl::WithdrawEnrolment(grpc::ServerContext* context,
                                                      const v1::WithdrawEnrolmentRequest* request,
                                                      v1::Enrolment* response) {
   TH_ADMIT(principal, *context, request, kService(), "WithdrawEnrolment");
-  return Reply(enrolments_.Withdraw(principal, request->id(), request->reason(), KeyOf(*request)),
-               response);
+  return Reply(
+      enrolments_.Withdraw(principal, request->id(), request->reason(), KeyOf(principal, *request)),
+      response);
 }
 
 grpc::Status EnrolmentServiceImpl::ReleaseUnconfirmedSeats(
@@ -103,7 +106,7 @@ grpc::Status EnrolmentServiceImpl::ReleaseUnconfirmedSeats(
     v1::ReleaseUnconfirmedSeatsResponse* response) {
   TH_ADMIT(principal, *context, request, kService(), "ReleaseUnconfirmedSeats");
   auto result = enrolments_.ReleaseUnconfirmed(principal, request->series_id(), request->reason(),
-                                               KeyOf(*request));
+                                               KeyOf(principal, *request));
   if (!result.ok()) return ToGrpcStatus(result.status());
   for (const domain::Enrolment& e : result->released) ToProto(e, response->add_released());
   for (const domain::Enrolment& e : result->promoted) ToProto(e, response->add_promoted());

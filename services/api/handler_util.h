@@ -42,10 +42,10 @@ std::string RequestIdOf(const Request* request) {
                               RequestIdOf(request));                                    \
   }
 
-// The idempotency key of a create request with a `request_id` field.
+// The idempotency key of `who`'s request with a `request_id` field.
 template <typename Request>
-domain::RequestKey KeyOf(const Request& request) {
-  return {request.request_id(), RequestFingerprint(request, {"request_id"})};
+domain::RequestKey KeyOf(const domain::Principal& who, const Request& request) {
+  return {request.request_id(), RequestFingerprint(request, {"request_id"}), who.account.id};
 }
 
 // Converts an OK result into `out`, or maps the error.

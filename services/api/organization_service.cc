@@ -8,9 +8,9 @@ grpc::Status OrganizationServiceImpl::CreateOrganization(
     v1::Organization* response) {
   TH_ADMIT(principal, *context, request, v1::OrganizationService::service_full_name(),
            "CreateOrganization");
-  return Reply(
-      planner_.CreateOrganization(principal, FromProto(request->organization()), KeyOf(*request)),
-      response);
+  return Reply(planner_.CreateOrganization(principal, FromProto(request->organization()),
+                                           KeyOf(principal, *request)),
+               response);
 }
 
 grpc::Status OrganizationServiceImpl::GetOrganization(grpc::ServerContext* context,

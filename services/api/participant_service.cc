@@ -8,7 +8,8 @@ grpc::Status ParticipantServiceImpl::CreateParticipant(grpc::ServerContext* cont
                                                        v1::Participant* response) {
   TH_ADMIT(principal, *context, request, v1::ParticipantService::service_full_name(),
            "CreateParticipant");
-  return Reply(participants_.Create(principal, FromProto(request->participant()), KeyOf(*request)),
+  return Reply(participants_.Create(principal, FromProto(request->participant()),
+                                    KeyOf(principal, *request)),
                response);
 }
 
@@ -27,8 +28,9 @@ grpc::Status ParticipantServiceImpl::ListParticipants(grpc::ServerContext* conte
            "ListParticipants");
   auto page = ReadPage(*request, request->page_size(), request->page_token());
   if (!page.ok()) return ToGrpcStatus(page.status());
-  return ReplyPage(*request, participants_.List(principal, request->organization_id(), *page),
-                   response, [](auto* r) { return r->add_participants(); });
+  return ReplyPage(
+      *request, participants_.List(principal, request->organization_id(), request->name(), *page),
+      response, [](auto* r) { return r->add_participants(); });
 }
 
 grpc::Status ParticipantServiceImpl::UpdateParticipant(grpc::ServerContext* context,
@@ -60,7 +62,7 @@ grpc::Status ParticipantServiceImpl::ImportParticipants(
   options.dry_run = request->dry_run();
   options.accept_good_rows = request->accept_good_rows();
   absl::StatusOr<domain::ImportReport> report =
-      import_.Import(principal, request->csv(), options, KeyOf(*request));
+      import_.Import(principal, request->csv(), options, KeyOf(principal, *request));
   if (!report.ok()) return ToGrpcStatus(report.status());
   response->set_rows(report->rows);
   response->set_applied(report->applied);
@@ -90,8 +92,9 @@ grpc::Status ParticipantServiceImpl::RecordQualification(
            "RecordQualification");
   domain::Qualification qualification = FromProto(request->qualification());
   qualification.participant_id = request->participant_id();
-  return Reply(participants_.RecordQualification(principal, qualification, KeyOf(*request)),
-               response);
+  return Reply(
+      participants_.RecordQualification(principal, qualification, KeyOf(principal, *request)),
+      response);
 }
 
 grpc::Status ParticipantServiceImpl::ListQualifications(
@@ -112,7 +115,7 @@ grpc::Status ParticipantServiceImpl::DeleteQualification(
            "DeleteQualification");
   return ToGrpcStatus(participants_.DeleteQualification(principal, request->participant_id(),
                                                         request->qualification_id(),
-                                                        KeyOf(*request)));
+                                                        KeyOf(principal, *request)));
 }
 
 }  // namespace trainhub::api

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "absl/strings/string_view.h"
+#include "api/auth.h"
 #include "trainhub/v1/common.pb.h"
 
 namespace trainhub::api {
@@ -60,11 +61,16 @@ constexpr char kOwnPrefix[] = "/trainhub.v1.";
 class RequestLogInterceptor : public grpc::experimental::Interceptor {
  public:
   RequestLogInterceptor(grpc::experimental::ServerRpcInfo* info, domain::Accounts& accounts,
-                        domain::AuditLog& audit)
-      : method_(info->method()),
+                        domain::AuditLog& audit, std::atomic<int>& active_calls)
+      : active_calls_(active_calls),
+        method_(info->method()),
+        info_(info),
         start_(std::chrono::steady_clock::now()),
         accounts_(accounts),
-        audit_(audit) {}
+        audit_(audit) {
+    ++active_calls_;
+  }
+  ~RequestLogInterceptor() override { --active_calls_; }
 
   void Intercept(grpc::experimental::InterceptorBatchMethods* methods) override {
     const bool own = method_.rfind(kOwnPrefix, 0) == 0;
@@ -118,14 +124,17 @@ class RequestLogInterceptor : public grpc::experimental::Interceptor {
       if (principal.ok()) account_id = principal->account.id;
     }
     absl::Status recorded =
-        audit_.RecordRefusal(account_id, method_.substr(1), CodeName(code), request_id_);
+        audit_.RecordRefusal(account_id, method_.substr(1), CodeName(code), request_id_,
+                             ClientAddress(info_->server_context()->peer()));
     if (!recorded.ok()) {
       spdlog::error("cannot record a refused call in the audit log: {}",
                     std::string(recorded.message()));
     }
   }
 
+  std::atomic<int>& active_calls_;
   std::string method_;
+  grpc::experimental::ServerRpcInfo* info_;  // outlives the interceptor
   std::chrono::steady_clock::time_point start_;
   domain::Accounts& accounts_;
   domain::AuditLog& audit_;
@@ -137,7 +146,7 @@ class RequestLogInterceptor : public grpc::experimental::Interceptor {
 
 grpc::experimental::Interceptor* RequestLogFactory::CreateServerInterceptor(
     grpc::experimental::ServerRpcInfo* info) {
-  return new RequestLogInterceptor(info, accounts_, audit_);
+  return new RequestLogInterceptor(info, accounts_, audit_, active_calls_);
 }
 
 }  // namespace trainhub::api

@@ -3,6 +3,8 @@
 
 #include <grpcpp/support/server_interceptor.h>
 
+#include <atomic>
+
 #include "domain/accounts.h"
 #include "domain/audit.h"
 
@@ -21,9 +23,13 @@ class RequestLogFactory : public grpc::experimental::ServerInterceptorFactoryInt
   grpc::experimental::Interceptor* CreateServerInterceptor(
       grpc::experimental::ServerRpcInfo* info) override;
 
+  // Calls that have started and not finished yet (any service).
+  int active_calls() const { return active_calls_; }
+
  private:
   domain::Accounts& accounts_;
   domain::AuditLog& audit_;
+  std::atomic<int> active_calls_{0};
 };
 
 }  // namespace trainhub::api

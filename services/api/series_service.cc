@@ -9,7 +9,8 @@ grpc::Status SeriesServiceImpl::CreateSeries(grpc::ServerContext* context,
   TH_ADMIT(principal, *context, request, v1::SeriesService::service_full_name(), "CreateSeries");
   auto series = FromProto(request->series(), "series");
   if (!series.ok()) return ToGrpcStatus(series.status());
-  return Reply(planner_.CreateSeries(principal, *std::move(series), KeyOf(*request)), response);
+  return Reply(planner_.CreateSeries(principal, *std::move(series), KeyOf(principal, *request)),
+               response);
 }
 
 grpc::Status SeriesServiceImpl::GetSeries(grpc::ServerContext* context,
@@ -68,7 +69,7 @@ grpc::Status SeriesServiceImpl::CreateModule(grpc::ServerContext* context,
                                              v1::Module* response) {
   TH_ADMIT(principal, *context, request, v1::SeriesService::service_full_name(), "CreateModule");
   return Reply(planner_.CreateModule(principal, request->series_id(), FromProto(request->module()),
-                                     request->position(), KeyOf(*request)),
+                                     request->position(), KeyOf(principal, *request)),
                response);
 }
 
@@ -116,10 +117,10 @@ grpc::Status SeriesServiceImpl::CreateSession(grpc::ServerContext* context,
   TH_ADMIT(principal, *context, request, v1::SeriesService::service_full_name(), "CreateSession");
   auto session = FromProto(request->session(), "session");
   if (!session.ok()) return ToGrpcStatus(session.status());
-  return Reply(
-      planner_.CreateSession(principal, request->series_id(), request->module_id(),
-                             *std::move(session), request->allow_overlap(), KeyOf(*request)),
-      response);
+  return Reply(planner_.CreateSession(principal, request->series_id(), request->module_id(),
+                                      *std::move(session), request->allow_overlap(),
+                                      KeyOf(principal, *request)),
+               response);
 }
 
 grpc::Status SeriesServiceImpl::GetSession(grpc::ServerContext* context,

@@ -2,15 +2,44 @@
 
 #include <grpcpp/ext/proto_server_reflection_plugin.h>
 #include <grpcpp/health_check_service_interface.h>
+#include <openssl/pem.h>
+#include <openssl/x509.h>
 #include <sodium.h>
 
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/strip.h"
+#include "absl/time/clock.h"
 #include "api/request_log.h"
 #include "api/services.h"
 
 namespace trainhub::api {
+namespace {
+
+// FAILED_PRECONDITION unless `key_pem` is a private key whose public half
+// is in the first certificate of `cert_pem`.
+absl::Status CheckTlsKeyPair(const std::string& cert_pem, const std::string& key_pem) {
+  std::unique_ptr<BIO, decltype(&BIO_free)> cert_bio(
+      BIO_new_mem_buf(cert_pem.data(), static_cast<int>(cert_pem.size())), BIO_free);
+  std::unique_ptr<BIO, decltype(&BIO_free)> key_bio(
+      BIO_new_mem_buf(key_pem.data(), static_cast<int>(key_pem.size())), BIO_free);
+  std::unique_ptr<X509, decltype(&X509_free)> cert(
+      PEM_read_bio_X509(cert_bio.get(), nullptr, nullptr, nullptr), X509_free);
+  if (!cert) return absl::FailedPreconditionError("the TLS certificate is not a PEM certificate");
+  std::unique_ptr<EVP_PKEY, decltype(&EVP_PKEY_free)> key(
+      PEM_read_bio_PrivateKey(key_bio.get(), nullptr, nullptr, nullptr), EVP_PKEY_free);
+  if (!key) {
+    return absl::FailedPreconditionError("the TLS key is not an unencrypted PEM private key");
+  }
+  if (X509_check_private_key(cert.get(), key.get()) != 1) {
+    return absl::FailedPreconditionError(
+        "the TLS key does not belong to the TLS certificate (give the key the certificate was "
+        "made for)");
+  }
+  return absl::OkStatus();
+}
+
+}  // namespace
 
 bool IsLoopbackAddress(absl::string_view listen_address) {
   absl::string_view host = listen_address;
@@ -46,6 +75,12 @@ absl::StatusOr<std::unique_ptr<TrainhubServer>> TrainhubServer::Start(
                      "--tls-cert and --tls-key, listen on a loopback address, or pass "
                      "--allow-insecure-remote if this is really intended"));
   }
+  if (tls) {
+    if (absl::Status pair = CheckTlsKeyPair(options.tls_cert_pem, options.tls_key_pem);
+        !pair.ok()) {
+      return pair;
+    }
+  }
   if (sodium_init() < 0) return absl::InternalError("libsodium failed to start");
   auto store = store::SqliteStore::Open(options.db_path, options.read_connections);
   if (!store.ok()) return store.status();
@@ -75,6 +110,9 @@ absl::StatusOr<std::unique_ptr<TrainhubServer>> TrainhubServer::Start(
   grpc::EnableDefaultHealthCheckService(true);
   grpc::reflection::InitProtoReflectionServerBuilderPlugin();
   grpc::ServerBuilder builder;
+  // gRPC turns SO_REUSEPORT on by default: a second server on the same port
+  // would then share it and answer from another database.
+  builder.AddChannelArgument(GRPC_ARG_ALLOW_REUSEPORT, 0);
   if (!options.listen_address.empty()) {
     std::shared_ptr<grpc::ServerCredentials> credentials = grpc::InsecureServerCredentials();
     if (tls) {
@@ -86,12 +124,15 @@ absl::StatusOr<std::unique_ptr<TrainhubServer>> TrainhubServer::Start(
   }
   for (auto& service : server->services_) builder.RegisterService(service.get());
   std::vector<std::unique_ptr<grpc::experimental::ServerInterceptorFactoryInterface>> interceptors;
-  interceptors.push_back(std::make_unique<RequestLogFactory>(*server->accounts_, *server->audit_));
+  auto request_log = std::make_unique<RequestLogFactory>(*server->accounts_, *server->audit_);
+  server->request_log_ = request_log.get();  // owned by the server builder, then gRPC
+  interceptors.push_back(std::move(request_log));
   builder.experimental().SetInterceptorCreators(std::move(interceptors));
   server->server_ = builder.BuildAndStart();
   if (!server->server_ || (!options.listen_address.empty() && server->port_ == 0)) {
-    return absl::UnavailableError(absl::StrCat("cannot listen on ", options.listen_address,
-                                               " (address in use or not valid?)"));
+    return absl::UnavailableError(absl::StrCat(
+        "cannot listen on ", options.listen_address,
+        ": the address is in use (is another trainhubd running?) or is not a local address"));
   }
   server->server_->GetHealthCheckService()->SetServingStatus(true);
   return server;
@@ -107,7 +148,15 @@ void TrainhubServer::Shutdown(absl::Duration grace) {
   if (shut_down_ || !server_) return;
   shut_down_ = true;
   server_->GetHealthCheckService()->SetServingStatus(false);
-  server_->Shutdown(absl::ToChronoTime(absl::Now() + grace));
+  // New calls are refused; calls in flight get up to `grace` to finish.
+  // gRPC's own Shutdown would also wait out the grace for idle client
+  // connections, so it is called once the calls are done.
+  auth_->RefuseNewCalls();
+  const absl::Time deadline = absl::Now() + grace;
+  while (request_log_ != nullptr && request_log_->active_calls() > 0 && absl::Now() < deadline) {
+    absl::SleepFor(absl::Milliseconds(10));
+  }
+  server_->Shutdown(absl::ToChronoTime(absl::Now() + absl::Milliseconds(100)));
 }
 
 void TrainhubServer::Wait() {

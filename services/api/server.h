@@ -13,6 +13,7 @@
 #include "absl/strings/string_view.h"
 #include "absl/time/time.h"
 #include "api/auth.h"
+#include "api/request_log.h"
 #include "domain/accounts.h"
 #include "domain/audit.h"
 #include "domain/enrolments.h"
@@ -73,6 +74,7 @@ class TrainhubServer {
   std::unique_ptr<Authenticator> auth_;
   std::vector<std::unique_ptr<grpc::Service>> services_;
   std::unique_ptr<grpc::Server> server_;
+  RequestLogFactory* request_log_ = nullptr;  // owned by server_
   int port_ = 0;
   bool shut_down_ = false;
 };

@@ -7,8 +7,9 @@ grpc::Status TrainerServiceImpl::CreateTrainer(grpc::ServerContext* context,
                                                const v1::CreateTrainerRequest* request,
                                                v1::Trainer* response) {
   TH_ADMIT(principal, *context, request, v1::TrainerService::service_full_name(), "CreateTrainer");
-  return Reply(planner_.CreateTrainer(principal, FromProto(request->trainer()), KeyOf(*request)),
-               response);
+  return Reply(
+      planner_.CreateTrainer(principal, FromProto(request->trainer()), KeyOf(principal, *request)),
+      response);
 }
 
 grpc::Status TrainerServiceImpl::GetTrainer(grpc::ServerContext* context,

@@ -1,6 +1,8 @@
 #include "domain/access.h"
 
+#include <map>
 #include <string>
+#include <vector>
 
 #include "absl/strings/str_cat.h"
 #include "domain/errors.h"
@@ -35,6 +37,26 @@ absl::StatusOr<bool> Teaches(StoreReader& r, const Principal& who, Id series_id)
   return !sessions.items.empty();
 }
 
+absl::StatusOr<bool> Enrolled(StoreReader& r, const Principal& who, Id series_id) {
+  if (who.ParticipantId() == 0) return false;
+  TH_ASSIGN_OR_RETURN(std::optional<Enrolment> e, r.FindEnrolment(series_id, who.ParticipantId()));
+  return e.has_value();
+}
+
+absl::Status HideInternals(StoreReader& r, const Principal& who, std::vector<Session>& sessions) {
+  if (who.IsAdmin()) return absl::OkStatus();
+  std::map<Id, Series> series_by_id;
+  for (Session& session : sessions) {
+    auto it = series_by_id.find(session.series_id);
+    if (it == series_by_id.end()) {
+      TH_ASSIGN_OR_RETURN(Series series, r.GetSeries(session.series_id));
+      it = series_by_id.emplace(session.series_id, std::move(series)).first;
+    }
+    if (!SeesSessionInternals(who, it->second, session)) ForParticipants(session);
+  }
+  return absl::OkStatus();
+}
+
 absl::StatusOr<Series> SeriesFor(StoreReader& r, const Principal& who, Id id, Need need,
                                  absl::string_view field) {
   absl::StatusOr<Series> series = r.GetSeries(id);
@@ -49,8 +71,10 @@ absl::StatusOr<Series> SeriesFor(StoreReader& r, const Principal& who, Id id, Ne
   if (need == Need::kPlan) {
     allowed = CanPlanSeries(who, *series);
   } else {
-    TH_ASSIGN_OR_RETURN(bool teaches, Teaches(r, who, id));
-    allowed = CanSeeSeries(who, *series, teaches);
+    SeriesTies ties;
+    TH_ASSIGN_OR_RETURN(ties.teaches, Teaches(r, who, id));
+    TH_ASSIGN_OR_RETURN(ties.enrolled, Enrolled(r, who, id));
+    allowed = CanSeeSeries(who, *series, ties);
   }
   if (!allowed) return Denied(what);
   return series;

@@ -27,6 +27,12 @@ absl::Status NameField(absl::Status status, absl::string_view field,
 
 // Whether `who`, a trainer, has a booking that is not declined in the series.
 absl::StatusOr<bool> Teaches(StoreReader& r, const Principal& who, Id series_id);
+// Whether `who`'s participant record has an enrolment (in any state) in the series.
+absl::StatusOr<bool> Enrolled(StoreReader& r, const Principal& who, Id series_id);
+
+// Applies ForParticipants() to each of `sessions` that `who` may not see
+// the internals of (domain/principal.h).
+absl::Status HideInternals(StoreReader& r, const Principal& who, std::vector<Session>& sessions);
 
 enum class Need { kSee, kPlan };
 

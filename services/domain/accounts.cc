@@ -14,8 +14,8 @@ namespace trainhub::domain {
 namespace {
 
 constexpr char kBadCredentials[] =
-    "e-mail or password is wrong, or the account is locked for a while after "
-    "failed attempts";
+    "e-mail or password is wrong, or there were too many failed attempts from your address: "
+    "wait a few minutes and try again";
 
 absl::Status BadCredentials() { return absl::UnauthenticatedError(kBadCredentials); }
 
@@ -27,22 +27,15 @@ absl::Status InvalidToken() {
 
 Accounts::Accounts(Store& store, Clock clock) : store_(store), clock_(std::move(clock)) {}
 
-absl::Duration Accounts::LockDuration(int failed_logins) {
-  if (failed_logins < kFreeAttempts) return absl::ZeroDuration();
-  if (failed_logins == kFreeAttempts) return absl::Seconds(5);
-  if (failed_logins == kFreeAttempts + 1) return absl::Seconds(30);
-  return absl::Minutes(15);
-}
-
 absl::StatusOr<Account> Accounts::CreateAccount(Account account, const std::string& password) {
   Violations v;
-  if (CountCodePoints(account.email)) account.email = Trimmed(account.email);
+  account.email = Normalized(account.email);
   if (std::string p = TextProblem(account.email, 1, kMaxEmailChars); !p.empty()) {
     v.Add("account.email", p);
   } else if (!LooksLikeEmail(account.email)) {
     v.Add("account.email", "is not an e-mail address");
   }
-  if (CountCodePoints(account.display_name)) account.display_name = Trimmed(account.display_name);
+  account.display_name = Normalized(account.display_name);
   if (std::string p = TextProblem(account.display_name, 1, kMaxNameChars); !p.empty()) {
     v.Add("account.display_name", p);
   }
@@ -103,44 +96,46 @@ absl::StatusOr<Account> Accounts::CreateAccount(Account account, const std::stri
 }
 
 absl::StatusOr<Accounts::LoginResult> Accounts::Login(absl::string_view email,
-                                                      absl::string_view password) {
+                                                      absl::string_view password,
+                                                      absl::string_view client_address) {
   if (password.size() > kMaxPasswordBytes) {
     return InvalidField("password",
                         absl::StrCat("must have at most ", kMaxPasswordBytes, " bytes"));
   }
-  const std::string wanted = Trimmed(email);
+  if (email.size() > 4 * kMaxEmailChars) {
+    return InvalidField("email", absl::StrCat("must have at most ", kMaxEmailChars, " characters"));
+  }
+  const std::string wanted = Normalized(email);
+  const std::string account_key = Folded(wanted);
+  const absl::Time now = clock_();
+  const bool may_try = throttle_.MayTry(client_address, account_key, now);
   std::optional<AccountCredentials> found;
   TH_RETURN_IF_ERROR(store_.Read([&](StoreReader& r) -> absl::Status {
     TH_ASSIGN_OR_RETURN(found, r.FindAccountByEmail(wanted));
     return absl::OkStatus();
   }));
-  const absl::Time now = clock_();
-  const bool locked = found && found->locked_until > now;
-  // The same work for unknown, locked and known accounts.
-  const PasswordCheck check =
-      VerifyPassword(password, found && !locked ? absl::string_view(found->password_hash) : "");
-  if (!found) return BadCredentials();
-  if (locked) return BadCredentials();
+  // The same work for unknown accounts and addresses that must wait.
+  TH_ASSIGN_OR_RETURN(
+      const PasswordCheck check,
+      VerifyPassword(password, found && may_try ? absl::string_view(found->password_hash) : ""));
+  if (!may_try) return BadCredentials();
+  if (!found || !check.matches) {
+    throttle_.RecordFailure(client_address, account_key, now);
+    return BadCredentials();
+  }
 
   std::string new_hash;
-  if (check.matches && check.needs_rehash) {
+  if (check.needs_rehash) {
     TH_ASSIGN_OR_RETURN(new_hash, HashPassword(password));
   }
   LoginResult result;
-  bool accepted = false;
   TH_RETURN_IF_ERROR(store_.Write([&](StoreWriter& w) -> absl::Status {
     TH_ASSIGN_OR_RETURN(auto current, w.FindAccountByEmail(wanted));
     if (!current || current->account.id != found->account.id) return BadCredentials();
-    if (!check.matches) {
-      ++current->failed_logins;
-      const absl::Duration lock = LockDuration(current->failed_logins);
-      if (lock > absl::ZeroDuration()) current->locked_until = now + lock;
-      return w.UpdateLoginState(*current);  // committed; the caller still fails
+    if (!new_hash.empty()) {
+      current->password_hash = new_hash;
+      TH_RETURN_IF_ERROR(w.UpdateLoginState(*current));
     }
-    current->failed_logins = 0;
-    current->locked_until = absl::InfinitePast();
-    if (!new_hash.empty()) current->password_hash = new_hash;
-    TH_RETURN_IF_ERROR(w.UpdateLoginState(*current));
     TokenRecord token;
     result.token = NewToken();
     token.token_hash = TokenHash(result.token);
@@ -150,10 +145,9 @@ absl::StatusOr<Accounts::LoginResult> Accounts::Login(absl::string_view email,
     TH_RETURN_IF_ERROR(w.InsertToken(token));
     result.expire_time = token.expire_time;
     result.account = current->account;
-    accepted = true;
     return absl::OkStatus();
   }));
-  if (!accepted) return BadCredentials();
+  throttle_.RecordSuccess(client_address, account_key);
   return result;
 }
 

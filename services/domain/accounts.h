@@ -2,9 +2,10 @@
 #define TRAINHUB_SERVICES_DOMAIN_ACCOUNTS_H_
 
 // Accounts, signing in and session tokens. Passwords are kept only as
-// argon2id hashes and tokens only as hashes. Failed logins lock an account
-// for a while, growing with each failure; the error never tells whether an
-// e-mail address has an account. Thread-safe.
+// argon2id hashes and tokens only as hashes. Failed logins make the client's
+// address wait, growing with each failure (domain/login_throttle.h): the
+// account's owner elsewhere can still log in. The error never tells whether
+// an e-mail address has an account. Thread-safe.
 
 #include <functional>
 #include <string>
@@ -12,6 +13,7 @@
 #include "absl/status/statusor.h"
 #include "absl/time/clock.h"
 #include "absl/time/time.h"
+#include "domain/login_throttle.h"
 #include "domain/model.h"
 #include "domain/principal.h"
 #include "domain/repository.h"
@@ -23,7 +25,6 @@ class Accounts {
   using Clock = std::function<absl::Time()>;
 
   static constexpr absl::Duration kTokenLifetime = absl::Hours(12);
-  static constexpr int kFreeAttempts = 3;  // failures before any lock
 
   // `store` must outlive this object.
   explicit Accounts(
@@ -40,8 +41,11 @@ class Accounts {
     Account account;
   };
   // UNAUTHENTICATED with one message for an unknown e-mail, a wrong
-  // password and a locked account.
-  absl::StatusOr<LoginResult> Login(absl::string_view email, absl::string_view password);
+  // password and an address that must wait; RESOURCE_EXHAUSTED when too
+  // many passwords are being checked at once. `client_address` is the
+  // caller's address without the port (failures are throttled per address).
+  absl::StatusOr<LoginResult> Login(absl::string_view email, absl::string_view password,
+                                    absl::string_view client_address);
 
   // Revokes `token`; OK also when it was already revoked or expired.
   absl::Status Logout(absl::string_view token);
@@ -56,13 +60,10 @@ class Accounts {
   absl::StatusOr<bool> HasAnyAccount();
   absl::StatusOr<Page<Account>> ListAccounts(const PageRequest& page);
 
-  // How long an account stays locked after `failed_logins` failures in a
-  // row (zero while below kFreeAttempts).
-  static absl::Duration LockDuration(int failed_logins);
-
  private:
   Store& store_;
   Clock clock_;
+  LoginThrottle throttle_;
 };
 
 }  // namespace trainhub::domain

@@ -2,6 +2,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "domain/status_macros.h"
+#include "domain/validation.h"
 
 namespace trainhub::domain {
 namespace {
@@ -11,7 +12,8 @@ thread_local const AuditEvent* current_event = nullptr;
 AuditScope::AuditScope(Id account_id, std::string method, std::string request_id) {
   event_.account_id = account_id;
   event_.method = std::move(method);
-  event_.request_id = std::move(request_id);
+  // Only a valid request id is kept (a change with an invalid one fails).
+  if (ValidateRequestId(request_id).ok()) event_.request_id = std::move(request_id);
   event_.result = "OK";
   current_event = &event_;
 }
@@ -23,18 +25,49 @@ const AuditEvent* AuditScope::Current() { return current_event; }
 AuditLog::AuditLog(Store& store, Clock clock) : store_(store), clock_(std::move(clock)) {}
 
 absl::Status AuditLog::RecordRefusal(Id account_id, absl::string_view method,
-                                     absl::string_view result, absl::string_view request_id) {
+                                     absl::string_view result, absl::string_view request_id,
+                                     absl::string_view peer) {
   AuditEvent event;
   event.account_id = account_id;
-  event.method = std::string(method);
-  event.result = std::string(result);
-  event.request_id = std::string(request_id);
-  return Record(std::move(event));
+  event.method = std::string(method.substr(0, kMaxMethodChars));
+  event.result = std::string(result.substr(0, kMaxMethodChars));
+  if (ValidateRequestId(request_id).ok()) event.request_id = std::string(request_id);
+  event.peer = std::string(peer.substr(0, kMaxMethodChars));
+  event.time = clock_();
+
+  // The refusals mutex is held across the write so that one kind gets one
+  // row per window; refusals are rare next to the calls that pass.
+  std::lock_guard<std::mutex> lock(refusals_mu_);
+  RefusalKind kind{account_id, event.method, event.result, event.peer};
+  auto open = refusals_.find(kind);
+  if (open == refusals_.end() && refusals_.size() >= kMaxRefusalKinds) {
+    for (auto it = refusals_.begin(); it != refusals_.end();) {
+      it = event.time - it->second.window_start >= kRefusalWindow ? refusals_.erase(it) : ++it;
+    }
+    if (refusals_.size() >= kMaxRefusalKinds) {
+      // Too many kinds at once (many addresses): count them per method.
+      event.peer = "*";
+      event.account_id = 0;
+      kind = RefusalKind{0, event.method, event.result, event.peer};
+    }
+    open = refusals_.find(kind);
+  }
+  if (open != refusals_.end() && event.time - open->second.window_start < kRefusalWindow) {
+    const Id row = open->second.event_id;
+    return store_.Write([&](StoreWriter& w) { return w.CountRepeatedRefusal(row); });
+  }
+  Id row = 0;
+  TH_RETURN_IF_ERROR(store_.Write([&](StoreWriter& w) -> absl::Status {
+    TH_ASSIGN_OR_RETURN(row, w.AppendAudit(event));
+    return absl::OkStatus();
+  }));
+  refusals_[kind] = RefusalRow{row, event.time};
+  return absl::OkStatus();
 }
 
 absl::Status AuditLog::Record(AuditEvent event) {
   event.time = clock_();
-  return store_.Write([&](StoreWriter& w) { return w.AppendAudit(event); });
+  return store_.Write([&](StoreWriter& w) { return w.AppendAudit(event).status(); });
 }
 
 absl::StatusOr<Page<AuditEvent>> AuditLog::List(const Principal& who, const PageRequest& page) {

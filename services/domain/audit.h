@@ -7,7 +7,10 @@
 // that the scope's thread commits and that touched an object. Refused calls
 // are recorded by RecordRefusal. The table is append-only.
 
+#include <map>
+#include <mutex>
 #include <string>
+#include <tuple>
 
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
@@ -40,10 +43,18 @@ class AuditLog {
   explicit AuditLog(
       Store& store, Clock clock = [] { return absl::Now(); });
 
-  // Records a call refused with `result` (e.g. "PERMISSION_DENIED");
-  // `account_id` 0 when the caller is unknown.
+  // One row stands for all refusals of the same kind (account, method,
+  // result, client address) within a window; at most kMaxRefusalKinds kinds
+  // are tracked at once, beyond that refusals are counted per method only.
+  static constexpr absl::Duration kRefusalWindow = absl::Minutes(1);
+  static constexpr size_t kMaxRefusalKinds = 4096;
+  static constexpr size_t kMaxMethodChars = 200;
+
+  // Records a call refused with `result` (e.g. "PERMISSION_DENIED") from
+  // `peer` (an address without port); `account_id` 0 when the caller is
+  // unknown. A `request_id` that is not a valid request id is not stored.
   absl::Status RecordRefusal(Id account_id, absl::string_view method, absl::string_view result,
-                             absl::string_view request_id);
+                             absl::string_view request_id, absl::string_view peer);
   // Records an event that changed no planning data (a login); time is set.
   absl::Status Record(AuditEvent event);
 
@@ -52,8 +63,16 @@ class AuditLog {
   absl::StatusOr<Page<AuditEvent>> List(const Principal& who, const PageRequest& page);
 
  private:
+  struct RefusalRow {
+    Id event_id = 0;
+    absl::Time window_start;
+  };
+  using RefusalKind = std::tuple<Id, std::string, std::string, std::string>;
+
   Store& store_;
   Clock clock_;
+  std::mutex refusals_mu_;
+  std::map<RefusalKind, RefusalRow> refusals_;  // open windows, by kind
 };
 
 }  // namespace trainhub::domain

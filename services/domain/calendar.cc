@@ -70,7 +70,28 @@ std::string Description(const Session& s) {
   return text;
 }
 
+icalproperty_status EventStatusValue(const Session& s, const CalendarOptions& options) {
+  if (options.all_cancelled || s.series_status == SeriesStatus::kCancelled) {
+    return ICAL_STATUS_CANCELLED;
+  }
+  if (s.series_status == SeriesStatus::kDraft || s.series_status == SeriesStatus::kPlanned) {
+    return ICAL_STATUS_TENTATIVE;
+  }
+  bool any = false;
+  for (const TrainerBooking& b : s.trainers) {
+    if (b.status == BookingStatus::kDeclined) continue;
+    if (options.for_trainer != 0 && b.trainer_id != options.for_trainer) continue;
+    if (b.status != BookingStatus::kConfirmed) return ICAL_STATUS_TENTATIVE;
+    any = true;
+  }
+  return any ? ICAL_STATUS_CONFIRMED : ICAL_STATUS_TENTATIVE;
+}
+
 }  // namespace
+
+std::string EventStatus(const Session& session, const CalendarOptions& options) {
+  return icalproperty_status_to_string(EventStatusValue(session, options));
+}
 
 std::string RenderCalendar(const std::vector<Session>& sessions, const CalendarOptions& options,
                            absl::Time stamp) {
@@ -89,7 +110,7 @@ std::string RenderCalendar(const std::vector<Session>& sessions, const CalendarO
       static_cast<time_t>(absl::ToUnixSeconds(stamp)), 0, icaltimezone_get_utc_timezone());
   for (const Session& s : sessions) {
     icalcomponent* event = icalcomponent_new(ICAL_VEVENT_COMPONENT);
-    const std::string uid = absl::StrCat("session-", s.id, "@trainhub");
+    const std::string uid = absl::StrCat("session-", s.id, "@", options.uid_domain);
     icalcomponent_add_property(event, icalproperty_new_uid(uid.c_str()));
     icalcomponent_add_property(event, icalproperty_new_dtstamp(dtstamp));
     icalcomponent_add_property(event, LocalTime(icalproperty_new_dtstart, s.start));
@@ -105,17 +126,7 @@ std::string RenderCalendar(const std::vector<Session>& sessions, const CalendarO
     if (std::string description = Description(s); !description.empty()) {
       icalcomponent_add_property(event, icalproperty_new_description(description.c_str()));
     }
-    icalproperty_status status = ICAL_STATUS_CONFIRMED;
-    if (options.all_cancelled) {
-      status = ICAL_STATUS_CANCELLED;
-    } else if (options.for_trainer != 0) {
-      for (const TrainerBooking& b : s.trainers) {
-        if (b.trainer_id == options.for_trainer && b.status != BookingStatus::kConfirmed) {
-          status = ICAL_STATUS_TENTATIVE;
-        }
-      }
-    }
-    icalcomponent_add_property(event, icalproperty_new_status(status));
+    icalcomponent_add_property(event, icalproperty_new_status(EventStatusValue(s, options)));
     icalcomponent_add_component(calendar.get(), event);
   }
   char* text = icalcomponent_as_ical_string_r(calendar.get());

@@ -80,6 +80,26 @@ std::string GroupList(const std::vector<TargetGroup>& groups) {
 
 }  // namespace
 
+absl::Status EndEnrolmentsOfCancelledSeries(StoreWriter& w, Id series_id, Id account_id,
+                                            absl::string_view reason, absl::Time now) {
+  EnrolmentFilter filter;
+  filter.series_id = series_id;
+  filter.states = {EnrolmentState::kPendingApproval, EnrolmentState::kWaitlisted,
+                   EnrolmentState::kEnrolled, EnrolmentState::kConfirmed};
+  const std::string why = reason.empty() ? std::string("the series was cancelled")
+                                         : absl::StrCat("the series was cancelled: ", reason);
+  PageRequest page;
+  page.limit = kMaxPageSize;
+  for (;;) {
+    TH_ASSIGN_OR_RETURN(Page<Enrolment> batch, w.ListEnrolments(filter, page));
+    for (Enrolment& e : batch.items) {
+      TH_RETURN_IF_ERROR(Move(w, e, EnrolmentState::kWithdrawn, account_id, why, now));
+    }
+    if (!batch.next) return absl::OkStatus();
+    page.after = batch.next;
+  }
+}
+
 absl::Status CheckEnrolmentWindow(const Series& series, bool by_planner, absl::Time now) {
   if (series.IsFrozen()) {
     return absl::FailedPreconditionError(absl::StrCat(
@@ -153,8 +173,10 @@ absl::StatusOr<Series> WithPlacesNow(StoreReader& r, Series series) {
 // checked window and eligibility. Returns the enrolment's id.
 absl::StatusOr<Id> Enrol(StoreWriter& w, const Series& series, const Participant& p,
                          const std::optional<Enrolment>& existing, bool needs_approval,
-                         bool overridden, Id account_id, std::string reason, absl::Time now) {
+                         bool overridden, Id account_id, std::string reason, absl::Time now,
+                         absl::string_view note = "") {
   Enrolment e = existing.value_or(Enrolment{});
+  if (!note.empty()) e.note = std::string(note);
   TH_ASSIGN_OR_RETURN(e.queue_number, w.NextQueueNumber(series.id));
   TH_ASSIGN_OR_RETURN(Series fresh, WithPlacesNow(w, series));
   const EnrolmentState to = Placement(fresh, needs_approval);
@@ -194,14 +216,16 @@ enum class Act {
   kManage,  // planners only: approve, reject
 };
 
-// Loads enrolment `id` with its series for `who`; refusals as in
-// domain/access.h. A trainer sees only the seats of series they teach.
+// Loads enrolment `id` (the request's field `field`) with its series for
+// `who`; refusals as in domain/access.h. A trainer sees only the seats of
+// series they teach.
 absl::StatusOr<std::pair<Enrolment, Series>> EnrolmentFor(StoreReader& r, const Principal& who,
-                                                          Id id, Act act) {
-  TH_RETURN_IF_ERROR(CheckId(id, "id"));
+                                                          Id id, Act act,
+                                                          absl::string_view field = "id") {
+  TH_RETURN_IF_ERROR(CheckId(id, field));
   absl::StatusOr<Enrolment> e = r.GetEnrolment(id);
   if (who.IsAdmin()) {
-    if (!e.ok()) return NameField(e.status(), "id");
+    if (!e.ok()) return NameField(e.status(), field);
     TH_ASSIGN_OR_RETURN(Series series, r.GetSeries(e->series_id));
     return std::pair{*e, series};
   }
@@ -308,11 +332,11 @@ absl::StatusOr<Enrolment> Enrolments::Request(const Principal& who, Id series_id
       return FieldError(absl::StatusCode::kFailedPrecondition, "participant_id", ineligible);
     }
     const bool needs_approval = series.requires_approval && !planner;
-    std::string reason = NoteOr(
-        std::move(note), planner ? "enrolled by a coordinator" : "requested by the participant");
+    std::string reason =
+        NoteOr(note, planner ? "enrolled by a coordinator" : "requested by the participant");
     if (override_eligibility) absl::StrAppend(&reason, " (target groups overridden)");
     return Enrol(w, series, *p, existing, needs_approval, override_eligibility, who.account.id,
-                 std::move(reason), now);
+                 std::move(reason), now, note);
   });
 }
 
@@ -568,6 +592,7 @@ absl::StatusOr<Enrolment> Enrolments::Get(const Principal& who, Id id) {
   TH_RETURN_IF_ERROR(store_.Read([&](StoreReader& r) -> absl::Status {
     TH_ASSIGN_OR_RETURN(auto loaded, EnrolmentFor(r, who, id, Act::kSee));
     out = std::move(loaded.first);
+    if (!who.IsAdmin() && !CoordinatesSeries(who, loaded.second)) out.note.clear();
     return absl::OkStatus();
   }));
   return out;
@@ -588,18 +613,25 @@ absl::StatusOr<Page<Enrolment>> Enrolments::List(const Principal& who, const Enr
   filter.participant_id = query.participant_id;
   filter.states = query.states;
   Page<Enrolment> out;
+  // Notes are for the series' coordinators (a participant's own included).
+  bool with_notes = who.IsAdmin() || !VisibilityOf(who).organizations.empty();
   TH_RETURN_IF_ERROR(store_.Read([&](StoreReader& r) -> absl::Status {
     const Id own = who.ParticipantId();
     const bool only_own = own != 0 && (query.participant_id == 0 || query.participant_id == own);
-    if (who.IsAdmin()) {
-      // everything
-    } else if (query.series_id != 0) {
+    if (query.series_id != 0) {
       absl::StatusOr<Series> series = r.GetSeries(query.series_id);
-      if (!series.ok() && !absl::IsNotFound(series.status())) return series.status();
-      const bool coordinates = series.ok() && CoordinatesSeries(who, *series);
+      if (absl::IsNotFound(series.status())) {
+        // As for every other object: missing looks like foreign to non-admins.
+        if (!who.IsAdmin())
+          return Denied(absl::StrCat("see the enrolments of series ", query.series_id));
+        return NameField(series.status(), "series_id");
+      }
+      TH_RETURN_IF_ERROR(series.status());
+      const bool coordinates = who.IsAdmin() || CoordinatesSeries(who, *series);
       bool teaches = false;
-      if (series.ok() && !coordinates) {
+      if (!coordinates) {
         TH_ASSIGN_OR_RETURN(teaches, Teaches(r, who, series->id));
+        with_notes = false;
       }
       if (coordinates) {
         // the whole series
@@ -614,11 +646,13 @@ absl::StatusOr<Page<Enrolment>> Enrolments::List(const Principal& who, const Enr
         }
         if (seats.empty()) return absl::OkStatus();
         filter.states = seats;
-      } else if (only_own) {
-        filter.participant_id = own;  // reveals nothing beyond the caller's own enrolments
+      } else if (own != 0 && query.participant_id == own) {
+        filter.participant_id = own;  // the caller's own enrolment in the series
       } else {
-        return Denied(absl::StrCat("see the enrolments of series ", query.series_id));
+        return Denied(absl::StrCat("see the roster of series ", query.series_id));
       }
+    } else if (who.IsAdmin()) {
+      // everything
     } else if (!VisibilityOf(who).organizations.empty()) {
       filter.organizations = VisibilityOf(who).organizations;
     } else if (only_own) {
@@ -633,6 +667,9 @@ absl::StatusOr<Page<Enrolment>> Enrolments::List(const Principal& who, const Enr
     TH_ASSIGN_OR_RETURN(out, r.ListEnrolments(filter, page));
     return absl::OkStatus();
   }));
+  if (!with_notes) {
+    for (Enrolment& e : out.items) e.note.clear();
+  }
   return out;
 }
 
@@ -640,7 +677,7 @@ absl::StatusOr<Page<EnrolmentChange>> Enrolments::History(const Principal& who, 
                                                           const PageRequest& page) {
   Page<EnrolmentChange> out;
   TH_RETURN_IF_ERROR(store_.Read([&](StoreReader& r) -> absl::Status {
-    TH_ASSIGN_OR_RETURN(auto loaded, EnrolmentFor(r, who, id, Act::kSee));
+    TH_ASSIGN_OR_RETURN(auto loaded, EnrolmentFor(r, who, id, Act::kSee, "enrolment_id"));
     const bool own = who.ParticipantId() != 0 && who.ParticipantId() == loaded.first.participant_id;
     if (!who.IsAdmin() && !own && !CoordinatesSeries(who, loaded.second)) {
       return Denied(absl::StrCat("see the history of enrolment ", id));

@@ -49,6 +49,12 @@ absl::StatusOr<std::string> EnrolmentProblem(StoreReader& r, const Series& serie
 absl::StatusOr<Enrolment> EnrolAsPlanner(StoreWriter& w, const Principal& who, const Series& series,
                                          const Participant& p, bool override_groups,
                                          std::string reason, absl::Time now);
+// Ends every active enrolment of a series being cancelled: WITHDRAWN, with
+// "the series was cancelled" (and `reason`) in each history entry, by
+// `account_id`. Inside the cancelling write unit.
+absl::Status EndEnrolmentsOfCancelledSeries(StoreWriter& w, Id series_id, Id account_id,
+                                            absl::string_view reason, absl::Time now);
+
 // FAILED_PRECONDITION unless `series` takes enrolments now: planners may
 // add people to any series that is not cancelled or completed;
 // participants only while it is open and before its enrolment deadline.

@@ -20,6 +20,7 @@ namespace trainhub::domain {
 struct RequestKey {
   std::string request_id;   // empty: not idempotent
   std::string fingerprint;  // stable digest of the request's content
+  Id account_id = 0;        // request ids are scoped per account
 };
 
 // Inside a write unit: the record of `key` when it was already done for
@@ -30,7 +31,8 @@ inline absl::StatusOr<std::optional<RequestRecord>> AlreadyDone(StoreWriter& w,
                                                                 absl::string_view method,
                                                                 const RequestKey& key) {
   if (key.request_id.empty()) return std::optional<RequestRecord>();
-  TH_ASSIGN_OR_RETURN(std::optional<RequestRecord> earlier, w.FindRequest(key.request_id));
+  TH_ASSIGN_OR_RETURN(std::optional<RequestRecord> earlier,
+                      w.FindRequest(key.account_id, key.request_id));
   if (earlier && (earlier->method != method || earlier->fingerprint != key.fingerprint)) {
     return FieldError(absl::StatusCode::kAlreadyExists, "request_id",
                       "was already used for a different request");
@@ -43,7 +45,8 @@ inline absl::StatusOr<std::optional<RequestRecord>> AlreadyDone(StoreWriter& w,
 inline absl::Status MarkDone(StoreWriter& w, absl::string_view method, const RequestKey& key,
                              Id resource_id) {
   if (key.request_id.empty()) return absl::OkStatus();
-  return w.RecordRequest({key.request_id, std::string(method), key.fingerprint, resource_id});
+  return w.RecordRequest(
+      {key.account_id, key.request_id, std::string(method), key.fingerprint, resource_id});
 }
 
 // Runs `insert` once per request_id; a retry returns the first resource.

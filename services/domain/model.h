@@ -198,6 +198,7 @@ struct Session {
   std::string series_title;
   std::string module_title;
   int module_position = 0;
+  SeriesStatus series_status = SeriesStatus::kUnspecified;
 };
 
 // One person's enrolment in one series; at most one per (series, participant).
@@ -212,6 +213,7 @@ struct Enrolment {
   std::optional<absl::Time> seat_time;  // when the current seat was given
   bool eligibility_overridden = false;  // a coordinator waived the target groups
   absl::Time update_time;
+  std::string note;  // the latest note given with a request or enrolment
 
   // Derived; ignored on writes.
   int waitlist_position = 0;  // 1-based while WAITLISTED, else 0
@@ -299,6 +301,11 @@ struct AuditEvent {
   Id organization_id = 0;  // owner of the object's series, when it has one
   std::string result;      // "OK" or the refusal's status code name
   std::string request_id;
+  std::string peer;          // refusals: the client's address without port
+  int64_t repeat_count = 1;  // refusals coalesced into this row
+
+  // Derived; ignored on writes.
+  std::string account_name;
 };
 
 }  // namespace trainhub::domain

@@ -93,18 +93,6 @@ const std::map<std::string, TargetGroup, std::less<>>& GroupNames() {
   return *names;
 }
 
-// Lower-cases the German capitals Ä, Ö, Ü after Folded() did ASCII.
-std::string FoldedWord(absl::string_view text) {
-  std::string out = Folded(text);
-  for (auto [upper, lower] : {std::pair{"\xC3\x84", "\xC3\xA4"}, std::pair{"\xC3\x96", "\xC3\xB6"},
-                              std::pair{"\xC3\x9C", "\xC3\xBC"}}) {
-    for (size_t at = out.find(upper); at != std::string::npos; at = out.find(upper, at)) {
-      out.replace(at, 2, lower);
-    }
-  }
-  return out;
-}
-
 // Which field holds which column.
 struct Layout {
   std::map<Column, size_t> index;
@@ -142,7 +130,7 @@ absl::StatusOr<Layout> ReadHeader(const CsvTable& table) {
       if (has_data) v.Add(field, "this column has data but no header");
       continue;
     }
-    auto known = HeaderNames().find(FoldedWord(header));
+    auto known = HeaderNames().find(Folded(header));
     if (known == HeaderNames().end()) {
       v.Add(field, absl::StrCat("unknown column \"", header, "\"; known: ", KnownHeaders()));
       continue;
@@ -190,7 +178,7 @@ Candidate ReadRow(const Layout& layout, const CsvRow& row, const ImportOptions& 
   const std::string groups = layout.Cell(row, Column::kTargetGroups);
   bool groups_ok = true;
   for (absl::string_view word : absl::StrSplit(groups, absl::ByAnyChar(",/|"), absl::SkipEmpty())) {
-    const std::string folded = FoldedWord(Trimmed(word));
+    const std::string folded = Folded(Trimmed(word));
     if (folded.empty()) continue;
     auto known = GroupNames().find(folded);
     if (known == GroupNames().end()) {
@@ -340,6 +328,14 @@ absl::StatusOr<ImportReport> ParticipantImport::Import(const Principal& who, abs
                absl::StrCat("participant ", existing->id, " already has this e-mail address")});
         }
       }
+      if (existing && SearchKey(existing->display_name) != SearchKey(c.person.display_name)) {
+        // A shared or mistyped address: never merge two people silently.
+        c.problems.push_back(
+            {c.line, layout.Header(Column::kEmail),
+             absl::StrCat("this e-mail address belongs to participant ", existing->id, " (",
+                          existing->display_name, "), not to \"", c.person.display_name,
+                          "\"; correct the row or that participant's record")});
+      }
       const Participant& person = existing ? *existing : c.person;
       if (c.problems.empty() && series) {
         TH_ASSIGN_OR_RETURN(std::string problem,
@@ -366,6 +362,11 @@ absl::StatusOr<ImportReport> ParticipantImport::Import(const Principal& who, abs
         row.enrolment_id = e.id;
         row.enrolment_state = e.state;
         row.waitlist_position = e.waitlist_position;
+      }
+      if (options.dry_run) {
+        // Nothing is kept: ids given inside the rolled-back unit mean nothing.
+        if (row.created) row.participant_id = 0;
+        row.enrolment_id = 0;
       }
       report.imported.push_back(row);
     }

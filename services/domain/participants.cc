@@ -6,7 +6,9 @@
 #include "absl/strings/str_join.h"
 #include "domain/access.h"
 #include "domain/errors.h"
+#include "domain/limits.h"
 #include "domain/status_macros.h"
+#include "domain/text.h"
 #include "domain/validation.h"
 
 namespace trainhub::domain {
@@ -102,10 +104,15 @@ absl::StatusOr<Participant> Participants::Get(const Principal& who, Id id) {
 }
 
 absl::StatusOr<Page<Participant>> Participants::List(const Principal& who, Id organization_id,
+                                                     absl::string_view name,
                                                      const PageRequest& page) {
   if (organization_id < 0) return InvalidField("organization_id", "must not be negative");
+  if (std::string problem = TextProblem(name, 0, kMaxNameChars); !problem.empty()) {
+    return InvalidField("name", problem);
+  }
   ParticipantFilter filter;
   filter.organization_id = organization_id;
+  filter.name_search_key = SearchKey(name);
   if (!who.IsAdmin()) {
     filter.visible = ParticipantFilter::Scope{VisibilityOf(who).organizations, who.ParticipantId()};
   }

@@ -31,9 +31,11 @@ class Participants {
   // PERMISSION_DENIED for records the caller may not see, also missing ones
   // (admins get NOT_FOUND).
   absl::StatusOr<Participant> Get(const Principal& who, Id id);
-  // Only records the caller may see; `organization_id` 0: any.
+  // Only records the caller may see; `organization_id` 0: any. `name`, when
+  // not empty, keeps records whose name contains it ignoring case and
+  // accents ("celik" finds "Çelik").
   absl::StatusOr<Page<Participant>> List(const Principal& who, Id organization_id,
-                                         const PageRequest& page);
+                                         absl::string_view name, const PageRequest& page);
   // Paths: display_name, email, organization_id, target_groups, training_year.
   absl::StatusOr<Participant> Update(const Principal& who, const Participant& patch,
                                      const UpdateMask& mask);

@@ -2,9 +2,13 @@
 
 #include <sodium.h>
 
+#include <algorithm>
+#include <thread>
+
 #include "absl/strings/escaping.h"
 #include "absl/strings/str_cat.h"
 #include "domain/text.h"
+#include "domain/work_gate.h"
 
 namespace trainhub::domain {
 namespace {
@@ -25,7 +29,21 @@ const std::string& DummyHash() {
   return *hash;
 }
 
+WorkGate& HashingGate() {
+  static WorkGate* gate =
+      new WorkGate(std::max(2, static_cast<int>(std::thread::hardware_concurrency())),
+                   kMaxWaitingPasswordHashes, kMaxPasswordHashWait);
+  return *gate;
+}
+
+absl::Status TooManyHashes() {
+  return absl::ResourceExhaustedError(
+      "the server is busy checking other passwords; try again in a few seconds");
+}
+
 }  // namespace
+
+int RunningPasswordHashes() { return HashingGate().running(); }
 
 bool InitCrypto() { return sodium_init() >= 0; }
 
@@ -43,6 +61,8 @@ std::string PasswordProblem(absl::string_view password) {
 
 absl::StatusOr<std::string> HashPassword(absl::string_view password) {
   if (!InitCrypto()) return absl::InternalError("libsodium failed to start");
+  WorkGate::Pass pass = HashingGate().Enter();
+  if (!pass.ok()) return TooManyHashes();
   char out[crypto_pwhash_STRBYTES];
   if (crypto_pwhash_str(out, password.data(), password.size(), kOpsLimit, kMemLimit) != 0) {
     return absl::ResourceExhaustedError("not enough memory to hash the password");
@@ -50,11 +70,13 @@ absl::StatusOr<std::string> HashPassword(absl::string_view password) {
   return std::string(out);
 }
 
-PasswordCheck VerifyPassword(absl::string_view password, absl::string_view hash) {
+absl::StatusOr<PasswordCheck> VerifyPassword(absl::string_view password, absl::string_view hash) {
   PasswordCheck check;
   if (!InitCrypto() || password.size() > kMaxPasswordBytes) return check;
   const bool real = !hash.empty();
   const std::string stored(real ? hash : absl::string_view(DummyHash()));
+  WorkGate::Pass pass = HashingGate().Enter();
+  if (!pass.ok()) return TooManyHashes();
   const bool matches =
       crypto_pwhash_str_verify(stored.c_str(), password.data(), password.size()) == 0;
   check.matches = real && matches;

@@ -8,6 +8,7 @@
 
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
+#include "absl/time/time.h"
 
 namespace trainhub::domain {
 
@@ -20,7 +21,15 @@ bool InitCrypto();
 // Why `password` cannot be set, or "" when it can (length rules only).
 std::string PasswordProblem(absl::string_view password);
 
+// How many password hashes run at once (one per core, at least 2), how many
+// wait, and how long: argon2id takes 64 MiB and most of a core per hash.
+inline constexpr int kMaxWaitingPasswordHashes = 16;
+inline constexpr absl::Duration kMaxPasswordHashWait = absl::Seconds(3);
+// How many hashes are running now (for tests and benchmarks).
+int RunningPasswordHashes();
+
 // "$argon2id$..." with the current interactive cost parameters.
+// RESOURCE_EXHAUSTED when too many hashes run and wait already.
 absl::StatusOr<std::string> HashPassword(absl::string_view password);
 
 struct PasswordCheck {
@@ -29,7 +38,8 @@ struct PasswordCheck {
 };
 // Constant work whether or not it matches; an empty `hash` is checked
 // against a fixed dummy hash so that unknown accounts cost the same.
-PasswordCheck VerifyPassword(absl::string_view password, absl::string_view hash);
+// RESOURCE_EXHAUSTED when too many hashes run and wait already.
+absl::StatusOr<PasswordCheck> VerifyPassword(absl::string_view password, absl::string_view hash);
 
 // A fresh token: 32 random bytes, base64url without padding (43 chars).
 std::string NewToken();

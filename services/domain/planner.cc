@@ -79,7 +79,8 @@ absl::Status CheckConflicts(StoreReader& r, const Principal& who, const Session&
   for (const Session& other : others) {
     // Details of sessions the caller may not see stay hidden.
     TH_ASSIGN_OR_RETURN(Series other_series, r.GetSeries(other.series_id));
-    const bool visible = CanSeeSession(who, other_series, other);
+    TH_ASSIGN_OR_RETURN(const bool enrolled, Enrolled(r, who, other.series_id));
+    const bool visible = CanSeeSession(who, other_series, other, enrolled);
     const std::string where =
         visible ? DescribeSession(other) : "a session of another organisation";
     const Id other_id = visible ? other.id : 0;
@@ -115,8 +116,14 @@ absl::StatusOr<std::pair<Session, Series>> SessionFor(StoreReader& r, const Prin
     return Denied(what);
   }
   TH_ASSIGN_OR_RETURN(Series series, r.GetSeries(session->series_id));
-  const bool allowed =
-      need == Need::kPlan ? CanPlanSeries(who, series) : CanSeeSession(who, series, *session);
+  bool allowed = false;
+  if (need == Need::kPlan) {
+    allowed = CanPlanSeries(who, series);
+  } else {
+    TH_ASSIGN_OR_RETURN(const bool enrolled, Enrolled(r, who, series.id));
+    allowed = CanSeeSession(who, series, *session, enrolled);
+    if (allowed && !SeesSessionInternals(who, series, *session)) ForParticipants(*session);
+  }
   if (!allowed) return Denied(what);
   return std::make_pair(*std::move(session), std::move(series));
 }
@@ -184,6 +191,35 @@ absl::Status CheckEmailFree(StoreReader& r, const Trainer& trainer) {
   return absl::OkStatus();
 }
 
+// ALREADY_EXISTS on "<prefix>name" when another organisation has the same
+// name, ignoring case and repeated white space.
+absl::Status CheckNameFree(StoreReader& r, const Organization& org, absl::string_view prefix) {
+  TH_ASSIGN_OR_RETURN(std::optional<Organization> same, r.FindOrganizationByName(org.name));
+  if (same && same->id != org.id) {
+    return FieldError(
+        absl::StatusCode::kAlreadyExists, absl::StrCat(prefix, "name"),
+        absl::StrCat("organisation ", same->id, " is already called \"", same->name, "\""));
+  }
+  return absl::OkStatus();
+}
+
+// The deadlines that only make sense against the series' own dates: no
+// confirmation deadline before the series existed, no enrolment deadline
+// after its last session ended. Checks those named by `check_*`.
+void CheckDeadlineDates(const Series& series, bool check_confirmation, bool check_enrolment,
+                        Violations& v) {
+  if (check_confirmation && series.confirmation_deadline &&
+      *series.confirmation_deadline < series.create_time) {
+    v.Add("series.confirmation_deadline",
+          absl::StrCat("is before the series was created (", FormatLocal(series.create_time), ")"));
+  }
+  if (check_enrolment && series.enrolment_deadline && series.last_session_end &&
+      *series.enrolment_deadline > *series.last_session_end) {
+    v.Add("series.enrolment_deadline", absl::StrCat("is after the series' last session ends (",
+                                                    FormatLocal(*series.last_session_end), ")"));
+  }
+}
+
 absl::Status CheckRange(std::optional<absl::Time> from, std::optional<absl::Time> to) {
   if (from && to && *to <= *from) return InvalidField("to", "must be after from");
   return absl::OkStatus();
@@ -202,7 +238,11 @@ absl::StatusOr<Organization> Planner::CreateOrganization([[maybe_unused]] const 
   TH_RETURN_IF_ERROR(v.ToStatus());
   org.create_time = org.update_time = clock_();
   return CreateOnce<Organization>(
-      store_, "CreateOrganization", key, [&](StoreWriter& w) { return w.InsertOrganization(org); },
+      store_, "CreateOrganization", key,
+      [&](StoreWriter& w) -> absl::StatusOr<Id> {
+        TH_RETURN_IF_ERROR(CheckNameFree(w, org, "organization."));
+        return w.InsertOrganization(org);
+      },
       [](StoreWriter& w, Id id) { return w.GetOrganization(id); });
 }
 
@@ -246,6 +286,7 @@ absl::StatusOr<Organization> Planner::UpdateOrganization([[maybe_unused]] const 
     Violations v;
     ValidateOrganization(org, "organization", v);
     TH_RETURN_IF_ERROR(v.ToStatus());
+    TH_RETURN_IF_ERROR(CheckNameFree(w, org, "organization."));
     org.update_time = clock_();
     TH_RETURN_IF_ERROR(w.UpdateOrganization(org));
     TH_ASSIGN_OR_RETURN(out, w.GetOrganization(org.id));
@@ -334,6 +375,8 @@ absl::StatusOr<Series> Planner::CreateSeries(const Principal& who, Series series
   series.status = SeriesStatus::kDraft;
   series.cancellation_reason.clear();
   series.create_time = series.update_time = clock_();
+  CheckDeadlineDates(series, true, true, v);
+  TH_RETURN_IF_ERROR(v.ToStatus());
   return CreateOnce<Series>(
       store_, "CreateSeries", key,
       [&](StoreWriter& w) -> absl::StatusOr<Id> {
@@ -424,6 +467,8 @@ absl::StatusOr<Series> Planner::UpdateSeries(const Principal& who, const Series&
     if (series.status == SeriesStatus::kUnspecified) {
       v.Add("series.status", "is required when named in update_mask");
     }
+    CheckDeadlineDates(series, Has(mask, "confirmation_deadline"), Has(mask, "enrolment_deadline"),
+                       v);
     TH_RETURN_IF_ERROR(v.ToStatus());
     TH_RETURN_IF_ERROR(CheckStatusTransition(old_status, series.status));
     if (!CanPlanSeries(who, series)) {
@@ -464,6 +509,10 @@ absl::StatusOr<Series> Planner::CancelSeries(const Principal& who, Id id, std::s
     series.cancellation_reason = reason;
     series.update_time = clock_();
     TH_RETURN_IF_ERROR(w.UpdateSeries(series));
+    // Bookings of a cancelled series block nobody (FindOverlappingSessions
+    // skips it) and show as cancelled in schedules.
+    TH_RETURN_IF_ERROR(
+        EndEnrolmentsOfCancelledSeries(w, id, who.account.id, reason, series.update_time));
     TH_ASSIGN_OR_RETURN(out, w.GetSeries(id));
     return absl::OkStatus();
   }));
@@ -663,7 +712,7 @@ absl::StatusOr<Page<Session>> Planner::ListSessions(const Principal& who, Id ser
     filter.module_id = module_id;
     filter.visible_to = VisibilityOf(who);
     TH_ASSIGN_OR_RETURN(out, r.ListSessions(filter, page));
-    return absl::OkStatus();
+    return HideInternals(r, who, out.items);
   }));
   return out;
 }
@@ -787,7 +836,7 @@ absl::StatusOr<Page<Session>> Planner::ListTrainerSessions(const Principal& who,
     filter.to = to;
     filter.visible_to = VisibilityOf(who);
     TH_ASSIGN_OR_RETURN(out, r.ListSessions(filter, page));
-    return absl::OkStatus();
+    return HideInternals(r, who, out.items);
   }));
   return out;
 }
@@ -809,7 +858,7 @@ absl::StatusOr<Page<Session>> Planner::ListSessionsInRange(const Principal& who,
     filter.organization_id = organization_id;
     filter.visible_to = VisibilityOf(who);
     TH_ASSIGN_OR_RETURN(out, r.ListSessions(filter, page));
-    return absl::OkStatus();
+    return HideInternals(r, who, out.items);
   }));
   return out;
 }
@@ -830,7 +879,7 @@ absl::StatusOr<Page<Session>> Planner::ListPendingBookings(const Principal& who,
     filter.skip_cancelled_series = true;
     filter.visible_to = VisibilityOf(who);
     TH_ASSIGN_OR_RETURN(out, r.ListSessions(filter, page));
-    return absl::OkStatus();
+    return HideInternals(r, who, out.items);
   }));
   return out;
 }
@@ -844,7 +893,8 @@ absl::Status Planner::CheckTrainerScope(const Principal& who, Id trainer_id) {
   return Denied(absl::StrCat("see the sessions of trainer ", trainer_id));
 }
 
-absl::StatusOr<std::vector<Session>> Planner::AllSessions(const SessionFilter& filter) {
+absl::StatusOr<std::vector<Session>> Planner::AllSessions(const Principal& who,
+                                                          const SessionFilter& filter) {
   std::vector<Session> all;
   TH_RETURN_IF_ERROR(store_.Read([&](StoreReader& r) -> absl::Status {
     PageRequest page;
@@ -852,11 +902,20 @@ absl::StatusOr<std::vector<Session>> Planner::AllSessions(const SessionFilter& f
     for (;;) {
       TH_ASSIGN_OR_RETURN(Page<Session> batch, r.ListSessions(filter, page));
       for (Session& s : batch.items) all.push_back(std::move(s));
-      if (!batch.next) return absl::OkStatus();
+      if (!batch.next) return HideInternals(r, who, all);
       page.after = batch.next;
     }
   }));
   return all;
+}
+
+absl::StatusOr<std::string> Planner::UidDomain() {
+  std::string domain;
+  TH_RETURN_IF_ERROR(store_.Read([&](StoreReader& r) -> absl::Status {
+    TH_ASSIGN_OR_RETURN(domain, r.InstallationUidDomain());
+    return absl::OkStatus();
+  }));
+  return domain;
 }
 
 absl::StatusOr<Planner::Calendar> Planner::ExportSeriesCalendar(const Principal& who,
@@ -870,8 +929,9 @@ absl::StatusOr<Planner::Calendar> Planner::ExportSeriesCalendar(const Principal&
   SessionFilter filter;
   filter.series_id = series_id;
   filter.visible_to = VisibilityOf(who);
-  TH_ASSIGN_OR_RETURN(std::vector<Session> sessions, AllSessions(filter));
+  TH_ASSIGN_OR_RETURN(std::vector<Session> sessions, AllSessions(who, filter));
   CalendarOptions options;
+  TH_ASSIGN_OR_RETURN(options.uid_domain, UidDomain());
   options.name = series.title;
   options.all_cancelled = series.status == SeriesStatus::kCancelled;
   return Calendar{absl::StrCat("series-", series_id, ".ics"),
@@ -891,8 +951,9 @@ absl::StatusOr<Planner::Calendar> Planner::ExportTrainerCalendar(const Principal
   filter.trainer_id = trainer_id;
   filter.skip_cancelled_series = true;
   filter.visible_to = VisibilityOf(who);
-  TH_ASSIGN_OR_RETURN(std::vector<Session> sessions, AllSessions(filter));
+  TH_ASSIGN_OR_RETURN(std::vector<Session> sessions, AllSessions(who, filter));
   CalendarOptions options;
+  TH_ASSIGN_OR_RETURN(options.uid_domain, UidDomain());
   options.name = absl::StrCat("trainhub – ", trainer.display_name);
   options.for_trainer = trainer_id;
   return Calendar{absl::StrCat("trainer-", trainer_id, ".ics"),

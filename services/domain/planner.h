@@ -109,7 +109,10 @@ class Planner {
   absl::StatusOr<Calendar> ExportTrainerCalendar(const Principal& who, Id trainer_id);
 
  private:
-  absl::StatusOr<std::vector<Session>> AllSessions(const SessionFilter& filter);
+  // The installation's calendar UID domain.
+  absl::StatusOr<std::string> UidDomain();
+  absl::StatusOr<std::vector<Session>> AllSessions(const Principal& who,
+                                                   const SessionFilter& filter);
   // Refuses callers who are neither admin, coordinator nor this trainer.
   absl::Status CheckTrainerScope(const Principal& who, Id trainer_id);
 

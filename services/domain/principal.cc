@@ -44,6 +44,7 @@ Visibility VisibilityOf(const Principal& who) {
   }
   v.trainer_id = who.TrainerId();
   v.open_series = who.Has(Role::kParticipant);
+  v.enrolled_participant_id = who.ParticipantId();
   return v;
 }
 
@@ -53,9 +54,10 @@ bool CoordinatesSeries(const Principal& who, const Series& series) {
                      [&](Id partner) { return who.Coordinates(partner); });
 }
 
-bool CanSeeSeries(const Principal& who, const Series& series, bool teaches) {
+bool CanSeeSeries(const Principal& who, const Series& series, SeriesTies ties) {
   if (who.IsAdmin() || CoordinatesSeries(who, series)) return true;
-  if (teaches && who.TrainerId() != 0) return true;
+  if (ties.teaches && who.TrainerId() != 0) return true;
+  if (ties.enrolled && who.ParticipantId() != 0) return true;
   return who.Has(Role::kParticipant) && series.status == SeriesStatus::kOpenForEnrolment;
 }
 
@@ -64,15 +66,32 @@ bool CanPlanSeries(const Principal& who, const Series& series) {
   return series.partners_may_plan && CoordinatesSeries(who, series);
 }
 
-bool CanSeeSession(const Principal& who, const Series& series, const Session& session) {
-  if (who.IsAdmin() || CoordinatesSeries(who, series)) return true;
+namespace {
+
+bool BookedOn(const Principal& who, const Session& session) {
   const Id trainer = who.TrainerId();
-  if (trainer != 0 &&
-      std::any_of(session.trainers.begin(), session.trainers.end(),
-                  [&](const TrainerBooking& b) { return b.trainer_id == trainer; })) {
-    return true;
-  }
+  return trainer != 0 &&
+         std::any_of(session.trainers.begin(), session.trainers.end(),
+                     [&](const TrainerBooking& b) { return b.trainer_id == trainer; });
+}
+
+}  // namespace
+
+bool CanSeeSession(const Principal& who, const Series& series, const Session& session,
+                   bool enrolled) {
+  if (who.IsAdmin() || CoordinatesSeries(who, series) || BookedOn(who, session)) return true;
+  if (enrolled && who.ParticipantId() != 0) return true;
   return who.Has(Role::kParticipant) && series.status == SeriesStatus::kOpenForEnrolment;
+}
+
+bool SeesSessionInternals(const Principal& who, const Series& series, const Session& session) {
+  return who.IsAdmin() || CoordinatesSeries(who, series) || BookedOn(who, session);
+}
+
+void ForParticipants(Session& session) {
+  session.note.clear();
+  std::erase_if(session.trainers,
+                [](const TrainerBooking& b) { return b.status != BookingStatus::kConfirmed; });
 }
 
 }  // namespace trainhub::domain

@@ -31,19 +31,27 @@ struct Principal {
 // Which series and sessions a principal may see, as list filters:
 // everything (admin); series owned or partnered by a coordinated
 // organisation; sessions booking the principal's trainer record (and their
-// series); series open for enrolment (participants' catalogue).
+// series); series open for enrolment (participants' catalogue); series in any status
+// that the principal's participant record has an enrolment in.
 struct Visibility {
   bool everything = false;
   std::vector<Id> organizations;
   Id trainer_id = 0;
   bool open_series = false;
+  Id enrolled_participant_id = 0;
 };
 Visibility VisibilityOf(const Principal& who);
 
+// How a principal is tied to a series beyond its roles.
+struct SeriesTies {
+  bool teaches = false;   // a trainer booked (not declined) in it
+  bool enrolled = false;  // the principal's participant record has an enrolment in it
+};
+
 // Seeing a series: admin, its owner's or a partner's coordinator, a trainer
-// booked in it (`teaches`), or anyone signed in while it is open for
-// enrolment.
-bool CanSeeSeries(const Principal& who, const Series& series, bool teaches);
+// booked in it, a participant enrolled (or waiting, or once enrolled) in it
+// in any status, or a participant while it is open for enrolment.
+bool CanSeeSeries(const Principal& who, const Series& series, SeriesTies ties);
 // Whether `who` coordinates the owner or a partner of the series.
 bool CoordinatesSeries(const Principal& who, const Series& series);
 // Planning a series (changing it, its modules and sessions): admin or a
@@ -52,7 +60,15 @@ bool CoordinatesSeries(const Principal& who, const Series& series);
 bool CanPlanSeries(const Principal& who, const Series& series);
 // Seeing a session: as its series, but a trainer sees only sessions they
 // are booked for.
-bool CanSeeSession(const Principal& who, const Series& series, const Session& session);
+bool CanSeeSession(const Principal& who, const Series& series, const Session& session,
+                   bool enrolled);
+
+// Whether `who` sees everything about `session`: admins, the series'
+// coordinators and the trainers booked on it. Everyone else (participants)
+// gets ForParticipants(session).
+bool SeesSessionInternals(const Principal& who, const Series& series, const Session& session);
+// `session` without its internal note and with only the confirmed trainers.
+void ForParticipants(Session& session);
 
 }  // namespace trainhub::domain
 

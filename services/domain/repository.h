@@ -64,7 +64,8 @@ struct SessionFilter {
 // of `visible->organizations`, of people enrolled in series those
 // organisations own or partner, or the one record `visible->participant_id`.
 struct ParticipantFilter {
-  Id organization_id = 0;  // 0: any
+  Id organization_id = 0;       // 0: any
+  std::string name_search_key;  // SearchKey() of a part of the name; "": any
   struct Scope {
     std::vector<Id> organizations;
     Id participant_id = 0;
@@ -89,6 +90,7 @@ struct AuditFilter {
 
 // Remembers which resource a client's request_id created.
 struct RequestRecord {
+  Id account_id = 0;  // request ids are scoped per account
   std::string request_id;
   std::string method;
   std::string fingerprint;
@@ -100,10 +102,13 @@ class StoreReader {
   virtual ~StoreReader() = default;
 
   virtual absl::StatusOr<Organization> GetOrganization(Id id) = 0;
+  // The organisation whose name equals `name` per Folded(), if any.
+  virtual absl::StatusOr<std::optional<Organization>> FindOrganizationByName(
+      absl::string_view name) = 0;
   virtual absl::StatusOr<Page<Organization>> ListOrganizations(const PageRequest& page) = 0;
 
   virtual absl::StatusOr<Trainer> GetTrainer(Id id) = 0;
-  // Trainer whose e-mail equals `email` ignoring ASCII case, if any.
+  // Trainer whose e-mail equals `email` per Folded(), if any.
   virtual absl::StatusOr<std::optional<Trainer>> FindTrainerByEmail(absl::string_view email) = 0;
   virtual absl::StatusOr<Page<Trainer>> ListTrainers(const PageRequest& page) = 0;
 
@@ -128,11 +133,14 @@ class StoreReader {
       absl::string_view place_key, Id exclude_session_id) = 0;
 
   virtual absl::StatusOr<std::optional<RequestRecord>> FindRequest(
-      absl::string_view request_id) = 0;
+      Id account_id, absl::string_view request_id) = 0;
+
+  // The domain that makes this installation's calendar UIDs unique.
+  virtual absl::StatusOr<std::string> InstallationUidDomain() = 0;
 
   // ---- accounts ----
   virtual absl::StatusOr<Account> GetAccount(Id id) = 0;
-  // The account whose e-mail equals `email` ignoring ASCII case, if any.
+  // The account whose e-mail equals `email` per Folded(), if any.
   virtual absl::StatusOr<std::optional<AccountCredentials>> FindAccountByEmail(
       absl::string_view email) = 0;
   virtual absl::StatusOr<int64_t> CountAccounts() = 0;
@@ -142,7 +150,7 @@ class StoreReader {
 
   // ---- participants ----
   virtual absl::StatusOr<Participant> GetParticipant(Id id) = 0;
-  // The participant whose e-mail equals `email` ignoring ASCII case, if any.
+  // The participant whose e-mail equals `email` per Folded(), if any.
   virtual absl::StatusOr<std::optional<Participant>> FindParticipantByEmail(
       absl::string_view email) = 0;
   virtual absl::StatusOr<Page<Participant>> ListParticipants(const ParticipantFilter& filter,
@@ -227,7 +235,7 @@ class StoreWriter : public StoreReader {
   // ALREADY_EXISTS when the participant has an enrolment in the series.
   virtual absl::StatusOr<Id> InsertEnrolment(const Enrolment& enrolment) = 0;
   // Stores state, queue_number, request_time, seat_time,
-  // eligibility_overridden and update_time.
+  // eligibility_overridden, note and update_time.
   virtual absl::Status UpdateEnrolment(const Enrolment& enrolment) = 0;
   virtual absl::Status AppendEnrolmentChange(const EnrolmentChange& change) = 0;
 
@@ -239,7 +247,9 @@ class StoreWriter : public StoreReader {
 
   // ---- audit ----
   // Appends `event`; the store fills organization_id from the object.
-  virtual absl::Status AppendAudit(const AuditEvent& event) = 0;
+  virtual absl::StatusOr<Id> AppendAudit(const AuditEvent& event) = 0;
+  // Counts one more refusal into the refusal row `event_id`.
+  virtual absl::Status CountRepeatedRefusal(Id event_id) = 0;
 };
 
 // Runs units of work. Write units are serialized and atomic: when `work`

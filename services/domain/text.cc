@@ -1,5 +1,9 @@
 #include "domain/text.h"
 
+#include <unicode/normalizer2.h>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 
@@ -69,21 +73,56 @@ std::string TextProblem(absl::string_view text, size_t min_chars, size_t max_cha
   return "";
 }
 
-std::string Folded(absl::string_view text) {
+std::string Normalized(absl::string_view text) {
+  const absl::string_view trimmed = absl::StripAsciiWhitespace(text);
+  if (!CountCodePoints(trimmed)) return std::string(trimmed);
+  UErrorCode error = U_ZERO_ERROR;
+  const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(error);
+  const icu::UnicodeString source = icu::UnicodeString::fromUTF8(
+      icu::StringPiece(trimmed.data(), static_cast<int32_t>(trimmed.size())));
+  if (U_FAILURE(error) || nfc->isNormalized(source, error)) return std::string(trimmed);
   std::string out;
-  out.reserve(text.size());
+  nfc->normalize(source, error).toUTF8String(out);
+  return U_SUCCESS(error) ? out : std::string(trimmed);
+}
+
+namespace {
+
+// NFC, case folded, white space collapsed; with `strip_marks` also without
+// combining marks (decomposed first so that "é" loses its accent).
+std::string FoldedText(absl::string_view text, bool strip_marks) {
+  UErrorCode error = U_ZERO_ERROR;
+  const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(error);
+  const icu::Normalizer2* nfd = icu::Normalizer2::getNFDInstance(error);
+  if (U_FAILURE(error)) return absl::AsciiStrToLower(text);
+  icu::UnicodeString source = icu::UnicodeString::fromUTF8(
+      icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
+  source.foldCase(U_FOLD_CASE_DEFAULT);
+  icu::UnicodeString decomposed = (strip_marks ? nfd : nfc)->normalize(source, error);
+  icu::UnicodeString kept;
   bool pending_space = false;
-  for (char c : absl::StripAsciiWhitespace(text)) {
-    if (absl::ascii_isspace(static_cast<unsigned char>(c))) {
-      pending_space = true;
+  for (int32_t i = 0; i < decomposed.length();) {
+    const UChar32 c = decomposed.char32At(i);
+    i += U16_LENGTH(c);
+    if (u_isUWhiteSpace(c)) {
+      pending_space = !kept.isEmpty();
       continue;
     }
-    if (pending_space) out.push_back(' ');
+    if (strip_marks && u_charType(c) == U_NON_SPACING_MARK) continue;
+    if (pending_space) kept.append(static_cast<UChar>(' '));
     pending_space = false;
-    out.push_back(absl::ascii_tolower(static_cast<unsigned char>(c)));
+    kept.append(c);
   }
-  return out;
+  std::string out;
+  nfc->normalize(kept, error).toUTF8String(out);
+  return U_SUCCESS(error) ? out : absl::AsciiStrToLower(text);
 }
+
+}  // namespace
+
+std::string Folded(absl::string_view text) { return FoldedText(text, false); }
+
+std::string SearchKey(absl::string_view text) { return FoldedText(text, true); }
 
 bool LooksLikeEmail(absl::string_view text) {
   const size_t at = text.find('@');

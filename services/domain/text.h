@@ -25,9 +25,20 @@ std::string Trimmed(absl::string_view text);
 std::string TextProblem(absl::string_view text, size_t min_chars, size_t max_chars,
                         bool multiline = false);
 
-// Lower-cases ASCII letters and collapses runs of white space to one space.
-// Used for identity comparisons (places, e-mail addresses).
+// `text` trimmed of ASCII white space and in Unicode normalisation form C,
+// so that a decomposed "Zoë" and a composed one are the same bytes.
+// Malformed UTF-8 comes back trimmed only.
+std::string Normalized(absl::string_view text);
+
+// The identity key of `text`: NFC, Unicode full case folding (ICU; "ß" and
+// "SS" fold alike, "Ü" and "ü" too) and runs of white space collapsed to one
+// space. Used for identity comparisons (e-mail addresses, places,
+// organisation names, qualifications).
 std::string Folded(absl::string_view text);
+
+// Folded() without accents and other combining marks ("Çelik" and "celik"
+// match): the key for finding people by a part of their name.
+std::string SearchKey(absl::string_view text);
 
 // True for a plausible single address "local@domain.tld" without spaces.
 bool LooksLikeEmail(absl::string_view text);

@@ -14,10 +14,11 @@ std::string Path(absl::string_view prefix, absl::string_view field) {
   return prefix.empty() ? std::string(field) : absl::StrCat(prefix, ".", field);
 }
 
-// Trims `value` and records a violation when it breaks the text rules.
+// Trims and normalises `value` (NFC) and records a violation when it breaks
+// the text rules.
 void CheckText(std::string& value, absl::string_view prefix, absl::string_view field,
                size_t min_chars, size_t max_chars, Violations& v, bool multiline = false) {
-  if (CountCodePoints(value)) value = Trimmed(value);
+  value = Normalized(value);
   std::string problem = TextProblem(value, min_chars, max_chars, multiline);
   if (!problem.empty()) v.Add(Path(prefix, field), std::move(problem));
 }

@@ -178,6 +178,7 @@ int main(int argc, char** argv) {
   });
   (*server)->Wait();
   signal_thread.join();
+  spdlog::debug("all calls finished; closing the database");
   server->reset();  // closes the database after the last call
   spdlog::info("trainhubd stopped");
   return 0;

@@ -2,7 +2,13 @@
 
 #include <SQLiteCpp/Exception.h>
 #include <SQLiteCpp/Transaction.h>
+#include <fcntl.h>
 #include <sqlite3.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
@@ -21,6 +27,32 @@ absl::Status SetPragma(SQLite::Database& db, absl::string_view name, absl::strin
   if (absl::AsciiStrToLower(actual) != expect) {
     return absl::FailedPreconditionError(
         absl::StrCat("SQLite refused PRAGMA ", name, " = ", value, " (it is ", actual, ")"));
+  }
+  return absl::OkStatus();
+}
+
+// Creates `path` (and tightens it and its -wal and -shm companions when they
+// exist) with mode 0600 whatever the umask: the file holds password hashes
+// and personal data. SQLite gives the companions the main file's mode.
+absl::Status RestrictToOwner(const std::string& path) {
+  const int fd = ::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+  if (fd < 0) {
+    return absl::UnavailableError(
+        absl::StrCat("cannot open database ", path, ": ", std::strerror(errno)));
+  }
+  const int changed = ::fchmod(fd, 0600);
+  const int saved_errno = errno;
+  ::close(fd);
+  if (changed != 0) {
+    return absl::UnavailableError(absl::StrCat(
+        "cannot make database ", path, " private (mode 0600): ", std::strerror(saved_errno)));
+  }
+  for (const char* suffix : {"-wal", "-shm"}) {
+    const std::string companion = path + suffix;
+    if (::chmod(companion.c_str(), 0600) != 0 && errno != ENOENT) {
+      return absl::UnavailableError(
+          absl::StrCat("cannot make ", companion, " private (mode 0600): ", std::strerror(errno)));
+    }
   }
   return absl::OkStatus();
 }
@@ -72,7 +104,19 @@ absl::Status Migrate(SQLite::Database& db, int target_version) {
   }
   const auto migrations = Migrations();
   for (int v = version; v < target_version; ++v) {
-    db.exec(migrations[v]);
+    db.exec(migrations[v].sql);
+    if (migrations[v].then != nullptr) {
+      if (absl::Status step = migrations[v].then(db); !step.ok()) return step;
+    }
+  }
+  // Migrations run with foreign keys off (rebuilding a table needs it).
+  if (version < target_version) {
+    SQLite::Statement broken(db, "PRAGMA foreign_key_check");
+    if (broken.executeStep()) {
+      return absl::FailedPreconditionError(
+          absl::StrCat("migrating the database broke a reference from table ",
+                       broken.getColumn(0).getString(), "; the file was left unchanged"));
+    }
   }
   if (version < target_version) {
     db.exec(absl::StrCat("PRAGMA application_id = ", kApplicationId));
@@ -83,13 +127,17 @@ absl::Status Migrate(SQLite::Database& db, int target_version) {
 }
 
 absl::StatusOr<std::unique_ptr<SQLite::Database>> OpenWriteConnection(const std::string& path) {
+  if (!IsInMemory(path)) {
+    if (absl::Status private_file = RestrictToOwner(path); !private_file.ok()) return private_file;
+  }
   try {
     auto db = std::make_unique<SQLite::Database>(
         path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE | SQLite::OPEN_FULLMUTEX);
     db->setBusyTimeout(kBusyTimeoutMs);
     const std::string journal = IsInMemory(path) ? "memory" : "wal";
     absl::Status status = SetPragma(*db, "journal_mode", journal, journal);
-    if (status.ok()) status = SetPragma(*db, "foreign_keys", "ON", "1");
+    // Off while migrating (see Migrate), on for everything after.
+    if (status.ok()) status = SetPragma(*db, "foreign_keys", "OFF", "0");
     // FULL: a power cut after COMMIT returns must not lose the transaction.
     if (status.ok()) status = SetPragma(*db, "synchronous", "FULL", "2");
     if (status.ok()) {
@@ -97,6 +145,7 @@ absl::StatusOr<std::unique_ptr<SQLite::Database>> OpenWriteConnection(const std:
                          absl::StrCat(kBusyTimeoutMs));
     }
     if (status.ok()) status = Migrate(*db, LatestSchemaVersion());
+    if (status.ok()) status = SetPragma(*db, "foreign_keys", "ON", "1");
     if (!status.ok()) return status;
     return db;
   } catch (const std::exception& e) {

@@ -1,6 +1,14 @@
 #include "store/schema.h"
 
+#include <SQLiteCpp/Statement.h>
+
 #include <array>
+#include <regex>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "domain/text.h"
 
 namespace trainhub::store {
 namespace {
@@ -239,12 +247,172 @@ CREATE TABLE qualification (
 ) STRICT;
 )sql";
 
-constexpr std::array<const char*, 6> kMigrations = {kMigration1, kMigration2, kMigration3,
-                                                    kMigration4, kMigration5, kMigration6};
+// Hardening: ids are never handed out again (AUTOINCREMENT, by
+// RebuildWithAutoincrement below), history tables refuse overwriting and
+// deleting, refused calls are coalesced (peer, repeat_count), request ids
+// are scoped per account, keys fold Unicode case (FillUnicodeKeys), and the
+// installation has its own id for calendar UIDs.
+constexpr char kMigration7[] = R"sql(
+ALTER TABLE audit_event ADD COLUMN peer TEXT NOT NULL DEFAULT '';  -- client address, refusals
+ALTER TABLE audit_event ADD COLUMN repeat_count INTEGER NOT NULL DEFAULT 1;
+ALTER TABLE enrolment ADD COLUMN note TEXT NOT NULL DEFAULT '';
+ALTER TABLE organization ADD COLUMN name_key TEXT NOT NULL DEFAULT '';  -- domain::Folded(name)
+CREATE INDEX organization_by_name_key ON organization(name_key);
+ALTER TABLE participant ADD COLUMN search_key TEXT NOT NULL DEFAULT '';  -- SearchKey(name)
+
+CREATE TABLE client_request_v7 (
+  account_id  INTEGER NOT NULL,  -- whose request id it is; 0 before version 7
+  request_id  TEXT    NOT NULL,
+  method      TEXT    NOT NULL,
+  fingerprint TEXT    NOT NULL,
+  resource_id INTEGER NOT NULL,
+  create_time INTEGER NOT NULL,
+  PRIMARY KEY (account_id, request_id)
+) STRICT, WITHOUT ROWID;
+INSERT INTO client_request_v7
+  SELECT 0, request_id, method, fingerprint, resource_id, create_time FROM client_request;
+DROP TABLE client_request;
+ALTER TABLE client_request_v7 RENAME TO client_request;
+
+CREATE TABLE installation (
+  id         INTEGER PRIMARY KEY CHECK (id = 1),
+  uid_domain TEXT    NOT NULL  -- random; makes calendar UIDs unique per installation
+) STRICT;
+INSERT INTO installation VALUES (1, lower(hex(randomblob(8))) || '.trainhub');
+)sql";
+
+// Triggers of the history tables, after their rebuild. A refusal row may
+// only count repeats (repeat_count grows, nothing else changes).
+constexpr char kHistoryTriggers[] = R"sql(
+DROP TRIGGER audit_event_no_update;
+CREATE TRIGGER audit_event_no_update BEFORE UPDATE ON audit_event
+WHEN NOT (OLD.object = '' AND NEW.repeat_count > OLD.repeat_count
+          AND NEW.id = OLD.id AND NEW.time = OLD.time AND NEW.account_id = OLD.account_id
+          AND NEW.method = OLD.method AND NEW.object = OLD.object
+          AND NEW.organization_id = OLD.organization_id AND NEW.result = OLD.result
+          AND NEW.request_id = OLD.request_id AND NEW.peer = OLD.peer)
+BEGIN
+  SELECT RAISE(ABORT, 'audit_event is append-only');
+END;
+CREATE TRIGGER audit_event_no_overwrite BEFORE INSERT ON audit_event
+WHEN EXISTS (SELECT 1 FROM audit_event WHERE id = NEW.id)
+BEGIN
+  SELECT RAISE(ABORT, 'audit_event is append-only');
+END;
+CREATE TRIGGER enrolment_change_no_delete BEFORE DELETE ON enrolment_change
+BEGIN
+  SELECT RAISE(ABORT, 'enrolment_change is append-only');
+END;
+CREATE TRIGGER enrolment_change_no_overwrite BEFORE INSERT ON enrolment_change
+WHEN EXISTS (SELECT 1 FROM enrolment_change WHERE id = NEW.id)
+BEGIN
+  SELECT RAISE(ABORT, 'enrolment_change is append-only');
+END;
+)sql";
+
+// Every table with an "id INTEGER PRIMARY KEY".
+constexpr const char* kTablesWithIds[] = {
+    "organization", "trainer",     "series",    "module",           "session",      "account",
+    "audit_event",  "participant", "enrolment", "enrolment_change", "qualification"};
+
+// Rebuilds `table` with "id INTEGER PRIMARY KEY AUTOINCREMENT" (SQLite's
+// documented way to change a table: new table, copy, drop, rename), keeping
+// its rows, indexes and triggers.
+absl::Status RebuildWithAutoincrement(SQLite::Database& db, const std::string& table) {
+  std::string create;
+  {
+    SQLite::Statement schema(db, "SELECT sql FROM sqlite_schema WHERE type = 'table' AND name = ?");
+    schema.bind(1, table);
+    if (!schema.executeStep()) return absl::InternalError("migration 7: no table " + table);
+    create = schema.getColumn(0).getString();
+  }  // no statement may stay open on the schema while the table is dropped
+  static const std::regex kPrimaryKey(R"(\bid\s+INTEGER\s+PRIMARY\s+KEY\b)");
+  if (!std::regex_search(create, kPrimaryKey)) {
+    return absl::InternalError("migration 7: table " + table + " has no integer id");
+  }
+  create = std::regex_replace(create, kPrimaryKey, "id INTEGER PRIMARY KEY AUTOINCREMENT",
+                              std::regex_constants::format_first_only);
+  const std::string rebuilt = table + "_v7";
+  const std::string head = "CREATE TABLE " + table;
+  if (create.rfind(head, 0) != 0) return absl::InternalError("migration 7: unexpected " + create);
+  create.replace(0, head.size(), "CREATE TABLE " + rebuilt);
+
+  std::vector<std::string> dependents;
+  {
+    SQLite::Statement parts(db,
+                            "SELECT sql FROM sqlite_schema WHERE tbl_name = ? AND type IN "
+                            "('index', 'trigger') AND sql IS NOT NULL ORDER BY type, name");
+    parts.bind(1, table);
+    while (parts.executeStep()) dependents.push_back(parts.getColumn(0).getString());
+  }
+
+  db.exec(create);
+  db.exec("INSERT INTO " + rebuilt + " SELECT * FROM " + table);
+  db.exec("DROP TABLE " + table);
+  db.exec("ALTER TABLE " + rebuilt + " RENAME TO " + table);
+  for (const std::string& sql : dependents) db.exec(sql);
+  return absl::OkStatus();
+}
+
+// Recomputes the keys that fold Unicode case (e-mail addresses,
+// organisation names) and stores names in NFC. A row whose new e-mail key
+// would clash with another's keeps its old key.
+absl::Status FillUnicodeKeys(SQLite::Database& db) {
+  for (const char* table : {"account", "trainer", "participant"}) {
+    std::vector<std::pair<int64_t, std::string>> rows;
+    SQLite::Statement read(db, std::string("SELECT id, email, display_name FROM ") + table);
+    while (read.executeStep()) {
+      const int64_t id = read.getColumn(0).getInt64();
+      const std::string email = read.getColumn(1).getString();
+      const std::string name = domain::Normalized(read.getColumn(2).getString());
+      SQLite::Statement name_update(
+          db, std::string("UPDATE ") + table + " SET display_name = ? WHERE id = ?");
+      name_update.bind(1, name);
+      name_update.bind(2, id);
+      name_update.exec();
+      if (std::string(table) == "participant") {
+        SQLite::Statement search(db, "UPDATE participant SET search_key = ? WHERE id = ?");
+        search.bind(1, domain::SearchKey(name));
+        search.bind(2, id);
+        search.exec();
+        if (email.empty()) continue;
+      }
+      SQLite::Statement key_update(
+          db, std::string("UPDATE OR IGNORE ") + table + " SET email_key = ? WHERE id = ?");
+      key_update.bind(1, domain::Folded(email));
+      key_update.bind(2, id);
+      key_update.exec();
+    }
+  }
+  SQLite::Statement orgs(db, "SELECT id, name FROM organization");
+  while (orgs.executeStep()) {
+    SQLite::Statement update(db, "UPDATE organization SET name_key = ? WHERE id = ?");
+    update.bind(1, domain::Folded(orgs.getColumn(1).getString()));
+    update.bind(2, orgs.getColumn(0).getInt64());
+    update.exec();
+  }
+  return absl::OkStatus();
+}
+
+absl::Status HardeningMigration(SQLite::Database& db) {
+  for (const char* table : kTablesWithIds) {
+    if (absl::Status s = RebuildWithAutoincrement(db, table); !s.ok()) return s;
+  }
+  db.exec(kHistoryTriggers);
+  return FillUnicodeKeys(db);
+}
+
+constexpr std::array<Migration, 7> kMigrations = {{{kMigration1},
+                                                   {kMigration2},
+                                                   {kMigration3},
+                                                   {kMigration4},
+                                                   {kMigration5},
+                                                   {kMigration6},
+                                                   {kMigration7, HardeningMigration}}};
 
 }  // namespace
 
-std::span<const char* const> Migrations() { return kMigrations; }
+std::span<const Migration> Migrations() { return kMigrations; }
 
 int LatestSchemaVersion() { return static_cast<int>(kMigrations.size()); }
 

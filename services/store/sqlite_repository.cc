@@ -102,6 +102,10 @@ std::string VisibilityCondition(const domain::Visibility& v, absl::string_view s
     absl::StrAppend(&cond, " OR ", series,
                     ".status = ", static_cast<int>(domain::SeriesStatus::kOpenForEnrolment));
   }
+  if (v.enrolled_participant_id != 0) {
+    absl::StrAppend(&cond, " OR EXISTS (SELECT 1 FROM enrolment ve WHERE ve.series_id = ", series,
+                    ".id AND ve.participant_id = ", v.enrolled_participant_id, ")");
+  }
   absl::StrAppend(&cond, ")");
   return cond;
 }
@@ -133,7 +137,7 @@ domain::Trainer ReadTrainer(SQLite::Statement& q) {
   return t;
 }
 
-std::string EmailKey(absl::string_view email) { return absl::AsciiStrToLower(email); }
+std::string EmailKey(absl::string_view email) { return domain::Folded(email); }
 
 constexpr char kSeriesColumns[] =
     "s.id, s.organization_id, s.title, s.kind, s.description, s.target_groups,"
@@ -171,7 +175,7 @@ domain::Module ReadModule(SQLite::Statement& q) {
 
 constexpr char kSessionColumns[] =
     "s.id, m.series_id, s.module_id, s.start_time, s.end_time, s.place_name,"
-    " s.place_address, s.note, r.title, m.title, m.position";
+    " s.place_address, s.note, r.title, m.title, m.position, r.status";
 constexpr char kSessionFrom[] =
     " FROM session s JOIN module m ON m.id = s.module_id"
     " JOIN series r ON r.id = m.series_id";
@@ -203,10 +207,12 @@ template <typename T>
 absl::StatusOr<domain::Page<T>> SqliteRepository::ListById(absl::string_view what,
                                                            std::string select,
                                                            const domain::PageRequest& page,
-                                                           T (*read)(SQLite::Statement&)) {
+                                                           T (*read)(SQLite::Statement&),
+                                                           const std::string& text_parameter) {
   return Guarded(what, [&]() -> absl::StatusOr<domain::Page<T>> {
     AddKeyset(select, "id", "id", page);
     auto& q = Prepare(select);
+    if (!text_parameter.empty()) q.bind(":text", text_parameter);
     BindKeyset(q, page);
     std::vector<T> items;
     while (q.executeStep()) items.push_back(read(q));
@@ -226,6 +232,26 @@ absl::StatusOr<domain::Organization> SqliteRepository::GetOrganization(Id id) {
   });
 }
 
+absl::StatusOr<std::optional<domain::Organization>> SqliteRepository::FindOrganizationByName(
+    absl::string_view name) {
+  return Guarded(
+      "FindOrganizationByName", [&]() -> absl::StatusOr<std::optional<domain::Organization>> {
+        auto& q = Prepare(
+            absl::StrCat("SELECT ", kOrganizationColumns, " FROM organization WHERE name_key = ?"));
+        q.bind(1, domain::Folded(name));
+        if (!q.executeStep()) return std::optional<domain::Organization>();
+        return std::optional<domain::Organization>(ReadOrganization(q));
+      });
+}
+
+absl::StatusOr<std::string> SqliteRepository::InstallationUidDomain() {
+  return Guarded("InstallationUidDomain", [&]() -> absl::StatusOr<std::string> {
+    auto& q = Prepare("SELECT uid_domain FROM installation WHERE id = 1");
+    if (!q.executeStep()) return absl::InternalError("the installation row is missing");
+    return q.getColumn(0).getString();
+  });
+}
+
 absl::StatusOr<domain::Page<domain::Organization>> SqliteRepository::ListOrganizations(
     const domain::PageRequest& page) {
   return ListById<domain::Organization>(
@@ -238,13 +264,14 @@ absl::StatusOr<Id> SqliteRepository::InsertOrganization(const domain::Organizati
   return Guarded("InsertOrganization", [&]() -> absl::StatusOr<Id> {
     auto& q = Prepare(
         "INSERT INTO organization (name, kind, city, website, create_time,"
-        " update_time) VALUES (?, ?, ?, ?, ?, ?)");
+        " update_time, name_key) VALUES (?, ?, ?, ?, ?, ?, ?)");
     q.bind(1, org.name);
     q.bind(2, static_cast<int>(org.kind));
     q.bind(3, org.city);
     q.bind(4, org.website);
     q.bind(5, Micros(org.create_time));
     q.bind(6, Micros(org.update_time));
+    q.bind(7, domain::Folded(org.name));
     q.exec();
     const Id id = db_.getLastInsertRowid();
     Touch("organization", id, id);
@@ -256,13 +283,14 @@ absl::Status SqliteRepository::UpdateOrganization(const domain::Organization& or
   return Guarded("UpdateOrganization", [&]() -> absl::Status {
     auto& q = Prepare(
         "UPDATE organization SET name = ?, kind = ?, city = ?, website = ?,"
-        " update_time = ? WHERE id = ?");
+        " update_time = ?, name_key = ? WHERE id = ?");
     q.bind(1, org.name);
     q.bind(2, static_cast<int>(org.kind));
     q.bind(3, org.city);
     q.bind(4, org.website);
     q.bind(5, Micros(org.update_time));
-    q.bind(6, org.id);
+    q.bind(6, domain::Folded(org.name));
+    q.bind(7, org.id);
     q.exec();
     Touch("organization", org.id, org.id);
     return CheckChanged(db_, "organisation", org.id);
@@ -640,6 +668,7 @@ absl::StatusOr<domain::Session> SqliteRepository::LoadSession(SQLite::Statement&
   s.series_title = q.getColumn(8).getString();
   s.module_title = q.getColumn(9).getString();
   s.module_position = q.getColumn(10).getInt();
+  s.series_status = static_cast<domain::SeriesStatus>(q.getColumn(11).getInt());
   auto& bookings = Prepare(
       "SELECT st.trainer_id, st.status, st.status_time, t.display_name"
       " FROM session_trainer st JOIN trainer t ON t.id = st.trainer_id"
@@ -852,14 +881,16 @@ absl::Status SqliteRepository::DeleteSession(Id id) {
 // ---- idempotency ----
 
 absl::StatusOr<std::optional<domain::RequestRecord>> SqliteRepository::FindRequest(
-    absl::string_view request_id) {
+    Id account_id, absl::string_view request_id) {
   return Guarded("FindRequest", [&]() -> absl::StatusOr<std::optional<domain::RequestRecord>> {
     auto& q = Prepare(
         "SELECT method, fingerprint, resource_id FROM client_request"
-        " WHERE request_id = ?");
-    q.bind(1, std::string(request_id));
+        " WHERE account_id = ? AND request_id = ?");
+    q.bind(1, account_id);
+    q.bind(2, std::string(request_id));
     if (!q.executeStep()) return std::optional<domain::RequestRecord>();
     domain::RequestRecord record;
+    record.account_id = account_id;
     record.request_id = std::string(request_id);
     record.method = q.getColumn(0).getString();
     record.fingerprint = q.getColumn(1).getString();
@@ -871,13 +902,14 @@ absl::StatusOr<std::optional<domain::RequestRecord>> SqliteRepository::FindReque
 absl::Status SqliteRepository::RecordRequest(const domain::RequestRecord& record) {
   return Guarded("RecordRequest", [&]() -> absl::Status {
     auto& q = Prepare(
-        "INSERT INTO client_request (request_id, method, fingerprint,"
-        " resource_id, create_time) VALUES (?, ?, ?, ?, ?)");
-    q.bind(1, record.request_id);
-    q.bind(2, record.method);
-    q.bind(3, record.fingerprint);
-    q.bind(4, record.resource_id);
-    q.bind(5, Micros(absl::Now()));
+        "INSERT INTO client_request (account_id, request_id, method, fingerprint,"
+        " resource_id, create_time) VALUES (?, ?, ?, ?, ?, ?)");
+    q.bind(1, record.account_id);
+    q.bind(2, record.request_id);
+    q.bind(3, record.method);
+    q.bind(4, record.fingerprint);
+    q.bind(5, record.resource_id);
+    q.bind(6, Micros(absl::Now()));
     q.exec();
     return absl::OkStatus();
   });
@@ -1111,11 +1143,11 @@ Id SqliteRepository::OrganizationOfSession(Id session_id) {
   return q.executeStep() ? q.getColumn(0).getInt64() : 0;
 }
 
-absl::Status SqliteRepository::AppendAudit(const domain::AuditEvent& event) {
-  return Guarded("AppendAudit", [&]() -> absl::Status {
+absl::StatusOr<Id> SqliteRepository::AppendAudit(const domain::AuditEvent& event) {
+  return Guarded("AppendAudit", [&]() -> absl::StatusOr<Id> {
     auto& q = Prepare(
         "INSERT INTO audit_event (time, account_id, method, object, organization_id,"
-        " result, request_id) VALUES (?, ?, ?, ?, ?, ?, ?)");
+        " result, request_id, peer, repeat_count) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
     q.bind(1, Micros(event.time));
     q.bind(2, event.account_id);
     q.bind(3, event.method);
@@ -1123,8 +1155,20 @@ absl::Status SqliteRepository::AppendAudit(const domain::AuditEvent& event) {
     q.bind(5, event.organization_id);
     q.bind(6, event.result);
     q.bind(7, event.request_id);
+    q.bind(8, event.peer);
+    q.bind(9, event.repeat_count);
     q.exec();
-    return absl::OkStatus();
+    return static_cast<Id>(db_.getLastInsertRowid());
+  });
+}
+
+absl::Status SqliteRepository::CountRepeatedRefusal(Id event_id) {
+  return Guarded("CountRepeatedRefusal", [&]() -> absl::Status {
+    auto& q = Prepare(
+        "UPDATE audit_event SET repeat_count = repeat_count + 1 WHERE id = ? AND object = ''");
+    q.bind(1, event_id);
+    q.exec();
+    return CheckChanged(db_, "refusal row", event_id);
   });
 }
 
@@ -1132,15 +1176,16 @@ absl::StatusOr<domain::Page<domain::AuditEvent>> SqliteRepository::ListAudit(
     const domain::AuditFilter& filter, const domain::PageRequest& page) {
   return Guarded("ListAudit", [&]() -> absl::StatusOr<domain::Page<domain::AuditEvent>> {
     std::string sql =
-        "SELECT id, time, account_id, method, object, organization_id, result, request_id"
-        " FROM audit_event WHERE 1";
+        "SELECT e.id, e.time, e.account_id, e.method, e.object, e.organization_id, e.result,"
+        " e.request_id, e.peer, e.repeat_count, coalesce(a.display_name, '')"
+        " FROM audit_event e LEFT JOIN account a ON a.id = e.account_id WHERE 1";
     if (!filter.organizations.empty()) {
-      absl::StrAppend(&sql, " AND organization_id IN (", absl::StrJoin(filter.organizations, ","),
+      absl::StrAppend(&sql, " AND e.organization_id IN (", absl::StrJoin(filter.organizations, ","),
                       ")");
     }
     // Newest first: the cursor holds the last id returned.
-    if (page.after) absl::StrAppend(&sql, " AND id < :after_id");
-    absl::StrAppend(&sql, " ORDER BY id DESC LIMIT :limit");
+    if (page.after) absl::StrAppend(&sql, " AND e.id < :after_id");
+    absl::StrAppend(&sql, " ORDER BY e.id DESC LIMIT :limit");
     auto& q = Prepare(sql);
     if (page.after) q.bind(":after_id", page.after->id);
     q.bind(":limit", page.limit + 1);
@@ -1155,6 +1200,9 @@ absl::StatusOr<domain::Page<domain::AuditEvent>> SqliteRepository::ListAudit(
       e.organization_id = q.getColumn(5).getInt64();
       e.result = q.getColumn(6).getString();
       e.request_id = q.getColumn(7).getString();
+      e.peer = q.getColumn(8).getString();
+      e.repeat_count = q.getColumn(9).getInt64();
+      e.account_name = q.getColumn(10).getString();
       items.push_back(std::move(e));
     }
     return MakePage(std::move(items), page, [](const domain::AuditEvent& e) { return e.id; });
@@ -1187,7 +1235,7 @@ domain::Participant ReadParticipant(SQLite::Statement& q) {
 // Binds the stored fields of `p` to parameters 1..7 in kParticipantWriteColumns order.
 constexpr char kParticipantWriteColumns[] =
     "display_name, email, email_key, organization_id, target_groups, training_year,"
-    " update_time";
+    " update_time, search_key";
 void BindParticipant(SQLite::Statement& q, const domain::Participant& p) {
   q.bind(1, p.display_name);
   q.bind(2, p.email);
@@ -1200,6 +1248,7 @@ void BindParticipant(SQLite::Statement& q, const domain::Participant& p) {
   q.bind(5, GroupsJson(p.target_groups));
   q.bind(6, p.training_year);
   q.bind(7, Micros(p.update_time));
+  q.bind(8, domain::SearchKey(p.display_name));
 }
 
 }  // namespace
@@ -1232,6 +1281,7 @@ absl::StatusOr<domain::Page<domain::Participant>> SqliteRepository::ListParticip
   if (filter.organization_id != 0) {
     absl::StrAppend(&select, " AND organization_id = ", filter.organization_id);
   }
+  if (!filter.name_search_key.empty()) absl::StrAppend(&select, " AND instr(search_key, :text)");
   if (filter.visible) {
     absl::StrAppend(&select, " AND (0");
     if (!filter.visible->organizations.empty()) {
@@ -1249,15 +1299,16 @@ absl::StatusOr<domain::Page<domain::Participant>> SqliteRepository::ListParticip
     }
     absl::StrAppend(&select, ")");
   }
-  return ListById<domain::Participant>("ListParticipants", select, page, ReadParticipant);
+  return ListById<domain::Participant>("ListParticipants", select, page, ReadParticipant,
+                                       filter.name_search_key);
 }
 
 absl::StatusOr<Id> SqliteRepository::InsertParticipant(const domain::Participant& p) {
   return Guarded("InsertParticipant", [&]() -> absl::StatusOr<Id> {
     auto& q = Prepare(absl::StrCat("INSERT INTO participant (", kParticipantWriteColumns,
-                                   ", create_time) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
+                                   ", create_time) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     BindParticipant(q, p);
-    q.bind(8, Micros(p.create_time));
+    q.bind(9, Micros(p.create_time));
     q.exec();
     const Id id = db_.getLastInsertRowid();
     Touch("participant", id, p.organization_id);
@@ -1268,9 +1319,9 @@ absl::StatusOr<Id> SqliteRepository::InsertParticipant(const domain::Participant
 absl::Status SqliteRepository::UpdateParticipant(const domain::Participant& p) {
   return Guarded("UpdateParticipant", [&]() -> absl::Status {
     auto& q = Prepare(absl::StrCat("UPDATE participant SET (", kParticipantWriteColumns,
-                                   ") = (?, ?, ?, ?, ?, ?, ?) WHERE id = ?"));
+                                   ") = (?, ?, ?, ?, ?, ?, ?, ?) WHERE id = ?"));
     BindParticipant(q, p);
-    q.bind(8, p.id);
+    q.bind(9, p.id);
     q.exec();
     Touch("participant", p.id, p.organization_id);
     return CheckChanged(db_, "participant", p.id);
@@ -1291,7 +1342,7 @@ constexpr char kEnrolmentColumns[] =
     " CASE WHEN e.state = 2 THEN (SELECT count(*) FROM enrolment w WHERE"
     "   w.series_id = e.series_id AND w.state = 2 AND w.queue_number <= e.queue_number)"
     "   ELSE 0 END,"
-    " p.display_name, p.organization_id, r.title";
+    " p.display_name, p.organization_id, r.title, e.note";
 constexpr char kEnrolmentFrom[] =
     " FROM enrolment e JOIN participant p ON p.id = e.participant_id"
     " JOIN series r ON r.id = e.series_id";
@@ -1311,12 +1362,13 @@ domain::Enrolment ReadEnrolment(SQLite::Statement& q) {
   e.participant_name = q.getColumn(10).getString();
   e.participant_organization_id = q.getColumn(11).getInt64();
   e.series_title = q.getColumn(12).getString();
+  e.note = q.getColumn(13).getString();
   return e;
 }
 
-// Binds the stored fields of `e` to parameters 1..6 in kEnrolmentWriteColumns order.
+// Binds the stored fields of `e` to parameters 1..7 in kEnrolmentWriteColumns order.
 constexpr char kEnrolmentWriteColumns[] =
-    "state, queue_number, request_time, seat_time, eligibility_overridden, update_time";
+    "state, queue_number, request_time, seat_time, eligibility_overridden, update_time, note";
 void BindEnrolment(SQLite::Statement& q, const domain::Enrolment& e) {
   q.bind(1, static_cast<int>(e.state));
   q.bind(2, e.queue_number);
@@ -1324,6 +1376,7 @@ void BindEnrolment(SQLite::Statement& q, const domain::Enrolment& e) {
   BindOptionalTime(q, 4, e.seat_time);
   q.bind(5, e.eligibility_overridden ? 1 : 0);
   q.bind(6, Micros(e.update_time));
+  q.bind(7, e.note);
 }
 
 constexpr char kQualificationColumns[] =
@@ -1461,10 +1514,10 @@ absl::StatusOr<domain::StoreReader::Places> SqliteRepository::CountPlaces(Id ser
 absl::StatusOr<Id> SqliteRepository::InsertEnrolment(const domain::Enrolment& enrolment) {
   return Guarded("InsertEnrolment", [&]() -> absl::StatusOr<Id> {
     auto& q = Prepare(absl::StrCat("INSERT INTO enrolment (", kEnrolmentWriteColumns,
-                                   ", series_id, participant_id) VALUES (", Placeholders(8), ")"));
+                                   ", series_id, participant_id) VALUES (", Placeholders(9), ")"));
     BindEnrolment(q, enrolment);
-    q.bind(7, enrolment.series_id);
-    q.bind(8, enrolment.participant_id);
+    q.bind(8, enrolment.series_id);
+    q.bind(9, enrolment.participant_id);
     q.exec();
     const Id id = db_.getLastInsertRowid();
     Touch("enrolment", id, OrganizationOfSeries(enrolment.series_id));
@@ -1475,9 +1528,9 @@ absl::StatusOr<Id> SqliteRepository::InsertEnrolment(const domain::Enrolment& en
 absl::Status SqliteRepository::UpdateEnrolment(const domain::Enrolment& enrolment) {
   return Guarded("UpdateEnrolment", [&]() -> absl::Status {
     auto& q = Prepare(absl::StrCat("UPDATE enrolment SET (", kEnrolmentWriteColumns, ") = (",
-                                   Placeholders(6), ") WHERE id = ?"));
+                                   Placeholders(7), ") WHERE id = ?"));
     BindEnrolment(q, enrolment);
-    q.bind(7, enrolment.id);
+    q.bind(8, enrolment.id);
     q.exec();
     Touch("enrolment", enrolment.id, OrganizationOfSeries(enrolment.series_id));
     return CheckChanged(db_, "enrolment", enrolment.id);

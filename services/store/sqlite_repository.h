@@ -21,6 +21,9 @@ class SqliteRepository : public domain::StoreWriter {
   explicit SqliteRepository(SQLite::Database& db) : db_(db) {}
 
   absl::StatusOr<domain::Organization> GetOrganization(domain::Id id) override;
+  absl::StatusOr<std::optional<domain::Organization>> FindOrganizationByName(
+      absl::string_view name) override;
+  absl::StatusOr<std::string> InstallationUidDomain() override;
   absl::StatusOr<domain::Page<domain::Organization>> ListOrganizations(
       const domain::PageRequest& page) override;
   absl::StatusOr<domain::Trainer> GetTrainer(domain::Id id) override;
@@ -41,7 +44,7 @@ class SqliteRepository : public domain::StoreWriter {
       absl::Time start, absl::Time end, const std::vector<domain::Id>& trainer_ids,
       absl::string_view place_key, domain::Id exclude_session_id) override;
   absl::StatusOr<std::optional<domain::RequestRecord>> FindRequest(
-      absl::string_view request_id) override;
+      domain::Id account_id, absl::string_view request_id) override;
 
   absl::StatusOr<domain::Account> GetAccount(domain::Id id) override;
   absl::StatusOr<std::optional<domain::AccountCredentials>> FindAccountByEmail(
@@ -105,7 +108,8 @@ class SqliteRepository : public domain::StoreWriter {
 
   absl::StatusOr<domain::Page<domain::AuditEvent>> ListAudit(
       const domain::AuditFilter& filter, const domain::PageRequest& page) override;
-  absl::Status AppendAudit(const domain::AuditEvent& event) override;
+  absl::StatusOr<domain::Id> AppendAudit(const domain::AuditEvent& event) override;
+  absl::Status CountRepeatedRefusal(domain::Id event_id) override;
 
   // Resets every cached statement so that none holds a read snapshot open
   // after the unit of work ends. Call at the end of each unit.
@@ -123,11 +127,13 @@ class SqliteRepository : public domain::StoreWriter {
  private:
   // A cached statement for `sql`, reset and with bindings cleared.
   SQLite::Statement& Prepare(const std::string& sql);
-  // Rows of `select` (a query ending in a WHERE clause) ordered by id.
+  // Rows of `select` (a query ending in a WHERE clause) ordered by id;
+  // `text_parameter`, when not empty, is bound to the query's ":text".
   template <typename T>
   absl::StatusOr<domain::Page<T>> ListById(absl::string_view what, std::string select,
                                            const domain::PageRequest& page,
-                                           T (*read)(SQLite::Statement&));
+                                           T (*read)(SQLite::Statement&),
+                                           const std::string& text_parameter = "");
   absl::Status WritePartners(const domain::Series& series);
   absl::Status WriteBookings(const domain::Session& session);
   absl::StatusOr<domain::Session> LoadSession(SQLite::Statement& row);

@@ -49,7 +49,7 @@ absl::Status SqliteStore::Write(std::function<absl::Status(domain::StoreWriter&)
       audit->time = absl::Now();
       audit->object = touched.object;
       audit->organization_id = touched.organization_id;
-      status = write_repository_->AppendAudit(*audit);
+      status = write_repository_->AppendAudit(*audit).status();
     }
     write_repository_->ResetStatements();
     return status;

@@ -1148,6 +1148,8 @@ TEST_F(ApiTest, EveryRpcAdmitsOwnAndRefusesForeignObjectsPerRole) {
   const std::array<bool, 6> kAll = {true, true, true, true, true, true};
   const std::array<bool, 6> kPlannerOwn = {true, false, false, false, false, false};
   const std::array<bool, 6> kSeeOwn = {true, false, true, false, false, false};
+  // The own participant is enrolled in the own series: they see it in every status.
+  const std::array<bool, 6> kSeeOwnOrEnrolled = {true, false, true, false, true, false};
   const std::array<bool, 6> kStaff = {true, true, true, true, false, false};
   const std::array<bool, 6> kPlanners = {true, true, false, false, false, false};
   const std::array<bool, 6> kAdminOnly = {false, false, false, false, false, false};
@@ -1233,7 +1235,8 @@ TEST_F(ApiTest, EveryRpcAdmitsOwnAndRefusesForeignObjectsPerRole) {
          r.set_participant_id(o.participant);
          return bytes(r);
        },
-       kPlannerOwn},
+       // Their own request: admitted (and answered that they are enrolled already).
+       {true, false, false, false, true, false}},
       {"EnrolmentService/EnrolCohort",
        [&](const Objects& o) {
          v1::EnrolCohortRequest r;
@@ -1255,8 +1258,9 @@ TEST_F(ApiTest, EveryRpcAdmitsOwnAndRefusesForeignObjectsPerRole) {
          r.set_series_id(o.series);
          return bytes(r);
        },
-       // A participant's list of a series shows their own enrolments only.
-       {true, false, true, false, true, true}},
+       // A series' list is its roster: refused to participants (they list their
+       // own enrolments by naming themselves).
+       {true, false, true, false, false, false}},
       {"EnrolmentService/ListEnrolmentHistory",
        [&](const Objects& o) {
          v1::ListEnrolmentHistoryRequest r;
@@ -1326,7 +1330,7 @@ TEST_F(ApiTest, EveryRpcAdmitsOwnAndRefusesForeignObjectsPerRole) {
          r.set_id(o.series);
          return bytes(r);
        },
-       kSeeOwn},
+       kSeeOwnOrEnrolled},
       {"SeriesService/ListSeries", [&](const Objects&) { return std::string(); }, kAll},
       {"SeriesService/UpdateSeries",
        [&](const Objects& o) {
@@ -1351,7 +1355,7 @@ TEST_F(ApiTest, EveryRpcAdmitsOwnAndRefusesForeignObjectsPerRole) {
          r.set_series_id(o.series);
          return bytes(r);
        },
-       kSeeOwn},
+       kSeeOwnOrEnrolled},
       {"SeriesService/UpdateModule",
        [&](const Objects& o) {
          v1::UpdateModuleRequest r;
@@ -1388,14 +1392,14 @@ TEST_F(ApiTest, EveryRpcAdmitsOwnAndRefusesForeignObjectsPerRole) {
          r.set_id(o.session);
          return bytes(r);
        },
-       kSeeOwn},
+       kSeeOwnOrEnrolled},
       {"SeriesService/ListSessions",
        [&](const Objects& o) {
          v1::ListSessionsRequest r;
          r.set_series_id(o.series);
          return bytes(r);
        },
-       kSeeOwn},
+       kSeeOwnOrEnrolled},
       {"SeriesService/UpdateSession",
        [&](const Objects& o) {
          v1::UpdateSessionRequest r;
@@ -1437,7 +1441,7 @@ TEST_F(ApiTest, EveryRpcAdmitsOwnAndRefusesForeignObjectsPerRole) {
          r.set_series_id(o.series);
          return bytes(r);
        },
-       kSeeOwn},
+       kSeeOwnOrEnrolled},
       // Destructive rows last; without force they fail after admission.
       {"EnrolmentService/WithdrawEnrolment",
        [&](const Objects& o) {
@@ -1631,6 +1635,68 @@ TEST_F(ApiTest, LoginLogoutAndRevocation) {
   token_ = second;
   EXPECT_EQ(Call(*series_, &v1::SeriesService::Stub::ListSeries, {}, &series).error_code(),
             grpc::StatusCode::UNAUTHENTICATED);
+}
+
+TEST_F(ApiTest, AnonymousRefusalsCannotGrowTheAuditLogAndItsPagesAlwaysFit) {
+  // A 3 MiB request_id, refused for having no token, many times over.
+  v1::CreateOrganizationRequest huge;
+  huge.set_request_id(std::string(3 * 1024 * 1024, 'x'));
+  huge.mutable_organization()->set_name("Anonym");
+  huge.mutable_organization()->set_kind(v1::ORGANIZATION_KIND_NGO);
+  for (int i = 0; i < 20; ++i) {
+    EXPECT_EQ(RawCall(channel_, "/trainhub.v1.OrganizationService/CreateOrganization",
+                      huge.SerializeAsString(), "")
+                  .error_code(),
+              grpc::StatusCode::UNAUTHENTICATED);
+  }
+  auto audit = v1::AuditService::NewStub(channel_);
+  v1::ListAuditEventsRequest request;
+  request.set_page_size(500);
+  v1::ListAuditEventsResponse response;
+  ASSERT_TRUE(Call(*audit, &v1::AuditService::Stub::ListAuditEvents, request, &response).ok());
+  int refusals = 0;
+  for (const auto& e : response.events()) {
+    EXPECT_LE(e.ByteSizeLong(), 2048u);
+    if (e.result() == "UNAUTHENTICATED") {
+      ++refusals;
+      EXPECT_EQ(e.request_id(), "");
+      EXPECT_EQ(e.repeat_count(), 20);
+    }
+  }
+  EXPECT_EQ(refusals, 1);
+}
+
+TEST_F(ApiTest, RequestIdsAreEachAccountsOwn) {
+  const int64_t org = CreateOrganization("Stadt Köthen");
+  for (const char* email : {"a@example.org", "b@example.org"}) {
+    domain::Account coordinator;
+    coordinator.email = email;
+    coordinator.display_name = email;
+    coordinator.roles = {{domain::Role::kCoordinator, org}};
+    ASSERT_TRUE(server_->accounts().CreateAccount(coordinator, kPassword).ok());
+  }
+  const std::string a = LoginAs("a@example.org");
+  const std::string b = LoginAs("b@example.org");
+  auto create = [&](const std::string& token, const std::string& title) {
+    v1::CreateSeriesRequest request;
+    request.set_request_id("neue-reihe-1");
+    request.mutable_series()->set_organization_id(org);
+    request.mutable_series()->set_title(title);
+    request.mutable_series()->set_kind(v1::SERIES_KIND_OTHER);
+    request.mutable_series()->set_capacity(12);
+    grpc::ClientContext context;
+    context.AddMetadata("authorization", "Bearer " + token);
+    v1::Series series;
+    grpc::Status status = series_->CreateSeries(&context, request, &series);
+    EXPECT_TRUE(status.ok()) << status.error_message();
+    return series.id();
+  };
+  const int64_t first = create(a, "Ideenwerkstatt Frühjahr");
+  const int64_t second = create(b, "Ideenwerkstatt Herbst");
+  EXPECT_NE(first, 0);
+  EXPECT_NE(second, 0);
+  EXPECT_NE(first, second);
+  EXPECT_EQ(create(a, "Ideenwerkstatt Frühjahr"), first);  // A's retry
 }
 
 }  // namespace

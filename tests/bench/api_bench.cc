@@ -27,6 +27,8 @@
 
 namespace {
 
+constexpr char kClientAddress[] = "ipv4:192.0.2.10";
+
 namespace v1 = ::trainhub::v1;
 
 struct Measurement {
@@ -85,7 +87,7 @@ int main(int argc, char** argv) {
   admin.display_name = "Bench";
   admin.roles = {{trainhub::domain::Role::kAdmin}};
   if (!(*server)->accounts().CreateAccount(admin, "bench-password").ok()) return 1;
-  auto login = (*server)->accounts().Login("bench@example.org", "bench-password");
+  auto login = (*server)->accounts().Login("bench@example.org", "bench-password", kClientAddress);
   if (!login.ok()) return 1;
   const std::string bearer = "Bearer " + login->token;
   auto channel = grpc::CreateChannel("127.0.0.1:" + std::to_string((*server)->port()),
@@ -153,12 +155,15 @@ int main(int argc, char** argv) {
     grpc::health::v1::HealthCheckResponse response;
     return health->Check(&context, request, &response).ok();
   };
-  auto create_call = [&](int t, int i) {
+  // Every create is new: its own request id and name (names are unique).
+  std::atomic<int64_t> creates{0};
+  auto create_call = [&](int, int) {
     grpc::ClientContext context;
     context.AddMetadata("authorization", bearer);
     v1::CreateOrganizationRequest request;
-    request.set_request_id("bench-" + std::to_string(t) + "-" + std::to_string(i));
-    request.mutable_organization()->set_name("Organisation " + std::to_string(i));
+    const std::string n = std::to_string(++creates);
+    request.set_request_id("bench-" + n);
+    request.mutable_organization()->set_name("Organisation " + n);
     request.mutable_organization()->set_kind(v1::ORGANIZATION_KIND_NGO);
     v1::Organization response;
     return orgs->CreateOrganization(&context, request, &response).ok();

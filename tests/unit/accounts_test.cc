@@ -12,6 +12,7 @@
 #include <thread>
 
 #include "domain/errors.h"
+#include "domain/login_throttle.h"
 #include "domain/passwords.h"
 #include "domain/status_macros.h"
 #include "store/sqlite_store.h"
@@ -19,6 +20,8 @@
 
 namespace trainhub::domain {
 namespace {
+
+constexpr char kClientAddress[] = "ipv4:192.0.2.10";
 
 constexpr char kPassword[] = "Vielfalt-gestalten-2027";
 
@@ -57,9 +60,9 @@ TEST(PasswordsTest, HashesWithArgon2idAndVerifies) {
   auto hash = HashPassword(kPassword);
   ASSERT_TRUE(hash.ok());
   EXPECT_EQ(hash->rfind("$argon2id$", 0), 0u) << *hash;
-  EXPECT_TRUE(VerifyPassword(kPassword, *hash).matches);
-  EXPECT_FALSE(VerifyPassword("something else entirely", *hash).matches);
-  EXPECT_FALSE(VerifyPassword(kPassword, "").matches);  // the dummy never matches
+  EXPECT_TRUE(VerifyPassword(kPassword, *hash)->matches);
+  EXPECT_FALSE(VerifyPassword("something else entirely", *hash)->matches);
+  EXPECT_FALSE(VerifyPassword(kPassword, "")->matches);  // the dummy never matches
   EXPECT_EQ(PasswordProblem("short"), "must have at least 10 characters");
   EXPECT_NE(PasswordProblem(std::string(2000, 'x')), "");
 }
@@ -75,7 +78,7 @@ TEST(PasswordsTest, TokensAreLongRandomAndStoredAsHashes) {
 
 TEST_F(AccountsTest, LoginGivesATokenThatAuthenticatesUntilLogout) {
   Account created = MustCreate("nuran.sahin@example.org");
-  auto login = accounts_->Login("Nuran.Sahin@example.org", kPassword);
+  auto login = accounts_->Login("Nuran.Sahin@example.org", kPassword, kClientAddress);
   ASSERT_TRUE(login.ok()) << login.status();
   EXPECT_EQ(login->account.id, created.id);
   EXPECT_EQ(login->expire_time, now_ + Accounts::kTokenLifetime);
@@ -89,7 +92,7 @@ TEST_F(AccountsTest, LoginGivesATokenThatAuthenticatesUntilLogout) {
 
 TEST_F(AccountsTest, TokensExpire) {
   MustCreate("a@example.org");
-  auto login = accounts_->Login("a@example.org", kPassword);
+  auto login = accounts_->Login("a@example.org", kPassword, kClientAddress);
   ASSERT_TRUE(login.ok());
   now_ += Accounts::kTokenLifetime - absl::Seconds(1);
   EXPECT_TRUE(accounts_->Authenticate(login->token).ok());
@@ -103,7 +106,7 @@ TEST_F(AccountsTest, TokensExpire) {
 
 TEST_F(AccountsTest, ATokenOfADeletedAccountIsRefused) {
   Account a = MustCreate("gone@example.org");
-  auto login = accounts_->Login("gone@example.org", kPassword);
+  auto login = accounts_->Login("gone@example.org", kPassword, kClientAddress);
   ASSERT_TRUE(login.ok());
   {
     SQLite::Database db(path_, SQLite::OPEN_READWRITE);
@@ -114,30 +117,81 @@ TEST_F(AccountsTest, ATokenOfADeletedAccountIsRefused) {
             absl::StatusCode::kUnauthenticated);
 }
 
-TEST_F(AccountsTest, ALoginStormLocksTheAccountAndLeaksNothing) {
+TEST_F(AccountsTest, ALoginStormMakesItsAddressWaitAndLeaksNothing) {
   MustCreate("storm@example.org");
   std::vector<std::thread> threads;
   std::atomic<int> refused{0};
   for (int i = 0; i < 12; ++i) {
     threads.emplace_back([&, i] {
       auto r = accounts_->Login(i % 2 ? "storm@example.org" : "nobody@example.org",
-                                "guess number " + std::to_string(i));
+                                "guess number " + std::to_string(i), kClientAddress);
       if (r.status().code() == absl::StatusCode::kUnauthenticated) ++refused;
     });
   }
   for (auto& t : threads) t.join();
   EXPECT_EQ(refused.load(), 12);
-  // Locked for now, even with the right password; the same answer as before.
-  auto locked = accounts_->Login("storm@example.org", kPassword);
+  // That address waits, even with the right password; the same answer as before.
+  auto locked = accounts_->Login("storm@example.org", kPassword, kClientAddress);
   EXPECT_EQ(locked.status().code(), absl::StatusCode::kUnauthenticated);
+  // The owner, logging in from elsewhere, is not locked out.
+  EXPECT_TRUE(accounts_->Login("storm@example.org", kPassword, "ipv4:198.51.100.7").ok());
   now_ += absl::Minutes(15);
-  EXPECT_TRUE(accounts_->Login("storm@example.org", kPassword).ok());
+  EXPECT_TRUE(accounts_->Login("storm@example.org", kPassword, kClientAddress).ok());
+}
+
+TEST_F(AccountsTest, AnAddressGuessingManyAccountsWaitsAsAWhole) {
+  MustCreate("a@example.org");
+  for (int i = 0; i < LoginThrottle::kMaxAddressFailures; ++i) {
+    EXPECT_FALSE(
+        accounts_
+            ->Login("guess" + std::to_string(i) + "@example.org", "wrong password", kClientAddress)
+            .ok());
+  }
+  EXPECT_FALSE(accounts_->Login("a@example.org", kPassword, kClientAddress).ok());
+  EXPECT_TRUE(accounts_->Login("a@example.org", kPassword, "ipv6:[2001:db8::1]").ok());
+  now_ += LoginThrottle::kAddressWindow;
+  EXPECT_TRUE(accounts_->Login("a@example.org", kPassword, kClientAddress).ok());
+}
+
+TEST(LoginThrottleTest, WaitsGrowPerAddressAndAccountAndMemoryIsBounded) {
+  EXPECT_EQ(LoginThrottle::LockDuration(1), absl::ZeroDuration());
+  EXPECT_EQ(LoginThrottle::LockDuration(LoginThrottle::kFreeAttempts), absl::Seconds(5));
+  EXPECT_EQ(LoginThrottle::LockDuration(LoginThrottle::kFreeAttempts + 1), absl::Seconds(30));
+  EXPECT_EQ(LoginThrottle::LockDuration(LoginThrottle::kFreeAttempts + 5), absl::Minutes(15));
+  LoginThrottle throttle;
+  const absl::Time t0 = absl::FromUnixSeconds(1800000000);
+  // Many addresses, one failure each: the oldest are forgotten, the newest kept.
+  for (size_t i = 0; i < LoginThrottle::kMaxTracked + 10; ++i) {
+    throttle.RecordFailure("ipv6:[2001:db8::" + std::to_string(i) + "]", "a@example.org",
+                           t0 + absl::Seconds(static_cast<int64_t>(i)));
+  }
+  for (int i = 0; i < LoginThrottle::kFreeAttempts; ++i) {
+    throttle.RecordFailure("ipv4:192.0.2.1", "a@example.org", t0);
+  }
+  EXPECT_FALSE(throttle.MayTry("ipv4:192.0.2.1", "a@example.org", t0 + absl::Seconds(1)));
+  EXPECT_TRUE(throttle.MayTry("ipv4:192.0.2.2", "a@example.org", t0 + absl::Seconds(1)));
+  EXPECT_TRUE(throttle.MayTry("ipv4:192.0.2.1", "a@example.org", t0 + absl::Seconds(5)));
+}
+
+TEST_F(AccountsTest, EmailAddressesFoldUnicodeCaseAndNamesAreStoredComposed) {
+  Account a;
+  a.email = "leitung@bücherei-köthen.de";
+  a.display_name = "Zoe\u0308 Müller";  // "Zoë" with a combining diaeresis
+  a.roles = {{Role::kAdmin}};
+  auto created = accounts_->CreateAccount(a, kPassword);
+  ASSERT_TRUE(created.ok()) << created.status();
+  EXPECT_EQ(created->display_name, "Zo\u00EB Müller");  // composed
+  Account upper = a;
+  upper.email = "LEITUNG@BÜCHEREI-KÖTHEN.DE";
+  EXPECT_EQ(accounts_->CreateAccount(upper, kPassword).status().code(),
+            absl::StatusCode::kAlreadyExists);
+  EXPECT_TRUE(accounts_->Login(upper.email, kPassword, kClientAddress).ok());
 }
 
 TEST_F(AccountsTest, RevokingAllTokensEndsEverySession) {
   Account a = MustCreate("a@example.org");
-  auto first = accounts_->Login("a@example.org", kPassword);
-  auto second = accounts_->Login("a@example.org", kPassword);
+  auto first = accounts_->Login("a@example.org", kPassword, kClientAddress);
+  auto second = accounts_->Login("a@example.org", kPassword, kClientAddress);
   ASSERT_TRUE(first.ok() && second.ok());
   auto revoked = accounts_->RevokeAllTokens(a.id);
   ASSERT_TRUE(revoked.ok());
@@ -148,26 +202,24 @@ TEST_F(AccountsTest, RevokingAllTokensEndsEverySession) {
 
 TEST_F(AccountsTest, UnknownEmailAndWrongPasswordLookTheSame) {
   MustCreate("a@example.org");
-  auto unknown = accounts_->Login("nobody@example.org", kPassword);
-  auto wrong = accounts_->Login("a@example.org", "not the password at all");
+  auto unknown = accounts_->Login("nobody@example.org", kPassword, kClientAddress);
+  auto wrong = accounts_->Login("a@example.org", "not the password at all", kClientAddress);
   EXPECT_EQ(unknown.status().code(), absl::StatusCode::kUnauthenticated);
   EXPECT_EQ(unknown.status(), wrong.status());
-  auto huge = accounts_->Login("a@example.org", std::string(100000, 'p'));
+  auto huge = accounts_->Login("a@example.org", std::string(100000, 'p'), kClientAddress);
   EXPECT_EQ(huge.status().code(), absl::StatusCode::kInvalidArgument);
 }
 
-TEST_F(AccountsTest, FailedLoginsLockTheAccountForGrowingPeriods) {
+TEST_F(AccountsTest, FailedLoginsMakeTheAddressWaitForGrowingPeriods) {
   MustCreate("a@example.org");
-  for (int i = 0; i < Accounts::kFreeAttempts; ++i) {
-    EXPECT_FALSE(accounts_->Login("a@example.org", "wrong password here").ok());
+  for (int i = 0; i < LoginThrottle::kFreeAttempts; ++i) {
+    EXPECT_FALSE(accounts_->Login("a@example.org", "wrong password here", kClientAddress).ok());
   }
-  // Locked now: even the right password is refused, with the same message.
-  auto locked = accounts_->Login("a@example.org", kPassword);
+  // Waiting now: even the right password is refused, with the same message.
+  auto locked = accounts_->Login("a@example.org", kPassword, kClientAddress);
   EXPECT_EQ(locked.status().code(), absl::StatusCode::kUnauthenticated);
-  now_ += Accounts::LockDuration(Accounts::kFreeAttempts);
-  EXPECT_TRUE(accounts_->Login("a@example.org", kPassword).ok());
-  EXPECT_EQ(Accounts::LockDuration(Accounts::kFreeAttempts + 5), absl::Minutes(15));
-  EXPECT_EQ(Accounts::LockDuration(1), absl::ZeroDuration());
+  now_ += LoginThrottle::LockDuration(LoginThrottle::kFreeAttempts);
+  EXPECT_TRUE(accounts_->Login("a@example.org", kPassword, kClientAddress).ok());
 }
 
 TEST_F(AccountsTest, OldHashParametersAreUpgradedAtLogin) {
@@ -186,7 +238,7 @@ TEST_F(AccountsTest, OldHashParametersAreUpgradedAtLogin) {
                     return w.InsertAccount(c).status();
                   })
                   .ok());
-  ASSERT_TRUE(accounts_->Login("old@example.org", kPassword).ok());
+  ASSERT_TRUE(accounts_->Login("old@example.org", kPassword, kClientAddress).ok());
   std::string stored;
   ASSERT_TRUE(store_
                   ->Read([&](StoreReader& r) -> absl::Status {
@@ -196,8 +248,8 @@ TEST_F(AccountsTest, OldHashParametersAreUpgradedAtLogin) {
                   })
                   .ok());
   EXPECT_NE(stored, std::string(weak));
-  EXPECT_TRUE(VerifyPassword(kPassword, stored).matches);
-  EXPECT_FALSE(VerifyPassword(kPassword, stored).needs_rehash);
+  EXPECT_TRUE(VerifyPassword(kPassword, stored)->matches);
+  EXPECT_FALSE(VerifyPassword(kPassword, stored)->needs_rehash);
 }
 
 TEST_F(AccountsTest, CreateAccountChecksEveryField) {
@@ -231,7 +283,7 @@ TEST_F(AccountsTest, NeitherPasswordNorTokenIsStoredInClear) {
   a.display_name = "Canary";
   a.roles = {{Role::kAdmin}};
   ASSERT_TRUE(accounts_->CreateAccount(a, canary).ok());
-  auto login = accounts_->Login("canary@example.org", canary);
+  auto login = accounts_->Login("canary@example.org", canary, kClientAddress);
   ASSERT_TRUE(login.ok());
   store_.reset();  // flush and close
   accounts_.reset();

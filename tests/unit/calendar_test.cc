@@ -89,7 +89,8 @@ TEST(CalendarTest, WritesLocalTimesAndRfc5545Framing) {
   EXPECT_TRUE(absl::StrContains(ics, "DTEND;TZID=Europe/Berlin:20190119T160000\r\n"));
   EXPECT_TRUE(absl::StrContains(ics, "UID:session-7@trainhub\r\n"));
   EXPECT_TRUE(absl::StrContains(ics, "X-WR-CALNAME:IKOE\r\n"));
-  EXPECT_TRUE(absl::StrContains(ics, "STATUS:CONFIRMED"));
+  // Only requested so far: not confirmed yet.
+  EXPECT_TRUE(absl::StrContains(ics, "STATUS:TENTATIVE"));
   for (absl::string_view line : absl::StrSplit(ics, "\r\n")) {
     EXPECT_LE(line.size(), 75u) << line;  // folded
     EXPECT_FALSE(absl::StrContains(line, "\n")) << "bare LF in: " << line;
@@ -105,6 +106,34 @@ TEST(CalendarTest, MarksUnconfirmedTrainerSessionsTentativeAndCancelledSeries) {
   EXPECT_TRUE(absl::StrContains(ics, "STATUS:CONFIRMED"));
   ics = RenderCalendar({s}, {.name = "x", .all_cancelled = true}, absl::Now());
   EXPECT_TRUE(absl::StrContains(ics, "STATUS:CANCELLED"));
+}
+
+TEST(CalendarTest, ConfirmsOnlyScheduledSessionsWithConfirmedTrainers) {
+  Session s = MakeSession(8, Utc(2027, 4, 10, 8, 0), Utc(2027, 4, 10, 13, 30));
+  s.trainers.push_back(
+      {.trainer_id = 4, .status = BookingStatus::kConfirmed, .trainer_name = "Dr. Jonas Keller"});
+  for (SeriesStatus draft : {SeriesStatus::kDraft, SeriesStatus::kPlanned}) {
+    s.series_status = draft;
+    s.trainers[0].status = BookingStatus::kConfirmed;
+    EXPECT_EQ(EventStatus(s, {}), "TENTATIVE") << static_cast<int>(draft);
+  }
+  s.series_status = SeriesStatus::kOpenForEnrolment;
+  s.trainers[0].status = BookingStatus::kRequested;
+  EXPECT_EQ(EventStatus(s, {}), "TENTATIVE");                  // one trainer has not said yes
+  EXPECT_EQ(EventStatus(s, {.for_trainer = 4}), "CONFIRMED");  // Keller's own calendar
+  s.trainers[0].status = BookingStatus::kDeclined;
+  EXPECT_EQ(EventStatus(s, {}), "CONFIRMED");  // the declined one does not come
+  s.trainers.clear();
+  EXPECT_EQ(EventStatus(s, {}), "TENTATIVE");  // nobody teaches yet
+  s.series_status = SeriesStatus::kCancelled;
+  EXPECT_EQ(EventStatus(s, {}), "CANCELLED");
+}
+
+TEST(CalendarTest, UidsCarryTheInstallationsDomain) {
+  const Session s = MakeSession(30, Utc(2027, 4, 10, 8, 0), Utc(2027, 4, 10, 13, 30));
+  const std::string ics =
+      RenderCalendar({s}, {.name = "x", .uid_domain = "3f9a2c4d5e6f7a8b.trainhub"}, absl::Now());
+  EXPECT_TRUE(absl::StrContains(ics, "UID:session-30@3f9a2c4d5e6f7a8b.trainhub\r\n")) << ics;
 }
 
 TEST(CalendarTest, KeepsNamesInAnyScript) {

@@ -2,7 +2,9 @@
 
 #include <sstream>
 
+#include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
+#include "clients/cli/client.h"
 #include "clients/cli/format.h"
 
 namespace trainhub::cli {
@@ -47,15 +49,34 @@ TEST(ParseUserTimeTest, RefusesTimesThatDoNotExistOrCannotBeRead) {
   EXPECT_FALSE(ParseUserTime("2019-02-30 10:00", "--start", &error));
 }
 
-TEST(FormatRangeTest, IsCompactAndLocal) {
+TEST(FormatRangeTest, IsCompactAndLocalAndShowsBothDatesOverSeveralDays) {
   EXPECT_EQ(FormatRange(Ts(Utc(2019, 1, 18, 8, 0)), Ts(Utc(2019, 1, 18, 15, 0))),
             "18.01.2019 09:00–16:00");
   EXPECT_EQ(FormatRange(Ts(Utc(2020, 5, 14, 7, 0)), Ts(Utc(2020, 5, 16, 11, 0))),
-            "14.–16.05.2020 09:00–13:00");
-  EXPECT_EQ(FormatRange(Ts(Utc(2020, 1, 31, 8, 0)), Ts(Utc(2020, 2, 1, 15, 0))),
-            "31.01.–01.02.2020 09:00–16:00");
+            "14.05. 09:00 – 16.05.2020 13:00");
+  // Evening to the next afternoon must not read like an end before the start.
+  EXPECT_EQ(FormatRange(Ts(Utc(2027, 9, 10, 15, 0)), Ts(Utc(2027, 9, 11, 14, 0))),
+            "10.09. 17:00 – 11.09.2027 16:00");
   EXPECT_EQ(FormatRange(Ts(Utc(2019, 12, 31, 8, 0)), Ts(Utc(2020, 1, 1, 15, 0))),
             "31.12.2019 09:00 – 01.01.2020 16:00");
+}
+
+TEST(ParseUserTimeTest, RefusesTheAmbiguousAutumnHourNamingBothReadings) {
+  std::string error;
+  EXPECT_FALSE(ParseUserTime("2027-10-31 02:30", "--start", &error));
+  EXPECT_NE(error.find("happens twice"), std::string::npos) << error;
+  EXPECT_NE(error.find("2027-10-31T02:30+02:00"), std::string::npos) << error;
+  EXPECT_NE(error.find("2027-10-31T02:30+01:00"), std::string::npos) << error;
+  // Either reading, given with its offset, is taken as written.
+  EXPECT_EQ(Parse("2027-10-31T02:30+01:00"), Utc(2027, 10, 31, 1, 30));
+}
+
+TEST(ParseUserTimeTest, ReadsTwoDigitYearsAsThisCenturyAndRefusesFractions) {
+  EXPECT_EQ(Parse("04.12.27 09:00"), Parse("04.12.2027 09:00"));
+  EXPECT_EQ(Parse("04.12.27"), Parse("04.12.2027"));
+  std::string error;
+  EXPECT_FALSE(ParseUserTime("2027-12-04T09:00:00.5+01:00", "--end", &error));
+  EXPECT_NE(error.find("whole seconds"), std::string::npos) << error;
 }
 
 size_t Columns(const std::string& line) {
@@ -64,18 +85,57 @@ size_t Columns(const std::string& line) {
   return n;
 }
 
-TEST(TableTest, FitsEightyColumnsAndCutsWithEllipsis) {
+TEST(TableTest, FitsEightyColumnsAndWrapsInsteadOfCutting) {
   Table table({"ID", "TITLE", "WHEN"});
   table.KeepWidth(2);
-  table.Add({"1", std::string(120, 'x'), "14.–16.05.2020 09:00–13:00"});
+  const std::string long_title =
+      "Systemische Organisationsberatung im interkulturellen Kontext – "
+      "zweiter Durchgang 2027/2028 mit Supervision";
+  table.Add({"1", long_title, "14.05. 09:00 – 16.05.2020 13:00"});
   table.Add({"2", "Gemeinsam verschieden – vielfältiges Dessau-Roßlau", "x"});
   std::ostringstream out;
-  table.Print(out, 80);
+  table.Print(out, 60);
+  std::string joined;
   for (absl::string_view line : absl::StrSplit(out.str(), '\n', absl::SkipEmpty())) {
-    EXPECT_LE(Columns(std::string(line)), 80u) << line;
+    EXPECT_LE(DisplayWidth(std::string(line)), 60u) << line;
+    absl::StrAppend(&joined, line, " ");
   }
-  EXPECT_NE(out.str().find("…"), std::string::npos);
-  EXPECT_NE(out.str().find("14.–16.05.2020 09:00–13:00"), std::string::npos);
+  EXPECT_EQ(out.str().find("…"), std::string::npos) << out.str();
+  // Every word of the title is there, in order, across the wrapped lines.
+  for (const char* part : {"zweiter", "Durchgang", "2027/2028", "Supervision"}) {
+    EXPECT_NE(joined.find(part), std::string::npos) << part << "\n" << out.str();
+  }
+  EXPECT_NE(out.str().find("14.05. 09:00 – 16.05.2020 13:00"), std::string::npos);
+}
+
+TEST(DisplayWidthTest, CountsGraphemesAndWideCharacters) {
+  EXPECT_EQ(DisplayWidth("Zoë"), 3u);
+  EXPECT_EQ(DisplayWidth("Zoe\u0308"), 3u);  // combining diaeresis takes no column
+  EXPECT_EQ(DisplayWidth("王芳"), 4u);       // wide characters take two
+  EXPECT_EQ(DisplayWidth("محمد"), 4u);
+  const auto lines = WrapText("王芳王芳王芳", 5);
+  ASSERT_EQ(lines.size(), 3u);
+  EXPECT_EQ(lines[0], "王芳");
+}
+
+TEST(InCliWordsTest, SpeaksTheCommandLinesOptions) {
+  EXPECT_EQ(InCliWords("session.end_time: must be after start_time"),
+            "--end: must be after --start");
+  EXPECT_EQ(InCliWords("trainer 2 is booked then; set allow_overlap to book anyway"),
+            "trainer 2 is booked then; pass --allow-overlap to book anyway");
+  EXPECT_EQ(InCliWords("3 rows have problems; set accept_good_rows to import the others"),
+            "3 rows have problems; pass --good-rows-only to import the others");
+  EXPECT_EQ(InCliWords("series_id: series 999 does not exist"),
+            "SERIES: series 999 does not exist");
+  EXPECT_EQ(InCliWords("series.partner_organization_ids[1]: is listed twice"),
+            "--partner: is listed twice");
+  EXPECT_EQ(InCliWords("series 4 has modules; set force to delete them too"),
+            "series 4 has modules; pass --force to delete them too");
+  // Prose, addresses and method names stay as they are.
+  EXPECT_EQ(InCliWords("trainhub.v1.SeriesService/CreateSeries is for an admin"),
+            "trainhub.v1.SeriesService/CreateSeries is for an admin");
+  EXPECT_EQ(InCliWords("teilnehmerin@example.org belongs to participant 3 (e.g. Jana)"),
+            "teilnehmerin@example.org belongs to participant 3 (e.g. Jana)");
 }
 
 TEST(PrintFieldsTest, AlignsLabelsAndWrapsLongValues) {

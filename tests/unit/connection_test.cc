@@ -1,6 +1,7 @@
 #include "store/connection.h"
 
 #include <gtest/gtest.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <filesystem>
@@ -98,6 +99,103 @@ TEST_F(ConnectionTest, ReadConnectionsCannotWrite) {
   auto reader = OpenReadConnection(path_);
   ASSERT_TRUE(reader.ok()) << reader.status();
   EXPECT_THROW((*reader)->exec("DELETE FROM organization"), SQLite::Exception);
+}
+
+TEST_F(ConnectionTest, DeletedIdsAreNeverHandedOutAgainAlsoAfterMigratingOldData) {
+  {
+    // A version 6 database with rows, as earlier trainhubd left it.
+    SQLite::Database db(path_, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+    ASSERT_TRUE(Migrate(db, 6).ok());
+    db.exec(
+        "INSERT INTO organization (name, kind, city, website, create_time, update_time)"
+        " VALUES ('Stadt Köthen', 2, '', '', 0, 0), ('AGSA', 1, '', '', 0, 0)");
+    db.exec(
+        "INSERT INTO series (organization_id, title, kind, description, target_groups, capacity,"
+        " status, cancellation_reason, create_time, update_time)"
+        " VALUES (2, 'Interkultur im Ehrenamt', 2, '', '[]', 10, 1, '', 0, 0)");
+  }
+  auto db = OpenWriteConnection(path_);
+  ASSERT_TRUE(db.ok()) << db.status();
+  SQLite::Database& d = **db;
+  // Rows, references and keys survived the rebuild.
+  EXPECT_EQ(d.execAndGet("SELECT organization_id FROM series WHERE id = 1").getInt(), 2);
+  EXPECT_EQ(d.execAndGet("SELECT name_key FROM organization WHERE id = 1").getString(),
+            "stadt köthen");
+  d.exec("DELETE FROM series WHERE id = 1");
+  d.exec(
+      "INSERT INTO series (organization_id, title, kind, description, target_groups, capacity,"
+      " status, cancellation_reason, create_time, update_time)"
+      " VALUES (2, 'Neu', 2, '', '[]', 10, 1, '', 0, 0)");
+  EXPECT_EQ(d.getLastInsertRowid(), 2) << "series 1 was handed out again";
+  // Foreign keys are on again after the migration.
+  EXPECT_THROW(d.exec("DELETE FROM organization WHERE id = 2"), SQLite::Exception);
+}
+
+TEST_F(ConnectionTest, HistoryTablesCannotBeOverwrittenOrDeleted) {
+  auto db = OpenWriteConnection(path_);
+  ASSERT_TRUE(db.ok()) << db.status();
+  SQLite::Database& d = **db;
+  d.exec(
+      "INSERT INTO audit_event (id, time, account_id, method, object, organization_id, result,"
+      " request_id) VALUES (1, 0, 1, 'm', 'series/1', 0, 'OK', '')");
+  EXPECT_THROW(d.exec("INSERT OR REPLACE INTO audit_event (id, time, account_id, method, object,"
+                      " organization_id, result, request_id)"
+                      " VALUES (1, 0, 2, 'forged', 'series/1', 0, 'OK', '')"),
+               SQLite::Exception);
+  EXPECT_THROW(d.exec("REPLACE INTO audit_event (id, time, account_id, method, object,"
+                      " organization_id, result, request_id) VALUES (1, 0, 2, 'x', '', 0, '', '')"),
+               SQLite::Exception);
+  EXPECT_THROW(d.exec("UPDATE audit_event SET account_id = 2"), SQLite::Exception);
+  EXPECT_THROW(d.exec("DELETE FROM audit_event"), SQLite::Exception);
+  EXPECT_EQ(d.execAndGet("SELECT method FROM audit_event WHERE id = 1").getString(), "m");
+  // A refusal row may only count repeats.
+  d.exec(
+      "INSERT INTO audit_event (id, time, account_id, method, object, organization_id, result,"
+      " request_id) VALUES (2, 0, 0, 'm', '', 0, 'UNAUTHENTICATED', '')");
+  d.exec("UPDATE audit_event SET repeat_count = repeat_count + 1 WHERE id = 2");
+  EXPECT_THROW(d.exec("UPDATE audit_event SET repeat_count = 1 WHERE id = 2"), SQLite::Exception);
+  EXPECT_THROW(d.exec("UPDATE audit_event SET result = 'OK', repeat_count = 9 WHERE id = 2"),
+               SQLite::Exception);
+
+  d.exec(
+      "INSERT INTO organization (name, kind, city, website, create_time, update_time)"
+      " VALUES ('AGSA', 1, '', '', 0, 0)");
+  d.exec(
+      "INSERT INTO series (organization_id, title, kind, description, target_groups, capacity,"
+      " status, cancellation_reason, create_time, update_time)"
+      " VALUES (1, 'S', 2, '', '[]', 10, 3, '', 0, 0)");
+  d.exec(
+      "INSERT INTO participant (display_name, email, organization_id, target_groups,"
+      " training_year, create_time, update_time) VALUES ('Jana', '', 1, '[1]', 0, 0, 0)");
+  d.exec(
+      "INSERT INTO enrolment (series_id, participant_id, state, queue_number, request_time,"
+      " eligibility_overridden, update_time) VALUES (1, 1, 3, 1, 0, 0, 0)");
+  d.exec(
+      "INSERT INTO enrolment_change (id, enrolment_id, time, from_state, to_state, account_id,"
+      " reason) VALUES (1, 1, 0, 0, 3, 1, 'enrolled')");
+  EXPECT_THROW(d.exec("DELETE FROM enrolment_change"), SQLite::Exception);
+  EXPECT_THROW(d.exec("INSERT OR REPLACE INTO enrolment_change (id, enrolment_id, time, from_state,"
+                      " to_state, account_id, reason) VALUES (1, 1, 0, 0, 6, 1, 'forged')"),
+               SQLite::Exception);
+  EXPECT_THROW(d.exec("UPDATE enrolment_change SET reason = 'x'"), SQLite::Exception);
+}
+
+TEST_F(ConnectionTest, TheDatabaseIsCreatedForItsOwnerAloneWhateverTheUmask) {
+  const mode_t saved = ::umask(0);
+  {
+    auto db = OpenWriteConnection(path_);
+    ::umask(saved);
+    ASSERT_TRUE(db.ok()) << db.status();
+    (*db)->exec(
+        "INSERT INTO organization (name, kind, city, website, create_time, update_time)"
+        " VALUES ('AGSA', 1, '', '', 0, 0)");
+    for (const std::string suffix : {"", "-wal", "-shm"}) {
+      struct stat info {};
+      ASSERT_EQ(::stat((path_ + suffix).c_str(), &info), 0) << suffix;
+      EXPECT_EQ(info.st_mode & 0777, 0600u) << suffix;
+    }
+  }
+  ::umask(saved);
 }
 
 }  // namespace

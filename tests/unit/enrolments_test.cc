@@ -339,10 +339,9 @@ TEST_F(EnrolmentsTest, ARequiredQualificationIsMetByARecordedEarlierQualificatio
   EXPECT_EQ(participants_->DeleteQualification(coordinator_, katrin, recorded->id, {}).code(),
             absl::StatusCode::kNotFound);
   EXPECT_TRUE(participants_->ListQualifications(coordinator_, katrin)->empty());
-  EXPECT_EQ(participants_->ListQualifications(As({Role::kCoordinator, dessau_}), katrin)
-                .status()
-                .code(),
-            absl::StatusCode::kPermissionDenied);
+  EXPECT_EQ(
+      participants_->ListQualifications(As({Role::kCoordinator, dessau_}), katrin).status().code(),
+      absl::StatusCode::kPermissionDenied);
 }
 
 TEST_F(EnrolmentsTest, UnconfirmedSeatsAreReleasedAfterTheDeadlineAndTheWaitingListMovesUp) {
@@ -462,7 +461,12 @@ TEST_F(EnrolmentsTest, EachRoleSeesWhatItShould) {
   EXPECT_EQ(enrolments_->Get(self, other.id).status().code(), absl::StatusCode::kPermissionDenied);
   EXPECT_EQ(enrolments_->List(self, {.participant_id = other.participant_id}, {}).status().code(),
             absl::StatusCode::kPermissionDenied);
-  EXPECT_EQ(enrolments_->List(self, {.series_id = series_}, {})->items.size(), 1u);
+  // A series' list without naming oneself is its roster: not for participants.
+  EXPECT_EQ(enrolments_->List(self, {.series_id = series_}, {}).status().code(),
+            absl::StatusCode::kPermissionDenied);
+  EXPECT_EQ(
+      enrolments_->List(self, {.series_id = series_, .participant_id = jana}, {})->items.size(),
+      1u);
   EXPECT_TRUE(enrolments_->History(self, mine.id, {}).ok());
 
   const Principal other_coordinator = As({Role::kCoordinator, dessau_});
@@ -480,10 +484,10 @@ TEST_F(EnrolmentsTest, EachRoleSeesWhatItShould) {
   const Id guest_id = participants_->Create(admin_, guest, {})->id;
   EXPECT_EQ(participants_->Get(coordinator_, guest_id).status().code(),
             absl::StatusCode::kPermissionDenied);
-  const size_t before = participants_->List(coordinator_, 0, {})->items.size();
+  const size_t before = participants_->List(coordinator_, 0, "", {})->items.size();
   Enrol(guest_id);
   EXPECT_TRUE(participants_->Get(coordinator_, guest_id).ok());
-  EXPECT_EQ(participants_->List(coordinator_, 0, {})->items.size(), before + 1);
+  EXPECT_EQ(participants_->List(coordinator_, 0, "", {})->items.size(), before + 1);
   EXPECT_TRUE(participants_->Get(coordinator_, jana).ok());
 
   Trainer t;
@@ -524,6 +528,116 @@ TEST_F(EnrolmentsTest, RetriesWithTheSameRequestIdChangeNothingMore) {
   EXPECT_EQ(
       enrolments_->Withdraw(coordinator_, first->id, "ill", {"req-1", "other"}).status().code(),
       absl::StatusCode::kAlreadyExists);
+}
+
+TEST_F(EnrolmentsTest, CancellingASeriesEndsItsEnrolmentsWithTheReasonInTheirHistory) {
+  std::vector<Enrolment> e;
+  for (const char* name : {"Anna", "Bülent", "Chiara"}) e.push_back(Enrol(Person(name)));
+  ASSERT_EQ(e[2].state, S::kWaitlisted);
+  now_ += absl::Hours(1);
+  ASSERT_TRUE(planner_->CancelSeries(coordinator_, series_, "Referentin erkrankt").ok());
+  for (const Enrolment& before : e) {
+    const Enrolment after = Get(before.id);
+    EXPECT_EQ(after.state, S::kWithdrawn) << before.id;
+    const std::vector<EnrolmentChange> history = History(before.id);
+    ASSERT_FALSE(history.empty());
+    EXPECT_EQ(history.back().reason, "the series was cancelled: Referentin erkrankt");
+    EXPECT_EQ(history.back().account_id, coordinator_.account.id);
+  }
+  // Cancelling again changes nothing more.
+  ASSERT_TRUE(planner_->CancelSeries(coordinator_, series_, "").ok());
+  EXPECT_EQ(History(e[0].id).size(), 2u);
+}
+
+TEST_F(EnrolmentsTest, ParticipantsKeepTheirSeriesOnceItRunsButNotItsInternals) {
+  const Id jana = Person("Jana Beispiel");
+  Enrol(jana);
+  Trainer t;
+  t.display_name = "Sabine Roth";
+  t.email = "sabine.roth@example.org";
+  const Id roth = planner_->CreateTrainer(admin_, t, {})->id;
+  t.display_name = "Dr. Jonas Keller";
+  t.email = "jonas.keller@example.org";
+  const Id keller = planner_->CreateTrainer(admin_, t, {})->id;
+  Module m;
+  m.title = "Grundlagen";
+  m.teaching_units = 4;
+  const Id module = planner_->CreateModule(admin_, series_, m, 0, {})->id;
+  Session s;
+  s.start = now_ + absl::Hours(24 * 30);
+  s.end = s.start + absl::Hours(3);
+  s.note = "Honorar 600 EUR; Vertrag noch nicht unterschrieben";
+  s.trainers = {{roth, BookingStatus::kRequested}, {keller, BookingStatus::kRequested}};
+  auto session = planner_->CreateSession(admin_, series_, module, s, false, {});
+  ASSERT_TRUE(session.ok()) << session.status();
+  ASSERT_TRUE(
+      planner_->SetBookingStatus(admin_, session->id, keller, BookingStatus::kConfirmed, false)
+          .ok());
+  SetStatus(series_, SeriesStatus::kRunning);
+
+  const Principal self = As({Role::kParticipant, 0, 0, jana});
+  ASSERT_TRUE(planner_->GetSeries(self, series_).ok());
+  auto seen = planner_->GetSession(self, session->id);
+  ASSERT_TRUE(seen.ok()) << seen.status();
+  EXPECT_EQ(seen->note, "");
+  ASSERT_EQ(seen->trainers.size(), 1u);
+  EXPECT_EQ(seen->trainers[0].trainer_id, keller);
+  auto listed = planner_->ListSessions(self, series_, 0, {});
+  ASSERT_TRUE(listed.ok()) << listed.status();
+  ASSERT_EQ(listed->items.size(), 1u);
+  EXPECT_EQ(listed->items[0].note, "");
+  auto calendar = planner_->ExportSeriesCalendar(self, series_);
+  ASSERT_TRUE(calendar.ok()) << calendar.status();
+  EXPECT_EQ(calendar->ical.find("Honorar"), std::string::npos) << calendar->ical;
+  EXPECT_EQ(calendar->ical.find("Sabine Roth"), std::string::npos) << calendar->ical;
+  auto series_list = planner_->ListSeries(self, {}, {});
+  ASSERT_TRUE(series_list.ok());
+  ASSERT_EQ(series_list->items.size(), 1u);
+
+  // The series' coordinator and the trainer booked see everything.
+  EXPECT_EQ(planner_->GetSession(coordinator_, session->id)->note, s.note);
+  const Principal roth_login = As({Role::kTrainer, 0, roth});
+  EXPECT_EQ(planner_->GetSession(roth_login, session->id)->trainers.size(), 2u);
+
+  // Someone never enrolled does not see a running series.
+  const Principal other = As({Role::kParticipant, 0, 0, Person("Omar")});
+  EXPECT_EQ(planner_->GetSeries(other, series_).status().code(),
+            absl::StatusCode::kPermissionDenied);
+}
+
+TEST_F(EnrolmentsTest, ARosterIsRefusedToParticipantsAndAMissingSeriesLooksForeign) {
+  const Id jana = Person("Jana Beispiel");
+  Enrol(jana);
+  Enrol(Person("Anna"));
+  const Principal self = As({Role::kParticipant, 0, 0, jana});
+  EXPECT_EQ(enrolments_->List(self, {.series_id = series_}, {}).status().code(),
+            absl::StatusCode::kPermissionDenied);
+  auto own = enrolments_->List(self, {.series_id = series_, .participant_id = jana}, {});
+  ASSERT_TRUE(own.ok()) << own.status();
+  EXPECT_EQ(own->items.size(), 1u);
+  EXPECT_EQ(enrolments_->List(self, {.series_id = 999}, {}).status().code(),
+            absl::StatusCode::kPermissionDenied);
+  EXPECT_EQ(enrolments_->List(coordinator_, {.series_id = 999}, {}).status().code(),
+            absl::StatusCode::kPermissionDenied);
+  EXPECT_EQ(enrolments_->List(admin_, {.series_id = 999}, {}).status().code(),
+            absl::StatusCode::kNotFound);
+  // History names its field as the request does.
+  auto history = enrolments_->History(admin_, 999, {});
+  ASSERT_EQ(history.status().code(), absl::StatusCode::kNotFound);
+  EXPECT_NE(std::string(history.status().message()).find("enrolment 999"), std::string::npos);
+  EXPECT_EQ(GetFieldViolations(history.status()).at(0).field, "enrolment_id");
+}
+
+TEST_F(EnrolmentsTest, NotesAreKeptOnTheEnrolmentForItsCoordinatorsOnly) {
+  const Id jana = Person("Jana Beispiel");
+  auto e = enrolments_->Request(coordinator_, series_, jana, false, "kommt mit Rollstuhl", {});
+  ASSERT_TRUE(e.ok()) << e.status();
+  EXPECT_EQ(enrolments_->Get(coordinator_, e->id)->note, "kommt mit Rollstuhl");
+  EXPECT_EQ(enrolments_->List(coordinator_, {.series_id = series_}, {})->items[0].note,
+            "kommt mit Rollstuhl");
+  const Principal self = As({Role::kParticipant, 0, 0, jana});
+  EXPECT_EQ(enrolments_->Get(self, e->id)->note, "");
+  EXPECT_EQ(enrolments_->List(self, {}, {})->items[0].note, "");
 }
 
 }  // namespace

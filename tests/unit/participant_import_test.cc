@@ -81,7 +81,7 @@ class ParticipantImportTest : public ::testing::Test {
   }
 
   int64_t CountParticipants() {
-    return static_cast<int64_t>(participants_->List(admin_, 0, {500, {}})->items.size());
+    return static_cast<int64_t>(participants_->List(admin_, 0, "", {500, {}})->items.size());
   }
 
   ImportOptions Options() {
@@ -242,6 +242,55 @@ TEST_F(ParticipantImportTest, EnrolsTheRowsInFileOrderPastCapacityAndMatchesKnow
   EXPECT_EQ(twice.status().code(), absl::StatusCode::kInvalidArgument);
   EXPECT_NE(twice.status().message().find("is already enrolled"), std::string::npos);
   EXPECT_EQ(CountParticipants(), 3);
+}
+
+TEST_F(ParticipantImportTest, AnEMailOfAnotherPersonIsAConflictNeverAMerge) {
+  Series s;
+  s.organization_id = org_;
+  s.title = "Interkultur im Ehrenamt";
+  s.kind = SeriesKind::kVolunteerCourse;
+  s.capacity = 10;
+  const Id series = planner_->CreateSeries(admin_, s, {})->id;
+  Participant known;
+  known.display_name = "Jana Beispiel";
+  known.email = "teilnehmerin@example.org";
+  known.organization_id = org_;
+  known.target_groups = {TargetGroup::kVolunteers};
+  const Id jana = participants_->Create(admin_, known, {})->id;
+
+  constexpr char kList[] =
+      "Name;E-Mail\n"
+      "Eva Lang;teilnehmerin@example.org\n"
+      "Ali Yılmaz;ali@example.org\n";
+  ImportOptions options = Options();
+  options.series_id = series;
+  options.default_target_groups = {TargetGroup::kVolunteers};
+  options.dry_run = true;
+  auto dry = import_->Import(coordinator_, kList, options, {});
+  ASSERT_TRUE(dry.ok()) << dry.status();
+  ASSERT_EQ(dry->problems.size(), 1u);
+  EXPECT_EQ(dry->problems[0].line, 2);
+  EXPECT_NE(dry->problems[0].reason.find("belongs to participant"), std::string::npos);
+  EXPECT_NE(dry->problems[0].reason.find("Jana Beispiel"), std::string::npos);
+  // A dry run shows no ids that were never stored.
+  ASSERT_EQ(dry->imported.size(), 1u);
+  for (const ImportedRow& row : dry->imported) {
+    EXPECT_EQ(row.enrolment_id, 0);
+    if (row.created) EXPECT_EQ(row.participant_id, 0);
+  }
+
+  options.dry_run = false;
+  auto real = import_->Import(coordinator_, kList, options, {});
+  EXPECT_EQ(real.status().code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_EQ(CountParticipants(), 1);
+  EXPECT_EQ(participants_->Get(admin_, jana)->display_name, "Jana Beispiel");
+
+  // The same person written differently is matched, not a conflict.
+  auto same = import_->Import(
+      coordinator_, "Name;E-Mail\nJANA  beispiel;TEILNEHMERIN@example.org\n", options, {});
+  ASSERT_TRUE(same.ok()) << same.status();
+  ASSERT_EQ(same->imported.size(), 1u);
+  EXPECT_EQ(same->imported[0].participant_id, jana);
 }
 
 }  // namespace

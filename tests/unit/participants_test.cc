@@ -84,7 +84,7 @@ TEST_F(ParticipantsTest, CoordinatorsKeepTheirOrganisationsRecordsOnly) {
   EXPECT_EQ(participants_->Get(agsa, foreign->id).status().code(),
             absl::StatusCode::kPermissionDenied);
   EXPECT_EQ(participants_->Get(agsa, 9999).status().code(), absl::StatusCode::kPermissionDenied);
-  auto listed = participants_->List(agsa, 0, {});
+  auto listed = participants_->List(agsa, 0, "", {});
   ASSERT_EQ(listed->items.size(), 1u);
   EXPECT_EQ(listed->items[0].id, own->id);
   Participant move;
@@ -101,7 +101,7 @@ TEST_F(ParticipantsTest, AParticipantSeesTheirOwnRecord) {
   const Principal me = As({Role::kParticipant, 0, 0, own->id});
   EXPECT_TRUE(participants_->Get(me, own->id).ok());
   EXPECT_EQ(participants_->Get(me, other->id).status().code(), absl::StatusCode::kPermissionDenied);
-  auto listed = participants_->List(me, 0, {});
+  auto listed = participants_->List(me, 0, "", {});
   ASSERT_EQ(listed->items.size(), 1u);
   EXPECT_EQ(listed->items[0].id, own->id);
   Participant rename;

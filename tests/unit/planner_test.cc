@@ -628,5 +628,47 @@ TEST_F(AccessTest, ConflictsWithForeignSessionsKeepTheirDetailsHidden) {
   EXPECT_EQ(GetConflictingSessionId(clash.status()), 0);
 }
 
+TEST_F(PlannerTest, OrganisationNamesAreUniqueIgnoringCaseAndSpaces) {
+  Organization org;
+  org.name = "AUSLANDSGESELLSCHAFT  Sachsen-Anhalt e.V.";
+  org.kind = OrganizationKind::kNgo;
+  auto duplicate = planner_->CreateOrganization(admin_, org, {});
+  EXPECT_EQ(duplicate.status().code(), absl::StatusCode::kAlreadyExists);
+  EXPECT_EQ(FirstField(duplicate.status()), "organization.name");
+  org.name = "Stadt Dessau-Roßlau";
+  auto dessau = planner_->CreateOrganization(admin_, org, {});
+  ASSERT_TRUE(dessau.ok());
+  // Renaming into another's name is refused too; keeping one's own name is fine.
+  Organization patch;
+  patch.id = dessau->id;
+  patch.name = "auslandsgesellschaft sachsen-anhalt e.v.";
+  EXPECT_EQ(planner_->UpdateOrganization(admin_, patch, {"name"}).status().code(),
+            absl::StatusCode::kAlreadyExists);
+  patch.name = "Stadt Dessau-Rosslau";
+  EXPECT_TRUE(planner_->UpdateOrganization(admin_, patch, {"name"}).ok());
+}
+
+TEST_F(PlannerTest, DeadlinesMustFitTheSeriesOwnDates) {
+  const Id module = MustCreateModule(series_, "Veränderungsprozesse I");
+  ASSERT_TRUE(AddSession(series_, module,
+                         MakeSession(Berlin(2027, 3, 5, 9, 0), Berlin(2027, 3, 6, 16, 0), {}))
+                  .ok());
+  Series patch;
+  patch.id = series_;
+  patch.enrolment_deadline = Berlin(2027, 3, 7, 0, 0);
+  auto late = planner_->UpdateSeries(admin_, patch, {"enrolment_deadline"});
+  EXPECT_EQ(late.status().code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_EQ(FirstField(late.status()), "series.enrolment_deadline");
+  patch.enrolment_deadline = Berlin(2027, 3, 1, 0, 0);
+  EXPECT_TRUE(planner_->UpdateSeries(admin_, patch, {"enrolment_deadline"}).ok());
+
+  patch.requires_confirmation = true;
+  patch.confirmation_deadline = Berlin(2026, 1, 1, 0, 0);  // the series exists since 2026-11-22
+  auto early =
+      planner_->UpdateSeries(admin_, patch, {"requires_confirmation", "confirmation_deadline"});
+  EXPECT_EQ(early.status().code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_EQ(FirstField(early.status()), "series.confirmation_deadline");
+}
+
 }  // namespace
 }  // namespace trainhub::domain

@@ -181,7 +181,8 @@ TEST_F(SqliteRepositoryTest, TheAuditLogIsAppendOnly) {
   event.method = "trainhub.v1.SeriesService/CreateSeries";
   event.object = "series/1";
   event.result = "OK";
-  ASSERT_TRUE(store_->Write([&](domain::StoreWriter& w) { return w.AppendAudit(event); }).ok());
+  ASSERT_TRUE(
+      store_->Write([&](domain::StoreWriter& w) { return w.AppendAudit(event).status(); }).ok());
   SQLite::Database db(path_, SQLite::OPEN_READWRITE);
   EXPECT_THROW(db.exec("UPDATE audit_event SET result = 'forged'"), SQLite::Exception);
   EXPECT_THROW(db.exec("DELETE FROM audit_event"), SQLite::Exception);

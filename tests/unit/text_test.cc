@@ -40,8 +40,28 @@ TEST(TextProblemTest, NamesTheProblem) {
 }
 
 TEST(FoldedTest, FoldsCaseAndWhiteSpace) {
-  EXPECT_EQ(Folded("  Rathaus   Dessau-Roßlau\t"), "rathaus dessau-roßlau");
+  EXPECT_EQ(Folded("  Rathaus   Dessau-Roßlau\t"), "rathaus dessau-rosslau");
   EXPECT_EQ(Folded("RATHAUS"), Folded("rathaus"));
+  EXPECT_EQ(Folded("DESSAU-ROSSLAU"), Folded("Dessau-Roßlau"));
+}
+
+TEST(FoldedTest, FoldsUnicodeCaseAndNormalisation) {
+  EXPECT_EQ(Folded("LEITUNG@BÜCHEREI-KÖTHEN.DE"), Folded("leitung@bücherei-köthen.de"));
+  EXPECT_EQ(Folded("ОЛЕНА КОВАЛЬ"), Folded("олена коваль"));
+  EXPECT_EQ(Folded("Zoe\u0308"), Folded("Zo\u00EB"));  // decomposed and composed
+  EXPECT_NE(Folded("Zoe"), Folded("Zoë"));             // accents still count
+}
+
+TEST(SearchKeyTest, IgnoresCaseAndAccents) {
+  EXPECT_EQ(SearchKey("Çelik"), "celik");
+  EXPECT_EQ(SearchKey("ZOË  Müller"), "zoe muller");
+  EXPECT_NE(SearchKey("Алина").find(SearchKey("алин")), std::string::npos);
+}
+
+TEST(NormalizedTest, ComposesAndTrims) {
+  EXPECT_EQ(Normalized("  Zoe\u0308 "), "Zo\u00EB");
+  EXPECT_EQ(Normalized("Jana"), "Jana");
+  EXPECT_EQ(Normalized("bad \xff"), "bad \xff");  // malformed text is left to the validators
 }
 
 TEST(LooksLikeEmailTest, AcceptsPlainAddressesOnly) {

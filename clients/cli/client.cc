@@ -133,7 +133,7 @@ std::string InCliWords(const std::string& text) {
   // a snake_case field ("allow_overlap"), or before a colon a single field
   // name ("id: ..."), optionally after "set ".
   static const std::regex kField(
-      R"((\bset )?\b([a-z][a-z0-9]*(?:[._][a-z0-9]+)*(?:\[\d+\])?)(?=(:)?))");
+      R"((\bset )?\b([a-z][a-z0-9]*(?:\[\d+\])?(?:[._][a-z0-9]+(?:\[\d+\])?)*)(?=(:)?))");
   static const std::regex kIndex(R"(\[\d+\])");
   constexpr const char* kRequestMessages[] = {"series",       "session", "module",
                                               "organization", "trainer", "participant",
@@ -171,6 +171,14 @@ std::string InCliWords(const std::string& text) {
     }
     const std::optional<std::string> word = word_for(m[2].str(), m[3].matched || m[1].matched);
     if (!word) continue;
+    if (word->empty()) {
+      // An argument: drop "field: " (the message names the object itself).
+      if (!m[3].matched) continue;
+      out.append(text, copied, m.position(0) - copied);
+      copied = m.position(0) + m.length(0) + 1;
+      while (copied < text.size() && text[copied] == ' ') ++copied;
+      continue;
+    }
     out.append(text, copied, m.position(0) - copied);
     if (m[1].matched) out += word->starts_with("--") ? "pass " : m[1].str();
     out += *word;

@@ -372,8 +372,9 @@ inline constexpr char kFieldLine[] = "  {}: {}";
 
 // How the server's field names read on the command line (InCliWords):
 // request fields (the last part of a path such as "session.end_time") and
-// the options or arguments that set them. Names not listed read as
-// --kebab-case options.
+// the options that set them; "" for fields given as arguments (SERIES, ID),
+// whose "field: " prefix is left out because the message names the object.
+// Names not listed read as --kebab-case options.
 inline constexpr std::pair<const char*, const char*> kCliWordForField[] = {
     {"place.name", "--place"},
     {"place.address", "--address"},
@@ -384,7 +385,8 @@ inline constexpr std::pair<const char*, const char*> kCliWordForField[] = {
     {"start_time", "--start"},
     {"end_time", "--end"},
     {"trainers", "--trainer"},
-    {"trainer_id", "--trainer"},
+    {"trainers.trainer_id", "--trainer"},
+    {"trainer_id", ""},
     {"display_name", "--name"},
     {"topics", "--topic"},
     {"teaching_units", "--units"},
@@ -392,15 +394,15 @@ inline constexpr std::pair<const char*, const char*> kCliWordForField[] = {
     {"accept_good_rows", "--good-rows-only"},
     {"required_qualification", "--requires-qualification"},
     {"override_eligibility", "--override-eligibility"},
-    {"series_id", "SERIES"},
-    {"module_id", "MODULE"},
-    {"session_id", "SESSION"},
-    {"participant_id", "PARTICIPANT"},
-    {"participant_ids", "PARTICIPANT"},
-    {"enrolment_id", "ENROLMENT"},
-    {"qualification_id", "QUALIFICATION"},
-    {"account_id", "ACCOUNT"},
-    {"id", "ID"},
+    {"series_id", ""},
+    {"module_id", ""},
+    {"session_id", ""},
+    {"participant_id", ""},
+    {"participant_ids", ""},
+    {"enrolment_id", ""},
+    {"qualification_id", ""},
+    {"account_id", ""},
+    {"id", ""},
     {"csv", "FILE"},
     {"force", "--force"},
     {"password", "the password"},

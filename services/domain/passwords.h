@@ -23,8 +23,8 @@ std::string PasswordProblem(absl::string_view password);
 
 // How many password hashes run at once (one per core, at least 2), how many
 // wait, and how long: argon2id takes 64 MiB and most of a core per hash.
-inline constexpr int kMaxWaitingPasswordHashes = 16;
-inline constexpr absl::Duration kMaxPasswordHashWait = absl::Seconds(3);
+inline constexpr int kMaxWaitingPasswordHashes = 32;
+inline constexpr absl::Duration kMaxPasswordHashWait = absl::Seconds(5);
 // How many hashes are running now (for tests and benchmarks).
 int RunningPasswordHashes();
 

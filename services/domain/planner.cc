@@ -921,11 +921,11 @@ absl::StatusOr<std::string> Planner::UidDomain() {
 absl::StatusOr<Planner::Calendar> Planner::ExportSeriesCalendar(const Principal& who,
                                                                 Id series_id) {
   TH_RETURN_IF_ERROR(CheckId(series_id, "series_id"));
-  TH_ASSIGN_OR_RETURN(Series series, [&]() -> absl::StatusOr<Series> {
-    absl::StatusOr<Series> s = GetSeries(who, series_id);
-    if (!s.ok()) return NameField(s.status(), "series_id");
-    return s;
-  }());
+  Series series;
+  TH_RETURN_IF_ERROR(store_.Read([&](StoreReader& r) -> absl::Status {
+    TH_ASSIGN_OR_RETURN(series, SeriesFor(r, who, series_id, Need::kSee, "series_id"));
+    return absl::OkStatus();
+  }));
   SessionFilter filter;
   filter.series_id = series_id;
   filter.visible_to = VisibilityOf(who);
@@ -942,11 +942,13 @@ absl::StatusOr<Planner::Calendar> Planner::ExportTrainerCalendar(const Principal
                                                                  Id trainer_id) {
   TH_RETURN_IF_ERROR(CheckId(trainer_id, "trainer_id"));
   TH_RETURN_IF_ERROR(CheckTrainerScope(who, trainer_id));
-  TH_ASSIGN_OR_RETURN(Trainer trainer, [&]() -> absl::StatusOr<Trainer> {
-    absl::StatusOr<Trainer> t = GetTrainer(who, trainer_id);
+  Trainer trainer;
+  TH_RETURN_IF_ERROR(store_.Read([&](StoreReader& r) -> absl::Status {
+    absl::StatusOr<Trainer> t = r.GetTrainer(trainer_id);
     if (!t.ok()) return NameField(t.status(), "trainer_id");
-    return t;
-  }());
+    trainer = *std::move(t);
+    return absl::OkStatus();
+  }));
   SessionFilter filter;
   filter.trainer_id = trainer_id;
   filter.skip_cancelled_series = true;

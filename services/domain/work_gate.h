@@ -59,6 +59,10 @@ class WorkGate {
     std::lock_guard<std::mutex> lock(mu_);
     return running_;
   }
+  int waiting() {
+    std::lock_guard<std::mutex> lock(mu_);
+    return waiting_;
+  }
 
  private:
   void Leave() {

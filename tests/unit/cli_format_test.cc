@@ -125,8 +125,9 @@ TEST(InCliWordsTest, SpeaksTheCommandLinesOptions) {
             "trainer 2 is booked then; pass --allow-overlap to book anyway");
   EXPECT_EQ(InCliWords("3 rows have problems; set accept_good_rows to import the others"),
             "3 rows have problems; pass --good-rows-only to import the others");
-  EXPECT_EQ(InCliWords("series_id: series 999 does not exist"),
-            "SERIES: series 999 does not exist");
+  EXPECT_EQ(InCliWords("series_id: series 999 does not exist"), "series 999 does not exist");
+  EXPECT_EQ(InCliWords("session.trainers[0].trainer_id: trainer 999 does not exist"),
+            "--trainer: trainer 999 does not exist");
   EXPECT_EQ(InCliWords("series.partner_organization_ids[1]: is listed twice"),
             "--partner: is listed twice");
   EXPECT_EQ(InCliWords("series 4 has modules; set force to delete them too"),

@@ -1,8 +1,11 @@
 #include "domain/text.h"
 
 #include <unicode/normalizer2.h>
+#include <unicode/translit.h>
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
+
+#include <memory>
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
@@ -122,7 +125,25 @@ std::string FoldedText(absl::string_view text, bool strip_marks) {
 
 std::string Folded(absl::string_view text) { return FoldedText(text, false); }
 
-std::string SearchKey(absl::string_view text) { return FoldedText(text, true); }
+std::string SearchKey(absl::string_view text) {
+  std::string folded = FoldedText(text, true);
+  // Letters without a decomposition ("ı", "ø", "ł", "đ") to their plain
+  // Latin look-alikes; other scripts stay as they are. One transliterator per
+  // thread (creating one is costly; using one from several threads is not
+  // documented as safe).
+  thread_local std::unique_ptr<icu::Transliterator> to_ascii = [] {
+    UErrorCode error = U_ZERO_ERROR;
+    std::unique_ptr<icu::Transliterator> t(
+        icu::Transliterator::createInstance("Latin-ASCII", UTRANS_FORWARD, error));
+    return U_SUCCESS(error) ? std::move(t) : nullptr;
+  }();
+  if (to_ascii == nullptr) return folded;
+  icu::UnicodeString u = icu::UnicodeString::fromUTF8(folded);
+  to_ascii->transliterate(u);
+  std::string out;
+  u.foldCase(U_FOLD_CASE_DEFAULT).toUTF8String(out);
+  return out;
+}
 
 bool LooksLikeEmail(absl::string_view text) {
   const size_t at = text.find('@');

@@ -98,9 +98,9 @@ class E2eTest : public ::testing::Test {
   }
 
   // The first admin of a new database, as an operator creates it.
-  void CreateAdmin() {
+  void CreateAdmin(const std::string& admin_password = kAdminPassword) {
     const fs::path password = dir_ / "admin-password";
-    std::ofstream(password, std::ios::trunc) << kAdminPassword << "\n";
+    std::ofstream(password, std::ios::trunc) << admin_password << "\n";
     pid_t pid = Spawn({TRAINHUBD_PATH, "--db", db_, "--create-admin", kAdminEmail},
                       dir_ / "create-admin.log", {}, password);
     ASSERT_EQ(WaitExit(pid), 0) << ReadFile(dir_ / "create-admin.log");
@@ -160,6 +160,8 @@ class E2eTest : public ::testing::Test {
     posix_spawn_file_actions_addopen(&actions, 1, out.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
     posix_spawn_file_actions_addopen(&actions, 2, err.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
     posix_spawn_file_actions_addopen(&actions, 0, in.c_str(), O_RDONLY, 0);
+    // Files the CLI writes (-o FILE) land in the test's folder.
+    posix_spawn_file_actions_addchdir_np(&actions, dir_.c_str());
     std::vector<char*> c_args;
     for (auto& a : argv) c_args.push_back(a.data());
     c_args.push_back(nullptr);

@@ -55,6 +55,9 @@ TEST(FoldedTest, FoldsUnicodeCaseAndNormalisation) {
 TEST(SearchKeyTest, IgnoresCaseAndAccents) {
   EXPECT_EQ(SearchKey("Çelik"), "celik");
   EXPECT_EQ(SearchKey("ZOË  Müller"), "zoe muller");
+  EXPECT_EQ(SearchKey("Mehmet Yılmaz"), "mehmet yilmaz");  // dotless i
+  EXPECT_EQ(SearchKey("Ørjan Ødegård"), "orjan odegard");
+  EXPECT_EQ(SearchKey("Paweł Wróbel"), "pawel wrobel");
   EXPECT_NE(SearchKey("Алина").find(SearchKey("алин")), std::string::npos);
 }
 

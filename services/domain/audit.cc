@@ -35,14 +35,18 @@ absl::Status AuditLog::RecordRefusal(Id account_id, absl::string_view method,
   event.peer = std::string(peer.substr(0, kMaxMethodChars));
   event.time = clock_();
 
-  // The refusals mutex is held across the write so that one kind gets one
-  // row per window; refusals are rare next to the calls that pass.
+  // Held across the (rare) writes so that one kind gets one row per window.
   std::lock_guard<std::mutex> lock(refusals_mu_);
   RefusalKind kind{account_id, event.method, event.result, event.peer};
   auto open = refusals_.find(kind);
   if (open == refusals_.end() && refusals_.size() >= kMaxRefusalKinds) {
     for (auto it = refusals_.begin(); it != refusals_.end();) {
-      it = event.time - it->second.window_start >= kRefusalWindow ? refusals_.erase(it) : ++it;
+      if (event.time - it->second.window_start < kRefusalWindow) {
+        ++it;
+        continue;
+      }
+      TH_RETURN_IF_ERROR(WriteRepeats(it->second));
+      it = refusals_.erase(it);
     }
     if (refusals_.size() >= kMaxRefusalKinds) {
       // Too many kinds at once (many addresses): count them per method.
@@ -53,17 +57,36 @@ absl::Status AuditLog::RecordRefusal(Id account_id, absl::string_view method,
     open = refusals_.find(kind);
   }
   if (open != refusals_.end() && event.time - open->second.window_start < kRefusalWindow) {
-    const Id row = open->second.event_id;
-    return store_.Write([&](StoreWriter& w) { return w.CountRepeatedRefusal(row); });
+    // Counted in memory, written every kRepeatsPerWrite and before a read.
+    if (++open->second.unwritten >= kRepeatsPerWrite) return WriteRepeats(open->second);
+    return absl::OkStatus();
   }
+  if (open != refusals_.end()) TH_RETURN_IF_ERROR(WriteRepeats(open->second));
   Id row = 0;
   TH_RETURN_IF_ERROR(store_.Write([&](StoreWriter& w) -> absl::Status {
     TH_ASSIGN_OR_RETURN(row, w.AppendAudit(event));
     return absl::OkStatus();
   }));
-  refusals_[kind] = RefusalRow{row, event.time};
+  refusals_[kind] = RefusalRow{row, event.time, 0};
   return absl::OkStatus();
 }
+
+absl::Status AuditLog::WriteRepeats(RefusalRow& row) {
+  if (row.unwritten == 0) return absl::OkStatus();
+  const int64_t repeats = row.unwritten;
+  TH_RETURN_IF_ERROR(
+      store_.Write([&](StoreWriter& w) { return w.AddRefusalRepeats(row.event_id, repeats); }));
+  row.unwritten = 0;
+  return absl::OkStatus();
+}
+
+absl::Status AuditLog::FlushRefusals() {
+  std::lock_guard<std::mutex> lock(refusals_mu_);
+  for (auto& [kind, row] : refusals_) TH_RETURN_IF_ERROR(WriteRepeats(row));
+  return absl::OkStatus();
+}
+
+AuditLog::~AuditLog() { FlushRefusals().IgnoreError(); }
 
 absl::Status AuditLog::Record(AuditEvent event) {
   event.time = clock_();
@@ -78,6 +101,7 @@ absl::StatusOr<Page<AuditEvent>> AuditLog::List(const Principal& who, const Page
       return absl::PermissionDeniedError("your account may not read the audit log");
     }
   }
+  TH_RETURN_IF_ERROR(FlushRefusals());  // the counts as they are now
   Page<AuditEvent> out;
   TH_RETURN_IF_ERROR(store_.Read([&](StoreReader& r) -> absl::Status {
     TH_ASSIGN_OR_RETURN(out, r.ListAudit(filter, page));

@@ -42,11 +42,15 @@ class AuditLog {
   using Clock = std::function<absl::Time()>;
   explicit AuditLog(
       Store& store, Clock clock = [] { return absl::Now(); });
+  ~AuditLog();
 
   // One row stands for all refusals of the same kind (account, method,
   // result, client address) within a window; at most kMaxRefusalKinds kinds
   // are tracked at once, beyond that refusals are counted per method only.
   static constexpr absl::Duration kRefusalWindow = absl::Minutes(1);
+  // Repeats are counted in memory and written every this many (and before
+  // every List, and when the log is destroyed).
+  static constexpr int64_t kRepeatsPerWrite = 64;
   static constexpr size_t kMaxRefusalKinds = 4096;
   static constexpr size_t kMaxMethodChars = 200;
 
@@ -58,6 +62,9 @@ class AuditLog {
   // Records an event that changed no planning data (a login); time is set.
   absl::Status Record(AuditEvent event);
 
+  // Writes the repeat counts not written yet.
+  absl::Status FlushRefusals();
+
   // Newest first. Admins see every event; coordinators the changes to their
   // organisations' series; others nothing (PERMISSION_DENIED).
   absl::StatusOr<Page<AuditEvent>> List(const Principal& who, const PageRequest& page);
@@ -66,7 +73,10 @@ class AuditLog {
   struct RefusalRow {
     Id event_id = 0;
     absl::Time window_start;
+    int64_t unwritten = 0;  // repeats counted since the last write
   };
+  // Adds `row`'s unwritten repeats to its audit row; needs refusals_mu_.
+  absl::Status WriteRepeats(RefusalRow& row);
   using RefusalKind = std::tuple<Id, std::string, std::string, std::string>;
 
   Store& store_;

@@ -248,8 +248,8 @@ class StoreWriter : public StoreReader {
   // ---- audit ----
   // Appends `event`; the store fills organization_id from the object.
   virtual absl::StatusOr<Id> AppendAudit(const AuditEvent& event) = 0;
-  // Counts one more refusal into the refusal row `event_id`.
-  virtual absl::Status CountRepeatedRefusal(Id event_id) = 0;
+  // Adds `repeats` (> 0) more refusals to the refusal row `event_id`.
+  virtual absl::Status AddRefusalRepeats(Id event_id, int64_t repeats) = 0;
 };
 
 // Runs units of work. Write units are serialized and atomic: when `work`

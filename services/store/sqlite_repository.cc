@@ -1162,11 +1162,12 @@ absl::StatusOr<Id> SqliteRepository::AppendAudit(const domain::AuditEvent& event
   });
 }
 
-absl::Status SqliteRepository::CountRepeatedRefusal(Id event_id) {
-  return Guarded("CountRepeatedRefusal", [&]() -> absl::Status {
+absl::Status SqliteRepository::AddRefusalRepeats(Id event_id, int64_t repeats) {
+  return Guarded("AddRefusalRepeats", [&]() -> absl::Status {
     auto& q = Prepare(
-        "UPDATE audit_event SET repeat_count = repeat_count + 1 WHERE id = ? AND object = ''");
-    q.bind(1, event_id);
+        "UPDATE audit_event SET repeat_count = repeat_count + ? WHERE id = ? AND object = ''");
+    q.bind(1, repeats);
+    q.bind(2, event_id);
     q.exec();
     return CheckChanged(db_, "refusal row", event_id);
   });

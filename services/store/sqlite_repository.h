@@ -109,7 +109,7 @@ class SqliteRepository : public domain::StoreWriter {
   absl::StatusOr<domain::Page<domain::AuditEvent>> ListAudit(
       const domain::AuditFilter& filter, const domain::PageRequest& page) override;
   absl::StatusOr<domain::Id> AppendAudit(const domain::AuditEvent& event) override;
-  absl::Status CountRepeatedRefusal(domain::Id event_id) override;
+  absl::Status AddRefusalRepeats(domain::Id event_id, int64_t repeats) override;
 
   // Resets every cached statement so that none holds a read snapshot open
   // after the unit of work ends. Call at the end of each unit.

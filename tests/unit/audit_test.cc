@@ -29,6 +29,7 @@ class AuditTest : public ::testing::Test {
   }
 
   std::vector<AuditEvent> All() {
+    EXPECT_TRUE(audit_->FlushRefusals().ok());
     Page<AuditEvent> page;
     EXPECT_TRUE(store_
                     ->Read([&](StoreReader& r) -> absl::Status {
@@ -97,6 +98,23 @@ TEST_F(AuditTest, ManyAddressesAtOnceAreCountedPerMethodBeyondTheLimit) {
   EXPECT_LE(rows.size(), AuditLog::kMaxRefusalKinds + 1);
   EXPECT_EQ(rows[0].peer, "*");
   EXPECT_EQ(rows[0].repeat_count, 50);
+}
+
+TEST_F(AuditTest, CountsNotWrittenYetAreWrittenWhenTheLogCloses) {
+  for (int i = 0; i < 10; ++i) {
+    ASSERT_TRUE(audit_->RecordRefusal(0, kMethod, "UNAUTHENTICATED", "", "ipv4:192.0.2.9").ok());
+  }
+  audit_.reset();  // as at shutdown
+  Page<AuditEvent> page;
+  ASSERT_TRUE(store_
+                  ->Read([&](StoreReader& r) -> absl::Status {
+                    TH_ASSIGN_OR_RETURN(page, r.ListAudit({}, PageRequest{10, {}}));
+                    return absl::OkStatus();
+                  })
+                  .ok());
+  ASSERT_EQ(page.items.size(), 1u);
+  EXPECT_EQ(page.items[0].repeat_count, 10);
+  audit_ = std::make_unique<AuditLog>(*store_, [this] { return now_; });
 }
 
 }  // namespace

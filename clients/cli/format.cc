@@ -94,23 +94,6 @@ std::vector<std::string> WrapText(const std::string& text, size_t width) {
   return lines;
 }
 
-namespace {
-
-std::string Fit(const std::string& s, size_t width) {
-  if (DisplayWidth(s) <= width) return s;
-  if (width == 0) return "";
-  std::string out;
-  size_t used = 0;
-  for (const auto& [cluster, columns] : Clusters(s)) {
-    if (used + columns > width - 1) break;
-    out += cluster;
-    used += columns;
-  }
-  return out + "…";
-}
-
-}  // namespace
-
 const absl::TimeZone& LocalZone() {
   static const absl::TimeZone* zone = [] {
     auto* tz = new absl::TimeZone(absl::UTCTimeZone());
@@ -269,8 +252,6 @@ const std::map<std::string, trainhub::v1::EnrolmentState>& EnrolmentStateWords()
       {"released", trainhub::v1::ENROLMENT_STATE_RELEASED}};
   return *words;
 }
-
-std::string FitLine(const std::string& line, size_t width) { return Fit(line, width); }
 
 Table::Table(std::vector<std::string> headings) : headings_(std::move(headings)) {}
 

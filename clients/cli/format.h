@@ -79,9 +79,6 @@ class Table {
   std::vector<size_t> keep_;
 };
 
-// `line` cut to `width` display columns, ending in "…" when cut.
-std::string FitLine(const std::string& line, size_t width);
-
 // "Label:  value" lines, labels aligned, values word-wrapped to `width`.
 void PrintFields(std::ostream& out, const std::vector<std::pair<std::string, std::string>>& fields,
                  size_t width = 80);

@@ -152,6 +152,12 @@ TEST_F(E2eTest, TheCommandLineSpeaksItsOwnWords) {
        3,
        "--name: organisation 1 is already called"},
   });
+  const Result help = MustCli({"series", "update", "--help"});
+  EXPECT_NE(help.out.find("remove all partner organisations"), std::string::npos) << help.out;
+  EXPECT_NE(help.out.find("remove all target groups"), std::string::npos) << help.out;
+  EXPECT_NE(MustCli({"module", "update", "--help"}).out.find("remove all topics"),
+            std::string::npos);
+  EXPECT_NE(MustCli({"--help"}).out.find("TRAINHUB_SERVER"), std::string::npos);
   const Result failed =
       Cli({"login", "--email", kAdminEmail, "--password-stdin"}, "falsch-falsch\n");
   EXPECT_EQ(failed.exit_code, 6);

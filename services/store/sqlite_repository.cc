@@ -75,39 +75,50 @@ domain::Page<T> MakePage(std::vector<T> items, const domain::PageRequest& page, 
   return out;
 }
 
+// A JSON array of ids, bound to a parameter read with json_each(): one
+// statement shape for any number of ids (ids never go into SQL text).
+std::string IdList(const std::vector<Id>& ids) { return nlohmann::json(ids).dump(); }
+
 // " AND (...)" limiting rows to what `v` may see; "" when it sees all.
 // `series` and `session` name the query's aliases (session may be empty).
+// Its parameters (:vis_orgs, :vis_trainer, :vis_open, :vis_participant) are
+// bound by BindVisibility.
 std::string VisibilityCondition(const domain::Visibility& v, absl::string_view series,
                                 absl::string_view session) {
   if (v.everything) return "";
   std::string cond = " AND (0";
   if (!v.organizations.empty()) {
-    const std::string ids = absl::StrJoin(v.organizations, ",");
-    absl::StrAppend(&cond, " OR ", series, ".organization_id IN (", ids, ")",
+    absl::StrAppend(&cond, " OR ", series,
+                    ".organization_id IN (SELECT value FROM json_each(:vis_orgs))",
                     " OR EXISTS (SELECT 1 FROM series_partner vp WHERE vp.series_id = ", series,
-                    ".id AND vp.organization_id IN (", ids, "))");
+                    ".id AND vp.organization_id IN (SELECT value FROM json_each(:vis_orgs)))");
   }
   if (v.trainer_id != 0) {
     if (session.empty()) {
       absl::StrAppend(&cond,
                       " OR EXISTS (SELECT 1 FROM module vm JOIN session vx ON vx.module_id = vm.id"
                       " JOIN session_trainer vt ON vt.session_id = vx.id WHERE vm.series_id = ",
-                      series, ".id AND vt.trainer_id = ", v.trainer_id, ")");
+                      series, ".id AND vt.trainer_id = :vis_trainer)");
     } else {
       absl::StrAppend(&cond, " OR EXISTS (SELECT 1 FROM session_trainer vt WHERE vt.session_id = ",
-                      session, ".id AND vt.trainer_id = ", v.trainer_id, ")");
+                      session, ".id AND vt.trainer_id = :vis_trainer)");
     }
   }
-  if (v.open_series) {
-    absl::StrAppend(&cond, " OR ", series,
-                    ".status = ", static_cast<int>(domain::SeriesStatus::kOpenForEnrolment));
-  }
+  if (v.open_series) absl::StrAppend(&cond, " OR ", series, ".status = :vis_open");
   if (v.enrolled_participant_id != 0) {
     absl::StrAppend(&cond, " OR EXISTS (SELECT 1 FROM enrolment ve WHERE ve.series_id = ", series,
-                    ".id AND ve.participant_id = ", v.enrolled_participant_id, ")");
+                    ".id AND ve.participant_id = :vis_participant)");
   }
   absl::StrAppend(&cond, ")");
   return cond;
+}
+
+void BindVisibility(SQLite::Statement& q, const domain::Visibility& v) {
+  if (v.everything) return;
+  if (!v.organizations.empty()) q.bind(":vis_orgs", IdList(v.organizations));
+  if (v.trainer_id != 0) q.bind(":vis_trainer", v.trainer_id);
+  if (v.open_series) q.bind(":vis_open", static_cast<int>(domain::SeriesStatus::kOpenForEnrolment));
+  if (v.enrolled_participant_id != 0) q.bind(":vis_participant", v.enrolled_participant_id);
 }
 
 constexpr char kOrganizationColumns[] = "id, name, kind, city, website, create_time, update_time";
@@ -208,11 +219,11 @@ absl::StatusOr<domain::Page<T>> SqliteRepository::ListById(absl::string_view wha
                                                            std::string select,
                                                            const domain::PageRequest& page,
                                                            T (*read)(SQLite::Statement&),
-                                                           const std::string& text_parameter) {
+                                                           const Binder& bind) {
   return Guarded(what, [&]() -> absl::StatusOr<domain::Page<T>> {
     AddKeyset(select, "id", "id", page);
     auto& q = Prepare(select);
-    if (!text_parameter.empty()) q.bind(":text", text_parameter);
+    if (bind) bind(q);
     BindKeyset(q, page);
     std::vector<T> items;
     while (q.executeStep()) items.push_back(read(q));
@@ -449,6 +460,7 @@ absl::StatusOr<domain::Page<domain::Series>> SqliteRepository::ListSeries(
     if (filter.organization_id != 0) q.bind(":org", filter.organization_id);
     if (filter.from) q.bind(":from", Seconds(*filter.from));
     if (filter.to) q.bind(":to", Seconds(*filter.to));
+    if (filter.visible_to) BindVisibility(q, *filter.visible_to);
     BindKeyset(q, page);
     std::vector<domain::Series> items;
     while (q.executeStep()) {
@@ -725,10 +737,7 @@ absl::StatusOr<domain::Page<domain::Session>> SqliteRepository::ListSessions(
     }
     if (filter.from) absl::StrAppend(&sql, " AND s.end_time > :from");
     if (filter.to) absl::StrAppend(&sql, " AND s.start_time < :to");
-    if (filter.skip_cancelled_series) {
-      absl::StrAppend(&sql, " AND r.status <> ",
-                      static_cast<int>(domain::SeriesStatus::kCancelled));
-    }
+    if (filter.skip_cancelled_series) absl::StrAppend(&sql, " AND r.status <> :cancelled");
     if (filter.visible_to) absl::StrAppend(&sql, VisibilityCondition(*filter.visible_to, "r", "s"));
     AddKeyset(sql, "s.start_time", "s.id", page);
     auto& q = Prepare(sql);
@@ -738,6 +747,10 @@ absl::StatusOr<domain::Page<domain::Session>> SqliteRepository::ListSessions(
     if (filter.organization_id != 0) q.bind(":org", filter.organization_id);
     if (filter.from) q.bind(":from", Seconds(*filter.from));
     if (filter.to) q.bind(":to", Seconds(*filter.to));
+    if (filter.skip_cancelled_series) {
+      q.bind(":cancelled", static_cast<int>(domain::SeriesStatus::kCancelled));
+    }
+    if (filter.visible_to) BindVisibility(q, *filter.visible_to);
     BindKeyset(q, page);
     std::vector<domain::Session> items;
     while (q.executeStep()) {
@@ -1181,13 +1194,13 @@ absl::StatusOr<domain::Page<domain::AuditEvent>> SqliteRepository::ListAudit(
         " e.request_id, e.peer, e.repeat_count, coalesce(a.display_name, '')"
         " FROM audit_event e LEFT JOIN account a ON a.id = e.account_id WHERE 1";
     if (!filter.organizations.empty()) {
-      absl::StrAppend(&sql, " AND e.organization_id IN (", absl::StrJoin(filter.organizations, ","),
-                      ")");
+      absl::StrAppend(&sql, " AND e.organization_id IN (SELECT value FROM json_each(:orgs))");
     }
     // Newest first: the cursor holds the last id returned.
     if (page.after) absl::StrAppend(&sql, " AND e.id < :after_id");
     absl::StrAppend(&sql, " ORDER BY e.id DESC LIMIT :limit");
     auto& q = Prepare(sql);
+    if (!filter.organizations.empty()) q.bind(":orgs", IdList(filter.organizations));
     if (page.after) q.bind(":after_id", page.after->id);
     q.bind(":limit", page.limit + 1);
     std::vector<domain::AuditEvent> items;
@@ -1279,29 +1292,35 @@ absl::StatusOr<std::optional<domain::Participant>> SqliteRepository::FindPartici
 absl::StatusOr<domain::Page<domain::Participant>> SqliteRepository::ListParticipants(
     const domain::ParticipantFilter& filter, const domain::PageRequest& page) {
   std::string select = absl::StrCat("SELECT ", kParticipantColumns, " FROM participant WHERE 1");
-  if (filter.organization_id != 0) {
-    absl::StrAppend(&select, " AND organization_id = ", filter.organization_id);
-  }
-  if (!filter.name_search_key.empty()) absl::StrAppend(&select, " AND instr(search_key, :text)");
+  if (filter.organization_id != 0) absl::StrAppend(&select, " AND organization_id = :org");
+  if (!filter.name_search_key.empty()) absl::StrAppend(&select, " AND instr(search_key, :name)");
+  domain::Visibility enrolled_in;
   if (filter.visible) {
     absl::StrAppend(&select, " AND (0");
     if (!filter.visible->organizations.empty()) {
-      domain::Visibility v;
-      v.organizations = filter.visible->organizations;
+      enrolled_in.organizations = filter.visible->organizations;
       absl::StrAppend(
-          &select, " OR organization_id IN (", absl::StrJoin(filter.visible->organizations, ","),
-          ")",
+          &select,
+          " OR organization_id IN (SELECT value FROM json_each(:vis_orgs))"
           " OR EXISTS (SELECT 1 FROM enrolment ve JOIN series vr ON vr.id = ve.series_id"
           " WHERE ve.participant_id = participant.id",
-          VisibilityCondition(v, "vr", ""), ")");
+          VisibilityCondition(enrolled_in, "vr", ""), ")");
     }
-    if (filter.visible->participant_id != 0) {
-      absl::StrAppend(&select, " OR id = ", filter.visible->participant_id);
-    }
+    if (filter.visible->participant_id != 0) absl::StrAppend(&select, " OR id = :own");
     absl::StrAppend(&select, ")");
   }
   return ListById<domain::Participant>("ListParticipants", select, page, ReadParticipant,
-                                       filter.name_search_key);
+                                       [&](SQLite::Statement& q) {
+                                         if (filter.organization_id != 0)
+                                           q.bind(":org", filter.organization_id);
+                                         if (!filter.name_search_key.empty())
+                                           q.bind(":name", filter.name_search_key);
+                                         if (filter.visible) {
+                                           BindVisibility(q, enrolled_in);
+                                           if (filter.visible->participant_id != 0)
+                                             q.bind(":own", filter.visible->participant_id);
+                                         }
+                                       });
 }
 
 absl::StatusOr<Id> SqliteRepository::InsertParticipant(const domain::Participant& p) {
@@ -1425,15 +1444,15 @@ absl::StatusOr<domain::Page<domain::Enrolment>> SqliteRepository::ListEnrolments
     std::string sql = absl::StrCat("SELECT ", kEnrolmentColumns, kEnrolmentFrom, " WHERE 1");
     if (filter.series_id != 0) absl::StrAppend(&sql, " AND e.series_id = :series");
     if (filter.participant_id != 0) absl::StrAppend(&sql, " AND e.participant_id = :participant");
-    if (!filter.states.empty()) {
-      std::vector<int> states;
-      for (domain::EnrolmentState state : filter.states) states.push_back(static_cast<int>(state));
-      absl::StrAppend(&sql, " AND e.state IN (", absl::StrJoin(states, ","), ")");
+    std::vector<Id> states;
+    for (domain::EnrolmentState state : filter.states) states.push_back(static_cast<int>(state));
+    if (!states.empty()) {
+      absl::StrAppend(&sql, " AND e.state IN (SELECT value FROM json_each(:states))");
     }
+    domain::Visibility visible;
     if (filter.organizations) {
-      domain::Visibility v;
-      v.organizations = *filter.organizations;
-      absl::StrAppend(&sql, VisibilityCondition(v, "r", ""));
+      visible.organizations = *filter.organizations;
+      absl::StrAppend(&sql, VisibilityCondition(visible, "r", ""));
     }
     // Within a series in arrival order; across series by id (queue numbers
     // count per series).
@@ -1442,6 +1461,8 @@ absl::StatusOr<domain::Page<domain::Enrolment>> SqliteRepository::ListEnrolments
     auto& q = Prepare(sql);
     if (filter.series_id != 0) q.bind(":series", filter.series_id);
     if (filter.participant_id != 0) q.bind(":participant", filter.participant_id);
+    if (!states.empty()) q.bind(":states", IdList(states));
+    if (filter.organizations) BindVisibility(q, visible);
     BindKeyset(q, page);
     std::vector<domain::Enrolment> items;
     while (q.executeStep()) items.push_back(ReadEnrolment(q));

@@ -20,6 +20,10 @@ class SqliteRepository : public domain::StoreWriter {
  public:
   explicit SqliteRepository(SQLite::Database& db) : db_(db) {}
 
+  // Prepared statements kept for reuse. Ids and other values are bound as
+  // parameters, so this depends on the queries' shapes, never on the data.
+  size_t cached_statements() const { return statements_.size(); }
+
   absl::StatusOr<domain::Organization> GetOrganization(domain::Id id) override;
   absl::StatusOr<std::optional<domain::Organization>> FindOrganizationByName(
       absl::string_view name) override;
@@ -127,13 +131,15 @@ class SqliteRepository : public domain::StoreWriter {
  private:
   // A cached statement for `sql`, reset and with bindings cleared.
   SQLite::Statement& Prepare(const std::string& sql);
+  // Binds a query's own parameters.
+  using Binder = std::function<void(SQLite::Statement&)>;
   // Rows of `select` (a query ending in a WHERE clause) ordered by id;
-  // `text_parameter`, when not empty, is bound to the query's ":text".
+  // `bind`, when set, binds the query's own parameters.
   template <typename T>
   absl::StatusOr<domain::Page<T>> ListById(absl::string_view what, std::string select,
                                            const domain::PageRequest& page,
                                            T (*read)(SQLite::Statement&),
-                                           const std::string& text_parameter = "");
+                                           const Binder& bind = nullptr);
   absl::Status WritePartners(const domain::Series& series);
   absl::Status WriteBookings(const domain::Session& session);
   absl::StatusOr<domain::Session> LoadSession(SQLite::Statement& row);

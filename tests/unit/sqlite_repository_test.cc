@@ -6,6 +6,7 @@
 #include <filesystem>
 
 #include "domain/status_macros.h"
+#include "store/connection.h"
 #include "store/sqlite_store.h"
 #include "testing/temp_files.h"
 
@@ -216,6 +217,31 @@ TEST_F(SqliteRepositoryTest, ListQueriesUseIndexes) {
   const std::string modules =
       plan("SELECT m.id FROM module m WHERE m.series_id = 1 ORDER BY m.position, m.id");
   EXPECT_NE(modules.find("module_by_series"), std::string::npos) << modules;
+}
+
+TEST(SqliteRepositoryStatementsTest, TheStatementCacheDoesNotGrowWithTheIdsAsked) {
+  auto db = OpenWriteConnection(":memory:");
+  ASSERT_TRUE(db.ok()) << db.status();
+  SqliteRepository repository(**db);
+  auto list_as = [&](domain::Id organization, domain::Id participant) {
+    domain::SeriesFilter series;
+    series.visible_to = domain::Visibility{.organizations = {organization, organization + 1},
+                                           .trainer_id = organization,
+                                           .enrolled_participant_id = participant};
+    EXPECT_TRUE(repository.ListSeries(series, {}).ok());
+    domain::ParticipantFilter people;
+    people.visible = domain::ParticipantFilter::Scope{{organization}, participant};
+    EXPECT_TRUE(repository.ListParticipants(people, {}).ok());
+    domain::EnrolmentFilter enrolments;
+    enrolments.organizations = std::vector<domain::Id>{organization};
+    enrolments.states = {domain::EnrolmentState::kEnrolled};
+    EXPECT_TRUE(repository.ListEnrolments(enrolments, {}).ok());
+    EXPECT_TRUE(repository.ListAudit({.organizations = {organization}}, {}).ok());
+  };
+  list_as(1, 1);
+  const size_t after_first = repository.cached_statements();
+  for (domain::Id id = 2; id < 50; ++id) list_as(id, id * 7);
+  EXPECT_EQ(repository.cached_statements(), after_first);
 }
 
 }  // namespace

@@ -1,5 +1,8 @@
 #include "store/writer.h"
 
+#include <SQLiteCpp/Savepoint.h>
+#include <SQLiteCpp/Transaction.h>
+
 #include <future>
 
 #include "store/connection.h"
@@ -73,41 +76,27 @@ void Writer::RunBatch(std::deque<Unit*>& batch) {
   SQLite::Database& db = *db_;
   absl::Status begin;
   try {
-    db.exec("BEGIN IMMEDIATE");
-  } catch (const std::exception& e) {
-    begin = FromSqliteError(e, "cannot start a write transaction");
-  }
-  if (begin.ok()) {
+    // Rolled back by its destructor unless committed.
+    SQLite::Transaction transaction(db, SQLite::TransactionBehavior::IMMEDIATE);
     for (Unit* unit : batch) {
       try {
-        db.exec("SAVEPOINT unit");
-        unit->result = unit->work(db);
-      } catch (const std::exception& e) {
-        unit->result = FromSqliteError(e, "write failed");
-      }
-      try {
-        if (unit->result.ok()) {
-          db.exec("RELEASE unit");
-        } else {
-          db.exec("ROLLBACK TO unit");
-          db.exec("RELEASE unit");
+        SQLite::Savepoint savepoint(db, "unit");
+        try {
+          unit->result = unit->work(db);
+        } catch (const std::exception& e) {
+          unit->result = FromSqliteError(e, "write failed");
         }
+        if (!unit->result.ok()) savepoint.rollback();
+        savepoint.release();
       } catch (const std::exception& e) {
         // The savepoint is gone only if SQLite rolled back the whole
         // transaction; the commit below then fails for everyone.
         if (unit->result.ok()) unit->result = FromSqliteError(e, "write failed");
       }
     }
-    try {
-      db.exec("COMMIT");
-    } catch (const std::exception& e) {
-      begin = FromSqliteError(e, "cannot commit");
-      try {
-        db.exec("ROLLBACK");
-      } catch (const std::exception&) {
-        // No transaction was left to roll back.
-      }
-    }
+    transaction.commit();
+  } catch (const std::exception& e) {
+    begin = FromSqliteError(e, "cannot write the transaction");
   }
   {
     std::lock_guard<std::mutex> lock(mu_);

@@ -58,7 +58,7 @@ domain::Participant FromProto(const trainhub::v1::Participant& in) {
   out.email = in.email();
   out.organization_id = in.organization_id();
   for (int group : in.target_groups()) {
-    out.target_groups.push_back(static_cast<domain::TargetGroup>(group));
+    out.target_groups.push_back(ConvertEnum<domain::TargetGroup>(group));
   }
   out.training_year = in.training_year();
   return out;
@@ -70,7 +70,7 @@ void ToProto(const domain::Participant& in, trainhub::v1::Participant* out) {
   out->set_email(in.email);
   out->set_organization_id(in.organization_id);
   for (domain::TargetGroup g : in.target_groups) {
-    out->add_target_groups(static_cast<trainhub::v1::TargetGroup>(g));
+    out->add_target_groups(ConvertEnum<trainhub::v1::TargetGroup>(g));
   }
   out->set_training_year(in.training_year);
   TimeToProto(in.create_time, out->mutable_create_time());
@@ -83,7 +83,7 @@ domain::Account FromProto(const trainhub::v1::Account& in) {
   out.email = in.email();
   out.display_name = in.display_name();
   for (const auto& g : in.roles()) {
-    out.roles.push_back({static_cast<domain::Role>(g.role()), g.organization_id(), g.trainer_id(),
+    out.roles.push_back({ConvertEnum<domain::Role>(g.role()), g.organization_id(), g.trainer_id(),
                          g.participant_id()});
   }
   return out;
@@ -95,7 +95,7 @@ void ToProto(const domain::Account& in, trainhub::v1::Account* out) {
   out->set_display_name(in.display_name);
   for (const domain::RoleGrant& g : in.roles) {
     auto* grant = out->add_roles();
-    grant->set_role(static_cast<trainhub::v1::Role>(g.role));
+    grant->set_role(ConvertEnum<trainhub::v1::Role>(g.role));
     grant->set_organization_id(g.organization_id);
     grant->set_trainer_id(g.trainer_id);
     grant->set_participant_id(g.participant_id);
@@ -107,7 +107,7 @@ domain::Organization FromProto(const trainhub::v1::Organization& in) {
   domain::Organization out;
   out.id = in.id();
   out.name = in.name();
-  out.kind = static_cast<domain::OrganizationKind>(in.kind());
+  out.kind = ConvertEnum<domain::OrganizationKind>(in.kind());
   out.city = in.city();
   out.website = in.website();
   return out;
@@ -116,7 +116,7 @@ domain::Organization FromProto(const trainhub::v1::Organization& in) {
 void ToProto(const domain::Organization& in, trainhub::v1::Organization* out) {
   out->set_id(in.id);
   out->set_name(in.name);
-  out->set_kind(static_cast<trainhub::v1::OrganizationKind>(in.kind));
+  out->set_kind(ConvertEnum<trainhub::v1::OrganizationKind>(in.kind));
   out->set_city(in.city);
   out->set_website(in.website);
   TimeToProto(in.create_time, out->mutable_create_time());
@@ -160,15 +160,15 @@ absl::StatusOr<domain::Series> FromProto(const trainhub::v1::Series& in, absl::s
   out.id = in.id();
   out.organization_id = in.organization_id();
   out.title = in.title();
-  out.kind = static_cast<domain::SeriesKind>(in.kind());
+  out.kind = ConvertEnum<domain::SeriesKind>(in.kind());
   out.description = in.description();
   out.partner_organization_ids.assign(in.partner_organization_ids().begin(),
                                       in.partner_organization_ids().end());
   for (int group : in.target_groups()) {
-    out.target_groups.push_back(static_cast<domain::TargetGroup>(group));
+    out.target_groups.push_back(ConvertEnum<domain::TargetGroup>(group));
   }
   out.capacity = in.capacity();
-  out.status = static_cast<domain::SeriesStatus>(in.status());
+  out.status = ConvertEnum<domain::SeriesStatus>(in.status());
   out.partners_may_plan = in.partners_may_plan();
   return out;
 }
@@ -177,16 +177,16 @@ void ToProto(const domain::Series& in, trainhub::v1::Series* out) {
   out->set_id(in.id);
   out->set_organization_id(in.organization_id);
   out->set_title(in.title);
-  out->set_kind(static_cast<trainhub::v1::SeriesKind>(in.kind));
+  out->set_kind(ConvertEnum<trainhub::v1::SeriesKind>(in.kind));
   out->set_description(in.description);
   for (domain::Id id : in.partner_organization_ids) {
     out->add_partner_organization_ids(id);
   }
   for (domain::TargetGroup g : in.target_groups) {
-    out->add_target_groups(static_cast<trainhub::v1::TargetGroup>(g));
+    out->add_target_groups(ConvertEnum<trainhub::v1::TargetGroup>(g));
   }
   out->set_capacity(in.capacity);
-  out->set_status(static_cast<trainhub::v1::SeriesStatus>(in.status));
+  out->set_status(ConvertEnum<trainhub::v1::SeriesStatus>(in.status));
   out->set_cancellation_reason(in.cancellation_reason);
   out->set_partners_may_plan(in.partners_may_plan);
   out->set_requires_approval(in.requires_approval);
@@ -256,7 +256,7 @@ absl::StatusOr<domain::Session> FromProto(const trainhub::v1::Session& in,
   for (const auto& booking : in.trainers()) {
     domain::TrainerBooking b;
     b.trainer_id = booking.trainer_id();
-    b.status = static_cast<domain::BookingStatus>(booking.status());
+    b.status = ConvertEnum<domain::BookingStatus>(booking.status());
     out.trainers.push_back(b);
   }
   return out;
@@ -274,12 +274,12 @@ void ToProto(const domain::Session& in, trainhub::v1::Session* out) {
     auto* booking = out->add_trainers();
     booking->set_trainer_id(b.trainer_id);
     booking->set_trainer_name(b.trainer_name);
-    booking->set_status(static_cast<trainhub::v1::BookingStatus>(b.status));
+    booking->set_status(ConvertEnum<trainhub::v1::BookingStatus>(b.status));
     TimeToProto(b.status_time, booking->mutable_status_time());
   }
   out->set_note(in.note);
   out->set_series_title(in.series_title);
-  out->set_series_status(static_cast<trainhub::v1::SeriesStatus>(in.series_status));
+  out->set_series_status(ConvertEnum<trainhub::v1::SeriesStatus>(in.series_status));
   out->set_module_title(in.module_title);
   out->set_module_position(in.module_position);
 }
@@ -288,7 +288,7 @@ void ToProto(const domain::Enrolment& in, trainhub::v1::Enrolment* out) {
   out->set_id(in.id);
   out->set_series_id(in.series_id);
   out->set_participant_id(in.participant_id);
-  out->set_state(static_cast<trainhub::v1::EnrolmentState>(in.state));
+  out->set_state(ConvertEnum<trainhub::v1::EnrolmentState>(in.state));
   out->set_waitlist_position(in.waitlist_position);
   out->set_queue_number(in.queue_number);
   TimeToProto(in.request_time, out->mutable_request_time());
@@ -304,8 +304,8 @@ void ToProto(const domain::Enrolment& in, trainhub::v1::Enrolment* out) {
 void ToProto(const domain::EnrolmentChange& in, trainhub::v1::EnrolmentChange* out) {
   out->set_id(in.id);
   TimeToProto(in.time, out->mutable_time());
-  out->set_from_state(static_cast<trainhub::v1::EnrolmentState>(in.from));
-  out->set_to_state(static_cast<trainhub::v1::EnrolmentState>(in.to));
+  out->set_from_state(ConvertEnum<trainhub::v1::EnrolmentState>(in.from));
+  out->set_to_state(ConvertEnum<trainhub::v1::EnrolmentState>(in.to));
   out->set_account_id(in.account_id);
   out->set_account_name(in.account_name);
   out->set_reason(in.reason);

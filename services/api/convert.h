@@ -13,6 +13,7 @@
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
 #include "absl/time/time.h"
+#include "api/enums.h"
 #include "domain/model.h"
 #include "domain/planner.h"
 #include "trainhub/v1/account.pb.h"

@@ -26,7 +26,7 @@ grpc::Status EnrolmentServiceImpl::EnrolCohort(grpc::ServerContext* context,
   cohort.participant_ids.assign(request->participant_ids().begin(),
                                 request->participant_ids().end());
   cohort.organization_id = request->organization_id();
-  cohort.target_group = static_cast<domain::TargetGroup>(request->target_group());
+  cohort.target_group = ConvertEnum<domain::TargetGroup>(request->target_group());
   cohort.training_year = request->training_year();
   auto enrolled =
       enrolments_.EnrolCohort(principal, request->series_id(), cohort,
@@ -53,7 +53,7 @@ grpc::Status EnrolmentServiceImpl::ListEnrolments(grpc::ServerContext* context,
   query.series_id = request->series_id();
   query.participant_id = request->participant_id();
   for (int state : request->states()) {
-    query.states.push_back(static_cast<domain::EnrolmentState>(state));
+    query.states.push_back(ConvertEnum<domain::EnrolmentState>(state));
   }
   return ReplyPage(*request, enrolments_.List(principal, query, *page), response,
                    [](auto* r) { return r->add_enrolments(); });

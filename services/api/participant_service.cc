@@ -55,7 +55,7 @@ grpc::Status ParticipantServiceImpl::ImportParticipants(
   domain::ImportOptions options;
   options.organization_id = request->organization_id();
   for (int group : request->default_target_groups()) {
-    options.default_target_groups.push_back(static_cast<domain::TargetGroup>(group));
+    options.default_target_groups.push_back(ConvertEnum<domain::TargetGroup>(group));
   }
   options.series_id = request->series_id();
   options.override_eligibility = request->override_eligibility();

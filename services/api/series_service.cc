@@ -27,8 +27,8 @@ grpc::Status SeriesServiceImpl::ListSeries(grpc::ServerContext* context,
   auto page = ReadPage(*request, request->page_size(), request->page_token());
   if (!page.ok()) return ToGrpcStatus(page.status());
   domain::SeriesFilter filter;
-  filter.kind = static_cast<domain::SeriesKind>(request->kind());
-  filter.status = static_cast<domain::SeriesStatus>(request->status());
+  filter.kind = ConvertEnum<domain::SeriesKind>(request->kind());
+  filter.status = ConvertEnum<domain::SeriesStatus>(request->status());
   filter.organization_id = request->organization_id();
   auto from = OptionalTimeFromProto(request->has_from(), request->from(), "from");
   if (!from.ok()) return ToGrpcStatus(from.status());
@@ -158,7 +158,7 @@ grpc::Status SeriesServiceImpl::SetBookingStatus(grpc::ServerContext* context,
   TH_ADMIT(principal, *context, request, v1::SeriesService::service_full_name(),
            "SetBookingStatus");
   return Reply(planner_.SetBookingStatus(principal, request->session_id(), request->trainer_id(),
-                                         static_cast<domain::BookingStatus>(request->status()),
+                                         ConvertEnum<domain::BookingStatus>(request->status()),
                                          request->allow_overlap()),
                response);
 }

@@ -11,6 +11,7 @@
 #include "domain/text.h"
 #include "domain/validation.h"
 #include "store/connection.h"
+#include "store/stored_numbers.h"
 
 namespace trainhub::store {
 namespace {
@@ -162,9 +163,10 @@ constexpr char kSeriesColumns[] =
     " s.partners_may_plan, s.requires_approval, s.requires_confirmation,"
     " s.confirmation_deadline, s.enrolment_deadline, s.awards_qualification,"
     " s.required_qualification,"
-    // EnrolmentState numbers: 3 ENROLLED and 4 CONFIRMED hold seats, 2 WAITLISTED.
-    " (SELECT count(*) FROM enrolment e WHERE e.series_id = s.id AND e.state IN (3, 4)),"
-    " (SELECT count(*) FROM enrolment e WHERE e.series_id = s.id AND e.state = 2)";
+    " (SELECT count(*) FROM enrolment e WHERE e.series_id = s.id AND e.state IN " TH_SEAT_STATES
+    "),"
+    " (SELECT count(*) FROM enrolment e WHERE e.series_id = s.id AND e.state = " TH_WAITLISTED_STATE
+    ")";
 
 constexpr char kModuleColumns[] =
     "m.id, m.series_id, m.position, m.title, m.topics, m.mandatory,"
@@ -1359,8 +1361,10 @@ constexpr char kEnrolmentColumns[] =
     "e.id, e.series_id, e.participant_id, e.state, e.queue_number, e.request_time,"
     " e.seat_time, e.eligibility_overridden, e.update_time,"
     // 2: EnrolmentState WAITLISTED.
-    " CASE WHEN e.state = 2 THEN (SELECT count(*) FROM enrolment w WHERE"
-    "   w.series_id = e.series_id AND w.state = 2 AND w.queue_number <= e.queue_number)"
+    " CASE WHEN e.state = " TH_WAITLISTED_STATE
+    " THEN (SELECT count(*) FROM enrolment w WHERE"
+    "   w.series_id = e.series_id AND w.state = " TH_WAITLISTED_STATE
+    " AND w.queue_number <= e.queue_number)"
     "   ELSE 0 END,"
     " p.display_name, p.organization_id, r.title, e.note";
 constexpr char kEnrolmentFrom[] =
@@ -1523,10 +1527,10 @@ absl::StatusOr<int64_t> SqliteRepository::CountEnrolments(Id series_id) {
 
 absl::StatusOr<domain::StoreReader::Places> SqliteRepository::CountPlaces(Id series_id) {
   return Guarded("CountPlaces", [&]() -> absl::StatusOr<Places> {
-    // EnrolmentState numbers: 3 ENROLLED and 4 CONFIRMED hold seats, 2 WAITLISTED.
-    auto& q = Prepare(
-        "SELECT count(*) FILTER (WHERE state IN (3, 4)), count(*) FILTER (WHERE state = 2)"
-        " FROM enrolment WHERE series_id = ? AND state IN (2, 3, 4)");
+    auto& q = Prepare("SELECT count(*) FILTER (WHERE state IN " TH_SEAT_STATES
+                      "), count(*) FILTER (WHERE state = " TH_WAITLISTED_STATE
+                      ")"
+                      " FROM enrolment WHERE series_id = ? AND state IN (2, 3, 4)");
     q.bind(1, series_id);
     q.executeStep();
     return Places{q.getColumn(0).getInt(), q.getColumn(1).getInt()};

@@ -1,0 +1,69 @@
+#ifndef TRAINHUB_SERVICES_STORE_STORED_NUMBERS_H_
+#define TRAINHUB_SERVICES_STORE_STORED_NUMBERS_H_
+
+// The database keeps enums as the domain's numbers (services/domain/model.h);
+// files written by earlier versions hold them, and some queries name them
+// (seat-holding states, the waiting list). The build fails here when a
+// domain value is renumbered: add new values at the end instead.
+
+#include "domain/model.h"
+
+namespace trainhub::store {
+
+#define TH_STORED_AS(domain_value, number)                                              \
+  static_assert(static_cast<int>(domain_value) == (number), #domain_value " is stored " \
+                                                                          "as " #number)
+
+TH_STORED_AS(domain::OrganizationKind::kNgo, 1);
+TH_STORED_AS(domain::OrganizationKind::kMunicipality, 2);
+TH_STORED_AS(domain::OrganizationKind::kUniversity, 3);
+TH_STORED_AS(domain::OrganizationKind::kFederalAgency, 4);
+TH_STORED_AS(domain::OrganizationKind::kNetwork, 5);
+TH_STORED_AS(domain::OrganizationKind::kOther, 6);
+
+TH_STORED_AS(domain::SeriesKind::kTrainerQualification, 1);
+TH_STORED_AS(domain::SeriesKind::kVolunteerCourse, 2);
+TH_STORED_AS(domain::SeriesKind::kApprenticeParcours, 3);
+TH_STORED_AS(domain::SeriesKind::kVielfaltsMontag, 4);
+TH_STORED_AS(domain::SeriesKind::kOther, 5);
+
+TH_STORED_AS(domain::SeriesStatus::kDraft, 1);
+TH_STORED_AS(domain::SeriesStatus::kPlanned, 2);
+TH_STORED_AS(domain::SeriesStatus::kOpenForEnrolment, 3);
+TH_STORED_AS(domain::SeriesStatus::kRunning, 4);
+TH_STORED_AS(domain::SeriesStatus::kCompleted, 5);
+TH_STORED_AS(domain::SeriesStatus::kCancelled, 6);
+
+TH_STORED_AS(domain::TargetGroup::kVolunteers, 1);
+TH_STORED_AS(domain::TargetGroup::kApprentices, 2);
+TH_STORED_AS(domain::TargetGroup::kAdministrationStaff, 3);
+TH_STORED_AS(domain::TargetGroup::kManagers, 4);
+TH_STORED_AS(domain::TargetGroup::kTrainers, 5);
+TH_STORED_AS(domain::TargetGroup::kOther, 6);
+
+TH_STORED_AS(domain::BookingStatus::kRequested, 1);
+TH_STORED_AS(domain::BookingStatus::kConfirmed, 2);
+TH_STORED_AS(domain::BookingStatus::kDeclined, 3);
+
+TH_STORED_AS(domain::EnrolmentState::kPendingApproval, 1);
+TH_STORED_AS(domain::EnrolmentState::kWaitlisted, 2);
+TH_STORED_AS(domain::EnrolmentState::kEnrolled, 3);
+TH_STORED_AS(domain::EnrolmentState::kConfirmed, 4);
+TH_STORED_AS(domain::EnrolmentState::kWithdrawn, 5);
+TH_STORED_AS(domain::EnrolmentState::kRejected, 6);
+TH_STORED_AS(domain::EnrolmentState::kReleased, 7);
+
+TH_STORED_AS(domain::Role::kAdmin, 1);
+TH_STORED_AS(domain::Role::kCoordinator, 2);
+TH_STORED_AS(domain::Role::kTrainer, 3);
+TH_STORED_AS(domain::Role::kParticipant, 4);
+
+#undef TH_STORED_AS
+
+// The states named inside SQL text below: seat holders and the waiting list.
+#define TH_SEAT_STATES "(3, 4)"
+#define TH_WAITLISTED_STATE "2"
+
+}  // namespace trainhub::store
+
+#endif  // TRAINHUB_SERVICES_STORE_STORED_NUMBERS_H_

@@ -1,5 +1,5 @@
 #include "api/handler_util.h"
-#include "api/services.h"
+#include "api/audit_service.h"
 
 namespace trainhub::api {
 

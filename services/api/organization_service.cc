@@ -1,5 +1,5 @@
 #include "api/handler_util.h"
-#include "api/services.h"
+#include "api/organization_service.h"
 
 namespace trainhub::api {
 

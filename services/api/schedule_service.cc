@@ -1,5 +1,5 @@
 #include "api/handler_util.h"
-#include "api/services.h"
+#include "api/schedule_service.h"
 #include "domain/errors.h"
 
 namespace trainhub::api {

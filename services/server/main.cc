@@ -15,7 +15,7 @@
 #include <thread>
 
 #include "absl/time/time.h"
-#include "api/server.h"
+#include "server/trainhub_server.h"
 #include "domain/accounts.h"
 #include "domain/berlin_time.h"
 #include "domain/passwords.h"
@@ -79,7 +79,7 @@ int CreateAdmin(const std::string& db_path, const std::string& email, const std:
 }  // namespace
 
 int main(int argc, char** argv) {
-  trainhub::api::ServerOptions options;
+  trainhub::server::ServerOptions options;
   std::string log_level = "info";
   CLI::App app{"trainhubd - the trainhub server (gRPC, SQLite)"};
   app.add_option("--listen", options.listen_address, "HOST:PORT to serve on")
@@ -161,7 +161,7 @@ int main(int argc, char** argv) {
   sigaddset(&stop_signals, SIGTERM);
   pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
 
-  auto server = trainhub::api::TrainhubServer::Start(options);
+  auto server = trainhub::server::TrainhubServer::Start(options);
   if (!server.ok()) {
     spdlog::error("cannot start: {}", std::string(server.status().message()));
     return kExitCannotStart;

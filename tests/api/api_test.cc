@@ -17,8 +17,8 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
 #include "api/auth.h"
-#include "api/server.h"
 #include "grpc/health/v1/health.grpc.pb.h"
+#include "server/trainhub_server.h"
 #include "testing/temp_files.h"
 #include "trainhub/v1/account.grpc.pb.h"
 #include "trainhub/v1/audit.grpc.pb.h"
@@ -57,12 +57,12 @@ class ApiTest : public ::testing::Test {
  protected:
   void SetUp() override {
     path_ = testing::TempDbPath("trainhub-api");
-    api::ServerOptions options;
+    server::ServerOptions options;
     options.listen_address = "";
     options.db_path = path_;
-    auto server = api::TrainhubServer::Start(options);
-    ASSERT_TRUE(server.ok()) << server.status();
-    server_ = *std::move(server);
+    auto started = server::TrainhubServer::Start(options);
+    ASSERT_TRUE(started.ok()) << started.status();
+    server_ = *std::move(started);
     channel_ = server_->InProcessChannel();
     orgs_ = v1::OrganizationService::NewStub(channel_);
     trainers_ = v1::TrainerService::NewStub(channel_);
@@ -205,7 +205,7 @@ class ApiTest : public ::testing::Test {
   }
 
   std::string path_;
-  std::unique_ptr<api::TrainhubServer> server_;
+  std::unique_ptr<server::TrainhubServer> server_;
   std::shared_ptr<grpc::Channel> channel_;
   std::unique_ptr<v1::OrganizationService::Stub> orgs_;
   std::unique_ptr<v1::TrainerService::Stub> trainers_;
@@ -219,11 +219,11 @@ class ApiTest : public ::testing::Test {
 
 TEST(ServerOptionsTest, KnowsLoopbackAddresses) {
   for (const char* address : {"127.0.0.1:50051", "127.1.2.3:0", "localhost:9", "[::1]:50051"}) {
-    EXPECT_TRUE(api::IsLoopbackAddress(address)) << address;
+    EXPECT_TRUE(server::IsLoopbackAddress(address)) << address;
   }
   for (const char* address : {"0.0.0.0:50051", "10.0.0.5:1", "[::]:50051", "127.0.0.1.evil:1",
                               "example.org:443", "[2001:db8::1]:1"}) {
-    EXPECT_FALSE(api::IsLoopbackAddress(address)) << address;
+    EXPECT_FALSE(server::IsLoopbackAddress(address)) << address;
   }
 }
 

@@ -18,7 +18,7 @@
 #include <vector>
 
 #include "absl/time/clock.h"
-#include "api/server.h"
+#include "server/trainhub_server.h"
 #include "grpc/health/v1/health.grpc.pb.h"
 #include "trainhub/v1/account.grpc.pb.h"
 #include "trainhub/v1/enrolment.grpc.pb.h"
@@ -89,11 +89,11 @@ int main(int argc, char** argv) {
   const std::string db = (std::filesystem::temp_directory_path() /
                           ("trainhub-bench-" + std::to_string(::getpid()) + ".db"))
                              .string();
-  trainhub::api::ServerOptions options;
+  trainhub::server::ServerOptions options;
   options.listen_address = "127.0.0.1:0";
   options.db_path = db;
   spdlog::set_level(spdlog::level::warn);
-  auto server = trainhub::api::TrainhubServer::Start(options);
+  auto server = trainhub::server::TrainhubServer::Start(options);
   if (!server.ok()) {
     std::fprintf(stderr, "cannot start: %s\n", std::string(server.status().message()).c_str());
     return 1;

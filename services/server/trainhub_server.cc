@@ -1,4 +1,4 @@
-#include "api/server.h"
+#include "server/trainhub_server.h"
 
 #include <grpcpp/ext/proto_server_reflection_plugin.h>
 #include <grpcpp/health_check_service_interface.h>
@@ -10,10 +10,17 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/strip.h"
 #include "absl/time/clock.h"
+#include "api/account_service.h"
+#include "api/audit_service.h"
+#include "api/enrolment_service.h"
+#include "api/organization_service.h"
+#include "api/participant_service.h"
 #include "api/request_log.h"
-#include "api/services.h"
+#include "api/schedule_service.h"
+#include "api/series_service.h"
+#include "api/trainer_service.h"
 
-namespace trainhub::api {
+namespace trainhub::server {
 namespace {
 
 // FAILED_PRECONDITION unless `key_pem` is a private key whose public half
@@ -93,19 +100,20 @@ absl::StatusOr<std::unique_ptr<TrainhubServer>> TrainhubServer::Start(
   server->participants_ = std::make_unique<domain::Participants>(*server->store_);
   server->import_ = std::make_unique<domain::ParticipantImport>(*server->store_);
   server->enrolments_ = std::make_unique<domain::Enrolments>(*server->store_);
-  server->auth_ = std::make_unique<Authenticator>(*server->accounts_);
+  server->auth_ = std::make_unique<api::Authenticator>(*server->accounts_);
   domain::Planner& planner = *server->planner_;
-  Authenticator& auth = *server->auth_;
+  api::Authenticator& auth = *server->auth_;
   server->services_.push_back(
-      std::make_unique<AccountServiceImpl>(*server->accounts_, *server->audit_, auth));
-  server->services_.push_back(std::make_unique<AuditServiceImpl>(*server->audit_, auth));
+      std::make_unique<api::AccountServiceImpl>(*server->accounts_, *server->audit_, auth));
+  server->services_.push_back(std::make_unique<api::AuditServiceImpl>(*server->audit_, auth));
+  server->services_.push_back(std::make_unique<api::ParticipantServiceImpl>(
+      *server->participants_, *server->import_, auth));
   server->services_.push_back(
-      std::make_unique<ParticipantServiceImpl>(*server->participants_, *server->import_, auth));
-  server->services_.push_back(std::make_unique<EnrolmentServiceImpl>(*server->enrolments_, auth));
-  server->services_.push_back(std::make_unique<OrganizationServiceImpl>(planner, auth));
-  server->services_.push_back(std::make_unique<TrainerServiceImpl>(planner, auth));
-  server->services_.push_back(std::make_unique<SeriesServiceImpl>(planner, auth));
-  server->services_.push_back(std::make_unique<ScheduleServiceImpl>(planner, auth));
+      std::make_unique<api::EnrolmentServiceImpl>(*server->enrolments_, auth));
+  server->services_.push_back(std::make_unique<api::OrganizationServiceImpl>(planner, auth));
+  server->services_.push_back(std::make_unique<api::TrainerServiceImpl>(planner, auth));
+  server->services_.push_back(std::make_unique<api::SeriesServiceImpl>(planner, auth));
+  server->services_.push_back(std::make_unique<api::ScheduleServiceImpl>(planner, auth));
 
   grpc::EnableDefaultHealthCheckService(true);
   grpc::reflection::InitProtoReflectionServerBuilderPlugin();
@@ -124,7 +132,7 @@ absl::StatusOr<std::unique_ptr<TrainhubServer>> TrainhubServer::Start(
   }
   for (auto& service : server->services_) builder.RegisterService(service.get());
   std::vector<std::unique_ptr<grpc::experimental::ServerInterceptorFactoryInterface>> interceptors;
-  auto request_log = std::make_unique<RequestLogFactory>(*server->accounts_, *server->audit_);
+  auto request_log = std::make_unique<api::RequestLogFactory>(*server->accounts_, *server->audit_);
   server->request_log_ = request_log.get();  // owned by the server builder, then gRPC
   interceptors.push_back(std::move(request_log));
   builder.experimental().SetInterceptorCreators(std::move(interceptors));
@@ -163,4 +171,4 @@ void TrainhubServer::Wait() {
   if (server_) server_->Wait();
 }
 
-}  // namespace trainhub::api
+}  // namespace trainhub::server

@@ -1,8 +1,10 @@
-#ifndef TRAINHUB_SERVICES_API_SERVER_H_
-#define TRAINHUB_SERVICES_API_SERVER_H_
+#ifndef TRAINHUB_SERVICES_SERVER_TRAINHUB_SERVER_H_
+#define TRAINHUB_SERVICES_SERVER_TRAINHUB_SERVER_H_
 
-// The assembled service: store, planner, gRPC services, health checking,
-// reflection and the request log. Used by trainhubd and by the API tests.
+// The composition root: builds the store and the use cases, hands them to the
+// gRPC services (services/api), and serves them with health checking,
+// reflection and the request log. Used by trainhubd, the API tests and the
+// benchmark.
 
 #include <grpcpp/grpcpp.h>
 
@@ -22,7 +24,7 @@
 #include "domain/planner.h"
 #include "store/sqlite_store.h"
 
-namespace trainhub::api {
+namespace trainhub::server {
 
 struct ServerOptions {
   // "host:port"; port 0 picks a free one. Empty: in-process channel only.
@@ -71,14 +73,14 @@ class TrainhubServer {
   std::unique_ptr<domain::Participants> participants_;
   std::unique_ptr<domain::ParticipantImport> import_;
   std::unique_ptr<domain::Enrolments> enrolments_;
-  std::unique_ptr<Authenticator> auth_;
+  std::unique_ptr<api::Authenticator> auth_;
   std::vector<std::unique_ptr<grpc::Service>> services_;
   std::unique_ptr<grpc::Server> server_;
-  RequestLogFactory* request_log_ = nullptr;  // owned by server_
+  api::RequestLogFactory* request_log_ = nullptr;  // owned by server_
   int port_ = 0;
   bool shut_down_ = false;
 };
 
-}  // namespace trainhub::api
+}  // namespace trainhub::server
 
-#endif  // TRAINHUB_SERVICES_API_SERVER_H_
+#endif  // TRAINHUB_SERVICES_SERVER_TRAINHUB_SERVER_H_

@@ -1,0 +1,117 @@
+// AuditService: changes and refusals recorded, refusals bounded.
+
+#include "api/api_fixture.h"
+
+namespace trainhub::api_test {
+namespace {
+
+TEST_F(ApiTest, TheAuditLogRecordsChangesAndRefusedCalls) {
+  auto audit = v1::AuditService::NewStub(channel_);
+  auto events = [&](const std::string& token) {
+    v1::ListAuditEventsResponse response;
+    grpc::ClientContext context;
+    context.AddMetadata("authorization", "Bearer " + token);
+    EXPECT_TRUE(audit->ListAuditEvents(&context, {}, &response).ok());
+    return response;
+  };
+  const int64_t org = CreateOrganization("Stadt Dessau-Roßlau");
+  const int64_t other_org = CreateOrganization("Landkreis Anhalt-Bitterfeld");
+  // A retried create is one change.
+  v1::CreateSeriesRequest create;
+  create.set_request_id("audit-1");
+  create.mutable_series()->set_organization_id(org);
+  create.mutable_series()->set_title("Vielfalts-Montag");
+  create.mutable_series()->set_kind(v1::SERIES_KIND_VIELFALTS_MONTAG);
+  create.mutable_series()->set_capacity(24);
+  v1::Series series;
+  ASSERT_TRUE(Call(*series_, &v1::SeriesService::Stub::CreateSeries, create, &series).ok());
+  ASSERT_TRUE(Call(*series_, &v1::SeriesService::Stub::CreateSeries, create, &series).ok());
+  // Rejected input changes nothing and is not an audit event.
+  create.set_request_id("audit-2");
+  create.mutable_series()->set_capacity(0);
+  EXPECT_FALSE(Call(*series_, &v1::SeriesService::Stub::CreateSeries, create, &series).ok());
+
+  domain::Account coordinator;
+  coordinator.email = "koordination@example.org";
+  coordinator.display_name = "Koordination";
+  coordinator.roles = {{domain::Role::kCoordinator, other_org}};
+  auto coordinator_account = server_->accounts().CreateAccount(coordinator, kPassword);
+  ASSERT_TRUE(coordinator_account.ok());
+  const std::string coordinator_token = LoginAs(coordinator.email);
+  {
+    v1::UpdateSeriesRequest foreign;
+    foreign.mutable_series()->set_id(series.id());
+    foreign.mutable_series()->set_title("gekapert");
+    foreign.mutable_update_mask()->add_paths("title");
+    v1::Series out;
+    grpc::ClientContext context;
+    context.AddMetadata("authorization", "Bearer " + coordinator_token);
+    EXPECT_EQ(series_->UpdateSeries(&context, foreign, &out).error_code(),
+              grpc::StatusCode::PERMISSION_DENIED);
+  }
+  EXPECT_EQ(RawCall(channel_, "/trainhub.v1.SeriesService/ListSeries", "", "").error_code(),
+            grpc::StatusCode::UNAUTHENTICATED);
+
+  const v1::ListAuditEventsResponse all = events(token_);
+  int creates = 0, denied = 0, unauthenticated = 0, logins = 0;
+  for (const auto& e : all.events()) {
+    if (e.method() == "trainhub.v1.SeriesService/CreateSeries") {
+      ++creates;
+      EXPECT_EQ(e.object(), "series/" + std::to_string(series.id()));
+      EXPECT_EQ(e.organization_id(), org);
+      EXPECT_EQ(e.request_id(), "audit-1");
+      EXPECT_EQ(e.result(), "OK");
+    }
+    if (e.result() == "PERMISSION_DENIED") {
+      ++denied;
+      EXPECT_EQ(e.account_id(), coordinator_account->id);
+      EXPECT_EQ(e.method(), "trainhub.v1.SeriesService/UpdateSeries");
+    }
+    if (e.result() == "UNAUTHENTICATED") {
+      ++unauthenticated;
+      EXPECT_EQ(e.account_id(), 0);
+    }
+    if (e.method() == "trainhub.v1.AccountService/Login") ++logins;
+  }
+  EXPECT_EQ(creates, 1);
+  EXPECT_EQ(denied, 1);
+  EXPECT_EQ(unauthenticated, 1);
+  EXPECT_EQ(logins, 2);
+  EXPECT_GT(all.events(0).id(), all.events(all.events_size() - 1).id()) << "newest first";
+
+  // A coordinator reads the changes to their own organisation's series only.
+  const v1::ListAuditEventsResponse mine = events(coordinator_token);
+  for (const auto& e : mine.events()) EXPECT_EQ(e.organization_id(), other_org);
+}
+
+TEST_F(ApiTest, AnonymousRefusalsCannotGrowTheAuditLogAndItsPagesAlwaysFit) {
+  // A 3 MiB request_id, refused for having no token, many times over.
+  v1::CreateOrganizationRequest huge;
+  huge.set_request_id(std::string(3 * 1024 * 1024, 'x'));
+  huge.mutable_organization()->set_name("Anonym");
+  huge.mutable_organization()->set_kind(v1::ORGANIZATION_KIND_NGO);
+  for (int i = 0; i < 20; ++i) {
+    EXPECT_EQ(RawCall(channel_, "/trainhub.v1.OrganizationService/CreateOrganization",
+                      huge.SerializeAsString(), "")
+                  .error_code(),
+              grpc::StatusCode::UNAUTHENTICATED);
+  }
+  auto audit = v1::AuditService::NewStub(channel_);
+  v1::ListAuditEventsRequest request;
+  request.set_page_size(500);
+  v1::ListAuditEventsResponse response;
+  ASSERT_TRUE(Call(*audit, &v1::AuditService::Stub::ListAuditEvents, request, &response).ok());
+  int refusals = 0;
+  for (const auto& e : response.events()) {
+    EXPECT_LE(e.ByteSizeLong(), 2048u);
+    if (e.result() == "UNAUTHENTICATED") {
+      ++refusals;
+      EXPECT_EQ(e.request_id(), "");
+      EXPECT_EQ(e.repeat_count(), 20);
+    }
+  }
+  EXPECT_EQ(refusals, 1);
+}
+
+}  // namespace
+}  // namespace trainhub::api_test

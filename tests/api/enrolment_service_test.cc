@@ -1,0 +1,212 @@
+// EnrolmentService: concurrent requests against capacity, bad enrolment input.
+
+#include "api/api_fixture.h"
+
+namespace trainhub::api_test {
+namespace {
+
+TEST_F(ApiTest, ConcurrentEnrolmentsFillExactlyTheSeatsAndWaitlistTheRestInArrivalOrder) {
+  constexpr int kCapacity = 10, kPeople = 48, kWithdrawals = 5;
+  const int64_t org = CreateOrganization("Landkreis Harz");
+  v1::CreateSeriesRequest create;
+  create.mutable_series()->set_organization_id(org);
+  create.mutable_series()->set_title("Interkultur im Ehrenamt");
+  create.mutable_series()->set_kind(v1::SERIES_KIND_VOLUNTEER_COURSE);
+  create.mutable_series()->set_capacity(kCapacity);
+  v1::Series series;
+  ASSERT_TRUE(Call(*series_, &v1::SeriesService::Stub::CreateSeries, create, &series).ok());
+  std::vector<int64_t> people;
+  for (int i = 0; i < kPeople; ++i) {
+    v1::CreateParticipantRequest r;
+    r.mutable_participant()->set_display_name("Person " + std::to_string(i));
+    r.mutable_participant()->set_organization_id(org);
+    r.mutable_participant()->add_target_groups(v1::TARGET_GROUP_VOLUNTEERS);
+    v1::Participant p;
+    ASSERT_TRUE(Call(*people_, &v1::ParticipantService::Stub::CreateParticipant, r, &p).ok());
+    people.push_back(p.id());
+  }
+  // Every client on its own channel, all released at once.
+  std::atomic<bool> go{false};
+  std::atomic<int> failed{0};
+  std::vector<std::thread> clients;
+  for (int64_t person : people) {
+    clients.emplace_back([&, person] {
+      auto stub = v1::EnrolmentService::NewStub(server_->InProcessChannel());
+      v1::RequestEnrolmentRequest r;
+      r.set_series_id(series.id());
+      r.set_participant_id(person);
+      v1::Enrolment out;
+      while (!go.load()) std::this_thread::yield();
+      if (!Call(*stub, &v1::EnrolmentService::Stub::RequestEnrolment, r, &out).ok()) ++failed;
+    });
+  }
+  go = true;
+  for (auto& t : clients) t.join();
+  ASSERT_EQ(failed.load(), 0);
+
+  auto list = [&] {
+    v1::ListEnrolmentsRequest r;
+    r.set_series_id(series.id());
+    r.set_page_size(500);
+    v1::ListEnrolmentsResponse out;
+    EXPECT_TRUE(Call(*enrolments_, &v1::EnrolmentService::Stub::ListEnrolments, r, &out).ok());
+    return std::vector<v1::Enrolment>(out.enrolments().begin(), out.enrolments().end());
+  };
+  // Listed in arrival order: the first kCapacity hold the seats, then the
+  // waiting list counts 1, 2, 3, ...
+  std::vector<v1::Enrolment> all = list();
+  ASSERT_EQ(all.size(), static_cast<size_t>(kPeople));
+  for (int i = 0; i < kPeople; ++i) {
+    if (i > 0) {
+      EXPECT_LT(all[i - 1].queue_number(), all[i].queue_number());
+    }
+    if (i < kCapacity) {
+      EXPECT_EQ(all[i].state(), v1::ENROLMENT_STATE_ENROLLED) << i;
+    } else {
+      EXPECT_EQ(all[i].state(), v1::ENROLMENT_STATE_WAITLISTED) << i;
+      EXPECT_EQ(all[i].waitlist_position(), i - kCapacity + 1);
+    }
+  }
+
+  // Concurrent withdrawals of seat holders promote the first waiting, in order.
+  std::vector<std::thread> leavers;
+  for (int i = 0; i < kWithdrawals; ++i) {
+    leavers.emplace_back([&, id = all[i].id()] {
+      auto stub = v1::EnrolmentService::NewStub(server_->InProcessChannel());
+      v1::WithdrawEnrolmentRequest r;
+      r.set_id(id);
+      r.set_reason("kann nicht mehr");
+      v1::Enrolment out;
+      if (!Call(*stub, &v1::EnrolmentService::Stub::WithdrawEnrolment, r, &out).ok()) ++failed;
+    });
+  }
+  for (auto& t : leavers) t.join();
+  ASSERT_EQ(failed.load(), 0);
+  std::vector<v1::Enrolment> after = list();
+  int seats = 0, waiting = 0;
+  for (int i = 0; i < kPeople; ++i) {
+    const v1::Enrolment& e = after[i];
+    if (i < kWithdrawals) {
+      EXPECT_EQ(e.state(), v1::ENROLMENT_STATE_WITHDRAWN);
+    } else if (i < kCapacity + kWithdrawals) {
+      EXPECT_EQ(e.state(), v1::ENROLMENT_STATE_ENROLLED) << i;
+      ++seats;
+    } else {
+      EXPECT_EQ(e.state(), v1::ENROLMENT_STATE_WAITLISTED) << i;
+      EXPECT_EQ(e.waitlist_position(), ++waiting);
+    }
+  }
+  EXPECT_EQ(seats, kCapacity);
+  v1::GetSeriesRequest get;
+  get.set_id(series.id());
+  ASSERT_TRUE(Call(*series_, &v1::SeriesService::Stub::GetSeries, get, &series).ok());
+  EXPECT_EQ(series.seats_taken(), kCapacity);
+  EXPECT_EQ(series.waitlist_length(), kPeople - kCapacity - kWithdrawals);
+}
+
+TEST_F(ApiTest, BadEnrolmentRequestsAreRefusedNamingTheFieldAndChangeNothing) {
+  const int64_t org = CreateOrganization("Landkreis Harz");
+  v1::Series open = CreateSeries(org, "Interkultur im Ehrenamt");
+  v1::Series cancelled = CreateSeries(org, "Abgesagt");
+  v1::CancelSeriesRequest cancel;
+  cancel.set_id(cancelled.id());
+  ASSERT_TRUE(Call(*series_, &v1::SeriesService::Stub::CancelSeries, cancel, &cancelled).ok());
+  v1::CreateParticipantRequest person;
+  person.mutable_participant()->set_display_name("Jana Beispiel");
+  person.mutable_participant()->set_organization_id(org);
+  person.mutable_participant()->add_target_groups(v1::TARGET_GROUP_VOLUNTEERS);
+  v1::Participant jana, manager;
+  ASSERT_TRUE(Call(*people_, &v1::ParticipantService::Stub::CreateParticipant, person, &jana).ok());
+  person.mutable_participant()->set_display_name("Dr. Weber");
+  person.mutable_participant()->set_target_groups(0, v1::TARGET_GROUP_MANAGERS);
+  ASSERT_TRUE(
+      Call(*people_, &v1::ParticipantService::Stub::CreateParticipant, person, &manager).ok());
+  v1::RequestEnrolmentRequest enrol;
+  enrol.set_series_id(open.id());
+  enrol.set_participant_id(jana.id());
+  v1::Enrolment enrolment;
+  ASSERT_TRUE(
+      Call(*enrolments_, &v1::EnrolmentService::Stub::RequestEnrolment, enrol, &enrolment).ok());
+  const std::string before = Snapshot();
+
+  using ES = v1::EnrolmentService::Stub;
+  auto request = [&](int64_t series_id, int64_t participant_id) {
+    return [=, this] {
+      v1::RequestEnrolmentRequest r;
+      r.set_series_id(series_id);
+      r.set_participant_id(participant_id);
+      v1::Enrolment out;
+      return Call(*enrolments_, &ES::RequestEnrolment, r, &out);
+    };
+  };
+  auto withdraw = [&](int64_t id, const std::string& reason) {
+    return [=, this] {
+      v1::WithdrawEnrolmentRequest r;
+      r.set_id(id);
+      r.set_reason(reason);
+      v1::Enrolment out;
+      return Call(*enrolments_, &ES::WithdrawEnrolment, r, &out);
+    };
+  };
+  auto import = [&](const std::string& csv) {
+    return [=, this] {
+      v1::ImportParticipantsRequest r;
+      r.set_organization_id(org);
+      r.set_csv(csv);
+      v1::ImportParticipantsResponse out;
+      return Call(*people_, &v1::ParticipantService::Stub::ImportParticipants, r, &out);
+    };
+  };
+  const auto kPrecondition = grpc::StatusCode::FAILED_PRECONDITION;
+  std::vector<BadRequest> cases = {
+      {"enrolling twice", request(open.id(), jana.id()), grpc::StatusCode::ALREADY_EXISTS,
+       "participant_id"},
+      {"unknown person", request(open.id(), 9999), grpc::StatusCode::NOT_FOUND, "participant_id"},
+      {"unknown series", request(9999, jana.id()), grpc::StatusCode::NOT_FOUND, "series_id"},
+      {"no series", request(0, jana.id()), grpc::StatusCode::INVALID_ARGUMENT, "series_id"},
+      {"admin without a participant record", request(open.id(), 0),
+       grpc::StatusCode::INVALID_ARGUMENT, "participant_id"},
+      {"cancelled series", request(cancelled.id(), jana.id()), kPrecondition, ""},
+      {"outside the target groups", request(open.id(), manager.id()), kPrecondition,
+       "participant_id"},
+      {"withdrawal without reason", withdraw(enrolment.id(), " "),
+       grpc::StatusCode::INVALID_ARGUMENT, "reason"},
+      {"withdrawing someone not enrolled", withdraw(9999, "x"), grpc::StatusCode::NOT_FOUND, "id"},
+      {"confirming where no confirmation is asked",
+       [&] {
+         v1::ConfirmEnrolmentRequest r;
+         r.set_id(enrolment.id());
+         v1::Enrolment out;
+         return Call(*enrolments_, &ES::ConfirmEnrolment, r, &out);
+       },
+       kPrecondition, ""},
+      {"unknown state filter",
+       [&] {
+         v1::ListEnrolmentsRequest r;
+         r.add_states(static_cast<v1::EnrolmentState>(42));
+         v1::ListEnrolmentsResponse out;
+         return Call(*enrolments_, &ES::ListEnrolments, r, &out);
+       },
+       grpc::StatusCode::INVALID_ARGUMENT, "states[0]"},
+      {"cohort without members",
+       [&] {
+         v1::EnrolCohortRequest r;
+         r.set_series_id(open.id());
+         v1::EnrolCohortResponse out;
+         return Call(*enrolments_, &ES::EnrolCohort, r, &out);
+       },
+       grpc::StatusCode::INVALID_ARGUMENT, "participant_ids"},
+      {"csv with an open quote", import("Name;Zielgruppe\n\"Omar;Ehrenamt\n"),
+       grpc::StatusCode::INVALID_ARGUMENT, "csv"},
+      {"csv in Latin-1", import("Name;Zielgruppe\nJ\xfcrgen;Ehrenamt\n"),
+       grpc::StatusCode::INVALID_ARGUMENT, "csv"},
+      {"csv with a bad row",
+       import("Name;E-Mail;Zielgruppe\nOmar;omar@example.org;Ehrenamt\nX;kein;Ehrenamt\n"),
+       grpc::StatusCode::INVALID_ARGUMENT, "csv line 3 E-Mail"},
+  };
+  ExpectRefused(cases);
+  EXPECT_EQ(Snapshot(), before) << "a rejected request changed data";
+}
+
+}  // namespace
+}  // namespace trainhub::api_test

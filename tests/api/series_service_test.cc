@@ -1,0 +1,406 @@
+// SeriesService and the planning RPCs: a series end to end, idempotent creates, double bookings,
+// bad input, page tokens.
+
+#include "api/api_fixture.h"
+
+namespace trainhub::api_test {
+namespace {
+
+TEST_F(ApiTest, PlansASeriesEndToEnd) {
+  const int64_t org = CreateOrganization("Auslandsgesellschaft Sachsen-Anhalt e.V.");
+  const int64_t partner = CreateOrganization("Landkreis Anhalt-Bitterfeld");
+  const int64_t trainer = CreateTrainer("Ørjan Ødegård", "orjan@example.org");
+  v1::CreateSeriesRequest request;
+  v1::Series* s = request.mutable_series();
+  s->set_organization_id(org);
+  s->add_partner_organization_ids(partner);
+  s->set_title("Interkultur im Ehrenamt");
+  s->set_kind(v1::SERIES_KIND_VOLUNTEER_COURSE);
+  s->set_description("Fünf aufeinander aufbauende Module.\nKostenfrei.");
+  s->add_target_groups(v1::TARGET_GROUP_VOLUNTEERS);
+  s->set_capacity(20);
+  v1::Series series;
+  ASSERT_TRUE(Call(*series_, &v1::SeriesService::Stub::CreateSeries, request, &series).ok());
+  EXPECT_EQ(series.status(), v1::SERIES_STATUS_DRAFT);
+  EXPECT_EQ(series.partner_organization_ids(0), partner);
+  EXPECT_GT(series.create_time().seconds(), 0);
+
+  v1::Module module = CreateModule(series.id(), "Rollenverständnis im Ehrenamt");
+  v1::Session session;
+  ASSERT_TRUE(CreateSession(series.id(), module.id(), Utc(2027, 3, 6, 9, 0),
+                            Utc(2027, 3, 6, 14, 30), {trainer}, &session)
+                  .ok());
+  EXPECT_EQ(session.trainers(0).trainer_name(), "Ørjan Ødegård");
+  EXPECT_EQ(session.trainers(0).status(), v1::BOOKING_STATUS_REQUESTED);
+  EXPECT_EQ(session.series_title(), "Interkultur im Ehrenamt");
+
+  v1::SetBookingStatusRequest confirm;
+  confirm.set_session_id(session.id());
+  confirm.set_trainer_id(trainer);
+  confirm.set_status(v1::BOOKING_STATUS_CONFIRMED);
+  v1::Session confirmed;
+  ASSERT_TRUE(Call(*series_, &v1::SeriesService::Stub::SetBookingStatus, confirm, &confirmed).ok());
+  EXPECT_EQ(confirmed.trainers(0).status(), v1::BOOKING_STATUS_CONFIRMED);
+
+  v1::GetSeriesRequest get;
+  get.set_id(series.id());
+  v1::Series reloaded;
+  ASSERT_TRUE(Call(*series_, &v1::SeriesService::Stub::GetSeries, get, &reloaded).ok());
+  EXPECT_EQ(reloaded.module_count(), 1);
+  EXPECT_EQ(reloaded.first_session_start().seconds(), Utc(2027, 3, 6, 9, 0).seconds());
+
+  v1::ListTrainerSessionsRequest schedule;
+  schedule.set_trainer_id(trainer);
+  v1::ListScheduleResponse sessions;
+  ASSERT_TRUE(
+      Call(*schedule_, &v1::ScheduleService::Stub::ListTrainerSessions, schedule, &sessions).ok());
+  ASSERT_EQ(sessions.sessions_size(), 1);
+
+  v1::ExportCalendarRequest ical;
+  ical.set_series_id(series.id());
+  v1::ExportCalendarResponse file;
+  ASSERT_TRUE(Call(*schedule_, &v1::ScheduleService::Stub::ExportCalendar, ical, &file).ok());
+  EXPECT_EQ(file.filename(), "series-" + std::to_string(series.id()) + ".ics");
+  EXPECT_NE(file.ical().find("DTSTART;TZID=Europe/Berlin:20270306T100000"), std::string::npos);
+}
+
+TEST_F(ApiTest, RetriedCreateWithRequestIdMakesOneRow) {
+  const int64_t org = CreateOrganization("Stadt Dessau-Roßlau");
+  v1::CreateSeriesRequest request;
+  request.set_request_id("retry-1");
+  request.mutable_series()->set_organization_id(org);
+  request.mutable_series()->set_title("Vielfalts-Montag");
+  request.mutable_series()->set_kind(v1::SERIES_KIND_VIELFALTS_MONTAG);
+  request.mutable_series()->set_capacity(24);
+  v1::Series first, second;
+  ASSERT_TRUE(Call(*series_, &v1::SeriesService::Stub::CreateSeries, request, &first).ok());
+  ASSERT_TRUE(Call(*series_, &v1::SeriesService::Stub::CreateSeries, request, &second).ok());
+  EXPECT_EQ(first.id(), second.id());
+  v1::ListSeriesResponse all;
+  Call(*series_, &v1::SeriesService::Stub::ListSeries, {}, &all);
+  EXPECT_EQ(all.series_size(), 1);
+
+  request.mutable_series()->set_capacity(25);
+  grpc::Status changed = Call(*series_, &v1::SeriesService::Stub::CreateSeries, request, &second);
+  EXPECT_EQ(changed.error_code(), grpc::StatusCode::ALREADY_EXISTS);
+  EXPECT_EQ(FieldOf(changed), "request_id");
+}
+
+TEST_F(ApiTest, ADoubleBookingNamesTheOtherSessionInTheDetails) {
+  const int64_t org = CreateOrganization("Stadt Dessau-Roßlau");
+  const int64_t trainer = CreateTrainer("Nuran Şahin", "nuran@example.org");
+  v1::Series a = CreateSeries(org, "Gemeinsam verschieden");
+  v1::Series b = CreateSeries(org, "Vielfalts-Montag");
+  v1::Module ma = CreateModule(a.id(), "Vielfaltsparcours");
+  v1::Module mb = CreateModule(b.id(), "Einführung");
+  v1::Session first, second;
+  ASSERT_TRUE(CreateSession(a.id(), ma.id(), Utc(2027, 10, 27, 6, 0), Utc(2027, 10, 28, 13, 0),
+                            {trainer}, &first)
+                  .ok());
+  grpc::Status clash = CreateSession(b.id(), mb.id(), Utc(2027, 10, 28, 8, 0),
+                                     Utc(2027, 10, 28, 9, 0), {trainer}, &second);
+  EXPECT_EQ(clash.error_code(), grpc::StatusCode::FAILED_PRECONDITION);
+  v1::ErrorDetails details;
+  ASSERT_TRUE(details.ParseFromString(clash.error_details()));
+  EXPECT_EQ(details.conflicting_session_id(), first.id());
+  EXPECT_NE(clash.error_message().find("Nuran Şahin"), std::string::npos);
+}
+
+TEST_F(ApiTest, ConcurrentBookingsOfOneTrainerLetExactlyOneThrough) {
+  const int64_t org = CreateOrganization("Stadt Dessau-Roßlau");
+  const int64_t trainer = CreateTrainer("Katrin Vogel", "katrin@example.org");
+  std::vector<std::pair<int64_t, int64_t>> targets;  // series, module
+  for (int i = 0; i < 8; ++i) {
+    v1::Series s = CreateSeries(org, "Reihe " + std::to_string(i));
+    targets.emplace_back(s.id(), CreateModule(s.id(), "Modul").id());
+  }
+  std::atomic<int> ok{0}, refused{0};
+  std::vector<std::thread> threads;
+  for (const auto& [series_id, module_id] : targets) {
+    threads.emplace_back([&, series_id = series_id, module_id = module_id] {
+      v1::Session out;
+      grpc::Status s = CreateSession(series_id, module_id, Utc(2028, 5, 2, 7, 0),
+                                     Utc(2028, 5, 2, 15, 0), {trainer}, &out);
+      if (s.ok()) ++ok;
+      if (s.error_code() == grpc::StatusCode::FAILED_PRECONDITION) ++refused;
+    });
+  }
+  for (auto& t : threads) t.join();
+  EXPECT_EQ(ok.load(), 1);
+  EXPECT_EQ(refused.load(), 7);
+}
+
+TEST_F(ApiTest, EveryBadInputIsRefusedNamingTheFieldAndChangesNothing) {
+  const int64_t org = CreateOrganization("Auslandsgesellschaft Sachsen-Anhalt e.V.");
+  const int64_t trainer = CreateTrainer("Алина Петрова", "alina@example.org");
+  v1::Series series = CreateSeries(org, "Interkultur im Ehrenamt");
+  v1::Series other = CreateSeries(org, "Vielfalts-Montag");
+  v1::Module module = CreateModule(series.id(), "Modul 1");
+  v1::Module other_module = CreateModule(other.id(), "Modul A");
+  v1::Session session;
+  ASSERT_TRUE(CreateSession(series.id(), module.id(), Utc(2027, 3, 6, 9, 0),
+                            Utc(2027, 3, 6, 14, 30), {trainer}, &session)
+                  .ok());
+  const std::string before = Snapshot();
+
+  using SS = v1::SeriesService::Stub;
+  auto series_with = [&](std::function<void(v1::Series*)> edit) {
+    return [this, org, edit] {
+      v1::CreateSeriesRequest r;
+      r.mutable_series()->set_organization_id(org);
+      r.mutable_series()->set_title("Neue Reihe");
+      r.mutable_series()->set_kind(v1::SERIES_KIND_OTHER);
+      r.mutable_series()->set_capacity(10);
+      edit(r.mutable_series());
+      v1::Series out;
+      return Call(*series_, &SS::CreateSeries, r, &out);
+    };
+  };
+  auto session_with = [&](int64_t series_id, int64_t module_id,
+                          std::function<void(v1::Session*)> edit) {
+    return [this, series_id, module_id, edit] {
+      v1::CreateSessionRequest r;
+      r.set_series_id(series_id);
+      r.set_module_id(module_id);
+      *r.mutable_session()->mutable_start_time() = Utc(2028, 1, 10, 9, 0);
+      *r.mutable_session()->mutable_end_time() = Utc(2028, 1, 10, 12, 0);
+      edit(r.mutable_session());
+      v1::Session out;
+      return Call(*series_, &SS::CreateSession, r, &out);
+    };
+  };
+  const auto kInvalid = grpc::StatusCode::INVALID_ARGUMENT;
+  const auto kNotFound = grpc::StatusCode::NOT_FOUND;
+  std::vector<BadRequest> cases = {
+      {"empty title", series_with([](v1::Series* s) { s->set_title(""); }), kInvalid,
+       "series.title"},
+      {"oversize title", series_with([](v1::Series* s) { s->set_title(std::string(201, 'x')); }),
+       kInvalid, "series.title"},
+      {"unknown kind",
+       series_with([](v1::Series* s) { s->set_kind(static_cast<v1::SeriesKind>(42)); }), kInvalid,
+       "series.kind"},
+      {"unknown target group",
+       series_with([](v1::Series* s) { s->add_target_groups(static_cast<v1::TargetGroup>(77)); }),
+       kInvalid, "series.target_groups[0]"},
+      {"zero capacity", series_with([](v1::Series* s) { s->set_capacity(0); }), kInvalid,
+       "series.capacity"},
+      {"unknown organisation", series_with([](v1::Series* s) { s->set_organization_id(999); }),
+       kInvalid, "series.organization_id"},
+      {"status on create",
+       series_with([](v1::Series* s) { s->set_status(v1::SERIES_STATUS_RUNNING); }), kInvalid,
+       "series.status"},
+      {"end before start",
+       session_with(series.id(), module.id(),
+                    [](v1::Session* s) { *s->mutable_end_time() = Utc(2028, 1, 10, 8, 0); }),
+       kInvalid, "session.end_time"},
+      {"missing start",
+       session_with(series.id(), module.id(), [](v1::Session* s) { s->clear_start_time(); }),
+       kInvalid, "session.start_time"},
+      {"invalid timestamp",
+       session_with(series.id(), module.id(),
+                    [](v1::Session* s) { s->mutable_start_time()->set_nanos(-1); }),
+       kInvalid, "session.start_time"},
+      {"sub-second start (kept in whole seconds, never cut silently)",
+       session_with(series.id(), module.id(),
+                    [](v1::Session* s) { s->mutable_start_time()->set_nanos(500000000); }),
+       kInvalid, "session.start_time"},
+      {"module of another series",
+       session_with(series.id(), other_module.id(), [](v1::Session*) {}), kInvalid, "module_id"},
+      {"unknown module", session_with(series.id(), 9999, [](v1::Session*) {}), kNotFound,
+       "module_id"},
+      {"unknown series", session_with(9999, module.id(), [](v1::Session*) {}), kNotFound,
+       "series_id"},
+      {"unknown trainer",
+       session_with(series.id(), module.id(),
+                    [](v1::Session* s) { s->add_trainers()->set_trainer_id(4242); }),
+       kInvalid, "session.trainers[0].trainer_id"},
+      {"unknown booking status",
+       session_with(series.id(), module.id(),
+                    [&](v1::Session* s) {
+                      auto* b = s->add_trainers();
+                      b->set_trainer_id(trainer);
+                      b->set_status(static_cast<v1::BookingStatus>(9));
+                    }),
+       kInvalid, "session.trainers[0].status"},
+      {"get unknown series",
+       [&] {
+         v1::GetSeriesRequest r;
+         r.set_id(12345);
+         v1::Series out;
+         return Call(*series_, &SS::GetSeries, r, &out);
+       },
+       kNotFound, "id"},
+      {"negative page size",
+       [&] {
+         v1::ListSeriesRequest r;
+         r.set_page_size(-1);
+         v1::ListSeriesResponse out;
+         return Call(*series_, &SS::ListSeries, r, &out);
+       },
+       kInvalid, "page_size"},
+      {"garbage page token",
+       [&] {
+         v1::ListSeriesRequest r;
+         r.set_page_token("not-a-token");
+         v1::ListSeriesResponse out;
+         return Call(*series_, &SS::ListSeries, r, &out);
+       },
+       kInvalid, "page_token"},
+      {"unknown status filter",
+       [&] {
+         v1::ListSeriesRequest r;
+         r.set_status(static_cast<v1::SeriesStatus>(55));
+         v1::ListSeriesResponse out;
+         return Call(*series_, &SS::ListSeries, r, &out);
+       },
+       kInvalid, "status"},
+      {"update with unknown mask path",
+       [&] {
+         v1::UpdateSeriesRequest r;
+         r.mutable_series()->set_id(series.id());
+         r.mutable_update_mask()->add_paths("module_count");
+         v1::Series out;
+         return Call(*series_, &SS::UpdateSeries, r, &out);
+       },
+       kInvalid, "update_mask"},
+      {"update to oversize capacity",
+       [&] {
+         v1::UpdateSeriesRequest r;
+         r.mutable_series()->set_id(series.id());
+         r.mutable_series()->set_capacity(10001);
+         r.mutable_update_mask()->add_paths("capacity");
+         v1::Series out;
+         return Call(*series_, &SS::UpdateSeries, r, &out);
+       },
+       kInvalid, "series.capacity"},
+      {"skip the lifecycle",
+       [&] {
+         v1::UpdateSeriesRequest r;
+         r.mutable_series()->set_id(series.id());
+         r.mutable_series()->set_status(v1::SERIES_STATUS_COMPLETED);
+         r.mutable_update_mask()->add_paths("status");
+         v1::Series out;
+         return Call(*series_, &SS::UpdateSeries, r, &out);
+       },
+       grpc::StatusCode::FAILED_PRECONDITION, "series.status"},
+      {"delete series with modules",
+       [&] {
+         v1::DeleteSeriesRequest r;
+         r.set_id(series.id());
+         v1::DeleteSeriesResponse out;
+         return Call(*series_, &SS::DeleteSeries, r, &out);
+       },
+       grpc::StatusCode::FAILED_PRECONDITION, ""},
+      {"module with empty topic",
+       [&] {
+         v1::CreateModuleRequest r;
+         r.set_series_id(series.id());
+         r.mutable_module()->set_title("Konfliktmanagement");
+         r.mutable_module()->add_topics("");
+         v1::Module out;
+         return Call(*series_, &SS::CreateModule, r, &out);
+       },
+       kInvalid, "module.topics[0]"},
+      {"move module out of range",
+       [&] {
+         v1::MoveModuleRequest r;
+         r.set_series_id(series.id());
+         r.set_module_id(module.id());
+         r.set_position(3);
+         v1::ListModulesResponse out;
+         return Call(*series_, &SS::MoveModule, r, &out);
+       },
+       kInvalid, "position"},
+      {"booking of a trainer not on the session",
+       [&] {
+         v1::SetBookingStatusRequest r;
+         r.set_session_id(session.id());
+         r.set_trainer_id(trainer + 100);
+         r.set_status(v1::BOOKING_STATUS_CONFIRMED);
+         v1::Session out;
+         return Call(*series_, &SS::SetBookingStatus, r, &out);
+       },
+       kNotFound, "trainer_id"},
+      {"trainer with bad e-mail",
+       [&] {
+         v1::CreateTrainerRequest r;
+         r.mutable_trainer()->set_display_name("Katrin Vogel");
+         r.mutable_trainer()->set_email("katrin at example.org");
+         v1::Trainer out;
+         return Call(*trainers_, &v1::TrainerService::Stub::CreateTrainer, r, &out);
+       },
+       kInvalid, "trainer.email"},
+      {"organisation without kind",
+       [&] {
+         v1::CreateOrganizationRequest r;
+         r.mutable_organization()->set_name("Netzwerk");
+         v1::Organization out;
+         return Call(*orgs_, &v1::OrganizationService::Stub::CreateOrganization, r, &out);
+       },
+       kInvalid, "organization.kind"},
+      {"calendar without scope",
+       [&] {
+         v1::ExportCalendarRequest r;
+         v1::ExportCalendarResponse out;
+         return Call(*schedule_, &v1::ScheduleService::Stub::ExportCalendar, r, &out);
+       },
+       kInvalid, "scope"},
+      {"range without bounds",
+       [&] {
+         v1::ListSessionsInRangeRequest r;
+         v1::ListScheduleResponse out;
+         return Call(*schedule_, &v1::ScheduleService::Stub::ListSessionsInRange, r, &out);
+       },
+       kInvalid, "from"},
+      {"oversize request id",
+       [&] {
+         v1::CreateOrganizationRequest r;
+         r.set_request_id(std::string(200, 'r'));
+         r.mutable_organization()->set_name("Netzwerk");
+         r.mutable_organization()->set_kind(v1::ORGANIZATION_KIND_NETWORK);
+         v1::Organization out;
+         return Call(*orgs_, &v1::OrganizationService::Stub::CreateOrganization, r, &out);
+       },
+       kInvalid, "request_id"},
+  };
+  ExpectRefused(cases);
+  EXPECT_EQ(Snapshot(), before) << "a rejected request changed data";
+}
+
+TEST_F(ApiTest, APageTokenOnlyContinuesItsOwnQuery) {
+  const int64_t org = CreateOrganization("Stadt Dessau-Roßlau");
+  for (int i = 0; i < 5; ++i) CreateSeries(org, "Reihe " + std::to_string(i));
+  v1::ListSeriesRequest request;
+  request.set_page_size(2);
+  std::vector<int64_t> ids;
+  for (;;) {
+    v1::ListSeriesResponse page;
+    ASSERT_TRUE(Call(*series_, &v1::SeriesService::Stub::ListSeries, request, &page).ok());
+    for (const auto& s : page.series()) ids.push_back(s.id());
+    if (page.next_page_token().empty()) break;
+    request.set_page_token(page.next_page_token());
+  }
+  EXPECT_EQ(ids.size(), 5u);
+
+  v1::ListSeriesRequest first;
+  first.set_page_size(2);
+  v1::ListSeriesResponse page;
+  ASSERT_TRUE(Call(*series_, &v1::SeriesService::Stub::ListSeries, first, &page).ok());
+  v1::ListSeriesRequest other_filter;
+  other_filter.set_page_size(2);
+  other_filter.set_organization_id(org);
+  other_filter.set_page_token(page.next_page_token());
+  grpc::Status status = Call(*series_, &v1::SeriesService::Stub::ListSeries, other_filter, &page);
+  EXPECT_EQ(status.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+  EXPECT_EQ(FieldOf(status), "page_token");
+  v1::ListTrainersRequest other_rpc;
+  other_rpc.set_page_size(2);
+  other_rpc.set_page_token(page.next_page_token());
+  v1::ListTrainersResponse trainers;
+  EXPECT_EQ(
+      Call(*trainers_, &v1::TrainerService::Stub::ListTrainers, other_rpc, &trainers).error_code(),
+      grpc::StatusCode::INVALID_ARGUMENT);
+}
+
+}  // namespace
+}  // namespace trainhub::api_test

@@ -6,6 +6,7 @@
 #include "absl/strings/str_join.h"
 #include "domain/access.h"
 #include "domain/errors.h"
+#include "domain/field_mask.h"
 #include "domain/limits.h"
 #include "domain/status_macros.h"
 #include "domain/text.h"
@@ -14,8 +15,14 @@
 namespace trainhub::domain {
 namespace {
 
-constexpr std::initializer_list<absl::string_view> kPaths = {
-    "display_name", "email", "organization_id", "target_groups", "training_year"};
+const std::vector<MaskedField<Participant>>& ParticipantFields() {
+  static const auto* fields = new std::vector<MaskedField<Participant>>{
+      Field("display_name", &Participant::display_name), Field("email", &Participant::email),
+      Field("organization_id", &Participant::organization_id),
+      Field("target_groups", &Participant::target_groups),
+      Field("training_year", &Participant::training_year)};
+  return *fields;
+}
 
 bool CanKeep(const Principal& who, const Participant& p) {
   return who.IsAdmin() || who.Coordinates(p.organization_id);
@@ -127,26 +134,11 @@ absl::StatusOr<Page<Participant>> Participants::List(const Principal& who, Id or
 absl::StatusOr<Participant> Participants::Update(const Principal& who, const Participant& patch,
                                                  const UpdateMask& mask) {
   if (patch.id <= 0) return InvalidField("participant.id", "must be a positive id");
-  if (mask.empty()) {
-    return InvalidField("update_mask", absl::StrCat("name at least one field to update: ",
-                                                    absl::StrJoin(kPaths, ", ")));
-  }
-  for (const std::string& path : mask) {
-    if (std::find(kPaths.begin(), kPaths.end(), path) == kPaths.end()) {
-      return InvalidField("update_mask",
-                          absl::StrCat("unknown or read-only field \"", path,
-                                       "\"; allowed: ", absl::StrJoin(kPaths, ", ")));
-    }
-  }
-  auto has = [&](absl::string_view path) { return mask.find(path) != mask.end(); };
+  TH_RETURN_IF_ERROR(CheckMask(mask, ParticipantFields()));
   Participant out;
   TH_RETURN_IF_ERROR(store_.Write([&](StoreWriter& w) -> absl::Status {
     TH_ASSIGN_OR_RETURN(Participant p, Load(w, who, patch.id, /*keep=*/true, "participant.id"));
-    if (has("display_name")) p.display_name = patch.display_name;
-    if (has("email")) p.email = patch.email;
-    if (has("organization_id")) p.organization_id = patch.organization_id;
-    if (has("target_groups")) p.target_groups = patch.target_groups;
-    if (has("training_year")) p.training_year = patch.training_year;
+    ApplyMask(p, patch, mask, ParticipantFields());
     Violations v;
     ValidateParticipant(p, "participant", v);
     TH_RETURN_IF_ERROR(v.ToStatus());

@@ -10,6 +10,7 @@
 
 #include "absl/status/statusor.h"
 #include "absl/time/clock.h"
+#include "domain/field_mask.h"
 #include "domain/idempotency.h"
 #include "domain/model.h"
 #include "domain/planner.h"

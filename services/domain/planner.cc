@@ -18,22 +18,73 @@
 namespace trainhub::domain {
 namespace {
 
-absl::Status CheckMask(const UpdateMask& mask, std::initializer_list<absl::string_view> allowed) {
-  if (mask.empty()) {
-    return InvalidField("update_mask", absl::StrCat("name at least one field to update: ",
-                                                    absl::StrJoin(allowed, ", ")));
-  }
-  for (const std::string& path : mask) {
-    if (std::find(allowed.begin(), allowed.end(), path) == allowed.end()) {
-      return InvalidField("update_mask",
-                          absl::StrCat("unknown or read-only field \"", path,
-                                       "\"; allowed: ", absl::StrJoin(allowed, ", ")));
-    }
-  }
-  return absl::OkStatus();
+// The updatable fields of each entity, in the API's update_mask paths.
+const std::vector<MaskedField<Organization>>& OrganizationFields() {
+  static const auto* fields = new std::vector<MaskedField<Organization>>{
+      Field("name", &Organization::name), Field("kind", &Organization::kind),
+      Field("city", &Organization::city), Field("website", &Organization::website)};
+  return *fields;
 }
 
-bool Has(const UpdateMask& mask, absl::string_view path) { return mask.find(path) != mask.end(); }
+const std::vector<MaskedField<Trainer>>& TrainerFields() {
+  static const auto* fields = new std::vector<MaskedField<Trainer>>{
+      Field("display_name", &Trainer::display_name), Field("email", &Trainer::email),
+      Field("affiliation", &Trainer::affiliation)};
+  return *fields;
+}
+
+const std::vector<MaskedField<Series>>& SeriesFields() {
+  static const auto* fields = new std::vector<MaskedField<Series>>{
+      Field("title", &Series::title),
+      Field("kind", &Series::kind),
+      Field("description", &Series::description),
+      Field("organization_id", &Series::organization_id),
+      Field("partner_organization_ids", &Series::partner_organization_ids),
+      Field("target_groups", &Series::target_groups),
+      Field("capacity", &Series::capacity),
+      Field("status", &Series::status),
+      Field("partners_may_plan", &Series::partners_may_plan),
+      Field("requires_approval", &Series::requires_approval),
+      Field("requires_confirmation", &Series::requires_confirmation),
+      Field("confirmation_deadline", &Series::confirmation_deadline),
+      Field("enrolment_deadline", &Series::enrolment_deadline),
+      Field("awards_qualification", &Series::awards_qualification),
+      Field("required_qualification", &Series::required_qualification)};
+  return *fields;
+}
+
+// A session's trainers are replaced as a list, but a trainer who stays keeps
+// their booking status (and its time) unless the patch gives another one;
+// changed or new bookings are stamped `now`.
+std::vector<MaskedField<Session>> SessionFields(absl::Time now) {
+  auto merge_trainers = [now](Session& stored, const Session& patch) {
+    std::vector<TrainerBooking> bookings;
+    for (TrainerBooking b : patch.trainers) {
+      auto kept =
+          std::find_if(stored.trainers.begin(), stored.trainers.end(),
+                       [&](const TrainerBooking& old) { return old.trainer_id == b.trainer_id; });
+      if (kept != stored.trainers.end() &&
+          (b.status == BookingStatus::kUnspecified || b.status == kept->status)) {
+        b.status = kept->status;
+        b.status_time = kept->status_time;
+      } else {
+        b.status_time = now;
+      }
+      bookings.push_back(b);
+    }
+    stored.trainers = std::move(bookings);
+  };
+  return {Field("start_time", &Session::start), Field("end_time", &Session::end),
+          Field("place", &Session::place), MaskedField<Session>{"trainers", merge_trainers},
+          Field("note", &Session::note)};
+}
+
+const std::vector<MaskedField<Module>>& ModuleFields() {
+  static const auto* fields = new std::vector<MaskedField<Module>>{
+      Field("title", &Module::title), Field("topics", &Module::topics),
+      Field("mandatory", &Module::mandatory), Field("teaching_units", &Module::teaching_units)};
+  return *fields;
+}
 
 absl::Status CheckNotFrozen(const Series& series) {
   if (!series.IsFrozen()) return absl::OkStatus();
@@ -273,16 +324,13 @@ absl::StatusOr<Organization> Planner::UpdateOrganization([[maybe_unused]] const 
                                                          const Organization& patch,
                                                          const UpdateMask& mask) {
   TH_RETURN_IF_ERROR(CheckId(patch.id, "organization.id"));
-  TH_RETURN_IF_ERROR(CheckMask(mask, {"name", "kind", "city", "website"}));
+  TH_RETURN_IF_ERROR(CheckMask(mask, OrganizationFields()));
   Organization out;
   TH_RETURN_IF_ERROR(store_.Write([&](StoreWriter& w) -> absl::Status {
     absl::StatusOr<Organization> current = w.GetOrganization(patch.id);
     if (!current.ok()) return NameField(current.status(), "organization.id");
     Organization org = *std::move(current);
-    if (Has(mask, "name")) org.name = patch.name;
-    if (Has(mask, "kind")) org.kind = patch.kind;
-    if (Has(mask, "city")) org.city = patch.city;
-    if (Has(mask, "website")) org.website = patch.website;
+    ApplyMask(org, patch, mask, OrganizationFields());
     Violations v;
     ValidateOrganization(org, "organization", v);
     TH_RETURN_IF_ERROR(v.ToStatus());
@@ -338,15 +386,13 @@ absl::StatusOr<Page<Trainer>> Planner::ListTrainers([[maybe_unused]] const Princ
 absl::StatusOr<Trainer> Planner::UpdateTrainer([[maybe_unused]] const Principal& who,
                                                const Trainer& patch, const UpdateMask& mask) {
   TH_RETURN_IF_ERROR(CheckId(patch.id, "trainer.id"));
-  TH_RETURN_IF_ERROR(CheckMask(mask, {"display_name", "email", "affiliation"}));
+  TH_RETURN_IF_ERROR(CheckMask(mask, TrainerFields()));
   Trainer out;
   TH_RETURN_IF_ERROR(store_.Write([&](StoreWriter& w) -> absl::Status {
     absl::StatusOr<Trainer> current = w.GetTrainer(patch.id);
     if (!current.ok()) return NameField(current.status(), "trainer.id");
     Trainer trainer = *std::move(current);
-    if (Has(mask, "display_name")) trainer.display_name = patch.display_name;
-    if (Has(mask, "email")) trainer.email = patch.email;
-    if (Has(mask, "affiliation")) trainer.affiliation = patch.affiliation;
+    ApplyMask(trainer, patch, mask, TrainerFields());
     Violations v;
     ValidateTrainer(trainer, "trainer", v);
     TH_RETURN_IF_ERROR(v.ToStatus());
@@ -421,11 +467,7 @@ absl::StatusOr<Page<Series>> Planner::ListSeries(const Principal& who, const Ser
 absl::StatusOr<Series> Planner::UpdateSeries(const Principal& who, const Series& patch,
                                              const UpdateMask& mask) {
   TH_RETURN_IF_ERROR(CheckId(patch.id, "series.id"));
-  TH_RETURN_IF_ERROR(CheckMask(
-      mask, {"title", "kind", "description", "organization_id", "partner_organization_ids",
-             "target_groups", "capacity", "status", "partners_may_plan", "requires_approval",
-             "requires_confirmation", "confirmation_deadline", "enrolment_deadline",
-             "awards_qualification", "required_qualification"}));
+  TH_RETURN_IF_ERROR(CheckMask(mask, SeriesFields()));
   Series out;
   TH_RETURN_IF_ERROR(store_.Write([&](StoreWriter& w) -> absl::Status {
     TH_ASSIGN_OR_RETURN(Series series, SeriesFor(w, who, patch.id, Need::kPlan, "series.id"));
@@ -437,31 +479,7 @@ absl::StatusOr<Series> Planner::UpdateSeries(const Principal& who, const Series&
       return Denied(absl::StrCat("change who plans series ", series.id));
     }
     const SeriesStatus old_status = series.status;
-    if (Has(mask, "title")) series.title = patch.title;
-    if (Has(mask, "kind")) series.kind = patch.kind;
-    if (Has(mask, "description")) series.description = patch.description;
-    if (Has(mask, "organization_id")) series.organization_id = patch.organization_id;
-    if (Has(mask, "partner_organization_ids")) {
-      series.partner_organization_ids = patch.partner_organization_ids;
-    }
-    if (Has(mask, "target_groups")) series.target_groups = patch.target_groups;
-    if (Has(mask, "capacity")) series.capacity = patch.capacity;
-    if (Has(mask, "status")) series.status = patch.status;
-    if (Has(mask, "partners_may_plan")) series.partners_may_plan = patch.partners_may_plan;
-    if (Has(mask, "requires_approval")) series.requires_approval = patch.requires_approval;
-    if (Has(mask, "requires_confirmation")) {
-      series.requires_confirmation = patch.requires_confirmation;
-    }
-    if (Has(mask, "confirmation_deadline")) {
-      series.confirmation_deadline = patch.confirmation_deadline;
-    }
-    if (Has(mask, "enrolment_deadline")) series.enrolment_deadline = patch.enrolment_deadline;
-    if (Has(mask, "awards_qualification")) {
-      series.awards_qualification = patch.awards_qualification;
-    }
-    if (Has(mask, "required_qualification")) {
-      series.required_qualification = patch.required_qualification;
-    }
+    ApplyMask(series, patch, mask, SeriesFields());
     Violations v;
     ValidateSeries(series, "series", v);
     if (series.status == SeriesStatus::kUnspecified) {
@@ -590,17 +608,14 @@ absl::StatusOr<Page<Module>> Planner::ListModules(const Principal& who, Id serie
 
 absl::StatusOr<Module> Planner::UpdateModule(const Principal& who, Id series_id,
                                              const Module& patch, const UpdateMask& mask) {
-  TH_RETURN_IF_ERROR(CheckMask(mask, {"title", "topics", "mandatory", "teaching_units"}));
+  TH_RETURN_IF_ERROR(CheckMask(mask, ModuleFields()));
   Module out;
   TH_RETURN_IF_ERROR(store_.Write([&](StoreWriter& w) -> absl::Status {
     TH_ASSIGN_OR_RETURN(auto loaded,
                         LoadModule(w, who, Need::kPlan, series_id, patch.id, "module.id"));
     auto& [series, module] = loaded;
     TH_RETURN_IF_ERROR(CheckNotFrozen(series));
-    if (Has(mask, "title")) module.title = patch.title;
-    if (Has(mask, "topics")) module.topics = patch.topics;
-    if (Has(mask, "mandatory")) module.mandatory = patch.mandatory;
-    if (Has(mask, "teaching_units")) module.teaching_units = patch.teaching_units;
+    ApplyMask(module, patch, mask, ModuleFields());
     Violations v;
     ValidateModule(module, "module", v);
     TH_RETURN_IF_ERROR(v.ToStatus());
@@ -720,35 +735,15 @@ absl::StatusOr<Page<Session>> Planner::ListSessions(const Principal& who, Id ser
 absl::StatusOr<Session> Planner::UpdateSession(const Principal& who, const Session& patch,
                                                const UpdateMask& mask, bool allow_overlap) {
   TH_RETURN_IF_ERROR(CheckId(patch.id, "session.id"));
-  TH_RETURN_IF_ERROR(CheckMask(mask, {"start_time", "end_time", "place", "trainers", "note"}));
   const absl::Time now = clock_();
+  const std::vector<MaskedField<Session>> fields = SessionFields(now);
+  TH_RETURN_IF_ERROR(CheckMask(mask, fields));
   Session out;
   TH_RETURN_IF_ERROR(store_.Write([&](StoreWriter& w) -> absl::Status {
     TH_ASSIGN_OR_RETURN(auto loaded, SessionFor(w, who, patch.id, Need::kPlan, "session.id"));
     auto& [session, series] = loaded;
     TH_RETURN_IF_ERROR(CheckNotFrozen(series));
-    if (Has(mask, "start_time")) session.start = patch.start;
-    if (Has(mask, "end_time")) session.end = patch.end;
-    if (Has(mask, "place")) session.place = patch.place;
-    if (Has(mask, "note")) session.note = patch.note;
-    if (Has(mask, "trainers")) {
-      std::vector<TrainerBooking> bookings;
-      for (const TrainerBooking& wanted : patch.trainers) {
-        TrainerBooking b = wanted;
-        auto kept =
-            std::find_if(session.trainers.begin(), session.trainers.end(),
-                         [&](const TrainerBooking& old) { return old.trainer_id == b.trainer_id; });
-        if (kept != session.trainers.end() &&
-            (b.status == BookingStatus::kUnspecified || b.status == kept->status)) {
-          b.status = kept->status;
-          b.status_time = kept->status_time;
-        } else {
-          b.status_time = now;
-        }
-        bookings.push_back(b);
-      }
-      session.trainers = std::move(bookings);
-    }
+    ApplyMask(session, patch, mask, fields);
     Violations v;
     ValidateSession(session, "session", v);
     TH_RETURN_IF_ERROR(v.ToStatus());

@@ -15,15 +15,13 @@
 #include "absl/status/statusor.h"
 #include "absl/time/clock.h"
 #include "absl/time/time.h"
+#include "domain/field_mask.h"
 #include "domain/idempotency.h"
 #include "domain/model.h"
 #include "domain/principal.h"
 #include "domain/repository.h"
 
 namespace trainhub::domain {
-
-// Field paths of an update, as in the API's update_mask.
-using UpdateMask = std::set<std::string, std::less<>>;
 
 // Every use case takes the calling principal and applies the object rules
 // of domain/principal.h: a caller who may not see or change an object gets

@@ -276,7 +276,9 @@ TEST_F(ParticipantImportTest, AnEMailOfAnotherPersonIsAConflictNeverAMerge) {
   ASSERT_EQ(dry->imported.size(), 1u);
   for (const ImportedRow& row : dry->imported) {
     EXPECT_EQ(row.enrolment_id, 0);
-    if (row.created) EXPECT_EQ(row.participant_id, 0);
+    if (row.created) {
+      EXPECT_EQ(row.participant_id, 0);
+    }
   }
 
   options.dry_run = false;

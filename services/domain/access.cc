@@ -52,7 +52,7 @@ absl::Status HideInternals(StoreReader& r, const Principal& who, std::vector<Ses
       TH_ASSIGN_OR_RETURN(Series series, r.GetSeries(session.series_id));
       it = series_by_id.emplace(session.series_id, std::move(series)).first;
     }
-    if (!SeesSessionInternals(who, it->second, session)) ForParticipants(session);
+    if (!SeesSessionInternals(who, it->second, session)) StripInternals(session);
   }
   return absl::OkStatus();
 }

@@ -30,7 +30,7 @@ absl::StatusOr<bool> Teaches(StoreReader& r, const Principal& who, Id series_id)
 // Whether `who`'s participant record has an enrolment (in any state) in the series.
 absl::StatusOr<bool> Enrolled(StoreReader& r, const Principal& who, Id series_id);
 
-// Applies ForParticipants() to each of `sessions` that `who` may not see
+// Applies StripInternals() to each of `sessions` that `who` may not see
 // the internals of (domain/principal.h).
 absl::Status HideInternals(StoreReader& r, const Principal& who, std::vector<Session>& sessions);
 

@@ -173,7 +173,7 @@ absl::StatusOr<std::pair<Session, Series>> SessionFor(StoreReader& r, const Prin
   } else {
     TH_ASSIGN_OR_RETURN(const bool enrolled, Enrolled(r, who, series.id));
     allowed = CanSeeSession(who, series, *session, enrolled);
-    if (allowed && !SeesSessionInternals(who, series, *session)) ForParticipants(*session);
+    if (allowed && !SeesSessionInternals(who, series, *session)) StripInternals(*session);
   }
   if (!allowed) return Denied(what);
   return std::make_pair(*std::move(session), std::move(series));

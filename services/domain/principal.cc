@@ -85,10 +85,10 @@ bool CanSeeSession(const Principal& who, const Series& series, const Session& se
 }
 
 bool SeesSessionInternals(const Principal& who, const Series& series, const Session& session) {
-  return who.IsAdmin() || CoordinatesSeries(who, series) || BookedOn(who, session);
+  return CanPlanSeries(who, series) || BookedOn(who, session);
 }
 
-void ForParticipants(Session& session) {
+void StripInternals(Session& session) {
   session.note.clear();
   std::erase_if(session.trainers,
                 [](const TrainerBooking& b) { return b.status != BookingStatus::kConfirmed; });

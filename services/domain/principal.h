@@ -63,12 +63,14 @@ bool CanPlanSeries(const Principal& who, const Series& series);
 bool CanSeeSession(const Principal& who, const Series& series, const Session& session,
                    bool enrolled);
 
-// Whether `who` sees everything about `session`: admins, the series'
-// coordinators and the trainers booked on it. Everyone else (participants)
-// gets ForParticipants(session).
+// Whether `who` sees everything about `session` (its internal note, every
+// booking with its state): those who plan the series (CanPlanSeries) and the
+// trainers booked on it. Everyone else (participants, partners who only
+// read) gets StripInternals(session).
 bool SeesSessionInternals(const Principal& who, const Series& series, const Session& session);
-// `session` without its internal note and with only the confirmed trainers.
-void ForParticipants(Session& session);
+// `session` as participants see it: without its internal note, with only the
+// confirmed trainers.
+void StripInternals(Session& session);
 
 }  // namespace trainhub::domain
 

@@ -594,8 +594,17 @@ TEST_F(EnrolmentsTest, ParticipantsKeepTheirSeriesOnceItRunsButNotItsInternals) 
   ASSERT_TRUE(series_list.ok());
   ASSERT_EQ(series_list->items.size(), 1u);
 
-  // The series' coordinator and the trainer booked see everything.
+  // The series' planners and the trainer booked see everything; a partner who
+  // only reads sees what participants see.
   EXPECT_EQ(planner_->GetSession(coordinator_, session->id)->note, s.note);
+  Series partnered;
+  partnered.id = series_;
+  partnered.partner_organization_ids = {dessau_};
+  ASSERT_TRUE(planner_->UpdateSeries(admin_, partnered, {"partner_organization_ids"}).ok());
+  auto partner_view = planner_->GetSession(As({Role::kCoordinator, dessau_}), session->id);
+  ASSERT_TRUE(partner_view.ok()) << partner_view.status();
+  EXPECT_EQ(partner_view->note, "");
+  EXPECT_EQ(partner_view->trainers.size(), 1u);
   const Principal roth_login = As({Role::kTrainer, 0, roth});
   EXPECT_EQ(planner_->GetSession(roth_login, session->id)->trainers.size(), 2u);
 

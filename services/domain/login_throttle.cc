@@ -14,7 +14,7 @@ absl::Duration LoginThrottle::LockDuration(int failures) {
 bool LoginThrottle::MayTry(absl::string_view address, absl::string_view account_key,
                            absl::Time now) {
   std::lock_guard<std::mutex> lock(mu_);
-  for (const Key& key : {Key(address, ""), Key(address, account_key)}) {
+  for (const Key& key : {WholeAddress(address), AddressAndAccount(address, account_key)}) {
     auto it = entries_.find(key);
     if (it != entries_.end() && it->second.until > now) return false;
   }
@@ -24,8 +24,8 @@ bool LoginThrottle::MayTry(absl::string_view address, absl::string_view account_
 void LoginThrottle::RecordFailure(absl::string_view address, absl::string_view account_key,
                                   absl::Time now) {
   std::lock_guard<std::mutex> lock(mu_);
-  const Key address_key(address, "");
-  const Key account(address, account_key);
+  const Key address_key = WholeAddress(address);
+  const Key account = AddressAndAccount(address, account_key);
   for (const Key* key : {&address_key, &account}) {
     if (entries_.find(*key) == entries_.end()) MakeRoom(now);
   }
@@ -48,7 +48,7 @@ void LoginThrottle::RecordFailure(absl::string_view address, absl::string_view a
 
 void LoginThrottle::RecordSuccess(absl::string_view address, absl::string_view account_key) {
   std::lock_guard<std::mutex> lock(mu_);
-  entries_.erase(Key(address, account_key));
+  entries_.erase(AddressAndAccount(address, account_key));
 }
 
 void LoginThrottle::MakeRoom(absl::Time now) {

@@ -16,7 +16,7 @@
 #include <map>
 #include <mutex>
 #include <string>
-#include <utility>
+#include <tuple>
 
 #include "absl/strings/string_view.h"
 #include "absl/time/time.h"
@@ -46,7 +46,12 @@ class LoginThrottle {
     absl::Time until = absl::InfinitePast();
     absl::Time last = absl::InfinitePast();
   };
-  using Key = std::pair<std::string, std::string>;  // address, account ("" for the address)
+  // Address, whether the entry counts the whole address, account key.
+  using Key = std::tuple<std::string, bool, std::string>;
+  static Key WholeAddress(absl::string_view address) { return {std::string(address), true, ""}; }
+  static Key AddressAndAccount(absl::string_view address, absl::string_view account) {
+    return {std::string(address), false, std::string(account)};
+  }
   // Makes room for one more entry: drops expired ones, then the oldest.
   void MakeRoom(absl::Time now);
 

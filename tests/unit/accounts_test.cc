@@ -171,6 +171,12 @@ TEST(LoginThrottleTest, WaitsGrowPerAddressAndAccountAndMemoryIsBounded) {
   EXPECT_FALSE(throttle.MayTry("ipv4:192.0.2.1", "a@example.org", t0 + absl::Seconds(1)));
   EXPECT_TRUE(throttle.MayTry("ipv4:192.0.2.2", "a@example.org", t0 + absl::Seconds(1)));
   EXPECT_TRUE(throttle.MayTry("ipv4:192.0.2.1", "a@example.org", t0 + absl::Seconds(5)));
+  // Failures for an empty e-mail lock that (nonsense) account only, not the address.
+  for (int i = 0; i < LoginThrottle::kFreeAttempts; ++i) {
+    throttle.RecordFailure("ipv4:192.0.2.3", "", t0);
+  }
+  EXPECT_FALSE(throttle.MayTry("ipv4:192.0.2.3", "", t0 + absl::Seconds(1)));
+  EXPECT_TRUE(throttle.MayTry("ipv4:192.0.2.3", "b@example.org", t0 + absl::Seconds(1)));
 }
 
 TEST_F(AccountsTest, EmailAddressesFoldUnicodeCaseAndNamesAreStoredComposed) {

@@ -1,9 +1,9 @@
 #ifndef TRAINHUB_SERVICES_API_AUTH_H_
 #define TRAINHUB_SERVICES_API_AUTH_H_
 
-// Who may call which RPC: authentication from the "authorization: Bearer"
-// metadata and the one policy table of role rules per RPC. Object-level
-// rules (whose series) live in the domain.
+// Who is calling: authentication from the "authorization: Bearer" metadata,
+// then the domain's policy (domain/policy.h) decides whether the role may
+// call the RPC at all; the use cases apply its object rules.
 
 #include <grpcpp/server_context.h>
 
@@ -15,21 +15,9 @@
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
 #include "domain/accounts.h"
+#include "domain/policy.h"
 
 namespace trainhub::api {
-
-// Who may call an RPC at all.
-enum class Callers {
-  kAnyone,    // no token (Login only)
-  kSignedIn,  // any valid token
-  kAdmin,
-  kPlanners,  // admin or coordinator
-  kStaff,     // admin, coordinator or trainer
-};
-
-// The rule of every RPC, keyed "trainhub.v1.SeriesService/CreateSeries".
-// An RPC without an entry is refused for everyone.
-const std::map<std::string, Callers, std::less<>>& Policy();
 
 // The client's address from gRPC's peer string without the port
 // ("ipv4:192.0.2.7:51234" -> "ipv4:192.0.2.7", "ipv6:[::1]:5" -> "ipv6:[::1]"),
@@ -41,7 +29,7 @@ class Authenticator {
   // `accounts` must outlive this object.
   explicit Authenticator(domain::Accounts& accounts) : accounts_(accounts) {}
 
-  // Admits a call of `service`/`method` per Policy(): the caller's
+  // Admits a call of `service`/`method` per domain::RolePolicy(): the caller's
   // principal, or UNAUTHENTICATED (no/invalid token) or PERMISSION_DENIED.
   // kAnyone RPCs get an empty principal.
   absl::StatusOr<domain::Principal> Admit(const grpc::ServerContext& context,

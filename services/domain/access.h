@@ -10,6 +10,7 @@
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
 #include "domain/model.h"
+#include "domain/policy.h"
 #include "domain/principal.h"
 #include "domain/repository.h"
 

@@ -1,6 +1,7 @@
 #include "domain/audit.h"
 
 #include "absl/strings/str_cat.h"
+#include "domain/policy.h"
 #include "domain/status_macros.h"
 #include "domain/validation.h"
 

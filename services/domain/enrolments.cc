@@ -9,6 +9,7 @@
 #include "domain/berlin_time.h"
 #include "domain/errors.h"
 #include "domain/limits.h"
+#include "domain/policy.h"
 #include "domain/status_macros.h"
 #include "domain/text.h"
 

@@ -8,6 +8,7 @@
 #include "domain/errors.h"
 #include "domain/field_mask.h"
 #include "domain/limits.h"
+#include "domain/policy.h"
 #include "domain/status_macros.h"
 #include "domain/text.h"
 #include "domain/validation.h"

@@ -11,6 +11,7 @@
 #include "domain/enrolments.h"
 #include "domain/errors.h"
 #include "domain/limits.h"
+#include "domain/policy.h"
 #include "domain/status_macros.h"
 #include "domain/text.h"
 #include "domain/validation.h"

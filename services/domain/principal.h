@@ -1,9 +1,8 @@
 #ifndef TRAINHUB_SERVICES_DOMAIN_PRINCIPAL_H_
 #define TRAINHUB_SERVICES_DOMAIN_PRINCIPAL_H_
 
-// Who is calling, and which objects that lets them see and change. These
-// are the object rules of the authorization policy; which roles may call an
-// RPC at all is the API's table (services/api/auth.cc).
+// Who is calling: an authenticated account with its roles. What that lets
+// them call and touch is the policy (domain/policy.h).
 
 #include <vector>
 
@@ -27,50 +26,6 @@ struct Principal {
   // installation itself.
   static Principal System();
 };
-
-// Which series and sessions a principal may see, as list filters:
-// everything (admin); series owned or partnered by a coordinated
-// organisation; sessions booking the principal's trainer record (and their
-// series); series open for enrolment (participants' catalogue); series in any status
-// that the principal's participant record has an enrolment in.
-struct Visibility {
-  bool everything = false;
-  std::vector<Id> organizations;
-  Id trainer_id = 0;
-  bool open_series = false;
-  Id enrolled_participant_id = 0;
-};
-Visibility VisibilityOf(const Principal& who);
-
-// How a principal is tied to a series beyond its roles.
-struct SeriesTies {
-  bool teaches = false;   // a trainer booked (not declined) in it
-  bool enrolled = false;  // the principal's participant record has an enrolment in it
-};
-
-// Seeing a series: admin, its owner's or a partner's coordinator, a trainer
-// booked in it, a participant enrolled (or waiting, or once enrolled) in it
-// in any status, or a participant while it is open for enrolment.
-bool CanSeeSeries(const Principal& who, const Series& series, SeriesTies ties);
-// Whether `who` coordinates the owner or a partner of the series.
-bool CoordinatesSeries(const Principal& who, const Series& series);
-// Planning a series (changing it, its modules and sessions): admin or a
-// coordinator of the owning organisation; partners' coordinators only when
-// the owner granted it (Series::partners_may_plan), else they only read.
-bool CanPlanSeries(const Principal& who, const Series& series);
-// Seeing a session: as its series, but a trainer sees only sessions they
-// are booked for.
-bool CanSeeSession(const Principal& who, const Series& series, const Session& session,
-                   bool enrolled);
-
-// Whether `who` sees everything about `session` (its internal note, every
-// booking with its state): those who plan the series (CanPlanSeries) and the
-// trainers booked on it. Everyone else (participants, partners who only
-// read) gets StripInternals(session).
-bool SeesSessionInternals(const Principal& who, const Series& series, const Session& session);
-// `session` as participants see it: without its internal note, with only the
-// confirmed trainers.
-void StripInternals(Session& session);
 
 }  // namespace trainhub::domain
 

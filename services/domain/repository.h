@@ -15,6 +15,7 @@
 #include "absl/strings/string_view.h"
 #include "absl/time/time.h"
 #include "domain/model.h"
+#include "domain/policy.h"
 #include "domain/principal.h"
 
 namespace trainhub::domain {

@@ -7,6 +7,7 @@
 #include "absl/strings/str_join.h"
 #include "absl/time/clock.h"
 #include "domain/limits.h"
+#include "domain/policy.h"
 #include "domain/status_macros.h"
 #include "domain/text.h"
 #include "domain/validation.h"

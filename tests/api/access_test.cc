@@ -57,17 +57,17 @@ TEST_F(ApiTest, EveryRpcFollowsThePolicyForEveryRole) {
     ASSERT_TRUE(server_->accounts().CreateAccount(account, kPassword).ok());
     caller.token = LoginAs(account.email);
   }
-  auto admits = [](api::Callers rule, domain::Role role) {
+  auto admits = [](domain::Callers rule, domain::Role role) {
     using domain::Role;
     switch (rule) {
-      case api::Callers::kAnyone:
-      case api::Callers::kSignedIn:
+      case domain::Callers::kAnyone:
+      case domain::Callers::kSignedIn:
         return true;
-      case api::Callers::kAdmin:
+      case domain::Callers::kAdmin:
         return role == Role::kAdmin;
-      case api::Callers::kPlanners:
+      case domain::Callers::kPlanners:
         return role == Role::kAdmin || role == Role::kCoordinator;
-      case api::Callers::kStaff:
+      case domain::Callers::kStaff:
         return role != Role::kParticipant;
     }
     return false;
@@ -78,10 +78,10 @@ TEST_F(ApiTest, EveryRpcFollowsThePolicyForEveryRole) {
       for (int m = 0; m < service->method_count(); ++m) {
         const std::string key = service->full_name() + "/" + service->method(m)->name();
         const std::string path = "/" + key;
-        auto rule = api::Policy().find(key);
-        ASSERT_NE(rule, api::Policy().end()) << key << " has no policy entry";
+        auto rule = domain::RolePolicy().find(key);
+        ASSERT_NE(rule, domain::RolePolicy().end()) << key << " has no policy entry";
         ++checked;
-        if (rule->second == api::Callers::kAnyone) continue;
+        if (rule->second == domain::Callers::kAnyone) continue;
         EXPECT_EQ(RawCall(channel_, path, "", "").error_code(), grpc::StatusCode::UNAUTHENTICATED)
             << key;
         EXPECT_EQ(RawCall(channel_, path, "", "forged-token").error_code(),
@@ -100,7 +100,7 @@ TEST_F(ApiTest, EveryRpcFollowsThePolicyForEveryRole) {
       }
     }
   }
-  EXPECT_EQ(static_cast<size_t>(checked), api::Policy().size()) << "a rule names no RPC";
+  EXPECT_EQ(static_cast<size_t>(checked), domain::RolePolicy().size()) << "a rule names no RPC";
 }
 
 // Every RPC against every role with own and foreign objects: the coordinator

@@ -84,6 +84,27 @@ class ParticipantImportTest : public ::testing::Test {
     return static_cast<int64_t>(participants_->List(admin_, 0, "", {500, {}})->items.size());
   }
 
+  // A volunteer course of the organisation with `capacity` seats.
+  Id NewVolunteerCourse(int capacity) {
+    Series s;
+    s.organization_id = org_;
+    s.title = "Interkultur im Ehrenamt";
+    s.kind = SeriesKind::kVolunteerCourse;
+    s.capacity = capacity;
+    s.target_groups = {TargetGroup::kVolunteers};
+    return planner_->CreateSeries(admin_, s, {})->id;
+  }
+
+  // Jana Beispiel, a volunteer of the organisation, with `email`.
+  Id Jana(const std::string& email) {
+    Participant known;
+    known.display_name = "Jana Beispiel";
+    known.email = email;
+    known.organization_id = org_;
+    known.target_groups = {TargetGroup::kVolunteers};
+    return participants_->Create(admin_, known, {})->id;
+  }
+
   ImportOptions Options() {
     ImportOptions options;
     options.organization_id = org_;
@@ -206,19 +227,8 @@ TEST_F(ParticipantImportTest, RefusesFilesItCannotReadAndForeignOrganisations) {
 }
 
 TEST_F(ParticipantImportTest, EnrolsTheRowsInFileOrderPastCapacityAndMatchesKnownPeople) {
-  Series s;
-  s.organization_id = org_;
-  s.title = "Interkultur im Ehrenamt";
-  s.kind = SeriesKind::kVolunteerCourse;
-  s.capacity = 2;
-  s.target_groups = {TargetGroup::kVolunteers};
-  const Id series = planner_->CreateSeries(admin_, s, {})->id;
-  Participant known;
-  known.display_name = "Jana Beispiel";
-  known.email = "jana@example.org";
-  known.organization_id = org_;
-  known.target_groups = {TargetGroup::kVolunteers};
-  const Id jana = participants_->Create(admin_, known, {})->id;
+  const Id series = NewVolunteerCourse(2);
+  const Id jana = Jana("jana@example.org");
 
   ImportOptions options = Options();
   options.series_id = series;
@@ -245,18 +255,8 @@ TEST_F(ParticipantImportTest, EnrolsTheRowsInFileOrderPastCapacityAndMatchesKnow
 }
 
 TEST_F(ParticipantImportTest, AnEMailOfAnotherPersonIsAConflictNeverAMerge) {
-  Series s;
-  s.organization_id = org_;
-  s.title = "Interkultur im Ehrenamt";
-  s.kind = SeriesKind::kVolunteerCourse;
-  s.capacity = 10;
-  const Id series = planner_->CreateSeries(admin_, s, {})->id;
-  Participant known;
-  known.display_name = "Jana Beispiel";
-  known.email = "teilnehmerin@example.org";
-  known.organization_id = org_;
-  known.target_groups = {TargetGroup::kVolunteers};
-  const Id jana = participants_->Create(admin_, known, {})->id;
+  const Id series = NewVolunteerCourse(10);
+  const Id jana = Jana("teilnehmerin@example.org");
 
   constexpr char kList[] =
       "Name;E-Mail\n"

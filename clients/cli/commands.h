@@ -58,6 +58,25 @@ grpc::Status ForEachPage(const Paging& paging,
                          const std::function<grpc::Status(const std::string& token, int page_size,
                                                           std::string* next)>& fetch);
 
+// Every page of a List call (or the one page `paging` asks for) into `all`:
+// `request` with page size and token set per page, the pages' items
+// appended, `all`'s next_page_token that of the last page fetched.
+template <typename Stub, typename Request, typename Response>
+grpc::Status ListAll(Client& c, Stub& stub,
+                     grpc::Status (Stub::*method)(grpc::ClientContext*, const Request&, Response*),
+                     Request request, const Paging& paging, Response* all) {
+  return ForEachPage(paging, [&](const std::string& token, int size, std::string* next) {
+    request.set_page_size(size);
+    request.set_page_token(token);
+    Response page;
+    grpc::Status status = c.Call(stub, method, request, &page);
+    *next = page.next_page_token();
+    all->MergeFrom(page);
+    all->set_next_page_token(*next);  // MergeFrom keeps a token over an empty one
+    return status;
+  });
+}
+
 // Sets ctx.exit_code from a status (reporting errors); true when OK.
 bool Check(Context& ctx, const grpc::Status& status);
 // Reports a usage problem found before calling the server.

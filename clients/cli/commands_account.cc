@@ -204,17 +204,7 @@ void AddAccountCommands(CLI::App& app, Context& ctx) {
     auto& c = ctx.client();
     v1::ListAccountsResponse all;
     grpc::Status status =
-        ForEachPage(*paging, [&](const std::string& token, int size, std::string* next) {
-          v1::ListAccountsRequest request;
-          request.set_page_size(size);
-          request.set_page_token(token);
-          v1::ListAccountsResponse page;
-          grpc::Status s = c.Call(c.accounts(), &Stub::ListAccounts, request, &page);
-          all.mutable_accounts()->MergeFrom(page.accounts());
-          *next = page.next_page_token();
-          all.set_next_page_token(page.next_page_token());
-          return s;
-        });
+        ListAll(c, c.accounts(), &Stub::ListAccounts, v1::ListAccountsRequest{}, *paging, &all);
     if (!Check(ctx, status)) return;
     if (c.json()) return c.PrintJson(all);
     Table table({msg::kColId, msg::kColName, msg::kColEmail, msg::kColRoles});
@@ -247,18 +237,9 @@ void AddAuditCommands(CLI::App& app, Context& ctx) {
     auto& c = ctx.client();
     v1::ListAuditEventsResponse all;
     auto stub = v1::AuditService::NewStub(c.channel());
+    v1::ListAuditEventsRequest request;
     grpc::Status status =
-        ForEachPage(*paging, [&](const std::string& token, int size, std::string* next) {
-          v1::ListAuditEventsRequest request;
-          request.set_page_size(size);
-          request.set_page_token(token);
-          v1::ListAuditEventsResponse page;
-          grpc::Status s = c.Call(*stub, &v1::AuditService::Stub::ListAuditEvents, request, &page);
-          all.mutable_events()->MergeFrom(page.events());
-          *next = page.next_page_token();
-          all.set_next_page_token(page.next_page_token());
-          return s;
-        });
+        ListAll(c, *stub, &v1::AuditService::Stub::ListAuditEvents, request, *paging, &all);
     if (!Check(ctx, status)) return;
     if (c.json()) return c.PrintJson(all);
     if (all.events_size() == 0) {

@@ -59,20 +59,12 @@ void PrintEnrolmentTable(const google::protobuf::RepeatedPtrField<v1::Enrolment>
 }
 
 // Fetches every page (or the one asked for) of ListEnrolments.
-grpc::Status ListAll(Context& ctx, const Paging& paging, v1::ListEnrolmentsRequest request,
-                     v1::ListEnrolmentsResponse* all) {
+grpc::Status ListEnrolments(Context& ctx, const Paging& paging,
+                            const v1::ListEnrolmentsRequest& request,
+                            v1::ListEnrolmentsResponse* all) {
   auto& c = ctx.client();
   auto stub = v1::EnrolmentService::NewStub(c.channel());
-  return ForEachPage(paging, [&](const std::string& token, int size, std::string* next) {
-    request.set_page_size(size);
-    request.set_page_token(token);
-    v1::ListEnrolmentsResponse page;
-    grpc::Status s = c.Call(*stub, &Stub::ListEnrolments, request, &page);
-    all->mutable_enrolments()->MergeFrom(page.enrolments());
-    *next = page.next_page_token();
-    all->set_next_page_token(page.next_page_token());
-    return s;
-  });
+  return ListAll(c, *stub, &Stub::ListEnrolments, request, paging, all);
 }
 
 // A command taking one enrolment id (and optionally a reason) that
@@ -332,7 +324,7 @@ void AddEnrolmentCommands(CLI::App& app, Context& ctx) {
     // A seat that still waits for its binding confirmation.
     if (largs->unconfirmed) r.add_states(v1::ENROLMENT_STATE_ENROLLED);
     v1::ListEnrolmentsResponse all;
-    if (!Check(ctx, ListAll(ctx, largs->paging, r, &all))) return;
+    if (!Check(ctx, ListEnrolments(ctx, largs->paging, r, &all))) return;
     if (ctx.client().json()) return ctx.client().PrintJson(all);
     if (all.enrolments_size() == 0) {
       std::cout << msg::kNoItems << "\n";
@@ -364,19 +356,10 @@ void AddEnrolmentCommands(CLI::App& app, Context& ctx) {
     auto& c = ctx.client();
     auto stub = v1::EnrolmentService::NewStub(c.channel());
     v1::ListEnrolmentHistoryResponse all;
+    v1::ListEnrolmentHistoryRequest request;
+    request.set_enrolment_id(*history_id);
     grpc::Status status =
-        ForEachPage(*history_paging, [&](const std::string& token, int size, std::string* next) {
-          v1::ListEnrolmentHistoryRequest r;
-          r.set_enrolment_id(*history_id);
-          r.set_page_size(size);
-          r.set_page_token(token);
-          v1::ListEnrolmentHistoryResponse page;
-          grpc::Status s = c.Call(*stub, &Stub::ListEnrolmentHistory, r, &page);
-          all.mutable_changes()->MergeFrom(page.changes());
-          *next = page.next_page_token();
-          all.set_next_page_token(page.next_page_token());
-          return s;
-        });
+        ListAll(c, *stub, &Stub::ListEnrolmentHistory, request, *history_paging, &all);
     if (!Check(ctx, status)) return;
     if (c.json()) return c.PrintJson(all);
     // Blocks rather than a table: reasons are sentences and must not be cut.
@@ -406,7 +389,7 @@ void AddEnrolmentCommands(CLI::App& app, Context& ctx) {
     r.add_states(v1::ENROLMENT_STATE_ENROLLED);
     r.add_states(v1::ENROLMENT_STATE_CONFIRMED);
     v1::ListEnrolmentsResponse all;
-    if (!Check(ctx, ListAll(ctx, Paging{}, r, &all))) return;
+    if (!Check(ctx, ListEnrolments(ctx, Paging{}, r, &all))) return;
     if (ctx.client().json()) return ctx.client().PrintJson(all);
     std::cout << fmt::format(msg::kRosterHeading, *roster_series) << "\n";
     if (all.enrolments_size() == 0) {

@@ -111,18 +111,8 @@ void AddOrganizationCommands(CLI::App& app, Context& ctx) {
     auto& c = ctx.client();
     v1::ListOrganizationsResponse all;
     grpc::Status status =
-        ForEachPage(*paging, [&](const std::string& token, int size, std::string* next) {
-          v1::ListOrganizationsRequest request;
-          request.set_page_size(size);
-          request.set_page_token(token);
-          v1::ListOrganizationsResponse page;
-          grpc::Status s = c.Call(
-              c.organizations(), &v1::OrganizationService::Stub::ListOrganizations, request, &page);
-          all.mutable_organizations()->MergeFrom(page.organizations());
-          *next = page.next_page_token();
-          all.set_next_page_token(page.next_page_token());
-          return s;
-        });
+        ListAll(c, c.organizations(), &v1::OrganizationService::Stub::ListOrganizations,
+                v1::ListOrganizationsRequest{}, *paging, &all);
     if (!Check(ctx, status)) return;
     if (c.json()) return c.PrintJson(all);
     Table table({msg::kColId, msg::kColName, msg::kColKind, msg::kColCity});
@@ -192,19 +182,9 @@ void AddTrainerCommands(CLI::App& app, Context& ctx) {
   list->callback([&ctx, paging] {
     auto& c = ctx.client();
     v1::ListTrainersResponse all;
+    v1::ListTrainersRequest request;
     grpc::Status status =
-        ForEachPage(*paging, [&](const std::string& token, int size, std::string* next) {
-          v1::ListTrainersRequest request;
-          request.set_page_size(size);
-          request.set_page_token(token);
-          v1::ListTrainersResponse page;
-          grpc::Status s =
-              c.Call(c.trainers(), &v1::TrainerService::Stub::ListTrainers, request, &page);
-          all.mutable_trainers()->MergeFrom(page.trainers());
-          *next = page.next_page_token();
-          all.set_next_page_token(page.next_page_token());
-          return s;
-        });
+        ListAll(c, c.trainers(), &v1::TrainerService::Stub::ListTrainers, request, *paging, &all);
     if (!Check(ctx, status)) return;
     if (c.json()) return c.PrintJson(all);
     Table table({msg::kColId, msg::kColName, msg::kColEmail, msg::kColAffiliation});

@@ -101,20 +101,10 @@ void AddParticipantCommands(CLI::App& app, Context& ctx) {
     auto& c = ctx.client();
     auto stub = v1::ParticipantService::NewStub(c.channel());
     v1::ListParticipantsResponse all;
-    grpc::Status status =
-        ForEachPage(*paging, [&](const std::string& token, int size, std::string* next) {
-          v1::ListParticipantsRequest request;
-          request.set_organization_id(*list_org);
-          request.set_name(*list_name);
-          request.set_page_size(size);
-          request.set_page_token(token);
-          v1::ListParticipantsResponse page;
-          grpc::Status s = c.Call(*stub, &Stub::ListParticipants, request, &page);
-          all.mutable_participants()->MergeFrom(page.participants());
-          *next = page.next_page_token();
-          all.set_next_page_token(page.next_page_token());
-          return s;
-        });
+    v1::ListParticipantsRequest request;
+    request.set_organization_id(*list_org);
+    request.set_name(*list_name);
+    grpc::Status status = ListAll(c, *stub, &Stub::ListParticipants, request, *paging, &all);
     if (!Check(ctx, status)) return;
     if (c.json()) return c.PrintJson(all);
     if (all.participants_size() == 0) {

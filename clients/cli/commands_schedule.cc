@@ -20,17 +20,7 @@ void RunSchedule(Context& ctx, Request request, const Paging& paging,
                                               v1::ListScheduleResponse*)) {
   auto& c = ctx.client();
   v1::ListScheduleResponse all;
-  grpc::Status status =
-      ForEachPage(paging, [&](const std::string& token, int size, std::string* next) {
-        request.set_page_size(size);
-        request.set_page_token(token);
-        v1::ListScheduleResponse page;
-        grpc::Status s = c.Call(c.schedule(), method, request, &page);
-        all.mutable_sessions()->MergeFrom(page.sessions());
-        *next = page.next_page_token();
-        all.set_next_page_token(page.next_page_token());
-        return s;
-      });
+  grpc::Status status = ListAll(c, c.schedule(), method, request, paging, &all);
   if (!Check(ctx, status)) return;
   if (c.json()) return c.PrintJson(all);
   if (all.sessions_size() == 0) {

@@ -40,34 +40,17 @@ std::string OrganizationLabel(Client& c, int64_t id) {
 }
 
 grpc::Status AllModules(Client& c, int64_t series_id, v1::ListModulesResponse* all) {
-  return ForEachPage(Paging{}, [&](const std::string& token, int size, std::string* next) {
-    v1::ListModulesRequest request;
-    request.set_series_id(series_id);
-    request.set_page_size(size);
-    request.set_page_token(token);
-    v1::ListModulesResponse page;
-    grpc::Status s = c.Call(c.series(), &Stub::ListModules, request, &page);
-    all->mutable_modules()->MergeFrom(page.modules());
-    *next = page.next_page_token();
-    return s;
-  });
+  v1::ListModulesRequest request;
+  request.set_series_id(series_id);
+  return ListAll(c, c.series(), &Stub::ListModules, request, Paging{}, all);
 }
 
 grpc::Status SessionsOf(Client& c, int64_t series_id, int64_t module_id, const Paging& paging,
                         v1::ListSessionsResponse* all) {
-  return ForEachPage(paging, [&](const std::string& token, int size, std::string* next) {
-    v1::ListSessionsRequest request;
-    request.set_series_id(series_id);
-    request.set_module_id(module_id);
-    request.set_page_size(size);
-    request.set_page_token(token);
-    v1::ListSessionsResponse page;
-    grpc::Status s = c.Call(c.series(), &Stub::ListSessions, request, &page);
-    all->mutable_sessions()->MergeFrom(page.sessions());
-    *next = page.next_page_token();
-    all->set_next_page_token(page.next_page_token());
-    return s;
-  });
+  v1::ListSessionsRequest request;
+  request.set_series_id(series_id);
+  request.set_module_id(module_id);
+  return ListAll(c, c.series(), &Stub::ListSessions, request, paging, all);
 }
 
 void PrintModuleTable(const v1::ListModulesResponse& modules) {
@@ -404,16 +387,7 @@ void AddSeriesCommands(CLI::App& app, Context& ctx) {
     auto& c = ctx.client();
     v1::ListSeriesResponse all;
     grpc::Status status =
-        ForEachPage(list_opts->paging, [&](const std::string& token, int size, std::string* next) {
-          request.set_page_size(size);
-          request.set_page_token(token);
-          v1::ListSeriesResponse page;
-          grpc::Status s = c.Call(c.series(), &Stub::ListSeries, request, &page);
-          all.mutable_series()->MergeFrom(page.series());
-          *next = page.next_page_token();
-          all.set_next_page_token(page.next_page_token());
-          return s;
-        });
+        ListAll(c, c.series(), &Stub::ListSeries, request, list_opts->paging, &all);
     if (!Check(ctx, status)) return;
     if (c.json()) return c.PrintJson(all);
     Table table({msg::kColId, msg::kColTitle, msg::kColStatus, msg::kColDates, msg::kColModules});

@@ -12,7 +12,7 @@
 
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
-#include "domain/repository.h"
+#include "domain/ports/page.h"
 
 namespace trainhub::api {
 

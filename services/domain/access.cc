@@ -26,30 +26,31 @@ absl::Status NameField(absl::Status status, absl::string_view field, absl::Statu
   return status;
 }
 
-absl::StatusOr<bool> Teaches(StoreReader& r, const Principal& who, Id series_id) {
+absl::StatusOr<bool> Teaches(ReadView& r, const Principal& who, Id series_id) {
   if (who.TrainerId() == 0) return false;
   SessionFilter filter;
   filter.series_id = series_id;
   filter.visible_to = Visibility{.trainer_id = who.TrainerId()};
   PageRequest page;
   page.limit = 1;
-  TH_ASSIGN_OR_RETURN(Page<Session> sessions, r.ListSessions(filter, page));
+  TH_ASSIGN_OR_RETURN(Page<Session> sessions, r.sessions().List(filter, page));
   return !sessions.items.empty();
 }
 
-absl::StatusOr<bool> Enrolled(StoreReader& r, const Principal& who, Id series_id) {
+absl::StatusOr<bool> Enrolled(ReadView& r, const Principal& who, Id series_id) {
   if (who.ParticipantId() == 0) return false;
-  TH_ASSIGN_OR_RETURN(std::optional<Enrolment> e, r.FindEnrolment(series_id, who.ParticipantId()));
+  TH_ASSIGN_OR_RETURN(std::optional<Enrolment> e,
+                      r.enrolments().Find(series_id, who.ParticipantId()));
   return e.has_value();
 }
 
-absl::Status HideInternals(StoreReader& r, const Principal& who, std::vector<Session>& sessions) {
+absl::Status HideInternals(ReadView& r, const Principal& who, std::vector<Session>& sessions) {
   if (who.IsAdmin()) return absl::OkStatus();
   std::map<Id, Series> series_by_id;
   for (Session& session : sessions) {
     auto it = series_by_id.find(session.series_id);
     if (it == series_by_id.end()) {
-      TH_ASSIGN_OR_RETURN(Series series, r.GetSeries(session.series_id));
+      TH_ASSIGN_OR_RETURN(Series series, r.series().Get(session.series_id));
       it = series_by_id.emplace(session.series_id, std::move(series)).first;
     }
     if (!SeesSessionInternals(who, it->second, session)) StripInternals(session);
@@ -57,9 +58,9 @@ absl::Status HideInternals(StoreReader& r, const Principal& who, std::vector<Ses
   return absl::OkStatus();
 }
 
-absl::StatusOr<Series> SeriesFor(StoreReader& r, const Principal& who, Id id, Need need,
+absl::StatusOr<Series> SeriesFor(ReadView& r, const Principal& who, Id id, Need need,
                                  absl::string_view field) {
-  absl::StatusOr<Series> series = r.GetSeries(id);
+  absl::StatusOr<Series> series = r.series().Get(id);
   if (who.IsAdmin()) {
     if (!series.ok()) return NameField(series.status(), field);
     return series;

@@ -11,8 +11,8 @@
 #include "absl/strings/string_view.h"
 #include "domain/model.h"
 #include "domain/policy.h"
+#include "domain/ports/unit_of_work.h"
 #include "domain/principal.h"
-#include "domain/repository.h"
 
 namespace trainhub::domain {
 
@@ -27,18 +27,18 @@ absl::Status NameField(absl::Status status, absl::string_view field,
                        absl::StatusCode code = absl::StatusCode::kNotFound);
 
 // Whether `who`, a trainer, has a booking that is not declined in the series.
-absl::StatusOr<bool> Teaches(StoreReader& r, const Principal& who, Id series_id);
+absl::StatusOr<bool> Teaches(ReadView& r, const Principal& who, Id series_id);
 // Whether `who`'s participant record has an enrolment (in any state) in the series.
-absl::StatusOr<bool> Enrolled(StoreReader& r, const Principal& who, Id series_id);
+absl::StatusOr<bool> Enrolled(ReadView& r, const Principal& who, Id series_id);
 
 // Applies StripInternals() to each of `sessions` that `who` may not see
 // the internals of (domain/principal.h).
-absl::Status HideInternals(StoreReader& r, const Principal& who, std::vector<Session>& sessions);
+absl::Status HideInternals(ReadView& r, const Principal& who, std::vector<Session>& sessions);
 
 enum class Need { kSee, kPlan };
 
 // Loads series `id` for `who` (CanSeeSeries or CanPlanSeries).
-absl::StatusOr<Series> SeriesFor(StoreReader& r, const Principal& who, Id id, Need need,
+absl::StatusOr<Series> SeriesFor(ReadView& r, const Principal& who, Id id, Need need,
                                  absl::string_view field);
 
 }  // namespace trainhub::domain

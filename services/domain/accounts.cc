@@ -60,8 +60,8 @@ absl::StatusOr<Account> Accounts::CreateAccount(Account account, const std::stri
   TH_ASSIGN_OR_RETURN(std::string hash, HashPassword(password));
   account.create_time = clock_();
   Account out;
-  TH_RETURN_IF_ERROR(store_.Write([&](StoreWriter& w) -> absl::Status {
-    TH_ASSIGN_OR_RETURN(auto existing, w.FindAccountByEmail(account.email));
+  TH_RETURN_IF_ERROR(store_.Write([&](UnitOfWork& w) -> absl::Status {
+    TH_ASSIGN_OR_RETURN(auto existing, w.accounts().FindByEmail(account.email));
     if (existing) {
       return FieldError(
           absl::StatusCode::kAlreadyExists, "account.email",
@@ -72,15 +72,16 @@ absl::StatusOr<Account> Accounts::CreateAccount(Account account, const std::stri
       const RoleGrant& g = account.roles[i];
       const std::string at = absl::StrCat("account.roles[", i, "]");
       if (g.role == Role::kCoordinator &&
-          absl::IsNotFound(w.GetOrganization(g.organization_id).status())) {
+          absl::IsNotFound(w.organizations().Get(g.organization_id).status())) {
         refs.Add(at + ".organization_id",
                  absl::StrCat("organisation ", g.organization_id, " does not exist"));
       }
-      if (g.participant_id != 0 && absl::IsNotFound(w.GetParticipant(g.participant_id).status())) {
+      if (g.participant_id != 0 &&
+          absl::IsNotFound(w.participants().Get(g.participant_id).status())) {
         refs.Add(at + ".participant_id",
                  absl::StrCat("participant ", g.participant_id, " does not exist"));
       }
-      if (g.role == Role::kTrainer && absl::IsNotFound(w.GetTrainer(g.trainer_id).status())) {
+      if (g.role == Role::kTrainer && absl::IsNotFound(w.trainers().Get(g.trainer_id).status())) {
         refs.Add(at + ".trainer_id", absl::StrCat("trainer ", g.trainer_id, " does not exist"));
       }
     }
@@ -88,8 +89,8 @@ absl::StatusOr<Account> Accounts::CreateAccount(Account account, const std::stri
     AccountCredentials record;
     record.account = account;
     record.password_hash = hash;
-    TH_ASSIGN_OR_RETURN(Id id, w.InsertAccount(record));
-    TH_ASSIGN_OR_RETURN(out, w.GetAccount(id));
+    TH_ASSIGN_OR_RETURN(Id id, w.accounts().Insert(record));
+    TH_ASSIGN_OR_RETURN(out, w.accounts().Get(id));
     return absl::OkStatus();
   }));
   return out;
@@ -110,8 +111,8 @@ absl::StatusOr<Accounts::LoginResult> Accounts::Login(absl::string_view email,
   const absl::Time now = clock_();
   const bool may_try = throttle_.MayTry(client_address, account_key, now);
   std::optional<AccountCredentials> found;
-  TH_RETURN_IF_ERROR(store_.Read([&](StoreReader& r) -> absl::Status {
-    TH_ASSIGN_OR_RETURN(found, r.FindAccountByEmail(wanted));
+  TH_RETURN_IF_ERROR(store_.Read([&](ReadView& r) -> absl::Status {
+    TH_ASSIGN_OR_RETURN(found, r.accounts().FindByEmail(wanted));
     return absl::OkStatus();
   }));
   // The same work for unknown accounts and addresses that must wait.
@@ -129,12 +130,12 @@ absl::StatusOr<Accounts::LoginResult> Accounts::Login(absl::string_view email,
     TH_ASSIGN_OR_RETURN(new_hash, HashPassword(password));
   }
   LoginResult result;
-  TH_RETURN_IF_ERROR(store_.Write([&](StoreWriter& w) -> absl::Status {
-    TH_ASSIGN_OR_RETURN(auto current, w.FindAccountByEmail(wanted));
+  TH_RETURN_IF_ERROR(store_.Write([&](UnitOfWork& w) -> absl::Status {
+    TH_ASSIGN_OR_RETURN(auto current, w.accounts().FindByEmail(wanted));
     if (!current || current->account.id != found->account.id) return BadCredentials();
     if (!new_hash.empty()) {
       current->password_hash = new_hash;
-      TH_RETURN_IF_ERROR(w.UpdateLoginState(*current));
+      TH_RETURN_IF_ERROR(w.accounts().UpdateLoginState(*current));
     }
     TokenRecord token;
     result.token = NewToken();
@@ -142,7 +143,7 @@ absl::StatusOr<Accounts::LoginResult> Accounts::Login(absl::string_view email,
     token.account_id = current->account.id;
     token.create_time = now;
     token.expire_time = now + kTokenLifetime;
-    TH_RETURN_IF_ERROR(w.InsertToken(token));
+    TH_RETURN_IF_ERROR(w.accounts().InsertToken(token));
     result.expire_time = token.expire_time;
     result.account = current->account;
     return absl::OkStatus();
@@ -154,10 +155,10 @@ absl::StatusOr<Accounts::LoginResult> Accounts::Login(absl::string_view email,
 absl::Status Accounts::Logout(absl::string_view token) {
   if (token.empty()) return InvalidToken();
   const std::string hash = TokenHash(token);
-  return store_.Write([&](StoreWriter& w) -> absl::Status {
-    TH_ASSIGN_OR_RETURN(auto record, w.FindToken(hash));
+  return store_.Write([&](UnitOfWork& w) -> absl::Status {
+    TH_ASSIGN_OR_RETURN(auto record, w.accounts().FindToken(hash));
     if (!record) return InvalidToken();
-    return w.RevokeToken(hash);
+    return w.accounts().RevokeToken(hash);
   });
 }
 
@@ -165,10 +166,10 @@ absl::StatusOr<Principal> Accounts::Authenticate(absl::string_view token) {
   if (token.empty() || token.size() > 256) return InvalidToken();
   const std::string hash = TokenHash(token);
   Principal principal;
-  TH_RETURN_IF_ERROR(store_.Read([&](StoreReader& r) -> absl::Status {
-    TH_ASSIGN_OR_RETURN(auto record, r.FindToken(hash));
+  TH_RETURN_IF_ERROR(store_.Read([&](ReadView& r) -> absl::Status {
+    TH_ASSIGN_OR_RETURN(auto record, r.accounts().FindToken(hash));
     if (!record || record->revoked || record->expire_time <= clock_()) return InvalidToken();
-    absl::StatusOr<Account> account = r.GetAccount(record->account_id);
+    absl::StatusOr<Account> account = r.accounts().Get(record->account_id);
     if (absl::IsNotFound(account.status())) return InvalidToken();
     if (!account.ok()) return account.status();
     principal.account = *std::move(account);
@@ -180,14 +181,14 @@ absl::StatusOr<Principal> Accounts::Authenticate(absl::string_view token) {
 absl::StatusOr<int64_t> Accounts::RevokeAllTokens(Id account_id) {
   if (account_id <= 0) return InvalidField("account_id", "must be a positive id");
   int64_t revoked = 0;
-  TH_RETURN_IF_ERROR(store_.Write([&](StoreWriter& w) -> absl::Status {
-    absl::StatusOr<Account> account = w.GetAccount(account_id);
+  TH_RETURN_IF_ERROR(store_.Write([&](UnitOfWork& w) -> absl::Status {
+    absl::StatusOr<Account> account = w.accounts().Get(account_id);
     if (absl::IsNotFound(account.status())) {
       return FieldError(absl::StatusCode::kNotFound, "account_id",
                         std::string(account.status().message()));
     }
     TH_RETURN_IF_ERROR(account.status());
-    TH_ASSIGN_OR_RETURN(revoked, w.RevokeAllTokens(account_id));
+    TH_ASSIGN_OR_RETURN(revoked, w.accounts().RevokeAllTokens(account_id));
     return absl::OkStatus();
   }));
   return revoked;
@@ -195,8 +196,8 @@ absl::StatusOr<int64_t> Accounts::RevokeAllTokens(Id account_id) {
 
 absl::StatusOr<Page<Account>> Accounts::ListAccounts(const PageRequest& page) {
   Page<Account> out;
-  TH_RETURN_IF_ERROR(store_.Read([&](StoreReader& r) -> absl::Status {
-    TH_ASSIGN_OR_RETURN(out, r.ListAccounts(page));
+  TH_RETURN_IF_ERROR(store_.Read([&](ReadView& r) -> absl::Status {
+    TH_ASSIGN_OR_RETURN(out, r.accounts().List(page));
     return absl::OkStatus();
   }));
   return out;
@@ -204,8 +205,8 @@ absl::StatusOr<Page<Account>> Accounts::ListAccounts(const PageRequest& page) {
 
 absl::StatusOr<bool> Accounts::HasAnyAccount() {
   int64_t count = 0;
-  TH_RETURN_IF_ERROR(store_.Read([&](StoreReader& r) -> absl::Status {
-    TH_ASSIGN_OR_RETURN(count, r.CountAccounts());
+  TH_RETURN_IF_ERROR(store_.Read([&](ReadView& r) -> absl::Status {
+    TH_ASSIGN_OR_RETURN(count, r.accounts().Count());
     return absl::OkStatus();
   }));
   return count > 0;

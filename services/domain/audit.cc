@@ -64,8 +64,8 @@ absl::Status AuditLog::RecordRefusal(Id account_id, absl::string_view method,
   }
   if (open != refusals_.end()) TH_RETURN_IF_ERROR(WriteRepeats(open->second));
   Id row = 0;
-  TH_RETURN_IF_ERROR(store_.Write([&](StoreWriter& w) -> absl::Status {
-    TH_ASSIGN_OR_RETURN(row, w.AppendAudit(event));
+  TH_RETURN_IF_ERROR(store_.Write([&](UnitOfWork& w) -> absl::Status {
+    TH_ASSIGN_OR_RETURN(row, w.audit().Append(event));
     return absl::OkStatus();
   }));
   refusals_[kind] = RefusalRow{row, event.time, 0};
@@ -75,8 +75,8 @@ absl::Status AuditLog::RecordRefusal(Id account_id, absl::string_view method,
 absl::Status AuditLog::WriteRepeats(RefusalRow& row) {
   if (row.unwritten == 0) return absl::OkStatus();
   const int64_t repeats = row.unwritten;
-  TH_RETURN_IF_ERROR(
-      store_.Write([&](StoreWriter& w) { return w.AddRefusalRepeats(row.event_id, repeats); }));
+  TH_RETURN_IF_ERROR(store_.Write(
+      [&](UnitOfWork& w) { return w.audit().AddRefusalRepeats(row.event_id, repeats); }));
   row.unwritten = 0;
   return absl::OkStatus();
 }
@@ -91,7 +91,7 @@ AuditLog::~AuditLog() { FlushRefusals().IgnoreError(); }
 
 absl::Status AuditLog::Record(AuditEvent event) {
   event.time = clock_();
-  return store_.Write([&](StoreWriter& w) { return w.AppendAudit(event).status(); });
+  return store_.Write([&](UnitOfWork& w) { return w.audit().Append(event).status(); });
 }
 
 absl::StatusOr<Page<AuditEvent>> AuditLog::List(const Principal& who, const PageRequest& page) {
@@ -104,8 +104,8 @@ absl::StatusOr<Page<AuditEvent>> AuditLog::List(const Principal& who, const Page
   }
   TH_RETURN_IF_ERROR(FlushRefusals());  // the counts as they are now
   Page<AuditEvent> out;
-  TH_RETURN_IF_ERROR(store_.Read([&](StoreReader& r) -> absl::Status {
-    TH_ASSIGN_OR_RETURN(out, r.ListAudit(filter, page));
+  TH_RETURN_IF_ERROR(store_.Read([&](ReadView& r) -> absl::Status {
+    TH_ASSIGN_OR_RETURN(out, r.audit().List(filter, page));
     return absl::OkStatus();
   }));
   return out;

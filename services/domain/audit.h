@@ -16,8 +16,8 @@
 #include "absl/status/statusor.h"
 #include "absl/time/time.h"
 #include "domain/model.h"
+#include "domain/ports/unit_of_work.h"
 #include "domain/principal.h"
-#include "domain/repository.h"
 
 namespace trainhub::domain {
 

@@ -16,7 +16,7 @@ struct CalendarOptions {
   bool all_cancelled = false;  // every event STATUS:CANCELLED
   // When set, only this trainer's booking decides CONFIRMED (see below).
   Id for_trainer = 0;
-  // Unique per installation (StoreReader::InstallationUidDomain()).
+  // Unique per installation (ReadView::InstallationUidDomain()).
   std::string uid_domain = "trainhub";
 };
 

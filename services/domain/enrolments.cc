@@ -52,8 +52,8 @@ constexpr int kMaxCohortSize = kMaxCapacity;
 // Moves `e` to `to`, keeps the seat time in step and appends the history
 // entry. INTERNAL for a transition the state machine forbids: callers
 // check their preconditions with a clear message first.
-absl::Status Move(StoreWriter& w, Enrolment& e, EnrolmentState to, Id account_id,
-                  std::string reason, absl::Time now) {
+absl::Status Move(UnitOfWork& w, Enrolment& e, EnrolmentState to, Id account_id, std::string reason,
+                  absl::Time now) {
   if (!EnrolmentTransitionAllowed(e.state, to)) {
     return absl::InternalError(absl::StrCat("enrolment ", e.id, " cannot go from ",
                                             ToString(e.state), " to ", ToString(to)));
@@ -66,8 +66,8 @@ absl::Status Move(StoreWriter& w, Enrolment& e, EnrolmentState to, Id account_id
     e.seat_time = now;
   }
   e.update_time = now;
-  TH_RETURN_IF_ERROR(w.UpdateEnrolment(e));
-  return w.AppendEnrolmentChange({0, e.id, now, from, to, account_id, std::move(reason)});
+  TH_RETURN_IF_ERROR(w.enrolments().Update(e));
+  return w.enrolments().AppendChange({0, e.id, now, from, to, account_id, std::move(reason)});
 }
 
 std::string Who(const Participant& p) {
@@ -81,7 +81,7 @@ std::string GroupList(const std::vector<TargetGroup>& groups) {
 
 }  // namespace
 
-absl::Status EndEnrolmentsOfCancelledSeries(StoreWriter& w, Id series_id, Id account_id,
+absl::Status EndEnrolmentsOfCancelledSeries(UnitOfWork& w, Id series_id, Id account_id,
                                             absl::string_view reason, absl::Time now) {
   EnrolmentFilter filter;
   filter.series_id = series_id;
@@ -92,7 +92,7 @@ absl::Status EndEnrolmentsOfCancelledSeries(StoreWriter& w, Id series_id, Id acc
   PageRequest page;
   page.limit = kMaxPageSize;
   for (;;) {
-    TH_ASSIGN_OR_RETURN(Page<Enrolment> batch, w.ListEnrolments(filter, page));
+    TH_ASSIGN_OR_RETURN(Page<Enrolment> batch, w.enrolments().List(filter, page));
     for (Enrolment& e : batch.items) {
       TH_RETURN_IF_ERROR(Move(w, e, EnrolmentState::kWithdrawn, account_id, why, now));
     }
@@ -123,8 +123,8 @@ namespace {
 
 // Eligibility of `p` for `series`: the target groups (unless overridden)
 // and the required qualification. Empty when eligible, else the reason.
-absl::StatusOr<std::string> Ineligibility(StoreReader& r, const Series& series,
-                                          const Participant& p, bool override_groups) {
+absl::StatusOr<std::string> Ineligibility(ReadView& r, const Series& series, const Participant& p,
+                                          bool override_groups) {
   if (!override_groups && !series.target_groups.empty() &&
       std::none_of(p.target_groups.begin(), p.target_groups.end(), [&](TargetGroup g) {
         return std::find(series.target_groups.begin(), series.target_groups.end(), g) !=
@@ -135,7 +135,7 @@ absl::StatusOr<std::string> Ineligibility(StoreReader& r, const Series& series,
                         "; a coordinator can override the target groups");
   }
   if (!series.required_qualification.empty()) {
-    TH_ASSIGN_OR_RETURN(std::vector<Qualification> held, r.ListQualifications(p.id));
+    TH_ASSIGN_OR_RETURN(std::vector<Qualification> held, r.participants().ListQualifications(p.id));
     const std::string wanted = Folded(series.required_qualification);
     if (std::none_of(held.begin(), held.end(),
                      [&](const Qualification& q) { return Folded(q.title) == wanted; })) {
@@ -163,8 +163,8 @@ absl::Status CheckReason(std::string& reason, absl::string_view field, bool requ
 
 // `series` with its seat and waiting-list counts as they are now in the
 // unit of work (earlier enrolments of the same unit included).
-absl::StatusOr<Series> WithPlacesNow(StoreReader& r, Series series) {
-  TH_ASSIGN_OR_RETURN(StoreReader::Places places, r.CountPlaces(series.id));
+absl::StatusOr<Series> WithPlacesNow(ReadView& r, Series series) {
+  TH_ASSIGN_OR_RETURN(Places places, r.enrolments().CountPlaces(series.id));
   series.seats_taken = places.seats_taken;
   series.waitlist_length = places.waitlist_length;
   return series;
@@ -172,13 +172,13 @@ absl::StatusOr<Series> WithPlacesNow(StoreReader& r, Series series) {
 
 // Places (or places again) `p` in `series` as one arrival; the caller has
 // checked window and eligibility. Returns the enrolment's id.
-absl::StatusOr<Id> Enrol(StoreWriter& w, const Series& series, const Participant& p,
+absl::StatusOr<Id> Enrol(UnitOfWork& w, const Series& series, const Participant& p,
                          const std::optional<Enrolment>& existing, bool needs_approval,
                          bool overridden, Id account_id, std::string reason, absl::Time now,
                          absl::string_view note = "") {
   Enrolment e = existing.value_or(Enrolment{});
   if (!note.empty()) e.note = std::string(note);
-  TH_ASSIGN_OR_RETURN(e.queue_number, w.NextQueueNumber(series.id));
+  TH_ASSIGN_OR_RETURN(e.queue_number, w.enrolments().NextQueueNumber(series.id));
   TH_ASSIGN_OR_RETURN(Series fresh, WithPlacesNow(w, series));
   const EnrolmentState to = Placement(fresh, needs_approval);
   e.request_time = now;
@@ -189,8 +189,8 @@ absl::StatusOr<Id> Enrol(StoreWriter& w, const Series& series, const Participant
     e.state = to;
     e.seat_time = HoldsSeat(to) ? std::optional<absl::Time>(now) : std::nullopt;
     e.update_time = now;
-    TH_ASSIGN_OR_RETURN(e.id, w.InsertEnrolment(e));
-    TH_RETURN_IF_ERROR(w.AppendEnrolmentChange(
+    TH_ASSIGN_OR_RETURN(e.id, w.enrolments().Insert(e));
+    TH_RETURN_IF_ERROR(w.enrolments().AppendChange(
         {0, e.id, now, EnrolmentState::kUnspecified, to, account_id, std::move(reason)}));
     return e.id;
   }
@@ -220,20 +220,19 @@ enum class Act {
 // Loads enrolment `id` (the request's field `field`) with its series for
 // `who`; refusals as in domain/access.h. A trainer sees only the seats of
 // series they teach.
-absl::StatusOr<std::pair<Enrolment, Series>> EnrolmentFor(StoreReader& r, const Principal& who,
-                                                          Id id, Act act,
-                                                          absl::string_view field = "id") {
+absl::StatusOr<std::pair<Enrolment, Series>> EnrolmentFor(ReadView& r, const Principal& who, Id id,
+                                                          Act act, absl::string_view field = "id") {
   TH_RETURN_IF_ERROR(CheckId(id, field));
-  absl::StatusOr<Enrolment> e = r.GetEnrolment(id);
+  absl::StatusOr<Enrolment> e = r.enrolments().Get(id);
   if (who.IsAdmin()) {
     if (!e.ok()) return NameField(e.status(), field);
-    TH_ASSIGN_OR_RETURN(Series series, r.GetSeries(e->series_id));
+    TH_ASSIGN_OR_RETURN(Series series, r.series().Get(e->series_id));
     return std::pair{*e, series};
   }
   const std::string what = absl::StrCat(act == Act::kSee ? "see" : "change", " enrolment ", id);
   if (absl::IsNotFound(e.status())) return Denied(what);
   TH_RETURN_IF_ERROR(e.status());
-  TH_ASSIGN_OR_RETURN(Series series, r.GetSeries(e->series_id));
+  TH_ASSIGN_OR_RETURN(Series series, r.series().Get(e->series_id));
   const bool own = who.ParticipantId() != 0 && who.ParticipantId() == e->participant_id;
   bool allowed = CanPlanSeries(who, series);
   if (!allowed && act == Act::kOwn) allowed = own;
@@ -251,31 +250,31 @@ template <typename Change>
 absl::StatusOr<Enrolment> ChangeOnce(Store& store, absl::string_view method, const RequestKey& key,
                                      Change change) {
   return CreateOnce<Enrolment>(store, method, key, change,
-                               [](StoreWriter& w, Id id) { return w.GetEnrolment(id); });
+                               [](UnitOfWork& w, Id id) { return w.enrolments().Get(id); });
 }
 
 }  // namespace
 
-absl::StatusOr<std::string> EnrolmentProblem(StoreReader& r, const Series& series,
+absl::StatusOr<std::string> EnrolmentProblem(ReadView& r, const Series& series,
                                              const Participant& p, bool override_groups) {
   if (p.id != 0) {
-    TH_ASSIGN_OR_RETURN(std::optional<Enrolment> existing, r.FindEnrolment(series.id, p.id));
+    TH_ASSIGN_OR_RETURN(std::optional<Enrolment> existing, r.enrolments().Find(series.id, p.id));
     if (existing && IsActive(existing->state)) return AlreadyEnrolledText(*existing, p);
   }
   return Ineligibility(r, series, p, override_groups);
 }
 
-absl::StatusOr<Enrolment> EnrolAsPlanner(StoreWriter& w, const Principal& who, const Series& series,
+absl::StatusOr<Enrolment> EnrolAsPlanner(UnitOfWork& w, const Principal& who, const Series& series,
                                          const Participant& p, bool override_groups,
                                          std::string reason, absl::Time now) {
-  TH_ASSIGN_OR_RETURN(std::optional<Enrolment> existing, w.FindEnrolment(series.id, p.id));
+  TH_ASSIGN_OR_RETURN(std::optional<Enrolment> existing, w.enrolments().Find(series.id, p.id));
   if (override_groups) absl::StrAppend(&reason, " (target groups overridden)");
   TH_ASSIGN_OR_RETURN(Id id, Enrol(w, series, p, existing, /*needs_approval=*/false,
                                    override_groups, who.account.id, std::move(reason), now));
-  return w.GetEnrolment(id);
+  return w.enrolments().Get(id);
 }
 
-absl::StatusOr<std::vector<Id>> FillSeats(StoreWriter& w, const Series& stored, absl::Time now) {
+absl::StatusOr<std::vector<Id>> FillSeats(UnitOfWork& w, const Series& stored, absl::Time now) {
   std::vector<Id> promoted;
   if (stored.IsFrozen()) return promoted;
   const Id series_id = stored.id;
@@ -287,7 +286,7 @@ absl::StatusOr<std::vector<Id>> FillSeats(StoreWriter& w, const Series& stored, 
   filter.states = {EnrolmentState::kWaitlisted};
   PageRequest page;
   page.limit = free_seats;
-  TH_ASSIGN_OR_RETURN(Page<Enrolment> next, w.ListEnrolments(filter, page));
+  TH_ASSIGN_OR_RETURN(Page<Enrolment> next, w.enrolments().List(filter, page));
   for (Enrolment& e : next.items) {
     TH_RETURN_IF_ERROR(Move(w, e, EnrolmentState::kEnrolled, /*account_id=*/0,
                             "promoted from the waiting list: a seat became free", now));
@@ -312,7 +311,7 @@ absl::StatusOr<Enrolment> Enrolments::Request(const Principal& who, Id series_id
   }
   TH_RETURN_IF_ERROR(CheckReason(note, "note", /*required=*/false));
   const absl::Time now = clock_();
-  return ChangeOnce(store_, "RequestEnrolment", key, [&](StoreWriter& w) -> absl::StatusOr<Id> {
+  return ChangeOnce(store_, "RequestEnrolment", key, [&](UnitOfWork& w) -> absl::StatusOr<Id> {
     TH_ASSIGN_OR_RETURN(Series series, SeriesFor(w, who, series_id, Need::kSee, "series_id"));
     const bool planner = CanPlanSeries(who, series);
     const bool self = who.ParticipantId() != 0 && who.ParticipantId() == participant_id;
@@ -322,11 +321,11 @@ absl::StatusOr<Enrolment> Enrolments::Request(const Principal& who, Id series_id
     if (override_eligibility && !planner) {
       return Denied(absl::StrCat("override the target groups of series ", series_id));
     }
-    absl::StatusOr<Participant> p = w.GetParticipant(participant_id);
+    absl::StatusOr<Participant> p = w.participants().Get(participant_id);
     if (!p.ok()) return NameField(p.status(), "participant_id");
     TH_RETURN_IF_ERROR(CheckEnrolmentWindow(series, planner, now));
     TH_ASSIGN_OR_RETURN(std::optional<Enrolment> existing,
-                        w.FindEnrolment(series_id, participant_id));
+                        w.enrolments().Find(series_id, participant_id));
     if (existing && IsActive(existing->state)) return AlreadyEnrolled(*existing, *p);
     TH_ASSIGN_OR_RETURN(std::string ineligible, Ineligibility(w, series, *p, override_eligibility));
     if (!ineligible.empty()) {
@@ -375,14 +374,14 @@ absl::StatusOr<std::vector<Enrolment>> Enrolments::EnrolCohort(const Principal& 
   const absl::Time now = clock_();
 
   // The cohort's participants in id order, each once.
-  auto select = [&](StoreReader& r) -> absl::StatusOr<std::vector<Participant>> {
+  auto select = [&](ReadView& r) -> absl::StatusOr<std::vector<Participant>> {
     std::vector<Participant> out;
     if (!cohort.participant_ids.empty()) {
       std::vector<Id> ids = cohort.participant_ids;
       std::sort(ids.begin(), ids.end());
       ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
       for (Id id : ids) {
-        absl::StatusOr<Participant> p = r.GetParticipant(id);
+        absl::StatusOr<Participant> p = r.participants().Get(id);
         if (!p.ok()) {
           const auto at =
               std::find(cohort.participant_ids.begin(), cohort.participant_ids.end(), id);
@@ -402,7 +401,7 @@ absl::StatusOr<std::vector<Enrolment>> Enrolments::EnrolCohort(const Principal& 
     PageRequest page;
     page.limit = kMaxPageSize;
     for (;;) {
-      TH_ASSIGN_OR_RETURN(Page<Participant> batch, r.ListParticipants(filter, page));
+      TH_ASSIGN_OR_RETURN(Page<Participant> batch, r.participants().List(filter, page));
       for (Participant& p : batch.items) {
         const bool in_group = cohort.target_group == TargetGroup::kUnspecified ||
                               std::find(p.target_groups.begin(), p.target_groups.end(),
@@ -426,7 +425,7 @@ absl::StatusOr<std::vector<Enrolment>> Enrolments::EnrolCohort(const Principal& 
   };
 
   std::vector<Enrolment> result;
-  TH_RETURN_IF_ERROR(store_.Write([&](StoreWriter& w) -> absl::Status {
+  TH_RETURN_IF_ERROR(store_.Write([&](UnitOfWork& w) -> absl::Status {
     TH_ASSIGN_OR_RETURN(Series series, SeriesFor(w, who, series_id, Need::kPlan, "series_id"));
     TH_ASSIGN_OR_RETURN(std::vector<Participant> people, select(w));
     TH_ASSIGN_OR_RETURN(std::optional<RequestRecord> earlier, AlreadyDone(w, "EnrolCohort", key));
@@ -435,7 +434,8 @@ absl::StatusOr<std::vector<Enrolment>> Enrolments::EnrolCohort(const Principal& 
       Violations ineligible;
       std::vector<std::pair<Participant, std::optional<Enrolment>>> to_enrol;
       for (const Participant& p : people) {
-        TH_ASSIGN_OR_RETURN(std::optional<Enrolment> existing, w.FindEnrolment(series_id, p.id));
+        TH_ASSIGN_OR_RETURN(std::optional<Enrolment> existing,
+                            w.enrolments().Find(series_id, p.id));
         if (existing && IsActive(existing->state)) continue;
         TH_ASSIGN_OR_RETURN(std::string reason, Ineligibility(w, series, p, override_eligibility));
         if (!reason.empty()) {
@@ -456,7 +456,7 @@ absl::StatusOr<std::vector<Enrolment>> Enrolments::EnrolCohort(const Principal& 
     }
     result.clear();
     for (const Participant& p : people) {
-      TH_ASSIGN_OR_RETURN(std::optional<Enrolment> e, w.FindEnrolment(series_id, p.id));
+      TH_ASSIGN_OR_RETURN(std::optional<Enrolment> e, w.enrolments().Find(series_id, p.id));
       if (e) result.push_back(*std::move(e));
     }
     return absl::OkStatus();
@@ -466,7 +466,7 @@ absl::StatusOr<std::vector<Enrolment>> Enrolments::EnrolCohort(const Principal& 
 
 absl::StatusOr<Enrolment> Enrolments::Approve(const Principal& who, Id id, const RequestKey& key) {
   const absl::Time now = clock_();
-  return ChangeOnce(store_, "ApproveEnrolment", key, [&](StoreWriter& w) -> absl::StatusOr<Id> {
+  return ChangeOnce(store_, "ApproveEnrolment", key, [&](UnitOfWork& w) -> absl::StatusOr<Id> {
     TH_ASSIGN_OR_RETURN(auto loaded, EnrolmentFor(w, who, id, Act::kManage));
     auto& [e, series] = loaded;
     if (e.state != EnrolmentState::kPendingApproval) {
@@ -485,7 +485,7 @@ absl::StatusOr<Enrolment> Enrolments::Reject(const Principal& who, Id id, std::s
                                              const RequestKey& key) {
   TH_RETURN_IF_ERROR(CheckReason(reason, "reason", /*required=*/true));
   const absl::Time now = clock_();
-  return ChangeOnce(store_, "RejectEnrolment", key, [&](StoreWriter& w) -> absl::StatusOr<Id> {
+  return ChangeOnce(store_, "RejectEnrolment", key, [&](UnitOfWork& w) -> absl::StatusOr<Id> {
     TH_ASSIGN_OR_RETURN(auto loaded, EnrolmentFor(w, who, id, Act::kManage));
     Enrolment& e = loaded.first;
     if (e.state != EnrolmentState::kPendingApproval) {
@@ -499,7 +499,7 @@ absl::StatusOr<Enrolment> Enrolments::Reject(const Principal& who, Id id, std::s
 
 absl::StatusOr<Enrolment> Enrolments::Confirm(const Principal& who, Id id, const RequestKey& key) {
   const absl::Time now = clock_();
-  return ChangeOnce(store_, "ConfirmEnrolment", key, [&](StoreWriter& w) -> absl::StatusOr<Id> {
+  return ChangeOnce(store_, "ConfirmEnrolment", key, [&](UnitOfWork& w) -> absl::StatusOr<Id> {
     TH_ASSIGN_OR_RETURN(auto loaded, EnrolmentFor(w, who, id, Act::kOwn));
     auto& [e, series] = loaded;
     if (!series.requires_confirmation) {
@@ -523,7 +523,7 @@ absl::StatusOr<Enrolment> Enrolments::Withdraw(const Principal& who, Id id, std:
                                                const RequestKey& key) {
   TH_RETURN_IF_ERROR(CheckReason(reason, "reason", /*required=*/true));
   const absl::Time now = clock_();
-  return ChangeOnce(store_, "WithdrawEnrolment", key, [&](StoreWriter& w) -> absl::StatusOr<Id> {
+  return ChangeOnce(store_, "WithdrawEnrolment", key, [&](UnitOfWork& w) -> absl::StatusOr<Id> {
     TH_ASSIGN_OR_RETURN(auto loaded, EnrolmentFor(w, who, id, Act::kOwn));
     auto& [e, series] = loaded;
     if (!IsActive(e.state)) {
@@ -546,7 +546,7 @@ absl::StatusOr<ReleaseResult> Enrolments::ReleaseUnconfirmed(const Principal& wh
   reason = NoteOr(std::move(reason), "no binding confirmation by the deadline");
   const absl::Time now = clock_();
   ReleaseResult result;
-  TH_RETURN_IF_ERROR(store_.Write([&](StoreWriter& w) -> absl::Status {
+  TH_RETURN_IF_ERROR(store_.Write([&](UnitOfWork& w) -> absl::Status {
     result = {};
     TH_ASSIGN_OR_RETURN(Series series, SeriesFor(w, who, series_id, Need::kPlan, "series_id"));
     TH_ASSIGN_OR_RETURN(std::optional<RequestRecord> earlier,
@@ -569,17 +569,17 @@ absl::StatusOr<ReleaseResult> Enrolments::ReleaseUnconfirmed(const Principal& wh
     filter.states = {EnrolmentState::kEnrolled};
     PageRequest page;
     page.limit = kMaxCapacity;
-    TH_ASSIGN_OR_RETURN(Page<Enrolment> unconfirmed, w.ListEnrolments(filter, page));
+    TH_ASSIGN_OR_RETURN(Page<Enrolment> unconfirmed, w.enrolments().List(filter, page));
     for (Enrolment& e : unconfirmed.items) {
       // Seats given after the deadline (promotions) get their own chance.
       if (!e.seat_time || *e.seat_time > *series.confirmation_deadline) continue;
       TH_RETURN_IF_ERROR(Move(w, e, EnrolmentState::kReleased, who.account.id, reason, now));
-      TH_ASSIGN_OR_RETURN(Enrolment stored, w.GetEnrolment(e.id));
+      TH_ASSIGN_OR_RETURN(Enrolment stored, w.enrolments().Get(e.id));
       result.released.push_back(std::move(stored));
     }
     TH_ASSIGN_OR_RETURN(std::vector<Id> promoted, FillSeats(w, series, now));
     for (Id id : promoted) {
-      TH_ASSIGN_OR_RETURN(Enrolment stored, w.GetEnrolment(id));
+      TH_ASSIGN_OR_RETURN(Enrolment stored, w.enrolments().Get(id));
       result.promoted.push_back(std::move(stored));
     }
     TH_RETURN_IF_ERROR(MarkDone(w, "ReleaseUnconfirmedSeats", key, series_id));
@@ -590,7 +590,7 @@ absl::StatusOr<ReleaseResult> Enrolments::ReleaseUnconfirmed(const Principal& wh
 
 absl::StatusOr<Enrolment> Enrolments::Get(const Principal& who, Id id) {
   Enrolment out;
-  TH_RETURN_IF_ERROR(store_.Read([&](StoreReader& r) -> absl::Status {
+  TH_RETURN_IF_ERROR(store_.Read([&](ReadView& r) -> absl::Status {
     TH_ASSIGN_OR_RETURN(auto loaded, EnrolmentFor(r, who, id, Act::kSee));
     out = std::move(loaded.first);
     if (!who.IsAdmin() && !CoordinatesSeries(who, loaded.second)) out.note.clear();
@@ -616,11 +616,11 @@ absl::StatusOr<Page<Enrolment>> Enrolments::List(const Principal& who, const Enr
   Page<Enrolment> out;
   // Notes are for the series' coordinators (a participant's own included).
   bool with_notes = who.IsAdmin() || !VisibilityOf(who).organizations.empty();
-  TH_RETURN_IF_ERROR(store_.Read([&](StoreReader& r) -> absl::Status {
+  TH_RETURN_IF_ERROR(store_.Read([&](ReadView& r) -> absl::Status {
     const Id own = who.ParticipantId();
     const bool only_own = own != 0 && (query.participant_id == 0 || query.participant_id == own);
     if (query.series_id != 0) {
-      absl::StatusOr<Series> series = r.GetSeries(query.series_id);
+      absl::StatusOr<Series> series = r.series().Get(query.series_id);
       if (absl::IsNotFound(series.status())) {
         // As for every other object: missing looks like foreign to non-admins.
         if (!who.IsAdmin())
@@ -665,7 +665,7 @@ absl::StatusOr<Page<Enrolment>> Enrolments::List(const Principal& who, const Enr
     } else {
       return InvalidField("series_id", "name the series whose roster you want to see");
     }
-    TH_ASSIGN_OR_RETURN(out, r.ListEnrolments(filter, page));
+    TH_ASSIGN_OR_RETURN(out, r.enrolments().List(filter, page));
     return absl::OkStatus();
   }));
   if (!with_notes) {
@@ -677,13 +677,13 @@ absl::StatusOr<Page<Enrolment>> Enrolments::List(const Principal& who, const Enr
 absl::StatusOr<Page<EnrolmentChange>> Enrolments::History(const Principal& who, Id id,
                                                           const PageRequest& page) {
   Page<EnrolmentChange> out;
-  TH_RETURN_IF_ERROR(store_.Read([&](StoreReader& r) -> absl::Status {
+  TH_RETURN_IF_ERROR(store_.Read([&](ReadView& r) -> absl::Status {
     TH_ASSIGN_OR_RETURN(auto loaded, EnrolmentFor(r, who, id, Act::kSee, "enrolment_id"));
     const bool own = who.ParticipantId() != 0 && who.ParticipantId() == loaded.first.participant_id;
     if (!who.IsAdmin() && !own && !CoordinatesSeries(who, loaded.second)) {
       return Denied(absl::StrCat("see the history of enrolment ", id));
     }
-    TH_ASSIGN_OR_RETURN(out, r.ListEnrolmentChanges(id, page));
+    TH_ASSIGN_OR_RETURN(out, r.enrolments().ListChanges(id, page));
     return absl::OkStatus();
   }));
   return out;

@@ -17,8 +17,8 @@
 #include "absl/time/clock.h"
 #include "domain/idempotency.h"
 #include "domain/model.h"
+#include "domain/ports/unit_of_work.h"
 #include "domain/principal.h"
-#include "domain/repository.h"
 
 namespace trainhub::domain {
 
@@ -36,23 +36,23 @@ EnrolmentState Placement(const Series& series, bool needs_approval);
 // status) to the waiting list in arrival order, each promotion recorded as
 // done by the system at `now`. Returns the promoted enrolments' ids.
 // Nothing happens in frozen series.
-absl::StatusOr<std::vector<Id>> FillSeats(StoreWriter& w, const Series& series, absl::Time now);
+absl::StatusOr<std::vector<Id>> FillSeats(UnitOfWork& w, const Series& series, absl::Time now);
 
 // For enrolling inside a larger unit of work (imports): why `p` cannot be
 // enrolled in `series` by a planner now (already enrolled, outside the
 // target groups unless `override_groups`, without the required
 // qualification), or "" when they can. The window is checked by the caller.
-absl::StatusOr<std::string> EnrolmentProblem(StoreReader& r, const Series& series,
+absl::StatusOr<std::string> EnrolmentProblem(ReadView& r, const Series& series,
                                              const Participant& p, bool override_groups);
 // Enrols `p` as a planner does, after EnrolmentProblem found nothing;
 // returns the enrolment.
-absl::StatusOr<Enrolment> EnrolAsPlanner(StoreWriter& w, const Principal& who, const Series& series,
+absl::StatusOr<Enrolment> EnrolAsPlanner(UnitOfWork& w, const Principal& who, const Series& series,
                                          const Participant& p, bool override_groups,
                                          std::string reason, absl::Time now);
 // Ends every active enrolment of a series being cancelled: WITHDRAWN, with
 // "the series was cancelled" (and `reason`) in each history entry, by
 // `account_id`. Inside the cancelling write unit.
-absl::Status EndEnrolmentsOfCancelledSeries(StoreWriter& w, Id series_id, Id account_id,
+absl::Status EndEnrolmentsOfCancelledSeries(UnitOfWork& w, Id series_id, Id account_id,
                                             absl::string_view reason, absl::Time now);
 
 // FAILED_PRECONDITION unless `series` takes enrolments now: planners may

@@ -8,7 +8,7 @@
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
 #include "domain/errors.h"
-#include "domain/repository.h"
+#include "domain/ports/unit_of_work.h"
 #include "domain/status_macros.h"
 #include "domain/validation.h"
 
@@ -27,12 +27,12 @@ struct RequestKey {
 // `method` (a retry: do nothing again), else nullopt (also without a
 // request_id). ALREADY_EXISTS on "request_id" when it was recorded for
 // another request.
-inline absl::StatusOr<std::optional<RequestRecord>> AlreadyDone(StoreWriter& w,
+inline absl::StatusOr<std::optional<RequestRecord>> AlreadyDone(UnitOfWork& w,
                                                                 absl::string_view method,
                                                                 const RequestKey& key) {
   if (key.request_id.empty()) return std::optional<RequestRecord>();
   TH_ASSIGN_OR_RETURN(std::optional<RequestRecord> earlier,
-                      w.FindRequest(key.account_id, key.request_id));
+                      w.requests().Find(key.account_id, key.request_id));
   if (earlier && (earlier->method != method || earlier->fingerprint != key.fingerprint)) {
     return FieldError(absl::StatusCode::kAlreadyExists, "request_id",
                       "was already used for a different request");
@@ -42,10 +42,10 @@ inline absl::StatusOr<std::optional<RequestRecord>> AlreadyDone(StoreWriter& w,
 
 // Records `key` as done for `method`, naming `resource_id`; nothing
 // without a request_id.
-inline absl::Status MarkDone(StoreWriter& w, absl::string_view method, const RequestKey& key,
+inline absl::Status MarkDone(UnitOfWork& w, absl::string_view method, const RequestKey& key,
                              Id resource_id) {
   if (key.request_id.empty()) return absl::OkStatus();
-  return w.RecordRequest(
+  return w.requests().Record(
       {key.account_id, key.request_id, std::string(method), key.fingerprint, resource_id});
 }
 
@@ -55,7 +55,7 @@ absl::StatusOr<T> CreateOnce(Store& store, absl::string_view method, const Reque
                              Insert insert, Fetch fetch) {
   TH_RETURN_IF_ERROR(ValidateRequestId(key.request_id));
   T result;
-  TH_RETURN_IF_ERROR(store.Write([&](StoreWriter& w) -> absl::Status {
+  TH_RETURN_IF_ERROR(store.Write([&](UnitOfWork& w) -> absl::Status {
     Id id = 0;
     TH_ASSIGN_OR_RETURN(std::optional<RequestRecord> earlier, AlreadyDone(w, method, key));
     if (earlier) {

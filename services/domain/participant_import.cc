@@ -298,7 +298,7 @@ absl::StatusOr<ImportReport> ParticipantImport::Import(const Principal& who, abs
   const absl::Time now = clock_();
   ImportReport report;
   bool dry_run_ended = false;
-  absl::Status unit = store_.Write([&](StoreWriter& w) -> absl::Status {
+  absl::Status unit = store_.Write([&](UnitOfWork& w) -> absl::Status {
     report = ImportReport{};
     report.rows = static_cast<int>(table.rows.size());
     TH_ASSIGN_OR_RETURN(std::optional<RequestRecord> earlier,
@@ -308,7 +308,7 @@ absl::StatusOr<ImportReport> ParticipantImport::Import(const Principal& who, abs
       report.repeated = true;
       return absl::OkStatus();
     }
-    absl::StatusOr<Organization> org = w.GetOrganization(options.organization_id);
+    absl::StatusOr<Organization> org = w.organizations().Get(options.organization_id);
     if (!who.IsAdmin() && !who.Coordinates(options.organization_id)) {
       return Denied(absl::StrCat("keep participants of organisation ", options.organization_id));
     }
@@ -321,7 +321,7 @@ absl::StatusOr<ImportReport> ParticipantImport::Import(const Principal& who, abs
     for (Candidate& c : candidates) {
       std::optional<Participant> existing;
       if (c.problems.empty() && !c.person.email.empty()) {
-        TH_ASSIGN_OR_RETURN(existing, w.FindParticipantByEmail(c.person.email));
+        TH_ASSIGN_OR_RETURN(existing, w.participants().FindByEmail(c.person.email));
         if (existing && !series) {
           c.problems.push_back(
               {c.line, layout.Header(Column::kEmail),
@@ -351,7 +351,7 @@ absl::StatusOr<ImportReport> ParticipantImport::Import(const Principal& who, abs
       Participant stored = person;
       if (!existing) {
         stored.create_time = stored.update_time = now;
-        TH_ASSIGN_OR_RETURN(stored.id, w.InsertParticipant(stored));
+        TH_ASSIGN_OR_RETURN(stored.id, w.participants().Insert(stored));
         row.created = true;
       }
       row.participant_id = stored.id;

@@ -15,8 +15,8 @@
 #include "absl/time/clock.h"
 #include "domain/idempotency.h"
 #include "domain/model.h"
+#include "domain/ports/unit_of_work.h"
 #include "domain/principal.h"
-#include "domain/repository.h"
 
 namespace trainhub::domain {
 

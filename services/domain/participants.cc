@@ -34,13 +34,13 @@ bool CanSee(const Principal& who, const Participant& p) {
 }
 
 // The organisation must exist and the e-mail be free.
-absl::Status CheckReferences(StoreReader& r, const Participant& p) {
-  if (absl::IsNotFound(r.GetOrganization(p.organization_id).status())) {
+absl::Status CheckReferences(ReadView& r, const Participant& p) {
+  if (absl::IsNotFound(r.organizations().Get(p.organization_id).status())) {
     return InvalidField("participant.organization_id",
                         absl::StrCat("organisation ", p.organization_id, " does not exist"));
   }
   if (!p.email.empty()) {
-    TH_ASSIGN_OR_RETURN(std::optional<Participant> other, r.FindParticipantByEmail(p.email));
+    TH_ASSIGN_OR_RETURN(std::optional<Participant> other, r.participants().FindByEmail(p.email));
     if (other && other->id != p.id) {
       return FieldError(
           absl::StatusCode::kAlreadyExists, "participant.email",
@@ -52,9 +52,9 @@ absl::Status CheckReferences(StoreReader& r, const Participant& p) {
 
 // Loads participant `id` for `who`, like the series rules: admins get
 // NOT_FOUND naming `field`, others PERMISSION_DENIED for missing or foreign.
-absl::StatusOr<Participant> Load(StoreReader& r, const Principal& who, Id id, bool keep,
+absl::StatusOr<Participant> Load(ReadView& r, const Principal& who, Id id, bool keep,
                                  absl::string_view field) {
-  absl::StatusOr<Participant> p = r.GetParticipant(id);
+  absl::StatusOr<Participant> p = r.participants().Get(id);
   if (who.IsAdmin()) {
     if (absl::IsNotFound(p.status())) {
       return FieldError(absl::StatusCode::kNotFound, std::string(field),
@@ -72,7 +72,7 @@ absl::StatusOr<Participant> Load(StoreReader& r, const Principal& who, Id id, bo
     EnrolmentFilter filter;
     filter.participant_id = id;
     filter.organizations = std::move(coordinated);
-    TH_ASSIGN_OR_RETURN(Page<Enrolment> enrolled, r.ListEnrolments(filter, PageRequest{1, {}}));
+    TH_ASSIGN_OR_RETURN(Page<Enrolment> enrolled, r.enrolments().List(filter, PageRequest{1, {}}));
     if (!enrolled.items.empty()) return p;
   }
   return Denied(what);
@@ -94,17 +94,17 @@ absl::StatusOr<Participant> Participants::Create(const Principal& who, Participa
   participant.create_time = participant.update_time = clock_();
   return CreateOnce<Participant>(
       store_, "CreateParticipant", key,
-      [&](StoreWriter& w) -> absl::StatusOr<Id> {
+      [&](UnitOfWork& w) -> absl::StatusOr<Id> {
         TH_RETURN_IF_ERROR(CheckReferences(w, participant));
-        return w.InsertParticipant(participant);
+        return w.participants().Insert(participant);
       },
-      [](StoreWriter& w, Id id) { return w.GetParticipant(id); });
+      [](UnitOfWork& w, Id id) { return w.participants().Get(id); });
 }
 
 absl::StatusOr<Participant> Participants::Get(const Principal& who, Id id) {
   if (id <= 0) return InvalidField("id", "must be a positive id");
   Participant out;
-  TH_RETURN_IF_ERROR(store_.Read([&](StoreReader& r) -> absl::Status {
+  TH_RETURN_IF_ERROR(store_.Read([&](ReadView& r) -> absl::Status {
     TH_ASSIGN_OR_RETURN(out, Load(r, who, id, /*keep=*/false, "id"));
     return absl::OkStatus();
   }));
@@ -125,8 +125,8 @@ absl::StatusOr<Page<Participant>> Participants::List(const Principal& who, Id or
     filter.visible = ParticipantFilter::Scope{VisibilityOf(who).organizations, who.ParticipantId()};
   }
   Page<Participant> out;
-  TH_RETURN_IF_ERROR(store_.Read([&](StoreReader& r) -> absl::Status {
-    TH_ASSIGN_OR_RETURN(out, r.ListParticipants(filter, page));
+  TH_RETURN_IF_ERROR(store_.Read([&](ReadView& r) -> absl::Status {
+    TH_ASSIGN_OR_RETURN(out, r.participants().List(filter, page));
     return absl::OkStatus();
   }));
   return out;
@@ -137,7 +137,7 @@ absl::StatusOr<Participant> Participants::Update(const Principal& who, const Par
   if (patch.id <= 0) return InvalidField("participant.id", "must be a positive id");
   TH_RETURN_IF_ERROR(CheckMask(mask, ParticipantFields()));
   Participant out;
-  TH_RETURN_IF_ERROR(store_.Write([&](StoreWriter& w) -> absl::Status {
+  TH_RETURN_IF_ERROR(store_.Write([&](UnitOfWork& w) -> absl::Status {
     TH_ASSIGN_OR_RETURN(Participant p, Load(w, who, patch.id, /*keep=*/true, "participant.id"));
     ApplyMask(p, patch, mask, ParticipantFields());
     Violations v;
@@ -149,8 +149,8 @@ absl::StatusOr<Participant> Participants::Update(const Principal& who, const Par
     }
     TH_RETURN_IF_ERROR(CheckReferences(w, p));
     p.update_time = clock_();
-    TH_RETURN_IF_ERROR(w.UpdateParticipant(p));
-    TH_ASSIGN_OR_RETURN(out, w.GetParticipant(p.id));
+    TH_RETURN_IF_ERROR(w.participants().Update(p));
+    TH_ASSIGN_OR_RETURN(out, w.participants().Get(p.id));
     return absl::OkStatus();
   }));
   return out;
@@ -169,10 +169,10 @@ absl::StatusOr<Qualification> Participants::RecordQualification(const Principal&
   qualification.record_time = clock_();
   return CreateOnce<Qualification>(
       store_, "RecordQualification", key,
-      [&](StoreWriter& w) -> absl::StatusOr<Id> {
+      [&](UnitOfWork& w) -> absl::StatusOr<Id> {
         TH_RETURN_IF_ERROR(
             Load(w, who, qualification.participant_id, /*keep=*/true, "participant_id").status());
-        absl::StatusOr<Id> id = w.InsertQualification(qualification);
+        absl::StatusOr<Id> id = w.participants().InsertQualification(qualification);
         if (absl::IsAlreadyExists(id.status())) {
           return FieldError(absl::StatusCode::kAlreadyExists, "qualification.title",
                             absl::StrCat("participant ", qualification.participant_id,
@@ -180,16 +180,16 @@ absl::StatusOr<Qualification> Participants::RecordQualification(const Principal&
         }
         return id;
       },
-      [](StoreWriter& w, Id id) { return w.GetQualification(id); });
+      [](UnitOfWork& w, Id id) { return w.participants().GetQualification(id); });
 }
 
 absl::StatusOr<std::vector<Qualification>> Participants::ListQualifications(const Principal& who,
                                                                             Id participant_id) {
   if (participant_id <= 0) return InvalidField("participant_id", "must be a positive id");
   std::vector<Qualification> out;
-  TH_RETURN_IF_ERROR(store_.Read([&](StoreReader& r) -> absl::Status {
+  TH_RETURN_IF_ERROR(store_.Read([&](ReadView& r) -> absl::Status {
     TH_RETURN_IF_ERROR(Load(r, who, participant_id, /*keep=*/false, "participant_id").status());
-    TH_ASSIGN_OR_RETURN(out, r.ListQualifications(participant_id));
+    TH_ASSIGN_OR_RETURN(out, r.participants().ListQualifications(participant_id));
     return absl::OkStatus();
   }));
   return out;
@@ -201,10 +201,11 @@ absl::Status Participants::DeleteQualification(const Principal& who, Id particip
   if (qualification_id <= 0) return InvalidField("qualification_id", "must be a positive id");
   return CreateOnce<Id>(
              store_, "DeleteQualification", key,
-             [&](StoreWriter& w) -> absl::StatusOr<Id> {
+             [&](UnitOfWork& w) -> absl::StatusOr<Id> {
                TH_RETURN_IF_ERROR(
                    Load(w, who, participant_id, /*keep=*/true, "participant_id").status());
-               absl::StatusOr<Qualification> q = w.GetQualification(qualification_id);
+               absl::StatusOr<Qualification> q =
+                   w.participants().GetQualification(qualification_id);
                if (absl::IsNotFound(q.status()) ||
                    (q.ok() && q->participant_id != participant_id)) {
                  return FieldError(absl::StatusCode::kNotFound, "qualification_id",
@@ -212,10 +213,10 @@ absl::Status Participants::DeleteQualification(const Principal& who, Id particip
                                                 " has no qualification ", qualification_id));
                }
                TH_RETURN_IF_ERROR(q.status());
-               TH_RETURN_IF_ERROR(w.DeleteQualification(qualification_id));
+               TH_RETURN_IF_ERROR(w.participants().DeleteQualification(qualification_id));
                return qualification_id;
              },
-             [](StoreWriter&, Id id) -> absl::StatusOr<Id> { return id; })
+             [](UnitOfWork&, Id id) -> absl::StatusOr<Id> { return id; })
       .status();
 }
 

@@ -14,8 +14,8 @@
 #include "domain/idempotency.h"
 #include "domain/model.h"
 #include "domain/planner.h"
+#include "domain/ports/unit_of_work.h"
 #include "domain/principal.h"
-#include "domain/repository.h"
 
 namespace trainhub::domain {
 

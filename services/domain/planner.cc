@@ -95,11 +95,11 @@ absl::Status CheckNotFrozen(const Series& series) {
 }
 
 // Refuses referenced trainers that do not exist.
-absl::Status CheckTrainersExist(StoreReader& r, const Session& session, absl::string_view prefix) {
+absl::Status CheckTrainersExist(ReadView& r, const Session& session, absl::string_view prefix) {
   Violations v;
   for (size_t i = 0; i < session.trainers.size(); ++i) {
     const Id id = session.trainers[i].trainer_id;
-    absl::StatusOr<Trainer> trainer = r.GetTrainer(id);
+    absl::StatusOr<Trainer> trainer = r.trainers().Get(id);
     if (absl::IsNotFound(trainer.status())) {
       v.Add(absl::StrCat(prefix, "trainers[", i, "].trainer_id"),
             absl::StrCat("trainer ", id, " does not exist"));
@@ -117,7 +117,7 @@ std::string DescribeSession(const Session& s) {
 
 // FAILED_PRECONDITION naming the first session that `session` would
 // double-book (a trainer not declined, or the same place).
-absl::Status CheckConflicts(StoreReader& r, const Principal& who, const Session& session,
+absl::Status CheckConflicts(ReadView& r, const Principal& who, const Session& session,
                             bool allow_overlap) {
   if (allow_overlap) return absl::OkStatus();
   std::vector<Id> trainer_ids;
@@ -127,10 +127,10 @@ absl::Status CheckConflicts(StoreReader& r, const Principal& who, const Session&
   const std::string place_key = PlaceKey(session.place);
   TH_ASSIGN_OR_RETURN(
       std::vector<Session> others,
-      r.FindOverlappingSessions(session.start, session.end, trainer_ids, place_key, session.id));
+      r.sessions().FindOverlapping(session.start, session.end, trainer_ids, place_key, session.id));
   for (const Session& other : others) {
     // Details of sessions the caller may not see stay hidden.
-    TH_ASSIGN_OR_RETURN(Series other_series, r.GetSeries(other.series_id));
+    TH_ASSIGN_OR_RETURN(Series other_series, r.series().Get(other.series_id));
     TH_ASSIGN_OR_RETURN(const bool enrolled, Enrolled(r, who, other.series_id));
     const bool visible = CanSeeSession(who, other_series, other, enrolled);
     const std::string where =
@@ -157,9 +157,9 @@ absl::Status CheckConflicts(StoreReader& r, const Principal& who, const Session&
 }
 
 // Loads session `id` and its series for `who`, like SeriesFor.
-absl::StatusOr<std::pair<Session, Series>> SessionFor(StoreReader& r, const Principal& who, Id id,
+absl::StatusOr<std::pair<Session, Series>> SessionFor(ReadView& r, const Principal& who, Id id,
                                                       Need need, absl::string_view field) {
-  absl::StatusOr<Session> session = r.GetSession(id);
+  absl::StatusOr<Session> session = r.sessions().Get(id);
   const std::string what = absl::StrCat(need == Need::kSee ? "see" : "change", " session ", id);
   if (!session.ok()) {
     if (who.IsAdmin() || !absl::IsNotFound(session.status())) {
@@ -167,7 +167,7 @@ absl::StatusOr<std::pair<Session, Series>> SessionFor(StoreReader& r, const Prin
     }
     return Denied(what);
   }
-  TH_ASSIGN_OR_RETURN(Series series, r.GetSeries(session->series_id));
+  TH_ASSIGN_OR_RETURN(Series series, r.series().Get(session->series_id));
   bool allowed = false;
   if (need == Need::kPlan) {
     allowed = CanPlanSeries(who, series);
@@ -182,14 +182,14 @@ absl::StatusOr<std::pair<Session, Series>> SessionFor(StoreReader& r, const Prin
 
 // Loads the series and module named by a request for `who` and checks they
 // belong together.
-absl::StatusOr<std::pair<Series, Module>> LoadModule(StoreReader& r, const Principal& who,
-                                                     Need need, Id series_id, Id module_id,
+absl::StatusOr<std::pair<Series, Module>> LoadModule(ReadView& r, const Principal& who, Need need,
+                                                     Id series_id, Id module_id,
                                                      absl::string_view module_field) {
   TH_RETURN_IF_ERROR(CheckId(series_id, "series_id"));
   TH_RETURN_IF_ERROR(CheckId(module_id, module_field));
   absl::StatusOr<Series> series = SeriesFor(r, who, series_id, need, "series_id");
   if (!series.ok()) return series.status();
-  absl::StatusOr<Module> module = r.GetModule(module_id);
+  absl::StatusOr<Module> module = r.series().GetModule(module_id);
   if (!module.ok()) return NameField(module.status(), module_field);
   if (module->series_id != series_id) {
     return InvalidField(std::string(module_field),
@@ -199,10 +199,10 @@ absl::StatusOr<std::pair<Series, Module>> LoadModule(StoreReader& r, const Princ
   return std::make_pair(*std::move(series), *std::move(module));
 }
 
-absl::StatusOr<std::vector<Module>> AllModules(StoreReader& r, Id series_id) {
+absl::StatusOr<std::vector<Module>> AllModules(ReadView& r, Id series_id) {
   PageRequest page;
   page.limit = kMaxModulesPerSeries + 1;
-  TH_ASSIGN_OR_RETURN(Page<Module> modules, r.ListModules(series_id, page));
+  TH_ASSIGN_OR_RETURN(Page<Module> modules, r.series().ListModules(series_id, page));
   return std::move(modules.items);
 }
 
@@ -212,9 +212,9 @@ std::vector<Id> IdsOf(const std::vector<Module>& modules) {
   return ids;
 }
 
-absl::Status CheckOrganizations(StoreReader& r, const Series& series, absl::string_view prefix) {
+absl::Status CheckOrganizations(ReadView& r, const Series& series, absl::string_view prefix) {
   Violations v;
-  absl::StatusOr<Organization> owner = r.GetOrganization(series.organization_id);
+  absl::StatusOr<Organization> owner = r.organizations().Get(series.organization_id);
   if (absl::IsNotFound(owner.status())) {
     v.Add(absl::StrCat(prefix, "organization_id"),
           absl::StrCat("organisation ", series.organization_id, " does not exist"));
@@ -223,7 +223,7 @@ absl::Status CheckOrganizations(StoreReader& r, const Series& series, absl::stri
   }
   for (size_t i = 0; i < series.partner_organization_ids.size(); ++i) {
     const Id id = series.partner_organization_ids[i];
-    absl::StatusOr<Organization> partner = r.GetOrganization(id);
+    absl::StatusOr<Organization> partner = r.organizations().Get(id);
     if (absl::IsNotFound(partner.status())) {
       v.Add(absl::StrCat(prefix, "partner_organization_ids[", i, "]"),
             absl::StrCat("organisation ", id, " does not exist"));
@@ -234,8 +234,8 @@ absl::Status CheckOrganizations(StoreReader& r, const Series& series, absl::stri
   return v.ToStatus();
 }
 
-absl::Status CheckEmailFree(StoreReader& r, const Trainer& trainer) {
-  TH_ASSIGN_OR_RETURN(std::optional<Trainer> other, r.FindTrainerByEmail(trainer.email));
+absl::Status CheckEmailFree(ReadView& r, const Trainer& trainer) {
+  TH_ASSIGN_OR_RETURN(std::optional<Trainer> other, r.trainers().FindByEmail(trainer.email));
   if (other && other->id != trainer.id) {
     return FieldError(absl::StatusCode::kAlreadyExists, "trainer.email",
                       absl::StrCat("trainer ", other->id, " already has this e-mail address"));
@@ -245,8 +245,8 @@ absl::Status CheckEmailFree(StoreReader& r, const Trainer& trainer) {
 
 // ALREADY_EXISTS on "<prefix>name" when another organisation has the same
 // name, ignoring case and repeated white space.
-absl::Status CheckNameFree(StoreReader& r, const Organization& org, absl::string_view prefix) {
-  TH_ASSIGN_OR_RETURN(std::optional<Organization> same, r.FindOrganizationByName(org.name));
+absl::Status CheckNameFree(ReadView& r, const Organization& org, absl::string_view prefix) {
+  TH_ASSIGN_OR_RETURN(std::optional<Organization> same, r.organizations().FindByName(org.name));
   if (same && same->id != org.id) {
     return FieldError(
         absl::StatusCode::kAlreadyExists, absl::StrCat(prefix, "name"),
@@ -291,19 +291,19 @@ absl::StatusOr<Organization> Planner::CreateOrganization([[maybe_unused]] const 
   org.create_time = org.update_time = clock_();
   return CreateOnce<Organization>(
       store_, "CreateOrganization", key,
-      [&](StoreWriter& w) -> absl::StatusOr<Id> {
+      [&](UnitOfWork& w) -> absl::StatusOr<Id> {
         TH_RETURN_IF_ERROR(CheckNameFree(w, org, "organization."));
-        return w.InsertOrganization(org);
+        return w.organizations().Insert(org);
       },
-      [](StoreWriter& w, Id id) { return w.GetOrganization(id); });
+      [](UnitOfWork& w, Id id) { return w.organizations().Get(id); });
 }
 
 absl::StatusOr<Organization> Planner::GetOrganization([[maybe_unused]] const Principal& who,
                                                       Id id) {
   TH_RETURN_IF_ERROR(CheckId(id, "id"));
   Organization out;
-  TH_RETURN_IF_ERROR(store_.Read([&](StoreReader& r) -> absl::Status {
-    absl::StatusOr<Organization> org = r.GetOrganization(id);
+  TH_RETURN_IF_ERROR(store_.Read([&](ReadView& r) -> absl::Status {
+    absl::StatusOr<Organization> org = r.organizations().Get(id);
     if (!org.ok()) return NameField(org.status(), "id");
     out = *std::move(org);
     return absl::OkStatus();
@@ -314,8 +314,8 @@ absl::StatusOr<Organization> Planner::GetOrganization([[maybe_unused]] const Pri
 absl::StatusOr<Page<Organization>> Planner::ListOrganizations([[maybe_unused]] const Principal& who,
                                                               const PageRequest& page) {
   Page<Organization> out;
-  TH_RETURN_IF_ERROR(store_.Read([&](StoreReader& r) -> absl::Status {
-    TH_ASSIGN_OR_RETURN(out, r.ListOrganizations(page));
+  TH_RETURN_IF_ERROR(store_.Read([&](ReadView& r) -> absl::Status {
+    TH_ASSIGN_OR_RETURN(out, r.organizations().List(page));
     return absl::OkStatus();
   }));
   return out;
@@ -327,8 +327,8 @@ absl::StatusOr<Organization> Planner::UpdateOrganization([[maybe_unused]] const 
   TH_RETURN_IF_ERROR(CheckId(patch.id, "organization.id"));
   TH_RETURN_IF_ERROR(CheckMask(mask, OrganizationFields()));
   Organization out;
-  TH_RETURN_IF_ERROR(store_.Write([&](StoreWriter& w) -> absl::Status {
-    absl::StatusOr<Organization> current = w.GetOrganization(patch.id);
+  TH_RETURN_IF_ERROR(store_.Write([&](UnitOfWork& w) -> absl::Status {
+    absl::StatusOr<Organization> current = w.organizations().Get(patch.id);
     if (!current.ok()) return NameField(current.status(), "organization.id");
     Organization org = *std::move(current);
     ApplyMask(org, patch, mask, OrganizationFields());
@@ -337,8 +337,8 @@ absl::StatusOr<Organization> Planner::UpdateOrganization([[maybe_unused]] const 
     TH_RETURN_IF_ERROR(v.ToStatus());
     TH_RETURN_IF_ERROR(CheckNameFree(w, org, "organization."));
     org.update_time = clock_();
-    TH_RETURN_IF_ERROR(w.UpdateOrganization(org));
-    TH_ASSIGN_OR_RETURN(out, w.GetOrganization(org.id));
+    TH_RETURN_IF_ERROR(w.organizations().Update(org));
+    TH_ASSIGN_OR_RETURN(out, w.organizations().Get(org.id));
     return absl::OkStatus();
   }));
   return out;
@@ -354,19 +354,19 @@ absl::StatusOr<Trainer> Planner::CreateTrainer([[maybe_unused]] const Principal&
   trainer.create_time = trainer.update_time = clock_();
   return CreateOnce<Trainer>(
       store_, "CreateTrainer", key,
-      [&](StoreWriter& w) -> absl::StatusOr<Id> {
+      [&](UnitOfWork& w) -> absl::StatusOr<Id> {
         TH_RETURN_IF_ERROR(CheckEmailFree(w, trainer));
-        return w.InsertTrainer(trainer);
+        return w.trainers().Insert(trainer);
       },
-      [](StoreWriter& w, Id id) { return w.GetTrainer(id); });
+      [](UnitOfWork& w, Id id) { return w.trainers().Get(id); });
 }
 
 absl::StatusOr<Trainer> Planner::GetTrainer(const Principal& who, Id id) {
   TH_RETURN_IF_ERROR(CheckId(id, "id"));
   TH_RETURN_IF_ERROR(CheckTrainerScope(who, id));
   Trainer out;
-  TH_RETURN_IF_ERROR(store_.Read([&](StoreReader& r) -> absl::Status {
-    absl::StatusOr<Trainer> trainer = r.GetTrainer(id);
+  TH_RETURN_IF_ERROR(store_.Read([&](ReadView& r) -> absl::Status {
+    absl::StatusOr<Trainer> trainer = r.trainers().Get(id);
     if (!trainer.ok()) return NameField(trainer.status(), "id");
     out = *std::move(trainer);
     return absl::OkStatus();
@@ -377,8 +377,8 @@ absl::StatusOr<Trainer> Planner::GetTrainer(const Principal& who, Id id) {
 absl::StatusOr<Page<Trainer>> Planner::ListTrainers([[maybe_unused]] const Principal& who,
                                                     const PageRequest& page) {
   Page<Trainer> out;
-  TH_RETURN_IF_ERROR(store_.Read([&](StoreReader& r) -> absl::Status {
-    TH_ASSIGN_OR_RETURN(out, r.ListTrainers(page));
+  TH_RETURN_IF_ERROR(store_.Read([&](ReadView& r) -> absl::Status {
+    TH_ASSIGN_OR_RETURN(out, r.trainers().List(page));
     return absl::OkStatus();
   }));
   return out;
@@ -389,8 +389,8 @@ absl::StatusOr<Trainer> Planner::UpdateTrainer([[maybe_unused]] const Principal&
   TH_RETURN_IF_ERROR(CheckId(patch.id, "trainer.id"));
   TH_RETURN_IF_ERROR(CheckMask(mask, TrainerFields()));
   Trainer out;
-  TH_RETURN_IF_ERROR(store_.Write([&](StoreWriter& w) -> absl::Status {
-    absl::StatusOr<Trainer> current = w.GetTrainer(patch.id);
+  TH_RETURN_IF_ERROR(store_.Write([&](UnitOfWork& w) -> absl::Status {
+    absl::StatusOr<Trainer> current = w.trainers().Get(patch.id);
     if (!current.ok()) return NameField(current.status(), "trainer.id");
     Trainer trainer = *std::move(current);
     ApplyMask(trainer, patch, mask, TrainerFields());
@@ -399,8 +399,8 @@ absl::StatusOr<Trainer> Planner::UpdateTrainer([[maybe_unused]] const Principal&
     TH_RETURN_IF_ERROR(v.ToStatus());
     TH_RETURN_IF_ERROR(CheckEmailFree(w, trainer));
     trainer.update_time = clock_();
-    TH_RETURN_IF_ERROR(w.UpdateTrainer(trainer));
-    TH_ASSIGN_OR_RETURN(out, w.GetTrainer(trainer.id));
+    TH_RETURN_IF_ERROR(w.trainers().Update(trainer));
+    TH_ASSIGN_OR_RETURN(out, w.trainers().Get(trainer.id));
     return absl::OkStatus();
   }));
   return out;
@@ -426,17 +426,17 @@ absl::StatusOr<Series> Planner::CreateSeries(const Principal& who, Series series
   TH_RETURN_IF_ERROR(v.ToStatus());
   return CreateOnce<Series>(
       store_, "CreateSeries", key,
-      [&](StoreWriter& w) -> absl::StatusOr<Id> {
+      [&](UnitOfWork& w) -> absl::StatusOr<Id> {
         TH_RETURN_IF_ERROR(CheckOrganizations(w, series, "series."));
-        return w.InsertSeries(series);
+        return w.series().Insert(series);
       },
-      [](StoreWriter& w, Id id) { return w.GetSeries(id); });
+      [](UnitOfWork& w, Id id) { return w.series().Get(id); });
 }
 
 absl::StatusOr<Series> Planner::GetSeries(const Principal& who, Id id) {
   TH_RETURN_IF_ERROR(CheckId(id, "id"));
   Series out;
-  TH_RETURN_IF_ERROR(store_.Read([&](StoreReader& r) -> absl::Status {
+  TH_RETURN_IF_ERROR(store_.Read([&](ReadView& r) -> absl::Status {
     TH_ASSIGN_OR_RETURN(out, SeriesFor(r, who, id, Need::kSee, "id"));
     return absl::OkStatus();
   }));
@@ -458,8 +458,8 @@ absl::StatusOr<Page<Series>> Planner::ListSeries(const Principal& who, const Ser
   SeriesFilter visible = filter;
   visible.visible_to = VisibilityOf(who);
   Page<Series> out;
-  TH_RETURN_IF_ERROR(store_.Read([&](StoreReader& r) -> absl::Status {
-    TH_ASSIGN_OR_RETURN(out, r.ListSeries(visible, page));
+  TH_RETURN_IF_ERROR(store_.Read([&](ReadView& r) -> absl::Status {
+    TH_ASSIGN_OR_RETURN(out, r.series().List(visible, page));
     return absl::OkStatus();
   }));
   return out;
@@ -470,7 +470,7 @@ absl::StatusOr<Series> Planner::UpdateSeries(const Principal& who, const Series&
   TH_RETURN_IF_ERROR(CheckId(patch.id, "series.id"));
   TH_RETURN_IF_ERROR(CheckMask(mask, SeriesFields()));
   Series out;
-  TH_RETURN_IF_ERROR(store_.Write([&](StoreWriter& w) -> absl::Status {
+  TH_RETURN_IF_ERROR(store_.Write([&](UnitOfWork& w) -> absl::Status {
     TH_ASSIGN_OR_RETURN(Series series, SeriesFor(w, who, patch.id, Need::kPlan, "series.id"));
     TH_RETURN_IF_ERROR(CheckNotFrozen(series));
     if ((Has(mask, "partners_may_plan") || Has(mask, "organization_id") ||
@@ -498,10 +498,10 @@ absl::StatusOr<Series> Planner::UpdateSeries(const Principal& who, const Series&
       TH_RETURN_IF_ERROR(CheckOrganizations(w, series, "series."));
     }
     series.update_time = clock_();
-    TH_RETURN_IF_ERROR(w.UpdateSeries(series));
+    TH_RETURN_IF_ERROR(w.series().Update(series));
     // More seats (or a series open again) let the waiting list move up.
     TH_RETURN_IF_ERROR(FillSeats(w, series, series.update_time).status());
-    TH_ASSIGN_OR_RETURN(out, w.GetSeries(series.id));
+    TH_ASSIGN_OR_RETURN(out, w.series().Get(series.id));
     return absl::OkStatus();
   }));
   return out;
@@ -514,7 +514,7 @@ absl::StatusOr<Series> Planner::CancelSeries(const Principal& who, Id id, std::s
     return InvalidField("reason", problem);
   }
   Series out;
-  TH_RETURN_IF_ERROR(store_.Write([&](StoreWriter& w) -> absl::Status {
+  TH_RETURN_IF_ERROR(store_.Write([&](UnitOfWork& w) -> absl::Status {
     TH_ASSIGN_OR_RETURN(Series series, SeriesFor(w, who, id, Need::kPlan, "id"));
     if (series.status == SeriesStatus::kCancelled) {
       out = series;  // cancelling twice is a no-op
@@ -527,12 +527,12 @@ absl::StatusOr<Series> Planner::CancelSeries(const Principal& who, Id id, std::s
     series.status = SeriesStatus::kCancelled;
     series.cancellation_reason = reason;
     series.update_time = clock_();
-    TH_RETURN_IF_ERROR(w.UpdateSeries(series));
+    TH_RETURN_IF_ERROR(w.series().Update(series));
     // Bookings of a cancelled series block nobody (FindOverlappingSessions
     // skips it) and show as cancelled in schedules.
     TH_RETURN_IF_ERROR(
         EndEnrolmentsOfCancelledSeries(w, id, who.account.id, reason, series.update_time));
-    TH_ASSIGN_OR_RETURN(out, w.GetSeries(id));
+    TH_ASSIGN_OR_RETURN(out, w.series().Get(id));
     return absl::OkStatus();
   }));
   return out;
@@ -540,9 +540,9 @@ absl::StatusOr<Series> Planner::CancelSeries(const Principal& who, Id id, std::s
 
 absl::Status Planner::DeleteSeries(const Principal& who, Id id, bool force) {
   TH_RETURN_IF_ERROR(CheckId(id, "id"));
-  return store_.Write([&](StoreWriter& w) -> absl::Status {
+  return store_.Write([&](UnitOfWork& w) -> absl::Status {
     TH_ASSIGN_OR_RETURN(Series series, SeriesFor(w, who, id, Need::kPlan, "id"));
-    TH_ASSIGN_OR_RETURN(int64_t enrolments, w.CountEnrolments(id));
+    TH_ASSIGN_OR_RETURN(int64_t enrolments, w.enrolments().Count(id));
     if (enrolments > 0) {
       // Enrolments are people's records with their history; never deleted with a plan.
       return absl::FailedPreconditionError(absl::StrCat(
@@ -554,7 +554,7 @@ absl::Status Planner::DeleteSeries(const Principal& who, Id id, bool force) {
                        " module(s); delete them first, cancel the series instead, or set "
                        "force to delete the series with its modules and sessions"));
     }
-    return w.DeleteSeries(id);
+    return w.series().Delete(id);
   });
 }
 
@@ -570,7 +570,7 @@ absl::StatusOr<Module> Planner::CreateModule(const Principal& who, Id series_id,
   module.series_id = series_id;
   return CreateOnce<Module>(
       store_, "CreateModule", key,
-      [&](StoreWriter& w) -> absl::StatusOr<Id> {
+      [&](UnitOfWork& w) -> absl::StatusOr<Id> {
         TH_ASSIGN_OR_RETURN(Series series, SeriesFor(w, who, series_id, Need::kPlan, "series_id"));
         TH_RETURN_IF_ERROR(CheckNotFrozen(series));
         TH_ASSIGN_OR_RETURN(std::vector<Module> modules, AllModules(w, series_id));
@@ -586,22 +586,22 @@ absl::StatusOr<Module> Planner::CreateModule(const Principal& who, Id series_id,
         }
         const int at = position == 0 ? count + 1 : position;
         module.position = count + 1;
-        TH_ASSIGN_OR_RETURN(Id id, w.InsertModule(module));
+        TH_ASSIGN_OR_RETURN(Id id, w.series().InsertModule(module));
         std::vector<Id> order = IdsOf(modules);
         order.insert(order.begin() + (at - 1), id);
-        TH_RETURN_IF_ERROR(w.SetModuleOrder(series_id, order));
+        TH_RETURN_IF_ERROR(w.series().SetModuleOrder(series_id, order));
         return id;
       },
-      [](StoreWriter& w, Id id) { return w.GetModule(id); });
+      [](UnitOfWork& w, Id id) { return w.series().GetModule(id); });
 }
 
 absl::StatusOr<Page<Module>> Planner::ListModules(const Principal& who, Id series_id,
                                                   const PageRequest& page) {
   TH_RETURN_IF_ERROR(CheckId(series_id, "series_id"));
   Page<Module> out;
-  TH_RETURN_IF_ERROR(store_.Read([&](StoreReader& r) -> absl::Status {
+  TH_RETURN_IF_ERROR(store_.Read([&](ReadView& r) -> absl::Status {
     TH_RETURN_IF_ERROR(SeriesFor(r, who, series_id, Need::kSee, "series_id").status());
-    TH_ASSIGN_OR_RETURN(out, r.ListModules(series_id, page));
+    TH_ASSIGN_OR_RETURN(out, r.series().ListModules(series_id, page));
     return absl::OkStatus();
   }));
   return out;
@@ -611,7 +611,7 @@ absl::StatusOr<Module> Planner::UpdateModule(const Principal& who, Id series_id,
                                              const Module& patch, const UpdateMask& mask) {
   TH_RETURN_IF_ERROR(CheckMask(mask, ModuleFields()));
   Module out;
-  TH_RETURN_IF_ERROR(store_.Write([&](StoreWriter& w) -> absl::Status {
+  TH_RETURN_IF_ERROR(store_.Write([&](UnitOfWork& w) -> absl::Status {
     TH_ASSIGN_OR_RETURN(auto loaded,
                         LoadModule(w, who, Need::kPlan, series_id, patch.id, "module.id"));
     auto& [series, module] = loaded;
@@ -620,8 +620,8 @@ absl::StatusOr<Module> Planner::UpdateModule(const Principal& who, Id series_id,
     Violations v;
     ValidateModule(module, "module", v);
     TH_RETURN_IF_ERROR(v.ToStatus());
-    TH_RETURN_IF_ERROR(w.UpdateModule(module));
-    TH_ASSIGN_OR_RETURN(out, w.GetModule(module.id));
+    TH_RETURN_IF_ERROR(w.series().UpdateModule(module));
+    TH_ASSIGN_OR_RETURN(out, w.series().GetModule(module.id));
     return absl::OkStatus();
   }));
   return out;
@@ -630,7 +630,7 @@ absl::StatusOr<Module> Planner::UpdateModule(const Principal& who, Id series_id,
 absl::StatusOr<std::vector<Module>> Planner::MoveModule(const Principal& who, Id series_id,
                                                         Id module_id, int position) {
   std::vector<Module> out;
-  TH_RETURN_IF_ERROR(store_.Write([&](StoreWriter& w) -> absl::Status {
+  TH_RETURN_IF_ERROR(store_.Write([&](UnitOfWork& w) -> absl::Status {
     TH_ASSIGN_OR_RETURN(auto loaded,
                         LoadModule(w, who, Need::kPlan, series_id, module_id, "module_id"));
     TH_RETURN_IF_ERROR(CheckNotFrozen(loaded.first));
@@ -642,7 +642,7 @@ absl::StatusOr<std::vector<Module>> Planner::MoveModule(const Principal& who, Id
     std::vector<Id> order = IdsOf(modules);
     order.erase(std::find(order.begin(), order.end(), module_id));
     order.insert(order.begin() + (position - 1), module_id);
-    TH_RETURN_IF_ERROR(w.SetModuleOrder(series_id, order));
+    TH_RETURN_IF_ERROR(w.series().SetModuleOrder(series_id, order));
     TH_ASSIGN_OR_RETURN(out, AllModules(w, series_id));
     return absl::OkStatus();
   }));
@@ -650,7 +650,7 @@ absl::StatusOr<std::vector<Module>> Planner::MoveModule(const Principal& who, Id
 }
 
 absl::Status Planner::DeleteModule(const Principal& who, Id series_id, Id module_id, bool force) {
-  return store_.Write([&](StoreWriter& w) -> absl::Status {
+  return store_.Write([&](UnitOfWork& w) -> absl::Status {
     TH_ASSIGN_OR_RETURN(auto loaded,
                         LoadModule(w, who, Need::kPlan, series_id, module_id, "module_id"));
     auto& [series, module] = loaded;
@@ -660,9 +660,9 @@ absl::Status Planner::DeleteModule(const Principal& who, Id series_id, Id module
           absl::StrCat("module ", module_id, " has ", module.session_count,
                        " session(s); delete them first or set force"));
     }
-    TH_RETURN_IF_ERROR(w.DeleteModule(module_id));
+    TH_RETURN_IF_ERROR(w.series().DeleteModule(module_id));
     TH_ASSIGN_OR_RETURN(std::vector<Module> rest, AllModules(w, series_id));
-    return w.SetModuleOrder(series_id, IdsOf(rest));
+    return w.series().SetModuleOrder(series_id, IdsOf(rest));
   });
 }
 
@@ -681,7 +681,7 @@ absl::StatusOr<Session> Planner::CreateSession(const Principal& who, Id series_i
   for (TrainerBooking& b : session.trainers) b.status_time = now;
   return CreateOnce<Session>(
       store_, "CreateSession", key,
-      [&](StoreWriter& w) -> absl::StatusOr<Id> {
+      [&](UnitOfWork& w) -> absl::StatusOr<Id> {
         TH_ASSIGN_OR_RETURN(auto loaded,
                             LoadModule(w, who, Need::kPlan, series_id, module_id, "module_id"));
         auto& [series, module] = loaded;
@@ -695,15 +695,15 @@ absl::StatusOr<Session> Planner::CreateSession(const Principal& who, Id series_i
         session.series_id = series_id;
         session.module_id = module_id;
         TH_RETURN_IF_ERROR(CheckConflicts(w, who, session, allow_overlap));
-        return w.InsertSession(session);
+        return w.sessions().Insert(session);
       },
-      [](StoreWriter& w, Id id) { return w.GetSession(id); });
+      [](UnitOfWork& w, Id id) { return w.sessions().Get(id); });
 }
 
 absl::StatusOr<Session> Planner::GetSession(const Principal& who, Id id) {
   TH_RETURN_IF_ERROR(CheckId(id, "id"));
   Session out;
-  TH_RETURN_IF_ERROR(store_.Read([&](StoreReader& r) -> absl::Status {
+  TH_RETURN_IF_ERROR(store_.Read([&](ReadView& r) -> absl::Status {
     TH_ASSIGN_OR_RETURN(auto loaded, SessionFor(r, who, id, Need::kSee, "id"));
     out = std::move(loaded.first);
     return absl::OkStatus();
@@ -716,7 +716,7 @@ absl::StatusOr<Page<Session>> Planner::ListSessions(const Principal& who, Id ser
   TH_RETURN_IF_ERROR(CheckId(series_id, "series_id"));
   if (module_id < 0) return InvalidField("module_id", "must not be negative");
   Page<Session> out;
-  TH_RETURN_IF_ERROR(store_.Read([&](StoreReader& r) -> absl::Status {
+  TH_RETURN_IF_ERROR(store_.Read([&](ReadView& r) -> absl::Status {
     if (module_id != 0) {
       TH_RETURN_IF_ERROR(
           LoadModule(r, who, Need::kSee, series_id, module_id, "module_id").status());
@@ -727,7 +727,7 @@ absl::StatusOr<Page<Session>> Planner::ListSessions(const Principal& who, Id ser
     filter.series_id = series_id;
     filter.module_id = module_id;
     filter.visible_to = VisibilityOf(who);
-    TH_ASSIGN_OR_RETURN(out, r.ListSessions(filter, page));
+    TH_ASSIGN_OR_RETURN(out, r.sessions().List(filter, page));
     return HideInternals(r, who, out.items);
   }));
   return out;
@@ -740,7 +740,7 @@ absl::StatusOr<Session> Planner::UpdateSession(const Principal& who, const Sessi
   const std::vector<MaskedField<Session>> fields = SessionFields(now);
   TH_RETURN_IF_ERROR(CheckMask(mask, fields));
   Session out;
-  TH_RETURN_IF_ERROR(store_.Write([&](StoreWriter& w) -> absl::Status {
+  TH_RETURN_IF_ERROR(store_.Write([&](UnitOfWork& w) -> absl::Status {
     TH_ASSIGN_OR_RETURN(auto loaded, SessionFor(w, who, patch.id, Need::kPlan, "session.id"));
     auto& [session, series] = loaded;
     TH_RETURN_IF_ERROR(CheckNotFrozen(series));
@@ -750,8 +750,8 @@ absl::StatusOr<Session> Planner::UpdateSession(const Principal& who, const Sessi
     TH_RETURN_IF_ERROR(v.ToStatus());
     TH_RETURN_IF_ERROR(CheckTrainersExist(w, session, "session."));
     TH_RETURN_IF_ERROR(CheckConflicts(w, who, session, allow_overlap));
-    TH_RETURN_IF_ERROR(w.UpdateSession(session));
-    TH_ASSIGN_OR_RETURN(out, w.GetSession(session.id));
+    TH_RETURN_IF_ERROR(w.sessions().Update(session));
+    TH_ASSIGN_OR_RETURN(out, w.sessions().Get(session.id));
     return absl::OkStatus();
   }));
   return out;
@@ -768,7 +768,7 @@ absl::StatusOr<Session> Planner::SetBookingStatus(const Principal& who, Id sessi
                                       : absl::StrCat("unknown value ", static_cast<int>(status)));
   }
   Session out;
-  TH_RETURN_IF_ERROR(store_.Write([&](StoreWriter& w) -> absl::Status {
+  TH_RETURN_IF_ERROR(store_.Write([&](UnitOfWork& w) -> absl::Status {
     // The series' planners, and the trainer for their own booking.
     const bool own = who.TrainerId() != 0 && who.TrainerId() == trainer_id;
     TH_ASSIGN_OR_RETURN(
@@ -797,8 +797,8 @@ absl::StatusOr<Session> Planner::SetBookingStatus(const Principal& who, Id sessi
       only_trainer.trainers = {*booking};
       TH_RETURN_IF_ERROR(CheckConflicts(w, who, only_trainer, allow_overlap));
     }
-    TH_RETURN_IF_ERROR(w.UpdateSession(session));
-    TH_ASSIGN_OR_RETURN(out, w.GetSession(session_id));
+    TH_RETURN_IF_ERROR(w.sessions().Update(session));
+    TH_ASSIGN_OR_RETURN(out, w.sessions().Get(session_id));
     return absl::OkStatus();
   }));
   return out;
@@ -806,10 +806,10 @@ absl::StatusOr<Session> Planner::SetBookingStatus(const Principal& who, Id sessi
 
 absl::Status Planner::DeleteSession(const Principal& who, Id id) {
   TH_RETURN_IF_ERROR(CheckId(id, "id"));
-  return store_.Write([&](StoreWriter& w) -> absl::Status {
+  return store_.Write([&](UnitOfWork& w) -> absl::Status {
     TH_ASSIGN_OR_RETURN(auto loaded, SessionFor(w, who, id, Need::kPlan, "id"));
     TH_RETURN_IF_ERROR(CheckNotFrozen(loaded.second));
-    return w.DeleteSession(id);
+    return w.sessions().Delete(id);
   });
 }
 
@@ -823,15 +823,15 @@ absl::StatusOr<Page<Session>> Planner::ListTrainerSessions(const Principal& who,
   TH_RETURN_IF_ERROR(CheckRange(from, to));
   TH_RETURN_IF_ERROR(CheckTrainerScope(who, trainer_id));
   Page<Session> out;
-  TH_RETURN_IF_ERROR(store_.Read([&](StoreReader& r) -> absl::Status {
-    absl::StatusOr<Trainer> trainer = r.GetTrainer(trainer_id);
+  TH_RETURN_IF_ERROR(store_.Read([&](ReadView& r) -> absl::Status {
+    absl::StatusOr<Trainer> trainer = r.trainers().Get(trainer_id);
     if (!trainer.ok()) return NameField(trainer.status(), "trainer_id");
     SessionFilter filter;
     filter.trainer_id = trainer_id;
     filter.from = from;
     filter.to = to;
     filter.visible_to = VisibilityOf(who);
-    TH_ASSIGN_OR_RETURN(out, r.ListSessions(filter, page));
+    TH_ASSIGN_OR_RETURN(out, r.sessions().List(filter, page));
     return HideInternals(r, who, out.items);
   }));
   return out;
@@ -847,13 +847,13 @@ absl::StatusOr<Page<Session>> Planner::ListSessionsInRange(const Principal& who,
   TH_RETURN_IF_ERROR(v.ToStatus());
   TH_RETURN_IF_ERROR(CheckRange(from, to));
   Page<Session> out;
-  TH_RETURN_IF_ERROR(store_.Read([&](StoreReader& r) -> absl::Status {
+  TH_RETURN_IF_ERROR(store_.Read([&](ReadView& r) -> absl::Status {
     SessionFilter filter;
     filter.from = from;
     filter.to = to;
     filter.organization_id = organization_id;
     filter.visible_to = VisibilityOf(who);
-    TH_ASSIGN_OR_RETURN(out, r.ListSessions(filter, page));
+    TH_ASSIGN_OR_RETURN(out, r.sessions().List(filter, page));
     return HideInternals(r, who, out.items);
   }));
   return out;
@@ -867,14 +867,14 @@ absl::StatusOr<Page<Session>> Planner::ListPendingBookings(const Principal& who,
   if (organization_id < 0) v.Add("organization_id", "must not be negative");
   TH_RETURN_IF_ERROR(v.ToStatus());
   Page<Session> out;
-  TH_RETURN_IF_ERROR(store_.Read([&](StoreReader& r) -> absl::Status {
+  TH_RETURN_IF_ERROR(store_.Read([&](ReadView& r) -> absl::Status {
     SessionFilter filter;
     filter.trainer_id = trainer_id;
     filter.organization_id = organization_id;
     filter.pending_only = true;
     filter.skip_cancelled_series = true;
     filter.visible_to = VisibilityOf(who);
-    TH_ASSIGN_OR_RETURN(out, r.ListSessions(filter, page));
+    TH_ASSIGN_OR_RETURN(out, r.sessions().List(filter, page));
     return HideInternals(r, who, out.items);
   }));
   return out;
@@ -892,11 +892,11 @@ absl::Status Planner::CheckTrainerScope(const Principal& who, Id trainer_id) {
 absl::StatusOr<std::vector<Session>> Planner::AllSessions(const Principal& who,
                                                           const SessionFilter& filter) {
   std::vector<Session> all;
-  TH_RETURN_IF_ERROR(store_.Read([&](StoreReader& r) -> absl::Status {
+  TH_RETURN_IF_ERROR(store_.Read([&](ReadView& r) -> absl::Status {
     PageRequest page;
     page.limit = kMaxPageSize;
     for (;;) {
-      TH_ASSIGN_OR_RETURN(Page<Session> batch, r.ListSessions(filter, page));
+      TH_ASSIGN_OR_RETURN(Page<Session> batch, r.sessions().List(filter, page));
       for (Session& s : batch.items) all.push_back(std::move(s));
       if (!batch.next) return HideInternals(r, who, all);
       page.after = batch.next;
@@ -907,8 +907,8 @@ absl::StatusOr<std::vector<Session>> Planner::AllSessions(const Principal& who,
 
 absl::StatusOr<std::string> Planner::UidDomain() {
   std::string domain;
-  TH_RETURN_IF_ERROR(store_.Read([&](StoreReader& r) -> absl::Status {
-    TH_ASSIGN_OR_RETURN(domain, r.InstallationUidDomain());
+  TH_RETURN_IF_ERROR(store_.Read([&](ReadView& r) -> absl::Status {
+    TH_ASSIGN_OR_RETURN(domain, r.installation().UidDomain());
     return absl::OkStatus();
   }));
   return domain;
@@ -918,7 +918,7 @@ absl::StatusOr<Planner::Calendar> Planner::ExportSeriesCalendar(const Principal&
                                                                 Id series_id) {
   TH_RETURN_IF_ERROR(CheckId(series_id, "series_id"));
   Series series;
-  TH_RETURN_IF_ERROR(store_.Read([&](StoreReader& r) -> absl::Status {
+  TH_RETURN_IF_ERROR(store_.Read([&](ReadView& r) -> absl::Status {
     TH_ASSIGN_OR_RETURN(series, SeriesFor(r, who, series_id, Need::kSee, "series_id"));
     return absl::OkStatus();
   }));
@@ -939,8 +939,8 @@ absl::StatusOr<Planner::Calendar> Planner::ExportTrainerCalendar(const Principal
   TH_RETURN_IF_ERROR(CheckId(trainer_id, "trainer_id"));
   TH_RETURN_IF_ERROR(CheckTrainerScope(who, trainer_id));
   Trainer trainer;
-  TH_RETURN_IF_ERROR(store_.Read([&](StoreReader& r) -> absl::Status {
-    absl::StatusOr<Trainer> t = r.GetTrainer(trainer_id);
+  TH_RETURN_IF_ERROR(store_.Read([&](ReadView& r) -> absl::Status {
+    absl::StatusOr<Trainer> t = r.trainers().Get(trainer_id);
     if (!t.ok()) return NameField(t.status(), "trainer_id");
     trainer = *std::move(t);
     return absl::OkStatus();

@@ -18,8 +18,8 @@
 #include "domain/field_mask.h"
 #include "domain/idempotency.h"
 #include "domain/model.h"
+#include "domain/ports/unit_of_work.h"
 #include "domain/principal.h"
-#include "domain/repository.h"
 
 namespace trainhub::domain {
 

@@ -11,14 +11,14 @@ absl::StatusOr<std::unique_ptr<SqliteStore>> SqliteStore::Open(const std::string
   absl::StatusOr<std::unique_ptr<SQLite::Database>> db = OpenWriteConnection(path);
   if (!db.ok()) return db.status();
   std::unique_ptr<SqliteStore> store(new SqliteStore());
-  store->write_repository_ = std::make_unique<SqliteRepository>(**db);
+  store->write_unit_ = std::make_unique<SqliteUnit>(**db);
   store->writer_ = std::make_unique<Writer>(*std::move(db));
   if (!IsInMemory(path)) {
     for (int i = 0; i < read_connections; ++i) {
       absl::StatusOr<std::unique_ptr<SQLite::Database>> reader = OpenReadConnection(path);
       if (!reader.ok()) return reader.status();
       auto r = std::make_unique<Reader>();
-      r->repository = std::make_unique<SqliteRepository>(**reader);
+      r->unit = std::make_unique<SqliteUnit>(**reader);
       r->db = *std::move(reader);
       store->idle_readers_.push_back(r.get());
       store->readers_.push_back(std::move(r));
@@ -28,39 +28,39 @@ absl::StatusOr<std::unique_ptr<SqliteStore>> SqliteStore::Open(const std::string
 }
 
 SqliteStore::~SqliteStore() {
-  // Queued writes still need the repository; its statements must be gone
+  // Queued writes still need the unit; its statements must be gone
   // before the connection closes.
   writer_->Stop();
-  write_repository_.reset();
+  write_unit_.reset();
   writer_.reset();
 }
 
-absl::Status SqliteStore::Write(std::function<absl::Status(domain::StoreWriter&)> work) {
+absl::Status SqliteStore::Write(std::function<absl::Status(domain::UnitOfWork&)> work) {
   // The caller's audit scope (a thread-local of this thread, not the writer's).
   const domain::AuditEvent* scope = domain::AuditScope::Current();
   std::optional<domain::AuditEvent> audit;
   if (scope != nullptr) audit = *scope;
   return writer_->Run([&](SQLite::Database&) {
-    write_repository_->BeginUnit();
-    absl::Status status = work(*write_repository_);
-    const SqliteRepository::Touched& touched = write_repository_->touched();
+    write_unit_->sql().BeginUnit();
+    absl::Status status = work(*write_unit_);
+    const Sql::Touched& touched = write_unit_->sql().touched();
     if (status.ok() && audit && !touched.object.empty()) {
       // Part of the same unit: the change and its audit row commit together.
       audit->time = absl::Now();
       audit->object = touched.object;
       audit->organization_id = touched.organization_id;
-      status = write_repository_->AppendAudit(*audit).status();
+      status = write_unit_->audit().Append(*audit).status();
     }
-    write_repository_->ResetStatements();
+    write_unit_->sql().ResetStatements();
     return status;
   });
 }
 
-absl::Status SqliteStore::Read(const std::function<absl::Status(domain::StoreReader&)>& work) {
+absl::Status SqliteStore::Read(const std::function<absl::Status(domain::ReadView&)>& work) {
   if (readers_.empty()) {
     return writer_->Run([&](SQLite::Database&) {
-      absl::Status status = work(*write_repository_);
-      write_repository_->ResetStatements();
+      absl::Status status = work(*write_unit_);
+      write_unit_->sql().ResetStatements();
       return status;
     });
   }
@@ -74,12 +74,12 @@ absl::Status SqliteStore::Read(const std::function<absl::Status(domain::StoreRea
   absl::Status status;
   try {
     reader->db->exec("BEGIN");
-    status = work(*reader->repository);
-    reader->repository->ResetStatements();
+    status = work(*reader->unit);
+    reader->unit->sql().ResetStatements();
     reader->db->exec("COMMIT");
   } catch (const std::exception& e) {
     status = FromSqliteError(e, "read failed");
-    reader->repository->ResetStatements();
+    reader->unit->sql().ResetStatements();
     try {
       reader->db->exec("ROLLBACK");
     } catch (const std::exception&) {

@@ -11,8 +11,8 @@
 #include <vector>
 
 #include "absl/status/statusor.h"
-#include "domain/repository.h"
-#include "store/sqlite_repository.h"
+#include "domain/ports/unit_of_work.h"
+#include "store/sqlite_unit.h"
 #include "store/writer.h"
 
 namespace trainhub::store {
@@ -25,20 +25,20 @@ class SqliteStore : public domain::Store {
                                                            int read_connections = 4);
   ~SqliteStore() override;
 
-  absl::Status Read(const std::function<absl::Status(domain::StoreReader&)>& work) override;
-  absl::Status Write(std::function<absl::Status(domain::StoreWriter&)> work) override;
+  absl::Status Read(const std::function<absl::Status(domain::ReadView&)>& work) override;
+  absl::Status Write(std::function<absl::Status(domain::UnitOfWork&)> work) override;
 
   Writer::Stats writer_stats() const { return writer_->stats(); }
 
  private:
   struct Reader {
     std::unique_ptr<SQLite::Database> db;
-    std::unique_ptr<SqliteRepository> repository;
+    std::unique_ptr<SqliteUnit> unit;
   };
   SqliteStore() = default;
 
-  std::unique_ptr<SqliteRepository> write_repository_;
-  std::unique_ptr<Writer> writer_;  // owns the connection write_repository_ uses
+  std::unique_ptr<SqliteUnit> write_unit_;
+  std::unique_ptr<Writer> writer_;  // owns the connection write_unit_ uses
   std::vector<std::unique_ptr<Reader>> readers_;
   std::mutex readers_mu_;
   std::condition_variable reader_free_;

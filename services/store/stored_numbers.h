@@ -10,9 +10,10 @@
 
 namespace trainhub::store {
 
-#define TH_STORED_AS(domain_value, number)                                              \
-  static_assert(static_cast<int>(domain_value) == (number), #domain_value " is stored " \
-                                                                          "as " #number)
+#define TH_STORED_AS(domain_value, number)                                \
+  static_assert(static_cast<int>(domain_value) == (number), #domain_value \
+                " is stored "                                             \
+                "as " #number)
 
 TH_STORED_AS(domain::OrganizationKind::kNgo, 1);
 TH_STORED_AS(domain::OrganizationKind::kMunicipality, 2);
@@ -60,9 +61,11 @@ TH_STORED_AS(domain::Role::kParticipant, 4);
 
 #undef TH_STORED_AS
 
-// The states named inside SQL text below: seat holders and the waiting list.
+// The states named inside SQL text: seat holders, the waiting list, and
+// both together (everyone who counts toward the places of a series).
 #define TH_SEAT_STATES "(3, 4)"
 #define TH_WAITLISTED_STATE "2"
+#define TH_PLACE_STATES "(2, 3, 4)"
 
 }  // namespace trainhub::store
 

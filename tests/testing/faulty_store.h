@@ -11,7 +11,7 @@
 #include <mutex>
 
 #include "absl/status/status.h"
-#include "domain/repository.h"
+#include "domain/ports/unit_of_work.h"
 
 namespace trainhub::testing {
 
@@ -35,16 +35,16 @@ class FaultyStore : public domain::Store {
   }
   void Heal() { Fail(When::kNever, absl::OkStatus()); }
 
-  absl::Status Read(const std::function<absl::Status(domain::StoreReader&)>& work) override {
+  absl::Status Read(const std::function<absl::Status(domain::ReadView&)>& work) override {
     if (const absl::Status f = FaultFor(When::kBeforeReads); !f.ok()) return f;
     return inner_.Read(work);
   }
 
-  absl::Status Write(std::function<absl::Status(domain::StoreWriter&)> work) override {
+  absl::Status Write(std::function<absl::Status(domain::UnitOfWork&)> work) override {
     if (const absl::Status f = FaultFor(When::kBeforeWrites); !f.ok()) return f;
     const absl::Status after = FaultFor(When::kAfterWrites);
     if (after.ok()) return inner_.Write(std::move(work));
-    return inner_.Write([&](domain::StoreWriter& w) -> absl::Status {
+    return inner_.Write([&](domain::UnitOfWork& w) -> absl::Status {
       if (absl::Status done = work(w); !done.ok()) return done;
       return after;  // as if the commit failed: the real store rolls the unit back
     });

@@ -235,20 +235,20 @@ TEST_F(AccountsTest, OldHashParametersAreUpgradedAtLogin) {
                               crypto_pwhash_MEMLIMIT_MIN * 8),
             0);
   ASSERT_TRUE(store_
-                  ->Write([&](StoreWriter& w) -> absl::Status {
+                  ->Write([&](UnitOfWork& w) -> absl::Status {
                     AccountCredentials c;
                     c.account.email = "old@example.org";
                     c.account.display_name = "Old";
                     c.account.roles = {{Role::kParticipant}};
                     c.password_hash = weak;
-                    return w.InsertAccount(c).status();
+                    return w.accounts().Insert(c).status();
                   })
                   .ok());
   ASSERT_TRUE(accounts_->Login("old@example.org", kPassword, kClientAddress).ok());
   std::string stored;
   ASSERT_TRUE(store_
-                  ->Read([&](StoreReader& r) -> absl::Status {
-                    TH_ASSIGN_OR_RETURN(auto c, r.FindAccountByEmail("old@example.org"));
+                  ->Read([&](ReadView& r) -> absl::Status {
+                    TH_ASSIGN_OR_RETURN(auto c, r.accounts().FindByEmail("old@example.org"));
                     stored = c->password_hash;
                     return absl::OkStatus();
                   })

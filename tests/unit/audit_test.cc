@@ -32,8 +32,8 @@ class AuditTest : public ::testing::Test {
     EXPECT_TRUE(audit_->FlushRefusals().ok());
     Page<AuditEvent> page;
     EXPECT_TRUE(store_
-                    ->Read([&](StoreReader& r) -> absl::Status {
-                      TH_ASSIGN_OR_RETURN(page, r.ListAudit({}, PageRequest{500, {}}));
+                    ->Read([&](ReadView& r) -> absl::Status {
+                      TH_ASSIGN_OR_RETURN(page, r.audit().List({}, PageRequest{500, {}}));
                       return absl::OkStatus();
                     })
                     .ok());
@@ -107,8 +107,8 @@ TEST_F(AuditTest, CountsNotWrittenYetAreWrittenWhenTheLogCloses) {
   audit_.reset();  // as at shutdown
   Page<AuditEvent> page;
   ASSERT_TRUE(store_
-                  ->Read([&](StoreReader& r) -> absl::Status {
-                    TH_ASSIGN_OR_RETURN(page, r.ListAudit({}, PageRequest{10, {}}));
+                  ->Read([&](ReadView& r) -> absl::Status {
+                    TH_ASSIGN_OR_RETURN(page, r.audit().List({}, PageRequest{10, {}}));
                     return absl::OkStatus();
                   })
                   .ok());

@@ -1,4 +1,4 @@
-#include "store/sqlite_repository.h"
+#include "store/sqlite_store.h"
 
 #include <gtest/gtest.h>
 #include <unistd.h>
@@ -7,7 +7,7 @@
 
 #include "domain/status_macros.h"
 #include "store/connection.h"
-#include "store/sqlite_store.h"
+#include "store/sqlite_unit.h"
 #include "testing/temp_files.h"
 
 namespace trainhub::store {
@@ -20,7 +20,7 @@ absl::Time Utc(int y, int m, int d, int hh, int mm) {
 }
 
 // A file-backed store: reads go through the read-only connection pool.
-class SqliteRepositoryTest : public ::testing::Test {
+class SqliteStoreTest : public ::testing::Test {
  protected:
   void SetUp() override {
     path_ = testing::TempDbPath("trainhub-repo");
@@ -36,11 +36,11 @@ class SqliteRepositoryTest : public ::testing::Test {
   Id InsertOrganization(const std::string& name) {
     Id id = 0;
     EXPECT_TRUE(store_
-                    ->Write([&](domain::StoreWriter& w) -> absl::Status {
+                    ->Write([&](domain::UnitOfWork& w) -> absl::Status {
                       domain::Organization org;
                       org.name = name;
                       org.kind = domain::OrganizationKind::kNgo;
-                      TH_ASSIGN_OR_RETURN(id, w.InsertOrganization(org));
+                      TH_ASSIGN_OR_RETURN(id, w.organizations().Insert(org));
                       return absl::OkStatus();
                     })
                     .ok());
@@ -51,15 +51,15 @@ class SqliteRepositoryTest : public ::testing::Test {
   std::unique_ptr<SqliteStore> store_;
 };
 
-TEST_F(SqliteRepositoryTest, ReadersSeeEachCommittedWrite) {
+TEST_F(SqliteStoreTest, ReadersSeeEachCommittedWrite) {
   // Each read must start a fresh snapshot, also after the same reader
   // connection has served earlier reads.
   for (int i = 1; i <= 5; ++i) {
     InsertOrganization("Organisation " + std::to_string(i));
     size_t count = 0;
     ASSERT_TRUE(store_
-                    ->Read([&](domain::StoreReader& r) -> absl::Status {
-                      TH_ASSIGN_OR_RETURN(auto page, r.ListOrganizations({.limit = 100}));
+                    ->Read([&](domain::ReadView& r) -> absl::Status {
+                      TH_ASSIGN_OR_RETURN(auto page, r.organizations().List({.limit = 100}));
                       count = page.items.size();
                       return absl::OkStatus();
                     })
@@ -68,15 +68,15 @@ TEST_F(SqliteRepositoryTest, ReadersSeeEachCommittedWrite) {
   }
 }
 
-TEST_F(SqliteRepositoryTest, PagesUseTheKeysetCursor) {
+TEST_F(SqliteStoreTest, PagesUseTheKeysetCursor) {
   for (int i = 0; i < 5; ++i) InsertOrganization("O" + std::to_string(i));
   domain::PageRequest page{.limit = 2};
   std::vector<std::string> names;
   for (;;) {
     domain::Page<domain::Organization> result;
     ASSERT_TRUE(store_
-                    ->Read([&](domain::StoreReader& r) -> absl::Status {
-                      TH_ASSIGN_OR_RETURN(result, r.ListOrganizations(page));
+                    ->Read([&](domain::ReadView& r) -> absl::Status {
+                      TH_ASSIGN_OR_RETURN(result, r.organizations().List(page));
                       return absl::OkStatus();
                     })
                     .ok());
@@ -87,16 +87,16 @@ TEST_F(SqliteRepositoryTest, PagesUseTheKeysetCursor) {
   EXPECT_EQ(names, (std::vector<std::string>{"O0", "O1", "O2", "O3", "O4"}));
 }
 
-TEST_F(SqliteRepositoryTest, StoresSeriesModulesSessionsAndBookings) {
+TEST_F(SqliteStoreTest, StoresSeriesModulesSessionsAndBookings) {
   const Id org = InsertOrganization("Stadt Dessau-Roßlau");
   const Id partner = InsertOrganization("Hochschule Anhalt");
   Id series_id = 0, module_id = 0, session_id = 0, trainer_id = 0;
   ASSERT_TRUE(store_
-                  ->Write([&](domain::StoreWriter& w) -> absl::Status {
+                  ->Write([&](domain::UnitOfWork& w) -> absl::Status {
                     domain::Trainer t;
                     t.display_name = "محمد الأحمد";
                     t.email = "M.AlAhmad@example.org";
-                    TH_ASSIGN_OR_RETURN(trainer_id, w.InsertTrainer(t));
+                    TH_ASSIGN_OR_RETURN(trainer_id, w.trainers().Insert(t));
                     domain::Series s;
                     s.organization_id = org;
                     s.partner_organization_ids = {partner};
@@ -106,13 +106,13 @@ TEST_F(SqliteRepositoryTest, StoresSeriesModulesSessionsAndBookings) {
                                        domain::TargetGroup::kManagers};
                     s.capacity = 24;
                     s.status = domain::SeriesStatus::kDraft;
-                    TH_ASSIGN_OR_RETURN(series_id, w.InsertSeries(s));
+                    TH_ASSIGN_OR_RETURN(series_id, w.series().Insert(s));
                     domain::Module m;
                     m.series_id = series_id;
                     m.position = 1;
                     m.title = "Einführung";
                     m.topics = {"Barrierefreiheit", "Chancengleichheit", "Empowerment"};
-                    TH_ASSIGN_OR_RETURN(module_id, w.InsertModule(m));
+                    TH_ASSIGN_OR_RETURN(module_id, w.series().InsertModule(m));
                     domain::Session session;
                     session.module_id = module_id;
                     session.start = Utc(2027, 3, 1, 12, 0);
@@ -120,77 +120,77 @@ TEST_F(SqliteRepositoryTest, StoresSeriesModulesSessionsAndBookings) {
                     session.place = {"Umweltbundesamt", "Dessau-Roßlau"};
                     session.trainers = {
                         {.trainer_id = trainer_id, .status = domain::BookingStatus::kConfirmed}};
-                    TH_ASSIGN_OR_RETURN(session_id, w.InsertSession(session));
+                    TH_ASSIGN_OR_RETURN(session_id, w.sessions().Insert(session));
                     return absl::OkStatus();
                   })
                   .ok());
   ASSERT_TRUE(
       store_
-          ->Read([&](domain::StoreReader& r) -> absl::Status {
-            TH_ASSIGN_OR_RETURN(domain::Series s, r.GetSeries(series_id));
+          ->Read([&](domain::ReadView& r) -> absl::Status {
+            TH_ASSIGN_OR_RETURN(domain::Series s, r.series().Get(series_id));
             EXPECT_EQ(s.partner_organization_ids, std::vector<Id>{partner});
             EXPECT_EQ(s.target_groups.size(), 2u);
             EXPECT_EQ(s.module_count, 1);
             EXPECT_EQ(*s.first_session_start, Utc(2027, 3, 1, 12, 0));
-            TH_ASSIGN_OR_RETURN(domain::Module m, r.GetModule(module_id));
+            TH_ASSIGN_OR_RETURN(domain::Module m, r.series().GetModule(module_id));
             EXPECT_EQ(m.topics.size(), 3u);
             EXPECT_EQ(m.session_count, 1);
-            TH_ASSIGN_OR_RETURN(domain::Session session, r.GetSession(session_id));
+            TH_ASSIGN_OR_RETURN(domain::Session session, r.sessions().Get(session_id));
             EXPECT_EQ(session.series_id, series_id);
             EXPECT_EQ(session.series_title, "Vielfalts-Montag – Verwaltung neu (er)leben");
             EXPECT_EQ(session.trainers.at(0).trainer_name, "محمد الأحمد");
-            TH_ASSIGN_OR_RETURN(auto found, r.FindTrainerByEmail("m.alahmad@EXAMPLE.org"));
+            TH_ASSIGN_OR_RETURN(auto found, r.trainers().FindByEmail("m.alahmad@EXAMPLE.org"));
             EXPECT_TRUE(found.has_value());
             // Overlap: touching ends do not overlap; one minute does.
-            TH_ASSIGN_OR_RETURN(auto touching, r.FindOverlappingSessions(Utc(2027, 3, 1, 15, 30),
-                                                                         Utc(2027, 3, 1, 17, 0),
-                                                                         {trainer_id}, "", 0));
-            EXPECT_TRUE(touching.empty());
-            TH_ASSIGN_OR_RETURN(auto overlapping, r.FindOverlappingSessions(Utc(2027, 3, 1, 15, 29),
+            TH_ASSIGN_OR_RETURN(auto touching, r.sessions().FindOverlapping(Utc(2027, 3, 1, 15, 30),
                                                                             Utc(2027, 3, 1, 17, 0),
                                                                             {trainer_id}, "", 0));
+            EXPECT_TRUE(touching.empty());
+            TH_ASSIGN_OR_RETURN(auto overlapping, r.sessions().FindOverlapping(
+                                                      Utc(2027, 3, 1, 15, 29),
+                                                      Utc(2027, 3, 1, 17, 0), {trainer_id}, "", 0));
             EXPECT_EQ(overlapping.size(), 1u);
-            TH_ASSIGN_OR_RETURN(
-                auto self, r.FindOverlappingSessions(Utc(2027, 3, 1, 12, 0), Utc(2027, 3, 1, 13, 0),
-                                                     {trainer_id}, "", session_id));
+            TH_ASSIGN_OR_RETURN(auto self, r.sessions().FindOverlapping(
+                                               Utc(2027, 3, 1, 12, 0), Utc(2027, 3, 1, 13, 0),
+                                               {trainer_id}, "", session_id));
             EXPECT_TRUE(self.empty());
             return absl::OkStatus();
           })
           .ok());
   // Deleting the series removes its modules, sessions and bookings.
   ASSERT_TRUE(
-      store_->Write([&](domain::StoreWriter& w) { return w.DeleteSeries(series_id); }).ok());
-  EXPECT_EQ(store_->Read([&](domain::StoreReader& r) { return r.GetSession(session_id).status(); })
+      store_->Write([&](domain::UnitOfWork& w) { return w.series().Delete(series_id); }).ok());
+  EXPECT_EQ(store_->Read([&](domain::ReadView& r) { return r.sessions().Get(session_id).status(); })
                 .code(),
             absl::StatusCode::kNotFound);
 }
 
-TEST_F(SqliteRepositoryTest, MissingRowsAreNotFound) {
-  absl::Status status = store_->Write([](domain::StoreWriter& w) {
+TEST_F(SqliteStoreTest, MissingRowsAreNotFound) {
+  absl::Status status = store_->Write([](domain::UnitOfWork& w) {
     domain::Organization org;
     org.id = 77;
     org.name = "x";
-    return w.UpdateOrganization(org);
+    return w.organizations().Update(org);
   });
   EXPECT_EQ(status.code(), absl::StatusCode::kNotFound);
-  EXPECT_EQ(store_->Read([](domain::StoreReader& r) { return r.GetTrainer(5).status(); }).code(),
+  EXPECT_EQ(store_->Read([](domain::ReadView& r) { return r.trainers().Get(5).status(); }).code(),
             absl::StatusCode::kNotFound);
 }
 
-TEST_F(SqliteRepositoryTest, TheAuditLogIsAppendOnly) {
+TEST_F(SqliteStoreTest, TheAuditLogIsAppendOnly) {
   domain::AuditEvent event;
   event.method = "trainhub.v1.SeriesService/CreateSeries";
   event.object = "series/1";
   event.result = "OK";
   ASSERT_TRUE(
-      store_->Write([&](domain::StoreWriter& w) { return w.AppendAudit(event).status(); }).ok());
+      store_->Write([&](domain::UnitOfWork& w) { return w.audit().Append(event).status(); }).ok());
   SQLite::Database db(path_, SQLite::OPEN_READWRITE);
   EXPECT_THROW(db.exec("UPDATE audit_event SET result = 'forged'"), SQLite::Exception);
   EXPECT_THROW(db.exec("DELETE FROM audit_event"), SQLite::Exception);
   EXPECT_EQ(db.execAndGet("SELECT count(*) FROM audit_event").getInt(), 1);
 }
 
-TEST_F(SqliteRepositoryTest, ListQueriesUseIndexes) {
+TEST_F(SqliteStoreTest, ListQueriesUseIndexes) {
   // Every List query must be backed by an index (no full table scan of the
   // big tables). EXPLAIN QUERY PLAN on the write connection's schema.
   SQLite::Database db(path_, SQLite::OPEN_READONLY);
@@ -219,29 +219,29 @@ TEST_F(SqliteRepositoryTest, ListQueriesUseIndexes) {
   EXPECT_NE(modules.find("module_by_series"), std::string::npos) << modules;
 }
 
-TEST(SqliteRepositoryStatementsTest, TheStatementCacheDoesNotGrowWithTheIdsAsked) {
+TEST(SqliteUnitStatementsTest, TheStatementCacheDoesNotGrowWithTheIdsAsked) {
   auto db = OpenWriteConnection(":memory:");
   ASSERT_TRUE(db.ok()) << db.status();
-  SqliteRepository repository(**db);
+  SqliteUnit unit(**db);
   auto list_as = [&](domain::Id organization, domain::Id participant) {
     domain::SeriesFilter series;
     series.visible_to = domain::Visibility{.organizations = {organization, organization + 1},
                                            .trainer_id = organization,
                                            .enrolled_participant_id = participant};
-    EXPECT_TRUE(repository.ListSeries(series, {}).ok());
+    EXPECT_TRUE(unit.series().List(series, {}).ok());
     domain::ParticipantFilter people;
     people.visible = domain::ParticipantFilter::Scope{{organization}, participant};
-    EXPECT_TRUE(repository.ListParticipants(people, {}).ok());
+    EXPECT_TRUE(unit.participants().List(people, {}).ok());
     domain::EnrolmentFilter enrolments;
     enrolments.organizations = std::vector<domain::Id>{organization};
     enrolments.states = {domain::EnrolmentState::kEnrolled};
-    EXPECT_TRUE(repository.ListEnrolments(enrolments, {}).ok());
-    EXPECT_TRUE(repository.ListAudit({.organizations = {organization}}, {}).ok());
+    EXPECT_TRUE(unit.enrolments().List(enrolments, {}).ok());
+    EXPECT_TRUE(unit.audit().List({.organizations = {organization}}, {}).ok());
   };
   list_as(1, 1);
-  const size_t after_first = repository.cached_statements();
+  const size_t after_first = unit.sql().cached_statements();
   for (domain::Id id = 2; id < 50; ++id) list_as(id, id * 7);
-  EXPECT_EQ(repository.cached_statements(), after_first);
+  EXPECT_EQ(unit.sql().cached_statements(), after_first);
 }
 
 }  // namespace

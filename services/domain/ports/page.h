@@ -1,0 +1,34 @@
+#ifndef TRAINHUB_SERVICES_DOMAIN_PORTS_PAGE_H_
+#define TRAINHUB_SERVICES_DOMAIN_PORTS_PAGE_H_
+
+// Keyset paging, shared by every List of the storage ports.
+
+#include <optional>
+#include <vector>
+
+#include "domain/model.h"
+
+namespace trainhub::domain {
+
+// Keyset position: the sort key (e.g. a start time in seconds, a position
+// or the id itself) and the id of the last item already returned.
+struct Cursor {
+  int64_t key = 0;
+  Id id = 0;
+  bool operator==(const Cursor&) const = default;
+};
+
+struct PageRequest {
+  int limit = 50;
+  std::optional<Cursor> after;
+};
+
+template <typename T>
+struct Page {
+  std::vector<T> items;
+  std::optional<Cursor> next;  // set when more items follow
+};
+
+}  // namespace trainhub::domain
+
+#endif  // TRAINHUB_SERVICES_DOMAIN_PORTS_PAGE_H_

@@ -1,0 +1,46 @@
+#ifndef TRAINHUB_SERVICES_DOMAIN_PORTS_REQUESTS_H_
+#define TRAINHUB_SERVICES_DOMAIN_PORTS_REQUESTS_H_
+
+// Storage port of the installation's own records: which resource a client's
+// request_id created (idempotency), and the installation's identity.
+
+#include <optional>
+#include <string>
+
+#include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
+#include "domain/model.h"
+
+namespace trainhub::domain {
+
+// Remembers which resource a client's request_id created.
+struct RequestRecord {
+  Id account_id = 0;  // request ids are scoped per account
+  std::string request_id;
+  std::string method;
+  std::string fingerprint;
+  Id resource_id = 0;
+};
+
+class RequestReader {
+ public:
+  virtual ~RequestReader() = default;
+  virtual absl::StatusOr<std::optional<RequestRecord>> Find(Id account_id,
+                                                            absl::string_view request_id) = 0;
+};
+
+class RequestWriter : public RequestReader {
+ public:
+  virtual absl::Status Record(const RequestRecord& record) = 0;
+};
+
+class InstallationReader {
+ public:
+  virtual ~InstallationReader() = default;
+  // The domain that makes this installation's calendar UIDs unique.
+  virtual absl::StatusOr<std::string> UidDomain() = 0;
+};
+
+}  // namespace trainhub::domain
+
+#endif  // TRAINHUB_SERVICES_DOMAIN_PORTS_REQUESTS_H_

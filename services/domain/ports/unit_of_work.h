@@ -1,0 +1,70 @@
+#ifndef TRAINHUB_SERVICES_DOMAIN_PORTS_UNIT_OF_WORK_H_
+#define TRAINHUB_SERVICES_DOMAIN_PORTS_UNIT_OF_WORK_H_
+
+// How the domain reaches storage: a Store runs units of work; a read sees
+// one consistent snapshot through a ReadView, a write goes through a
+// UnitOfWork whose ports see the unit's own earlier writes. Each aggregate
+// has its port (domain/ports/<aggregate>.h); services/store implements them
+// for SQLite.
+
+#include <functional>
+
+#include "absl/status/status.h"
+#include "domain/ports/accounts.h"
+#include "domain/ports/audit.h"
+#include "domain/ports/enrolments.h"
+#include "domain/ports/organizations.h"
+#include "domain/ports/page.h"
+#include "domain/ports/participants.h"
+#include "domain/ports/requests.h"
+#include "domain/ports/series.h"
+#include "domain/ports/sessions.h"
+#include "domain/ports/trainers.h"
+
+namespace trainhub::domain {
+
+// The readers of one snapshot. Valid only inside the Read or Write call
+// that handed it out.
+class ReadView {
+ public:
+  virtual ~ReadView() = default;
+  virtual OrganizationReader& organizations() = 0;
+  virtual TrainerReader& trainers() = 0;
+  virtual SeriesReader& series() = 0;
+  virtual SessionReader& sessions() = 0;
+  virtual ParticipantReader& participants() = 0;
+  virtual EnrolmentReader& enrolments() = 0;
+  virtual AccountReader& accounts() = 0;
+  virtual AuditReader& audit() = 0;
+  virtual RequestReader& requests() = 0;
+  virtual InstallationReader& installation() = 0;
+};
+
+// The writers of one atomic write. Valid only inside the Write call that
+// handed it out.
+class UnitOfWork : public ReadView {
+ public:
+  OrganizationWriter& organizations() override = 0;
+  TrainerWriter& trainers() override = 0;
+  SeriesWriter& series() override = 0;
+  SessionWriter& sessions() override = 0;
+  ParticipantWriter& participants() override = 0;
+  EnrolmentWriter& enrolments() override = 0;
+  AccountWriter& accounts() override = 0;
+  AuditWriter& audit() override = 0;
+  RequestWriter& requests() override = 0;
+};
+
+// Runs units of work. Write units are serialized and atomic: when `work`
+// returns an error, nothing it wrote is kept. Both return `work`'s status,
+// or UNAVAILABLE/INTERNAL when storage itself fails.
+class Store {
+ public:
+  virtual ~Store() = default;
+  virtual absl::Status Read(const std::function<absl::Status(ReadView&)>& work) = 0;
+  virtual absl::Status Write(std::function<absl::Status(UnitOfWork&)> work) = 0;
+};
+
+}  // namespace trainhub::domain
+
+#endif  // TRAINHUB_SERVICES_DOMAIN_PORTS_UNIT_OF_WORK_H_

@@ -1,0 +1,160 @@
+#include "store/sql_support.h"
+
+#include <nlohmann/json.hpp>
+
+#include "absl/strings/str_cat.h"
+#include "domain/text.h"
+
+namespace trainhub::store {
+
+SQLite::Statement& Sql::Prepare(const std::string& sql) {
+  auto& slot = statements_[sql];
+  if (!slot) {
+    slot = std::make_unique<SQLite::Statement>(db_, sql);
+  } else {
+    slot->reset();
+    slot->clearBindings();
+  }
+  return *slot;
+}
+
+void Sql::ResetStatements() {
+  for (auto& [sql, statement] : statements_) {
+    try {
+      statement->reset();
+    } catch (const std::exception&) {
+      // reset() reports the statement's last error again; it is reset anyway.
+    }
+  }
+}
+
+absl::Status NotFound(absl::string_view kind, domain::Id id) {
+  return absl::NotFoundError(absl::StrCat(kind, " ", id, " does not exist"));
+}
+
+absl::Status CheckChanged(SQLite::Database& db, absl::string_view kind, domain::Id id) {
+  if (db.getChanges() == 0) return NotFound(kind, id);
+  return absl::OkStatus();
+}
+
+// Appends the keyset condition and limit for ascending (key, id) order.
+void AddKeyset(std::string& sql, absl::string_view key_column, absl::string_view id_column,
+               const domain::PageRequest& page) {
+  if (page.after)
+    absl::StrAppend(&sql, " AND (", key_column, ", ", id_column, ") > (:after_key, :after_id)");
+  absl::StrAppend(&sql, " ORDER BY ", key_column, ", ", id_column, " LIMIT :limit");
+}
+
+void BindKeyset(SQLite::Statement& q, const domain::PageRequest& page) {
+  if (page.after) {
+    q.bind(":after_key", page.after->key);
+    q.bind(":after_id", page.after->id);
+  }
+  q.bind(":limit", page.limit + 1);
+}
+
+std::string IdList(const std::vector<domain::Id>& ids) { return nlohmann::json(ids).dump(); }
+
+// " AND (...)" limiting rows to what `v` may see; "" when it sees all.
+// `series` and `session` name the query's aliases (session may be empty).
+// Its parameters (:vis_orgs, :vis_trainer, :vis_open, :vis_participant) are
+// bound by BindVisibility.
+std::string VisibilityCondition(const domain::Visibility& v, absl::string_view series,
+                                absl::string_view session) {
+  if (v.everything) return "";
+  std::string cond = " AND (0";
+  if (!v.organizations.empty()) {
+    absl::StrAppend(&cond, " OR ", series,
+                    ".organization_id IN (SELECT value FROM json_each(:vis_orgs))",
+                    " OR EXISTS (SELECT 1 FROM series_partner vp WHERE vp.series_id = ", series,
+                    ".id AND vp.organization_id IN (SELECT value FROM json_each(:vis_orgs)))");
+  }
+  if (v.trainer_id != 0) {
+    if (session.empty()) {
+      absl::StrAppend(&cond,
+                      " OR EXISTS (SELECT 1 FROM module vm JOIN session vx ON vx.module_id = vm.id"
+                      " JOIN session_trainer vt ON vt.session_id = vx.id WHERE vm.series_id = ",
+                      series, ".id AND vt.trainer_id = :vis_trainer)");
+    } else {
+      absl::StrAppend(&cond, " OR EXISTS (SELECT 1 FROM session_trainer vt WHERE vt.session_id = ",
+                      session, ".id AND vt.trainer_id = :vis_trainer)");
+    }
+  }
+  if (v.open_series) absl::StrAppend(&cond, " OR ", series, ".status = :vis_open");
+  if (v.enrolled_participant_id != 0) {
+    absl::StrAppend(&cond, " OR EXISTS (SELECT 1 FROM enrolment ve WHERE ve.series_id = ", series,
+                    ".id AND ve.participant_id = :vis_participant)");
+  }
+  absl::StrAppend(&cond, ")");
+  return cond;
+}
+
+void BindVisibility(SQLite::Statement& q, const domain::Visibility& v) {
+  if (v.everything) return;
+  if (!v.organizations.empty()) q.bind(":vis_orgs", IdList(v.organizations));
+  if (v.trainer_id != 0) q.bind(":vis_trainer", v.trainer_id);
+  if (v.open_series) q.bind(":vis_open", static_cast<int>(domain::SeriesStatus::kOpenForEnrolment));
+  if (v.enrolled_participant_id != 0) q.bind(":vis_participant", v.enrolled_participant_id);
+}
+
+std::string EmailKey(absl::string_view email) { return domain::Folded(email); }
+
+void BindOptionalTime(SQLite::Statement& q, int index, const std::optional<absl::Time>& t) {
+  if (t) {
+    q.bind(index, Micros(*t));
+  } else {
+    q.bind(index);
+  }
+}
+
+std::string Placeholders(int n) {
+  std::string out;
+  for (int i = 0; i < n; ++i) absl::StrAppend(&out, i ? ", ?" : "?");
+  return out;
+}
+
+void Sql::Touch(absl::string_view kind, domain::Id id, domain::Id organization_id) {
+  if (!touched_.object.empty()) return;  // the unit's first object names it
+  touched_.object = absl::StrCat(kind, "/", id);
+  touched_.organization_id = organization_id;
+}
+
+void Sql::Touch(absl::string_view object) {
+  if (touched_.object.empty()) touched_.object = std::string(object);
+}
+
+domain::Id Sql::OrganizationOfSeries(domain::Id series_id) {
+  auto& q = Prepare("SELECT organization_id FROM series WHERE id = ?");
+  q.bind(1, series_id);
+  return q.executeStep() ? q.getColumn(0).getInt64() : 0;
+}
+
+domain::Id Sql::OrganizationOfParticipant(domain::Id participant_id) {
+  auto& q = Prepare("SELECT organization_id FROM participant WHERE id = ?");
+  q.bind(1, participant_id);
+  return q.executeStep() ? q.getColumn(0).getInt64() : 0;
+}
+
+domain::Id Sql::OrganizationOfModule(domain::Id module_id) {
+  auto& q = Prepare(
+      "SELECT r.organization_id FROM module m JOIN series r ON r.id = m.series_id"
+      " WHERE m.id = ?");
+  q.bind(1, module_id);
+  return q.executeStep() ? q.getColumn(0).getInt64() : 0;
+}
+
+domain::Id Sql::OrganizationOfSession(domain::Id session_id) {
+  auto& q = Prepare(
+      "SELECT r.organization_id FROM session s JOIN module m ON m.id = s.module_id"
+      " JOIN series r ON r.id = m.series_id WHERE s.id = ?");
+  q.bind(1, session_id);
+  return q.executeStep() ? q.getColumn(0).getInt64() : 0;
+}
+
+std::string GroupsJson(const std::vector<domain::TargetGroup>& groups) {
+  nlohmann::json out = nlohmann::json::array();
+  for (domain::TargetGroup g : groups) out.push_back(static_cast<int>(g));
+  return out.dump();
+}
+
+}  // namespace trainhub::store

@@ -1,0 +1,221 @@
+#include "store/sqlite_enrolment_store.h"
+
+#include "absl/strings/str_cat.h"
+#include "domain/status_macros.h"
+#include "store/sql_support.h"
+#include "store/stored_numbers.h"
+
+namespace trainhub::store {
+
+using domain::Id;
+
+namespace {
+constexpr char kEnrolmentColumns[] =
+    "e.id, e.series_id, e.participant_id, e.state, e.queue_number, e.request_time,"
+    " e.seat_time, e.eligibility_overridden, e.update_time,"
+    // 2: EnrolmentState WAITLISTED.
+    " CASE WHEN e.state = " TH_WAITLISTED_STATE
+    " THEN (SELECT count(*) FROM enrolment w WHERE"
+    "   w.series_id = e.series_id AND w.state = " TH_WAITLISTED_STATE
+    " AND w.queue_number <= e.queue_number)"
+    "   ELSE 0 END,"
+    " p.display_name, p.organization_id, r.title, e.note";
+constexpr char kEnrolmentFrom[] =
+    " FROM enrolment e JOIN participant p ON p.id = e.participant_id"
+    " JOIN series r ON r.id = e.series_id";
+
+domain::Enrolment ReadEnrolment(SQLite::Statement& q) {
+  domain::Enrolment e;
+  e.id = q.getColumn(0).getInt64();
+  e.series_id = q.getColumn(1).getInt64();
+  e.participant_id = q.getColumn(2).getInt64();
+  e.state = static_cast<domain::EnrolmentState>(q.getColumn(3).getInt());
+  e.queue_number = q.getColumn(4).getInt64();
+  e.request_time = absl::FromUnixMicros(q.getColumn(5).getInt64());
+  if (!q.getColumn(6).isNull()) e.seat_time = absl::FromUnixMicros(q.getColumn(6).getInt64());
+  e.eligibility_overridden = q.getColumn(7).getInt() != 0;
+  e.update_time = absl::FromUnixMicros(q.getColumn(8).getInt64());
+  e.waitlist_position = q.getColumn(9).getInt();
+  e.participant_name = q.getColumn(10).getString();
+  e.participant_organization_id = q.getColumn(11).getInt64();
+  e.series_title = q.getColumn(12).getString();
+  e.note = q.getColumn(13).getString();
+  return e;
+}
+
+// Binds the stored fields of `e` to parameters 1..7 in kEnrolmentWriteColumns order.
+constexpr char kEnrolmentWriteColumns[] =
+    "state, queue_number, request_time, seat_time, eligibility_overridden, update_time, note";
+void BindEnrolment(SQLite::Statement& q, const domain::Enrolment& e) {
+  q.bind(1, static_cast<int>(e.state));
+  q.bind(2, e.queue_number);
+  q.bind(3, Micros(e.request_time));
+  BindOptionalTime(q, 4, e.seat_time);
+  q.bind(5, e.eligibility_overridden ? 1 : 0);
+  q.bind(6, Micros(e.update_time));
+  q.bind(7, e.note);
+}
+
+}  // namespace
+
+absl::StatusOr<domain::Enrolment> SqliteEnrolmentStore::Get(Id id) {
+  return Guarded("GetEnrolment", [&]() -> absl::StatusOr<domain::Enrolment> {
+    auto& q =
+        sql_.Prepare(absl::StrCat("SELECT ", kEnrolmentColumns, kEnrolmentFrom, " WHERE e.id = ?"));
+    q.bind(1, id);
+    if (!q.executeStep()) return NotFound("enrolment", id);
+    return ReadEnrolment(q);
+  });
+}
+
+absl::StatusOr<std::optional<domain::Enrolment>> SqliteEnrolmentStore::Find(Id series_id,
+                                                                            Id participant_id) {
+  return Guarded("FindEnrolment", [&]() -> absl::StatusOr<std::optional<domain::Enrolment>> {
+    auto& q = sql_.Prepare(absl::StrCat("SELECT ", kEnrolmentColumns, kEnrolmentFrom,
+                                        " WHERE e.series_id = ? AND e.participant_id = ?"));
+    q.bind(1, series_id);
+    q.bind(2, participant_id);
+    if (!q.executeStep()) return std::optional<domain::Enrolment>();
+    return std::optional<domain::Enrolment>(ReadEnrolment(q));
+  });
+}
+
+absl::StatusOr<domain::Page<domain::Enrolment>> SqliteEnrolmentStore::List(
+    const domain::EnrolmentFilter& filter, const domain::PageRequest& page) {
+  return Guarded("ListEnrolments", [&]() -> absl::StatusOr<domain::Page<domain::Enrolment>> {
+    std::string sql = absl::StrCat("SELECT ", kEnrolmentColumns, kEnrolmentFrom, " WHERE 1");
+    if (filter.series_id != 0) absl::StrAppend(&sql, " AND e.series_id = :series");
+    if (filter.participant_id != 0) absl::StrAppend(&sql, " AND e.participant_id = :participant");
+    std::vector<Id> states;
+    for (domain::EnrolmentState state : filter.states) states.push_back(static_cast<int>(state));
+    if (!states.empty()) {
+      absl::StrAppend(&sql, " AND e.state IN (SELECT value FROM json_each(:states))");
+    }
+    domain::Visibility visible;
+    if (filter.organizations) {
+      visible.organizations = *filter.organizations;
+      absl::StrAppend(&sql, VisibilityCondition(visible, "r", ""));
+    }
+    // Within a series in arrival order; across series by id (queue numbers
+    // count per series).
+    const bool by_arrival = filter.series_id != 0;
+    AddKeyset(sql, by_arrival ? "e.queue_number" : "e.id", "e.id", page);
+    auto& q = sql_.Prepare(sql);
+    if (filter.series_id != 0) q.bind(":series", filter.series_id);
+    if (filter.participant_id != 0) q.bind(":participant", filter.participant_id);
+    if (!states.empty()) q.bind(":states", IdList(states));
+    if (filter.organizations) BindVisibility(q, visible);
+    BindKeyset(q, page);
+    std::vector<domain::Enrolment> items;
+    while (q.executeStep()) items.push_back(ReadEnrolment(q));
+    return MakePage(std::move(items), page, [by_arrival](const domain::Enrolment& e) {
+      return by_arrival ? e.queue_number : e.id;
+    });
+  });
+}
+
+absl::StatusOr<int64_t> SqliteEnrolmentStore::NextQueueNumber(Id series_id) {
+  return Guarded("NextQueueNumber", [&]() -> absl::StatusOr<int64_t> {
+    auto& q = sql_.Prepare(
+        "SELECT coalesce(max(queue_number), 0) + 1 FROM enrolment WHERE series_id = ?");
+    q.bind(1, series_id);
+    q.executeStep();
+    return q.getColumn(0).getInt64();
+  });
+}
+
+absl::StatusOr<domain::Page<domain::EnrolmentChange>> SqliteEnrolmentStore::ListChanges(
+    Id enrolment_id, const domain::PageRequest& page) {
+  return Guarded(
+      "ListEnrolmentChanges", [&]() -> absl::StatusOr<domain::Page<domain::EnrolmentChange>> {
+        std::string sql =
+            "SELECT c.id, c.enrolment_id, c.time, c.from_state, c.to_state, c.account_id,"
+            " c.reason, coalesce(a.display_name, '') FROM enrolment_change c"
+            " LEFT JOIN account a ON a.id = c.account_id WHERE c.enrolment_id = :enrolment";
+        AddKeyset(sql, "c.id", "c.id", page);
+        auto& q = sql_.Prepare(sql);
+        q.bind(":enrolment", enrolment_id);
+        BindKeyset(q, page);
+        std::vector<domain::EnrolmentChange> items;
+        while (q.executeStep()) {
+          domain::EnrolmentChange c;
+          c.id = q.getColumn(0).getInt64();
+          c.enrolment_id = q.getColumn(1).getInt64();
+          c.time = absl::FromUnixMicros(q.getColumn(2).getInt64());
+          c.from = static_cast<domain::EnrolmentState>(q.getColumn(3).getInt());
+          c.to = static_cast<domain::EnrolmentState>(q.getColumn(4).getInt());
+          c.account_id = q.getColumn(5).getInt64();
+          c.reason = q.getColumn(6).getString();
+          c.account_name = q.getColumn(7).getString();
+          items.push_back(std::move(c));
+        }
+        return MakePage(std::move(items), page,
+                        [](const domain::EnrolmentChange& c) { return c.id; });
+      });
+}
+
+absl::StatusOr<int64_t> SqliteEnrolmentStore::Count(Id series_id) {
+  return Guarded("CountEnrolments", [&]() -> absl::StatusOr<int64_t> {
+    auto& q = sql_.Prepare("SELECT count(*) FROM enrolment WHERE series_id = ?");
+    q.bind(1, series_id);
+    q.executeStep();
+    return q.getColumn(0).getInt64();
+  });
+}
+
+absl::StatusOr<domain::Places> SqliteEnrolmentStore::CountPlaces(Id series_id) {
+  return Guarded("CountPlaces", [&]() -> absl::StatusOr<domain::Places> {
+    auto& q = sql_.Prepare("SELECT count(*) FILTER (WHERE state IN " TH_SEAT_STATES
+                           "), count(*) FILTER (WHERE state = " TH_WAITLISTED_STATE
+                           ")"
+                           " FROM enrolment WHERE series_id = ? AND state IN " TH_PLACE_STATES);
+    q.bind(1, series_id);
+    q.executeStep();
+    return domain::Places{q.getColumn(0).getInt(), q.getColumn(1).getInt()};
+  });
+}
+
+absl::StatusOr<Id> SqliteEnrolmentStore::Insert(const domain::Enrolment& enrolment) {
+  return Guarded("InsertEnrolment", [&]() -> absl::StatusOr<Id> {
+    auto& q =
+        sql_.Prepare(absl::StrCat("INSERT INTO enrolment (", kEnrolmentWriteColumns,
+                                  ", series_id, participant_id) VALUES (", Placeholders(9), ")"));
+    BindEnrolment(q, enrolment);
+    q.bind(8, enrolment.series_id);
+    q.bind(9, enrolment.participant_id);
+    q.exec();
+    const Id id = sql_.db().getLastInsertRowid();
+    sql_.Touch("enrolment", id, sql_.OrganizationOfSeries(enrolment.series_id));
+    return id;
+  });
+}
+
+absl::Status SqliteEnrolmentStore::Update(const domain::Enrolment& enrolment) {
+  return Guarded("UpdateEnrolment", [&]() -> absl::Status {
+    auto& q = sql_.Prepare(absl::StrCat("UPDATE enrolment SET (", kEnrolmentWriteColumns, ") = (",
+                                        Placeholders(7), ") WHERE id = ?"));
+    BindEnrolment(q, enrolment);
+    q.bind(8, enrolment.id);
+    q.exec();
+    sql_.Touch("enrolment", enrolment.id, sql_.OrganizationOfSeries(enrolment.series_id));
+    return CheckChanged(sql_.db(), "enrolment", enrolment.id);
+  });
+}
+
+absl::Status SqliteEnrolmentStore::AppendChange(const domain::EnrolmentChange& change) {
+  return Guarded("AppendEnrolmentChange", [&]() -> absl::Status {
+    auto& q = sql_.Prepare(
+        "INSERT INTO enrolment_change (enrolment_id, time, from_state, to_state, account_id,"
+        " reason) VALUES (?, ?, ?, ?, ?, ?)");
+    q.bind(1, change.enrolment_id);
+    q.bind(2, Micros(change.time));
+    q.bind(3, static_cast<int>(change.from));
+    q.bind(4, static_cast<int>(change.to));
+    q.bind(5, change.account_id);
+    q.bind(6, change.reason);
+    q.exec();
+    return absl::OkStatus();
+  });
+}
+
+}  // namespace trainhub::store

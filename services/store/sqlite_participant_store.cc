@@ -1,0 +1,213 @@
+#include "store/sqlite_participant_store.h"
+
+#include <nlohmann/json.hpp>
+
+#include "absl/strings/str_cat.h"
+#include "domain/text.h"
+#include "domain/validation.h"
+#include "store/sql_support.h"
+
+namespace trainhub::store {
+
+using domain::Id;
+
+namespace {
+constexpr char kParticipantColumns[] =
+    "id, display_name, email, organization_id, target_groups, training_year, create_time,"
+    " update_time";
+
+domain::Participant ReadParticipant(SQLite::Statement& q) {
+  domain::Participant p;
+  p.id = q.getColumn(0).getInt64();
+  p.display_name = q.getColumn(1).getString();
+  p.email = q.getColumn(2).getString();
+  p.organization_id = q.getColumn(3).getInt64();
+  for (int group : nlohmann::json::parse(q.getColumn(4).getString())) {
+    p.target_groups.push_back(static_cast<domain::TargetGroup>(group));
+  }
+  p.training_year = q.getColumn(5).getInt();
+  p.create_time = absl::FromUnixMicros(q.getColumn(6).getInt64());
+  p.update_time = absl::FromUnixMicros(q.getColumn(7).getInt64());
+  return p;
+}
+
+// Binds the stored fields of `p` to parameters 1..7 in kParticipantWriteColumns order.
+constexpr char kParticipantWriteColumns[] =
+    "display_name, email, email_key, organization_id, target_groups, training_year,"
+    " update_time, search_key";
+void BindParticipant(SQLite::Statement& q, const domain::Participant& p) {
+  q.bind(1, p.display_name);
+  q.bind(2, p.email);
+  if (p.email.empty()) {
+    q.bind(3);  // NULL: no e-mail, no uniqueness
+  } else {
+    q.bind(3, EmailKey(p.email));
+  }
+  q.bind(4, p.organization_id);
+  q.bind(5, GroupsJson(p.target_groups));
+  q.bind(6, p.training_year);
+  q.bind(7, Micros(p.update_time));
+  q.bind(8, domain::SearchKey(p.display_name));
+}
+
+constexpr char kQualificationColumns[] =
+    "id, participant_id, title, series_id, note, recorded_by, record_time";
+
+domain::Qualification ReadQualification(SQLite::Statement& q) {
+  domain::Qualification out;
+  out.id = q.getColumn(0).getInt64();
+  out.participant_id = q.getColumn(1).getInt64();
+  out.title = q.getColumn(2).getString();
+  out.series_id = q.getColumn(3).isNull() ? 0 : q.getColumn(3).getInt64();
+  out.note = q.getColumn(4).getString();
+  out.recorded_by = q.getColumn(5).getInt64();
+  out.record_time = absl::FromUnixMicros(q.getColumn(6).getInt64());
+  return out;
+}
+
+}  // namespace
+
+absl::StatusOr<domain::Participant> SqliteParticipantStore::Get(Id id) {
+  return Guarded("GetParticipant", [&]() -> absl::StatusOr<domain::Participant> {
+    auto& q = sql_.Prepare(
+        absl::StrCat("SELECT ", kParticipantColumns, " FROM participant WHERE id = ?"));
+    q.bind(1, id);
+    if (!q.executeStep()) return NotFound("participant", id);
+    return ReadParticipant(q);
+  });
+}
+
+absl::StatusOr<std::optional<domain::Participant>> SqliteParticipantStore::FindByEmail(
+    absl::string_view email) {
+  return Guarded(
+      "FindParticipantByEmail", [&]() -> absl::StatusOr<std::optional<domain::Participant>> {
+        auto& q = sql_.Prepare(
+            absl::StrCat("SELECT ", kParticipantColumns, " FROM participant WHERE email_key = ?"));
+        q.bind(1, EmailKey(email));
+        if (!q.executeStep()) return std::optional<domain::Participant>();
+        return std::optional<domain::Participant>(ReadParticipant(q));
+      });
+}
+
+absl::StatusOr<domain::Page<domain::Participant>> SqliteParticipantStore::List(
+    const domain::ParticipantFilter& filter, const domain::PageRequest& page) {
+  std::string select = absl::StrCat("SELECT ", kParticipantColumns, " FROM participant WHERE 1");
+  if (filter.organization_id != 0) absl::StrAppend(&select, " AND organization_id = :org");
+  if (!filter.name_search_key.empty()) absl::StrAppend(&select, " AND instr(search_key, :name)");
+  domain::Visibility enrolled_in;
+  if (filter.visible) {
+    absl::StrAppend(&select, " AND (0");
+    if (!filter.visible->organizations.empty()) {
+      enrolled_in.organizations = filter.visible->organizations;
+      absl::StrAppend(
+          &select,
+          " OR organization_id IN (SELECT value FROM json_each(:vis_orgs))"
+          " OR EXISTS (SELECT 1 FROM enrolment ve JOIN series vr ON vr.id = ve.series_id"
+          " WHERE ve.participant_id = participant.id",
+          VisibilityCondition(enrolled_in, "vr", ""), ")");
+    }
+    if (filter.visible->participant_id != 0) absl::StrAppend(&select, " OR id = :own");
+    absl::StrAppend(&select, ")");
+  }
+  return ListById<domain::Participant>(sql_, "ListParticipants", select, page, ReadParticipant,
+                                       [&](SQLite::Statement& q) {
+                                         if (filter.organization_id != 0)
+                                           q.bind(":org", filter.organization_id);
+                                         if (!filter.name_search_key.empty())
+                                           q.bind(":name", filter.name_search_key);
+                                         if (filter.visible) {
+                                           BindVisibility(q, enrolled_in);
+                                           if (filter.visible->participant_id != 0)
+                                             q.bind(":own", filter.visible->participant_id);
+                                         }
+                                       });
+}
+
+absl::StatusOr<Id> SqliteParticipantStore::Insert(const domain::Participant& p) {
+  return Guarded("InsertParticipant", [&]() -> absl::StatusOr<Id> {
+    auto& q = sql_.Prepare(absl::StrCat("INSERT INTO participant (", kParticipantWriteColumns,
+                                        ", create_time) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+    BindParticipant(q, p);
+    q.bind(9, Micros(p.create_time));
+    q.exec();
+    const Id id = sql_.db().getLastInsertRowid();
+    sql_.Touch("participant", id, p.organization_id);
+    return id;
+  });
+}
+
+absl::Status SqliteParticipantStore::Update(const domain::Participant& p) {
+  return Guarded("UpdateParticipant", [&]() -> absl::Status {
+    auto& q = sql_.Prepare(absl::StrCat("UPDATE participant SET (", kParticipantWriteColumns,
+                                        ") = (?, ?, ?, ?, ?, ?, ?, ?) WHERE id = ?"));
+    BindParticipant(q, p);
+    q.bind(9, p.id);
+    q.exec();
+    sql_.Touch("participant", p.id, p.organization_id);
+    return CheckChanged(sql_.db(), "participant", p.id);
+  });
+}
+
+absl::StatusOr<domain::Qualification> SqliteParticipantStore::GetQualification(Id id) {
+  return Guarded("GetQualification", [&]() -> absl::StatusOr<domain::Qualification> {
+    auto& q = sql_.Prepare(
+        absl::StrCat("SELECT ", kQualificationColumns, " FROM qualification WHERE id = ?"));
+    q.bind(1, id);
+    if (!q.executeStep()) return NotFound("qualification", id);
+    return ReadQualification(q);
+  });
+}
+
+absl::StatusOr<std::vector<domain::Qualification>> SqliteParticipantStore::ListQualifications(
+    Id participant_id) {
+  return Guarded("ListQualifications", [&]() -> absl::StatusOr<std::vector<domain::Qualification>> {
+    auto& q =
+        sql_.Prepare(absl::StrCat("SELECT ", kQualificationColumns,
+                                  " FROM qualification WHERE participant_id = ? ORDER BY id"));
+    q.bind(1, participant_id);
+    std::vector<domain::Qualification> out;
+    while (q.executeStep()) out.push_back(ReadQualification(q));
+    return out;
+  });
+}
+
+absl::StatusOr<Id> SqliteParticipantStore::InsertQualification(const domain::Qualification& qual) {
+  return Guarded("InsertQualification", [&]() -> absl::StatusOr<Id> {
+    auto& q = sql_.Prepare(
+        "INSERT INTO qualification (participant_id, title, title_key, series_id, note,"
+        " recorded_by, record_time) VALUES (?, ?, ?, ?, ?, ?, ?)");
+    q.bind(1, qual.participant_id);
+    q.bind(2, qual.title);
+    q.bind(3, domain::Folded(qual.title));
+    if (qual.series_id != 0) {
+      q.bind(4, qual.series_id);
+    } else {
+      q.bind(4);
+    }
+    q.bind(5, qual.note);
+    q.bind(6, qual.recorded_by);
+    q.bind(7, Micros(qual.record_time));
+    q.exec();
+    const Id id = sql_.db().getLastInsertRowid();
+    sql_.Touch("participant", qual.participant_id,
+               sql_.OrganizationOfParticipant(qual.participant_id));
+    return id;
+  });
+}
+
+absl::Status SqliteParticipantStore::DeleteQualification(Id id) {
+  return Guarded("DeleteQualification", [&]() -> absl::Status {
+    auto& owner = sql_.Prepare("SELECT participant_id FROM qualification WHERE id = ?");
+    owner.bind(1, id);
+    if (!owner.executeStep()) return NotFound("qualification", id);
+    const Id participant = owner.getColumn(0).getInt64();
+    owner.reset();
+    sql_.Touch("participant", participant, sql_.OrganizationOfParticipant(participant));
+    auto& q = sql_.Prepare("DELETE FROM qualification WHERE id = ?");
+    q.bind(1, id);
+    q.exec();
+    return CheckChanged(sql_.db(), "qualification", id);
+  });
+}
+
+}  // namespace trainhub::store

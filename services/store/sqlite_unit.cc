@@ -1,0 +1,18 @@
+#include "store/sqlite_unit.h"
+
+namespace trainhub::store {
+
+SqliteUnit::SqliteUnit(SQLite::Database& db)
+    : sql_(db),
+      organizations_(sql_),
+      trainers_(sql_),
+      series_(sql_),
+      sessions_(sql_),
+      participants_(sql_),
+      enrolments_(sql_),
+      accounts_(sql_),
+      audit_(sql_),
+      requests_(sql_),
+      installation_(sql_) {}
+
+}  // namespace trainhub::store

@@ -1,12 +1,13 @@
-#include "api/handler_util.h"
 #include "api/account_service.h"
+
+#include "api/handler_util.h"
 
 namespace trainhub::api {
 
 grpc::Status AccountServiceImpl::Login(grpc::ServerContext* context,
                                        const v1::LoginRequest* request,
                                        v1::LoginResponse* response) {
-  TH_ADMIT(principal, *context, request, v1::AccountService::service_full_name(), "Login");
+  TH_ADMIT(call, *context, request, v1::AccountService::service_full_name(), "Login");
   auto result =
       accounts_.Login(request->email(), request->password(), ClientAddress(context->peer()));
   if (!result.ok()) return ToGrpcStatus(result.status());
@@ -26,33 +27,32 @@ grpc::Status AccountServiceImpl::Login(grpc::ServerContext* context,
 
 grpc::Status AccountServiceImpl::Logout(grpc::ServerContext* context,
                                         const v1::LogoutRequest* request, v1::LogoutResponse*) {
-  TH_ADMIT(principal, *context, request, v1::AccountService::service_full_name(), "Logout");
+  TH_ADMIT(call, *context, request, v1::AccountService::service_full_name(), "Logout");
   auto token = Authenticator::BearerToken(*context);
   if (!token.ok()) return ToGrpcStatus(token.status());
-  return ToGrpcStatus(accounts_.Logout(*token));
+  return ToGrpcStatus(accounts_.Logout(call, *token));
 }
 
 grpc::Status AccountServiceImpl::GetCurrentAccount(grpc::ServerContext* context,
                                                    const v1::GetCurrentAccountRequest* request,
                                                    v1::Account* response) {
-  TH_ADMIT(principal, *context, request, v1::AccountService::service_full_name(),
-           "GetCurrentAccount");
-  ToProto(principal.account, response);
+  TH_ADMIT(call, *context, request, v1::AccountService::service_full_name(), "GetCurrentAccount");
+  ToProto(call.who.account, response);
   return grpc::Status::OK;
 }
 
 grpc::Status AccountServiceImpl::CreateAccount(grpc::ServerContext* context,
                                                const v1::CreateAccountRequest* request,
                                                v1::Account* response) {
-  TH_ADMIT(principal, *context, request, v1::AccountService::service_full_name(), "CreateAccount");
-  return Reply(accounts_.CreateAccount(FromProto(request->account()), request->password()),
+  TH_ADMIT(call, *context, request, v1::AccountService::service_full_name(), "CreateAccount");
+  return Reply(accounts_.CreateAccount(call, FromProto(request->account()), request->password()),
                response);
 }
 
 grpc::Status AccountServiceImpl::ListAccounts(grpc::ServerContext* context,
                                               const v1::ListAccountsRequest* request,
                                               v1::ListAccountsResponse* response) {
-  TH_ADMIT(principal, *context, request, v1::AccountService::service_full_name(), "ListAccounts");
+  TH_ADMIT(call, *context, request, v1::AccountService::service_full_name(), "ListAccounts");
   auto page = ReadPage(*request, request->page_size(), request->page_token());
   if (!page.ok()) return ToGrpcStatus(page.status());
   return ReplyPage(*request, accounts_.ListAccounts(*page), response,
@@ -62,8 +62,8 @@ grpc::Status AccountServiceImpl::ListAccounts(grpc::ServerContext* context,
 grpc::Status AccountServiceImpl::RevokeTokens(grpc::ServerContext* context,
                                               const v1::RevokeTokensRequest* request,
                                               v1::RevokeTokensResponse* response) {
-  TH_ADMIT(principal, *context, request, v1::AccountService::service_full_name(), "RevokeTokens");
-  auto revoked = accounts_.RevokeAllTokens(request->account_id());
+  TH_ADMIT(call, *context, request, v1::AccountService::service_full_name(), "RevokeTokens");
+  auto revoked = accounts_.RevokeAllTokens(call, request->account_id());
   if (!revoked.ok()) return ToGrpcStatus(revoked.status());
   response->set_revoked_count(*revoked);
   return grpc::Status::OK;

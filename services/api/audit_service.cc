@@ -1,15 +1,16 @@
-#include "api/handler_util.h"
 #include "api/audit_service.h"
+
+#include "api/handler_util.h"
 
 namespace trainhub::api {
 
 grpc::Status AuditServiceImpl::ListAuditEvents(grpc::ServerContext* context,
                                                const v1::ListAuditEventsRequest* request,
                                                v1::ListAuditEventsResponse* response) {
-  TH_ADMIT(principal, *context, request, v1::AuditService::service_full_name(), "ListAuditEvents");
+  TH_ADMIT(call, *context, request, v1::AuditService::service_full_name(), "ListAuditEvents");
   auto page = ReadPage(*request, request->page_size(), request->page_token());
   if (!page.ok()) return ToGrpcStatus(page.status());
-  return ReplyPage(*request, audit_.List(principal, *page), response,
+  return ReplyPage(*request, audit_.List(call.who, *page), response,
                    [](auto* r) { return r->add_events(); });
 }
 

@@ -1,5 +1,6 @@
-#include "api/handler_util.h"
 #include "api/enrolment_service.h"
+
+#include "api/handler_util.h"
 
 namespace trainhub::api {
 namespace {
@@ -11,17 +12,17 @@ constexpr auto kService = v1::EnrolmentService::service_full_name;
 grpc::Status EnrolmentServiceImpl::RequestEnrolment(grpc::ServerContext* context,
                                                     const v1::RequestEnrolmentRequest* request,
                                                     v1::Enrolment* response) {
-  TH_ADMIT(principal, *context, request, kService(), "RequestEnrolment");
-  return Reply(enrolments_.Request(principal, request->series_id(), request->participant_id(),
+  TH_ADMIT(call, *context, request, kService(), "RequestEnrolment");
+  return Reply(enrolments_.Request(call, request->series_id(), request->participant_id(),
                                    request->override_eligibility(), request->note(),
-                                   KeyOf(principal, *request)),
+                                   KeyOf(call.who, *request)),
                response);
 }
 
 grpc::Status EnrolmentServiceImpl::EnrolCohort(grpc::ServerContext* context,
                                                const v1::EnrolCohortRequest* request,
                                                v1::EnrolCohortResponse* response) {
-  TH_ADMIT(principal, *context, request, kService(), "EnrolCohort");
+  TH_ADMIT(call, *context, request, kService(), "EnrolCohort");
   domain::Cohort cohort;
   cohort.participant_ids.assign(request->participant_ids().begin(),
                                 request->participant_ids().end());
@@ -29,8 +30,8 @@ grpc::Status EnrolmentServiceImpl::EnrolCohort(grpc::ServerContext* context,
   cohort.target_group = ConvertEnum<domain::TargetGroup>(request->target_group());
   cohort.training_year = request->training_year();
   auto enrolled =
-      enrolments_.EnrolCohort(principal, request->series_id(), cohort,
-                              request->override_eligibility(), KeyOf(principal, *request));
+      enrolments_.EnrolCohort(call, request->series_id(), cohort, request->override_eligibility(),
+                              KeyOf(call.who, *request));
   if (!enrolled.ok()) return ToGrpcStatus(enrolled.status());
   for (const domain::Enrolment& e : *enrolled) ToProto(e, response->add_enrolments());
   return grpc::Status::OK;
@@ -39,14 +40,14 @@ grpc::Status EnrolmentServiceImpl::EnrolCohort(grpc::ServerContext* context,
 grpc::Status EnrolmentServiceImpl::GetEnrolment(grpc::ServerContext* context,
                                                 const v1::GetEnrolmentRequest* request,
                                                 v1::Enrolment* response) {
-  TH_ADMIT(principal, *context, request, kService(), "GetEnrolment");
-  return Reply(enrolments_.Get(principal, request->id()), response);
+  TH_ADMIT(call, *context, request, kService(), "GetEnrolment");
+  return Reply(enrolments_.Get(call.who, request->id()), response);
 }
 
 grpc::Status EnrolmentServiceImpl::ListEnrolments(grpc::ServerContext* context,
                                                   const v1::ListEnrolmentsRequest* request,
                                                   v1::ListEnrolmentsResponse* response) {
-  TH_ADMIT(principal, *context, request, kService(), "ListEnrolments");
+  TH_ADMIT(call, *context, request, kService(), "ListEnrolments");
   auto page = ReadPage(*request, request->page_size(), request->page_token());
   if (!page.ok()) return ToGrpcStatus(page.status());
   domain::EnrolmentQuery query;
@@ -55,58 +56,58 @@ grpc::Status EnrolmentServiceImpl::ListEnrolments(grpc::ServerContext* context,
   for (int state : request->states()) {
     query.states.push_back(ConvertEnum<domain::EnrolmentState>(state));
   }
-  return ReplyPage(*request, enrolments_.List(principal, query, *page), response,
+  return ReplyPage(*request, enrolments_.List(call.who, query, *page), response,
                    [](auto* r) { return r->add_enrolments(); });
 }
 
 grpc::Status EnrolmentServiceImpl::ListEnrolmentHistory(
     grpc::ServerContext* context, const v1::ListEnrolmentHistoryRequest* request,
     v1::ListEnrolmentHistoryResponse* response) {
-  TH_ADMIT(principal, *context, request, kService(), "ListEnrolmentHistory");
+  TH_ADMIT(call, *context, request, kService(), "ListEnrolmentHistory");
   auto page = ReadPage(*request, request->page_size(), request->page_token());
   if (!page.ok()) return ToGrpcStatus(page.status());
-  return ReplyPage(*request, enrolments_.History(principal, request->enrolment_id(), *page),
+  return ReplyPage(*request, enrolments_.History(call.who, request->enrolment_id(), *page),
                    response, [](auto* r) { return r->add_changes(); });
 }
 
 grpc::Status EnrolmentServiceImpl::ApproveEnrolment(grpc::ServerContext* context,
                                                     const v1::ApproveEnrolmentRequest* request,
                                                     v1::Enrolment* response) {
-  TH_ADMIT(principal, *context, request, kService(), "ApproveEnrolment");
-  return Reply(enrolments_.Approve(principal, request->id(), KeyOf(principal, *request)), response);
+  TH_ADMIT(call, *context, request, kService(), "ApproveEnrolment");
+  return Reply(enrolments_.Approve(call, request->id(), KeyOf(call.who, *request)), response);
 }
 
 grpc::Status EnrolmentServiceImpl::RejectEnrolment(grpc::ServerContext* context,
                                                    const v1::RejectEnrolmentRequest* request,
                                                    v1::Enrolment* response) {
-  TH_ADMIT(principal, *context, request, kService(), "RejectEnrolment");
+  TH_ADMIT(call, *context, request, kService(), "RejectEnrolment");
   return Reply(
-      enrolments_.Reject(principal, request->id(), request->reason(), KeyOf(principal, *request)),
+      enrolments_.Reject(call, request->id(), request->reason(), KeyOf(call.who, *request)),
       response);
 }
 
 grpc::Status EnrolmentServiceImpl::ConfirmEnrolment(grpc::ServerContext* context,
                                                     const v1::ConfirmEnrolmentRequest* request,
                                                     v1::Enrolment* response) {
-  TH_ADMIT(principal, *context, request, kService(), "ConfirmEnrolment");
-  return Reply(enrolments_.Confirm(principal, request->id(), KeyOf(principal, *request)), response);
+  TH_ADMIT(call, *context, request, kService(), "ConfirmEnrolment");
+  return Reply(enrolments_.Confirm(call, request->id(), KeyOf(call.who, *request)), response);
 }
 
 grpc::Status EnrolmentServiceImpl::WithdrawEnrolment(grpc::ServerContext* context,
                                                      const v1::WithdrawEnrolmentRequest* request,
                                                      v1::Enrolment* response) {
-  TH_ADMIT(principal, *context, request, kService(), "WithdrawEnrolment");
+  TH_ADMIT(call, *context, request, kService(), "WithdrawEnrolment");
   return Reply(
-      enrolments_.Withdraw(principal, request->id(), request->reason(), KeyOf(principal, *request)),
+      enrolments_.Withdraw(call, request->id(), request->reason(), KeyOf(call.who, *request)),
       response);
 }
 
 grpc::Status EnrolmentServiceImpl::ReleaseUnconfirmedSeats(
     grpc::ServerContext* context, const v1::ReleaseUnconfirmedSeatsRequest* request,
     v1::ReleaseUnconfirmedSeatsResponse* response) {
-  TH_ADMIT(principal, *context, request, kService(), "ReleaseUnconfirmedSeats");
-  auto result = enrolments_.ReleaseUnconfirmed(principal, request->series_id(), request->reason(),
-                                               KeyOf(principal, *request));
+  TH_ADMIT(call, *context, request, kService(), "ReleaseUnconfirmedSeats");
+  auto result = enrolments_.ReleaseUnconfirmed(call, request->series_id(), request->reason(),
+                                               KeyOf(call.who, *request));
   if (!result.ok()) return ToGrpcStatus(result.status());
   for (const domain::Enrolment& e : result->released) ToProto(e, response->add_released());
   for (const domain::Enrolment& e : result->promoted) ToProto(e, response->add_promoted());

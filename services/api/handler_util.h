@@ -14,8 +14,9 @@
 #include "api/convert.h"
 #include "api/errors.h"
 #include "api/page_token.h"
-#include "domain/audit.h"
-#include "domain/planner.h"
+#include "domain/idempotency.h"
+#include "domain/request_context.h"
+#include "domain/validation.h"
 
 namespace trainhub::api {
 
@@ -29,18 +30,28 @@ std::string RequestIdOf(const Request* request) {
   }
 }
 
-// Admits the call per the policy (api/auth.h) into `principal`, or returns
-// the refusal from the handler; then opens the audit scope that records the
-// call's changes with them (domain/audit.h). Needs an `auth_` member.
-#define TH_ADMIT(principal, context, request, service, method)                          \
-  auto principal##_admitted = auth_.Admit(context, service, method);                    \
-  if (!principal##_admitted.ok()) return ToGrpcStatus(principal##_admitted.status());   \
-  [[maybe_unused]] const domain::Principal& principal = *principal##_admitted;          \
-  std::optional<domain::AuditScope> principal##_audit;                                  \
-  if (principal.account.id != 0) {                                                      \
-    principal##_audit.emplace(principal.account.id, absl::StrCat(service, "/", method), \
-                              RequestIdOf(request));                                    \
-  }
+// The request context of an admitted call: the caller, the RPC, a valid
+// request_id (an invalid one is never recorded; the change it asks for
+// fails), the client's address.
+template <typename Request>
+domain::RequestContext ContextOf(domain::Principal who, const grpc::ServerContext& context,
+                                 absl::string_view service, absl::string_view method,
+                                 const Request* request) {
+  std::string request_id = RequestIdOf(request);
+  if (!domain::ValidateRequestId(request_id).ok()) request_id.clear();
+  return domain::RequestContext(std::move(who), absl::StrCat(service, "/", method),
+                                std::move(request_id), ClientAddress(context.peer()));
+}
+
+// Admits the call per the policy (api/auth.h), or returns the refusal from
+// the handler; then declares `call`, its request context, which the
+// handler passes to use cases that change data (they record it in the
+// audit log) and whose `who` it passes to those that read. Needs `auth_`.
+#define TH_ADMIT(call, context, request, service, method)                   \
+  auto call##_admitted = auth_.Admit(context, service, method);             \
+  if (!call##_admitted.ok()) return ToGrpcStatus(call##_admitted.status()); \
+  [[maybe_unused]] const domain::RequestContext call =                      \
+      ContextOf(*std::move(call##_admitted), context, service, method, request)
 
 // The idempotency key of `who`'s request with a `request_id` field.
 template <typename Request>

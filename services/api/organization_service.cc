@@ -1,44 +1,45 @@
-#include "api/handler_util.h"
 #include "api/organization_service.h"
+
+#include "api/handler_util.h"
 
 namespace trainhub::api {
 
 grpc::Status OrganizationServiceImpl::CreateOrganization(
     grpc::ServerContext* context, const v1::CreateOrganizationRequest* request,
     v1::Organization* response) {
-  TH_ADMIT(principal, *context, request, v1::OrganizationService::service_full_name(),
+  TH_ADMIT(call, *context, request, v1::OrganizationService::service_full_name(),
            "CreateOrganization");
-  return Reply(planner_.CreateOrganization(principal, FromProto(request->organization()),
-                                           KeyOf(principal, *request)),
-               response);
+  return Reply(
+      organizations_.Create(call, FromProto(request->organization()), KeyOf(call.who, *request)),
+      response);
 }
 
 grpc::Status OrganizationServiceImpl::GetOrganization(grpc::ServerContext* context,
                                                       const v1::GetOrganizationRequest* request,
                                                       v1::Organization* response) {
-  TH_ADMIT(principal, *context, request, v1::OrganizationService::service_full_name(),
+  TH_ADMIT(call, *context, request, v1::OrganizationService::service_full_name(),
            "GetOrganization");
-  return Reply(planner_.GetOrganization(principal, request->id()), response);
+  return Reply(organizations_.Get(request->id()), response);
 }
 
 grpc::Status OrganizationServiceImpl::ListOrganizations(grpc::ServerContext* context,
                                                         const v1::ListOrganizationsRequest* request,
                                                         v1::ListOrganizationsResponse* response) {
-  TH_ADMIT(principal, *context, request, v1::OrganizationService::service_full_name(),
+  TH_ADMIT(call, *context, request, v1::OrganizationService::service_full_name(),
            "ListOrganizations");
   auto page = ReadPage(*request, request->page_size(), request->page_token());
   if (!page.ok()) return ToGrpcStatus(page.status());
-  return ReplyPage(*request, planner_.ListOrganizations(principal, *page), response,
+  return ReplyPage(*request, organizations_.List(*page), response,
                    [](auto* r) { return r->add_organizations(); });
 }
 
 grpc::Status OrganizationServiceImpl::UpdateOrganization(
     grpc::ServerContext* context, const v1::UpdateOrganizationRequest* request,
     v1::Organization* response) {
-  TH_ADMIT(principal, *context, request, v1::OrganizationService::service_full_name(),
+  TH_ADMIT(call, *context, request, v1::OrganizationService::service_full_name(),
            "UpdateOrganization");
-  return Reply(planner_.UpdateOrganization(principal, FromProto(request->organization()),
-                                           MaskFromProto(request->update_mask())),
+  return Reply(organizations_.Update(call, FromProto(request->organization()),
+                                     MaskFromProto(request->update_mask())),
                response);
 }
 

@@ -7,7 +7,7 @@
 // Handlers never throw. Thread-safe.
 
 #include "api/auth.h"
-#include "domain/planner.h"
+#include "domain/organizations.h"
 #include "trainhub/v1/organization.grpc.pb.h"
 
 namespace trainhub::api {
@@ -16,8 +16,8 @@ namespace v1 = ::trainhub::v1;
 
 class OrganizationServiceImpl final : public v1::OrganizationService::Service {
  public:
-  OrganizationServiceImpl(domain::Planner& planner, Authenticator& auth)
-      : planner_(planner), auth_(auth) {}
+  OrganizationServiceImpl(domain::Organizations& organizations, Authenticator& auth)
+      : organizations_(organizations), auth_(auth) {}
   grpc::Status CreateOrganization(grpc::ServerContext*, const v1::CreateOrganizationRequest*,
                                   v1::Organization*) override;
   grpc::Status GetOrganization(grpc::ServerContext*, const v1::GetOrganizationRequest*,
@@ -28,7 +28,7 @@ class OrganizationServiceImpl final : public v1::OrganizationService::Service {
                                   v1::Organization*) override;
 
  private:
-  domain::Planner& planner_;
+  domain::Organizations& organizations_;
   Authenticator& auth_;
 };
 

@@ -1,44 +1,44 @@
-#include "api/handler_util.h"
 #include "api/participant_service.h"
+
+#include "api/handler_util.h"
 
 namespace trainhub::api {
 
 grpc::Status ParticipantServiceImpl::CreateParticipant(grpc::ServerContext* context,
                                                        const v1::CreateParticipantRequest* request,
                                                        v1::Participant* response) {
-  TH_ADMIT(principal, *context, request, v1::ParticipantService::service_full_name(),
+  TH_ADMIT(call, *context, request, v1::ParticipantService::service_full_name(),
            "CreateParticipant");
-  return Reply(participants_.Create(principal, FromProto(request->participant()),
-                                    KeyOf(principal, *request)),
-               response);
+  return Reply(
+      participants_.Create(call, FromProto(request->participant()), KeyOf(call.who, *request)),
+      response);
 }
 
 grpc::Status ParticipantServiceImpl::GetParticipant(grpc::ServerContext* context,
                                                     const v1::GetParticipantRequest* request,
                                                     v1::Participant* response) {
-  TH_ADMIT(principal, *context, request, v1::ParticipantService::service_full_name(),
-           "GetParticipant");
-  return Reply(participants_.Get(principal, request->id()), response);
+  TH_ADMIT(call, *context, request, v1::ParticipantService::service_full_name(), "GetParticipant");
+  return Reply(participants_.Get(call.who, request->id()), response);
 }
 
 grpc::Status ParticipantServiceImpl::ListParticipants(grpc::ServerContext* context,
                                                       const v1::ListParticipantsRequest* request,
                                                       v1::ListParticipantsResponse* response) {
-  TH_ADMIT(principal, *context, request, v1::ParticipantService::service_full_name(),
+  TH_ADMIT(call, *context, request, v1::ParticipantService::service_full_name(),
            "ListParticipants");
   auto page = ReadPage(*request, request->page_size(), request->page_token());
   if (!page.ok()) return ToGrpcStatus(page.status());
-  return ReplyPage(
-      *request, participants_.List(principal, request->organization_id(), request->name(), *page),
-      response, [](auto* r) { return r->add_participants(); });
+  return ReplyPage(*request,
+                   participants_.List(call.who, request->organization_id(), request->name(), *page),
+                   response, [](auto* r) { return r->add_participants(); });
 }
 
 grpc::Status ParticipantServiceImpl::UpdateParticipant(grpc::ServerContext* context,
                                                        const v1::UpdateParticipantRequest* request,
                                                        v1::Participant* response) {
-  TH_ADMIT(principal, *context, request, v1::ParticipantService::service_full_name(),
+  TH_ADMIT(call, *context, request, v1::ParticipantService::service_full_name(),
            "UpdateParticipant");
-  return Reply(participants_.Update(principal, FromProto(request->participant()),
+  return Reply(participants_.Update(call, FromProto(request->participant()),
                                     MaskFromProto(request->update_mask())),
                response);
 }
@@ -50,7 +50,7 @@ namespace trainhub::api {
 grpc::Status ParticipantServiceImpl::ImportParticipants(
     grpc::ServerContext* context, const v1::ImportParticipantsRequest* request,
     v1::ImportParticipantsResponse* response) {
-  TH_ADMIT(principal, *context, request, v1::ParticipantService::service_full_name(),
+  TH_ADMIT(call, *context, request, v1::ParticipantService::service_full_name(),
            "ImportParticipants");
   domain::ImportOptions options;
   options.organization_id = request->organization_id();
@@ -62,7 +62,7 @@ grpc::Status ParticipantServiceImpl::ImportParticipants(
   options.dry_run = request->dry_run();
   options.accept_good_rows = request->accept_good_rows();
   absl::StatusOr<domain::ImportReport> report =
-      import_.Import(principal, request->csv(), options, KeyOf(principal, *request));
+      import_.Import(call, request->csv(), options, KeyOf(call.who, *request));
   if (!report.ok()) return ToGrpcStatus(report.status());
   response->set_rows(report->rows);
   response->set_applied(report->applied);
@@ -88,21 +88,20 @@ grpc::Status ParticipantServiceImpl::ImportParticipants(
 grpc::Status ParticipantServiceImpl::RecordQualification(
     grpc::ServerContext* context, const v1::RecordQualificationRequest* request,
     v1::Qualification* response) {
-  TH_ADMIT(principal, *context, request, v1::ParticipantService::service_full_name(),
+  TH_ADMIT(call, *context, request, v1::ParticipantService::service_full_name(),
            "RecordQualification");
   domain::Qualification qualification = FromProto(request->qualification());
   qualification.participant_id = request->participant_id();
-  return Reply(
-      participants_.RecordQualification(principal, qualification, KeyOf(principal, *request)),
-      response);
+  return Reply(participants_.RecordQualification(call, qualification, KeyOf(call.who, *request)),
+               response);
 }
 
 grpc::Status ParticipantServiceImpl::ListQualifications(
     grpc::ServerContext* context, const v1::ListQualificationsRequest* request,
     v1::ListQualificationsResponse* response) {
-  TH_ADMIT(principal, *context, request, v1::ParticipantService::service_full_name(),
+  TH_ADMIT(call, *context, request, v1::ParticipantService::service_full_name(),
            "ListQualifications");
-  auto list = participants_.ListQualifications(principal, request->participant_id());
+  auto list = participants_.ListQualifications(call.who, request->participant_id());
   if (!list.ok()) return ToGrpcStatus(list.status());
   for (const domain::Qualification& q : *list) ToProto(q, response->add_qualifications());
   return grpc::Status::OK;
@@ -111,11 +110,10 @@ grpc::Status ParticipantServiceImpl::ListQualifications(
 grpc::Status ParticipantServiceImpl::DeleteQualification(
     grpc::ServerContext* context, const v1::DeleteQualificationRequest* request,
     v1::DeleteQualificationResponse*) {
-  TH_ADMIT(principal, *context, request, v1::ParticipantService::service_full_name(),
+  TH_ADMIT(call, *context, request, v1::ParticipantService::service_full_name(),
            "DeleteQualification");
-  return ToGrpcStatus(participants_.DeleteQualification(principal, request->participant_id(),
-                                                        request->qualification_id(),
-                                                        KeyOf(principal, *request)));
+  return ToGrpcStatus(participants_.DeleteQualification(
+      call, request->participant_id(), request->qualification_id(), KeyOf(call.who, *request)));
 }
 
 }  // namespace trainhub::api

@@ -1,5 +1,6 @@
-#include "api/handler_util.h"
 #include "api/schedule_service.h"
+
+#include "api/handler_util.h"
 #include "domain/errors.h"
 
 namespace trainhub::api {
@@ -10,7 +11,7 @@ auto AddSession = [](v1::ListScheduleResponse* r) { return r->add_sessions(); };
 grpc::Status ScheduleServiceImpl::ListTrainerSessions(grpc::ServerContext* context,
                                                       const v1::ListTrainerSessionsRequest* request,
                                                       v1::ListScheduleResponse* response) {
-  TH_ADMIT(principal, *context, request, v1::ScheduleService::service_full_name(),
+  TH_ADMIT(call, *context, request, v1::ScheduleService::service_full_name(),
            "ListTrainerSessions");
   auto page = ReadPage(*request, request->page_size(), request->page_token());
   if (!page.ok()) return ToGrpcStatus(page.status());
@@ -19,14 +20,14 @@ grpc::Status ScheduleServiceImpl::ListTrainerSessions(grpc::ServerContext* conte
   auto to = OptionalTimeFromProto(request->has_to(), request->to(), "to");
   if (!to.ok()) return ToGrpcStatus(to.status());
   return ReplyPage(
-      *request, planner_.ListTrainerSessions(principal, request->trainer_id(), *from, *to, *page),
+      *request, schedules_.ListTrainerSessions(call.who, request->trainer_id(), *from, *to, *page),
       response, AddSession);
 }
 
 grpc::Status ScheduleServiceImpl::ListSessionsInRange(grpc::ServerContext* context,
                                                       const v1::ListSessionsInRangeRequest* request,
                                                       v1::ListScheduleResponse* response) {
-  TH_ADMIT(principal, *context, request, v1::ScheduleService::service_full_name(),
+  TH_ADMIT(call, *context, request, v1::ScheduleService::service_full_name(),
            "ListSessionsInRange");
   auto page = ReadPage(*request, request->page_size(), request->page_token());
   if (!page.ok()) return ToGrpcStatus(page.status());
@@ -36,35 +37,34 @@ grpc::Status ScheduleServiceImpl::ListSessionsInRange(grpc::ServerContext* conte
   if (!to.ok()) return ToGrpcStatus(to.status());
   return ReplyPage(
       *request,
-      planner_.ListSessionsInRange(principal, *from, *to, request->organization_id(), *page),
+      schedules_.ListSessionsInRange(call.who, *from, *to, request->organization_id(), *page),
       response, AddSession);
 }
 
 grpc::Status ScheduleServiceImpl::ListPendingBookings(grpc::ServerContext* context,
                                                       const v1::ListPendingBookingsRequest* request,
                                                       v1::ListScheduleResponse* response) {
-  TH_ADMIT(principal, *context, request, v1::ScheduleService::service_full_name(),
+  TH_ADMIT(call, *context, request, v1::ScheduleService::service_full_name(),
            "ListPendingBookings");
   auto page = ReadPage(*request, request->page_size(), request->page_token());
   if (!page.ok()) return ToGrpcStatus(page.status());
   return ReplyPage(*request,
-                   planner_.ListPendingBookings(principal, request->trainer_id(),
-                                                request->organization_id(), *page),
+                   schedules_.ListPendingBookings(call.who, request->trainer_id(),
+                                                  request->organization_id(), *page),
                    response, AddSession);
 }
 
 grpc::Status ScheduleServiceImpl::ExportCalendar(grpc::ServerContext* context,
                                                  const v1::ExportCalendarRequest* request,
                                                  v1::ExportCalendarResponse* response) {
-  TH_ADMIT(principal, *context, request, v1::ScheduleService::service_full_name(),
-           "ExportCalendar");
-  absl::StatusOr<domain::Planner::Calendar> calendar;
+  TH_ADMIT(call, *context, request, v1::ScheduleService::service_full_name(), "ExportCalendar");
+  absl::StatusOr<domain::CalendarExport::Calendar> calendar;
   switch (request->scope_case()) {
     case v1::ExportCalendarRequest::kSeriesId:
-      calendar = planner_.ExportSeriesCalendar(principal, request->series_id());
+      calendar = calendars_.ExportSeriesCalendar(call.who, request->series_id());
       break;
     case v1::ExportCalendarRequest::kTrainerId:
-      calendar = planner_.ExportTrainerCalendar(principal, request->trainer_id());
+      calendar = calendars_.ExportTrainerCalendar(call.who, request->trainer_id());
       break;
     default:
       return ToGrpcStatus(domain::InvalidField("scope", "set series_id or trainer_id"));

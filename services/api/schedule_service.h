@@ -7,7 +7,8 @@
 // Handlers never throw. Thread-safe.
 
 #include "api/auth.h"
-#include "domain/planner.h"
+#include "domain/calendar_export.h"
+#include "domain/schedules.h"
 #include "trainhub/v1/schedule.grpc.pb.h"
 
 namespace trainhub::api {
@@ -16,8 +17,9 @@ namespace v1 = ::trainhub::v1;
 
 class ScheduleServiceImpl final : public v1::ScheduleService::Service {
  public:
-  ScheduleServiceImpl(domain::Planner& planner, Authenticator& auth)
-      : planner_(planner), auth_(auth) {}
+  ScheduleServiceImpl(domain::Schedules& schedules, domain::CalendarExport& calendars,
+                      Authenticator& auth)
+      : schedules_(schedules), calendars_(calendars), auth_(auth) {}
   grpc::Status ListTrainerSessions(grpc::ServerContext*, const v1::ListTrainerSessionsRequest*,
                                    v1::ListScheduleResponse*) override;
   grpc::Status ListSessionsInRange(grpc::ServerContext*, const v1::ListSessionsInRangeRequest*,
@@ -28,7 +30,8 @@ class ScheduleServiceImpl final : public v1::ScheduleService::Service {
                               v1::ExportCalendarResponse*) override;
 
  private:
-  domain::Planner& planner_;
+  domain::Schedules& schedules_;
+  domain::CalendarExport& calendars_;
   Authenticator& auth_;
 };
 

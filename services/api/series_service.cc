@@ -1,29 +1,29 @@
-#include "api/handler_util.h"
 #include "api/series_service.h"
+
+#include "api/handler_util.h"
 
 namespace trainhub::api {
 
 grpc::Status SeriesServiceImpl::CreateSeries(grpc::ServerContext* context,
                                              const v1::CreateSeriesRequest* request,
                                              v1::Series* response) {
-  TH_ADMIT(principal, *context, request, v1::SeriesService::service_full_name(), "CreateSeries");
+  TH_ADMIT(call, *context, request, v1::SeriesService::service_full_name(), "CreateSeries");
   auto series = FromProto(request->series(), "series");
   if (!series.ok()) return ToGrpcStatus(series.status());
-  return Reply(planner_.CreateSeries(principal, *std::move(series), KeyOf(principal, *request)),
-               response);
+  return Reply(series_.CreateSeries(call, *std::move(series), KeyOf(call.who, *request)), response);
 }
 
 grpc::Status SeriesServiceImpl::GetSeries(grpc::ServerContext* context,
                                           const v1::GetSeriesRequest* request,
                                           v1::Series* response) {
-  TH_ADMIT(principal, *context, request, v1::SeriesService::service_full_name(), "GetSeries");
-  return Reply(planner_.GetSeries(principal, request->id()), response);
+  TH_ADMIT(call, *context, request, v1::SeriesService::service_full_name(), "GetSeries");
+  return Reply(series_.GetSeries(call.who, request->id()), response);
 }
 
 grpc::Status SeriesServiceImpl::ListSeries(grpc::ServerContext* context,
                                            const v1::ListSeriesRequest* request,
                                            v1::ListSeriesResponse* response) {
-  TH_ADMIT(principal, *context, request, v1::SeriesService::service_full_name(), "ListSeries");
+  TH_ADMIT(call, *context, request, v1::SeriesService::service_full_name(), "ListSeries");
   auto page = ReadPage(*request, request->page_size(), request->page_token());
   if (!page.ok()) return ToGrpcStatus(page.status());
   domain::SeriesFilter filter;
@@ -36,68 +36,68 @@ grpc::Status SeriesServiceImpl::ListSeries(grpc::ServerContext* context,
   if (!to.ok()) return ToGrpcStatus(to.status());
   filter.from = *from;
   filter.to = *to;
-  return ReplyPage(*request, planner_.ListSeries(principal, filter, *page), response,
+  return ReplyPage(*request, series_.ListSeries(call.who, filter, *page), response,
                    [](auto* r) { return r->add_series(); });
 }
 
 grpc::Status SeriesServiceImpl::UpdateSeries(grpc::ServerContext* context,
                                              const v1::UpdateSeriesRequest* request,
                                              v1::Series* response) {
-  TH_ADMIT(principal, *context, request, v1::SeriesService::service_full_name(), "UpdateSeries");
+  TH_ADMIT(call, *context, request, v1::SeriesService::service_full_name(), "UpdateSeries");
   auto series = FromProto(request->series(), "series");
   if (!series.ok()) return ToGrpcStatus(series.status());
-  return Reply(planner_.UpdateSeries(principal, *series, MaskFromProto(request->update_mask())),
+  return Reply(series_.UpdateSeries(call, *series, MaskFromProto(request->update_mask())),
                response);
 }
 
 grpc::Status SeriesServiceImpl::CancelSeries(grpc::ServerContext* context,
                                              const v1::CancelSeriesRequest* request,
                                              v1::Series* response) {
-  TH_ADMIT(principal, *context, request, v1::SeriesService::service_full_name(), "CancelSeries");
-  return Reply(planner_.CancelSeries(principal, request->id(), request->reason()), response);
+  TH_ADMIT(call, *context, request, v1::SeriesService::service_full_name(), "CancelSeries");
+  return Reply(series_.CancelSeries(call, request->id(), request->reason()), response);
 }
 
 grpc::Status SeriesServiceImpl::DeleteSeries(grpc::ServerContext* context,
                                              const v1::DeleteSeriesRequest* request,
                                              v1::DeleteSeriesResponse*) {
-  TH_ADMIT(principal, *context, request, v1::SeriesService::service_full_name(), "DeleteSeries");
-  return ToGrpcStatus(planner_.DeleteSeries(principal, request->id(), request->force()));
+  TH_ADMIT(call, *context, request, v1::SeriesService::service_full_name(), "DeleteSeries");
+  return ToGrpcStatus(series_.DeleteSeries(call, request->id(), request->force()));
 }
 
 grpc::Status SeriesServiceImpl::CreateModule(grpc::ServerContext* context,
                                              const v1::CreateModuleRequest* request,
                                              v1::Module* response) {
-  TH_ADMIT(principal, *context, request, v1::SeriesService::service_full_name(), "CreateModule");
-  return Reply(planner_.CreateModule(principal, request->series_id(), FromProto(request->module()),
-                                     request->position(), KeyOf(principal, *request)),
+  TH_ADMIT(call, *context, request, v1::SeriesService::service_full_name(), "CreateModule");
+  return Reply(series_.CreateModule(call, request->series_id(), FromProto(request->module()),
+                                    request->position(), KeyOf(call.who, *request)),
                response);
 }
 
 grpc::Status SeriesServiceImpl::ListModules(grpc::ServerContext* context,
                                             const v1::ListModulesRequest* request,
                                             v1::ListModulesResponse* response) {
-  TH_ADMIT(principal, *context, request, v1::SeriesService::service_full_name(), "ListModules");
+  TH_ADMIT(call, *context, request, v1::SeriesService::service_full_name(), "ListModules");
   auto page = ReadPage(*request, request->page_size(), request->page_token());
   if (!page.ok()) return ToGrpcStatus(page.status());
-  return ReplyPage(*request, planner_.ListModules(principal, request->series_id(), *page), response,
+  return ReplyPage(*request, series_.ListModules(call.who, request->series_id(), *page), response,
                    [](auto* r) { return r->add_modules(); });
 }
 
 grpc::Status SeriesServiceImpl::UpdateModule(grpc::ServerContext* context,
                                              const v1::UpdateModuleRequest* request,
                                              v1::Module* response) {
-  TH_ADMIT(principal, *context, request, v1::SeriesService::service_full_name(), "UpdateModule");
-  return Reply(planner_.UpdateModule(principal, request->series_id(), FromProto(request->module()),
-                                     MaskFromProto(request->update_mask())),
+  TH_ADMIT(call, *context, request, v1::SeriesService::service_full_name(), "UpdateModule");
+  return Reply(series_.UpdateModule(call, request->series_id(), FromProto(request->module()),
+                                    MaskFromProto(request->update_mask())),
                response);
 }
 
 grpc::Status SeriesServiceImpl::MoveModule(grpc::ServerContext* context,
                                            const v1::MoveModuleRequest* request,
                                            v1::ListModulesResponse* response) {
-  TH_ADMIT(principal, *context, request, v1::SeriesService::service_full_name(), "MoveModule");
-  auto modules = planner_.MoveModule(principal, request->series_id(), request->module_id(),
-                                     request->position());
+  TH_ADMIT(call, *context, request, v1::SeriesService::service_full_name(), "MoveModule");
+  auto modules =
+      series_.MoveModule(call, request->series_id(), request->module_id(), request->position());
   if (!modules.ok()) return ToGrpcStatus(modules.status());
   for (const domain::Module& m : *modules) ToProto(m, response->add_modules());
   return grpc::Status::OK;
@@ -106,68 +106,67 @@ grpc::Status SeriesServiceImpl::MoveModule(grpc::ServerContext* context,
 grpc::Status SeriesServiceImpl::DeleteModule(grpc::ServerContext* context,
                                              const v1::DeleteModuleRequest* request,
                                              v1::DeleteModuleResponse*) {
-  TH_ADMIT(principal, *context, request, v1::SeriesService::service_full_name(), "DeleteModule");
-  return ToGrpcStatus(planner_.DeleteModule(principal, request->series_id(), request->module_id(),
-                                            request->force()));
+  TH_ADMIT(call, *context, request, v1::SeriesService::service_full_name(), "DeleteModule");
+  return ToGrpcStatus(
+      series_.DeleteModule(call, request->series_id(), request->module_id(), request->force()));
 }
 
 grpc::Status SeriesServiceImpl::CreateSession(grpc::ServerContext* context,
                                               const v1::CreateSessionRequest* request,
                                               v1::Session* response) {
-  TH_ADMIT(principal, *context, request, v1::SeriesService::service_full_name(), "CreateSession");
+  TH_ADMIT(call, *context, request, v1::SeriesService::service_full_name(), "CreateSession");
   auto session = FromProto(request->session(), "session");
   if (!session.ok()) return ToGrpcStatus(session.status());
-  return Reply(planner_.CreateSession(principal, request->series_id(), request->module_id(),
-                                      *std::move(session), request->allow_overlap(),
-                                      KeyOf(principal, *request)),
-               response);
+  return Reply(
+      sessions_.CreateSession(call, request->series_id(), request->module_id(), *std::move(session),
+                              request->allow_overlap(), KeyOf(call.who, *request)),
+      response);
 }
 
 grpc::Status SeriesServiceImpl::GetSession(grpc::ServerContext* context,
                                            const v1::GetSessionRequest* request,
                                            v1::Session* response) {
-  TH_ADMIT(principal, *context, request, v1::SeriesService::service_full_name(), "GetSession");
-  return Reply(planner_.GetSession(principal, request->id()), response);
+  TH_ADMIT(call, *context, request, v1::SeriesService::service_full_name(), "GetSession");
+  return Reply(sessions_.GetSession(call.who, request->id()), response);
 }
 
 grpc::Status SeriesServiceImpl::ListSessions(grpc::ServerContext* context,
                                              const v1::ListSessionsRequest* request,
                                              v1::ListSessionsResponse* response) {
-  TH_ADMIT(principal, *context, request, v1::SeriesService::service_full_name(), "ListSessions");
+  TH_ADMIT(call, *context, request, v1::SeriesService::service_full_name(), "ListSessions");
   auto page = ReadPage(*request, request->page_size(), request->page_token());
   if (!page.ok()) return ToGrpcStatus(page.status());
   return ReplyPage(
-      *request, planner_.ListSessions(principal, request->series_id(), request->module_id(), *page),
+      *request, sessions_.ListSessions(call.who, request->series_id(), request->module_id(), *page),
       response, [](auto* r) { return r->add_sessions(); });
 }
 
 grpc::Status SeriesServiceImpl::UpdateSession(grpc::ServerContext* context,
                                               const v1::UpdateSessionRequest* request,
                                               v1::Session* response) {
-  TH_ADMIT(principal, *context, request, v1::SeriesService::service_full_name(), "UpdateSession");
+  TH_ADMIT(call, *context, request, v1::SeriesService::service_full_name(), "UpdateSession");
   auto session = FromProto(request->session(), "session");
   if (!session.ok()) return ToGrpcStatus(session.status());
-  return Reply(planner_.UpdateSession(principal, *session, MaskFromProto(request->update_mask()),
-                                      request->allow_overlap()),
+  return Reply(sessions_.UpdateSession(call, *session, MaskFromProto(request->update_mask()),
+                                       request->allow_overlap()),
                response);
 }
 
 grpc::Status SeriesServiceImpl::SetBookingStatus(grpc::ServerContext* context,
                                                  const v1::SetBookingStatusRequest* request,
                                                  v1::Session* response) {
-  TH_ADMIT(principal, *context, request, v1::SeriesService::service_full_name(),
-           "SetBookingStatus");
-  return Reply(planner_.SetBookingStatus(principal, request->session_id(), request->trainer_id(),
-                                         ConvertEnum<domain::BookingStatus>(request->status()),
-                                         request->allow_overlap()),
+  TH_ADMIT(call, *context, request, v1::SeriesService::service_full_name(), "SetBookingStatus");
+  return Reply(sessions_.SetBookingStatus(call, request->session_id(), request->trainer_id(),
+                                          ConvertEnum<domain::BookingStatus>(request->status()),
+                                          request->allow_overlap()),
                response);
 }
 
 grpc::Status SeriesServiceImpl::DeleteSession(grpc::ServerContext* context,
                                               const v1::DeleteSessionRequest* request,
                                               v1::DeleteSessionResponse*) {
-  TH_ADMIT(principal, *context, request, v1::SeriesService::service_full_name(), "DeleteSession");
-  return ToGrpcStatus(planner_.DeleteSession(principal, request->id()));
+  TH_ADMIT(call, *context, request, v1::SeriesService::service_full_name(), "DeleteSession");
+  return ToGrpcStatus(sessions_.DeleteSession(call, request->id()));
 }
 
 }  // namespace trainhub::api

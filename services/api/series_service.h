@@ -7,7 +7,8 @@
 // Handlers never throw. Thread-safe.
 
 #include "api/auth.h"
-#include "domain/planner.h"
+#include "domain/series_planning.h"
+#include "domain/session_planning.h"
 #include "trainhub/v1/series.grpc.pb.h"
 
 namespace trainhub::api {
@@ -16,8 +17,9 @@ namespace v1 = ::trainhub::v1;
 
 class SeriesServiceImpl final : public v1::SeriesService::Service {
  public:
-  SeriesServiceImpl(domain::Planner& planner, Authenticator& auth)
-      : planner_(planner), auth_(auth) {}
+  SeriesServiceImpl(domain::SeriesPlanning& series, domain::SessionPlanning& sessions,
+                    Authenticator& auth)
+      : series_(series), sessions_(sessions), auth_(auth) {}
   grpc::Status CreateSeries(grpc::ServerContext*, const v1::CreateSeriesRequest*,
                             v1::Series*) override;
   grpc::Status GetSeries(grpc::ServerContext*, const v1::GetSeriesRequest*, v1::Series*) override;
@@ -53,7 +55,8 @@ class SeriesServiceImpl final : public v1::SeriesService::Service {
                              v1::DeleteSessionResponse*) override;
 
  private:
-  domain::Planner& planner_;
+  domain::SeriesPlanning& series_;
+  domain::SessionPlanning& sessions_;
   Authenticator& auth_;
 };
 

@@ -7,7 +7,7 @@
 // Handlers never throw. Thread-safe.
 
 #include "api/auth.h"
-#include "domain/planner.h"
+#include "domain/trainers.h"
 #include "trainhub/v1/trainer.grpc.pb.h"
 
 namespace trainhub::api {
@@ -16,8 +16,8 @@ namespace v1 = ::trainhub::v1;
 
 class TrainerServiceImpl final : public v1::TrainerService::Service {
  public:
-  TrainerServiceImpl(domain::Planner& planner, Authenticator& auth)
-      : planner_(planner), auth_(auth) {}
+  TrainerServiceImpl(domain::Trainers& trainers, Authenticator& auth)
+      : trainers_(trainers), auth_(auth) {}
   grpc::Status CreateTrainer(grpc::ServerContext*, const v1::CreateTrainerRequest*,
                              v1::Trainer*) override;
   grpc::Status GetTrainer(grpc::ServerContext*, const v1::GetTrainerRequest*,
@@ -28,7 +28,7 @@ class TrainerServiceImpl final : public v1::TrainerService::Service {
                              v1::Trainer*) override;
 
  private:
-  domain::Planner& planner_;
+  domain::Trainers& trainers_;
   Authenticator& auth_;
 };
 

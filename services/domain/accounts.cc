@@ -4,6 +4,7 @@
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
+#include "domain/audit_trail.h"
 #include "domain/errors.h"
 #include "domain/limits.h"
 #include "domain/passwords.h"
@@ -27,7 +28,8 @@ absl::Status InvalidToken() {
 
 Accounts::Accounts(Store& store, Clock clock) : store_(store), clock_(std::move(clock)) {}
 
-absl::StatusOr<Account> Accounts::CreateAccount(Account account, const std::string& password) {
+absl::StatusOr<Account> Accounts::CreateAccount(const RequestContext& ctx, Account account,
+                                                const std::string& password) {
   Violations v;
   account.email = Normalized(account.email);
   if (std::string p = TextProblem(account.email, 1, kMaxEmailChars); !p.empty()) {
@@ -90,6 +92,7 @@ absl::StatusOr<Account> Accounts::CreateAccount(Account account, const std::stri
     record.account = account;
     record.password_hash = hash;
     TH_ASSIGN_OR_RETURN(Id id, w.accounts().Insert(record));
+    TH_RETURN_IF_ERROR(AuditTrail(w, ctx, account.create_time).Changed("account", id, 0));
     TH_ASSIGN_OR_RETURN(out, w.accounts().Get(id));
     return absl::OkStatus();
   }));
@@ -152,13 +155,14 @@ absl::StatusOr<Accounts::LoginResult> Accounts::Login(absl::string_view email,
   return result;
 }
 
-absl::Status Accounts::Logout(absl::string_view token) {
+absl::Status Accounts::Logout(const RequestContext& ctx, absl::string_view token) {
   if (token.empty()) return InvalidToken();
   const std::string hash = TokenHash(token);
   return store_.Write([&](UnitOfWork& w) -> absl::Status {
     TH_ASSIGN_OR_RETURN(auto record, w.accounts().FindToken(hash));
     if (!record) return InvalidToken();
-    return w.accounts().RevokeToken(hash);
+    TH_RETURN_IF_ERROR(w.accounts().RevokeToken(hash));
+    return AuditTrail(w, ctx, clock_()).Changed("token");
   });
 }
 
@@ -178,7 +182,7 @@ absl::StatusOr<Principal> Accounts::Authenticate(absl::string_view token) {
   return principal;
 }
 
-absl::StatusOr<int64_t> Accounts::RevokeAllTokens(Id account_id) {
+absl::StatusOr<int64_t> Accounts::RevokeAllTokens(const RequestContext& ctx, Id account_id) {
   if (account_id <= 0) return InvalidField("account_id", "must be a positive id");
   int64_t revoked = 0;
   TH_RETURN_IF_ERROR(store_.Write([&](UnitOfWork& w) -> absl::Status {
@@ -189,6 +193,7 @@ absl::StatusOr<int64_t> Accounts::RevokeAllTokens(Id account_id) {
     }
     TH_RETURN_IF_ERROR(account.status());
     TH_ASSIGN_OR_RETURN(revoked, w.accounts().RevokeAllTokens(account_id));
+    TH_RETURN_IF_ERROR(AuditTrail(w, ctx, clock_()).Changed("account", account_id, 0));
     return absl::OkStatus();
   }));
   return revoked;

@@ -17,6 +17,7 @@
 #include "domain/model.h"
 #include "domain/ports/unit_of_work.h"
 #include "domain/principal.h"
+#include "domain/request_context.h"
 
 namespace trainhub::domain {
 
@@ -33,7 +34,8 @@ class Accounts {
   // Creates an account with `password`. Checks e-mail (unique, ignoring
   // case), display name, password rules and roles (at least one; a
   // coordinator's organisation and a trainer's record must exist).
-  absl::StatusOr<Account> CreateAccount(Account account, const std::string& password);
+  absl::StatusOr<Account> CreateAccount(const RequestContext& ctx, Account account,
+                                        const std::string& password);
 
   struct LoginResult {
     std::string token;  // give to the client once; only its hash is stored
@@ -48,14 +50,14 @@ class Accounts {
                                     absl::string_view client_address);
 
   // Revokes `token`; OK also when it was already revoked or expired.
-  absl::Status Logout(absl::string_view token);
+  absl::Status Logout(const RequestContext& ctx, absl::string_view token);
 
   // The principal behind `token`; UNAUTHENTICATED when it is unknown,
   // expired, revoked, or its account is gone.
   absl::StatusOr<Principal> Authenticate(absl::string_view token);
 
   // Revokes every token of the account; returns how many were active.
-  absl::StatusOr<int64_t> RevokeAllTokens(Id account_id);
+  absl::StatusOr<int64_t> RevokeAllTokens(const RequestContext& ctx, Id account_id);
 
   absl::StatusOr<bool> HasAnyAccount();
   absl::StatusOr<Page<Account>> ListAccounts(const PageRequest& page);

@@ -6,23 +6,6 @@
 #include "domain/validation.h"
 
 namespace trainhub::domain {
-namespace {
-thread_local const AuditEvent* current_event = nullptr;
-}  // namespace
-
-AuditScope::AuditScope(Id account_id, std::string method, std::string request_id) {
-  event_.account_id = account_id;
-  event_.method = std::move(method);
-  // Only a valid request id is kept (a change with an invalid one fails).
-  if (ValidateRequestId(request_id).ok()) event_.request_id = std::move(request_id);
-  event_.result = "OK";
-  current_event = &event_;
-}
-
-AuditScope::~AuditScope() { current_event = nullptr; }
-
-const AuditEvent* AuditScope::Current() { return current_event; }
-
 AuditLog::AuditLog(Store& store, Clock clock) : store_(store), clock_(std::move(clock)) {}
 
 absl::Status AuditLog::RecordRefusal(Id account_id, absl::string_view method,

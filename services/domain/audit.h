@@ -2,10 +2,9 @@
 #define TRAINHUB_SERVICES_DOMAIN_AUDIT_H_
 
 // The audit log: who changed what, and every refused call. Changes are
-// recorded in the same transaction as the change itself: an API handler
-// opens an AuditScope, and the store appends the row to every write unit
-// that the scope's thread commits and that touched an object. Refused calls
-// are recorded by RecordRefusal. The table is append-only.
+// recorded by the use cases through an AuditTrail (domain/audit_trail.h) in
+// the same unit of work as the change itself; refused calls by
+// RecordRefusal. The table is append-only.
 
 #include <map>
 #include <mutex>
@@ -20,22 +19,6 @@
 #include "domain/principal.h"
 
 namespace trainhub::domain {
-
-// Marks the calling thread's store writes as done by `account_id` in `method`
-// until destroyed. Not nestable; not copyable.
-class AuditScope {
- public:
-  AuditScope(Id account_id, std::string method, std::string request_id);
-  ~AuditScope();
-  AuditScope(const AuditScope&) = delete;
-  AuditScope& operator=(const AuditScope&) = delete;
-
-  // The open scope's event on this thread (object and result unset), or null.
-  static const AuditEvent* Current();
-
- private:
-  AuditEvent event_;
-};
 
 class AuditLog {
  public:

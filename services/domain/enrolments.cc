@@ -6,6 +6,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "domain/access.h"
+#include "domain/audit_trail.h"
 #include "domain/berlin_time.h"
 #include "domain/errors.h"
 #include "domain/limits.h"
@@ -52,8 +53,9 @@ constexpr int kMaxCohortSize = kMaxCapacity;
 // Moves `e` to `to`, keeps the seat time in step and appends the history
 // entry. INTERNAL for a transition the state machine forbids: callers
 // check their preconditions with a clear message first.
-absl::Status Move(UnitOfWork& w, Enrolment& e, EnrolmentState to, Id account_id, std::string reason,
-                  absl::Time now) {
+absl::Status Move(UnitOfWork& w, AuditTrail& trail, const Series& series, Enrolment& e,
+                  EnrolmentState to, Id account_id, std::string reason) {
+  const absl::Time now = trail.now();
   if (!EnrolmentTransitionAllowed(e.state, to)) {
     return absl::InternalError(absl::StrCat("enrolment ", e.id, " cannot go from ",
                                             ToString(e.state), " to ", ToString(to)));
@@ -67,7 +69,9 @@ absl::Status Move(UnitOfWork& w, Enrolment& e, EnrolmentState to, Id account_id,
   }
   e.update_time = now;
   TH_RETURN_IF_ERROR(w.enrolments().Update(e));
-  return w.enrolments().AppendChange({0, e.id, now, from, to, account_id, std::move(reason)});
+  TH_RETURN_IF_ERROR(
+      w.enrolments().AppendChange({0, e.id, now, from, to, account_id, std::move(reason)}));
+  return trail.Changed("enrolment", e.id, series.organization_id);
 }
 
 std::string Who(const Participant& p) {
@@ -81,8 +85,9 @@ std::string GroupList(const std::vector<TargetGroup>& groups) {
 
 }  // namespace
 
-absl::Status EndEnrolmentsOfCancelledSeries(UnitOfWork& w, Id series_id, Id account_id,
-                                            absl::string_view reason, absl::Time now) {
+absl::Status EndEnrolmentsOfCancelledSeries(UnitOfWork& w, AuditTrail& trail, const Series& series,
+                                            Id account_id, absl::string_view reason) {
+  const Id series_id = series.id;
   EnrolmentFilter filter;
   filter.series_id = series_id;
   filter.states = {EnrolmentState::kPendingApproval, EnrolmentState::kWaitlisted,
@@ -94,7 +99,7 @@ absl::Status EndEnrolmentsOfCancelledSeries(UnitOfWork& w, Id series_id, Id acco
   for (;;) {
     TH_ASSIGN_OR_RETURN(Page<Enrolment> batch, w.enrolments().List(filter, page));
     for (Enrolment& e : batch.items) {
-      TH_RETURN_IF_ERROR(Move(w, e, EnrolmentState::kWithdrawn, account_id, why, now));
+      TH_RETURN_IF_ERROR(Move(w, trail, series, e, EnrolmentState::kWithdrawn, account_id, why));
     }
     if (!batch.next) return absl::OkStatus();
     page.after = batch.next;
@@ -172,10 +177,11 @@ absl::StatusOr<Series> WithPlacesNow(ReadView& r, Series series) {
 
 // Places (or places again) `p` in `series` as one arrival; the caller has
 // checked window and eligibility. Returns the enrolment's id.
-absl::StatusOr<Id> Enrol(UnitOfWork& w, const Series& series, const Participant& p,
-                         const std::optional<Enrolment>& existing, bool needs_approval,
-                         bool overridden, Id account_id, std::string reason, absl::Time now,
+absl::StatusOr<Id> Enrol(UnitOfWork& w, AuditTrail& trail, const Series& series,
+                         const Participant& p, const std::optional<Enrolment>& existing,
+                         bool needs_approval, bool overridden, Id account_id, std::string reason,
                          absl::string_view note = "") {
+  const absl::Time now = trail.now();
   Enrolment e = existing.value_or(Enrolment{});
   if (!note.empty()) e.note = std::string(note);
   TH_ASSIGN_OR_RETURN(e.queue_number, w.enrolments().NextQueueNumber(series.id));
@@ -192,9 +198,10 @@ absl::StatusOr<Id> Enrol(UnitOfWork& w, const Series& series, const Participant&
     TH_ASSIGN_OR_RETURN(e.id, w.enrolments().Insert(e));
     TH_RETURN_IF_ERROR(w.enrolments().AppendChange(
         {0, e.id, now, EnrolmentState::kUnspecified, to, account_id, std::move(reason)}));
+    TH_RETURN_IF_ERROR(trail.Changed("enrolment", e.id, series.organization_id));
     return e.id;
   }
-  TH_RETURN_IF_ERROR(Move(w, e, to, account_id, std::move(reason), now));
+  TH_RETURN_IF_ERROR(Move(w, trail, series, e, to, account_id, std::move(reason)));
   return e.id;
 }
 
@@ -264,17 +271,18 @@ absl::StatusOr<std::string> EnrolmentProblem(ReadView& r, const Series& series,
   return Ineligibility(r, series, p, override_groups);
 }
 
-absl::StatusOr<Enrolment> EnrolAsPlanner(UnitOfWork& w, const Principal& who, const Series& series,
+absl::StatusOr<Enrolment> EnrolAsPlanner(UnitOfWork& w, AuditTrail& trail, const Series& series,
                                          const Participant& p, bool override_groups,
-                                         std::string reason, absl::Time now) {
+                                         std::string reason) {
   TH_ASSIGN_OR_RETURN(std::optional<Enrolment> existing, w.enrolments().Find(series.id, p.id));
   if (override_groups) absl::StrAppend(&reason, " (target groups overridden)");
-  TH_ASSIGN_OR_RETURN(Id id, Enrol(w, series, p, existing, /*needs_approval=*/false,
-                                   override_groups, who.account.id, std::move(reason), now));
+  TH_ASSIGN_OR_RETURN(
+      Id id, Enrol(w, trail, series, p, existing, /*needs_approval=*/false, override_groups,
+                   trail.context().who.account.id, std::move(reason)));
   return w.enrolments().Get(id);
 }
 
-absl::StatusOr<std::vector<Id>> FillSeats(UnitOfWork& w, const Series& stored, absl::Time now) {
+absl::StatusOr<std::vector<Id>> FillSeats(UnitOfWork& w, AuditTrail& trail, const Series& stored) {
   std::vector<Id> promoted;
   if (stored.IsFrozen()) return promoted;
   const Id series_id = stored.id;
@@ -288,8 +296,8 @@ absl::StatusOr<std::vector<Id>> FillSeats(UnitOfWork& w, const Series& stored, a
   page.limit = free_seats;
   TH_ASSIGN_OR_RETURN(Page<Enrolment> next, w.enrolments().List(filter, page));
   for (Enrolment& e : next.items) {
-    TH_RETURN_IF_ERROR(Move(w, e, EnrolmentState::kEnrolled, /*account_id=*/0,
-                            "promoted from the waiting list: a seat became free", now));
+    TH_RETURN_IF_ERROR(Move(w, trail, series, e, EnrolmentState::kEnrolled, /*account_id=*/0,
+                            "promoted from the waiting list: a seat became free"));
     promoted.push_back(e.id);
   }
   return promoted;
@@ -297,9 +305,10 @@ absl::StatusOr<std::vector<Id>> FillSeats(UnitOfWork& w, const Series& stored, a
 
 Enrolments::Enrolments(Store& store, Clock clock) : store_(store), clock_(std::move(clock)) {}
 
-absl::StatusOr<Enrolment> Enrolments::Request(const Principal& who, Id series_id, Id participant_id,
-                                              bool override_eligibility, std::string note,
-                                              const RequestKey& key) {
+absl::StatusOr<Enrolment> Enrolments::Request(const RequestContext& ctx, Id series_id,
+                                              Id participant_id, bool override_eligibility,
+                                              std::string note, const RequestKey& key) {
+  const Principal& who = ctx.who;
   TH_RETURN_IF_ERROR(CheckId(series_id, "series_id"));
   if (participant_id < 0) return InvalidField("participant_id", "must be a positive id");
   if (participant_id == 0) {
@@ -335,15 +344,17 @@ absl::StatusOr<Enrolment> Enrolments::Request(const Principal& who, Id series_id
     std::string reason =
         NoteOr(note, planner ? "enrolled by a coordinator" : "requested by the participant");
     if (override_eligibility) absl::StrAppend(&reason, " (target groups overridden)");
-    return Enrol(w, series, *p, existing, needs_approval, override_eligibility, who.account.id,
-                 std::move(reason), now, note);
+    AuditTrail trail(w, ctx, now);
+    return Enrol(w, trail, series, *p, existing, needs_approval, override_eligibility,
+                 who.account.id, std::move(reason), note);
   });
 }
 
-absl::StatusOr<std::vector<Enrolment>> Enrolments::EnrolCohort(const Principal& who, Id series_id,
-                                                               const Cohort& cohort,
+absl::StatusOr<std::vector<Enrolment>> Enrolments::EnrolCohort(const RequestContext& ctx,
+                                                               Id series_id, const Cohort& cohort,
                                                                bool override_eligibility,
                                                                const RequestKey& key) {
+  const Principal& who = ctx.who;
   TH_RETURN_IF_ERROR(CheckId(series_id, "series_id"));
   TH_RETURN_IF_ERROR(ValidateRequestId(key.request_id));
   {
@@ -447,9 +458,10 @@ absl::StatusOr<std::vector<Enrolment>> Enrolments::EnrolCohort(const Principal& 
       TH_RETURN_IF_ERROR(ineligible.ToStatus(absl::StatusCode::kFailedPrecondition));
       std::string reason = "enrolled with a cohort by a coordinator";
       if (override_eligibility) absl::StrAppend(&reason, " (target groups overridden)");
+      AuditTrail trail(w, ctx, now);
       for (const auto& [p, existing] : to_enrol) {
-        TH_RETURN_IF_ERROR(Enrol(w, series, p, existing, /*needs_approval=*/false,
-                                 override_eligibility, who.account.id, reason, now)
+        TH_RETURN_IF_ERROR(Enrol(w, trail, series, p, existing, /*needs_approval=*/false,
+                                 override_eligibility, who.account.id, reason)
                                .status());
       }
       TH_RETURN_IF_ERROR(MarkDone(w, "EnrolCohort", key, series_id));
@@ -464,7 +476,9 @@ absl::StatusOr<std::vector<Enrolment>> Enrolments::EnrolCohort(const Principal& 
   return result;
 }
 
-absl::StatusOr<Enrolment> Enrolments::Approve(const Principal& who, Id id, const RequestKey& key) {
+absl::StatusOr<Enrolment> Enrolments::Approve(const RequestContext& ctx, Id id,
+                                              const RequestKey& key) {
+  const Principal& who = ctx.who;
   const absl::Time now = clock_();
   return ChangeOnce(store_, "ApproveEnrolment", key, [&](UnitOfWork& w) -> absl::StatusOr<Id> {
     TH_ASSIGN_OR_RETURN(auto loaded, EnrolmentFor(w, who, id, Act::kManage));
@@ -475,29 +489,35 @@ absl::StatusOr<Enrolment> Enrolments::Approve(const Principal& who, Id id, const
     }
     TH_RETURN_IF_ERROR(CheckEnrolmentWindow(series, /*by_planner=*/true, now));
     TH_ASSIGN_OR_RETURN(Series fresh, WithPlacesNow(w, series));
-    TH_RETURN_IF_ERROR(
-        Move(w, e, Placement(fresh, /*needs_approval=*/false), who.account.id, "approved", now));
+    AuditTrail trail(w, ctx, now);
+    TH_RETURN_IF_ERROR(Move(w, trail, series, e, Placement(fresh, /*needs_approval=*/false),
+                            who.account.id, "approved"));
     return e.id;
   });
 }
 
-absl::StatusOr<Enrolment> Enrolments::Reject(const Principal& who, Id id, std::string reason,
+absl::StatusOr<Enrolment> Enrolments::Reject(const RequestContext& ctx, Id id, std::string reason,
                                              const RequestKey& key) {
+  const Principal& who = ctx.who;
   TH_RETURN_IF_ERROR(CheckReason(reason, "reason", /*required=*/true));
   const absl::Time now = clock_();
   return ChangeOnce(store_, "RejectEnrolment", key, [&](UnitOfWork& w) -> absl::StatusOr<Id> {
     TH_ASSIGN_OR_RETURN(auto loaded, EnrolmentFor(w, who, id, Act::kManage));
-    Enrolment& e = loaded.first;
+    auto& [e, series] = loaded;
     if (e.state != EnrolmentState::kPendingApproval) {
       return absl::FailedPreconditionError(absl::StrCat("enrolment ", id, " is ", ToString(e.state),
                                                         "; only pending requests are rejected"));
     }
-    TH_RETURN_IF_ERROR(Move(w, e, EnrolmentState::kRejected, who.account.id, reason, now));
+    AuditTrail trail(w, ctx, now);
+    TH_RETURN_IF_ERROR(
+        Move(w, trail, series, e, EnrolmentState::kRejected, who.account.id, reason));
     return e.id;
   });
 }
 
-absl::StatusOr<Enrolment> Enrolments::Confirm(const Principal& who, Id id, const RequestKey& key) {
+absl::StatusOr<Enrolment> Enrolments::Confirm(const RequestContext& ctx, Id id,
+                                              const RequestKey& key) {
+  const Principal& who = ctx.who;
   const absl::Time now = clock_();
   return ChangeOnce(store_, "ConfirmEnrolment", key, [&](UnitOfWork& w) -> absl::StatusOr<Id> {
     TH_ASSIGN_OR_RETURN(auto loaded, EnrolmentFor(w, who, id, Act::kOwn));
@@ -512,15 +532,17 @@ absl::StatusOr<Enrolment> Enrolments::Confirm(const Principal& who, Id id, const
                                                         "; only a seat can be confirmed"));
     }
     const bool self = who.ParticipantId() != 0 && who.ParticipantId() == e.participant_id;
-    TH_RETURN_IF_ERROR(Move(
-        w, e, EnrolmentState::kConfirmed, who.account.id,
-        self ? "confirmed by the participant" : "confirmation recorded by a coordinator", now));
+    AuditTrail trail(w, ctx, now);
+    TH_RETURN_IF_ERROR(
+        Move(w, trail, series, e, EnrolmentState::kConfirmed, who.account.id,
+             self ? "confirmed by the participant" : "confirmation recorded by a coordinator"));
     return e.id;
   });
 }
 
-absl::StatusOr<Enrolment> Enrolments::Withdraw(const Principal& who, Id id, std::string reason,
+absl::StatusOr<Enrolment> Enrolments::Withdraw(const RequestContext& ctx, Id id, std::string reason,
                                                const RequestKey& key) {
+  const Principal& who = ctx.who;
   TH_RETURN_IF_ERROR(CheckReason(reason, "reason", /*required=*/true));
   const absl::Time now = clock_();
   return ChangeOnce(store_, "WithdrawEnrolment", key, [&](UnitOfWork& w) -> absl::StatusOr<Id> {
@@ -531,15 +553,18 @@ absl::StatusOr<Enrolment> Enrolments::Withdraw(const Principal& who, Id id, std:
           absl::StrCat("enrolment ", id, " is already ", ToString(e.state)));
     }
     const bool freed_seat = HoldsSeat(e.state);
-    TH_RETURN_IF_ERROR(Move(w, e, EnrolmentState::kWithdrawn, who.account.id, reason, now));
-    if (freed_seat) TH_RETURN_IF_ERROR(FillSeats(w, series, now).status());
+    AuditTrail trail(w, ctx, now);
+    TH_RETURN_IF_ERROR(
+        Move(w, trail, series, e, EnrolmentState::kWithdrawn, who.account.id, reason));
+    if (freed_seat) TH_RETURN_IF_ERROR(FillSeats(w, trail, series).status());
     return e.id;
   });
 }
 
-absl::StatusOr<ReleaseResult> Enrolments::ReleaseUnconfirmed(const Principal& who, Id series_id,
-                                                             std::string reason,
+absl::StatusOr<ReleaseResult> Enrolments::ReleaseUnconfirmed(const RequestContext& ctx,
+                                                             Id series_id, std::string reason,
                                                              const RequestKey& key) {
+  const Principal& who = ctx.who;
   TH_RETURN_IF_ERROR(CheckId(series_id, "series_id"));
   TH_RETURN_IF_ERROR(CheckReason(reason, "reason", /*required=*/false));
   TH_RETURN_IF_ERROR(ValidateRequestId(key.request_id));
@@ -570,14 +595,16 @@ absl::StatusOr<ReleaseResult> Enrolments::ReleaseUnconfirmed(const Principal& wh
     PageRequest page;
     page.limit = kMaxCapacity;
     TH_ASSIGN_OR_RETURN(Page<Enrolment> unconfirmed, w.enrolments().List(filter, page));
+    AuditTrail trail(w, ctx, now);
     for (Enrolment& e : unconfirmed.items) {
       // Seats given after the deadline (promotions) get their own chance.
       if (!e.seat_time || *e.seat_time > *series.confirmation_deadline) continue;
-      TH_RETURN_IF_ERROR(Move(w, e, EnrolmentState::kReleased, who.account.id, reason, now));
+      TH_RETURN_IF_ERROR(
+          Move(w, trail, series, e, EnrolmentState::kReleased, who.account.id, reason));
       TH_ASSIGN_OR_RETURN(Enrolment stored, w.enrolments().Get(e.id));
       result.released.push_back(std::move(stored));
     }
-    TH_ASSIGN_OR_RETURN(std::vector<Id> promoted, FillSeats(w, series, now));
+    TH_ASSIGN_OR_RETURN(std::vector<Id> promoted, FillSeats(w, trail, series));
     for (Id id : promoted) {
       TH_ASSIGN_OR_RETURN(Enrolment stored, w.enrolments().Get(id));
       result.promoted.push_back(std::move(stored));

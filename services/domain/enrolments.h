@@ -15,10 +15,12 @@
 
 #include "absl/status/statusor.h"
 #include "absl/time/clock.h"
+#include "domain/audit_trail.h"
 #include "domain/idempotency.h"
 #include "domain/model.h"
 #include "domain/ports/unit_of_work.h"
 #include "domain/principal.h"
+#include "domain/request_context.h"
 
 namespace trainhub::domain {
 
@@ -33,10 +35,11 @@ bool EnrolmentTransitionAllowed(EnrolmentState from, EnrolmentState to);
 EnrolmentState Placement(const Series& series, bool needs_approval);
 
 // Gives the free seats of `series` (as stored in this unit: capacity and
-// status) to the waiting list in arrival order, each promotion recorded as
-// done by the system at `now`. Returns the promoted enrolments' ids.
-// Nothing happens in frozen series.
-absl::StatusOr<std::vector<Id>> FillSeats(UnitOfWork& w, const Series& series, absl::Time now);
+// status) to the waiting list in arrival order, each promotion recorded in
+// its history as done by the system, and in `trail` (at its time) as a change
+// of the request. Returns the promoted enrolments' ids. Nothing happens in
+// frozen series.
+absl::StatusOr<std::vector<Id>> FillSeats(UnitOfWork& w, AuditTrail& trail, const Series& series);
 
 // For enrolling inside a larger unit of work (imports): why `p` cannot be
 // enrolled in `series` by a planner now (already enrolled, outside the
@@ -44,16 +47,16 @@ absl::StatusOr<std::vector<Id>> FillSeats(UnitOfWork& w, const Series& series, a
 // qualification), or "" when they can. The window is checked by the caller.
 absl::StatusOr<std::string> EnrolmentProblem(ReadView& r, const Series& series,
                                              const Participant& p, bool override_groups);
-// Enrols `p` as a planner does, after EnrolmentProblem found nothing;
-// returns the enrolment.
-absl::StatusOr<Enrolment> EnrolAsPlanner(UnitOfWork& w, const Principal& who, const Series& series,
+// Enrols `p` as the trail's caller (a planner) does, after EnrolmentProblem
+// found nothing; returns the enrolment.
+absl::StatusOr<Enrolment> EnrolAsPlanner(UnitOfWork& w, AuditTrail& trail, const Series& series,
                                          const Participant& p, bool override_groups,
-                                         std::string reason, absl::Time now);
+                                         std::string reason);
 // Ends every active enrolment of a series being cancelled: WITHDRAWN, with
 // "the series was cancelled" (and `reason`) in each history entry, by
-// `account_id`. Inside the cancelling write unit.
-absl::Status EndEnrolmentsOfCancelledSeries(UnitOfWork& w, Id series_id, Id account_id,
-                                            absl::string_view reason, absl::Time now);
+// `account_id`, each in `trail`. Inside the cancelling write unit.
+absl::Status EndEnrolmentsOfCancelledSeries(UnitOfWork& w, AuditTrail& trail, const Series& series,
+                                            Id account_id, absl::string_view reason);
 
 // FAILED_PRECONDITION unless `series` takes enrolments now: planners may
 // add people to any series that is not cancelled or completed;
@@ -99,29 +102,29 @@ class Enrolments {
   // cancelled or completed series and for participants outside the target
   // groups, unless a coordinator sets `override_eligibility`, or without the
   // required qualification. ALREADY_EXISTS when already enrolled.
-  absl::StatusOr<Enrolment> Request(const Principal& who, Id series_id, Id participant_id,
+  absl::StatusOr<Enrolment> Request(const RequestContext& ctx, Id series_id, Id participant_id,
                                     bool override_eligibility, std::string note,
                                     const RequestKey& key);
   // Enrols every participant of the cohort who is not enrolled yet, in
   // participant id order, all or none. Returns the enrolments of the whole
   // cohort, the earlier ones included.
-  absl::StatusOr<std::vector<Enrolment>> EnrolCohort(const Principal& who, Id series_id,
+  absl::StatusOr<std::vector<Enrolment>> EnrolCohort(const RequestContext& ctx, Id series_id,
                                                      const Cohort& cohort,
                                                      bool override_eligibility,
                                                      const RequestKey& key);
   // PENDING_APPROVAL -> a seat or the waiting list.
-  absl::StatusOr<Enrolment> Approve(const Principal& who, Id id, const RequestKey& key);
+  absl::StatusOr<Enrolment> Approve(const RequestContext& ctx, Id id, const RequestKey& key);
   // PENDING_APPROVAL -> REJECTED.
-  absl::StatusOr<Enrolment> Reject(const Principal& who, Id id, std::string reason,
+  absl::StatusOr<Enrolment> Reject(const RequestContext& ctx, Id id, std::string reason,
                                    const RequestKey& key);
   // ENROLLED -> CONFIRMED, in series that require confirmation.
-  absl::StatusOr<Enrolment> Confirm(const Principal& who, Id id, const RequestKey& key);
+  absl::StatusOr<Enrolment> Confirm(const RequestContext& ctx, Id id, const RequestKey& key);
   // Any active state -> WITHDRAWN; a freed seat goes to the waiting list.
-  absl::StatusOr<Enrolment> Withdraw(const Principal& who, Id id, std::string reason,
+  absl::StatusOr<Enrolment> Withdraw(const RequestContext& ctx, Id id, std::string reason,
                                      const RequestKey& key);
   // After the confirmation deadline: seats given before it and still
   // unconfirmed -> RELEASED, then the waiting list moves up.
-  absl::StatusOr<ReleaseResult> ReleaseUnconfirmed(const Principal& who, Id series_id,
+  absl::StatusOr<ReleaseResult> ReleaseUnconfirmed(const RequestContext& ctx, Id series_id,
                                                    std::string reason, const RequestKey& key);
 
   absl::StatusOr<Enrolment> Get(const Principal& who, Id id);

@@ -301,7 +301,7 @@ struct AuditEvent {
   Id organization_id = 0;  // owner of the object's series, when it has one
   std::string result;      // "OK" or the refusal's status code name
   std::string request_id;
-  std::string peer;          // refusals: the client's address without port
+  std::string peer;          // the client's address without port; "" in-process
   int64_t repeat_count = 1;  // refusals coalesced into this row
 
   // Derived; ignored on writes.

@@ -12,6 +12,7 @@
 #include "absl/strings/str_split.h"
 #include "absl/strings/strip.h"
 #include "domain/access.h"
+#include "domain/audit_trail.h"
 #include "domain/csv_table.h"
 #include "domain/enrolments.h"
 #include "domain/errors.h"
@@ -251,9 +252,11 @@ absl::Status DryRunEnd() { return absl::AbortedError("dry run: nothing is stored
 ParticipantImport::ParticipantImport(Store& store, Clock clock)
     : store_(store), clock_(std::move(clock)) {}
 
-absl::StatusOr<ImportReport> ParticipantImport::Import(const Principal& who, absl::string_view csv,
+absl::StatusOr<ImportReport> ParticipantImport::Import(const RequestContext& ctx,
+                                                       absl::string_view csv,
                                                        const ImportOptions& options,
                                                        const RequestKey& key) {
+  const Principal& who = ctx.who;
   {
     Violations v;
     if (options.organization_id <= 0) v.Add("organization_id", "is required");
@@ -313,6 +316,7 @@ absl::StatusOr<ImportReport> ParticipantImport::Import(const Principal& who, abs
       return Denied(absl::StrCat("keep participants of organisation ", options.organization_id));
     }
     if (!org.ok()) return NameField(org.status(), "organization_id");
+    AuditTrail trail(w, ctx, now);
     std::optional<Series> series;
     if (options.series_id != 0) {
       TH_ASSIGN_OR_RETURN(series, SeriesFor(w, who, options.series_id, Need::kPlan, "series_id"));
@@ -352,13 +356,14 @@ absl::StatusOr<ImportReport> ParticipantImport::Import(const Principal& who, abs
       if (!existing) {
         stored.create_time = stored.update_time = now;
         TH_ASSIGN_OR_RETURN(stored.id, w.participants().Insert(stored));
+        TH_RETURN_IF_ERROR(trail.Changed("participant", stored.id, stored.organization_id));
         row.created = true;
       }
       row.participant_id = stored.id;
       if (series) {
         TH_ASSIGN_OR_RETURN(Enrolment e,
-                            EnrolAsPlanner(w, who, *series, stored, options.override_eligibility,
-                                           "imported from a list by a coordinator", now));
+                            EnrolAsPlanner(w, trail, *series, stored, options.override_eligibility,
+                                           "imported from a list by a coordinator"));
         row.enrolment_id = e.id;
         row.enrolment_state = e.state;
         row.waitlist_position = e.waitlist_position;

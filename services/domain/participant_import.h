@@ -17,6 +17,7 @@
 #include "domain/model.h"
 #include "domain/ports/unit_of_work.h"
 #include "domain/principal.h"
+#include "domain/request_context.h"
 
 namespace trainhub::domain {
 
@@ -68,7 +69,7 @@ class ParticipantImport {
   // that cannot be read at all, or bad rows in an all-or-none import, is
   // INVALID_ARGUMENT with one violation per problem ("csv line 4 E-Mail").
   // A dry run answers OK with the problems and what would be imported.
-  absl::StatusOr<ImportReport> Import(const Principal& who, absl::string_view csv,
+  absl::StatusOr<ImportReport> Import(const RequestContext& ctx, absl::string_view csv,
                                       const ImportOptions& options, const RequestKey& key);
 
  private:

@@ -5,6 +5,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "domain/access.h"
+#include "domain/audit_trail.h"
 #include "domain/errors.h"
 #include "domain/field_mask.h"
 #include "domain/limits.h"
@@ -82,8 +83,9 @@ absl::StatusOr<Participant> Load(ReadView& r, const Principal& who, Id id, bool 
 
 Participants::Participants(Store& store, Clock clock) : store_(store), clock_(std::move(clock)) {}
 
-absl::StatusOr<Participant> Participants::Create(const Principal& who, Participant participant,
+absl::StatusOr<Participant> Participants::Create(const RequestContext& ctx, Participant participant,
                                                  const RequestKey& key) {
+  const Principal& who = ctx.who;
   participant.id = 0;
   Violations v;
   ValidateParticipant(participant, "participant", v);
@@ -96,7 +98,10 @@ absl::StatusOr<Participant> Participants::Create(const Principal& who, Participa
       store_, "CreateParticipant", key,
       [&](UnitOfWork& w) -> absl::StatusOr<Id> {
         TH_RETURN_IF_ERROR(CheckReferences(w, participant));
-        return w.participants().Insert(participant);
+        TH_ASSIGN_OR_RETURN(Id id, w.participants().Insert(participant));
+        TH_RETURN_IF_ERROR(AuditTrail(w, ctx, participant.create_time)
+                               .Changed("participant", id, participant.organization_id));
+        return id;
       },
       [](UnitOfWork& w, Id id) { return w.participants().Get(id); });
 }
@@ -132,8 +137,9 @@ absl::StatusOr<Page<Participant>> Participants::List(const Principal& who, Id or
   return out;
 }
 
-absl::StatusOr<Participant> Participants::Update(const Principal& who, const Participant& patch,
-                                                 const UpdateMask& mask) {
+absl::StatusOr<Participant> Participants::Update(const RequestContext& ctx,
+                                                 const Participant& patch, const UpdateMask& mask) {
+  const Principal& who = ctx.who;
   if (patch.id <= 0) return InvalidField("participant.id", "must be a positive id");
   TH_RETURN_IF_ERROR(CheckMask(mask, ParticipantFields()));
   Participant out;
@@ -150,15 +156,18 @@ absl::StatusOr<Participant> Participants::Update(const Principal& who, const Par
     TH_RETURN_IF_ERROR(CheckReferences(w, p));
     p.update_time = clock_();
     TH_RETURN_IF_ERROR(w.participants().Update(p));
+    TH_RETURN_IF_ERROR(
+        AuditTrail(w, ctx, p.update_time).Changed("participant", p.id, p.organization_id));
     TH_ASSIGN_OR_RETURN(out, w.participants().Get(p.id));
     return absl::OkStatus();
   }));
   return out;
 }
 
-absl::StatusOr<Qualification> Participants::RecordQualification(const Principal& who,
+absl::StatusOr<Qualification> Participants::RecordQualification(const RequestContext& ctx,
                                                                 Qualification qualification,
                                                                 const RequestKey& key) {
+  const Principal& who = ctx.who;
   Violations v;
   if (qualification.participant_id <= 0) v.Add("participant_id", "must be a positive id");
   ValidateQualification(qualification, "qualification", v);
@@ -170,14 +179,17 @@ absl::StatusOr<Qualification> Participants::RecordQualification(const Principal&
   return CreateOnce<Qualification>(
       store_, "RecordQualification", key,
       [&](UnitOfWork& w) -> absl::StatusOr<Id> {
-        TH_RETURN_IF_ERROR(
-            Load(w, who, qualification.participant_id, /*keep=*/true, "participant_id").status());
+        TH_ASSIGN_OR_RETURN(Participant holder, Load(w, who, qualification.participant_id,
+                                                     /*keep=*/true, "participant_id"));
         absl::StatusOr<Id> id = w.participants().InsertQualification(qualification);
         if (absl::IsAlreadyExists(id.status())) {
           return FieldError(absl::StatusCode::kAlreadyExists, "qualification.title",
                             absl::StrCat("participant ", qualification.participant_id,
                                          " already holds \"", qualification.title, "\""));
         }
+        TH_RETURN_IF_ERROR(id.status());
+        TH_RETURN_IF_ERROR(AuditTrail(w, ctx, qualification.record_time)
+                               .Changed("participant", holder.id, holder.organization_id));
         return id;
       },
       [](UnitOfWork& w, Id id) { return w.participants().GetQualification(id); });
@@ -195,15 +207,16 @@ absl::StatusOr<std::vector<Qualification>> Participants::ListQualifications(cons
   return out;
 }
 
-absl::Status Participants::DeleteQualification(const Principal& who, Id participant_id,
+absl::Status Participants::DeleteQualification(const RequestContext& ctx, Id participant_id,
                                                Id qualification_id, const RequestKey& key) {
+  const Principal& who = ctx.who;
   if (participant_id <= 0) return InvalidField("participant_id", "must be a positive id");
   if (qualification_id <= 0) return InvalidField("qualification_id", "must be a positive id");
   return CreateOnce<Id>(
              store_, "DeleteQualification", key,
              [&](UnitOfWork& w) -> absl::StatusOr<Id> {
-               TH_RETURN_IF_ERROR(
-                   Load(w, who, participant_id, /*keep=*/true, "participant_id").status());
+               TH_ASSIGN_OR_RETURN(Participant holder,
+                                   Load(w, who, participant_id, /*keep=*/true, "participant_id"));
                absl::StatusOr<Qualification> q =
                    w.participants().GetQualification(qualification_id);
                if (absl::IsNotFound(q.status()) ||
@@ -214,6 +227,8 @@ absl::Status Participants::DeleteQualification(const Principal& who, Id particip
                }
                TH_RETURN_IF_ERROR(q.status());
                TH_RETURN_IF_ERROR(w.participants().DeleteQualification(qualification_id));
+               TH_RETURN_IF_ERROR(AuditTrail(w, ctx, clock_())
+                                      .Changed("participant", holder.id, holder.organization_id));
                return qualification_id;
              },
              [](UnitOfWork&, Id id) -> absl::StatusOr<Id> { return id; })

@@ -13,9 +13,9 @@
 #include "domain/field_mask.h"
 #include "domain/idempotency.h"
 #include "domain/model.h"
-#include "domain/planner.h"
 #include "domain/ports/unit_of_work.h"
 #include "domain/principal.h"
+#include "domain/request_context.h"
 
 namespace trainhub::domain {
 
@@ -27,7 +27,7 @@ class Participants {
       Store& store, Clock clock = [] { return absl::Now(); });
 
   // E-mail, when given, is unique ignoring case (ALREADY_EXISTS).
-  absl::StatusOr<Participant> Create(const Principal& who, Participant participant,
+  absl::StatusOr<Participant> Create(const RequestContext& ctx, Participant participant,
                                      const RequestKey& key);
   // PERMISSION_DENIED for records the caller may not see, also missing ones
   // (admins get NOT_FOUND).
@@ -38,21 +38,21 @@ class Participants {
   absl::StatusOr<Page<Participant>> List(const Principal& who, Id organization_id,
                                          absl::string_view name, const PageRequest& page);
   // Paths: display_name, email, organization_id, target_groups, training_year.
-  absl::StatusOr<Participant> Update(const Principal& who, const Participant& patch,
+  absl::StatusOr<Participant> Update(const RequestContext& ctx, const Participant& patch,
                                      const UpdateMask& mask);
 
   // Records an earlier qualification (e.g. a course from before trainhub);
   // only those who keep the record. ALREADY_EXISTS when the participant
   // holds one of that title (ignoring case and repeated white space).
-  absl::StatusOr<Qualification> RecordQualification(const Principal& who,
+  absl::StatusOr<Qualification> RecordQualification(const RequestContext& ctx,
                                                     Qualification qualification,
                                                     const RequestKey& key);
   // Whoever may see the record.
   absl::StatusOr<std::vector<Qualification>> ListQualifications(const Principal& who,
                                                                 Id participant_id);
   // Only those who keep the record; for qualifications recorded in error.
-  absl::Status DeleteQualification(const Principal& who, Id participant_id, Id qualification_id,
-                                   const RequestKey& key);
+  absl::Status DeleteQualification(const RequestContext& ctx, Id participant_id,
+                                   Id qualification_id, const RequestKey& key);
 
  private:
   Store& store_;

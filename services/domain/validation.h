@@ -20,7 +20,7 @@ void ValidateTrainer(Trainer& trainer, absl::string_view prefix, Violations& v);
 void ValidateParticipant(Participant& participant, absl::string_view prefix, Violations& v);
 // Checks title and note.
 void ValidateQualification(Qualification& qualification, absl::string_view prefix, Violations& v);
-// Checks own fields only; referenced organisations are checked by Planner.
+// Checks own fields only; referenced objects are checked by the use cases.
 void ValidateSeries(Series& series, absl::string_view prefix, Violations& v);
 void ValidateModule(Module& module, absl::string_view prefix, Violations& v);
 // Checks times, place, note and the booking list (no duplicates, known

@@ -15,10 +15,10 @@
 #include <thread>
 
 #include "absl/time/time.h"
-#include "server/trainhub_server.h"
 #include "domain/accounts.h"
 #include "domain/berlin_time.h"
 #include "domain/passwords.h"
+#include "server/trainhub_server.h"
 #include "store/sqlite_store.h"
 
 namespace {
@@ -65,7 +65,7 @@ int CreateAdmin(const std::string& db_path, const std::string& email, const std:
   admin.email = email;
   admin.display_name = name;
   admin.roles = {{trainhub::domain::Role::kAdmin}};
-  auto created = accounts.CreateAccount(admin, password);
+  auto created = accounts.CreateAccount(trainhub::domain::Principal::System(), admin, password);
   if (!created.ok()) {
     std::cerr << "cannot create the admin account: " << created.status().message() << "\n";
     return created.status().code() == absl::StatusCode::kInvalidArgument ? kExitUsage

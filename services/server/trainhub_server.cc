@@ -94,14 +94,19 @@ absl::StatusOr<std::unique_ptr<TrainhubServer>> TrainhubServer::Start(
 
   std::unique_ptr<TrainhubServer> server(new TrainhubServer());
   server->store_ = *std::move(store);
-  server->planner_ = std::make_unique<domain::Planner>(*server->store_);
+  domain::Store& data = *server->store_;
+  server->organizations_ = std::make_unique<domain::Organizations>(data);
+  server->trainers_ = std::make_unique<domain::Trainers>(data);
+  server->series_ = std::make_unique<domain::SeriesPlanning>(data);
+  server->sessions_ = std::make_unique<domain::SessionPlanning>(data);
+  server->schedules_ = std::make_unique<domain::Schedules>(data);
+  server->calendars_ = std::make_unique<domain::CalendarExport>(data);
   server->accounts_ = std::make_unique<domain::Accounts>(*server->store_);
   server->audit_ = std::make_unique<domain::AuditLog>(*server->store_);
   server->participants_ = std::make_unique<domain::Participants>(*server->store_);
   server->import_ = std::make_unique<domain::ParticipantImport>(*server->store_);
   server->enrolments_ = std::make_unique<domain::Enrolments>(*server->store_);
   server->auth_ = std::make_unique<api::Authenticator>(*server->accounts_);
-  domain::Planner& planner = *server->planner_;
   api::Authenticator& auth = *server->auth_;
   server->services_.push_back(
       std::make_unique<api::AccountServiceImpl>(*server->accounts_, *server->audit_, auth));
@@ -110,10 +115,13 @@ absl::StatusOr<std::unique_ptr<TrainhubServer>> TrainhubServer::Start(
       *server->participants_, *server->import_, auth));
   server->services_.push_back(
       std::make_unique<api::EnrolmentServiceImpl>(*server->enrolments_, auth));
-  server->services_.push_back(std::make_unique<api::OrganizationServiceImpl>(planner, auth));
-  server->services_.push_back(std::make_unique<api::TrainerServiceImpl>(planner, auth));
-  server->services_.push_back(std::make_unique<api::SeriesServiceImpl>(planner, auth));
-  server->services_.push_back(std::make_unique<api::ScheduleServiceImpl>(planner, auth));
+  server->services_.push_back(
+      std::make_unique<api::OrganizationServiceImpl>(*server->organizations_, auth));
+  server->services_.push_back(std::make_unique<api::TrainerServiceImpl>(*server->trainers_, auth));
+  server->services_.push_back(
+      std::make_unique<api::SeriesServiceImpl>(*server->series_, *server->sessions_, auth));
+  server->services_.push_back(
+      std::make_unique<api::ScheduleServiceImpl>(*server->schedules_, *server->calendars_, auth));
 
   grpc::EnableDefaultHealthCheckService(true);
   grpc::reflection::InitProtoReflectionServerBuilderPlugin();

@@ -18,10 +18,15 @@
 #include "api/request_log.h"
 #include "domain/accounts.h"
 #include "domain/audit.h"
+#include "domain/calendar_export.h"
 #include "domain/enrolments.h"
+#include "domain/organizations.h"
 #include "domain/participant_import.h"
 #include "domain/participants.h"
-#include "domain/planner.h"
+#include "domain/schedules.h"
+#include "domain/series_planning.h"
+#include "domain/session_planning.h"
+#include "domain/trainers.h"
 #include "store/sqlite_store.h"
 
 namespace trainhub::server {
@@ -67,7 +72,12 @@ class TrainhubServer {
   TrainhubServer() = default;
 
   std::unique_ptr<store::SqliteStore> store_;
-  std::unique_ptr<domain::Planner> planner_;
+  std::unique_ptr<domain::Organizations> organizations_;
+  std::unique_ptr<domain::Trainers> trainers_;
+  std::unique_ptr<domain::SeriesPlanning> series_;
+  std::unique_ptr<domain::SessionPlanning> sessions_;
+  std::unique_ptr<domain::Schedules> schedules_;
+  std::unique_ptr<domain::CalendarExport> calendars_;
   std::unique_ptr<domain::Accounts> accounts_;
   std::unique_ptr<domain::AuditLog> audit_;
   std::unique_ptr<domain::Participants> participants_;

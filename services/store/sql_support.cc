@@ -113,44 +113,6 @@ std::string Placeholders(int n) {
   return out;
 }
 
-void Sql::Touch(absl::string_view kind, domain::Id id, domain::Id organization_id) {
-  if (!touched_.object.empty()) return;  // the unit's first object names it
-  touched_.object = absl::StrCat(kind, "/", id);
-  touched_.organization_id = organization_id;
-}
-
-void Sql::Touch(absl::string_view object) {
-  if (touched_.object.empty()) touched_.object = std::string(object);
-}
-
-domain::Id Sql::OrganizationOfSeries(domain::Id series_id) {
-  auto& q = Prepare("SELECT organization_id FROM series WHERE id = ?");
-  q.bind(1, series_id);
-  return q.executeStep() ? q.getColumn(0).getInt64() : 0;
-}
-
-domain::Id Sql::OrganizationOfParticipant(domain::Id participant_id) {
-  auto& q = Prepare("SELECT organization_id FROM participant WHERE id = ?");
-  q.bind(1, participant_id);
-  return q.executeStep() ? q.getColumn(0).getInt64() : 0;
-}
-
-domain::Id Sql::OrganizationOfModule(domain::Id module_id) {
-  auto& q = Prepare(
-      "SELECT r.organization_id FROM module m JOIN series r ON r.id = m.series_id"
-      " WHERE m.id = ?");
-  q.bind(1, module_id);
-  return q.executeStep() ? q.getColumn(0).getInt64() : 0;
-}
-
-domain::Id Sql::OrganizationOfSession(domain::Id session_id) {
-  auto& q = Prepare(
-      "SELECT r.organization_id FROM session s JOIN module m ON m.id = s.module_id"
-      " JOIN series r ON r.id = m.series_id WHERE s.id = ?");
-  q.bind(1, session_id);
-  return q.executeStep() ? q.getColumn(0).getInt64() : 0;
-}
-
 std::string GroupsJson(const std::vector<domain::TargetGroup>& groups) {
   nlohmann::json out = nlohmann::json::array();
   for (domain::TargetGroup g : groups) out.push_back(static_cast<int>(g));

@@ -45,25 +45,8 @@ class Sql {
   // after the unit of work ends. Call at the end of each unit.
   void ResetStatements();
 
-  // The first object the current unit of work wrote ("series/3") with the
-  // organisation owning it (0: none); cleared by BeginUnit.
-  struct Touched {
-    std::string object;
-    domain::Id organization_id = 0;
-  };
-  void BeginUnit() { touched_ = {}; }
-  const Touched& touched() const { return touched_; }
-  void Touch(absl::string_view kind, domain::Id id, domain::Id organization_id);
-  void Touch(absl::string_view object);
-  // The organisation owning a series / a module's series / a session's series.
-  domain::Id OrganizationOfSeries(domain::Id series_id);
-  domain::Id OrganizationOfModule(domain::Id module_id);
-  domain::Id OrganizationOfSession(domain::Id session_id);
-  domain::Id OrganizationOfParticipant(domain::Id participant_id);
-
  private:
   SQLite::Database& db_;
-  Touched touched_;
   std::unordered_map<std::string, std::unique_ptr<SQLite::Statement>> statements_;
 };
 

@@ -129,7 +129,6 @@ absl::StatusOr<Id> SqliteAccountStore::Insert(const domain::AccountCredentials& 
     q.bind(7, Micros(c.account.create_time));
     q.exec();
     const Id id = sql_.db().getLastInsertRowid();
-    sql_.Touch("account", id, 0);
     for (size_t i = 0; i < c.account.roles.size(); ++i) {
       const domain::RoleGrant& g = c.account.roles[i];
       auto& r = sql_.Prepare(
@@ -178,7 +177,6 @@ absl::Status SqliteAccountStore::InsertToken(const domain::TokenRecord& t) {
 
 absl::Status SqliteAccountStore::RevokeToken(absl::string_view token_hash) {
   return Guarded("RevokeToken", [&]() -> absl::Status {
-    sql_.Touch("token");
     auto& q = sql_.Prepare("UPDATE auth_token SET revoked = 1 WHERE token_hash = ?");
     q.bind(1, std::string(token_hash));
     q.exec();
@@ -188,7 +186,6 @@ absl::Status SqliteAccountStore::RevokeToken(absl::string_view token_hash) {
 
 absl::StatusOr<int64_t> SqliteAccountStore::RevokeAllTokens(Id account_id) {
   return Guarded("RevokeAllTokens", [&]() -> absl::StatusOr<int64_t> {
-    sql_.Touch("account", account_id, 0);
     auto& q =
         sql_.Prepare("UPDATE auth_token SET revoked = 1 WHERE account_id = ? AND revoked = 0");
     q.bind(1, account_id);

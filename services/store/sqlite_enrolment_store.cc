@@ -185,7 +185,6 @@ absl::StatusOr<Id> SqliteEnrolmentStore::Insert(const domain::Enrolment& enrolme
     q.bind(9, enrolment.participant_id);
     q.exec();
     const Id id = sql_.db().getLastInsertRowid();
-    sql_.Touch("enrolment", id, sql_.OrganizationOfSeries(enrolment.series_id));
     return id;
   });
 }
@@ -197,7 +196,6 @@ absl::Status SqliteEnrolmentStore::Update(const domain::Enrolment& enrolment) {
     BindEnrolment(q, enrolment);
     q.bind(8, enrolment.id);
     q.exec();
-    sql_.Touch("enrolment", enrolment.id, sql_.OrganizationOfSeries(enrolment.series_id));
     return CheckChanged(sql_.db(), "enrolment", enrolment.id);
   });
 }

@@ -68,7 +68,6 @@ absl::StatusOr<Id> SqliteOrganizationStore::Insert(const domain::Organization& o
     q.bind(7, domain::Folded(org.name));
     q.exec();
     const Id id = sql_.db().getLastInsertRowid();
-    sql_.Touch("organization", id, id);
     return id;
   });
 }
@@ -86,7 +85,6 @@ absl::Status SqliteOrganizationStore::Update(const domain::Organization& org) {
     q.bind(6, domain::Folded(org.name));
     q.bind(7, org.id);
     q.exec();
-    sql_.Touch("organization", org.id, org.id);
     return CheckChanged(sql_.db(), "organisation", org.id);
   });
 }

@@ -131,7 +131,6 @@ absl::StatusOr<Id> SqliteParticipantStore::Insert(const domain::Participant& p) 
     q.bind(9, Micros(p.create_time));
     q.exec();
     const Id id = sql_.db().getLastInsertRowid();
-    sql_.Touch("participant", id, p.organization_id);
     return id;
   });
 }
@@ -143,7 +142,6 @@ absl::Status SqliteParticipantStore::Update(const domain::Participant& p) {
     BindParticipant(q, p);
     q.bind(9, p.id);
     q.exec();
-    sql_.Touch("participant", p.id, p.organization_id);
     return CheckChanged(sql_.db(), "participant", p.id);
   });
 }
@@ -189,8 +187,6 @@ absl::StatusOr<Id> SqliteParticipantStore::InsertQualification(const domain::Qua
     q.bind(7, Micros(qual.record_time));
     q.exec();
     const Id id = sql_.db().getLastInsertRowid();
-    sql_.Touch("participant", qual.participant_id,
-               sql_.OrganizationOfParticipant(qual.participant_id));
     return id;
   });
 }
@@ -202,7 +198,6 @@ absl::Status SqliteParticipantStore::DeleteQualification(Id id) {
     if (!owner.executeStep()) return NotFound("qualification", id);
     const Id participant = owner.getColumn(0).getInt64();
     owner.reset();
-    sql_.Touch("participant", participant, sql_.OrganizationOfParticipant(participant));
     auto& q = sql_.Prepare("DELETE FROM qualification WHERE id = ?");
     q.bind(1, id);
     q.exec();

@@ -200,7 +200,6 @@ absl::StatusOr<Id> SqliteSeriesStore::Insert(const domain::Series& series) {
     q.exec();
     domain::Series stored = series;
     stored.id = sql_.db().getLastInsertRowid();
-    sql_.Touch("series", stored.id, series.organization_id);
     TH_RETURN_IF_ERROR(WritePartners(stored));
     return stored.id;
   });
@@ -213,7 +212,6 @@ absl::Status SqliteSeriesStore::Update(const domain::Series& series) {
     BindSeries(q, series);
     q.bind(kSeriesWriteColumnCount + 1, series.id);
     q.exec();
-    sql_.Touch("series", series.id, series.organization_id);
     TH_RETURN_IF_ERROR(CheckChanged(sql_.db(), "series", series.id));
     return WritePartners(series);
   });
@@ -221,7 +219,6 @@ absl::Status SqliteSeriesStore::Update(const domain::Series& series) {
 
 absl::Status SqliteSeriesStore::Delete(Id id) {
   return Guarded("DeleteSeries", [&]() -> absl::Status {
-    sql_.Touch("series", id, sql_.OrganizationOfSeries(id));
     auto& q = sql_.Prepare("DELETE FROM series WHERE id = ?");
     q.bind(1, id);
     q.exec();
@@ -268,7 +265,6 @@ absl::StatusOr<Id> SqliteSeriesStore::InsertModule(const domain::Module& module)
     q.bind(6, module.teaching_units);
     q.exec();
     const Id id = sql_.db().getLastInsertRowid();
-    sql_.Touch("module", id, sql_.OrganizationOfSeries(module.series_id));
     return id;
   });
 }
@@ -284,14 +280,12 @@ absl::Status SqliteSeriesStore::UpdateModule(const domain::Module& module) {
     q.bind(4, module.teaching_units);
     q.bind(5, module.id);
     q.exec();
-    sql_.Touch("module", module.id, sql_.OrganizationOfModule(module.id));
     return CheckChanged(sql_.db(), "module", module.id);
   });
 }
 
 absl::Status SqliteSeriesStore::SetModuleOrder(Id series_id, const std::vector<Id>& module_ids) {
   return Guarded("SetModuleOrder", [&]() -> absl::Status {
-    sql_.Touch("series", series_id, sql_.OrganizationOfSeries(series_id));
     for (size_t i = 0; i < module_ids.size(); ++i) {
       auto& q = sql_.Prepare("UPDATE module SET position = ? WHERE id = ? AND series_id = ?");
       q.bind(1, static_cast<int>(i + 1));
@@ -306,7 +300,6 @@ absl::Status SqliteSeriesStore::SetModuleOrder(Id series_id, const std::vector<I
 
 absl::Status SqliteSeriesStore::DeleteModule(Id id) {
   return Guarded("DeleteModule", [&]() -> absl::Status {
-    sql_.Touch("module", id, sql_.OrganizationOfModule(id));
     auto& q = sql_.Prepare("DELETE FROM module WHERE id = ?");
     q.bind(1, id);
     q.exec();

@@ -209,7 +209,6 @@ absl::StatusOr<Id> SqliteSessionStore::Insert(const domain::Session& session) {
     q.exec();
     domain::Session stored = session;
     stored.id = sql_.db().getLastInsertRowid();
-    sql_.Touch("session", stored.id, sql_.OrganizationOfModule(session.module_id));
     TH_RETURN_IF_ERROR(WriteBookings(stored));
     return stored.id;
   });
@@ -228,7 +227,6 @@ absl::Status SqliteSessionStore::Update(const domain::Session& session) {
     q.bind(6, session.note);
     q.bind(7, session.id);
     q.exec();
-    sql_.Touch("session", session.id, sql_.OrganizationOfSession(session.id));
     TH_RETURN_IF_ERROR(CheckChanged(sql_.db(), "session", session.id));
     return WriteBookings(session);
   });
@@ -236,7 +234,6 @@ absl::Status SqliteSessionStore::Update(const domain::Session& session) {
 
 absl::Status SqliteSessionStore::Delete(Id id) {
   return Guarded("DeleteSession", [&]() -> absl::Status {
-    sql_.Touch("session", id, sql_.OrganizationOfSession(id));
     auto& q = sql_.Prepare("DELETE FROM session WHERE id = ?");
     q.bind(1, id);
     q.exec();

@@ -1,7 +1,6 @@
 #include "store/sqlite_store.h"
 
 #include "absl/time/clock.h"
-#include "domain/audit.h"
 #include "store/connection.h"
 
 namespace trainhub::store {
@@ -36,21 +35,8 @@ SqliteStore::~SqliteStore() {
 }
 
 absl::Status SqliteStore::Write(std::function<absl::Status(domain::UnitOfWork&)> work) {
-  // The caller's audit scope (a thread-local of this thread, not the writer's).
-  const domain::AuditEvent* scope = domain::AuditScope::Current();
-  std::optional<domain::AuditEvent> audit;
-  if (scope != nullptr) audit = *scope;
   return writer_->Run([&](SQLite::Database&) {
-    write_unit_->sql().BeginUnit();
     absl::Status status = work(*write_unit_);
-    const Sql::Touched& touched = write_unit_->sql().touched();
-    if (status.ok() && audit && !touched.object.empty()) {
-      // Part of the same unit: the change and its audit row commit together.
-      audit->time = absl::Now();
-      audit->object = touched.object;
-      audit->organization_id = touched.organization_id;
-      status = write_unit_->audit().Append(*audit).status();
-    }
     write_unit_->sql().ResetStatements();
     return status;
   });

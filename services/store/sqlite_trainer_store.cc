@@ -62,7 +62,6 @@ absl::StatusOr<Id> SqliteTrainerStore::Insert(const domain::Trainer& trainer) {
     q.bind(6, Micros(trainer.update_time));
     q.exec();
     const Id id = sql_.db().getLastInsertRowid();
-    sql_.Touch("trainer", id, 0);
     return id;
   });
 }
@@ -79,7 +78,6 @@ absl::Status SqliteTrainerStore::Update(const domain::Trainer& trainer) {
     q.bind(5, Micros(trainer.update_time));
     q.bind(6, trainer.id);
     q.exec();
-    sql_.Touch("trainer", trainer.id, 0);
     return CheckChanged(sql_.db(), "trainer", trainer.id);
   });
 }

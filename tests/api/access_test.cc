@@ -54,7 +54,8 @@ TEST_F(ApiTest, EveryRpcFollowsThePolicyForEveryRole) {
     account.email = caller.name + "@policy.example.org";
     account.display_name = caller.name;
     account.roles = {caller.grant};
-    ASSERT_TRUE(server_->accounts().CreateAccount(account, kPassword).ok());
+    ASSERT_TRUE(
+        server_->accounts().CreateAccount(domain::Principal::System(), account, kPassword).ok());
     caller.token = LoginAs(account.email);
   }
   auto admits = [](domain::Callers rule, domain::Role role) {
@@ -163,7 +164,7 @@ TEST_F(ApiTest, EveryRpcAdmitsOwnAndRefusesForeignObjectsPerRole) {
     a.email = email;
     a.display_name = email;
     a.roles = {grant};
-    EXPECT_TRUE(server_->accounts().CreateAccount(a, kPassword).ok());
+    EXPECT_TRUE(server_->accounts().CreateAccount(domain::Principal::System(), a, kPassword).ok());
     return LoginAs(email);
   };
   // Callers in the order they run: a successful delete by one must not

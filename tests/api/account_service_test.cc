@@ -48,7 +48,9 @@ TEST_F(ApiTest, RequestIdsAreEachAccountsOwn) {
     coordinator.email = email;
     coordinator.display_name = email;
     coordinator.roles = {{domain::Role::kCoordinator, org}};
-    ASSERT_TRUE(server_->accounts().CreateAccount(coordinator, kPassword).ok());
+    ASSERT_TRUE(server_->accounts()
+                    .CreateAccount(domain::Principal::System(), coordinator, kPassword)
+                    .ok());
   }
   const std::string a = LoginAs("a@example.org");
   const std::string b = LoginAs("b@example.org");

@@ -78,7 +78,8 @@ class ApiTest : public ::testing::Test {
     admin.email = "admin@example.org";
     admin.display_name = "Admin";
     admin.roles = {{domain::Role::kAdmin}};
-    ASSERT_TRUE(server_->accounts().CreateAccount(admin, kPassword).ok());
+    ASSERT_TRUE(
+        server_->accounts().CreateAccount(domain::Principal::System(), admin, kPassword).ok());
     token_ = LoginAs("admin@example.org");
     ASSERT_FALSE(token_.empty());
   }

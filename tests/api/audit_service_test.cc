@@ -1,5 +1,7 @@
 // AuditService: changes and refusals recorded, refusals bounded.
 
+#include <set>
+
 #include "api/api_fixture.h"
 
 namespace trainhub::api_test {
@@ -35,7 +37,8 @@ TEST_F(ApiTest, TheAuditLogRecordsChangesAndRefusedCalls) {
   coordinator.email = "koordination@example.org";
   coordinator.display_name = "Koordination";
   coordinator.roles = {{domain::Role::kCoordinator, other_org}};
-  auto coordinator_account = server_->accounts().CreateAccount(coordinator, kPassword);
+  auto coordinator_account =
+      server_->accounts().CreateAccount(domain::Principal::System(), coordinator, kPassword);
   ASSERT_TRUE(coordinator_account.ok());
   const std::string coordinator_token = LoginAs(coordinator.email);
   {
@@ -111,6 +114,58 @@ TEST_F(ApiTest, AnonymousRefusalsCannotGrowTheAuditLogAndItsPagesAlwaysFit) {
     }
   }
   EXPECT_EQ(refusals, 1);
+}
+
+TEST_F(ApiTest, EveryChangedObjectGetsItsOwnAuditEventAlsoAutomaticPromotions) {
+  const int64_t org = CreateOrganization("Netzwerk Vielfalt");
+  v1::CreateSeriesRequest create;
+  create.mutable_series()->set_organization_id(org);
+  create.mutable_series()->set_title("Gemeinsam verschieden");
+  create.mutable_series()->set_kind(v1::SERIES_KIND_APPRENTICE_PARCOURS);
+  create.mutable_series()->set_capacity(1);
+  v1::Series series;
+  ASSERT_TRUE(Call(*series_, &v1::SeriesService::Stub::CreateSeries, create, &series).ok());
+  std::vector<int64_t> enrolments;
+  for (const char* name : {"Ayşe Demir", "Jonas Weiß"}) {
+    v1::CreateParticipantRequest person;
+    person.mutable_participant()->set_display_name(name);
+    person.mutable_participant()->set_organization_id(org);
+    person.mutable_participant()->add_target_groups(v1::TARGET_GROUP_APPRENTICES);
+    person.mutable_participant()->set_training_year(1);
+    v1::Participant p;
+    ASSERT_TRUE(Call(*people_, &v1::ParticipantService::Stub::CreateParticipant, person, &p).ok());
+    v1::RequestEnrolmentRequest enrol;
+    enrol.set_series_id(series.id());
+    enrol.set_participant_id(p.id());
+    v1::Enrolment e;
+    ASSERT_TRUE(Call(*enrolments_, &v1::EnrolmentService::Stub::RequestEnrolment, enrol, &e).ok());
+    enrolments.push_back(e.id());
+  }
+  v1::WithdrawEnrolmentRequest withdraw;
+  withdraw.set_id(enrolments[0]);
+  withdraw.set_reason("Prüfungswoche");
+  withdraw.set_request_id("withdraw-1");
+  v1::Enrolment out;
+  ASSERT_TRUE(
+      Call(*enrolments_, &v1::EnrolmentService::Stub::WithdrawEnrolment, withdraw, &out).ok());
+
+  auto audit = v1::AuditService::NewStub(channel_);
+  v1::ListAuditEventsRequest request;
+  request.set_page_size(100);
+  v1::ListAuditEventsResponse events;
+  ASSERT_TRUE(Call(*audit, &v1::AuditService::Stub::ListAuditEvents, request, &events).ok());
+  std::set<std::string> withdrawal_objects;
+  for (const auto& e : events.events()) {
+    if (e.method() != "trainhub.v1.EnrolmentService/WithdrawEnrolment") continue;
+    withdrawal_objects.insert(e.object());
+    EXPECT_EQ(e.request_id(), "withdraw-1");
+    EXPECT_EQ(e.organization_id(), org);
+    EXPECT_FALSE(e.peer().empty());
+  }
+  // The withdrawn seat and the promotion it caused, one event each.
+  EXPECT_EQ(withdrawal_objects,
+            (std::set<std::string>{"enrolment/" + std::to_string(enrolments[0]),
+                                   "enrolment/" + std::to_string(enrolments[1])}));
 }
 
 }  // namespace

@@ -18,8 +18,8 @@
 #include <vector>
 
 #include "absl/time/clock.h"
-#include "server/trainhub_server.h"
 #include "grpc/health/v1/health.grpc.pb.h"
+#include "server/trainhub_server.h"
 #include "trainhub/v1/account.grpc.pb.h"
 #include "trainhub/v1/enrolment.grpc.pb.h"
 #include "trainhub/v1/organization.grpc.pb.h"
@@ -102,7 +102,11 @@ int main(int argc, char** argv) {
   admin.email = "bench@example.org";
   admin.display_name = "Bench";
   admin.roles = {{trainhub::domain::Role::kAdmin}};
-  if (!(*server)->accounts().CreateAccount(admin, "bench-password").ok()) return 1;
+  if (!(*server)
+           ->accounts()
+           .CreateAccount(trainhub::domain::Principal::System(), admin, "bench-password")
+           .ok())
+    return 1;
   auto login = (*server)->accounts().Login("bench@example.org", "bench-password", kClientAddress);
   if (!login.ok()) return 1;
   const std::string bearer = "Bearer " + login->token;

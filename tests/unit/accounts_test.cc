@@ -45,7 +45,7 @@ class AccountsTest : public ::testing::Test {
     a.email = email;
     a.display_name = "Nuran Şahin";
     a.roles = std::move(roles);
-    auto created = accounts_->CreateAccount(a, kPassword);
+    auto created = accounts_->CreateAccount(domain::Principal::System(), a, kPassword);
     EXPECT_TRUE(created.ok()) << created.status();
     return created.value_or(Account{});
   }
@@ -85,7 +85,7 @@ TEST_F(AccountsTest, LoginGivesATokenThatAuthenticatesUntilLogout) {
   auto principal = accounts_->Authenticate(login->token);
   ASSERT_TRUE(principal.ok()) << principal.status();
   EXPECT_TRUE(principal->Has(Role::kAdmin));
-  ASSERT_TRUE(accounts_->Logout(login->token).ok());
+  ASSERT_TRUE(accounts_->Logout(Principal::System(), login->token).ok());
   EXPECT_EQ(accounts_->Authenticate(login->token).status().code(),
             absl::StatusCode::kUnauthenticated);
 }
@@ -184,12 +184,12 @@ TEST_F(AccountsTest, EmailAddressesFoldUnicodeCaseAndNamesAreStoredComposed) {
   a.email = "leitung@bücherei-köthen.de";
   a.display_name = "Zoe\u0308 Müller";  // "Zoë" with a combining diaeresis
   a.roles = {{Role::kAdmin}};
-  auto created = accounts_->CreateAccount(a, kPassword);
+  auto created = accounts_->CreateAccount(domain::Principal::System(), a, kPassword);
   ASSERT_TRUE(created.ok()) << created.status();
   EXPECT_EQ(created->display_name, "Zo\u00EB Müller");  // composed
   Account upper = a;
   upper.email = "LEITUNG@BÜCHEREI-KÖTHEN.DE";
-  EXPECT_EQ(accounts_->CreateAccount(upper, kPassword).status().code(),
+  EXPECT_EQ(accounts_->CreateAccount(domain::Principal::System(), upper, kPassword).status().code(),
             absl::StatusCode::kAlreadyExists);
   EXPECT_TRUE(accounts_->Login(upper.email, kPassword, kClientAddress).ok());
 }
@@ -199,7 +199,7 @@ TEST_F(AccountsTest, RevokingAllTokensEndsEverySession) {
   auto first = accounts_->Login("a@example.org", kPassword, kClientAddress);
   auto second = accounts_->Login("a@example.org", kPassword, kClientAddress);
   ASSERT_TRUE(first.ok() && second.ok());
-  auto revoked = accounts_->RevokeAllTokens(a.id);
+  auto revoked = accounts_->RevokeAllTokens(Principal::System(), a.id);
   ASSERT_TRUE(revoked.ok());
   EXPECT_EQ(*revoked, 2);
   EXPECT_FALSE(accounts_->Authenticate(first->token).ok());
@@ -263,7 +263,7 @@ TEST_F(AccountsTest, CreateAccountChecksEveryField) {
   a.email = "not an address";
   a.display_name = "";
   a.roles = {{Role::kCoordinator}, {static_cast<Role>(9)}};
-  auto created = accounts_->CreateAccount(a, "short");
+  auto created = accounts_->CreateAccount(domain::Principal::System(), a, "short");
   ASSERT_EQ(created.status().code(), absl::StatusCode::kInvalidArgument);
   std::vector<std::string> fields;
   for (const auto& v : GetFieldViolations(created.status())) fields.push_back(v.field);
@@ -273,12 +273,12 @@ TEST_F(AccountsTest, CreateAccountChecksEveryField) {
   a.email = "c@example.org";
   a.display_name = "Coordinator";
   a.roles = {{Role::kCoordinator, 404}};
-  auto missing_org = accounts_->CreateAccount(a, kPassword);
+  auto missing_org = accounts_->CreateAccount(domain::Principal::System(), a, kPassword);
   EXPECT_EQ(missing_org.status().code(), absl::StatusCode::kInvalidArgument);
   MustCreate("dup@example.org");
   a.email = "DUP@example.org";
   a.roles = {{Role::kParticipant}};
-  EXPECT_EQ(accounts_->CreateAccount(a, kPassword).status().code(),
+  EXPECT_EQ(accounts_->CreateAccount(domain::Principal::System(), a, kPassword).status().code(),
             absl::StatusCode::kAlreadyExists);
 }
 
@@ -288,7 +288,7 @@ TEST_F(AccountsTest, NeitherPasswordNorTokenIsStoredInClear) {
   a.email = "canary@example.org";
   a.display_name = "Canary";
   a.roles = {{Role::kAdmin}};
-  ASSERT_TRUE(accounts_->CreateAccount(a, canary).ok());
+  ASSERT_TRUE(accounts_->CreateAccount(domain::Principal::System(), a, canary).ok());
   auto login = accounts_->Login("canary@example.org", canary, kClientAddress);
   ASSERT_TRUE(login.ok());
   store_.reset();  // flush and close

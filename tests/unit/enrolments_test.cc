@@ -4,8 +4,8 @@
 
 #include "domain/errors.h"
 #include "domain/participants.h"
-#include "domain/planner.h"
 #include "store/sqlite_store.h"
+#include "testing/planning.h"
 
 namespace trainhub::domain {
 namespace {
@@ -68,14 +68,14 @@ class EnrolmentsTest : public ::testing::Test {
     ASSERT_TRUE(store.ok());
     store_ = *std::move(store);
     auto clock = [this] { return now_; };
-    planner_ = std::make_unique<Planner>(*store_, clock);
+    planner_ = std::make_unique<trainhub::testing::Planning>(*store_, clock);
     participants_ = std::make_unique<Participants>(*store_, clock);
     enrolments_ = std::make_unique<Enrolments>(*store_, clock);
     for (Id* org : {&agsa_, &dessau_}) {
       Organization o;
       o.name = org == &agsa_ ? "Auslandsgesellschaft Sachsen-Anhalt e.V." : "Stadt Dessau-Roßlau";
       o.kind = OrganizationKind::kNgo;
-      *org = planner_->CreateOrganization(admin_, o, {})->id;
+      *org = planner_->organizations.Create(admin_, o, {})->id;
     }
     coordinator_ = As({Role::kCoordinator, agsa_});
     series_ = NewSeries(2);
@@ -88,7 +88,7 @@ class EnrolmentsTest : public ::testing::Test {
     s.kind = SeriesKind::kVolunteerCourse;
     s.capacity = capacity;
     s.target_groups = {TargetGroup::kVolunteers};
-    auto created = planner_->CreateSeries(admin_, s, {});
+    auto created = planner_->series.CreateSeries(admin_, s, {});
     EXPECT_TRUE(created.ok()) << created.status();
     if (status != SeriesStatus::kDraft) SetStatus(created->id, status);
     return created->id;
@@ -98,7 +98,7 @@ class EnrolmentsTest : public ::testing::Test {
     Series patch;
     patch.id = series;
     patch.status = status;
-    ASSERT_TRUE(planner_->UpdateSeries(admin_, patch, {"status"}).ok());
+    ASSERT_TRUE(planner_->series.UpdateSeries(admin_, patch, {"status"}).ok());
   }
 
   Id Person(const std::string& name, TargetGroup group = TargetGroup::kVolunteers) {
@@ -133,7 +133,7 @@ class EnrolmentsTest : public ::testing::Test {
 
   absl::Time now_ = absl::FromCivil(absl::CivilSecond(2026, 3, 1, 10, 0, 0), absl::UTCTimeZone());
   std::unique_ptr<store::SqliteStore> store_;
-  std::unique_ptr<Planner> planner_;
+  std::unique_ptr<trainhub::testing::Planning> planner_;
   std::unique_ptr<Participants> participants_;
   std::unique_ptr<Enrolments> enrolments_;
   const Principal admin_ = Principal::System();
@@ -152,7 +152,7 @@ TEST_F(EnrolmentsTest, AFullSeriesWaitlistsInArrivalOrderAndPromotesTheFirstOnWi
     EXPECT_EQ(e[i].state, S::kWaitlisted);
     EXPECT_EQ(e[i].waitlist_position, i - 1);
   }
-  Series series = *planner_->GetSeries(admin_, series_);
+  Series series = *planner_->series.GetSeries(admin_, series_);
   EXPECT_EQ(series.seats_taken, 2);
   EXPECT_EQ(series.waitlist_length, 3);
 
@@ -209,7 +209,7 @@ TEST_F(EnrolmentsTest, BadRequestsAreRefusedClearlyAndChangeNothing) {
   EXPECT_EQ(History(e.id).size(), 2u);
 
   const Id cancelled = NewSeries(5);
-  ASSERT_TRUE(planner_->CancelSeries(admin_, cancelled, "no trainer").ok());
+  ASSERT_TRUE(planner_->series.CancelSeries(admin_, cancelled, "no trainer").ok());
   auto into_cancelled = enrolments_->Request(coordinator_, cancelled, anna, false, "", {});
   EXPECT_EQ(into_cancelled.status().code(), absl::StatusCode::kFailedPrecondition);
   EXPECT_NE(into_cancelled.status().message().find("cancelled"), std::string::npos);
@@ -246,7 +246,7 @@ TEST_F(EnrolmentsTest, ParticipantsRequestThemselvesOnlyWhileOpenAndBeforeTheDea
   Series patch;
   patch.id = series_;
   patch.enrolment_deadline = now_ + absl::Hours(24);
-  ASSERT_TRUE(planner_->UpdateSeries(admin_, patch, {"enrolment_deadline"}).ok());
+  ASSERT_TRUE(planner_->series.UpdateSeries(admin_, patch, {"enrolment_deadline"}).ok());
   now_ += absl::Hours(25);
   auto late = enrolments_->Request(self, series_, 0, false, "", {});
   EXPECT_EQ(late.status().code(), absl::StatusCode::kFailedPrecondition);
@@ -263,13 +263,13 @@ TEST_F(EnrolmentsTest, ApprovalHoldsRequestsUntilACoordinatorDecides) {
   Series patch;
   patch.id = series_;
   patch.requires_approval = true;
-  ASSERT_TRUE(planner_->UpdateSeries(admin_, patch, {"requires_approval"}).ok());
+  ASSERT_TRUE(planner_->series.UpdateSeries(admin_, patch, {"requires_approval"}).ok());
   const Id jana = Person("Jana"), omar = Person("Omar");
   auto asked = enrolments_->Request(As({Role::kParticipant, 0, 0, jana}), series_, 0, false,
                                     "I run a café for newcomers", {});
   ASSERT_TRUE(asked.ok()) << asked.status();
   EXPECT_EQ(asked->state, S::kPendingApproval);
-  EXPECT_EQ(planner_->GetSeries(admin_, series_)->seats_taken, 0);
+  EXPECT_EQ(planner_->series.GetSeries(admin_, series_)->seats_taken, 0);
   auto second =
       enrolments_->Request(As({Role::kParticipant, 0, 0, omar}), series_, 0, false, "", {});
   ASSERT_TRUE(second.ok());
@@ -312,7 +312,7 @@ TEST_F(EnrolmentsTest, ARequiredQualificationIsMetByARecordedEarlierQualificatio
   Series patch;
   patch.id = series_;
   patch.required_qualification = "Diversity Trainer:in und Berater:in im Handlungsfeld Verwaltung";
-  ASSERT_TRUE(planner_->UpdateSeries(admin_, patch, {"required_qualification"}).ok());
+  ASSERT_TRUE(planner_->series.UpdateSeries(admin_, patch, {"required_qualification"}).ok());
   const Id katrin = Person("Katrin Vogel");
   auto refused = enrolments_->Request(coordinator_, series_, katrin, false, "", {});
   EXPECT_EQ(refused.status().code(), absl::StatusCode::kFailedPrecondition);
@@ -349,9 +349,9 @@ TEST_F(EnrolmentsTest, UnconfirmedSeatsAreReleasedAfterTheDeadlineAndTheWaitingL
   patch.id = series_;
   patch.requires_confirmation = true;
   patch.confirmation_deadline = now_ + absl::Hours(48);
-  ASSERT_TRUE(
-      planner_->UpdateSeries(admin_, patch, {"requires_confirmation", "confirmation_deadline"})
-          .ok());
+  ASSERT_TRUE(planner_->series
+                  .UpdateSeries(admin_, patch, {"requires_confirmation", "confirmation_deadline"})
+                  .ok());
   const Id anna = Person("Anna");
   Enrolment a = Enrol(anna), b = Enrol(Person("Bülent")), c = Enrol(Person("Chiara"));
   auto confirmed = enrolments_->Confirm(As({Role::kParticipant, 0, 0, anna}), a.id, {});
@@ -387,16 +387,16 @@ TEST_F(EnrolmentsTest, MoreCapacityPromotesFromTheWaitingListAtOnce) {
   Series patch;
   patch.id = series_;
   patch.capacity = 3;
-  auto updated = planner_->UpdateSeries(admin_, patch, {"capacity"});
+  auto updated = planner_->series.UpdateSeries(admin_, patch, {"capacity"});
   ASSERT_TRUE(updated.ok());
   EXPECT_EQ(updated->seats_taken, 3);
   EXPECT_EQ(Get(e[2].id).state, S::kEnrolled);
   EXPECT_EQ(Get(e[3].id).waitlist_position, 1);
   // Fewer seats take nobody's seat away; newcomers wait.
   patch.capacity = 1;
-  ASSERT_TRUE(planner_->UpdateSeries(admin_, patch, {"capacity"}).ok());
+  ASSERT_TRUE(planner_->series.UpdateSeries(admin_, patch, {"capacity"}).ok());
   EXPECT_EQ(Get(e[2].id).state, S::kEnrolled);
-  EXPECT_EQ(planner_->DeleteSeries(admin_, series_, true).code(),
+  EXPECT_EQ(planner_->series.DeleteSeries(admin_, series_, true).code(),
             absl::StatusCode::kFailedPrecondition);  // enrolments are never deleted with a plan
 }
 
@@ -405,7 +405,7 @@ TEST_F(EnrolmentsTest, ACohortEnrolsAllMatchingApprenticesOrNone) {
   Series patch;
   patch.id = parcours;
   patch.target_groups = {TargetGroup::kApprentices};
-  ASSERT_TRUE(planner_->UpdateSeries(admin_, patch, {"target_groups"}).ok());
+  ASSERT_TRUE(planner_->series.UpdateSeries(admin_, patch, {"target_groups"}).ok());
   std::vector<Id> year2;
   for (const char* name : {"Mehmet", "Lisa", "Tran", "Jonas"}) {
     year2.push_back(Person(name, TargetGroup::kApprentices));
@@ -433,7 +433,7 @@ TEST_F(EnrolmentsTest, ACohortEnrolsAllMatchingApprenticesOrNone) {
   auto retry = enrolments_->EnrolCohort(coordinator_, parcours, cohort, false, {"cohort-1", "x"});
   ASSERT_TRUE(retry.ok());
   EXPECT_EQ(retry->size(), 4u);
-  EXPECT_EQ(planner_->GetSeries(admin_, parcours)->waitlist_length, 1);
+  EXPECT_EQ(planner_->series.GetSeries(admin_, parcours)->waitlist_length, 1);
 
   // A cohort with someone outside the target groups enrols nobody.
   Cohort everybody;
@@ -441,8 +441,8 @@ TEST_F(EnrolmentsTest, ACohortEnrolsAllMatchingApprenticesOrNone) {
   auto mixed = enrolments_->EnrolCohort(coordinator_, parcours, everybody, false, {});
   EXPECT_EQ(mixed.status().code(), absl::StatusCode::kFailedPrecondition);
   EXPECT_NE(mixed.status().message().find("Volunteer Vera"), std::string::npos);
-  EXPECT_EQ(planner_->GetSeries(admin_, parcours)->seats_taken, 3);
-  EXPECT_EQ(planner_->GetSeries(admin_, parcours)->waitlist_length, 1);
+  EXPECT_EQ(planner_->series.GetSeries(admin_, parcours)->seats_taken, 3);
+  EXPECT_EQ(planner_->series.GetSeries(admin_, parcours)->waitlist_length, 1);
 
   Cohort foreign;
   foreign.organization_id = dessau_;
@@ -493,15 +493,15 @@ TEST_F(EnrolmentsTest, EachRoleSeesWhatItShould) {
   Trainer t;
   t.display_name = "Katrin Vogel";
   t.email = "katrin@example.org";
-  const Id trainer = planner_->CreateTrainer(admin_, t, {})->id;
+  const Id trainer = planner_->trainers.Create(admin_, t, {})->id;
   Module m;
   m.title = "Modul 1";
-  const Id module = planner_->CreateModule(admin_, series_, m, 0, {})->id;
+  const Id module = planner_->series.CreateModule(admin_, series_, m, 0, {})->id;
   Session s;
   s.start = now_ + absl::Hours(24 * 30);
   s.end = s.start + absl::Hours(6);
   s.trainers = {{trainer}};
-  ASSERT_TRUE(planner_->CreateSession(admin_, series_, module, s, false, {}).ok());
+  ASSERT_TRUE(planner_->sessions.CreateSession(admin_, series_, module, s, false, {}).ok());
   const Principal teacher = As({Role::kTrainer, 0, trainer});
   auto roster = enrolments_->List(teacher, {.series_id = series_}, {});
   ASSERT_TRUE(roster.ok()) << roster.status();
@@ -535,7 +535,7 @@ TEST_F(EnrolmentsTest, CancellingASeriesEndsItsEnrolmentsWithTheReasonInTheirHis
   for (const char* name : {"Anna", "Bülent", "Chiara"}) e.push_back(Enrol(Person(name)));
   ASSERT_EQ(e[2].state, S::kWaitlisted);
   now_ += absl::Hours(1);
-  ASSERT_TRUE(planner_->CancelSeries(coordinator_, series_, "Referentin erkrankt").ok());
+  ASSERT_TRUE(planner_->series.CancelSeries(coordinator_, series_, "Referentin erkrankt").ok());
   for (const Enrolment& before : e) {
     const Enrolment after = Get(before.id);
     EXPECT_EQ(after.state, S::kWithdrawn) << before.id;
@@ -545,7 +545,7 @@ TEST_F(EnrolmentsTest, CancellingASeriesEndsItsEnrolmentsWithTheReasonInTheirHis
     EXPECT_EQ(history.back().account_id, coordinator_.account.id);
   }
   // Cancelling again changes nothing more.
-  ASSERT_TRUE(planner_->CancelSeries(coordinator_, series_, "").ok());
+  ASSERT_TRUE(planner_->series.CancelSeries(coordinator_, series_, "").ok());
   EXPECT_EQ(History(e[0].id).size(), 2u);
 }
 
@@ -555,62 +555,62 @@ TEST_F(EnrolmentsTest, ParticipantsKeepTheirSeriesOnceItRunsButNotItsInternals) 
   Trainer t;
   t.display_name = "Sabine Roth";
   t.email = "sabine.roth@example.org";
-  const Id roth = planner_->CreateTrainer(admin_, t, {})->id;
+  const Id roth = planner_->trainers.Create(admin_, t, {})->id;
   t.display_name = "Dr. Jonas Keller";
   t.email = "jonas.keller@example.org";
-  const Id keller = planner_->CreateTrainer(admin_, t, {})->id;
+  const Id keller = planner_->trainers.Create(admin_, t, {})->id;
   Module m;
   m.title = "Grundlagen";
   m.teaching_units = 4;
-  const Id module = planner_->CreateModule(admin_, series_, m, 0, {})->id;
+  const Id module = planner_->series.CreateModule(admin_, series_, m, 0, {})->id;
   Session s;
   s.start = now_ + absl::Hours(24 * 30);
   s.end = s.start + absl::Hours(3);
   s.note = "Honorar 600 EUR; Vertrag noch nicht unterschrieben";
   s.trainers = {{roth, BookingStatus::kRequested}, {keller, BookingStatus::kRequested}};
-  auto session = planner_->CreateSession(admin_, series_, module, s, false, {});
+  auto session = planner_->sessions.CreateSession(admin_, series_, module, s, false, {});
   ASSERT_TRUE(session.ok()) << session.status();
-  ASSERT_TRUE(
-      planner_->SetBookingStatus(admin_, session->id, keller, BookingStatus::kConfirmed, false)
-          .ok());
+  ASSERT_TRUE(planner_->sessions
+                  .SetBookingStatus(admin_, session->id, keller, BookingStatus::kConfirmed, false)
+                  .ok());
   SetStatus(series_, SeriesStatus::kRunning);
 
   const Principal self = As({Role::kParticipant, 0, 0, jana});
-  ASSERT_TRUE(planner_->GetSeries(self, series_).ok());
-  auto seen = planner_->GetSession(self, session->id);
+  ASSERT_TRUE(planner_->series.GetSeries(self, series_).ok());
+  auto seen = planner_->sessions.GetSession(self, session->id);
   ASSERT_TRUE(seen.ok()) << seen.status();
   EXPECT_EQ(seen->note, "");
   ASSERT_EQ(seen->trainers.size(), 1u);
   EXPECT_EQ(seen->trainers[0].trainer_id, keller);
-  auto listed = planner_->ListSessions(self, series_, 0, {});
+  auto listed = planner_->sessions.ListSessions(self, series_, 0, {});
   ASSERT_TRUE(listed.ok()) << listed.status();
   ASSERT_EQ(listed->items.size(), 1u);
   EXPECT_EQ(listed->items[0].note, "");
-  auto calendar = planner_->ExportSeriesCalendar(self, series_);
+  auto calendar = planner_->calendars.ExportSeriesCalendar(self, series_);
   ASSERT_TRUE(calendar.ok()) << calendar.status();
   EXPECT_EQ(calendar->ical.find("Honorar"), std::string::npos) << calendar->ical;
   EXPECT_EQ(calendar->ical.find("Sabine Roth"), std::string::npos) << calendar->ical;
-  auto series_list = planner_->ListSeries(self, {}, {});
+  auto series_list = planner_->series.ListSeries(self, {}, {});
   ASSERT_TRUE(series_list.ok());
   ASSERT_EQ(series_list->items.size(), 1u);
 
   // The series' planners and the trainer booked see everything; a partner who
   // only reads sees what participants see.
-  EXPECT_EQ(planner_->GetSession(coordinator_, session->id)->note, s.note);
+  EXPECT_EQ(planner_->sessions.GetSession(coordinator_, session->id)->note, s.note);
   Series partnered;
   partnered.id = series_;
   partnered.partner_organization_ids = {dessau_};
-  ASSERT_TRUE(planner_->UpdateSeries(admin_, partnered, {"partner_organization_ids"}).ok());
-  auto partner_view = planner_->GetSession(As({Role::kCoordinator, dessau_}), session->id);
+  ASSERT_TRUE(planner_->series.UpdateSeries(admin_, partnered, {"partner_organization_ids"}).ok());
+  auto partner_view = planner_->sessions.GetSession(As({Role::kCoordinator, dessau_}), session->id);
   ASSERT_TRUE(partner_view.ok()) << partner_view.status();
   EXPECT_EQ(partner_view->note, "");
   EXPECT_EQ(partner_view->trainers.size(), 1u);
   const Principal roth_login = As({Role::kTrainer, 0, roth});
-  EXPECT_EQ(planner_->GetSession(roth_login, session->id)->trainers.size(), 2u);
+  EXPECT_EQ(planner_->sessions.GetSession(roth_login, session->id)->trainers.size(), 2u);
 
   // Someone never enrolled does not see a running series.
   const Principal other = As({Role::kParticipant, 0, 0, Person("Omar")});
-  EXPECT_EQ(planner_->GetSeries(other, series_).status().code(),
+  EXPECT_EQ(planner_->series.GetSeries(other, series_).status().code(),
             absl::StatusCode::kPermissionDenied);
 }
 

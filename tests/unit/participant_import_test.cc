@@ -6,8 +6,8 @@
 #include "domain/enrolments.h"
 #include "domain/errors.h"
 #include "domain/participants.h"
-#include "domain/planner.h"
 #include "store/sqlite_store.h"
+#include "testing/planning.h"
 
 namespace trainhub::domain {
 namespace {
@@ -68,14 +68,14 @@ class ParticipantImportTest : public ::testing::Test {
     auto store = store::SqliteStore::Open(":memory:");
     ASSERT_TRUE(store.ok());
     store_ = *std::move(store);
-    planner_ = std::make_unique<Planner>(*store_);
+    planner_ = std::make_unique<trainhub::testing::Planning>(*store_);
     participants_ = std::make_unique<Participants>(*store_);
     enrolments_ = std::make_unique<Enrolments>(*store_);
     import_ = std::make_unique<ParticipantImport>(*store_);
     Organization o;
     o.name = "Landkreis Harz";
     o.kind = OrganizationKind::kMunicipality;
-    org_ = planner_->CreateOrganization(admin_, o, {})->id;
+    org_ = planner_->organizations.Create(admin_, o, {})->id;
     coordinator_.account.id = 5;
     coordinator_.account.roles = {{Role::kCoordinator, org_}};
   }
@@ -92,7 +92,7 @@ class ParticipantImportTest : public ::testing::Test {
     s.kind = SeriesKind::kVolunteerCourse;
     s.capacity = capacity;
     s.target_groups = {TargetGroup::kVolunteers};
-    return planner_->CreateSeries(admin_, s, {})->id;
+    return planner_->series.CreateSeries(admin_, s, {})->id;
   }
 
   // Jana Beispiel, a volunteer of the organisation, with `email`.
@@ -112,7 +112,7 @@ class ParticipantImportTest : public ::testing::Test {
   }
 
   std::unique_ptr<store::SqliteStore> store_;
-  std::unique_ptr<Planner> planner_;
+  std::unique_ptr<trainhub::testing::Planning> planner_;
   std::unique_ptr<Participants> participants_;
   std::unique_ptr<Enrolments> enrolments_;
   std::unique_ptr<ParticipantImport> import_;

@@ -4,6 +4,7 @@
 
 #include "domain/errors.h"
 #include "store/sqlite_store.h"
+#include "testing/planning.h"
 
 namespace trainhub::domain {
 namespace {
@@ -14,13 +15,13 @@ class ParticipantsTest : public ::testing::Test {
     auto store = store::SqliteStore::Open(":memory:");
     ASSERT_TRUE(store.ok());
     store_ = *std::move(store);
-    planner_ = std::make_unique<Planner>(*store_);
+    planner_ = std::make_unique<trainhub::testing::Planning>(*store_);
     participants_ = std::make_unique<Participants>(*store_);
     for (Id* org : {&agsa_, &dessau_}) {
       Organization o;
       o.name = org == &agsa_ ? "Auslandsgesellschaft Sachsen-Anhalt e.V." : "Stadt Dessau-Roßlau";
       o.kind = OrganizationKind::kNgo;
-      *org = planner_->CreateOrganization(admin_, o, {})->id;
+      *org = planner_->organizations.Create(admin_, o, {})->id;
     }
   }
 
@@ -40,7 +41,7 @@ class ParticipantsTest : public ::testing::Test {
   }
 
   std::unique_ptr<store::SqliteStore> store_;
-  std::unique_ptr<Planner> planner_;
+  std::unique_ptr<trainhub::testing::Planning> planner_;
   std::unique_ptr<Participants> participants_;
   const Principal admin_ = Principal::System();
   Id agsa_ = 0, dessau_ = 0;

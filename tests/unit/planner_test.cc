@@ -1,10 +1,9 @@
-#include "domain/planner.h"
-
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
 #include "domain/errors.h"
 #include "store/sqlite_store.h"
+#include "testing/planning.h"
 
 namespace trainhub::domain {
 namespace {
@@ -29,7 +28,8 @@ class PlannerTest : public ::testing::Test {
     auto store = store::SqliteStore::Open(":memory:");
     ASSERT_TRUE(store.ok()) << store.status();
     store_ = *std::move(store);
-    planner_ = std::make_unique<Planner>(*store_, [] { return Berlin(2026, 11, 22, 12, 0); });
+    planner_ = std::make_unique<trainhub::testing::Planning>(
+        *store_, [] { return Berlin(2026, 11, 22, 12, 0); });
     org_ = MustCreateOrganization("Auslandsgesellschaft Sachsen-Anhalt e.V.");
     sahin_ = MustCreateTrainer("Nuran Şahin", "nuran.sahin@example.org");
     petrova_ = MustCreateTrainer("Алина Петрова", "alina.petrova@example.org");
@@ -40,7 +40,7 @@ class PlannerTest : public ::testing::Test {
     Organization org;
     org.name = name;
     org.kind = OrganizationKind::kNgo;
-    auto created = planner_->CreateOrganization(admin_, org, {});
+    auto created = planner_->organizations.Create(admin_, org, {});
     EXPECT_TRUE(created.ok()) << created.status();
     return created.ok() ? created->id : 0;
   }
@@ -49,7 +49,7 @@ class PlannerTest : public ::testing::Test {
     Trainer t;
     t.display_name = name;
     t.email = email;
-    auto created = planner_->CreateTrainer(admin_, t, {});
+    auto created = planner_->trainers.Create(admin_, t, {});
     EXPECT_TRUE(created.ok()) << created.status();
     return created.ok() ? created->id : 0;
   }
@@ -60,7 +60,7 @@ class PlannerTest : public ::testing::Test {
     s.title = title;
     s.kind = SeriesKind::kTrainerQualification;
     s.capacity = 16;
-    auto created = planner_->CreateSeries(admin_, s, {});
+    auto created = planner_->series.CreateSeries(admin_, s, {});
     EXPECT_TRUE(created.ok()) << created.status();
     return created.ok() ? created->id : 0;
   }
@@ -68,7 +68,7 @@ class PlannerTest : public ::testing::Test {
   Id MustCreateModule(Id series, const std::string& title, int position = 0) {
     Module m;
     m.title = title;
-    auto created = planner_->CreateModule(admin_, series, m, position, {});
+    auto created = planner_->series.CreateModule(admin_, series, m, position, {});
     EXPECT_TRUE(created.ok()) << created.status();
     return created.ok() ? created->id : 0;
   }
@@ -84,11 +84,11 @@ class PlannerTest : public ::testing::Test {
   }
 
   absl::StatusOr<Session> AddSession(Id series, Id module, Session s, bool allow = false) {
-    return planner_->CreateSession(admin_, series, module, std::move(s), allow, {});
+    return planner_->sessions.CreateSession(admin_, series, module, std::move(s), allow, {});
   }
 
   std::vector<std::string> ModuleTitles(Id series) {
-    auto page = planner_->ListModules(admin_, series, {});
+    auto page = planner_->series.ListModules(admin_, series, {});
     EXPECT_TRUE(page.ok());
     std::vector<std::string> titles;
     for (const Module& m : page->items) {
@@ -98,13 +98,13 @@ class PlannerTest : public ::testing::Test {
   }
 
   std::unique_ptr<store::SqliteStore> store_;
-  std::unique_ptr<Planner> planner_;
+  std::unique_ptr<trainhub::testing::Planning> planner_;
   const Principal admin_ = Principal::System();
   Id org_ = 0, sahin_ = 0, petrova_ = 0, series_ = 0;
 };
 
 TEST_F(PlannerTest, NewSeriesStartsAsDraftWithNormalizedFields) {
-  auto series = planner_->GetSeries(admin_, series_);
+  auto series = planner_->series.GetSeries(admin_, series_);
   ASSERT_TRUE(series.ok());
   EXPECT_EQ(series->status, SeriesStatus::kDraft);
   EXPECT_EQ(series->module_count, 0);
@@ -115,14 +115,14 @@ TEST_F(PlannerTest, RetriedCreateWithTheSameRequestIdReturnsTheFirstResource) {
   Organization org;
   org.name = "Hochschule Anhalt";
   org.kind = OrganizationKind::kUniversity;
-  auto first = planner_->CreateOrganization(admin_, org, {"req-1", "fp-a"});
-  auto again = planner_->CreateOrganization(admin_, org, {"req-1", "fp-a"});
+  auto first = planner_->organizations.Create(admin_, org, {"req-1", "fp-a"});
+  auto again = planner_->organizations.Create(admin_, org, {"req-1", "fp-a"});
   ASSERT_TRUE(first.ok() && again.ok());
   EXPECT_EQ(first->id, again->id);
-  auto all = planner_->ListOrganizations(admin_, {});
+  auto all = planner_->organizations.List({});
   EXPECT_EQ(all->items.size(), 2u);  // setup's organisation + this one
 
-  auto reused = planner_->CreateOrganization(admin_, org, {"req-1", "fp-b"});
+  auto reused = planner_->organizations.Create(admin_, org, {"req-1", "fp-b"});
   EXPECT_EQ(reused.status().code(), absl::StatusCode::kAlreadyExists);
   EXPECT_EQ(FirstField(reused.status()), "request_id");
 }
@@ -131,16 +131,16 @@ TEST_F(PlannerTest, TrainerEmailsAreUniqueIgnoringCase) {
   Trainer t;
   t.display_name = "Someone Else";
   t.email = "NURAN.SAHIN@example.org";
-  auto created = planner_->CreateTrainer(admin_, t, {});
+  auto created = planner_->trainers.Create(admin_, t, {});
   EXPECT_EQ(created.status().code(), absl::StatusCode::kAlreadyExists);
   EXPECT_EQ(FirstField(created.status()), "trainer.email");
 
   Trainer patch;
   patch.id = petrova_;
   patch.email = "Nuran.Sahin@example.org";
-  auto updated = planner_->UpdateTrainer(admin_, patch, {"email"});
+  auto updated = planner_->trainers.Update(admin_, patch, {"email"});
   EXPECT_EQ(updated.status().code(), absl::StatusCode::kAlreadyExists);
-  EXPECT_EQ(planner_->GetTrainer(admin_, petrova_)->email, "alina.petrova@example.org");
+  EXPECT_EQ(planner_->trainers.Get(admin_, petrova_)->email, "alina.petrova@example.org");
 }
 
 TEST_F(PlannerTest, SeriesRefusesUnknownOrganisations) {
@@ -150,7 +150,7 @@ TEST_F(PlannerTest, SeriesRefusesUnknownOrganisations) {
   s.kind = SeriesKind::kOther;
   s.capacity = 5;
   s.partner_organization_ids = {org_ + 1000};
-  auto created = planner_->CreateSeries(admin_, s, {});
+  auto created = planner_->series.CreateSeries(admin_, s, {});
   ASSERT_EQ(created.status().code(), absl::StatusCode::kInvalidArgument);
   auto violations = GetFieldViolations(created.status());
   ASSERT_EQ(violations.size(), 2u);
@@ -165,18 +165,18 @@ TEST_F(PlannerTest, ModulesKeepTheirOrderWhenInsertedMovedAndRemoved) {
   EXPECT_THAT(
       ModuleTitles(series_),
       ElementsAre("1 Veränderungsprozesse I", "2 Veränderungsprozesse II", "3 Change Management"));
-  ASSERT_TRUE(planner_->MoveModule(admin_, series_, m3, 1).ok());
+  ASSERT_TRUE(planner_->series.MoveModule(admin_, series_, m3, 1).ok());
   EXPECT_THAT(ModuleTitles(series_), ElementsAre("1 Change Management", "2 Veränderungsprozesse I",
                                                  "3 Veränderungsprozesse II"));
-  ASSERT_TRUE(planner_->DeleteModule(admin_, series_, m1, false).ok());
+  ASSERT_TRUE(planner_->series.DeleteModule(admin_, series_, m1, false).ok());
   EXPECT_THAT(ModuleTitles(series_),
               ElementsAre("1 Change Management", "2 Veränderungsprozesse II"));
 
-  auto bad_move = planner_->MoveModule(admin_, series_, m3, 5);
+  auto bad_move = planner_->series.MoveModule(admin_, series_, m3, 5);
   EXPECT_EQ(FirstField(bad_move.status()), "position");
   Module m;
   m.title = "too far";
-  auto bad_insert = planner_->CreateModule(admin_, series_, m, 9, {});
+  auto bad_insert = planner_->series.CreateModule(admin_, series_, m, 9, {});
   EXPECT_EQ(FirstField(bad_insert.status()), "position");
   EXPECT_EQ(ModuleTitles(series_).size(), 2u);  // nothing was added
 }
@@ -205,7 +205,7 @@ TEST_F(PlannerTest, DoubleBookingATrainerIsRefusedNamingTheOtherSession) {
   EXPECT_EQ(GetConflictingSessionId(clash.status()), first->id);
   EXPECT_THAT(std::string(clash.status().message()), HasSubstr("Nuran Şahin"));
   EXPECT_THAT(std::string(clash.status().message()), HasSubstr("24.11.2018 16:00"));
-  EXPECT_EQ(planner_->ListSessions(admin_, other_series, 0, {})->items.size(), 0u);
+  EXPECT_EQ(planner_->sessions.ListSessions(admin_, other_series, 0, {})->items.size(), 0u);
 
   auto intended =
       AddSession(other_series, m2,
@@ -231,10 +231,10 @@ TEST_F(PlannerTest, BackToBackSessionsAndDeclinedBookingsDoNotConflict) {
   ASSERT_TRUE(with_declined.ok()) << with_declined.status();
 
   // Taking the declined booking back blocks the time again: refused.
-  auto confirm = planner_->SetBookingStatus(admin_, with_declined->id, sahin_,
-                                            BookingStatus::kConfirmed, false);
+  auto confirm = planner_->sessions.SetBookingStatus(admin_, with_declined->id, sahin_,
+                                                     BookingStatus::kConfirmed, false);
   EXPECT_EQ(confirm.status().code(), absl::StatusCode::kFailedPrecondition);
-  EXPECT_EQ(planner_->GetSession(admin_, with_declined->id)->trainers[0].status,
+  EXPECT_EQ(planner_->sessions.GetSession(admin_, with_declined->id)->trainers[0].status,
             BookingStatus::kDeclined);
 }
 
@@ -257,7 +257,7 @@ TEST_F(PlannerTest, SessionsOfCancelledSeriesFreeTheirTrainers) {
       AddSession(series_, m1,
                  MakeSession(Berlin(2027, 5, 3, 13, 0), Berlin(2027, 5, 3, 16, 30), {petrova_}))
           .ok());
-  ASSERT_TRUE(planner_->CancelSeries(admin_, series_, "zu wenige Anmeldungen").ok());
+  ASSERT_TRUE(planner_->series.CancelSeries(admin_, series_, "zu wenige Anmeldungen").ok());
   Id other = MustCreateSeries("Vielfalts-Montag");
   Id m2 = MustCreateModule(other, "Einführung");
   auto s = AddSession(
@@ -276,10 +276,10 @@ TEST_F(PlannerTest, MovingASessionIntoAConflictIsRefusedAndChangesNothing) {
   patch.id = b->id;
   patch.start = Berlin(2019, 5, 11, 9, 0);
   patch.end = Berlin(2019, 5, 11, 18, 0);
-  auto moved = planner_->UpdateSession(admin_, patch, {"start_time", "end_time"}, false);
+  auto moved = planner_->sessions.UpdateSession(admin_, patch, {"start_time", "end_time"}, false);
   EXPECT_EQ(moved.status().code(), absl::StatusCode::kFailedPrecondition);
   EXPECT_EQ(GetConflictingSessionId(moved.status()), a->id);
-  EXPECT_EQ(planner_->GetSession(admin_, b->id)->start, Berlin(2019, 9, 6, 9, 0));
+  EXPECT_EQ(planner_->sessions.GetSession(admin_, b->id)->start, Berlin(2019, 9, 6, 9, 0));
 }
 
 TEST_F(PlannerTest, UpdatingTrainersKeepsTheStatusOfThoseWhoStay) {
@@ -288,11 +288,12 @@ TEST_F(PlannerTest, UpdatingTrainersKeepsTheStatusOfThoseWhoStay) {
                       MakeSession(Berlin(2020, 1, 31, 9, 0), Berlin(2020, 2, 1, 16, 0), {sahin_}));
   ASSERT_TRUE(s.ok());
   ASSERT_TRUE(
-      planner_->SetBookingStatus(admin_, s->id, sahin_, BookingStatus::kConfirmed, false).ok());
+      planner_->sessions.SetBookingStatus(admin_, s->id, sahin_, BookingStatus::kConfirmed, false)
+          .ok());
   Session patch;
   patch.id = s->id;
   patch.trainers = {{.trainer_id = sahin_}, {.trainer_id = petrova_}};
-  auto updated = planner_->UpdateSession(admin_, patch, {"trainers"}, false);
+  auto updated = planner_->sessions.UpdateSession(admin_, patch, {"trainers"}, false);
   ASSERT_TRUE(updated.ok()) << updated.status();
   ASSERT_EQ(updated->trainers.size(), 2u);
   EXPECT_EQ(updated->trainers[0].status, BookingStatus::kConfirmed);
@@ -300,7 +301,7 @@ TEST_F(PlannerTest, UpdatingTrainersKeepsTheStatusOfThoseWhoStay) {
   EXPECT_EQ(updated->trainers[1].trainer_name, "Алина Петрова");
 
   patch.trainers = {{.trainer_id = 12345}};
-  auto unknown = planner_->UpdateSession(admin_, patch, {"trainers"}, false);
+  auto unknown = planner_->sessions.UpdateSession(admin_, patch, {"trainers"}, false);
   EXPECT_EQ(FirstField(unknown.status()), "session.trainers[0].trainer_id");
 }
 
@@ -314,11 +315,12 @@ TEST_F(PlannerTest, TheDoubleBlockOfModulesSevenAndEight) {
   auto m8 = AddSession(series_, modules[7],
                        MakeSession(Berlin(2020, 6, 5, 9, 0), Berlin(2020, 6, 6, 16, 0), {sahin_}));
   ASSERT_TRUE(m7.ok() && m8.ok());
-  auto series = planner_->GetSeries(admin_, series_);
+  auto series = planner_->series.GetSeries(admin_, series_);
   EXPECT_EQ(series->module_count, 8);
   EXPECT_EQ(*series->first_session_start, Berlin(2020, 5, 14, 9, 0));
   EXPECT_EQ(*series->last_session_end, Berlin(2020, 6, 6, 16, 0));
-  auto schedule = planner_->ListTrainerSessions(admin_, sahin_, std::nullopt, std::nullopt, {});
+  auto schedule =
+      planner_->schedules.ListTrainerSessions(admin_, sahin_, std::nullopt, std::nullopt, {});
   ASSERT_EQ(schedule->items.size(), 2u);
   EXPECT_EQ(schedule->items[0].module_position, 7);
   EXPECT_EQ(schedule->items[1].module_position, 8);
@@ -326,47 +328,47 @@ TEST_F(PlannerTest, TheDoubleBlockOfModulesSevenAndEight) {
 
 TEST_F(PlannerTest, FrozenSeriesRefuseChanges) {
   Id m1 = MustCreateModule(series_, "Modul 1");
-  ASSERT_TRUE(planner_->CancelSeries(admin_, series_, "").ok());
+  ASSERT_TRUE(planner_->series.CancelSeries(admin_, series_, "").ok());
   Module m;
   m.title = "late";
-  EXPECT_EQ(planner_->CreateModule(admin_, series_, m, 0, {}).status().code(),
+  EXPECT_EQ(planner_->series.CreateModule(admin_, series_, m, 0, {}).status().code(),
             absl::StatusCode::kFailedPrecondition);
-  EXPECT_EQ(planner_->DeleteModule(admin_, series_, m1, true).code(),
+  EXPECT_EQ(planner_->series.DeleteModule(admin_, series_, m1, true).code(),
             absl::StatusCode::kFailedPrecondition);
   Series patch;
   patch.id = series_;
   patch.title = "renamed";
-  EXPECT_EQ(planner_->UpdateSeries(admin_, patch, {"title"}).status().code(),
+  EXPECT_EQ(planner_->series.UpdateSeries(admin_, patch, {"title"}).status().code(),
             absl::StatusCode::kFailedPrecondition);
-  EXPECT_TRUE(planner_->CancelSeries(admin_, series_, "again").ok());  // idempotent
+  EXPECT_TRUE(planner_->series.CancelSeries(admin_, series_, "again").ok());  // idempotent
 }
 
 TEST_F(PlannerTest, StatusFollowsTheLifecycle) {
   Series patch;
   patch.id = series_;
   patch.status = SeriesStatus::kRunning;
-  auto skipped = planner_->UpdateSeries(admin_, patch, {"status"});
+  auto skipped = planner_->series.UpdateSeries(admin_, patch, {"status"});
   EXPECT_EQ(skipped.status().code(), absl::StatusCode::kFailedPrecondition);
   for (SeriesStatus next : {SeriesStatus::kPlanned, SeriesStatus::kOpenForEnrolment,
                             SeriesStatus::kRunning, SeriesStatus::kCompleted}) {
     patch.status = next;
-    auto updated = planner_->UpdateSeries(admin_, patch, {"status"});
+    auto updated = planner_->series.UpdateSeries(admin_, patch, {"status"});
     ASSERT_TRUE(updated.ok()) << updated.status();
     EXPECT_EQ(updated->status, next);
   }
-  EXPECT_EQ(planner_->CancelSeries(admin_, series_, "").status().code(),
+  EXPECT_EQ(planner_->series.CancelSeries(admin_, series_, "").status().code(),
             absl::StatusCode::kFailedPrecondition);
 }
 
 TEST_F(PlannerTest, UpdateMaskMustNameKnownFields) {
   Series patch;
   patch.id = series_;
-  EXPECT_EQ(FirstField(planner_->UpdateSeries(admin_, patch, {}).status()), "update_mask");
-  EXPECT_EQ(FirstField(planner_->UpdateSeries(admin_, patch, {"module_count"}).status()),
+  EXPECT_EQ(FirstField(planner_->series.UpdateSeries(admin_, patch, {}).status()), "update_mask");
+  EXPECT_EQ(FirstField(planner_->series.UpdateSeries(admin_, patch, {"module_count"}).status()),
             "update_mask");
-  EXPECT_EQ(planner_->UpdateSeries(admin_, patch, {"capacity"}).status().code(),
+  EXPECT_EQ(planner_->series.UpdateSeries(admin_, patch, {"capacity"}).status().code(),
             absl::StatusCode::kInvalidArgument);  // capacity 0
-  EXPECT_EQ(planner_->GetSeries(admin_, series_)->capacity, 16);
+  EXPECT_EQ(planner_->series.GetSeries(admin_, series_)->capacity, 16);
 }
 
 TEST_F(PlannerTest, DeletingASeriesWithModulesNeedsForce) {
@@ -375,13 +377,15 @@ TEST_F(PlannerTest, DeletingASeriesWithModulesNeedsForce) {
       AddSession(series_, m1,
                  MakeSession(Berlin(2019, 1, 18, 9, 0), Berlin(2019, 1, 18, 16, 0), {sahin_}))
           .ok());
-  EXPECT_EQ(planner_->DeleteSeries(admin_, series_, false).code(),
+  EXPECT_EQ(planner_->series.DeleteSeries(admin_, series_, false).code(),
             absl::StatusCode::kFailedPrecondition);
-  EXPECT_TRUE(planner_->GetSeries(admin_, series_).ok());
-  EXPECT_TRUE(planner_->DeleteSeries(admin_, series_, true).ok());
-  EXPECT_EQ(planner_->GetSeries(admin_, series_).status().code(), absl::StatusCode::kNotFound);
+  EXPECT_TRUE(planner_->series.GetSeries(admin_, series_).ok());
+  EXPECT_TRUE(planner_->series.DeleteSeries(admin_, series_, true).ok());
+  EXPECT_EQ(planner_->series.GetSeries(admin_, series_).status().code(),
+            absl::StatusCode::kNotFound);
   EXPECT_TRUE(
-      planner_->ListTrainerSessions(admin_, sahin_, std::nullopt, std::nullopt, {})->items.empty());
+      planner_->schedules.ListTrainerSessions(admin_, sahin_, std::nullopt, std::nullopt, {})
+          ->items.empty());
 }
 
 TEST_F(PlannerTest, ListsPageThroughEverySessionOnce) {
@@ -399,7 +403,7 @@ TEST_F(PlannerTest, ListsPageThroughEverySessionOnce) {
   PageRequest page;
   page.limit = 3;
   for (int pages = 0; pages < 10; ++pages) {
-    auto result = planner_->ListSessions(admin_, series_, 0, page);
+    auto result = planner_->sessions.ListSessions(admin_, series_, 0, page);
     ASSERT_TRUE(result.ok());
     for (const Session& s : result->items) seen.push_back(s.id);
     if (!result->next) break;
@@ -420,31 +424,34 @@ TEST_F(PlannerTest, PendingBookingsAndRanges) {
                       MakeSession(Berlin(2027, 5, 8, 10, 0), Berlin(2027, 5, 8, 15, 30), {sahin_}));
   ASSERT_TRUE(a.ok() && b.ok());
   ASSERT_TRUE(
-      planner_->SetBookingStatus(admin_, b->id, sahin_, BookingStatus::kConfirmed, false).ok());
-  auto pending = planner_->ListPendingBookings(admin_, 0, 0, {});
+      planner_->sessions.SetBookingStatus(admin_, b->id, sahin_, BookingStatus::kConfirmed, false)
+          .ok());
+  auto pending = planner_->schedules.ListPendingBookings(admin_, 0, 0, {});
   ASSERT_EQ(pending->items.size(), 1u);
   EXPECT_EQ(pending->items[0].id, a->id);
-  EXPECT_TRUE(planner_->ListPendingBookings(admin_, sahin_, 0, {})->items.empty());
+  EXPECT_TRUE(planner_->schedules.ListPendingBookings(admin_, sahin_, 0, {})->items.empty());
 
-  auto april = planner_->ListSessionsInRange(admin_, Berlin(2027, 4, 1, 0, 0),
-                                             Berlin(2027, 5, 1, 0, 0), 0, {});
+  auto april = planner_->schedules.ListSessionsInRange(admin_, Berlin(2027, 4, 1, 0, 0),
+                                                       Berlin(2027, 5, 1, 0, 0), 0, {});
   ASSERT_EQ(april->items.size(), 1u);
   EXPECT_EQ(april->items[0].id, a->id);
-  auto backwards = planner_->ListSessionsInRange(admin_, Berlin(2027, 5, 1, 0, 0),
-                                                 Berlin(2027, 4, 1, 0, 0), 0, {});
+  auto backwards = planner_->schedules.ListSessionsInRange(admin_, Berlin(2027, 5, 1, 0, 0),
+                                                           Berlin(2027, 4, 1, 0, 0), 0, {});
   EXPECT_EQ(FirstField(backwards.status()), "to");
 }
 
 TEST_F(PlannerTest, UnknownIdsAreNotFoundNamingTheField) {
-  EXPECT_EQ(planner_->GetSeries(admin_, 404).status().code(), absl::StatusCode::kNotFound);
-  EXPECT_EQ(FirstField(planner_->GetSeries(admin_, 404).status()), "id");
-  EXPECT_EQ(FirstField(planner_->GetSeries(admin_, -1).status()), "id");
-  EXPECT_EQ(planner_->ListModules(admin_, 404, {}).status().code(), absl::StatusCode::kNotFound);
-  EXPECT_EQ(
-      FirstField(
-          planner_->ListTrainerSessions(admin_, 404, std::nullopt, std::nullopt, {}).status()),
-      "trainer_id");
-  EXPECT_EQ(FirstField(planner_->ExportSeriesCalendar(admin_, 404).status()), "series_id");
+  EXPECT_EQ(planner_->series.GetSeries(admin_, 404).status().code(), absl::StatusCode::kNotFound);
+  EXPECT_EQ(FirstField(planner_->series.GetSeries(admin_, 404).status()), "id");
+  EXPECT_EQ(FirstField(planner_->series.GetSeries(admin_, -1).status()), "id");
+  EXPECT_EQ(planner_->series.ListModules(admin_, 404, {}).status().code(),
+            absl::StatusCode::kNotFound);
+  EXPECT_EQ(FirstField(
+                planner_->schedules.ListTrainerSessions(admin_, 404, std::nullopt, std::nullopt, {})
+                    .status()),
+            "trainer_id");
+  EXPECT_EQ(FirstField(planner_->calendars.ExportSeriesCalendar(admin_, 404).status()),
+            "series_id");
 }
 
 TEST_F(PlannerTest, CalendarOfATrainerHoldsTheirSessions) {
@@ -453,7 +460,7 @@ TEST_F(PlannerTest, CalendarOfATrainerHoldsTheirSessions) {
       AddSession(series_, m1,
                  MakeSession(Berlin(2018, 11, 23, 9, 0), Berlin(2018, 11, 24, 16, 0), {sahin_}))
           .ok());
-  auto calendar = planner_->ExportTrainerCalendar(admin_, sahin_);
+  auto calendar = planner_->calendars.ExportTrainerCalendar(admin_, sahin_);
   ASSERT_TRUE(calendar.ok());
   EXPECT_EQ(calendar->filename, "trainer-" + std::to_string(sahin_) + ".ics");
   EXPECT_THAT(calendar->ical, HasSubstr("DTSTART;TZID=Europe/Berlin:20181123T090000"));
@@ -474,7 +481,7 @@ class AccessTest : public PlannerTest {
     foreign.title = "Vielfalts-Montag";
     foreign.kind = SeriesKind::kVielfaltsMontag;
     foreign.capacity = 24;
-    foreign_ = planner_->CreateSeries(admin_, foreign, {})->id;
+    foreign_ = planner_->series.CreateSeries(admin_, foreign, {})->id;
     own_module_ = MustCreateModule(own_, "Modul 1");
     foreign_module_ = MustCreateModule(foreign_, "Einführung");
     foreign_session_ =
@@ -499,15 +506,15 @@ class AccessTest : public PlannerTest {
 
 TEST_F(AccessTest, ACoordinatorPlansOnlyTheirOrganisationsSeries) {
   const Principal coordinator = As({{Role::kCoordinator, org_}});
-  EXPECT_TRUE(planner_->GetSeries(coordinator, own_).ok());
-  EXPECT_EQ(planner_->GetSeries(coordinator, foreign_).status().code(),
+  EXPECT_TRUE(planner_->series.GetSeries(coordinator, own_).ok());
+  EXPECT_EQ(planner_->series.GetSeries(coordinator, foreign_).status().code(),
             absl::StatusCode::kPermissionDenied);
   // A missing series looks the same as a foreign one.
-  EXPECT_EQ(planner_->GetSeries(coordinator, 9999).status().code(),
+  EXPECT_EQ(planner_->series.GetSeries(coordinator, 9999).status().code(),
             absl::StatusCode::kPermissionDenied);
-  EXPECT_EQ(planner_->GetSeries(admin_, 9999).status().code(), absl::StatusCode::kNotFound);
+  EXPECT_EQ(planner_->series.GetSeries(admin_, 9999).status().code(), absl::StatusCode::kNotFound);
 
-  auto listed = planner_->ListSeries(coordinator, {}, {});
+  auto listed = planner_->series.ListSeries(coordinator, {}, {});
   ASSERT_TRUE(listed.ok());
   ASSERT_EQ(listed->items.size(), 1u);
   EXPECT_EQ(listed->items[0].id, own_);
@@ -517,32 +524,32 @@ TEST_F(AccessTest, ACoordinatorPlansOnlyTheirOrganisationsSeries) {
   s.title = "Fremde Reihe";
   s.kind = SeriesKind::kOther;
   s.capacity = 5;
-  EXPECT_EQ(planner_->CreateSeries(coordinator, s, {}).status().code(),
+  EXPECT_EQ(planner_->series.CreateSeries(coordinator, s, {}).status().code(),
             absl::StatusCode::kPermissionDenied);
   Series patch;
   patch.id = own_;
   patch.organization_id = other_org_;
-  EXPECT_EQ(planner_->UpdateSeries(coordinator, patch, {"organization_id"}).status().code(),
+  EXPECT_EQ(planner_->series.UpdateSeries(coordinator, patch, {"organization_id"}).status().code(),
             absl::StatusCode::kPermissionDenied);
   Module m;
   m.title = "eingeschmuggelt";
-  EXPECT_EQ(planner_->CreateModule(coordinator, foreign_, m, 0, {}).status().code(),
+  EXPECT_EQ(planner_->series.CreateModule(coordinator, foreign_, m, 0, {}).status().code(),
             absl::StatusCode::kPermissionDenied);
-  EXPECT_EQ(planner_->DeleteSession(coordinator, foreign_session_).code(),
+  EXPECT_EQ(planner_->sessions.DeleteSession(coordinator, foreign_session_).code(),
             absl::StatusCode::kPermissionDenied);
-  EXPECT_EQ(planner_->CancelSeries(coordinator, foreign_, "").status().code(),
+  EXPECT_EQ(planner_->series.CancelSeries(coordinator, foreign_, "").status().code(),
             absl::StatusCode::kPermissionDenied);
-  EXPECT_EQ(planner_->GetSeries(admin_, foreign_)->status, SeriesStatus::kDraft);
+  EXPECT_EQ(planner_->series.GetSeries(admin_, foreign_)->status, SeriesStatus::kDraft);
 }
 
 TEST_F(AccessTest, PartnersReadButDoNotChange) {
   const Principal partner = As({{Role::kCoordinator, partner_org_}});
-  EXPECT_TRUE(planner_->GetSeries(partner, foreign_).ok());
-  EXPECT_EQ(planner_->ListSessions(partner, foreign_, 0, {})->items.size(), 2u);
+  EXPECT_TRUE(planner_->series.GetSeries(partner, foreign_).ok());
+  EXPECT_EQ(planner_->sessions.ListSessions(partner, foreign_, 0, {})->items.size(), 2u);
   Series patch;
   patch.id = foreign_;
   patch.title = "umbenannt";
-  EXPECT_EQ(planner_->UpdateSeries(partner, patch, {"title"}).status().code(),
+  EXPECT_EQ(planner_->series.UpdateSeries(partner, patch, {"title"}).status().code(),
             absl::StatusCode::kPermissionDenied);
 }
 
@@ -552,74 +559,76 @@ TEST_F(AccessTest, TheOwnerCanLetPartnersPlan) {
   Series grant;
   grant.id = foreign_;
   grant.partners_may_plan = true;
-  EXPECT_EQ(planner_->UpdateSeries(partner, grant, {"partners_may_plan"}).status().code(),
+  EXPECT_EQ(planner_->series.UpdateSeries(partner, grant, {"partners_may_plan"}).status().code(),
             absl::StatusCode::kPermissionDenied);
-  ASSERT_TRUE(planner_->UpdateSeries(owner, grant, {"partners_may_plan"}).ok());
+  ASSERT_TRUE(planner_->series.UpdateSeries(owner, grant, {"partners_may_plan"}).ok());
   Series patch;
   patch.id = foreign_;
   patch.title = "gemeinsam geplant";
-  EXPECT_TRUE(planner_->UpdateSeries(partner, patch, {"title"}).ok());
+  EXPECT_TRUE(planner_->series.UpdateSeries(partner, patch, {"title"}).ok());
   // The grant is the owner's alone to take back or widen.
   grant.partners_may_plan = false;
-  EXPECT_EQ(planner_->UpdateSeries(partner, grant, {"partners_may_plan"}).status().code(),
+  EXPECT_EQ(planner_->series.UpdateSeries(partner, grant, {"partners_may_plan"}).status().code(),
             absl::StatusCode::kPermissionDenied);
   Series reowned;
   reowned.id = foreign_;
   reowned.organization_id = partner_org_;
-  EXPECT_EQ(planner_->UpdateSeries(partner, reowned, {"organization_id"}).status().code(),
+  EXPECT_EQ(planner_->series.UpdateSeries(partner, reowned, {"organization_id"}).status().code(),
             absl::StatusCode::kPermissionDenied);
 }
 
 TEST_F(AccessTest, ATrainerSeesTheirSessionsAndAnswersTheirBookings) {
   const Principal sahin = As({{Role::kTrainer, 0, sahin_}});
-  EXPECT_TRUE(planner_->GetSeries(sahin, foreign_).ok());
-  EXPECT_EQ(planner_->GetSeries(sahin, own_).status().code(), absl::StatusCode::kPermissionDenied);
-  auto sessions = planner_->ListSessions(sahin, foreign_, 0, {});
+  EXPECT_TRUE(planner_->series.GetSeries(sahin, foreign_).ok());
+  EXPECT_EQ(planner_->series.GetSeries(sahin, own_).status().code(),
+            absl::StatusCode::kPermissionDenied);
+  auto sessions = planner_->sessions.ListSessions(sahin, foreign_, 0, {});
   ASSERT_EQ(sessions->items.size(), 1u);
   EXPECT_EQ(sessions->items[0].id, foreign_session_);
-  EXPECT_EQ(planner_->GetSession(sahin, foreign_other_session_).status().code(),
+  EXPECT_EQ(planner_->sessions.GetSession(sahin, foreign_other_session_).status().code(),
             absl::StatusCode::kPermissionDenied);
 
   EXPECT_TRUE(
-      planner_->SetBookingStatus(sahin, foreign_session_, sahin_, BookingStatus::kConfirmed, false)
+      planner_->sessions
+          .SetBookingStatus(sahin, foreign_session_, sahin_, BookingStatus::kConfirmed, false)
           .ok());
-  EXPECT_EQ(planner_
-                ->SetBookingStatus(sahin, foreign_other_session_, petrova_,
-                                   BookingStatus::kDeclined, false)
+  EXPECT_EQ(planner_->sessions
+                .SetBookingStatus(sahin, foreign_other_session_, petrova_, BookingStatus::kDeclined,
+                                  false)
                 .status()
                 .code(),
             absl::StatusCode::kPermissionDenied);
-  EXPECT_EQ(planner_->ListTrainerSessions(sahin, petrova_, std::nullopt, std::nullopt, {})
+  EXPECT_EQ(planner_->schedules.ListTrainerSessions(sahin, petrova_, std::nullopt, std::nullopt, {})
                 .status()
                 .code(),
             absl::StatusCode::kPermissionDenied);
-  EXPECT_EQ(
-      planner_->ListTrainerSessions(sahin, sahin_, std::nullopt, std::nullopt, {})->items.size(),
-      1u);
-  EXPECT_EQ(planner_->GetTrainer(sahin, petrova_).status().code(),
+  EXPECT_EQ(planner_->schedules.ListTrainerSessions(sahin, sahin_, std::nullopt, std::nullopt, {})
+                ->items.size(),
+            1u);
+  EXPECT_EQ(planner_->trainers.Get(sahin, petrova_).status().code(),
             absl::StatusCode::kPermissionDenied);
-  auto pending = planner_->ListPendingBookings(sahin, 0, 0, {});
+  auto pending = planner_->schedules.ListPendingBookings(sahin, 0, 0, {});
   EXPECT_TRUE(pending->items.empty());  // petrova's pending booking stays hidden
 }
 
 TEST_F(AccessTest, AParticipantSeesOnlySeriesOpenForEnrolment) {
   const Principal participant = As({{Role::kParticipant}});
-  EXPECT_EQ(planner_->GetSeries(participant, foreign_).status().code(),
+  EXPECT_EQ(planner_->series.GetSeries(participant, foreign_).status().code(),
             absl::StatusCode::kPermissionDenied);
-  EXPECT_TRUE(planner_->ListSeries(participant, {}, {})->items.empty());
+  EXPECT_TRUE(planner_->series.ListSeries(participant, {}, {})->items.empty());
   Series patch;
   patch.id = foreign_;
   for (SeriesStatus next : {SeriesStatus::kPlanned, SeriesStatus::kOpenForEnrolment}) {
     patch.status = next;
-    ASSERT_TRUE(planner_->UpdateSeries(admin_, patch, {"status"}).ok());
+    ASSERT_TRUE(planner_->series.UpdateSeries(admin_, patch, {"status"}).ok());
   }
-  EXPECT_TRUE(planner_->GetSeries(participant, foreign_).ok());
-  EXPECT_EQ(planner_->ListSeries(participant, {}, {})->items.size(), 1u);
+  EXPECT_TRUE(planner_->series.GetSeries(participant, foreign_).ok());
+  EXPECT_EQ(planner_->series.ListSeries(participant, {}, {})->items.size(), 1u);
 }
 
 TEST_F(AccessTest, ConflictsWithForeignSessionsKeepTheirDetailsHidden) {
   const Principal coordinator = As({{Role::kCoordinator, org_}});
-  auto clash = planner_->CreateSession(
+  auto clash = planner_->sessions.CreateSession(
       coordinator, own_, own_module_,
       MakeSession(Berlin(2027, 3, 1, 14, 0), Berlin(2027, 3, 1, 15, 0), {sahin_}), false, {});
   ASSERT_EQ(clash.status().code(), absl::StatusCode::kFailedPrecondition);
@@ -632,20 +641,20 @@ TEST_F(PlannerTest, OrganisationNamesAreUniqueIgnoringCaseAndSpaces) {
   Organization org;
   org.name = "AUSLANDSGESELLSCHAFT  Sachsen-Anhalt e.V.";
   org.kind = OrganizationKind::kNgo;
-  auto duplicate = planner_->CreateOrganization(admin_, org, {});
+  auto duplicate = planner_->organizations.Create(admin_, org, {});
   EXPECT_EQ(duplicate.status().code(), absl::StatusCode::kAlreadyExists);
   EXPECT_EQ(FirstField(duplicate.status()), "organization.name");
   org.name = "Stadt Dessau-Roßlau";
-  auto dessau = planner_->CreateOrganization(admin_, org, {});
+  auto dessau = planner_->organizations.Create(admin_, org, {});
   ASSERT_TRUE(dessau.ok());
   // Renaming into another's name is refused too; keeping one's own name is fine.
   Organization patch;
   patch.id = dessau->id;
   patch.name = "auslandsgesellschaft sachsen-anhalt e.v.";
-  EXPECT_EQ(planner_->UpdateOrganization(admin_, patch, {"name"}).status().code(),
+  EXPECT_EQ(planner_->organizations.Update(admin_, patch, {"name"}).status().code(),
             absl::StatusCode::kAlreadyExists);
   patch.name = "Stadt Dessau-Rosslau";
-  EXPECT_TRUE(planner_->UpdateOrganization(admin_, patch, {"name"}).ok());
+  EXPECT_TRUE(planner_->organizations.Update(admin_, patch, {"name"}).ok());
 }
 
 TEST_F(PlannerTest, DeadlinesMustFitTheSeriesOwnDates) {
@@ -656,16 +665,16 @@ TEST_F(PlannerTest, DeadlinesMustFitTheSeriesOwnDates) {
   Series patch;
   patch.id = series_;
   patch.enrolment_deadline = Berlin(2027, 3, 7, 0, 0);
-  auto late = planner_->UpdateSeries(admin_, patch, {"enrolment_deadline"});
+  auto late = planner_->series.UpdateSeries(admin_, patch, {"enrolment_deadline"});
   EXPECT_EQ(late.status().code(), absl::StatusCode::kInvalidArgument);
   EXPECT_EQ(FirstField(late.status()), "series.enrolment_deadline");
   patch.enrolment_deadline = Berlin(2027, 3, 1, 0, 0);
-  EXPECT_TRUE(planner_->UpdateSeries(admin_, patch, {"enrolment_deadline"}).ok());
+  EXPECT_TRUE(planner_->series.UpdateSeries(admin_, patch, {"enrolment_deadline"}).ok());
 
   patch.requires_confirmation = true;
   patch.confirmation_deadline = Berlin(2026, 1, 1, 0, 0);  // the series exists since 2026-11-22
-  auto early =
-      planner_->UpdateSeries(admin_, patch, {"requires_confirmation", "confirmation_deadline"});
+  auto early = planner_->series.UpdateSeries(admin_, patch,
+                                             {"requires_confirmation", "confirmation_deadline"});
   EXPECT_EQ(early.status().code(), absl::StatusCode::kInvalidArgument);
   EXPECT_EQ(FirstField(early.status()), "series.confirmation_deadline");
 }

@@ -1,0 +1,46 @@
+#include "domain/planning_rules.h"
+
+#include "absl/strings/str_cat.h"
+#include "domain/errors.h"
+#include "domain/status_macros.h"
+#include "domain/validation.h"
+
+namespace trainhub::domain {
+
+absl::Status CheckNotFrozen(const Series& series) {
+  if (!series.IsFrozen()) return absl::OkStatus();
+  return absl::FailedPreconditionError(absl::StrCat("series ", series.id, " is ",
+                                                    ToString(series.status),
+                                                    "; its plan can no longer be changed"));
+}
+
+absl::StatusOr<std::pair<Series, Module>> LoadModule(ReadView& r, const Principal& who, Need need,
+                                                     Id series_id, Id module_id,
+                                                     absl::string_view module_field) {
+  TH_RETURN_IF_ERROR(CheckId(series_id, "series_id"));
+  TH_RETURN_IF_ERROR(CheckId(module_id, module_field));
+  absl::StatusOr<Series> series = SeriesFor(r, who, series_id, need, "series_id");
+  if (!series.ok()) return series.status();
+  absl::StatusOr<Module> module = r.series().GetModule(module_id);
+  if (!module.ok()) return NameField(module.status(), module_field);
+  if (module->series_id != series_id) {
+    return InvalidField(std::string(module_field),
+                        absl::StrCat("module ", module_id, " belongs to series ", module->series_id,
+                                     ", not to series ", series_id));
+  }
+  return std::make_pair(*std::move(series), *std::move(module));
+}
+
+absl::Status CheckRange(std::optional<absl::Time> from, std::optional<absl::Time> to) {
+  if (from && to && *to <= *from) return InvalidField("to", "must be after from");
+  return absl::OkStatus();
+}
+
+absl::Status CheckTrainerScope(const Principal& who, Id trainer_id) {
+  if (who.IsAdmin() || who.Has(Role::kCoordinator) || who.TrainerId() == trainer_id) {
+    return absl::OkStatus();
+  }
+  return Denied(absl::StrCat("see the sessions of trainer ", trainer_id));
+}
+
+}  // namespace trainhub::domain

@@ -1,0 +1,294 @@
+#include "domain/session_planning.h"
+
+#include <algorithm>
+#include <utility>
+
+#include "absl/strings/str_cat.h"
+#include "domain/access.h"
+#include "domain/audit_trail.h"
+#include "domain/berlin_time.h"
+#include "domain/errors.h"
+#include "domain/limits.h"
+#include "domain/planning_rules.h"
+#include "domain/policy.h"
+#include "domain/status_macros.h"
+#include "domain/validation.h"
+
+namespace trainhub::domain {
+namespace {
+
+// A session's trainers are replaced as a list, but a trainer who stays keeps
+// their booking status (and its time) unless the patch gives another one;
+// changed or new bookings are stamped `now`.
+std::vector<MaskedField<Session>> SessionFields(absl::Time now) {
+  auto merge_trainers = [now](Session& stored, const Session& patch) {
+    std::vector<TrainerBooking> bookings;
+    for (TrainerBooking b : patch.trainers) {
+      auto kept =
+          std::find_if(stored.trainers.begin(), stored.trainers.end(),
+                       [&](const TrainerBooking& old) { return old.trainer_id == b.trainer_id; });
+      if (kept != stored.trainers.end() &&
+          (b.status == BookingStatus::kUnspecified || b.status == kept->status)) {
+        b.status = kept->status;
+        b.status_time = kept->status_time;
+      } else {
+        b.status_time = now;
+      }
+      bookings.push_back(b);
+    }
+    stored.trainers = std::move(bookings);
+  };
+  return {Field("start_time", &Session::start), Field("end_time", &Session::end),
+          Field("place", &Session::place), MaskedField<Session>{"trainers", merge_trainers},
+          Field("note", &Session::note)};
+}
+
+// Refuses referenced trainers that do not exist.
+absl::Status CheckTrainersExist(ReadView& r, const Session& session, absl::string_view prefix) {
+  Violations v;
+  for (size_t i = 0; i < session.trainers.size(); ++i) {
+    const Id id = session.trainers[i].trainer_id;
+    absl::StatusOr<Trainer> trainer = r.trainers().Get(id);
+    if (absl::IsNotFound(trainer.status())) {
+      v.Add(absl::StrCat(prefix, "trainers[", i, "].trainer_id"),
+            absl::StrCat("trainer ", id, " does not exist"));
+    } else if (!trainer.ok()) {
+      return trainer.status();
+    }
+  }
+  return v.ToStatus();
+}
+
+std::string DescribeSession(const Session& s) {
+  return absl::StrCat("session ", s.id, " (\"", s.series_title, "\", module ", s.module_position,
+                      " \"", s.module_title, "\", ", FormatLocalRange(s.start, s.end), ")");
+}
+
+// FAILED_PRECONDITION naming the first session that `session` would
+// double-book (a trainer not declined, or the same place).
+absl::Status CheckConflicts(ReadView& r, const Principal& who, const Session& session,
+                            bool allow_overlap) {
+  if (allow_overlap) return absl::OkStatus();
+  std::vector<Id> trainer_ids;
+  for (const TrainerBooking& b : session.trainers) {
+    if (b.status != BookingStatus::kDeclined) trainer_ids.push_back(b.trainer_id);
+  }
+  const std::string place_key = PlaceKey(session.place);
+  TH_ASSIGN_OR_RETURN(
+      std::vector<Session> others,
+      r.sessions().FindOverlapping(session.start, session.end, trainer_ids, place_key, session.id));
+  for (const Session& other : others) {
+    // Details of sessions the caller may not see stay hidden.
+    TH_ASSIGN_OR_RETURN(Series other_series, r.series().Get(other.series_id));
+    TH_ASSIGN_OR_RETURN(const bool enrolled, Enrolled(r, who, other.series_id));
+    const bool visible = CanSeeSession(who, other_series, other, enrolled);
+    const std::string where =
+        visible ? DescribeSession(other) : "a session of another organisation";
+    const Id other_id = visible ? other.id : 0;
+    for (const TrainerBooking& b : other.trainers) {
+      if (b.status == BookingStatus::kDeclined) continue;
+      if (std::find(trainer_ids.begin(), trainer_ids.end(), b.trainer_id) == trainer_ids.end()) {
+        continue;
+      }
+      return ConflictError(absl::StrCat("trainer ", b.trainer_id, " (", b.trainer_name,
+                                        ") is already booked at that time for ", where,
+                                        "; set allow_overlap to book anyway"),
+                           other_id);
+    }
+    if (!place_key.empty() && PlaceKey(other.place) == place_key) {
+      return ConflictError(
+          absl::StrCat("place \"", other.place.name, "\" is already booked at that time for ",
+                       where, "; set allow_overlap to book anyway"),
+          other_id);
+    }
+  }
+  return absl::OkStatus();
+}
+
+// Loads session `id` and its series for `who`, like SeriesFor.
+absl::StatusOr<std::pair<Session, Series>> SessionFor(ReadView& r, const Principal& who, Id id,
+                                                      Need need, absl::string_view field) {
+  absl::StatusOr<Session> session = r.sessions().Get(id);
+  const std::string what = absl::StrCat(need == Need::kSee ? "see" : "change", " session ", id);
+  if (!session.ok()) {
+    if (who.IsAdmin() || !absl::IsNotFound(session.status())) {
+      return NameField(session.status(), field);
+    }
+    return Denied(what);
+  }
+  TH_ASSIGN_OR_RETURN(Series series, r.series().Get(session->series_id));
+  bool allowed = false;
+  if (need == Need::kPlan) {
+    allowed = CanPlanSeries(who, series);
+  } else {
+    TH_ASSIGN_OR_RETURN(const bool enrolled, Enrolled(r, who, series.id));
+    allowed = CanSeeSession(who, series, *session, enrolled);
+    if (allowed && !SeesSessionInternals(who, series, *session)) StripInternals(*session);
+  }
+  if (!allowed) return Denied(what);
+  return std::make_pair(*std::move(session), std::move(series));
+}
+
+}  // namespace
+
+SessionPlanning::SessionPlanning(Store& store, Clock clock)
+    : store_(store), clock_(std::move(clock)) {}
+
+absl::StatusOr<Session> SessionPlanning::CreateSession(const RequestContext& ctx, Id series_id,
+                                                       Id module_id, Session session,
+                                                       bool allow_overlap, const RequestKey& key) {
+  const Principal& who = ctx.who;
+  TH_RETURN_IF_ERROR(CheckId(series_id, "series_id"));
+  TH_RETURN_IF_ERROR(CheckId(module_id, "module_id"));
+  Violations v;
+  session.id = 0;
+  ValidateSession(session, "session", v);
+  TH_RETURN_IF_ERROR(v.ToStatus());
+  const absl::Time now = clock_();
+  for (TrainerBooking& b : session.trainers) b.status_time = now;
+  return CreateOnce<Session>(
+      store_, "CreateSession", key,
+      [&](UnitOfWork& w) -> absl::StatusOr<Id> {
+        TH_ASSIGN_OR_RETURN(auto loaded,
+                            LoadModule(w, who, Need::kPlan, series_id, module_id, "module_id"));
+        auto& [series, module] = loaded;
+        TH_RETURN_IF_ERROR(CheckNotFrozen(series));
+        if (module.session_count >= kMaxSessionsPerModule) {
+          return absl::FailedPreconditionError(absl::StrCat("module ", module_id,
+                                                            " already has the maximum of ",
+                                                            kMaxSessionsPerModule, " sessions"));
+        }
+        TH_RETURN_IF_ERROR(CheckTrainersExist(w, session, "session."));
+        session.series_id = series_id;
+        session.module_id = module_id;
+        TH_RETURN_IF_ERROR(CheckConflicts(w, who, session, allow_overlap));
+        TH_ASSIGN_OR_RETURN(Id id, w.sessions().Insert(session));
+        TH_RETURN_IF_ERROR(AuditTrail(w, ctx, now).Changed("session", id, series.organization_id));
+        return id;
+      },
+      [](UnitOfWork& w, Id id) { return w.sessions().Get(id); });
+}
+
+absl::StatusOr<Session> SessionPlanning::GetSession(const Principal& who, Id id) {
+  TH_RETURN_IF_ERROR(CheckId(id, "id"));
+  Session out;
+  TH_RETURN_IF_ERROR(store_.Read([&](ReadView& r) -> absl::Status {
+    TH_ASSIGN_OR_RETURN(auto loaded, SessionFor(r, who, id, Need::kSee, "id"));
+    out = std::move(loaded.first);
+    return absl::OkStatus();
+  }));
+  return out;
+}
+
+absl::StatusOr<Page<Session>> SessionPlanning::ListSessions(const Principal& who, Id series_id,
+                                                            Id module_id, const PageRequest& page) {
+  TH_RETURN_IF_ERROR(CheckId(series_id, "series_id"));
+  if (module_id < 0) return InvalidField("module_id", "must not be negative");
+  Page<Session> out;
+  TH_RETURN_IF_ERROR(store_.Read([&](ReadView& r) -> absl::Status {
+    if (module_id != 0) {
+      TH_RETURN_IF_ERROR(
+          LoadModule(r, who, Need::kSee, series_id, module_id, "module_id").status());
+    } else {
+      TH_RETURN_IF_ERROR(SeriesFor(r, who, series_id, Need::kSee, "series_id").status());
+    }
+    SessionFilter filter;
+    filter.series_id = series_id;
+    filter.module_id = module_id;
+    filter.visible_to = VisibilityOf(who);
+    TH_ASSIGN_OR_RETURN(out, r.sessions().List(filter, page));
+    return HideInternals(r, who, out.items);
+  }));
+  return out;
+}
+
+absl::StatusOr<Session> SessionPlanning::UpdateSession(const RequestContext& ctx,
+                                                       const Session& patch, const UpdateMask& mask,
+                                                       bool allow_overlap) {
+  const Principal& who = ctx.who;
+  TH_RETURN_IF_ERROR(CheckId(patch.id, "session.id"));
+  const absl::Time now = clock_();
+  const std::vector<MaskedField<Session>> fields = SessionFields(now);
+  TH_RETURN_IF_ERROR(CheckMask(mask, fields));
+  Session out;
+  TH_RETURN_IF_ERROR(store_.Write([&](UnitOfWork& w) -> absl::Status {
+    TH_ASSIGN_OR_RETURN(auto loaded, SessionFor(w, who, patch.id, Need::kPlan, "session.id"));
+    auto& [session, series] = loaded;
+    TH_RETURN_IF_ERROR(CheckNotFrozen(series));
+    ApplyMask(session, patch, mask, fields);
+    Violations v;
+    ValidateSession(session, "session", v);
+    TH_RETURN_IF_ERROR(v.ToStatus());
+    TH_RETURN_IF_ERROR(CheckTrainersExist(w, session, "session."));
+    TH_RETURN_IF_ERROR(CheckConflicts(w, who, session, allow_overlap));
+    TH_RETURN_IF_ERROR(w.sessions().Update(session));
+    TH_RETURN_IF_ERROR(
+        AuditTrail(w, ctx, now).Changed("session", session.id, series.organization_id));
+    TH_ASSIGN_OR_RETURN(out, w.sessions().Get(session.id));
+    return absl::OkStatus();
+  }));
+  return out;
+}
+
+absl::StatusOr<Session> SessionPlanning::SetBookingStatus(const RequestContext& ctx, Id session_id,
+                                                          Id trainer_id, BookingStatus status,
+                                                          bool allow_overlap) {
+  const Principal& who = ctx.who;
+  TH_RETURN_IF_ERROR(CheckId(session_id, "session_id"));
+  TH_RETURN_IF_ERROR(CheckId(trainer_id, "trainer_id"));
+  if (!IsKnown(status)) {
+    return InvalidField("status", status == BookingStatus::kUnspecified
+                                      ? "is required"
+                                      : absl::StrCat("unknown value ", static_cast<int>(status)));
+  }
+  Session out;
+  TH_RETURN_IF_ERROR(store_.Write([&](UnitOfWork& w) -> absl::Status {
+    // The series' planners, and the trainer for their own booking.
+    const bool own = who.TrainerId() != 0 && who.TrainerId() == trainer_id;
+    TH_ASSIGN_OR_RETURN(
+        auto loaded, SessionFor(w, who, session_id, own ? Need::kSee : Need::kPlan, "session_id"));
+    auto& [session, series] = loaded;
+    TH_RETURN_IF_ERROR(CheckNotFrozen(series));
+    auto booking =
+        std::find_if(session.trainers.begin(), session.trainers.end(),
+                     [&](const TrainerBooking& b) { return b.trainer_id == trainer_id; });
+    if (booking == session.trainers.end()) {
+      return FieldError(
+          absl::StatusCode::kNotFound, "trainer_id",
+          absl::StrCat("trainer ", trainer_id, " is not booked for session ", session_id));
+    }
+    if (booking->status == status) {
+      out = session;
+      return absl::OkStatus();
+    }
+    const bool was_declined = booking->status == BookingStatus::kDeclined;
+    booking->status = status;
+    booking->status_time = clock_();
+    if (was_declined) {
+      // The trainer's time becomes blocked again; the place was not affected.
+      Session only_trainer = session;
+      only_trainer.place = {};
+      only_trainer.trainers = {*booking};
+      TH_RETURN_IF_ERROR(CheckConflicts(w, who, only_trainer, allow_overlap));
+    }
+    TH_RETURN_IF_ERROR(w.sessions().Update(session));
+    TH_RETURN_IF_ERROR(AuditTrail(w, ctx, booking->status_time)
+                           .Changed("session", session_id, series.organization_id));
+    TH_ASSIGN_OR_RETURN(out, w.sessions().Get(session_id));
+    return absl::OkStatus();
+  }));
+  return out;
+}
+
+absl::Status SessionPlanning::DeleteSession(const RequestContext& ctx, Id id) {
+  const Principal& who = ctx.who;
+  TH_RETURN_IF_ERROR(CheckId(id, "id"));
+  return store_.Write([&](UnitOfWork& w) -> absl::Status {
+    TH_ASSIGN_OR_RETURN(auto loaded, SessionFor(w, who, id, Need::kPlan, "id"));
+    TH_RETURN_IF_ERROR(CheckNotFrozen(loaded.second));
+    TH_RETURN_IF_ERROR(w.sessions().Delete(id));
+    return AuditTrail(w, ctx, clock_()).Changed("session", id, loaded.second.organization_id);
+  });
+}
+
+}  // namespace trainhub::domain

@@ -53,6 +53,7 @@ inline constexpr char kBadRole[] =
 inline constexpr char kLoggedIn[] = "logged in as {} <{}> ({}); the token is valid until {}";
 inline constexpr char kLoggedOut[] = "logged out";
 inline constexpr char kCannotSaveToken[] = "cannot save the token to {}";
+inline constexpr char kDemoDataBroken[] = "the built-in demo data is broken: {}";
 inline constexpr char kDemoLoadedByOther[] =
     "the demo data is here already, loaded by another account; nothing was changed (demo load "
     "completes or repeats a load only for the account that started it)";

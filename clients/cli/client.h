@@ -1,8 +1,9 @@
 #ifndef TRAINHUB_CLIENTS_CLI_CLIENT_H_
 #define TRAINHUB_CLIENTS_CLI_CLIENT_H_
 
-// The CLI's connection to trainhubd and its error reporting. All server
-// access goes through the generated stubs held here.
+// The CLI's connection to trainhubd. All server access goes through the
+// generated stubs held here, by their StubInterface, so that commands can be
+// tested with the generated mocks instead of a server.
 
 #include <google/protobuf/message.h>
 #include <grpcpp/grpcpp.h>
@@ -11,8 +12,11 @@
 #include <memory>
 #include <string>
 
+#include "clients/cli/printer.h"
+#include "grpc/health/v1/health.grpc.pb.h"
 #include "trainhub/v1/account.grpc.pb.h"
 #include "trainhub/v1/audit.grpc.pb.h"
+#include "trainhub/v1/enrolment.grpc.pb.h"
 #include "trainhub/v1/organization.grpc.pb.h"
 #include "trainhub/v1/participant.grpc.pb.h"
 #include "trainhub/v1/schedule.grpc.pb.h"
@@ -20,25 +24,6 @@
 #include "trainhub/v1/trainer.grpc.pb.h"
 
 namespace trainhub::cli {
-
-// Process exit codes (documented in docs/cli.md).
-enum ExitCode {
-  kExitOk = 0,
-  kExitOther = 1,
-  kExitUsage = 2,
-  kExitRejected = 3,  // INVALID_ARGUMENT, FAILED_PRECONDITION, ALREADY_EXISTS, ...
-  kExitNotFound = 4,
-  kExitUnreachable = 5,  // UNAVAILABLE, DEADLINE_EXCEEDED
-  kExitDenied = 6,       // UNAUTHENTICATED, PERMISSION_DENIED
-};
-
-enum class OutputFormat { kTable, kJson };
-
-// `text` from the server with its request field names put the way the
-// command line says them: "session.end_time: must be after start_time" reads
-// "--end: must be after --start", "set allow_overlap" reads "pass
-// --allow-overlap" (table in messages.h).
-std::string InCliWords(const std::string& text);
 
 class Client {
  public:
@@ -48,19 +33,39 @@ class Client {
     bool tls = false;
     std::string ca_pem;  // empty: the system's roots
   };
-  // `token` (may be empty) goes with every call as a bearer token.
-  Client(std::string server, OutputFormat format, std::string token, Transport transport);
+  // Stubs to use instead of those of a channel (tests); unset ones are made
+  // from the channel when first needed.
+  struct Stubs {
+    std::unique_ptr<trainhub::v1::AccountService::StubInterface> accounts;
+    std::unique_ptr<trainhub::v1::AuditService::StubInterface> audit;
+    std::unique_ptr<trainhub::v1::OrganizationService::StubInterface> organizations;
+    std::unique_ptr<trainhub::v1::TrainerService::StubInterface> trainers;
+    std::unique_ptr<trainhub::v1::SeriesService::StubInterface> series;
+    std::unique_ptr<trainhub::v1::ScheduleService::StubInterface> schedule;
+    std::unique_ptr<trainhub::v1::ParticipantService::StubInterface> participants;
+    std::unique_ptr<trainhub::v1::EnrolmentService::StubInterface> enrolments;
+    std::unique_ptr<grpc::health::v1::Health::StubInterface> health;
+  };
+  // `token` (may be empty) goes with every call as a bearer token; results
+  // and errors go to `printer`, which must outlive the client.
+  Client(std::string server, Printer& printer, std::string token, Transport transport,
+         Stubs stubs = {});
 
   const std::string& server() const { return server_; }
-  bool json() const { return format_ == OutputFormat::kJson; }
+  bool json() const { return printer_.json(); }
+  Printer& printer() { return printer_; }
 
   // The channel, for stubs this class does not hold.
   std::shared_ptr<grpc::Channel> channel() { return Channel(); }
-  trainhub::v1::AccountService::Stub& accounts();
-  trainhub::v1::OrganizationService::Stub& organizations();
-  trainhub::v1::TrainerService::Stub& trainers();
-  trainhub::v1::SeriesService::Stub& series();
-  trainhub::v1::ScheduleService::Stub& schedule();
+  trainhub::v1::AccountService::StubInterface& accounts();
+  trainhub::v1::AuditService::StubInterface& audit();
+  trainhub::v1::OrganizationService::StubInterface& organizations();
+  trainhub::v1::TrainerService::StubInterface& trainers();
+  trainhub::v1::SeriesService::StubInterface& series();
+  trainhub::v1::ScheduleService::StubInterface& schedule();
+  trainhub::v1::ParticipantService::StubInterface& participants();
+  trainhub::v1::EnrolmentService::StubInterface& enrolments();
+  grpc::health::v1::Health::StubInterface& health();
 
   // Calls `method` on `stub` with a deadline. Returns the gRPC status.
   // Text that is not UTF-8 is refused locally (INVALID_ARGUMENT naming
@@ -76,27 +81,23 @@ class Client {
     return (stub.*method)(&context, request, response);
   }
 
-  // Prints a failed call readably to stderr (message, each offending field,
-  // a conflicting session) and returns the exit code for it.
-  int Report(const grpc::Status& status) const;
+  // Prints a failed call readably (see Printer::Report) and returns the
+  // exit code for it.
+  int Report(const grpc::Status& status) { return printer_.Report(status, server_); }
 
-  // Prints `message` as JSON (proto field names, all fields) to stdout.
-  void PrintJson(const google::protobuf::Message& message) const;
+  // Prints `message` as JSON (proto field names, all fields).
+  void PrintJson(const google::protobuf::Message& message) { printer_.Json(message); }
 
  private:
   std::shared_ptr<grpc::Channel> Channel();
   static grpc::Status CheckUtf8(const google::protobuf::Message& request);
 
   std::string server_;
-  OutputFormat format_;
+  Printer& printer_;
   std::string token_;
   Transport transport_;
-  std::unique_ptr<trainhub::v1::AccountService::Stub> accounts_;
   std::shared_ptr<grpc::Channel> channel_;
-  std::unique_ptr<trainhub::v1::OrganizationService::Stub> organizations_;
-  std::unique_ptr<trainhub::v1::TrainerService::Stub> trainers_;
-  std::unique_ptr<trainhub::v1::SeriesService::Stub> series_;
-  std::unique_ptr<trainhub::v1::ScheduleService::Stub> schedule_;
+  Stubs stubs_;
 };
 
 // Where `trainhub login` keeps the token: $XDG_CONFIG_HOME/trainhub/token,
@@ -110,9 +111,6 @@ void ForgetToken();
 
 // A fresh random request_id for a create call.
 std::string NewRequestId();
-
-// Message as JSON text (proto field names, all fields printed).
-std::string ToJson(const google::protobuf::Message& message);
 
 }  // namespace trainhub::cli
 

@@ -12,10 +12,20 @@
 #include <string>
 
 #include "clients/cli/client.h"
+#include "clients/cli/printer.h"
 
 namespace trainhub::cli {
 
-struct Context {
+// What the commands share: the global options, the printer, the client and
+// the exit code. Commands print only through printer() (or out()/err()).
+class Context {
+ public:
+  // Prints to `out` and `err`, which must outlive the context; `stubs`
+  // (tests) replace those the client would make from its channel.
+  explicit Context(std::ostream& out = std::cout, std::ostream& err = std::cerr,
+                   Client::Stubs stubs = {})
+      : out_(out), err_(err), stubs_(std::move(stubs)) {}
+
   std::string server = "127.0.0.1:50051";
   std::string output = "table";
   bool tls = false;
@@ -23,6 +33,19 @@ struct Context {
   int exit_code = kExitOk;
 
   // Created on first use, after the global options are parsed.
+  Printer& printer() {
+    if (!printer_) {
+      printer_ = std::make_unique<Printer>(
+          output == "json" ? OutputFormat::kJson : OutputFormat::kTable, out_, err_);
+    }
+    return *printer_;
+  }
+  std::ostream& out() { return printer().out(); }
+  std::ostream& err() { return printer().err(); }
+  // The streams before the options are parsed (help, usage errors).
+  std::ostream& raw_out() { return out_; }
+  std::ostream& raw_err() { return err_; }
+
   Client& client() {
     if (!client_) {
       Client::Transport transport;
@@ -33,14 +56,17 @@ struct Context {
         pem << in.rdbuf();
         transport.ca_pem = pem.str();
       }
-      client_ = std::make_unique<Client>(
-          server, output == "json" ? OutputFormat::kJson : OutputFormat::kTable, LoadToken(),
-          std::move(transport));
+      client_ = std::make_unique<Client>(server, printer(), LoadToken(), std::move(transport),
+                                         std::move(stubs_));
     }
     return *client_;
   }
 
  private:
+  std::ostream& out_;
+  std::ostream& err_;
+  Client::Stubs stubs_;
+  std::unique_ptr<Printer> printer_;
   std::unique_ptr<Client> client_;
 };
 
@@ -52,9 +78,9 @@ struct Paging {
 };
 
 // Calls `fetch(token, &next)` for one page when `paging.page_size` is set
-// (printing the next token hint), else for all pages. Stops at the first
-// error and returns it.
-grpc::Status ForEachPage(const Paging& paging,
+// (printing the next token hint to `hints`), else for all pages. Stops at
+// the first error and returns it.
+grpc::Status ForEachPage(std::ostream& hints, const Paging& paging,
                          const std::function<grpc::Status(const std::string& token, int page_size,
                                                           std::string* next)>& fetch);
 
@@ -65,16 +91,17 @@ template <typename Stub, typename Request, typename Response>
 grpc::Status ListAll(Client& c, Stub& stub,
                      grpc::Status (Stub::*method)(grpc::ClientContext*, const Request&, Response*),
                      Request request, const Paging& paging, Response* all) {
-  return ForEachPage(paging, [&](const std::string& token, int size, std::string* next) {
-    request.set_page_size(size);
-    request.set_page_token(token);
-    Response page;
-    grpc::Status status = c.Call(stub, method, request, &page);
-    *next = page.next_page_token();
-    all->MergeFrom(page);
-    all->set_next_page_token(*next);  // MergeFrom keeps a token over an empty one
-    return status;
-  });
+  return ForEachPage(
+      c.printer().err(), paging, [&](const std::string& token, int size, std::string* next) {
+        request.set_page_size(size);
+        request.set_page_token(token);
+        Response page;
+        grpc::Status status = c.Call(stub, method, request, &page);
+        *next = page.next_page_token();
+        all->MergeFrom(page);
+        all->set_next_page_token(*next);  // MergeFrom keeps a token over an empty one
+        return status;
+      });
 }
 
 // Sets ctx.exit_code from a status (reporting errors); true when OK.
@@ -84,7 +111,8 @@ void UsageError(Context& ctx, const std::string& message);
 
 // Sessions as a table; with `with_series` (schedules across series) as
 // three-line blocks: when, series and module, place and trainers.
-void PrintSessionTable(const google::protobuf::RepeatedPtrField<trainhub::v1::Session>& sessions,
+void PrintSessionTable(std::ostream& out,
+                       const google::protobuf::RepeatedPtrField<trainhub::v1::Session>& sessions,
                        bool with_series);
 // "✓ Name, ? Other" (✓ confirmed, ? requested, ✗ declined).
 std::string TrainerSummary(const trainhub::v1::Session& session);

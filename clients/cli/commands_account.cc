@@ -16,15 +16,15 @@ namespace trainhub::cli {
 namespace {
 
 namespace v1 = ::trainhub::v1;
-using Stub = v1::AccountService::Stub;
+using Stub = v1::AccountService::StubInterface;
 
 // A password from standard input: at a terminal (unless `plain`) with a
 // prompt and without echo, otherwise the first line.
-std::string ReadPassword(const char* prompt, bool plain) {
+std::string ReadPassword(std::ostream& prompts, const char* prompt, bool plain) {
   const bool terminal = !plain && isatty(STDIN_FILENO);
   termios saved{};
   if (terminal) {
-    std::cerr << prompt << std::flush;
+    prompts << prompt << std::flush;
     tcgetattr(STDIN_FILENO, &saved);
     termios hidden = saved;
     hidden.c_lflag &= ~static_cast<tcflag_t>(ECHO);
@@ -34,7 +34,7 @@ std::string ReadPassword(const char* prompt, bool plain) {
   std::getline(std::cin, password);
   if (terminal) {
     tcsetattr(STDIN_FILENO, TCSANOW, &saved);
-    std::cerr << "\n";
+    prompts << "\n";
   }
   if (!password.empty() && password.back() == '\r') password.pop_back();
   return password;
@@ -82,8 +82,8 @@ bool ParseRole(const std::string& text, v1::RoleGrant* grant) {
 
 void PrintAccount(Context& ctx, const v1::Account& account) {
   if (ctx.client().json()) return ctx.client().PrintJson(account);
-  std::cout << account.id() << "  " << account.display_name() << "\n";
-  PrintFields(std::cout,
+  ctx.out() << account.id() << "  " << account.display_name() << "\n";
+  PrintFields(ctx.out(),
               {{msg::kLabelEmail, account.email()}, {msg::kLabelRoles, DescribeRoles(account)}});
 }
 
@@ -101,24 +101,24 @@ void AddAccountCommands(CLI::App& app, Context& ctx) {
   login->callback([&ctx, login_opts] {
     v1::LoginRequest request;
     request.set_email(login_opts->email);
-    request.set_password(ReadPassword(msg::kPasswordPrompt, login_opts->password_stdin));
+    request.set_password(ReadPassword(ctx.err(), msg::kPasswordPrompt, login_opts->password_stdin));
     v1::LoginResponse response;
     auto& c = ctx.client();
     grpc::Status status = c.Call(c.accounts(), &Stub::Login, request, &response);
     if (status.error_code() == grpc::StatusCode::UNAUTHENTICATED) {
       // Logging in is what failed: no hint to log in first.
-      std::cerr << msg::kErrorPrefix << status.error_message() << "\n";
+      ctx.err() << msg::kErrorPrefix << status.error_message() << "\n";
       ctx.exit_code = kExitDenied;
       return;
     }
     if (!Check(ctx, status)) return;
     if (!SaveToken(response.token())) {
-      std::cerr << msg::kErrorPrefix << fmt::format(msg::kCannotSaveToken, TokenPath()) << "\n";
+      ctx.err() << msg::kErrorPrefix << fmt::format(msg::kCannotSaveToken, TokenPath()) << "\n";
       ctx.exit_code = kExitOther;
       return;
     }
     if (c.json()) return c.PrintJson(response.account());
-    std::cout << fmt::format(msg::kLoggedIn, response.account().display_name(),
+    ctx.out() << fmt::format(msg::kLoggedIn, response.account().display_name(),
                              response.account().email(), DescribeRoles(response.account()),
                              FormatLocal(response.expire_time()))
               << "\n";
@@ -131,7 +131,7 @@ void AddAccountCommands(CLI::App& app, Context& ctx) {
     grpc::Status status = c.Call(c.accounts(), &Stub::Logout, v1::LogoutRequest{}, &response);
     ForgetToken();  // also when the server no longer knew the token
     if (status.ok() || status.error_code() == grpc::StatusCode::UNAUTHENTICATED) {
-      if (!c.json()) std::cout << msg::kLoggedOut << "\n";
+      if (!c.json()) ctx.out() << msg::kLoggedOut << "\n";
       return;
     }
     Check(ctx, status);
@@ -141,14 +141,14 @@ void AddAccountCommands(CLI::App& app, Context& ctx) {
   auto* health = app.add_subcommand("health", msg::kHealthCommand);
   health->callback([&ctx] {
     auto& c = ctx.client();
-    auto stub = grpc::health::v1::Health::NewStub(c.channel());
+    auto& stub = c.health();
     grpc::health::v1::HealthCheckResponse response;
-    if (!Check(ctx, c.Call(*stub, &grpc::health::v1::Health::Stub::Check,
+    if (!Check(ctx, c.Call(stub, &grpc::health::v1::Health::StubInterface::Check,
                            grpc::health::v1::HealthCheckRequest{}, &response))) {
       return;
     }
     const bool serving = response.status() == grpc::health::v1::HealthCheckResponse::SERVING;
-    std::cout << (serving ? msg::kServing : msg::kNotServing) << "\n";
+    ctx.out() << (serving ? msg::kServing : msg::kNotServing) << "\n";
     if (!serving) ctx.exit_code = kExitUnreachable;
   });
 
@@ -184,9 +184,9 @@ void AddAccountCommands(CLI::App& app, Context& ctx) {
       }
     }
     const bool plain = create_opts->password_stdin;
-    std::string password = ReadPassword(msg::kNewPasswordPrompt, plain);
+    std::string password = ReadPassword(ctx.err(), msg::kNewPasswordPrompt, plain);
     if (!plain && isatty(STDIN_FILENO) &&
-        ReadPassword(msg::kRepeatPasswordPrompt, plain) != password) {
+        ReadPassword(ctx.err(), msg::kRepeatPasswordPrompt, plain) != password) {
       return UsageError(ctx, msg::kPasswordsDiffer);
     }
     request.set_password(password);
@@ -211,7 +211,7 @@ void AddAccountCommands(CLI::App& app, Context& ctx) {
     for (const auto& a : all.accounts()) {
       table.Add({std::to_string(a.id()), a.display_name(), a.email(), DescribeRoles(a)});
     }
-    table.Print(std::cout);
+    table.Print(ctx.out());
   });
 
   auto* revoke = account->add_subcommand("revoke-tokens", msg::kRevokeTokens);
@@ -224,7 +224,7 @@ void AddAccountCommands(CLI::App& app, Context& ctx) {
     auto& c = ctx.client();
     if (!Check(ctx, c.Call(c.accounts(), &Stub::RevokeTokens, request, &response))) return;
     if (c.json()) return c.PrintJson(response);
-    std::cout << fmt::format(msg::kRevoked, response.revoked_count()) << "\n";
+    ctx.out() << fmt::format(msg::kRevoked, response.revoked_count()) << "\n";
   });
 }
 
@@ -236,14 +236,14 @@ void AddAuditCommands(CLI::App& app, Context& ctx) {
   list->callback([&ctx, paging] {
     auto& c = ctx.client();
     v1::ListAuditEventsResponse all;
-    auto stub = v1::AuditService::NewStub(c.channel());
+    auto& stub = c.audit();
     v1::ListAuditEventsRequest request;
     grpc::Status status =
-        ListAll(c, *stub, &v1::AuditService::Stub::ListAuditEvents, request, *paging, &all);
+        ListAll(c, stub, &v1::AuditService::StubInterface::ListAuditEvents, request, *paging, &all);
     if (!Check(ctx, status)) return;
     if (c.json()) return c.PrintJson(all);
     if (all.events_size() == 0) {
-      std::cout << msg::kNoItems << "\n";
+      ctx.out() << msg::kNoItems << "\n";
       return;
     }
     Table table(
@@ -262,7 +262,7 @@ void AddAuditCommands(CLI::App& app, Context& ctx) {
       table.Add({absl::FormatTime("%d.%m.%Y %H:%M:%S", FromTimestamp(e.time()), LocalZone()), who,
                  method, e.object().empty() ? msg::kNone : e.object(), result});
     }
-    table.Print(std::cout);
+    table.Print(ctx.out());
   });
 }
 

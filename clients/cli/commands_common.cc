@@ -11,7 +11,7 @@ void Paging::AddTo(CLI::App* command) {
 }
 
 grpc::Status ForEachPage(
-    const Paging& paging,
+    std::ostream& hints, const Paging& paging,
     const std::function<grpc::Status(const std::string&, int, std::string*)>& fetch) {
   std::string token = paging.page_token;
   for (;;) {
@@ -20,7 +20,7 @@ grpc::Status ForEachPage(
     if (!status.ok()) return status;
     if (next.empty()) return status;
     if (paging.page_size != 0) {
-      std::cerr << fmt::format(msg::kNextPageHint, next) << "\n";
+      hints << fmt::format(msg::kNextPageHint, next) << "\n";
       return status;
     }
     token = next;
@@ -34,7 +34,7 @@ bool Check(Context& ctx, const grpc::Status& status) {
 }
 
 void UsageError(Context& ctx, const std::string& message) {
-  std::cerr << msg::kErrorPrefix << message << "\n";
+  ctx.err() << msg::kErrorPrefix << message << "\n";
   ctx.exit_code = kExitUsage;
 }
 

@@ -15,7 +15,7 @@ namespace trainhub::cli {
 namespace {
 
 namespace v1 = ::trainhub::v1;
-using Stub = v1::EnrolmentService::Stub;
+using Stub = v1::EnrolmentService::StubInterface;
 
 std::string StateText(const v1::Enrolment& e) {
   if (e.state() == v1::ENROLMENT_STATE_WAITLISTED) {
@@ -30,7 +30,7 @@ std::string PersonText(const v1::Enrolment& e) {
 
 void PrintEnrolment(Context& ctx, const v1::Enrolment& e) {
   if (ctx.client().json()) return ctx.client().PrintJson(e);
-  std::cout << fmt::format(msg::kEnrolmentHeading, e.id(), e.participant_name(), e.series_title())
+  ctx.out() << fmt::format(msg::kEnrolmentHeading, e.id(), e.participant_name(), e.series_title())
             << "\n";
   std::vector<std::pair<std::string, std::string>> fields = {
       {msg::kLabelState, StateText(e)},
@@ -40,10 +40,11 @@ void PrintEnrolment(Context& ctx, const v1::Enrolment& e) {
   if (e.has_seat_time()) fields.push_back({msg::kLabelSeatSince, FormatLocal(e.seat_time())});
   if (e.eligibility_overridden()) fields.push_back({msg::kLabelOverride, msg::kOverridden});
   if (!e.note().empty()) fields.push_back({msg::kLabelNote, e.note()});
-  PrintFields(std::cout, fields);
+  PrintFields(ctx.out(), fields);
 }
 
-void PrintEnrolmentTable(const google::protobuf::RepeatedPtrField<v1::Enrolment>& enrolments,
+void PrintEnrolmentTable(std::ostream& out,
+                         const google::protobuf::RepeatedPtrField<v1::Enrolment>& enrolments,
                          bool with_series) {
   std::vector<std::string> headings = {msg::kColId, msg::kColParticipant, msg::kColState,
                                        msg::kColRequested};
@@ -55,7 +56,7 @@ void PrintEnrolmentTable(const google::protobuf::RepeatedPtrField<v1::Enrolment>
     if (with_series) row.push_back(fmt::format("{} ({})", e.series_title(), e.series_id()));
     table.Add(std::move(row));
   }
-  table.Print(std::cout);
+  table.Print(out);
 }
 
 // Fetches every page (or the one asked for) of ListEnrolments.
@@ -63,8 +64,8 @@ grpc::Status ListEnrolments(Context& ctx, const Paging& paging,
                             const v1::ListEnrolmentsRequest& request,
                             v1::ListEnrolmentsResponse* all) {
   auto& c = ctx.client();
-  auto stub = v1::EnrolmentService::NewStub(c.channel());
-  return ListAll(c, *stub, &Stub::ListEnrolments, request, paging, all);
+  auto& stub = c.enrolments();
+  return ListAll(c, stub, &Stub::ListEnrolments, request, paging, all);
 }
 
 // A command taking one enrolment id (and optionally a reason) that
@@ -88,8 +89,8 @@ void AddEnrolmentChange(CLI::App* parent, Context& ctx, const char* name, const 
     request.set_request_id(request_id->empty() ? NewRequestId() : *request_id);
     v1::Enrolment response;
     auto& c = ctx.client();
-    auto stub = v1::EnrolmentService::NewStub(c.channel());
-    if (Check(ctx, c.Call(*stub, method, request, &response))) PrintEnrolment(ctx, response);
+    auto& stub = c.enrolments();
+    if (Check(ctx, c.Call(stub, method, request, &response))) PrintEnrolment(ctx, response);
   });
 }
 
@@ -132,7 +133,7 @@ void RunImport(Context& ctx, const ImportOptions& o) {
   std::optional<std::string> bytes = ReadFile(ctx, o.file);
   if (!bytes) return;
   if (bytes->size() > kMaxImportFileBytes) {
-    std::cerr << msg::kErrorPrefix
+    ctx.err() << msg::kErrorPrefix
               << fmt::format(msg::kImportTooLarge, o.file, bytes->size(), kMaxImportFileBytes)
               << "\n";
     ctx.exit_code = kExitRejected;
@@ -151,8 +152,8 @@ void RunImport(Context& ctx, const ImportOptions& o) {
   if (!o.dry_run) request.set_request_id(o.request_id.empty() ? NewRequestId() : o.request_id);
   v1::ImportParticipantsResponse response;
   auto& c = ctx.client();
-  auto stub = v1::ParticipantService::NewStub(c.channel());
-  if (!Check(ctx, c.Call(*stub, &v1::ParticipantService::Stub::ImportParticipants, request,
+  auto& stub = c.participants();
+  if (!Check(ctx, c.Call(stub, &v1::ParticipantService::StubInterface::ImportParticipants, request,
                          &response))) {
     return;
   }
@@ -160,7 +161,7 @@ void RunImport(Context& ctx, const ImportOptions& o) {
   if (o.dry_run && response.problems_size() > 0) ctx.exit_code = kExitRejected;
   if (c.json()) return c.PrintJson(response);
   if (response.repeated()) {
-    std::cout << msg::kImportRepeated << "\n";
+    ctx.out() << msg::kImportRepeated << "\n";
     return;
   }
   for (const auto& row : response.imported()) {
@@ -173,7 +174,7 @@ void RunImport(Context& ctx, const ImportOptions& o) {
     if (o.dry_run) {
       // Ids of a dry run name nothing that exists.
       const std::string enrolment = state.empty() ? "" : fmt::format(msg::kWouldEnrol, state);
-      std::cout << (row.created() ? fmt::format(msg::kWouldImportNew, row.line(), enrolment)
+      ctx.out() << (row.created() ? fmt::format(msg::kWouldImportNew, row.line(), enrolment)
                                   : fmt::format(msg::kWouldImportExisting, row.line(),
                                                 row.participant_id(), enrolment))
                 << "\n";
@@ -181,18 +182,18 @@ void RunImport(Context& ctx, const ImportOptions& o) {
     }
     const std::string enrolment =
         state.empty() ? "" : fmt::format(msg::kImportedEnrolment, row.enrolment_id(), state);
-    std::cout << fmt::format(msg::kImportedRow, row.line(), row.participant_id(),
+    ctx.out() << fmt::format(msg::kImportedRow, row.line(), row.participant_id(),
                              (row.created() ? "" : msg::kImportedExisting) + enrolment)
               << "\n";
   }
   std::set<int> bad_lines;
   for (const auto& p : response.problems()) {
     bad_lines.insert(p.line());
-    std::cout << fmt::format(msg::kImportProblem, p.line(),
+    ctx.out() << fmt::format(msg::kImportProblem, p.line(),
                              p.column().empty() ? "" : " (" + p.column() + ")", p.reason())
               << "\n";
   }
-  std::cout << fmt::format(fmt::runtime(o.dry_run ? msg::kImportDrySummary : msg::kImportSummary),
+  ctx.out() << fmt::format(fmt::runtime(o.dry_run ? msg::kImportDrySummary : msg::kImportSummary),
                            response.rows(), response.imported_size(), bad_lines.size())
             << "\n";
 }
@@ -224,8 +225,8 @@ void AddEnrolmentCommands(CLI::App& app, Context& ctx) {
     r.set_request_id(args->request_id.empty() ? NewRequestId() : args->request_id);
     v1::Enrolment response;
     auto& c = ctx.client();
-    auto stub = v1::EnrolmentService::NewStub(c.channel());
-    if (Check(ctx, c.Call(*stub, &Stub::RequestEnrolment, r, &response))) {
+    auto& stub = c.enrolments();
+    if (Check(ctx, c.Call(stub, &Stub::RequestEnrolment, r, &response))) {
       PrintEnrolment(ctx, response);
     }
   });
@@ -258,11 +259,11 @@ void AddEnrolmentCommands(CLI::App& app, Context& ctx) {
     r.set_request_id(cargs->request_id.empty() ? NewRequestId() : cargs->request_id);
     v1::EnrolCohortResponse response;
     auto& c = ctx.client();
-    auto stub = v1::EnrolmentService::NewStub(c.channel());
-    if (!Check(ctx, c.Call(*stub, &Stub::EnrolCohort, r, &response))) return;
+    auto& stub = c.enrolments();
+    if (!Check(ctx, c.Call(stub, &Stub::EnrolCohort, r, &response))) return;
     if (c.json()) return c.PrintJson(response);
-    std::cout << fmt::format(msg::kCohortDone, response.enrolments_size()) << "\n";
-    PrintEnrolmentTable(response.enrolments(), false);
+    ctx.out() << fmt::format(msg::kCohortDone, response.enrolments_size()) << "\n";
+    PrintEnrolmentTable(ctx.out(), response.enrolments(), false);
   });
 
   AddEnrolmentChange<v1::ApproveEnrolmentRequest>(enrolment, ctx, "approve", msg::kEnrolmentApprove,
@@ -288,16 +289,16 @@ void AddEnrolmentCommands(CLI::App& app, Context& ctx) {
     r.set_request_id(release_id->empty() ? NewRequestId() : *release_id);
     v1::ReleaseUnconfirmedSeatsResponse response;
     auto& c = ctx.client();
-    auto stub = v1::EnrolmentService::NewStub(c.channel());
-    if (!Check(ctx, c.Call(*stub, &Stub::ReleaseUnconfirmedSeats, r, &response))) return;
+    auto& stub = c.enrolments();
+    if (!Check(ctx, c.Call(stub, &Stub::ReleaseUnconfirmedSeats, r, &response))) return;
     if (c.json()) return c.PrintJson(response);
-    if (response.released_size() == 0) std::cout << msg::kNothingReleased << "\n";
+    if (response.released_size() == 0) ctx.out() << msg::kNothingReleased << "\n";
     for (const auto& e : response.released()) {
-      std::cout << fmt::format(msg::kReleasedLine, e.participant_name(), e.participant_id(), e.id())
+      ctx.out() << fmt::format(msg::kReleasedLine, e.participant_name(), e.participant_id(), e.id())
                 << "\n";
     }
     for (const auto& e : response.promoted()) {
-      std::cout << fmt::format(msg::kPromotedLine, e.participant_name(), e.participant_id(), e.id())
+      ctx.out() << fmt::format(msg::kPromotedLine, e.participant_name(), e.participant_id(), e.id())
                 << "\n";
     }
   });
@@ -327,10 +328,10 @@ void AddEnrolmentCommands(CLI::App& app, Context& ctx) {
     if (!Check(ctx, ListEnrolments(ctx, largs->paging, r, &all))) return;
     if (ctx.client().json()) return ctx.client().PrintJson(all);
     if (all.enrolments_size() == 0) {
-      std::cout << msg::kNoItems << "\n";
+      ctx.out() << msg::kNoItems << "\n";
       return;
     }
-    PrintEnrolmentTable(all.enrolments(), largs->series_id == 0);
+    PrintEnrolmentTable(ctx.out(), all.enrolments(), largs->series_id == 0);
   });
 
   auto* show = enrolment->add_subcommand("show", msg::kShow);
@@ -341,8 +342,8 @@ void AddEnrolmentCommands(CLI::App& app, Context& ctx) {
     r.set_id(*show_id);
     v1::Enrolment response;
     auto& c = ctx.client();
-    auto stub = v1::EnrolmentService::NewStub(c.channel());
-    if (Check(ctx, c.Call(*stub, &Stub::GetEnrolment, r, &response))) {
+    auto& stub = c.enrolments();
+    if (Check(ctx, c.Call(stub, &Stub::GetEnrolment, r, &response))) {
       PrintEnrolment(ctx, response);
     }
   });
@@ -354,12 +355,12 @@ void AddEnrolmentCommands(CLI::App& app, Context& ctx) {
   history_paging->AddTo(history);
   history->callback([&ctx, history_id, history_paging] {
     auto& c = ctx.client();
-    auto stub = v1::EnrolmentService::NewStub(c.channel());
+    auto& stub = c.enrolments();
     v1::ListEnrolmentHistoryResponse all;
     v1::ListEnrolmentHistoryRequest request;
     request.set_enrolment_id(*history_id);
     grpc::Status status =
-        ListAll(c, *stub, &Stub::ListEnrolmentHistory, request, *history_paging, &all);
+        ListAll(c, stub, &Stub::ListEnrolmentHistory, request, *history_paging, &all);
     if (!Check(ctx, status)) return;
     if (c.json()) return c.PrintJson(all);
     // Blocks rather than a table: reasons are sentences and must not be cut.
@@ -371,11 +372,11 @@ void AddEnrolmentCommands(CLI::App& app, Context& ctx) {
           change.account_id() == 0
               ? msg::kSystem
               : fmt::format("{} ({})", change.account_name(), change.account_id());
-      std::cout << fmt::format(msg::kHistoryLine, FormatLocal(change.time()), from,
+      ctx.out() << fmt::format(msg::kHistoryLine, FormatLocal(change.time()), from,
                                WordOf(EnrolmentStateWords(), change.to_state()), who)
                 << "\n";
       if (!change.reason().empty()) {
-        std::cout << fmt::format(msg::kHistoryReason, change.reason()) << "\n";
+        ctx.out() << fmt::format(msg::kHistoryReason, change.reason()) << "\n";
       }
     }
   });
@@ -391,14 +392,14 @@ void AddEnrolmentCommands(CLI::App& app, Context& ctx) {
     v1::ListEnrolmentsResponse all;
     if (!Check(ctx, ListEnrolments(ctx, Paging{}, r, &all))) return;
     if (ctx.client().json()) return ctx.client().PrintJson(all);
-    std::cout << fmt::format(msg::kRosterHeading, *roster_series) << "\n";
+    ctx.out() << fmt::format(msg::kRosterHeading, *roster_series) << "\n";
     if (all.enrolments_size() == 0) {
-      std::cout << msg::kNoItems << "\n";
+      ctx.out() << msg::kNoItems << "\n";
       return;
     }
     Table table({msg::kColParticipant, msg::kColState});
     for (const auto& e : all.enrolments()) table.Add({PersonText(e), StateText(e)});
-    table.Print(std::cout);
+    table.Print(ctx.out());
   });
 
   CLI::App* import = app.add_subcommand("import", msg::kImportCommand)->require_subcommand(1);

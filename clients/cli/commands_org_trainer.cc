@@ -13,8 +13,8 @@ namespace v1 = ::trainhub::v1;
 
 void PrintOrganization(Context& ctx, const v1::Organization& org) {
   if (ctx.client().json()) return ctx.client().PrintJson(org);
-  std::cout << org.id() << "  " << org.name() << "\n";
-  PrintFields(std::cout,
+  ctx.out() << org.id() << "  " << org.name() << "\n";
+  PrintFields(ctx.out(),
               {{msg::kLabelKind, WordOf(OrganizationKindWords(), org.kind())},
                {msg::kLabelCity, org.city().empty() ? msg::kNone : org.city()},
                {msg::kLabelWebsite, org.website().empty() ? msg::kNone : org.website()}});
@@ -22,8 +22,8 @@ void PrintOrganization(Context& ctx, const v1::Organization& org) {
 
 void PrintTrainer(Context& ctx, const v1::Trainer& trainer) {
   if (ctx.client().json()) return ctx.client().PrintJson(trainer);
-  std::cout << trainer.id() << "  " << trainer.display_name() << "\n";
-  PrintFields(std::cout, {{msg::kLabelEmail, trainer.email()},
+  ctx.out() << trainer.id() << "  " << trainer.display_name() << "\n";
+  PrintFields(ctx.out(), {{msg::kLabelEmail, trainer.email()},
                           {msg::kLabelAffiliation,
                            trainer.affiliation().empty() ? msg::kNone : trainer.affiliation()}});
 }
@@ -98,8 +98,9 @@ void AddOrganizationCommands(CLI::App& app, Context& ctx) {
     request.set_request_id(create_request_id->empty() ? NewRequestId() : *create_request_id);
     v1::Organization response;
     auto& c = ctx.client();
-    if (Check(ctx, c.Call(c.organizations(), &v1::OrganizationService::Stub::CreateOrganization,
-                          request, &response))) {
+    if (Check(ctx,
+              c.Call(c.organizations(), &v1::OrganizationService::StubInterface::CreateOrganization,
+                     request, &response))) {
       PrintOrganization(ctx, response);
     }
   });
@@ -111,7 +112,7 @@ void AddOrganizationCommands(CLI::App& app, Context& ctx) {
     auto& c = ctx.client();
     v1::ListOrganizationsResponse all;
     grpc::Status status =
-        ListAll(c, c.organizations(), &v1::OrganizationService::Stub::ListOrganizations,
+        ListAll(c, c.organizations(), &v1::OrganizationService::StubInterface::ListOrganizations,
                 v1::ListOrganizationsRequest{}, *paging, &all);
     if (!Check(ctx, status)) return;
     if (c.json()) return c.PrintJson(all);
@@ -120,7 +121,7 @@ void AddOrganizationCommands(CLI::App& app, Context& ctx) {
       table.Add(
           {std::to_string(o.id()), o.name(), WordOf(OrganizationKindWords(), o.kind()), o.city()});
     }
-    table.Print(std::cout);
+    table.Print(ctx.out());
   });
 
   auto* show = org->add_subcommand("show", msg::kShow);
@@ -131,8 +132,9 @@ void AddOrganizationCommands(CLI::App& app, Context& ctx) {
     request.set_id(*show_id);
     v1::Organization response;
     auto& c = ctx.client();
-    if (Check(ctx, c.Call(c.organizations(), &v1::OrganizationService::Stub::GetOrganization,
-                          request, &response))) {
+    if (Check(ctx,
+              c.Call(c.organizations(), &v1::OrganizationService::StubInterface::GetOrganization,
+                     request, &response))) {
       PrintOrganization(ctx, response);
     }
   });
@@ -149,8 +151,9 @@ void AddOrganizationCommands(CLI::App& app, Context& ctx) {
     if (request.update_mask().paths_size() == 0) return UsageError(ctx, msg::kNothingToUpdate);
     v1::Organization response;
     auto& c = ctx.client();
-    if (Check(ctx, c.Call(c.organizations(), &v1::OrganizationService::Stub::UpdateOrganization,
-                          request, &response))) {
+    if (Check(ctx,
+              c.Call(c.organizations(), &v1::OrganizationService::StubInterface::UpdateOrganization,
+                     request, &response))) {
       PrintOrganization(ctx, response);
     }
   });
@@ -170,8 +173,8 @@ void AddTrainerCommands(CLI::App& app, Context& ctx) {
     request.set_request_id(create_request_id->empty() ? NewRequestId() : *create_request_id);
     v1::Trainer response;
     auto& c = ctx.client();
-    if (Check(ctx,
-              c.Call(c.trainers(), &v1::TrainerService::Stub::CreateTrainer, request, &response))) {
+    if (Check(ctx, c.Call(c.trainers(), &v1::TrainerService::StubInterface::CreateTrainer, request,
+                          &response))) {
       PrintTrainer(ctx, response);
     }
   });
@@ -183,15 +186,15 @@ void AddTrainerCommands(CLI::App& app, Context& ctx) {
     auto& c = ctx.client();
     v1::ListTrainersResponse all;
     v1::ListTrainersRequest request;
-    grpc::Status status =
-        ListAll(c, c.trainers(), &v1::TrainerService::Stub::ListTrainers, request, *paging, &all);
+    grpc::Status status = ListAll(c, c.trainers(), &v1::TrainerService::StubInterface::ListTrainers,
+                                  request, *paging, &all);
     if (!Check(ctx, status)) return;
     if (c.json()) return c.PrintJson(all);
     Table table({msg::kColId, msg::kColName, msg::kColEmail, msg::kColAffiliation});
     for (const auto& t : all.trainers()) {
       table.Add({std::to_string(t.id()), t.display_name(), t.email(), t.affiliation()});
     }
-    table.Print(std::cout);
+    table.Print(ctx.out());
   });
 
   auto* show = trainer->add_subcommand("show", msg::kShow);
@@ -202,8 +205,8 @@ void AddTrainerCommands(CLI::App& app, Context& ctx) {
     request.set_id(*show_id);
     v1::Trainer response;
     auto& c = ctx.client();
-    if (Check(ctx,
-              c.Call(c.trainers(), &v1::TrainerService::Stub::GetTrainer, request, &response))) {
+    if (Check(ctx, c.Call(c.trainers(), &v1::TrainerService::StubInterface::GetTrainer, request,
+                          &response))) {
       PrintTrainer(ctx, response);
     }
   });
@@ -220,8 +223,8 @@ void AddTrainerCommands(CLI::App& app, Context& ctx) {
     if (request.update_mask().paths_size() == 0) return UsageError(ctx, msg::kNothingToUpdate);
     v1::Trainer response;
     auto& c = ctx.client();
-    if (Check(ctx,
-              c.Call(c.trainers(), &v1::TrainerService::Stub::UpdateTrainer, request, &response))) {
+    if (Check(ctx, c.Call(c.trainers(), &v1::TrainerService::StubInterface::UpdateTrainer, request,
+                          &response))) {
       PrintTrainer(ctx, response);
     }
   });

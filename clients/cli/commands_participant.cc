@@ -10,7 +10,7 @@ namespace trainhub::cli {
 namespace {
 
 namespace v1 = ::trainhub::v1;
-using Stub = v1::ParticipantService::Stub;
+using Stub = v1::ParticipantService::StubInterface;
 
 std::string Groups(const v1::Participant& p) {
   std::string out;
@@ -23,8 +23,8 @@ std::string Groups(const v1::Participant& p) {
 
 void PrintParticipant(Context& ctx, const v1::Participant& p) {
   if (ctx.client().json()) return ctx.client().PrintJson(p);
-  std::cout << p.id() << "  " << p.display_name() << "\n";
-  PrintFields(std::cout, {{msg::kLabelEmail, p.email().empty() ? msg::kNone : p.email()},
+  ctx.out() << p.id() << "  " << p.display_name() << "\n";
+  PrintFields(ctx.out(), {{msg::kLabelEmail, p.email().empty() ? msg::kNone : p.email()},
                           {msg::kLabelOrganisation, std::to_string(p.organization_id())},
                           {msg::kLabelTargetGroups, Groups(p)}});
 }
@@ -84,8 +84,8 @@ void AddParticipantCommands(CLI::App& app, Context& ctx) {
     request.set_request_id(request_id->empty() ? NewRequestId() : *request_id);
     v1::Participant response;
     auto& c = ctx.client();
-    auto stub = v1::ParticipantService::NewStub(c.channel());
-    if (Check(ctx, c.Call(*stub, &Stub::CreateParticipant, request, &response))) {
+    auto& stub = c.participants();
+    if (Check(ctx, c.Call(stub, &Stub::CreateParticipant, request, &response))) {
       PrintParticipant(ctx, response);
     }
   });
@@ -99,23 +99,23 @@ void AddParticipantCommands(CLI::App& app, Context& ctx) {
   paging->AddTo(list);
   list->callback([&ctx, list_org, list_name, paging] {
     auto& c = ctx.client();
-    auto stub = v1::ParticipantService::NewStub(c.channel());
+    auto& stub = c.participants();
     v1::ListParticipantsResponse all;
     v1::ListParticipantsRequest request;
     request.set_organization_id(*list_org);
     request.set_name(*list_name);
-    grpc::Status status = ListAll(c, *stub, &Stub::ListParticipants, request, *paging, &all);
+    grpc::Status status = ListAll(c, stub, &Stub::ListParticipants, request, *paging, &all);
     if (!Check(ctx, status)) return;
     if (c.json()) return c.PrintJson(all);
     if (all.participants_size() == 0) {
-      std::cout << msg::kNoItems << "\n";
+      ctx.out() << msg::kNoItems << "\n";
       return;
     }
     Table table({msg::kColId, msg::kColName, msg::kColEmail, msg::kColTargetGroups});
     for (const auto& p : all.participants()) {
       table.Add({std::to_string(p.id()), p.display_name(), p.email(), Groups(p)});
     }
-    table.Print(std::cout);
+    table.Print(ctx.out());
   });
 
   auto* show = participant->add_subcommand("show", msg::kShow);
@@ -126,8 +126,8 @@ void AddParticipantCommands(CLI::App& app, Context& ctx) {
     request.set_id(*show_id);
     v1::Participant response;
     auto& c = ctx.client();
-    auto stub = v1::ParticipantService::NewStub(c.channel());
-    if (Check(ctx, c.Call(*stub, &Stub::GetParticipant, request, &response))) {
+    auto& stub = c.participants();
+    if (Check(ctx, c.Call(stub, &Stub::GetParticipant, request, &response))) {
       PrintParticipant(ctx, response);
     }
   });
@@ -144,8 +144,8 @@ void AddParticipantCommands(CLI::App& app, Context& ctx) {
     if (request.update_mask().paths_size() == 0) return UsageError(ctx, msg::kNothingToUpdate);
     v1::Participant response;
     auto& c = ctx.client();
-    auto stub = v1::ParticipantService::NewStub(c.channel());
-    if (Check(ctx, c.Call(*stub, &Stub::UpdateParticipant, request, &response))) {
+    auto& stub = c.participants();
+    if (Check(ctx, c.Call(stub, &Stub::UpdateParticipant, request, &response))) {
       PrintParticipant(ctx, response);
     }
   });
@@ -170,10 +170,10 @@ void AddParticipantCommands(CLI::App& app, Context& ctx) {
     request.set_request_id(add_args->request_id.empty() ? NewRequestId() : add_args->request_id);
     v1::Qualification response;
     auto& c = ctx.client();
-    auto stub = v1::ParticipantService::NewStub(c.channel());
-    if (!Check(ctx, c.Call(*stub, &Stub::RecordQualification, request, &response))) return;
+    auto& stub = c.participants();
+    if (!Check(ctx, c.Call(stub, &Stub::RecordQualification, request, &response))) return;
     if (c.json()) return c.PrintJson(response);
-    std::cout << response.id() << "  " << response.title() << "\n";
+    ctx.out() << response.id() << "  " << response.title() << "\n";
   });
 
   auto* quals = qualification->add_subcommand("list", msg::kQualificationList);
@@ -184,18 +184,18 @@ void AddParticipantCommands(CLI::App& app, Context& ctx) {
     request.set_participant_id(*quals_id);
     v1::ListQualificationsResponse response;
     auto& c = ctx.client();
-    auto stub = v1::ParticipantService::NewStub(c.channel());
-    if (!Check(ctx, c.Call(*stub, &Stub::ListQualifications, request, &response))) return;
+    auto& stub = c.participants();
+    if (!Check(ctx, c.Call(stub, &Stub::ListQualifications, request, &response))) return;
     if (c.json()) return c.PrintJson(response);
     if (response.qualifications_size() == 0) {
-      std::cout << msg::kNoItems << "\n";
+      ctx.out() << msg::kNoItems << "\n";
       return;
     }
     Table table({msg::kColId, msg::kColTitle, msg::kColRecorded, msg::kColNote});
     for (const auto& q : response.qualifications()) {
       table.Add({std::to_string(q.id()), q.title(), FormatLocal(q.record_time()), q.note()});
     }
-    table.Print(std::cout);
+    table.Print(ctx.out());
   });
 
   auto* remove = qualification->add_subcommand("remove", msg::kQualificationRemove);
@@ -210,10 +210,10 @@ void AddParticipantCommands(CLI::App& app, Context& ctx) {
     request.set_request_id(NewRequestId());
     v1::DeleteQualificationResponse response;
     auto& c = ctx.client();
-    auto stub = v1::ParticipantService::NewStub(c.channel());
-    if (!Check(ctx, c.Call(*stub, &Stub::DeleteQualification, request, &response))) return;
+    auto& stub = c.participants();
+    if (!Check(ctx, c.Call(stub, &Stub::DeleteQualification, request, &response))) return;
     if (c.json()) return c.PrintJson(response);
-    std::cout << fmt::format(msg::kRemovedQualification, *remove_id) << "\n";
+    ctx.out() << fmt::format(msg::kRemovedQualification, *remove_id) << "\n";
   });
 }
 

@@ -12,7 +12,7 @@ namespace trainhub::cli {
 namespace {
 
 namespace v1 = ::trainhub::v1;
-using Stub = v1::ScheduleService::Stub;
+using Stub = v1::ScheduleService::StubInterface;
 
 template <typename Request>
 void RunSchedule(Context& ctx, Request request, const Paging& paging,
@@ -24,10 +24,10 @@ void RunSchedule(Context& ctx, Request request, const Paging& paging,
   if (!Check(ctx, status)) return;
   if (c.json()) return c.PrintJson(all);
   if (all.sessions_size() == 0) {
-    std::cout << msg::kNoItems << "\n";
+    ctx.out() << msg::kNoItems << "\n";
     return;
   }
-  PrintSessionTable(all.sessions(), /*with_series=*/true);
+  PrintSessionTable(ctx.out(), all.sessions(), /*with_series=*/true);
 }
 
 struct RangeOptions {
@@ -57,14 +57,14 @@ void Export(Context& ctx, const v1::ExportCalendarRequest& request, const std::s
   v1::ExportCalendarResponse response;
   if (!Check(ctx, c.Call(c.schedule(), &Stub::ExportCalendar, request, &response))) return;
   if (file.empty()) {
-    std::cout << response.ical();
+    ctx.out() << response.ical();
     return;
   }
   std::ofstream out(file, std::ios::binary | std::ios::trunc);
   out << response.ical();
   out.close();
   if (!out) {
-    std::cerr << msg::kErrorPrefix << fmt::format(msg::kCannotWrite, file) << "\n";
+    ctx.err() << msg::kErrorPrefix << fmt::format(msg::kCannotWrite, file) << "\n";
     ctx.exit_code = kExitOther;
     return;
   }
@@ -73,7 +73,7 @@ void Export(Context& ctx, const v1::ExportCalendarRequest& request, const std::s
        ++pos) {
     ++events;
   }
-  std::cerr << fmt::format(msg::kWroteFile, file, events) << "\n";
+  ctx.err() << fmt::format(msg::kWroteFile, file, events) << "\n";
 }
 
 }  // namespace
@@ -114,7 +114,7 @@ void AddScheduleCommands(CLI::App& app, Context& ctx) {
   mine->callback([&ctx, mine_opts] {
     auto& c = ctx.client();
     v1::Account account;
-    if (!Check(ctx, c.Call(c.accounts(), &v1::AccountService::Stub::GetCurrentAccount,
+    if (!Check(ctx, c.Call(c.accounts(), &v1::AccountService::StubInterface::GetCurrentAccount,
                            v1::GetCurrentAccountRequest{}, &account))) {
       return;
     }

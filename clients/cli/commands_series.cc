@@ -10,7 +10,7 @@ namespace trainhub::cli {
 namespace {
 
 namespace v1 = ::trainhub::v1;
-using Stub = v1::SeriesService::Stub;
+using Stub = v1::SeriesService::StubInterface;
 
 std::string DateRange(const v1::Series& s) {
   if (!s.has_first_session_start()) return msg::kNone;
@@ -32,7 +32,8 @@ std::string OrganizationLabel(Client& c, int64_t id) {
   v1::GetOrganizationRequest request;
   request.set_id(id);
   v1::Organization org;
-  if (!c.Call(c.organizations(), &v1::OrganizationService::Stub::GetOrganization, request, &org)
+  if (!c.Call(c.organizations(), &v1::OrganizationService::StubInterface::GetOrganization, request,
+              &org)
            .ok()) {
     return std::to_string(id);
   }
@@ -53,20 +54,20 @@ grpc::Status SessionsOf(Client& c, int64_t series_id, int64_t module_id, const P
   return ListAll(c, c.series(), &Stub::ListSessions, request, paging, all);
 }
 
-void PrintModuleTable(const v1::ListModulesResponse& modules) {
+void PrintModuleTable(std::ostream& out, const v1::ListModulesResponse& modules) {
   Table table({msg::kColPosition, msg::kColTitle, msg::kColUnits, msg::kColSessions, msg::kColId});
   for (const auto& m : modules.modules()) {
     table.Add({std::to_string(m.position()), m.title() + (m.mandatory() ? "" : msg::kOptionalMark),
                std::to_string(m.teaching_units()), std::to_string(m.session_count()),
                std::to_string(m.id())});
   }
-  table.Print(std::cout);
+  table.Print(out);
 }
 
 void PrintSeriesSummary(Context& ctx, const v1::Series& s) {
   if (ctx.client().json()) return ctx.client().PrintJson(s);
-  std::cout << fmt::format(msg::kSeriesHeading, s.id(), s.title()) << "\n";
-  PrintFields(std::cout, {{msg::kLabelKind, WordOf(SeriesKindWords(), s.kind())},
+  ctx.out() << fmt::format(msg::kSeriesHeading, s.id(), s.title()) << "\n";
+  PrintFields(ctx.out(), {{msg::kLabelKind, WordOf(SeriesKindWords(), s.kind())},
                           {msg::kLabelStatus, WordOf(SeriesStatusWords(), s.status())},
                           {msg::kLabelCapacity, std::to_string(s.capacity())},
                           {msg::kLabelSeats, fmt::format(msg::kSeatsValue, s.seats_taken(),
@@ -76,7 +77,7 @@ void PrintSeriesSummary(Context& ctx, const v1::Series& s) {
 
 void PrintSession(Context& ctx, const v1::Session& s) {
   if (ctx.client().json()) return ctx.client().PrintJson(s);
-  std::cout << fmt::format(msg::kSessionHeading, s.id()) << "\n";
+  ctx.out() << fmt::format(msg::kSessionHeading, s.id()) << "\n";
   std::vector<std::pair<std::string, std::string>> fields = {
       {msg::kLabelSeries, fmt::format("{} ({})", s.series_title(), s.series_id())},
       {msg::kLabelModule,
@@ -93,7 +94,7 @@ void PrintSession(Context& ctx, const v1::Session& s) {
                                           WordOf(BookingStatusWords(), b.status()))});
   }
   if (!s.note().empty()) fields.push_back({msg::kLabelNote, s.note()});
-  PrintFields(std::cout, fields);
+  PrintFields(ctx.out(), fields);
 }
 
 // Reads --start/--end style options; false (with a usage error) when bad.
@@ -300,16 +301,17 @@ std::string TrainerSummary(const v1::Session& session) {
   return out.empty() ? msg::kNone : out;
 }
 
-void PrintSessionTable(const google::protobuf::RepeatedPtrField<v1::Session>& sessions,
+void PrintSessionTable(std::ostream& out,
+                       const google::protobuf::RepeatedPtrField<v1::Session>& sessions,
                        bool with_series) {
   if (with_series) {
     // Across series there is no room for columns: three lines per session.
-    std::cout << fmt::format("{:<4}{}", msg::kColId, msg::kColWhen) << "\n";
+    out << fmt::format("{:<4}{}", msg::kColId, msg::kColWhen) << "\n";
     // Long titles wrap onto further lines (indented); nothing is cut.
-    const auto print_wrapped = [](const std::string& text) {
+    const auto print_wrapped = [&out](const std::string& text) {
       bool first = true;
       for (const std::string& line : WrapText(text, 76)) {
-        std::cout << (first ? "" : "      ") << line << "\n";
+        out << (first ? "" : "      ") << line << "\n";
         first = false;
       }
     };
@@ -331,7 +333,7 @@ void PrintSessionTable(const google::protobuf::RepeatedPtrField<v1::Session>& se
                fmt::format("{}. {}", s.module_position(), s.module_title()),
                s.place().name().empty() ? msg::kNone : s.place().name(), TrainerSummary(s)});
   }
-  table.Print(std::cout);
+  table.Print(out);
 }
 
 void AddSeriesCommands(CLI::App& app, Context& ctx) {
@@ -395,7 +397,7 @@ void AddSeriesCommands(CLI::App& app, Context& ctx) {
       table.Add({std::to_string(s.id()), s.title(), WordOf(SeriesStatusWords(), s.status()),
                  DateRange(s), std::to_string(s.module_count())});
     }
-    table.Print(std::cout);
+    table.Print(ctx.out());
   });
 
   auto* show = series->add_subcommand("show", msg::kShow);
@@ -412,11 +414,11 @@ void AddSeriesCommands(CLI::App& app, Context& ctx) {
     v1::ListSessionsResponse sessions;
     if (!Check(ctx, SessionsOf(c, s.id(), 0, Paging{}, &sessions))) return;
     if (c.json()) {
-      std::cout << "{\"series\":" << ToJson(s) << ",\"modules\":" << ToJson(modules)
+      ctx.out() << "{\"series\":" << ToJson(s) << ",\"modules\":" << ToJson(modules)
                 << ",\"sessions\":" << ToJson(sessions) << "}\n";
       return;
     }
-    std::cout << fmt::format(msg::kSeriesHeading, s.id(), s.title()) << "\n";
+    ctx.out() << fmt::format(msg::kSeriesHeading, s.id(), s.title()) << "\n";
     std::vector<std::string> partners, groups;
     for (int64_t id : s.partner_organization_ids()) partners.push_back(OrganizationLabel(c, id));
     for (int g : s.target_groups()) {
@@ -439,18 +441,18 @@ void AddSeriesCommands(CLI::App& app, Context& ctx) {
                         s.cancellation_reason().empty() ? msg::kNone : s.cancellation_reason()});
     }
     if (!s.description().empty()) fields.push_back({msg::kLabelDescription, s.description()});
-    PrintFields(std::cout, fields);
-    std::cout << "\n" << msg::kLabelModules << "\n";
+    PrintFields(ctx.out(), fields);
+    ctx.out() << "\n" << msg::kLabelModules << "\n";
     if (modules.modules_size() == 0) {
-      std::cout << msg::kNoItems << "\n";
+      ctx.out() << msg::kNoItems << "\n";
     } else {
-      PrintModuleTable(modules);
+      PrintModuleTable(ctx.out(), modules);
     }
-    std::cout << "\n" << msg::kLabelSessions << "\n";
+    ctx.out() << "\n" << msg::kLabelSessions << "\n";
     if (sessions.sessions_size() == 0) {
-      std::cout << msg::kNoItems << "\n";
+      ctx.out() << msg::kNoItems << "\n";
     } else {
-      PrintSessionTable(sessions.sessions(), false);
+      PrintSessionTable(ctx.out(), sessions.sessions(), false);
     }
   });
 
@@ -500,7 +502,7 @@ void AddSeriesCommands(CLI::App& app, Context& ctx) {
     auto& c = ctx.client();
     if (Check(ctx, c.Call(c.series(), &Stub::DeleteSeries, request, &response))) {
       if (c.json()) return c.PrintJson(response);
-      std::cout << fmt::format(msg::kDeletedSeries, *delete_id) << "\n";
+      ctx.out() << fmt::format(msg::kDeletedSeries, *delete_id) << "\n";
     }
   });
 }
@@ -538,7 +540,7 @@ void AddModuleCommands(CLI::App& app, Context& ctx) {
     auto& c = ctx.client();
     if (!Check(ctx, c.Call(c.series(), &Stub::CreateModule, request, &response))) return;
     if (c.json()) return c.PrintJson(response);
-    std::cout << fmt::format(msg::kModuleCreated, response.position(), response.title(),
+    ctx.out() << fmt::format(msg::kModuleCreated, response.position(), response.title(),
                              response.id())
               << "\n";
   });
@@ -551,7 +553,7 @@ void AddModuleCommands(CLI::App& app, Context& ctx) {
     v1::ListModulesResponse modules;
     if (!Check(ctx, AllModules(c, *list_series, &modules))) return;
     if (c.json()) return c.PrintJson(modules);
-    PrintModuleTable(modules);
+    PrintModuleTable(ctx.out(), modules);
   });
 
   struct UpdateOptions {
@@ -600,7 +602,7 @@ void AddModuleCommands(CLI::App& app, Context& ctx) {
     auto& c = ctx.client();
     if (!Check(ctx, c.Call(c.series(), &Stub::UpdateModule, request, &response))) return;
     if (c.json()) return c.PrintJson(response);
-    std::cout << fmt::format(msg::kModuleLine, response.position(), response.title()) << "\n";
+    ctx.out() << fmt::format(msg::kModuleLine, response.position(), response.title()) << "\n";
   });
 
   struct MoveOptions {
@@ -621,7 +623,7 @@ void AddModuleCommands(CLI::App& app, Context& ctx) {
     auto& c = ctx.client();
     if (!Check(ctx, c.Call(c.series(), &Stub::MoveModule, request, &response))) return;
     if (c.json()) return c.PrintJson(response);
-    PrintModuleTable(response);
+    PrintModuleTable(ctx.out(), response);
   });
 
   struct RemoveOptions {
@@ -642,7 +644,7 @@ void AddModuleCommands(CLI::App& app, Context& ctx) {
     auto& c = ctx.client();
     if (!Check(ctx, c.Call(c.series(), &Stub::DeleteModule, request, &response))) return;
     if (c.json()) return c.PrintJson(response);
-    std::cout << fmt::format(msg::kDeletedModule, remove_opts->module_id) << "\n";
+    ctx.out() << fmt::format(msg::kDeletedModule, remove_opts->module_id) << "\n";
   });
 }
 
@@ -691,7 +693,7 @@ void AddSessionCommands(CLI::App& app, Context& ctx) {
       return;
     }
     if (c.json()) return c.PrintJson(all);
-    PrintSessionTable(all.sessions(), false);
+    PrintSessionTable(ctx.out(), all.sessions(), false);
   });
 
   auto* show = session->add_subcommand("show", msg::kShow);
@@ -771,7 +773,7 @@ void AddSessionCommands(CLI::App& app, Context& ctx) {
     auto& c = ctx.client();
     if (!Check(ctx, c.Call(c.series(), &Stub::DeleteSession, request, &response))) return;
     if (c.json()) return c.PrintJson(response);
-    std::cout << fmt::format(msg::kDeletedSession, *delete_id) << "\n";
+    ctx.out() << fmt::format(msg::kDeletedSession, *delete_id) << "\n";
   });
 }
 

@@ -24,7 +24,7 @@ namespace {
 
 namespace v1 = ::trainhub::v1;
 using json = nlohmann::json;
-using SeriesStub = v1::SeriesService::Stub;
+using SeriesStub = v1::SeriesService::StubInterface;
 
 // A proto enum value named in the data ("SERIES_KIND_OTHER"); a name that is
 // not one is a defect of the data file, reported by the loader.
@@ -54,8 +54,8 @@ class DemoLoader {
   DemoLoader(Client& c, const json& data)
       : c_(c),
         data_(data),
-        participants_stub_(v1::ParticipantService::NewStub(c.channel())),
-        enrolments_stub_(v1::EnrolmentService::NewStub(c.channel())) {}
+        participants_stub_(c.participants()),
+        enrolments_stub_(c.enrolments()) {}
 
   // Organisations, trainers, series, modules, sessions, enrolments created
   // or found (as counted by `demo load`'s summary).
@@ -92,8 +92,9 @@ class DemoLoader {
       request.mutable_organization()->set_kind(EnumNamed(o.at("kind"), v1::OrganizationKind_Parse));
       request.mutable_organization()->set_city(TextOr(o, "city"));
       v1::Organization org;
-      grpc::Status status = Create(
-          c_.organizations(), &v1::OrganizationService::Stub::CreateOrganization, request, &org);
+      grpc::Status status =
+          Create(c_.organizations(), &v1::OrganizationService::StubInterface::CreateOrganization,
+                 request, &org);
       // Request ids are each account's own: an organisation of the demo
       // that this account did not create means another account loaded it.
       // The organisations come first, so nothing has changed yet.
@@ -115,8 +116,8 @@ class DemoLoader {
       request.mutable_trainer()->set_email(t.at("email"));
       request.mutable_trainer()->set_affiliation(TextOr(t, "affiliation"));
       v1::Trainer trainer;
-      grpc::Status status =
-          Create(c_.trainers(), &v1::TrainerService::Stub::CreateTrainer, request, &trainer);
+      grpc::Status status = Create(c_.trainers(), &v1::TrainerService::StubInterface::CreateTrainer,
+                                   request, &trainer);
       if (!status.ok()) return status;
       trainers_[t.at("key")] = trainer.id();
       ++counts.trainers;
@@ -137,8 +138,9 @@ class DemoLoader {
       }
       person->set_training_year(p.value("training_year", 0));
       v1::Participant created;
-      grpc::Status status = Create(
-          *participants_stub_, &v1::ParticipantService::Stub::CreateParticipant, request, &created);
+      grpc::Status status =
+          Create(participants_stub_, &v1::ParticipantService::StubInterface::CreateParticipant,
+                 request, &created);
       if (!status.ok()) return status;
       participants_[p.at("key")] = created.id();
     }
@@ -160,8 +162,8 @@ class DemoLoader {
         grant->set_participant_id(participants_.at(record));
       request.set_password(data_.at("password"));
       v1::Account account;
-      grpc::Status status =
-          c_.Call(c_.accounts(), &v1::AccountService::Stub::CreateAccount, request, &account);
+      grpc::Status status = c_.Call(
+          c_.accounts(), &v1::AccountService::StubInterface::CreateAccount, request, &account);
       if (status.error_code() == grpc::StatusCode::ALREADY_EXISTS) continue;  // loaded before
       if (!status.ok()) return status;
     }
@@ -286,8 +288,8 @@ class DemoLoader {
       request.mutable_qualification()->set_note(TextOr(q, "note"));
       v1::Qualification qualification;
       grpc::Status status =
-          Create(*participants_stub_, &v1::ParticipantService::Stub::RecordQualification, request,
-                 &qualification);
+          Create(participants_stub_, &v1::ParticipantService::StubInterface::RecordQualification,
+                 request, &qualification);
       if (!status.ok()) return status;
     }
     return grpc::Status::OK;
@@ -301,8 +303,9 @@ class DemoLoader {
       request.set_series_id(series_.at(series));
       request.set_participant_id(participants_.at(person));
       v1::Enrolment enrolment;
-      grpc::Status status = Create(*enrolments_stub_, &v1::EnrolmentService::Stub::RequestEnrolment,
-                                   request, &enrolment);
+      grpc::Status status =
+          Create(enrolments_stub_, &v1::EnrolmentService::StubInterface::RequestEnrolment, request,
+                 &enrolment);
       if (!status.ok()) return status;
       ++counts.enrolments;
     }
@@ -315,8 +318,8 @@ class DemoLoader {
         request.add_participant_ids(participants_.at(p));
       }
       v1::EnrolCohortResponse enrolled;
-      grpc::Status status =
-          Create(*enrolments_stub_, &v1::EnrolmentService::Stub::EnrolCohort, request, &enrolled);
+      grpc::Status status = Create(
+          enrolments_stub_, &v1::EnrolmentService::StubInterface::EnrolCohort, request, &enrolled);
       if (!status.ok()) return status;
       counts.enrolments += enrolled.enrolments_size();
     }
@@ -325,8 +328,8 @@ class DemoLoader {
 
   Client& c_;
   const json& data_;
-  std::unique_ptr<v1::ParticipantService::Stub> participants_stub_;
-  std::unique_ptr<v1::EnrolmentService::Stub> enrolments_stub_;
+  v1::ParticipantService::StubInterface& participants_stub_;
+  v1::EnrolmentService::StubInterface& enrolments_stub_;
   std::map<std::string, int64_t> organizations_, trainers_, participants_, series_;
 };
 
@@ -349,11 +352,11 @@ void AddDemoCommands(CLI::App& app, Context& ctx) {
           grpc::Status(grpc::StatusCode::INTERNAL, fmt::format(msg::kDemoDataBroken, e.what()));
     }
     if (!Check(ctx, status)) return;
-    std::cout << fmt::format(msg::kDemoLoaded, counts.organizations, counts.trainers, counts.series,
+    ctx.out() << fmt::format(msg::kDemoLoaded, counts.organizations, counts.trainers, counts.series,
                              counts.modules, counts.sessions, counts.enrolments)
               << "\n";
     for (const json& a : data.at("accounts")) {
-      std::cout << fmt::format(msg::kDemoAccountLine, a.at("email").get<std::string>(),
+      ctx.out() << fmt::format(msg::kDemoAccountLine, a.at("email").get<std::string>(),
                                data.at("password").get<std::string>(),
                                a.at("shown_as").get<std::string>())
                 << "\n";

@@ -1,116 +1,14 @@
 // trainhub: the command-line client of trainhubd.
 
-#include <fmt/core.h>
+#include <cstdlib>
+#include <iostream>
 
-#include <CLI/CLI.hpp>
-#include <algorithm>
-#include <string>
-#include <vector>
-
-#include "clients/cli/client.h"
-#include "clients/cli/commands.h"
-#include "clients/cli/messages.h"
-
-namespace {
-
-size_t EditDistance(const std::string& a, const std::string& b) {
-  std::vector<size_t> row(b.size() + 1);
-  for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
-  for (size_t i = 1; i <= a.size(); ++i) {
-    size_t diagonal = row[0];
-    row[0] = i;
-    for (size_t j = 1; j <= b.size(); ++j) {
-      const size_t above = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
-      diagonal = above;
-    }
-  }
-  return row[b.size()];
-}
-
-// The message for a command word that is not one (with the nearest known
-// one), or "" when every command word on the line is known.
-std::string UnknownCommand(CLI::App& app, int argc, char** argv) {
-  CLI::App* current = &app;
-  std::string path = "trainhub";
-  for (int i = 1; i < argc; ++i) {
-    const std::string word = argv[i];
-    if (word.rfind("-", 0) == 0) {
-      // Skip an option's value ("--server HOST").
-      const CLI::Option* option = current->get_option_no_throw(word);
-      if (option != nullptr && option->get_type_size() != 0 &&
-          word.find('=') == std::string::npos) {
-        ++i;
-      }
-      continue;
-    }
-    const auto commands = current->get_subcommands([](CLI::App*) { return true; });
-    if (commands.empty()) return "";
-    CLI::App* next = nullptr;
-    std::string nearest;
-    size_t best = std::string::npos;
-    for (CLI::App* command : commands) {
-      if (command->check_name(word)) next = command;
-      const size_t distance = EditDistance(word, command->get_name());
-      if (distance < best) {
-        best = distance;
-        nearest = command->get_name();
-      }
-    }
-    if (next == nullptr) {
-      return best <= std::max<size_t>(2, word.size() / 3)
-                 ? fmt::format(trainhub::cli::msg::kUnknownCommandNear, path, word, path, nearest)
-                 : fmt::format(trainhub::cli::msg::kUnknownCommand, path, word, path);
-    }
-    current = next;
-    path += " " + current->get_name();
-  }
-  return "";
-}
-
-}  // namespace
+#include "clients/cli/app.h"
 
 int main(int argc, char** argv) {
-  using namespace trainhub::cli;
-  Context ctx;
+  trainhub::cli::Context ctx(std::cout, std::cerr);
   if (const char* server = std::getenv("TRAINHUB_SERVER"); server && *server) {
     ctx.server = server;
   }
-  CLI::App app{msg::kAppDescription, "trainhub"};
-  app.fallthrough();
-  app.require_subcommand(1);
-  app.add_option("--server", ctx.server, msg::kServerOption)->capture_default_str();
-  app.add_flag("--tls", ctx.tls, msg::kTlsOption)->envname("TRAINHUB_TLS");
-  app.add_option("--ca-file", ctx.ca_file, msg::kCaFileOption)
-      ->envname("TRAINHUB_CA_FILE")
-      ->check(CLI::ExistingFile);
-  app.add_option("--output", ctx.output, msg::kOutputOption)
-      ->check(CLI::IsMember({"table", "json"}))
-      ->capture_default_str();
-  AddAccountCommands(app, ctx);
-  AddAuditCommands(app, ctx);
-  AddOrganizationCommands(app, ctx);
-  AddTrainerCommands(app, ctx);
-  AddParticipantCommands(app, ctx);
-  AddEnrolmentCommands(app, ctx);
-  AddSeriesCommands(app, ctx);
-  AddModuleCommands(app, ctx);
-  AddSessionCommands(app, ctx);
-  AddScheduleCommands(app, ctx);
-  AddDemoCommands(app, ctx);
-  try {
-    app.parse(argc, argv);
-  } catch (const CLI::CallForHelp& e) {
-    return app.exit(e);
-  } catch (const CLI::CallForAllHelp& e) {
-    return app.exit(e);
-  } catch (const CLI::ParseError& e) {
-    if (const std::string unknown = UnknownCommand(app, argc, argv); !unknown.empty()) {
-      std::cerr << msg::kErrorPrefix << unknown << "\n";
-      return kExitUsage;
-    }
-    app.exit(e);
-    return kExitUsage;
-  }
-  return ctx.exit_code;
+  return trainhub::cli::Run(ctx, argc, argv);
 }

@@ -1,0 +1,136 @@
+#include "clients/cli/printer.h"
+
+#include <fmt/core.h>
+#include <google/protobuf/util/json_util.h>
+
+#include <optional>
+#include <regex>
+
+#include "clients/cli/messages.h"
+#include "trainhub/v1/common.pb.h"
+
+namespace trainhub::cli {
+
+std::string InCliWords(const std::string& text) {
+  // A field path ("session.end_time", "series.partner_organization_ids[1]"),
+  // a snake_case field ("allow_overlap"), or before a colon a single field
+  // name ("id: ..."), optionally after "set ".
+  static const std::regex kField(
+      R"((\bset )?\b([a-z][a-z0-9]*(?:\[\d+\])?(?:[._][a-z0-9]+(?:\[\d+\])?)*)(?=(:)?))");
+  static const std::regex kIndex(R"(\[\d+\])");
+  constexpr const char* kRequestMessages[] = {"series",       "session", "module",
+                                              "organization", "trainer", "participant",
+                                              "account",      "cohort",  "qualification"};
+  // `named`: the word stands where only a field can (before a colon, after "set").
+  auto word_for = [&](const std::string& raw, bool named) -> std::optional<std::string> {
+    const std::string path = std::regex_replace(raw, kIndex, "");
+    for (const auto& [field, word] : msg::kCliWordForField) {
+      const std::string f = field;
+      if (path == f || (path.size() > f.size() && path.ends_with("." + f))) {
+        if (path == f && f.find('_') == std::string::npos && !named) return std::nullopt;
+        return std::string(word);
+      }
+    }
+    const size_t dot = path.find('.');
+    const bool message_path = dot != std::string::npos &&
+                              std::find(std::begin(kRequestMessages), std::end(kRequestMessages),
+                                        path.substr(0, dot)) != std::end(kRequestMessages);
+    const bool snake_field = dot == std::string::npos && path.find('_') != std::string::npos;
+    if (!message_path && !snake_field) return std::nullopt;
+    std::string last = path.substr(path.rfind('.') == std::string::npos ? 0 : path.rfind('.') + 1);
+    std::replace(last.begin(), last.end(), '_', '-');
+    return "--" + last;
+  };
+  std::string out;
+  size_t copied = 0;
+  for (auto it = std::sregex_iterator(text.begin(), text.end(), kField);
+       it != std::sregex_iterator(); ++it) {
+    const std::smatch& m = *it;
+    const size_t at = m.position(2);
+    // Parts of e-mail addresses, method names and host names stay.
+    if (at > 0 && (text[at - 1] == '@' || text[at - 1] == '/' || text[at - 1] == '.' ||
+                   text[at - 1] == '-')) {
+      continue;
+    }
+    const std::optional<std::string> word = word_for(m[2].str(), m[3].matched || m[1].matched);
+    if (!word) continue;
+    if (word->empty()) {
+      // An argument: drop "field: " (the message names the object itself).
+      if (!m[3].matched) continue;
+      out.append(text, copied, m.position(0) - copied);
+      copied = m.position(0) + m.length(0) + 1;
+      while (copied < text.size() && text[copied] == ' ') ++copied;
+      continue;
+    }
+    out.append(text, copied, m.position(0) - copied);
+    if (m[1].matched) out += word->starts_with("--") ? "pass " : m[1].str();
+    out += *word;
+    copied = m.position(0) + m.length(0);
+  }
+  out.append(text, copied, std::string::npos);
+  return out;
+}
+
+std::string ToJson(const google::protobuf::Message& message) {
+  google::protobuf::util::JsonPrintOptions options;
+  options.preserve_proto_field_names = true;
+  options.always_print_primitive_fields = true;
+  std::string json;
+  (void)google::protobuf::util::MessageToJsonString(message, &json, options);
+  return json;
+}
+
+void Printer::Json(const google::protobuf::Message& message) { out_ << ToJson(message) << "\n"; }
+
+int Printer::Report(const grpc::Status& status, const std::string& server) {
+  switch (status.error_code()) {
+    case grpc::StatusCode::UNAVAILABLE:
+    case grpc::StatusCode::DEADLINE_EXCEEDED:
+      err_ << msg::kErrorPrefix << fmt::format(msg::kUnreachable, server, status.error_message())
+           << "\n";
+      return kExitUnreachable;
+    default:
+      break;
+  }
+  trainhub::v1::ErrorDetails details;
+  if (!status.error_details().empty()) details.ParseFromString(status.error_details());
+  if (status.error_code() == grpc::StatusCode::UNAUTHENTICATED) {
+    err_ << msg::kErrorPrefix << status.error_message() << "\n" << msg::kLoginHint << "\n";
+    return kExitDenied;
+  }
+  err_ << msg::kErrorPrefix
+       << (details.field_violations_size() > 1 ? msg::kRequestRejected
+                                               : InCliWords(status.error_message()))
+       << "\n";
+  {
+    if (details.field_violations_size() > 1) {
+      for (const auto& v : details.field_violations()) {
+        std::string field = InCliWords(v.field() + ":");
+        field.pop_back();
+        err_ << fmt::format(msg::kFieldLine, field, InCliWords(v.description())) << "\n";
+      }
+    }
+    if (details.conflicting_session_id() != 0) {
+      err_ << fmt::format(msg::kConflictLine, details.conflicting_session_id(),
+                          details.conflicting_session_id())
+           << "\n";
+    }
+  }
+  switch (status.error_code()) {
+    case grpc::StatusCode::NOT_FOUND:
+      return kExitNotFound;
+    case grpc::StatusCode::INVALID_ARGUMENT:
+    case grpc::StatusCode::FAILED_PRECONDITION:
+    case grpc::StatusCode::ALREADY_EXISTS:
+    case grpc::StatusCode::OUT_OF_RANGE:
+    case grpc::StatusCode::ABORTED:
+      return kExitRejected;
+    case grpc::StatusCode::UNAUTHENTICATED:
+    case grpc::StatusCode::PERMISSION_DENIED:
+      return kExitDenied;
+    default:
+      return kExitOther;
+  }
+}
+
+}  // namespace trainhub::cli

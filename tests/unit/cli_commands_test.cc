@@ -1,0 +1,138 @@
+// CLI commands against the generated mock stubs: the request each command
+// builds, what it prints (table or JSON), its errors in the CLI's words and
+// its exit codes, without a server.
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "clients/cli/app.h"
+#include "trainhub/v1/common.pb.h"
+#include "trainhub/v1/organization_mock.grpc.pb.h"
+#include "trainhub/v1/series_mock.grpc.pb.h"
+
+namespace trainhub::cli {
+namespace {
+
+namespace v1 = ::trainhub::v1;
+using ::testing::_;
+using ::testing::DoAll;
+using ::testing::HasSubstr;
+using ::testing::Not;
+using ::testing::Return;
+using ::testing::SaveArg;
+using ::testing::SetArgPointee;
+
+class CliCommandsTest : public ::testing::Test {
+ protected:
+  CliCommandsTest() {
+    auto series = std::make_unique<::testing::StrictMock<v1::MockSeriesServiceStub>>();
+    auto organizations = std::make_unique<::testing::StrictMock<v1::MockOrganizationServiceStub>>();
+    series_ = series.get();
+    organizations_ = organizations.get();
+    stubs_.series = std::move(series);
+    stubs_.organizations = std::move(organizations);
+  }
+
+  // Runs `trainhub <args>` with the mocks; out_ and err_ get what it printed.
+  int Run(std::vector<std::string> args) {
+    args.insert(args.begin(), "trainhub");
+    std::vector<const char*> argv;
+    for (const std::string& a : args) argv.push_back(a.c_str());
+    Context ctx(out_, err_, std::move(stubs_));
+    return trainhub::cli::Run(ctx, static_cast<int>(argv.size()), argv.data());
+  }
+
+  static v1::Series Vielfaltsmontag() {
+    v1::Series s;
+    s.set_id(6);
+    s.set_title("Vielfalts-Montag – Verwaltung neu (er)leben");
+    s.set_kind(v1::SERIES_KIND_VIELFALTS_MONTAG);
+    s.set_status(v1::SERIES_STATUS_PLANNED);
+    s.set_capacity(20);
+    return s;
+  }
+
+  Client::Stubs stubs_;
+  v1::MockSeriesServiceStub* series_ = nullptr;
+  v1::MockOrganizationServiceStub* organizations_ = nullptr;
+  std::ostringstream out_, err_;
+};
+
+TEST_F(CliCommandsTest, SeriesListPrintsATableOfWhatTheServerReturned) {
+  v1::ListSeriesResponse page;
+  *page.add_series() = Vielfaltsmontag();
+  v1::ListSeriesRequest sent;
+  EXPECT_CALL(*series_, ListSeries(_, _, _))
+      .WillOnce(DoAll(SaveArg<1>(&sent), SetArgPointee<2>(page), Return(grpc::Status::OK)));
+  EXPECT_EQ(Run({"series", "list", "--kind", "vielfalts-montag"}), kExitOk) << err_.str();
+  EXPECT_EQ(sent.kind(), v1::SERIES_KIND_VIELFALTS_MONTAG);
+  EXPECT_THAT(out_.str(), HasSubstr("Vielfalts-Montag – Verwaltung neu (er)leben"));
+  EXPECT_THAT(out_.str(), Not(HasSubstr("{")));
+  EXPECT_EQ(err_.str(), "");
+}
+
+TEST_F(CliCommandsTest, JsonOutputIsTheServersMessageWithProtoFieldNames) {
+  v1::ListSeriesResponse page;
+  *page.add_series() = Vielfaltsmontag();
+  EXPECT_CALL(*series_, ListSeries(_, _, _))
+      .WillOnce(DoAll(SetArgPointee<2>(page), Return(grpc::Status::OK)));
+  EXPECT_EQ(Run({"--output", "json", "series", "list"}), kExitOk) << err_.str();
+  EXPECT_THAT(out_.str(), HasSubstr("\"series\":[{\"id\":\"6\""));
+  EXPECT_THAT(out_.str(), HasSubstr("\"kind\":\"SERIES_KIND_VIELFALTS_MONTAG\""));
+}
+
+TEST_F(CliCommandsTest, ListsFollowEveryPageTheServerHands) {
+  v1::ListOrganizationsResponse first, second;
+  first.add_organizations()->set_name("Auslandsgesellschaft Sachsen-Anhalt e.V.");
+  first.set_next_page_token("page-2");
+  second.add_organizations()->set_name("Stadt Dessau-Roßlau, Integrationsbüro");
+  v1::ListOrganizationsRequest asked_second;
+  EXPECT_CALL(*organizations_, ListOrganizations(_, _, _))
+      .WillOnce(DoAll(SetArgPointee<2>(first), Return(grpc::Status::OK)))
+      .WillOnce(
+          DoAll(SaveArg<1>(&asked_second), SetArgPointee<2>(second), Return(grpc::Status::OK)));
+  EXPECT_EQ(Run({"org", "list"}), kExitOk) << err_.str();
+  EXPECT_EQ(asked_second.page_token(), "page-2");
+  EXPECT_THAT(out_.str(), HasSubstr("Auslandsgesellschaft Sachsen-Anhalt e.V."));
+  EXPECT_THAT(out_.str(), HasSubstr("Stadt Dessau-Roßlau, Integrationsbüro"));
+}
+
+TEST_F(CliCommandsTest, RefusalsNameTheCommandsFlagsAndExitRejected) {
+  v1::ErrorDetails details;
+  auto* violation = details.add_field_violations();
+  violation->set_field("series.capacity");
+  violation->set_description("must be between 1 and 10000");
+  auto* second = details.add_field_violations();
+  second->set_field("series.title");
+  second->set_description("is required");
+  EXPECT_CALL(*series_, CreateSeries(_, _, _))
+      .WillOnce(Return(grpc::Status(grpc::StatusCode::INVALID_ARGUMENT, "bad request",
+                                    details.SerializeAsString())));
+  EXPECT_EQ(
+      Run({"series", "create", "--title", "x", "--kind", "other", "--org", "1", "--capacity", "0"}),
+      kExitRejected);
+  EXPECT_THAT(err_.str(), HasSubstr("--capacity: must be between 1 and 10000"));
+  EXPECT_THAT(err_.str(), HasSubstr("--title: is required"));
+  EXPECT_THAT(err_.str(), Not(HasSubstr("series.capacity")));
+  EXPECT_EQ(out_.str(), "");
+}
+
+TEST_F(CliCommandsTest, AnUnreachableServerIsNamedAndExitsUnreachable) {
+  EXPECT_CALL(*series_, GetSeries(_, _, _))
+      .WillOnce(Return(grpc::Status(grpc::StatusCode::UNAVAILABLE, "connection refused")));
+  EXPECT_EQ(Run({"--server", "192.0.2.1:50051", "series", "show", "6"}), kExitUnreachable);
+  EXPECT_THAT(err_.str(), HasSubstr("192.0.2.1:50051"));
+}
+
+TEST_F(CliCommandsTest, UsageErrorsNeverReachTheServer) {
+  // StrictMock: any call would fail the test.
+  EXPECT_EQ(Run({"series", "list", "--kind", "no-such-kind"}), kExitUsage);
+  EXPECT_THAT(err_.str(), HasSubstr("--kind"));
+}
+
+}  // namespace
+}  // namespace trainhub::cli

@@ -109,16 +109,6 @@ bool Check(Context& ctx, const grpc::Status& status);
 // Reports a usage problem found before calling the server.
 void UsageError(Context& ctx, const std::string& message);
 
-// Sessions as a table; with `with_series` (schedules across series) as
-// three-line blocks: when, series and module, place and trainers.
-void PrintSessionTable(std::ostream& out,
-                       const google::protobuf::RepeatedPtrField<trainhub::v1::Session>& sessions,
-                       bool with_series);
-// "✓ Name, ? Other" (✓ confirmed, ? requested, ✗ declined).
-std::string TrainerSummary(const trainhub::v1::Session& session);
-// " CANCELLED" for a session of a cancelled series, else "".
-std::string SessionStatusMark(const trainhub::v1::Session& session);
-
 void AddAccountCommands(CLI::App& app, Context& ctx);
 void AddAuditCommands(CLI::App& app, Context& ctx);
 void AddParticipantCommands(CLI::App& app, Context& ctx);

@@ -89,7 +89,9 @@ void PrintAccount(Context& ctx, const v1::Account& account) {
 
 }  // namespace
 
-void AddAccountCommands(CLI::App& app, Context& ctx) {
+namespace {
+
+void AddLoginCommand(CLI::App& app, Context& ctx) {
   struct LoginOptions {
     std::string email;
     bool password_stdin = false;
@@ -123,7 +125,9 @@ void AddAccountCommands(CLI::App& app, Context& ctx) {
                              FormatLocal(response.expire_time()))
               << "\n";
   });
+}
 
+void AddLogoutCommand(CLI::App& app, Context& ctx) {
   auto* logout = app.add_subcommand("logout", msg::kLogoutCommand);
   logout->callback([&ctx] {
     auto& c = ctx.client();
@@ -136,7 +140,9 @@ void AddAccountCommands(CLI::App& app, Context& ctx) {
     }
     Check(ctx, status);
   });
+}
 
+void AddHealthCommand(CLI::App& app, Context& ctx) {
   // Needs no login: scripts wait with it until the server is ready.
   auto* health = app.add_subcommand("health", msg::kHealthCommand);
   health->callback([&ctx] {
@@ -151,7 +157,9 @@ void AddAccountCommands(CLI::App& app, Context& ctx) {
     ctx.out() << (serving ? msg::kServing : msg::kNotServing) << "\n";
     if (!serving) ctx.exit_code = kExitUnreachable;
   });
+}
 
+void AddWhoamiCommand(CLI::App& app, Context& ctx) {
   auto* whoami = app.add_subcommand("whoami", msg::kWhoamiCommand);
   whoami->callback([&ctx] {
     auto& c = ctx.client();
@@ -161,8 +169,9 @@ void AddAccountCommands(CLI::App& app, Context& ctx) {
       PrintAccount(ctx, account);
     }
   });
+}
 
-  CLI::App* account = app.add_subcommand("account", msg::kAccountCommand)->require_subcommand(1);
+void AddAccountCreate(CLI::App* account, Context& ctx) {
   struct CreateOptions {
     std::string email, name;
     std::vector<std::string> roles;
@@ -196,7 +205,9 @@ void AddAccountCommands(CLI::App& app, Context& ctx) {
       PrintAccount(ctx, response);
     }
   });
+}
 
+void AddAccountList(CLI::App* account, Context& ctx) {
   auto* list = account->add_subcommand("list", msg::kList);
   auto paging = std::make_shared<Paging>();
   paging->AddTo(list);
@@ -213,7 +224,9 @@ void AddAccountCommands(CLI::App& app, Context& ctx) {
     }
     table.Print(ctx.out());
   });
+}
 
+void AddAccountRevokeTokens(CLI::App* account, Context& ctx) {
   auto* revoke = account->add_subcommand("revoke-tokens", msg::kRevokeTokens);
   auto revoke_id = std::make_shared<int64_t>();
   revoke->add_option("id", *revoke_id, msg::kIdArg)->required();
@@ -228,8 +241,22 @@ void AddAccountCommands(CLI::App& app, Context& ctx) {
   });
 }
 
-void AddAuditCommands(CLI::App& app, Context& ctx) {
-  CLI::App* audit = app.add_subcommand("audit", msg::kAuditCommand)->require_subcommand(1);
+}  // namespace
+
+void AddAccountCommands(CLI::App& app, Context& ctx) {
+  AddLoginCommand(app, ctx);
+  AddLogoutCommand(app, ctx);
+  AddHealthCommand(app, ctx);
+  AddWhoamiCommand(app, ctx);
+  CLI::App* account = app.add_subcommand("account", msg::kAccountCommand)->require_subcommand(1);
+  AddAccountCreate(account, ctx);
+  AddAccountList(account, ctx);
+  AddAccountRevokeTokens(account, ctx);
+}
+
+namespace {
+
+void AddAuditList(CLI::App* audit, Context& ctx) {
   auto* list = audit->add_subcommand("list", msg::kAuditList);
   auto paging = std::make_shared<Paging>();
   paging->AddTo(list);
@@ -264,6 +291,13 @@ void AddAuditCommands(CLI::App& app, Context& ctx) {
     }
     table.Print(ctx.out());
   });
+}
+
+}  // namespace
+
+void AddAuditCommands(CLI::App& app, Context& ctx) {
+  CLI::App* audit = app.add_subcommand("audit", msg::kAuditCommand)->require_subcommand(1);
+  AddAuditList(audit, ctx);
 }
 
 }  // namespace trainhub::cli

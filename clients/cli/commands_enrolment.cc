@@ -200,10 +200,9 @@ void RunImport(Context& ctx, const ImportOptions& o) {
 
 }  // namespace
 
-void AddEnrolmentCommands(CLI::App& app, Context& ctx) {
-  CLI::App* enrolment =
-      app.add_subcommand("enrolment", msg::kEnrolmentCommand)->require_subcommand(1);
+namespace {
 
+void AddEnrolmentRequest(CLI::App* enrolment, Context& ctx) {
   auto* request = enrolment->add_subcommand("request", msg::kEnrolmentRequest);
   struct RequestArgs {
     int64_t series_id = 0, participant_id = 0;
@@ -230,7 +229,9 @@ void AddEnrolmentCommands(CLI::App& app, Context& ctx) {
       PrintEnrolment(ctx, response);
     }
   });
+}
 
+void AddEnrolmentCohort(CLI::App* enrolment, Context& ctx) {
   auto* cohort = enrolment->add_subcommand("cohort", msg::kEnrolmentCohort);
   struct CohortArgs {
     int64_t series_id = 0, organization_id = 0;
@@ -265,7 +266,9 @@ void AddEnrolmentCommands(CLI::App& app, Context& ctx) {
     ctx.out() << fmt::format(msg::kCohortDone, response.enrolments_size()) << "\n";
     PrintEnrolmentTable(ctx.out(), response.enrolments(), false);
   });
+}
 
+void AddEnrolmentRelease(CLI::App* enrolment, Context& ctx) {
   AddEnrolmentChange<v1::ApproveEnrolmentRequest>(enrolment, ctx, "approve", msg::kEnrolmentApprove,
                                                   &Stub::ApproveEnrolment, false);
   AddEnrolmentChange<v1::RejectEnrolmentRequest>(enrolment, ctx, "reject", msg::kEnrolmentReject,
@@ -302,7 +305,9 @@ void AddEnrolmentCommands(CLI::App& app, Context& ctx) {
                 << "\n";
     }
   });
+}
 
+void AddEnrolmentList(CLI::App* enrolment, Context& ctx) {
   auto* list = enrolment->add_subcommand("list", msg::kEnrolmentList);
   struct ListArgs {
     int64_t series_id = 0, participant_id = 0;
@@ -333,7 +338,9 @@ void AddEnrolmentCommands(CLI::App& app, Context& ctx) {
     }
     PrintEnrolmentTable(ctx.out(), all.enrolments(), largs->series_id == 0);
   });
+}
 
+void AddEnrolmentShow(CLI::App* enrolment, Context& ctx) {
   auto* show = enrolment->add_subcommand("show", msg::kShow);
   auto show_id = std::make_shared<int64_t>();
   show->add_option("id", *show_id, msg::kEnrolmentIdArg)->required();
@@ -347,7 +354,9 @@ void AddEnrolmentCommands(CLI::App& app, Context& ctx) {
       PrintEnrolment(ctx, response);
     }
   });
+}
 
+void AddEnrolmentHistory(CLI::App* enrolment, Context& ctx) {
   auto* history = enrolment->add_subcommand("history", msg::kEnrolmentHistory);
   auto history_id = std::make_shared<int64_t>();
   auto history_paging = std::make_shared<Paging>();
@@ -380,7 +389,9 @@ void AddEnrolmentCommands(CLI::App& app, Context& ctx) {
       }
     }
   });
+}
 
+void AddRosterCommand(CLI::App& app, Context& ctx) {
   auto* roster = app.add_subcommand("roster", msg::kRosterCommand);
   auto roster_series = std::make_shared<int64_t>();
   roster->add_option("series", *roster_series, msg::kSeriesIdArg)->required();
@@ -401,8 +412,9 @@ void AddEnrolmentCommands(CLI::App& app, Context& ctx) {
     for (const auto& e : all.enrolments()) table.Add({PersonText(e), StateText(e)});
     table.Print(ctx.out());
   });
+}
 
-  CLI::App* import = app.add_subcommand("import", msg::kImportCommand)->require_subcommand(1);
+void AddImportParticipants(CLI::App* import, Context& ctx) {
   auto* people = import->add_subcommand("participants", msg::kImportParticipants);
   auto people_opts = std::make_shared<ImportOptions>();
   people_opts->AddTo(people, /*with_series=*/false);
@@ -411,6 +423,22 @@ void AddEnrolmentCommands(CLI::App& app, Context& ctx) {
   auto enrolment_opts = std::make_shared<ImportOptions>();
   enrolment_opts->AddTo(enrolments, /*with_series=*/true);
   enrolments->callback([&ctx, enrolment_opts] { RunImport(ctx, *enrolment_opts); });
+}
+
+}  // namespace
+
+void AddEnrolmentCommands(CLI::App& app, Context& ctx) {
+  CLI::App* enrolment =
+      app.add_subcommand("enrolment", msg::kEnrolmentCommand)->require_subcommand(1);
+  AddEnrolmentRequest(enrolment, ctx);
+  AddEnrolmentCohort(enrolment, ctx);
+  AddEnrolmentRelease(enrolment, ctx);
+  AddEnrolmentList(enrolment, ctx);
+  AddEnrolmentShow(enrolment, ctx);
+  AddEnrolmentHistory(enrolment, ctx);
+  AddRosterCommand(app, ctx);
+  CLI::App* import = app.add_subcommand("import", msg::kImportCommand)->require_subcommand(1);
+  AddImportParticipants(import, ctx);
 }
 
 }  // namespace trainhub::cli

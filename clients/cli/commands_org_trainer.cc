@@ -84,9 +84,9 @@ struct TrainerOptions {
 
 }  // namespace
 
-void AddOrganizationCommands(CLI::App& app, Context& ctx) {
-  CLI::App* org = app.add_subcommand("org", msg::kOrgCommand)->require_subcommand(1);
+namespace {
 
+void AddOrgCreate(CLI::App* org, Context& ctx) {
   auto* create = org->add_subcommand("create", msg::kCreate);
   auto create_opts = std::make_shared<OrganizationOptions>();
   auto create_request_id = std::make_shared<std::string>();
@@ -104,7 +104,9 @@ void AddOrganizationCommands(CLI::App& app, Context& ctx) {
       PrintOrganization(ctx, response);
     }
   });
+}
 
+void AddOrgList(CLI::App* org, Context& ctx) {
   auto* list = org->add_subcommand("list", msg::kList);
   auto paging = std::make_shared<Paging>();
   paging->AddTo(list);
@@ -123,7 +125,9 @@ void AddOrganizationCommands(CLI::App& app, Context& ctx) {
     }
     table.Print(ctx.out());
   });
+}
 
+void AddOrgShow(CLI::App* org, Context& ctx) {
   auto* show = org->add_subcommand("show", msg::kShow);
   auto show_id = std::make_shared<int64_t>();
   show->add_option("id", *show_id, msg::kIdArg)->required();
@@ -138,7 +142,9 @@ void AddOrganizationCommands(CLI::App& app, Context& ctx) {
       PrintOrganization(ctx, response);
     }
   });
+}
 
+void AddOrgUpdate(CLI::App* org, Context& ctx) {
   auto* update = org->add_subcommand("update", msg::kUpdate);
   auto update_id = std::make_shared<int64_t>();
   auto update_opts = std::make_shared<OrganizationOptions>();
@@ -159,9 +165,19 @@ void AddOrganizationCommands(CLI::App& app, Context& ctx) {
   });
 }
 
-void AddTrainerCommands(CLI::App& app, Context& ctx) {
-  CLI::App* trainer = app.add_subcommand("trainer", msg::kTrainerCommand)->require_subcommand(1);
+}  // namespace
 
+void AddOrganizationCommands(CLI::App& app, Context& ctx) {
+  CLI::App* org = app.add_subcommand("org", msg::kOrgCommand)->require_subcommand(1);
+  AddOrgCreate(org, ctx);
+  AddOrgList(org, ctx);
+  AddOrgShow(org, ctx);
+  AddOrgUpdate(org, ctx);
+}
+
+namespace {
+
+void AddTrainerCreate(CLI::App* trainer, Context& ctx) {
   auto* create = trainer->add_subcommand("create", msg::kCreate);
   auto create_opts = std::make_shared<TrainerOptions>();
   auto create_request_id = std::make_shared<std::string>();
@@ -178,7 +194,9 @@ void AddTrainerCommands(CLI::App& app, Context& ctx) {
       PrintTrainer(ctx, response);
     }
   });
+}
 
+void AddTrainerList(CLI::App* trainer, Context& ctx) {
   auto* list = trainer->add_subcommand("list", msg::kList);
   auto paging = std::make_shared<Paging>();
   paging->AddTo(list);
@@ -196,7 +214,9 @@ void AddTrainerCommands(CLI::App& app, Context& ctx) {
     }
     table.Print(ctx.out());
   });
+}
 
+void AddTrainerShow(CLI::App* trainer, Context& ctx) {
   auto* show = trainer->add_subcommand("show", msg::kShow);
   auto show_id = std::make_shared<int64_t>();
   show->add_option("id", *show_id, msg::kIdArg)->required();
@@ -210,7 +230,9 @@ void AddTrainerCommands(CLI::App& app, Context& ctx) {
       PrintTrainer(ctx, response);
     }
   });
+}
 
+void AddTrainerUpdate(CLI::App* trainer, Context& ctx) {
   auto* update = trainer->add_subcommand("update", msg::kUpdate);
   auto update_id = std::make_shared<int64_t>();
   auto update_opts = std::make_shared<TrainerOptions>();
@@ -228,6 +250,16 @@ void AddTrainerCommands(CLI::App& app, Context& ctx) {
       PrintTrainer(ctx, response);
     }
   });
+}
+
+}  // namespace
+
+void AddTrainerCommands(CLI::App& app, Context& ctx) {
+  CLI::App* trainer = app.add_subcommand("trainer", msg::kTrainerCommand)->require_subcommand(1);
+  AddTrainerCreate(trainer, ctx);
+  AddTrainerList(trainer, ctx);
+  AddTrainerShow(trainer, ctx);
+  AddTrainerUpdate(trainer, ctx);
 }
 
 }  // namespace trainhub::cli

@@ -69,10 +69,9 @@ struct ParticipantOptions {
 
 }  // namespace
 
-void AddParticipantCommands(CLI::App& app, Context& ctx) {
-  CLI::App* participant =
-      app.add_subcommand("participant", msg::kParticipantCommand)->require_subcommand(1);
+namespace {
 
+void AddParticipantCreate(CLI::App* participant, Context& ctx) {
   auto* create = participant->add_subcommand("create", msg::kCreate);
   auto create_opts = std::make_shared<ParticipantOptions>();
   auto request_id = std::make_shared<std::string>();
@@ -89,7 +88,9 @@ void AddParticipantCommands(CLI::App& app, Context& ctx) {
       PrintParticipant(ctx, response);
     }
   });
+}
 
+void AddParticipantList(CLI::App* participant, Context& ctx) {
   auto* list = participant->add_subcommand("list", msg::kList);
   auto list_org = std::make_shared<int64_t>(0);
   auto list_name = std::make_shared<std::string>();
@@ -117,7 +118,9 @@ void AddParticipantCommands(CLI::App& app, Context& ctx) {
     }
     table.Print(ctx.out());
   });
+}
 
+void AddParticipantShow(CLI::App* participant, Context& ctx) {
   auto* show = participant->add_subcommand("show", msg::kShow);
   auto show_id = std::make_shared<int64_t>();
   show->add_option("id", *show_id, msg::kIdArg)->required();
@@ -131,7 +134,9 @@ void AddParticipantCommands(CLI::App& app, Context& ctx) {
       PrintParticipant(ctx, response);
     }
   });
+}
 
+void AddParticipantUpdate(CLI::App* participant, Context& ctx) {
   auto* update = participant->add_subcommand("update", msg::kUpdate);
   auto update_id = std::make_shared<int64_t>();
   auto update_opts = std::make_shared<ParticipantOptions>();
@@ -149,9 +154,9 @@ void AddParticipantCommands(CLI::App& app, Context& ctx) {
       PrintParticipant(ctx, response);
     }
   });
+}
 
-  CLI::App* qualification = participant->add_subcommand("qualification", msg::kQualificationCommand)
-                                ->require_subcommand(1);
+void AddQualificationAdd(CLI::App* qualification, Context& ctx) {
   auto* add = qualification->add_subcommand("add", msg::kQualificationAdd);
   struct AddArgs {
     int64_t participant_id = 0;
@@ -175,7 +180,9 @@ void AddParticipantCommands(CLI::App& app, Context& ctx) {
     if (c.json()) return c.PrintJson(response);
     ctx.out() << response.id() << "  " << response.title() << "\n";
   });
+}
 
+void AddQualificationList(CLI::App* qualification, Context& ctx) {
   auto* quals = qualification->add_subcommand("list", msg::kQualificationList);
   auto quals_id = std::make_shared<int64_t>();
   quals->add_option("participant", *quals_id, msg::kIdArg)->required();
@@ -197,7 +204,9 @@ void AddParticipantCommands(CLI::App& app, Context& ctx) {
     }
     table.Print(ctx.out());
   });
+}
 
+void AddQualificationRemove(CLI::App* qualification, Context& ctx) {
   auto* remove = qualification->add_subcommand("remove", msg::kQualificationRemove);
   auto remove_participant = std::make_shared<int64_t>();
   auto remove_id = std::make_shared<int64_t>();
@@ -215,6 +224,23 @@ void AddParticipantCommands(CLI::App& app, Context& ctx) {
     if (c.json()) return c.PrintJson(response);
     ctx.out() << fmt::format(msg::kRemovedQualification, *remove_id) << "\n";
   });
+}
+
+}  // namespace
+
+void AddParticipantCommands(CLI::App& app, Context& ctx) {
+  CLI::App* participant =
+      app.add_subcommand("participant", msg::kParticipantCommand)->require_subcommand(1);
+  AddParticipantCreate(participant, ctx);
+  AddParticipantList(participant, ctx);
+  AddParticipantShow(participant, ctx);
+  AddParticipantUpdate(participant, ctx);
+  CLI::App* qualification =
+      participant->add_subcommand("qualification", msg::kQualificationCommand)
+          ->require_subcommand(1);
+  AddQualificationAdd(qualification, ctx);
+  AddQualificationList(qualification, ctx);
+  AddQualificationRemove(qualification, ctx);
 }
 
 }  // namespace trainhub::cli

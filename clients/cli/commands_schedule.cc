@@ -7,6 +7,7 @@
 #include "clients/cli/commands.h"
 #include "clients/cli/format.h"
 #include "clients/cli/messages.h"
+#include "clients/cli/series_views.h"
 
 namespace trainhub::cli {
 namespace {
@@ -78,9 +79,9 @@ void Export(Context& ctx, const v1::ExportCalendarRequest& request, const std::s
 
 }  // namespace
 
-void AddScheduleCommands(CLI::App& app, Context& ctx) {
-  CLI::App* schedule = app.add_subcommand("schedule", msg::kScheduleCommand)->require_subcommand(1);
+namespace {
 
+void AddScheduleTrainer(CLI::App* schedule, Context& ctx) {
   struct TrainerOptions {
     int64_t trainer_id = 0;
     RangeOptions range;
@@ -99,7 +100,9 @@ void AddScheduleCommands(CLI::App& app, Context& ctx) {
     if (!trainer_opts->range.Fill(ctx, &request)) return;
     RunSchedule(ctx, request, trainer_opts->paging, &Stub::ListTrainerSessions);
   });
+}
 
+void AddScheduleMine(CLI::App* schedule, Context& ctx) {
   // The signed-in trainer's own sessions, from now on unless --from says.
   struct MineOptions {
     RangeOptions range;
@@ -132,7 +135,9 @@ void AddScheduleCommands(CLI::App& app, Context& ctx) {
     if (!mine_opts->range.Fill(ctx, &request)) return;
     RunSchedule(ctx, request, mine_opts->paging, &Stub::ListTrainerSessions);
   });
+}
 
+void AddScheduleRange(CLI::App* schedule, Context& ctx) {
   struct RangeCommandOptions {
     int64_t organization_id = 0;
     RangeOptions range;
@@ -152,7 +157,9 @@ void AddScheduleCommands(CLI::App& app, Context& ctx) {
     if (!range_opts->range.Fill(ctx, &request)) return;
     RunSchedule(ctx, request, range_opts->paging, &Stub::ListSessionsInRange);
   });
+}
 
+void AddSchedulePending(CLI::App* schedule, Context& ctx) {
   struct PendingOptions {
     int64_t trainer_id = 0, organization_id = 0;
     Paging paging;
@@ -168,8 +175,9 @@ void AddScheduleCommands(CLI::App& app, Context& ctx) {
     request.set_organization_id(pending_opts->organization_id);
     RunSchedule(ctx, request, pending_opts->paging, &Stub::ListPendingBookings);
   });
+}
 
-  CLI::App* ical = app.add_subcommand("ical", msg::kIcalCommand)->require_subcommand(1);
+void AddIcalSeries(CLI::App* ical, Context& ctx) {
   struct IcalOptions {
     int64_t id = 0;
     std::string file;
@@ -192,6 +200,18 @@ void AddScheduleCommands(CLI::App& app, Context& ctx) {
     request.set_trainer_id(trainer_ical_opts->id);
     Export(ctx, request, trainer_ical_opts->file);
   });
+}
+
+}  // namespace
+
+void AddScheduleCommands(CLI::App& app, Context& ctx) {
+  CLI::App* schedule = app.add_subcommand("schedule", msg::kScheduleCommand)->require_subcommand(1);
+  AddScheduleTrainer(schedule, ctx);
+  AddScheduleMine(schedule, ctx);
+  AddScheduleRange(schedule, ctx);
+  AddSchedulePending(schedule, ctx);
+  CLI::App* ical = app.add_subcommand("ical", msg::kIcalCommand)->require_subcommand(1);
+  AddIcalSeries(ical, ctx);
 }
 
 }  // namespace trainhub::cli

@@ -1,9 +1,23 @@
 // AccountService: login, logout, revocation; request ids per account.
 
+#include "api/access_matrix.h"
 #include "api/api_fixture.h"
 
 namespace trainhub::api_test {
 namespace {
+
+// AccountService's rows of the access matrix (access_matrix.h).
+TH_ACCESS_ROWS(kAccountServiceRows,
+               {
+                   {"AccountService/GetCurrentAccount",
+                    [](const AccessObjects&) { return std::string(); }, kAll},
+                   {"AccountService/CreateAccount",
+                    [](const AccessObjects&) { return std::string(); }, kAdminOnly},
+                   {"AccountService/ListAccounts",
+                    [](const AccessObjects&) { return std::string(); }, kAdminOnly},
+                   {"AccountService/RevokeTokens",
+                    [](const AccessObjects&) { return std::string(); }, kAdminOnly},
+               });
 
 TEST_F(ApiTest, LoginLogoutAndRevocation) {
   v1::Account me;

@@ -2,10 +2,18 @@
 
 #include <set>
 
+#include "api/access_matrix.h"
 #include "api/api_fixture.h"
 
 namespace trainhub::api_test {
 namespace {
+
+// AuditService's rows of the access matrix (access_matrix.h).
+TH_ACCESS_ROWS(kAuditServiceRows,
+               {
+                   {"AuditService/ListAuditEvents",
+                    [](const AccessObjects&) { return std::string(); }, kPlanners},
+               });
 
 TEST_F(ApiTest, TheAuditLogRecordsChangesAndRefusedCalls) {
   auto audit = v1::AuditService::NewStub(channel_);

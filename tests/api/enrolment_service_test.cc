@@ -1,9 +1,92 @@
 // EnrolmentService: concurrent requests against capacity, bad enrolment input.
 
+#include "api/access_matrix.h"
 #include "api/api_fixture.h"
 
 namespace trainhub::api_test {
 namespace {
+
+// EnrolmentService's rows of the access matrix (access_matrix.h).
+TH_ACCESS_ROWS(kEnrolmentServiceRows,
+               {
+                   {"EnrolmentService/RequestEnrolment",
+                    [](const AccessObjects& o) {
+                      v1::RequestEnrolmentRequest r;
+                      r.set_series_id(o.series);
+                      r.set_participant_id(o.participant);
+                      return Bytes(r);
+                    },
+                    // Their own request: admitted (and answered that they are enrolled already).
+                    kPlannerOrSelf},
+                   {"EnrolmentService/EnrolCohort",
+                    [](const AccessObjects& o) {
+                      v1::EnrolCohortRequest r;
+                      r.set_series_id(o.series);
+                      r.add_participant_ids(o.participant);
+                      return Bytes(r);
+                    },
+                    kPlannerOwn},
+                   {"EnrolmentService/GetEnrolment",
+                    [](const AccessObjects& o) {
+                      v1::GetEnrolmentRequest r;
+                      r.set_id(o.enrolment);
+                      return Bytes(r);
+                    },
+                    {true, false, true, false, true, false}},
+                   {"EnrolmentService/ListEnrolments",
+                    [](const AccessObjects& o) {
+                      v1::ListEnrolmentsRequest r;
+                      r.set_series_id(o.series);
+                      return Bytes(r);
+                    },
+                    // A series' list is its roster: refused to participants (they list their
+                    // own enrolments by naming themselves).
+                    {true, false, true, false, false, false}},
+                   {"EnrolmentService/ListEnrolmentHistory",
+                    [](const AccessObjects& o) {
+                      v1::ListEnrolmentHistoryRequest r;
+                      r.set_enrolment_id(o.enrolment);
+                      return Bytes(r);
+                    },
+                    kPlannerOrSelf},
+                   {"EnrolmentService/ApproveEnrolment",
+                    [](const AccessObjects& o) {
+                      v1::ApproveEnrolmentRequest r;
+                      r.set_id(o.enrolment);
+                      return Bytes(r);
+                    },
+                    kPlannerOwn},
+                   {"EnrolmentService/RejectEnrolment",
+                    [](const AccessObjects& o) {
+                      v1::RejectEnrolmentRequest r;
+                      r.set_id(o.enrolment);
+                      r.set_reason("Kein Platz");
+                      return Bytes(r);
+                    },
+                    kPlannerOwn},
+                   {"EnrolmentService/ConfirmEnrolment",
+                    [](const AccessObjects& o) {
+                      v1::ConfirmEnrolmentRequest r;
+                      r.set_id(o.enrolment);
+                      return Bytes(r);
+                    },
+                    kPlannerOrSelf},
+                   {"EnrolmentService/ReleaseUnconfirmedSeats",
+                    [](const AccessObjects& o) {
+                      v1::ReleaseUnconfirmedSeatsRequest r;
+                      r.set_series_id(o.series);
+                      return Bytes(r);
+                    },
+                    kPlannerOwn},
+                   {"EnrolmentService/WithdrawEnrolment",
+                    [](const AccessObjects& o) {
+                      v1::WithdrawEnrolmentRequest r;
+                      r.set_id(o.enrolment);
+                      r.set_reason("Umzug");
+                      return Bytes(r);
+                    },
+                    kPlannerOrSelf, /*order=*/1},
+               });
 
 TEST_F(ApiTest, ConcurrentEnrolmentsFillExactlyTheSeatsAndWaitlistTheRestInArrivalOrder) {
   constexpr int kCapacity = 10, kPeople = 48, kWithdrawals = 5;

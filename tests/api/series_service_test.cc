@@ -1,10 +1,149 @@
 // SeriesService and the planning RPCs: a series end to end, idempotent creates, double bookings,
 // bad input, page tokens.
 
+#include "api/access_matrix.h"
 #include "api/api_fixture.h"
 
 namespace trainhub::api_test {
 namespace {
+
+// SeriesService's rows of the access matrix (access_matrix.h).
+TH_ACCESS_ROWS(kSeriesServiceRows, {
+                                       {"SeriesService/CreateSeries",
+                                        [](const AccessObjects& o) {
+                                          v1::CreateSeriesRequest r;
+                                          r.mutable_series()->set_organization_id(o.org);
+                                          r.mutable_series()->set_title("Neue Reihe");
+                                          r.mutable_series()->set_kind(v1::SERIES_KIND_OTHER);
+                                          r.mutable_series()->set_capacity(5);
+                                          return Bytes(r);
+                                        },
+                                        kPlannerOwn},
+                                       {"SeriesService/GetSeries",
+                                        [](const AccessObjects& o) {
+                                          v1::GetSeriesRequest r;
+                                          r.set_id(o.series);
+                                          return Bytes(r);
+                                        },
+                                        kSeeOwnOrEnrolled},
+                                       {"SeriesService/ListSeries",
+                                        [](const AccessObjects&) { return std::string(); }, kAll},
+                                       {"SeriesService/UpdateSeries",
+                                        [](const AccessObjects& o) {
+                                          v1::UpdateSeriesRequest r;
+                                          r.mutable_series()->set_id(o.series);
+                                          r.mutable_series()->set_title("Umbenannt");
+                                          r.mutable_update_mask()->add_paths("title");
+                                          return Bytes(r);
+                                        },
+                                        kPlannerOwn},
+                                       {"SeriesService/CreateModule",
+                                        [](const AccessObjects& o) {
+                                          v1::CreateModuleRequest r;
+                                          r.set_series_id(o.series);
+                                          r.mutable_module()->set_title("Zusatzmodul");
+                                          return Bytes(r);
+                                        },
+                                        kPlannerOwn},
+                                       {"SeriesService/ListModules",
+                                        [](const AccessObjects& o) {
+                                          v1::ListModulesRequest r;
+                                          r.set_series_id(o.series);
+                                          return Bytes(r);
+                                        },
+                                        kSeeOwnOrEnrolled},
+                                       {"SeriesService/UpdateModule",
+                                        [](const AccessObjects& o) {
+                                          v1::UpdateModuleRequest r;
+                                          r.set_series_id(o.series);
+                                          r.mutable_module()->set_id(o.module);
+                                          r.mutable_module()->set_teaching_units(4);
+                                          r.mutable_update_mask()->add_paths("teaching_units");
+                                          return Bytes(r);
+                                        },
+                                        kPlannerOwn},
+                                       {"SeriesService/MoveModule",
+                                        [](const AccessObjects& o) {
+                                          v1::MoveModuleRequest r;
+                                          r.set_series_id(o.series);
+                                          r.set_module_id(o.module);
+                                          r.set_position(1);
+                                          return Bytes(r);
+                                        },
+                                        kPlannerOwn},
+                                       {"SeriesService/CreateSession",
+                                        [](const AccessObjects& o) {
+                                          v1::CreateSessionRequest r;
+                                          r.set_series_id(o.series);
+                                          r.set_module_id(o.module);
+                                          SetTime(r.mutable_session()->mutable_start_time(), 8);
+                                          SetTime(r.mutable_session()->mutable_end_time(), 9);
+                                          r.set_allow_overlap(true);
+                                          return Bytes(r);
+                                        },
+                                        kPlannerOwn},
+                                       {"SeriesService/GetSession",
+                                        [](const AccessObjects& o) {
+                                          v1::GetSessionRequest r;
+                                          r.set_id(o.session);
+                                          return Bytes(r);
+                                        },
+                                        kSeeOwnOrEnrolled},
+                                       {"SeriesService/ListSessions",
+                                        [](const AccessObjects& o) {
+                                          v1::ListSessionsRequest r;
+                                          r.set_series_id(o.series);
+                                          return Bytes(r);
+                                        },
+                                        kSeeOwnOrEnrolled},
+                                       {"SeriesService/UpdateSession",
+                                        [](const AccessObjects& o) {
+                                          v1::UpdateSessionRequest r;
+                                          r.mutable_session()->set_id(o.session);
+                                          r.mutable_session()->set_note("Raum geändert");
+                                          r.mutable_update_mask()->add_paths("note");
+                                          return Bytes(r);
+                                        },
+                                        kPlannerOwn},
+                                       {"SeriesService/SetBookingStatus",
+                                        [](const AccessObjects& o) {
+                                          v1::SetBookingStatusRequest r;
+                                          r.set_session_id(o.session);
+                                          r.set_trainer_id(o.trainer);
+                                          r.set_status(v1::BOOKING_STATUS_CONFIRMED);
+                                          return Bytes(r);
+                                        },
+                                        kSeeOwn},
+                                       {"SeriesService/DeleteModule",
+                                        [](const AccessObjects& o) {
+                                          v1::DeleteModuleRequest r;
+                                          r.set_series_id(o.series);
+                                          r.set_module_id(o.module);
+                                          return Bytes(r);
+                                        },
+                                        kPlannerOwn, /*order=*/3},
+                                       {"SeriesService/DeleteSession",
+                                        [](const AccessObjects& o) {
+                                          v1::DeleteSessionRequest r;
+                                          r.set_id(o.spare_session);
+                                          return Bytes(r);
+                                        },
+                                        kPlannerOwn, /*order=*/4},
+                                       {"SeriesService/DeleteSeries",
+                                        [](const AccessObjects& o) {
+                                          v1::DeleteSeriesRequest r;
+                                          r.set_id(o.series);
+                                          return Bytes(r);
+                                        },
+                                        kPlannerOwn, /*order=*/5},
+                                       {"SeriesService/CancelSeries",
+                                        [](const AccessObjects& o) {
+                                          v1::CancelSeriesRequest r;
+                                          r.set_id(o.series);
+                                          return Bytes(r);
+                                        },
+                                        kPlannerOwn, /*order=*/6},
+                                   });
 
 TEST_F(ApiTest, PlansASeriesEndToEnd) {
   const int64_t org = CreateOrganization("Auslandsgesellschaft Sachsen-Anhalt e.V.");

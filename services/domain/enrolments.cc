@@ -15,142 +15,9 @@
 #include "domain/text.h"
 
 namespace trainhub::domain {
-
-bool EnrolmentTransitionAllowed(EnrolmentState from, EnrolmentState to) {
-  using S = EnrolmentState;
-  const bool placed = to == S::kPendingApproval || to == S::kWaitlisted || to == S::kEnrolled;
-  switch (from) {
-    case S::kUnspecified:
-    case S::kWithdrawn:
-    case S::kRejected:
-    case S::kReleased:
-      return placed;
-    case S::kPendingApproval:
-      return to == S::kWaitlisted || to == S::kEnrolled || to == S::kRejected ||
-             to == S::kWithdrawn;
-    case S::kWaitlisted:
-      return to == S::kEnrolled || to == S::kWithdrawn;
-    case S::kEnrolled:
-      return to == S::kConfirmed || to == S::kWithdrawn || to == S::kReleased;
-    case S::kConfirmed:
-      return to == S::kWithdrawn;
-  }
-  return false;
-}
-
-EnrolmentState Placement(const Series& series, bool needs_approval) {
-  if (needs_approval) return EnrolmentState::kPendingApproval;
-  if (series.seats_taken < series.capacity && series.waitlist_length == 0) {
-    return EnrolmentState::kEnrolled;
-  }
-  return EnrolmentState::kWaitlisted;
-}
-
 namespace {
 
 constexpr int kMaxCohortSize = kMaxCapacity;
-
-// Moves `e` to `to`, keeps the seat time in step and appends the history
-// entry. INTERNAL for a transition the state machine forbids: callers
-// check their preconditions with a clear message first.
-absl::Status Move(UnitOfWork& w, AuditTrail& trail, const Series& series, Enrolment& e,
-                  EnrolmentState to, Id account_id, std::string reason) {
-  const absl::Time now = trail.now();
-  if (!EnrolmentTransitionAllowed(e.state, to)) {
-    return absl::InternalError(absl::StrCat("enrolment ", e.id, " cannot go from ",
-                                            ToString(e.state), " to ", ToString(to)));
-  }
-  const EnrolmentState from = e.state;
-  e.state = to;
-  if (!HoldsSeat(to)) {
-    e.seat_time.reset();
-  } else if (!HoldsSeat(from)) {
-    e.seat_time = now;
-  }
-  e.update_time = now;
-  TH_RETURN_IF_ERROR(w.enrolments().Update(e));
-  TH_RETURN_IF_ERROR(
-      w.enrolments().AppendChange({0, e.id, now, from, to, account_id, std::move(reason)}));
-  return trail.Changed("enrolment", e.id, series.organization_id);
-}
-
-std::string Who(const Participant& p) {
-  return absl::StrCat("participant ", p.id, " (", p.display_name, ")");
-}
-
-std::string GroupList(const std::vector<TargetGroup>& groups) {
-  return absl::StrJoin(groups, ", ",
-                       [](std::string* out, TargetGroup g) { absl::StrAppend(out, ToString(g)); });
-}
-
-}  // namespace
-
-absl::Status EndEnrolmentsOfCancelledSeries(UnitOfWork& w, AuditTrail& trail, const Series& series,
-                                            Id account_id, absl::string_view reason) {
-  const Id series_id = series.id;
-  EnrolmentFilter filter;
-  filter.series_id = series_id;
-  filter.states = {EnrolmentState::kPendingApproval, EnrolmentState::kWaitlisted,
-                   EnrolmentState::kEnrolled, EnrolmentState::kConfirmed};
-  const std::string why = reason.empty() ? std::string("the series was cancelled")
-                                         : absl::StrCat("the series was cancelled: ", reason);
-  PageRequest page;
-  page.limit = kMaxPageSize;
-  for (;;) {
-    TH_ASSIGN_OR_RETURN(Page<Enrolment> batch, w.enrolments().List(filter, page));
-    for (Enrolment& e : batch.items) {
-      TH_RETURN_IF_ERROR(Move(w, trail, series, e, EnrolmentState::kWithdrawn, account_id, why));
-    }
-    if (!batch.next) return absl::OkStatus();
-    page.after = batch.next;
-  }
-}
-
-absl::Status CheckEnrolmentWindow(const Series& series, bool by_planner, absl::Time now) {
-  if (series.IsFrozen()) {
-    return absl::FailedPreconditionError(absl::StrCat(
-        "series ", series.id, " is ", ToString(series.status), "; it takes no enrolments"));
-  }
-  if (by_planner) return absl::OkStatus();
-  if (series.status != SeriesStatus::kOpenForEnrolment) {
-    return absl::FailedPreconditionError(absl::StrCat(
-        "series ", series.id, " is not open for enrolment (it is ", ToString(series.status), ")"));
-  }
-  if (series.enrolment_deadline && now > *series.enrolment_deadline) {
-    return absl::FailedPreconditionError(absl::StrCat(
-        "enrolment for series ", series.id, " closed on ", FormatLocal(*series.enrolment_deadline),
-        " (Europe/Berlin); ask a coordinator"));
-  }
-  return absl::OkStatus();
-}
-
-namespace {
-
-// Eligibility of `p` for `series`: the target groups (unless overridden)
-// and the required qualification. Empty when eligible, else the reason.
-absl::StatusOr<std::string> Ineligibility(ReadView& r, const Series& series, const Participant& p,
-                                          bool override_groups) {
-  if (!override_groups && !series.target_groups.empty() &&
-      std::none_of(p.target_groups.begin(), p.target_groups.end(), [&](TargetGroup g) {
-        return std::find(series.target_groups.begin(), series.target_groups.end(), g) !=
-               series.target_groups.end();
-      })) {
-    return absl::StrCat(Who(p), " belongs to ", GroupList(p.target_groups), "; series ", series.id,
-                        " is for ", GroupList(series.target_groups),
-                        "; a coordinator can override the target groups");
-  }
-  if (!series.required_qualification.empty()) {
-    TH_ASSIGN_OR_RETURN(std::vector<Qualification> held, r.participants().ListQualifications(p.id));
-    const std::string wanted = Folded(series.required_qualification);
-    if (std::none_of(held.begin(), held.end(),
-                     [&](const Qualification& q) { return Folded(q.title) == wanted; })) {
-      return absl::StrCat("series ", series.id, " requires the qualification \"",
-                          series.required_qualification, "\", which ", Who(p),
-                          " does not hold; a coordinator can record an earlier qualification");
-    }
-  }
-  return std::string();
-}
 
 std::string NoteOr(std::string note, absl::string_view fallback) {
   return note.empty() ? std::string(fallback) : std::move(note);
@@ -164,58 +31,6 @@ absl::Status CheckReason(std::string& reason, absl::string_view field, bool requ
     return InvalidField(std::string(field), problem);
   }
   return absl::OkStatus();
-}
-
-// `series` with its seat and waiting-list counts as they are now in the
-// unit of work (earlier enrolments of the same unit included).
-absl::StatusOr<Series> WithPlacesNow(ReadView& r, Series series) {
-  TH_ASSIGN_OR_RETURN(Places places, r.enrolments().CountPlaces(series.id));
-  series.seats_taken = places.seats_taken;
-  series.waitlist_length = places.waitlist_length;
-  return series;
-}
-
-// Places (or places again) `p` in `series` as one arrival; the caller has
-// checked window and eligibility. Returns the enrolment's id.
-absl::StatusOr<Id> Enrol(UnitOfWork& w, AuditTrail& trail, const Series& series,
-                         const Participant& p, const std::optional<Enrolment>& existing,
-                         bool needs_approval, bool overridden, Id account_id, std::string reason,
-                         absl::string_view note = "") {
-  const absl::Time now = trail.now();
-  Enrolment e = existing.value_or(Enrolment{});
-  if (!note.empty()) e.note = std::string(note);
-  TH_ASSIGN_OR_RETURN(e.queue_number, w.enrolments().NextQueueNumber(series.id));
-  TH_ASSIGN_OR_RETURN(Series fresh, WithPlacesNow(w, series));
-  const EnrolmentState to = Placement(fresh, needs_approval);
-  e.request_time = now;
-  e.eligibility_overridden = overridden;
-  if (!existing) {
-    e.series_id = series.id;
-    e.participant_id = p.id;
-    e.state = to;
-    e.seat_time = HoldsSeat(to) ? std::optional<absl::Time>(now) : std::nullopt;
-    e.update_time = now;
-    TH_ASSIGN_OR_RETURN(e.id, w.enrolments().Insert(e));
-    TH_RETURN_IF_ERROR(w.enrolments().AppendChange(
-        {0, e.id, now, EnrolmentState::kUnspecified, to, account_id, std::move(reason)}));
-    TH_RETURN_IF_ERROR(trail.Changed("enrolment", e.id, series.organization_id));
-    return e.id;
-  }
-  TH_RETURN_IF_ERROR(Move(w, trail, series, e, to, account_id, std::move(reason)));
-  return e.id;
-}
-
-std::string AlreadyEnrolledText(const Enrolment& e, const Participant& p) {
-  std::string where = absl::StrCat(ToString(e.state));
-  if (e.state == EnrolmentState::kWaitlisted) {
-    absl::StrAppend(&where, " at position ", e.waitlist_position);
-  }
-  return absl::StrCat(Who(p), " is already ", where, " in series ", e.series_id, " (enrolment ",
-                      e.id, ")");
-}
-
-absl::Status AlreadyEnrolled(const Enrolment& e, const Participant& p) {
-  return FieldError(absl::StatusCode::kAlreadyExists, "participant_id", AlreadyEnrolledText(e, p));
 }
 
 enum class Act {
@@ -260,48 +75,86 @@ absl::StatusOr<Enrolment> ChangeOnce(Store& store, absl::string_view method, con
                                [](UnitOfWork& w, Id id) { return w.enrolments().Get(id); });
 }
 
-}  // namespace
-
-absl::StatusOr<std::string> EnrolmentProblem(ReadView& r, const Series& series,
-                                             const Participant& p, bool override_groups) {
-  if (p.id != 0) {
-    TH_ASSIGN_OR_RETURN(std::optional<Enrolment> existing, r.enrolments().Find(series.id, p.id));
-    if (existing && IsActive(existing->state)) return AlreadyEnrolledText(*existing, p);
+// INVALID_ARGUMENT naming each bad field of `cohort`.
+absl::Status ValidateCohort(const Cohort& cohort) {
+  Violations v;
+  if (cohort.participant_ids.empty() && cohort.organization_id == 0) {
+    v.Add("participant_ids", "name the participants or an organization_id");
   }
-  return Ineligibility(r, series, p, override_groups);
+  if (!cohort.participant_ids.empty() && cohort.organization_id != 0) {
+    v.Add("organization_id", "give either participant_ids or an organization_id, not both");
+  }
+  if (cohort.participant_ids.size() > static_cast<size_t>(kMaxCohortSize)) {
+    v.Add("participant_ids", absl::StrCat("at most ", kMaxCohortSize, " at once"));
+  }
+  for (size_t i = 0; i < cohort.participant_ids.size(); ++i) {
+    if (cohort.participant_ids[i] <= 0) {
+      v.Add(absl::StrCat("participant_ids[", i, "]"), "must be a positive id");
+    }
+  }
+  if (cohort.organization_id < 0) v.Add("organization_id", "must be a positive id");
+  if (cohort.target_group != TargetGroup::kUnspecified && !IsKnown(cohort.target_group)) {
+    v.Add("target_group", absl::StrCat("unknown value ", static_cast<int>(cohort.target_group)));
+  }
+  if (cohort.training_year < 0 || cohort.training_year > 3) {
+    v.Add("training_year", "must be 1, 2 or 3 (0: any)");
+  }
+  return v.ToStatus();
 }
 
-absl::StatusOr<Enrolment> EnrolAsPlanner(UnitOfWork& w, AuditTrail& trail, const Series& series,
-                                         const Participant& p, bool override_groups,
-                                         std::string reason) {
-  TH_ASSIGN_OR_RETURN(std::optional<Enrolment> existing, w.enrolments().Find(series.id, p.id));
-  if (override_groups) absl::StrAppend(&reason, " (target groups overridden)");
-  TH_ASSIGN_OR_RETURN(
-      Id id, Enrol(w, trail, series, p, existing, /*needs_approval=*/false, override_groups,
-                   trail.context().who.account.id, std::move(reason)));
-  return w.enrolments().Get(id);
-}
-
-absl::StatusOr<std::vector<Id>> FillSeats(UnitOfWork& w, AuditTrail& trail, const Series& stored) {
-  std::vector<Id> promoted;
-  if (stored.IsFrozen()) return promoted;
-  const Id series_id = stored.id;
-  TH_ASSIGN_OR_RETURN(Series series, WithPlacesNow(w, stored));
-  const int free_seats = series.capacity - series.seats_taken;
-  if (free_seats <= 0 || series.waitlist_length == 0) return promoted;
-  EnrolmentFilter filter;
-  filter.series_id = series_id;
-  filter.states = {EnrolmentState::kWaitlisted};
+// The cohort's participants in id order, each once; PERMISSION_DENIED for
+// an organisation `who` does not coordinate.
+absl::StatusOr<std::vector<Participant>> CohortMembers(ReadView& r, const Principal& who,
+                                                       const Cohort& cohort) {
+  std::vector<Participant> out;
+  if (!cohort.participant_ids.empty()) {
+    std::vector<Id> ids = cohort.participant_ids;
+    std::sort(ids.begin(), ids.end());
+    ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+    for (Id id : ids) {
+      absl::StatusOr<Participant> p = r.participants().Get(id);
+      if (!p.ok()) {
+        const auto at = std::find(cohort.participant_ids.begin(), cohort.participant_ids.end(), id);
+        return NameField(
+            p.status(), absl::StrCat("participant_ids[", at - cohort.participant_ids.begin(), "]"));
+      }
+      out.push_back(*std::move(p));
+    }
+    return out;
+  }
+  if (!who.IsAdmin() && !who.Coordinates(cohort.organization_id)) {
+    return Denied(absl::StrCat("enrol the participants of organisation ", cohort.organization_id,
+                               " as a group"));
+  }
+  ParticipantFilter filter;
+  filter.organization_id = cohort.organization_id;
   PageRequest page;
-  page.limit = free_seats;
-  TH_ASSIGN_OR_RETURN(Page<Enrolment> next, w.enrolments().List(filter, page));
-  for (Enrolment& e : next.items) {
-    TH_RETURN_IF_ERROR(Move(w, trail, series, e, EnrolmentState::kEnrolled, /*account_id=*/0,
-                            "promoted from the waiting list: a seat became free"));
-    promoted.push_back(e.id);
+  page.limit = kMaxPageSize;
+  for (;;) {
+    TH_ASSIGN_OR_RETURN(Page<Participant> batch, r.participants().List(filter, page));
+    for (Participant& p : batch.items) {
+      const bool in_group = cohort.target_group == TargetGroup::kUnspecified ||
+                            std::find(p.target_groups.begin(), p.target_groups.end(),
+                                      cohort.target_group) != p.target_groups.end();
+      const bool in_year = cohort.training_year == 0 || p.training_year == cohort.training_year;
+      if (in_group && in_year) out.push_back(std::move(p));
+    }
+    if (!batch.next) break;
+    page.after = batch.next;
   }
-  return promoted;
+  if (out.empty()) {
+    return FieldError(absl::StatusCode::kFailedPrecondition, "organization_id",
+                      "no participant of this organisation matches the cohort");
+  }
+  if (out.size() > static_cast<size_t>(kMaxCohortSize)) {
+    return FieldError(absl::StatusCode::kFailedPrecondition, "organization_id",
+                      absl::StrCat("the cohort has ", out.size(), " participants; at most ",
+                                   kMaxCohortSize, " at once"));
+  }
+  return out;
 }
+
+}  // namespace
 
 Enrolments::Enrolments(Store& store, Clock clock) : store_(store), clock_(std::move(clock)) {}
 
@@ -357,88 +210,13 @@ absl::StatusOr<std::vector<Enrolment>> Enrolments::EnrolCohort(const RequestCont
   const Principal& who = ctx.who;
   TH_RETURN_IF_ERROR(CheckId(series_id, "series_id"));
   TH_RETURN_IF_ERROR(ValidateRequestId(key.request_id));
-  {
-    Violations v;
-    if (cohort.participant_ids.empty() && cohort.organization_id == 0) {
-      v.Add("participant_ids", "name the participants or an organization_id");
-    }
-    if (!cohort.participant_ids.empty() && cohort.organization_id != 0) {
-      v.Add("organization_id", "give either participant_ids or an organization_id, not both");
-    }
-    if (cohort.participant_ids.size() > static_cast<size_t>(kMaxCohortSize)) {
-      v.Add("participant_ids", absl::StrCat("at most ", kMaxCohortSize, " at once"));
-    }
-    for (size_t i = 0; i < cohort.participant_ids.size(); ++i) {
-      if (cohort.participant_ids[i] <= 0) {
-        v.Add(absl::StrCat("participant_ids[", i, "]"), "must be a positive id");
-      }
-    }
-    if (cohort.organization_id < 0) v.Add("organization_id", "must be a positive id");
-    if (cohort.target_group != TargetGroup::kUnspecified && !IsKnown(cohort.target_group)) {
-      v.Add("target_group", absl::StrCat("unknown value ", static_cast<int>(cohort.target_group)));
-    }
-    if (cohort.training_year < 0 || cohort.training_year > 3) {
-      v.Add("training_year", "must be 1, 2 or 3 (0: any)");
-    }
-    TH_RETURN_IF_ERROR(v.ToStatus());
-  }
+  TH_RETURN_IF_ERROR(ValidateCohort(cohort));
   const absl::Time now = clock_();
-
-  // The cohort's participants in id order, each once.
-  auto select = [&](ReadView& r) -> absl::StatusOr<std::vector<Participant>> {
-    std::vector<Participant> out;
-    if (!cohort.participant_ids.empty()) {
-      std::vector<Id> ids = cohort.participant_ids;
-      std::sort(ids.begin(), ids.end());
-      ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
-      for (Id id : ids) {
-        absl::StatusOr<Participant> p = r.participants().Get(id);
-        if (!p.ok()) {
-          const auto at =
-              std::find(cohort.participant_ids.begin(), cohort.participant_ids.end(), id);
-          return NameField(p.status(), absl::StrCat("participant_ids[",
-                                                    at - cohort.participant_ids.begin(), "]"));
-        }
-        out.push_back(*std::move(p));
-      }
-      return out;
-    }
-    if (!who.IsAdmin() && !who.Coordinates(cohort.organization_id)) {
-      return Denied(absl::StrCat("enrol the participants of organisation ", cohort.organization_id,
-                                 " as a group"));
-    }
-    ParticipantFilter filter;
-    filter.organization_id = cohort.organization_id;
-    PageRequest page;
-    page.limit = kMaxPageSize;
-    for (;;) {
-      TH_ASSIGN_OR_RETURN(Page<Participant> batch, r.participants().List(filter, page));
-      for (Participant& p : batch.items) {
-        const bool in_group = cohort.target_group == TargetGroup::kUnspecified ||
-                              std::find(p.target_groups.begin(), p.target_groups.end(),
-                                        cohort.target_group) != p.target_groups.end();
-        const bool in_year = cohort.training_year == 0 || p.training_year == cohort.training_year;
-        if (in_group && in_year) out.push_back(std::move(p));
-      }
-      if (!batch.next) break;
-      page.after = batch.next;
-    }
-    if (out.empty()) {
-      return FieldError(absl::StatusCode::kFailedPrecondition, "organization_id",
-                        "no participant of this organisation matches the cohort");
-    }
-    if (out.size() > static_cast<size_t>(kMaxCohortSize)) {
-      return FieldError(absl::StatusCode::kFailedPrecondition, "organization_id",
-                        absl::StrCat("the cohort has ", out.size(), " participants; at most ",
-                                     kMaxCohortSize, " at once"));
-    }
-    return out;
-  };
 
   std::vector<Enrolment> result;
   TH_RETURN_IF_ERROR(store_.Write([&](UnitOfWork& w) -> absl::Status {
     TH_ASSIGN_OR_RETURN(Series series, SeriesFor(w, who, series_id, Need::kPlan, "series_id"));
-    TH_ASSIGN_OR_RETURN(std::vector<Participant> people, select(w));
+    TH_ASSIGN_OR_RETURN(std::vector<Participant> people, CohortMembers(w, who, cohort));
     TH_ASSIGN_OR_RETURN(std::optional<RequestRecord> earlier, AlreadyDone(w, "EnrolCohort", key));
     if (!earlier) {
       TH_RETURN_IF_ERROR(CheckEnrolmentWindow(series, /*by_planner=*/true, now));

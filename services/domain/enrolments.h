@@ -16,6 +16,7 @@
 #include "absl/status/statusor.h"
 #include "absl/time/clock.h"
 #include "domain/audit_trail.h"
+#include "domain/enrolment_rules.h"
 #include "domain/idempotency.h"
 #include "domain/model.h"
 #include "domain/ports/unit_of_work.h"
@@ -23,45 +24,6 @@
 #include "domain/request_context.h"
 
 namespace trainhub::domain {
-
-// Whether an enrolment may go from `from` to `to`; UNSPECIFIED `from` is a
-// new enrolment. Ended enrolments (withdrawn, rejected, released) may be
-// requested again.
-bool EnrolmentTransitionAllowed(EnrolmentState from, EnrolmentState to);
-
-// Where a new or approved request goes: PENDING_APPROVAL when
-// `needs_approval`, a seat while one is free and nobody waits, else the
-// waiting list.
-EnrolmentState Placement(const Series& series, bool needs_approval);
-
-// Gives the free seats of `series` (as stored in this unit: capacity and
-// status) to the waiting list in arrival order, each promotion recorded in
-// its history as done by the system, and in `trail` (at its time) as a change
-// of the request. Returns the promoted enrolments' ids. Nothing happens in
-// frozen series.
-absl::StatusOr<std::vector<Id>> FillSeats(UnitOfWork& w, AuditTrail& trail, const Series& series);
-
-// For enrolling inside a larger unit of work (imports): why `p` cannot be
-// enrolled in `series` by a planner now (already enrolled, outside the
-// target groups unless `override_groups`, without the required
-// qualification), or "" when they can. The window is checked by the caller.
-absl::StatusOr<std::string> EnrolmentProblem(ReadView& r, const Series& series,
-                                             const Participant& p, bool override_groups);
-// Enrols `p` as the trail's caller (a planner) does, after EnrolmentProblem
-// found nothing; returns the enrolment.
-absl::StatusOr<Enrolment> EnrolAsPlanner(UnitOfWork& w, AuditTrail& trail, const Series& series,
-                                         const Participant& p, bool override_groups,
-                                         std::string reason);
-// Ends every active enrolment of a series being cancelled: WITHDRAWN, with
-// "the series was cancelled" (and `reason`) in each history entry, by
-// `account_id`, each in `trail`. Inside the cancelling write unit.
-absl::Status EndEnrolmentsOfCancelledSeries(UnitOfWork& w, AuditTrail& trail, const Series& series,
-                                            Id account_id, absl::string_view reason);
-
-// FAILED_PRECONDITION unless `series` takes enrolments now: planners may
-// add people to any series that is not cancelled or completed;
-// participants only while it is open and before its enrolment deadline.
-absl::Status CheckEnrolmentWindow(const Series& series, bool by_planner, absl::Time now);
 
 // Who enrols as a group: the participants named, or all participants of
 // an organisation, optionally of one target group and training year.

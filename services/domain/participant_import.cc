@@ -14,7 +14,7 @@
 #include "domain/access.h"
 #include "domain/audit_trail.h"
 #include "domain/csv_table.h"
-#include "domain/enrolments.h"
+#include "domain/enrolment_rules.h"
 #include "domain/errors.h"
 #include "domain/status_macros.h"
 #include "domain/text.h"

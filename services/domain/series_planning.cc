@@ -7,7 +7,7 @@
 #include "domain/access.h"
 #include "domain/audit_trail.h"
 #include "domain/berlin_time.h"
-#include "domain/enrolments.h"
+#include "domain/enrolment_rules.h"
 #include "domain/errors.h"
 #include "domain/limits.h"
 #include "domain/planning_rules.h"

@@ -1,0 +1,242 @@
+#include "domain/enrolment_rules.h"
+
+#include <algorithm>
+#include <utility>
+
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+#include "domain/berlin_time.h"
+#include "domain/errors.h"
+#include "domain/limits.h"
+#include "domain/status_macros.h"
+#include "domain/text.h"
+#include "domain/validation.h"
+
+namespace trainhub::domain {
+
+namespace {
+
+std::string Who(const Participant& p) {
+  return absl::StrCat("participant ", p.id, " (", p.display_name, ")");
+}
+
+std::string GroupList(const std::vector<TargetGroup>& groups) {
+  return absl::StrJoin(groups, ", ",
+                       [](std::string* out, TargetGroup g) { absl::StrAppend(out, ToString(g)); });
+}
+
+}  // namespace
+
+bool EnrolmentTransitionAllowed(EnrolmentState from, EnrolmentState to) {
+  using S = EnrolmentState;
+  const bool placed = to == S::kPendingApproval || to == S::kWaitlisted || to == S::kEnrolled;
+  switch (from) {
+    case S::kUnspecified:
+    case S::kWithdrawn:
+    case S::kRejected:
+    case S::kReleased:
+      return placed;
+    case S::kPendingApproval:
+      return to == S::kWaitlisted || to == S::kEnrolled || to == S::kRejected ||
+             to == S::kWithdrawn;
+    case S::kWaitlisted:
+      return to == S::kEnrolled || to == S::kWithdrawn;
+    case S::kEnrolled:
+      return to == S::kConfirmed || to == S::kWithdrawn || to == S::kReleased;
+    case S::kConfirmed:
+      return to == S::kWithdrawn;
+  }
+  return false;
+}
+
+EnrolmentState Placement(const Series& series, bool needs_approval) {
+  if (needs_approval) return EnrolmentState::kPendingApproval;
+  if (series.seats_taken < series.capacity && series.waitlist_length == 0) {
+    return EnrolmentState::kEnrolled;
+  }
+  return EnrolmentState::kWaitlisted;
+}
+
+absl::Status EndEnrolmentsOfCancelledSeries(UnitOfWork& w, AuditTrail& trail, const Series& series,
+                                            Id account_id, absl::string_view reason) {
+  const Id series_id = series.id;
+  EnrolmentFilter filter;
+  filter.series_id = series_id;
+  filter.states = {EnrolmentState::kPendingApproval, EnrolmentState::kWaitlisted,
+                   EnrolmentState::kEnrolled, EnrolmentState::kConfirmed};
+  const std::string why = reason.empty() ? std::string("the series was cancelled")
+                                         : absl::StrCat("the series was cancelled: ", reason);
+  PageRequest page;
+  page.limit = kMaxPageSize;
+  for (;;) {
+    TH_ASSIGN_OR_RETURN(Page<Enrolment> batch, w.enrolments().List(filter, page));
+    for (Enrolment& e : batch.items) {
+      TH_RETURN_IF_ERROR(Move(w, trail, series, e, EnrolmentState::kWithdrawn, account_id, why));
+    }
+    if (!batch.next) return absl::OkStatus();
+    page.after = batch.next;
+  }
+}
+
+absl::Status CheckEnrolmentWindow(const Series& series, bool by_planner, absl::Time now) {
+  if (series.IsFrozen()) {
+    return absl::FailedPreconditionError(absl::StrCat(
+        "series ", series.id, " is ", ToString(series.status), "; it takes no enrolments"));
+  }
+  if (by_planner) return absl::OkStatus();
+  if (series.status != SeriesStatus::kOpenForEnrolment) {
+    return absl::FailedPreconditionError(absl::StrCat(
+        "series ", series.id, " is not open for enrolment (it is ", ToString(series.status), ")"));
+  }
+  if (series.enrolment_deadline && now > *series.enrolment_deadline) {
+    return absl::FailedPreconditionError(absl::StrCat(
+        "enrolment for series ", series.id, " closed on ", FormatLocal(*series.enrolment_deadline),
+        " (Europe/Berlin); ask a coordinator"));
+  }
+  return absl::OkStatus();
+}
+
+absl::StatusOr<std::string> EnrolmentProblem(ReadView& r, const Series& series,
+                                             const Participant& p, bool override_groups) {
+  if (p.id != 0) {
+    TH_ASSIGN_OR_RETURN(std::optional<Enrolment> existing, r.enrolments().Find(series.id, p.id));
+    if (existing && IsActive(existing->state)) return AlreadyEnrolledText(*existing, p);
+  }
+  return Ineligibility(r, series, p, override_groups);
+}
+
+absl::StatusOr<Enrolment> EnrolAsPlanner(UnitOfWork& w, AuditTrail& trail, const Series& series,
+                                         const Participant& p, bool override_groups,
+                                         std::string reason) {
+  TH_ASSIGN_OR_RETURN(std::optional<Enrolment> existing, w.enrolments().Find(series.id, p.id));
+  if (override_groups) absl::StrAppend(&reason, " (target groups overridden)");
+  TH_ASSIGN_OR_RETURN(
+      Id id, Enrol(w, trail, series, p, existing, /*needs_approval=*/false, override_groups,
+                   trail.context().who.account.id, std::move(reason)));
+  return w.enrolments().Get(id);
+}
+
+absl::StatusOr<std::vector<Id>> FillSeats(UnitOfWork& w, AuditTrail& trail, const Series& stored) {
+  std::vector<Id> promoted;
+  if (stored.IsFrozen()) return promoted;
+  const Id series_id = stored.id;
+  TH_ASSIGN_OR_RETURN(Series series, WithPlacesNow(w, stored));
+  const int free_seats = series.capacity - series.seats_taken;
+  if (free_seats <= 0 || series.waitlist_length == 0) return promoted;
+  EnrolmentFilter filter;
+  filter.series_id = series_id;
+  filter.states = {EnrolmentState::kWaitlisted};
+  PageRequest page;
+  page.limit = free_seats;
+  TH_ASSIGN_OR_RETURN(Page<Enrolment> next, w.enrolments().List(filter, page));
+  for (Enrolment& e : next.items) {
+    TH_RETURN_IF_ERROR(Move(w, trail, series, e, EnrolmentState::kEnrolled, /*account_id=*/0,
+                            "promoted from the waiting list: a seat became free"));
+    promoted.push_back(e.id);
+  }
+  return promoted;
+}
+
+// Moves `e` to `to`, keeps the seat time in step and appends the history
+// entry. INTERNAL for a transition the state machine forbids: callers
+// check their preconditions with a clear message first.
+absl::Status Move(UnitOfWork& w, AuditTrail& trail, const Series& series, Enrolment& e,
+                  EnrolmentState to, Id account_id, std::string reason) {
+  const absl::Time now = trail.now();
+  if (!EnrolmentTransitionAllowed(e.state, to)) {
+    return absl::InternalError(absl::StrCat("enrolment ", e.id, " cannot go from ",
+                                            ToString(e.state), " to ", ToString(to)));
+  }
+  const EnrolmentState from = e.state;
+  e.state = to;
+  if (!HoldsSeat(to)) {
+    e.seat_time.reset();
+  } else if (!HoldsSeat(from)) {
+    e.seat_time = now;
+  }
+  e.update_time = now;
+  TH_RETURN_IF_ERROR(w.enrolments().Update(e));
+  TH_RETURN_IF_ERROR(
+      w.enrolments().AppendChange({0, e.id, now, from, to, account_id, std::move(reason)}));
+  return trail.Changed("enrolment", e.id, series.organization_id);
+}
+
+// Places (or places again) `p` in `series` as one arrival; the caller has
+// checked window and eligibility. Returns the enrolment's id.
+absl::StatusOr<Id> Enrol(UnitOfWork& w, AuditTrail& trail, const Series& series,
+                         const Participant& p, const std::optional<Enrolment>& existing,
+                         bool needs_approval, bool overridden, Id account_id, std::string reason,
+                         absl::string_view note) {
+  const absl::Time now = trail.now();
+  Enrolment e = existing.value_or(Enrolment{});
+  if (!note.empty()) e.note = std::string(note);
+  TH_ASSIGN_OR_RETURN(e.queue_number, w.enrolments().NextQueueNumber(series.id));
+  TH_ASSIGN_OR_RETURN(Series fresh, WithPlacesNow(w, series));
+  const EnrolmentState to = Placement(fresh, needs_approval);
+  e.request_time = now;
+  e.eligibility_overridden = overridden;
+  if (!existing) {
+    e.series_id = series.id;
+    e.participant_id = p.id;
+    e.state = to;
+    e.seat_time = HoldsSeat(to) ? std::optional<absl::Time>(now) : std::nullopt;
+    e.update_time = now;
+    TH_ASSIGN_OR_RETURN(e.id, w.enrolments().Insert(e));
+    TH_RETURN_IF_ERROR(w.enrolments().AppendChange(
+        {0, e.id, now, EnrolmentState::kUnspecified, to, account_id, std::move(reason)}));
+    TH_RETURN_IF_ERROR(trail.Changed("enrolment", e.id, series.organization_id));
+    return e.id;
+  }
+  TH_RETURN_IF_ERROR(Move(w, trail, series, e, to, account_id, std::move(reason)));
+  return e.id;
+}
+
+// Eligibility of `p` for `series`: the target groups (unless overridden)
+// and the required qualification. Empty when eligible, else the reason.
+absl::StatusOr<std::string> Ineligibility(ReadView& r, const Series& series, const Participant& p,
+                                          bool override_groups) {
+  if (!override_groups && !series.target_groups.empty() &&
+      std::none_of(p.target_groups.begin(), p.target_groups.end(), [&](TargetGroup g) {
+        return std::find(series.target_groups.begin(), series.target_groups.end(), g) !=
+               series.target_groups.end();
+      })) {
+    return absl::StrCat(Who(p), " belongs to ", GroupList(p.target_groups), "; series ", series.id,
+                        " is for ", GroupList(series.target_groups),
+                        "; a coordinator can override the target groups");
+  }
+  if (!series.required_qualification.empty()) {
+    TH_ASSIGN_OR_RETURN(std::vector<Qualification> held, r.participants().ListQualifications(p.id));
+    const std::string wanted = Folded(series.required_qualification);
+    if (std::none_of(held.begin(), held.end(),
+                     [&](const Qualification& q) { return Folded(q.title) == wanted; })) {
+      return absl::StrCat("series ", series.id, " requires the qualification \"",
+                          series.required_qualification, "\", which ", Who(p),
+                          " does not hold; a coordinator can record an earlier qualification");
+    }
+  }
+  return std::string();
+}
+
+// `series` with its seat and waiting-list counts as they are now in the
+// unit of work (earlier enrolments of the same unit included).
+absl::StatusOr<Series> WithPlacesNow(ReadView& r, Series series) {
+  TH_ASSIGN_OR_RETURN(Places places, r.enrolments().CountPlaces(series.id));
+  series.seats_taken = places.seats_taken;
+  series.waitlist_length = places.waitlist_length;
+  return series;
+}
+
+std::string AlreadyEnrolledText(const Enrolment& e, const Participant& p) {
+  std::string where = absl::StrCat(ToString(e.state));
+  if (e.state == EnrolmentState::kWaitlisted) {
+    absl::StrAppend(&where, " at position ", e.waitlist_position);
+  }
+  return absl::StrCat(Who(p), " is already ", where, " in series ", e.series_id, " (enrolment ",
+                      e.id, ")");
+}
+
+absl::Status AlreadyEnrolled(const Enrolment& e, const Participant& p) {
+  return FieldError(absl::StatusCode::kAlreadyExists, "participant_id", AlreadyEnrolledText(e, p));
+}
+
+}  // namespace trainhub::domain

@@ -247,43 +247,32 @@ absl::Status ProblemsError(const std::vector<ImportProblem>& problems) {
 // Marks the end of a dry run: the unit of work is rolled back.
 absl::Status DryRunEnd() { return absl::AbortedError("dry run: nothing is stored"); }
 
-}  // namespace
-
-ParticipantImport::ParticipantImport(Store& store, Clock clock)
-    : store_(store), clock_(std::move(clock)) {}
-
-absl::StatusOr<ImportReport> ParticipantImport::Import(const RequestContext& ctx,
-                                                       absl::string_view csv,
-                                                       const ImportOptions& options,
-                                                       const RequestKey& key) {
-  const Principal& who = ctx.who;
-  {
-    Violations v;
-    if (options.organization_id <= 0) v.Add("organization_id", "is required");
-    if (options.series_id < 0) v.Add("series_id", "must be a positive id");
-    for (size_t i = 0; i < options.default_target_groups.size(); ++i) {
-      if (!IsKnown(options.default_target_groups[i])) {
-        v.Add(absl::StrCat("default_target_groups[", i, "]"),
-              absl::StrCat("unknown value ", static_cast<int>(options.default_target_groups[i])));
-      }
+// INVALID_ARGUMENT naming each bad option of an import.
+absl::Status ValidateOptions(absl::string_view csv, const ImportOptions& options,
+                             const RequestKey& key) {
+  Violations v;
+  if (options.organization_id <= 0) v.Add("organization_id", "is required");
+  if (options.series_id < 0) v.Add("series_id", "must be a positive id");
+  for (size_t i = 0; i < options.default_target_groups.size(); ++i) {
+    if (!IsKnown(options.default_target_groups[i])) {
+      v.Add(absl::StrCat("default_target_groups[", i, "]"),
+            absl::StrCat("unknown value ", static_cast<int>(options.default_target_groups[i])));
     }
-    if (csv.size() > kMaxImportBytes) {
-      v.Add("csv", absl::StrCat("the file has ", csv.size(), " bytes; at most ", kMaxImportBytes,
-                                " at once: split it"));
-    }
-    if (options.dry_run && !key.request_id.empty()) {
-      v.Add("request_id", "a dry run changes nothing and takes no request_id");
-    }
-    TH_RETURN_IF_ERROR(v.ToStatus());
   }
-  TH_RETURN_IF_ERROR(ValidateRequestId(key.request_id));
-  TH_ASSIGN_OR_RETURN(CsvTable table, ParseCsv(csv, "csv"));
-  if (table.rows.empty()) return InvalidField("csv", "the file has a header but no rows");
-  if (table.rows.size() > kMaxImportRows) {
-    return InvalidField("csv", absl::StrCat("the file has ", table.rows.size(), " rows; at most ",
-                                            kMaxImportRows, " at once"));
+  if (csv.size() > kMaxImportBytes) {
+    v.Add("csv", absl::StrCat("the file has ", csv.size(), " bytes; at most ", kMaxImportBytes,
+                              " at once: split it"));
   }
-  TH_ASSIGN_OR_RETURN(Layout layout, ReadHeader(table));
+  if (options.dry_run && !key.request_id.empty()) {
+    v.Add("request_id", "a dry run changes nothing and takes no request_id");
+  }
+  return v.ToStatus();
+}
+
+// Every row as a candidate with the problems found in the file alone (an
+// e-mail address twice included).
+std::vector<Candidate> ReadCandidates(const Layout& layout, const CsvTable& table,
+                                      const ImportOptions& options) {
   std::vector<Candidate> candidates;
   std::map<std::string, int> lines_by_email;
   for (const CsvRow& row : table.rows) {
@@ -297,6 +286,89 @@ absl::StatusOr<ImportReport> ParticipantImport::Import(const RequestContext& ctx
     }
     candidates.push_back(std::move(c));
   }
+  return candidates;
+}
+
+// Checks candidate `c` against what is stored and, without problems,
+// creates the participant (when new) and enrols them in `series` (when
+// set), adding the row or its problems to `report`.
+absl::Status ImportRow(UnitOfWork& w, AuditTrail& trail, const Layout& layout,
+                       const ImportOptions& options, const std::optional<Series>& series,
+                       Candidate& c, ImportReport& report) {
+  std::optional<Participant> existing;
+  if (c.problems.empty() && !c.person.email.empty()) {
+    TH_ASSIGN_OR_RETURN(existing, w.participants().FindByEmail(c.person.email));
+    if (existing && !series) {
+      c.problems.push_back(
+          {c.line, layout.Header(Column::kEmail),
+           absl::StrCat("participant ", existing->id, " already has this e-mail address")});
+    }
+  }
+  if (existing && SearchKey(existing->display_name) != SearchKey(c.person.display_name)) {
+    // A shared or mistyped address: never merge two people silently.
+    c.problems.push_back(
+        {c.line, layout.Header(Column::kEmail),
+         absl::StrCat("this e-mail address belongs to participant ", existing->id, " (",
+                      existing->display_name, "), not to \"", c.person.display_name,
+                      "\"; correct the row or that participant's record")});
+  }
+  const Participant& person = existing ? *existing : c.person;
+  if (c.problems.empty() && series) {
+    TH_ASSIGN_OR_RETURN(std::string problem,
+                        EnrolmentProblem(w, *series, person, options.override_eligibility));
+    if (!problem.empty()) c.problems.push_back({c.line, "", problem});
+  }
+  if (!c.problems.empty()) {
+    report.problems.insert(report.problems.end(), c.problems.begin(), c.problems.end());
+    return absl::OkStatus();
+  }
+  ImportedRow row;
+  row.line = c.line;
+  Participant stored = person;
+  if (!existing) {
+    stored.create_time = stored.update_time = trail.now();
+    TH_ASSIGN_OR_RETURN(stored.id, w.participants().Insert(stored));
+    TH_RETURN_IF_ERROR(trail.Changed("participant", stored.id, stored.organization_id));
+    row.created = true;
+  }
+  row.participant_id = stored.id;
+  if (series) {
+    TH_ASSIGN_OR_RETURN(Enrolment e,
+                        EnrolAsPlanner(w, trail, *series, stored, options.override_eligibility,
+                                       "imported from a list by a coordinator"));
+    row.enrolment_id = e.id;
+    row.enrolment_state = e.state;
+    row.waitlist_position = e.waitlist_position;
+  }
+  if (options.dry_run) {
+    // Nothing is kept: ids given inside the rolled-back unit mean nothing.
+    if (row.created) row.participant_id = 0;
+    row.enrolment_id = 0;
+  }
+  report.imported.push_back(row);
+  return absl::OkStatus();
+}
+
+}  // namespace
+
+ParticipantImport::ParticipantImport(Store& store, Clock clock)
+    : store_(store), clock_(std::move(clock)) {}
+
+absl::StatusOr<ImportReport> ParticipantImport::Import(const RequestContext& ctx,
+                                                       absl::string_view csv,
+                                                       const ImportOptions& options,
+                                                       const RequestKey& key) {
+  const Principal& who = ctx.who;
+  TH_RETURN_IF_ERROR(ValidateOptions(csv, options, key));
+  TH_RETURN_IF_ERROR(ValidateRequestId(key.request_id));
+  TH_ASSIGN_OR_RETURN(CsvTable table, ParseCsv(csv, "csv"));
+  if (table.rows.empty()) return InvalidField("csv", "the file has a header but no rows");
+  if (table.rows.size() > kMaxImportRows) {
+    return InvalidField("csv", absl::StrCat("the file has ", table.rows.size(), " rows; at most ",
+                                            kMaxImportRows, " at once"));
+  }
+  TH_ASSIGN_OR_RETURN(Layout layout, ReadHeader(table));
+  std::vector<Candidate> candidates = ReadCandidates(layout, table, options);
 
   const absl::Time now = clock_();
   ImportReport report;
@@ -323,57 +395,7 @@ absl::StatusOr<ImportReport> ParticipantImport::Import(const RequestContext& ctx
       TH_RETURN_IF_ERROR(CheckEnrolmentWindow(*series, /*by_planner=*/true, now));
     }
     for (Candidate& c : candidates) {
-      std::optional<Participant> existing;
-      if (c.problems.empty() && !c.person.email.empty()) {
-        TH_ASSIGN_OR_RETURN(existing, w.participants().FindByEmail(c.person.email));
-        if (existing && !series) {
-          c.problems.push_back(
-              {c.line, layout.Header(Column::kEmail),
-               absl::StrCat("participant ", existing->id, " already has this e-mail address")});
-        }
-      }
-      if (existing && SearchKey(existing->display_name) != SearchKey(c.person.display_name)) {
-        // A shared or mistyped address: never merge two people silently.
-        c.problems.push_back(
-            {c.line, layout.Header(Column::kEmail),
-             absl::StrCat("this e-mail address belongs to participant ", existing->id, " (",
-                          existing->display_name, "), not to \"", c.person.display_name,
-                          "\"; correct the row or that participant's record")});
-      }
-      const Participant& person = existing ? *existing : c.person;
-      if (c.problems.empty() && series) {
-        TH_ASSIGN_OR_RETURN(std::string problem,
-                            EnrolmentProblem(w, *series, person, options.override_eligibility));
-        if (!problem.empty()) c.problems.push_back({c.line, "", problem});
-      }
-      if (!c.problems.empty()) {
-        report.problems.insert(report.problems.end(), c.problems.begin(), c.problems.end());
-        continue;
-      }
-      ImportedRow row;
-      row.line = c.line;
-      Participant stored = person;
-      if (!existing) {
-        stored.create_time = stored.update_time = now;
-        TH_ASSIGN_OR_RETURN(stored.id, w.participants().Insert(stored));
-        TH_RETURN_IF_ERROR(trail.Changed("participant", stored.id, stored.organization_id));
-        row.created = true;
-      }
-      row.participant_id = stored.id;
-      if (series) {
-        TH_ASSIGN_OR_RETURN(Enrolment e,
-                            EnrolAsPlanner(w, trail, *series, stored, options.override_eligibility,
-                                           "imported from a list by a coordinator"));
-        row.enrolment_id = e.id;
-        row.enrolment_state = e.state;
-        row.waitlist_position = e.waitlist_position;
-      }
-      if (options.dry_run) {
-        // Nothing is kept: ids given inside the rolled-back unit mean nothing.
-        if (row.created) row.participant_id = 0;
-        row.enrolment_id = 0;
-      }
-      report.imported.push_back(row);
+      TH_RETURN_IF_ERROR(ImportRow(w, trail, layout, options, series, c, report));
     }
     if (!report.problems.empty() && !options.accept_good_rows && !options.dry_run) {
       return ProblemsError(report.problems);

@@ -76,6 +76,40 @@ int CreateAdmin(const std::string& db_path, const std::string& email, const std:
   return 0;
 }
 
+void SetUpLogging(const std::string& level) {
+  spdlog::set_level(spdlog::level::from_str(level));
+  spdlog::set_pattern("%Y-%m-%dT%H:%M:%S.%eZ %l %v", spdlog::pattern_time_type::utc);
+  // protobuf reports requests it cannot parse; trainhubd answers those
+  // itself (INVALID_ARGUMENT naming the field), so they are debug detail.
+  google::protobuf::SetLogHandler(
+      [](google::protobuf::LogLevel level, const char* file, int line, const std::string& message) {
+        if (level >= google::protobuf::LOGLEVEL_FATAL) {
+          spdlog::critical("protobuf {}:{}: {}", file, line, message);
+        } else {
+          spdlog::debug("protobuf {}:{}: {}", file, line, message);
+        }
+      });
+}
+
+// Reads the PEM file at `path` (if one is named) into `pem`; false, after
+// logging why, when it cannot be read or is empty.
+bool ReadPem(const std::string& path, std::string* pem) {
+  if (path.empty()) return true;
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream contents;
+  contents << in.rdbuf();
+  *pem = contents.str();
+  if (!in || pem->empty()) {
+    spdlog::error("cannot read {}", path);
+    return false;
+  }
+  return true;
+}
+
+// Serves until SIGINT or SIGTERM, then lets in-flight calls finish (10 s)
+// and closes the database; the process exit code.
+int Serve(const trainhub::server::ServerOptions& options);
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -115,35 +149,16 @@ int main(int argc, char** argv) {
     app.exit(e);
     return kExitUsage;
   }
-  spdlog::set_level(spdlog::level::from_str(log_level));
-  spdlog::set_pattern("%Y-%m-%dT%H:%M:%S.%eZ %l %v", spdlog::pattern_time_type::utc);
-  // protobuf reports requests it cannot parse; trainhubd answers those
-  // itself (INVALID_ARGUMENT naming the field), so they are debug detail.
-  google::protobuf::SetLogHandler(
-      [](google::protobuf::LogLevel level, const char* file, int line, const std::string& message) {
-        if (level >= google::protobuf::LOGLEVEL_FATAL) {
-          spdlog::critical("protobuf {}:{}: {}", file, line, message);
-        } else {
-          spdlog::debug("protobuf {}:{}: {}", file, line, message);
-        }
-      });
+  SetUpLogging(log_level);
 
   if (!trainhub::domain::InitCrypto()) {
     spdlog::error("libsodium failed to start");
     return kExitCannotStart;
   }
   if (!admin_email.empty()) return CreateAdmin(options.db_path, admin_email, admin_name);
-  for (auto [path, pem] : {std::pair{&tls_cert_path, &options.tls_cert_pem},
-                           std::pair{&tls_key_path, &options.tls_key_pem}}) {
-    if (path->empty()) continue;
-    std::ifstream in(*path, std::ios::binary);
-    std::stringstream contents;
-    contents << in.rdbuf();
-    *pem = contents.str();
-    if (!in || pem->empty()) {
-      spdlog::error("cannot read {}", *path);
-      return kExitCannotStart;
-    }
+  if (!ReadPem(tls_cert_path, &options.tls_cert_pem) ||
+      !ReadPem(tls_key_path, &options.tls_key_pem)) {
+    return kExitCannotStart;
   }
 
   absl::TimeZone berlin;
@@ -153,6 +168,12 @@ int main(int argc, char** argv) {
     return kExitCannotStart;
   }
 
+  return Serve(options);
+}
+
+namespace {
+
+int Serve(const trainhub::server::ServerOptions& options) {
   // SIGINT/SIGTERM are handled by one thread; block them everywhere else
   // (gRPC's threads inherit this mask).
   sigset_t stop_signals;
@@ -183,3 +204,5 @@ int main(int argc, char** argv) {
   spdlog::info("trainhubd stopped");
   return 0;
 }
+
+}  // namespace

@@ -68,6 +68,32 @@ bool IsLoopbackAddress(absl::string_view listen_address) {
   return dots == 2;
 }
 
+void TrainhubServer::BuildServices() {
+  domain::Store& data = *store_;
+  organizations_ = std::make_unique<domain::Organizations>(data);
+  trainers_ = std::make_unique<domain::Trainers>(data);
+  series_ = std::make_unique<domain::SeriesPlanning>(data);
+  sessions_ = std::make_unique<domain::SessionPlanning>(data);
+  schedules_ = std::make_unique<domain::Schedules>(data);
+  calendars_ = std::make_unique<domain::CalendarExport>(data);
+  accounts_ = std::make_unique<domain::Accounts>(data);
+  audit_ = std::make_unique<domain::AuditLog>(data);
+  participants_ = std::make_unique<domain::Participants>(data);
+  import_ = std::make_unique<domain::ParticipantImport>(data);
+  enrolments_ = std::make_unique<domain::Enrolments>(data);
+  auth_ = std::make_unique<api::Authenticator>(*accounts_);
+  api::Authenticator& auth = *auth_;
+  services_.push_back(std::make_unique<api::AccountServiceImpl>(*accounts_, *audit_, auth));
+  services_.push_back(std::make_unique<api::AuditServiceImpl>(*audit_, auth));
+  services_.push_back(
+      std::make_unique<api::ParticipantServiceImpl>(*participants_, *import_, auth));
+  services_.push_back(std::make_unique<api::EnrolmentServiceImpl>(*enrolments_, auth));
+  services_.push_back(std::make_unique<api::OrganizationServiceImpl>(*organizations_, auth));
+  services_.push_back(std::make_unique<api::TrainerServiceImpl>(*trainers_, auth));
+  services_.push_back(std::make_unique<api::SeriesServiceImpl>(*series_, *sessions_, auth));
+  services_.push_back(std::make_unique<api::ScheduleServiceImpl>(*schedules_, *calendars_, auth));
+}
+
 absl::StatusOr<std::unique_ptr<TrainhubServer>> TrainhubServer::Start(
     const ServerOptions& options) {
   const bool tls = !options.tls_cert_pem.empty() || !options.tls_key_pem.empty();
@@ -94,34 +120,7 @@ absl::StatusOr<std::unique_ptr<TrainhubServer>> TrainhubServer::Start(
 
   std::unique_ptr<TrainhubServer> server(new TrainhubServer());
   server->store_ = *std::move(store);
-  domain::Store& data = *server->store_;
-  server->organizations_ = std::make_unique<domain::Organizations>(data);
-  server->trainers_ = std::make_unique<domain::Trainers>(data);
-  server->series_ = std::make_unique<domain::SeriesPlanning>(data);
-  server->sessions_ = std::make_unique<domain::SessionPlanning>(data);
-  server->schedules_ = std::make_unique<domain::Schedules>(data);
-  server->calendars_ = std::make_unique<domain::CalendarExport>(data);
-  server->accounts_ = std::make_unique<domain::Accounts>(*server->store_);
-  server->audit_ = std::make_unique<domain::AuditLog>(*server->store_);
-  server->participants_ = std::make_unique<domain::Participants>(*server->store_);
-  server->import_ = std::make_unique<domain::ParticipantImport>(*server->store_);
-  server->enrolments_ = std::make_unique<domain::Enrolments>(*server->store_);
-  server->auth_ = std::make_unique<api::Authenticator>(*server->accounts_);
-  api::Authenticator& auth = *server->auth_;
-  server->services_.push_back(
-      std::make_unique<api::AccountServiceImpl>(*server->accounts_, *server->audit_, auth));
-  server->services_.push_back(std::make_unique<api::AuditServiceImpl>(*server->audit_, auth));
-  server->services_.push_back(std::make_unique<api::ParticipantServiceImpl>(
-      *server->participants_, *server->import_, auth));
-  server->services_.push_back(
-      std::make_unique<api::EnrolmentServiceImpl>(*server->enrolments_, auth));
-  server->services_.push_back(
-      std::make_unique<api::OrganizationServiceImpl>(*server->organizations_, auth));
-  server->services_.push_back(std::make_unique<api::TrainerServiceImpl>(*server->trainers_, auth));
-  server->services_.push_back(
-      std::make_unique<api::SeriesServiceImpl>(*server->series_, *server->sessions_, auth));
-  server->services_.push_back(
-      std::make_unique<api::ScheduleServiceImpl>(*server->schedules_, *server->calendars_, auth));
+  server->BuildServices();
 
   grpc::EnableDefaultHealthCheckService(true);
   grpc::reflection::InitProtoReflectionServerBuilderPlugin();

@@ -70,6 +70,8 @@ class TrainhubServer {
 
  private:
   TrainhubServer() = default;
+  // The use cases over store_ and the gRPC services over them.
+  void BuildServices();
 
   std::unique_ptr<store::SqliteStore> store_;
   std::unique_ptr<domain::Organizations> organizations_;

@@ -106,13 +106,11 @@ std::shared_ptr<grpc::Channel> Client::Channel() {
 }
 
 trainhub::v1::AccountService::StubInterface& Client::accounts() {
-  if (!stubs_.accounts) stubs_.accounts = trainhub::v1::AccountService::NewStub(Channel());
-  return *stubs_.accounts;
+  return Lazy<trainhub::v1::AccountService>(stubs_.accounts);
 }
 
 trainhub::v1::AuditService::StubInterface& Client::audit() {
-  if (!stubs_.audit) stubs_.audit = trainhub::v1::AuditService::NewStub(Channel());
-  return *stubs_.audit;
+  return Lazy<trainhub::v1::AuditService>(stubs_.audit);
 }
 
 trainhub::v1::OrganizationService::StubInterface& Client::organizations() {
@@ -122,18 +120,15 @@ trainhub::v1::OrganizationService::StubInterface& Client::organizations() {
 }
 
 trainhub::v1::TrainerService::StubInterface& Client::trainers() {
-  if (!stubs_.trainers) stubs_.trainers = trainhub::v1::TrainerService::NewStub(Channel());
-  return *stubs_.trainers;
+  return Lazy<trainhub::v1::TrainerService>(stubs_.trainers);
 }
 
 trainhub::v1::SeriesService::StubInterface& Client::series() {
-  if (!stubs_.series) stubs_.series = trainhub::v1::SeriesService::NewStub(Channel());
-  return *stubs_.series;
+  return Lazy<trainhub::v1::SeriesService>(stubs_.series);
 }
 
 trainhub::v1::ScheduleService::StubInterface& Client::schedule() {
-  if (!stubs_.schedule) stubs_.schedule = trainhub::v1::ScheduleService::NewStub(Channel());
-  return *stubs_.schedule;
+  return Lazy<trainhub::v1::ScheduleService>(stubs_.schedule);
 }
 
 trainhub::v1::ParticipantService::StubInterface& Client::participants() {
@@ -143,13 +138,11 @@ trainhub::v1::ParticipantService::StubInterface& Client::participants() {
 }
 
 trainhub::v1::EnrolmentService::StubInterface& Client::enrolments() {
-  if (!stubs_.enrolments) stubs_.enrolments = trainhub::v1::EnrolmentService::NewStub(Channel());
-  return *stubs_.enrolments;
+  return Lazy<trainhub::v1::EnrolmentService>(stubs_.enrolments);
 }
 
 grpc::health::v1::Health::StubInterface& Client::health() {
-  if (!stubs_.health) stubs_.health = grpc::health::v1::Health::NewStub(Channel());
-  return *stubs_.health;
+  return Lazy<grpc::health::v1::Health>(stubs_.health);
 }
 
 std::string TokenPath() {

@@ -90,6 +90,12 @@ class Client {
 
  private:
   std::shared_ptr<grpc::Channel> Channel();
+  // `stub`, made from the channel first when it is unset.
+  template <typename Service>
+  typename Service::StubInterface& Lazy(std::unique_ptr<typename Service::StubInterface>& stub) {
+    if (!stub) stub = Service::NewStub(Channel());
+    return *stub;
+  }
   static grpc::Status CheckUtf8(const google::protobuf::Message& request);
 
   std::string server_;

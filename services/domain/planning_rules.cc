@@ -2,6 +2,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "domain/errors.h"
+#include "domain/policy.h"
 #include "domain/status_macros.h"
 #include "domain/validation.h"
 
@@ -41,6 +42,14 @@ absl::Status CheckTrainerScope(const Principal& who, Id trainer_id) {
     return absl::OkStatus();
   }
   return Denied(absl::StrCat("see the sessions of trainer ", trainer_id));
+}
+
+absl::StatusOr<Page<Session>> VisiblePage(ReadView& r, const Principal& who, SessionFilter filter,
+                                          const PageRequest& page) {
+  filter.visible_to = VisibilityOf(who);
+  TH_ASSIGN_OR_RETURN(Page<Session> out, r.sessions().List(filter, page));
+  TH_RETURN_IF_ERROR(HideInternals(r, who, out.items));
+  return out;
 }
 
 }  // namespace trainhub::domain

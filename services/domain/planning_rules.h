@@ -32,6 +32,11 @@ absl::StatusOr<std::pair<Series, Module>> LoadModule(ReadView& r, const Principa
 // INVALID_ARGUMENT on "to" unless the range is empty or ends after it starts.
 absl::Status CheckRange(std::optional<absl::Time> from, std::optional<absl::Time> to);
 
+// A page of the sessions `filter` selects that `who` may see, internals
+// stripped where they may not see them.
+absl::StatusOr<Page<Session>> VisiblePage(ReadView& r, const Principal& who, SessionFilter filter,
+                                          const PageRequest& page);
+
 // Refuses callers who are neither admin, coordinator nor this trainer.
 absl::Status CheckTrainerScope(const Principal& who, Id trainer_id);
 

@@ -28,9 +28,8 @@ absl::StatusOr<Page<Session>> Schedules::ListTrainerSessions(const Principal& wh
     filter.trainer_id = trainer_id;
     filter.from = from;
     filter.to = to;
-    filter.visible_to = VisibilityOf(who);
-    TH_ASSIGN_OR_RETURN(out, r.sessions().List(filter, page));
-    return HideInternals(r, who, out.items);
+    TH_ASSIGN_OR_RETURN(out, VisiblePage(r, who, filter, page));
+    return absl::OkStatus();
   }));
   return out;
 }
@@ -50,9 +49,8 @@ absl::StatusOr<Page<Session>> Schedules::ListSessionsInRange(const Principal& wh
     filter.from = from;
     filter.to = to;
     filter.organization_id = organization_id;
-    filter.visible_to = VisibilityOf(who);
-    TH_ASSIGN_OR_RETURN(out, r.sessions().List(filter, page));
-    return HideInternals(r, who, out.items);
+    TH_ASSIGN_OR_RETURN(out, VisiblePage(r, who, filter, page));
+    return absl::OkStatus();
   }));
   return out;
 }
@@ -71,9 +69,8 @@ absl::StatusOr<Page<Session>> Schedules::ListPendingBookings(const Principal& wh
     filter.organization_id = organization_id;
     filter.pending_only = true;
     filter.skip_cancelled_series = true;
-    filter.visible_to = VisibilityOf(who);
-    TH_ASSIGN_OR_RETURN(out, r.sessions().List(filter, page));
-    return HideInternals(r, who, out.items);
+    TH_ASSIGN_OR_RETURN(out, VisiblePage(r, who, filter, page));
+    return absl::OkStatus();
   }));
   return out;
 }

@@ -195,9 +195,8 @@ absl::StatusOr<Page<Session>> SessionPlanning::ListSessions(const Principal& who
     SessionFilter filter;
     filter.series_id = series_id;
     filter.module_id = module_id;
-    filter.visible_to = VisibilityOf(who);
-    TH_ASSIGN_OR_RETURN(out, r.sessions().List(filter, page));
-    return HideInternals(r, who, out.items);
+    TH_ASSIGN_OR_RETURN(out, VisiblePage(r, who, filter, page));
+    return absl::OkStatus();
   }));
   return out;
 }

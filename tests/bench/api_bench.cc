@@ -76,6 +76,202 @@ double Median(std::vector<double> values) {
   return values[values.size() / 2];
 }
 
+// The bench's client of one running server: an admin's token, the stubs,
+// and one function per measured call (each returns whether it succeeded).
+class BenchClient {
+ public:
+  BenchClient(const std::shared_ptr<grpc::Channel>& channel, std::string bearer)
+      : bearer_(std::move(bearer)),
+        health_(grpc::health::v1::Health::NewStub(channel)),
+        orgs_(v1::OrganizationService::NewStub(channel)),
+        accounts_(v1::AccountService::NewStub(channel)),
+        series_(v1::SeriesService::NewStub(channel)),
+        people_(v1::ParticipantService::NewStub(channel)),
+        enrolments_(v1::EnrolmentService::NewStub(channel)) {}
+
+  // An organisation with `count` volunteers to enrol; false when a call failed.
+  bool Seed(int count) {
+    grpc::ClientContext context;
+    context.AddMetadata("authorization", bearer_);
+    v1::CreateOrganizationRequest request;
+    request.mutable_organization()->set_name("Landkreis Harz");
+    request.mutable_organization()->set_kind(v1::ORGANIZATION_KIND_MUNICIPALITY);
+    v1::Organization org;
+    if (!orgs_->CreateOrganization(&context, request, &org).ok()) return false;
+    organization_id_ = org.id();
+    for (int i = 0; i < count; ++i) {
+      grpc::ClientContext person_context;
+      person_context.AddMetadata("authorization", bearer_);
+      v1::CreateParticipantRequest person;
+      person.mutable_participant()->set_display_name("Person " + std::to_string(i));
+      person.mutable_participant()->set_organization_id(organization_id_);
+      person.mutable_participant()->add_target_groups(v1::TARGET_GROUP_VOLUNTEERS);
+      v1::Participant created;
+      if (!people_->CreateParticipant(&person_context, person, &created).ok()) return false;
+      participant_ids_.push_back(created.id());
+    }
+    return true;
+  }
+
+  // A fresh series whose capacity is half the seeded people, so that both
+  // seats and the waiting list are measured; enrolments go there from now.
+  bool NewEnrolmentSeries() {
+    grpc::ClientContext context;
+    context.AddMetadata("authorization", bearer_);
+    v1::CreateSeriesRequest request;
+    request.mutable_series()->set_organization_id(organization_id_);
+    request.mutable_series()->set_title("Interkultur im Ehrenamt");
+    request.mutable_series()->set_kind(v1::SERIES_KIND_VOLUNTEER_COURSE);
+    request.mutable_series()->set_capacity(
+        std::max(1, static_cast<int>(participant_ids_.size()) / 2));
+    v1::Series response;
+    if (!series_->CreateSeries(&context, request, &response).ok()) return false;
+    enrolment_series_ = response.id();
+    return true;
+  }
+
+  bool Health() {
+    grpc::ClientContext context;
+    grpc::health::v1::HealthCheckResponse response;
+    return health_->Check(&context, grpc::health::v1::HealthCheckRequest{}, &response).ok();
+  }
+  // Every create is new: its own request id and name (names are unique).
+  bool CreateOrganization() {
+    grpc::ClientContext context;
+    context.AddMetadata("authorization", bearer_);
+    v1::CreateOrganizationRequest request;
+    const std::string n = std::to_string(++creates_);
+    request.set_request_id("bench-" + n);
+    request.mutable_organization()->set_name("Organisation " + n);
+    request.mutable_organization()->set_kind(v1::ORGANIZATION_KIND_NGO);
+    v1::Organization response;
+    return orgs_->CreateOrganization(&context, request, &response).ok();
+  }
+  bool WhoAmI() {
+    grpc::ClientContext context;
+    context.AddMetadata("authorization", bearer_);
+    v1::Account response;
+    return accounts_->GetCurrentAccount(&context, v1::GetCurrentAccountRequest{}, &response).ok();
+  }
+  bool ListOrganizations() {
+    grpc::ClientContext context;
+    context.AddMetadata("authorization", bearer_);
+    v1::ListOrganizationsRequest request;
+    request.set_page_size(20);
+    v1::ListOrganizationsResponse response;
+    return orgs_->ListOrganizations(&context, request, &response).ok() &&
+           response.organizations_size() == 20;
+  }
+  // Enrols the i-th seeded person in the current enrolment series.
+  bool Enrol(int i) {
+    grpc::ClientContext context;
+    context.AddMetadata("authorization", bearer_);
+    v1::RequestEnrolmentRequest request;
+    request.set_series_id(enrolment_series_);
+    request.set_participant_id(participant_ids_[i]);
+    request.set_request_id("bench-enrol-" + std::to_string(enrolment_series_) + "-" +
+                           std::to_string(i));
+    v1::Enrolment response;
+    return enrolments_->RequestEnrolment(&context, request, &response).ok();
+  }
+  grpc::Status Login() {
+    grpc::ClientContext context;
+    v1::LoginRequest request;
+    request.set_email("bench@example.org");
+    request.set_password("bench-password");
+    v1::LoginResponse response;
+    return accounts_->Login(&context, request, &response);
+  }
+
+ private:
+  std::string bearer_;
+  std::unique_ptr<grpc::health::v1::Health::Stub> health_;
+  std::unique_ptr<v1::OrganizationService::Stub> orgs_;
+  std::unique_ptr<v1::AccountService::Stub> accounts_;
+  std::unique_ptr<v1::SeriesService::Stub> series_;
+  std::unique_ptr<v1::ParticipantService::Stub> people_;
+  std::unique_ptr<v1::EnrolmentService::Stub> enrolments_;
+  int64_t organization_id_ = 0, enrolment_series_ = 0;
+  std::vector<int64_t> participant_ids_;
+  std::atomic<int64_t> creates_{0};
+};
+
+// Prints each call's rate and p50 and its ratio to the health check, with
+// one client thread and with `threads`; returns the failed calls.
+int MeasureRatios(BenchClient& client, int calls, int threads) {
+  int failures = 0;
+  std::printf("%-34s %10s %10s %8s\n", "rpc (threads)", "calls/s", "p50 us", "ratio");
+  for (int t : {1, threads}) {
+    const Measurement base = Measure(calls, t, [&](int, int) { return client.Health(); });
+    const Measurement auth = Measure(calls, t, [&](int, int) { return client.WhoAmI(); });
+    const Measurement write =
+        Measure(calls, t, [&](int, int) { return client.CreateOrganization(); });
+    const Measurement read =
+        Measure(calls, t, [&](int, int) { return client.ListOrganizations(); });
+    if (!client.NewEnrolmentSeries()) ++failures;
+    const Measurement enrol = Measure(calls, t, [&](int, int i) { return client.Enrol(i); });
+    failures += base.failures + auth.failures + write.failures + read.failures + enrol.failures;
+    auto row = [&](const char* name, const Measurement& m) {
+      std::printf("%-28s (%2d) %10.0f %10.1f %8.2f\n", name, t, m.calls_per_second, m.p50_us,
+                  m.calls_per_second / base.calls_per_second);
+    };
+    row("Health.Check (baseline)", base);
+    row("GetCurrentAccount (token)", auth);
+    row("CreateOrganization (FULL)", write);
+    row("ListOrganizations (20)", read);
+    row("RequestEnrolment (FULL)", enrol);
+  }
+  return failures;
+}
+
+// A login storm: 50 logins at once (argon2id takes 64 MiB and a core each)
+// while another client reads. Prints the server's extra memory at its peak,
+// and the read's p50 during the storm against the same read alone; returns
+// the failed calls.
+int MeasureLoginStorm(BenchClient& client) {
+  constexpr int kStormLogins = 50;
+  int failures = 0;
+  std::vector<double> quiet, during;
+  for (int i = 0; i < 200; ++i) {
+    const absl::Time before = absl::Now();
+    if (!client.ListOrganizations()) ++failures;
+    quiet.push_back(absl::ToDoubleMicroseconds(absl::Now() - before));
+  }
+  const long rss_before = ResidentKib();
+  std::atomic<long> rss_peak{rss_before};
+  std::atomic<int> logged_in{0}, turned_away{0}, failed{0}, running{kStormLogins};
+  std::vector<std::thread> storm;
+  for (int i = 0; i < kStormLogins; ++i) {
+    storm.emplace_back([&] {
+      const grpc::Status status = client.Login();
+      if (status.ok()) {
+        ++logged_in;
+      } else if (status.error_code() == grpc::StatusCode::RESOURCE_EXHAUSTED) {
+        ++turned_away;
+      } else {
+        ++failed;
+      }
+      --running;
+    });
+  }
+  while (running > 0) {
+    const absl::Time before = absl::Now();
+    if (!client.ListOrganizations()) ++failures;
+    during.push_back(absl::ToDoubleMicroseconds(absl::Now() - before));
+    rss_peak = std::max(rss_peak.load(), ResidentKib());
+  }
+  for (auto& t : storm) t.join();
+  const double quiet_p50 = Median(quiet), storm_p50 = Median(during);
+  std::printf(
+      "Login storm (%d parallel): %d logged in, %d told to retry (RESOURCE_EXHAUSTED); "
+      "peak RSS +%.0f MiB over %.0f MiB\n",
+      kStormLogins, logged_in.load(), turned_away.load(), (rss_peak - rss_before) / 1024.0,
+      rss_before / 1024.0);
+  std::printf("ListOrganizations (20) p50 alone %.1f us, during the storm %.1f us (x%.2f)\n",
+              quiet_p50, storm_p50, quiet_p50 > 0 ? storm_p50 / quiet_p50 : 0.0);
+  return failures + failed;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -102,178 +298,19 @@ int main(int argc, char** argv) {
   admin.email = "bench@example.org";
   admin.display_name = "Bench";
   admin.roles = {{trainhub::domain::Role::kAdmin}};
-  if (!(*server)
-           ->accounts()
-           .CreateAccount(trainhub::domain::Principal::System(), admin, "bench-password")
-           .ok())
+  auto& accounts = (*server)->accounts();
+  if (!accounts.CreateAccount(trainhub::domain::Principal::System(), admin, "bench-password")
+           .ok()) {
     return 1;
-  auto login = (*server)->accounts().Login("bench@example.org", "bench-password", kClientAddress);
+  }
+  auto login = accounts.Login("bench@example.org", "bench-password", kClientAddress);
   if (!login.ok()) return 1;
-  const std::string bearer = "Bearer " + login->token;
-  auto channel = grpc::CreateChannel("127.0.0.1:" + std::to_string((*server)->port()),
-                                     grpc::InsecureChannelCredentials());
-  auto health = grpc::health::v1::Health::NewStub(channel);
-  auto orgs = v1::OrganizationService::NewStub(channel);
-  auto accounts = v1::AccountService::NewStub(channel);
-  auto series = v1::SeriesService::NewStub(channel);
-  auto people = v1::ParticipantService::NewStub(channel);
-  auto enrolments = v1::EnrolmentService::NewStub(channel);
-
-  // Enrolment: `calls` people enrol into a fresh series per run whose
-  // capacity is half of them, so that both seats and the waiting list are
-  // measured.
-  int64_t organization_id = 0;
-  {
-    grpc::ClientContext context;
-    context.AddMetadata("authorization", bearer);
-    v1::CreateOrganizationRequest request;
-    request.mutable_organization()->set_name("Landkreis Harz");
-    request.mutable_organization()->set_kind(v1::ORGANIZATION_KIND_MUNICIPALITY);
-    v1::Organization response;
-    if (!orgs->CreateOrganization(&context, request, &response).ok()) return 1;
-    organization_id = response.id();
-  }
-  std::vector<int64_t> participant_ids;
-  for (int i = 0; i < calls; ++i) {
-    grpc::ClientContext context;
-    context.AddMetadata("authorization", bearer);
-    v1::CreateParticipantRequest request;
-    request.mutable_participant()->set_display_name("Person " + std::to_string(i));
-    request.mutable_participant()->set_organization_id(organization_id);
-    request.mutable_participant()->add_target_groups(v1::TARGET_GROUP_VOLUNTEERS);
-    v1::Participant response;
-    if (!people->CreateParticipant(&context, request, &response).ok()) return 1;
-    participant_ids.push_back(response.id());
-  }
-  auto new_series = [&]() -> int64_t {
-    grpc::ClientContext context;
-    context.AddMetadata("authorization", bearer);
-    v1::CreateSeriesRequest request;
-    request.mutable_series()->set_organization_id(organization_id);
-    request.mutable_series()->set_title("Interkultur im Ehrenamt");
-    request.mutable_series()->set_kind(v1::SERIES_KIND_VOLUNTEER_COURSE);
-    request.mutable_series()->set_capacity(std::max(1, calls / 2));
-    v1::Series response;
-    return series->CreateSeries(&context, request, &response).ok() ? response.id() : 0;
-  };
-  int64_t enrolment_series = 0;
-  auto enrol_call = [&](int, int i) {
-    grpc::ClientContext context;
-    context.AddMetadata("authorization", bearer);
-    v1::RequestEnrolmentRequest request;
-    request.set_series_id(enrolment_series);
-    request.set_participant_id(participant_ids[i]);
-    request.set_request_id("bench-enrol-" + std::to_string(enrolment_series) + "-" +
-                           std::to_string(i));
-    v1::Enrolment response;
-    return enrolments->RequestEnrolment(&context, request, &response).ok();
-  };
-
-  auto health_call = [&](int, int) {
-    grpc::ClientContext context;
-    grpc::health::v1::HealthCheckRequest request;
-    grpc::health::v1::HealthCheckResponse response;
-    return health->Check(&context, request, &response).ok();
-  };
-  // Every create is new: its own request id and name (names are unique).
-  std::atomic<int64_t> creates{0};
-  auto create_call = [&](int, int) {
-    grpc::ClientContext context;
-    context.AddMetadata("authorization", bearer);
-    v1::CreateOrganizationRequest request;
-    const std::string n = std::to_string(++creates);
-    request.set_request_id("bench-" + n);
-    request.mutable_organization()->set_name("Organisation " + n);
-    request.mutable_organization()->set_kind(v1::ORGANIZATION_KIND_NGO);
-    v1::Organization response;
-    return orgs->CreateOrganization(&context, request, &response).ok();
-  };
-  auto whoami_call = [&](int, int) {
-    grpc::ClientContext context;
-    context.AddMetadata("authorization", bearer);
-    v1::Account response;
-    return accounts->GetCurrentAccount(&context, v1::GetCurrentAccountRequest{}, &response).ok();
-  };
-  auto list_call = [&](int, int) {
-    grpc::ClientContext context;
-    context.AddMetadata("authorization", bearer);
-    v1::ListOrganizationsRequest request;
-    request.set_page_size(20);
-    v1::ListOrganizationsResponse response;
-    return orgs->ListOrganizations(&context, request, &response).ok() &&
-           response.organizations_size() == 20;
-  };
-
-  int failures = 0;
-  std::printf("%-34s %10s %10s %8s\n", "rpc (threads)", "calls/s", "p50 us", "ratio");
-  for (int t : {1, threads}) {
-    const Measurement base = Measure(calls, t, health_call);
-    const Measurement auth = Measure(calls, t, whoami_call);
-    const Measurement write = Measure(calls, t, create_call);
-    const Measurement read = Measure(calls, t, list_call);
-    enrolment_series = new_series();
-    const Measurement enrol = Measure(calls, t, enrol_call);
-    failures += base.failures + auth.failures + write.failures + read.failures + enrol.failures;
-    auto row = [&](const char* name, const Measurement& m) {
-      std::printf("%-28s (%2d) %10.0f %10.1f %8.2f\n", name, t, m.calls_per_second, m.p50_us,
-                  m.calls_per_second / base.calls_per_second);
-    };
-    row("Health.Check (baseline)", base);
-    row("GetCurrentAccount (token)", auth);
-    row("CreateOrganization (FULL)", write);
-    row("ListOrganizations (20)", read);
-    row("RequestEnrolment (FULL)", enrol);
-  }
-  // A login storm: 50 logins at once (argon2id takes 64 MiB and a core each)
-  // while another client reads. Reported: the server's extra memory at its
-  // peak, and the read's p50 during the storm against the same read alone.
-  {
-    constexpr int kStormLogins = 50;
-    std::vector<double> quiet, during;
-    for (int i = 0; i < 200; ++i) {
-      const absl::Time before = absl::Now();
-      if (!list_call(0, i)) ++failures;
-      quiet.push_back(absl::ToDoubleMicroseconds(absl::Now() - before));
-    }
-    const long rss_before = ResidentKib();
-    std::atomic<long> rss_peak{rss_before};
-    std::atomic<int> logged_in{0}, turned_away{0}, failed{0}, running{kStormLogins};
-    std::vector<std::thread> storm;
-    for (int i = 0; i < kStormLogins; ++i) {
-      storm.emplace_back([&] {
-        grpc::ClientContext context;
-        v1::LoginRequest request;
-        request.set_email("bench@example.org");
-        request.set_password("bench-password");
-        v1::LoginResponse response;
-        const grpc::Status status = accounts->Login(&context, request, &response);
-        if (status.ok()) {
-          ++logged_in;
-        } else if (status.error_code() == grpc::StatusCode::RESOURCE_EXHAUSTED) {
-          ++turned_away;
-        } else {
-          ++failed;
-        }
-        --running;
-      });
-    }
-    for (int i = 0; running > 0; ++i) {
-      const absl::Time before = absl::Now();
-      if (!list_call(0, i)) ++failures;
-      during.push_back(absl::ToDoubleMicroseconds(absl::Now() - before));
-      rss_peak = std::max(rss_peak.load(), ResidentKib());
-    }
-    for (auto& t : storm) t.join();
-    failures += failed;
-    const double quiet_p50 = Median(quiet), storm_p50 = Median(during);
-    std::printf(
-        "Login storm (%d parallel): %d logged in, %d told to retry (RESOURCE_EXHAUSTED); "
-        "peak RSS +%.0f MiB over %.0f MiB\n",
-        kStormLogins, logged_in.load(), turned_away.load(), (rss_peak - rss_before) / 1024.0,
-        rss_before / 1024.0);
-    std::printf("ListOrganizations (20) p50 alone %.1f us, during the storm %.1f us (x%.2f)\n",
-                quiet_p50, storm_p50, quiet_p50 > 0 ? storm_p50 / quiet_p50 : 0.0);
-  }
+  BenchClient client(grpc::CreateChannel("127.0.0.1:" + std::to_string((*server)->port()),
+                                         grpc::InsecureChannelCredentials()),
+                     "Bearer " + login->token);
+  if (!client.Seed(calls)) return 1;
+  int failures = MeasureRatios(client, calls, threads);
+  failures += MeasureLoginStorm(client);
   (*server)->Shutdown(absl::Seconds(5));
   server->reset();
   for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(db + suffix);

@@ -107,57 +107,66 @@ TEST_F(ApiTest, EveryRpcFollowsThePolicyForEveryRole) {
   EXPECT_EQ(static_cast<size_t>(checked), domain::RolePolicy().size()) << "a rule names no RPC";
 }
 
-// Every RPC against every role with own and foreign objects: the coordinator
-// of organisation A, trainer TA (booked in A's session), a participant and
-// an admin call each RPC on A's objects ("own") and on B's ("foreign").
-// "Admitted" means anything but PERMISSION_DENIED.
-TEST_F(ApiTest, EveryRpcAdmitsOwnAndRefusesForeignObjectsPerRole) {
-  AccessObjects own, foreign;
-  own.org = CreateOrganization("Organisation A");
-  foreign.org = CreateOrganization("Organisation B");
-  own.trainer = CreateTrainer("Trainer A", "ta@example.org");
-  foreign.trainer = CreateTrainer("Trainer B", "tb@example.org");
-  int day = 1;
-  auto participants = v1::ParticipantService::NewStub(channel_);
-  for (AccessObjects* o : {&own, &foreign}) {
+class AccessMatrixTest : public ApiTest {
+ protected:
+  // Gives `o` (its organisation and trainer set) a participant, a series with
+  // a module, a session on `day` February 2028 booking its trainer, a spare
+  // session eleven days later, the participant's enrolment and a qualification.
+  void PlanFor(AccessObjects& o, int day) {
+    auto participants = v1::ParticipantService::NewStub(channel_);
     v1::CreateParticipantRequest person;
     person.mutable_participant()->set_display_name("Teilnehmerin");
-    person.mutable_participant()->set_organization_id(o->org);
+    person.mutable_participant()->set_organization_id(o.org);
     person.mutable_participant()->add_target_groups(v1::TARGET_GROUP_VOLUNTEERS);
     v1::Participant created;
     ASSERT_TRUE(
         Call(*participants, &v1::ParticipantService::Stub::CreateParticipant, person, &created)
             .ok());
-    o->participant = created.id();
-    o->series = CreateSeries(o->org, "Reihe").id();
-    o->module = CreateModule(o->series, "Modul").id();
+    o.participant = created.id();
+    o.series = CreateSeries(o.org, "Reihe").id();
+    o.module = CreateModule(o.series, "Modul").id();
     v1::Session session;
-    ASSERT_TRUE(CreateSession(o->series, o->module, Utc(2028, 2, day, 8, 0),
-                              Utc(2028, 2, day, 12, 0), {o->trainer}, &session)
+    ASSERT_TRUE(CreateSession(o.series, o.module, Utc(2028, 2, day, 8, 0), Utc(2028, 2, day, 12, 0),
+                              {o.trainer}, &session)
                     .ok());
-    o->session = session.id();
-    ++day;
-    ASSERT_TRUE(CreateSession(o->series, o->module, Utc(2028, 2, day + 10, 8, 0),
-                              Utc(2028, 2, day + 10, 12, 0), {}, &session)
+    o.session = session.id();
+    ASSERT_TRUE(CreateSession(o.series, o.module, Utc(2028, 2, day + 11, 8, 0),
+                              Utc(2028, 2, day + 11, 12, 0), {}, &session)
                     .ok());
-    o->spare_session = session.id();
+    o.spare_session = session.id();
     v1::RequestEnrolmentRequest enrol;
-    enrol.set_series_id(o->series);
-    enrol.set_participant_id(o->participant);
+    enrol.set_series_id(o.series);
+    enrol.set_participant_id(o.participant);
     v1::Enrolment enrolment;
     ASSERT_TRUE(
         Call(*enrolments_, &v1::EnrolmentService::Stub::RequestEnrolment, enrol, &enrolment).ok());
     ASSERT_EQ(enrolment.state(), v1::ENROLMENT_STATE_ENROLLED);
-    o->enrolment = enrolment.id();
+    o.enrolment = enrolment.id();
     v1::RecordQualificationRequest qualify;
-    qualify.set_participant_id(o->participant);
+    qualify.set_participant_id(o.participant);
     qualify.mutable_qualification()->set_title("Diversity Trainer:in");
     v1::Qualification qualification;
     ASSERT_TRUE(Call(*participants, &v1::ParticipantService::Stub::RecordQualification, qualify,
                      &qualification)
                     .ok());
-    o->qualification = qualification.id();
+    o.qualification = qualification.id();
   }
+};
+
+// Every RPC against every role with own and foreign objects: the coordinator
+// of organisation A, trainer TA (booked in A's session), a participant and
+// an admin call each RPC on A's objects ("own") and on B's ("foreign").
+// "Admitted" means anything but PERMISSION_DENIED.
+TEST_F(AccessMatrixTest, EveryRpcAdmitsOwnAndRefusesForeignObjectsPerRole) {
+  AccessObjects own, foreign;
+  own.org = CreateOrganization("Organisation A");
+  foreign.org = CreateOrganization("Organisation B");
+  own.trainer = CreateTrainer("Trainer A", "ta@example.org");
+  foreign.trainer = CreateTrainer("Trainer B", "tb@example.org");
+  PlanFor(own, 1);
+  if (HasFatalFailure()) return;
+  PlanFor(foreign, 2);
+  if (HasFatalFailure()) return;
   auto account = [&](const std::string& email, domain::RoleGrant grant) {
     domain::Account a;
     a.email = email;

@@ -88,7 +88,35 @@ TH_ACCESS_ROWS(kEnrolmentServiceRows,
                     kPlannerOrSelf, /*order=*/1},
                });
 
-TEST_F(ApiTest, ConcurrentEnrolmentsFillExactlyTheSeatsAndWaitlistTheRestInArrivalOrder) {
+class EnrolmentServiceTest : public ApiTest {
+ protected:
+  // `count` volunteers of `org` ("Person 0", "Person 1", ...), their ids.
+  std::vector<int64_t> CreateVolunteers(int64_t org, int count) {
+    std::vector<int64_t> ids;
+    for (int i = 0; i < count; ++i) {
+      v1::CreateParticipantRequest r;
+      r.mutable_participant()->set_display_name("Person " + std::to_string(i));
+      r.mutable_participant()->set_organization_id(org);
+      r.mutable_participant()->add_target_groups(v1::TARGET_GROUP_VOLUNTEERS);
+      v1::Participant p;
+      if (!Call(*people_, &v1::ParticipantService::Stub::CreateParticipant, r, &p).ok()) break;
+      ids.push_back(p.id());
+    }
+    return ids;
+  }
+  // The series' enrolments in arrival order (up to 500).
+  std::vector<v1::Enrolment> Roster(int64_t series_id) {
+    v1::ListEnrolmentsRequest r;
+    r.set_series_id(series_id);
+    r.set_page_size(500);
+    v1::ListEnrolmentsResponse out;
+    EXPECT_TRUE(Call(*enrolments_, &v1::EnrolmentService::Stub::ListEnrolments, r, &out).ok());
+    return std::vector<v1::Enrolment>(out.enrolments().begin(), out.enrolments().end());
+  }
+};
+
+TEST_F(EnrolmentServiceTest,
+       ConcurrentEnrolmentsFillExactlyTheSeatsAndWaitlistTheRestInArrivalOrder) {
   constexpr int kCapacity = 10, kPeople = 48, kWithdrawals = 5;
   const int64_t org = CreateOrganization("Landkreis Harz");
   v1::CreateSeriesRequest create;
@@ -98,16 +126,8 @@ TEST_F(ApiTest, ConcurrentEnrolmentsFillExactlyTheSeatsAndWaitlistTheRestInArriv
   create.mutable_series()->set_capacity(kCapacity);
   v1::Series series;
   ASSERT_TRUE(Call(*series_, &v1::SeriesService::Stub::CreateSeries, create, &series).ok());
-  std::vector<int64_t> people;
-  for (int i = 0; i < kPeople; ++i) {
-    v1::CreateParticipantRequest r;
-    r.mutable_participant()->set_display_name("Person " + std::to_string(i));
-    r.mutable_participant()->set_organization_id(org);
-    r.mutable_participant()->add_target_groups(v1::TARGET_GROUP_VOLUNTEERS);
-    v1::Participant p;
-    ASSERT_TRUE(Call(*people_, &v1::ParticipantService::Stub::CreateParticipant, r, &p).ok());
-    people.push_back(p.id());
-  }
+  const std::vector<int64_t> people = CreateVolunteers(org, kPeople);
+  ASSERT_EQ(people.size(), static_cast<size_t>(kPeople));
   // Every client on its own channel, all released at once.
   std::atomic<bool> go{false};
   std::atomic<int> failed{0};
@@ -127,17 +147,9 @@ TEST_F(ApiTest, ConcurrentEnrolmentsFillExactlyTheSeatsAndWaitlistTheRestInArriv
   for (auto& t : clients) t.join();
   ASSERT_EQ(failed.load(), 0);
 
-  auto list = [&] {
-    v1::ListEnrolmentsRequest r;
-    r.set_series_id(series.id());
-    r.set_page_size(500);
-    v1::ListEnrolmentsResponse out;
-    EXPECT_TRUE(Call(*enrolments_, &v1::EnrolmentService::Stub::ListEnrolments, r, &out).ok());
-    return std::vector<v1::Enrolment>(out.enrolments().begin(), out.enrolments().end());
-  };
   // Listed in arrival order: the first kCapacity hold the seats, then the
   // waiting list counts 1, 2, 3, ...
-  std::vector<v1::Enrolment> all = list();
+  std::vector<v1::Enrolment> all = Roster(series.id());
   ASSERT_EQ(all.size(), static_cast<size_t>(kPeople));
   for (int i = 0; i < kPeople; ++i) {
     if (i > 0) {
@@ -165,7 +177,7 @@ TEST_F(ApiTest, ConcurrentEnrolmentsFillExactlyTheSeatsAndWaitlistTheRestInArriv
   }
   for (auto& t : leavers) t.join();
   ASSERT_EQ(failed.load(), 0);
-  std::vector<v1::Enrolment> after = list();
+  std::vector<v1::Enrolment> after = Roster(series.id());
   int seats = 0, waiting = 0;
   for (int i = 0; i < kPeople; ++i) {
     const v1::Enrolment& e = after[i];

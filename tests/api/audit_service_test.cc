@@ -176,5 +176,38 @@ TEST_F(ApiTest, EveryChangedObjectGetsItsOwnAuditEventAlsoAutomaticPromotions) {
                                    "enrolment/" + std::to_string(enrolments[1])}));
 }
 
+TEST_F(ApiTest, ACohortEnrolmentRecordsEveryMember) {
+  const int64_t org = CreateOrganization("Stadt Dessau-Roßlau");
+  const v1::Series series = CreateSeries(org, "Gemeinsam verschieden");
+  v1::EnrolCohortRequest cohort;
+  cohort.set_series_id(series.id());
+  cohort.set_request_id("cohort-1");
+  for (const char* name : {"Lena Hoffmann", "Mehmet Yılmaz", "Zofia Nowak"}) {
+    v1::CreateParticipantRequest person;
+    person.mutable_participant()->set_display_name(name);
+    person.mutable_participant()->set_organization_id(org);
+    person.mutable_participant()->add_target_groups(v1::TARGET_GROUP_VOLUNTEERS);
+    v1::Participant p;
+    ASSERT_TRUE(Call(*people_, &v1::ParticipantService::Stub::CreateParticipant, person, &p).ok());
+    cohort.add_participant_ids(p.id());
+  }
+  v1::EnrolCohortResponse enrolled;
+  ASSERT_TRUE(Call(*enrolments_, &v1::EnrolmentService::Stub::EnrolCohort, cohort, &enrolled).ok());
+  ASSERT_EQ(enrolled.enrolments_size(), 3);
+
+  auto audit = v1::AuditService::NewStub(channel_);
+  v1::ListAuditEventsRequest request;
+  request.set_page_size(100);
+  v1::ListAuditEventsResponse events;
+  ASSERT_TRUE(Call(*audit, &v1::AuditService::Stub::ListAuditEvents, request, &events).ok());
+  std::set<std::string> recorded, expected;
+  for (const auto& e : enrolled.enrolments())
+    expected.insert("enrolment/" + std::to_string(e.id()));
+  for (const auto& e : events.events()) {
+    if (e.method() == "trainhub.v1.EnrolmentService/EnrolCohort") recorded.insert(e.object());
+  }
+  EXPECT_EQ(recorded, expected);
+}
+
 }  // namespace
 }  // namespace trainhub::api_test

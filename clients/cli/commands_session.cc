@@ -2,6 +2,8 @@
 
 #include <fmt/core.h>
 
+#include <regex>
+
 #include "clients/cli/commands.h"
 #include "clients/cli/format.h"
 #include "clients/cli/messages.h"
@@ -29,10 +31,7 @@ struct SessionOptions {
     trainer_opt = cmd->add_option("--trainer", trainers, msg::kTrainerOption);
     note_opt = cmd->add_option("--note", note, msg::kNoteOption);
     cmd->add_flag("--allow-overlap", allow_overlap, msg::kAllowOverlapOption);
-    if (create) {
-      start_opt->required();
-      end_opt->required();
-    } else {
+    if (!create) {
       no_trainers_opt = cmd->add_flag("--no-trainers", no_trainers, msg::kNoTrainersOption);
     }
   }
@@ -68,27 +67,97 @@ struct SessionOptions {
   }
 };
 
+// "2020-05-14" or "14.05.2020" as a day; false when it is neither.
+bool ReadDay(const std::string& text, v1::LocalDate* day) {
+  static const std::regex kIso(R"((\d{4})-(\d{1,2})-(\d{1,2}))");
+  static const std::regex kGerman(R"((\d{1,2})\.(\d{1,2})\.(\d{4}))");
+  std::smatch m;
+  if (std::regex_match(text, m, kIso)) {
+    day->set_year(std::stoi(m[1]));
+    day->set_month(std::stoi(m[2]));
+    day->set_day(std::stoi(m[3]));
+    return true;
+  }
+  if (std::regex_match(text, m, kGerman)) {
+    day->set_day(std::stoi(m[1]));
+    day->set_month(std::stoi(m[2]));
+    day->set_year(std::stoi(m[3]));
+    return true;
+  }
+  return false;
+}
+
+// --days FIRST..LAST (or one day) and --daily HH:MM-HH:MM into `request`;
+// false after a usage error.
+bool ReadDays(Context& ctx, const std::string& days, const std::string& daily,
+              v1::CreateSessionDaysRequest* request) {
+  const size_t dots = days.find("..");
+  const std::string first = days.substr(0, dots);
+  const std::string last = dots == std::string::npos ? first : days.substr(dots + 2);
+  if (!ReadDay(first, request->mutable_first_day()) ||
+      !ReadDay(last, request->mutable_last_day())) {
+    UsageError(ctx, msg::kBadDays);
+    return false;
+  }
+  // "09:00-16:00", also "9-16".
+  static const std::regex kHours(R"((\d{1,2})(?::(\d{2}))?\s*-\s*(\d{1,2})(?::(\d{2}))?)");
+  std::smatch m;
+  if (!std::regex_match(daily, m, kHours)) {
+    UsageError(ctx, msg::kBadDaily);
+    return false;
+  }
+  auto minutes = [&](int i) { return m[i].matched ? std::stoi(m[i]) : 0; };
+  request->mutable_daily_start()->set_hours(std::stoi(m[1]));
+  request->mutable_daily_start()->set_minutes(minutes(2));
+  request->mutable_daily_end()->set_hours(std::stoi(m[3]));
+  request->mutable_daily_end()->set_minutes(minutes(4));
+  return true;
+}
+
 void AddSessionAdd(CLI::App* session, Context& ctx) {
   struct AddOptions {
     int64_t series_id = 0, module_id = 0;
-    std::string request_id;
+    std::string request_id, days, daily;
     SessionOptions fields;
+    CLI::Option *days_opt, *daily_opt;
   };
   auto add_opts = std::make_shared<AddOptions>();
   auto* add = session->add_subcommand("add", msg::kAddSession);
   add->add_option("series", add_opts->series_id, msg::kSeriesIdArg)->required();
   add->add_option("module", add_opts->module_id, msg::kModuleIdArg)->required();
   add_opts->fields.AddTo(add, /*create=*/true);
+  add_opts->days_opt = add->add_option("--days", add_opts->days, msg::kDaysOption);
+  add_opts->daily_opt = add->add_option("--daily", add_opts->daily, msg::kDailyOption);
   add->add_option("--request-id", add_opts->request_id, msg::kRequestIdOption);
   add->callback([&ctx, add_opts] {
+    const bool by_times = add_opts->fields.start_opt->count() && add_opts->fields.end_opt->count();
+    const bool by_days = add_opts->days_opt->count() && add_opts->daily_opt->count();
+    const bool any_days = add_opts->days_opt->count() || add_opts->daily_opt->count();
+    if (by_times == by_days || (by_times && any_days)) return UsageError(ctx, msg::kDaysOrTimes);
+    const std::string request_id =
+        add_opts->request_id.empty() ? NewRequestId() : add_opts->request_id;
+    auto& c = ctx.client();
+    if (by_days) {
+      v1::CreateSessionDaysRequest request;
+      request.set_series_id(add_opts->series_id);
+      request.set_module_id(add_opts->module_id);
+      request.set_allow_overlap(add_opts->fields.allow_overlap);
+      request.set_request_id(request_id);
+      if (!ReadDays(ctx, add_opts->days, add_opts->daily, &request)) return;
+      if (!add_opts->fields.Fill(ctx, request.mutable_session(), nullptr, nullptr)) return;
+      v1::CreateSessionDaysResponse response;
+      if (!Check(ctx, c.Call(c.series(), &Stub::CreateSessionDays, request, &response))) return;
+      if (c.json()) return c.PrintJson(response);
+      PrintSessionTable(ctx.out(), response.sessions(), false);
+      return;
+    }
     v1::CreateSessionRequest request;
     request.set_series_id(add_opts->series_id);
     request.set_module_id(add_opts->module_id);
     request.set_allow_overlap(add_opts->fields.allow_overlap);
-    request.set_request_id(add_opts->request_id.empty() ? NewRequestId() : add_opts->request_id);
+    request.set_request_id(request_id);
     if (!add_opts->fields.Fill(ctx, request.mutable_session(), nullptr, nullptr)) return;
     v1::Session response;
-    auto& c = ctx.client();
     if (Check(ctx, c.Call(c.series(), &Stub::CreateSession, request, &response))) {
       PrintSession(ctx, response);
     }

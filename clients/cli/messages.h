@@ -143,6 +143,15 @@ inline constexpr char kUnitsOption[] = "teaching units (45 min each)";
 inline constexpr char kPositionOption[] = "position, 1 = first (default: append)";
 inline constexpr char kToPositionOption[] = "new position, 1 = first";
 inline constexpr char kStartOption[] = "start";
+inline constexpr char kDaysOption[] =
+    "one session per day: FIRST..LAST (2020-05-14..2020-05-16 or 14.05.2020..16.05.2020), "
+    "each at the --daily hours, instead of --start and --end";
+inline constexpr char kDailyOption[] = "hours of each day with --days, e.g. 09:00-16:00";
+inline constexpr char kBadDays[] =
+    "--days: give FIRST..LAST as 2020-05-14..2020-05-16 or 14.05.2020..16.05.2020";
+inline constexpr char kBadDaily[] = "--daily: give the hours as 09:00-16:00";
+inline constexpr char kDaysOrTimes[] =
+    "give --start and --end for one session, or --days and --daily for one session per day";
 inline constexpr char kEndOption[] = "end";
 inline constexpr char kPlaceOption[] = "place name";
 inline constexpr char kAddressOption[] = "place address";
@@ -384,6 +393,10 @@ inline constexpr std::pair<const char*, const char*> kCliWordForField[] = {
     {"target_groups", "--target-group"},
     {"default_target_groups", "--default-target-group"},
     {"start_time", "--start"},
+    {"first_day", "--days"},
+    {"last_day", "--days"},
+    {"daily_start", "--daily"},
+    {"daily_end", "--daily"},
     {"end_time", "--end"},
     {"trainers", "--trainer"},
     {"trainers.trainer_id", "--trainer"},

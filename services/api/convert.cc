@@ -328,4 +328,26 @@ void ToProto(const domain::Qualification& in, trainhub::v1::Qualification* out) 
   TimeToProto(in.record_time, out->mutable_record_time());
 }
 
+absl::StatusOr<absl::CivilDay> DayFromProto(bool has, const trainhub::v1::LocalDate& day,
+                                            absl::string_view field) {
+  if (!has) return domain::InvalidField(std::string(field), "is required");
+  const absl::CivilDay civil(day.year(), day.month(), day.day());
+  if (day.year() < 2000 || day.year() > 2100 || civil.year() != day.year() ||
+      civil.month() != day.month() || civil.day() != day.day()) {
+    return domain::InvalidField(std::string(field),
+                                absl::StrCat(day.year(), "-", day.month(), "-", day.day(),
+                                             " is not a day of the years 2000 to 2100"));
+  }
+  return civil;
+}
+
+absl::StatusOr<absl::Duration> TimeOfDayFromProto(bool has, const trainhub::v1::LocalTime& time,
+                                                  absl::string_view field) {
+  if (!has) return domain::InvalidField(std::string(field), "is required");
+  if (time.hours() < 0 || time.hours() > 23 || time.minutes() < 0 || time.minutes() > 59) {
+    return domain::InvalidField(std::string(field), "hours must be 0 to 23, minutes 0 to 59");
+  }
+  return absl::Hours(time.hours()) + absl::Minutes(time.minutes());
+}
+
 }  // namespace trainhub::api

@@ -12,6 +12,7 @@
 
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
+#include "absl/time/civil_time.h"
 #include "absl/time/time.h"
 #include "api/enums.h"
 #include "domain/field_mask.h"
@@ -33,6 +34,14 @@ absl::StatusOr<absl::Time> TimeFromProto(const google::protobuf::Timestamp& t,
 absl::StatusOr<std::optional<absl::Time>> OptionalTimeFromProto(
     bool has, const google::protobuf::Timestamp& t, absl::string_view field);
 void TimeToProto(absl::Time t, google::protobuf::Timestamp* out);
+
+// A real calendar day of the years 2000 to 2100, else INVALID_ARGUMENT on
+// `field` (an unset day included).
+absl::StatusOr<absl::CivilDay> DayFromProto(bool has, const trainhub::v1::LocalDate& day,
+                                            absl::string_view field);
+// The time since midnight, else INVALID_ARGUMENT on `field`.
+absl::StatusOr<absl::Duration> TimeOfDayFromProto(bool has, const trainhub::v1::LocalTime& time,
+                                                  absl::string_view field);
 
 domain::UpdateMask MaskFromProto(const google::protobuf::FieldMask& mask);
 

@@ -123,6 +123,40 @@ grpc::Status SeriesServiceImpl::CreateSession(grpc::ServerContext* context,
       response);
 }
 
+grpc::Status SeriesServiceImpl::CreateSessionDays(grpc::ServerContext* context,
+                                                  const v1::CreateSessionDaysRequest* request,
+                                                  v1::CreateSessionDaysResponse* response) {
+  TH_ADMIT(call, *context, request, v1::SeriesService::service_full_name(), "CreateSessionDays");
+  domain::SessionDays days;
+  domain::Violations bad;
+  auto take = [&bad](auto converted, auto& into) {
+    if (converted.ok()) {
+      into = *converted;
+    } else {
+      for (const auto& v : domain::GetFieldViolations(converted.status())) {
+        bad.Add(v.field, v.description);
+      }
+    }
+  };
+  take(DayFromProto(request->has_first_day(), request->first_day(), "first_day"), days.first);
+  take(DayFromProto(request->has_last_day(), request->last_day(), "last_day"), days.last);
+  take(TimeOfDayFromProto(request->has_daily_start(), request->daily_start(), "daily_start"),
+       days.start);
+  take(TimeOfDayFromProto(request->has_daily_end(), request->daily_end(), "daily_end"), days.end);
+  if (request->session().has_start_time() || request->session().has_end_time()) {
+    bad.Add("session.start_time", "leave the times unset; daily_start and daily_end give them");
+  }
+  if (absl::Status status = bad.ToStatus(); !status.ok()) return ToGrpcStatus(status);
+  auto day = FromProto(request->session(), "session");
+  if (!day.ok()) return ToGrpcStatus(day.status());
+  auto created = sessions_.CreateSessionDays(call, request->series_id(), request->module_id(), days,
+                                             *std::move(day), request->allow_overlap(),
+                                             KeyOf(call.who, *request));
+  if (!created.ok()) return ToGrpcStatus(created.status());
+  for (const domain::Session& s : *created) ToProto(s, response->add_sessions());
+  return grpc::Status::OK;
+}
+
 grpc::Status SeriesServiceImpl::GetSession(grpc::ServerContext* context,
                                            const v1::GetSessionRequest* request,
                                            v1::Session* response) {

@@ -43,6 +43,8 @@ class SeriesServiceImpl final : public v1::SeriesService::Service {
                             v1::DeleteModuleResponse*) override;
   grpc::Status CreateSession(grpc::ServerContext*, const v1::CreateSessionRequest*,
                              v1::Session*) override;
+  grpc::Status CreateSessionDays(grpc::ServerContext*, const v1::CreateSessionDaysRequest*,
+                                 v1::CreateSessionDaysResponse*) override;
   grpc::Status GetSession(grpc::ServerContext*, const v1::GetSessionRequest*,
                           v1::Session*) override;
   grpc::Status ListSessions(grpc::ServerContext*, const v1::ListSessionsRequest*,

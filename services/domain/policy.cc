@@ -61,6 +61,7 @@ const std::map<std::string, Callers, std::less<>>& RolePolicy() {
       {"trainhub.v1.SeriesService/MoveModule", Callers::kPlanners},
       {"trainhub.v1.SeriesService/DeleteModule", Callers::kPlanners},
       {"trainhub.v1.SeriesService/CreateSession", Callers::kPlanners},
+      {"trainhub.v1.SeriesService/CreateSessionDays", Callers::kPlanners},
       {"trainhub.v1.SeriesService/GetSession", Callers::kSignedIn},
       {"trainhub.v1.SeriesService/ListSessions", Callers::kSignedIn},
       {"trainhub.v1.SeriesService/UpdateSession", Callers::kPlanners},

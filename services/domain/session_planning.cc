@@ -129,6 +129,33 @@ absl::StatusOr<std::pair<Session, Series>> SessionFor(ReadView& r, const Princip
   return std::make_pair(*std::move(session), std::move(series));
 }
 
+// The sessions of `days`, each a copy of `day` with that day's local times;
+// INVALID_ARGUMENT naming the field for a range that is not one.
+absl::StatusOr<std::vector<Session>> DaySessions(const SessionDays& days, const Session& day) {
+  Violations v;
+  if (days.last < days.first) {
+    v.Add("last_day", "is before the first day");
+  } else if (days.last - days.first >= kMaxSessionDays) {
+    v.Add("last_day", absl::StrCat("at most ", kMaxSessionDays, " days at once"));
+  }
+  if (days.start < absl::ZeroDuration() || days.start >= absl::Hours(24)) {
+    v.Add("daily_start", "must be a time of day");
+  }
+  if (days.end <= days.start || days.end > absl::Hours(24)) {
+    v.Add("daily_end", "must be after the daily start time, on the same day");
+  }
+  TH_RETURN_IF_ERROR(v.ToStatus());
+  std::vector<Session> out;
+  for (absl::CivilDay d = days.first; d <= days.last; ++d) {
+    Session s = day;
+    const absl::CivilSecond midnight(d);
+    s.start = absl::FromCivil(midnight + absl::ToInt64Seconds(days.start), DisplayTimeZone());
+    s.end = absl::FromCivil(midnight + absl::ToInt64Seconds(days.end), DisplayTimeZone());
+    out.push_back(std::move(s));
+  }
+  return out;
+}
+
 }  // namespace
 
 SessionPlanning::SessionPlanning(Store& store, Clock clock)
@@ -167,6 +194,59 @@ absl::StatusOr<Session> SessionPlanning::CreateSession(const RequestContext& ctx
         return id;
       },
       [](UnitOfWork& w, Id id) { return w.sessions().Get(id); });
+}
+
+absl::StatusOr<std::vector<Session>> SessionPlanning::CreateSessionDays(
+    const RequestContext& ctx, Id series_id, Id module_id, const SessionDays& days, Session day,
+    bool allow_overlap, const RequestKey& key) {
+  const Principal& who = ctx.who;
+  TH_RETURN_IF_ERROR(CheckId(series_id, "series_id"));
+  TH_RETURN_IF_ERROR(CheckId(module_id, "module_id"));
+  TH_RETURN_IF_ERROR(ValidateRequestId(key.request_id));
+  const absl::Time now = clock_();
+  day.id = 0;
+  for (TrainerBooking& b : day.trainers) b.status_time = now;
+  TH_ASSIGN_OR_RETURN(std::vector<Session> sessions, DaySessions(days, day));
+  Violations v;
+  ValidateSession(sessions.front(), "session", v);
+  TH_RETURN_IF_ERROR(v.ToStatus());
+  std::vector<Session> out;
+  TH_RETURN_IF_ERROR(store_.Write([&](UnitOfWork& w) -> absl::Status {
+    out.clear();
+    TH_ASSIGN_OR_RETURN(auto loaded,
+                        LoadModule(w, who, Need::kPlan, series_id, module_id, "module_id"));
+    auto& [series, module] = loaded;
+    TH_ASSIGN_OR_RETURN(std::optional<RequestRecord> earlier,
+                        AlreadyDone(w, "CreateSessionDays", key));
+    if (earlier) {
+      // The single writer gave the sessions of one call consecutive ids.
+      for (Id id = earlier->resource_id; id < earlier->resource_id + Id(sessions.size()); ++id) {
+        absl::StatusOr<Session> created = w.sessions().Get(id);
+        if (created.ok()) out.push_back(*std::move(created));
+        if (!created.ok() && !absl::IsNotFound(created.status())) return created.status();
+      }
+      return absl::OkStatus();
+    }
+    TH_RETURN_IF_ERROR(CheckNotFrozen(series));
+    if (module.session_count + static_cast<int>(sessions.size()) > kMaxSessionsPerModule) {
+      return absl::FailedPreconditionError(absl::StrCat(
+          "module ", module_id, " has ", module.session_count, " sessions; ", sessions.size(),
+          " more would exceed the maximum of ", kMaxSessionsPerModule));
+    }
+    TH_RETURN_IF_ERROR(CheckTrainersExist(w, day, "session."));
+    AuditTrail trail(w, ctx, now);
+    for (Session& s : sessions) {
+      s.series_id = series_id;
+      s.module_id = module_id;
+      TH_RETURN_IF_ERROR(CheckConflicts(w, who, s, allow_overlap));
+      TH_ASSIGN_OR_RETURN(Id id, w.sessions().Insert(s));
+      TH_RETURN_IF_ERROR(trail.Changed("session", id, series.organization_id));
+      TH_ASSIGN_OR_RETURN(Session stored, w.sessions().Get(id));
+      out.push_back(std::move(stored));
+    }
+    return MarkDone(w, "CreateSessionDays", key, out.front().id);
+  }));
+  return out;
 }
 
 absl::StatusOr<Session> SessionPlanning::GetSession(const Principal& who, Id id) {

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "absl/status/statusor.h"
+#include "absl/time/civil_time.h"
 #include "absl/time/clock.h"
 #include "absl/time/time.h"
 #include "domain/field_mask.h"
@@ -21,6 +22,18 @@
 #include "domain/request_context.h"
 
 namespace trainhub::domain {
+
+// Days of a multi-day module: one session per calendar day from `first` to
+// `last` (Europe/Berlin), each from `start` to `end` local time.
+struct SessionDays {
+  absl::CivilDay first;
+  absl::CivilDay last;
+  absl::Duration start;  // since local midnight
+  absl::Duration end;
+};
+
+// At most this many days in one call (a module's block is two or three).
+inline constexpr int kMaxSessionDays = 31;
 
 class SessionPlanning {
  public:
@@ -35,6 +48,14 @@ class SessionPlanning {
   // `allow_overlap`.
   absl::StatusOr<Session> CreateSession(const RequestContext& ctx, Id series_id, Id module_id,
                                         Session session, bool allow_overlap, const RequestKey& key);
+  // One session per day of `days`, each with the place, trainers and note
+  // of `day` (whose own times are ignored), all or none in one write; the
+  // conflict check applies to every day. A retry with the same request_id
+  // returns the sessions created first.
+  absl::StatusOr<std::vector<Session>> CreateSessionDays(const RequestContext& ctx, Id series_id,
+                                                         Id module_id, const SessionDays& days,
+                                                         Session day, bool allow_overlap,
+                                                         const RequestKey& key);
   absl::StatusOr<Session> GetSession(const Principal& who, Id id);
   absl::StatusOr<Page<Session>> ListSessions(const Principal& who, Id series_id, Id module_id,
                                              const PageRequest& page);

@@ -82,6 +82,21 @@ TH_ACCESS_ROWS(kSeriesServiceRows, {
                                           return Bytes(r);
                                         },
                                         kPlannerOwn},
+                                       {"SeriesService/CreateSessionDays",
+                                        [](const AccessObjects& o) {
+                                          v1::CreateSessionDaysRequest r;
+                                          r.set_series_id(o.series);
+                                          r.set_module_id(o.module);
+                                          r.mutable_first_day()->set_year(2029);
+                                          r.mutable_first_day()->set_month(3);
+                                          r.mutable_first_day()->set_day(5);
+                                          *r.mutable_last_day() = r.first_day();
+                                          r.mutable_daily_start()->set_hours(8);
+                                          r.mutable_daily_end()->set_hours(9);
+                                          r.set_allow_overlap(true);
+                                          return Bytes(r);
+                                        },
+                                        kPlannerOwn},
                                        {"SeriesService/GetSession",
                                         [](const AccessObjects& o) {
                                           v1::GetSessionRequest r;
@@ -398,6 +413,48 @@ TEST_F(BadInputTest, ASessionWithBadFieldsIsRefusedNamingEachField) {
          return Call(*series_, &SS::SetBookingStatus, r, &out);
        },
        kNotFound, "trainer_id"},
+  });
+}
+
+TEST_F(BadInputTest, BadDaysOfAMultiDayBlockAreRefusedNamingTheField) {
+  auto days_with = [this](std::function<void(v1::CreateSessionDaysRequest*)> edit) {
+    return [this, edit] {
+      v1::CreateSessionDaysRequest r;
+      r.set_series_id(series_a_.id());
+      r.set_module_id(module_a_.id());
+      r.mutable_first_day()->set_year(2028);
+      r.mutable_first_day()->set_month(5);
+      r.mutable_first_day()->set_day(14);
+      *r.mutable_last_day() = r.first_day();
+      r.mutable_last_day()->set_day(16);
+      r.mutable_daily_start()->set_hours(9);
+      r.mutable_daily_end()->set_hours(16);
+      edit(&r);
+      v1::CreateSessionDaysResponse out;
+      return Call(*series_, &SS::CreateSessionDays, r, &out);
+    };
+  };
+  ExpectRefused({
+      {"no first day", days_with([](auto* r) { r->clear_first_day(); }), kInvalid, "first_day"},
+      {"30 February", days_with([](auto* r) {
+         r->mutable_first_day()->set_month(2);
+         r->mutable_first_day()->set_day(30);
+       }),
+       kInvalid, "first_day"},
+      {"last before first", days_with([](auto* r) { r->mutable_last_day()->set_day(13); }),
+       kInvalid, "last_day"},
+      {"more than a month", days_with([](auto* r) { r->mutable_last_day()->set_month(7); }),
+       kInvalid, "last_day"},
+      {"hour 24", days_with([](auto* r) { r->mutable_daily_start()->set_hours(24); }), kInvalid,
+       "daily_start"},
+      {"end before start", days_with([](auto* r) { r->mutable_daily_end()->set_hours(8); }),
+       kInvalid, "daily_end"},
+      {"times of the session set", days_with([](auto* r) {
+         *r->mutable_session()->mutable_start_time() = Utc(2028, 5, 14, 7, 0);
+       }),
+       kInvalid, "session.start_time"},
+      {"unknown module", days_with([](auto* r) { r->set_module_id(9999); }), kNotFound,
+       "module_id"},
   });
 }
 

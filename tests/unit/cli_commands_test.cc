@@ -134,5 +134,40 @@ TEST_F(CliCommandsTest, UsageErrorsNeverReachTheServer) {
   EXPECT_THAT(err_.str(), HasSubstr("--kind"));
 }
 
+TEST_F(CliCommandsTest, SessionAddWithDaysAsksForOneSessionPerDay) {
+  v1::CreateSessionDaysRequest sent;
+  v1::CreateSessionDaysResponse created;
+  created.add_sessions()->set_id(31);
+  EXPECT_CALL(*series_, CreateSessionDays(_, _, _))
+      .WillOnce(DoAll(SaveArg<1>(&sent), SetArgPointee<2>(created), Return(grpc::Status::OK)));
+  EXPECT_EQ(Run({"session", "add", "6", "31", "--days", "14.05.2020..16.05.2020", "--daily",
+                 "09:00-16:00", "--place", "Seminarraum", "--trainer", "9"}),
+            kExitOk)
+      << err_.str();
+  EXPECT_EQ(sent.first_day().year(), 2020);
+  EXPECT_EQ(sent.first_day().month(), 5);
+  EXPECT_EQ(sent.first_day().day(), 14);
+  EXPECT_EQ(sent.last_day().day(), 16);
+  EXPECT_EQ(sent.daily_start().hours(), 9);
+  EXPECT_EQ(sent.daily_end().hours(), 16);
+  EXPECT_EQ(sent.session().place().name(), "Seminarraum");
+  EXPECT_EQ(sent.session().trainers(0).trainer_id(), 9);
+  EXPECT_FALSE(sent.session().has_start_time());
+  EXPECT_FALSE(sent.request_id().empty());
+}
+
+TEST_F(CliCommandsTest, SessionAddNeedsEitherTimesOrDays) {
+  EXPECT_EQ(Run({"session", "add", "6", "31", "--start", "2020-05-14 09:00", "--end",
+                 "2020-05-14 16:00", "--days", "2020-05-14", "--daily", "09:00-16:00"}),
+            kExitUsage);
+  EXPECT_THAT(err_.str(), HasSubstr("--days and --daily"));
+}
+
+TEST_F(CliCommandsTest, BadDaysAreAUsageError) {
+  EXPECT_EQ(Run({"session", "add", "6", "31", "--days", "Mai", "--daily", "09:00-16:00"}),
+            kExitUsage);
+  EXPECT_THAT(err_.str(), HasSubstr("--days: give FIRST..LAST"));
+}
+
 }  // namespace
 }  // namespace trainhub::cli

@@ -153,5 +153,55 @@ TEST_F(PlanningTest, TheDoubleBlockOfModulesSevenAndEight) {
   EXPECT_EQ(schedule->items[1].module_position, 8);
 }
 
+TEST_F(PlanningTest, AMultiDayBlockBecomesOneSessionPerDayAlsoAcrossTheClockChange) {
+  const Id module = MustCreateModule(series_, "Modul 7");
+  // 24 to 26 October 2026: summer time ends in the night to the 25th.
+  const SessionDays days{absl::CivilDay(2026, 10, 24), absl::CivilDay(2026, 10, 26), absl::Hours(9),
+                         absl::Hours(16)};
+  Session day = MakeSession(absl::UnixEpoch(), absl::UnixEpoch(), {sahin_});
+  day.place.name = "Seminarraum";
+  const RequestKey key{"days-1", "fingerprint", 0};
+  auto created =
+      planner_->sessions.CreateSessionDays(admin_, series_, module, days, day, false, key);
+  ASSERT_TRUE(created.ok()) << created.status();
+  ASSERT_EQ(created->size(), 3u);
+  for (int i = 0; i < 3; ++i) {
+    const Session& s = (*created)[i];
+    EXPECT_EQ(s.start, Berlin(2026, 10, 24 + i, 9, 0)) << i;
+    EXPECT_EQ(s.end, Berlin(2026, 10, 24 + i, 16, 0)) << i;
+    EXPECT_EQ(s.place.name, "Seminarraum");
+    ASSERT_EQ(s.trainers.size(), 1u);
+  }
+  // A retry returns the same sessions and creates nothing more.
+  auto again = planner_->sessions.CreateSessionDays(admin_, series_, module, days, day, false, key);
+  ASSERT_TRUE(again.ok()) << again.status();
+  EXPECT_EQ((*again)[0].id, (*created)[0].id);
+  EXPECT_EQ((*again)[2].id, (*created)[2].id);
+  EXPECT_EQ(planner_->sessions.ListSessions(admin_, series_, module, {})->items.size(), 3u);
+}
+
+TEST_F(PlanningTest, DaysThatDoubleBookATrainerAreRefusedAsAWhole) {
+  const Id module = MustCreateModule(series_, "Modul 1");
+  ASSERT_TRUE(
+      AddSession(series_, module,
+                 MakeSession(Berlin(2027, 3, 2, 10, 0), Berlin(2027, 3, 2, 12, 0), {sahin_}))
+          .ok());
+  const SessionDays days{absl::CivilDay(2027, 3, 1), absl::CivilDay(2027, 3, 3), absl::Hours(9),
+                         absl::Hours(17)};
+  auto refused = planner_->sessions.CreateSessionDays(
+      admin_, series_, module, days, MakeSession(absl::UnixEpoch(), absl::UnixEpoch(), {sahin_}),
+      false, {});
+  EXPECT_EQ(refused.status().code(), absl::StatusCode::kFailedPrecondition);
+  EXPECT_EQ(planner_->sessions.ListSessions(admin_, series_, module, {})->items.size(), 1u);
+
+  const SessionDays backwards{absl::CivilDay(2027, 3, 3), absl::CivilDay(2027, 3, 1),
+                              absl::Hours(17), absl::Hours(9)};
+  auto bad = planner_->sessions.CreateSessionDays(admin_, series_, module, backwards, Session{},
+                                                  false, {});
+  std::vector<std::string> fields;
+  for (const auto& v : GetFieldViolations(bad.status())) fields.push_back(v.field);
+  EXPECT_THAT(fields, ElementsAre("last_day", "daily_end"));
+}
+
 }  // namespace
 }  // namespace trainhub::domain

@@ -139,7 +139,15 @@ grpc::Status SeriesServiceImpl::CreateSessionDays(grpc::ServerContext* context,
     }
   };
   take(DayFromProto(request->has_first_day(), request->first_day(), "first_day"), days.first);
-  take(DayFromProto(request->has_last_day(), request->last_day(), "last_day"), days.last);
+  const v1::LocalDate& first = request->first_day();
+  const v1::LocalDate& last = request->last_day();
+  const bool one_day = request->has_last_day() && last.year() == first.year() &&
+                       last.month() == first.month() && last.day() == first.day();
+  if (one_day) {
+    days.last = days.first;  // its problems, if any, are reported once, for first_day
+  } else {
+    take(DayFromProto(request->has_last_day(), last, "last_day"), days.last);
+  }
   take(TimeOfDayFromProto(request->has_daily_start(), request->daily_start(), "daily_start"),
        days.start);
   take(TimeOfDayFromProto(request->has_daily_end(), request->daily_end(), "daily_end"), days.end);

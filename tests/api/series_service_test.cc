@@ -456,6 +456,16 @@ TEST_F(BadInputTest, BadDaysOfAMultiDayBlockAreRefusedNamingTheField) {
       {"unknown module", days_with([](auto* r) { r->set_module_id(9999); }), kNotFound,
        "module_id"},
   });
+  // One impossible day (first and last alike) is one problem, named once.
+  const grpc::Status one_day = days_with([](auto* r) {
+    r->mutable_first_day()->set_month(2);
+    r->mutable_first_day()->set_day(30);
+    *r->mutable_last_day() = r->first_day();
+  })();
+  v1::ErrorDetails details;
+  ASSERT_TRUE(details.ParseFromString(one_day.error_details()));
+  ASSERT_EQ(details.field_violations_size(), 1) << one_day.error_message();
+  EXPECT_EQ(details.field_violations(0).field(), "first_day");
 }
 
 TEST_F(BadInputTest, BadReadsAndChangesOfThePlanAreRefusedNamingTheField) {

@@ -67,24 +67,18 @@ struct SessionOptions {
   }
 };
 
-// "2020-05-14" or "14.05.2020" as a day; false when it is neither.
+// A day the user typed, in any date form ParseUserTime reads ("2020-05-14",
+// "14.05.2020", ...); false for anything else, a time of day included.
 bool ReadDay(const std::string& text, v1::LocalDate* day) {
-  static const std::regex kIso(R"((\d{4})-(\d{1,2})-(\d{1,2}))");
-  static const std::regex kGerman(R"((\d{1,2})\.(\d{1,2})\.(\d{4}))");
-  std::smatch m;
-  if (std::regex_match(text, m, kIso)) {
-    day->set_year(std::stoi(m[1]));
-    day->set_month(std::stoi(m[2]));
-    day->set_day(std::stoi(m[3]));
-    return true;
-  }
-  if (std::regex_match(text, m, kGerman)) {
-    day->set_day(std::stoi(m[1]));
-    day->set_month(std::stoi(m[2]));
-    day->set_year(std::stoi(m[3]));
-    return true;
-  }
-  return false;
+  std::string error;
+  const std::optional<absl::Time> t = ParseUserTime(text, "--days", &error);
+  if (!t) return false;
+  const absl::TimeZone::CivilInfo local = LocalZone().At(*t);
+  if (local.cs != absl::CivilSecond(absl::CivilDay(local.cs))) return false;
+  day->set_year(static_cast<int32_t>(local.cs.year()));
+  day->set_month(local.cs.month());
+  day->set_day(local.cs.day());
+  return true;
 }
 
 // --days FIRST..LAST (or one day) and --daily HH:MM-HH:MM into `request`;

@@ -15,9 +15,11 @@
 #include "absl/time/civil_time.h"
 #include "absl/time/time.h"
 #include "api/enums.h"
+#include "domain/attendance.h"
 #include "domain/field_mask.h"
 #include "domain/model.h"
 #include "trainhub/v1/account.pb.h"
+#include "trainhub/v1/attendance.pb.h"
 #include "trainhub/v1/audit.pb.h"
 #include "trainhub/v1/enrolment.pb.h"
 #include "trainhub/v1/organization.pb.h"
@@ -77,6 +79,16 @@ void ToProto(const domain::EnrolmentChange& in, trainhub::v1::EnrolmentChange* o
 // Title and note; the participant comes from the request.
 domain::Qualification FromProto(const trainhub::v1::Qualification& in);
 void ToProto(const domain::Qualification& in, trainhub::v1::Qualification* out);
+
+// Attendance. A mark's unset client_time stays unset (the server's time).
+absl::StatusOr<domain::AttendanceMark> MarkFromProto(const trainhub::v1::AttendanceMark& in,
+                                                     absl::string_view field);
+void ToProto(const domain::AttendanceEntry& in, trainhub::v1::AttendanceRecord* out);
+void ToProto(const domain::AttendanceSheet& in, trainhub::v1::AttendanceSheet* out);
+void ToProto(const domain::AttendanceSummary& in, trainhub::v1::AttendanceSummary* out);
+void ToProto(const domain::AttendanceMatrix& in, trainhub::v1::AttendanceMatrix* out);
+void ToProto(const domain::CheckInCode& in, trainhub::v1::CheckInWindow* out);
+void ToProto(const domain::LedgerCheck& in, trainhub::v1::LedgerVerification* out);
 
 }  // namespace trainhub::api
 

@@ -7,8 +7,10 @@
 // side adds or renumbers a value without the other. The numbers stored in the
 // database are the domain's (store/stored_numbers.h pins them).
 
+#include "domain/attendance_ledger.h"
 #include "domain/model.h"
 #include "trainhub/v1/account.pb.h"
+#include "trainhub/v1/attendance.pb.h"
 #include "trainhub/v1/common.pb.h"
 #include "trainhub/v1/enrolment.pb.h"
 #include "trainhub/v1/organization.pb.h"
@@ -70,6 +72,16 @@ TH_SAME_NUMBER(domain::Role::kAdmin, v1::ROLE_ADMIN);
 TH_SAME_NUMBER(domain::Role::kCoordinator, v1::ROLE_COORDINATOR);
 TH_SAME_NUMBER(domain::Role::kTrainer, v1::ROLE_TRAINER);
 TH_SAME_NUMBER(domain::Role::kParticipant, v1::ROLE_PARTICIPANT);
+
+TH_SAME_NUMBER(domain::AttendanceStatus::kUnspecified, v1::ATTENDANCE_STATUS_UNSPECIFIED);
+TH_SAME_NUMBER(domain::AttendanceStatus::kPresent, v1::ATTENDANCE_STATUS_PRESENT);
+TH_SAME_NUMBER(domain::AttendanceStatus::kLate, v1::ATTENDANCE_STATUS_LATE);
+TH_SAME_NUMBER(domain::AttendanceStatus::kExcused, v1::ATTENDANCE_STATUS_EXCUSED);
+TH_SAME_NUMBER(domain::AttendanceStatus::kAbsent, v1::ATTENDANCE_STATUS_ABSENT);
+
+TH_SAME_NUMBER(domain::AttendanceSource::kUnspecified, v1::ATTENDANCE_SOURCE_UNSPECIFIED);
+TH_SAME_NUMBER(domain::AttendanceSource::kStaff, v1::ATTENDANCE_SOURCE_STAFF);
+TH_SAME_NUMBER(domain::AttendanceSource::kSelfCheckIn, v1::ATTENDANCE_SOURCE_SELF_CHECK_IN);
 
 #undef TH_SAME_NUMBER
 

@@ -33,6 +33,21 @@ const std::map<std::string, Callers, std::less<>>& RolePolicy() {
 
       // Participants act on their own enrolments; the object rules are in
       // domain/enrolments.h.
+      {"trainhub.v1.AttendanceService/GetAttendanceSheet", Callers::kSignedIn},
+      {"trainhub.v1.AttendanceService/RecordAttendanceSheet", Callers::kStaff},
+      {"trainhub.v1.AttendanceService/RecordAttendance", Callers::kStaff},
+      {"trainhub.v1.AttendanceService/SignOffAttendanceSheet", Callers::kStaff},
+      {"trainhub.v1.AttendanceService/ListAttendanceHistory", Callers::kSignedIn},
+      {"trainhub.v1.AttendanceService/GetAttendanceSummary", Callers::kSignedIn},
+      {"trainhub.v1.AttendanceService/GetAttendanceMatrix", Callers::kStaff},
+      {"trainhub.v1.AttendanceService/ExportAttendance", Callers::kStaff},
+      {"trainhub.v1.AttendanceService/RenderSignInSheet", Callers::kStaff},
+      {"trainhub.v1.AttendanceService/OpenCheckIn", Callers::kStaff},
+      {"trainhub.v1.AttendanceService/GetCheckInCode", Callers::kStaff},
+      {"trainhub.v1.AttendanceService/CloseCheckIn", Callers::kStaff},
+      {"trainhub.v1.AttendanceService/CheckIn", Callers::kSignedIn},
+      {"trainhub.v1.AttendanceService/VerifyAttendanceLedger", Callers::kStaff},
+      {"trainhub.v1.AttendanceService/ExportAttendanceLedger", Callers::kStaff},
       {"trainhub.v1.EnrolmentService/RequestEnrolment", Callers::kSignedIn},
       {"trainhub.v1.EnrolmentService/EnrolCohort", Callers::kPlanners},
       {"trainhub.v1.EnrolmentService/GetEnrolment", Callers::kSignedIn},

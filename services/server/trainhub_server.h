@@ -17,6 +17,7 @@
 #include "api/auth.h"
 #include "api/request_log.h"
 #include "domain/accounts.h"
+#include "domain/attendance.h"
 #include "domain/audit.h"
 #include "domain/calendar_export.h"
 #include "domain/enrolments.h"
@@ -85,6 +86,7 @@ class TrainhubServer {
   std::unique_ptr<domain::Participants> participants_;
   std::unique_ptr<domain::ParticipantImport> import_;
   std::unique_ptr<domain::Enrolments> enrolments_;
+  std::unique_ptr<domain::Attendance> attendance_;
   std::unique_ptr<api::Authenticator> auth_;
   std::vector<std::unique_ptr<grpc::Service>> services_;
   std::unique_ptr<grpc::Server> server_;

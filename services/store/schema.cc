@@ -310,6 +310,57 @@ BEGIN
 END;
 )sql";
 
+// Attendance: the append-only ledger of records and sign-offs, chained per
+// series by hash (domain/attendance_ledger.h), the head of each chain, and
+// the self check-in windows.
+constexpr char kMigration8[] = R"sql(
+CREATE TABLE attendance_entry (
+  id                    INTEGER PRIMARY KEY AUTOINCREMENT,
+  series_id             INTEGER NOT NULL REFERENCES series(id),
+  session_id            INTEGER NOT NULL REFERENCES session(id),
+  kind                  INTEGER NOT NULL,  -- 1 record, 2 sign-off
+  participant_id        INTEGER REFERENCES participant(id),  -- NULL for a sign-off
+  status                INTEGER NOT NULL,
+  minutes_missed        INTEGER NOT NULL,
+  note                  TEXT    NOT NULL,
+  source                INTEGER NOT NULL,
+  client_time           INTEGER NOT NULL,  -- Unix micros
+  client_nonce          TEXT    NOT NULL,  -- '' when the client sent none
+  device_id             TEXT    NOT NULL,
+  account_id            INTEGER NOT NULL,
+  record_time           INTEGER NOT NULL,
+  reason                TEXT    NOT NULL,
+  conflicting_record_id INTEGER NOT NULL,  -- 0: none
+  prev_hash             BLOB    NOT NULL,
+  hash                  BLOB    NOT NULL
+) STRICT;
+CREATE INDEX attendance_entry_by_series ON attendance_entry(series_id, id);
+CREATE INDEX attendance_entry_by_session ON attendance_entry(session_id, participant_id, id);
+CREATE UNIQUE INDEX attendance_entry_by_nonce ON attendance_entry(session_id, client_nonce)
+  WHERE client_nonce <> '';
+CREATE TRIGGER attendance_entry_no_update BEFORE UPDATE ON attendance_entry
+BEGIN
+  SELECT RAISE(ABORT, 'attendance_entry is append-only');
+END;
+CREATE TRIGGER attendance_entry_no_delete BEFORE DELETE ON attendance_entry
+BEGIN
+  SELECT RAISE(ABORT, 'attendance_entry is append-only');
+END;
+CREATE TABLE attendance_head (
+  series_id   INTEGER PRIMARY KEY REFERENCES series(id),
+  entry_count INTEGER NOT NULL,
+  hash        BLOB    NOT NULL
+) STRICT;
+CREATE TABLE check_in_window (
+  session_id INTEGER PRIMARY KEY REFERENCES session(id),
+  secret     BLOB    NOT NULL,
+  open_time  INTEGER NOT NULL,
+  close_time INTEGER NOT NULL,
+  opened_by  INTEGER NOT NULL
+) STRICT;
+CREATE INDEX check_in_window_by_close ON check_in_window(close_time);
+)sql";
+
 // Every table with an "id INTEGER PRIMARY KEY".
 constexpr const char* kTablesWithIds[] = {
     "organization", "trainer",     "series",    "module",           "session",      "account",
@@ -402,13 +453,14 @@ absl::Status HardeningMigration(SQLite::Database& db) {
   return FillUnicodeKeys(db);
 }
 
-constexpr std::array<Migration, 7> kMigrations = {{{kMigration1},
+constexpr std::array<Migration, 8> kMigrations = {{{kMigration1},
                                                    {kMigration2},
                                                    {kMigration3},
                                                    {kMigration4},
                                                    {kMigration5},
                                                    {kMigration6},
-                                                   {kMigration7, HardeningMigration}}};
+                                                   {kMigration7, HardeningMigration},
+                                                   {kMigration8}}};
 
 }  // namespace
 

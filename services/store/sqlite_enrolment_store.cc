@@ -124,6 +124,23 @@ absl::StatusOr<int64_t> SqliteEnrolmentStore::NextQueueNumber(Id series_id) {
   });
 }
 
+absl::StatusOr<std::vector<domain::SeatChange>> SqliteEnrolmentStore::ListSeatChanges(
+    Id series_id) {
+  return Guarded("ListSeatChanges", [&]() -> absl::StatusOr<std::vector<domain::SeatChange>> {
+    auto& q = sql_.Prepare(
+        "SELECT e.participant_id, c.time, c.to_state FROM enrolment e"
+        " JOIN enrolment_change c ON c.enrolment_id = e.id WHERE e.series_id = ?"
+        " ORDER BY e.participant_id, c.id");
+    q.bind(1, series_id);
+    std::vector<domain::SeatChange> out;
+    while (q.executeStep()) {
+      out.push_back({q.getColumn(0).getInt64(), absl::FromUnixMicros(q.getColumn(1).getInt64()),
+                     static_cast<domain::EnrolmentState>(q.getColumn(2).getInt())});
+    }
+    return out;
+  });
+}
+
 absl::StatusOr<domain::Page<domain::EnrolmentChange>> SqliteEnrolmentStore::ListChanges(
     Id enrolment_id, const domain::PageRequest& page) {
   return Guarded(

@@ -21,6 +21,7 @@ class SqliteEnrolmentStore : public domain::EnrolmentWriter {
   absl::StatusOr<int64_t> NextQueueNumber(domain::Id series_id) override;
   absl::StatusOr<domain::Page<domain::EnrolmentChange>> ListChanges(
       domain::Id enrolment_id, const domain::PageRequest& page) override;
+  absl::StatusOr<std::vector<domain::SeatChange>> ListSeatChanges(domain::Id series_id) override;
   absl::StatusOr<int64_t> Count(domain::Id series_id) override;
   absl::StatusOr<domain::Places> CountPlaces(domain::Id series_id) override;
   absl::StatusOr<domain::Id> Insert(const domain::Enrolment& enrolment) override;

@@ -13,6 +13,7 @@ SqliteUnit::SqliteUnit(SQLite::Database& db)
       accounts_(sql_),
       audit_(sql_),
       requests_(sql_),
-      installation_(sql_) {}
+      installation_(sql_),
+      attendance_(sql_) {}
 
 }  // namespace trainhub::store

@@ -10,6 +10,7 @@
 #include "domain/ports/unit_of_work.h"
 #include "store/sql_support.h"
 #include "store/sqlite_account_store.h"
+#include "store/sqlite_attendance_store.h"
 #include "store/sqlite_audit_store.h"
 #include "store/sqlite_enrolment_store.h"
 #include "store/sqlite_installation_store.h"
@@ -40,6 +41,7 @@ class SqliteUnit : public domain::UnitOfWork {
   SqliteAuditStore& audit() override { return audit_; }
   SqliteRequestStore& requests() override { return requests_; }
   SqliteInstallationStore& installation() override { return installation_; }
+  SqliteAttendanceStore& attendance() override { return attendance_; }
 
  private:
   Sql sql_;
@@ -53,6 +55,7 @@ class SqliteUnit : public domain::UnitOfWork {
   SqliteAuditStore audit_;
   SqliteRequestStore requests_;
   SqliteInstallationStore installation_;
+  SqliteAttendanceStore attendance_;
 };
 
 }  // namespace trainhub::store

@@ -6,6 +6,7 @@
 // (seat-holding states, the waiting list). The build fails here when a
 // domain value is renumbered: add new values at the end instead.
 
+#include "domain/attendance_ledger.h"
 #include "domain/model.h"
 
 namespace trainhub::store {
@@ -58,6 +59,16 @@ TH_STORED_AS(domain::Role::kAdmin, 1);
 TH_STORED_AS(domain::Role::kCoordinator, 2);
 TH_STORED_AS(domain::Role::kTrainer, 3);
 TH_STORED_AS(domain::Role::kParticipant, 4);
+
+TH_STORED_AS(domain::AttendanceStatus::kPresent, 1);
+TH_STORED_AS(domain::AttendanceStatus::kLate, 2);
+TH_STORED_AS(domain::AttendanceStatus::kExcused, 3);
+TH_STORED_AS(domain::AttendanceStatus::kAbsent, 4);
+TH_STORED_AS(domain::AttendanceSource::kStaff, 1);
+TH_STORED_AS(domain::AttendanceSource::kSelfCheckIn, 2);
+TH_STORED_AS(domain::LedgerEntryKind::kRecord, 1);
+#define TH_LEDGER_RECORD_KIND "1"  // attendance_entry.kind of a record
+TH_STORED_AS(domain::LedgerEntryKind::kSignOff, 2);
 
 #undef TH_STORED_AS
 

@@ -130,6 +130,12 @@ class AccessMatrixTest : public ApiTest {
                               {o.trainer}, &session)
                     .ok());
     o.session = session.id();
+    // The trainer confirms: confirmed trainers record attendance.
+    v1::SetBookingStatusRequest confirm;
+    confirm.set_session_id(o.session);
+    confirm.set_trainer_id(o.trainer);
+    confirm.set_status(v1::BOOKING_STATUS_CONFIRMED);
+    ASSERT_TRUE(Call(*series_, &v1::SeriesService::Stub::SetBookingStatus, confirm, &session).ok());
     ASSERT_TRUE(CreateSession(o.series, o.module, Utc(2028, 2, day + 11, 8, 0),
                               Utc(2028, 2, day + 11, 12, 0), {}, &session)
                     .ok());

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "absl/status/statusor.h"
+#include "absl/time/time.h"
 #include "domain/model.h"
 #include "domain/ports/page.h"
 
@@ -20,6 +21,13 @@ struct EnrolmentFilter {
   std::vector<EnrolmentState> states;  // empty: any
   // Only enrolments in series owned or partnered by one of these.
   std::optional<std::vector<Id>> organizations;
+};
+
+// One step of an enrolment's history with the participant it concerns.
+struct SeatChange {
+  Id participant_id = 0;
+  absl::Time time;
+  EnrolmentState to = EnrolmentState::kUnspecified;
 };
 
 // A series' seats_taken and waitlist_length as they are now.
@@ -43,6 +51,9 @@ class EnrolmentReader {
                                                             const PageRequest& page) = 0;
   // Enrolments of the series in any state.
   virtual absl::StatusOr<int64_t> Count(Id series_id) = 0;
+  // Every history step of every enrolment of the series, by participant
+  // and then in order.
+  virtual absl::StatusOr<std::vector<SeatChange>> ListSeatChanges(Id series_id) = 0;
   // What GetSeries derives of the places, without the rest of the series.
   virtual absl::StatusOr<Places> CountPlaces(Id series_id) = 0;
 };

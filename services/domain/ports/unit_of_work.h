@@ -11,6 +11,7 @@
 
 #include "absl/status/status.h"
 #include "domain/ports/accounts.h"
+#include "domain/ports/attendance.h"
 #include "domain/ports/audit.h"
 #include "domain/ports/enrolments.h"
 #include "domain/ports/organizations.h"
@@ -38,6 +39,7 @@ class ReadView {
   virtual AuditReader& audit() = 0;
   virtual RequestReader& requests() = 0;
   virtual InstallationReader& installation() = 0;
+  virtual AttendanceReader& attendance() = 0;
 };
 
 // The writers of one atomic write. Valid only inside the Write call that
@@ -53,6 +55,7 @@ class UnitOfWork : public ReadView {
   AccountWriter& accounts() override = 0;
   AuditWriter& audit() override = 0;
   RequestWriter& requests() override = 0;
+  AttendanceWriter& attendance() override = 0;
 };
 
 // Runs units of work. Write units are serialized and atomic: when `work`

@@ -1,0 +1,103 @@
+#ifndef TRAINHUB_SERVICES_DOMAIN_ATTENDANCE_LEDGER_H_
+#define TRAINHUB_SERVICES_DOMAIN_ATTENDANCE_LEDGER_H_
+
+// The attendance ledger: every attendance record and sign-off of a series,
+// append-only, each entry chained to the one before it in the same series
+// by a BLAKE2b-256 hash over the previous hash and the entry's content.
+// Changing, inserting or deleting an entry behind the server's back breaks
+// the chain from there on. Shared by the server and the CLI, which verifies
+// an exported ledger offline; this file needs libsodium and nothing else of
+// the domain.
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "absl/status/statusor.h"
+#include "absl/time/time.h"
+
+namespace trainhub::domain {
+
+using LedgerId = int64_t;
+
+enum class AttendanceStatus {
+  kUnspecified = 0,  // not recorded
+  kPresent = 1,
+  kLate = 2,
+  kExcused = 3,
+  kAbsent = 4,
+};
+bool IsKnown(AttendanceStatus value);
+// "present", "late", "excused", "absent"; "" for unspecified.
+const char* ToString(AttendanceStatus value);
+// Present or late: took part.
+inline bool Attended(AttendanceStatus s) {
+  return s == AttendanceStatus::kPresent || s == AttendanceStatus::kLate;
+}
+
+enum class AttendanceSource {
+  kUnspecified = 0,
+  kStaff = 1,        // a trainer or coordinator
+  kSelfCheckIn = 2,  // the participant, with the session's check-in code
+};
+
+enum class LedgerEntryKind {
+  kRecord = 1,   // a status for one person
+  kSignOff = 2,  // the session's sheet declared done
+};
+
+// One ledger entry. A record names a participant and a status; a sign-off
+// names neither.
+struct AttendanceEntry {
+  LedgerId id = 0;
+  LedgerId series_id = 0;
+  LedgerId session_id = 0;
+  LedgerEntryKind kind = LedgerEntryKind::kRecord;
+  LedgerId participant_id = 0;
+  AttendanceStatus status = AttendanceStatus::kUnspecified;
+  int minutes_missed = 0;
+  std::string note;
+  AttendanceSource source = AttendanceSource::kUnspecified;
+  absl::Time client_time;  // when the client recorded it
+  std::string client_nonce;
+  std::string device_id;
+  LedgerId account_id = 0;
+  absl::Time record_time;  // when the server stored it
+  std::string reason;
+  LedgerId conflicting_record_id = 0;  // see AttendanceRecord in attendance.proto
+  std::string prev_hash;               // 32 bytes; zeros for the first entry
+  std::string hash;                    // 32 bytes
+
+  std::string account_name;  // derived; not part of the chain
+};
+
+inline constexpr size_t kLedgerHashBytes = 32;
+
+// The hash of `e` chained to `e.prev_hash`: BLAKE2b-256 over a versioned,
+// length-prefixed encoding of every field but id, hash and account_name.
+std::string LedgerHash(const AttendanceEntry& e);
+// The prev_hash of a series' first entry.
+std::string LedgerGenesis();
+
+// The result of checking a chain.
+struct LedgerCheck {
+  bool intact = true;
+  int64_t entry_count = 0;
+  std::string head_hash;  // hash of the last entry; the genesis for none
+  LedgerId first_bad_entry_id = 0;
+  std::string problem;
+};
+// Checks that `entries` (one series, in id order) link up from the genesis
+// and that each hash matches its content.
+LedgerCheck CheckLedger(const std::vector<AttendanceEntry>& entries);
+
+// The ledger of one series as a JSON document (hashes in hex), and back.
+std::string LedgerToJson(LedgerId series_id, const std::vector<AttendanceEntry>& entries);
+// INVALID_ARGUMENT when `json` is not such a document.
+absl::StatusOr<std::vector<AttendanceEntry>> LedgerFromJson(const std::string& json);
+
+std::string HexOf(const std::string& bytes);
+
+}  // namespace trainhub::domain
+
+#endif  // TRAINHUB_SERVICES_DOMAIN_ATTENDANCE_LEDGER_H_

@@ -1,0 +1,212 @@
+#include "domain/attendance_rules.h"
+
+#include <algorithm>
+#include <set>
+
+#include "absl/strings/str_cat.h"
+#include "domain/access.h"
+#include "domain/berlin_time.h"
+#include "domain/limits.h"
+#include "domain/policy.h"
+#include "domain/status_macros.h"
+#include "domain/text.h"
+
+namespace trainhub::domain {
+namespace {
+
+bool ConfirmedOn(const Principal& who, const Session& session) {
+  if (who.TrainerId() == 0) return false;
+  return std::any_of(
+      session.trainers.begin(), session.trainers.end(), [&](const TrainerBooking& b) {
+        return b.trainer_id == who.TrainerId() && b.status == BookingStatus::kConfirmed;
+      });
+}
+
+const char* Verb(AttendanceRole needed) {
+  return needed >= AttendanceRole::kRecorder ? "record attendance for" : "see the attendance of";
+}
+
+}  // namespace
+
+absl::StatusOr<SessionAccess> AccessSession(ReadView& r, const Principal& who, Id session_id,
+                                            AttendanceRole needed, absl::string_view field) {
+  TH_RETURN_IF_ERROR(CheckId(session_id, field));
+  absl::StatusOr<Session> session = r.sessions().Get(session_id);
+  const std::string what = absl::StrCat(Verb(needed), " session ", session_id);
+  if (!session.ok()) {
+    if (who.IsAdmin()) return NameField(session.status(), field);
+    if (absl::IsNotFound(session.status())) return Denied(what);
+    return session.status();
+  }
+  SessionAccess access;
+  TH_ASSIGN_OR_RETURN(access.series, r.series().Get(session->series_id));
+  access.session = *std::move(session);
+  if (CanPlanSeries(who, access.series)) {
+    access.role = AttendanceRole::kPlanner;
+  } else if (ConfirmedOn(who, access.session)) {
+    access.role = AttendanceRole::kRecorder;
+  } else if (CoordinatesSeries(who, access.series)) {
+    access.role = AttendanceRole::kReader;
+  } else {
+    TH_ASSIGN_OR_RETURN(bool enrolled, Enrolled(r, who, access.series.id));
+    if (enrolled) access.role = AttendanceRole::kParticipant;
+  }
+  if (access.role < needed) return Denied(what);
+  return access;
+}
+
+absl::StatusOr<std::pair<Series, AttendanceRole>> AccessSeries(ReadView& r, const Principal& who,
+                                                               Id series_id,
+                                                               AttendanceRole needed) {
+  TH_RETURN_IF_ERROR(CheckId(series_id, "series_id"));
+  absl::StatusOr<Series> series = r.series().Get(series_id);
+  const std::string what = absl::StrCat("see the attendance of series ", series_id);
+  if (!series.ok()) {
+    if (who.IsAdmin()) return NameField(series.status(), "series_id");
+    if (absl::IsNotFound(series.status())) return Denied(what);
+    return series.status();
+  }
+  AttendanceRole role = AttendanceRole::kNone;
+  if (CanPlanSeries(who, *series)) {
+    role = AttendanceRole::kPlanner;
+  } else if (CoordinatesSeries(who, *series)) {
+    role = AttendanceRole::kReader;
+  } else {
+    TH_ASSIGN_OR_RETURN(bool teaches, Teaches(r, who, series_id));
+    if (teaches) {
+      role = AttendanceRole::kReader;
+    } else {
+      TH_ASSIGN_OR_RETURN(bool enrolled, Enrolled(r, who, series_id));
+      if (enrolled) role = AttendanceRole::kParticipant;
+    }
+  }
+  if (role < needed) return Denied(what);
+  return std::pair{*std::move(series), role};
+}
+
+bool SeatHolder::HeldSeat(absl::Time start, absl::Time end) const {
+  return std::any_of(seats.begin(), seats.end(),
+                     [&](const auto& seat) { return seat.first < end && seat.second > start; });
+}
+
+absl::StatusOr<std::vector<SeatHolder>> SeatHoldersOf(ReadView& r, Id series_id) {
+  std::map<Id, SeatHolder> by_participant;
+  EnrolmentFilter filter;
+  filter.series_id = series_id;
+  PageRequest page;
+  page.limit = kMaxPageSize;
+  for (;;) {
+    TH_ASSIGN_OR_RETURN(Page<Enrolment> batch, r.enrolments().List(filter, page));
+    for (const Enrolment& e : batch.items) {
+      SeatHolder& holder = by_participant[e.participant_id];
+      holder.participant_id = e.participant_id;
+      holder.name = e.participant_name;
+      holder.organization_id = e.participant_organization_id;
+    }
+    if (!batch.next) break;
+    page.after = batch.next;
+  }
+  TH_ASSIGN_OR_RETURN(std::vector<SeatChange> changes, r.enrolments().ListSeatChanges(series_id));
+  std::optional<absl::Time> seat_since;
+  Id current = 0;
+  auto close = [&](absl::Time until) {
+    if (seat_since) by_participant[current].seats.emplace_back(*seat_since, until);
+    seat_since.reset();
+  };
+  for (const SeatChange& c : changes) {
+    if (c.participant_id != current) {
+      close(absl::InfiniteFuture());
+      current = c.participant_id;
+    }
+    if (HoldsSeat(c.to)) {
+      if (!seat_since) seat_since = c.time;
+    } else {
+      close(c.time);
+    }
+  }
+  close(absl::InfiniteFuture());
+
+  std::vector<std::pair<std::string, Id>> order;
+  for (const auto& [id, holder] : by_participant) order.emplace_back(SearchKey(holder.name), id);
+  std::sort(order.begin(), order.end());
+  std::vector<SeatHolder> out;
+  out.reserve(order.size());
+  for (const auto& [key, id] : order) out.push_back(std::move(by_participant[id]));
+  return out;
+}
+
+void CellState::Add(const AttendanceEntry& record) {
+  if (!current || record.client_time > current->client_time ||
+      (record.client_time == current->client_time && record.id > current->id)) {
+    current = record;
+  }
+  // Entries arrive in id order: the latest arrival decides.
+  needs_review = record.conflicting_record_id != 0;
+}
+
+SessionLedger Reduce(const std::vector<AttendanceEntry>& entries) {
+  SessionLedger out;
+  for (const AttendanceEntry& e : entries) {
+    if (e.kind == LedgerEntryKind::kSignOff) {
+      if (!out.sign_off) out.sign_off = e;
+    } else {
+      out.cells[e.participant_id].Add(e);
+    }
+  }
+  return out;
+}
+
+absl::Time FirstDayStart(const Session& session) {
+  const absl::TimeZone& zone = DisplayTimeZone();
+  return absl::FromCivil(absl::ToCivilDay(session.start, zone), zone);
+}
+
+int LengthMinutes(const Session& session) {
+  return static_cast<int>(absl::ToInt64Minutes(session.end - session.start));
+}
+
+std::map<Id, double> TeachingUnits(const std::vector<Session>& sessions,
+                                   const std::vector<Module>& modules) {
+  std::map<Id, int> module_units;
+  for (const Module& m : modules) module_units[m.id] = m.teaching_units;
+  std::map<Id, int64_t> module_minutes;
+  for (const Session& s : sessions) module_minutes[s.module_id] += LengthMinutes(s);
+  std::map<Id, double> out;
+  for (const Session& s : sessions) {
+    const int units = module_units[s.module_id];
+    const int64_t total = module_minutes[s.module_id];
+    out[s.id] = units > 0 && total > 0 ? units * static_cast<double>(LengthMinutes(s)) / total
+                                       : LengthMinutes(s) / 45.0;
+  }
+  return out;
+}
+
+absl::StatusOr<std::vector<Session>> SessionsOf(ReadView& r, Id series_id) {
+  std::vector<Session> out;
+  SessionFilter filter;
+  filter.series_id = series_id;
+  PageRequest page;
+  page.limit = kMaxPageSize;
+  for (;;) {
+    TH_ASSIGN_OR_RETURN(Page<Session> batch, r.sessions().List(filter, page));
+    for (Session& s : batch.items) out.push_back(std::move(s));
+    if (!batch.next) break;
+    page.after = batch.next;
+  }
+  return out;
+}
+
+absl::StatusOr<std::vector<Module>> ModulesOf(ReadView& r, Id series_id) {
+  std::vector<Module> out;
+  PageRequest page;
+  page.limit = kMaxPageSize;
+  for (;;) {
+    TH_ASSIGN_OR_RETURN(Page<Module> batch, r.series().ListModules(series_id, page));
+    for (Module& m : batch.items) out.push_back(std::move(m));
+    if (!batch.next) break;
+    page.after = batch.next;
+  }
+  return out;
+}
+
+}  // namespace trainhub::domain

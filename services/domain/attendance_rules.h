@@ -1,0 +1,91 @@
+#ifndef TRAINHUB_SERVICES_DOMAIN_ATTENDANCE_RULES_H_
+#define TRAINHUB_SERVICES_DOMAIN_ATTENDANCE_RULES_H_
+
+// The rules of attendance inside a read or write unit: who may act on a
+// session's attendance, who was expected at it (held a seat during it),
+// which of a person's records counts, and a session's teaching units. The
+// use cases (attendance.h) build on them.
+
+#include <map>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "absl/status/statusor.h"
+#include "absl/time/time.h"
+#include "domain/attendance_ledger.h"
+#include "domain/model.h"
+#include "domain/ports/unit_of_work.h"
+#include "domain/principal.h"
+
+namespace trainhub::domain {
+
+// What a principal may do with one session's attendance, weakest first.
+enum class AttendanceRole {
+  kNone,
+  kParticipant,  // their own entry only
+  kReader,       // a partner's coordinator: reads everything
+  kRecorder,     // a trainer confirmed on the session
+  kPlanner,      // plans the series (admin too): also after sign-off
+};
+
+struct SessionAccess {
+  Session session;
+  Series series;
+  AttendanceRole role = AttendanceRole::kNone;
+};
+
+// Loads the session named by the request field `field` for `who`.
+// PERMISSION_DENIED (also for a missing session, except for admins, who get
+// NOT_FOUND) unless `who` has at least `needed`.
+absl::StatusOr<SessionAccess> AccessSession(ReadView& r, const Principal& who, Id session_id,
+                                            AttendanceRole needed,
+                                            absl::string_view field = "session_id");
+// The same for a series' attendance: planners, partners' coordinators
+// (readers), trainers booked in it (readers) and enrolled participants.
+absl::StatusOr<std::pair<Series, AttendanceRole>> AccessSeries(ReadView& r, const Principal& who,
+                                                               Id series_id, AttendanceRole needed);
+
+// Someone who ever had an enrolment in a series, with the times they held a seat.
+struct SeatHolder {
+  Id participant_id = 0;
+  std::string name;
+  Id organization_id = 0;
+  std::vector<std::pair<absl::Time, absl::Time>> seats;  // [from, until), until may be infinite
+  // Whether a seat overlapped [start, end).
+  bool HeldSeat(absl::Time start, absl::Time end) const;
+};
+// Everyone with an enrolment in the series, in name order.
+absl::StatusOr<std::vector<SeatHolder>> SeatHoldersOf(ReadView& r, Id series_id);
+
+// One person's records for one session, reduced to what counts.
+struct CellState {
+  std::optional<AttendanceEntry> current;  // latest client time, then latest arrival
+  bool needs_review = false;               // the latest arrival disagrees unseen
+  void Add(const AttendanceEntry& record);
+};
+// The records of one session by participant, and its sign-off if any.
+struct SessionLedger {
+  std::map<Id, CellState> cells;
+  std::optional<AttendanceEntry> sign_off;
+};
+SessionLedger Reduce(const std::vector<AttendanceEntry>& entries);
+
+// Start of the session's first day (Europe/Berlin): from then on it takes records.
+absl::Time FirstDayStart(const Session& session);
+int LengthMinutes(const Session& session);
+
+// Teaching units (UE) of each of `sessions` (all of one series): the
+// module's teaching units shared among its sessions by length; without
+// them the session's length in 45-minute units.
+std::map<Id, double> TeachingUnits(const std::vector<Session>& sessions,
+                                   const std::vector<Module>& modules);
+
+// All sessions (by start) and modules of a series.
+absl::StatusOr<std::vector<Session>> SessionsOf(ReadView& r, Id series_id);
+absl::StatusOr<std::vector<Module>> ModulesOf(ReadView& r, Id series_id);
+
+}  // namespace trainhub::domain
+
+#endif  // TRAINHUB_SERVICES_DOMAIN_ATTENDANCE_RULES_H_

@@ -1,0 +1,69 @@
+#ifndef TRAINHUB_SERVICES_DOMAIN_PORTS_ATTENDANCE_H_
+#define TRAINHUB_SERVICES_DOMAIN_PORTS_ATTENDANCE_H_
+
+// Storage port of attendance: the append-only ledger of records and
+// sign-offs (domain/attendance_ledger.h) and the self check-in windows.
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "absl/status/statusor.h"
+#include "absl/time/time.h"
+#include "domain/attendance_ledger.h"
+#include "domain/model.h"
+#include "domain/ports/page.h"
+
+namespace trainhub::domain {
+
+// The newest entry of a series' ledger as the store keeps it beside the
+// chain: a removed last entry shows as a mismatch.
+struct LedgerHead {
+  int64_t entry_count = 0;
+  std::string hash;  // LedgerGenesis() for an empty ledger
+};
+
+// Self check-in of one session. The secret never leaves the server; codes
+// are derived from it (domain/attendance.h).
+struct CheckInWindow {
+  Id session_id = 0;
+  std::string secret;  // 32 random bytes
+  absl::Time open_time;
+  absl::Time close_time;  // check-in ends then (or ended, when closed early)
+  Id opened_by = 0;       // account
+};
+
+class AttendanceReader {
+ public:
+  virtual ~AttendanceReader() = default;
+  // The session's entries, oldest first.
+  virtual absl::StatusOr<std::vector<AttendanceEntry>> ListForSession(Id session_id) = 0;
+  // The series' whole ledger in chain order (records and sign-offs).
+  virtual absl::StatusOr<std::vector<AttendanceEntry>> ListForSeries(Id series_id) = 0;
+  // Records (no sign-offs) of a session, of one participant unless 0,
+  // oldest first; cursor key is the entry id.
+  virtual absl::StatusOr<Page<AttendanceEntry>> ListHistory(Id session_id, Id participant_id,
+                                                            const PageRequest& page) = 0;
+  // The record of `session_id` that carried `client_nonce`, if any.
+  virtual absl::StatusOr<std::optional<AttendanceEntry>> FindByNonce(
+      Id session_id, const std::string& client_nonce) = 0;
+  virtual absl::StatusOr<AttendanceEntry> Get(Id entry_id) = 0;
+  virtual absl::StatusOr<LedgerHead> Head(Id series_id) = 0;
+  virtual absl::StatusOr<std::optional<CheckInWindow>> GetCheckIn(Id session_id) = 0;
+  // Windows with open_time <= now < close_time.
+  virtual absl::StatusOr<std::vector<CheckInWindow>> ListOpenCheckIns(absl::Time now) = 0;
+};
+
+class AttendanceWriter : public AttendanceReader {
+ public:
+  // Appends `entry` (prev_hash and hash already set by the caller) and
+  // moves the series' head to it. ALREADY_EXISTS when the session has seen
+  // its client_nonce.
+  virtual absl::StatusOr<Id> Append(const AttendanceEntry& entry) = 0;
+  // Creates or replaces the session's window.
+  virtual absl::Status PutCheckIn(const CheckInWindow& window) = 0;
+};
+
+}  // namespace trainhub::domain
+
+#endif  // TRAINHUB_SERVICES_DOMAIN_PORTS_ATTENDANCE_H_

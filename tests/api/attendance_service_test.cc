@@ -1,0 +1,724 @@
+// AttendanceService: sheets recorded in one call, sign-off and corrections
+// with history, offline records, self check-in, summaries and exports, the
+// ledger, and bad input.
+
+#include <SQLiteCpp/Database.h>
+
+#include "api/access_matrix.h"
+#include "api/api_fixture.h"
+#include "trainhub/v1/attendance.grpc.pb.h"
+
+namespace trainhub::api_test {
+namespace {
+
+AccessRow SessionRow(const std::string& rpc,
+                     std::function<std::string(const AccessObjects&)> request,
+                     std::array<bool, 6> admitted) {
+  return {"AttendanceService/" + rpc, std::move(request), admitted};
+}
+
+// Planners and the confirmed trainer of the own session; the enrolled
+// participant reads their own part.
+constexpr std::array<bool, 6> kRecorders = {true, false, true, false, false, false};
+constexpr std::array<bool, 6> kRecordersAndSelf = {true, false, true, false, true, false};
+
+// AttendanceService's rows of the access matrix (access_matrix.h). The
+// matrix' sessions lie in the future: records other than EXCUSED and
+// sign-offs are refused there (FAILED_PRECONDITION), which still admits.
+TH_ACCESS_ROWS(kAttendanceServiceRows,
+               {
+                   SessionRow(
+                       "GetAttendanceSheet",
+                       [](const AccessObjects& o) {
+                         v1::GetAttendanceSheetRequest r;
+                         r.set_session_id(o.session);
+                         return Bytes(r);
+                       },
+                       kRecordersAndSelf),
+                   SessionRow(
+                       "RecordAttendanceSheet",
+                       [](const AccessObjects& o) {
+                         v1::RecordAttendanceSheetRequest r;
+                         r.set_session_id(o.session);
+                         auto* mark = r.add_marks();
+                         mark->set_participant_id(o.participant);
+                         mark->set_status(v1::ATTENDANCE_STATUS_EXCUSED);
+                         return Bytes(r);
+                       },
+                       kRecorders),
+                   SessionRow(
+                       "RecordAttendance",
+                       [](const AccessObjects& o) {
+                         v1::RecordAttendanceRequest r;
+                         r.set_session_id(o.session);
+                         r.mutable_mark()->set_participant_id(o.participant);
+                         r.mutable_mark()->set_status(v1::ATTENDANCE_STATUS_PRESENT);
+                         return Bytes(r);
+                       },
+                       kRecorders),
+                   SessionRow(
+                       "SignOffAttendanceSheet",
+                       [](const AccessObjects& o) {
+                         v1::SignOffAttendanceSheetRequest r;
+                         r.set_session_id(o.session);
+                         return Bytes(r);
+                       },
+                       kRecorders),
+                   SessionRow(
+                       "ListAttendanceHistory",
+                       [](const AccessObjects& o) {
+                         v1::ListAttendanceHistoryRequest r;
+                         r.set_session_id(o.session);
+                         return Bytes(r);
+                       },
+                       kRecordersAndSelf),
+                   SessionRow(
+                       "GetAttendanceSummary",
+                       [](const AccessObjects& o) {
+                         v1::GetAttendanceSummaryRequest r;
+                         r.set_series_id(o.series);
+                         return Bytes(r);
+                       },
+                       kRecordersAndSelf),
+                   SessionRow(
+                       "GetAttendanceMatrix",
+                       [](const AccessObjects& o) {
+                         v1::GetAttendanceMatrixRequest r;
+                         r.set_series_id(o.series);
+                         return Bytes(r);
+                       },
+                       kRecorders),
+                   SessionRow(
+                       "ExportAttendance",
+                       [](const AccessObjects& o) {
+                         v1::ExportAttendanceRequest r;
+                         r.set_series_id(o.series);
+                         return Bytes(r);
+                       },
+                       kRecorders),
+                   SessionRow(
+                       "RenderSignInSheet",
+                       [](const AccessObjects& o) {
+                         v1::RenderSignInSheetRequest r;
+                         r.set_session_id(o.session);
+                         return Bytes(r);
+                       },
+                       kRecorders),
+                   SessionRow(
+                       "OpenCheckIn",
+                       [](const AccessObjects& o) {
+                         v1::OpenCheckInRequest r;
+                         r.set_session_id(o.session);
+                         return Bytes(r);
+                       },
+                       kRecorders),
+                   SessionRow(
+                       "GetCheckInCode",
+                       [](const AccessObjects& o) {
+                         v1::GetCheckInCodeRequest r;
+                         r.set_session_id(o.session);
+                         return Bytes(r);
+                       },
+                       kRecorders),
+                   SessionRow(
+                       "CloseCheckIn",
+                       [](const AccessObjects& o) {
+                         v1::CloseCheckInRequest r;
+                         r.set_session_id(o.session);
+                         return Bytes(r);
+                       },
+                       kRecorders),
+                   // Everyone is admitted; a wrong code (or an account without a
+                   // participant record) is FAILED_PRECONDITION and reveals nothing.
+                   SessionRow(
+                       "CheckIn",
+                       [](const AccessObjects& o) {
+                         v1::CheckInRequest r;
+                         r.set_session_id(o.session);
+                         r.set_code("123456");
+                         return Bytes(r);
+                       },
+                       kAll),
+                   SessionRow(
+                       "VerifyAttendanceLedger",
+                       [](const AccessObjects& o) {
+                         v1::VerifyAttendanceLedgerRequest r;
+                         r.set_series_id(o.series);
+                         return Bytes(r);
+                       },
+                       kRecorders),
+                   SessionRow(
+                       "ExportAttendanceLedger",
+                       [](const AccessObjects& o) {
+                         v1::ExportAttendanceLedgerRequest r;
+                         r.set_series_id(o.series);
+                         return Bytes(r);
+                       },
+                       kRecorders),
+               });
+
+google::protobuf::Timestamp ProtoTime(absl::Time t) {
+  google::protobuf::Timestamp out;
+  out.set_seconds(absl::ToUnixSeconds(t));
+  return out;
+}
+
+class AttendanceServiceTest : public ApiTest {
+ protected:
+  void SetUp() override {
+    ApiTest::SetUp();
+    if (HasFatalFailure()) return;
+    attendance_ = v1::AttendanceService::NewStub(channel_);
+    org_ = CreateOrganization("Netzwerk Vielfalt e. V.");
+    trainer_ = CreateTrainer("Katrin Vogel", "katrin@example.org");
+    other_trainer_ = CreateTrainer("Jonas Berg", "jonas@example.org");
+    series_id_ = CreateSeries(org_, "Interkulturelle Trainer:innen 2026").id();
+    module_ = CreateModule(series_id_, "Grundlagen").id();
+    // Today's session: began an hour ago, ends in two.
+    const absl::Time now = absl::Now();
+    session_ = AddSession(now - absl::Hours(1), now + absl::Hours(2), {trainer_});
+    future_session_ =
+        AddSession(now + absl::Hours(24 * 30), now + absl::Hours(24 * 30 + 3), {trainer_});
+    for (const char* name : {"أمينة حداد", "Олександр Коваленко", "Nguyễn Thị Lan"}) {
+      people_ids_.push_back(Enrol(name));
+    }
+    trainer_token_ = Account("katrin@example.org", {domain::Role::kTrainer, 0, trainer_});
+    other_trainer_token_ =
+        Account("jonas@example.org", {domain::Role::kTrainer, 0, other_trainer_});
+    coordinator_token_ = Account("koordination@example.org", {domain::Role::kCoordinator, org_});
+    participant_token_ =
+        Account("amina@example.org", {domain::Role::kParticipant, 0, 0, people_ids_[0]});
+  }
+
+  int64_t AddSession(absl::Time start, absl::Time end, std::vector<int64_t> trainers) {
+    v1::Session session;
+    EXPECT_TRUE(
+        CreateSession(series_id_, module_, ProtoTime(start), ProtoTime(end), trainers, &session)
+            .ok());
+    for (int64_t t : trainers) {
+      v1::SetBookingStatusRequest confirm;
+      confirm.set_session_id(session.id());
+      confirm.set_trainer_id(t);
+      confirm.set_status(v1::BOOKING_STATUS_CONFIRMED);
+      EXPECT_TRUE(
+          Call(*series_, &v1::SeriesService::Stub::SetBookingStatus, confirm, &session).ok());
+    }
+    return session.id();
+  }
+
+  int64_t Enrol(const std::string& name) {
+    v1::CreateParticipantRequest r;
+    r.mutable_participant()->set_display_name(name);
+    r.mutable_participant()->set_organization_id(org_);
+    r.mutable_participant()->add_target_groups(v1::TARGET_GROUP_VOLUNTEERS);
+    v1::Participant p;
+    EXPECT_TRUE(Call(*people_, &v1::ParticipantService::Stub::CreateParticipant, r, &p).ok());
+    v1::RequestEnrolmentRequest enrol;
+    enrol.set_series_id(series_id_);
+    enrol.set_participant_id(p.id());
+    v1::Enrolment e;
+    EXPECT_TRUE(Call(*enrolments_, &v1::EnrolmentService::Stub::RequestEnrolment, enrol, &e).ok());
+    return p.id();
+  }
+
+  std::string Account(const std::string& email, domain::RoleGrant grant) {
+    domain::Account a;
+    a.email = email;
+    a.display_name = email.substr(0, email.find('@'));
+    a.roles = {grant};
+    EXPECT_TRUE(server_->accounts().CreateAccount(domain::Principal::System(), a, kPassword).ok());
+    return LoginAs(email);
+  }
+
+  // Runs `body` with the calls made as `token`'s account.
+  template <typename Body>
+  auto As(const std::string& token, Body body) {
+    const std::string admin = token_;
+    token_ = token;
+    auto result = body();
+    token_ = admin;
+    return result;
+  }
+
+  v1::AttendanceMark Mark(int64_t participant, v1::AttendanceStatus status, int minutes = 0) {
+    v1::AttendanceMark m;
+    m.set_participant_id(participant);
+    m.set_status(status);
+    m.set_minutes_missed(minutes);
+    return m;
+  }
+
+  grpc::Status RecordSheet(int64_t session, std::vector<v1::AttendanceMark> marks,
+                           v1::AttendanceSheet* out, const std::string& reason = "") {
+    v1::RecordAttendanceSheetRequest r;
+    r.set_session_id(session);
+    for (auto& m : marks) *r.add_marks() = m;
+    r.set_reason(reason);
+    return Call(*attendance_, &v1::AttendanceService::Stub::RecordAttendanceSheet, r, out);
+  }
+
+  grpc::Status RecordOne(int64_t session, const v1::AttendanceMark& mark, v1::AttendanceRecord* out,
+                         const std::string& reason = "") {
+    v1::RecordAttendanceRequest r;
+    r.set_session_id(session);
+    *r.mutable_mark() = mark;
+    r.set_reason(reason);
+    return Call(*attendance_, &v1::AttendanceService::Stub::RecordAttendance, r, out);
+  }
+
+  v1::AttendanceSheet Sheet(int64_t session) {
+    v1::GetAttendanceSheetRequest r;
+    r.set_session_id(session);
+    v1::AttendanceSheet out;
+    grpc::Status s = Call(*attendance_, &v1::AttendanceService::Stub::GetAttendanceSheet, r, &out);
+    EXPECT_TRUE(s.ok()) << s.error_message();
+    return out;
+  }
+
+  std::vector<v1::AttendanceRecord> History(int64_t session, int64_t participant) {
+    v1::ListAttendanceHistoryRequest r;
+    r.set_session_id(session);
+    r.set_participant_id(participant);
+    v1::ListAttendanceHistoryResponse out;
+    grpc::Status s =
+        Call(*attendance_, &v1::AttendanceService::Stub::ListAttendanceHistory, r, &out);
+    EXPECT_TRUE(s.ok()) << s.error_message();
+    return {out.records().begin(), out.records().end()};
+  }
+
+  v1::LedgerVerification Verify() {
+    v1::VerifyAttendanceLedgerRequest r;
+    r.set_series_id(series_id_);
+    v1::LedgerVerification out;
+    grpc::Status s =
+        Call(*attendance_, &v1::AttendanceService::Stub::VerifyAttendanceLedger, r, &out);
+    EXPECT_TRUE(s.ok()) << s.error_message();
+    return out;
+  }
+
+  std::unique_ptr<v1::AttendanceService::Stub> attendance_;
+  int64_t org_ = 0, trainer_ = 0, other_trainer_ = 0, series_id_ = 0, module_ = 0, session_ = 0,
+          future_session_ = 0;
+  std::vector<int64_t> people_ids_;
+  std::string trainer_token_, other_trainer_token_, coordinator_token_, participant_token_;
+};
+
+TEST_F(AttendanceServiceTest, TrainerRecordsTheWholeSheetInOneCallAndSignsOff) {
+  v1::AttendanceSheet before = As(trainer_token_, [&] { return Sheet(session_); });
+  ASSERT_EQ(before.entries_size(), 3);
+  EXPECT_EQ(before.unrecorded_count(), 3);
+  v1::AttendanceSheet sheet;
+  grpc::Status s = As(trainer_token_, [&] {
+    return RecordSheet(session_,
+                       {Mark(people_ids_[0], v1::ATTENDANCE_STATUS_PRESENT),
+                        Mark(people_ids_[1], v1::ATTENDANCE_STATUS_LATE, 20),
+                        Mark(people_ids_[2], v1::ATTENDANCE_STATUS_EXCUSED)},
+                       &sheet);
+  });
+  ASSERT_TRUE(s.ok()) << s.error_message();
+  EXPECT_EQ(sheet.recorded_count(), 3);
+  EXPECT_EQ(sheet.unrecorded_count(), 0);
+  for (const auto& e : sheet.entries()) {
+    if (e.participant_id() == people_ids_[1]) {
+      EXPECT_EQ(e.status(), v1::ATTENDANCE_STATUS_LATE);
+      EXPECT_EQ(e.minutes_missed(), 20);
+    }
+  }
+  v1::SignOffAttendanceSheetRequest signoff;
+  signoff.set_session_id(session_);
+  v1::AttendanceSheet signed_off;
+  s = As(trainer_token_, [&] {
+    return Call(*attendance_, &v1::AttendanceService::Stub::SignOffAttendanceSheet, signoff,
+                &signed_off);
+  });
+  ASSERT_TRUE(s.ok()) << s.error_message();
+  EXPECT_TRUE(signed_off.signed_off());
+  EXPECT_EQ(signed_off.signed_off_by(), "katrin");
+
+  // After sign-off the trainer may not change it; a coordinator must give a reason.
+  v1::AttendanceRecord record;
+  s = As(trainer_token_, [&] {
+    return RecordOne(session_, Mark(people_ids_[2], v1::ATTENDANCE_STATUS_PRESENT), &record);
+  });
+  EXPECT_EQ(s.error_code(), grpc::StatusCode::FAILED_PRECONDITION) << s.error_message();
+  s = As(coordinator_token_, [&] {
+    return RecordOne(session_, Mark(people_ids_[2], v1::ATTENDANCE_STATUS_PRESENT), &record);
+  });
+  EXPECT_EQ(s.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+  EXPECT_EQ(FieldOf(s), "reason");
+  s = As(coordinator_token_, [&] {
+    return RecordOne(session_, Mark(people_ids_[2], v1::ATTENDANCE_STATUS_PRESENT), &record,
+                     "Sie kam doch, Liste nachträglich korrigiert");
+  });
+  ASSERT_TRUE(s.ok()) << s.error_message();
+
+  // The history keeps both: who, when, from which status to which, why.
+  std::vector<v1::AttendanceRecord> history =
+      As(coordinator_token_, [&] { return History(session_, people_ids_[2]); });
+  ASSERT_EQ(history.size(), 2u);
+  EXPECT_EQ(history[0].status(), v1::ATTENDANCE_STATUS_EXCUSED);
+  EXPECT_EQ(history[0].account_name(), "katrin");
+  EXPECT_EQ(history[1].status(), v1::ATTENDANCE_STATUS_PRESENT);
+  EXPECT_EQ(history[1].reason(), "Sie kam doch, Liste nachträglich korrigiert");
+  EXPECT_EQ(history[1].account_name(), "koordination");
+  EXPECT_TRUE(Verify().intact());
+  EXPECT_EQ(Verify().entry_count(), 5);  // three records, the sign-off, the correction
+}
+
+TEST_F(AttendanceServiceTest, ParticipantSeesOnlyTheirOwnAttendanceWithoutNotes) {
+  v1::AttendanceSheet sheet;
+  v1::AttendanceMark mark = Mark(people_ids_[0], v1::ATTENDANCE_STATUS_LATE, 10);
+  mark.set_note("Bus verpasst");
+  ASSERT_TRUE(As(trainer_token_, [&] {
+                return RecordSheet(
+                    session_, {mark, Mark(people_ids_[1], v1::ATTENDANCE_STATUS_ABSENT)}, &sheet);
+              }).ok());
+  v1::AttendanceSheet own = As(participant_token_, [&] { return Sheet(session_); });
+  ASSERT_EQ(own.entries_size(), 1);
+  EXPECT_EQ(own.entries(0).participant_id(), people_ids_[0]);
+  EXPECT_EQ(own.entries(0).status(), v1::ATTENDANCE_STATUS_LATE);
+  EXPECT_EQ(own.entries(0).note(), "");
+  std::vector<v1::AttendanceRecord> history =
+      As(participant_token_, [&] { return History(session_, 0); });
+  ASSERT_EQ(history.size(), 1u);
+  EXPECT_EQ(history[0].note(), "");
+  EXPECT_EQ(history[0].account_id(), 0);
+  v1::ListAttendanceHistoryRequest other;
+  other.set_session_id(session_);
+  other.set_participant_id(people_ids_[1]);
+  v1::ListAttendanceHistoryResponse refused;
+  EXPECT_EQ(As(participant_token_,
+               [&] {
+                 return Call(*attendance_, &v1::AttendanceService::Stub::ListAttendanceHistory,
+                             other, &refused);
+               })
+                .error_code(),
+            grpc::StatusCode::PERMISSION_DENIED);
+  v1::GetAttendanceSummaryRequest summary_request;
+  summary_request.set_series_id(series_id_);
+  v1::AttendanceSummary summary;
+  ASSERT_TRUE(As(participant_token_, [&] {
+                return Call(*attendance_, &v1::AttendanceService::Stub::GetAttendanceSummary,
+                            summary_request, &summary);
+              }).ok());
+  ASSERT_EQ(summary.people_size(), 1);
+  EXPECT_EQ(summary.people(0).participant_id(), people_ids_[0]);
+  EXPECT_EQ(summary.people(0).late(), 1);
+}
+
+TEST_F(AttendanceServiceTest, BadInputIsRefusedNamingTheFieldAndChangesNothing) {
+  const int64_t outsider = [&] {
+    v1::CreateParticipantRequest r;
+    r.mutable_participant()->set_display_name("Nicht angemeldet");
+    r.mutable_participant()->set_organization_id(org_);
+    r.mutable_participant()->add_target_groups(v1::TARGET_GROUP_VOLUNTEERS);
+    v1::Participant p;
+    grpc::Status s = Call(*people_, &v1::ParticipantService::Stub::CreateParticipant, r, &p);
+    EXPECT_TRUE(s.ok()) << s.error_message();
+    return p.id();
+  }();
+  v1::AttendanceSheet sheet;
+  v1::AttendanceRecord record;
+  v1::AttendanceMark long_note = Mark(people_ids_[0], v1::ATTENDANCE_STATUS_PRESENT);
+  long_note.set_note(std::string(1001, 'x'));
+  v1::AttendanceMark future_time = Mark(people_ids_[0], v1::ATTENDANCE_STATUS_PRESENT);
+  *future_time.mutable_client_time() = ProtoTime(absl::Now() + absl::Hours(2));
+  ExpectRefused({
+      {"unknown session",
+       [&] {
+         return RecordOne(999999, Mark(people_ids_[0], v1::ATTENDANCE_STATUS_PRESENT), &record);
+       },
+       grpc::StatusCode::NOT_FOUND, "session_id"},
+      {"unknown person",
+       [&] { return RecordOne(session_, Mark(999999, v1::ATTENDANCE_STATUS_PRESENT), &record); },
+       grpc::StatusCode::NOT_FOUND, "mark.participant_id"},
+      {"no seat then",
+       [&] { return RecordOne(session_, Mark(outsider, v1::ATTENDANCE_STATUS_PRESENT), &record); },
+       grpc::StatusCode::FAILED_PRECONDITION, "mark.participant_id"},
+      {"status out of range",
+       [&] {
+         return RecordOne(session_, Mark(people_ids_[0], static_cast<v1::AttendanceStatus>(9)),
+                          &record);
+       },
+       grpc::StatusCode::INVALID_ARGUMENT, "mark.status"},
+      {"no status",
+       [&] {
+         return RecordSheet(session_, {Mark(people_ids_[0], v1::ATTENDANCE_STATUS_UNSPECIFIED)},
+                            &sheet);
+       },
+       grpc::StatusCode::INVALID_ARGUMENT, "marks[0].status"},
+      {"minutes longer than the session",
+       [&] {
+         return RecordOne(session_, Mark(people_ids_[0], v1::ATTENDANCE_STATUS_LATE, 181), &record);
+       },
+       grpc::StatusCode::INVALID_ARGUMENT, "mark.minutes_missed"},
+      {"minutes with absent",
+       [&] {
+         return RecordOne(session_, Mark(people_ids_[0], v1::ATTENDANCE_STATUS_ABSENT, 5), &record);
+       },
+       grpc::StatusCode::INVALID_ARGUMENT, "mark.minutes_missed"},
+      {"note over 1000 characters", [&] { return RecordOne(session_, long_note, &record); },
+       grpc::StatusCode::INVALID_ARGUMENT, "mark.note"},
+      {"client time in the future", [&] { return RecordOne(session_, future_time, &record); },
+       grpc::StatusCode::INVALID_ARGUMENT, "mark.client_time"},
+      {"one person twice on a sheet",
+       [&] {
+         return RecordSheet(session_,
+                            {Mark(people_ids_[0], v1::ATTENDANCE_STATUS_PRESENT),
+                             Mark(people_ids_[0], v1::ATTENDANCE_STATUS_ABSENT)},
+                            &sheet);
+       },
+       grpc::StatusCode::INVALID_ARGUMENT, "marks[1].participant_id"},
+      {"a later bad mark refuses the whole sheet",
+       [&] {
+         return RecordSheet(session_,
+                            {Mark(people_ids_[0], v1::ATTENDANCE_STATUS_PRESENT),
+                             Mark(outsider, v1::ATTENDANCE_STATUS_PRESENT)},
+                            &sheet);
+       },
+       grpc::StatusCode::FAILED_PRECONDITION, "marks[1].participant_id"},
+      {"present at a future session",
+       [&] {
+         return RecordOne(future_session_, Mark(people_ids_[0], v1::ATTENDANCE_STATUS_PRESENT),
+                          &record);
+       },
+       grpc::StatusCode::FAILED_PRECONDITION, "mark.status"},
+      {"trainer not booked on the session",
+       [&] {
+         return As(other_trainer_token_, [&] {
+           return RecordOne(session_, Mark(people_ids_[0], v1::ATTENDANCE_STATUS_PRESENT), &record);
+         });
+       },
+       grpc::StatusCode::PERMISSION_DENIED, ""},
+      {"a wrong check-in code",
+       [&] {
+         v1::CheckInRequest r;
+         r.set_code("000000");
+         r.set_session_id(session_);
+         return As(participant_token_, [&] {
+           return Call(*attendance_, &v1::AttendanceService::Stub::CheckIn, r, &record);
+         });
+       },
+       grpc::StatusCode::FAILED_PRECONDITION, "code"},
+      {"a check-in code that is no code",
+       [&] {
+         v1::CheckInRequest r;
+         r.set_code("12ab");
+         return As(participant_token_, [&] {
+           return Call(*attendance_, &v1::AttendanceService::Stub::CheckIn, r, &record);
+         });
+       },
+       grpc::StatusCode::INVALID_ARGUMENT, "code"},
+  });
+  EXPECT_EQ(Sheet(session_).recorded_count(), 0);
+  EXPECT_EQ(Verify().entry_count(), 0);
+  // EXCUSED may be recorded in advance.
+  ASSERT_TRUE(
+      RecordOne(future_session_, Mark(people_ids_[0], v1::ATTENDANCE_STATUS_EXCUSED), &record)
+          .ok());
+}
+
+TEST_F(AttendanceServiceTest, OfflineRecordsAreDeduplicatedAndConflictsFlagged) {
+  const absl::Time now = absl::Now();
+  v1::AttendanceMark tablet = Mark(people_ids_[0], v1::ATTENDANCE_STATUS_PRESENT);
+  tablet.set_client_nonce("tablet-0001");
+  tablet.set_device_id("tablet");
+  *tablet.mutable_client_time() = ProtoTime(now - absl::Minutes(40));
+  v1::AttendanceRecord first, again;
+  ASSERT_TRUE(As(trainer_token_, [&] { return RecordOne(session_, tablet, &first); }).ok());
+  ASSERT_TRUE(As(trainer_token_, [&] { return RecordOne(session_, tablet, &again); }).ok());
+  EXPECT_EQ(again.id(), first.id());
+  EXPECT_EQ(History(session_, people_ids_[0]).size(), 1u);
+
+  // A phone that was offline recorded ABSENT earlier, before the tablet's record arrived.
+  v1::AttendanceMark phone = Mark(people_ids_[0], v1::ATTENDANCE_STATUS_ABSENT);
+  phone.set_client_nonce("phone-0001");
+  phone.set_device_id("phone");
+  *phone.mutable_client_time() = ProtoTime(now - absl::Minutes(50));
+  v1::AttendanceRecord late;
+  ASSERT_TRUE(As(trainer_token_, [&] { return RecordOne(session_, phone, &late); }).ok());
+  EXPECT_EQ(late.conflicting_record_id(), first.id());
+  v1::AttendanceSheet sheet = Sheet(session_);
+  for (const auto& e : sheet.entries()) {
+    if (e.participant_id() != people_ids_[0]) continue;
+    EXPECT_EQ(e.status(), v1::ATTENDANCE_STATUS_PRESENT);  // the later client time wins
+    EXPECT_TRUE(e.needs_review());
+  }
+  EXPECT_EQ(History(session_, people_ids_[0]).size(), 2u);
+  // A coordinator resolves it with a fresh record.
+  ASSERT_TRUE(RecordOne(session_, Mark(people_ids_[0], v1::ATTENDANCE_STATUS_ABSENT), &again).ok());
+  const v1::AttendanceSheet resolved = Sheet(session_);
+  for (const auto& e : resolved.entries()) {
+    if (e.participant_id() != people_ids_[0]) continue;
+    EXPECT_EQ(e.status(), v1::ATTENDANCE_STATUS_ABSENT);
+    EXPECT_FALSE(e.needs_review());
+  }
+}
+
+TEST_F(AttendanceServiceTest, ParticipantChecksInWithTheRotatingCode) {
+  v1::OpenCheckInRequest open;
+  open.set_session_id(session_);
+  open.set_minutes(15);
+  v1::CheckInWindow window;
+  ASSERT_TRUE(As(trainer_token_, [&] {
+                return Call(*attendance_, &v1::AttendanceService::Stub::OpenCheckIn, open, &window);
+              }).ok());
+  ASSERT_TRUE(window.open());
+  ASSERT_EQ(window.code().size(), 6u);
+  EXPECT_EQ(window.qr_payload(), absl::StrCat("trainhub-checkin:", session_, ":", window.code()));
+
+  // A code shown for another session is refused there.
+  const int64_t other =
+      AddSession(absl::Now() + absl::Hours(24), absl::Now() + absl::Hours(26), {other_trainer_});
+  v1::CheckInRequest wrong_session;
+  wrong_session.set_code(window.code());
+  wrong_session.set_session_id(other);
+  v1::AttendanceRecord record;
+  grpc::Status s = As(participant_token_, [&] {
+    return Call(*attendance_, &v1::AttendanceService::Stub::CheckIn, wrong_session, &record);
+  });
+  EXPECT_EQ(s.error_code(), grpc::StatusCode::FAILED_PRECONDITION);
+  EXPECT_EQ(FieldOf(s), "code");
+
+  v1::CheckInRequest scan;
+  scan.set_code(window.qr_payload());
+  s = As(participant_token_,
+         [&] { return Call(*attendance_, &v1::AttendanceService::Stub::CheckIn, scan, &record); });
+  ASSERT_TRUE(s.ok()) << s.error_message();
+  EXPECT_EQ(record.status(), v1::ATTENDANCE_STATUS_PRESENT);
+  EXPECT_EQ(record.source(), v1::ATTENDANCE_SOURCE_SELF_CHECK_IN);
+  EXPECT_EQ(record.participant_id(), people_ids_[0]);
+
+  v1::CloseCheckInRequest close;
+  close.set_session_id(session_);
+  ASSERT_TRUE(As(trainer_token_, [&] {
+                return Call(*attendance_, &v1::AttendanceService::Stub::CloseCheckIn, close,
+                            &window);
+              }).ok());
+  EXPECT_FALSE(window.open());
+  v1::CheckInRequest after_close;
+  after_close.set_code(scan.code());
+  s = As(participant_token_, [&] {
+    return Call(*attendance_, &v1::AttendanceService::Stub::CheckIn, after_close, &record);
+  });
+  EXPECT_EQ(s.error_code(), grpc::StatusCode::FAILED_PRECONDITION);
+}
+
+TEST_F(AttendanceServiceTest, LedgerVerificationDetectsARowChangedBehindTheServersBack) {
+  v1::AttendanceSheet sheet;
+  ASSERT_TRUE(RecordSheet(session_,
+                          {Mark(people_ids_[0], v1::ATTENDANCE_STATUS_ABSENT),
+                           Mark(people_ids_[1], v1::ATTENDANCE_STATUS_PRESENT)},
+                          &sheet)
+                  .ok());
+  v1::LedgerVerification intact = Verify();
+  EXPECT_TRUE(intact.intact());
+  EXPECT_EQ(intact.entry_count(), 2);
+  EXPECT_EQ(intact.head_hash().size(), 64u);
+  {
+    SQLite::Database db(path_, SQLite::OPEN_READWRITE);
+    db.exec("DROP TRIGGER attendance_entry_no_update");
+    db.exec("UPDATE attendance_entry SET status = 1 WHERE status = 4");
+  }
+  v1::LedgerVerification broken = Verify();
+  EXPECT_FALSE(broken.intact());
+  EXPECT_GT(broken.first_bad_entry_id(), 0);
+  EXPECT_NE(broken.problem().find("changed"), std::string::npos) << broken.problem();
+}
+
+TEST_F(AttendanceServiceTest, SummaryCountsTeachingUnitsAndLeavesOutWhoWasNotEnrolledThen) {
+  const int64_t yesterday =
+      AddSession(absl::Now() - absl::Hours(26), absl::Now() - absl::Hours(24), {trainer_});
+  v1::AttendanceSheet sheet;
+  ASSERT_TRUE(RecordSheet(session_,
+                          {Mark(people_ids_[0], v1::ATTENDANCE_STATUS_PRESENT),
+                           Mark(people_ids_[1], v1::ATTENDANCE_STATUS_LATE, 45),
+                           Mark(people_ids_[2], v1::ATTENDANCE_STATUS_ABSENT)},
+                          &sheet)
+                  .ok());
+  const int64_t newcomer = Enrol("Später Dazugekommen");
+  v1::GetAttendanceMatrixRequest matrix_request;
+  matrix_request.set_series_id(series_id_);
+  v1::AttendanceMatrix matrix;
+  ASSERT_TRUE(
+      Call(*attendance_, &v1::AttendanceService::Stub::GetAttendanceMatrix, matrix_request, &matrix)
+          .ok());
+  ASSERT_EQ(matrix.sessions_size(), 3);  // yesterday, today, in a month
+  EXPECT_EQ(matrix.sessions(0).session_id(), yesterday);
+  EXPECT_DOUBLE_EQ(matrix.sessions(0).teaching_units(), 120 / 45.0);
+  EXPECT_DOUBLE_EQ(matrix.sessions(1).teaching_units(), 4.0);  // 180 minutes / 45
+  bool seen = false;
+  for (const auto& row : matrix.rows()) {
+    if (row.participant_id() != newcomer) continue;
+    seen = true;
+    EXPECT_FALSE(row.cells(0).expected());  // yesterday: enrolled after it took place
+    EXPECT_TRUE(row.cells(1).expected());   // enrolled while it runs
+    EXPECT_TRUE(row.cells(2).expected());
+  }
+  EXPECT_TRUE(seen);
+  v1::GetAttendanceSummaryRequest r;
+  r.set_series_id(series_id_);
+  v1::AttendanceSummary summary;
+  ASSERT_TRUE(
+      Call(*attendance_, &v1::AttendanceService::Stub::GetAttendanceSummary, r, &summary).ok());
+  for (const auto& p : summary.people()) {
+    if (p.participant_id() == people_ids_[1]) {
+      EXPECT_EQ(p.sessions_held(), 1);  // enrolled after yesterday's session
+      EXPECT_EQ(p.present(), 1);
+      EXPECT_EQ(p.late(), 1);
+      EXPECT_DOUBLE_EQ(p.teaching_units_attended(), 3.0);  // one UE missed
+      EXPECT_DOUBLE_EQ(p.attendance_rate(), 1.0);          // of the recorded sessions
+    }
+    if (p.participant_id() == people_ids_[2]) EXPECT_DOUBLE_EQ(p.attendance_rate(), 0.0);
+    if (p.participant_id() == newcomer) {
+      EXPECT_EQ(p.sessions_expected(), 2);
+      EXPECT_EQ(p.sessions_held(), 1);
+    }
+  }
+  // Paper lists of sessions before someone was entered: planners transfer
+  // them with a reason; trainers may not.
+  v1::AttendanceRecord record;
+  grpc::Status s = As(trainer_token_, [&] {
+    return RecordOne(yesterday, Mark(newcomer, v1::ATTENDANCE_STATUS_PRESENT), &record,
+                     "von der Papierliste");
+  });
+  EXPECT_EQ(s.error_code(), grpc::StatusCode::FAILED_PRECONDITION);
+  EXPECT_EQ(FieldOf(s), "mark.participant_id");
+  s = RecordOne(yesterday, Mark(newcomer, v1::ATTENDANCE_STATUS_PRESENT), &record);
+  EXPECT_EQ(s.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+  EXPECT_EQ(FieldOf(s), "reason");
+  ASSERT_TRUE(RecordOne(yesterday, Mark(newcomer, v1::ATTENDANCE_STATUS_PRESENT), &record,
+                        "von der Papierliste übertragen")
+                  .ok());
+  ASSERT_TRUE(
+      Call(*attendance_, &v1::AttendanceService::Stub::GetAttendanceMatrix, matrix_request, &matrix)
+          .ok());
+  for (const auto& row : matrix.rows()) {
+    if (row.participant_id() == newcomer) EXPECT_TRUE(row.cells(0).expected());
+  }
+
+  v1::ExportAttendanceRequest csv_request;
+  csv_request.set_series_id(series_id_);
+  v1::AttendanceFile csv;
+  ASSERT_TRUE(
+      Call(*attendance_, &v1::AttendanceService::Stub::ExportAttendance, csv_request, &csv).ok());
+  EXPECT_EQ(csv.content().rfind("\xEF\xBB\xBFTeilnehmer-ID;Name;", 0), 0u);
+  EXPECT_NE(csv.content().find("verspätet (45 min)"), std::string::npos);
+  EXPECT_NE(csv.content().find("\r\n"), std::string::npos);
+}
+
+TEST_F(AttendanceServiceTest, SignInSheetIsAPdf) {
+  v1::RenderSignInSheetRequest r;
+  r.set_session_id(session_);
+  v1::AttendanceFile pdf;
+  grpc::Status s = As(trainer_token_, [&] {
+    return Call(*attendance_, &v1::AttendanceService::Stub::RenderSignInSheet, r, &pdf);
+  });
+  ASSERT_TRUE(s.ok()) << s.error_message();
+  EXPECT_EQ(pdf.content_type(), "application/pdf");
+  EXPECT_EQ(pdf.content().rfind("%PDF-", 0), 0u);
+  EXPECT_GT(pdf.content().size(), 2000u);
+}
+
+}  // namespace
+}  // namespace trainhub::api_test

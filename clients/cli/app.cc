@@ -90,6 +90,8 @@ int Run(Context& ctx, int argc, const char* const* argv) {
   AddTrainerCommands(app, ctx);
   AddParticipantCommands(app, ctx);
   AddEnrolmentCommands(app, ctx);
+  AddAttendanceCommands(app, ctx);
+  AddCheckInCommand(app, ctx);
   AddSeriesCommands(app, ctx);
   AddModuleCommands(app, ctx);
   AddSessionCommands(app, ctx);

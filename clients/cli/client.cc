@@ -141,6 +141,10 @@ trainhub::v1::EnrolmentService::StubInterface& Client::enrolments() {
   return Lazy<trainhub::v1::EnrolmentService>(stubs_.enrolments);
 }
 
+trainhub::v1::AttendanceService::StubInterface& Client::attendance() {
+  return Lazy<trainhub::v1::AttendanceService>(stubs_.attendance);
+}
+
 grpc::health::v1::Health::StubInterface& Client::health() {
   return Lazy<grpc::health::v1::Health>(stubs_.health);
 }

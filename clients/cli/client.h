@@ -15,6 +15,7 @@
 #include "clients/cli/printer.h"
 #include "grpc/health/v1/health.grpc.pb.h"
 #include "trainhub/v1/account.grpc.pb.h"
+#include "trainhub/v1/attendance.grpc.pb.h"
 #include "trainhub/v1/audit.grpc.pb.h"
 #include "trainhub/v1/enrolment.grpc.pb.h"
 #include "trainhub/v1/organization.grpc.pb.h"
@@ -44,6 +45,7 @@ class Client {
     std::unique_ptr<trainhub::v1::ScheduleService::StubInterface> schedule;
     std::unique_ptr<trainhub::v1::ParticipantService::StubInterface> participants;
     std::unique_ptr<trainhub::v1::EnrolmentService::StubInterface> enrolments;
+    std::unique_ptr<trainhub::v1::AttendanceService::StubInterface> attendance;
     std::unique_ptr<grpc::health::v1::Health::StubInterface> health;
   };
   // `token` (may be empty) goes with every call as a bearer token; results
@@ -65,6 +67,7 @@ class Client {
   trainhub::v1::ScheduleService::StubInterface& schedule();
   trainhub::v1::ParticipantService::StubInterface& participants();
   trainhub::v1::EnrolmentService::StubInterface& enrolments();
+  trainhub::v1::AttendanceService::StubInterface& attendance();
   grpc::health::v1::Health::StubInterface& health();
 
   // Calls `method` on `stub` with a deadline. Returns the gRPC status.

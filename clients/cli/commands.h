@@ -31,6 +31,8 @@ class Context {
   bool tls = false;
   std::string ca_file;  // implies tls
   int exit_code = kExitOk;
+  // Where interactive commands (attendance take) read answers.
+  std::istream* in = &std::cin;
 
   // Created on first use, after the global options are parsed.
   Printer& printer() {
@@ -113,6 +115,8 @@ void AddAccountCommands(CLI::App& app, Context& ctx);
 void AddAuditCommands(CLI::App& app, Context& ctx);
 void AddParticipantCommands(CLI::App& app, Context& ctx);
 void AddEnrolmentCommands(CLI::App& app, Context& ctx);
+void AddAttendanceCommands(CLI::App& app, Context& ctx);
+void AddCheckInCommand(CLI::App& app, Context& ctx);
 void AddOrganizationCommands(CLI::App& app, Context& ctx);
 void AddTrainerCommands(CLI::App& app, Context& ctx);
 void AddSeriesCommands(CLI::App& app, Context& ctx);

@@ -275,6 +275,7 @@ void AddAuditList(CLI::App* audit, Context& ctx) {
     }
     Table table(
         {msg::kColWhenLocal, msg::kColAccount, msg::kColCall, msg::kColObject, msg::kColResult});
+    table.KeepWidth(4);  // a status code is read whole
     for (const auto& e : all.events()) {
       const std::string method = e.method().substr(e.method().find('/') + 1);
       std::string who = msg::kNone;

@@ -9,9 +9,11 @@
 #include <map>
 #include <nlohmann/json.hpp>
 
+#include "absl/strings/numbers.h"
 #include "clients/cli/commands.h"
 #include "clients/cli/format.h"
 #include "clients/cli/messages.h"
+#include "trainhub/v1/attendance.grpc.pb.h"
 #include "trainhub/v1/enrolment.grpc.pb.h"
 #include "trainhub/v1/participant.grpc.pb.h"
 
@@ -40,9 +42,19 @@ Enum EnumNamed(const json& name, bool (*parse)(const std::string&, Enum*)) {
 // An optional text member of `j`, "" when absent.
 std::string TextOr(const json& j, const char* key) { return j.value(key, std::string()); }
 
-void SetBerlinTime(const json& text, google::protobuf::Timestamp* out) {
+// A time of the data: Europe/Berlin ("2019-01-18 09:00"), or relative to
+// `now` rounded down to a quarter hour ("now-60m", "now+120m").
+void SetBerlinTime(const json& text, absl::Time now, google::protobuf::Timestamp* out) {
+  const std::string value = text.get<std::string>();
+  int minutes = 0;
+  if (value.rfind("now", 0) == 0 && value.size() > 4 && value.back() == 'm' &&
+      absl::SimpleAtoi(value.substr(3, value.size() - 4), &minutes)) {
+    const absl::Time quarter = absl::FromUnixSeconds(absl::ToUnixSeconds(now) / 900 * 900);
+    SetTimestamp(quarter + absl::Minutes(minutes), out);
+    return;
+  }
   std::string error;
-  std::optional<absl::Time> t = ParseUserTime(text.get<std::string>(), "time", &error);
+  std::optional<absl::Time> t = ParseUserTime(value, "time", &error);
   if (!t) throw std::invalid_argument(error);
   SetTimestamp(*t, out);
 }
@@ -60,7 +72,8 @@ class DemoLoader {
   // Organisations, trainers, series, modules, sessions, enrolments created
   // or found (as counted by `demo load`'s summary).
   struct Counts {
-    int organizations = 0, trainers = 0, series = 0, modules = 0, sessions = 0, enrolments = 0;
+    int organizations = 0, trainers = 0, series = 0, modules = 0, sessions = 0, enrolments = 0,
+        sheets = 0;
   };
 
   grpc::Status Load(Counts& counts) {
@@ -68,10 +81,10 @@ class DemoLoader {
     if (status.ok()) status = LoadTrainers(counts);
     if (status.ok()) status = LoadParticipants();
     if (status.ok()) status = LoadAccounts();
+    if (status.ok()) status = LoadQualifications();
     for (const json& series : data_.at("series")) {
       if (status.ok()) status = LoadSeries(series, counts);
     }
-    if (status.ok()) status = LoadQualifications();
     if (status.ok()) status = LoadEnrolments(counts);
     return status;
   }
@@ -206,7 +219,7 @@ class DemoLoader {
     s->set_required_qualification(TextOr(d, "required_qualification"));
     if (d.contains("confirmation_deadline")) {
       s->set_requires_confirmation(true);
-      SetBerlinTime(d.at("confirmation_deadline"), s->mutable_confirmation_deadline());
+      SetBerlinTime(d.at("confirmation_deadline"), now_, s->mutable_confirmation_deadline());
     }
     v1::Series series;
     grpc::Status status = Create(c_.series(), &SeriesStub::CreateSeries, request, &series);
@@ -218,7 +231,75 @@ class DemoLoader {
       status = LoadModule(key, series.id(), ++module_number, m, counts);
       if (!status.ok()) return status;
     }
-    return FollowStatusPath(d, series);
+    // People take part while the series runs; it completes afterwards.
+    v1::Series running;
+    status = FollowStatusPath(d, series, /*before=*/v1::SERIES_STATUS_COMPLETED, &running);
+    if (status.ok()) status = EnrolParticipants(d, running, counts);
+    if (status.ok()) status = TransferAttendance(d, counts);
+    if (status.ok()) status = FollowStatusPath(d, running, v1::SERIES_STATUS_UNSPECIFIED, nullptr);
+    return status;
+  }
+
+  grpc::Status EnrolParticipants(const json& d, const v1::Series& series, Counts& counts) {
+    if (!d.contains("participants")) return grpc::Status::OK;
+    v1::EnrolCohortRequest request;
+    request.set_request_id("demo-participants-" + d.at("key").get<std::string>());
+    request.set_series_id(series.id());
+    for (const json& p : d.at("participants")) request.add_participant_ids(participants_.at(p));
+    v1::EnrolCohortResponse enrolled;
+    grpc::Status status = Create(
+        enrolments_stub_, &v1::EnrolmentService::StubInterface::EnrolCohort, request, &enrolled);
+    if (status.ok()) counts.enrolments += enrolled.enrolments_size();
+    return status;
+  }
+
+  // Records every session of the series as the coordinator transfers paper
+  // lists: the default status for everyone, the exceptions per module and
+  // day, then the sign-off.
+  grpc::Status TransferAttendance(const json& d, Counts& counts) {
+    if (!d.contains("attendance")) return grpc::Status::OK;
+    const std::string key = d.at("key");
+    const json& a = d.at("attendance");
+    const auto status_of = [](const json& name) {
+      return EnumNamed(name, v1::AttendanceStatus_Parse);
+    };
+    auto& stub = c_.attendance();
+    const auto& modules = sessions_.at(key);
+    for (size_t m = 0; m < modules.size(); ++m) {
+      for (size_t day = 0; day < modules[m].size(); ++day) {
+        v1::RecordAttendanceSheetRequest request;
+        request.set_request_id(fmt::format("demo-attendance-{}-{}-{}", key, m + 1, day + 1));
+        request.set_session_id(modules[m][day]);
+        request.set_reason(a.at("reason"));
+        for (const json& person : d.at("participants")) {
+          v1::AttendanceMark* mark = request.add_marks();
+          mark->set_participant_id(participants_.at(person));
+          mark->set_status(status_of(a.at("default")));
+          for (const json& e : a.at("exceptions")) {
+            if (e.at("module") != m + 1 || e.at("day") != day + 1 ||
+                e.at("participant") != person) {
+              continue;
+            }
+            mark->set_status(status_of(e.at("status")));
+            mark->set_minutes_missed(e.value("minutes_missed", 0));
+            mark->set_note(TextOr(e, "note"));
+          }
+        }
+        v1::AttendanceSheet sheet;
+        grpc::Status status = Create(
+            stub, &v1::AttendanceService::StubInterface::RecordAttendanceSheet, request, &sheet);
+        if (!status.ok()) return status;
+        ++counts.sheets;
+        if (!a.value("sign_off", false)) continue;
+        v1::SignOffAttendanceSheetRequest sign_off;
+        sign_off.set_request_id(fmt::format("demo-signoff-{}-{}-{}", key, m + 1, day + 1));
+        sign_off.set_session_id(modules[m][day]);
+        status = Create(stub, &v1::AttendanceService::StubInterface::SignOffAttendanceSheet,
+                        sign_off, &sheet);
+        if (!status.ok()) return status;
+      }
+    }
+    return grpc::Status::OK;
   }
 
   grpc::Status LoadModule(const std::string& series_key, int64_t series_id, int number,
@@ -242,8 +323,8 @@ class DemoLoader {
       session_request.set_series_id(series_id);
       session_request.set_module_id(module.id());
       v1::Session* session = session_request.mutable_session();
-      SetBerlinTime(ds.at("start"), session->mutable_start_time());
-      SetBerlinTime(ds.at("end"), session->mutable_end_time());
+      SetBerlinTime(ds.at("start"), now_, session->mutable_start_time());
+      SetBerlinTime(ds.at("end"), now_, session->mutable_end_time());
       session->mutable_place()->set_name(TextOr(ds, "place"));
       session->mutable_place()->set_address(TextOr(ds, "address"));
       for (const json& booking : ds.at("trainers")) {
@@ -253,21 +334,49 @@ class DemoLoader {
       }
       v1::Session created;
       status = Create(c_.series(), &SeriesStub::CreateSession, session_request, &created);
+      // A repeated load computes relative times anew, so its request differs
+      // from the first: the session made then is the module's one at this place.
+      const bool relative = ds.at("start").get<std::string>().rfind("now", 0) == 0;
+      if (status.error_code() == grpc::StatusCode::ALREADY_EXISTS && relative) {
+        status = NthSession(series_id, module.id(), session_number, &created);
+      }
       if (!status.ok()) return status;
+      auto& modules = sessions_[series_key];
+      modules.resize(number);
+      modules[number - 1].push_back(created.id());
       ++counts.sessions;
     }
     return grpc::Status::OK;
   }
 
-  // Moves the series along its status_path; a repeated load resumes where
-  // the series stands.
-  grpc::Status FollowStatusPath(const json& d, const v1::Series& series) {
+  // The `n`-th (1-based, by start) session of a module.
+  grpc::Status NthSession(int64_t series_id, int64_t module_id, int n, v1::Session* out) {
+    v1::ListSessionsRequest request;
+    request.set_series_id(series_id);
+    request.set_module_id(module_id);
+    v1::ListSessionsResponse sessions;
+    grpc::Status status = Create(c_.series(), &SeriesStub::ListSessions, request, &sessions);
+    if (!status.ok()) return status;
+    if (sessions.sessions_size() < n) {
+      return grpc::Status(grpc::StatusCode::NOT_FOUND, "a demo session is missing");
+    }
+    *out = sessions.sessions(n - 1);
+    return grpc::Status::OK;
+  }
+
+  // Moves the series along its status_path up to the step `before` (all
+  // of it for UNSPECIFIED); a repeated load resumes where the series stands.
+  // `reached`, when set, gets the series as it ends up.
+  grpc::Status FollowStatusPath(const json& d, const v1::Series& series, v1::SeriesStatus before,
+                                v1::Series* reached) {
     std::vector<v1::SeriesStatus> path;
     for (const json& name : d.at("status_path")) {
       path.push_back(EnumNamed(name, v1::SeriesStatus_Parse));
     }
+    if (reached != nullptr) *reached = series;
+    const auto end = std::find(path.begin(), path.end(), before);
     auto from = std::find(path.begin(), path.end(), series.status());
-    for (auto it = from == path.end() ? path.begin() : from + 1; it != path.end(); ++it) {
+    for (auto it = from == path.end() ? path.begin() : from + 1; it < end; ++it) {
       v1::UpdateSeriesRequest update;
       update.mutable_series()->set_id(series.id());
       update.mutable_series()->set_status(*it);
@@ -275,6 +384,7 @@ class DemoLoader {
       v1::Series updated;
       grpc::Status status = Create(c_.series(), &SeriesStub::UpdateSeries, update, &updated);
       if (!status.ok()) return status;
+      if (reached != nullptr) *reached = updated;
     }
     return grpc::Status::OK;
   }
@@ -331,6 +441,9 @@ class DemoLoader {
   v1::ParticipantService::StubInterface& participants_stub_;
   v1::EnrolmentService::StubInterface& enrolments_stub_;
   std::map<std::string, int64_t> organizations_, trainers_, participants_, series_;
+  // Per series key: the sessions of each module (index module number - 1), in day order.
+  std::map<std::string, std::vector<std::vector<int64_t>>> sessions_;
+  absl::Time now_ = absl::Now();
 };
 
 }  // namespace
@@ -353,7 +466,7 @@ void AddDemoCommands(CLI::App& app, Context& ctx) {
     }
     if (!Check(ctx, status)) return;
     ctx.out() << fmt::format(msg::kDemoLoaded, counts.organizations, counts.trainers, counts.series,
-                             counts.modules, counts.sessions, counts.enrolments)
+                             counts.modules, counts.sessions, counts.enrolments, counts.sheets)
               << "\n";
     for (const json& a : data.at("accounts")) {
       ctx.out() << fmt::format(msg::kDemoAccountLine, a.at("email").get<std::string>(),

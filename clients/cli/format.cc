@@ -253,6 +253,16 @@ const std::map<std::string, trainhub::v1::EnrolmentState>& EnrolmentStateWords()
   return *words;
 }
 
+const std::map<std::string, trainhub::v1::AttendanceStatus>& AttendanceStatusWords() {
+  using S = trainhub::v1::AttendanceStatus;
+  static const auto* words =
+      new std::map<std::string, S>{{"present", trainhub::v1::ATTENDANCE_STATUS_PRESENT},
+                                   {"late", trainhub::v1::ATTENDANCE_STATUS_LATE},
+                                   {"excused", trainhub::v1::ATTENDANCE_STATUS_EXCUSED},
+                                   {"absent", trainhub::v1::ATTENDANCE_STATUS_ABSENT}};
+  return *words;
+}
+
 Table::Table(std::vector<std::string> headings) : headings_(std::move(headings)) {}
 
 void Table::Add(std::vector<std::string> row) {

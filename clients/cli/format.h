@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "absl/time/time.h"
+#include "trainhub/v1/attendance.pb.h"
 #include "trainhub/v1/enrolment.pb.h"
 #include "trainhub/v1/organization.pb.h"
 #include "trainhub/v1/series.pb.h"
@@ -45,6 +46,7 @@ const std::map<std::string, trainhub::v1::SeriesStatus>& SeriesStatusWords();
 const std::map<std::string, trainhub::v1::TargetGroup>& TargetGroupWords();
 const std::map<std::string, trainhub::v1::BookingStatus>& BookingStatusWords();
 const std::map<std::string, trainhub::v1::EnrolmentState>& EnrolmentStateWords();
+const std::map<std::string, trainhub::v1::AttendanceStatus>& AttendanceStatusWords();
 // The word for `value`, or its number when it has none.
 template <typename Enum>
 std::string WordOf(const std::map<std::string, Enum>& words, Enum value) {

@@ -96,7 +96,7 @@ absl::Status CheckSheetOpen(const SessionAccess& access, const SessionLedger& le
                       "the sheet is signed off; a coordinator of the series can still correct it");
   }
   if (reason.empty()) {
-    return InvalidField("reason", "give a reason: the sheet is signed off");
+    return InvalidField("reason", "required once the sheet is signed off");
   }
   return absl::OkStatus();
 }
@@ -145,9 +145,8 @@ class SheetWriter {
     const bool ever_seated = holder != nullptr && !holder->seats.empty();
     if (ever_seated && access_.role == AttendanceRole::kPlanner) {
       if (!reason.empty()) return absl::OkStatus();
-      return InvalidField("reason", absl::StrCat("participant ", mark.participant_id,
-                                                 " held no seat during this session; give a "
-                                                 "reason to record it anyway"));
+      return InvalidField("reason", absl::StrCat("required: participant ", mark.participant_id,
+                                                 " held no seat during this session"));
     }
     return FieldError(absl::StatusCode::kFailedPrecondition, prefix + "participant_id",
                       absl::StrCat("participant ", mark.participant_id,
@@ -477,6 +476,13 @@ absl::StatusOr<AttendanceSheet> Attendance::SignOff(const RequestContext& ctx, I
       e.record_time = now;
       e.account_id = ctx.who.account.id;
       TH_RETURN_IF_ERROR(AppendToLedger(w, std::move(e)).status());
+      // A signed-off sheet takes no more check-ins.
+      TH_ASSIGN_OR_RETURN(std::optional<CheckInWindow> window,
+                          w.attendance().GetCheckIn(session_id));
+      if (window && window->close_time > now) {
+        window->close_time = now;
+        TH_RETURN_IF_ERROR(w.attendance().PutCheckIn(*window));
+      }
       AuditTrail trail(w, ctx, now);
       TH_RETURN_IF_ERROR(
           trail.Changed("attendance_sheet", session_id, access.series.organization_id));

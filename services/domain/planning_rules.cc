@@ -8,6 +8,19 @@
 
 namespace trainhub::domain {
 
+absl::Status CheckNoAttendance(ReadView& r, const std::vector<Id>& session_ids) {
+  for (Id id : session_ids) {
+    TH_ASSIGN_OR_RETURN(std::vector<AttendanceEntry> entries, r.attendance().ListForSession(id));
+    if (!entries.empty()) {
+      return absl::FailedPreconditionError(
+          absl::StrCat("session ", id,
+                       " has attendance records, which are kept; change its "
+                       "times or place instead, or cancel the series"));
+    }
+  }
+  return absl::OkStatus();
+}
+
 absl::Status CheckNotFrozen(const Series& series) {
   if (!series.IsFrozen()) return absl::OkStatus();
   return absl::FailedPreconditionError(absl::StrCat("series ", series.id, " is ",

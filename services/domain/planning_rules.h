@@ -18,6 +18,10 @@
 
 namespace trainhub::domain {
 
+// FAILED_PRECONDITION when one of `session_ids` has attendance records:
+// they are kept, so their session is too.
+absl::Status CheckNoAttendance(ReadView& r, const std::vector<Id>& session_ids);
+
 // FAILED_PRECONDITION when the plan of `series` can no longer change
 // (completed or cancelled).
 absl::Status CheckNotFrozen(const Series& series);

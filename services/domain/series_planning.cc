@@ -381,6 +381,17 @@ absl::Status SeriesPlanning::DeleteModule(const RequestContext& ctx, Id series_i
           absl::StrCat("module ", module_id, " has ", module.session_count,
                        " session(s); delete them first or set force"));
     }
+    if (module.session_count > 0) {
+      SessionFilter filter;
+      filter.series_id = series_id;
+      filter.module_id = module_id;
+      PageRequest page;
+      page.limit = kMaxSessionsPerModule;
+      TH_ASSIGN_OR_RETURN(Page<Session> sessions, w.sessions().List(filter, page));
+      std::vector<Id> ids;
+      for (const Session& s : sessions.items) ids.push_back(s.id);
+      TH_RETURN_IF_ERROR(CheckNoAttendance(w, ids));
+    }
     TH_RETURN_IF_ERROR(w.series().DeleteModule(module_id));
     TH_RETURN_IF_ERROR(
         AuditTrail(w, ctx, clock_()).Changed("module", module_id, series.organization_id));

@@ -365,6 +365,7 @@ absl::Status SessionPlanning::DeleteSession(const RequestContext& ctx, Id id) {
   return store_.Write([&](UnitOfWork& w) -> absl::Status {
     TH_ASSIGN_OR_RETURN(auto loaded, SessionFor(w, who, id, Need::kPlan, "id"));
     TH_RETURN_IF_ERROR(CheckNotFrozen(loaded.second));
+    TH_RETURN_IF_ERROR(CheckNoAttendance(w, {id}));
     TH_RETURN_IF_ERROR(w.sessions().Delete(id));
     return AuditTrail(w, ctx, clock_()).Changed("session", id, loaded.second.organization_id);
   });

@@ -46,6 +46,7 @@ struct TextStyle {
   bool italic = false;
   double grey = 0;  // 0 black .. 1 white
   bool single_line = false;
+  int max_lines = 0;  // with single_line false: at most this many lines, ellipsized (0: any)
 };
 
 class Page {
@@ -67,9 +68,9 @@ class Page {
     pango_font_description_free(font);
     pango_layout_set_width(layout_, static_cast<int>(width * PANGO_SCALE));
     pango_layout_set_wrap(layout_, PANGO_WRAP_WORD_CHAR);
-    pango_layout_set_ellipsize(layout_,
-                               style.single_line ? PANGO_ELLIPSIZE_END : PANGO_ELLIPSIZE_NONE);
-    pango_layout_set_height(layout_, style.single_line ? 0 : -100);
+    const int lines = style.single_line ? 1 : style.max_lines;
+    pango_layout_set_ellipsize(layout_, lines > 0 ? PANGO_ELLIPSIZE_END : PANGO_ELLIPSIZE_NONE);
+    pango_layout_set_height(layout_, lines > 0 ? -lines : -1000);
     pango_layout_set_text(layout_, text.c_str(), static_cast<int>(text.size()));
     int w = 0, h = 0;
     pango_layout_get_size(layout_, &w, &h);
@@ -142,12 +143,13 @@ double Header(Page& page, const SignInSheetData& d, bool draw) {
   lines.emplace_back("Termin", When(d));
   lines.emplace_back("Ort", d.place.empty() ? "–" : d.place);
   lines.emplace_back("Referent:innen", d.trainers.empty() ? "–" : absl::StrJoin(d.trainers, ", "));
-  constexpr double kLabelWidth = 92;
+  constexpr double kLabelWidth = 112;
   for (const auto& [label, value] : lines) {
-    page.Text(label + ":", kMargin, y, kLabelWidth, {.size = 10, .bold = true}, draw);
-    y += page.Text(value, kMargin + kLabelWidth, y, kContentWidth - kLabelWidth, {.size = 10},
-                   draw) +
-         2;
+    const double label_height = page.Text(label + ":", kMargin, y, kLabelWidth,
+                                          {.size = 10, .bold = true, .single_line = true}, draw);
+    const double value_height =
+        page.Text(value, kMargin + kLabelWidth, y, kContentWidth - kLabelWidth, {.size = 10}, draw);
+    y += std::max(label_height, value_height) + 2;
   }
   y += 10;
   // The table's head row.
@@ -168,8 +170,8 @@ void Row(Page& page, double y, int number, const SignInSheetRow* row) {
   page.Text(absl::StrCat(number), kMargin + kColumnX[0] + 4, y + 8, kColumnWidth[0] - 8, cell);
   if (row != nullptr) {
     page.Text(row->name, kMargin + kColumnX[1] + 4, y + 8, kColumnWidth[1] - 8, cell);
-    page.Text(row->organization, kMargin + kColumnX[2] + 4, y + 8, kColumnWidth[2] - 8,
-              {.size = 9, .single_line = true});
+    page.Text(row->organization, kMargin + kColumnX[2] + 4, y + 3, kColumnWidth[2] - 8,
+              {.size = 8, .max_lines = 2});
     if (!row->remark.empty()) {
       page.Text(row->remark, kMargin + kColumnX[3] + 4, y + 8, kColumnWidth[3] - 8,
                 {.size = 9, .italic = true, .grey = 0.45, .single_line = true});

@@ -363,6 +363,21 @@ TEST_F(AttendanceServiceTest, TrainerRecordsTheWholeSheetInOneCallAndSignsOff) {
   EXPECT_EQ(history[1].account_name(), "koordination");
   EXPECT_TRUE(Verify().intact());
   EXPECT_EQ(Verify().entry_count(), 5);  // three records, the sign-off, the correction
+
+  // Records are kept, so their session is too.
+  v1::DeleteSessionRequest remove;
+  remove.set_id(session_);
+  v1::DeleteSessionResponse removed;
+  EXPECT_EQ(Call(*series_, &v1::SeriesService::Stub::DeleteSession, remove, &removed).error_code(),
+            grpc::StatusCode::FAILED_PRECONDITION);
+  v1::DeleteModuleRequest remove_module;
+  remove_module.set_series_id(series_id_);
+  remove_module.set_module_id(module_);
+  remove_module.set_force(true);
+  v1::DeleteModuleResponse removed_module;
+  EXPECT_EQ(Call(*series_, &v1::SeriesService::Stub::DeleteModule, remove_module, &removed_module)
+                .error_code(),
+            grpc::StatusCode::FAILED_PRECONDITION);
 }
 
 TEST_F(AttendanceServiceTest, ParticipantSeesOnlyTheirOwnAttendanceWithoutNotes) {

@@ -73,15 +73,6 @@ absl::Status CheckReason(std::string& reason) {
   return absl::OkStatus();
 }
 
-// Appends `entry` to its series' chain.
-absl::StatusOr<AttendanceEntry> AppendToLedger(UnitOfWork& w, AttendanceEntry entry) {
-  TH_ASSIGN_OR_RETURN(LedgerHead head, w.attendance().Head(entry.series_id));
-  entry.prev_hash = head.hash;
-  entry.hash = LedgerHash(entry);
-  TH_ASSIGN_OR_RETURN(entry.id, w.attendance().Append(entry));
-  return entry;
-}
-
 // FAILED_PRECONDITION unless the session takes changes of its attendance
 // from `access`'s caller now; `reason` is required after sign-off.
 absl::Status CheckSheetOpen(const SessionAccess& access, const SessionLedger& ledger,
@@ -106,15 +97,19 @@ absl::Status CheckSheetOpen(const SessionAccess& access, const SessionLedger& le
 class SheetWriter {
  public:
   SheetWriter(UnitOfWork& w, const SessionAccess& access, std::vector<SeatHolder> holders,
-              SessionLedger ledger, absl::Time now, Id account_id)
+              SessionLedger ledger, LedgerAppender appender, absl::Time now, Id account_id)
       : w_(w),
         access_(access),
         holders_(std::move(holders)),
         ledger_(std::move(ledger)),
+        appender_(std::move(appender)),
         now_(now),
         account_id_(account_id) {}
 
   const SessionLedger& ledger() const { return ledger_; }
+  const std::vector<SeatHolder>& holders() const { return holders_; }
+  // Stores the ledger's new head; call once after the last Append.
+  absl::Status Finish() { return appender_.Finish(); }
 
   // FAILED_PRECONDITION/NOT_FOUND naming `prefix`'s fields when `mark`
   // does not fit the session.
@@ -179,7 +174,7 @@ class SheetWriter {
     e.reason = reason;
     CellState& cell = ledger_.cells[mark.participant_id];
     if (cell.current && Conflicts(*cell.current, e)) e.conflicting_record_id = cell.current->id;
-    TH_ASSIGN_OR_RETURN(e, AppendToLedger(w_, std::move(e)));
+    TH_ASSIGN_OR_RETURN(e, appender_.Add(std::move(e)));
     cell.Add(e);
     return e;
   }
@@ -203,6 +198,7 @@ class SheetWriter {
   const SessionAccess& access_;
   std::vector<SeatHolder> holders_;
   SessionLedger ledger_;
+  LedgerAppender appender_;
   absl::Time now_;
   Id account_id_;
 };
@@ -212,7 +208,9 @@ absl::StatusOr<SheetWriter> SheetWriterFor(UnitOfWork& w, const SessionAccess& a
   TH_ASSIGN_OR_RETURN(std::vector<SeatHolder> holders, SeatHoldersOf(w, access.series.id));
   TH_ASSIGN_OR_RETURN(std::vector<AttendanceEntry> entries,
                       w.attendance().ListForSession(access.session.id));
-  return SheetWriter(w, access, std::move(holders), Reduce(entries), now, account_id);
+  TH_ASSIGN_OR_RETURN(LedgerAppender appender, LedgerAppender::For(w, access.series.id));
+  return SheetWriter(w, access, std::move(holders), Reduce(entries), std::move(appender), now,
+                     account_id);
 }
 
 std::string AccountName(ReadView& r, Id account_id) {
@@ -221,16 +219,16 @@ std::string AccountName(ReadView& r, Id account_id) {
   return a.ok() ? a->display_name : "";
 }
 
+// The sheet of `access`'s session for `who`, from the series' seat holders
+// and the session's ledger as they stand in this unit.
 absl::StatusOr<AttendanceSheet> BuildSheet(ReadView& r, const SessionAccess& access,
-                                           const Principal& who, absl::Time now) {
+                                           const Principal& who, absl::Time now,
+                                           const std::vector<SeatHolder>& holders,
+                                           const SessionLedger& ledger) {
   AttendanceSheet sheet;
   sheet.session = access.session;
   sheet.internals_hidden = access.role == AttendanceRole::kParticipant;
   if (sheet.internals_hidden) StripInternals(sheet.session);
-  TH_ASSIGN_OR_RETURN(std::vector<SeatHolder> holders, SeatHoldersOf(r, access.series.id));
-  TH_ASSIGN_OR_RETURN(std::vector<AttendanceEntry> entries,
-                      r.attendance().ListForSession(access.session.id));
-  SessionLedger ledger = Reduce(entries);
   std::map<Id, std::string> organization_names;
   for (const SeatHolder& h : holders) {
     auto cell = ledger.cells.find(h.participant_id);
@@ -263,6 +261,14 @@ absl::StatusOr<AttendanceSheet> BuildSheet(ReadView& r, const SessionAccess& acc
                       r.attendance().GetCheckIn(access.session.id));
   sheet.check_in_open = window && window->open_time <= now && now < window->close_time;
   return sheet;
+}
+
+absl::StatusOr<AttendanceSheet> BuildSheet(ReadView& r, const SessionAccess& access,
+                                           const Principal& who, absl::Time now) {
+  TH_ASSIGN_OR_RETURN(std::vector<SeatHolder> holders, SeatHoldersOf(r, access.series.id));
+  TH_ASSIGN_OR_RETURN(std::vector<AttendanceEntry> entries,
+                      r.attendance().ListForSession(access.session.id));
+  return BuildSheet(r, access, who, now, holders, Reduce(entries));
 }
 
 // Attendance records as a participant sees their own.
@@ -386,21 +392,25 @@ absl::StatusOr<AttendanceSheet> Attendance::RecordSheet(const RequestContext& ct
                         AccessSession(w, ctx.who, session_id, AttendanceRole::kRecorder));
     TH_ASSIGN_OR_RETURN(std::optional<RequestRecord> earlier,
                         AlreadyDone(w, kRecordSheetMethod, key));
-    if (!earlier) {
-      TH_ASSIGN_OR_RETURN(SheetWriter writer, SheetWriterFor(w, access, now, ctx.who.account.id));
-      TH_RETURN_IF_ERROR(CheckSheetOpen(access, writer.ledger(), reason));
-      for (size_t i = 0; i < marks.size(); ++i) {
-        TH_RETURN_IF_ERROR(writer.Check(marks[i], absl::StrCat("marks[", i, "]."), reason));
-      }
-      for (const AttendanceMark& mark : marks) {
-        TH_RETURN_IF_ERROR(writer.Append(mark, AttendanceSource::kStaff, reason).status());
-      }
-      AuditTrail trail(w, ctx, now);
-      TH_RETURN_IF_ERROR(
-          trail.Changed("attendance_sheet", session_id, access.series.organization_id));
-      TH_RETURN_IF_ERROR(MarkDone(w, kRecordSheetMethod, key, session_id));
+    if (earlier) {
+      TH_ASSIGN_OR_RETURN(sheet, BuildSheet(w, access, ctx.who, now));
+      return absl::OkStatus();
     }
-    TH_ASSIGN_OR_RETURN(sheet, BuildSheet(w, access, ctx.who, now));
+    TH_ASSIGN_OR_RETURN(SheetWriter writer, SheetWriterFor(w, access, now, ctx.who.account.id));
+    TH_RETURN_IF_ERROR(CheckSheetOpen(access, writer.ledger(), reason));
+    for (size_t i = 0; i < marks.size(); ++i) {
+      TH_RETURN_IF_ERROR(writer.Check(marks[i], absl::StrCat("marks[", i, "]."), reason));
+    }
+    for (const AttendanceMark& mark : marks) {
+      TH_RETURN_IF_ERROR(writer.Append(mark, AttendanceSource::kStaff, reason).status());
+    }
+    TH_RETURN_IF_ERROR(writer.Finish());
+    AuditTrail trail(w, ctx, now);
+    TH_RETURN_IF_ERROR(
+        trail.Changed("attendance_sheet", session_id, access.series.organization_id));
+    TH_RETURN_IF_ERROR(MarkDone(w, kRecordSheetMethod, key, session_id));
+    TH_ASSIGN_OR_RETURN(sheet,
+                        BuildSheet(w, access, ctx.who, now, writer.holders(), writer.ledger()));
     return absl::OkStatus();
   }));
   return sheet;
@@ -427,6 +437,7 @@ absl::StatusOr<AttendanceEntry> Attendance::Record(const RequestContext& ctx, Id
       TH_RETURN_IF_ERROR(CheckSheetOpen(access, writer.ledger(), reason));
       TH_RETURN_IF_ERROR(writer.Check(mark, "mark.", reason));
       TH_ASSIGN_OR_RETURN(record, writer.Append(mark, AttendanceSource::kStaff, reason));
+      TH_RETURN_IF_ERROR(writer.Finish());
       AuditTrail trail(w, ctx, now);
       TH_RETURN_IF_ERROR(
           trail.Changed("attendance_sheet", session_id, access.series.organization_id));
@@ -469,13 +480,14 @@ absl::StatusOr<AttendanceSheet> Attendance::SignOff(const RequestContext& ctx, I
                           absl::StrCat("record everyone first; without a status: ", names));
       }
       AttendanceEntry e;
-      e.series_id = access.series.id;
       e.session_id = session_id;
       e.kind = LedgerEntryKind::kSignOff;
       e.client_time = now;
       e.record_time = now;
       e.account_id = ctx.who.account.id;
-      TH_RETURN_IF_ERROR(AppendToLedger(w, std::move(e)).status());
+      TH_ASSIGN_OR_RETURN(LedgerAppender ledger, LedgerAppender::For(w, access.series.id));
+      TH_RETURN_IF_ERROR(ledger.Add(std::move(e)).status());
+      TH_RETURN_IF_ERROR(ledger.Finish());
       // A signed-off sheet takes no more check-ins.
       TH_ASSIGN_OR_RETURN(std::optional<CheckInWindow> window,
                           w.attendance().GetCheckIn(session_id));
@@ -793,6 +805,7 @@ absl::StatusOr<AttendanceEntry> Attendance::CheckIn(const RequestContext& ctx, s
     mark.status = AttendanceStatus::kPresent;
     TH_RETURN_IF_ERROR(writer.Check(mark, "", ""));
     TH_ASSIGN_OR_RETURN(record, writer.Append(mark, AttendanceSource::kSelfCheckIn, ""));
+    TH_RETURN_IF_ERROR(writer.Finish());
     AuditTrail trail(w, ctx, now);
     TH_RETURN_IF_ERROR(
         trail.Changed("attendance_sheet", access->session.id, access->series.organization_id));

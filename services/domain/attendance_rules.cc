@@ -91,22 +91,15 @@ bool SeatHolder::HeldSeat(absl::Time start, absl::Time end) const {
 
 absl::StatusOr<std::vector<SeatHolder>> SeatHoldersOf(ReadView& r, Id series_id) {
   std::map<Id, SeatHolder> by_participant;
-  EnrolmentFilter filter;
-  filter.series_id = series_id;
-  PageRequest page;
-  page.limit = kMaxPageSize;
-  for (;;) {
-    TH_ASSIGN_OR_RETURN(Page<Enrolment> batch, r.enrolments().List(filter, page));
-    for (const Enrolment& e : batch.items) {
-      SeatHolder& holder = by_participant[e.participant_id];
-      holder.participant_id = e.participant_id;
-      holder.name = e.participant_name;
-      holder.organization_id = e.participant_organization_id;
-    }
-    if (!batch.next) break;
-    page.after = batch.next;
-  }
+  std::map<Id, std::string> sort_keys;
   TH_ASSIGN_OR_RETURN(std::vector<SeatChange> changes, r.enrolments().ListSeatChanges(series_id));
+  for (const SeatChange& c : changes) {
+    SeatHolder& holder = by_participant[c.participant_id];
+    holder.participant_id = c.participant_id;
+    holder.name = c.participant_name;
+    holder.organization_id = c.participant_organization_id;
+    sort_keys[c.participant_id] = c.participant_sort_key;
+  }
   std::optional<absl::Time> seat_since;
   Id current = 0;
   auto close = [&](absl::Time until) {
@@ -127,12 +120,34 @@ absl::StatusOr<std::vector<SeatHolder>> SeatHoldersOf(ReadView& r, Id series_id)
   close(absl::InfiniteFuture());
 
   std::vector<std::pair<std::string, Id>> order;
-  for (const auto& [id, holder] : by_participant) order.emplace_back(SearchKey(holder.name), id);
+  for (const auto& [id, key] : sort_keys) order.emplace_back(key, id);
   std::sort(order.begin(), order.end());
   std::vector<SeatHolder> out;
   out.reserve(order.size());
   for (const auto& [key, id] : order) out.push_back(std::move(by_participant[id]));
   return out;
+}
+
+absl::StatusOr<LedgerAppender> LedgerAppender::For(UnitOfWork& w, Id series_id) {
+  TH_ASSIGN_OR_RETURN(LedgerHead head, w.attendance().Head(series_id));
+  return LedgerAppender(w, series_id, std::move(head));
+}
+
+absl::StatusOr<AttendanceEntry> LedgerAppender::Add(AttendanceEntry entry) {
+  entry.series_id = series_id_;
+  entry.prev_hash = head_.hash;
+  entry.hash = LedgerHash(entry);
+  TH_ASSIGN_OR_RETURN(entry.id, w_->attendance().Append(entry));
+  head_.hash = entry.hash;
+  ++head_.entry_count;
+  changed_ = true;
+  return entry;
+}
+
+absl::Status LedgerAppender::Finish() {
+  if (!changed_) return absl::OkStatus();
+  changed_ = false;
+  return w_->attendance().SetHead(series_id_, head_);
 }
 
 void CellState::Add(const AttendanceEntry& record) {

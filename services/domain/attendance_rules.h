@@ -72,6 +72,27 @@ struct SessionLedger {
 };
 SessionLedger Reduce(const std::vector<AttendanceEntry>& entries);
 
+// Appends entries to one series' ledger inside a write unit: chains each
+// to the one before (the head is read once), then Finish() stores the new
+// head. Nothing but this class appends to a ledger.
+class LedgerAppender {
+ public:
+  // NOT thread-safe; `w` must outlive the appender.
+  static absl::StatusOr<LedgerAppender> For(UnitOfWork& w, Id series_id);
+  // `entry` chained and stored, with its id.
+  absl::StatusOr<AttendanceEntry> Add(AttendanceEntry entry);
+  // Stores the head; call once after the last Add of the unit.
+  absl::Status Finish();
+
+ private:
+  LedgerAppender(UnitOfWork& w, Id series_id, LedgerHead head)
+      : w_(&w), series_id_(series_id), head_(std::move(head)) {}
+  UnitOfWork* w_;
+  Id series_id_;
+  LedgerHead head_;
+  bool changed_ = false;
+};
+
 // Start of the session's first day (Europe/Berlin): from then on it takes records.
 absl::Time FirstDayStart(const Session& session);
 int LengthMinutes(const Session& session);

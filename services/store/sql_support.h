@@ -40,6 +40,12 @@ class Sql {
   // shapes, never on the data.
   SQLite::Statement& Prepare(const std::string& sql);
   size_t cached_statements() const { return statements_.size(); }
+  // The text of every statement prepared so far (tests check their plans).
+  std::vector<std::string> cached_sql() const {
+    std::vector<std::string> out;
+    for (const auto& [sql, statement] : statements_) out.push_back(sql);
+    return out;
+  }
 
   // Resets every cached statement so that none holds a read snapshot open
   // after the unit of work ends. Call at the end of each unit.

@@ -146,7 +146,7 @@ absl::StatusOr<std::vector<domain::CheckInWindow>> SqliteAttendanceStore::ListOp
   return Guarded("ListOpenCheckIns", [&]() -> absl::StatusOr<std::vector<domain::CheckInWindow>> {
     auto& q = sql_.Prepare(absl::StrCat("SELECT ", kWindowColumns,
                                         " FROM check_in_window WHERE close_time > ?1"
-                                        " AND open_time <= ?1 ORDER BY session_id"));
+                                        " AND open_time <= ?1"));
     q.bind(1, Micros(now));
     std::vector<domain::CheckInWindow> out;
     while (q.executeStep()) out.push_back(ReadWindow(q));
@@ -179,14 +179,20 @@ absl::StatusOr<Id> SqliteAttendanceStore::Append(const AttendanceEntry& e) {
     q.bind(16, e.prev_hash.data(), static_cast<int>(e.prev_hash.size()));
     q.bind(17, e.hash.data(), static_cast<int>(e.hash.size()));
     q.exec();
-    const Id id = sql_.db().getLastInsertRowid();
-    auto& head = sql_.Prepare(
-        "INSERT INTO attendance_head (series_id, entry_count, hash) VALUES (?1, 1, ?2)"
-        " ON CONFLICT (series_id) DO UPDATE SET entry_count = entry_count + 1, hash = ?2");
-    head.bind(1, e.series_id);
-    head.bind(2, e.hash.data(), static_cast<int>(e.hash.size()));
-    head.exec();
-    return id;
+    return Id{sql_.db().getLastInsertRowid()};
+  });
+}
+
+absl::Status SqliteAttendanceStore::SetHead(Id series_id, const domain::LedgerHead& head) {
+  return Guarded("SetAttendanceHead", [&]() -> absl::Status {
+    auto& q = sql_.Prepare(
+        "INSERT INTO attendance_head (series_id, entry_count, hash) VALUES (?1, ?2, ?3)"
+        " ON CONFLICT (series_id) DO UPDATE SET entry_count = ?2, hash = ?3");
+    q.bind(1, series_id);
+    q.bind(2, head.entry_count);
+    q.bind(3, head.hash.data(), static_cast<int>(head.hash.size()));
+    q.exec();
+    return absl::OkStatus();
   });
 }
 

@@ -26,6 +26,7 @@ class SqliteAttendanceStore : public domain::AttendanceWriter {
   absl::StatusOr<std::optional<domain::CheckInWindow>> GetCheckIn(domain::Id session_id) override;
   absl::StatusOr<std::vector<domain::CheckInWindow>> ListOpenCheckIns(absl::Time now) override;
   absl::StatusOr<domain::Id> Append(const domain::AttendanceEntry& entry) override;
+  absl::Status SetHead(domain::Id series_id, const domain::LedgerHead& head) override;
   absl::Status PutCheckIn(const domain::CheckInWindow& window) override;
 
  private:

@@ -128,14 +128,22 @@ absl::StatusOr<std::vector<domain::SeatChange>> SqliteEnrolmentStore::ListSeatCh
     Id series_id) {
   return Guarded("ListSeatChanges", [&]() -> absl::StatusOr<std::vector<domain::SeatChange>> {
     auto& q = sql_.Prepare(
-        "SELECT e.participant_id, c.time, c.to_state FROM enrolment e"
+        "SELECT e.participant_id, p.display_name, p.organization_id, c.time, c.to_state,"
+        " p.search_key"
+        " FROM enrolment e JOIN participant p ON p.id = e.participant_id"
         " JOIN enrolment_change c ON c.enrolment_id = e.id WHERE e.series_id = ?"
         " ORDER BY e.participant_id, c.id");
     q.bind(1, series_id);
     std::vector<domain::SeatChange> out;
     while (q.executeStep()) {
-      out.push_back({q.getColumn(0).getInt64(), absl::FromUnixMicros(q.getColumn(1).getInt64()),
-                     static_cast<domain::EnrolmentState>(q.getColumn(2).getInt())});
+      domain::SeatChange c;
+      c.participant_id = q.getColumn(0).getInt64();
+      c.participant_name = q.getColumn(1).getString();
+      c.participant_organization_id = q.getColumn(2).getInt64();
+      c.time = absl::FromUnixMicros(q.getColumn(3).getInt64());
+      c.to = static_cast<domain::EnrolmentState>(q.getColumn(4).getInt());
+      c.participant_sort_key = q.getColumn(5).getString();
+      out.push_back(std::move(c));
     }
     return out;
   });

@@ -219,6 +219,36 @@ TEST_F(SqliteStoreTest, ListQueriesUseIndexes) {
   EXPECT_NE(modules.find("module_by_series"), std::string::npos) << modules;
 }
 
+// Every query the attendance store runs, as it runs it, searches an index:
+// none scans a table (EXPLAIN QUERY PLAN of the prepared statements).
+TEST(SqliteUnitStatementsTest, EveryAttendanceQuerySearchesAnIndex) {
+  auto db = OpenWriteConnection(":memory:");
+  ASSERT_TRUE(db.ok()) << db.status();
+  SqliteUnit unit(**db);
+  auto& a = unit.attendance();
+  EXPECT_TRUE(a.ListForSession(1).ok());
+  EXPECT_TRUE(a.ListForSeries(1).ok());
+  EXPECT_TRUE(a.ListHistory(1, 0, {}).ok());
+  EXPECT_TRUE(a.ListHistory(1, 2, {.limit = 10, .after = domain::Cursor{5, 5}}).ok());
+  EXPECT_TRUE(a.FindByNonce(1, "nonce").ok());
+  EXPECT_TRUE(a.Get(1).status().code() == absl::StatusCode::kNotFound);
+  EXPECT_TRUE(a.Head(1).ok());
+  EXPECT_TRUE(a.GetCheckIn(1).ok());
+  EXPECT_TRUE(a.ListOpenCheckIns(absl::Now()).ok());
+  EXPECT_TRUE(unit.enrolments().ListSeatChanges(1).ok());
+  int checked = 0;
+  for (const std::string& sql : unit.sql().cached_sql()) {
+    if (sql.rfind("SELECT", 0) != 0) continue;
+    SQLite::Statement q(**db, "EXPLAIN QUERY PLAN " + sql);
+    std::string plan;
+    while (q.executeStep()) plan += q.getColumn(3).getString() + "\n";
+    EXPECT_EQ(plan.find("SCAN "), std::string::npos) << sql << "\n" << plan;
+    EXPECT_NE(plan.find("SEARCH "), std::string::npos) << sql << "\n" << plan;
+    ++checked;
+  }
+  EXPECT_GE(checked, 9);
+}
+
 TEST(SqliteUnitStatementsTest, TheStatementCacheDoesNotGrowWithTheIdsAsked) {
   auto db = OpenWriteConnection(":memory:");
   ASSERT_TRUE(db.ok()) << db.status();

@@ -50,16 +50,17 @@ class AttendanceReader {
   virtual absl::StatusOr<AttendanceEntry> Get(Id entry_id) = 0;
   virtual absl::StatusOr<LedgerHead> Head(Id series_id) = 0;
   virtual absl::StatusOr<std::optional<CheckInWindow>> GetCheckIn(Id session_id) = 0;
-  // Windows with open_time <= now < close_time.
+  // Windows with open_time <= now < close_time, in no particular order.
   virtual absl::StatusOr<std::vector<CheckInWindow>> ListOpenCheckIns(absl::Time now) = 0;
 };
 
 class AttendanceWriter : public AttendanceReader {
  public:
-  // Appends `entry` (prev_hash and hash already set by the caller) and
-  // moves the series' head to it. ALREADY_EXISTS when the session has seen
-  // its client_nonce.
+  // Appends `entry` (prev_hash and hash set by the caller; see
+  // LedgerAppender in domain/attendance_rules.h, which also moves the head).
+  // ALREADY_EXISTS when the session has seen its client_nonce.
   virtual absl::StatusOr<Id> Append(const AttendanceEntry& entry) = 0;
+  virtual absl::Status SetHead(Id series_id, const LedgerHead& head) = 0;
   // Creates or replaces the session's window.
   virtual absl::Status PutCheckIn(const CheckInWindow& window) = 0;
 };

@@ -26,6 +26,9 @@ struct EnrolmentFilter {
 // One step of an enrolment's history with the participant it concerns.
 struct SeatChange {
   Id participant_id = 0;
+  std::string participant_name;
+  std::string participant_sort_key;  // SearchKey(participant_name), as stored
+  Id participant_organization_id = 0;
   absl::Time time;
   EnrolmentState to = EnrolmentState::kUnspecified;
 };
@@ -51,8 +54,8 @@ class EnrolmentReader {
                                                             const PageRequest& page) = 0;
   // Enrolments of the series in any state.
   virtual absl::StatusOr<int64_t> Count(Id series_id) = 0;
-  // Every history step of every enrolment of the series, by participant
-  // and then in order.
+  // Every history step of every enrolment of the series (each has at least
+  // the one that created it), by participant and then in order.
   virtual absl::StatusOr<std::vector<SeatChange>> ListSeatChanges(Id series_id) = 0;
   // What GetSeries derives of the places, without the rest of the series.
   virtual absl::StatusOr<Places> CountPlaces(Id series_id) = 0;

@@ -1,0 +1,205 @@
+// The attendance use case on an in-memory store with a clock the test sets:
+// when a session takes records and sign-off, the rotating check-in code with
+// its grace slot, throttled guessing, and the ledger's head.
+
+#include "domain/attendance.h"
+
+#include <gtest/gtest.h>
+
+#include "domain/enrolments.h"
+#include "domain/errors.h"
+#include "domain/participants.h"
+#include "store/sqlite_store.h"
+#include "testing/planning.h"
+
+namespace trainhub::domain {
+namespace {
+
+absl::Time Berlin(int y, int m, int d, int hh, int mm, int ss = 0) {
+  absl::TimeZone tz;
+  EXPECT_TRUE(absl::LoadTimeZone("Europe/Berlin", &tz));
+  return absl::FromCivil(absl::CivilSecond(y, m, d, hh, mm, ss), tz);
+}
+
+std::string Field(const absl::Status& status) {
+  auto v = GetFieldViolations(status);
+  return v.empty() ? "" : v[0].field;
+}
+
+class AttendanceTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    auto store = store::SqliteStore::Open(":memory:");
+    ASSERT_TRUE(store.ok());
+    store_ = *std::move(store);
+    auto clock = [this] { return now_; };
+    planner_ = std::make_unique<trainhub::testing::Planning>(*store_, clock);
+    Participants participants(*store_, clock);
+    Enrolments enrolments(*store_, clock);
+    attendance_ = std::make_unique<Attendance>(*store_, clock);
+
+    Organization org;
+    org.name = "Auslandsgesellschaft Sachsen-Anhalt e.V.";
+    org.kind = OrganizationKind::kNgo;
+    const Id org_id = planner_->organizations.Create(admin_, org, {})->id;
+    Trainer trainer;
+    trainer.display_name = "Nuran Şahin";
+    trainer.email = "nuran.sahin@example.org";
+    trainer_id_ = planner_->trainers.Create(admin_, trainer, {})->id;
+    Series s;
+    s.organization_id = org_id;
+    s.title = "Interkulturelle Kommunikation kompakt";
+    s.kind = SeriesKind::kVolunteerCourse;
+    s.capacity = 10;
+    s.target_groups = {TargetGroup::kVolunteers};
+    series_id_ = planner_->series.CreateSeries(admin_, s, {})->id;
+    Module m;
+    m.title = "Praxistag";
+    const Id module_id = planner_->series.CreateModule(admin_, series_id_, m, 0, {})->id;
+    Session session;
+    session.series_id = series_id_;
+    session.module_id = module_id;
+    session.start = Berlin(2027, 3, 6, 9, 0);
+    session.end = Berlin(2027, 3, 6, 16, 0);
+    session.trainers = {{trainer_id_, BookingStatus::kConfirmed}};
+    auto created =
+        planner_->sessions.CreateSession(admin_, series_id_, module_id, session, false, {});
+    ASSERT_TRUE(created.ok()) << created.status();
+    session_id_ = created->id;
+    for (const char* name : {"Jana Beispiel", "Олена Коваль"}) {
+      Participant p;
+      p.display_name = name;
+      p.organization_id = org_id;
+      p.target_groups = {TargetGroup::kVolunteers};
+      const Id id = participants.Create(admin_, p, {})->id;
+      ASSERT_TRUE(enrolments.Request(admin_, series_id_, id, false, "", {}).ok());
+      people_.push_back(id);
+    }
+    trainer_.account.id = 50;
+    trainer_.account.roles = {{Role::kTrainer, 0, trainer_id_}};
+    for (size_t i = 0; i < people_.size(); ++i) {
+      Principal p;
+      p.account.id = 60 + static_cast<Id>(i);
+      p.account.roles = {{Role::kParticipant, 0, 0, people_[i]}};
+      participant_.push_back(p);
+    }
+  }
+
+  AttendanceMark Mark(Id person, AttendanceStatus status) {
+    AttendanceMark m;
+    m.participant_id = person;
+    m.status = status;
+    return m;
+  }
+
+  absl::StatusOr<AttendanceEntry> Record(AttendanceStatus status, Id person = 0) {
+    return attendance_->Record(trainer_, session_id_, Mark(person ? person : people_[0], status),
+                               "", {});
+  }
+
+  absl::Time now_ = Berlin(2027, 2, 20, 10, 0);  // enrolled a fortnight before
+  std::unique_ptr<store::SqliteStore> store_;
+  std::unique_ptr<trainhub::testing::Planning> planner_;
+  std::unique_ptr<Attendance> attendance_;
+  const Principal admin_ = Principal::System();
+  Principal trainer_;
+  std::vector<Principal> participant_;
+  std::vector<Id> people_;
+  Id trainer_id_ = 0, series_id_ = 0, session_id_ = 0;
+};
+
+TEST_F(AttendanceTest, RecordsTakeTheSessionsDayOnExcusedAlsoBefore) {
+  now_ = Berlin(2027, 3, 5, 23, 59);
+  absl::StatusOr<AttendanceEntry> early = Record(AttendanceStatus::kPresent);
+  EXPECT_EQ(early.status().code(), absl::StatusCode::kFailedPrecondition);
+  EXPECT_EQ(Field(early.status()), "mark.status");
+  EXPECT_TRUE(Record(AttendanceStatus::kExcused).ok());
+  now_ = Berlin(2027, 3, 6, 0, 0);  // the day has begun, the session not yet
+  EXPECT_TRUE(Record(AttendanceStatus::kPresent).ok());
+  EXPECT_TRUE(Record(AttendanceStatus::kAbsent, people_[1]).ok());
+  // Sign-off waits for the session to begin.
+  absl::StatusOr<AttendanceSheet> too_soon = attendance_->SignOff(trainer_, session_id_, {});
+  EXPECT_EQ(too_soon.status().code(), absl::StatusCode::kFailedPrecondition);
+  now_ = Berlin(2027, 3, 6, 16, 5);
+  absl::StatusOr<AttendanceSheet> signed_off = attendance_->SignOff(trainer_, session_id_, {});
+  ASSERT_TRUE(signed_off.ok()) << signed_off.status();
+  EXPECT_TRUE(signed_off->sign_off.has_value());
+  EXPECT_EQ(attendance_->SignOff(trainer_, session_id_, {}).status().code(),
+            absl::StatusCode::kFailedPrecondition);
+}
+
+TEST_F(AttendanceTest, SignOffNamesWhoHasNoStatusYet) {
+  now_ = Berlin(2027, 3, 6, 16, 5);
+  ASSERT_TRUE(Record(AttendanceStatus::kPresent).ok());
+  absl::StatusOr<AttendanceSheet> refused = attendance_->SignOff(trainer_, session_id_, {});
+  EXPECT_EQ(refused.status().code(), absl::StatusCode::kFailedPrecondition);
+  EXPECT_NE(refused.status().message().find("Олена Коваль"), std::string::npos) << refused.status();
+}
+
+TEST_F(AttendanceTest, TheCheckInCodeRotatesEvery30SecondsAndThePreviousOneIsTaken) {
+  now_ = Berlin(2027, 3, 6, 9, 0, 5);
+  absl::StatusOr<CheckInCode> opened = attendance_->OpenCheckIn(trainer_, session_id_, 10, {});
+  ASSERT_TRUE(opened.ok()) << opened.status();
+  ASSERT_TRUE(opened->open);
+  EXPECT_EQ(opened->code.size(), 6u);
+  EXPECT_EQ(opened->code_expire_time, Berlin(2027, 3, 6, 9, 0, 30));
+  const std::string first = opened->code;
+
+  now_ += absl::Seconds(30);  // the next slot: a new code, the old one still taken
+  const std::string second = attendance_->CurrentCheckInCode(trainer_, session_id_)->code;
+  EXPECT_NE(second, first);
+  absl::StatusOr<AttendanceEntry> in = attendance_->CheckIn(participant_[0], first, 0, {});
+  ASSERT_TRUE(in.ok()) << in.status();
+  EXPECT_EQ(in->status, AttendanceStatus::kPresent);
+  EXPECT_EQ(in->source, AttendanceSource::kSelfCheckIn);
+  EXPECT_EQ(in->account_id, 0) << "participants do not see who recorded";
+
+  now_ += absl::Seconds(30);  // two slots on: the first code has expired
+  absl::StatusOr<AttendanceEntry> late = attendance_->CheckIn(participant_[1], first, 0, {});
+  EXPECT_EQ(late.status().code(), absl::StatusCode::kFailedPrecondition);
+  EXPECT_EQ(Field(late.status()), "code");
+  EXPECT_TRUE(attendance_->CheckIn(participant_[1], second, session_id_, {}).ok());
+
+  now_ = Berlin(2027, 3, 6, 9, 10, 6);  // the window of 10 minutes has closed
+  EXPECT_FALSE(attendance_->CurrentCheckInCode(trainer_, session_id_)->open);
+  EXPECT_EQ(attendance_->CheckIn(participant_[0], second, 0, {}).status().code(),
+            absl::StatusCode::kFailedPrecondition);
+}
+
+TEST_F(AttendanceTest, GuessingCodesIsThrottledPerAccount) {
+  now_ = Berlin(2027, 3, 6, 9, 0, 5);
+  ASSERT_TRUE(attendance_->OpenCheckIn(trainer_, session_id_, 10, {}).ok());
+  const std::string right = attendance_->CurrentCheckInCode(trainer_, session_id_)->code;
+  const std::string wrong = right == "000000" ? "000001" : "000000";
+  for (int i = 0; i < 3; ++i) {
+    EXPECT_EQ(attendance_->CheckIn(participant_[0], wrong, 0, {}).status().code(),
+              absl::StatusCode::kFailedPrecondition);
+  }
+  EXPECT_EQ(attendance_->CheckIn(participant_[0], right, 0, {}).status().code(),
+            absl::StatusCode::kResourceExhausted);
+  EXPECT_TRUE(attendance_->CheckIn(participant_[1], right, 0, {}).ok()) << "others are not held";
+  now_ += absl::Seconds(6);
+  const std::string later = attendance_->CurrentCheckInCode(trainer_, session_id_)->code;
+  EXPECT_TRUE(attendance_->CheckIn(participant_[0], later, 0, {}).ok());
+}
+
+TEST_F(AttendanceTest, TheLedgerHeadFollowsEveryAppendAndVerifies) {
+  now_ = Berlin(2027, 3, 6, 16, 5);
+  std::vector<AttendanceMark> marks = {Mark(people_[0], AttendanceStatus::kPresent),
+                                       Mark(people_[1], AttendanceStatus::kLate)};
+  marks[1].minutes_missed = 30;
+  ASSERT_TRUE(attendance_->RecordSheet(trainer_, session_id_, marks, "", {}).ok());
+  ASSERT_TRUE(attendance_->SignOff(trainer_, session_id_, {}).ok());
+  absl::StatusOr<LedgerCheck> check = attendance_->VerifyLedger(admin_, series_id_);
+  ASSERT_TRUE(check.ok()) << check.status();
+  EXPECT_TRUE(check->intact) << check->problem;
+  EXPECT_EQ(check->entry_count, 3);
+  absl::StatusOr<AttendanceFile> exported = attendance_->LedgerExport(admin_, series_id_);
+  ASSERT_TRUE(exported.ok());
+  absl::StatusOr<std::vector<AttendanceEntry>> parsed = LedgerFromJson(exported->content);
+  ASSERT_TRUE(parsed.ok()) << parsed.status();
+  EXPECT_EQ(CheckLedger(*parsed).head_hash, check->head_hash);
+}
+
+}  // namespace
+}  // namespace trainhub::domain

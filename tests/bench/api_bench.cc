@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "absl/time/clock.h"
+#include "bench/bench_util.h"
 #include "grpc/health/v1/health.grpc.pb.h"
 #include "server/trainhub_server.h"
 #include "trainhub/v1/account.grpc.pb.h"
@@ -28,53 +29,14 @@
 
 namespace {
 
+using trainhub::bench::Measure;
+using trainhub::bench::Measurement;
+using trainhub::bench::Median;
+using trainhub::bench::ResidentKib;
+
 constexpr char kClientAddress[] = "ipv4:192.0.2.10";
 
 namespace v1 = ::trainhub::v1;
-
-struct Measurement {
-  double calls_per_second = 0;
-  double p50_us = 0;
-  int failures = 0;
-};
-
-// Runs `call(thread, i)` `calls` times spread over `threads` threads.
-Measurement Measure(int calls, int threads, const std::function<bool(int, int)>& call) {
-  std::atomic<int> failures{0};
-  std::vector<std::vector<double>> latencies(threads);
-  const absl::Time start = absl::Now();
-  std::vector<std::thread> workers;
-  for (int t = 0; t < threads; ++t) {
-    workers.emplace_back([&, t] {
-      for (int i = t; i < calls; i += threads) {
-        const absl::Time before = absl::Now();
-        if (!call(t, i)) ++failures;
-        latencies[t].push_back(absl::ToDoubleMicroseconds(absl::Now() - before));
-      }
-    });
-  }
-  for (auto& w : workers) w.join();
-  const double seconds = absl::ToDoubleSeconds(absl::Now() - start);
-  std::vector<double> all;
-  for (auto& l : latencies) all.insert(all.end(), l.begin(), l.end());
-  std::nth_element(all.begin(), all.begin() + all.size() / 2, all.end());
-  return {calls / seconds, all.empty() ? 0 : all[all.size() / 2], failures.load()};
-}
-
-// The process's resident memory in KiB (the server runs in this process).
-long ResidentKib() {
-  std::ifstream status("/proc/self/status");
-  for (std::string line; std::getline(status, line);) {
-    if (line.rfind("VmRSS:", 0) == 0) return std::stol(line.substr(6));
-  }
-  return 0;
-}
-
-double Median(std::vector<double> values) {
-  if (values.empty()) return 0;
-  std::nth_element(values.begin(), values.begin() + values.size() / 2, values.end());
-  return values[values.size() / 2];
-}
 
 // The bench's client of one running server: an admin's token, the stubs,
 // and one function per measured call (each returns whether it succeeded).

@@ -1,0 +1,290 @@
+// Attendance against its targets, measured in one run over loopback TCP:
+// recording a 25-person sheet (one durable write unit) as a ratio to one
+// durable single create, and the summary and matrix of a large series
+// (1,000 people x 16 sessions) in milliseconds. Exits non-zero if any call
+// fails; prints the figures, never asserts them.
+//   attendance_bench [--calls N] [--people N]
+
+#include <grpcpp/grpcpp.h>
+#include <spdlog/spdlog.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "absl/time/clock.h"
+#include "bench/bench_util.h"
+#include "server/trainhub_server.h"
+#include "trainhub/v1/attendance.grpc.pb.h"
+#include "trainhub/v1/enrolment.grpc.pb.h"
+#include "trainhub/v1/organization.grpc.pb.h"
+#include "trainhub/v1/participant.grpc.pb.h"
+#include "trainhub/v1/series.grpc.pb.h"
+
+namespace {
+
+namespace v1 = ::trainhub::v1;
+using trainhub::bench::Measure;
+using trainhub::bench::Measurement;
+
+constexpr int kSheetPeople = 25;
+constexpr int kLargeSeriesSessions = 16;
+constexpr int kSessionsPerModule = 50;
+
+void SetTime(absl::Time t, google::protobuf::Timestamp* out) {
+  out->set_seconds(absl::ToUnixSeconds(t));
+}
+
+// An admin's calls to one running server; each returns whether it succeeded.
+class AttendanceBench {
+ public:
+  AttendanceBench(const std::shared_ptr<grpc::Channel>& channel, std::string bearer)
+      : bearer_(std::move(bearer)),
+        orgs_(v1::OrganizationService::NewStub(channel)),
+        series_(v1::SeriesService::NewStub(channel)),
+        people_(v1::ParticipantService::NewStub(channel)),
+        enrolments_(v1::EnrolmentService::NewStub(channel)),
+        attendance_(v1::AttendanceService::NewStub(channel)) {}
+
+  template <typename Stub, typename Request, typename Response>
+  bool Call(Stub& stub,
+            grpc::Status (Stub::*method)(grpc::ClientContext*, const Request&, Response*),
+            const Request& request, Response* response) {
+    grpc::ClientContext context;
+    context.AddMetadata("authorization", bearer_);
+    const grpc::Status status = (stub.*method)(&context, request, response);
+    if (!status.ok()) std::fprintf(stderr, "%s\n", status.error_message().c_str());
+    return status.ok();
+  }
+
+  bool CreateOrganization(const std::string& name) {
+    v1::CreateOrganizationRequest request;
+    request.set_request_id("bench-org-" + std::to_string(++organizations_));
+    request.mutable_organization()->set_name(name);
+    request.mutable_organization()->set_kind(v1::ORGANIZATION_KIND_NGO);
+    v1::Organization org;
+    if (!Call(*orgs_, &v1::OrganizationService::Stub::CreateOrganization, request, &org)) {
+      return false;
+    }
+    organization_id_ = org.id();
+    return true;
+  }
+
+  struct Planned {
+    int64_t series_id = 0;
+    std::vector<int64_t> session_ids;
+  };
+  // A series of `people` enrolled volunteers with `sessions` sessions that
+  // began a minute ago (all recordable now).
+  std::optional<Planned> Series(const std::string& title, int people, int sessions) {
+    v1::CreateSeriesRequest create;
+    create.mutable_series()->set_organization_id(organization_id_);
+    create.mutable_series()->set_title(title);
+    create.mutable_series()->set_kind(v1::SERIES_KIND_VOLUNTEER_COURSE);
+    create.mutable_series()->set_capacity(people);
+    create.mutable_series()->add_target_groups(v1::TARGET_GROUP_VOLUNTEERS);
+    v1::Series series;
+    if (!Call(*series_, &v1::SeriesService::Stub::CreateSeries, create, &series)) return {};
+    v1::EnrolCohortRequest cohort;
+    cohort.set_series_id(series.id());
+    for (int i = 0; i < people; ++i) {
+      v1::CreateParticipantRequest person;
+      person.mutable_participant()->set_display_name(title + " " + std::to_string(i));
+      person.mutable_participant()->set_organization_id(organization_id_);
+      person.mutable_participant()->add_target_groups(v1::TARGET_GROUP_VOLUNTEERS);
+      v1::Participant created;
+      if (!Call(*people_, &v1::ParticipantService::Stub::CreateParticipant, person, &created)) {
+        return {};
+      }
+      cohort.add_participant_ids(created.id());
+    }
+    v1::EnrolCohortResponse enrolled;
+    if (!Call(*enrolments_, &v1::EnrolmentService::Stub::EnrolCohort, cohort, &enrolled)) {
+      return {};
+    }
+    participants_[series.id()].assign(cohort.participant_ids().begin(),
+                                      cohort.participant_ids().end());
+    std::vector<int64_t> ids;
+    const absl::Time start = absl::Now() - absl::Minutes(1);
+    v1::Module module;
+    for (int s = 0; s < sessions; ++s) {
+      if (s % kSessionsPerModule == 0) {  // a module holds at most 50 sessions
+        v1::CreateModuleRequest module_request;
+        module_request.set_series_id(series.id());
+        module_request.mutable_module()->set_title("Modul " + std::to_string(s / 50 + 1));
+        module_request.mutable_module()->set_teaching_units(8);
+        if (!Call(*series_, &v1::SeriesService::Stub::CreateModule, module_request, &module)) {
+          return {};
+        }
+      }
+      v1::CreateSessionRequest request;
+      request.set_series_id(series.id());
+      request.set_module_id(module.id());
+      SetTime(start, request.mutable_session()->mutable_start_time());
+      SetTime(start + absl::Hours(3), request.mutable_session()->mutable_end_time());
+      v1::Session session;
+      if (!Call(*series_, &v1::SeriesService::Stub::CreateSession, request, &session)) return {};
+      ids.push_back(session.id());
+    }
+    return Planned{series.id(), std::move(ids)};
+  }
+
+  // Records everyone of `series_id` at `session_id` in one call; the
+  // statuses vary with `round`.
+  bool RecordSheet(int64_t series_id, int64_t session_id, int round) {
+    v1::RecordAttendanceSheetRequest request;
+    request.set_session_id(session_id);
+    request.set_request_id("bench-sheet-" + std::to_string(session_id) + "-" +
+                           std::to_string(round));
+    const std::vector<int64_t>& people = participants_[series_id];
+    for (size_t i = 0; i < people.size(); ++i) {
+      v1::AttendanceMark* mark = request.add_marks();
+      mark->set_participant_id(people[i]);
+      const int kind = static_cast<int>((i + round) % 10);
+      mark->set_status(kind == 0   ? v1::ATTENDANCE_STATUS_ABSENT
+                       : kind == 1 ? v1::ATTENDANCE_STATUS_EXCUSED
+                       : kind == 2 ? v1::ATTENDANCE_STATUS_LATE
+                                   : v1::ATTENDANCE_STATUS_PRESENT);
+      if (kind == 2) mark->set_minutes_missed(15);
+    }
+    v1::AttendanceSheet sheet;
+    return Call(*attendance_, &v1::AttendanceService::Stub::RecordAttendanceSheet, request, &sheet);
+  }
+
+  // Records one person of `series_id` at `session_id`.
+  bool RecordOne(int64_t series_id, int64_t session_id, int round) {
+    v1::RecordAttendanceRequest request;
+    request.set_session_id(session_id);
+    request.set_request_id("bench-one-" + std::to_string(session_id) + "-" + std::to_string(round));
+    request.mutable_mark()->set_participant_id(participants_[series_id][0]);
+    request.mutable_mark()->set_status(v1::ATTENDANCE_STATUS_PRESENT);
+    v1::AttendanceRecord record;
+    return Call(*attendance_, &v1::AttendanceService::Stub::RecordAttendance, request, &record);
+  }
+
+  bool Summary(int64_t series_id) {
+    v1::GetAttendanceSummaryRequest request;
+    request.set_series_id(series_id);
+    v1::AttendanceSummary summary;
+    return Call(*attendance_, &v1::AttendanceService::Stub::GetAttendanceSummary, request,
+                &summary);
+  }
+
+  bool Matrix(int64_t series_id) {
+    v1::GetAttendanceMatrixRequest request;
+    request.set_series_id(series_id);
+    v1::AttendanceMatrix matrix;
+    return Call(*attendance_, &v1::AttendanceService::Stub::GetAttendanceMatrix, request, &matrix);
+  }
+
+ private:
+  std::string bearer_;
+  std::unique_ptr<v1::OrganizationService::Stub> orgs_;
+  std::unique_ptr<v1::SeriesService::Stub> series_;
+  std::unique_ptr<v1::ParticipantService::Stub> people_;
+  std::unique_ptr<v1::EnrolmentService::Stub> enrolments_;
+  std::unique_ptr<v1::AttendanceService::Stub> attendance_;
+  int64_t organization_id_ = 0;
+  int organizations_ = 0;
+  std::map<int64_t, std::vector<int64_t>> participants_;
+};
+
+int Run(AttendanceBench& bench, int calls, int people) {
+  int failures = 0;
+  if (!bench.CreateOrganization("Netzwerk Vielfalt")) return 1;
+  // The sheet: a 25-person series with a session per call, each recorded
+  // once as a trainer does after the session (corrections are single records).
+  const auto small = bench.Series("Kurs", kSheetPeople, calls);
+  const auto single = bench.Series("Einzeln", kSheetPeople, calls);
+  const auto large = bench.Series("Reihe", people, kLargeSeriesSessions);
+  if (!small || !single || !large) return 1;
+
+  std::printf("%-40s %10s %10s %8s\n", "call", "calls/s", "p50 us", "ratio");
+  const Measurement create = Measure(calls, 1, [&](int, int i) {
+    return bench.CreateOrganization("Organisation " + std::to_string(i));
+  });
+  const Measurement one = Measure(calls, 1, [&](int, int i) {
+    return bench.RecordOne(single->series_id, single->session_ids[i], i);
+  });
+  const Measurement sheet = Measure(calls, 1, [&](int, int i) {
+    return bench.RecordSheet(small->series_id, small->session_ids[i], i);
+  });
+  failures += create.failures + one.failures + sheet.failures;
+  auto row = [&](const char* name, const Measurement& m, const char* note) {
+    std::printf("%-40s %10.0f %10.1f %8.2f %8.2f  %s\n", name, m.calls_per_second, m.p50_us,
+                m.p50_us / create.p50_us, m.p50_us / one.p50_us, note);
+  };
+  std::printf("%-40s %10s %10s %8s %8s\n", "p50 ratios to:", "", "", "create", "record");
+  row("CreateOrganization (durable)", create, "");
+  row("RecordAttendance (1 person, durable)", one, "");
+  row("RecordAttendanceSheet (25 people)", sheet, "target: <= 1.2 x one record");
+
+  // The large series: every session recorded once, then read.
+  for (size_t s = 0; s < large->session_ids.size(); ++s) {
+    if (!bench.RecordSheet(large->series_id, large->session_ids[s], static_cast<int>(s))) {
+      ++failures;
+    }
+  }
+  const int reads = std::max(5, calls / 20);
+  const Measurement summary =
+      Measure(reads, 1, [&](int, int) { return bench.Summary(large->series_id); });
+  const Measurement matrix =
+      Measure(reads, 1, [&](int, int) { return bench.Matrix(large->series_id); });
+  failures += summary.failures + matrix.failures;
+  std::printf("GetAttendanceSummary (%d people x %d sessions): p50 %.1f ms   target < 50 ms\n",
+              people, kLargeSeriesSessions, summary.p50_us / 1000);
+  std::printf("GetAttendanceMatrix  (%d people x %d sessions): p50 %.1f ms   target < 50 ms\n",
+              people, kLargeSeriesSessions, matrix.p50_us / 1000);
+  return failures;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  int calls = 400;
+  int people = 1000;
+  for (int i = 1; i + 1 < argc; i += 2) {
+    const std::string flag = argv[i];
+    if (flag == "--calls") calls = std::stoi(argv[i + 1]);
+    if (flag == "--people") people = std::stoi(argv[i + 1]);
+  }
+  const std::string db = (std::filesystem::temp_directory_path() /
+                          ("trainhub-attendance-bench-" + std::to_string(::getpid()) + ".db"))
+                             .string();
+  trainhub::server::ServerOptions options;
+  options.listen_address = "127.0.0.1:0";
+  options.db_path = db;
+  spdlog::set_level(spdlog::level::warn);
+  auto server = trainhub::server::TrainhubServer::Start(options);
+  if (!server.ok()) {
+    std::fprintf(stderr, "cannot start: %s\n", std::string(server.status().message()).c_str());
+    return 1;
+  }
+  trainhub::domain::Account admin;
+  admin.email = "bench@example.org";
+  admin.display_name = "Bench";
+  admin.roles = {{trainhub::domain::Role::kAdmin}};
+  auto& accounts = (*server)->accounts();
+  if (!accounts.CreateAccount(trainhub::domain::Principal::System(), admin, "bench-password")
+           .ok()) {
+    return 1;
+  }
+  auto login = accounts.Login("bench@example.org", "bench-password", "ipv4:192.0.2.10");
+  if (!login.ok()) return 1;
+  AttendanceBench bench(grpc::CreateChannel("127.0.0.1:" + std::to_string((*server)->port()),
+                                            grpc::InsecureChannelCredentials()),
+                        "Bearer " + login->token);
+  const int failures = Run(bench, calls, people);
+  (*server)->Shutdown(absl::Seconds(5));
+  server->reset();
+  for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(db + suffix);
+  if (failures > 0) {
+    std::fprintf(stderr, "%d calls failed\n", failures);
+    return 1;
+  }
+  return 0;
+}

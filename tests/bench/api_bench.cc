@@ -140,7 +140,7 @@ class BenchClient {
     grpc::ClientContext context;
     v1::LoginRequest request;
     request.set_email("bench@example.org");
-    request.set_password("bench-password");
+    request.set_password(trainhub::bench::BenchServer::kPassword);
     v1::LoginResponse response;
     return accounts_->Login(&context, request, &response);
   }
@@ -244,41 +244,11 @@ int main(int argc, char** argv) {
     if (flag == "--calls") calls = std::stoi(argv[i + 1]);
     if (flag == "--threads") threads = std::stoi(argv[i + 1]);
   }
-  const std::string db = (std::filesystem::temp_directory_path() /
-                          ("trainhub-bench-" + std::to_string(::getpid()) + ".db"))
-                             .string();
-  trainhub::server::ServerOptions options;
-  options.listen_address = "127.0.0.1:0";
-  options.db_path = db;
-  spdlog::set_level(spdlog::level::warn);
-  auto server = trainhub::server::TrainhubServer::Start(options);
-  if (!server.ok()) {
-    std::fprintf(stderr, "cannot start: %s\n", std::string(server.status().message()).c_str());
-    return 1;
-  }
-  trainhub::domain::Account admin;
-  admin.email = "bench@example.org";
-  admin.display_name = "Bench";
-  admin.roles = {{trainhub::domain::Role::kAdmin}};
-  auto& accounts = (*server)->accounts();
-  if (!accounts.CreateAccount(trainhub::domain::Principal::System(), admin, "bench-password")
-           .ok()) {
-    return 1;
-  }
-  auto login = accounts.Login("bench@example.org", "bench-password", kClientAddress);
-  if (!login.ok()) return 1;
-  BenchClient client(grpc::CreateChannel("127.0.0.1:" + std::to_string((*server)->port()),
-                                         grpc::InsecureChannelCredentials()),
-                     "Bearer " + login->token);
+  auto bench = trainhub::bench::BenchServer::Start("trainhub-bench", kClientAddress);
+  if (!bench) return 1;
+  BenchClient client(bench->channel(), bench->bearer());
   if (!client.Seed(calls)) return 1;
   int failures = MeasureRatios(client, calls, threads);
   failures += MeasureLoginStorm(client);
-  (*server)->Shutdown(absl::Seconds(5));
-  server->reset();
-  for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(db + suffix);
-  if (failures > 0) {
-    std::fprintf(stderr, "%d calls failed\n", failures);
-    return 1;
-  }
-  return 0;
+  return trainhub::bench::ExitCode(failures);
 }

@@ -252,39 +252,8 @@ int main(int argc, char** argv) {
     if (flag == "--calls") calls = std::stoi(argv[i + 1]);
     if (flag == "--people") people = std::stoi(argv[i + 1]);
   }
-  const std::string db = (std::filesystem::temp_directory_path() /
-                          ("trainhub-attendance-bench-" + std::to_string(::getpid()) + ".db"))
-                             .string();
-  trainhub::server::ServerOptions options;
-  options.listen_address = "127.0.0.1:0";
-  options.db_path = db;
-  spdlog::set_level(spdlog::level::warn);
-  auto server = trainhub::server::TrainhubServer::Start(options);
-  if (!server.ok()) {
-    std::fprintf(stderr, "cannot start: %s\n", std::string(server.status().message()).c_str());
-    return 1;
-  }
-  trainhub::domain::Account admin;
-  admin.email = "bench@example.org";
-  admin.display_name = "Bench";
-  admin.roles = {{trainhub::domain::Role::kAdmin}};
-  auto& accounts = (*server)->accounts();
-  if (!accounts.CreateAccount(trainhub::domain::Principal::System(), admin, "bench-password")
-           .ok()) {
-    return 1;
-  }
-  auto login = accounts.Login("bench@example.org", "bench-password", "ipv4:192.0.2.10");
-  if (!login.ok()) return 1;
-  AttendanceBench bench(grpc::CreateChannel("127.0.0.1:" + std::to_string((*server)->port()),
-                                            grpc::InsecureChannelCredentials()),
-                        "Bearer " + login->token);
-  const int failures = Run(bench, calls, people);
-  (*server)->Shutdown(absl::Seconds(5));
-  server->reset();
-  for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(db + suffix);
-  if (failures > 0) {
-    std::fprintf(stderr, "%d calls failed\n", failures);
-    return 1;
-  }
-  return 0;
+  auto server = trainhub::bench::BenchServer::Start("trainhub-attendance-bench", "ipv4:192.0.2.10");
+  if (!server) return 1;
+  AttendanceBench bench(server->channel(), server->bearer());
+  return trainhub::bench::ExitCode(Run(bench, calls, people));
 }

@@ -4,17 +4,87 @@
 // What the benchmarks share: timing calls over threads, the median, and the
 // process's memory. Benchmarks compare ratios measured in one run.
 
+#include <grpcpp/grpcpp.h>
+#include <spdlog/spdlog.h>
+#include <unistd.h>
+
 #include <algorithm>
 #include <atomic>
+#include <cstdio>
+#include <filesystem>
 #include <fstream>
 #include <functional>
+#include <memory>
 #include <string>
 #include <thread>
 #include <vector>
 
 #include "absl/time/clock.h"
+#include "server/trainhub_server.h"
 
 namespace trainhub::bench {
+
+// A trainhubd on a free loopback port with a temporary database and an
+// admin logged in from `client_address`; shut down and removed when
+// destroyed.
+class BenchServer {
+ public:
+  // nullptr (after printing why) when it cannot start.
+  static std::unique_ptr<BenchServer> Start(const std::string& name,
+                                            const std::string& client_address) {
+    auto bench = std::unique_ptr<BenchServer>(new BenchServer());
+    bench->db_ =
+        (std::filesystem::temp_directory_path() / (name + "-" + std::to_string(::getpid()) + ".db"))
+            .string();
+    server::ServerOptions options;
+    options.listen_address = "127.0.0.1:0";
+    options.db_path = bench->db_;
+    spdlog::set_level(spdlog::level::warn);
+    auto started = server::TrainhubServer::Start(options);
+    if (!started.ok()) {
+      std::fprintf(stderr, "cannot start: %s\n", std::string(started.status().message()).c_str());
+      return nullptr;
+    }
+    bench->server_ = *std::move(started);
+    domain::Account admin;
+    admin.email = "bench@example.org";
+    admin.display_name = "Bench";
+    admin.roles = {{domain::Role::kAdmin}};
+    auto& accounts = bench->server_->accounts();
+    if (!accounts.CreateAccount(domain::Principal::System(), admin, kPassword).ok()) return nullptr;
+    auto login = accounts.Login(admin.email, kPassword, client_address);
+    if (!login.ok()) return nullptr;
+    bench->bearer_ = "Bearer " + login->token;
+    bench->channel_ = grpc::CreateChannel("127.0.0.1:" + std::to_string(bench->server_->port()),
+                                          grpc::InsecureChannelCredentials());
+    return bench;
+  }
+  ~BenchServer() {
+    if (server_) server_->Shutdown(absl::Seconds(5));
+    server_.reset();
+    for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(db_ + suffix);
+  }
+
+  static constexpr char kPassword[] = "bench-password";
+  // The "authorization" metadata value of the admin.
+  const std::string& bearer() const { return bearer_; }
+  const std::shared_ptr<grpc::Channel>& channel() const { return channel_; }
+  server::TrainhubServer& server() { return *server_; }
+
+ private:
+  BenchServer() = default;
+  std::string db_;
+  std::unique_ptr<server::TrainhubServer> server_;
+  std::string bearer_;
+  std::shared_ptr<grpc::Channel> channel_;
+};
+
+// Exit code of a benchmark's main: 1 and a message when calls failed.
+inline int ExitCode(int failures) {
+  if (failures == 0) return 0;
+  std::fprintf(stderr, "%d calls failed\n", failures);
+  return 1;
+}
 
 struct Measurement {
   double calls_per_second = 0;

@@ -272,15 +272,20 @@ void AddHistory(CLI::App* attendance, Context& ctx) {
     }
     Table table(
         {msg::kColTime, msg::kColParticipant, msg::kColStatus, msg::kColBy, msg::kColReason});
+    table.KeepWidth(2);  // a change of status is read whole
     for (const auto& r : all.records()) {
       std::string by = r.source() == v1::ATTENDANCE_SOURCE_SELF_CHECK_IN ? msg::kBySelfCheckIn
                                                                          : r.account_name();
       if (!r.device_id().empty()) by += fmt::format(" ({})", r.device_id());
       std::string why = r.reason();
       if (!r.note().empty()) why += (why.empty() ? "" : "; ") + r.note();
-      table.Add({FormatLocal(r.record_time()), std::to_string(r.participant_id()),
-                 StatusText(r.status(), r.minutes_missed(), r.conflicting_record_id() != 0), by,
-                 why});
+      std::string status =
+          StatusText(r.status(), r.minutes_missed(), r.conflicting_record_id() != 0);
+      if (r.previous_status() != v1::ATTENDANCE_STATUS_UNSPECIFIED) {
+        status = fmt::format(msg::kStatusChange, StatusText(r.previous_status(), 0), status);
+      }
+      table.Add(
+          {FormatLocal(r.record_time()), std::to_string(r.participant_id()), status, by, why});
     }
     table.Print(ctx.out());
   });

@@ -452,6 +452,7 @@ inline constexpr char kTakePrompt[] = "[{}/{}] {} (now: {}): ";
 inline constexpr char kTakeHelp[] = "  answer p, l, l MINUTES, e or a; Enter to keep; q to finish";
 inline constexpr char kTakeNothing[] = "nothing to record";
 inline constexpr char kNoAttendanceHistory[] = "no records yet";
+inline constexpr char kStatusChange[] = "{} -> {}";
 inline constexpr char kBySelfCheckIn[] = "self check-in";
 inline constexpr char kColOrganization[] = "ORGANISATION";
 inline constexpr char kColTime[] = "TIME";

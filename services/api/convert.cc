@@ -381,6 +381,7 @@ void ToProto(const domain::AttendanceEntry& in, v1::AttendanceRecord* out) {
   out->set_conflicting_record_id(in.conflicting_record_id);
   out->set_device_id(in.device_id);
   out->set_client_nonce(in.client_nonce);
+  out->set_previous_status(ConvertEnum<v1::AttendanceStatus>(in.previous_status));
 }
 
 void ToProto(const domain::AttendanceSheet& in, v1::AttendanceSheet* out) {

@@ -252,8 +252,20 @@ absl::StatusOr<Page<AttendanceEntry>> Attendance::History(const Principal& who, 
       participant_id = who.ParticipantId();
     }
     TH_ASSIGN_OR_RETURN(out, r.attendance().ListHistory(session_id, participant_id, page));
+    // What counted before each record: the session's records replayed.
+    TH_ASSIGN_OR_RETURN(std::vector<AttendanceEntry> all,
+                        r.attendance().ListForSession(session_id));
+    std::map<Id, AttendanceStatus> before;
+    std::map<Id, CellState> cells;
+    for (const AttendanceEntry& e : all) {
+      if (e.kind != LedgerEntryKind::kRecord) continue;
+      CellState& cell = cells[e.participant_id];
+      before[e.id] = cell.current ? cell.current->status : AttendanceStatus::kUnspecified;
+      cell.Add(e);
+    }
     std::map<Id, std::string> names;
     for (AttendanceEntry& e : out.items) {
+      e.previous_status = before[e.id];
       if (participant) {
         HideFromParticipant(e);
         continue;

@@ -68,7 +68,10 @@ struct AttendanceEntry {
   std::string prev_hash;               // 32 bytes; zeros for the first entry
   std::string hash;                    // 32 bytes
 
-  std::string account_name;  // derived; not part of the chain
+  // Derived; not part of the chain.
+  std::string account_name;
+  // What counted for the person before this record (history listings).
+  AttendanceStatus previous_status = AttendanceStatus::kUnspecified;
 };
 
 inline constexpr size_t kLedgerHashBytes = 32;

@@ -359,6 +359,8 @@ TEST_F(AttendanceServiceTest, TrainerRecordsTheWholeSheetInOneCallAndSignsOff) {
   EXPECT_EQ(history[0].status(), v1::ATTENDANCE_STATUS_EXCUSED);
   EXPECT_EQ(history[0].account_name(), "katrin");
   EXPECT_EQ(history[1].status(), v1::ATTENDANCE_STATUS_PRESENT);
+  EXPECT_EQ(history[0].previous_status(), v1::ATTENDANCE_STATUS_UNSPECIFIED);
+  EXPECT_EQ(history[1].previous_status(), v1::ATTENDANCE_STATUS_EXCUSED);
   EXPECT_EQ(history[1].reason(), "Sie kam doch, Liste nachträglich korrigiert");
   EXPECT_EQ(history[1].account_name(), "koordination");
   EXPECT_TRUE(Verify().intact());

@@ -188,49 +188,49 @@ absl::StatusOr<AttendanceSheet> Attendance::SignOff(const RequestContext& ctx, I
     TH_ASSIGN_OR_RETURN(SessionAccess access,
                         AccessSession(w, ctx.who, session_id, AttendanceRole::kRecorder));
     TH_ASSIGN_OR_RETURN(std::optional<RequestRecord> earlier, AlreadyDone(w, kSignOffMethod, key));
-    if (!earlier) {
-      TH_ASSIGN_OR_RETURN(AttendanceSheet before, BuildSheet(w, access, ctx.who, now));
-      if (before.sign_off) {
-        return FieldError(absl::StatusCode::kFailedPrecondition, "session_id",
-                          absl::StrCat("the sheet was already signed off on ",
-                                       FormatLocal(before.sign_off->record_time)));
-      }
-      if (now < access.session.start) {
-        return FieldError(absl::StatusCode::kFailedPrecondition, "session_id",
-                          "the session has not begun; sign off after it");
-      }
-      if (before.unrecorded_count > 0) {
-        std::string names;
-        for (const SheetEntry& e : before.entries) {
-          if (e.record) continue;
-          absl::StrAppend(&names, names.empty() ? "" : ", ", e.participant_name, " (",
-                          e.participant_id, ")");
-        }
-        return FieldError(absl::StatusCode::kFailedPrecondition, "session_id",
-                          absl::StrCat("record everyone first; without a status: ", names));
-      }
-      AttendanceEntry e;
-      e.session_id = session_id;
-      e.kind = LedgerEntryKind::kSignOff;
-      e.client_time = now;
-      e.record_time = now;
-      e.account_id = ctx.who.account.id;
-      TH_ASSIGN_OR_RETURN(LedgerAppender ledger, LedgerAppender::For(w, access.series.id));
-      TH_RETURN_IF_ERROR(ledger.Add(std::move(e)).status());
-      TH_RETURN_IF_ERROR(ledger.Finish());
-      // A signed-off sheet takes no more check-ins.
-      TH_ASSIGN_OR_RETURN(std::optional<CheckInWindow> window,
-                          w.attendance().GetCheckIn(session_id));
-      if (window && window->close_time > now) {
-        window->close_time = now;
-        TH_RETURN_IF_ERROR(w.attendance().PutCheckIn(*window));
-      }
-      AuditTrail trail(w, ctx, now);
-      TH_RETURN_IF_ERROR(
-          trail.Changed("attendance_sheet", session_id, access.series.organization_id));
-      TH_RETURN_IF_ERROR(MarkDone(w, kSignOffMethod, key, session_id));
+    if (earlier) {
+      TH_ASSIGN_OR_RETURN(sheet, BuildSheet(w, access, ctx.who, now));
+      return absl::OkStatus();
     }
-    TH_ASSIGN_OR_RETURN(sheet, BuildSheet(w, access, ctx.who, now));
+    TH_ASSIGN_OR_RETURN(AttendanceSheet before, BuildSheet(w, access, ctx.who, now));
+    if (before.sign_off) {
+      return FieldError(absl::StatusCode::kFailedPrecondition, "session_id",
+                        absl::StrCat("the sheet was already signed off on ",
+                                     FormatLocal(before.sign_off->record_time)));
+    }
+    if (now < access.session.start) {
+      return FieldError(absl::StatusCode::kFailedPrecondition, "session_id",
+                        "the session has not begun; sign off after it");
+    }
+    if (before.unrecorded_count > 0) {
+      std::string names;
+      for (const SheetEntry& e : before.entries) {
+        if (e.record) continue;
+        absl::StrAppend(&names, names.empty() ? "" : ", ", e.participant_name, " (",
+                        e.participant_id, ")");
+      }
+      return FieldError(absl::StatusCode::kFailedPrecondition, "session_id",
+                        absl::StrCat("record everyone first; without a status: ", names));
+    }
+    AttendanceEntry e;
+    e.session_id = session_id;
+    e.kind = LedgerEntryKind::kSignOff;
+    e.client_time = now;
+    e.record_time = now;
+    e.account_id = ctx.who.account.id;
+    TH_ASSIGN_OR_RETURN(LedgerAppender ledger, LedgerAppender::For(w, access.series.id));
+    TH_ASSIGN_OR_RETURN(AttendanceEntry sign_off, ledger.Add(std::move(e)));
+    TH_RETURN_IF_ERROR(ledger.Finish());
+    // A signed-off sheet takes no more check-ins.
+    TH_RETURN_IF_ERROR(CloseCheckInWindow(w, session_id, now).status());
+    AuditTrail trail(w, ctx, now);
+    TH_RETURN_IF_ERROR(
+        trail.Changed("attendance_sheet", session_id, access.series.organization_id));
+    TH_RETURN_IF_ERROR(MarkDone(w, kSignOffMethod, key, session_id));
+    sheet = std::move(before);
+    sheet.sign_off = std::move(sign_off);
+    sheet.signed_off_by = AccountName(w, ctx.who.account.id);
+    sheet.check_in_open = false;
     return absl::OkStatus();
   }));
   return sheet;

@@ -168,13 +168,17 @@ absl::StatusOr<CheckInCode> Attendance::CloseCheckIn(const RequestContext& ctx, 
                         AccessSession(w, ctx.who, session_id, AttendanceRole::kRecorder));
     TH_ASSIGN_OR_RETURN(std::optional<RequestRecord> earlier,
                         AlreadyDone(w, kCloseCheckInMethod, key));
-    TH_ASSIGN_OR_RETURN(std::optional<CheckInWindow> window, w.attendance().GetCheckIn(session_id));
-    if (!earlier && window && window->close_time > now) {
-      window->close_time = now;
-      TH_RETURN_IF_ERROR(w.attendance().PutCheckIn(*window));
-      AuditTrail trail(w, ctx, now);
-      TH_RETURN_IF_ERROR(trail.Changed("check_in", session_id, access.series.organization_id));
-      TH_RETURN_IF_ERROR(MarkDone(w, kCloseCheckInMethod, key, session_id));
+    std::optional<CheckInWindow> window;
+    if (earlier) {
+      TH_ASSIGN_OR_RETURN(window, w.attendance().GetCheckIn(session_id));
+    } else {
+      TH_ASSIGN_OR_RETURN(ClosedWindow closed, CloseCheckInWindow(w, session_id, now));
+      window = std::move(closed.window);
+      if (closed.changed) {
+        AuditTrail trail(w, ctx, now);
+        TH_RETURN_IF_ERROR(trail.Changed("check_in", session_id, access.series.organization_id));
+        TH_RETURN_IF_ERROR(MarkDone(w, kCloseCheckInMethod, key, session_id));
+      }
     }
     code = CodeOf(window, now);
     code.session_id = session_id;

@@ -15,49 +15,62 @@
 
 namespace trainhub::domain {
 
+namespace {
+
+// The people x sessions matrix of `series` as `r` sees it; the caller has
+// checked access.
+absl::StatusOr<AttendanceMatrix> BuildMatrix(ReadView& r, Series series) {
+  const Id series_id = series.id;
+  AttendanceMatrix matrix;
+  matrix.series = std::move(series);
+  TH_ASSIGN_OR_RETURN(std::vector<Session> sessions, SessionsOf(r, series_id));
+  TH_ASSIGN_OR_RETURN(std::vector<Module> modules, ModulesOf(r, series_id));
+  const std::map<Id, double> units = TeachingUnits(sessions, modules);
+  TH_ASSIGN_OR_RETURN(std::vector<AttendanceEntry> entries,
+                      r.attendance().ListForSeries(series_id));
+  std::map<Id, std::vector<AttendanceEntry>> by_session;
+  for (AttendanceEntry& e : entries) by_session[e.session_id].push_back(std::move(e));
+  std::vector<SessionLedger> ledgers;
+  for (Session& s : sessions) {
+    ledgers.push_back(Reduce(by_session[s.id]));
+    MatrixColumn column;
+    column.teaching_units = units.at(s.id);
+    column.signed_off = ledgers.back().sign_off.has_value();
+    column.session = std::move(s);
+    matrix.columns.push_back(std::move(column));
+  }
+  TH_ASSIGN_OR_RETURN(std::vector<SeatHolder> holders, SeatHoldersOf(r, series_id));
+  for (const SeatHolder& h : holders) {
+    MatrixRow row;
+    row.participant_id = h.participant_id;
+    row.participant_name = h.name;
+    bool any = false;
+    for (size_t i = 0; i < matrix.columns.size(); ++i) {
+      const Session& s = matrix.columns[i].session;
+      MatrixCell cell;
+      auto it = ledgers[i].cells.find(h.participant_id);
+      if (it != ledgers[i].cells.end() && it->second.current) {
+        cell.status = it->second.current->status;
+        cell.minutes_missed = it->second.current->minutes_missed;
+        cell.needs_review = it->second.needs_review;
+      }
+      // A record transferred by a planner counts although the seat came later.
+      cell.expected = h.HeldSeat(s.start, s.end) || cell.status != AttendanceStatus::kUnspecified;
+      any = any || cell.expected;
+      row.cells.push_back(cell);
+    }
+    if (any) matrix.rows.push_back(std::move(row));
+  }
+  return matrix;
+}
+
+}  // namespace
+
 absl::StatusOr<AttendanceMatrix> Attendance::Matrix(const Principal& who, Id series_id) {
   AttendanceMatrix matrix;
   TH_RETURN_IF_ERROR(store_.Read([&](ReadView& r) -> absl::Status {
     TH_ASSIGN_OR_RETURN(auto access, AccessSeries(r, who, series_id, AttendanceRole::kReader));
-    matrix.series = access.first;
-    TH_ASSIGN_OR_RETURN(std::vector<Session> sessions, SessionsOf(r, series_id));
-    TH_ASSIGN_OR_RETURN(std::vector<Module> modules, ModulesOf(r, series_id));
-    const std::map<Id, double> units = TeachingUnits(sessions, modules);
-    TH_ASSIGN_OR_RETURN(std::vector<AttendanceEntry> entries,
-                        r.attendance().ListForSeries(series_id));
-    std::map<Id, std::vector<AttendanceEntry>> by_session;
-    for (AttendanceEntry& e : entries) by_session[e.session_id].push_back(std::move(e));
-    std::vector<SessionLedger> ledgers;
-    for (Session& s : sessions) {
-      ledgers.push_back(Reduce(by_session[s.id]));
-      MatrixColumn column;
-      column.teaching_units = units.at(s.id);
-      column.signed_off = ledgers.back().sign_off.has_value();
-      column.session = std::move(s);
-      matrix.columns.push_back(std::move(column));
-    }
-    TH_ASSIGN_OR_RETURN(std::vector<SeatHolder> holders, SeatHoldersOf(r, series_id));
-    for (const SeatHolder& h : holders) {
-      MatrixRow row;
-      row.participant_id = h.participant_id;
-      row.participant_name = h.name;
-      bool any = false;
-      for (size_t i = 0; i < matrix.columns.size(); ++i) {
-        const Session& s = matrix.columns[i].session;
-        MatrixCell cell;
-        auto it = ledgers[i].cells.find(h.participant_id);
-        if (it != ledgers[i].cells.end() && it->second.current) {
-          cell.status = it->second.current->status;
-          cell.minutes_missed = it->second.current->minutes_missed;
-          cell.needs_review = it->second.needs_review;
-        }
-        // A record transferred by a planner counts although the seat came later.
-        cell.expected = h.HeldSeat(s.start, s.end) || cell.status != AttendanceStatus::kUnspecified;
-        any = any || cell.expected;
-        row.cells.push_back(cell);
-      }
-      if (any) matrix.rows.push_back(std::move(row));
-    }
+    TH_ASSIGN_OR_RETURN(matrix, BuildMatrix(r, std::move(access.first)));
     return absl::OkStatus();
   }));
   return matrix;
@@ -67,24 +80,23 @@ absl::StatusOr<AttendanceSummary> Attendance::Summary(const Principal& who, Id s
                                                       Id participant_id) {
   if (participant_id < 0) return InvalidField("participant_id", "must be a positive id");
   const absl::Time now = clock_();
-  // Participants get their own row; Matrix() checks everyone else.
-  Principal reader = who;
+  // Participants get their own row only; readers everyone's.
   std::optional<Id> only;
   if (participant_id != 0) only = participant_id;
-  absl::StatusOr<AttendanceRole> role;
+  AttendanceRole role = AttendanceRole::kNone;
+  AttendanceMatrix matrix;
   TH_RETURN_IF_ERROR(store_.Read([&](ReadView& r) -> absl::Status {
     TH_ASSIGN_OR_RETURN(auto access, AccessSeries(r, who, series_id, AttendanceRole::kParticipant));
     role = access.second;
+    if (role == AttendanceRole::kParticipant) {
+      if (only && *only != who.ParticipantId()) {
+        return Denied(absl::StrCat("see the attendance of participant ", participant_id));
+      }
+      only = who.ParticipantId();
+    }
+    TH_ASSIGN_OR_RETURN(matrix, BuildMatrix(r, std::move(access.first)));
     return absl::OkStatus();
   }));
-  if (*role == AttendanceRole::kParticipant) {
-    if (only && *only != who.ParticipantId()) {
-      return Denied(absl::StrCat("see the attendance of participant ", participant_id));
-    }
-    only = who.ParticipantId();
-    reader = Principal::System();
-  }
-  TH_ASSIGN_OR_RETURN(AttendanceMatrix matrix, Matrix(reader, series_id));
   AttendanceSummary summary;
   summary.series = matrix.series;
   summary.session_count = static_cast<int>(matrix.columns.size());
@@ -130,7 +142,7 @@ absl::StatusOr<AttendanceSummary> Attendance::Summary(const Principal& who, Id s
     p.attendance_rate = recorded > 0 ? double(p.present) / recorded : 0;
     summary.people.push_back(std::move(p));
   }
-  if (only && summary.people.empty() && *role != AttendanceRole::kParticipant) {
+  if (only && summary.people.empty() && role != AttendanceRole::kParticipant) {
     return FieldError(
         absl::StatusCode::kNotFound, "participant_id",
         absl::StrCat("participant ", *only, " has no enrolment in series ", series_id));

@@ -150,6 +150,17 @@ absl::Status LedgerAppender::Finish() {
   return w_->attendance().SetHead(series_id_, head_);
 }
 
+absl::StatusOr<ClosedWindow> CloseCheckInWindow(UnitOfWork& w, Id session_id, absl::Time now) {
+  ClosedWindow out;
+  TH_ASSIGN_OR_RETURN(out.window, w.attendance().GetCheckIn(session_id));
+  if (out.window && out.window->close_time > now) {
+    out.window->close_time = now;
+    TH_RETURN_IF_ERROR(w.attendance().PutCheckIn(*out.window));
+    out.changed = true;
+  }
+  return out;
+}
+
 void CellState::Add(const AttendanceEntry& record) {
   if (!current || record.client_time > current->client_time ||
       (record.client_time == current->client_time && record.id > current->id)) {

@@ -93,6 +93,15 @@ class LedgerAppender {
   bool changed_ = false;
 };
 
+// Ends the session's check-in window at `now` if it is open; returns the
+// window as it stands (nullopt when none was ever opened) and whether it
+// changed.
+struct ClosedWindow {
+  std::optional<CheckInWindow> window;
+  bool changed = false;
+};
+absl::StatusOr<ClosedWindow> CloseCheckInWindow(UnitOfWork& w, Id session_id, absl::Time now);
+
 // Start of the session's first day (Europe/Berlin): from then on it takes records.
 absl::Time FirstDayStart(const Session& session);
 int LengthMinutes(const Session& session);

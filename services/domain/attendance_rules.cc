@@ -39,7 +39,7 @@ absl::StatusOr<SessionAccess> AccessSession(ReadView& r, const Principal& who, I
     return session.status();
   }
   SessionAccess access;
-  TH_ASSIGN_OR_RETURN(access.series, r.series().Get(session->series_id));
+  TH_ASSIGN_OR_RETURN(access.series, r.series().GetStored(session->series_id));
   access.session = *std::move(session);
   if (CanPlanSeries(who, access.series)) {
     access.role = AttendanceRole::kPlanner;
@@ -59,7 +59,7 @@ absl::StatusOr<std::pair<Series, AttendanceRole>> AccessSeries(ReadView& r, cons
                                                                Id series_id,
                                                                AttendanceRole needed) {
   TH_RETURN_IF_ERROR(CheckId(series_id, "series_id"));
-  absl::StatusOr<Series> series = r.series().Get(series_id);
+  absl::StatusOr<Series> series = r.series().GetStored(series_id);
   const std::string what = absl::StrCat("see the attendance of series ", series_id);
   if (!series.ok()) {
     if (who.IsAdmin()) return NameField(series.status(), "series_id");

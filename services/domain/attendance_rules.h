@@ -30,6 +30,7 @@ enum class AttendanceRole {
   kPlanner,      // plans the series (admin too): also after sign-off
 };
 
+// The series is read without its derived figures (SeriesReader::GetStored).
 struct SessionAccess {
   Session session;
   Series series;
@@ -44,6 +45,7 @@ absl::StatusOr<SessionAccess> AccessSession(ReadView& r, const Principal& who, I
                                             absl::string_view field = "session_id");
 // The same for a series' attendance: planners, partners' coordinators
 // (readers), trainers booked in it (readers) and enrolled participants.
+// The series comes without its derived figures (SeriesReader::GetStored).
 absl::StatusOr<std::pair<Series, AttendanceRole>> AccessSeries(ReadView& r, const Principal& who,
                                                                Id series_id, AttendanceRole needed);
 

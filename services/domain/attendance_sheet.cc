@@ -28,8 +28,13 @@ absl::StatusOr<SheetWriter> SheetWriter::For(UnitOfWork& w, const SessionAccess&
   TH_ASSIGN_OR_RETURN(std::vector<AttendanceEntry> entries,
                       w.attendance().ListForSession(access.session.id));
   TH_ASSIGN_OR_RETURN(LedgerAppender appender, LedgerAppender::For(w, access.series.id));
-  return SheetWriter(w, access, std::move(holders), Reduce(entries), std::move(appender), now,
-                     account_id);
+  std::map<std::string, AttendanceEntry> by_nonce;
+  for (const AttendanceEntry& e : entries) {
+    if (!e.client_nonce.empty()) by_nonce.emplace(e.client_nonce, e);
+  }
+  SessionLedger ledger = Reduce(entries);
+  return SheetWriter(w, access, std::move(holders), std::move(ledger), std::move(by_nonce),
+                     std::move(appender), now, account_id);
 }
 
 std::string AccountName(ReadView& r, Id account_id) {
@@ -127,9 +132,8 @@ absl::StatusOr<AttendanceEntry> SheetWriter::Append(const AttendanceMark& mark,
                                                     AttendanceSource source,
                                                     const std::string& reason) {
   if (!mark.client_nonce.empty()) {
-    TH_ASSIGN_OR_RETURN(std::optional<AttendanceEntry> seen,
-                        w_.attendance().FindByNonce(access_.session.id, mark.client_nonce));
-    if (seen) return *seen;
+    auto seen = by_nonce_.find(mark.client_nonce);
+    if (seen != by_nonce_.end()) return seen->second;
   }
   AttendanceEntry e;
   e.series_id = access_.series.id;
@@ -150,6 +154,7 @@ absl::StatusOr<AttendanceEntry> SheetWriter::Append(const AttendanceMark& mark,
   if (cell.current && Conflicts(*cell.current, e)) e.conflicting_record_id = cell.current->id;
   TH_ASSIGN_OR_RETURN(e, appender_.Add(std::move(e)));
   cell.Add(e);
+  if (!e.client_nonce.empty()) by_nonce_.emplace(e.client_nonce, e);
   return e;
 }
 

@@ -5,6 +5,7 @@
 // ledger (SheetWriter) and building the sheet a caller sees. The use cases
 // of attendance.h build on it.
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -42,11 +43,13 @@ class SheetWriter {
 
  private:
   SheetWriter(UnitOfWork& w, const SessionAccess& access, std::vector<SeatHolder> holders,
-              SessionLedger ledger, LedgerAppender appender, absl::Time now, Id account_id)
+              SessionLedger ledger, std::map<std::string, AttendanceEntry> by_nonce,
+              LedgerAppender appender, absl::Time now, Id account_id)
       : w_(w),
         access_(access),
         holders_(std::move(holders)),
         ledger_(std::move(ledger)),
+        by_nonce_(std::move(by_nonce)),
         appender_(std::move(appender)),
         now_(now),
         account_id_(account_id) {}
@@ -56,6 +59,8 @@ class SheetWriter {
   const SessionAccess& access_;
   std::vector<SeatHolder> holders_;
   SessionLedger ledger_;
+  // The session's records that carried a client nonce, by nonce.
+  std::map<std::string, AttendanceEntry> by_nonce_;
   LedgerAppender appender_;
   absl::Time now_;
   Id account_id_;

@@ -93,19 +93,6 @@ absl::StatusOr<domain::Page<AttendanceEntry>> SqliteAttendanceStore::ListHistory
                                    });
 }
 
-absl::StatusOr<std::optional<AttendanceEntry>> SqliteAttendanceStore::FindByNonce(
-    Id session_id, const std::string& client_nonce) {
-  return Guarded("FindAttendanceByNonce", [&]() -> absl::StatusOr<std::optional<AttendanceEntry>> {
-    auto& q = sql_.Prepare(absl::StrCat("SELECT ", kEntryColumns,
-                                        " FROM attendance_entry WHERE session_id = ?"
-                                        " AND client_nonce = ? AND client_nonce <> ''"));
-    q.bind(1, session_id);
-    q.bind(2, client_nonce);
-    if (!q.executeStep()) return std::optional<AttendanceEntry>();
-    return std::optional<AttendanceEntry>(ReadEntry(q));
-  });
-}
-
 absl::StatusOr<AttendanceEntry> SqliteAttendanceStore::Get(Id entry_id) {
   return Guarded("GetAttendanceEntry", [&]() -> absl::StatusOr<AttendanceEntry> {
     auto& q =

@@ -19,8 +19,6 @@ class SqliteAttendanceStore : public domain::AttendanceWriter {
   absl::StatusOr<std::vector<domain::AttendanceEntry>> ListForSeries(domain::Id series_id) override;
   absl::StatusOr<domain::Page<domain::AttendanceEntry>> ListHistory(
       domain::Id session_id, domain::Id participant_id, const domain::PageRequest& page) override;
-  absl::StatusOr<std::optional<domain::AttendanceEntry>> FindByNonce(
-      domain::Id session_id, const std::string& client_nonce) override;
   absl::StatusOr<domain::AttendanceEntry> Get(domain::Id entry_id) override;
   absl::StatusOr<domain::LedgerHead> Head(domain::Id series_id) override;
   absl::StatusOr<std::optional<domain::CheckInWindow>> GetCheckIn(domain::Id session_id) override;

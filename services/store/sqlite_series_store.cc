@@ -29,6 +29,16 @@ constexpr char kSeriesColumns[] =
     " (SELECT count(*) FROM enrolment e WHERE e.series_id = s.id AND e.state = " TH_WAITLISTED_STATE
     ")";
 
+// kSeriesColumns with the derived figures as constants (LoadSeries reads
+// them as zero counts and no session range).
+constexpr char kSeriesStoredColumns[] =
+    "s.id, s.organization_id, s.title, s.kind, s.description, s.target_groups,"
+    " s.capacity, s.status, s.cancellation_reason, s.create_time,"
+    " s.update_time, 0, NULL, NULL,"
+    " s.partners_may_plan, s.requires_approval, s.requires_confirmation,"
+    " s.confirmation_deadline, s.enrolment_deadline, s.awards_qualification,"
+    " s.required_qualification, 0, 0";
+
 constexpr char kModuleColumns[] =
     "m.id, m.series_id, m.position, m.title, m.topics, m.mandatory,"
     " m.teaching_units,"
@@ -121,6 +131,16 @@ absl::StatusOr<domain::Series> SqliteSeriesStore::Get(Id id) {
   return Guarded("GetSeries", [&]() -> absl::StatusOr<domain::Series> {
     auto& q =
         sql_.Prepare(absl::StrCat("SELECT ", kSeriesColumns, " FROM series s WHERE s.id = ?"));
+    q.bind(1, id);
+    if (!q.executeStep()) return NotFound("series", id);
+    return LoadSeries(q);
+  });
+}
+
+absl::StatusOr<domain::Series> SqliteSeriesStore::GetStored(Id id) {
+  return Guarded("GetSeries", [&]() -> absl::StatusOr<domain::Series> {
+    auto& q = sql_.Prepare(
+        absl::StrCat("SELECT ", kSeriesStoredColumns, " FROM series s WHERE s.id = ?"));
     q.bind(1, id);
     if (!q.executeStep()) return NotFound("series", id);
     return LoadSeries(q);

@@ -14,6 +14,7 @@ class SqliteSeriesStore : public domain::SeriesWriter {
   explicit SqliteSeriesStore(Sql& sql) : sql_(sql) {}
 
   absl::StatusOr<domain::Series> Get(domain::Id id) override;
+  absl::StatusOr<domain::Series> GetStored(domain::Id id) override;
   absl::StatusOr<domain::Page<domain::Series>> List(const domain::SeriesFilter& filter,
                                                     const domain::PageRequest& page) override;
   absl::StatusOr<domain::Module> GetModule(domain::Id id) override;

@@ -44,9 +44,6 @@ class AttendanceReader {
   // oldest first; cursor key is the entry id.
   virtual absl::StatusOr<Page<AttendanceEntry>> ListHistory(Id session_id, Id participant_id,
                                                             const PageRequest& page) = 0;
-  // The record of `session_id` that carried `client_nonce`, if any.
-  virtual absl::StatusOr<std::optional<AttendanceEntry>> FindByNonce(
-      Id session_id, const std::string& client_nonce) = 0;
   virtual absl::StatusOr<AttendanceEntry> Get(Id entry_id) = 0;
   virtual absl::StatusOr<LedgerHead> Head(Id series_id) = 0;
   virtual absl::StatusOr<std::optional<CheckInWindow>> GetCheckIn(Id session_id) = 0;

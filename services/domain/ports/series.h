@@ -30,6 +30,11 @@ class SeriesReader {
   virtual ~SeriesReader() = default;
   // NOT_FOUND for a missing id.
   virtual absl::StatusOr<Series> Get(Id id) = 0;
+  // The stored fields and partners only: the derived figures are left empty
+  // (zero counts, no session range), so its cost does not grow with the
+  // series' modules, sessions or enrolments. For access checks. NOT_FOUND
+  // for a missing id.
+  virtual absl::StatusOr<Series> GetStored(Id id) = 0;
   virtual absl::StatusOr<Page<Series>> List(const SeriesFilter& filter,
                                             const PageRequest& page) = 0;
 

@@ -16,11 +16,13 @@
 #include "absl/time/time.h"
 #include "api/enums.h"
 #include "domain/attendance.h"
+#include "domain/completion.h"
 #include "domain/field_mask.h"
 #include "domain/model.h"
 #include "trainhub/v1/account.pb.h"
 #include "trainhub/v1/attendance.pb.h"
 #include "trainhub/v1/audit.pb.h"
+#include "trainhub/v1/certificate.pb.h"
 #include "trainhub/v1/enrolment.pb.h"
 #include "trainhub/v1/organization.pb.h"
 #include "trainhub/v1/participant.pb.h"
@@ -87,6 +89,13 @@ void ToProto(const domain::AttendanceEntry& in, trainhub::v1::AttendanceRecord* 
 void ToProto(const domain::AttendanceSheet& in, trainhub::v1::AttendanceSheet* out);
 void ToProto(const domain::AttendanceSummary& in, trainhub::v1::AttendanceSummary* out);
 void ToProto(const domain::AttendanceMatrix& in, trainhub::v1::AttendanceMatrix* out);
+
+// Completion. The rule's output-only fields are ignored.
+domain::CompletionRule RuleFromProto(const trainhub::v1::CompletionRule& in);
+void ToProto(const domain::CompletionRule& in, trainhub::v1::CompletionRule* out);
+void ToProto(const domain::CompletionDecision& in, trainhub::v1::CompletionDecision* out);
+void ToProto(const domain::PersonCompletion& in, trainhub::v1::PersonCompletion* out);
+void ToProto(const domain::CompletionReport& in, trainhub::v1::CompletionReport* out);
 void ToProto(const domain::CheckInCode& in, trainhub::v1::CheckInWindow* out);
 void ToProto(const domain::LedgerCheck& in, trainhub::v1::LedgerVerification* out);
 

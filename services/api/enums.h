@@ -8,9 +8,11 @@
 // database are the domain's (store/stored_numbers.h pins them).
 
 #include "domain/attendance_ledger.h"
+#include "domain/completion_rules.h"
 #include "domain/model.h"
 #include "trainhub/v1/account.pb.h"
 #include "trainhub/v1/attendance.pb.h"
+#include "trainhub/v1/certificate.pb.h"
 #include "trainhub/v1/common.pb.h"
 #include "trainhub/v1/enrolment.pb.h"
 #include "trainhub/v1/organization.pb.h"
@@ -82,6 +84,18 @@ TH_SAME_NUMBER(domain::AttendanceStatus::kAbsent, v1::ATTENDANCE_STATUS_ABSENT);
 TH_SAME_NUMBER(domain::AttendanceSource::kUnspecified, v1::ATTENDANCE_SOURCE_UNSPECIFIED);
 TH_SAME_NUMBER(domain::AttendanceSource::kStaff, v1::ATTENDANCE_SOURCE_STAFF);
 TH_SAME_NUMBER(domain::AttendanceSource::kSelfCheckIn, v1::ATTENDANCE_SOURCE_SELF_CHECK_IN);
+
+TH_SAME_NUMBER(domain::CompletionOutcome::kUnspecified, v1::COMPLETION_OUTCOME_UNSPECIFIED);
+TH_SAME_NUMBER(domain::CompletionOutcome::kCertificate, v1::COMPLETION_OUTCOME_CERTIFICATE);
+TH_SAME_NUMBER(domain::CompletionOutcome::kConfirmation, v1::COMPLETION_OUTCOME_CONFIRMATION);
+TH_SAME_NUMBER(domain::CompletionOutcome::kNone, v1::COMPLETION_OUTCOME_NONE);
+TH_SAME_NUMBER(domain::CompletionProgress::kUnspecified, v1::COMPLETION_PROGRESS_UNSPECIFIED);
+TH_SAME_NUMBER(domain::CompletionProgress::kOnTrack, v1::COMPLETION_PROGRESS_ON_TRACK);
+TH_SAME_NUMBER(domain::CompletionProgress::kAtRisk, v1::COMPLETION_PROGRESS_AT_RISK);
+TH_SAME_NUMBER(domain::CompletionProgress::kCannotComplete,
+               v1::COMPLETION_PROGRESS_CANNOT_COMPLETE);
+TH_SAME_NUMBER(domain::CompletionProgress::kCompleted, v1::COMPLETION_PROGRESS_COMPLETED);
+TH_SAME_NUMBER(domain::CompletionProgress::kNotCompleted, v1::COMPLETION_PROGRESS_NOT_COMPLETED);
 
 #undef TH_SAME_NUMBER
 

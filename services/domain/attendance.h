@@ -115,6 +115,10 @@ struct AttendanceMatrix {
   std::vector<MatrixRow> rows;        // people by name
 };
 
+// The people x sessions matrix of `series` (all of its sessions, everyone
+// expected at one of them) as `r` sees it; the caller has checked access.
+absl::StatusOr<AttendanceMatrix> BuildMatrix(ReadView& r, Series series);
+
 struct CheckInCode {
   Id session_id = 0;
   bool open = false;

@@ -15,10 +15,6 @@
 
 namespace trainhub::domain {
 
-namespace {
-
-// The people x sessions matrix of `series` as `r` sees it; the caller has
-// checked access.
 absl::StatusOr<AttendanceMatrix> BuildMatrix(ReadView& r, Series series) {
   const Id series_id = series.id;
   AttendanceMatrix matrix;
@@ -63,8 +59,6 @@ absl::StatusOr<AttendanceMatrix> BuildMatrix(ReadView& r, Series series) {
   }
   return matrix;
 }
-
-}  // namespace
 
 absl::StatusOr<AttendanceMatrix> Attendance::Matrix(const Principal& who, Id series_id) {
   AttendanceMatrix matrix;

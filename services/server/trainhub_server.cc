@@ -12,6 +12,7 @@
 #include "absl/time/clock.h"
 #include "api/account_service.h"
 #include "api/attendance_service.h"
+#include "api/certificate_service.h"
 #include "api/audit_service.h"
 #include "api/enrolment_service.h"
 #include "api/organization_service.h"
@@ -83,6 +84,7 @@ void TrainhubServer::BuildServices() {
   import_ = std::make_unique<domain::ParticipantImport>(data);
   enrolments_ = std::make_unique<domain::Enrolments>(data);
   attendance_ = std::make_unique<domain::Attendance>(data);
+  completion_ = std::make_unique<domain::Completion>(data);
   auth_ = std::make_unique<api::Authenticator>(*accounts_);
   api::Authenticator& auth = *auth_;
   services_.push_back(std::make_unique<api::AccountServiceImpl>(*accounts_, *audit_, auth));
@@ -91,6 +93,7 @@ void TrainhubServer::BuildServices() {
       std::make_unique<api::ParticipantServiceImpl>(*participants_, *import_, auth));
   services_.push_back(std::make_unique<api::EnrolmentServiceImpl>(*enrolments_, auth));
   services_.push_back(std::make_unique<api::AttendanceServiceImpl>(*attendance_, auth));
+  services_.push_back(std::make_unique<api::CertificateServiceImpl>(*completion_, auth));
   services_.push_back(std::make_unique<api::OrganizationServiceImpl>(*organizations_, auth));
   services_.push_back(std::make_unique<api::TrainerServiceImpl>(*trainers_, auth));
   services_.push_back(std::make_unique<api::SeriesServiceImpl>(*series_, *sessions_, auth));

@@ -18,6 +18,7 @@
 #include "api/request_log.h"
 #include "domain/accounts.h"
 #include "domain/attendance.h"
+#include "domain/completion.h"
 #include "domain/audit.h"
 #include "domain/calendar_export.h"
 #include "domain/enrolments.h"
@@ -87,6 +88,7 @@ class TrainhubServer {
   std::unique_ptr<domain::ParticipantImport> import_;
   std::unique_ptr<domain::Enrolments> enrolments_;
   std::unique_ptr<domain::Attendance> attendance_;
+  std::unique_ptr<domain::Completion> completion_;
   std::unique_ptr<api::Authenticator> auth_;
   std::vector<std::unique_ptr<grpc::Service>> services_;
   std::unique_ptr<grpc::Server> server_;

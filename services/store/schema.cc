@@ -453,14 +453,51 @@ absl::Status HardeningMigration(SQLite::Database& db) {
   return FillUnicodeKeys(db);
 }
 
-constexpr std::array<Migration, 8> kMigrations = {{{kMigration1},
+// Completion: each series' rule and the append-only history of the
+// coordinators' decisions for single people.
+constexpr char kMigration9[] = R"sql(
+CREATE TABLE completion_rule (
+  series_id                 INTEGER PRIMARY KEY REFERENCES series(id) ON DELETE CASCADE,
+  all_modules               INTEGER NOT NULL,
+  min_modules               INTEGER NOT NULL,
+  mandatory_modules         INTEGER NOT NULL,
+  max_excused               INTEGER,  -- NULL: any number
+  min_teaching_unit_percent INTEGER NOT NULL,
+  allowed_minutes_missed    INTEGER NOT NULL,
+  confirmation_min_modules  INTEGER NOT NULL,
+  updated_by                INTEGER NOT NULL,
+  update_time               INTEGER NOT NULL
+) STRICT;
+CREATE TABLE completion_decision (
+  id             INTEGER PRIMARY KEY AUTOINCREMENT,
+  series_id      INTEGER NOT NULL REFERENCES series(id),
+  participant_id INTEGER NOT NULL REFERENCES participant(id),
+  outcome        INTEGER NOT NULL,  -- 0: withdrawn, the rule decides
+  reason         TEXT    NOT NULL,
+  account_id     INTEGER NOT NULL,
+  record_time    INTEGER NOT NULL
+) STRICT;
+CREATE INDEX completion_decision_by_person
+  ON completion_decision(series_id, participant_id, id);
+CREATE TRIGGER completion_decision_no_update BEFORE UPDATE ON completion_decision
+BEGIN
+  SELECT RAISE(ABORT, 'completion_decision is append-only');
+END;
+CREATE TRIGGER completion_decision_no_delete BEFORE DELETE ON completion_decision
+BEGIN
+  SELECT RAISE(ABORT, 'completion_decision is append-only');
+END;
+)sql";
+
+constexpr std::array<Migration, 9> kMigrations = {{{kMigration1},
                                                    {kMigration2},
                                                    {kMigration3},
                                                    {kMigration4},
                                                    {kMigration5},
                                                    {kMigration6},
                                                    {kMigration7, HardeningMigration},
-                                                   {kMigration8}}};
+                                                   {kMigration8},
+                                                   {kMigration9}}};
 
 }  // namespace
 

@@ -14,6 +14,7 @@ SqliteUnit::SqliteUnit(SQLite::Database& db)
       audit_(sql_),
       requests_(sql_),
       installation_(sql_),
-      attendance_(sql_) {}
+      attendance_(sql_),
+      completion_(sql_) {}
 
 }  // namespace trainhub::store

@@ -12,6 +12,7 @@
 #include "store/sqlite_account_store.h"
 #include "store/sqlite_attendance_store.h"
 #include "store/sqlite_audit_store.h"
+#include "store/sqlite_completion_store.h"
 #include "store/sqlite_enrolment_store.h"
 #include "store/sqlite_installation_store.h"
 #include "store/sqlite_organization_store.h"
@@ -42,6 +43,7 @@ class SqliteUnit : public domain::UnitOfWork {
   SqliteRequestStore& requests() override { return requests_; }
   SqliteInstallationStore& installation() override { return installation_; }
   SqliteAttendanceStore& attendance() override { return attendance_; }
+  SqliteCompletionStore& completion() override { return completion_; }
 
  private:
   Sql sql_;
@@ -56,6 +58,7 @@ class SqliteUnit : public domain::UnitOfWork {
   SqliteRequestStore requests_;
   SqliteInstallationStore installation_;
   SqliteAttendanceStore attendance_;
+  SqliteCompletionStore completion_;
 };
 
 }  // namespace trainhub::store

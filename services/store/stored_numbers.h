@@ -7,6 +7,7 @@
 // domain value is renumbered: add new values at the end instead.
 
 #include "domain/attendance_ledger.h"
+#include "domain/completion_rules.h"
 #include "domain/model.h"
 
 namespace trainhub::store {
@@ -66,6 +67,11 @@ TH_STORED_AS(domain::AttendanceStatus::kExcused, 3);
 TH_STORED_AS(domain::AttendanceStatus::kAbsent, 4);
 TH_STORED_AS(domain::AttendanceSource::kStaff, 1);
 TH_STORED_AS(domain::AttendanceSource::kSelfCheckIn, 2);
+
+TH_STORED_AS(domain::CompletionOutcome::kUnspecified, 0);
+TH_STORED_AS(domain::CompletionOutcome::kCertificate, 1);
+TH_STORED_AS(domain::CompletionOutcome::kConfirmation, 2);
+TH_STORED_AS(domain::CompletionOutcome::kNone, 3);
 TH_STORED_AS(domain::LedgerEntryKind::kRecord, 1);
 #define TH_LEDGER_RECORD_KIND "1"  // attendance_entry.kind of a record
 TH_STORED_AS(domain::LedgerEntryKind::kSignOff, 2);

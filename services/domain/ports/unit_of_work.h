@@ -13,6 +13,7 @@
 #include "domain/ports/accounts.h"
 #include "domain/ports/attendance.h"
 #include "domain/ports/audit.h"
+#include "domain/ports/completion.h"
 #include "domain/ports/enrolments.h"
 #include "domain/ports/organizations.h"
 #include "domain/ports/page.h"
@@ -40,6 +41,7 @@ class ReadView {
   virtual RequestReader& requests() = 0;
   virtual InstallationReader& installation() = 0;
   virtual AttendanceReader& attendance() = 0;
+  virtual CompletionReader& completion() = 0;
 };
 
 // The writers of one atomic write. Valid only inside the Write call that
@@ -56,6 +58,7 @@ class UnitOfWork : public ReadView {
   AuditWriter& audit() override = 0;
   RequestWriter& requests() override = 0;
   AttendanceWriter& attendance() override = 0;
+  CompletionWriter& completion() override = 0;
 };
 
 // Runs units of work. Write units are serialized and atomic: when `work`

@@ -1,0 +1,274 @@
+#include "domain/completion_rules.h"
+
+#include <algorithm>
+#include <functional>
+
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
+#include "absl/strings/str_join.h"
+#include "domain/berlin_time.h"
+#include "domain/limits.h"
+
+namespace trainhub::domain {
+
+namespace {
+
+// A person's tally over the whole series, with some sessions' cells
+// replaced by assumptions.
+struct Tally {
+  std::vector<ModuleCompletion> modules;
+  int modules_attended = 0;
+  int excused = 0;
+  int absent = 0;
+  double teaching_units_attended = 0;
+  double teaching_units = 0;
+
+  double Percent() const {
+    return teaching_units > 0 ? 100.0 * teaching_units_attended / teaching_units : 0;
+  }
+};
+
+bool Present(AttendanceStatus s) {
+  return s == AttendanceStatus::kPresent || s == AttendanceStatus::kLate;
+}
+
+// `assumed(i)` gives the cell to use for session i instead of cells[i], or
+// nullptr to use the recorded one.
+Tally Count(const CompletionRule& rule, const std::vector<CompletionModule>& modules,
+            const std::vector<CompletionSession>& sessions,
+            const std::vector<CompletionCell>& cells,
+            const std::function<const CompletionCell*(size_t)>& assumed) {
+  Tally t;
+  std::vector<size_t> module_index_of(sessions.size(), modules.size());
+  std::vector<ModuleCompletion> all(modules.size());
+  for (size_t m = 0; m < modules.size(); ++m) all[m].module = modules[m];
+  for (size_t i = 0; i < sessions.size(); ++i) {
+    const CompletionSession& s = sessions[i];
+    const CompletionCell* replaced = assumed ? assumed(i) : nullptr;
+    const CompletionCell& cell = replaced != nullptr ? *replaced : cells[i];
+    t.teaching_units += s.teaching_units;
+    double units = 0;
+    if (Present(cell.status)) {
+      const double share =
+          s.length_minutes > 0
+              ? std::max(0, s.length_minutes - cell.minutes_missed) / double(s.length_minutes)
+              : 1.0;
+      units = s.teaching_units * share;
+    }
+    t.teaching_units_attended += units;
+    if (cell.status == AttendanceStatus::kExcused) ++t.excused;
+    if (cell.status == AttendanceStatus::kAbsent) ++t.absent;
+    auto it = std::find_if(modules.begin(), modules.end(),
+                           [&](const CompletionModule& m) { return m.module_id == s.module_id; });
+    if (it == modules.end()) continue;
+    ModuleCompletion& mc = all[it - modules.begin()];
+    ++mc.session_count;
+    mc.teaching_units += s.teaching_units;
+    mc.teaching_units_attended += units;
+    if (Present(cell.status) && cell.minutes_missed <= rule.allowed_minutes_missed) {
+      ++mc.sessions_attended;
+    }
+  }
+  for (ModuleCompletion& mc : all) {
+    if (mc.session_count == 0) continue;  // cannot be attended; does not count
+    mc.attended = mc.sessions_attended == mc.session_count;
+    if (mc.attended) ++t.modules_attended;
+    t.modules.push_back(std::move(mc));
+  }
+  return t;
+}
+
+std::string ModuleName(const CompletionModule& m) {
+  return absl::StrCat(m.position, ". ", m.title);
+}
+
+// The requirements of `rule` that `t` does not meet, in words.
+std::vector<std::string> Unmet(const CompletionRule& rule, const Tally& t) {
+  std::vector<std::string> unmet;
+  const int module_count = static_cast<int>(t.modules.size());
+  std::vector<std::string> missing, missing_mandatory;
+  for (const ModuleCompletion& mc : t.modules) {
+    if (mc.attended) continue;
+    missing.push_back(ModuleName(mc.module));
+    if (mc.module.mandatory) missing_mandatory.push_back(ModuleName(mc.module));
+  }
+  if (rule.all_modules && t.modules_attended < module_count) {
+    unmet.push_back(absl::StrCat("all modules attended: ", t.modules_attended, " of ", module_count,
+                                 " (missing ", absl::StrJoin(missing, ", "), ")"));
+  }
+  if (rule.min_modules > 0 && t.modules_attended < rule.min_modules) {
+    unmet.push_back(
+        absl::StrCat("at least ", rule.min_modules, " modules attended: ", t.modules_attended));
+  }
+  if (rule.mandatory_modules && !missing_mandatory.empty()) {
+    unmet.push_back(absl::StrCat("mandatory modules attended: missing ",
+                                 absl::StrJoin(missing_mandatory, ", ")));
+  }
+  if (rule.max_excused && t.excused > *rule.max_excused) {
+    unmet.push_back(absl::StrCat("at most ", *rule.max_excused, " excused absences: ", t.excused));
+  }
+  if (rule.min_teaching_unit_percent > 0 &&
+      t.Percent() + 1e-9 < static_cast<double>(rule.min_teaching_unit_percent)) {
+    unmet.push_back(absl::StrFormat("at least %d %% of the teaching units: %.1f %%",
+                                    rule.min_teaching_unit_percent, t.Percent()));
+  }
+  return unmet;
+}
+
+std::string SessionName(const CompletionSession& s, const std::vector<CompletionModule>& modules) {
+  for (const CompletionModule& m : modules) {
+    if (m.module_id == s.module_id) {
+      return absl::StrCat("the session of ", FormatLocal(s.start), " (module ", ModuleName(m), ")");
+    }
+  }
+  return absl::StrCat("the session of ", FormatLocal(s.start));
+}
+
+}  // namespace
+
+const char* ToString(CompletionOutcome value) {
+  switch (value) {
+    case CompletionOutcome::kCertificate:
+      return "certificate";
+    case CompletionOutcome::kConfirmation:
+      return "confirmation";
+    case CompletionOutcome::kNone:
+      return "none";
+    case CompletionOutcome::kUnspecified:
+      break;
+  }
+  return "unspecified";
+}
+
+const char* ToString(CompletionProgress value) {
+  switch (value) {
+    case CompletionProgress::kOnTrack:
+      return "on track";
+    case CompletionProgress::kAtRisk:
+      return "at risk";
+    case CompletionProgress::kCannotComplete:
+      return "cannot complete";
+    case CompletionProgress::kCompleted:
+      return "completed";
+    case CompletionProgress::kNotCompleted:
+      return "not completed";
+    case CompletionProgress::kUnspecified:
+      break;
+  }
+  return "unspecified";
+}
+
+PersonCompletion EvaluatePerson(const CompletionRule& rule,
+                                const std::vector<CompletionModule>& modules,
+                                const std::vector<CompletionSession>& sessions,
+                                const std::vector<CompletionCell>& cells) {
+  PersonCompletion p;
+  std::vector<size_t> remaining;
+  for (size_t i = 0; i < sessions.size(); ++i) {
+    if (cells[i].expected && cells[i].status == AttendanceStatus::kUnspecified &&
+        !sessions[i].signed_off) {
+      remaining.push_back(i);
+    }
+  }
+  const Tally now = Count(rule, modules, sessions, cells, nullptr);
+  p.unmet = Unmet(rule, now);
+  p.modules_attended = now.modules_attended;
+  p.module_count = static_cast<int>(now.modules.size());
+  p.excused = now.excused;
+  p.absent = now.absent;
+  p.sessions_remaining = static_cast<int>(remaining.size());
+  p.teaching_units_attended = now.teaching_units_attended;
+  p.teaching_units = now.teaching_units;
+  p.teaching_unit_percent = now.Percent();
+  p.modules = now.modules;
+  if (p.unmet.empty()) {
+    p.rule_outcome = CompletionOutcome::kCertificate;
+  } else if (rule.confirmation_min_modules > 0 &&
+             now.modules_attended >= rule.confirmation_min_modules) {
+    p.rule_outcome = CompletionOutcome::kConfirmation;
+  } else {
+    p.rule_outcome = CompletionOutcome::kNone;
+  }
+  p.outcome = p.rule_outcome;
+
+  if (remaining.empty()) {
+    p.progress =
+        p.unmet.empty() ? CompletionProgress::kCompleted : CompletionProgress::kNotCompleted;
+    p.progress_reason = absl::StrJoin(p.unmet, "; ");
+    return p;
+  }
+  CompletionCell attended;
+  attended.expected = true;
+  attended.status = AttendanceStatus::kPresent;
+  auto is_remaining = [&](size_t i) {
+    return std::binary_search(remaining.begin(), remaining.end(), i);
+  };
+  const std::vector<std::string> best =
+      Unmet(rule, Count(rule, modules, sessions, cells,
+                        [&](size_t i) { return is_remaining(i) ? &attended : nullptr; }));
+  if (!best.empty()) {
+    p.progress = CompletionProgress::kCannotComplete;
+    p.progress_reason =
+        absl::StrCat("even attending all ", remaining.size(),
+                     " remaining session(s) leaves unmet: ", absl::StrJoin(best, "; "));
+    return p;
+  }
+  for (AttendanceStatus missed : {AttendanceStatus::kAbsent, AttendanceStatus::kExcused}) {
+    CompletionCell absence;
+    absence.expected = true;
+    absence.status = missed;
+    for (size_t r : remaining) {
+      const std::vector<std::string> broken =
+          Unmet(rule, Count(rule, modules, sessions, cells, [&](size_t i) {
+                  if (i == r) return &absence;
+                  return is_remaining(i) ? &attended : nullptr;
+                }));
+      if (broken.empty()) continue;
+      p.progress = CompletionProgress::kAtRisk;
+      p.progress_reason = absl::StrCat(
+          missed == AttendanceStatus::kAbsent ? "missing " : "an excused absence from ",
+          SessionName(sessions[r], modules), " would leave unmet: ", absl::StrJoin(broken, "; "));
+      return p;
+    }
+  }
+  p.progress = CompletionProgress::kOnTrack;
+  return p;
+}
+
+std::vector<std::pair<std::string, std::string>> RuleProblems(const CompletionRule& rule,
+                                                              int module_count,
+                                                              const std::string& prefix) {
+  std::vector<std::pair<std::string, std::string>> problems;
+  auto add = [&](const std::string& field, std::string message) {
+    problems.emplace_back(prefix + field, std::move(message));
+  };
+  if (rule.min_modules < 0) {
+    add("min_modules", "must not be negative");
+  } else if (rule.min_modules > module_count) {
+    add("min_modules", absl::StrCat("the series has ", module_count, " module(s)"));
+  }
+  if (rule.max_excused && *rule.max_excused < 0) {
+    add("max_excused", "must not be negative (leave it unset for any number)");
+  } else if (rule.max_excused && *rule.max_excused > kMaxModulesPerSeries * kMaxSessionsPerModule) {
+    add("max_excused", "is larger than any series");
+  }
+  if (rule.min_teaching_unit_percent < 0 || rule.min_teaching_unit_percent > 100) {
+    add("min_teaching_unit_percent", "must be 0 to 100");
+  }
+  if (rule.allowed_minutes_missed < 0 || rule.allowed_minutes_missed > kMaxAllowedMinutesMissed) {
+    add("allowed_minutes_missed", absl::StrCat("must be 0 to ", kMaxAllowedMinutesMissed));
+  }
+  if (rule.confirmation_min_modules < 0) {
+    add("confirmation_min_modules", "must not be negative (0: no Teilnahmebestätigung)");
+  } else if (rule.confirmation_min_modules > module_count) {
+    add("confirmation_min_modules", absl::StrCat("the series has ", module_count, " module(s)"));
+  }
+  if (!rule.HasRequirement()) {
+    add("all_modules",
+        "give at least one requirement: all modules, a minimum of modules, the mandatory "
+        "modules or a share of the teaching units");
+  }
+  return problems;
+}
+
+}  // namespace trainhub::domain

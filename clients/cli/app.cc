@@ -91,6 +91,7 @@ int Run(Context& ctx, int argc, const char* const* argv) {
   AddParticipantCommands(app, ctx);
   AddEnrolmentCommands(app, ctx);
   AddAttendanceCommands(app, ctx);
+  AddCompletionCommands(app, ctx);
   AddCheckInCommand(app, ctx);
   AddSeriesCommands(app, ctx);
   AddModuleCommands(app, ctx);

@@ -145,6 +145,10 @@ trainhub::v1::AttendanceService::StubInterface& Client::attendance() {
   return Lazy<trainhub::v1::AttendanceService>(stubs_.attendance);
 }
 
+trainhub::v1::CertificateService::StubInterface& Client::certificates() {
+  return Lazy<trainhub::v1::CertificateService>(stubs_.certificates);
+}
+
 grpc::health::v1::Health::StubInterface& Client::health() {
   return Lazy<grpc::health::v1::Health>(stubs_.health);
 }

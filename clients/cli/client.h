@@ -17,6 +17,7 @@
 #include "trainhub/v1/account.grpc.pb.h"
 #include "trainhub/v1/attendance.grpc.pb.h"
 #include "trainhub/v1/audit.grpc.pb.h"
+#include "trainhub/v1/certificate.grpc.pb.h"
 #include "trainhub/v1/enrolment.grpc.pb.h"
 #include "trainhub/v1/organization.grpc.pb.h"
 #include "trainhub/v1/participant.grpc.pb.h"
@@ -46,6 +47,7 @@ class Client {
     std::unique_ptr<trainhub::v1::ParticipantService::StubInterface> participants;
     std::unique_ptr<trainhub::v1::EnrolmentService::StubInterface> enrolments;
     std::unique_ptr<trainhub::v1::AttendanceService::StubInterface> attendance;
+    std::unique_ptr<trainhub::v1::CertificateService::StubInterface> certificates;
     std::unique_ptr<grpc::health::v1::Health::StubInterface> health;
   };
   // `token` (may be empty) goes with every call as a bearer token; results
@@ -68,6 +70,7 @@ class Client {
   trainhub::v1::ParticipantService::StubInterface& participants();
   trainhub::v1::EnrolmentService::StubInterface& enrolments();
   trainhub::v1::AttendanceService::StubInterface& attendance();
+  trainhub::v1::CertificateService::StubInterface& certificates();
   grpc::health::v1::Health::StubInterface& health();
 
   // Calls `method` on `stub` with a deadline. Returns the gRPC status.

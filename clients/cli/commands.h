@@ -116,6 +116,7 @@ void AddAuditCommands(CLI::App& app, Context& ctx);
 void AddParticipantCommands(CLI::App& app, Context& ctx);
 void AddEnrolmentCommands(CLI::App& app, Context& ctx);
 void AddAttendanceCommands(CLI::App& app, Context& ctx);
+void AddCompletionCommands(CLI::App& app, Context& ctx);
 void AddCheckInCommand(CLI::App& app, Context& ctx);
 void AddOrganizationCommands(CLI::App& app, Context& ctx);
 void AddTrainerCommands(CLI::App& app, Context& ctx);

@@ -14,6 +14,7 @@
 #include "clients/cli/format.h"
 #include "clients/cli/messages.h"
 #include "trainhub/v1/attendance.grpc.pb.h"
+#include "trainhub/v1/certificate.grpc.pb.h"
 #include "trainhub/v1/enrolment.grpc.pb.h"
 #include "trainhub/v1/participant.grpc.pb.h"
 
@@ -235,6 +236,7 @@ class DemoLoader {
     v1::Series running;
     status = FollowStatusPath(d, series, /*before=*/v1::SERIES_STATUS_COMPLETED, &running);
     if (status.ok()) status = EnrolParticipants(d, running, counts);
+    if (status.ok()) status = SetCompletionRule(d, series.id());
     if (status.ok()) status = TransferAttendance(d, counts);
     if (status.ok()) status = FollowStatusPath(d, running, v1::SERIES_STATUS_UNSPECIFIED, nullptr);
     return status;
@@ -251,6 +253,26 @@ class DemoLoader {
         enrolments_stub_, &v1::EnrolmentService::StubInterface::EnrolCohort, request, &enrolled);
     if (status.ok()) counts.enrolments += enrolled.enrolments_size();
     return status;
+  }
+
+  // The series' completion rule, as the coordinator sets it (replacing it
+  // sets the same again: loading twice changes nothing that counts).
+  grpc::Status SetCompletionRule(const json& d, int64_t series_id) {
+    if (!d.contains("completion_rule")) return grpc::Status::OK;
+    const json& r = d.at("completion_rule");
+    v1::SetCompletionRuleRequest request;
+    v1::CompletionRule* rule = request.mutable_rule();
+    rule->set_series_id(series_id);
+    rule->set_all_modules(r.value("all_modules", false));
+    rule->set_min_modules(r.value("min_modules", 0));
+    rule->set_mandatory_modules(r.value("mandatory_modules", false));
+    if (r.contains("max_excused")) rule->set_max_excused(r.at("max_excused"));
+    rule->set_min_teaching_unit_percent(r.value("min_teaching_unit_percent", 0));
+    rule->set_allowed_minutes_missed(r.value("allowed_minutes_missed", 0));
+    rule->set_confirmation_min_modules(r.value("confirmation_min_modules", 0));
+    v1::CompletionRule stored;
+    return c_.Call(c_.certificates(), &v1::CertificateService::StubInterface::SetCompletionRule,
+                   request, &stored);
   }
 
   // Records every session of the series as the coordinator transfers paper

@@ -542,7 +542,78 @@ inline constexpr std::pair<const char*, const char*> kCliWordForField[] = {
     {"reason", "--reason"},
     {"minutes", "--minutes"},
     {"code", ""},
+    {"all_modules", "--all-modules"},
+    {"min_modules", "--min-modules"},
+    {"mandatory_modules", "--mandatory-modules"},
+    {"max_excused", "--max-excused"},
+    {"min_teaching_unit_percent", "--min-ue-percent"},
+    {"allowed_minutes_missed", "--late-minutes"},
+    {"confirmation_min_modules", "--confirmation-modules"},
+    {"outcome", "--outcome"},
 };
+// Completion
+inline constexpr char kCompletionHelp[] =
+    "who completes a series: its rule, everyone's outcome and forecast, coordinators' decisions";
+inline constexpr char kCompletionRuleHelp[] =
+    "show a series' completion rule, or change it with the options (the rest stays)";
+inline constexpr char kAllModulesOption[] = "every module must be attended (--no-all-modules: not)";
+inline constexpr char kMinModulesOption[] =
+    "at least N modules attended (instead of all, unless --all-modules is given too; 0: none)";
+inline constexpr char kMandatoryModulesOption[] =
+    "the modules marked mandatory must be attended (--no-mandatory-modules: not)";
+inline constexpr char kMaxExcusedOption[] =
+    "at most K sessions with an excused absence, or \"any\"";
+inline constexpr char kMinPercentOption[] =
+    "at least P % of the series' teaching units (UE) attended (0: no such requirement)";
+inline constexpr char kLateMinutesOption[] =
+    "minutes a person may miss of a session (late, early leave) and still count as attending";
+inline constexpr char kConfirmationModulesOption[] =
+    "modules needed for a Teilnahmebestätigung when the rule is not met (0: none)";
+inline constexpr char kBadMaxExcused[] = "--max-excused: \"{}\" is neither a number nor \"any\"";
+inline constexpr char kCompletionStatusHelp[] =
+    "everyone's outcome (Zertifikat, Teilnahmebestätigung) and forecast, with the reasons";
+inline constexpr char kCompletionAtRiskHelp[] =
+    "the people of a series who are at risk or can no longer complete it, with the reasons";
+inline constexpr char kCompletionDecideHelp[] =
+    "decide one person's outcome against the rule, with a reason (--outcome automatic: let the "
+    "rule decide again)";
+inline constexpr char kDecideParticipantArg[] = "participant id";
+inline constexpr char kOutcomeOption[] = "certificate, confirmation, none or automatic";
+inline constexpr char kDecisionReasonOption[] = "why (kept in the history)";
+inline constexpr char kCompletionHistoryHelp[] =
+    "every decision recorded for a series, oldest first";
+inline constexpr char kRuleHeading[] = "Completion rule of series {}";
+inline constexpr char kRuleIsDefault[] = " (the default; none set yet)";
+inline constexpr char kRuleAllModules[] = "all modules attended";
+inline constexpr char kRuleMinModules[] = "at least {} modules attended";
+inline constexpr char kRuleMandatoryModules[] = "the mandatory modules attended";
+inline constexpr char kRuleMaxExcused[] = "at most {} excused absences";
+inline constexpr char kRuleMinPercent[] = "at least {} % of the teaching units (UE)";
+inline constexpr char kRuleLateMinutes[] =
+    "A session counts with up to {} minutes missed (present or late).";
+inline constexpr char kRuleConfirmation[] =
+    "Teilnahmebestätigung when the rule is not met: from {} module(s) attended.";
+inline constexpr char kRuleNoConfirmation[] = "The series gives no Teilnahmebestätigung.";
+inline constexpr char kRuleUpdated[] = "Set {} by {}.";
+inline constexpr char kCompletionHeading[] = "{} (series {}) · as of {}";
+inline constexpr char kNobodyToShow[] = "nobody to show";
+inline constexpr char kColOutcome[] = "OUTCOME";
+inline constexpr char kColProgress[] = "FORECAST";
+inline constexpr char kOutcomeCertificate[] = "Zertifikat";
+inline constexpr char kOutcomeConfirmation[] = "Teilnahmebestätigung";
+inline constexpr char kOutcomeNone[] = "none";
+inline constexpr char kOutcomeAutomatic[] = "automatic (the rule decides)";
+inline constexpr char kDecidedMark[] = " (decided)";
+inline constexpr char kProgressOnTrack[] = "on track";
+inline constexpr char kProgressAtRisk[] = "AT RISK";
+inline constexpr char kProgressCannotComplete[] = "cannot complete";
+inline constexpr char kProgressCompleted[] = "completed";
+inline constexpr char kProgressNotCompleted[] = "not completed";
+inline constexpr char kCompletionReasonLine[] = "  {} {}: {}";
+inline constexpr char kDecisionLine[] = "  {} decided {}: {} ({})";
+inline constexpr char kDecisionRecorded[] = "{} ({}): {} (by the rule alone: {})";
+inline constexpr char kNoDecisions[] = "no decisions yet";
+
 inline constexpr char kConflictLine[] =
     "  conflicting session: {} (see: trainhub session show {}); --allow-overlap books anyway";
 inline constexpr char kUnreachable[] =

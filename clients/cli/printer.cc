@@ -18,9 +18,9 @@ std::string InCliWords(const std::string& text) {
   static const std::regex kField(
       R"((\bset )?\b([a-z][a-z0-9]*(?:\[\d+\])?(?:[._][a-z0-9]+(?:\[\d+\])?)*)(?=(:)?))");
   static const std::regex kIndex(R"(\[\d+\])");
-  constexpr const char* kRequestMessages[] = {"series",       "session", "module",
-                                              "organization", "trainer", "participant",
-                                              "account",      "cohort",  "qualification"};
+  constexpr const char* kRequestMessages[] = {
+      "series",      "session", "module", "organization",  "trainer",
+      "participant", "account", "cohort", "qualification", "rule"};
   // `named`: the word stands where only a field can (before a colon, after "set").
   auto word_for = [&](const std::string& raw, bool named) -> std::optional<std::string> {
     const std::string path = std::regex_replace(raw, kIndex, "");

@@ -92,6 +92,7 @@ int Run(Context& ctx, int argc, const char* const* argv) {
   AddEnrolmentCommands(app, ctx);
   AddAttendanceCommands(app, ctx);
   AddCompletionCommands(app, ctx);
+  AddCertificateCommands(app, ctx);
   AddCheckInCommand(app, ctx);
   AddSeriesCommands(app, ctx);
   AddModuleCommands(app, ctx);

@@ -117,6 +117,7 @@ void AddParticipantCommands(CLI::App& app, Context& ctx);
 void AddEnrolmentCommands(CLI::App& app, Context& ctx);
 void AddAttendanceCommands(CLI::App& app, Context& ctx);
 void AddCompletionCommands(CLI::App& app, Context& ctx);
+void AddCertificateCommands(CLI::App& app, Context& ctx);
 void AddCheckInCommand(CLI::App& app, Context& ctx);
 void AddOrganizationCommands(CLI::App& app, Context& ctx);
 void AddTrainerCommands(CLI::App& app, Context& ctx);

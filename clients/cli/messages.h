@@ -550,6 +550,7 @@ inline constexpr std::pair<const char*, const char*> kCliWordForField[] = {
     {"allowed_minutes_missed", "--late-minutes"},
     {"confirmation_min_modules", "--confirmation-modules"},
     {"outcome", "--outcome"},
+    {"serial", ""},
 };
 // Completion
 inline constexpr char kCompletionHelp[] =
@@ -613,6 +614,65 @@ inline constexpr char kCompletionReasonLine[] = "  {} {}: {}";
 inline constexpr char kDecisionLine[] = "  {} decided {}: {} ({})";
 inline constexpr char kDecisionRecorded[] = "{} ({}): {} (by the rule alone: {})";
 inline constexpr char kNoDecisions[] = "no decisions yet";
+
+// Certificates
+inline constexpr char kCertificateHelp[] =
+    "Zertifikate and Teilnahmebestätigungen: issue, list, download, revoke, reissue, verify";
+inline constexpr char kCertificateIssueHelp[] =
+    "issue the certificate a person's completion gives (Zertifikat or Teilnahmebestätigung)";
+inline constexpr char kCertificateIssueAllHelp[] =
+    "issue everyone's certificate of a series at once (--preview: only show who gets what)";
+inline constexpr char kPreviewOption[] = "only show who would get what; issue nothing";
+inline constexpr char kCertificateListHelp[] =
+    "certificates issued (participants: their own), in the order issued";
+inline constexpr char kCertificateSeriesOption[] = "only this series";
+inline constexpr char kCertificateShowHelp[] = "one certificate with everything printed on it";
+inline constexpr char kCertificatePdfHelp[] = "download a certificate's PDF as issued";
+inline constexpr char kCertificateRevokeHelp[] =
+    "revoke a certificate; verification then says so, with the reason";
+inline constexpr char kCertificateReissueHelp[] =
+    "issue a new certificate from today's data that replaces this one (e.g. a corrected name)";
+inline constexpr char kCertificateReasonOption[] = "why (shown by verification)";
+inline constexpr char kCertificateVerifyHelp[] =
+    "check a certificate number (no login needed): status, holder, series, signature";
+inline constexpr char kCertificateKeysHelp[] =
+    "the issuer's public keys (no login needed), old ones included";
+inline constexpr char kSerialArg[] = "certificate number, e.g. 7K3M-Q9ZD-X2RT-4HNB";
+inline constexpr char kCertificateHeading[] = "{} {} · {}";
+inline constexpr char kCertificateHolder[] = "  for:       {} (participant {})";
+inline constexpr char kCertificateSeries[] = "  series:    {} (series {})";
+inline constexpr char kCertificateIssuer[] = "  issued by: {}";
+inline constexpr char kCertificateIssued[] = "  issued:    {} · {} UE";
+inline constexpr char kCertificateModuleLine[] = "  {}. {} ({}): {} UE";
+inline constexpr char kCertificateSupersedes[] = "  replaces:  {}";
+inline constexpr char kCertificateRevokedLine[] = "  revoked {}: {}";
+inline constexpr char kCertificateSupersededLine[] = "  replaced by {}: {}";
+inline constexpr char kCertificateSha[] = "  PDF SHA-256: {}";
+inline constexpr char kCertificateUrl[] = "  verify at: {}";
+inline constexpr char kCertificateValid[] = "valid";
+inline constexpr char kCertificateRevoked[] = "REVOKED";
+inline constexpr char kCertificateSuperseded[] = "replaced";
+inline constexpr char kCertificateUnknown[] = "unknown";
+inline constexpr char kNobodyCompleted[] =
+    "nobody of this series has an outcome to certify yet (see: trainhub completion status)";
+inline constexpr char kColSerial[] = "NUMBER";
+inline constexpr char kColIssued[] = "ISSUED";
+inline constexpr char kHeldMark[] = " (held already)";
+inline constexpr char kPreviewNote[] = "preview only: nothing was issued";
+inline constexpr char kIssuedCount[] = "{} certificate(s) issued";
+inline constexpr char kNoCertificates[] = "no certificates";
+inline constexpr char kVerifyUnknown[] = "{}: no certificate has this number";
+inline constexpr char kVerifyHolder[] = "  for:       {}";
+inline constexpr char kVerifySeries[] = "  series:    {} ({})";
+inline constexpr char kVerifySupersededBy[] = "  replaced by {}";
+inline constexpr char kSignatureGood[] = "  signature: intact (issuer key {})";
+inline constexpr char kSignatureBad[] =
+    "  signature: DOES NOT MATCH - the stored certificate was changed";
+inline constexpr char kColKeyId[] = "KEY";
+inline constexpr char kColPublicKey[] = "PUBLIC KEY (Ed25519)";
+inline constexpr char kColSince[] = "SINCE";
+inline constexpr char kKeyActive[] = "signs new certificates";
+inline constexpr char kKeyRetired[] = "verifies old ones";
 
 inline constexpr char kConflictLine[] =
     "  conflicting session: {} (see: trainhub session show {}); --allow-overlap books anyway";

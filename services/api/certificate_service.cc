@@ -2,6 +2,7 @@
 
 #include <set>
 
+#include "absl/strings/escaping.h"
 #include "absl/strings/str_cat.h"
 #include "api/handler_util.h"
 #include "domain/errors.h"
@@ -77,6 +78,127 @@ grpc::Status CertificateServiceImpl::ListCompletionDecisions(
       *request,
       completion_.Decisions(call.who, request->series_id(), request->participant_id(), *page),
       response, [](auto* r) { return r->add_decisions(); });
+}
+
+grpc::Status CertificateServiceImpl::ReplyCertificate(
+    const absl::StatusOr<domain::Certificate>& result, v1::Certificate* out) const {
+  if (!result.ok()) return ToGrpcStatus(result.status());
+  ToProto(*result, certificates_.VerificationUrl(result->content.serial), out);
+  return grpc::Status::OK;
+}
+
+grpc::Status CertificateServiceImpl::IssueCertificate(grpc::ServerContext* context,
+                                                      const v1::IssueCertificateRequest* request,
+                                                      v1::Certificate* response) {
+  TH_ADMIT(call, *context, request, kService(), "IssueCertificate");
+  return ReplyCertificate(certificates_.Issue(call, request->series_id(), request->participant_id(),
+                                              KeyOf(call.who, *request)),
+                          response);
+}
+
+grpc::Status CertificateServiceImpl::IssueCertificates(grpc::ServerContext* context,
+                                                       const v1::IssueCertificatesRequest* request,
+                                                       v1::IssueCertificatesResponse* response) {
+  TH_ADMIT(call, *context, request, kService(), "IssueCertificates");
+  auto result = certificates_.IssueAll(call, request->series_id(), request->preview(),
+                                       KeyOf(call.who, *request));
+  if (!result.ok()) return ToGrpcStatus(result.status());
+  for (const domain::IssuePlanEntry& e : result->plan) {
+    v1::IssuePlanEntry* entry = response->add_plan();
+    entry->set_participant_id(e.participant_id);
+    entry->set_participant_name(e.participant_name);
+    entry->set_outcome(ConvertEnum<v1::CompletionOutcome>(e.outcome));
+    entry->set_decided(e.decided);
+    entry->set_existing_serial(e.existing_serial);
+  }
+  for (const domain::Certificate& c : result->issued) {
+    v1::Certificate* out = response->add_issued();
+    ToProto(c, certificates_.VerificationUrl(c.content.serial), out);
+    out->clear_document();
+    out->clear_signature();
+  }
+  return grpc::Status::OK;
+}
+
+grpc::Status CertificateServiceImpl::GetCertificate(grpc::ServerContext* context,
+                                                    const v1::GetCertificateRequest* request,
+                                                    v1::Certificate* response) {
+  TH_ADMIT(call, *context, request, kService(), "GetCertificate");
+  return ReplyCertificate(certificates_.Get(call.who, request->serial()), response);
+}
+
+grpc::Status CertificateServiceImpl::ListCertificates(grpc::ServerContext* context,
+                                                      const v1::ListCertificatesRequest* request,
+                                                      v1::ListCertificatesResponse* response) {
+  TH_ADMIT(call, *context, request, kService(), "ListCertificates");
+  auto page = ReadPage(*request, request->page_size(), request->page_token());
+  if (!page.ok()) return ToGrpcStatus(page.status());
+  auto result =
+      certificates_.List(call.who, request->series_id(), request->participant_id(), *page);
+  if (!result.ok()) return ToGrpcStatus(result.status());
+  for (const domain::Certificate& c : result->items) {
+    v1::Certificate* out = response->add_certificates();
+    ToProto(c, certificates_.VerificationUrl(c.content.serial), out);
+    out->clear_document();
+    out->clear_signature();
+  }
+  response->set_next_page_token(NextPageToken(*request, result->next));
+  return grpc::Status::OK;
+}
+
+grpc::Status CertificateServiceImpl::GetCertificatePdf(grpc::ServerContext* context,
+                                                       const v1::GetCertificatePdfRequest* request,
+                                                       v1::CertificateFile* response) {
+  TH_ADMIT(call, *context, request, kService(), "GetCertificatePdf");
+  auto result = certificates_.Get(call.who, request->serial());
+  if (!result.ok()) return ToGrpcStatus(result.status());
+  const bool full = result->content.outcome == domain::CompletionOutcome::kCertificate;
+  response->set_file_name(absl::StrCat(full ? "zertifikat-" : "teilnahmebestaetigung-",
+                                       result->content.serial, ".pdf"));
+  response->set_content_type("application/pdf");
+  response->set_content(result->pdf);
+  return grpc::Status::OK;
+}
+
+grpc::Status CertificateServiceImpl::RevokeCertificate(grpc::ServerContext* context,
+                                                       const v1::RevokeCertificateRequest* request,
+                                                       v1::Certificate* response) {
+  TH_ADMIT(call, *context, request, kService(), "RevokeCertificate");
+  return ReplyCertificate(
+      certificates_.Revoke(call, request->serial(), request->reason(), KeyOf(call.who, *request)),
+      response);
+}
+
+grpc::Status CertificateServiceImpl::ReissueCertificate(
+    grpc::ServerContext* context, const v1::ReissueCertificateRequest* request,
+    v1::Certificate* response) {
+  TH_ADMIT(call, *context, request, kService(), "ReissueCertificate");
+  return ReplyCertificate(
+      certificates_.Reissue(call, request->serial(), request->reason(), KeyOf(call.who, *request)),
+      response);
+}
+
+grpc::Status CertificateServiceImpl::VerifyCertificate(grpc::ServerContext* context,
+                                                       const v1::VerifyCertificateRequest* request,
+                                                       v1::CertificateVerification* response) {
+  TH_ADMIT(call, *context, request, kService(), "VerifyCertificate");
+  return Reply(certificates_.Verify(request->serial()), response);
+}
+
+grpc::Status CertificateServiceImpl::ListIssuerKeys(grpc::ServerContext* context,
+                                                    const v1::ListIssuerKeysRequest* request,
+                                                    v1::ListIssuerKeysResponse* response) {
+  TH_ADMIT(call, *context, request, kService(), "ListIssuerKeys");
+  auto keys = certificates_.IssuerKeys();
+  if (!keys.ok()) return ToGrpcStatus(keys.status());
+  for (const domain::IssuerKey& k : *keys) {
+    v1::IssuerKey* key = response->add_keys();
+    key->set_key_id(k.key_id);
+    key->set_public_key(absl::WebSafeBase64Escape(k.public_key));
+    TimeToProto(k.create_time, key->mutable_create_time());
+    key->set_active(k.active);
+  }
+  return grpc::Status::OK;
 }
 
 }  // namespace trainhub::api

@@ -1,5 +1,6 @@
 #include "api/convert.h"
 
+#include "absl/strings/escaping.h"
 #include "absl/strings/str_cat.h"
 #include "domain/errors.h"
 #include "domain/status_macros.h"
@@ -557,6 +558,62 @@ void ToProto(const domain::CompletionReport& in, v1::CompletionReport* out) {
   ToProto(in.rule, out->mutable_rule());
   TimeToProto(in.evaluate_time, out->mutable_evaluate_time());
   for (const domain::PersonCompletion& p : in.people) ToProto(p, out->add_people());
+}
+
+void ToProto(const domain::Certificate& in, const std::string& verification_url,
+             v1::Certificate* out) {
+  const domain::CertificateContent& c = in.content;
+  out->set_id(in.id);
+  out->set_serial(c.serial);
+  out->set_series_id(c.series_id);
+  out->set_participant_id(in.participant_id);
+  out->set_outcome(ConvertEnum<v1::CompletionOutcome>(c.outcome));
+  out->set_status(ConvertEnum<v1::CertificateStatus>(in.status));
+  out->set_holder_name(c.holder_name);
+  out->set_series_title(c.series_title);
+  out->set_organization_name(c.organization_name);
+  for (const std::string& p : c.partner_names) out->add_partner_names(p);
+  TimeToProto(c.issue_time, out->mutable_issue_time());
+  out->set_teaching_units_attended(c.teaching_units_attended);
+  for (const domain::CertificateModuleLine& m : c.modules) {
+    v1::CertificateModule* module = out->add_modules();
+    module->set_position(m.position);
+    module->set_title(m.title);
+    module->set_dates(m.dates);
+    module->set_teaching_units(m.teaching_units);
+    module->set_teaching_units_attended(m.teaching_units_attended);
+    module->set_attended(m.attended);
+    for (const std::string& t : m.trainers) module->add_trainers(t);
+  }
+  out->set_revoke_reason(in.revoke_reason);
+  if (in.revoke_time) TimeToProto(*in.revoke_time, out->mutable_revoke_time());
+  out->set_superseded_by(in.superseded_by);
+  out->set_supersedes(c.supersedes);
+  out->set_pdf_sha256(in.pdf_sha256);
+  out->set_key_id(c.key_id);
+  out->set_document(in.document);
+  out->set_signature(absl::WebSafeBase64Escape(in.signature));
+  out->set_verification_url(verification_url);
+}
+
+void ToProto(const domain::CertificateVerification& in, v1::CertificateVerification* out) {
+  if (!in.certificate) return;  // unknown: nothing is said
+  const domain::Certificate& cert = *in.certificate;
+  const domain::CertificateContent& c = cert.content;
+  out->set_status(ConvertEnum<v1::CertificateStatus>(cert.status));
+  out->set_serial(c.serial);
+  out->set_holder_name(c.holder_name);
+  out->set_series_title(c.series_title);
+  out->set_organization_name(c.organization_name);
+  out->set_outcome(ConvertEnum<v1::CompletionOutcome>(c.outcome));
+  TimeToProto(c.issue_time, out->mutable_issue_time());
+  out->set_teaching_units_attended(c.teaching_units_attended);
+  out->set_pdf_sha256(cert.pdf_sha256);
+  out->set_revoke_reason(cert.revoke_reason);
+  if (cert.revoke_time) TimeToProto(*cert.revoke_time, out->mutable_revoke_time());
+  out->set_superseded_by(cert.superseded_by);
+  out->set_key_id(c.key_id);
+  out->set_signature_valid(in.signature_valid);
 }
 
 }  // namespace trainhub::api

@@ -16,6 +16,7 @@
 #include "absl/time/time.h"
 #include "api/enums.h"
 #include "domain/attendance.h"
+#include "domain/certificates.h"
 #include "domain/completion.h"
 #include "domain/field_mask.h"
 #include "domain/model.h"
@@ -96,6 +97,11 @@ void ToProto(const domain::CompletionRule& in, trainhub::v1::CompletionRule* out
 void ToProto(const domain::CompletionDecision& in, trainhub::v1::CompletionDecision* out);
 void ToProto(const domain::PersonCompletion& in, trainhub::v1::PersonCompletion* out);
 void ToProto(const domain::CompletionReport& in, trainhub::v1::CompletionReport* out);
+
+// Certificates. `verification_url` is where the serial is checked.
+void ToProto(const domain::Certificate& in, const std::string& verification_url,
+             trainhub::v1::Certificate* out);
+void ToProto(const domain::CertificateVerification& in, trainhub::v1::CertificateVerification* out);
 void ToProto(const domain::CheckInCode& in, trainhub::v1::CheckInWindow* out);
 void ToProto(const domain::LedgerCheck& in, trainhub::v1::LedgerVerification* out);
 

@@ -8,6 +8,7 @@
 // database are the domain's (store/stored_numbers.h pins them).
 
 #include "domain/attendance_ledger.h"
+#include "domain/certificate_document.h"
 #include "domain/completion_rules.h"
 #include "domain/model.h"
 #include "trainhub/v1/account.pb.h"
@@ -96,6 +97,10 @@ TH_SAME_NUMBER(domain::CompletionProgress::kCannotComplete,
                v1::COMPLETION_PROGRESS_CANNOT_COMPLETE);
 TH_SAME_NUMBER(domain::CompletionProgress::kCompleted, v1::COMPLETION_PROGRESS_COMPLETED);
 TH_SAME_NUMBER(domain::CompletionProgress::kNotCompleted, v1::COMPLETION_PROGRESS_NOT_COMPLETED);
+TH_SAME_NUMBER(domain::CertificateStatus::kUnspecified, v1::CERTIFICATE_STATUS_UNSPECIFIED);
+TH_SAME_NUMBER(domain::CertificateStatus::kValid, v1::CERTIFICATE_STATUS_VALID);
+TH_SAME_NUMBER(domain::CertificateStatus::kRevoked, v1::CERTIFICATE_STATUS_REVOKED);
+TH_SAME_NUMBER(domain::CertificateStatus::kSuperseded, v1::CERTIFICATE_STATUS_SUPERSEDED);
 
 #undef TH_SAME_NUMBER
 

@@ -26,10 +26,10 @@ Page::Page(cairo_t* cr) : cr_(cr), layout_(pango_cairo_create_layout(cr)) {}
 
 Page::~Page() { g_object_unref(layout_); }
 
-double Page::Text(const std::string& text, double x, double y, double width,
-                  const TextStyle& style, bool draw) {
+double Page::Text(const std::string& text, double x, double y, double width, const TextStyle& style,
+                  bool draw) {
   PangoFontDescription* font = pango_font_description_from_string(kFont);
-  pango_font_description_set_size(font, static_cast<int>(style.size * PANGO_SCALE));
+  pango_font_description_set_size(font, static_cast<int>(style.size * font_scale_ * PANGO_SCALE));
   pango_font_description_set_weight(font, style.bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
   pango_font_description_set_style(font, style.italic ? PANGO_STYLE_ITALIC : PANGO_STYLE_NORMAL);
   pango_layout_set_font_description(layout_, font);

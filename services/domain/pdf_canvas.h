@@ -22,7 +22,7 @@ inline constexpr double kA4Width = 595.28;
 inline constexpr double kA4Height = 841.89;
 
 struct TextStyle {
-  double size = 10;
+  double size = 10;  // times Page::font_scale()
   bool bold = false;
   bool italic = false;
   double grey = 0;  // 0 black .. 1 white
@@ -40,6 +40,10 @@ class Page {
   Page& operator=(const Page&) = delete;
 
   cairo_t* cr() { return cr_; }
+  // Sizes of TextStyle are multiplied by this. At 1 they are pango points
+  // at its 96 dpi, a third larger than the PDF's points; 0.75 makes them
+  // PDF points.
+  void set_font_scale(double scale) { font_scale_ = scale; }
   // Lays out `text` in `width` points at (x, y), drawing it when `draw`;
   // returns its height. Paragraphs in right-to-left scripts align right
   // (centered ones stay centered).
@@ -54,6 +58,7 @@ class Page {
  private:
   cairo_t* cr_;
   PangoLayout* layout_;
+  double font_scale_ = 1;
 };
 
 // Renders a document of A4 pages titled `title` (PDF metadata): `draw`

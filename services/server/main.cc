@@ -18,6 +18,7 @@
 #include "domain/accounts.h"
 #include "domain/berlin_time.h"
 #include "domain/passwords.h"
+#include "server/issuer_key_file.h"
 #include "server/trainhub_server.h"
 #include "store/sqlite_store.h"
 
@@ -115,6 +116,7 @@ int Serve(const trainhub::server::ServerOptions& options);
 int main(int argc, char** argv) {
   trainhub::server::ServerOptions options;
   std::string log_level = "info";
+  bool rotate_issuer_key = false;
   CLI::App app{"trainhubd - the trainhub server (gRPC, SQLite)"};
   app.add_option("--listen", options.listen_address, "HOST:PORT to serve on")
       ->envname("TRAINHUB_LISTEN")
@@ -138,6 +140,14 @@ int main(int argc, char** argv) {
                  "then exit");
   app.add_option("--admin-name", admin_name, "display name for --create-admin")
       ->capture_default_str();
+  app.add_option("--verify-url", options.verify_url_base,
+                 "address of the certificate verification page; the serial is appended (printed "
+                 "on certificates and in their QR codes)")
+      ->envname("TRAINHUB_VERIFY_URL")
+      ->capture_default_str();
+  app.add_flag("--rotate-issuer-key", rotate_issuer_key,
+               "make a new certificate signing key (the old one stays for verifying what it "
+               "signed), then exit");
   app.add_option("--log-level", log_level, "trace, debug, info, warn, error")
       ->check(CLI::IsMember({"trace", "debug", "info", "warn", "error"}))
       ->capture_default_str();
@@ -156,6 +166,16 @@ int main(int argc, char** argv) {
     return kExitCannotStart;
   }
   if (!admin_email.empty()) return CreateAdmin(options.db_path, admin_email, admin_name);
+  if (rotate_issuer_key) {
+    auto key_id =
+        trainhub::server::RotateIssuerKey(trainhub::server::IssuerKeyPathFor(options.db_path));
+    if (!key_id.ok()) {
+      spdlog::error("cannot rotate the issuer key: {}", std::string(key_id.status().message()));
+      return kExitCannotStart;
+    }
+    spdlog::info("new issuer key {}; it signs from the next start on", *key_id);
+    return 0;
+  }
   if (!ReadPem(tls_cert_path, &options.tls_cert_pem) ||
       !ReadPem(tls_key_path, &options.tls_key_pem)) {
     return kExitCannotStart;

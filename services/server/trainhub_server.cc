@@ -12,8 +12,8 @@
 #include "absl/time/clock.h"
 #include "api/account_service.h"
 #include "api/attendance_service.h"
-#include "api/certificate_service.h"
 #include "api/audit_service.h"
+#include "api/certificate_service.h"
 #include "api/enrolment_service.h"
 #include "api/organization_service.h"
 #include "api/participant_service.h"
@@ -21,6 +21,7 @@
 #include "api/schedule_service.h"
 #include "api/series_service.h"
 #include "api/trainer_service.h"
+#include "server/issuer_key_file.h"
 
 namespace trainhub::server {
 namespace {
@@ -85,6 +86,7 @@ void TrainhubServer::BuildServices() {
   enrolments_ = std::make_unique<domain::Enrolments>(data);
   attendance_ = std::make_unique<domain::Attendance>(data);
   completion_ = std::make_unique<domain::Completion>(data);
+  certificates_ = std::make_unique<domain::Certificates>(data, *issuer_key_, verify_url_base_);
   auth_ = std::make_unique<api::Authenticator>(*accounts_);
   api::Authenticator& auth = *auth_;
   services_.push_back(std::make_unique<api::AccountServiceImpl>(*accounts_, *audit_, auth));
@@ -93,7 +95,8 @@ void TrainhubServer::BuildServices() {
       std::make_unique<api::ParticipantServiceImpl>(*participants_, *import_, auth));
   services_.push_back(std::make_unique<api::EnrolmentServiceImpl>(*enrolments_, auth));
   services_.push_back(std::make_unique<api::AttendanceServiceImpl>(*attendance_, auth));
-  services_.push_back(std::make_unique<api::CertificateServiceImpl>(*completion_, auth));
+  services_.push_back(
+      std::make_unique<api::CertificateServiceImpl>(*completion_, *certificates_, auth));
   services_.push_back(std::make_unique<api::OrganizationServiceImpl>(*organizations_, auth));
   services_.push_back(std::make_unique<api::TrainerServiceImpl>(*trainers_, auth));
   services_.push_back(std::make_unique<api::SeriesServiceImpl>(*series_, *sessions_, auth));
@@ -124,9 +127,15 @@ absl::StatusOr<std::unique_ptr<TrainhubServer>> TrainhubServer::Start(
   auto store = store::SqliteStore::Open(options.db_path, options.read_connections);
   if (!store.ok()) return store.status();
 
+  auto issuer_key = LoadOrCreateIssuerKey(IssuerKeyPathFor(options.db_path));
+  if (!issuer_key.ok()) return issuer_key.status();
+
   std::unique_ptr<TrainhubServer> server(new TrainhubServer());
   server->store_ = *std::move(store);
+  server->issuer_key_ = *std::move(issuer_key);
+  server->verify_url_base_ = options.verify_url_base;
   server->BuildServices();
+  if (absl::Status key = server->certificates_->RegisterIssuerKey(); !key.ok()) return key;
 
   grpc::EnableDefaultHealthCheckService(true);
   grpc::reflection::InitProtoReflectionServerBuilderPlugin();

@@ -18,9 +18,10 @@
 #include "api/request_log.h"
 #include "domain/accounts.h"
 #include "domain/attendance.h"
-#include "domain/completion.h"
 #include "domain/audit.h"
 #include "domain/calendar_export.h"
+#include "domain/certificates.h"
+#include "domain/completion.h"
 #include "domain/enrolments.h"
 #include "domain/organizations.h"
 #include "domain/participant_import.h"
@@ -44,6 +45,9 @@ struct ServerOptions {
   // Without TLS the server listens only on loopback addresses, unless this
   // says that plaintext on the network is intended.
   bool allow_insecure_remote = false;
+  // Where certificates are checked: the serial is appended (printed on
+  // every certificate and in its QR code).
+  std::string verify_url_base = "http://localhost:8080/c/";
 };
 
 // True for 127.0.0.0/8, [::1] and localhost (with a port).
@@ -89,10 +93,13 @@ class TrainhubServer {
   std::unique_ptr<domain::Enrolments> enrolments_;
   std::unique_ptr<domain::Attendance> attendance_;
   std::unique_ptr<domain::Completion> completion_;
+  std::unique_ptr<domain::CertificateSigner> issuer_key_;
+  std::unique_ptr<domain::Certificates> certificates_;
   std::unique_ptr<api::Authenticator> auth_;
   std::vector<std::unique_ptr<grpc::Service>> services_;
   std::unique_ptr<grpc::Server> server_;
   api::RequestLogFactory* request_log_ = nullptr;  // owned by server_
+  std::string verify_url_base_;
   int port_ = 0;
   bool shut_down_ = false;
 };

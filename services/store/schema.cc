@@ -453,8 +453,9 @@ absl::Status HardeningMigration(SQLite::Database& db) {
   return FillUnicodeKeys(db);
 }
 
-// Completion: each series' rule and the append-only history of the
-// coordinators' decisions for single people.
+// Completion and certificates: each series' rule, the append-only history
+// of the coordinators' decisions for single people, issued certificates
+// (frozen but for their status) and the issuer's public keys.
 constexpr char kMigration9[] = R"sql(
 CREATE TABLE completion_rule (
   series_id                 INTEGER PRIMARY KEY REFERENCES series(id) ON DELETE CASCADE,
@@ -487,6 +488,42 @@ CREATE TRIGGER completion_decision_no_delete BEFORE DELETE ON completion_decisio
 BEGIN
   SELECT RAISE(ABORT, 'completion_decision is append-only');
 END;
+CREATE TABLE certificate (
+  id             INTEGER PRIMARY KEY AUTOINCREMENT,
+  serial         TEXT    NOT NULL UNIQUE,
+  series_id      INTEGER NOT NULL REFERENCES series(id),
+  participant_id INTEGER NOT NULL REFERENCES participant(id),
+  outcome        INTEGER NOT NULL,
+  document       TEXT    NOT NULL,  -- canonical JSON, signed
+  signature      BLOB    NOT NULL,
+  key_id         TEXT    NOT NULL,
+  pdf            BLOB    NOT NULL,
+  pdf_sha256     TEXT    NOT NULL,
+  issue_time     INTEGER NOT NULL,
+  issued_by      INTEGER NOT NULL,
+  status         INTEGER NOT NULL,
+  revoke_reason  TEXT    NOT NULL,
+  revoke_time    INTEGER,
+  superseded_by  TEXT    NOT NULL
+) STRICT;
+CREATE INDEX certificate_by_series ON certificate(series_id, participant_id, status);
+CREATE INDEX certificate_by_series_id ON certificate(series_id, id);
+CREATE INDEX certificate_by_participant ON certificate(participant_id, id);
+CREATE TRIGGER certificate_frozen BEFORE UPDATE OF serial, series_id, participant_id, outcome,
+  document, signature, key_id, pdf, pdf_sha256, issue_time, issued_by ON certificate
+BEGIN
+  SELECT RAISE(ABORT, 'an issued certificate does not change');
+END;
+CREATE TRIGGER certificate_no_delete BEFORE DELETE ON certificate
+BEGIN
+  SELECT RAISE(ABORT, 'issued certificates are kept');
+END;
+CREATE TABLE issuer_key (
+  key_id      TEXT    PRIMARY KEY,
+  public_key  BLOB    NOT NULL,
+  create_time INTEGER NOT NULL,
+  active      INTEGER NOT NULL
+) STRICT;
 )sql";
 
 constexpr std::array<Migration, 9> kMigrations = {{{kMigration1},

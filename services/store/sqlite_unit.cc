@@ -15,6 +15,7 @@ SqliteUnit::SqliteUnit(SQLite::Database& db)
       requests_(sql_),
       installation_(sql_),
       attendance_(sql_),
-      completion_(sql_) {}
+      completion_(sql_),
+      certificates_(sql_) {}
 
 }  // namespace trainhub::store

@@ -12,6 +12,7 @@
 #include "store/sqlite_account_store.h"
 #include "store/sqlite_attendance_store.h"
 #include "store/sqlite_audit_store.h"
+#include "store/sqlite_certificate_store.h"
 #include "store/sqlite_completion_store.h"
 #include "store/sqlite_enrolment_store.h"
 #include "store/sqlite_installation_store.h"
@@ -44,6 +45,7 @@ class SqliteUnit : public domain::UnitOfWork {
   SqliteInstallationStore& installation() override { return installation_; }
   SqliteAttendanceStore& attendance() override { return attendance_; }
   SqliteCompletionStore& completion() override { return completion_; }
+  SqliteCertificateStore& certificates() override { return certificates_; }
 
  private:
   Sql sql_;
@@ -59,6 +61,7 @@ class SqliteUnit : public domain::UnitOfWork {
   SqliteInstallationStore installation_;
   SqliteAttendanceStore attendance_;
   SqliteCompletionStore completion_;
+  SqliteCertificateStore certificates_;
 };
 
 }  // namespace trainhub::store

@@ -7,6 +7,7 @@
 // domain value is renumbered: add new values at the end instead.
 
 #include "domain/attendance_ledger.h"
+#include "domain/certificate_document.h"
 #include "domain/completion_rules.h"
 #include "domain/model.h"
 
@@ -72,6 +73,10 @@ TH_STORED_AS(domain::CompletionOutcome::kUnspecified, 0);
 TH_STORED_AS(domain::CompletionOutcome::kCertificate, 1);
 TH_STORED_AS(domain::CompletionOutcome::kConfirmation, 2);
 TH_STORED_AS(domain::CompletionOutcome::kNone, 3);
+
+TH_STORED_AS(domain::CertificateStatus::kValid, 1);
+TH_STORED_AS(domain::CertificateStatus::kRevoked, 2);
+TH_STORED_AS(domain::CertificateStatus::kSuperseded, 3);
 TH_STORED_AS(domain::LedgerEntryKind::kRecord, 1);
 #define TH_LEDGER_RECORD_KIND "1"  // attendance_entry.kind of a record
 TH_STORED_AS(domain::LedgerEntryKind::kSignOff, 2);

@@ -2,6 +2,10 @@
 // a coordinator's decision with its history, what a participant sees, and
 // bad input.
 
+#include <SQLiteCpp/Database.h>
+#include <sodium.h>
+
+#include "absl/strings/escaping.h"
 #include "api/access_matrix.h"
 #include "api/api_fixture.h"
 #include "trainhub/v1/attendance.grpc.pb.h"
@@ -65,6 +69,80 @@ TH_ACCESS_ROWS(kCertificateServiceRows,
                          return Bytes(r);
                        },
                        kPlannerOwn),
+                   CompletionRow(
+                       "IssueCertificate",
+                       [](const AccessObjects& o) {
+                         v1::IssueCertificateRequest r;
+                         r.set_series_id(o.series);
+                         r.set_participant_id(o.participant);
+                         return Bytes(r);
+                       },
+                       kPlannerOwn),
+                   CompletionRow(
+                       "IssueCertificates",
+                       [](const AccessObjects& o) {
+                         v1::IssueCertificatesRequest r;
+                         r.set_series_id(o.series);
+                         r.set_preview(true);
+                         return Bytes(r);
+                       },
+                       kPlannerOwn),
+                   CompletionRow(
+                       "ListCertificates",
+                       [](const AccessObjects& o) {
+                         v1::ListCertificatesRequest r;
+                         r.set_series_id(o.series);
+                         return Bytes(r);
+                       },
+                       kPlannerOrSelf),
+                   // A number no certificate has: only admins learn that
+                   // (NOT_FOUND); everyone else is refused.
+                   CompletionRow(
+                       "GetCertificate",
+                       [](const AccessObjects&) {
+                         v1::GetCertificateRequest r;
+                         r.set_serial("0000-0000-0000-0000");
+                         return Bytes(r);
+                       },
+                       kAdminOnly),
+                   CompletionRow(
+                       "GetCertificatePdf",
+                       [](const AccessObjects&) {
+                         v1::GetCertificatePdfRequest r;
+                         r.set_serial("0000-0000-0000-0000");
+                         return Bytes(r);
+                       },
+                       kAdminOnly),
+                   CompletionRow(
+                       "RevokeCertificate",
+                       [](const AccessObjects&) {
+                         v1::RevokeCertificateRequest r;
+                         r.set_serial("0000-0000-0000-0000");
+                         r.set_reason("Test");
+                         return Bytes(r);
+                       },
+                       kAdminOnly),
+                   CompletionRow(
+                       "ReissueCertificate",
+                       [](const AccessObjects&) {
+                         v1::ReissueCertificateRequest r;
+                         r.set_serial("0000-0000-0000-0000");
+                         r.set_reason("Test");
+                         return Bytes(r);
+                       },
+                       kAdminOnly),
+                   CompletionRow(
+                       "VerifyCertificate",
+                       [](const AccessObjects&) {
+                         v1::VerifyCertificateRequest r;
+                         r.set_serial("0000-0000-0000-0000");
+                         return Bytes(r);
+                       },
+                       kAll),
+                   CompletionRow(
+                       "ListIssuerKeys",
+                       [](const AccessObjects&) { return Bytes(v1::ListIssuerKeysRequest()); },
+                       kAll),
                });
 
 google::protobuf::Timestamp ProtoTime(absl::Time t) {
@@ -181,6 +259,42 @@ class CertificateServiceTest : public ApiTest {
     }
     ADD_FAILURE() << "participant " << id << " missing";
     return report.people(0);
+  }
+
+  grpc::Status IssueAll(bool preview, v1::IssueCertificatesResponse* out) {
+    v1::IssueCertificatesRequest r;
+    r.set_series_id(series_id_);
+    r.set_preview(preview);
+    return Call(*certificates_, &v1::CertificateService::Stub::IssueCertificates, r, out);
+  }
+
+  grpc::Status Issue(int64_t participant, v1::Certificate* out) {
+    v1::IssueCertificateRequest r;
+    r.set_series_id(series_id_);
+    r.set_participant_id(participant);
+    return Call(*certificates_, &v1::CertificateService::Stub::IssueCertificate, r, out);
+  }
+
+  // Without a token, as an employer checking a number.
+  grpc::Status Verify(const std::string& serial, v1::CertificateVerification* out) {
+    const std::string token = token_;
+    token_.clear();
+    v1::VerifyCertificateRequest r;
+    r.set_serial(serial);
+    grpc::Status s = Call(*certificates_, &v1::CertificateService::Stub::VerifyCertificate, r, out);
+    token_ = token;
+    return s;
+  }
+
+  template <typename Request>
+  grpc::Status Change(grpc::Status (v1::CertificateService::Stub::*method)(grpc::ClientContext*,
+                                                                           const Request&,
+                                                                           v1::Certificate*),
+                      const std::string& serial, const std::string& reason, v1::Certificate* out) {
+    Request r;
+    r.set_serial(serial);
+    r.set_reason(reason);
+    return Call(*certificates_, method, r, out);
   }
 
   grpc::Status Decide(int64_t participant, v1::CompletionOutcome outcome, bool automatic,
@@ -360,6 +474,235 @@ TEST_F(CertificateServiceTest, BadInputIsRefusedAndChangesNothing) {
   grpc::Status again = Decide(ids_[0], v1::COMPLETION_OUTCOME_NONE, false, "abgebrochen", &person);
   EXPECT_EQ(again.error_code(), grpc::StatusCode::FAILED_PRECONDITION);
   EXPECT_EQ(FieldOf(again), "outcome");
+}
+
+// Certificates: under the default rule everyone here has two of three
+// modules (a Teilnahmebestätigung); a decision gives Amina the Zertifikat.
+TEST_F(CertificateServiceTest, PreviewThenIssueAllThenNothingTwice) {
+  v1::PersonCompletion person;
+  ASSERT_TRUE(Decide(ids_[0], v1::COMPLETION_OUTCOME_CERTIFICATE, false,
+                     "Modul 3 im Vorjahr besucht", &person)
+                  .ok());
+  v1::IssueCertificatesResponse preview;
+  grpc::Status s = IssueAll(true, &preview);
+  ASSERT_TRUE(s.ok()) << s.error_message();
+  ASSERT_EQ(preview.plan_size(), 3);
+  EXPECT_EQ(preview.issued_size(), 0);
+  for (const auto& e : preview.plan()) {
+    EXPECT_EQ(e.outcome(), e.participant_id() == ids_[0] ? v1::COMPLETION_OUTCOME_CERTIFICATE
+                                                         : v1::COMPLETION_OUTCOME_CONFIRMATION);
+    EXPECT_EQ(e.decided(), e.participant_id() == ids_[0]);
+  }
+  v1::ListCertificatesRequest list;
+  list.set_series_id(series_id_);
+  v1::ListCertificatesResponse listed;
+  ASSERT_TRUE(
+      Call(*certificates_, &v1::CertificateService::Stub::ListCertificates, list, &listed).ok());
+  EXPECT_EQ(listed.certificates_size(), 0) << "a preview issues nothing";
+
+  v1::IssueCertificatesResponse issued;
+  s = IssueAll(false, &issued);
+  ASSERT_TRUE(s.ok()) << s.error_message();
+  ASSERT_EQ(issued.issued_size(), 3);
+  for (const auto& c : issued.issued()) {
+    EXPECT_EQ(c.status(), v1::CERTIFICATE_STATUS_VALID);
+    EXPECT_EQ(c.serial().size(), 19u) << c.serial();  // 16 characters in groups of four
+    EXPECT_EQ(c.pdf_sha256().size(), 64u);
+    EXPECT_NE(c.verification_url().find(c.serial()), std::string::npos);
+  }
+  v1::IssueCertificatesResponse again;
+  ASSERT_TRUE(IssueAll(false, &again).ok());
+  EXPECT_EQ(again.issued_size(), 0);
+  for (const auto& e : again.plan()) EXPECT_FALSE(e.existing_serial().empty());
+  // One person once: the same outcome twice is refused.
+  v1::Certificate twice;
+  grpc::Status refused = Issue(ids_[1], &twice);
+  EXPECT_EQ(refused.error_code(), grpc::StatusCode::ALREADY_EXISTS);
+  EXPECT_EQ(FieldOf(refused), "participant_id");
+}
+
+TEST_F(CertificateServiceTest, AnyoneVerifiesANumberAndTheSignedDocumentStaysFrozen) {
+  v1::Certificate issued;
+  grpc::Status s = Issue(ids_[0], &issued);
+  ASSERT_TRUE(s.ok()) << s.error_message();
+  EXPECT_EQ(issued.outcome(), v1::COMPLETION_OUTCOME_CONFIRMATION);
+  EXPECT_EQ(issued.holder_name(), "أمينة حداد");
+  ASSERT_EQ(issued.modules_size(), 3);
+
+  v1::CertificateVerification v;
+  s = Verify(issued.serial(), &v);
+  ASSERT_TRUE(s.ok()) << s.error_message();
+  EXPECT_EQ(v.status(), v1::CERTIFICATE_STATUS_VALID);
+  EXPECT_TRUE(v.signature_valid());
+  EXPECT_EQ(v.holder_name(), "أمينة حداد");
+  EXPECT_EQ(v.series_title(), "Interkultur im Ehrenamt");
+  // Lower case and without dashes is the same number.
+  std::string loose = issued.serial();
+  loose.erase(std::remove(loose.begin(), loose.end(), '-'), loose.end());
+  for (char& c : loose) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  v1::CertificateVerification same;
+  ASSERT_TRUE(Verify(loose, &same).ok());
+  EXPECT_EQ(same.serial(), issued.serial());
+
+  // The PDF as issued hashes to what verification says.
+  v1::GetCertificatePdfRequest get_pdf;
+  get_pdf.set_serial(issued.serial());
+  v1::CertificateFile pdf;
+  ASSERT_TRUE(
+      Call(*certificates_, &v1::CertificateService::Stub::GetCertificatePdf, get_pdf, &pdf).ok());
+  EXPECT_EQ(pdf.content().rfind("%PDF-", 0), 0u);
+  unsigned char digest[crypto_hash_sha256_BYTES];
+  crypto_hash_sha256(digest, reinterpret_cast<const unsigned char*>(pdf.content().data()),
+                     pdf.content().size());
+  EXPECT_EQ(absl::BytesToHexString(std::string(reinterpret_cast<char*>(digest), sizeof digest)),
+            v.pdf_sha256());
+
+  // The signature checks with the published key.
+  v1::ListIssuerKeysResponse keys;
+  ASSERT_TRUE(Call(*certificates_, &v1::CertificateService::Stub::ListIssuerKeys,
+                   v1::ListIssuerKeysRequest(), &keys)
+                  .ok());
+  ASSERT_EQ(keys.keys_size(), 1);
+  EXPECT_EQ(keys.keys(0).key_id(), issued.key_id());
+  std::string public_key, signature;
+  ASSERT_TRUE(absl::WebSafeBase64Unescape(keys.keys(0).public_key(), &public_key));
+  ASSERT_TRUE(absl::WebSafeBase64Unescape(issued.signature(), &signature));
+  EXPECT_EQ(
+      crypto_sign_verify_detached(reinterpret_cast<const unsigned char*>(signature.data()),
+                                  reinterpret_cast<const unsigned char*>(issued.document().data()),
+                                  issued.document().size(),
+                                  reinterpret_cast<const unsigned char*>(public_key.data())),
+      0);
+
+  // Renaming the person and the series later changes nothing issued.
+  v1::UpdateParticipantRequest rename;
+  rename.mutable_participant()->set_id(ids_[0]);
+  rename.mutable_participant()->set_display_name("Amina Haddad");
+  rename.mutable_update_mask()->add_paths("display_name");
+  v1::Participant renamed;
+  ASSERT_TRUE(
+      Call(*people_, &v1::ParticipantService::Stub::UpdateParticipant, rename, &renamed).ok());
+  v1::GetCertificateRequest get;
+  get.set_serial(issued.serial());
+  v1::Certificate later;
+  ASSERT_TRUE(
+      Call(*certificates_, &v1::CertificateService::Stub::GetCertificate, get, &later).ok());
+  EXPECT_EQ(later.holder_name(), "أمينة حداد");
+  EXPECT_EQ(later.document(), issued.document());
+
+  // Unknown numbers say nothing; text that cannot be a number is refused.
+  v1::CertificateVerification unknown;
+  ASSERT_TRUE(Verify("ZZZZ-ZZZZ-ZZZZ-ZZZZ", &unknown).ok());
+  EXPECT_EQ(unknown.status(), v1::CERTIFICATE_STATUS_UNSPECIFIED);
+  EXPECT_TRUE(unknown.holder_name().empty());
+  v1::CertificateVerification bad;
+  grpc::Status malformed = Verify("12345", &bad);
+  EXPECT_EQ(malformed.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+  EXPECT_EQ(FieldOf(malformed), "serial");
+
+  // A document changed behind the server's back fails its signature.
+  {
+    SQLite::Database db(path_, SQLite::OPEN_READWRITE);
+    db.exec("DROP TRIGGER certificate_frozen");
+    db.exec("UPDATE certificate SET document = replace(document, 'Ehrenamt', 'Hauptamt')");
+  }
+  v1::CertificateVerification tampered;
+  ASSERT_TRUE(Verify(issued.serial(), &tampered).ok());
+  EXPECT_FALSE(tampered.signature_valid());
+}
+
+TEST_F(CertificateServiceTest, RevokeAndReissue) {
+  v1::Certificate first;
+  ASSERT_TRUE(Issue(ids_[1], &first).ok());
+  v1::Certificate revoked;
+  grpc::Status s = Change(&v1::CertificateService::Stub::RevokeCertificate, first.serial(),
+                          "irrtümlich ausgestellt", &revoked);
+  ASSERT_TRUE(s.ok()) << s.error_message();
+  EXPECT_EQ(revoked.status(), v1::CERTIFICATE_STATUS_REVOKED);
+  v1::CertificateVerification v;
+  ASSERT_TRUE(Verify(first.serial(), &v).ok());
+  EXPECT_EQ(v.status(), v1::CERTIFICATE_STATUS_REVOKED);
+  EXPECT_EQ(v.revoke_reason(), "irrtümlich ausgestellt");
+  v1::Certificate out;
+  ExpectRefused({
+      {"revoking twice",
+       [&] {
+         return Change(&v1::CertificateService::Stub::RevokeCertificate, first.serial(), "x", &out);
+       },
+       grpc::StatusCode::FAILED_PRECONDITION, "serial"},
+      {"reissuing a revoked one",
+       [&] {
+         return Change(&v1::CertificateService::Stub::ReissueCertificate, first.serial(), "x",
+                       &out);
+       },
+       grpc::StatusCode::FAILED_PRECONDITION, "serial"},
+      {"revoking without a reason",
+       [&] {
+         return Change(&v1::CertificateService::Stub::RevokeCertificate, first.serial(), "", &out);
+       },
+       grpc::StatusCode::INVALID_ARGUMENT, "reason"},
+      {"an unknown number",
+       [&] {
+         return Change(&v1::CertificateService::Stub::RevokeCertificate, "ZZZZ-ZZZZ-ZZZZ-ZZZZ", "x",
+                       &out);
+       },
+       grpc::StatusCode::NOT_FOUND, "serial"},
+  });
+
+  // A revoked person may get a new certificate; reissuing it replaces it.
+  v1::Certificate second;
+  ASSERT_TRUE(Issue(ids_[1], &second).ok());
+  v1::Certificate third;
+  s = Change(&v1::CertificateService::Stub::ReissueCertificate, second.serial(), "Name korrigiert",
+             &third);
+  ASSERT_TRUE(s.ok()) << s.error_message();
+  EXPECT_NE(third.serial(), second.serial());
+  EXPECT_EQ(third.supersedes(), second.serial());
+  EXPECT_EQ(third.status(), v1::CERTIFICATE_STATUS_VALID);
+  ASSERT_TRUE(Verify(second.serial(), &v).ok());
+  EXPECT_EQ(v.status(), v1::CERTIFICATE_STATUS_SUPERSEDED);
+  EXPECT_EQ(v.superseded_by(), third.serial());
+}
+
+TEST_F(CertificateServiceTest, TooLittleAttendedGivesNothingToIssue) {
+  v1::CompletionRule rule;
+  rule.set_series_id(series_id_);
+  rule.set_all_modules(true);
+  rule.set_confirmation_min_modules(3);
+  v1::CompletionRule stored;
+  ASSERT_TRUE(SetRule(rule, &stored).ok());
+  v1::Certificate out;
+  grpc::Status s = Issue(ids_[2], &out);
+  EXPECT_EQ(s.error_code(), grpc::StatusCode::FAILED_PRECONDITION) << s.error_message();
+  EXPECT_EQ(FieldOf(s), "participant_id");
+  v1::IssueCertificatesResponse plan;
+  ASSERT_TRUE(IssueAll(true, &plan).ok());
+  EXPECT_EQ(plan.plan_size(), 0);
+}
+
+TEST_F(CertificateServiceTest, ParticipantsSeeTheirOwnCertificatesOnly) {
+  v1::Certificate own, other;
+  ASSERT_TRUE(Issue(ids_[0], &own).ok());
+  ASSERT_TRUE(Issue(ids_[1], &other).ok());
+  const std::string admin = token_;
+  token_ = participant_token_;
+  v1::ListCertificatesResponse mine;
+  grpc::Status s = Call(*certificates_, &v1::CertificateService::Stub::ListCertificates,
+                        v1::ListCertificatesRequest(), &mine);
+  v1::GetCertificateRequest get;
+  get.set_serial(other.serial());
+  v1::Certificate seen;
+  grpc::Status denied =
+      Call(*certificates_, &v1::CertificateService::Stub::GetCertificate, get, &seen);
+  get.set_serial(own.serial());
+  grpc::Status allowed =
+      Call(*certificates_, &v1::CertificateService::Stub::GetCertificate, get, &seen);
+  token_ = admin;
+  ASSERT_TRUE(s.ok()) << s.error_message();
+  ASSERT_EQ(mine.certificates_size(), 1);
+  EXPECT_EQ(mine.certificates(0).serial(), own.serial());
+  EXPECT_EQ(denied.error_code(), grpc::StatusCode::PERMISSION_DENIED);
+  EXPECT_TRUE(allowed.ok()) << allowed.error_message();
 }
 
 }  // namespace

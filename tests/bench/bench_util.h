@@ -62,7 +62,9 @@ class BenchServer {
   ~BenchServer() {
     if (server_) server_->Shutdown(absl::Seconds(5));
     server_.reset();
-    for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(db_ + suffix);
+    for (const char* suffix : {"", "-wal", "-shm", ".issuer-key"}) {
+      std::filesystem::remove(db_ + suffix);
+    }
   }
 
   static constexpr char kPassword[] = "bench-password";

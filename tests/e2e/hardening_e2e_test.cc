@@ -52,7 +52,8 @@ TEST_F(E2eTest, DatabaseFilesAreTheOperatorsAloneWhateverTheUmask) {
   MustCli({"login", "--email", kAdminEmail, "--password-stdin"},
           std::string(kAdminPassword) + "\n");
   MustCli({"org", "create", "--name", "Stadt Köthen", "--kind", "municipality"});
-  for (const std::string suffix : {"", "-wal", "-shm"}) {
+  // The certificate signing key beside the database too.
+  for (const std::string suffix : {"", "-wal", "-shm", ".issuer-key"}) {
     const fs::path file = db_ + suffix;
     ASSERT_TRUE(fs::exists(file)) << file;
     EXPECT_EQ(ModeOf(file), 0600) << file;

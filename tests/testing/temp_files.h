@@ -18,13 +18,17 @@ inline std::string TempDbPath(const std::string& prefix) {
        (prefix + "-" + std::to_string(::getpid()) + "-" +
         ::testing::UnitTest::GetInstance()->current_test_info()->name() + ".db"))
           .string();
-  for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path + suffix);
+  for (const char* suffix : {"", "-wal", "-shm", ".issuer-key"}) {
+    std::filesystem::remove(path + suffix);
+  }
   return path;
 }
 
 // Removes a database file with its WAL companions.
 inline void RemoveDb(const std::string& path) {
-  for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path + suffix);
+  for (const char* suffix : {"", "-wal", "-shm", ".issuer-key"}) {
+    std::filesystem::remove(path + suffix);
+  }
 }
 
 }  // namespace trainhub::testing

@@ -13,6 +13,7 @@
 #include "domain/ports/accounts.h"
 #include "domain/ports/attendance.h"
 #include "domain/ports/audit.h"
+#include "domain/ports/certificates.h"
 #include "domain/ports/completion.h"
 #include "domain/ports/enrolments.h"
 #include "domain/ports/organizations.h"
@@ -42,6 +43,7 @@ class ReadView {
   virtual InstallationReader& installation() = 0;
   virtual AttendanceReader& attendance() = 0;
   virtual CompletionReader& completion() = 0;
+  virtual CertificateReader& certificates() = 0;
 };
 
 // The writers of one atomic write. Valid only inside the Write call that
@@ -59,6 +61,7 @@ class UnitOfWork : public ReadView {
   RequestWriter& requests() override = 0;
   AttendanceWriter& attendance() override = 0;
   CompletionWriter& completion() override = 0;
+  CertificateWriter& certificates() override = 0;
 };
 
 // Runs units of work. Write units are serialized and atomic: when `work`

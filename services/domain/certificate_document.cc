@@ -1,0 +1,206 @@
+#include "domain/certificate_document.h"
+
+#include <sodium.h>
+
+#include <cmath>
+
+#include "absl/strings/ascii.h"
+#include "absl/strings/escaping.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
+#include "domain/canonical_json.h"
+
+namespace trainhub::domain {
+namespace {
+
+constexpr char kDocumentFormat[] = "trainhub-certificate-v1";
+constexpr char kCrockford[] = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+constexpr int kSerialChars = 16;  // 80 bits
+
+const char* OutcomeName(CompletionOutcome outcome) {
+  switch (outcome) {
+    case CompletionOutcome::kCertificate:
+      return "Zertifikat";
+    case CompletionOutcome::kConfirmation:
+      return "Teilnahmebestätigung";
+    default:
+      return "";
+  }
+}
+
+std::string TimeText(absl::Time t) {
+  return absl::FormatTime("%Y-%m-%dT%H:%M:%SZ", t, absl::UTCTimeZone());
+}
+
+}  // namespace
+
+nlohmann::json DocumentOf(const CertificateContent& c) {
+  nlohmann::json modules = nlohmann::json::array();
+  for (const CertificateModuleLine& m : c.modules) {
+    modules.push_back({{"position", m.position},
+                       {"title", m.title},
+                       {"dates", m.dates},
+                       {"teaching_units", m.teaching_units},
+                       {"teaching_units_attended", m.teaching_units_attended},
+                       {"attended", m.attended},
+                       {"trainers", m.trainers}});
+  }
+  return {
+      {"format", kDocumentFormat},
+      {"serial", c.serial},
+      {"outcome", OutcomeName(c.outcome)},
+      {"holder", {{"name", c.holder_name}}},
+      {"series",
+       {{"id", c.series_id},
+        {"title", c.series_title},
+        {"kind", static_cast<int>(c.series_kind)},
+        {"qualification", c.qualification}}},
+      {"organization", {{"name", c.organization_name}}},
+      {"partners", c.partner_names},
+      {"modules", modules},
+      {"teaching_units_attended", c.teaching_units_attended},
+      {"teaching_units_total", c.teaching_units_total},
+      {"issued", TimeText(c.issue_time)},
+      {"supersedes", c.supersedes},
+      {"key_id", c.key_id},
+      {"evaluation", c.evaluation.is_null() ? nlohmann::json::object() : c.evaluation},
+  };
+}
+
+absl::StatusOr<CertificateContent> ContentOf(const std::string& document) {
+  CertificateContent c;
+  try {
+    const nlohmann::json d = nlohmann::json::parse(document);
+    if (d.at("format") != kDocumentFormat) {
+      return absl::InvalidArgumentError("not a trainhub certificate document");
+    }
+    c.serial = d.at("serial");
+    const std::string outcome = d.at("outcome");
+    c.outcome = outcome == OutcomeName(CompletionOutcome::kCertificate)
+                    ? CompletionOutcome::kCertificate
+                    : CompletionOutcome::kConfirmation;
+    c.holder_name = d.at("holder").at("name");
+    c.series_id = d.at("series").at("id");
+    c.series_title = d.at("series").at("title");
+    c.series_kind = static_cast<SeriesKind>(d.at("series").at("kind").get<int>());
+    c.qualification = d.at("series").at("qualification");
+    c.organization_name = d.at("organization").at("name");
+    c.partner_names = d.at("partners").get<std::vector<std::string>>();
+    for (const nlohmann::json& m : d.at("modules")) {
+      CertificateModuleLine line;
+      line.position = m.at("position");
+      line.title = m.at("title");
+      line.dates = m.at("dates");
+      line.teaching_units = m.at("teaching_units");
+      line.teaching_units_attended = m.at("teaching_units_attended");
+      line.attended = m.at("attended");
+      line.trainers = m.at("trainers").get<std::vector<std::string>>();
+      c.modules.push_back(std::move(line));
+    }
+    c.teaching_units_attended = d.at("teaching_units_attended");
+    c.teaching_units_total = d.at("teaching_units_total");
+    std::string error;
+    if (!absl::ParseTime("%Y-%m-%dT%H:%M:%SZ", d.at("issued").get<std::string>(),
+                         absl::UTCTimeZone(), &c.issue_time, &error)) {
+      return absl::InvalidArgumentError("the document's issue time is unreadable");
+    }
+    c.supersedes = d.at("supersedes");
+    c.key_id = d.at("key_id");
+    c.evaluation = d.at("evaluation");
+  } catch (const nlohmann::json::exception&) {
+    return absl::InvalidArgumentError("not a trainhub certificate document");
+  }
+  return c;
+}
+
+std::string NewSerial() {
+  unsigned char bytes[10];
+  randombytes_buf(bytes, sizeof bytes);
+  std::string serial;
+  uint32_t buffer = 0;
+  int bits = 0;
+  for (unsigned char b : bytes) {
+    buffer = (buffer << 8) | b;
+    bits += 8;
+    while (bits >= 5) {
+      serial.push_back(kCrockford[(buffer >> (bits - 5)) & 0x1F]);
+      bits -= 5;
+    }
+  }
+  std::string grouped;
+  for (int i = 0; i < kSerialChars; ++i) {
+    if (i > 0 && i % 4 == 0) grouped.push_back('-');
+    grouped.push_back(serial[i]);
+  }
+  return grouped;
+}
+
+std::optional<std::string> NormalizeSerial(const std::string& text) {
+  if (text.size() > 64) return std::nullopt;
+  std::string chars;
+  for (char ch : text) {
+    if (ch == '-' || ch == ' ') continue;
+    char c = absl::ascii_toupper(static_cast<unsigned char>(ch));
+    if (c == 'O') c = '0';
+    if (c == 'I' || c == 'L') c = '1';
+    if (std::string_view(kCrockford).find(c) == std::string_view::npos) return std::nullopt;
+    chars.push_back(c);
+  }
+  if (static_cast<int>(chars.size()) != kSerialChars) return std::nullopt;
+  std::string grouped;
+  for (int i = 0; i < kSerialChars; ++i) {
+    if (i > 0 && i % 4 == 0) grouped.push_back('-');
+    grouped.push_back(chars[i]);
+  }
+  return grouped;
+}
+
+std::string DecimalText(double value) {
+  std::string text = absl::StrFormat("%.2f", std::round(value * 100) / 100);
+  while (!text.empty() && text.back() == '0') text.pop_back();
+  if (!text.empty() && text.back() == '.') text.pop_back();
+  return text == "-0" ? "0" : text;
+}
+
+absl::StatusOr<std::unique_ptr<Ed25519Signer>> Ed25519Signer::FromSeed(const std::string& seed) {
+  if (seed.size() != crypto_sign_SEEDBYTES) {
+    return absl::InvalidArgumentError("an Ed25519 seed has 32 bytes");
+  }
+  auto signer = std::unique_ptr<Ed25519Signer>(new Ed25519Signer());
+  signer->secret_key_.resize(crypto_sign_SECRETKEYBYTES);
+  signer->public_key_.resize(crypto_sign_PUBLICKEYBYTES);
+  crypto_sign_seed_keypair(reinterpret_cast<unsigned char*>(signer->public_key_.data()),
+                           reinterpret_cast<unsigned char*>(signer->secret_key_.data()),
+                           reinterpret_cast<const unsigned char*>(seed.data()));
+  signer->key_id_ = KeyIdOf(signer->public_key_);
+  return signer;
+}
+
+std::string Ed25519Signer::Sign(const std::string& message) const {
+  std::string signature(crypto_sign_BYTES, '\0');
+  crypto_sign_detached(reinterpret_cast<unsigned char*>(signature.data()), nullptr,
+                       reinterpret_cast<const unsigned char*>(message.data()), message.size(),
+                       reinterpret_cast<const unsigned char*>(secret_key_.data()));
+  return signature;
+}
+
+std::string KeyIdOf(const std::string& public_key) {
+  unsigned char hash[8];
+  crypto_generichash(hash, sizeof hash, reinterpret_cast<const unsigned char*>(public_key.data()),
+                     public_key.size(), nullptr, 0);
+  return absl::StrCat(
+      "k", absl::BytesToHexString(std::string(reinterpret_cast<const char*>(hash), sizeof hash)));
+}
+
+bool VerifySignature(const std::string& public_key, const std::string& message,
+                     const std::string& signature) {
+  if (public_key.size() != crypto_sign_PUBLICKEYBYTES || signature.size() != crypto_sign_BYTES) {
+    return false;
+  }
+  return crypto_sign_verify_detached(
+             reinterpret_cast<const unsigned char*>(signature.data()),
+             reinterpret_cast<const unsigned char*>(message.data()), message.size(),
+             reinterpret_cast<const unsigned char*>(public_key.data())) == 0;
+}
+
+}  // namespace trainhub::domain

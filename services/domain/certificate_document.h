@@ -1,0 +1,128 @@
+#ifndef TRAINHUB_SERVICES_DOMAIN_CERTIFICATE_DOCUMENT_H_
+#define TRAINHUB_SERVICES_DOMAIN_CERTIFICATE_DOCUMENT_H_
+
+// An issued certificate and the document it freezes: everything printed on
+// it (holder, series, organisation and partners, modules with dates, UE and
+// trainers, outcome, issue date) and the evaluation it rests on, as
+// canonical JSON signed with the issuer's Ed25519 key. Also the serial
+// numbers and the issuer keys.
+
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "absl/status/statusor.h"
+#include "absl/time/time.h"
+#include "domain/completion_rules.h"
+#include "domain/model.h"
+
+namespace trainhub::domain {
+
+// Numbers are stored and sent; never renumber.
+enum class CertificateStatus { kUnspecified = 0, kValid = 1, kRevoked = 2, kSuperseded = 3 };
+
+struct CertificateModuleLine {
+  int position = 0;
+  std::string title;
+  std::string dates;                    // German, e.g. "23.11.2018 – 24.11.2018"
+  std::string teaching_units;           // decimal text
+  std::string teaching_units_attended;  // decimal text
+  bool attended = false;
+  std::vector<std::string> trainers;
+};
+
+// What a certificate says; frozen at issue.
+struct CertificateContent {
+  std::string serial;
+  CompletionOutcome outcome = CompletionOutcome::kUnspecified;
+  std::string holder_name;
+  Id series_id = 0;
+  std::string series_title;
+  SeriesKind series_kind = SeriesKind::kUnspecified;
+  std::string qualification;  // the series' awards_qualification (Zertifikat only)
+  std::string organization_name;
+  std::vector<std::string> partner_names;
+  std::vector<CertificateModuleLine> modules;
+  std::string teaching_units_attended;  // decimal text
+  std::string teaching_units_total;
+  absl::Time issue_time;
+  std::string supersedes;  // serial
+  std::string key_id;
+  nlohmann::json evaluation;  // the rule and the person's records it used
+};
+
+struct Certificate {
+  Id id = 0;
+  Id participant_id = 0;
+  CertificateContent content;
+  std::string document;    // canonical JSON of DocumentOf(content)
+  std::string signature;   // 64 bytes, Ed25519 over document
+  std::string pdf;         // as issued (empty in lists)
+  std::string pdf_sha256;  // hex
+  CertificateStatus status = CertificateStatus::kValid;
+  std::string revoke_reason;
+  std::optional<absl::Time> revoke_time;
+  std::string superseded_by;
+  Id issued_by = 0;  // account
+};
+
+// The signed document of `content`; its canonical text is what is signed.
+nlohmann::json DocumentOf(const CertificateContent& content);
+// `document`'s content; INVALID_ARGUMENT when it is not a trainhub
+// certificate document.
+absl::StatusOr<CertificateContent> ContentOf(const std::string& document);
+
+// A new serial: 80 bits from libsodium's generator as 16 characters of
+// Crockford base32 in groups of four ("7K3M-Q9ZD-X2RT-4HNB").
+std::string NewSerial();
+// `text` as a serial (case, spaces and dashes ignored; O read as 0, I and L
+// as 1), or nullopt when it cannot be one.
+std::optional<std::string> NormalizeSerial(const std::string& text);
+
+// Teaching units as decimal text: at most two decimals, no trailing zeros.
+std::string DecimalText(double value);
+
+// The issuer's signing key (Ed25519). Thread-safe.
+class CertificateSigner {
+ public:
+  virtual ~CertificateSigner() = default;
+  virtual const std::string& key_id() const = 0;
+  virtual const std::string& public_key() const = 0;  // 32 bytes
+  // 64-byte signature of `message`.
+  virtual std::string Sign(const std::string& message) const = 0;
+};
+
+// A signer over a 32-byte Ed25519 seed (libsodium).
+class Ed25519Signer : public CertificateSigner {
+ public:
+  // INVALID_ARGUMENT unless `seed` has 32 bytes.
+  static absl::StatusOr<std::unique_ptr<Ed25519Signer>> FromSeed(const std::string& seed);
+  const std::string& key_id() const override { return key_id_; }
+  const std::string& public_key() const override { return public_key_; }
+  std::string Sign(const std::string& message) const override;
+
+ private:
+  Ed25519Signer() = default;
+  std::string secret_key_;  // libsodium's 64-byte form
+  std::string public_key_;
+  std::string key_id_;
+};
+
+// "k" and 16 hex digits of the BLAKE2b hash of the public key.
+std::string KeyIdOf(const std::string& public_key);
+bool VerifySignature(const std::string& public_key, const std::string& message,
+                     const std::string& signature);
+
+// A public key the server has signed with.
+struct IssuerKey {
+  std::string key_id;
+  std::string public_key;  // 32 bytes
+  absl::Time create_time;
+  bool active = false;
+};
+
+}  // namespace trainhub::domain
+
+#endif  // TRAINHUB_SERVICES_DOMAIN_CERTIFICATE_DOCUMENT_H_

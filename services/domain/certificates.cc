@@ -1,0 +1,559 @@
+#include "domain/certificates.h"
+
+#include <sodium.h>
+
+#include <map>
+#include <set>
+#include <utility>
+
+#include "absl/strings/escaping.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+#include "absl/time/civil_time.h"
+#include "domain/access.h"
+#include "domain/attendance_rules.h"
+#include "domain/audit_trail.h"
+#include "domain/berlin_time.h"
+#include "domain/canonical_json.h"
+#include "domain/certificate_pdf.h"
+#include "domain/completion_read.h"
+#include "domain/errors.h"
+#include "domain/limits.h"
+#include "domain/status_macros.h"
+#include "domain/text.h"
+
+namespace trainhub::domain {
+
+namespace {
+
+constexpr char kIssueMethod[] = "trainhub.v1.CertificateService/IssueCertificate";
+constexpr char kIssueAllMethod[] = "trainhub.v1.CertificateService/IssueCertificates";
+constexpr char kRevokeMethod[] = "trainhub.v1.CertificateService/RevokeCertificate";
+constexpr char kReissueMethod[] = "trainhub.v1.CertificateService/ReissueCertificate";
+
+std::string IsoTime(absl::Time t) {
+  return absl::FormatTime("%Y-%m-%dT%H:%M:%SZ", t, absl::UTCTimeZone());
+}
+
+std::string Sha256Hex(const std::string& bytes) {
+  unsigned char digest[crypto_hash_sha256_BYTES];
+  crypto_hash_sha256(digest, reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size());
+  return absl::BytesToHexString(std::string(reinterpret_cast<const char*>(digest), sizeof digest));
+}
+
+// German day ranges as printed (Europe/Berlin): "06.09.2019",
+// "23.–24.11.2018", "31.01.–01.02.2020", "30.12.2019–02.01.2020".
+std::string Dates(absl::Time first_start, absl::Time last_end) {
+  const absl::TimeZone& zone = DisplayTimeZone();
+  const absl::CivilDay first = absl::ToCivilDay(first_start, zone);
+  const absl::CivilDay last = absl::ToCivilDay(last_end - absl::Seconds(1), zone);
+  const std::string last_text = absl::FormatTime("%d.%m.%Y", last_end - absl::Seconds(1), zone);
+  if (first >= last) return absl::FormatTime("%d.%m.%Y", first_start, zone);
+  if (first.year() != last.year()) {
+    return absl::StrCat(absl::FormatTime("%d.%m.%Y", first_start, zone), "–", last_text);
+  }
+  if (first.month() != last.month()) {
+    return absl::StrCat(absl::FormatTime("%d.%m.", first_start, zone), "–", last_text);
+  }
+  return absl::StrCat(absl::FormatTime("%d.", first_start, zone), "–", last_text);
+}
+
+nlohmann::json RuleJson(const CompletionRule& rule) {
+  return {{"all_modules", rule.all_modules},
+          {"min_modules", rule.min_modules},
+          {"mandatory_modules", rule.mandatory_modules},
+          {"max_excused", rule.max_excused ? nlohmann::json(*rule.max_excused) : nlohmann::json()},
+          {"min_teaching_unit_percent", rule.min_teaching_unit_percent},
+          {"allowed_minutes_missed", rule.allowed_minutes_missed},
+          {"confirmation_min_modules", rule.confirmation_min_modules}};
+}
+
+// The inputs `person`'s outcome was decided from: the rule, their records
+// per session, the figures and a coordinator's decision.
+nlohmann::json EvaluationJson(const CompletionRule& rule, const PersonCompletion& person,
+                              const AttendanceMatrix& matrix, absl::Time now) {
+  nlohmann::json sessions = nlohmann::json::array();
+  for (const MatrixRow& row : matrix.rows) {
+    if (row.participant_id != person.participant_id) continue;
+    for (size_t i = 0; i < row.cells.size(); ++i) {
+      const MatrixCell& cell = row.cells[i];
+      const Session& s = matrix.columns[i].session;
+      sessions.push_back({{"session_id", s.id},
+                          {"module_id", s.module_id},
+                          {"start", IsoTime(s.start)},
+                          {"expected", cell.expected},
+                          {"status", ToString(cell.status)},
+                          {"minutes_missed", cell.minutes_missed}});
+    }
+  }
+  nlohmann::json decision;
+  if (person.decision) {
+    decision = {{"outcome", ToString(person.decision->outcome)},
+                {"reason", person.decision->reason},
+                {"by", person.decision->account_name},
+                {"recorded", IsoTime(person.decision->record_time)}};
+  }
+  return {{"rule", RuleJson(rule)},
+          {"rule_outcome", ToString(person.rule_outcome)},
+          {"decision", decision},
+          {"modules_attended", person.modules_attended},
+          {"module_count", person.module_count},
+          {"excused", person.excused},
+          {"absent", person.absent},
+          {"teaching_unit_percent", DecimalText(person.teaching_unit_percent)},
+          {"unmet", person.unmet},
+          {"sessions", sessions},
+          {"evaluated", IsoTime(now)}};
+}
+
+// Loads the certificate `serial` names for `who` with at least `needed`
+// (holders read their own). PERMISSION_DENIED for an unknown serial too
+// (admins: NOT_FOUND "serial").
+absl::StatusOr<std::pair<Certificate, CompletionRole>> AccessCertificate(ReadView& r,
+                                                                         const Principal& who,
+                                                                         const std::string& text,
+                                                                         CompletionRole needed) {
+  std::optional<std::string> serial = NormalizeSerial(text);
+  if (!serial) {
+    return InvalidField("serial",
+                        "is not a certificate number (16 characters, e.g. 7K3M-Q9ZD-X2RT-4HNB)");
+  }
+  const std::string what = absl::StrCat(
+      needed == CompletionRole::kPlanner ? "change certificate " : "see certificate ", *serial);
+  absl::StatusOr<Certificate> c = r.certificates().GetBySerial(*serial);
+  if (!c.ok()) {
+    if (!absl::IsNotFound(c.status())) return c.status();
+    if (who.IsAdmin())
+      return FieldError(absl::StatusCode::kNotFound, "serial",
+                        absl::StrCat("no certificate has the number ", *serial));
+    return Denied(what);
+  }
+  if (needed <= CompletionRole::kParticipant && who.ParticipantId() != 0 &&
+      who.ParticipantId() == c->participant_id) {
+    return std::make_pair(*std::move(c), CompletionRole::kParticipant);
+  }
+  absl::StatusOr<std::pair<Series, CompletionRole>> access =
+      AccessCompletion(r, who, c->content.series_id, std::max(needed, CompletionRole::kReader));
+  if (!access.ok()) {
+    return absl::IsPermissionDenied(access.status()) ? Denied(what) : access.status();
+  }
+  return std::make_pair(*std::move(c), access->second);
+}
+
+absl::Status CheckReasonText(std::string& reason) {
+  reason = Trimmed(reason);
+  if (std::string p = TextProblem(reason, 1, kMaxReasonChars, true); !p.empty()) {
+    return InvalidField("reason", p);
+  }
+  return absl::OkStatus();
+}
+
+}  // namespace
+
+struct Certificates::Prepared {
+  Id participant_id = 0;
+  CertificateContent content;
+};
+
+Certificates::Certificates(Store& store, const CertificateSigner& signer,
+                           std::string verify_url_base, Clock clock)
+    : store_(store),
+      signer_(signer),
+      verify_url_base_(std::move(verify_url_base)),
+      clock_(std::move(clock)) {}
+
+std::string Certificates::VerificationUrl(const std::string& serial) const {
+  return verify_url_base_ + serial;
+}
+
+absl::Status Certificates::RegisterIssuerKey() {
+  return store_.Write([&](UnitOfWork& w) -> absl::Status {
+    IssuerKey key;
+    key.key_id = signer_.key_id();
+    key.public_key = signer_.public_key();
+    key.create_time = clock_();
+    key.active = true;
+    return w.certificates().PutActiveIssuerKey(key);
+  });
+}
+
+absl::StatusOr<std::vector<Certificates::Prepared>> Certificates::Prepare(
+    const RequestContext& ctx, Id series_id, Id only_participant, IssueResult* plan,
+    const std::string& supersedes) {
+  const absl::Time now = clock_();
+  std::vector<Prepared> prepared;
+  TH_RETURN_IF_ERROR(store_.Read([&](ReadView& r) -> absl::Status {
+    TH_ASSIGN_OR_RETURN(auto access,
+                        AccessCompletion(r, ctx.who, series_id, CompletionRole::kPlanner));
+    const Series& series = access.first;
+    TH_ASSIGN_OR_RETURN(CompletionRule rule, RuleOf(r, series_id));
+    TH_ASSIGN_OR_RETURN(SeriesEvaluation evaluation,
+                        EvaluateSeries(r, series, rule, only_participant));
+    TH_ASSIGN_OR_RETURN(Organization owner, r.organizations().Get(series.organization_id));
+    std::vector<std::string> partners;
+    for (Id id : series.partner_organization_ids) {
+      absl::StatusOr<Organization> p = r.organizations().Get(id);
+      if (p.ok()) partners.push_back(p->name);
+    }
+    // Per module: the first and last day and the confirmed trainers.
+    struct ModuleFacts {
+      absl::Time first = absl::InfiniteFuture(), last = absl::InfinitePast();
+      std::vector<std::string> trainers;
+    };
+    std::map<Id, ModuleFacts> facts;
+    for (const MatrixColumn& column : evaluation.matrix.columns) {
+      const Session& s = column.session;
+      ModuleFacts& f = facts[s.module_id];
+      f.first = std::min(f.first, s.start);
+      f.last = std::max(f.last, s.end);
+      for (const TrainerBooking& b : s.trainers) {
+        if (b.status != BookingStatus::kConfirmed) continue;
+        if (std::find(f.trainers.begin(), f.trainers.end(), b.trainer_name) == f.trainers.end()) {
+          f.trainers.push_back(b.trainer_name);
+        }
+      }
+    }
+    if (only_participant != 0 && evaluation.people.empty()) {
+      return FieldError(absl::StatusCode::kNotFound, "participant_id",
+                        absl::StrCat("participant ", only_participant,
+                                     " held no seat during a session of series ", series_id));
+    }
+    for (const PersonCompletion& person : evaluation.people) {
+      if (person.outcome != CompletionOutcome::kCertificate &&
+          person.outcome != CompletionOutcome::kConfirmation) {
+        if (only_participant != 0) {
+          return FieldError(absl::StatusCode::kFailedPrecondition, "participant_id",
+                            absl::StrCat(person.participant_name,
+                                         " has not completed the series and attended "
+                                         "too little for a Teilnahmebestätigung (",
+                                         absl::StrJoin(person.unmet, "; "),
+                                         "); a coordinator may decide otherwise with a reason"));
+        }
+        continue;
+      }
+      IssuePlanEntry entry;
+      entry.participant_id = person.participant_id;
+      entry.participant_name = person.participant_name;
+      entry.outcome = person.outcome;
+      entry.decided = person.decision.has_value();
+      if (supersedes.empty()) {
+        TH_ASSIGN_OR_RETURN(std::optional<Certificate> existing,
+                            r.certificates().FindValid(series_id, person.participant_id));
+        if (existing) entry.existing_serial = existing->content.serial;
+      }
+      if (plan != nullptr) plan->plan.push_back(entry);
+      if (!entry.existing_serial.empty()) {
+        if (only_participant != 0) {
+          return FieldError(
+              absl::StatusCode::kAlreadyExists, "participant_id",
+              absl::StrCat(person.participant_name, " holds certificate ", entry.existing_serial,
+                           " of this series already; reissue it to replace it"));
+        }
+        continue;
+      }
+      CertificateContent c;
+      c.outcome = person.outcome;
+      c.holder_name = person.participant_name;
+      c.series_id = series.id;
+      c.series_title = series.title;
+      c.series_kind = series.kind;
+      if (person.outcome == CompletionOutcome::kCertificate) {
+        c.qualification = series.awards_qualification;
+      }
+      c.organization_name = owner.name;
+      c.partner_names = partners;
+      for (const ModuleCompletion& mc : person.modules) {
+        const ModuleFacts& f = facts[mc.module.module_id];
+        CertificateModuleLine line;
+        line.position = mc.module.position;
+        line.title = mc.module.title;
+        line.dates = Dates(f.first, f.last);
+        line.teaching_units = DecimalText(mc.teaching_units);
+        line.teaching_units_attended = DecimalText(mc.teaching_units_attended);
+        line.attended = mc.attended;
+        line.trainers = f.trainers;
+        c.modules.push_back(std::move(line));
+      }
+      c.teaching_units_attended = DecimalText(person.teaching_units_attended);
+      c.teaching_units_total = DecimalText(person.teaching_units);
+      c.issue_time = now;
+      c.supersedes = supersedes;
+      c.evaluation = EvaluationJson(rule, person, evaluation.matrix, now);
+      prepared.push_back({person.participant_id, std::move(c)});
+    }
+    return absl::OkStatus();
+  }));
+  return prepared;
+}
+
+absl::StatusOr<Certificate> Certificates::Frozen(CertificateContent content, Id participant_id,
+                                                 Id issued_by) {
+  content.serial = NewSerial();
+  content.key_id = signer_.key_id();
+  Certificate c;
+  TH_ASSIGN_OR_RETURN(c.document, CanonicalJson(DocumentOf(content)));
+  c.signature = signer_.Sign(c.document);
+  TH_ASSIGN_OR_RETURN(c.pdf, RenderCertificatePdf(content, VerificationUrl(content.serial)));
+  c.pdf_sha256 = Sha256Hex(c.pdf);
+  c.participant_id = participant_id;
+  c.issued_by = issued_by;
+  c.status = CertificateStatus::kValid;
+  c.content = std::move(content);
+  return c;
+}
+
+absl::StatusOr<Certificate> Certificates::Issue(const RequestContext& ctx, Id series_id,
+                                                Id participant_id, const RequestKey& key) {
+  TH_RETURN_IF_ERROR(CheckId(series_id, "series_id"));
+  TH_RETURN_IF_ERROR(CheckId(participant_id, "participant_id"));
+  TH_RETURN_IF_ERROR(ValidateRequestId(key.request_id));
+  TH_ASSIGN_OR_RETURN(std::vector<Prepared> prepared,
+                      Prepare(ctx, series_id, participant_id, nullptr, ""));
+  if (prepared.size() != 1) return absl::InternalError("no certificate was prepared");
+  TH_ASSIGN_OR_RETURN(Certificate c, Frozen(std::move(prepared.front().content), participant_id,
+                                            ctx.who.account.id));
+  TH_RETURN_IF_ERROR(store_.Write([&](UnitOfWork& w) -> absl::Status {
+    TH_ASSIGN_OR_RETURN(auto access,
+                        AccessCompletion(w, ctx.who, series_id, CompletionRole::kPlanner));
+    TH_ASSIGN_OR_RETURN(std::optional<RequestRecord> earlier, AlreadyDone(w, kIssueMethod, key));
+    if (earlier) {
+      TH_ASSIGN_OR_RETURN(c, w.certificates().Get(earlier->resource_id));
+      return absl::OkStatus();
+    }
+    TH_ASSIGN_OR_RETURN(std::optional<Certificate> existing,
+                        w.certificates().FindValid(series_id, participant_id));
+    if (existing) {
+      return FieldError(absl::StatusCode::kAlreadyExists, "participant_id",
+                        absl::StrCat("participant ", participant_id, " holds certificate ",
+                                     existing->content.serial, " of this series already"));
+    }
+    TH_ASSIGN_OR_RETURN(c.id, w.certificates().Insert(c));
+    AuditTrail trail(w, ctx, c.content.issue_time);
+    TH_RETURN_IF_ERROR(trail.Changed("certificate", c.id, access.first.organization_id));
+    return MarkDone(w, kIssueMethod, key, c.id);
+  }));
+  return c;
+}
+
+absl::StatusOr<IssueResult> Certificates::IssueAll(const RequestContext& ctx, Id series_id,
+                                                   bool preview, const RequestKey& key) {
+  TH_RETURN_IF_ERROR(CheckId(series_id, "series_id"));
+  TH_RETURN_IF_ERROR(ValidateRequestId(key.request_id));
+  IssueResult result;
+  TH_ASSIGN_OR_RETURN(std::vector<Prepared> prepared, Prepare(ctx, series_id, 0, &result, ""));
+  if (preview) return result;
+  std::vector<Certificate> frozen;
+  for (Prepared& p : prepared) {
+    TH_ASSIGN_OR_RETURN(Certificate c,
+                        Frozen(std::move(p.content), p.participant_id, ctx.who.account.id));
+    frozen.push_back(std::move(c));
+  }
+  TH_RETURN_IF_ERROR(store_.Write([&](UnitOfWork& w) -> absl::Status {
+    TH_ASSIGN_OR_RETURN(auto access,
+                        AccessCompletion(w, ctx.who, series_id, CompletionRole::kPlanner));
+    TH_ASSIGN_OR_RETURN(std::optional<RequestRecord> earlier, AlreadyDone(w, kIssueAllMethod, key));
+    if (earlier) {
+      // A retry: what the series holds now stands for what was issued.
+      frozen.clear();
+      PageRequest page;
+      page.limit = kMaxPageSize;
+      for (;;) {
+        CertificateFilter filter;
+        filter.series_id = series_id;
+        TH_ASSIGN_OR_RETURN(Page<Certificate> batch, w.certificates().List(filter, page));
+        for (Certificate& c : batch.items) {
+          if (c.status == CertificateStatus::kValid) result.issued.push_back(std::move(c));
+        }
+        if (!batch.next) break;
+        page.after = batch.next;
+      }
+      return absl::OkStatus();
+    }
+    AuditTrail trail(w, ctx, clock_());
+    for (Certificate& c : frozen) {
+      TH_ASSIGN_OR_RETURN(std::optional<Certificate> existing,
+                          w.certificates().FindValid(series_id, c.participant_id));
+      if (existing) continue;  // issued meanwhile
+      TH_ASSIGN_OR_RETURN(c.id, w.certificates().Insert(c));
+      TH_RETURN_IF_ERROR(trail.Changed("certificate", c.id, access.first.organization_id));
+      c.pdf.clear();
+      result.issued.push_back(std::move(c));
+    }
+    return MarkDone(w, kIssueAllMethod, key, series_id);
+  }));
+  return result;
+}
+
+absl::StatusOr<Certificate> Certificates::Get(const Principal& who, const std::string& serial) {
+  Certificate c;
+  TH_RETURN_IF_ERROR(store_.Read([&](ReadView& r) -> absl::Status {
+    TH_ASSIGN_OR_RETURN(auto access,
+                        AccessCertificate(r, who, serial, CompletionRole::kParticipant));
+    c = std::move(access.first);
+    return absl::OkStatus();
+  }));
+  return c;
+}
+
+absl::StatusOr<Page<Certificate>> Certificates::List(const Principal& who, Id series_id,
+                                                     Id participant_id, const PageRequest& page) {
+  if (series_id < 0) return InvalidField("series_id", "must be a positive id");
+  if (participant_id < 0) return InvalidField("participant_id", "must be a positive id");
+  Page<Certificate> out;
+  TH_RETURN_IF_ERROR(store_.Read([&](ReadView& r) -> absl::Status {
+    CertificateFilter filter;
+    filter.series_id = series_id;
+    filter.participant_id = participant_id;
+    if (series_id != 0) {
+      TH_ASSIGN_OR_RETURN(auto access,
+                          AccessCompletion(r, who, series_id, CompletionRole::kParticipant));
+      if (access.second == CompletionRole::kParticipant) {
+        if (participant_id != 0 && participant_id != who.ParticipantId()) {
+          return Denied(absl::StrCat("see the certificates of participant ", participant_id));
+        }
+        filter.participant_id = who.ParticipantId();
+      }
+    } else if (!who.IsAdmin()) {
+      for (const RoleGrant& g : who.account.roles) {
+        if (g.role == Role::kCoordinator) filter.organization_ids.push_back(g.organization_id);
+      }
+      if (filter.organization_ids.empty()) {
+        if (participant_id != 0 && participant_id != who.ParticipantId()) {
+          return Denied(absl::StrCat("see the certificates of participant ", participant_id));
+        }
+        // Trainers, and accounts without a participant record: none to see.
+        if (who.ParticipantId() == 0) return absl::OkStatus();
+        filter.participant_id = who.ParticipantId();
+      }
+    }
+    TH_ASSIGN_OR_RETURN(out, r.certificates().List(filter, page));
+    return absl::OkStatus();
+  }));
+  return out;
+}
+
+absl::StatusOr<Certificate> Certificates::Revoke(const RequestContext& ctx,
+                                                 const std::string& serial, std::string reason,
+                                                 const RequestKey& key) {
+  TH_RETURN_IF_ERROR(CheckReasonText(reason));
+  TH_RETURN_IF_ERROR(ValidateRequestId(key.request_id));
+  const absl::Time now = clock_();
+  Certificate c;
+  TH_RETURN_IF_ERROR(store_.Write([&](UnitOfWork& w) -> absl::Status {
+    TH_ASSIGN_OR_RETURN(auto access,
+                        AccessCertificate(w, ctx.who, serial, CompletionRole::kPlanner));
+    c = std::move(access.first);
+    TH_ASSIGN_OR_RETURN(std::optional<RequestRecord> earlier, AlreadyDone(w, kRevokeMethod, key));
+    if (earlier) return absl::OkStatus();
+    if (c.status == CertificateStatus::kRevoked) {
+      return FieldError(absl::StatusCode::kFailedPrecondition, "serial",
+                        absl::StrCat("certificate ", c.content.serial, " was revoked on ",
+                                     FormatLocal(*c.revoke_time), " already"));
+    }
+    if (c.status == CertificateStatus::kSuperseded) {
+      return FieldError(absl::StatusCode::kFailedPrecondition, "serial",
+                        absl::StrCat("certificate ", c.content.serial, " was replaced by ",
+                                     c.superseded_by, "; revoke that one"));
+    }
+    c.status = CertificateStatus::kRevoked;
+    c.revoke_reason = reason;
+    c.revoke_time = now;
+    TH_RETURN_IF_ERROR(w.certificates().UpdateStatus(c));
+    TH_ASSIGN_OR_RETURN(Series series, w.series().GetStored(c.content.series_id));
+    AuditTrail trail(w, ctx, now);
+    TH_RETURN_IF_ERROR(trail.Changed("certificate", c.id, series.organization_id));
+    return MarkDone(w, kRevokeMethod, key, c.id);
+  }));
+  return c;
+}
+
+absl::StatusOr<Certificate> Certificates::Reissue(const RequestContext& ctx,
+                                                  const std::string& serial, std::string reason,
+                                                  const RequestKey& key) {
+  TH_RETURN_IF_ERROR(CheckReasonText(reason));
+  TH_RETURN_IF_ERROR(ValidateRequestId(key.request_id));
+  Certificate old;
+  TH_RETURN_IF_ERROR(store_.Read([&](ReadView& r) -> absl::Status {
+    TH_ASSIGN_OR_RETURN(auto access,
+                        AccessCertificate(r, ctx.who, serial, CompletionRole::kPlanner));
+    old = std::move(access.first);
+    return absl::OkStatus();
+  }));
+  auto check_valid = [](const Certificate& c) -> absl::Status {
+    if (c.status == CertificateStatus::kRevoked) {
+      return FieldError(
+          absl::StatusCode::kFailedPrecondition, "serial",
+          absl::StrCat("certificate ", c.content.serial, " is revoked; issue a new one instead"));
+    }
+    if (c.status == CertificateStatus::kSuperseded) {
+      return FieldError(absl::StatusCode::kFailedPrecondition, "serial",
+                        absl::StrCat("certificate ", c.content.serial, " was replaced by ",
+                                     c.superseded_by, " already"));
+    }
+    return absl::OkStatus();
+  };
+  TH_RETURN_IF_ERROR(check_valid(old));
+  TH_ASSIGN_OR_RETURN(
+      std::vector<Prepared> prepared,
+      Prepare(ctx, old.content.series_id, old.participant_id, nullptr, old.content.serial));
+  if (prepared.size() != 1) return absl::InternalError("no certificate was prepared");
+  TH_ASSIGN_OR_RETURN(Certificate fresh, Frozen(std::move(prepared.front().content),
+                                                old.participant_id, ctx.who.account.id));
+  TH_RETURN_IF_ERROR(store_.Write([&](UnitOfWork& w) -> absl::Status {
+    TH_ASSIGN_OR_RETURN(auto access,
+                        AccessCertificate(w, ctx.who, serial, CompletionRole::kPlanner));
+    TH_ASSIGN_OR_RETURN(std::optional<RequestRecord> earlier, AlreadyDone(w, kReissueMethod, key));
+    if (earlier) {
+      TH_ASSIGN_OR_RETURN(fresh, w.certificates().Get(earlier->resource_id));
+      return absl::OkStatus();
+    }
+    Certificate current = std::move(access.first);
+    TH_RETURN_IF_ERROR(check_valid(current));
+    TH_ASSIGN_OR_RETURN(fresh.id, w.certificates().Insert(fresh));
+    current.status = CertificateStatus::kSuperseded;
+    current.superseded_by = fresh.content.serial;
+    current.revoke_reason = reason;
+    TH_RETURN_IF_ERROR(w.certificates().UpdateStatus(current));
+    TH_ASSIGN_OR_RETURN(Series series, w.series().GetStored(current.content.series_id));
+    AuditTrail trail(w, ctx, fresh.content.issue_time);
+    TH_RETURN_IF_ERROR(trail.Changed("certificate", current.id, series.organization_id));
+    TH_RETURN_IF_ERROR(trail.Changed("certificate", fresh.id, series.organization_id));
+    return MarkDone(w, kReissueMethod, key, fresh.id);
+  }));
+  return fresh;
+}
+
+absl::StatusOr<CertificateVerification> Certificates::Verify(const std::string& text) {
+  std::optional<std::string> serial = NormalizeSerial(text);
+  if (!serial) {
+    return InvalidField("serial",
+                        "is not a certificate number (16 characters, e.g. 7K3M-Q9ZD-X2RT-4HNB)");
+  }
+  CertificateVerification v;
+  TH_RETURN_IF_ERROR(store_.Read([&](ReadView& r) -> absl::Status {
+    absl::StatusOr<Certificate> c = r.certificates().GetBySerial(*serial);
+    if (absl::IsNotFound(c.status())) return absl::OkStatus();
+    TH_RETURN_IF_ERROR(c.status());
+    TH_ASSIGN_OR_RETURN(std::vector<IssuerKey> keys, r.certificates().ListIssuerKeys());
+    for (const IssuerKey& k : keys) {
+      if (k.key_id != c->content.key_id) continue;
+      v.signature_valid =
+          c->content.serial == *serial && VerifySignature(k.public_key, c->document, c->signature);
+    }
+    c->pdf.clear();
+    v.certificate = *std::move(c);
+    return absl::OkStatus();
+  }));
+  return v;
+}
+
+absl::StatusOr<std::vector<IssuerKey>> Certificates::IssuerKeys() {
+  std::vector<IssuerKey> keys;
+  TH_RETURN_IF_ERROR(store_.Read([&](ReadView& r) -> absl::Status {
+    TH_ASSIGN_OR_RETURN(keys, r.certificates().ListIssuerKeys());
+    return absl::OkStatus();
+  }));
+  return keys;
+}
+
+}  // namespace trainhub::domain

@@ -1,0 +1,101 @@
+#ifndef TRAINHUB_SERVICES_DOMAIN_CERTIFICATES_H_
+#define TRAINHUB_SERVICES_DOMAIN_CERTIFICATES_H_
+
+// Certificates: the coordinators who plan a series issue the Zertifikat or
+// Teilnahmebestätigung each person's completion gives (one person, or
+// everyone at once after a preview), revoke them and reissue them; they,
+// the partners' coordinators and the holder read them; anyone verifies a
+// serial. Issuing freezes a signed document of everything printed and the
+// PDF (domain/certificate_document.h); nothing but the status changes later.
+
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "absl/status/statusor.h"
+#include "absl/time/clock.h"
+#include "domain/certificate_document.h"
+#include "domain/idempotency.h"
+#include "domain/model.h"
+#include "domain/ports/unit_of_work.h"
+#include "domain/principal.h"
+#include "domain/request_context.h"
+
+namespace trainhub::domain {
+
+struct IssuePlanEntry {
+  Id participant_id = 0;
+  std::string participant_name;
+  CompletionOutcome outcome = CompletionOutcome::kUnspecified;
+  bool decided = false;
+  std::string existing_serial;  // holds a valid certificate of the series already
+};
+
+struct IssueResult {
+  std::vector<IssuePlanEntry> plan;  // outcome CERTIFICATE or CONFIRMATION, by name
+  std::vector<Certificate> issued;   // without PDFs
+};
+
+// What anyone learns about a serial.
+struct CertificateVerification {
+  std::optional<Certificate> certificate;  // nullopt: unknown serial
+  bool signature_valid = false;
+};
+
+class Certificates {
+ public:
+  using Clock = std::function<absl::Time()>;
+  // `store` and `signer` must outlive this object; verification addresses
+  // are `verify_url_base` followed by the serial.
+  Certificates(
+      Store& store, const CertificateSigner& signer, std::string verify_url_base,
+      Clock clock = [] { return absl::Now(); });
+
+  // Records the signer's public key as the active issuer key (old keys stay
+  // for verifying what they signed). Call once at start.
+  absl::Status RegisterIssuerKey();
+
+  // FAILED_PRECONDITION "participant_id" when the person's outcome is
+  // nothing; ALREADY_EXISTS "participant_id" when they hold a valid
+  // certificate of the series (reissue it instead).
+  absl::StatusOr<Certificate> Issue(const RequestContext& ctx, Id series_id, Id participant_id,
+                                    const RequestKey& key);
+  // Everyone's plan; unless `preview`, issues it for everyone without a
+  // valid certificate, all in one write.
+  absl::StatusOr<IssueResult> IssueAll(const RequestContext& ctx, Id series_id, bool preview,
+                                       const RequestKey& key);
+  // With the PDF.
+  absl::StatusOr<Certificate> Get(const Principal& who, const std::string& serial);
+  // Participants: their own (participant_id 0 or themselves).
+  absl::StatusOr<Page<Certificate>> List(const Principal& who, Id series_id, Id participant_id,
+                                         const PageRequest& page);
+  // FAILED_PRECONDITION "serial" unless VALID; `reason` required.
+  absl::StatusOr<Certificate> Revoke(const RequestContext& ctx, const std::string& serial,
+                                     std::string reason, const RequestKey& key);
+  // A new certificate from today's data and evaluation that supersedes the
+  // VALID one named; `reason` required.
+  absl::StatusOr<Certificate> Reissue(const RequestContext& ctx, const std::string& serial,
+                                      std::string reason, const RequestKey& key);
+  // No account needed. INVALID_ARGUMENT "serial" for text that cannot be a
+  // serial; an unknown serial answers an empty verification.
+  absl::StatusOr<CertificateVerification> Verify(const std::string& serial);
+  absl::StatusOr<std::vector<IssuerKey>> IssuerKeys();
+
+  std::string VerificationUrl(const std::string& serial) const;
+
+ private:
+  struct Prepared;
+  absl::StatusOr<std::vector<Prepared>> Prepare(const RequestContext& ctx, Id series_id,
+                                                Id only_participant, IssueResult* plan,
+                                                const std::string& supersedes);
+  absl::StatusOr<Certificate> Frozen(CertificateContent content, Id participant_id, Id issued_by);
+
+  Store& store_;
+  const CertificateSigner& signer_;
+  std::string verify_url_base_;
+  Clock clock_;
+};
+
+}  // namespace trainhub::domain
+
+#endif  // TRAINHUB_SERVICES_DOMAIN_CERTIFICATES_H_

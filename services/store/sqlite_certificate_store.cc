@@ -1,0 +1,196 @@
+#include "store/sqlite_certificate_store.h"
+
+#include "absl/strings/str_cat.h"
+#include "domain/status_macros.h"
+#include "store/stored_numbers.h"
+
+namespace trainhub::store {
+
+using domain::Certificate;
+using domain::Id;
+
+namespace {
+
+// Without the PDF (column 14 is its placeholder).
+constexpr char kListColumns[] =
+    "c.id, c.participant_id, c.document, c.signature, c.pdf_sha256, c.status, c.revoke_reason,"
+    " c.revoke_time, c.superseded_by, c.issued_by, c.series_id, c.serial, c.outcome,"
+    " c.issue_time, ''";
+constexpr char kGetColumns[] =
+    "c.id, c.participant_id, c.document, c.signature, c.pdf_sha256, c.status, c.revoke_reason,"
+    " c.revoke_time, c.superseded_by, c.issued_by, c.series_id, c.serial, c.outcome,"
+    " c.issue_time, c.pdf";
+
+std::string Blob(SQLite::Column column) {
+  return std::string(static_cast<const char*>(column.getBlob()), column.getBytes());
+}
+
+absl::StatusOr<Certificate> ReadCertificate(SQLite::Statement& q) {
+  Certificate c;
+  c.id = q.getColumn(0).getInt64();
+  c.participant_id = q.getColumn(1).getInt64();
+  c.document = q.getColumn(2).getString();
+  c.signature = Blob(q.getColumn(3));
+  c.pdf_sha256 = q.getColumn(4).getString();
+  c.status = static_cast<domain::CertificateStatus>(q.getColumn(5).getInt());
+  c.revoke_reason = q.getColumn(6).getString();
+  if (!q.getColumn(7).isNull()) c.revoke_time = absl::FromUnixMicros(q.getColumn(7).getInt64());
+  c.superseded_by = q.getColumn(8).getString();
+  c.issued_by = q.getColumn(9).getInt64();
+  absl::StatusOr<domain::CertificateContent> content = domain::ContentOf(c.document);
+  if (!content.ok()) {
+    return absl::InternalError(
+        absl::StrCat("certificate ", q.getColumn(11).getString(), " has an unreadable document"));
+  }
+  c.content = *std::move(content);
+  c.pdf = Blob(q.getColumn(14));
+  return c;
+}
+
+// ReadCertificate for ListById, which takes a plain reader: an unreadable
+// document leaves the content empty but for the serial.
+Certificate ReadListed(SQLite::Statement& q) {
+  absl::StatusOr<Certificate> c = ReadCertificate(q);
+  if (c.ok()) return *std::move(c);
+  Certificate broken;
+  broken.id = q.getColumn(0).getInt64();
+  broken.content.serial = q.getColumn(11).getString();
+  return broken;
+}
+
+}  // namespace
+
+absl::StatusOr<Certificate> SqliteCertificateStore::Get(Id id) {
+  return Guarded("GetCertificate", [&]() -> absl::StatusOr<Certificate> {
+    auto& q =
+        sql_.Prepare(absl::StrCat("SELECT ", kGetColumns, " FROM certificate c WHERE c.id = ?"));
+    q.bind(1, id);
+    if (!q.executeStep()) return NotFound("certificate", id);
+    return ReadCertificate(q);
+  });
+}
+
+absl::StatusOr<Certificate> SqliteCertificateStore::GetBySerial(const std::string& serial) {
+  return Guarded("GetCertificate", [&]() -> absl::StatusOr<Certificate> {
+    auto& q = sql_.Prepare(
+        absl::StrCat("SELECT ", kGetColumns, " FROM certificate c WHERE c.serial = ?"));
+    q.bind(1, serial);
+    if (!q.executeStep()) return absl::NotFoundError(absl::StrCat("no certificate ", serial));
+    return ReadCertificate(q);
+  });
+}
+
+absl::StatusOr<std::optional<Certificate>> SqliteCertificateStore::FindValid(Id series_id,
+                                                                             Id participant_id) {
+  return Guarded("FindValidCertificate", [&]() -> absl::StatusOr<std::optional<Certificate>> {
+    auto& q = sql_.Prepare(absl::StrCat(
+        "SELECT ", kListColumns,
+        " FROM certificate c WHERE c.series_id = ? AND c.participant_id = ? AND c.status = ",
+        static_cast<int>(domain::CertificateStatus::kValid)));
+    q.bind(1, series_id);
+    q.bind(2, participant_id);
+    if (!q.executeStep()) return std::optional<Certificate>();
+    TH_ASSIGN_OR_RETURN(Certificate c, ReadCertificate(q));
+    return std::optional<Certificate>(std::move(c));
+  });
+}
+
+absl::StatusOr<domain::Page<Certificate>> SqliteCertificateStore::List(
+    const domain::CertificateFilter& filter, const domain::PageRequest& page) {
+  std::string select = absl::StrCat("SELECT ", kListColumns, " FROM certificate c WHERE 1");
+  if (filter.series_id != 0) absl::StrAppend(&select, " AND c.series_id = :series");
+  if (filter.participant_id != 0) absl::StrAppend(&select, " AND c.participant_id = :participant");
+  if (!filter.organization_ids.empty()) {
+    absl::StrAppend(&select,
+                    " AND c.series_id IN (SELECT s.id FROM series s WHERE s.organization_id IN"
+                    " (SELECT value FROM json_each(:orgs)) UNION SELECT p.series_id FROM"
+                    " series_partner p WHERE p.organization_id IN (SELECT value FROM"
+                    " json_each(:orgs)))");
+  }
+  return ListById<Certificate>(sql_, "ListCertificates", select, page, ReadListed,
+                               [&](SQLite::Statement& q) {
+                                 if (filter.series_id != 0) q.bind(":series", filter.series_id);
+                                 if (filter.participant_id != 0) {
+                                   q.bind(":participant", filter.participant_id);
+                                 }
+                                 if (!filter.organization_ids.empty()) {
+                                   q.bind(":orgs", IdList(filter.organization_ids));
+                                 }
+                               });
+}
+
+absl::StatusOr<std::vector<domain::IssuerKey>> SqliteCertificateStore::ListIssuerKeys() {
+  return Guarded("ListIssuerKeys", [&]() -> absl::StatusOr<std::vector<domain::IssuerKey>> {
+    auto& q = sql_.Prepare(
+        "SELECT key_id, public_key, create_time, active FROM issuer_key ORDER BY create_time,"
+        " key_id");
+    std::vector<domain::IssuerKey> keys;
+    while (q.executeStep()) {
+      domain::IssuerKey k;
+      k.key_id = q.getColumn(0).getString();
+      k.public_key = Blob(q.getColumn(1));
+      k.create_time = absl::FromUnixMicros(q.getColumn(2).getInt64());
+      k.active = q.getColumn(3).getInt() != 0;
+      keys.push_back(std::move(k));
+    }
+    return keys;
+  });
+}
+
+absl::StatusOr<Id> SqliteCertificateStore::Insert(const Certificate& c) {
+  return Guarded("InsertCertificate", [&]() -> absl::StatusOr<Id> {
+    auto& q = sql_.Prepare(
+        "INSERT INTO certificate (serial, series_id, participant_id, outcome, document,"
+        " signature, key_id, pdf, pdf_sha256, issue_time, issued_by, status, revoke_reason,"
+        " revoke_time, superseded_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?)");
+    q.bind(1, c.content.serial);
+    q.bind(2, c.content.series_id);
+    q.bind(3, c.participant_id);
+    q.bind(4, static_cast<int>(c.content.outcome));
+    q.bind(5, c.document);
+    q.bind(6, c.signature.data(), static_cast<int>(c.signature.size()));
+    q.bind(7, c.content.key_id);
+    q.bind(8, c.pdf.data(), static_cast<int>(c.pdf.size()));
+    q.bind(9, c.pdf_sha256);
+    q.bind(10, Micros(c.content.issue_time));
+    q.bind(11, c.issued_by);
+    q.bind(12, static_cast<int>(c.status));
+    q.bind(13, c.revoke_reason);
+    q.bind(14, c.superseded_by);
+    q.exec();
+    return Id{sql_.db().getLastInsertRowid()};
+  });
+}
+
+absl::Status SqliteCertificateStore::UpdateStatus(const Certificate& c) {
+  return Guarded("UpdateCertificateStatus", [&]() -> absl::Status {
+    auto& q = sql_.Prepare(
+        "UPDATE certificate SET status = ?, revoke_reason = ?, revoke_time = ?,"
+        " superseded_by = ? WHERE id = ?");
+    q.bind(1, static_cast<int>(c.status));
+    q.bind(2, c.revoke_reason);
+    BindOptionalTime(q, 3, c.revoke_time);
+    q.bind(4, c.superseded_by);
+    q.bind(5, c.id);
+    q.exec();
+    return CheckChanged(sql_.db(), "certificate", c.id);
+  });
+}
+
+absl::Status SqliteCertificateStore::PutActiveIssuerKey(const domain::IssuerKey& key) {
+  return Guarded("PutIssuerKey", [&]() -> absl::Status {
+    auto& retire = sql_.Prepare("UPDATE issuer_key SET active = 0 WHERE key_id <> ?");
+    retire.bind(1, key.key_id);
+    retire.exec();
+    auto& put = sql_.Prepare(
+        "INSERT INTO issuer_key (key_id, public_key, create_time, active) VALUES (?, ?, ?, 1)"
+        " ON CONFLICT (key_id) DO UPDATE SET active = 1");
+    put.bind(1, key.key_id);
+    put.bind(2, key.public_key.data(), static_cast<int>(key.public_key.size()));
+    put.bind(3, Micros(key.create_time));
+    put.exec();
+    return absl::OkStatus();
+  });
+}
+
+}  // namespace trainhub::store

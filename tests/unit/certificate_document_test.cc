@@ -1,0 +1,174 @@
+// What certificates rest on: the canonical JSON (RFC 8785) that is signed,
+// serial numbers, the document's round trip, Ed25519 signatures, and the
+// printed PDF (fonts embedded, text in logical order).
+
+#include "domain/certificate_document.h"
+
+#include <gtest/gtest.h>
+#include <sodium.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <set>
+#include <sstream>
+
+#include "domain/canonical_json.h"
+#include "domain/certificate_pdf.h"
+
+namespace trainhub::domain {
+namespace {
+
+namespace fs = std::filesystem;
+
+class CertificateDocumentTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() { ASSERT_GE(sodium_init(), 0); }
+};
+
+TEST_F(CertificateDocumentTest, CanonicalJsonSortsByUtf16CodeUnits) {
+  // RFC 8785, 3.2.3: the sorting example (a character beyond U+FFFF sorts
+  // by its surrogates, before U+FB33).
+  const nlohmann::json object = {{"\u20ac", "Euro Sign"},
+                                 {"\r", "Carriage Return"},
+                                 {"\ufb33", "Hebrew Letter Dalet With Dagesh"},
+                                 {"1", "One"},
+                                 {"\U0001F600", "Emoji: Grinning Face"},
+                                 {"\u0080", "Control"},
+                                 {"\u00f6", "Latin Small Letter O With Diaeresis"}};
+  absl::StatusOr<std::string> text = CanonicalJson(object);
+  ASSERT_TRUE(text.ok()) << text.status();
+  std::vector<std::string> order;
+  for (const char* key : {"\\r", "1", "\u0080", "\u00f6", "\u20ac", "\U0001F600", "\ufb33"}) {
+    order.push_back(key);
+  }
+  size_t at = 0;
+  for (const std::string& key : order) {
+    const size_t found = text->find("\"" + key + "\"", at);
+    ASSERT_NE(found, std::string::npos) << key << " in " << *text;
+    at = found;
+  }
+}
+
+TEST_F(CertificateDocumentTest, CanonicalJsonEscapesOnlyWhatJcsEscapes) {
+  const nlohmann::json value = {{"b", nlohmann::json::array({1, -2, true, nullptr})},
+                                {"a", "\"\\\b\f\n\r\t\x0f/é€"}};
+  absl::StatusOr<std::string> text = CanonicalJson(value);
+  ASSERT_TRUE(text.ok()) << text.status();
+  EXPECT_EQ(*text, "{\"a\":\"\\\"\\\\\\b\\f\\n\\r\\t\\u000f/é€\",\"b\":[1,-2,true,null]}");
+  EXPECT_FALSE(CanonicalJson({{"x", 1.5}}).ok()) << "decimals go as text";
+  EXPECT_FALSE(CanonicalJson({{"x", std::string("\xc3\x28")}}).ok()) << "malformed UTF-8";
+}
+
+TEST_F(CertificateDocumentTest, SerialsAreRandomCrockfordInGroupsAndReadLoosely) {
+  std::set<std::string> seen;
+  for (int i = 0; i < 200; ++i) {
+    const std::string serial = NewSerial();
+    ASSERT_EQ(serial.size(), 19u);
+    EXPECT_EQ(serial.find_first_not_of("0123456789ABCDEFGHJKMNPQRSTVWXYZ-"), std::string::npos);
+    EXPECT_EQ(serial[4], '-');
+    EXPECT_EQ(NormalizeSerial(serial), serial);
+    seen.insert(serial);
+  }
+  EXPECT_EQ(seen.size(), 200u);
+  EXPECT_EQ(NormalizeSerial("7k3m q9zd-x2rt-4hnb"), "7K3M-Q9ZD-X2RT-4HNB");
+  EXPECT_EQ(NormalizeSerial("OIL0-0000-0000-0000"), "0110-0000-0000-0000");
+  EXPECT_FALSE(NormalizeSerial("7K3M-Q9ZD-X2RT").has_value());
+  EXPECT_FALSE(NormalizeSerial("7K3M-Q9ZD-X2RT-4HNU").has_value());  // U is not Crockford
+  EXPECT_FALSE(NormalizeSerial(std::string(100, 'A')).has_value());
+}
+
+CertificateContent Example() {
+  CertificateContent c;
+  c.serial = "7K3M-Q9ZD-X2RT-4HNB";
+  c.outcome = CompletionOutcome::kCertificate;
+  c.holder_name = "أمل حداد";
+  c.series_id = 1;
+  c.series_title = "Systemische Organisationsberatung im interkulturellen Kontext";
+  c.series_kind = SeriesKind::kTrainerQualification;
+  c.qualification = "Systemische Organisationsberater:in";
+  c.organization_name = "Auslandsgesellschaft Sachsen-Anhalt e.V.";
+  c.partner_names = {"Hochschule Anhalt"};
+  c.modules = {{1, "Veränderungsprozesse I", "23.–24.11.2018", "16", "16", true, {"Nuran Şahin"}},
+               {2, "Change Management", "01.–02.03.2019", "16", "8", false, {"Алина Петрова"}}};
+  c.teaching_units_attended = "24";
+  c.teaching_units_total = "32";
+  c.issue_time = absl::FromUnixSeconds(1'800'000'000);
+  c.key_id = "k0123456789abcdef";
+  c.evaluation = {{"rule", {{"min_modules", 1}}}, {"teaching_unit_percent", "75"}};
+  return c;
+}
+
+TEST_F(CertificateDocumentTest, DocumentsRoundTripAndSignatures) {
+  const CertificateContent c = Example();
+  absl::StatusOr<std::string> document = CanonicalJson(DocumentOf(c));
+  ASSERT_TRUE(document.ok()) << document.status();
+  absl::StatusOr<CertificateContent> back = ContentOf(*document);
+  ASSERT_TRUE(back.ok()) << back.status();
+  EXPECT_EQ(back->holder_name, c.holder_name);
+  EXPECT_EQ(back->modules.size(), 2u);
+  EXPECT_EQ(back->modules[1].trainers, std::vector<std::string>{"Алина Петрова"});
+  EXPECT_EQ(back->issue_time, c.issue_time);
+  EXPECT_EQ(CanonicalJson(DocumentOf(*back)).value(), *document) << "canonical twice is the same";
+  EXPECT_FALSE(ContentOf("{\"format\":\"other\"}").ok());
+
+  auto signer = Ed25519Signer::FromSeed(std::string(32, '\x07'));
+  ASSERT_TRUE(signer.ok());
+  EXPECT_EQ((*signer)->key_id(), KeyIdOf((*signer)->public_key()));
+  const std::string signature = (*signer)->Sign(*document);
+  EXPECT_TRUE(VerifySignature((*signer)->public_key(), *document, signature));
+  std::string changed = *document;
+  changed[changed.find("Anhalt")] = 'a';
+  EXPECT_FALSE(VerifySignature((*signer)->public_key(), changed, signature));
+  EXPECT_FALSE(Ed25519Signer::FromSeed("short").ok());
+}
+
+TEST_F(CertificateDocumentTest, DecimalTextHasNoTrailingZeros) {
+  EXPECT_EQ(DecimalText(16), "16");
+  EXPECT_EQ(DecimalText(15.5), "15.5");
+  EXPECT_EQ(DecimalText(2.0 / 3.0), "0.67");
+  EXPECT_EQ(DecimalText(0), "0");
+}
+
+std::string OutputOf(const std::string& command) {
+  std::string out;
+  if (FILE* p = popen(command.c_str(), "r")) {
+    char buffer[4096];
+    size_t n;
+    while ((n = fread(buffer, 1, sizeof buffer, p)) > 0) out.append(buffer, n);
+    pclose(p);
+  }
+  return out;
+}
+
+TEST_F(CertificateDocumentTest, ThePdfEmbedsItsFontsAndReadsInLogicalOrder) {
+  absl::StatusOr<std::string> pdf =
+      RenderCertificatePdf(Example(), "https://trainhub.example.org/c/7K3M-Q9ZD-X2RT-4HNB");
+  ASSERT_TRUE(pdf.ok()) << pdf.status();
+  const fs::path file =
+      fs::temp_directory_path() / ("certificate-" + std::to_string(getpid()) + ".pdf");
+  std::ofstream(file, std::ios::binary) << *pdf;
+  const std::string text = OutputOf("pdftotext '" + file.string() + "' - 2>/dev/null");
+  const std::string fonts = OutputOf("pdffonts '" + file.string() + "' 2>/dev/null");
+  fs::remove(file);
+  ASSERT_FALSE(text.empty()) << "pdftotext (poppler-utils) is needed";
+  EXPECT_NE(text.find("Zertifikat"), std::string::npos);
+  EXPECT_NE(text.find("أمل حداد"), std::string::npos) << text;
+  EXPECT_NE(text.find("erfolgreich abgeschlossen"), std::string::npos);
+  EXPECT_NE(text.find("8 von 16 UE"), std::string::npos);
+  EXPECT_NE(text.find("7K3M-Q9ZD-X2RT-4HNB"), std::string::npos);
+  EXPECT_NE(text.find("Алина Петрова"), std::string::npos);
+  // Every font row of pdffonts says "yes" for embedded.
+  std::istringstream rows(fonts);
+  std::string line;
+  int checked = 0;
+  while (std::getline(rows, line)) {
+    if (line.rfind("name", 0) == 0 || line.rfind("----", 0) == 0 || line.empty()) continue;
+    EXPECT_NE(line.find(" yes "), std::string::npos) << line;
+    ++checked;
+  }
+  EXPECT_GT(checked, 0);
+}
+
+}  // namespace
+}  // namespace trainhub::domain

@@ -74,7 +74,7 @@ class DemoLoader {
   // or found (as counted by `demo load`'s summary).
   struct Counts {
     int organizations = 0, trainers = 0, series = 0, modules = 0, sessions = 0, enrolments = 0,
-        sheets = 0;
+        sheets = 0, certificates = 0;
   };
 
   grpc::Status Load(Counts& counts) {
@@ -239,6 +239,7 @@ class DemoLoader {
     if (status.ok()) status = SetCompletionRule(d, series.id());
     if (status.ok()) status = TransferAttendance(d, counts);
     if (status.ok()) status = FollowStatusPath(d, running, v1::SERIES_STATUS_UNSPECIFIED, nullptr);
+    if (status.ok()) status = IssueCertificates(d, series.id(), counts);
     return status;
   }
 
@@ -273,6 +274,20 @@ class DemoLoader {
     v1::CompletionRule stored;
     return c_.Call(c_.certificates(), &v1::CertificateService::StubInterface::SetCompletionRule,
                    request, &stored);
+  }
+
+  // Everyone's Zertifikat or Teilnahmebestätigung, issued once.
+  grpc::Status IssueCertificates(const json& d, int64_t series_id, Counts& counts) {
+    if (!d.value("issue_certificates", false)) return grpc::Status::OK;
+    v1::IssueCertificatesRequest request;
+    request.set_series_id(series_id);
+    request.set_request_id("demo-certificates-" + d.at("key").get<std::string>());
+    v1::IssueCertificatesResponse issued;
+    grpc::Status status =
+        c_.Call(c_.certificates(), &v1::CertificateService::StubInterface::IssueCertificates,
+                request, &issued);
+    if (status.ok()) counts.certificates += issued.issued_size();
+    return status;
   }
 
   // Records every session of the series as the coordinator transfers paper
@@ -488,7 +503,8 @@ void AddDemoCommands(CLI::App& app, Context& ctx) {
     }
     if (!Check(ctx, status)) return;
     ctx.out() << fmt::format(msg::kDemoLoaded, counts.organizations, counts.trainers, counts.series,
-                             counts.modules, counts.sessions, counts.enrolments, counts.sheets)
+                             counts.modules, counts.sessions, counts.enrolments, counts.sheets,
+                             counts.certificates)
               << "\n";
     for (const json& a : data.at("accounts")) {
       ctx.out() << fmt::format(msg::kDemoAccountLine, a.at("email").get<std::string>(),

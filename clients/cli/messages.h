@@ -236,7 +236,7 @@ inline constexpr char kDemoAccountLine[] =
     "  demo login: trainhub login --email {}   (password: {}, {})";
 inline constexpr char kDemoLoaded[] =
     "demo data loaded: {} organisations, {} trainers, {} series, {} modules, {} sessions, "
-    "{} enrolments, {} attendance sheets";
+    "{} enrolments, {} attendance sheets, {} certificates";
 
 // Enrolment rules of a series
 inline constexpr char kRequiresApprovalOption[] =

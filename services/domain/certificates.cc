@@ -140,6 +140,43 @@ absl::StatusOr<std::pair<Certificate, CompletionRole>> AccessCertificate(ReadVie
   return std::make_pair(*std::move(c), access->second);
 }
 
+// A Zertifikat of a series that awards a qualification records it for the
+// holder (with the series), which enrolment rules then accept; nothing when
+// they hold it already (from another run, say).
+absl::Status RecordQualification(UnitOfWork& w, AuditTrail& trail, const Series& series,
+                                 const Certificate& c) {
+  if (c.content.outcome != CompletionOutcome::kCertificate ||
+      series.awards_qualification.empty()) {
+    return absl::OkStatus();
+  }
+  Qualification q;
+  q.participant_id = c.participant_id;
+  q.title = series.awards_qualification;
+  q.series_id = series.id;
+  q.note = absl::StrCat("Zertifikat ", c.content.serial);
+  q.recorded_by = trail.context().who.account.id;
+  q.record_time = trail.now();
+  absl::StatusOr<Id> id = w.participants().InsertQualification(q);
+  if (absl::IsAlreadyExists(id.status())) return absl::OkStatus();
+  TH_RETURN_IF_ERROR(id.status());
+  TH_ASSIGN_OR_RETURN(Participant holder, w.participants().Get(c.participant_id));
+  return trail.Changed("participant", holder.id, holder.organization_id);
+}
+
+// Revoking a Zertifikat takes back the qualification it recorded.
+absl::Status WithdrawQualification(UnitOfWork& w, AuditTrail& trail, const Certificate& c) {
+  if (c.content.outcome != CompletionOutcome::kCertificate) return absl::OkStatus();
+  TH_ASSIGN_OR_RETURN(std::vector<Qualification> held,
+                      w.participants().ListQualifications(c.participant_id));
+  for (const Qualification& q : held) {
+    if (q.series_id != c.content.series_id) continue;
+    TH_RETURN_IF_ERROR(w.participants().DeleteQualification(q.id));
+    TH_ASSIGN_OR_RETURN(Participant holder, w.participants().Get(c.participant_id));
+    TH_RETURN_IF_ERROR(trail.Changed("participant", holder.id, holder.organization_id));
+  }
+  return absl::OkStatus();
+}
+
 absl::Status CheckReasonText(std::string& reason) {
   reason = Trimmed(reason);
   if (std::string p = TextProblem(reason, 1, kMaxReasonChars, true); !p.empty()) {
@@ -330,6 +367,7 @@ absl::StatusOr<Certificate> Certificates::Issue(const RequestContext& ctx, Id se
     TH_ASSIGN_OR_RETURN(c.id, w.certificates().Insert(c));
     AuditTrail trail(w, ctx, c.content.issue_time);
     TH_RETURN_IF_ERROR(trail.Changed("certificate", c.id, access.first.organization_id));
+    TH_RETURN_IF_ERROR(RecordQualification(w, trail, access.first, c));
     return MarkDone(w, kIssueMethod, key, c.id);
   }));
   return c;
@@ -376,6 +414,7 @@ absl::StatusOr<IssueResult> Certificates::IssueAll(const RequestContext& ctx, Id
       if (existing) continue;  // issued meanwhile
       TH_ASSIGN_OR_RETURN(c.id, w.certificates().Insert(c));
       TH_RETURN_IF_ERROR(trail.Changed("certificate", c.id, access.first.organization_id));
+      TH_RETURN_IF_ERROR(RecordQualification(w, trail, access.first, c));
       c.pdf.clear();
       result.issued.push_back(std::move(c));
     }
@@ -462,6 +501,7 @@ absl::StatusOr<Certificate> Certificates::Revoke(const RequestContext& ctx,
     TH_ASSIGN_OR_RETURN(Series series, w.series().GetStored(c.content.series_id));
     AuditTrail trail(w, ctx, now);
     TH_RETURN_IF_ERROR(trail.Changed("certificate", c.id, series.organization_id));
+    TH_RETURN_IF_ERROR(WithdrawQualification(w, trail, c));
     return MarkDone(w, kRevokeMethod, key, c.id);
   }));
   return c;
@@ -518,6 +558,10 @@ absl::StatusOr<Certificate> Certificates::Reissue(const RequestContext& ctx,
     AuditTrail trail(w, ctx, fresh.content.issue_time);
     TH_RETURN_IF_ERROR(trail.Changed("certificate", current.id, series.organization_id));
     TH_RETURN_IF_ERROR(trail.Changed("certificate", fresh.id, series.organization_id));
+    if (fresh.content.outcome != CompletionOutcome::kCertificate) {
+      TH_RETURN_IF_ERROR(WithdrawQualification(w, trail, current));
+    }
+    TH_RETURN_IF_ERROR(RecordQualification(w, trail, series, fresh));
     return MarkDone(w, kReissueMethod, key, fresh.id);
   }));
   return fresh;

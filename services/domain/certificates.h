@@ -7,6 +7,8 @@
 // the partners' coordinators and the holder read them; anyone verifies a
 // serial. Issuing freezes a signed document of everything printed and the
 // PDF (domain/certificate_document.h); nothing but the status changes later.
+// A Zertifikat of a series that awards a qualification records it for the
+// holder (revoking takes it back), which enrolment prerequisites accept.
 
 #include <functional>
 #include <string>

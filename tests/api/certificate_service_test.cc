@@ -705,5 +705,41 @@ TEST_F(CertificateServiceTest, ParticipantsSeeTheirOwnCertificatesOnly) {
   EXPECT_TRUE(allowed.ok()) << allowed.error_message();
 }
 
+TEST_F(CertificateServiceTest, AZertifikatRecordsTheQualificationRevokingTakesItBack) {
+  v1::UpdateSeriesRequest award;
+  award.mutable_series()->set_id(series_id_);
+  award.mutable_series()->set_awards_qualification("Interkulturelle Kompetenz im Ehrenamt");
+  award.mutable_update_mask()->add_paths("awards_qualification");
+  v1::Series updated;
+  grpc::Status s = Call(*series_, &v1::SeriesService::Stub::UpdateSeries, award, &updated);
+  ASSERT_TRUE(s.ok()) << s.error_message();
+  v1::PersonCompletion person;
+  ASSERT_TRUE(Decide(ids_[0], v1::COMPLETION_OUTCOME_CERTIFICATE, false,
+                     "Modul 3 im Vorjahr besucht", &person)
+                  .ok());
+  v1::Certificate zertifikat, confirmation;
+  ASSERT_TRUE(Issue(ids_[0], &zertifikat).ok());
+  ASSERT_TRUE(Issue(ids_[1], &confirmation).ok());
+  auto qualifications = [&](int64_t participant) {
+    v1::ListQualificationsRequest r;
+    r.set_participant_id(participant);
+    v1::ListQualificationsResponse out;
+    EXPECT_TRUE(
+        Call(*people_, &v1::ParticipantService::Stub::ListQualifications, r, &out).ok());
+    return out;
+  };
+  v1::ListQualificationsResponse held = qualifications(ids_[0]);
+  ASSERT_EQ(held.qualifications_size(), 1);
+  EXPECT_EQ(held.qualifications(0).title(), "Interkulturelle Kompetenz im Ehrenamt");
+  EXPECT_EQ(held.qualifications(0).series_id(), series_id_);
+  EXPECT_NE(held.qualifications(0).note().find(zertifikat.serial()), std::string::npos);
+  EXPECT_EQ(qualifications(ids_[1]).qualifications_size(), 0) << "a Teilnahmebestätigung";
+  v1::Certificate revoked;
+  ASSERT_TRUE(Change(&v1::CertificateService::Stub::RevokeCertificate, zertifikat.serial(),
+                     "Decision withdrawn", &revoked)
+                  .ok());
+  EXPECT_EQ(qualifications(ids_[0]).qualifications_size(), 0);
+}
+
 }  // namespace
 }  // namespace trainhub::api_test

@@ -145,8 +145,7 @@ absl::StatusOr<std::pair<Certificate, CompletionRole>> AccessCertificate(ReadVie
 // they hold it already (from another run, say).
 absl::Status RecordQualification(UnitOfWork& w, AuditTrail& trail, const Series& series,
                                  const Certificate& c) {
-  if (c.content.outcome != CompletionOutcome::kCertificate ||
-      series.awards_qualification.empty()) {
+  if (c.content.outcome != CompletionOutcome::kCertificate || series.awards_qualification.empty()) {
     return absl::OkStatus();
   }
   Qualification q;
@@ -186,6 +185,30 @@ absl::Status CheckReasonText(std::string& reason) {
 }
 
 }  // namespace
+
+bool SignatureCache::Verify(const std::string& public_key, const std::string& message,
+                            const std::string& signature) {
+  unsigned char digest[32];
+  crypto_generichash_state state;
+  crypto_generichash_init(&state, nullptr, 0, sizeof digest);
+  for (const std::string* part : {&public_key, &signature, &message}) {
+    const uint64_t size = part->size();
+    crypto_generichash_update(&state, reinterpret_cast<const unsigned char*>(&size), sizeof size);
+    crypto_generichash_update(&state, reinterpret_cast<const unsigned char*>(part->data()),
+                              part->size());
+  }
+  crypto_generichash_final(&state, digest, sizeof digest);
+  const std::string key(reinterpret_cast<const char*>(digest), sizeof digest);
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    if (auto it = results_.find(key); it != results_.end()) return it->second;
+  }
+  const bool valid = VerifySignature(public_key, message, signature);
+  std::lock_guard<std::mutex> lock(mu_);
+  if (results_.size() >= kMaxEntries) results_.clear();
+  results_.emplace(key, valid);
+  return valid;
+}
 
 struct Certificates::Prepared {
   Id participant_id = 0;
@@ -575,7 +598,7 @@ absl::StatusOr<CertificateVerification> Certificates::Verify(const std::string& 
   }
   CertificateVerification v;
   TH_RETURN_IF_ERROR(store_.Read([&](ReadView& r) -> absl::Status {
-    absl::StatusOr<Certificate> c = r.certificates().GetBySerial(*serial);
+    absl::StatusOr<Certificate> c = r.certificates().GetBySerial(*serial, /*with_pdf=*/false);
     if (absl::IsNotFound(c.status())) return absl::OkStatus();
     TH_RETURN_IF_ERROR(c.status());
     TH_ASSIGN_OR_RETURN(std::vector<IssuerKey> keys, r.certificates().ListIssuerKeys());

@@ -11,7 +11,9 @@
 // holder (revoking takes it back), which enrolment prerequisites accept.
 
 #include <functional>
+#include <mutex>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "absl/status/statusor.h"
@@ -42,6 +44,20 @@ struct IssueResult {
 struct CertificateVerification {
   std::optional<Certificate> certificate;  // nullopt: unknown serial
   bool signature_valid = false;
+};
+
+// Ed25519 verification remembered by a digest of key, message and
+// signature: a changed document or signature is a new entry and is checked
+// afresh. Bounded (forgets everything when full). Thread-safe.
+class SignatureCache {
+ public:
+  bool Verify(const std::string& public_key, const std::string& message,
+              const std::string& signature);
+
+ private:
+  static constexpr size_t kMaxEntries = 4096;
+  std::mutex mu_;
+  std::unordered_map<std::string, bool> results_;
 };
 
 class Certificates {
@@ -94,6 +110,7 @@ class Certificates {
 
   Store& store_;
   const CertificateSigner& signer_;
+  SignatureCache checked_signatures_;
   std::string verify_url_base_;
   Clock clock_;
 };

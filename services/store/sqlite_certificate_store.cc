@@ -70,10 +70,11 @@ absl::StatusOr<Certificate> SqliteCertificateStore::Get(Id id) {
   });
 }
 
-absl::StatusOr<Certificate> SqliteCertificateStore::GetBySerial(const std::string& serial) {
+absl::StatusOr<Certificate> SqliteCertificateStore::GetBySerial(const std::string& serial,
+                                                                bool with_pdf) {
   return Guarded("GetCertificate", [&]() -> absl::StatusOr<Certificate> {
-    auto& q = sql_.Prepare(
-        absl::StrCat("SELECT ", kGetColumns, " FROM certificate c WHERE c.serial = ?"));
+    auto& q = sql_.Prepare(absl::StrCat("SELECT ", with_pdf ? kGetColumns : kListColumns,
+                                        " FROM certificate c WHERE c.serial = ?"));
     q.bind(1, serial);
     if (!q.executeStep()) return absl::NotFoundError(absl::StrCat("no certificate ", serial));
     return ReadCertificate(q);

@@ -16,7 +16,8 @@ class SqliteCertificateStore : public domain::CertificateWriter {
   explicit SqliteCertificateStore(Sql& sql) : sql_(sql) {}
 
   absl::StatusOr<domain::Certificate> Get(domain::Id id) override;
-  absl::StatusOr<domain::Certificate> GetBySerial(const std::string& serial) override;
+  absl::StatusOr<domain::Certificate> GetBySerial(const std::string& serial,
+                                                  bool with_pdf) override;
   absl::StatusOr<std::optional<domain::Certificate>> FindValid(domain::Id series_id,
                                                                domain::Id participant_id) override;
   absl::StatusOr<domain::Page<domain::Certificate>> List(const domain::CertificateFilter& filter,

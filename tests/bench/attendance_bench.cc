@@ -2,7 +2,9 @@
 // recording a 25-person sheet (one durable write unit) as a ratio to one
 // durable single create, and the summary and matrix of a large series
 // (1,000 people x 16 sessions) and the completion evaluation of everyone in
-// it (with 4 sessions still to come) in milliseconds. Exits non-zero if any call
+// it (with 4 sessions still to come) in milliseconds; issuing 200
+// certificates with their PDFs (per second) and verifying a number without
+// an account (ratio to the health check's rate). Exits non-zero if any call
 // fails; prints the figures, never asserts them.
 //   attendance_bench [--calls N] [--people N]
 
@@ -19,6 +21,7 @@
 
 #include "absl/time/clock.h"
 #include "bench/bench_util.h"
+#include "grpc/health/v1/health.grpc.pb.h"
 #include "server/trainhub_server.h"
 #include "trainhub/v1/attendance.grpc.pb.h"
 #include "trainhub/v1/certificate.grpc.pb.h"
@@ -36,6 +39,7 @@ using trainhub::bench::Measurement;
 constexpr int kSheetPeople = 25;
 constexpr int kLargeSeriesSessions = 16;
 constexpr size_t kRemainingSessions = 4;
+constexpr int kCertificatePeople = 200;
 constexpr int kSessionsPerModule = 50;
 
 void SetTime(absl::Time t, google::protobuf::Timestamp* out) {
@@ -52,7 +56,8 @@ class AttendanceBench {
         people_(v1::ParticipantService::NewStub(channel)),
         enrolments_(v1::EnrolmentService::NewStub(channel)),
         attendance_(v1::AttendanceService::NewStub(channel)),
-        certificates_(v1::CertificateService::NewStub(channel)) {}
+        certificates_(v1::CertificateService::NewStub(channel)),
+        health_(grpc::health::v1::Health::NewStub(channel)) {}
 
   template <typename Stub, typename Request, typename Response>
   bool Call(Stub& stub,
@@ -139,6 +144,50 @@ class AttendanceBench {
 
   // Records everyone of `series_id` at `session_id` in one call; the
   // statuses vary with `round`.
+  // Everyone of `series_id` present at `session_id`.
+  bool RecordAllPresent(int64_t series_id, int64_t session_id) {
+    v1::RecordAttendanceSheetRequest request;
+    request.set_session_id(session_id);
+    for (int64_t person : participants_[series_id]) {
+      v1::AttendanceMark* mark = request.add_marks();
+      mark->set_participant_id(person);
+      mark->set_status(v1::ATTENDANCE_STATUS_PRESENT);
+    }
+    v1::AttendanceSheet sheet;
+    return Call(*attendance_, &v1::AttendanceService::Stub::RecordAttendanceSheet, request, &sheet);
+  }
+
+  // Issues everyone's certificate of `series_id`; their numbers, or
+  // nullopt on failure.
+  std::optional<std::vector<std::string>> IssueAll(int64_t series_id) {
+    v1::IssueCertificatesRequest request;
+    request.set_series_id(series_id);
+    v1::IssueCertificatesResponse response;
+    if (!Call(*certificates_, &v1::CertificateService::Stub::IssueCertificates, request,
+              &response)) {
+      return std::nullopt;
+    }
+    std::vector<std::string> serials;
+    for (const auto& c : response.issued()) serials.push_back(c.serial());
+    return serials;
+  }
+
+  // As anyone: no token.
+  bool Verify(const std::string& serial) {
+    grpc::ClientContext context;
+    v1::VerifyCertificateRequest request;
+    request.set_serial(serial);
+    v1::CertificateVerification verification;
+    return certificates_->VerifyCertificate(&context, request, &verification).ok() &&
+           verification.status() == v1::CERTIFICATE_STATUS_VALID;
+  }
+
+  bool Health() {
+    grpc::ClientContext context;
+    grpc::health::v1::HealthCheckResponse response;
+    return health_->Check(&context, grpc::health::v1::HealthCheckRequest{}, &response).ok();
+  }
+
   bool RecordSheet(int64_t series_id, int64_t session_id, int round) {
     v1::RecordAttendanceSheetRequest request;
     request.set_session_id(session_id);
@@ -202,6 +251,7 @@ class AttendanceBench {
   std::unique_ptr<v1::EnrolmentService::Stub> enrolments_;
   std::unique_ptr<v1::AttendanceService::Stub> attendance_;
   std::unique_ptr<v1::CertificateService::Stub> certificates_;
+  std::unique_ptr<grpc::health::v1::Health::Stub> health_;
   int64_t organization_id_ = 0;
   int organizations_ = 0;
   std::map<int64_t, std::vector<int64_t>> participants_;
@@ -260,6 +310,30 @@ int Run(AttendanceBench& bench, int calls, int people) {
       "EvaluateCompletion   (%d people x %d sessions, %d remaining): p50 %.1f ms   "
       "target < 50 ms\n",
       people, kLargeSeriesSessions, kRemainingSessions, evaluation.p50_us / 1000);
+
+  // Certificates: everyone of a series issued at once (PDFs included), then
+  // their numbers verified without an account against the health check.
+  const int holders = std::min(kCertificatePeople, people);
+  const auto course = bench.Series("Zertifikatskurs", holders, 2);
+  if (!course) return failures + 1;
+  for (int64_t session : course->session_ids) {
+    if (!bench.RecordAllPresent(course->series_id, session)) ++failures;
+  }
+  const absl::Time issue_start = absl::Now();
+  const auto serials = bench.IssueAll(course->series_id);
+  const double issue_seconds = absl::ToDoubleSeconds(absl::Now() - issue_start);
+  if (!serials || serials->empty()) return failures + 1;
+  std::printf("IssueCertificates (%zu with PDFs): %.2f s, %.0f certificates/s   target >= 50/s\n",
+              serials->size(), issue_seconds, serials->size() / issue_seconds);
+  const Measurement health = Measure(calls, 1, [&](int, int) { return bench.Health(); });
+  const Measurement verify =
+      Measure(calls, 1, [&](int, int i) { return bench.Verify((*serials)[i % serials->size()]); });
+  failures += health.failures + verify.failures;
+  std::printf("%-40s %10.0f %10.1f\n", "Health.Check (baseline)", health.calls_per_second,
+              health.p50_us);
+  std::printf("%-40s %10.0f %10.1f %8.2f  target: >= 0.7 x health rate\n",
+              "VerifyCertificate (no account)", verify.calls_per_second, verify.p50_us,
+              verify.calls_per_second / health.calls_per_second);
   return failures;
 }
 

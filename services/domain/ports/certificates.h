@@ -29,8 +29,9 @@ class CertificateReader {
   virtual ~CertificateReader() = default;
   // With the PDF. NOT_FOUND for an unknown id.
   virtual absl::StatusOr<Certificate> Get(Id id) = 0;
-  // With the PDF. NOT_FOUND for an unknown serial.
-  virtual absl::StatusOr<Certificate> GetBySerial(const std::string& serial) = 0;
+  // With the PDF unless `with_pdf` is false. NOT_FOUND for an unknown serial.
+  virtual absl::StatusOr<Certificate> GetBySerial(const std::string& serial,
+                                                  bool with_pdf = true) = 0;
   // The person's certificate of the series that is VALID, if any.
   virtual absl::StatusOr<std::optional<Certificate>> FindValid(Id series_id, Id participant_id) = 0;
   // In the order issued (cursor key: the id), without PDFs.

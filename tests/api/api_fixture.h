@@ -40,6 +40,12 @@ namespace v1 = ::trainhub::v1;
 
 constexpr char kPassword[] = "api-test-password";
 
+inline google::protobuf::Timestamp ProtoTime(absl::Time t) {
+  google::protobuf::Timestamp out;
+  out.set_seconds(absl::ToUnixSeconds(t));
+  return out;
+}
+
 inline google::protobuf::Timestamp Utc(int y, int m, int d, int hh, int mm) {
   google::protobuf::Timestamp t;
   t.set_seconds(absl::ToUnixSeconds(
@@ -166,6 +172,23 @@ class ApiTest : public ::testing::Test {
     request.mutable_session()->mutable_place()->set_name("Kreisvolkshochschule");
     for (int64_t t : trainers) request.mutable_session()->add_trainers()->set_trainer_id(t);
     return Call(*series_, &v1::SeriesService::Stub::CreateSession, request, out);
+  }
+
+  // A new volunteer of organisation `org` who asks for a seat in `series`;
+  // their participant id.
+  int64_t EnrolNewVolunteer(int64_t org, int64_t series, const std::string& name) {
+    v1::CreateParticipantRequest r;
+    r.mutable_participant()->set_display_name(name);
+    r.mutable_participant()->set_organization_id(org);
+    r.mutable_participant()->add_target_groups(v1::TARGET_GROUP_VOLUNTEERS);
+    v1::Participant p;
+    EXPECT_TRUE(Call(*people_, &v1::ParticipantService::Stub::CreateParticipant, r, &p).ok());
+    v1::RequestEnrolmentRequest enrol;
+    enrol.set_series_id(series);
+    enrol.set_participant_id(p.id());
+    v1::Enrolment e;
+    EXPECT_TRUE(Call(*enrolments_, &v1::EnrolmentService::Stub::RequestEnrolment, enrol, &e).ok());
+    return p.id();
   }
 
   // Everything a coordinator can see, serialized: compared before and after

@@ -157,12 +157,6 @@ TH_ACCESS_ROWS(kAttendanceServiceRows,
                        kRecorders),
                });
 
-google::protobuf::Timestamp ProtoTime(absl::Time t) {
-  google::protobuf::Timestamp out;
-  out.set_seconds(absl::ToUnixSeconds(t));
-  return out;
-}
-
 class AttendanceServiceTest : public ApiTest {
  protected:
   void SetUp() override {
@@ -206,20 +200,7 @@ class AttendanceServiceTest : public ApiTest {
     return session.id();
   }
 
-  int64_t Enrol(const std::string& name) {
-    v1::CreateParticipantRequest r;
-    r.mutable_participant()->set_display_name(name);
-    r.mutable_participant()->set_organization_id(org_);
-    r.mutable_participant()->add_target_groups(v1::TARGET_GROUP_VOLUNTEERS);
-    v1::Participant p;
-    EXPECT_TRUE(Call(*people_, &v1::ParticipantService::Stub::CreateParticipant, r, &p).ok());
-    v1::RequestEnrolmentRequest enrol;
-    enrol.set_series_id(series_id_);
-    enrol.set_participant_id(p.id());
-    v1::Enrolment e;
-    EXPECT_TRUE(Call(*enrolments_, &v1::EnrolmentService::Stub::RequestEnrolment, enrol, &e).ok());
-    return p.id();
-  }
+  int64_t Enrol(const std::string& name) { return EnrolNewVolunteer(org_, series_id_, name); }
 
   std::string Account(const std::string& email, domain::RoleGrant grant) {
     domain::Account a;

@@ -145,12 +145,6 @@ TH_ACCESS_ROWS(kCertificateServiceRows,
                        kAll),
                });
 
-google::protobuf::Timestamp ProtoTime(absl::Time t) {
-  google::protobuf::Timestamp out;
-  out.set_seconds(absl::ToUnixSeconds(t));
-  return out;
-}
-
 // A volunteer course: module 1 of two past days, module 2 one past day,
 // module 3 (optional) ahead. Amina attended everything so far, Oleksandr
 // missed module 2, Lan was excused on one day of module 1.
@@ -197,20 +191,7 @@ class CertificateServiceTest : public ApiTest {
     return session.id();
   }
 
-  int64_t Enrol(const std::string& name) {
-    v1::CreateParticipantRequest r;
-    r.mutable_participant()->set_display_name(name);
-    r.mutable_participant()->set_organization_id(org_);
-    r.mutable_participant()->add_target_groups(v1::TARGET_GROUP_VOLUNTEERS);
-    v1::Participant p;
-    EXPECT_TRUE(Call(*people_, &v1::ParticipantService::Stub::CreateParticipant, r, &p).ok());
-    v1::RequestEnrolmentRequest enrol;
-    enrol.set_series_id(series_id_);
-    enrol.set_participant_id(p.id());
-    v1::Enrolment e;
-    EXPECT_TRUE(Call(*enrolments_, &v1::EnrolmentService::Stub::RequestEnrolment, enrol, &e).ok());
-    return p.id();
-  }
+  int64_t Enrol(const std::string& name) { return EnrolNewVolunteer(org_, series_id_, name); }
 
   void Record(int64_t session, const std::vector<v1::AttendanceStatus>& statuses) {
     v1::RecordAttendanceSheetRequest r;
@@ -724,8 +705,7 @@ TEST_F(CertificateServiceTest, AZertifikatRecordsTheQualificationRevokingTakesIt
     v1::ListQualificationsRequest r;
     r.set_participant_id(participant);
     v1::ListQualificationsResponse out;
-    EXPECT_TRUE(
-        Call(*people_, &v1::ParticipantService::Stub::ListQualifications, r, &out).ok());
+    EXPECT_TRUE(Call(*people_, &v1::ParticipantService::Stub::ListQualifications, r, &out).ok());
     return out;
   };
   v1::ListQualificationsResponse held = qualifications(ids_[0]);

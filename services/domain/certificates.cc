@@ -186,12 +186,13 @@ absl::Status CheckReasonText(std::string& reason) {
 
 }  // namespace
 
-bool SignatureCache::Verify(const std::string& public_key, const std::string& message,
-                            const std::string& signature) {
+std::shared_ptr<const CheckedDocument> DocumentCache::Check(const std::string& public_key,
+                                                            const std::string& document,
+                                                            const std::string& signature) {
   unsigned char digest[32];
   crypto_generichash_state state;
   crypto_generichash_init(&state, nullptr, 0, sizeof digest);
-  for (const std::string* part : {&public_key, &signature, &message}) {
+  for (const std::string* part : {&public_key, &signature, &document}) {
     const uint64_t size = part->size();
     crypto_generichash_update(&state, reinterpret_cast<const unsigned char*>(&size), sizeof size);
     crypto_generichash_update(&state, reinterpret_cast<const unsigned char*>(part->data()),
@@ -201,13 +202,16 @@ bool SignatureCache::Verify(const std::string& public_key, const std::string& me
   const std::string key(reinterpret_cast<const char*>(digest), sizeof digest);
   {
     std::lock_guard<std::mutex> lock(mu_);
-    if (auto it = results_.find(key); it != results_.end()) return it->second;
+    if (auto it = checked_.find(key); it != checked_.end()) return it->second;
   }
-  const bool valid = VerifySignature(public_key, message, signature);
+  auto checked = std::make_shared<CheckedDocument>();
+  checked->content = ContentOf(document);
+  if (checked->content.ok()) checked->content->evaluation = nlohmann::json();  // not shown
+  checked->signature_valid = VerifySignature(public_key, document, signature);
   std::lock_guard<std::mutex> lock(mu_);
-  if (results_.size() >= kMaxEntries) results_.clear();
-  results_.emplace(key, valid);
-  return valid;
+  if (checked_.size() >= kMaxEntries) checked_.clear();
+  checked_.emplace(key, checked);
+  return checked;
 }
 
 struct Certificates::Prepared {
@@ -598,16 +602,24 @@ absl::StatusOr<CertificateVerification> Certificates::Verify(const std::string& 
   }
   CertificateVerification v;
   TH_RETURN_IF_ERROR(store_.Read([&](ReadView& r) -> absl::Status {
-    absl::StatusOr<Certificate> c = r.certificates().GetBySerial(*serial, /*with_pdf=*/false);
+    absl::StatusOr<Certificate> c =
+        r.certificates().GetBySerial(*serial, CertificateParts::kUnparsed);
     if (absl::IsNotFound(c.status())) return absl::OkStatus();
     TH_RETURN_IF_ERROR(c.status());
     TH_ASSIGN_OR_RETURN(std::vector<IssuerKey> keys, r.certificates().ListIssuerKeys());
+    std::string public_key;
     for (const IssuerKey& k : keys) {
-      if (k.key_id != c->content.key_id) continue;
-      v.signature_valid =
-          c->content.serial == *serial && VerifySignature(k.public_key, c->document, c->signature);
+      if (k.key_id == c->content.key_id) public_key = k.public_key;
     }
-    c->pdf.clear();
+    std::shared_ptr<const CheckedDocument> checked =
+        checked_documents_.Check(public_key, c->document, c->signature);
+    if (!checked->content.ok()) {
+      return absl::InternalError(
+          absl::StrCat("certificate ", *serial, " has an unreadable document"));
+    }
+    // The document must be the one of this number.
+    v.signature_valid = checked->signature_valid && checked->content->serial == *serial;
+    c->content = *checked->content;
     v.certificate = *std::move(c);
     return absl::OkStatus();
   }));

@@ -11,6 +11,7 @@
 // holder (revoking takes it back), which enrolment prerequisites accept.
 
 #include <functional>
+#include <memory>
 #include <mutex>
 #include <string>
 #include <unordered_map>
@@ -46,18 +47,28 @@ struct CertificateVerification {
   bool signature_valid = false;
 };
 
-// Ed25519 verification remembered by a digest of key, message and
-// signature: a changed document or signature is a new entry and is checked
-// afresh. Bounded (forgets everything when full). Thread-safe.
-class SignatureCache {
+// A stored document as verification reads it: parsed (without the
+// evaluation, which verification does not show), and whether its signature
+// holds under the key given.
+struct CheckedDocument {
+  absl::StatusOr<CertificateContent> content;
+  bool signature_valid = false;
+};
+
+// CheckedDocuments remembered by a digest of key, signature and document:
+// a document or signature changed in the database is a new entry and is
+// parsed and checked afresh. Bounded (forgets everything when full).
+// Thread-safe.
+class DocumentCache {
  public:
-  bool Verify(const std::string& public_key, const std::string& message,
-              const std::string& signature);
+  std::shared_ptr<const CheckedDocument> Check(const std::string& public_key,
+                                               const std::string& document,
+                                               const std::string& signature);
 
  private:
   static constexpr size_t kMaxEntries = 4096;
   std::mutex mu_;
-  std::unordered_map<std::string, bool> results_;
+  std::unordered_map<std::string, std::shared_ptr<const CheckedDocument>> checked_;
 };
 
 class Certificates {
@@ -110,7 +121,7 @@ class Certificates {
 
   Store& store_;
   const CertificateSigner& signer_;
-  SignatureCache checked_signatures_;
+  DocumentCache checked_documents_;
   std::string verify_url_base_;
   Clock clock_;
 };

@@ -11,21 +11,21 @@ using domain::Id;
 
 namespace {
 
-// Without the PDF (column 14 is its placeholder).
+// Without the PDF (column 14 is its placeholder); column 15 the key id.
 constexpr char kListColumns[] =
     "c.id, c.participant_id, c.document, c.signature, c.pdf_sha256, c.status, c.revoke_reason,"
     " c.revoke_time, c.superseded_by, c.issued_by, c.series_id, c.serial, c.outcome,"
-    " c.issue_time, ''";
+    " c.issue_time, '', c.key_id";
 constexpr char kGetColumns[] =
     "c.id, c.participant_id, c.document, c.signature, c.pdf_sha256, c.status, c.revoke_reason,"
     " c.revoke_time, c.superseded_by, c.issued_by, c.series_id, c.serial, c.outcome,"
-    " c.issue_time, c.pdf";
+    " c.issue_time, c.pdf, c.key_id";
 
 std::string Blob(SQLite::Column column) {
   return std::string(static_cast<const char*>(column.getBlob()), column.getBytes());
 }
 
-absl::StatusOr<Certificate> ReadCertificate(SQLite::Statement& q) {
+absl::StatusOr<Certificate> ReadCertificate(SQLite::Statement& q, bool parse = true) {
   Certificate c;
   c.id = q.getColumn(0).getInt64();
   c.participant_id = q.getColumn(1).getInt64();
@@ -37,13 +37,21 @@ absl::StatusOr<Certificate> ReadCertificate(SQLite::Statement& q) {
   if (!q.getColumn(7).isNull()) c.revoke_time = absl::FromUnixMicros(q.getColumn(7).getInt64());
   c.superseded_by = q.getColumn(8).getString();
   c.issued_by = q.getColumn(9).getInt64();
+  c.pdf = Blob(q.getColumn(14));
+  if (!parse) {
+    c.content.series_id = q.getColumn(10).getInt64();
+    c.content.serial = q.getColumn(11).getString();
+    c.content.outcome = static_cast<domain::CompletionOutcome>(q.getColumn(12).getInt());
+    c.content.issue_time = absl::FromUnixMicros(q.getColumn(13).getInt64());
+    c.content.key_id = q.getColumn(15).getString();
+    return c;
+  }
   absl::StatusOr<domain::CertificateContent> content = domain::ContentOf(c.document);
   if (!content.ok()) {
     return absl::InternalError(
         absl::StrCat("certificate ", q.getColumn(11).getString(), " has an unreadable document"));
   }
   c.content = *std::move(content);
-  c.pdf = Blob(q.getColumn(14));
   return c;
 }
 
@@ -71,13 +79,14 @@ absl::StatusOr<Certificate> SqliteCertificateStore::Get(Id id) {
 }
 
 absl::StatusOr<Certificate> SqliteCertificateStore::GetBySerial(const std::string& serial,
-                                                                bool with_pdf) {
+                                                                domain::CertificateParts parts) {
   return Guarded("GetCertificate", [&]() -> absl::StatusOr<Certificate> {
-    auto& q = sql_.Prepare(absl::StrCat("SELECT ", with_pdf ? kGetColumns : kListColumns,
-                                        " FROM certificate c WHERE c.serial = ?"));
+    auto& q = sql_.Prepare(absl::StrCat(
+        "SELECT ", parts == domain::CertificateParts::kAll ? kGetColumns : kListColumns,
+        " FROM certificate c WHERE c.serial = ?"));
     q.bind(1, serial);
     if (!q.executeStep()) return absl::NotFoundError(absl::StrCat("no certificate ", serial));
-    return ReadCertificate(q);
+    return ReadCertificate(q, parts != domain::CertificateParts::kUnparsed);
   });
 }
 

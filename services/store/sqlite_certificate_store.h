@@ -17,7 +17,7 @@ class SqliteCertificateStore : public domain::CertificateWriter {
 
   absl::StatusOr<domain::Certificate> Get(domain::Id id) override;
   absl::StatusOr<domain::Certificate> GetBySerial(const std::string& serial,
-                                                  bool with_pdf) override;
+                                                  domain::CertificateParts parts) override;
   absl::StatusOr<std::optional<domain::Certificate>> FindValid(domain::Id series_id,
                                                                domain::Id participant_id) override;
   absl::StatusOr<domain::Page<domain::Certificate>> List(const domain::CertificateFilter& filter,

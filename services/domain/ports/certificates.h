@@ -16,6 +16,15 @@
 
 namespace trainhub::domain {
 
+// What of a stored certificate to read.
+enum class CertificateParts {
+  kAll,
+  kWithoutPdf,
+  // Also `content` unparsed: only its serial, series_id, outcome, issue
+  // time and key_id are filled; `document` holds the rest.
+  kUnparsed,
+};
+
 struct CertificateFilter {
   Id series_id = 0;       // 0: any
   Id participant_id = 0;  // 0: anyone
@@ -29,9 +38,9 @@ class CertificateReader {
   virtual ~CertificateReader() = default;
   // With the PDF. NOT_FOUND for an unknown id.
   virtual absl::StatusOr<Certificate> Get(Id id) = 0;
-  // With the PDF unless `with_pdf` is false. NOT_FOUND for an unknown serial.
-  virtual absl::StatusOr<Certificate> GetBySerial(const std::string& serial,
-                                                  bool with_pdf = true) = 0;
+  // NOT_FOUND for an unknown serial.
+  virtual absl::StatusOr<Certificate> GetBySerial(
+      const std::string& serial, CertificateParts parts = CertificateParts::kAll) = 0;
   // The person's certificate of the series that is VALID, if any.
   virtual absl::StatusOr<std::optional<Certificate>> FindValid(Id series_id, Id participant_id) = 0;
   // In the order issued (cursor key: the id), without PDFs.

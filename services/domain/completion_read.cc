@@ -80,7 +80,7 @@ absl::StatusOr<SeriesEvaluation> EvaluateSeries(ReadView& r, const Series& serie
     }
     people.push_back(std::move(p));
   }
-  return SeriesEvaluation{std::move(people), std::move(matrix), std::move(stored_modules)};
+  return SeriesEvaluation{std::move(people), std::move(matrix)};
 }
 
 }  // namespace trainhub::domain

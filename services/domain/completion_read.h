@@ -35,7 +35,6 @@ absl::StatusOr<CompletionRule> RuleOf(ReadView& r, Id series_id);
 struct SeriesEvaluation {
   std::vector<PersonCompletion> people;  // by name, with decisions in force
   AttendanceMatrix matrix;               // the records used (all people)
-  std::vector<Module> modules;           // by position
 };
 // Evaluates the people of `series` (only `participant_id` unless 0).
 absl::StatusOr<SeriesEvaluation> EvaluateSeries(ReadView& r, const Series& series,

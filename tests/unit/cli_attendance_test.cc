@@ -15,6 +15,7 @@
 #include "domain/attendance_ledger.h"
 #include "trainhub/v1/attendance_mock.grpc.pb.h"
 #include "trainhub/v1/common.pb.h"
+#include "unit/cli_test_run.h"
 
 namespace trainhub::cli {
 namespace {
@@ -38,13 +39,7 @@ class CliAttendanceTest : public ::testing::Test {
 
   // Runs `trainhub <args>` with the mock, reading answers from `input`.
   int Run(std::vector<std::string> args, const std::string& input = "") {
-    args.insert(args.begin(), "trainhub");
-    std::vector<const char*> argv;
-    for (const std::string& a : args) argv.push_back(a.c_str());
-    std::istringstream in(input);
-    Context ctx(out_, err_, std::move(stubs_));
-    ctx.in = &in;
-    return trainhub::cli::Run(ctx, static_cast<int>(argv.size()), argv.data());
+    return RunCli(std::move(args), stubs_, out_, err_, input);
   }
 
   static v1::AttendanceSheet Sheet() {

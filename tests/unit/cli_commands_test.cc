@@ -13,6 +13,7 @@
 #include "trainhub/v1/common.pb.h"
 #include "trainhub/v1/organization_mock.grpc.pb.h"
 #include "trainhub/v1/series_mock.grpc.pb.h"
+#include "unit/cli_test_run.h"
 
 namespace trainhub::cli {
 namespace {
@@ -38,13 +39,7 @@ class CliCommandsTest : public ::testing::Test {
   }
 
   // Runs `trainhub <args>` with the mocks; out_ and err_ get what it printed.
-  int Run(std::vector<std::string> args) {
-    args.insert(args.begin(), "trainhub");
-    std::vector<const char*> argv;
-    for (const std::string& a : args) argv.push_back(a.c_str());
-    Context ctx(out_, err_, std::move(stubs_));
-    return trainhub::cli::Run(ctx, static_cast<int>(argv.size()), argv.data());
-  }
+  int Run(std::vector<std::string> args) { return RunCli(std::move(args), stubs_, out_, err_); }
 
   static v1::Series Vielfaltsmontag() {
     v1::Series s;

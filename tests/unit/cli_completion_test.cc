@@ -12,6 +12,7 @@
 #include "clients/cli/app.h"
 #include "trainhub/v1/certificate_mock.grpc.pb.h"
 #include "trainhub/v1/common.pb.h"
+#include "unit/cli_test_run.h"
 
 namespace trainhub::cli {
 namespace {
@@ -32,13 +33,7 @@ class CliCompletionTest : public ::testing::Test {
     stubs_.certificates = std::move(certificates);
   }
 
-  int Run(std::vector<std::string> args) {
-    args.insert(args.begin(), "trainhub");
-    std::vector<const char*> argv;
-    for (const std::string& a : args) argv.push_back(a.c_str());
-    Context ctx(out_, err_, std::move(stubs_));
-    return trainhub::cli::Run(ctx, static_cast<int>(argv.size()), argv.data());
-  }
+  int Run(std::vector<std::string> args) { return RunCli(std::move(args), stubs_, out_, err_); }
 
   static v1::CompletionRule StoredRule() {
     v1::CompletionRule rule;

@@ -1,0 +1,29 @@
+#ifndef TRAINHUB_TESTS_UNIT_CLI_TEST_RUN_H_
+#define TRAINHUB_TESTS_UNIT_CLI_TEST_RUN_H_
+
+// Runs the trainhub CLI in-process for tests: with the given (mock) stubs,
+// printing into the given streams and reading answers from `input`.
+
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "clients/cli/app.h"
+
+namespace trainhub::cli {
+
+// `trainhub <args>`; its exit code. `stubs` is moved from.
+inline int RunCli(std::vector<std::string> args, Client::Stubs& stubs, std::ostream& out,
+                  std::ostream& err, const std::string& input = "") {
+  args.insert(args.begin(), "trainhub");
+  std::vector<const char*> argv;
+  for (const std::string& a : args) argv.push_back(a.c_str());
+  std::istringstream in(input);
+  Context ctx(out, err, std::move(stubs));
+  ctx.in = &in;
+  return Run(ctx, static_cast<int>(argv.size()), argv.data());
+}
+
+}  // namespace trainhub::cli
+
+#endif  // TRAINHUB_TESTS_UNIT_CLI_TEST_RUN_H_

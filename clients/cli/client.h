@@ -87,6 +87,29 @@ class Client {
     return (stub.*method)(&context, request, response);
   }
 
+  // Calls the server-streaming `method` and hands each message received, in
+  // order, to `sink` (false stops and cancels). A long deadline: a download
+  // may take minutes.
+  template <typename Stub, typename Request, typename Part, typename Sink>
+  grpc::Status Receive(Stub& stub,
+                       std::unique_ptr<grpc::ClientReaderInterface<Part>> (Stub::*method)(
+                           grpc::ClientContext*, const Request&),
+                       const Request& request, Sink&& sink) {
+    if (grpc::Status bad = CheckUtf8(request); !bad.ok()) return bad;
+    grpc::ClientContext context;
+    context.set_deadline(std::chrono::system_clock::now() + std::chrono::minutes(10));
+    if (!token_.empty()) context.AddMetadata("authorization", "Bearer " + token_);
+    std::unique_ptr<grpc::ClientReaderInterface<Part>> reader = (stub.*method)(&context, request);
+    Part part;
+    while (reader->Read(&part)) {
+      if (!sink(part)) {
+        context.TryCancel();
+        break;
+      }
+    }
+    return reader->Finish();
+  }
+
   // Prints a failed call readably (see Printer::Report) and returns the
   // exit code for it.
   int Report(const grpc::Status& status) { return printer_.Report(status, server_); }

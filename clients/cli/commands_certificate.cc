@@ -1,11 +1,15 @@
-// trainhub certificate issue|issue-all|list|show|pdf|revoke|reissue|verify|keys:
+// trainhub certificate issue|issue-all|list|show|pdf|badge|zip|revoke|reissue|verify|keys:
 // Zertifikate and Teilnahmebestätigungen.
 
+#include <fcntl.h>
 #include <fmt/core.h>
+#include <unistd.h>
 
+#include <cstdio>
 #include <memory>
 
 #include "clients/cli/attendance_views.h"
+#include "clients/cli/badge_check.h"
 #include "clients/cli/commands.h"
 #include "clients/cli/format.h"
 #include "clients/cli/messages.h"
@@ -200,6 +204,85 @@ void AddPdf(CLI::App* certificate, Context& ctx) {
   });
 }
 
+void AddBadge(CLI::App* certificate, Context& ctx) {
+  auto* cmd = certificate->add_subcommand("badge", msg::kCertificateBadgeHelp);
+  auto serial = std::make_shared<std::string>();
+  auto file = std::make_shared<std::string>();
+  cmd->add_option("serial", *serial, msg::kSerialArg)->required();
+  cmd->add_option("-o,--out", *file, msg::kOutFileOption);
+  cmd->callback([&ctx, serial, file] {
+    v1::GetCertificateBadgeRequest request;
+    request.set_serial(*serial);
+    v1::CertificateFile badge;
+    auto& c = ctx.client();
+    if (!Check(ctx, c.Call(c.certificates(), &Stub::GetCertificateBadge, request, &badge))) {
+      return;
+    }
+    WriteDownload(ctx, *file, badge.content());
+  });
+}
+
+// Receives the series' ZIP into `path` + ".part" and renames it when
+// complete, so that a broken download leaves no file that looks whole.
+void AddZip(CLI::App* certificate, Context& ctx) {
+  auto* cmd = certificate->add_subcommand("zip", msg::kCertificateZipHelp);
+  struct Options {
+    int64_t series = 0;
+    bool all = false;
+    std::string file;
+  };
+  auto o = std::make_shared<Options>();
+  cmd->add_option("series", o->series, msg::kSeriesIdArg)->required();
+  cmd->add_flag("--all", o->all, msg::kZipAllOption);
+  cmd->add_option("-o,--out", o->file, msg::kZipOutOption);
+  cmd->callback([&ctx, o] {
+    v1::DownloadCertificatesRequest request;
+    request.set_series_id(o->series);
+    request.set_include_invalid(o->all);
+    const bool to_stdout = o->file == "-";
+    std::string path = o->file, partial;
+    int fd = -1;
+    bool write_failed = false;
+    size_t written = 0;
+    auto& c = ctx.client();
+    grpc::Status status = c.Receive(
+        c.certificates(), &Stub::DownloadCertificates, request, [&](const v1::FileChunk& chunk) {
+          if (to_stdout) {
+            ctx.out() << chunk.data();
+            written += chunk.data().size();
+            return true;
+          }
+          if (fd < 0) {
+            if (path.empty()) path = chunk.file_name();
+            partial = path + ".part";
+            fd = ::open(partial.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+            if (fd < 0) return !(write_failed = true);
+          }
+          size_t done = 0;
+          while (done < chunk.data().size()) {
+            const ssize_t n = ::write(fd, chunk.data().data() + done, chunk.data().size() - done);
+            if (n <= 0) return !(write_failed = true);
+            done += static_cast<size_t>(n);
+          }
+          written += done;
+          return true;
+        });
+    if (fd >= 0) write_failed = ::close(fd) != 0 || write_failed;
+    const bool complete = status.ok() && !write_failed;
+    if (!partial.empty() && (!complete || std::rename(partial.c_str(), path.c_str()) != 0)) {
+      std::remove(partial.c_str());
+      if (complete) write_failed = true;
+    }
+    if (write_failed) {
+      ctx.err() << msg::kErrorPrefix << fmt::format(msg::kCannotWrite, path) << "\n";
+      ctx.exit_code = kExitOther;
+      return;
+    }
+    if (!Check(ctx, status)) return;
+    if (!to_stdout) ctx.err() << fmt::format(msg::kZipWritten, path, written) << "\n";
+  });
+}
+
 // revoke and reissue: a serial and a reason.
 template <typename Request, typename Method>
 void AddChange(CLI::App* certificate, Context& ctx, const char* name, const char* help,
@@ -228,8 +311,12 @@ void AddChange(CLI::App* certificate, Context& ctx, const char* name, const char
 void AddVerify(CLI::App* certificate, Context& ctx) {
   auto* cmd = certificate->add_subcommand("verify", msg::kCertificateVerifyHelp);
   auto serial = std::make_shared<std::string>();
-  cmd->add_option("serial", *serial, msg::kSerialArg)->required();
-  cmd->callback([&ctx, serial] {
+  auto trusted = std::make_shared<std::vector<std::string>>();
+  cmd->add_option("serial-or-file", *serial, msg::kVerifyTargetArg)->required();
+  cmd->add_option("--issuer-key", *trusted, msg::kIssuerKeyOption);
+  cmd->callback([&ctx, serial, trusted] {
+    if (LooksLikeBadgeFile(*serial)) return VerifyBadgeFile(ctx, *serial, *trusted);
+    if (!trusted->empty()) return UsageError(ctx, msg::kIssuerKeyOnlyForFiles);
     v1::VerifyCertificateRequest request;
     request.set_serial(*serial);
     v1::CertificateVerification v;
@@ -276,12 +363,12 @@ void AddKeys(CLI::App* certificate, Context& ctx) {
     auto& c = ctx.client();
     if (!Check(ctx, c.Call(c.certificates(), &Stub::ListIssuerKeys, request, &keys))) return;
     if (c.json()) return c.PrintJson(keys);
-    Table table({msg::kColKeyId, msg::kColPublicKey, msg::kColSince, msg::kColStatus});
+    Table table({msg::kColKeyId, msg::kColDid, msg::kColSince, msg::kColStatus});
     for (const auto& k : keys.keys()) {
-      table.Add({k.key_id(), k.public_key(), FormatLocal(k.create_time()),
+      table.Add({k.key_id(), k.did(), FormatLocal(k.create_time()),
                  k.active() ? msg::kKeyActive : msg::kKeyRetired});
     }
-    table.Print(ctx.out(), 120);
+    table.Print(ctx.out(), 140);
   });
 }
 
@@ -295,6 +382,8 @@ void AddCertificateCommands(CLI::App& app, Context& ctx) {
   AddList(certificate, ctx);
   AddShow(certificate, ctx);
   AddPdf(certificate, ctx);
+  AddBadge(certificate, ctx);
+  AddZip(certificate, ctx);
   AddChange<v1::RevokeCertificateRequest>(certificate, ctx, "revoke", msg::kCertificateRevokeHelp,
                                           &Stub::RevokeCertificate);
   AddChange<v1::ReissueCertificateRequest>(certificate, ctx, "reissue",

@@ -551,6 +551,7 @@ inline constexpr std::pair<const char*, const char*> kCliWordForField[] = {
     {"confirmation_min_modules", "--confirmation-modules"},
     {"outcome", "--outcome"},
     {"serial", ""},
+    {"include_invalid", "--all"},
 };
 // Completion
 inline constexpr char kCompletionHelp[] =
@@ -634,7 +635,42 @@ inline constexpr char kCertificateReissueHelp[] =
     "issue a new certificate from today's data that replaces this one (e.g. a corrected name)";
 inline constexpr char kCertificateReasonOption[] = "why (shown by verification)";
 inline constexpr char kCertificateVerifyHelp[] =
-    "check a certificate number (no login needed): status, holder, series, signature";
+    "check a certificate number (no login needed): status, holder, series, signature; or an "
+    "exported Open Badge file (FILE.json) without the server, with --issuer-key";
+inline constexpr char kVerifyTargetArg[] =
+    "certificate number (e.g. 7K3M-Q9ZD-X2RT-4HNB), or an Open Badge file (.json) to check offline";
+inline constexpr char kIssuerKeyOption[] =
+    "the issuer key you trust, as its KEY (k...) or did:key from 'trainhub certificate keys' or "
+    "the verification page; may be given more than once";
+inline constexpr char kIssuerKeyNeeded[] =
+    "checking a badge file needs the issuer key you trust: add --issuer-key KEY (see 'trainhub "
+    "certificate keys', or the issuer's verification page)";
+inline constexpr char kIssuerKeyOnlyForFiles[] =
+    "--issuer-key is for checking a badge file; a certificate number is checked by the server";
+inline constexpr char kBadgeFileTooLarge[] = "{} is larger than a badge file can be (1 MB)";
+inline constexpr char kBadgeNotJson[] = "not a JSON file: {}";
+inline constexpr char kBadgeInvalid[] = "{}: NOT VALID - {}";
+inline constexpr char kBadgeUnpinnedKey[] =
+    "signed by {} (key {}), which is not the issuer key you gave; anyone can make a file signed "
+    "by a key of their own";
+inline constexpr char kBadgeValid[] = "{}: signature valid";
+inline constexpr char kBadgeWhat[] = "  {}";
+inline constexpr char kBadgeHolder[] = "  for:       {}";
+inline constexpr char kBadgeIssuer[] = "  issued by: {} · {}";
+inline constexpr char kBadgeValidFrom[] = "  valid from: {}";
+inline constexpr char kBadgeSignedBy[] = "  signed by: key {} ({}) on {}";
+inline constexpr char kBadgeStatusOnline[] =
+    "  whether it was revoked since is only known online: {}";
+inline constexpr char kCertificateBadgeHelp[] =
+    "download a valid certificate as an Open Badges 3.0 credential (JSON, signed; "
+    "not a certified 1EdTech implementation)";
+inline constexpr char kCertificateZipHelp[] =
+    "download the PDFs of a series' certificates as one ZIP file";
+inline constexpr char kZipAllOption[] = "also the revoked and replaced certificates";
+inline constexpr char kZipOutOption[] =
+    "write the ZIP file here (default: the file name the server gives, in this folder; - for "
+    "standard output)";
+inline constexpr char kZipWritten[] = "wrote {} ({} bytes)";
 inline constexpr char kCertificateKeysHelp[] =
     "the issuer's public keys (no login needed), old ones included";
 inline constexpr char kSerialArg[] = "certificate number, e.g. 7K3M-Q9ZD-X2RT-4HNB";
@@ -670,6 +706,7 @@ inline constexpr char kSignatureBad[] =
     "  signature: DOES NOT MATCH - the stored certificate was changed";
 inline constexpr char kColKeyId[] = "KEY";
 inline constexpr char kColPublicKey[] = "PUBLIC KEY (Ed25519)";
+inline constexpr char kColDid[] = "DID (for badge files)";
 inline constexpr char kColSince[] = "SINCE";
 inline constexpr char kKeyActive[] = "signs new certificates";
 inline constexpr char kKeyRetired[] = "verifies old ones";

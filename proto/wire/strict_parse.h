@@ -52,4 +52,15 @@ class SerializationTraits<protobuf::MessageLite, void> {
 
 }  // namespace grpc
 
+// Server-streaming handlers parse their request as its own type rather than
+// as MessageLite; this makes `type` parse strictly too. Use it in the
+// *.wire.h header of the proto that declares `type`, for each request of a
+// streaming RPC.
+#define TRAINHUB_STRICT_PARSE_STREAMED_REQUEST(type)                \
+  namespace grpc {                                                  \
+  template <>                                                       \
+  class SerializationTraits<type, void>                             \
+      : public SerializationTraits<protobuf::MessageLite, void> {}; \
+  }
+
 #endif  // TRAINHUB_PROTO_WIRE_STRICT_PARSE_H_

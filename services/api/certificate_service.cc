@@ -1,5 +1,9 @@
 #include "api/certificate_service.h"
 
+#include <stdlib.h>
+
+#include <filesystem>
+#include <fstream>
 #include <set>
 
 #include "absl/strings/escaping.h"
@@ -11,6 +15,8 @@ namespace trainhub::api {
 namespace {
 
 constexpr auto kService = v1::CertificateService::service_full_name;
+// Parts of a streamed file: well below gRPC's 4 MB message limit.
+constexpr size_t kFileChunkBytes = 256 * 1024;
 
 }  // namespace
 
@@ -160,6 +166,60 @@ grpc::Status CertificateServiceImpl::GetCertificatePdf(grpc::ServerContext* cont
   return grpc::Status::OK;
 }
 
+grpc::Status CertificateServiceImpl::GetCertificateBadge(
+    grpc::ServerContext* context, const v1::GetCertificateBadgeRequest* request,
+    v1::CertificateFile* response) {
+  TH_ADMIT(call, *context, request, kService(), "GetCertificateBadge");
+  auto badge = certificates_.Badge(call.who, request->serial());
+  if (!badge.ok()) return ToGrpcStatus(badge.status());
+  auto serial = domain::NormalizeSerial(request->serial());
+  response->set_file_name(absl::StrCat("badge-", serial.value_or("certificate"), ".json"));
+  response->set_content_type("application/vc+ld+json");
+  response->set_content(*std::move(badge));
+  return grpc::Status::OK;
+}
+
+grpc::Status CertificateServiceImpl::DownloadCertificates(
+    grpc::ServerContext* context, const v1::DownloadCertificatesRequest* request,
+    grpc::ServerWriter<v1::FileChunk>* writer) {
+  TH_ADMIT(call, *context, request, kService(), "DownloadCertificates");
+  // The archive is made in a directory of its own that only this process
+  // can read, and removed before the first part is sent.
+  std::error_code error;
+  std::string pattern =
+      (std::filesystem::temp_directory_path(error) / "trainhub-zip-XXXXXX").string();
+  if (error || mkdtemp(pattern.data()) == nullptr) {
+    return ToGrpcStatus(absl::InternalError("cannot make a temporary directory for the ZIP file"));
+  }
+  const std::filesystem::path directory = pattern;
+  const std::filesystem::path path = directory / "certificates.zip";
+  std::ifstream archive;
+  {
+    absl::StatusOr<int> written = certificates_.WritePdfArchive(
+        call.who, request->series_id(), request->include_invalid(), path.string());
+    if (written.ok()) archive.open(path, std::ios::binary);
+    std::filesystem::remove_all(directory, error);  // the open stream keeps the data
+    if (!written.ok()) return ToGrpcStatus(written.status());
+    if (!archive) return ToGrpcStatus(absl::InternalError("cannot read the ZIP file written"));
+  }
+  v1::FileChunk chunk;
+  chunk.set_file_name(absl::StrCat("bescheinigungen-reihe-", request->series_id(), ".zip"));
+  chunk.set_content_type("application/zip");
+  std::string buffer(kFileChunkBytes, '\0');
+  while (archive) {
+    archive.read(buffer.data(), static_cast<std::streamsize>(buffer.size()));
+    const std::streamsize n = archive.gcount();
+    if (n <= 0) break;
+    chunk.set_data(buffer.data(), static_cast<size_t>(n));
+    if (context->IsCancelled() || !writer->Write(chunk)) {
+      return grpc::Status(grpc::StatusCode::CANCELLED, "the download was cancelled");
+    }
+    chunk.clear_file_name();
+    chunk.clear_content_type();
+  }
+  return grpc::Status::OK;
+}
+
 grpc::Status CertificateServiceImpl::RevokeCertificate(grpc::ServerContext* context,
                                                        const v1::RevokeCertificateRequest* request,
                                                        v1::Certificate* response) {
@@ -197,6 +257,7 @@ grpc::Status CertificateServiceImpl::ListIssuerKeys(grpc::ServerContext* context
     key->set_public_key(absl::WebSafeBase64Escape(k.public_key));
     TimeToProto(k.create_time, key->mutable_create_time());
     key->set_active(k.active);
+    key->set_did(domain::DidKeyOf(k.public_key));
   }
   return grpc::Status::OK;
 }

@@ -43,6 +43,10 @@ class CertificateServiceImpl final : public v1::CertificateService::Service {
                                 v1::ListCertificatesResponse*) override;
   grpc::Status GetCertificatePdf(grpc::ServerContext*, const v1::GetCertificatePdfRequest*,
                                  v1::CertificateFile*) override;
+  grpc::Status GetCertificateBadge(grpc::ServerContext*, const v1::GetCertificateBadgeRequest*,
+                                   v1::CertificateFile*) override;
+  grpc::Status DownloadCertificates(grpc::ServerContext*, const v1::DownloadCertificatesRequest*,
+                                    grpc::ServerWriter<v1::FileChunk>*) override;
   grpc::Status RevokeCertificate(grpc::ServerContext*, const v1::RevokeCertificateRequest*,
                                  v1::Certificate*) override;
   grpc::Status ReissueCertificate(grpc::ServerContext*, const v1::ReissueCertificateRequest*,

@@ -184,14 +184,6 @@ std::string Ed25519Signer::Sign(const std::string& message) const {
   return signature;
 }
 
-std::string KeyIdOf(const std::string& public_key) {
-  unsigned char hash[8];
-  crypto_generichash(hash, sizeof hash, reinterpret_cast<const unsigned char*>(public_key.data()),
-                     public_key.size(), nullptr, 0);
-  return absl::StrCat(
-      "k", absl::BytesToHexString(std::string(reinterpret_cast<const char*>(hash), sizeof hash)));
-}
-
 bool VerifySignature(const std::string& public_key, const std::string& message,
                      const std::string& signature) {
   if (public_key.size() != crypto_sign_PUBLICKEYBYTES || signature.size() != crypto_sign_BYTES) {

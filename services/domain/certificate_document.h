@@ -16,6 +16,7 @@
 #include "absl/status/statusor.h"
 #include "absl/time/time.h"
 #include "domain/completion_rules.h"
+#include "domain/data_integrity.h"
 #include "domain/model.h"
 
 namespace trainhub::domain {
@@ -110,8 +111,6 @@ class Ed25519Signer : public CertificateSigner {
   std::string key_id_;
 };
 
-// "k" and 16 hex digits of the BLAKE2b hash of the public key.
-std::string KeyIdOf(const std::string& public_key);
 bool VerifySignature(const std::string& public_key, const std::string& message,
                      const std::string& signature);
 

@@ -15,6 +15,7 @@
 #include "domain/audit_trail.h"
 #include "domain/berlin_time.h"
 #include "domain/canonical_json.h"
+#include "domain/certificate_badge.h"
 #include "domain/certificate_pdf.h"
 #include "domain/completion_read.h"
 #include "domain/errors.h"
@@ -431,6 +432,25 @@ absl::StatusOr<Certificate> Certificates::Get(const Principal& who, const std::s
     return absl::OkStatus();
   }));
   return c;
+}
+
+absl::StatusOr<std::string> Certificates::Badge(const Principal& who, const std::string& serial) {
+  TH_ASSIGN_OR_RETURN(Certificate c, Get(who, serial));
+  if (c.status != CertificateStatus::kValid) {
+    return FieldError(absl::StatusCode::kFailedPrecondition, "serial",
+                      c.status == CertificateStatus::kRevoked
+                          ? absl::StrCat("certificate ", c.content.serial, " is revoked")
+                          : absl::StrCat("certificate ", c.content.serial, " is superseded by ",
+                                         c.superseded_by));
+  }
+  const std::string did = DidKeyOf(signer_.public_key());
+  const std::string method = absl::StrCat(did, "#", did.substr(did.rfind(':') + 1));
+  TH_ASSIGN_OR_RETURN(
+      nlohmann::json badge,
+      AddEddsaJcsProof(OpenBadgeCredentialOf(c.content, VerificationUrl(c.content.serial), did),
+                       method, absl::FromUnixSeconds(absl::ToUnixSeconds(clock_())),
+                       [this](const std::string& message) { return signer_.Sign(message); }));
+  return badge.dump(2);
 }
 
 absl::StatusOr<Page<Certificate>> Certificates::List(const Principal& who, Id series_id,

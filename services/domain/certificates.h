@@ -95,6 +95,17 @@ class Certificates {
                                        const RequestKey& key);
   // With the PDF.
   absl::StatusOr<Certificate> Get(const Principal& who, const std::string& serial);
+  // The certificate as an Open Badges 3.0 credential (JSON text) signed now
+  // by the active issuer key as a did:key (eddsa-jcs-2022), for whoever may
+  // read it. FAILED_PRECONDITION "serial" unless VALID.
+  absl::StatusOr<std::string> Badge(const Principal& who, const std::string& serial);
+  // Writes the PDFs of the series' valid certificates (or of all of them) as
+  // one ZIP file at `path`, for the series' readers (planners and the
+  // partners' coordinators); answers how many. Each PDF is read only while
+  // the archive takes it in. FAILED_PRECONDITION "series_id" when there is
+  // none; RESOURCE_EXHAUSTED when too many archives are being made.
+  absl::StatusOr<int> WritePdfArchive(const Principal& who, Id series_id, bool include_invalid,
+                                      const std::string& path);
   // Participants: their own (participant_id 0 or themselves).
   absl::StatusOr<Page<Certificate>> List(const Principal& who, Id series_id, Id participant_id,
                                          const PageRequest& page);

@@ -58,6 +58,8 @@ const std::map<std::string, Callers, std::less<>>& RolePolicy() {
       {"trainhub.v1.CertificateService/GetCertificate", Callers::kSignedIn},
       {"trainhub.v1.CertificateService/ListCertificates", Callers::kSignedIn},
       {"trainhub.v1.CertificateService/GetCertificatePdf", Callers::kSignedIn},
+      {"trainhub.v1.CertificateService/GetCertificateBadge", Callers::kSignedIn},
+      {"trainhub.v1.CertificateService/DownloadCertificates", Callers::kSignedIn},
       {"trainhub.v1.CertificateService/RevokeCertificate", Callers::kPlanners},
       {"trainhub.v1.CertificateService/ReissueCertificate", Callers::kPlanners},
       {"trainhub.v1.CertificateService/VerifyCertificate", Callers::kAnyone},

@@ -4,10 +4,15 @@
 
 #include <SQLiteCpp/Database.h>
 #include <sodium.h>
+#include <zip.h>
+
+#include <fstream>
+#include <set>
 
 #include "absl/strings/escaping.h"
 #include "api/access_matrix.h"
 #include "api/api_fixture.h"
+#include "domain/data_integrity.h"
 #include "trainhub/v1/attendance.grpc.pb.h"
 #include "trainhub/v1/certificate.grpc.pb.h"
 
@@ -113,6 +118,24 @@ TH_ACCESS_ROWS(kCertificateServiceRows,
                          return Bytes(r);
                        },
                        kAdminOnly),
+                   CompletionRow(
+                       "GetCertificateBadge",
+                       [](const AccessObjects&) {
+                         v1::GetCertificateBadgeRequest r;
+                         r.set_serial("0000-0000-0000-0000");
+                         return Bytes(r);
+                       },
+                       kAdminOnly),
+                   // The series has no certificates: those admitted learn
+                   // that (FAILED_PRECONDITION).
+                   CompletionRow(
+                       "DownloadCertificates",
+                       [](const AccessObjects& o) {
+                         v1::DownloadCertificatesRequest r;
+                         r.set_series_id(o.series);
+                         return Bytes(r);
+                       },
+                       kPlannerOwn),
                    CompletionRow(
                        "RevokeCertificate",
                        [](const AccessObjects&) {
@@ -643,6 +666,146 @@ TEST_F(CertificateServiceTest, RevokeAndReissue) {
   ASSERT_TRUE(Verify(second.serial(), &v).ok());
   EXPECT_EQ(v.status(), v1::CERTIFICATE_STATUS_SUPERSEDED);
   EXPECT_EQ(v.superseded_by(), third.serial());
+}
+
+TEST_F(CertificateServiceTest, BadgeIsAnOpenBadgeSignedByTheIssuersDidKey) {
+  v1::Certificate issued;
+  ASSERT_TRUE(Issue(ids_[0], &issued).ok());
+  v1::GetCertificateBadgeRequest get;
+  get.set_serial(issued.serial());
+  v1::CertificateFile file;
+  grpc::Status s =
+      Call(*certificates_, &v1::CertificateService::Stub::GetCertificateBadge, get, &file);
+  ASSERT_TRUE(s.ok()) << s.error_message();
+  EXPECT_EQ(file.file_name(), "badge-" + issued.serial() + ".json");
+  const nlohmann::json badge = nlohmann::json::parse(file.content());
+  EXPECT_EQ(badge["type"][1], "OpenBadgeCredential");
+  EXPECT_EQ(badge["id"], issued.verification_url());
+  EXPECT_EQ(badge["credentialSubject"]["identifier"][0]["identityHash"], "أمينة حداد");
+
+  // The did:key the issuer publishes signed it.
+  v1::ListIssuerKeysResponse keys;
+  ASSERT_TRUE(Call(*certificates_, &v1::CertificateService::Stub::ListIssuerKeys,
+                   v1::ListIssuerKeysRequest(), &keys)
+                  .ok());
+  ASSERT_EQ(keys.keys_size(), 1);
+  EXPECT_EQ(badge["issuer"]["id"], keys.keys(0).did());
+  auto key = domain::PublicKeyOfDidKey(keys.keys(0).did());
+  ASSERT_TRUE(key.ok());
+  EXPECT_EQ(domain::KeyIdOf(*key), keys.keys(0).key_id());
+  EXPECT_TRUE(domain::VerifyEddsaJcsProof(badge, *key).ok());
+  std::string changed = file.content();
+  changed[changed.find("Interkultur im Ehrenamt")] = 'i';
+  EXPECT_EQ(domain::VerifyEddsaJcsProof(nlohmann::json::parse(changed), *key).code(),
+            absl::StatusCode::kFailedPrecondition);
+
+  // The holder may export it; a revoked one is exported by nobody.
+  const std::string admin = token_;
+  token_ = participant_token_;
+  v1::CertificateFile own;
+  s = Call(*certificates_, &v1::CertificateService::Stub::GetCertificateBadge, get, &own);
+  token_ = admin;
+  EXPECT_TRUE(s.ok()) << s.error_message();
+  v1::Certificate revoked;
+  ASSERT_TRUE(
+      Change(&v1::CertificateService::Stub::RevokeCertificate, issued.serial(), "Irrtum", &revoked)
+          .ok());
+  ExpectRefused({
+      {"a revoked certificate",
+       [&] {
+         return Call(*certificates_, &v1::CertificateService::Stub::GetCertificateBadge, get,
+                     &file);
+       },
+       grpc::StatusCode::FAILED_PRECONDITION, "serial"},
+      {"a malformed number",
+       [&] {
+         v1::GetCertificateBadgeRequest bad;
+         bad.set_serial("12");
+         return Call(*certificates_, &v1::CertificateService::Stub::GetCertificateBadge, bad,
+                     &file);
+       },
+       grpc::StatusCode::INVALID_ARGUMENT, "serial"},
+  });
+}
+
+// The entry names of a ZIP file's bytes (libzip reads them back).
+std::set<std::string> ZipEntries(const std::string& bytes) {
+  const std::string path = ::testing::TempDir() + "/certificates-test.zip";
+  std::ofstream(path, std::ios::binary) << bytes;
+  int error = 0;
+  zip_t* archive = zip_open(path.c_str(), ZIP_RDONLY | ZIP_CHECKCONS, &error);
+  std::set<std::string> names;
+  if (archive == nullptr) {
+    ADD_FAILURE() << "not a ZIP file (libzip error " << error << ")";
+    return names;
+  }
+  for (zip_int64_t i = 0; i < zip_get_num_entries(archive, 0); ++i) {
+    zip_stat_t st;
+    EXPECT_EQ(zip_stat_index(archive, i, 0, &st), 0);
+    EXPECT_GT(st.size, 1000u);
+    names.insert(st.name);
+  }
+  zip_close(archive);
+  std::remove(path.c_str());
+  return names;
+}
+
+TEST_F(CertificateServiceTest, ZipHoldsEveryValidPdfAndWithAllTheOthersToo) {
+  v1::Certificate first, second, replaced;
+  ASSERT_TRUE(Issue(ids_[0], &first).ok());
+  ASSERT_TRUE(Issue(ids_[1], &second).ok());
+  ASSERT_TRUE(Change(&v1::CertificateService::Stub::ReissueCertificate, second.serial(),
+                     "Name korrigiert", &replaced)
+                  .ok());
+  auto download = [&](bool all, std::string* bytes, std::string* name) {
+    v1::DownloadCertificatesRequest r;
+    r.set_series_id(series_id_);
+    r.set_include_invalid(all);
+    grpc::ClientContext context;
+    context.AddMetadata("authorization", "Bearer " + token_);
+    auto reader = certificates_->DownloadCertificates(&context, r);
+    v1::FileChunk chunk;
+    bytes->clear();
+    for (int parts = 0; reader->Read(&chunk); ++parts) {
+      if (parts == 0) *name = chunk.file_name();
+      bytes->append(chunk.data());
+    }
+    return reader->Finish();
+  };
+  std::string bytes, name;
+  grpc::Status s = download(false, &bytes, &name);
+  ASSERT_TRUE(s.ok()) << s.error_message();
+  EXPECT_EQ(name, "bescheinigungen-reihe-" + std::to_string(series_id_) + ".zip");
+  std::set<std::string> entries = ZipEntries(bytes);
+  EXPECT_EQ(entries.size(), 2u);
+  EXPECT_TRUE(entries.count("Zertifikat أمينة حداد " + first.serial() + ".pdf") ||
+              entries.count("Teilnahmebestätigung أمينة حداد " + first.serial() + ".pdf"))
+      << *entries.begin();
+  ASSERT_TRUE(download(true, &bytes, &name).ok());
+  entries = ZipEntries(bytes);
+  EXPECT_EQ(entries.size(), 3u);
+  bool marked = false;
+  for (const std::string& e : entries) marked |= e.find("(ersetzt)") != std::string::npos;
+  EXPECT_TRUE(marked);
+
+  // The participant is not given everyone's PDFs; a series without
+  // certificates has nothing to download.
+  const std::string admin = token_;
+  token_ = participant_token_;
+  s = download(false, &bytes, &name);
+  token_ = admin;
+  EXPECT_EQ(s.error_code(), grpc::StatusCode::PERMISSION_DENIED);
+  const int64_t empty = CreateSeries(org_, "Noch ohne Bescheinigungen").id();
+  v1::DownloadCertificatesRequest r;
+  r.set_series_id(empty);
+  grpc::ClientContext context;
+  context.AddMetadata("authorization", "Bearer " + token_);
+  auto reader = certificates_->DownloadCertificates(&context, r);
+  v1::FileChunk chunk;
+  EXPECT_FALSE(reader->Read(&chunk));
+  s = reader->Finish();
+  EXPECT_EQ(s.error_code(), grpc::StatusCode::FAILED_PRECONDITION);
+  EXPECT_EQ(FieldOf(s), "series_id");
 }
 
 TEST_F(CertificateServiceTest, TooLittleAttendedGivesNothingToIssue) {

@@ -7,4 +7,6 @@
 #include "trainhub/v1/certificate.pb.h"
 #include "wire/strict_parse.h"
 
+TRAINHUB_STRICT_PARSE_STREAMED_REQUEST(::trainhub::v1::DownloadCertificatesRequest)
+
 #endif  // TRAINHUB_PROTO_TRAINHUB_V1_CERTIFICATE_WIRE_H_

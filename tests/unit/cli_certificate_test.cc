@@ -1,0 +1,134 @@
+// The certificate commands that work on files: an exported Open Badge is
+// checked without the server (the strict mock stub fails the test on any
+// call), against the issuer key the user pins.
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "clients/cli/app.h"
+#include "domain/certificate_badge.h"
+#include "domain/certificate_document.h"
+#include "domain/data_integrity.h"
+#include "trainhub/v1/certificate_mock.grpc.pb.h"
+#include "unit/cli_test_run.h"
+
+namespace trainhub::cli {
+namespace {
+
+namespace v1 = ::trainhub::v1;
+using ::testing::HasSubstr;
+
+class CliBadgeFileTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    auto certificates = std::make_unique<::testing::StrictMock<v1::MockCertificateServiceStub>>();
+    stubs_.certificates = std::move(certificates);
+    auto signer = domain::Ed25519Signer::FromSeed(std::string(32, '\x11'));
+    ASSERT_TRUE(signer.ok());
+    signer_ = *std::move(signer);
+    did_ = domain::DidKeyOf(signer_->public_key());
+    domain::CertificateContent content;
+    content.serial = "7K3M-Q9ZD-X2RT-4HNB";
+    content.outcome = domain::CompletionOutcome::kCertificate;
+    content.holder_name = "أمل حداد";
+    content.series_title = "Interkultur im Ehrenamt";
+    content.organization_name = "Landesnetzwerk Ehrenamt e. V.";
+    content.teaching_units_attended = "40";
+    content.teaching_units_total = "40";
+    content.issue_time = absl::FromUnixSeconds(1700000000);
+    auto badge =
+        domain::AddEddsaJcsProof(domain::OpenBadgeCredentialOf(
+                                     content, "https://verify.example/c/7K3M-Q9ZD-X2RT-4HNB", did_),
+                                 did_ + "#" + did_.substr(8), absl::FromUnixSeconds(1700000100),
+                                 [&](const std::string& m) { return signer_->Sign(m); });
+    ASSERT_TRUE(badge.ok()) << badge.status();
+    text_ = badge->dump(2);
+    // ctest runs each test as its own process, in parallel.
+    path_ = ::testing::TempDir() + "/badge-" +
+            ::testing::UnitTest::GetInstance()->current_test_info()->name() + ".json";
+    Write(text_);
+  }
+  void TearDown() override { std::remove(path_.c_str()); }
+
+  void Write(const std::string& text) { std::ofstream(path_, std::ios::binary) << text; }
+
+  int Run(std::vector<std::string> args) {
+    out_.str("");
+    err_.str("");
+    Client::Stubs stubs = std::move(stubs_);
+    const int code = RunCli(std::move(args), stubs, out_, err_);
+    stubs_ = std::move(stubs);
+    return code;
+  }
+
+  Client::Stubs stubs_;
+  std::unique_ptr<domain::Ed25519Signer> signer_;
+  std::string did_, text_, path_;
+  std::ostringstream out_, err_;
+};
+
+TEST_F(CliBadgeFileTest, PinnedKeyVerifiesTheFileOffline) {
+  EXPECT_EQ(Run({"certificate", "verify", path_, "--issuer-key", signer_->key_id()}), kExitOk)
+      << err_.str() << out_.str();
+  EXPECT_THAT(out_.str(), HasSubstr("signature valid"));
+  EXPECT_THAT(out_.str(), HasSubstr("أمل حداد"));
+  EXPECT_THAT(out_.str(), HasSubstr("Landesnetzwerk Ehrenamt e. V."));
+  EXPECT_THAT(out_.str(), HasSubstr("https://verify.example/c/7K3M-Q9ZD-X2RT-4HNB"));
+  // The did:key pins it as well.
+  EXPECT_EQ(Run({"certificate", "verify", path_, "--issuer-key", did_}), kExitOk);
+}
+
+TEST_F(CliBadgeFileTest, OneChangedCharacterFailsAndSaysWhy) {
+  std::string tampered = text_;
+  tampered[tampered.find("Interkultur im Ehrenamt")] = 'i';
+  Write(tampered);
+  EXPECT_EQ(Run({"certificate", "verify", path_, "--issuer-key", signer_->key_id()}),
+            kExitRejected);
+  EXPECT_THAT(out_.str(), HasSubstr("NOT VALID"));
+  EXPECT_THAT(out_.str(), HasSubstr("changed after it was signed"));
+}
+
+TEST_F(CliBadgeFileTest, AnotherKeyIsNotTrusted) {
+  EXPECT_EQ(Run({"certificate", "verify", path_, "--issuer-key", "k0000000000000000"}),
+            kExitRejected);
+  EXPECT_THAT(out_.str(), HasSubstr("not the issuer key you gave"));
+}
+
+TEST_F(CliBadgeFileTest, WithoutAPinnedKeyItAsksForOne) {
+  EXPECT_EQ(Run({"certificate", "verify", path_}), kExitUsage);
+  EXPECT_THAT(err_.str(), HasSubstr("--issuer-key"));
+}
+
+TEST_F(CliBadgeFileTest, BrokenFilesAreNamed) {
+  Write("{\"proof\": ");
+  EXPECT_EQ(Run({"certificate", "verify", path_, "--issuer-key", signer_->key_id()}),
+            kExitRejected);
+  EXPECT_THAT(out_.str(), HasSubstr("not a JSON file"));
+  Write("{\"name\": \"x\"}");
+  EXPECT_EQ(Run({"certificate", "verify", path_, "--issuer-key", signer_->key_id()}),
+            kExitRejected);
+  EXPECT_THAT(out_.str(), HasSubstr("has no proof"));
+  Write(std::string(2 * 1024 * 1024, ' '));
+  EXPECT_EQ(Run({"certificate", "verify", path_, "--issuer-key", signer_->key_id()}), kExitUsage);
+  EXPECT_THAT(err_.str(), HasSubstr("larger than a badge file can be"));
+  Write(std::string(100000, '[') + std::string(100000, ']'));
+  EXPECT_EQ(Run({"certificate", "verify", path_, "--issuer-key", signer_->key_id()}),
+            kExitRejected);
+  EXPECT_EQ(Run({"certificate", "verify", "/nonexistent/badge.json", "--issuer-key", "k1"}),
+            kExitUsage);
+  EXPECT_THAT(err_.str(), HasSubstr("cannot read"));
+}
+
+TEST_F(CliBadgeFileTest, AnIssuerKeyWithANumberIsAUsageError) {
+  EXPECT_EQ(Run({"certificate", "verify", "7K3M-Q9ZD-X2RT-4HNB", "--issuer-key", "k1"}),
+            kExitUsage);
+  EXPECT_THAT(err_.str(), HasSubstr("--issuer-key is for checking a badge file"));
+}
+
+}  // namespace
+}  // namespace trainhub::cli

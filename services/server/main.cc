@@ -145,6 +145,10 @@ int main(int argc, char** argv) {
                  "on certificates and in their QR codes)")
       ->envname("TRAINHUB_VERIFY_URL")
       ->capture_default_str();
+  app.add_option("--verify-listen", options.verify_listen_address,
+                 "HOST:PORT to serve the public verification web page on (HTTPS with --tls-cert); "
+                 "none when empty. --verify-url should lead there")
+      ->envname("TRAINHUB_VERIFY_LISTEN");
   app.add_flag("--rotate-issuer-key", rotate_issuer_key,
                "make a new certificate signing key (the old one stays for verifying what it "
                "signed), then exit");
@@ -210,6 +214,10 @@ int Serve(const trainhub::server::ServerOptions& options) {
   spdlog::info("trainhubd listening on {} (port {}, {}), database {}", options.listen_address,
                (*server)->port(), options.tls_cert_pem.empty() ? "plaintext" : "TLS",
                options.db_path);
+  if ((*server)->verify_port() != 0) {
+    spdlog::info("verification page on {} (port {}); certificates point to {}",
+                 options.verify_listen_address, (*server)->verify_port(), options.verify_url_base);
+  }
 
   std::thread signal_thread([&] {
     int signal_number = 0;

@@ -117,6 +117,14 @@ absl::StatusOr<std::unique_ptr<TrainhubServer>> TrainhubServer::Start(
                      "--tls-cert and --tls-key, listen on a loopback address, or pass "
                      "--allow-insecure-remote if this is really intended"));
   }
+  if (!tls && !options.verify_listen_address.empty() &&
+      !IsLoopbackAddress(options.verify_listen_address) && !options.allow_insecure_remote) {
+    return absl::FailedPreconditionError(absl::StrCat(
+        "refusing to serve the verification page on ", options.verify_listen_address,
+        " without TLS: anyone on the way could show a forged answer. Give --tls-cert and "
+        "--tls-key, listen on a loopback address (behind a TLS proxy), or pass "
+        "--allow-insecure-remote if this is really intended"));
+  }
   if (tls) {
     if (absl::Status pair = CheckTlsKeyPair(options.tls_cert_pem, options.tls_key_pem);
         !pair.ok()) {
@@ -164,6 +172,15 @@ absl::StatusOr<std::unique_ptr<TrainhubServer>> TrainhubServer::Start(
         "cannot listen on ", options.listen_address,
         ": the address is in use (is another trainhubd running?) or is not a local address"));
   }
+  if (!options.verify_listen_address.empty()) {
+    VerificationServerOptions page;
+    page.listen_address = options.verify_listen_address;
+    page.tls_cert_pem = options.tls_cert_pem;
+    page.tls_key_pem = options.tls_key_pem;
+    auto verification = VerificationServer::Start(*server->certificates_, page);
+    if (!verification.ok()) return verification.status();
+    server->verification_ = *std::move(verification);
+  }
   server->server_->GetHealthCheckService()->SetServingStatus(true);
   return server;
 }
@@ -187,6 +204,7 @@ void TrainhubServer::Shutdown(absl::Duration grace) {
     absl::SleepFor(absl::Milliseconds(10));
   }
   server_->Shutdown(absl::ToChronoTime(absl::Now() + absl::Milliseconds(100)));
+  verification_.reset();
 }
 
 void TrainhubServer::Wait() {

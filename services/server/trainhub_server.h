@@ -30,6 +30,7 @@
 #include "domain/series_planning.h"
 #include "domain/session_planning.h"
 #include "domain/trainers.h"
+#include "server/verification_server.h"
 #include "store/sqlite_store.h"
 
 namespace trainhub::server {
@@ -48,6 +49,10 @@ struct ServerOptions {
   // Where certificates are checked: the serial is appended (printed on
   // every certificate and in its QR code).
   std::string verify_url_base = "http://localhost:8080/c/";
+  // "host:port" of the public verification web page (HTTP, or HTTPS with
+  // the TLS files above; the same loopback rule); port 0 picks a free one.
+  // Empty: no web page.
+  std::string verify_listen_address;
 };
 
 // True for 127.0.0.0/8, [::1] and localhost (with a port).
@@ -67,6 +72,8 @@ class TrainhubServer {
   domain::Accounts& accounts() { return *accounts_; }
   // The port actually bound (0 without a listen address).
   int port() const { return port_; }
+  // The verification web page's port (0 without one).
+  int verify_port() const { return verification_ ? verification_->port() : 0; }
 
   // Health turns NOT_SERVING, new calls are refused, in-flight calls may
   // finish within `grace` and are cancelled after it. Idempotent.
@@ -95,6 +102,7 @@ class TrainhubServer {
   std::unique_ptr<domain::Completion> completion_;
   std::unique_ptr<domain::CertificateSigner> issuer_key_;
   std::unique_ptr<domain::Certificates> certificates_;
+  std::unique_ptr<VerificationServer> verification_;
   std::unique_ptr<api::Authenticator> auth_;
   std::vector<std::unique_ptr<grpc::Service>> services_;
   std::unique_ptr<grpc::Server> server_;

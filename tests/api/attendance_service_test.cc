@@ -667,7 +667,9 @@ TEST_F(AttendanceServiceTest, SummaryCountsTeachingUnitsAndLeavesOutWhoWasNotEnr
       EXPECT_DOUBLE_EQ(p.teaching_units_attended(), 3.0);  // one UE missed
       EXPECT_DOUBLE_EQ(p.attendance_rate(), 1.0);          // of the recorded sessions
     }
-    if (p.participant_id() == people_ids_[2]) EXPECT_DOUBLE_EQ(p.attendance_rate(), 0.0);
+    if (p.participant_id() == people_ids_[2]) {
+      EXPECT_DOUBLE_EQ(p.attendance_rate(), 0.0);
+    }
     if (p.participant_id() == newcomer) {
       EXPECT_EQ(p.sessions_expected(), 2);
       EXPECT_EQ(p.sessions_held(), 1);
@@ -692,7 +694,9 @@ TEST_F(AttendanceServiceTest, SummaryCountsTeachingUnitsAndLeavesOutWhoWasNotEnr
       Call(*attendance_, &v1::AttendanceService::Stub::GetAttendanceMatrix, matrix_request, &matrix)
           .ok());
   for (const auto& row : matrix.rows()) {
-    if (row.participant_id() == newcomer) EXPECT_TRUE(row.cells(0).expected());
+    if (row.participant_id() == newcomer) {
+      EXPECT_TRUE(row.cells(0).expected());
+    }
   }
 
   v1::ExportAttendanceRequest csv_request;

@@ -309,7 +309,7 @@ int Run(AttendanceBench& bench, int calls, int people) {
   std::printf(
       "EvaluateCompletion   (%d people x %d sessions, %d remaining): p50 %.1f ms   "
       "target < 50 ms\n",
-      people, kLargeSeriesSessions, kRemainingSessions, evaluation.p50_us / 1000);
+      people, kLargeSeriesSessions, static_cast<int>(kRemainingSessions), evaluation.p50_us / 1000);
 
   // Certificates: everyone of a series issued at once (PDFs included), then
   // their numbers verified without an account against the health check.

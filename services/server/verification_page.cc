@@ -1,0 +1,410 @@
+#include "server/verification_page.h"
+
+#include <nlohmann/json.hpp>
+
+#include "absl/strings/ascii.h"
+#include "absl/strings/escaping.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_split.h"
+#include "absl/time/civil_time.h"
+#include "domain/berlin_time.h"
+#include "domain/data_integrity.h"
+
+namespace trainhub::server {
+namespace {
+
+// Every text of the pages, per language.
+struct Words {
+  const char* lang;
+  const char* other_lang;
+  const char* other_lang_name;
+  const char* title;
+  const char* intro;
+  const char* number_label;
+  const char* check_button;
+  const char* valid;
+  const char* valid_note;
+  const char* revoked;
+  const char* revoked_note;  // {date} {reason} follow
+  const char* superseded;
+  const char* superseded_note;
+  const char* unknown;
+  const char* unknown_note;
+  const char* signature_broken;
+  const char* not_confirmed;
+  const char* kind_certificate;
+  const char* kind_confirmation;
+  const char* kind;
+  const char* number;
+  const char* holder;
+  const char* series;
+  const char* issuer;
+  const char* issued;
+  const char* units;
+  const char* reason;
+  const char* revoked_on;
+  const char* replaced_by;
+  const char* pdf_heading;
+  const char* pdf_note;
+  const char* signature;
+  const char* signature_ok;
+  const char* signature_bad;
+  const char* machine_readable;
+  const char* keys;
+  const char* other_number;
+  const char* not_found;
+  const char* not_found_note;
+  const char* too_many;
+  const char* too_many_note;
+};
+
+constexpr Words kGerman = {
+    "de",
+    "en",
+    "English",
+    "Bescheinigung prüfen",
+    "Geben Sie die Nummer ein, die auf dem Zertifikat oder der Teilnahmebestätigung steht "
+    "(16 Zeichen, z. B. <span class=\"nowrap\">7K3M-Q9ZD-X2RT-4HNB</span>).",
+    "Nummer der Bescheinigung",
+    "Prüfen",
+    "Gültig",
+    "Diese Bescheinigung wurde so ausgestellt und ist nicht widerrufen.",
+    "Widerrufen",
+    "Diese Bescheinigung gilt nicht mehr.",
+    "Ersetzt",
+    "Diese Bescheinigung wurde durch eine neue ersetzt; gültig ist die neue.",
+    "Unbekannte Nummer",
+    "Keine Bescheinigung trägt diese Nummer. Prüfen Sie die Schreibweise.",
+    "Die gespeicherte Bescheinigung stimmt nicht mit ihrer Signatur überein. Bitte wenden Sie "
+    "sich an die ausstellende Organisation.",
+    "Nicht bestätigt",
+    "Zertifikat",
+    "Teilnahmebestätigung",
+    "Art",
+    "Nummer",
+    "Inhaber:in",
+    "Reihe",
+    "Ausgestellt von",
+    "Ausgestellt am",
+    "Besuchte Unterrichtseinheiten",
+    "Grund",
+    "Widerrufen am",
+    "Ersetzt durch",
+    "PDF-Datei vergleichen",
+    "Eine unveränderte PDF-Datei dieser Bescheinigung hat diesen SHA-256-Wert (unter Linux: "
+    "sha256sum datei.pdf):",
+    "Signatur",
+    "intakt, Schlüssel",
+    "stimmt NICHT",
+    "Maschinenlesbar",
+    "Schlüssel der ausstellenden Stelle",
+    "Andere Nummer prüfen",
+    "Seite nicht gefunden",
+    "Diese Adresse gibt es hier nicht.",
+    "Zu viele Anfragen",
+    "Von Ihrer Adresse kamen in kurzer Zeit zu viele Anfragen. Bitte versuchen Sie es in einer "
+    "Minute noch einmal.",
+};
+
+constexpr Words kEnglish = {
+    "en",
+    "de",
+    "Deutsch",
+    "Check a certificate",
+    "Enter the number printed on the certificate (Zertifikat) or confirmation of participation "
+    "(Teilnahmebestätigung): 16 characters, e.g. <span "
+    "class=\"nowrap\">7K3M-Q9ZD-X2RT-4HNB</span>.",
+    "Certificate number",
+    "Check",
+    "Valid",
+    "This certificate was issued as shown and has not been revoked.",
+    "Revoked",
+    "This certificate is no longer valid.",
+    "Replaced",
+    "This certificate was replaced by a new one; the new one is valid.",
+    "Unknown number",
+    "No certificate has this number. Please check how it is spelt.",
+    "The stored certificate does not match its signature. Please contact the issuing "
+    "organisation.",
+    "Not confirmed",
+    "Certificate (Zertifikat)",
+    "Confirmation of participation (Teilnahmebestätigung)",
+    "Kind",
+    "Number",
+    "Holder",
+    "Series",
+    "Issued by",
+    "Issued on",
+    "Teaching units attended",
+    "Reason",
+    "Revoked on",
+    "Replaced by",
+    "Compare a PDF file",
+    "An unchanged PDF file of this certificate has this SHA-256 value (on Linux: sha256sum "
+    "file.pdf):",
+    "Signature",
+    "intact, key",
+    "does NOT match",
+    "Machine-readable",
+    "Issuer keys",
+    "Check another number",
+    "Page not found",
+    "There is no such address here.",
+    "Too many requests",
+    "Too many requests came from your address in a short time. Please try again in a minute.",
+};
+
+const Words& WordsOf(PageLanguage language) {
+  return language == PageLanguage::kEnglish ? kEnglish : kGerman;
+}
+
+constexpr char kStyle[] = R"(
+*{box-sizing:border-box}
+body{margin:0;font-family:"Noto Sans","DejaVu Sans",system-ui,sans-serif;background:#f4f5f7;color:#1d2430;line-height:1.45}
+main{max-width:40rem;margin:0 auto;padding:1rem}
+header{display:flex;justify-content:space-between;align-items:baseline;gap:1rem}
+header p{margin:.25rem 0;font-weight:600;color:#4a5568}
+a{color:#1d4ed8}
+.status{border-radius:.75rem;padding:1rem 1.25rem;margin:1rem 0;color:#fff}
+.status h1{margin:0;font-size:1.75rem}
+.status p{margin:.35rem 0 0}
+.valid{background:#17683a}.revoked{background:#b42318}.superseded{background:#9a5b00}.unknown{background:#475467}
+dl{background:#fff;border-radius:.75rem;padding:.5rem 1.25rem;margin:0 0 1rem}
+dt{font-size:.85rem;color:#4a5568;margin-top:.75rem}
+dd{margin:0 0 .5rem;font-size:1.1rem;font-weight:600;overflow-wrap:anywhere}
+.mono,code{font-family:"DejaVu Sans Mono",monospace}
+code{font-size:.85rem;overflow-wrap:anywhere}
+section.more{background:#fff;border-radius:.75rem;padding:.25rem 1.25rem;margin-bottom:1rem}
+section.more h2{font-size:1.1rem}
+.nowrap{white-space:nowrap}
+form{background:#fff;border-radius:.75rem;padding:1rem 1.25rem}
+label{display:block;font-weight:600;margin-bottom:.5rem}
+input{font:inherit;font-size:1.25rem;width:100%;padding:.6rem;border:2px solid #98a2b3;border-radius:.5rem;text-transform:uppercase}
+button{font:inherit;font-size:1.1rem;margin-top:.75rem;padding:.6rem 1.5rem;border:0;border-radius:.5rem;background:#1d4ed8;color:#fff}
+.problem{color:#b42318;font-weight:600}
+footer{font-size:.9rem;color:#4a5568;margin:1rem 0}
+)";
+
+std::string Page(const Words& w, const std::string& title, const std::string& switch_href,
+                 const std::string& body) {
+  return absl::StrCat("<!doctype html>\n<html lang=\"", w.lang, "\"><head><meta charset=\"utf-8\">",
+                      "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">",
+                      "<meta name=\"robots\" content=\"noindex\">", "<title>", HtmlEscape(title),
+                      "</title><style>", kStyle, "</style></head><body><main><header><p>", w.title,
+                      "</p><a href=\"", HtmlEscape(switch_href), "\" lang=\"", w.other_lang,
+                      "\" hreflang=\"", w.other_lang, "\">", w.other_lang_name, "</a></header>",
+                      body, "</main></body></html>\n");
+}
+
+std::string Date(absl::Time t, PageLanguage language) {
+  return language == PageLanguage::kGerman
+             ? absl::FormatTime("%d.%m.%Y", t, domain::DisplayTimeZone())
+             : absl::StrCat(absl::ToCivilDay(t, domain::DisplayTimeZone()).day(),
+                            absl::FormatTime(" %B %Y", t, domain::DisplayTimeZone()));
+}
+
+std::string Row(const char* label, const std::string& value_html) {
+  return absl::StrCat("<dt>", label, "</dt><dd>", value_html, "</dd>");
+}
+
+// User text: escaped, and isolated so that a right-to-left name does not
+// reorder what is around it.
+std::string UserText(const std::string& text) {
+  return absl::StrCat("<bdi>", HtmlEscape(text), "</bdi>");
+}
+
+const char* StatusWord(const domain::CertificateVerification& v) {
+  if (!v.certificate) return "unknown";
+  switch (v.certificate->status) {
+    case domain::CertificateStatus::kValid:
+      return "valid";
+    case domain::CertificateStatus::kRevoked:
+      return "revoked";
+    case domain::CertificateStatus::kSuperseded:
+      return "superseded";
+    default:
+      return "unknown";
+  }
+}
+
+std::string IsoTime(absl::Time t) {
+  return absl::FormatTime("%Y-%m-%dT%H:%M:%SZ", t, absl::UTCTimeZone());
+}
+
+}  // namespace
+
+std::string HtmlEscape(const std::string& text) {
+  std::string out;
+  out.reserve(text.size());
+  for (const char c : text) {
+    switch (c) {
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      case '\'':
+        out += "&#39;";
+        break;
+      default:
+        out.push_back(c);
+    }
+  }
+  return out;
+}
+
+PageLanguage ChooseLanguage(const char* lang, const char* accept_language) {
+  if (lang != nullptr) {
+    if (absl::EqualsIgnoreCase(lang, "en")) return PageLanguage::kEnglish;
+    if (absl::EqualsIgnoreCase(lang, "de")) return PageLanguage::kGerman;
+  }
+  if (accept_language != nullptr) {
+    // In the order given; weights are rarely other than falling.
+    for (absl::string_view part : absl::StrSplit(accept_language, ',')) {
+      const absl::string_view tag = absl::StripAsciiWhitespace(part.substr(0, part.find(';')));
+      const absl::string_view primary = tag.substr(0, tag.find('-'));
+      if (absl::EqualsIgnoreCase(primary, "de")) return PageLanguage::kGerman;
+      if (absl::EqualsIgnoreCase(primary, "en")) return PageLanguage::kEnglish;
+    }
+  }
+  return PageLanguage::kGerman;
+}
+
+std::string VerificationHtml(const domain::CertificateVerification& v, const std::string& serial,
+                             PageLanguage language) {
+  const Words& w = WordsOf(language);
+  const std::string self = absl::StrCat("/c/", serial);
+  std::string body;
+  if (!v.certificate) {
+    absl::StrAppend(
+        &body, "<section class=\"status unknown\" role=\"status\"><h1>", w.unknown, "</h1><p>",
+        w.unknown_note, "</p></section><dl>",
+        Row(w.number, absl::StrCat("<span class=\"mono\">", HtmlEscape(serial), "</span>")),
+        "</dl>");
+  } else {
+    const domain::Certificate& c = *v.certificate;
+    const char* status = StatusWord(v);
+    const char* heading = c.status == domain::CertificateStatus::kRevoked      ? w.revoked
+                          : c.status == domain::CertificateStatus::kSuperseded ? w.superseded
+                                                                               : w.valid;
+    const char* note = c.status == domain::CertificateStatus::kRevoked      ? w.revoked_note
+                       : c.status == domain::CertificateStatus::kSuperseded ? w.superseded_note
+                                                                            : w.valid_note;
+    if (!v.signature_valid) {
+      status = "revoked";
+      note = w.signature_broken;
+    }
+    absl::StrAppend(&body, "<section class=\"status ", status, "\" role=\"status\"><h1>",
+                    v.signature_valid ? heading : w.not_confirmed, "</h1><p>", note,
+                    "</p></section><dl>");
+    if (c.status == domain::CertificateStatus::kRevoked) {
+      absl::StrAppend(&body, Row(w.reason, UserText(c.revoke_reason)));
+      if (c.revoke_time) absl::StrAppend(&body, Row(w.revoked_on, Date(*c.revoke_time, language)));
+    }
+    if (c.status == domain::CertificateStatus::kSuperseded && !c.superseded_by.empty()) {
+      absl::StrAppend(
+          &body, Row(w.replaced_by,
+                     absl::StrCat("<a class=\"mono\" href=\"/c/", HtmlEscape(c.superseded_by),
+                                  "?lang=", w.lang, "\">", HtmlEscape(c.superseded_by), "</a>")));
+    }
+    absl::StrAppend(
+        &body,
+        Row(w.kind, c.content.outcome == domain::CompletionOutcome::kCertificate
+                        ? w.kind_certificate
+                        : w.kind_confirmation),
+        Row(w.holder, UserText(c.content.holder_name)),
+        Row(w.series, UserText(c.content.series_title)),
+        Row(w.issuer, UserText(c.content.organization_name)),
+        Row(w.issued, Date(c.content.issue_time, language)),
+        Row(w.units, absl::StrCat(HtmlEscape(c.content.teaching_units_attended), " UE")),
+        Row(w.number,
+            absl::StrCat("<span class=\"mono\">", HtmlEscape(c.content.serial), "</span>")),
+        "</dl><section class=\"more\"><h2>", w.pdf_heading, "</h2><p>", w.pdf_note, "</p><p><code>",
+        HtmlEscape(c.pdf_sha256), "</code></p><p>", w.signature, ": ",
+        v.signature_valid
+            ? absl::StrCat(w.signature_ok, " <code>", HtmlEscape(c.content.key_id), "</code>")
+            : std::string(w.signature_bad),
+        "</p></section>");
+  }
+  absl::StrAppend(&body, "<footer><a href=\"/?lang=", w.lang, "\">", w.other_number, "</a> · ",
+                  w.machine_readable, ": <a href=\"", HtmlEscape(self),
+                  ".json\">JSON</a> · <a href=\"/keys\">", w.keys, "</a></footer>");
+  return Page(w, absl::StrCat(w.title, " – ", serial), absl::StrCat(self, "?lang=", w.other_lang),
+              body);
+}
+
+std::string VerificationJson(const domain::CertificateVerification& v, const std::string& serial) {
+  nlohmann::json out = {{"serial", serial}, {"status", StatusWord(v)}};
+  if (v.certificate) {
+    const domain::Certificate& c = *v.certificate;
+    out["outcome"] = domain::ToString(c.content.outcome);
+    out["holder_name"] = c.content.holder_name;
+    out["series_title"] = c.content.series_title;
+    out["organization_name"] = c.content.organization_name;
+    out["issue_time"] = IsoTime(c.content.issue_time);
+    out["teaching_units_attended"] = c.content.teaching_units_attended;
+    out["pdf_sha256"] = c.pdf_sha256;
+    out["key_id"] = c.content.key_id;
+    out["signature_valid"] = v.signature_valid;
+    if (c.status == domain::CertificateStatus::kRevoked) {
+      out["revoke_reason"] = c.revoke_reason;
+      if (c.revoke_time) out["revoke_time"] = IsoTime(*c.revoke_time);
+    }
+    if (!c.superseded_by.empty()) out["superseded_by"] = c.superseded_by;
+  }
+  return out.dump(2) + "\n";
+}
+
+std::string StartHtml(PageLanguage language, const std::string& problem,
+                      const std::string& entered) {
+  const Words& w = WordsOf(language);
+  std::string body = absl::StrCat("<p>", w.intro, "</p><form method=\"get\" action=\"/c\">",
+                                  "<input type=\"hidden\" name=\"lang\" value=\"", w.lang, "\">",
+                                  "<label for=\"serial\">", w.number_label, "</label>");
+  if (!problem.empty()) {
+    absl::StrAppend(&body, "<p class=\"problem\" id=\"problem\">", HtmlEscape(problem), "</p>");
+  }
+  absl::StrAppend(&body,
+                  "<input id=\"serial\" name=\"serial\" autocomplete=\"off\" autocapitalize="
+                  "\"characters\" spellcheck=\"false\" maxlength=\"40\" required value=\"",
+                  HtmlEscape(entered), "\"", problem.empty() ? "" : " aria-describedby=\"problem\"",
+                  "><button type=\"submit\">", w.check_button,
+                  "</button></form><footer><a href=\"/keys\">", w.keys, "</a></footer>");
+  return Page(w, w.title, absl::StrCat("/?lang=", w.other_lang), body);
+}
+
+std::string NotFoundHtml(PageLanguage language) {
+  const Words& w = WordsOf(language);
+  return Page(w, w.not_found, absl::StrCat("/?lang=", w.other_lang),
+              absl::StrCat("<section class=\"status unknown\"><h1>", w.not_found, "</h1><p>",
+                           w.not_found_note, "</p></section><footer><a href=\"/?lang=", w.lang,
+                           "\">", w.title, "</a></footer>"));
+}
+
+std::string TooManyRequestsHtml(PageLanguage language) {
+  const Words& w = WordsOf(language);
+  return Page(w, w.too_many, absl::StrCat("/?lang=", w.other_lang),
+              absl::StrCat("<section class=\"status revoked\"><h1>", w.too_many, "</h1><p>",
+                           w.too_many_note, "</p></section>"));
+}
+
+std::string IssuerKeysJson(const std::vector<domain::IssuerKey>& keys) {
+  nlohmann::json out = nlohmann::json::array();
+  for (const domain::IssuerKey& k : keys) {
+    out.push_back({{"key_id", k.key_id},
+                   {"did", domain::DidKeyOf(k.public_key)},
+                   {"public_key", absl::WebSafeBase64Escape(k.public_key)},
+                   {"created", IsoTime(k.create_time)},
+                   {"active", k.active}});
+  }
+  return nlohmann::json({{"keys", out}}).dump(2) + "\n";
+}
+
+}  // namespace trainhub::server

@@ -1,0 +1,203 @@
+#include "server/verification_server.h"
+
+#include <microhttpd.h>
+#include <netdb.h>
+#include <spdlog/spdlog.h>
+#include <sys/socket.h>
+
+#include <vector>
+
+#include "absl/strings/match.h"
+#include "absl/strings/numbers.h"
+#include "absl/strings/str_cat.h"
+#include "absl/time/clock.h"
+#include "server/verification_page.h"
+
+namespace trainhub::server {
+
+// The request handler, a friend of the server.
+struct VerificationHandler {
+  static MHD_Result Handle(void* cls, MHD_Connection* connection, const char* url,
+                           const char* method, const char* /*version*/, const char* /*upload_data*/,
+                           size_t* /*upload_data_size*/, void** /*con_cls*/);
+};
+
+namespace {
+
+constexpr char kHtml[] = "text/html; charset=utf-8";
+constexpr char kJson[] = "application/json; charset=utf-8";
+// No scripts, no foreign resources, no framing; inline style only.
+constexpr char kContentSecurityPolicy[] =
+    "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; base-uri 'none'; "
+    "frame-ancestors 'none'";
+
+MHD_Result Send(MHD_Connection* connection, unsigned int code, const std::string& body,
+                const char* content_type,
+                const std::vector<std::pair<const char*, std::string>>& headers = {}) {
+  MHD_Response* response = MHD_create_response_from_buffer(
+      body.size(), const_cast<char*>(body.data()), MHD_RESPMEM_MUST_COPY);
+  if (response == nullptr) return MHD_NO;
+  MHD_add_response_header(response, MHD_HTTP_HEADER_CONTENT_TYPE, content_type);
+  MHD_add_response_header(response, "Content-Security-Policy", kContentSecurityPolicy);
+  MHD_add_response_header(response, "X-Content-Type-Options", "nosniff");
+  MHD_add_response_header(response, "Referrer-Policy", "no-referrer");
+  // A certificate may be revoked at any time.
+  MHD_add_response_header(response, MHD_HTTP_HEADER_CACHE_CONTROL, "no-store");
+  MHD_add_response_header(response, "Vary", "Accept-Language");
+  for (const auto& [name, value] : headers) {
+    MHD_add_response_header(response, name, value.c_str());
+  }
+  const MHD_Result queued = MHD_queue_response(connection, code, response);
+  MHD_destroy_response(response);
+  return queued;
+}
+
+const char* Lookup(MHD_Connection* connection, MHD_ValueKind kind, const char* key) {
+  return MHD_lookup_connection_value(connection, kind, key);
+}
+
+}  // namespace
+
+MHD_Result VerificationHandler::Handle(void* cls, MHD_Connection* connection, const char* url,
+                                       const char* method, const char*, const char*, size_t*,
+                                       void**) {
+  auto* server = static_cast<VerificationServer*>(cls);
+  const PageLanguage language =
+      ChooseLanguage(Lookup(connection, MHD_GET_ARGUMENT_KIND, "lang"),
+                     Lookup(connection, MHD_HEADER_KIND, "Accept-Language"));
+  const MHD_ConnectionInfo* info =
+      MHD_get_connection_info(connection, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+  absl::Duration retry_after;
+  if (!server->limiter_.Allow(RateLimiter::ClientKey(info != nullptr ? info->client_addr : nullptr),
+                              absl::Now(), &retry_after)) {
+    return Send(connection, MHD_HTTP_TOO_MANY_REQUESTS, TooManyRequestsHtml(language), kHtml,
+                {{MHD_HTTP_HEADER_RETRY_AFTER,
+                  absl::StrCat(std::max<int64_t>(
+                      1, absl::ToInt64Seconds(absl::Ceil(retry_after, absl::Seconds(1)))))}});
+  }
+  if (std::string(method) != MHD_HTTP_METHOD_GET && std::string(method) != MHD_HTTP_METHOD_HEAD) {
+    return Send(connection, MHD_HTTP_METHOD_NOT_ALLOWED, NotFoundHtml(language), kHtml,
+                {{MHD_HTTP_HEADER_ALLOW, "GET, HEAD"}});
+  }
+  const std::string path = url;
+  if (path == "/") return Send(connection, MHD_HTTP_OK, StartHtml(language, "", ""), kHtml);
+  if (path == "/keys" || path == "/keys.json") {
+    auto keys = server->certificates_.IssuerKeys();
+    if (!keys.ok()) {
+      spdlog::error("verification page: issuer keys: {}", keys.status().ToString());
+      return Send(connection, MHD_HTTP_SERVICE_UNAVAILABLE, "{\"error\":\"unavailable\"}\n", kJson);
+    }
+    return Send(connection, MHD_HTTP_OK, IssuerKeysJson(*keys), kJson);
+  }
+  std::string text;
+  bool json = false;
+  if (path == "/c") {
+    const char* entered = Lookup(connection, MHD_GET_ARGUMENT_KIND, "serial");
+    text = entered != nullptr ? std::string(entered).substr(0, 100) : "";
+  } else if (absl::StartsWith(path, "/c/") && path.size() <= 100) {
+    text = path.substr(3);
+    json = absl::EndsWith(text, ".json");
+    if (json) text.resize(text.size() - 5);
+    if (const char* format = Lookup(connection, MHD_GET_ARGUMENT_KIND, "format")) {
+      json = json || std::string(format) == "json";
+    }
+  } else {
+    return Send(connection, MHD_HTTP_NOT_FOUND, NotFoundHtml(language), kHtml);
+  }
+  const std::optional<std::string> serial = domain::NormalizeSerial(text);
+  if (!serial) {
+    const std::string problem = language == PageLanguage::kGerman
+                                    ? "Das ist keine Nummer einer Bescheinigung (16 Zeichen)."
+                                    : "That is not a certificate number (16 characters).";
+    if (json)
+      return Send(connection, MHD_HTTP_BAD_REQUEST, "{\"error\":\"not a certificate number\"}\n",
+                  kJson);
+    return Send(connection, MHD_HTTP_BAD_REQUEST, StartHtml(language, problem, text), kHtml);
+  }
+  if (path == "/c") {
+    return Send(connection, MHD_HTTP_SEE_OTHER, "", kHtml,
+                {{MHD_HTTP_HEADER_LOCATION,
+                  absl::StrCat("/c/", *serial,
+                               "?lang=", language == PageLanguage::kEnglish ? "en" : "de")}});
+  }
+  absl::StatusOr<domain::CertificateVerification> v = server->certificates_.Verify(*serial);
+  if (!v.ok()) {
+    spdlog::error("verification page: {}", v.status().ToString());
+    return Send(connection, MHD_HTTP_SERVICE_UNAVAILABLE, TooManyRequestsHtml(language), kHtml,
+                {{MHD_HTTP_HEADER_RETRY_AFTER, "10"}});
+  }
+  const unsigned int code = v->certificate ? MHD_HTTP_OK : MHD_HTTP_NOT_FOUND;
+  if (json) return Send(connection, code, VerificationJson(*v, *serial), kJson);
+  return Send(connection, code, VerificationHtml(*v, *serial, language), kHtml);
+}
+
+VerificationServer::VerificationServer(domain::Certificates& certificates,
+                                       const VerificationServerOptions& options)
+    : certificates_(certificates),
+      options_(options),
+      limiter_(options.requests_per_minute, options.burst, 10000) {}
+
+VerificationServer::~VerificationServer() {
+  if (daemon_ != nullptr) MHD_stop_daemon(daemon_);
+}
+
+absl::StatusOr<std::unique_ptr<VerificationServer>> VerificationServer::Start(
+    domain::Certificates& certificates, const VerificationServerOptions& options) {
+  const std::string& address = options.listen_address;
+  const size_t colon = address.rfind(':');
+  int port = 0;
+  if (colon == std::string::npos || !absl::SimpleAtoi(address.substr(colon + 1), &port) ||
+      port < 0 || port > 65535) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("verification page address \"", address, "\" is not HOST:PORT"));
+  }
+  std::string host = address.substr(0, colon);
+  if (host.size() >= 2 && host.front() == '[' && host.back() == ']') {
+    host = host.substr(1, host.size() - 2);
+  }
+  addrinfo hints{};
+  hints.ai_family = AF_UNSPEC;
+  hints.ai_socktype = SOCK_STREAM;
+  hints.ai_flags = AI_PASSIVE | AI_NUMERICSERV;
+  addrinfo* found = nullptr;
+  const std::string port_text = std::to_string(port);
+  if (getaddrinfo(host.empty() ? nullptr : host.c_str(), port_text.c_str(), &hints, &found) != 0 ||
+      found == nullptr) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("verification page address \"", address, "\": unknown host"));
+  }
+  auto server = std::unique_ptr<VerificationServer>(new VerificationServer(certificates, options));
+  const bool tls = !options.tls_cert_pem.empty() && !options.tls_key_pem.empty();
+  unsigned int flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL;
+  if (found->ai_family == AF_INET6) flags |= MHD_USE_IPv6;
+  if (tls) flags |= MHD_USE_TLS;
+  std::vector<MHD_OptionItem> items = {
+      {MHD_OPTION_SOCK_ADDR, 0, found->ai_addr},
+      {MHD_OPTION_THREAD_POOL_SIZE, 2, nullptr},
+      {MHD_OPTION_CONNECTION_LIMIT, 256, nullptr},
+      {MHD_OPTION_PER_IP_CONNECTION_LIMIT, 16, nullptr},
+      {MHD_OPTION_CONNECTION_TIMEOUT, 15, nullptr},
+      {MHD_OPTION_CONNECTION_MEMORY_LIMIT, 32 * 1024, nullptr},
+  };
+  if (tls) {
+    items.push_back(
+        {MHD_OPTION_HTTPS_MEM_CERT, 0, const_cast<char*>(options.tls_cert_pem.c_str())});
+    items.push_back({MHD_OPTION_HTTPS_MEM_KEY, 0, const_cast<char*>(options.tls_key_pem.c_str())});
+  }
+  items.push_back({MHD_OPTION_END, 0, nullptr});
+  server->daemon_ = MHD_start_daemon(flags, static_cast<uint16_t>(port), nullptr, nullptr,
+                                     &VerificationHandler::Handle, server.get(), MHD_OPTION_ARRAY,
+                                     items.data(), MHD_OPTION_END);
+  freeaddrinfo(found);
+  if (server->daemon_ == nullptr) {
+    return absl::UnavailableError(
+        absl::StrCat("cannot serve the verification page on ", address,
+                     tls ? " (is the address in use, or the TLS key unreadable?)"
+                         : " (is the address in use?)"));
+  }
+  const MHD_DaemonInfo* bound = MHD_get_daemon_info(server->daemon_, MHD_DAEMON_INFO_BIND_PORT);
+  server->port_ = bound != nullptr ? bound->port : port;
+  return server;
+}
+
+}  // namespace trainhub::server

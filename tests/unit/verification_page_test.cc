@@ -1,0 +1,165 @@
+// The verification web page's content (both languages, escaping, the
+// statuses, JSON) and the per-address rate limit.
+
+#include "server/verification_page.h"
+
+#include <arpa/inet.h>
+#include <gtest/gtest.h>
+#include <netinet/in.h>
+
+#include <nlohmann/json.hpp>
+
+#include "server/rate_limiter.h"
+
+namespace trainhub::server {
+namespace {
+
+domain::CertificateVerification Verified(domain::CertificateStatus status) {
+  domain::CertificateVerification v;
+  domain::Certificate c;
+  c.content.serial = "7K3M-Q9ZD-X2RT-4HNB";
+  c.content.outcome = domain::CompletionOutcome::kCertificate;
+  c.content.holder_name = "أمل حداد <script>alert(1)</script>";
+  c.content.series_title = "Interkultur im Ehrenamt";
+  c.content.organization_name = "Landesnetzwerk \"Ehrenamt\" & Co";
+  c.content.teaching_units_attended = "40";
+  c.content.issue_time = absl::FromUnixSeconds(1700000000);  // 14.11.2023
+  c.content.key_id = "k0011223344556677";
+  c.pdf_sha256 = std::string(64, 'a');
+  c.status = status;
+  if (status == domain::CertificateStatus::kRevoked) {
+    c.revoke_reason = "irrtümlich <b>ausgestellt</b>";
+    c.revoke_time = absl::FromUnixSeconds(1710000000);
+  }
+  if (status == domain::CertificateStatus::kSuperseded) c.superseded_by = "ABCD-EFGH-JKMN-PQRS";
+  v.certificate = c;
+  v.signature_valid = true;
+  return v;
+}
+
+bool Has(const std::string& text, const std::string& part) {
+  return text.find(part) != std::string::npos;
+}
+
+TEST(VerificationPageTest, ValidInGermanAndEnglish) {
+  const auto v = Verified(domain::CertificateStatus::kValid);
+  const std::string de = VerificationHtml(v, "7K3M-Q9ZD-X2RT-4HNB", PageLanguage::kGerman);
+  EXPECT_TRUE(Has(de, "<html lang=\"de\""));
+  EXPECT_TRUE(Has(de, "Gültig"));
+  EXPECT_TRUE(Has(de, "Zertifikat"));
+  EXPECT_TRUE(Has(de, "14.11.2023"));
+  EXPECT_TRUE(Has(de, "40 UE"));
+  EXPECT_TRUE(Has(de, std::string(64, 'a')));
+  EXPECT_TRUE(Has(de, "href=\"/c/7K3M-Q9ZD-X2RT-4HNB?lang=en\""));
+  const std::string en = VerificationHtml(v, "7K3M-Q9ZD-X2RT-4HNB", PageLanguage::kEnglish);
+  EXPECT_TRUE(Has(en, "<html lang=\"en\""));
+  EXPECT_TRUE(Has(en, "Valid"));
+  EXPECT_TRUE(Has(en, "14 November 2023"));
+}
+
+TEST(VerificationPageTest, UserTextIsEscapedAndIsolated) {
+  const std::string html = VerificationHtml(Verified(domain::CertificateStatus::kRevoked),
+                                            "7K3M-Q9ZD-X2RT-4HNB", PageLanguage::kGerman);
+  EXPECT_FALSE(Has(html, "<script>"));
+  EXPECT_FALSE(Has(html, "<b>ausgestellt"));
+  EXPECT_TRUE(Has(html, "<bdi>أمل حداد &lt;script&gt;alert(1)&lt;/script&gt;</bdi>"));
+  EXPECT_TRUE(Has(html, "Landesnetzwerk &quot;Ehrenamt&quot; &amp; Co"));
+  EXPECT_TRUE(Has(html, "Widerrufen"));
+  EXPECT_TRUE(Has(html, "irrtümlich &lt;b&gt;ausgestellt&lt;/b&gt;"));
+  EXPECT_EQ(HtmlEscape("'\"<>&"), "&#39;&quot;&lt;&gt;&amp;");
+  EXPECT_FALSE(Has(StartHtml(PageLanguage::kGerman, "kaputt", "\"><script>"), "<script>"));
+}
+
+TEST(VerificationPageTest, SupersededLinksTheNewNumberUnknownRevealsNothing) {
+  const std::string replaced = VerificationHtml(Verified(domain::CertificateStatus::kSuperseded),
+                                                "7K3M-Q9ZD-X2RT-4HNB", PageLanguage::kEnglish);
+  EXPECT_TRUE(Has(replaced, "Replaced"));
+  EXPECT_TRUE(Has(replaced, "href=\"/c/ABCD-EFGH-JKMN-PQRS?lang=en\""));
+  domain::CertificateVerification unknown;
+  const std::string html = VerificationHtml(unknown, "0000-0000-0000-0000", PageLanguage::kGerman);
+  EXPECT_TRUE(Has(html, "Unbekannte Nummer"));
+  const auto json = nlohmann::json::parse(VerificationJson(unknown, "0000-0000-0000-0000"));
+  EXPECT_EQ(json, nlohmann::json({{"serial", "0000-0000-0000-0000"}, {"status", "unknown"}}));
+}
+
+TEST(VerificationPageTest, BrokenSignatureIsNotShownAsValid) {
+  auto v = Verified(domain::CertificateStatus::kValid);
+  v.signature_valid = false;
+  const std::string html = VerificationHtml(v, "7K3M-Q9ZD-X2RT-4HNB", PageLanguage::kGerman);
+  EXPECT_FALSE(Has(html, "Gültig"));
+  EXPECT_TRUE(Has(html, "Nicht bestätigt"));
+}
+
+TEST(VerificationPageTest, JsonCarriesWhatThePageShows) {
+  const auto json = nlohmann::json::parse(
+      VerificationJson(Verified(domain::CertificateStatus::kRevoked), "7K3M-Q9ZD-X2RT-4HNB"));
+  EXPECT_EQ(json["status"], "revoked");
+  EXPECT_EQ(json["outcome"], "certificate");
+  EXPECT_EQ(json["revoke_reason"], "irrtümlich <b>ausgestellt</b>");
+  EXPECT_EQ(json["issue_time"], "2023-11-14T22:13:20Z");
+  EXPECT_EQ(json["signature_valid"], true);
+}
+
+TEST(VerificationPageTest, EveryPageRendersInBothLanguages) {
+  for (PageLanguage language : {PageLanguage::kGerman, PageLanguage::kEnglish}) {
+    for (const std::string& page :
+         {StartHtml(language, "", ""), NotFoundHtml(language), TooManyRequestsHtml(language)}) {
+      EXPECT_TRUE(Has(page, "</html>"));
+    }
+  }
+}
+
+TEST(VerificationPageTest, LanguageFromQueryThenAcceptLanguage) {
+  EXPECT_EQ(ChooseLanguage("en", "de-DE"), PageLanguage::kEnglish);
+  EXPECT_EQ(ChooseLanguage(nullptr, "fr-FR, en-GB;q=0.8, de;q=0.5"), PageLanguage::kEnglish);
+  EXPECT_EQ(ChooseLanguage(nullptr, "de-AT,en;q=0.5"), PageLanguage::kGerman);
+  EXPECT_EQ(ChooseLanguage("xx", "tr"), PageLanguage::kGerman);
+  EXPECT_EQ(ChooseLanguage(nullptr, nullptr), PageLanguage::kGerman);
+}
+
+TEST(RateLimiterTest, BurstThenTheRateThenRecovery) {
+  RateLimiter limiter(/*per_minute=*/30, /*burst=*/5, /*max_addresses=*/100);
+  const absl::Time t0 = absl::FromUnixSeconds(1000);
+  absl::Duration retry;
+  for (int i = 0; i < 5; ++i) EXPECT_TRUE(limiter.Allow("a", t0, &retry)) << i;
+  EXPECT_FALSE(limiter.Allow("a", t0, &retry));
+  EXPECT_GT(retry, absl::ZeroDuration());
+  EXPECT_LE(retry, absl::Seconds(2));
+  // Another address has its own bucket.
+  EXPECT_TRUE(limiter.Allow("b", t0, &retry));
+  // 30 a minute: one more after two seconds.
+  EXPECT_TRUE(limiter.Allow("a", t0 + absl::Seconds(2), &retry));
+  EXPECT_FALSE(limiter.Allow("a", t0 + absl::Seconds(2), &retry));
+}
+
+TEST(RateLimiterTest, RemembersBoundedlyAndForgetsIdleAddresses) {
+  RateLimiter limiter(60, 3, 10);
+  const absl::Time t0 = absl::FromUnixSeconds(1000);
+  absl::Duration retry;
+  for (int i = 0; i < 10; ++i) EXPECT_TRUE(limiter.Allow(std::to_string(i), t0, &retry));
+  EXPECT_FALSE(limiter.Allow("new", t0, &retry));  // full, none idle long enough
+  EXPECT_EQ(limiter.remembered(), 10u);
+  EXPECT_TRUE(limiter.Allow("new", t0 + absl::Seconds(5), &retry));  // the idle ones forgotten
+  EXPECT_EQ(limiter.remembered(), 1u);
+}
+
+TEST(RateLimiterTest, ClientKeysGroupIpv6ByNetwork) {
+  sockaddr_in a{};
+  a.sin_family = AF_INET;
+  inet_pton(AF_INET, "192.0.2.7", &a.sin_addr);
+  sockaddr_in6 b{}, c{}, mapped{};
+  b.sin6_family = c.sin6_family = mapped.sin6_family = AF_INET6;
+  inet_pton(AF_INET6, "2001:db8:1:2::1", &b.sin6_addr);
+  inet_pton(AF_INET6, "2001:db8:1:2:ffff::9", &c.sin6_addr);
+  inet_pton(AF_INET6, "::ffff:192.0.2.7", &mapped.sin6_addr);
+  const auto key = [](const auto& addr) {
+    return RateLimiter::ClientKey(reinterpret_cast<const sockaddr*>(&addr));
+  };
+  EXPECT_EQ(key(a).size(), 4u);
+  EXPECT_EQ(key(b), key(c));
+  EXPECT_EQ(key(mapped), key(a));
+  EXPECT_EQ(RateLimiter::ClientKey(nullptr), "");
+}
+
+}  // namespace
+}  // namespace trainhub::server

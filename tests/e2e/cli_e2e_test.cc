@@ -15,7 +15,7 @@ namespace {
 TEST_F(E2eTest, ACoordinatorTakesTheTour) {
   StartAsAdmin();
   Result loaded = MustCli({"demo", "load"});
-  EXPECT_NE(loaded.out.find("6 series"), std::string::npos) << loaded.out;
+  EXPECT_NE(loaded.out.find("7 series"), std::string::npos) << loaded.out;
   EXPECT_NE(loaded.out.find("17 attendance sheets"), std::string::npos) << loaded.out;
   // Loading again creates nothing twice.
   MustCli({"demo", "load"});
@@ -35,7 +35,7 @@ TEST_F(E2eTest, ACoordinatorTakesTheTour) {
   Result json = MustCli({"--output", "json", "series", "list"});
   v1::ListSeriesResponse parsed;
   ASSERT_TRUE(google::protobuf::util::JsonStringToMessage(json.out, &parsed).ok()) << json.out;
-  EXPECT_EQ(parsed.series_size(), 6);
+  EXPECT_EQ(parsed.series_size(), 7);
 
   Result show = MustCli({"series", "show", "1"});
   EXPECT_NE(show.out.find("8. Systemische"), std::string::npos) << show.out;

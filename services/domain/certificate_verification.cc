@@ -50,10 +50,20 @@ absl::StatusOr<CertificateVerification> Certificates::Verify(const std::string& 
         r.certificates().GetBySerial(*serial, CertificateParts::kUnparsed);
     if (absl::IsNotFound(c.status())) return absl::OkStatus();
     TH_RETURN_IF_ERROR(c.status());
-    TH_ASSIGN_OR_RETURN(std::vector<IssuerKey> keys, r.certificates().ListIssuerKeys());
     std::string public_key;
-    for (const IssuerKey& k : keys) {
-      if (k.key_id == c->content.key_id) public_key = k.public_key;
+    {
+      std::lock_guard<std::mutex> lock(public_keys_mu_);
+      if (auto it = public_keys_.find(c->content.key_id); it != public_keys_.end()) {
+        public_key = it->second;
+      }
+    }
+    if (public_key.empty()) {
+      TH_ASSIGN_OR_RETURN(std::vector<IssuerKey> keys, r.certificates().ListIssuerKeys());
+      std::lock_guard<std::mutex> lock(public_keys_mu_);
+      for (const IssuerKey& k : keys) {
+        public_keys_[k.key_id] = k.public_key;
+        if (k.key_id == c->content.key_id) public_key = k.public_key;
+      }
     }
     std::shared_ptr<const CheckedDocument> checked =
         checked_documents_.Check(public_key, c->document, c->signature);

@@ -133,6 +133,10 @@ class Certificates {
   Store& store_;
   const CertificateSigner& signer_;
   DocumentCache checked_documents_;
+  // Issuer public keys by key id, as recorded (a recorded key never
+  // changes); filled from the store when a key id is not known yet.
+  std::mutex public_keys_mu_;
+  std::unordered_map<std::string, std::string> public_keys_;
   std::string verify_url_base_;
   Clock clock_;
 };

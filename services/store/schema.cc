@@ -526,7 +526,63 @@ CREATE TABLE issuer_key (
 ) STRICT;
 )sql";
 
-constexpr std::array<Migration, 9> kMigrations = {{{kMigration1},
+// Certificates are read for every verification and list; a row keeps its
+// small columns first and the document last, and the PDFs live in a table of
+// their own: SQLite walks a large value's overflow pages to reach any column
+// stored after it. (Rebuilt the documented way: new table, copy, drop,
+// rename; foreign keys are off while migrating.)
+constexpr char kMigration10[] = R"sql(
+CREATE TABLE certificate_new (
+  id             INTEGER PRIMARY KEY AUTOINCREMENT,
+  serial         TEXT    NOT NULL UNIQUE,
+  series_id      INTEGER NOT NULL REFERENCES series(id),
+  participant_id INTEGER NOT NULL REFERENCES participant(id),
+  outcome        INTEGER NOT NULL,
+  status         INTEGER NOT NULL,
+  issue_time     INTEGER NOT NULL,
+  issued_by      INTEGER NOT NULL,
+  key_id         TEXT    NOT NULL,
+  pdf_sha256     TEXT    NOT NULL,
+  revoke_time    INTEGER,
+  revoke_reason  TEXT    NOT NULL,
+  superseded_by  TEXT    NOT NULL,
+  signature      BLOB    NOT NULL,
+  document       TEXT    NOT NULL   -- canonical JSON, signed
+) STRICT;
+INSERT INTO certificate_new (id, serial, series_id, participant_id, outcome, status, issue_time,
+    issued_by, key_id, pdf_sha256, revoke_time, revoke_reason, superseded_by, signature, document)
+  SELECT id, serial, series_id, participant_id, outcome, status, issue_time, issued_by, key_id,
+    pdf_sha256, revoke_time, revoke_reason, superseded_by, signature, document FROM certificate;
+CREATE TABLE certificate_pdf (
+  certificate_id INTEGER PRIMARY KEY REFERENCES certificate(id),
+  pdf            BLOB    NOT NULL  -- as issued; its SHA-256 is certificate.pdf_sha256
+) STRICT;
+INSERT INTO certificate_pdf (certificate_id, pdf) SELECT id, pdf FROM certificate;
+DROP TABLE certificate;
+ALTER TABLE certificate_new RENAME TO certificate;
+CREATE INDEX certificate_by_series ON certificate(series_id, participant_id, status);
+CREATE INDEX certificate_by_series_id ON certificate(series_id, id);
+CREATE INDEX certificate_by_participant ON certificate(participant_id, id);
+CREATE TRIGGER certificate_frozen BEFORE UPDATE OF serial, series_id, participant_id, outcome,
+  document, signature, key_id, pdf_sha256, issue_time, issued_by ON certificate
+BEGIN
+  SELECT RAISE(ABORT, 'an issued certificate does not change');
+END;
+CREATE TRIGGER certificate_no_delete BEFORE DELETE ON certificate
+BEGIN
+  SELECT RAISE(ABORT, 'issued certificates are kept');
+END;
+CREATE TRIGGER certificate_pdf_frozen BEFORE UPDATE ON certificate_pdf
+BEGIN
+  SELECT RAISE(ABORT, 'an issued certificate does not change');
+END;
+CREATE TRIGGER certificate_pdf_no_delete BEFORE DELETE ON certificate_pdf
+BEGIN
+  SELECT RAISE(ABORT, 'issued certificates are kept');
+END;
+)sql";
+
+constexpr std::array<Migration, 10> kMigrations = {{{kMigration1},
                                                    {kMigration2},
                                                    {kMigration3},
                                                    {kMigration4},
@@ -534,7 +590,8 @@ constexpr std::array<Migration, 9> kMigrations = {{{kMigration1},
                                                    {kMigration6},
                                                    {kMigration7, HardeningMigration},
                                                    {kMigration8},
-                                                   {kMigration9}}};
+                                                   {kMigration9},
+                                                   {kMigration10}}};
 
 }  // namespace
 

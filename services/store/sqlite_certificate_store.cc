@@ -19,7 +19,10 @@ constexpr char kListColumns[] =
 constexpr char kGetColumns[] =
     "c.id, c.participant_id, c.document, c.signature, c.pdf_sha256, c.status, c.revoke_reason,"
     " c.revoke_time, c.superseded_by, c.issued_by, c.series_id, c.serial, c.outcome,"
-    " c.issue_time, c.pdf, c.key_id";
+    " c.issue_time, p.pdf, c.key_id";
+// The tables kGetColumns reads (the PDFs are kept apart, see migration 10).
+constexpr char kFromWithPdf[] =
+    " FROM certificate c JOIN certificate_pdf p ON p.certificate_id = c.id";
 
 std::string Blob(SQLite::Column column) {
   return std::string(static_cast<const char*>(column.getBlob()), column.getBytes());
@@ -70,8 +73,7 @@ Certificate ReadListed(SQLite::Statement& q) {
 
 absl::StatusOr<Certificate> SqliteCertificateStore::Get(Id id) {
   return Guarded("GetCertificate", [&]() -> absl::StatusOr<Certificate> {
-    auto& q =
-        sql_.Prepare(absl::StrCat("SELECT ", kGetColumns, " FROM certificate c WHERE c.id = ?"));
+    auto& q = sql_.Prepare(absl::StrCat("SELECT ", kGetColumns, kFromWithPdf, " WHERE c.id = ?"));
     q.bind(1, id);
     if (!q.executeStep()) return NotFound("certificate", id);
     return ReadCertificate(q);
@@ -81,9 +83,10 @@ absl::StatusOr<Certificate> SqliteCertificateStore::Get(Id id) {
 absl::StatusOr<Certificate> SqliteCertificateStore::GetBySerial(const std::string& serial,
                                                                 domain::CertificateParts parts) {
   return Guarded("GetCertificate", [&]() -> absl::StatusOr<Certificate> {
-    auto& q = sql_.Prepare(absl::StrCat(
-        "SELECT ", parts == domain::CertificateParts::kAll ? kGetColumns : kListColumns,
-        " FROM certificate c WHERE c.serial = ?"));
+    const bool with_pdf = parts == domain::CertificateParts::kAll;
+    auto& q = sql_.Prepare(absl::StrCat("SELECT ", with_pdf ? kGetColumns : kListColumns,
+                                        with_pdf ? kFromWithPdf : " FROM certificate c",
+                                        " WHERE c.serial = ?"));
     q.bind(1, serial);
     if (!q.executeStep()) return absl::NotFoundError(absl::StrCat("no certificate ", serial));
     return ReadCertificate(q, parts != domain::CertificateParts::kUnparsed);
@@ -151,8 +154,8 @@ absl::StatusOr<Id> SqliteCertificateStore::Insert(const Certificate& c) {
   return Guarded("InsertCertificate", [&]() -> absl::StatusOr<Id> {
     auto& q = sql_.Prepare(
         "INSERT INTO certificate (serial, series_id, participant_id, outcome, document,"
-        " signature, key_id, pdf, pdf_sha256, issue_time, issued_by, status, revoke_reason,"
-        " revoke_time, superseded_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?)");
+        " signature, key_id, pdf_sha256, issue_time, issued_by, status, revoke_reason,"
+        " revoke_time, superseded_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?)");
     q.bind(1, c.content.serial);
     q.bind(2, c.content.series_id);
     q.bind(3, c.participant_id);
@@ -160,15 +163,19 @@ absl::StatusOr<Id> SqliteCertificateStore::Insert(const Certificate& c) {
     q.bind(5, c.document);
     q.bind(6, c.signature.data(), static_cast<int>(c.signature.size()));
     q.bind(7, c.content.key_id);
-    q.bind(8, c.pdf.data(), static_cast<int>(c.pdf.size()));
-    q.bind(9, c.pdf_sha256);
-    q.bind(10, Micros(c.content.issue_time));
-    q.bind(11, c.issued_by);
-    q.bind(12, static_cast<int>(c.status));
-    q.bind(13, c.revoke_reason);
-    q.bind(14, c.superseded_by);
+    q.bind(8, c.pdf_sha256);
+    q.bind(9, Micros(c.content.issue_time));
+    q.bind(10, c.issued_by);
+    q.bind(11, static_cast<int>(c.status));
+    q.bind(12, c.revoke_reason);
+    q.bind(13, c.superseded_by);
     q.exec();
-    return Id{sql_.db().getLastInsertRowid()};
+    const Id id = sql_.db().getLastInsertRowid();
+    auto& pdf = sql_.Prepare("INSERT INTO certificate_pdf (certificate_id, pdf) VALUES (?, ?)");
+    pdf.bind(1, id);
+    pdf.bind(2, c.pdf.data(), static_cast<int>(c.pdf.size()));
+    pdf.exec();
+    return id;
   });
 }
 

@@ -53,6 +53,48 @@ TEST_F(ConnectionTest, MigratesFromEachEarlierVersion) {
   }
 }
 
+// Version 10 moved the PDFs out of the certificate rows: what was issued
+// before is kept whole and stays frozen.
+TEST_F(ConnectionTest, CertificatesIssuedBeforeVersion10KeepTheirPdfs) {
+  {
+    SQLite::Database db(path_, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+    ASSERT_TRUE(Migrate(db, 9).ok());
+    db.exec(
+        "INSERT INTO organization (id, name, kind, city, website, create_time, update_time)"
+        " VALUES (1, 'Landesnetzwerk', 1, '', '', 0, 0)");
+    db.exec(
+        "INSERT INTO series (id, organization_id, title, kind, description, target_groups,"
+        " capacity, status, cancellation_reason, create_time, update_time)"
+        " VALUES (1, 1, 'Interkultur im Ehrenamt', 2, '', '', 10, 5, '', 0, 0)");
+    db.exec(
+        "INSERT INTO participant (id, display_name, email, organization_id, target_groups,"
+        " training_year, create_time, update_time) VALUES (2, 'Amal', '', 1, '', 0, 0, 0)");
+    db.exec(
+        "INSERT INTO certificate (serial, series_id, participant_id, outcome, document, signature,"
+        " key_id, pdf, pdf_sha256, issue_time, issued_by, status, revoke_reason, revoke_time,"
+        " superseded_by) VALUES ('7K3M-Q9ZD-X2RT-4HNB', 1, 2, 1, '{\"serial\":1}', x'0102',"
+        " 'k01', x'25504446', 'abc', 1700000000000000, 1, 2, 'Irrtum', 1700000001000000, '')");
+  }
+  auto db = OpenWriteConnection(path_);
+  ASSERT_TRUE(db.ok()) << db.status();
+  SQLite::Statement q(**db,
+                      "SELECT c.serial, c.status, c.revoke_reason, c.document, hex(p.pdf),"
+                      " c.revoke_time FROM certificate c JOIN certificate_pdf p"
+                      " ON p.certificate_id = c.id");
+  ASSERT_TRUE(q.executeStep());
+  EXPECT_EQ(q.getColumn(0).getString(), "7K3M-Q9ZD-X2RT-4HNB");
+  EXPECT_EQ(q.getColumn(1).getInt(), 2);
+  EXPECT_EQ(q.getColumn(2).getString(), "Irrtum");
+  EXPECT_EQ(q.getColumn(3).getString(), "{\"serial\":1}");
+  EXPECT_EQ(q.getColumn(4).getString(), "25504446");
+  EXPECT_EQ(q.getColumn(5).getInt64(), 1700000001000000);
+  q.reset();
+  EXPECT_THROW((*db)->exec("UPDATE certificate_pdf SET pdf = x'00'"), SQLite::Exception);
+  EXPECT_THROW((*db)->exec("DELETE FROM certificate_pdf"), SQLite::Exception);
+  EXPECT_THROW((*db)->exec("UPDATE certificate SET document = '{}'"), SQLite::Exception);
+  EXPECT_THROW((*db)->exec("DELETE FROM certificate"), SQLite::Exception);
+}
+
 TEST_F(ConnectionTest, ReopeningKeepsData) {
   {
     auto db = OpenWriteConnection(path_);

@@ -14,6 +14,7 @@
 #include <string>
 #include <thread>
 
+#include "absl/strings/match.h"
 #include "absl/time/time.h"
 #include "domain/accounts.h"
 #include "domain/berlin_time.h"
@@ -214,6 +215,13 @@ int Serve(const trainhub::server::ServerOptions& options) {
   spdlog::info("trainhubd listening on {} (port {}, {}), database {}", options.listen_address,
                (*server)->port(), options.tls_cert_pem.empty() ? "plaintext" : "TLS",
                options.db_path);
+  if ((*server)->verify_port() != 0 && !options.tls_cert_pem.empty() &&
+      absl::StartsWith(options.verify_url_base, "http://")) {
+    spdlog::warn(
+        "the verification page speaks HTTPS, but certificates point to {}: set "
+        "--verify-url to its https:// address",
+        options.verify_url_base);
+  }
   if ((*server)->verify_port() != 0) {
     spdlog::info("verification page on {} (port {}); certificates point to {}",
                  options.verify_listen_address, (*server)->verify_port(), options.verify_url_base);

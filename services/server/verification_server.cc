@@ -34,6 +34,7 @@ constexpr char kContentSecurityPolicy[] =
 MHD_Result Send(MHD_Connection* connection, unsigned int code, const std::string& body,
                 const char* content_type,
                 const std::vector<std::pair<const char*, std::string>>& headers = {}) {
+  const MHD_ConnectionInfo* tls = MHD_get_connection_info(connection, MHD_CONNECTION_INFO_PROTOCOL);
   MHD_Response* response = MHD_create_response_from_buffer(
       body.size(), const_cast<char*>(body.data()), MHD_RESPMEM_MUST_COPY);
   if (response == nullptr) return MHD_NO;
@@ -44,6 +45,10 @@ MHD_Result Send(MHD_Connection* connection, unsigned int code, const std::string
   // A certificate may be revoked at any time.
   MHD_add_response_header(response, MHD_HTTP_HEADER_CACHE_CONTROL, "no-store");
   MHD_add_response_header(response, "Vary", "Accept-Language");
+  if (tls != nullptr) {
+    // Served over HTTPS: browsers keep to it.
+    MHD_add_response_header(response, "Strict-Transport-Security", "max-age=31536000");
+  }
   for (const auto& [name, value] : headers) {
     MHD_add_response_header(response, name, value.c_str());
   }

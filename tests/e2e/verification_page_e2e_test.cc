@@ -234,5 +234,43 @@ TEST_F(VerificationPageE2eTest, UnknownAndMalformedNumbersRevealNothingAndReques
   EXPECT_NE(api.out.find("no certificate has this number"), std::string::npos) << api.out;
 }
 
+// With the gRPC port's TLS certificate the page speaks only HTTPS.
+TEST(VerificationPageTlsTest, ThePageSpeaksHttpsWithTheServersCertificate) {
+  const fs::path dir =
+      fs::temp_directory_path() / ("trainhub-e2e-page-tls-" + std::to_string(::getpid()));
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  MakeTestCertificates(dir);
+  const int port = FreePort();
+  const std::string db = (dir / "trainhub.db").string();
+  const pid_t server =
+      Spawn({TRAINHUBD_PATH, "--listen", "127.0.0.1:0", "--db", db, "--tls-cert",
+             (dir / "server.pem").string(), "--tls-key", (dir / "server.key").string(),
+             "--verify-listen", "127.0.0.1:" + std::to_string(port), "--verify-url",
+             "https://127.0.0.1:" + std::to_string(port) + "/c/"},
+            dir / "server.log");
+  std::string log;
+  for (int i = 0; i < 200 && log.find("verification page on") == std::string::npos; ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(25));
+    log = ReadFile(dir / "server.log");
+  }
+  ASSERT_NE(log.find("verification page on"), std::string::npos) << log;
+  const std::string request =
+      "printf 'GET /keys HTTP/1.1\\r\\nHost: 127.0.0.1\\r\\nConnection: close\\r\\n\\r\\n' | "
+      "timeout 10 openssl s_client -connect 127.0.0.1:" +
+      std::to_string(port) + " -CAfile '" + (dir / "ca.pem").string() +
+      "' -verify_return_error -quiet > '" + (dir / "https.txt").string() + "' 2>&1";
+  EXPECT_EQ(std::system(request.c_str()), 0) << request;
+  const std::string answer = ReadFile(dir / "https.txt");
+  EXPECT_NE(answer.find("HTTP/1.1 200"), std::string::npos) << answer;
+  EXPECT_NE(answer.find("Strict-Transport-Security"), std::string::npos) << answer;
+  EXPECT_NE(answer.find("did:key:z6Mk"), std::string::npos) << answer;
+  // Plain HTTP gets no page.
+  EXPECT_NE(Get(port, "/keys").code, 200);
+  kill(server, SIGTERM);
+  EXPECT_EQ(WaitExit(server), 0);
+  fs::remove_all(dir);
+}
+
 }  // namespace
 }  // namespace trainhub::e2e

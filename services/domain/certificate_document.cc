@@ -67,10 +67,16 @@ nlohmann::json DocumentOf(const CertificateContent& c) {
   };
 }
 
-absl::StatusOr<CertificateContent> ContentOf(const std::string& document) {
+absl::StatusOr<CertificateContent> ContentOf(const std::string& document, bool with_evaluation) {
   CertificateContent c;
   try {
-    const nlohmann::json d = nlohmann::json::parse(document);
+    // Without the evaluation its subtree is not built at all.
+    const nlohmann::json d = nlohmann::json::parse(
+        document,
+        [with_evaluation](int depth, nlohmann::json::parse_event_t event, nlohmann::json& parsed) {
+          return with_evaluation || depth != 1 || event != nlohmann::json::parse_event_t::key ||
+                 parsed != "evaluation";
+        });
     if (d.at("format") != kDocumentFormat) {
       return absl::InvalidArgumentError("not a trainhub certificate document");
     }
@@ -106,7 +112,7 @@ absl::StatusOr<CertificateContent> ContentOf(const std::string& document) {
     }
     c.supersedes = d.at("supersedes");
     c.key_id = d.at("key_id");
-    c.evaluation = d.at("evaluation");
+    if (with_evaluation) c.evaluation = d.at("evaluation");
   } catch (const nlohmann::json::exception&) {
     return absl::InvalidArgumentError("not a trainhub certificate document");
   }

@@ -71,9 +71,10 @@ struct Certificate {
 
 // The signed document of `content`; its canonical text is what is signed.
 nlohmann::json DocumentOf(const CertificateContent& content);
-// `document`'s content; INVALID_ARGUMENT when it is not a trainhub
-// certificate document.
-absl::StatusOr<CertificateContent> ContentOf(const std::string& document);
+// `document`'s content (the evaluation only when asked for); INVALID_ARGUMENT
+// when it is not a trainhub certificate document.
+absl::StatusOr<CertificateContent> ContentOf(const std::string& document,
+                                             bool with_evaluation = true);
 
 // A new serial: 80 bits from libsodium's generator as 16 characters of
 // Crockford base32 in groups of four ("7K3M-Q9ZD-X2RT-4HNB").

@@ -29,8 +29,7 @@ std::shared_ptr<const CheckedDocument> DocumentCache::Check(const std::string& p
     if (auto it = checked_.find(key); it != checked_.end()) return it->second;
   }
   auto checked = std::make_shared<CheckedDocument>();
-  checked->content = ContentOf(document);
-  if (checked->content.ok()) checked->content->evaluation = nlohmann::json();  // not shown
+  checked->content = ContentOf(document, /*with_evaluation=*/false);  // not shown
   checked->signature_valid = VerifySignature(public_key, document, signature);
   std::lock_guard<std::mutex> lock(mu_);
   if (checked_.size() >= kMaxEntries) checked_.clear();

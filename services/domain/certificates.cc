@@ -370,7 +370,13 @@ absl::StatusOr<Certificate> Certificates::Issue(const RequestContext& ctx, Id se
     TH_RETURN_IF_ERROR(RecordQualification(w, trail, access.first, c));
     return MarkDone(w, kIssueMethod, key, c.id);
   }));
+  RememberChecked(c);
   return c;
+}
+
+void Certificates::RememberChecked(const Certificate& c) {
+  if (c.document.empty() || c.signature.empty()) return;
+  checked_documents_.Check(signer_.public_key(), c.document, c.signature);
 }
 
 absl::StatusOr<IssueResult> Certificates::IssueAll(const RequestContext& ctx, Id series_id,
@@ -420,6 +426,7 @@ absl::StatusOr<IssueResult> Certificates::IssueAll(const RequestContext& ctx, Id
     }
     return MarkDone(w, kIssueAllMethod, key, series_id);
   }));
+  for (const Certificate& c : result.issued) RememberChecked(c);
   return result;
 }
 
@@ -583,6 +590,7 @@ absl::StatusOr<Certificate> Certificates::Reissue(const RequestContext& ctx,
     TH_RETURN_IF_ERROR(RecordQualification(w, trail, series, fresh));
     return MarkDone(w, kReissueMethod, key, fresh.id);
   }));
+  RememberChecked(fresh);
   return fresh;
 }
 

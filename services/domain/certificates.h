@@ -129,6 +129,9 @@ class Certificates {
                                                 Id only_participant, IssueResult* plan,
                                                 const std::string& supersedes);
   absl::StatusOr<Certificate> Frozen(CertificateContent content, Id participant_id, Id issued_by);
+  // Checks a certificate just written into the verification cache, so that
+  // its first verification finds it checked.
+  void RememberChecked(const Certificate& c);
 
   Store& store_;
   const CertificateSigner& signer_;

@@ -59,6 +59,25 @@ class BenchServer {
                                           grpc::InsecureChannelCredentials());
     return bench;
   }
+  // Stops the server and starts it again on the same database (its caches
+  // start empty); the admin's token stays valid. False after printing why.
+  bool Restart() {
+    server_->Shutdown(absl::Seconds(5));
+    server_.reset();
+    server::ServerOptions options;
+    options.listen_address = "127.0.0.1:0";
+    options.db_path = db_;
+    auto started = server::TrainhubServer::Start(options);
+    if (!started.ok()) {
+      std::fprintf(stderr, "cannot restart: %s\n", std::string(started.status().message()).c_str());
+      return false;
+    }
+    server_ = *std::move(started);
+    channel_ = grpc::CreateChannel("127.0.0.1:" + std::to_string(server_->port()),
+                                   grpc::InsecureChannelCredentials());
+    return true;
+  }
+
   ~BenchServer() {
     if (server_) server_->Shutdown(absl::Seconds(5));
     server_.reset();

@@ -158,27 +158,35 @@ absl::StatusOr<Accounts::LoginResult> Accounts::Login(absl::string_view email,
 absl::Status Accounts::Logout(const RequestContext& ctx, absl::string_view token) {
   if (token.empty()) return InvalidToken();
   const std::string hash = TokenHash(token);
-  return store_.Write([&](UnitOfWork& w) -> absl::Status {
+  absl::Status revoked = store_.Write([&](UnitOfWork& w) -> absl::Status {
     TH_ASSIGN_OR_RETURN(auto record, w.accounts().FindToken(hash));
     if (!record) return InvalidToken();
     TH_RETURN_IF_ERROR(w.accounts().RevokeToken(hash));
     return AuditTrail(w, ctx, clock_()).Changed("token");
   });
+  checked_tokens_.Forget(hash);
+  return revoked;
 }
 
 absl::StatusOr<Principal> Accounts::Authenticate(absl::string_view token) {
   if (token.empty() || token.size() > 256) return InvalidToken();
   const std::string hash = TokenHash(token);
+  const absl::Time now = clock_();
+  if (std::optional<Principal> known = checked_tokens_.Find(hash, now)) return *std::move(known);
+  const uint64_t generation = checked_tokens_.generation();
   Principal principal;
+  absl::Time expire_time;
   TH_RETURN_IF_ERROR(store_.Read([&](ReadView& r) -> absl::Status {
     TH_ASSIGN_OR_RETURN(auto record, r.accounts().FindToken(hash));
-    if (!record || record->revoked || record->expire_time <= clock_()) return InvalidToken();
+    if (!record || record->revoked || record->expire_time <= now) return InvalidToken();
     absl::StatusOr<Account> account = r.accounts().Get(record->account_id);
     if (absl::IsNotFound(account.status())) return InvalidToken();
     if (!account.ok()) return account.status();
     principal.account = *std::move(account);
+    expire_time = record->expire_time;
     return absl::OkStatus();
   }));
+  checked_tokens_.Keep(hash, principal, expire_time, now, generation);
   return principal;
 }
 
@@ -196,6 +204,7 @@ absl::StatusOr<int64_t> Accounts::RevokeAllTokens(const RequestContext& ctx, Id 
     TH_RETURN_IF_ERROR(AuditTrail(w, ctx, clock_()).Changed("account", account_id, 0));
     return absl::OkStatus();
   }));
+  checked_tokens_.ForgetAccount(account_id);
   return revoked;
 }
 

@@ -18,6 +18,7 @@
 #include "domain/ports/unit_of_work.h"
 #include "domain/principal.h"
 #include "domain/request_context.h"
+#include "domain/token_cache.h"
 
 namespace trainhub::domain {
 
@@ -53,7 +54,9 @@ class Accounts {
   absl::Status Logout(const RequestContext& ctx, absl::string_view token);
 
   // The principal behind `token`; UNAUTHENTICATED when it is unknown,
-  // expired, revoked, or its account is gone.
+  // expired, revoked, or its account is gone. Tokens checked once are
+  // remembered (domain/token_cache.h) until they expire or are revoked
+  // through this object.
   absl::StatusOr<Principal> Authenticate(absl::string_view token);
 
   // Revokes every token of the account; returns how many were active.
@@ -63,9 +66,13 @@ class Accounts {
   absl::StatusOr<Page<Account>> ListAccounts(const PageRequest& page);
 
  private:
+  // Enough for every token of a large installation's working day.
+  static constexpr size_t kRememberedTokens = 10000;
+
   Store& store_;
   Clock clock_;
   LoginThrottle throttle_;
+  TokenCache checked_tokens_{kRememberedTokens};
 };
 
 }  // namespace trainhub::domain

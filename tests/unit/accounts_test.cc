@@ -15,6 +15,7 @@
 #include "domain/login_throttle.h"
 #include "domain/passwords.h"
 #include "domain/status_macros.h"
+#include "domain/token_cache.h"
 #include "store/sqlite_store.h"
 #include "testing/temp_files.h"
 
@@ -199,11 +200,62 @@ TEST_F(AccountsTest, RevokingAllTokensEndsEverySession) {
   auto first = accounts_->Login("a@example.org", kPassword, kClientAddress);
   auto second = accounts_->Login("a@example.org", kPassword, kClientAddress);
   ASSERT_TRUE(first.ok() && second.ok());
+  // Checked once, so remembered: revoking must end them all the same.
+  ASSERT_TRUE(accounts_->Authenticate(first->token).ok());
+  ASSERT_TRUE(accounts_->Authenticate(second->token).ok());
   auto revoked = accounts_->RevokeAllTokens(Principal::System(), a.id);
   ASSERT_TRUE(revoked.ok());
   EXPECT_EQ(*revoked, 2);
   EXPECT_FALSE(accounts_->Authenticate(first->token).ok());
   EXPECT_FALSE(accounts_->Authenticate(second->token).ok());
+}
+
+TEST(TokenCacheTest, RemembersUntilExpiryOrForgetting) {
+  TokenCache cache(3);
+  const absl::Time t0 = absl::FromUnixSeconds(1000);
+  Principal p;
+  p.account.id = 7;
+  cache.Keep("h1", p, t0 + absl::Hours(1), t0, cache.generation());
+  ASSERT_TRUE(cache.Find("h1", t0).has_value());
+  EXPECT_EQ(cache.Find("h1", t0)->account.id, 7);
+  EXPECT_FALSE(cache.Find("h1", t0 + absl::Hours(1)).has_value());  // expired
+
+  cache.Keep("h2", p, t0 + absl::Hours(1), t0, cache.generation());
+  cache.Forget("h2");
+  EXPECT_FALSE(cache.Find("h2", t0).has_value());
+
+  Principal other;
+  other.account.id = 8;
+  cache.Keep("h3", p, t0 + absl::Hours(1), t0, cache.generation());
+  cache.Keep("h4", other, t0 + absl::Hours(1), t0, cache.generation());
+  cache.ForgetAccount(7);
+  EXPECT_FALSE(cache.Find("h3", t0).has_value());
+  EXPECT_TRUE(cache.Find("h4", t0).has_value());
+}
+
+TEST(TokenCacheTest, AReadFromBeforeARevocationIsNotKept) {
+  TokenCache cache(10);
+  const absl::Time t0 = absl::FromUnixSeconds(1000);
+  Principal p;
+  p.account.id = 7;
+  const uint64_t before = cache.generation();  // a check starts reading the store
+  cache.Forget("h1");                          // meanwhile the token is revoked
+  cache.Keep("h1", p, t0 + absl::Hours(1), t0, before);
+  EXPECT_FALSE(cache.Find("h1", t0).has_value());
+}
+
+TEST(TokenCacheTest, BoundedDroppingExpiredOnesFirst) {
+  TokenCache cache(2);
+  const absl::Time t0 = absl::FromUnixSeconds(1000);
+  Principal p;
+  cache.Keep("old", p, t0 + absl::Minutes(1), t0, cache.generation());
+  cache.Keep("a", p, t0 + absl::Hours(1), t0, cache.generation());
+  cache.Keep("b", p, t0 + absl::Hours(1), t0 + absl::Minutes(2), cache.generation());
+  EXPECT_EQ(cache.size(), 2u);  // "old" had expired and made room
+  EXPECT_TRUE(cache.Find("b", t0 + absl::Minutes(2)).has_value());
+  cache.Keep("c", p, t0 + absl::Hours(1), t0 + absl::Minutes(2), cache.generation());
+  EXPECT_FALSE(cache.Find("c", t0 + absl::Minutes(2)).has_value());  // full: read each time
+  EXPECT_EQ(cache.size(), 2u);
 }
 
 TEST_F(AccountsTest, UnknownEmailAndWrongPasswordLookTheSame) {

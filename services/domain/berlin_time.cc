@@ -17,6 +17,10 @@ std::string FormatLocal(absl::Time t) {
   return absl::FormatTime("%d.%m.%Y %H:%M", t, DisplayTimeZone());
 }
 
+std::string FormatUtcSeconds(absl::Time t) {
+  return absl::FormatTime("%Y-%m-%dT%H:%M:%SZ", t, absl::UTCTimeZone());
+}
+
 std::string FormatLocalRange(absl::Time start, absl::Time end) {
   return absl::StrCat(FormatLocal(start), " – ", FormatLocal(end), " (", kDisplayTimeZone, ")");
 }

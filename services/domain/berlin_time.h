@@ -21,6 +21,10 @@ std::string FormatLocal(absl::Time t);
 // "23.11.2018 09:00 – 24.11.2018 17:00 (Europe/Berlin)".
 std::string FormatLocalRange(absl::Time start, absl::Time end);
 
+// "2018-11-23T08:00:00Z": UTC to the second, as signed documents and JSON
+// answers carry instants.
+std::string FormatUtcSeconds(absl::Time t);
+
 }  // namespace trainhub::domain
 
 #endif  // TRAINHUB_SERVICES_DOMAIN_BERLIN_TIME_H_

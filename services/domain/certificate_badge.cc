@@ -6,13 +6,10 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "domain/berlin_time.h"
 
 namespace trainhub::domain {
 namespace {
-
-std::string IsoTime(absl::Time t) {
-  return absl::FormatTime("%Y-%m-%dT%H:%M:%SZ", t, absl::UTCTimeZone());
-}
 
 int IntField(const nlohmann::json& object, const char* name, int fallback) {
   auto it = object.find(name);
@@ -122,7 +119,7 @@ nlohmann::json OpenBadgeCredentialOf(const CertificateContent& content,
                                {"name", absl::StrCat(kind, ": ", content.series_title)},
                                {"description", description},
                                {"issuer", issuer},
-                               {"validFrom", IsoTime(content.issue_time)},
+                               {"validFrom", FormatUtcSeconds(content.issue_time)},
                                {"credentialSubject", subject}};
   if (!content.supersedes.empty()) {
     credential["description"] =

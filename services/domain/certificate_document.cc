@@ -8,6 +8,7 @@
 #include "absl/strings/escaping.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
+#include "domain/berlin_time.h"
 #include "domain/canonical_json.h"
 
 namespace trainhub::domain {
@@ -26,10 +27,6 @@ const char* OutcomeName(CompletionOutcome outcome) {
     default:
       return "";
   }
-}
-
-std::string TimeText(absl::Time t) {
-  return absl::FormatTime("%Y-%m-%dT%H:%M:%SZ", t, absl::UTCTimeZone());
 }
 
 }  // namespace
@@ -60,7 +57,7 @@ nlohmann::json DocumentOf(const CertificateContent& c) {
       {"modules", modules},
       {"teaching_units_attended", c.teaching_units_attended},
       {"teaching_units_total", c.teaching_units_total},
-      {"issued", TimeText(c.issue_time)},
+      {"issued", FormatUtcSeconds(c.issue_time)},
       {"supersedes", c.supersedes},
       {"key_id", c.key_id},
       {"evaluation", c.evaluation.is_null() ? nlohmann::json::object() : c.evaluation},

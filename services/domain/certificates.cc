@@ -32,10 +32,6 @@ constexpr char kIssueAllMethod[] = "trainhub.v1.CertificateService/IssueCertific
 constexpr char kRevokeMethod[] = "trainhub.v1.CertificateService/RevokeCertificate";
 constexpr char kReissueMethod[] = "trainhub.v1.CertificateService/ReissueCertificate";
 
-std::string IsoTime(absl::Time t) {
-  return absl::FormatTime("%Y-%m-%dT%H:%M:%SZ", t, absl::UTCTimeZone());
-}
-
 std::string Sha256Hex(const std::string& bytes) {
   unsigned char digest[crypto_hash_sha256_BYTES];
   crypto_hash_sha256(digest, reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size());
@@ -81,7 +77,7 @@ nlohmann::json EvaluationJson(const CompletionRule& rule, const PersonCompletion
       const Session& s = matrix.columns[i].session;
       sessions.push_back({{"session_id", s.id},
                           {"module_id", s.module_id},
-                          {"start", IsoTime(s.start)},
+                          {"start", FormatUtcSeconds(s.start)},
                           {"expected", cell.expected},
                           {"status", ToString(cell.status)},
                           {"minutes_missed", cell.minutes_missed}});
@@ -92,7 +88,7 @@ nlohmann::json EvaluationJson(const CompletionRule& rule, const PersonCompletion
     decision = {{"outcome", ToString(person.decision->outcome)},
                 {"reason", person.decision->reason},
                 {"by", person.decision->account_name},
-                {"recorded", IsoTime(person.decision->record_time)}};
+                {"recorded", FormatUtcSeconds(person.decision->record_time)}};
   }
   return {{"rule", RuleJson(rule)},
           {"rule_outcome", ToString(person.rule_outcome)},
@@ -104,7 +100,7 @@ nlohmann::json EvaluationJson(const CompletionRule& rule, const PersonCompletion
           {"teaching_unit_percent", DecimalText(person.teaching_unit_percent)},
           {"unmet", person.unmet},
           {"sessions", sessions},
-          {"evaluated", IsoTime(now)}};
+          {"evaluated", FormatUtcSeconds(now)}};
 }
 
 // Loads the certificate `serial` names for `who` with at least `needed`

@@ -227,10 +227,6 @@ const char* StatusWord(const domain::CertificateVerification& v) {
   }
 }
 
-std::string IsoTime(absl::Time t) {
-  return absl::FormatTime("%Y-%m-%dT%H:%M:%SZ", t, absl::UTCTimeZone());
-}
-
 }  // namespace
 
 std::string HtmlEscape(const std::string& text) {
@@ -348,14 +344,14 @@ std::string VerificationJson(const domain::CertificateVerification& v, const std
     out["holder_name"] = c.content.holder_name;
     out["series_title"] = c.content.series_title;
     out["organization_name"] = c.content.organization_name;
-    out["issue_time"] = IsoTime(c.content.issue_time);
+    out["issue_time"] = domain::FormatUtcSeconds(c.content.issue_time);
     out["teaching_units_attended"] = c.content.teaching_units_attended;
     out["pdf_sha256"] = c.pdf_sha256;
     out["key_id"] = c.content.key_id;
     out["signature_valid"] = v.signature_valid;
     if (c.status == domain::CertificateStatus::kRevoked) {
       out["revoke_reason"] = c.revoke_reason;
-      if (c.revoke_time) out["revoke_time"] = IsoTime(*c.revoke_time);
+      if (c.revoke_time) out["revoke_time"] = domain::FormatUtcSeconds(*c.revoke_time);
     }
     if (!c.superseded_by.empty()) out["superseded_by"] = c.superseded_by;
   }
@@ -401,7 +397,7 @@ std::string IssuerKeysJson(const std::vector<domain::IssuerKey>& keys) {
     out.push_back({{"key_id", k.key_id},
                    {"did", domain::DidKeyOf(k.public_key)},
                    {"public_key", absl::WebSafeBase64Escape(k.public_key)},
-                   {"created", IsoTime(k.create_time)},
+                   {"created", domain::FormatUtcSeconds(k.create_time)},
                    {"active", k.active}});
   }
   return nlohmann::json({{"keys", out}}).dump(2) + "\n";

@@ -138,9 +138,7 @@ MHD_Result VerificationHandler::Handle(void* cls, MHD_Connection* connection, co
 
 VerificationServer::VerificationServer(domain::Certificates& certificates,
                                        const VerificationServerOptions& options)
-    : certificates_(certificates),
-      options_(options),
-      limiter_(options.requests_per_minute, options.burst, 10000) {}
+    : certificates_(certificates), limiter_(options.requests_per_minute, options.burst, 10000) {}
 
 VerificationServer::~VerificationServer() {
   if (daemon_ != nullptr) MHD_stop_daemon(daemon_);

@@ -49,7 +49,6 @@ class VerificationServer {
   VerificationServer(domain::Certificates& certificates, const VerificationServerOptions& options);
 
   domain::Certificates& certificates_;
-  VerificationServerOptions options_;
   RateLimiter limiter_;
   MHD_Daemon* daemon_ = nullptr;
   int port_ = 0;

@@ -21,6 +21,7 @@ grpc::Status ToGrpcStatus(const absl::Status& status) {
     out->set_description(v.description);
   }
   details.set_conflicting_session_id(domain::GetConflictingSessionId(status));
+  details.set_double_booking(domain::IsDoubleBooking(status));
   return grpc::Status(static_cast<grpc::StatusCode>(status.code()), std::string(status.message()),
                       details.SerializeAsString());
 }

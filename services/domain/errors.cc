@@ -83,4 +83,8 @@ Id GetConflictingSessionId(const absl::Status& status) {
   return id;
 }
 
+bool IsDoubleBooking(const absl::Status& status) {
+  return status.GetPayload(kConflictUrl).has_value();
+}
+
 }  // namespace trainhub::domain

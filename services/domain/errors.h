@@ -44,8 +44,11 @@ std::vector<FieldViolation> GetFieldViolations(const absl::Status& status);
 
 // FAILED_PRECONDITION for a double booking, carrying the other session's id.
 absl::Status ConflictError(std::string message, Id conflicting_session_id);
-// The conflicting session id carried by `status`, or 0.
+// The conflicting session id carried by `status`, or 0 (also for a double
+// booking whose other session the caller may not see).
 Id GetConflictingSessionId(const absl::Status& status);
+// True when `status` came from ConflictError.
+bool IsDoubleBooking(const absl::Status& status);
 
 }  // namespace trainhub::domain
 

@@ -196,7 +196,6 @@ absl::Status SqliteParticipantStore::DeleteQualification(Id id) {
     auto& owner = sql_.Prepare("SELECT participant_id FROM qualification WHERE id = ?");
     owner.bind(1, id);
     if (!owner.executeStep()) return NotFound("qualification", id);
-    const Id participant = owner.getColumn(0).getInt64();
     owner.reset();
     auto& q = sql_.Prepare("DELETE FROM qualification WHERE id = ?");
     q.bind(1, id);

@@ -257,7 +257,38 @@ TEST_F(ApiTest, ADoubleBookingNamesTheOtherSessionInTheDetails) {
   v1::ErrorDetails details;
   ASSERT_TRUE(details.ParseFromString(clash.error_details()));
   EXPECT_EQ(details.conflicting_session_id(), first.id());
+  EXPECT_TRUE(details.double_booking());
   EXPECT_NE(clash.error_message().find("Nuran Şahin"), std::string::npos);
+}
+
+TEST_F(ApiTest, DoubleBookingWithAnotherOrganisationsSessionHidesItButSaysSo) {
+  const int64_t city = CreateOrganization("Stadt Dessau-Roßlau");
+  const int64_t ngo = CreateOrganization("Auslandsgesellschaft Sachsen-Anhalt");
+  const int64_t trainer = CreateTrainer("Dr. Jonas Keller", "keller@example.org");
+  v1::Series theirs = CreateSeries(city, "Vielfalts-Montag");
+  v1::Module their_module = CreateModule(theirs.id(), "Einführung");
+  v1::Session first;
+  ASSERT_TRUE(CreateSession(theirs.id(), their_module.id(), Utc(2027, 3, 1, 12, 0),
+                            Utc(2027, 3, 1, 15, 30), {trainer}, &first)
+                  .ok());
+  domain::Account coordinator;
+  coordinator.email = "koordination@agsa.example.org";
+  coordinator.display_name = "Koordination";
+  coordinator.roles = {{domain::Role::kCoordinator, ngo}};
+  ASSERT_TRUE(
+      server_->accounts().CreateAccount(domain::Principal::System(), coordinator, kPassword).ok());
+  v1::Series ours = CreateSeries(ngo, "Interkultur im Ehrenamt");
+  v1::Module our_module = CreateModule(ours.id(), "Rollenverständnis");
+  token_ = LoginAs("koordination@agsa.example.org");
+  v1::Session second;
+  grpc::Status clash = CreateSession(ours.id(), our_module.id(), Utc(2027, 3, 1, 13, 0),
+                                     Utc(2027, 3, 1, 16, 0), {trainer}, &second);
+  EXPECT_EQ(clash.error_code(), grpc::StatusCode::FAILED_PRECONDITION);
+  v1::ErrorDetails details;
+  ASSERT_TRUE(details.ParseFromString(clash.error_details()));
+  EXPECT_TRUE(details.double_booking());
+  EXPECT_EQ(details.conflicting_session_id(), 0);  // not theirs to see
+  EXPECT_EQ(clash.error_message().find("Vielfalts-Montag"), std::string::npos);
 }
 
 TEST_F(ApiTest, ConcurrentBookingsOfOneTrainerLetExactlyOneThrough) {

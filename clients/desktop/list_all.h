@@ -1,0 +1,33 @@
+#ifndef TRAINHUB_CLIENTS_DESKTOP_LIST_ALL_H_
+#define TRAINHUB_CLIENTS_DESKTOP_LIST_ALL_H_
+
+// Every page of a List call (blocking; run it in the background).
+
+#include "clients/desktop/connection.h"
+
+namespace trainhub::desktop {
+
+// A bound on what one view loads; a list longer than this shows its start.
+constexpr int kMaxPages = 100;
+
+// Calls `method` page by page (100 a page), handing each response to
+// `take`, until the last page or the first error.
+template <typename Stub, typename Request, typename Response, typename Take>
+grpc::Status ListAll(Connection& connection, Stub& stub,
+                     grpc::Status (Stub::*method)(grpc::ClientContext*, const Request&, Response*),
+                     Request request, Take&& take) {
+  request.set_page_size(100);
+  for (int page = 0; page < kMaxPages; ++page) {
+    Response response;
+    grpc::Status status = connection.Call(stub, method, request, &response);
+    if (!status.ok()) return status;
+    take(response);
+    if (response.next_page_token().empty()) break;
+    request.set_page_token(response.next_page_token());
+  }
+  return grpc::Status::OK;
+}
+
+}  // namespace trainhub::desktop
+
+#endif  // TRAINHUB_CLIENTS_DESKTOP_LIST_ALL_H_

@@ -1,0 +1,246 @@
+#include "clients/desktop/participant_page.h"
+
+#include <QDesktopServices>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QStandardPaths>
+#include <QUrl>
+#include <QVBoxLayout>
+
+#include "clients/desktop/background.h"
+#include "clients/desktop/error_text.h"
+#include "clients/desktop/labels.h"
+#include "clients/desktop/list_all.h"
+#include "clients/desktop/time_text.h"
+
+namespace trainhub::desktop {
+
+namespace v1 = trainhub::v1;
+
+namespace {
+
+struct MyData {
+  std::vector<v1::Enrolment> enrolments;
+  std::vector<v1::Session> sessions;
+  std::vector<v1::AttendanceSummary> attendance;
+  std::vector<v1::Certificate> certificates;
+};
+
+QTableWidget* NewTable(const QStringList& headers, const QString& name) {
+  auto* table = new QTableWidget(0, headers.size());
+  table->setAccessibleName(name);
+  table->setHorizontalHeaderLabels(headers);
+  table->setSelectionBehavior(QAbstractItemView::SelectRows);
+  table->setSelectionMode(QAbstractItemView::SingleSelection);
+  table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+  table->horizontalHeader()->setStretchLastSection(true);
+  table->verticalHeader()->hide();
+  return table;
+}
+
+void AddRow(QTableWidget* table, const QStringList& cells) {
+  const int row = table->rowCount();
+  table->insertRow(row);
+  for (int c = 0; c < cells.size(); ++c) table->setItem(row, c, new QTableWidgetItem(cells[c]));
+}
+
+QGroupBox* Box(const QString& title, QWidget* content) {
+  auto* box = new QGroupBox(title);
+  auto* layout = new QVBoxLayout(box);
+  layout->addWidget(content);
+  return box;
+}
+
+bool HoldsSeat(const v1::Enrolment& e) {
+  return e.state() == v1::ENROLMENT_STATE_ENROLLED || e.state() == v1::ENROLMENT_STATE_CONFIRMED;
+}
+
+}  // namespace
+
+ParticipantPage::ParticipantPage(std::shared_ptr<Connection> connection, QWidget* parent)
+    : QWidget(parent), connection_(std::move(connection)) {
+  open_pdf_with_ = [](const QString& path) {
+    QDesktopServices::openUrl(QUrl::fromLocalFile(path));
+  };
+  series_ = NewTable({tr("Series"), tr("My place"), tr("Since")}, tr("My series"));
+  schedule_ = NewTable({tr("When"), tr("Series"), tr("Module"), tr("Place")}, tr("My schedule"));
+  attendance_ = NewTable({tr("Series"), tr("Attended"), tr("Excused"), tr("Absent"),
+                          tr("Teaching units (UE)"), tr("Rate")},
+                         tr("My attendance"));
+  certificates_ = NewTable({tr("Number"), tr("Kind"), tr("Series"), tr("Issued"), tr("Status")},
+                           tr("My certificates"));
+  open_pdf_ = new QPushButton(tr("&Open PDF"));
+  open_pdf_->setEnabled(false);
+  message_ = new QLabel;
+  message_->setObjectName("message");
+  message_->setWordWrap(true);
+  auto* certificate_part = new QWidget;
+  auto* certificate_layout = new QVBoxLayout(certificate_part);
+  certificate_layout->setContentsMargins(0, 0, 0, 0);
+  certificate_layout->addWidget(certificates_);
+  auto* row = new QHBoxLayout;
+  row->addWidget(message_, 1);
+  row->addWidget(open_pdf_);
+  certificate_layout->addLayout(row);
+  auto* layout = new QVBoxLayout(this);
+  layout->addWidget(Box(tr("My series"), series_), 1);
+  layout->addWidget(Box(tr("My schedule"), schedule_), 1);
+  layout->addWidget(Box(tr("My attendance"), attendance_), 1);
+  layout->addWidget(Box(tr("My certificates"), certificate_part), 1);
+  connect(certificates_, &QTableWidget::itemSelectionChanged, this,
+          [this]() { open_pdf_->setEnabled(!certificates_->selectedItems().isEmpty()); });
+  auto open_selected = [this]() {
+    const auto rows = certificates_->selectionModel()->selectedRows();
+    if (!rows.isEmpty()) OpenCertificate(certificates_->item(rows.first().row(), 0)->text());
+  };
+  connect(open_pdf_, &QPushButton::clicked, this, open_selected);
+  connect(certificates_, &QTableWidget::itemActivated, this, open_selected);
+}
+
+void ParticipantPage::Reload() {
+  auto connection = connection_;
+  RunInBackground<Reply<MyData>>(
+      this,
+      [connection]() {
+        Reply<MyData> reply;
+        MyData& data = reply.value;
+        reply.status = ListAll<v1::EnrolmentService::Stub>(
+            *connection, connection->enrolments(), &v1::EnrolmentService::Stub::ListEnrolments,
+            v1::ListEnrolmentsRequest(), [&data](const v1::ListEnrolmentsResponse& page) {
+              data.enrolments.insert(data.enrolments.end(), page.enrolments().begin(),
+                                     page.enrolments().end());
+            });
+        if (!reply.ok()) return reply;
+        for (const auto& e : data.enrolments) {
+          if (!HoldsSeat(e)) continue;
+          v1::ListSessionsRequest sessions;
+          sessions.set_series_id(e.series_id());
+          reply.status = ListAll<v1::SeriesService::Stub>(
+              *connection, connection->series(), &v1::SeriesService::Stub::ListSessions, sessions,
+              [&data](const v1::ListSessionsResponse& page) {
+                data.sessions.insert(data.sessions.end(), page.sessions().begin(),
+                                     page.sessions().end());
+              });
+          if (!reply.ok()) return reply;
+          v1::GetAttendanceSummaryRequest summary;
+          summary.set_series_id(e.series_id());
+          v1::AttendanceSummary mine;
+          reply.status =
+              connection->Call(connection->attendance(),
+                               &v1::AttendanceService::Stub::GetAttendanceSummary, summary, &mine);
+          if (!reply.ok()) return reply;
+          data.attendance.push_back(std::move(mine));
+        }
+        reply.status = ListAll<v1::CertificateService::Stub>(
+            *connection, connection->certificates(),
+            &v1::CertificateService::Stub::ListCertificates, v1::ListCertificatesRequest(),
+            [&data](const v1::ListCertificatesResponse& page) {
+              data.certificates.insert(data.certificates.end(), page.certificates().begin(),
+                                       page.certificates().end());
+            });
+        std::sort(data.sessions.begin(), data.sessions.end(),
+                  [](const v1::Session& a, const v1::Session& b) {
+                    return a.start_time().seconds() < b.start_time().seconds();
+                  });
+        return reply;
+      },
+      [this](Reply<MyData> reply) {
+        for (QTableWidget* t : {series_, schedule_, attendance_, certificates_}) t->setRowCount(0);
+        if (!reply.ok()) {
+          message_->setText(DescribeError(reply.status).ToString());
+          return;
+        }
+        const MyData& data = reply.value;
+        for (const auto& e : data.enrolments) {
+          QString place = Labels::Enrolment(e.state());
+          if (e.state() == v1::ENROLMENT_STATE_WAITLISTED) {
+            place = tr("Waiting list, position %1").arg(e.waitlist_position());
+          }
+          AddRow(series_, {QString::fromStdString(e.series_title()), place,
+                           FormatDateTime(e.request_time())});
+        }
+        const qint64 now = QDateTime::currentSecsSinceEpoch();
+        for (const auto& s : data.sessions) {
+          if (s.end_time().seconds() < now) continue;  // past sessions are in "attendance"
+          AddRow(
+              schedule_,
+              {FormatRange(s.start_time(), s.end_time()), QString::fromStdString(s.series_title()),
+               QString::fromStdString(s.module_title()), QString::fromStdString(s.place().name())});
+        }
+        for (const auto& summary : data.attendance) {
+          for (const auto& p : summary.people()) {
+            AddRow(attendance_,
+                   {QString::fromStdString(summary.series_title()),
+                    QStringLiteral("%1/%2").arg(p.present()).arg(p.sessions_held()),
+                    QString::number(p.excused()), QString::number(p.absent()),
+                    QStringLiteral("%1/%2")
+                        .arg(p.teaching_units_attended(), 0, 'f', 1)
+                        .arg(p.teaching_units_held(), 0, 'f', 1),
+                    p.present() + p.excused() + p.absent() == 0
+                        ? QStringLiteral("–")
+                        : QStringLiteral("%1 %").arg(qRound(p.attendance_rate() * 100))});
+          }
+        }
+        for (const auto& c : data.certificates) {
+          AddRow(certificates_,
+                 {QString::fromStdString(c.serial()), Labels::Outcome(c.outcome()),
+                  QString::fromStdString(c.series_title()), FormatDateTime(c.issue_time()).left(10),
+                  Labels::CertificateStatus(c.status())});
+        }
+        for (QTableWidget* t : {series_, schedule_, attendance_, certificates_}) {
+          t->resizeColumnsToContents();
+        }
+        message_->setText(data.certificates.empty() ? tr("No certificates yet.") : QString());
+        emit loaded();
+      });
+}
+
+void ParticipantPage::OpenCertificate(const QString& serial) {
+  v1::GetCertificatePdfRequest request;
+  request.set_serial(serial.toStdString());
+  auto connection = connection_;
+  message_->setText(tr("Fetching the PDF…"));
+  RunInBackground<Reply<v1::CertificateFile>>(
+      this,
+      [connection, request]() {
+        Reply<v1::CertificateFile> reply;
+        reply.status = connection->Call(connection->certificates(),
+                                        &v1::CertificateService::Stub::GetCertificatePdf, request,
+                                        &reply.value, std::chrono::seconds(60));
+        return reply;
+      },
+      [this](Reply<v1::CertificateFile> reply) {
+        if (!reply.ok()) {
+          message_->setText(DescribeError(reply.status).ToString());
+          return;
+        }
+        // A folder of this user's only: the PDF carries their name.
+        const QString folder =
+            QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation) +
+            QStringLiteral("/certificates");
+        QDir().mkpath(folder);
+        QFile::setPermissions(folder, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+        QString name = QFileInfo(QString::fromStdString(reply.value.file_name())).fileName();
+        if (name.isEmpty() || name.startsWith(QLatin1Char('.'))) {
+          name = QStringLiteral("certificate.pdf");
+        }
+        const QString path = folder + QLatin1Char('/') + name;
+        QFile file(path);
+        if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
+          message_->setText(tr("The PDF cannot be saved to %1.").arg(path));
+          return;
+        }
+        file.setPermissions(QFile::ReadOwner | QFile::WriteOwner);
+        file.write(reply.value.content().data(), static_cast<qint64>(reply.value.content().size()));
+        file.close();
+        message_->setText(tr("Saved to %1").arg(path));
+        emit pdfSaved(path);
+        open_pdf_with_(path);
+      });
+}
+
+}  // namespace trainhub::desktop

@@ -1,0 +1,363 @@
+#include "clients/desktop/series_page.h"
+
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QSplitter>
+#include <QVBoxLayout>
+
+#include "clients/desktop/background.h"
+#include "clients/desktop/completion_panel.h"
+#include "clients/desktop/enrolment_board.h"
+#include "clients/desktop/error_text.h"
+#include "clients/desktop/labels.h"
+#include "clients/desktop/list_all.h"
+#include "clients/desktop/session_dialog.h"
+#include "clients/desktop/text_search.h"
+#include "clients/desktop/time_text.h"
+
+namespace trainhub::desktop {
+
+namespace v1 = trainhub::v1;
+
+namespace {
+
+struct SeriesData {
+  std::vector<v1::Series> series;
+  std::vector<v1::Organization> organizations;
+};
+
+struct ScheduleData {
+  std::vector<v1::Module> modules;
+  std::vector<v1::Session> sessions;
+  std::vector<v1::Trainer> trainers;
+};
+
+}  // namespace
+
+SeriesPage::SeriesPage(std::shared_ptr<Connection> connection, QWidget* parent)
+    : QWidget(parent), connection_(std::move(connection)) {
+  status_ = new QComboBox;
+  status_->setAccessibleName(tr("Status"));
+  status_->addItem(tr("Any status"), 0);
+  for (int s = v1::SERIES_STATUS_DRAFT; s <= v1::SERIES_STATUS_CANCELLED; ++s) {
+    status_->addItem(Labels::SeriesStatus(static_cast<v1::SeriesStatus>(s)), s);
+  }
+  organization_ = new QComboBox;
+  organization_->setAccessibleName(tr("Organisation"));
+  organization_->addItem(tr("Any organisation"), QVariant::fromValue<qint64>(0));
+  year_ = new QSpinBox;
+  year_->setAccessibleName(tr("Year"));
+  year_->setRange(1999, 2100);
+  year_->setSpecialValueText(tr("Any year"));
+  year_->setValue(1999);
+  search_ = new QLineEdit;
+  search_->setAccessibleName(tr("Search series by title"));
+  search_->setPlaceholderText(tr("Search by title"));
+  search_->setClearButtonEnabled(true);
+  series_ = new QTableWidget(0, 5);
+  series_->setAccessibleName(tr("Series"));
+  series_->setHorizontalHeaderLabels(
+      {tr("Title"), tr("Kind"), tr("Status"), tr("Seats"), tr("First session")});
+  series_->setSelectionBehavior(QAbstractItemView::SelectRows);
+  series_->setSelectionMode(QAbstractItemView::SingleSelection);
+  series_->setEditTriggers(QAbstractItemView::NoEditTriggers);
+  series_->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
+  series_->verticalHeader()->hide();
+  problem_ = new QLabel;
+  problem_->setObjectName("problem");
+  problem_->setWordWrap(true);
+  problem_->setStyleSheet("color: #b00020");
+
+  heading_ = new QLabel;
+  heading_->setWordWrap(true);
+  heading_->setStyleSheet("font-size: 14pt; font-weight: bold");
+  schedule_ = new QTreeWidget;
+  schedule_->setAccessibleName(tr("Modules and sessions"));
+  schedule_->setHeaderLabels({tr("Module / session"), tr("When"), tr("Place"), tr("Trainers")});
+  schedule_->header()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
+  plan_ = new QPushButton(tr("&Plan a session…"));
+  edit_ = new QPushButton(tr("&Change session…"));
+  plan_->setEnabled(false);
+  edit_->setEnabled(false);
+  board_ = new EnrolmentBoard(connection_);
+  completion_ = new CompletionPanel(connection_);
+
+  auto* schedule_page = new QWidget;
+  auto* schedule_buttons = new QHBoxLayout;
+  schedule_buttons->addWidget(plan_);
+  schedule_buttons->addWidget(edit_);
+  schedule_buttons->addStretch();
+  auto* schedule_layout = new QVBoxLayout(schedule_page);
+  schedule_layout->addWidget(schedule_);
+  schedule_layout->addLayout(schedule_buttons);
+  details_ = new QTabWidget;
+  details_->addTab(schedule_page, tr("&Schedule"));
+  details_->addTab(board_, tr("&Enrolment"));
+  details_->addTab(completion_, tr("C&ompletion"));
+
+  auto* filters = new QHBoxLayout;
+  filters->addWidget(status_);
+  filters->addWidget(organization_);
+  filters->addWidget(year_);
+  auto* left = new QWidget;
+  auto* left_layout = new QVBoxLayout(left);
+  left_layout->addLayout(filters);
+  left_layout->addWidget(search_);
+  left_layout->addWidget(series_, 1);
+  left_layout->addWidget(problem_);
+  auto* right = new QWidget;
+  auto* right_layout = new QVBoxLayout(right);
+  right_layout->addWidget(heading_);
+  right_layout->addWidget(details_, 1);
+  auto* splitter = new QSplitter;
+  splitter->addWidget(left);
+  splitter->addWidget(right);
+  splitter->setStretchFactor(1, 2);
+  splitter->setSizes({480, 720});
+  auto* layout = new QVBoxLayout(this);
+  layout->setContentsMargins(0, 0, 0, 0);
+  layout->addWidget(splitter);
+
+  connect(status_, &QComboBox::currentIndexChanged, this, &SeriesPage::Reload);
+  connect(organization_, &QComboBox::currentIndexChanged, this, &SeriesPage::Reload);
+  connect(year_, &QSpinBox::valueChanged, this, &SeriesPage::Reload);
+  connect(search_, &QLineEdit::textChanged, this, &SeriesPage::ApplyFilter);
+  connect(series_, &QTableWidget::itemSelectionChanged, this, &SeriesPage::ShowSelected);
+  connect(plan_, &QPushButton::clicked, this, &SeriesPage::PlanSession);
+  connect(edit_, &QPushButton::clicked, this, [this]() { EditSession(schedule_->currentItem()); });
+  connect(schedule_, &QTreeWidget::itemActivated, this,
+          [this](QTreeWidgetItem* item) { EditSession(item); });
+  connect(schedule_, &QTreeWidget::currentItemChanged, this, [this](QTreeWidgetItem* item) {
+    edit_->setEnabled(item != nullptr && item->data(0, Qt::UserRole + 1).toLongLong() != 0);
+  });
+  connect(board_, &EnrolmentBoard::seriesChanged, this, [this]() {
+    // Seats changed: the list's counts follow without losing the selection.
+    const v1::Series* s = Selected();
+    if (s != nullptr) completion_->ShowSeries(*s);
+  });
+}
+
+void SeriesPage::Reload() {
+  v1::ListSeriesRequest request;
+  request.set_status(static_cast<v1::SeriesStatus>(status_->currentData().toInt()));
+  request.set_organization_id(organization_->currentData().toLongLong());
+  if (year_->value() != year_->minimum()) {
+    *request.mutable_from() = ToTimestamp(QDateTime(QDate(year_->value(), 1, 1), {}, BerlinZone()));
+    *request.mutable_to() =
+        ToTimestamp(QDateTime(QDate(year_->value() + 1, 1, 1), {}, BerlinZone()));
+  }
+  const bool need_organizations = organization_->count() == 1;
+  auto connection = connection_;
+  RunInBackground<Reply<SeriesData>>(
+      this,
+      [connection, request, need_organizations]() {
+        Reply<SeriesData> reply;
+        reply.status = ListAll<v1::SeriesService::Stub>(
+            *connection, connection->series(), &v1::SeriesService::Stub::ListSeries, request,
+            [&reply](const v1::ListSeriesResponse& page) {
+              reply.value.series.insert(reply.value.series.end(), page.series().begin(),
+                                        page.series().end());
+            });
+        if (reply.ok() && need_organizations) {
+          ListAll<v1::OrganizationService::Stub>(
+              *connection, connection->organizations(),
+              &v1::OrganizationService::Stub::ListOrganizations, v1::ListOrganizationsRequest(),
+              [&reply](const v1::ListOrganizationsResponse& page) {
+                reply.value.organizations.insert(reply.value.organizations.end(),
+                                                 page.organizations().begin(),
+                                                 page.organizations().end());
+              });
+        }
+        return reply;
+      },
+      [this](Reply<SeriesData> reply) {
+        if (!reply.ok()) {
+          problem_->setText(DescribeError(reply.status).ToString());
+          return;
+        }
+        problem_->clear();
+        const QSignalBlocker blocker(organization_);
+        for (const auto& org : reply.value.organizations) {
+          organization_->addItem(QString::fromStdString(org.name()),
+                                 QVariant::fromValue<qint64>(org.id()));
+        }
+        all_series_ = std::move(reply.value.series);
+        ApplyFilter();
+        emit seriesLoaded();
+      });
+}
+
+void SeriesPage::ApplyFilter() {
+  const qint64 keep = Selected() ? Selected()->id() : 0;
+  const QString wanted = FoldForSearch(search_->text().trimmed());
+  const QSignalBlocker blocker(series_);
+  series_->setRowCount(0);
+  for (const auto& s : all_series_) {
+    const QString title = QString::fromStdString(s.title());
+    if (!wanted.isEmpty() && !FoldForSearch(title).contains(wanted)) continue;
+    const int row = series_->rowCount();
+    series_->insertRow(row);
+    auto* title_item = new QTableWidgetItem(title);
+    title_item->setData(Qt::UserRole, QVariant::fromValue<qint64>(s.id()));
+    title_item->setToolTip(title);
+    series_->setItem(row, 0, title_item);
+    series_->setItem(row, 1, new QTableWidgetItem(Labels::SeriesKind(s.kind())));
+    series_->setItem(row, 2, new QTableWidgetItem(Labels::SeriesStatus(s.status())));
+    QString seats = QStringLiteral("%1/%2").arg(s.seats_taken()).arg(s.capacity());
+    if (s.waitlist_length() > 0) seats += tr(" +%1 waiting").arg(s.waitlist_length());
+    series_->setItem(row, 3, new QTableWidgetItem(seats));
+    series_->setItem(row, 4, new QTableWidgetItem(FormatDateTime(s.first_session_start())));
+  }
+  series_->resizeColumnToContents(1);
+  series_->resizeColumnToContents(2);
+  series_->resizeColumnToContents(3);
+  series_->resizeColumnToContents(4);
+  if (keep != 0) SelectSeries(keep);
+}
+
+bool SeriesPage::SelectSeries(qint64 series_id) {
+  for (int row = 0; row < series_->rowCount(); ++row) {
+    if (series_->item(row, 0)->data(Qt::UserRole).toLongLong() == series_id) {
+      series_->selectRow(row);
+      return true;
+    }
+  }
+  return false;
+}
+
+const v1::Series* SeriesPage::Selected() const {
+  const auto rows = series_->selectionModel()->selectedRows();
+  if (rows.isEmpty()) return nullptr;
+  const qint64 id = series_->item(rows.first().row(), 0)->data(Qt::UserRole).toLongLong();
+  for (const auto& s : all_series_) {
+    if (s.id() == id) return &s;
+  }
+  return nullptr;
+}
+
+void SeriesPage::ShowSelected() {
+  const v1::Series* s = Selected();
+  plan_->setEnabled(s != nullptr);
+  if (s == nullptr) return;
+  heading_->setText(QStringLiteral("%1 — %2").arg(QString::fromStdString(s->title()),
+                                                  Labels::SeriesStatus(s->status())));
+  LoadSchedule();
+  board_->ShowSeries(*s);
+  completion_->ShowSeries(*s);
+}
+
+void SeriesPage::LoadSchedule() {
+  const v1::Series* s = Selected();
+  if (s == nullptr) return;
+  const qint64 series_id = s->id();
+  const bool need_trainers = trainers_.empty();
+  auto connection = connection_;
+  RunInBackground<Reply<ScheduleData>>(
+      this,
+      [connection, series_id, need_trainers]() {
+        Reply<ScheduleData> reply;
+        v1::ListModulesRequest modules;
+        modules.set_series_id(series_id);
+        reply.status = ListAll<v1::SeriesService::Stub>(
+            *connection, connection->series(), &v1::SeriesService::Stub::ListModules, modules,
+            [&reply](const v1::ListModulesResponse& page) {
+              reply.value.modules.insert(reply.value.modules.end(), page.modules().begin(),
+                                         page.modules().end());
+            });
+        if (!reply.ok()) return reply;
+        v1::ListSessionsRequest sessions;
+        sessions.set_series_id(series_id);
+        reply.status = ListAll<v1::SeriesService::Stub>(
+            *connection, connection->series(), &v1::SeriesService::Stub::ListSessions, sessions,
+            [&reply](const v1::ListSessionsResponse& page) {
+              reply.value.sessions.insert(reply.value.sessions.end(), page.sessions().begin(),
+                                          page.sessions().end());
+            });
+        if (reply.ok() && need_trainers) {
+          ListAll<v1::TrainerService::Stub>(
+              *connection, connection->trainers(), &v1::TrainerService::Stub::ListTrainers,
+              v1::ListTrainersRequest(), [&reply](const v1::ListTrainersResponse& page) {
+                reply.value.trainers.insert(reply.value.trainers.end(), page.trainers().begin(),
+                                            page.trainers().end());
+              });
+        }
+        return reply;
+      },
+      [this, series_id](Reply<ScheduleData> reply) {
+        const v1::Series* s = Selected();
+        if (s == nullptr || s->id() != series_id) return;  // another series was chosen meanwhile
+        if (!reply.ok()) {
+          problem_->setText(DescribeError(reply.status).ToString());
+          return;
+        }
+        modules_ = std::move(reply.value.modules);
+        sessions_ = std::move(reply.value.sessions);
+        if (!reply.value.trainers.empty()) trainers_ = std::move(reply.value.trainers);
+        schedule_->clear();
+        for (const auto& module : modules_) {
+          auto* module_item = new QTreeWidgetItem(schedule_);
+          module_item->setText(0, QStringLiteral("%1. %2")
+                                      .arg(module.position())
+                                      .arg(QString::fromStdString(module.title())));
+          module_item->setData(0, Qt::UserRole, QVariant::fromValue<qint64>(module.id()));
+          QFont bold = module_item->font(0);
+          bold.setBold(true);
+          module_item->setFont(0, bold);
+          for (const auto& session : sessions_) {
+            if (session.module_id() != module.id()) continue;
+            auto* item = new QTreeWidgetItem(module_item);
+            item->setText(0, tr("Session %1").arg(session.id()));
+            item->setData(0, Qt::UserRole, QVariant::fromValue<qint64>(module.id()));
+            item->setData(0, Qt::UserRole + 1, QVariant::fromValue<qint64>(session.id()));
+            item->setText(1, FormatRange(session.start_time(), session.end_time()));
+            item->setText(2, QString::fromStdString(session.place().name()));
+            QStringList trainers;
+            bool requested = false;
+            for (const auto& booking : session.trainers()) {
+              trainers << QStringLiteral("%1 (%2)").arg(
+                  QString::fromStdString(booking.trainer_name()),
+                  Labels::Booking(booking.status()));
+              requested |= booking.status() == v1::BOOKING_STATUS_REQUESTED;
+            }
+            item->setText(3, trainers.join(", "));
+            if (requested) item->setForeground(3, QColor("#8a5a00"));
+          }
+          module_item->setExpanded(true);
+        }
+        for (int column = 1; column < schedule_->columnCount(); ++column) {
+          schedule_->resizeColumnToContents(column);
+        }
+        emit scheduleLoaded();
+      });
+}
+
+void SeriesPage::PlanSession() {
+  const v1::Series* s = Selected();
+  if (s == nullptr) return;
+  QTreeWidgetItem* current = schedule_->currentItem();
+  const qint64 module_id = current ? current->data(0, Qt::UserRole).toLongLong() : 0;
+  auto* dialog =
+      new SessionDialog(connection_, s->id(), modules_, trainers_, module_id, std::nullopt, this);
+  dialog->setObjectName("sessionDialog");
+  dialog->setAttribute(Qt::WA_DeleteOnClose);
+  connect(dialog, &SessionDialog::saved, this, &SeriesPage::LoadSchedule);
+  dialog->open();
+}
+
+void SeriesPage::EditSession(QTreeWidgetItem* item) {
+  const v1::Series* s = Selected();
+  if (s == nullptr || item == nullptr) return;
+  const qint64 session_id = item->data(0, Qt::UserRole + 1).toLongLong();
+  for (const auto& session : sessions_) {
+    if (session.id() != session_id) continue;
+    auto* dialog = new SessionDialog(connection_, s->id(), modules_, trainers_, session.module_id(),
+                                     session, this);
+    dialog->setObjectName("sessionDialog");
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &SessionDialog::saved, this, &SeriesPage::LoadSchedule);
+    dialog->open();
+    return;
+  }
+}
+
+}  // namespace trainhub::desktop

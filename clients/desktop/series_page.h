@@ -1,0 +1,80 @@
+#ifndef TRAINHUB_CLIENTS_DESKTOP_SERIES_PAGE_H_
+#define TRAINHUB_CLIENTS_DESKTOP_SERIES_PAGE_H_
+
+// The coordinator's page: the series they may see, filtered by status,
+// organisation and year and searched by title; for the selected series its
+// modules and sessions in order (plan and change sessions), its enrolment
+// board, and its completion forecast with certificate issuing.
+
+#include <QComboBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QTabWidget>
+#include <QTableWidget>
+#include <QTreeWidget>
+#include <memory>
+#include <vector>
+
+#include "clients/desktop/connection.h"
+
+namespace trainhub::desktop {
+
+class CompletionPanel;
+class EnrolmentBoard;
+
+class SeriesPage : public QWidget {
+  Q_OBJECT
+ public:
+  explicit SeriesPage(std::shared_ptr<Connection> connection, QWidget* parent = nullptr);
+
+  // Loads the series list (and the organisations for the filter).
+  void Reload();
+  // Selects the series with this id in the list (after it was loaded).
+  bool SelectSeries(qint64 series_id);
+  // Opens the dialog that plans a session in the selected module.
+  void PlanSession();
+
+  // The series chosen in the list, or null.
+  const trainhub::v1::Series* selected_series() const { return Selected(); }
+  QTableWidget* series_table() { return series_; }
+  QTreeWidget* schedule() { return schedule_; }
+  EnrolmentBoard* enrolment_board() { return board_; }
+  QTabWidget* details() { return details_; }
+  QLineEdit* search() { return search_; }
+
+ signals:
+  void seriesLoaded();
+  void scheduleLoaded();
+
+ private:
+  void ApplyFilter();
+  void ShowSelected();
+  void LoadSchedule();
+  void EditSession(QTreeWidgetItem* item);
+  const trainhub::v1::Series* Selected() const;
+
+  std::shared_ptr<Connection> connection_;
+  std::vector<trainhub::v1::Series> all_series_;
+  std::vector<trainhub::v1::Module> modules_;
+  std::vector<trainhub::v1::Session> sessions_;
+  std::vector<trainhub::v1::Trainer> trainers_;
+  QComboBox* status_;
+  QComboBox* organization_;
+  QSpinBox* year_;
+  QLineEdit* search_;
+  QTableWidget* series_;
+  QLabel* problem_;
+  QLabel* heading_;
+  QTabWidget* details_;
+  QTreeWidget* schedule_;
+  QPushButton* plan_;
+  QPushButton* edit_;
+  EnrolmentBoard* board_;
+  CompletionPanel* completion_;
+};
+
+}  // namespace trainhub::desktop
+
+#endif  // TRAINHUB_CLIENTS_DESKTOP_SERIES_PAGE_H_

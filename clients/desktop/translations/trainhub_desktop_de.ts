@@ -1,0 +1,1197 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="de">
+<context>
+    <name>ErrorText</name>
+    <message>
+        <source>The server cannot be reached. Check the network and try again.</source>
+        <translation>Der Server ist nicht erreichbar. Bitte die Netzwerkverbindung prüfen und erneut versuchen.</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>Abgebrochen.</translation>
+    </message>
+    <message>
+        <source>You are signed out (%1). Please sign in again.</source>
+        <translation>Sie sind abgemeldet (%1). Bitte erneut anmelden.</translation>
+    </message>
+    <message>
+        <source>You may not do this: %1</source>
+        <translation>Das ist Ihnen nicht erlaubt: %1</translation>
+    </message>
+    <message>
+        <source>The server had a problem and saved nothing: %1</source>
+        <translation>Der Server hatte ein Problem und hat nichts gespeichert: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Labels</name>
+    <message>
+        <source>Draft</source>
+        <translation>Entwurf</translation>
+    </message>
+    <message>
+        <source>Planned</source>
+        <translation>Geplant</translation>
+    </message>
+    <message>
+        <source>Open for enrolment</source>
+        <translation>Anmeldung offen</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>Läuft</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>Abgeschlossen</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Abgesagt</translation>
+    </message>
+    <message>
+        <source>Trainer qualification</source>
+        <translation>Trainer:innenqualifizierung</translation>
+    </message>
+    <message>
+        <source>Volunteer course</source>
+        <translation>Weiterbildungsreihe im Ehrenamt</translation>
+    </message>
+    <message>
+        <source>Apprentice parcours</source>
+        <translation>Vielfaltsparcours für Auszubildende</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Sonstige</translation>
+    </message>
+    <message>
+        <source>requested</source>
+        <translation>angefragt</translation>
+    </message>
+    <message>
+        <source>confirmed</source>
+        <translation>zugesagt</translation>
+    </message>
+    <message>
+        <source>declined</source>
+        <translation>abgesagt</translation>
+    </message>
+    <message>
+        <source>Awaiting approval</source>
+        <translation>Wartet auf Freigabe</translation>
+    </message>
+    <message>
+        <source>Waiting list</source>
+        <translation>Warteliste</translation>
+    </message>
+    <message>
+        <source>Seat (confirmed)</source>
+        <translation>Platz (verbindlich zugesagt)</translation>
+    </message>
+    <message>
+        <source>Withdrawn</source>
+        <translation>Abgemeldet</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>Abgelehnt</translation>
+    </message>
+    <message>
+        <source>Released</source>
+        <translation>Freigegeben</translation>
+    </message>
+    <message>
+        <source>Present</source>
+        <translation>Anwesend</translation>
+    </message>
+    <message>
+        <source>Late</source>
+        <translation>Verspätet</translation>
+    </message>
+    <message>
+        <source>Excused</source>
+        <translation>Entschuldigt</translation>
+    </message>
+    <message>
+        <source>Absent</source>
+        <translation>Unentschuldigt gefehlt</translation>
+    </message>
+    <message>
+        <source>Not recorded</source>
+        <translation>Nicht erfasst</translation>
+    </message>
+    <message>
+        <source>Valid</source>
+        <translation>Gültig</translation>
+    </message>
+    <message>
+        <source>Revoked</source>
+        <translation>Widerrufen</translation>
+    </message>
+    <message>
+        <source>Replaced</source>
+        <translation>Ersetzt</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Keine</translation>
+    </message>
+    <message>
+        <source>Seat</source>
+        <translation>Platz</translation>
+    </message>
+</context>
+<context>
+    <name>trainhub::desktop::AttendanceSheetWidget</name>
+    <message>
+        <source>P</source>
+        <translation>A</translation>
+    </message>
+    <message>
+        <source>L</source>
+        <translation>V</translation>
+    </message>
+    <message>
+        <source>E</source>
+        <translation>E</translation>
+    </message>
+    <message>
+        <source>A</source>
+        <translation>U</translation>
+    </message>
+    <message>
+        <source>Mark all &amp;present</source>
+        <translation>Alle als &amp;anwesend markieren</translation>
+    </message>
+    <message>
+        <source>&amp;Sign off the sheet</source>
+        <translation>Liste &amp;abschließen</translation>
+    </message>
+    <message>
+        <source>Show check-in &amp;code</source>
+        <translation>Check-in-&amp;Code zeigen</translation>
+    </message>
+    <message>
+        <source>The server cannot be reached and this sheet was not opened before on this computer.</source>
+        <translation>Der Server ist nicht erreichbar, und diese Liste wurde auf diesem Computer noch nie geöffnet.</translation>
+    </message>
+    <message>
+        <source>waiting to be sent</source>
+        <translation>wartet auf das Senden</translation>
+    </message>
+    <message>
+        <source>not accepted: %1</source>
+        <translation>nicht angenommen: %1</translation>
+    </message>
+    <message>
+        <source>check: two devices recorded different statuses</source>
+        <translation>prüfen: zwei Geräte haben Verschiedenes erfasst</translation>
+    </message>
+    <message>
+        <source>checked in</source>
+        <translation>eingecheckt</translation>
+    </message>
+    <message>
+        <source>%1 recorded, %2 still without a status.</source>
+        <translation>%1 erfasst, %2 noch ohne Status.</translation>
+    </message>
+    <message>
+        <source>Signed off by %1 on %2; only coordinators change it now.</source>
+        <translation>Abgeschlossen von %1 am %2; nur noch Koordinator:innen können sie ändern.</translation>
+    </message>
+    <message>
+        <source>The session is still ahead: only excused absences can be recorded.</source>
+        <translation>Der Termin liegt noch in der Zukunft: nur entschuldigtes Fehlen kann erfasst werden.</translation>
+    </message>
+    <message>
+        <source>Offline: the sheet as last seen on this computer. Marks are kept here and sent when the server is back.</source>
+        <translation>Offline: die Liste, wie sie zuletzt auf diesem Computer zu sehen war. Einträge werden hier gespeichert und gesendet, sobald der Server wieder erreichbar ist.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n mark(s) waiting to be sent.</source>
+        <translation>
+            <numerusform>%n Eintrag wartet auf das Senden.</numerusform>
+            <numerusform>%n Einträge warten auf das Senden.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Sign off</source>
+        <translation>Abschließen</translation>
+    </message>
+    <message>
+        <source>Sign off this sheet? Afterwards only coordinators can change it, each change with a reason.</source>
+        <translation>Diese Liste abschließen? Danach können nur noch Koordinator:innen sie ändern, jede Änderung mit Begründung.</translation>
+    </message>
+</context>
+<context>
+    <name>trainhub::desktop::CheckInDialog</name>
+    <message>
+        <source>Check-in</source>
+        <translation>Check-in</translation>
+    </message>
+    <message>
+        <source>Check in: enter this code in trainhub or scan the QR code</source>
+        <translation>Check-in: Code in trainhub eingeben oder QR-Code scannen</translation>
+    </message>
+    <message>
+        <source>Check-in code</source>
+        <translation>Check-in-Code</translation>
+    </message>
+    <message>
+        <source>Check-in QR code</source>
+        <translation>QR-Code für den Check-in</translation>
+    </message>
+    <message>
+        <source>&amp;End check-in</source>
+        <translation>Check-in b&amp;eenden</translation>
+    </message>
+    <message>
+        <source>&amp;Hide (check-in stays open)</source>
+        <translation>&amp;Ausblenden (Check-in bleibt offen)</translation>
+    </message>
+    <message>
+        <source>Check-in is closed.</source>
+        <translation>Der Check-in ist geschlossen.</translation>
+    </message>
+    <message>
+        <source>Open until %1. The code changes every 30 seconds.</source>
+        <translation>Offen bis %1. Der Code wechselt alle 30 Sekunden.</translation>
+    </message>
+</context>
+<context>
+    <name>trainhub::desktop::CompletionPanel</name>
+    <message>
+        <source>On track</source>
+        <translation>Auf gutem Weg</translation>
+    </message>
+    <message>
+        <source>At risk</source>
+        <translation>Gefährdet</translation>
+    </message>
+    <message>
+        <source>Cannot complete</source>
+        <translation>Abschluss nicht mehr möglich</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>Abgeschlossen</translation>
+    </message>
+    <message>
+        <source>Not completed</source>
+        <translation>Nicht abgeschlossen</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>Stand</translation>
+    </message>
+    <message>
+        <source>Would get</source>
+        <translation>Würde erhalten</translation>
+    </message>
+    <message>
+        <source>Modules</source>
+        <translation>Module</translation>
+    </message>
+    <message>
+        <source>Excused</source>
+        <translation>Entschuldigt</translation>
+    </message>
+    <message>
+        <source>Absent</source>
+        <translation>Unentschuldigt gefehlt</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Begründung</translation>
+    </message>
+    <message>
+        <source>Completion forecast</source>
+        <translation>Abschlussprognose</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Aktualisieren</translation>
+    </message>
+    <message>
+        <source>&amp;Issue certificates…</source>
+        <translation>Bescheinigungen &amp;ausstellen…</translation>
+    </message>
+    <message>
+        <source>Nobody held a seat in this series yet.</source>
+        <translation>In dieser Reihe hatte noch niemand einen Platz.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n person(s) at risk or unable to complete.</source>
+        <translation>
+            <numerusform>%n Person gefährdet oder ohne Chance auf Abschluss.</numerusform>
+            <numerusform>%n Personen gefährdet oder ohne Chance auf Abschluss.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Issue certificates: preview</source>
+        <translation>Bescheinigungen ausstellen: Vorschau</translation>
+    </message>
+    <message>
+        <source>Gets</source>
+        <translation>Erhält</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Notiz</translation>
+    </message>
+    <message>
+        <source>Who gets what</source>
+        <translation>Wer erhält was</translation>
+    </message>
+    <message>
+        <source>already holds %1: skipped</source>
+        <translation>hat bereits %1: übersprungen</translation>
+    </message>
+    <message>
+        <source>by a coordinator&apos;s decision</source>
+        <translation>nach Entscheidung der Koordination</translation>
+    </message>
+    <message numerus="yes">
+        <source>Issue %n certificate(s)</source>
+        <translation>
+            <numerusform>%n Bescheinigung ausstellen</numerusform>
+            <numerusform>%n Bescheinigungen ausstellen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Certificates are signed and cannot be changed once issued (only revoked or replaced).</source>
+        <translation>Bescheinigungen werden signiert und lassen sich nach dem Ausstellen nicht mehr ändern (nur widerrufen oder ersetzen).</translation>
+    </message>
+    <message>
+        <source>Issuing…</source>
+        <translation>Wird ausgestellt…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n certificate(s) issued.</source>
+        <translation>
+            <numerusform>%n Bescheinigung ausgestellt.</numerusform>
+            <numerusform>%n Bescheinigungen ausgestellt.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>trainhub::desktop::DesktopApp</name>
+    <message>
+        <source>trainhub</source>
+        <translation>trainhub</translation>
+    </message>
+    <message>
+        <source>The local file for offline attendance cannot be opened (%1): %2</source>
+        <translation>Die lokale Datei für Offline-Anwesenheit kann nicht geöffnet werden (%1): %2</translation>
+    </message>
+    <message>
+        <source>No system keychain (%1): you will sign in again next time.</source>
+        <translation>Kein Schlüsselbund des Systems (%1): beim nächsten Start bitte erneut anmelden.</translation>
+    </message>
+</context>
+<context>
+    <name>trainhub::desktop::EnrolmentBoard</name>
+    <message>
+        <source>Reason</source>
+        <translation>Grund</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <source>Outside the target groups</source>
+        <translation>Außerhalb der Zielgruppen</translation>
+    </message>
+    <message>
+        <source>Show ended enrolments</source>
+        <translation>Beendete Anmeldungen zeigen</translation>
+    </message>
+    <message>
+        <source>Enrolments</source>
+        <translation>Anmeldungen</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Stand</translation>
+    </message>
+    <message>
+        <source>Waiting list</source>
+        <translation>Warteliste</translation>
+    </message>
+    <message>
+        <source>Requested</source>
+        <translation>Angefragt</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Notiz</translation>
+    </message>
+    <message>
+        <source>&amp;Approve</source>
+        <translation>&amp;Freigeben</translation>
+    </message>
+    <message>
+        <source>Re&amp;ject…</source>
+        <translation>Ab&amp;lehnen…</translation>
+    </message>
+    <message>
+        <source>&amp;Withdraw…</source>
+        <translation>&amp;Abmelden…</translation>
+    </message>
+    <message>
+        <source>Release &amp;unconfirmed seats…</source>
+        <translation>Plätze ohne &amp;Zusage freigeben…</translation>
+    </message>
+    <message>
+        <source>Name (part of it is enough)</source>
+        <translation>Name (ein Teil genügt)</translation>
+    </message>
+    <message>
+        <source>Find a person by name</source>
+        <translation>Person nach Namen suchen</translation>
+    </message>
+    <message>
+        <source>&amp;Find</source>
+        <translation>&amp;Suchen</translation>
+    </message>
+    <message>
+        <source>People found</source>
+        <translation>Gefundene Personen</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <source>Enrol although outside the target groups</source>
+        <translation>Anmelden, obwohl außerhalb der Zielgruppen</translation>
+    </message>
+    <message>
+        <source>&amp;Enrol</source>
+        <translation>&amp;Anmelden</translation>
+    </message>
+    <message>
+        <source>Enrol a person</source>
+        <translation>Person anmelden</translation>
+    </message>
+    <message>
+        <source>Seats taken: %1 of %2 · waiting list: %3</source>
+        <translation>Belegte Plätze: %1 von %2 · Warteliste: %3</translation>
+    </message>
+    <message>
+        <source> · awaiting approval: %1</source>
+        <translation> · warten auf Freigabe: %1</translation>
+    </message>
+    <message>
+        <source> · seats not confirmed: %1</source>
+        <translation> · Plätze ohne Zusage: %1</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Nobody found.</source>
+        <translation>Niemand gefunden.</translation>
+    </message>
+    <message>
+        <source>%1 is on the waiting list at position %2: the series is full.</source>
+        <translation>%1 steht auf der Warteliste an Platz %2: die Reihe ist voll.</translation>
+    </message>
+    <message>
+        <source>%1: %2.</source>
+        <translation>%1: %2.</translation>
+    </message>
+    <message>
+        <source>Reason (empty: no binding confirmation by the deadline):</source>
+        <translation>Grund (leer: keine verbindliche Zusage bis zur Frist):</translation>
+    </message>
+    <message>
+        <source>Reason (kept in the history):</source>
+        <translation>Grund (wird im Verlauf gespeichert):</translation>
+    </message>
+    <message>
+        <source>Seat (not confirmed yet)</source>
+        <translation>Platz (noch ohne Zusage)</translation>
+    </message>
+</context>
+<context>
+    <name>trainhub::desktop::ImportDialog</name>
+    <message>
+        <source>Volunteers</source>
+        <translation>Ehrenamtliche</translation>
+    </message>
+    <message>
+        <source>Apprentices</source>
+        <translation>Auszubildende</translation>
+    </message>
+    <message>
+        <source>Administration staff</source>
+        <translation>Verwaltungsmitarbeitende</translation>
+    </message>
+    <message>
+        <source>Managers</source>
+        <translation>Führungskräfte</translation>
+    </message>
+    <message>
+        <source>Trainers</source>
+        <translation>Referent:innen</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Sonstige</translation>
+    </message>
+    <message>
+        <source>Import participants</source>
+        <translation>Teilnehmende importieren</translation>
+    </message>
+    <message>
+        <source>CSV file</source>
+        <translation>CSV-Datei</translation>
+    </message>
+    <message>
+        <source>C&amp;hoose…</source>
+        <translation>&amp;Auswählen…</translation>
+    </message>
+    <message>
+        <source>Organisation the people belong to</source>
+        <translation>Organisation der Personen</translation>
+    </message>
+    <message>
+        <source>Target group for rows without one</source>
+        <translation>Zielgruppe für Zeilen ohne Angabe</translation>
+    </message>
+    <message>
+        <source>(the file names each row&apos;s group)</source>
+        <translation>(die Datei nennt die Gruppe jeder Zeile)</translation>
+    </message>
+    <message>
+        <source>Enrol everyone in “%1”</source>
+        <translation>Alle in „%1“ anmelden</translation>
+    </message>
+    <message>
+        <source>Enrol in a series (choose one first)</source>
+        <translation>In einer Reihe anmelden (zuerst eine auswählen)</translation>
+    </message>
+    <message>
+        <source>Import the good rows and skip the rows with problems</source>
+        <translation>Nur die fehlerfreien Zeilen importieren, fehlerhafte überspringen</translation>
+    </message>
+    <message>
+        <source>Problems found</source>
+        <translation>Gefundene Probleme</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>Zeile</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>Spalte</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <source>Choose a file, then check it. Nothing is stored by the check.</source>
+        <translation>Datei auswählen und prüfen. Beim Prüfen wird nichts gespeichert.</translation>
+    </message>
+    <message>
+        <source>&amp;Check</source>
+        <translation>&amp;Prüfen</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>&amp;Importieren</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>&amp;File:</source>
+        <translation>&amp;Datei:</translation>
+    </message>
+    <message>
+        <source>&amp;Organisation:</source>
+        <translation>&amp;Organisation:</translation>
+    </message>
+    <message>
+        <source>&amp;Target group:</source>
+        <translation>&amp;Zielgruppe:</translation>
+    </message>
+    <message>
+        <source>Participant list</source>
+        <translation>Teilnehmendenliste</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv *.txt);;All files (*)</source>
+        <translation>CSV-Dateien (*.csv *.txt);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>The file cannot be read: %1</source>
+        <translation>Die Datei kann nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>The file is larger than 4 MB; split it into several files.</source>
+        <translation>Die Datei ist größer als 4 MB; bitte auf mehrere Dateien aufteilen.</translation>
+    </message>
+    <message>
+        <source>Now check the file.</source>
+        <translation>Jetzt die Datei prüfen.</translation>
+    </message>
+    <message>
+        <source>Choose a file first.</source>
+        <translation>Bitte zuerst eine Datei auswählen.</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Datei</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <source>Enrol in</source>
+        <translation>Anmelden in</translation>
+    </message>
+    <message>
+        <source>Target group</source>
+        <translation>Zielgruppe</translation>
+    </message>
+    <message>
+        <source>%1 rows: %2 can be imported, %3 problem(s).</source>
+        <translation>%1 Zeilen: %2 können importiert werden, %3 Problem(e).</translation>
+    </message>
+    <message>
+        <source> Correct the file, or tick “Import the good rows”.</source>
+        <translation> Korrigieren Sie die Datei oder wählen Sie „Nur die fehlerfreien Zeilen importieren“.</translation>
+    </message>
+    <message>
+        <source>This file was imported before; nothing changed.</source>
+        <translation>Diese Datei wurde bereits importiert; nichts wurde geändert.</translation>
+    </message>
+    <message>
+        <source>%1 rows imported.</source>
+        <translation>%1 Zeilen importiert.</translation>
+    </message>
+</context>
+<context>
+    <name>trainhub::desktop::LoginDialog</name>
+    <message>
+        <source>Sign in to trainhub</source>
+        <translation>Bei trainhub anmelden</translation>
+    </message>
+    <message>
+        <source>Server address</source>
+        <translation>Serveradresse</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Passwort</translation>
+    </message>
+    <message>
+        <source>Encrypted connection (TLS)</source>
+        <translation>Verschlüsselte Verbindung (TLS)</translation>
+    </message>
+    <message>
+        <source>CA certificate file</source>
+        <translation>CA-Zertifikatsdatei</translation>
+    </message>
+    <message>
+        <source>the system&apos;s certificates</source>
+        <translation>die Zertifikate des Systems</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Auswählen…</translation>
+    </message>
+    <message>
+        <source>Choose the CA certificate file</source>
+        <translation>CA-Zertifikatsdatei auswählen</translation>
+    </message>
+    <message>
+        <source>Stay signed in (kept in the system keychain)</source>
+        <translation>Angemeldet bleiben (im Schlüsselbund des Systems gespeichert)</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>Anmelden</translation>
+    </message>
+    <message>
+        <source>&amp;Server:</source>
+        <translation>&amp;Server:</translation>
+    </message>
+    <message>
+        <source>&amp;E-mail:</source>
+        <translation>&amp;E-Mail:</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Passwort:</translation>
+    </message>
+    <message>
+        <source>&amp;CA file:</source>
+        <translation>&amp;CA-Datei:</translation>
+    </message>
+    <message>
+        <source>CA certificate</source>
+        <translation>CA-Zertifikat</translation>
+    </message>
+    <message>
+        <source>PEM files (*.pem *.crt);;All files (*)</source>
+        <translation>PEM-Dateien (*.pem *.crt);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Enter the server&apos;s address, e.g. 127.0.0.1:50051.</source>
+        <translation>Bitte die Adresse des Servers eingeben, z. B. 127.0.0.1:50051.</translation>
+    </message>
+    <message>
+        <source>Enter your e-mail address.</source>
+        <translation>Bitte Ihre E-Mail-Adresse eingeben.</translation>
+    </message>
+    <message>
+        <source>The CA file cannot be read: %1</source>
+        <translation>Die CA-Datei kann nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>The e-mail or the password is not right.</source>
+        <translation>E-Mail oder Passwort stimmen nicht.</translation>
+    </message>
+</context>
+<context>
+    <name>trainhub::desktop::MainWindow</name>
+    <message>
+        <source>trainhub – %1</source>
+        <translation>trainhub – %1</translation>
+    </message>
+    <message>
+        <source>Series</source>
+        <translation>Reihen</translation>
+    </message>
+    <message>
+        <source>My sessions</source>
+        <translation>Meine Termine</translation>
+    </message>
+    <message>
+        <source>My series</source>
+        <translation>Meine Reihen</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <source>&amp;Import participants…</source>
+        <translation>Teilnehmende &amp;importieren…</translation>
+    </message>
+    <message>
+        <source>&amp;Reload</source>
+        <translation>&amp;Neu laden</translation>
+    </message>
+    <message>
+        <source>Sign &amp;out</source>
+        <translation>&amp;Abmelden</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Sprache</translation>
+    </message>
+    <message>
+        <source>Working</source>
+        <translation>In Arbeit</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Cancel what is running</source>
+        <translation>Laufende Anfrage abbrechen</translation>
+    </message>
+    <message>
+        <source>Signed in as %1 at %2</source>
+        <translation>Angemeldet als %1 bei %2</translation>
+    </message>
+    <message>
+        <source>Offline: the server cannot be reached. </source>
+        <translation>Offline: der Server ist nicht erreichbar. </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n attendance mark(s) not yet sent.</source>
+        <translation>
+            <numerusform>%n Anwesenheitseintrag noch nicht gesendet.</numerusform>
+            <numerusform>%n Anwesenheitseinträge noch nicht gesendet.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Import participants</source>
+        <translation>Teilnehmende importieren</translation>
+    </message>
+</context>
+<context>
+    <name>trainhub::desktop::ParticipantPage</name>
+    <message>
+        <source>Series</source>
+        <translation>Reihen</translation>
+    </message>
+    <message>
+        <source>My place</source>
+        <translation>Mein Platz</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation>Seit</translation>
+    </message>
+    <message>
+        <source>My series</source>
+        <translation>Meine Reihen</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Wann</translation>
+    </message>
+    <message>
+        <source>Module</source>
+        <translation>Modul</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>Ort</translation>
+    </message>
+    <message>
+        <source>My schedule</source>
+        <translation>Meine Termine</translation>
+    </message>
+    <message>
+        <source>Attended</source>
+        <translation>Teilgenommen</translation>
+    </message>
+    <message>
+        <source>Excused</source>
+        <translation>Entschuldigt</translation>
+    </message>
+    <message>
+        <source>Absent</source>
+        <translation>Unentschuldigt gefehlt</translation>
+    </message>
+    <message>
+        <source>Teaching units (UE)</source>
+        <translation>Unterrichtseinheiten (UE)</translation>
+    </message>
+    <message>
+        <source>Rate</source>
+        <translation>Quote</translation>
+    </message>
+    <message>
+        <source>My attendance</source>
+        <translation>Meine Anwesenheit</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Nummer</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>Issued</source>
+        <translation>Ausgestellt</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>My certificates</source>
+        <translation>Meine Bescheinigungen</translation>
+    </message>
+    <message>
+        <source>&amp;Open PDF</source>
+        <translation>PDF ö&amp;ffnen</translation>
+    </message>
+    <message>
+        <source>Waiting list, position %1</source>
+        <translation>Warteliste, Platz %1</translation>
+    </message>
+    <message>
+        <source>No certificates yet.</source>
+        <translation>Noch keine Bescheinigungen.</translation>
+    </message>
+    <message>
+        <source>Fetching the PDF…</source>
+        <translation>PDF wird geladen…</translation>
+    </message>
+    <message>
+        <source>The PDF cannot be saved to %1.</source>
+        <translation>Das PDF kann nicht unter %1 gespeichert werden.</translation>
+    </message>
+    <message>
+        <source>Saved to %1</source>
+        <translation>Gespeichert unter %1</translation>
+    </message>
+</context>
+<context>
+    <name>trainhub::desktop::SeriesPage</name>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Any status</source>
+        <translation>Jeder Status</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <source>Any organisation</source>
+        <translation>Alle Organisationen</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>Jahr</translation>
+    </message>
+    <message>
+        <source>Any year</source>
+        <translation>Jedes Jahr</translation>
+    </message>
+    <message>
+        <source>Search series by title</source>
+        <translation>Reihen nach Titel suchen</translation>
+    </message>
+    <message>
+        <source>Search by title</source>
+        <translation>Nach Titel suchen</translation>
+    </message>
+    <message>
+        <source>Series</source>
+        <translation>Reihen</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Titel</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>Seats</source>
+        <translation>Plätze</translation>
+    </message>
+    <message>
+        <source>First session</source>
+        <translation>Erster Termin</translation>
+    </message>
+    <message>
+        <source>Modules and sessions</source>
+        <translation>Module und Termine</translation>
+    </message>
+    <message>
+        <source>Module / session</source>
+        <translation>Modul / Termin</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Wann</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>Ort</translation>
+    </message>
+    <message>
+        <source>Trainers</source>
+        <translation>Referent:innen</translation>
+    </message>
+    <message>
+        <source>&amp;Plan a session…</source>
+        <translation>Termin &amp;planen…</translation>
+    </message>
+    <message>
+        <source>&amp;Change session…</source>
+        <translation>Termin ä&amp;ndern…</translation>
+    </message>
+    <message>
+        <source>&amp;Schedule</source>
+        <translation>&amp;Terminplan</translation>
+    </message>
+    <message>
+        <source>&amp;Enrolment</source>
+        <translation>&amp;Anmeldungen</translation>
+    </message>
+    <message>
+        <source>C&amp;ompletion</source>
+        <translation>&amp;Abschluss</translation>
+    </message>
+    <message>
+        <source> +%1 waiting</source>
+        <translation> +%1 wartend</translation>
+    </message>
+    <message>
+        <source>Session %1</source>
+        <translation>Termin %1</translation>
+    </message>
+</context>
+<context>
+    <name>trainhub::desktop::SessionDialog</name>
+    <message>
+        <source>Day and From</source>
+        <translation>Tag und Beginn</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Ende</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>Tag</translation>
+    </message>
+    <message>
+        <source>Until</source>
+        <translation>Bis</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Beginn</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>Ort</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <source>Trainers</source>
+        <translation>Referent:innen</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Notiz</translation>
+    </message>
+    <message>
+        <source>Module</source>
+        <translation>Modul</translation>
+    </message>
+    <message>
+        <source>Save anyway</source>
+        <translation>Trotzdem speichern</translation>
+    </message>
+    <message>
+        <source>Change session</source>
+        <translation>Termin ändern</translation>
+    </message>
+    <message>
+        <source>Plan a session</source>
+        <translation>Termin planen</translation>
+    </message>
+    <message>
+        <source>Every day until</source>
+        <translation>Täglich bis</translation>
+    </message>
+    <message>
+        <source>One session every day until a last day</source>
+        <translation>Ein Termin pro Tag bis zu einem letzten Tag</translation>
+    </message>
+    <message>
+        <source>Last day</source>
+        <translation>Letzter Tag</translation>
+    </message>
+    <message>
+        <source>Save anyway: the double booking is intended</source>
+        <translation>Trotzdem speichern: die Doppelbuchung ist gewollt</translation>
+    </message>
+    <message>
+        <source>Save anyway although a trainer or the place is booked</source>
+        <translation>Trotzdem speichern, obwohl eine Referentin/ein Referent oder der Ort belegt ist</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>bis</translation>
+    </message>
+    <message>
+        <source>(Europe/Berlin)</source>
+        <translation>(Europa/Berlin)</translation>
+    </message>
+    <message>
+        <source>&amp;Module:</source>
+        <translation>&amp;Modul:</translation>
+    </message>
+    <message>
+        <source>&amp;Day:</source>
+        <translation>&amp;Tag:</translation>
+    </message>
+    <message>
+        <source>&amp;Time:</source>
+        <translation>&amp;Uhrzeit:</translation>
+    </message>
+    <message>
+        <source>&amp;Place:</source>
+        <translation>&amp;Ort:</translation>
+    </message>
+    <message>
+        <source>&amp;Address:</source>
+        <translation>&amp;Adresse:</translation>
+    </message>
+    <message>
+        <source>T&amp;rainers:</source>
+        <translation>&amp;Referent:innen:</translation>
+    </message>
+    <message>
+        <source>&amp;Note:</source>
+        <translation>&amp;Notiz:</translation>
+    </message>
+    <message>
+        <source>“To” must be later than “From”.</source>
+        <translation>„Ende“ muss nach „Beginn“ liegen.</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>Nicht gespeichert: %1</translation>
+    </message>
+    <message>
+        <source>Not saved. Already booked then:
+%1 – %2
+%3, %4
+Trainers: %5
+Tick “Save anyway” to book all the same.</source>
+        <translation>Nicht gespeichert. Zu dieser Zeit bereits gebucht:
+%1 – %2
+%3, %4
+Referent:innen: %5
+„Trotzdem speichern“ ankreuzen, um dennoch zu buchen.</translation>
+    </message>
+</context>
+<context>
+    <name>trainhub::desktop::TrainerPage</name>
+    <message>
+        <source>My sessions</source>
+        <translation>Meine Termine</translation>
+    </message>
+    <message>
+        <source>Offline: the list as last seen on this computer.</source>
+        <translation>Offline: die Liste, wie sie zuletzt auf diesem Computer zu sehen war.</translation>
+    </message>
+</context>
+</TS>

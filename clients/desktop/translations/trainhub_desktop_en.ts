@@ -1,0 +1,48 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en">
+<context>
+    <name>trainhub::desktop::AttendanceSheetWidget</name>
+    <message numerus="yes">
+        <source>%n mark(s) waiting to be sent.</source>
+        <translation>
+            <numerusform>%n mark waiting to be sent.</numerusform>
+            <numerusform>%n marks waiting to be sent.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>trainhub::desktop::CompletionPanel</name>
+    <message numerus="yes">
+        <source>%n person(s) at risk or unable to complete.</source>
+        <translation>
+            <numerusform>%n person at risk or unable to complete.</numerusform>
+            <numerusform>%n people at risk or unable to complete.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Issue %n certificate(s)</source>
+        <translation>
+            <numerusform>Issue %n certificate</numerusform>
+            <numerusform>Issue %n certificates</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n certificate(s) issued.</source>
+        <translation>
+            <numerusform>%n certificate issued.</numerusform>
+            <numerusform>%n certificates issued.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>trainhub::desktop::MainWindow</name>
+    <message numerus="yes">
+        <source>%n attendance mark(s) not yet sent.</source>
+        <translation>
+            <numerusform>%n attendance mark not yet sent.</numerusform>
+            <numerusform>%n attendance marks not yet sent.</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>

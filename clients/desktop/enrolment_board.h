@@ -33,6 +33,8 @@ class EnrolmentBoard : public QWidget {
   QLabel* summary() { return summary_; }
   QLabel* problem() { return problem_; }
   const std::vector<trainhub::v1::Enrolment>& enrolments() const { return enrolments_; }
+  // The series as last loaded (its seat counts follow the board).
+  const trainhub::v1::Series& series() const { return series_; }
 
  signals:
   // The enrolments were loaded (after ShowSeries, Reload or a change).

@@ -10,6 +10,7 @@
 
 #include "clients/desktop/background.h"
 #include "clients/desktop/error_text.h"
+#include "clients/desktop/labels.h"
 
 namespace trainhub::desktop {
 
@@ -19,25 +20,6 @@ namespace {
 
 // The server's limit for one file (docs/import.md).
 constexpr qint64 kMaxCsvBytes = 4128768;
-
-QString TargetGroupText(v1::TargetGroup group) {
-  switch (group) {
-    case v1::TARGET_GROUP_VOLUNTEERS:
-      return ImportDialog::tr("Volunteers");
-    case v1::TARGET_GROUP_APPRENTICES:
-      return ImportDialog::tr("Apprentices");
-    case v1::TARGET_GROUP_ADMINISTRATION_STAFF:
-      return ImportDialog::tr("Administration staff");
-    case v1::TARGET_GROUP_MANAGERS:
-      return ImportDialog::tr("Managers");
-    case v1::TARGET_GROUP_TRAINERS:
-      return ImportDialog::tr("Trainers");
-    case v1::TARGET_GROUP_OTHER:
-      return ImportDialog::tr("Other");
-    default:
-      return {};
-  }
-}
 
 }  // namespace
 
@@ -60,7 +42,7 @@ ImportDialog::ImportDialog(std::shared_ptr<Connection> connection,
   target_group_->setAccessibleName(tr("Target group for rows without one"));
   target_group_->addItem(tr("(the file names each row's group)"), 0);
   for (int g = v1::TARGET_GROUP_VOLUNTEERS; g <= v1::TARGET_GROUP_OTHER; ++g) {
-    target_group_->addItem(TargetGroupText(static_cast<v1::TargetGroup>(g)), g);
+    target_group_->addItem(Labels::TargetGroup(static_cast<v1::TargetGroup>(g)), g);
   }
   enrol_ = new QCheckBox(series_id > 0 ? tr("Enrol everyone in “%1”").arg(series_title)
                                        : tr("Enrol in a series (choose one first)"));

@@ -115,4 +115,23 @@ QString Labels::Outcome(v1::CompletionOutcome outcome) {
   }
 }
 
+QString Labels::TargetGroup(v1::TargetGroup group) {
+  switch (group) {
+    case v1::TARGET_GROUP_VOLUNTEERS:
+      return tr("Volunteers");
+    case v1::TARGET_GROUP_APPRENTICES:
+      return tr("Apprentices");
+    case v1::TARGET_GROUP_ADMINISTRATION_STAFF:
+      return tr("Administration staff");
+    case v1::TARGET_GROUP_MANAGERS:
+      return tr("Managers");
+    case v1::TARGET_GROUP_TRAINERS:
+      return tr("Trainers");
+    case v1::TARGET_GROUP_OTHER:
+      return tr("Other");
+    default:
+      return {};
+  }
+}
+
 }  // namespace trainhub::desktop

@@ -24,6 +24,7 @@ class Labels {
   static QString Attendance(trainhub::v1::AttendanceStatus status);
   static QString CertificateStatus(trainhub::v1::CertificateStatus status);
   static QString Outcome(trainhub::v1::CompletionOutcome outcome);
+  static QString TargetGroup(trainhub::v1::TargetGroup group);
 };
 
 }  // namespace trainhub::desktop

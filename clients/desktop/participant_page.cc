@@ -39,6 +39,7 @@ QTableWidget* NewTable(const QStringList& headers, const QString& name) {
   table->setEditTriggers(QAbstractItemView::NoEditTriggers);
   table->horizontalHeader()->setStretchLastSection(true);
   table->verticalHeader()->hide();
+  table->setMinimumHeight(120);  // a few rows at least, whatever the window's size
   return table;
 }
 
@@ -86,7 +87,25 @@ ParticipantPage::ParticipantPage(std::shared_ptr<Connection> connection, QWidget
   row->addWidget(message_, 1);
   row->addWidget(open_pdf_);
   certificate_layout->addLayout(row);
+  check_in_code_ = new QLineEdit;
+  check_in_code_->setAccessibleName(tr("Check-in code"));
+  check_in_code_->setPlaceholderText(tr("the six digits the trainer shows"));
+  check_in_code_->setMaxLength(200);
+  check_in_code_->setMinimumWidth(260);
+  auto* check_in = new QPushButton(tr("&Check in"));
+  check_in_result_ = new QLabel;
+  check_in_result_->setWordWrap(true);
+  auto* check_in_box = new QGroupBox(tr("Check in to a session"));
+  auto* check_in_row = new QHBoxLayout(check_in_box);
+  check_in_row->addWidget(check_in_code_);
+  check_in_row->addWidget(check_in);
+  check_in_row->addWidget(check_in_result_, 1);
+  connect(check_in, &QPushButton::clicked, this, [this]() { CheckIn(check_in_code_->text()); });
+  connect(check_in_code_, &QLineEdit::returnPressed, this,
+          [this]() { CheckIn(check_in_code_->text()); });
+
   auto* layout = new QVBoxLayout(this);
+  layout->addWidget(check_in_box);
   layout->addWidget(Box(tr("My series"), series_), 1);
   layout->addWidget(Box(tr("My schedule"), schedule_), 1);
   layout->addWidget(Box(tr("My attendance"), attendance_), 1);
@@ -196,6 +215,38 @@ void ParticipantPage::Reload() {
         }
         message_->setText(data.certificates.empty() ? tr("No certificates yet.") : QString());
         emit loaded();
+      });
+}
+
+void ParticipantPage::CheckIn(const QString& code) {
+  const QString trimmed = code.trimmed();
+  if (trimmed.isEmpty()) {
+    check_in_result_->setText(tr("Enter the code the trainer shows."));
+    return;
+  }
+  v1::CheckInRequest request;
+  request.set_code(trimmed.toStdString());
+  request.set_request_id(NewRequestId());
+  auto connection = connection_;
+  RunInBackground<Reply<v1::AttendanceRecord>>(
+      this,
+      [connection, request]() {
+        Reply<v1::AttendanceRecord> reply;
+        reply.status = connection->Call(
+            connection->attendance(), &v1::AttendanceService::Stub::CheckIn, request, &reply.value);
+        return reply;
+      },
+      [this](Reply<v1::AttendanceRecord> reply) {
+        if (!reply.ok()) {
+          check_in_result_->setStyleSheet("color: #b00020");
+          check_in_result_->setText(
+              DescribeError(reply.status, {{"code", tr("Check-in code")}}).ToString());
+          return;
+        }
+        check_in_result_->setStyleSheet("color: #1b5e20; font-weight: bold");
+        check_in_result_->setText(tr("Checked in: you are marked present."));
+        check_in_code_->clear();
+        Reload();
       });
 }
 

@@ -6,6 +6,7 @@
 // attendance, and their certificates, each PDF opened with one click.
 
 #include <QLabel>
+#include <QLineEdit>
 #include <QPushButton>
 #include <QTableWidget>
 #include <functional>
@@ -24,6 +25,8 @@ class ParticipantPage : public QWidget {
   // Saves the PDF of the certificate `serial` to a private temporary
   // folder and hands it to the desktop's PDF viewer; emits pdfSaved.
   void OpenCertificate(const QString& serial);
+  // Checks in with the code the trainer shows (six digits or the QR text).
+  void CheckIn(const QString& code);
 
   // How a saved PDF is opened (default: the desktop's viewer).
   void set_open_pdf_with(std::function<void(const QString&)> open) {
@@ -35,6 +38,7 @@ class ParticipantPage : public QWidget {
   QTableWidget* attendance_table() { return attendance_; }
   QTableWidget* certificate_table() { return certificates_; }
   QLabel* message() { return message_; }
+  QLabel* check_in_result() { return check_in_result_; }
 
  signals:
   void loaded();
@@ -47,6 +51,8 @@ class ParticipantPage : public QWidget {
   QTableWidget* attendance_;
   QTableWidget* certificates_;
   QPushButton* open_pdf_;
+  QLineEdit* check_in_code_;
+  QLabel* check_in_result_;
   QLabel* message_;
   std::function<void(const QString&)> open_pdf_with_;
 };

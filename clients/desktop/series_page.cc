@@ -2,6 +2,7 @@
 
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QMessageBox>
 #include <QSplitter>
 #include <QVBoxLayout>
 
@@ -11,6 +12,7 @@
 #include "clients/desktop/error_text.h"
 #include "clients/desktop/labels.h"
 #include "clients/desktop/list_all.h"
+#include "clients/desktop/planning_dialogs.h"
 #include "clients/desktop/session_dialog.h"
 #include "clients/desktop/text_search.h"
 #include "clients/desktop/time_text.h"
@@ -54,10 +56,9 @@ SeriesPage::SeriesPage(std::shared_ptr<Connection> connection, QWidget* parent)
   search_->setAccessibleName(tr("Search series by title"));
   search_->setPlaceholderText(tr("Search by title"));
   search_->setClearButtonEnabled(true);
-  series_ = new QTableWidget(0, 5);
+  series_ = new QTableWidget(0, 4);
   series_->setAccessibleName(tr("Series"));
-  series_->setHorizontalHeaderLabels(
-      {tr("Title"), tr("Kind"), tr("Status"), tr("Seats"), tr("First session")});
+  series_->setHorizontalHeaderLabels({tr("Title"), tr("Status"), tr("Seats"), tr("Starts")});
   series_->setSelectionBehavior(QAbstractItemView::SelectRows);
   series_->setSelectionMode(QAbstractItemView::SingleSelection);
   series_->setEditTriggers(QAbstractItemView::NoEditTriggers);
@@ -77,15 +78,24 @@ SeriesPage::SeriesPage(std::shared_ptr<Connection> connection, QWidget* parent)
   schedule_->header()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
   plan_ = new QPushButton(tr("&Plan a session…"));
   edit_ = new QPushButton(tr("&Change session…"));
-  plan_->setEnabled(false);
-  edit_->setEnabled(false);
+  delete_session_ = new QPushButton(tr("De&lete session…"));
+  add_module_ = new QPushButton(tr("Add &module…"));
+  edit_module_ = new QPushButton(tr("Change m&odule…"));
+  settings_ = new QPushButton(tr("Series se&ttings…"));
+  auto* new_series = new QPushButton(tr("&New series…"));
+  for (QPushButton* b : {plan_, edit_, delete_session_, add_module_, edit_module_, settings_}) {
+    b->setEnabled(false);
+  }
   board_ = new EnrolmentBoard(connection_);
   completion_ = new CompletionPanel(connection_);
 
   auto* schedule_page = new QWidget;
   auto* schedule_buttons = new QHBoxLayout;
+  schedule_buttons->addWidget(add_module_);
+  schedule_buttons->addWidget(edit_module_);
   schedule_buttons->addWidget(plan_);
   schedule_buttons->addWidget(edit_);
+  schedule_buttons->addWidget(delete_session_);
   schedule_buttons->addStretch();
   auto* schedule_layout = new QVBoxLayout(schedule_page);
   schedule_layout->addWidget(schedule_);
@@ -104,16 +114,20 @@ SeriesPage::SeriesPage(std::shared_ptr<Connection> connection, QWidget* parent)
   left_layout->addLayout(filters);
   left_layout->addWidget(search_);
   left_layout->addWidget(series_, 1);
+  left_layout->addWidget(new_series, 0, Qt::AlignLeft);
   left_layout->addWidget(problem_);
   auto* right = new QWidget;
   auto* right_layout = new QVBoxLayout(right);
-  right_layout->addWidget(heading_);
+  auto* heading_row = new QHBoxLayout;
+  heading_row->addWidget(heading_, 1);
+  heading_row->addWidget(settings_, 0, Qt::AlignTop);
+  right_layout->addLayout(heading_row);
   right_layout->addWidget(details_, 1);
   auto* splitter = new QSplitter;
   splitter->addWidget(left);
   splitter->addWidget(right);
   splitter->setStretchFactor(1, 2);
-  splitter->setSizes({480, 720});
+  splitter->setSizes({520, 680});
   auto* layout = new QVBoxLayout(this);
   layout->setContentsMargins(0, 0, 0, 0);
   layout->addWidget(splitter);
@@ -128,7 +142,22 @@ SeriesPage::SeriesPage(std::shared_ptr<Connection> connection, QWidget* parent)
   connect(schedule_, &QTreeWidget::itemActivated, this,
           [this](QTreeWidgetItem* item) { EditSession(item); });
   connect(schedule_, &QTreeWidget::currentItemChanged, this, [this](QTreeWidgetItem* item) {
-    edit_->setEnabled(item != nullptr && item->data(0, Qt::UserRole + 1).toLongLong() != 0);
+    const bool session = item != nullptr && item->data(0, Qt::UserRole + 1).toLongLong() != 0;
+    edit_->setEnabled(session);
+    delete_session_->setEnabled(session);
+    edit_module_->setEnabled(item != nullptr);
+  });
+  connect(delete_session_, &QPushButton::clicked, this, &SeriesPage::DeleteSession);
+  connect(add_module_, &QPushButton::clicked, this, [this]() { EditModule(true); });
+  connect(edit_module_, &QPushButton::clicked, this, [this]() { EditModule(false); });
+  connect(settings_, &QPushButton::clicked, this, &SeriesPage::EditSeries);
+  connect(new_series, &QPushButton::clicked, this, &SeriesPage::NewSeries);
+  connect(board_, &EnrolmentBoard::loaded, this, [this]() {
+    // The list's seat counts follow the board.
+    for (auto& kept : all_series_) {
+      if (kept.id() == board_->series().id()) kept = board_->series();
+    }
+    ApplyFilter();
   });
   connect(board_, &EnrolmentBoard::seriesChanged, this, [this]() {
     // Seats changed: the list's counts follow without losing the selection.
@@ -177,6 +206,7 @@ void SeriesPage::Reload() {
         }
         problem_->clear();
         const QSignalBlocker blocker(organization_);
+        if (!reply.value.organizations.empty()) organizations_ = reply.value.organizations;
         for (const auto& org : reply.value.organizations) {
           organization_->addItem(QString::fromStdString(org.name()),
                                  QVariant::fromValue<qint64>(org.id()));
@@ -199,19 +229,18 @@ void SeriesPage::ApplyFilter() {
     series_->insertRow(row);
     auto* title_item = new QTableWidgetItem(title);
     title_item->setData(Qt::UserRole, QVariant::fromValue<qint64>(s.id()));
-    title_item->setToolTip(title);
+    title_item->setToolTip(QStringLiteral("%1\n%2").arg(title, Labels::SeriesKind(s.kind())));
     series_->setItem(row, 0, title_item);
-    series_->setItem(row, 1, new QTableWidgetItem(Labels::SeriesKind(s.kind())));
-    series_->setItem(row, 2, new QTableWidgetItem(Labels::SeriesStatus(s.status())));
+    series_->setItem(row, 1, new QTableWidgetItem(Labels::SeriesStatus(s.status())));
     QString seats = QStringLiteral("%1/%2").arg(s.seats_taken()).arg(s.capacity());
     if (s.waitlist_length() > 0) seats += tr(" +%1 waiting").arg(s.waitlist_length());
-    series_->setItem(row, 3, new QTableWidgetItem(seats));
-    series_->setItem(row, 4, new QTableWidgetItem(FormatDateTime(s.first_session_start())));
+    series_->setItem(row, 2, new QTableWidgetItem(seats));
+    series_->setItem(row, 3,
+                     new QTableWidgetItem(FormatDateTime(s.first_session_start()).left(10)));
   }
-  series_->resizeColumnToContents(1);
-  series_->resizeColumnToContents(2);
-  series_->resizeColumnToContents(3);
-  series_->resizeColumnToContents(4);
+  for (int column = 1; column < series_->columnCount(); ++column) {
+    series_->resizeColumnToContents(column);
+  }
   if (keep != 0) SelectSeries(keep);
 }
 
@@ -237,10 +266,11 @@ const v1::Series* SeriesPage::Selected() const {
 
 void SeriesPage::ShowSelected() {
   const v1::Series* s = Selected();
-  plan_->setEnabled(s != nullptr);
+  for (QPushButton* b : {plan_, add_module_, settings_}) b->setEnabled(s != nullptr);
   if (s == nullptr) return;
-  heading_->setText(QStringLiteral("%1 — %2").arg(QString::fromStdString(s->title()),
-                                                  Labels::SeriesStatus(s->status())));
+  heading_->setText(QStringLiteral("%1<br><small>%2 · %3</small>")
+                        .arg(QString::fromStdString(s->title()).toHtmlEscaped(),
+                             Labels::SeriesKind(s->kind()), Labels::SeriesStatus(s->status())));
   LoadSchedule();
   board_->ShowSeries(*s);
   completion_->ShowSeries(*s);
@@ -358,6 +388,83 @@ void SeriesPage::EditSession(QTreeWidgetItem* item) {
     dialog->open();
     return;
   }
+}
+
+void SeriesPage::NewSeries() {
+  auto* dialog = new SeriesDialog(connection_, organizations_, std::nullopt, this);
+  dialog->setObjectName("seriesDialog");
+  dialog->setAttribute(Qt::WA_DeleteOnClose);
+  connect(dialog, &SeriesDialog::saved, this, [this](const v1::Series& series) {
+    all_series_.push_back(series);
+    ApplyFilter();
+    SelectSeries(series.id());
+    Reload();
+  });
+  dialog->open();
+}
+
+void SeriesPage::EditSeries() {
+  const v1::Series* s = Selected();
+  if (s == nullptr) return;
+  auto* dialog = new SeriesDialog(connection_, organizations_, *s, this);
+  dialog->setObjectName("seriesDialog");
+  dialog->setAttribute(Qt::WA_DeleteOnClose);
+  connect(dialog, &SeriesDialog::saved, this, [this](const v1::Series& series) {
+    for (auto& kept : all_series_) {
+      if (kept.id() == series.id()) kept = series;
+    }
+    ApplyFilter();
+    ShowSelected();
+  });
+  dialog->open();
+}
+
+void SeriesPage::EditModule(bool new_module) {
+  const v1::Series* s = Selected();
+  if (s == nullptr) return;
+  std::optional<v1::Module> editing;
+  if (!new_module) {
+    QTreeWidgetItem* item = schedule_->currentItem();
+    if (item == nullptr) return;
+    const qint64 module_id = item->data(0, Qt::UserRole).toLongLong();
+    for (const auto& module : modules_) {
+      if (module.id() == module_id) editing = module;
+    }
+    if (!editing) return;
+  }
+  auto* dialog = new ModuleDialog(connection_, s->id(), editing, this);
+  dialog->setObjectName("moduleDialog");
+  dialog->setAttribute(Qt::WA_DeleteOnClose);
+  connect(dialog, &ModuleDialog::saved, this, &SeriesPage::LoadSchedule);
+  dialog->open();
+}
+
+void SeriesPage::DeleteSession() {
+  QTreeWidgetItem* item = schedule_->currentItem();
+  if (item == nullptr) return;
+  const qint64 session_id = item->data(0, Qt::UserRole + 1).toLongLong();
+  if (session_id == 0) return;
+  if (QMessageBox::question(this, tr("Delete session"),
+                            tr("Delete %1 (%2)? Its trainers' bookings go with it.")
+                                .arg(item->text(0), item->text(1))) != QMessageBox::Yes) {
+    return;
+  }
+  auto connection = connection_;
+  RunInBackground<Reply<bool>>(
+      this,
+      [connection, session_id]() {
+        v1::DeleteSessionRequest request;
+        request.set_id(session_id);
+        v1::DeleteSessionResponse response;
+        return Reply<bool>{
+            connection->Call(connection->series(), &v1::SeriesService::Stub::DeleteSession, request,
+                             &response),
+            true};
+      },
+      [this](Reply<bool> reply) {
+        problem_->setText(reply.ok() ? QString() : DescribeError(reply.status).ToString());
+        LoadSchedule();
+      });
 }
 
 }  // namespace trainhub::desktop

@@ -35,6 +35,11 @@ class SeriesPage : public QWidget {
   bool SelectSeries(qint64 series_id);
   // Opens the dialog that plans a session in the selected module.
   void PlanSession();
+  // The series dialogs: a new series, the selected one's settings.
+  void NewSeries();
+  void EditSeries();
+  // The module dialog: a new module, or the one of the selected row.
+  void EditModule(bool new_module);
 
   // The series chosen in the list, or null.
   const trainhub::v1::Series* selected_series() const { return Selected(); }
@@ -53,6 +58,7 @@ class SeriesPage : public QWidget {
   void ShowSelected();
   void LoadSchedule();
   void EditSession(QTreeWidgetItem* item);
+  void DeleteSession();
   const trainhub::v1::Series* Selected() const;
 
   std::shared_ptr<Connection> connection_;
@@ -60,6 +66,7 @@ class SeriesPage : public QWidget {
   std::vector<trainhub::v1::Module> modules_;
   std::vector<trainhub::v1::Session> sessions_;
   std::vector<trainhub::v1::Trainer> trainers_;
+  std::vector<trainhub::v1::Organization> organizations_;
   QComboBox* status_;
   QComboBox* organization_;
   QSpinBox* year_;
@@ -71,6 +78,10 @@ class SeriesPage : public QWidget {
   QTreeWidget* schedule_;
   QPushButton* plan_;
   QPushButton* edit_;
+  QPushButton* delete_session_;
+  QPushButton* add_module_;
+  QPushButton* edit_module_;
+  QPushButton* settings_;
   EnrolmentBoard* board_;
   CompletionPanel* completion_;
 };

@@ -92,7 +92,7 @@ void TrainerPage::Reload() {
 void TrainerPage::Show(const v1::ListScheduleResponse& schedule, bool remembered) {
   const qint64 keep =
       sessions_->currentItem() ? sessions_->currentItem()->data(Qt::UserRole).toLongLong() : 0;
-  const QSignalBlocker blocker(sessions_);
+  QSignalBlocker blocker(sessions_);
   sessions_->clear();
   const QDate today = NowInBerlin().date();
   for (const auto& session : schedule.sessions()) {
@@ -116,7 +116,20 @@ void TrainerPage::Show(const v1::ListScheduleResponse& schedule, bool remembered
     }
   }
   state_->setText(remembered ? tr("Offline: the list as last seen on this computer.") : QString());
-  if (keep != 0) OpenSession(keep);
+  if (keep != 0) {
+    OpenSession(keep);
+  } else {
+    // The session running today or the next one: what a trainer opens first.
+    const qint64 now = QDateTime::currentSecsSinceEpoch();
+    for (const auto& session : schedule.sessions()) {
+      if (session.series_status() == v1::SERIES_STATUS_CANCELLED) continue;
+      if (session.end_time().seconds() >= now || ToBerlin(session.start_time()).date() == today) {
+        blocker.unblock();
+        OpenSession(session.id());
+        break;
+      }
+    }
+  }
   emit sessionsLoaded();
 }
 

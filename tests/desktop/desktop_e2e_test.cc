@@ -28,11 +28,13 @@
 #include <memory>
 
 #include "clients/desktop/attendance_sheet_widget.h"
+#include "clients/desktop/check_in_dialog.h"
 #include "clients/desktop/desktop_app.h"
 #include "clients/desktop/enrolment_board.h"
 #include "clients/desktop/login_dialog.h"
 #include "clients/desktop/main_window.h"
 #include "clients/desktop/participant_page.h"
+#include "clients/desktop/planning_dialogs.h"
 #include "clients/desktop/series_page.h"
 #include "clients/desktop/session_dialog.h"
 #include "clients/desktop/trainer_page.h"
@@ -141,21 +143,50 @@ class DesktopE2eTest : public QObject {
   }
 
   void coordinatorEnrolsPastCapacity() {
-    // A small series to fill (set up with the CLI; the desktop does the enrolling).
-    const QString created =
-        server_.Cli({"--output", "json", "series", "create", "--title",
-                     "Interkulturelle Kompetenz – Kleingruppe", "--kind", "volunteer-course",
-                     "--org", "1", "--capacity", "2", "--target-group", "volunteers"});
-    const qint64 series_id =
-        QJsonDocument::fromJson(created.toUtf8()).object().value("id").toString().toLongLong();
-    QVERIFY2(series_id > 0, qPrintable(created));
-    server_.Cli({"series", "update", QString::number(series_id), "--status", "planned"});
-    server_.Cli({"series", "update", QString::number(series_id), "--status", "open"});
-
     auto app = SignIn("koordination@agsa.example.org");
     QVERIFY(app);
     auto* page = app->window()->series_page();
-    QTRY_VERIFY_WITH_TIMEOUT(page->SelectSeries(series_id), kWait);
+    QTRY_VERIFY_WITH_TIMEOUT(page->SelectSeries(2), kWait);
+    // A new small series: refused without a title, then saved as a draft.
+    page->NewSeries();
+    auto* dialog = page->findChild<trainhub::desktop::SeriesDialog*>("seriesDialog");
+    QVERIFY(dialog != nullptr);
+    dialog->capacity()->setValue(2);
+    dialog->Save();
+    QTRY_VERIFY_WITH_TIMEOUT(!dialog->problem()->text().isEmpty(), kWait);
+    QVERIFY2(dialog->problem()->text().contains("Title"), qPrintable(dialog->problem()->text()));
+    dialog->title()->setText("Interkulturelle Kompetenz – Kleingruppe");
+    QPointer<trainhub::desktop::SeriesDialog> watched(dialog);
+    dialog->Save();
+    QTRY_VERIFY_WITH_TIMEOUT(watched.isNull(), kWait);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        page->selected_series() != nullptr &&
+            page->selected_series()->title() == "Interkulturelle Kompetenz – Kleingruppe",
+        kWait);
+    const qint64 series_id = page->selected_series()->id();
+    // A module, then open for enrolment (a draft is planned first).
+    page->EditModule(true);
+    auto* module = page->findChild<trainhub::desktop::ModuleDialog*>("moduleDialog");
+    QVERIFY(module != nullptr);
+    module->title()->setText("Einführung: Kultur und Kommunikation");
+    QPointer<trainhub::desktop::ModuleDialog> module_watched(module);
+    module->Save();
+    QTRY_VERIFY_WITH_TIMEOUT(module_watched.isNull(), kWait);
+    QTRY_COMPARE_WITH_TIMEOUT(page->schedule()->topLevelItemCount(), 1, kWait);
+    for (v1::SeriesStatus status :
+         {v1::SERIES_STATUS_PLANNED, v1::SERIES_STATUS_OPEN_FOR_ENROLMENT}) {
+      page->EditSeries();
+      auto* settings = page->findChild<trainhub::desktop::SeriesDialog*>("seriesDialog");
+      QVERIFY(settings != nullptr);
+      settings->status()->setCurrentIndex(settings->status()->findData(static_cast<int>(status)));
+      QPointer<trainhub::desktop::SeriesDialog> settings_watched(settings);
+      settings->Save();
+      QTRY_VERIFY2_WITH_TIMEOUT(
+          settings_watched.isNull(),
+          qPrintable(settings_watched ? settings_watched->problem()->text() : QString()), kWait);
+      QTRY_COMPARE_WITH_TIMEOUT(page->selected_series()->status(), status, kWait);
+    }
+
     page->details()->setCurrentIndex(1);
     auto* board = page->enrolment_board();
     QTRY_VERIFY_WITH_TIMEOUT(board->summary()->text().contains("0 of 2"), kWait);
@@ -249,6 +280,37 @@ class DesktopE2eTest : public QObject {
     QCOMPARE(
         CountOf(server_.Cli({"--output", "json", "attendance", "history", "37"}), "client_nonce"),
         before + 1);
+  }
+
+  void participantChecksInWithTheTrainersCode() {
+    auto trainer = SignIn("nuran.sahin@example.org");
+    QVERIFY(trainer);
+    auto* page = trainer->window()->trainer_page();
+    QTRY_VERIFY_WITH_TIMEOUT(page->OpenSession(37), kWait);
+    QTRY_COMPARE_WITH_TIMEOUT(page->sheet()->sheet().entries_size(), 5, kWait);
+    page->sheet()->OpenCheckIn();
+    trainhub::desktop::CheckInDialog* shown = nullptr;
+    QTRY_VERIFY_WITH_TIMEOUT(
+        (shown = page->findChild<trainhub::desktop::CheckInDialog*>()) != nullptr &&
+            shown->window().open(),
+        kWait);
+    const QString code = shown->code()->text();
+    QCOMPARE(code.size(), 6);
+    Screenshot(shown, "trainer-check-in");
+
+    auto jana = SignIn("teilnehmerin@example.org");
+    QVERIFY(jana);
+    auto* mine = jana->window()->participant_page();
+    mine->CheckIn("000000x");  // not a code
+    QTRY_VERIFY_WITH_TIMEOUT(!mine->check_in_result()->text().isEmpty(), kWait);
+    QVERIFY2(mine->check_in_result()->text().contains("Check-in code"),
+             qPrintable(mine->check_in_result()->text()));
+    mine->CheckIn(code);
+    QTRY_VERIFY2_WITH_TIMEOUT(mine->check_in_result()->text().contains("Checked in"),
+                              qPrintable(mine->check_in_result()->text()), kWait);
+    const QString history = server_.Cli({"--output", "json", "attendance", "history", "37"});
+    QVERIFY(history.contains("ATTENDANCE_SOURCE_SELF_CHECK_IN"));
+    Screenshot(jana->window(), "participant-check-in");
   }
 
   void participantOpensCertificatePdf() {

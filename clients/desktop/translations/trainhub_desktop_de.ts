@@ -142,6 +142,26 @@
         <source>Seat</source>
         <translation>Platz</translation>
     </message>
+    <message>
+        <source>Volunteers</source>
+        <translation>Ehrenamtliche</translation>
+    </message>
+    <message>
+        <source>Apprentices</source>
+        <translation>Auszubildende</translation>
+    </message>
+    <message>
+        <source>Administration staff</source>
+        <translation>Verwaltungsmitarbeitende</translation>
+    </message>
+    <message>
+        <source>Managers</source>
+        <translation>Führungskräfte</translation>
+    </message>
+    <message>
+        <source>Trainers</source>
+        <translation>Referent:innen</translation>
+    </message>
 </context>
 <context>
     <name>trainhub::desktop::AttendanceSheetWidget</name>
@@ -167,7 +187,7 @@
     </message>
     <message>
         <source>&amp;Sign off the sheet</source>
-        <translation>Liste &amp;abschließen</translation>
+        <translation>Liste a&amp;bschließen</translation>
     </message>
     <message>
         <source>Show check-in &amp;code</source>
@@ -525,30 +545,6 @@
 <context>
     <name>trainhub::desktop::ImportDialog</name>
     <message>
-        <source>Volunteers</source>
-        <translation>Ehrenamtliche</translation>
-    </message>
-    <message>
-        <source>Apprentices</source>
-        <translation>Auszubildende</translation>
-    </message>
-    <message>
-        <source>Administration staff</source>
-        <translation>Verwaltungsmitarbeitende</translation>
-    </message>
-    <message>
-        <source>Managers</source>
-        <translation>Führungskräfte</translation>
-    </message>
-    <message>
-        <source>Trainers</source>
-        <translation>Referent:innen</translation>
-    </message>
-    <message>
-        <source>Other</source>
-        <translation>Sonstige</translation>
-    </message>
-    <message>
         <source>Import participants</source>
         <translation>Teilnehmende importieren</translation>
     </message>
@@ -847,6 +843,53 @@
     </message>
 </context>
 <context>
+    <name>trainhub::desktop::ModuleDialog</name>
+    <message>
+        <source>Title</source>
+        <translation>Titel</translation>
+    </message>
+    <message>
+        <source>Topics</source>
+        <translation>Themen</translation>
+    </message>
+    <message>
+        <source>Teaching units (UE)</source>
+        <translation>Unterrichtseinheiten (UE)</translation>
+    </message>
+    <message>
+        <source>Change module</source>
+        <translation>Modul ändern</translation>
+    </message>
+    <message>
+        <source>New module</source>
+        <translation>Neues Modul</translation>
+    </message>
+    <message>
+        <source>Topics, one per line</source>
+        <translation>Themen, eines pro Zeile</translation>
+    </message>
+    <message>
+        <source>Mandatory for completion</source>
+        <translation>Pflicht für den Abschluss</translation>
+    </message>
+    <message>
+        <source>from the sessions&apos; length</source>
+        <translation>aus der Dauer der Termine</translation>
+    </message>
+    <message>
+        <source>&amp;Title:</source>
+        <translation>&amp;Titel:</translation>
+    </message>
+    <message>
+        <source>T&amp;opics (one per line):</source>
+        <translation>T&amp;hemen (eines pro Zeile):</translation>
+    </message>
+    <message>
+        <source>Teaching &amp;units (UE):</source>
+        <translation>&amp;Unterrichtseinheiten (UE):</translation>
+    </message>
+</context>
+<context>
     <name>trainhub::desktop::ParticipantPage</name>
     <message>
         <source>Series</source>
@@ -948,6 +991,137 @@
         <source>Saved to %1</source>
         <translation>Gespeichert unter %1</translation>
     </message>
+    <message>
+        <source>Check-in code</source>
+        <translation>Check-in-Code</translation>
+    </message>
+    <message>
+        <source>the six digits the trainer shows</source>
+        <translation>die sechs Ziffern, die die Referentin/der Referent zeigt</translation>
+    </message>
+    <message>
+        <source>&amp;Check in</source>
+        <translation>&amp;Einchecken</translation>
+    </message>
+    <message>
+        <source>Check in to a session</source>
+        <translation>Bei einem Termin einchecken</translation>
+    </message>
+    <message>
+        <source>Enter the code the trainer shows.</source>
+        <translation>Bitte den Code eingeben, den die Referentin/der Referent zeigt.</translation>
+    </message>
+    <message>
+        <source>Checked in: you are marked present.</source>
+        <translation>Eingecheckt: Sie sind als anwesend erfasst.</translation>
+    </message>
+</context>
+<context>
+    <name>trainhub::desktop::SeriesDialog</name>
+    <message>
+        <source>Title</source>
+        <translation>Titel</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Beschreibung</translation>
+    </message>
+    <message>
+        <source>Seats</source>
+        <translation>Plätze</translation>
+    </message>
+    <message>
+        <source>Target groups</source>
+        <translation>Zielgruppen</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Requests need approval</source>
+        <translation>Anfragen brauchen Freigabe</translation>
+    </message>
+    <message>
+        <source>Binding confirmation</source>
+        <translation>Verbindliche Zusage</translation>
+    </message>
+    <message>
+        <source>Awards</source>
+        <translation>Verleiht</translation>
+    </message>
+    <message>
+        <source>Requires</source>
+        <translation>Setzt voraus</translation>
+    </message>
+    <message>
+        <source>Series settings</source>
+        <translation>Einstellungen der Reihe</translation>
+    </message>
+    <message>
+        <source>New series</source>
+        <translation>Neue Reihe</translation>
+    </message>
+    <message>
+        <source>Participants&apos; own requests need a coordinator&apos;s approval</source>
+        <translation>Eigene Anfragen von Teilnehmenden brauchen die Freigabe der Koordination</translation>
+    </message>
+    <message>
+        <source>Seat holders give a binding confirmation (Zusage)</source>
+        <translation>Teilnehmende mit Platz geben eine verbindliche Zusage</translation>
+    </message>
+    <message>
+        <source>Qualification awarded on completion</source>
+        <translation>Qualifikation, die der Abschluss verleiht</translation>
+    </message>
+    <message>
+        <source>Qualification required to enrol</source>
+        <translation>Qualifikation, die für die Anmeldung nötig ist</translation>
+    </message>
+    <message>
+        <source>&amp;Title:</source>
+        <translation>&amp;Titel:</translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation>&amp;Art:</translation>
+    </message>
+    <message>
+        <source>&amp;Organisation:</source>
+        <translation>&amp;Organisation:</translation>
+    </message>
+    <message>
+        <source>&amp;Description:</source>
+        <translation>&amp;Beschreibung:</translation>
+    </message>
+    <message>
+        <source>S&amp;eats:</source>
+        <translation>P&amp;lätze:</translation>
+    </message>
+    <message>
+        <source>Target &amp;groups:</source>
+        <translation>Ziel&amp;gruppen:</translation>
+    </message>
+    <message>
+        <source>&amp;Status:</source>
+        <translation>&amp;Status:</translation>
+    </message>
+    <message>
+        <source>&amp;Awards:</source>
+        <translation>&amp;Verleiht:</translation>
+    </message>
+    <message>
+        <source>&amp;Requires:</source>
+        <translation>Setzt &amp;voraus:</translation>
+    </message>
 </context>
 <context>
     <name>trainhub::desktop::SeriesPage</name>
@@ -992,16 +1166,8 @@
         <translation>Titel</translation>
     </message>
     <message>
-        <source>Kind</source>
-        <translation>Art</translation>
-    </message>
-    <message>
         <source>Seats</source>
         <translation>Plätze</translation>
-    </message>
-    <message>
-        <source>First session</source>
-        <translation>Erster Termin</translation>
     </message>
     <message>
         <source>Modules and sessions</source>
@@ -1050,6 +1216,38 @@
     <message>
         <source>Session %1</source>
         <translation>Termin %1</translation>
+    </message>
+    <message>
+        <source>Starts</source>
+        <translation>Beginn</translation>
+    </message>
+    <message>
+        <source>De&amp;lete session…</source>
+        <translation>Termin &amp;löschen…</translation>
+    </message>
+    <message>
+        <source>Add &amp;module…</source>
+        <translation>&amp;Modul hinzufügen…</translation>
+    </message>
+    <message>
+        <source>Change m&amp;odule…</source>
+        <translation>Modul ä&amp;ndern…</translation>
+    </message>
+    <message>
+        <source>Series se&amp;ttings…</source>
+        <translation>&amp;Einstellungen der Reihe…</translation>
+    </message>
+    <message>
+        <source>&amp;New series…</source>
+        <translation>&amp;Neue Reihe…</translation>
+    </message>
+    <message>
+        <source>Delete session</source>
+        <translation>Termin löschen</translation>
+    </message>
+    <message>
+        <source>Delete %1 (%2)? Its trainers&apos; bookings go with it.</source>
+        <translation>%1 (%2) löschen? Die Buchungen der Referent:innen werden mit gelöscht.</translation>
     </message>
 </context>
 <context>

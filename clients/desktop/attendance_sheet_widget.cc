@@ -8,6 +8,7 @@
 #include "clients/desktop/check_in_dialog.h"
 #include "clients/desktop/error_text.h"
 #include "clients/desktop/labels.h"
+#include "clients/desktop/server_call.h"
 #include "clients/desktop/time_text.h"
 
 namespace trainhub::desktop {
@@ -80,19 +81,12 @@ AttendanceSheetWidget::AttendanceSheetWidget(std::shared_ptr<Connection> connect
 
 void AttendanceSheetWidget::ShowSession(qint64 session_id) {
   session_id_ = session_id;
-  auto connection = connection_;
-  RunInBackground<Reply<v1::AttendanceSheet>>(
-      this,
-      [connection, session_id]() {
-        v1::GetAttendanceSheetRequest request;
-        request.set_session_id(session_id);
-        Reply<v1::AttendanceSheet> reply;
-        reply.status = connection->Call(connection->attendance(),
-                                        &v1::AttendanceService::Stub::GetAttendanceSheet, request,
-                                        &reply.value, std::chrono::seconds(5));
-        return reply;
-      },
-      [this, session_id](Reply<v1::AttendanceSheet> reply) {
+  v1::GetAttendanceSheetRequest request;
+  request.set_session_id(session_id);
+  // A short deadline: without network the remembered sheet shows sooner.
+  CallInBackground(
+      this, connection_, &Connection::attendance, &v1::AttendanceService::Stub::GetAttendanceSheet,
+      request, std::chrono::seconds(5), [this, session_id](Reply<v1::AttendanceSheet> reply) {
         if (session_id != session_id_) return;
         const std::string& server = sync_.scope();
         if (reply.ok()) {
@@ -267,23 +261,15 @@ void AttendanceSheetWidget::SignOff() {
   v1::SignOffAttendanceSheetRequest request;
   request.set_session_id(session_id_);
   request.set_request_id(NewRequestId());
-  auto connection = connection_;
-  RunInBackground<Reply<v1::AttendanceSheet>>(
-      this,
-      [connection, request]() {
-        Reply<v1::AttendanceSheet> reply;
-        reply.status = connection->Call(connection->attendance(),
-                                        &v1::AttendanceService::Stub::SignOffAttendanceSheet,
-                                        request, &reply.value);
-        return reply;
-      },
-      [this](Reply<v1::AttendanceSheet> reply) {
-        if (!reply.ok()) {
-          state_->setText(DescribeError(reply.status).ToString());
-          return;
-        }
-        Show(reply.value, false);
-      });
+  CallInBackground(this, connection_, &Connection::attendance,
+                   &v1::AttendanceService::Stub::SignOffAttendanceSheet, request,
+                   [this](Reply<v1::AttendanceSheet> reply) {
+                     if (!reply.ok()) {
+                       state_->setText(DescribeError(reply.status).ToString());
+                       return;
+                     }
+                     Show(reply.value, false);
+                   });
 }
 
 void AttendanceSheetWidget::OpenCheckIn() {

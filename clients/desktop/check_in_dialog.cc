@@ -10,6 +10,7 @@
 
 #include "clients/desktop/background.h"
 #include "clients/desktop/error_text.h"
+#include "clients/desktop/server_call.h"
 #include "clients/desktop/time_text.h"
 
 namespace trainhub::desktop {
@@ -87,47 +88,31 @@ void CheckInDialog::Open() {
   request.set_session_id(session_id_);
   request.set_minutes(kCheckInMinutes);
   request.set_request_id(NewRequestId());
-  auto connection = connection_;
-  RunInBackground<Reply<v1::CheckInWindow>>(
-      this,
-      [connection, request]() {
-        Reply<v1::CheckInWindow> reply;
-        reply.status =
-            connection->Call(connection->attendance(), &v1::AttendanceService::Stub::OpenCheckIn,
-                             request, &reply.value);
-        return reply;
-      },
-      [this](Reply<v1::CheckInWindow> reply) {
-        if (!reply.ok()) {
-          code_->clear();
-          info_->setText(DescribeError(reply.status).ToString());
-          return;
-        }
-        Show(reply.value);
-      });
+  CallInBackground(this, connection_, &Connection::attendance,
+                   &v1::AttendanceService::Stub::OpenCheckIn, request,
+                   [this](Reply<v1::CheckInWindow> reply) {
+                     if (!reply.ok()) {
+                       code_->clear();
+                       info_->setText(DescribeError(reply.status).ToString());
+                       return;
+                     }
+                     Show(reply.value);
+                   });
 }
 
 void CheckInDialog::Refresh() {
   v1::GetCheckInCodeRequest request;
   request.set_session_id(session_id_);
-  auto connection = connection_;
-  RunInBackground<Reply<v1::CheckInWindow>>(
-      this,
-      [connection, request]() {
-        Reply<v1::CheckInWindow> reply;
-        reply.status =
-            connection->Call(connection->attendance(), &v1::AttendanceService::Stub::GetCheckInCode,
-                             request, &reply.value, std::chrono::seconds(5));
-        return reply;
-      },
-      [this](Reply<v1::CheckInWindow> reply) {
-        if (!reply.ok()) {
-          info_->setText(DescribeError(reply.status).ToString());
-          refresh_.start(3000);  // the old code stays valid for one more slot
-          return;
-        }
-        Show(reply.value);
-      });
+  CallInBackground(this, connection_, &Connection::attendance,
+                   &v1::AttendanceService::Stub::GetCheckInCode, request, std::chrono::seconds(5),
+                   [this](Reply<v1::CheckInWindow> reply) {
+                     if (!reply.ok()) {
+                       info_->setText(DescribeError(reply.status).ToString());
+                       refresh_.start(3000);  // the old code stays valid for one more slot
+                       return;
+                     }
+                     Show(reply.value);
+                   });
 }
 
 void CheckInDialog::Show(const v1::CheckInWindow& window) {
@@ -154,24 +139,16 @@ void CheckInDialog::End() {
   v1::CloseCheckInRequest request;
   request.set_session_id(session_id_);
   request.set_request_id(NewRequestId());
-  auto connection = connection_;
   refresh_.stop();
-  RunInBackground<Reply<v1::CheckInWindow>>(
-      this,
-      [connection, request]() {
-        Reply<v1::CheckInWindow> reply;
-        reply.status =
-            connection->Call(connection->attendance(), &v1::AttendanceService::Stub::CloseCheckIn,
-                             request, &reply.value);
-        return reply;
-      },
-      [this](Reply<v1::CheckInWindow> reply) {
-        if (!reply.ok()) {
-          info_->setText(DescribeError(reply.status).ToString());
-          return;
-        }
-        accept();
-      });
+  CallInBackground(this, connection_, &Connection::attendance,
+                   &v1::AttendanceService::Stub::CloseCheckIn, request,
+                   [this](Reply<v1::CheckInWindow> reply) {
+                     if (!reply.ok()) {
+                       info_->setText(DescribeError(reply.status).ToString());
+                       return;
+                     }
+                     accept();
+                   });
 }
 
 }  // namespace trainhub::desktop

@@ -9,6 +9,8 @@
 #include "clients/desktop/background.h"
 #include "clients/desktop/error_text.h"
 #include "clients/desktop/labels.h"
+#include "clients/desktop/server_call.h"
+#include "clients/desktop/widgets.h"
 
 namespace trainhub::desktop {
 
@@ -33,17 +35,6 @@ QString ProgressText(v1::CompletionProgress progress) {
   }
 }
 
-QTableWidget* NewTable(const QStringList& headers, const QString& name) {
-  auto* table = new QTableWidget(0, headers.size());
-  table->setAccessibleName(name);
-  table->setHorizontalHeaderLabels(headers);
-  table->setSelectionBehavior(QAbstractItemView::SelectRows);
-  table->setEditTriggers(QAbstractItemView::NoEditTriggers);
-  table->horizontalHeader()->setStretchLastSection(true);
-  table->verticalHeader()->hide();
-  return table;
-}
-
 }  // namespace
 
 CompletionPanel::CompletionPanel(std::shared_ptr<Connection> connection, QWidget* parent)
@@ -51,9 +42,9 @@ CompletionPanel::CompletionPanel(std::shared_ptr<Connection> connection, QWidget
   message_ = new QLabel;
   message_->setObjectName("message");
   message_->setWordWrap(true);
-  table_ = NewTable({tr("Person"), tr("Progress"), tr("Would get"), tr("Modules"), tr("Excused"),
-                     tr("Absent"), tr("Why")},
-                    tr("Completion forecast"));
+  table_ = NewReadOnlyTable({tr("Person"), tr("Progress"), tr("Would get"), tr("Modules"),
+                             tr("Excused"), tr("Absent"), tr("Why")},
+                            tr("Completion forecast"));
   refresh_ = new QPushButton(tr("&Refresh"));
   issue_ = new QPushButton(tr("&Issue certificates…"));
   auto* buttons = new QHBoxLayout;
@@ -76,16 +67,9 @@ void CompletionPanel::ShowSeries(const v1::Series& series) {
 void CompletionPanel::Reload() {
   v1::EvaluateCompletionRequest request;
   request.set_series_id(series_id_);
-  auto connection = connection_;
-  RunInBackground<Reply<v1::CompletionReport>>(
-      this,
-      [connection, request]() {
-        Reply<v1::CompletionReport> reply;
-        reply.status = connection->Call(connection->certificates(),
-                                        &v1::CertificateService::Stub::EvaluateCompletion, request,
-                                        &reply.value);
-        return reply;
-      },
+  CallInBackground(
+      this, connection_, &Connection::certificates,
+      &v1::CertificateService::Stub::EvaluateCompletion, request,
       [this, series_id = series_id_](Reply<v1::CompletionReport> reply) {
         if (series_id != series_id_) return;
         table_->setRowCount(0);
@@ -107,8 +91,9 @@ void CompletionPanel::Reload() {
                                                    .arg(person.module_count())));
           table_->setItem(row, 4, new QTableWidgetItem(QString::number(person.excused())));
           table_->setItem(row, 5, new QTableWidgetItem(QString::number(person.absent())));
-          table_->setItem(row, 6,
-                          new QTableWidgetItem(QString::fromStdString(person.progress_reason())));
+          auto* why = new QTableWidgetItem(QString::fromStdString(person.progress_reason()));
+          why->setToolTip(why->text());
+          table_->setItem(row, 6, why);
           const bool risk = person.progress() == v1::COMPLETION_PROGRESS_AT_RISK ||
                             person.progress() == v1::COMPLETION_PROGRESS_CANNOT_COMPLETE;
           if (risk) {
@@ -147,7 +132,7 @@ void CompletionPanel::IssueCertificates() {
         }
         QDialog dialog(this);
         dialog.setWindowTitle(tr("Issue certificates: preview"));
-        auto* plan = NewTable({tr("Person"), tr("Gets"), tr("Note")}, tr("Who gets what"));
+        auto* plan = NewReadOnlyTable({tr("Person"), tr("Gets"), tr("Note")}, tr("Who gets what"));
         int to_issue = 0;
         for (const auto& entry : preview.value.plan()) {
           const int row = plan->rowCount();

@@ -12,6 +12,7 @@
 #include "clients/desktop/background.h"
 #include "clients/desktop/error_text.h"
 #include "clients/desktop/login_dialog.h"
+#include "clients/desktop/server_call.h"
 #include "clients/desktop/token_store.h"
 
 namespace trainhub::desktop {
@@ -73,25 +74,18 @@ void DesktopApp::Start() {
         }
       }
       connection->SetToken(token->toStdString());
-      RunInBackground<Reply<v1::Account>>(
-          this,
-          [connection]() {
-            Reply<v1::Account> reply;
-            reply.status = connection->Call(connection->accounts(),
-                                            &v1::AccountService::Stub::GetCurrentAccount,
-                                            v1::GetCurrentAccountRequest(), &reply.value);
-            return reply;
-          },
-          [this, connection](Reply<v1::Account> reply) {
-            if (reply.ok()) {
-              SignedIn(connection, reply.value, true);
-            } else {
-              if (reply.status.error_code() == grpc::StatusCode::UNAUTHENTICATED) {
-                TokenStore::Forget(TokenAccount());
-              }
-              ShowLogin();
-            }
-          });
+      CallInBackground(this, connection, &Connection::accounts,
+                       &v1::AccountService::Stub::GetCurrentAccount, v1::GetCurrentAccountRequest(),
+                       [this, connection](Reply<v1::Account> reply) {
+                         if (reply.ok()) {
+                           SignedIn(connection, reply.value, true);
+                         } else {
+                           if (reply.status.error_code() == grpc::StatusCode::UNAUTHENTICATED) {
+                             TokenStore::Forget(TokenAccount());
+                           }
+                           ShowLogin();
+                         }
+                       });
       return;
     }
   }
@@ -103,6 +97,7 @@ void DesktopApp::ShowLogin() {
   login_ = new LoginDialog;
   if (!options_.server.isEmpty()) login_->SetServer(options_.server);
   if (!options_.email.isEmpty()) login_->SetEmail(options_.email);
+  if (options_.tls) login_->SetTls(true, options_.ca_file);
   connect(login_, &QDialog::accepted, this, [this]() {
     options_.server = QString::fromStdString(login_->connection()->settings().address);
     options_.email = QString::fromStdString(login_->login().account().email());
@@ -170,16 +165,9 @@ void DesktopApp::SignOut() {
   connection->SetToken(connection_->token());
   TokenStore::Forget(TokenAccount());
   window_.reset();
-  RunInBackground<Reply<bool>>(
-      this,
-      [connection]() {
-        v1::LogoutResponse response;
-        Reply<bool> reply;
-        reply.status = connection->Call(connection->accounts(), &v1::AccountService::Stub::Logout,
-                                        v1::LogoutRequest(), &response, std::chrono::seconds(5));
-        return reply;
-      },
-      [](Reply<bool>) {});
+  // Signing out goes on without waiting; a server away lets the token expire.
+  CallInBackground(this, connection, &Connection::accounts, &v1::AccountService::Stub::Logout,
+                   v1::LogoutRequest(), std::chrono::seconds(5), [](Reply<v1::LogoutResponse>) {});
   connection_->SetToken({});
   ShowLogin();
 }

@@ -11,6 +11,7 @@
 #include "clients/desktop/error_text.h"
 #include "clients/desktop/labels.h"
 #include "clients/desktop/list_all.h"
+#include "clients/desktop/server_call.h"
 #include "clients/desktop/time_text.h"
 
 namespace trainhub::desktop {
@@ -244,20 +245,12 @@ const v1::Enrolment* EnrolmentBoard::Selected() const {
 }
 
 void EnrolmentBoard::FindPeople() {
-  auto connection = connection_;
   v1::ListParticipantsRequest request;
   request.set_name(search_->text().trimmed().toStdString());
   request.set_page_size(50);
-  RunInBackground<Reply<v1::ListParticipantsResponse>>(
-      this,
-      [connection, request]() {
-        Reply<v1::ListParticipantsResponse> reply;
-        reply.status = connection->Call(connection->participants(),
-                                        &v1::ParticipantService::Stub::ListParticipants, request,
-                                        &reply.value);
-        return reply;
-      },
-      [this](Reply<v1::ListParticipantsResponse> reply) {
+  CallInBackground(
+      this, connection_, &Connection::participants, &v1::ParticipantService::Stub::ListParticipants,
+      request, [this](Reply<v1::ListParticipantsResponse> reply) {
         found_->setRowCount(0);
         if (!reply.ok()) {
           Say(DescribeError(reply.status, {{"name", tr("Name")}}).ToString(), kError);
@@ -282,32 +275,24 @@ void EnrolmentBoard::Enrol(qint64 participant_id, bool override_eligibility) {
   request.set_participant_id(participant_id);
   request.set_override_eligibility(override_eligibility);
   request.set_request_id(NewRequestId());
-  auto connection = connection_;
-  RunInBackground<Reply<v1::Enrolment>>(
-      this,
-      [connection, request]() {
-        Reply<v1::Enrolment> reply;
-        reply.status =
-            connection->Call(connection->enrolments(),
-                             &v1::EnrolmentService::Stub::RequestEnrolment, request, &reply.value);
-        return reply;
-      },
-      [this](Reply<v1::Enrolment> reply) {
-        if (!reply.ok()) {
-          Say(DescribeError(reply.status, EnrolmentLabels()).ToString(), kError);
-          return;
-        }
-        const v1::Enrolment& e = reply.value;
-        Say(e.state() == v1::ENROLMENT_STATE_WAITLISTED
-                ? tr("%1 is on the waiting list at position %2: the series is full.")
-                      .arg(QString::fromStdString(e.participant_name()))
-                      .arg(e.waitlist_position())
-                : tr("%1: %2.").arg(QString::fromStdString(e.participant_name()),
-                                    Labels::Enrolment(e.state())),
-            e.state() == v1::ENROLMENT_STATE_WAITLISTED ? kNotice : kDone);
-        Reload();
-        emit seriesChanged();
-      });
+  CallInBackground(this, connection_, &Connection::enrolments,
+                   &v1::EnrolmentService::Stub::RequestEnrolment, request,
+                   [this](Reply<v1::Enrolment> reply) {
+                     if (!reply.ok()) {
+                       Say(DescribeError(reply.status, EnrolmentLabels()).ToString(), kError);
+                       return;
+                     }
+                     const v1::Enrolment& e = reply.value;
+                     Say(e.state() == v1::ENROLMENT_STATE_WAITLISTED
+                             ? tr("%1 is on the waiting list at position %2: the series is full.")
+                                   .arg(QString::fromStdString(e.participant_name()))
+                                   .arg(e.waitlist_position())
+                             : tr("%1: %2.").arg(QString::fromStdString(e.participant_name()),
+                                                 Labels::Enrolment(e.state())),
+                         e.state() == v1::ENROLMENT_STATE_WAITLISTED ? kNotice : kDone);
+                     Reload();
+                     emit seriesChanged();
+                   });
 }
 
 void EnrolmentBoard::Act(const QString& action) {

@@ -11,6 +11,7 @@
 #include "clients/desktop/background.h"
 #include "clients/desktop/error_text.h"
 #include "clients/desktop/labels.h"
+#include "clients/desktop/server_call.h"
 
 namespace trainhub::desktop {
 
@@ -141,18 +142,11 @@ void ImportDialog::Run(bool dry_run) {
   request.set_accept_good_rows(good_rows_only_->isChecked());
   request.set_dry_run(dry_run);
   if (!dry_run) request.set_request_id(request_id_);
-  auto connection = connection_;
   check_->setEnabled(false);
   import_->setEnabled(false);
-  RunInBackground<Reply<v1::ImportParticipantsResponse>>(
-      this,
-      [connection, request]() {
-        Reply<v1::ImportParticipantsResponse> reply;
-        reply.status = connection->Call(connection->participants(),
-                                        &v1::ParticipantService::Stub::ImportParticipants, request,
-                                        &reply.value, std::chrono::seconds(120));
-        return reply;
-      },
+  CallInBackground(
+      this, connection_, &Connection::participants,
+      &v1::ParticipantService::Stub::ImportParticipants, request, std::chrono::seconds(120),
       [this, dry_run](Reply<v1::ImportParticipantsResponse> reply) {
         check_->setEnabled(true);
         if (!reply.ok()) {
@@ -180,10 +174,9 @@ void ImportDialog::Run(bool dry_run) {
         if (dry_run) {
           const bool importable = result.problems_size() == 0 ||
                                   (good_rows_only_->isChecked() && result.imported_size() > 0);
-          summary_->setText(tr("%1 rows: %2 can be imported, %3 problem(s).")
-                                .arg(result.rows())
-                                .arg(result.imported_size())
-                                .arg(result.problems_size()) +
+          summary_->setText(tr("%n row(s) in the file: ", "", result.rows()) +
+                            tr("%n can be imported, ", "", result.imported_size()) +
+                            tr("%n problem(s).", "", result.problems_size()) +
                             (result.problems_size() > 0 && !good_rows_only_->isChecked()
                                  ? tr(" Correct the file, or tick “Import the good rows”.")
                                  : QString()));
@@ -191,8 +184,9 @@ void ImportDialog::Run(bool dry_run) {
           emit checked();
           return;
         }
-        summary_->setText(result.repeated() ? tr("This file was imported before; nothing changed.")
-                                            : tr("%1 rows imported.").arg(result.imported_size()));
+        summary_->setText(result.repeated()
+                              ? tr("This file was imported before; nothing changed.")
+                              : tr("%n row(s) imported.", "", result.imported_size()));
         request_id_ = NewRequestId();
         emit imported();
       });

@@ -34,6 +34,7 @@ class ImportDialog : public QDialog {
   QTableWidget* problems() { return problems_; }
   QLabel* summary() { return summary_; }
   QPushButton* import_button() { return import_; }
+  QCheckBox* good_rows_only() { return good_rows_only_; }
 
  signals:
   void checked();

@@ -10,6 +10,7 @@
 
 #include "clients/desktop/background.h"
 #include "clients/desktop/error_text.h"
+#include "clients/desktop/server_call.h"
 
 namespace trainhub::desktop {
 
@@ -86,6 +87,11 @@ void LoginDialog::SetServer(const QString& address) { server_->setText(address);
 void LoginDialog::SetEmail(const QString& email) { email_->setText(email); }
 void LoginDialog::SetPassword(const QString& password) { password_->setText(password); }
 
+void LoginDialog::SetTls(bool tls, const QString& ca_file) {
+  tls_->setChecked(tls);
+  ca_file_->setText(ca_file);
+}
+
 void LoginDialog::SignIn() {
   error_->clear();
   const QString address = server_->text().trimmed();
@@ -113,15 +119,8 @@ void LoginDialog::SignIn() {
   request.set_email(email_->text().trimmed().toStdString());
   request.set_password(password_->text().toStdString());
   sign_in_->setEnabled(false);
-  auto connection = connection_;
-  RunInBackground<Reply<v1::LoginResponse>>(
-      this,
-      [connection, request]() {
-        Reply<v1::LoginResponse> reply;
-        reply.status = connection->Call(connection->accounts(), &v1::AccountService::Stub::Login,
-                                        request, &reply.value);
-        return reply;
-      },
+  CallInBackground(
+      this, connection_, &Connection::accounts, &v1::AccountService::Stub::Login, request,
       [this](Reply<v1::LoginResponse> reply) {
         sign_in_->setEnabled(true);
         if (!reply.ok()) {

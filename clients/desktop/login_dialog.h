@@ -23,6 +23,8 @@ class LoginDialog : public QDialog {
   void SetServer(const QString& address);
   void SetEmail(const QString& email);
   void SetPassword(const QString& password);
+  // TLS, trusting the CAs of `ca_file` (empty: the system's).
+  void SetTls(bool tls, const QString& ca_file);
   // Signs in with what the fields hold (the Sign in button).
   void SignIn();
 

@@ -15,7 +15,9 @@
 #include "clients/desktop/error_text.h"
 #include "clients/desktop/labels.h"
 #include "clients/desktop/list_all.h"
+#include "clients/desktop/server_call.h"
 #include "clients/desktop/time_text.h"
+#include "clients/desktop/widgets.h"
 
 namespace trainhub::desktop {
 
@@ -29,19 +31,6 @@ struct MyData {
   std::vector<v1::AttendanceSummary> attendance;
   std::vector<v1::Certificate> certificates;
 };
-
-QTableWidget* NewTable(const QStringList& headers, const QString& name) {
-  auto* table = new QTableWidget(0, headers.size());
-  table->setAccessibleName(name);
-  table->setHorizontalHeaderLabels(headers);
-  table->setSelectionBehavior(QAbstractItemView::SelectRows);
-  table->setSelectionMode(QAbstractItemView::SingleSelection);
-  table->setEditTriggers(QAbstractItemView::NoEditTriggers);
-  table->horizontalHeader()->setStretchLastSection(true);
-  table->verticalHeader()->hide();
-  table->setMinimumHeight(120);  // a few rows at least, whatever the window's size
-  return table;
-}
 
 void AddRow(QTableWidget* table, const QStringList& cells) {
   const int row = table->rowCount();
@@ -67,13 +56,17 @@ ParticipantPage::ParticipantPage(std::shared_ptr<Connection> connection, QWidget
   open_pdf_with_ = [](const QString& path) {
     QDesktopServices::openUrl(QUrl::fromLocalFile(path));
   };
-  series_ = NewTable({tr("Series"), tr("My place"), tr("Since")}, tr("My series"));
-  schedule_ = NewTable({tr("When"), tr("Series"), tr("Module"), tr("Place")}, tr("My schedule"));
-  attendance_ = NewTable({tr("Series"), tr("Attended"), tr("Excused"), tr("Absent"),
-                          tr("Teaching units (UE)"), tr("Rate")},
-                         tr("My attendance"));
-  certificates_ = NewTable({tr("Number"), tr("Kind"), tr("Series"), tr("Issued"), tr("Status")},
-                           tr("My certificates"));
+  series_ = NewReadOnlyTable({tr("Series"), tr("My place"), tr("Since")}, tr("My series"));
+  schedule_ =
+      NewReadOnlyTable({tr("When"), tr("Series"), tr("Module"), tr("Place")}, tr("My schedule"));
+  attendance_ = NewReadOnlyTable({tr("Series"), tr("Attended"), tr("Excused"), tr("Absent"),
+                                  tr("Teaching units (UE)"), tr("Rate")},
+                                 tr("My attendance"));
+  certificates_ = NewReadOnlyTable(
+      {tr("Number"), tr("Kind"), tr("Series"), tr("Issued"), tr("Status")}, tr("My certificates"));
+  for (QTableWidget* table : {series_, schedule_, attendance_, certificates_}) {
+    table->setMinimumHeight(120);  // a few rows at least, whatever the window's size
+  }
   open_pdf_ = new QPushButton(tr("&Open PDF"));
   open_pdf_->setEnabled(false);
   message_ = new QLabel;
@@ -253,17 +246,10 @@ void ParticipantPage::CheckIn(const QString& code) {
 void ParticipantPage::OpenCertificate(const QString& serial) {
   v1::GetCertificatePdfRequest request;
   request.set_serial(serial.toStdString());
-  auto connection = connection_;
   message_->setText(tr("Fetching the PDF…"));
-  RunInBackground<Reply<v1::CertificateFile>>(
-      this,
-      [connection, request]() {
-        Reply<v1::CertificateFile> reply;
-        reply.status = connection->Call(connection->certificates(),
-                                        &v1::CertificateService::Stub::GetCertificatePdf, request,
-                                        &reply.value, std::chrono::seconds(60));
-        return reply;
-      },
+  CallInBackground(
+      this, connection_, &Connection::certificates,
+      &v1::CertificateService::Stub::GetCertificatePdf, request, std::chrono::seconds(60),
       [this](Reply<v1::CertificateFile> reply) {
         if (!reply.ok()) {
           message_->setText(DescribeError(reply.status).ToString());

@@ -9,6 +9,7 @@
 #include "clients/desktop/background.h"
 #include "clients/desktop/error_text.h"
 #include "clients/desktop/labels.h"
+#include "clients/desktop/widgets.h"
 
 namespace trainhub::desktop {
 
@@ -34,15 +35,6 @@ FieldLabels ModuleLabels() {
   return {{"title", ModuleDialog::tr("Title")},
           {"topics", ModuleDialog::tr("Topics")},
           {"teaching_units", ModuleDialog::tr("Teaching units (UE)")}};
-}
-
-QLabel* NewProblemLabel() {
-  auto* label = new QLabel;
-  label->setObjectName("problem");
-  label->setWordWrap(true);
-  label->setTextInteractionFlags(Qt::TextSelectableByMouse);
-  label->setStyleSheet("color: #b00020");
-  return label;
 }
 
 }  // namespace

@@ -13,9 +13,11 @@
 #include "clients/desktop/labels.h"
 #include "clients/desktop/list_all.h"
 #include "clients/desktop/planning_dialogs.h"
+#include "clients/desktop/server_call.h"
 #include "clients/desktop/session_dialog.h"
 #include "clients/desktop/text_search.h"
 #include "clients/desktop/time_text.h"
+#include "clients/desktop/widgets.h"
 
 namespace trainhub::desktop {
 
@@ -64,10 +66,7 @@ SeriesPage::SeriesPage(std::shared_ptr<Connection> connection, QWidget* parent)
   series_->setEditTriggers(QAbstractItemView::NoEditTriggers);
   series_->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
   series_->verticalHeader()->hide();
-  problem_ = new QLabel;
-  problem_->setObjectName("problem");
-  problem_->setWordWrap(true);
-  problem_->setStyleSheet("color: #b00020");
+  problem_ = NewProblemLabel();
 
   heading_ = new QLabel;
   heading_->setWordWrap(true);
@@ -449,19 +448,11 @@ void SeriesPage::DeleteSession() {
                                 .arg(item->text(0), item->text(1))) != QMessageBox::Yes) {
     return;
   }
-  auto connection = connection_;
-  RunInBackground<Reply<bool>>(
-      this,
-      [connection, session_id]() {
-        v1::DeleteSessionRequest request;
-        request.set_id(session_id);
-        v1::DeleteSessionResponse response;
-        return Reply<bool>{
-            connection->Call(connection->series(), &v1::SeriesService::Stub::DeleteSession, request,
-                             &response),
-            true};
-      },
-      [this](Reply<bool> reply) {
+  v1::DeleteSessionRequest request;
+  request.set_id(session_id);
+  CallInBackground(
+      this, connection_, &Connection::series, &v1::SeriesService::Stub::DeleteSession, request,
+      [this](Reply<v1::DeleteSessionResponse> reply) {
         problem_->setText(reply.ok() ? QString() : DescribeError(reply.status).ToString());
         LoadSchedule();
       });

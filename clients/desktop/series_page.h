@@ -46,6 +46,7 @@ class SeriesPage : public QWidget {
   QTableWidget* series_table() { return series_; }
   QTreeWidget* schedule() { return schedule_; }
   EnrolmentBoard* enrolment_board() { return board_; }
+  CompletionPanel* completion_panel() { return completion_; }
   QTabWidget* details() { return details_; }
   QLineEdit* search() { return search_; }
 

@@ -9,6 +9,7 @@
 
 #include "clients/desktop/background.h"
 #include "clients/desktop/error_text.h"
+#include "clients/desktop/server_call.h"
 #include "clients/desktop/time_text.h"
 
 namespace trainhub::desktop {
@@ -292,19 +293,12 @@ void SessionDialog::ShowConflict(qint64 session_id, const QString& text) {
   allow_overlap_->show();
   allow_overlap_->setFocus();
   if (session_id == 0) return;  // another organisation's session: no details
-  auto connection = connection_;
-  RunInBackground<Reply<v1::Session>>(
-      this,
-      [connection, session_id]() {
-        v1::GetSessionRequest request;
-        request.set_id(session_id);
-        Reply<v1::Session> reply;
-        reply.status = connection->Call(connection->series(), &v1::SeriesService::Stub::GetSession,
-                                        request, &reply.value);
-        return reply;
-      },
+  v1::GetSessionRequest request;
+  request.set_id(session_id);
+  CallInBackground(
+      this, connection_, &Connection::series, &v1::SeriesService::Stub::GetSession, request,
       [this](Reply<v1::Session> reply) {
-        if (!reply.ok()) return;  // a session of another organisation: its number only
+        if (!reply.ok()) return;  // the text above stays
         const v1::Session& other = reply.value;
         QStringList names;
         for (const auto& booking : other.trainers()) {

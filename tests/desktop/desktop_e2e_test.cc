@@ -20,17 +20,23 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QMenuBar>
+#include <QMessageBox>
+#include <QProcess>
 #include <QSettings>
+#include <QSignalSpy>
 #include <QTabBar>
 #include <QTableWidget>
+#include <QTimer>
 #include <QTreeWidget>
 #include <QtTest>
 #include <memory>
 
 #include "clients/desktop/attendance_sheet_widget.h"
 #include "clients/desktop/check_in_dialog.h"
+#include "clients/desktop/completion_panel.h"
 #include "clients/desktop/desktop_app.h"
 #include "clients/desktop/enrolment_board.h"
+#include "clients/desktop/import_dialog.h"
 #include "clients/desktop/login_dialog.h"
 #include "clients/desktop/main_window.h"
 #include "clients/desktop/participant_page.h"
@@ -313,6 +319,73 @@ class DesktopE2eTest : public QObject {
     Screenshot(jana->window(), "participant-check-in");
   }
 
+  void trainerSignsOffTheSheet() {
+    auto app = SignIn("nuran.sahin@example.org");
+    QVERIFY(app);
+    auto* page = app->window()->trainer_page();
+    QTRY_VERIFY_WITH_TIMEOUT(page->OpenSession(37), kWait);
+    QTRY_COMPARE_WITH_TIMEOUT(page->sheet()->sheet().entries_size(), 5, kWait);
+    QCOMPARE(page->sheet()->sheet().unrecorded_count(), 0);
+    AnswerNextDialog(QMessageBox::Yes);
+    page->sheet()->SignOff();
+    QTRY_VERIFY_WITH_TIMEOUT(page->sheet()->sheet().signed_off(), kWait);
+    QVERIFY(page->sheet()->state_line()->text().contains("Signed off by"));
+    QVERIFY(!page->sheet()->ButtonFor(1, v1::ATTENDANCE_STATUS_PRESENT)->isEnabled());
+  }
+
+  void coordinatorSeesForecastAndPreviewsCertificates() {
+    auto app = SignIn("koordination@agsa.example.org");
+    QVERIFY(app);
+    auto* page = app->window()->series_page();
+    QTRY_VERIFY_WITH_TIMEOUT(page->SelectSeries(1), kWait);
+    page->details()->setCurrentWidget(page->completion_panel());
+    QTRY_COMPARE_WITH_TIMEOUT(page->completion_panel()->table()->rowCount(), 5, kWait);
+    Screenshot(app->window(), "coordinator-completion");
+    // The preview lists everyone with an outcome; all five hold theirs already.
+    int previewed = -1;
+    QString notes;
+    QTimer::singleShot(0, this, [&]() { WatchForPreview(&previewed, &notes); });
+    page->completion_panel()->IssueCertificates();
+    QTRY_COMPARE_WITH_TIMEOUT(previewed, 5, kWait);
+    QCOMPARE(notes.count("already holds"), 5);
+  }
+
+  void coordinatorImportsAfterACheck() {
+    auto app = SignIn("koordination@agsa.example.org");
+    QVERIFY(app);
+    const QString csv = server_.folder() + "/teilnehmende.csv";
+    QFile file(csv);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(
+        "Vorname;Nachname;E-Mail;Zielgruppe\n"
+        "Eva;Lang;eva.lang@example.org;Ehrenamt\n"
+        "Paul;Meier;kein-at-zeichen;Ehrenamt\n");
+    file.close();
+    v1::Organization agsa;
+    agsa.set_id(1);
+    agsa.set_name("Auslandsgesellschaft Sachsen-Anhalt e.V.");
+    trainhub::desktop::ImportDialog dialog(app->connection(), {agsa}, 0, {});
+    dialog.SetFile(csv);
+    QSignalSpy checked(&dialog, &trainhub::desktop::ImportDialog::checked);
+    dialog.Check();
+    QVERIFY(checked.wait(kWait));
+    QCOMPARE(dialog.problems()->rowCount(), 1);
+    QCOMPARE(dialog.problems()->item(0, 0)->text(), QString("3"));  // the line in the file
+    QVERIFY(!dialog.import_button()->isEnabled());
+    Screenshot(&dialog, "coordinator-import");
+    const int before = CountOf(server_.Cli({"--output", "json", "participant", "list"}), "id");
+    dialog.good_rows_only()->setChecked(true);
+    dialog.Check();
+    QVERIFY(checked.wait(kWait));
+    QVERIFY(dialog.import_button()->isEnabled());
+    QSignalSpy imported(&dialog, &trainhub::desktop::ImportDialog::imported);
+    dialog.Import();
+    QVERIFY(imported.wait(kWait));
+    QVERIFY2(dialog.summary()->text().contains("1 row imported"),
+             qPrintable(dialog.summary()->text()));
+    QCOMPARE(CountOf(server_.Cli({"--output", "json", "participant", "list"}), "id"), before + 1);
+  }
+
   void participantOpensCertificatePdf() {
     auto app = SignIn("lan.nguyen@example.org");
     QVERIFY(app);
@@ -368,6 +441,38 @@ class DesktopE2eTest : public QObject {
     }
   }
 
+  void signsInOverTlsWithTheCaFile() {
+    // The server restarted with a certificate of a test CA.
+    const QString dir = server_.folder();
+    QCOMPARE(QProcess::execute("bash", {TEST_CERTIFICATES_SCRIPT, dir}), 0);
+    server_.Kill();
+    QString error;
+    QVERIFY2(server_.Start(&error,
+                           {"--tls-cert", dir + "/server.pem", "--tls-key", dir + "/server.key"}),
+             qPrintable(error));
+    DesktopApp::Options options;
+    options.server = server_.address();
+    options.email = "koordination@agsa.example.org";
+    options.language = "en";
+    options.tls = true;
+    // The system's CAs do not know the test CA: refused, said in the dialog.
+    options.password = QString(kDemoPassword);
+    DesktopApp untrusted(options);
+    untrusted.Start();
+    QTRY_VERIFY_WITH_TIMEOUT(
+        untrusted.login_dialog() != nullptr &&
+            !untrusted.login_dialog()->findChild<QLabel*>("error")->text().isEmpty(),
+        kWait);
+    QVERIFY(untrusted.window() == nullptr);
+    options.ca_file = dir + "/ca.pem";
+    options.password = QString(kDemoPassword);
+    DesktopApp trusted(options);
+    trusted.Start();
+    QTRY_VERIFY_WITH_TIMEOUT(trusted.window() != nullptr, kWait);
+    QTRY_VERIFY_WITH_TIMEOUT(trusted.window()->series_page()->series_table()->rowCount() > 0,
+                             kWait);
+  }
+
   void germanIsShipped() {
     DesktopApp::UseLanguage("de");
     trainhub::desktop::LoginDialog dialog;
@@ -378,6 +483,32 @@ class DesktopE2eTest : public QObject {
   }
 
  private:
+  // Presses `button` in the next message box that opens.
+  void AnswerNextDialog(QMessageBox::StandardButton button) {
+    QTimer::singleShot(20, this, [this, button]() {
+      auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget());
+      if (box == nullptr) {
+        AnswerNextDialog(button);  // not open yet
+        return;
+      }
+      box->button(button)->click();
+    });
+  }
+
+  // Reads the certificate preview's table once it is open, then closes it.
+  void WatchForPreview(int* rows, QString* notes) {
+    auto* dialog = qobject_cast<QDialog*>(QApplication::activeModalWidget());
+    if (dialog == nullptr) {
+      QTimer::singleShot(20, this, [this, rows, notes]() { WatchForPreview(rows, notes); });
+      return;
+    }
+    auto* table = dialog->findChild<QTableWidget*>();
+    *rows = table->rowCount();
+    for (int r = 0; r < table->rowCount(); ++r) *notes += table->item(r, 2)->text() + "\n";
+    Screenshot(dialog, "coordinator-certificate-preview");
+    dialog->reject();
+  }
+
   // The application signed in as `email` (the demo password), its window shown.
   std::unique_ptr<DesktopApp> SignIn(const QString& email) {
     DesktopApp::Options options;

@@ -33,12 +33,12 @@ class DesktopServer {
   }
 
   // Starts trainhubd; the first time on a free port, later on the same one.
-  bool Start(QString* error) {
+  bool Start(QString* error, const QStringList& extra = {}) {
     const QString listen = port_.isEmpty() ? "127.0.0.1:0" : "127.0.0.1:" + port_;
     log_ = dir_.filePath(QStringLiteral("server-%1.log").arg(++starts_));
     server_.setStandardOutputFile(log_);
     server_.setStandardErrorFile(log_);
-    server_.start(TRAINHUBD_PATH, {"--listen", listen, "--db", db_});
+    server_.start(TRAINHUBD_PATH, QStringList{"--listen", listen, "--db", db_} + extra);
     if (!server_.waitForStarted(10000)) return Fail(error, "trainhubd did not start");
     const QRegularExpression port_line(R"(\(port (\d+))");
     for (int i = 0; i < 400; ++i) {

@@ -207,21 +207,12 @@ class E2eTest : public ::testing::Test {
   std::string address_ = "127.0.0.1:1";
 };
 
-// A test CA and a server certificate for 127.0.0.1, made with openssl.
+// A test CA and a server certificate for 127.0.0.1 in `dir` (ca.pem,
+// server.pem, server.key), made with openssl.
 inline void MakeTestCertificates(const fs::path& dir) {
-  const std::string d = dir.string();
-  const std::string script =
-      "cd '" + d +
-      "' && "
-      "openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes "
-      "-keyout ca.key -out ca.pem -days 2 -subj '/CN=trainhub test CA' 2>/dev/null && "
-      "openssl req -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes "
-      "-keyout server.key -out server.csr -subj '/CN=localhost' 2>/dev/null && "
-      "printf 'subjectAltName=IP:127.0.0.1,DNS:localhost\\nextendedKeyUsage=serverAuth\\n' "
-      "> ext.cnf && "
-      "openssl x509 -req -in server.csr -CA ca.pem -CAkey ca.key -CAcreateserial "
-      "-out server.pem -days 2 -extfile ext.cnf 2>/dev/null";
-  ASSERT_EQ(std::system(script.c_str()), 0) << script;
+  const std::string command =
+      std::string("bash '") + TEST_CERTIFICATES_SCRIPT + "' '" + dir.string() + "'";
+  ASSERT_EQ(std::system(command.c_str()), 0) << command;
 }
 
 }  // namespace trainhub::e2e

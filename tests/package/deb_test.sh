@@ -48,7 +48,7 @@ mkdir -m 700 "$work/state"
   >"$work/server.log" 2>&1 &
 server=$!
 port=""
-for _ in $(seq 1 200); do
+for _ in $(seq 1 600); do  # up to 30 s: the suite runs tests in parallel
   port=$(grep -o '(port [0-9]*' "$work/server.log" | grep -o '[0-9]*$' || true)
   [ -n "$port" ] && break
   sleep 0.05

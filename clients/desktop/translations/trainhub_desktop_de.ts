@@ -665,10 +665,6 @@
         <translation>Zielgruppe</translation>
     </message>
     <message>
-        <source>%1 rows: %2 can be imported, %3 problem(s).</source>
-        <translation>%1 Zeilen: %2 können importiert werden, %3 Problem(e).</translation>
-    </message>
-    <message>
         <source> Correct the file, or tick “Import the good rows”.</source>
         <translation> Korrigieren Sie die Datei oder wählen Sie „Nur die fehlerfreien Zeilen importieren“.</translation>
     </message>
@@ -676,9 +672,33 @@
         <source>This file was imported before; nothing changed.</source>
         <translation>Diese Datei wurde bereits importiert; nichts wurde geändert.</translation>
     </message>
-    <message>
-        <source>%1 rows imported.</source>
-        <translation>%1 Zeilen importiert.</translation>
+    <message numerus="yes">
+        <source>%n row(s) in the file: </source>
+        <translation>
+            <numerusform>%n Zeile in der Datei: </numerusform>
+            <numerusform>%n Zeilen in der Datei: </numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n can be imported, </source>
+        <translation>
+            <numerusform>%n kann importiert werden, </numerusform>
+            <numerusform>%n können importiert werden, </numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n problem(s).</source>
+        <translation>
+            <numerusform>%n Problem.</numerusform>
+            <numerusform>%n Probleme.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) imported.</source>
+        <translation>
+            <numerusform>%n Zeile importiert.</numerusform>
+            <numerusform>%n Zeilen importiert.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -36,6 +36,37 @@
     </message>
 </context>
 <context>
+    <name>trainhub::desktop::ImportDialog</name>
+    <message numerus="yes">
+        <source>%n row(s) in the file: </source>
+        <translation>
+            <numerusform>%n row in the file: </numerusform>
+            <numerusform>%n rows in the file: </numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n can be imported, </source>
+        <translation>
+            <numerusform>%n can be imported, </numerusform>
+            <numerusform>%n can be imported, </numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n problem(s).</source>
+        <translation>
+            <numerusform>%n problem.</numerusform>
+            <numerusform>%n problems.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) imported.</source>
+        <translation>
+            <numerusform>%n row imported.</numerusform>
+            <numerusform>%n rows imported.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>trainhub::desktop::MainWindow</name>
     <message numerus="yes">
         <source>%n attendance mark(s) not yet sent.</source>

@@ -123,10 +123,10 @@ EnrolmentBoard::EnrolmentBoard(std::shared_ptr<Connection> connection, QWidget* 
     reject_->setEnabled(e && e->state() == v1::ENROLMENT_STATE_PENDING_APPROVAL);
     withdraw_->setEnabled(e && !Ended(*e));
   });
-  connect(approve_, &QPushButton::clicked, this, [this]() { Act("approve"); });
-  connect(reject_, &QPushButton::clicked, this, [this]() { Act("reject"); });
-  connect(withdraw_, &QPushButton::clicked, this, [this]() { Act("withdraw"); });
-  connect(release_, &QPushButton::clicked, this, [this]() { Act("release"); });
+  connect(approve_, &QPushButton::clicked, this, [this]() { Act(Action::kApprove); });
+  connect(reject_, &QPushButton::clicked, this, [this]() { Act(Action::kReject); });
+  connect(withdraw_, &QPushButton::clicked, this, [this]() { Act(Action::kWithdraw); });
+  connect(release_, &QPushButton::clicked, this, [this]() { Act(Action::kRelease); });
   connect(find, &QPushButton::clicked, this, &EnrolmentBoard::FindPeople);
   connect(search_, &QLineEdit::returnPressed, this, &EnrolmentBoard::FindPeople);
   connect(found_, &QTableWidget::itemSelectionChanged, this,
@@ -295,13 +295,13 @@ void EnrolmentBoard::Enrol(qint64 participant_id, bool override_eligibility) {
                    });
 }
 
-void EnrolmentBoard::Act(const QString& action) {
+void EnrolmentBoard::Act(Action action) {
   const v1::Enrolment* selected = Selected();
-  if (action != "release" && selected == nullptr) return;
+  if (action != Action::kRelease && selected == nullptr) return;
   QString reason;
-  if (action != "approve") {
+  if (action != Action::kApprove) {
     bool ok = false;
-    const QString prompt = action == "release"
+    const QString prompt = action == Action::kRelease
                                ? tr("Reason (empty: no binding confirmation by the deadline):")
                                : tr("Reason (kept in the history):");
     reason = QInputDialog::getText(this, tr("Reason"), prompt, QLineEdit::Normal, QString(), &ok);
@@ -317,20 +317,20 @@ void EnrolmentBoard::Act(const QString& action) {
         Reply<bool> reply;
         auto& stub = connection->enrolments();
         using Stub = v1::EnrolmentService::Stub;
-        if (action == "approve") {
+        if (action == Action::kApprove) {
           v1::ApproveEnrolmentRequest request;
           request.set_id(id);
           request.set_request_id(NewRequestId());
           v1::Enrolment response;
           reply.status = connection->Call(stub, &Stub::ApproveEnrolment, request, &response);
-        } else if (action == "reject") {
+        } else if (action == Action::kReject) {
           v1::RejectEnrolmentRequest request;
           request.set_id(id);
           request.set_reason(why);
           request.set_request_id(NewRequestId());
           v1::Enrolment response;
           reply.status = connection->Call(stub, &Stub::RejectEnrolment, request, &response);
-        } else if (action == "withdraw") {
+        } else if (action == Action::kWithdraw) {
           v1::WithdrawEnrolmentRequest request;
           request.set_id(id);
           request.set_reason(why);

@@ -46,7 +46,9 @@ class EnrolmentBoard : public QWidget {
   void FindPeople();
   // The enrolment of the selected row, if any.
   const trainhub::v1::Enrolment* Selected() const;
-  void Act(const QString& action);
+  // What the buttons under the board do.
+  enum class Action { kApprove, kReject, kWithdraw, kRelease };
+  void Act(Action action);
   // Shows `text` in the board's message line in `colour`.
   void Say(const QString& text, const char* colour);
 

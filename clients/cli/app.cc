@@ -86,6 +86,7 @@ int Run(Context& ctx, int argc, const char* const* argv) {
       ->capture_default_str();
   AddAccountCommands(app, ctx);
   AddAuditCommands(app, ctx);
+  AddAdminCommands(app, ctx);
   AddOrganizationCommands(app, ctx);
   AddTrainerCommands(app, ctx);
   AddParticipantCommands(app, ctx);

@@ -145,6 +145,10 @@ trainhub::v1::AttendanceService::StubInterface& Client::attendance() {
   return Lazy<trainhub::v1::AttendanceService>(stubs_.attendance);
 }
 
+trainhub::v1::AdminService::StubInterface& Client::admin() {
+  return Lazy<trainhub::v1::AdminService>(stubs_.admin);
+}
+
 trainhub::v1::CertificateService::StubInterface& Client::certificates() {
   return Lazy<trainhub::v1::CertificateService>(stubs_.certificates);
 }

@@ -15,6 +15,7 @@
 #include "clients/cli/printer.h"
 #include "grpc/health/v1/health.grpc.pb.h"
 #include "trainhub/v1/account.grpc.pb.h"
+#include "trainhub/v1/admin.grpc.pb.h"
 #include "trainhub/v1/attendance.grpc.pb.h"
 #include "trainhub/v1/audit.grpc.pb.h"
 #include "trainhub/v1/certificate.grpc.pb.h"
@@ -39,6 +40,7 @@ class Client {
   // from the channel when first needed.
   struct Stubs {
     std::unique_ptr<trainhub::v1::AccountService::StubInterface> accounts;
+    std::unique_ptr<trainhub::v1::AdminService::StubInterface> admin;
     std::unique_ptr<trainhub::v1::AuditService::StubInterface> audit;
     std::unique_ptr<trainhub::v1::OrganizationService::StubInterface> organizations;
     std::unique_ptr<trainhub::v1::TrainerService::StubInterface> trainers;
@@ -62,6 +64,7 @@ class Client {
   // The channel, for stubs this class does not hold.
   std::shared_ptr<grpc::Channel> channel() { return Channel(); }
   trainhub::v1::AccountService::StubInterface& accounts();
+  trainhub::v1::AdminService::StubInterface& admin();
   trainhub::v1::AuditService::StubInterface& audit();
   trainhub::v1::OrganizationService::StubInterface& organizations();
   trainhub::v1::TrainerService::StubInterface& trainers();

@@ -8,6 +8,7 @@
 #include <fstream>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <sstream>
 #include <string>
 
@@ -106,6 +107,16 @@ grpc::Status ListAll(Client& c, Stub& stub,
       });
 }
 
+// Receives a streamed file through `receive` (which hands each part to its
+// argument, false stopping it) into `path`: when empty the name the first
+// part gives, "-" standard output. Writes PATH.part (0600) and renames it
+// only when complete. Reports errors (setting ctx.exit_code) and returns the
+// bytes written, or nullopt after an error.
+std::optional<size_t> ReceiveFile(
+    Context& ctx, std::string& path,
+    const std::function<grpc::Status(const std::function<bool(const trainhub::v1::FileChunk&)>&)>&
+        receive);
+
 // Sets ctx.exit_code from a status (reporting errors); true when OK.
 bool Check(Context& ctx, const grpc::Status& status);
 // Reports a usage problem found before calling the server.
@@ -113,6 +124,7 @@ void UsageError(Context& ctx, const std::string& message);
 
 void AddAccountCommands(CLI::App& app, Context& ctx);
 void AddAuditCommands(CLI::App& app, Context& ctx);
+void AddAdminCommands(CLI::App& app, Context& ctx);
 void AddParticipantCommands(CLI::App& app, Context& ctx);
 void AddEnrolmentCommands(CLI::App& app, Context& ctx);
 void AddAttendanceCommands(CLI::App& app, Context& ctx);

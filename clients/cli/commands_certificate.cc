@@ -239,47 +239,13 @@ void AddZip(CLI::App* certificate, Context& ctx) {
     v1::DownloadCertificatesRequest request;
     request.set_series_id(o->series);
     request.set_include_invalid(o->all);
-    const bool to_stdout = o->file == "-";
-    std::string path = o->file, partial;
-    int fd = -1;
-    bool write_failed = false;
-    size_t written = 0;
+    std::string path = o->file;
     auto& c = ctx.client();
-    grpc::Status status = c.Receive(
-        c.certificates(), &Stub::DownloadCertificates, request, [&](const v1::FileChunk& chunk) {
-          if (to_stdout) {
-            ctx.out() << chunk.data();
-            written += chunk.data().size();
-            return true;
-          }
-          if (fd < 0) {
-            if (path.empty()) path = chunk.file_name();
-            partial = path + ".part";
-            fd = ::open(partial.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
-            if (fd < 0) return !(write_failed = true);
-          }
-          size_t done = 0;
-          while (done < chunk.data().size()) {
-            const ssize_t n = ::write(fd, chunk.data().data() + done, chunk.data().size() - done);
-            if (n <= 0) return !(write_failed = true);
-            done += static_cast<size_t>(n);
-          }
-          written += done;
-          return true;
-        });
-    if (fd >= 0) write_failed = ::close(fd) != 0 || write_failed;
-    const bool complete = status.ok() && !write_failed;
-    if (!partial.empty() && (!complete || std::rename(partial.c_str(), path.c_str()) != 0)) {
-      std::remove(partial.c_str());
-      if (complete) write_failed = true;
-    }
-    if (write_failed) {
-      ctx.err() << msg::kErrorPrefix << fmt::format(msg::kCannotWrite, path) << "\n";
-      ctx.exit_code = kExitOther;
-      return;
-    }
-    if (!Check(ctx, status)) return;
-    if (!to_stdout) ctx.err() << fmt::format(msg::kZipWritten, path, written) << "\n";
+    const std::optional<size_t> written = ReceiveFile(ctx, path, [&](const auto& sink) {
+      return c.Receive(c.certificates(), &Stub::DownloadCertificates, request, sink);
+    });
+    if (!written) return;
+    if (path != "-") ctx.err() << fmt::format(msg::kZipWritten, path, *written) << "\n";
   });
 }
 

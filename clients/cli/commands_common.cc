@@ -1,4 +1,8 @@
+#include <fcntl.h>
 #include <fmt/core.h>
+#include <unistd.h>
+
+#include <cstdio>
 
 #include "clients/cli/commands.h"
 #include "clients/cli/messages.h"
@@ -25,6 +29,51 @@ grpc::Status ForEachPage(
     }
     token = next;
   }
+}
+
+std::optional<size_t> ReceiveFile(
+    Context& ctx, std::string& path,
+    const std::function<grpc::Status(const std::function<bool(const trainhub::v1::FileChunk&)>&)>&
+        receive) {
+  const bool to_stdout = path == "-";
+  std::string partial;
+  int fd = -1;
+  bool write_failed = false;
+  size_t written = 0;
+  grpc::Status status = receive([&](const trainhub::v1::FileChunk& chunk) {
+    if (to_stdout) {
+      ctx.out() << chunk.data();
+      written += chunk.data().size();
+      return true;
+    }
+    if (fd < 0) {
+      if (path.empty()) path = chunk.file_name();
+      partial = path + ".part";
+      fd = ::open(partial.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+      if (fd < 0) return !(write_failed = true);
+    }
+    size_t done = 0;
+    while (done < chunk.data().size()) {
+      const ssize_t n = ::write(fd, chunk.data().data() + done, chunk.data().size() - done);
+      if (n <= 0) return !(write_failed = true);
+      done += static_cast<size_t>(n);
+    }
+    written += done;
+    return true;
+  });
+  if (fd >= 0) write_failed = ::fsync(fd) != 0 || ::close(fd) != 0 || write_failed;
+  const bool complete = status.ok() && !write_failed;
+  if (!partial.empty() && (!complete || std::rename(partial.c_str(), path.c_str()) != 0)) {
+    std::remove(partial.c_str());
+    if (complete) write_failed = true;
+  }
+  if (write_failed) {
+    ctx.err() << msg::kErrorPrefix << fmt::format(msg::kCannotWrite, path) << "\n";
+    ctx.exit_code = kExitOther;
+    return std::nullopt;
+  }
+  if (!Check(ctx, status)) return std::nullopt;
+  return written;
 }
 
 bool Check(Context& ctx, const grpc::Status& status) {

@@ -64,6 +64,13 @@ inline constexpr char kRevoked[] = "revoked {} token(s)";
 inline constexpr char kAuditCommand[] =
     "the audit log (admins; coordinators for their organisation)";
 inline constexpr char kAuditList[] = "who changed what, and refused calls, newest first";
+inline constexpr char kAdminCommand[] = "running the installation (admins only)";
+inline constexpr char kAdminBackup[] =
+    "a consistent copy of the whole database while the server runs, written to FILE "
+    "(restore it with trainhubd --restore FILE --db PATH)";
+inline constexpr char kBackupFileArg[] =
+    "the file to write (\"-\": standard output); it holds every personal record";
+inline constexpr char kBackupWritten[] = "wrote {} ({} bytes): a backup of the whole database";
 inline constexpr char kColWhenLocal[] = "WHEN";
 inline constexpr char kAccountGone[] = "account {} (deleted)";
 inline constexpr char kUnknownCaller[] = "not signed in, from {}";

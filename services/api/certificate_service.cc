@@ -8,6 +8,7 @@
 
 #include "absl/strings/escaping.h"
 #include "absl/strings/str_cat.h"
+#include "api/file_stream.h"
 #include "api/handler_util.h"
 #include "domain/errors.h"
 
@@ -15,8 +16,6 @@ namespace trainhub::api {
 namespace {
 
 constexpr auto kService = v1::CertificateService::service_full_name;
-// Parts of a streamed file: well below gRPC's 4 MB message limit.
-constexpr size_t kFileChunkBytes = 256 * 1024;
 
 }  // namespace
 
@@ -185,39 +184,20 @@ grpc::Status CertificateServiceImpl::DownloadCertificates(
   TH_ADMIT(call, *context, request, kService(), "DownloadCertificates");
   // The archive is made in a directory of its own that only this process
   // can read, and removed before the first part is sent.
-  std::error_code error;
-  std::string pattern =
-      (std::filesystem::temp_directory_path(error) / "trainhub-zip-XXXXXX").string();
-  if (error || mkdtemp(pattern.data()) == nullptr) {
-    return ToGrpcStatus(absl::InternalError("cannot make a temporary directory for the ZIP file"));
-  }
-  const std::filesystem::path directory = pattern;
-  const std::filesystem::path path = directory / "certificates.zip";
   std::ifstream archive;
   {
+    absl::StatusOr<PrivateTempDir> directory = PrivateTempDir::Make("trainhub-zip");
+    if (!directory.ok()) return ToGrpcStatus(directory.status());
+    const std::filesystem::path path = directory->path() / "certificates.zip";
     absl::StatusOr<int> written = certificates_.WritePdfArchive(
         call.who, request->series_id(), request->include_invalid(), path.string());
-    if (written.ok()) archive.open(path, std::ios::binary);
-    std::filesystem::remove_all(directory, error);  // the open stream keeps the data
     if (!written.ok()) return ToGrpcStatus(written.status());
+    archive.open(path, std::ios::binary);  // the open stream keeps the data
     if (!archive) return ToGrpcStatus(absl::InternalError("cannot read the ZIP file written"));
   }
-  v1::FileChunk chunk;
-  chunk.set_file_name(absl::StrCat("bescheinigungen-reihe-", request->series_id(), ".zip"));
-  chunk.set_content_type("application/zip");
-  std::string buffer(kFileChunkBytes, '\0');
-  while (archive) {
-    archive.read(buffer.data(), static_cast<std::streamsize>(buffer.size()));
-    const std::streamsize n = archive.gcount();
-    if (n <= 0) break;
-    chunk.set_data(buffer.data(), static_cast<size_t>(n));
-    if (context->IsCancelled() || !writer->Write(chunk)) {
-      return grpc::Status(grpc::StatusCode::CANCELLED, "the download was cancelled");
-    }
-    chunk.clear_file_name();
-    chunk.clear_content_type();
-  }
-  return grpc::Status::OK;
+  return SendFileChunks(*context, *writer, archive,
+                        absl::StrCat("bescheinigungen-reihe-", request->series_id(), ".zip"),
+                        "application/zip");
 }
 
 grpc::Status CertificateServiceImpl::RevokeCertificate(grpc::ServerContext* context,

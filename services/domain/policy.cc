@@ -17,6 +17,8 @@ const std::map<std::string, Callers, std::less<>>& RolePolicy() {
 
       {"trainhub.v1.AuditService/ListAuditEvents", Callers::kPlanners},
 
+      {"trainhub.v1.AdminService/BackupDatabase", Callers::kAdmin},
+
       {"trainhub.v1.OrganizationService/CreateOrganization", Callers::kAdmin},
       {"trainhub.v1.OrganizationService/GetOrganization", Callers::kSignedIn},
       {"trainhub.v1.OrganizationService/ListOrganizations", Callers::kSignedIn},

@@ -7,7 +7,9 @@
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
+#include <cstdio>
 #include <cstdlib>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <sstream>
@@ -21,6 +23,8 @@
 #include "domain/passwords.h"
 #include "server/issuer_key_file.h"
 #include "server/trainhub_server.h"
+#include "store/connection.h"
+#include "store/database_copy.h"
 #include "store/sqlite_store.h"
 
 namespace {
@@ -48,6 +52,48 @@ std::string ReadPasswordLine(const char* prompt) {
   }
   if (!line.empty() && line.back() == '\r') line.pop_back();
   return line;
+}
+
+// trainhubd --restore: makes the database `db_path`, which must not exist,
+// from a backup (trainhub admin backup) after checking it.
+int Restore(const std::string& backup, const std::string& db_path) {
+  if (db_path.empty() || trainhub::store::IsInMemory(db_path)) {
+    spdlog::error("--restore needs --db with the file to make");
+    return kExitUsage;
+  }
+  std::error_code error;
+  if (std::filesystem::exists(db_path, error)) {
+    spdlog::error(
+        "{} exists; stop trainhubd and move it aside (with its -wal and -shm files) "
+        "before restoring",
+        db_path);
+    return kExitCannotStart;
+  }
+  if (absl::Status checked = trainhub::store::CheckDatabaseFile(backup); !checked.ok()) {
+    spdlog::error("not restored: {}", std::string(checked.message()));
+    return kExitCannotStart;
+  }
+  // Copied beside the target, then renamed: no half-restored database.
+  const std::string restoring = db_path + ".restoring";
+  std::filesystem::remove(restoring, error);
+  if (absl::Status copied = trainhub::store::CopyDatabase(backup, restoring); !copied.ok()) {
+    spdlog::error("not restored: {}", std::string(copied.message()));
+    return kExitCannotStart;
+  }
+  if (std::rename(restoring.c_str(), db_path.c_str()) != 0) {
+    std::filesystem::remove(restoring, error);
+    spdlog::error("not restored: cannot rename {} to {}", restoring, db_path);
+    return kExitCannotStart;
+  }
+  spdlog::info("restored {} from {}; start trainhubd with --db {}", db_path, backup, db_path);
+  if (!std::filesystem::exists(trainhub::server::IssuerKeyPathFor(db_path), error)) {
+    spdlog::warn(
+        "no issuer key {} yet: copy the key file kept with the backup there before "
+        "starting, or trainhubd makes a new key (certificates signed before stay "
+        "verifiable)",
+        trainhub::server::IssuerKeyPathFor(db_path));
+  }
+  return 0;
 }
 
 // trainhubd --create-admin: the first account of a new installation.
@@ -153,6 +199,11 @@ int main(int argc, char** argv) {
   app.add_flag("--rotate-issuer-key", rotate_issuer_key,
                "make a new certificate signing key (the old one stays for verifying what it "
                "signed), then exit");
+  std::string restore_from;
+  app.add_option("--restore", restore_from,
+                 "make the database --db (which must not exist) from this backup file "
+                 "(trainhub admin backup FILE), then exit")
+      ->check(CLI::ExistingFile);
   app.add_option("--log-level", log_level, "trace, debug, info, warn, error")
       ->check(CLI::IsMember({"trace", "debug", "info", "warn", "error"}))
       ->capture_default_str();
@@ -170,6 +221,7 @@ int main(int argc, char** argv) {
     spdlog::error("libsodium failed to start");
     return kExitCannotStart;
   }
+  if (!restore_from.empty()) return Restore(restore_from, options.db_path);
   if (!admin_email.empty()) return CreateAdmin(options.db_path, admin_email, admin_name);
   if (rotate_issuer_key) {
     auto key_id =

@@ -11,6 +11,7 @@
 #include "absl/strings/strip.h"
 #include "absl/time/clock.h"
 #include "api/account_service.h"
+#include "api/admin_service.h"
 #include "api/attendance_service.h"
 #include "api/audit_service.h"
 #include "api/certificate_service.h"
@@ -87,10 +88,12 @@ void TrainhubServer::BuildServices() {
   attendance_ = std::make_unique<domain::Attendance>(data);
   completion_ = std::make_unique<domain::Completion>(data);
   certificates_ = std::make_unique<domain::Certificates>(data, *issuer_key_, verify_url_base_);
+  maintenance_ = std::make_unique<domain::Maintenance>(data);
   auth_ = std::make_unique<api::Authenticator>(*accounts_);
   api::Authenticator& auth = *auth_;
   services_.push_back(std::make_unique<api::AccountServiceImpl>(*accounts_, *audit_, auth));
   services_.push_back(std::make_unique<api::AuditServiceImpl>(*audit_, auth));
+  services_.push_back(std::make_unique<api::AdminServiceImpl>(*maintenance_, auth));
   services_.push_back(
       std::make_unique<api::ParticipantServiceImpl>(*participants_, *import_, auth));
   services_.push_back(std::make_unique<api::EnrolmentServiceImpl>(*enrolments_, auth));

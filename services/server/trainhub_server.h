@@ -23,6 +23,7 @@
 #include "domain/certificates.h"
 #include "domain/completion.h"
 #include "domain/enrolments.h"
+#include "domain/maintenance.h"
 #include "domain/organizations.h"
 #include "domain/participant_import.h"
 #include "domain/participants.h"
@@ -95,6 +96,7 @@ class TrainhubServer {
   std::unique_ptr<domain::CalendarExport> calendars_;
   std::unique_ptr<domain::Accounts> accounts_;
   std::unique_ptr<domain::AuditLog> audit_;
+  std::unique_ptr<domain::Maintenance> maintenance_;
   std::unique_ptr<domain::Participants> participants_;
   std::unique_ptr<domain::ParticipantImport> import_;
   std::unique_ptr<domain::Enrolments> enrolments_;

@@ -2,6 +2,7 @@
 
 #include "absl/time/clock.h"
 #include "store/connection.h"
+#include "store/database_copy.h"
 
 namespace trainhub::store {
 
@@ -10,6 +11,7 @@ absl::StatusOr<std::unique_ptr<SqliteStore>> SqliteStore::Open(const std::string
   absl::StatusOr<std::unique_ptr<SQLite::Database>> db = OpenWriteConnection(path);
   if (!db.ok()) return db.status();
   std::unique_ptr<SqliteStore> store(new SqliteStore());
+  store->path_ = path;
   store->write_unit_ = std::make_unique<SqliteUnit>(**db);
   store->writer_ = std::make_unique<Writer>(*std::move(db));
   if (!IsInMemory(path)) {
@@ -25,6 +27,8 @@ absl::StatusOr<std::unique_ptr<SqliteStore>> SqliteStore::Open(const std::string
   }
   return store;
 }
+
+absl::Status SqliteStore::CopyTo(const std::string& path) { return CopyDatabase(path_, path); }
 
 SqliteStore::~SqliteStore() {
   // Queued writes still need the unit; its statements must be gone

@@ -28,6 +28,8 @@ class SqliteStore : public domain::Store {
   absl::Status Read(const std::function<absl::Status(domain::ReadView&)>& work) override;
   absl::Status Write(std::function<absl::Status(domain::UnitOfWork&)> work) override;
 
+  absl::Status CopyTo(const std::string& path) override;
+
   Writer::Stats writer_stats() const { return writer_->stats(); }
 
  private:
@@ -37,6 +39,7 @@ class SqliteStore : public domain::Store {
   };
   SqliteStore() = default;
 
+  std::string path_;
   std::unique_ptr<SqliteUnit> write_unit_;
   std::unique_ptr<Writer> writer_;  // owns the connection write_unit_ uses
   std::vector<std::unique_ptr<Reader>> readers_;

@@ -12,9 +12,11 @@
 
 #include <array>
 #include <atomic>
+#include <condition_variable>
 #include <filesystem>
 #include <functional>
 #include <future>
+#include <mutex>
 #include <set>
 #include <thread>
 
@@ -279,19 +281,51 @@ inline std::vector<const google::protobuf::ServiceDescriptor*> AllServices() {
 
 // Sends `bytes` as the request of `method` ("/pkg.Service/Method"), with
 // `token` as bearer token unless empty.
+// Sends `bytes` as the single request of `method` and reads every response
+// message until the call ends; works for unary and server-streaming methods.
+// Returns the call's final status.
 inline grpc::Status RawCall(const std::shared_ptr<grpc::Channel>& channel,
                             const std::string& method, const std::string& bytes,
                             const std::string& token) {
+  class SingleRequestReactor : public grpc::ClientBidiReactor<grpc::ByteBuffer, grpc::ByteBuffer> {
+   public:
+    explicit SingleRequestReactor(const std::string& bytes) : slice_(bytes), request_(&slice_, 1) {}
+    void Begin() {
+      StartWriteLast(&request_, grpc::WriteOptions());
+      StartRead(&response_);
+      StartCall();
+    }
+    void OnReadDone(bool ok) override {
+      if (ok) StartRead(&response_);
+    }
+    void OnDone(const grpc::Status& status) override {
+      std::lock_guard<std::mutex> lock(mutex_);
+      status_ = status;
+      done_ = true;
+      finished_.notify_all();
+    }
+    grpc::Status Wait() {
+      std::unique_lock<std::mutex> lock(mutex_);
+      finished_.wait(lock, [this] { return done_; });
+      return status_;
+    }
+
+   private:
+    grpc::Slice slice_;
+    grpc::ByteBuffer request_;
+    grpc::ByteBuffer response_;
+    std::mutex mutex_;
+    std::condition_variable finished_;
+    bool done_ = false;
+    grpc::Status status_;
+  };
   grpc::GenericStub generic(channel);
   grpc::ClientContext context;
   if (!token.empty()) context.AddMetadata("authorization", "Bearer " + token);
-  grpc::Slice slice(bytes);
-  grpc::ByteBuffer request(&slice, 1);
-  grpc::ByteBuffer response;
-  std::promise<grpc::Status> done;
-  generic.UnaryCall(&context, method, grpc::StubOptions(), &request, &response,
-                    [&](grpc::Status s) { done.set_value(s); });
-  return done.get_future().get();
+  SingleRequestReactor reactor(bytes);
+  generic.PrepareBidiStreamingCall(&context, method, grpc::StubOptions(), &reactor);
+  reactor.Begin();
+  return reactor.Wait();
 }
 
 // Wire bytes of a `type` message whose first reachable string field holds

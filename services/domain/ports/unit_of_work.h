@@ -72,6 +72,13 @@ class Store {
   virtual ~Store() = default;
   virtual absl::Status Read(const std::function<absl::Status(ReadView&)>& work) = 0;
   virtual absl::Status Write(std::function<absl::Status(UnitOfWork&)> work) = 0;
+  // Writes a consistent copy of all data, as of one moment, to a new
+  // database file at `path` (which must not exist) while reads and writes go
+  // on. UNIMPLEMENTED for stores that cannot (in-memory ones).
+  virtual absl::Status CopyTo(const std::string& path) {
+    (void)path;
+    return absl::UnimplementedError("this database cannot be copied");
+  }
 };
 
 }  // namespace trainhub::domain

@@ -494,6 +494,8 @@ inline constexpr char kCheckedIn[] = "checked in: you are recorded present at se
 // Errors (exit codes: 2 usage, 3 rejected, 4 not found, 5 unreachable, 1 other)
 inline constexpr char kErrorPrefix[] = "error: ";
 inline constexpr char kRequestRejected[] = "the request was rejected:";
+// {}: who may, e.g. "an admin or a coordinator".
+inline constexpr char kCommandNotForYou[] = "this command is for {}; your account may not use it";
 inline constexpr char kFieldLine[] = "  {}: {}";
 
 // How the server's field names read on the command line (InCliWords):

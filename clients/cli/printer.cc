@@ -98,6 +98,17 @@ int Printer::Report(const grpc::Status& status, const std::string& server) {
     err_ << msg::kErrorPrefix << status.error_message() << "\n" << msg::kLoginHint << "\n";
     return kExitDenied;
   }
+  // The server names its method ("CreateOrganization is for an admin; ...");
+  // the user typed a command.
+  static const std::regex kMethodRefused(
+      R"(^[A-Z][A-Za-z]+ is for (.+); your account may not call it$)");
+  const std::string message = status.error_message();
+  std::smatch refused;
+  if (status.error_code() == grpc::StatusCode::PERMISSION_DENIED &&
+      std::regex_match(message, refused, kMethodRefused)) {
+    err_ << msg::kErrorPrefix << fmt::format(msg::kCommandNotForYou, refused[1].str()) << "\n";
+    return kExitDenied;
+  }
   err_ << msg::kErrorPrefix
        << (details.field_violations_size() > 1 ? msg::kRequestRejected
                                                : InCliWords(status.error_message()))

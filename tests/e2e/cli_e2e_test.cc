@@ -399,7 +399,7 @@ TEST_F(E2eTest, LoggingInAsEachDemoRole) {
   Result denied = Cli(
       {"series", "create", "--title", "Neu", "--kind", "other", "--org", "1", "--capacity", "5"});
   EXPECT_EQ(denied.exit_code, 6) << denied.err;
-  EXPECT_NE(denied.err.find("CreateSeries is for an admin or a coordinator"), std::string::npos)
+  EXPECT_NE(denied.err.find("this command is for an admin or a coordinator"), std::string::npos)
       << denied.err;
 
   MustCli({"login", "--email", "koordination@agsa.example.org", "--password-stdin"},

@@ -6,6 +6,7 @@
 #include "absl/strings/str_split.h"
 #include "clients/cli/client.h"
 #include "clients/cli/format.h"
+#include "clients/cli/printer.h"
 
 namespace trainhub::cli {
 namespace {
@@ -137,6 +138,21 @@ TEST(InCliWordsTest, SpeaksTheCommandLinesOptions) {
             "trainhub.v1.SeriesService/CreateSeries is for an admin");
   EXPECT_EQ(InCliWords("teilnehmerin@example.org belongs to participant 3 (e.g. Jana)"),
             "teilnehmerin@example.org belongs to participant 3 (e.g. Jana)");
+}
+
+TEST(PrinterReportTest, NamesTheCommandNotTheServersMethodWhenARoleIsMissing) {
+  std::ostringstream out, err;
+  Printer printer(OutputFormat::kTable, out, err);
+  const int code = printer.Report(
+      grpc::Status(grpc::StatusCode::PERMISSION_DENIED,
+                   "BackupDatabase is for an admin; your account may not call it"),
+      "localhost:50051");
+  EXPECT_EQ(code, kExitDenied);
+  EXPECT_EQ(err.str(), "error: this command is for an admin; your account may not use it\n");
+  // Other refusals keep the server's words.
+  err.str("");
+  printer.Report(grpc::Status(grpc::StatusCode::PERMISSION_DENIED, "see series 4"), "x");
+  EXPECT_EQ(err.str(), "error: see series 4\n");
 }
 
 TEST(PrintFieldsTest, AlignsLabelsAndWrapsLongValues) {

@@ -11,11 +11,9 @@
 #include "trainhub/v1/common.pb.h"
 
 namespace trainhub::api {
-namespace {
-
 using grpc::experimental::InterceptionHookPoints;
 
-const char* CodeName(grpc::StatusCode code) {
+const char* StatusCodeName(grpc::StatusCode code) {
   switch (code) {
     case grpc::OK:
       return "OK";
@@ -56,18 +54,22 @@ const char* CodeName(grpc::StatusCode code) {
   }
 }
 
+namespace {
+
 constexpr char kOwnPrefix[] = "/trainhub.v1.";
 
 class RequestLogInterceptor : public grpc::experimental::Interceptor {
  public:
   RequestLogInterceptor(grpc::experimental::ServerRpcInfo* info, domain::Accounts& accounts,
-                        domain::AuditLog& audit, std::atomic<int>& active_calls)
+                        domain::AuditLog& audit, const RpcObserver& observer,
+                        std::atomic<int>& active_calls)
       : active_calls_(active_calls),
         method_(info->method()),
         info_(info),
         start_(std::chrono::steady_clock::now()),
         accounts_(accounts),
-        audit_(audit) {
+        audit_(audit),
+        observer_(observer) {
     ++active_calls_;
   }
   ~RequestLogInterceptor() override { --active_calls_; }
@@ -107,7 +109,9 @@ class RequestLogInterceptor : public grpc::experimental::Interceptor {
           fields += v.field();
         }
       }
-      spdlog::info("rpc {} {} {:.2f}ms{}", method_, CodeName(status.error_code()), ms, fields);
+      spdlog::info("rpc {} {} {:.2f}ms{}", method_, StatusCodeName(status.error_code()), ms,
+                   fields);
+      if (observer_) observer_(method_, status.error_code(), ms / 1000);
     }
     methods->Proceed();
   }
@@ -124,7 +128,7 @@ class RequestLogInterceptor : public grpc::experimental::Interceptor {
       if (principal.ok()) account_id = principal->account.id;
     }
     absl::Status recorded =
-        audit_.RecordRefusal(account_id, method_.substr(1), CodeName(code), request_id_,
+        audit_.RecordRefusal(account_id, method_.substr(1), StatusCodeName(code), request_id_,
                              ClientAddress(info_->server_context()->peer()));
     if (!recorded.ok()) {
       spdlog::error("cannot record a refused call in the audit log: {}",
@@ -138,6 +142,7 @@ class RequestLogInterceptor : public grpc::experimental::Interceptor {
   std::chrono::steady_clock::time_point start_;
   domain::Accounts& accounts_;
   domain::AuditLog& audit_;
+  const RpcObserver& observer_;  // owned by the factory, which outlives the calls
   std::string authorization_;
   std::string request_id_;
 };
@@ -146,7 +151,7 @@ class RequestLogInterceptor : public grpc::experimental::Interceptor {
 
 grpc::experimental::Interceptor* RequestLogFactory::CreateServerInterceptor(
     grpc::experimental::ServerRpcInfo* info) {
-  return new RequestLogInterceptor(info, accounts_, audit_, active_calls_);
+  return new RequestLogInterceptor(info, accounts_, audit_, observer_, active_calls_);
 }
 
 }  // namespace trainhub::api

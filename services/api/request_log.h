@@ -4,11 +4,23 @@
 #include <grpcpp/support/server_interceptor.h>
 
 #include <atomic>
+#include <functional>
+#include <string>
+#include <utility>
 
 #include "domain/accounts.h"
 #include "domain/audit.h"
 
 namespace trainhub::api {
+
+// The canonical name of a gRPC status code ("OK", "NOT_FOUND"); "?" for
+// codes outside the canonical ones.
+const char* StatusCodeName(grpc::StatusCode code);
+
+// Told of every finished RPC: its method, status and duration. Called on
+// gRPC's threads; must be thread-safe.
+using RpcObserver =
+    std::function<void(const std::string& method, grpc::StatusCode code, double seconds)>;
 
 // Logs one line per finished RPC at info level: method, status code,
 // duration, and for rejected input the names of the offending fields.
@@ -18,8 +30,9 @@ namespace trainhub::api {
 class RequestLogFactory : public grpc::experimental::ServerInterceptorFactoryInterface {
  public:
   // Both must outlive the server.
-  RequestLogFactory(domain::Accounts& accounts, domain::AuditLog& audit)
-      : accounts_(accounts), audit_(audit) {}
+  RequestLogFactory(domain::Accounts& accounts, domain::AuditLog& audit,
+                    RpcObserver observer = nullptr)
+      : accounts_(accounts), audit_(audit), observer_(std::move(observer)) {}
   grpc::experimental::Interceptor* CreateServerInterceptor(
       grpc::experimental::ServerRpcInfo* info) override;
 
@@ -29,6 +42,7 @@ class RequestLogFactory : public grpc::experimental::ServerInterceptorFactoryInt
  private:
   domain::Accounts& accounts_;
   domain::AuditLog& audit_;
+  RpcObserver observer_;
   std::atomic<int> active_calls_{0};
 };
 

@@ -62,6 +62,9 @@ class Accounts {
   // Revokes every token of the account; returns how many were active.
   absl::StatusOr<int64_t> RevokeAllTokens(const RequestContext& ctx, Id account_id);
 
+  // Tokens remembered as checked and valid (for the server's metrics).
+  size_t RememberedTokenCount() { return checked_tokens_.size(); }
+
   absl::StatusOr<bool> HasAnyAccount();
   absl::StatusOr<Page<Account>> ListAccounts(const PageRequest& page);
 

@@ -196,6 +196,10 @@ int main(int argc, char** argv) {
                  "HOST:PORT to serve the public verification web page on (HTTPS with --tls-cert); "
                  "none when empty. --verify-url should lead there")
       ->envname("TRAINHUB_VERIFY_LISTEN");
+  app.add_option("--metrics-listen", options.metrics_listen_address,
+                 "HOST:PORT to serve Prometheus metrics on (GET /metrics, plain HTTP, no account; "
+                 "counts and timings only); none when empty")
+      ->envname("TRAINHUB_METRICS_LISTEN");
   app.add_flag("--rotate-issuer-key", rotate_issuer_key,
                "make a new certificate signing key (the old one stays for verifying what it "
                "signed), then exit");
@@ -277,6 +281,11 @@ int Serve(const trainhub::server::ServerOptions& options) {
   if ((*server)->verify_port() != 0) {
     spdlog::info("verification page on {} (port {}); certificates point to {}",
                  options.verify_listen_address, (*server)->verify_port(), options.verify_url_base);
+  }
+
+  if ((*server)->metrics_port() != 0) {
+    spdlog::info("metrics on {} (port {}), path /metrics", options.metrics_listen_address,
+                 (*server)->metrics_port());
   }
 
   std::thread signal_thread([&] {

@@ -6,6 +6,8 @@
 #include <openssl/x509.h>
 #include <sodium.h>
 
+#include <filesystem>
+
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/strip.h"
@@ -165,7 +167,15 @@ absl::StatusOr<std::unique_ptr<TrainhubServer>> TrainhubServer::Start(
   }
   for (auto& service : server->services_) builder.RegisterService(service.get());
   std::vector<std::unique_ptr<grpc::experimental::ServerInterceptorFactoryInterface>> interceptors;
-  auto request_log = std::make_unique<api::RequestLogFactory>(*server->accounts_, *server->audit_);
+  server->start_time_ = absl::Now();
+  ServerMetrics* metrics = &server->metrics_;
+  server->store_->SetCommitObserver(
+      [metrics](size_t units, double seconds) { metrics->ObserveCommit(units, seconds); });
+  auto request_log = std::make_unique<api::RequestLogFactory>(
+      *server->accounts_, *server->audit_,
+      [metrics](const std::string& method, grpc::StatusCode code, double seconds) {
+        metrics->ObserveRpc(method, static_cast<int>(code), seconds);
+      });
   server->request_log_ = request_log.get();  // owned by the server builder, then gRPC
   interceptors.push_back(std::move(request_log));
   builder.experimental().SetInterceptorCreators(std::move(interceptors));
@@ -183,6 +193,13 @@ absl::StatusOr<std::unique_ptr<TrainhubServer>> TrainhubServer::Start(
     auto verification = VerificationServer::Start(*server->certificates_, page);
     if (!verification.ok()) return verification.status();
     server->verification_ = *std::move(verification);
+  }
+  if (!options.metrics_listen_address.empty()) {
+    TrainhubServer* self = server.get();
+    auto metrics_server = MetricsServer::Start(options.metrics_listen_address,
+                                               [self] { return self->RenderMetrics(); });
+    if (!metrics_server.ok()) return metrics_server.status();
+    server->metrics_server_ = *std::move(metrics_server);
   }
   server->server_->GetHealthCheckService()->SetServingStatus(true);
   return server;
@@ -208,6 +225,24 @@ void TrainhubServer::Shutdown(absl::Duration grace) {
   }
   server_->Shutdown(absl::ToChronoTime(absl::Now() + absl::Milliseconds(100)));
   verification_.reset();
+  metrics_server_.reset();
+}
+
+std::string TrainhubServer::RenderMetrics() const {
+  ServerGauges gauges;
+  gauges.rpcs_in_flight = request_log_ != nullptr ? request_log_->active_calls() : 0;
+  gauges.writer_queue_depth = static_cast<int64_t>(store_->writer_queue_depth());
+  gauges.cached_tokens = static_cast<int64_t>(accounts_->RememberedTokenCount());
+  if (!store_->path().empty() && store_->path() != ":memory:") {
+    std::error_code ignored;
+    const auto db = std::filesystem::file_size(store_->path(), ignored);
+    if (!ignored) gauges.database_bytes = static_cast<int64_t>(db);
+    const auto wal = std::filesystem::file_size(store_->path() + "-wal", ignored);
+    if (!ignored) gauges.wal_bytes = static_cast<int64_t>(wal);
+  }
+  gauges.resident_memory_bytes = ResidentMemoryBytes();
+  gauges.start_time_seconds = absl::ToDoubleSeconds(start_time_ - absl::UnixEpoch());
+  return metrics_.Render(gauges);
 }
 
 void TrainhubServer::Wait() {

@@ -31,6 +31,8 @@
 #include "domain/series_planning.h"
 #include "domain/session_planning.h"
 #include "domain/trainers.h"
+#include "server/metrics.h"
+#include "server/metrics_server.h"
 #include "server/verification_server.h"
 #include "store/sqlite_store.h"
 
@@ -54,6 +56,10 @@ struct ServerOptions {
   // the TLS files above; the same loopback rule); port 0 picks a free one.
   // Empty: no web page.
   std::string verify_listen_address;
+  // "host:port" of the Prometheus metrics endpoint (GET /metrics, plain
+  // HTTP, no account, no personal data); port 0 picks a free one. Empty:
+  // none.
+  std::string metrics_listen_address;
 };
 
 // True for 127.0.0.0/8, [::1] and localhost (with a port).
@@ -75,6 +81,10 @@ class TrainhubServer {
   int port() const { return port_; }
   // The verification web page's port (0 without one).
   int verify_port() const { return verification_ ? verification_->port() : 0; }
+  // The metrics endpoint's port (0 without one).
+  int metrics_port() const { return metrics_server_ ? metrics_server_->port() : 0; }
+  // The metrics in Prometheus text format, as the endpoint serves them.
+  std::string RenderMetrics() const;
 
   // Health turns NOT_SERVING, new calls are refused, in-flight calls may
   // finish within `grace` and are cancelled after it. Idempotent.
@@ -87,6 +97,9 @@ class TrainhubServer {
   // The use cases over store_ and the gRPC services over them.
   void BuildServices();
 
+  // First, so it outlives everything that reports to it (the store's
+  // writer thread commits until the store is gone).
+  ServerMetrics metrics_;
   std::unique_ptr<store::SqliteStore> store_;
   std::unique_ptr<domain::Organizations> organizations_;
   std::unique_ptr<domain::Trainers> trainers_;
@@ -105,6 +118,8 @@ class TrainhubServer {
   std::unique_ptr<domain::CertificateSigner> issuer_key_;
   std::unique_ptr<domain::Certificates> certificates_;
   std::unique_ptr<VerificationServer> verification_;
+  std::unique_ptr<MetricsServer> metrics_server_;
+  absl::Time start_time_;
   std::unique_ptr<api::Authenticator> auth_;
   std::vector<std::unique_ptr<grpc::Service>> services_;
   std::unique_ptr<grpc::Server> server_;

@@ -31,6 +31,12 @@ class SqliteStore : public domain::Store {
   absl::Status CopyTo(const std::string& path) override;
 
   Writer::Stats writer_stats() const { return writer_->stats(); }
+  size_t writer_queue_depth() const { return writer_->pending(); }
+  void SetCommitObserver(Writer::CommitObserver observer) {
+    writer_->SetCommitObserver(std::move(observer));
+  }
+  // The database file ("" for an in-memory database).
+  const std::string& path() const { return path_; }
 
  private:
   struct Reader {

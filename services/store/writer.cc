@@ -3,6 +3,7 @@
 #include <SQLiteCpp/Savepoint.h>
 #include <SQLiteCpp/Transaction.h>
 
+#include <chrono>
 #include <future>
 
 #include "store/connection.h"
@@ -51,6 +52,11 @@ Writer::Stats Writer::stats() const {
   return stats_;
 }
 
+void Writer::SetCommitObserver(CommitObserver observer) {
+  std::lock_guard<std::mutex> lock(mu_);
+  commit_observer_ = std::move(observer);
+}
+
 size_t Writer::pending() const {
   std::lock_guard<std::mutex> lock(mu_);
   return queue_.size();
@@ -75,6 +81,7 @@ void Writer::Loop() {
 void Writer::RunBatch(std::deque<Unit*>& batch) {
   SQLite::Database& db = *db_;
   absl::Status begin;
+  double commit_seconds = 0;
   try {
     // Rolled back by its destructor unless committed.
     SQLite::Transaction transaction(db, SQLite::TransactionBehavior::IMMEDIATE);
@@ -94,15 +101,21 @@ void Writer::RunBatch(std::deque<Unit*>& batch) {
         if (unit->result.ok()) unit->result = FromSqliteError(e, "write failed");
       }
     }
+    const auto commit_start = std::chrono::steady_clock::now();
     transaction.commit();
+    commit_seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - commit_start).count();
   } catch (const std::exception& e) {
     begin = FromSqliteError(e, "cannot write the transaction");
   }
+  CommitObserver observer;
   {
     std::lock_guard<std::mutex> lock(mu_);
     if (begin.ok()) ++stats_.commits;
     stats_.units += batch.size();
+    observer = commit_observer_;
   }
+  if (observer && begin.ok()) observer(batch.size(), commit_seconds);
   for (Unit* unit : batch) {
     if (!begin.ok() && unit->result.ok()) unit->result = begin;
     unit->done.set_value();

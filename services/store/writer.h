@@ -48,6 +48,12 @@ class Writer {
   // Units queued and not yet taken by the writer thread.
   size_t pending() const;
 
+  // Told after each commit how many units it made durable and how long its
+  // COMMIT took (WAL frames written and fsynced). Called on the writer
+  // thread; must be thread-safe and quick. Replaces an earlier observer.
+  using CommitObserver = std::function<void(size_t units, double commit_seconds)>;
+  void SetCommitObserver(CommitObserver observer);
+
  private:
   struct Unit;
   void Loop();
@@ -59,6 +65,7 @@ class Writer {
   std::deque<Unit*> queue_;
   bool stopping_ = false;
   Stats stats_;
+  CommitObserver commit_observer_;  // guarded by mu_
   std::thread thread_;
 };
 

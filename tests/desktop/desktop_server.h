@@ -10,7 +10,6 @@
 #include <QRegularExpression>
 #include <QString>
 #include <QTemporaryDir>
-#include <QThread>
 
 namespace trainhub::desktop::testing {
 
@@ -41,17 +40,19 @@ class DesktopServer {
     server_.start(TRAINHUBD_PATH, QStringList{"--listen", listen, "--db", db_} + extra);
     if (!server_.waitForStarted(10000)) return Fail(error, "trainhubd did not start");
     const QRegularExpression port_line(R"(\(port (\d+))");
+    QString log;
     for (int i = 0; i < 400; ++i) {
       QFile file(log_);
       file.open(QIODevice::ReadOnly);
-      const auto match = port_line.match(QString::fromUtf8(file.readAll()));
+      log = QString::fromUtf8(file.readAll());
+      const auto match = port_line.match(log);
       if (match.hasMatch()) {
         port_ = match.captured(1);
         return true;
       }
-      QThread::msleep(25);
+      if (server_.waitForFinished(25)) break;  // it gave up; its log says why
     }
-    return Fail(error, "trainhubd did not report its port");
+    return Fail(error, "trainhubd on " + listen + " did not report its port; its log:\n" + log);
   }
 
   // Ends the server as a crash or a pulled cable would: no goodbye.

@@ -12,6 +12,7 @@
 #include <set>
 
 #include "e2e/e2e_fixture.h"
+#include "e2e/organization_writes.h"
 #include "trainhub/v1/organization.grpc.pb.h"
 
 namespace trainhub::e2e {
@@ -47,8 +48,7 @@ std::set<std::string> OrganizationsIn(const std::string& path, bool* intact) {
 
 TEST_F(E2eTest, ABackupUnderLoadRestoresEveryWriteAcknowledgedBeforeIt) {
   StartAsAdmin();
-  std::string token = ReadFile(dir_ / "config" / "trainhub" / "token");
-  while (!token.empty() && std::isspace(static_cast<unsigned char>(token.back()))) token.pop_back();
+  const std::string token = SavedCliToken(dir_);
 
   std::mutex mu;
   std::set<std::string> acknowledged;
@@ -59,15 +59,8 @@ TEST_F(E2eTest, ABackupUnderLoadRestoresEveryWriteAcknowledgedBeforeIt) {
       auto stub = v1::OrganizationService::NewStub(
           grpc::CreateChannel(address_, grpc::InsecureChannelCredentials()));
       for (int i = 0; !stop; ++i) {
-        v1::CreateOrganizationRequest request;
         const std::string name = "Verein " + std::to_string(w) + "-" + std::to_string(i);
-        request.mutable_organization()->set_name(name);
-        request.mutable_organization()->set_kind(v1::ORGANIZATION_KIND_NGO);
-        grpc::ClientContext context;
-        context.AddMetadata("authorization", "Bearer " + token);
-        context.set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(10));
-        v1::Organization created;
-        if (stub->CreateOrganization(&context, request, &created).ok()) {
+        if (CreateOrganizationNamed(*stub, token, name, std::chrono::seconds(10)).ok()) {
           std::lock_guard<std::mutex> lock(mu);
           acknowledged.insert(name);
         }

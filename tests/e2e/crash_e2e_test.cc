@@ -10,6 +10,7 @@
 #include <set>
 
 #include "e2e/e2e_fixture.h"
+#include "e2e/organization_writes.h"
 #include "trainhub/v1/organization.grpc.pb.h"
 
 namespace trainhub::e2e {
@@ -22,8 +23,7 @@ constexpr int kWriters = 8;
 
 TEST_F(E2eTest, EveryAcknowledgedWriteSurvivesTenKillNineCycles) {
   StartAsAdmin();
-  std::string token = ReadFile(dir_ / "config" / "trainhub" / "token");
-  while (!token.empty() && std::isspace(static_cast<unsigned char>(token.back()))) token.pop_back();
+  const std::string token = SavedCliToken(dir_);
   ASSERT_FALSE(token.empty());
 
   std::mutex mu;
@@ -38,16 +38,10 @@ TEST_F(E2eTest, EveryAcknowledgedWriteSurvivesTenKillNineCycles) {
         auto stub = v1::OrganizationService::NewStub(
             grpc::CreateChannel(address_, grpc::InsecureChannelCredentials()));
         for (int i = 0; !stop; ++i) {
-          v1::CreateOrganizationRequest request;
           const std::string name =
               "Verein " + std::to_string(cycle) + "-" + std::to_string(w) + "-" + std::to_string(i);
-          request.mutable_organization()->set_name(name);
-          request.mutable_organization()->set_kind(v1::ORGANIZATION_KIND_NGO);
-          grpc::ClientContext context;
-          context.AddMetadata("authorization", "Bearer " + token);
-          context.set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(5));
-          v1::Organization created;
-          const grpc::Status status = stub->CreateOrganization(&context, request, &created);
+          const grpc::Status status =
+              CreateOrganizationNamed(*stub, token, name, std::chrono::seconds(5));
           std::lock_guard<std::mutex> lock(mu);
           if (status.ok()) {
             acknowledged.insert(name);

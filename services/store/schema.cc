@@ -582,16 +582,90 @@ BEGIN
 END;
 )sql";
 
-constexpr std::array<Migration, 10> kMigrations = {{{kMigration1},
-                                                   {kMigration2},
-                                                   {kMigration3},
-                                                   {kMigration4},
-                                                   {kMigration5},
-                                                   {kMigration6},
-                                                   {kMigration7, HardeningMigration},
-                                                   {kMigration8},
-                                                   {kMigration9},
-                                                   {kMigration10}}};
+// A series' places kept as counts, so that what an enrolment, a withdrawal
+// or a page of the waiting list costs does not grow with the series: the
+// seats taken and people waiting per series, and the people waiting per
+// range of queue numbers at two widths (64 and 4096), from which a waiting
+// person's position is summed over at most n/4096 + 64 ranges and 64 rows.
+// Triggers keep them; states: 2 waitlisted, 3 enrolled, 4 confirmed.
+constexpr char kMigration11[] = R"sql(
+CREATE TABLE series_places (
+  series_id       INTEGER PRIMARY KEY REFERENCES series(id) ON DELETE CASCADE,
+  seats_taken     INTEGER NOT NULL,
+  waitlist_length INTEGER NOT NULL
+) STRICT;
+CREATE TABLE waitlist_range (
+  series_id INTEGER NOT NULL REFERENCES series(id) ON DELETE CASCADE,
+  width     INTEGER NOT NULL,  -- 64 or 4096 queue numbers
+  bucket    INTEGER NOT NULL,  -- queue_number / width
+  waiting   INTEGER NOT NULL,
+  PRIMARY KEY (series_id, width, bucket)
+) STRICT, WITHOUT ROWID;
+INSERT INTO series_places (series_id, seats_taken, waitlist_length)
+  SELECT series_id, count(*) FILTER (WHERE state IN (3, 4)), count(*) FILTER (WHERE state = 2)
+  FROM enrolment GROUP BY series_id;
+INSERT INTO waitlist_range (series_id, width, bucket, waiting)
+  SELECT e.series_id, w.width, e.queue_number / w.width, count(*)
+  FROM enrolment e, (SELECT 64 AS width UNION ALL SELECT 4096) w
+  WHERE e.state = 2 GROUP BY 1, 2, 3;
+CREATE TRIGGER enrolment_places_insert AFTER INSERT ON enrolment
+BEGIN
+  INSERT INTO series_places (series_id, seats_taken, waitlist_length)
+    VALUES (NEW.series_id, NEW.state IN (3, 4), NEW.state = 2)
+    ON CONFLICT (series_id) DO UPDATE SET
+      seats_taken = seats_taken + excluded.seats_taken,
+      waitlist_length = waitlist_length + excluded.waitlist_length;
+  INSERT INTO waitlist_range (series_id, width, bucket, waiting)
+    SELECT NEW.series_id, w.width, NEW.queue_number / w.width, 1
+    FROM (SELECT 64 AS width UNION ALL SELECT 4096) w WHERE NEW.state = 2
+    ON CONFLICT (series_id, width, bucket) DO UPDATE SET waiting = waiting + 1;
+END;
+CREATE TRIGGER enrolment_places_update AFTER UPDATE OF series_id, state, queue_number ON enrolment
+WHEN OLD.series_id <> NEW.series_id OR OLD.state <> NEW.state
+  OR OLD.queue_number <> NEW.queue_number
+BEGIN
+  UPDATE series_places SET
+      seats_taken = seats_taken - (OLD.state IN (3, 4)),
+      waitlist_length = waitlist_length - (OLD.state = 2)
+    WHERE series_id = OLD.series_id;
+  UPDATE waitlist_range SET waiting = waiting - 1
+    WHERE OLD.state = 2 AND series_id = OLD.series_id
+      AND ((width = 64 AND bucket = OLD.queue_number / 64)
+        OR (width = 4096 AND bucket = OLD.queue_number / 4096));
+  INSERT INTO series_places (series_id, seats_taken, waitlist_length)
+    VALUES (NEW.series_id, NEW.state IN (3, 4), NEW.state = 2)
+    ON CONFLICT (series_id) DO UPDATE SET
+      seats_taken = seats_taken + excluded.seats_taken,
+      waitlist_length = waitlist_length + excluded.waitlist_length;
+  INSERT INTO waitlist_range (series_id, width, bucket, waiting)
+    SELECT NEW.series_id, w.width, NEW.queue_number / w.width, 1
+    FROM (SELECT 64 AS width UNION ALL SELECT 4096) w WHERE NEW.state = 2
+    ON CONFLICT (series_id, width, bucket) DO UPDATE SET waiting = waiting + 1;
+END;
+CREATE TRIGGER enrolment_places_delete AFTER DELETE ON enrolment
+BEGIN
+  UPDATE series_places SET
+      seats_taken = seats_taken - (OLD.state IN (3, 4)),
+      waitlist_length = waitlist_length - (OLD.state = 2)
+    WHERE series_id = OLD.series_id;
+  UPDATE waitlist_range SET waiting = waiting - 1
+    WHERE OLD.state = 2 AND series_id = OLD.series_id
+      AND ((width = 64 AND bucket = OLD.queue_number / 64)
+        OR (width = 4096 AND bucket = OLD.queue_number / 4096));
+END;
+)sql";
+
+constexpr std::array<Migration, 11> kMigrations = {{{kMigration1},
+                                                    {kMigration2},
+                                                    {kMigration3},
+                                                    {kMigration4},
+                                                    {kMigration5},
+                                                    {kMigration6},
+                                                    {kMigration7, HardeningMigration},
+                                                    {kMigration8},
+                                                    {kMigration9},
+                                                    {kMigration10},
+                                                    {kMigration11}}};
 
 }  // namespace
 

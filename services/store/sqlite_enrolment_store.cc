@@ -10,16 +10,39 @@ namespace trainhub::store {
 using domain::Id;
 
 namespace {
-constexpr char kEnrolmentColumns[] =
-    "e.id, e.series_id, e.participant_id, e.state, e.queue_number, e.request_time,"
-    " e.seat_time, e.eligibility_overridden, e.update_time,"
-    // 2: EnrolmentState WAITLISTED.
-    " CASE WHEN e.state = " TH_WAITLISTED_STATE
-    " THEN (SELECT count(*) FROM enrolment w WHERE"
-    "   w.series_id = e.series_id AND w.state = " TH_WAITLISTED_STATE
-    " AND w.queue_number <= e.queue_number)"
-    "   ELSE 0 END,"
-    " p.display_name, p.organization_id, r.title, e.note";
+
+// SQL of the 1-based waiting position of the queue number `queue` in the
+// series `series` (SQL expressions), for someone who is waiting: the people
+// waiting in whole ranges of 4096 and then of 64 queue numbers before it,
+// plus those in its own range of 64 up to it (waitlist_range, schema
+// migration 11). It reads at most n/4096 + 64 counts and 64 rows.
+std::string WaitlistPositionSql(absl::string_view series, absl::string_view queue) {
+  return absl::StrCat(
+      "((SELECT coalesce(sum(g.waiting), 0) FROM waitlist_range g WHERE g.series_id = ", series,
+      " AND g.width = 4096 AND g.bucket < ", queue, " / 4096)",
+      " + (SELECT coalesce(sum(g.waiting), 0) FROM waitlist_range g WHERE g.series_id = ", series,
+      " AND g.width = 64 AND g.bucket >= ", queue, " / 4096 * 64 AND g.bucket < ", queue, " / 64)",
+      " + (SELECT count(*) FROM enrolment w WHERE w.series_id = ", series,
+      " AND w.state = " TH_WAITLISTED_STATE " AND w.queue_number >= ", queue,
+      " / 64 * 64 AND w.queue_number <= ", queue, "))");
+}
+
+// The columns ReadEnrolment reads; `position` is the SQL of the waiting
+// position of a waiting row.
+std::string EnrolmentColumns(absl::string_view position) {
+  return absl::StrCat(
+      "e.id, e.series_id, e.participant_id, e.state, e.queue_number, e.request_time,"
+      " e.seat_time, e.eligibility_overridden, e.update_time,"
+      " CASE WHEN e.state = " TH_WAITLISTED_STATE " THEN ",
+      position, " ELSE 0 END, p.display_name, p.organization_id, r.title, e.note");
+}
+
+// The columns with each waiting row's own position computed.
+const std::string& ColumnsWithPositions() {
+  static const std::string* const columns =
+      new std::string(EnrolmentColumns(WaitlistPositionSql("e.series_id", "e.queue_number")));
+  return *columns;
+}
 constexpr char kEnrolmentFrom[] =
     " FROM enrolment e JOIN participant p ON p.id = e.participant_id"
     " JOIN series r ON r.id = e.series_id";
@@ -60,8 +83,8 @@ void BindEnrolment(SQLite::Statement& q, const domain::Enrolment& e) {
 
 absl::StatusOr<domain::Enrolment> SqliteEnrolmentStore::Get(Id id) {
   return Guarded("GetEnrolment", [&]() -> absl::StatusOr<domain::Enrolment> {
-    auto& q =
-        sql_.Prepare(absl::StrCat("SELECT ", kEnrolmentColumns, kEnrolmentFrom, " WHERE e.id = ?"));
+    auto& q = sql_.Prepare(
+        absl::StrCat("SELECT ", ColumnsWithPositions(), kEnrolmentFrom, " WHERE e.id = ?"));
     q.bind(1, id);
     if (!q.executeStep()) return NotFound("enrolment", id);
     return ReadEnrolment(q);
@@ -71,7 +94,7 @@ absl::StatusOr<domain::Enrolment> SqliteEnrolmentStore::Get(Id id) {
 absl::StatusOr<std::optional<domain::Enrolment>> SqliteEnrolmentStore::Find(Id series_id,
                                                                             Id participant_id) {
   return Guarded("FindEnrolment", [&]() -> absl::StatusOr<std::optional<domain::Enrolment>> {
-    auto& q = sql_.Prepare(absl::StrCat("SELECT ", kEnrolmentColumns, kEnrolmentFrom,
+    auto& q = sql_.Prepare(absl::StrCat("SELECT ", ColumnsWithPositions(), kEnrolmentFrom,
                                         " WHERE e.series_id = ? AND e.participant_id = ?"));
     q.bind(1, series_id);
     q.bind(2, participant_id);
@@ -83,12 +106,23 @@ absl::StatusOr<std::optional<domain::Enrolment>> SqliteEnrolmentStore::Find(Id s
 absl::StatusOr<domain::Page<domain::Enrolment>> SqliteEnrolmentStore::List(
     const domain::EnrolmentFilter& filter, const domain::PageRequest& page) {
   return Guarded("ListEnrolments", [&]() -> absl::StatusOr<domain::Page<domain::Enrolment>> {
-    std::string sql = absl::StrCat("SELECT ", kEnrolmentColumns, kEnrolmentFrom, " WHERE 1");
+    // Within a series in arrival order; across series by id (queue numbers
+    // count per series). In arrival order the waiting rows of a page are
+    // consecutive on the waiting list (no filter leaves out a waiting row
+    // between two it keeps): only the first one's position is computed.
+    const bool by_arrival = filter.series_id != 0;
+    std::string sql =
+        absl::StrCat("SELECT ", by_arrival ? EnrolmentColumns("0") : ColumnsWithPositions(),
+                     kEnrolmentFrom, " WHERE 1");
     if (filter.series_id != 0) absl::StrAppend(&sql, " AND e.series_id = :series");
     if (filter.participant_id != 0) absl::StrAppend(&sql, " AND e.participant_id = :participant");
     std::vector<Id> states;
     for (domain::EnrolmentState state : filter.states) states.push_back(static_cast<int>(state));
-    if (!states.empty()) {
+    // One state reads enrolment_by_series_state in queue order (the next
+    // person waiting is found without passing the seated ones).
+    if (states.size() == 1) {
+      absl::StrAppend(&sql, " AND e.state = :state");
+    } else if (!states.empty()) {
       absl::StrAppend(&sql, " AND e.state IN (SELECT value FROM json_each(:states))");
     }
     domain::Visibility visible;
@@ -96,22 +130,40 @@ absl::StatusOr<domain::Page<domain::Enrolment>> SqliteEnrolmentStore::List(
       visible.organizations = *filter.organizations;
       absl::StrAppend(&sql, VisibilityCondition(visible, "r", ""));
     }
-    // Within a series in arrival order; across series by id (queue numbers
-    // count per series).
-    const bool by_arrival = filter.series_id != 0;
     AddKeyset(sql, by_arrival ? "e.queue_number" : "e.id", "e.id", page);
     auto& q = sql_.Prepare(sql);
     if (filter.series_id != 0) q.bind(":series", filter.series_id);
     if (filter.participant_id != 0) q.bind(":participant", filter.participant_id);
-    if (!states.empty()) q.bind(":states", IdList(states));
+    if (states.size() == 1) q.bind(":state", states[0]);
+    if (states.size() > 1) q.bind(":states", IdList(states));
     if (filter.organizations) BindVisibility(q, visible);
     BindKeyset(q, page);
     std::vector<domain::Enrolment> items;
     while (q.executeStep()) items.push_back(ReadEnrolment(q));
+    if (by_arrival) TH_RETURN_IF_ERROR(NumberWaitingRows(filter.series_id, items));
     return MakePage(std::move(items), page, [by_arrival](const domain::Enrolment& e) {
       return by_arrival ? e.queue_number : e.id;
     });
   });
+}
+
+absl::Status SqliteEnrolmentStore::NumberWaitingRows(Id series_id,
+                                                     std::vector<domain::Enrolment>& items) {
+  int position = 0;
+  for (domain::Enrolment& e : items) {
+    if (e.state != domain::EnrolmentState::kWaitlisted) continue;
+    if (position == 0) {
+      auto& q = sql_.Prepare(absl::StrCat("SELECT ", WaitlistPositionSql(":series", ":queue")));
+      q.bind(":series", series_id);
+      q.bind(":queue", e.queue_number);
+      q.executeStep();
+      position = q.getColumn(0).getInt();
+    } else {
+      ++position;
+    }
+    e.waitlist_position = position;
+  }
+  return absl::OkStatus();
 }
 
 absl::StatusOr<int64_t> SqliteEnrolmentStore::NextQueueNumber(Id series_id) {
@@ -190,12 +242,10 @@ absl::StatusOr<int64_t> SqliteEnrolmentStore::Count(Id series_id) {
 
 absl::StatusOr<domain::Places> SqliteEnrolmentStore::CountPlaces(Id series_id) {
   return Guarded("CountPlaces", [&]() -> absl::StatusOr<domain::Places> {
-    auto& q = sql_.Prepare("SELECT count(*) FILTER (WHERE state IN " TH_SEAT_STATES
-                           "), count(*) FILTER (WHERE state = " TH_WAITLISTED_STATE
-                           ")"
-                           " FROM enrolment WHERE series_id = ? AND state IN " TH_PLACE_STATES);
+    auto& q =
+        sql_.Prepare("SELECT seats_taken, waitlist_length FROM series_places WHERE series_id = ?");
     q.bind(1, series_id);
-    q.executeStep();
+    if (!q.executeStep()) return domain::Places{};  // no enrolment ever
     return domain::Places{q.getColumn(0).getInt(), q.getColumn(1).getInt()};
   });
 }

@@ -29,6 +29,10 @@ class SqliteEnrolmentStore : public domain::EnrolmentWriter {
   absl::Status AppendChange(const domain::EnrolmentChange& change) override;
 
  private:
+  // Sets the waiting positions of `items`, rows of one series in arrival
+  // order whose waiting rows are consecutive on the waiting list.
+  absl::Status NumberWaitingRows(domain::Id series_id, std::vector<domain::Enrolment>& items);
+
   Sql& sql_;
 };
 

@@ -24,10 +24,8 @@ constexpr char kSeriesColumns[] =
     " s.partners_may_plan, s.requires_approval, s.requires_confirmation,"
     " s.confirmation_deadline, s.enrolment_deadline, s.awards_qualification,"
     " s.required_qualification,"
-    " (SELECT count(*) FROM enrolment e WHERE e.series_id = s.id AND e.state IN " TH_SEAT_STATES
-    "),"
-    " (SELECT count(*) FROM enrolment e WHERE e.series_id = s.id AND e.state = " TH_WAITLISTED_STATE
-    ")";
+    " coalesce((SELECT p.seats_taken FROM series_places p WHERE p.series_id = s.id), 0),"
+    " coalesce((SELECT p.waitlist_length FROM series_places p WHERE p.series_id = s.id), 0)";
 
 // kSeriesColumns with the derived figures as constants (LoadSeries reads
 // them as zero counts and no session range).

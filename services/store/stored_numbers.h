@@ -83,11 +83,10 @@ TH_STORED_AS(domain::LedgerEntryKind::kSignOff, 2);
 
 #undef TH_STORED_AS
 
-// The states named inside SQL text: seat holders, the waiting list, and
-// both together (everyone who counts toward the places of a series).
-#define TH_SEAT_STATES "(3, 4)"
+// The waiting list's state inside SQL text. Schema migration 11's triggers
+// name the states by number too (2 waitlisted; 3, 4 seat holders), which
+// the static_asserts of TH_STORED_AS above keep true.
 #define TH_WAITLISTED_STATE "2"
-#define TH_PLACE_STATES "(2, 3, 4)"
 
 }  // namespace trainhub::store
 

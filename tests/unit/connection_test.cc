@@ -95,6 +95,53 @@ TEST_F(ConnectionTest, CertificatesIssuedBeforeVersion10KeepTheirPdfs) {
   EXPECT_THROW((*db)->exec("DELETE FROM certificate"), SQLite::Exception);
 }
 
+// Version 11 keeps the places of each series as counts: a database with
+// enrolments from before starts with them counted, and they follow a
+// deletion.
+TEST_F(ConnectionTest, EnrolmentsMadeBeforeVersion11AreCounted) {
+  {
+    SQLite::Database db(path_, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+    ASSERT_TRUE(Migrate(db, 10).ok());
+    db.exec(
+        "INSERT INTO organization (id, name, kind, city, website, create_time, update_time)"
+        " VALUES (1, 'Landesnetzwerk', 1, '', '', 0, 0)");
+    db.exec(
+        "INSERT INTO series (id, organization_id, title, kind, description, target_groups,"
+        " capacity, status, cancellation_reason, create_time, update_time)"
+        " VALUES (1, 1, 'Interkultur im Ehrenamt', 2, '', '', 10, 3, '', 0, 0)");
+    // People 1..9000; states cycle 1..7 (2 waiting; 3 and 4 seated), queue
+    // numbers 1..9000 cover three ranges of 4096.
+    db.exec(
+        "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 9000)"
+        " INSERT INTO participant (id, display_name, email, organization_id, target_groups,"
+        " training_year, create_time, update_time) SELECT i, 'P' || i, '', 1, '', 0, 0, 0 FROM n");
+    db.exec(
+        "INSERT INTO enrolment (series_id, participant_id, state, queue_number, request_time,"
+        " eligibility_overridden, update_time) SELECT 1, id, 1 + id % 7, id, 0, 0, 0"
+        " FROM participant");
+  }
+  auto db = OpenWriteConnection(path_);
+  ASSERT_TRUE(db.ok()) << db.status();
+  auto counted = [&] {
+    SQLite::Statement q(**db,
+                        "SELECT seats_taken, waitlist_length,"
+                        " (SELECT sum(waiting) FROM waitlist_range WHERE width = 64),"
+                        " (SELECT sum(waiting) FROM waitlist_range WHERE width = 4096),"
+                        " (SELECT count(*) FROM enrolment WHERE state IN (3, 4)),"
+                        " (SELECT count(*) FROM enrolment WHERE state = 2)"
+                        " FROM series_places WHERE series_id = 1");
+    EXPECT_TRUE(q.executeStep());
+    EXPECT_EQ(q.getColumn(0).getInt(), q.getColumn(4).getInt());
+    EXPECT_EQ(q.getColumn(1).getInt(), q.getColumn(5).getInt());
+    EXPECT_EQ(q.getColumn(2).getInt(), q.getColumn(5).getInt());
+    EXPECT_EQ(q.getColumn(3).getInt(), q.getColumn(5).getInt());
+    return q.getColumn(1).getInt();
+  };
+  EXPECT_EQ(counted(), 9000 / 7 + 1);  // ids 1, 8, 15, ... have state 2
+  (*db)->exec("DELETE FROM enrolment WHERE participant_id % 2 = 1");
+  EXPECT_LT(counted(), 9000 / 7);
+}
+
 TEST_F(ConnectionTest, ReopeningKeepsData) {
   {
     auto db = OpenWriteConnection(path_);

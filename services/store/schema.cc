@@ -655,7 +655,27 @@ BEGIN
 END;
 )sql";
 
-constexpr std::array<Migration, 11> kMigrations = {{{kMigration1},
+// The enrolments that have ever held a seat (a history step into state 3
+// or 4), by series: attendance reads the seat history of these only, not of
+// everyone who ever waited for a place.
+constexpr char kMigration12[] = R"sql(
+CREATE TABLE seat_holder (
+  enrolment_id INTEGER PRIMARY KEY REFERENCES enrolment(id) ON DELETE CASCADE,
+  series_id    INTEGER NOT NULL
+) STRICT;
+CREATE INDEX seat_holder_by_series ON seat_holder(series_id, enrolment_id);
+INSERT INTO seat_holder (enrolment_id, series_id)
+  SELECT DISTINCT e.id, e.series_id FROM enrolment e
+  JOIN enrolment_change c ON c.enrolment_id = e.id WHERE c.to_state IN (3, 4);
+CREATE TRIGGER enrolment_change_seat_holder AFTER INSERT ON enrolment_change
+WHEN NEW.to_state IN (3, 4)
+BEGIN
+  INSERT OR IGNORE INTO seat_holder (enrolment_id, series_id)
+    SELECT id, series_id FROM enrolment WHERE id = NEW.enrolment_id;
+END;
+)sql";
+
+constexpr std::array<Migration, 12> kMigrations = {{{kMigration1},
                                                     {kMigration2},
                                                     {kMigration3},
                                                     {kMigration4},
@@ -665,7 +685,8 @@ constexpr std::array<Migration, 11> kMigrations = {{{kMigration1},
                                                     {kMigration8},
                                                     {kMigration9},
                                                     {kMigration10},
-                                                    {kMigration11}}};
+                                                    {kMigration11},
+                                                    {kMigration12}}};
 
 }  // namespace
 

@@ -182,8 +182,9 @@ absl::StatusOr<std::vector<domain::SeatChange>> SqliteEnrolmentStore::ListSeatCh
     auto& q = sql_.Prepare(
         "SELECT e.participant_id, p.display_name, p.organization_id, c.time, c.to_state,"
         " p.search_key"
-        " FROM enrolment e JOIN participant p ON p.id = e.participant_id"
-        " JOIN enrolment_change c ON c.enrolment_id = e.id WHERE e.series_id = ?"
+        " FROM seat_holder h JOIN enrolment e ON e.id = h.enrolment_id"
+        " JOIN participant p ON p.id = e.participant_id"
+        " JOIN enrolment_change c ON c.enrolment_id = e.id WHERE h.series_id = ?"
         " ORDER BY e.participant_id, c.id");
     q.bind(1, series_id);
     std::vector<domain::SeatChange> out;

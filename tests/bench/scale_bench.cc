@@ -1,8 +1,9 @@
 // Whether a call's cost stays the same as a series grows: each call is
 // measured in a series of --small and of --large enrolments (half of them
-// seated, half waiting), as a ratio to the health check of the same round;
-// the target is a large/small ratio of at least 0.9. Exits non-zero if any
-// call fails (the ratios are printed, never asserted).
+// seated, half waiting; the attendance sheet in a series of 25 seats with
+// the rest waiting), as a ratio to the health check of the same turn; the
+// target is a large/small ratio of at least 0.9. Exits non-zero if any call
+// fails (the ratios are printed, never asserted).
 //   scale_bench [--small N] [--large N] [--calls N]
 
 #include <grpcpp/grpcpp.h>
@@ -14,8 +15,10 @@
 #include <string>
 #include <vector>
 
+#include "absl/time/clock.h"
 #include "bench/bench_util.h"
 #include "grpc/health/v1/health.grpc.pb.h"
+#include "trainhub/v1/attendance.grpc.pb.h"
 #include "trainhub/v1/enrolment.grpc.pb.h"
 #include "trainhub/v1/organization.grpc.pb.h"
 #include "trainhub/v1/participant.grpc.pb.h"
@@ -30,6 +33,7 @@ using trainhub::bench::Median;
 
 constexpr char kClientAddress[] = "ipv4:192.0.2.11";
 constexpr int kMaxRowsPerImport = 10000;  // ImportParticipantsRequest.csv
+constexpr int kSheetSeats = 25;
 
 // One organisation with a series of `size` enrolments and `calls` more
 // people to enrol; every call the round measures, on an admin's token.
@@ -46,6 +50,7 @@ class SizedSeries {
     series_ = v1::SeriesService::NewStub(channel);
     people_ = v1::ParticipantService::NewStub(channel);
     enrolments_ = v1::EnrolmentService::NewStub(channel);
+    attendance_ = v1::AttendanceService::NewStub(channel);
   }
 
   // False (after printing why) when a call failed.
@@ -60,23 +65,23 @@ class SizedSeries {
       return false;
     }
     organization_id_ = created_org.id();
-    grpc::ClientContext series_context;
-    series_context.AddMetadata("authorization", bearer_);
-    v1::CreateSeriesRequest series;
-    series.mutable_series()->set_organization_id(organization_id_);
-    series.mutable_series()->set_title("Interkultur im Ehrenamt");
-    series.mutable_series()->set_kind(v1::SERIES_KIND_VOLUNTEER_COURSE);
-    series.mutable_series()->set_capacity(std::max(1, size / 2));
-    v1::Series created_series;
-    if (!Check(series_->CreateSeries(&series_context, series, &created_series), "CreateSeries")) {
-      return false;
-    }
-    series_id_ = created_series.id();
+    series_id_ = NewSeries("Interkultur im Ehrenamt", std::max(1, size / 2));
+    if (series_id_ == 0) return false;
     for (int first = 0; first < size; first += kMaxRowsPerImport) {
       const int rows = std::min(kMaxRowsPerImport, size - first);
       if (!Import(first, rows, series_id_, &enrolled_)) return false;
     }
-    return Import(size, extra_people, 0, &newcomers_);
+    if (!Import(size, extra_people, 0, &newcomers_)) return false;
+    // A series of 25 seats whose waiting list holds the rest, with a session
+    // that started a minute ago: its sheet has 25 people at any size.
+    const int64_t sheet_series = NewSeries("Vielfalts-Montag", kSheetSeats);
+    if (sheet_series == 0) return false;
+    std::vector<v1::ImportedRow> sheet_people;
+    for (int first = 0; first < size; first += kMaxRowsPerImport) {
+      const int rows = std::min(kMaxRowsPerImport, size - first);
+      if (!Import(size + extra_people + first, rows, sheet_series, &sheet_people)) return false;
+    }
+    return AddSession(sheet_series);
   }
 
   bool Health() {
@@ -145,6 +150,16 @@ class SizedSeries {
     if (next) *next = response.next_page_token();
     return response.participants_size() > 0;
   }
+  // The sheet of the session of the series of 25 seats.
+  bool Sheet() {
+    grpc::ClientContext context;
+    context.AddMetadata("authorization", bearer_);
+    v1::GetAttendanceSheetRequest request;
+    request.set_session_id(sheet_session_);
+    v1::AttendanceSheet response;
+    return attendance_->GetAttendanceSheet(&context, request, &response).ok() &&
+           response.entries_size() == kSheetSeats;
+  }
   // The token of the last page of a list read page by page with `page`.
   template <typename PageCall>
   std::string LastPageToken(PageCall page) {
@@ -157,6 +172,46 @@ class SizedSeries {
   static bool Check(const grpc::Status& status, const char* what) {
     if (!status.ok()) std::fprintf(stderr, "%s: %s\n", what, status.error_message().c_str());
     return status.ok();
+  }
+  // A new series of the organisation; its id, or 0 after printing why.
+  int64_t NewSeries(const std::string& title, int capacity) {
+    grpc::ClientContext context;
+    context.AddMetadata("authorization", bearer_);
+    v1::CreateSeriesRequest request;
+    request.mutable_series()->set_organization_id(organization_id_);
+    request.mutable_series()->set_title(title);
+    request.mutable_series()->set_kind(v1::SERIES_KIND_VOLUNTEER_COURSE);
+    request.mutable_series()->set_capacity(capacity);
+    v1::Series created;
+    if (!Check(series_->CreateSeries(&context, request, &created), "CreateSeries")) return 0;
+    return created.id();
+  }
+  // A module with one session of three hours that began a minute ago.
+  bool AddSession(int64_t series_id) {
+    grpc::ClientContext context;
+    context.AddMetadata("authorization", bearer_);
+    v1::CreateModuleRequest module_request;
+    module_request.set_series_id(series_id);
+    module_request.mutable_module()->set_title("Modul 1: Einführung");
+    module_request.mutable_module()->set_teaching_units(4);
+    v1::Module module;
+    if (!Check(series_->CreateModule(&context, module_request, &module), "CreateModule")) {
+      return false;
+    }
+    grpc::ClientContext session_context;
+    session_context.AddMetadata("authorization", bearer_);
+    v1::CreateSessionRequest request;
+    request.set_series_id(series_id);
+    request.set_module_id(module.id());
+    const int64_t start = absl::ToUnixSeconds(absl::Now() - absl::Minutes(1));
+    request.mutable_session()->mutable_start_time()->set_seconds(start);
+    request.mutable_session()->mutable_end_time()->set_seconds(start + 3 * 3600);
+    v1::Session session;
+    if (!Check(series_->CreateSession(&session_context, request, &session), "CreateSession")) {
+      return false;
+    }
+    sheet_session_ = session.id();
+    return true;
   }
   // Imports people `first`..`first + rows - 1`, enrolled in `series_id`
   // unless 0, and appends the rows stored to `out`.
@@ -186,16 +241,17 @@ class SizedSeries {
   std::unique_ptr<v1::SeriesService::Stub> series_;
   std::unique_ptr<v1::ParticipantService::Stub> people_;
   std::unique_ptr<v1::EnrolmentService::Stub> enrolments_;
-  int64_t organization_id_ = 0, series_id_ = 0, last_waiting_ = 0;
+  std::unique_ptr<v1::AttendanceService::Stub> attendance_;
+  int64_t organization_id_ = 0, series_id_ = 0, last_waiting_ = 0, sheet_session_ = 0;
   std::vector<v1::ImportedRow> enrolled_, newcomers_;
 };
 
 // The calls measured, each a function of the call's index.
-constexpr int kCalls = 5;
+constexpr int kCalls = 6;
 constexpr const char* kCallNames[kCalls] = {
     "RequestEnrolment (joins the waiting list)", "WithdrawEnrolment (promotes the next)",
-    "GetEnrolment (last on the waiting list)", "ListEnrolments (waiting, last page of 20)",
-    "ListParticipants (last page of 20)"};
+    "GetEnrolment (last on the waiting list)",   "ListEnrolments (waiting, last page of 20)",
+    "ListParticipants (last page of 20)",        "GetAttendanceSheet (25 seated, rest waiting)"};
 
 // A filled series with what its measured calls need.
 struct Fixture {
@@ -214,9 +270,11 @@ std::array<double, kCalls> MeasureSlice(Fixture& f, int calls, int slice, int sl
   *failures += base.failures;
   const std::array<std::function<bool(int)>, kCalls> call = {
       [&](int i) { return s.Enrol(first + i + 1); },  // newcomer 0 enrolled in Fill
-      [&](int i) { return s.Withdraw(first + i); }, [&](int) { return s.GetLastWaiting(); },
+      [&](int i) { return s.Withdraw(first + i); },
+      [&](int) { return s.GetLastWaiting(); },
       [&](int) { return s.WaitingPage(f.last_waiting_page); },
-      [&](int) { return s.PeoplePage(f.last_people_page); }};
+      [&](int) { return s.PeoplePage(f.last_people_page); },
+      [&](int) { return s.Sheet(); }};
   std::array<double, kCalls> ratios{};
   for (int c = 0; c < kCalls; ++c) {
     // Reads change nothing: three times as many of them steady their figures.

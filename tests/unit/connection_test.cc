@@ -142,6 +142,43 @@ TEST_F(ConnectionTest, EnrolmentsMadeBeforeVersion11AreCounted) {
   EXPECT_LT(counted(), 9000 / 7);
 }
 
+// Version 12 lists who ever held a seat: a database from before finds them
+// in the enrolments' history.
+TEST_F(ConnectionTest, SeatHoldersBeforeVersion12AreFoundInTheHistory) {
+  {
+    SQLite::Database db(path_, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+    ASSERT_TRUE(Migrate(db, 11).ok());
+    db.exec(
+        "INSERT INTO organization (id, name, kind, city, website, create_time, update_time)"
+        " VALUES (1, 'Landesnetzwerk', 1, '', '', 0, 0)");
+    db.exec(
+        "INSERT INTO series (id, organization_id, title, kind, description, target_groups,"
+        " capacity, status, cancellation_reason, create_time, update_time)"
+        " VALUES (1, 1, 'Interkultur im Ehrenamt', 2, '', '', 1, 3, '', 0, 0)");
+    db.exec(
+        "INSERT INTO participant (id, display_name, email, organization_id, target_groups,"
+        " training_year, create_time, update_time)"
+        " VALUES (1, 'Amal', '', 1, '', 0, 0, 0), (2, 'Jonas', '', 1, '', 0, 0, 0)");
+    // Amal was seated and withdrew; Jonas only waited.
+    db.exec(
+        "INSERT INTO enrolment (id, series_id, participant_id, state, queue_number,"
+        " request_time, eligibility_overridden, update_time)"
+        " VALUES (1, 1, 1, 5, 1, 0, 0, 0), (2, 1, 2, 2, 2, 0, 0, 0)");
+    db.exec(
+        "INSERT INTO enrolment_change (enrolment_id, time, from_state, to_state, account_id,"
+        " reason) VALUES (1, 1, 0, 3, 0, ''), (1, 2, 3, 5, 0, ''), (2, 1, 0, 2, 0, '')");
+  }
+  auto db = OpenWriteConnection(path_);
+  ASSERT_TRUE(db.ok()) << db.status();
+  EXPECT_EQ((*db)->execAndGet("SELECT group_concat(enrolment_id) FROM seat_holder").getString(),
+            "1");
+  (*db)->exec("UPDATE enrolment SET state = 3 WHERE id = 2");
+  (*db)->exec(
+      "INSERT INTO enrolment_change (enrolment_id, time, from_state, to_state, account_id,"
+      " reason) VALUES (2, 3, 2, 3, 0, '')");
+  EXPECT_EQ((*db)->execAndGet("SELECT count(*) FROM seat_holder").getInt(), 2);
+}
+
 TEST_F(ConnectionTest, ReopeningKeepsData) {
   {
     auto db = OpenWriteConnection(path_);

@@ -176,6 +176,50 @@ TEST_F(SqliteEnrolmentStoreTest, AnUpdateThatKeepsStateAndNumberChangesNoCount) 
             1);
 }
 
+// Attendance reads the seat history of those who ever held a seat: every
+// step of theirs, none of someone who only waited.
+TEST_F(SqliteEnrolmentStoreTest, SeatChangesAreThoseOfEverySeatHolder) {
+  const absl::Time t0 = absl::FromUnixSeconds(1700000000);
+  auto arrive = [&](Id person, EnrolmentState state, int64_t queue_number, Id series_id) {
+    domain::Enrolment e;
+    e.series_id = series_id;
+    e.participant_id = person;
+    e.state = state;
+    e.queue_number = queue_number;
+    e.request_time = e.update_time = t0;
+    auto id = unit_->enrolments().Insert(e);
+    EXPECT_TRUE(id.ok()) << id.status();
+    e.id = id.value_or(0);
+    EXPECT_TRUE(unit_->enrolments()
+                    .AppendChange({0, e.id, t0, EnrolmentState::kUnspecified, state, 0, "request"})
+                    .ok());
+    return e;
+  };
+  auto move = [&](domain::Enrolment& e, EnrolmentState to, int minutes) {
+    EXPECT_TRUE(unit_->enrolments()
+                    .AppendChange({0, e.id, t0 + absl::Minutes(minutes), e.state, to, 0, "move"})
+                    .ok());
+    e.state = to;
+    EXPECT_TRUE(unit_->enrolments().Update(e).ok());
+  };
+  arrive(people_[0], EnrolmentState::kEnrolled, 1, series_[0]);
+  arrive(people_[1], EnrolmentState::kWaitlisted, 2, series_[0]);  // never seated
+  domain::Enrolment promoted = arrive(people_[2], EnrolmentState::kWaitlisted, 3, series_[0]);
+  move(promoted, EnrolmentState::kEnrolled, 10);
+  move(promoted, EnrolmentState::kWithdrawn, 20);
+  arrive(people_[3], EnrolmentState::kEnrolled, 1, series_[1]);  // another series
+
+  auto changes = unit_->enrolments().ListSeatChanges(series_[0]);
+  ASSERT_TRUE(changes.ok()) << changes.status();
+  std::vector<std::pair<Id, EnrolmentState>> seen;
+  for (const domain::SeatChange& c : *changes) seen.emplace_back(c.participant_id, c.to);
+  EXPECT_EQ(seen,
+            (std::vector<std::pair<Id, EnrolmentState>>{{people_[0], EnrolmentState::kEnrolled},
+                                                        {people_[2], EnrolmentState::kWaitlisted},
+                                                        {people_[2], EnrolmentState::kEnrolled},
+                                                        {people_[2], EnrolmentState::kWithdrawn}}));
+}
+
 // The queries that run on every enrolment, withdrawal and page of a list
 // search an index and sort nothing: their cost stays the same however many
 // people a series has.

@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
 #include "domain/text.h"
 
 namespace trainhub::store {
@@ -62,31 +63,42 @@ std::string IdList(const std::vector<domain::Id>& ids) { return nlohmann::json(i
 std::string VisibilityCondition(const domain::Visibility& v, absl::string_view series,
                                 absl::string_view session) {
   if (v.everything) return "";
-  std::string cond = " AND (0";
+  // The visible series as one set whose parts are each read through an
+  // index, so that the set can drive the query: a page costs what the
+  // caller may see, not what the installation holds.
+  std::vector<std::string> visible_series;
   if (!v.organizations.empty()) {
-    absl::StrAppend(&cond, " OR ", series,
-                    ".organization_id IN (SELECT value FROM json_each(:vis_orgs))",
-                    " OR EXISTS (SELECT 1 FROM series_partner vp WHERE vp.series_id = ", series,
-                    ".id AND vp.organization_id IN (SELECT value FROM json_each(:vis_orgs)))");
+    visible_series.push_back(
+        "SELECT vs.id FROM series vs"
+        " WHERE vs.organization_id IN (SELECT value FROM json_each(:vis_orgs))");
+    visible_series.push_back(
+        "SELECT vp.series_id FROM series_partner vp"
+        " WHERE vp.organization_id IN (SELECT value FROM json_each(:vis_orgs))");
   }
-  if (v.trainer_id != 0) {
-    if (session.empty()) {
-      absl::StrAppend(&cond,
-                      " OR EXISTS (SELECT 1 FROM module vm JOIN session vx ON vx.module_id = vm.id"
-                      " JOIN session_trainer vt ON vt.session_id = vx.id WHERE vm.series_id = ",
-                      series, ".id AND vt.trainer_id = :vis_trainer)");
-    } else {
-      absl::StrAppend(&cond, " OR EXISTS (SELECT 1 FROM session_trainer vt WHERE vt.session_id = ",
-                      session, ".id AND vt.trainer_id = :vis_trainer)");
-    }
+  if (v.trainer_id != 0 && session.empty()) {
+    visible_series.push_back(
+        "SELECT vm.series_id FROM session_trainer vt JOIN session vx ON vx.id = vt.session_id"
+        " JOIN module vm ON vm.id = vx.module_id WHERE vt.trainer_id = :vis_trainer");
   }
-  if (v.open_series) absl::StrAppend(&cond, " OR ", series, ".status = :vis_open");
+  if (v.open_series) {
+    visible_series.push_back("SELECT vo.id FROM series vo WHERE vo.status = :vis_open");
+  }
   if (v.enrolled_participant_id != 0) {
-    absl::StrAppend(&cond, " OR EXISTS (SELECT 1 FROM enrolment ve WHERE ve.series_id = ", series,
-                    ".id AND ve.participant_id = :vis_participant)");
+    visible_series.push_back(
+        "SELECT ve.series_id FROM enrolment ve WHERE ve.participant_id = :vis_participant");
   }
-  absl::StrAppend(&cond, ")");
-  return cond;
+  std::vector<std::string> alternatives;
+  if (!visible_series.empty()) {
+    alternatives.push_back(
+        absl::StrCat(series, ".id IN (", absl::StrJoin(visible_series, " UNION ALL "), ")"));
+  }
+  if (v.trainer_id != 0 && !session.empty()) {
+    alternatives.push_back(absl::StrCat(session,
+                                        ".id IN (SELECT vt.session_id FROM session_trainer vt"
+                                        " WHERE vt.trainer_id = :vis_trainer)"));
+  }
+  if (alternatives.empty()) return " AND 0";
+  return absl::StrCat(" AND (", absl::StrJoin(alternatives, " OR "), ")");
 }
 
 void BindVisibility(SQLite::Statement& q, const domain::Visibility& v) {

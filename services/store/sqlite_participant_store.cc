@@ -3,6 +3,8 @@
 #include <nlohmann/json.hpp>
 
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+#include "absl/strings/str_replace.h"
 #include "domain/text.h"
 #include "domain/validation.h"
 #include "store/sql_support.h"
@@ -94,33 +96,53 @@ absl::StatusOr<domain::Page<domain::Participant>> SqliteParticipantStore::List(
   std::string select = absl::StrCat("SELECT ", kParticipantColumns, " FROM participant WHERE 1");
   if (filter.organization_id != 0) absl::StrAppend(&select, " AND organization_id = :org");
   if (!filter.name_search_key.empty()) absl::StrAppend(&select, " AND instr(search_key, :name)");
-  domain::Visibility enrolled_in;
   if (filter.visible) {
-    absl::StrAppend(&select, " AND (0");
+    // The ids visible, each part read through an index: the organisations'
+    // records, those enrolled in a series the organisations own or partner,
+    // and the caller's own record. A page costs what the caller may see,
+    // not what the whole installation holds.
+    // Without further filters each part needs only its first ids after
+    // the cursor, and a page reads about as many rows as it shows.
+    const bool only_visibility = filter.organization_id == 0 && filter.name_search_key.empty();
+    const std::string after = page.after ? " AND {id} > :after_id" : "";
+    auto part = [&](absl::string_view id, absl::string_view from_where) {
+      const std::string cursor = absl::StrReplaceAll(after, {{"{id}", id}});
+      if (!only_visibility) return absl::StrCat("SELECT ", id, from_where, cursor);
+      return absl::StrCat("SELECT id FROM (SELECT ", id, " AS id", from_where, cursor, " ORDER BY ",
+                          id, " LIMIT :limit)");
+    };
+    std::vector<std::string> parts;
     if (!filter.visible->organizations.empty()) {
-      enrolled_in.organizations = filter.visible->organizations;
-      absl::StrAppend(
-          &select,
-          " OR organization_id IN (SELECT value FROM json_each(:vis_orgs))"
-          " OR EXISTS (SELECT 1 FROM enrolment ve JOIN series vr ON vr.id = ve.series_id"
-          " WHERE ve.participant_id = participant.id",
-          VisibilityCondition(enrolled_in, "vr", ""), ")");
+      parts.push_back(
+          part("vp.id",
+               " FROM participant vp"
+               " WHERE vp.organization_id IN (SELECT value FROM json_each(:vis_orgs))"));
+      parts.push_back(
+          part("ve.participant_id",
+               " FROM enrolment ve WHERE ve.series_id IN ("
+               "SELECT vs.id FROM series vs"
+               " WHERE vs.organization_id IN (SELECT value FROM json_each(:vis_orgs))"
+               " UNION ALL SELECT vsp.series_id FROM series_partner vsp"
+               " WHERE vsp.organization_id IN (SELECT value FROM json_each(:vis_orgs)))"));
     }
-    if (filter.visible->participant_id != 0) absl::StrAppend(&select, " OR id = :own");
-    absl::StrAppend(&select, ")");
+    if (filter.visible->participant_id != 0) parts.push_back("SELECT :own");
+    if (parts.empty()) {
+      absl::StrAppend(&select, " AND 0");
+    } else {
+      absl::StrAppend(&select, " AND id IN (", absl::StrJoin(parts, " UNION ALL "), ")");
+    }
   }
-  return ListById<domain::Participant>(sql_, "ListParticipants", select, page, ReadParticipant,
-                                       [&](SQLite::Statement& q) {
-                                         if (filter.organization_id != 0)
-                                           q.bind(":org", filter.organization_id);
-                                         if (!filter.name_search_key.empty())
-                                           q.bind(":name", filter.name_search_key);
-                                         if (filter.visible) {
-                                           BindVisibility(q, enrolled_in);
-                                           if (filter.visible->participant_id != 0)
-                                             q.bind(":own", filter.visible->participant_id);
-                                         }
-                                       });
+  return ListById<domain::Participant>(
+      sql_, "ListParticipants", select, page, ReadParticipant, [&](SQLite::Statement& q) {
+        if (filter.organization_id != 0) q.bind(":org", filter.organization_id);
+        if (!filter.name_search_key.empty()) q.bind(":name", filter.name_search_key);
+        if (filter.visible) {
+          if (!filter.visible->organizations.empty()) {
+            q.bind(":vis_orgs", IdList(filter.visible->organizations));
+          }
+          if (filter.visible->participant_id != 0) q.bind(":own", filter.visible->participant_id);
+        }
+      });
 }
 
 absl::StatusOr<Id> SqliteParticipantStore::Insert(const domain::Participant& p) {

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <filesystem>
 
 #include "domain/status_macros.h"
@@ -258,6 +259,101 @@ TEST(SqliteUnitStatementsTest, EveryAttendanceQuerySearchesAnIndex) {
     ++checked;
   }
   EXPECT_GE(checked, 9);
+}
+
+// What a coordinator, trainer or participant may see drives their lists:
+// no list scans the series or participants of the whole installation to
+// find theirs (EXPLAIN QUERY PLAN of the prepared statements).
+TEST(SqliteUnitStatementsTest, VisibleListsAreReadThroughIndexes) {
+  auto db = OpenWriteConnection(":memory:");
+  ASSERT_TRUE(db.ok()) << db.status();
+  SqliteUnit unit(**db);
+  domain::SeriesFilter series;
+  series.visible_to =
+      domain::Visibility{.organizations = {1, 2}, .trainer_id = 3, .enrolled_participant_id = 4};
+  EXPECT_TRUE(unit.series().List(series, {.limit = 20, .after = domain::Cursor{9, 9}}).ok());
+  domain::SeriesFilter open;
+  open.visible_to = domain::Visibility{.open_series = true, .enrolled_participant_id = 4};
+  EXPECT_TRUE(unit.series().List(open, {.limit = 20}).ok());
+  domain::ParticipantFilter people;
+  people.visible = domain::ParticipantFilter::Scope{{1, 2}, 5};
+  EXPECT_TRUE(unit.participants().List(people, {.limit = 20, .after = domain::Cursor{9, 9}}).ok());
+  people.name_search_key = "celik";
+  EXPECT_TRUE(unit.participants().List(people, {.limit = 20}).ok());
+  int checked = 0;
+  for (const std::string& sql : unit.sql().cached_sql()) {
+    if (sql.rfind("SELECT", 0) != 0) continue;
+    SQLite::Statement q(**db, "EXPLAIN QUERY PLAN " + sql);
+    std::string plan;
+    while (q.executeStep()) {
+      const std::string step = q.getColumn(3).getString();
+      // A list of ids from a parameter, and the few rows a subquery handed on.
+      if (step.rfind("SCAN json_each", 0) == 0 || step == "SCAN CONSTANT ROW" ||
+          step.rfind("SCAN (subquery", 0) == 0) {
+        continue;
+      }
+      plan += step + "\n";
+    }
+    EXPECT_EQ(plan.find("SCAN "), std::string::npos) << sql << "\n" << plan;
+    ++checked;
+  }
+  EXPECT_GE(checked, 4);
+}
+
+// Page by page, a coordinator sees their organisation's people and those
+// enrolled in its series, each once and in order, however the ids of other
+// organisations lie between them.
+TEST(SqliteUnitStatementsTest, VisiblePeopleComePageByPageEachOnce) {
+  auto db = OpenWriteConnection(":memory:");
+  ASSERT_TRUE(db.ok()) << db.status();
+  SqliteUnit unit(**db);
+  std::vector<Id> orgs;
+  for (const char* name : {"Landkreis Harz", "Stadt Halle (Saale)"}) {
+    domain::Organization org;
+    org.name = name;
+    org.kind = domain::OrganizationKind::kMunicipality;
+    orgs.push_back(unit.organizations().Insert(org).value());
+  }
+  std::vector<Id> own, others;
+  for (int i = 0; i < 60; ++i) {
+    domain::Participant p;
+    p.display_name = "Person " + std::to_string(i);
+    p.organization_id = orgs[i % 3 == 0 ? 0 : 1];
+    (i % 3 == 0 ? own : others).push_back(unit.participants().Insert(p).value());
+  }
+  std::vector<Id> expected = own;
+  for (int s = 0; s < 2; ++s) {
+    domain::Series series;
+    series.organization_id = orgs[0];
+    series.title = "Interkultur im Ehrenamt";
+    series.kind = domain::SeriesKind::kVolunteerCourse;
+    series.capacity = 20;
+    series.status = domain::SeriesStatus::kOpenForEnrolment;
+    const Id series_id = unit.series().Insert(series).value();
+    // Both series take others[0..9]: they count once.
+    for (int i = 0; i < 10; ++i) {
+      domain::Enrolment e;
+      e.series_id = series_id;
+      e.participant_id = others[i * 3];
+      e.state = domain::EnrolmentState::kEnrolled;
+      e.queue_number = i + 1;
+      ASSERT_TRUE(unit.enrolments().Insert(e).ok());
+      if (s == 0) expected.push_back(others[i * 3]);
+    }
+  }
+  std::sort(expected.begin(), expected.end());
+  domain::ParticipantFilter filter;
+  filter.visible = domain::ParticipantFilter::Scope{{orgs[0]}, 0};
+  std::vector<Id> seen;
+  domain::PageRequest page{.limit = 7};
+  for (;;) {
+    auto batch = unit.participants().List(filter, page);
+    ASSERT_TRUE(batch.ok()) << batch.status();
+    for (const domain::Participant& p : batch->items) seen.push_back(p.id);
+    if (!batch->next) break;
+    page.after = batch->next;
+  }
+  EXPECT_EQ(seen, expected);
 }
 
 TEST(SqliteUnitStatementsTest, TheStatementCacheDoesNotGrowWithTheIdsAsked) {

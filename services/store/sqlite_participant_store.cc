@@ -113,10 +113,11 @@ absl::StatusOr<domain::Page<domain::Participant>> SqliteParticipantStore::List(
     };
     std::vector<std::string> parts;
     if (!filter.visible->organizations.empty()) {
-      parts.push_back(
-          part("vp.id",
-               " FROM participant vp"
-               " WHERE vp.organization_id IN (SELECT value FROM json_each(:vis_orgs))"));
+      // One organisation (the usual coordinator) reads its index in order.
+      parts.push_back(part("vp.id", filter.visible->organizations.size() == 1
+                                        ? " FROM participant vp WHERE vp.organization_id = :vis_org"
+                                        : " FROM participant vp WHERE vp.organization_id IN"
+                                          " (SELECT value FROM json_each(:vis_orgs))"));
       parts.push_back(
           part("ve.participant_id",
                " FROM enrolment ve WHERE ve.series_id IN ("
@@ -139,6 +140,9 @@ absl::StatusOr<domain::Page<domain::Participant>> SqliteParticipantStore::List(
         if (filter.visible) {
           if (!filter.visible->organizations.empty()) {
             q.bind(":vis_orgs", IdList(filter.visible->organizations));
+            if (filter.visible->organizations.size() == 1) {
+              q.bind(":vis_org", filter.visible->organizations[0]);
+            }
           }
           if (filter.visible->participant_id != 0) q.bind(":own", filter.visible->participant_id);
         }

@@ -112,6 +112,25 @@ std::string WithFourDigitYear(const std::string& text) {
   return match[1].str() + "20" + match[2].str() + match[3].str();
 }
 
+namespace {
+
+// The years the server takes sessions in (domain/limits.h): a year outside
+// is a typing mistake ("28-01-18").
+constexpr int kFirstYear = 2000;
+constexpr int kLastYear = 2099;
+
+// `t` when its year (in Berlin) is one the server takes, else nullopt with
+// `error` saying so.
+std::optional<absl::Time> InYearRange(absl::Time t, const std::string& option,
+                                      const std::string& text, std::string* error) {
+  const int64_t year = absl::ToCivilYear(t, LocalZone()).year();
+  if (year >= kFirstYear && year <= kLastYear) return t;
+  *error = fmt::format(msg::kTimeOutOfRange, option, text, year, kFirstYear, kLastYear);
+  return std::nullopt;
+}
+
+}  // namespace
+
 std::optional<absl::Time> ParseUserTime(const std::string& raw, const std::string& option,
                                         std::string* error) {
   const std::string text = WithFourDigitYear(std::string(absl::StripAsciiWhitespace(raw)));
@@ -124,7 +143,7 @@ std::optional<absl::Time> ParseUserTime(const std::string& raw, const std::strin
         *error = fmt::format(msg::kSubSecondTime, option, text);
         return std::nullopt;
       }
-      return t;
+      return InYearRange(t, option, text, error);
     }
   }
   for (const char* format : {"%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M:%S",
@@ -148,7 +167,7 @@ std::optional<absl::Time> ParseUserTime(const std::string& raw, const std::strin
       *error = fmt::format(msg::kRepeatedTime, option, text, reading(info.pre), reading(info.post));
       return std::nullopt;
     }
-    return info.pre;
+    return InYearRange(info.pre, option, text, error);
   }
   *error = fmt::format(msg::kBadTime, option, text, msg::kTimeFormatsHelp);
   return std::nullopt;

@@ -176,6 +176,9 @@ inline constexpr char kRepeatedTime[] =
     "{}: {} happens twice in Europe/Berlin (clocks go back then); give {} for the first "
     "(summer time) or {} for the second (winter time)";
 inline constexpr char kSubSecondTime[] = "{}: \"{}\" has parts of a second; give whole seconds";
+inline constexpr char kTimeOutOfRange[] =
+    "{}: \"{}\" is in the year {}; trainhub takes dates from {} to {} (write the year with four "
+    "digits)";
 inline constexpr char kBadUtf8[] = "{}: the text is not valid UTF-8";
 inline constexpr char kNothingToUpdate[] = "nothing to update: give at least one option to change";
 inline constexpr char kCannotWrite[] = "cannot write {}";

@@ -36,9 +36,17 @@ void OnRowEnd(int /*terminator*/, void* collector) {
   c->at_row_start = true;
 }
 
+// True when byte `i` ends a line: LF, CRLF (at its LF) or a CR alone (old
+// Macintosh files), as libcsv ends rows.
+bool EndsLine(absl::string_view bytes, size_t i) {
+  return bytes[i] == '\n' || (bytes[i] == '\r' && (i + 1 == bytes.size() || bytes[i + 1] != '\n'));
+}
+
 // The 1-based line holding byte `offset`.
 int LineAt(absl::string_view bytes, size_t offset) {
-  return 1 + static_cast<int>(std::count(bytes.begin(), bytes.begin() + offset, '\n'));
+  int line = 1;
+  for (size_t i = 0; i < offset; ++i) line += EndsLine(bytes, i) ? 1 : 0;
+  return line;
 }
 
 // The offset of the first byte that is not part of valid UTF-8, or npos.
@@ -73,7 +81,7 @@ absl::StatusOr<CsvTable> ParseCsv(absl::string_view bytes, absl::string_view fie
                                            "save it as \"CSV UTF-8\" and try again"));
   }
   CsvTable table;
-  const absl::string_view first_line = bytes.substr(0, bytes.find('\n'));
+  const absl::string_view first_line = bytes.substr(0, bytes.find_first_of("\r\n"));
   table.delimiter = absl::StrContains(first_line, ';') ? ';' : ',';
 
   csv_parser parser;
@@ -98,7 +106,7 @@ absl::StatusOr<CsvTable> ParseCsv(absl::string_view bytes, absl::string_view fie
                                              "and double quotes inside them"));
     }
     if (collector.rows.size() != rows_before) row_lines.push_back(row_line);
-    if (c == '\n') ++collector.line;
+    if (EndsLine(bytes, i)) ++collector.line;
   }
   const size_t rows_before = collector.rows.size();
   if (csv_fini(&parser, OnField, OnRowEnd, &collector) != 0) {

@@ -33,13 +33,23 @@ void Violations::Add(std::string field, std::string description) {
   for (const auto& v : list_) {
     if (v.field == field) return;  // one violation per field
   }
-  list_.push_back({std::move(field), std::move(description)});
+  if (list_.size() < kMaxListedViolations) {
+    list_.push_back({std::move(field), std::move(description)});
+    return;
+  }
+  if (unlisted_++ == 0) first_unlisted_field_ = std::move(field);
 }
 
 absl::Status Violations::ToStatus(absl::StatusCode code) const {
   if (list_.empty()) return absl::OkStatus();
-  absl::Status status(code, Describe(list_));
-  status.SetPayload(kViolationsUrl, absl::Cord(Encode(list_)));
+  std::vector<FieldViolation> listed = list_;
+  if (unlisted_ > 0) {
+    listed.push_back({first_unlisted_field_,
+                      absl::StrCat("and ", unlisted_, " more problem", unlisted_ == 1 ? "" : "s",
+                                   " in this request (the first ", list_.size(), " are listed)")});
+  }
+  absl::Status status(code, Describe(listed));
+  status.SetPayload(kViolationsUrl, absl::Cord(Encode(listed)));
   return status;
 }
 

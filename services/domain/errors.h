@@ -21,17 +21,25 @@ struct FieldViolation {
 };
 
 // Collects one violation per bad field; ToStatus() is OK when none were added.
+// A refusal must fit a gRPC trailer (clients refuse more than 8 KiB), so the
+// first kMaxListedViolations are listed and one more entry, on the first
+// field left out, counts the rest.
 class Violations {
  public:
+  static constexpr size_t kMaxListedViolations = 20;
+
   void Add(std::string field, std::string description);
   bool empty() const { return list_.empty(); }
-  // `code` (INVALID_ARGUMENT unless given) listing every violation, with
-  // the list as payload.
+  // `code` (INVALID_ARGUMENT unless given) listing the violations, with the
+  // list as payload.
   absl::Status ToStatus(absl::StatusCode code = absl::StatusCode::kInvalidArgument) const;
-  size_t size() const { return list_.size(); }
+  // Every violation added, the ones not listed included.
+  size_t size() const { return list_.size() + unlisted_; }
 
  private:
   std::vector<FieldViolation> list_;
+  size_t unlisted_ = 0;
+  std::string first_unlisted_field_;
 };
 
 // INVALID_ARGUMENT for a single field.

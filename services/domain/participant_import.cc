@@ -24,8 +24,10 @@ namespace trainhub::domain {
 namespace {
 
 // Problems listed in an error status; the rest are counted (a dry run
-// lists all of them in its answer).
-constexpr size_t kMaxProblemsInError = 100;
+// lists all of them in its answer). With the count and the hint on
+// accept_good_rows they make Violations::kMaxListedViolations, the most a
+// refusal lists.
+constexpr size_t kMaxProblemsInError = Violations::kMaxListedViolations - 2;
 
 enum class Column { kName, kFirstName, kLastName, kEmail, kTargetGroups, kTrainingYear };
 

@@ -115,6 +115,14 @@ class BenchClient {
     v1::Account response;
     return accounts_->GetCurrentAccount(&context, v1::GetCurrentAccountRequest{}, &response).ok();
   }
+  bool GetOrganization() {
+    grpc::ClientContext context;
+    context.AddMetadata("authorization", bearer_);
+    v1::GetOrganizationRequest request;
+    request.set_id(organization_id_);
+    v1::Organization response;
+    return orgs_->GetOrganization(&context, request, &response).ok();
+  }
   bool ListOrganizations() {
     grpc::ClientContext context;
     context.AddMetadata("authorization", bearer_);
@@ -168,11 +176,13 @@ int MeasureRatios(BenchClient& client, int calls, int threads) {
     const Measurement auth = Measure(calls, t, [&](int, int) { return client.WhoAmI(); });
     const Measurement write =
         Measure(calls, t, [&](int, int) { return client.CreateOrganization(); });
+    const Measurement get = Measure(calls, t, [&](int, int) { return client.GetOrganization(); });
     const Measurement read =
         Measure(calls, t, [&](int, int) { return client.ListOrganizations(); });
     if (!client.NewEnrolmentSeries()) ++failures;
     const Measurement enrol = Measure(calls, t, [&](int, int i) { return client.Enrol(i); });
-    failures += base.failures + auth.failures + write.failures + read.failures + enrol.failures;
+    failures += base.failures + auth.failures + write.failures + get.failures + read.failures +
+                enrol.failures;
     auto row = [&](const char* name, const Measurement& m) {
       std::printf("%-28s (%2d) %10.0f %10.1f %8.2f\n", name, t, m.calls_per_second, m.p50_us,
                   m.calls_per_second / base.calls_per_second);
@@ -180,6 +190,7 @@ int MeasureRatios(BenchClient& client, int calls, int threads) {
     row("Health.Check (baseline)", base);
     row("GetCurrentAccount (token)", auth);
     row("CreateOrganization (FULL)", write);
+    row("GetOrganization", get);
     row("ListOrganizations (20)", read);
     row("RequestEnrolment (FULL)", enrol);
   }

@@ -15,6 +15,7 @@
 #include <fstream>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <thread>
 #include <vector>
@@ -52,6 +53,7 @@ class BenchServer {
     admin.roles = {{domain::Role::kAdmin}};
     auto& accounts = bench->server_->accounts();
     if (!accounts.CreateAccount(domain::Principal::System(), admin, kPassword).ok()) return nullptr;
+    bench->client_address_ = client_address;
     auto login = accounts.Login(admin.email, kPassword, client_address);
     if (!login.ok()) return nullptr;
     bench->bearer_ = "Bearer " + login->token;
@@ -59,11 +61,15 @@ class BenchServer {
                                           grpc::InsecureChannelCredentials());
     return bench;
   }
+  // Shuts the server down; the database stays for Restart().
+  void Stop() {
+    if (server_) server_->Shutdown(absl::Seconds(5));
+    server_.reset();
+  }
   // Stops the server and starts it again on the same database (its caches
   // start empty); the admin's token stays valid. False after printing why.
   bool Restart() {
-    server_->Shutdown(absl::Seconds(5));
-    server_.reset();
+    Stop();
     server::ServerOptions options;
     options.listen_address = "127.0.0.1:0";
     options.db_path = db_;
@@ -86,7 +92,28 @@ class BenchServer {
     }
   }
 
+  // A new account with `roles`, logged in: its "authorization" value, or
+  // nullopt after printing why.
+  std::optional<std::string> LoginAs(const std::string& email,
+                                     std::vector<domain::RoleGrant> roles) {
+    domain::Account account;
+    account.email = email;
+    account.display_name = email;
+    account.roles = std::move(roles);
+    auto& accounts = server_->accounts();
+    auto created = accounts.CreateAccount(domain::Principal::System(), account, kPassword);
+    if (!created.ok()) {
+      std::fprintf(stderr, "cannot create %s: %s\n", email.c_str(),
+                   std::string(created.status().message()).c_str());
+      return std::nullopt;
+    }
+    auto login = accounts.Login(email, kPassword, client_address_);
+    if (!login.ok()) return std::nullopt;
+    return "Bearer " + login->token;
+  }
+
   static constexpr char kPassword[] = "bench-password";
+  const std::string& db_path() const { return db_; }
   // The "authorization" metadata value of the admin.
   const std::string& bearer() const { return bearer_; }
   const std::shared_ptr<grpc::Channel>& channel() const { return channel_; }
@@ -95,6 +122,7 @@ class BenchServer {
  private:
   BenchServer() = default;
   std::string db_;
+  std::string client_address_;
   std::unique_ptr<server::TrainhubServer> server_;
   std::string bearer_;
   std::shared_ptr<grpc::Channel> channel_;

@@ -72,6 +72,20 @@ TEST(ParseUserTimeTest, RefusesTheAmbiguousAutumnHourNamingBothReadings) {
   EXPECT_EQ(Parse("2027-10-31T02:30+01:00"), Utc(2027, 10, 31, 1, 30));
 }
 
+// "28-01-18" reads as the year 28: a typing mistake, refused in the CLI's
+// words before the server sees it.
+TEST(ParseUserTimeTest, RefusesYearsTheServerDoesNotTake) {
+  std::string error;
+  EXPECT_FALSE(ParseUserTime("28-01-18", "--start", &error));
+  EXPECT_EQ(error,
+            "--start: \"28-01-18\" is in the year 28; trainhub takes dates from 2000 to 2099 "
+            "(write the year with four digits)");
+  EXPECT_FALSE(ParseUserTime("2100-01-01T09:00:00+01:00", "--end", &error));
+  EXPECT_NE(error.find("--end"), std::string::npos) << error;
+  EXPECT_EQ(Parse("2099-12-31 23:00"), Utc(2099, 12, 31, 22, 0));
+  EXPECT_EQ(Parse("01.01.2000 09:00"), Utc(2000, 1, 1, 8, 0));
+}
+
 TEST(ParseUserTimeTest, ReadsTwoDigitYearsAsThisCenturyAndRefusesFractions) {
   EXPECT_EQ(Parse("04.12.27 09:00"), Parse("04.12.2027 09:00"));
   EXPECT_EQ(Parse("04.12.27"), Parse("04.12.2027"));
@@ -143,10 +157,10 @@ TEST(InCliWordsTest, SpeaksTheCommandLinesOptions) {
 TEST(PrinterReportTest, NamesTheCommandNotTheServersMethodWhenARoleIsMissing) {
   std::ostringstream out, err;
   Printer printer(OutputFormat::kTable, out, err);
-  const int code = printer.Report(
-      grpc::Status(grpc::StatusCode::PERMISSION_DENIED,
-                   "BackupDatabase is for an admin; your account may not call it"),
-      "localhost:50051");
+  const int code =
+      printer.Report(grpc::Status(grpc::StatusCode::PERMISSION_DENIED,
+                                  "BackupDatabase is for an admin; your account may not call it"),
+                     "localhost:50051");
   EXPECT_EQ(code, kExitDenied);
   EXPECT_EQ(err.str(), "error: this command is for an admin; your account may not use it\n");
   // Other refusals keep the server's words.

@@ -41,6 +41,22 @@ TEST(CsvTableTest, FallsBackToCommasWhenTheHeaderHasNoSemicolon) {
   EXPECT_EQ(table->rows[0].fields[1], "jana@example.org");
 }
 
+// "CSV (Macintosh)" files end lines with a CR alone: their rows are
+// numbered as the user sees them.
+TEST(CsvTableTest, CountsLinesEndedByACarriageReturnAlone) {
+  auto table = ParseCsv("Name,E-Mail\rJana,jana@example.org\rOmar;Haddad,\r", "csv");
+  ASSERT_TRUE(table.ok()) << table.status();
+  EXPECT_EQ(table->delimiter, ',');
+  ASSERT_EQ(table->rows.size(), 2u);
+  EXPECT_EQ(table->rows[0].line, 2);
+  EXPECT_EQ(table->rows[1].line, 3);
+  EXPECT_EQ(table->rows[1].fields[0], "Omar;Haddad");
+  auto bad = ParseCsv("Name;E-Mail\rJana;a@example.org\rOmar\r", "csv");
+  ASSERT_FALSE(bad.ok());
+  EXPECT_NE(bad.status().message().find("line 3: has 1 fields"), std::string::npos)
+      << bad.status().message();
+}
+
 TEST(CsvTableTest, RefusesMalformedFilesNamingTheLine) {
   struct Case {
     std::string bytes;

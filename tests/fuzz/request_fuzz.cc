@@ -28,6 +28,13 @@
 namespace {
 
 namespace v1 = ::trainhub::v1;
+
+// Malformed UTF-8 in a string field is an expected input: protobuf refuses
+// it, and its log line for each would only slow the fuzzer.
+const bool kProtobufQuiet = [] {
+  google::protobuf::SetLogHandler(nullptr);
+  return true;
+}();
 namespace api = ::trainhub::api;
 namespace domain = ::trainhub::domain;
 

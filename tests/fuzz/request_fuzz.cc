@@ -17,6 +17,7 @@
 #include "domain/text.h"
 #include "domain/validation.h"
 #include "fuzz/fuzz_check.h"
+#include "fuzz/quiet_protobuf.h"
 #include "trainhub/v1/attendance.pb.h"
 #include "trainhub/v1/certificate.pb.h"
 #include "trainhub/v1/enrolment.pb.h"
@@ -29,12 +30,6 @@ namespace {
 
 namespace v1 = ::trainhub::v1;
 
-// Malformed UTF-8 in a string field is an expected input: protobuf refuses
-// it, and its log line for each would only slow the fuzzer.
-const bool kProtobufQuiet = [] {
-  google::protobuf::SetLogHandler(nullptr);
-  return true;
-}();
 namespace api = ::trainhub::api;
 namespace domain = ::trainhub::domain;
 

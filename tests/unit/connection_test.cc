@@ -11,6 +11,23 @@
 namespace trainhub::store {
 namespace {
 
+// Organisation 1 with series 1 ("Interkultur im Ehrenamt", `capacity`
+// seats, status `status`), written as the schema of an earlier version
+// holds them.
+void InsertOrganizationAndSeries(SQLite::Database& db, int capacity, int status) {
+  db.exec(
+      "INSERT INTO organization (id, name, kind, city, website, create_time, update_time)"
+      " VALUES (1, 'Landesnetzwerk', 1, '', '', 0, 0)");
+  SQLite::Statement series(db,
+                           "INSERT INTO series (id, organization_id, title, kind, description,"
+                           " target_groups, capacity, status, cancellation_reason, create_time,"
+                           " update_time) VALUES (1, 1, 'Interkultur im Ehrenamt', 2, '', '', ?,"
+                           " ?, '', 0, 0)");
+  series.bind(1, capacity);
+  series.bind(2, status);
+  series.exec();
+}
+
 class ConnectionTest : public ::testing::Test {
  protected:
   void SetUp() override {
@@ -59,13 +76,7 @@ TEST_F(ConnectionTest, CertificatesIssuedBeforeVersion10KeepTheirPdfs) {
   {
     SQLite::Database db(path_, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
     ASSERT_TRUE(Migrate(db, 9).ok());
-    db.exec(
-        "INSERT INTO organization (id, name, kind, city, website, create_time, update_time)"
-        " VALUES (1, 'Landesnetzwerk', 1, '', '', 0, 0)");
-    db.exec(
-        "INSERT INTO series (id, organization_id, title, kind, description, target_groups,"
-        " capacity, status, cancellation_reason, create_time, update_time)"
-        " VALUES (1, 1, 'Interkultur im Ehrenamt', 2, '', '', 10, 5, '', 0, 0)");
+    InsertOrganizationAndSeries(db, 10, 5);
     db.exec(
         "INSERT INTO participant (id, display_name, email, organization_id, target_groups,"
         " training_year, create_time, update_time) VALUES (2, 'Amal', '', 1, '', 0, 0, 0)");
@@ -102,13 +113,7 @@ TEST_F(ConnectionTest, EnrolmentsMadeBeforeVersion11AreCounted) {
   {
     SQLite::Database db(path_, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
     ASSERT_TRUE(Migrate(db, 10).ok());
-    db.exec(
-        "INSERT INTO organization (id, name, kind, city, website, create_time, update_time)"
-        " VALUES (1, 'Landesnetzwerk', 1, '', '', 0, 0)");
-    db.exec(
-        "INSERT INTO series (id, organization_id, title, kind, description, target_groups,"
-        " capacity, status, cancellation_reason, create_time, update_time)"
-        " VALUES (1, 1, 'Interkultur im Ehrenamt', 2, '', '', 10, 3, '', 0, 0)");
+    InsertOrganizationAndSeries(db, 10, 3);
     // People 1..9000; states cycle 1..7 (2 waiting; 3 and 4 seated), queue
     // numbers 1..9000 cover three ranges of 4096.
     db.exec(
@@ -148,13 +153,7 @@ TEST_F(ConnectionTest, SeatHoldersBeforeVersion12AreFoundInTheHistory) {
   {
     SQLite::Database db(path_, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
     ASSERT_TRUE(Migrate(db, 11).ok());
-    db.exec(
-        "INSERT INTO organization (id, name, kind, city, website, create_time, update_time)"
-        " VALUES (1, 'Landesnetzwerk', 1, '', '', 0, 0)");
-    db.exec(
-        "INSERT INTO series (id, organization_id, title, kind, description, target_groups,"
-        " capacity, status, cancellation_reason, create_time, update_time)"
-        " VALUES (1, 1, 'Interkultur im Ehrenamt', 2, '', '', 1, 3, '', 0, 0)");
+    InsertOrganizationAndSeries(db, 1, 3);
     db.exec(
         "INSERT INTO participant (id, display_name, email, organization_id, target_groups,"
         " training_year, create_time, update_time)"

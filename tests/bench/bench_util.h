@@ -173,6 +173,16 @@ inline long ResidentKib() {
   return 0;
 }
 
+// The page token of a list's last page. `page(token, &next)` reads the page
+// at `token` ("" for the first), sets `next` to its next_page_token and
+// returns false when the call failed.
+inline std::string LastPageToken(
+    const std::function<bool(const std::string& token, std::string* next)>& page) {
+  std::string token, next;
+  while (page(token, &next) && !next.empty()) token = next;
+  return token;
+}
+
 inline double Median(std::vector<double> values) {
   if (values.empty()) return 0;
   std::nth_element(values.begin(), values.begin() + values.size() / 2, values.end());

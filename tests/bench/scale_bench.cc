@@ -160,13 +160,6 @@ class SizedSeries {
     return attendance_->GetAttendanceSheet(&context, request, &response).ok() &&
            response.entries_size() == kSheetSeats;
   }
-  // The token of the last page of a list read page by page with `page`.
-  template <typename PageCall>
-  std::string LastPageToken(PageCall page) {
-    std::string token, next;
-    while (page(token, &next) && !next.empty()) token = next;
-    return token;
-  }
 
  private:
   static bool Check(const grpc::Status& status, const char* what) {
@@ -307,10 +300,10 @@ int main(int argc, char** argv) {
     f.series = std::make_unique<SizedSeries>(bench->channel(), bench->bearer());
     SizedSeries& s = *f.series;
     if (!s.Fill(sizes[k], calls)) return trainhub::bench::ExitCode(1);
-    f.last_waiting_page =
-        s.LastPageToken([&](const std::string& t, std::string* n) { return s.WaitingPage(t, n); });
-    f.last_people_page =
-        s.LastPageToken([&](const std::string& t, std::string* n) { return s.PeoplePage(t, n); });
+    f.last_waiting_page = trainhub::bench::LastPageToken(
+        [&](const std::string& t, std::string* n) { return s.WaitingPage(t, n); });
+    f.last_people_page = trainhub::bench::LastPageToken(
+        [&](const std::string& t, std::string* n) { return s.PeoplePage(t, n); });
     if (!s.Enrol(0)) ++failures;  // someone is waiting at the end of the list
   }
   // The server starts again on the filled database, so that what was

@@ -373,25 +373,27 @@ std::array<double, kReads> MeasureReads(int port, const std::string& admin,
   last_series.set_page_size(20);
   v1::ListParticipantsRequest last_people;
   last_people.set_page_size(20);
-  for (;;) {
-    v1::ListSeriesResponse page;
-    if (!as_coordinator.Call(*series, &v1::SeriesService::Stub::ListSeries, last_series, &page)
-             .ok() ||
-        page.next_page_token().empty()) {
-      break;
-    }
-    last_series.set_page_token(page.next_page_token());
-  }
-  for (;;) {
-    v1::ListParticipantsResponse page;
-    if (!as_coordinator
-             .Call(*people, &v1::ParticipantService::Stub::ListParticipants, last_people, &page)
-             .ok() ||
-        page.next_page_token().empty()) {
-      break;
-    }
-    last_people.set_page_token(page.next_page_token());
-  }
+  last_series.set_page_token(
+      trainhub::bench::LastPageToken([&](const std::string& token, std::string* next) {
+        v1::ListSeriesRequest r = last_series;
+        r.set_page_token(token);
+        v1::ListSeriesResponse page;
+        const bool ok =
+            as_coordinator.Call(*series, &v1::SeriesService::Stub::ListSeries, r, &page).ok();
+        *next = page.next_page_token();
+        return ok;
+      }));
+  last_people.set_page_token(
+      trainhub::bench::LastPageToken([&](const std::string& token, std::string* next) {
+        v1::ListParticipantsRequest r = last_people;
+        r.set_page_token(token);
+        v1::ListParticipantsResponse page;
+        const bool ok =
+            as_coordinator.Call(*people, &v1::ParticipantService::Stub::ListParticipants, r, &page)
+                .ok();
+        *next = page.next_page_token();
+        return ok;
+      }));
 
   const std::array<std::function<bool()>, kReads> reads = {
       [&] {

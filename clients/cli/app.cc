@@ -94,6 +94,7 @@ int Run(Context& ctx, int argc, const char* const* argv) {
   AddAttendanceCommands(app, ctx);
   AddCompletionCommands(app, ctx);
   AddCertificateCommands(app, ctx);
+  AddReportCommands(app, ctx);
   AddCheckInCommand(app, ctx);
   AddSeriesCommands(app, ctx);
   AddModuleCommands(app, ctx);

@@ -145,6 +145,10 @@ trainhub::v1::AttendanceService::StubInterface& Client::attendance() {
   return Lazy<trainhub::v1::AttendanceService>(stubs_.attendance);
 }
 
+trainhub::v1::ReportService::StubInterface& Client::reports() {
+  return Lazy<trainhub::v1::ReportService>(stubs_.reports);
+}
+
 trainhub::v1::AdminService::StubInterface& Client::admin() {
   return Lazy<trainhub::v1::AdminService>(stubs_.admin);
 }

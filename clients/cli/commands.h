@@ -138,6 +138,7 @@ void AddModuleCommands(CLI::App& app, Context& ctx);
 void AddSessionCommands(CLI::App& app, Context& ctx);
 void AddScheduleCommands(CLI::App& app, Context& ctx);
 void AddDemoCommands(CLI::App& app, Context& ctx);
+void AddReportCommands(CLI::App& app, Context& ctx);
 
 }  // namespace trainhub::cli
 

@@ -511,6 +511,12 @@ inline constexpr std::pair<const char*, const char*> kCliWordForField[] = {
     {"target_groups", "--target-group"},
     {"default_target_groups", "--default-target-group"},
     {"start_time", "--start"},
+    {"period.first_day", "--from"},
+    {"period.last_day", "--to"},
+    {"period.year", "--year"},
+    {"period", "--year or --from/--to"},
+    {"min_persons", "--k"},
+    {"series_ids", "--series"},
     {"first_day", "--days"},
     {"last_day", "--days"},
     {"daily_start", "--daily"},
@@ -565,5 +571,6 @@ inline constexpr std::pair<const char*, const char*> kCliWordForField[] = {
 }  // namespace trainhub::cli::msg
 
 #include "clients/cli/messages_certificates.h"  // IWYU pragma: export
+#include "clients/cli/messages_reports.h"       // IWYU pragma: export
 
 #endif  // TRAINHUB_CLIENTS_CLI_MESSAGES_H_

@@ -7,42 +7,10 @@
 #include "absl/time/time.h"
 #include "domain/attendance.h"
 #include "domain/berlin_time.h"
+#include "domain/csv_writer.h"
 
 namespace trainhub::domain {
 namespace {
-
-// One CSV field: quoted when it holds a separator, a quote or a line break;
-// text a spreadsheet would run as a formula gets a leading apostrophe.
-std::string CsvField(std::string text) {
-  if (!text.empty() && std::string_view("=+-@\t\r").find(text[0]) != std::string_view::npos) {
-    text.insert(0, "'");
-  }
-  if (text.find_first_of(";\"\r\n") == std::string::npos) return text;
-  std::string out = "\"";
-  for (char c : text) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  return out + "\"";
-}
-
-std::string CsvLine(const std::vector<std::string>& fields) {
-  std::string line;
-  for (size_t i = 0; i < fields.size(); ++i) {
-    if (i > 0) line += ';';
-    line += CsvField(fields[i]);
-  }
-  return line + "\r\n";
-}
-
-// German decimal comma, as the spreadsheet expects.
-std::string Decimal(double value) {
-  std::string text = absl::StrFormat("%.2f", value);
-  for (char& c : text) {
-    if (c == '.') c = ',';
-  }
-  return text;
-}
 
 std::string CellText(const MatrixCell& cell) {
   if (!cell.expected) return "";
@@ -73,7 +41,7 @@ std::string ColumnTitle(const MatrixColumn& c) {
 }  // namespace
 
 std::string MatrixCsv(const AttendanceMatrix& matrix) {
-  std::string out = "\xEF\xBB\xBF";  // byte order mark: UTF-8 for spreadsheet programs
+  std::string out = kUtf8Bom;
   std::vector<std::string> header = {"Teilnehmer-ID", "Name"};
   for (const MatrixColumn& c : matrix.columns) header.push_back(ColumnTitle(c));
   for (const char* title : {"anwesend", "entschuldigt", "abwesend", "offen", "UE anwesend"}) {
@@ -102,7 +70,7 @@ std::string MatrixCsv(const AttendanceMatrix& matrix) {
       }
     }
     for (int n : {present, excused, absent, open}) fields.push_back(absl::StrCat(n));
-    fields.push_back(Decimal(units));
+    fields.push_back(GermanDecimal(units));
     out += CsvLine(fields);
   }
   return out;

@@ -12,6 +12,10 @@ absl::Status AuditTrail::Changed(absl::string_view object) {
   return Append(std::string(object), 0);
 }
 
+absl::Status AuditTrail::Disclosed(std::string what, Id organization_id) {
+  return Append(std::move(what), organization_id);
+}
+
 absl::Status AuditTrail::Append(std::string object, Id organization_id) {
   if (context_.who.account.id == 0) return absl::OkStatus();
   AuditEvent event;

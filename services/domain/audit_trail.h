@@ -34,6 +34,9 @@ class AuditTrail {
   absl::Status Changed(absl::string_view kind, Id id, Id organization_id);
   // The same for an object without id of its own (e.g. "token").
   absl::Status Changed(absl::string_view object);
+  // Appends the event of data handed out rather than changed (a funder
+  // report, a person's data export): `what` names it with its parameters.
+  absl::Status Disclosed(std::string what, Id organization_id);
 
  private:
   absl::Status Append(std::string object, Id organization_id);

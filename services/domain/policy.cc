@@ -17,6 +17,9 @@ const std::map<std::string, Callers, std::less<>>& RolePolicy() {
 
       {"trainhub.v1.AuditService/ListAuditEvents", Callers::kPlanners},
 
+      {"trainhub.v1.ReportService/GetFunderReport", Callers::kPlanners},
+      {"trainhub.v1.ReportService/ExportFunderReport", Callers::kPlanners},
+
       {"trainhub.v1.AdminService/BackupDatabase", Callers::kAdmin},
 
       {"trainhub.v1.OrganizationService/CreateOrganization", Callers::kAdmin},

@@ -10,8 +10,8 @@
 
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
-#include "absl/synchronization/mutex.h"
 #include "absl/strings/strip.h"
+#include "absl/synchronization/mutex.h"
 #include "absl/time/clock.h"
 #include "api/account_service.h"
 #include "api/admin_service.h"
@@ -21,6 +21,7 @@
 #include "api/enrolment_service.h"
 #include "api/organization_service.h"
 #include "api/participant_service.h"
+#include "api/report_service.h"
 #include "api/request_log.h"
 #include "api/schedule_service.h"
 #include "api/series_service.h"
@@ -92,10 +93,12 @@ void TrainhubServer::BuildServices() {
   completion_ = std::make_unique<domain::Completion>(data);
   certificates_ = std::make_unique<domain::Certificates>(data, *issuer_key_, verify_url_base_);
   maintenance_ = std::make_unique<domain::Maintenance>(data);
+  reports_ = std::make_unique<domain::FunderReports>(data);
   auth_ = std::make_unique<api::Authenticator>(*accounts_);
   api::Authenticator& auth = *auth_;
   services_.push_back(std::make_unique<api::AccountServiceImpl>(*accounts_, *audit_, auth));
   services_.push_back(std::make_unique<api::AuditServiceImpl>(*audit_, auth));
+  services_.push_back(std::make_unique<api::ReportServiceImpl>(*reports_, auth));
   services_.push_back(std::make_unique<api::AdminServiceImpl>(*maintenance_, auth));
   services_.push_back(
       std::make_unique<api::ParticipantServiceImpl>(*participants_, *import_, auth));

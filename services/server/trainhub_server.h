@@ -23,6 +23,7 @@
 #include "domain/certificates.h"
 #include "domain/completion.h"
 #include "domain/enrolments.h"
+#include "domain/funder_reports.h"
 #include "domain/maintenance.h"
 #include "domain/organizations.h"
 #include "domain/participant_import.h"
@@ -117,6 +118,7 @@ class TrainhubServer {
   std::unique_ptr<domain::Completion> completion_;
   std::unique_ptr<domain::CertificateSigner> issuer_key_;
   std::unique_ptr<domain::Certificates> certificates_;
+  std::unique_ptr<domain::FunderReports> reports_;
   std::unique_ptr<VerificationServer> verification_;
   std::unique_ptr<MetricsServer> metrics_server_;
   absl::Time start_time_;

@@ -675,7 +675,50 @@ BEGIN
 END;
 )sql";
 
-constexpr std::array<Migration, 12> kMigrations = {{{kMigration1},
+// Each person's status per session as it counts (the record with the latest
+// client time, then the latest arrival: domain::CellState), kept by a
+// trigger on the attendance ledger: reports count statuses without reading
+// the ledger's history. Reports find certificates by issue time without
+// reading their PDFs, and withdrawals by time.
+constexpr char kMigration13[] = R"sql(
+CREATE TABLE attendance_current (
+  session_id     INTEGER NOT NULL,
+  participant_id INTEGER NOT NULL,
+  series_id      INTEGER NOT NULL,
+  status         INTEGER NOT NULL,
+  client_time    INTEGER NOT NULL,
+  entry_id       INTEGER NOT NULL,
+  PRIMARY KEY (session_id, participant_id)
+) STRICT, WITHOUT ROWID;
+INSERT INTO attendance_current
+  (session_id, participant_id, series_id, status, client_time, entry_id)
+  SELECT session_id, participant_id, series_id, status, client_time, id
+  FROM attendance_entry WHERE kind = 1 ORDER BY id
+  ON CONFLICT (session_id, participant_id) DO UPDATE SET
+    status = excluded.status, client_time = excluded.client_time, entry_id = excluded.entry_id
+  WHERE excluded.client_time > attendance_current.client_time
+     OR (excluded.client_time = attendance_current.client_time
+         AND excluded.entry_id > attendance_current.entry_id);
+CREATE TRIGGER attendance_entry_current AFTER INSERT ON attendance_entry
+WHEN NEW.kind = 1
+BEGIN
+  INSERT INTO attendance_current
+    (session_id, participant_id, series_id, status, client_time, entry_id)
+    VALUES (NEW.session_id, NEW.participant_id, NEW.series_id, NEW.status, NEW.client_time, NEW.id)
+  ON CONFLICT (session_id, participant_id) DO UPDATE SET
+    status = excluded.status, client_time = excluded.client_time, entry_id = excluded.entry_id
+  WHERE excluded.client_time > attendance_current.client_time
+     OR (excluded.client_time = attendance_current.client_time
+         AND excluded.entry_id > attendance_current.entry_id);
+END;
+CREATE INDEX certificate_by_issue_time
+  ON certificate(issue_time, series_id, participant_id, outcome, status);
+CREATE INDEX certificate_by_series_issue_time
+  ON certificate(series_id, issue_time, participant_id, outcome, status);
+CREATE INDEX enrolment_change_withdrawal_by_time ON enrolment_change(time) WHERE to_state = 5;
+)sql";
+
+constexpr std::array<Migration, 13> kMigrations = {{{kMigration1},
                                                     {kMigration2},
                                                     {kMigration3},
                                                     {kMigration4},
@@ -686,7 +729,8 @@ constexpr std::array<Migration, 12> kMigrations = {{{kMigration1},
                                                     {kMigration9},
                                                     {kMigration10},
                                                     {kMigration11},
-                                                    {kMigration12}}};
+                                                    {kMigration12},
+                                                    {kMigration13}}};
 
 }  // namespace
 

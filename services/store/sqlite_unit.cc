@@ -16,6 +16,7 @@ SqliteUnit::SqliteUnit(SQLite::Database& db)
       installation_(sql_),
       attendance_(sql_),
       completion_(sql_),
-      certificates_(sql_) {}
+      certificates_(sql_),
+      reports_(sql_) {}
 
 }  // namespace trainhub::store

@@ -18,6 +18,7 @@
 #include "store/sqlite_installation_store.h"
 #include "store/sqlite_organization_store.h"
 #include "store/sqlite_participant_store.h"
+#include "store/sqlite_report_store.h"
 #include "store/sqlite_request_store.h"
 #include "store/sqlite_series_store.h"
 #include "store/sqlite_session_store.h"
@@ -46,6 +47,7 @@ class SqliteUnit : public domain::UnitOfWork {
   SqliteAttendanceStore& attendance() override { return attendance_; }
   SqliteCompletionStore& completion() override { return completion_; }
   SqliteCertificateStore& certificates() override { return certificates_; }
+  SqliteReportStore& reports() override { return reports_; }
 
  private:
   Sql sql_;
@@ -62,6 +64,7 @@ class SqliteUnit : public domain::UnitOfWork {
   SqliteAttendanceStore attendance_;
   SqliteCompletionStore completion_;
   SqliteCertificateStore certificates_;
+  SqliteReportStore reports_;
 };
 
 }  // namespace trainhub::store

@@ -87,6 +87,12 @@ TH_STORED_AS(domain::LedgerEntryKind::kSignOff, 2);
 // name the states by number too (2 waitlisted; 3, 4 seat holders), which
 // the static_asserts of TH_STORED_AS above keep true.
 #define TH_WAITLISTED_STATE "2"
+#define TH_WITHDRAWN_STATE "5"
+// Reports' counting (store/sqlite_report_store.cc).
+#define TH_ATTENDED_STATUSES "1, 2"  // present, late
+#define TH_EXCUSED_STATUS "3"
+#define TH_ABSENT_STATUS "4"
+#define TH_REVOKED_CERTIFICATE "2"
 
 }  // namespace trainhub::store
 

@@ -178,6 +178,57 @@ TEST_F(ConnectionTest, SeatHoldersBeforeVersion12AreFoundInTheHistory) {
   EXPECT_EQ((*db)->execAndGet("SELECT count(*) FROM seat_holder").getInt(), 2);
 }
 
+// The status that counts is the record with the latest client time, then
+// the latest arrival: recorded before version 13, and after it.
+TEST_F(ConnectionTest, AttendanceRecordedBeforeVersion13CountsAsItsLatestRecord) {
+  auto record = [](SQLite::Database& db, int person, int status, int client_time) {
+    SQLite::Statement q(db,
+                        "INSERT INTO attendance_entry (series_id, session_id, kind,"
+                        " participant_id, status, minutes_missed, note, source, client_time,"
+                        " client_nonce, device_id, account_id, record_time, reason,"
+                        " conflicting_record_id, prev_hash, hash)"
+                        " VALUES (1, 1, 1, ?, ?, 0, '', 1, ?, '', '', 1, 0, '', 0, x'', x'')");
+    q.bind(1, person);
+    q.bind(2, status);
+    q.bind(3, client_time);
+    q.exec();
+  };
+  {
+    SQLite::Database db(path_, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+    ASSERT_TRUE(Migrate(db, 12).ok());
+    InsertOrganizationAndSeries(db, 5, 4);
+    db.exec(
+        "INSERT INTO participant (id, display_name, email, organization_id, target_groups,"
+        " training_year, create_time, update_time)"
+        " VALUES (1, 'Amal', '', 1, '', 0, 0, 0), (2, 'Jonas', '', 1, '', 0, 0, 0)");
+    db.exec(
+        "INSERT INTO module (id, series_id, position, title, topics, mandatory,"
+        " teaching_units) VALUES (1, 1, 1, 'Grundlagen', '[]', 1, 0)");
+    db.exec(
+        "INSERT INTO session (id, module_id, start_time, end_time, place_name,"
+        " place_address, place_key, note) VALUES (1, 1, 100, 200, '', '', '', '')");
+    // Amal: absent, then a correction made offline earlier arrives later.
+    record(db, 1, 4, 50);
+    record(db, 1, 3, 40);
+    // Jonas: present, then late with the same client time (the later wins).
+    record(db, 2, 1, 60);
+    record(db, 2, 2, 60);
+  }
+  auto db = OpenWriteConnection(path_);
+  ASSERT_TRUE(db.ok()) << db.status();
+  auto statuses = [&] {
+    return (*db)
+        ->execAndGet(
+            "SELECT group_concat(participant_id || ':' || status, ' ') FROM"
+            " (SELECT * FROM attendance_current ORDER BY participant_id)")
+        .getString();
+  };
+  EXPECT_EQ(statuses(), "1:4 2:2");
+  record(**db, 1, 1, 45);  // older than the absence: stays absent
+  record(**db, 2, 3, 70);  // newer: excused
+  EXPECT_EQ(statuses(), "1:4 2:3");
+}
+
 TEST_F(ConnectionTest, ReopeningKeepsData) {
   {
     auto db = OpenWriteConnection(path_);

@@ -1,0 +1,73 @@
+#ifndef TRAINHUB_SERVICES_DOMAIN_PORTS_REPORTS_H_
+#define TRAINHUB_SERVICES_DOMAIN_PORTS_REPORTS_H_
+
+// Storage port of funder reports: the facts a report counts, read in one
+// snapshot. A scope is a set of series; a period is [from, to) on session
+// starts (participation), issue times (certificates) and withdrawal times
+// (drop-outs).
+
+#include <vector>
+
+#include "absl/status/statusor.h"
+#include "absl/time/time.h"
+#include "domain/model.h"
+
+namespace trainhub::domain {
+
+// The series a report covers: every series, those owned by one
+// organisation, or the listed ones.
+struct ReportScope {
+  bool everything = false;
+  Id organization_id = 0;
+  std::vector<Id> series_ids;
+};
+
+// One person in one series, over the series' sessions that start in the
+// period: how their status counts at each (sessions without a status are
+// not counted), and who they are as the report groups them.
+struct ParticipationFacts {
+  Id participant_id = 0;
+  Id series_id = 0;
+  int attended = 0;  // present or late
+  int excused = 0;
+  int absent = 0;
+  Id organization_id = 0;                                      // the person's
+  TargetGroup first_target_group = TargetGroup::kUnspecified;  // first on their record
+  int training_year = 0;
+};
+
+// A session of the period that has at least one status recorded.
+struct HeldSession {
+  Id session_id = 0;
+  Id series_id = 0;
+};
+
+struct CompletionFacts {
+  // People per series with a certificate of that outcome issued in the
+  // period and not revoked (a reissue counts once).
+  int64_t certificates = 0;   // Zertifikate
+  int64_t confirmations = 0;  // Teilnahmebestätigungen
+  // Enrolments that held a seat and were withdrawn in the period, after
+  // their series' first session had started.
+  int64_t dropouts = 0;
+};
+
+class ReportReader {
+ public:
+  virtual ~ReportReader() = default;
+  // Ids of the series in `scope` that exist, ascending.
+  virtual absl::StatusOr<std::vector<Id>> ScopeSeries(const ReportScope& scope) = 0;
+  // Ordered by participant, then series.
+  virtual absl::StatusOr<std::vector<ParticipationFacts>> Participations(const ReportScope& scope,
+                                                                         absl::Time from,
+                                                                         absl::Time to) = 0;
+  // Ordered by session id.
+  virtual absl::StatusOr<std::vector<HeldSession>> HeldSessions(const ReportScope& scope,
+                                                                absl::Time from, absl::Time to) = 0;
+  virtual absl::StatusOr<CompletionFacts> Completions(const ReportScope& scope, absl::Time from,
+                                                      absl::Time to) = 0;
+};
+
+}  // namespace trainhub::domain
+
+#endif  // TRAINHUB_SERVICES_DOMAIN_PORTS_REPORTS_H_

@@ -1,0 +1,412 @@
+// ReportService: funder reports count unique persons, suppress small cells
+// so that none can be worked out, record themselves in the audit log, and
+// refuse bad queries without changing anything.
+
+#include <nlohmann/json.hpp>
+
+#include "api/access_matrix.h"
+#include "api/api_fixture.h"
+#include "trainhub/v1/attendance.grpc.pb.h"
+#include "trainhub/v1/audit.grpc.pb.h"
+#include "trainhub/v1/report.grpc.pb.h"
+
+namespace trainhub::api_test {
+namespace {
+
+v1::GetFunderReportRequest OwnYear(const AccessObjects& o) {
+  v1::GetFunderReportRequest r;
+  r.mutable_period()->set_year(2029);
+  r.set_organization_id(o.org);
+  return r;
+}
+
+// ReportService's rows of the access matrix (access_matrix.h): the
+// coordinators of an organisation report on it; nobody else but admins.
+TH_ACCESS_ROWS(kReportServiceRows,
+               {
+                   {"ReportService/GetFunderReport",
+                    [](const AccessObjects& o) { return Bytes(OwnYear(o)); }, kPlannerOwn},
+                   {"ReportService/ExportFunderReport",
+                    [](const AccessObjects& o) {
+                      v1::ExportFunderReportRequest r;
+                      *r.mutable_report() = OwnYear(o);
+                      r.set_format(v1::REPORT_FILE_FORMAT_CSV);
+                      return Bytes(r);
+                    },
+                    kPlannerOwn},
+               });
+
+absl::Time Day(int year, int month, int day, int hour) {
+  return absl::FromCivil(absl::CivilHour(year, month, day, hour), absl::UTCTimeZone());
+}
+
+class ReportServiceTest : public ApiTest {
+ protected:
+  void SetUp() override {
+    ApiTest::SetUp();
+    if (HasFatalFailure()) return;
+    reports_ = v1::ReportService::NewStub(channel_);
+    attendance_ = v1::AttendanceService::NewStub(channel_);
+    org_ = CreateOrganization("Netzwerk Vielfalt e. V.");
+    other_org_ = CreateOrganization("Stadt Köthen");
+    // Two series in 2021 and one session of the first in 2022.
+    first_ = CreateSeries(org_, "Interkultur im Ehrenamt 2021").id();
+    second_ = CreateSeries(org_, "Vielfalts-Montag 2021").id();
+    const int64_t first_module = CreateModule(first_, "Grundlagen").id();
+    const int64_t second_module = CreateModule(second_, "Kommunikation").id();
+    march_1_ = AddSession(first_, first_module, Day(2021, 3, 1, 9));
+    march_8_ = AddSession(first_, first_module, Day(2021, 3, 8, 9));
+    june_ = AddSession(second_, second_module, Day(2021, 6, 1, 9));
+    next_year_ = AddSession(first_, first_module, Day(2022, 1, 10, 9));
+    for (const char* name : {"Amina Haddad", "Oleksandr Koval", "Nguyễn Thị Lan", "Jana Ott"}) {
+      volunteers_.push_back(EnrolNewVolunteer(org_, first_, name));
+    }
+    absent_only_ = EnrolNewVolunteer(org_, first_, "Immer Abwesend");
+    apprentice_ = NewPerson("Mehmet Yilmaz", other_org_,
+                            {v1::TARGET_GROUP_APPRENTICES, v1::TARGET_GROUP_VOLUNTEERS}, 2);
+    Enrol(first_, apprentice_);
+    Enrol(second_, volunteers_[0]);
+    Enrol(second_, volunteers_[1]);
+    const std::vector<int64_t> first_people = {volunteers_[0], volunteers_[1], volunteers_[2],
+                                               volunteers_[3], apprentice_,    absent_only_};
+    Record(march_1_, first_people,
+           {v1::ATTENDANCE_STATUS_PRESENT, v1::ATTENDANCE_STATUS_PRESENT,
+            v1::ATTENDANCE_STATUS_PRESENT, v1::ATTENDANCE_STATUS_PRESENT,
+            v1::ATTENDANCE_STATUS_PRESENT, v1::ATTENDANCE_STATUS_ABSENT});
+    Record(march_8_, first_people,
+           {v1::ATTENDANCE_STATUS_PRESENT, v1::ATTENDANCE_STATUS_PRESENT,
+            v1::ATTENDANCE_STATUS_PRESENT, v1::ATTENDANCE_STATUS_LATE,
+            v1::ATTENDANCE_STATUS_EXCUSED, v1::ATTENDANCE_STATUS_ABSENT});
+    Record(june_, {volunteers_[0], volunteers_[1]},
+           {v1::ATTENDANCE_STATUS_PRESENT, v1::ATTENDANCE_STATUS_LATE});
+    Record(next_year_, {volunteers_[2]}, {v1::ATTENDANCE_STATUS_PRESENT});
+  }
+
+  int64_t AddSession(int64_t series, int64_t module, absl::Time start) {
+    v1::Session session;
+    EXPECT_TRUE(CreateSession(series, module, ProtoTime(start), ProtoTime(start + absl::Hours(3)),
+                              {}, &session)
+                    .ok());
+    return session.id();
+  }
+
+  int64_t NewPerson(const std::string& name, int64_t org, std::vector<v1::TargetGroup> groups,
+                    int training_year) {
+    v1::CreateParticipantRequest r;
+    r.mutable_participant()->set_display_name(name);
+    r.mutable_participant()->set_organization_id(org);
+    for (v1::TargetGroup g : groups) r.mutable_participant()->add_target_groups(g);
+    r.mutable_participant()->set_training_year(training_year);
+    v1::Participant p;
+    grpc::Status s = Call(*people_, &v1::ParticipantService::Stub::CreateParticipant, r, &p);
+    EXPECT_TRUE(s.ok()) << s.error_message();
+    return p.id();
+  }
+
+  void Enrol(int64_t series, int64_t person) {
+    v1::RequestEnrolmentRequest r;
+    r.set_series_id(series);
+    r.set_participant_id(person);
+    v1::Enrolment e;
+    grpc::Status s = Call(*enrolments_, &v1::EnrolmentService::Stub::RequestEnrolment, r, &e);
+    EXPECT_TRUE(s.ok()) << s.error_message();
+  }
+
+  // Transferred from the paper sign-in sheet, as a coordinator does for
+  // sessions before the enrolments were entered.
+  void Record(int64_t session, const std::vector<int64_t>& people,
+              const std::vector<v1::AttendanceStatus>& statuses) {
+    v1::RecordAttendanceSheetRequest r;
+    r.set_session_id(session);
+    r.set_reason("aus der unterschriebenen Teilnehmerliste übertragen");
+    for (size_t i = 0; i < people.size(); ++i) {
+      v1::AttendanceMark* m = r.add_marks();
+      m->set_participant_id(people[i]);
+      m->set_status(statuses[i]);
+    }
+    v1::AttendanceSheet sheet;
+    grpc::Status s =
+        Call(*attendance_, &v1::AttendanceService::Stub::RecordAttendanceSheet, r, &sheet);
+    EXPECT_TRUE(s.ok()) << s.error_message();
+  }
+
+  v1::GetFunderReportRequest Year(int year, int k = 0) {
+    v1::GetFunderReportRequest r;
+    r.mutable_period()->set_year(year);
+    r.set_organization_id(org_);
+    r.set_min_persons(k);
+    return r;
+  }
+
+  grpc::Status Report(const v1::GetFunderReportRequest& r, v1::FunderReport* out) {
+    return Call(*reports_, &v1::ReportService::Stub::GetFunderReport, r, out);
+  }
+
+  v1::FunderReport ReportOk(const v1::GetFunderReportRequest& r) {
+    v1::FunderReport out;
+    grpc::Status s = Report(r, &out);
+    EXPECT_TRUE(s.ok()) << s.error_message();
+    return out;
+  }
+
+  static const v1::ReportTable& Table(const v1::FunderReport& r, v1::ReportBreakdown b) {
+    for (const auto& t : r.tables()) {
+      if (t.breakdown() == b) return t;
+    }
+    ADD_FAILURE() << "no table " << b;
+    static const v1::ReportTable kNone;
+    return kNone;
+  }
+
+  // "n" or "." (suppressed), per row, in order; then the total.
+  static std::vector<std::string> Shown(const v1::ReportTable& t) {
+    std::vector<std::string> out;
+    auto shown = [](const v1::ReportCount& c) {
+      if (c.suppressed()) {
+        EXPECT_EQ(c.value(), 0) << "a suppressed count never carries its value";
+        return std::string(".");
+      }
+      return std::to_string(c.value());
+    };
+    for (const auto& row : t.rows()) out.push_back(shown(row.persons()));
+    out.push_back(shown(t.total()));
+    return out;
+  }
+
+  std::unique_ptr<v1::ReportService::Stub> reports_;
+  std::unique_ptr<v1::AttendanceService::Stub> attendance_;
+  int64_t org_ = 0, other_org_ = 0, first_ = 0, second_ = 0;
+  int64_t march_1_ = 0, march_8_ = 0, june_ = 0, next_year_ = 0;
+  std::vector<int64_t> volunteers_;
+  int64_t absent_only_ = 0, apprentice_ = 0;
+};
+
+TEST_F(ReportServiceTest, CountsEachPersonOnceAndSuppressesSmallCellsBeyondDerivation) {
+  const v1::FunderReport r = ReportOk(Year(2021));
+  EXPECT_EQ(r.first_day(), "2021-01-01");
+  EXPECT_EQ(r.last_day(), "2021-12-31");
+  EXPECT_EQ(r.scope_name(), "Netzwerk Vielfalt e. V.");
+  EXPECT_EQ(r.min_persons(), 3);
+  // Four volunteers and the apprentice took part; the one who was only
+  // absent did not. One volunteer in both series is one person.
+  EXPECT_EQ(r.persons().value(), 5);
+  EXPECT_EQ(r.participations().value(), 7);
+  EXPECT_EQ(r.sessions_held(), 3);
+  EXPECT_DOUBLE_EQ(r.teaching_units(), 12.0);  // three sessions of 3 hours: 4 UE each
+  EXPECT_EQ(r.statuses_recorded(), 14);
+  EXPECT_EQ(r.statuses_attended(), 11);
+  // Volunteers 4, apprentices 1: the 1 is suppressed, and the 4 with it,
+  // as the total would give it away.
+  EXPECT_EQ(Shown(Table(r, v1::REPORT_BREAKDOWN_TARGET_GROUP)),
+            (std::vector<std::string>{".", ".", "0", "0", "0", "0", "0", "5"}));
+  // Organisations: 4 and 1, the same.
+  const v1::ReportTable& orgs = Table(r, v1::REPORT_BREAKDOWN_ORGANIZATION);
+  ASSERT_EQ(orgs.rows_size(), 2);
+  EXPECT_EQ(Shown(orgs), (std::vector<std::string>{".", ".", "5"}));
+  // Series: 5 and 2 of 7 participations.
+  const v1::ReportTable& series = Table(r, v1::REPORT_BREAKDOWN_SERIES);
+  ASSERT_EQ(series.rows_size(), 2);
+  EXPECT_EQ(series.rows(0).series_id(), first_);
+  EXPECT_EQ(Shown(series), (std::vector<std::string>{".", ".", "7"}));
+  // The apprentice's training year: hidden, as is the apprentices' total.
+  EXPECT_EQ(Shown(Table(r, v1::REPORT_BREAKDOWN_TRAINING_YEAR)),
+            (std::vector<std::string>{"0", ".", "0", "0", "."}));
+  EXPECT_FALSE(r.attendance_suppressed());
+  EXPECT_EQ(r.definitions_size(), 10);
+  EXPECT_FALSE(r.suppression_note().empty());
+  EXPECT_EQ(r.inputs_hash().rfind("blake2b-256:", 0), 0u);
+
+  // With k = 2 only the single persons are hidden (and what reveals them).
+  const v1::FunderReport k2 = ReportOk(Year(2021, 2));
+  EXPECT_EQ(Shown(Table(k2, v1::REPORT_BREAKDOWN_SERIES)),
+            (std::vector<std::string>{"5", "2", "7"}));
+
+  // 2022: one person, so the total and the attendance rate are hidden too.
+  const v1::FunderReport later = ReportOk(Year(2022));
+  EXPECT_TRUE(later.persons().suppressed());
+  EXPECT_TRUE(later.attendance_suppressed());
+  EXPECT_EQ(later.statuses_recorded(), 0);
+  EXPECT_EQ(later.sessions_held(), 1);
+}
+
+TEST_F(ReportServiceTest, AProgrammeOfSeriesAndADateRangeCountOnlyTheirSessions) {
+  v1::GetFunderReportRequest r;
+  r.mutable_period()->set_first_day("2021-03-05");
+  r.mutable_period()->set_last_day("2022-12-31");
+  r.add_series_ids(first_);
+  r.set_min_persons(2);
+  const v1::FunderReport report = ReportOk(r);
+  // 8 March 2021 (all but the absent one attended; the apprentice was
+  // excused) and January 2022.
+  EXPECT_EQ(report.persons().value(), 4);
+  EXPECT_EQ(report.sessions_held(), 2);
+  EXPECT_EQ(report.organization_id(), 0);
+  EXPECT_EQ(report.scope_name(), "Interkultur im Ehrenamt 2021");
+}
+
+TEST_F(ReportServiceTest, EveryReportIsInTheAuditLogWithAHashOfItsFacts) {
+  const v1::FunderReport first = ReportOk(Year(2021));
+  const v1::FunderReport again = ReportOk(Year(2021));
+  EXPECT_EQ(first.inputs_hash(), again.inputs_hash()) << "the same facts, the same hash";
+  // A correction changes the facts.
+  v1::RecordAttendanceRequest correction;
+  correction.set_session_id(june_);
+  correction.set_reason("Nachtrag: doch entschuldigt");
+  correction.mutable_mark()->set_participant_id(volunteers_[1]);
+  correction.mutable_mark()->set_status(v1::ATTENDANCE_STATUS_EXCUSED);
+  v1::AttendanceRecord record;
+  ASSERT_TRUE(
+      Call(*attendance_, &v1::AttendanceService::Stub::RecordAttendance, correction, &record).ok());
+  const v1::FunderReport corrected = ReportOk(Year(2021));
+  EXPECT_NE(corrected.inputs_hash(), first.inputs_hash());
+  EXPECT_EQ(corrected.participations().value(), 6);
+
+  auto audit = v1::AuditService::NewStub(channel_);
+  v1::ListAuditEventsResponse events;
+  ASSERT_TRUE(Call(*audit, &v1::AuditService::Stub::ListAuditEvents, {}, &events).ok());
+  int reports = 0;
+  for (const auto& e : events.events()) {
+    if (e.method() != "trainhub.v1.ReportService/GetFunderReport") continue;
+    ++reports;
+    EXPECT_EQ(e.organization_id(), org_);
+    EXPECT_NE(e.object().find("period=2021-01-01..2021-12-31"), std::string::npos) << e.object();
+    EXPECT_NE(e.object().find("scope=organization/" + std::to_string(org_)), std::string::npos);
+    EXPECT_NE(e.object().find("k=3"), std::string::npos);
+  }
+  EXPECT_EQ(reports, 3);
+  EXPECT_NE(events.events(0).object().find(corrected.inputs_hash()), std::string::npos)
+      << "the newest event names the newest report's hash";
+}
+
+TEST_F(ReportServiceTest, FilesShowSuppressedCellsWithoutTheirValues) {
+  auto export_as = [&](v1::ReportFileFormat format) {
+    v1::ExportFunderReportRequest r;
+    *r.mutable_report() = Year(2021);
+    r.set_format(format);
+    v1::ReportFile file;
+    grpc::Status s = Call(*reports_, &v1::ReportService::Stub::ExportFunderReport, r, &file);
+    EXPECT_TRUE(s.ok()) << s.error_message();
+    return file;
+  };
+  const v1::ReportFile csv = export_as(v1::REPORT_FILE_FORMAT_CSV);
+  EXPECT_EQ(csv.content().rfind("\xEF\xBB\xBF", 0), 0u) << "UTF-8 with BOM";
+  EXPECT_NE(csv.content().find("Zielgruppe;Personen\r\nEhrenamtliche;.\r\nAuszubildende;.\r\n"),
+            std::string::npos)
+      << csv.content();
+  EXPECT_NE(csv.content().find("Personen;5\r\n"), std::string::npos);
+  const v1::ReportFile json = export_as(v1::REPORT_FILE_FORMAT_JSON);
+  const nlohmann::json j = nlohmann::json::parse(json.content());
+  EXPECT_EQ(j["persons"]["value"], 5);
+  for (const auto& table : j["tables"]) {
+    for (const auto& row : table["rows"]) {
+      if (row["persons"].contains("suppressed")) {
+        EXPECT_FALSE(row["persons"].contains("value"));
+      }
+    }
+  }
+  const v1::ReportFile pdf = export_as(v1::REPORT_FILE_FORMAT_UNSPECIFIED);
+  EXPECT_EQ(pdf.content().rfind("%PDF-", 0), 0u);
+  EXPECT_EQ(pdf.content_type(), "application/pdf");
+  EXPECT_EQ(pdf.file_name(), "foerderbericht-2021-01-01-2021-12-31.pdf");
+}
+
+TEST_F(ReportServiceTest, BadQueriesAreRefusedNamingTheFieldAndChangeNothing) {
+  domain::Account coordinator;
+  coordinator.email = "koordination@example.org";
+  coordinator.display_name = "Koordination";
+  coordinator.roles = {{domain::Role::kCoordinator, org_}};
+  ASSERT_TRUE(
+      server_->accounts().CreateAccount(domain::Principal::System(), coordinator, kPassword).ok());
+  const std::string coordinator_token = LoginAs(coordinator.email);
+  const std::string before = Snapshot();
+  auto report = [&](std::function<void(v1::GetFunderReportRequest&)> change,
+                    const std::string& token = "") {
+    return [&, change, token] {
+      v1::GetFunderReportRequest r = Year(2021);
+      change(r);
+      const std::string admin = token_;
+      if (!token.empty()) token_ = token;
+      v1::FunderReport out;
+      grpc::Status s = Report(r, &out);
+      token_ = admin;
+      return s;
+    };
+  };
+  using grpc::StatusCode;
+  ExpectRefused({
+      {"no period", report([](auto& r) { r.clear_period(); }), StatusCode::INVALID_ARGUMENT,
+       "period"},
+      {"last before first", report([](auto& r) {
+         r.mutable_period()->set_year(0);
+         r.mutable_period()->set_first_day("2021-05-01");
+         r.mutable_period()->set_last_day("2021-04-30");
+       }),
+       StatusCode::INVALID_ARGUMENT, "period.last_day"},
+      {"twenty years", report([](auto& r) {
+         r.mutable_period()->set_year(0);
+         r.mutable_period()->set_first_day("2001-01-01");
+         r.mutable_period()->set_last_day("2020-12-31");
+       }),
+       StatusCode::INVALID_ARGUMENT, "period"},
+      {"not a day", report([](auto& r) {
+         r.mutable_period()->set_year(0);
+         r.mutable_period()->set_first_day("2021-02-30");
+         r.mutable_period()->set_last_day("2021-03-31");
+       }),
+       StatusCode::INVALID_ARGUMENT, "period.first_day"},
+      {"year and days", report([](auto& r) { r.mutable_period()->set_first_day("2021-01-01"); }),
+       StatusCode::INVALID_ARGUMENT, "period.year"},
+      {"year out of range", report([](auto& r) { r.mutable_period()->set_year(1999); }),
+       StatusCode::INVALID_ARGUMENT, "period.year"},
+      {"k of 1", report([](auto& r) { r.set_min_persons(1); }), StatusCode::INVALID_ARGUMENT,
+       "min_persons"},
+      {"k too large", report([](auto& r) { r.set_min_persons(1000); }),
+       StatusCode::INVALID_ARGUMENT, "min_persons"},
+      {"both scopes", report([&](auto& r) { r.add_series_ids(first_); }),
+       StatusCode::INVALID_ARGUMENT, "series_ids"},
+      {"a series twice", report([&](auto& r) {
+         r.clear_organization_id();
+         r.add_series_ids(first_);
+         r.add_series_ids(first_);
+       }),
+       StatusCode::INVALID_ARGUMENT, "series_ids[1]"},
+      {"unknown organisation", report([](auto& r) { r.set_organization_id(9999); }),
+       StatusCode::NOT_FOUND, "organization_id"},
+      {"unknown series", report([](auto& r) {
+         r.clear_organization_id();
+         r.add_series_ids(9999);
+       }),
+       StatusCode::NOT_FOUND, "series_ids[0]"},
+      {"coordinator without scope",
+       report([](auto& r) { r.clear_organization_id(); }, coordinator_token),
+       StatusCode::INVALID_ARGUMENT, "organization_id"},
+      {"another organisation",
+       report([&](auto& r) { r.set_organization_id(other_org_); }, coordinator_token),
+       StatusCode::PERMISSION_DENIED, ""},
+      {"a series that does not exist, as a coordinator",
+       report(
+           [](auto& r) {
+             r.clear_organization_id();
+             r.add_series_ids(9999);
+           },
+           coordinator_token),
+       StatusCode::PERMISSION_DENIED, ""},
+  });
+  v1::ExportFunderReportRequest bad_export;
+  bad_export.mutable_report()->mutable_period()->set_year(2021);
+  bad_export.mutable_report()->set_organization_id(org_);
+  bad_export.mutable_report()->set_min_persons(1);
+  v1::ReportFile file;
+  grpc::Status s = Call(*reports_, &v1::ReportService::Stub::ExportFunderReport, bad_export, &file);
+  EXPECT_EQ(s.error_code(), StatusCode::INVALID_ARGUMENT);
+  EXPECT_EQ(FieldOf(s), "report.min_persons");
+  EXPECT_EQ(Snapshot(), before);
+  // Its own organisation, the coordinator may.
+  const std::string admin = token_;
+  token_ = coordinator_token;
+  EXPECT_EQ(ReportOk(Year(2021)).persons().value(), 5);
+  token_ = admin;
+}
+
+}  // namespace
+}  // namespace trainhub::api_test

@@ -140,6 +140,11 @@ absl::StatusOr<std::unique_ptr<SQLite::Database>> OpenWriteConnection(const std:
     if (status.ok()) status = SetPragma(*db, "foreign_keys", "OFF", "0");
     // FULL: a power cut after COMMIT returns must not lose the transaction.
     if (status.ok()) status = SetPragma(*db, "synchronous", "FULL", "2");
+    // Every unit of work runs in a SAVEPOINT, so its statements keep
+    // statement journals; in files (Debian's default) each write opened,
+    // wrote and deleted temporary files (measured: a 25-person attendance
+    // sheet 2.5 ms instead of 1.5 ms). They are small and short-lived.
+    if (status.ok()) status = SetPragma(*db, "temp_store", "MEMORY", "2");
     if (status.ok()) {
       status = SetPragma(*db, "busy_timeout", absl::StrCat(kBusyTimeoutMs),
                          absl::StrCat(kBusyTimeoutMs));

@@ -51,6 +51,7 @@ TEST_F(ConnectionTest, SetsAndVerifiesEveryPragma) {
   EXPECT_EQ((*db)->execAndGet("PRAGMA synchronous").getInt(), 2);  // FULL
   EXPECT_EQ((*db)->execAndGet("PRAGMA foreign_keys").getInt(), 1);
   EXPECT_EQ((*db)->execAndGet("PRAGMA busy_timeout").getInt(), 5000);
+  EXPECT_EQ((*db)->execAndGet("PRAGMA temp_store").getInt(), 2);  // MEMORY
   EXPECT_EQ((*db)->execAndGet("PRAGMA user_version").getInt(), LatestSchemaVersion());
   EXPECT_EQ((*db)->execAndGet("PRAGMA application_id").getInt(), kApplicationId);
 }

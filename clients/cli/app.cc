@@ -95,6 +95,7 @@ int Run(Context& ctx, int argc, const char* const* argv) {
   AddCompletionCommands(app, ctx);
   AddCertificateCommands(app, ctx);
   AddReportCommands(app, ctx);
+  AddPrivacyCommands(app, ctx);
   AddCheckInCommand(app, ctx);
   AddSeriesCommands(app, ctx);
   AddModuleCommands(app, ctx);

@@ -149,6 +149,10 @@ trainhub::v1::ReportService::StubInterface& Client::reports() {
   return Lazy<trainhub::v1::ReportService>(stubs_.reports);
 }
 
+trainhub::v1::PrivacyService::StubInterface& Client::privacy() {
+  return Lazy<trainhub::v1::PrivacyService>(stubs_.privacy);
+}
+
 trainhub::v1::AdminService::StubInterface& Client::admin() {
   return Lazy<trainhub::v1::AdminService>(stubs_.admin);
 }

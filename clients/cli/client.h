@@ -22,6 +22,7 @@
 #include "trainhub/v1/enrolment.grpc.pb.h"
 #include "trainhub/v1/organization.grpc.pb.h"
 #include "trainhub/v1/participant.grpc.pb.h"
+#include "trainhub/v1/privacy.grpc.pb.h"
 #include "trainhub/v1/report.grpc.pb.h"
 #include "trainhub/v1/schedule.grpc.pb.h"
 #include "trainhub/v1/series.grpc.pb.h"
@@ -52,6 +53,7 @@ class Client {
     std::unique_ptr<trainhub::v1::AttendanceService::StubInterface> attendance;
     std::unique_ptr<trainhub::v1::CertificateService::StubInterface> certificates;
     std::unique_ptr<trainhub::v1::ReportService::StubInterface> reports;
+    std::unique_ptr<trainhub::v1::PrivacyService::StubInterface> privacy;
     std::unique_ptr<grpc::health::v1::Health::StubInterface> health;
   };
   // `token` (may be empty) goes with every call as a bearer token; results
@@ -77,6 +79,7 @@ class Client {
   trainhub::v1::AttendanceService::StubInterface& attendance();
   trainhub::v1::CertificateService::StubInterface& certificates();
   trainhub::v1::ReportService::StubInterface& reports();
+  trainhub::v1::PrivacyService::StubInterface& privacy();
   grpc::health::v1::Health::StubInterface& health();
 
   // Calls `method` on `stub` with a deadline. Returns the gRPC status.

@@ -139,6 +139,7 @@ void AddSessionCommands(CLI::App& app, Context& ctx);
 void AddScheduleCommands(CLI::App& app, Context& ctx);
 void AddDemoCommands(CLI::App& app, Context& ctx);
 void AddReportCommands(CLI::App& app, Context& ctx);
+void AddPrivacyCommands(CLI::App& app, Context& ctx);
 
 }  // namespace trainhub::cli
 

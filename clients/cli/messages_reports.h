@@ -1,7 +1,7 @@
 #ifndef TRAINHUB_CLIENTS_CLI_MESSAGES_REPORTS_H_
 #define TRAINHUB_CLIENTS_CLI_MESSAGES_REPORTS_H_
 
-// The CLI's texts of reports; part of messages.h, which includes it
+// The CLI's texts of reports and of people's data rights; part of messages.h, which includes it
 // (include messages.h).
 
 namespace trainhub::cli::msg {
@@ -45,6 +45,18 @@ inline constexpr char kReportSuppressed[] = "suppressed";
 inline constexpr char kReportNote[] =
     "Counts of fewer than {} persons (other than 0) are suppressed, and so are the cells they "
     "could be worked out from. Inputs: {}";
+
+// Privacy (GDPR)
+inline constexpr char kPrivacyHelp[] =
+    "a person's data rights (GDPR): everything trainhub holds about them";
+inline constexpr char kPrivacyExportHelp[] =
+    "everything trainhub holds about a person as one JSON file, or with -o FILE.zip together with "
+    "their certificate PDFs (coordinators of their organisation; participants: their own, without "
+    "staff notes)";
+inline constexpr char kPrivacyOutOption[] =
+    "write to this file (default: the name the server suggests); .zip adds the certificate PDFs; - "
+    "for standard output";
+inline constexpr char kPrivacyFormatOption[] = "json, or zip (the JSON and the certificate PDFs)";
 
 }  // namespace trainhub::cli::msg
 

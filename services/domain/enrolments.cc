@@ -194,8 +194,11 @@ absl::StatusOr<Enrolment> Enrolments::Request(const RequestContext& ctx, Id seri
       return FieldError(absl::StatusCode::kFailedPrecondition, "participant_id", ineligible);
     }
     const bool needs_approval = series.requires_approval && !planner;
-    std::string reason =
-        NoteOr(note, planner ? "enrolled by a coordinator" : "requested by the participant");
+    // A participant's own words may stand in their history; a coordinator's
+    // note is internal (Enrolment::note, coordinators only), so the history,
+    // which the participant reads, gets the plain step.
+    std::string reason = planner ? std::string("enrolled by a coordinator")
+                                 : NoteOr(note, "requested by the participant");
     if (override_eligibility) absl::StrAppend(&reason, " (target groups overridden)");
     AuditTrail trail(w, ctx, now);
     return Enrol(w, trail, series, *p, existing, needs_approval, override_eligibility,

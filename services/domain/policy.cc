@@ -20,6 +20,8 @@ const std::map<std::string, Callers, std::less<>>& RolePolicy() {
       {"trainhub.v1.ReportService/GetFunderReport", Callers::kPlanners},
       {"trainhub.v1.ReportService/ExportFunderReport", Callers::kPlanners},
 
+      {"trainhub.v1.PrivacyService/ExportPersonalData", Callers::kSignedIn},
+
       {"trainhub.v1.AdminService/BackupDatabase", Callers::kAdmin},
 
       {"trainhub.v1.OrganizationService/CreateOrganization", Callers::kAdmin},

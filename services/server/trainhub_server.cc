@@ -21,6 +21,7 @@
 #include "api/enrolment_service.h"
 #include "api/organization_service.h"
 #include "api/participant_service.h"
+#include "api/privacy_service.h"
 #include "api/report_service.h"
 #include "api/request_log.h"
 #include "api/schedule_service.h"
@@ -94,11 +95,13 @@ void TrainhubServer::BuildServices() {
   certificates_ = std::make_unique<domain::Certificates>(data, *issuer_key_, verify_url_base_);
   maintenance_ = std::make_unique<domain::Maintenance>(data);
   reports_ = std::make_unique<domain::FunderReports>(data);
+  privacy_ = std::make_unique<domain::Privacy>(data);
   auth_ = std::make_unique<api::Authenticator>(*accounts_);
   api::Authenticator& auth = *auth_;
   services_.push_back(std::make_unique<api::AccountServiceImpl>(*accounts_, *audit_, auth));
   services_.push_back(std::make_unique<api::AuditServiceImpl>(*audit_, auth));
   services_.push_back(std::make_unique<api::ReportServiceImpl>(*reports_, auth));
+  services_.push_back(std::make_unique<api::PrivacyServiceImpl>(*privacy_, auth));
   services_.push_back(std::make_unique<api::AdminServiceImpl>(*maintenance_, auth));
   services_.push_back(
       std::make_unique<api::ParticipantServiceImpl>(*participants_, *import_, auth));

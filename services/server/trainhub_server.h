@@ -28,6 +28,7 @@
 #include "domain/organizations.h"
 #include "domain/participant_import.h"
 #include "domain/participants.h"
+#include "domain/privacy.h"
 #include "domain/schedules.h"
 #include "domain/series_planning.h"
 #include "domain/session_planning.h"
@@ -119,6 +120,7 @@ class TrainhubServer {
   std::unique_ptr<domain::CertificateSigner> issuer_key_;
   std::unique_ptr<domain::Certificates> certificates_;
   std::unique_ptr<domain::FunderReports> reports_;
+  std::unique_ptr<domain::Privacy> privacy_;
   std::unique_ptr<VerificationServer> verification_;
   std::unique_ptr<MetricsServer> metrics_server_;
   absl::Time start_time_;

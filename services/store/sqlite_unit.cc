@@ -17,6 +17,7 @@ SqliteUnit::SqliteUnit(SQLite::Database& db)
       attendance_(sql_),
       completion_(sql_),
       certificates_(sql_),
-      reports_(sql_) {}
+      reports_(sql_),
+      privacy_(sql_) {}
 
 }  // namespace trainhub::store

@@ -18,6 +18,7 @@
 #include "store/sqlite_installation_store.h"
 #include "store/sqlite_organization_store.h"
 #include "store/sqlite_participant_store.h"
+#include "store/sqlite_privacy_store.h"
 #include "store/sqlite_report_store.h"
 #include "store/sqlite_request_store.h"
 #include "store/sqlite_series_store.h"
@@ -48,6 +49,7 @@ class SqliteUnit : public domain::UnitOfWork {
   SqliteCompletionStore& completion() override { return completion_; }
   SqliteCertificateStore& certificates() override { return certificates_; }
   SqliteReportStore& reports() override { return reports_; }
+  SqlitePrivacyStore& privacy() override { return privacy_; }
 
  private:
   Sql sql_;
@@ -65,6 +67,7 @@ class SqliteUnit : public domain::UnitOfWork {
   SqliteCompletionStore completion_;
   SqliteCertificateStore certificates_;
   SqliteReportStore reports_;
+  SqlitePrivacyStore privacy_;
 };
 
 }  // namespace trainhub::store

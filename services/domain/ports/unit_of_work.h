@@ -19,6 +19,7 @@
 #include "domain/ports/organizations.h"
 #include "domain/ports/page.h"
 #include "domain/ports/participants.h"
+#include "domain/ports/privacy.h"
 #include "domain/ports/reports.h"
 #include "domain/ports/requests.h"
 #include "domain/ports/series.h"
@@ -46,6 +47,7 @@ class ReadView {
   virtual CompletionReader& completion() = 0;
   virtual CertificateReader& certificates() = 0;
   virtual ReportReader& reports() = 0;
+  virtual PrivacyReader& privacy() = 0;
 };
 
 // The writers of one atomic write. Valid only inside the Write call that

@@ -1,0 +1,75 @@
+// End to end, with the real binaries on a fresh demo: the 2019 funder report
+// of the Auslandsgesellschaft hides its small cells and what would give them
+// away, as a table and as a PDF; a person's data is exported by their
+// coordinator (with the certificate PDFs) and by themselves.
+
+#include "e2e/e2e_fixture.h"
+
+namespace trainhub::e2e {
+namespace {
+
+constexpr char kDemo[] = "trainhub-demo\n";
+constexpr char kLan[] = "10";  // Nguyễn Thị Lan, with a Zertifikat of the IKOE series
+
+class ReportsE2eTest : public E2eTest {
+ protected:
+  void SetUp() override {
+    E2eTest::SetUp();
+    StartAsAdmin();
+    MustCli({"demo", "load"});
+    MustCli({"login", "--email", "koordination@agsa.example.org", "--password-stdin"}, kDemo);
+  }
+};
+
+TEST_F(ReportsE2eTest, TheDemosReportHidesASmallCellAndWhatWouldRevealIt) {
+  const Result table = MustCli({"report", "funder", "--year", "2019", "--org", "1"});
+  // Five people of the trainer qualification: one from the city's
+  // administration (hidden) and four trainers (hidden with it).
+  for (const char* expected :
+       {"Persons (each counted once):            5", "administration-staff  suppressed",
+        "trainers              suppressed", "volunteers            0", "total                 5"}) {
+    EXPECT_NE(table.out.find(expected), std::string::npos) << expected << "\n" << table.out;
+  }
+  MustCli({"report", "funder", "--year", "2019", "--org", "1", "-o", "bericht.pdf"});
+  const fs::path pdf = dir_ / "bericht.pdf";
+  ASSERT_TRUE(fs::exists(pdf));
+  const std::string text_file = (dir_ / "bericht.txt").string();
+  ASSERT_EQ(std::system(("pdftotext -enc UTF-8 " + pdf.string() + " " + text_file).c_str()), 0);
+  const std::string text = ReadFile(text_file);
+  for (const char* expected :
+       {"Förderbericht", "Auslandsgesellschaft Sachsen-Anhalt e.V.", "01.01.2019 – 31.12.2019",
+        "Verwaltungsmitarbeitende", "Hinweis zur Geheimhaltung", "Definitionen"}) {
+    EXPECT_NE(text.find(expected), std::string::npos) << expected << "\n" << text;
+  }
+  // Bad input in the command's words, nothing written.
+  ExpectBadInputs({
+      {{"report", "funder", "--org", "1"}, 3, "--year or --from/--to: the period is empty"},
+      {{"report", "funder", "--year", "2019", "--org", "1", "--k", "1"},
+       3,
+       "--k: must be at least 2"},
+      {{"report", "funder", "--from", "2000-01-01", "--to", "2020-12-31", "--org", "1"},
+       3,
+       "at most 10 years"},
+      {{"report", "funder", "--year", "2019", "--org", "2"}, 6, "does not coordinate"},
+  });
+}
+
+TEST_F(ReportsE2eTest, APersonsDataIsExportedByTheirCoordinatorAndByThemselves) {
+  MustCli({"privacy", "export", kLan, "-o", "lan.zip"});
+  const std::string zip = ReadFile(dir_ / "lan.zip");
+  ASSERT_GT(zip.size(), 1000u);
+  EXPECT_EQ(zip.substr(0, 2), "PK");
+  EXPECT_NE(zip.find("personal-data.json"), std::string::npos);
+  EXPECT_NE(zip.find(".pdf"), std::string::npos) << "the Zertifikat's PDF";
+  MustCli({"login", "--email", "lan.nguyen@example.org", "--password-stdin"}, kDemo);
+  MustCli({"privacy", "export", "-o", "meine-daten.json"});
+  const std::string own = ReadFile(dir_ / "meine-daten.json");
+  EXPECT_NE(own.find("\"complete\": false"), std::string::npos) << own.substr(0, 400);
+  EXPECT_NE(own.find("Nguyễn Thị Lan"), std::string::npos);
+  const Result other = Cli({"privacy", "export", "12", "-o", "jonas.json"});
+  EXPECT_EQ(other.exit_code, 6) << other.err;
+  EXPECT_FALSE(fs::exists(dir_ / "jonas.json"));
+}
+
+}  // namespace
+}  // namespace trainhub::e2e

@@ -18,9 +18,16 @@
 #include "domain/policy.h"
 #include "domain/status_macros.h"
 #include "domain/suppression.h"
+#include "domain/work_gate.h"
 
 namespace trainhub::domain {
 namespace {
+
+// Reports read a scope's whole period: at most two at once, four waiting.
+WorkGate& ReportGate() {
+  static WorkGate* gate = new WorkGate(2, 4, absl::Seconds(20));
+  return *gate;
+}
 
 constexpr TargetGroup kReportedGroups[] = {
     TargetGroup::kVolunteers,  TargetGroup::kApprentices, TargetGroup::kAdministrationStaff,
@@ -421,6 +428,10 @@ absl::StatusOr<FunderReport> FunderReports::Build(const RequestContext& ctx,
   TH_ASSIGN_OR_RETURN(Period period, ValidPeriod(query));
   TH_RETURN_IF_ERROR(ValidateShape(who, query));
   const int k = query.min_persons == 0 ? kDefaultMinPersons : query.min_persons;
+  WorkGate::Pass pass = ReportGate().Enter();
+  if (!pass.ok()) {
+    return absl::ResourceExhaustedError("too many reports are being made; try again shortly");
+  }
   const absl::Time from = absl::FromCivil(period.first, DisplayTimeZone());
   const absl::Time to = absl::FromCivil(period.last + 1, DisplayTimeZone());
   ResolvedScope resolved;

@@ -27,7 +27,8 @@ class FunderReports {
   // kMaxReportYears years, k below 2 or above kMaxMinPersons, both or -
   // for coordinators - neither scope, bad series ids); PERMISSION_DENIED
   // unless admin or coordinating the organisation (or every series);
-  // NOT_FOUND for an admin's unknown organisation or series.
+  // NOT_FOUND for an admin's unknown organisation or series. At most two
+  // reports are counted at once and four wait (RESOURCE_EXHAUSTED beyond).
   absl::StatusOr<FunderReport> Build(const RequestContext& ctx, const FunderReportQuery& query);
   // The report as a file: CSV (semicolon, UTF-8 with BOM), JSON or PDF.
   absl::StatusOr<ReportFile> Export(const RequestContext& ctx, const FunderReportQuery& query,

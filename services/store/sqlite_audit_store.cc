@@ -7,6 +7,22 @@ namespace trainhub::store {
 
 using domain::Id;
 
+domain::AuditEvent ReadAuditEvent(SQLite::Statement& q) {
+  domain::AuditEvent e;
+  e.id = q.getColumn(0).getInt64();
+  e.time = absl::FromUnixMicros(q.getColumn(1).getInt64());
+  e.account_id = q.getColumn(2).getInt64();
+  e.method = q.getColumn(3).getString();
+  e.object = q.getColumn(4).getString();
+  e.organization_id = q.getColumn(5).getInt64();
+  e.result = q.getColumn(6).getString();
+  e.request_id = q.getColumn(7).getString();
+  e.peer = q.getColumn(8).getString();
+  e.repeat_count = q.getColumn(9).getInt64();
+  e.account_name = q.getColumn(10).getString();
+  return e;
+}
+
 absl::StatusOr<Id> SqliteAuditStore::Append(const domain::AuditEvent& event) {
   return Guarded("AppendAudit", [&]() -> absl::StatusOr<Id> {
     auto& q = sql_.Prepare(
@@ -40,10 +56,9 @@ absl::Status SqliteAuditStore::AddRefusalRepeats(Id event_id, int64_t repeats) {
 absl::StatusOr<domain::Page<domain::AuditEvent>> SqliteAuditStore::List(
     const domain::AuditFilter& filter, const domain::PageRequest& page) {
   return Guarded("ListAudit", [&]() -> absl::StatusOr<domain::Page<domain::AuditEvent>> {
-    std::string sql =
-        "SELECT e.id, e.time, e.account_id, e.method, e.object, e.organization_id, e.result,"
-        " e.request_id, e.peer, e.repeat_count, coalesce(a.display_name, '')"
-        " FROM audit_event e LEFT JOIN account a ON a.id = e.account_id WHERE 1";
+    std::string sql = absl::StrCat("SELECT ", kAuditEventColumns,
+                                   " FROM audit_event e LEFT JOIN account a ON a.id = e.account_id"
+                                   " WHERE 1");
     // One organisation (the usual coordinator) reads its index in order;
     // several are merged by a sort of their events.
     const bool one_organization = filter.organizations.size() == 1;
@@ -64,21 +79,7 @@ absl::StatusOr<domain::Page<domain::AuditEvent>> SqliteAuditStore::List(
     if (page.after) q.bind(":after_id", page.after->id);
     q.bind(":limit", page.limit + 1);
     std::vector<domain::AuditEvent> items;
-    while (q.executeStep()) {
-      domain::AuditEvent e;
-      e.id = q.getColumn(0).getInt64();
-      e.time = absl::FromUnixMicros(q.getColumn(1).getInt64());
-      e.account_id = q.getColumn(2).getInt64();
-      e.method = q.getColumn(3).getString();
-      e.object = q.getColumn(4).getString();
-      e.organization_id = q.getColumn(5).getInt64();
-      e.result = q.getColumn(6).getString();
-      e.request_id = q.getColumn(7).getString();
-      e.peer = q.getColumn(8).getString();
-      e.repeat_count = q.getColumn(9).getInt64();
-      e.account_name = q.getColumn(10).getString();
-      items.push_back(std::move(e));
-    }
+    while (q.executeStep()) items.push_back(ReadAuditEvent(q));
     return MakePage(std::move(items), page, [](const domain::AuditEvent& e) { return e.id; });
   });
 }

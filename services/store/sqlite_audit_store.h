@@ -8,6 +8,14 @@
 
 namespace trainhub::store {
 
+// The columns ReadAuditEvent reads, of "audit_event e LEFT JOIN account a
+// ON a.id = e.account_id".
+inline constexpr char kAuditEventColumns[] =
+    "e.id, e.time, e.account_id, e.method, e.object, e.organization_id, e.result,"
+    " e.request_id, e.peer, e.repeat_count, coalesce(a.display_name, '')";
+// The event of the current row of a query selecting kAuditEventColumns.
+domain::AuditEvent ReadAuditEvent(SQLite::Statement& q);
+
 class SqliteAuditStore : public domain::AuditWriter {
  public:
   // `sql` must outlive this object.

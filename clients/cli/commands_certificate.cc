@@ -278,13 +278,16 @@ void AddVerify(CLI::App* certificate, Context& ctx) {
   auto* cmd = certificate->add_subcommand("verify", msg::kCertificateVerifyHelp);
   auto serial = std::make_shared<std::string>();
   auto trusted = std::make_shared<std::vector<std::string>>();
+  auto name = std::make_shared<std::string>();
   cmd->add_option("serial-or-file", *serial, msg::kVerifyTargetArg)->required();
   cmd->add_option("--issuer-key", *trusted, msg::kIssuerKeyOption);
-  cmd->callback([&ctx, serial, trusted] {
+  cmd->add_option("--name", *name, msg::kVerifyNameOption);
+  cmd->callback([&ctx, serial, trusted, name] {
     if (LooksLikeBadgeFile(*serial)) return VerifyBadgeFile(ctx, *serial, *trusted);
     if (!trusted->empty()) return UsageError(ctx, msg::kIssuerKeyOnlyForFiles);
     v1::VerifyCertificateRequest request;
     request.set_serial(*serial);
+    request.set_holder_name(*name);
     v1::CertificateVerification v;
     auto& c = ctx.client();
     if (!Check(ctx, c.Call(c.certificates(), &Stub::VerifyCertificate, request, &v))) return;
@@ -298,7 +301,15 @@ void AddVerify(CLI::App* certificate, Context& ctx) {
     out << fmt::format(msg::kCertificateHeading, KindOf(v.outcome()), v.serial(),
                        StatusOf(v.status()))
         << "\n";
-    out << fmt::format(msg::kVerifyHolder, v.holder_name()) << "\n";
+    out << fmt::format(msg::kVerifyHolder,
+                       v.holder_erased() ? std::string(msg::kVerifyHolderErased) : v.holder_name())
+        << "\n";
+    if (v.holder_name_check() != v1::HOLDER_NAME_CHECK_UNSPECIFIED) {
+      const bool matches = v.holder_name_check() == v1::HOLDER_NAME_CHECK_MATCHES;
+      out << (matches ? fmt::format(msg::kVerifyNameMatches, *name)
+                      : fmt::format(msg::kVerifyNameDiffers, *name))
+          << "\n";
+    }
     out << fmt::format(msg::kVerifySeries, v.series_title(), v.organization_name()) << "\n";
     out << fmt::format(msg::kCertificateIssued, FormatLocal(v.issue_time()),
                        v.teaching_units_attended())
@@ -315,7 +326,8 @@ void AddVerify(CLI::App* certificate, Context& ctx) {
     out << (v.signature_valid() ? fmt::format(msg::kSignatureGood, v.key_id())
                                 : std::string(msg::kSignatureBad))
         << "\n";
-    if (v.status() != v1::CERTIFICATE_STATUS_VALID || !v.signature_valid()) {
+    if (v.status() != v1::CERTIFICATE_STATUS_VALID || !v.signature_valid() ||
+        v.holder_name_check() == v1::HOLDER_NAME_CHECK_DIFFERS) {
       ctx.exit_code = kExitRejected;
     }
   });

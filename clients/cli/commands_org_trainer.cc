@@ -14,10 +14,13 @@ namespace v1 = ::trainhub::v1;
 void PrintOrganization(Context& ctx, const v1::Organization& org) {
   if (ctx.client().json()) return ctx.client().PrintJson(org);
   ctx.out() << org.id() << "  " << org.name() << "\n";
-  PrintFields(ctx.out(),
-              {{msg::kLabelKind, WordOf(OrganizationKindWords(), org.kind())},
-               {msg::kLabelCity, org.city().empty() ? msg::kNone : org.city()},
-               {msg::kLabelWebsite, org.website().empty() ? msg::kNone : org.website()}});
+  PrintFields(ctx.out(), {{msg::kLabelKind, WordOf(OrganizationKindWords(), org.kind())},
+                          {msg::kLabelCity, org.city().empty() ? msg::kNone : org.city()},
+                          {msg::kLabelWebsite, org.website().empty() ? msg::kNone : org.website()},
+                          {msg::kLabelRetention,
+                           org.record_retention_years() == 0
+                               ? std::string(msg::kNoRetention)
+                               : fmt::format(msg::kRetentionYears, org.record_retention_years())}});
 }
 
 void PrintTrainer(Context& ctx, const v1::Trainer& trainer) {
@@ -30,7 +33,8 @@ void PrintTrainer(Context& ctx, const v1::Trainer& trainer) {
 
 struct OrganizationOptions {
   std::string name, city, website, kind;
-  CLI::Option *name_opt, *city_opt, *website_opt, *kind_opt;
+  int retention_years = 0;
+  CLI::Option *name_opt, *city_opt, *website_opt, *kind_opt, *retention_opt;
 
   void AddTo(CLI::App* cmd, bool required) {
     name_opt = cmd->add_option("--name", name, msg::kNameOption);
@@ -38,6 +42,7 @@ struct OrganizationOptions {
                    ->check(CLI::IsMember(OrganizationKindWords()));
     city_opt = cmd->add_option("--city", city, msg::kCityOption);
     website_opt = cmd->add_option("--website", website, msg::kWebsiteOption);
+    retention_opt = cmd->add_option("--retention-years", retention_years, msg::kRetentionOption);
     if (required) {
       name_opt->required();
       kind_opt->required();
@@ -54,6 +59,8 @@ struct OrganizationOptions {
     set(kind_opt, "kind", [&] { org->set_kind(OrganizationKindWords().at(kind)); });
     set(city_opt, "city", [&] { org->set_city(city); });
     set(website_opt, "website", [&] { org->set_website(website); });
+    set(retention_opt, "record_retention_years",
+        [&] { org->set_record_retention_years(retention_years); });
   }
 };
 

@@ -24,9 +24,18 @@ std::string Groups(const v1::Participant& p) {
 void PrintParticipant(Context& ctx, const v1::Participant& p) {
   if (ctx.client().json()) return ctx.client().PrintJson(p);
   ctx.out() << p.id() << "  " << p.display_name() << "\n";
-  PrintFields(ctx.out(), {{msg::kLabelEmail, p.email().empty() ? msg::kNone : p.email()},
-                          {msg::kLabelOrganisation, std::to_string(p.organization_id())},
-                          {msg::kLabelTargetGroups, Groups(p)}});
+  std::vector<std::pair<std::string, std::string>> fields = {
+      {msg::kLabelEmail, p.email().empty() ? msg::kNone : p.email()},
+      {msg::kLabelOrganisation, std::to_string(p.organization_id())},
+      {msg::kLabelTargetGroups, Groups(p)}};
+  if (p.has_erasure()) {
+    const std::string when = FormatLocal(p.erasure().erase_time());
+    fields.push_back(
+        {msg::kLabelErased, p.erasure().retention_overridden()
+                                ? fmt::format(msg::kErasedOnOverridden, when, p.erasure().reason())
+                                : fmt::format(msg::kErasedOn, when, p.erasure().reason())});
+  }
+  PrintFields(ctx.out(), fields);
 }
 
 // Options naming participant fields, shared by create and update.
@@ -235,9 +244,8 @@ void AddParticipantCommands(CLI::App& app, Context& ctx) {
   AddParticipantList(participant, ctx);
   AddParticipantShow(participant, ctx);
   AddParticipantUpdate(participant, ctx);
-  CLI::App* qualification =
-      participant->add_subcommand("qualification", msg::kQualificationCommand)
-          ->require_subcommand(1);
+  CLI::App* qualification = participant->add_subcommand("qualification", msg::kQualificationCommand)
+                                ->require_subcommand(1);
   AddQualificationAdd(qualification, ctx);
   AddQualificationList(qualification, ctx);
   AddQualificationRemove(qualification, ctx);

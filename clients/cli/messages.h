@@ -129,6 +129,9 @@ inline constexpr char kNameOption[] = "name";
 inline constexpr char kOrgKindOption[] = "kind of organisation";
 inline constexpr char kCityOption[] = "city";
 inline constexpr char kWebsiteOption[] = "website";
+inline constexpr char kRetentionOption[] =
+    "years the records of its ended series are kept (what funders require), 0 to 30; 0: no such "
+    "duty. Before that, only an admin can erase a person's data";
 inline constexpr char kEmailOption[] = "e-mail address";
 inline constexpr char kAffiliationOption[] = "affiliation, e.g. a university or \"freiberuflich\"";
 inline constexpr char kTitleOption[] = "title";
@@ -221,6 +224,9 @@ inline constexpr char kLabelEmail[] = "E-mail";
 inline constexpr char kLabelAffiliation[] = "Affiliation";
 inline constexpr char kLabelCity[] = "City";
 inline constexpr char kLabelWebsite[] = "Website";
+inline constexpr char kLabelRetention[] = "Records kept";
+inline constexpr char kNoRetention[] = "no retention set";
+inline constexpr char kRetentionYears[] = "{} years after a series ended";
 inline constexpr char kLabelModule[] = "Module";
 inline constexpr char kLabelSeries[] = "Series";
 inline constexpr char kScheduleModuleLine[] = "    {} › {}. {}";
@@ -567,6 +573,9 @@ inline constexpr std::pair<const char*, const char*> kCliWordForField[] = {
     {"outcome", "--outcome"},
     {"serial", ""},
     {"include_invalid", "--all"},
+    {"record_retention_years", "--retention-years"},
+    {"override_retention", "--override-retention"},
+    {"holder_name", "--name"},
 };
 }  // namespace trainhub::cli::msg
 

@@ -152,6 +152,12 @@ inline constexpr char kIssuedCount[] = "{} certificate(s) issued";
 inline constexpr char kNoCertificates[] = "no certificates";
 inline constexpr char kVerifyUnknown[] = "{}: no certificate has this number";
 inline constexpr char kVerifyHolder[] = "  for:       {}";
+inline constexpr char kVerifyHolderErased[] =
+    "(name no longer stored: the holder's data was erased; check a name with --name)";
+inline constexpr char kVerifyNameMatches[] = "  name:      \"{}\" is the holder's name";
+inline constexpr char kVerifyNameDiffers[] = "  name:      \"{}\" is NOT the holder's name";
+inline constexpr char kVerifyNameOption[] =
+    "check that this is the holder's name (works also after the holder's data was erased)";
 inline constexpr char kVerifySeries[] = "  series:    {} ({})";
 inline constexpr char kVerifySupersededBy[] = "  replaced by {}";
 inline constexpr char kSignatureGood[] = "  signature: intact (issuer key {})";

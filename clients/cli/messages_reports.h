@@ -48,7 +48,8 @@ inline constexpr char kReportNote[] =
 
 // Privacy (GDPR)
 inline constexpr char kPrivacyHelp[] =
-    "a person's data rights (GDPR): everything trainhub holds about them";
+    "a person's data rights (GDPR): everything trainhub holds about them, erasure, and the records "
+    "whose retention has ended";
 inline constexpr char kPrivacyExportHelp[] =
     "everything trainhub holds about a person as one JSON file, or with -o FILE.zip together with "
     "their certificate PDFs (coordinators of their organisation; participants: their own, without "
@@ -57,6 +58,43 @@ inline constexpr char kPrivacyOutOption[] =
     "write to this file (default: the name the server suggests); .zip adds the certificate PDFs; - "
     "for standard output";
 inline constexpr char kPrivacyFormatOption[] = "json, or zip (the JSON and the certificate PDFs)";
+inline constexpr char kPrivacyEraseHelp[] =
+    "erase what is personal about a person (name, e-mail, notes, accounts); the record stays as "
+    "\"Person #ID\" so that reports still count right, and their certificates stay verifiable by "
+    "number and name. Cannot be undone (admins; coordinators of their organisation)";
+inline constexpr char kEraseReasonOption[] =
+    "why, e.g. \"request of 12.11.2026\" (required; kept, so do not name the person)";
+inline constexpr char kOverrideRetentionOption[] =
+    "erase although the organisation still has to keep the records (admins only)";
+inline constexpr char kPrivacyDueHelp[] =
+    "the people whose records need not be kept any longer (their series ended longer ago than "
+    "the organisation keeps records); with --erase, erase them";
+inline constexpr char kDueOrgOption[] =
+    "the organisation (coordinators of one organisation may leave it out; admins: all without it)";
+inline constexpr char kDueEraseOption[] = "erase everyone listed (needs --reason)";
+inline constexpr char kDueEraseNeedsReason[] = "--erase needs --reason";
+inline constexpr char kNothingDue[] = "Nobody's records are due for erasure.";
+inline constexpr char kColKeptUntil[] = "KEPT UNTIL";
+inline constexpr char kKeptUntilCell[] = "{} ({} years)";
+inline constexpr char kDueHint[] =
+    "{} people are due; erase one with 'trainhub privacy erase ID --reason ...', or all with "
+    "'trainhub privacy due --erase --reason ...'";
+inline constexpr char kDueErased[] = "Erased {} of {}.";
+inline constexpr char kErasedHeading[] =
+    "Erased the personal data of participant {}; the record stays as \"{}\".";
+inline constexpr char kLabelErased[] = "Erased";
+inline constexpr char kErasedOn[] = "{} ({})";
+inline constexpr char kErasedOnOverridden[] = "{} ({}; before the retention ended, by an admin)";
+inline constexpr char kErasedAccounts[] = "Accounts (can no longer sign in)";
+inline constexpr char kErasedTexts[] = "Notes and reasons";
+inline constexpr char kErasedAttendance[] = "Attendance records (note, reason)";
+inline constexpr char kErasedCertificates[] = "Certificates signed anew without the name";
+inline constexpr char kErasedAddresses[] = "Addresses in the audit log";
+inline constexpr char kErasedRetention[] = "Retention";
+inline constexpr char kErasedRetentionOverridden[] = "overridden by an admin";
+inline constexpr char kErasedCertificateNote[] =
+    "The certificates keep their numbers: 'trainhub certificate verify NUMBER --name \"NAME\"' "
+    "still confirms them; their PDFs are no longer kept.";
 
 }  // namespace trainhub::cli::msg
 

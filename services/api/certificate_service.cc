@@ -155,7 +155,7 @@ grpc::Status CertificateServiceImpl::GetCertificatePdf(grpc::ServerContext* cont
                                                        const v1::GetCertificatePdfRequest* request,
                                                        v1::CertificateFile* response) {
   TH_ADMIT(call, *context, request, kService(), "GetCertificatePdf");
-  auto result = certificates_.Get(call.who, request->serial());
+  auto result = certificates_.GetWithPdf(call.who, request->serial());
   if (!result.ok()) return ToGrpcStatus(result.status());
   const bool full = result->content.outcome == domain::CompletionOutcome::kCertificate;
   response->set_file_name(absl::StrCat(full ? "zertifikat-" : "teilnahmebestaetigung-",
@@ -222,7 +222,7 @@ grpc::Status CertificateServiceImpl::VerifyCertificate(grpc::ServerContext* cont
                                                        const v1::VerifyCertificateRequest* request,
                                                        v1::CertificateVerification* response) {
   TH_ADMIT(call, *context, request, kService(), "VerifyCertificate");
-  return Reply(certificates_.Verify(request->serial()), response);
+  return Reply(certificates_.Verify(request->serial(), request->holder_name()), response);
 }
 
 grpc::Status CertificateServiceImpl::ListIssuerKeys(grpc::ServerContext* context,

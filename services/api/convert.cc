@@ -76,6 +76,13 @@ void ToProto(const domain::Participant& in, trainhub::v1::Participant* out) {
   out->set_training_year(in.training_year);
   TimeToProto(in.create_time, out->mutable_create_time());
   TimeToProto(in.update_time, out->mutable_update_time());
+  if (in.erasure) {
+    trainhub::v1::ParticipantErasure* erasure = out->mutable_erasure();
+    TimeToProto(in.erasure->time, erasure->mutable_erase_time());
+    erasure->set_erased_by_account_id(in.erasure->erased_by);
+    erasure->set_reason(in.erasure->reason);
+    erasure->set_retention_overridden(in.erasure->retention_overridden);
+  }
 }
 
 domain::Account FromProto(const trainhub::v1::Account& in) {
@@ -111,6 +118,7 @@ domain::Organization FromProto(const trainhub::v1::Organization& in) {
   out.kind = ConvertEnum<domain::OrganizationKind>(in.kind());
   out.city = in.city();
   out.website = in.website();
+  out.record_retention_years = in.record_retention_years();
   return out;
 }
 
@@ -120,6 +128,7 @@ void ToProto(const domain::Organization& in, trainhub::v1::Organization* out) {
   out->set_kind(ConvertEnum<trainhub::v1::OrganizationKind>(in.kind));
   out->set_city(in.city);
   out->set_website(in.website);
+  out->set_record_retention_years(in.record_retention_years);
   TimeToProto(in.create_time, out->mutable_create_time());
   TimeToProto(in.update_time, out->mutable_update_time());
 }

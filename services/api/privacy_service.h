@@ -20,6 +20,10 @@ class PrivacyServiceImpl final : public v1::PrivacyService::Service {
       : privacy_(privacy), auth_(auth) {}
   grpc::Status ExportPersonalData(grpc::ServerContext*, const v1::ExportPersonalDataRequest*,
                                   grpc::ServerWriter<v1::FileChunk>*) override;
+  grpc::Status ErasePersonalData(grpc::ServerContext*, const v1::ErasePersonalDataRequest*,
+                                 v1::ErasePersonalDataResponse*) override;
+  grpc::Status ListErasureDue(grpc::ServerContext*, const v1::ListErasureDueRequest*,
+                              v1::ListErasureDueResponse*) override;
 
  private:
   domain::Privacy& privacy_;

@@ -61,6 +61,9 @@ class Accounts {
 
   // Revokes every token of the account; returns how many were active.
   absl::StatusOr<int64_t> RevokeAllTokens(const RequestContext& ctx, Id account_id);
+  // Forgets the remembered tokens of `account_id` after they were deleted
+  // from storage by another use case (an erasure). Thread-safe.
+  void ForgetTokensOf(Id account_id) { checked_tokens_.ForgetAccount(account_id); }
 
   // Tokens remembered as checked and valid (for the server's metrics).
   size_t RememberedTokenCount() { return checked_tokens_.size(); }

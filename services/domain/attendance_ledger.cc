@@ -10,7 +10,9 @@
 namespace trainhub::domain {
 namespace {
 
+// The export's format, and the first field of a version-1 encoding.
 constexpr char kEncodingVersion[] = "trainhub-attendance-ledger-v1";
+constexpr char kEncodingVersion2[] = "trainhub-attendance-ledger-v2";
 
 // Appends `value` as its length (8 bytes, little endian) and its bytes, so
 // that no two different entries encode alike.
@@ -21,9 +23,18 @@ void AppendField(std::string& out, const std::string& value) {
 }
 void AppendField(std::string& out, int64_t value) { AppendField(out, absl::StrCat(value)); }
 
+std::string Blake2b256(const std::string& bytes) {
+  std::string hash(kLedgerHashBytes, '\0');
+  crypto_generichash(reinterpret_cast<unsigned char*>(hash.data()), hash.size(),
+                     reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size(), nullptr,
+                     0);
+  return hash;
+}
+
 std::string Encoding(const AttendanceEntry& e) {
+  const bool v2 = e.hash_version >= 2;
   std::string out;
-  AppendField(out, kEncodingVersion);
+  AppendField(out, v2 ? kEncodingVersion2 : kEncodingVersion);
   AppendField(out, e.prev_hash);
   AppendField(out, e.series_id);
   AppendField(out, e.session_id);
@@ -31,14 +42,18 @@ std::string Encoding(const AttendanceEntry& e) {
   AppendField(out, e.participant_id);
   AppendField(out, static_cast<int64_t>(e.status));
   AppendField(out, e.minutes_missed);
-  AppendField(out, e.note);
+  if (v2) {
+    AppendField(out, e.text_digest.empty() ? LedgerTextDigest(e.note, e.reason) : e.text_digest);
+  } else {
+    AppendField(out, e.note);
+  }
   AppendField(out, static_cast<int64_t>(e.source));
   AppendField(out, absl::ToUnixMicros(e.client_time));
   AppendField(out, e.client_nonce);
   AppendField(out, e.device_id);
   AppendField(out, e.account_id);
   AppendField(out, absl::ToUnixMicros(e.record_time));
-  AppendField(out, e.reason);
+  if (!v2) AppendField(out, e.reason);
   AppendField(out, e.conflicting_record_id);
   return out;
 }
@@ -65,13 +80,13 @@ const char* ToString(AttendanceStatus value) {
   return "";
 }
 
-std::string LedgerHash(const AttendanceEntry& e) {
-  const std::string encoded = Encoding(e);
-  std::string hash(kLedgerHashBytes, '\0');
-  crypto_generichash(reinterpret_cast<unsigned char*>(hash.data()), hash.size(),
-                     reinterpret_cast<const unsigned char*>(encoded.data()), encoded.size(),
-                     nullptr, 0);
-  return hash;
+std::string LedgerHash(const AttendanceEntry& e) { return Blake2b256(Encoding(e)); }
+
+std::string LedgerTextDigest(const std::string& note, const std::string& reason) {
+  std::string encoded;
+  AppendField(encoded, note);
+  AppendField(encoded, reason);
+  return Blake2b256(encoded);
 }
 
 std::string LedgerGenesis() { return std::string(kLedgerHashBytes, '\0'); }
@@ -90,7 +105,9 @@ LedgerCheck CheckLedger(const std::vector<AttendanceEntry>& entries) {
                                    "inserted or changed)");
       break;
     }
-    if (LedgerHash(e) != e.hash) {
+    if (e.hash_version < 2 && !e.text_digest.empty()) {
+      ++check.content_unchecked_count;  // its hash covered the erased texts
+    } else if (LedgerHash(e) != e.hash) {
       check.intact = false;
       check.first_bad_entry_id = e.id;
       check.problem = absl::StrCat("entry ", e.id, " was changed after it was recorded");
@@ -129,6 +146,8 @@ std::string LedgerToJson(LedgerId series_id, const std::vector<AttendanceEntry>&
     j["conflicting_record_id"] = e.conflicting_record_id;
     j["prev_hash"] = HexOf(e.prev_hash);
     j["hash"] = HexOf(e.hash);
+    j["hash_version"] = e.hash_version;
+    if (!e.text_digest.empty()) j["text_digest"] = HexOf(e.text_digest);
     list.push_back(std::move(j));
   }
   doc["entries"] = std::move(list);
@@ -166,6 +185,11 @@ absl::StatusOr<std::vector<AttendanceEntry>> LedgerFromJson(const std::string& j
       e.conflicting_record_id = j.at("conflicting_record_id").get<int64_t>();
       e.prev_hash = absl::HexStringToBytes(j.at("prev_hash").get<std::string>());
       e.hash = absl::HexStringToBytes(j.at("hash").get<std::string>());
+      // Exports made before version 2 carry no version.
+      e.hash_version = j.value("hash_version", 1);
+      if (j.contains("text_digest")) {
+        e.text_digest = absl::HexStringToBytes(j.at("text_digest").get<std::string>());
+      }
       out.push_back(std::move(e));
     }
   } catch (const nlohmann::json::exception& e) {

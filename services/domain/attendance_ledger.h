@@ -4,6 +4,9 @@
 // The attendance ledger: every attendance record and sign-off of a series,
 // append-only, each entry chained to the one before it in the same series
 // by a BLAKE2b-256 hash over the previous hash and the entry's content.
+// Since hash version 2 the content holds a digest of the free texts (note
+// and reason) instead of the texts, so that erasing them under the GDPR
+// keeps the entry checkable: the digest stays.
 // Changing, inserting or deleting an entry behind the server's back breaks
 // the chain from there on. Shared by the server and the CLI, which verifies
 // an exported ledger offline; this file needs libsodium and nothing else of
@@ -67,6 +70,10 @@ struct AttendanceEntry {
   LedgerId conflicting_record_id = 0;  // see AttendanceRecord in attendance.proto
   std::string prev_hash;               // 32 bytes; zeros for the first entry
   std::string hash;                    // 32 bytes
+  int hash_version = 2;                // 1: entries recorded before the GDPR erasure
+  // 32 bytes once note and reason were erased (LedgerTextDigest of them);
+  // empty while they are kept.
+  std::string text_digest;
 
   // Derived; not part of the chain.
   std::string account_name;
@@ -77,8 +84,11 @@ struct AttendanceEntry {
 inline constexpr size_t kLedgerHashBytes = 32;
 
 // The hash of `e` chained to `e.prev_hash`: BLAKE2b-256 over a versioned,
-// length-prefixed encoding of every field but id, hash and account_name.
+// length-prefixed encoding of every field but id, hash and account_name
+// (version 2: note and reason through their digest).
 std::string LedgerHash(const AttendanceEntry& e);
+// BLAKE2b-256 of `note` and `reason`, length-prefixed.
+std::string LedgerTextDigest(const std::string& note, const std::string& reason);
 // The prev_hash of a series' first entry.
 std::string LedgerGenesis();
 
@@ -89,6 +99,9 @@ struct LedgerCheck {
   std::string head_hash;  // hash of the last entry; the genesis for none
   LedgerId first_bad_entry_id = 0;
   std::string problem;
+  // Version-1 entries whose texts were erased: their place in the chain is
+  // checked, their content cannot be.
+  int64_t content_unchecked_count = 0;
 };
 // Checks that `entries` (one series, in id order) link up from the genesis
 // and that each hash matches its content.

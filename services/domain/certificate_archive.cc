@@ -109,6 +109,8 @@ absl::StatusOr<int> Certificates::WritePdfArchive(const Principal& who, Id serie
     while (true) {
       TH_ASSIGN_OR_RETURN(Page<Certificate> part, r.certificates().List(filter, page));
       for (Certificate& c : part.items) {
+        // An erased holder's PDF is not kept.
+        if (!c.content.holder_name_hash.empty()) continue;
         if (include_invalid || c.status == CertificateStatus::kValid) {
           listed.push_back(std::move(c));
         }

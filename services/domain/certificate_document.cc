@@ -10,6 +10,9 @@
 #include "absl/strings/str_format.h"
 #include "domain/berlin_time.h"
 #include "domain/canonical_json.h"
+#include "domain/passwords.h"
+#include "domain/status_macros.h"
+#include "domain/text.h"
 
 namespace trainhub::domain {
 namespace {
@@ -46,7 +49,9 @@ nlohmann::json DocumentOf(const CertificateContent& c) {
       {"format", kDocumentFormat},
       {"serial", c.serial},
       {"outcome", OutcomeName(c.outcome)},
-      {"holder", {{"name", c.holder_name}}},
+      {"holder", c.holder_name_hash.empty()
+                     ? nlohmann::json{{"name", c.holder_name}}
+                     : nlohmann::json{{"name", c.holder_name}, {"name_hash", c.holder_name_hash}}},
       {"series",
        {{"id", c.series_id},
         {"title", c.series_title},
@@ -83,6 +88,7 @@ absl::StatusOr<CertificateContent> ContentOf(const std::string& document, bool w
                     ? CompletionOutcome::kCertificate
                     : CompletionOutcome::kConfirmation;
     c.holder_name = d.at("holder").at("name");
+    c.holder_name_hash = d.at("holder").value("name_hash", "");
     c.series_id = d.at("series").at("id");
     c.series_title = d.at("series").at("title");
     c.series_kind = static_cast<SeriesKind>(d.at("series").at("kind").get<int>());
@@ -114,6 +120,25 @@ absl::StatusOr<CertificateContent> ContentOf(const std::string& document, bool w
     return absl::InvalidArgumentError("not a trainhub certificate document");
   }
   return c;
+}
+
+absl::StatusOr<CertificateContent> RedactedContent(CertificateContent content) {
+  if (content.holder_name_hash.empty()) {
+    TH_ASSIGN_OR_RETURN(content.holder_name_hash, HashPassword(Folded(content.holder_name)));
+  }
+  content.holder_name.clear();
+  if (content.evaluation.is_object() && content.evaluation.contains("decision") &&
+      content.evaluation["decision"].is_object()) {
+    nlohmann::json& decision = content.evaluation["decision"];
+    if (decision.contains("reason")) decision["reason"] = "";
+  }
+  return content;
+}
+
+absl::StatusOr<bool> HolderNameMatches(const CertificateContent& content, absl::string_view name) {
+  if (content.holder_name_hash.empty()) return Folded(content.holder_name) == Folded(name);
+  TH_ASSIGN_OR_RETURN(PasswordCheck check, VerifyPassword(Folded(name), content.holder_name_hash));
+  return check.matches;
 }
 
 std::string NewSerial() {

@@ -38,7 +38,11 @@ struct CertificateModuleLine {
 struct CertificateContent {
   std::string serial;
   CompletionOutcome outcome = CompletionOutcome::kUnspecified;
-  std::string holder_name;
+  std::string holder_name;  // "" once the holder's data was erased
+  // Once the holder's data was erased: the argon2id hash (libsodium's
+  // crypto_pwhash_str) of Folded(holder name), with its own salt, so that
+  // someone who presents the name can confirm it.
+  std::string holder_name_hash;
   Id series_id = 0;
   std::string series_title;
   SeriesKind series_kind = SeriesKind::kUnspecified;
@@ -75,6 +79,14 @@ nlohmann::json DocumentOf(const CertificateContent& content);
 // when it is not a trainhub certificate document.
 absl::StatusOr<CertificateContent> ContentOf(const std::string& document,
                                              bool with_evaluation = true);
+
+// `content` without anything personal, for a holder whose data is erased:
+// the name goes (its salted hash stays, see holder_name_hash) and so do the
+// reasons in the evaluation. RESOURCE_EXHAUSTED when too many hashes run.
+absl::StatusOr<CertificateContent> RedactedContent(CertificateContent content);
+// Whether `name` is the holder's (compared as Folded(); for an erased
+// holder through the hash). RESOURCE_EXHAUSTED when too many hashes run.
+absl::StatusOr<bool> HolderNameMatches(const CertificateContent& content, absl::string_view name);
 
 // A new serial: 80 bits from libsodium's generator as 16 characters of
 // Crockford base32 in groups of four ("7K3M-Q9ZD-X2RT-4HNB").

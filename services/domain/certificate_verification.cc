@@ -6,7 +6,9 @@
 #include "absl/strings/str_cat.h"
 #include "domain/certificates.h"
 #include "domain/errors.h"
+#include "domain/limits.h"
 #include "domain/status_macros.h"
+#include "domain/text.h"
 
 namespace trainhub::domain {
 
@@ -37,11 +39,15 @@ std::shared_ptr<const CheckedDocument> DocumentCache::Check(const std::string& p
   return checked;
 }
 
-absl::StatusOr<CertificateVerification> Certificates::Verify(const std::string& text) {
+absl::StatusOr<CertificateVerification> Certificates::Verify(const std::string& text,
+                                                             const std::string& holder_name) {
   std::optional<std::string> serial = NormalizeSerial(text);
   if (!serial) {
     return InvalidField("serial",
                         "is not a certificate number (16 characters, e.g. 7K3M-Q9ZD-X2RT-4HNB)");
+  }
+  if (std::string problem = TextProblem(holder_name, 0, kMaxNameChars, false); !problem.empty()) {
+    return InvalidField("holder_name", problem);
   }
   CertificateVerification v;
   TH_RETURN_IF_ERROR(store_.Read([&](ReadView& r) -> absl::Status {
@@ -76,6 +82,10 @@ absl::StatusOr<CertificateVerification> Certificates::Verify(const std::string& 
     v.certificate = *std::move(c);
     return absl::OkStatus();
   }));
+  if (v.certificate && !Trimmed(holder_name).empty()) {
+    TH_ASSIGN_OR_RETURN(v.holder_name_matches,
+                        HolderNameMatches(v.certificate->content, holder_name));
+  }
   return v;
 }
 

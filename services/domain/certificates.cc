@@ -437,8 +437,19 @@ absl::StatusOr<Certificate> Certificates::Get(const Principal& who, const std::s
   return c;
 }
 
-absl::StatusOr<std::string> Certificates::Badge(const Principal& who, const std::string& serial) {
+absl::StatusOr<Certificate> Certificates::GetWithPdf(const Principal& who,
+                                                     const std::string& serial) {
   TH_ASSIGN_OR_RETURN(Certificate c, Get(who, serial));
+  if (!c.content.holder_name_hash.empty()) {
+    return FieldError(absl::StatusCode::kFailedPrecondition, "serial",
+                      absl::StrCat("the holder's data was erased; certificate ", c.content.serial,
+                                   " can be verified, but its PDF is no longer kept"));
+  }
+  return c;
+}
+
+absl::StatusOr<std::string> Certificates::Badge(const Principal& who, const std::string& serial) {
+  TH_ASSIGN_OR_RETURN(Certificate c, GetWithPdf(who, serial));
   if (c.status != CertificateStatus::kValid) {
     return FieldError(absl::StatusCode::kFailedPrecondition, "serial",
                       c.status == CertificateStatus::kRevoked

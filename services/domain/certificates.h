@@ -45,6 +45,8 @@ struct IssueResult {
 struct CertificateVerification {
   std::optional<Certificate> certificate;  // nullopt: unknown serial
   bool signature_valid = false;
+  // Whether the name asked about is the holder's; nullopt when none was.
+  std::optional<bool> holder_name_matches;
 };
 
 // A stored document as verification reads it: parsed (without the
@@ -95,9 +97,13 @@ class Certificates {
                                        const RequestKey& key);
   // With the PDF.
   absl::StatusOr<Certificate> Get(const Principal& who, const std::string& serial);
+  // Get, for handing out the PDF: FAILED_PRECONDITION "serial" when the
+  // holder's data was erased (the PDF, which shows the name, is not kept).
+  absl::StatusOr<Certificate> GetWithPdf(const Principal& who, const std::string& serial);
   // The certificate as an Open Badges 3.0 credential (JSON text) signed now
   // by the active issuer key as a did:key (eddsa-jcs-2022), for whoever may
-  // read it. FAILED_PRECONDITION "serial" unless VALID.
+  // read it. FAILED_PRECONDITION "serial" unless VALID, or when the holder's
+  // data was erased.
   absl::StatusOr<std::string> Badge(const Principal& who, const std::string& serial);
   // Writes the PDFs of the series' valid certificates (or of all of them) as
   // one ZIP file at `path`, for the series' readers (planners and the
@@ -118,7 +124,11 @@ class Certificates {
                                       std::string reason, const RequestKey& key);
   // No account needed. INVALID_ARGUMENT "serial" for text that cannot be a
   // serial; an unknown serial answers an empty verification.
-  absl::StatusOr<CertificateVerification> Verify(const std::string& serial);
+  // `holder_name` (optional): the name to check against the holder's, also
+  // for an erased holder (through the salted hash); INVALID_ARGUMENT when
+  // longer than a name may be, RESOURCE_EXHAUSTED when too many hashes run.
+  absl::StatusOr<CertificateVerification> Verify(const std::string& serial,
+                                                 const std::string& holder_name = "");
   absl::StatusOr<std::vector<IssuerKey>> IssuerKeys();
 
   std::string VerificationUrl(const std::string& serial) const;

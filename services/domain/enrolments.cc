@@ -185,6 +185,11 @@ absl::StatusOr<Enrolment> Enrolments::Request(const RequestContext& ctx, Id seri
     }
     absl::StatusOr<Participant> p = w.participants().Get(participant_id);
     if (!p.ok()) return NameField(p.status(), "participant_id");
+    if (p->erasure) {
+      return FieldError(absl::StatusCode::kFailedPrecondition, "participant_id",
+                        absl::StrCat("participant ", participant_id,
+                                     "'s data was erased; create a new record to enrol them"));
+    }
     TH_RETURN_IF_ERROR(CheckEnrolmentWindow(series, planner, now));
     TH_ASSIGN_OR_RETURN(std::optional<Enrolment> existing,
                         w.enrolments().Find(series_id, participant_id));

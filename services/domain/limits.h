@@ -15,6 +15,7 @@ inline constexpr size_t kMaxTopicChars = 500;
 inline constexpr size_t kMaxTopicsPerModule = 50;
 inline constexpr size_t kMaxCityChars = 100;
 inline constexpr size_t kMaxWebsiteChars = 500;
+inline constexpr int kMaxRetentionYears = 30;
 inline constexpr size_t kMaxEmailChars = 254;
 inline constexpr size_t kMaxAffiliationChars = 300;
 inline constexpr size_t kMaxPlaceNameChars = 200;

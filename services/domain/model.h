@@ -101,6 +101,10 @@ struct Organization {
   OrganizationKind kind = OrganizationKind::kUnspecified;
   std::string city;
   std::string website;
+  // How many years the records of its ended series are kept (funders'
+  // requirements); erasing a person's data earlier needs an admin. 0: no
+  // such duty.
+  int record_retention_years = 0;
   absl::Time create_time;
   absl::Time update_time;
 };
@@ -123,6 +127,15 @@ struct Participant {
   int training_year = 0;  // apprentices: 1..3
   absl::Time create_time;
   absl::Time update_time;
+  // Set once the person's data was erased (GDPR Art. 17): the record keeps
+  // its id as a pseudonym and nothing personal.
+  struct Erasure {
+    absl::Time time;
+    Id erased_by = 0;  // account
+    std::string reason;
+    bool retention_overridden = false;
+  };
+  std::optional<Erasure> erasure;
 };
 
 struct Series {

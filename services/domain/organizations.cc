@@ -16,7 +16,8 @@ namespace {
 const std::vector<MaskedField<Organization>>& OrganizationFields() {
   static const auto* fields = new std::vector<MaskedField<Organization>>{
       Field("name", &Organization::name), Field("kind", &Organization::kind),
-      Field("city", &Organization::city), Field("website", &Organization::website)};
+      Field("city", &Organization::city), Field("website", &Organization::website),
+      Field("record_retention_years", &Organization::record_retention_years)};
   return *fields;
 }
 

@@ -145,6 +145,11 @@ absl::StatusOr<Participant> Participants::Update(const RequestContext& ctx,
   Participant out;
   TH_RETURN_IF_ERROR(store_.Write([&](UnitOfWork& w) -> absl::Status {
     TH_ASSIGN_OR_RETURN(Participant p, Load(w, who, patch.id, /*keep=*/true, "participant.id"));
+    if (p.erasure) {
+      return FieldError(
+          absl::StatusCode::kFailedPrecondition, "participant.id",
+          absl::StrCat("participant ", p.id, "'s data was erased; it stays as it is"));
+    }
     ApplyMask(p, patch, mask, ParticipantFields());
     Violations v;
     ValidateParticipant(p, "participant", v);
@@ -181,6 +186,10 @@ absl::StatusOr<Qualification> Participants::RecordQualification(const RequestCon
       [&](UnitOfWork& w) -> absl::StatusOr<Id> {
         TH_ASSIGN_OR_RETURN(Participant holder, Load(w, who, qualification.participant_id,
                                                      /*keep=*/true, "participant_id"));
+        if (holder.erasure) {
+          return FieldError(absl::StatusCode::kFailedPrecondition, "participant_id",
+                            absl::StrCat("participant ", holder.id, "'s data was erased"));
+        }
         absl::StatusOr<Id> id = w.participants().InsertQualification(qualification);
         if (absl::IsAlreadyExists(id.status())) {
           return FieldError(absl::StatusCode::kAlreadyExists, "qualification.title",

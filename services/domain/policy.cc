@@ -21,6 +21,8 @@ const std::map<std::string, Callers, std::less<>>& RolePolicy() {
       {"trainhub.v1.ReportService/ExportFunderReport", Callers::kPlanners},
 
       {"trainhub.v1.PrivacyService/ExportPersonalData", Callers::kSignedIn},
+      {"trainhub.v1.PrivacyService/ErasePersonalData", Callers::kPlanners},
+      {"trainhub.v1.PrivacyService/ListErasureDue", Callers::kPlanners},
 
       {"trainhub.v1.AdminService/BackupDatabase", Callers::kAdmin},
 

@@ -58,6 +58,10 @@ void ValidateOrganization(Organization& org, absl::string_view prefix, Violation
   }
   CheckText(org.city, prefix, "city", 0, kMaxCityChars, v);
   CheckText(org.website, prefix, "website", 0, kMaxWebsiteChars, v);
+  if (org.record_retention_years < 0 || org.record_retention_years > kMaxRetentionYears) {
+    v.Add(Path(prefix, "record_retention_years"),
+          absl::StrCat("must be between 0 and ", kMaxRetentionYears, " years"));
+  }
 }
 
 void ValidateTrainer(Trainer& trainer, absl::string_view prefix, Violations& v) {

@@ -95,7 +95,7 @@ void TrainhubServer::BuildServices() {
   certificates_ = std::make_unique<domain::Certificates>(data, *issuer_key_, verify_url_base_);
   maintenance_ = std::make_unique<domain::Maintenance>(data);
   reports_ = std::make_unique<domain::FunderReports>(data);
-  privacy_ = std::make_unique<domain::Privacy>(data);
+  privacy_ = std::make_unique<domain::Privacy>(data, *issuer_key_, *accounts_);
   auth_ = std::make_unique<api::Authenticator>(*accounts_);
   api::Authenticator& auth = *auth_;
   services_.push_back(std::make_unique<api::AccountServiceImpl>(*accounts_, *audit_, auth));

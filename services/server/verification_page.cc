@@ -56,6 +56,12 @@ struct Words {
   const char* not_found_note;
   const char* too_many;
   const char* too_many_note;
+  const char* holder_erased;
+  const char* name_check;
+  const char* name_check_note;
+  const char* name_label;
+  const char* name_matches;
+  const char* name_differs;
 };
 
 constexpr Words kGerman = {
@@ -104,6 +110,13 @@ constexpr Words kGerman = {
     "Zu viele Anfragen",
     "Von Ihrer Adresse kamen in kurzer Zeit zu viele Anfragen. Bitte versuchen Sie es in einer "
     "Minute noch einmal.",
+    "nicht mehr gespeichert (die Daten der Person wurden nach der DSGVO gelöscht)",
+    "Namen prüfen",
+    "Geben Sie den Namen ein, der auf der Bescheinigung steht; geprüft wird, ob er der "
+    "Inhaberin oder dem Inhaber gehört.",
+    "Name auf der Bescheinigung",
+    "Der Name stimmt mit der Bescheinigung überein.",
+    "Der Name stimmt NICHT mit der Bescheinigung überein.",
 };
 
 constexpr Words kEnglish = {
@@ -152,6 +165,12 @@ constexpr Words kEnglish = {
     "There is no such address here.",
     "Too many requests",
     "Too many requests came from your address in a short time. Please try again in a minute.",
+    "no longer stored (the person's data was erased under the GDPR)",
+    "Check a name",
+    "Enter the name printed on the certificate; the page tells whether it is the holder's.",
+    "Name on the certificate",
+    "The name matches the certificate.",
+    "The name does NOT match the certificate.",
 };
 
 const Words& WordsOf(PageLanguage language) {
@@ -180,6 +199,8 @@ section.more h2{font-size:1.1rem}
 form{background:#fff;border-radius:.75rem;padding:1rem 1.25rem}
 label{display:block;font-weight:600;margin-bottom:.5rem}
 input{font:inherit;font-size:1.25rem;width:100%;padding:.6rem;border:2px solid #98a2b3;border-radius:.5rem;text-transform:uppercase}
+input.name{text-transform:none}
+.match{color:#067647;font-weight:600}
 button{font:inherit;font-size:1.1rem;margin-top:.75rem;padding:.6rem 1.5rem;border:0;border-radius:.5rem;background:#1d4ed8;color:#fff}
 .problem{color:#b42318;font-weight:600}
 footer{font-size:.9rem;color:#4a5568;margin:1rem 0}
@@ -315,7 +336,8 @@ std::string VerificationHtml(const domain::CertificateVerification& v, const std
         Row(w.kind, c.content.outcome == domain::CompletionOutcome::kCertificate
                         ? w.kind_certificate
                         : w.kind_confirmation),
-        Row(w.holder, UserText(c.content.holder_name)),
+        Row(w.holder, c.content.holder_name_hash.empty() ? UserText(c.content.holder_name)
+                                                         : std::string(w.holder_erased)),
         Row(w.series, UserText(c.content.series_title)),
         Row(w.issuer, UserText(c.content.organization_name)),
         Row(w.issued, Date(c.content.issue_time, language)),
@@ -328,6 +350,20 @@ std::string VerificationHtml(const domain::CertificateVerification& v, const std
             ? absl::StrCat(w.signature_ok, " <code>", HtmlEscape(c.content.key_id), "</code>")
             : std::string(w.signature_bad),
         "</p></section>");
+    if (!c.content.holder_name_hash.empty() || v.holder_name_matches) {
+      absl::StrAppend(&body, "<form method=\"get\" action=\"/c/", HtmlEscape(c.content.serial),
+                      "\"><h2>", w.name_check, "</h2><p>", w.name_check_note, "</p>");
+      if (v.holder_name_matches) {
+        absl::StrAppend(&body, "<p role=\"status\" class=\"",
+                        *v.holder_name_matches ? "match\">" : "problem\">",
+                        *v.holder_name_matches ? w.name_matches : w.name_differs, "</p>");
+      }
+      absl::StrAppend(&body, "<input type=\"hidden\" name=\"lang\" value=\"", w.lang,
+                      "\"><label for=\"name\">", w.name_label,
+                      "</label><input class=\"name\" id=\"name\" name=\"name\" maxlength=\"200\""
+                      " autocomplete=\"off\" required><button type=\"submit\">",
+                      w.check_button, "</button></form>");
+    }
   }
   absl::StrAppend(&body, "<footer><a href=\"/?lang=", w.lang, "\">", w.other_number, "</a> · ",
                   w.machine_readable, ": <a href=\"", HtmlEscape(self),
@@ -342,6 +378,8 @@ std::string VerificationJson(const domain::CertificateVerification& v, const std
     const domain::Certificate& c = *v.certificate;
     out["outcome"] = domain::ToString(c.content.outcome);
     out["holder_name"] = c.content.holder_name;
+    out["holder_erased"] = !c.content.holder_name_hash.empty();
+    if (v.holder_name_matches) out["holder_name_matches"] = *v.holder_name_matches;
     out["series_title"] = c.content.series_title;
     out["organization_name"] = c.content.organization_name;
     out["issue_time"] = domain::FormatUtcSeconds(c.content.issue_time);

@@ -8,6 +8,8 @@
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/time/clock.h"
+#include "domain/limits.h"
+#include "domain/text.h"
 #include "server/http_daemon.h"
 #include "server/verification_page.h"
 
@@ -123,7 +125,12 @@ MHD_Result VerificationHandler::Handle(void* cls, MHD_Connection* connection, co
                   absl::StrCat("/c/", *serial,
                                "?lang=", language == PageLanguage::kEnglish ? "en" : "de")}});
   }
-  absl::StatusOr<domain::CertificateVerification> v = server->certificates_.Verify(*serial);
+  // A name to check against the holder's (the form of an erased holder).
+  // One that no name can be (too long, not UTF-8) is not checked.
+  const char* name = Lookup(connection, MHD_GET_ARGUMENT_KIND, "name");
+  std::string asked = name != nullptr ? std::string(name) : std::string();
+  if (!domain::TextProblem(asked, 0, domain::kMaxNameChars, false).empty()) asked.clear();
+  absl::StatusOr<domain::CertificateVerification> v = server->certificates_.Verify(*serial, asked);
   if (!v.ok()) {
     spdlog::error("verification page: {}", v.status().ToString());
     return Send(connection, MHD_HTTP_SERVICE_UNAVAILABLE, TooManyRequestsHtml(language), kHtml,

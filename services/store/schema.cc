@@ -718,7 +718,107 @@ CREATE INDEX certificate_by_series_issue_time
 CREATE INDEX enrolment_change_withdrawal_by_time ON enrolment_change(time) WHERE to_state = 5;
 )sql";
 
-constexpr std::array<Migration, 13> kMigrations = {{{kMigration1},
+// The GDPR erasure and retention. An organisation keeps the records of its
+// ended series for record_retention_years (0: no such duty). An erased
+// person keeps their id as a pseudonym; the history tables admit exactly
+// the updates that blank their free texts, and only once the person is
+// marked erased. Attendance entries recorded from now on hash a digest of
+// their texts (hash_version 2), which stays when the texts are erased, so
+// the ledger still verifies.
+constexpr char kMigration14[] = R"sql(
+ALTER TABLE organization ADD COLUMN record_retention_years INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE participant ADD COLUMN erase_time INTEGER;  -- Unix micros; NULL: not erased
+ALTER TABLE participant ADD COLUMN erased_by INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE participant ADD COLUMN erase_reason TEXT NOT NULL DEFAULT '';
+ALTER TABLE participant ADD COLUMN retention_overridden INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE attendance_entry ADD COLUMN hash_version INTEGER NOT NULL DEFAULT 1;
+ALTER TABLE attendance_entry ADD COLUMN text_digest BLOB;  -- set when note and reason were erased
+
+DROP TRIGGER attendance_entry_no_update;
+CREATE TRIGGER attendance_entry_frozen BEFORE UPDATE OF id, series_id, session_id, kind,
+  participant_id, status, minutes_missed, source, client_time, client_nonce, device_id,
+  account_id, record_time, conflicting_record_id, prev_hash, hash, hash_version
+  ON attendance_entry
+BEGIN
+  SELECT RAISE(ABORT, 'attendance_entry is append-only');
+END;
+CREATE TRIGGER attendance_entry_erasure BEFORE UPDATE OF note, reason, text_digest
+  ON attendance_entry
+WHEN NOT (NEW.note = '' AND NEW.reason = '' AND OLD.text_digest IS NULL
+          AND length(NEW.text_digest) = 32
+          AND EXISTS (SELECT 1 FROM participant
+                      WHERE id = OLD.participant_id AND erase_time IS NOT NULL))
+BEGIN
+  SELECT RAISE(ABORT, 'attendance_entry is append-only');
+END;
+
+DROP TRIGGER enrolment_change_no_update;
+CREATE TRIGGER enrolment_change_frozen BEFORE UPDATE OF id, enrolment_id, time, from_state,
+  to_state, account_id ON enrolment_change
+BEGIN
+  SELECT RAISE(ABORT, 'enrolment_change is append-only');
+END;
+CREATE TRIGGER enrolment_change_erasure BEFORE UPDATE OF reason ON enrolment_change
+WHEN NOT (NEW.reason = ''
+          AND EXISTS (SELECT 1 FROM enrolment e JOIN participant p ON p.id = e.participant_id
+                      WHERE e.id = OLD.enrolment_id AND p.erase_time IS NOT NULL))
+BEGIN
+  SELECT RAISE(ABORT, 'enrolment_change is append-only');
+END;
+
+DROP TRIGGER completion_decision_no_update;
+CREATE TRIGGER completion_decision_frozen BEFORE UPDATE OF id, series_id, participant_id,
+  outcome, account_id, record_time ON completion_decision
+BEGIN
+  SELECT RAISE(ABORT, 'completion_decision is append-only');
+END;
+CREATE TRIGGER completion_decision_erasure BEFORE UPDATE OF reason ON completion_decision
+WHEN NOT (NEW.reason = ''
+          AND EXISTS (SELECT 1 FROM participant
+                      WHERE id = OLD.participant_id AND erase_time IS NOT NULL))
+BEGIN
+  SELECT RAISE(ABORT, 'completion_decision is append-only');
+END;
+
+DROP TRIGGER audit_event_no_update;
+CREATE TRIGGER audit_event_no_update BEFORE UPDATE ON audit_event
+WHEN NOT (NEW.id = OLD.id AND NEW.time = OLD.time AND NEW.account_id = OLD.account_id
+          AND NEW.method = OLD.method AND NEW.object = OLD.object
+          AND NEW.organization_id = OLD.organization_id AND NEW.result = OLD.result
+          AND NEW.request_id = OLD.request_id
+          AND ((OLD.object = '' AND NEW.repeat_count > OLD.repeat_count AND NEW.peer = OLD.peer)
+            OR (NEW.repeat_count = OLD.repeat_count AND NEW.peer = ''
+                AND EXISTS (SELECT 1 FROM account_role r JOIN participant p
+                              ON p.id = r.participant_id
+                            WHERE r.account_id = OLD.account_id
+                              AND p.erase_time IS NOT NULL))))
+BEGIN
+  SELECT RAISE(ABORT, 'audit_event is append-only');
+END;
+
+DROP TRIGGER certificate_frozen;
+CREATE TRIGGER certificate_frozen BEFORE UPDATE OF id, serial, series_id, participant_id,
+  outcome, pdf_sha256, issue_time, issued_by ON certificate
+BEGIN
+  SELECT RAISE(ABORT, 'an issued certificate does not change');
+END;
+CREATE TRIGGER certificate_redaction BEFORE UPDATE OF document, signature, key_id ON certificate
+WHEN NOT EXISTS (SELECT 1 FROM participant
+                 WHERE id = OLD.participant_id AND erase_time IS NOT NULL)
+BEGIN
+  SELECT RAISE(ABORT, 'an issued certificate does not change');
+END;
+DROP TRIGGER certificate_pdf_frozen;
+CREATE TRIGGER certificate_pdf_frozen BEFORE UPDATE ON certificate_pdf
+WHEN NOT (NEW.certificate_id = OLD.certificate_id AND length(NEW.pdf) = 0
+          AND EXISTS (SELECT 1 FROM certificate c JOIN participant p ON p.id = c.participant_id
+                      WHERE c.id = OLD.certificate_id AND p.erase_time IS NOT NULL))
+BEGIN
+  SELECT RAISE(ABORT, 'an issued certificate does not change');
+END;
+)sql";
+
+constexpr std::array<Migration, 14> kMigrations = {{{kMigration1},
                                                     {kMigration2},
                                                     {kMigration3},
                                                     {kMigration4},
@@ -730,7 +830,8 @@ constexpr std::array<Migration, 13> kMigrations = {{{kMigration1},
                                                     {kMigration10},
                                                     {kMigration11},
                                                     {kMigration12},
-                                                    {kMigration13}}};
+                                                    {kMigration13},
+                                                    {kMigration14}}};
 
 }  // namespace
 

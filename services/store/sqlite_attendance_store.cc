@@ -14,7 +14,7 @@ namespace {
 constexpr char kEntryColumns[] =
     "id, series_id, session_id, kind, coalesce(participant_id, 0), status, minutes_missed, note,"
     " source, client_time, client_nonce, device_id, account_id, record_time, reason,"
-    " conflicting_record_id, prev_hash, hash";
+    " conflicting_record_id, prev_hash, hash, hash_version, coalesce(text_digest, X'')";
 
 std::string Blob(SQLite::Column column) {
   return std::string(static_cast<const char*>(column.getBlob()), column.getBytes());
@@ -40,6 +40,8 @@ AttendanceEntry ReadEntry(SQLite::Statement& q) {
   e.conflicting_record_id = q.getColumn(15).getInt64();
   e.prev_hash = Blob(q.getColumn(16));
   e.hash = Blob(q.getColumn(17));
+  e.hash_version = q.getColumn(18).getInt();
+  e.text_digest = Blob(q.getColumn(19));
   return e;
 }
 
@@ -146,8 +148,8 @@ absl::StatusOr<Id> SqliteAttendanceStore::Append(const AttendanceEntry& e) {
     auto& q = sql_.Prepare(
         "INSERT INTO attendance_entry (series_id, session_id, kind, participant_id, status,"
         " minutes_missed, note, source, client_time, client_nonce, device_id, account_id,"
-        " record_time, reason, conflicting_record_id, prev_hash, hash)"
-        " VALUES (?, ?, ?, nullif(?, 0), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        " record_time, reason, conflicting_record_id, prev_hash, hash, hash_version)"
+        " VALUES (?, ?, ?, nullif(?, 0), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     q.bind(1, e.series_id);
     q.bind(2, e.session_id);
     q.bind(3, static_cast<int>(e.kind));
@@ -165,6 +167,7 @@ absl::StatusOr<Id> SqliteAttendanceStore::Append(const AttendanceEntry& e) {
     q.bind(15, e.conflicting_record_id);
     q.bind(16, e.prev_hash.data(), static_cast<int>(e.prev_hash.size()));
     q.bind(17, e.hash.data(), static_cast<int>(e.hash.size()));
+    q.bind(18, e.hash_version);
     q.exec();
     return Id{sql_.db().getLastInsertRowid()};
   });

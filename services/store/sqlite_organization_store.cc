@@ -9,7 +9,8 @@ namespace trainhub::store {
 using domain::Id;
 
 namespace {
-constexpr char kOrganizationColumns[] = "id, name, kind, city, website, create_time, update_time";
+constexpr char kOrganizationColumns[] =
+    "id, name, kind, city, website, create_time, update_time, record_retention_years";
 
 domain::Organization ReadOrganization(SQLite::Statement& q) {
   domain::Organization org;
@@ -20,6 +21,7 @@ domain::Organization ReadOrganization(SQLite::Statement& q) {
   org.website = q.getColumn(4).getString();
   org.create_time = absl::FromUnixMicros(q.getColumn(5).getInt64());
   org.update_time = absl::FromUnixMicros(q.getColumn(6).getInt64());
+  org.record_retention_years = q.getColumn(7).getInt();
   return org;
 }
 }  // namespace
@@ -58,7 +60,7 @@ absl::StatusOr<Id> SqliteOrganizationStore::Insert(const domain::Organization& o
   return Guarded("InsertOrganization", [&]() -> absl::StatusOr<Id> {
     auto& q = sql_.Prepare(
         "INSERT INTO organization (name, kind, city, website, create_time,"
-        " update_time, name_key) VALUES (?, ?, ?, ?, ?, ?, ?)");
+        " update_time, name_key, record_retention_years) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
     q.bind(1, org.name);
     q.bind(2, static_cast<int>(org.kind));
     q.bind(3, org.city);
@@ -66,6 +68,7 @@ absl::StatusOr<Id> SqliteOrganizationStore::Insert(const domain::Organization& o
     q.bind(5, Micros(org.create_time));
     q.bind(6, Micros(org.update_time));
     q.bind(7, domain::Folded(org.name));
+    q.bind(8, org.record_retention_years);
     q.exec();
     const Id id = sql_.db().getLastInsertRowid();
     return id;
@@ -76,14 +79,15 @@ absl::Status SqliteOrganizationStore::Update(const domain::Organization& org) {
   return Guarded("UpdateOrganization", [&]() -> absl::Status {
     auto& q = sql_.Prepare(
         "UPDATE organization SET name = ?, kind = ?, city = ?, website = ?,"
-        " update_time = ?, name_key = ? WHERE id = ?");
+        " update_time = ?, name_key = ?, record_retention_years = ? WHERE id = ?");
     q.bind(1, org.name);
     q.bind(2, static_cast<int>(org.kind));
     q.bind(3, org.city);
     q.bind(4, org.website);
     q.bind(5, Micros(org.update_time));
     q.bind(6, domain::Folded(org.name));
-    q.bind(7, org.id);
+    q.bind(7, org.record_retention_years);
+    q.bind(8, org.id);
     q.exec();
     return CheckChanged(sql_.db(), "organisation", org.id);
   });

@@ -16,7 +16,7 @@ using domain::Id;
 namespace {
 constexpr char kParticipantColumns[] =
     "id, display_name, email, organization_id, target_groups, training_year, create_time,"
-    " update_time";
+    " update_time, erase_time, erased_by, erase_reason, retention_overridden";
 
 domain::Participant ReadParticipant(SQLite::Statement& q) {
   domain::Participant p;
@@ -30,6 +30,11 @@ domain::Participant ReadParticipant(SQLite::Statement& q) {
   p.training_year = q.getColumn(5).getInt();
   p.create_time = absl::FromUnixMicros(q.getColumn(6).getInt64());
   p.update_time = absl::FromUnixMicros(q.getColumn(7).getInt64());
+  if (!q.getColumn(8).isNull()) {
+    p.erasure = domain::Participant::Erasure{absl::FromUnixMicros(q.getColumn(8).getInt64()),
+                                             q.getColumn(9).getInt64(), q.getColumn(10).getString(),
+                                             q.getColumn(11).getInt() != 0};
+  }
   return p;
 }
 

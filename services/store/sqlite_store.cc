@@ -1,5 +1,7 @@
 #include "store/sqlite_store.h"
 
+#include <SQLiteCpp/Statement.h>
+
 #include "absl/time/clock.h"
 #include "store/connection.h"
 #include "store/database_copy.h"
@@ -29,6 +31,23 @@ absl::StatusOr<std::unique_ptr<SqliteStore>> SqliteStore::Open(const std::string
 }
 
 absl::Status SqliteStore::CopyTo(const std::string& path) { return CopyDatabase(path_, path); }
+
+absl::Status SqliteStore::DropOverwrittenData() {
+  if (IsInMemory(path_)) return absl::OkStatus();
+  // TRUNCATE waits (busy timeout) for readers of older snapshots; a reader
+  // that keeps one longer makes it answer busy, and it is tried again.
+  for (int attempt = 0; attempt < 5; ++attempt) {
+    bool busy = false;
+    absl::Status s = writer_->RunAlone([&](SQLite::Database& db) {
+      SQLite::Statement q(db, "PRAGMA wal_checkpoint(TRUNCATE)");
+      busy = q.executeStep() && q.getColumn(0).getInt() != 0;
+      return absl::OkStatus();
+    });
+    if (!s.ok()) return s;
+    if (!busy) return absl::OkStatus();
+  }
+  return absl::UnavailableError("readers kept the write-ahead log busy; it is emptied later");
+}
 
 SqliteStore::~SqliteStore() {
   // Queued writes still need the unit; its statements must be gone

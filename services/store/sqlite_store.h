@@ -29,6 +29,7 @@ class SqliteStore : public domain::Store {
   absl::Status Write(std::function<absl::Status(domain::UnitOfWork&)> work) override;
 
   absl::Status CopyTo(const std::string& path) override;
+  absl::Status DropOverwrittenData() override;
 
   Writer::Stats writer_stats() const { return writer_->stats(); }
   size_t writer_queue_depth() const { return writer_->pending(); }

@@ -15,6 +15,7 @@ constexpr size_t kMaxBatch = 128;
 
 struct Writer::Unit {
   Work work;
+  bool alone = false;  // outside a transaction, in a batch of its own
   absl::Status result;
   std::promise<void> done;
 };
@@ -33,9 +34,14 @@ void Writer::Stop() {
   if (thread_.joinable()) thread_.join();
 }
 
-absl::Status Writer::Run(Work work) {
+absl::Status Writer::Run(Work work) { return Enqueue(std::move(work), false); }
+
+absl::Status Writer::RunAlone(Work work) { return Enqueue(std::move(work), true); }
+
+absl::Status Writer::Enqueue(Work work, bool alone) {
   Unit unit;
   unit.work = std::move(work);
+  unit.alone = alone;
   std::future<void> done = unit.done.get_future();
   {
     std::lock_guard<std::mutex> lock(mu_);
@@ -69,13 +75,27 @@ void Writer::Loop() {
       std::unique_lock<std::mutex> lock(mu_);
       cv_.wait(lock, [this] { return stopping_ || !queue_.empty(); });
       if (queue_.empty()) return;  // stopping and drained
-      while (!queue_.empty() && batch.size() < kMaxBatch) {
+      while (!queue_.empty() && batch.size() < kMaxBatch &&
+             (batch.empty() || !queue_.front()->alone) && (batch.empty() || !batch[0]->alone)) {
         batch.push_back(queue_.front());
         queue_.pop_front();
       }
     }
-    RunBatch(batch);
+    if (batch[0]->alone) {
+      RunAloneUnit(*batch[0]);
+    } else {
+      RunBatch(batch);
+    }
   }
+}
+
+void Writer::RunAloneUnit(Unit& unit) {
+  try {
+    unit.result = unit.work(*db_);
+  } catch (const std::exception& e) {
+    unit.result = FromSqliteError(e, "write failed");
+  }
+  unit.done.set_value();
 }
 
 void Writer::RunBatch(std::deque<Unit*>& batch) {

@@ -34,6 +34,10 @@ class Writer {
   // durable (OK) or rolled back (the error). SQLite exceptions thrown by
   // `work` become INTERNAL/UNAVAILABLE. Thread-safe.
   absl::Status Run(Work work);
+  // Runs `work` on the writer thread outside any transaction, after the
+  // units queued before it are durable, and blocks until it is done (for
+  // statements that cannot run in a transaction, e.g. a WAL checkpoint).
+  absl::Status RunAlone(Work work);
 
   // Finishes every queued unit and stops the thread; later Run calls
   // answer UNAVAILABLE. Idempotent.
@@ -56,8 +60,10 @@ class Writer {
 
  private:
   struct Unit;
+  absl::Status Enqueue(Work work, bool alone);
   void Loop();
   void RunBatch(std::deque<Unit*>& batch);
+  void RunAloneUnit(Unit& unit);
 
   std::unique_ptr<SQLite::Database> db_;
   mutable std::mutex mu_;

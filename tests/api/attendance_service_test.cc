@@ -615,7 +615,7 @@ TEST_F(AttendanceServiceTest, LedgerVerificationDetectsARowChangedBehindTheServe
   EXPECT_EQ(intact.head_hash().size(), 64u);
   {
     SQLite::Database db(path_, SQLite::OPEN_READWRITE);
-    db.exec("DROP TRIGGER attendance_entry_no_update");
+    db.exec("DROP TRIGGER attendance_entry_frozen");
     db.exec("UPDATE attendance_entry SET status = 1 WHERE status = 4");
   }
   v1::LedgerVerification broken = Verify();

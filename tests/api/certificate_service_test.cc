@@ -607,7 +607,7 @@ TEST_F(CertificateServiceTest, AnyoneVerifiesANumberAndTheSignedDocumentStaysFro
   // A document changed behind the server's back fails its signature.
   {
     SQLite::Database db(path_, SQLite::OPEN_READWRITE);
-    db.exec("DROP TRIGGER certificate_frozen");
+    db.exec("DROP TRIGGER certificate_redaction");
     db.exec("UPDATE certificate SET document = replace(document, 'Ehrenamt', 'Hauptamt')");
   }
   v1::CertificateVerification tampered;

@@ -1,14 +1,24 @@
 // PrivacyService: a person's data export holds what trainhub keeps about
-// them, for the right people only, and is recorded in the audit log.
+// them, for the right people only, and is recorded in the audit log; an
+// erasure leaves nothing personal in any file (the canary test) while counts
+// and certificates stay right, within the retention of records.
 
+#include <spdlog/sinks/ostream_sink.h>
+#include <spdlog/spdlog.h>
 #include <zip.h>
 
+#include <algorithm>
+#include <fstream>
 #include <nlohmann/json.hpp>
+#include <sstream>
 
+#include "absl/strings/ascii.h"
 #include "api/access_matrix.h"
 #include "api/api_fixture.h"
+#include "trainhub/v1/admin.grpc.pb.h"
 #include "trainhub/v1/attendance.grpc.pb.h"
 #include "trainhub/v1/audit.grpc.pb.h"
+#include "trainhub/v1/certificate.grpc.pb.h"
 #include "trainhub/v1/privacy.grpc.pb.h"
 
 namespace trainhub::api_test {
@@ -24,6 +34,23 @@ TH_ACCESS_ROWS(kPrivacyServiceRows, {
                                            return Bytes(r);
                                          },
                                          kPlannerOrSelf},
+                                        // The own participant takes part in a series
+                                        // that has not ended: refused with a reason.
+                                        {"PrivacyService/ErasePersonalData",
+                                         [](const AccessObjects& o) {
+                                           v1::ErasePersonalDataRequest r;
+                                           r.set_participant_id(o.participant);
+                                           r.set_reason("Antrag auf Löschung");
+                                           return Bytes(r);
+                                         },
+                                         kPlannerOwn},
+                                        {"PrivacyService/ListErasureDue",
+                                         [](const AccessObjects& o) {
+                                           v1::ListErasureDueRequest r;
+                                           r.set_organization_id(o.org);
+                                           return Bytes(r);
+                                         },
+                                         kPlannerOwn},
                                     });
 
 // The names of the files in a ZIP archive.
@@ -205,6 +232,395 @@ TEST_F(PrivacyServiceTest, OthersAreRefusedAndEveryExportIsInTheAuditLog) {
     EXPECT_EQ(e.organization_id(), org_);
   }
   EXPECT_EQ(exports, 1);
+}
+
+// The canary: a person whose name and e-mail appear nowhere else.
+constexpr char kCanaryName[] = "Zofia Kanarienvogel-Quist";
+constexpr char kCanaryEmail[] = "zofia.kanarienquist@example.org";
+
+std::string FileBytes(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream out;
+  out << in.rdbuf();
+  return out.str();
+}
+
+// Whether `haystack` holds the canary's surname or e-mail in any case.
+bool HoldsCanary(const std::string& haystack) {
+  const std::string lower = absl::AsciiStrToLower(haystack);
+  return lower.find("kanarienvogel") != std::string::npos ||
+         lower.find("kanarienquist") != std::string::npos;
+}
+
+class ErasureTest : public ApiTest {
+ protected:
+  void SetUp() override {
+    log_sink_ = std::make_shared<spdlog::sinks::ostream_sink_mt>(log_);
+    spdlog::default_logger()->sinks().push_back(log_sink_);
+    ApiTest::SetUp();
+    if (HasFatalFailure()) return;
+    privacy_ = v1::PrivacyService::NewStub(channel_);
+    certificates_ = v1::CertificateService::NewStub(channel_);
+    attendance_ = v1::AttendanceService::NewStub(channel_);
+    org_ = CreateOrganization("Netzwerk Vielfalt e. V.");
+    other_org_ = CreateOrganization("Stadt Köthen");
+    // A series that ended three weeks ago.
+    series_ = CreateSeries(org_, "Interkultur im Ehrenamt").id();
+    const absl::Time now = absl::Now();
+    const int64_t m1 = CreateModule(series_, "Grundlagen").id();
+    const int64_t m2 = CreateModule(series_, "Kommunikation").id();
+    sessions_ = {AddSession(series_, m1, now - absl::Hours(24 * 30)),
+                 AddSession(series_, m2, now - absl::Hours(24 * 21))};
+    v1::CreateParticipantRequest create;
+    create.mutable_participant()->set_display_name(kCanaryName);
+    create.mutable_participant()->set_email(kCanaryEmail);
+    create.mutable_participant()->set_organization_id(org_);
+    create.mutable_participant()->add_target_groups(v1::TARGET_GROUP_VOLUNTEERS);
+    v1::Participant p;
+    ASSERT_TRUE(Call(*people_, &v1::ParticipantService::Stub::CreateParticipant, create, &p).ok());
+    canary_ = p.id();
+    v1::RequestEnrolmentRequest enrol;
+    enrol.set_series_id(series_);
+    enrol.set_participant_id(canary_);
+    enrol.set_note("Frau Kanarienvogel-Quist braucht eine Rampe");
+    v1::Enrolment e;
+    ASSERT_TRUE(Call(*enrolments_, &v1::EnrolmentService::Stub::RequestEnrolment, enrol, &e).ok());
+    other_ = EnrolNewVolunteer(org_, series_, "Jonas Berg");
+    for (int64_t session : sessions_) {
+      v1::RecordAttendanceSheetRequest r;
+      r.set_session_id(session);
+      r.set_reason("Teilnehmerliste auf Papier");
+      for (int64_t person : {canary_, other_}) {
+        auto* mark = r.add_marks();
+        mark->set_participant_id(person);
+        mark->set_status(v1::ATTENDANCE_STATUS_PRESENT);
+        if (person == canary_) mark->set_note("Kanarienvogel kam mit dem Bus");
+      }
+      v1::AttendanceSheet sheet;
+      grpc::Status s =
+          Call(*attendance_, &v1::AttendanceService::Stub::RecordAttendanceSheet, r, &sheet);
+      ASSERT_TRUE(s.ok()) << s.error_message();
+    }
+    v1::RecordQualificationRequest q;
+    q.set_participant_id(canary_);
+    q.mutable_qualification()->set_title("Diversity Trainer:in");
+    q.mutable_qualification()->set_note("Nachweis von Zofia Kanarienvogel-Quist, 2016");
+    v1::Qualification qualification;
+    ASSERT_TRUE(
+        Call(*people_, &v1::ParticipantService::Stub::RecordQualification, q, &qualification).ok());
+    v1::IssueCertificateRequest issue;
+    issue.set_series_id(series_);
+    issue.set_participant_id(canary_);
+    grpc::Status issued =
+        Call(*certificates_, &v1::CertificateService::Stub::IssueCertificate, issue, &certificate_);
+    ASSERT_TRUE(issued.ok()) << issued.error_message();
+    domain::Account a;
+    a.email = kCanaryEmail;
+    a.display_name = kCanaryName;
+    a.roles = {{domain::Role::kParticipant, 0, 0, canary_}};
+    ASSERT_TRUE(server_->accounts().CreateAccount(domain::Principal::System(), a, kPassword).ok());
+    canary_token_ = LoginAs(kCanaryEmail);
+    coordinator_token_ = Account("koordination@example.org", {domain::Role::kCoordinator, org_});
+    other_coordinator_token_ =
+        Account("koordination@koethen.example.org", {domain::Role::kCoordinator, other_org_});
+  }
+
+  void TearDown() override {
+    ApiTest::TearDown();
+    auto& sinks = spdlog::default_logger()->sinks();
+    sinks.erase(std::remove(sinks.begin(), sinks.end(), log_sink_), sinks.end());
+  }
+
+  int64_t AddSession(int64_t series, int64_t module, absl::Time start) {
+    v1::Session session;
+    EXPECT_TRUE(CreateSession(series, module, ProtoTime(start), ProtoTime(start + absl::Hours(4)),
+                              {}, &session)
+                    .ok());
+    return session.id();
+  }
+
+  std::string Account(const std::string& email, domain::RoleGrant grant) {
+    domain::Account a;
+    a.email = email;
+    a.display_name = email.substr(0, email.find('@'));
+    a.roles = {grant};
+    EXPECT_TRUE(server_->accounts().CreateAccount(domain::Principal::System(), a, kPassword).ok());
+    return LoginAs(email);
+  }
+
+  grpc::Status Erase(const std::string& token, int64_t person, const std::string& reason,
+                     bool override_retention, v1::ErasePersonalDataResponse* out) {
+    const std::string admin = token_;
+    token_ = token;
+    v1::ErasePersonalDataRequest r;
+    r.set_participant_id(person);
+    r.set_reason(reason);
+    r.set_override_retention(override_retention);
+    grpc::Status s = Call(*privacy_, &v1::PrivacyService::Stub::ErasePersonalData, r, out);
+    token_ = admin;
+    return s;
+  }
+
+  void SetRetention(int64_t org, int years) {
+    v1::UpdateOrganizationRequest r;
+    r.mutable_organization()->set_id(org);
+    r.mutable_organization()->set_record_retention_years(years);
+    r.mutable_update_mask()->add_paths("record_retention_years");
+    v1::Organization updated;
+    grpc::Status s = Call(*orgs_, &v1::OrganizationService::Stub::UpdateOrganization, r, &updated);
+    ASSERT_TRUE(s.ok()) << s.error_message();
+    EXPECT_EQ(updated.record_retention_years(), years);
+  }
+
+  v1::Participant Person(int64_t id) {
+    v1::GetParticipantRequest r;
+    r.set_id(id);
+    v1::Participant p;
+    EXPECT_TRUE(Call(*people_, &v1::ParticipantService::Stub::GetParticipant, r, &p).ok());
+    return p;
+  }
+
+  v1::CertificateVerification Verify(const std::string& name) {
+    const std::string admin = token_;
+    token_.clear();  // anyone, without an account
+    v1::VerifyCertificateRequest r;
+    r.set_serial(certificate_.serial());
+    r.set_holder_name(name);
+    v1::CertificateVerification v;
+    grpc::Status s = Call(*certificates_, &v1::CertificateService::Stub::VerifyCertificate, r, &v);
+    EXPECT_TRUE(s.ok()) << s.error_message();
+    token_ = admin;
+    return v;
+  }
+
+  std::ostringstream log_;
+  std::shared_ptr<spdlog::sinks::ostream_sink_mt> log_sink_;
+  std::unique_ptr<v1::PrivacyService::Stub> privacy_;
+  std::unique_ptr<v1::CertificateService::Stub> certificates_;
+  std::unique_ptr<v1::AttendanceService::Stub> attendance_;
+  int64_t org_ = 0, other_org_ = 0, series_ = 0, canary_ = 0, other_ = 0;
+  std::vector<int64_t> sessions_;
+  v1::Certificate certificate_;
+  std::string canary_token_, coordinator_token_, other_coordinator_token_;
+};
+
+TEST_F(ErasureTest, TheCanaryIsGoneFromTheDatabaseItsLogABackupAndTheLogs) {
+  ASSERT_TRUE(HoldsCanary(FileBytes(path_) + FileBytes(path_ + "-wal")));  // the test can see it
+  v1::ErasePersonalDataResponse erased;
+  grpc::Status s = Erase(coordinator_token_, canary_, "Antrag vom 12.11.2026", false, &erased);
+  ASSERT_TRUE(s.ok()) << s.error_message();
+  EXPECT_EQ(erased.participant().display_name(), "Person #" + std::to_string(canary_));
+  EXPECT_EQ(erased.participant().email(), "");
+  EXPECT_EQ(erased.participant().erasure().reason(), "Antrag vom 12.11.2026");
+  EXPECT_FALSE(erased.participant().erasure().retention_overridden());
+  EXPECT_EQ(erased.accounts_erased(), 1);
+  EXPECT_EQ(erased.texts_erased(), 3);  // enrolment note and history reason, qualification note
+  EXPECT_EQ(erased.attendance_records_erased(), 2);  // both sessions' notes
+  EXPECT_EQ(erased.certificates_redacted(), 1);
+
+  // A backup made afterwards.
+  auto admin = v1::AdminService::NewStub(channel_);
+  grpc::ClientContext context;
+  context.AddMetadata("authorization", "Bearer " + token_);
+  auto reader = admin->BackupDatabase(&context, v1::BackupDatabaseRequest());
+  std::string backup;
+  v1::FileChunk chunk;
+  while (reader->Read(&chunk)) backup += chunk.data();
+  ASSERT_TRUE(reader->Finish().ok());
+  ASSERT_GT(backup.size(), 4096u);
+
+  EXPECT_FALSE(HoldsCanary(FileBytes(path_))) << "database file";
+  EXPECT_FALSE(HoldsCanary(FileBytes(path_ + "-wal"))) << "write-ahead log";
+  EXPECT_FALSE(HoldsCanary(backup)) << "backup";
+  EXPECT_FALSE(HoldsCanary(log_.str())) << log_.str();
+  EXPECT_FALSE(log_.str().empty());  // the request log was written, without names
+}
+
+TEST_F(ErasureTest, CountsStayAndTheCertificateStillVerifiesByNumberAndName) {
+  v1::ErasePersonalDataResponse erased;
+  ASSERT_TRUE(Erase(coordinator_token_, canary_, "Antrag vom 12.11.2026", false, &erased).ok());
+  // The record keeps its categories, so reports count as before.
+  const v1::Participant p = Person(canary_);
+  EXPECT_EQ(p.display_name(), "Person #" + std::to_string(canary_));
+  ASSERT_EQ(p.target_groups_size(), 1);
+  EXPECT_EQ(p.target_groups(0), v1::TARGET_GROUP_VOLUNTEERS);
+  EXPECT_TRUE(p.has_erasure());
+
+  v1::CertificateVerification v = Verify("");
+  EXPECT_EQ(v.status(), v1::CERTIFICATE_STATUS_VALID);
+  EXPECT_TRUE(v.signature_valid());
+  EXPECT_TRUE(v.holder_erased());
+  EXPECT_EQ(v.holder_name(), "");
+  EXPECT_EQ(v.series_title(), "Interkultur im Ehrenamt");
+  EXPECT_EQ(v.holder_name_check(), v1::HOLDER_NAME_CHECK_UNSPECIFIED);
+  EXPECT_EQ(Verify(kCanaryName).holder_name_check(), v1::HOLDER_NAME_CHECK_MATCHES);
+  EXPECT_EQ(Verify("  zofia  KANARIENVOGEL-quist ").holder_name_check(),
+            v1::HOLDER_NAME_CHECK_MATCHES);
+  EXPECT_EQ(Verify("Jonas Berg").holder_name_check(), v1::HOLDER_NAME_CHECK_DIFFERS);
+  // Its PDF, which shows the name, is not kept.
+  v1::GetCertificatePdfRequest pdf;
+  pdf.set_serial(certificate_.serial());
+  v1::CertificateFile file;
+  grpc::Status gone =
+      Call(*certificates_, &v1::CertificateService::Stub::GetCertificatePdf, pdf, &file);
+  EXPECT_EQ(gone.error_code(), grpc::StatusCode::FAILED_PRECONDITION);
+
+  // The attendance ledger still verifies: the texts' digest stands in.
+  v1::VerifyAttendanceLedgerRequest ledger;
+  ledger.set_series_id(series_);
+  v1::LedgerVerification check;
+  ASSERT_TRUE(
+      Call(*attendance_, &v1::AttendanceService::Stub::VerifyAttendanceLedger, ledger, &check)
+          .ok());
+  EXPECT_TRUE(check.intact()) << check.problem();
+  EXPECT_EQ(check.entry_count(), 4);  // two people at two sessions
+
+  // Her account can no longer sign in, and its token is gone.
+  v1::LoginRequest login;
+  login.set_email(kCanaryEmail);
+  login.set_password(kPassword);
+  v1::LoginResponse response;
+  grpc::ClientContext context;
+  EXPECT_EQ(accounts_->Login(&context, login, &response).error_code(),
+            grpc::StatusCode::UNAUTHENTICATED);
+  const std::string admin = token_;
+  token_ = canary_token_;
+  v1::GetCurrentAccountRequest me;
+  v1::Account account;
+  EXPECT_EQ(
+      Call(*accounts_, &v1::AccountService::Stub::GetCurrentAccount, me, &account).error_code(),
+      grpc::StatusCode::UNAUTHENTICATED);
+  token_ = admin;
+
+  // The export says what is left.
+  std::string bytes;
+  v1::ExportPersonalDataRequest r;
+  r.set_participant_id(canary_);
+  grpc::ClientContext export_context;
+  export_context.AddMetadata("authorization", "Bearer " + token_);
+  auto reader = privacy_->ExportPersonalData(&export_context, r);
+  v1::FileChunk chunk;
+  while (reader->Read(&chunk)) bytes += chunk.data();
+  ASSERT_TRUE(reader->Finish().ok());
+  EXPECT_FALSE(HoldsCanary(bytes)) << bytes;
+  EXPECT_EQ(nlohmann::json::parse(bytes)["person"]["erased"]["reason"], "Antrag vom 12.11.2026");
+}
+
+TEST_F(ErasureTest, BadRequestsAreRefusedAndChangeNothing) {
+  const std::string before = Person(canary_).SerializeAsString();
+  v1::ErasePersonalDataResponse out;
+  grpc::Status s = Erase(coordinator_token_, canary_, "", false, &out);
+  EXPECT_EQ(s.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+  EXPECT_EQ(FieldOf(s), "reason");
+  s = Erase(coordinator_token_, canary_, "Frau ZOFIA KANARIENVOGEL-QUIST hat angerufen", false,
+            &out);
+  EXPECT_EQ(s.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+  EXPECT_EQ(FieldOf(s), "reason");
+  s = Erase(coordinator_token_, canary_, std::string(1001, 'x'), false, &out);
+  EXPECT_EQ(s.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+  s = Erase(other_coordinator_token_, canary_, "Antrag", false, &out);
+  EXPECT_EQ(s.error_code(), grpc::StatusCode::PERMISSION_DENIED);
+  s = Erase(coordinator_token_, 9999, "Antrag", false, &out);
+  EXPECT_EQ(s.error_code(), grpc::StatusCode::PERMISSION_DENIED);
+  s = Erase(token_, 9999, "Antrag", false, &out);
+  EXPECT_EQ(s.error_code(), grpc::StatusCode::NOT_FOUND);
+  EXPECT_EQ(FieldOf(s), "participant_id");
+  s = Erase(coordinator_token_, canary_, "Antrag", true, &out);  // only admins override
+  EXPECT_EQ(s.error_code(), grpc::StatusCode::PERMISSION_DENIED);
+  s = Erase(canary_token_, canary_, "Antrag", false, &out);  // the person asks staff
+  EXPECT_EQ(s.error_code(), grpc::StatusCode::PERMISSION_DENIED);
+  EXPECT_EQ(Person(canary_).SerializeAsString(), before);
+
+  // Erasing twice.
+  ASSERT_TRUE(Erase(coordinator_token_, canary_, "Antrag", false, &out).ok());
+  s = Erase(coordinator_token_, canary_, "Antrag", false, &out);
+  EXPECT_EQ(s.error_code(), grpc::StatusCode::FAILED_PRECONDITION);
+  EXPECT_EQ(FieldOf(s), "participant_id");
+  EXPECT_NE(s.error_message().find("already erased"), std::string::npos) << s.error_message();
+  // An erased record is not changed or enrolled any more.
+  v1::UpdateParticipantRequest update;
+  update.mutable_participant()->set_id(canary_);
+  update.mutable_participant()->set_display_name("Neu");
+  update.mutable_update_mask()->add_paths("display_name");
+  v1::Participant p;
+  EXPECT_EQ(
+      Call(*people_, &v1::ParticipantService::Stub::UpdateParticipant, update, &p).error_code(),
+      grpc::StatusCode::FAILED_PRECONDITION);
+}
+
+TEST_F(ErasureTest, RetentionRefusesWithTheDateAndAnAdminMayOverride) {
+  SetRetention(org_, 10);
+  const std::string before = Person(canary_).SerializeAsString();
+  v1::ErasePersonalDataResponse out;
+  grpc::Status s = Erase(coordinator_token_, canary_, "Antrag", false, &out);
+  ASSERT_EQ(s.error_code(), grpc::StatusCode::FAILED_PRECONDITION) << s.error_message();
+  EXPECT_EQ(FieldOf(s), "participant_id");
+  const absl::CivilDay last =
+      absl::ToCivilDay(absl::Now() - absl::Hours(24 * 21), absl::UTCTimeZone());
+  EXPECT_NE(s.error_message().find("kept until"), std::string::npos) << s.error_message();
+  EXPECT_NE(s.error_message().find(std::to_string(last.year() + 10)), std::string::npos)
+      << s.error_message();
+  EXPECT_NE(s.error_message().find("10 years"), std::string::npos) << s.error_message();
+  EXPECT_EQ(Person(canary_).SerializeAsString(), before);
+
+  // Nobody is due yet.
+  v1::ListErasureDueRequest list;
+  list.set_organization_id(org_);
+  v1::ListErasureDueResponse due;
+  ASSERT_TRUE(Call(*privacy_, &v1::PrivacyService::Stub::ListErasureDue, list, &due).ok());
+  EXPECT_EQ(due.people_size(), 0);
+
+  s = Erase(token_, canary_, "Antrag; Aufbewahrung mit dem Fördergeber geklärt", true, &out);
+  ASSERT_TRUE(s.ok()) << s.error_message();
+  EXPECT_TRUE(out.participant().erasure().retention_overridden());
+}
+
+TEST_F(ErasureTest, WhoStillTakesPartIsWithdrawnFirst) {
+  const int64_t running = CreateSeries(org_, "Vielfalts-Montag").id();
+  const int64_t module = CreateModule(running, "Auftakt").id();
+  AddSession(running, module, absl::Now() + absl::Hours(24 * 14));
+  v1::RequestEnrolmentRequest enrol;
+  enrol.set_series_id(running);
+  enrol.set_participant_id(canary_);
+  v1::Enrolment e;
+  ASSERT_TRUE(Call(*enrolments_, &v1::EnrolmentService::Stub::RequestEnrolment, enrol, &e).ok());
+  v1::ErasePersonalDataResponse out;
+  grpc::Status s = Erase(token_, canary_, "Antrag", true, &out);
+  EXPECT_EQ(s.error_code(), grpc::StatusCode::FAILED_PRECONDITION);
+  EXPECT_NE(s.error_message().find("withdraw"), std::string::npos) << s.error_message();
+}
+
+TEST_F(ErasureTest, PeopleWhoseRetentionEndedAreListedAsDue) {
+  // A series that ended two years ago, kept for one year.
+  const int64_t old_org = CreateOrganization("Landkreis Anhalt-Bitterfeld");
+  const int64_t old = CreateSeries(old_org, "Ideenwerkstatt 2024").id();
+  const int64_t module = CreateModule(old, "Werkstatt").id();
+  AddSession(old, module, absl::Now() - absl::Hours(24 * 750));
+  const int64_t person = EnrolNewVolunteer(old_org, old, "Trần Thị Thu");
+  const int64_t second = EnrolNewVolunteer(old_org, old, "Samir Khalil");
+  SetRetention(old_org, 1);
+  v1::ListErasureDueRequest list;
+  list.set_organization_id(old_org);
+  v1::ListErasureDueResponse due;
+  grpc::Status s = Call(*privacy_, &v1::PrivacyService::Stub::ListErasureDue, list, &due);
+  ASSERT_TRUE(s.ok()) << s.error_message();
+  ASSERT_EQ(due.people_size(), 2);
+  EXPECT_EQ(due.people(0).participant_id(), person);
+  EXPECT_EQ(due.people(0).display_name(), "Trần Thị Thu");
+  EXPECT_EQ(due.people(0).series_id(), old);
+  EXPECT_EQ(due.people(0).retention_years(), 1);
+  EXPECT_EQ(due.people(1).participant_id(), second);
+  // Once erased, nobody is due any more.
+  v1::ErasePersonalDataResponse out;
+  for (int64_t id : {person, second}) {
+    ASSERT_TRUE(Erase(token_, id, "Aufbewahrungsfrist abgelaufen", false, &out).ok());
+  }
+  ASSERT_TRUE(Call(*privacy_, &v1::PrivacyService::Stub::ListErasureDue, list, &due).ok());
+  EXPECT_EQ(due.people_size(), 0);
+  // A coordinator of another organisation may not look.
+  token_ = other_coordinator_token_;
+  EXPECT_EQ(Call(*privacy_, &v1::PrivacyService::Stub::ListErasureDue, list, &due).error_code(),
+            grpc::StatusCode::PERMISSION_DENIED);
 }
 
 }  // namespace

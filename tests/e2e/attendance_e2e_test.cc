@@ -104,7 +104,7 @@ TEST_F(AttendanceE2eTest, ARecordChangedInTheDatabaseFileIsFound) {
   sqlite3* db = nullptr;
   ASSERT_EQ(sqlite3_open(db_.c_str(), &db), SQLITE_OK);
   ASSERT_EQ(sqlite3_exec(db,
-                         "DROP TRIGGER attendance_entry_no_update;"
+                         "DROP TRIGGER attendance_entry_frozen;"
                          " UPDATE attendance_entry SET status = 1 WHERE status = 4;",
                          nullptr, nullptr, nullptr),
             SQLITE_OK);

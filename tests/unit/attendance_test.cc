@@ -203,3 +203,58 @@ TEST_F(AttendanceTest, TheLedgerHeadFollowsEveryAppendAndVerifies) {
 
 }  // namespace
 }  // namespace trainhub::domain
+
+namespace trainhub::domain {
+namespace {
+
+AttendanceEntry ChainedEntry(const std::string& prev, int version, const std::string& note) {
+  AttendanceEntry e;
+  e.id = 1;
+  e.series_id = 3;
+  e.session_id = 7;
+  e.participant_id = 10;
+  e.status = AttendanceStatus::kExcused;
+  e.note = note;
+  e.reason = "Liste";
+  e.client_time = e.record_time = absl::FromUnixSeconds(1700000000);
+  e.prev_hash = prev;
+  e.hash_version = version;
+  e.hash = LedgerHash(e);
+  return e;
+}
+
+// Erasing note and reason under the GDPR keeps a version-2 entry checkable
+// through their digest; a version-1 entry keeps its place in the chain and
+// is counted as unchecked; any other change still shows.
+TEST(AttendanceLedgerTest, ErasedTextsKeepTheChainCheckable) {
+  AttendanceEntry v1 = ChainedEntry(LedgerGenesis(), 1, "krank, Attest liegt vor");
+  AttendanceEntry v2 = ChainedEntry(v1.hash, 2, "Zugausfall");
+  v2.id = 2;
+  ASSERT_TRUE(CheckLedger({v1, v2}).intact);
+  for (AttendanceEntry* e : {&v1, &v2}) {
+    e->text_digest = LedgerTextDigest(e->note, e->reason);
+    e->note.clear();
+    e->reason.clear();
+  }
+  LedgerCheck check = CheckLedger({v1, v2});
+  EXPECT_TRUE(check.intact) << check.problem;
+  EXPECT_EQ(check.entry_count, 2);
+  EXPECT_EQ(check.content_unchecked_count, 1);
+  // The round trip through the export keeps versions and digests.
+  auto parsed = LedgerFromJson(LedgerToJson(3, {v1, v2}));
+  ASSERT_TRUE(parsed.ok()) << parsed.status();
+  EXPECT_EQ(CheckLedger(*parsed).head_hash, check.head_hash);
+  EXPECT_EQ(CheckLedger(*parsed).content_unchecked_count, 1);
+  // A status changed behind the erasure is still found.
+  v2.status = AttendanceStatus::kPresent;
+  check = CheckLedger({v1, v2});
+  EXPECT_FALSE(check.intact);
+  EXPECT_EQ(check.first_bad_entry_id, 2);
+  // So is a digest that is not the texts'.
+  v2.status = AttendanceStatus::kExcused;
+  v2.text_digest = LedgerTextDigest("anders", "");
+  EXPECT_FALSE(CheckLedger({v1, v2}).intact);
+}
+
+}  // namespace
+}  // namespace trainhub::domain

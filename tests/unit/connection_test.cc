@@ -52,6 +52,7 @@ TEST_F(ConnectionTest, SetsAndVerifiesEveryPragma) {
   EXPECT_EQ((*db)->execAndGet("PRAGMA foreign_keys").getInt(), 1);
   EXPECT_EQ((*db)->execAndGet("PRAGMA busy_timeout").getInt(), 5000);
   EXPECT_EQ((*db)->execAndGet("PRAGMA temp_store").getInt(), 2);  // MEMORY
+  EXPECT_EQ((*db)->execAndGet("PRAGMA secure_delete").getInt(), 1);
   EXPECT_EQ((*db)->execAndGet("PRAGMA user_version").getInt(), LatestSchemaVersion());
   EXPECT_EQ((*db)->execAndGet("PRAGMA application_id").getInt(), kApplicationId);
 }
@@ -355,6 +356,67 @@ TEST_F(ConnectionTest, HistoryTablesCannotBeOverwrittenOrDeleted) {
                       " to_state, account_id, reason) VALUES (1, 1, 0, 0, 6, 1, 'forged')"),
                SQLite::Exception);
   EXPECT_THROW(d.exec("UPDATE enrolment_change SET reason = 'x'"), SQLite::Exception);
+}
+
+// Version 14: the history tables admit blanking their texts, and a
+// certificate its redaction, only once the person is marked erased; nothing
+// else changes, before or after.
+TEST_F(ConnectionTest, HistoryTextsCanBeBlankedOnlyForAnErasedPerson) {
+  auto db = OpenWriteConnection(path_);
+  ASSERT_TRUE(db.ok()) << db.status();
+  SQLite::Database& d = **db;
+  d.exec(R"sql(
+INSERT INTO organization (id, name, kind, city, website, create_time, update_time)
+  VALUES (1, 'AGSA', 1, '', '', 0, 0);
+INSERT INTO series (id, organization_id, title, kind, description, target_groups, capacity,
+  status, cancellation_reason, create_time, update_time)
+  VALUES (1, 1, 'S', 2, '', '[]', 10, 3, '', 0, 0);
+INSERT INTO module (id, series_id, position, title, topics, mandatory, teaching_units)
+  VALUES (1, 1, 1, 'M', '[]', 1, 4);
+INSERT INTO session (id, module_id, start_time, end_time, place_name, place_address, place_key,
+  note) VALUES (1, 1, 0, 3600, '', '', '', '');
+INSERT INTO participant (id, display_name, email, organization_id, target_groups,
+  training_year, create_time, update_time) VALUES (1, 'Jana', '', 1, '[1]', 0, 0, 0);
+INSERT INTO enrolment (id, series_id, participant_id, state, queue_number, request_time,
+  eligibility_overridden, update_time, note) VALUES (1, 1, 1, 3, 1, 0, 0, 0, 'Rampe');
+INSERT INTO enrolment_change (id, enrolment_id, time, from_state, to_state, account_id, reason)
+  VALUES (1, 1, 0, 0, 3, 1, 'zieht um');
+INSERT INTO attendance_entry (series_id, session_id, kind, participant_id, status,
+  minutes_missed, note, source, client_time, client_nonce, device_id, account_id, record_time,
+  reason, conflicting_record_id, prev_hash, hash, hash_version)
+  VALUES (1, 1, 1, 1, 3, 0, 'krank', 1, 0, '', '', 1, 0, 'Liste', 0, x'00', x'01', 2);
+INSERT INTO completion_decision (series_id, participant_id, outcome, reason, account_id,
+  record_time) VALUES (1, 1, 1, 'Attest', 1, 0);
+INSERT INTO certificate (id, serial, series_id, participant_id, outcome, status, issue_time,
+  issued_by, key_id, pdf_sha256, revoke_reason, superseded_by, signature, document)
+  VALUES (1, 'S1', 1, 1, 1, 1, 0, 1, 'k', 'abc', '', '', x'01', '{"holder":"Jana"}');
+INSERT INTO certificate_pdf (certificate_id, pdf) VALUES (1, x'25504446');
+INSERT INTO account (id, email, email_key, display_name, password_hash, create_time)
+  VALUES (5, 'jana@example.org', 'jana@example.org', 'Jana', 'x', 0);
+INSERT INTO account_role (account_id, position, role, participant_id) VALUES (5, 0, 4, 1);
+INSERT INTO audit_event (id, time, account_id, method, object, organization_id, result,
+  request_id, peer) VALUES (1, 0, 5, 'm', 'enrolment/1', 1, 'OK', '', 'ipv4:10.0.0.7');
+)sql");
+  const char* blanking[] = {
+      "UPDATE enrolment_change SET reason = ''",
+      "UPDATE attendance_entry SET note = '', reason = '', text_digest = zeroblob(32)",
+      "UPDATE completion_decision SET reason = ''",
+      "UPDATE certificate SET document = '{}', signature = x'02', key_id = 'k2'",
+      "UPDATE certificate_pdf SET pdf = x''",
+      "UPDATE audit_event SET peer = ''"};
+  for (const char* sql : blanking) EXPECT_THROW(d.exec(sql), SQLite::Exception) << sql;
+  d.exec("UPDATE participant SET erase_time = 1, display_name = 'Person #1' WHERE id = 1");
+  for (const char* sql : blanking) EXPECT_NO_THROW(d.exec(sql)) << sql;
+  // Still frozen: anything but the texts, and texts set to anything but blank.
+  for (const char* sql :
+       {"UPDATE enrolment_change SET to_state = 5", "UPDATE enrolment_change SET reason = 'neu'",
+        "UPDATE attendance_entry SET status = 1", "UPDATE attendance_entry SET note = 'neu'",
+        "UPDATE completion_decision SET outcome = 2", "UPDATE certificate SET issue_time = 5",
+        "UPDATE certificate_pdf SET pdf = x'00'", "UPDATE audit_event SET peer = 'x'",
+        "UPDATE audit_event SET result = 'FORGED', peer = ''", "DELETE FROM attendance_entry",
+        "DELETE FROM certificate_pdf"}) {
+    EXPECT_THROW(d.exec(sql), SQLite::Exception) << sql;
+  }
 }
 
 TEST_F(ConnectionTest, TheDatabaseIsCreatedForItsOwnerAloneWhateverTheUmask) {

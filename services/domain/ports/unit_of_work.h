@@ -66,6 +66,7 @@ class UnitOfWork : public ReadView {
   AttendanceWriter& attendance() override = 0;
   CompletionWriter& completion() override = 0;
   CertificateWriter& certificates() override = 0;
+  PrivacyWriter& privacy() override = 0;
 };
 
 // Runs units of work. Write units are serialized and atomic: when `work`
@@ -83,6 +84,11 @@ class Store {
     (void)path;
     return absl::UnimplementedError("this database cannot be copied");
   }
+  // After an erasure: moves every committed change into the database file
+  // and empties its write-ahead log, so that what the erasure overwrote is
+  // left in no file (freed space is zeroed as it is freed). OK when there
+  // is nothing to do (in-memory stores).
+  virtual absl::Status DropOverwrittenData() { return absl::OkStatus(); }
 };
 
 }  // namespace trainhub::domain

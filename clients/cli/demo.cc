@@ -105,6 +105,7 @@ class DemoLoader {
       request.mutable_organization()->set_name(o.at("name"));
       request.mutable_organization()->set_kind(EnumNamed(o.at("kind"), v1::OrganizationKind_Parse));
       request.mutable_organization()->set_city(TextOr(o, "city"));
+      request.mutable_organization()->set_record_retention_years(o.value("retention_years", 0));
       v1::Organization org;
       grpc::Status status =
           Create(c_.organizations(), &v1::OrganizationService::StubInterface::CreateOrganization,
@@ -139,10 +140,17 @@ class DemoLoader {
     return grpc::Status::OK;
   }
 
+  // Request ids name people by their place in the file, not by their
+  // names: request ids stay in the audit log after a person's erasure.
+  std::string PersonRef(const std::string& key) const {
+    return std::to_string(person_numbers_.at(key));
+  }
+
   grpc::Status LoadParticipants() {
     for (const json& p : data_.at("participants")) {
+      person_numbers_.emplace(p.at("key").get<std::string>(), person_numbers_.size() + 1);
       v1::CreateParticipantRequest request;
-      request.set_request_id("demo-participant-" + p.at("key").get<std::string>());
+      request.set_request_id("demo-participant-" + PersonRef(p.at("key")));
       v1::Participant* person = request.mutable_participant();
       person->set_display_name(p.at("name"));
       person->set_email(TextOr(p, "email"));
@@ -429,7 +437,7 @@ class DemoLoader {
   grpc::Status LoadQualifications() {
     for (const json& q : data_.at("qualifications")) {
       v1::RecordQualificationRequest request;
-      request.set_request_id("demo-qualification-" + q.at("participant").get<std::string>());
+      request.set_request_id("demo-qualification-" + PersonRef(q.at("participant")));
       request.set_participant_id(participants_.at(q.at("participant")));
       request.mutable_qualification()->set_title(q.at("title"));
       request.mutable_qualification()->set_note(TextOr(q, "note"));
@@ -446,7 +454,7 @@ class DemoLoader {
     for (const json& e : data_.at("enrolments")) {
       const std::string series = e.at("series"), person = e.at("participant");
       v1::RequestEnrolmentRequest request;
-      request.set_request_id(fmt::format("demo-enrol-{}-{}", series, person));
+      request.set_request_id(fmt::format("demo-enrol-{}-{}", series, PersonRef(person)));
       request.set_series_id(series_.at(series));
       request.set_participant_id(participants_.at(person));
       v1::Enrolment enrolment;
@@ -478,6 +486,7 @@ class DemoLoader {
   v1::ParticipantService::StubInterface& participants_stub_;
   v1::EnrolmentService::StubInterface& enrolments_stub_;
   std::map<std::string, int64_t> organizations_, trainers_, participants_, series_;
+  std::map<std::string, size_t> person_numbers_;  // key -> place in the file, from 1
   // Per series key: the sessions of each module (index module number - 1), in day order.
   std::map<std::string, std::vector<std::vector<int64_t>>> sessions_;
   absl::Time now_ = absl::Now();

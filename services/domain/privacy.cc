@@ -381,23 +381,25 @@ absl::StatusOr<std::vector<Certificate>> CertificatesOf(ReadView& r, Id particip
 }
 
 // Why the person's data cannot be erased now, or OK.
-absl::Status CheckErasable(const Retention& retention, absl::Time now, bool override_retention) {
+absl::Status CheckErasable(Id participant_id, const Retention& retention, absl::Time now,
+                           bool override_retention) {
   if (retention.still_enrolled) {
     const SeriesRecordOf& s = *retention.still_enrolled;
-    return FieldError(
-        absl::StatusCode::kFailedPrecondition, "participant_id",
-        absl::StrCat("is still ", ToString(s.state), " in series ", s.series_id, " \"",
-                     s.series_title, "\", which has not ended; withdraw the enrolment first"));
+    return FieldError(absl::StatusCode::kFailedPrecondition, "participant_id",
+                      absl::StrCat("participant ", participant_id, " is still ", ToString(s.state),
+                                   " in series ", s.series_id, " \"", s.series_title,
+                                   "\", which has not ended; withdraw the enrolment first"));
   }
   if (retention.keep_until && Today(now) <= *retention.keep_until && !override_retention) {
     const SeriesRecordOf& s = *retention.kept_for;
-    return FieldError(absl::StatusCode::kFailedPrecondition, "participant_id",
-                      absl::StrCat("the records of series ", s.series_id, " \"", s.series_title,
-                                   "\" are kept until ", GermanDate(*retention.keep_until), " (",
-                                   s.organization_name, " keeps records ", s.retention_years,
-                                   " years after a series ended); erasure is possible from ",
-                                   GermanDate(*retention.keep_until + 1),
-                                   ", or an admin can override the retention"));
+    return FieldError(
+        absl::StatusCode::kFailedPrecondition, "participant_id",
+        absl::StrCat("participant ", participant_id, ": the records of series ", s.series_id, " \"",
+                     s.series_title, "\" are kept until ", GermanDate(*retention.keep_until), " (",
+                     s.organization_name, " keeps records ", s.retention_years,
+                     " years after a series ended); erasure is possible from ",
+                     GermanDate(*retention.keep_until + 1),
+                     ", or an admin can override the retention"));
   }
   return absl::OkStatus();
 }
@@ -474,7 +476,8 @@ absl::StatusOr<ErasureResult> Privacy::Erase(const RequestContext& ctx,
     }
     if (person.erasure) {
       return FieldError(absl::StatusCode::kFailedPrecondition, "participant_id",
-                        absl::StrCat("was already erased on ", FormatLocal(person.erasure->time)));
+                        absl::StrCat("participant ", participant_id, " was already erased on ",
+                                     FormatLocal(person.erasure->time)));
     }
     const std::string folded_reason = Folded(reason);
     const std::string folded_name = Folded(person.display_name);
@@ -488,7 +491,7 @@ absl::StatusOr<ErasureResult> Privacy::Erase(const RequestContext& ctx,
     TH_ASSIGN_OR_RETURN(std::vector<SeriesRecordOf> records,
                         w.privacy().SeriesRecordsOf(participant_id));
     const Retention retention = RetentionOf(records, now);
-    TH_RETURN_IF_ERROR(CheckErasable(retention, now, request.override_retention));
+    TH_RETURN_IF_ERROR(CheckErasable(participant_id, retention, now, request.override_retention));
     AuditTrail trail(w, ctx, now);
     Participant::Erasure erasure;
     erasure.time = now;

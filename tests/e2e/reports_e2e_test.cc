@@ -1,7 +1,11 @@
 // End to end, with the real binaries on a fresh demo: the 2019 funder report
 // of the Auslandsgesellschaft hides its small cells and what would give them
 // away, as a table and as a PDF; a person's data is exported by their
-// coordinator (with the certificate PDFs) and by themselves.
+// coordinator (with the certificate PDFs) and by themselves; a person's data
+// is erased within the retention of records, leaves no trace in the files,
+// and their Zertifikat still verifies by number and by name.
+
+#include <regex>
 
 #include "e2e/e2e_fixture.h"
 
@@ -10,6 +14,7 @@ namespace {
 
 constexpr char kDemo[] = "trainhub-demo\n";
 constexpr char kLan[] = "10";  // Nguyễn Thị Lan, with a Zertifikat of the IKOE series
+constexpr char kAmal[] = "8";  // أمل حداد, with a Zertifikat of the IKOE series
 
 class ReportsE2eTest : public E2eTest {
  protected:
@@ -69,6 +74,65 @@ TEST_F(ReportsE2eTest, APersonsDataIsExportedByTheirCoordinatorAndByThemselves) 
   const Result other = Cli({"privacy", "export", "12", "-o", "jonas.json"});
   EXPECT_EQ(other.exit_code, 6) << other.err;
   EXPECT_FALSE(fs::exists(dir_ / "jonas.json"));
+}
+
+// True when `bytes` holds Amal's name or e-mail address.
+bool HoldsAmal(const std::string& bytes) {
+  return bytes.find("أمل حداد") != std::string::npos ||
+         bytes.find("amal.haddad") != std::string::npos;
+}
+
+TEST_F(ReportsE2eTest, AVolunteersDataIsErasedAndTheirZertifikatStillVerifies) {
+  const std::string list = MustCli({"certificate", "list", "--participant", kAmal}).out;
+  const std::regex serial_pattern("[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}");
+  std::smatch serial;
+  ASSERT_TRUE(std::regex_search(list, serial, serial_pattern)) << list;
+  MustCli({"privacy", "export", kAmal, "-o", "amal.json"});
+  ASSERT_TRUE(HoldsAmal(ReadFile(dir_ / "amal.json")));
+  ASSERT_TRUE(HoldsAmal(ReadFile(db_) + ReadFile(db_ + "-wal")));
+
+  // The Auslandsgesellschaft keeps its records ten years after a series.
+  ExpectBadInputs({
+      {{"privacy", "erase", kAmal, "--reason", "Antrag vom 30.11.2026"},
+       3,
+       "kept until 06.06.2030"},
+      {{"privacy", "erase", kAmal, "--reason", "Antrag", "--override-retention"}, 6, "admins only"},
+      {{"privacy", "erase", kAmal, "--reason", "Anruf von أمل حداد"}, 3, "--reason: must not name"},
+      {{"privacy", "erase", kAmal}, 2, "--reason is required"},
+      {{"privacy", "erase", kLan, "--reason", "Antrag"}, 3, "withdraw the enrolment first"},
+  });
+  MustCli({"login", "--email", kAdminEmail, "--password-stdin"},
+          std::string(kAdminPassword) + "\n");
+  const Result erased =
+      MustCli({"privacy", "erase", kAmal, "--reason",
+               "Antrag vom 30.11.2026; Fördergeber informiert", "--override-retention"});
+  EXPECT_NE(erased.out.find("stays as \"Person #8\""), std::string::npos) << erased.out;
+  EXPECT_NE(erased.out.find("overridden by an admin"), std::string::npos) << erased.out;
+  const Result twice = Cli({"privacy", "erase", kAmal, "--reason", "Antrag"});
+  EXPECT_EQ(twice.exit_code, 3);
+  EXPECT_NE(twice.err.find("already erased"), std::string::npos) << twice.err;
+
+  // Anyone still verifies the Zertifikat by its number, and by the name.
+  MustCli({"logout"});
+  const Result plain = MustCli({"certificate", "verify", serial.str()});
+  EXPECT_NE(plain.out.find("valid"), std::string::npos) << plain.out;
+  EXPECT_NE(plain.out.find("name no longer stored"), std::string::npos) << plain.out;
+  EXPECT_NE(plain.out.find("signature: intact"), std::string::npos) << plain.out;
+  const Result named = MustCli({"certificate", "verify", serial.str(), "--name", "أمل حداد"});
+  EXPECT_NE(named.out.find("is the holder's name"), std::string::npos) << named.out;
+  const Result other = Cli({"certificate", "verify", serial.str(), "--name", "Amal Haddad"});
+  EXPECT_EQ(other.exit_code, 3);
+  EXPECT_NE(other.out.find("is NOT the holder's name"), std::string::npos) << other.out;
+
+  // The canary is nowhere: database, write-ahead log, a backup made now,
+  // the server's log.
+  MustCli({"login", "--email", kAdminEmail, "--password-stdin"},
+          std::string(kAdminPassword) + "\n");
+  MustCli({"admin", "backup", "nachher.db"});
+  EXPECT_FALSE(HoldsAmal(ReadFile(db_))) << "database file";
+  EXPECT_FALSE(HoldsAmal(ReadFile(db_ + "-wal"))) << "write-ahead log";
+  EXPECT_FALSE(HoldsAmal(ReadFile(dir_ / "nachher.db"))) << "backup";
+  EXPECT_FALSE(HoldsAmal(ReadFile(server_log_))) << "server log";
 }
 
 }  // namespace

@@ -90,6 +90,29 @@ TEST(VerificationPageTest, BrokenSignatureIsNotShownAsValid) {
   EXPECT_TRUE(Has(html, "Nicht bestätigt"));
 }
 
+// After the holder's data was erased the page shows no name, offers to
+// check one, and says whether the one checked matched.
+TEST(VerificationPageTest, AnErasedHolderIsCheckedByName) {
+  auto v = Verified(domain::CertificateStatus::kValid);
+  v.certificate->content.holder_name.clear();
+  v.certificate->content.holder_name_hash = "$argon2id$v=19$m=65536,t=2,p=1$c2FsdA$aGFzaA";
+  std::string de = VerificationHtml(v, "7K3M-Q9ZD-X2RT-4HNB", PageLanguage::kGerman);
+  EXPECT_TRUE(Has(de, "nicht mehr gespeichert"));
+  EXPECT_TRUE(Has(de, "name=\"name\""));
+  EXPECT_FALSE(Has(de, "stimmt"));
+  EXPECT_FALSE(Has(de, "argon2id"));
+  v.holder_name_matches = true;
+  de = VerificationHtml(v, "7K3M-Q9ZD-X2RT-4HNB", PageLanguage::kGerman);
+  EXPECT_TRUE(Has(de, "Der Name stimmt mit der Bescheinigung überein."));
+  v.holder_name_matches = false;
+  const std::string en = VerificationHtml(v, "7K3M-Q9ZD-X2RT-4HNB", PageLanguage::kEnglish);
+  EXPECT_TRUE(Has(en, "The name does NOT match the certificate."));
+  const nlohmann::json j = nlohmann::json::parse(VerificationJson(v, "7K3M-Q9ZD-X2RT-4HNB"));
+  EXPECT_EQ(j["holder_erased"], true);
+  EXPECT_EQ(j["holder_name"], "");
+  EXPECT_EQ(j["holder_name_matches"], false);
+}
+
 TEST(VerificationPageTest, JsonCarriesWhatThePageShows) {
   const auto json = nlohmann::json::parse(
       VerificationJson(Verified(domain::CertificateStatus::kRevoked), "7K3M-Q9ZD-X2RT-4HNB"));

@@ -116,9 +116,10 @@ void AddLedger(CLI::App* attendance, Context& ctx) {
 }
 
 void ReportCheck(Context& ctx, const std::string& what, bool intact, int64_t entries,
-                 const std::string& head, const std::string& problem) {
+                 const std::string& head, const std::string& problem, int64_t unchecked) {
   if (intact) {
     ctx.out() << fmt::format(msg::kLedgerIntact, what, entries, head) << "\n";
+    if (unchecked > 0) ctx.out() << fmt::format(msg::kLedgerUnchecked, unchecked) << "\n";
     return;
   }
   ctx.out() << fmt::format(msg::kLedgerBroken, what, problem) << "\n";
@@ -149,11 +150,13 @@ void VerifyFile(Context& ctx, const std::string& path) {
     out.set_head_hash(check.head_hash);
     out.set_first_bad_entry_id(check.first_bad_entry_id);
     out.set_problem(check.problem);
+    out.set_content_unchecked_count(check.content_unchecked_count);
     ctx.client().PrintJson(out);
     if (!check.intact) ctx.exit_code = kExitRejected;
     return;
   }
-  ReportCheck(ctx, path, check.intact, check.entry_count, check.head_hash, check.problem);
+  ReportCheck(ctx, path, check.intact, check.entry_count, check.head_hash, check.problem,
+              check.content_unchecked_count);
 }
 
 void AddVerify(CLI::App* attendance, Context& ctx) {
@@ -177,7 +180,7 @@ void AddVerify(CLI::App* attendance, Context& ctx) {
       return;
     }
     ReportCheck(ctx, fmt::format(msg::kSeriesLedger, *series), out.intact(), out.entry_count(),
-                out.head_hash(), out.problem());
+                out.head_hash(), out.problem(), out.content_unchecked_count());
   });
 }
 

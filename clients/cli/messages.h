@@ -433,6 +433,9 @@ inline constexpr char kVerifyFileOption[] = "check this exported ledger file, wi
 inline constexpr char kVerifyWhat[] = "give a series id, or --file with an exported ledger";
 inline constexpr char kSeriesLedger[] = "the ledger of series {}";
 inline constexpr char kLedgerIntact[] = "{} is intact: {} entries, last hash {}";
+inline constexpr char kLedgerUnchecked[] =
+    "  {} entries recorded before hash version 2 had their texts erased (GDPR): checked for their "
+    "place in the chain only";
 inline constexpr char kLedgerBroken[] = "{} was CHANGED: {}";
 inline constexpr char kLedgerFileTooLarge[] = "{} is too large to be a ledger export";
 inline constexpr char kSheetHeading[] = "Attendance of session {}: {} ({})";

@@ -490,6 +490,7 @@ void ToProto(const domain::LedgerCheck& in, v1::LedgerVerification* out) {
   out->set_head_hash(in.head_hash);
   out->set_first_bad_entry_id(in.first_bad_entry_id);
   out->set_problem(in.problem);
+  out->set_content_unchecked_count(in.content_unchecked_count);
 }
 
 }  // namespace trainhub::api

@@ -78,7 +78,21 @@ std::map<std::string, std::string> ZipFiles(const std::string& bytes) {
   return files;
 }
 
-class PrivacyServiceTest : public ApiTest {
+// ApiTest with accounts of given roles.
+class PrivacyTest : public ApiTest {
+ protected:
+  // Creates an account with `grant` and returns its token.
+  std::string Account(const std::string& email, domain::RoleGrant grant) {
+    domain::Account a;
+    a.email = email;
+    a.display_name = email.substr(0, email.find('@'));
+    a.roles = {grant};
+    EXPECT_TRUE(server_->accounts().CreateAccount(domain::Principal::System(), a, kPassword).ok());
+    return LoginAs(email);
+  }
+};
+
+class PrivacyServiceTest : public PrivacyTest {
  protected:
   void SetUp() override {
     ApiTest::SetUp();
@@ -112,15 +126,6 @@ class PrivacyServiceTest : public ApiTest {
     other_coordinator_token_ =
         Account("koordination@koethen.example.org", {domain::Role::kCoordinator, other_org_});
     self_token_ = Account("amina@example.org", {domain::Role::kParticipant, 0, 0, person_});
-  }
-
-  std::string Account(const std::string& email, domain::RoleGrant grant) {
-    domain::Account a;
-    a.email = email;
-    a.display_name = email.substr(0, email.find('@'));
-    a.roles = {grant};
-    EXPECT_TRUE(server_->accounts().CreateAccount(domain::Principal::System(), a, kPassword).ok());
-    return LoginAs(email);
   }
 
   grpc::Status Export(const std::string& token, int64_t participant, v1::PersonalDataFormat format,
@@ -252,7 +257,7 @@ bool HoldsCanary(const std::string& haystack) {
          lower.find("kanarienquist") != std::string::npos;
 }
 
-class ErasureTest : public ApiTest {
+class ErasureTest : public PrivacyTest {
  protected:
   void SetUp() override {
     log_sink_ = std::make_shared<spdlog::sinks::ostream_sink_mt>(log_);
@@ -337,15 +342,6 @@ class ErasureTest : public ApiTest {
                               {}, &session)
                     .ok());
     return session.id();
-  }
-
-  std::string Account(const std::string& email, domain::RoleGrant grant) {
-    domain::Account a;
-    a.email = email;
-    a.display_name = email.substr(0, email.find('@'));
-    a.roles = {grant};
-    EXPECT_TRUE(server_->accounts().CreateAccount(domain::Principal::System(), a, kPassword).ok());
-    return LoginAs(email);
   }
 
   grpc::Status Erase(const std::string& token, int64_t person, const std::string& reason,

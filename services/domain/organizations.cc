@@ -82,6 +82,11 @@ absl::StatusOr<Organization> Organizations::Update(const RequestContext& ctx,
   TH_RETURN_IF_ERROR(CheckMask(mask, OrganizationFields()));
   Organization out;
   TH_RETURN_IF_ERROR(store_.Write([&](UnitOfWork& w) -> absl::Status {
+    // Coordinators keep their own organisation's record (also its
+    // retention of records); asking about others reveals nothing.
+    if (!ctx.who.IsAdmin() && !ctx.who.Coordinates(patch.id)) {
+      return Denied(absl::StrCat("change organisation ", patch.id));
+    }
     absl::StatusOr<Organization> current = w.organizations().Get(patch.id);
     if (!current.ok()) return NameField(current.status(), "organization.id");
     Organization org = *std::move(current);

@@ -36,6 +36,8 @@ class Organizations {
                                       const RequestKey& key);
   absl::StatusOr<Organization> Get(Id id);
   absl::StatusOr<Page<Organization>> List(const PageRequest& page);
+  // Admins, and coordinators for their own organisation (PERMISSION_DENIED
+  // for another one, also an unknown id; admins NOT_FOUND).
   absl::StatusOr<Organization> Update(const RequestContext& ctx, const Organization& patch,
                                       const UpdateMask& mask);
 

@@ -29,7 +29,7 @@ const std::map<std::string, Callers, std::less<>>& RolePolicy() {
       {"trainhub.v1.OrganizationService/CreateOrganization", Callers::kAdmin},
       {"trainhub.v1.OrganizationService/GetOrganization", Callers::kSignedIn},
       {"trainhub.v1.OrganizationService/ListOrganizations", Callers::kSignedIn},
-      {"trainhub.v1.OrganizationService/UpdateOrganization", Callers::kAdmin},
+      {"trainhub.v1.OrganizationService/UpdateOrganization", Callers::kPlanners},
 
       {"trainhub.v1.ParticipantService/CreateParticipant", Callers::kPlanners},
       {"trainhub.v1.ParticipantService/GetParticipant", Callers::kSignedIn},

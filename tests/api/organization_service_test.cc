@@ -27,7 +27,7 @@ TH_ACCESS_ROWS(kOrganizationServiceRows,
                       r.mutable_update_mask()->add_paths("city");
                       return Bytes(r);
                     },
-                    kAdminOnly},
+                    kPlannerOwn},
                });
 }  // namespace
 }  // namespace trainhub::api_test

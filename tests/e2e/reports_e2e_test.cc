@@ -82,7 +82,7 @@ bool HoldsAmal(const std::string& bytes) {
          bytes.find("amal.haddad") != std::string::npos;
 }
 
-TEST_F(ReportsE2eTest, AVolunteersDataIsErasedAndTheirZertifikatStillVerifies) {
+TEST_F(ReportsE2eTest, APersonsDataIsErasedAndTheirZertifikatStillVerifies) {
   const std::string list = MustCli({"certificate", "list", "--participant", kAmal}).out;
   const std::regex serial_pattern("[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}");
   std::smatch serial;
@@ -100,7 +100,14 @@ TEST_F(ReportsE2eTest, AVolunteersDataIsErasedAndTheirZertifikatStillVerifies) {
       {{"privacy", "erase", kAmal, "--reason", "Anruf von أمل حداد"}, 3, "--reason: must not name"},
       {{"privacy", "erase", kAmal}, 2, "--reason is required"},
       {{"privacy", "erase", kLan, "--reason", "Antrag"}, 3, "withdraw the enrolment first"},
+      {{"org", "update", "1", "--retention-years", "40"},
+       3,
+       "--retention-years: must be between 0 and 30 years"},
+      {{"org", "update", "2", "--retention-years", "5"}, 6, "change organisation 2"},
   });
+  // The coordinator keeps her organisation's retention herself.
+  const Result kept = MustCli({"org", "update", "1", "--retention-years", "10"});
+  EXPECT_NE(kept.out.find("10 years after a series ended"), std::string::npos) << kept.out;
   MustCli({"login", "--email", kAdminEmail, "--password-stdin"},
           std::string(kAdminPassword) + "\n");
   const Result erased =

@@ -413,7 +413,7 @@ Retention RetentionOf(const std::vector<SeriesRecordOf>& records, absl::Time now
       if (!out.still_enrolled) out.still_enrolled = r;
       continue;
     }
-    if (!r.held_seat || r.retention_years <= 0 || !r.last_session_end) continue;
+    if (!r.has_records || r.retention_years <= 0 || !r.last_session_end) continue;
     const absl::CivilDay last_day =
         absl::ToCivilDay(*r.last_session_end - absl::Seconds(1), DisplayTimeZone());
     const absl::CivilDay until(last_day.year() + r.retention_years, last_day.month(),

@@ -37,7 +37,8 @@ struct Retention {
   // they must be withdrawn before their data can go.
   std::optional<SeriesRecordOf> still_enrolled;
   // The last day their records must be kept (the latest end of a series
-  // they held a seat in, plus its owner's retention years), and that series;
+  // they have records of (attendance, a certificate), plus its owner's
+  // retention years), and that series;
   // unset when no retention applies.
   std::optional<absl::CivilDay> keep_until;
   std::optional<SeriesRecordOf> kept_for;
@@ -110,8 +111,9 @@ class Privacy {
 
   // The people of `organization_id` (0: every organisation, admins only;
   // coordinators of one organisation may leave it out) whose retention has
-  // ended: not erased, in no running series, and every series they held a
-  // seat in ended longer ago than its owner keeps records (people with no
+  // ended: not erased, in no running series, and every series they have
+  // records of (attendance, a certificate) ended longer ago than its owner
+  // keeps records (people with no
   // retention at all are not listed). Pages look at `page.limit` x 20
   // people at most, so a page may come back short with a next page.
   absl::StatusOr<Page<ErasureDue>> ListErasureDue(const Principal& who, Id organization_id,

@@ -47,7 +47,12 @@ absl::StatusOr<std::vector<domain::SeriesRecordOf>> SqlitePrivacyStore::SeriesRe
                  [&]() -> absl::StatusOr<std::vector<domain::SeriesRecordOf>> {
                    auto& q = sql_.Prepare(
                        "SELECT s.id, s.title, s.status, o.id, o.name, o.record_retention_years,"
-                       " e.state, EXISTS (SELECT 1 FROM seat_holder h WHERE h.enrolment_id = e.id),"
+                       " e.state,"
+                       " EXISTS (SELECT 1 FROM module m JOIN session x ON x.module_id = m.id"
+                       "  JOIN attendance_entry a ON a.session_id = x.id"
+                       "  AND a.participant_id = e.participant_id WHERE m.series_id = s.id)"
+                       " OR EXISTS (SELECT 1 FROM certificate c"
+                       "  WHERE c.series_id = s.id AND c.participant_id = e.participant_id),"
                        " (SELECT max(x.end_time) FROM module m JOIN session x ON x.module_id = m.id"
                        "  WHERE m.series_id = s.id)"
                        " FROM enrolment e JOIN series s ON s.id = e.series_id"
@@ -64,7 +69,7 @@ absl::StatusOr<std::vector<domain::SeriesRecordOf>> SqlitePrivacyStore::SeriesRe
                      r.organization_name = q.getColumn(4).getString();
                      r.retention_years = q.getColumn(5).getInt();
                      r.state = static_cast<domain::EnrolmentState>(q.getColumn(6).getInt());
-                     r.held_seat = q.getColumn(7).getInt() != 0;
+                     r.has_records = q.getColumn(7).getInt() != 0;
                      if (!q.getColumn(8).isNull()) {
                        r.last_session_end = absl::FromUnixSeconds(q.getColumn(8).getInt64());
                      }

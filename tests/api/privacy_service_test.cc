@@ -591,21 +591,39 @@ TEST_F(ErasureTest, PeopleWhoseRetentionEndedAreListedAsDue) {
   const int64_t old_org = CreateOrganization("Landkreis Anhalt-Bitterfeld");
   const int64_t old = CreateSeries(old_org, "Ideenwerkstatt 2024").id();
   const int64_t module = CreateModule(old, "Werkstatt").id();
-  AddSession(old, module, absl::Now() - absl::Hours(24 * 750));
+  const int64_t session = AddSession(old, module, absl::Now() - absl::Hours(24 * 750));
   const int64_t person = EnrolNewVolunteer(old_org, old, "Trần Thị Thu");
   const int64_t second = EnrolNewVolunteer(old_org, old, "Samir Khalil");
+  // Enrolled, but never at a session: nothing of hers to keep.
+  const int64_t never_came = EnrolNewVolunteer(old_org, old, "Олена Коваль");
+  v1::RecordAttendanceSheetRequest sheet;
+  sheet.set_session_id(session);
+  sheet.set_reason("Teilnehmerliste auf Papier");
+  for (int64_t id : {person, second}) {
+    auto* mark = sheet.add_marks();
+    mark->set_participant_id(id);
+    mark->set_status(v1::ATTENDANCE_STATUS_PRESENT);
+  }
+  v1::AttendanceSheet recorded;
+  grpc::Status s =
+      Call(*attendance_, &v1::AttendanceService::Stub::RecordAttendanceSheet, sheet, &recorded);
+  ASSERT_TRUE(s.ok()) << s.error_message();
   SetRetention(old_org, 1);
   v1::ListErasureDueRequest list;
   list.set_organization_id(old_org);
   v1::ListErasureDueResponse due;
-  grpc::Status s = Call(*privacy_, &v1::PrivacyService::Stub::ListErasureDue, list, &due);
+  s = Call(*privacy_, &v1::PrivacyService::Stub::ListErasureDue, list, &due);
   ASSERT_TRUE(s.ok()) << s.error_message();
-  ASSERT_EQ(due.people_size(), 2);
+  ASSERT_EQ(due.people_size(), 2);  // not the one without records: no retention applies
   EXPECT_EQ(due.people(0).participant_id(), person);
   EXPECT_EQ(due.people(0).display_name(), "Trần Thị Thu");
   EXPECT_EQ(due.people(0).series_id(), old);
   EXPECT_EQ(due.people(0).retention_years(), 1);
   EXPECT_EQ(due.people(1).participant_id(), second);
+  // Without records she may be erased at once, without an override.
+  v1::ErasePersonalDataResponse none;
+  ASSERT_TRUE(Erase(token_, never_came, "Antrag", false, &none).ok());
+  EXPECT_FALSE(none.participant().erasure().retention_overridden());
   // Once erased, nobody is due any more.
   v1::ErasePersonalDataResponse out;
   for (int64_t id : {person, second}) {

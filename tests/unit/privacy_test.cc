@@ -21,7 +21,7 @@ SeriesRecordOf Record(Id series, EnrolmentState state, bool seat, std::optional<
   r.series_title = "Reihe " + std::to_string(series);
   r.series_status = SeriesStatus::kRunning;
   r.state = state;
-  r.held_seat = seat;
+  r.has_records = seat;
   r.last_session_end = end;
   r.retention_years = years;
   return r;

@@ -24,7 +24,9 @@ struct SeriesRecordOf {
   std::string organization_name;
   int retention_years = 0;
   EnrolmentState state = EnrolmentState::kUnspecified;
-  bool held_seat = false;                      // ever enrolled or confirmed
+  // The person has attendance records or a certificate of the series:
+  // records the retention keeps.
+  bool has_records = false;
   std::optional<absl::Time> last_session_end;  // none: the series has no sessions
 };
 

@@ -4,8 +4,10 @@
 // Keyset paging, shared by every List of the storage ports.
 
 #include <optional>
+#include <utility>
 #include <vector>
 
+#include "absl/status/statusor.h"
 #include "domain/model.h"
 
 namespace trainhub::domain {
@@ -28,6 +30,22 @@ struct Page {
   std::vector<T> items;
   std::optional<Cursor> next;  // set when more items follow
 };
+
+// Every item of a List, read page by page: `list(page)` returns a
+// StatusOr<Page<T>> and is called until there is no next page.
+template <typename T, typename List>
+absl::StatusOr<std::vector<T>> AllPages(List list) {
+  std::vector<T> out;
+  PageRequest page;
+  page.limit = 500;
+  while (true) {
+    absl::StatusOr<Page<T>> got = list(page);
+    if (!got.ok()) return got.status();
+    for (T& item : got->items) out.push_back(std::move(item));
+    if (!got->next) return out;
+    page.after = got->next;
+  }
+}
 
 }  // namespace trainhub::domain
 

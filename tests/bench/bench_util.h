@@ -6,6 +6,7 @@
 
 #include <grpcpp/grpcpp.h>
 #include <spdlog/spdlog.h>
+#include <sys/resource.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -139,12 +140,26 @@ struct Measurement {
   double calls_per_second = 0;
   double p50_us = 0;
   int failures = 0;
+  // The process's CPU time per call (clients and server share the process).
+  double cpu_us_per_call = 0;
+  // Its share of the machine's cores over the run: near 1, the run was
+  // bound by the CPU, not by waiting (for a disk's sync, say).
+  double cpu_share = 0;
 };
+
+// The CPU time this process has used so far (all threads, user and kernel).
+inline double ProcessCpuSeconds() {
+  rusage usage{};
+  ::getrusage(RUSAGE_SELF, &usage);
+  auto seconds = [](const timeval& t) { return t.tv_sec + t.tv_usec / 1e6; };
+  return seconds(usage.ru_utime) + seconds(usage.ru_stime);
+}
 
 // Runs `call(thread, i)` `calls` times spread over `threads` threads.
 inline Measurement Measure(int calls, int threads, const std::function<bool(int, int)>& call) {
   std::atomic<int> failures{0};
   std::vector<std::vector<double>> latencies(threads);
+  const double cpu_start = ProcessCpuSeconds();
   const absl::Time start = absl::Now();
   std::vector<std::thread> workers;
   for (int t = 0; t < threads; ++t) {
@@ -158,10 +173,13 @@ inline Measurement Measure(int calls, int threads, const std::function<bool(int,
   }
   for (auto& w : workers) w.join();
   const double seconds = absl::ToDoubleSeconds(absl::Now() - start);
+  const double cpu_seconds = ProcessCpuSeconds() - cpu_start;
+  const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
   std::vector<double> all;
   for (auto& l : latencies) all.insert(all.end(), l.begin(), l.end());
   std::nth_element(all.begin(), all.begin() + all.size() / 2, all.end());
-  return {calls / seconds, all.empty() ? 0 : all[all.size() / 2], failures.load()};
+  return {calls / seconds, all.empty() ? 0 : all[all.size() / 2], failures.load(),
+          cpu_seconds * 1e6 / calls, cpu_seconds / (seconds * cores)};
 }
 
 // The process's resident memory in KiB (the server runs in this process).

@@ -208,31 +208,15 @@ std::map<Id, double> TeachingUnits(const std::vector<Session>& sessions,
 }
 
 absl::StatusOr<std::vector<Session>> SessionsOf(ReadView& r, Id series_id) {
-  std::vector<Session> out;
   SessionFilter filter;
   filter.series_id = series_id;
-  PageRequest page;
-  page.limit = kMaxPageSize;
-  for (;;) {
-    TH_ASSIGN_OR_RETURN(Page<Session> batch, r.sessions().List(filter, page));
-    for (Session& s : batch.items) out.push_back(std::move(s));
-    if (!batch.next) break;
-    page.after = batch.next;
-  }
-  return out;
+  return AllPages<Session>(
+      [&](const PageRequest& page) { return r.sessions().List(filter, page); });
 }
 
 absl::StatusOr<std::vector<Module>> ModulesOf(ReadView& r, Id series_id) {
-  std::vector<Module> out;
-  PageRequest page;
-  page.limit = kMaxPageSize;
-  for (;;) {
-    TH_ASSIGN_OR_RETURN(Page<Module> batch, r.series().ListModules(series_id, page));
-    for (Module& m : batch.items) out.push_back(std::move(m));
-    if (!batch.next) break;
-    page.after = batch.next;
-  }
-  return out;
+  return AllPages<Module>(
+      [&](const PageRequest& page) { return r.series().ListModules(series_id, page); });
 }
 
 }  // namespace trainhub::domain

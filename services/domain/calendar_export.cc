@@ -21,14 +21,10 @@ absl::StatusOr<std::vector<Session>> CalendarExport::AllSessions(const Principal
                                                                  const SessionFilter& filter) {
   std::vector<Session> all;
   TH_RETURN_IF_ERROR(store_.Read([&](ReadView& r) -> absl::Status {
-    PageRequest page;
-    page.limit = kMaxPageSize;
-    for (;;) {
-      TH_ASSIGN_OR_RETURN(Page<Session> batch, r.sessions().List(filter, page));
-      for (Session& s : batch.items) all.push_back(std::move(s));
-      if (!batch.next) return HideInternals(r, who, all);
-      page.after = batch.next;
-    }
+    TH_ASSIGN_OR_RETURN(all, AllPages<Session>([&](const PageRequest& page) {
+                          return r.sessions().List(filter, page);
+                        }));
+    return HideInternals(r, who, all);
   }));
   return all;
 }

@@ -104,20 +104,18 @@ absl::StatusOr<int> Certificates::WritePdfArchive(const Principal& who, Id serie
     TH_RETURN_IF_ERROR(AccessCompletion(r, who, series_id, CompletionRole::kReader).status());
     CertificateFilter filter;
     filter.series_id = series_id;
-    PageRequest page;
-    page.limit = 500;
-    while (true) {
-      TH_ASSIGN_OR_RETURN(Page<Certificate> part, r.certificates().List(filter, page));
-      for (Certificate& c : part.items) {
-        // An erased holder's PDF is not kept.
-        if (!c.content.holder_name_hash.empty()) continue;
-        if (include_invalid || c.status == CertificateStatus::kValid) {
-          listed.push_back(std::move(c));
-        }
+    TH_ASSIGN_OR_RETURN(std::vector<Certificate> all,
+                        AllPages<Certificate>([&](const PageRequest& page) {
+                          return r.certificates().List(filter, page);
+                        }));
+    for (Certificate& c : all) {
+      // An erased holder's PDF is not kept.
+      if (!c.content.holder_name_hash.empty()) continue;
+      if (include_invalid || c.status == CertificateStatus::kValid) {
+        listed.push_back(std::move(c));
       }
-      if (!part.next) return absl::OkStatus();
-      page.after = *part.next;
     }
+    return absl::OkStatus();
   }));
   if (listed.empty()) {
     return FieldError(absl::StatusCode::kFailedPrecondition, "series_id",

@@ -395,17 +395,14 @@ absl::StatusOr<IssueResult> Certificates::IssueAll(const RequestContext& ctx, Id
     if (earlier) {
       // A retry: what the series holds now stands for what was issued.
       frozen.clear();
-      PageRequest page;
-      page.limit = kMaxPageSize;
-      for (;;) {
-        CertificateFilter filter;
-        filter.series_id = series_id;
-        TH_ASSIGN_OR_RETURN(Page<Certificate> batch, w.certificates().List(filter, page));
-        for (Certificate& c : batch.items) {
-          if (c.status == CertificateStatus::kValid) result.issued.push_back(std::move(c));
-        }
-        if (!batch.next) break;
-        page.after = batch.next;
+      CertificateFilter filter;
+      filter.series_id = series_id;
+      TH_ASSIGN_OR_RETURN(std::vector<Certificate> all,
+                          AllPages<Certificate>([&](const PageRequest& page) {
+                            return w.certificates().List(filter, page);
+                          }));
+      for (Certificate& c : all) {
+        if (c.status == CertificateStatus::kValid) result.issued.push_back(std::move(c));
       }
       return absl::OkStatus();
     }

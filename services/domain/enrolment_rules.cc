@@ -66,16 +66,14 @@ absl::Status EndEnrolmentsOfCancelledSeries(UnitOfWork& w, AuditTrail& trail, co
                    EnrolmentState::kEnrolled, EnrolmentState::kConfirmed};
   const std::string why = reason.empty() ? std::string("the series was cancelled")
                                          : absl::StrCat("the series was cancelled: ", reason);
-  PageRequest page;
-  page.limit = kMaxPageSize;
-  for (;;) {
-    TH_ASSIGN_OR_RETURN(Page<Enrolment> batch, w.enrolments().List(filter, page));
-    for (Enrolment& e : batch.items) {
-      TH_RETURN_IF_ERROR(Move(w, trail, series, e, EnrolmentState::kWithdrawn, account_id, why));
-    }
-    if (!batch.next) return absl::OkStatus();
-    page.after = batch.next;
+  TH_ASSIGN_OR_RETURN(std::vector<Enrolment> open,
+                      AllPages<Enrolment>([&](const PageRequest& page) {
+                        return w.enrolments().List(filter, page);
+                      }));
+  for (Enrolment& e : open) {
+    TH_RETURN_IF_ERROR(Move(w, trail, series, e, EnrolmentState::kWithdrawn, account_id, why));
   }
+  return absl::OkStatus();
 }
 
 absl::Status CheckEnrolmentWindow(const Series& series, bool by_planner, absl::Time now) {

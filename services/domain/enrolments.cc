@@ -128,19 +128,16 @@ absl::StatusOr<std::vector<Participant>> CohortMembers(ReadView& r, const Princi
   }
   ParticipantFilter filter;
   filter.organization_id = cohort.organization_id;
-  PageRequest page;
-  page.limit = kMaxPageSize;
-  for (;;) {
-    TH_ASSIGN_OR_RETURN(Page<Participant> batch, r.participants().List(filter, page));
-    for (Participant& p : batch.items) {
-      const bool in_group = cohort.target_group == TargetGroup::kUnspecified ||
-                            std::find(p.target_groups.begin(), p.target_groups.end(),
-                                      cohort.target_group) != p.target_groups.end();
-      const bool in_year = cohort.training_year == 0 || p.training_year == cohort.training_year;
-      if (in_group && in_year) out.push_back(std::move(p));
-    }
-    if (!batch.next) break;
-    page.after = batch.next;
+  TH_ASSIGN_OR_RETURN(std::vector<Participant> members,
+                      AllPages<Participant>([&](const PageRequest& page) {
+                        return r.participants().List(filter, page);
+                      }));
+  for (Participant& p : members) {
+    const bool in_group = cohort.target_group == TargetGroup::kUnspecified ||
+                          std::find(p.target_groups.begin(), p.target_groups.end(),
+                                    cohort.target_group) != p.target_groups.end();
+    const bool in_year = cohort.training_year == 0 || p.training_year == cohort.training_year;
+    if (in_group && in_year) out.push_back(std::move(p));
   }
   if (out.empty()) {
     return FieldError(absl::StatusCode::kFailedPrecondition, "organization_id",

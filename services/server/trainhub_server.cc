@@ -32,6 +32,11 @@
 namespace trainhub::server {
 namespace {
 
+// Threads of the gRPC server that wait for calls: at least this many, and
+// at most kMaxWaitingThreads idle ones (more run while more calls do).
+constexpr int kMinWaitingThreads = 2;
+constexpr int kMaxWaitingThreads = 32;
+
 // FAILED_PRECONDITION unless `key_pem` is a private key whose public half
 // is in the first certificate of `cert_pem`.
 absl::Status CheckTlsKeyPair(const std::string& cert_pem, const std::string& key_pem) {
@@ -167,6 +172,15 @@ absl::StatusOr<std::unique_ptr<TrainhubServer>> TrainhubServer::Start(
   // gRPC turns SO_REUSEPORT on by default: a second server on the same port
   // would then share it and answer from another database.
   builder.AddChannelArgument(GRPC_ARG_ALLOW_REUSEPORT, 0);
+  // A thread that has answered a call goes back to waiting for the next
+  // one unless kMaxWaitingThreads already wait; gRPC's default of two made
+  // every call beyond two at once start a thread and end one (measured
+  // with 8 clients: 10 times the threads started, and a token check took
+  // 0.70 of the health check's rate instead of 0.86).
+  builder.SetSyncServerOption(grpc::ServerBuilder::SyncServerOption::MIN_POLLERS,
+                              kMinWaitingThreads);
+  builder.SetSyncServerOption(grpc::ServerBuilder::SyncServerOption::MAX_POLLERS,
+                              kMaxWaitingThreads);
   if (!options.listen_address.empty()) {
     std::shared_ptr<grpc::ServerCredentials> credentials = grpc::InsecureServerCredentials();
     if (tls) {

@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <fstream>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <sstream>
 
@@ -292,18 +293,8 @@ class ErasureTest : public PrivacyTest {
     ASSERT_TRUE(Call(*enrolments_, &v1::EnrolmentService::Stub::RequestEnrolment, enrol, &e).ok());
     other_ = EnrolNewVolunteer(org_, series_, "Jonas Berg");
     for (int64_t session : sessions_) {
-      v1::RecordAttendanceSheetRequest r;
-      r.set_session_id(session);
-      r.set_reason("Teilnehmerliste auf Papier");
-      for (int64_t person : {canary_, other_}) {
-        auto* mark = r.add_marks();
-        mark->set_participant_id(person);
-        mark->set_status(v1::ATTENDANCE_STATUS_PRESENT);
-        if (person == canary_) mark->set_note("Kanarienvogel kam mit dem Bus");
-      }
-      v1::AttendanceSheet sheet;
-      grpc::Status s =
-          Call(*attendance_, &v1::AttendanceService::Stub::RecordAttendanceSheet, r, &sheet);
+      grpc::Status s = RecordPaperSheet(session, {canary_, other_},
+                                        {{canary_, "Kanarienvogel kam mit dem Bus"}});
       ASSERT_TRUE(s.ok()) << s.error_message();
     }
     v1::RecordQualificationRequest q;
@@ -334,6 +325,23 @@ class ErasureTest : public PrivacyTest {
     ApiTest::TearDown();
     auto& sinks = spdlog::default_logger()->sinks();
     sinks.erase(std::remove(sinks.begin(), sinks.end(), log_sink_), sinks.end());
+  }
+
+  // Records `people` present at `session` from a paper list (transferred
+  // by a coordinator, with a reason); `notes` holds a note for some of them.
+  grpc::Status RecordPaperSheet(int64_t session, std::initializer_list<int64_t> people,
+                                const std::map<int64_t, std::string>& notes = {}) {
+    v1::RecordAttendanceSheetRequest r;
+    r.set_session_id(session);
+    r.set_reason("Teilnehmerliste auf Papier");
+    for (int64_t person : people) {
+      auto* mark = r.add_marks();
+      mark->set_participant_id(person);
+      mark->set_status(v1::ATTENDANCE_STATUS_PRESENT);
+      if (auto note = notes.find(person); note != notes.end()) mark->set_note(note->second);
+    }
+    v1::AttendanceSheet sheet;
+    return Call(*attendance_, &v1::AttendanceService::Stub::RecordAttendanceSheet, r, &sheet);
   }
 
   int64_t AddSession(int64_t series, int64_t module, absl::Time start) {
@@ -596,17 +604,7 @@ TEST_F(ErasureTest, PeopleWhoseRetentionEndedAreListedAsDue) {
   const int64_t second = EnrolNewVolunteer(old_org, old, "Samir Khalil");
   // Enrolled, but never at a session: nothing of hers to keep.
   const int64_t never_came = EnrolNewVolunteer(old_org, old, "Олена Коваль");
-  v1::RecordAttendanceSheetRequest sheet;
-  sheet.set_session_id(session);
-  sheet.set_reason("Teilnehmerliste auf Papier");
-  for (int64_t id : {person, second}) {
-    auto* mark = sheet.add_marks();
-    mark->set_participant_id(id);
-    mark->set_status(v1::ATTENDANCE_STATUS_PRESENT);
-  }
-  v1::AttendanceSheet recorded;
-  grpc::Status s =
-      Call(*attendance_, &v1::AttendanceService::Stub::RecordAttendanceSheet, sheet, &recorded);
+  grpc::Status s = RecordPaperSheet(session, {person, second});
   ASSERT_TRUE(s.ok()) << s.error_message();
   SetRetention(old_org, 1);
   v1::ListErasureDueRequest list;

@@ -16,12 +16,17 @@ constexpr char kEncodingVersion2[] = "trainhub-attendance-ledger-v2";
 
 // Appends `value` as its length (8 bytes, little endian) and its bytes, so
 // that no two different entries encode alike.
-void AppendField(std::string& out, const std::string& value) {
-  uint64_t n = value.size();
-  for (int i = 0; i < 8; ++i) out.push_back(static_cast<char>((n >> (8 * i)) & 0xff));
-  out += value;
+void AppendField(std::string& out, absl::string_view value) {
+  const uint64_t n = value.size();
+  char length[8];
+  for (int i = 0; i < 8; ++i) length[i] = static_cast<char>((n >> (8 * i)) & 0xff);
+  out.append(length, sizeof length);
+  out.append(value.data(), value.size());
 }
-void AppendField(std::string& out, int64_t value) { AppendField(out, absl::StrCat(value)); }
+// A number as its decimal digits.
+void AppendField(std::string& out, int64_t value) {
+  AppendField(out, absl::AlphaNum(value).Piece());
+}
 
 std::string Blake2b256(const std::string& bytes) {
   std::string hash(kLedgerHashBytes, '\0');
@@ -34,6 +39,7 @@ std::string Blake2b256(const std::string& bytes) {
 std::string Encoding(const AttendanceEntry& e) {
   const bool v2 = e.hash_version >= 2;
   std::string out;
+  out.reserve(512);
   AppendField(out, v2 ? kEncodingVersion2 : kEncodingVersion);
   AppendField(out, e.prev_hash);
   AppendField(out, e.series_id);

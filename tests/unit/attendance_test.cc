@@ -256,5 +256,20 @@ TEST(AttendanceLedgerTest, ErasedTextsKeepTheChainCheckable) {
   EXPECT_FALSE(CheckLedger({v1, v2}).intact);
 }
 
+// Ledgers in the field were hashed by earlier builds: the encoding of both
+// versions stays byte for byte, or their exports stop verifying.
+TEST(AttendanceLedgerTest, TheEncodingOfBothVersionsStaysAsStored) {
+  AttendanceEntry v1 = ChainedEntry(LedgerGenesis(), 1, "krank, Attest liegt vor");
+  AttendanceEntry v2 = ChainedEntry(v1.hash, 2, "Zugausfall \xc3\xbc");
+  v2.minutes_missed = 15;
+  v2.client_nonce = "n-1";
+  v2.device_id = "tablet";
+  v2.account_id = 4;
+  v2.conflicting_record_id = 1;
+  v2.hash = LedgerHash(v2);
+  EXPECT_EQ(HexOf(v1.hash), "eb03e84d2e1a656d9fe4fe977550fe3ae6d42ea9e78ca82181ac1c2b8d369c65");
+  EXPECT_EQ(HexOf(v2.hash), "8bf0c2322d34fa9c0c6c0f2a09881e1887d8ef64669de99d7cc3e24a8721de96");
+}
+
 }  // namespace
 }  // namespace trainhub::domain

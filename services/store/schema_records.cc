@@ -421,13 +421,22 @@ BEGIN
 END;
 )sql";
 
-constexpr std::array<Migration, 7> kRecordMigrations = {{{kMigration8},
+// Each person's current status per session is kept by the store's append
+// (SqliteAttendanceStore::Append) instead of a trigger: a trigger made every
+// ledger insert a multi-statement write with its own statement journal,
+// which cost a recorded sheet more than its rows.
+constexpr char kMigration15[] = R"sql(
+DROP TRIGGER attendance_entry_current;
+)sql";
+
+constexpr std::array<Migration, 8> kRecordMigrations = {{{kMigration8},
                                                          {kMigration9},
                                                          {kMigration10},
                                                          {kMigration11},
                                                          {kMigration12},
                                                          {kMigration13},
-                                                         {kMigration14}}};
+                                                         {kMigration14},
+                                                         {kMigration15}}};
 
 }  // namespace
 

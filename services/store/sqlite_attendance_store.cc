@@ -169,7 +169,28 @@ absl::StatusOr<Id> SqliteAttendanceStore::Append(const AttendanceEntry& e) {
     q.bind(17, e.hash.data(), static_cast<int>(e.hash.size()));
     q.bind(18, e.hash_version);
     q.exec();
-    return Id{sql_.db().getLastInsertRowid()};
+    const Id id = sql_.db().getLastInsertRowid();
+    if (e.kind == domain::LedgerEntryKind::kRecord) {
+      // attendance_current holds the record that counts: the latest client
+      // time, then the latest arrival (domain::CellState::Add).
+      auto& current = sql_.Prepare(
+          "INSERT INTO attendance_current"
+          " (session_id, participant_id, series_id, status, client_time, entry_id)"
+          " VALUES (?, ?, ?, ?, ?, ?)"
+          " ON CONFLICT (session_id, participant_id) DO UPDATE SET status = excluded.status,"
+          " client_time = excluded.client_time, entry_id = excluded.entry_id"
+          " WHERE excluded.client_time > attendance_current.client_time"
+          " OR (excluded.client_time = attendance_current.client_time"
+          " AND excluded.entry_id > attendance_current.entry_id)");
+      current.bind(1, e.session_id);
+      current.bind(2, e.participant_id);
+      current.bind(3, e.series_id);
+      current.bind(4, static_cast<int>(e.status));
+      current.bind(5, Micros(e.client_time));
+      current.bind(6, id);
+      current.exec();
+    }
+    return id;
   });
 }
 

@@ -7,6 +7,8 @@
 #include <filesystem>
 
 #include "store/schema.h"
+#include "store/sql_support.h"
+#include "store/sqlite_attendance_store.h"
 
 namespace trainhub::store {
 namespace {
@@ -181,7 +183,8 @@ TEST_F(ConnectionTest, SeatHoldersBeforeVersion12AreFoundInTheHistory) {
 }
 
 // The status that counts is the record with the latest client time, then
-// the latest arrival: recorded before version 13, and after it.
+// the latest arrival: recorded before version 13, and after it through the
+// store's append (version 15 dropped the trigger that kept it).
 TEST_F(ConnectionTest, AttendanceRecordedBeforeVersion13CountsAsItsLatestRecord) {
   auto record = [](SQLite::Database& db, int person, int status, int client_time) {
     SQLite::Statement q(db,
@@ -226,8 +229,33 @@ TEST_F(ConnectionTest, AttendanceRecordedBeforeVersion13CountsAsItsLatestRecord)
         .getString();
   };
   EXPECT_EQ(statuses(), "1:4 2:2");
-  record(**db, 1, 1, 45);  // older than the absence: stays absent
-  record(**db, 2, 3, 70);  // newer: excused
+  Sql sql(**db);
+  SqliteAttendanceStore store(sql);
+  auto append = [&](int person, domain::AttendanceStatus status, int client_time) {
+    domain::AttendanceEntry e;
+    e.series_id = 1;
+    e.session_id = 1;
+    e.kind = domain::LedgerEntryKind::kRecord;
+    e.participant_id = person;
+    e.status = status;
+    e.client_time = absl::FromUnixMicros(client_time);
+    e.hash_version = 2;
+    return store.Append(e).status();
+  };
+  // Older than the absence: stays absent.
+  ASSERT_TRUE(append(1, domain::AttendanceStatus::kPresent, 45).ok());
+  // Newer: excused.
+  ASSERT_TRUE(append(2, domain::AttendanceStatus::kExcused, 70).ok());
+  EXPECT_EQ(statuses(), "1:4 2:3");
+  // A sign-off has no person and no status.
+  domain::AttendanceEntry sign_off;
+  sign_off.series_id = 1;
+  sign_off.session_id = 1;
+  sign_off.kind = domain::LedgerEntryKind::kSignOff;
+  ASSERT_TRUE(store.Append(sign_off).ok());
+  EXPECT_EQ(statuses(), "1:4 2:3");
+  // An insert that bypasses the store leaves attendance_current alone.
+  record(**db, 2, 1, 90);
   EXPECT_EQ(statuses(), "1:4 2:3");
 }
 

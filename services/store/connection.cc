@@ -9,6 +9,7 @@
 
 #include <cerrno>
 #include <cstring>
+#include <mutex>
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
@@ -18,6 +19,15 @@ namespace trainhub::store {
 namespace {
 
 constexpr int kBusyTimeoutMs = 5000;
+
+// Process-wide SQLite settings, applied before the first connection opens
+// (SQLite takes them only then; later calls are refused and change nothing).
+// Without memory statistics, which trainhub never reads, an allocation takes
+// no global lock: every statement allocates, on every thread.
+void ConfigureSqliteOnce() {
+  static std::once_flag once;
+  std::call_once(once, [] { sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0); });
+}
 
 // Runs `PRAGMA name = value` and checks that reading it back gives `expect`.
 absl::Status SetPragma(SQLite::Database& db, absl::string_view name, absl::string_view value,
@@ -130,9 +140,10 @@ absl::StatusOr<std::unique_ptr<SQLite::Database>> OpenWriteConnection(const std:
   if (!IsInMemory(path)) {
     if (absl::Status private_file = RestrictToOwner(path); !private_file.ok()) return private_file;
   }
+  ConfigureSqliteOnce();
   try {
     auto db = std::make_unique<SQLite::Database>(
-        path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE | SQLite::OPEN_FULLMUTEX);
+        path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE | SQLite::OPEN_NOMUTEX);
     db->setBusyTimeout(kBusyTimeoutMs);
     const std::string journal = IsInMemory(path) ? "memory" : "wal";
     absl::Status status = SetPragma(*db, "journal_mode", journal, journal);
@@ -162,9 +173,10 @@ absl::StatusOr<std::unique_ptr<SQLite::Database>> OpenWriteConnection(const std:
 }
 
 absl::StatusOr<std::unique_ptr<SQLite::Database>> OpenReadConnection(const std::string& path) {
+  ConfigureSqliteOnce();
   try {
     auto db =
-        std::make_unique<SQLite::Database>(path, SQLite::OPEN_READONLY | SQLite::OPEN_FULLMUTEX);
+        std::make_unique<SQLite::Database>(path, SQLite::OPEN_READONLY | SQLite::OPEN_NOMUTEX);
     db->setBusyTimeout(kBusyTimeoutMs);
     if (absl::Status s = SetPragma(*db, "foreign_keys", "ON", "1"); !s.ok()) {
       return s;

@@ -22,6 +22,8 @@ bool IsInMemory(const std::string& path);
 // the schema to LatestSchemaVersion() in one transaction.
 // FAILED_PRECONDITION when the file is not a trainhub database or has a
 // newer schema than this build knows; UNAVAILABLE when it cannot be opened.
+// Like every connection opened here, it has no lock of its own (SQLite's
+// multi-thread mode): one thread at a time may use it.
 absl::StatusOr<std::unique_ptr<SQLite::Database>> OpenWriteConnection(const std::string& path);
 
 // Applies the migrations from the database's version up to `target_version`

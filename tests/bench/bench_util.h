@@ -140,26 +140,33 @@ struct Measurement {
   double calls_per_second = 0;
   double p50_us = 0;
   int failures = 0;
-  // The process's CPU time per call (clients and server share the process).
+  // The process's CPU time per call (clients and server share the process),
+  // and the part of it spent outside the kernel.
   double cpu_us_per_call = 0;
+  double user_cpu_us_per_call = 0;
   // Its share of the machine's cores over the run: near 1, the run was
   // bound by the CPU, not by waiting (for a disk's sync, say).
   double cpu_share = 0;
 };
 
-// The CPU time this process has used so far (all threads, user and kernel).
-inline double ProcessCpuSeconds() {
+struct CpuSeconds {
+  double user = 0;
+  double kernel = 0;
+};
+
+// The CPU time this process has used so far (all threads).
+inline CpuSeconds ProcessCpuSeconds() {
   rusage usage{};
   ::getrusage(RUSAGE_SELF, &usage);
   auto seconds = [](const timeval& t) { return t.tv_sec + t.tv_usec / 1e6; };
-  return seconds(usage.ru_utime) + seconds(usage.ru_stime);
+  return {seconds(usage.ru_utime), seconds(usage.ru_stime)};
 }
 
 // Runs `call(thread, i)` `calls` times spread over `threads` threads.
 inline Measurement Measure(int calls, int threads, const std::function<bool(int, int)>& call) {
   std::atomic<int> failures{0};
   std::vector<std::vector<double>> latencies(threads);
-  const double cpu_start = ProcessCpuSeconds();
+  const CpuSeconds cpu_start = ProcessCpuSeconds();
   const absl::Time start = absl::Now();
   std::vector<std::thread> workers;
   for (int t = 0; t < threads; ++t) {
@@ -173,13 +180,19 @@ inline Measurement Measure(int calls, int threads, const std::function<bool(int,
   }
   for (auto& w : workers) w.join();
   const double seconds = absl::ToDoubleSeconds(absl::Now() - start);
-  const double cpu_seconds = ProcessCpuSeconds() - cpu_start;
+  const CpuSeconds cpu_end = ProcessCpuSeconds();
+  const double user_seconds = cpu_end.user - cpu_start.user;
+  const double cpu_seconds = user_seconds + cpu_end.kernel - cpu_start.kernel;
   const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
   std::vector<double> all;
   for (auto& l : latencies) all.insert(all.end(), l.begin(), l.end());
   std::nth_element(all.begin(), all.begin() + all.size() / 2, all.end());
-  return {calls / seconds, all.empty() ? 0 : all[all.size() / 2], failures.load(),
-          cpu_seconds * 1e6 / calls, cpu_seconds / (seconds * cores)};
+  return {calls / seconds,
+          all.empty() ? 0 : all[all.size() / 2],
+          failures.load(),
+          cpu_seconds * 1e6 / calls,
+          user_seconds * 1e6 / calls,
+          cpu_seconds / (seconds * cores)};
 }
 
 // The process's resident memory in KiB (the server runs in this process).

@@ -185,7 +185,7 @@ absl::StatusOr<std::vector<domain::SeatChange>> SqliteEnrolmentStore::ListSeatCh
         " FROM seat_holder h JOIN enrolment e ON e.id = h.enrolment_id"
         " JOIN participant p ON p.id = e.participant_id"
         " JOIN enrolment_change c ON c.enrolment_id = e.id WHERE h.series_id = ?"
-        " ORDER BY e.participant_id, c.id");
+        " ORDER BY h.enrolment_id, c.id");
     q.bind(1, series_id);
     std::vector<domain::SeatChange> out;
     while (q.executeStep()) {

@@ -55,8 +55,9 @@ class EnrolmentReader {
   // Enrolments of the series in any state.
   virtual absl::StatusOr<int64_t> Count(Id series_id) = 0;
   // Every history step of every enrolment of the series that has ever held
-  // a seat, by participant and then in order. Its cost grows with those
-  // enrolments, not with everyone who waited or was turned away.
+  // a seat, by enrolment (a person has one per series) and then in order.
+  // Its cost grows with those enrolments, not with everyone who waited or
+  // was turned away.
   virtual absl::StatusOr<std::vector<SeatChange>> ListSeatChanges(Id series_id) = 0;
   // What GetSeries derives of the places, without the rest of the series.
   virtual absl::StatusOr<Places> CountPlaces(Id series_id) = 0;

@@ -102,12 +102,7 @@ absl::StatusOr<int> Certificates::WritePdfArchive(const Principal& who, Id serie
   std::vector<Certificate> listed;
   TH_RETURN_IF_ERROR(store_.Read([&](ReadView& r) -> absl::Status {
     TH_RETURN_IF_ERROR(AccessCompletion(r, who, series_id, CompletionRole::kReader).status());
-    CertificateFilter filter;
-    filter.series_id = series_id;
-    TH_ASSIGN_OR_RETURN(std::vector<Certificate> all,
-                        AllPages<Certificate>([&](const PageRequest& page) {
-                          return r.certificates().List(filter, page);
-                        }));
+    TH_ASSIGN_OR_RETURN(std::vector<Certificate> all, CertificatesOfSeries(r, series_id));
     for (Certificate& c : all) {
       // An erased holder's PDF is not kept.
       if (!c.content.holder_name_hash.empty()) continue;

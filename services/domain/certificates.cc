@@ -395,12 +395,7 @@ absl::StatusOr<IssueResult> Certificates::IssueAll(const RequestContext& ctx, Id
     if (earlier) {
       // A retry: what the series holds now stands for what was issued.
       frozen.clear();
-      CertificateFilter filter;
-      filter.series_id = series_id;
-      TH_ASSIGN_OR_RETURN(std::vector<Certificate> all,
-                          AllPages<Certificate>([&](const PageRequest& page) {
-                            return w.certificates().List(filter, page);
-                          }));
+      TH_ASSIGN_OR_RETURN(std::vector<Certificate> all, CertificatesOfSeries(w, series_id));
       for (Certificate& c : all) {
         if (c.status == CertificateStatus::kValid) result.issued.push_back(std::move(c));
       }

@@ -38,6 +38,13 @@ absl::StatusOr<std::pair<Series, CompletionRole>> AccessCompletion(ReadView& r,
   return std::make_pair(*std::move(series), role);
 }
 
+absl::StatusOr<std::vector<Certificate>> CertificatesOfSeries(ReadView& r, Id series_id) {
+  CertificateFilter filter;
+  filter.series_id = series_id;
+  return AllPages<Certificate>(
+      [&](const PageRequest& page) { return r.certificates().List(filter, page); });
+}
+
 absl::StatusOr<CompletionRule> RuleOf(ReadView& r, Id series_id) {
   TH_ASSIGN_OR_RETURN(std::optional<CompletionRule> stored, r.completion().GetRule(series_id));
   if (stored) return *std::move(stored);

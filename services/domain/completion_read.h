@@ -32,6 +32,10 @@ absl::StatusOr<std::pair<Series, CompletionRole>> AccessCompletion(ReadView& r,
 // The stored rule, or the defaults.
 absl::StatusOr<CompletionRule> RuleOf(ReadView& r, Id series_id);
 
+// Every certificate of the series in any status, as the store lists them
+// (without their PDFs).
+absl::StatusOr<std::vector<Certificate>> CertificatesOfSeries(ReadView& r, Id series_id);
+
 struct SeriesEvaluation {
   std::vector<PersonCompletion> people;  // by name, with decisions in force
   AttendanceMatrix matrix;               // the records used (all people)

@@ -49,6 +49,14 @@ constexpr int kSessionsPerModule = 50;
 constexpr int kRounds = 5;
 constexpr double kSheetTarget = 1.2;
 
+// A nonce of the CLI's length (35 characters), distinct for each pair.
+std::string ClientNonce(int64_t a, int64_t b) {
+  char nonce[40];
+  std::snprintf(nonce, sizeof nonce, "cli-%016llx%015llx", static_cast<unsigned long long>(a),
+                static_cast<unsigned long long>(b));
+  return nonce;
+}
+
 void SetTime(absl::Time t, google::protobuf::Timestamp* out) {
   out->set_seconds(absl::ToUnixSeconds(t));
 }
@@ -194,14 +202,10 @@ class AttendanceBench {
   }
 
   // A mark as the CLI and the desktop client send it: with the device's
-  // time, a nonce of the CLI's length (35 characters) and the device.
+  // time, a nonce and the device.
   static void AsClientsSendIt(v1::AttendanceMark* mark, int64_t session_id, int round) {
     SetTime(absl::Now(), mark->mutable_client_time());
-    char nonce[40];
-    std::snprintf(nonce, sizeof nonce, "cli-%016llx%015llx",
-                  static_cast<unsigned long long>(session_id),
-                  static_cast<unsigned long long>(mark->participant_id() * 1000 + round));
-    mark->set_client_nonce(nonce);
+    mark->set_client_nonce(ClientNonce(session_id, mark->participant_id() * 1000 + round));
     mark->set_device_id("cli@trainer-laptop");
   }
 
@@ -298,11 +302,7 @@ bool AppendRecords(trainhub::domain::Store& store, int64_t series_id, int64_t se
           e.status = domain::AttendanceStatus::kPresent;
           e.source = domain::AttendanceSource::kStaff;
           e.client_time = e.record_time = now;
-          char nonce[40];
-          std::snprintf(nonce, sizeof nonce, "cli-%016llx%015llx",
-                        static_cast<unsigned long long>(call),
-                        static_cast<unsigned long long>(person * 100 + people.size()));
-          e.client_nonce = nonce;
+          e.client_nonce = ClientNonce(call, person * 100 + static_cast<int64_t>(people.size()));
           e.device_id = "cli@trainer-laptop";
           e.account_id = 1;
           e.prev_hash = e.hash = std::string(domain::kLedgerHashBytes, '\0');

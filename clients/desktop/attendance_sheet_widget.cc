@@ -6,6 +6,7 @@
 
 #include "clients/desktop/background.h"
 #include "clients/desktop/check_in_dialog.h"
+#include "clients/desktop/dialogs.h"
 #include "clients/desktop/error_text.h"
 #include "clients/desktop/labels.h"
 #include "clients/desktop/server_call.h"
@@ -148,10 +149,16 @@ void AttendanceSheetWidget::Show(const v1::AttendanceSheet& sheet, bool remember
       grid_->addWidget(button, row, column++);
       const qint64 participant_id = entry.participant_id();
       const v1::AttendanceStatus status = spec.status;
-      connect(button, &QPushButton::clicked, this,
-              [this, participant_id, status]() { Mark(participant_id, status); });
+      connect(button, &QPushButton::clicked, this, [this, participant_id, status]() {
+        if (status == v1::ATTENDANCE_STATUS_LATE) {
+          AskLateMinutes(participant_id);
+        } else {
+          Mark(participant_id, status);
+        }
+      });
     }
     auto* note = new QLabel;
+    note->setObjectName(QStringLiteral("note-%1").arg(entry.participant_id()));
     note->setWordWrap(true);
     grid_->addWidget(note, row, column);
     row_widgets_.push_back({entry.participant_id(), group, note});
@@ -175,18 +182,24 @@ void AttendanceSheetWidget::Render() {
   for (const Row& row : row_widgets_) {
     const auto& entry = sheet_.entries(index++);
     v1::AttendanceStatus shown = entry.status();
-    QString note;
+    int minutes = entry.minutes_missed();
+    QStringList notes;
     if (auto it = waiting.find(row.participant_id); it != waiting.end()) {
       shown = it->second.mark.status();
-      note = it->second.error.empty()
-                 ? tr("waiting to be sent")
-                 : tr("not accepted: %1").arg(QString::fromStdString(it->second.error));
+      minutes = it->second.mark.minutes_missed();
+      notes << (it->second.error.empty()
+                    ? tr("waiting to be sent")
+                    : tr("not accepted: %1").arg(QString::fromStdString(it->second.error)));
     } else if (entry.needs_review()) {
-      note = tr("check: two devices recorded different statuses");
+      notes << tr("check: two devices recorded different statuses");
     } else if (entry.source() == v1::ATTENDANCE_SOURCE_SELF_CHECK_IN) {
-      note = tr("checked in");
+      notes << tr("checked in");
     }
-    row.note->setText(note);
+    if (minutes > 0 &&
+        (shown == v1::ATTENDANCE_STATUS_LATE || shown == v1::ATTENDANCE_STATUS_PRESENT)) {
+      notes.prepend(tr("%n minute(s) missed", "", minutes));
+    }
+    row.note->setText(notes.join(QStringLiteral(" · ")));
     for (QAbstractButton* button : row.group->buttons()) {
       const int status = row.group->id(button);
       button->setChecked(status == shown);
@@ -226,12 +239,50 @@ QPushButton* AttendanceSheetWidget::ButtonFor(qint64 participant_id,
   return nullptr;
 }
 
-void AttendanceSheetWidget::Mark(qint64 participant_id, v1::AttendanceStatus status) {
+int AttendanceSheetWidget::SessionMinutes() const {
+  return static_cast<int>((sheet_.end_time().seconds() - sheet_.start_time().seconds()) / 60);
+}
+
+void AttendanceSheetWidget::Mark(qint64 participant_id, v1::AttendanceStatus status,
+                                 int minutes_missed) {
   v1::AttendanceMark mark;
   mark.set_participant_id(participant_id);
   mark.set_status(status);
+  mark.set_minutes_missed(minutes_missed);
   sync_.Record(session_id_, mark);
   Render();
+}
+
+void AttendanceSheetWidget::AskLateMinutes(qint64 participant_id) {
+  QString name;
+  int known = -1;
+  for (const auto& entry : sheet_.entries()) {
+    if (entry.participant_id() != participant_id) continue;
+    name = QString::fromStdString(entry.participant_name());
+    if (entry.status() == v1::ATTENDANCE_STATUS_LATE) known = entry.minutes_missed();
+  }
+  for (const auto& pending : sync_.Waiting(session_id_)) {
+    if (pending.mark.participant_id() == participant_id &&
+        pending.mark.status() == v1::ATTENDANCE_STATUS_LATE) {
+      known = pending.mark.minutes_missed();
+    }
+  }
+  const int suggested =
+      known >= 0 ? known
+                 : MinutesLateNow(sheet_.start_time().seconds(), sheet_.end_time().seconds(),
+                                  QDateTime::currentSecsSinceEpoch());
+  auto* dialog = new LateMinutesDialog(name, SessionMinutes(), suggested, this);
+  dialog->setObjectName("lateMinutesDialog");
+  dialog->setAttribute(Qt::WA_DeleteOnClose);
+  const qint64 session_id = session_id_;
+  connect(dialog, &QDialog::finished, this, [this, dialog, participant_id, session_id](int result) {
+    if (result == QDialog::Accepted && session_id == session_id_) {
+      Mark(participant_id, v1::ATTENDANCE_STATUS_LATE, dialog->minutes());
+    } else {
+      Render();  // the L button shows the status as it was
+    }
+  });
+  dialog->open();
 }
 
 void AttendanceSheetWidget::MarkAllPresent() {

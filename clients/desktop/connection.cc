@@ -28,6 +28,8 @@ Connection::Connection(Settings settings) : settings_(std::move(settings)) {
   enrolments_ = v1::EnrolmentService::NewStub(channel_);
   organizations_ = v1::OrganizationService::NewStub(channel_);
   participants_ = v1::ParticipantService::NewStub(channel_);
+  privacy_ = v1::PrivacyService::NewStub(channel_);
+  reports_ = v1::ReportService::NewStub(channel_);
   schedule_ = v1::ScheduleService::NewStub(channel_);
   series_ = v1::SeriesService::NewStub(channel_);
   trainers_ = v1::TrainerService::NewStub(channel_);

@@ -11,6 +11,7 @@
 #include <QAbstractSpinBox>
 #include <QApplication>
 #include <QComboBox>
+#include <QDialogButtonBox>
 #include <QDir>
 #include <QFile>
 #include <QHeaderView>
@@ -22,6 +23,8 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QProcess>
+#include <QPushButton>
+#include <QScrollBar>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QTabBar>
@@ -31,16 +34,21 @@
 #include <QtTest>
 #include <memory>
 
+#include "clients/desktop/attendance_panel.h"
 #include "clients/desktop/attendance_sheet_widget.h"
+#include "clients/desktop/certificates_panel.h"
 #include "clients/desktop/check_in_dialog.h"
 #include "clients/desktop/completion_panel.h"
 #include "clients/desktop/desktop_app.h"
+#include "clients/desktop/dialogs.h"
 #include "clients/desktop/enrolment_board.h"
 #include "clients/desktop/import_dialog.h"
 #include "clients/desktop/login_dialog.h"
 #include "clients/desktop/main_window.h"
 #include "clients/desktop/participant_page.h"
 #include "clients/desktop/planning_dialogs.h"
+#include "clients/desktop/privacy_page.h"
+#include "clients/desktop/reports_page.h"
 #include "clients/desktop/series_page.h"
 #include "clients/desktop/session_dialog.h"
 #include "clients/desktop/trainer_page.h"
@@ -65,6 +73,54 @@ void Screenshot(QWidget* widget, const QString& name) {
 }
 
 int CountOf(const QString& json, const QString& key) { return json.count("\"" + key + "\""); }
+
+QJsonObject JsonOf(const QString& text) { return QJsonDocument::fromJson(text.toUtf8()).object(); }
+
+// The open dialog of type T named `name` (a modal one or a child of `parent`).
+template <typename T>
+T* OpenDialog(QWidget* parent, const QString& name) {
+  if (auto* modal = qobject_cast<T*>(QApplication::activeModalWidget());
+      modal != nullptr && modal->objectName() == name) {
+    return modal;
+  }
+  T* child = parent->findChild<T*>(name);
+  return child != nullptr && child->isVisible() ? child : nullptr;
+}
+
+// The row of `table` whose column `column` reads `text`, or -1.
+int RowWith(QTableWidget* table, int column, const QString& text) {
+  for (int row = 0; row < table->rowCount(); ++row) {
+    if (table->item(row, column) != nullptr && table->item(row, column)->text().contains(text)) {
+      return row;
+    }
+  }
+  return -1;
+}
+
+// The row of `table` whose first cell carries the person's id (Qt::UserRole), or -1.
+int RowOfPerson(QTableWidget* table, qint64 participant_id) {
+  for (int row = 0; row < table->rowCount(); ++row) {
+    if (table->item(row, 0)->data(Qt::UserRole).toLongLong() == participant_id) return row;
+  }
+  return -1;
+}
+
+QByteArray ReadFile(const QString& path) {
+  QFile file(path);
+  return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
+
+// The text of every cell of `table`, row by row.
+QString TableText(QTableWidget* table) {
+  QString out;
+  for (int row = 0; row < table->rowCount(); ++row) {
+    for (int column = 0; column < table->columnCount(); ++column) {
+      if (table->item(row, column) != nullptr) out += table->item(row, column)->text() + " | ";
+    }
+    out += "\n";
+  }
+  return out;
+}
 
 // Ticks or clears the trainer with this id in the session dialog.
 bool CheckTrainer(trainhub::desktop::SessionDialog* dialog, qint64 trainer_id, bool checked) {
@@ -231,11 +287,32 @@ class DesktopE2eTest : public QObject {
 
     server_.Kill();  // the village hall without network
     sheet->MarkAllPresent();
-    sheet->Mark(2, v1::ATTENDANCE_STATUS_LATE);     // Олена
+    // Олена came 20 minutes late: the L button asks how late.
+    sheet->ButtonFor(2, v1::ATTENDANCE_STATUS_LATE)->click();
+    trainhub::desktop::LateMinutesDialog* late = nullptr;
+    QTRY_VERIFY_WITH_TIMEOUT((late = OpenDialog<trainhub::desktop::LateMinutesDialog>(
+                                  sheet, "lateMinutesDialog")) != nullptr,
+                             kWait);
+    QCOMPARE(late->minutes_box()->maximum(), 180);  // the session's length
+    late->minutes_box()->setValue(20);
+    late->accept();
     sheet->Mark(14, v1::ATTENDANCE_STATUS_ABSENT);  // Дмитро
+    // Choosing "late" and then cancelling the question records nothing.
+    sheet->ButtonFor(1, v1::ATTENDANCE_STATUS_LATE)->click();
+    QTRY_VERIFY_WITH_TIMEOUT((late = OpenDialog<trainhub::desktop::LateMinutesDialog>(
+                                  sheet, "lateMinutesDialog")) != nullptr,
+                             kWait);
+    late->reject();
     QTRY_VERIFY_WITH_TIMEOUT(sheet->state_line()->text().contains("Offline"), kWait);
     QVERIFY(sheet->state_line()->text().contains("5 marks waiting to be sent"));
     QVERIFY(sheet->ButtonFor(14, v1::ATTENDANCE_STATUS_ABSENT)->isChecked());
+    QVERIFY(sheet->ButtonFor(1, v1::ATTENDANCE_STATUS_PRESENT)->isChecked());
+    QVERIFY(sheet->ButtonFor(2, v1::ATTENDANCE_STATUS_LATE)->isChecked());
+    for (const auto& pending : app->sync()->Waiting(37)) {
+      QCOMPARE(pending.mark.minutes_missed(), pending.mark.participant_id() == 2 ? 20 : 0);
+    }
+    QVERIFY2(sheet->findChild<QLabel*>("note-2")->text().contains("20 minutes missed"),
+             qPrintable(sheet->findChild<QLabel*>("note-2")->text()));
     Screenshot(app->window(), "trainer-offline");
 
     // Closing and opening the client keeps the marks (a local file).
@@ -253,6 +330,17 @@ class DesktopE2eTest : public QObject {
     QCOMPARE(CountOf(history, "client_nonce"), 5);  // once each
     QVERIFY(history.contains("ATTENDANCE_STATUS_LATE"));
     QVERIFY(history.contains("ATTENDANCE_STATUS_ABSENT"));
+    // The minutes went with the mark through the offline queue.
+    for (const QJsonValue record : JsonOf(history)["records"].toArray()) {
+      if (record["status"].toString() == "ATTENDANCE_STATUS_LATE") {
+        QCOMPARE(record["participant_id"].toVariant().toLongLong(), 2);
+        QCOMPARE(record["minutes_missed"].toInt(), 20);
+      }
+    }
+    for (const auto& entry : page->sheet()->sheet().entries()) {
+      if (entry.participant_id() == 2) QCOMPARE(entry.minutes_missed(), 20);
+    }
+    QVERIFY(page->sheet()->findChild<QLabel*>("note-2")->text().contains("20 minutes missed"));
     Screenshot(app->window(), "trainer-sheet");
   }
 
@@ -406,6 +494,375 @@ class DesktopE2eTest : public QObject {
     Screenshot(app->window(), "participant");
   }
 
+  void coordinatorCorrectsASignedOffSheetWithAReasonPerChange() {
+    auto app = SignIn("koordination@agsa.example.org");
+    QVERIFY(app);
+    auto* page = app->window()->series_page();
+    QTRY_VERIFY_WITH_TIMEOUT(page->SelectSeries(6), kWait);
+    auto* panel = page->attendance_panel();
+    page->details()->setCurrentWidget(panel);
+    QTRY_VERIFY_WITH_TIMEOUT(panel->SelectSession(37), kWait);
+    QTRY_VERIFY_WITH_TIMEOUT(panel->sheet().session_id() == 37 && panel->table()->rowCount() == 5,
+                             kWait);
+    QVERIFY(panel->sheet().signed_off());
+    QVERIFY2(panel->state_line()->text().contains("Signed off by"),
+             qPrintable(panel->state_line()->text()));
+    // The trainer's minutes are shown.
+    QVERIFY2(
+        panel->table()->item(RowOfPerson(panel->table(), 2), 1)->text() == "Late (20 min missed)",
+        qPrintable(TableText(panel->table())));
+    // Дмитро came after all, 30 minutes late: corrected with a reason.
+    const struct {
+      qint64 person;
+      v1::AttendanceStatus status;
+      int minutes;
+      QString reason;
+    } changes[] = {
+        {14, v1::ATTENDANCE_STATUS_LATE, 30,
+         "laut Papierliste 30 Minuten später eingetroffen (Zug)"},
+        {1, v1::ATTENDANCE_STATUS_EXCUSED, 0, "Krankmeldung am Folgetag nachgereicht"},
+    };
+    for (const auto& change : changes) {
+      panel->table()->selectRow(RowOfPerson(panel->table(), change.person));
+      panel->CorrectSelected();
+      trainhub::desktop::CorrectionDialog* dialog = nullptr;
+      QTRY_VERIFY_WITH_TIMEOUT((dialog = OpenDialog<trainhub::desktop::CorrectionDialog>(
+                                    panel, "correctionDialog")) != nullptr,
+                               kWait);
+      dialog->status()->setCurrentIndex(
+          dialog->status()->findData(static_cast<int>(change.status)));
+      dialog->minutes()->setValue(change.minutes);
+      QVERIFY(!dialog->save_button()->isEnabled());  // signed off: not without a reason
+      dialog->reason()->setText(change.reason);
+      QVERIFY(dialog->save_button()->isEnabled());
+      if (change.person == 14) Screenshot(dialog, "coordinator-correction");
+      QPointer<trainhub::desktop::CorrectionDialog> watched(dialog);
+      dialog->Save();
+      QTRY_VERIFY2_WITH_TIMEOUT(watched.isNull() || !watched->isVisible(),
+                                qPrintable(watched ? watched->problem()->text() : QString()),
+                                kWait);
+    }
+    QTRY_COMPARE_WITH_TIMEOUT(panel->table()->item(RowOfPerson(panel->table(), 14), 1)->text(),
+                              QString("Late (30 min missed)"), kWait);
+    QTRY_COMPARE_WITH_TIMEOUT(panel->table()->item(RowOfPerson(panel->table(), 1), 1)->text(),
+                              QString("Excused"), kWait);
+    // The history of the selected person shows who changed what and why.
+    panel->table()->selectRow(RowOfPerson(panel->table(), 14));
+    QTRY_VERIFY_WITH_TIMEOUT(TableText(panel->history()).contains(changes[0].reason), kWait);
+    QVERIFY2(TableText(panel->history()).contains("Absent → Late (30 min missed)"),
+             qPrintable(TableText(panel->history())));
+    Screenshot(app->window(), "coordinator-attendance");
+    // Each change is stored with its own reason.
+    const QJsonArray records =
+        JsonOf(server_.Cli({"--output", "json", "attendance", "history", "37"}))["records"]
+            .toArray();
+    for (const auto& change : changes) {
+      bool found = false;
+      for (const QJsonValue r : records) {
+        found |= r["participant_id"].toVariant().toLongLong() == change.person &&
+                 r["reason"].toString() == change.reason &&
+                 r["minutes_missed"].toInt() == change.minutes;
+      }
+      QVERIFY2(found, qPrintable(change.reason));
+    }
+  }
+
+  void coordinatorRevokesIssuesAndZipsCertificates() {
+    auto app = SignIn("koordination@agsa.example.org");
+    QVERIFY(app);
+    auto* page = app->window()->series_page();
+    QTRY_VERIFY_WITH_TIMEOUT(page->SelectSeries(1), kWait);
+    auto* panel = page->certificates_panel();
+    page->details()->setCurrentWidget(panel);
+    QTRY_COMPARE_WITH_TIMEOUT(static_cast<int>(panel->certificates().size()), 5, kWait);
+    v1::Certificate chosen;
+    for (const auto& c : panel->certificates()) {
+      if (QString::fromStdString(c.holder_name()).contains("Lan")) continue;  // her PDF test
+      chosen = c;
+    }
+    const QString serial = QString::fromStdString(chosen.serial());
+    QVERIFY(panel->SelectSerial(serial));
+    const QStringList show = {"--output", "json", "certificate", "show", serial};
+    // Cancelled: nothing happens.
+    AnswerReasonDialog(QString());
+    panel->RevokeSelected();
+    QCOMPARE(JsonOf(server_.Cli(show))["status"].toString(), QString("CERTIFICATE_STATUS_VALID"));
+    const QString reason = "Zertifikat versehentlich auf die falsche Reihe ausgestellt";
+    AnswerReasonDialog(reason, "coordinator-revoke");
+    panel->RevokeSelected();
+    QTRY_VERIFY2_WITH_TIMEOUT(panel->message()->text().contains(serial + " is revoked"),
+                              qPrintable(panel->message()->text()), kWait);
+    const QJsonObject revoked = JsonOf(server_.Cli(show));
+    QCOMPARE(revoked["status"].toString(), QString("CERTIFICATE_STATUS_REVOKED"));
+    QCOMPARE(revoked["revoke_reason"].toString(), reason);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        panel->table()->item(RowWith(panel->table(), 0, serial), 4)->text() == "Revoked", kWait);
+
+    // One person's certificate, issued alone after a confirmation.
+    auto* completion = page->completion_panel();
+    page->details()->setCurrentWidget(completion);
+    QTRY_VERIFY_WITH_TIMEOUT(completion->SelectPerson(chosen.participant_id()), kWait);
+    AnswerNextDialog(QMessageBox::Yes);
+    completion->IssueSelected();
+    QTRY_VERIFY2_WITH_TIMEOUT(completion->message()->text().contains("issued to"),
+                              qPrintable(completion->message()->text()), kWait);
+    QString reissued;
+    QTRY_VERIFY_WITH_TIMEOUT(
+        [&]() {
+          for (const auto& c : panel->certificates()) {
+            if (c.participant_id() == chosen.participant_id() &&
+                c.status() == v1::CERTIFICATE_STATUS_VALID) {
+              reissued = QString::fromStdString(c.serial());
+            }
+          }
+          return !reissued.isEmpty();
+        }(),
+        kWait);
+    // A second one is refused, and said so.
+    QTRY_VERIFY_WITH_TIMEOUT(completion->SelectPerson(chosen.participant_id()), kWait);
+    AnswerNextDialog(QMessageBox::Yes);
+    completion->IssueSelected();
+    QTRY_VERIFY2_WITH_TIMEOUT(completion->message()->text().contains(reissued),
+                              qPrintable(completion->message()->text()), kWait);
+
+    // Every valid PDF of the series as one ZIP, readable by the user only.
+    page->details()->setCurrentWidget(panel);
+    const QString zip = server_.folder() + "/zertifikate.zip";
+    QString suggested;
+    panel->set_choose_file([&](QWidget*, const QString& name, const QString&) {
+      suggested = name;
+      return zip;
+    });
+    QSignalSpy finished(panel, &trainhub::desktop::CertificatesPanel::zipFinished);
+    panel->SaveZip();
+    QVERIFY(finished.wait(kWait));
+    QCOMPARE(finished.last().at(0).toString(), zip);
+    QVERIFY(suggested.endsWith(".zip"));
+    QByteArray bytes = ReadFile(zip);
+    QVERIFY(bytes.startsWith("PK\x03\x04"));
+    QVERIFY(bytes.contains(reissued.toUtf8()));
+    QVERIFY(!bytes.contains(serial.toUtf8()));
+    struct stat info {};
+    QCOMPARE(::stat(zip.toLocal8Bit().constData(), &info), 0);
+    QCOMPARE(info.st_mode & 0777, 0600u);  // the holders' names
+    panel->include_invalid()->setChecked(true);
+    panel->SaveZip();
+    QVERIFY(finished.wait(kWait));
+    bytes = ReadFile(zip);
+    QVERIFY(bytes.contains((serial + " (widerrufen).pdf").toUtf8()));
+    Screenshot(app->window(), "coordinator-certificates");
+  }
+
+  void coordinatorSeesAndSavesTheFunderReport() {
+    auto app = SignIn("koordination@agsa.example.org");
+    QVERIFY(app);
+    auto* reports = app->window()->reports_page();
+    QVERIFY(reports != nullptr);
+    app->window()->tabs()->setCurrentWidget(reports);
+    QTRY_VERIFY_WITH_TIMEOUT(reports->series_list()->count() > 0, kWait);
+    QCOMPARE(reports->organization()->currentData().toLongLong(), 1);  // the coordinator's own
+    // A chosen scope without series is not sent.
+    reports->by_series()->setChecked(true);
+    reports->ShowReport();
+    QVERIFY(reports->message()->text().contains("Tick between 1 and 200 series"));
+    reports->by_organization()->setChecked(true);
+    reports->year()->setValue(2019);
+    QSignalSpy shown(reports, &trainhub::desktop::ReportsPage::reportShown);
+    reports->ShowReport();
+    QVERIFY2(shown.wait(kWait), qPrintable(reports->message()->text()));
+    const QJsonObject expected = JsonOf(
+        server_.Cli({"--output", "json", "report", "funder", "--year", "2019", "--org", "1"}));
+    const QJsonObject persons = expected["persons"].toObject();
+    QVERIFY(!persons.isEmpty());
+    QCOMPARE(reports->figures()->item(0, 1)->text(), persons["suppressed"].toBool()
+                                                         ? QString("fewer than 3")
+                                                         : persons["value"].toVariant().toString());
+    QVERIFY(reports->breakdowns()->count() >= 3);
+    Screenshot(app->window(), "coordinator-report");
+    QString file;
+    reports->set_choose_file([&](QWidget*, const QString& name, const QString&) {
+      return file = server_.folder() + "/" + name;
+    });
+    QSignalSpy saved(reports, &trainhub::desktop::ReportsPage::fileSaved);
+    reports->SaveReport(v1::REPORT_FILE_FORMAT_PDF);
+    QVERIFY(saved.wait(kWait));
+    QCOMPARE(saved.last().at(0).toString(), file);
+    QVERIFY(file.endsWith(".pdf"));
+    QVERIFY(ReadFile(file).startsWith("%PDF-"));
+    reports->SaveReport(v1::REPORT_FILE_FORMAT_CSV);
+    QVERIFY(saved.wait(kWait));
+    QVERIFY(file.endsWith(".csv"));
+    const QByteArray csv = ReadFile(file);
+    QVERIFY(csv.startsWith("\xEF\xBB\xBF"));
+    QVERIFY(csv.contains(';'));
+  }
+
+  void coordinatorErasesAPersonWhoseRecordsAreDue() {
+    // The AGSA keeps records one year: the people of series 1 (ended 2020) are due.
+    int code = 0;
+    server_.Cli({"org", "update", "1", "--retention-years", "1"}, {}, &code);
+    QCOMPARE(code, 0);
+    auto app = SignIn("koordination@agsa.example.org");
+    QVERIFY(app);
+    auto* privacy = app->window()->privacy_page();
+    QVERIFY(privacy != nullptr);
+    app->window()->tabs()->setCurrentWidget(privacy);
+    QTRY_VERIFY_WITH_TIMEOUT(!privacy->due().empty(), kWait);
+    qint64 person = 0;
+    for (const auto& d : privacy->due()) {
+      // Not the accounts later tests sign in with.
+      const QString name = QString::fromStdString(d.display_name());
+      if (d.participant_id() != 1 && !name.contains("Lan")) person = d.participant_id();
+    }
+    QVERIFY(person != 0);
+    QVERIFY(privacy->SelectPerson(person));
+    Screenshot(app->window(), "coordinator-erasure-due");
+    const QStringList show = {"--output", "json", "participant", "show", QString::number(person)};
+    const QString name_before = JsonOf(server_.Cli(show))["display_name"].toString();
+    QVERIFY(!name_before.startsWith("Person #"));
+    AnswerReasonDialog(QString());  // cancelled: nothing erased
+    privacy->EraseSelected();
+    QCOMPARE(JsonOf(server_.Cli(show))["display_name"].toString(), name_before);
+    QSignalSpy erased(privacy, &trainhub::desktop::PrivacyPage::erased);
+    AnswerReasonDialog("Aufbewahrungsfrist abgelaufen", "coordinator-erase");
+    privacy->EraseSelected();
+    QVERIFY(erased.wait(kWait));
+    QVERIFY2(privacy->message()->text().contains("Erased"), qPrintable(privacy->message()->text()));
+    QCOMPARE(JsonOf(server_.Cli(show))["display_name"].toString(),
+             QString("Person #%1").arg(person));
+    QTRY_VERIFY_WITH_TIMEOUT(!privacy->SelectPerson(person), kWait);
+  }
+
+  void longTitlesStayApartAndColumnsFitAt1280() {
+    // Two series whose titles differ only at their end, and a session with
+    // five trainers at a place with a long name.
+    const QString base =
+        "Interkulturelle Öffnung der Verwaltung – Qualifizierungsreihe für Fach- und "
+        "Führungskräfte der Kommunen, Durchgang ";
+    QStringList ids;
+    for (const QString& end : {"Frühjahr", "Herbst"}) {
+      const QJsonObject created =
+          JsonOf(server_.Cli({"--output", "json", "series", "create", "--title", base + end,
+                              "--kind", "other", "--org", "1", "--capacity", "12"}));
+      ids << created["id"].toVariant().toString();
+      QVERIFY2(!ids.last().isEmpty(), "series create failed");
+    }
+    const QJsonObject module = JsonOf(server_.Cli(
+        {"--output", "json", "module", "add", ids[0], "--title", "Auftakt und Zielklärung"}));
+    int code = 0;
+    server_.Cli({"session",        "add",
+                 ids[0],           module["id"].toVariant().toString(),
+                 "--start",        "2028-02-03 09:00",
+                 "--end",          "2028-02-03 16:00",
+                 "--place",        "Bürgerhaus am Marktplatz, Großer Saal im zweiten Obergeschoss",
+                 "--trainer",      "1",
+                 "--trainer",      "2",
+                 "--trainer",      "3",
+                 "--trainer",      "4",
+                 "--trainer",      "5",
+                 "--allow-overlap"},
+                {}, &code);
+    QCOMPARE(code, 0);
+
+    auto app = SignIn("koordination@agsa.example.org");
+    QVERIFY(app);
+    app->window()->resize(1280, 800);
+    auto* page = app->window()->series_page();
+    QTRY_VERIFY_WITH_TIMEOUT(page->SelectSeries(ids[0].toLongLong()), kWait);
+    QTableWidget* table = page->series_table();
+    const int spring = RowWith(table, 0, base + "Frühjahr");
+    const int autumn = RowWith(table, 0, base + "Herbst");
+    QVERIFY(spring >= 0 && autumn >= 0);
+    QCoreApplication::processEvents();
+    const QRect spring_cell = table->visualItemRect(table->item(spring, 0));
+    const QRect autumn_cell = table->visualItemRect(table->item(autumn, 0));
+    // Too long for the cell, so it is cut; cut in the middle, the two differ.
+    QVERIFY(table->fontMetrics().horizontalAdvance(base + "Frühjahr") > spring_cell.width());
+    QVERIFY(table->viewport()->grab(spring_cell).toImage() !=
+            table->viewport()->grab(autumn_cell).toImage());
+    QVERIFY(table->item(spring, 0)->toolTip().contains(base + "Frühjahr"));
+    // Every column of the schedule fits: no scrolling sideways.
+    QTreeWidget* schedule = page->schedule();
+    QTRY_COMPARE_WITH_TIMEOUT(schedule->topLevelItemCount(), 1, kWait);
+    QTRY_COMPARE_WITH_TIMEOUT(schedule->topLevelItem(0)->childCount(), 1, kWait);
+    QTreeWidgetItem* session = schedule->topLevelItem(0)->child(0);
+    QVERIFY(session->toolTip(3).contains("Ørjan Ødegård"));
+    QTRY_VERIFY_WITH_TIMEOUT(schedule->header()->length() <= schedule->viewport()->width(), kWait);
+    QCOMPARE(schedule->horizontalScrollBar()->maximum(), 0);
+    QVERIFY(schedule->columnWidth(1) >=
+            schedule->fontMetrics().horizontalAdvance(session->text(1)));  // dates stay whole
+    Screenshot(app->window(), "coordinator-long-titles");
+  }
+
+  void germanWindowsSpeakGerman() {
+    // Qt's own buttons in German too, and the new pages in German (the
+    // pictures of docs/desktop.md).
+    auto app = SignIn("koordination@agsa.example.org", "de");
+    QVERIFY(app);
+    app->window()->resize(1280, 800);
+    auto* page = app->window()->series_page();
+    QTRY_VERIFY_WITH_TIMEOUT(page->SelectSeries(6), kWait);
+    auto* panel = page->attendance_panel();
+    page->details()->setCurrentWidget(panel);
+    QTRY_VERIFY_WITH_TIMEOUT(panel->SelectSession(37), kWait);
+    QTRY_VERIFY_WITH_TIMEOUT(panel->sheet().session_id() == 37 && panel->table()->rowCount() == 5,
+                             kWait);
+    QCOMPARE(panel->table()->item(RowOfPerson(panel->table(), 2), 1)->text(),
+             QString("Verspätet (20 Min. versäumt)"));
+    panel->table()->selectRow(RowOfPerson(panel->table(), 14));
+    QTRY_VERIFY_WITH_TIMEOUT(panel->history()->rowCount() > 1, kWait);
+    Screenshot(app->window(), "coordinator-attendance-de");
+    panel->CorrectSelected();
+    trainhub::desktop::CorrectionDialog* dialog = nullptr;
+    QTRY_VERIFY_WITH_TIMEOUT((dialog = OpenDialog<trainhub::desktop::CorrectionDialog>(
+                                  panel, "correctionDialog")) != nullptr,
+                             kWait);
+    auto* cancel = dialog->findChild<QDialogButtonBox*>()->button(QDialogButtonBox::Cancel);
+    QCOMPARE(cancel->text(), QString("Abbrechen"));
+    dialog->status()->setCurrentIndex(
+        dialog->status()->findData(static_cast<int>(v1::ATTENDANCE_STATUS_EXCUSED)));
+    dialog->reason()->setText("Attest liegt vor");
+    Screenshot(dialog, "coordinator-correction-de");
+    dialog->reject();
+    QTRY_VERIFY_WITH_TIMEOUT(page->SelectSeries(1), kWait);
+    page->details()->setCurrentWidget(page->certificates_panel());
+    QTRY_VERIFY_WITH_TIMEOUT(page->certificates_panel()->certificates().size() >= 5, kWait);
+    page->certificates_panel()->SelectSerial(
+        QString::fromStdString(page->certificates_panel()->certificates().front().serial()));
+    Screenshot(app->window(), "coordinator-certificates-de");
+    AnswerNextDialog(QMessageBox::No, "coordinator-revoke-de", "Abbrechen");
+    page->certificates_panel()->RevokeSelected();
+    auto* reports = app->window()->reports_page();
+    app->window()->tabs()->setCurrentWidget(reports);
+    QTRY_VERIFY_WITH_TIMEOUT(reports->series_list()->count() > 0, kWait);
+    reports->year()->setValue(2019);
+    QSignalSpy shown(reports, &trainhub::desktop::ReportsPage::reportShown);
+    reports->ShowReport();
+    QVERIFY(shown.wait(kWait));
+    QCOMPARE(reports->figures()->item(0, 0)->text(), QString("Personen (jede einmal gezählt)"));
+    Screenshot(app->window(), "coordinator-report-de");
+    auto* privacy = app->window()->privacy_page();
+    app->window()->tabs()->setCurrentWidget(privacy);
+    QTRY_VERIFY_WITH_TIMEOUT(!privacy->due().empty(), kWait);
+    privacy->table()->selectRow(0);
+    Screenshot(app->window(), "coordinator-erasure-due-de");
+    AnswerNextDialog(QMessageBox::No, "coordinator-erase-de", "Abbrechen");
+    privacy->EraseSelected();
+    page->SelectSeries(page->series_table()->item(0, 0)->data(Qt::UserRole).toLongLong());
+    app->window()->tabs()->setCurrentWidget(page);
+    page->details()->setCurrentIndex(0);
+    QTest::qWait(300);
+    Screenshot(app->window(), "coordinator-series-de");
+    trainhub::desktop::LateMinutesDialog late("Олена Коваль", 180, 20);
+    late.show();
+    QCOMPARE(late.findChild<QDialogButtonBox*>()->button(QDialogButtonBox::Ok)->text(),
+             QString("OK"));
+    QCOMPARE(late.findChild<QDialogButtonBox*>()->button(QDialogButtonBox::Cancel)->text(),
+             QString("Abbrechen"));
+    Screenshot(&late, "trainer-late-minutes-de");
+    DesktopApp::UseLanguage("en");
+  }
+
   void everyControlHasAName() {
     for (const char* email :
          {"koordination@agsa.example.org", "nuran.sahin@example.org", "teilnehmerin@example.org"}) {
@@ -483,15 +940,50 @@ class DesktopE2eTest : public QObject {
   }
 
  private:
-  // Presses `button` in the next message box that opens.
-  void AnswerNextDialog(QMessageBox::StandardButton button) {
-    QTimer::singleShot(20, this, [this, button]() {
-      auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget());
-      if (box == nullptr) {
-        AnswerNextDialog(button);  // not open yet
+  // Presses `button` in the next message box that opens. For another
+  // dialog (`screenshot` names its picture) No presses its button reading
+  // `cancel_text`.
+  void AnswerNextDialog(QMessageBox::StandardButton button, const QString& screenshot = {},
+                        const QString& cancel_text = {}) {
+    QTimer::singleShot(20, this, [this, button, screenshot, cancel_text]() {
+      QWidget* modal = QApplication::activeModalWidget();
+      if (modal == nullptr) {
+        AnswerNextDialog(button, screenshot, cancel_text);  // not open yet
         return;
       }
-      box->button(button)->click();
+      if (!screenshot.isEmpty()) Screenshot(modal, screenshot);
+      if (auto* box = qobject_cast<QMessageBox*>(modal)) {
+        box->button(button)->click();
+        return;
+      }
+      for (auto* b : modal->findChildren<QPushButton*>()) {
+        if (b->text() == cancel_text) {
+          b->click();
+          return;
+        }
+      }
+      QFAIL(qPrintable("no button " + cancel_text + " in " + modal->windowTitle()));
+    });
+  }
+
+  // Answers the next ReasonDialog: with `reason` and its confirming button,
+  // or Cancel when `reason` is empty.
+  void AnswerReasonDialog(const QString& reason, const QString& screenshot = {}) {
+    QTimer::singleShot(20, this, [this, reason, screenshot]() {
+      auto* dialog =
+          qobject_cast<trainhub::desktop::ReasonDialog*>(QApplication::activeModalWidget());
+      if (dialog == nullptr) {
+        AnswerReasonDialog(reason, screenshot);  // not open yet
+        return;
+      }
+      if (reason.isEmpty()) {
+        QVERIFY(!dialog->confirm_button()->isEnabled());
+        dialog->reject();
+        return;
+      }
+      dialog->reason_edit()->setText(reason);
+      if (!screenshot.isEmpty()) Screenshot(dialog, screenshot);
+      dialog->confirm_button()->click();
     });
   }
 
@@ -510,12 +1002,12 @@ class DesktopE2eTest : public QObject {
   }
 
   // The application signed in as `email` (the demo password), its window shown.
-  std::unique_ptr<DesktopApp> SignIn(const QString& email) {
+  std::unique_ptr<DesktopApp> SignIn(const QString& email, const QString& language = "en") {
     DesktopApp::Options options;
     options.server = server_.address();
     options.email = email;
     options.password = QString(kDemoPassword);
-    options.language = "en";
+    options.language = language;
     auto app = std::make_unique<DesktopApp>(options);
     app->Start();
     if (!QTest::qWaitFor([&app]() { return app->window() != nullptr; }, kWait)) {

@@ -153,8 +153,9 @@ void PrivacyPage::LoadDue() {
         for (const auto& d : due_) {
           const int row = table_->rowCount();
           table_->insertRow(row);
-          // The mark keeps "(id)" after the name also when the name is Arabic.
-          auto* person = new QTableWidgetItem(QStringLiteral("\u200E%1 (%2)")
+          // The mark keeps "(id)" after the name also when the name is Arabic
+          // (a number right after a right-to-left name would join it).
+          auto* person = new QTableWidgetItem(QStringLiteral("%1\u200E (%2)")
                                                   .arg(QString::fromStdString(d.display_name()),
                                                        QString::number(d.participant_id())));
           person->setData(Qt::UserRole, QVariant::fromValue<qint64>(d.participant_id()));

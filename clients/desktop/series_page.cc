@@ -80,7 +80,6 @@ SeriesPage::SeriesPage(std::shared_ptr<Connection> connection, QWidget* parent)
   schedule_ = new QTreeWidget;
   schedule_->setAccessibleName(tr("Modules and sessions"));
   schedule_->setHeaderLabels({tr("Module / session"), tr("When"), tr("Place"), tr("Trainers")});
-  schedule_->setTextElideMode(Qt::ElideMiddle);
   plan_ = new QPushButton(tr("&Plan a session…"));
   edit_ = new QPushButton(tr("&Change session…"));
   delete_session_ = new QPushButton(tr("De&lete session…"));
@@ -360,9 +359,10 @@ void SeriesPage::LoadSchedule() {
             QStringList trainers;
             bool requested = false;
             for (const auto& booking : session.trainers()) {
-              trainers << QStringLiteral("%1 (%2)").arg(
-                  QString::fromStdString(booking.trainer_name()),
-                  Labels::Booking(booking.status()));
+              // The mark keeps the booking after a right-to-left name.
+              trainers << QStringLiteral("%1\u200E (%2)")
+                              .arg(QString::fromStdString(booking.trainer_name()),
+                                   Labels::Booking(booking.status()));
               requested |= booking.status() == v1::BOOKING_STATUS_REQUESTED;
             }
             item->setText(3, trainers.join(", "));

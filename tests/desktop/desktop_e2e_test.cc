@@ -36,6 +36,7 @@
 
 #include "clients/desktop/attendance_panel.h"
 #include "clients/desktop/attendance_sheet_widget.h"
+#include "clients/desktop/background.h"
 #include "clients/desktop/certificates_panel.h"
 #include "clients/desktop/check_in_dialog.h"
 #include "clients/desktop/completion_panel.h"
@@ -68,6 +69,8 @@ void Screenshot(QWidget* widget, const QString& name) {
   const QString folder = qEnvironmentVariable("TRAINHUB_SCREENSHOTS");
   if (folder.isEmpty() || widget == nullptr) return;
   QDir().mkpath(folder);
+  // The picture without the busy bar of a call still running.
+  QTest::qWaitFor([]() { return trainhub::desktop::Activity::Instance().running() == 0; }, 5000);
   QCoreApplication::processEvents();
   widget->grab().save(folder + "/" + name + ".png");
 }
@@ -741,11 +744,11 @@ class DesktopE2eTest : public QObject {
         "Führungskräfte der Kommunen, Durchgang ";
     QStringList ids;
     for (const QString& end : {"Frühjahr", "Herbst"}) {
-      const QJsonObject created =
-          JsonOf(server_.Cli({"--output", "json", "series", "create", "--title", base + end,
-                              "--kind", "other", "--org", "1", "--capacity", "12"}));
-      ids << created["id"].toVariant().toString();
-      QVERIFY2(!ids.last().isEmpty(), "series create failed");
+      const QString out =
+          server_.Cli({"--output", "json", "series", "create", "--title", base + end, "--kind",
+                       "other", "--org", "1", "--capacity", "12"});
+      ids << JsonOf(out)["id"].toVariant().toString();
+      QVERIFY2(!ids.last().isEmpty(), qPrintable("series create failed: " + out));
     }
     const QJsonObject module = JsonOf(server_.Cli(
         {"--output", "json", "module", "add", ids[0], "--title", "Auftakt und Zielklärung"}));
@@ -768,8 +771,10 @@ class DesktopE2eTest : public QObject {
     QVERIFY(app);
     app->window()->resize(1280, 800);
     auto* page = app->window()->series_page();
-    QTRY_VERIFY_WITH_TIMEOUT(page->SelectSeries(ids[0].toLongLong()), kWait);
     QTableWidget* table = page->series_table();
+    // Both rows unselected, so that only their text can tell them apart.
+    QTRY_VERIFY_WITH_TIMEOUT(RowWith(table, 0, base + "Herbst") >= 0, kWait);
+    table->clearSelection();
     const int spring = RowWith(table, 0, base + "Frühjahr");
     const int autumn = RowWith(table, 0, base + "Herbst");
     QVERIFY(spring >= 0 && autumn >= 0);
@@ -781,6 +786,7 @@ class DesktopE2eTest : public QObject {
     QVERIFY(table->viewport()->grab(spring_cell).toImage() !=
             table->viewport()->grab(autumn_cell).toImage());
     QVERIFY(table->item(spring, 0)->toolTip().contains(base + "Frühjahr"));
+    QVERIFY(page->SelectSeries(ids[0].toLongLong()));
     // Every column of the schedule fits: no scrolling sideways.
     QTreeWidget* schedule = page->schedule();
     QTRY_COMPARE_WITH_TIMEOUT(schedule->topLevelItemCount(), 1, kWait);

@@ -531,6 +531,10 @@ Die alte Nummer gilt dann als ersetzt; wer sie prüft, erfährt das, mit dem Gru
         <source>Saved %1 (%2).</source>
         <translation>%1 gespeichert (%2).</translation>
     </message>
+    <message>
+        <source>erased (person %1)</source>
+        <translation>gelöscht (Person %1)</translation>
+    </message>
 </context>
 <context>
     <name>trainhub::desktop::CheckInDialog</name>

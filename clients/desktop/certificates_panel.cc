@@ -150,7 +150,7 @@ void CertificatesPanel::Reload() {
             }
           }
         }
-        FitColumnsToWidth(table_);
+        FitColumnsToWidth(table_, {0, 3});  // numbers and dates stay whole
         if (!keep.empty()) SelectSerial(QString::fromStdString(keep));
         revoke_->setEnabled(Selected() && Selected()->status() == v1::CERTIFICATE_STATUS_VALID);
         reissue_->setEnabled(revoke_->isEnabled());

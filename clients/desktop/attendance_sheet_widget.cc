@@ -74,7 +74,9 @@ AttendanceSheetWidget::AttendanceSheetWidget(std::shared_ptr<Connection> connect
   connect(sign_off_, &QPushButton::clicked, this, &AttendanceSheetWidget::SignOff);
   connect(check_in_, &QPushButton::clicked, this, &AttendanceSheetWidget::OpenCheckIn);
   connect(&sync_, &AttendanceSync::sheetUpdated, this, [this](const v1::AttendanceSheet& sheet) {
-    if (sheet.session_id() == session_id_) Show(sheet, false);
+    if (sheet.session_id() != session_id_) return;
+    ++sheets_from_sync_;
+    Show(sheet, false);
   });
   connect(&sync_, &AttendanceSync::stateChanged, this, &AttendanceSheetWidget::Render);
   connect(&sync_, &AttendanceSync::refused, this, &AttendanceSheetWidget::Render);
@@ -87,8 +89,12 @@ void AttendanceSheetWidget::ShowSession(qint64 session_id) {
   // A short deadline: without network the remembered sheet shows sooner.
   CallInBackground(
       this, connection_, &Connection::attendance, &v1::AttendanceService::Stub::GetAttendanceSheet,
-      request, std::chrono::seconds(5), [this, session_id](Reply<v1::AttendanceSheet> reply) {
+      request, std::chrono::seconds(5),
+      [this, session_id, asked_after = sheets_from_sync_](Reply<v1::AttendanceSheet> reply) {
         if (session_id != session_id_) return;
+        // The sheet the sender got back after storing marks is newer than
+        // this answer, which may have been read before they were stored.
+        if (sheets_from_sync_ != asked_after) return;
         const std::string& server = sync_.scope();
         if (reply.ok()) {
           sync_.queue().Remember(server, SheetKey(session_id), reply.value);

@@ -56,6 +56,8 @@ class AttendanceSheetWidget : public QWidget {
   std::shared_ptr<Connection> connection_;
   AttendanceSync& sync_;
   qint64 session_id_ = 0;
+  // Counts the sheets AttendanceSync handed over (answers to sent marks).
+  int sheets_from_sync_ = 0;
   trainhub::v1::AttendanceSheet sheet_;
   bool remembered_ = false;
   QLabel* title_;

@@ -145,9 +145,9 @@ VerificationServer::VerificationServer(domain::Certificates& certificates,
                                        const VerificationServerOptions& options)
     : certificates_(certificates), limiter_(options.requests_per_minute, options.burst, 10000) {}
 
-VerificationServer::~VerificationServer() {
-  if (daemon_ != nullptr) MHD_stop_daemon(daemon_);
-}
+VerificationServer::~VerificationServer() = default;
+
+int VerificationServer::port() const { return daemon_->port(); }
 
 absl::StatusOr<std::unique_ptr<VerificationServer>> VerificationServer::Start(
     domain::Certificates& certificates, const VerificationServerOptions& options) {
@@ -156,11 +156,13 @@ absl::StatusOr<std::unique_ptr<VerificationServer>> VerificationServer::Start(
   http.listen_address = options.listen_address;
   http.tls_cert_pem = options.tls_cert_pem;
   http.tls_key_pem = options.tls_key_pem;
-  absl::StatusOr<MHD_Daemon*> daemon =
-      StartHttpDaemon("verification page", http, &VerificationHandler::Handle, server.get());
+  // A name check may hold a thread for one password hash: more event
+  // loops than the metrics' one keep the page answering meanwhile.
+  http.threads = 4;
+  absl::StatusOr<std::unique_ptr<HttpDaemon>> daemon =
+      HttpDaemon::Start("verification page", http, &VerificationHandler::Handle, server.get());
   if (!daemon.ok()) return daemon.status();
-  server->daemon_ = *daemon;
-  server->port_ = BoundPort(server->daemon_);
+  server->daemon_ = *std::move(daemon);
   return server;
 }
 

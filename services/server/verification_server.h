@@ -19,9 +19,9 @@
 #include "domain/certificates.h"
 #include "server/rate_limiter.h"
 
-struct MHD_Daemon;
-
 namespace trainhub::server {
+
+class HttpDaemon;
 
 struct VerificationServerOptions {
   // "host:port"; port 0 picks a free one.
@@ -43,15 +43,14 @@ class VerificationServer {
   // Stops serving (in-flight requests finish).
   ~VerificationServer();
 
-  int port() const { return port_; }
+  int port() const;
 
  private:
   VerificationServer(domain::Certificates& certificates, const VerificationServerOptions& options);
 
   domain::Certificates& certificates_;
   RateLimiter limiter_;
-  MHD_Daemon* daemon_ = nullptr;
-  int port_ = 0;
+  std::unique_ptr<HttpDaemon> daemon_;
 
   friend struct VerificationHandler;
 };

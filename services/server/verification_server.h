@@ -9,8 +9,9 @@
 //   /c/NUMBER.json    the same as JSON
 //   /keys             the issuer's public keys as JSON (key ids, did:key)
 // Language: ?lang=de|en, else Accept-Language, else German. Each client
-// address is rate-limited (429 with Retry-After); connections, their memory
-// and their time are bounded.
+// address is rate-limited (429 with Retry-After); so are name checks
+// against an erased holder (domain/name_check_budget.h). Connections, their
+// memory and their time are bounded (server/http_daemon.h).
 
 #include <memory>
 #include <string>

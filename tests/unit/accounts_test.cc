@@ -11,8 +11,10 @@
 #include <sstream>
 #include <thread>
 
+#include "absl/strings/str_cat.h"
 #include "domain/errors.h"
 #include "domain/login_throttle.h"
+#include "domain/name_check_budget.h"
 #include "domain/passwords.h"
 #include "domain/status_macros.h"
 #include "domain/token_cache.h"
@@ -75,6 +77,48 @@ TEST(PasswordsTest, TokensAreLongRandomAndStoredAsHashes) {
   EXPECT_EQ(TokenHash(a).size(), 64u);
   EXPECT_NE(TokenHash(a), TokenHash(b));
   EXPECT_EQ(TokenHash(a).find(a), std::string::npos);
+}
+
+TEST(NameCheckBudgetTest, AddressesGroupAsTheRateLimitsCountThem) {
+  EXPECT_EQ(NameCheckBudget::AddressGroup("ipv4:192.0.2.7"), "ipv4:192.0.2.7");
+  EXPECT_EQ(NameCheckBudget::AddressGroup("ipv6:[::ffff:192.0.2.7]"), "ipv4:192.0.2.7");
+  EXPECT_EQ(NameCheckBudget::AddressGroup("ipv6:[2001:db8:1:2:3:4:5:6]"),
+            NameCheckBudget::AddressGroup("ipv6:[2001:db8:1:2:ffff::1]"));
+  EXPECT_NE(NameCheckBudget::AddressGroup("ipv6:[2001:db8:1:2::1]"),
+            NameCheckBudget::AddressGroup("ipv6:[2001:db8:1:3::1]"));
+  EXPECT_EQ(NameCheckBudget::AddressGroup(""), "");
+}
+
+TEST(NameCheckBudgetTest, PerAddressOverallAndOneAtATime) {
+  NameCheckBudget budget;
+  absl::Time now = absl::FromUnixSeconds(1000000);
+  absl::Duration retry_after;
+  for (int i = 0; i < NameCheckBudget::kPerAddressBurst; ++i) {
+    ASSERT_TRUE(budget.Admit("ipv4:192.0.2.1", now).ok()) << i;
+  }
+  absl::StatusOr<WorkGate::Pass> refused = budget.Admit("ipv4:192.0.2.1", now, &retry_after);
+  EXPECT_EQ(refused.status().code(), absl::StatusCode::kResourceExhausted);
+  EXPECT_NE(refused.status().message().find("from your address"), std::string::npos);
+  EXPECT_EQ(retry_after, absl::Seconds(6));  // 10 a minute
+  // Other addresses have their own, until all of them together are at the
+  // overall burst.
+  int admitted = NameCheckBudget::kPerAddressBurst;
+  for (int a = 2; admitted < NameCheckBudget::kOverallBurst; ++a, ++admitted) {
+    ASSERT_TRUE(budget.Admit(absl::StrCat("ipv4:192.0.2.", a), now).ok()) << a;
+  }
+  absl::StatusOr<WorkGate::Pass> overall = budget.Admit("ipv4:198.51.100.1", now, &retry_after);
+  EXPECT_EQ(overall.status().code(), absl::StatusCode::kResourceExhausted);
+  EXPECT_NE(overall.status().message().find("too many name checks are being made"),
+            std::string::npos);
+  now += absl::Seconds(6);  // a minute's 60 refill one a second
+  absl::StatusOr<WorkGate::Pass> held = budget.Admit("ipv4:198.51.100.1", now);
+  ASSERT_TRUE(held.ok()) << held.status();
+  // One hash at a time: the next waits its second, then is told to retry.
+  now += absl::Seconds(6);
+  absl::StatusOr<WorkGate::Pass> busy = budget.Admit("ipv4:198.51.100.2", now, &retry_after);
+  EXPECT_EQ(busy.status().code(), absl::StatusCode::kResourceExhausted);
+  EXPECT_NE(busy.status().message().find("other names are being checked"), std::string::npos);
+  EXPECT_EQ(retry_after, absl::Seconds(1));
 }
 
 TEST_F(AccountsTest, LoginGivesATokenThatAuthenticatesUntilLogout) {

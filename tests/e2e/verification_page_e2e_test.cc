@@ -228,7 +228,6 @@ TEST(VerificationPageTlsTest, ThePageSpeaksHttpsWithTheServersCertificate) {
   fs::remove_all(dir);
 }
 
-
 // Slowloris: `count` connections from 40 loopback addresses (127.0.0.2 and
 // on) that each send a request line and then one header line per second,
 // never finishing the request's head, and open again whenever the server
@@ -266,7 +265,8 @@ class SlowClients {
         }
         const std::string text = started_[i] ? "X-Slow: 1\r\n" : "GET / HTTP/1.1\r\nHost: x\r\n";
         if (!started_[i] || line_due) {
-          const ssize_t sent = ::send(fds_[i], text.data(), text.size(), MSG_NOSIGNAL | MSG_DONTWAIT);
+          const ssize_t sent =
+              ::send(fds_[i], text.data(), text.size(), MSG_NOSIGNAL | MSG_DONTWAIT);
           if (sent > 0) {
             started_[i] = true;
           } else if (errno != EAGAIN && errno != EWOULDBLOCK && errno != ENOTCONN) {
@@ -399,8 +399,7 @@ TEST(VerificationPageTlsTest, ThePageRefusesTls10And11) {
         "printf 'GET /keys HTTP/1.1\\r\\nHost: 127.0.0.1\\r\\nConnection: close\\r\\n\\r\\n' | "
         "timeout 10 openssl s_client -connect 127.0.0.1:" +
         std::to_string(port) + " " + version + " -cipher 'DEFAULT@SECLEVEL=0' -CAfile '" +
-        (dir / "ca.pem").string() + "' -verify_return_error -quiet > '" + out.string() +
-        "' 2>&1";
+        (dir / "ca.pem").string() + "' -verify_return_error -quiet > '" + out.string() + "' 2>&1";
     const int status = std::system(command.c_str());
     return std::make_pair(status, ReadFile(out));
   };

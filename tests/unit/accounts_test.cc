@@ -401,5 +401,106 @@ TEST_F(AccountsTest, NeitherPasswordNorTokenIsStoredInClear) {
   EXPECT_EQ(bytes.find(login->token), std::string::npos);
 }
 
+// A valid token is accepted however the store is used meanwhile: with the
+// token cache full (so that each check reads the store), other sessions'
+// tokens written and revoked, failed logins, write-ahead log checkpoints
+// (as an erasure runs) and backups. Thread-safe end to end.
+TEST(AccountsStressTest, AValidTokenIsAcceptedWhileEverythingElseGoesOn) {
+  const std::string path = testing::TempDbPath("trainhub-accounts-stress");
+  auto opened = store::SqliteStore::Open(path, 4);
+  ASSERT_TRUE(opened.ok()) << opened.status();
+  std::unique_ptr<store::SqliteStore> store = *std::move(opened);
+  Accounts accounts(*store);
+  auto make = [&](const std::string& email) {
+    Account a;
+    a.email = email;
+    a.display_name = "Nuran Şahin";
+    a.roles = {{Role::kAdmin}};
+    absl::StatusOr<Account> created = accounts.CreateAccount(Principal::System(), a, kPassword);
+    EXPECT_TRUE(created.ok()) << created.status();
+    return created.value_or(Account{});
+  };
+  make("admin@example.org");
+  const Account filler = make("filler@example.org");
+  const Account other = make("other@example.org");
+  const absl::Time now = absl::Now();
+  std::vector<std::string> fill(10050);
+  ASSERT_TRUE(store
+                  ->Write([&](UnitOfWork& w) -> absl::Status {
+                    for (std::string& token : fill) {
+                      token = NewToken();
+                      TokenRecord t;
+                      t.token_hash = TokenHash(token);
+                      t.account_id = filler.id;
+                      t.create_time = now;
+                      t.expire_time = now + absl::Hours(12);
+                      TH_RETURN_IF_ERROR(w.accounts().InsertToken(t));
+                    }
+                    return absl::OkStatus();
+                  })
+                  .ok());
+  for (const std::string& token : fill) ASSERT_TRUE(accounts.Authenticate(token).ok());
+  absl::StatusOr<Accounts::LoginResult> login =
+      accounts.Login("admin@example.org", kPassword, kClientAddress);
+  ASSERT_TRUE(login.ok()) << login.status();
+
+  std::atomic<bool> stop{false};
+  std::atomic<int> checks{0}, refused{0};
+  std::mutex first_mu;
+  std::string first_refusal;
+  std::vector<std::thread> threads;
+  for (int i = 0; i < 3; ++i) {
+    threads.emplace_back([&] {
+      while (!stop) {
+        absl::StatusOr<Principal> p = accounts.Authenticate(login->token);
+        ++checks;
+        if (!p.ok()) {
+          ++refused;
+          std::lock_guard<std::mutex> lock(first_mu);
+          if (first_refusal.empty()) first_refusal = p.status().ToString();
+        }
+      }
+    });
+  }
+  threads.emplace_back([&] {  // other sessions: written, checked, revoked
+    for (int n = 1; !stop; ++n) {
+      const std::string token = NewToken();
+      TokenRecord t;
+      t.token_hash = TokenHash(token);
+      t.account_id = other.id;
+      t.create_time = absl::Now();
+      t.expire_time = t.create_time + absl::Hours(12);
+      EXPECT_TRUE(store->Write([&](UnitOfWork& w) { return w.accounts().InsertToken(t); }).ok());
+      (void)accounts.Authenticate(token);
+      if (n % 20 == 0) EXPECT_TRUE(accounts.RevokeAllTokens(Principal::System(), other.id).ok());
+    }
+  });
+  threads.emplace_back([&] {  // failed logins
+    for (int n = 0; !stop; ++n) {
+      (void)accounts.Login(n % 2 ? "admin@example.org" : "nobody@example.org", "wrong password",
+                           absl::StrCat("ipv4:192.0.2.", n % 200));
+    }
+  });
+  threads.emplace_back([&] {  // checkpoints as after an erasure, and backups
+    for (int n = 1; !stop; ++n) {
+      (void)store->DropOverwrittenData();
+      if (n % 10 == 0) {
+        const std::string copy = absl::StrCat(path, ".backup", n);
+        EXPECT_TRUE(store->CopyTo(copy).ok());
+        testing::RemoveDb(copy);
+      }
+    }
+  });
+  std::this_thread::sleep_for(std::chrono::seconds(3));
+  stop = true;
+  for (auto& t : threads) t.join();
+  EXPECT_GT(checks, 100);
+  EXPECT_EQ(refused, 0) << "of " << checks << "; first: " << first_refusal;
+  // Every check read the store: the cache had no room for the admin's token.
+  EXPECT_EQ(accounts.RememberedTokenCount(), 10000u);
+  store.reset();
+  testing::RemoveDb(path);
+}
+
 }  // namespace
 }  // namespace trainhub::domain

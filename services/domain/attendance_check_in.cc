@@ -205,6 +205,11 @@ absl::StatusOr<AttendanceEntry> Attendance::CheckIn(const RequestContext& ctx, s
   }
   AttendanceEntry record;
   bool wrong_code = false;
+  // Only a check-in recorded now resets the guessing throttle: a replay of
+  // an earlier request, or a code for a session the participant has
+  // checked in to already, proves no new code and would let them guess
+  // another session's code without ever waiting.
+  bool checked_in_now = false;
   absl::Status status = store_.Write([&](UnitOfWork& w) -> absl::Status {
     TH_ASSIGN_OR_RETURN(std::optional<RequestRecord> earlier, AlreadyDone(w, kCheckInMethod, key));
     if (earlier) {
@@ -254,11 +259,13 @@ absl::StatusOr<AttendanceEntry> Attendance::CheckIn(const RequestContext& ctx, s
     AuditTrail trail(w, ctx, now);
     TH_RETURN_IF_ERROR(
         trail.Changed("attendance_sheet", access->session.id, access->series.organization_id));
-    return MarkDone(w, kCheckInMethod, key, record.id);
+    TH_RETURN_IF_ERROR(MarkDone(w, kCheckInMethod, key, record.id));
+    checked_in_now = true;
+    return absl::OkStatus();
   });
   if (wrong_code) {
     check_in_throttle_.RecordFailure(throttle_key, "check-in", now);
-  } else if (status.ok()) {
+  } else if (status.ok() && checked_in_now) {
     check_in_throttle_.RecordSuccess(throttle_key, "check-in");
   }
   TH_RETURN_IF_ERROR(status);

@@ -135,9 +135,12 @@ absl::StatusOr<CertificateContent> RedactedContent(CertificateContent content) {
   return content;
 }
 
-absl::StatusOr<bool> HolderNameMatches(const CertificateContent& content, absl::string_view name) {
-  if (content.holder_name_hash.empty()) return Folded(content.holder_name) == Folded(name);
-  TH_ASSIGN_OR_RETURN(PasswordCheck check, VerifyPassword(Folded(name), content.holder_name_hash));
+absl::StatusOr<bool> HolderNameMatches(const CertificateContent& content, absl::string_view name,
+                                       const WorkGate::Pass* hash_slot) {
+  if (!NameCheckNeedsHash(content)) return Folded(content.holder_name) == Folded(name);
+  if (hash_slot == nullptr) return absl::FailedPreconditionError("no hashing slot was granted");
+  TH_ASSIGN_OR_RETURN(PasswordCheck check,
+                      VerifyPasswordInOwnSlot(Folded(name), content.holder_name_hash, *hash_slot));
   return check.matches;
 }
 

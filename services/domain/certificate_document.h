@@ -18,6 +18,7 @@
 #include "domain/completion_rules.h"
 #include "domain/data_integrity.h"
 #include "domain/model.h"
+#include "domain/work_gate.h"
 
 namespace trainhub::domain {
 
@@ -85,8 +86,15 @@ absl::StatusOr<CertificateContent> ContentOf(const std::string& document,
 // reasons in the evaluation. RESOURCE_EXHAUSTED when too many hashes run.
 absl::StatusOr<CertificateContent> RedactedContent(CertificateContent content);
 // Whether `name` is the holder's (compared as Folded(); for an erased
-// holder through the hash). RESOURCE_EXHAUSTED when too many hashes run.
-absl::StatusOr<bool> HolderNameMatches(const CertificateContent& content, absl::string_view name);
+// holder through the hash, which runs in `hash_slot`: the caller's own
+// budget, never a login's). FAILED_PRECONDITION when a hash is needed and
+// `hash_slot` is null or not granted.
+absl::StatusOr<bool> HolderNameMatches(const CertificateContent& content, absl::string_view name,
+                                       const WorkGate::Pass* hash_slot);
+// Whether checking a name against `content` costs a password hash.
+inline bool NameCheckNeedsHash(const CertificateContent& content) {
+  return !content.holder_name_hash.empty();
+}
 
 // A new serial: 80 bits from libsodium's generator as 16 characters of
 // Crockford base32 in groups of four ("7K3M-Q9ZD-X2RT-4HNB").

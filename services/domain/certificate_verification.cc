@@ -40,7 +40,9 @@ std::shared_ptr<const CheckedDocument> DocumentCache::Check(const std::string& p
 }
 
 absl::StatusOr<CertificateVerification> Certificates::Verify(const std::string& text,
-                                                             const std::string& holder_name) {
+                                                             const std::string& holder_name,
+                                                             absl::string_view client_address,
+                                                             absl::Duration* retry_after) {
   std::optional<std::string> serial = NormalizeSerial(text);
   if (!serial) {
     return InvalidField("serial",
@@ -83,8 +85,16 @@ absl::StatusOr<CertificateVerification> Certificates::Verify(const std::string& 
     return absl::OkStatus();
   }));
   if (v.certificate && !Trimmed(holder_name).empty()) {
-    TH_ASSIGN_OR_RETURN(v.holder_name_matches,
-                        HolderNameMatches(v.certificate->content, holder_name));
+    std::optional<WorkGate::Pass> hash_slot;
+    if (NameCheckNeedsHash(v.certificate->content)) {
+      absl::StatusOr<WorkGate::Pass> admitted =
+          name_checks_.Admit(client_address, clock_(), retry_after);
+      if (!admitted.ok()) return admitted.status();
+      hash_slot.emplace(*std::move(admitted));
+    }
+    TH_ASSIGN_OR_RETURN(
+        v.holder_name_matches,
+        HolderNameMatches(v.certificate->content, holder_name, hash_slot ? &*hash_slot : nullptr));
   }
   return v;
 }

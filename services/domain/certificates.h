@@ -22,6 +22,7 @@
 #include "domain/certificate_document.h"
 #include "domain/idempotency.h"
 #include "domain/model.h"
+#include "domain/name_check_budget.h"
 #include "domain/ports/unit_of_work.h"
 #include "domain/principal.h"
 #include "domain/request_context.h"
@@ -125,10 +126,15 @@ class Certificates {
   // No account needed. INVALID_ARGUMENT "serial" for text that cannot be a
   // serial; an unknown serial answers an empty verification.
   // `holder_name` (optional): the name to check against the holder's, also
-  // for an erased holder (through the salted hash); INVALID_ARGUMENT when
-  // longer than a name may be, RESOURCE_EXHAUSTED when too many hashes run.
+  // for an erased holder (through the salted hash, within the anonymous
+  // name checks' budget for `client_address`, domain/name_check_budget.h);
+  // INVALID_ARGUMENT when longer than a name may be, RESOURCE_EXHAUSTED
+  // when the budget is spent (then `retry_after`, if given, says when to
+  // try again).
   absl::StatusOr<CertificateVerification> Verify(const std::string& serial,
-                                                 const std::string& holder_name = "");
+                                                 const std::string& holder_name = "",
+                                                 absl::string_view client_address = "",
+                                                 absl::Duration* retry_after = nullptr);
   absl::StatusOr<std::vector<IssuerKey>> IssuerKeys();
 
   std::string VerificationUrl(const std::string& serial) const;
@@ -146,6 +152,7 @@ class Certificates {
   Store& store_;
   const CertificateSigner& signer_;
   DocumentCache checked_documents_;
+  NameCheckBudget name_checks_;
   // Issuer public keys by key id, as recorded (a recorded key never
   // changes); filled from the store when a key id is not known yet.
   std::mutex public_keys_mu_;

@@ -79,6 +79,8 @@ class TrainhubServer {
   std::shared_ptr<grpc::Channel> InProcessChannel();
   // For bootstrapping and tests (e.g. the first admin account).
   domain::Accounts& accounts() { return *accounts_; }
+  // For tests that serve the verification page beside the API's.
+  domain::Certificates& certificates() { return *certificates_; }
   // The database under the use cases, for benchmarks that measure it alone.
   domain::Store& store() { return *store_; }
   // The port actually bound (0 without a listen address).

@@ -9,8 +9,9 @@
 //   /c/NUMBER.json    the same as JSON
 //   /keys             the issuer's public keys as JSON (key ids, did:key)
 // Language: ?lang=de|en, else Accept-Language, else German. Each client
-// address is rate-limited (429 with Retry-After); connections, their memory
-// and their time are bounded.
+// address is rate-limited (429 with Retry-After); so are name checks
+// against an erased holder (domain/name_check_budget.h). Connections, their
+// memory and their time are bounded (server/http_daemon.h).
 
 #include <memory>
 #include <string>
@@ -19,9 +20,9 @@
 #include "domain/certificates.h"
 #include "server/rate_limiter.h"
 
-struct MHD_Daemon;
-
 namespace trainhub::server {
+
+class HttpDaemon;
 
 struct VerificationServerOptions {
   // "host:port"; port 0 picks a free one.
@@ -43,15 +44,14 @@ class VerificationServer {
   // Stops serving (in-flight requests finish).
   ~VerificationServer();
 
-  int port() const { return port_; }
+  int port() const;
 
  private:
   VerificationServer(domain::Certificates& certificates, const VerificationServerOptions& options);
 
   domain::Certificates& certificates_;
   RateLimiter limiter_;
-  MHD_Daemon* daemon_ = nullptr;
-  int port_ = 0;
+  std::unique_ptr<HttpDaemon> daemon_;
 
   friend struct VerificationHandler;
 };

@@ -3,8 +3,11 @@
 // erasure leaves nothing personal in any file (the canary test) while counts
 // and certificates stay right, within the retention of records.
 
+#include <arpa/inet.h>
+#include <netinet/in.h>
 #include <spdlog/sinks/ostream_sink.h>
 #include <spdlog/spdlog.h>
+#include <sys/socket.h>
 #include <zip.h>
 
 #include <algorithm>
@@ -16,6 +19,7 @@
 #include "absl/strings/ascii.h"
 #include "api/access_matrix.h"
 #include "api/api_fixture.h"
+#include "server/verification_server.h"
 #include "trainhub/v1/admin.grpc.pb.h"
 #include "trainhub/v1/attendance.grpc.pb.h"
 #include "trainhub/v1/audit.grpc.pb.h"
@@ -633,6 +637,120 @@ TEST_F(ErasureTest, PeopleWhoseRetentionEndedAreListedAsDue) {
   token_ = other_coordinator_token_;
   EXPECT_EQ(Call(*privacy_, &v1::PrivacyService::Stub::ListErasureDue, list, &due).error_code(),
             grpc::StatusCode::PERMISSION_DENIED);
+}
+
+// One GET of the verification page from the loopback address `from`
+// (127.0.0.2 and so on: the page sees as many clients); the status code.
+int PageGetFrom(uint32_t from, int port, const std::string& target) {
+  const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+  timeval patience{30, 0};
+  ::setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &patience, sizeof patience);
+  sockaddr_in local{};
+  local.sin_family = AF_INET;
+  local.sin_addr.s_addr = htonl(from);
+  ::bind(fd, reinterpret_cast<sockaddr*>(&local), sizeof local);
+  sockaddr_in server{};
+  server.sin_family = AF_INET;
+  server.sin_port = htons(static_cast<uint16_t>(port));
+  server.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  std::string answer;
+  if (::connect(fd, reinterpret_cast<sockaddr*>(&server), sizeof server) == 0) {
+    const std::string request =
+        "GET " + target + " HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n";
+    ::send(fd, request.data(), request.size(), MSG_NOSIGNAL);
+    char buffer[4096];
+    for (ssize_t n; (n = ::recv(fd, buffer, sizeof buffer, 0)) > 0;) answer.append(buffer, n);
+  }
+  ::close(fd);
+  return answer.size() >= 12 ? std::stoi(answer.substr(9, 3)) : 0;
+}
+
+// Name checks against an erased holder cost a password hash and need no
+// account: a flood of them, over gRPC and the page from many addresses,
+// gets a small budget of its own (refusals say when to try again), and
+// every real login meanwhile succeeds.
+TEST_F(ErasureTest, AFloodOfAnonymousNameChecksNeverFailsALogin) {
+  v1::ErasePersonalDataResponse erased;
+  ASSERT_TRUE(Erase(coordinator_token_, canary_, "Antrag vom 12.11.2026", false, &erased).ok());
+  server::VerificationServerOptions page_options;
+  page_options.listen_address = "127.0.0.1:0";
+  auto page = server::VerificationServer::Start(server_->certificates(), page_options);
+  ASSERT_TRUE(page.ok()) << page.status();
+  const int page_port = (*page)->port();
+  const std::string page_target = "/c/" + certificate_.serial() + "?name=Jonas%20Berg&format=json";
+  // Three at once: never more than a moment's wait for one of the login
+  // hashing slots (one per core, at least two), however loaded the machine.
+  constexpr int kLoginThreads = 3;
+  constexpr int kLoginsEach = 7;
+  for (int i = 0; i < kLoginThreads; ++i) {
+    Account("login" + std::to_string(i) + "@example.org", {domain::Role::kCoordinator, org_});
+  }
+
+  std::atomic<bool> stop{false};
+  std::atomic<int> grpc_answered{0}, grpc_refused{0}, grpc_other{0};
+  std::atomic<int> page_answered{0}, page_refused{0}, page_other{0};
+  std::vector<std::thread> flood;
+  for (int t = 0; t < 24; ++t) {
+    flood.emplace_back([&] {
+      auto stub = v1::CertificateService::NewStub(channel_);
+      while (!stop) {
+        v1::VerifyCertificateRequest r;
+        r.set_serial(certificate_.serial());
+        r.set_holder_name("Jonas Berg");
+        v1::CertificateVerification v;
+        grpc::ClientContext context;
+        const grpc::Status s = stub->VerifyCertificate(&context, r, &v);
+        if (s.ok()) {
+          ++grpc_answered;
+        } else if (s.error_code() == grpc::StatusCode::RESOURCE_EXHAUSTED &&
+                   s.error_message().find("try the name again in") != std::string::npos) {
+          ++grpc_refused;
+        } else {
+          ++grpc_other;
+        }
+      }
+    });
+    flood.emplace_back([&, t] {
+      while (!stop) {
+        const int code = PageGetFrom(0x7f000002 + t, page_port, page_target);
+        (code == 200 ? page_answered : code == 429 ? page_refused : page_other)++;
+      }
+    });
+  }
+  std::this_thread::sleep_for(std::chrono::seconds(1));  // the flood is on
+  std::atomic<int> logged_in{0};
+  std::vector<std::string> failures;
+  std::mutex failures_mu;
+  std::vector<std::thread> logins;
+  for (int i = 0; i < kLoginThreads; ++i) {
+    logins.emplace_back([&, i] {
+      auto stub = v1::AccountService::NewStub(channel_);
+      for (int k = 0; k < kLoginsEach; ++k) {
+        v1::LoginRequest request;
+        request.set_email("login" + std::to_string(i) + "@example.org");
+        request.set_password(kPassword);
+        v1::LoginResponse response;
+        grpc::ClientContext context;
+        const grpc::Status s = stub->Login(&context, request, &response);
+        if (s.ok()) {
+          ++logged_in;
+        } else {
+          std::lock_guard<std::mutex> lock(failures_mu);
+          failures.push_back(s.error_message());
+        }
+      }
+    });
+  }
+  for (auto& t : logins) t.join();
+  stop = true;
+  for (auto& t : flood) t.join();
+  EXPECT_EQ(logged_in, kLoginThreads * kLoginsEach) << (failures.empty() ? "" : failures.front());
+  // The checks were made within their budget, and beyond it refused.
+  EXPECT_GT(grpc_answered + page_answered, 0);
+  EXPECT_GT(grpc_refused, 0);
+  EXPECT_GT(page_refused, 0);
+  EXPECT_EQ(grpc_other, 0);
+  EXPECT_EQ(page_other, 0);
 }
 
 }  // namespace

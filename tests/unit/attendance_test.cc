@@ -183,6 +183,37 @@ TEST_F(AttendanceTest, GuessingCodesIsThrottledPerAccount) {
   EXPECT_TRUE(attendance_->CheckIn(participant_[0], later, 0, {}).ok());
 }
 
+// A replay of a check-in (its request id again) and a check-in of someone
+// already checked in are answered as before, but they are no successes that
+// would let a participant guess codes of other sessions without waiting.
+TEST_F(AttendanceTest, RepeatingASuccessfulCheckInDoesNotResetTheGuessingThrottle) {
+  now_ = Berlin(2027, 3, 6, 9, 0, 5);
+  ASSERT_TRUE(attendance_->OpenCheckIn(trainer_, session_id_, 10, {}).ok());
+  const std::string right = attendance_->CurrentCheckInCode(trainer_, session_id_)->code;
+  const std::string wrong = right == "000000" ? "000001" : "000000";
+  const RequestKey first{"check-in-1", "same request", participant_[0].account.id};
+  absl::StatusOr<AttendanceEntry> in = attendance_->CheckIn(participant_[0], right, 0, first);
+  ASSERT_TRUE(in.ok()) << in.status();
+  for (int round = 0; round < 2; ++round) {
+    EXPECT_EQ(attendance_->CheckIn(participant_[0], wrong, 0, {}).status().code(),
+              absl::StatusCode::kFailedPrecondition);
+    absl::StatusOr<AttendanceEntry> replay =
+        attendance_->CheckIn(participant_[0], right, 0, first);
+    ASSERT_TRUE(replay.ok()) << replay.status();
+    EXPECT_EQ(replay->id, in->id);
+    absl::StatusOr<AttendanceEntry> again = attendance_->CheckIn(participant_[0], right, 0, {});
+    ASSERT_TRUE(again.ok()) << again.status();
+    EXPECT_EQ(again->id, in->id);
+  }
+  // The third wrong code in a row: the account waits, replays included.
+  EXPECT_EQ(attendance_->CheckIn(participant_[0], wrong, 0, {}).status().code(),
+            absl::StatusCode::kFailedPrecondition);
+  EXPECT_EQ(attendance_->CheckIn(participant_[0], wrong, 0, {}).status().code(),
+            absl::StatusCode::kResourceExhausted);
+  EXPECT_EQ(attendance_->CheckIn(participant_[0], right, 0, first).status().code(),
+            absl::StatusCode::kResourceExhausted);
+}
+
 TEST_F(AttendanceTest, TheLedgerHeadFollowsEveryAppendAndVerifies) {
   now_ = Berlin(2027, 3, 6, 16, 5);
   std::vector<AttendanceMark> marks = {Mark(people_[0], AttendanceStatus::kPresent),

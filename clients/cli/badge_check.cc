@@ -11,6 +11,7 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "clients/cli/messages.h"
+#include "domain/canonical_json.h"
 #include "domain/data_integrity.h"
 
 namespace trainhub::cli {
@@ -68,14 +69,12 @@ struct Outcome {
 
 Outcome Check(const std::string& text, const std::vector<std::string>& trusted_keys) {
   Outcome o;
-  try {
-    o.credential = nlohmann::json::parse(text);
-  } catch (const nlohmann::json::parse_error& e) {
-    std::string why = e.what();  // "[json.exception.parse_error.101] parse error at ..."
-    why = why.substr(why.find("] ") == std::string::npos ? 0 : why.find("] ") + 2);
-    o.problem = fmt::format(msg::kBadgeNotJson, why);
+  absl::StatusOr<nlohmann::json> credential = domain::ParseIJson(text);
+  if (!credential.ok()) {
+    o.problem = fmt::format(msg::kBadgeNotJson, std::string(credential.status().message()));
     return o;
   }
+  o.credential = *std::move(credential);
   absl::StatusOr<std::string> method = domain::ProofVerificationMethod(o.credential);
   if (!method.ok()) {
     o.problem = std::string(method.status().message());

@@ -101,7 +101,7 @@ inline constexpr char kIssuerKeyNeeded[] =
 inline constexpr char kIssuerKeyOnlyForFiles[] =
     "--issuer-key is for checking a badge file; a certificate number is checked by the server";
 inline constexpr char kBadgeFileTooLarge[] = "{} is larger than a badge file can be (1 MB)";
-inline constexpr char kBadgeNotJson[] = "not a JSON file: {}";
+inline constexpr char kBadgeNotJson[] = "the file cannot be checked: {}";
 inline constexpr char kBadgeInvalid[] = "{}: NOT VALID - {}";
 inline constexpr char kBadgeUnpinnedKey[] =
     "signed by {} (key {}), which is not the issuer key you gave; anyone can make a file signed "

@@ -131,10 +131,7 @@ absl::Status SheetWriter::Check(const AttendanceMark& mark, const std::string& p
 absl::StatusOr<AttendanceEntry> SheetWriter::Append(const AttendanceMark& mark,
                                                     AttendanceSource source,
                                                     const std::string& reason) {
-  if (!mark.client_nonce.empty()) {
-    auto seen = by_nonce_.find(mark.client_nonce);
-    if (seen != by_nonce_.end()) return seen->second;
-  }
+  if (const AttendanceEntry* stored = Stored(mark)) return *stored;
   AttendanceEntry e;
   e.series_id = access_.series.id;
   e.session_id = access_.session.id;
@@ -156,6 +153,12 @@ absl::StatusOr<AttendanceEntry> SheetWriter::Append(const AttendanceMark& mark,
   cell.Add(e);
   if (!e.client_nonce.empty()) by_nonce_.emplace(e.client_nonce, e);
   return e;
+}
+
+const AttendanceEntry* SheetWriter::Stored(const AttendanceMark& mark) const {
+  if (mark.client_nonce.empty()) return nullptr;
+  auto seen = by_nonce_.find(mark.client_nonce);
+  return seen == by_nonce_.end() ? nullptr : &seen->second;
 }
 
 const SeatHolder* SheetWriter::Holder(Id participant_id) const {

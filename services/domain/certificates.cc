@@ -340,6 +340,12 @@ absl::StatusOr<Certificate> Certificates::Issue(const RequestContext& ctx, Id se
   TH_RETURN_IF_ERROR(CheckId(series_id, "series_id"));
   TH_RETURN_IF_ERROR(CheckId(participant_id, "participant_id"));
   TH_RETURN_IF_ERROR(ValidateRequestId(key.request_id));
+  TH_ASSIGN_OR_RETURN(std::optional<Certificate> answered,
+                      AnsweredBefore(kIssueMethod, key, [&](ReadView& r) {
+                        return AccessCompletion(r, ctx.who, series_id, CompletionRole::kPlanner)
+                            .status();
+                      }));
+  if (answered) return *std::move(answered);
   TH_ASSIGN_OR_RETURN(std::vector<Prepared> prepared,
                       Prepare(ctx, series_id, participant_id, nullptr, ""));
   if (prepared.size() != 1) return absl::InternalError("no certificate was prepared");
@@ -368,6 +374,21 @@ absl::StatusOr<Certificate> Certificates::Issue(const RequestContext& ctx, Id se
   }));
   RememberChecked(c);
   return c;
+}
+
+absl::StatusOr<std::optional<Certificate>> Certificates::AnsweredBefore(
+    absl::string_view method, const RequestKey& key,
+    const std::function<absl::Status(ReadView&)>& check_access) {
+  std::optional<Certificate> answered;
+  if (key.request_id.empty()) return answered;
+  TH_RETURN_IF_ERROR(store_.Read([&](ReadView& r) -> absl::Status {
+    TH_RETURN_IF_ERROR(check_access(r));
+    TH_ASSIGN_OR_RETURN(std::optional<RequestRecord> earlier, AlreadyDone(r, method, key));
+    if (!earlier) return absl::OkStatus();
+    TH_ASSIGN_OR_RETURN(answered, r.certificates().Get(earlier->resource_id));
+    return absl::OkStatus();
+  }));
+  return answered;
 }
 
 void Certificates::RememberChecked(const Certificate& c) {
@@ -537,6 +558,12 @@ absl::StatusOr<Certificate> Certificates::Reissue(const RequestContext& ctx,
                                                   const RequestKey& key) {
   TH_RETURN_IF_ERROR(CheckReasonText(reason));
   TH_RETURN_IF_ERROR(ValidateRequestId(key.request_id));
+  TH_ASSIGN_OR_RETURN(std::optional<Certificate> answered,
+                      AnsweredBefore(kReissueMethod, key, [&](ReadView& r) {
+                        return AccessCertificate(r, ctx.who, serial, CompletionRole::kPlanner)
+                            .status();
+                      }));
+  if (answered) return *std::move(answered);
   Certificate old;
   TH_RETURN_IF_ERROR(store_.Read([&](ReadView& r) -> absl::Status {
     TH_ASSIGN_OR_RETURN(auto access,

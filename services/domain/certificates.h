@@ -148,6 +148,13 @@ class Certificates {
   // Checks a certificate just written into the verification cache, so that
   // its first verification finds it checked.
   void RememberChecked(const Certificate& c);
+  // The certificate that `key`'s first request under `method` answered with,
+  // when this is a retry of it (after `check_access` admits the caller);
+  // nullopt for a first request. A retry must not meet the refusals the
+  // first request's own effect now causes (holds one already, replaced).
+  absl::StatusOr<std::optional<Certificate>> AnsweredBefore(
+      absl::string_view method, const RequestKey& key,
+      const std::function<absl::Status(ReadView&)>& check_access);
 
   Store& store_;
   const CertificateSigner& signer_;

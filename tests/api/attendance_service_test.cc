@@ -553,6 +553,61 @@ TEST_F(AttendanceServiceTest, OfflineRecordsAreDeduplicatedAndConflictsFlagged) 
   }
 }
 
+// The desktop's offline queue sends its marks again when it cannot tell
+// whether they arrived; after the sheet was signed off meanwhile, the
+// stored records answer them (the queue then shows them as stored). A new
+// mark is still refused.
+TEST_F(AttendanceServiceTest, OfflineMarksResentAfterSignOffGetTheirStoredRecords) {
+  std::vector<v1::AttendanceMark> queued;
+  const v1::AttendanceStatus statuses[] = {v1::ATTENDANCE_STATUS_PRESENT,
+                                           v1::ATTENDANCE_STATUS_ABSENT,
+                                           v1::ATTENDANCE_STATUS_EXCUSED};
+  for (size_t i = 0; i < 3; ++i) {
+    v1::AttendanceMark m = Mark(people_ids_[i], statuses[i]);
+    m.set_client_nonce(absl::StrCat("laptop-queue-", i));
+    m.set_device_id("laptop");
+    *m.mutable_client_time() = ProtoTime(absl::Now() - absl::Minutes(30));
+    queued.push_back(m);
+  }
+  v1::AttendanceSheet sheet;
+  ASSERT_TRUE(As(trainer_token_, [&] { return RecordSheet(session_, queued, &sheet); }).ok());
+  v1::SignOffAttendanceSheetRequest signoff;
+  signoff.set_session_id(session_);
+  ASSERT_TRUE(As(trainer_token_, [&] {
+                return Call(*attendance_, &v1::AttendanceService::Stub::SignOffAttendanceSheet,
+                            signoff, &sheet);
+              }).ok());
+  auto records = [&] {
+    size_t n = 0;
+    for (int64_t person : people_ids_) n += History(session_, person).size();
+    return n;
+  };
+  const size_t before = records();
+  ASSERT_EQ(before, 3u);
+
+  v1::AttendanceSheet resent;
+  grpc::Status s = As(trainer_token_, [&] { return RecordSheet(session_, queued, &resent); });
+  ASSERT_TRUE(s.ok()) << s.error_message();
+  EXPECT_TRUE(resent.signed_off());
+  EXPECT_EQ(resent.recorded_count(), 3);
+  v1::AttendanceRecord one;
+  s = As(trainer_token_, [&] { return RecordOne(session_, queued[1], &one); });
+  ASSERT_TRUE(s.ok()) << s.error_message();
+  EXPECT_EQ(one.status(), v1::ATTENDANCE_STATUS_ABSENT);
+  EXPECT_EQ(one.client_nonce(), "laptop-queue-1");
+  EXPECT_EQ(records(), before);
+
+  // A mark the server has not seen finds the sheet signed off.
+  v1::AttendanceMark fresh = queued[1];
+  fresh.set_client_nonce("laptop-queue-9");
+  fresh.set_status(v1::ATTENDANCE_STATUS_PRESENT);
+  s = As(trainer_token_, [&] { return RecordOne(session_, fresh, &one); });
+  EXPECT_EQ(s.error_code(), grpc::StatusCode::FAILED_PRECONDITION) << s.error_message();
+  s = As(trainer_token_, [&] { return RecordSheet(session_, {queued[0], fresh}, &resent); });
+  EXPECT_EQ(s.error_code(), grpc::StatusCode::FAILED_PRECONDITION) << s.error_message();
+  EXPECT_EQ(records(), before);
+}
+
 TEST_F(AttendanceServiceTest, ParticipantChecksInWithTheRotatingCode) {
   v1::OpenCheckInRequest open;
   open.set_session_id(session_);

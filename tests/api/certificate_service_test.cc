@@ -668,6 +668,68 @@ TEST_F(CertificateServiceTest, RevokeAndReissue) {
   EXPECT_EQ(v.superseded_by(), third.serial());
 }
 
+// A client whose answer was lost sends the same request again: it gets the
+// first answer, not a refusal caused by the first request's own effect.
+TEST_F(CertificateServiceTest, RetriesWithTheRequestIdGetTheFirstAnswer) {
+  v1::IssueCertificateRequest issue;
+  issue.set_series_id(series_id_);
+  issue.set_participant_id(ids_[1]);
+  issue.set_request_id("issue-1");
+  v1::Certificate first, again;
+  ASSERT_TRUE(Call(*certificates_, &v1::CertificateService::Stub::IssueCertificate, issue, &first)
+                  .ok());
+  grpc::Status s =
+      Call(*certificates_, &v1::CertificateService::Stub::IssueCertificate, issue, &again);
+  ASSERT_TRUE(s.ok()) << s.error_message();
+  EXPECT_EQ(again.serial(), first.serial());
+  EXPECT_EQ(again.pdf_sha256(), first.pdf_sha256());
+
+  v1::ReissueCertificateRequest reissue;
+  reissue.set_serial(first.serial());
+  reissue.set_reason("Name korrigiert");
+  reissue.set_request_id("reissue-1");
+  v1::Certificate fresh, fresh_again;
+  ASSERT_TRUE(Call(*certificates_, &v1::CertificateService::Stub::ReissueCertificate, reissue,
+                   &fresh)
+                  .ok());
+  s = Call(*certificates_, &v1::CertificateService::Stub::ReissueCertificate, reissue,
+           &fresh_again);
+  ASSERT_TRUE(s.ok()) << s.error_message();
+  EXPECT_EQ(fresh_again.serial(), fresh.serial());
+  EXPECT_EQ(fresh_again.supersedes(), first.serial());
+
+  v1::RevokeCertificateRequest revoke;
+  revoke.set_serial(fresh.serial());
+  revoke.set_reason("irrtümlich ausgestellt");
+  revoke.set_request_id("revoke-1");
+  v1::Certificate revoked, revoked_again;
+  ASSERT_TRUE(
+      Call(*certificates_, &v1::CertificateService::Stub::RevokeCertificate, revoke, &revoked)
+          .ok());
+  s = Call(*certificates_, &v1::CertificateService::Stub::RevokeCertificate, revoke,
+           &revoked_again);
+  ASSERT_TRUE(s.ok()) << s.error_message();
+  EXPECT_EQ(revoked_again.status(), v1::CERTIFICATE_STATUS_REVOKED);
+
+  // The retry of the first issue says what that certificate is now.
+  s = Call(*certificates_, &v1::CertificateService::Stub::IssueCertificate, issue, &again);
+  ASSERT_TRUE(s.ok()) << s.error_message();
+  EXPECT_EQ(again.serial(), first.serial());
+  EXPECT_EQ(again.status(), v1::CERTIFICATE_STATUS_SUPERSEDED);
+
+  // The same request id for another request is still refused, and a new
+  // request id is a new request.
+  v1::IssueCertificateRequest other = issue;
+  other.set_participant_id(ids_[0]);
+  s = Call(*certificates_, &v1::CertificateService::Stub::IssueCertificate, other, &again);
+  EXPECT_EQ(s.error_code(), grpc::StatusCode::ALREADY_EXISTS);
+  EXPECT_EQ(FieldOf(s), "request_id");
+  reissue.set_request_id("reissue-2");
+  s = Call(*certificates_, &v1::CertificateService::Stub::ReissueCertificate, reissue, &again);
+  EXPECT_EQ(s.error_code(), grpc::StatusCode::FAILED_PRECONDITION);
+  EXPECT_EQ(FieldOf(s), "serial");
+}
+
 TEST_F(CertificateServiceTest, BadgeIsAnOpenBadgeSignedByTheIssuersDidKey) {
   v1::Certificate issued;
   ASSERT_TRUE(Issue(ids_[0], &issued).ok());

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "clients/cli/app.h"
+#include "domain/canonical_json.h"
 #include "domain/certificate_badge.h"
 #include "domain/certificate_document.h"
 #include "domain/data_integrity.h"
@@ -93,6 +94,23 @@ TEST_F(CliBadgeFileTest, OneChangedCharacterFailsAndSaysWhy) {
   EXPECT_THAT(out_.str(), HasSubstr("changed after it was signed"));
 }
 
+// A reader that keeps the first of two equal member names would see another
+// date than the signed one, which a parser keeping the last verifies.
+TEST_F(CliBadgeFileTest, AMemberNamedTwiceIsRefusedThoughTheLastOneIsSigned) {
+  const size_t valid_from = text_.find("\"validFrom\"");
+  ASSERT_NE(valid_from, std::string::npos);
+  std::string doubled = text_;
+  doubled.insert(valid_from, "\"validFrom\": \"2031-01-01T00:00:00Z\",\n  ");
+  Write(doubled);
+  EXPECT_EQ(Run({"certificate", "verify", path_, "--issuer-key", signer_->key_id()}),
+            kExitRejected);
+  EXPECT_THAT(out_.str(), HasSubstr("NOT VALID"));
+  EXPECT_THAT(out_.str(), HasSubstr("\"validFrom\" twice"));
+  // The same name in two different objects is no duplicate.
+  EXPECT_TRUE(domain::ParseIJson(R"({"a": {"id": 1}, "b": {"id": 2}, "id": 3})").ok());
+  EXPECT_FALSE(domain::ParseIJson(R"({"a": [{"id": 1, "id": 1}]})").ok());
+}
+
 TEST_F(CliBadgeFileTest, AnotherKeyIsNotTrusted) {
   EXPECT_EQ(Run({"certificate", "verify", path_, "--issuer-key", "k0000000000000000"}),
             kExitRejected);
@@ -108,7 +126,7 @@ TEST_F(CliBadgeFileTest, BrokenFilesAreNamed) {
   Write("{\"proof\": ");
   EXPECT_EQ(Run({"certificate", "verify", path_, "--issuer-key", signer_->key_id()}),
             kExitRejected);
-  EXPECT_THAT(out_.str(), HasSubstr("not a JSON file"));
+  EXPECT_THAT(out_.str(), HasSubstr("cannot be checked"));
   Write("{\"name\": \"x\"}");
   EXPECT_EQ(Run({"certificate", "verify", path_, "--issuer-key", signer_->key_id()}),
             kExitRejected);

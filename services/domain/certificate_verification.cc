@@ -83,8 +83,10 @@ absl::StatusOr<CertificateVerification> Certificates::Verify(const std::string& 
     return absl::OkStatus();
   }));
   if (v.certificate && !Trimmed(holder_name).empty()) {
-    TH_ASSIGN_OR_RETURN(v.holder_name_matches,
-                        HolderNameMatches(v.certificate->content, holder_name));
+    TH_ASSIGN_OR_RETURN(HolderNameCheck check,
+                        CheckHolderName(v.certificate->content, holder_name));
+    v.holder_name_matches = check != HolderNameCheck::kDiffers;
+    v.holder_name_transliterated = check == HolderNameCheck::kMatchesTransliterated;
   }
   return v;
 }

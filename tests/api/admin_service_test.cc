@@ -4,9 +4,12 @@
 
 #include <filesystem>
 #include <fstream>
+#include <future>
+#include <thread>
 
 #include "api/access_matrix.h"
 #include "api/api_fixture.h"
+#include "domain/maintenance.h"
 #include "store/database_copy.h"
 #include "store/sqlite_store.h"
 #include "trainhub/v1/admin.grpc.pb.h"
@@ -71,6 +74,47 @@ TEST(DatabaseCopyTest, NeverWritesOverAFileAndRefusesWhatIsNotOurs) {
             std::filesystem::perms::owner_read | std::filesystem::perms::owner_write);
   EXPECT_FALSE(std::filesystem::exists(copy + "-wal"));
   for (const std::string& f : {source, existing, copy}) std::filesystem::remove(f);
+}
+
+// A store whose copy runs until the test lets it finish: a backup in
+// progress.
+class CopyingStore : public domain::Store {
+ public:
+  explicit CopyingStore(domain::Store& inner) : inner_(inner) {}
+  absl::Status Read(const std::function<absl::Status(domain::ReadView&)>& work) override {
+    return inner_.Read(work);
+  }
+  absl::Status Write(std::function<absl::Status(domain::UnitOfWork&)> work) override {
+    return inner_.Write(std::move(work));
+  }
+  absl::Status CopyTo(const std::string&) override {
+    copying_.set_value();
+    finish_.get_future().wait();
+    return absl::OkStatus();
+  }
+  void WaitUntilCopying() { copying_.get_future().wait(); }
+  void Finish() { finish_.set_value(); }
+
+ private:
+  domain::Store& inner_;
+  std::promise<void> copying_, finish_;
+};
+
+TEST(MaintenanceTest, ASecondBackupWhileOneRunsIsToldThatABackupIsRunning) {
+  auto inner = store::SqliteStore::Open(":memory:");
+  ASSERT_TRUE(inner.ok());
+  CopyingStore store(**inner);
+  domain::Maintenance maintenance(store);
+  absl::Status first;
+  std::thread running([&] { first = maintenance.BackupTo(domain::Principal::System(), "a.db"); });
+  store.WaitUntilCopying();
+  // The server answers (it is not unreachable): busy, try again later.
+  const absl::Status second = maintenance.BackupTo(domain::Principal::System(), "b.db");
+  EXPECT_EQ(second.code(), absl::StatusCode::kResourceExhausted) << second;
+  EXPECT_NE(second.message().find("a backup is already running"), absl::string_view::npos);
+  store.Finish();
+  running.join();
+  EXPECT_TRUE(first.ok()) << first;
 }
 
 }  // namespace

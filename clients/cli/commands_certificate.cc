@@ -306,8 +306,9 @@ void AddVerify(CLI::App* certificate, Context& ctx) {
         << "\n";
     if (v.holder_name_check() != v1::HOLDER_NAME_CHECK_UNSPECIFIED) {
       const bool matches = v.holder_name_check() == v1::HOLDER_NAME_CHECK_MATCHES;
-      out << (matches ? fmt::format(msg::kVerifyNameMatches, *name)
-                      : fmt::format(msg::kVerifyNameDiffers, *name))
+      out << (!matches                         ? fmt::format(msg::kVerifyNameDiffers, *name)
+              : v.holder_name_transliterated() ? fmt::format(msg::kVerifyNameTransliterated, *name)
+                                               : fmt::format(msg::kVerifyNameMatches, *name))
           << "\n";
     }
     out << fmt::format(msg::kVerifySeries, v.series_title(), v.organization_name()) << "\n";

@@ -57,7 +57,10 @@ void PrintErasure(Context& ctx, const v1::ErasePersonalDataResponse& r) {
   if (p.erasure().retention_overridden()) {
     fields.push_back({msg::kErasedRetention, msg::kErasedRetentionOverridden});
   }
+  fields.push_back(
+      {msg::kErasedPurge, r.purge_pending() ? msg::kErasedPurgePending : msg::kErasedPurgeDone});
   PrintFields(ctx.out(), fields);
+  if (r.purge_pending()) ctx.out() << msg::kPurgePendingNote << "\n";
   if (r.certificates_redacted() > 0) ctx.out() << msg::kErasedCertificateNote << "\n";
 }
 
@@ -119,6 +122,7 @@ void AddDue(CLI::App* privacy, Context& ctx) {
       return;
     }
     if (c.json() && !o->erase) return c.PrintJson(due);
+    if (due.purge_pending()) ctx.out() << msg::kDuePurgePending << "\n";
     if (due.people().empty()) {
       ctx.out() << msg::kNothingDue << "\n";
       return;

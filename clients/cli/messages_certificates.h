@@ -156,6 +156,10 @@ inline constexpr char kVerifyHolderErased[] =
     "(name no longer stored: the holder's data was erased; check a name with --name)";
 inline constexpr char kVerifyNameMatches[] = "  name:      \"{}\" is the holder's name";
 inline constexpr char kVerifyNameDiffers[] = "  name:      \"{}\" is NOT the holder's name";
+inline constexpr char kVerifyNameTransliterated[] =
+    "  name:      \"{}\" matches the holder's name in Latin transliteration\n"
+    "             (its consonants; Arabic and Hebrew script write no short vowels):\n"
+    "             compare the spelling with an ID";
 inline constexpr char kVerifyNameOption[] =
     "check that this is the holder's name (works also after the holder's data was erased)";
 inline constexpr char kVerifySeries[] = "  series:    {} ({})";

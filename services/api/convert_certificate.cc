@@ -139,6 +139,7 @@ void ToProto(const domain::CertificateVerification& in, v1::CertificateVerificat
   if (in.holder_name_matches) {
     out->set_holder_name_check(*in.holder_name_matches ? v1::HOLDER_NAME_CHECK_MATCHES
                                                        : v1::HOLDER_NAME_CHECK_DIFFERS);
+    out->set_holder_name_transliterated(in.holder_name_transliterated);
   }
 }
 

@@ -10,6 +10,7 @@
 #include "absl/strings/str_format.h"
 #include "domain/berlin_time.h"
 #include "domain/canonical_json.h"
+#include "domain/name_transliteration.h"
 #include "domain/passwords.h"
 #include "domain/status_macros.h"
 #include "domain/text.h"
@@ -32,6 +33,17 @@ const char* OutcomeName(CompletionOutcome outcome) {
   }
 }
 
+// The document's "holder": the name, or once erased its hashes (the
+// transliteration's only for erasures that made one).
+nlohmann::json HolderOf(const CertificateContent& c) {
+  if (c.holder_name_hash.empty()) return {{"name", c.holder_name}};
+  nlohmann::json holder = {{"name", c.holder_name}, {"name_hash", c.holder_name_hash}};
+  if (!c.holder_transliteration_hash.empty()) {
+    holder["transliteration_hash"] = c.holder_transliteration_hash;
+  }
+  return holder;
+}
+
 }  // namespace
 
 nlohmann::json DocumentOf(const CertificateContent& c) {
@@ -49,9 +61,7 @@ nlohmann::json DocumentOf(const CertificateContent& c) {
       {"format", kDocumentFormat},
       {"serial", c.serial},
       {"outcome", OutcomeName(c.outcome)},
-      {"holder", c.holder_name_hash.empty()
-                     ? nlohmann::json{{"name", c.holder_name}}
-                     : nlohmann::json{{"name", c.holder_name}, {"name_hash", c.holder_name_hash}}},
+      {"holder", HolderOf(c)},
       {"series",
        {{"id", c.series_id},
         {"title", c.series_title},
@@ -89,6 +99,7 @@ absl::StatusOr<CertificateContent> ContentOf(const std::string& document, bool w
                     : CompletionOutcome::kConfirmation;
     c.holder_name = d.at("holder").at("name");
     c.holder_name_hash = d.at("holder").value("name_hash", "");
+    c.holder_transliteration_hash = d.at("holder").value("transliteration_hash", "");
     c.series_id = d.at("series").at("id");
     c.series_title = d.at("series").at("title");
     c.series_kind = static_cast<SeriesKind>(d.at("series").at("kind").get<int>());
@@ -125,6 +136,10 @@ absl::StatusOr<CertificateContent> ContentOf(const std::string& document, bool w
 absl::StatusOr<CertificateContent> RedactedContent(CertificateContent content) {
   if (content.holder_name_hash.empty()) {
     TH_ASSIGN_OR_RETURN(content.holder_name_hash, HashPassword(Folded(content.holder_name)));
+    // Made for every name, Latin ones too, so that its presence tells
+    // nothing about the script the name was written in.
+    TH_ASSIGN_OR_RETURN(content.holder_transliteration_hash,
+                        HashPassword(TransliterationKey(content.holder_name)));
   }
   content.holder_name.clear();
   if (content.evaluation.is_object() && content.evaluation.contains("decision") &&
@@ -135,13 +150,27 @@ absl::StatusOr<CertificateContent> RedactedContent(CertificateContent content) {
   return content;
 }
 
-absl::StatusOr<bool> HolderNameMatches(const CertificateContent& content, absl::string_view name,
-                                       const WorkGate::Pass* hash_slot) {
-  if (!NameCheckNeedsHash(content)) return Folded(content.holder_name) == Folded(name);
+absl::StatusOr<HolderNameCheck> CheckHolderName(const CertificateContent& content,
+                                                absl::string_view name,
+                                                const WorkGate::Pass* hash_slot) {
+  const std::string key = TransliterationKey(name);
+  const bool comparable_key = key.size() >= kMinTransliterationKey;
+  if (!NameCheckNeedsHash(content)) {
+    if (Folded(content.holder_name) == Folded(name)) return HolderNameCheck::kMatches;
+    return comparable_key && TransliterationKey(content.holder_name) == key
+               ? HolderNameCheck::kMatchesTransliterated
+               : HolderNameCheck::kDiffers;
+  }
   if (hash_slot == nullptr) return absl::FailedPreconditionError("no hashing slot was granted");
-  TH_ASSIGN_OR_RETURN(PasswordCheck check,
+  TH_ASSIGN_OR_RETURN(PasswordCheck exact,
                       VerifyPasswordInOwnSlot(Folded(name), content.holder_name_hash, *hash_slot));
-  return check.matches;
+  if (exact.matches) return HolderNameCheck::kMatches;
+  if (!comparable_key || content.holder_transliteration_hash.empty()) {
+    return HolderNameCheck::kDiffers;
+  }
+  TH_ASSIGN_OR_RETURN(PasswordCheck latin, VerifyPasswordInOwnSlot(
+                                               key, content.holder_transliteration_hash, *hash_slot));
+  return latin.matches ? HolderNameCheck::kMatchesTransliterated : HolderNameCheck::kDiffers;
 }
 
 std::string NewSerial() {

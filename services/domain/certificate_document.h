@@ -44,6 +44,10 @@ struct CertificateContent {
   // crypto_pwhash_str) of Folded(holder name), with its own salt, so that
   // someone who presents the name can confirm it.
   std::string holder_name_hash;
+  // With it (erasures from this version on): the same kind of hash of the
+  // name's TransliterationKey (name_transliteration.h), so that the name
+  // also checks in Latin letters when it was stored in another script.
+  std::string holder_transliteration_hash;
   Id series_id = 0;
   std::string series_title;
   SeriesKind series_kind = SeriesKind::kUnspecified;
@@ -82,15 +86,24 @@ absl::StatusOr<CertificateContent> ContentOf(const std::string& document,
                                              bool with_evaluation = true);
 
 // `content` without anything personal, for a holder whose data is erased:
-// the name goes (its salted hash stays, see holder_name_hash) and so do the
-// reasons in the evaluation. RESOURCE_EXHAUSTED when too many hashes run.
+// the name goes (the salted hashes of it and of its transliteration key
+// stay, see holder_name_hash) and so do the reasons in the evaluation.
+// RESOURCE_EXHAUSTED when too many hashes run.
 absl::StatusOr<CertificateContent> RedactedContent(CertificateContent content);
-// Whether `name` is the holder's (compared as Folded(); for an erased
-// holder through the hash, which runs in `hash_slot`: the caller's own
-// budget, never a login's). FAILED_PRECONDITION when a hash is needed and
-// `hash_slot` is null or not granted.
-absl::StatusOr<bool> HolderNameMatches(const CertificateContent& content, absl::string_view name,
-                                       const WorkGate::Pass* hash_slot);
+
+enum class HolderNameCheck {
+  kDiffers,
+  kMatches,                // letter for letter (compared as Folded())
+  kMatchesTransliterated,  // only through the TransliterationKey of both
+};
+// Whether `name` is the holder's: compared as Folded(), else through the
+// transliteration keys (at least kMinTransliterationKey letters); for an
+// erased holder through the hashes (the second only when the first
+// differs), which run in `hash_slot`: the caller's own budget, never a
+// login's. FAILED_PRECONDITION when a hash is needed and `hash_slot` is null.
+absl::StatusOr<HolderNameCheck> CheckHolderName(const CertificateContent& content,
+                                                absl::string_view name,
+                                                const WorkGate::Pass* hash_slot);
 // Whether checking a name against `content` costs a password hash.
 inline bool NameCheckNeedsHash(const CertificateContent& content) {
   return !content.holder_name_hash.empty();

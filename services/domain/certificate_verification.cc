@@ -93,8 +93,10 @@ absl::StatusOr<CertificateVerification> Certificates::Verify(const std::string& 
       hash_slot.emplace(*std::move(admitted));
     }
     TH_ASSIGN_OR_RETURN(
-        v.holder_name_matches,
-        HolderNameMatches(v.certificate->content, holder_name, hash_slot ? &*hash_slot : nullptr));
+        HolderNameCheck check,
+        CheckHolderName(v.certificate->content, holder_name, hash_slot ? &*hash_slot : nullptr));
+    v.holder_name_matches = check != HolderNameCheck::kDiffers;
+    v.holder_name_transliterated = check == HolderNameCheck::kMatchesTransliterated;
   }
   return v;
 }

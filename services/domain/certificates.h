@@ -48,6 +48,8 @@ struct CertificateVerification {
   bool signature_valid = false;
   // Whether the name asked about is the holder's; nullopt when none was.
   std::optional<bool> holder_name_matches;
+  // It matches only through the names' transliteration (CheckHolderName).
+  bool holder_name_transliterated = false;
 };
 
 // A stored document as verification reads it: parsed (without the

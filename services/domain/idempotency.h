@@ -34,7 +34,8 @@ inline absl::StatusOr<std::optional<RequestRecord>> AlreadyDone(ReadView& r,
   if (key.request_id.empty()) return std::optional<RequestRecord>();
   TH_ASSIGN_OR_RETURN(std::optional<RequestRecord> earlier,
                       r.requests().Find(key.account_id, key.request_id));
-  if (earlier && (earlier->method != method || earlier->fingerprint != key.fingerprint)) {
+  if (earlier &&
+      (earlier->method != method || !r.requests().SameFingerprint(*earlier, key.fingerprint))) {
     return FieldError(absl::StatusCode::kAlreadyExists, "request_id",
                       "was already used for a different request");
   }

@@ -240,9 +240,10 @@ absl::StatusOr<ErasureResult> Privacy::Erase(const RequestContext& ctx,
     return absl::OkStatus();
   }));
   for (Id account_id : account_ids) accounts_.ForgetTokensOf(account_id);
-  // The erasure is durable; should readers keep the log busy now, the next
-  // checkpoint empties it.
+  // The erasure is durable; should another process's reader keep the log,
+  // the store finishes the purge once it is gone (purge_pending says so).
   (void)store_.DropOverwrittenData();
+  result.purge_pending = store_.PurgePending();
   return result;
 }
 

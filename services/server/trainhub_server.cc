@@ -28,6 +28,7 @@
 #include "api/series_service.h"
 #include "api/trainer_service.h"
 #include "server/issuer_key_file.h"
+#include "store/connection.h"
 
 namespace trainhub::server {
 namespace {
@@ -153,6 +154,12 @@ absl::StatusOr<std::unique_ptr<TrainhubServer>> TrainhubServer::Start(
     }
   }
   if (sodium_init() < 0) return absl::InternalError("libsodium failed to start");
+  std::unique_ptr<store::DatabaseLock> database_lock;
+  if (!store::IsInMemory(options.db_path)) {
+    auto locked = store::DatabaseLock::Acquire(options.db_path);
+    if (!locked.ok()) return locked.status();
+    database_lock = *std::move(locked);
+  }
   auto store = store::SqliteStore::Open(options.db_path, options.read_connections);
   if (!store.ok()) return store.status();
 
@@ -160,6 +167,7 @@ absl::StatusOr<std::unique_ptr<TrainhubServer>> TrainhubServer::Start(
   if (!issuer_key.ok()) return issuer_key.status();
 
   std::unique_ptr<TrainhubServer> server(new TrainhubServer());
+  server->database_lock_ = std::move(database_lock);
   server->store_ = *std::move(store);
   server->issuer_key_ = *std::move(issuer_key);
   server->verify_url_base_ = options.verify_url_base;
@@ -268,6 +276,11 @@ std::string TrainhubServer::RenderMetrics() const {
   gauges.resident_memory_bytes = ResidentMemoryBytes();
   gauges.start_time_seconds = absl::ToDoubleSeconds(start_time_ - absl::UnixEpoch());
   return metrics_.Render(gauges);
+}
+
+absl::Status TrainhubServer::CloseDatabase() {
+  Shutdown(absl::ZeroDuration());
+  return store_->Close();
 }
 
 void TrainhubServer::Wait() {

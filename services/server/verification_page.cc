@@ -62,6 +62,7 @@ struct Words {
   const char* name_label;
   const char* name_matches;
   const char* name_differs;
+  const char* name_matches_transliterated;
 };
 
 constexpr Words kGerman = {
@@ -117,6 +118,9 @@ constexpr Words kGerman = {
     "Name auf der Bescheinigung",
     "Der Name stimmt mit der Bescheinigung überein.",
     "Der Name stimmt NICHT mit der Bescheinigung überein.",
+    "Der Name stimmt in lateinischer Umschrift mit der Bescheinigung überein (verglichen werden "
+    "die Konsonanten, da die arabische und die hebräische Schrift kurze Vokale nicht schreiben). "
+    "Vergleichen Sie die Schreibweise mit einem Ausweis.",
 };
 
 constexpr Words kEnglish = {
@@ -171,6 +175,8 @@ constexpr Words kEnglish = {
     "Name on the certificate",
     "The name matches the certificate.",
     "The name does NOT match the certificate.",
+    "The name matches the certificate in Latin transliteration (its consonants are compared, as "
+    "Arabic and Hebrew script do not write short vowels). Compare the spelling with an ID.",
 };
 
 const Words& WordsOf(PageLanguage language) {
@@ -356,7 +362,10 @@ std::string VerificationHtml(const domain::CertificateVerification& v, const std
       if (v.holder_name_matches) {
         absl::StrAppend(&body, "<p role=\"status\" class=\"",
                         *v.holder_name_matches ? "match\">" : "problem\">",
-                        *v.holder_name_matches ? w.name_matches : w.name_differs, "</p>");
+                        !*v.holder_name_matches        ? w.name_differs
+                        : v.holder_name_transliterated ? w.name_matches_transliterated
+                                                       : w.name_matches,
+                        "</p>");
       }
       absl::StrAppend(&body, "<input type=\"hidden\" name=\"lang\" value=\"", w.lang,
                       "\"><label for=\"name\">", w.name_label,
@@ -379,7 +388,10 @@ std::string VerificationJson(const domain::CertificateVerification& v, const std
     out["outcome"] = domain::ToString(c.content.outcome);
     out["holder_name"] = c.content.holder_name;
     out["holder_erased"] = !c.content.holder_name_hash.empty();
-    if (v.holder_name_matches) out["holder_name_matches"] = *v.holder_name_matches;
+    if (v.holder_name_matches) {
+      out["holder_name_matches"] = *v.holder_name_matches;
+      out["holder_name_transliterated"] = v.holder_name_transliterated;
+    }
     out["series_title"] = c.content.series_title;
     out["organization_name"] = c.content.organization_name;
     out["issue_time"] = domain::FormatUtcSeconds(c.content.issue_time);

@@ -429,14 +429,26 @@ constexpr char kMigration15[] = R"sql(
 DROP TRIGGER attendance_entry_current;
 )sql";
 
-constexpr std::array<Migration, 8> kRecordMigrations = {{{kMigration8},
+// What the store keeps about the database files themselves, on the
+// installation row: since when an erasure's overwritten data may still be
+// in them (a reader kept the write-ahead log; SqliteStore finishes the
+// purge), and whether client_request.fingerprint is keyed with the
+// installation's request key (the file beside the database), which
+// SqliteStore::Open does once for the rows written before.
+constexpr char kMigration16[] = R"sql(
+ALTER TABLE installation ADD COLUMN purge_pending_since INTEGER;  -- microseconds; NULL: none
+ALTER TABLE installation ADD COLUMN fingerprints_keyed INTEGER NOT NULL DEFAULT 0;
+)sql";
+
+constexpr std::array<Migration, 9> kRecordMigrations = {{{kMigration8},
                                                          {kMigration9},
                                                          {kMigration10},
                                                          {kMigration11},
                                                          {kMigration12},
                                                          {kMigration13},
                                                          {kMigration14},
-                                                         {kMigration15}}};
+                                                         {kMigration15},
+                                                         {kMigration16}}};
 
 }  // namespace
 

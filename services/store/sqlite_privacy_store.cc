@@ -112,7 +112,15 @@ absl::Status SqlitePrivacyStore::MarkErased(Id participant_id, const std::string
     q.bind(":overridden", erasure.retention_overridden ? 1 : 0);
     q.bind(":id", participant_id);
     q.exec();
-    return CheckChanged(sql_.db(), "participant", participant_id);
+    TH_RETURN_IF_ERROR(CheckChanged(sql_.db(), "participant", participant_id));
+    // Until SqliteStore::DropOverwrittenData has emptied the write-ahead
+    // log, what this erasure overwrites may still be in the files.
+    auto& pending = sql_.Prepare(
+        "UPDATE installation SET purge_pending_since = coalesce(purge_pending_since, ?)"
+        " WHERE id = 1");
+    pending.bind(1, Micros(erasure.time));
+    pending.exec();
+    return absl::OkStatus();
   });
 }
 

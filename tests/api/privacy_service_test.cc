@@ -19,7 +19,9 @@
 #include "absl/strings/ascii.h"
 #include "api/access_matrix.h"
 #include "api/api_fixture.h"
+#include "api/page_token.h"
 #include "server/verification_server.h"
+#include "testing/reader_process.h"
 #include "trainhub/v1/admin.grpc.pb.h"
 #include "trainhub/v1/attendance.grpc.pb.h"
 #include "trainhub/v1/audit.grpc.pb.h"
@@ -751,6 +753,137 @@ TEST_F(ErasureTest, AFloodOfAnonymousNameChecksNeverFailsALogin) {
   EXPECT_GT(page_refused, 0);
   EXPECT_EQ(grpc_other, 0);
   EXPECT_EQ(page_other, 0);
+}
+
+// Another process reads the database during the erasure (an operator's
+// sqlite3 with an open read transaction): the erasure answers at once with
+// the purge pending, writes of everyone go on without waiting, and once the
+// reader is gone the canary leaves the database, its log and backups.
+TEST_F(ErasureTest, AReaderInAnotherProcessDelaysNothingAndThePurgeFollowsItsEnd) {
+  testing::ReaderProcess reader;
+  reader.Start(path_, "participant");
+  if (HasFatalFailure()) return;
+
+  const auto bounded = [](grpc::ClientContext& context) {
+    // Before, the erasure took 25 s and every write 4.5 to 5 s.
+    context.set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(3));
+  };
+  v1::ErasePersonalDataRequest erase;
+  erase.set_participant_id(canary_);
+  erase.set_reason("Antrag vom 12.11.2026");
+  v1::ErasePersonalDataResponse erased;
+  {
+    grpc::ClientContext context;
+    context.AddMetadata("authorization", "Bearer " + coordinator_token_);
+    bounded(context);
+    const grpc::Status s = privacy_->ErasePersonalData(&context, erase, &erased);
+    ASSERT_TRUE(s.ok()) << s.error_message();
+  }
+  EXPECT_TRUE(erased.purge_pending());
+  // Honest: the old pages are still there, for the reader's snapshot.
+  EXPECT_TRUE(HoldsCanary(FileBytes(path_) + FileBytes(path_ + "-wal")));
+  v1::ListErasureDueRequest list;
+  list.set_organization_id(org_);
+  v1::ListErasureDueResponse due;
+  ASSERT_TRUE(Call(*privacy_, &v1::PrivacyService::Stub::ListErasureDue, list, &due).ok());
+  EXPECT_TRUE(due.purge_pending());
+
+  // Writes while the reader keeps its transaction open.
+  for (int i = 0; i < 20; ++i) {
+    v1::CreateOrganizationRequest create;
+    create.mutable_organization()->set_name("Verein " + std::to_string(i));
+    create.mutable_organization()->set_kind(v1::ORGANIZATION_KIND_NGO);
+    v1::Organization created;
+    grpc::ClientContext context;
+    context.AddMetadata("authorization", "Bearer " + token_);
+    bounded(context);
+    const grpc::Status s = orgs_->CreateOrganization(&context, create, &created);
+    ASSERT_TRUE(s.ok()) << "write " << i << ": " << s.error_message();
+  }
+  ASSERT_TRUE(reader.Reading()) << "the writes must not have waited for the reader to end";
+  ASSERT_TRUE(Call(*privacy_, &v1::PrivacyService::Stub::ListErasureDue, list, &due).ok());
+  EXPECT_TRUE(due.purge_pending());
+
+  reader.Release();
+  bool pending = true;
+  for (int i = 0; i < 100 && pending; ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    ASSERT_TRUE(Call(*privacy_, &v1::PrivacyService::Stub::ListErasureDue, list, &due).ok());
+    pending = due.purge_pending();
+  }
+  EXPECT_FALSE(pending) << "the purge must follow the reader's end";
+  auto admin = v1::AdminService::NewStub(channel_);
+  grpc::ClientContext context;
+  context.AddMetadata("authorization", "Bearer " + token_);
+  auto backup_reader = admin->BackupDatabase(&context, v1::BackupDatabaseRequest());
+  std::string backup;
+  v1::FileChunk chunk;
+  while (backup_reader->Read(&chunk)) backup += chunk.data();
+  ASSERT_TRUE(backup_reader->Finish().ok());
+  EXPECT_FALSE(HoldsCanary(FileBytes(path_))) << "database file";
+  EXPECT_FALSE(HoldsCanary(FileBytes(path_ + "-wal"))) << "write-ahead log";
+  EXPECT_FALSE(HoldsCanary(backup)) << "backup";
+}
+
+// The reader outlives trainhubd: the stop leaves the log, the pending purge
+// is recorded, and the next start finishes it once the reader is gone.
+TEST_F(ErasureTest, APendingPurgeSurvivesARestartAndEndsWithTheReader) {
+  testing::ReaderProcess reader;
+  reader.Start(path_, "participant");
+  if (HasFatalFailure()) return;
+  v1::ErasePersonalDataResponse erased;
+  ASSERT_TRUE(Erase(coordinator_token_, canary_, "Antrag vom 12.11.2026", false, &erased).ok());
+  EXPECT_TRUE(erased.purge_pending());
+  server_.reset();  // waits for the reader a while, then keeps the log
+  EXPECT_TRUE(HoldsCanary(FileBytes(path_) + FileBytes(path_ + "-wal")));
+
+  server::ServerOptions options;
+  options.listen_address = "";
+  options.db_path = path_;
+  auto started = server::TrainhubServer::Start(options);
+  ASSERT_TRUE(started.ok()) << started.status();
+  server_ = *std::move(started);
+  EXPECT_TRUE(server_->store().PurgePending()) << "recorded in the database";
+  reader.Release();
+  for (int i = 0; i < 100 && server_->store().PurgePending(); ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  }
+  EXPECT_FALSE(server_->store().PurgePending());
+  EXPECT_FALSE(HoldsCanary(FileBytes(path_))) << "database file";
+  EXPECT_FALSE(HoldsCanary(FileBytes(path_ + "-wal"))) << "write-ahead log";
+}
+
+// client_request keeps a fingerprint of each request with a request_id; one
+// computed without the server's key from a guessed name and e-mail address
+// (as the fingerprint used to be) is in no file after the person's erasure.
+TEST_F(ErasureTest, NoStoredFingerprintConfirmsAGuessedNameAfterTheErasure) {
+  v1::CreateParticipantRequest create;
+  create.mutable_participant()->set_display_name("Ilse Fingerabdruck");
+  create.mutable_participant()->set_email("ilse.fingerabdruck@example.org");
+  create.mutable_participant()->set_organization_id(org_);
+  create.mutable_participant()->add_target_groups(v1::TARGET_GROUP_VOLUNTEERS);
+  create.set_request_id("anlage-ilse");
+  v1::Participant ilse;
+  ASSERT_TRUE(Call(*people_, &v1::ParticipantService::Stub::CreateParticipant, create, &ilse).ok());
+  // A retry is still recognised (and a changed request under the id is not).
+  v1::Participant again;
+  ASSERT_TRUE(
+      Call(*people_, &v1::ParticipantService::Stub::CreateParticipant, create, &again).ok());
+  EXPECT_EQ(again.id(), ilse.id());
+  v1::CreateParticipantRequest changed = create;
+  changed.mutable_participant()->set_display_name("Ilse Anders");
+  EXPECT_EQ(Call(*people_, &v1::ParticipantService::Stub::CreateParticipant, changed, &again)
+                .error_code(),
+            grpc::StatusCode::ALREADY_EXISTS);
+
+  v1::ErasePersonalDataResponse erased;
+  ASSERT_TRUE(Erase(coordinator_token_, ilse.id(), "Antrag vom 12.11.2026", false, &erased).ok());
+  server_.reset();  // everything in the files
+  const std::string guessed = api::RequestFingerprint(create, {"request_id"});
+  ASSERT_EQ(guessed.size(), 32u);
+  const std::string files = FileBytes(path_) + FileBytes(path_ + "-wal");
+  EXPECT_EQ(files.find(guessed), std::string::npos) << "the unkeyed fingerprint";
+  EXPECT_EQ(absl::AsciiStrToLower(files).find("fingerabdruck"), std::string::npos);
 }
 
 }  // namespace

@@ -12,9 +12,14 @@
 #include <fstream>
 #include <set>
 #include <sstream>
+#include <tuple>
+#include <utility>
+#include <vector>
 
 #include "domain/canonical_json.h"
 #include "domain/certificate_pdf.h"
+#include "domain/name_transliteration.h"
+#include "domain/work_gate.h"
 
 namespace trainhub::domain {
 namespace {
@@ -24,6 +29,17 @@ namespace fs = std::filesystem;
 class CertificateDocumentTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() { ASSERT_GE(sodium_init(), 0); }
+
+  // CheckHolderName with a hashing slot of the test's own, as the
+  // verification's name-check budget grants one.
+  absl::StatusOr<HolderNameCheck> CheckHolderName(const CertificateContent& content,
+                                                  absl::string_view name) {
+    WorkGate::Pass slot = hashing_.Enter();
+    if (!slot.ok()) return absl::ResourceExhaustedError("no hashing slot");
+    return ::trainhub::domain::CheckHolderName(content, name, &slot);
+  }
+
+  WorkGate hashing_{1, 0, absl::ZeroDuration()};
 };
 
 TEST_F(CertificateDocumentTest, CanonicalJsonSortsByUtf16CodeUnits) {
@@ -121,6 +137,67 @@ TEST_F(CertificateDocumentTest, DocumentsRoundTripAndSignatures) {
   changed[changed.find("Anhalt")] = 'a';
   EXPECT_FALSE(VerifySignature((*signer)->public_key(), changed, signature));
   EXPECT_FALSE(Ed25519Signer::FromSeed("short").ok());
+}
+
+// "Amal Haddad" (the README's spelling) and "أمل حداد" are one name; so
+// are the Latin and Cyrillic spellings of Russian and Ukrainian names.
+TEST_F(CertificateDocumentTest, TransliterationKeysMeetAcrossScripts) {
+  EXPECT_EQ(TransliterationKey("Amal Haddad"), "mlhd");
+  for (const auto& [original, latin] : std::vector<std::pair<std::string, std::string>>{
+           {"أمل حداد", "Amal Haddad"},
+           {"محمد يوسف", "Mohammed Youssef"},
+           {"فاطمة علي", "Fatima Ali"},
+           {"عبد الله إبراهيم", "Abdullah Ibrahim"},
+           {"Ольга Иванова", "Olga Ivanova"},
+           {"Олександр Коваленко", "Oleksandr Kovalenko"},
+           {"Щукин Юрий", "Shchukin Yuriy"},
+           {"Жанна Цой", "Zhanna Tsoy"},
+           {"Nguyễn Thị Lan", "Nguyen Thi Lan"},
+       }) {
+    EXPECT_EQ(TransliterationKey(original), TransliterationKey(latin)) << original;
+    EXPECT_GE(TransliterationKey(original).size(), kMinTransliterationKey) << original;
+  }
+  EXPECT_NE(TransliterationKey("أمل حداد"), TransliterationKey("Jonas Berg"));
+  EXPECT_NE(TransliterationKey("Ольга Иванова"), TransliterationKey("Olga Petrova"));
+  EXPECT_NE(TransliterationKey("Олександр Коваленко"), TransliterationKey("Oleksandr Kowalski"));
+}
+
+TEST_F(CertificateDocumentTest, ANameChecksInEitherScriptAlsoAfterTheErasure) {
+  for (const auto& [holder, latin, other] :
+       std::vector<std::tuple<std::string, std::string, std::string>>{
+           {"أمل حداد", "Amal Haddad", "Jonas Berg"},
+           {"Ольга Иванова", "olga  IVANOVA", "Olga Petrova"},
+       }) {
+    CertificateContent c = Example();
+    c.holder_name = holder;
+    EXPECT_EQ(CheckHolderName(c, holder).value(), HolderNameCheck::kMatches);
+    EXPECT_EQ(CheckHolderName(c, latin).value(), HolderNameCheck::kMatchesTransliterated);
+    EXPECT_EQ(CheckHolderName(c, other).value(), HolderNameCheck::kDiffers);
+
+    absl::StatusOr<CertificateContent> redacted = RedactedContent(c);
+    ASSERT_TRUE(redacted.ok()) << redacted.status();
+    const std::string document = CanonicalJson(DocumentOf(*redacted)).value();
+    EXPECT_EQ(document.find(holder), std::string::npos) << document;
+    EXPECT_EQ(document.find(TransliterationKey(holder)), std::string::npos) << document;
+    EXPECT_NE(document.find("\"transliteration_hash\":\"$argon2id$"), std::string::npos)
+        << document;
+    absl::StatusOr<CertificateContent> stored = ContentOf(document);
+    ASSERT_TRUE(stored.ok()) << stored.status();
+    EXPECT_EQ(stored->holder_name, "");
+    EXPECT_EQ(CheckHolderName(*stored, holder).value(), HolderNameCheck::kMatches) << holder;
+    EXPECT_EQ(CheckHolderName(*stored, latin).value(), HolderNameCheck::kMatchesTransliterated)
+        << latin;
+    EXPECT_EQ(CheckHolderName(*stored, other).value(), HolderNameCheck::kDiffers) << other;
+  }
+  // A Latin name gets the second hash too: its presence tells nothing about
+  // the script; and a key too short to tell names apart is not compared.
+  CertificateContent c = Example();
+  c.holder_name = "Ali Ula";
+  absl::StatusOr<CertificateContent> redacted = RedactedContent(c);
+  ASSERT_TRUE(redacted.ok());
+  EXPECT_FALSE(redacted->holder_transliteration_hash.empty());
+  EXPECT_EQ(CheckHolderName(*redacted, "Eli Ole").value(), HolderNameCheck::kDiffers);
+  EXPECT_EQ(CheckHolderName(*redacted, "ali ula").value(), HolderNameCheck::kMatches);
 }
 
 TEST_F(CertificateDocumentTest, DecimalTextHasNoTrailingZeros) {

@@ -3,13 +3,17 @@
 // its exit codes, without a server.
 
 #include <gmock/gmock.h>
+#include <grpcpp/test/mock_stream.h>
 #include <gtest/gtest.h>
+#include <unistd.h>
 
+#include <filesystem>
 #include <sstream>
 #include <string>
 #include <vector>
 
 #include "clients/cli/app.h"
+#include "trainhub/v1/admin_mock.grpc.pb.h"
 #include "trainhub/v1/common.pb.h"
 #include "trainhub/v1/organization_mock.grpc.pb.h"
 #include "trainhub/v1/series_mock.grpc.pb.h"
@@ -162,6 +166,29 @@ TEST_F(CliCommandsTest, BadDaysAreAUsageError) {
   EXPECT_EQ(Run({"session", "add", "6", "31", "--days", "Mai", "--daily", "09:00-16:00"}),
             kExitUsage);
   EXPECT_THAT(err_.str(), HasSubstr("--days: give FIRST..LAST"));
+}
+
+// The server answers a second backup while one runs with RESOURCE_EXHAUSTED:
+// the CLI says a backup is running (not that the server is unreachable) and
+// exits with the busy code, writing no file.
+TEST_F(CliCommandsTest, AdminBackupWhileAnotherRunsSaysSoAndExitsBusy) {
+  auto admin = std::make_unique<::testing::StrictMock<v1::MockAdminServiceStub>>();
+  auto* reader = new grpc::testing::MockClientReader<v1::FileChunk>();  // owned by the CLI
+  EXPECT_CALL(*reader, Read(_)).WillOnce(Return(false));
+  EXPECT_CALL(*reader, Finish())
+      .WillOnce(
+          Return(grpc::Status(grpc::StatusCode::RESOURCE_EXHAUSTED,
+                              "a backup is already running; try again when it has finished")));
+  EXPECT_CALL(*admin, BackupDatabaseRaw(_, _)).WillOnce(Return(reader));
+  stubs_.admin = std::move(admin);
+  const std::string file =
+      (std::filesystem::temp_directory_path() / ("cli-backup-" + std::to_string(::getpid())))
+          .string();
+  EXPECT_EQ(Run({"admin", "backup", file}), kExitOther) << err_.str();
+  EXPECT_THAT(err_.str(), HasSubstr("a backup is already running"));
+  EXPECT_THAT(err_.str(), Not(HasSubstr("cannot reach")));
+  EXPECT_FALSE(std::filesystem::exists(file));
+  EXPECT_FALSE(std::filesystem::exists(file + ".part"));
 }
 
 }  // namespace

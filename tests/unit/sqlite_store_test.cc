@@ -5,7 +5,9 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <fstream>
 #include <functional>
+#include <iterator>
 
 #include "domain/status_macros.h"
 #include "store/connection.h"
@@ -433,6 +435,107 @@ TEST(SqliteUnitStatementsTest, TheStatementCacheDoesNotGrowWithTheIdsAsked) {
   const size_t after_first = unit.sql().cached_statements();
   for (domain::Id id = 2; id < 50; ++id) list_as(id, id * 7);
   EXPECT_EQ(unit.sql().cached_statements(), after_first);
+}
+
+// A database from before request fingerprints were keyed: the first open
+// keys each stored fingerprint (a retry still matches), and the bare one,
+// computable from a guessed request, is left in no file.
+TEST(RequestFingerprintTest, StoredFingerprintsAreKeyedAtTheFirstOpenAndStillMatch) {
+  const std::string path = testing::TempDbPath("trainhub-fingerprints");
+  const std::string bare = "0f1e2d3c4b5a69788796a5b4c3d2e1f0";
+  {
+    SQLite::Database db(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+    db.exec("PRAGMA journal_mode = WAL");
+    ASSERT_TRUE(Migrate(db, 7).ok());  // client_request as it was kept then
+    db.exec(
+        "INSERT INTO client_request (account_id, request_id, method, fingerprint, resource_id,"
+        " create_time) VALUES (1, 'demo-participant-amal', 'CreateParticipant', '" +
+        bare + "', 8, 0)");
+  }
+  auto store = SqliteStore::Open(path, 1);
+  ASSERT_TRUE(store.ok()) << store.status();
+  const std::string key_file = path + ".request-key";
+  ASSERT_TRUE(std::filesystem::exists(key_file));
+  EXPECT_EQ(std::filesystem::status(key_file).permissions() & std::filesystem::perms::all,
+            std::filesystem::perms::owner_read | std::filesystem::perms::owner_write);
+  ASSERT_TRUE((*store)
+                  ->Write([&](domain::UnitOfWork& w) -> absl::Status {
+                    TH_ASSIGN_OR_RETURN(std::optional<domain::RequestRecord> found,
+                                        w.requests().Find(1, "demo-participant-amal"));
+                    EXPECT_TRUE(found.has_value());
+                    if (!found) return absl::OkStatus();
+                    EXPECT_NE(found->fingerprint, bare);
+                    EXPECT_TRUE(w.requests().SameFingerprint(*found, bare));
+                    EXPECT_FALSE(w.requests().SameFingerprint(*found, "another request"));
+                    return absl::OkStatus();
+                  })
+                  .ok());
+  store->reset();
+  std::string files;
+  for (const char* suffix : {"", "-wal"}) {
+    std::ifstream in(path + suffix, std::ios::binary);
+    files.append(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  }
+  EXPECT_EQ(files.find(bare), std::string::npos);
+  // The same key next time: the record still matches.
+  store = SqliteStore::Open(path, 1);
+  ASSERT_TRUE(store.ok()) << store.status();
+  ASSERT_TRUE((*store)
+                  ->Write([&](domain::UnitOfWork& w) -> absl::Status {
+                    TH_ASSIGN_OR_RETURN(std::optional<domain::RequestRecord> found,
+                                        w.requests().Find(1, "demo-participant-amal"));
+                    EXPECT_TRUE(found && w.requests().SameFingerprint(*found, bare));
+                    return absl::OkStatus();
+                  })
+                  .ok());
+  store->reset();
+  // A key file others may read is refused.
+  std::filesystem::permissions(key_file, std::filesystem::perms::group_read,
+                               std::filesystem::perm_options::add);
+  EXPECT_EQ(SqliteStore::Open(path, 1).status().code(), absl::StatusCode::kFailedPrecondition);
+  testing::RemoveDb(path);
+}
+
+// A clean close leaves one file: the read connections close before the
+// writer's, every commit is in the file, and no -wal or -shm remains.
+TEST(SqliteStoreCloseTest, AClosedStoreLeavesOneCompleteFile) {
+  const std::string path = testing::TempDbPath("trainhub-close");
+  auto store = SqliteStore::Open(path, 4);
+  ASSERT_TRUE(store.ok()) << store.status();
+  for (int i = 0; i < 30; ++i) {
+    ASSERT_TRUE((*store)
+                    ->Write([&](domain::UnitOfWork& w) -> absl::Status {
+                      domain::Organization o;
+                      o.name = "Verein " + std::to_string(i);
+                      o.kind = domain::OrganizationKind::kNgo;
+                      return w.organizations().Insert(o).status();
+                    })
+                    .ok());
+  }
+  // Every reader has read, so each holds the log open.
+  for (int i = 0; i < 8; ++i) {
+    ASSERT_TRUE((*store)
+                    ->Read([](domain::ReadView& r) -> absl::Status {
+                      return r.organizations().Get(1).status();
+                    })
+                    .ok());
+  }
+  ASSERT_TRUE(std::filesystem::exists(path + "-wal"));
+  EXPECT_TRUE((*store)->Close().ok()) << (*store)->Close();
+  EXPECT_EQ((*store)->Read([](domain::ReadView&) { return absl::OkStatus(); }).code(),
+            absl::StatusCode::kUnavailable);
+  EXPECT_FALSE(std::filesystem::exists(path + "-wal"));
+  EXPECT_FALSE(std::filesystem::exists(path + "-shm"));
+  const std::string copy = path + ".copy";
+  std::filesystem::copy_file(path, copy);
+  {
+    SQLite::Database db(copy, SQLite::OPEN_READONLY);
+    EXPECT_EQ(db.execAndGet("SELECT count(*) FROM organization").getInt(), 30);
+    EXPECT_EQ(db.execAndGet("PRAGMA journal_mode").getString(), "delete");
+  }
+  store->reset();
+  std::filesystem::remove(copy);
+  testing::RemoveDb(path);
 }
 
 }  // namespace

@@ -115,14 +115,26 @@ void AddLedger(CLI::App* attendance, Context& ctx) {
   });
 }
 
-void ReportCheck(Context& ctx, const std::string& what, bool intact, int64_t entries,
-                 const std::string& head, const std::string& problem, int64_t unchecked) {
-  if (intact) {
-    ctx.out() << fmt::format(msg::kLedgerIntact, what, entries, head) << "\n";
-    if (unchecked > 0) ctx.out() << fmt::format(msg::kLedgerUnchecked, unchecked) << "\n";
+void ReportCheck(Context& ctx, const std::string& what, const v1::LedgerVerification& check) {
+  if (check.intact()) {
+    ctx.out() << fmt::format(msg::kLedgerIntact, what, check.entry_count(), check.head_hash())
+              << "\n";
+    if (check.content_unchecked_count() > 0) {
+      ctx.out() << fmt::format(msg::kLedgerUnchecked, check.content_unchecked_count()) << "\n";
+    }
     return;
   }
-  ctx.out() << fmt::format(msg::kLedgerBroken, what, problem) << "\n";
+  ctx.out() << fmt::format(msg::kLedgerBroken, what, check.problem()) << "\n";
+  if (check.current_status_mismatch_count() > 0) {
+    ctx.out() << fmt::format(msg::kCountedStatusesDiffer, check.current_status_mismatch_count())
+              << "\n";
+    for (const std::string& m : check.current_status_mismatches()) {
+      ctx.out() << "  - " << m << "\n";
+    }
+    const int64_t unlisted =
+        check.current_status_mismatch_count() - check.current_status_mismatches_size();
+    if (unlisted > 0) ctx.out() << fmt::format(msg::kAndMore, unlisted) << "\n";
+  }
   ctx.exit_code = kExitRejected;
 }
 
@@ -143,20 +155,19 @@ void VerifyFile(Context& ctx, const std::string& path) {
     return;
   }
   const domain::LedgerCheck check = domain::CheckLedger(*entries);
+  v1::LedgerVerification out;
+  out.set_intact(check.intact);
+  out.set_entry_count(check.entry_count);
+  out.set_head_hash(check.head_hash);
+  out.set_first_bad_entry_id(check.first_bad_entry_id);
+  out.set_problem(check.problem);
+  out.set_content_unchecked_count(check.content_unchecked_count);
   if (ctx.client().json()) {
-    v1::LedgerVerification out;
-    out.set_intact(check.intact);
-    out.set_entry_count(check.entry_count);
-    out.set_head_hash(check.head_hash);
-    out.set_first_bad_entry_id(check.first_bad_entry_id);
-    out.set_problem(check.problem);
-    out.set_content_unchecked_count(check.content_unchecked_count);
     ctx.client().PrintJson(out);
     if (!check.intact) ctx.exit_code = kExitRejected;
     return;
   }
-  ReportCheck(ctx, path, check.intact, check.entry_count, check.head_hash, check.problem,
-              check.content_unchecked_count);
+  ReportCheck(ctx, path, out);
 }
 
 void AddVerify(CLI::App* attendance, Context& ctx) {
@@ -179,8 +190,7 @@ void AddVerify(CLI::App* attendance, Context& ctx) {
       if (!out.intact()) ctx.exit_code = kExitRejected;
       return;
     }
-    ReportCheck(ctx, fmt::format(msg::kSeriesLedger, *series), out.intact(), out.entry_count(),
-                out.head_hash(), out.problem(), out.content_unchecked_count());
+    ReportCheck(ctx, fmt::format(msg::kSeriesLedger, *series), out);
   });
 }
 

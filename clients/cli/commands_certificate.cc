@@ -34,6 +34,8 @@ std::string StatusOf(v1::CertificateStatus status) {
       return msg::kCertificateRevoked;
     case v1::CERTIFICATE_STATUS_SUPERSEDED:
       return msg::kCertificateSuperseded;
+    case v1::CERTIFICATE_STATUS_UNCONFIRMED:
+      return msg::kCertificateUnconfirmed;
     default:
       return msg::kCertificateUnknown;
   }
@@ -322,6 +324,9 @@ void AddVerify(CLI::App* certificate, Context& ctx) {
     }
     if (!v.superseded_by().empty()) {
       out << fmt::format(msg::kVerifySupersededBy, v.superseded_by()) << "\n";
+    }
+    if (v.status() == v1::CERTIFICATE_STATUS_UNCONFIRMED) {
+      out << fmt::format(msg::kVerifyStatusProblem, v.status_problem()) << "\n";
     }
     out << fmt::format(msg::kCertificateSha, v.pdf_sha256()) << "\n";
     out << (v.signature_valid() ? fmt::format(msg::kSignatureGood, v.key_id())

@@ -64,6 +64,13 @@ inline constexpr char kRevoked[] = "revoked {} token(s)";
 inline constexpr char kAuditCommand[] =
     "the audit log (admins; coordinators for their organisation)";
 inline constexpr char kAuditList[] = "who changed what, and refused calls, newest first";
+inline constexpr char kAuditVerify[] =
+    "admins: check that the audit log is unchanged (its hash chain); exit 3 when it was changed";
+inline constexpr char kAuditIntact[] = "the audit log is intact: {} events, last hash {}";
+inline constexpr char kAuditOpenRows[] =
+    "  {} refusal row(s) of the last minute still count repeats; they join the chain when "
+    "their minute ends";
+inline constexpr char kAuditBroken[] = "the audit log was CHANGED: {}";
 inline constexpr char kAdminCommand[] = "running the installation (admins only)";
 inline constexpr char kAdminBackup[] =
     "a consistent copy of the whole database while the server runs, written to FILE "
@@ -434,8 +441,11 @@ inline constexpr char kVerifyWhat[] = "give a series id, or --file with an expor
 inline constexpr char kSeriesLedger[] = "the ledger of series {}";
 inline constexpr char kLedgerIntact[] = "{} is intact: {} entries, last hash {}";
 inline constexpr char kLedgerUnchecked[] =
-    "  {} entries recorded before hash version 2 had their texts erased (GDPR): checked for their "
-    "place in the chain only";
+    "  {} entries recorded before hash version 2 had their texts erased (GDPR): checked against "
+    "the record of their erasure only";
+inline constexpr char kCountedStatusesDiffer[] =
+    "  the statuses the reports count differ from the ledger for {} person(s) and session(s):";
+inline constexpr char kAndMore[] = "  ... and {} more";
 inline constexpr char kLedgerBroken[] = "{} was CHANGED: {}";
 inline constexpr char kLedgerFileTooLarge[] = "{} is too large to be a ledger export";
 inline constexpr char kSheetHeading[] = "Attendance of session {}: {} ({})";

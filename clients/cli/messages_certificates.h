@@ -142,6 +142,10 @@ inline constexpr char kCertificateValid[] = "valid";
 inline constexpr char kCertificateRevoked[] = "REVOKED";
 inline constexpr char kCertificateSuperseded[] = "replaced";
 inline constexpr char kCertificateUnknown[] = "unknown";
+inline constexpr char kCertificateUnconfirmed[] = "STATUS NOT CONFIRMED";
+inline constexpr char kVerifyStatusProblem[] =
+    "  status:    cannot be trusted, treat it as not valid: {} (the server's data was changed "
+    "outside trainhub; ask the issuing organisation)";
 inline constexpr char kNobodyCompleted[] =
     "nobody of this series has an outcome to certify yet (see: trainhub completion status)";
 inline constexpr char kColSerial[] = "NUMBER";

@@ -491,6 +491,17 @@ void ToProto(const domain::LedgerCheck& in, v1::LedgerVerification* out) {
   out->set_first_bad_entry_id(in.first_bad_entry_id);
   out->set_problem(in.problem);
   out->set_content_unchecked_count(in.content_unchecked_count);
+  for (const std::string& m : in.current_status_mismatches) out->add_current_status_mismatches(m);
+  out->set_current_status_mismatch_count(in.current_status_mismatch_count);
+}
+
+void ToProto(const domain::AuditChainCheck& in, v1::AuditLogVerification* out) {
+  out->set_intact(in.intact);
+  out->set_event_count(in.event_count);
+  out->set_head_hash(in.head_hash);
+  out->set_first_bad_event_id(in.first_bad_event_id);
+  out->set_problem(in.problem);
+  out->set_open_count(in.open_count);
 }
 
 }  // namespace trainhub::api

@@ -16,6 +16,7 @@
 #include "absl/time/time.h"
 #include "api/enums.h"
 #include "domain/attendance.h"
+#include "domain/audit_chain.h"
 #include "domain/certificates.h"
 #include "domain/completion.h"
 #include "domain/field_mask.h"
@@ -104,6 +105,7 @@ void ToProto(const domain::Certificate& in, const std::string& verification_url,
 void ToProto(const domain::CertificateVerification& in, trainhub::v1::CertificateVerification* out);
 void ToProto(const domain::CheckInCode& in, trainhub::v1::CheckInWindow* out);
 void ToProto(const domain::LedgerCheck& in, trainhub::v1::LedgerVerification* out);
+void ToProto(const domain::AuditChainCheck& in, trainhub::v1::AuditLogVerification* out);
 
 }  // namespace trainhub::api
 

@@ -136,6 +136,7 @@ void ToProto(const domain::CertificateVerification& in, v1::CertificateVerificat
   out->set_key_id(c.key_id);
   out->set_signature_valid(in.signature_valid);
   out->set_holder_erased(!c.holder_name_hash.empty());
+  out->set_status_problem(in.status_problem);
   if (in.holder_name_matches) {
     out->set_holder_name_check(*in.holder_name_matches ? v1::HOLDER_NAME_CHECK_MATCHES
                                                        : v1::HOLDER_NAME_CHECK_DIFFERS);

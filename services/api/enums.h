@@ -101,6 +101,7 @@ TH_SAME_NUMBER(domain::CertificateStatus::kUnspecified, v1::CERTIFICATE_STATUS_U
 TH_SAME_NUMBER(domain::CertificateStatus::kValid, v1::CERTIFICATE_STATUS_VALID);
 TH_SAME_NUMBER(domain::CertificateStatus::kRevoked, v1::CERTIFICATE_STATUS_REVOKED);
 TH_SAME_NUMBER(domain::CertificateStatus::kSuperseded, v1::CERTIFICATE_STATUS_SUPERSEDED);
+TH_SAME_NUMBER(domain::CertificateStatus::kUnconfirmed, v1::CERTIFICATE_STATUS_UNCONFIRMED);
 
 #undef TH_SAME_NUMBER
 

@@ -144,6 +144,59 @@ absl::StatusOr<AttendanceSummary> Attendance::Summary(const Principal& who, Id s
   return summary;
 }
 
+namespace {
+
+std::string CountedText(AttendanceStatus status) {
+  return IsKnown(status) ? ToString(status) : absl::StrCat("status ", static_cast<int>(status));
+}
+
+// Where `stored` (the statuses reports count, of one series) differs from
+// what the series' `entries` say counts: one sentence each, in session and
+// participant order.
+std::vector<std::string> CurrentStatusMismatches(Id series_id,
+                                                 const std::vector<AttendanceEntry>& entries,
+                                                 const std::vector<CurrentStatus>& stored) {
+  using Key = std::pair<Id, Id>;  // session, participant
+  std::map<Key, CellState> cells;
+  for (const AttendanceEntry& e : entries) {
+    if (e.kind == LedgerEntryKind::kRecord) cells[{e.session_id, e.participant_id}].Add(e);
+  }
+  std::map<Key, const CurrentStatus*> kept;
+  for (const CurrentStatus& c : stored) kept[{c.session_id, c.participant_id}] = &c;
+  std::vector<std::string> out;
+  auto where = [](const Key& k) {
+    return absl::StrCat("session ", k.first, ", participant ", k.second, ": ");
+  };
+  for (const auto& [key, cell] : cells) {
+    const AttendanceEntry& record = *cell.current;
+    auto it = kept.find(key);
+    if (it == kept.end()) {
+      out.push_back(absl::StrCat(where(key), "the reports count nothing, the ledger says ",
+                                 CountedText(record.status), " (entry ", record.id, ")"));
+      continue;
+    }
+    const CurrentStatus& c = *it->second;
+    kept.erase(it);
+    if (c.status != record.status || c.entry_id != record.id) {
+      out.push_back(absl::StrCat(where(key), "the reports count ", CountedText(c.status),
+                                 " (entry ", c.entry_id, "), the ledger says ",
+                                 CountedText(record.status), " (entry ", record.id, ")"));
+    } else if (c.series_id != series_id || c.client_time != record.client_time) {
+      out.push_back(absl::StrCat(where(key), "the reports count ", CountedText(c.status),
+                                 " in series ", c.series_id, " at ",
+                                 absl::ToUnixMicros(c.client_time), " us, the ledger says series ",
+                                 series_id, " at ", absl::ToUnixMicros(record.client_time), " us"));
+    }
+  }
+  for (const auto& [key, c] : kept) {
+    out.push_back(absl::StrCat(where(key), "the reports count ", CountedText(c->status), " (entry ",
+                               c->entry_id, "), the ledger has no record"));
+  }
+  return out;
+}
+
+}  // namespace
+
 absl::StatusOr<LedgerCheck> Attendance::VerifyLedger(const Principal& who, Id series_id) {
   LedgerCheck check;
   TH_RETURN_IF_ERROR(store_.Read([&](ReadView& r) -> absl::Status {
@@ -157,6 +210,20 @@ absl::StatusOr<LedgerCheck> Attendance::VerifyLedger(const Principal& who, Id se
       check.intact = false;
       check.problem = absl::StrCat("the ledger ends early: ", head.entry_count,
                                    " entries were recorded, ", check.entry_count, " are left");
+    }
+    TH_ASSIGN_OR_RETURN(std::vector<CurrentStatus> stored, r.attendance().ListCurrent(series_id));
+    std::vector<std::string> mismatches = CurrentStatusMismatches(series_id, entries, stored);
+    check.current_status_mismatch_count = static_cast<int64_t>(mismatches.size());
+    if (!mismatches.empty()) {
+      if (check.intact) {
+        check.intact = false;
+        check.problem = absl::StrCat(
+            "the statuses the reports count differ from the ledger for ", mismatches.size(),
+            mismatches.size() == 1 ? " person and session" : " people and sessions",
+            " (first: ", mismatches.front(), ")");
+      }
+      if (mismatches.size() > kMaxListedMismatches) mismatches.resize(kMaxListedMismatches);
+      check.current_status_mismatches = std::move(mismatches);
     }
     return absl::OkStatus();
   }));

@@ -130,14 +130,19 @@ absl::StatusOr<std::vector<SeatHolder>> SeatHoldersOf(ReadView& r, Id series_id)
 
 absl::StatusOr<LedgerAppender> LedgerAppender::For(UnitOfWork& w, Id series_id) {
   TH_ASSIGN_OR_RETURN(LedgerHead head, w.attendance().Head(series_id));
-  return LedgerAppender(w, series_id, std::move(head));
+  TH_ASSIGN_OR_RETURN(Id next_id, w.attendance().NextEntryId());
+  return LedgerAppender(w, series_id, std::move(head), next_id);
 }
 
 absl::StatusOr<AttendanceEntry> LedgerAppender::Add(AttendanceEntry entry) {
+  entry.id = next_id_;
   entry.series_id = series_id_;
+  entry.hash_version = kLedgerHashVersion;
   entry.prev_hash = head_.hash;
   entry.hash = LedgerHash(entry);
-  TH_ASSIGN_OR_RETURN(entry.id, w_->attendance().Append(entry));
+  TH_ASSIGN_OR_RETURN(Id stored, w_->attendance().Append(entry));
+  if (stored != entry.id) return absl::InternalError("the ledger entry got another id");
+  ++next_id_;
   head_.hash = entry.hash;
   ++head_.entry_count;
   changed_ = true;
@@ -175,7 +180,7 @@ SessionLedger Reduce(const std::vector<AttendanceEntry>& entries) {
   for (const AttendanceEntry& e : entries) {
     if (e.kind == LedgerEntryKind::kSignOff) {
       if (!out.sign_off) out.sign_off = e;
-    } else {
+    } else if (e.kind == LedgerEntryKind::kRecord) {
       out.cells[e.participant_id].Add(e);
     }
   }

@@ -23,7 +23,15 @@
 namespace trainhub::domain {
 
 // Numbers are stored and sent; never renumber.
-enum class CertificateStatus { kUnspecified = 0, kValid = 1, kRevoked = 2, kSuperseded = 3 };
+// kUnconfirmed is never stored: verification answers it for a stored status
+// that the issuer's signatures do not back (domain/certificate_status.h).
+enum class CertificateStatus {
+  kUnspecified = 0,
+  kValid = 1,
+  kRevoked = 2,
+  kSuperseded = 3,
+  kUnconfirmed = 4,
+};
 
 struct CertificateModuleLine {
   int position = 0;

@@ -17,6 +17,7 @@
 #include "domain/canonical_json.h"
 #include "domain/certificate_badge.h"
 #include "domain/certificate_pdf.h"
+#include "domain/certificate_status.h"
 #include "domain/completion_read.h"
 #include "domain/errors.h"
 #include "domain/limits.h"
@@ -210,6 +211,15 @@ absl::Status Certificates::RegisterIssuerKey() {
   });
 }
 
+absl::StatusOr<StatusBaseline> Certificates::SignStatusBaseline() {
+  StatusBaseline baseline;
+  TH_RETURN_IF_ERROR(store_.Write([&](UnitOfWork& w) -> absl::Status {
+    TH_ASSIGN_OR_RETURN(baseline, domain::SignStatusBaseline(w, clock_(), signer_));
+    return absl::OkStatus();
+  }));
+  return baseline;
+}
+
 absl::StatusOr<std::vector<Certificates::Prepared>> Certificates::Prepare(
     const RequestContext& ctx, Id series_id, Id only_participant, IssueResult* plan,
     const std::string& supersedes) {
@@ -367,6 +377,7 @@ absl::StatusOr<Certificate> Certificates::Issue(const RequestContext& ctx, Id se
                                      existing->content.serial, " of this series already"));
     }
     TH_ASSIGN_OR_RETURN(c.id, w.certificates().Insert(c));
+    TH_RETURN_IF_ERROR(SignIssuedStatus(w, c, signer_));
     AuditTrail trail(w, ctx, c.content.issue_time);
     TH_RETURN_IF_ERROR(trail.Changed("certificate", c.id, access.first.organization_id));
     TH_RETURN_IF_ERROR(RecordQualification(w, trail, access.first, c));
@@ -428,6 +439,7 @@ absl::StatusOr<IssueResult> Certificates::IssueAll(const RequestContext& ctx, Id
                           w.certificates().FindValid(series_id, c.participant_id));
       if (existing) continue;  // issued meanwhile
       TH_ASSIGN_OR_RETURN(c.id, w.certificates().Insert(c));
+      TH_RETURN_IF_ERROR(SignIssuedStatus(w, c, signer_));
       TH_RETURN_IF_ERROR(trail.Changed("certificate", c.id, access.first.organization_id));
       TH_RETURN_IF_ERROR(RecordQualification(w, trail, access.first, c));
       c.pdf.clear();
@@ -463,6 +475,18 @@ absl::StatusOr<Certificate> Certificates::GetWithPdf(const Principal& who,
 
 absl::StatusOr<std::string> Certificates::Badge(const Principal& who, const std::string& serial) {
   TH_ASSIGN_OR_RETURN(Certificate c, GetWithPdf(who, serial));
+  std::optional<CertificateStatusRecord> record;
+  StatusCheck status;
+  TH_RETURN_IF_ERROR(store_.Read([&](ReadView& r) -> absl::Status {
+    TH_ASSIGN_OR_RETURN(status, CheckStatus(r, c));
+    TH_ASSIGN_OR_RETURN(record, r.certificates().GetStatusRecord(c.id));
+    return absl::OkStatus();
+  }));
+  if (!status.confirmed) {
+    return FieldError(absl::StatusCode::kFailedPrecondition, "serial",
+                      absl::StrCat("the status of certificate ", c.content.serial,
+                                   " cannot be confirmed: ", status.problem));
+  }
   if (c.status != CertificateStatus::kValid) {
     return FieldError(absl::StatusCode::kFailedPrecondition, "serial",
                       c.status == CertificateStatus::kRevoked
@@ -472,10 +496,15 @@ absl::StatusOr<std::string> Certificates::Badge(const Principal& who, const std:
   }
   const std::string did = DidKeyOf(signer_.public_key());
   const std::string method = absl::StrCat(did, "#", did.substr(did.rfind(':') + 1));
+  nlohmann::json credential =
+      OpenBadgeCredentialOf(c.content, VerificationUrl(c.content.serial), did);
+  // Offline checks learn a later revocation from the published list.
+  credential["credentialStatus"] =
+      BitstringStatusListEntryOf(record->status_index, StatusListUrl());
   TH_ASSIGN_OR_RETURN(
       nlohmann::json badge,
-      AddEddsaJcsProof(OpenBadgeCredentialOf(c.content, VerificationUrl(c.content.serial), did),
-                       method, absl::FromUnixSeconds(absl::ToUnixSeconds(clock_())),
+      AddEddsaJcsProof(std::move(credential), method,
+                       absl::FromUnixSeconds(absl::ToUnixSeconds(clock_())),
                        [this](const std::string& message) { return signer_.Sign(message); }));
   return badge.dump(2);
 }
@@ -544,6 +573,7 @@ absl::StatusOr<Certificate> Certificates::Revoke(const RequestContext& ctx,
     c.revoke_reason = reason;
     c.revoke_time = now;
     TH_RETURN_IF_ERROR(w.certificates().UpdateStatus(c));
+    TH_RETURN_IF_ERROR(SignChangedStatus(w, c, now, signer_));
     TH_ASSIGN_OR_RETURN(Series series, w.series().GetStored(c.content.series_id));
     AuditTrail trail(w, ctx, now);
     TH_RETURN_IF_ERROR(trail.Changed("certificate", c.id, series.organization_id));
@@ -602,10 +632,12 @@ absl::StatusOr<Certificate> Certificates::Reissue(const RequestContext& ctx,
     Certificate current = std::move(access.first);
     TH_RETURN_IF_ERROR(check_valid(current));
     TH_ASSIGN_OR_RETURN(fresh.id, w.certificates().Insert(fresh));
+    TH_RETURN_IF_ERROR(SignIssuedStatus(w, fresh, signer_));
     current.status = CertificateStatus::kSuperseded;
     current.superseded_by = fresh.content.serial;
     current.revoke_reason = reason;
     TH_RETURN_IF_ERROR(w.certificates().UpdateStatus(current));
+    TH_RETURN_IF_ERROR(SignChangedStatus(w, current, fresh.content.issue_time, signer_));
     TH_ASSIGN_OR_RETURN(Series series, w.series().GetStored(current.content.series_id));
     AuditTrail trail(w, ctx, fresh.content.issue_time);
     TH_RETURN_IF_ERROR(trail.Changed("certificate", current.id, series.organization_id));

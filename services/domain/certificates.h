@@ -20,6 +20,7 @@
 #include "absl/status/statusor.h"
 #include "absl/time/clock.h"
 #include "domain/certificate_document.h"
+#include "domain/certificate_status.h"
 #include "domain/idempotency.h"
 #include "domain/model.h"
 #include "domain/name_check_budget.h"
@@ -50,6 +51,10 @@ struct CertificateVerification {
   std::optional<bool> holder_name_matches;
   // It matches only through the names' transliteration (CheckHolderName).
   bool holder_name_transliterated = false;
+  // When the stored status is not backed by the issuer's signatures: why
+  // (the certificate's status is then kUnconfirmed, and its revoke reason,
+  // time and successor are cleared).
+  std::string status_problem;
 };
 
 // A stored document as verification reads it: parsed (without the
@@ -88,6 +93,18 @@ class Certificates {
   // Records the signer's public key as the active issuer key (old keys stay
   // for verifying what they signed). Call once at start.
   absl::Status RegisterIssuerKey();
+  // Signs the status of every certificate as stored now, and the status
+  // list (domain/certificate_status.h), when neither is signed yet (a
+  // database from before signed statuses, or a new one). Call once at start,
+  // after RegisterIssuerKey. A list removed later is not made anew: every
+  // status then shows as unconfirmed.
+  absl::StatusOr<StatusBaseline> SignStatusBaseline();
+  // The signed status list as a W3C BitstringStatusListCredential (JSON
+  // text) signed now by the active issuer key as a did:key
+  // (eddsa-jcs-2022), published at StatusListUrl(). FAILED_PRECONDITION when
+  // the stored list is missing or its signature does not hold.
+  absl::StatusOr<std::string> StatusListCredential();
+  std::string StatusListUrl() const;
 
   // FAILED_PRECONDITION "participant_id" when the person's outcome is
   // nothing; ALREADY_EXISTS "participant_id" when they hold a valid
@@ -157,11 +174,16 @@ class Certificates {
   absl::StatusOr<std::optional<Certificate>> AnsweredBefore(
       absl::string_view method, const RequestKey& key,
       const std::function<absl::Status(ReadView&)>& check_access);
+  // The public key recorded for `key_id` ("" when none).
+  absl::StatusOr<std::string> PublicKeyOf(ReadView& r, const std::string& key_id);
+  // Whether `c`'s stored status is backed by the issuer's signatures.
+  absl::StatusOr<StatusCheck> CheckStatus(ReadView& r, const Certificate& c);
 
   Store& store_;
   const CertificateSigner& signer_;
   DocumentCache checked_documents_;
   NameCheckBudget name_checks_;
+  VerifiedSignatures checked_signatures_;
   // Issuer public keys by key id, as recorded (a recorded key never
   // changes); filled from the store when a key id is not known yet.
   std::mutex public_keys_mu_;

@@ -316,6 +316,15 @@ struct AuditEvent {
   std::string request_id;
   std::string peer;          // the client's address without port; "" in-process
   int64_t repeat_count = 1;  // refusals coalesced into this row
+  // The hash chain (domain/audit_chain.h), set by the store: the event's
+  // place (0 while a refusal row still counts repeats), the hash before it
+  // and its own, the salt of the peer's digest ("" for no peer) and, once
+  // the peer was erased, its digest.
+  int64_t chain_seq = 0;
+  std::string prev_hash;
+  std::string hash;
+  std::string peer_salt;
+  std::string peer_digest;
 
   // Derived; ignored on writes.
   std::string account_name;

@@ -16,6 +16,7 @@ const std::map<std::string, Callers, std::less<>>& RolePolicy() {
       {"trainhub.v1.AccountService/RevokeTokens", Callers::kAdmin},
 
       {"trainhub.v1.AuditService/ListAuditEvents", Callers::kPlanners},
+      {"trainhub.v1.AuditService/VerifyAuditLog", Callers::kAdmin},
 
       {"trainhub.v1.ReportService/GetFunderReport", Callers::kPlanners},
       {"trainhub.v1.ReportService/ExportFunderReport", Callers::kPlanners},

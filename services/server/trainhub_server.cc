@@ -5,6 +5,7 @@
 #include <openssl/pem.h>
 #include <openssl/x509.h>
 #include <sodium.h>
+#include <spdlog/spdlog.h>
 
 #include <filesystem>
 
@@ -173,6 +174,7 @@ absl::StatusOr<std::unique_ptr<TrainhubServer>> TrainhubServer::Start(
   server->verify_url_base_ = options.verify_url_base;
   server->BuildServices();
   if (absl::Status key = server->certificates_->RegisterIssuerKey(); !key.ok()) return key;
+  if (absl::Status s = server->SealIntegrityAtStart(); !s.ok()) return s;
 
   grpc::EnableDefaultHealthCheckService(true);
   grpc::reflection::InitProtoReflectionServerBuilderPlugin();
@@ -236,6 +238,25 @@ absl::StatusOr<std::unique_ptr<TrainhubServer>> TrainhubServer::Start(
   }
   server->server_->GetHealthCheckService()->SetServingStatus(true);
   return server;
+}
+
+absl::Status TrainhubServer::SealIntegrityAtStart() {
+  if (absl::Status audit = audit_->SealRowsLeftOpen(); !audit.ok()) return audit;
+  absl::StatusOr<domain::StatusBaseline> baseline = certificates_->SignStatusBaseline();
+  if (!baseline.ok()) return baseline.status();
+  if (baseline->signed_now && baseline->certificates > 0) {
+    spdlog::warn(
+        "signed the status of {} certificates ({} not valid) as stored now, and the "
+        "certificate status list: the first start with signed statuses; this happens once",
+        baseline->certificates, baseline->not_valid);
+  }
+  if (baseline->list_removed) {
+    spdlog::error(
+        "the certificate status list is missing although statuses were signed: it was removed "
+        "outside trainhub; every certificate's status shows as not confirmed until the database "
+        "is restored from a backup");
+  }
+  return absl::OkStatus();
 }
 
 TrainhubServer::~TrainhubServer() { Shutdown(absl::ZeroDuration()); }

@@ -109,6 +109,9 @@ class TrainhubServer {
   TrainhubServer() = default;
   // The use cases over store_ and the gRPC services over them.
   void BuildServices();
+  // Chains audit rows a previous run left open and signs the certificate
+  // statuses of a database that has none signed yet.
+  absl::Status SealIntegrityAtStart();
 
   // First, so it outlives everything that reports to it (the store's
   // writer thread commits until the store is gone).

@@ -63,6 +63,9 @@ struct Words {
   const char* name_matches;
   const char* name_differs;
   const char* name_matches_transliterated;
+  const char* unconfirmed;
+  const char* unconfirmed_note;
+  const char* finding;
 };
 
 constexpr Words kGerman = {
@@ -121,6 +124,12 @@ constexpr Words kGerman = {
     "Der Name stimmt in lateinischer Umschrift mit der Bescheinigung überein (verglichen werden "
     "die Konsonanten, da die arabische und die hebräische Schrift kurze Vokale nicht schreiben). "
     "Vergleichen Sie die Schreibweise mit einem Ausweis.",
+    "Status nicht bestätigt",
+    "Der gespeicherte Status dieser Bescheinigung ist nicht durch die Signatur der "
+    "ausstellenden Stelle gedeckt: die Daten des Servers wurden außerhalb von trainhub "
+    "verändert. Behandeln Sie die Bescheinigung als nicht gültig und wenden Sie sich an die "
+    "ausstellende Organisation.",
+    "Befund (englisch)",
 };
 
 constexpr Words kEnglish = {
@@ -177,6 +186,11 @@ constexpr Words kEnglish = {
     "The name does NOT match the certificate.",
     "The name matches the certificate in Latin transliteration (its consonants are compared, as "
     "Arabic and Hebrew script do not write short vowels). Compare the spelling with an ID.",
+    "Status not confirmed",
+    "The stored status of this certificate is not backed by the issuer's signature: the "
+    "server's data was changed outside trainhub. Treat the certificate as not valid and contact "
+    "the issuing organisation.",
+    "Finding",
 };
 
 const Words& WordsOf(PageLanguage language) {
@@ -193,7 +207,7 @@ a{color:#1d4ed8}
 .status{border-radius:.75rem;padding:1rem 1.25rem;margin:1rem 0;color:#fff}
 .status h1{margin:0;font-size:1.75rem}
 .status p{margin:.35rem 0 0}
-.valid{background:#17683a}.revoked{background:#b42318}.superseded{background:#9a5b00}.unknown{background:#475467}
+.valid{background:#17683a}.revoked{background:#b42318}.superseded{background:#9a5b00}.unknown{background:#475467}.unconfirmed{background:#7a271a}
 dl{background:#fff;border-radius:.75rem;padding:.5rem 1.25rem;margin:0 0 1rem}
 dt{font-size:.85rem;color:#4a5568;margin-top:.75rem}
 dd{margin:0 0 .5rem;font-size:1.1rem;font-weight:600;overflow-wrap:anywhere}
@@ -249,6 +263,8 @@ const char* StatusWord(const domain::CertificateVerification& v) {
       return "revoked";
     case domain::CertificateStatus::kSuperseded:
       return "superseded";
+    case domain::CertificateStatus::kUnconfirmed:
+      return "unconfirmed";
     default:
       return "unknown";
   }
@@ -314,19 +330,26 @@ std::string VerificationHtml(const domain::CertificateVerification& v, const std
   } else {
     const domain::Certificate& c = *v.certificate;
     const char* status = StatusWord(v);
+    const bool unconfirmed = c.status == domain::CertificateStatus::kUnconfirmed;
     const char* heading = c.status == domain::CertificateStatus::kRevoked      ? w.revoked
                           : c.status == domain::CertificateStatus::kSuperseded ? w.superseded
+                          : unconfirmed                                        ? w.unconfirmed
                                                                                : w.valid;
     const char* note = c.status == domain::CertificateStatus::kRevoked      ? w.revoked_note
                        : c.status == domain::CertificateStatus::kSuperseded ? w.superseded_note
+                       : unconfirmed                                        ? w.unconfirmed_note
                                                                             : w.valid_note;
     if (!v.signature_valid) {
       status = "revoked";
       note = w.signature_broken;
     }
     absl::StrAppend(&body, "<section class=\"status ", status, "\" role=\"status\"><h1>",
-                    v.signature_valid ? heading : w.not_confirmed, "</h1><p>", note,
-                    "</p></section><dl>");
+                    v.signature_valid ? heading : w.not_confirmed, "</h1><p>", note, "</p>");
+    if (unconfirmed && !v.status_problem.empty()) {
+      absl::StrAppend(&body, "<p>", w.finding, ": <span lang=\"en\">", HtmlEscape(v.status_problem),
+                      "</span></p>");
+    }
+    absl::StrAppend(&body, "</section><dl>");
     if (c.status == domain::CertificateStatus::kRevoked) {
       absl::StrAppend(&body, Row(w.reason, UserText(c.revoke_reason)));
       if (c.revoke_time) absl::StrAppend(&body, Row(w.revoked_on, Date(*c.revoke_time, language)));
@@ -404,6 +427,7 @@ std::string VerificationJson(const domain::CertificateVerification& v, const std
       if (c.revoke_time) out["revoke_time"] = domain::FormatUtcSeconds(*c.revoke_time);
     }
     if (!c.superseded_by.empty()) out["superseded_by"] = c.superseded_by;
+    if (!v.status_problem.empty()) out["status_problem"] = v.status_problem;
   }
   return out.dump(2) + "\n";
 }

@@ -23,7 +23,8 @@ PageLanguage ChooseLanguage(const char* lang, const char* accept_language);
 // (an unknown number shows as such, revealing nothing).
 std::string VerificationHtml(const domain::CertificateVerification& v, const std::string& serial,
                              PageLanguage language);
-// The same as JSON: status "valid", "revoked", "superseded" or "unknown".
+// The same as JSON: status "valid", "revoked", "superseded", "unconfirmed"
+// (with status_problem) or "unknown".
 std::string VerificationJson(const domain::CertificateVerification& v, const std::string& serial);
 
 // The start page: a field for the number; `problem` (may be empty) says

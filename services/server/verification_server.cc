@@ -99,6 +99,17 @@ MHD_Result VerificationHandler::Handle(void* cls, MHD_Connection* connection, co
     }
     return Send(connection, MHD_HTTP_OK, IssuerKeysJson(*keys), kJson);
   }
+  if (path == "/status/revocation" || path == "/status/revocation.json") {
+    // The W3C Bitstring Status List of revoked and replaced certificates,
+    // signed now; only from a stored list whose signature holds.
+    absl::StatusOr<std::string> list = server->certificates_.StatusListCredential();
+    if (!list.ok()) {
+      spdlog::error("verification page: certificate status list: {}", list.status().ToString());
+      return Send(connection, MHD_HTTP_SERVICE_UNAVAILABLE,
+                  "{\"error\":\"the certificate status list cannot be confirmed\"}\n", kJson);
+    }
+    return Send(connection, MHD_HTTP_OK, *list, kJson);
+  }
   std::string text;
   bool json = false;
   if (path == "/c") {

@@ -80,6 +80,7 @@ TH_STORED_AS(domain::CertificateStatus::kSuperseded, 3);
 TH_STORED_AS(domain::LedgerEntryKind::kRecord, 1);
 #define TH_LEDGER_RECORD_KIND "1"  // attendance_entry.kind of a record
 TH_STORED_AS(domain::LedgerEntryKind::kSignOff, 2);
+TH_STORED_AS(domain::LedgerEntryKind::kErasure, 3);
 
 #undef TH_STORED_AS
 

@@ -13,6 +13,8 @@ TH_ACCESS_ROWS(kAuditServiceRows,
                {
                    {"AuditService/ListAuditEvents",
                     [](const AccessObjects&) { return std::string(); }, kPlanners},
+                   {"AuditService/VerifyAuditLog",
+                    [](const AccessObjects&) { return std::string(); }, kAdminOnly},
                });
 
 TEST_F(ApiTest, TheAuditLogRecordsChangesAndRefusedCalls) {

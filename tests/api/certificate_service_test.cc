@@ -730,6 +730,96 @@ TEST_F(CertificateServiceTest, RetriesWithTheRequestIdGetTheFirstAnswer) {
   EXPECT_EQ(FieldOf(s), "serial");
 }
 
+// Statuses are signed: a revoked certificate made valid again behind the
+// server's back (its row changed, its signed revocation removed, an older
+// signed "valid" put back, the older list put back) is never VALID again;
+// the other certificates keep their confirmed status; a status list changed
+// behind the server's back is not signed anew by a revocation.
+TEST_F(CertificateServiceTest, AStatusChangedBehindTheServersBackIsNotConfirmed) {
+  v1::Certificate first, second;
+  ASSERT_TRUE(Issue(ids_[0], &first).ok());
+  ASSERT_TRUE(Issue(ids_[1], &second).ok());
+  SQLite::Database db(path_, SQLite::OPEN_READWRITE);
+  db.setBusyTimeout(5000);
+  for (const char* t : {"certificate_status_frozen", "certificate_status_no_delete",
+                        "certificate_status_list_no_delete"}) {
+    db.exec(absl::StrCat("DROP TRIGGER ", t));
+  }
+  const int64_t id = db.execAndGet(absl::StrCat("SELECT id FROM certificate WHERE serial = '",
+                                                first.serial(), "'"))
+                         .getInt64();
+  // Copies of the signed "valid" and of the list before the revocation.
+  db.exec(
+      absl::StrCat("CREATE TABLE saved_status AS SELECT * FROM certificate_status"
+                   " WHERE certificate_id = ",
+                   id));
+  db.exec("CREATE TABLE saved_list AS SELECT * FROM certificate_status_list");
+  v1::Certificate revoked;
+  ASSERT_TRUE(Change(&v1::CertificateService::Stub::RevokeCertificate, first.serial(),
+                     "irrtümlich ausgestellt", &revoked)
+                  .ok());
+  auto status_of = [&](const std::string& serial, std::string* problem = nullptr) {
+    v1::CertificateVerification v;
+    EXPECT_TRUE(Verify(serial, &v).ok());
+    if (problem != nullptr) *problem = v.status_problem();
+    return v.status();
+  };
+  ASSERT_EQ(status_of(first.serial()), v1::CERTIFICATE_STATUS_REVOKED);
+  db.exec(
+      absl::StrCat("CREATE TABLE saved_row AS SELECT status, revoke_reason, revoke_time"
+                   " FROM certificate WHERE id = ",
+                   id));
+
+  db.exec(absl::StrCat(
+      "UPDATE certificate SET status = 1, revoke_reason = '', revoke_time = NULL WHERE id = ", id));
+  std::string problem;
+  EXPECT_EQ(status_of(first.serial(), &problem), v1::CERTIFICATE_STATUS_UNCONFIRMED);
+  EXPECT_NE(problem.find("not the one the issuer signed"), std::string::npos) << problem;
+  v1::CertificateVerification shown;
+  ASSERT_TRUE(Verify(first.serial(), &shown).ok());
+  EXPECT_TRUE(shown.revoke_reason().empty());
+  EXPECT_EQ(status_of(second.serial()), v1::CERTIFICATE_STATUS_VALID);
+
+  db.exec(absl::StrCat("DELETE FROM certificate_status WHERE certificate_id = ", id));
+  EXPECT_EQ(status_of(first.serial(), &problem), v1::CERTIFICATE_STATUS_UNCONFIRMED);
+  EXPECT_NE(problem.find("no status signed"), std::string::npos) << problem;
+
+  db.exec("INSERT INTO certificate_status SELECT * FROM saved_status");
+  EXPECT_EQ(status_of(first.serial(), &problem), v1::CERTIFICATE_STATUS_UNCONFIRMED);
+  EXPECT_NE(problem.find("status list says no longer valid"), std::string::npos) << problem;
+
+  // The list cleared of the revocation: its signature no longer holds, for
+  // every certificate, and no revocation signs it anew.
+  db.exec("UPDATE certificate_status_list SET bits = zeroblob(length(bits))");
+  EXPECT_EQ(status_of(first.serial()), v1::CERTIFICATE_STATUS_UNCONFIRMED);
+  EXPECT_EQ(status_of(second.serial(), &problem), v1::CERTIFICATE_STATUS_UNCONFIRMED);
+  EXPECT_NE(problem.find("status list was changed"), std::string::npos) << problem;
+  v1::Certificate out;
+  grpc::Status s =
+      Change(&v1::CertificateService::Stub::RevokeCertificate, second.serial(), "Test", &out);
+  EXPECT_EQ(s.error_code(), grpc::StatusCode::FAILED_PRECONDITION) << s.error_message();
+  EXPECT_NE(s.error_message().find("restore the database"), std::string::npos);
+  v1::GetCertificateBadgeRequest badge;
+  badge.set_serial(second.serial());
+  v1::CertificateFile file;
+  EXPECT_EQ(Call(*certificates_, &v1::CertificateService::Stub::GetCertificateBadge, badge, &file)
+                .error_code(),
+            grpc::StatusCode::FAILED_PRECONDITION);
+  // The list removed: nothing is confirmed.
+  db.exec("DELETE FROM certificate_status_list");
+  EXPECT_EQ(status_of(second.serial(), &problem), v1::CERTIFICATE_STATUS_UNCONFIRMED);
+  EXPECT_NE(problem.find("missing"), std::string::npos) << problem;
+  // The list of before the revocation put back, with the revocation's own
+  // record (newer than that list): still not confirmed.
+  db.exec("INSERT INTO certificate_status_list SELECT * FROM saved_list");
+  EXPECT_EQ(status_of(second.serial()), v1::CERTIFICATE_STATUS_VALID);
+  db.exec(
+      absl::StrCat("UPDATE certificate SET (status, revoke_reason, revoke_time) ="
+                   " (SELECT * FROM saved_row) WHERE id = ",
+                   id));
+  EXPECT_EQ(status_of(first.serial()), v1::CERTIFICATE_STATUS_UNCONFIRMED);
+}
+
 TEST_F(CertificateServiceTest, BadgeIsAnOpenBadgeSignedByTheIssuersDidKey) {
   v1::Certificate issued;
   ASSERT_TRUE(Issue(ids_[0], &issued).ok());
@@ -744,6 +834,10 @@ TEST_F(CertificateServiceTest, BadgeIsAnOpenBadgeSignedByTheIssuersDidKey) {
   EXPECT_EQ(badge["type"][1], "OpenBadgeCredential");
   EXPECT_EQ(badge["id"], issued.verification_url());
   EXPECT_EQ(badge["credentialSubject"]["identifier"][0]["identityHash"], "أمينة حداد");
+  // Offline checks learn a revocation from the signed status list it names.
+  EXPECT_EQ(badge["credentialStatus"]["type"], "BitstringStatusListEntry");
+  EXPECT_EQ(badge["credentialStatus"]["statusPurpose"], "revocation");
+  EXPECT_FALSE(badge["credentialStatus"]["statusListIndex"].get<std::string>().empty());
 
   // The did:key the issuer publishes signed it.
   v1::ListIssuerKeysResponse keys;

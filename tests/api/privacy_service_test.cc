@@ -447,6 +447,15 @@ TEST_F(ErasureTest, TheCanaryIsGoneFromTheDatabaseItsLogABackupAndTheLogs) {
 }
 
 TEST_F(ErasureTest, CountsStayAndTheCertificateStillVerifiesByNumberAndName) {
+  {
+    // She once tried to read the audit log: a refusal with her address.
+    auto audit = v1::AuditService::NewStub(channel_);
+    grpc::ClientContext context;
+    context.AddMetadata("authorization", "Bearer " + canary_token_);
+    v1::ListAuditEventsResponse events;
+    ASSERT_EQ(audit->ListAuditEvents(&context, {}, &events).error_code(),
+              grpc::StatusCode::PERMISSION_DENIED);
+  }
   v1::ErasePersonalDataResponse erased;
   ASSERT_TRUE(Erase(coordinator_token_, canary_, "Antrag vom 12.11.2026", false, &erased).ok());
   // The record keeps its categories, so reports count as before.
@@ -483,7 +492,16 @@ TEST_F(ErasureTest, CountsStayAndTheCertificateStillVerifiesByNumberAndName) {
       Call(*attendance_, &v1::AttendanceService::Stub::VerifyAttendanceLedger, ledger, &check)
           .ok());
   EXPECT_TRUE(check.intact()) << check.problem();
-  EXPECT_EQ(check.entry_count(), 4);  // two people at two sessions
+  // Two people at two sessions, and the erasure of her notes at each.
+  EXPECT_EQ(check.entry_count(), 6);
+  // So does the audit log: her addresses keep their salted digest.
+  auto audit = v1::AuditService::NewStub(channel_);
+  v1::AuditLogVerification audit_check;
+  ASSERT_TRUE(Call(*audit, &v1::AuditService::Stub::VerifyAuditLog, v1::VerifyAuditLogRequest(),
+                   &audit_check)
+                  .ok());
+  EXPECT_TRUE(audit_check.intact()) << audit_check.problem();
+  EXPECT_GT(erased.audit_addresses_erased(), 0);
 
   // Her account can no longer sign in, and its token is gone.
   v1::LoginRequest login;

@@ -2,15 +2,21 @@
 // volunteer's PDF (read with zbarimg) leads to the page, which headless
 // Chromium (Debian's) renders; the screenshot shows the status colour. The
 // page follows revocation and reissue, speaks German and English, answers
-// JSON, and limits requests per address.
+// JSON, and limits requests per address. A revocation reaches the published
+// W3C Bitstring Status List that a downloaded badge names; a revoked
+// certificate made valid again in the database file is not confirmed.
 
 #include <cairo.h>
 #include <fcntl.h>
 #include <poll.h>
+#include <sqlite3.h>
 
 #include <atomic>
 #include <map>
+#include <nlohmann/json.hpp>
 
+#include "domain/certificate_status.h"
+#include "domain/data_integrity.h"
 #include "e2e/e2e_fixture.h"
 #include "e2e/http_get.h"
 
@@ -47,6 +53,7 @@ int PixelsOfColour(const fs::path& png, uint32_t rgb) {
 constexpr uint32_t kValidGreen = 0x17683a;
 constexpr uint32_t kRevokedRed = 0xb42318;
 constexpr uint32_t kReplacedAmber = 0x9a5b00;
+constexpr uint32_t kUnconfirmedRed = 0x7a271a;
 
 class VerificationPageE2eTest : public E2eTest {
  protected:
@@ -155,6 +162,73 @@ TEST_F(VerificationPageE2eTest, QrCodeLeadsToThePageWhichFollowsRevocationAndRei
   EXPECT_EQ(json.code, 200);
   EXPECT_NE(json.body.find("\"status\": \"valid\""), std::string::npos) << json.body;
   EXPECT_NE(json.head.find("application/json"), std::string::npos);
+}
+
+TEST_F(VerificationPageE2eTest, TheStatusListTellsBadgesOfARevocationAndAnUnrevokeIsNotConfirmed) {
+  const std::string serial = SerialsByHolder()["أمل حداد"];
+  ASSERT_FALSE(serial.empty());
+  MustCli({"certificate", "badge", serial, "-o", "badge.json"});
+  const nlohmann::json badge = nlohmann::json::parse(ReadFile(dir_ / "badge.json"));
+  const nlohmann::json& entry = badge["credentialStatus"];
+  ASSERT_EQ(entry["type"], "BitstringStatusListEntry") << badge.dump(2);
+  EXPECT_EQ(entry["statusPurpose"], "revocation");
+  EXPECT_EQ(entry["statusListCredential"], base_ + "/status/revocation");
+  const int64_t index = std::stoll(entry["statusListIndex"].get<std::string>());
+  // The list as an offline checker fetches it: signed by the badge's issuer.
+  auto list_bit = [&]() -> std::optional<bool> {
+    HttpAnswer answer = Get(page_port_, "/status/revocation");
+    EXPECT_EQ(answer.code, 200) << answer.body;
+    if (answer.code != 200) return std::nullopt;
+    const nlohmann::json list = nlohmann::json::parse(answer.body);
+    EXPECT_EQ(list["type"][1], "BitstringStatusListCredential");
+    EXPECT_EQ(list["id"], base_ + "/status/revocation");
+    auto key = domain::PublicKeyOfDidKey(badge["issuer"]["id"].get<std::string>());
+    EXPECT_TRUE(key.ok());
+    EXPECT_TRUE(domain::VerifyEddsaJcsProof(list, *key).ok());
+    auto bits = domain::DecodedStatusList(list["credentialSubject"]["encodedList"]);
+    EXPECT_TRUE(bits.has_value());
+    EXPECT_GE(bits->size(), 16u * 1024);
+    return domain::StatusBit(*bits, index);
+  };
+  EXPECT_EQ(list_bit(), std::optional<bool>(false));
+  MustCli({"certificate", "revoke", serial, "--reason", "Name falsch geschrieben"});
+  EXPECT_EQ(list_bit(), std::optional<bool>(true));
+
+  // Someone holding the database file makes it valid again.
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(db_.c_str(), &db), SQLITE_OK);
+  sqlite3_busy_timeout(db, 5000);
+  ASSERT_EQ(sqlite3_exec(db,
+                         ("UPDATE certificate SET status = 1, revoke_reason = '',"
+                          " revoke_time = NULL WHERE serial = '" +
+                          serial + "'")
+                             .c_str(),
+                         nullptr, nullptr, nullptr),
+            SQLITE_OK);
+  const Result cli = Cli({"certificate", "verify", serial});
+  EXPECT_EQ(cli.exit_code, 3);
+  EXPECT_NE(cli.out.find("STATUS NOT CONFIRMED"), std::string::npos) << cli.out;
+  HttpAnswer json = Get(page_port_, "/c/" + serial + ".json");
+  EXPECT_NE(json.body.find("\"status\": \"unconfirmed\""), std::string::npos) << json.body;
+  const std::string dom = Browse(base_ + "/c/" + serial, dir_ / "unconfirmed.png");
+  EXPECT_NE(dom.find("Status nicht bestätigt"), std::string::npos) << dom;
+  EXPECT_GT(PixelsOfColour(dir_ / "unconfirmed.png", kUnconfirmedRed), 5000);
+  EXPECT_EQ(PixelsOfColour(dir_ / "unconfirmed.png", kValidGreen), 0);
+  // And removes the signed revocation too: still not valid.
+  ASSERT_EQ(sqlite3_exec(db,
+                         ("DROP TRIGGER certificate_status_no_delete; DELETE FROM"
+                          " certificate_status WHERE certificate_id = (SELECT id FROM certificate"
+                          " WHERE serial = '" +
+                          serial + "')")
+                             .c_str(),
+                         nullptr, nullptr, nullptr),
+            SQLITE_OK);
+  sqlite3_close(db);
+  const Result deleted = Cli({"certificate", "verify", serial});
+  EXPECT_EQ(deleted.exit_code, 3);
+  EXPECT_NE(deleted.out.find("STATUS NOT CONFIRMED"), std::string::npos) << deleted.out;
+  // The published list still has the revocation.
+  EXPECT_EQ(list_bit(), std::optional<bool>(true));
 }
 
 TEST_F(VerificationPageE2eTest, UnknownAndMalformedNumbersRevealNothingAndRequestsAreLimited) {

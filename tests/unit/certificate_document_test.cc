@@ -20,6 +20,7 @@
 #include "domain/certificate_pdf.h"
 #include "domain/name_transliteration.h"
 #include "domain/work_gate.h"
+#include "domain/certificate_status.h"
 
 namespace trainhub::domain {
 namespace {
@@ -245,6 +246,69 @@ TEST_F(CertificateDocumentTest, ThePdfEmbedsItsFontsAndReadsInLogicalOrder) {
     ++checked;
   }
   EXPECT_GT(checked, 0);
+}
+
+// The status list's bits as the W3C Bitstring Status List numbers them
+// (index 0 the first byte's most significant bit), GZIP-compressed to at
+// least 131,072 entries; signed records cover every status field.
+TEST_F(CertificateDocumentTest, StatusListBitsAndSignedStatuses) {
+  std::string bits;
+  SetStatusBit(bits, 0);
+  SetStatusBit(bits, 9);
+  ASSERT_EQ(bits.size(), 2u);
+  EXPECT_EQ(static_cast<unsigned char>(bits[0]), 0x80);
+  EXPECT_EQ(static_cast<unsigned char>(bits[1]), 0x40);
+  EXPECT_TRUE(StatusBit(bits, 9));
+  EXPECT_FALSE(StatusBit(bits, 8));
+  EXPECT_FALSE(StatusBit(bits, 100000));  // beyond the stored bytes: valid
+  const std::string encoded = EncodedStatusList(bits);
+  ASSERT_EQ(encoded[0], 'u');
+  std::optional<std::string> decoded = DecodedStatusList(encoded);
+  ASSERT_TRUE(decoded.has_value());
+  EXPECT_EQ(decoded->size(), 16u * 1024);
+  EXPECT_EQ(decoded->substr(0, 2), bits);
+  EXPECT_FALSE(DecodedStatusList("uAAAA").has_value());
+  EXPECT_EQ(StatusListUrl("https://pruefen.example.org/c/"),
+            "https://pruefen.example.org/status/revocation");
+
+  auto signer = Ed25519Signer::FromSeed(std::string(32, '\x07'));
+  ASSERT_TRUE(signer.ok());
+  Certificate c;
+  c.id = 9;
+  c.content.serial = "7K3M-Q9ZD-X2RT-4HNB";
+  c.status = CertificateStatus::kRevoked;
+  c.revoke_reason = "Irrtum";
+  c.revoke_time = absl::FromUnixSeconds(1700000000);
+  const CertificateStatusRecord record = SignedStatusRecord(c, 9, 2, **signer);
+  CertificateStatusList list;
+  list.version = 2;
+  list.bits = bits;
+  list.update_time = absl::FromUnixSeconds(1700000000);
+  SignStatusList(list, **signer);
+  const SignatureCheck holds = [&](const std::string& key_id, const std::string& message,
+                                   const std::string& signature) {
+    return key_id == (*signer)->key_id() &&
+           VerifySignature((*signer)->public_key(), message, signature);
+  };
+  EXPECT_TRUE(CheckCertificateStatus(c, record, list, holds).confirmed);
+  Certificate changed = c;
+  changed.revoke_reason = "anders";
+  EXPECT_FALSE(CheckCertificateStatus(changed, record, list, holds).confirmed);
+  changed = c;
+  changed.revoke_time = absl::FromUnixSeconds(1700000001);
+  EXPECT_FALSE(CheckCertificateStatus(changed, record, list, holds).confirmed);
+  changed = c;
+  changed.status = CertificateStatus::kSuperseded;
+  EXPECT_FALSE(CheckCertificateStatus(changed, record, list, holds).confirmed);
+  CertificateStatusRecord moved = record;
+  moved.status_index = 8;  // another bit, not set
+  EXPECT_FALSE(CheckCertificateStatus(c, moved, list, holds).confirmed);
+  CertificateStatusList older = list;
+  older.version = 1;
+  SignStatusList(older, **signer);
+  const StatusCheck stale = CheckCertificateStatus(c, record, older, holds);
+  EXPECT_FALSE(stale.confirmed);
+  EXPECT_NE(stale.problem.find("older"), std::string::npos) << stale.problem;
 }
 
 }  // namespace

@@ -92,6 +92,23 @@ TEST(VerificationPageTest, BrokenSignatureIsNotShownAsValid) {
 
 // After the holder's data was erased the page shows no name, offers to
 // check one, and says whether the one checked matched.
+// A status the issuer's signatures do not back is never shown as valid,
+// and the finding is named (escaped).
+TEST(VerificationPageTest, AnUnconfirmedStatusSaysSoAndIsNotValid) {
+  auto v = Verified(domain::CertificateStatus::kUnconfirmed);
+  v.status_problem = "the stored status (valid) is not the one the issuer <signed>";
+  const std::string de = VerificationHtml(v, "7K3M-Q9ZD-X2RT-4HNB", PageLanguage::kGerman);
+  EXPECT_TRUE(Has(de, "Status nicht bestätigt"));
+  EXPECT_TRUE(Has(de, "class=\"status unconfirmed\""));
+  EXPECT_FALSE(Has(de, "Gültig"));
+  EXPECT_TRUE(Has(de, "issuer &lt;signed&gt;"));
+  const std::string en = VerificationHtml(v, "7K3M-Q9ZD-X2RT-4HNB", PageLanguage::kEnglish);
+  EXPECT_TRUE(Has(en, "Status not confirmed"));
+  const nlohmann::json json = nlohmann::json::parse(VerificationJson(v, "7K3M-Q9ZD-X2RT-4HNB"));
+  EXPECT_EQ(json["status"], "unconfirmed");
+  EXPECT_EQ(json["status_problem"], v.status_problem);
+}
+
 TEST(VerificationPageTest, AnErasedHolderIsCheckedByName) {
   auto v = Verified(domain::CertificateStatus::kValid);
   v.certificate->content.holder_name.clear();

@@ -265,7 +265,26 @@ class CertificateServiceTest : public ApiTest {
     return report.people(0);
   }
 
+  // Certificates are issued once every session has ended: holds module 3's
+  // session an hour ago instead (nobody held a seat then, nobody recorded),
+  // which leaves everyone's outcome as it is. Once; Issue and IssueAll call it.
+  void HoldTheLastSession() {
+    if (last_session_held_) return;
+    v1::UpdateSessionRequest r;
+    r.mutable_session()->set_id(future_);
+    const absl::Time now = absl::Now();
+    *r.mutable_session()->mutable_start_time() = ProtoTime(now - absl::Hours(2));
+    *r.mutable_session()->mutable_end_time() = ProtoTime(now - absl::Hours(1));
+    r.mutable_update_mask()->add_paths("start_time");
+    r.mutable_update_mask()->add_paths("end_time");
+    v1::Session moved;
+    grpc::Status s = Call(*series_, &v1::SeriesService::Stub::UpdateSession, r, &moved);
+    ASSERT_TRUE(s.ok()) << s.error_message();
+    last_session_held_ = true;
+  }
+
   grpc::Status IssueAll(bool preview, v1::IssueCertificatesResponse* out) {
+    HoldTheLastSession();
     v1::IssueCertificatesRequest r;
     r.set_series_id(series_id_);
     r.set_preview(preview);
@@ -273,6 +292,7 @@ class CertificateServiceTest : public ApiTest {
   }
 
   grpc::Status Issue(int64_t participant, v1::Certificate* out) {
+    HoldTheLastSession();
     v1::IssueCertificateRequest r;
     r.set_series_id(series_id_);
     r.set_participant_id(participant);
@@ -317,6 +337,7 @@ class CertificateServiceTest : public ApiTest {
   int64_t org_ = 0, series_id_ = 0, future_ = 0;
   std::vector<int64_t> past_, ids_;
   std::string participant_token_;
+  bool last_session_held_ = false;
 };
 
 TEST_F(CertificateServiceTest, DefaultRuleForecastsWhileTheSeriesRuns) {
@@ -523,6 +544,59 @@ TEST_F(CertificateServiceTest, PreviewThenIssueAllThenNothingTwice) {
   grpc::Status refused = Issue(ids_[1], &twice);
   EXPECT_EQ(refused.error_code(), grpc::StatusCode::ALREADY_EXISTS);
   EXPECT_EQ(FieldOf(refused), "participant_id");
+}
+
+// Module 3's session is a week ahead: no certificate says what has not
+// taken place yet, whatever the records or a decision say.
+TEST_F(CertificateServiceTest, CertificatesWaitUntilEverySessionHasEnded) {
+  v1::PersonCompletion person;
+  ASSERT_TRUE(Decide(ids_[0], v1::COMPLETION_OUTCOME_CERTIFICATE, false,
+                     "Modul 3 im Vorjahr besucht", &person)
+                  .ok());
+  v1::Certificate certificate;
+  v1::IssueCertificatesResponse plan;
+  auto issue_one = [&](int64_t participant) {
+    v1::IssueCertificateRequest r;
+    r.set_series_id(series_id_);
+    r.set_participant_id(participant);
+    return Call(*certificates_, &v1::CertificateService::Stub::IssueCertificate, r, &certificate);
+  };
+  auto issue_all = [&](bool preview) {
+    v1::IssueCertificatesRequest r;
+    r.set_series_id(series_id_);
+    r.set_preview(preview);
+    return Call(*certificates_, &v1::CertificateService::Stub::IssueCertificates, r, &plan);
+  };
+  ExpectRefused({
+      {"a Zertifikat by decision", [&] { return issue_one(ids_[0]); },
+       grpc::StatusCode::FAILED_PRECONDITION, "series_id"},
+      {"a Teilnahmebestätigung", [&] { return issue_one(ids_[1]); },
+       grpc::StatusCode::FAILED_PRECONDITION, "series_id"},
+      {"everyone's", [&] { return issue_all(false); }, grpc::StatusCode::FAILED_PRECONDITION,
+       "series_id"},
+      {"everyone's preview", [&] { return issue_all(true); },
+       grpc::StatusCode::FAILED_PRECONDITION, "series_id"},
+  });
+  grpc::Status s = issue_one(ids_[0]);
+  EXPECT_NE(s.error_message().find(absl::StrCat("session ", future_, " ")), std::string::npos)
+      << s.error_message();
+  v1::ListCertificatesRequest list;
+  list.set_series_id(series_id_);
+  v1::ListCertificatesResponse listed;
+  ASSERT_TRUE(
+      Call(*certificates_, &v1::CertificateService::Stub::ListCertificates, list, &listed).ok());
+  EXPECT_EQ(listed.certificates_size(), 0);
+
+  // The session still to come counts as remaining: Amina is not "completed".
+  v1::CompletionReport report;
+  ASSERT_TRUE(Evaluate(&report, {}, ids_[0]).ok());
+  EXPECT_EQ(report.people(0).sessions_remaining(), 1);
+  EXPECT_NE(report.people(0).progress(), v1::COMPLETION_PROGRESS_COMPLETED);
+
+  HoldTheLastSession();
+  s = issue_one(ids_[0]);
+  ASSERT_TRUE(s.ok()) << s.error_message();
+  EXPECT_EQ(certificate.outcome(), v1::COMPLETION_OUTCOME_CERTIFICATE);
 }
 
 TEST_F(CertificateServiceTest, AnyoneVerifiesANumberAndTheSignedDocumentStaysFrozen) {

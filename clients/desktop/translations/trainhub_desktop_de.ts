@@ -222,10 +222,6 @@
         <translation>Abgeschlossen von %1 am %2; nur noch Koordinator:innen können sie ändern.</translation>
     </message>
     <message>
-        <source>The session is still ahead: only excused absences can be recorded.</source>
-        <translation>Der Termin liegt noch in der Zukunft: nur entschuldigtes Fehlen kann erfasst werden.</translation>
-    </message>
-    <message>
         <source>Offline: the sheet as last seen on this computer. Marks are kept here and sent when the server is back.</source>
         <translation>Offline: die Liste, wie sie zuletzt auf diesem Computer zu sehen war. Einträge werden hier gespeichert und gesendet, sobald der Server wieder erreichbar ist.</translation>
     </message>
@@ -243,6 +239,10 @@
     <message>
         <source>Sign off this sheet? Afterwards only coordinators can change it, each change with a reason.</source>
         <translation>Diese Liste abschließen? Danach können nur noch Koordinator:innen sie ändern, jede Änderung mit Begründung.</translation>
+    </message>
+    <message>
+        <source>The session has not begun yet: until it begins only excused absences can be recorded.</source>
+        <translation>Der Termin hat noch nicht begonnen: bis zu seinem Beginn kann nur entschuldigtes Fehlen erfasst werden.</translation>
     </message>
 </context>
 <context>

@@ -66,6 +66,32 @@ absl::StatusOr<std::pair<Enrolment, Series>> EnrolmentFor(ReadView& r, const Pri
   return std::pair{*e, series};
 }
 
+// After completion an enrolment records that the person took part: it is
+// not withdrawn once the series is completed or while the person holds the
+// series' Zertifikat or Teilnahmebestätigung (FAILED_PRECONDITION "id").
+absl::Status CheckNotCompleted(ReadView& r, const Series& series, const Enrolment& e) {
+  if (series.status == SeriesStatus::kCompleted) {
+    return FieldError(absl::StatusCode::kFailedPrecondition, "id",
+                      absl::StrCat("series ", series.id,
+                                   " is completed; its enrolments record who took part and "
+                                   "are no longer withdrawn"));
+  }
+  TH_ASSIGN_OR_RETURN(std::optional<Certificate> held,
+                      r.certificates().FindValid(series.id, e.participant_id));
+  if (!held) return absl::OkStatus();
+  return FieldError(
+      absl::StatusCode::kFailedPrecondition, "id",
+      absl::StrCat(e.participant_name.empty() ? absl::StrCat("participant ", e.participant_id)
+                                              : e.participant_name,
+                   " holds the ",
+                   held->content.outcome == CompletionOutcome::kCertificate
+                       ? "Zertifikat "
+                       : "Teilnahmebestätigung ",
+                   held->content.serial, " of series ", series.id,
+                   " and has completed it; an enrolment is not withdrawn after completion "
+                   "(a certificate issued in error is revoked first)"));
+}
+
 // Runs `change` once per request_id (see CreateOnce); `change` returns the
 // id of the enrolment it changed.
 template <typename Change>
@@ -335,6 +361,7 @@ absl::StatusOr<Enrolment> Enrolments::Withdraw(const RequestContext& ctx, Id id,
       return absl::FailedPreconditionError(
           absl::StrCat("enrolment ", id, " is already ", ToString(e.state)));
     }
+    TH_RETURN_IF_ERROR(CheckNotCompleted(w, series, e));
     const bool freed_seat = HoldsSeat(e.state);
     AuditTrail trail(w, ctx, now);
     TH_RETURN_IF_ERROR(

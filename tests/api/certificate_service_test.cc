@@ -599,6 +599,69 @@ TEST_F(CertificateServiceTest, CertificatesWaitUntilEverySessionHasEnded) {
   EXPECT_EQ(certificate.outcome(), v1::COMPLETION_OUTCOME_CERTIFICATE);
 }
 
+// After completion the enrolment records who took part: neither the
+// participant nor a coordinator withdraws it.
+TEST_F(CertificateServiceTest, NoWithdrawalAfterCompletion) {
+  v1::Certificate amina, oleksandr;
+  ASSERT_TRUE(Issue(ids_[0], &amina).ok());
+  ASSERT_TRUE(Issue(ids_[1], &oleksandr).ok());
+  auto enrolment_of = [&](int64_t participant) {
+    v1::ListEnrolmentsRequest r;
+    r.set_series_id(series_id_);
+    r.set_participant_id(participant);
+    v1::ListEnrolmentsResponse out;
+    EXPECT_TRUE(Call(*enrolments_, &v1::EnrolmentService::Stub::ListEnrolments, r, &out).ok());
+    return out.enrolments_size() == 1 ? out.enrolments(0).id() : 0;
+  };
+  v1::Enrolment out;
+  auto withdraw = [&](int64_t participant, const std::string& token) {
+    v1::WithdrawEnrolmentRequest r;
+    r.set_id(enrolment_of(participant));
+    r.set_reason("keine Zeit mehr");
+    const std::string admin = token_;
+    token_ = token;
+    grpc::Status s = Call(*enrolments_, &v1::EnrolmentService::Stub::WithdrawEnrolment, r, &out);
+    token_ = admin;
+    return s;
+  };
+  const std::string before = Snapshot();
+  ExpectRefused({
+      {"the holder of a Zertifikat herself",
+       [&] { return withdraw(ids_[0], participant_token_); },
+       grpc::StatusCode::FAILED_PRECONDITION, "id"},
+      {"a coordinator for the holder of a Teilnahmebestätigung",
+       [&] { return withdraw(ids_[1], token_); }, grpc::StatusCode::FAILED_PRECONDITION, "id"},
+  });
+  grpc::Status s = withdraw(ids_[1], token_);
+  EXPECT_NE(s.error_message().find("Teilnahmebestätigung " + oleksandr.serial()),
+            std::string::npos)
+      << s.error_message();
+  EXPECT_EQ(Snapshot(), before);
+  // A certificate issued in error is revoked first; then the enrolment can end.
+  v1::Certificate revoked;
+  ASSERT_TRUE(Change(&v1::CertificateService::Stub::RevokeCertificate, oleksandr.serial(),
+                     "irrtümlich ausgestellt", &revoked)
+                  .ok());
+  s = withdraw(ids_[1], token_);
+  ASSERT_TRUE(s.ok()) << s.error_message();
+  EXPECT_EQ(out.state(), v1::ENROLMENT_STATE_WITHDRAWN);
+
+  // Once the series is completed nobody withdraws, with or without a certificate.
+  for (auto status : {v1::SERIES_STATUS_OPEN_FOR_ENROLMENT, v1::SERIES_STATUS_RUNNING,
+                      v1::SERIES_STATUS_COMPLETED}) {
+    v1::UpdateSeriesRequest r;
+    r.mutable_series()->set_id(series_id_);
+    r.mutable_series()->set_status(status);
+    r.mutable_update_mask()->add_paths("status");
+    v1::Series updated;
+    s = Call(*series_, &v1::SeriesService::Stub::UpdateSeries, r, &updated);
+    ASSERT_TRUE(s.ok()) << s.error_message();
+  }
+  s = withdraw(ids_[2], token_);
+  EXPECT_EQ(s.error_code(), grpc::StatusCode::FAILED_PRECONDITION) << s.error_message();
+  EXPECT_NE(s.error_message().find("completed"), std::string::npos) << s.error_message();
+}
+
 TEST_F(CertificateServiceTest, AnyoneVerifiesANumberAndTheSignedDocumentStaysFrozen) {
   v1::Certificate issued;
   grpc::Status s = Issue(ids_[0], &issued);

@@ -320,6 +320,11 @@ inline constexpr char kNotATrainer[] =
     "(coordinators: schedule trainer TRAINER)";
 inline constexpr char kUnconfirmedOption[] =
     "only people holding a seat who have not confirmed it yet (state enrolled)";
+inline constexpr char kRequirementUnmetOption[] =
+    "only people who no longer hold a qualification the series requires (e.g. a revoked "
+    "Zertifikat); they stay enrolled until you decide";
+inline constexpr char kRequirementUnmetLine[] = "! enrolment {} ({}): {}";
+inline constexpr char kLabelRequirement[] = "Requirement";
 inline constexpr char kEnrolmentHeading[] = "Enrolment {}: {} in \"{}\"";
 inline constexpr char kLabelParticipant[] = "Participant";
 inline constexpr char kLabelState[] = "State";

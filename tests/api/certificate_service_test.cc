@@ -1021,5 +1021,100 @@ TEST_F(CertificateServiceTest, AZertifikatRecordsTheQualificationRevokingTakesIt
   EXPECT_EQ(qualifications(ids_[0]).qualifications_size(), 0);
 }
 
+// A series that requires the qualification keeps the person whose Zertifikat
+// was revoked, marked for the coordinator with the reason; nothing is
+// withdrawn by itself.
+TEST_F(CertificateServiceTest, ARevokedZertifikatFlagsTheEnrolmentsThatRequireIt) {
+  const std::string title = "Interkulturelle Kompetenz im Ehrenamt";
+  v1::UpdateSeriesRequest award;
+  award.mutable_series()->set_id(series_id_);
+  award.mutable_series()->set_awards_qualification(title);
+  award.mutable_update_mask()->add_paths("awards_qualification");
+  v1::Series updated;
+  ASSERT_TRUE(Call(*series_, &v1::SeriesService::Stub::UpdateSeries, award, &updated).ok());
+  v1::PersonCompletion person;
+  ASSERT_TRUE(Decide(ids_[0], v1::COMPLETION_OUTCOME_CERTIFICATE, false,
+                     "Modul 3 im Vorjahr besucht", &person)
+                  .ok());
+  v1::Certificate zertifikat;
+  ASSERT_TRUE(Issue(ids_[0], &zertifikat).ok());
+
+  // The follow-up course requires it; Amina enrols, as does someone on the waiting list.
+  v1::CreateSeriesRequest create;
+  create.mutable_series()->set_organization_id(org_);
+  create.mutable_series()->set_title("Aufbaukurs Ehrenamt");
+  create.mutable_series()->set_kind(v1::SERIES_KIND_VOLUNTEER_COURSE);
+  create.mutable_series()->set_capacity(1);
+  create.mutable_series()->set_required_qualification(title);
+  v1::Series follow_up;
+  ASSERT_TRUE(Call(*series_, &v1::SeriesService::Stub::CreateSeries, create, &follow_up).ok());
+  v1::RequestEnrolmentRequest enrol;
+  enrol.set_series_id(follow_up.id());
+  enrol.set_participant_id(ids_[0]);
+  v1::Enrolment enrolment;
+  grpc::Status s =
+      Call(*enrolments_, &v1::EnrolmentService::Stub::RequestEnrolment, enrol, &enrolment);
+  ASSERT_TRUE(s.ok()) << s.error_message();
+  EXPECT_TRUE(enrolment.requirement_unmet().empty());
+
+  auto flagged = [&](const std::string& token, grpc::Status* status = nullptr) {
+    v1::ListEnrolmentsRequest r;
+    r.set_series_id(follow_up.id());
+    r.set_participant_id(token == token_ ? 0 : ids_[0]);
+    r.set_requirement_unmet(true);
+    const std::string admin = token_;
+    token_ = token;
+    v1::ListEnrolmentsResponse out;
+    grpc::Status st = Call(*enrolments_, &v1::EnrolmentService::Stub::ListEnrolments, r, &out);
+    token_ = admin;
+    if (status != nullptr) *status = st;
+    EXPECT_TRUE(status != nullptr || st.ok()) << st.error_message();
+    return out;
+  };
+  EXPECT_EQ(flagged(token_).enrolments_size(), 0) << "she holds the qualification";
+
+  v1::Certificate revoked;
+  ASSERT_TRUE(Change(&v1::CertificateService::Stub::RevokeCertificate, zertifikat.serial(),
+                     "Entscheidung zurückgenommen", &revoked)
+                  .ok());
+  v1::ListEnrolmentsResponse listed = flagged(token_);
+  ASSERT_EQ(listed.enrolments_size(), 1);
+  const v1::Enrolment& marked = listed.enrolments(0);
+  EXPECT_EQ(marked.participant_id(), ids_[0]);
+  EXPECT_EQ(marked.state(), v1::ENROLMENT_STATE_ENROLLED) << "nobody is withdrawn by itself";
+  EXPECT_NE(marked.requirement_unmet().find(title), std::string::npos)
+      << marked.requirement_unmet();
+  EXPECT_NE(marked.requirement_unmet().find("Zertifikat " + zertifikat.serial()),
+            std::string::npos)
+      << marked.requirement_unmet();
+  EXPECT_NE(marked.requirement_unmet().find("revoked"), std::string::npos);
+  v1::GetEnrolmentRequest get;
+  get.set_id(marked.id());
+  v1::Enrolment got;
+  ASSERT_TRUE(Call(*enrolments_, &v1::EnrolmentService::Stub::GetEnrolment, get, &got).ok());
+  EXPECT_EQ(got.requirement_unmet(), marked.requirement_unmet());
+
+  // The participant keeps her enrolment and sees no coordinator's marker;
+  // the filter is for coordinators.
+  grpc::Status denied;
+  flagged(participant_token_, &denied);
+  EXPECT_EQ(denied.error_code(), grpc::StatusCode::PERMISSION_DENIED) << denied.error_message();
+  const std::string admin = token_;
+  token_ = participant_token_;
+  v1::Enrolment own;
+  s = Call(*enrolments_, &v1::EnrolmentService::Stub::GetEnrolment, get, &own);
+  token_ = admin;
+  ASSERT_TRUE(s.ok()) << s.error_message();
+  EXPECT_TRUE(own.requirement_unmet().empty());
+
+  // A coordinator records the qualification by hand (an earlier course): no longer flagged.
+  v1::RecordQualificationRequest record;
+  record.set_participant_id(ids_[0]);
+  record.mutable_qualification()->set_title(title);
+  v1::Qualification q;
+  ASSERT_TRUE(Call(*people_, &v1::ParticipantService::Stub::RecordQualification, record, &q).ok());
+  EXPECT_EQ(flagged(token_).enrolments_size(), 0);
+}
+
 }  // namespace
 }  // namespace trainhub::api_test

@@ -541,6 +541,14 @@
         <source>Seat (not confirmed yet)</source>
         <translation>Platz (noch ohne Zusage)</translation>
     </message>
+    <message>
+        <source> · ⚠ requirement no longer met: %1</source>
+        <translation> · ⚠ Voraussetzung nicht mehr erfüllt: %1</translation>
+    </message>
+    <message>
+        <source>Requirement no longer met: %1</source>
+        <translation>Voraussetzung nicht mehr erfüllt: %1</translation>
+    </message>
 </context>
 <context>
     <name>trainhub::desktop::ImportDialog</name>

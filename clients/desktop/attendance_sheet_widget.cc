@@ -206,7 +206,7 @@ void AttendanceSheetWidget::Render() {
     }
   }
   all_present_->setEnabled(editable && !future);
-  sign_off_->setEnabled(editable && !remembered_ && waiting.empty());
+  sign_off_->setEnabled(editable && !remembered_ && waiting.empty() && !future);
   check_in_->setEnabled(editable && !remembered_ && !future);
   if (!loaded) return;
   QStringList lines;

@@ -68,6 +68,9 @@ EnrolmentBoard::EnrolmentBoard(std::shared_ptr<Connection> connection, QWidget* 
   table_->setSelectionMode(QAbstractItemView::SingleSelection);
   table_->setEditTriggers(QAbstractItemView::NoEditTriggers);
   table_->horizontalHeader()->setStretchLastSection(true);
+  // Notes and reasons wrap in the last column instead of widening the board.
+  table_->horizontalHeader()->setSectionResizeMode(4, QHeaderView::Stretch);
+  table_->setWordWrap(true);
   table_->verticalHeader()->hide();
   approve_ = new QPushButton(tr("&Approve"));
   reject_ = new QPushButton(tr("Re&ject…"));
@@ -245,7 +248,8 @@ void EnrolmentBoard::Render() {
       for (int c = 0; c < 5; ++c) table_->item(row, c)->setBackground(QColor("#e3f2fd"));
     }
   }
-  table_->resizeColumnsToContents();
+  for (int c = 0; c < 4; ++c) table_->resizeColumnToContents(c);  // the note column stretches
+  table_->resizeRowsToContents();
 }
 
 void EnrolmentBoard::Say(const QString& text, const char* colour) {

@@ -40,6 +40,9 @@ void PrintEnrolment(Context& ctx, const v1::Enrolment& e) {
   if (e.has_seat_time()) fields.push_back({msg::kLabelSeatSince, FormatLocal(e.seat_time())});
   if (e.eligibility_overridden()) fields.push_back({msg::kLabelOverride, msg::kOverridden});
   if (!e.note().empty()) fields.push_back({msg::kLabelNote, e.note()});
+  if (!e.requirement_unmet().empty()) {
+    fields.push_back({msg::kLabelRequirement, e.requirement_unmet()});
+  }
   PrintFields(ctx.out(), fields);
 }
 
@@ -57,6 +60,13 @@ void PrintEnrolmentTable(std::ostream& out,
     table.Add(std::move(row));
   }
   table.Print(out);
+  // Enrolments that no longer meet their series' requirement, with the reason.
+  for (const auto& e : enrolments) {
+    if (e.requirement_unmet().empty()) continue;
+    out << fmt::format(msg::kRequirementUnmetLine, e.id(), e.participant_name(),
+                       e.requirement_unmet())
+        << "\n";
+  }
 }
 
 // Fetches every page (or the one asked for) of ListEnrolments.
@@ -313,6 +323,7 @@ void AddEnrolmentList(CLI::App* enrolment, Context& ctx) {
     int64_t series_id = 0, participant_id = 0;
     std::vector<std::string> states;
     bool unconfirmed = false;
+    bool requirement_unmet = false;
     Paging paging;
   };
   auto largs = std::make_shared<ListArgs>();
@@ -321,6 +332,7 @@ void AddEnrolmentList(CLI::App* enrolment, Context& ctx) {
   auto* state_opt = list->add_option("--state", largs->states, msg::kStateFilterOption)
                         ->check(CLI::IsMember(EnrolmentStateWords()));
   list->add_flag("--unconfirmed", largs->unconfirmed, msg::kUnconfirmedOption)->excludes(state_opt);
+  list->add_flag("--requirement-unmet", largs->requirement_unmet, msg::kRequirementUnmetOption);
   largs->paging.AddTo(list);
   list->callback([&ctx, largs] {
     v1::ListEnrolmentsRequest r;
@@ -329,6 +341,7 @@ void AddEnrolmentList(CLI::App* enrolment, Context& ctx) {
     for (const auto& s : largs->states) r.add_states(EnrolmentStateWords().at(s));
     // A seat that still waits for its binding confirmation.
     if (largs->unconfirmed) r.add_states(v1::ENROLMENT_STATE_ENROLLED);
+    r.set_requirement_unmet(largs->requirement_unmet);
     v1::ListEnrolmentsResponse all;
     if (!Check(ctx, ListEnrolments(ctx, largs->paging, r, &all))) return;
     if (ctx.client().json()) return ctx.client().PrintJson(all);

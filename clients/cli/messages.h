@@ -181,7 +181,6 @@ inline constexpr char kNoTopicsOption[] = "remove all topics";
 inline constexpr char kNoteOption[] = "note";
 inline constexpr char kAllowOverlapOption[] =
     "book even if a trainer or the place is already booked at that time";
-inline constexpr char kBookingStatusArg[] = "requested, confirmed or declined";
 inline constexpr char kFromOption[] = "from (date or date and time)";
 inline constexpr char kToOption[] = "until (exclusive)";
 inline constexpr char kModuleFilterOption[] = "only this module";
@@ -320,13 +319,25 @@ inline constexpr char kStateFilterOption[] = "only these states (repeat for seve
 inline constexpr char kParticipantNameFilterOption[] =
     "only people whose name contains TEXT (ignoring case and accents: \"celik\" finds \"Çelik\")";
 inline constexpr char kScheduleMine[] =
-    "your own sessions as a trainer, upcoming first (no trainer id needed)";
+    "your own upcoming sessions: trainers their bookings, participants the series they hold a "
+    "seat in, coordinators their organisations' series";
 inline constexpr char kMineFromOption[] = "from this time (default: now)";
-inline constexpr char kNotATrainer[] =
-    "your account has no trainer role; schedule mine shows a trainer's own sessions "
-    "(coordinators: schedule trainer TRAINER)";
 inline constexpr char kUnconfirmedOption[] =
     "only people holding a seat who have not confirmed it yet (state enrolled)";
+inline constexpr char kRequirementUnmetOption[] =
+    "only people who no longer hold a qualification the series requires (e.g. a revoked "
+    "Zertifikat); they stay enrolled until you decide";
+inline constexpr char kRequirementUnmetLine[] = "! enrolment {} ({}): {}";
+inline constexpr char kLabelRequirement[] = "Requirement";
+inline constexpr char kBookingArgs[] =
+    "[TRAINER] STATUS: the trainer id (leave it out for your own booking as a trainer) and "
+    "requested, confirmed or declined";
+inline constexpr char kBookingArgsWrong[] =
+    "give SESSION [TRAINER] STATUS, e.g. \"session booking 40 9 confirmed\" (a trainer answering "
+    "for themselves: \"session booking 40 confirmed\")";
+inline constexpr char kBookingTrainerNotANumber[] = "TRAINER must be a trainer id, not \"{}\"";
+inline constexpr char kBookingStatusWrong[] =
+    "STATUS must be requested, confirmed or declined, not \"{}\"";
 inline constexpr char kEnrolmentHeading[] = "Enrolment {}: {} in \"{}\"";
 inline constexpr char kLabelParticipant[] = "Participant";
 inline constexpr char kLabelState[] = "State";

@@ -2,7 +2,9 @@
 
 #include <QHBoxLayout>
 #include <QMessageBox>
+#include <QTimer>
 #include <QVBoxLayout>
+#include <chrono>
 
 #include "clients/desktop/background.h"
 #include "clients/desktop/check_in_dialog.h"
@@ -172,13 +174,23 @@ void AttendanceSheetWidget::Show(const v1::AttendanceSheet& sheet, bool remember
   }
   grid_->setRowStretch(row, 1);
   Render();
+  // The buttons open up when the session begins.
+  const qint64 until_start =
+      (qint64(sheet.start_time().seconds()) - QDateTime::currentSecsSinceEpoch()) * 1000;
+  if (until_start > 0 && until_start < qint64(24) * 3600 * 1000) {
+    const qint64 session = sheet.session_id();
+    QTimer::singleShot(std::chrono::milliseconds(until_start + 500), this, [this, session]() {
+      if (sheet_.session_id() == session) Render();
+    });
+  }
   emit sheetShown();
 }
 
 void AttendanceSheetWidget::Render() {
   const bool loaded = sheet_.session_id() != 0;
-  const QDate today = NowInBerlin().date();
-  const bool future = loaded && ToBerlin(sheet_.start_time()).date() > today;
+  // Until the session begins nobody can have been there: only excused.
+  const bool future =
+      loaded && QDateTime::currentSecsSinceEpoch() < qint64(sheet_.start_time().seconds());
   const bool editable = loaded && !sheet_.signed_off();
   std::map<qint64, OfflineQueue::Pending> waiting;
   for (auto& pending : sync_.Waiting(session_id_)) {
@@ -213,7 +225,7 @@ void AttendanceSheetWidget::Render() {
     }
   }
   all_present_->setEnabled(editable && !future);
-  sign_off_->setEnabled(editable && !remembered_ && waiting.empty());
+  sign_off_->setEnabled(editable && !remembered_ && waiting.empty() && !future);
   check_in_->setEnabled(editable && !remembered_ && !future);
   if (!loaded) return;
   QStringList lines;
@@ -225,7 +237,10 @@ void AttendanceSheetWidget::Render() {
                  .arg(QString::fromStdString(sheet_.signed_off_by()),
                       FormatDateTime(sheet_.sign_off_time()));
   }
-  if (future) lines << tr("The session is still ahead: only excused absences can be recorded.");
+  if (future) {
+    lines << tr("The session has not begun yet: until it begins only excused absences can be "
+                "recorded.");
+  }
   if (remembered_ || sync_.offline()) {
     lines << tr(
         "Offline: the sheet as last seen on this computer. Marks are kept here and sent "

@@ -309,6 +309,7 @@ void ToProto(const domain::Enrolment& in, trainhub::v1::Enrolment* out) {
   out->set_participant_organization_id(in.participant_organization_id);
   out->set_series_title(in.series_title);
   out->set_note(in.note);
+  out->set_requirement_unmet(in.requirement_unmet);
 }
 
 void ToProto(const domain::EnrolmentChange& in, trainhub::v1::EnrolmentChange* out) {

@@ -120,10 +120,11 @@ absl::StatusOr<CheckInCode> Attendance::OpenCheckIn(const RequestContext& ctx, I
         return FieldError(absl::StatusCode::kFailedPrecondition, "session_id",
                           "the series was cancelled");
       }
-      if (now < FirstDayStart(access.session) || now >= access.session.end) {
+      // Check-in records PRESENT, which nobody can be before the start.
+      if (now < access.session.start || now >= access.session.end) {
         return FieldError(
             absl::StatusCode::kFailedPrecondition, "session_id",
-            absl::StrCat("check-in opens on the session's day until its end (",
+            absl::StrCat("check-in is open from the session's start until its end (",
                          FormatLocalRange(access.session.start, access.session.end), ")"));
       }
       CheckInWindow window;
@@ -249,6 +250,12 @@ absl::StatusOr<AttendanceEntry> Attendance::CheckIn(const RequestContext& ctx, s
         cell->second.current->source == AttendanceSource::kSelfCheckIn) {
       record = *cell->second.current;  // checked in before
       return absl::OkStatus();
+    }
+    if (now < access->session.start) {  // a window opened before this rule
+      return FieldError(absl::StatusCode::kFailedPrecondition, "code",
+                        absl::StrCat("session ", access->session.id, " begins at ",
+                                     FormatLocal(access->session.start),
+                                     " (Europe/Berlin); check in from then on"));
     }
     AttendanceMark mark;
     mark.participant_id = participant_id;

@@ -5,7 +5,6 @@
 
 #include "absl/strings/str_cat.h"
 #include "domain/access.h"
-#include "domain/berlin_time.h"
 #include "domain/limits.h"
 #include "domain/policy.h"
 #include "domain/status_macros.h"
@@ -185,11 +184,6 @@ SessionLedger Reduce(const std::vector<AttendanceEntry>& entries) {
     }
   }
   return out;
-}
-
-absl::Time FirstDayStart(const Session& session) {
-  const absl::TimeZone& zone = DisplayTimeZone();
-  return absl::FromCivil(absl::ToCivilDay(session.start, zone), zone);
 }
 
 int LengthMinutes(const Session& session) {

@@ -106,8 +106,6 @@ struct ClosedWindow {
 };
 absl::StatusOr<ClosedWindow> CloseCheckInWindow(UnitOfWork& w, Id session_id, absl::Time now);
 
-// Start of the session's first day (Europe/Berlin): from then on it takes records.
-absl::Time FirstDayStart(const Session& session);
 int LengthMinutes(const Session& session);
 
 // Teaching units (UE) of each of `sessions` (all of one series): the

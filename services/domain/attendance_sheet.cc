@@ -6,6 +6,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "domain/access.h"
+#include "domain/berlin_time.h"
 #include "domain/errors.h"
 #include "domain/policy.h"
 #include "domain/status_macros.h"
@@ -100,10 +101,17 @@ absl::Status SheetWriter::Check(const AttendanceMark& mark, const std::string& p
         prefix + "minutes_missed",
         absl::StrCat("longer than the session (", LengthMinutes(access_.session), " minutes)"));
   }
-  if (now_ < FirstDayStart(access_.session) && mark.status != AttendanceStatus::kExcused) {
-    return FieldError(absl::StatusCode::kFailedPrecondition, prefix + "status",
-                      "the session has not begun; only excused absences can be recorded "
-                      "in advance");
+  // Before the session begins (by the server's clock, and when the mark
+  // was made on its device) nobody can have been there.
+  const absl::Time made = mark.client_time.value_or(now_);
+  if ((now_ < access_.session.start || made < access_.session.start) &&
+      mark.status != AttendanceStatus::kExcused) {
+    return FieldError(
+        absl::StatusCode::kFailedPrecondition, prefix + "status",
+        absl::StrCat("session ", access_.session.id, " begins at ",
+                     FormatLocal(access_.session.start), " (Europe/Berlin)",
+                     now_ < access_.session.start ? "" : " and this mark was made before",
+                     "; before a session begins only excused absences can be recorded"));
   }
   const SeatHolder* holder = Holder(mark.participant_id);
   if (holder == nullptr) {

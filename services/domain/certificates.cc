@@ -174,6 +174,30 @@ absl::Status WithdrawQualification(UnitOfWork& w, AuditTrail& trail, const Certi
   return absl::OkStatus();
 }
 
+// Certificates say what a person completed: FAILED_PRECONDITION "series_id"
+// naming the last session to end while one has not ended. The sessions of a
+// cancelled series that had not ended will never be held.
+absl::Status CheckAllSessionsEnded(const Series& series, const AttendanceMatrix& matrix,
+                                   absl::Time now) {
+  if (series.status == SeriesStatus::kCancelled) return absl::OkStatus();
+  const Session* last = nullptr;
+  int open = 0;
+  for (const MatrixColumn& column : matrix.columns) {
+    if (column.session.end <= now) continue;
+    ++open;
+    if (last == nullptr || column.session.end > last->end) last = &column.session;
+  }
+  if (last == nullptr) return absl::OkStatus();
+  return FieldError(
+      absl::StatusCode::kFailedPrecondition, "series_id",
+      absl::StrCat("session ", last->id, " of series ", series.id, " ends only at ",
+                   FormatLocal(last->end), " (Europe/Berlin)",
+                   open > 1 ? absl::StrCat(", and ", open - 1,
+                                           " other session(s) have not ended either")
+                            : std::string(),
+                   "; certificates are issued once every session of the series has ended"));
+}
+
 absl::Status CheckReasonText(std::string& reason) {
   reason = Trimmed(reason);
   if (std::string p = TextProblem(reason, 1, kMaxReasonChars, true); !p.empty()) {
@@ -231,7 +255,7 @@ absl::StatusOr<std::vector<Certificates::Prepared>> Certificates::Prepare(
     const Series& series = access.first;
     TH_ASSIGN_OR_RETURN(CompletionRule rule, RuleOf(r, series_id));
     TH_ASSIGN_OR_RETURN(SeriesEvaluation evaluation,
-                        EvaluateSeries(r, series, rule, only_participant));
+                        EvaluateSeries(r, series, rule, only_participant, now));
     TH_ASSIGN_OR_RETURN(Organization owner, r.organizations().Get(series.organization_id));
     std::vector<std::string> partners;
     for (Id id : series.partner_organization_ids) {
@@ -261,6 +285,7 @@ absl::StatusOr<std::vector<Certificates::Prepared>> Certificates::Prepare(
                         absl::StrCat("participant ", only_participant,
                                      " held no seat during a session of series ", series_id));
     }
+    TH_RETURN_IF_ERROR(CheckAllSessionsEnded(series, evaluation.matrix, now));
     for (const PersonCompletion& person : evaluation.people) {
       if (person.outcome != CompletionOutcome::kCertificate &&
           person.outcome != CompletionOutcome::kConfirmation) {

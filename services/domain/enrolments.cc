@@ -66,6 +66,61 @@ absl::StatusOr<std::pair<Enrolment, Series>> EnrolmentFor(ReadView& r, const Pri
   return std::pair{*e, series};
 }
 
+// After completion an enrolment records that the person took part: it is
+// not withdrawn once the series is completed or while the person holds the
+// series' Zertifikat or Teilnahmebestätigung (FAILED_PRECONDITION "id").
+absl::Status CheckNotCompleted(ReadView& r, const Series& series, const Enrolment& e) {
+  if (series.status == SeriesStatus::kCompleted) {
+    return FieldError(absl::StatusCode::kFailedPrecondition, "id",
+                      absl::StrCat("series ", series.id,
+                                   " is completed; its enrolments record who took part and "
+                                   "are no longer withdrawn"));
+  }
+  TH_ASSIGN_OR_RETURN(std::optional<Certificate> held,
+                      r.certificates().FindValid(series.id, e.participant_id));
+  if (!held) return absl::OkStatus();
+  return FieldError(
+      absl::StatusCode::kFailedPrecondition, "id",
+      absl::StrCat(e.participant_name.empty() ? absl::StrCat("participant ", e.participant_id)
+                                              : e.participant_name,
+                   " holds the ",
+                   held->content.outcome == CompletionOutcome::kCertificate
+                       ? "Zertifikat "
+                       : "Teilnahmebestätigung ",
+                   held->content.serial, " of series ", series.id,
+                   " and has completed it; an enrolment is not withdrawn after completion "
+                   "(a certificate issued in error is revoked first)"));
+}
+
+// Fills `e.requirement_unmet` from `e.missing_qualification`: the reason in
+// words, naming the latest revoked Zertifikat that had given the
+// qualification, if any.
+absl::Status ExplainRequirement(ReadView& r, Enrolment& e) {
+  if (e.missing_qualification.empty()) return absl::OkStatus();
+  e.requirement_unmet =
+      absl::StrCat("series ", e.series_id, " requires the qualification \"",
+                   e.missing_qualification, "\", which the person does not hold");
+  CertificateFilter filter;
+  filter.participant_id = e.participant_id;
+  TH_ASSIGN_OR_RETURN(std::vector<Certificate> held,
+                      AllPages<Certificate>([&](const PageRequest& page) {
+                        return r.certificates().List(filter, page);
+                      }));
+  const std::string wanted = Folded(e.missing_qualification);
+  for (auto c = held.rbegin(); c != held.rend(); ++c) {
+    if (c->status != CertificateStatus::kRevoked || !c->revoke_time ||
+        c->content.outcome != CompletionOutcome::kCertificate ||
+        Folded(c->content.qualification) != wanted) {
+      continue;
+    }
+    absl::StrAppend(&e.requirement_unmet, " any more: Zertifikat ", c->content.serial,
+                    " of series ", c->content.series_id, " was revoked on ",
+                    FormatLocal(*c->revoke_time));
+    break;
+  }
+  return absl::OkStatus();
+}
+
 // Runs `change` once per request_id (see CreateOnce); `change` returns the
 // id of the enrolment it changed.
 template <typename Change>
@@ -335,6 +390,7 @@ absl::StatusOr<Enrolment> Enrolments::Withdraw(const RequestContext& ctx, Id id,
       return absl::FailedPreconditionError(
           absl::StrCat("enrolment ", id, " is already ", ToString(e.state)));
     }
+    TH_RETURN_IF_ERROR(CheckNotCompleted(w, series, e));
     const bool freed_seat = HoldsSeat(e.state);
     AuditTrail trail(w, ctx, now);
     TH_RETURN_IF_ERROR(
@@ -403,8 +459,11 @@ absl::StatusOr<Enrolment> Enrolments::Get(const Principal& who, Id id) {
   TH_RETURN_IF_ERROR(store_.Read([&](ReadView& r) -> absl::Status {
     TH_ASSIGN_OR_RETURN(auto loaded, EnrolmentFor(r, who, id, Act::kSee));
     out = std::move(loaded.first);
-    if (!who.IsAdmin() && !CoordinatesSeries(who, loaded.second)) out.note.clear();
-    return absl::OkStatus();
+    if (!who.IsAdmin() && !CoordinatesSeries(who, loaded.second)) {
+      out.note.clear();
+      out.missing_qualification.clear();
+    }
+    return ExplainRequirement(r, out);
   }));
   return out;
 }
@@ -423,6 +482,7 @@ absl::StatusOr<Page<Enrolment>> Enrolments::List(const Principal& who, const Enr
   filter.series_id = query.series_id;
   filter.participant_id = query.participant_id;
   filter.states = query.states;
+  filter.requirement_unmet_only = query.requirement_unmet_only;
   Page<Enrolment> out;
   // Notes are for the series' coordinators (a participant's own included).
   bool with_notes = who.IsAdmin() || !VisibilityOf(who).organizations.empty();
@@ -476,12 +536,19 @@ absl::StatusOr<Page<Enrolment>> Enrolments::List(const Principal& who, const Enr
     } else {
       return InvalidField("series_id", "name the series whose roster you want to see");
     }
+    if (query.requirement_unmet_only && !with_notes) {
+      return Denied("see which enrolments no longer meet their series' requirements");
+    }
     TH_ASSIGN_OR_RETURN(out, r.enrolments().List(filter, page));
+    for (Enrolment& e : out.items) {
+      if (!with_notes) {
+        e.note.clear();
+        e.missing_qualification.clear();
+      }
+      TH_RETURN_IF_ERROR(ExplainRequirement(r, e));
+    }
     return absl::OkStatus();
   }));
-  if (!with_notes) {
-    for (Enrolment& e : out.items) e.note.clear();
-  }
   return out;
 }
 

@@ -233,6 +233,12 @@ struct Enrolment {
   std::string participant_name;
   Id participant_organization_id = 0;
   std::string series_title;
+  // The qualification the series requires and the person does not hold
+  // (any more: a revoked Zertifikat, say), for an active enrolment; else "".
+  std::string missing_qualification;
+  // Why the enrolment no longer meets the series' requirements, in words
+  // (set by the use case for coordinators from missing_qualification).
+  std::string requirement_unmet;
 };
 
 // One step in an enrolment's history.

@@ -112,6 +112,7 @@ const std::map<std::string, Callers, std::less<>>& RolePolicy() {
       {"trainhub.v1.ScheduleService/ListTrainerSessions", Callers::kStaff},
       {"trainhub.v1.ScheduleService/ListSessionsInRange", Callers::kStaff},
       {"trainhub.v1.ScheduleService/ListPendingBookings", Callers::kStaff},
+      {"trainhub.v1.ScheduleService/ListMySessions", Callers::kSignedIn},
       {"trainhub.v1.ScheduleService/ExportCalendar", Callers::kSignedIn},
   };
   return *policy;

@@ -1,6 +1,10 @@
 #include "store/schema_records.h"
 
+#include <SQLiteCpp/Statement.h>
+
 #include <array>
+
+#include "domain/text.h"
 
 namespace trainhub::store {
 namespace {
@@ -440,15 +444,36 @@ ALTER TABLE installation ADD COLUMN purge_pending_since INTEGER;  -- microsecond
 ALTER TABLE installation ADD COLUMN fingerprints_keyed INTEGER NOT NULL DEFAULT 0;
 )sql";
 
-constexpr std::array<Migration, 9> kRecordMigrations = {{{kMigration8},
-                                                         {kMigration9},
-                                                         {kMigration10},
-                                                         {kMigration11},
-                                                         {kMigration12},
-                                                         {kMigration13},
-                                                         {kMigration14},
-                                                         {kMigration15},
-                                                         {kMigration16}}};
+// The folded title of the qualification a series requires (domain::Folded,
+// as qualification.title_key), so that enrolments whose person no longer
+// holds it (a revoked Zertifikat) are found by an indexed lookup.
+constexpr char kMigration17[] = R"sql(
+ALTER TABLE series ADD COLUMN required_qualification_key TEXT NOT NULL DEFAULT '';
+)sql";
+
+absl::Status FillRequiredQualificationKeys(SQLite::Database& db) {
+  SQLite::Statement read(db, "SELECT id, required_qualification FROM series"
+                             " WHERE required_qualification <> ''");
+  while (read.executeStep()) {
+    SQLite::Statement update(db, "UPDATE series SET required_qualification_key = ? WHERE id = ?");
+    update.bind(1, domain::Folded(read.getColumn(1).getString()));
+    update.bind(2, read.getColumn(0).getInt64());
+    update.exec();
+  }
+  return absl::OkStatus();
+}
+
+constexpr std::array<Migration, 10> kRecordMigrations = {
+    {{kMigration8},
+     {kMigration9},
+     {kMigration10},
+     {kMigration11},
+     {kMigration12},
+     {kMigration13},
+     {kMigration14},
+     {kMigration15},
+     {kMigration16},
+     {kMigration17, FillRequiredQualificationKeys}}};
 
 }  // namespace
 

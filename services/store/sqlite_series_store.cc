@@ -4,6 +4,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "domain/status_macros.h"
+#include "domain/text.h"
 #include "store/sql_support.h"
 #include "store/stored_numbers.h"
 
@@ -55,14 +56,14 @@ domain::Module ReadModule(SQLite::Statement& q) {
   return m;
 }
 
-// Binds the stored fields of `series` to parameters 1..16 in the column
+// Binds the stored fields of `series` to parameters 1..17 in the column
 // order of kSeriesWriteColumns.
 constexpr char kSeriesWriteColumns[] =
     "organization_id, title, kind, description, target_groups, capacity, status,"
     " cancellation_reason, partners_may_plan, update_time, requires_approval,"
     " requires_confirmation, confirmation_deadline, enrolment_deadline,"
-    " awards_qualification, required_qualification";
-constexpr int kSeriesWriteColumnCount = 16;
+    " awards_qualification, required_qualification, required_qualification_key";
+constexpr int kSeriesWriteColumnCount = 17;
 void BindSeries(SQLite::Statement& q, const domain::Series& series) {
   q.bind(1, series.organization_id);
   q.bind(2, series.title);
@@ -80,6 +81,7 @@ void BindSeries(SQLite::Statement& q, const domain::Series& series) {
   BindOptionalTime(q, 14, series.enrolment_deadline);
   q.bind(15, series.awards_qualification);
   q.bind(16, series.required_qualification);
+  q.bind(17, domain::Folded(series.required_qualification));  // as qualification.title_key
 }
 
 }  // namespace

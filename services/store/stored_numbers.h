@@ -89,6 +89,8 @@ TH_STORED_AS(domain::LedgerEntryKind::kErasure, 3);
 // the static_asserts of TH_STORED_AS above keep true.
 #define TH_WAITLISTED_STATE "2"
 #define TH_WITHDRAWN_STATE "5"
+#define TH_ACTIVE_STATES "1, 2, 3, 4"  // pending approval, waitlisted, enrolled, confirmed
+#define TH_SEAT_STATES "3, 4"          // enrolled, confirmed
 // Reports' counting (store/sqlite_report_store.cc).
 #define TH_ATTENDED_STATUSES "1, 2"  // present, late
 #define TH_EXCUSED_STATUS "3"

@@ -659,6 +659,88 @@ TEST_F(AttendanceServiceTest, ParticipantChecksInWithTheRotatingCode) {
   EXPECT_EQ(s.error_code(), grpc::StatusCode::FAILED_PRECONDITION);
 }
 
+// A session later today: until it begins nobody can have been there, by
+// sheet, by single mark, by an offline device's mark or by check-in.
+TEST_F(AttendanceServiceTest, BeforeASessionBeginsOnlyExcusedAbsencesAreRecorded) {
+  const absl::Time now = absl::Now();
+  // Jonas teaches it in another room (Katrin teaches the session running now).
+  v1::CreateSessionRequest create;
+  create.set_series_id(series_id_);
+  create.set_module_id(module_);
+  *create.mutable_session()->mutable_start_time() = ProtoTime(now + absl::Minutes(6));
+  *create.mutable_session()->mutable_end_time() = ProtoTime(now + absl::Hours(3));
+  create.mutable_session()->mutable_place()->set_name("Rathaus, Saal 2");
+  auto* jonas = create.mutable_session()->add_trainers();
+  jonas->set_trainer_id(other_trainer_);
+  jonas->set_status(v1::BOOKING_STATUS_CONFIRMED);
+  v1::Session created;
+  ASSERT_TRUE(Call(*series_, &v1::SeriesService::Stub::CreateSession, create, &created).ok());
+  const int64_t later = created.id();
+  v1::AttendanceSheet sheet;
+  v1::AttendanceRecord record;
+  v1::CheckInWindow window;
+  v1::AttendanceMark made_before_start = Mark(people_ids_[1], v1::ATTENDANCE_STATUS_PRESENT);
+  *made_before_start.mutable_client_time() = ProtoTime(now - absl::Hours(1) - absl::Minutes(5));
+  made_before_start.set_device_id("tablet");
+  ExpectRefused({
+      {"present in the sheet",
+       [&] {
+         return As(other_trainer_token_, [&] {
+           return RecordSheet(later,
+                              {Mark(people_ids_[2], v1::ATTENDANCE_STATUS_EXCUSED),
+                               Mark(people_ids_[0], v1::ATTENDANCE_STATUS_PRESENT)},
+                              &sheet);
+         });
+       },
+       grpc::StatusCode::FAILED_PRECONDITION, "marks[1].status"},
+      {"late, by a coordinator",
+       [&] {
+         return As(coordinator_token_, [&] {
+           return RecordOne(later, Mark(people_ids_[0], v1::ATTENDANCE_STATUS_LATE, 10), &record,
+                            "Liste vom Empfang");
+         });
+       },
+       grpc::StatusCode::FAILED_PRECONDITION, "mark.status"},
+      {"absent",
+       [&] {
+         return As(other_trainer_token_, [&] {
+           return RecordOne(later, Mark(people_ids_[0], v1::ATTENDANCE_STATUS_ABSENT), &record);
+         });
+       },
+       grpc::StatusCode::FAILED_PRECONDITION, "mark.status"},
+      {"check-in opened early",
+       [&] {
+         v1::OpenCheckInRequest open;
+         open.set_session_id(later);
+         return As(other_trainer_token_, [&] {
+           return Call(*attendance_, &v1::AttendanceService::Stub::OpenCheckIn, open, &window);
+         });
+       },
+       grpc::StatusCode::FAILED_PRECONDITION, "session_id"},
+      {"an offline mark made before today's session began",
+       [&] {
+         return As(trainer_token_, [&] { return RecordOne(session_, made_before_start, &record); });
+       },
+       grpc::StatusCode::FAILED_PRECONDITION, "mark.status"},
+  });
+  EXPECT_EQ(Sheet(later).recorded_count(), 0);
+  EXPECT_EQ(Sheet(session_).recorded_count(), 0);
+  EXPECT_EQ(Verify().entry_count(), 0);
+  grpc::Status s = As(other_trainer_token_, [&] {
+    return RecordOne(later, Mark(people_ids_[0], v1::ATTENDANCE_STATUS_LATE), &record);
+  });
+  EXPECT_NE(s.error_message().find("begins at"), std::string::npos) << s.error_message();
+  // Excused absences are known in advance.
+  s = As(other_trainer_token_, [&] {
+    return RecordSheet(later, {Mark(people_ids_[2], v1::ATTENDANCE_STATUS_EXCUSED)}, &sheet);
+  });
+  ASSERT_TRUE(s.ok()) << s.error_message();
+  EXPECT_EQ(sheet.recorded_count(), 1);
+  made_before_start.set_status(v1::ATTENDANCE_STATUS_EXCUSED);
+  s = As(trainer_token_, [&] { return RecordOne(session_, made_before_start, &record); });
+  EXPECT_TRUE(s.ok()) << s.error_message();
+}
+
 TEST_F(AttendanceServiceTest, LedgerVerificationDetectsARowChangedBehindTheServersBack) {
   v1::AttendanceSheet sheet;
   ASSERT_TRUE(RecordSheet(session_,

@@ -265,7 +265,26 @@ class CertificateServiceTest : public ApiTest {
     return report.people(0);
   }
 
+  // Certificates are issued once every session has ended: holds module 3's
+  // session an hour ago instead (nobody held a seat then, nobody recorded),
+  // which leaves everyone's outcome as it is. Once; Issue and IssueAll call it.
+  void HoldTheLastSession() {
+    if (last_session_held_) return;
+    v1::UpdateSessionRequest r;
+    r.mutable_session()->set_id(future_);
+    const absl::Time now = absl::Now();
+    *r.mutable_session()->mutable_start_time() = ProtoTime(now - absl::Hours(2));
+    *r.mutable_session()->mutable_end_time() = ProtoTime(now - absl::Hours(1));
+    r.mutable_update_mask()->add_paths("start_time");
+    r.mutable_update_mask()->add_paths("end_time");
+    v1::Session moved;
+    grpc::Status s = Call(*series_, &v1::SeriesService::Stub::UpdateSession, r, &moved);
+    ASSERT_TRUE(s.ok()) << s.error_message();
+    last_session_held_ = true;
+  }
+
   grpc::Status IssueAll(bool preview, v1::IssueCertificatesResponse* out) {
+    HoldTheLastSession();
     v1::IssueCertificatesRequest r;
     r.set_series_id(series_id_);
     r.set_preview(preview);
@@ -273,6 +292,7 @@ class CertificateServiceTest : public ApiTest {
   }
 
   grpc::Status Issue(int64_t participant, v1::Certificate* out) {
+    HoldTheLastSession();
     v1::IssueCertificateRequest r;
     r.set_series_id(series_id_);
     r.set_participant_id(participant);
@@ -317,6 +337,7 @@ class CertificateServiceTest : public ApiTest {
   int64_t org_ = 0, series_id_ = 0, future_ = 0;
   std::vector<int64_t> past_, ids_;
   std::string participant_token_;
+  bool last_session_held_ = false;
 };
 
 TEST_F(CertificateServiceTest, DefaultRuleForecastsWhileTheSeriesRuns) {
@@ -523,6 +544,122 @@ TEST_F(CertificateServiceTest, PreviewThenIssueAllThenNothingTwice) {
   grpc::Status refused = Issue(ids_[1], &twice);
   EXPECT_EQ(refused.error_code(), grpc::StatusCode::ALREADY_EXISTS);
   EXPECT_EQ(FieldOf(refused), "participant_id");
+}
+
+// Module 3's session is a week ahead: no certificate says what has not
+// taken place yet, whatever the records or a decision say.
+TEST_F(CertificateServiceTest, CertificatesWaitUntilEverySessionHasEnded) {
+  v1::PersonCompletion person;
+  ASSERT_TRUE(Decide(ids_[0], v1::COMPLETION_OUTCOME_CERTIFICATE, false,
+                     "Modul 3 im Vorjahr besucht", &person)
+                  .ok());
+  v1::Certificate certificate;
+  v1::IssueCertificatesResponse plan;
+  auto issue_one = [&](int64_t participant) {
+    v1::IssueCertificateRequest r;
+    r.set_series_id(series_id_);
+    r.set_participant_id(participant);
+    return Call(*certificates_, &v1::CertificateService::Stub::IssueCertificate, r, &certificate);
+  };
+  auto issue_all = [&](bool preview) {
+    v1::IssueCertificatesRequest r;
+    r.set_series_id(series_id_);
+    r.set_preview(preview);
+    return Call(*certificates_, &v1::CertificateService::Stub::IssueCertificates, r, &plan);
+  };
+  ExpectRefused({
+      {"a Zertifikat by decision", [&] { return issue_one(ids_[0]); },
+       grpc::StatusCode::FAILED_PRECONDITION, "series_id"},
+      {"a Teilnahmebestätigung", [&] { return issue_one(ids_[1]); },
+       grpc::StatusCode::FAILED_PRECONDITION, "series_id"},
+      {"everyone's", [&] { return issue_all(false); }, grpc::StatusCode::FAILED_PRECONDITION,
+       "series_id"},
+      {"everyone's preview", [&] { return issue_all(true); },
+       grpc::StatusCode::FAILED_PRECONDITION, "series_id"},
+  });
+  grpc::Status s = issue_one(ids_[0]);
+  EXPECT_NE(s.error_message().find(absl::StrCat("session ", future_, " ")), std::string::npos)
+      << s.error_message();
+  v1::ListCertificatesRequest list;
+  list.set_series_id(series_id_);
+  v1::ListCertificatesResponse listed;
+  ASSERT_TRUE(
+      Call(*certificates_, &v1::CertificateService::Stub::ListCertificates, list, &listed).ok());
+  EXPECT_EQ(listed.certificates_size(), 0);
+
+  // The session still to come counts as remaining: Amina is not "completed".
+  v1::CompletionReport report;
+  ASSERT_TRUE(Evaluate(&report, {}, ids_[0]).ok());
+  EXPECT_EQ(report.people(0).sessions_remaining(), 1);
+  EXPECT_NE(report.people(0).progress(), v1::COMPLETION_PROGRESS_COMPLETED);
+
+  HoldTheLastSession();
+  s = issue_one(ids_[0]);
+  ASSERT_TRUE(s.ok()) << s.error_message();
+  EXPECT_EQ(certificate.outcome(), v1::COMPLETION_OUTCOME_CERTIFICATE);
+}
+
+// After completion the enrolment records who took part: neither the
+// participant nor a coordinator withdraws it.
+TEST_F(CertificateServiceTest, NoWithdrawalAfterCompletion) {
+  v1::Certificate amina, oleksandr;
+  ASSERT_TRUE(Issue(ids_[0], &amina).ok());
+  ASSERT_TRUE(Issue(ids_[1], &oleksandr).ok());
+  auto enrolment_of = [&](int64_t participant) {
+    v1::ListEnrolmentsRequest r;
+    r.set_series_id(series_id_);
+    r.set_participant_id(participant);
+    v1::ListEnrolmentsResponse out;
+    EXPECT_TRUE(Call(*enrolments_, &v1::EnrolmentService::Stub::ListEnrolments, r, &out).ok());
+    return out.enrolments_size() == 1 ? out.enrolments(0).id() : 0;
+  };
+  v1::Enrolment out;
+  auto withdraw = [&](int64_t participant, const std::string& token) {
+    v1::WithdrawEnrolmentRequest r;
+    r.set_id(enrolment_of(participant));
+    r.set_reason("keine Zeit mehr");
+    const std::string admin = token_;
+    token_ = token;
+    grpc::Status s = Call(*enrolments_, &v1::EnrolmentService::Stub::WithdrawEnrolment, r, &out);
+    token_ = admin;
+    return s;
+  };
+  const std::string before = Snapshot();
+  ExpectRefused({
+      {"the holder of a Zertifikat herself",
+       [&] { return withdraw(ids_[0], participant_token_); },
+       grpc::StatusCode::FAILED_PRECONDITION, "id"},
+      {"a coordinator for the holder of a Teilnahmebestätigung",
+       [&] { return withdraw(ids_[1], token_); }, grpc::StatusCode::FAILED_PRECONDITION, "id"},
+  });
+  grpc::Status s = withdraw(ids_[1], token_);
+  EXPECT_NE(s.error_message().find("Teilnahmebestätigung " + oleksandr.serial()),
+            std::string::npos)
+      << s.error_message();
+  EXPECT_EQ(Snapshot(), before);
+  // A certificate issued in error is revoked first; then the enrolment can end.
+  v1::Certificate revoked;
+  ASSERT_TRUE(Change(&v1::CertificateService::Stub::RevokeCertificate, oleksandr.serial(),
+                     "irrtümlich ausgestellt", &revoked)
+                  .ok());
+  s = withdraw(ids_[1], token_);
+  ASSERT_TRUE(s.ok()) << s.error_message();
+  EXPECT_EQ(out.state(), v1::ENROLMENT_STATE_WITHDRAWN);
+
+  // Once the series is completed nobody withdraws, with or without a certificate.
+  for (auto status : {v1::SERIES_STATUS_OPEN_FOR_ENROLMENT, v1::SERIES_STATUS_RUNNING,
+                      v1::SERIES_STATUS_COMPLETED}) {
+    v1::UpdateSeriesRequest r;
+    r.mutable_series()->set_id(series_id_);
+    r.mutable_series()->set_status(status);
+    r.mutable_update_mask()->add_paths("status");
+    v1::Series updated;
+    s = Call(*series_, &v1::SeriesService::Stub::UpdateSeries, r, &updated);
+    ASSERT_TRUE(s.ok()) << s.error_message();
+  }
+  s = withdraw(ids_[2], token_);
+  EXPECT_EQ(s.error_code(), grpc::StatusCode::FAILED_PRECONDITION) << s.error_message();
+  EXPECT_NE(s.error_message().find("completed"), std::string::npos) << s.error_message();
 }
 
 TEST_F(CertificateServiceTest, AnyoneVerifiesANumberAndTheSignedDocumentStaysFrozen) {
@@ -1038,6 +1175,101 @@ TEST_F(CertificateServiceTest, AZertifikatRecordsTheQualificationRevokingTakesIt
                      "Decision withdrawn", &revoked)
                   .ok());
   EXPECT_EQ(qualifications(ids_[0]).qualifications_size(), 0);
+}
+
+// A series that requires the qualification keeps the person whose Zertifikat
+// was revoked, marked for the coordinator with the reason; nothing is
+// withdrawn by itself.
+TEST_F(CertificateServiceTest, ARevokedZertifikatFlagsTheEnrolmentsThatRequireIt) {
+  const std::string title = "Interkulturelle Kompetenz im Ehrenamt";
+  v1::UpdateSeriesRequest award;
+  award.mutable_series()->set_id(series_id_);
+  award.mutable_series()->set_awards_qualification(title);
+  award.mutable_update_mask()->add_paths("awards_qualification");
+  v1::Series updated;
+  ASSERT_TRUE(Call(*series_, &v1::SeriesService::Stub::UpdateSeries, award, &updated).ok());
+  v1::PersonCompletion person;
+  ASSERT_TRUE(Decide(ids_[0], v1::COMPLETION_OUTCOME_CERTIFICATE, false,
+                     "Modul 3 im Vorjahr besucht", &person)
+                  .ok());
+  v1::Certificate zertifikat;
+  ASSERT_TRUE(Issue(ids_[0], &zertifikat).ok());
+
+  // The follow-up course requires it; Amina enrols, as does someone on the waiting list.
+  v1::CreateSeriesRequest create;
+  create.mutable_series()->set_organization_id(org_);
+  create.mutable_series()->set_title("Aufbaukurs Ehrenamt");
+  create.mutable_series()->set_kind(v1::SERIES_KIND_VOLUNTEER_COURSE);
+  create.mutable_series()->set_capacity(1);
+  create.mutable_series()->set_required_qualification(title);
+  v1::Series follow_up;
+  ASSERT_TRUE(Call(*series_, &v1::SeriesService::Stub::CreateSeries, create, &follow_up).ok());
+  v1::RequestEnrolmentRequest enrol;
+  enrol.set_series_id(follow_up.id());
+  enrol.set_participant_id(ids_[0]);
+  v1::Enrolment enrolment;
+  grpc::Status s =
+      Call(*enrolments_, &v1::EnrolmentService::Stub::RequestEnrolment, enrol, &enrolment);
+  ASSERT_TRUE(s.ok()) << s.error_message();
+  EXPECT_TRUE(enrolment.requirement_unmet().empty());
+
+  auto flagged = [&](const std::string& token, grpc::Status* status = nullptr) {
+    v1::ListEnrolmentsRequest r;
+    r.set_series_id(follow_up.id());
+    r.set_participant_id(token == token_ ? 0 : ids_[0]);
+    r.set_requirement_unmet(true);
+    const std::string admin = token_;
+    token_ = token;
+    v1::ListEnrolmentsResponse out;
+    grpc::Status st = Call(*enrolments_, &v1::EnrolmentService::Stub::ListEnrolments, r, &out);
+    token_ = admin;
+    if (status != nullptr) *status = st;
+    EXPECT_TRUE(status != nullptr || st.ok()) << st.error_message();
+    return out;
+  };
+  EXPECT_EQ(flagged(token_).enrolments_size(), 0) << "she holds the qualification";
+
+  v1::Certificate revoked;
+  ASSERT_TRUE(Change(&v1::CertificateService::Stub::RevokeCertificate, zertifikat.serial(),
+                     "Entscheidung zurückgenommen", &revoked)
+                  .ok());
+  v1::ListEnrolmentsResponse listed = flagged(token_);
+  ASSERT_EQ(listed.enrolments_size(), 1);
+  const v1::Enrolment& marked = listed.enrolments(0);
+  EXPECT_EQ(marked.participant_id(), ids_[0]);
+  EXPECT_EQ(marked.state(), v1::ENROLMENT_STATE_ENROLLED) << "nobody is withdrawn by itself";
+  EXPECT_NE(marked.requirement_unmet().find(title), std::string::npos)
+      << marked.requirement_unmet();
+  EXPECT_NE(marked.requirement_unmet().find("Zertifikat " + zertifikat.serial()),
+            std::string::npos)
+      << marked.requirement_unmet();
+  EXPECT_NE(marked.requirement_unmet().find("revoked"), std::string::npos);
+  v1::GetEnrolmentRequest get;
+  get.set_id(marked.id());
+  v1::Enrolment got;
+  ASSERT_TRUE(Call(*enrolments_, &v1::EnrolmentService::Stub::GetEnrolment, get, &got).ok());
+  EXPECT_EQ(got.requirement_unmet(), marked.requirement_unmet());
+
+  // The participant keeps her enrolment and sees no coordinator's marker;
+  // the filter is for coordinators.
+  grpc::Status denied;
+  flagged(participant_token_, &denied);
+  EXPECT_EQ(denied.error_code(), grpc::StatusCode::PERMISSION_DENIED) << denied.error_message();
+  const std::string admin = token_;
+  token_ = participant_token_;
+  v1::Enrolment own;
+  s = Call(*enrolments_, &v1::EnrolmentService::Stub::GetEnrolment, get, &own);
+  token_ = admin;
+  ASSERT_TRUE(s.ok()) << s.error_message();
+  EXPECT_TRUE(own.requirement_unmet().empty());
+
+  // A coordinator records the qualification by hand (an earlier course): no longer flagged.
+  v1::RecordQualificationRequest record;
+  record.set_participant_id(ids_[0]);
+  record.mutable_qualification()->set_title(title);
+  v1::Qualification q;
+  ASSERT_TRUE(Call(*people_, &v1::ParticipantService::Stub::RecordQualification, record, &q).ok());
+  EXPECT_EQ(flagged(token_).enrolments_size(), 0);
 }
 
 }  // namespace

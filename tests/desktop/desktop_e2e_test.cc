@@ -29,6 +29,7 @@
 #include <QSignalSpy>
 #include <QTabBar>
 #include <QTableWidget>
+#include <QTimeZone>
 #include <QTimer>
 #include <QTreeWidget>
 #include <QtTest>
@@ -867,6 +868,67 @@ class DesktopE2eTest : public QObject {
              QString("Abbrechen"));
     Screenshot(&late, "trainer-late-minutes-de");
     DesktopApp::UseLanguage("en");
+  }
+
+  void trainerRecordsOnlyExcusedBeforeTheStart() {
+    // A second session of the one-day course later today, taught by Nuran Şahin.
+    const QDateTime start =
+        QDateTime::currentDateTime().toTimeZone(QTimeZone("Europe/Berlin")).addSecs(3 * 3600);
+    const QString added = server_.Cli(
+        {"--output", "json", "session", "add", "6", "31", "--start",
+         start.toString("yyyy-MM-dd HH:mm"), "--end",
+         start.addSecs(2 * 3600).toString("yyyy-MM-dd HH:mm"), "--place", "Seminarraum 3",
+         "--trainer", "1"});
+    const qint64 later = QJsonDocument::fromJson(added.toUtf8())["id"].toString().toLongLong();
+    QVERIFY2(later > 0, qPrintable(added));
+    server_.Cli({"session", "booking", QString::number(later), "1", "confirmed"});
+    auto app = SignIn("nuran.sahin@example.org");
+    QVERIFY(app);
+    auto* page = app->window()->trainer_page();
+    QTRY_VERIFY_WITH_TIMEOUT(page->OpenSession(later), kWait);
+    auto* sheet = page->sheet();
+    QTRY_COMPARE_WITH_TIMEOUT(sheet->sheet().session_id(), later, kWait);
+    QTRY_COMPARE_WITH_TIMEOUT(sheet->sheet().entries_size(), 5, kWait);
+    QVERIFY2(sheet->state_line()->text().contains("has not begun"),
+             qPrintable(sheet->state_line()->text()));
+    for (auto status : {v1::ATTENDANCE_STATUS_PRESENT, v1::ATTENDANCE_STATUS_LATE,
+                        v1::ATTENDANCE_STATUS_ABSENT}) {
+      QVERIFY(!sheet->ButtonFor(1, status)->isEnabled());
+    }
+    QVERIFY(sheet->ButtonFor(1, v1::ATTENDANCE_STATUS_EXCUSED)->isEnabled());
+    Screenshot(app->window(), "trainer-sheet-ahead");
+  }
+
+  void coordinatorSeesWhoNoLongerMeetsARequirement() {
+    // Lan's Zertifikat of the first run is revoked; the forum (series 7)
+    // requires its qualification, and she is enrolled there.
+    const QJsonDocument listed = QJsonDocument::fromJson(
+        server_.Cli({"--output", "json", "certificate", "list", "--participant", "10"}).toUtf8());
+    const QString serial = listed["certificates"][0]["serial"].toString();
+    QVERIFY(!serial.isEmpty());
+    server_.Cli({"certificate", "revoke", serial, "--reason", "Nachweis fehlte"});
+    auto app = SignIn("koordination@agsa.example.org");
+    QVERIFY(app);
+    auto* page = app->window()->series_page();
+    QTRY_VERIFY_WITH_TIMEOUT(page->SelectSeries(7), kWait);
+    page->details()->setCurrentIndex(1);
+    auto* board = page->enrolment_board();
+    QTRY_VERIFY2_WITH_TIMEOUT(board->summary()->text().contains("requirement no longer met: 1"),
+                              qPrintable(board->summary()->text()), kWait);
+    QTableWidget* table = board->table();
+    int lan = -1;
+    for (int r = 0; r < table->rowCount(); ++r) {
+      if (table->item(r, 0)->text() == QString("Nguyễn Thị Lan")) lan = r;
+    }
+    QVERIFY(lan >= 0);
+    QVERIFY2(table->item(lan, 1)->text().startsWith(QString("⚠")),
+             qPrintable(table->item(lan, 1)->text()));
+    QVERIFY2(table->item(lan, 4)->text().contains(serial) &&
+                 table->item(lan, 4)->text().contains("revoked"),
+             qPrintable(table->item(lan, 4)->text()));
+    QVERIFY(table->item(lan, 1)->text().contains("Enrolled") ||
+            table->item(lan, 1)->text().contains("Seat"));  // still enrolled
+    Screenshot(app->window(), "coordinator-requirement-unmet");
   }
 
   void everyControlHasAName() {

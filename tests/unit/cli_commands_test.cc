@@ -15,7 +15,9 @@
 #include "clients/cli/app.h"
 #include "trainhub/v1/admin_mock.grpc.pb.h"
 #include "trainhub/v1/common.pb.h"
+#include "trainhub/v1/enrolment_mock.grpc.pb.h"
 #include "trainhub/v1/organization_mock.grpc.pb.h"
+#include "trainhub/v1/schedule_mock.grpc.pb.h"
 #include "trainhub/v1/series_mock.grpc.pb.h"
 #include "unit/cli_test_run.h"
 
@@ -36,10 +38,16 @@ class CliCommandsTest : public ::testing::Test {
   CliCommandsTest() {
     auto series = std::make_unique<::testing::StrictMock<v1::MockSeriesServiceStub>>();
     auto organizations = std::make_unique<::testing::StrictMock<v1::MockOrganizationServiceStub>>();
+    auto schedule = std::make_unique<::testing::StrictMock<v1::MockScheduleServiceStub>>();
+    auto enrolments = std::make_unique<::testing::StrictMock<v1::MockEnrolmentServiceStub>>();
     series_ = series.get();
     organizations_ = organizations.get();
+    schedule_ = schedule.get();
+    enrolments_ = enrolments.get();
     stubs_.series = std::move(series);
     stubs_.organizations = std::move(organizations);
+    stubs_.schedule = std::move(schedule);
+    stubs_.enrolments = std::move(enrolments);
   }
 
   // Runs `trainhub <args>` with the mocks; out_ and err_ get what it printed.
@@ -58,6 +66,8 @@ class CliCommandsTest : public ::testing::Test {
   Client::Stubs stubs_;
   v1::MockSeriesServiceStub* series_ = nullptr;
   v1::MockOrganizationServiceStub* organizations_ = nullptr;
+  v1::MockScheduleServiceStub* schedule_ = nullptr;
+  v1::MockEnrolmentServiceStub* enrolments_ = nullptr;
   std::ostringstream out_, err_;
 };
 
@@ -189,6 +199,72 @@ TEST_F(CliCommandsTest, AdminBackupWhileAnotherRunsSaysSoAndExitsBusy) {
   EXPECT_THAT(err_.str(), Not(HasSubstr("cannot reach")));
   EXPECT_FALSE(std::filesystem::exists(file));
   EXPECT_FALSE(std::filesystem::exists(file + ".part"));
+}
+
+// Any role's own sessions: the server knows whose they are, so the command
+// asks for them without a trainer id (and without asking who is logged in).
+TEST_F(CliCommandsTest, ScheduleMineAsksForTheCallersOwnSessionsFromNow) {
+  v1::ListScheduleResponse page;
+  v1::Session* session = page.add_sessions();
+  session->set_id(37);
+  session->set_series_title("Interkulturelle Kommunikation kompakt");
+  v1::ListMySessionsRequest sent;
+  EXPECT_CALL(*schedule_, ListMySessions(_, _, _))
+      .WillOnce(DoAll(SaveArg<1>(&sent), SetArgPointee<2>(page), Return(grpc::Status::OK)));
+  EXPECT_EQ(Run({"schedule", "mine", "--to", "2030-01-01"}), kExitOk) << err_.str();
+  EXPECT_TRUE(sent.has_to());
+  EXPECT_FALSE(sent.has_from()) << "the server's now";
+  EXPECT_THAT(out_.str(), HasSubstr("Interkulturelle Kommunikation kompakt"));
+}
+
+TEST_F(CliCommandsTest, SessionBookingWithoutATrainerIsTheCallersOwn) {
+  v1::SetBookingStatusRequest sent;
+  EXPECT_CALL(*series_, SetBookingStatus(_, _, _))
+      .WillOnce(DoAll(SaveArg<1>(&sent), Return(grpc::Status::OK)));
+  EXPECT_EQ(Run({"session", "booking", "40", "confirmed"}), kExitOk) << err_.str();
+  EXPECT_EQ(sent.session_id(), 40);
+  EXPECT_EQ(sent.trainer_id(), 0) << "the server takes the caller's trainer record";
+  EXPECT_EQ(sent.status(), v1::BOOKING_STATUS_CONFIRMED);
+}
+
+TEST_F(CliCommandsTest, SessionBookingOfANamedTrainer) {
+  v1::SetBookingStatusRequest sent;
+  EXPECT_CALL(*series_, SetBookingStatus(_, _, _))
+      .WillOnce(DoAll(SaveArg<1>(&sent), Return(grpc::Status::OK)));
+  EXPECT_EQ(Run({"session", "booking", "40", "9", "declined"}), kExitOk) << err_.str();
+  EXPECT_EQ(sent.trainer_id(), 9);
+  EXPECT_EQ(sent.status(), v1::BOOKING_STATUS_DECLINED);
+}
+
+TEST_F(CliCommandsTest, SessionBookingWordsInTheWrongPlaceAreUsageErrors) {
+  // StrictMock: no call reaches the server.
+  EXPECT_EQ(Run({"session", "booking", "40", "Kaya", "confirmed"}), kExitUsage);
+  EXPECT_THAT(err_.str(), HasSubstr("TRAINER must be a trainer id"));
+  EXPECT_EQ(Run({"session", "booking", "40", "9", "vielleicht"}), kExitUsage);
+  EXPECT_THAT(err_.str(), HasSubstr("STATUS must be requested, confirmed or declined"));
+}
+
+TEST_F(CliCommandsTest, EnrolmentListShowsWhoNoLongerMeetsTheRequirement) {
+  v1::ListEnrolmentsResponse page;
+  v1::Enrolment* e = page.add_enrolments();
+  e->set_id(21);
+  e->set_series_id(7);
+  e->set_participant_id(10);
+  e->set_participant_name("Nguyễn Thị Lan");
+  e->set_state(v1::ENROLMENT_STATE_ENROLLED);
+  e->set_requirement_unmet(
+      "series 7 requires the qualification \"Systemische Organisationsberatung\", which the "
+      "person does not hold any more: Zertifikat 7K3M-Q9ZD-X2RT-4HNB of series 1 was revoked "
+      "on 01.12.2026 10:00");
+  v1::ListEnrolmentsRequest sent;
+  EXPECT_CALL(*enrolments_, ListEnrolments(_, _, _))
+      .WillOnce(DoAll(SaveArg<1>(&sent), SetArgPointee<2>(page), Return(grpc::Status::OK)));
+  EXPECT_EQ(Run({"enrolment", "list", "--series", "7", "--requirement-unmet"}), kExitOk)
+      << err_.str();
+  EXPECT_TRUE(sent.requirement_unmet());
+  EXPECT_EQ(sent.series_id(), 7);
+  EXPECT_THAT(out_.str(), HasSubstr("! enrolment 21 (Nguyễn Thị Lan): series 7 requires"));
+  EXPECT_THAT(out_.str(), HasSubstr("7K3M-Q9ZD-X2RT-4HNB of series 1 was revoked"));
 }
 
 }  // namespace

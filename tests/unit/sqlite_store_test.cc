@@ -342,6 +342,20 @@ TEST(SqliteUnitStatementsTest, VisibleListsAreReadThroughIndexes) {
   people.name_search_key = "celik";
   EXPECT_TRUE(unit.participants().List(people, {.limit = 20}).ok());
   EXPECT_TRUE(unit.audit().List({.organizations = {1}}, {.limit = 20}).ok());
+  // Everyone's own sessions (ListMySessions): a trainer's and participant's at once.
+  domain::SessionFilter mine;
+  mine.from = absl::FromUnixSeconds(1800000000);
+  mine.of = domain::SessionParties{.trainer_id = 3, .participant_id = 4};
+  mine.visible_to = domain::Visibility{.trainer_id = 3, .enrolled_participant_id = 4};
+  EXPECT_TRUE(unit.sessions().List(mine, {.limit = 20, .after = domain::Cursor{9, 9}}).ok());
+  mine.of = domain::SessionParties{.organizations = {1, 2}};
+  mine.visible_to = domain::Visibility{.organizations = {1, 2}};
+  EXPECT_TRUE(unit.sessions().List(mine, {.limit = 20}).ok());
+  // A series' enrolments whose person lacks the qualification it requires.
+  domain::EnrolmentFilter unmet;
+  unmet.series_id = 7;
+  unmet.requirement_unmet_only = true;
+  EXPECT_TRUE(unit.enrolments().List(unmet, {.limit = 20}).ok());
   int checked = 0;
   for (const std::string& sql : unit.sql().cached_sql()) {
     if (sql.rfind("SELECT", 0) != 0) continue;
@@ -353,7 +367,7 @@ TEST(SqliteUnitStatementsTest, VisibleListsAreReadThroughIndexes) {
     }
     ++checked;
   }
-  EXPECT_GE(checked, 5);
+  EXPECT_GE(checked, 8);
 }
 
 // Page by page, a coordinator sees their organisation's people and those

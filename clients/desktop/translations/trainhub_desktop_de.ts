@@ -299,6 +299,10 @@
 <context>
     <name>trainhub::desktop::AttendanceSheetWidget</name>
     <message>
+        <source>The session has not begun yet: until it begins only excused absences can be recorded.</source>
+        <translation>Der Termin hat noch nicht begonnen: bis zu seinem Beginn kann nur entschuldigtes Fehlen erfasst werden.</translation>
+    </message>
+    <message>
         <source>P</source>
         <translation>A</translation>
     </message>
@@ -353,10 +357,6 @@
     <message>
         <source>Signed off by %1 on %2; only coordinators change it now.</source>
         <translation>Abgeschlossen von %1 am %2; nur noch Koordinator:innen können sie ändern.</translation>
-    </message>
-    <message>
-        <source>The session is still ahead: only excused absences can be recorded.</source>
-        <translation>Der Termin liegt noch in der Zukunft: nur entschuldigtes Fehlen kann erfasst werden.</translation>
     </message>
     <message>
         <source>Offline: the sheet as last seen on this computer. Marks are kept here and sent when the server is back.</source>
@@ -922,6 +922,14 @@ Bisher: %4</translation>
     <message>
         <source>Seat (not confirmed yet)</source>
         <translation>Platz (noch ohne Zusage)</translation>
+    </message>
+    <message>
+        <source> · ⚠ requirement no longer met: %1</source>
+        <translation> · ⚠ Voraussetzung nicht mehr erfüllt: %1</translation>
+    </message>
+    <message>
+        <source>Requirement no longer met: %1</source>
+        <translation>Voraussetzung nicht mehr erfüllt: %1</translation>
     </message>
 </context>
 <context>

@@ -121,6 +121,9 @@ std::optional<size_t> ReceiveFile(
 bool Check(Context& ctx, const grpc::Status& status);
 // Reports a usage problem found before calling the server.
 void UsageError(Context& ctx, const std::string& message);
+// A day the user typed, in any date form ParseUserTime reads ("2020-05-14",
+// "14.05.2020", ...); false for anything else, a time of day included.
+bool ReadDay(const std::string& text, trainhub::v1::LocalDate* day);
 
 void AddAccountCommands(CLI::App& app, Context& ctx);
 void AddAuditCommands(CLI::App& app, Context& ctx);

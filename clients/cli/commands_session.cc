@@ -68,20 +68,6 @@ struct SessionOptions {
   }
 };
 
-// A day the user typed, in any date form ParseUserTime reads ("2020-05-14",
-// "14.05.2020", ...); false for anything else, a time of day included.
-bool ReadDay(const std::string& text, v1::LocalDate* day) {
-  std::string error;
-  const std::optional<absl::Time> t = ParseUserTime(text, "--days", &error);
-  if (!t) return false;
-  const absl::TimeZone::CivilInfo local = LocalZone().At(*t);
-  if (local.cs != absl::CivilSecond(absl::CivilDay(local.cs))) return false;
-  day->set_year(static_cast<int32_t>(local.cs.year()));
-  day->set_month(local.cs.month());
-  day->set_day(local.cs.day());
-  return true;
-}
-
 // --days FIRST..LAST (or one day) and --daily HH:MM-HH:MM into `request`;
 // false after a usage error.
 bool ReadDays(Context& ctx, const std::string& days, const std::string& daily,

@@ -158,7 +158,11 @@ class DemoLoader {
       for (const json& g : p.at("target_groups")) {
         person->add_target_groups(EnumNamed(g, v1::TargetGroup_Parse));
       }
-      person->set_training_year(p.value("training_year", 0));
+      if (p.contains("training_start") &&
+          !ReadDay(p.at("training_start").get<std::string>(), person->mutable_training_start())) {
+        return grpc::Status(grpc::StatusCode::INVALID_ARGUMENT,
+                            "demo data: bad training_start of " + p.at("key").get<std::string>());
+      }
       v1::Participant created;
       grpc::Status status =
           Create(participants_stub_, &v1::ParticipantService::StubInterface::CreateParticipant,

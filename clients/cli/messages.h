@@ -95,8 +95,15 @@ inline constexpr char kTrainerCommand[] = "trainers and referents";
 inline constexpr char kParticipantCommand[] = "participants (person records)";
 inline constexpr char kParticipantEmailOption[] = "e-mail address (optional)";
 inline constexpr char kParticipantOrgOption[] = "organisation whose coordinators keep the record";
-inline constexpr char kTrainingYearOption[] = "apprentices: training year 1 to 3";
-inline constexpr char kTrainingYearSuffix[] = " (year {})";
+inline constexpr char kTrainingStartOption[] =
+    "apprentices: the first day of their training (e.g. 2024-08-01 or 01.08.2024)";
+inline constexpr char kTrainingYearOption[] =
+    "apprentices: their training year today (1 to 3), stored as a start of training on "
+    "1 August; --training-start is exact";
+inline constexpr char kBadTrainingStart[] =
+    "--training-start: give a day, e.g. 2024-08-01 or 01.08.2024";
+inline constexpr char kTrainingStartSuffix[] = " (training since {:02}.{:02}.{:04}, year {} today)";
+inline constexpr char kTrainingStartOnlySuffix[] = " (training since {:02}.{:02}.{:04})";
 inline constexpr char kColTargetGroups[] = "TARGET GROUPS";
 inline constexpr char kSeriesCommand[] = "training series";
 inline constexpr char kModuleCommand[] = "modules of a series";
@@ -312,7 +319,8 @@ inline constexpr char kReleaseReasonOption[] =
 inline constexpr char kCohortParticipantOption[] = "participant id (repeat for several)";
 inline constexpr char kCohortOrgOption[] = "all participants of this organisation";
 inline constexpr char kCohortGroupOption[] = "only this target group";
-inline constexpr char kCohortYearOption[] = "only this training year (1 to 3)";
+inline constexpr char kCohortYearOption[] =
+    "only apprentices in this training year (1 to 3) on the series' first day";
 inline constexpr char kSeriesFilterOption[] = "only this series";
 inline constexpr char kParticipantFilterOption[] = "only this participant";
 inline constexpr char kStateFilterOption[] = "only these states (repeat for several)";
@@ -377,7 +385,7 @@ inline constexpr char kRemovedQualification[] = "removed qualification {}";
 inline constexpr char kImportCommand[] = "import spreadsheets (CSV, UTF-8, ';' or ',')";
 inline constexpr char kImportParticipants[] =
     "create participant records from a CSV file (columns: Name or Vorname/Nachname, "
-    "E-Mail, Zielgruppe, Ausbildungsjahr)";
+    "E-Mail, Zielgruppe, Ausbildungsbeginn)";
 inline constexpr char kImportEnrolments[] =
     "enrol the people of a CSV file in a series, in file order (known e-mail addresses "
     "enrol the existing person, others get a new record)";

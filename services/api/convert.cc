@@ -1,8 +1,11 @@
 #include "api/convert.h"
 
 #include "absl/strings/str_cat.h"
+#include "absl/time/clock.h"
+#include "domain/berlin_time.h"
 #include "domain/errors.h"
 #include "domain/status_macros.h"
+#include "domain/training_year.h"
 
 namespace trainhub::api {
 namespace {
@@ -52,7 +55,7 @@ void ToProto(const domain::AuditEvent& in, trainhub::v1::AuditEvent* out) {
   out->set_account_name(in.account_name);
 }
 
-domain::Participant FromProto(const trainhub::v1::Participant& in) {
+absl::StatusOr<domain::Participant> FromProto(const trainhub::v1::Participant& in) {
   domain::Participant out;
   out.id = in.id();
   out.display_name = in.display_name();
@@ -61,7 +64,16 @@ domain::Participant FromProto(const trainhub::v1::Participant& in) {
   for (int group : in.target_groups()) {
     out.target_groups.push_back(ConvertEnum<domain::TargetGroup>(group));
   }
-  out.training_year = in.training_year();
+  if (in.has_training_start()) {
+    absl::StatusOr<absl::CivilDay> start =
+        DayFromProto(true, in.training_start(), "participant.training_start");
+    if (!start.ok()) return start.status();
+    out.training_start = *start;
+  }
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wdeprecated-declarations"
+  out.stated_training_year = in.training_year();  // the deprecated way
+#pragma GCC diagnostic pop
   return out;
 }
 
@@ -73,7 +85,19 @@ void ToProto(const domain::Participant& in, trainhub::v1::Participant* out) {
   for (domain::TargetGroup g : in.target_groups) {
     out->add_target_groups(ConvertEnum<trainhub::v1::TargetGroup>(g));
   }
-  out->set_training_year(in.training_year);
+  if (in.training_start) {
+    trainhub::v1::LocalDate* start = out->mutable_training_start();
+    start->set_year(static_cast<int>(in.training_start->year()));
+    start->set_month(in.training_start->month());
+    start->set_day(in.training_start->day());
+    // The deprecated field: the training year today.
+    const int year = domain::TrainingYearOn(
+        *in.training_start, absl::ToCivilDay(absl::Now(), domain::DisplayTimeZone()));
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wdeprecated-declarations"
+    out->set_training_year(year <= domain::kMaxTrainingYear ? year : 0);
+#pragma GCC diagnostic pop
+  }
   TimeToProto(in.create_time, out->mutable_create_time());
   TimeToProto(in.update_time, out->mutable_update_time());
   if (in.erasure) {

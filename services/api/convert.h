@@ -53,7 +53,8 @@ domain::UpdateMask MaskFromProto(const google::protobuf::FieldMask& mask);
 
 void ToProto(const domain::AuditEvent& in, trainhub::v1::AuditEvent* out);
 
-domain::Participant FromProto(const trainhub::v1::Participant& in);
+// INVALID_ARGUMENT "participant.training_start" for a day that does not exist.
+absl::StatusOr<domain::Participant> FromProto(const trainhub::v1::Participant& in);
 void ToProto(const domain::Participant& in, trainhub::v1::Participant* out);
 
 domain::Account FromProto(const trainhub::v1::Account& in);

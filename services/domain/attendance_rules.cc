@@ -198,12 +198,16 @@ std::map<Id, double> TeachingUnits(const std::vector<Session>& sessions,
   for (const Session& s : sessions) module_minutes[s.module_id] += LengthMinutes(s);
   std::map<Id, double> out;
   for (const Session& s : sessions) {
-    const int units = module_units[s.module_id];
-    const int64_t total = module_minutes[s.module_id];
-    out[s.id] = units > 0 && total > 0 ? units * static_cast<double>(LengthMinutes(s)) / total
-                                       : LengthMinutes(s) / 45.0;
+    out[s.id] = SessionTeachingUnits(LengthMinutes(s), module_units[s.module_id],
+                                     module_minutes[s.module_id]);
   }
   return out;
+}
+
+double SessionTeachingUnits(int minutes, int module_units, int64_t module_minutes) {
+  return module_units > 0 && module_minutes > 0
+             ? module_units * static_cast<double>(minutes) / module_minutes
+             : minutes / 45.0;
 }
 
 absl::StatusOr<std::vector<Session>> SessionsOf(ReadView& r, Id series_id) {

@@ -113,6 +113,10 @@ int LengthMinutes(const Session& session);
 // them the session's length in 45-minute units.
 std::map<Id, double> TeachingUnits(const std::vector<Session>& sessions,
                                    const std::vector<Module>& modules);
+// The same for one session of `minutes` (LengthMinutes) in a module of
+// `module_units` teaching units whose sessions last `module_minutes`
+// together.
+double SessionTeachingUnits(int minutes, int module_units, int64_t module_minutes);
 
 // All sessions (by start) and modules of a series.
 absl::StatusOr<std::vector<Session>> SessionsOf(ReadView& r, Id series_id);

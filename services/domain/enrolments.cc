@@ -13,6 +13,7 @@
 #include "domain/policy.h"
 #include "domain/status_macros.h"
 #include "domain/text.h"
+#include "domain/training_year.h"
 
 namespace trainhub::domain {
 namespace {
@@ -160,7 +161,8 @@ absl::Status ValidateCohort(const Cohort& cohort) {
 // The cohort's participants in id order, each once; PERMISSION_DENIED for
 // an organisation `who` does not coordinate.
 absl::StatusOr<std::vector<Participant>> CohortMembers(ReadView& r, const Principal& who,
-                                                       const Cohort& cohort) {
+                                                       const Cohort& cohort,
+                                                       absl::CivilDay training_year_day) {
   std::vector<Participant> out;
   if (!cohort.participant_ids.empty()) {
     std::vector<Id> ids = cohort.participant_ids;
@@ -191,7 +193,10 @@ absl::StatusOr<std::vector<Participant>> CohortMembers(ReadView& r, const Princi
     const bool in_group = cohort.target_group == TargetGroup::kUnspecified ||
                           std::find(p.target_groups.begin(), p.target_groups.end(),
                                     cohort.target_group) != p.target_groups.end();
-    const bool in_year = cohort.training_year == 0 || p.training_year == cohort.training_year;
+    const bool in_year =
+        cohort.training_year == 0 ||
+        (p.training_start &&
+         TrainingYearOn(*p.training_start, training_year_day) == cohort.training_year);
     if (in_group && in_year) out.push_back(std::move(p));
   }
   if (out.empty()) {
@@ -276,7 +281,11 @@ absl::StatusOr<std::vector<Enrolment>> Enrolments::EnrolCohort(const RequestCont
   std::vector<Enrolment> result;
   TH_RETURN_IF_ERROR(store_.Write([&](UnitOfWork& w) -> absl::Status {
     TH_ASSIGN_OR_RETURN(Series series, SeriesFor(w, who, series_id, Need::kPlan, "series_id"));
-    TH_ASSIGN_OR_RETURN(std::vector<Participant> people, CohortMembers(w, who, cohort));
+    // The training year the series begins in (today when it has no sessions).
+    const absl::CivilDay training_year_day =
+        absl::ToCivilDay(series.first_session_start.value_or(now), DisplayTimeZone());
+    TH_ASSIGN_OR_RETURN(std::vector<Participant> people,
+                        CohortMembers(w, who, cohort, training_year_day));
     TH_ASSIGN_OR_RETURN(std::optional<RequestRecord> earlier, AlreadyDone(w, "EnrolCohort", key));
     if (!earlier) {
       TH_RETURN_IF_ERROR(CheckEnrolmentWindow(series, /*by_planner=*/true, now));

@@ -31,7 +31,9 @@ struct Cohort {
   std::vector<Id> participant_ids;
   Id organization_id = 0;
   TargetGroup target_group = TargetGroup::kUnspecified;  // unspecified: any
-  int training_year = 0;                                 // 0: any
+  // Apprentices in this training year on the series' first day (today when
+  // it has no sessions yet); 0: any.
+  int training_year = 0;
 };
 
 struct EnrolmentQuery {

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "absl/strings/string_view.h"
+#include "absl/time/civil_time.h"
 #include "absl/time/time.h"
 
 namespace trainhub::domain {
@@ -124,7 +125,13 @@ struct Participant {
   std::string email;  // optional
   Id organization_id = 0;
   std::vector<TargetGroup> target_groups;
-  int training_year = 0;  // apprentices: 1..3
+  // Apprentices: the first day of their training; their training year on a
+  // day is derived from it (domain/training_year.h). Nobody else has one.
+  std::optional<absl::CivilDay> training_start;
+  // Input only, from the deprecated API field and import column: the
+  // training year (1-3) as of today, which Create, Update and the import
+  // turn into training_start (ResolveStatedTrainingYear). 0: not given.
+  int stated_training_year = 0;
   absl::Time create_time;
   absl::Time update_time;
   // Set once the person's data was erased (GDPR Art. 17): the record keeps

@@ -4,7 +4,9 @@
 // Importing participant lists that coordinators keep in spreadsheets, and
 // optionally enrolling them in a series. The format (docs/import.md): a
 // header row naming the columns in English or German (Name, or Vorname and
-// Nachname; E-Mail; Zielgruppe; Ausbildungsjahr), then one person a row.
+// Nachname; E-Mail; Zielgruppe; Ausbildungsbeginn, or the older
+// Ausbildungsjahr: the year on the import's day, stored as a start of
+// training), then one person a row.
 
 #include <functional>
 #include <string>

@@ -78,10 +78,14 @@ void ValidateParticipant(Participant& p, absl::string_view prefix, Violations& v
   if (p.target_groups.empty()) v.Add(Path(prefix, "target_groups"), "give at least one");
   const bool apprentice = std::find(p.target_groups.begin(), p.target_groups.end(),
                                     TargetGroup::kApprentices) != p.target_groups.end();
-  if (apprentice && (p.training_year < 1 || p.training_year > 3)) {
-    v.Add(Path(prefix, "training_year"), "apprentices are in training year 1, 2 or 3");
-  } else if (!apprentice && p.training_year != 0) {
-    v.Add(Path(prefix, "training_year"), "only apprentices have a training year");
+  if (apprentice && !p.training_start) {
+    v.Add(Path(prefix, "training_start"),
+          "apprentices need the start of their training (e.g. 2024-08-01)");
+  } else if (!apprentice && p.training_start) {
+    v.Add(Path(prefix, "training_start"), "only apprentices have a start of training");
+  } else if (p.training_start &&
+             (p.training_start->year() < 2000 || p.training_start->year() > 2099)) {
+    v.Add(Path(prefix, "training_start"), "must lie within the years 2000 to 2099");
   }
 }
 

@@ -3,6 +3,13 @@
 #include <SQLiteCpp/Statement.h>
 
 #include <array>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "absl/time/civil_time.h"
+#include "domain/berlin_time.h"
+#include "domain/training_year.h"
 
 #include "domain/text.h"
 
@@ -463,7 +470,82 @@ absl::Status FillRequiredQualificationKeys(SQLite::Database& db) {
   return absl::OkStatus();
 }
 
-constexpr std::array<Migration, 10> kRecordMigrations = {
+// Apprentices' training year becomes the start of their training: a year
+// stored as a number was right only in the year it was recorded, and made
+// reports by training year change when the calendar year turned. The year
+// N a record stated on its last change (update_time, Berlin time) becomes
+// the 1 August that makes N the training year on that day
+// (domain::TrainingStartForYear); the number goes.
+constexpr char kMigration18[] = R"sql(
+ALTER TABLE participant ADD COLUMN training_start TEXT;  -- 'YYYY-MM-DD'; NULL: none
+)sql";
+
+absl::Status TrainingYearsToStarts(SQLite::Database& db) {
+  std::vector<std::pair<int64_t, std::string>> starts;
+  {
+    SQLite::Statement read(db,
+                           "SELECT id, training_year, update_time FROM participant"
+                           " WHERE training_year BETWEEN 1 AND 3");
+    while (read.executeStep()) {
+      const absl::CivilDay stated_on = absl::ToCivilDay(
+          absl::FromUnixMicros(read.getColumn(2).getInt64()), domain::DisplayTimeZone());
+      starts.emplace_back(read.getColumn(0).getInt64(),
+                          absl::FormatCivilTime(
+                              domain::TrainingStartForYear(read.getColumn(1).getInt(), stated_on)));
+    }
+  }
+  SQLite::Statement write(db, "UPDATE participant SET training_start = ? WHERE id = ?");
+  for (const auto& [id, start] : starts) {
+    write.bind(1, start);
+    write.bind(2, id);
+    write.exec();
+    write.reset();
+  }
+  db.exec("ALTER TABLE participant DROP COLUMN training_year");
+  return absl::OkStatus();
+}
+
+// Figures kept by the store's writes for funder reports (store/
+// attendance_years.h): each person's statuses per series and calendar year,
+// which reports over whole years add up instead of every status (the year
+// of the sessions' start in Europe/Berlin: UTC + 1 h at every turn of a
+// year), and the sessions held (with a status) with what reports read of
+// them.
+constexpr char kMigration19[] = R"sql(
+CREATE TABLE attendance_year (
+  year           INTEGER NOT NULL,
+  series_id      INTEGER NOT NULL,
+  participant_id INTEGER NOT NULL,
+  attended       INTEGER NOT NULL,  -- statuses present or late
+  excused        INTEGER NOT NULL,
+  absent         INTEGER NOT NULL,
+  first_attended INTEGER,           -- start_time of the first session attended; NULL: none
+  PRIMARY KEY (year, series_id, participant_id)
+) STRICT, WITHOUT ROWID;
+INSERT INTO attendance_year
+  (year, series_id, participant_id, attended, excused, absent, first_attended)
+  SELECT CAST(strftime('%Y', s.start_time + 3600, 'unixepoch') AS INTEGER), c.series_id,
+    c.participant_id, sum(c.status IN (1, 2)), sum(c.status = 3), sum(c.status = 4),
+    min(CASE WHEN c.status IN (1, 2) THEN s.start_time END)
+  FROM attendance_current c JOIN session s ON s.id = c.session_id
+  GROUP BY 1, 2, 3;
+CREATE TABLE held_session (
+  session_id INTEGER PRIMARY KEY,
+  series_id  INTEGER NOT NULL,
+  module_id  INTEGER NOT NULL,
+  start_time INTEGER NOT NULL,  -- the session's
+  minutes    INTEGER NOT NULL   -- its length in whole minutes
+) STRICT;
+CREATE INDEX held_session_by_start ON held_session(start_time, series_id, module_id, minutes);
+CREATE INDEX held_session_by_series
+  ON held_session(series_id, start_time, module_id, minutes);
+INSERT INTO held_session (session_id, series_id, module_id, start_time, minutes)
+  SELECT s.id, m.series_id, s.module_id, s.start_time, (s.end_time - s.start_time) / 60
+  FROM session s JOIN module m ON m.id = s.module_id
+  WHERE EXISTS (SELECT 1 FROM attendance_current c WHERE c.session_id = s.id);
+)sql";
+
+constexpr std::array<Migration, 12> kRecordMigrations = {
     {{kMigration8},
      {kMigration9},
      {kMigration10},
@@ -473,7 +555,9 @@ constexpr std::array<Migration, 10> kRecordMigrations = {
      {kMigration14},
      {kMigration15},
      {kMigration16},
-     {kMigration17, FillRequiredQualificationKeys}}};
+     {kMigration17, FillRequiredQualificationKeys},
+     {kMigration18, TrainingYearsToStarts},
+     {kMigration19}}};
 
 }  // namespace
 

@@ -1,7 +1,10 @@
 #include "store/sqlite_attendance_store.h"
 
+#include <optional>
+
 #include "absl/strings/str_cat.h"
 #include "domain/status_macros.h"
+#include "store/attendance_years.h"
 #include "store/stored_numbers.h"
 
 namespace trainhub::store {
@@ -234,6 +237,13 @@ absl::StatusOr<Id> SqliteAttendanceStore::Append(const AttendanceEntry& e) {
     q.exec();
     const Id id = sql_.db().getLastInsertRowid();
     if (e.kind == domain::LedgerEntryKind::kRecord) {
+      auto& before = sql_.Prepare(
+          "SELECT status FROM attendance_current WHERE session_id = ? AND participant_id = ?");
+      before.bind(1, e.session_id);
+      before.bind(2, e.participant_id);
+      std::optional<int> old_status;
+      if (before.executeStep()) old_status = before.getColumn(0).getInt();
+      before.reset();
       // attendance_current holds the record that counts: the latest client
       // time, then the latest arrival (domain::CellState::Add).
       auto& current = sql_.Prepare(
@@ -251,7 +261,10 @@ absl::StatusOr<Id> SqliteAttendanceStore::Append(const AttendanceEntry& e) {
       current.bind(4, static_cast<int>(e.status));
       current.bind(5, Micros(e.client_time));
       current.bind(6, id);
-      current.exec();
+      if (current.exec() > 0) {  // this record counts now
+        CountStatusChange(sql_, e.session_id, e.series_id, e.participant_id, old_status,
+                          static_cast<int>(e.status));
+      }
     }
     return id;
   });

@@ -8,6 +8,7 @@
 #include "domain/limits.h"
 #include "domain/status_macros.h"
 #include "domain/validation.h"
+#include "store/attendance_years.h"
 #include "store/sql_support.h"
 #include "store/stored_numbers.h"
 
@@ -258,6 +259,12 @@ absl::StatusOr<Id> SqliteSessionStore::Insert(const domain::Session& session) {
 
 absl::Status SqliteSessionStore::Update(const domain::Session& session) {
   return Guarded("UpdateSession", [&]() -> absl::Status {
+    auto& before = sql_.Prepare("SELECT start_time, end_time FROM session WHERE id = ?");
+    before.bind(1, session.id);
+    const bool found = before.executeStep();
+    const int64_t old_start = found ? before.getColumn(0).getInt64() : 0;
+    const int64_t old_end = found ? before.getColumn(1).getInt64() : 0;
+    before.reset();
     auto& q = sql_.Prepare(
         "UPDATE session SET start_time = ?, end_time = ?, place_name = ?,"
         " place_address = ?, place_key = ?, note = ? WHERE id = ?");
@@ -270,6 +277,9 @@ absl::Status SqliteSessionStore::Update(const domain::Session& session) {
     q.bind(7, session.id);
     q.exec();
     TH_RETURN_IF_ERROR(CheckChanged(sql_.db(), "session", session.id));
+    if (found && (old_start != Seconds(session.start) || old_end != Seconds(session.end))) {
+      RecountMovedSession(sql_, session.id, old_start);
+    }
     return WriteBookings(session);
   });
 }

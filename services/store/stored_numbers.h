@@ -95,7 +95,7 @@ TH_STORED_AS(domain::LedgerEntryKind::kErasure, 3);
 #define TH_ATTENDED_STATUSES "1, 2"  // present, late
 #define TH_EXCUSED_STATUS "3"
 #define TH_ABSENT_STATUS "4"
-#define TH_REVOKED_CERTIFICATE "2"
+#define TH_VALID_CERTIFICATE "1"
 
 }  // namespace trainhub::store
 

@@ -478,6 +478,39 @@ class DesktopE2eTest : public QObject {
     QCOMPARE(CountOf(server_.Cli({"--output", "json", "participant", "list"}), "id"), before + 1);
   }
 
+  // A city's list of apprentices with the first day of their training.
+  void coordinatorImportsApprenticesWithTheirStartOfTraining() {
+    auto app = SignIn("koordination@agsa.example.org");
+    QVERIFY(app);
+    const QString csv = server_.folder() + "/auszubildende.csv";
+    QFile file(csv);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(
+        "Name;Zielgruppe;Ausbildungsbeginn\n"
+        "Emre Aydın;Auszubildende;01.08.2027\n"
+        "Sophie Krüger;Azubi;30.02.2027\n");
+    file.close();
+    v1::Organization agsa;
+    agsa.set_id(1);
+    agsa.set_name("Auslandsgesellschaft Sachsen-Anhalt e.V.");
+    trainhub::desktop::ImportDialog dialog(app->connection(), {agsa}, 0, {});
+    dialog.SetFile(csv);
+    QSignalSpy checked(&dialog, &trainhub::desktop::ImportDialog::checked);
+    dialog.Check();
+    QVERIFY(checked.wait(kWait));
+    QCOMPARE(dialog.problems()->rowCount(), 1);
+    QCOMPARE(dialog.problems()->item(0, 0)->text(), QString("3"));
+    QCOMPARE(dialog.problems()->item(0, 1)->text(), QString("Ausbildungsbeginn"));
+    dialog.good_rows_only()->setChecked(true);
+    dialog.Check();
+    QVERIFY(checked.wait(kWait));
+    QSignalSpy imported(&dialog, &trainhub::desktop::ImportDialog::imported);
+    dialog.Import();
+    QVERIFY(imported.wait(kWait));
+    const QString list = server_.Cli({"participant", "list", "--name", "Aydın"});
+    QVERIFY2(list.contains("training since 01.08.2027"), qPrintable(list));
+  }
+
   void participantOpensCertificatePdf() {
     auto app = SignIn("lan.nguyen@example.org");
     QVERIFY(app);

@@ -5,6 +5,8 @@
 #include <gtest/gtest.h>
 #include <sqlite3.h>
 
+#include <ctime>
+
 #include "e2e/e2e_fixture.h"
 #include "trainhub/v1/enrolment.pb.h"
 #include "trainhub/v1/series.pb.h"
@@ -415,9 +417,24 @@ TEST_F(E2eTest, LoggingInAsEachDemoRole) {
   Result apprentice = Cli(
       {"participant", "create", "--name", "Neu", "--org", "1", "--target-group", "apprentices"});
   EXPECT_EQ(apprentice.exit_code, 3);
-  EXPECT_NE(apprentice.err.find("--training-year: apprentices are in training year 1, 2 or 3"),
+  EXPECT_NE(apprentice.err.find("--training-start: apprentices need the start of their training"),
             std::string::npos)
       << apprentice.err;
+  Result bad_day = Cli({"participant", "create", "--name", "Neu", "--org", "1", "--target-group",
+                        "apprentices", "--training-start", "31.02.2027"});
+  EXPECT_EQ(bad_day.exit_code, 2) << bad_day.err;
+  EXPECT_NE(bad_day.err.find("--training-start: give a day"), std::string::npos) << bad_day.err;
+  // Started 400 days ago: in the 2nd year today.
+  const std::time_t then = std::time(nullptr) - 400 * 24 * 3600;
+  std::tm day{};
+  localtime_r(&then, &day);
+  char start[16];
+  std::strftime(start, sizeof start, "%d.%m.%Y", &day);
+  Result created = MustCli({"participant", "create", "--name", "Neu", "--org", "1",
+                            "--target-group", "apprentices", "--training-start", start});
+  EXPECT_NE(created.out.find(std::string("training since ") + start + ", year 2 today"),
+            std::string::npos)
+      << created.out;
   // AGSA owns series 1 and 2 and is a partner of 3; series 4 is Dessau's.
   Result mine = MustCli({"series", "list"});
   EXPECT_NE(mine.out.find("Gemeinsam verschieden"), std::string::npos) << mine.out;

@@ -275,8 +275,8 @@ TEST_F(ConnectionTest, ErasuresAndAuditEventsFromBeforeAreChainedByTheMigration)
     InsertOrganizationAndSeries(db, 5, 4);
     db.exec(
         "INSERT INTO participant (id, display_name, email, organization_id, target_groups,"
-        " training_year, create_time, update_time, erase_time)"
-        " VALUES (1, 'Person #1', '', 1, '', 0, 0, 0, 5), (2, 'Jonas', '', 1, '', 0, 0, 0, NULL)");
+        " create_time, update_time, erase_time)"
+        " VALUES (1, 'Person #1', '', 1, '', 0, 0, 5), (2, 'Jonas', '', 1, '', 0, 0, NULL)");
     db.exec(
         "INSERT INTO module (id, series_id, position, title, topics, mandatory,"
         " teaching_units) VALUES (1, 1, 1, 'Grundlagen', '[]', 1, 0)");
@@ -369,6 +369,97 @@ TEST_F(ConnectionTest, ErasuresAndAuditEventsFromBeforeAreChainedByTheMigration)
   const domain::AuditChainCheck audit = checker.Finish(audit_head, {}, {});
   EXPECT_TRUE(audit.intact) << audit.problem;
   EXPECT_EQ(audit.event_count, 2);
+}
+
+// The version a migration (found by a piece of its SQL) takes a database
+// to; 0 when there is none. Tests of a migration find their version this
+// way, so that migrations can be renumbered.
+int VersionAfter(const std::string& sql_piece) {
+  const auto migrations = Migrations();
+  for (size_t i = 0; i < migrations.size(); ++i) {
+    if (std::string(migrations[i].sql).find(sql_piece) != std::string::npos) {
+      return static_cast<int>(i) + 1;
+    }
+  }
+  return 0;
+}
+
+// The training years stored as numbers become starts of training: the year
+// a record stated when it was last changed (Berlin time) makes a start on
+// the 1 August it implies.
+TEST_F(ConnectionTest, TrainingYearsStoredAsNumbersBecomeStartsOfTraining) {
+  const int version = VersionAfter("ADD COLUMN training_start");
+  ASSERT_GT(version, 0);
+  {
+    SQLite::Database db(path_, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+    ASSERT_TRUE(Migrate(db, version - 1).ok());
+    InsertOrganizationAndSeries(db, 10, 3);
+    // 10.03.2019: 2nd year; 31.07.2019 23:30 Berlin (21:30 UTC): 1st year;
+    // 01.08.2019 00:30 Berlin (31.07. 22:30 UTC): 1st year again; a
+    // volunteer without a year.
+    db.exec(
+        "INSERT INTO participant (id, display_name, email, organization_id, target_groups,"
+        " training_year, create_time, update_time) VALUES"
+        " (1, 'Lena', '', 1, '[2]', 2, 0, 1552212000000000),"
+        " (2, 'Mehmet', '', 1, '[2]', 1, 0, 1564608600000000),"
+        " (3, 'Paula', '', 1, '[2]', 1, 0, 1564612200000000),"
+        " (4, 'Vera', '', 1, '[1]', 0, 0, 1564612200000000)");
+  }
+  auto db = OpenWriteConnection(path_);
+  ASSERT_TRUE(db.ok()) << db.status();
+  SQLite::Statement q(**db, "SELECT id, training_start FROM participant ORDER BY id");
+  std::vector<std::string> starts;
+  while (q.executeStep()) {
+    starts.push_back(q.getColumn(1).isNull() ? "-" : q.getColumn(1).getString());
+  }
+  EXPECT_EQ(starts, (std::vector<std::string>{"2017-08-01", "2018-08-01", "2019-08-01", "-"}));
+  q.reset();
+  EXPECT_FALSE((*db)
+                   ->execAndGet("SELECT count(*) FROM pragma_table_info('participant')"
+                                " WHERE name = 'training_year'")
+                   .getInt());
+}
+
+// The yearly figures of the statuses recorded before they were kept: the
+// year of each session's start in Berlin (a session at 00:30 on New Year's
+// Day is the new year's).
+TEST_F(ConnectionTest, AttendanceRecordedBeforeTheYearlyFiguresIsCountedByYear) {
+  const int version = VersionAfter("CREATE TABLE attendance_year");
+  ASSERT_GT(version, 0);
+  {
+    SQLite::Database db(path_, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+    ASSERT_TRUE(Migrate(db, version - 1).ok());
+    InsertOrganizationAndSeries(db, 10, 4);
+    db.exec(R"sql(
+INSERT INTO participant (id, display_name, email, organization_id, target_groups,
+  create_time, update_time) VALUES (1, 'Jana', '', 1, '[1]', 0, 0);
+INSERT INTO module (id, series_id, position, title, topics, mandatory, teaching_units)
+  VALUES (1, 1, 1, 'M', '[]', 1, 4);
+-- 30.12.2019 09:00, 31.12.2019 23:30 and 01.01.2020 00:30 Berlin
+INSERT INTO session (id, module_id, start_time, end_time, place_name, place_address, place_key,
+  note) VALUES (1, 1, 1577692800, 1577703600, '', '', '', ''),
+               (2, 1, 1577831400, 1577835000, '', '', '', ''),
+               (3, 1, 1577835000, 1577838600, '', '', '', '');
+INSERT INTO attendance_current (session_id, participant_id, series_id, status, client_time,
+  entry_id) VALUES (1, 1, 1, 3, 0, 1), (2, 1, 1, 2, 0, 2), (3, 1, 1, 1, 0, 3);
+)sql");
+  }
+  auto db = OpenWriteConnection(path_);
+  ASSERT_TRUE(db.ok()) << db.status();
+  SQLite::Statement q(**db,
+                      "SELECT year, attended, excused, absent, first_attended"
+                      " FROM attendance_year ORDER BY year");
+  ASSERT_TRUE(q.executeStep());
+  EXPECT_EQ(q.getColumn(0).getInt(), 2019);
+  EXPECT_EQ(q.getColumn(1).getInt(), 1);
+  EXPECT_EQ(q.getColumn(2).getInt(), 1);
+  EXPECT_EQ(q.getColumn(3).getInt(), 0);
+  EXPECT_EQ(q.getColumn(4).getInt64(), 1577831400);
+  ASSERT_TRUE(q.executeStep());
+  EXPECT_EQ(q.getColumn(0).getInt(), 2020);
+  EXPECT_EQ(q.getColumn(1).getInt(), 1);
+  EXPECT_EQ(q.getColumn(4).getInt64(), 1577835000);
+  EXPECT_FALSE(q.executeStep());
 }
 
 TEST_F(ConnectionTest, ReopeningKeepsData) {
@@ -492,7 +583,7 @@ TEST_F(ConnectionTest, HistoryTablesCannotBeOverwrittenOrDeleted) {
       " VALUES (1, 'S', 2, '', '[]', 10, 3, '', 0, 0)");
   d.exec(
       "INSERT INTO participant (display_name, email, organization_id, target_groups,"
-      " training_year, create_time, update_time) VALUES ('Jana', '', 1, '[1]', 0, 0, 0)");
+      " create_time, update_time) VALUES ('Jana', '', 1, '[1]', 0, 0)");
   d.exec(
       "INSERT INTO enrolment (series_id, participant_id, state, queue_number, request_time,"
       " eligibility_overridden, update_time) VALUES (1, 1, 3, 1, 0, 0, 0)");
@@ -524,7 +615,7 @@ INSERT INTO module (id, series_id, position, title, topics, mandatory, teaching_
 INSERT INTO session (id, module_id, start_time, end_time, place_name, place_address, place_key,
   note) VALUES (1, 1, 0, 3600, '', '', '', '');
 INSERT INTO participant (id, display_name, email, organization_id, target_groups,
-  training_year, create_time, update_time) VALUES (1, 'Jana', '', 1, '[1]', 0, 0, 0);
+  create_time, update_time) VALUES (1, 'Jana', '', 1, '[1]', 0, 0);
 INSERT INTO enrolment (id, series_id, participant_id, state, queue_number, request_time,
   eligibility_overridden, update_time, note) VALUES (1, 1, 1, 3, 1, 0, 0, 0, 'Rampe');
 INSERT INTO enrolment_change (id, enrolment_id, time, from_state, to_state, account_id, reason)

@@ -57,7 +57,7 @@ class EnrolmentsTest : public ::testing::Test {
     p.display_name = name;
     p.organization_id = agsa_;
     p.target_groups = {group};
-    if (group == TargetGroup::kApprentices) p.training_year = 2;
+    if (group == TargetGroup::kApprentices) p.stated_training_year = 2;
     auto created = participants_->Create(admin_, p, {});
     EXPECT_TRUE(created.ok()) << created.status();
     return created->id;
@@ -365,7 +365,7 @@ TEST_F(EnrolmentsTest, ACohortEnrolsAllMatchingApprenticesOrNone) {
   first_year.display_name = "Paula";
   first_year.organization_id = agsa_;
   first_year.target_groups = {TargetGroup::kApprentices};
-  first_year.training_year = 1;
+  first_year.stated_training_year = 1;
   ASSERT_TRUE(participants_->Create(admin_, first_year, {}).ok());
   Person("Volunteer Vera");
 

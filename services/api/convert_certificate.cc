@@ -105,6 +105,7 @@ void ToProto(const domain::Certificate& in, const std::string& verification_url,
     module->set_teaching_units_attended(m.teaching_units_attended);
     module->set_attended(m.attended);
     for (const std::string& t : m.trainers) module->add_trainers(t);
+    for (const std::string& t : m.topics) module->add_topics(t);
   }
   out->set_revoke_reason(in.revoke_reason);
   if (in.revoke_time) TimeToProto(*in.revoke_time, out->mutable_revoke_time());
@@ -115,6 +116,10 @@ void ToProto(const domain::Certificate& in, const std::string& verification_url,
   out->set_document(in.document);
   out->set_signature(absl::WebSafeBase64Escape(in.signature));
   out->set_verification_url(verification_url);
+  out->set_signatory_name(c.signatory_name);
+  out->set_signatory_role(c.signatory_role);
+  out->set_place(c.place);
+  out->set_document_version(c.format_version);
 }
 
 void ToProto(const domain::CertificateVerification& in, v1::CertificateVerification* out) {

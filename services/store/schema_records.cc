@@ -429,14 +429,23 @@ constexpr char kMigration15[] = R"sql(
 DROP TRIGGER attendance_entry_current;
 )sql";
 
-constexpr std::array<Migration, 8> kRecordMigrations = {{{kMigration8},
+// What a series issues (1: Zertifikat and Teilnahmebestätigung, 2: only
+// Teilnahmebestätigungen) and who signs an organisation's certificates.
+constexpr char kMigration16[] = R"sql(
+ALTER TABLE series ADD COLUMN issued_documents INTEGER NOT NULL DEFAULT 1;
+ALTER TABLE organization ADD COLUMN signatory_name TEXT NOT NULL DEFAULT '';
+ALTER TABLE organization ADD COLUMN signatory_role TEXT NOT NULL DEFAULT '';
+)sql";
+
+constexpr std::array<Migration, 9> kRecordMigrations = {{{kMigration8},
                                                          {kMigration9},
                                                          {kMigration10},
                                                          {kMigration11},
                                                          {kMigration12},
                                                          {kMigration13},
                                                          {kMigration14},
-                                                         {kMigration15}}};
+                                                         {kMigration15},
+                                                         {kMigration16}}};
 
 }  // namespace
 

@@ -337,6 +337,20 @@ void AddVerify(CLI::App* certificate, Context& ctx) {
     if (!v.superseded_by().empty()) {
       out << fmt::format(msg::kVerifySupersededBy, v.superseded_by()) << "\n";
     }
+    if (v.status() == v1::CERTIFICATE_STATUS_SUPERSEDED && !v.replacement_serial().empty()) {
+      if (v.replacement_serial() != v.superseded_by()) {
+        out << fmt::format(msg::kVerifyLastReplacedBy, v.replacement_serial(),
+                           v.replacement_count())
+            << "\n";
+      }
+      if (v.replacement_status() == v1::CERTIFICATE_STATUS_VALID) {
+        out << fmt::format(msg::kVerifyReplacementValid, v.replacement_serial()) << "\n";
+      } else if (v.replacement_status() == v1::CERTIFICATE_STATUS_REVOKED) {
+        out << fmt::format(msg::kVerifyReplacementRevoked, v.replacement_serial(),
+                           FormatLocal(v.replacement_revoke_time()))
+            << "\n";
+      }
+    }
     out << fmt::format(msg::kCertificateSha, v.pdf_sha256()) << "\n";
     out << (v.signature_valid() ? fmt::format(msg::kSignatureGood, v.key_id())
                                 : std::string(msg::kSignatureBad))

@@ -145,6 +145,14 @@ void ToProto(const domain::CertificateVerification& in, v1::CertificateVerificat
     out->set_holder_name_check(*in.holder_name_matches ? v1::HOLDER_NAME_CHECK_MATCHES
                                                        : v1::HOLDER_NAME_CHECK_DIFFERS);
   }
+  if (in.replacement) {
+    out->set_replacement_serial(in.replacement->serial);
+    out->set_replacement_count(in.replacement->replacements);
+    out->set_replacement_status(ConvertEnum<v1::CertificateStatus>(in.replacement->status));
+    if (in.replacement->revoke_time) {
+      TimeToProto(*in.replacement->revoke_time, out->mutable_replacement_revoke_time());
+    }
+  }
 }
 
 }  // namespace trainhub::api

@@ -1182,5 +1182,48 @@ TEST_F(CertificateDocumentsTest, ACertificateOfTheFirstDocumentFormatStillVerifi
   EXPECT_TRUE(fresh_v.signature_valid());
 }
 
+// A replaced certificate's verification says where the one that replaced
+// it stands: valid, replaced again, or revoked since.
+TEST_F(CertificateDocumentsTest, AReplacedCertificateSaysWhereItsReplacementStands) {
+  const PastEvent event = MakePastEvent("Fachtag Interkulturelle Öffnung", {},
+                                        v1::ISSUED_DOCUMENTS_CERTIFICATE_AND_CONFIRMATION, 1, 0);
+  v1::Certificate first, second, third;
+  ASSERT_TRUE(IssueIn(event.series, event.present[0], &first).ok());
+  ASSERT_TRUE(Change(&v1::CertificateService::Stub::ReissueCertificate, first.serial(),
+                     "Name korrigiert", &second)
+                  .ok());
+  v1::CertificateVerification v;
+  ASSERT_TRUE(Verify(first.serial(), &v).ok());
+  EXPECT_EQ(v.status(), v1::CERTIFICATE_STATUS_SUPERSEDED);
+  EXPECT_EQ(v.replacement_serial(), second.serial());
+  EXPECT_EQ(v.replacement_status(), v1::CERTIFICATE_STATUS_VALID);
+  EXPECT_EQ(v.replacement_count(), 1);
+
+  ASSERT_TRUE(Change(&v1::CertificateService::Stub::ReissueCertificate, second.serial(),
+                     "Reihe umbenannt", &third)
+                  .ok());
+  ASSERT_TRUE(Verify(first.serial(), &v).ok());
+  EXPECT_EQ(v.superseded_by(), second.serial());
+  EXPECT_EQ(v.replacement_serial(), third.serial());
+  EXPECT_EQ(v.replacement_status(), v1::CERTIFICATE_STATUS_VALID);
+  EXPECT_EQ(v.replacement_count(), 2);
+
+  v1::Certificate revoked;
+  ASSERT_TRUE(Change(&v1::CertificateService::Stub::RevokeCertificate, third.serial(),
+                     "Teilnahme nicht belegt", &revoked)
+                  .ok());
+  for (const std::string& serial : {first.serial(), second.serial()}) {
+    ASSERT_TRUE(Verify(serial, &v).ok());
+    EXPECT_EQ(v.status(), v1::CERTIFICATE_STATUS_SUPERSEDED);
+    EXPECT_EQ(v.replacement_serial(), third.serial());
+    EXPECT_EQ(v.replacement_status(), v1::CERTIFICATE_STATUS_REVOKED) << serial;
+    EXPECT_EQ(v.replacement_revoke_time().seconds(), revoked.revoke_time().seconds());
+  }
+  // A valid or revoked certificate has no replacement to speak of.
+  ASSERT_TRUE(Verify(third.serial(), &v).ok());
+  EXPECT_TRUE(v.replacement_serial().empty());
+  EXPECT_EQ(v.replacement_status(), v1::CERTIFICATE_STATUS_UNSPECIFIED);
+}
+
 }  // namespace
 }  // namespace trainhub::api_test

@@ -156,7 +156,7 @@ void ValidateSeries(Series& series, absl::string_view prefix, Violations& v) {
     v.Add(Path(prefix, "issued_documents"),
           absl::StrCat("a series that issues only Teilnahmebestätigungen awards no qualification, "
                        "but this one awards \"",
-                       series.awards_qualification, "\" (clear awards_qualification first)"));
+                       series.awards_qualification, "\" (remove that qualification first)"));
   }
   if (series.status != SeriesStatus::kUnspecified && !IsKnown(series.status)) {
     v.Add(Path(prefix, "status"), absl::StrCat("unknown value ", static_cast<int>(series.status)));

@@ -13,6 +13,7 @@
 #include "clients/cli/commands.h"
 #include "clients/cli/format.h"
 #include "clients/cli/messages.h"
+#include "clients/cli/series_views.h"
 #include "trainhub/v1/certificate.grpc.pb.h"
 
 namespace trainhub::cli {
@@ -52,12 +53,26 @@ void PrintCertificate(Context& ctx, const v1::Certificate& c) {
   out << fmt::format(msg::kCertificateIssued, FormatLocal(c.issue_time()),
                      c.teaching_units_attended())
       << "\n";
+  if (!c.signatory_name().empty()) {
+    std::vector<std::string> signed_by = {c.signatory_name()};
+    if (!c.signatory_role().empty()) signed_by.push_back(c.signatory_role());
+    if (!c.place().empty()) signed_by.push_back(c.place());
+    out << fmt::format(msg::kCertificateSignatory, JoinWords(signed_by)) << "\n";
+  }
   for (const auto& m : c.modules()) {
     out << fmt::format(msg::kCertificateModuleLine, m.position(), m.title(), m.dates(),
                        m.attended()
                            ? m.teaching_units()
                            : fmt::format("{}/{}", m.teaching_units_attended(), m.teaching_units()))
         << "\n";
+    if (m.topics_size() > 0) {
+      std::string topics;
+      for (const std::string& t : m.topics()) topics += (topics.empty() ? "" : "; ") + t;
+      // Indented under the module, within 80 columns.
+      for (const std::string& line : WrapText(topics, 72)) {
+        out << fmt::format(msg::kCertificateTopicsLine, line) << "\n";
+      }
+    }
   }
   if (!c.supersedes().empty()) {
     out << fmt::format(msg::kCertificateSupersedes, c.supersedes()) << "\n";
@@ -327,6 +342,20 @@ void AddVerify(CLI::App* certificate, Context& ctx) {
     }
     if (v.status() == v1::CERTIFICATE_STATUS_UNCONFIRMED) {
       out << fmt::format(msg::kVerifyStatusProblem, v.status_problem()) << "\n";
+    }
+    if (v.status() == v1::CERTIFICATE_STATUS_SUPERSEDED && !v.replacement_serial().empty()) {
+      if (v.replacement_serial() != v.superseded_by()) {
+        out << fmt::format(msg::kVerifyLastReplacedBy, v.replacement_serial(),
+                           v.replacement_count())
+            << "\n";
+      }
+      if (v.replacement_status() == v1::CERTIFICATE_STATUS_VALID) {
+        out << fmt::format(msg::kVerifyReplacementValid, v.replacement_serial()) << "\n";
+      } else if (v.replacement_status() == v1::CERTIFICATE_STATUS_REVOKED) {
+        out << fmt::format(msg::kVerifyReplacementRevoked, v.replacement_serial(),
+                           FormatLocal(v.replacement_revoke_time()))
+            << "\n";
+      }
     }
     out << fmt::format(msg::kCertificateSha, v.pdf_sha256()) << "\n";
     out << (v.signature_valid() ? fmt::format(msg::kSignatureGood, v.key_id())

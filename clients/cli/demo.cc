@@ -106,6 +106,8 @@ class DemoLoader {
       request.mutable_organization()->set_kind(EnumNamed(o.at("kind"), v1::OrganizationKind_Parse));
       request.mutable_organization()->set_city(TextOr(o, "city"));
       request.mutable_organization()->set_record_retention_years(o.value("retention_years", 0));
+      request.mutable_organization()->set_signatory_name(TextOr(o, "signatory_name"));
+      request.mutable_organization()->set_signatory_role(TextOr(o, "signatory_role"));
       v1::Organization org;
       grpc::Status status =
           Create(c_.organizations(), &v1::OrganizationService::StubInterface::CreateOrganization,
@@ -230,6 +232,9 @@ class DemoLoader {
     s->set_description(TextOr(d, "description"));
     s->set_awards_qualification(TextOr(d, "awards_qualification"));
     s->set_required_qualification(TextOr(d, "required_qualification"));
+    if (d.contains("issued_documents")) {
+      s->set_issued_documents(EnumNamed(d.at("issued_documents"), v1::IssuedDocuments_Parse));
+    }
     if (d.contains("confirmation_deadline")) {
       s->set_requires_confirmation(true);
       SetBerlinTime(d.at("confirmation_deadline"), now_, s->mutable_confirmation_deadline());

@@ -608,6 +608,7 @@ inline constexpr std::pair<const char*, const char*> kCliWordForField[] = {
     {"record_retention_years", "--retention-years"},
     {"override_retention", "--override-retention"},
     {"holder_name", "--name"},
+    {"issued_documents", "--documents"},
 };
 }  // namespace trainhub::cli::msg
 

@@ -6,6 +6,30 @@
 
 namespace trainhub::cli::msg {
 
+// What a series issues, and who signs an organisation's certificates
+inline constexpr char kDocumentsOption[] =
+    "what completing the series earns: certificate-and-confirmation (a Zertifikat, or a "
+    "Teilnahmebestätigung for partial attendance; the default) or confirmation-only (only "
+    "Teilnahmebestätigungen, worded for an event such as a Fachtag or a workshop)";
+inline constexpr char kLabelDocuments[] = "Certificates";
+inline constexpr char kDocumentsBoth[] =
+    "Zertifikat, or Teilnahmebestätigung for partial attendance";
+inline constexpr char kDocumentsConfirmationOnly[] =
+    "Teilnahmebestätigung only (worded for an event)";
+inline constexpr char kSignatoryNameOption[] =
+    "who signs the organisation's certificates, printed on them with place and date (\"\": the "
+    "coordinator who issues them)";
+inline constexpr char kSignatoryRoleOption[] =
+    "the signatory's role printed under the name, e.g. \"Projektleitung\"";
+inline constexpr char kLabelSignatory[] = "Certificates signed by";
+inline constexpr char kSignatoryIssuer[] = "the coordinator who issues them";
+inline constexpr char kCertificateSignatory[] = "  signed:    {}";
+inline constexpr char kCertificateTopicsLine[] = "       {}";
+inline constexpr char kVerifyLastReplacedBy[] = "  last replaced by {} (replaced {} times)";
+inline constexpr char kVerifyReplacementValid[] = "  the new certificate {} is valid";
+inline constexpr char kVerifyReplacementRevoked[] =
+    "  the new certificate {} was REVOKED {}: none of them is valid";
+
 // Completion
 inline constexpr char kCompletionHelp[] =
     "who completes a series: its rule, everyone's outcome and forecast, coordinators' decisions";

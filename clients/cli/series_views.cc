@@ -128,6 +128,17 @@ void AddEnrolmentRules(const v1::Series& s,
   if (!s.required_qualification().empty()) {
     fields.push_back({msg::kLabelRequires, s.required_qualification()});
   }
+  fields.push_back(
+      {msg::kLabelDocuments, s.issued_documents() == v1::ISSUED_DOCUMENTS_CONFIRMATION_ONLY
+                                 ? msg::kDocumentsConfirmationOnly
+                                 : msg::kDocumentsBoth});
+}
+
+const std::map<std::string, v1::IssuedDocuments>& IssuedDocumentsWords() {
+  static const auto* words = new std::map<std::string, v1::IssuedDocuments>{
+      {"certificate-and-confirmation", v1::ISSUED_DOCUMENTS_CERTIFICATE_AND_CONFIRMATION},
+      {"confirmation-only", v1::ISSUED_DOCUMENTS_CONFIRMATION_ONLY}};
+  return *words;
 }
 
 std::string SessionStatusMark(const v1::Session& session) {

@@ -143,6 +143,8 @@ domain::Organization FromProto(const trainhub::v1::Organization& in) {
   out.city = in.city();
   out.website = in.website();
   out.record_retention_years = in.record_retention_years();
+  out.signatory_name = in.signatory_name();
+  out.signatory_role = in.signatory_role();
   return out;
 }
 
@@ -153,6 +155,8 @@ void ToProto(const domain::Organization& in, trainhub::v1::Organization* out) {
   out->set_city(in.city);
   out->set_website(in.website);
   out->set_record_retention_years(in.record_retention_years);
+  out->set_signatory_name(in.signatory_name);
+  out->set_signatory_role(in.signatory_role);
   TimeToProto(in.create_time, out->mutable_create_time());
   TimeToProto(in.update_time, out->mutable_update_time());
 }
@@ -191,6 +195,7 @@ absl::StatusOr<domain::Series> FromProto(const trainhub::v1::Series& in, absl::s
   out.requires_confirmation = in.requires_confirmation();
   out.awards_qualification = in.awards_qualification();
   out.required_qualification = in.required_qualification();
+  out.issued_documents = ConvertEnum<domain::IssuedDocuments>(in.issued_documents());
   out.id = in.id();
   out.organization_id = in.organization_id();
   out.title = in.title();
@@ -231,6 +236,7 @@ void ToProto(const domain::Series& in, trainhub::v1::Series* out) {
   if (in.enrolment_deadline) TimeToProto(*in.enrolment_deadline, out->mutable_enrolment_deadline());
   out->set_awards_qualification(in.awards_qualification);
   out->set_required_qualification(in.required_qualification);
+  out->set_issued_documents(ConvertEnum<trainhub::v1::IssuedDocuments>(in.issued_documents));
   out->set_seats_taken(in.seats_taken);
   out->set_waitlist_length(in.waitlist_length);
   out->set_module_count(in.module_count);

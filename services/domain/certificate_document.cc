@@ -18,7 +18,8 @@
 namespace trainhub::domain {
 namespace {
 
-constexpr char kDocumentFormat[] = "trainhub-certificate-v1";
+// "trainhub-certificate-v" followed by the version.
+constexpr char kDocumentFormatPrefix[] = "trainhub-certificate-v";
 constexpr char kCrockford[] = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
 constexpr int kSerialChars = 16;  // 80 bits
 
@@ -44,29 +45,40 @@ nlohmann::json HolderOf(const CertificateContent& c) {
   return holder;
 }
 
+const char* IssuedDocumentsName(IssuedDocuments value) {
+  return value == IssuedDocuments::kConfirmationOnly ? "confirmation_only"
+                                                     : "certificate_and_confirmation";
+}
+
+std::string DayText(absl::CivilDay day) { return absl::FormatCivilTime(day); }
+
 }  // namespace
 
 nlohmann::json DocumentOf(const CertificateContent& c) {
+  const bool v2 = c.format_version >= 2;
   nlohmann::json modules = nlohmann::json::array();
   for (const CertificateModuleLine& m : c.modules) {
-    modules.push_back({{"position", m.position},
-                       {"title", m.title},
-                       {"dates", m.dates},
-                       {"teaching_units", m.teaching_units},
-                       {"teaching_units_attended", m.teaching_units_attended},
-                       {"attended", m.attended},
-                       {"trainers", m.trainers}});
+    nlohmann::json line = {{"position", m.position},
+                           {"title", m.title},
+                           {"dates", m.dates},
+                           {"teaching_units", m.teaching_units},
+                           {"teaching_units_attended", m.teaching_units_attended},
+                           {"attended", m.attended},
+                           {"trainers", m.trainers}};
+    if (v2) line["topics"] = m.topics;
+    modules.push_back(std::move(line));
   }
-  return {
-      {"format", kDocumentFormat},
+  nlohmann::json series = {{"id", c.series_id},
+                           {"title", c.series_title},
+                           {"kind", static_cast<int>(c.series_kind)},
+                           {"qualification", c.qualification}};
+  if (v2) series["documents"] = IssuedDocumentsName(c.issued_documents);
+  nlohmann::json document = {
+      {"format", absl::StrCat(kDocumentFormatPrefix, c.format_version)},
       {"serial", c.serial},
       {"outcome", OutcomeName(c.outcome)},
       {"holder", HolderOf(c)},
-      {"series",
-       {{"id", c.series_id},
-        {"title", c.series_title},
-        {"kind", static_cast<int>(c.series_kind)},
-        {"qualification", c.qualification}}},
+      {"series", std::move(series)},
       {"organization", {{"name", c.organization_name}}},
       {"partners", c.partner_names},
       {"modules", modules},
@@ -77,6 +89,14 @@ nlohmann::json DocumentOf(const CertificateContent& c) {
       {"key_id", c.key_id},
       {"evaluation", c.evaluation.is_null() ? nlohmann::json::object() : c.evaluation},
   };
+  if (v2) {
+    nlohmann::json days = nlohmann::json::array();
+    for (absl::CivilDay day : c.attended_days) days.push_back(DayText(day));
+    document["attended_days"] = std::move(days);
+    document["place"] = c.place;
+    document["signatory"] = {{"name", c.signatory_name}, {"role", c.signatory_role}};
+  }
+  return document;
 }
 
 absl::StatusOr<CertificateContent> ContentOf(const std::string& document, bool with_evaluation) {
@@ -89,9 +109,15 @@ absl::StatusOr<CertificateContent> ContentOf(const std::string& document, bool w
           return with_evaluation || depth != 1 || event != nlohmann::json::parse_event_t::key ||
                  parsed != "evaluation";
         });
-    if (d.at("format") != kDocumentFormat) {
+    const std::string format = d.at("format");
+    if (format == absl::StrCat(kDocumentFormatPrefix, 1)) {
+      c.format_version = 1;
+    } else if (format == absl::StrCat(kDocumentFormatPrefix, 2)) {
+      c.format_version = 2;
+    } else {
       return absl::InvalidArgumentError("not a trainhub certificate document");
     }
+    const bool v2 = c.format_version >= 2;
     c.serial = d.at("serial");
     const std::string outcome = d.at("outcome");
     c.outcome = outcome == OutcomeName(CompletionOutcome::kCertificate)
@@ -115,6 +141,7 @@ absl::StatusOr<CertificateContent> ContentOf(const std::string& document, bool w
       line.teaching_units_attended = m.at("teaching_units_attended");
       line.attended = m.at("attended");
       line.trainers = m.at("trainers").get<std::vector<std::string>>();
+      if (v2) line.topics = m.at("topics").get<std::vector<std::string>>();
       c.modules.push_back(std::move(line));
     }
     c.teaching_units_attended = d.at("teaching_units_attended");
@@ -126,6 +153,24 @@ absl::StatusOr<CertificateContent> ContentOf(const std::string& document, bool w
     }
     c.supersedes = d.at("supersedes");
     c.key_id = d.at("key_id");
+    if (v2) {
+      const std::string documents = d.at("series").at("documents");
+      if (documents == IssuedDocumentsName(IssuedDocuments::kConfirmationOnly)) {
+        c.issued_documents = IssuedDocuments::kConfirmationOnly;
+      } else if (documents != IssuedDocumentsName(IssuedDocuments::kCertificateAndConfirmation)) {
+        return absl::InvalidArgumentError("the document names unknown issued documents");
+      }
+      for (const nlohmann::json& day : d.at("attended_days")) {
+        absl::CivilDay parsed;
+        if (!absl::ParseCivilTime(day.get<std::string>(), &parsed)) {
+          return absl::InvalidArgumentError("the document's attended days are unreadable");
+        }
+        c.attended_days.push_back(parsed);
+      }
+      c.place = d.at("place");
+      c.signatory_name = d.at("signatory").at("name");
+      c.signatory_role = d.at("signatory").at("role");
+    }
     if (with_evaluation) c.evaluation = d.at("evaluation");
   } catch (const nlohmann::json::exception&) {
     return absl::InvalidArgumentError("not a trainhub certificate document");

@@ -2,10 +2,15 @@
 #define TRAINHUB_SERVICES_DOMAIN_CERTIFICATE_DOCUMENT_H_
 
 // An issued certificate and the document it freezes: everything printed on
-// it (holder, series, organisation and partners, modules with dates, UE and
-// trainers, outcome, issue date) and the evaluation it rests on, as
-// canonical JSON signed with the issuer's Ed25519 key. Also the serial
-// numbers and the issuer keys.
+// it (holder, series, organisation and partners, modules with dates, UE,
+// trainers and topics, outcome, issue date, place and signatory) and the
+// evaluation it rests on, as canonical JSON signed with the issuer's Ed25519
+// key. Also the serial numbers and the issuer keys.
+//
+// The document format is versioned ("format": "trainhub-certificate-vN"):
+// an issued document never changes (a redaction re-signs it in its own
+// version), so every version ever issued stays readable. Version 1 had no
+// signatory, place, module topics, attended days or issued documents.
 
 #include <memory>
 #include <nlohmann/json.hpp>
@@ -14,6 +19,7 @@
 #include <vector>
 
 #include "absl/status/statusor.h"
+#include "absl/time/civil_time.h"
 #include "absl/time/time.h"
 #include "domain/completion_rules.h"
 #include "domain/data_integrity.h"
@@ -33,6 +39,9 @@ enum class CertificateStatus {
   kUnconfirmed = 4,
 };
 
+// The newest document format, which new certificates are issued in.
+inline constexpr int kCertificateFormatVersion = 2;
+
 struct CertificateModuleLine {
   int position = 0;
   std::string title;
@@ -41,10 +50,12 @@ struct CertificateModuleLine {
   std::string teaching_units_attended;  // decimal text
   bool attended = false;
   std::vector<std::string> trainers;
+  std::vector<std::string> topics;  // version 2
 };
 
 // What a certificate says; frozen at issue.
 struct CertificateContent {
+  int format_version = kCertificateFormatVersion;  // 1 or 2
   std::string serial;
   CompletionOutcome outcome = CompletionOutcome::kUnspecified;
   std::string holder_name;  // "" once the holder's data was erased
@@ -65,6 +76,15 @@ struct CertificateContent {
   std::vector<CertificateModuleLine> modules;
   std::string teaching_units_attended;  // decimal text
   std::string teaching_units_total;
+  // Version 2: what the series issues (a Teilnahmebestätigung of a
+  // confirmation-only series is worded for an event, with its days), the
+  // days the holder attended (Europe/Berlin, in order), where it was issued
+  // (the organisation's city; may be empty) and who signs it.
+  IssuedDocuments issued_documents = IssuedDocuments::kCertificateAndConfirmation;
+  std::vector<absl::CivilDay> attended_days;
+  std::string place;
+  std::string signatory_name;
+  std::string signatory_role;
   absl::Time issue_time;
   std::string supersedes;  // serial
   std::string key_id;
@@ -86,10 +106,11 @@ struct Certificate {
   Id issued_by = 0;  // account
 };
 
-// The signed document of `content`; its canonical text is what is signed.
+// The signed document of `content` in its format_version; its canonical
+// text is what is signed. DocumentOf(ContentOf(d)) gives d again.
 nlohmann::json DocumentOf(const CertificateContent& content);
-// `document`'s content (the evaluation only when asked for); INVALID_ARGUMENT
-// when it is not a trainhub certificate document.
+// `document`'s content (the evaluation only when asked for), of any format
+// version; INVALID_ARGUMENT when it is not a trainhub certificate document.
 absl::StatusOr<CertificateContent> ContentOf(const std::string& document,
                                              bool with_evaluation = true);
 

@@ -12,6 +12,11 @@
 #include "domain/text.h"
 
 namespace trainhub::domain {
+namespace {
+
+constexpr int kMaxReplacementsFollowed = 32;
+
+}  // namespace
 
 std::shared_ptr<const CheckedDocument> DocumentCache::Check(const std::string& public_key,
                                                             const std::string& document,
@@ -77,6 +82,26 @@ absl::StatusOr<CertificateVerification> Certificates::Verify(const std::string& 
     v.signature_valid = checked->signature_valid && checked->content->serial == *serial;
     c->content = *checked->content;
     v.certificate = *std::move(c);
+    if (v.certificate->status != CertificateStatus::kSuperseded ||
+        v.certificate->superseded_by.empty()) {
+      return absl::OkStatus();
+    }
+    // Each reissue replaces a VALID certificate, so the chain ends; it is
+    // followed for a bounded number of steps all the same.
+    ReplacementState state;
+    state.serial = v.certificate->superseded_by;
+    for (int step = 0; step < kMaxReplacementsFollowed; ++step) {
+      absl::StatusOr<Certificate> next =
+          r.certificates().GetBySerial(state.serial, CertificateParts::kUnparsed);
+      if (absl::IsNotFound(next.status())) break;
+      TH_RETURN_IF_ERROR(next.status());
+      state.status = next->status;
+      state.revoke_time = next->revoke_time;
+      if (next->status != CertificateStatus::kSuperseded || next->superseded_by.empty()) break;
+      state.serial = next->superseded_by;
+      ++state.replacements;
+    }
+    v.replacement = std::move(state);
     return absl::OkStatus();
   }));
   if (v.certificate && !Trimmed(holder_name).empty()) {

@@ -198,6 +198,45 @@ absl::Status CheckAllSessionsEnded(const Series& series, const AttendanceMatrix&
                    "; certificates are issued once every session of the series has ended"));
 }
 
+// Who signs what `who` issues for `owner`: the organisation's signatory
+// when it named one, else the coordinator issuing it (with the partner
+// organisation they coordinate for, when it is not the owner).
+std::pair<std::string, std::string> Signatory(ReadView& r, const Principal& who,
+                                              const Organization& owner, const Series& series) {
+  if (!owner.signatory_name.empty()) return {owner.signatory_name, owner.signatory_role};
+  std::string role;
+  if (who.Coordinates(owner.id)) {
+    role = "Koordination";
+  } else {
+    for (Id id : series.partner_organization_ids) {
+      if (!who.Coordinates(id)) continue;
+      absl::StatusOr<Organization> partner = r.organizations().Get(id);
+      if (partner.ok()) role = absl::StrCat("Koordination, ", partner->name);
+      break;
+    }
+  }
+  return {who.account.display_name, role};
+}
+
+// The days (Europe/Berlin) of the sessions `participant_id` attended
+// (present or late), in order.
+std::vector<absl::CivilDay> AttendedDays(const AttendanceMatrix& matrix, Id participant_id) {
+  std::set<absl::CivilDay> days;
+  for (const MatrixRow& row : matrix.rows) {
+    if (row.participant_id != participant_id) continue;
+    for (size_t i = 0; i < row.cells.size() && i < matrix.columns.size(); ++i) {
+      const AttendanceStatus status = row.cells[i].status;
+      if (status != AttendanceStatus::kPresent && status != AttendanceStatus::kLate) continue;
+      const Session& s = matrix.columns[i].session;
+      const absl::CivilDay last = absl::ToCivilDay(s.end - absl::Seconds(1), DisplayTimeZone());
+      for (absl::CivilDay d = absl::ToCivilDay(s.start, DisplayTimeZone()); d <= last; ++d) {
+        days.insert(d);
+      }
+    }
+  }
+  return {days.begin(), days.end()};
+}
+
 absl::Status CheckReasonText(std::string& reason) {
   reason = Trimmed(reason);
   if (std::string p = TextProblem(reason, 1, kMaxReasonChars, true); !p.empty()) {
@@ -257,6 +296,10 @@ absl::StatusOr<std::vector<Certificates::Prepared>> Certificates::Prepare(
     TH_ASSIGN_OR_RETURN(SeriesEvaluation evaluation,
                         EvaluateSeries(r, series, rule, only_participant, now));
     TH_ASSIGN_OR_RETURN(Organization owner, r.organizations().Get(series.organization_id));
+    TH_ASSIGN_OR_RETURN(std::vector<Module> modules, ModulesOf(r, series_id));
+    std::map<Id, std::vector<std::string>> topics;
+    for (Module& m : modules) topics[m.id] = std::move(m.topics);
+    const auto [signatory_name, signatory_role] = Signatory(r, ctx.who, owner, series);
     std::vector<std::string> partners;
     for (Id id : series.partner_organization_ids) {
       absl::StatusOr<Organization> p = r.organizations().Get(id);
@@ -340,10 +383,16 @@ absl::StatusOr<std::vector<Certificates::Prepared>> Certificates::Prepare(
         line.teaching_units_attended = DecimalText(mc.teaching_units_attended);
         line.attended = mc.attended;
         line.trainers = f.trainers;
+        line.topics = topics[mc.module.module_id];
         c.modules.push_back(std::move(line));
       }
       c.teaching_units_attended = DecimalText(person.teaching_units_attended);
       c.teaching_units_total = DecimalText(person.teaching_units);
+      c.issued_documents = series.issued_documents;
+      c.attended_days = AttendedDays(evaluation.matrix, person.participant_id);
+      c.place = owner.city;
+      c.signatory_name = signatory_name;
+      c.signatory_role = signatory_role;
       c.issue_time = now;
       c.supersedes = supersedes;
       c.evaluation = EvaluationJson(rule, person, evaluation.matrix, now);

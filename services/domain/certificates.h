@@ -43,6 +43,16 @@ struct IssueResult {
   std::vector<Certificate> issued;   // without PDFs
 };
 
+// Where the replacement of a superseded certificate stands: the last
+// certificate of the chain of replacements (the one superseded_by names,
+// unless that was replaced in turn).
+struct ReplacementState {
+  std::string serial;
+  CertificateStatus status = CertificateStatus::kUnspecified;  // VALID or REVOKED
+  std::optional<absl::Time> revoke_time;
+  int replacements = 1;  // how many times the certificate was replaced since
+};
+
 // What anyone learns about a serial.
 struct CertificateVerification {
   std::optional<Certificate> certificate;  // nullopt: unknown serial
@@ -55,6 +65,8 @@ struct CertificateVerification {
   // (the certificate's status is then kUnconfirmed, and its revoke reason,
   // time and successor are cleared).
   std::string status_problem;
+  // For a SUPERSEDED certificate.
+  std::optional<ReplacementState> replacement;
 };
 
 // A stored document as verification reads it: parsed (without the
@@ -143,7 +155,8 @@ class Certificates {
   absl::StatusOr<Certificate> Reissue(const RequestContext& ctx, const std::string& serial,
                                       std::string reason, const RequestKey& key);
   // No account needed. INVALID_ARGUMENT "serial" for text that cannot be a
-  // serial; an unknown serial answers an empty verification.
+  // serial; an unknown serial answers an empty verification. A superseded
+  // certificate's answer says where its replacement stands.
   // `holder_name` (optional): the name to check against the holder's, also
   // for an erased holder (through the salted hash, within the anonymous
   // name checks' budget for `client_address`, domain/name_check_budget.h);

@@ -141,6 +141,12 @@ absl::StatusOr<PersonCompletion> Completion::Decide(const RequestContext& ctx,
     TH_ASSIGN_OR_RETURN(std::optional<RequestRecord> earlier, AlreadyDone(w, kDecideMethod, key));
     TH_ASSIGN_OR_RETURN(CompletionRule rule, RuleOf(w, decision.series_id));
     if (!earlier) {
+      if (decision.outcome == CompletionOutcome::kCertificate &&
+          access.first.issued_documents == IssuedDocuments::kConfirmationOnly) {
+        return FieldError(absl::StatusCode::kFailedPrecondition, "outcome",
+                          absl::StrCat("series ", decision.series_id,
+                                       " issues only Teilnahmebestätigungen, no Zertifikat"));
+      }
       TH_ASSIGN_OR_RETURN(std::optional<Enrolment> enrolment,
                           w.enrolments().Find(decision.series_id, decision.participant_id));
       if (!enrolment) {

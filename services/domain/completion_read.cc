@@ -86,6 +86,13 @@ absl::StatusOr<SeriesEvaluation> EvaluateSeries(ReadView& r, const Series& serie
       p.decision = it->second;
       p.outcome = it->second.outcome;
     }
+    // A series that issues only Teilnahmebestätigungen gives one also for
+    // meeting its rule (and for a decision from before it was set so).
+    if (series.issued_documents == IssuedDocuments::kConfirmationOnly) {
+      for (CompletionOutcome* o : {&p.rule_outcome, &p.outcome}) {
+        if (*o == CompletionOutcome::kCertificate) *o = CompletionOutcome::kConfirmation;
+      }
+    }
     people.push_back(std::move(p));
   }
   return SeriesEvaluation{std::move(people), std::move(matrix)};

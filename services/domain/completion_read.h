@@ -41,6 +41,8 @@ struct SeriesEvaluation {
   AttendanceMatrix matrix;               // the records used (all people)
 };
 // Evaluates the people of `series` (only `participant_id` unless 0) at `now`.
+// A series that issues only Teilnahmebestätigungen gives CONFIRMATION where
+// the rule or a decision would give CERTIFICATE.
 absl::StatusOr<SeriesEvaluation> EvaluateSeries(ReadView& r, const Series& series,
                                                 const CompletionRule& rule, Id participant_id,
                                                 absl::Time now);

@@ -36,6 +36,15 @@ enum class SeriesKind {
   kOther = 5,
 };
 
+// What completing a series earns: a Zertifikat (the rule met) and a
+// Teilnahmebestätigung (partial attendance), or only Teilnahmebestätigungen,
+// worded for an event (a Fachtag, an Ideenwerkstatt, a mini-workshop).
+enum class IssuedDocuments {
+  kUnspecified = 0,  // on create: kCertificateAndConfirmation
+  kCertificateAndConfirmation = 1,
+  kConfirmationOnly = 2,
+};
+
 enum class SeriesStatus {
   kUnspecified = 0,
   kDraft = 1,
@@ -82,6 +91,7 @@ enum class EnrolmentState {
 bool IsKnown(OrganizationKind value);
 bool IsKnown(SeriesKind value);
 bool IsKnown(SeriesStatus value);
+bool IsKnown(IssuedDocuments value);
 bool IsKnown(TargetGroup value);
 bool IsKnown(BookingStatus value);
 bool IsKnown(EnrolmentState value);
@@ -106,6 +116,11 @@ struct Organization {
   // requirements); erasing a person's data earlier needs an admin. 0: no
   // such duty.
   int record_retention_years = 0;
+  // Who signs its certificates (e.g. "Dr. Maria Beispiel", "Projektleitung"),
+  // printed on them with place and date; without a name, the coordinator
+  // who issues them.
+  std::string signatory_name;
+  std::string signatory_role;
   absl::Time create_time;
   absl::Time update_time;
 };
@@ -167,6 +182,7 @@ struct Series {
   std::optional<absl::Time> enrolment_deadline;     // participants' own requests until then
   std::string awards_qualification;                 // what completing the series qualifies for
   std::string required_qualification;               // what a participant needs to enrol
+  IssuedDocuments issued_documents = IssuedDocuments::kCertificateAndConfirmation;
 
   // Derived by the store from modules and sessions; ignored on writes.
   int module_count = 0;

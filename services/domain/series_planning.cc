@@ -35,7 +35,8 @@ const std::vector<MaskedField<Series>>& SeriesFields() {
       Field("confirmation_deadline", &Series::confirmation_deadline),
       Field("enrolment_deadline", &Series::enrolment_deadline),
       Field("awards_qualification", &Series::awards_qualification),
-      Field("required_qualification", &Series::required_qualification)};
+      Field("required_qualification", &Series::required_qualification),
+      Field("issued_documents", &Series::issued_documents)};
   return *fields;
 }
 
@@ -130,6 +131,9 @@ absl::StatusOr<Series> SeriesPlanning::CreateSeries(const RequestContext& ctx, S
                                                     const RequestKey& key) {
   const Principal& who = ctx.who;
   Violations v;
+  if (series.issued_documents == IssuedDocuments::kUnspecified) {
+    series.issued_documents = IssuedDocuments::kCertificateAndConfirmation;
+  }
   ValidateSeries(series, "series", v);
   if (series.status != SeriesStatus::kUnspecified && series.status != SeriesStatus::kDraft) {
     v.Add("series.status", "a new series starts as draft; leave it unset");

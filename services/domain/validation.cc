@@ -58,6 +58,11 @@ void ValidateOrganization(Organization& org, absl::string_view prefix, Violation
   }
   CheckText(org.city, prefix, "city", 0, kMaxCityChars, v);
   CheckText(org.website, prefix, "website", 0, kMaxWebsiteChars, v);
+  CheckText(org.signatory_name, prefix, "signatory_name", 0, kMaxNameChars, v);
+  CheckText(org.signatory_role, prefix, "signatory_role", 0, kMaxNameChars, v);
+  if (org.signatory_name.empty() && !org.signatory_role.empty()) {
+    v.Add(Path(prefix, "signatory_name"), "is required with a signatory role");
+  }
   if (org.record_retention_years < 0 || org.record_retention_years > kMaxRetentionYears) {
     v.Add(Path(prefix, "record_retention_years"),
           absl::StrCat("must be between 0 and ", kMaxRetentionYears, " years"));
@@ -144,6 +149,18 @@ void ValidateSeries(Series& series, absl::string_view prefix, Violations& v) {
   if (series.confirmation_deadline && !series.requires_confirmation) {
     v.Add(Path(prefix, "confirmation_deadline"),
           "needs requires_confirmation; without it seats need no binding commitment");
+  }
+  if (!IsKnown(series.issued_documents)) {
+    v.Add(Path(prefix, "issued_documents"),
+          series.issued_documents == IssuedDocuments::kUnspecified
+              ? "is required (CERTIFICATE_AND_CONFIRMATION or CONFIRMATION_ONLY)"
+              : absl::StrCat("unknown value ", static_cast<int>(series.issued_documents)));
+  } else if (series.issued_documents == IssuedDocuments::kConfirmationOnly &&
+             !series.awards_qualification.empty()) {
+    v.Add(Path(prefix, "issued_documents"),
+          absl::StrCat("a series that issues only Teilnahmebestätigungen awards no qualification, "
+                       "but this one awards \"",
+                       series.awards_qualification, "\" (remove that qualification first)"));
   }
   if (series.status != SeriesStatus::kUnspecified && !IsKnown(series.status)) {
     v.Add(Path(prefix, "status"), absl::StrCat("unknown value ", static_cast<int>(series.status)));

@@ -92,12 +92,22 @@ MHD_Result VerificationHandler::Handle(void* cls, MHD_Connection* connection, co
   const std::string path = url;
   if (path == "/") return Send(connection, MHD_HTTP_OK, StartHtml(language, "", ""), kHtml);
   if (path == "/keys" || path == "/keys.json") {
+    // A page for people; JSON at /keys.json or for Accept: application/json.
+    const bool json =
+        path == "/keys.json" || PrefersJson(Lookup(connection, MHD_HEADER_KIND, "Accept"));
     auto keys = server->certificates_.IssuerKeys();
     if (!keys.ok()) {
       spdlog::error("verification page: issuer keys: {}", keys.status().ToString());
+      if (!json) {
+        return Send(connection, MHD_HTTP_SERVICE_UNAVAILABLE, TooManyRequestsHtml(language), kHtml,
+                    {{MHD_HTTP_HEADER_RETRY_AFTER, "10"}});
+      }
       return Send(connection, MHD_HTTP_SERVICE_UNAVAILABLE, "{\"error\":\"unavailable\"}\n", kJson);
     }
-    return Send(connection, MHD_HTTP_OK, IssuerKeysJson(*keys), kJson);
+    if (json)
+      return Send(connection, MHD_HTTP_OK, IssuerKeysJson(*keys), kJson, {{"Vary", "Accept"}});
+    return Send(connection, MHD_HTTP_OK, IssuerKeysHtml(*keys, language), kHtml,
+                {{"Vary", "Accept"}});
   }
   if (path == "/status/revocation" || path == "/status/revocation.json") {
     // The W3C Bitstring Status List of revoked and replaced certificates,

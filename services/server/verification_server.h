@@ -7,7 +7,9 @@
 //   /c?serial=NUMBER  to /c/NUMBER (303), or the form again with the problem
 //   /c/NUMBER         the verification page (404 for an unknown number)
 //   /c/NUMBER.json    the same as JSON
-//   /keys             the issuer's public keys as JSON (key ids, did:key)
+//   /keys             the issuer's public keys as a page (German or English),
+//                     or as JSON for "Accept: application/json"
+//   /keys.json        the issuer's public keys as JSON (key ids, did:key)
 // Language: ?lang=de|en, else Accept-Language, else German. Each client
 // address is rate-limited (429 with Retry-After); so are name checks
 // against an erased holder (domain/name_check_budget.h). Connections, their

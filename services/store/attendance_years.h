@@ -1,7 +1,7 @@
 #ifndef TRAINHUB_SERVICES_STORE_ATTENDANCE_YEARS_H_
 #define TRAINHUB_SERVICES_STORE_ATTENDANCE_YEARS_H_
 
-// The figures kept for funder reports (migration 17), derived from
+// The figures kept for funder reports (migration 19), derived from
 // attendance_current:
 // - attendance_year: each person's statuses in a series per calendar year
 //   of the sessions' starts (Europe/Berlin): how many present or late,

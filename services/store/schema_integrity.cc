@@ -31,7 +31,7 @@ namespace {
 //   with none signed (Certificates::SignStatusBaseline).
 // - The ledger's erased texts: then() records each erasure made before
 //   this version in the chain (domain::LedgerEntryKind::kErasure).
-constexpr char kMigration16[] = R"sql(
+constexpr char kMigration22[] = R"sql(
 ALTER TABLE audit_event ADD COLUMN chain_seq INTEGER;  -- NULL while a refusal row counts
 ALTER TABLE audit_event ADD COLUMN prev_hash BLOB;
 ALTER TABLE audit_event ADD COLUMN hash BLOB;
@@ -195,7 +195,7 @@ absl::Status IntegrityMigration(SQLite::Database& db) {
   return RecordLedgerErasures(db);
 }
 
-constexpr std::array<Migration, 1> kIntegrityMigrations = {{{kMigration16, IntegrityMigration}}};
+constexpr std::array<Migration, 1> kIntegrityMigrations = {{{kMigration22, IntegrityMigration}}};
 
 }  // namespace
 
@@ -204,7 +204,7 @@ std::span<const Migration> IntegrityMigrations() { return kIntegrityMigrations; 
 int IntegritySchemaVersion() {
   const std::span<const Migration> all = Migrations();
   for (size_t i = 0; i < all.size(); ++i) {
-    if (all[i].sql == kMigration16) return static_cast<int>(i) + 1;
+    if (all[i].sql == kMigration22) return static_cast<int>(i) + 1;
   }
   return LatestSchemaVersion();
 }

@@ -545,7 +545,51 @@ INSERT INTO held_session (session_id, series_id, module_id, start_time, minutes)
   WHERE EXISTS (SELECT 1 FROM attendance_current c WHERE c.session_id = s.id);
 )sql";
 
-constexpr std::array<Migration, 12> kRecordMigrations = {
+// What a series issues (1: Zertifikat and Teilnahmebestätigung, 2: only
+// Teilnahmebestätigungen) and who signs an organisation's certificates.
+constexpr char kMigration20[] = R"sql(
+ALTER TABLE series ADD COLUMN issued_documents INTEGER NOT NULL DEFAULT 1;
+ALTER TABLE organization ADD COLUMN signatory_name TEXT NOT NULL DEFAULT '';
+ALTER TABLE organization ADD COLUMN signatory_role TEXT NOT NULL DEFAULT '';
+)sql";
+
+// Earlier versions wrote a coordinator's internal note, given with an
+// enrolment, as the reason of its history entry, which the participant
+// reads. Such entries (a coordinator's, not the participant's
+// own account, placing someone from no or an ended enrolment, with a reason
+// that is none of the plain steps) get the plain step that is written
+// today; the note itself stays on the enrolment, for coordinators. The
+// history is append-only: its reason trigger is dropped for the update and
+// created again as it was, all in this migration's transaction.
+constexpr char kMigration21[] = R"sql(
+DROP TRIGGER enrolment_change_erasure;
+UPDATE enrolment_change AS c
+SET reason = 'enrolled by a coordinator'
+             || CASE WHEN c.reason LIKE '% (target groups overridden)'
+                     THEN ' (target groups overridden)' ELSE '' END
+WHERE c.account_id <> 0
+  AND c.from_state IN (0, 5, 6, 7)
+  AND c.to_state IN (1, 2, 3)
+  AND c.reason NOT IN ('enrolled by a coordinator',
+                       'enrolled by a coordinator (target groups overridden)',
+                       'enrolled with a cohort by a coordinator',
+                       'enrolled with a cohort by a coordinator (target groups overridden)',
+                       'imported from a list by a coordinator',
+                       'imported from a list by a coordinator (target groups overridden)',
+                       '')
+  AND NOT EXISTS (SELECT 1 FROM enrolment e JOIN account_role r
+                    ON r.participant_id = e.participant_id
+                  WHERE e.id = c.enrolment_id AND r.account_id = c.account_id);
+CREATE TRIGGER enrolment_change_erasure BEFORE UPDATE OF reason ON enrolment_change
+WHEN NOT (NEW.reason = ''
+          AND EXISTS (SELECT 1 FROM enrolment e JOIN participant p ON p.id = e.participant_id
+                      WHERE e.id = OLD.enrolment_id AND p.erase_time IS NOT NULL))
+BEGIN
+  SELECT RAISE(ABORT, 'enrolment_change is append-only');
+END;
+)sql";
+
+constexpr std::array<Migration, 14> kRecordMigrations = {
     {{kMigration8},
      {kMigration9},
      {kMigration10},
@@ -557,7 +601,9 @@ constexpr std::array<Migration, 12> kRecordMigrations = {
      {kMigration16},
      {kMigration17, FillRequiredQualificationKeys},
      {kMigration18, TrainingYearsToStarts},
-     {kMigration19}}};
+     {kMigration19},
+     {kMigration20},
+     {kMigration21}}};
 
 }  // namespace
 

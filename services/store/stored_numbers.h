@@ -31,6 +31,9 @@ TH_STORED_AS(domain::SeriesKind::kApprenticeParcours, 3);
 TH_STORED_AS(domain::SeriesKind::kVielfaltsMontag, 4);
 TH_STORED_AS(domain::SeriesKind::kOther, 5);
 
+TH_STORED_AS(domain::IssuedDocuments::kCertificateAndConfirmation, 1);
+TH_STORED_AS(domain::IssuedDocuments::kConfirmationOnly, 2);
+
 TH_STORED_AS(domain::SeriesStatus::kDraft, 1);
 TH_STORED_AS(domain::SeriesStatus::kPlanned, 2);
 TH_STORED_AS(domain::SeriesStatus::kOpenForEnrolment, 3);

@@ -451,7 +451,45 @@ TEST_F(BadInputTest, ASeriesWithBadFieldsIsRefusedNamingEachField) {
       {"status on create",
        SeriesWith([](v1::Series* s) { s->set_status(v1::SERIES_STATUS_RUNNING); }), kInvalid,
        "series.status"},
+      {"unknown issued documents", SeriesWith([](v1::Series* s) {
+         s->set_issued_documents(static_cast<v1::IssuedDocuments>(9));
+       }),
+       kInvalid, "series.issued_documents"},
+      {"a qualification from Teilnahmebestätigungen only", SeriesWith([](v1::Series* s) {
+         s->set_issued_documents(v1::ISSUED_DOCUMENTS_CONFIRMATION_ONLY);
+         s->set_awards_qualification("Vielfaltsgestalter:in");
+       }),
+       kInvalid, "series.issued_documents"},
+      {"issued documents unset in an update",
+       [&] {
+         v1::UpdateSeriesRequest r;
+         r.mutable_series()->set_id(series_a_.id());
+         r.mutable_update_mask()->add_paths("issued_documents");
+         v1::Series out;
+         return Call(*series_, &SS::UpdateSeries, r, &out);
+       },
+       kInvalid, "series.issued_documents"},
   });
+}
+
+// What a series issues: Zertifikat and Teilnahmebestätigung unless it says
+// otherwise; kept and changed like its other settings.
+TEST_F(ApiTest, ASeriesIssuesZertifikateUnlessSetToTeilnahmebestaetigungenOnly) {
+  const int64_t org = CreateOrganization("Stadt Dessau-Roßlau, Integrationsbüro");
+  v1::Series series = CreateSeries(org, "Fachtag Vielfalt");
+  EXPECT_EQ(series.issued_documents(), v1::ISSUED_DOCUMENTS_CERTIFICATE_AND_CONFIRMATION);
+  v1::UpdateSeriesRequest r;
+  r.mutable_series()->set_id(series.id());
+  r.mutable_series()->set_issued_documents(v1::ISSUED_DOCUMENTS_CONFIRMATION_ONLY);
+  r.mutable_update_mask()->add_paths("issued_documents");
+  v1::Series updated;
+  ASSERT_TRUE(Call(*series_, &v1::SeriesService::Stub::UpdateSeries, r, &updated).ok());
+  EXPECT_EQ(updated.issued_documents(), v1::ISSUED_DOCUMENTS_CONFIRMATION_ONLY);
+  v1::GetSeriesRequest get;
+  get.set_id(series.id());
+  v1::Series read;
+  ASSERT_TRUE(Call(*series_, &v1::SeriesService::Stub::GetSeries, get, &read).ok());
+  EXPECT_EQ(read.issued_documents(), v1::ISSUED_DOCUMENTS_CONFIRMATION_ONLY);
 }
 
 TEST_F(BadInputTest, ASessionWithBadFieldsIsRefusedNamingEachField) {

@@ -222,6 +222,10 @@ class DesktopE2eTest : public QObject {
     QTRY_VERIFY_WITH_TIMEOUT(!dialog->problem()->text().isEmpty(), kWait);
     QVERIFY2(dialog->problem()->text().contains("Title"), qPrintable(dialog->problem()->text()));
     dialog->title()->setText("Interkulturelle Kompetenz – Kleingruppe");
+    // A workshop: only Teilnahmebestätigungen.
+    dialog->documents()->setCurrentIndex(
+        dialog->documents()->findData(static_cast<int>(v1::ISSUED_DOCUMENTS_CONFIRMATION_ONLY)));
+    Screenshot(dialog, "series-dialog");
     QPointer<trainhub::desktop::SeriesDialog> watched(dialog);
     dialog->Save();
     QTRY_VERIFY_WITH_TIMEOUT(watched.isNull(), kWait);
@@ -230,6 +234,9 @@ class DesktopE2eTest : public QObject {
             page->selected_series()->title() == "Interkulturelle Kompetenz – Kleingruppe",
         kWait);
     const qint64 series_id = page->selected_series()->id();
+    QCOMPARE(page->selected_series()->issued_documents(), v1::ISSUED_DOCUMENTS_CONFIRMATION_ONLY);
+    QVERIFY(server_.Cli({"--output", "json", "series", "show", QString::number(series_id)})
+                .contains("ISSUED_DOCUMENTS_CONFIRMATION_ONLY"));
     // A module, then open for enrolment (a draft is planned first).
     page->EditModule(true);
     auto* module = page->findChild<trainhub::desktop::ModuleDialog*>("moduleDialog");

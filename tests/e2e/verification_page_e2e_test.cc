@@ -162,6 +162,19 @@ TEST_F(VerificationPageE2eTest, QrCodeLeadsToThePageWhichFollowsRevocationAndRei
   EXPECT_EQ(json.code, 200);
   EXPECT_NE(json.body.find("\"status\": \"valid\""), std::string::npos) << json.body;
   EXPECT_NE(json.head.find("application/json"), std::string::npos);
+
+  // The new one revoked: the old number no longer sends the reader to a
+  // valid certificate (page, API and CLI).
+  MustCli({"certificate", "revoke", replacement, "--reason", "Teilnahme nicht belegt"});
+  dom = Browse(base_ + "/c/" + other, dir_ / "replaced-revoked.png");
+  EXPECT_NE(dom.find("ebenfalls widerrufen"), std::string::npos) << dom;
+  EXPECT_EQ(dom.find("die neue ist gültig"), std::string::npos) << dom;
+  EXPECT_NE(dom.find("Stand der neuen Bescheinigung"), std::string::npos);
+  const Result verified = Cli({"certificate", "verify", other});
+  EXPECT_EQ(verified.exit_code, 3) << verified.err;
+  EXPECT_NE(verified.out.find("the new certificate " + replacement + " was REVOKED"),
+            std::string::npos)
+      << verified.out;
 }
 
 TEST_F(VerificationPageE2eTest, TheStatusListTellsBadgesOfARevocationAndAnUnrevokeIsNotConfirmed) {
@@ -241,10 +254,25 @@ TEST_F(VerificationPageE2eTest, UnknownAndMalformedNumbersRevealNothingAndReques
   EXPECT_NE(entered.head.find("Location: /c/GWN0-XK0T-72CH-TR3V?lang=en"), std::string::npos)
       << entered.head;
   EXPECT_EQ(Get(page_port_, "/admin").code, 404);
+  // The issuer keys: a page for people, JSON for programs that ask for it
+  // (by Accept or the .json address).
   HttpAnswer keys = Get(page_port_, "/keys");
   EXPECT_EQ(keys.code, 200);
+  EXPECT_NE(keys.head.find("text/html"), std::string::npos) << keys.head;
+  EXPECT_NE(keys.body.find("Schlüssel der ausstellenden Stelle"), std::string::npos);
   EXPECT_NE(keys.body.find("did:key:z6Mk"), std::string::npos);
   EXPECT_NE(keys.head.find("Content-Security-Policy"), std::string::npos);
+  HttpAnswer keys_en = Get(page_port_, "/keys?lang=en");
+  EXPECT_NE(keys_en.body.find("Issuer keys"), std::string::npos);
+  for (const auto& [target, headers] :
+       {std::pair<std::string, std::string>{"/keys", "Accept: application/json\r\n"},
+        {"/keys.json", ""}}) {
+    HttpAnswer json = Get(page_port_, target, headers);
+    EXPECT_EQ(json.code, 200) << target;
+    EXPECT_NE(json.head.find("application/json"), std::string::npos) << target;
+    EXPECT_EQ(json.body.rfind("{", 0), 0u) << target << ": " << json.body;
+    EXPECT_NE(json.body.find("\"did\": \"did:key:z6Mk"), std::string::npos) << json.body;
+  }
 
   int limited = 0;
   std::string retry_after;

@@ -7,6 +7,7 @@
 #include <gtest/gtest.h>
 #include <sodium.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -16,11 +17,14 @@
 #include <utility>
 #include <vector>
 
+#include "absl/strings/escaping.h"
+#include "absl/strings/str_cat.h"
 #include "domain/canonical_json.h"
 #include "domain/certificate_pdf.h"
+#include "domain/certificate_status.h"
 #include "domain/name_transliteration.h"
 #include "domain/work_gate.h"
-#include "domain/certificate_status.h"
+#include "testing/v1_certificate.h"
 
 namespace trainhub::domain {
 namespace {
@@ -106,13 +110,56 @@ CertificateContent Example() {
   c.qualification = "Systemische Organisationsberater:in";
   c.organization_name = "Auslandsgesellschaft Sachsen-Anhalt e.V.";
   c.partner_names = {"Hochschule Anhalt"};
-  c.modules = {{1, "Veränderungsprozesse I", "23.–24.11.2018", "16", "16", true, {"Nuran Şahin"}},
-               {2, "Change Management", "01.–02.03.2019", "16", "8", false, {"Алина Петрова"}}};
+  c.modules = {{1,
+                "Veränderungsprozesse I",
+                "23.–24.11.2018",
+                "16",
+                "16",
+                true,
+                {"Nuran Şahin"},
+                {"Systemisches Denken", "Auftragsklärung in Verwaltungen"}},
+               {2,
+                "Change Management",
+                "01.–02.03.2019",
+                "16",
+                "8",
+                false,
+                {"Алина Петрова"},
+                {"Widerstände im Wandel"}}};
   c.teaching_units_attended = "24";
   c.teaching_units_total = "32";
-  c.issue_time = absl::FromUnixSeconds(1'800'000'000);
+  c.issue_time = absl::FromUnixSeconds(1'800'000'000);  // 15.01.2027
   c.key_id = "k0123456789abcdef";
   c.evaluation = {{"rule", {{"min_modules", 1}}}, {"teaching_unit_percent", "75"}};
+  c.attended_days = {absl::CivilDay(2018, 11, 23), absl::CivilDay(2018, 11, 24)};
+  c.place = "Magdeburg";
+  c.signatory_name = "Dr. Katrin Beispiel";
+  c.signatory_role = "Projektleitung";
+  return c;
+}
+
+// A Teilnahmebestätigung of a one-day Fachtag (a series that issues only
+// those): one module of 6 UE on 12 March 2027.
+CertificateContent FachtagConfirmation() {
+  CertificateContent c = Example();
+  c.outcome = CompletionOutcome::kConfirmation;
+  c.qualification.clear();
+  c.partner_names.clear();
+  c.issued_documents = IssuedDocuments::kConfirmationOnly;
+  c.series_title = "Fachtag Vielfalt in der Verwaltung";
+  c.series_kind = SeriesKind::kOther;
+  c.modules = {{1,
+                "Fachtag",
+                "12.03.2027",
+                "6",
+                "6",
+                true,
+                {"Мирослава Іваненко"},
+                {"Impulsvortrag Antidiskriminierung", "Workshops zu Leichter Sprache"}}};
+  c.teaching_units_attended = "6";
+  c.teaching_units_total = "6";
+  c.attended_days = {absl::CivilDay(2027, 3, 12)};
+  c.issue_time = absl::FromCivil(absl::CivilSecond(2027, 3, 15, 10, 0, 0), absl::UTCTimeZone());
   return c;
 }
 
@@ -126,7 +173,25 @@ TEST_F(CertificateDocumentTest, DocumentsRoundTripAndSignatures) {
   EXPECT_EQ(back->modules.size(), 2u);
   EXPECT_EQ(back->modules[1].trainers, std::vector<std::string>{"Алина Петрова"});
   EXPECT_EQ(back->issue_time, c.issue_time);
+  EXPECT_EQ(back->format_version, kCertificateFormatVersion);
+  EXPECT_EQ(back->modules[0].topics, c.modules[0].topics);
+  EXPECT_EQ(back->attended_days, c.attended_days);
+  EXPECT_EQ(back->place, "Magdeburg");
+  EXPECT_EQ(back->signatory_name, "Dr. Katrin Beispiel");
+  EXPECT_EQ(back->signatory_role, "Projektleitung");
+  EXPECT_EQ(back->issued_documents, IssuedDocuments::kCertificateAndConfirmation);
   EXPECT_EQ(CanonicalJson(DocumentOf(*back)).value(), *document) << "canonical twice is the same";
+  EXPECT_EQ(ContentOf(*CanonicalJson(DocumentOf(FachtagConfirmation()))).value().issued_documents,
+            IssuedDocuments::kConfirmationOnly);
+  // A version this build does not know is not read as another one.
+  std::string future = *document;
+  future.replace(future.find("trainhub-certificate-v2"), 23, "trainhub-certificate-v3");
+  EXPECT_FALSE(ContentOf(future).ok());
+  // Each version names its own fields: a version 2 document without its
+  // signatory is not a document.
+  nlohmann::json stripped = DocumentOf(c);
+  stripped.erase("signatory");
+  EXPECT_FALSE(ContentOf(stripped.dump()).ok());
   EXPECT_FALSE(ContentOf("{\"format\":\"other\"}").ok());
 
   auto signer = Ed25519Signer::FromSeed(std::string(32, '\x07'));
@@ -201,6 +266,41 @@ TEST_F(CertificateDocumentTest, ANameChecksInEitherScriptAlsoAfterTheErasure) {
   EXPECT_EQ(CheckHolderName(*redacted, "ali ula").value(), HolderNameCheck::kMatches);
 }
 
+// Issued certificates are frozen: a document of the first format, as
+// trainhub issued them, still parses, still verifies, and is written back
+// to the very same text (a redaction re-signs it in its own format).
+TEST_F(CertificateDocumentTest, FirstFormatDocumentsStayReadableAndVerifiable) {
+  const std::string document = trainhub::testing::kV1CertificateDocument;
+  auto signer = Ed25519Signer::FromSeed(std::string(32, trainhub::testing::kV1CertificateSeedByte));
+  ASSERT_TRUE(signer.ok());
+  std::string signature;
+  ASSERT_TRUE(absl::WebSafeBase64Unescape(trainhub::testing::kV1CertificateSignature, &signature));
+  EXPECT_TRUE(VerifySignature((*signer)->public_key(), document, signature));
+
+  absl::StatusOr<CertificateContent> c = ContentOf(document);
+  ASSERT_TRUE(c.ok()) << c.status();
+  EXPECT_EQ(c->format_version, 1);
+  EXPECT_EQ(c->serial, trainhub::testing::kV1CertificateSerial);
+  EXPECT_EQ(c->holder_name, "أمل حداد");
+  EXPECT_EQ(c->outcome, CompletionOutcome::kCertificate);
+  EXPECT_EQ(c->key_id, (*signer)->key_id());
+  ASSERT_EQ(c->modules.size(), 2u);
+  EXPECT_TRUE(c->modules[0].topics.empty());
+  EXPECT_TRUE(c->signatory_name.empty());
+  EXPECT_TRUE(c->attended_days.empty());
+  EXPECT_EQ(CanonicalJson(DocumentOf(*c)).value(), document);
+
+  absl::StatusOr<CertificateContent> redacted = RedactedContent(*c);
+  ASSERT_TRUE(redacted.ok()) << redacted.status();
+  const std::string resigned = CanonicalJson(DocumentOf(*redacted)).value();
+  EXPECT_NE(resigned.find("\"format\":\"trainhub-certificate-v1\""), std::string::npos);
+  EXPECT_EQ(resigned.find("signatory"), std::string::npos);
+  absl::StatusOr<CertificateContent> back = ContentOf(resigned);
+  ASSERT_TRUE(back.ok()) << back.status();
+  EXPECT_EQ(back->format_version, 1);
+  EXPECT_TRUE(HolderNameMatches(*back, "أمل حداد").value());
+}
+
 TEST_F(CertificateDocumentTest, DecimalTextHasNoTrailingZeros) {
   EXPECT_EQ(DecimalText(16), "16");
   EXPECT_EQ(DecimalText(15.5), "15.5");
@@ -236,6 +336,19 @@ TEST_F(CertificateDocumentTest, ThePdfEmbedsItsFontsAndReadsInLogicalOrder) {
   EXPECT_NE(text.find("8 von 16 UE"), std::string::npos);
   EXPECT_NE(text.find("7K3M-Q9ZD-X2RT-4HNB"), std::string::npos);
   EXPECT_NE(text.find("Алина Петрова"), std::string::npos);
+  // Each module's topics, under "Inhalte der Weiterbildungsreihe".
+  EXPECT_NE(text.find("Inhalte der Weiterbildungsreihe"), std::string::npos);
+  EXPECT_NE(text.find("Systemisches Denken; Auftragsklärung in Verwaltungen"), std::string::npos)
+      << text;
+  EXPECT_NE(text.find("Widerstände im Wandel"), std::string::npos);
+  // Who issued it, where and when, and that it needs no signature.
+  EXPECT_NE(text.find("Magdeburg, 15.01.2027"), std::string::npos) << text;
+  EXPECT_NE(text.find("Dr. Katrin Beispiel"), std::string::npos);
+  EXPECT_NE(text.find("Projektleitung"), std::string::npos);
+  EXPECT_NE(
+      text.find("Dieses Dokument wurde elektronisch erstellt und ist ohne Unterschrift gültig."),
+      std::string::npos)
+      << text;
   // Every font row of pdffonts says "yes" for embedded.
   std::istringstream rows(fonts);
   std::string line;
@@ -309,6 +422,99 @@ TEST_F(CertificateDocumentTest, StatusListBitsAndSignedStatuses) {
   const StatusCheck stale = CheckCertificateStatus(c, record, older, holds);
   EXPECT_FALSE(stale.confirmed);
   EXPECT_NE(stale.problem.find("older"), std::string::npos) << stale.problem;
+}
+
+std::string PdfText(const CertificateContent& c) {
+  absl::StatusOr<std::string> pdf = RenderCertificatePdf(c, "https://trainhub.example.org/c/X");
+  EXPECT_TRUE(pdf.ok()) << pdf.status();
+  const fs::path file =
+      fs::temp_directory_path() / ("certificate-text-" + std::to_string(getpid()) + ".pdf");
+  std::ofstream(file, std::ios::binary) << pdf.value_or("");
+  // One line per paragraph, however pango wrapped it.
+  std::string text = OutputOf("pdftotext -raw '" + file.string() + "' - 2>/dev/null");
+  fs::remove(file);
+  std::replace(text.begin(), text.end(), '\n', ' ');
+  return text;
+}
+
+// A series that issues only Teilnahmebestätigungen (a Fachtag): the
+// confirmation says on which day the holder took part in the event, never
+// that a Weiterbildungsreihe was completed.
+TEST_F(CertificateDocumentTest, AOneDayEventsConfirmationNamesTheDayAndTheEvent) {
+  CertificateContent c = FachtagConfirmation();
+  std::string text = PdfText(c);
+  EXPECT_NE(text.find("Teilnahmebestätigung"), std::string::npos);
+  EXPECT_NE(text.find("am 12. März 2027 an der Veranstaltung"), std::string::npos) << text;
+  EXPECT_NE(text.find("Fachtag Vielfalt in der Verwaltung teilgenommen hat."), std::string::npos)
+      << text;
+  EXPECT_NE(text.find("Inhalte der Veranstaltung"), std::string::npos);
+  EXPECT_NE(text.find("Impulsvortrag Antidiskriminierung; Workshops zu Leichter Sprache"),
+            std::string::npos);
+  EXPECT_EQ(text.find("Weiterbildungsreihe"), std::string::npos) << text;
+  EXPECT_EQ(text.find("erfolgreich abgeschlossen"), std::string::npos);
+  EXPECT_NE(text.find("Magdeburg, 15.03.2027"), std::string::npos) << text;
+
+  // An Ideenwerkstatt of a day and a half; mini-workshops on separate days.
+  c.attended_days = {absl::CivilDay(2027, 3, 5), absl::CivilDay(2027, 3, 6)};
+  EXPECT_NE(PdfText(c).find("vom 5. bis 6. März 2027 an der Veranstaltung"), std::string::npos);
+  c.attended_days = {absl::CivilDay(2026, 12, 30), absl::CivilDay(2027, 1, 2)};
+  EXPECT_NE(PdfText(c).find("am 30. Dezember 2026 und 2. Januar 2027 an der"), std::string::npos);
+  c.attended_days = {absl::CivilDay(2027, 3, 1), absl::CivilDay(2027, 3, 8),
+                     absl::CivilDay(2027, 3, 15)};
+  EXPECT_NE(PdfText(c).find("am 1., 8. und 15. März 2027 an der"), std::string::npos);
+
+  // A Teilnahmebestätigung of a series that also issues Zertifikate keeps
+  // the series' wording.
+  c.issued_documents = IssuedDocuments::kCertificateAndConfirmation;
+  text = PdfText(c);
+  EXPECT_NE(text.find("an der Weiterbildungsreihe"), std::string::npos) << text;
+  EXPECT_NE(text.find("Besuchte Module"), std::string::npos);
+}
+
+// A certificate of many modules with their topics runs over several pages:
+// each page carries the number, which page it is and the QR code, and the
+// signatory comes at the end.
+TEST_F(CertificateDocumentTest, ALongCertificateCarriesNumberAndQrCodeOnEveryPage) {
+  CertificateContent c = Example();
+  for (int i = 3; i <= 8; ++i) {
+    c.modules.push_back({i,
+                         absl::StrCat("Interkulturelle Prozessbegleitung, Teil ", i),
+                         "05.–06.09.2019",
+                         "16",
+                         "16",
+                         true,
+                         {"Katrin Vogel", "محمد الأحمد"},
+                         {"Grundannahmen und Methodik systemischer Beratungsarbeit",
+                          "Gelingensbedingungen für Veränderungen in Organisationen",
+                          "Kompetenzmodell und Rollenklärung in der Prozessbegleitung",
+                          "Fragetypen und Hypothesenbildung", "Simulation zur Auftragsklärung"}});
+  }
+  const std::string url = "https://trainhub.example.org/c/7K3M-Q9ZD-X2RT-4HNB";
+  absl::StatusOr<std::string> pdf = RenderCertificatePdf(c, url);
+  ASSERT_TRUE(pdf.ok()) << pdf.status();
+  const fs::path dir =
+      fs::temp_directory_path() / ("certificate-pages-" + std::to_string(getpid()));
+  fs::create_directories(dir);
+  std::ofstream(dir / "c.pdf", std::ios::binary) << *pdf;
+  const std::string info = OutputOf("pdfinfo '" + (dir / "c.pdf").string() + "' 2>/dev/null");
+  const size_t at = info.find("Pages:");
+  ASSERT_NE(at, std::string::npos) << "pdfinfo (poppler-utils) is needed";
+  const int pages = std::stoi(info.substr(at + 6));
+  ASSERT_GE(pages, 2);
+  for (int p = 1; p <= pages; ++p) {
+    const std::string text = OutputOf(absl::StrCat("pdftotext -f ", p, " -l ", p, " '",
+                                                   (dir / "c.pdf").string(), "' - 2>/dev/null"));
+    EXPECT_NE(text.find("7K3M-Q9ZD-X2RT-4HNB"), std::string::npos) << "page " << p;
+    EXPECT_NE(text.find(absl::StrCat("Seite ", p, " von ", pages)), std::string::npos)
+        << "page " << p << ": " << text;
+    EXPECT_EQ(text.find("Dr. Katrin Beispiel") != std::string::npos, p == pages) << "page " << p;
+    const std::string png = (dir / absl::StrCat("page-", p)).string();
+    const std::string qr = OutputOf(absl::StrCat(
+        "pdftoppm -r 150 -png -singlefile -f ", p, " -l ", p, " '", (dir / "c.pdf").string(), "' '",
+        png, "' && zbarimg -q --raw '", png, ".png' 2>/dev/null"));
+    EXPECT_EQ(qr, url + "\n") << "page " << p;
+  }
+  fs::remove_all(dir);
 }
 
 }  // namespace

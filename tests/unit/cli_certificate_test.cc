@@ -148,5 +148,66 @@ TEST_F(CliBadgeFileTest, AnIssuerKeyWithANumberIsAUsageError) {
   EXPECT_THAT(err_.str(), HasSubstr("--issuer-key is for checking a badge file"));
 }
 
+// certificate verify NUMBER asks the server; a replaced certificate says
+// where the one replacing it stands.
+class CliVerifyTest : public ::testing::Test {
+ protected:
+  // Verifying `serial` answers `v`; returns the exit code.
+  int Verify(const std::string& serial, const v1::CertificateVerification& v) {
+    auto certificates = std::make_unique<::testing::StrictMock<v1::MockCertificateServiceStub>>();
+    certificates_ = certificates.get();
+    stubs_.certificates = std::move(certificates);
+    EXPECT_CALL(*certificates_, VerifyCertificate(::testing::_, ::testing::_, ::testing::_))
+        .WillOnce(
+            ::testing::DoAll(::testing::SetArgPointee<2>(v), ::testing::Return(grpc::Status::OK)));
+    out_.str("");
+    err_.str("");
+    return RunCli({"certificate", "verify", serial}, stubs_, out_, err_);
+  }
+
+  static v1::CertificateVerification Replaced() {
+    v1::CertificateVerification v;
+    v.set_status(v1::CERTIFICATE_STATUS_SUPERSEDED);
+    v.set_serial("7K3M-Q9ZD-X2RT-4HNB");
+    v.set_outcome(v1::COMPLETION_OUTCOME_CERTIFICATE);
+    v.set_holder_name("أمل حداد");
+    v.set_series_title("Interkultur im Ehrenamt");
+    v.set_organization_name("Landesnetzwerk Ehrenamt e. V.");
+    v.set_superseded_by("ABCD-EFGH-JKMN-PQRS");
+    v.set_signature_valid(true);
+    v.set_replacement_serial("ABCD-EFGH-JKMN-PQRS");
+    v.set_replacement_count(1);
+    return v;
+  }
+
+  Client::Stubs stubs_;
+  v1::MockCertificateServiceStub* certificates_ = nullptr;
+  std::ostringstream out_, err_;
+};
+
+TEST_F(CliVerifyTest, AReplacedCertificateSaysWhetherTheNewOneIsValid) {
+  v1::CertificateVerification v = Replaced();
+  v.set_replacement_status(v1::CERTIFICATE_STATUS_VALID);
+  EXPECT_EQ(Verify("7K3M-Q9ZD-X2RT-4HNB", v), kExitRejected) << err_.str();
+  EXPECT_THAT(out_.str(), HasSubstr("replaced by ABCD-EFGH-JKMN-PQRS"));
+  EXPECT_THAT(out_.str(), HasSubstr("the new certificate ABCD-EFGH-JKMN-PQRS is valid"));
+
+  v.set_replacement_status(v1::CERTIFICATE_STATUS_REVOKED);
+  v.mutable_replacement_revoke_time()->set_seconds(1710000000);  // 09.03.2024 17:00 in Berlin
+  EXPECT_EQ(Verify("7K3M-Q9ZD-X2RT-4HNB", v), kExitRejected);
+  EXPECT_THAT(out_.str(), HasSubstr("the new certificate ABCD-EFGH-JKMN-PQRS was REVOKED"));
+  EXPECT_THAT(out_.str(), HasSubstr("09.03.2024"));
+  EXPECT_THAT(out_.str(), HasSubstr("none of them is valid"));
+  EXPECT_THAT(out_.str(), ::testing::Not(HasSubstr("ABCD-EFGH-JKMN-PQRS is valid")));
+
+  v = Replaced();
+  v.set_replacement_serial("WXYZ-0123-4567-89AB");
+  v.set_replacement_count(2);
+  v.set_replacement_status(v1::CERTIFICATE_STATUS_VALID);
+  EXPECT_EQ(Verify("7K3M-Q9ZD-X2RT-4HNB", v), kExitRejected);
+  EXPECT_THAT(out_.str(), HasSubstr("last replaced by WXYZ-0123-4567-89AB (replaced 2 times)"));
+  EXPECT_THAT(out_.str(), HasSubstr("the new certificate WXYZ-0123-4567-89AB is valid"));
+}
+
 }  // namespace
 }  // namespace trainhub::cli

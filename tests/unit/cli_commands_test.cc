@@ -267,5 +267,62 @@ TEST_F(CliCommandsTest, EnrolmentListShowsWhoNoLongerMeetsTheRequirement) {
   EXPECT_THAT(out_.str(), HasSubstr("7K3M-Q9ZD-X2RT-4HNB of series 1 was revoked"));
 }
 
+// --documents chooses what a series issues; a refusal of it names the flag.
+TEST_F(CliCommandsTest, SeriesDocumentsFlagSetsWhatTheSeriesIssues) {
+  v1::UpdateSeriesRequest sent;
+  v1::Series updated = Vielfaltsmontag();
+  updated.set_issued_documents(v1::ISSUED_DOCUMENTS_CONFIRMATION_ONLY);
+  EXPECT_CALL(*series_, UpdateSeries(_, _, _))
+      .WillOnce(DoAll(SaveArg<1>(&sent), SetArgPointee<2>(updated), Return(grpc::Status::OK)));
+  EXPECT_EQ(Run({"series", "update", "6", "--documents", "confirmation-only"}), kExitOk)
+      << err_.str();
+  EXPECT_EQ(sent.series().issued_documents(), v1::ISSUED_DOCUMENTS_CONFIRMATION_ONLY);
+  ASSERT_EQ(sent.update_mask().paths_size(), 1);
+  EXPECT_EQ(sent.update_mask().paths(0), "issued_documents");
+
+  auto fresh = std::make_unique<::testing::StrictMock<v1::MockSeriesServiceStub>>();
+  series_ = fresh.get();
+  stubs_.series = std::move(fresh);
+  v1::ErrorDetails details;
+  auto* violation = details.add_field_violations();
+  violation->set_field("series.issued_documents");
+  violation->set_description(
+      "a series that issues only Teilnahmebestätigungen awards no "
+      "qualification");
+  // One violation: the server's message is "field: description".
+  EXPECT_CALL(*series_, UpdateSeries(_, _, _))
+      .WillOnce(Return(grpc::Status(grpc::StatusCode::INVALID_ARGUMENT,
+                                    "series.issued_documents: " + violation->description(),
+                                    details.SerializeAsString())));
+  EXPECT_EQ(Run({"series", "update", "6", "--documents", "confirmation-only"}), kExitRejected);
+  EXPECT_THAT(err_.str(), HasSubstr("--documents: a series that issues only"));
+}
+
+TEST_F(CliCommandsTest, SeriesDocumentsFlagTakesOnlyItsWords) {
+  EXPECT_EQ(Run({"series", "update", "6", "--documents", "zertifikat"}), kExitUsage);
+  EXPECT_THAT(err_.str(), HasSubstr("--documents"));
+}
+
+TEST_F(CliCommandsTest, OrgSignatoryFlagsSetWhoSignsCertificates) {
+  v1::UpdateOrganizationRequest sent;
+  v1::Organization org;
+  org.set_id(1);
+  org.set_name("Auslandsgesellschaft Sachsen-Anhalt e.V.");
+  org.set_signatory_name("Dr. Katrin Wegener");
+  org.set_signatory_role("Projektleitung");
+  EXPECT_CALL(*organizations_, UpdateOrganization(_, _, _))
+      .WillOnce(DoAll(SaveArg<1>(&sent), SetArgPointee<2>(org), Return(grpc::Status::OK)));
+  EXPECT_EQ(Run({"org", "update", "1", "--signatory-name", "Dr. Katrin Wegener", "--signatory-role",
+                 "Projektleitung"}),
+            kExitOk)
+      << err_.str();
+  EXPECT_EQ(sent.organization().signatory_name(), "Dr. Katrin Wegener");
+  EXPECT_EQ(sent.organization().signatory_role(), "Projektleitung");
+  ASSERT_EQ(sent.update_mask().paths_size(), 2);
+  EXPECT_EQ(sent.update_mask().paths(0), "signatory_name");
+  EXPECT_EQ(sent.update_mask().paths(1), "signatory_role");
+  EXPECT_THAT(out_.str(), HasSubstr("Dr. Katrin Wegener, Projektleitung"));
+}
+
 }  // namespace
 }  // namespace trainhub::cli

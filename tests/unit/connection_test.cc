@@ -263,7 +263,7 @@ TEST_F(ConnectionTest, AttendanceRecordedBeforeVersion13CountsAsItsLatestRecord)
   EXPECT_EQ(statuses(), "1:4 2:3");
 }
 
-// A database of before migration 16: ledger texts erased then (a version-1
+// A database of before migration 22: ledger texts erased then (a version-1
 // and a version-2 entry) and audit events. Migrating records the erasures
 // in the chain and chains the audit log; both verify, and the erased
 // entries' content is held.

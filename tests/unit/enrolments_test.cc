@@ -1,11 +1,14 @@
 #include "domain/enrolments.h"
 
+#include <SQLiteCpp/Database.h>
 #include <gtest/gtest.h>
 
 #include "domain/errors.h"
 #include "domain/participants.h"
+#include "store/connection.h"
 #include "store/sqlite_store.h"
 #include "testing/planning.h"
+#include "testing/temp_files.h"
 
 namespace trainhub::domain {
 namespace {
@@ -598,6 +601,80 @@ TEST_F(EnrolmentsTest, NotesAreKeptOnTheEnrolmentForItsCoordinatorsOnly) {
   const Principal self = As({Role::kParticipant, 0, 0, jana});
   EXPECT_EQ(enrolments_->Get(self, e->id)->note, "");
   EXPECT_EQ(enrolments_->List(self, {}, {})->items[0].note, "");
+}
+
+// Earlier versions wrote a coordinator's internal note, given with an
+// enrolment, as the reason of its history entry, which the participant
+// reads. A database written then (schema version 15), once opened, shows
+// the participant the plain step instead; their own words and a
+// coordinator's reasons for other steps stay, the note stays on the
+// enrolment for coordinators, and the history is append-only again.
+TEST(EnrolmentHistoryUpgradeTest, ACoordinatorsOldNoteNoLongerReachesTheParticipant) {
+  const std::string path = trainhub::testing::TempDbPath("trainhub-history");
+  {
+    SQLite::Database db(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+    ASSERT_TRUE(store::Migrate(db, 15).ok());
+    db.exec(R"sql(
+INSERT INTO organization (id, name, kind, city, website, create_time, update_time)
+  VALUES (1, 'Auslandsgesellschaft Sachsen-Anhalt e.V.', 1, '', '', 0, 0);
+INSERT INTO series (id, organization_id, title, kind, description, target_groups, capacity,
+  status, cancellation_reason, create_time, update_time)
+  VALUES (1, 1, 'Interkultur im Ehrenamt', 2, '', '[1]', 10, 3, '', 0, 0);
+INSERT INTO participant (id, display_name, email, organization_id, target_groups,
+  training_year, create_time, update_time)
+  VALUES (1, 'Jana Beispiel', '', 1, '[1]', 0, 0, 0), (2, 'سمير خليل', '', 1, '[6]', 0, 0, 0);
+INSERT INTO account (id, email, email_key, display_name, password_hash, create_time)
+  VALUES (5, 'jana@example.org', 'jana@example.org', 'Jana', 'x', 0),
+         (7, 'koordination@example.org', 'koordination@example.org', 'Koordination', 'x', 0);
+INSERT INTO account_role (account_id, position, role, organization_id, participant_id)
+  VALUES (5, 0, 4, NULL, 1), (7, 0, 2, 1, NULL);
+INSERT INTO enrolment (id, series_id, participant_id, state, queue_number, request_time,
+  eligibility_overridden, update_time, note)
+  VALUES (1, 1, 1, 2, 3, 0, 0, 0, 'Zahlt erst im März, bitte nachhaken'),
+         (2, 1, 2, 3, 2, 0, 1, 0, 'Zielgruppe passt nicht, Ausnahme');
+INSERT INTO enrolment_change (id, enrolment_id, time, from_state, to_state, account_id, reason)
+  VALUES (1, 1, 1, 0, 3, 7, 'Zahlt erst im März, bitte nachhaken'),
+         (2, 1, 2, 3, 5, 7, 'auf eigenen Wunsch'),
+         (3, 1, 3, 5, 2, 5, 'Ich komme doch, mit dem Zug'),
+         (4, 2, 4, 0, 2, 7, 'Zielgruppe passt nicht, Ausnahme (target groups overridden)'),
+         (5, 2, 5, 2, 3, 0, 'promoted from the waiting list: a seat became free');
+)sql");
+  }
+  auto store = store::SqliteStore::Open(path);
+  ASSERT_TRUE(store.ok()) << store.status();
+  Enrolments enrolments(**store, [] { return absl::Now(); });
+  auto reasons = [&](const Principal& who, Id enrolment) {
+    std::vector<std::string> out;
+    absl::StatusOr<Page<EnrolmentChange>> history = enrolments.History(who, enrolment, {100, {}});
+    EXPECT_TRUE(history.ok()) << history.status();
+    if (history.ok()) {
+      for (const EnrolmentChange& c : history->items) out.push_back(c.reason);
+    }
+    return out;
+  };
+  Principal jana;
+  jana.account.id = 5;
+  jana.account.roles = {{Role::kParticipant, 0, 0, 1}};
+  Principal samir;
+  samir.account.id = 6;
+  samir.account.roles = {{Role::kParticipant, 0, 0, 2}};
+  Principal coordinator;
+  coordinator.account.id = 7;
+  coordinator.account.roles = {{Role::kCoordinator, 1}};
+  EXPECT_EQ(reasons(jana, 1),
+            (std::vector<std::string>{"enrolled by a coordinator", "auf eigenen Wunsch",
+                                      "Ich komme doch, mit dem Zug"}));
+  EXPECT_EQ(reasons(samir, 2),
+            (std::vector<std::string>{"enrolled by a coordinator (target groups overridden)",
+                                      "promoted from the waiting list: a seat became free"}));
+  absl::StatusOr<Enrolment> seen = enrolments.Get(coordinator, 1);
+  ASSERT_TRUE(seen.ok()) << seen.status();
+  EXPECT_EQ(seen->note, "Zahlt erst im März, bitte nachhaken");
+  EXPECT_TRUE(enrolments.Get(jana, 1)->note.empty());
+  store->reset();
+  SQLite::Database db(path, SQLite::OPEN_READWRITE);
+  EXPECT_THROW(db.exec("UPDATE enrolment_change SET reason = '' WHERE id = 3"), SQLite::Exception);
+  trainhub::testing::RemoveDb(path);
 }
 
 }  // namespace

@@ -1917,6 +1917,26 @@ Der Grund bleibt am Datensatz: Er darf die Person nicht nennen (z. B. „Aufbewa
         <source>&amp;Requires:</source>
         <translation>Setzt &amp;voraus:</translation>
     </message>
+    <message>
+        <source>Certificates</source>
+        <translation>Bescheinigungen</translation>
+    </message>
+    <message>
+        <source>What completing the series earns</source>
+        <translation>Was der Abschluss der Reihe einbringt</translation>
+    </message>
+    <message>
+        <source>Zertifikat, or Teilnahmebestätigung for partial attendance</source>
+        <translation>Zertifikat, bei teilweiser Teilnahme Teilnahmebestätigung</translation>
+    </message>
+    <message>
+        <source>Teilnahmebestätigung only (one-day event, workshop)</source>
+        <translation>Nur Teilnahmebestätigung (eintägige Veranstaltung, Workshop)</translation>
+    </message>
+    <message>
+        <source>&amp;Certificates:</source>
+        <translation>Besc&amp;heinigungen:</translation>
+    </message>
 </context>
 <context>
     <name>trainhub::desktop::SeriesPage</name>

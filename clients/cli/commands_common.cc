@@ -5,6 +5,7 @@
 #include <cstdio>
 
 #include "clients/cli/commands.h"
+#include "clients/cli/format.h"
 #include "clients/cli/messages.h"
 
 namespace trainhub::cli {
@@ -74,6 +75,14 @@ std::optional<size_t> ReceiveFile(
   }
   if (!Check(ctx, status)) return std::nullopt;
   return written;
+}
+
+void NameTypedArgument(Context& ctx, const std::string& field, const std::string& typed) {
+  constexpr size_t kLongest = 40;
+  std::vector<std::string> lines = WrapText(typed, kLongest);
+  std::string shown = lines.empty() ? "" : lines.front();
+  if (lines.size() > 1) shown += "…";
+  ctx.printer().NameArgument(field, "\"" + shown + "\"");
 }
 
 bool Check(Context& ctx, const grpc::Status& status) {

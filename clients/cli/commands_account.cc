@@ -120,10 +120,10 @@ void AddLoginCommand(CLI::App& app, Context& ctx) {
       return;
     }
     if (c.json()) return c.PrintJson(response.account());
-    ctx.out() << fmt::format(msg::kLoggedIn, response.account().display_name(),
-                             response.account().email(), DescribeRoles(response.account()),
-                             FormatLocal(response.expire_time()))
-              << "\n";
+    PrintWrapped(
+        ctx.out(),
+        fmt::format(msg::kLoggedIn, response.account().display_name(), response.account().email(),
+                    DescribeRoles(response.account()), FormatLocal(response.expire_time())));
   });
 }
 

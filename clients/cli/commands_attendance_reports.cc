@@ -21,7 +21,12 @@ using Stub = v1::AttendanceService::StubInterface;
 // An exported ledger is at most what a unary answer carries.
 constexpr size_t kMaxLedgerFileBytes = 64 * 1024 * 1024;
 
-std::string Units(double units) { return fmt::format("{:.2f}", units); }
+// Teaching units with one decimal at most: "136", "135.1".
+std::string Units(double units) {
+  std::string text = fmt::format("{:.1f}", units);
+  if (text.ends_with(".0")) text.resize(text.size() - 2);
+  return text;
+}
 
 void AddSummary(CLI::App* attendance, Context& ctx) {
   auto* cmd = attendance->add_subcommand("summary", msg::kAttendanceSummaryHelp);
@@ -39,22 +44,25 @@ void AddSummary(CLI::App* attendance, Context& ctx) {
       return;
     }
     if (c.json()) return c.PrintJson(summary);
-    ctx.out() << fmt::format(msg::kSummaryHeading, summary.series_title(), summary.series_id(),
-                             summary.session_count(), Units(summary.teaching_units()))
-              << "\n";
+    PrintWrapped(ctx.out(),
+                 fmt::format(msg::kSummaryHeading, summary.series_title(), summary.series_id(),
+                             summary.session_count(), Units(summary.teaching_units())));
+    // PRESENT + LATE + EXCUSED + ABSENT + NOT RECORDED = the sessions held.
     Table table({msg::kColId, msg::kColName, msg::kColHeld, msg::kColPresent, msg::kColLate,
-                 msg::kColExcused, msg::kColAbsent, msg::kColOpen, msg::kColUnits, msg::kColRate});
+                 msg::kColExcused, msg::kColAbsent, msg::kColNotRecorded, msg::kColUnits,
+                 msg::kColRate});
     for (const auto& p : summary.people()) {
       const int recorded = p.present() + p.excused() + p.absent();
       table.Add(
           {std::to_string(p.participant_id()), p.participant_name(),
            fmt::format("{}/{}", p.sessions_held(), p.sessions_expected()),
-           std::to_string(p.present()), std::to_string(p.late()), std::to_string(p.excused()),
+           std::to_string(p.present_only()), std::to_string(p.late()), std::to_string(p.excused()),
            std::to_string(p.absent()), std::to_string(p.unrecorded()),
            fmt::format("{}/{}", Units(p.teaching_units_attended()), Units(p.teaching_units_held())),
            recorded > 0 ? fmt::format("{:.0f} %", 100 * p.attendance_rate()) : "–"});
     }
-    table.Print(ctx.out(), 100);
+    table.Print(ctx.out());
+    for (const std::string& line : WrapText(msg::kSummaryLegend, 80)) ctx.out() << line << "\n";
   });
 }
 
@@ -117,23 +125,23 @@ void AddLedger(CLI::App* attendance, Context& ctx) {
 
 void ReportCheck(Context& ctx, const std::string& what, const v1::LedgerVerification& check) {
   if (check.intact()) {
-    ctx.out() << fmt::format(msg::kLedgerIntact, what, check.entry_count(), check.head_hash())
-              << "\n";
+    PrintWrapped(ctx.out(),
+                 fmt::format(msg::kLedgerIntact, what, check.entry_count(), check.head_hash()));
     if (check.content_unchecked_count() > 0) {
-      ctx.out() << fmt::format(msg::kLedgerUnchecked, check.content_unchecked_count()) << "\n";
+      PrintWrapped(ctx.out(), fmt::format(msg::kLedgerUnchecked, check.content_unchecked_count()));
     }
     return;
   }
-  ctx.out() << fmt::format(msg::kLedgerBroken, what, check.problem()) << "\n";
+  PrintWrapped(ctx.out(), fmt::format(msg::kLedgerBroken, what, check.problem()));
   if (check.current_status_mismatch_count() > 0) {
-    ctx.out() << fmt::format(msg::kCountedStatusesDiffer, check.current_status_mismatch_count())
-              << "\n";
+    PrintWrapped(ctx.out(),
+                 fmt::format(msg::kCountedStatusesDiffer, check.current_status_mismatch_count()));
     for (const std::string& m : check.current_status_mismatches()) {
-      ctx.out() << "  - " << m << "\n";
+      PrintWrapped(ctx.out(), "  - " + m);
     }
     const int64_t unlisted =
         check.current_status_mismatch_count() - check.current_status_mismatches_size();
-    if (unlisted > 0) ctx.out() << fmt::format(msg::kAndMore, unlisted) << "\n";
+    if (unlisted > 0) PrintWrapped(ctx.out(), fmt::format(msg::kAndMore, unlisted));
   }
   ctx.exit_code = kExitRejected;
 }

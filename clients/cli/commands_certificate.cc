@@ -7,6 +7,7 @@
 
 #include <cstdio>
 #include <memory>
+#include <sstream>
 
 #include "clients/cli/attendance_views.h"
 #include "clients/cli/badge_check.h"
@@ -43,7 +44,13 @@ std::string StatusOf(v1::CertificateStatus status) {
 }
 
 void PrintCertificate(Context& ctx, const v1::Certificate& c) {
-  auto& out = ctx.out();
+  // Lines with titles and names wrap to the terminal's 80 columns.
+  std::ostringstream out;
+  struct Flush {
+    Context& ctx;
+    std::ostringstream& lines;
+    ~Flush() { PrintWrappedLines(ctx.out(), lines.str()); }
+  } flush{ctx, out};
   out << fmt::format(msg::kCertificateHeading, KindOf(c.outcome()), c.serial(),
                      StatusOf(c.status()))
       << "\n";
@@ -150,7 +157,7 @@ void AddIssueAll(CLI::App* certificate, Context& ctx) {
       table.Add({std::to_string(e.participant_id()), e.participant_name(),
                  KindOf(e.outcome()) + (e.decided() ? msg::kDecidedMark : ""), serial});
     }
-    table.Print(ctx.out(), 100);
+    table.Print(ctx.out());
     ctx.out() << (o->preview ? std::string(msg::kPreviewNote)
                              : fmt::format(msg::kIssuedCount, response.issued_size()))
               << "\n";
@@ -186,7 +193,7 @@ void AddList(CLI::App* certificate, Context& ctx) {
       table.Add({cert.serial(), KindOf(cert.outcome()), cert.holder_name(), cert.series_title(),
                  FormatLocal(cert.issue_time()).substr(0, 10), StatusOf(cert.status())});
     }
-    table.Print(ctx.out(), 100);
+    table.Print(ctx.out());
   });
 }
 
@@ -197,6 +204,7 @@ void AddShow(CLI::App* certificate, Context& ctx) {
   cmd->callback([&ctx, serial] {
     v1::GetCertificateRequest request;
     request.set_serial(*serial);
+    NameTypedArgument(ctx, "serial", *serial);
     v1::Certificate cert;
     auto& c = ctx.client();
     if (!Check(ctx, c.Call(c.certificates(), &Stub::GetCertificate, request, &cert))) return;
@@ -214,6 +222,7 @@ void AddPdf(CLI::App* certificate, Context& ctx) {
   cmd->callback([&ctx, serial, file] {
     v1::GetCertificatePdfRequest request;
     request.set_serial(*serial);
+    NameTypedArgument(ctx, "serial", *serial);
     v1::CertificateFile pdf;
     auto& c = ctx.client();
     if (!Check(ctx, c.Call(c.certificates(), &Stub::GetCertificatePdf, request, &pdf))) return;
@@ -230,6 +239,7 @@ void AddBadge(CLI::App* certificate, Context& ctx) {
   cmd->callback([&ctx, serial, file] {
     v1::GetCertificateBadgeRequest request;
     request.set_serial(*serial);
+    NameTypedArgument(ctx, "serial", *serial);
     v1::CertificateFile badge;
     auto& c = ctx.client();
     if (!Check(ctx, c.Call(c.certificates(), &Stub::GetCertificateBadge, request, &badge))) {
@@ -281,6 +291,7 @@ void AddChange(CLI::App* certificate, Context& ctx, const char* name, const char
   cmd->callback([&ctx, o, method] {
     Request request;
     request.set_serial(o->serial);
+    NameTypedArgument(ctx, "serial", o->serial);
     request.set_reason(o->reason);
     request.set_request_id(o->request_id.empty() ? NewRequestId() : o->request_id);
     v1::Certificate cert;
@@ -304,12 +315,18 @@ void AddVerify(CLI::App* certificate, Context& ctx) {
     if (!trusted->empty()) return UsageError(ctx, msg::kIssuerKeyOnlyForFiles);
     v1::VerifyCertificateRequest request;
     request.set_serial(*serial);
+    NameTypedArgument(ctx, "serial", *serial);
     request.set_holder_name(*name);
     v1::CertificateVerification v;
     auto& c = ctx.client();
     if (!Check(ctx, c.Call(c.certificates(), &Stub::VerifyCertificate, request, &v))) return;
     if (c.json()) return c.PrintJson(v);
-    auto& out = ctx.out();
+    std::ostringstream out;  // wrapped to 80 columns when done
+    struct Flush {
+      Context& ctx;
+      std::ostringstream& lines;
+      ~Flush() { PrintWrappedLines(ctx.out(), lines.str()); }
+    } flush{ctx, out};
     if (v.status() == v1::CERTIFICATE_STATUS_UNSPECIFIED) {
       out << fmt::format(msg::kVerifyUnknown, *serial) << "\n";
       ctx.exit_code = kExitNotFound;
@@ -376,12 +393,18 @@ void AddKeys(CLI::App* certificate, Context& ctx) {
     auto& c = ctx.client();
     if (!Check(ctx, c.Call(c.certificates(), &Stub::ListIssuerKeys, request, &keys))) return;
     if (c.json()) return c.PrintJson(keys);
-    Table table({msg::kColKeyId, msg::kColDid, msg::kColSince, msg::kColStatus});
+    Table table({msg::kColKeyId, msg::kColSince, msg::kColStatus});
     for (const auto& k : keys.keys()) {
-      table.Add({k.key_id(), k.did(), FormatLocal(k.create_time()),
+      table.Add({k.key_id(), FormatLocal(k.create_time()),
                  k.active() ? msg::kKeyActive : msg::kKeyRetired});
     }
-    table.Print(ctx.out(), 140);
+    table.Print(ctx.out());
+    // A did:key is one word of 56 characters, to be copied whole: the DIDs
+    // get a table of their own, beside their key only.
+    ctx.out() << "\n";
+    Table dids({msg::kColKeyId, msg::kColDid});
+    for (const auto& k : keys.keys()) dids.Add({k.key_id(), k.did()});
+    dids.Print(ctx.out());
   });
 }
 

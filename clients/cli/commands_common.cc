@@ -77,6 +77,14 @@ std::optional<size_t> ReceiveFile(
   return written;
 }
 
+void NameTypedArgument(Context& ctx, const std::string& field, const std::string& typed) {
+  constexpr size_t kLongest = 40;
+  std::vector<std::string> lines = WrapText(typed, kLongest);
+  std::string shown = lines.empty() ? "" : lines.front();
+  if (lines.size() > 1) shown += "…";
+  ctx.printer().NameArgument(field, "\"" + shown + "\"");
+}
+
 bool Check(Context& ctx, const grpc::Status& status) {
   if (status.ok()) return true;
   ctx.exit_code = ctx.client().Report(status);

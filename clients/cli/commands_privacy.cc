@@ -47,7 +47,7 @@ void AddExport(CLI::App* privacy, Context& ctx) {
 
 void PrintErasure(Context& ctx, const v1::ErasePersonalDataResponse& r) {
   const v1::Participant& p = r.participant();
-  ctx.out() << fmt::format(msg::kErasedHeading, p.id(), p.display_name()) << "\n";
+  PrintWrapped(ctx.out(), fmt::format(msg::kErasedHeading, p.id(), p.display_name()));
   std::vector<std::pair<std::string, std::string>> fields = {
       {msg::kErasedAccounts, std::to_string(r.accounts_erased())},
       {msg::kErasedTexts, std::to_string(r.texts_erased())},
@@ -135,7 +135,7 @@ void AddDue(CLI::App* privacy, Context& ctx) {
                    fmt::format("{} {}", d.series_id(), d.series_title())});
       }
       table.Print(ctx.out());
-      ctx.out() << fmt::format(msg::kDueHint, due.people_size()) << "\n";
+      PrintWrapped(ctx.out(), fmt::format(msg::kDueHint, due.people_size()));
       return;
     }
     int erased = 0;

@@ -199,7 +199,7 @@ void AddSeriesShow(CLI::App* series, Context& ctx) {
                 << ",\"sessions\":" << ToJson(sessions) << "}\n";
       return;
     }
-    ctx.out() << fmt::format(msg::kSeriesHeading, s.id(), s.title()) << "\n";
+    PrintWrapped(ctx.out(), fmt::format(msg::kSeriesHeading, s.id(), s.title()));
     std::vector<std::string> partners, groups;
     for (int64_t id : s.partner_organization_ids()) partners.push_back(OrganizationLabel(c, id));
     for (int g : s.target_groups()) {

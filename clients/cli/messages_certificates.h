@@ -202,8 +202,7 @@ inline constexpr char kColSince[] = "SINCE";
 inline constexpr char kKeyActive[] = "signs new certificates";
 inline constexpr char kKeyRetired[] = "verifies old ones";
 
-inline constexpr char kConflictLine[] =
-    "  conflicting session: {} (see: trainhub session show {}); --allow-overlap books anyway";
+inline constexpr char kConflictLine[] = "  conflicting session: {} (see: trainhub session show {})";
 inline constexpr char kUnreachable[] =
     "cannot reach trainhubd at {}: {}\n  start it (scripts/run), or pass --server HOST:PORT (or "
     "set TRAINHUB_SERVER) where it listens";

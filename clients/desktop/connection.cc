@@ -2,6 +2,8 @@
 
 #include <random>
 
+#include "wire/server_address.h"
+
 namespace trainhub::desktop {
 
 namespace v1 = trainhub::v1;
@@ -21,7 +23,9 @@ Connection::Connection(Settings settings) : settings_(std::move(settings)) {
   arguments.SetInt(GRPC_ARG_INITIAL_RECONNECT_BACKOFF_MS, 200);
   arguments.SetInt(GRPC_ARG_MAX_RECONNECT_BACKOFF_MS, 2000);
   arguments.SetMaxReceiveMessageSize(64 * 1024 * 1024);
-  channel_ = grpc::CreateCustomChannel(settings_.address, credentials, arguments);
+  // "127.0.0.1" means trainhubd's default port, as in the CLI.
+  channel_ = grpc::CreateCustomChannel(
+      wire::ServerTarget(settings_.address).value_or(settings_.address), credentials, arguments);
   accounts_ = v1::AccountService::NewStub(channel_);
   attendance_ = v1::AttendanceService::NewStub(channel_);
   certificates_ = v1::CertificateService::NewStub(channel_);

@@ -454,27 +454,30 @@ void ToProto(const domain::AttendanceSheet& in, v1::AttendanceSheet* out) {
   out->set_check_in_open(in.check_in_open);
 }
 
+void ToProto(const domain::PersonAttendance& p, v1::PersonAttendance* person) {
+  person->set_participant_id(p.participant_id);
+  person->set_participant_name(p.participant_name);
+  person->set_sessions_expected(p.sessions_expected);
+  person->set_sessions_held(p.sessions_held);
+  person->set_present(p.present);
+  person->set_present_only(p.present_only);
+  person->set_late(p.late);
+  person->set_excused(p.excused);
+  person->set_absent(p.absent);
+  person->set_unrecorded(p.unrecorded);
+  person->set_upcoming(p.upcoming);
+  person->set_minutes_missed(p.minutes_missed);
+  person->set_teaching_units_attended(p.teaching_units_attended);
+  person->set_teaching_units_held(p.teaching_units_held);
+  person->set_attendance_rate(p.attendance_rate);
+}
+
 void ToProto(const domain::AttendanceSummary& in, v1::AttendanceSummary* out) {
   out->set_series_id(in.series.id);
   out->set_series_title(in.series.title);
   out->set_session_count(in.session_count);
   out->set_teaching_units(in.teaching_units);
-  for (const domain::PersonAttendance& p : in.people) {
-    v1::PersonAttendance* person = out->add_people();
-    person->set_participant_id(p.participant_id);
-    person->set_participant_name(p.participant_name);
-    person->set_sessions_expected(p.sessions_expected);
-    person->set_sessions_held(p.sessions_held);
-    person->set_present(p.present);
-    person->set_late(p.late);
-    person->set_excused(p.excused);
-    person->set_absent(p.absent);
-    person->set_unrecorded(p.unrecorded);
-    person->set_minutes_missed(p.minutes_missed);
-    person->set_teaching_units_attended(p.teaching_units_attended);
-    person->set_teaching_units_held(p.teaching_units_held);
-    person->set_attendance_rate(p.attendance_rate);
-  }
+  for (const domain::PersonAttendance& p : in.people) ToProto(p, out->add_people());
 }
 
 void ToProto(const domain::AttendanceMatrix& in, v1::AttendanceMatrix* out) {
@@ -489,6 +492,7 @@ void ToProto(const domain::AttendanceMatrix& in, v1::AttendanceMatrix* out) {
     TimeToProto(c.session.end, column->mutable_end_time());
     column->set_teaching_units(c.teaching_units);
     column->set_signed_off(c.signed_off);
+    column->set_held(c.held);
   }
   for (const domain::MatrixRow& r : in.rows) {
     v1::AttendanceMatrix::Row* row = out->add_rows();
@@ -501,6 +505,7 @@ void ToProto(const domain::AttendanceMatrix& in, v1::AttendanceMatrix* out) {
       cell->set_minutes_missed(c.minutes_missed);
       cell->set_needs_review(c.needs_review);
     }
+    ToProto(r.totals, row->mutable_totals());
   }
 }
 

@@ -90,6 +90,7 @@ absl::StatusOr<domain::AttendanceMark> MarkFromProto(const trainhub::v1::Attenda
                                                      absl::string_view field);
 void ToProto(const domain::AttendanceEntry& in, trainhub::v1::AttendanceRecord* out);
 void ToProto(const domain::AttendanceSheet& in, trainhub::v1::AttendanceSheet* out);
+void ToProto(const domain::PersonAttendance& in, trainhub::v1::PersonAttendance* out);
 void ToProto(const domain::AttendanceSummary& in, trainhub::v1::AttendanceSummary* out);
 void ToProto(const domain::AttendanceMatrix& in, trainhub::v1::AttendanceMatrix* out);
 

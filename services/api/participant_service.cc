@@ -82,6 +82,7 @@ grpc::Status ParticipantServiceImpl::ImportParticipants(
     out->set_enrolment_id(row.enrolment_id);
     out->set_enrolment_state(static_cast<v1::EnrolmentState>(row.enrolment_state));
     out->set_waitlist_position(row.waitlist_position);
+    out->set_display_name(row.display_name);
   }
   return grpc::Status::OK;
 }

@@ -41,11 +41,35 @@ CheckInCode CodeOf(const std::optional<CheckInWindow>& window, absl::Time now) {
   return out;
 }
 
+// `text` without what people type between groups of digits: spaces
+// (also no-break and thin ones), hyphens and dashes ("482 915",
+// "482-915", "482–915" as a word processor makes it), dots.
+std::string WithoutSeparators(absl::string_view text) {
+  static constexpr absl::string_view kWide[] = {"\u00a0", "\u2009", "\u202f", "\u2010",
+                                                "\u2011", "\u2012", "\u2013", "\u2212"};
+  std::string out;
+  while (!text.empty()) {
+    bool skipped = false;
+    for (absl::string_view wide : kWide) {
+      if (absl::ConsumePrefix(&text, wide)) {
+        skipped = true;
+        break;
+      }
+    }
+    if (skipped) continue;
+    const char c = text.front();
+    text.remove_prefix(1);
+    if (c != ' ' && c != '\t' && c != '-' && c != '.') out += c;
+  }
+  return out;
+}
+
 // The six digits of a typed code or a scanned QR payload; the session the
 // payload names goes to `session_id` when that is 0.
 absl::StatusOr<std::string> ParseCode(std::string code, Id& session_id) {
+  constexpr char kSixDigits[] = "must be six digits, as the trainer shows them (e.g. 482 915)";
   const std::string trimmed = Trimmed(code);
-  if (trimmed.size() > 100) return InvalidField("code", "six digits");
+  if (trimmed.size() > 100) return InvalidField("code", kSixDigits);
   absl::string_view view = trimmed;
   const bool scanned = absl::ConsumePrefix(&view, kQrPrefix);
   std::string text(view);
@@ -54,7 +78,7 @@ absl::StatusOr<std::string> ParseCode(std::string code, Id& session_id) {
     Id named = 0;
     if (colon == std::string::npos || !absl::SimpleAtoi(text.substr(0, colon), &named) ||
         named <= 0) {
-      return InvalidField("code", "not a trainhub check-in code");
+      return InvalidField("code", "is not a trainhub check-in code");
     }
     if (session_id != 0 && session_id != named) {
       return FieldError(absl::StatusCode::kFailedPrecondition, "code",
@@ -63,9 +87,9 @@ absl::StatusOr<std::string> ParseCode(std::string code, Id& session_id) {
     session_id = named;
     text = text.substr(colon + 1);
   }
-  text.erase(std::remove(text.begin(), text.end(), ' '), text.end());
+  text = WithoutSeparators(text);
   if (text.size() != 6 || !std::all_of(text.begin(), text.end(), absl::ascii_isdigit)) {
-    return InvalidField("code", "six digits, as the trainer shows them");
+    return InvalidField("code", kSixDigits);
   }
   return text;
 }

@@ -60,13 +60,64 @@ absl::StatusOr<AttendanceMatrix> BuildMatrix(ReadView& r, Series series) {
   return matrix;
 }
 
+void CountMatrix(AttendanceMatrix& matrix, absl::Time now) {
+  for (MatrixColumn& column : matrix.columns) column.held = column.session.start <= now;
+  for (MatrixRow& row : matrix.rows) {
+    PersonAttendance& p = row.totals;
+    p = PersonAttendance{};
+    p.participant_id = row.participant_id;
+    p.participant_name = row.participant_name;
+    for (size_t i = 0; i < row.cells.size(); ++i) {
+      const MatrixCell& cell = row.cells[i];
+      const MatrixColumn& column = matrix.columns[i];
+      if (!cell.expected) continue;
+      ++p.sessions_expected;
+      if (!column.held) {
+        ++p.upcoming;
+        continue;
+      }
+      ++p.sessions_held;
+      p.teaching_units_held += column.teaching_units;
+      switch (cell.status) {
+        case AttendanceStatus::kLate:
+          ++p.late;
+          break;
+        case AttendanceStatus::kPresent:
+          ++p.present_only;
+          break;
+        case AttendanceStatus::kExcused:
+          ++p.excused;
+          break;
+        case AttendanceStatus::kAbsent:
+          ++p.absent;
+          break;
+        case AttendanceStatus::kUnspecified:
+          ++p.unrecorded;
+          break;
+      }
+      if (Attended(cell.status)) {
+        p.minutes_missed += cell.minutes_missed;
+        const int length = LengthMinutes(column.session);
+        const double share =
+            length > 0 ? std::max(0, length - cell.minutes_missed) / double(length) : 0;
+        p.teaching_units_attended += column.teaching_units * share;
+      }
+    }
+    p.present = p.present_only + p.late;
+    const int recorded = p.present + p.excused + p.absent;
+    p.attendance_rate = recorded > 0 ? double(p.present) / recorded : 0;
+  }
+}
+
 absl::StatusOr<AttendanceMatrix> Attendance::Matrix(const Principal& who, Id series_id) {
+  const absl::Time now = clock_();
   AttendanceMatrix matrix;
   TH_RETURN_IF_ERROR(store_.Read([&](ReadView& r) -> absl::Status {
     TH_ASSIGN_OR_RETURN(auto access, AccessSeries(r, who, series_id, AttendanceRole::kReader));
     TH_ASSIGN_OR_RETURN(matrix, BuildMatrix(r, std::move(access.first)));
     return absl::OkStatus();
   }));
+  CountMatrix(matrix, now);
   return matrix;
 }
 
@@ -91,50 +142,14 @@ absl::StatusOr<AttendanceSummary> Attendance::Summary(const Principal& who, Id s
     TH_ASSIGN_OR_RETURN(matrix, BuildMatrix(r, std::move(access.first)));
     return absl::OkStatus();
   }));
+  CountMatrix(matrix, now);
   AttendanceSummary summary;
   summary.series = matrix.series;
   summary.session_count = static_cast<int>(matrix.columns.size());
   for (const MatrixColumn& c : matrix.columns) summary.teaching_units += c.teaching_units;
   for (const MatrixRow& row : matrix.rows) {
     if (only && row.participant_id != *only) continue;
-    PersonAttendance p;
-    p.participant_id = row.participant_id;
-    p.participant_name = row.participant_name;
-    for (size_t i = 0; i < row.cells.size(); ++i) {
-      const MatrixCell& cell = row.cells[i];
-      const MatrixColumn& column = matrix.columns[i];
-      if (!cell.expected) continue;
-      ++p.sessions_expected;
-      if (column.session.start > now) continue;
-      ++p.sessions_held;
-      p.teaching_units_held += column.teaching_units;
-      switch (cell.status) {
-        case AttendanceStatus::kLate:
-          ++p.late;
-          [[fallthrough]];
-        case AttendanceStatus::kPresent: {
-          ++p.present;
-          p.minutes_missed += cell.minutes_missed;
-          const int length = LengthMinutes(column.session);
-          const double share =
-              length > 0 ? std::max(0, length - cell.minutes_missed) / double(length) : 0;
-          p.teaching_units_attended += column.teaching_units * share;
-          break;
-        }
-        case AttendanceStatus::kExcused:
-          ++p.excused;
-          break;
-        case AttendanceStatus::kAbsent:
-          ++p.absent;
-          break;
-        case AttendanceStatus::kUnspecified:
-          ++p.unrecorded;
-          break;
-      }
-    }
-    const int recorded = p.present + p.excused + p.absent;
-    p.attendance_rate = recorded > 0 ? double(p.present) / recorded : 0;
-    summary.people.push_back(std::move(p));
+    summary.people.push_back(row.totals);
   }
   if (only && summary.people.empty() && role != AttendanceRole::kParticipant) {
     return FieldError(

@@ -251,7 +251,8 @@ absl::StatusOr<Enrolment> Enrolments::Request(const RequestContext& ctx, Id seri
     TH_ASSIGN_OR_RETURN(std::optional<Enrolment> existing,
                         w.enrolments().Find(series_id, participant_id));
     if (existing && IsActive(existing->state)) return AlreadyEnrolled(*existing, *p);
-    TH_ASSIGN_OR_RETURN(std::string ineligible, Ineligibility(w, series, *p, override_eligibility));
+    TH_ASSIGN_OR_RETURN(std::string ineligible,
+                        Ineligibility(w, series, *p, override_eligibility, planner));
     if (!ineligible.empty()) {
       return FieldError(absl::StatusCode::kFailedPrecondition, "participant_id", ineligible);
     }
@@ -295,9 +296,17 @@ absl::StatusOr<std::vector<Enrolment>> Enrolments::EnrolCohort(const RequestCont
         TH_ASSIGN_OR_RETURN(std::optional<Enrolment> existing,
                             w.enrolments().Find(series_id, p.id));
         if (existing && IsActive(existing->state)) continue;
-        TH_ASSIGN_OR_RETURN(std::string reason, Ineligibility(w, series, p, override_eligibility));
+        TH_ASSIGN_OR_RETURN(std::string reason, Ineligibility(w, series, p, override_eligibility,
+                                                              /*by_planner=*/true));
         if (!reason.empty()) {
-          ineligible.Add(absl::StrCat("participant ", p.id), reason);
+          // The reason names the person; the field is their place in the
+          // request's list (of an organisation's cohort: in the cohort).
+          const auto listed =
+              std::find(cohort.participant_ids.begin(), cohort.participant_ids.end(), p.id);
+          const size_t index = listed != cohort.participant_ids.end()
+                                   ? listed - cohort.participant_ids.begin()
+                                   : &p - people.data();
+          ineligible.Add(absl::StrCat("participant_ids[", index, "]"), reason);
         } else {
           to_enrol.emplace_back(p, existing);
         }

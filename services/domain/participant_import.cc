@@ -371,6 +371,7 @@ absl::Status ImportRow(UnitOfWork& w, AuditTrail& trail, const Layout& layout,
     row.created = true;
   }
   row.participant_id = stored.id;
+  row.display_name = stored.display_name;
   if (series) {
     TH_ASSIGN_OR_RETURN(Enrolment e,
                         EnrolAsPlanner(w, trail, *series, stored, options.override_eligibility,

@@ -49,6 +49,7 @@ struct ImportedRow {
   Id enrolment_id = 0;
   EnrolmentState enrolment_state = EnrolmentState::kUnspecified;
   int waitlist_position = 0;
+  std::string display_name;  // as stored: the row's, or the matched participant's
 };
 
 struct ImportReport {

@@ -4,6 +4,8 @@
 
 #include <SQLiteCpp/Database.h>
 
+#include <map>
+
 #include "api/access_matrix.h"
 #include "api/api_fixture.h"
 #include "domain/attendance_ledger.h"
@@ -1033,6 +1035,97 @@ TEST_F(AttendanceServiceTest, SummaryCountsTeachingUnitsAndLeavesOutWhoWasNotEnr
   EXPECT_EQ(csv.content().rfind("\xEF\xBB\xBFTeilnehmer-ID;Name;", 0), 0u);
   EXPECT_NE(csv.content().find("verspätet (45 min)"), std::string::npos);
   EXPECT_NE(csv.content().find("\r\n"), std::string::npos);
+}
+
+TEST_F(AttendanceServiceTest, PresentLateExcusedAbsentAndNotRecordedAddUpAlikeEverywhere) {
+  // Today's session is held: one present, one late, one without a status.
+  // The session in a month is still to come; an excuse for it is recorded.
+  v1::AttendanceSheet sheet;
+  ASSERT_TRUE(RecordSheet(session_,
+                          {Mark(people_ids_[0], v1::ATTENDANCE_STATUS_PRESENT),
+                           Mark(people_ids_[1], v1::ATTENDANCE_STATUS_LATE, 45)},
+                          &sheet)
+                  .ok());
+  ASSERT_TRUE(
+      RecordSheet(future_session_, {Mark(people_ids_[0], v1::ATTENDANCE_STATUS_EXCUSED)}, &sheet)
+          .ok());
+  v1::GetAttendanceSummaryRequest summary_request;
+  summary_request.set_series_id(series_id_);
+  v1::AttendanceSummary summary;
+  ASSERT_TRUE(Call(*attendance_, &v1::AttendanceService::Stub::GetAttendanceSummary,
+                   summary_request, &summary)
+                  .ok());
+  std::map<int64_t, v1::PersonAttendance> by_person;
+  for (const auto& p : summary.people()) {
+    by_person[p.participant_id()] = p;
+    EXPECT_EQ(p.present_only() + p.late() + p.excused() + p.absent() + p.unrecorded(),
+              p.sessions_held())
+        << p.participant_name();
+    EXPECT_EQ(p.sessions_held() + p.upcoming(), p.sessions_expected()) << p.participant_name();
+    EXPECT_EQ(p.present(), p.present_only() + p.late()) << "the older combined field";
+  }
+  ASSERT_EQ(by_person.size(), 3u);
+  const v1::PersonAttendance& on_time = by_person[people_ids_[0]];
+  EXPECT_EQ(on_time.present_only(), 1);
+  EXPECT_EQ(on_time.late(), 0);
+  EXPECT_EQ(on_time.excused(), 0) << "the excuse in advance counts once its session begins";
+  EXPECT_EQ(on_time.upcoming(), 1);
+  const v1::PersonAttendance& late = by_person[people_ids_[1]];
+  EXPECT_EQ(late.present_only(), 0) << "late is not also present";
+  EXPECT_EQ(late.late(), 1);
+  const v1::PersonAttendance& missing = by_person[people_ids_[2]];
+  EXPECT_EQ(missing.unrecorded(), 1);
+  EXPECT_EQ(missing.upcoming(), 1);
+
+  // The matrix counts the same, and says which sessions were held.
+  v1::GetAttendanceMatrixRequest matrix_request;
+  matrix_request.set_series_id(series_id_);
+  v1::AttendanceMatrix matrix;
+  ASSERT_TRUE(
+      Call(*attendance_, &v1::AttendanceService::Stub::GetAttendanceMatrix, matrix_request, &matrix)
+          .ok());
+  ASSERT_EQ(matrix.sessions_size(), 2);
+  EXPECT_TRUE(matrix.sessions(0).held());
+  EXPECT_FALSE(matrix.sessions(1).held());
+  for (const auto& row : matrix.rows()) {
+    const v1::PersonAttendance& want = by_person[row.participant_id()];
+    EXPECT_EQ(row.totals().present_only(), want.present_only());
+    EXPECT_EQ(row.totals().late(), want.late());
+    EXPECT_EQ(row.totals().unrecorded(), want.unrecorded());
+    EXPECT_EQ(row.totals().upcoming(), want.upcoming());
+    EXPECT_DOUBLE_EQ(row.totals().teaching_units_attended(), want.teaching_units_attended());
+  }
+
+  // The CSV export: separate columns in the same order, a held session
+  // without a status "nicht erfasst", one still to come "offen".
+  v1::ExportAttendanceRequest csv_request;
+  csv_request.set_series_id(series_id_);
+  v1::AttendanceFile csv;
+  ASSERT_TRUE(
+      Call(*attendance_, &v1::AttendanceService::Stub::ExportAttendance, csv_request, &csv).ok());
+  const std::string& text = csv.content();
+  EXPECT_NE(text.find(";anwesend;verspätet;entschuldigt;abwesend;nicht erfasst (stattgefunden, "
+                      "ohne Status);offen (noch nicht stattgefunden);UE anwesend\r\n"),
+            std::string::npos)
+      << text;
+  auto line_of = [&](const std::string& name) {
+    const size_t at = text.find(name);
+    return at == std::string::npos ? std::string() : text.substr(at, text.find("\r\n", at) - at);
+  };
+  EXPECT_NE(line_of("Nguyễn Thị Lan").find(";nicht erfasst;offen;0;0;0;0;1;1;"), std::string::npos)
+      << line_of("Nguyễn Thị Lan");
+  EXPECT_NE(line_of("Олександр Коваленко").find(";0;1;0;0;0;1;"), std::string::npos)
+      << line_of("Олександр Коваленко");
+  EXPECT_NE(line_of("أمينة حداد").find(";anwesend;entschuldigt;1;0;0;0;0;1;"), std::string::npos)
+      << line_of("أمينة حداد");
+
+  csv_request.set_format(v1::ATTENDANCE_FILE_FORMAT_JSON);
+  v1::AttendanceFile json;
+  ASSERT_TRUE(
+      Call(*attendance_, &v1::AttendanceService::Stub::ExportAttendance, csv_request, &json).ok());
+  EXPECT_NE(json.content().find("\"held\": false"), std::string::npos);
+  EXPECT_NE(json.content().find("\"present_only\": 1"), std::string::npos);
+  EXPECT_NE(json.content().find("\"upcoming\": 1"), std::string::npos);
 }
 
 TEST_F(AttendanceServiceTest, SignInSheetIsAPdf) {

@@ -525,6 +525,20 @@ class DesktopE2eTest : public QObject {
     QVERIFY(page != nullptr);
     QTRY_COMPARE_WITH_TIMEOUT(page->certificate_table()->rowCount(), 1, kWait);
     QCOMPARE(page->certificate_table()->item(0, 1)->text(), QString("Zertifikat"));
+    // Her attendance of the 2018-2020 qualification: the counts add up to
+    // the sessions held (present and late apart).
+    QTableWidget* attendance = page->attendance_table();
+    QCOMPARE(attendance->horizontalHeaderItem(3)->text(), QString("Late"));
+    int row = 0;
+    while (row < attendance->rowCount() && !attendance->item(row, 0)->text().startsWith("System")) {
+      ++row;
+    }
+    QVERIFY(row < attendance->rowCount());
+    QCOMPARE(attendance->item(row, 1)->text(), QString("17/17"));
+    int sum = 0;
+    for (int column = 2; column <= 6; ++column)
+      sum += attendance->item(row, column)->text().toInt();
+    QCOMPARE(sum, 17);
     QString opened;
     page->set_open_pdf_with([&opened](const QString& path) { opened = path; });
     page->OpenCertificate(page->certificate_table()->item(0, 0)->text());

@@ -166,6 +166,29 @@ TEST_F(AttendanceTest, TheCheckInCodeRotatesEvery30SecondsAndThePreviousOneIsTak
             absl::StatusCode::kFailedPrecondition);
 }
 
+TEST_F(AttendanceTest, TheCodeIsTakenAsTheTrainersScreenShowsIt) {
+  now_ = Berlin(2027, 3, 6, 9, 0, 5);
+  ASSERT_TRUE(attendance_->OpenCheckIn(trainer_, session_id_, 10, {}).ok());
+  const std::string code = attendance_->CurrentCheckInCode(trainer_, session_id_)->code;
+  const std::string left = code.substr(0, 3), right = code.substr(3);
+  // With a space, a no-break or thin space, a hyphen or an en dash between
+  // the groups, as people copy or type it.
+  const std::vector<std::string> typed = {left + " " + right, left + "-" + right,
+                                          left + "\u2013" + right, left + "\u00a0" + right,
+                                          " " + left + "\u202f" + right + " "};
+  for (size_t i = 0; i < typed.size(); ++i) {
+    absl::StatusOr<AttendanceEntry> in = attendance_->CheckIn(participant_[i % 2], typed[i], 0, {});
+    EXPECT_TRUE(in.ok()) << "\"" << typed[i] << "\": " << in.status();
+  }
+  for (const std::string bad : {left, code + "1", left + "-" + "abc", std::string("48a 915")}) {
+    absl::StatusOr<AttendanceEntry> refused = attendance_->CheckIn(participant_[0], bad, 0, {});
+    EXPECT_EQ(refused.status().code(), absl::StatusCode::kInvalidArgument) << bad;
+    EXPECT_EQ(Field(refused.status()), "code");
+    EXPECT_NE(refused.status().message().find("must be six digits"), std::string::npos)
+        << refused.status();
+  }
+}
+
 TEST_F(AttendanceTest, GuessingCodesIsThrottledPerAccount) {
   now_ = Berlin(2027, 3, 6, 9, 0, 5);
   ASSERT_TRUE(attendance_->OpenCheckIn(trainer_, session_id_, 10, {}).ok());

@@ -253,5 +253,38 @@ TEST_F(CliAttendanceTest, CheckInSendsTheCodeAndSaysWhereTheParticipantIsRecorde
   EXPECT_THAT(out_.str(), HasSubstr("present at session 37"));
 }
 
+TEST_F(CliAttendanceTest, CheckInTakesTheCodeAsShownInTwoWordsOrWithADash) {
+  // docs/coordinator-guide.md: "trainhub checkin 482 915", without quotes.
+  std::vector<v1::CheckInRequest> sent(2);
+  v1::AttendanceRecord record;
+  record.set_session_id(37);
+  EXPECT_CALL(*attendance_, CheckIn(_, _, _))
+      .WillOnce(DoAll(SaveArg<1>(&sent[0]), SetArgPointee<2>(record), Return(grpc::Status::OK)));
+  EXPECT_EQ(Run({"checkin", "482", "915"}), kExitOk) << err_.str();
+  EXPECT_EQ(sent[0].code(), "482 915");
+  auto again = std::make_unique<::testing::StrictMock<v1::MockAttendanceServiceStub>>();
+  EXPECT_CALL(*again, CheckIn(_, _, _))
+      .WillOnce(DoAll(SaveArg<1>(&sent[1]), SetArgPointee<2>(record), Return(grpc::Status::OK)));
+  stubs_.attendance = std::move(again);
+  EXPECT_EQ(Run({"checkin", "554-548", "--session", "37"}), kExitOk) << err_.str();
+  EXPECT_EQ(sent[1].code(), "554-548");
+  EXPECT_EQ(sent[1].session_id(), 37);
+}
+
+TEST_F(CliAttendanceTest, ARefusedCodeIsNamedByWhatWasTyped) {
+  v1::ErrorDetails details;
+  details.add_field_violations()->set_field("code");
+  details.mutable_field_violations(0)->set_description(
+      "must be six digits, as the trainer shows them (e.g. 482 915)");
+  EXPECT_CALL(*attendance_, CheckIn(_, _, _))
+      .WillOnce(
+          Return(grpc::Status(grpc::StatusCode::INVALID_ARGUMENT,
+                              "code: must be six digits, as the trainer shows them (e.g. 482 915)",
+                              details.SerializeAsString())));
+  EXPECT_EQ(Run({"checkin", "48", "915"}), kExitRejected);
+  EXPECT_THAT(err_.str(),
+              HasSubstr("error: \"48 915\" must be six digits, as the trainer shows them"));
+}
+
 }  // namespace
 }  // namespace trainhub::cli

@@ -8,16 +8,19 @@
 #include <unistd.h>
 
 #include <filesystem>
+#include <fstream>
 #include <sstream>
 #include <string>
 #include <vector>
 
 #include "clients/cli/app.h"
 #include "trainhub/v1/admin_mock.grpc.pb.h"
+#include "clients/cli/format.h"
 #include "trainhub/v1/common.pb.h"
 #include "trainhub/v1/enrolment_mock.grpc.pb.h"
 #include "trainhub/v1/organization_mock.grpc.pb.h"
 #include "trainhub/v1/schedule_mock.grpc.pb.h"
+#include "trainhub/v1/participant_mock.grpc.pb.h"
 #include "trainhub/v1/series_mock.grpc.pb.h"
 #include "unit/cli_test_run.h"
 
@@ -170,6 +173,179 @@ TEST_F(CliCommandsTest, SessionAddNeedsEitherTimesOrDays) {
                  "2020-05-14 16:00", "--days", "2020-05-14", "--daily", "09:00-16:00"}),
             kExitUsage);
   EXPECT_THAT(err_.str(), HasSubstr("--days and --daily"));
+}
+
+TEST_F(CliCommandsTest, AWordWhereANumberBelongsIsNamedTheWayTheDocsNameIt) {
+  // StrictMock: nothing reaches the server.
+  EXPECT_EQ(Run({"series", "show", "abc"}), kExitUsage);
+  EXPECT_THAT(err_.str(), HasSubstr("error: SERIES must be a number"));
+  EXPECT_THAT(err_.str(), HasSubstr("\"abc\""));
+  EXPECT_THAT(err_.str(), Not(HasSubstr("Could not convert")));
+  err_.str("");
+  EXPECT_EQ(
+      Run({"session", "add", "6", "x", "--start", "2027-03-01 10:00", "--end", "2027-03-01 12:00"}),
+      kExitUsage);
+  EXPECT_THAT(err_.str(), HasSubstr("error: MODULE must be a number"));
+  err_.str("");
+  EXPECT_EQ(Run({"series", "show", "0"}), kExitUsage);
+  EXPECT_THAT(err_.str(), HasSubstr("SERIES must be a positive number (an id"));
+  err_.str("");
+  EXPECT_EQ(Run({"org", "show", "x1"}), kExitUsage);
+  EXPECT_THAT(err_.str(), HasSubstr("error: ORGANISATION must be a number"));
+  err_.str("");
+  EXPECT_EQ(Run({"series", "create", "--title", "T", "--kind", "other", "--org", "eins",
+                 "--capacity", "12"}),
+            kExitUsage);
+  EXPECT_THAT(err_.str(), HasSubstr("error: --org must be a number, not \"eins\""));
+  err_.str("");
+  EXPECT_EQ(Run({"session", "add", "6", "31", "--start", "2027-03-01 10:00", "--end",
+                 "2027-03-01 12:00", "--trainer", "9", "--trainer", "Kaya"}),
+            kExitUsage);
+  EXPECT_THAT(err_.str(), HasSubstr("error: --trainer must be a number, not \"Kaya\""));
+}
+
+TEST_F(CliCommandsTest, AServerWithoutAPortIsReachedOnTheDefaultPort) {
+  for (auto [typed, reached] : {std::pair{"192.0.2.1", "192.0.2.1:50051"},
+                                std::pair{"[2001:db8::7]", "[2001:db8::7]:50051"},
+                                std::pair{"trainhub.example.org", "trainhub.example.org:50051"}}) {
+    auto series = std::make_unique<::testing::NiceMock<v1::MockSeriesServiceStub>>();
+    ON_CALL(*series, GetSeries(_, _, _))
+        .WillByDefault(Return(grpc::Status(grpc::StatusCode::UNAVAILABLE, "connection refused")));
+    stubs_.series = std::move(series);
+    err_.str("");
+    EXPECT_EQ(Run({"--server", typed, "series", "show", "6"}), kExitUnreachable);
+    EXPECT_THAT(err_.str(), HasSubstr(std::string("cannot reach trainhubd at ") + reached));
+  }
+  err_.str("");
+  EXPECT_EQ(Run({"--server", "host:99999", "series", "show", "6"}), kExitUsage);
+  EXPECT_THAT(err_.str(), HasSubstr("\"host:99999\" is not a server address"));
+}
+
+TEST_F(CliCommandsTest, ASessionNamesItsTrainersUnderOneLabel) {
+  v1::Session session;
+  session.set_id(40);
+  session.set_series_id(2);
+  session.set_series_title("Interkultur im Ehrenamt");
+  session.set_module_title("Rollenverständnis im Ehrenamt");
+  SetTimestamp(absl::FromCivil(absl::CivilMinute(2027, 3, 12, 9, 0), LocalZone()),
+               session.mutable_start_time());
+  SetTimestamp(absl::FromCivil(absl::CivilMinute(2027, 3, 12, 17, 0), LocalZone()),
+               session.mutable_end_time());
+  for (auto [id, name] : {std::pair{2, "Dr. Jonas Keller"}, std::pair{3, "Алина Петрова"}}) {
+    auto* b = session.add_trainers();
+    b->set_trainer_id(id);
+    b->set_trainer_name(name);
+    b->set_status(v1::BOOKING_STATUS_REQUESTED);
+  }
+  EXPECT_CALL(*series_, CreateSession(_, _, _))
+      .WillOnce(DoAll(SetArgPointee<2>(session), Return(grpc::Status::OK)));
+  EXPECT_EQ(Run({"session", "add", "2", "9", "--start", "2027-03-12 09:00", "--end",
+                 "2027-03-12 17:00", "--trainer", "2", "--trainer", "3"}),
+            kExitOk)
+      << err_.str();
+  const std::string text = out_.str();
+  EXPECT_EQ(text.find("Trainers:"), text.rfind("Trainers:")) << text;
+  EXPECT_THAT(text, HasSubstr("Trainers:  Dr. Jonas Keller (2): requested\n"));
+  EXPECT_THAT(text, HasSubstr("\n             Алина Петрова (3): requested\n"));
+  // A one-day session shows its date once.
+  EXPECT_THAT(text, HasSubstr("12.03.2027 09:00–17:00"));
+}
+
+TEST_F(CliCommandsTest, ADoubleBookingNamesTheConflictAndTheFlagOnce) {
+  v1::ErrorDetails details;
+  details.set_conflicting_session_id(28);
+  EXPECT_CALL(*series_, CreateSession(_, _, _))
+      .WillOnce(Return(grpc::Status(
+          grpc::StatusCode::FAILED_PRECONDITION,
+          "trainer 2 (Dr. Jonas Keller) is already booked at that time for session 28; set "
+          "allow_overlap to book anyway",
+          details.SerializeAsString())));
+  EXPECT_EQ(Run({"session", "add", "2", "9", "--start", "2027-03-01 14:00", "--end",
+                 "2027-03-01 17:00", "--trainer", "2"}),
+            kExitRejected);
+  const std::string text = err_.str();
+  EXPECT_THAT(text, HasSubstr("pass --allow-overlap to book anyway"));
+  EXPECT_EQ(text.find("--allow-overlap"), text.rfind("--allow-overlap")) << text;
+  EXPECT_THAT(text, HasSubstr("conflicting session: 28 (see: trainhub session show 28)"));
+}
+
+class CliImportTest : public ::testing::Test {
+ protected:
+  CliImportTest() {
+    auto participants = std::make_unique<::testing::StrictMock<v1::MockParticipantServiceStub>>();
+    participants_ = participants.get();
+    stubs_.participants = std::move(participants);
+    std::ofstream(file_) << "Vorname;Nachname;E-Mail\nJana;Beispiel;jana@example.org\n";
+  }
+  ~CliImportTest() override { std::filesystem::remove(file_); }
+
+  int Run(std::vector<std::string> args) { return RunCli(std::move(args), stubs_, out_, err_); }
+
+  const std::string file_ = (std::filesystem::temp_directory_path() /
+                             ("ehrenamt-liste-" + std::to_string(::getpid()) + ".csv"))
+                                .string();
+  Client::Stubs stubs_;
+  v1::MockParticipantServiceStub* participants_ = nullptr;
+  std::ostringstream out_, err_;
+};
+
+TEST_F(CliImportTest, TheDryRunNamesWhomItWouldCreateOrMatch) {
+  v1::ImportParticipantsResponse answer;
+  answer.set_rows(2);
+  auto* jana = answer.add_imported();
+  jana->set_line(2);
+  jana->set_participant_id(1);
+  jana->set_display_name("Jana Beispiel");
+  jana->set_enrolment_state(v1::ENROLMENT_STATE_ENROLLED);
+  auto* amal = answer.add_imported();
+  amal->set_line(3);
+  amal->set_created(true);
+  amal->set_display_name("أمل حداد");
+  amal->set_enrolment_state(v1::ENROLMENT_STATE_WAITLISTED);
+  amal->set_waitlist_position(1);
+  EXPECT_CALL(*participants_, ImportParticipants(_, _, _))
+      .WillOnce(DoAll(SetArgPointee<2>(answer), Return(grpc::Status::OK)));
+  EXPECT_EQ(Run({"import", "enrolments", "2", file_, "--org", "1", "--dry-run"}), kExitOk)
+      << err_.str();
+  EXPECT_THAT(out_.str(), HasSubstr("line 2: Jana Beispiel (existing participant 1), enrolled\n"));
+  EXPECT_THAT(out_.str(), HasSubstr("line 3: أمل حداد (new participant), waitlist #1\n"));
+}
+
+TEST_F(CliImportTest, RefusalsNameTheFileAndItsRowsNotTheApisWords) {
+  v1::ErrorDetails encoding;
+  encoding.add_field_violations()->set_field("csv");
+  encoding.mutable_field_violations(0)->set_description(
+      "line 2: the file is not UTF-8 (perhaps Windows-1252); save it as \"CSV UTF-8\"");
+  v1::ErrorDetails rows;
+  for (auto [field, description] :
+       {std::pair{"csv line 2 E-Mail", "is not an e-mail address"},
+        std::pair{"csv line 3 Zielgruppe", "unknown target group \"Niemand\""},
+        std::pair{"accept_good_rows",
+                  "nothing was imported; fix the rows, or import only the "
+                  "good rows"}}) {
+    auto* v = rows.add_field_violations();
+    v->set_field(field);
+    v->set_description(description);
+  }
+  EXPECT_CALL(*participants_, ImportParticipants(_, _, _))
+      .WillOnce(Return(grpc::Status(
+          grpc::StatusCode::INVALID_ARGUMENT,
+          "csv: line 2: the file is not UTF-8 (perhaps Windows-1252); save it as \"CSV UTF-8\"",
+          encoding.SerializeAsString())));
+  EXPECT_EQ(Run({"import", "participants", file_, "--org", "1"}), kExitRejected);
+  EXPECT_THAT(err_.str(), HasSubstr("error: " + file_ + ": line 2: the file is not UTF-8"));
+  EXPECT_THAT(err_.str(), Not(HasSubstr("FILE")));
+  err_.str("");
+  auto again = std::make_unique<::testing::StrictMock<v1::MockParticipantServiceStub>>();
+  EXPECT_CALL(*again, ImportParticipants(_, _, _))
+      .WillOnce(Return(
+          grpc::Status(grpc::StatusCode::INVALID_ARGUMENT, "rows", rows.SerializeAsString())));
+  stubs_.participants = std::move(again);
+  EXPECT_EQ(Run({"import", "participants", file_, "--org", "1"}), kExitRejected);
+  EXPECT_THAT(err_.str(), HasSubstr(file_ + ": nothing was imported"));
+  EXPECT_THAT(err_.str(), HasSubstr("  line 2 (E-Mail): is not an e-mail address\n"));
+  EXPECT_THAT(err_.str(), HasSubstr("pass --good-rows-only to import the other rows"));
+  EXPECT_THAT(err_.str(), Not(HasSubstr("csv line")));
 }
 
 TEST_F(CliCommandsTest, BadDaysAreAUsageError) {

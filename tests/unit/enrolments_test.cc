@@ -252,10 +252,19 @@ TEST_F(EnrolmentsTest, TargetGroupsRefuseOthersUnlessACoordinatorOverrides) {
   EXPECT_EQ(GetFieldViolations(refused.status())[0].field, "participant_id");
   EXPECT_NE(refused.status().message().find("belongs to managers"), std::string::npos);
   EXPECT_NE(refused.status().message().find("is for volunteers"), std::string::npos);
+  // The coordinator learns how to enrol anyway; the participant whom to ask.
+  EXPECT_NE(refused.status().message().find("set override_eligibility to enrol them anyway"),
+            std::string::npos)
+      << refused.status();
 
   const Principal self = As({Role::kParticipant, 0, 0, manager});
   EXPECT_EQ(enrolments_->Request(self, series_, 0, true, "", {}).status().code(),
             absl::StatusCode::kPermissionDenied);
+  auto own = enrolments_->Request(self, series_, 0, false, "", {});
+  EXPECT_EQ(own.status().code(), absl::StatusCode::kFailedPrecondition);
+  EXPECT_NE(own.status().message().find("a coordinator can enrol you anyway"), std::string::npos)
+      << own.status();
+  EXPECT_EQ(own.status().message().find("override"), std::string::npos) << own.status();
   auto overridden = enrolments_->Request(coordinator_, series_, manager, true, "", {});
   ASSERT_TRUE(overridden.ok()) << overridden.status();
   EXPECT_TRUE(overridden->eligibility_overridden);
@@ -395,6 +404,12 @@ TEST_F(EnrolmentsTest, ACohortEnrolsAllMatchingApprenticesOrNone) {
   auto mixed = enrolments_->EnrolCohort(coordinator_, parcours, everybody, false, {});
   EXPECT_EQ(mixed.status().code(), absl::StatusCode::kFailedPrecondition);
   EXPECT_NE(mixed.status().message().find("Volunteer Vera"), std::string::npos);
+  // Named once, by the reason; the field is the person's place in the cohort.
+  const std::vector<FieldViolation> why = GetFieldViolations(mixed.status());
+  ASSERT_EQ(why.size(), 1u) << mixed.status();
+  EXPECT_EQ(why[0].field.rfind("participant_ids[", 0), 0u) << why[0].field;
+  EXPECT_EQ(why[0].description.rfind("participant ", 0), 0u) << why[0].description;
+  EXPECT_NE(why[0].description.find("set override_eligibility"), std::string::npos);
   EXPECT_EQ(planner_->series.GetSeries(admin_, parcours)->seats_taken, 3);
   EXPECT_EQ(planner_->series.GetSeries(admin_, parcours)->waitlist_length, 1);
 

@@ -349,6 +349,8 @@ TEST_F(ParticipantImportTest, AnEMailOfAnotherPersonIsAConflictNeverAMerge) {
       EXPECT_EQ(row.participant_id, 0);
     }
   }
+  // ... but the names it would create.
+  EXPECT_EQ(dry->imported[0].display_name, "Ali Yılmaz");
 
   options.dry_run = false;
   auto real = import_->Import(coordinator_, kList, options, {});
@@ -362,6 +364,9 @@ TEST_F(ParticipantImportTest, AnEMailOfAnotherPersonIsAConflictNeverAMerge) {
   ASSERT_TRUE(same.ok()) << same.status();
   ASSERT_EQ(same->imported.size(), 1u);
   EXPECT_EQ(same->imported[0].participant_id, jana);
+  // The match is named as stored, whatever the row's spelling.
+  EXPECT_EQ(same->imported[0].display_name, "Jana Beispiel");
+  EXPECT_FALSE(same->imported[0].created);
 }
 
 }  // namespace

@@ -1372,10 +1372,6 @@ Bisher: %4</translation>
         <translation>Meine Termine</translation>
     </message>
     <message>
-        <source>Attended</source>
-        <translation>Teilgenommen</translation>
-    </message>
-    <message>
         <source>Excused</source>
         <translation>Entschuldigt</translation>
     </message>
@@ -1462,6 +1458,30 @@ Bisher: %4</translation>
     <message>
         <source>Checked in: you are marked present.</source>
         <translation>Eingecheckt: Sie sind als anwesend erfasst.</translation>
+    </message>
+    <message>
+        <source>Held</source>
+        <translation>Stattgefunden</translation>
+    </message>
+    <message>
+        <source>Present</source>
+        <translation>Anwesend</translation>
+    </message>
+    <message>
+        <source>Late</source>
+        <translation>Verspätet</translation>
+    </message>
+    <message>
+        <source>Not recorded</source>
+        <translation>Nicht erfasst</translation>
+    </message>
+    <message>
+        <source>Sessions that took place without a status recorded yet. Sessions still to come are not counted here (&quot;offen&quot; in the export).</source>
+        <translation>Termine, die stattgefunden haben, aber noch ohne erfassten Status sind. Kommende Termine zählen hier nicht mit (im Export „offen“).</translation>
+    </message>
+    <message>
+        <source>Present + late + excused + absent + not recorded = the sessions held. Held: held of the sessions you are expected at; the others are still to come.</source>
+        <translation>Anwesend + verspätet + entschuldigt + abwesend + nicht erfasst = die stattgefundenen Termine. Stattgefunden: von den Terminen, zu denen Sie erwartet werden; die übrigen kommen noch.</translation>
     </message>
 </context>
 <context>

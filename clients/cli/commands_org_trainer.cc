@@ -13,7 +13,7 @@ namespace v1 = ::trainhub::v1;
 
 void PrintOrganization(Context& ctx, const v1::Organization& org) {
   if (ctx.client().json()) return ctx.client().PrintJson(org);
-  ctx.out() << org.id() << "  " << org.name() << "\n";
+  PrintWrapped(ctx.out(), fmt::format("{}  {}", org.id(), org.name()));
   PrintFields(ctx.out(),
               {{msg::kLabelKind, WordOf(OrganizationKindWords(), org.kind())},
                {msg::kLabelCity, org.city().empty() ? msg::kNone : org.city()},
@@ -31,7 +31,7 @@ void PrintOrganization(Context& ctx, const v1::Organization& org) {
 
 void PrintTrainer(Context& ctx, const v1::Trainer& trainer) {
   if (ctx.client().json()) return ctx.client().PrintJson(trainer);
-  ctx.out() << trainer.id() << "  " << trainer.display_name() << "\n";
+  PrintWrapped(ctx.out(), fmt::format("{}  {}", trainer.id(), trainer.display_name()));
   PrintFields(ctx.out(), {{msg::kLabelEmail, trainer.email()},
                           {msg::kLabelAffiliation,
                            trainer.affiliation().empty() ? msg::kNone : trainer.affiliation()}});

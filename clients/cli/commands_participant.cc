@@ -33,7 +33,7 @@ std::string Groups(const v1::Participant& p) {
 
 void PrintParticipant(Context& ctx, const v1::Participant& p) {
   if (ctx.client().json()) return ctx.client().PrintJson(p);
-  ctx.out() << p.id() << "  " << p.display_name() << "\n";
+  PrintWrapped(ctx.out(), fmt::format("{}  {}", p.id(), p.display_name()));
   std::vector<std::pair<std::string, std::string>> fields = {
       {msg::kLabelEmail, p.email().empty() ? msg::kNone : p.email()},
       {msg::kLabelOrganisation, std::to_string(p.organization_id())},

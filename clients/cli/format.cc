@@ -466,6 +466,20 @@ void PrintFields(std::ostream& out, const std::vector<std::pair<std::string, std
       }
       for (absl::string_view word : absl::StrSplit(paragraph, ' ', absl::SkipEmpty())) {
         const size_t length = DisplayWidth(std::string(word));
+        if (length > room) {
+          // A word wider than the value's column (an e-mail address, a
+          // DID) gets a line of its own from column 4, so that it can be
+          // copied whole; wider still, it breaks between grapheme clusters.
+          constexpr size_t kOwnLineIndent = 4;
+          const std::vector<std::string> parts =
+              length + kOwnLineIndent <= width ? std::vector<std::string>{std::string(word)}
+                                               : WrapText(std::string(word), width - kOwnLineIndent);
+          for (const std::string& part : parts) {
+            out << "\n" << std::string(kOwnLineIndent, ' ') << part;
+          }
+          column = room;  // what follows starts a line of its own
+          continue;
+        }
         if (column > 0 && column + 1 + length > room) {
           out << "\n" << std::string(indent, ' ');
           column = 0;

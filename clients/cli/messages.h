@@ -413,7 +413,7 @@ inline constexpr char kImportTooLarge[] =
 inline constexpr char kImportProblem[] = "  line {}{}: {}";
 inline constexpr char kImportRefused[] = "{}: nothing was imported; these rows have problems:";
 inline constexpr char kImportGoodRowsHint[] =
-    "  correct them and import again, or pass --good-rows-only to import the other rows";
+    "  correct them and try again, or pass --good-rows-only to import the other rows";
 inline constexpr char kImportSummary[] = "{} row(s) read, {} imported, {} with problems";
 inline constexpr char kImportDrySummary[] =
     "dry run: {} row(s) read, {} would be imported, {} with problems; nothing was stored";

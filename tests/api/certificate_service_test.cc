@@ -813,6 +813,7 @@ TEST_F(CertificateServiceTest, RevokeAndReissue) {
 // A client whose answer was lost sends the same request again: it gets the
 // first answer, not a refusal caused by the first request's own effect.
 TEST_F(CertificateServiceTest, RetriesWithTheRequestIdGetTheFirstAnswer) {
+  HoldTheLastSession();
   v1::IssueCertificateRequest issue;
   issue.set_series_id(series_id_);
   issue.set_participant_id(ids_[1]);
@@ -1546,6 +1547,17 @@ TEST_F(CertificateDocumentsTest, ACertificateOfTheFirstDocumentFormatStillVerifi
                     return w.certificates().Insert(old).status();
                   })
                   .ok());
+  // As the first start after an upgrade from a version before signed
+  // statuses finds it: no status list yet, and every status is signed once.
+  {
+    SQLite::Database db(path_, SQLite::OPEN_READWRITE);
+    db.setBusyTimeout(5000);
+    db.exec("DROP TRIGGER certificate_status_list_no_delete");
+    db.exec("DELETE FROM certificate_status_list");
+  }
+  absl::StatusOr<domain::StatusBaseline> baseline = server_->certificates().SignStatusBaseline();
+  ASSERT_TRUE(baseline.ok()) << baseline.status();
+  EXPECT_TRUE(baseline->signed_now);
 
   v1::CertificateVerification v;
   ASSERT_TRUE(Verify(trainhub::testing::kV1CertificateSerial, &v).ok());

@@ -308,8 +308,11 @@ class EnrolmentE2eTest : public E2eTest {
               std::string::npos)
         << dry.out;
     Result imported = MustCli({"import", "enrolments", "2", csv.string(), "--org", "1"});
-    EXPECT_NE(imported.out.find("line 3: participant"), std::string::npos) << imported.out;
-    EXPECT_NE(imported.out.find("line 4: participant"), std::string::npos) << imported.out;
+    EXPECT_NE(imported.out.find("line 3: Bülent Kaya (participant"), std::string::npos)
+        << imported.out;
+    EXPECT_NE(imported.out.find("line 4: Chiara Rossi; geb. Conti (participant"),
+              std::string::npos)
+        << imported.out;
     EXPECT_NE(imported.out.find("waitlist #1"), std::string::npos) << imported.out;
     EXPECT_NE(imported.out.find("waitlist #2"), std::string::npos) << imported.out;
 
@@ -356,7 +359,7 @@ class EnrolmentE2eTest : public E2eTest {
          "unknown column \"Telefon\""},
         {{"import", "participants", bad_row.string(), "--org", "1"},
          3,
-         "csv line 3 E-Mail: is not an e-mail address"},
+         "line 3 (E-Mail): is not an e-mail address"},
         {{"import", "participants", (dir_ / "missing.csv").string(), "--org", "1"},
          2,
          "cannot read"},

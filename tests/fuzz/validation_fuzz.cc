@@ -106,8 +106,12 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     case 2: {
       v1::Participant p;
       if (p.ParseFromArray(bytes, length)) {
-        CheckValidator<v1::Participant>(api::FromProto(p), domain::ValidateParticipant,
-                                        "participant");
+        // A start of training that is no day is refused by the conversion.
+        absl::StatusOr<domain::Participant> converted = api::FromProto(p);
+        FUZZ_CHECK(converted.ok() || converted.status().code() == absl::StatusCode::kInvalidArgument);
+        if (converted.ok()) {
+          CheckValidator<v1::Participant>(*converted, domain::ValidateParticipant, "participant");
+        }
       }
       break;
     }

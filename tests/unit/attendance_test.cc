@@ -108,18 +108,26 @@ class AttendanceTest : public ::testing::Test {
   Id trainer_id_ = 0, series_id_ = 0, session_id_ = 0;
 };
 
-TEST_F(AttendanceTest, RecordsTakeTheSessionsDayOnExcusedAlsoBefore) {
-  now_ = Berlin(2027, 3, 5, 23, 59);
-  absl::StatusOr<AttendanceEntry> early = Record(AttendanceStatus::kPresent);
-  EXPECT_EQ(early.status().code(), absl::StatusCode::kFailedPrecondition);
-  EXPECT_EQ(Field(early.status()), "mark.status");
+// Nobody can have been at a session that has not begun: until its start
+// only an excused absence can be recorded (in advance, also days before).
+TEST_F(AttendanceTest, BeforeTheSessionBeginsOnlyExcusedIsRecorded) {
+  for (absl::Time before : {Berlin(2027, 3, 5, 23, 59), Berlin(2027, 3, 6, 0, 0),
+                            Berlin(2027, 3, 6, 8, 59, 59)}) {
+    now_ = before;
+    for (AttendanceStatus status :
+         {AttendanceStatus::kPresent, AttendanceStatus::kLate, AttendanceStatus::kAbsent}) {
+      absl::StatusOr<AttendanceEntry> early = Record(status);
+      EXPECT_EQ(early.status().code(), absl::StatusCode::kFailedPrecondition) << before;
+      EXPECT_EQ(Field(early.status()), "mark.status");
+    }
+  }
   EXPECT_TRUE(Record(AttendanceStatus::kExcused).ok());
-  now_ = Berlin(2027, 3, 6, 0, 0);  // the day has begun, the session not yet
-  EXPECT_TRUE(Record(AttendanceStatus::kPresent).ok());
-  EXPECT_TRUE(Record(AttendanceStatus::kAbsent, people_[1]).ok());
   // Sign-off waits for the session to begin.
   absl::StatusOr<AttendanceSheet> too_soon = attendance_->SignOff(trainer_, session_id_, {});
   EXPECT_EQ(too_soon.status().code(), absl::StatusCode::kFailedPrecondition);
+  now_ = Berlin(2027, 3, 6, 9, 0);  // the session begins
+  EXPECT_TRUE(Record(AttendanceStatus::kPresent).ok());
+  EXPECT_TRUE(Record(AttendanceStatus::kAbsent, people_[1]).ok());
   now_ = Berlin(2027, 3, 6, 16, 5);
   absl::StatusOr<AttendanceSheet> signed_off = attendance_->SignOff(trainer_, session_id_, {});
   ASSERT_TRUE(signed_off.ok()) << signed_off.status();

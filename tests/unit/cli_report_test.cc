@@ -81,7 +81,8 @@ TEST_F(CliReportTest, PrintsTheFiguresWithSuppressedCellsMarked) {
   EXPECT_EQ(sent.organization_id(), 1);
   EXPECT_EQ(sent.min_persons(), 4);
   const std::string out = out_.str();
-  EXPECT_THAT(out, HasSubstr("Auslandsgesellschaft Sachsen-Anhalt e.V., 2019-01-01 to 2019-12-31"));
+  EXPECT_THAT(Unwrapped(out),
+              HasSubstr("Auslandsgesellschaft Sachsen-Anhalt e.V., 2019-01-01 to 2019-12-31"));
   EXPECT_THAT(out, HasSubstr("92.5 % (37 of 40 statuses)"));
   EXPECT_THAT(out, HasSubstr("administration-staff  suppressed"));
   EXPECT_THAT(out, HasSubstr("trainers              suppressed"));

@@ -4,6 +4,7 @@
 // Runs the trainhub CLI in-process for tests: with the given (mock) stubs,
 // printing into the given streams and reading answers from `input`.
 
+#include <regex>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -22,6 +23,14 @@ inline int RunCli(std::vector<std::string> args, Client::Stubs& stubs, std::ostr
   Context ctx(out, err, std::move(stubs));
   ctx.in = &in;
   return Run(ctx, static_cast<int>(argv.size()), argv.data());
+}
+
+// `printed` with the lines the CLI wrapped at 80 columns joined again (a
+// line break and the indentation that follows become one space), for
+// checking a sentence whatever the width of the values in it.
+inline std::string Unwrapped(const std::string& printed) {
+  static const std::regex kBreak("\n +");
+  return std::regex_replace(printed, kBreak, " ");
 }
 
 }  // namespace trainhub::cli

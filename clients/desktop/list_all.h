@@ -3,6 +3,8 @@
 
 // Every page of a List call (blocking; run it in the background).
 
+#include <vector>
+
 #include "clients/desktop/connection.h"
 
 namespace trainhub::desktop {
@@ -26,6 +28,18 @@ grpc::Status ListAll(Connection& connection, Stub& stub,
     request.set_page_token(response.next_page_token());
   }
   return grpc::Status::OK;
+}
+
+// Every organisation the signed-in account may see, appended to `out`.
+inline grpc::Status ListAllOrganizations(Connection& connection,
+                                         std::vector<trainhub::v1::Organization>* out) {
+  return ListAll<trainhub::v1::OrganizationService::Stub>(
+      connection, connection.organizations(),
+      &trainhub::v1::OrganizationService::Stub::ListOrganizations,
+      trainhub::v1::ListOrganizationsRequest(),
+      [out](const trainhub::v1::ListOrganizationsResponse& page) {
+        out->insert(out->end(), page.organizations().begin(), page.organizations().end());
+      });
 }
 
 }  // namespace trainhub::desktop

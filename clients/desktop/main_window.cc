@@ -122,13 +122,7 @@ void MainWindow::OpenImport() {
       this,
       [connection]() {
         Reply<std::vector<v1::Organization>> reply;
-        reply.status = ListAll<v1::OrganizationService::Stub>(
-            *connection, connection->organizations(),
-            &v1::OrganizationService::Stub::ListOrganizations, v1::ListOrganizationsRequest(),
-            [&reply](const v1::ListOrganizationsResponse& page) {
-              reply.value.insert(reply.value.end(), page.organizations().begin(),
-                                 page.organizations().end());
-            });
+        reply.status = ListAllOrganizations(*connection, &reply.value);
         return reply;
       },
       [this](Reply<std::vector<v1::Organization>> reply) {

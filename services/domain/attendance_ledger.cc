@@ -9,6 +9,7 @@
 
 #include "absl/strings/escaping.h"
 #include "absl/strings/str_cat.h"
+#include "domain/hash_fields.h"
 
 namespace trainhub::domain {
 namespace {
@@ -18,28 +19,6 @@ constexpr char kEncodingVersion[] = "trainhub-attendance-ledger-v1";
 constexpr char kEncodingVersion2[] = "trainhub-attendance-ledger-v2";
 constexpr char kEncodingVersion3[] = "trainhub-attendance-ledger-v3";
 constexpr char kErasedDigestName[] = "trainhub-attendance-erasure-v1";
-
-// Appends `value` as its length (8 bytes, little endian) and its bytes, so
-// that no two different entries encode alike.
-void AppendField(std::string& out, absl::string_view value) {
-  const uint64_t n = value.size();
-  char length[8];
-  for (int i = 0; i < 8; ++i) length[i] = static_cast<char>((n >> (8 * i)) & 0xff);
-  out.append(length, sizeof length);
-  out.append(value.data(), value.size());
-}
-// A number as its decimal digits.
-void AppendField(std::string& out, int64_t value) {
-  AppendField(out, absl::AlphaNum(value).Piece());
-}
-
-std::string Blake2b256(const std::string& bytes) {
-  std::string hash(kLedgerHashBytes, '\0');
-  crypto_generichash(reinterpret_cast<unsigned char*>(hash.data()), hash.size(),
-                     reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size(), nullptr,
-                     0);
-  return hash;
-}
 
 // Versions 1 and 2, byte for byte as earlier builds hashed them.
 std::string EncodingV1V2(const AttendanceEntry& e) {

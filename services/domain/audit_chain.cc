@@ -7,6 +7,7 @@
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/strip.h"
+#include "domain/hash_fields.h"
 
 namespace trainhub::domain {
 namespace {
@@ -15,26 +16,6 @@ constexpr char kEncodingVersion[] = "trainhub-audit-v1";
 constexpr size_t kHashBytes = 32;
 constexpr size_t kSaltBytes = 16;
 constexpr char kErasureMethodSuffix[] = "/ErasePersonalData";
-
-// `value` as its length (8 bytes, little endian) and its bytes.
-void AppendField(std::string& out, absl::string_view value) {
-  const uint64_t n = value.size();
-  char length[8];
-  for (int i = 0; i < 8; ++i) length[i] = static_cast<char>((n >> (8 * i)) & 0xff);
-  out.append(length, sizeof length);
-  out.append(value.data(), value.size());
-}
-void AppendField(std::string& out, int64_t value) {
-  AppendField(out, absl::AlphaNum(value).Piece());
-}
-
-std::string Blake2b256(const std::string& bytes) {
-  std::string hash(kHashBytes, '\0');
-  crypto_generichash(reinterpret_cast<unsigned char*>(hash.data()), hash.size(),
-                     reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size(), nullptr,
-                     0);
-  return hash;
-}
 
 // The account whose data an event of the erasure says was erased, or 0.
 Id ErasedAccountOf(const AuditEvent& e) {

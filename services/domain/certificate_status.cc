@@ -1,6 +1,5 @@
 #include "domain/certificate_status.h"
 
-#include <sodium.h>
 #include <zlib.h>
 
 #include <memory>
@@ -12,6 +11,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/strip.h"
 #include "domain/berlin_time.h"
+#include "domain/hash_fields.h"
 #include "domain/ports/unit_of_work.h"
 #include "domain/status_macros.h"
 
@@ -24,25 +24,6 @@ constexpr char kListEncoding[] = "trainhub-certificate-status-list-v1";
 constexpr size_t kMinListBytes = 16 * 1024;
 // A decoded list larger than this is refused (8 million certificates).
 constexpr size_t kMaxListBytes = 1024 * 1024;
-
-void AppendField(std::string& out, absl::string_view value) {
-  const uint64_t n = value.size();
-  char length[8];
-  for (int i = 0; i < 8; ++i) length[i] = static_cast<char>((n >> (8 * i)) & 0xff);
-  out.append(length, sizeof length);
-  out.append(value.data(), value.size());
-}
-void AppendField(std::string& out, int64_t value) {
-  AppendField(out, absl::AlphaNum(value).Piece());
-}
-
-std::string Blake2b256(const std::string& bytes) {
-  std::string hash(32, '\0');
-  crypto_generichash(reinterpret_cast<unsigned char*>(hash.data()), hash.size(),
-                     reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size(), nullptr,
-                     0);
-  return hash;
-}
 
 const char* StatusName(CertificateStatus s) {
   switch (s) {
@@ -192,17 +173,7 @@ StatusCheck CheckCertificateStatus(const Certificate& c,
 
 bool VerifiedSignatures::Holds(const std::string& public_key, const std::string& message,
                                const std::string& signature) {
-  unsigned char digest[32];
-  crypto_generichash_state state;
-  crypto_generichash_init(&state, nullptr, 0, sizeof digest);
-  for (const std::string* part : {&public_key, &signature, &message}) {
-    const uint64_t size = part->size();
-    crypto_generichash_update(&state, reinterpret_cast<const unsigned char*>(&size), sizeof size);
-    crypto_generichash_update(&state, reinterpret_cast<const unsigned char*>(part->data()),
-                              part->size());
-  }
-  crypto_generichash_final(&state, digest, sizeof digest);
-  const std::string key(reinterpret_cast<const char*>(digest), sizeof digest);
+  const std::string key = Blake2b256OfFields({public_key, signature, message});
   {
     std::lock_guard<std::mutex> lock(mu_);
     if (auto it = checked_.find(key); it != checked_.end()) return it->second;

@@ -1,12 +1,11 @@
 // Verification of certificate numbers, for anyone: the stored document
 // checked against its signature, remembered while it stays the same.
 
-#include <sodium.h>
-
 #include "absl/strings/str_cat.h"
 #include "domain/certificates.h"
 #include "domain/data_integrity.h"
 #include "domain/errors.h"
+#include "domain/hash_fields.h"
 #include "domain/limits.h"
 #include "domain/status_macros.h"
 #include "domain/text.h"
@@ -21,17 +20,7 @@ constexpr int kMaxReplacementsFollowed = 32;
 std::shared_ptr<const CheckedDocument> DocumentCache::Check(const std::string& public_key,
                                                             const std::string& document,
                                                             const std::string& signature) {
-  unsigned char digest[32];
-  crypto_generichash_state state;
-  crypto_generichash_init(&state, nullptr, 0, sizeof digest);
-  for (const std::string* part : {&public_key, &signature, &document}) {
-    const uint64_t size = part->size();
-    crypto_generichash_update(&state, reinterpret_cast<const unsigned char*>(&size), sizeof size);
-    crypto_generichash_update(&state, reinterpret_cast<const unsigned char*>(part->data()),
-                              part->size());
-  }
-  crypto_generichash_final(&state, digest, sizeof digest);
-  const std::string key(reinterpret_cast<const char*>(digest), sizeof digest);
+  const std::string key = Blake2b256OfFields({public_key, signature, document});
   {
     std::lock_guard<std::mutex> lock(mu_);
     if (auto it = checked_.find(key); it != checked_.end()) return it->second;

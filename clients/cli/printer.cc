@@ -94,8 +94,12 @@ int Printer::Report(const grpc::Status& status, const std::string& server) {
   }
   trainhub::v1::ErrorDetails details;
   if (!status.error_details().empty()) details.ParseFromString(status.error_details());
+  // The server's words in the user's language when it sent them (the CLI
+  // asks for LANG's), else its English.
+  const std::string said = details.has_localized_message() ? details.localized_message().message()
+                                                           : status.error_message();
   if (status.error_code() == grpc::StatusCode::UNAUTHENTICATED) {
-    err_ << msg::kErrorPrefix << status.error_message() << "\n" << msg::kLoginHint << "\n";
+    err_ << msg::kErrorPrefix << said << "\n" << msg::kLoginHint << "\n";
     return kExitDenied;
   }
   // The server names its method ("CreateOrganization is for an admin; ...");
@@ -110,15 +114,17 @@ int Printer::Report(const grpc::Status& status, const std::string& server) {
     return kExitDenied;
   }
   err_ << msg::kErrorPrefix
-       << (details.field_violations_size() > 1 ? msg::kRequestRejected
-                                               : InCliWords(status.error_message()))
+       << (details.field_violations_size() > 1 ? msg::kRequestRejected : InCliWords(said))
        << "\n";
   {
     if (details.field_violations_size() > 1) {
       for (const auto& v : details.field_violations()) {
         std::string field = InCliWords(v.field() + ":");
         field.pop_back();
-        err_ << fmt::format(msg::kFieldLine, field, InCliWords(v.description())) << "\n";
+        const std::string& description = v.has_localized_description()
+                                             ? v.localized_description().message()
+                                             : v.description();
+        err_ << fmt::format(msg::kFieldLine, field, InCliWords(description)) << "\n";
       }
     }
     if (details.conflicting_session_id() != 0) {

@@ -21,7 +21,8 @@ constexpr char kBadCredentials[] =
 absl::Status BadCredentials() { return absl::UnauthenticatedError(kBadCredentials); }
 
 absl::Status InvalidToken() {
-  return absl::UnauthenticatedError("the token is unknown, expired or revoked; log in again");
+  return Refusal(absl::StatusCode::kUnauthenticated,
+                 Msg("the token is unknown, expired or revoked; log in again"));
 }
 
 }  // namespace

@@ -19,23 +19,37 @@ namespace {
 
 using Catalogue = std::map<std::string, std::string, std::less<>>;
 
-// The catalogues by language, read once from the built-in sources. A
-// catalogue that is not an object of strings is a build defect; the test of
-// the catalogues fails on it, and here it counts as empty.
-const std::map<std::string, Catalogue, std::less<>>& Catalogues() {
+struct Catalogues {
+  std::map<std::string, Catalogue, std::less<>> by_language;
+  std::map<std::string, std::vector<std::string>, std::less<>> conflicts;
+};
+
+// The catalogues by language, read once from the built-in files. A file
+// that is not an object of strings is a build defect; the test of the
+// catalogues fails on it (its patterns are missing), and here it counts as
+// empty.
+const Catalogues& AllCatalogues() {
   static const auto* catalogues = [] {
-    auto* out = new std::map<std::string, Catalogue, std::less<>>();
+    auto* out = new Catalogues();
     for (const auto& [language, source] : CatalogueSources()) {
-      Catalogue& catalogue = (*out)[language];
+      Catalogue& catalogue = out->by_language[language];
       const nlohmann::json j = nlohmann::json::parse(source, nullptr, false);
       if (!j.is_object()) continue;
       for (const auto& [pattern, translation] : j.items()) {
-        if (translation.is_string()) catalogue.emplace(pattern, translation.get<std::string>());
+        if (!translation.is_string()) continue;
+        auto [at, added] = catalogue.emplace(pattern, translation.get<std::string>());
+        if (!added && at->second != translation.get<std::string>()) {
+          out->conflicts[language].push_back(pattern);
+        }
       }
     }
     return out;
   }();
   return *catalogues;
+}
+
+const std::map<std::string, Catalogue, std::less<>>& Catalogues() {
+  return AllCatalogues().by_language;
 }
 
 // `text` cut to at most `limit` bytes at a UTF-8 character boundary.
@@ -92,6 +106,12 @@ std::vector<std::string> CataloguePatterns(absl::string_view language) {
   if (catalogue == Catalogues().end()) return out;
   for (const auto& [pattern, translation] : catalogue->second) out.push_back(pattern);
   return out;
+}
+
+std::vector<std::string> CatalogueConflicts(absl::string_view language) {
+  auto conflicts = AllCatalogues().conflicts.find(language);
+  if (conflicts == AllCatalogues().conflicts.end()) return {};
+  return conflicts->second;
 }
 
 std::string PickLanguage(absl::string_view accept_language) {

@@ -4,8 +4,8 @@
 // trainhubd's refusals in the caller's language. The domain writes each
 // refusal as an English ICU MessageFormat pattern with arguments
 // (domain/message.h); the catalogue of each further language maps those
-// patterns to its own (services/api/messages/<language>.json, built into
-// trainhubd). A call's `accept-language` metadata picks the language.
+// patterns to its own (services/api/messages/<language>/*.json, a file per
+// capability, built into trainhubd). A call's `accept-language` metadata picks the language.
 
 #include <grpcpp/support/server_interceptor.h>
 
@@ -28,6 +28,8 @@ std::optional<std::string> Translation(absl::string_view language, absl::string_
 // Every pattern in `language`'s catalogue (empty for English and unknown
 // languages), for the test that keeps catalogues and code together.
 std::vector<std::string> CataloguePatterns(absl::string_view language);
+// Patterns that two files of `language` translate differently.
+std::vector<std::string> CatalogueConflicts(absl::string_view language);
 
 // The best of Languages() for an `accept-language` value (RFC 9110: a list
 // of language ranges with optional q-values, "*" for any): the range with

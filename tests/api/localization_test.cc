@@ -94,6 +94,9 @@ TEST(LocalizationTest, EveryLanguageSaysEveryPatternWithTheSameArguments) {
     }
   }
   for (const std::string& language : Languages()) {
+    for (const std::string& pattern : CatalogueConflicts(language)) {
+      ADD_FAILURE() << language << " files translate \"" << pattern << "\" differently";
+    }
     for (const std::string& pattern : CataloguePatterns(language)) {
       EXPECT_TRUE(patterns.count(pattern))
           << language << " translates \"" << pattern << "\", which no code says any more";

@@ -8,8 +8,11 @@
 #include <string>
 #include <vector>
 
+#include "absl/strings/ascii.h"
+#include "absl/strings/numbers.h"
 #include "clients/cli/commands.h"
 #include "clients/cli/messages.h"
+#include "wire/server_address.h"
 
 namespace trainhub::cli {
 
@@ -70,13 +73,71 @@ std::string UnknownCommand(CLI::App& app, int argc, const char* const* argv) {
   return "";
 }
 
+// The word for a positional argument in messages, as the docs write it
+// ("series show ID" says SERIES): its name in capitals, and for a plain "id"
+// the noun of the command it belongs to.
+std::string ArgumentWord(const CLI::Option& option, const CLI::App& command) {
+  static const std::pair<const char*, const char*> kNouns[] = {
+      {"series", "SERIES"},       {"session", "SESSION"}, {"module", "MODULE"},
+      {"org", "ORGANISATION"},    {"trainer", "TRAINER"}, {"participant", "PARTICIPANT"},
+      {"enrolment", "ENROLMENT"}, {"account", "ACCOUNT"}};
+  if (option.get_name() != "id") return absl::AsciiStrToUpper(option.get_name());
+  for (const CLI::App* app = &command; app != nullptr; app = app->get_parent()) {
+    for (const auto& [name, word] : kNouns) {
+      if (app->get_name() == name) return word;
+    }
+  }
+  return "ID";
+}
+
+// Numbers the user types are read by the CLI before anything is sent: a
+// word that is not a whole number gets a message naming the argument the
+// way the docs do (an id argument must also be positive), instead of
+// CLI11's "Could not convert: id = abc". The message goes to
+// `usage_message` (CLI11 prefixes its own name to a validator's text).
+void CheckNumbers(CLI::App& command, std::string& usage_message) {
+  for (CLI::Option* option : command.get_options()) {
+    if (option->get_type_name() != "INT") continue;
+    const bool argument = option->get_positional() && !option->nonpositional();
+    const std::string word = argument                        ? ArgumentWord(*option, command)
+                             : !option->get_lnames().empty() ? "--" + option->get_lnames().front()
+                                                             : option->get_name();
+    option->check(CLI::Validator(
+        [argument, word, &usage_message](std::string& value) -> std::string {
+          int64_t number = 0;
+          const std::string text(absl::StripAsciiWhitespace(value));
+          const bool is_number = absl::SimpleAtoi(text, &number);
+          if (is_number && (!argument || number > 0)) return "";
+          const char* says = !argument   ? msg::kNotANumber
+                             : is_number ? msg::kNotAPositiveId
+                                         : msg::kNotAnId;
+          usage_message = fmt::format(fmt::runtime(says), word, value);
+          return usage_message;
+        },
+        ""));
+  }
+  for (CLI::App* sub : command.get_subcommands([](CLI::App*) { return true; })) {
+    CheckNumbers(*sub, usage_message);
+  }
+}
+
 }  // namespace
 
 int Run(Context& ctx, int argc, const char* const* argv) {
   CLI::App app{msg::kAppDescription, "trainhub"};
   app.fallthrough();
   app.require_subcommand(1);
-  app.add_option("--server", ctx.server, msg::kServerOption)->capture_default_str();
+  std::string usage_message;
+  app.add_option("--server", ctx.server, msg::kServerOption)
+      ->capture_default_str()
+      ->envname(msg::kServerEnvName)
+      ->check(CLI::Validator(
+          [&usage_message](std::string& value) -> std::string {
+            if (wire::ServerTarget(value)) return "";
+            usage_message = fmt::format(msg::kBadServer, value);
+            return usage_message;
+          },
+          "HOST[:PORT]"));
   app.add_flag("--tls", ctx.tls, msg::kTlsOption)->envname("TRAINHUB_TLS");
   app.add_option("--ca-file", ctx.ca_file, msg::kCaFileOption)
       ->envname("TRAINHUB_CA_FILE")
@@ -102,6 +163,7 @@ int Run(Context& ctx, int argc, const char* const* argv) {
   AddSessionCommands(app, ctx);
   AddScheduleCommands(app, ctx);
   AddDemoCommands(app, ctx);
+  CheckNumbers(app, usage_message);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -109,6 +171,10 @@ int Run(Context& ctx, int argc, const char* const* argv) {
   } catch (const CLI::CallForAllHelp& e) {
     return app.exit(e, ctx.raw_out(), ctx.raw_err());
   } catch (const CLI::ParseError& e) {
+    if (!usage_message.empty()) {
+      ctx.raw_err() << msg::kErrorPrefix << usage_message << "\n";
+      return kExitUsage;
+    }
     if (const std::string unknown = UnknownCommand(app, argc, argv); !unknown.empty()) {
       ctx.raw_err() << msg::kErrorPrefix << unknown << "\n";
       return kExitUsage;

@@ -23,9 +23,8 @@ std::string StatusText(v1::AttendanceStatus status, int minutes_missed, bool nee
 
 void PrintSheet(Context& ctx, const v1::AttendanceSheet& sheet) {
   if (ctx.client().json()) return ctx.client().PrintJson(sheet);
-  ctx.out() << fmt::format(msg::kSheetHeading, sheet.session_id(), sheet.module_title(),
-                           sheet.series_title())
-            << "\n";
+  PrintWrapped(ctx.out(), fmt::format(msg::kSheetHeading, sheet.session_id(), sheet.module_title(),
+                                      sheet.series_title()));
   std::vector<std::pair<std::string, std::string>> fields = {
       {msg::kLabelWhen, FormatRange(sheet.start_time(), sheet.end_time())},
       {msg::kLabelRecorded, fmt::format(msg::kRecordedCounts, sheet.recorded_count(),
@@ -55,11 +54,10 @@ void PrintSheet(Context& ctx, const v1::AttendanceSheet& sheet) {
 
 void PrintRecord(Context& ctx, const v1::AttendanceRecord& r) {
   if (ctx.client().json()) return ctx.client().PrintJson(r);
-  ctx.out() << fmt::format(
-                   msg::kRecordLine, r.participant_id(),
-                   StatusText(r.status(), r.minutes_missed(), r.conflicting_record_id() != 0),
-                   r.session_id())
-            << "\n";
+  PrintWrapped(ctx.out(), fmt::format(msg::kRecordLine, r.participant_id(),
+                                      StatusText(r.status(), r.minutes_missed(),
+                                                 r.conflicting_record_id() != 0),
+                                      r.session_id()));
 }
 
 bool WriteDownload(Context& ctx, const std::string& path, const std::string& content) {

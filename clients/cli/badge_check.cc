@@ -10,7 +10,9 @@
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
+#include "clients/cli/format.h"
 #include "clients/cli/messages.h"
+#include "domain/canonical_json.h"
 #include "domain/data_integrity.h"
 
 namespace trainhub::cli {
@@ -68,14 +70,12 @@ struct Outcome {
 
 Outcome Check(const std::string& text, const std::vector<std::string>& trusted_keys) {
   Outcome o;
-  try {
-    o.credential = nlohmann::json::parse(text);
-  } catch (const nlohmann::json::parse_error& e) {
-    std::string why = e.what();  // "[json.exception.parse_error.101] parse error at ..."
-    why = why.substr(why.find("] ") == std::string::npos ? 0 : why.find("] ") + 2);
-    o.problem = fmt::format(msg::kBadgeNotJson, why);
+  absl::StatusOr<nlohmann::json> credential = domain::ParseIJson(text);
+  if (!credential.ok()) {
+    o.problem = fmt::format(msg::kBadgeNotJson, std::string(credential.status().message()));
     return o;
   }
+  o.credential = *std::move(credential);
   absl::StatusOr<std::string> method = domain::ProofVerificationMethod(o.credential);
   if (!method.ok()) {
     o.problem = std::string(method.status().message());
@@ -142,19 +142,19 @@ void VerifyBadgeFile(Context& ctx, const std::string& path,
     return;
   }
   if (!o.valid) {
-    ctx.out() << fmt::format(msg::kBadgeInvalid, path, o.problem) << "\n";
+    PrintWrapped(ctx.out(), fmt::format(msg::kBadgeInvalid, path, o.problem));
     return;
   }
   auto& out = ctx.out();
   const nlohmann::json& proof = o.credential["proof"];
-  out << fmt::format(msg::kBadgeValid, path) << "\n";
-  out << fmt::format(msg::kBadgeWhat, Text(o.credential, "name")) << "\n";
-  out << fmt::format(msg::kBadgeHolder, HolderName(o.credential)) << "\n";
-  out << fmt::format(msg::kBadgeIssuer, Text(o.credential["issuer"], "name"), o.did) << "\n";
-  out << fmt::format(msg::kBadgeValidFrom, Text(o.credential, "validFrom")) << "\n";
-  out << fmt::format(msg::kBadgeSignedBy, o.key_id, o.did, Text(proof, "created")) << "\n";
+  PrintWrapped(out, fmt::format(msg::kBadgeValid, path));
+  PrintWrapped(out, fmt::format(msg::kBadgeWhat, Text(o.credential, "name")));
+  PrintWrapped(out, fmt::format(msg::kBadgeHolder, HolderName(o.credential)));
+  PrintWrapped(out, fmt::format(msg::kBadgeIssuer, Text(o.credential["issuer"], "name"), o.did));
+  PrintWrapped(out, fmt::format(msg::kBadgeValidFrom, Text(o.credential, "validFrom")));
+  PrintWrapped(out, fmt::format(msg::kBadgeSignedBy, o.key_id, o.did, Text(proof, "created")));
   if (const std::string id = Text(o.credential, "id"); absl::StartsWith(id, "http")) {
-    out << fmt::format(msg::kBadgeStatusOnline, id) << "\n";
+    PrintWrapped(out, fmt::format(msg::kBadgeStatusOnline, id));
   }
 }
 

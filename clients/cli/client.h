@@ -121,7 +121,9 @@ class Client {
 
   // Prints a failed call readably (see Printer::Report) and returns the
   // exit code for it.
-  int Report(const grpc::Status& status) { return printer_.Report(status, server_); }
+  int Report(const grpc::Status& status) {
+    return printer_.Report(status, server_, !token_.empty());
+  }
 
   // Prints `message` as JSON (proto field names, all fields).
   void PrintJson(const google::protobuf::Message& message) { printer_.Json(message); }

@@ -14,6 +14,7 @@
 
 #include "clients/cli/client.h"
 #include "clients/cli/printer.h"
+#include "wire/server_address.h"
 
 namespace trainhub::cli {
 
@@ -59,8 +60,9 @@ class Context {
         pem << in.rdbuf();
         transport.ca_pem = pem.str();
       }
-      client_ = std::make_unique<Client>(server, printer(), LoadToken(), std::move(transport),
-                                         std::move(stubs_));
+      // The address as typed is checked when the options are read.
+      client_ = std::make_unique<Client>(wire::ServerTarget(server).value_or(server), printer(),
+                                         LoadToken(), std::move(transport), std::move(stubs_));
     }
     return *client_;
   }
@@ -117,10 +119,18 @@ std::optional<size_t> ReceiveFile(
     const std::function<grpc::Status(const std::function<bool(const trainhub::v1::FileChunk&)>&)>&
         receive);
 
+// This command's refusals name `field` (a request field such as "serial")
+// by what the user typed for it, quoted (and shortened when long): "\"ABCD\"
+// is not a certificate number" instead of a bare predicate.
+void NameTypedArgument(Context& ctx, const std::string& field, const std::string& typed);
+
 // Sets ctx.exit_code from a status (reporting errors); true when OK.
 bool Check(Context& ctx, const grpc::Status& status);
 // Reports a usage problem found before calling the server.
 void UsageError(Context& ctx, const std::string& message);
+// A day the user typed, in any date form ParseUserTime reads ("2020-05-14",
+// "14.05.2020", ...); false for anything else, a time of day included.
+bool ReadDay(const std::string& text, trainhub::v1::LocalDate* day);
 
 void AddAccountCommands(CLI::App& app, Context& ctx);
 void AddAuditCommands(CLI::App& app, Context& ctx);

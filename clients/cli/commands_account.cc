@@ -120,10 +120,10 @@ void AddLoginCommand(CLI::App& app, Context& ctx) {
       return;
     }
     if (c.json()) return c.PrintJson(response.account());
-    ctx.out() << fmt::format(msg::kLoggedIn, response.account().display_name(),
-                             response.account().email(), DescribeRoles(response.account()),
-                             FormatLocal(response.expire_time()))
-              << "\n";
+    PrintWrapped(
+        ctx.out(),
+        fmt::format(msg::kLoggedIn, response.account().display_name(), response.account().email(),
+                    DescribeRoles(response.account()), FormatLocal(response.expire_time())));
   });
 }
 
@@ -294,11 +294,35 @@ void AddAuditList(CLI::App* audit, Context& ctx) {
   });
 }
 
+// Exit 0 when the chain holds, kExitRejected when it was changed.
+void AddAuditVerify(CLI::App* audit, Context& ctx) {
+  auto* verify = audit->add_subcommand("verify", msg::kAuditVerify);
+  verify->callback([&ctx] {
+    auto& c = ctx.client();
+    v1::AuditLogVerification out;
+    if (!Check(ctx, c.Call(c.audit(), &v1::AuditService::StubInterface::VerifyAuditLog,
+                           v1::VerifyAuditLogRequest(), &out))) {
+      return;
+    }
+    if (!out.intact()) ctx.exit_code = kExitRejected;
+    if (c.json()) return c.PrintJson(out);
+    if (!out.intact()) {
+      ctx.out() << fmt::format(msg::kAuditBroken, out.problem()) << "\n";
+      return;
+    }
+    ctx.out() << fmt::format(msg::kAuditIntact, out.event_count(), out.head_hash()) << "\n";
+    if (out.open_count() > 0) {
+      ctx.out() << fmt::format(msg::kAuditOpenRows, out.open_count()) << "\n";
+    }
+  });
+}
+
 }  // namespace
 
 void AddAuditCommands(CLI::App& app, Context& ctx) {
   CLI::App* audit = app.add_subcommand("audit", msg::kAuditCommand)->require_subcommand(1);
   AddAuditList(audit, ctx);
+  AddAuditVerify(audit, ctx);
 }
 
 }  // namespace trainhub::cli

@@ -194,10 +194,9 @@ void AddTake(CLI::App* attendance, Context& ctx) {
     v1::AttendanceSheet sheet;
     auto& c = ctx.client();
     if (!Check(ctx, c.Call(c.attendance(), &Stub::GetAttendanceSheet, request, &sheet))) return;
-    ctx.out() << fmt::format(msg::kTakeIntro, sheet.module_title(),
-                             FormatRange(sheet.start_time(), sheet.end_time()),
-                             sheet.entries_size())
-              << "\n";
+    PrintWrapped(ctx.out(), fmt::format(msg::kTakeIntro, sheet.module_title(),
+                                        FormatRange(sheet.start_time(), sheet.end_time()),
+                                        sheet.entries_size()));
     std::vector<v1::AttendanceMark> marks;
     const int total = sheet.entries_size();
     for (int i = 0; i < total; ++i) {

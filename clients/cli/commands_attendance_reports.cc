@@ -21,7 +21,12 @@ using Stub = v1::AttendanceService::StubInterface;
 // An exported ledger is at most what a unary answer carries.
 constexpr size_t kMaxLedgerFileBytes = 64 * 1024 * 1024;
 
-std::string Units(double units) { return fmt::format("{:.2f}", units); }
+// Teaching units with one decimal at most: "136", "135.1".
+std::string Units(double units) {
+  std::string text = fmt::format("{:.1f}", units);
+  if (text.ends_with(".0")) text.resize(text.size() - 2);
+  return text;
+}
 
 void AddSummary(CLI::App* attendance, Context& ctx) {
   auto* cmd = attendance->add_subcommand("summary", msg::kAttendanceSummaryHelp);
@@ -39,22 +44,25 @@ void AddSummary(CLI::App* attendance, Context& ctx) {
       return;
     }
     if (c.json()) return c.PrintJson(summary);
-    ctx.out() << fmt::format(msg::kSummaryHeading, summary.series_title(), summary.series_id(),
-                             summary.session_count(), Units(summary.teaching_units()))
-              << "\n";
+    PrintWrapped(ctx.out(),
+                 fmt::format(msg::kSummaryHeading, summary.series_title(), summary.series_id(),
+                             summary.session_count(), Units(summary.teaching_units())));
+    // PRESENT + LATE + EXCUSED + ABSENT + NOT RECORDED = the sessions held.
     Table table({msg::kColId, msg::kColName, msg::kColHeld, msg::kColPresent, msg::kColLate,
-                 msg::kColExcused, msg::kColAbsent, msg::kColOpen, msg::kColUnits, msg::kColRate});
+                 msg::kColExcused, msg::kColAbsent, msg::kColNotRecorded, msg::kColUnits,
+                 msg::kColRate});
     for (const auto& p : summary.people()) {
       const int recorded = p.present() + p.excused() + p.absent();
       table.Add(
           {std::to_string(p.participant_id()), p.participant_name(),
            fmt::format("{}/{}", p.sessions_held(), p.sessions_expected()),
-           std::to_string(p.present()), std::to_string(p.late()), std::to_string(p.excused()),
+           std::to_string(p.present_only()), std::to_string(p.late()), std::to_string(p.excused()),
            std::to_string(p.absent()), std::to_string(p.unrecorded()),
            fmt::format("{}/{}", Units(p.teaching_units_attended()), Units(p.teaching_units_held())),
            recorded > 0 ? fmt::format("{:.0f} %", 100 * p.attendance_rate()) : "–"});
     }
-    table.Print(ctx.out(), 100);
+    table.Print(ctx.out());
+    for (const std::string& line : WrapText(msg::kSummaryLegend, 80)) ctx.out() << line << "\n";
   });
 }
 
@@ -115,14 +123,26 @@ void AddLedger(CLI::App* attendance, Context& ctx) {
   });
 }
 
-void ReportCheck(Context& ctx, const std::string& what, bool intact, int64_t entries,
-                 const std::string& head, const std::string& problem, int64_t unchecked) {
-  if (intact) {
-    ctx.out() << fmt::format(msg::kLedgerIntact, what, entries, head) << "\n";
-    if (unchecked > 0) ctx.out() << fmt::format(msg::kLedgerUnchecked, unchecked) << "\n";
+void ReportCheck(Context& ctx, const std::string& what, const v1::LedgerVerification& check) {
+  if (check.intact()) {
+    PrintWrapped(ctx.out(),
+                 fmt::format(msg::kLedgerIntact, what, check.entry_count(), check.head_hash()));
+    if (check.content_unchecked_count() > 0) {
+      PrintWrapped(ctx.out(), fmt::format(msg::kLedgerUnchecked, check.content_unchecked_count()));
+    }
     return;
   }
-  ctx.out() << fmt::format(msg::kLedgerBroken, what, problem) << "\n";
+  PrintWrapped(ctx.out(), fmt::format(msg::kLedgerBroken, what, check.problem()));
+  if (check.current_status_mismatch_count() > 0) {
+    PrintWrapped(ctx.out(),
+                 fmt::format(msg::kCountedStatusesDiffer, check.current_status_mismatch_count()));
+    for (const std::string& m : check.current_status_mismatches()) {
+      PrintWrapped(ctx.out(), "  - " + m);
+    }
+    const int64_t unlisted =
+        check.current_status_mismatch_count() - check.current_status_mismatches_size();
+    if (unlisted > 0) PrintWrapped(ctx.out(), fmt::format(msg::kAndMore, unlisted));
+  }
   ctx.exit_code = kExitRejected;
 }
 
@@ -143,20 +163,19 @@ void VerifyFile(Context& ctx, const std::string& path) {
     return;
   }
   const domain::LedgerCheck check = domain::CheckLedger(*entries);
+  v1::LedgerVerification out;
+  out.set_intact(check.intact);
+  out.set_entry_count(check.entry_count);
+  out.set_head_hash(check.head_hash);
+  out.set_first_bad_entry_id(check.first_bad_entry_id);
+  out.set_problem(check.problem);
+  out.set_content_unchecked_count(check.content_unchecked_count);
   if (ctx.client().json()) {
-    v1::LedgerVerification out;
-    out.set_intact(check.intact);
-    out.set_entry_count(check.entry_count);
-    out.set_head_hash(check.head_hash);
-    out.set_first_bad_entry_id(check.first_bad_entry_id);
-    out.set_problem(check.problem);
-    out.set_content_unchecked_count(check.content_unchecked_count);
     ctx.client().PrintJson(out);
     if (!check.intact) ctx.exit_code = kExitRejected;
     return;
   }
-  ReportCheck(ctx, path, check.intact, check.entry_count, check.head_hash, check.problem,
-              check.content_unchecked_count);
+  ReportCheck(ctx, path, out);
 }
 
 void AddVerify(CLI::App* attendance, Context& ctx) {
@@ -179,8 +198,7 @@ void AddVerify(CLI::App* attendance, Context& ctx) {
       if (!out.intact()) ctx.exit_code = kExitRejected;
       return;
     }
-    ReportCheck(ctx, fmt::format(msg::kSeriesLedger, *series), out.intact(), out.entry_count(),
-                out.head_hash(), out.problem(), out.content_unchecked_count());
+    ReportCheck(ctx, fmt::format(msg::kSeriesLedger, *series), out);
   });
 }
 

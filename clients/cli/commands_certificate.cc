@@ -7,12 +7,14 @@
 
 #include <cstdio>
 #include <memory>
+#include <sstream>
 
 #include "clients/cli/attendance_views.h"
 #include "clients/cli/badge_check.h"
 #include "clients/cli/commands.h"
 #include "clients/cli/format.h"
 #include "clients/cli/messages.h"
+#include "clients/cli/series_views.h"
 #include "trainhub/v1/certificate.grpc.pb.h"
 
 namespace trainhub::cli {
@@ -34,13 +36,21 @@ std::string StatusOf(v1::CertificateStatus status) {
       return msg::kCertificateRevoked;
     case v1::CERTIFICATE_STATUS_SUPERSEDED:
       return msg::kCertificateSuperseded;
+    case v1::CERTIFICATE_STATUS_UNCONFIRMED:
+      return msg::kCertificateUnconfirmed;
     default:
       return msg::kCertificateUnknown;
   }
 }
 
 void PrintCertificate(Context& ctx, const v1::Certificate& c) {
-  auto& out = ctx.out();
+  // Lines with titles and names wrap to the terminal's 80 columns.
+  std::ostringstream out;
+  struct Flush {
+    Context& ctx;
+    std::ostringstream& lines;
+    ~Flush() { PrintWrappedLines(ctx.out(), lines.str()); }
+  } flush{ctx, out};
   out << fmt::format(msg::kCertificateHeading, KindOf(c.outcome()), c.serial(),
                      StatusOf(c.status()))
       << "\n";
@@ -50,12 +60,26 @@ void PrintCertificate(Context& ctx, const v1::Certificate& c) {
   out << fmt::format(msg::kCertificateIssued, FormatLocal(c.issue_time()),
                      c.teaching_units_attended())
       << "\n";
+  if (!c.signatory_name().empty()) {
+    std::vector<std::string> signed_by = {c.signatory_name()};
+    if (!c.signatory_role().empty()) signed_by.push_back(c.signatory_role());
+    if (!c.place().empty()) signed_by.push_back(c.place());
+    out << fmt::format(msg::kCertificateSignatory, JoinWords(signed_by)) << "\n";
+  }
   for (const auto& m : c.modules()) {
     out << fmt::format(msg::kCertificateModuleLine, m.position(), m.title(), m.dates(),
                        m.attended()
                            ? m.teaching_units()
                            : fmt::format("{}/{}", m.teaching_units_attended(), m.teaching_units()))
         << "\n";
+    if (m.topics_size() > 0) {
+      std::string topics;
+      for (const std::string& t : m.topics()) topics += (topics.empty() ? "" : "; ") + t;
+      // Indented under the module, within 80 columns.
+      for (const std::string& line : WrapText(topics, 72)) {
+        out << fmt::format(msg::kCertificateTopicsLine, line) << "\n";
+      }
+    }
   }
   if (!c.supersedes().empty()) {
     out << fmt::format(msg::kCertificateSupersedes, c.supersedes()) << "\n";
@@ -133,7 +157,7 @@ void AddIssueAll(CLI::App* certificate, Context& ctx) {
       table.Add({std::to_string(e.participant_id()), e.participant_name(),
                  KindOf(e.outcome()) + (e.decided() ? msg::kDecidedMark : ""), serial});
     }
-    table.Print(ctx.out(), 100);
+    table.Print(ctx.out());
     ctx.out() << (o->preview ? std::string(msg::kPreviewNote)
                              : fmt::format(msg::kIssuedCount, response.issued_size()))
               << "\n";
@@ -169,7 +193,7 @@ void AddList(CLI::App* certificate, Context& ctx) {
       table.Add({cert.serial(), KindOf(cert.outcome()), cert.holder_name(), cert.series_title(),
                  FormatLocal(cert.issue_time()).substr(0, 10), StatusOf(cert.status())});
     }
-    table.Print(ctx.out(), 100);
+    table.Print(ctx.out());
   });
 }
 
@@ -180,6 +204,7 @@ void AddShow(CLI::App* certificate, Context& ctx) {
   cmd->callback([&ctx, serial] {
     v1::GetCertificateRequest request;
     request.set_serial(*serial);
+    NameTypedArgument(ctx, "serial", *serial);
     v1::Certificate cert;
     auto& c = ctx.client();
     if (!Check(ctx, c.Call(c.certificates(), &Stub::GetCertificate, request, &cert))) return;
@@ -197,6 +222,7 @@ void AddPdf(CLI::App* certificate, Context& ctx) {
   cmd->callback([&ctx, serial, file] {
     v1::GetCertificatePdfRequest request;
     request.set_serial(*serial);
+    NameTypedArgument(ctx, "serial", *serial);
     v1::CertificateFile pdf;
     auto& c = ctx.client();
     if (!Check(ctx, c.Call(c.certificates(), &Stub::GetCertificatePdf, request, &pdf))) return;
@@ -213,6 +239,7 @@ void AddBadge(CLI::App* certificate, Context& ctx) {
   cmd->callback([&ctx, serial, file] {
     v1::GetCertificateBadgeRequest request;
     request.set_serial(*serial);
+    NameTypedArgument(ctx, "serial", *serial);
     v1::CertificateFile badge;
     auto& c = ctx.client();
     if (!Check(ctx, c.Call(c.certificates(), &Stub::GetCertificateBadge, request, &badge))) {
@@ -264,6 +291,7 @@ void AddChange(CLI::App* certificate, Context& ctx, const char* name, const char
   cmd->callback([&ctx, o, method] {
     Request request;
     request.set_serial(o->serial);
+    NameTypedArgument(ctx, "serial", o->serial);
     request.set_reason(o->reason);
     request.set_request_id(o->request_id.empty() ? NewRequestId() : o->request_id);
     v1::Certificate cert;
@@ -287,12 +315,18 @@ void AddVerify(CLI::App* certificate, Context& ctx) {
     if (!trusted->empty()) return UsageError(ctx, msg::kIssuerKeyOnlyForFiles);
     v1::VerifyCertificateRequest request;
     request.set_serial(*serial);
+    NameTypedArgument(ctx, "serial", *serial);
     request.set_holder_name(*name);
     v1::CertificateVerification v;
     auto& c = ctx.client();
     if (!Check(ctx, c.Call(c.certificates(), &Stub::VerifyCertificate, request, &v))) return;
     if (c.json()) return c.PrintJson(v);
-    auto& out = ctx.out();
+    std::ostringstream out;  // wrapped to 80 columns when done
+    struct Flush {
+      Context& ctx;
+      std::ostringstream& lines;
+      ~Flush() { PrintWrappedLines(ctx.out(), lines.str()); }
+    } flush{ctx, out};
     if (v.status() == v1::CERTIFICATE_STATUS_UNSPECIFIED) {
       out << fmt::format(msg::kVerifyUnknown, *serial) << "\n";
       ctx.exit_code = kExitNotFound;
@@ -306,8 +340,9 @@ void AddVerify(CLI::App* certificate, Context& ctx) {
         << "\n";
     if (v.holder_name_check() != v1::HOLDER_NAME_CHECK_UNSPECIFIED) {
       const bool matches = v.holder_name_check() == v1::HOLDER_NAME_CHECK_MATCHES;
-      out << (matches ? fmt::format(msg::kVerifyNameMatches, *name)
-                      : fmt::format(msg::kVerifyNameDiffers, *name))
+      out << (!matches                         ? fmt::format(msg::kVerifyNameDiffers, *name)
+              : v.holder_name_transliterated() ? fmt::format(msg::kVerifyNameTransliterated, *name)
+                                               : fmt::format(msg::kVerifyNameMatches, *name))
           << "\n";
     }
     out << fmt::format(msg::kVerifySeries, v.series_title(), v.organization_name()) << "\n";
@@ -321,6 +356,23 @@ void AddVerify(CLI::App* certificate, Context& ctx) {
     }
     if (!v.superseded_by().empty()) {
       out << fmt::format(msg::kVerifySupersededBy, v.superseded_by()) << "\n";
+    }
+    if (v.status() == v1::CERTIFICATE_STATUS_UNCONFIRMED) {
+      out << fmt::format(msg::kVerifyStatusProblem, v.status_problem()) << "\n";
+    }
+    if (v.status() == v1::CERTIFICATE_STATUS_SUPERSEDED && !v.replacement_serial().empty()) {
+      if (v.replacement_serial() != v.superseded_by()) {
+        out << fmt::format(msg::kVerifyLastReplacedBy, v.replacement_serial(),
+                           v.replacement_count())
+            << "\n";
+      }
+      if (v.replacement_status() == v1::CERTIFICATE_STATUS_VALID) {
+        out << fmt::format(msg::kVerifyReplacementValid, v.replacement_serial()) << "\n";
+      } else if (v.replacement_status() == v1::CERTIFICATE_STATUS_REVOKED) {
+        out << fmt::format(msg::kVerifyReplacementRevoked, v.replacement_serial(),
+                           FormatLocal(v.replacement_revoke_time()))
+            << "\n";
+      }
     }
     out << fmt::format(msg::kCertificateSha, v.pdf_sha256()) << "\n";
     out << (v.signature_valid() ? fmt::format(msg::kSignatureGood, v.key_id())
@@ -341,12 +393,18 @@ void AddKeys(CLI::App* certificate, Context& ctx) {
     auto& c = ctx.client();
     if (!Check(ctx, c.Call(c.certificates(), &Stub::ListIssuerKeys, request, &keys))) return;
     if (c.json()) return c.PrintJson(keys);
-    Table table({msg::kColKeyId, msg::kColDid, msg::kColSince, msg::kColStatus});
+    Table table({msg::kColKeyId, msg::kColSince, msg::kColStatus});
     for (const auto& k : keys.keys()) {
-      table.Add({k.key_id(), k.did(), FormatLocal(k.create_time()),
+      table.Add({k.key_id(), FormatLocal(k.create_time()),
                  k.active() ? msg::kKeyActive : msg::kKeyRetired});
     }
-    table.Print(ctx.out(), 140);
+    table.Print(ctx.out());
+    // A did:key is one word of 56 characters, to be copied whole: the DIDs
+    // get a table of their own, beside their key only.
+    ctx.out() << "\n";
+    Table dids({msg::kColKeyId, msg::kColDid});
+    for (const auto& k : keys.keys()) dids.Add({k.key_id(), k.did()});
+    dids.Print(ctx.out());
   });
 }
 

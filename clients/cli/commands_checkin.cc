@@ -47,10 +47,9 @@ void PrintWindow(Context& ctx, const v1::CheckInWindow& w, bool with_qr) {
     ctx.out() << fmt::format(msg::kCheckInClosed, w.session_id()) << "\n";
     return;
   }
-  ctx.out() << fmt::format(msg::kCheckInCode, w.session_id(), w.code().substr(0, 3),
-                           w.code().substr(3), FormatLocal(w.code_expire_time()),
-                           FormatLocal(w.close_time()))
-            << "\n";
+  PrintWrapped(ctx.out(), fmt::format(msg::kCheckInCode, w.session_id(), w.code().substr(0, 3),
+                                      w.code().substr(3), FormatLocal(w.code_expire_time()),
+                                      FormatLocal(w.close_time())));
   if (with_qr) ctx.out() << QrText(w.qr_payload());
 }
 
@@ -117,15 +116,20 @@ void AddAttendanceCheckInCommands(CLI::App* attendance, Context& ctx) {
 
 void AddCheckInCommand(CLI::App& app, Context& ctx) {
   auto* cmd = app.add_subcommand("checkin", msg::kCheckInHelp);
-  auto code = std::make_shared<std::string>();
+  auto code = std::make_shared<std::vector<std::string>>();
   auto session = std::make_shared<int64_t>();
-  cmd->add_option("code", *code, msg::kCheckInCodeArg)->required();
+  // The code as the trainer's screen shows it: "482 915" (one argument in
+  // quotes, or two), "482915" or "482-915"; the server reads them all.
+  cmd->add_option("code", *code, msg::kCheckInCodeArg)->required()->expected(1, 2);
   cmd->add_option("--session", *session, msg::kCheckInSessionOption);
   cmd->callback([&ctx, code, session] {
     v1::CheckInRequest request;
-    request.set_code(*code);
+    std::string typed;
+    for (const std::string& part : *code) typed += (typed.empty() ? "" : " ") + part;
+    request.set_code(typed);
     request.set_session_id(*session);
     request.set_request_id(NewRequestId());
+    NameTypedArgument(ctx, "code", typed);
     v1::AttendanceRecord record;
     auto& c = ctx.client();
     if (!Check(ctx, c.Call(c.attendance(), &Stub::CheckIn, request, &record))) return;

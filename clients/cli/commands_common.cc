@@ -5,6 +5,7 @@
 #include <cstdio>
 
 #include "clients/cli/commands.h"
+#include "clients/cli/format.h"
 #include "clients/cli/messages.h"
 
 namespace trainhub::cli {
@@ -76,6 +77,14 @@ std::optional<size_t> ReceiveFile(
   return written;
 }
 
+void NameTypedArgument(Context& ctx, const std::string& field, const std::string& typed) {
+  constexpr size_t kLongest = 40;
+  std::vector<std::string> lines = WrapText(typed, kLongest);
+  std::string shown = lines.empty() ? "" : lines.front();
+  if (lines.size() > 1) shown += "…";
+  ctx.printer().NameArgument(field, "\"" + shown + "\"");
+}
+
 bool Check(Context& ctx, const grpc::Status& status) {
   if (status.ok()) return true;
   ctx.exit_code = ctx.client().Report(status);
@@ -85,6 +94,18 @@ bool Check(Context& ctx, const grpc::Status& status) {
 void UsageError(Context& ctx, const std::string& message) {
   ctx.err() << msg::kErrorPrefix << message << "\n";
   ctx.exit_code = kExitUsage;
+}
+
+bool ReadDay(const std::string& text, trainhub::v1::LocalDate* day) {
+  std::string error;
+  const std::optional<absl::Time> t = ParseUserTime(text, "--days", &error);
+  if (!t) return false;
+  const absl::TimeZone::CivilInfo local = LocalZone().At(*t);
+  if (local.cs != absl::CivilSecond(absl::CivilDay(local.cs))) return false;
+  day->set_year(static_cast<int32_t>(local.cs.year()));
+  day->set_month(local.cs.month());
+  day->set_day(local.cs.day());
+  return true;
 }
 
 }  // namespace trainhub::cli

@@ -73,14 +73,14 @@ void PrintRule(Context& ctx, const v1::CompletionRule& rule) {
     parts.push_back(fmt::format(msg::kRuleMinPercent, rule.min_teaching_unit_percent()));
   }
   for (const std::string& part : parts) out << "  - " << part << "\n";
-  out << fmt::format(msg::kRuleLateMinutes, rule.allowed_minutes_missed()) << "\n";
+  PrintWrapped(out, fmt::format(msg::kRuleLateMinutes, rule.allowed_minutes_missed()));
   out << (rule.confirmation_min_modules() > 0
               ? fmt::format(msg::kRuleConfirmation, rule.confirmation_min_modules())
               : std::string(msg::kRuleNoConfirmation))
       << "\n";
   if (!rule.is_default() && !rule.updated_by().empty()) {
-    out << fmt::format(msg::kRuleUpdated, FormatLocal(rule.update_time()), rule.updated_by())
-        << "\n";
+    PrintWrapped(
+        out, fmt::format(msg::kRuleUpdated, FormatLocal(rule.update_time()), rule.updated_by()));
   }
 }
 
@@ -160,9 +160,8 @@ void AddRule(CLI::App* completion, Context& ctx) {
 }
 
 void PrintReport(Context& ctx, const v1::CompletionReport& report, bool with_reasons) {
-  ctx.out() << fmt::format(msg::kCompletionHeading, report.series_title(), report.series_id(),
-                           FormatLocal(report.evaluate_time()))
-            << "\n";
+  PrintWrapped(ctx.out(), fmt::format(msg::kCompletionHeading, report.series_title(),
+                                      report.series_id(), FormatLocal(report.evaluate_time())));
   if (report.people().empty()) {
     ctx.out() << msg::kNobodyToShow << "\n";
     return;
@@ -178,18 +177,17 @@ void PrintReport(Context& ctx, const v1::CompletionReport& report, bool with_rea
                fmt::format("{:.0f} %", p.teaching_unit_percent()), std::to_string(p.excused()),
                std::to_string(p.absent()), std::to_string(p.sessions_remaining())});
   }
-  table.Print(ctx.out(), 100);
+  table.Print(ctx.out());
   if (!with_reasons) return;
   for (const auto& p : report.people()) {
     if (!p.progress_reason().empty()) {
-      ctx.out() << fmt::format(msg::kCompletionReasonLine, p.participant_id(), p.participant_name(),
-                               p.progress_reason())
-                << "\n";
+      PrintWrapped(ctx.out(), fmt::format(msg::kCompletionReasonLine, p.participant_id(),
+                                          p.participant_name(), p.progress_reason()));
     }
     if (p.has_decision() && !p.decision().reason().empty()) {
-      ctx.out() << fmt::format(msg::kDecisionLine, p.participant_id(), OutcomeText(p.outcome()),
-                               p.decision().reason(), p.decision().account_name())
-                << "\n";
+      PrintWrapped(ctx.out(),
+                   fmt::format(msg::kDecisionLine, p.participant_id(), OutcomeText(p.outcome()),
+                               p.decision().reason(), p.decision().account_name()));
     }
   }
 }
@@ -249,10 +247,9 @@ void AddDecide(CLI::App* completion, Context& ctx) {
       return;
     }
     if (c.json()) return c.PrintJson(person);
-    ctx.out() << fmt::format(msg::kDecisionRecorded, person.participant_name(),
-                             person.participant_id(), OutcomeText(person.outcome()),
-                             OutcomeText(person.rule_outcome()))
-              << "\n";
+    PrintWrapped(ctx.out(), fmt::format(msg::kDecisionRecorded, person.participant_name(),
+                                        person.participant_id(), OutcomeText(person.outcome()),
+                                        OutcomeText(person.rule_outcome())));
   });
 }
 
@@ -285,7 +282,7 @@ void AddHistory(CLI::App* completion, Context& ctx) {
       table.Add({FormatLocal(d.record_time()), std::to_string(d.participant_id()),
                  OutcomeText(d.outcome()), d.account_name(), d.reason()});
     }
-    table.Print(ctx.out(), 100);
+    table.Print(ctx.out());
   });
 }
 

@@ -3,6 +3,7 @@
 #include <fmt/core.h>
 
 #include <fstream>
+#include <regex>
 #include <sstream>
 
 #include "clients/cli/commands.h"
@@ -30,8 +31,8 @@ std::string PersonText(const v1::Enrolment& e) {
 
 void PrintEnrolment(Context& ctx, const v1::Enrolment& e) {
   if (ctx.client().json()) return ctx.client().PrintJson(e);
-  ctx.out() << fmt::format(msg::kEnrolmentHeading, e.id(), e.participant_name(), e.series_title())
-            << "\n";
+  PrintWrapped(ctx.out(),
+               fmt::format(msg::kEnrolmentHeading, e.id(), e.participant_name(), e.series_title()));
   std::vector<std::pair<std::string, std::string>> fields = {
       {msg::kLabelState, StateText(e)},
       {msg::kLabelParticipant, PersonText(e)},
@@ -40,6 +41,9 @@ void PrintEnrolment(Context& ctx, const v1::Enrolment& e) {
   if (e.has_seat_time()) fields.push_back({msg::kLabelSeatSince, FormatLocal(e.seat_time())});
   if (e.eligibility_overridden()) fields.push_back({msg::kLabelOverride, msg::kOverridden});
   if (!e.note().empty()) fields.push_back({msg::kLabelNote, e.note()});
+  if (!e.requirement_unmet().empty()) {
+    fields.push_back({msg::kLabelRequirement, e.requirement_unmet()});
+  }
   PrintFields(ctx.out(), fields);
 }
 
@@ -57,6 +61,13 @@ void PrintEnrolmentTable(std::ostream& out,
     table.Add(std::move(row));
   }
   table.Print(out);
+  // Enrolments that no longer meet their series' requirement, with the reason.
+  for (const auto& e : enrolments) {
+    if (e.requirement_unmet().empty()) continue;
+    out << fmt::format(msg::kRequirementUnmetLine, e.id(), e.participant_name(),
+                       e.requirement_unmet())
+        << "\n";
+  }
 }
 
 // Fetches every page (or the one asked for) of ListEnrolments.
@@ -129,6 +140,34 @@ struct ImportOptions {
   }
 };
 
+// A refused import's bad rows (violations "csv line 4 E-Mail"), as the dry
+// run lists them; false when `status` is not such a refusal.
+bool ReportRefusedRows(Context& ctx, const std::string& file, const grpc::Status& status) {
+  if (status.error_code() != grpc::StatusCode::INVALID_ARGUMENT) return false;
+  v1::ErrorDetails details;
+  if (!details.ParseFromString(status.error_details())) return false;
+  static const std::regex kRow(R"(^csv line (\d+)(?: (.+))?$)");
+  std::vector<std::string> lines;
+  bool rows = false;
+  for (const auto& v : details.field_violations()) {
+    std::smatch m;
+    if (v.field() == "accept_good_rows") continue;  // said below, with the flag
+    if (std::regex_match(v.field(), m, kRow)) {
+      rows = true;
+      lines.push_back(fmt::format(msg::kImportProblem, m[1].str(),
+                                  m[2].matched ? " (" + m[2].str() + ")" : "", v.description()));
+    } else {
+      lines.push_back("  " + InCliWords(v.field() + ": " + v.description()));
+    }
+  }
+  if (!rows) return false;
+  ctx.err() << msg::kErrorPrefix << fmt::format(msg::kImportRefused, file) << "\n";
+  for (const std::string& line : lines) PrintWrapped(ctx.err(), line);
+  PrintWrapped(ctx.err(), msg::kImportGoodRowsHint);
+  ctx.exit_code = kExitRejected;
+  return true;
+}
+
 void RunImport(Context& ctx, const ImportOptions& o) {
   std::optional<std::string> bytes = ReadFile(ctx, o.file);
   if (!bytes) return;
@@ -153,10 +192,12 @@ void RunImport(Context& ctx, const ImportOptions& o) {
   v1::ImportParticipantsResponse response;
   auto& c = ctx.client();
   auto& stub = c.participants();
-  if (!Check(ctx, c.Call(stub, &v1::ParticipantService::StubInterface::ImportParticipants, request,
-                         &response))) {
-    return;
-  }
+  // The file is named by its name in refusals ("csv" is the API's word).
+  ctx.printer().NameArgument("csv", o.file);
+  const grpc::Status status =
+      c.Call(stub, &v1::ParticipantService::StubInterface::ImportParticipants, request, &response);
+  if (ReportRefusedRows(ctx, o.file, status)) return;
+  if (!Check(ctx, status)) return;
   // A dry run that found problems answers like a refused import, in JSON too.
   if (o.dry_run && response.problems_size() > 0) ctx.exit_code = kExitRejected;
   if (c.json()) return c.PrintJson(response);
@@ -174,28 +215,29 @@ void RunImport(Context& ctx, const ImportOptions& o) {
     if (o.dry_run) {
       // Ids of a dry run name nothing that exists.
       const std::string enrolment = state.empty() ? "" : fmt::format(msg::kWouldEnrol, state);
-      ctx.out() << (row.created() ? fmt::format(msg::kWouldImportNew, row.line(), enrolment)
-                                  : fmt::format(msg::kWouldImportExisting, row.line(),
-                                                row.participant_id(), enrolment))
-                << "\n";
+      PrintWrapped(ctx.out(), row.created() ? fmt::format(msg::kWouldImportNew, row.line(),
+                                                          row.display_name(), enrolment)
+                                            : fmt::format(msg::kWouldImportExisting, row.line(),
+                                                          row.display_name(), row.participant_id(),
+                                                          enrolment));
       continue;
     }
     const std::string enrolment =
         state.empty() ? "" : fmt::format(msg::kImportedEnrolment, row.enrolment_id(), state);
-    ctx.out() << fmt::format(msg::kImportedRow, row.line(), row.participant_id(),
-                             (row.created() ? "" : msg::kImportedExisting) + enrolment)
-              << "\n";
+    PrintWrapped(ctx.out(), fmt::format(msg::kImportedRow, row.line(), row.display_name(),
+                                        row.participant_id(),
+                                        row.created() ? "" : msg::kImportedExisting, enrolment));
   }
   std::set<int> bad_lines;
   for (const auto& p : response.problems()) {
     bad_lines.insert(p.line());
-    ctx.out() << fmt::format(msg::kImportProblem, p.line(),
-                             p.column().empty() ? "" : " (" + p.column() + ")", p.reason())
-              << "\n";
+    PrintWrapped(ctx.out(),
+                 fmt::format(msg::kImportProblem, p.line(),
+                             p.column().empty() ? "" : " (" + p.column() + ")", p.reason()));
   }
-  ctx.out() << fmt::format(fmt::runtime(o.dry_run ? msg::kImportDrySummary : msg::kImportSummary),
-                           response.rows(), response.imported_size(), bad_lines.size())
-            << "\n";
+  PrintWrapped(ctx.out(),
+               fmt::format(fmt::runtime(o.dry_run ? msg::kImportDrySummary : msg::kImportSummary),
+                           response.rows(), response.imported_size(), bad_lines.size()));
 }
 
 }  // namespace
@@ -297,12 +339,12 @@ void AddEnrolmentRelease(CLI::App* enrolment, Context& ctx) {
     if (c.json()) return c.PrintJson(response);
     if (response.released_size() == 0) ctx.out() << msg::kNothingReleased << "\n";
     for (const auto& e : response.released()) {
-      ctx.out() << fmt::format(msg::kReleasedLine, e.participant_name(), e.participant_id(), e.id())
-                << "\n";
+      PrintWrapped(ctx.out(), fmt::format(msg::kReleasedLine, e.participant_name(),
+                                          e.participant_id(), e.id()));
     }
     for (const auto& e : response.promoted()) {
-      ctx.out() << fmt::format(msg::kPromotedLine, e.participant_name(), e.participant_id(), e.id())
-                << "\n";
+      PrintWrapped(ctx.out(), fmt::format(msg::kPromotedLine, e.participant_name(),
+                                          e.participant_id(), e.id()));
     }
   });
 }
@@ -313,6 +355,7 @@ void AddEnrolmentList(CLI::App* enrolment, Context& ctx) {
     int64_t series_id = 0, participant_id = 0;
     std::vector<std::string> states;
     bool unconfirmed = false;
+    bool requirement_unmet = false;
     Paging paging;
   };
   auto largs = std::make_shared<ListArgs>();
@@ -321,6 +364,7 @@ void AddEnrolmentList(CLI::App* enrolment, Context& ctx) {
   auto* state_opt = list->add_option("--state", largs->states, msg::kStateFilterOption)
                         ->check(CLI::IsMember(EnrolmentStateWords()));
   list->add_flag("--unconfirmed", largs->unconfirmed, msg::kUnconfirmedOption)->excludes(state_opt);
+  list->add_flag("--requirement-unmet", largs->requirement_unmet, msg::kRequirementUnmetOption);
   largs->paging.AddTo(list);
   list->callback([&ctx, largs] {
     v1::ListEnrolmentsRequest r;
@@ -329,6 +373,7 @@ void AddEnrolmentList(CLI::App* enrolment, Context& ctx) {
     for (const auto& s : largs->states) r.add_states(EnrolmentStateWords().at(s));
     // A seat that still waits for its binding confirmation.
     if (largs->unconfirmed) r.add_states(v1::ENROLMENT_STATE_ENROLLED);
+    r.set_requirement_unmet(largs->requirement_unmet);
     v1::ListEnrolmentsResponse all;
     if (!Check(ctx, ListEnrolments(ctx, largs->paging, r, &all))) return;
     if (ctx.client().json()) return ctx.client().PrintJson(all);
@@ -381,11 +426,10 @@ void AddEnrolmentHistory(CLI::App* enrolment, Context& ctx) {
           change.account_id() == 0
               ? msg::kSystem
               : fmt::format("{} ({})", change.account_name(), change.account_id());
-      ctx.out() << fmt::format(msg::kHistoryLine, FormatLocal(change.time()), from,
-                               WordOf(EnrolmentStateWords(), change.to_state()), who)
-                << "\n";
+      PrintWrapped(ctx.out(), fmt::format(msg::kHistoryLine, FormatLocal(change.time()), from,
+                                          WordOf(EnrolmentStateWords(), change.to_state()), who));
       if (!change.reason().empty()) {
-        ctx.out() << fmt::format(msg::kHistoryReason, change.reason()) << "\n";
+        PrintWrapped(ctx.out(), fmt::format(msg::kHistoryReason, change.reason()));
       }
     }
   });
@@ -403,7 +447,7 @@ void AddRosterCommand(CLI::App& app, Context& ctx) {
     v1::ListEnrolmentsResponse all;
     if (!Check(ctx, ListEnrolments(ctx, Paging{}, r, &all))) return;
     if (ctx.client().json()) return ctx.client().PrintJson(all);
-    ctx.out() << fmt::format(msg::kRosterHeading, *roster_series) << "\n";
+    PrintWrapped(ctx.out(), fmt::format(msg::kRosterHeading, *roster_series));
     if (all.enrolments_size() == 0) {
       ctx.out() << msg::kNoItems << "\n";
       return;

@@ -44,9 +44,8 @@ void AddModuleAdd(CLI::App* module, Context& ctx) {
     auto& c = ctx.client();
     if (!Check(ctx, c.Call(c.series(), &Stub::CreateModule, request, &response))) return;
     if (c.json()) return c.PrintJson(response);
-    ctx.out() << fmt::format(msg::kModuleCreated, response.position(), response.title(),
-                             response.id())
-              << "\n";
+    PrintWrapped(ctx.out(), fmt::format(msg::kModuleCreated, response.position(), response.title(),
+                                        response.id()));
   });
 }
 
@@ -110,7 +109,7 @@ void AddModuleUpdate(CLI::App* module, Context& ctx) {
     auto& c = ctx.client();
     if (!Check(ctx, c.Call(c.series(), &Stub::UpdateModule, request, &response))) return;
     if (c.json()) return c.PrintJson(response);
-    ctx.out() << fmt::format(msg::kModuleLine, response.position(), response.title()) << "\n";
+    PrintWrapped(ctx.out(), fmt::format(msg::kModuleLine, response.position(), response.title()));
   });
 }
 

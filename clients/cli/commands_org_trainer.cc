@@ -14,13 +14,19 @@ namespace v1 = ::trainhub::v1;
 void PrintOrganization(Context& ctx, const v1::Organization& org) {
   if (ctx.client().json()) return ctx.client().PrintJson(org);
   ctx.out() << org.id() << "  " << org.name() << "\n";
-  PrintFields(ctx.out(), {{msg::kLabelKind, WordOf(OrganizationKindWords(), org.kind())},
-                          {msg::kLabelCity, org.city().empty() ? msg::kNone : org.city()},
-                          {msg::kLabelWebsite, org.website().empty() ? msg::kNone : org.website()},
-                          {msg::kLabelRetention,
-                           org.record_retention_years() == 0
-                               ? std::string(msg::kNoRetention)
-                               : fmt::format(msg::kRetentionYears, org.record_retention_years())}});
+  PrintFields(ctx.out(),
+              {{msg::kLabelKind, WordOf(OrganizationKindWords(), org.kind())},
+               {msg::kLabelCity, org.city().empty() ? msg::kNone : org.city()},
+               {msg::kLabelWebsite, org.website().empty() ? msg::kNone : org.website()},
+               {msg::kLabelRetention,
+                org.record_retention_years() == 0
+                    ? std::string(msg::kNoRetention)
+                    : fmt::format(msg::kRetentionYears, org.record_retention_years())},
+               {msg::kLabelSignatory,
+                org.signatory_name().empty() ? std::string(msg::kSignatoryIssuer)
+                : org.signatory_role().empty()
+                    ? org.signatory_name()
+                    : fmt::format("{}, {}", org.signatory_name(), org.signatory_role())}});
 }
 
 void PrintTrainer(Context& ctx, const v1::Trainer& trainer) {
@@ -32,9 +38,10 @@ void PrintTrainer(Context& ctx, const v1::Trainer& trainer) {
 }
 
 struct OrganizationOptions {
-  std::string name, city, website, kind;
+  std::string name, city, website, kind, signatory_name, signatory_role;
   int retention_years = 0;
-  CLI::Option *name_opt, *city_opt, *website_opt, *kind_opt, *retention_opt;
+  CLI::Option *name_opt, *city_opt, *website_opt, *kind_opt, *retention_opt, *signatory_name_opt,
+      *signatory_role_opt;
 
   void AddTo(CLI::App* cmd, bool required) {
     name_opt = cmd->add_option("--name", name, msg::kNameOption);
@@ -43,6 +50,10 @@ struct OrganizationOptions {
     city_opt = cmd->add_option("--city", city, msg::kCityOption);
     website_opt = cmd->add_option("--website", website, msg::kWebsiteOption);
     retention_opt = cmd->add_option("--retention-years", retention_years, msg::kRetentionOption);
+    signatory_name_opt =
+        cmd->add_option("--signatory-name", signatory_name, msg::kSignatoryNameOption);
+    signatory_role_opt =
+        cmd->add_option("--signatory-role", signatory_role, msg::kSignatoryRoleOption);
     if (required) {
       name_opt->required();
       kind_opt->required();
@@ -61,6 +72,8 @@ struct OrganizationOptions {
     set(website_opt, "website", [&] { org->set_website(website); });
     set(retention_opt, "record_retention_years",
         [&] { org->set_record_retention_years(retention_years); });
+    set(signatory_name_opt, "signatory_name", [&] { org->set_signatory_name(signatory_name); });
+    set(signatory_role_opt, "signatory_role", [&] { org->set_signatory_role(signatory_role); });
   }
 };
 

@@ -17,7 +17,17 @@ std::string Groups(const v1::Participant& p) {
   for (int g : p.target_groups()) {
     out += (out.empty() ? "" : ", ") + WordOf(TargetGroupWords(), static_cast<v1::TargetGroup>(g));
   }
-  if (p.training_year() != 0) out += fmt::format(msg::kTrainingYearSuffix, p.training_year());
+  if (p.has_training_start()) {
+    const v1::LocalDate& start = p.training_start();
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wdeprecated-declarations"
+    const int year_today = p.training_year();  // the server's: the training year today
+#pragma GCC diagnostic pop
+    out += year_today != 0 ? fmt::format(msg::kTrainingStartSuffix, start.day(), start.month(),
+                                         start.year(), year_today)
+                           : fmt::format(msg::kTrainingStartOnlySuffix, start.day(), start.month(),
+                                         start.year());
+  }
   return out;
 }
 
@@ -43,8 +53,9 @@ struct ParticipantOptions {
   std::string name, email;
   int64_t organization_id = 0;
   std::vector<std::string> groups;
+  std::string training_start;
   int training_year = 0;
-  CLI::Option *name_opt, *email_opt, *org_opt, *group_opt, *year_opt;
+  CLI::Option *name_opt, *email_opt, *org_opt, *group_opt, *start_opt, *year_opt;
 
   void AddTo(CLI::App* cmd, bool create) {
     name_opt = cmd->add_option("--name", name, msg::kNameOption);
@@ -52,6 +63,7 @@ struct ParticipantOptions {
     org_opt = cmd->add_option("--org", organization_id, msg::kParticipantOrgOption);
     group_opt = cmd->add_option("--target-group", groups, msg::kTargetGroupOption)
                     ->check(CLI::IsMember(TargetGroupWords()));
+    start_opt = cmd->add_option("--training-start", training_start, msg::kTrainingStartOption);
     year_opt = cmd->add_option("--training-year", training_year, msg::kTrainingYearOption);
     if (create) {
       name_opt->required();
@@ -60,7 +72,8 @@ struct ParticipantOptions {
     }
   }
 
-  void Fill(v1::Participant* p, google::protobuf::FieldMask* mask) const {
+  // False after a usage error.
+  bool Fill(Context& ctx, v1::Participant* p, google::protobuf::FieldMask* mask) const {
     auto given = [&](CLI::Option* opt, const char* path) {
       if (opt->count() == 0) return false;
       if (mask) mask->add_paths(path);
@@ -72,7 +85,17 @@ struct ParticipantOptions {
     if (given(group_opt, "target_groups")) {
       for (const auto& g : groups) p->add_target_groups(TargetGroupWords().at(g));
     }
+    if (given(start_opt, "training_start") &&
+        !ReadDay(training_start, p->mutable_training_start())) {
+      UsageError(ctx, msg::kBadTrainingStart);
+      return false;
+    }
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wdeprecated-declarations"
+    // The server stores a year as a start of training (the API's deprecated way).
     if (given(year_opt, "training_year")) p->set_training_year(training_year);
+#pragma GCC diagnostic pop
+    return true;
   }
 };
 
@@ -88,7 +111,7 @@ void AddParticipantCreate(CLI::App* participant, Context& ctx) {
   create->add_option("--request-id", *request_id, msg::kRequestIdOption);
   create->callback([&ctx, create_opts, request_id] {
     v1::CreateParticipantRequest request;
-    create_opts->Fill(request.mutable_participant(), nullptr);
+    if (!create_opts->Fill(ctx, request.mutable_participant(), nullptr)) return;
     request.set_request_id(request_id->empty() ? NewRequestId() : *request_id);
     v1::Participant response;
     auto& c = ctx.client();
@@ -154,7 +177,9 @@ void AddParticipantUpdate(CLI::App* participant, Context& ctx) {
   update->callback([&ctx, update_id, update_opts] {
     v1::UpdateParticipantRequest request;
     request.mutable_participant()->set_id(*update_id);
-    update_opts->Fill(request.mutable_participant(), request.mutable_update_mask());
+    if (!update_opts->Fill(ctx, request.mutable_participant(), request.mutable_update_mask())) {
+      return;
+    }
     if (request.update_mask().paths_size() == 0) return UsageError(ctx, msg::kNothingToUpdate);
     v1::Participant response;
     auto& c = ctx.client();

@@ -47,7 +47,7 @@ void AddExport(CLI::App* privacy, Context& ctx) {
 
 void PrintErasure(Context& ctx, const v1::ErasePersonalDataResponse& r) {
   const v1::Participant& p = r.participant();
-  ctx.out() << fmt::format(msg::kErasedHeading, p.id(), p.display_name()) << "\n";
+  PrintWrapped(ctx.out(), fmt::format(msg::kErasedHeading, p.id(), p.display_name()));
   std::vector<std::pair<std::string, std::string>> fields = {
       {msg::kErasedAccounts, std::to_string(r.accounts_erased())},
       {msg::kErasedTexts, std::to_string(r.texts_erased())},
@@ -57,7 +57,10 @@ void PrintErasure(Context& ctx, const v1::ErasePersonalDataResponse& r) {
   if (p.erasure().retention_overridden()) {
     fields.push_back({msg::kErasedRetention, msg::kErasedRetentionOverridden});
   }
+  fields.push_back(
+      {msg::kErasedPurge, r.purge_pending() ? msg::kErasedPurgePending : msg::kErasedPurgeDone});
   PrintFields(ctx.out(), fields);
+  if (r.purge_pending()) ctx.out() << msg::kPurgePendingNote << "\n";
   if (r.certificates_redacted() > 0) ctx.out() << msg::kErasedCertificateNote << "\n";
 }
 
@@ -119,6 +122,7 @@ void AddDue(CLI::App* privacy, Context& ctx) {
       return;
     }
     if (c.json() && !o->erase) return c.PrintJson(due);
+    if (due.purge_pending()) ctx.out() << msg::kDuePurgePending << "\n";
     if (due.people().empty()) {
       ctx.out() << msg::kNothingDue << "\n";
       return;
@@ -131,7 +135,7 @@ void AddDue(CLI::App* privacy, Context& ctx) {
                    fmt::format("{} {}", d.series_id(), d.series_title())});
       }
       table.Print(ctx.out());
-      ctx.out() << fmt::format(msg::kDueHint, due.people_size()) << "\n";
+      PrintWrapped(ctx.out(), fmt::format(msg::kDueHint, due.people_size()));
       return;
     }
     int erased = 0;

@@ -63,9 +63,9 @@ const char* TableTitle(v1::ReportBreakdown b) {
 
 void PrintReport(Context& ctx, const v1::FunderReport& r) {
   std::ostream& out = ctx.out();
-  out << fmt::format(msg::kReportHeading, r.scope_name(), r.first_day(), r.last_day(),
-                     r.min_persons())
-      << "\n\n";
+  PrintWrapped(out, fmt::format(msg::kReportHeading, r.scope_name(), r.first_day(), r.last_day(),
+                                r.min_persons()));
+  out << "\n";
   std::string attendance = "–";
   if (r.attendance_suppressed()) {
     attendance = msg::kReportSuppressed;
@@ -92,9 +92,13 @@ void PrintReport(Context& ctx, const v1::FunderReport& r) {
     Table table({"", msg::kReportColPersons});
     for (const v1::ReportRow& row : t.rows()) table.Add({RowLabel(t, row), Count(row.persons())});
     table.Add({msg::kReportTotal, Count(t.total())});
-    table.Print(out, 100);
+    table.Print(out);
   }
-  out << "\n" << fmt::format(msg::kReportNote, r.min_persons(), r.inputs_hash()) << "\n";
+  out << "\n";
+  for (const std::string& line :
+       WrapText(fmt::format(msg::kReportNote, r.min_persons(), r.inputs_hash()), 80)) {
+    out << line << "\n";
+  }
 }
 
 // The file format asked for: --format, else the file name's extension.

@@ -103,7 +103,7 @@ void AddScheduleTrainer(CLI::App* schedule, Context& ctx) {
 }
 
 void AddScheduleMine(CLI::App* schedule, Context& ctx) {
-  // The signed-in trainer's own sessions, from now on unless --from says.
+  // The signed-in account's own sessions, from now on unless --from says.
   struct MineOptions {
     RangeOptions range;
     Paging paging;
@@ -115,25 +115,9 @@ void AddScheduleMine(CLI::App* schedule, Context& ctx) {
   mine_opts->range.to_opt = mine->add_option("--to", mine_opts->range.to, msg::kToOption);
   mine_opts->paging.AddTo(mine);
   mine->callback([&ctx, mine_opts] {
-    auto& c = ctx.client();
-    v1::Account account;
-    if (!Check(ctx, c.Call(c.accounts(), &v1::AccountService::StubInterface::GetCurrentAccount,
-                           v1::GetCurrentAccountRequest{}, &account))) {
-      return;
-    }
-    int64_t trainer_id = 0;
-    for (const auto& role : account.roles()) {
-      if (role.role() == v1::ROLE_TRAINER) trainer_id = role.trainer_id();
-    }
-    if (trainer_id == 0) {
-      UsageError(ctx, msg::kNotATrainer);
-      return;
-    }
-    v1::ListTrainerSessionsRequest request;
-    request.set_trainer_id(trainer_id);
-    SetTimestamp(absl::FromUnixSeconds(absl::ToUnixSeconds(absl::Now())), request.mutable_from());
+    v1::ListMySessionsRequest request;
     if (!mine_opts->range.Fill(ctx, &request)) return;
-    RunSchedule(ctx, request, mine_opts->paging, &Stub::ListTrainerSessions);
+    RunSchedule(ctx, request, mine_opts->paging, &Stub::ListMySessions);
   });
 }
 

@@ -22,12 +22,12 @@ struct SeriesOptions {
   std::vector<std::string> groups;
   bool no_partners = false, no_groups = false, partners_may_plan = false;
   bool requires_approval = false, requires_confirmation = false;
-  std::string confirmation_deadline, enrolment_deadline, awards, required;
+  std::string confirmation_deadline, enrolment_deadline, awards, required, documents;
   CLI::Option *title_opt, *kind_opt, *description_opt, *org_opt, *capacity_opt, *partner_opt,
       *group_opt, *partners_may_plan_opt, *status_opt = nullptr, *no_partners_opt = nullptr,
                                           *no_groups_opt = nullptr;
   CLI::Option *approval_opt, *confirmation_opt, *confirmation_deadline_opt, *enrolment_deadline_opt,
-      *awards_opt, *requires_opt;
+      *awards_opt, *requires_opt, *documents_opt;
 
   void AddTo(CLI::App* cmd, bool create) {
     title_opt = cmd->add_option("--title", title, msg::kTitleOption);
@@ -52,6 +52,8 @@ struct SeriesOptions {
     awards_opt = cmd->add_option("--awards-qualification", awards, msg::kAwardsQualificationOption);
     requires_opt =
         cmd->add_option("--requires-qualification", required, msg::kRequiresQualificationOption);
+    documents_opt = cmd->add_option("--documents", documents, msg::kDocumentsOption)
+                        ->check(CLI::IsMember(IssuedDocumentsWords()));
     if (create) {
       title_opt->required();
       kind_opt->required();
@@ -94,6 +96,9 @@ struct SeriesOptions {
     }
     if (given(awards_opt, "awards_qualification")) s->set_awards_qualification(awards);
     if (given(requires_opt, "required_qualification")) s->set_required_qualification(required);
+    if (given(documents_opt, "issued_documents")) {
+      s->set_issued_documents(IssuedDocumentsWords().at(documents));
+    }
     if (given(confirmation_deadline_opt, "confirmation_deadline") &&
         confirmation_deadline != msg::kNoDeadline &&
         !ReadTime(ctx, confirmation_deadline_opt, confirmation_deadline,
@@ -194,7 +199,7 @@ void AddSeriesShow(CLI::App* series, Context& ctx) {
                 << ",\"sessions\":" << ToJson(sessions) << "}\n";
       return;
     }
-    ctx.out() << fmt::format(msg::kSeriesHeading, s.id(), s.title()) << "\n";
+    PrintWrapped(ctx.out(), fmt::format(msg::kSeriesHeading, s.id(), s.title()));
     std::vector<std::string> partners, groups;
     for (int64_t id : s.partner_organization_ids()) partners.push_back(OrganizationLabel(c, id));
     for (int g : s.target_groups()) {

@@ -4,6 +4,7 @@
 
 #include <regex>
 
+#include "absl/strings/numbers.h"
 #include "clients/cli/commands.h"
 #include "clients/cli/format.h"
 #include "clients/cli/messages.h"
@@ -66,20 +67,6 @@ struct SessionOptions {
     return true;
   }
 };
-
-// A day the user typed, in any date form ParseUserTime reads ("2020-05-14",
-// "14.05.2020", ...); false for anything else, a time of day included.
-bool ReadDay(const std::string& text, v1::LocalDate* day) {
-  std::string error;
-  const std::optional<absl::Time> t = ParseUserTime(text, "--days", &error);
-  if (!t) return false;
-  const absl::TimeZone::CivilInfo local = LocalZone().At(*t);
-  if (local.cs != absl::CivilSecond(absl::CivilDay(local.cs))) return false;
-  day->set_year(static_cast<int32_t>(local.cs.year()));
-  day->set_month(local.cs.month());
-  day->set_day(local.cs.day());
-  return true;
-}
 
 // --days FIRST..LAST (or one day) and --daily HH:MM-HH:MM into `request`;
 // false after a usage error.
@@ -226,24 +213,35 @@ void AddSessionUpdate(CLI::App* session, Context& ctx) {
 }
 
 void AddSessionBooking(CLI::App* session, Context& ctx) {
+  // SESSION [TRAINER] STATUS: a trainer answering for their own booking
+  // leaves TRAINER out (the server takes the caller's trainer record).
   struct BookingOptions {
-    int64_t session_id = 0, trainer_id = 0;
-    std::string status;
+    int64_t session_id = 0;
+    std::vector<std::string> rest;
     bool allow_overlap = false;
   };
   auto booking_opts = std::make_shared<BookingOptions>();
   auto* booking = session->add_subcommand("booking", msg::kBooking);
   booking->add_option("session", booking_opts->session_id, msg::kSessionIdArg)->required();
-  booking->add_option("trainer", booking_opts->trainer_id, msg::kTrainerIdArg)->required();
-  booking->add_option("status", booking_opts->status, msg::kBookingStatusArg)
+  booking->add_option("trainer_status", booking_opts->rest, msg::kBookingArgs)
       ->required()
-      ->check(CLI::IsMember(BookingStatusWords()));
+      ->expected(1, 2);
   booking->add_flag("--allow-overlap", booking_opts->allow_overlap, msg::kAllowOverlapOption);
   booking->callback([&ctx, booking_opts] {
+    const std::vector<std::string>& rest = booking_opts->rest;
+    if (rest.empty() || rest.size() > 2) return UsageError(ctx, msg::kBookingArgsWrong);
+    int64_t trainer_id = 0;
+    if (rest.size() == 2 && (!absl::SimpleAtoi(rest[0], &trainer_id) || trainer_id <= 0)) {
+      return UsageError(ctx, fmt::format(msg::kBookingTrainerNotANumber, rest[0]));
+    }
+    const auto status = BookingStatusWords().find(rest.back());
+    if (status == BookingStatusWords().end()) {
+      return UsageError(ctx, fmt::format(msg::kBookingStatusWrong, rest.back()));
+    }
     v1::SetBookingStatusRequest request;
     request.set_session_id(booking_opts->session_id);
-    request.set_trainer_id(booking_opts->trainer_id);
-    request.set_status(BookingStatusWords().at(booking_opts->status));
+    request.set_trainer_id(trainer_id);
+    request.set_status(status->second);
     request.set_allow_overlap(booking_opts->allow_overlap);
     v1::Session response;
     auto& c = ctx.client();

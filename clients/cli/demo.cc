@@ -1,19 +1,25 @@
 // trainhub demo load: creates the demo data of clients/cli/demo_data.json
 // (built into the binary) through the API, as a coordinator would. Every
 // create uses a request_id made from the records' keys, so a repeated or
-// interrupted load never creates anything twice.
+// interrupted load never creates anything twice; the steps that are not
+// creates (accounts, completion rules, status changes) look first and
+// change only what a load has not done yet, never what users changed since.
+// trainhub demo logins: the demo's logins that the database holds.
 
 #include <fmt/core.h>
 
 #include <algorithm>
 #include <map>
 #include <nlohmann/json.hpp>
+#include <set>
 
+#include "absl/strings/ascii.h"
 #include "absl/strings/numbers.h"
 #include "clients/cli/commands.h"
 #include "clients/cli/format.h"
 #include "clients/cli/messages.h"
 #include "trainhub/v1/attendance.grpc.pb.h"
+#include "trainhub/v1/audit.grpc.pb.h"
 #include "trainhub/v1/certificate.grpc.pb.h"
 #include "trainhub/v1/enrolment.grpc.pb.h"
 #include "trainhub/v1/participant.grpc.pb.h"
@@ -58,6 +64,82 @@ void SetBerlinTime(const json& text, absl::Time now, google::protobuf::Timestamp
   std::optional<absl::Time> t = ParseUserTime(value, "time", &error);
   if (!t) throw std::invalid_argument(error);
   SetTimestamp(*t, out);
+}
+
+// An e-mail address as logins compare it (the demo's are ASCII).
+std::string Folded(const json& email) { return absl::AsciiStrToLower(email.get<std::string>()); }
+
+// The logins (e-mail addresses, Folded) of every account; admins only.
+grpc::Status ExistingLogins(Client& c, std::set<std::string>& logins) {
+  v1::ListAccountsResponse all;
+  grpc::Status status = ListAll(c, c.accounts(), &v1::AccountService::StubInterface::ListAccounts,
+                                v1::ListAccountsRequest(), Paging{}, &all);
+  for (const v1::Account& a : all.accounts()) logins.insert(absl::AsciiStrToLower(a.email()));
+  return status;
+}
+
+// What this account changed, as the audit log counts it: the newest event's
+// id before a load, then the changes by the account after it.
+class ChangeCount {
+ public:
+  explicit ChangeCount(Client& c) : c_(c) {
+    v1::Account me;
+    if (!c_.Call(c_.accounts(), &v1::AccountService::StubInterface::GetCurrentAccount,
+                 v1::GetCurrentAccountRequest(), &me)
+             .ok()) {
+      return;
+    }
+    v1::ListAuditEventsRequest request;
+    request.set_page_size(1);
+    v1::ListAuditEventsResponse newest;
+    if (!c_.Call(c_.audit(), &v1::AuditService::StubInterface::ListAuditEvents, request, &newest)
+             .ok()) {
+      return;
+    }
+    account_ = me.id();
+    since_ = newest.events().empty() ? 0 : newest.events(0).id();
+    known_ = true;
+  }
+
+  // Changes (not refusals) by this account since construction; nullopt
+  // when the audit log cannot tell.
+  std::optional<int> Changes() {
+    if (!known_) return std::nullopt;
+    int changes = 0;
+    std::string token;
+    do {
+      v1::ListAuditEventsRequest request;
+      request.set_page_size(500);
+      request.set_page_token(token);
+      v1::ListAuditEventsResponse page;
+      if (!c_.Call(c_.audit(), &v1::AuditService::StubInterface::ListAuditEvents, request, &page)
+               .ok()) {
+        return std::nullopt;
+      }
+      for (const v1::AuditEvent& e : page.events()) {
+        if (e.id() <= since_) return changes;  // newest first: the rest is older
+        if (e.account_id() == account_ && e.result() == "OK" && !e.object().empty()) ++changes;
+      }
+      token = page.next_page_token();
+    } while (!token.empty());
+    return changes;
+  }
+
+ private:
+  Client& c_;
+  bool known_ = false;
+  int64_t account_ = 0, since_ = 0;
+};
+
+// Prints a line per login of the demo data (of those in `only`, when given).
+void PrintLogins(Context& ctx, const json& data, const std::set<std::string>* only) {
+  for (const json& a : data.at("accounts")) {
+    if (only != nullptr && only->count(Folded(a.at("email"))) == 0) continue;
+    ctx.out() << fmt::format(msg::kDemoAccountLine, a.at("email").get<std::string>(),
+                             data.at("password").get<std::string>(),
+                             a.at("shown_as").get<std::string>())
+              << "\n";
+  }
 }
 
 // Creates the records of the data one kind after the other, remembering
@@ -106,6 +188,8 @@ class DemoLoader {
       request.mutable_organization()->set_kind(EnumNamed(o.at("kind"), v1::OrganizationKind_Parse));
       request.mutable_organization()->set_city(TextOr(o, "city"));
       request.mutable_organization()->set_record_retention_years(o.value("retention_years", 0));
+      request.mutable_organization()->set_signatory_name(TextOr(o, "signatory_name"));
+      request.mutable_organization()->set_signatory_role(TextOr(o, "signatory_role"));
       v1::Organization org;
       grpc::Status status =
           Create(c_.organizations(), &v1::OrganizationService::StubInterface::CreateOrganization,
@@ -158,19 +242,31 @@ class DemoLoader {
       for (const json& g : p.at("target_groups")) {
         person->add_target_groups(EnumNamed(g, v1::TargetGroup_Parse));
       }
-      person->set_training_year(p.value("training_year", 0));
+      if (p.contains("training_start") &&
+          !ReadDay(p.at("training_start").get<std::string>(), person->mutable_training_start())) {
+        return grpc::Status(grpc::StatusCode::INVALID_ARGUMENT,
+                            "demo data: bad training_start of " + p.at("key").get<std::string>());
+      }
       v1::Participant created;
       grpc::Status status =
           Create(participants_stub_, &v1::ParticipantService::StubInterface::CreateParticipant,
                  request, &created);
       if (!status.ok()) return status;
       participants_[p.at("key")] = created.id();
+      if (created.has_erasure()) erased_.insert(p.at("key").get<std::string>());
     }
     return grpc::Status::OK;
   }
 
+  // The demo's accounts not in the database yet; none of a person whose
+  // data was erased since (erasure ends their accounts for good).
   grpc::Status LoadAccounts() {
+    std::set<std::string> existing;
+    grpc::Status listed = ExistingLogins(c_, existing);
+    if (!listed.ok()) return listed;
     for (const json& a : data_.at("accounts")) {
+      if (existing.count(Folded(a.at("email"))) > 0) continue;
+      if (erased_.count(a.at("record").get<std::string>()) > 0) continue;
       v1::CreateAccountRequest request;
       request.mutable_account()->set_email(a.at("email"));
       request.mutable_account()->set_display_name(a.at("name"));
@@ -226,6 +322,9 @@ class DemoLoader {
     s->set_description(TextOr(d, "description"));
     s->set_awards_qualification(TextOr(d, "awards_qualification"));
     s->set_required_qualification(TextOr(d, "required_qualification"));
+    if (d.contains("issued_documents")) {
+      s->set_issued_documents(EnumNamed(d.at("issued_documents"), v1::IssuedDocuments_Parse));
+    }
     if (d.contains("confirmation_deadline")) {
       s->set_requires_confirmation(true);
       SetBerlinTime(d.at("confirmation_deadline"), now_, s->mutable_confirmation_deadline());
@@ -264,10 +363,18 @@ class DemoLoader {
     return status;
   }
 
-  // The series' completion rule, as the coordinator sets it (replacing it
-  // sets the same again: loading twice changes nothing that counts).
+  // The series' completion rule, as the coordinator sets it.
   grpc::Status SetCompletionRule(const json& d, int64_t series_id) {
     if (!d.contains("completion_rule")) return grpc::Status::OK;
+    // A rule set before (by a load or a coordinator since) stays.
+    v1::GetCompletionRuleRequest get;
+    get.set_series_id(series_id);
+    v1::CompletionRule current;
+    grpc::Status read =
+        c_.Call(c_.certificates(), &v1::CertificateService::StubInterface::GetCompletionRule, get,
+                &current);
+    if (!read.ok()) return read;
+    if (!current.is_default()) return grpc::Status::OK;
     const json& r = d.at("completion_rule");
     v1::SetCompletionRuleRequest request;
     v1::CompletionRule* rule = request.mutable_rule();
@@ -378,12 +485,14 @@ class DemoLoader {
         b->set_status(EnumNamed(booking.at("booking"), v1::BookingStatus_Parse));
       }
       v1::Session created;
-      status = Create(c_.series(), &SeriesStub::CreateSession, session_request, &created);
-      // A repeated load computes relative times anew, so its request differs
-      // from the first: the session made then is the module's one at this place.
+      // A repeated load computes relative times anew, so its request would
+      // differ from the first: the session made then is the module's one at
+      // this place.
       const bool relative = ds.at("start").get<std::string>().rfind("now", 0) == 0;
-      if (status.error_code() == grpc::StatusCode::ALREADY_EXISTS && relative) {
-        status = NthSession(series_id, module.id(), session_number, &created);
+      status = relative ? NthSession(series_id, module.id(), session_number, &created)
+                        : grpc::Status(grpc::StatusCode::NOT_FOUND, "");
+      if (status.error_code() == grpc::StatusCode::NOT_FOUND) {
+        status = Create(c_.series(), &SeriesStub::CreateSession, session_request, &created);
       }
       if (!status.ok()) return status;
       auto& modules = sessions_[series_key];
@@ -410,7 +519,8 @@ class DemoLoader {
   }
 
   // Moves the series along its status_path up to the step `before` (all
-  // of it for UNSPECIFIED); a repeated load resumes where the series stands.
+  // of it for UNSPECIFIED); a repeated load resumes where the series stands,
+  // and leaves a series alone whose status is not on the path.
   // `reached`, when set, gets the series as it ends up.
   grpc::Status FollowStatusPath(const json& d, const v1::Series& series, v1::SeriesStatus before,
                                 v1::Series* reached) {
@@ -421,6 +531,11 @@ class DemoLoader {
     if (reached != nullptr) *reached = series;
     const auto end = std::find(path.begin(), path.end(), before);
     auto from = std::find(path.begin(), path.end(), series.status());
+    // A status off the path was set by someone since (completed, cancelled,
+    // running early): it stays.
+    if (from == path.end() && series.status() != v1::SERIES_STATUS_DRAFT) {
+      return grpc::Status::OK;
+    }
     for (auto it = from == path.end() ? path.begin() : from + 1; it < end; ++it) {
       v1::UpdateSeriesRequest update;
       update.mutable_series()->set_id(series.id());
@@ -487,6 +602,7 @@ class DemoLoader {
   v1::EnrolmentService::StubInterface& enrolments_stub_;
   std::map<std::string, int64_t> organizations_, trainers_, participants_, series_;
   std::map<std::string, size_t> person_numbers_;  // key -> place in the file, from 1
+  std::set<std::string> erased_;                  // keys of people erased since a load
   // Per series key: the sessions of each module (index module number - 1), in day order.
   std::map<std::string, std::vector<std::vector<int64_t>>> sessions_;
   absl::Time now_ = absl::Now();
@@ -502,6 +618,7 @@ void AddDemoCommands(CLI::App& app, Context& ctx) {
     DemoLoader::Counts counts;
     json data;
     grpc::Status status;
+    ChangeCount changes(c);
     try {
       data = json::parse(kDemoJson);
       status = DemoLoader(c, data).Load(counts);
@@ -510,17 +627,38 @@ void AddDemoCommands(CLI::App& app, Context& ctx) {
       status =
           grpc::Status(grpc::StatusCode::INTERNAL, fmt::format(msg::kDemoDataBroken, e.what()));
     }
-    if (!Check(ctx, status)) return;
-    ctx.out() << fmt::format(msg::kDemoLoaded, counts.organizations, counts.trainers, counts.series,
-                             counts.modules, counts.sessions, counts.enrolments, counts.sheets,
-                             counts.certificates)
-              << "\n";
-    for (const json& a : data.at("accounts")) {
-      ctx.out() << fmt::format(msg::kDemoAccountLine, a.at("email").get<std::string>(),
-                               data.at("password").get<std::string>(),
-                               a.at("shown_as").get<std::string>())
-                << "\n";
+    // A record a load made is gone (deleted since): a repeat cannot tell
+    // what to do about it, and has changed nothing before it.
+    if (status.error_code() == grpc::StatusCode::NOT_FOUND) {
+      status = grpc::Status(grpc::StatusCode::FAILED_PRECONDITION,
+                            fmt::format(msg::kDemoRecordGone, status.error_message()));
     }
+    if (!Check(ctx, status)) return;
+    if (changes.Changes() == 0) {
+      PrintWrapped(ctx.out(), msg::kDemoUnchanged);
+    } else {
+      PrintWrapped(ctx.out(), fmt::format(msg::kDemoLoaded, counts.organizations, counts.trainers,
+                                          counts.series, counts.modules, counts.sessions,
+                                          counts.enrolments, counts.sheets, counts.certificates));
+    }
+    // The logins as they are now (a person's erasure ended theirs).
+    std::set<std::string> existing;
+    const bool listed = ExistingLogins(c, existing).ok();
+    PrintLogins(ctx, data, listed ? &existing : nullptr);
+  });
+  auto* logins = demo->add_subcommand("logins", msg::kDemoLogins);
+  logins->callback([&ctx] {
+    std::set<std::string> existing;
+    if (!Check(ctx, ExistingLogins(ctx.client(), existing))) return;
+    const json data = json::parse(kDemoJson);
+    bool any = false;
+    for (const json& a : data.at("accounts")) any = any || existing.count(Folded(a.at("email")));
+    if (!any) {
+      ctx.err() << msg::kErrorPrefix << msg::kNoDemoHere << "\n";
+      ctx.exit_code = kExitNotFound;
+      return;
+    }
+    PrintLogins(ctx, data, &existing);
   });
 }
 

@@ -300,8 +300,11 @@ void Table::Print(std::ostream& out, size_t width) const {
       }
     }
   }
+  const std::vector<size_t> natural = widths;
+  // Two spaces between columns; one when that is what keeps words whole.
+  size_t gap = 2;
   auto total = [&] {
-    size_t sum = 2 * (n - 1);
+    size_t sum = gap * (n - 1);
     for (size_t w : widths) sum += w;
     return sum;
   };
@@ -320,18 +323,35 @@ void Table::Print(std::ostream& out, size_t width) const {
       }
     }
   }
-  for (bool within_words : {true, false}) {
+  // Then, if it must be, columns meant to keep their width, and below the
+  // narrowest width: the table fits `width` whenever one column each can.
+  struct Pass {
+    bool within_words, kept_too;
+    size_t narrowest;
+  };
+  auto narrow = [&](const Pass& pass) {
     while (total() > width) {
       size_t widest = n;
       for (size_t c = 0; c < n; ++c) {
-        if (std::find(keep_.begin(), keep_.end(), c) != keep_.end()) continue;
-        const size_t floor = within_words ? std::max(kNarrowest, longest_word[c]) : kNarrowest;
+        if (!pass.kept_too && std::find(keep_.begin(), keep_.end(), c) != keep_.end()) continue;
+        const size_t floor =
+            pass.within_words ? std::max(pass.narrowest, longest_word[c]) : pass.narrowest;
         if (widths[c] <= floor) continue;
         if (widest == n || widths[c] > widths[widest]) widest = c;
       }
-      if (widest == n) break;
+      if (widest == n) return;
       --widths[widest];
     }
+  };
+  narrow({true, false, kNarrowest});
+  if (total() > width) {
+    widths = natural;
+    gap = 1;
+    narrow({true, false, kNarrowest});
+  }
+  for (const Pass pass :
+       {Pass{false, false, kNarrowest}, Pass{false, true, kNarrowest}, Pass{false, true, 2}}) {
+    narrow(pass);
   }
   auto print_row = [&](const std::vector<std::string>& row) {
     std::vector<std::vector<std::string>> cells(n);
@@ -345,7 +365,8 @@ void Table::Print(std::ostream& out, size_t width) const {
       for (size_t c = 0; c < n; ++c) {
         const std::string cell = i < cells[c].size() ? cells[c][i] : "";
         line += cell;
-        if (c + 1 < n) line += std::string(widths[c] - DisplayWidth(cell) + 2, ' ');
+        const size_t used = DisplayWidth(cell);
+        if (c + 1 < n) line += std::string((widths[c] > used ? widths[c] - used : 0) + gap, ' ');
       }
       while (!line.empty() && line.back() == ' ') line.pop_back();
       out << line << "\n";
@@ -353,6 +374,76 @@ void Table::Print(std::ostream& out, size_t width) const {
   };
   print_row(headings_);
   for (const auto& row : rows_) print_row(row);
+}
+
+void PrintWrapped(std::ostream& out, const std::string& line, size_t width) {
+  if (DisplayWidth(line) <= width) {
+    out << line << "\n";
+    return;
+  }
+  const size_t leading = std::min(line.find_first_not_of(' '), line.size());
+  size_t indent = leading + 2;
+  // "  series:    Systemische ...": further lines start under the value.
+  static const std::regex kLabel(R"(^ *[^ :]+(?: [^ :]+)?: {2,})");
+  std::smatch label;
+  if (std::regex_search(line, label, kLabel) && DisplayWidth(label.str()) <= width / 3) {
+    indent = DisplayWidth(label.str());
+  }
+  if (indent + 10 > width) indent = 2;
+  // The first line keeps its own spacing; further lines join words by one.
+  std::string current = line.substr(0, leading);
+  size_t used = leading;
+  bool first_line = true, line_has_word = false;
+  size_t at = leading;
+  while (at < line.size()) {
+    const size_t word_start = line.find_first_not_of(' ', at);
+    if (word_start == std::string::npos) break;
+    const size_t word_end = std::min(line.find(' ', word_start), line.size());
+    const std::string spaces = first_line ? line.substr(at, word_start - at) : " ";
+    const std::string word = line.substr(word_start, word_end - word_start);
+    at = word_end;
+    const size_t gap = line_has_word ? DisplayWidth(spaces) : 0;
+    const size_t word_width = DisplayWidth(word);
+    if (line_has_word && used + gap + word_width > width) {
+      out << current << "\n";
+      current = std::string(indent, ' ');
+      used = indent;
+      first_line = false;
+      line_has_word = false;
+    }
+    if (line_has_word) {
+      current += first_line ? spaces : " ";
+      used += first_line ? gap : 1;
+    }
+    // A word longer than the room breaks between grapheme clusters.
+    std::vector<std::string> parts = WrapText(word, width - used);
+    if (parts.size() > 1) {
+      const std::string rest = word.substr(parts.front().size());
+      parts.resize(1);
+      for (std::string& part : WrapText(rest, width - indent)) parts.push_back(std::move(part));
+    }
+    for (size_t i = 0; i < parts.size(); ++i) {
+      if (i > 0) {
+        out << current << "\n";
+        current = std::string(indent, ' ');
+        used = indent;
+        first_line = false;
+      }
+      current += parts[i];
+      used += DisplayWidth(parts[i]);
+    }
+    line_has_word = true;
+  }
+  out << current << "\n";
+}
+
+void PrintWrappedLines(std::ostream& out, const std::string& text, size_t width) {
+  if (text.empty()) return;
+  absl::string_view rest = text;
+  if (rest.back() == '\n') rest.remove_suffix(1);
+  for (absl::string_view line : absl::StrSplit(rest, '\n')) {
+    PrintWrapped(out, std::string(line), width);
+  }
 }
 
 void PrintFields(std::ostream& out, const std::vector<std::pair<std::string, std::string>>& fields,

@@ -81,6 +81,13 @@ class Table {
   std::vector<size_t> keep_;
 };
 
+// `line` (no line break inside) word-wrapped to `width` display columns.
+// Further lines are indented under the value of a "  label:   value" line
+// (a label followed by two or more spaces), else two more than the line.
+void PrintWrapped(std::ostream& out, const std::string& line, size_t width = 80);
+// Each line of `text` as PrintWrapped prints it.
+void PrintWrappedLines(std::ostream& out, const std::string& text, size_t width = 80);
+
 // "Label:  value" lines, labels aligned, values word-wrapped to `width`.
 void PrintFields(std::ostream& out, const std::vector<std::pair<std::string, std::string>>& fields,
                  size_t width = 80);

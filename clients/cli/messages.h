@@ -54,16 +54,30 @@ inline constexpr char kLoggedIn[] = "logged in as {} <{}> ({}); the token is val
 inline constexpr char kLoggedOut[] = "logged out";
 inline constexpr char kCannotSaveToken[] = "cannot save the token to {}";
 inline constexpr char kDemoDataBroken[] = "the built-in demo data is broken: {}";
+inline constexpr char kDemoUnchanged[] =
+    "the demo data is loaded already (by this account); nothing was changed";
+inline constexpr char kDemoRecordGone[] =
+    "a record of the demo was deleted since it was loaded ({}); demo load cannot repeat it (for a "
+    "fresh demo, start with a new database)";
+inline constexpr char kDemoLogins[] =
+    "the demo's logins that this database holds (admins; exit 4 when it holds none)";
+inline constexpr char kNoDemoHere[] = "this database holds none of the demo's logins";
 inline constexpr char kDemoLoadedByOther[] =
     "the demo data is here already, loaded by another account; nothing was changed (demo load "
     "completes or repeats a load only for the account that started it)";
 inline constexpr char kUnknownCommand[] = "{} has no command \"{}\"; see: {} --help";
 inline constexpr char kUnknownCommandNear[] = "{} has no command \"{}\"; did you mean: {} {}?";
-inline constexpr char kLoginHint[] = "  log in first: trainhub login --email YOUR_E-MAIL";
 inline constexpr char kRevoked[] = "revoked {} token(s)";
 inline constexpr char kAuditCommand[] =
     "the audit log (admins; coordinators for their organisation)";
 inline constexpr char kAuditList[] = "who changed what, and refused calls, newest first";
+inline constexpr char kAuditVerify[] =
+    "admins: check that the audit log is unchanged (its hash chain); exit 3 when it was changed";
+inline constexpr char kAuditIntact[] = "the audit log is intact: {} events, last hash {}";
+inline constexpr char kAuditOpenRows[] =
+    "  {} refusal row(s) of the last minute still count repeats; they join the chain when "
+    "their minute ends";
+inline constexpr char kAuditBroken[] = "the audit log was CHANGED: {}";
 inline constexpr char kAdminCommand[] = "running the installation (admins only)";
 inline constexpr char kAdminBackup[] =
     "a consistent copy of the whole database while the server runs, written to FILE "
@@ -88,8 +102,15 @@ inline constexpr char kTrainerCommand[] = "trainers and referents";
 inline constexpr char kParticipantCommand[] = "participants (person records)";
 inline constexpr char kParticipantEmailOption[] = "e-mail address (optional)";
 inline constexpr char kParticipantOrgOption[] = "organisation whose coordinators keep the record";
-inline constexpr char kTrainingYearOption[] = "apprentices: training year 1 to 3";
-inline constexpr char kTrainingYearSuffix[] = " (year {})";
+inline constexpr char kTrainingStartOption[] =
+    "apprentices: the first day of their training (e.g. 2024-08-01 or 01.08.2024)";
+inline constexpr char kTrainingYearOption[] =
+    "apprentices: their training year today (1 to 3), stored as a start of training on "
+    "1 August; --training-start is exact";
+inline constexpr char kBadTrainingStart[] =
+    "--training-start: give a day, e.g. 2024-08-01 or 01.08.2024";
+inline constexpr char kTrainingStartSuffix[] = " (training since {:02}.{:02}.{:04}, year {} today)";
+inline constexpr char kTrainingStartOnlySuffix[] = " (training since {:02}.{:02}.{:04})";
 inline constexpr char kColTargetGroups[] = "TARGET GROUPS";
 inline constexpr char kSeriesCommand[] = "training series";
 inline constexpr char kModuleCommand[] = "modules of a series";
@@ -117,7 +138,8 @@ inline constexpr char kIcalSeries[] = "calendar file of a series";
 inline constexpr char kIcalTrainer[] = "calendar file of a trainer's sessions";
 inline constexpr char kDemoLoad[] =
     "create the four demo series of the domain (IKOE, Interkultur im Ehrenamt, "
-    "Gemeinsam verschieden, Vielfalts-Montag)";
+    "Gemeinsam verschieden, Vielfalts-Montag); a repeated load completes an interrupted one and "
+    "changes nothing else";
 
 // Options
 inline constexpr char kIdArg[] = "id";
@@ -174,7 +196,6 @@ inline constexpr char kNoTopicsOption[] = "remove all topics";
 inline constexpr char kNoteOption[] = "note";
 inline constexpr char kAllowOverlapOption[] =
     "book even if a trainer or the place is already booked at that time";
-inline constexpr char kBookingStatusArg[] = "requested, confirmed or declined";
 inline constexpr char kFromOption[] = "from (date or date and time)";
 inline constexpr char kToOption[] = "until (exclusive)";
 inline constexpr char kModuleFilterOption[] = "only this module";
@@ -245,8 +266,9 @@ inline constexpr char kDeletedModule[] = "deleted module {}";
 inline constexpr char kDeletedSession[] = "deleted session {}";
 inline constexpr char kModuleCreated[] = "module {} \"{}\" (id {})";
 inline constexpr char kWroteFile[] = "wrote {} ({} events)";
+// Two lines: the command to log in, then the password and who it is.
 inline constexpr char kDemoAccountLine[] =
-    "  demo login: trainhub login --email {}   (password: {}, {})";
+    "  demo login: trainhub login --email {}\n    password: {} · {}";
 inline constexpr char kDemoLoaded[] =
     "demo data loaded: {} organisations, {} trainers, {} series, {} modules, {} sessions, "
     "{} enrolments, {} attendance sheets, {} certificates";
@@ -306,20 +328,33 @@ inline constexpr char kReleaseReasonOption[] =
 inline constexpr char kCohortParticipantOption[] = "participant id (repeat for several)";
 inline constexpr char kCohortOrgOption[] = "all participants of this organisation";
 inline constexpr char kCohortGroupOption[] = "only this target group";
-inline constexpr char kCohortYearOption[] = "only this training year (1 to 3)";
+inline constexpr char kCohortYearOption[] =
+    "only apprentices in this training year (1 to 3) on the series' first day";
 inline constexpr char kSeriesFilterOption[] = "only this series";
 inline constexpr char kParticipantFilterOption[] = "only this participant";
 inline constexpr char kStateFilterOption[] = "only these states (repeat for several)";
 inline constexpr char kParticipantNameFilterOption[] =
     "only people whose name contains TEXT (ignoring case and accents: \"celik\" finds \"Çelik\")";
 inline constexpr char kScheduleMine[] =
-    "your own sessions as a trainer, upcoming first (no trainer id needed)";
+    "your own upcoming sessions: trainers their bookings, participants the series they hold a "
+    "seat in, coordinators their organisations' series";
 inline constexpr char kMineFromOption[] = "from this time (default: now)";
-inline constexpr char kNotATrainer[] =
-    "your account has no trainer role; schedule mine shows a trainer's own sessions "
-    "(coordinators: schedule trainer TRAINER)";
 inline constexpr char kUnconfirmedOption[] =
     "only people holding a seat who have not confirmed it yet (state enrolled)";
+inline constexpr char kRequirementUnmetOption[] =
+    "only people who no longer hold a qualification the series requires (e.g. a revoked "
+    "Zertifikat); they stay enrolled until you decide";
+inline constexpr char kRequirementUnmetLine[] = "! enrolment {} ({}): {}";
+inline constexpr char kLabelRequirement[] = "Requirement";
+inline constexpr char kBookingArgs[] =
+    "[TRAINER] STATUS: the trainer id (leave it out for your own booking as a trainer) and "
+    "requested, confirmed or declined";
+inline constexpr char kBookingArgsWrong[] =
+    "give SESSION [TRAINER] STATUS, e.g. \"session booking 40 9 confirmed\" (a trainer answering "
+    "for themselves: \"session booking 40 confirmed\")";
+inline constexpr char kBookingTrainerNotANumber[] = "TRAINER must be a trainer id, not \"{}\"";
+inline constexpr char kBookingStatusWrong[] =
+    "STATUS must be requested, confirmed or declined, not \"{}\"";
 inline constexpr char kEnrolmentHeading[] = "Enrolment {}: {} in \"{}\"";
 inline constexpr char kLabelParticipant[] = "Participant";
 inline constexpr char kLabelState[] = "State";
@@ -359,7 +394,7 @@ inline constexpr char kRemovedQualification[] = "removed qualification {}";
 inline constexpr char kImportCommand[] = "import spreadsheets (CSV, UTF-8, ';' or ',')";
 inline constexpr char kImportParticipants[] =
     "create participant records from a CSV file (columns: Name or Vorname/Nachname, "
-    "E-Mail, Zielgruppe, Ausbildungsjahr)";
+    "E-Mail, Zielgruppe, Ausbildungsbeginn)";
 inline constexpr char kImportEnrolments[] =
     "enrol the people of a CSV file in a series, in file order (known e-mail addresses "
     "enrol the existing person, others get a new record)";
@@ -376,16 +411,20 @@ inline constexpr char kImportTooLarge[] =
     "{} has {} bytes; one import takes at most {} bytes (4 MB): split the file into parts "
     "(keep the header row in each) and import them one after the other";
 inline constexpr char kImportProblem[] = "  line {}{}: {}";
+inline constexpr char kImportRefused[] = "{}: nothing was imported; these rows have problems:";
+inline constexpr char kImportGoodRowsHint[] =
+    "  correct them and import again, or pass --good-rows-only to import the other rows";
 inline constexpr char kImportSummary[] = "{} row(s) read, {} imported, {} with problems";
 inline constexpr char kImportDrySummary[] =
     "dry run: {} row(s) read, {} would be imported, {} with problems; nothing was stored";
 inline constexpr char kImportRepeated[] =
     "this import (request id) was done before; nothing was changed";
-inline constexpr char kImportedRow[] = "  line {}: participant {}{}";
-inline constexpr char kImportedExisting[] = " (existing)";
+// {} line, name, participant id, kImportedExisting or "", the enrolment.
+inline constexpr char kImportedRow[] = "  line {}: {} (participant {}{}){}";
+inline constexpr char kImportedExisting[] = ", existing";
 inline constexpr char kImportedEnrolment[] = ", enrolment {} {}";
-inline constexpr char kWouldImportNew[] = "  line {}: new participant{}";
-inline constexpr char kWouldImportExisting[] = "  line {}: participant {} (existing){}";
+inline constexpr char kWouldImportNew[] = "  line {}: {} (new participant){}";
+inline constexpr char kWouldImportExisting[] = "  line {}: {} (existing participant {}){}";
 inline constexpr char kWouldEnrol[] = ", {}";
 
 // Attendance
@@ -415,7 +454,8 @@ inline constexpr char kAttendanceHistoryHelp[] =
     "every record of a session (or of one person), oldest first";
 inline constexpr char kHistoryParticipantOption[] = "only this participant's records";
 inline constexpr char kAttendanceSummaryHelp[] =
-    "per person of a series: sessions and teaching units (UE) attended, excused, absent, rate";
+    "per person of a series: sessions held, present, late, excused, absent, not recorded, "
+    "teaching units (UE) attended, rate";
 inline constexpr char kSummaryParticipantOption[] = "only this participant";
 inline constexpr char kAttendanceExportHelp[] =
     "the attendance of a series (people x sessions) as CSV for spreadsheets or JSON";
@@ -434,8 +474,11 @@ inline constexpr char kVerifyWhat[] = "give a series id, or --file with an expor
 inline constexpr char kSeriesLedger[] = "the ledger of series {}";
 inline constexpr char kLedgerIntact[] = "{} is intact: {} entries, last hash {}";
 inline constexpr char kLedgerUnchecked[] =
-    "  {} entries recorded before hash version 2 had their texts erased (GDPR): checked for their "
-    "place in the chain only";
+    "  {} entries recorded before hash version 2 had their texts erased (GDPR): checked against "
+    "the record of their erasure only";
+inline constexpr char kCountedStatusesDiffer[] =
+    "  the statuses the reports count differ from the ledger for {} person(s) and session(s):";
+inline constexpr char kAndMore[] = "  ... and {} more";
 inline constexpr char kLedgerBroken[] = "{} was CHANGED: {}";
 inline constexpr char kLedgerFileTooLarge[] = "{} is too large to be a ledger export";
 inline constexpr char kSheetHeading[] = "Attendance of session {}: {} ({})";
@@ -480,6 +523,7 @@ inline constexpr char kColLate[] = "LATE";
 inline constexpr char kColExcused[] = "EXCUSED";
 inline constexpr char kColAbsent[] = "ABSENT";
 inline constexpr char kColOpen[] = "OPEN";
+inline constexpr char kColNotRecorded[] = "NOT RECORDED";
 inline constexpr char kColRate[] = "RATE";
 inline constexpr char kSummaryHeading[] = "{} (series {}) · sessions: {} · teaching units (UE): {}";
 inline constexpr char kAttendanceCheckInHelp[] =
@@ -496,7 +540,8 @@ inline constexpr char kCheckInCode[] =
 inline constexpr char kCheckInClosed[] = "check-in for session {} is closed";
 inline constexpr char kCheckInHelp[] =
     "check yourself in as present with the code the trainer shows";
-inline constexpr char kCheckInCodeArg[] = "the six digits shown (or the scanned QR text)";
+inline constexpr char kCheckInCodeArg[] =
+    "the six digits as shown, e.g. 482 915, 482915 or 482-915 (or the scanned QR text)";
 inline constexpr char kCheckInSessionOption[] = "the session the code is shown for (optional)";
 inline constexpr char kCheckedIn[] = "checked in: you are recorded present at session {}";
 
@@ -505,13 +550,15 @@ inline constexpr char kErrorPrefix[] = "error: ";
 inline constexpr char kRequestRejected[] = "the request was rejected:";
 // {}: who may, e.g. "an admin or a coordinator".
 inline constexpr char kCommandNotForYou[] = "this command is for {}; your account may not use it";
-inline constexpr char kFieldLine[] = "  {}: {}";
+inline constexpr char kFieldLine[] = "  {}";
 
 // How the server's field names read on the command line (InCliWords):
 // request fields (the last part of a path such as "session.end_time") and
-// the options that set them; "" for fields given as arguments (SERIES, ID),
-// whose "field: " prefix is left out because the message names the object.
-// Names not listed read as --kebab-case options.
+// the options that set them; words in capitals for fields given as
+// arguments (SERIES, ID), whose "field: " prefix is left out when the
+// message names the object, and which stand as the subject of a bare
+// predicate ("SERIES must be ..."). Names not listed read as --kebab-case
+// options.
 inline constexpr std::pair<const char*, const char*> kCliWordForField[] = {
     {"place.name", "--place"},
     {"place.address", "--address"},
@@ -533,7 +580,7 @@ inline constexpr std::pair<const char*, const char*> kCliWordForField[] = {
     {"end_time", "--end"},
     {"trainers", "--trainer"},
     {"trainers.trainer_id", "--trainer"},
-    {"trainer_id", ""},
+    {"trainer_id", "TRAINER"},
     {"display_name", "--name"},
     {"topics", "--topic"},
     {"teaching_units", "--units"},
@@ -541,15 +588,15 @@ inline constexpr std::pair<const char*, const char*> kCliWordForField[] = {
     {"accept_good_rows", "--good-rows-only"},
     {"required_qualification", "--requires-qualification"},
     {"override_eligibility", "--override-eligibility"},
-    {"series_id", ""},
-    {"module_id", ""},
-    {"session_id", ""},
-    {"participant_id", ""},
-    {"participant_ids", ""},
-    {"enrolment_id", ""},
-    {"qualification_id", ""},
-    {"account_id", ""},
-    {"id", ""},
+    {"series_id", "SERIES"},
+    {"module_id", "MODULE"},
+    {"session_id", "SESSION"},
+    {"participant_id", "PARTICIPANT"},
+    {"participant_ids", "PARTICIPANT"},
+    {"enrolment_id", "ENROLMENT"},
+    {"qualification_id", "QUALIFICATION"},
+    {"account_id", "ACCOUNT"},
+    {"id", "ID"},
     {"csv", "FILE"},
     {"force", "--force"},
     {"password", "the password"},
@@ -565,7 +612,7 @@ inline constexpr std::pair<const char*, const char*> kCliWordForField[] = {
     {"device_id", "the device id"},
     {"reason", "--reason"},
     {"minutes", "--minutes"},
-    {"code", ""},
+    {"code", "CODE"},
     {"all_modules", "--all-modules"},
     {"min_modules", "--min-modules"},
     {"mandatory_modules", "--mandatory-modules"},
@@ -574,15 +621,17 @@ inline constexpr std::pair<const char*, const char*> kCliWordForField[] = {
     {"allowed_minutes_missed", "--late-minutes"},
     {"confirmation_min_modules", "--confirmation-modules"},
     {"outcome", "--outcome"},
-    {"serial", ""},
+    {"serial", "NUMBER"},
     {"include_invalid", "--all"},
     {"record_retention_years", "--retention-years"},
     {"override_retention", "--override-retention"},
     {"holder_name", "--name"},
+    {"issued_documents", "--documents"},
 };
 }  // namespace trainhub::cli::msg
 
 #include "clients/cli/messages_certificates.h"  // IWYU pragma: export
 #include "clients/cli/messages_reports.h"       // IWYU pragma: export
+#include "clients/cli/messages_usage.h"         // IWYU pragma: export
 
 #endif  // TRAINHUB_CLIENTS_CLI_MESSAGES_H_

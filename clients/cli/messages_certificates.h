@@ -6,6 +6,30 @@
 
 namespace trainhub::cli::msg {
 
+// What a series issues, and who signs an organisation's certificates
+inline constexpr char kDocumentsOption[] =
+    "what completing the series earns: certificate-and-confirmation (a Zertifikat, or a "
+    "Teilnahmebestätigung for partial attendance; the default) or confirmation-only (only "
+    "Teilnahmebestätigungen, worded for an event such as a Fachtag or a workshop)";
+inline constexpr char kLabelDocuments[] = "Certificates";
+inline constexpr char kDocumentsBoth[] =
+    "Zertifikat, or Teilnahmebestätigung for partial attendance";
+inline constexpr char kDocumentsConfirmationOnly[] =
+    "Teilnahmebestätigung only (worded for an event)";
+inline constexpr char kSignatoryNameOption[] =
+    "who signs the organisation's certificates, printed on them with place and date (\"\": the "
+    "coordinator who issues them)";
+inline constexpr char kSignatoryRoleOption[] =
+    "the signatory's role printed under the name, e.g. \"Projektleitung\"";
+inline constexpr char kLabelSignatory[] = "Certificates signed by";
+inline constexpr char kSignatoryIssuer[] = "the coordinator who issues them";
+inline constexpr char kCertificateSignatory[] = "  signed:    {}";
+inline constexpr char kCertificateTopicsLine[] = "       {}";
+inline constexpr char kVerifyLastReplacedBy[] = "  last replaced by {} (replaced {} times)";
+inline constexpr char kVerifyReplacementValid[] = "  the new certificate {} is valid";
+inline constexpr char kVerifyReplacementRevoked[] =
+    "  the new certificate {} was REVOKED {}: none of them is valid";
+
 // Completion
 inline constexpr char kCompletionHelp[] =
     "who completes a series: its rule, everyone's outcome and forecast, coordinators' decisions";
@@ -101,7 +125,7 @@ inline constexpr char kIssuerKeyNeeded[] =
 inline constexpr char kIssuerKeyOnlyForFiles[] =
     "--issuer-key is for checking a badge file; a certificate number is checked by the server";
 inline constexpr char kBadgeFileTooLarge[] = "{} is larger than a badge file can be (1 MB)";
-inline constexpr char kBadgeNotJson[] = "not a JSON file: {}";
+inline constexpr char kBadgeNotJson[] = "the file cannot be checked: {}";
 inline constexpr char kBadgeInvalid[] = "{}: NOT VALID - {}";
 inline constexpr char kBadgeUnpinnedKey[] =
     "signed by {} (key {}), which is not the issuer key you gave; anyone can make a file signed "
@@ -142,6 +166,10 @@ inline constexpr char kCertificateValid[] = "valid";
 inline constexpr char kCertificateRevoked[] = "REVOKED";
 inline constexpr char kCertificateSuperseded[] = "replaced";
 inline constexpr char kCertificateUnknown[] = "unknown";
+inline constexpr char kCertificateUnconfirmed[] = "STATUS NOT CONFIRMED";
+inline constexpr char kVerifyStatusProblem[] =
+    "  status:    cannot be trusted, treat it as not valid: {} (the server's data was changed "
+    "outside trainhub; ask the issuing organisation)";
 inline constexpr char kNobodyCompleted[] =
     "nobody of this series has an outcome to certify yet (see: trainhub completion status)";
 inline constexpr char kColSerial[] = "NUMBER";
@@ -156,6 +184,10 @@ inline constexpr char kVerifyHolderErased[] =
     "(name no longer stored: the holder's data was erased; check a name with --name)";
 inline constexpr char kVerifyNameMatches[] = "  name:      \"{}\" is the holder's name";
 inline constexpr char kVerifyNameDiffers[] = "  name:      \"{}\" is NOT the holder's name";
+inline constexpr char kVerifyNameTransliterated[] =
+    "  name:      \"{}\" matches the holder's name in Latin transliteration\n"
+    "             (its consonants; Arabic and Hebrew script write no short vowels):\n"
+    "             compare the spelling with an ID";
 inline constexpr char kVerifyNameOption[] =
     "check that this is the holder's name (works also after the holder's data was erased)";
 inline constexpr char kVerifySeries[] = "  series:    {} ({})";
@@ -170,8 +202,7 @@ inline constexpr char kColSince[] = "SINCE";
 inline constexpr char kKeyActive[] = "signs new certificates";
 inline constexpr char kKeyRetired[] = "verifies old ones";
 
-inline constexpr char kConflictLine[] =
-    "  conflicting session: {} (see: trainhub session show {}); --allow-overlap books anyway";
+inline constexpr char kConflictLine[] = "  conflicting session: {} (see: trainhub session show {})";
 inline constexpr char kUnreachable[] =
     "cannot reach trainhubd at {}: {}\n  start it (scripts/run), or pass --server HOST:PORT (or "
     "set TRAINHUB_SERVER) where it listens";

@@ -92,6 +92,18 @@ inline constexpr char kErasedCertificates[] = "Certificates signed anew without 
 inline constexpr char kErasedAddresses[] = "Addresses in the audit log";
 inline constexpr char kErasedRetention[] = "Retention";
 inline constexpr char kErasedRetentionOverridden[] = "overridden by an admin";
+inline constexpr char kErasedPurge[] = "Removed from the database files";
+inline constexpr char kErasedPurgeDone[] = "yes";
+inline constexpr char kErasedPurgePending[] = "not yet (pending)";
+inline constexpr char kPurgePendingNote[] =
+    "The erased data is still in the database files: another program holds a read\n"
+    "transaction on them (e.g. sqlite3 or a backup tool). trainhubd removes it as soon\n"
+    "as that program ends its read, or at its next start; 'trainhub privacy due' shows\n"
+    "whether this is still pending.";
+inline constexpr char kDuePurgePending[] =
+    "Pending: data of an erasure is still in the database files while another program\n"
+    "holds a read transaction on them (e.g. sqlite3 or a backup tool); trainhubd removes\n"
+    "it as soon as that program ends its read, or at its next start.";
 inline constexpr char kErasedCertificateNote[] =
     "The certificates keep their numbers: 'trainhub certificate verify NUMBER --name \"NAME\"' "
     "still confirms them; their PDFs are no longer kept.";

@@ -3,15 +3,36 @@
 #include <fmt/core.h>
 #include <google/protobuf/util/json_util.h>
 
+#include <map>
 #include <optional>
 #include <regex>
+#include <string_view>
 
 #include "clients/cli/messages.h"
 #include "trainhub/v1/common.pb.h"
 
 namespace trainhub::cli {
 
-std::string InCliWords(const std::string& text) {
+namespace {
+
+// An argument's word stands for the field: an id argument (SERIES), or
+// what the command registered (a file's name, a typed number).
+bool IsArgumentWord(const std::string& word) {
+  return !word.empty() && word.find_first_of("abcdefghijklmnopqrstuvwxyz-/ ") == std::string::npos;
+}
+
+// Whether `text` goes on like a sentence's predicate ("is not ...", "must
+// be ..."): the field before it is then its subject and keeps a word.
+bool StartsWithPredicate(std::string_view text) {
+  static const std::regex kPredicate(
+      R"(^(is|are|was|were|has|have|had|must|cannot|can|could|does|do|did|needs|need|should|may|might|will)\b)");
+  return std::regex_search(text.begin(), text.end(), kPredicate);
+}
+
+}  // namespace
+
+std::string InCliWords(const std::string& text,
+                       const std::map<std::string, std::string>& arguments) {
   // A field path ("session.end_time", "series.partner_organization_ids[1]"),
   // a snake_case field ("allow_overlap"), or before a colon a single field
   // name ("id: ..."), optionally after "set ".
@@ -22,11 +43,25 @@ std::string InCliWords(const std::string& text) {
       "series",      "session", "module", "organization",  "trainer",
       "participant", "account", "cohort", "qualification", "rule"};
   // `named`: the word stands where only a field can (before a colon, after "set").
+  // `registered`: the word comes from `arguments`.
+  bool registered = false;
   auto word_for = [&](const std::string& raw, bool named) -> std::optional<std::string> {
     const std::string path = std::regex_replace(raw, kIndex, "");
+    const auto matches = [&](const std::string& f) {
+      return path == f || (path.size() > f.size() && path.ends_with("." + f));
+    };
+    registered = false;
+    if (named) {
+      for (const auto& [field, word] : arguments) {
+        if (matches(field)) {
+          registered = true;
+          return word;
+        }
+      }
+    }
     for (const auto& [field, word] : msg::kCliWordForField) {
       const std::string f = field;
-      if (path == f || (path.size() > f.size() && path.ends_with("." + f))) {
+      if (matches(f)) {
         if (path == f && f.find('_') == std::string::npos && !named) return std::nullopt;
         return std::string(word);
       }
@@ -47,6 +82,7 @@ std::string InCliWords(const std::string& text) {
        it != std::sregex_iterator(); ++it) {
     const std::smatch& m = *it;
     const size_t at = m.position(2);
+    if (at < copied) continue;
     // Parts of e-mail addresses, method names and host names stay.
     if (at > 0 && (text[at - 1] == '@' || text[at - 1] == '/' || text[at - 1] == '.' ||
                    text[at - 1] == '-')) {
@@ -54,12 +90,21 @@ std::string InCliWords(const std::string& text) {
     }
     const std::optional<std::string> word = word_for(m[2].str(), m[3].matched || m[1].matched);
     if (!word) continue;
-    if (word->empty()) {
-      // An argument: drop "field: " (the message names the object itself).
+    if (registered || word->empty() || IsArgumentWord(*word)) {
+      // An argument: "field: " goes (the message names the object itself),
+      // unless the rest is a bare predicate ("is not a certificate number"),
+      // which gets the argument as its subject. A registered word (a file's
+      // name) always stays.
       if (!m[3].matched) continue;
+      size_t rest = m.position(0) + m.length(0) + 1;
+      while (rest < text.size() && text[rest] == ' ') ++rest;
       out.append(text, copied, m.position(0) - copied);
-      copied = m.position(0) + m.length(0) + 1;
-      while (copied < text.size() && text[copied] == ' ') ++copied;
+      if (!word->empty() && StartsWithPredicate(std::string_view(text).substr(rest))) {
+        out += *word + " ";
+      } else if (registered) {
+        out += *word + ": ";
+      }
+      copied = rest;
       continue;
     }
     out.append(text, copied, m.position(0) - copied);
@@ -82,7 +127,7 @@ std::string ToJson(const google::protobuf::Message& message) {
 
 void Printer::Json(const google::protobuf::Message& message) { out_ << ToJson(message) << "\n"; }
 
-int Printer::Report(const grpc::Status& status, const std::string& server) {
+int Printer::Report(const grpc::Status& status, const std::string& server, bool sent_token) {
   switch (status.error_code()) {
     case grpc::StatusCode::UNAVAILABLE:
     case grpc::StatusCode::DEADLINE_EXCEEDED:
@@ -99,7 +144,8 @@ int Printer::Report(const grpc::Status& status, const std::string& server) {
   const std::string said = details.has_localized_message() ? details.localized_message().message()
                                                            : status.error_message();
   if (status.error_code() == grpc::StatusCode::UNAUTHENTICATED) {
-    err_ << msg::kErrorPrefix << said << "\n" << msg::kLoginHint << "\n";
+    // The server speaks of tokens and metadata; the user logs in.
+    err_ << msg::kErrorPrefix << (sent_token ? msg::kLoginEnded : msg::kNotLoggedIn) << "\n";
     return kExitDenied;
   }
   // The server names its method ("CreateOrganization is for an admin; ...");
@@ -114,17 +160,17 @@ int Printer::Report(const grpc::Status& status, const std::string& server) {
     return kExitDenied;
   }
   err_ << msg::kErrorPrefix
-       << (details.field_violations_size() > 1 ? msg::kRequestRejected : InCliWords(said))
+       << (details.field_violations_size() > 1 ? msg::kRequestRejected
+                                               : InCliWords(said, arguments_))
        << "\n";
   {
     if (details.field_violations_size() > 1) {
       for (const auto& v : details.field_violations()) {
-        std::string field = InCliWords(v.field() + ":");
-        field.pop_back();
         const std::string& description = v.has_localized_description()
                                              ? v.localized_description().message()
                                              : v.description();
-        err_ << fmt::format(msg::kFieldLine, field, InCliWords(description)) << "\n";
+        err_ << fmt::format(msg::kFieldLine, InCliWords(v.field() + ": " + description, arguments_))
+             << "\n";
       }
     }
     if (details.conflicting_session_id() != 0) {

@@ -9,6 +9,7 @@
 #include <google/protobuf/message.h>
 #include <grpcpp/grpcpp.h>
 
+#include <map>
 #include <ostream>
 #include <string>
 
@@ -30,8 +31,14 @@ enum class OutputFormat { kTable, kJson };
 // `text` from the server with its request field names put the way the
 // command line says them: "session.end_time: must be after start_time" reads
 // "--end: must be after --start", "set allow_overlap" reads "pass
-// --allow-overlap" (table in messages.h).
-std::string InCliWords(const std::string& text);
+// --allow-overlap" (table in messages.h). A field given as an argument is
+// left out before a message that names its object ("series_id: series 9
+// does not exist"), and stands as the subject of a bare predicate
+// ("serial: is not ..." reads "NUMBER is not ..."). `arguments` maps
+// fields to what this command's user typed for them (a file's name, a
+// quoted number), used instead of the table.
+std::string InCliWords(const std::string& text,
+                       const std::map<std::string, std::string>& arguments = {});
 
 // Message as JSON text (proto field names, all fields printed).
 std::string ToJson(const google::protobuf::Message& message);
@@ -53,13 +60,22 @@ class Printer {
 
   // A failed call, readably on `err` (message, each offending field in the
   // CLI's words, a conflicting session), and the exit code for it.
-  // `server` names the address for UNAVAILABLE.
-  int Report(const grpc::Status& status, const std::string& server);
+  // `server` names the address for UNAVAILABLE; `sent_token` tells a
+  // missing login from one that ended (UNAUTHENTICATED).
+  int Report(const grpc::Status& status, const std::string& server, bool sent_token = true);
+
+  // How Report names `field` (a request field, e.g. "serial" or "csv") in
+  // this command's refusals: what the user typed for it, e.g. "\"ABCD\"" or
+  // the file's name.
+  void NameArgument(const std::string& field, std::string word) {
+    arguments_[field] = std::move(word);
+  }
 
  private:
   OutputFormat format_;
   std::ostream& out_;
   std::ostream& err_;
+  std::map<std::string, std::string> arguments_;
 };
 
 }  // namespace trainhub::cli

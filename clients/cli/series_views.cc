@@ -64,7 +64,7 @@ void PrintModuleTable(std::ostream& out, const v1::ListModulesResponse& modules)
 
 void PrintSeriesSummary(Context& ctx, const v1::Series& s) {
   if (ctx.client().json()) return ctx.client().PrintJson(s);
-  ctx.out() << fmt::format(msg::kSeriesHeading, s.id(), s.title()) << "\n";
+  PrintWrapped(ctx.out(), fmt::format(msg::kSeriesHeading, s.id(), s.title()));
   PrintFields(ctx.out(), {{msg::kLabelKind, WordOf(SeriesKindWords(), s.kind())},
                           {msg::kLabelStatus, WordOf(SeriesStatusWords(), s.status())},
                           {msg::kLabelCapacity, std::to_string(s.capacity())},
@@ -75,7 +75,7 @@ void PrintSeriesSummary(Context& ctx, const v1::Series& s) {
 
 void PrintSession(Context& ctx, const v1::Session& s) {
   if (ctx.client().json()) return ctx.client().PrintJson(s);
-  ctx.out() << fmt::format(msg::kSessionHeading, s.id()) << "\n";
+  PrintWrapped(ctx.out(), fmt::format(msg::kSessionHeading, s.id()));
   std::vector<std::pair<std::string, std::string>> fields = {
       {msg::kLabelSeries, fmt::format("{} ({})", s.series_title(), s.series_id())},
       {msg::kLabelModule,
@@ -86,11 +86,14 @@ void PrintSession(Context& ctx, const v1::Session& s) {
        s.place().name().empty() && s.place().address().empty()
            ? msg::kNone
            : s.place().name() + (s.place().address().empty() ? "" : ", " + s.place().address())}};
+  // One label; a trainer per line.
+  std::string trainers;
   for (const auto& b : s.trainers()) {
-    fields.push_back(
-        {msg::kLabelTrainers, fmt::format("{} ({}): {}", b.trainer_name(), b.trainer_id(),
-                                          WordOf(BookingStatusWords(), b.status()))});
+    trainers += (trainers.empty() ? "" : "\n") +
+                fmt::format(msg::kTrainerBookingLine, b.trainer_name(), b.trainer_id(),
+                            WordOf(BookingStatusWords(), b.status()));
   }
+  if (!trainers.empty()) fields.push_back({msg::kLabelTrainers, trainers});
   if (!s.note().empty()) fields.push_back({msg::kLabelNote, s.note()});
   PrintFields(ctx.out(), fields);
 }
@@ -128,6 +131,17 @@ void AddEnrolmentRules(const v1::Series& s,
   if (!s.required_qualification().empty()) {
     fields.push_back({msg::kLabelRequires, s.required_qualification()});
   }
+  fields.push_back(
+      {msg::kLabelDocuments, s.issued_documents() == v1::ISSUED_DOCUMENTS_CONFIRMATION_ONLY
+                                 ? msg::kDocumentsConfirmationOnly
+                                 : msg::kDocumentsBoth});
+}
+
+const std::map<std::string, v1::IssuedDocuments>& IssuedDocumentsWords() {
+  static const auto* words = new std::map<std::string, v1::IssuedDocuments>{
+      {"certificate-and-confirmation", v1::ISSUED_DOCUMENTS_CERTIFICATE_AND_CONFIRMATION},
+      {"confirmation-only", v1::ISSUED_DOCUMENTS_CONFIRMATION_ONLY}};
+  return *words;
 }
 
 std::string SessionStatusMark(const v1::Session& session) {
@@ -150,15 +164,9 @@ void PrintSessionTable(std::ostream& out,
                        bool with_series) {
   if (with_series) {
     // Across series there is no room for columns: three lines per session.
-    out << fmt::format("{:<4}{}", msg::kColId, msg::kColWhen) << "\n";
+    PrintWrapped(out, fmt::format("{:<4}{}", msg::kColId, msg::kColWhen));
     // Long titles wrap onto further lines (indented); nothing is cut.
-    const auto print_wrapped = [&out](const std::string& text) {
-      bool first = true;
-      for (const std::string& line : WrapText(text, 76)) {
-        out << (first ? "" : "      ") << line << "\n";
-        first = false;
-      }
-    };
+    const auto print_wrapped = [&out](const std::string& text) { PrintWrapped(out, text); };
     for (const auto& s : sessions) {
       const std::string place = s.place().name().empty() ? msg::kNone : s.place().name();
       print_wrapped(fmt::format("{:<4}{}{}", s.id(), FormatRange(s.start_time(), s.end_time()),

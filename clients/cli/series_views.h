@@ -4,6 +4,7 @@
 // How the series, module and session commands fetch and show what they
 // share: dates, labels, the module and session tables, a session's details.
 
+#include <map>
 #include <ostream>
 #include <string>
 #include <utility>
@@ -45,9 +46,12 @@ void PrintSession(Context& ctx, const v1::Session& s);
 bool ReadTime(Context& ctx, CLI::Option* opt, const std::string& text,
               google::protobuf::Timestamp* out);
 
-// The series' enrolment rules as labelled lines.
+// The series' enrolment rules and what it issues as labelled lines.
 void AddEnrolmentRules(const v1::Series& s,
                        std::vector<std::pair<std::string, std::string>>& fields);
+
+// --documents words: certificate-and-confirmation, confirmation-only.
+const std::map<std::string, v1::IssuedDocuments>& IssuedDocumentsWords();
 
 // " CANCELLED" for a session of a cancelled series, else "".
 std::string SessionStatusMark(const v1::Session& session);

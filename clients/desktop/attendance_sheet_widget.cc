@@ -2,10 +2,13 @@
 
 #include <QHBoxLayout>
 #include <QMessageBox>
+#include <QTimer>
 #include <QVBoxLayout>
+#include <chrono>
 
 #include "clients/desktop/background.h"
 #include "clients/desktop/check_in_dialog.h"
+#include "clients/desktop/dialogs.h"
 #include "clients/desktop/error_text.h"
 #include "clients/desktop/labels.h"
 #include "clients/desktop/server_call.h"
@@ -73,7 +76,9 @@ AttendanceSheetWidget::AttendanceSheetWidget(std::shared_ptr<Connection> connect
   connect(sign_off_, &QPushButton::clicked, this, &AttendanceSheetWidget::SignOff);
   connect(check_in_, &QPushButton::clicked, this, &AttendanceSheetWidget::OpenCheckIn);
   connect(&sync_, &AttendanceSync::sheetUpdated, this, [this](const v1::AttendanceSheet& sheet) {
-    if (sheet.session_id() == session_id_) Show(sheet, false);
+    if (sheet.session_id() != session_id_) return;
+    ++sheets_from_sync_;
+    Show(sheet, false);
   });
   connect(&sync_, &AttendanceSync::stateChanged, this, &AttendanceSheetWidget::Render);
   connect(&sync_, &AttendanceSync::refused, this, &AttendanceSheetWidget::Render);
@@ -86,8 +91,12 @@ void AttendanceSheetWidget::ShowSession(qint64 session_id) {
   // A short deadline: without network the remembered sheet shows sooner.
   CallInBackground(
       this, connection_, &Connection::attendance, &v1::AttendanceService::Stub::GetAttendanceSheet,
-      request, std::chrono::seconds(5), [this, session_id](Reply<v1::AttendanceSheet> reply) {
+      request, std::chrono::seconds(5),
+      [this, session_id, asked_after = sheets_from_sync_](Reply<v1::AttendanceSheet> reply) {
         if (session_id != session_id_) return;
+        // The sheet the sender got back after storing marks is newer than
+        // this answer, which may have been read before they were stored.
+        if (sheets_from_sync_ != asked_after) return;
         const std::string& server = sync_.scope();
         if (reply.ok()) {
           sync_.queue().Remember(server, SheetKey(session_id), reply.value);
@@ -148,10 +157,16 @@ void AttendanceSheetWidget::Show(const v1::AttendanceSheet& sheet, bool remember
       grid_->addWidget(button, row, column++);
       const qint64 participant_id = entry.participant_id();
       const v1::AttendanceStatus status = spec.status;
-      connect(button, &QPushButton::clicked, this,
-              [this, participant_id, status]() { Mark(participant_id, status); });
+      connect(button, &QPushButton::clicked, this, [this, participant_id, status]() {
+        if (status == v1::ATTENDANCE_STATUS_LATE) {
+          AskLateMinutes(participant_id);
+        } else {
+          Mark(participant_id, status);
+        }
+      });
     }
     auto* note = new QLabel;
+    note->setObjectName(QStringLiteral("note-%1").arg(entry.participant_id()));
     note->setWordWrap(true);
     grid_->addWidget(note, row, column);
     row_widgets_.push_back({entry.participant_id(), group, note});
@@ -159,13 +174,23 @@ void AttendanceSheetWidget::Show(const v1::AttendanceSheet& sheet, bool remember
   }
   grid_->setRowStretch(row, 1);
   Render();
+  // The buttons open up when the session begins.
+  const qint64 until_start =
+      (qint64(sheet.start_time().seconds()) - QDateTime::currentSecsSinceEpoch()) * 1000;
+  if (until_start > 0 && until_start < qint64(24) * 3600 * 1000) {
+    const qint64 session = sheet.session_id();
+    QTimer::singleShot(std::chrono::milliseconds(until_start + 500), this, [this, session]() {
+      if (sheet_.session_id() == session) Render();
+    });
+  }
   emit sheetShown();
 }
 
 void AttendanceSheetWidget::Render() {
   const bool loaded = sheet_.session_id() != 0;
-  const QDate today = NowInBerlin().date();
-  const bool future = loaded && ToBerlin(sheet_.start_time()).date() > today;
+  // Until the session begins nobody can have been there: only excused.
+  const bool future =
+      loaded && QDateTime::currentSecsSinceEpoch() < qint64(sheet_.start_time().seconds());
   const bool editable = loaded && !sheet_.signed_off();
   std::map<qint64, OfflineQueue::Pending> waiting;
   for (auto& pending : sync_.Waiting(session_id_)) {
@@ -175,18 +200,24 @@ void AttendanceSheetWidget::Render() {
   for (const Row& row : row_widgets_) {
     const auto& entry = sheet_.entries(index++);
     v1::AttendanceStatus shown = entry.status();
-    QString note;
+    int minutes = entry.minutes_missed();
+    QStringList notes;
     if (auto it = waiting.find(row.participant_id); it != waiting.end()) {
       shown = it->second.mark.status();
-      note = it->second.error.empty()
-                 ? tr("waiting to be sent")
-                 : tr("not accepted: %1").arg(QString::fromStdString(it->second.error));
+      minutes = it->second.mark.minutes_missed();
+      notes << (it->second.error.empty()
+                    ? tr("waiting to be sent")
+                    : tr("not accepted: %1").arg(QString::fromStdString(it->second.error)));
     } else if (entry.needs_review()) {
-      note = tr("check: two devices recorded different statuses");
+      notes << tr("check: two devices recorded different statuses");
     } else if (entry.source() == v1::ATTENDANCE_SOURCE_SELF_CHECK_IN) {
-      note = tr("checked in");
+      notes << tr("checked in");
     }
-    row.note->setText(note);
+    if (minutes > 0 &&
+        (shown == v1::ATTENDANCE_STATUS_LATE || shown == v1::ATTENDANCE_STATUS_PRESENT)) {
+      notes.prepend(tr("%n minute(s) missed", "", minutes));
+    }
+    row.note->setText(notes.join(QStringLiteral(" · ")));
     for (QAbstractButton* button : row.group->buttons()) {
       const int status = row.group->id(button);
       button->setChecked(status == shown);
@@ -194,7 +225,7 @@ void AttendanceSheetWidget::Render() {
     }
   }
   all_present_->setEnabled(editable && !future);
-  sign_off_->setEnabled(editable && !remembered_ && waiting.empty());
+  sign_off_->setEnabled(editable && !remembered_ && waiting.empty() && !future);
   check_in_->setEnabled(editable && !remembered_ && !future);
   if (!loaded) return;
   QStringList lines;
@@ -206,7 +237,10 @@ void AttendanceSheetWidget::Render() {
                  .arg(QString::fromStdString(sheet_.signed_off_by()),
                       FormatDateTime(sheet_.sign_off_time()));
   }
-  if (future) lines << tr("The session is still ahead: only excused absences can be recorded.");
+  if (future) {
+    lines << tr("The session has not begun yet: until it begins only excused absences can be "
+                "recorded.");
+  }
   if (remembered_ || sync_.offline()) {
     lines << tr(
         "Offline: the sheet as last seen on this computer. Marks are kept here and sent "
@@ -226,12 +260,50 @@ QPushButton* AttendanceSheetWidget::ButtonFor(qint64 participant_id,
   return nullptr;
 }
 
-void AttendanceSheetWidget::Mark(qint64 participant_id, v1::AttendanceStatus status) {
+int AttendanceSheetWidget::SessionMinutes() const {
+  return static_cast<int>((sheet_.end_time().seconds() - sheet_.start_time().seconds()) / 60);
+}
+
+void AttendanceSheetWidget::Mark(qint64 participant_id, v1::AttendanceStatus status,
+                                 int minutes_missed) {
   v1::AttendanceMark mark;
   mark.set_participant_id(participant_id);
   mark.set_status(status);
+  mark.set_minutes_missed(minutes_missed);
   sync_.Record(session_id_, mark);
   Render();
+}
+
+void AttendanceSheetWidget::AskLateMinutes(qint64 participant_id) {
+  QString name;
+  int known = -1;
+  for (const auto& entry : sheet_.entries()) {
+    if (entry.participant_id() != participant_id) continue;
+    name = QString::fromStdString(entry.participant_name());
+    if (entry.status() == v1::ATTENDANCE_STATUS_LATE) known = entry.minutes_missed();
+  }
+  for (const auto& pending : sync_.Waiting(session_id_)) {
+    if (pending.mark.participant_id() == participant_id &&
+        pending.mark.status() == v1::ATTENDANCE_STATUS_LATE) {
+      known = pending.mark.minutes_missed();
+    }
+  }
+  const int suggested =
+      known >= 0 ? known
+                 : MinutesLateNow(sheet_.start_time().seconds(), sheet_.end_time().seconds(),
+                                  QDateTime::currentSecsSinceEpoch());
+  auto* dialog = new LateMinutesDialog(name, SessionMinutes(), suggested, this);
+  dialog->setObjectName("lateMinutesDialog");
+  dialog->setAttribute(Qt::WA_DeleteOnClose);
+  const qint64 session_id = session_id_;
+  connect(dialog, &QDialog::finished, this, [this, dialog, participant_id, session_id](int result) {
+    if (result == QDialog::Accepted && session_id == session_id_) {
+      Mark(participant_id, v1::ATTENDANCE_STATUS_LATE, dialog->minutes());
+    } else {
+      Render();  // the L button shows the status as it was
+    }
+  });
+  dialog->open();
 }
 
 void AttendanceSheetWidget::MarkAllPresent() {

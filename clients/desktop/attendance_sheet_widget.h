@@ -30,8 +30,11 @@ class AttendanceSheetWidget : public QWidget {
 
   // Loads the sheet of `session_id` (the remembered one when offline).
   void ShowSession(qint64 session_id);
-  // Records `status` for the person (a button press).
-  void Mark(qint64 participant_id, trainhub::v1::AttendanceStatus status);
+  // Records `status` for the person; `minutes_missed` with PRESENT or LATE.
+  void Mark(qint64 participant_id, trainhub::v1::AttendanceStatus status, int minutes_missed = 0);
+  // The L button: asks how many minutes the person missed (a
+  // LateMinutesDialog, "lateMinutesDialog"), then records LATE with them.
+  void AskLateMinutes(qint64 participant_id);
   void MarkAllPresent();
   void SignOff();
   void OpenCheckIn();
@@ -47,10 +50,14 @@ class AttendanceSheetWidget : public QWidget {
  private:
   void Show(const trainhub::v1::AttendanceSheet& sheet, bool remembered);
   void Render();
+  // The session's length in minutes, as the sheet gives it.
+  int SessionMinutes() const;
 
   std::shared_ptr<Connection> connection_;
   AttendanceSync& sync_;
   qint64 session_id_ = 0;
+  // Counts the sheets AttendanceSync handed over (answers to sent marks).
+  int sheets_from_sync_ = 0;
   trainhub::v1::AttendanceSheet sheet_;
   bool remembered_ = false;
   QLabel* title_;

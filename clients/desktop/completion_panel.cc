@@ -4,6 +4,7 @@
 #include <QDialogButtonBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QMessageBox>
 #include <QVBoxLayout>
 
 #include "clients/desktop/background.h"
@@ -47,9 +48,12 @@ CompletionPanel::CompletionPanel(std::shared_ptr<Connection> connection, QWidget
                             tr("Completion forecast"));
   refresh_ = new QPushButton(tr("&Refresh"));
   issue_ = new QPushButton(tr("&Issue certificates…"));
+  issue_one_ = new QPushButton(tr("Issue for the selected &person…"));
+  issue_one_->setEnabled(false);
   auto* buttons = new QHBoxLayout;
   buttons->addWidget(refresh_);
   buttons->addStretch();
+  buttons->addWidget(issue_one_);
   buttons->addWidget(issue_);
   auto* layout = new QVBoxLayout(this);
   layout->addWidget(table_, 1);
@@ -57,9 +61,18 @@ CompletionPanel::CompletionPanel(std::shared_ptr<Connection> connection, QWidget
   layout->addLayout(buttons);
   connect(refresh_, &QPushButton::clicked, this, &CompletionPanel::Reload);
   connect(issue_, &QPushButton::clicked, this, &CompletionPanel::IssueCertificates);
+  connect(issue_one_, &QPushButton::clicked, this, &CompletionPanel::IssueSelected);
+  connect(table_, &QTableWidget::itemSelectionChanged, this, [this]() {
+    const auto rows = table_->selectionModel()->selectedRows();
+    const int outcome =
+        rows.isEmpty() ? 0 : table_->item(rows.first().row(), 2)->data(Qt::UserRole).toInt();
+    issue_one_->setEnabled(outcome == v1::COMPLETION_OUTCOME_CERTIFICATE ||
+                           outcome == v1::COMPLETION_OUTCOME_CONFIRMATION);
+  });
 }
 
 void CompletionPanel::ShowSeries(const v1::Series& series) {
+  if (series.id() != series_id_) last_action_.clear();
   series_id_ = series.id();
   Reload();
 }
@@ -72,6 +85,11 @@ void CompletionPanel::Reload() {
       &v1::CertificateService::Stub::EvaluateCompletion, request,
       [this, series_id = series_id_](Reply<v1::CompletionReport> reply) {
         if (series_id != series_id_) return;
+        const auto selected = table_->selectionModel()->selectedRows();
+        const qint64 keep =
+            selected.isEmpty()
+                ? 0
+                : table_->item(selected.first().row(), 0)->data(Qt::UserRole).toLongLong();
         table_->setRowCount(0);
         if (!reply.ok()) {
           message_->setText(DescribeError(reply.status).ToString());
@@ -81,10 +99,13 @@ void CompletionPanel::Reload() {
         for (const auto& person : reply.value.people()) {
           const int row = table_->rowCount();
           table_->insertRow(row);
-          table_->setItem(row, 0,
-                          new QTableWidgetItem(QString::fromStdString(person.participant_name())));
+          auto* name = new QTableWidgetItem(QString::fromStdString(person.participant_name()));
+          name->setData(Qt::UserRole, QVariant::fromValue<qint64>(person.participant_id()));
+          table_->setItem(row, 0, name);
           table_->setItem(row, 1, new QTableWidgetItem(ProgressText(person.progress())));
-          table_->setItem(row, 2, new QTableWidgetItem(Labels::Outcome(person.outcome())));
+          auto* outcome = new QTableWidgetItem(Labels::Outcome(person.outcome()));
+          outcome->setData(Qt::UserRole, static_cast<int>(person.outcome()));
+          table_->setItem(row, 2, outcome);
           table_->setItem(row, 3,
                           new QTableWidgetItem(QStringLiteral("%1/%2")
                                                    .arg(person.modules_attended())
@@ -103,10 +124,13 @@ void CompletionPanel::Reload() {
             }
           }
         }
-        table_->resizeColumnsToContents();
-        message_->setText(reply.value.people_size() == 0
-                              ? tr("Nobody held a seat in this series yet.")
-                              : tr("%n person(s) at risk or unable to complete.", "", at_risk));
+        FitColumnsToWidth(table_);
+        if (keep != 0) SelectPerson(keep);
+        const QString summary =
+            reply.value.people_size() == 0
+                ? tr("Nobody held a seat in this series yet.")
+                : tr("%n person(s) at risk or unable to complete.", "", at_risk);
+        message_->setText(last_action_.isEmpty() ? summary : summary + '\n' + last_action_);
         emit loaded();
       });
 }
@@ -171,12 +195,60 @@ void CompletionPanel::IssueCertificates() {
         RunInBackground<Reply<v1::IssueCertificatesResponse>>(
             this, [call, request]() { return call(request); },
             [this](Reply<v1::IssueCertificatesResponse> issued) {
-              message_->setText(
-                  issued.ok() ? tr("%n certificate(s) issued.", "", issued.value.issued_size())
-                              : DescribeError(issued.status).ToString());
+              last_action_ = issued.ok()
+                                 ? tr("%n certificate(s) issued.", "", issued.value.issued_size())
+                                 : DescribeError(issued.status).ToString();
+              message_->setText(last_action_);
               Reload();
+              if (issued.ok()) emit this->issued();
             });
       });
+}
+
+bool CompletionPanel::SelectPerson(qint64 participant_id) {
+  for (int row = 0; row < table_->rowCount(); ++row) {
+    if (table_->item(row, 0)->data(Qt::UserRole).toLongLong() == participant_id) {
+      table_->selectRow(row);
+      return true;
+    }
+  }
+  return false;
+}
+
+void CompletionPanel::IssueSelected() {
+  const auto rows = table_->selectionModel()->selectedRows();
+  if (rows.isEmpty()) return;
+  const int row = rows.first().row();
+  const qint64 participant_id = table_->item(row, 0)->data(Qt::UserRole).toLongLong();
+  const QString name = table_->item(row, 0)->text();
+  const QString outcome = table_->item(row, 2)->text();
+  if (QMessageBox::question(
+          this, tr("Issue a certificate"),
+          tr("Issue a %1 to %2 now?\n\nCertificates are signed and cannot be changed once "
+             "issued (only revoked or replaced).")
+              .arg(outcome, name)) != QMessageBox::Yes) {
+    return;
+  }
+  v1::IssueCertificateRequest request;
+  request.set_series_id(series_id_);
+  request.set_participant_id(participant_id);
+  request.set_request_id(NewRequestId());
+  message_->setText(tr("Issuing…"));
+  CallInBackground(this, connection_, &Connection::certificates,
+                   &v1::CertificateService::Stub::IssueCertificate, request,
+                   std::chrono::seconds(120), [this, name](Reply<v1::Certificate> reply) {
+                     if (!reply.ok()) {
+                       last_action_ = DescribeError(reply.status).ToString();
+                       message_->setText(last_action_);
+                       return;
+                     }
+                     last_action_ = tr("%1 %2 issued to %3.")
+                                        .arg(Labels::Outcome(reply.value.outcome()),
+                                             QString::fromStdString(reply.value.serial()), name);
+                     message_->setText(last_action_);
+                     Reload();
+                     emit issued();
+                   });
 }
 
 }  // namespace trainhub::desktop

@@ -3,6 +3,8 @@
 #include <mutex>
 #include <random>
 
+#include "wire/server_address.h"
+
 namespace trainhub::desktop {
 
 namespace v1 = trainhub::v1;
@@ -37,13 +39,17 @@ Connection::Connection(Settings settings) : settings_(std::move(settings)) {
   arguments.SetInt(GRPC_ARG_INITIAL_RECONNECT_BACKOFF_MS, 200);
   arguments.SetInt(GRPC_ARG_MAX_RECONNECT_BACKOFF_MS, 2000);
   arguments.SetMaxReceiveMessageSize(64 * 1024 * 1024);
-  channel_ = grpc::CreateCustomChannel(settings_.address, credentials, arguments);
+  // "127.0.0.1" means trainhubd's default port, as in the CLI.
+  channel_ = grpc::CreateCustomChannel(
+      wire::ServerTarget(settings_.address).value_or(settings_.address), credentials, arguments);
   accounts_ = v1::AccountService::NewStub(channel_);
   attendance_ = v1::AttendanceService::NewStub(channel_);
   certificates_ = v1::CertificateService::NewStub(channel_);
   enrolments_ = v1::EnrolmentService::NewStub(channel_);
   organizations_ = v1::OrganizationService::NewStub(channel_);
   participants_ = v1::ParticipantService::NewStub(channel_);
+  privacy_ = v1::PrivacyService::NewStub(channel_);
+  reports_ = v1::ReportService::NewStub(channel_);
   schedule_ = v1::ScheduleService::NewStub(channel_);
   series_ = v1::SeriesService::NewStub(channel_);
   trainers_ = v1::TrainerService::NewStub(channel_);

@@ -20,6 +20,8 @@
 #include "trainhub/v1/enrolment.grpc.pb.h"
 #include "trainhub/v1/organization.grpc.pb.h"
 #include "trainhub/v1/participant.grpc.pb.h"
+#include "trainhub/v1/privacy.grpc.pb.h"
+#include "trainhub/v1/report.grpc.pb.h"
 #include "trainhub/v1/schedule.grpc.pb.h"
 #include "trainhub/v1/series.grpc.pb.h"
 #include "trainhub/v1/trainer.grpc.pb.h"
@@ -48,6 +50,8 @@ class Connection {
   trainhub::v1::EnrolmentService::Stub& enrolments() { return *enrolments_; }
   trainhub::v1::OrganizationService::Stub& organizations() { return *organizations_; }
   trainhub::v1::ParticipantService::Stub& participants() { return *participants_; }
+  trainhub::v1::PrivacyService::Stub& privacy() { return *privacy_; }
+  trainhub::v1::ReportService::Stub& reports() { return *reports_; }
   trainhub::v1::ScheduleService::Stub& schedule() { return *schedule_; }
   trainhub::v1::SeriesService::Stub& series() { return *series_; }
   trainhub::v1::TrainerService::Stub& trainers() { return *trainers_; }
@@ -63,6 +67,32 @@ class Connection {
     Prepare(context, deadline);
     Registration registration(*this, &context);
     return (stub.*method)(&context, request, response);
+  }
+
+  // Calls the server-streaming `method`, handing each message to `take`
+  // until the stream ends, `take` answers false (the call is then
+  // cancelled) or the deadline passes. Cancelled by CancelAll too.
+  template <typename Stub, typename Request, typename Response, typename Take>
+  grpc::Status Receive(Stub& stub,
+                       std::unique_ptr<grpc::ClientReader<Response>> (Stub::*method)(
+                           grpc::ClientContext*, const Request&),
+                       const Request& request, Take&& take,
+                       std::chrono::seconds deadline = std::chrono::seconds(600)) {
+    grpc::ClientContext context;
+    Prepare(context, deadline);
+    Registration registration(*this, &context);
+    std::unique_ptr<grpc::ClientReader<Response>> reader = (stub.*method)(&context, request);
+    Response message;
+    while (reader->Read(&message)) {
+      if (!take(message)) {
+        context.TryCancel();
+        while (reader->Read(&message)) {
+        }
+        reader->Finish();
+        return grpc::Status(grpc::StatusCode::CANCELLED, "stopped by the client");
+      }
+    }
+    return reader->Finish();
   }
 
   // Cancels every call running now (the UI's Cancel button).
@@ -94,6 +124,8 @@ class Connection {
   std::unique_ptr<trainhub::v1::EnrolmentService::Stub> enrolments_;
   std::unique_ptr<trainhub::v1::OrganizationService::Stub> organizations_;
   std::unique_ptr<trainhub::v1::ParticipantService::Stub> participants_;
+  std::unique_ptr<trainhub::v1::PrivacyService::Stub> privacy_;
+  std::unique_ptr<trainhub::v1::ReportService::Stub> reports_;
   std::unique_ptr<trainhub::v1::ScheduleService::Stub> schedule_;
   std::unique_ptr<trainhub::v1::SeriesService::Stub> series_;
   std::unique_ptr<trainhub::v1::TrainerService::Stub> trainers_;

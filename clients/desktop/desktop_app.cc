@@ -51,10 +51,17 @@ void DesktopApp::UseLanguage(const QString& language) {
     QCoreApplication::installTranslator(ours);
   }
   if (language != "de") return;
+  // Qt's own texts (Save, Cancel, Yes, the file dialog) come from Debian's
+  // qt6-translations-l10n.
   qt = new QTranslator;
-  if (qt->load(QLocale(QLocale::German), QStringLiteral("qtbase"), QStringLiteral("_"),
-               QLibraryInfo::path(QLibraryInfo::TranslationsPath))) {
+  const QString folder = QLibraryInfo::path(QLibraryInfo::TranslationsPath);
+  if (qt->load(QLocale(QLocale::German), QStringLiteral("qtbase"), QStringLiteral("_"), folder)) {
     QCoreApplication::installTranslator(qt);
+  } else {
+    qWarning(
+        "trainhub-desktop: Qt's German texts (qtbase_de.qm, package qt6-translations-l10n) "
+        "are missing in %s; its buttons stay English",
+        qUtf8Printable(folder));
   }
 }
 

@@ -68,6 +68,9 @@ EnrolmentBoard::EnrolmentBoard(std::shared_ptr<Connection> connection, QWidget* 
   table_->setSelectionMode(QAbstractItemView::SingleSelection);
   table_->setEditTriggers(QAbstractItemView::NoEditTriggers);
   table_->horizontalHeader()->setStretchLastSection(true);
+  // Notes and reasons wrap in the last column instead of widening the board.
+  table_->horizontalHeader()->setSectionResizeMode(4, QHeaderView::Stretch);
+  table_->setWordWrap(true);
   table_->verticalHeader()->hide();
   approve_ = new QPushButton(tr("&Approve"));
   reject_ = new QPushButton(tr("Re&ject…"));
@@ -190,9 +193,11 @@ void EnrolmentBoard::Reload() {
 void EnrolmentBoard::Render() {
   int pending = 0;
   int unconfirmed = 0;
+  int requirement_unmet = 0;
   for (const auto& e : enrolments_) {
     pending += e.state() == v1::ENROLMENT_STATE_PENDING_APPROVAL;
     unconfirmed += e.state() == v1::ENROLMENT_STATE_ENROLLED && series_.requires_confirmation();
+    requirement_unmet += !e.requirement_unmet().empty();
   }
   QString text = tr("Seats taken: %1 of %2 · waiting list: %3")
                      .arg(series_.seats_taken())
@@ -200,6 +205,9 @@ void EnrolmentBoard::Render() {
                      .arg(series_.waitlist_length());
   if (pending > 0) text += tr(" · awaiting approval: %1").arg(pending);
   if (unconfirmed > 0) text += tr(" · seats not confirmed: %1").arg(unconfirmed);
+  if (requirement_unmet > 0) {
+    text += tr(" · ⚠ requirement no longer met: %1").arg(requirement_unmet);
+  }
   summary_->setText(text);
   table_->setRowCount(0);
   for (const auto& e : enrolments_) {
@@ -213,20 +221,35 @@ void EnrolmentBoard::Render() {
     if (e.state() == v1::ENROLMENT_STATE_ENROLLED && series_.requires_confirmation()) {
       state = tr("Seat (not confirmed yet)");
     }
+    // The person lacks a qualification the series requires (a revoked
+    // Zertifikat, say): marked with the reason; the coordinator decides.
+    const QString unmet = QString::fromStdString(e.requirement_unmet());
+    QString note = QString::fromStdString(e.note());
+    if (!unmet.isEmpty()) {
+      state = QStringLiteral("⚠ %1").arg(state);
+      const QString marker = tr("Requirement no longer met: %1").arg(unmet);
+      note = note.isEmpty() ? marker : marker + QStringLiteral(" · ") + note;
+    }
     table_->setItem(row, 1, new QTableWidgetItem(state));
     table_->setItem(
         row, 2,
         new QTableWidgetItem(e.waitlist_position() > 0 ? QString::number(e.waitlist_position())
                                                        : QString()));
     table_->setItem(row, 3, new QTableWidgetItem(FormatDateTime(e.request_time())));
-    table_->setItem(row, 4, new QTableWidgetItem(QString::fromStdString(e.note())));
-    if (e.state() == v1::ENROLMENT_STATE_WAITLISTED) {
+    table_->setItem(row, 4, new QTableWidgetItem(note));
+    if (!unmet.isEmpty()) {
+      for (int c = 0; c < 5; ++c) {
+        table_->item(row, c)->setBackground(QColor("#fdecea"));
+        table_->item(row, c)->setToolTip(note);
+      }
+    } else if (e.state() == v1::ENROLMENT_STATE_WAITLISTED) {
       for (int c = 0; c < 5; ++c) table_->item(row, c)->setBackground(QColor("#fff8e1"));
     } else if (e.state() == v1::ENROLMENT_STATE_PENDING_APPROVAL) {
       for (int c = 0; c < 5; ++c) table_->item(row, c)->setBackground(QColor("#e3f2fd"));
     }
   }
-  table_->resizeColumnsToContents();
+  for (int c = 0; c < 4; ++c) table_->resizeColumnToContents(c);  // the note column stretches
+  table_->resizeRowsToContents();
 }
 
 void EnrolmentBoard::Say(const QString& text, const char* colour) {

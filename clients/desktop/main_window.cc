@@ -11,6 +11,8 @@
 #include "clients/desktop/import_dialog.h"
 #include "clients/desktop/list_all.h"
 #include "clients/desktop/participant_page.h"
+#include "clients/desktop/privacy_page.h"
+#include "clients/desktop/reports_page.h"
 #include "clients/desktop/series_page.h"
 #include "clients/desktop/trainer_page.h"
 
@@ -32,6 +34,12 @@ MainWindow::MainWindow(std::shared_ptr<Connection> connection, AttendanceSync& s
     series_page_ = new SeriesPage(connection_);
     tabs_->addTab(series_page_, tr("Series"));
     series_page_->Reload();
+    reports_page_ = new ReportsPage(connection_, account);
+    tabs_->addTab(reports_page_, tr("Reports"));
+    reports_page_->Reload();
+    privacy_page_ = new PrivacyPage(connection_, account);
+    tabs_->addTab(privacy_page_, tr("Records due for erasure"));
+    privacy_page_->Reload();
   }
   for (const auto& grant : account.roles()) {
     if (grant.role() == v1::ROLE_TRAINER && trainer_page_ == nullptr) {
@@ -52,6 +60,8 @@ MainWindow::MainWindow(std::shared_ptr<Connection> connection, AttendanceSync& s
   }
   file->addAction(tr("&Reload"), QKeySequence::Refresh, this, [this]() {
     if (series_page_) series_page_->Reload();
+    if (reports_page_) reports_page_->Reload();
+    if (privacy_page_) privacy_page_->Reload();
     if (trainer_page_) trainer_page_->Reload();
     if (participant_page_) participant_page_->Reload();
     sync_.Flush();
@@ -95,7 +105,7 @@ MainWindow::MainWindow(std::shared_ptr<Connection> connection, AttendanceSync& s
   connect(cancel_, &QPushButton::clicked, this, [this]() { connection_->CancelAll(); });
   connect(&sync_, &AttendanceSync::stateChanged, this, &MainWindow::ShowSyncState);
   ShowSyncState(sync_.WaitingCount(), sync_.offline());
-  resize(1200, 760);
+  resize(1280, 800);
 }
 
 void MainWindow::ShowSyncState(int waiting, bool offline) {

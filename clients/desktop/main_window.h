@@ -2,9 +2,9 @@
 #define TRAINHUB_CLIENTS_DESKTOP_MAIN_WINDOW_H_
 
 // The signed-in window: a page per role the account holds (coordinators and
-// admins: series; trainers: my sessions and their sheets; participants: my
-// series, attendance and certificates), a busy indicator with Cancel, the
-// offline state, and the menus (import, sign out, language).
+// admins: series, funder reports, records due for erasure; trainers: my sessions and their sheets;
+// participants: my series, attendance and certificates), a busy indicator with Cancel, the offline
+// state, and the menus (import, sign out, language).
 
 #include <QLabel>
 #include <QMainWindow>
@@ -19,6 +19,8 @@
 namespace trainhub::desktop {
 
 class ParticipantPage;
+class PrivacyPage;
+class ReportsPage;
 class SeriesPage;
 class TrainerPage;
 
@@ -29,6 +31,8 @@ class MainWindow : public QMainWindow {
              const trainhub::v1::Account& account, QWidget* parent = nullptr);
 
   SeriesPage* series_page() { return series_page_; }
+  ReportsPage* reports_page() { return reports_page_; }
+  PrivacyPage* privacy_page() { return privacy_page_; }
   TrainerPage* trainer_page() { return trainer_page_; }
   ParticipantPage* participant_page() { return participant_page_; }
   QTabWidget* tabs() { return tabs_; }
@@ -47,6 +51,8 @@ class MainWindow : public QMainWindow {
   trainhub::v1::Account account_;
   QTabWidget* tabs_;
   SeriesPage* series_page_ = nullptr;
+  ReportsPage* reports_page_ = nullptr;
+  PrivacyPage* privacy_page_ = nullptr;
   TrainerPage* trainer_page_ = nullptr;
   ParticipantPage* participant_page_ = nullptr;
   QProgressBar* busy_;

@@ -59,9 +59,14 @@ ParticipantPage::ParticipantPage(std::shared_ptr<Connection> connection, QWidget
   series_ = NewReadOnlyTable({tr("Series"), tr("My place"), tr("Since")}, tr("My series"));
   schedule_ =
       NewReadOnlyTable({tr("When"), tr("Series"), tr("Module"), tr("Place")}, tr("My schedule"));
-  attendance_ = NewReadOnlyTable({tr("Series"), tr("Attended"), tr("Excused"), tr("Absent"),
-                                  tr("Teaching units (UE)"), tr("Rate")},
-                                 tr("My attendance"));
+  // The counts add up to the sessions held, as in the CLI and the export.
+  attendance_ =
+      NewReadOnlyTable({tr("Series"), tr("Held"), tr("Present"), tr("Late"), tr("Excused"),
+                        tr("Absent"), tr("Not recorded"), tr("Teaching units (UE)"), tr("Rate")},
+                       tr("My attendance"));
+  attendance_->horizontalHeaderItem(6)->setToolTip(
+      tr("Sessions that took place without a status recorded yet. Sessions still to come are "
+         "not counted here (\"offen\" in the export)."));
   certificates_ = NewReadOnlyTable(
       {tr("Number"), tr("Kind"), tr("Series"), tr("Issued"), tr("Status")}, tr("My certificates"));
   for (QTableWidget* table : {series_, schedule_, attendance_, certificates_}) {
@@ -101,7 +106,16 @@ ParticipantPage::ParticipantPage(std::shared_ptr<Connection> connection, QWidget
   layout->addWidget(check_in_box);
   layout->addWidget(Box(tr("My series"), series_), 1);
   layout->addWidget(Box(tr("My schedule"), schedule_), 1);
-  layout->addWidget(Box(tr("My attendance"), attendance_), 1);
+  auto* attendance_part = new QWidget;
+  auto* attendance_layout = new QVBoxLayout(attendance_part);
+  attendance_layout->setContentsMargins(0, 0, 0, 0);
+  attendance_layout->addWidget(attendance_);
+  auto* attendance_legend = new QLabel(
+      tr("Present + late + excused + absent + not recorded = the sessions held. Held: held of "
+         "the sessions you are expected at; the others are still to come."));
+  attendance_legend->setWordWrap(true);
+  attendance_layout->addWidget(attendance_legend);
+  layout->addWidget(Box(tr("My attendance"), attendance_part), 1);
   layout->addWidget(Box(tr("My certificates"), certificate_part), 1);
   connect(certificates_, &QTableWidget::itemSelectionChanged, this,
           [this]() { open_pdf_->setEnabled(!certificates_->selectedItems().isEmpty()); });
@@ -187,8 +201,10 @@ void ParticipantPage::Reload() {
           for (const auto& p : summary.people()) {
             AddRow(attendance_,
                    {QString::fromStdString(summary.series_title()),
-                    QStringLiteral("%1/%2").arg(p.present()).arg(p.sessions_held()),
+                    QStringLiteral("%1/%2").arg(p.sessions_held()).arg(p.sessions_expected()),
+                    QString::number(p.present_only()), QString::number(p.late()),
                     QString::number(p.excused()), QString::number(p.absent()),
+                    QString::number(p.unrecorded()),
                     QStringLiteral("%1/%2")
                         .arg(p.teaching_units_attended(), 0, 'f', 1)
                         .arg(p.teaching_units_held(), 0, 'f', 1),

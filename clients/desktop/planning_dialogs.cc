@@ -28,6 +28,7 @@ FieldLabels SeriesLabels() {
           {"requires_approval", SeriesDialog::tr("Requests need approval")},
           {"requires_confirmation", SeriesDialog::tr("Binding confirmation")},
           {"awards_qualification", SeriesDialog::tr("Awards")},
+          {"issued_documents", SeriesDialog::tr("Certificates")},
           {"required_qualification", SeriesDialog::tr("Requires")}};
 }
 
@@ -89,6 +90,12 @@ SeriesDialog::SeriesDialog(std::shared_ptr<Connection> connection,
   requires_ = new QLineEdit;
   requires_->setAccessibleName(tr("Qualification required to enrol"));
   requires_->setMaxLength(200);
+  documents_ = new QComboBox;
+  documents_->setAccessibleName(tr("What completing the series earns"));
+  documents_->addItem(tr("Zertifikat, or Teilnahmebestätigung for partial attendance"),
+                      static_cast<int>(v1::ISSUED_DOCUMENTS_CERTIFICATE_AND_CONFIRMATION));
+  documents_->addItem(tr("Teilnahmebestätigung only (one-day event, workshop)"),
+                      static_cast<int>(v1::ISSUED_DOCUMENTS_CONFIRMATION_ONLY));
   problem_ = NewProblemLabel();
 
   if (editing_) {
@@ -110,6 +117,8 @@ SeriesDialog::SeriesDialog(std::shared_ptr<Connection> connection,
     requires_confirmation_->setChecked(editing_->requires_confirmation());
     awards_->setText(QString::fromStdString(editing_->awards_qualification()));
     requires_->setText(QString::fromStdString(editing_->required_qualification()));
+    const int documents = documents_->findData(static_cast<int>(editing_->issued_documents()));
+    if (documents >= 0) documents_->setCurrentIndex(documents);
   } else {
     status_->setEnabled(false);  // a new series starts as a draft
   }
@@ -126,6 +135,7 @@ SeriesDialog::SeriesDialog(std::shared_ptr<Connection> connection,
   form->addRow(QString(), requires_confirmation_);
   form->addRow(tr("&Awards:"), awards_);
   form->addRow(tr("&Requires:"), requires_);
+  form->addRow(tr("&Certificates:"), documents_);
   auto* buttons = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel);
   save_ = buttons->button(QDialogButtonBox::Save);
   auto* layout = new QVBoxLayout(this);
@@ -155,6 +165,7 @@ v1::Series SeriesDialog::FromForm() const {
   series.set_requires_confirmation(requires_confirmation_->isChecked());
   series.set_awards_qualification(awards_->text().trimmed().toStdString());
   series.set_required_qualification(requires_->text().trimmed().toStdString());
+  series.set_issued_documents(static_cast<v1::IssuedDocuments>(documents_->currentData().toInt()));
   return series;
 }
 
@@ -188,6 +199,7 @@ void SeriesDialog::Save() {
     if (form.required_qualification() != was.required_qualification()) {
       mask->add_paths("required_qualification");
     }
+    if (form.issued_documents() != was.issued_documents()) mask->add_paths("issued_documents");
     if (mask->paths_size() == 0) {
       accept();
       return;

@@ -35,6 +35,7 @@ class SeriesDialog : public QDialog {
   QLineEdit* title() { return title_; }
   QSpinBox* capacity() { return capacity_; }
   QComboBox* status() { return status_; }
+  QComboBox* documents() { return documents_; }
   QLabel* problem() { return problem_; }
   void Save();
 
@@ -57,6 +58,7 @@ class SeriesDialog : public QDialog {
   QCheckBox* requires_confirmation_;
   QLineEdit* awards_;
   QLineEdit* requires_;
+  QComboBox* documents_;
   QLabel* problem_;
   QPushButton* save_;
 };

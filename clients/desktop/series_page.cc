@@ -6,7 +6,9 @@
 #include <QSplitter>
 #include <QVBoxLayout>
 
+#include "clients/desktop/attendance_panel.h"
 #include "clients/desktop/background.h"
+#include "clients/desktop/certificates_panel.h"
 #include "clients/desktop/completion_panel.h"
 #include "clients/desktop/enrolment_board.h"
 #include "clients/desktop/error_text.h"
@@ -66,6 +68,10 @@ SeriesPage::SeriesPage(std::shared_ptr<Connection> connection, QWidget* parent)
   series_->setEditTriggers(QAbstractItemView::NoEditTriggers);
   series_->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
   series_->verticalHeader()->hide();
+  // Titles often differ only at their end ("… Durchgang Frühjahr" /
+  // "… Herbst"): cut in the middle, the whole title in the tooltip.
+  series_->setWordWrap(false);
+  series_->setTextElideMode(Qt::ElideMiddle);
   problem_ = NewProblemLabel();
 
   heading_ = new QLabel;
@@ -74,7 +80,6 @@ SeriesPage::SeriesPage(std::shared_ptr<Connection> connection, QWidget* parent)
   schedule_ = new QTreeWidget;
   schedule_->setAccessibleName(tr("Modules and sessions"));
   schedule_->setHeaderLabels({tr("Module / session"), tr("When"), tr("Place"), tr("Trainers")});
-  schedule_->header()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
   plan_ = new QPushButton(tr("&Plan a session…"));
   edit_ = new QPushButton(tr("&Change session…"));
   delete_session_ = new QPushButton(tr("De&lete session…"));
@@ -87,6 +92,8 @@ SeriesPage::SeriesPage(std::shared_ptr<Connection> connection, QWidget* parent)
   }
   board_ = new EnrolmentBoard(connection_);
   completion_ = new CompletionPanel(connection_);
+  certificates_ = new CertificatesPanel(connection_);
+  attendance_ = new AttendancePanel(connection_);
 
   auto* schedule_page = new QWidget;
   auto* schedule_buttons = new QHBoxLayout;
@@ -103,6 +110,8 @@ SeriesPage::SeriesPage(std::shared_ptr<Connection> connection, QWidget* parent)
   details_->addTab(schedule_page, tr("&Schedule"));
   details_->addTab(board_, tr("&Enrolment"));
   details_->addTab(completion_, tr("C&ompletion"));
+  details_->addTab(certificates_, tr("Cert&ificates"));
+  details_->addTab(attendance_, tr("Atten&dance"));
 
   auto* filters = new QHBoxLayout;
   filters->addWidget(status_);
@@ -151,6 +160,8 @@ SeriesPage::SeriesPage(std::shared_ptr<Connection> connection, QWidget* parent)
   connect(edit_module_, &QPushButton::clicked, this, [this]() { EditModule(false); });
   connect(settings_, &QPushButton::clicked, this, &SeriesPage::EditSeries);
   connect(new_series, &QPushButton::clicked, this, &SeriesPage::NewSeries);
+  connect(completion_, &CompletionPanel::issued, certificates_, &CertificatesPanel::Reload);
+  connect(certificates_, &CertificatesPanel::changed, completion_, &CompletionPanel::Reload);
   connect(board_, &EnrolmentBoard::loaded, this, [this]() {
     // The list's seat counts follow the board.
     for (auto& kept : all_series_) {
@@ -273,6 +284,8 @@ void SeriesPage::ShowSelected() {
   LoadSchedule();
   board_->ShowSeries(*s);
   completion_->ShowSeries(*s);
+  certificates_->ShowSeries(*s);
+  attendance_->ShowSeries(*s);
 }
 
 void SeriesPage::LoadSchedule() {
@@ -328,6 +341,9 @@ void SeriesPage::LoadSchedule() {
           module_item->setText(0, QStringLiteral("%1. %2")
                                       .arg(module.position())
                                       .arg(QString::fromStdString(module.title())));
+          module_item->setToolTip(0, module_item->text(0));
+          // A module's row has only its title: it runs across the columns.
+          module_item->setFirstColumnSpanned(true);
           module_item->setData(0, Qt::UserRole, QVariant::fromValue<qint64>(module.id()));
           QFont bold = module_item->font(0);
           bold.setBold(true);
@@ -343,19 +359,20 @@ void SeriesPage::LoadSchedule() {
             QStringList trainers;
             bool requested = false;
             for (const auto& booking : session.trainers()) {
-              trainers << QStringLiteral("%1 (%2)").arg(
-                  QString::fromStdString(booking.trainer_name()),
-                  Labels::Booking(booking.status()));
+              // The mark keeps the booking after a right-to-left name.
+              trainers << QStringLiteral("%1\u200E (%2)")
+                              .arg(QString::fromStdString(booking.trainer_name()),
+                                   Labels::Booking(booking.status()));
               requested |= booking.status() == v1::BOOKING_STATUS_REQUESTED;
             }
             item->setText(3, trainers.join(", "));
+            for (int column : {2, 3}) item->setToolTip(column, item->text(column));
             if (requested) item->setForeground(3, QColor("#8a5a00"));
           }
           module_item->setExpanded(true);
         }
-        for (int column = 1; column < schedule_->columnCount(); ++column) {
-          schedule_->resizeColumnToContents(column);
-        }
+        // Dates stay whole; titles, places and trainers share the rest.
+        FitColumnsToWidth(schedule_, {1});
         emit scheduleLoaded();
       });
 }

@@ -4,7 +4,9 @@
 // The coordinator's page: the series they may see, filtered by status,
 // organisation and year and searched by title; for the selected series its
 // modules and sessions in order (plan and change sessions), its enrolment
-// board, and its completion forecast with certificate issuing.
+// board, its completion forecast with certificate issuing, its certificates
+// (revoke, reissue, all PDFs as a ZIP) and its attendance per session with
+// corrections.
 
 #include <QComboBox>
 #include <QLabel>
@@ -21,6 +23,8 @@
 
 namespace trainhub::desktop {
 
+class AttendancePanel;
+class CertificatesPanel;
 class CompletionPanel;
 class EnrolmentBoard;
 
@@ -47,6 +51,8 @@ class SeriesPage : public QWidget {
   QTreeWidget* schedule() { return schedule_; }
   EnrolmentBoard* enrolment_board() { return board_; }
   CompletionPanel* completion_panel() { return completion_; }
+  CertificatesPanel* certificates_panel() { return certificates_; }
+  AttendancePanel* attendance_panel() { return attendance_; }
   QTabWidget* details() { return details_; }
   QLineEdit* search() { return search_; }
 
@@ -85,6 +91,8 @@ class SeriesPage : public QWidget {
   QPushButton* settings_;
   EnrolmentBoard* board_;
   CompletionPanel* completion_;
+  CertificatesPanel* certificates_;
+  AttendancePanel* attendance_;
 };
 
 }  // namespace trainhub::desktop

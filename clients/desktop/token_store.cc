@@ -4,6 +4,7 @@
 
 #include <QEventLoop>
 #include <QTimer>
+#include <QtDebug>
 
 namespace trainhub::desktop {
 
@@ -26,7 +27,9 @@ bool RunJob(QKeychain::Job& job, QString* error) {
   loop.exec();
   if (timeout.isActive() && job.error() == QKeychain::NoError) return true;
   if (error != nullptr) {
-    *error = timeout.isActive() ? job.errorString() : QStringLiteral("no answer from the keychain");
+    // QtKeychain's own text (English) goes to the log only.
+    if (timeout.isActive()) qWarning("keychain: %s", qUtf8Printable(job.errorString()));
+    *error = timeout.isActive() ? TokenStore::Problem(job.error()) : TokenStore::NoAnswer();
   }
   return false;
 }
@@ -46,6 +49,30 @@ bool TokenStore::Save(const QString& account, const QString& token, QString* err
   job.setTextData(token);
   return RunJob(job, error);
 }
+
+QString TokenStore::Problem(int keychain_error) {
+  switch (static_cast<QKeychain::Error>(keychain_error)) {
+    case QKeychain::NoError:
+      return {};
+    case QKeychain::EntryNotFound:
+      return tr("the keychain holds no sign-in for this account");
+    case QKeychain::CouldNotDeleteEntry:
+      return tr("the keychain could not delete the old sign-in");
+    case QKeychain::AccessDeniedByUser:
+      return tr("access to the keychain was refused");
+    case QKeychain::AccessDenied:
+      return tr("the keychain does not allow access");
+    case QKeychain::NoBackendAvailable:
+      return tr("no keychain (GNOME Keyring or KWallet) is running");
+    case QKeychain::NotImplemented:
+      return tr("this system has no keychain trainhub can use");
+    case QKeychain::OtherError:
+    default:
+      return tr("the keychain reported an error");
+  }
+}
+
+QString TokenStore::NoAnswer() { return tr("the keychain did not answer"); }
 
 void TokenStore::Forget(const QString& account) {
   QKeychain::DeletePasswordJob job(kService);

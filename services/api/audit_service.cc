@@ -14,4 +14,11 @@ grpc::Status AuditServiceImpl::ListAuditEvents(grpc::ServerContext* context,
                    [](auto* r) { return r->add_events(); });
 }
 
+grpc::Status AuditServiceImpl::VerifyAuditLog(grpc::ServerContext* context,
+                                              const v1::VerifyAuditLogRequest* request,
+                                              v1::AuditLogVerification* response) {
+  TH_ADMIT(call, *context, request, v1::AuditService::service_full_name(), "VerifyAuditLog");
+  return Reply(audit_.Verify(call.who), response);
+}
+
 }  // namespace trainhub::api

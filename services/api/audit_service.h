@@ -19,6 +19,8 @@ class AuditServiceImpl final : public v1::AuditService::Service {
   AuditServiceImpl(domain::AuditLog& audit, Authenticator& auth) : audit_(audit), auth_(auth) {}
   grpc::Status ListAuditEvents(grpc::ServerContext*, const v1::ListAuditEventsRequest*,
                                v1::ListAuditEventsResponse*) override;
+  grpc::Status VerifyAuditLog(grpc::ServerContext*, const v1::VerifyAuditLogRequest*,
+                              v1::AuditLogVerification*) override;
 
  private:
   domain::AuditLog& audit_;

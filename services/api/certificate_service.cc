@@ -222,7 +222,8 @@ grpc::Status CertificateServiceImpl::VerifyCertificate(grpc::ServerContext* cont
                                                        const v1::VerifyCertificateRequest* request,
                                                        v1::CertificateVerification* response) {
   TH_ADMIT(call, *context, request, kService(), "VerifyCertificate");
-  return Reply(certificates_.Verify(request->serial(), request->holder_name()), response);
+  return Reply(certificates_.Verify(request->serial(), request->holder_name(), call.peer),
+               response);
 }
 
 grpc::Status CertificateServiceImpl::ListIssuerKeys(grpc::ServerContext* context,

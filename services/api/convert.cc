@@ -1,8 +1,11 @@
 #include "api/convert.h"
 
 #include "absl/strings/str_cat.h"
+#include "absl/time/clock.h"
+#include "domain/berlin_time.h"
 #include "domain/errors.h"
 #include "domain/status_macros.h"
+#include "domain/training_year.h"
 
 namespace trainhub::api {
 namespace {
@@ -52,7 +55,7 @@ void ToProto(const domain::AuditEvent& in, trainhub::v1::AuditEvent* out) {
   out->set_account_name(in.account_name);
 }
 
-domain::Participant FromProto(const trainhub::v1::Participant& in) {
+absl::StatusOr<domain::Participant> FromProto(const trainhub::v1::Participant& in) {
   domain::Participant out;
   out.id = in.id();
   out.display_name = in.display_name();
@@ -61,7 +64,16 @@ domain::Participant FromProto(const trainhub::v1::Participant& in) {
   for (int group : in.target_groups()) {
     out.target_groups.push_back(ConvertEnum<domain::TargetGroup>(group));
   }
-  out.training_year = in.training_year();
+  if (in.has_training_start()) {
+    absl::StatusOr<absl::CivilDay> start =
+        DayFromProto(true, in.training_start(), "participant.training_start");
+    if (!start.ok()) return start.status();
+    out.training_start = *start;
+  }
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wdeprecated-declarations"
+  out.stated_training_year = in.training_year();  // the deprecated way
+#pragma GCC diagnostic pop
   return out;
 }
 
@@ -73,7 +85,19 @@ void ToProto(const domain::Participant& in, trainhub::v1::Participant* out) {
   for (domain::TargetGroup g : in.target_groups) {
     out->add_target_groups(ConvertEnum<trainhub::v1::TargetGroup>(g));
   }
-  out->set_training_year(in.training_year);
+  if (in.training_start) {
+    trainhub::v1::LocalDate* start = out->mutable_training_start();
+    start->set_year(static_cast<int>(in.training_start->year()));
+    start->set_month(in.training_start->month());
+    start->set_day(in.training_start->day());
+    // The deprecated field: the training year today.
+    const int year = domain::TrainingYearOn(
+        *in.training_start, absl::ToCivilDay(absl::Now(), domain::DisplayTimeZone()));
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wdeprecated-declarations"
+    out->set_training_year(year <= domain::kMaxTrainingYear ? year : 0);
+#pragma GCC diagnostic pop
+  }
   TimeToProto(in.create_time, out->mutable_create_time());
   TimeToProto(in.update_time, out->mutable_update_time());
   if (in.erasure) {
@@ -119,6 +143,8 @@ domain::Organization FromProto(const trainhub::v1::Organization& in) {
   out.city = in.city();
   out.website = in.website();
   out.record_retention_years = in.record_retention_years();
+  out.signatory_name = in.signatory_name();
+  out.signatory_role = in.signatory_role();
   return out;
 }
 
@@ -129,6 +155,8 @@ void ToProto(const domain::Organization& in, trainhub::v1::Organization* out) {
   out->set_city(in.city);
   out->set_website(in.website);
   out->set_record_retention_years(in.record_retention_years);
+  out->set_signatory_name(in.signatory_name);
+  out->set_signatory_role(in.signatory_role);
   TimeToProto(in.create_time, out->mutable_create_time());
   TimeToProto(in.update_time, out->mutable_update_time());
 }
@@ -167,6 +195,7 @@ absl::StatusOr<domain::Series> FromProto(const trainhub::v1::Series& in, absl::s
   out.requires_confirmation = in.requires_confirmation();
   out.awards_qualification = in.awards_qualification();
   out.required_qualification = in.required_qualification();
+  out.issued_documents = ConvertEnum<domain::IssuedDocuments>(in.issued_documents());
   out.id = in.id();
   out.organization_id = in.organization_id();
   out.title = in.title();
@@ -207,6 +236,7 @@ void ToProto(const domain::Series& in, trainhub::v1::Series* out) {
   if (in.enrolment_deadline) TimeToProto(*in.enrolment_deadline, out->mutable_enrolment_deadline());
   out->set_awards_qualification(in.awards_qualification);
   out->set_required_qualification(in.required_qualification);
+  out->set_issued_documents(ConvertEnum<trainhub::v1::IssuedDocuments>(in.issued_documents));
   out->set_seats_taken(in.seats_taken);
   out->set_waitlist_length(in.waitlist_length);
   out->set_module_count(in.module_count);
@@ -309,6 +339,7 @@ void ToProto(const domain::Enrolment& in, trainhub::v1::Enrolment* out) {
   out->set_participant_organization_id(in.participant_organization_id);
   out->set_series_title(in.series_title);
   out->set_note(in.note);
+  out->set_requirement_unmet(in.requirement_unmet);
 }
 
 void ToProto(const domain::EnrolmentChange& in, trainhub::v1::EnrolmentChange* out) {
@@ -423,27 +454,30 @@ void ToProto(const domain::AttendanceSheet& in, v1::AttendanceSheet* out) {
   out->set_check_in_open(in.check_in_open);
 }
 
+void ToProto(const domain::PersonAttendance& p, v1::PersonAttendance* person) {
+  person->set_participant_id(p.participant_id);
+  person->set_participant_name(p.participant_name);
+  person->set_sessions_expected(p.sessions_expected);
+  person->set_sessions_held(p.sessions_held);
+  person->set_present(p.present);
+  person->set_present_only(p.present_only);
+  person->set_late(p.late);
+  person->set_excused(p.excused);
+  person->set_absent(p.absent);
+  person->set_unrecorded(p.unrecorded);
+  person->set_upcoming(p.upcoming);
+  person->set_minutes_missed(p.minutes_missed);
+  person->set_teaching_units_attended(p.teaching_units_attended);
+  person->set_teaching_units_held(p.teaching_units_held);
+  person->set_attendance_rate(p.attendance_rate);
+}
+
 void ToProto(const domain::AttendanceSummary& in, v1::AttendanceSummary* out) {
   out->set_series_id(in.series.id);
   out->set_series_title(in.series.title);
   out->set_session_count(in.session_count);
   out->set_teaching_units(in.teaching_units);
-  for (const domain::PersonAttendance& p : in.people) {
-    v1::PersonAttendance* person = out->add_people();
-    person->set_participant_id(p.participant_id);
-    person->set_participant_name(p.participant_name);
-    person->set_sessions_expected(p.sessions_expected);
-    person->set_sessions_held(p.sessions_held);
-    person->set_present(p.present);
-    person->set_late(p.late);
-    person->set_excused(p.excused);
-    person->set_absent(p.absent);
-    person->set_unrecorded(p.unrecorded);
-    person->set_minutes_missed(p.minutes_missed);
-    person->set_teaching_units_attended(p.teaching_units_attended);
-    person->set_teaching_units_held(p.teaching_units_held);
-    person->set_attendance_rate(p.attendance_rate);
-  }
+  for (const domain::PersonAttendance& p : in.people) ToProto(p, out->add_people());
 }
 
 void ToProto(const domain::AttendanceMatrix& in, v1::AttendanceMatrix* out) {
@@ -458,6 +492,7 @@ void ToProto(const domain::AttendanceMatrix& in, v1::AttendanceMatrix* out) {
     TimeToProto(c.session.end, column->mutable_end_time());
     column->set_teaching_units(c.teaching_units);
     column->set_signed_off(c.signed_off);
+    column->set_held(c.held);
   }
   for (const domain::MatrixRow& r : in.rows) {
     v1::AttendanceMatrix::Row* row = out->add_rows();
@@ -470,6 +505,7 @@ void ToProto(const domain::AttendanceMatrix& in, v1::AttendanceMatrix* out) {
       cell->set_minutes_missed(c.minutes_missed);
       cell->set_needs_review(c.needs_review);
     }
+    ToProto(r.totals, row->mutable_totals());
   }
 }
 
@@ -491,6 +527,17 @@ void ToProto(const domain::LedgerCheck& in, v1::LedgerVerification* out) {
   out->set_first_bad_entry_id(in.first_bad_entry_id);
   out->set_problem(in.problem);
   out->set_content_unchecked_count(in.content_unchecked_count);
+  for (const std::string& m : in.current_status_mismatches) out->add_current_status_mismatches(m);
+  out->set_current_status_mismatch_count(in.current_status_mismatch_count);
+}
+
+void ToProto(const domain::AuditChainCheck& in, v1::AuditLogVerification* out) {
+  out->set_intact(in.intact);
+  out->set_event_count(in.event_count);
+  out->set_head_hash(in.head_hash);
+  out->set_first_bad_event_id(in.first_bad_event_id);
+  out->set_problem(in.problem);
+  out->set_open_count(in.open_count);
 }
 
 }  // namespace trainhub::api

@@ -16,6 +16,7 @@
 #include "absl/time/time.h"
 #include "api/enums.h"
 #include "domain/attendance.h"
+#include "domain/audit_chain.h"
 #include "domain/certificates.h"
 #include "domain/completion.h"
 #include "domain/field_mask.h"
@@ -52,7 +53,8 @@ domain::UpdateMask MaskFromProto(const google::protobuf::FieldMask& mask);
 
 void ToProto(const domain::AuditEvent& in, trainhub::v1::AuditEvent* out);
 
-domain::Participant FromProto(const trainhub::v1::Participant& in);
+// INVALID_ARGUMENT "participant.training_start" for a day that does not exist.
+absl::StatusOr<domain::Participant> FromProto(const trainhub::v1::Participant& in);
 void ToProto(const domain::Participant& in, trainhub::v1::Participant* out);
 
 domain::Account FromProto(const trainhub::v1::Account& in);
@@ -88,6 +90,7 @@ absl::StatusOr<domain::AttendanceMark> MarkFromProto(const trainhub::v1::Attenda
                                                      absl::string_view field);
 void ToProto(const domain::AttendanceEntry& in, trainhub::v1::AttendanceRecord* out);
 void ToProto(const domain::AttendanceSheet& in, trainhub::v1::AttendanceSheet* out);
+void ToProto(const domain::PersonAttendance& in, trainhub::v1::PersonAttendance* out);
 void ToProto(const domain::AttendanceSummary& in, trainhub::v1::AttendanceSummary* out);
 void ToProto(const domain::AttendanceMatrix& in, trainhub::v1::AttendanceMatrix* out);
 
@@ -104,6 +107,7 @@ void ToProto(const domain::Certificate& in, const std::string& verification_url,
 void ToProto(const domain::CertificateVerification& in, trainhub::v1::CertificateVerification* out);
 void ToProto(const domain::CheckInCode& in, trainhub::v1::CheckInWindow* out);
 void ToProto(const domain::LedgerCheck& in, trainhub::v1::LedgerVerification* out);
+void ToProto(const domain::AuditChainCheck& in, trainhub::v1::AuditLogVerification* out);
 
 }  // namespace trainhub::api
 

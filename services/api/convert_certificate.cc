@@ -105,6 +105,7 @@ void ToProto(const domain::Certificate& in, const std::string& verification_url,
     module->set_teaching_units_attended(m.teaching_units_attended);
     module->set_attended(m.attended);
     for (const std::string& t : m.trainers) module->add_trainers(t);
+    for (const std::string& t : m.topics) module->add_topics(t);
   }
   out->set_revoke_reason(in.revoke_reason);
   if (in.revoke_time) TimeToProto(*in.revoke_time, out->mutable_revoke_time());
@@ -115,6 +116,10 @@ void ToProto(const domain::Certificate& in, const std::string& verification_url,
   out->set_document(in.document);
   out->set_signature(absl::WebSafeBase64Escape(in.signature));
   out->set_verification_url(verification_url);
+  out->set_signatory_name(c.signatory_name);
+  out->set_signatory_role(c.signatory_role);
+  out->set_place(c.place);
+  out->set_document_version(c.format_version);
 }
 
 void ToProto(const domain::CertificateVerification& in, v1::CertificateVerification* out) {
@@ -136,9 +141,19 @@ void ToProto(const domain::CertificateVerification& in, v1::CertificateVerificat
   out->set_key_id(c.key_id);
   out->set_signature_valid(in.signature_valid);
   out->set_holder_erased(!c.holder_name_hash.empty());
+  out->set_status_problem(in.status_problem);
   if (in.holder_name_matches) {
     out->set_holder_name_check(*in.holder_name_matches ? v1::HOLDER_NAME_CHECK_MATCHES
                                                        : v1::HOLDER_NAME_CHECK_DIFFERS);
+    out->set_holder_name_transliterated(in.holder_name_transliterated);
+  }
+  if (in.replacement) {
+    out->set_replacement_serial(in.replacement->serial);
+    out->set_replacement_count(in.replacement->replacements);
+    out->set_replacement_status(ConvertEnum<v1::CertificateStatus>(in.replacement->status));
+    if (in.replacement->revoke_time) {
+      TimeToProto(*in.replacement->revoke_time, out->mutable_replacement_revoke_time());
+    }
   }
 }
 

@@ -56,6 +56,7 @@ grpc::Status EnrolmentServiceImpl::ListEnrolments(grpc::ServerContext* context,
   for (int state : request->states()) {
     query.states.push_back(ConvertEnum<domain::EnrolmentState>(state));
   }
+  query.requirement_unmet_only = request->requirement_unmet();
   return ReplyPage(*request, enrolments_.List(call.who, query, *page), response,
                    [](auto* r) { return r->add_enrolments(); });
 }

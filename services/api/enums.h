@@ -48,6 +48,11 @@ TH_SAME_NUMBER(domain::SeriesStatus::kRunning, v1::SERIES_STATUS_RUNNING);
 TH_SAME_NUMBER(domain::SeriesStatus::kCompleted, v1::SERIES_STATUS_COMPLETED);
 TH_SAME_NUMBER(domain::SeriesStatus::kCancelled, v1::SERIES_STATUS_CANCELLED);
 
+TH_SAME_NUMBER(domain::IssuedDocuments::kUnspecified, v1::ISSUED_DOCUMENTS_UNSPECIFIED);
+TH_SAME_NUMBER(domain::IssuedDocuments::kCertificateAndConfirmation,
+               v1::ISSUED_DOCUMENTS_CERTIFICATE_AND_CONFIRMATION);
+TH_SAME_NUMBER(domain::IssuedDocuments::kConfirmationOnly, v1::ISSUED_DOCUMENTS_CONFIRMATION_ONLY);
+
 TH_SAME_NUMBER(domain::TargetGroup::kUnspecified, v1::TARGET_GROUP_UNSPECIFIED);
 TH_SAME_NUMBER(domain::TargetGroup::kVolunteers, v1::TARGET_GROUP_VOLUNTEERS);
 TH_SAME_NUMBER(domain::TargetGroup::kApprentices, v1::TARGET_GROUP_APPRENTICES);
@@ -101,6 +106,7 @@ TH_SAME_NUMBER(domain::CertificateStatus::kUnspecified, v1::CERTIFICATE_STATUS_U
 TH_SAME_NUMBER(domain::CertificateStatus::kValid, v1::CERTIFICATE_STATUS_VALID);
 TH_SAME_NUMBER(domain::CertificateStatus::kRevoked, v1::CERTIFICATE_STATUS_REVOKED);
 TH_SAME_NUMBER(domain::CertificateStatus::kSuperseded, v1::CERTIFICATE_STATUS_SUPERSEDED);
+TH_SAME_NUMBER(domain::CertificateStatus::kUnconfirmed, v1::CERTIFICATE_STATUS_UNCONFIRMED);
 
 #undef TH_SAME_NUMBER
 

@@ -9,9 +9,10 @@ grpc::Status ParticipantServiceImpl::CreateParticipant(grpc::ServerContext* cont
                                                        v1::Participant* response) {
   TH_ADMIT(call, *context, request, v1::ParticipantService::service_full_name(),
            "CreateParticipant");
-  return Reply(
-      participants_.Create(call, FromProto(request->participant()), KeyOf(call.who, *request)),
-      response);
+  absl::StatusOr<domain::Participant> participant = FromProto(request->participant());
+  if (!participant.ok()) return ToGrpcStatus(participant.status());
+  return Reply(participants_.Create(call, *std::move(participant), KeyOf(call.who, *request)),
+               response);
 }
 
 grpc::Status ParticipantServiceImpl::GetParticipant(grpc::ServerContext* context,
@@ -38,9 +39,9 @@ grpc::Status ParticipantServiceImpl::UpdateParticipant(grpc::ServerContext* cont
                                                        v1::Participant* response) {
   TH_ADMIT(call, *context, request, v1::ParticipantService::service_full_name(),
            "UpdateParticipant");
-  return Reply(participants_.Update(call, FromProto(request->participant()),
-                                    MaskFromProto(request->update_mask())),
-               response);
+  absl::StatusOr<domain::Participant> patch = FromProto(request->participant());
+  if (!patch.ok()) return ToGrpcStatus(patch.status());
+  return Reply(participants_.Update(call, *patch, MaskFromProto(request->update_mask())), response);
 }
 
 }  // namespace trainhub::api
@@ -81,6 +82,7 @@ grpc::Status ParticipantServiceImpl::ImportParticipants(
     out->set_enrolment_id(row.enrolment_id);
     out->set_enrolment_state(static_cast<v1::EnrolmentState>(row.enrolment_state));
     out->set_waitlist_position(row.waitlist_position);
+    out->set_display_name(row.display_name);
   }
   return grpc::Status::OK;
 }

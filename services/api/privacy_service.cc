@@ -58,6 +58,7 @@ grpc::Status PrivacyServiceImpl::ErasePersonalData(grpc::ServerContext* context,
   response->set_attendance_records_erased(result->attendance_texts);
   response->set_certificates_redacted(result->certificates);
   response->set_audit_addresses_erased(result->erased.audit_addresses);
+  response->set_purge_pending(result->purge_pending);
   return grpc::Status::OK;
 }
 
@@ -83,6 +84,7 @@ grpc::Status PrivacyServiceImpl::ListErasureDue(grpc::ServerContext* context,
     out->set_retention_years(d.kept_for.retention_years);
   }
   response->set_next_page_token(NextPageToken(*request, due->next));
+  response->set_purge_pending(privacy_.PurgePending());
   return grpc::Status::OK;
 }
 

@@ -54,6 +54,20 @@ grpc::Status ScheduleServiceImpl::ListPendingBookings(grpc::ServerContext* conte
                    response, AddSession);
 }
 
+grpc::Status ScheduleServiceImpl::ListMySessions(grpc::ServerContext* context,
+                                                 const v1::ListMySessionsRequest* request,
+                                                 v1::ListScheduleResponse* response) {
+  TH_ADMIT(call, *context, request, v1::ScheduleService::service_full_name(), "ListMySessions");
+  auto page = ReadPage(*request, request->page_size(), request->page_token());
+  if (!page.ok()) return ToGrpcStatus(page.status());
+  auto from = OptionalTimeFromProto(request->has_from(), request->from(), "from");
+  if (!from.ok()) return ToGrpcStatus(from.status());
+  auto to = OptionalTimeFromProto(request->has_to(), request->to(), "to");
+  if (!to.ok()) return ToGrpcStatus(to.status());
+  return ReplyPage(*request, schedules_.ListMySessions(call.who, *from, *to, *page), response,
+                   AddSession);
+}
+
 grpc::Status ScheduleServiceImpl::ExportCalendar(grpc::ServerContext* context,
                                                  const v1::ExportCalendarRequest* request,
                                                  v1::ExportCalendarResponse* response) {

@@ -26,6 +26,8 @@ class ScheduleServiceImpl final : public v1::ScheduleService::Service {
                                    v1::ListScheduleResponse*) override;
   grpc::Status ListPendingBookings(grpc::ServerContext*, const v1::ListPendingBookingsRequest*,
                                    v1::ListScheduleResponse*) override;
+  grpc::Status ListMySessions(grpc::ServerContext*, const v1::ListMySessionsRequest*,
+                              v1::ListScheduleResponse*) override;
   grpc::Status ExportCalendar(grpc::ServerContext*, const v1::ExportCalendarRequest*,
                               v1::ExportCalendarResponse*) override;
 

@@ -127,17 +127,25 @@ absl::StatusOr<AttendanceSheet> Attendance::RecordSheet(const RequestContext& ct
       return absl::OkStatus();
     }
     TH_ASSIGN_OR_RETURN(SheetWriter writer, SheetWriter::For(w, access, now, ctx.who.account.id));
-    TH_RETURN_IF_ERROR(CheckSheetOpen(access, writer.ledger(), reason));
+    // Marks stored before (an offline queue sending them again) keep their
+    // record; only new ones must find the sheet open and fit the session.
+    std::vector<size_t> fresh;
     for (size_t i = 0; i < marks.size(); ++i) {
-      TH_RETURN_IF_ERROR(writer.Check(marks[i], absl::StrCat("marks[", i, "]."), reason));
+      if (writer.Stored(marks[i]) == nullptr) fresh.push_back(i);
     }
-    for (const AttendanceMark& mark : marks) {
-      TH_RETURN_IF_ERROR(writer.Append(mark, AttendanceSource::kStaff, reason).status());
+    if (!fresh.empty()) {
+      TH_RETURN_IF_ERROR(CheckSheetOpen(access, writer.ledger(), reason));
+      for (size_t i : fresh) {
+        TH_RETURN_IF_ERROR(writer.Check(marks[i], absl::StrCat("marks[", i, "]."), reason));
+      }
+      for (size_t i : fresh) {
+        TH_RETURN_IF_ERROR(writer.Append(marks[i], AttendanceSource::kStaff, reason).status());
+      }
+      TH_RETURN_IF_ERROR(writer.Finish());
+      AuditTrail trail(w, ctx, now);
+      TH_RETURN_IF_ERROR(
+          trail.Changed("attendance_sheet", session_id, access.series.organization_id));
     }
-    TH_RETURN_IF_ERROR(writer.Finish());
-    AuditTrail trail(w, ctx, now);
-    TH_RETURN_IF_ERROR(
-        trail.Changed("attendance_sheet", session_id, access.series.organization_id));
     TH_RETURN_IF_ERROR(MarkDone(w, kRecordSheetMethod, key, session_id));
     TH_ASSIGN_OR_RETURN(sheet,
                         BuildSheet(w, access, ctx.who, now, writer.holders(), writer.ledger()));
@@ -164,6 +172,12 @@ absl::StatusOr<AttendanceEntry> Attendance::Record(const RequestContext& ctx, Id
       TH_ASSIGN_OR_RETURN(record, w.attendance().Get(earlier->resource_id));
     } else {
       TH_ASSIGN_OR_RETURN(SheetWriter writer, SheetWriter::For(w, access, now, ctx.who.account.id));
+      if (const AttendanceEntry* stored = writer.Stored(mark)) {
+        // Sent again (an offline queue): answered as the first time.
+        record = *stored;
+        record.account_name = AccountName(w, record.account_id);
+        return MarkDone(w, kRecordMethod, key, record.id);
+      }
       TH_RETURN_IF_ERROR(CheckSheetOpen(access, writer.ledger(), reason));
       TH_RETURN_IF_ERROR(writer.Check(mark, "mark.", reason));
       TH_ASSIGN_OR_RETURN(record, writer.Append(mark, AttendanceSource::kStaff, reason));

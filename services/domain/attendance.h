@@ -72,11 +72,15 @@ struct PersonAttendance {
   std::string participant_name;
   int sessions_expected = 0;
   int sessions_held = 0;
-  int present = 0;  // present and late
+  // Of the sessions held: present_only + late + excused + absent +
+  // unrecorded = sessions_held; sessions_held + upcoming = sessions_expected.
+  int present = 0;  // present and late: the sessions attended
+  int present_only = 0;
   int late = 0;
   int excused = 0;
   int absent = 0;
   int unrecorded = 0;
+  int upcoming = 0;
   int minutes_missed = 0;
   double teaching_units_attended = 0;
   double teaching_units_held = 0;
@@ -94,6 +98,7 @@ struct MatrixColumn {
   Session session;
   double teaching_units = 0;
   bool signed_off = false;
+  bool held = false;  // begun as of CountMatrix's time
 };
 
 struct MatrixCell {
@@ -107,6 +112,7 @@ struct MatrixRow {
   Id participant_id = 0;
   std::string participant_name;
   std::vector<MatrixCell> cells;  // one per column
+  PersonAttendance totals;        // as of CountMatrix's time
 };
 
 struct AttendanceMatrix {
@@ -118,6 +124,11 @@ struct AttendanceMatrix {
 // The people x sessions matrix of `series` (all of its sessions, everyone
 // expected at one of them) as `r` sees it; the caller has checked access.
 absl::StatusOr<AttendanceMatrix> BuildMatrix(ReadView& r, Series series);
+
+// Marks the columns of `matrix` held that had begun at `now` and counts
+// each row's totals as of then: what the summary, the matrix and its files
+// show alike.
+void CountMatrix(AttendanceMatrix& matrix, absl::Time now);
 
 struct CheckInCode {
   Id session_id = 0;
@@ -142,8 +153,8 @@ enum class ExportFormat { kCsv, kJson };
 std::string CheckInCodeFor(const std::string& secret, Id session_id, int64_t slot);
 int64_t CheckInSlotOf(absl::Time t);
 
-// The matrix as CSV for German spreadsheets (UTF-8 with byte order mark,
-// semicolons, CRLF) and as JSON.
+// The matrix (counted: CountMatrix) as CSV for German spreadsheets (UTF-8
+// with byte order mark, semicolons, CRLF) and as JSON.
 std::string MatrixCsv(const AttendanceMatrix& matrix);
 std::string MatrixJson(const AttendanceMatrix& matrix);
 

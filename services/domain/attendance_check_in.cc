@@ -41,11 +41,35 @@ CheckInCode CodeOf(const std::optional<CheckInWindow>& window, absl::Time now) {
   return out;
 }
 
+// `text` without what people type between groups of digits: spaces
+// (also no-break and thin ones), hyphens and dashes ("482 915",
+// "482-915", "482–915" as a word processor makes it), dots.
+std::string WithoutSeparators(absl::string_view text) {
+  static constexpr absl::string_view kWide[] = {"\u00a0", "\u2009", "\u202f", "\u2010",
+                                                "\u2011", "\u2012", "\u2013", "\u2212"};
+  std::string out;
+  while (!text.empty()) {
+    bool skipped = false;
+    for (absl::string_view wide : kWide) {
+      if (absl::ConsumePrefix(&text, wide)) {
+        skipped = true;
+        break;
+      }
+    }
+    if (skipped) continue;
+    const char c = text.front();
+    text.remove_prefix(1);
+    if (c != ' ' && c != '\t' && c != '-' && c != '.') out += c;
+  }
+  return out;
+}
+
 // The six digits of a typed code or a scanned QR payload; the session the
 // payload names goes to `session_id` when that is 0.
 absl::StatusOr<std::string> ParseCode(std::string code, Id& session_id) {
+  constexpr char kSixDigits[] = "must be six digits, as the trainer shows them (e.g. 482 915)";
   const std::string trimmed = Trimmed(code);
-  if (trimmed.size() > 100) return InvalidField("code", "six digits");
+  if (trimmed.size() > 100) return InvalidField("code", kSixDigits);
   absl::string_view view = trimmed;
   const bool scanned = absl::ConsumePrefix(&view, kQrPrefix);
   std::string text(view);
@@ -54,7 +78,7 @@ absl::StatusOr<std::string> ParseCode(std::string code, Id& session_id) {
     Id named = 0;
     if (colon == std::string::npos || !absl::SimpleAtoi(text.substr(0, colon), &named) ||
         named <= 0) {
-      return InvalidField("code", "not a trainhub check-in code");
+      return InvalidField("code", "is not a trainhub check-in code");
     }
     if (session_id != 0 && session_id != named) {
       return FieldError(absl::StatusCode::kFailedPrecondition, "code",
@@ -63,9 +87,9 @@ absl::StatusOr<std::string> ParseCode(std::string code, Id& session_id) {
     session_id = named;
     text = text.substr(colon + 1);
   }
-  text.erase(std::remove(text.begin(), text.end(), ' '), text.end());
+  text = WithoutSeparators(text);
   if (text.size() != 6 || !std::all_of(text.begin(), text.end(), absl::ascii_isdigit)) {
-    return InvalidField("code", "six digits, as the trainer shows them");
+    return InvalidField("code", kSixDigits);
   }
   return text;
 }
@@ -120,10 +144,11 @@ absl::StatusOr<CheckInCode> Attendance::OpenCheckIn(const RequestContext& ctx, I
         return FieldError(absl::StatusCode::kFailedPrecondition, "session_id",
                           "the series was cancelled");
       }
-      if (now < FirstDayStart(access.session) || now >= access.session.end) {
+      // Check-in records PRESENT, which nobody can be before the start.
+      if (now < access.session.start || now >= access.session.end) {
         return FieldError(
             absl::StatusCode::kFailedPrecondition, "session_id",
-            absl::StrCat("check-in opens on the session's day until its end (",
+            absl::StrCat("check-in is open from the session's start until its end (",
                          FormatLocalRange(access.session.start, access.session.end), ")"));
       }
       CheckInWindow window;
@@ -205,6 +230,11 @@ absl::StatusOr<AttendanceEntry> Attendance::CheckIn(const RequestContext& ctx, s
   }
   AttendanceEntry record;
   bool wrong_code = false;
+  // Only a check-in recorded now resets the guessing throttle: a replay of
+  // an earlier request, or a code for a session the participant has
+  // checked in to already, proves no new code and would let them guess
+  // another session's code without ever waiting.
+  bool checked_in_now = false;
   absl::Status status = store_.Write([&](UnitOfWork& w) -> absl::Status {
     TH_ASSIGN_OR_RETURN(std::optional<RequestRecord> earlier, AlreadyDone(w, kCheckInMethod, key));
     if (earlier) {
@@ -245,6 +275,12 @@ absl::StatusOr<AttendanceEntry> Attendance::CheckIn(const RequestContext& ctx, s
       record = *cell->second.current;  // checked in before
       return absl::OkStatus();
     }
+    if (now < access->session.start) {  // a window opened before this rule
+      return FieldError(absl::StatusCode::kFailedPrecondition, "code",
+                        absl::StrCat("session ", access->session.id, " begins at ",
+                                     FormatLocal(access->session.start),
+                                     " (Europe/Berlin); check in from then on"));
+    }
     AttendanceMark mark;
     mark.participant_id = participant_id;
     mark.status = AttendanceStatus::kPresent;
@@ -254,11 +290,13 @@ absl::StatusOr<AttendanceEntry> Attendance::CheckIn(const RequestContext& ctx, s
     AuditTrail trail(w, ctx, now);
     TH_RETURN_IF_ERROR(
         trail.Changed("attendance_sheet", access->session.id, access->series.organization_id));
-    return MarkDone(w, kCheckInMethod, key, record.id);
+    TH_RETURN_IF_ERROR(MarkDone(w, kCheckInMethod, key, record.id));
+    checked_in_now = true;
+    return absl::OkStatus();
   });
   if (wrong_code) {
     check_in_throttle_.RecordFailure(throttle_key, "check-in", now);
-  } else if (status.ok()) {
+  } else if (status.ok() && checked_in_now) {
     check_in_throttle_.RecordSuccess(throttle_key, "check-in");
   }
   TH_RETURN_IF_ERROR(status);

@@ -12,7 +12,9 @@
 namespace trainhub::domain {
 namespace {
 
-std::string CellText(const MatrixCell& cell) {
+// A cell of a session that has begun without a status is "nicht erfasst"
+// (the summary's "not recorded"); one of a session still to come "offen".
+std::string CellText(const MatrixCell& cell, const MatrixColumn& column) {
   if (!cell.expected) return "";
   std::string text;
   switch (cell.status) {
@@ -27,7 +29,7 @@ std::string CellText(const MatrixCell& cell) {
     case AttendanceStatus::kAbsent:
       return "abwesend";
     case AttendanceStatus::kUnspecified:
-      return "offen";
+      return column.held ? "nicht erfasst" : "offen";
   }
   if (cell.minutes_missed > 0) absl::StrAppend(&text, " (", cell.minutes_missed, " min)");
   return text;
@@ -44,33 +46,24 @@ std::string MatrixCsv(const AttendanceMatrix& matrix) {
   std::string out = kUtf8Bom;
   std::vector<std::string> header = {"Teilnehmer-ID", "Name"};
   for (const MatrixColumn& c : matrix.columns) header.push_back(ColumnTitle(c));
-  for (const char* title : {"anwesend", "entschuldigt", "abwesend", "offen", "UE anwesend"}) {
+  // The counts add up: the first five to the sessions held, "offen" are
+  // those still to come (as in the CLI's and the desktop's summary).
+  for (const char* title : {"anwesend", "verspätet", "entschuldigt", "abwesend",
+                            "nicht erfasst (stattgefunden, ohne Status)",
+                            "offen (noch nicht stattgefunden)", "UE anwesend"}) {
     header.push_back(title);
   }
   out += CsvLine(header);
   for (const MatrixRow& row : matrix.rows) {
     std::vector<std::string> fields = {absl::StrCat(row.participant_id), row.participant_name};
-    int present = 0, excused = 0, absent = 0, open = 0;
-    double units = 0;
     for (size_t i = 0; i < row.cells.size(); ++i) {
-      const MatrixCell& cell = row.cells[i];
-      fields.push_back(CellText(cell));
-      if (!cell.expected) continue;
-      const MatrixColumn& column = matrix.columns[i];
-      if (Attended(cell.status)) {
-        ++present;
-        const double length = absl::ToDoubleMinutes(column.session.end - column.session.start);
-        if (length > 0) units += column.teaching_units * (length - cell.minutes_missed) / length;
-      } else if (cell.status == AttendanceStatus::kExcused) {
-        ++excused;
-      } else if (cell.status == AttendanceStatus::kAbsent) {
-        ++absent;
-      } else {
-        ++open;
-      }
+      fields.push_back(CellText(row.cells[i], matrix.columns[i]));
     }
-    for (int n : {present, excused, absent, open}) fields.push_back(absl::StrCat(n));
-    fields.push_back(GermanDecimal(units));
+    const PersonAttendance& t = row.totals;
+    for (int n : {t.present_only, t.late, t.excused, t.absent, t.unrecorded, t.upcoming}) {
+      fields.push_back(absl::StrCat(n));
+    }
+    fields.push_back(GermanDecimal(t.teaching_units_attended));
     out += CsvLine(fields);
   }
   return out;
@@ -89,7 +82,8 @@ std::string MatrixJson(const AttendanceMatrix& matrix) {
          {"start_time", absl::FormatTime(absl::RFC3339_sec, c.session.start, absl::UTCTimeZone())},
          {"end_time", absl::FormatTime(absl::RFC3339_sec, c.session.end, absl::UTCTimeZone())},
          {"teaching_units", c.teaching_units},
-         {"signed_off", c.signed_off}});
+         {"signed_off", c.signed_off},
+         {"held", c.held}});
   }
   doc["sessions"] = std::move(sessions);
   nlohmann::ordered_json rows = nlohmann::ordered_json::array();
@@ -107,9 +101,20 @@ std::string MatrixJson(const AttendanceMatrix& matrix) {
       if (cell.needs_review) j["needs_review"] = true;
       cells.push_back(std::move(j));
     }
+    const PersonAttendance& t = row.totals;
     rows.push_back({{"participant_id", row.participant_id},
                     {"participant_name", row.participant_name},
-                    {"cells", std::move(cells)}});
+                    {"cells", std::move(cells)},
+                    {"totals",
+                     {{"sessions_expected", t.sessions_expected},
+                      {"sessions_held", t.sessions_held},
+                      {"present_only", t.present_only},
+                      {"late", t.late},
+                      {"excused", t.excused},
+                      {"absent", t.absent},
+                      {"unrecorded", t.unrecorded},
+                      {"upcoming", t.upcoming},
+                      {"teaching_units_attended", t.teaching_units_attended}}}});
   }
   doc["rows"] = std::move(rows);
   return doc.dump(2) + "\n";

@@ -2,7 +2,10 @@
 
 #include <sodium.h>
 
+#include <algorithm>
+#include <map>
 #include <nlohmann/json.hpp>
+#include <utility>
 
 #include "absl/strings/escaping.h"
 #include "absl/strings/str_cat.h"
@@ -13,6 +16,8 @@ namespace {
 // The export's format, and the first field of a version-1 encoding.
 constexpr char kEncodingVersion[] = "trainhub-attendance-ledger-v1";
 constexpr char kEncodingVersion2[] = "trainhub-attendance-ledger-v2";
+constexpr char kEncodingVersion3[] = "trainhub-attendance-ledger-v3";
+constexpr char kErasedDigestName[] = "trainhub-attendance-erasure-v1";
 
 // Appends `value` as its length (8 bytes, little endian) and its bytes, so
 // that no two different entries encode alike.
@@ -36,7 +41,8 @@ std::string Blake2b256(const std::string& bytes) {
   return hash;
 }
 
-std::string Encoding(const AttendanceEntry& e) {
+// Versions 1 and 2, byte for byte as earlier builds hashed them.
+std::string EncodingV1V2(const AttendanceEntry& e) {
   const bool v2 = e.hash_version >= 2;
   std::string out;
   out.reserve(512);
@@ -64,6 +70,101 @@ std::string Encoding(const AttendanceEntry& e) {
   return out;
 }
 
+// Every stored field but the hash, after the version's own name (so that a
+// version changed in the database changes what is hashed).
+std::string EncodingV3(const AttendanceEntry& e) {
+  std::string out;
+  out.reserve(512);
+  AppendField(out, kEncodingVersion3);
+  AppendField(out, e.id);
+  AppendField(out, e.prev_hash);
+  AppendField(out, e.series_id);
+  AppendField(out, e.session_id);
+  AppendField(out, static_cast<int64_t>(e.kind));
+  AppendField(out, e.participant_id);
+  AppendField(out, static_cast<int64_t>(e.status));
+  AppendField(out, e.minutes_missed);
+  AppendField(out, e.text_digest.empty() ? LedgerTextDigest(e.note, e.reason) : e.text_digest);
+  AppendField(out, static_cast<int64_t>(e.source));
+  AppendField(out, absl::ToUnixMicros(e.client_time));
+  AppendField(out, e.client_nonce);
+  AppendField(out, e.device_id);
+  AppendField(out, e.account_id);
+  AppendField(out, absl::ToUnixMicros(e.record_time));
+  AppendField(out, e.conflicting_record_id);
+  return out;
+}
+
+// An erased record as an erasure entry commits to it: every stored field
+// but the (empty) texts.
+void AppendErasedForm(std::string& out, const AttendanceEntry& e) {
+  AppendField(out, e.id);
+  AppendField(out, e.series_id);
+  AppendField(out, e.session_id);
+  AppendField(out, static_cast<int64_t>(e.kind));
+  AppendField(out, e.participant_id);
+  AppendField(out, static_cast<int64_t>(e.status));
+  AppendField(out, e.minutes_missed);
+  AppendField(out, static_cast<int64_t>(e.source));
+  AppendField(out, absl::ToUnixMicros(e.client_time));
+  AppendField(out, e.client_nonce);
+  AppendField(out, e.device_id);
+  AppendField(out, e.account_id);
+  AppendField(out, absl::ToUnixMicros(e.record_time));
+  AppendField(out, e.conflicting_record_id);
+  AppendField(out, e.prev_hash);
+  AppendField(out, e.hash);
+  AppendField(out, e.hash_version);
+  AppendField(out, e.text_digest);
+}
+
+bool Erased(const AttendanceEntry& e) {
+  return e.kind == LedgerEntryKind::kRecord && !e.text_digest.empty();
+}
+
+// Why `e` cannot stand where it does (after entries of version up to
+// `max_version`), or "".
+std::string ShapeProblem(const AttendanceEntry& e, int max_version, LedgerId series_id) {
+  if (e.series_id != series_id) {
+    return absl::StrCat("entry ", e.id, " names series ", e.series_id, " in the ledger of series ",
+                        series_id);
+  }
+  if (e.hash_version < 1 || e.hash_version > kLedgerHashVersion) {
+    return absl::StrCat("entry ", e.id, " has hash version ", e.hash_version,
+                        ", which no trainhub wrote");
+  }
+  if (e.hash_version < max_version) {
+    return absl::StrCat("entry ", e.id, " has hash version ", e.hash_version,
+                        " after entries of version ", max_version,
+                        " (versions never go down: it was set back)");
+  }
+  switch (e.kind) {
+    case LedgerEntryKind::kRecord:
+      if (Erased(e) && (!e.note.empty() || !e.reason.empty())) {
+        return absl::StrCat("entry ", e.id,
+                            " has a note or reason beside the digest of erased ones (a text was "
+                            "written back)");
+      }
+      if (Erased(e) && e.text_digest.size() != kLedgerHashBytes) {
+        return absl::StrCat("entry ", e.id, " has a text digest of the wrong length");
+      }
+      return "";
+    case LedgerEntryKind::kSignOff:
+      if (!e.text_digest.empty()) {
+        return absl::StrCat("entry ", e.id, " is a sign-off with erased texts, which none has");
+      }
+      return "";
+    case LedgerEntryKind::kErasure:
+      if (e.hash_version < 3 || e.participant_id == 0 ||
+          e.status != AttendanceStatus::kUnspecified || !e.note.empty() || !e.reason.empty() ||
+          e.text_digest.size() != kLedgerHashBytes) {
+        return absl::StrCat("entry ", e.id, " is not a well-formed erasure entry");
+      }
+      return "";
+  }
+  return absl::StrCat("entry ", e.id, " is of an unknown kind (", static_cast<int>(e.kind), ")");
+}
+
 }  // namespace
 
 bool IsKnown(AttendanceStatus value) {
@@ -86,7 +187,20 @@ const char* ToString(AttendanceStatus value) {
   return "";
 }
 
-std::string LedgerHash(const AttendanceEntry& e) { return Blake2b256(Encoding(e)); }
+std::string LedgerHash(const AttendanceEntry& e) {
+  return Blake2b256(e.hash_version >= 3 ? EncodingV3(e) : EncodingV1V2(e));
+}
+
+std::string LedgerErasedDigest(const std::vector<AttendanceEntry>& erased) {
+  std::string encoded;
+  AppendField(encoded, kErasedDigestName);
+  for (const AttendanceEntry& e : erased) {
+    std::string form;
+    AppendErasedForm(form, e);
+    AppendField(encoded, form);
+  }
+  return Blake2b256(encoded);
+}
 
 std::string LedgerTextDigest(const std::string& note, const std::string& reason) {
   std::string encoded;
@@ -101,26 +215,57 @@ std::string HexOf(const std::string& bytes) { return absl::BytesToHexString(byte
 
 LedgerCheck CheckLedger(const std::vector<AttendanceEntry>& entries) {
   LedgerCheck check;
+  auto fail = [&check](LedgerId id, std::string problem) {
+    check.intact = false;
+    check.first_bad_entry_id = id;
+    check.problem = std::move(problem);
+  };
   std::string expected_prev = LedgerGenesis();
+  int max_version = 1;
+  // Erased records by person and session, in id order, and those no
+  // erasure entry has named yet.
+  std::map<std::pair<LedgerId, LedgerId>, std::vector<AttendanceEntry>> erased;
+  std::map<LedgerId, std::pair<LedgerId, LedgerId>> unrecorded;
   for (const AttendanceEntry& e : entries) {
-    if (e.prev_hash != expected_prev) {
-      check.intact = false;
-      check.first_bad_entry_id = e.id;
-      check.problem = absl::StrCat("entry ", e.id,
-                                   " does not follow the entry before it (an entry was removed, "
-                                   "inserted or changed)");
+    if (std::string problem = ShapeProblem(e, max_version, entries.front().series_id);
+        !problem.empty()) {
+      fail(e.id, std::move(problem));
       break;
     }
-    if (e.hash_version < 2 && !e.text_digest.empty()) {
+    if (e.prev_hash != expected_prev) {
+      fail(e.id, absl::StrCat("entry ", e.id,
+                              " does not follow the entry before it (an entry was removed, "
+                              "inserted or changed)"));
+      break;
+    }
+    if (e.hash_version == 1 && Erased(e)) {
       ++check.content_unchecked_count;  // its hash covered the erased texts
     } else if (LedgerHash(e) != e.hash) {
-      check.intact = false;
-      check.first_bad_entry_id = e.id;
-      check.problem = absl::StrCat("entry ", e.id, " was changed after it was recorded");
+      fail(e.id, absl::StrCat("entry ", e.id, " was changed after it was recorded"));
       break;
     }
+    const std::pair<LedgerId, LedgerId> person{e.session_id, e.participant_id};
+    if (Erased(e)) {
+      erased[person].push_back(e);
+      unrecorded[e.id] = person;
+    } else if (e.kind == LedgerEntryKind::kErasure) {
+      if (LedgerErasedDigest(erased[person]) != e.text_digest) {
+        fail(e.id, absl::StrCat("entry ", e.id,
+                                " records an erasure of other entries than those whose texts "
+                                "are missing (an entry was changed, or its texts removed)"));
+        break;
+      }
+      for (const AttendanceEntry& done : erased[person]) unrecorded.erase(done.id);
+    }
+    max_version = std::max(max_version, e.hash_version);
     expected_prev = e.hash;
     ++check.entry_count;
+  }
+  if (check.intact && !unrecorded.empty()) {
+    const LedgerId id = unrecorded.begin()->first;
+    fail(id, absl::StrCat("entry ", id,
+                          " lacks its note and reason, and no erasure of them is recorded (they "
+                          "were removed or the entry was changed)"));
   }
   check.head_hash = HexOf(expected_prev);
   if (!check.intact) check.entry_count = static_cast<int64_t>(entries.size());

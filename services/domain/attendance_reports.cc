@@ -60,13 +60,64 @@ absl::StatusOr<AttendanceMatrix> BuildMatrix(ReadView& r, Series series) {
   return matrix;
 }
 
+void CountMatrix(AttendanceMatrix& matrix, absl::Time now) {
+  for (MatrixColumn& column : matrix.columns) column.held = column.session.start <= now;
+  for (MatrixRow& row : matrix.rows) {
+    PersonAttendance& p = row.totals;
+    p = PersonAttendance{};
+    p.participant_id = row.participant_id;
+    p.participant_name = row.participant_name;
+    for (size_t i = 0; i < row.cells.size(); ++i) {
+      const MatrixCell& cell = row.cells[i];
+      const MatrixColumn& column = matrix.columns[i];
+      if (!cell.expected) continue;
+      ++p.sessions_expected;
+      if (!column.held) {
+        ++p.upcoming;
+        continue;
+      }
+      ++p.sessions_held;
+      p.teaching_units_held += column.teaching_units;
+      switch (cell.status) {
+        case AttendanceStatus::kLate:
+          ++p.late;
+          break;
+        case AttendanceStatus::kPresent:
+          ++p.present_only;
+          break;
+        case AttendanceStatus::kExcused:
+          ++p.excused;
+          break;
+        case AttendanceStatus::kAbsent:
+          ++p.absent;
+          break;
+        case AttendanceStatus::kUnspecified:
+          ++p.unrecorded;
+          break;
+      }
+      if (Attended(cell.status)) {
+        p.minutes_missed += cell.minutes_missed;
+        const int length = LengthMinutes(column.session);
+        const double share =
+            length > 0 ? std::max(0, length - cell.minutes_missed) / double(length) : 0;
+        p.teaching_units_attended += column.teaching_units * share;
+      }
+    }
+    p.present = p.present_only + p.late;
+    const int recorded = p.present + p.excused + p.absent;
+    p.attendance_rate = recorded > 0 ? double(p.present) / recorded : 0;
+  }
+}
+
 absl::StatusOr<AttendanceMatrix> Attendance::Matrix(const Principal& who, Id series_id) {
+  const absl::Time now = clock_();
   AttendanceMatrix matrix;
   TH_RETURN_IF_ERROR(store_.Read([&](ReadView& r) -> absl::Status {
     TH_ASSIGN_OR_RETURN(auto access, AccessSeries(r, who, series_id, AttendanceRole::kReader));
     TH_ASSIGN_OR_RETURN(matrix, BuildMatrix(r, std::move(access.first)));
     return absl::OkStatus();
   }));
+  CountMatrix(matrix, now);
   return matrix;
 }
 
@@ -91,50 +142,14 @@ absl::StatusOr<AttendanceSummary> Attendance::Summary(const Principal& who, Id s
     TH_ASSIGN_OR_RETURN(matrix, BuildMatrix(r, std::move(access.first)));
     return absl::OkStatus();
   }));
+  CountMatrix(matrix, now);
   AttendanceSummary summary;
   summary.series = matrix.series;
   summary.session_count = static_cast<int>(matrix.columns.size());
   for (const MatrixColumn& c : matrix.columns) summary.teaching_units += c.teaching_units;
   for (const MatrixRow& row : matrix.rows) {
     if (only && row.participant_id != *only) continue;
-    PersonAttendance p;
-    p.participant_id = row.participant_id;
-    p.participant_name = row.participant_name;
-    for (size_t i = 0; i < row.cells.size(); ++i) {
-      const MatrixCell& cell = row.cells[i];
-      const MatrixColumn& column = matrix.columns[i];
-      if (!cell.expected) continue;
-      ++p.sessions_expected;
-      if (column.session.start > now) continue;
-      ++p.sessions_held;
-      p.teaching_units_held += column.teaching_units;
-      switch (cell.status) {
-        case AttendanceStatus::kLate:
-          ++p.late;
-          [[fallthrough]];
-        case AttendanceStatus::kPresent: {
-          ++p.present;
-          p.minutes_missed += cell.minutes_missed;
-          const int length = LengthMinutes(column.session);
-          const double share =
-              length > 0 ? std::max(0, length - cell.minutes_missed) / double(length) : 0;
-          p.teaching_units_attended += column.teaching_units * share;
-          break;
-        }
-        case AttendanceStatus::kExcused:
-          ++p.excused;
-          break;
-        case AttendanceStatus::kAbsent:
-          ++p.absent;
-          break;
-        case AttendanceStatus::kUnspecified:
-          ++p.unrecorded;
-          break;
-      }
-    }
-    const int recorded = p.present + p.excused + p.absent;
-    p.attendance_rate = recorded > 0 ? double(p.present) / recorded : 0;
-    summary.people.push_back(std::move(p));
+    summary.people.push_back(row.totals);
   }
   if (only && summary.people.empty() && role != AttendanceRole::kParticipant) {
     return FieldError(
@@ -143,6 +158,59 @@ absl::StatusOr<AttendanceSummary> Attendance::Summary(const Principal& who, Id s
   }
   return summary;
 }
+
+namespace {
+
+std::string CountedText(AttendanceStatus status) {
+  return IsKnown(status) ? ToString(status) : absl::StrCat("status ", static_cast<int>(status));
+}
+
+// Where `stored` (the statuses reports count, of one series) differs from
+// what the series' `entries` say counts: one sentence each, in session and
+// participant order.
+std::vector<std::string> CurrentStatusMismatches(Id series_id,
+                                                 const std::vector<AttendanceEntry>& entries,
+                                                 const std::vector<CurrentStatus>& stored) {
+  using Key = std::pair<Id, Id>;  // session, participant
+  std::map<Key, CellState> cells;
+  for (const AttendanceEntry& e : entries) {
+    if (e.kind == LedgerEntryKind::kRecord) cells[{e.session_id, e.participant_id}].Add(e);
+  }
+  std::map<Key, const CurrentStatus*> kept;
+  for (const CurrentStatus& c : stored) kept[{c.session_id, c.participant_id}] = &c;
+  std::vector<std::string> out;
+  auto where = [](const Key& k) {
+    return absl::StrCat("session ", k.first, ", participant ", k.second, ": ");
+  };
+  for (const auto& [key, cell] : cells) {
+    const AttendanceEntry& record = *cell.current;
+    auto it = kept.find(key);
+    if (it == kept.end()) {
+      out.push_back(absl::StrCat(where(key), "the reports count nothing, the ledger says ",
+                                 CountedText(record.status), " (entry ", record.id, ")"));
+      continue;
+    }
+    const CurrentStatus& c = *it->second;
+    kept.erase(it);
+    if (c.status != record.status || c.entry_id != record.id) {
+      out.push_back(absl::StrCat(where(key), "the reports count ", CountedText(c.status),
+                                 " (entry ", c.entry_id, "), the ledger says ",
+                                 CountedText(record.status), " (entry ", record.id, ")"));
+    } else if (c.series_id != series_id || c.client_time != record.client_time) {
+      out.push_back(absl::StrCat(where(key), "the reports count ", CountedText(c.status),
+                                 " in series ", c.series_id, " at ",
+                                 absl::ToUnixMicros(c.client_time), " us, the ledger says series ",
+                                 series_id, " at ", absl::ToUnixMicros(record.client_time), " us"));
+    }
+  }
+  for (const auto& [key, c] : kept) {
+    out.push_back(absl::StrCat(where(key), "the reports count ", CountedText(c->status), " (entry ",
+                               c->entry_id, "), the ledger has no record"));
+  }
+  return out;
+}
+
+}  // namespace
 
 absl::StatusOr<LedgerCheck> Attendance::VerifyLedger(const Principal& who, Id series_id) {
   LedgerCheck check;
@@ -157,6 +225,20 @@ absl::StatusOr<LedgerCheck> Attendance::VerifyLedger(const Principal& who, Id se
       check.intact = false;
       check.problem = absl::StrCat("the ledger ends early: ", head.entry_count,
                                    " entries were recorded, ", check.entry_count, " are left");
+    }
+    TH_ASSIGN_OR_RETURN(std::vector<CurrentStatus> stored, r.attendance().ListCurrent(series_id));
+    std::vector<std::string> mismatches = CurrentStatusMismatches(series_id, entries, stored);
+    check.current_status_mismatch_count = static_cast<int64_t>(mismatches.size());
+    if (!mismatches.empty()) {
+      if (check.intact) {
+        check.intact = false;
+        check.problem = absl::StrCat(
+            "the statuses the reports count differ from the ledger for ", mismatches.size(),
+            mismatches.size() == 1 ? " person and session" : " people and sessions",
+            " (first: ", mismatches.front(), ")");
+      }
+      if (mismatches.size() > kMaxListedMismatches) mismatches.resize(kMaxListedMismatches);
+      check.current_status_mismatches = std::move(mismatches);
     }
     return absl::OkStatus();
   }));

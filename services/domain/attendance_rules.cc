@@ -5,7 +5,6 @@
 
 #include "absl/strings/str_cat.h"
 #include "domain/access.h"
-#include "domain/berlin_time.h"
 #include "domain/limits.h"
 #include "domain/policy.h"
 #include "domain/status_macros.h"
@@ -130,14 +129,19 @@ absl::StatusOr<std::vector<SeatHolder>> SeatHoldersOf(ReadView& r, Id series_id)
 
 absl::StatusOr<LedgerAppender> LedgerAppender::For(UnitOfWork& w, Id series_id) {
   TH_ASSIGN_OR_RETURN(LedgerHead head, w.attendance().Head(series_id));
-  return LedgerAppender(w, series_id, std::move(head));
+  TH_ASSIGN_OR_RETURN(Id next_id, w.attendance().NextEntryId());
+  return LedgerAppender(w, series_id, std::move(head), next_id);
 }
 
 absl::StatusOr<AttendanceEntry> LedgerAppender::Add(AttendanceEntry entry) {
+  entry.id = next_id_;
   entry.series_id = series_id_;
+  entry.hash_version = kLedgerHashVersion;
   entry.prev_hash = head_.hash;
   entry.hash = LedgerHash(entry);
-  TH_ASSIGN_OR_RETURN(entry.id, w_->attendance().Append(entry));
+  TH_ASSIGN_OR_RETURN(Id stored, w_->attendance().Append(entry));
+  if (stored != entry.id) return absl::InternalError("the ledger entry got another id");
+  ++next_id_;
   head_.hash = entry.hash;
   ++head_.entry_count;
   changed_ = true;
@@ -175,16 +179,11 @@ SessionLedger Reduce(const std::vector<AttendanceEntry>& entries) {
   for (const AttendanceEntry& e : entries) {
     if (e.kind == LedgerEntryKind::kSignOff) {
       if (!out.sign_off) out.sign_off = e;
-    } else {
+    } else if (e.kind == LedgerEntryKind::kRecord) {
       out.cells[e.participant_id].Add(e);
     }
   }
   return out;
-}
-
-absl::Time FirstDayStart(const Session& session) {
-  const absl::TimeZone& zone = DisplayTimeZone();
-  return absl::FromCivil(absl::ToCivilDay(session.start, zone), zone);
 }
 
 int LengthMinutes(const Session& session) {
@@ -199,12 +198,16 @@ std::map<Id, double> TeachingUnits(const std::vector<Session>& sessions,
   for (const Session& s : sessions) module_minutes[s.module_id] += LengthMinutes(s);
   std::map<Id, double> out;
   for (const Session& s : sessions) {
-    const int units = module_units[s.module_id];
-    const int64_t total = module_minutes[s.module_id];
-    out[s.id] = units > 0 && total > 0 ? units * static_cast<double>(LengthMinutes(s)) / total
-                                       : LengthMinutes(s) / 45.0;
+    out[s.id] = SessionTeachingUnits(LengthMinutes(s), module_units[s.module_id],
+                                     module_minutes[s.module_id]);
   }
   return out;
+}
+
+double SessionTeachingUnits(int minutes, int module_units, int64_t module_minutes) {
+  return module_units > 0 && module_minutes > 0
+             ? module_units * static_cast<double>(minutes) / module_minutes
+             : minutes / 45.0;
 }
 
 absl::StatusOr<std::vector<Session>> SessionsOf(ReadView& r, Id series_id) {

@@ -79,19 +79,21 @@ SessionLedger Reduce(const std::vector<AttendanceEntry>& entries);
 // head. Nothing but this class appends to a ledger.
 class LedgerAppender {
  public:
-  // NOT thread-safe; `w` must outlive the appender.
+  // NOT thread-safe; `w` must outlive the appender. One appender of a unit
+  // appends at a time: it numbers its entries from the next free id.
   static absl::StatusOr<LedgerAppender> For(UnitOfWork& w, Id series_id);
-  // `entry` chained and stored, with its id.
+  // `entry` with its id, version, place in the chain and hash, stored.
   absl::StatusOr<AttendanceEntry> Add(AttendanceEntry entry);
   // Stores the head; call once after the last Add of the unit.
   absl::Status Finish();
 
  private:
-  LedgerAppender(UnitOfWork& w, Id series_id, LedgerHead head)
-      : w_(&w), series_id_(series_id), head_(std::move(head)) {}
+  LedgerAppender(UnitOfWork& w, Id series_id, LedgerHead head, Id next_id)
+      : w_(&w), series_id_(series_id), head_(std::move(head)), next_id_(next_id) {}
   UnitOfWork* w_;
   Id series_id_;
   LedgerHead head_;
+  Id next_id_;
   bool changed_ = false;
 };
 
@@ -104,8 +106,6 @@ struct ClosedWindow {
 };
 absl::StatusOr<ClosedWindow> CloseCheckInWindow(UnitOfWork& w, Id session_id, absl::Time now);
 
-// Start of the session's first day (Europe/Berlin): from then on it takes records.
-absl::Time FirstDayStart(const Session& session);
 int LengthMinutes(const Session& session);
 
 // Teaching units (UE) of each of `sessions` (all of one series): the
@@ -113,6 +113,10 @@ int LengthMinutes(const Session& session);
 // them the session's length in 45-minute units.
 std::map<Id, double> TeachingUnits(const std::vector<Session>& sessions,
                                    const std::vector<Module>& modules);
+// The same for one session of `minutes` (LengthMinutes) in a module of
+// `module_units` teaching units whose sessions last `module_minutes`
+// together.
+double SessionTeachingUnits(int minutes, int module_units, int64_t module_minutes);
 
 // All sessions (by start) and modules of a series.
 absl::StatusOr<std::vector<Session>> SessionsOf(ReadView& r, Id series_id);

@@ -6,6 +6,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "domain/access.h"
+#include "domain/berlin_time.h"
 #include "domain/errors.h"
 #include "domain/policy.h"
 #include "domain/status_macros.h"
@@ -100,10 +101,17 @@ absl::Status SheetWriter::Check(const AttendanceMark& mark, const std::string& p
         prefix + "minutes_missed",
         absl::StrCat("longer than the session (", LengthMinutes(access_.session), " minutes)"));
   }
-  if (now_ < FirstDayStart(access_.session) && mark.status != AttendanceStatus::kExcused) {
-    return FieldError(absl::StatusCode::kFailedPrecondition, prefix + "status",
-                      "the session has not begun; only excused absences can be recorded "
-                      "in advance");
+  // Before the session begins (by the server's clock, and when the mark
+  // was made on its device) nobody can have been there.
+  const absl::Time made = mark.client_time.value_or(now_);
+  if ((now_ < access_.session.start || made < access_.session.start) &&
+      mark.status != AttendanceStatus::kExcused) {
+    return FieldError(
+        absl::StatusCode::kFailedPrecondition, prefix + "status",
+        absl::StrCat("session ", access_.session.id, " begins at ",
+                     FormatLocal(access_.session.start), " (Europe/Berlin)",
+                     now_ < access_.session.start ? "" : " and this mark was made before",
+                     "; before a session begins only excused absences can be recorded"));
   }
   const SeatHolder* holder = Holder(mark.participant_id);
   if (holder == nullptr) {
@@ -131,10 +139,7 @@ absl::Status SheetWriter::Check(const AttendanceMark& mark, const std::string& p
 absl::StatusOr<AttendanceEntry> SheetWriter::Append(const AttendanceMark& mark,
                                                     AttendanceSource source,
                                                     const std::string& reason) {
-  if (!mark.client_nonce.empty()) {
-    auto seen = by_nonce_.find(mark.client_nonce);
-    if (seen != by_nonce_.end()) return seen->second;
-  }
+  if (const AttendanceEntry* stored = Stored(mark)) return *stored;
   AttendanceEntry e;
   e.series_id = access_.series.id;
   e.session_id = access_.session.id;
@@ -156,6 +161,12 @@ absl::StatusOr<AttendanceEntry> SheetWriter::Append(const AttendanceMark& mark,
   cell.Add(e);
   if (!e.client_nonce.empty()) by_nonce_.emplace(e.client_nonce, e);
   return e;
+}
+
+const AttendanceEntry* SheetWriter::Stored(const AttendanceMark& mark) const {
+  if (mark.client_nonce.empty()) return nullptr;
+  auto seen = by_nonce_.find(mark.client_nonce);
+  return seen == by_nonce_.end() ? nullptr : &seen->second;
 }
 
 const SeatHolder* SheetWriter::Holder(Id participant_id) const {

@@ -38,6 +38,10 @@ class SheetWriter {
   // stored record (the earlier one for a seen nonce).
   absl::StatusOr<AttendanceEntry> Append(const AttendanceMark& mark, AttendanceSource source,
                                          const std::string& reason);
+  // The record the session stored for `mark`'s client nonce (a device
+  // sending it again), or null: such a mark is answered with it whatever
+  // changed since (sign-off, seats), as the first sending was.
+  const AttendanceEntry* Stored(const AttendanceMark& mark) const;
   // Stores the ledger's new head; call once after the last Append.
   absl::Status Finish() { return appender_.Finish(); }
 

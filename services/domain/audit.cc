@@ -1,5 +1,8 @@
 #include "domain/audit.h"
 
+#include <set>
+#include <vector>
+
 #include "absl/strings/str_cat.h"
 #include "domain/policy.h"
 #include "domain/status_macros.h"
@@ -23,21 +26,16 @@ absl::Status AuditLog::RecordRefusal(Id account_id, absl::string_view method,
   std::lock_guard<std::mutex> lock(refusals_mu_);
   RefusalKind kind{account_id, event.method, event.result, event.peer};
   auto open = refusals_.find(kind);
+  if ((open == refusals_.end() && refusals_.size() >= kMaxRefusalKinds) ||
+      event.time - last_close_ >= kRefusalWindow) {
+    TH_RETURN_IF_ERROR(CloseWindows(event.time, false));
+    open = refusals_.find(kind);
+  }
   if (open == refusals_.end() && refusals_.size() >= kMaxRefusalKinds) {
-    for (auto it = refusals_.begin(); it != refusals_.end();) {
-      if (event.time - it->second.window_start < kRefusalWindow) {
-        ++it;
-        continue;
-      }
-      TH_RETURN_IF_ERROR(WriteRepeats(it->second));
-      it = refusals_.erase(it);
-    }
-    if (refusals_.size() >= kMaxRefusalKinds) {
-      // Too many kinds at once (many addresses): count them per method.
-      event.peer = "*";
-      event.account_id = 0;
-      kind = RefusalKind{0, event.method, event.result, event.peer};
-    }
+    // Too many kinds at once (many addresses): count them per method.
+    event.peer = "*";
+    event.account_id = 0;
+    kind = RefusalKind{0, event.method, event.result, event.peer};
     open = refusals_.find(kind);
   }
   if (open != refusals_.end() && event.time - open->second.window_start < kRefusalWindow) {
@@ -45,7 +43,7 @@ absl::Status AuditLog::RecordRefusal(Id account_id, absl::string_view method,
     if (++open->second.unwritten >= kRepeatsPerWrite) return WriteRepeats(open->second);
     return absl::OkStatus();
   }
-  if (open != refusals_.end()) TH_RETURN_IF_ERROR(WriteRepeats(open->second));
+  if (open != refusals_.end()) TH_RETURN_IF_ERROR(Close(open->second));
   Id row = 0;
   TH_RETURN_IF_ERROR(store_.Write([&](UnitOfWork& w) -> absl::Status {
     TH_ASSIGN_OR_RETURN(row, w.audit().Append(event));
@@ -64,13 +62,44 @@ absl::Status AuditLog::WriteRepeats(RefusalRow& row) {
   return absl::OkStatus();
 }
 
+absl::Status AuditLog::Close(RefusalRow& row) {
+  TH_RETURN_IF_ERROR(WriteRepeats(row));
+  const Id event_id = row.event_id;
+  return store_.Write([&](UnitOfWork& w) { return w.audit().Seal(event_id); });
+}
+
+absl::Status AuditLog::CloseWindows(absl::Time now, bool all) {
+  last_close_ = now;
+  for (auto it = refusals_.begin(); it != refusals_.end();) {
+    if (!all && now - it->second.window_start < kRefusalWindow) {
+      ++it;
+      continue;
+    }
+    TH_RETURN_IF_ERROR(Close(it->second));
+    it = refusals_.erase(it);
+  }
+  return absl::OkStatus();
+}
+
 absl::Status AuditLog::FlushRefusals() {
   std::lock_guard<std::mutex> lock(refusals_mu_);
   for (auto& [kind, row] : refusals_) TH_RETURN_IF_ERROR(WriteRepeats(row));
   return absl::OkStatus();
 }
 
-AuditLog::~AuditLog() { FlushRefusals().IgnoreError(); }
+absl::Status AuditLog::SealRowsLeftOpen() {
+  std::lock_guard<std::mutex> lock(refusals_mu_);
+  return store_.Write([&](UnitOfWork& w) -> absl::Status {
+    TH_ASSIGN_OR_RETURN(std::vector<AuditEvent> open, w.audit().ListOpen());
+    for (const AuditEvent& e : open) TH_RETURN_IF_ERROR(w.audit().Seal(e.id));
+    return absl::OkStatus();
+  });
+}
+
+AuditLog::~AuditLog() {
+  std::lock_guard<std::mutex> lock(refusals_mu_);
+  CloseWindows(clock_(), true).IgnoreError();
+}
 
 absl::Status AuditLog::Record(AuditEvent event) {
   event.time = clock_();
@@ -85,13 +114,52 @@ absl::StatusOr<Page<AuditEvent>> AuditLog::List(const Principal& who, const Page
       return absl::PermissionDeniedError("your account may not read the audit log");
     }
   }
-  TH_RETURN_IF_ERROR(FlushRefusals());  // the counts as they are now
+  {
+    // The counts as they are now; the windows that ended join the chain.
+    std::lock_guard<std::mutex> lock(refusals_mu_);
+    for (auto& [kind, row] : refusals_) TH_RETURN_IF_ERROR(WriteRepeats(row));
+    TH_RETURN_IF_ERROR(CloseWindows(clock_(), false));
+  }
   Page<AuditEvent> out;
   TH_RETURN_IF_ERROR(store_.Read([&](ReadView& r) -> absl::Status {
     TH_ASSIGN_OR_RETURN(out, r.audit().List(filter, page));
     return absl::OkStatus();
   }));
   return out;
+}
+
+absl::StatusOr<AuditChainCheck> AuditLog::Verify(const Principal& who) {
+  if (!who.IsAdmin()) return absl::PermissionDeniedError("only admins may verify the audit log");
+  AuditChainChecker checker;
+  std::vector<AuditEvent> open;
+  std::set<Id> counting;
+  {
+    // Held while the rows outside the chain are read, so that they and the
+    // open windows are of one moment.
+    std::lock_guard<std::mutex> lock(refusals_mu_);
+    for (auto& [kind, row] : refusals_) TH_RETURN_IF_ERROR(WriteRepeats(row));
+    TH_RETURN_IF_ERROR(CloseWindows(clock_(), false));
+    for (const auto& [kind, row] : refusals_) counting.insert(row.event_id);
+    TH_RETURN_IF_ERROR(store_.Read([&](ReadView& r) -> absl::Status {
+      TH_ASSIGN_OR_RETURN(open, r.audit().ListOpen());
+      return absl::OkStatus();
+    }));
+  }
+  AuditHead head;
+  TH_RETURN_IF_ERROR(store_.Read([&](ReadView& r) -> absl::Status {
+    TH_ASSIGN_OR_RETURN(head, r.audit().Head());
+    constexpr int kPage = 2000;
+    int64_t after = 0;
+    for (;;) {
+      TH_ASSIGN_OR_RETURN(std::vector<AuditEvent> page, r.audit().ListChain(after, kPage));
+      for (const AuditEvent& e : page) {
+        if (!checker.Add(e)) return absl::OkStatus();
+      }
+      if (static_cast<int>(page.size()) < kPage) return absl::OkStatus();
+      after = page.back().chain_seq;
+    }
+  }));
+  return checker.Finish(head, open, counting);
 }
 
 }  // namespace trainhub::domain

@@ -4,7 +4,9 @@
 // The audit log: who changed what, and every refused call. Changes are
 // recorded by the use cases through an AuditTrail (domain/audit_trail.h) in
 // the same unit of work as the change itself; refused calls by
-// RecordRefusal. The table is append-only.
+// RecordRefusal. The table is append-only and hash-chained
+// (domain/audit_chain.h): a refusal row joins the chain when its window
+// ends, or when the log closes.
 
 #include <map>
 #include <mutex>
@@ -14,6 +16,7 @@
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "absl/time/time.h"
+#include "domain/audit_chain.h"
 #include "domain/model.h"
 #include "domain/ports/unit_of_work.h"
 #include "domain/principal.h"
@@ -47,10 +50,19 @@ class AuditLog {
 
   // Writes the repeat counts not written yet.
   absl::Status FlushRefusals();
+  // Chains the refusal rows a previous run left open (it ended without
+  // closing its log). Call once at start, before any refusal.
+  absl::Status SealRowsLeftOpen();
 
   // Newest first. Admins see every event; coordinators the changes to their
   // organisations' series; others nothing (PERMISSION_DENIED).
   absl::StatusOr<Page<AuditEvent>> List(const Principal& who, const PageRequest& page);
+
+  // Checks the whole chain, the stored head and the rows outside it (only
+  // refusal rows of windows still open may be), after writing the counts
+  // and chaining the rows of windows that ended. Admins only
+  // (PERMISSION_DENIED).
+  absl::StatusOr<AuditChainCheck> Verify(const Principal& who);
 
  private:
   struct RefusalRow {
@@ -60,12 +72,18 @@ class AuditLog {
   };
   // Adds `row`'s unwritten repeats to its audit row; needs refusals_mu_.
   absl::Status WriteRepeats(RefusalRow& row);
+  // Writes and chains `row` (its window ended); needs refusals_mu_.
+  absl::Status Close(RefusalRow& row);
+  // Closes every row whose window ended before `now` (all when `all`);
+  // needs refusals_mu_.
+  absl::Status CloseWindows(absl::Time now, bool all);
   using RefusalKind = std::tuple<Id, std::string, std::string, std::string>;
 
   Store& store_;
   Clock clock_;
   std::mutex refusals_mu_;
   std::map<RefusalKind, RefusalRow> refusals_;  // open windows, by kind
+  absl::Time last_close_;                       // the last CloseWindows
 };
 
 }  // namespace trainhub::domain

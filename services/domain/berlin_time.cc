@@ -22,6 +22,11 @@ std::string FormatUtcSeconds(absl::Time t) {
 }
 
 std::string FormatLocalRange(absl::Time start, absl::Time end) {
+  const absl::TimeZone& zone = DisplayTimeZone();
+  if (absl::ToCivilDay(start, zone) == absl::ToCivilDay(end, zone)) {
+    return absl::StrCat(FormatLocal(start), "–", absl::FormatTime("%H:%M", end, zone), " (",
+                        kDisplayTimeZone, ")");
+  }
   return absl::StrCat(FormatLocal(start), " – ", FormatLocal(end), " (", kDisplayTimeZone, ")");
 }
 

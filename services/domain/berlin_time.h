@@ -18,7 +18,8 @@ const absl::TimeZone& DisplayTimeZone();
 // "23.11.2018 09:00" in Europe/Berlin.
 std::string FormatLocal(absl::Time t);
 
-// "23.11.2018 09:00 – 24.11.2018 17:00 (Europe/Berlin)".
+// "12.03.2027 09:00–17:00 (Europe/Berlin)" within a day, else both ends
+// with their dates: "23.11.2018 09:00 – 24.11.2018 17:00 (Europe/Berlin)".
 std::string FormatLocalRange(absl::Time start, absl::Time end);
 
 // "2018-11-23T08:00:00Z": UTC to the second, as signed documents and JSON

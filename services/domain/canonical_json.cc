@@ -1,6 +1,7 @@
 #include "domain/canonical_json.h"
 
 #include <algorithm>
+#include <set>
 #include <vector>
 
 #include "absl/strings/str_cat.h"
@@ -156,6 +157,39 @@ absl::StatusOr<std::string> CanonicalJson(const nlohmann::json& value) {
   std::string out;
   if (absl::Status s = Append(value, out); !s.ok()) return s;
   return out;
+}
+
+absl::StatusOr<nlohmann::json> ParseIJson(std::string_view text) {
+  // The member names of each object being read, innermost last.
+  std::vector<std::set<std::string>> open_objects;
+  std::string duplicate;
+  auto watch = [&](int, nlohmann::json::parse_event_t event, nlohmann::json& parsed) {
+    using Event = nlohmann::json::parse_event_t;
+    if (event == Event::object_start) {
+      open_objects.emplace_back();
+    } else if (event == Event::object_end) {
+      if (!open_objects.empty()) open_objects.pop_back();
+    } else if (event == Event::key && !open_objects.empty() && duplicate.empty() &&
+               parsed.is_string() &&
+               !open_objects.back().insert(parsed.get<std::string>()).second) {
+      duplicate = parsed.get<std::string>();
+    }
+    return true;
+  };
+  nlohmann::json value;
+  try {
+    value = nlohmann::json::parse(text.begin(), text.end(), watch);
+  } catch (const nlohmann::json::parse_error& e) {
+    std::string why = e.what();  // "[json.exception.parse_error.101] parse error at ..."
+    const size_t cut = why.find("] ");
+    return absl::InvalidArgumentError(cut == std::string::npos ? why : why.substr(cut + 2));
+  }
+  if (!duplicate.empty()) {
+    return absl::InvalidArgumentError(absl::StrCat(
+        "an object names the member \"", duplicate.substr(0, 80),
+        "\" twice; RFC 8785 documents (I-JSON) name each member once"));
+  }
+  return value;
 }
 
 }  // namespace trainhub::domain

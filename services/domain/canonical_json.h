@@ -9,6 +9,7 @@
 
 #include <nlohmann/json.hpp>
 #include <string>
+#include <string_view>
 
 #include "absl/status/statusor.h"
 
@@ -17,6 +18,13 @@ namespace trainhub::domain {
 // The canonical text of `value`; INVALID_ARGUMENT for a float or a string
 // that is not valid UTF-8.
 absl::StatusOr<std::string> CanonicalJson(const nlohmann::json& value);
+
+// Parses `text` as I-JSON (RFC 7493), which RFC 8785 presumes of what it
+// canonicalizes. INVALID_ARGUMENT, saying where, for malformed JSON or
+// UTF-8, and for an object that names a member twice: readers keeping the
+// first and readers keeping the last would see two different documents
+// under one signature or hash.
+absl::StatusOr<nlohmann::json> ParseIJson(std::string_view text);
 
 }  // namespace trainhub::domain
 

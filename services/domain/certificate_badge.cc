@@ -82,9 +82,14 @@ nlohmann::json OpenBadgeCredentialOf(const CertificateContent& content,
   for (const CertificateModuleLine& m : content.modules) {
     if (m.attended) attended.push_back(absl::StrCat(m.title, " (", m.dates, ")"));
   }
-  std::string description = absl::StrCat(
-      kind, " der Reihe „", content.series_title, "“, ", content.teaching_units_attended, " von ",
-      content.teaching_units_total, " Unterrichtseinheiten (UE) besucht.");
+  // A Teilnahmebestätigung of a series that issues nothing else is for an
+  // event (a Fachtag, a workshop).
+  const bool event =
+      !IsCertificate(content) && content.issued_documents == IssuedDocuments::kConfirmationOnly;
+  std::string description =
+      absl::StrCat(kind, event ? " der Veranstaltung „" : " der Reihe „", content.series_title,
+                   "“, ", content.teaching_units_attended, " von ", content.teaching_units_total,
+                   " Unterrichtseinheiten (UE) besucht.");
   if (!attended.empty()) {
     absl::StrAppend(&description, " Besuchte Module: ", absl::StrJoin(attended, "; "), ".");
   }

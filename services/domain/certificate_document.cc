@@ -10,6 +10,7 @@
 #include "absl/strings/str_format.h"
 #include "domain/berlin_time.h"
 #include "domain/canonical_json.h"
+#include "domain/name_transliteration.h"
 #include "domain/passwords.h"
 #include "domain/status_macros.h"
 #include "domain/text.h"
@@ -17,7 +18,8 @@
 namespace trainhub::domain {
 namespace {
 
-constexpr char kDocumentFormat[] = "trainhub-certificate-v1";
+// "trainhub-certificate-v" followed by the version.
+constexpr char kDocumentFormatPrefix[] = "trainhub-certificate-v";
 constexpr char kCrockford[] = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
 constexpr int kSerialChars = 16;  // 80 bits
 
@@ -32,31 +34,51 @@ const char* OutcomeName(CompletionOutcome outcome) {
   }
 }
 
+// The document's "holder": the name, or once erased its hashes (the
+// transliteration's only for erasures that made one).
+nlohmann::json HolderOf(const CertificateContent& c) {
+  if (c.holder_name_hash.empty()) return {{"name", c.holder_name}};
+  nlohmann::json holder = {{"name", c.holder_name}, {"name_hash", c.holder_name_hash}};
+  if (!c.holder_transliteration_hash.empty()) {
+    holder["transliteration_hash"] = c.holder_transliteration_hash;
+  }
+  return holder;
+}
+
+const char* IssuedDocumentsName(IssuedDocuments value) {
+  return value == IssuedDocuments::kConfirmationOnly ? "confirmation_only"
+                                                     : "certificate_and_confirmation";
+}
+
+std::string DayText(absl::CivilDay day) { return absl::FormatCivilTime(day); }
+
 }  // namespace
 
 nlohmann::json DocumentOf(const CertificateContent& c) {
+  const bool v2 = c.format_version >= 2;
   nlohmann::json modules = nlohmann::json::array();
   for (const CertificateModuleLine& m : c.modules) {
-    modules.push_back({{"position", m.position},
-                       {"title", m.title},
-                       {"dates", m.dates},
-                       {"teaching_units", m.teaching_units},
-                       {"teaching_units_attended", m.teaching_units_attended},
-                       {"attended", m.attended},
-                       {"trainers", m.trainers}});
+    nlohmann::json line = {{"position", m.position},
+                           {"title", m.title},
+                           {"dates", m.dates},
+                           {"teaching_units", m.teaching_units},
+                           {"teaching_units_attended", m.teaching_units_attended},
+                           {"attended", m.attended},
+                           {"trainers", m.trainers}};
+    if (v2) line["topics"] = m.topics;
+    modules.push_back(std::move(line));
   }
-  return {
-      {"format", kDocumentFormat},
+  nlohmann::json series = {{"id", c.series_id},
+                           {"title", c.series_title},
+                           {"kind", static_cast<int>(c.series_kind)},
+                           {"qualification", c.qualification}};
+  if (v2) series["documents"] = IssuedDocumentsName(c.issued_documents);
+  nlohmann::json document = {
+      {"format", absl::StrCat(kDocumentFormatPrefix, c.format_version)},
       {"serial", c.serial},
       {"outcome", OutcomeName(c.outcome)},
-      {"holder", c.holder_name_hash.empty()
-                     ? nlohmann::json{{"name", c.holder_name}}
-                     : nlohmann::json{{"name", c.holder_name}, {"name_hash", c.holder_name_hash}}},
-      {"series",
-       {{"id", c.series_id},
-        {"title", c.series_title},
-        {"kind", static_cast<int>(c.series_kind)},
-        {"qualification", c.qualification}}},
+      {"holder", HolderOf(c)},
+      {"series", std::move(series)},
       {"organization", {{"name", c.organization_name}}},
       {"partners", c.partner_names},
       {"modules", modules},
@@ -67,6 +89,14 @@ nlohmann::json DocumentOf(const CertificateContent& c) {
       {"key_id", c.key_id},
       {"evaluation", c.evaluation.is_null() ? nlohmann::json::object() : c.evaluation},
   };
+  if (v2) {
+    nlohmann::json days = nlohmann::json::array();
+    for (absl::CivilDay day : c.attended_days) days.push_back(DayText(day));
+    document["attended_days"] = std::move(days);
+    document["place"] = c.place;
+    document["signatory"] = {{"name", c.signatory_name}, {"role", c.signatory_role}};
+  }
+  return document;
 }
 
 absl::StatusOr<CertificateContent> ContentOf(const std::string& document, bool with_evaluation) {
@@ -79,9 +109,15 @@ absl::StatusOr<CertificateContent> ContentOf(const std::string& document, bool w
           return with_evaluation || depth != 1 || event != nlohmann::json::parse_event_t::key ||
                  parsed != "evaluation";
         });
-    if (d.at("format") != kDocumentFormat) {
+    const std::string format = d.at("format");
+    if (format == absl::StrCat(kDocumentFormatPrefix, 1)) {
+      c.format_version = 1;
+    } else if (format == absl::StrCat(kDocumentFormatPrefix, 2)) {
+      c.format_version = 2;
+    } else {
       return absl::InvalidArgumentError("not a trainhub certificate document");
     }
+    const bool v2 = c.format_version >= 2;
     c.serial = d.at("serial");
     const std::string outcome = d.at("outcome");
     c.outcome = outcome == OutcomeName(CompletionOutcome::kCertificate)
@@ -89,6 +125,7 @@ absl::StatusOr<CertificateContent> ContentOf(const std::string& document, bool w
                     : CompletionOutcome::kConfirmation;
     c.holder_name = d.at("holder").at("name");
     c.holder_name_hash = d.at("holder").value("name_hash", "");
+    c.holder_transliteration_hash = d.at("holder").value("transliteration_hash", "");
     c.series_id = d.at("series").at("id");
     c.series_title = d.at("series").at("title");
     c.series_kind = static_cast<SeriesKind>(d.at("series").at("kind").get<int>());
@@ -104,6 +141,7 @@ absl::StatusOr<CertificateContent> ContentOf(const std::string& document, bool w
       line.teaching_units_attended = m.at("teaching_units_attended");
       line.attended = m.at("attended");
       line.trainers = m.at("trainers").get<std::vector<std::string>>();
+      if (v2) line.topics = m.at("topics").get<std::vector<std::string>>();
       c.modules.push_back(std::move(line));
     }
     c.teaching_units_attended = d.at("teaching_units_attended");
@@ -115,6 +153,24 @@ absl::StatusOr<CertificateContent> ContentOf(const std::string& document, bool w
     }
     c.supersedes = d.at("supersedes");
     c.key_id = d.at("key_id");
+    if (v2) {
+      const std::string documents = d.at("series").at("documents");
+      if (documents == IssuedDocumentsName(IssuedDocuments::kConfirmationOnly)) {
+        c.issued_documents = IssuedDocuments::kConfirmationOnly;
+      } else if (documents != IssuedDocumentsName(IssuedDocuments::kCertificateAndConfirmation)) {
+        return absl::InvalidArgumentError("the document names unknown issued documents");
+      }
+      for (const nlohmann::json& day : d.at("attended_days")) {
+        absl::CivilDay parsed;
+        if (!absl::ParseCivilTime(day.get<std::string>(), &parsed)) {
+          return absl::InvalidArgumentError("the document's attended days are unreadable");
+        }
+        c.attended_days.push_back(parsed);
+      }
+      c.place = d.at("place");
+      c.signatory_name = d.at("signatory").at("name");
+      c.signatory_role = d.at("signatory").at("role");
+    }
     if (with_evaluation) c.evaluation = d.at("evaluation");
   } catch (const nlohmann::json::exception&) {
     return absl::InvalidArgumentError("not a trainhub certificate document");
@@ -125,6 +181,10 @@ absl::StatusOr<CertificateContent> ContentOf(const std::string& document, bool w
 absl::StatusOr<CertificateContent> RedactedContent(CertificateContent content) {
   if (content.holder_name_hash.empty()) {
     TH_ASSIGN_OR_RETURN(content.holder_name_hash, HashPassword(Folded(content.holder_name)));
+    // Made for every name, Latin ones too, so that its presence tells
+    // nothing about the script the name was written in.
+    TH_ASSIGN_OR_RETURN(content.holder_transliteration_hash,
+                        HashPassword(TransliterationKey(content.holder_name)));
   }
   content.holder_name.clear();
   if (content.evaluation.is_object() && content.evaluation.contains("decision") &&
@@ -135,10 +195,27 @@ absl::StatusOr<CertificateContent> RedactedContent(CertificateContent content) {
   return content;
 }
 
-absl::StatusOr<bool> HolderNameMatches(const CertificateContent& content, absl::string_view name) {
-  if (content.holder_name_hash.empty()) return Folded(content.holder_name) == Folded(name);
-  TH_ASSIGN_OR_RETURN(PasswordCheck check, VerifyPassword(Folded(name), content.holder_name_hash));
-  return check.matches;
+absl::StatusOr<HolderNameCheck> CheckHolderName(const CertificateContent& content,
+                                                absl::string_view name,
+                                                const WorkGate::Pass* hash_slot) {
+  const std::string key = TransliterationKey(name);
+  const bool comparable_key = key.size() >= kMinTransliterationKey;
+  if (!NameCheckNeedsHash(content)) {
+    if (Folded(content.holder_name) == Folded(name)) return HolderNameCheck::kMatches;
+    return comparable_key && TransliterationKey(content.holder_name) == key
+               ? HolderNameCheck::kMatchesTransliterated
+               : HolderNameCheck::kDiffers;
+  }
+  if (hash_slot == nullptr) return absl::FailedPreconditionError("no hashing slot was granted");
+  TH_ASSIGN_OR_RETURN(PasswordCheck exact,
+                      VerifyPasswordInOwnSlot(Folded(name), content.holder_name_hash, *hash_slot));
+  if (exact.matches) return HolderNameCheck::kMatches;
+  if (!comparable_key || content.holder_transliteration_hash.empty()) {
+    return HolderNameCheck::kDiffers;
+  }
+  TH_ASSIGN_OR_RETURN(PasswordCheck latin, VerifyPasswordInOwnSlot(
+                                               key, content.holder_transliteration_hash, *hash_slot));
+  return latin.matches ? HolderNameCheck::kMatchesTransliterated : HolderNameCheck::kDiffers;
 }
 
 std::string NewSerial() {

@@ -2,10 +2,15 @@
 #define TRAINHUB_SERVICES_DOMAIN_CERTIFICATE_DOCUMENT_H_
 
 // An issued certificate and the document it freezes: everything printed on
-// it (holder, series, organisation and partners, modules with dates, UE and
-// trainers, outcome, issue date) and the evaluation it rests on, as
-// canonical JSON signed with the issuer's Ed25519 key. Also the serial
-// numbers and the issuer keys.
+// it (holder, series, organisation and partners, modules with dates, UE,
+// trainers and topics, outcome, issue date, place and signatory) and the
+// evaluation it rests on, as canonical JSON signed with the issuer's Ed25519
+// key. Also the serial numbers and the issuer keys.
+//
+// The document format is versioned ("format": "trainhub-certificate-vN"):
+// an issued document never changes (a redaction re-signs it in its own
+// version), so every version ever issued stays readable. Version 1 had no
+// signatory, place, module topics, attended days or issued documents.
 
 #include <memory>
 #include <nlohmann/json.hpp>
@@ -14,15 +19,28 @@
 #include <vector>
 
 #include "absl/status/statusor.h"
+#include "absl/time/civil_time.h"
 #include "absl/time/time.h"
 #include "domain/completion_rules.h"
 #include "domain/data_integrity.h"
 #include "domain/model.h"
+#include "domain/work_gate.h"
 
 namespace trainhub::domain {
 
 // Numbers are stored and sent; never renumber.
-enum class CertificateStatus { kUnspecified = 0, kValid = 1, kRevoked = 2, kSuperseded = 3 };
+// kUnconfirmed is never stored: verification answers it for a stored status
+// that the issuer's signatures do not back (domain/certificate_status.h).
+enum class CertificateStatus {
+  kUnspecified = 0,
+  kValid = 1,
+  kRevoked = 2,
+  kSuperseded = 3,
+  kUnconfirmed = 4,
+};
+
+// The newest document format, which new certificates are issued in.
+inline constexpr int kCertificateFormatVersion = 2;
 
 struct CertificateModuleLine {
   int position = 0;
@@ -32,10 +50,12 @@ struct CertificateModuleLine {
   std::string teaching_units_attended;  // decimal text
   bool attended = false;
   std::vector<std::string> trainers;
+  std::vector<std::string> topics;  // version 2
 };
 
 // What a certificate says; frozen at issue.
 struct CertificateContent {
+  int format_version = kCertificateFormatVersion;  // 1 or 2
   std::string serial;
   CompletionOutcome outcome = CompletionOutcome::kUnspecified;
   std::string holder_name;  // "" once the holder's data was erased
@@ -43,6 +63,10 @@ struct CertificateContent {
   // crypto_pwhash_str) of Folded(holder name), with its own salt, so that
   // someone who presents the name can confirm it.
   std::string holder_name_hash;
+  // With it (erasures from this version on): the same kind of hash of the
+  // name's TransliterationKey (name_transliteration.h), so that the name
+  // also checks in Latin letters when it was stored in another script.
+  std::string holder_transliteration_hash;
   Id series_id = 0;
   std::string series_title;
   SeriesKind series_kind = SeriesKind::kUnspecified;
@@ -52,6 +76,15 @@ struct CertificateContent {
   std::vector<CertificateModuleLine> modules;
   std::string teaching_units_attended;  // decimal text
   std::string teaching_units_total;
+  // Version 2: what the series issues (a Teilnahmebestätigung of a
+  // confirmation-only series is worded for an event, with its days), the
+  // days the holder attended (Europe/Berlin, in order), where it was issued
+  // (the organisation's city; may be empty) and who signs it.
+  IssuedDocuments issued_documents = IssuedDocuments::kCertificateAndConfirmation;
+  std::vector<absl::CivilDay> attended_days;
+  std::string place;
+  std::string signatory_name;
+  std::string signatory_role;
   absl::Time issue_time;
   std::string supersedes;  // serial
   std::string key_id;
@@ -73,20 +106,37 @@ struct Certificate {
   Id issued_by = 0;  // account
 };
 
-// The signed document of `content`; its canonical text is what is signed.
+// The signed document of `content` in its format_version; its canonical
+// text is what is signed. DocumentOf(ContentOf(d)) gives d again.
 nlohmann::json DocumentOf(const CertificateContent& content);
-// `document`'s content (the evaluation only when asked for); INVALID_ARGUMENT
-// when it is not a trainhub certificate document.
+// `document`'s content (the evaluation only when asked for), of any format
+// version; INVALID_ARGUMENT when it is not a trainhub certificate document.
 absl::StatusOr<CertificateContent> ContentOf(const std::string& document,
                                              bool with_evaluation = true);
 
 // `content` without anything personal, for a holder whose data is erased:
-// the name goes (its salted hash stays, see holder_name_hash) and so do the
-// reasons in the evaluation. RESOURCE_EXHAUSTED when too many hashes run.
+// the name goes (the salted hashes of it and of its transliteration key
+// stay, see holder_name_hash) and so do the reasons in the evaluation.
+// RESOURCE_EXHAUSTED when too many hashes run.
 absl::StatusOr<CertificateContent> RedactedContent(CertificateContent content);
-// Whether `name` is the holder's (compared as Folded(); for an erased
-// holder through the hash). RESOURCE_EXHAUSTED when too many hashes run.
-absl::StatusOr<bool> HolderNameMatches(const CertificateContent& content, absl::string_view name);
+
+enum class HolderNameCheck {
+  kDiffers,
+  kMatches,                // letter for letter (compared as Folded())
+  kMatchesTransliterated,  // only through the TransliterationKey of both
+};
+// Whether `name` is the holder's: compared as Folded(), else through the
+// transliteration keys (at least kMinTransliterationKey letters); for an
+// erased holder through the hashes (the second only when the first
+// differs), which run in `hash_slot`: the caller's own budget, never a
+// login's. FAILED_PRECONDITION when a hash is needed and `hash_slot` is null.
+absl::StatusOr<HolderNameCheck> CheckHolderName(const CertificateContent& content,
+                                                absl::string_view name,
+                                                const WorkGate::Pass* hash_slot);
+// Whether checking a name against `content` costs a password hash.
+inline bool NameCheckNeedsHash(const CertificateContent& content) {
+  return !content.holder_name_hash.empty();
+}
 
 // A new serial: 80 bits from libsodium's generator as 16 characters of
 // Crockford base32 in groups of four ("7K3M-Q9ZD-X2RT-4HNB").

@@ -2,10 +2,13 @@
 #define TRAINHUB_SERVICES_DOMAIN_CERTIFICATE_PDF_H_
 
 // The printed certificate: an A4 PDF in German, "Zertifikat" or
-// "Teilnahmebestätigung", with the holder's name in any script (isolated,
-// shaped by pango), the series and its organisations, the modules attended
-// with dates and teaching units, the serial and a QR code of the
-// verification address. Drawn with cairo (domain/pdf_canvas.h).
+// "Teilnahmebestätigung" (for a series that issues only those, worded for
+// an event with the days attended), with the holder's name in any script
+// (isolated, shaped by pango), the series and its organisations, the modules
+// with dates, trainers, topics and teaching units, place and date, the
+// signatory, the serial and a QR code of the verification address, and that
+// it is valid without a signature. A document of format version 1 prints as
+// it did. Drawn with cairo (domain/pdf_canvas.h).
 
 #include <string>
 

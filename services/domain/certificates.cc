@@ -17,6 +17,7 @@
 #include "domain/canonical_json.h"
 #include "domain/certificate_badge.h"
 #include "domain/certificate_pdf.h"
+#include "domain/certificate_status.h"
 #include "domain/completion_read.h"
 #include "domain/errors.h"
 #include "domain/limits.h"
@@ -173,6 +174,69 @@ absl::Status WithdrawQualification(UnitOfWork& w, AuditTrail& trail, const Certi
   return absl::OkStatus();
 }
 
+// Certificates say what a person completed: FAILED_PRECONDITION "series_id"
+// naming the last session to end while one has not ended. The sessions of a
+// cancelled series that had not ended will never be held.
+absl::Status CheckAllSessionsEnded(const Series& series, const AttendanceMatrix& matrix,
+                                   absl::Time now) {
+  if (series.status == SeriesStatus::kCancelled) return absl::OkStatus();
+  const Session* last = nullptr;
+  int open = 0;
+  for (const MatrixColumn& column : matrix.columns) {
+    if (column.session.end <= now) continue;
+    ++open;
+    if (last == nullptr || column.session.end > last->end) last = &column.session;
+  }
+  if (last == nullptr) return absl::OkStatus();
+  return FieldError(
+      absl::StatusCode::kFailedPrecondition, "series_id",
+      absl::StrCat("session ", last->id, " of series ", series.id, " ends only at ",
+                   FormatLocal(last->end), " (Europe/Berlin)",
+                   open > 1 ? absl::StrCat(", and ", open - 1,
+                                           " other session(s) have not ended either")
+                            : std::string(),
+                   "; certificates are issued once every session of the series has ended"));
+}
+
+// Who signs what `who` issues for `owner`: the organisation's signatory
+// when it named one, else the coordinator issuing it (with the partner
+// organisation they coordinate for, when it is not the owner).
+std::pair<std::string, std::string> Signatory(ReadView& r, const Principal& who,
+                                              const Organization& owner, const Series& series) {
+  if (!owner.signatory_name.empty()) return {owner.signatory_name, owner.signatory_role};
+  std::string role;
+  if (who.Coordinates(owner.id)) {
+    role = "Koordination";
+  } else {
+    for (Id id : series.partner_organization_ids) {
+      if (!who.Coordinates(id)) continue;
+      absl::StatusOr<Organization> partner = r.organizations().Get(id);
+      if (partner.ok()) role = absl::StrCat("Koordination, ", partner->name);
+      break;
+    }
+  }
+  return {who.account.display_name, role};
+}
+
+// The days (Europe/Berlin) of the sessions `participant_id` attended
+// (present or late), in order.
+std::vector<absl::CivilDay> AttendedDays(const AttendanceMatrix& matrix, Id participant_id) {
+  std::set<absl::CivilDay> days;
+  for (const MatrixRow& row : matrix.rows) {
+    if (row.participant_id != participant_id) continue;
+    for (size_t i = 0; i < row.cells.size() && i < matrix.columns.size(); ++i) {
+      const AttendanceStatus status = row.cells[i].status;
+      if (status != AttendanceStatus::kPresent && status != AttendanceStatus::kLate) continue;
+      const Session& s = matrix.columns[i].session;
+      const absl::CivilDay last = absl::ToCivilDay(s.end - absl::Seconds(1), DisplayTimeZone());
+      for (absl::CivilDay d = absl::ToCivilDay(s.start, DisplayTimeZone()); d <= last; ++d) {
+        days.insert(d);
+      }
+    }
+  }
+  return {days.begin(), days.end()};
+}
+
 absl::Status CheckReasonText(std::string& reason) {
   reason = Trimmed(reason);
   if (std::string p = TextProblem(reason, 1, kMaxReasonChars, true); !p.empty()) {
@@ -210,6 +274,15 @@ absl::Status Certificates::RegisterIssuerKey() {
   });
 }
 
+absl::StatusOr<StatusBaseline> Certificates::SignStatusBaseline() {
+  StatusBaseline baseline;
+  TH_RETURN_IF_ERROR(store_.Write([&](UnitOfWork& w) -> absl::Status {
+    TH_ASSIGN_OR_RETURN(baseline, domain::SignStatusBaseline(w, clock_(), signer_));
+    return absl::OkStatus();
+  }));
+  return baseline;
+}
+
 absl::StatusOr<std::vector<Certificates::Prepared>> Certificates::Prepare(
     const RequestContext& ctx, Id series_id, Id only_participant, IssueResult* plan,
     const std::string& supersedes) {
@@ -221,8 +294,12 @@ absl::StatusOr<std::vector<Certificates::Prepared>> Certificates::Prepare(
     const Series& series = access.first;
     TH_ASSIGN_OR_RETURN(CompletionRule rule, RuleOf(r, series_id));
     TH_ASSIGN_OR_RETURN(SeriesEvaluation evaluation,
-                        EvaluateSeries(r, series, rule, only_participant));
+                        EvaluateSeries(r, series, rule, only_participant, now));
     TH_ASSIGN_OR_RETURN(Organization owner, r.organizations().Get(series.organization_id));
+    TH_ASSIGN_OR_RETURN(std::vector<Module> modules, ModulesOf(r, series_id));
+    std::map<Id, std::vector<std::string>> topics;
+    for (Module& m : modules) topics[m.id] = std::move(m.topics);
+    const auto [signatory_name, signatory_role] = Signatory(r, ctx.who, owner, series);
     std::vector<std::string> partners;
     for (Id id : series.partner_organization_ids) {
       absl::StatusOr<Organization> p = r.organizations().Get(id);
@@ -251,6 +328,7 @@ absl::StatusOr<std::vector<Certificates::Prepared>> Certificates::Prepare(
                         absl::StrCat("participant ", only_participant,
                                      " held no seat during a session of series ", series_id));
     }
+    TH_RETURN_IF_ERROR(CheckAllSessionsEnded(series, evaluation.matrix, now));
     for (const PersonCompletion& person : evaluation.people) {
       if (person.outcome != CompletionOutcome::kCertificate &&
           person.outcome != CompletionOutcome::kConfirmation) {
@@ -305,10 +383,16 @@ absl::StatusOr<std::vector<Certificates::Prepared>> Certificates::Prepare(
         line.teaching_units_attended = DecimalText(mc.teaching_units_attended);
         line.attended = mc.attended;
         line.trainers = f.trainers;
+        line.topics = topics[mc.module.module_id];
         c.modules.push_back(std::move(line));
       }
       c.teaching_units_attended = DecimalText(person.teaching_units_attended);
       c.teaching_units_total = DecimalText(person.teaching_units);
+      c.issued_documents = series.issued_documents;
+      c.attended_days = AttendedDays(evaluation.matrix, person.participant_id);
+      c.place = owner.city;
+      c.signatory_name = signatory_name;
+      c.signatory_role = signatory_role;
       c.issue_time = now;
       c.supersedes = supersedes;
       c.evaluation = EvaluationJson(rule, person, evaluation.matrix, now);
@@ -340,6 +424,12 @@ absl::StatusOr<Certificate> Certificates::Issue(const RequestContext& ctx, Id se
   TH_RETURN_IF_ERROR(CheckId(series_id, "series_id"));
   TH_RETURN_IF_ERROR(CheckId(participant_id, "participant_id"));
   TH_RETURN_IF_ERROR(ValidateRequestId(key.request_id));
+  TH_ASSIGN_OR_RETURN(std::optional<Certificate> answered,
+                      AnsweredBefore(kIssueMethod, key, [&](ReadView& r) {
+                        return AccessCompletion(r, ctx.who, series_id, CompletionRole::kPlanner)
+                            .status();
+                      }));
+  if (answered) return *std::move(answered);
   TH_ASSIGN_OR_RETURN(std::vector<Prepared> prepared,
                       Prepare(ctx, series_id, participant_id, nullptr, ""));
   if (prepared.size() != 1) return absl::InternalError("no certificate was prepared");
@@ -361,6 +451,7 @@ absl::StatusOr<Certificate> Certificates::Issue(const RequestContext& ctx, Id se
                                      existing->content.serial, " of this series already"));
     }
     TH_ASSIGN_OR_RETURN(c.id, w.certificates().Insert(c));
+    TH_RETURN_IF_ERROR(SignIssuedStatus(w, c, signer_));
     AuditTrail trail(w, ctx, c.content.issue_time);
     TH_RETURN_IF_ERROR(trail.Changed("certificate", c.id, access.first.organization_id));
     TH_RETURN_IF_ERROR(RecordQualification(w, trail, access.first, c));
@@ -368,6 +459,21 @@ absl::StatusOr<Certificate> Certificates::Issue(const RequestContext& ctx, Id se
   }));
   RememberChecked(c);
   return c;
+}
+
+absl::StatusOr<std::optional<Certificate>> Certificates::AnsweredBefore(
+    absl::string_view method, const RequestKey& key,
+    const std::function<absl::Status(ReadView&)>& check_access) {
+  std::optional<Certificate> answered;
+  if (key.request_id.empty()) return answered;
+  TH_RETURN_IF_ERROR(store_.Read([&](ReadView& r) -> absl::Status {
+    TH_RETURN_IF_ERROR(check_access(r));
+    TH_ASSIGN_OR_RETURN(std::optional<RequestRecord> earlier, AlreadyDone(r, method, key));
+    if (!earlier) return absl::OkStatus();
+    TH_ASSIGN_OR_RETURN(answered, r.certificates().Get(earlier->resource_id));
+    return absl::OkStatus();
+  }));
+  return answered;
 }
 
 void Certificates::RememberChecked(const Certificate& c) {
@@ -407,6 +513,7 @@ absl::StatusOr<IssueResult> Certificates::IssueAll(const RequestContext& ctx, Id
                           w.certificates().FindValid(series_id, c.participant_id));
       if (existing) continue;  // issued meanwhile
       TH_ASSIGN_OR_RETURN(c.id, w.certificates().Insert(c));
+      TH_RETURN_IF_ERROR(SignIssuedStatus(w, c, signer_));
       TH_RETURN_IF_ERROR(trail.Changed("certificate", c.id, access.first.organization_id));
       TH_RETURN_IF_ERROR(RecordQualification(w, trail, access.first, c));
       c.pdf.clear();
@@ -442,6 +549,18 @@ absl::StatusOr<Certificate> Certificates::GetWithPdf(const Principal& who,
 
 absl::StatusOr<std::string> Certificates::Badge(const Principal& who, const std::string& serial) {
   TH_ASSIGN_OR_RETURN(Certificate c, GetWithPdf(who, serial));
+  std::optional<CertificateStatusRecord> record;
+  StatusCheck status;
+  TH_RETURN_IF_ERROR(store_.Read([&](ReadView& r) -> absl::Status {
+    TH_ASSIGN_OR_RETURN(status, CheckStatus(r, c));
+    TH_ASSIGN_OR_RETURN(record, r.certificates().GetStatusRecord(c.id));
+    return absl::OkStatus();
+  }));
+  if (!status.confirmed) {
+    return FieldError(absl::StatusCode::kFailedPrecondition, "serial",
+                      absl::StrCat("the status of certificate ", c.content.serial,
+                                   " cannot be confirmed: ", status.problem));
+  }
   if (c.status != CertificateStatus::kValid) {
     return FieldError(absl::StatusCode::kFailedPrecondition, "serial",
                       c.status == CertificateStatus::kRevoked
@@ -451,10 +570,15 @@ absl::StatusOr<std::string> Certificates::Badge(const Principal& who, const std:
   }
   const std::string did = DidKeyOf(signer_.public_key());
   const std::string method = absl::StrCat(did, "#", did.substr(did.rfind(':') + 1));
+  nlohmann::json credential =
+      OpenBadgeCredentialOf(c.content, VerificationUrl(c.content.serial), did);
+  // Offline checks learn a later revocation from the published list.
+  credential["credentialStatus"] =
+      BitstringStatusListEntryOf(record->status_index, StatusListUrl());
   TH_ASSIGN_OR_RETURN(
       nlohmann::json badge,
-      AddEddsaJcsProof(OpenBadgeCredentialOf(c.content, VerificationUrl(c.content.serial), did),
-                       method, absl::FromUnixSeconds(absl::ToUnixSeconds(clock_())),
+      AddEddsaJcsProof(std::move(credential), method,
+                       absl::FromUnixSeconds(absl::ToUnixSeconds(clock_())),
                        [this](const std::string& message) { return signer_.Sign(message); }));
   return badge.dump(2);
 }
@@ -523,6 +647,7 @@ absl::StatusOr<Certificate> Certificates::Revoke(const RequestContext& ctx,
     c.revoke_reason = reason;
     c.revoke_time = now;
     TH_RETURN_IF_ERROR(w.certificates().UpdateStatus(c));
+    TH_RETURN_IF_ERROR(SignChangedStatus(w, c, now, signer_));
     TH_ASSIGN_OR_RETURN(Series series, w.series().GetStored(c.content.series_id));
     AuditTrail trail(w, ctx, now);
     TH_RETURN_IF_ERROR(trail.Changed("certificate", c.id, series.organization_id));
@@ -537,6 +662,12 @@ absl::StatusOr<Certificate> Certificates::Reissue(const RequestContext& ctx,
                                                   const RequestKey& key) {
   TH_RETURN_IF_ERROR(CheckReasonText(reason));
   TH_RETURN_IF_ERROR(ValidateRequestId(key.request_id));
+  TH_ASSIGN_OR_RETURN(std::optional<Certificate> answered,
+                      AnsweredBefore(kReissueMethod, key, [&](ReadView& r) {
+                        return AccessCertificate(r, ctx.who, serial, CompletionRole::kPlanner)
+                            .status();
+                      }));
+  if (answered) return *std::move(answered);
   Certificate old;
   TH_RETURN_IF_ERROR(store_.Read([&](ReadView& r) -> absl::Status {
     TH_ASSIGN_OR_RETURN(auto access,
@@ -575,10 +706,12 @@ absl::StatusOr<Certificate> Certificates::Reissue(const RequestContext& ctx,
     Certificate current = std::move(access.first);
     TH_RETURN_IF_ERROR(check_valid(current));
     TH_ASSIGN_OR_RETURN(fresh.id, w.certificates().Insert(fresh));
+    TH_RETURN_IF_ERROR(SignIssuedStatus(w, fresh, signer_));
     current.status = CertificateStatus::kSuperseded;
     current.superseded_by = fresh.content.serial;
     current.revoke_reason = reason;
     TH_RETURN_IF_ERROR(w.certificates().UpdateStatus(current));
+    TH_RETURN_IF_ERROR(SignChangedStatus(w, current, fresh.content.issue_time, signer_));
     TH_ASSIGN_OR_RETURN(Series series, w.series().GetStored(current.content.series_id));
     AuditTrail trail(w, ctx, fresh.content.issue_time);
     TH_RETURN_IF_ERROR(trail.Changed("certificate", current.id, series.organization_id));

@@ -20,8 +20,10 @@
 #include "absl/status/statusor.h"
 #include "absl/time/clock.h"
 #include "domain/certificate_document.h"
+#include "domain/certificate_status.h"
 #include "domain/idempotency.h"
 #include "domain/model.h"
+#include "domain/name_check_budget.h"
 #include "domain/ports/unit_of_work.h"
 #include "domain/principal.h"
 #include "domain/request_context.h"
@@ -41,12 +43,30 @@ struct IssueResult {
   std::vector<Certificate> issued;   // without PDFs
 };
 
+// Where the replacement of a superseded certificate stands: the last
+// certificate of the chain of replacements (the one superseded_by names,
+// unless that was replaced in turn).
+struct ReplacementState {
+  std::string serial;
+  CertificateStatus status = CertificateStatus::kUnspecified;  // VALID or REVOKED
+  std::optional<absl::Time> revoke_time;
+  int replacements = 1;  // how many times the certificate was replaced since
+};
+
 // What anyone learns about a serial.
 struct CertificateVerification {
   std::optional<Certificate> certificate;  // nullopt: unknown serial
   bool signature_valid = false;
   // Whether the name asked about is the holder's; nullopt when none was.
   std::optional<bool> holder_name_matches;
+  // It matches only through the names' transliteration (CheckHolderName).
+  bool holder_name_transliterated = false;
+  // When the stored status is not backed by the issuer's signatures: why
+  // (the certificate's status is then kUnconfirmed, and its revoke reason,
+  // time and successor are cleared).
+  std::string status_problem;
+  // For a SUPERSEDED certificate.
+  std::optional<ReplacementState> replacement;
 };
 
 // A stored document as verification reads it: parsed (without the
@@ -85,6 +105,18 @@ class Certificates {
   // Records the signer's public key as the active issuer key (old keys stay
   // for verifying what they signed). Call once at start.
   absl::Status RegisterIssuerKey();
+  // Signs the status of every certificate as stored now, and the status
+  // list (domain/certificate_status.h), when neither is signed yet (a
+  // database from before signed statuses, or a new one). Call once at start,
+  // after RegisterIssuerKey. A list removed later is not made anew: every
+  // status then shows as unconfirmed.
+  absl::StatusOr<StatusBaseline> SignStatusBaseline();
+  // The signed status list as a W3C BitstringStatusListCredential (JSON
+  // text) signed now by the active issuer key as a did:key
+  // (eddsa-jcs-2022), published at StatusListUrl(). FAILED_PRECONDITION when
+  // the stored list is missing or its signature does not hold.
+  absl::StatusOr<std::string> StatusListCredential();
+  std::string StatusListUrl() const;
 
   // FAILED_PRECONDITION "participant_id" when the person's outcome is
   // nothing; ALREADY_EXISTS "participant_id" when they hold a valid
@@ -123,12 +155,18 @@ class Certificates {
   absl::StatusOr<Certificate> Reissue(const RequestContext& ctx, const std::string& serial,
                                       std::string reason, const RequestKey& key);
   // No account needed. INVALID_ARGUMENT "serial" for text that cannot be a
-  // serial; an unknown serial answers an empty verification.
+  // serial; an unknown serial answers an empty verification. A superseded
+  // certificate's answer says where its replacement stands.
   // `holder_name` (optional): the name to check against the holder's, also
-  // for an erased holder (through the salted hash); INVALID_ARGUMENT when
-  // longer than a name may be, RESOURCE_EXHAUSTED when too many hashes run.
+  // for an erased holder (through the salted hash, within the anonymous
+  // name checks' budget for `client_address`, domain/name_check_budget.h);
+  // INVALID_ARGUMENT when longer than a name may be, RESOURCE_EXHAUSTED
+  // when the budget is spent (then `retry_after`, if given, says when to
+  // try again).
   absl::StatusOr<CertificateVerification> Verify(const std::string& serial,
-                                                 const std::string& holder_name = "");
+                                                 const std::string& holder_name = "",
+                                                 absl::string_view client_address = "",
+                                                 absl::Duration* retry_after = nullptr);
   absl::StatusOr<std::vector<IssuerKey>> IssuerKeys();
 
   std::string VerificationUrl(const std::string& serial) const;
@@ -142,10 +180,23 @@ class Certificates {
   // Checks a certificate just written into the verification cache, so that
   // its first verification finds it checked.
   void RememberChecked(const Certificate& c);
+  // The certificate that `key`'s first request under `method` answered with,
+  // when this is a retry of it (after `check_access` admits the caller);
+  // nullopt for a first request. A retry must not meet the refusals the
+  // first request's own effect now causes (holds one already, replaced).
+  absl::StatusOr<std::optional<Certificate>> AnsweredBefore(
+      absl::string_view method, const RequestKey& key,
+      const std::function<absl::Status(ReadView&)>& check_access);
+  // The public key recorded for `key_id` ("" when none).
+  absl::StatusOr<std::string> PublicKeyOf(ReadView& r, const std::string& key_id);
+  // Whether `c`'s stored status is backed by the issuer's signatures.
+  absl::StatusOr<StatusCheck> CheckStatus(ReadView& r, const Certificate& c);
 
   Store& store_;
   const CertificateSigner& signer_;
   DocumentCache checked_documents_;
+  NameCheckBudget name_checks_;
+  VerifiedSignatures checked_signatures_;
   // Issuer public keys by key id, as recorded (a recorded key never
   // changes); filled from the store when a key id is not known yet.
   std::mutex public_keys_mu_;

@@ -95,7 +95,8 @@ absl::StatusOr<CompletionReport> Completion::Evaluate(const Principal& who, Id s
     report.series = std::move(access.first);
     TH_ASSIGN_OR_RETURN(report.rule, RuleOf(r, series_id));
     TH_ASSIGN_OR_RETURN(SeriesEvaluation evaluation,
-                        EvaluateSeries(r, report.series, report.rule, participant_id));
+                        EvaluateSeries(r, report.series, report.rule, participant_id,
+                                                       report.evaluate_time));
     report.people = std::move(evaluation.people);
     return absl::OkStatus();
   }));
@@ -140,6 +141,12 @@ absl::StatusOr<PersonCompletion> Completion::Decide(const RequestContext& ctx,
     TH_ASSIGN_OR_RETURN(std::optional<RequestRecord> earlier, AlreadyDone(w, kDecideMethod, key));
     TH_ASSIGN_OR_RETURN(CompletionRule rule, RuleOf(w, decision.series_id));
     if (!earlier) {
+      if (decision.outcome == CompletionOutcome::kCertificate &&
+          access.first.issued_documents == IssuedDocuments::kConfirmationOnly) {
+        return FieldError(absl::StatusCode::kFailedPrecondition, "outcome",
+                          absl::StrCat("series ", decision.series_id,
+                                       " issues only Teilnahmebestätigungen, no Zertifikat"));
+      }
       TH_ASSIGN_OR_RETURN(std::optional<Enrolment> enrolment,
                           w.enrolments().Find(decision.series_id, decision.participant_id));
       if (!enrolment) {
@@ -169,7 +176,7 @@ absl::StatusOr<PersonCompletion> Completion::Decide(const RequestContext& ctx,
       TH_RETURN_IF_ERROR(MarkDone(w, kDecideMethod, key, decision.id));
     }
     TH_ASSIGN_OR_RETURN(SeriesEvaluation evaluation,
-                        EvaluateSeries(w, access.first, rule, decision.participant_id));
+                        EvaluateSeries(w, access.first, rule, decision.participant_id, now));
     std::vector<PersonCompletion>& people = evaluation.people;
     if (!people.empty()) {
       person = std::move(people.front());

@@ -54,7 +54,8 @@ absl::StatusOr<CompletionRule> RuleOf(ReadView& r, Id series_id) {
 }
 
 absl::StatusOr<SeriesEvaluation> EvaluateSeries(ReadView& r, const Series& series,
-                                                const CompletionRule& rule, Id participant_id) {
+                                                const CompletionRule& rule, Id participant_id,
+                                                absl::Time now) {
   TH_ASSIGN_OR_RETURN(AttendanceMatrix matrix, BuildMatrix(r, series));
   TH_ASSIGN_OR_RETURN(std::vector<Module> stored_modules, ModulesOf(r, series.id));
   std::vector<CompletionModule> modules;
@@ -63,7 +64,7 @@ absl::StatusOr<SeriesEvaluation> EvaluateSeries(ReadView& r, const Series& serie
   }
   std::vector<CompletionSession> sessions;
   for (const MatrixColumn& c : matrix.columns) {
-    sessions.push_back({c.session.id, c.session.module_id, c.session.start,
+    sessions.push_back({c.session.id, c.session.module_id, c.session.start, c.session.end,
                         LengthMinutes(c.session), c.teaching_units, c.signed_off});
   }
   TH_ASSIGN_OR_RETURN(std::vector<CompletionDecision> latest,
@@ -78,12 +79,19 @@ absl::StatusOr<SeriesEvaluation> EvaluateSeries(ReadView& r, const Series& serie
     if (participant_id != 0 && row.participant_id != participant_id) continue;
     cells.clear();
     for (const MatrixCell& c : row.cells) cells.push_back({c.expected, c.status, c.minutes_missed});
-    PersonCompletion p = EvaluatePerson(rule, modules, sessions, cells);
+    PersonCompletion p = EvaluatePerson(rule, modules, sessions, cells, now);
     p.participant_id = row.participant_id;
     p.participant_name = row.participant_name;
     if (auto it = decisions.find(row.participant_id); it != decisions.end()) {
       p.decision = it->second;
       p.outcome = it->second.outcome;
+    }
+    // A series that issues only Teilnahmebestätigungen gives one also for
+    // meeting its rule (and for a decision from before it was set so).
+    if (series.issued_documents == IssuedDocuments::kConfirmationOnly) {
+      for (CompletionOutcome* o : {&p.rule_outcome, &p.outcome}) {
+        if (*o == CompletionOutcome::kCertificate) *o = CompletionOutcome::kConfirmation;
+      }
     }
     people.push_back(std::move(p));
   }

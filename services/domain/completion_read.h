@@ -40,9 +40,12 @@ struct SeriesEvaluation {
   std::vector<PersonCompletion> people;  // by name, with decisions in force
   AttendanceMatrix matrix;               // the records used (all people)
 };
-// Evaluates the people of `series` (only `participant_id` unless 0).
+// Evaluates the people of `series` (only `participant_id` unless 0) at `now`.
+// A series that issues only Teilnahmebestätigungen gives CONFIRMATION where
+// the rule or a decision would give CERTIFICATE.
 absl::StatusOr<SeriesEvaluation> EvaluateSeries(ReadView& r, const Series& series,
-                                                const CompletionRule& rule, Id participant_id);
+                                                const CompletionRule& rule, Id participant_id,
+                                                absl::Time now);
 
 }  // namespace trainhub::domain
 

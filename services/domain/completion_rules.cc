@@ -161,30 +161,34 @@ const char* ToString(CompletionProgress value) {
 PersonCompletion EvaluatePerson(const CompletionRule& rule,
                                 const std::vector<CompletionModule>& modules,
                                 const std::vector<CompletionSession>& sessions,
-                                const std::vector<CompletionCell>& cells) {
+                                const std::vector<CompletionCell>& cells, absl::Time now) {
   PersonCompletion p;
   std::vector<size_t> remaining;
+  bool any_begun = false;
   for (size_t i = 0; i < sessions.size(); ++i) {
-    if (cells[i].expected && cells[i].status == AttendanceStatus::kUnspecified &&
-        !sessions[i].signed_off) {
-      remaining.push_back(i);
-    }
+    any_begun = any_begun || sessions[i].start <= now;
+    if (!cells[i].expected) continue;
+    const bool not_held_yet =
+        now < sessions[i].end && cells[i].status != AttendanceStatus::kExcused;
+    const bool open_sheet =
+        cells[i].status == AttendanceStatus::kUnspecified && !sessions[i].signed_off;
+    if (not_held_yet || open_sheet) remaining.push_back(i);
   }
-  const Tally now = Count(rule, modules, sessions, cells, nullptr);
-  p.unmet = Unmet(rule, now);
-  p.modules_attended = now.modules_attended;
-  p.module_count = static_cast<int>(now.modules.size());
-  p.excused = now.excused;
-  p.absent = now.absent;
+  const Tally recorded = Count(rule, modules, sessions, cells, nullptr);
+  p.unmet = Unmet(rule, recorded);
+  p.modules_attended = recorded.modules_attended;
+  p.module_count = static_cast<int>(recorded.modules.size());
+  p.excused = recorded.excused;
+  p.absent = recorded.absent;
   p.sessions_remaining = static_cast<int>(remaining.size());
-  p.teaching_units_attended = now.teaching_units_attended;
-  p.teaching_units = now.teaching_units;
-  p.teaching_unit_percent = now.Percent();
-  p.modules = now.modules;
+  p.teaching_units_attended = recorded.teaching_units_attended;
+  p.teaching_units = recorded.teaching_units;
+  p.teaching_unit_percent = recorded.Percent();
+  p.modules = recorded.modules;
   if (p.unmet.empty()) {
     p.rule_outcome = CompletionOutcome::kCertificate;
   } else if (rule.confirmation_min_modules > 0 &&
-             now.modules_attended >= rule.confirmation_min_modules) {
+             recorded.modules_attended >= rule.confirmation_min_modules) {
     p.rule_outcome = CompletionOutcome::kConfirmation;
   } else {
     p.rule_outcome = CompletionOutcome::kNone;
@@ -213,7 +217,10 @@ PersonCompletion EvaluatePerson(const CompletionRule& rule,
                      " remaining session(s) leaves unmet: ", absl::StrJoin(best, "; "));
     return p;
   }
+  // At risk: one more absence breaks the rule. Before a session of the
+  // series has begun nobody can have missed anything: nobody is at risk.
   for (AttendanceStatus missed : {AttendanceStatus::kAbsent, AttendanceStatus::kExcused}) {
+    if (!any_begun) break;
     CompletionCell absence;
     absence.expected = true;
     absence.status = missed;

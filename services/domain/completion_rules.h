@@ -76,6 +76,7 @@ struct CompletionSession {
   Id session_id = 0;
   Id module_id = 0;
   absl::Time start;
+  absl::Time end;
   int length_minutes = 0;
   double teaching_units = 0;
   bool signed_off = false;
@@ -124,15 +125,18 @@ struct PersonCompletion {
   std::vector<ModuleCompletion> modules;  // by position, those with sessions
 };
 
-// Evaluates one person: `cells` has one entry per session of `sessions`
-// (by start); `modules` by position. A session remains for the person when
-// they are expected there, it has no record for them and its sheet is not
-// signed off. The outcome counts remaining sessions as not attended; the
-// progress looks at what the remaining sessions can still change.
+// Evaluates one person at `now`: `cells` has one entry per session of
+// `sessions` (by start); `modules` by position. A session remains for the
+// person when they are expected there and it has not ended (unless they
+// are recorded excused for it, known in advance), or it has no record for
+// them and its sheet is not signed off. The outcome counts sessions without
+// a record as not attended; the progress looks at what the remaining
+// sessions can still change. Nobody is AT_RISK before a session of the
+// series has begun: until then nothing can have been missed.
 PersonCompletion EvaluatePerson(const CompletionRule& rule,
                                 const std::vector<CompletionModule>& modules,
                                 const std::vector<CompletionSession>& sessions,
-                                const std::vector<CompletionCell>& cells);
+                                const std::vector<CompletionCell>& cells, absl::Time now);
 
 // The rule's requirements that `rule` cannot have (field violations are
 // named with `prefix`, e.g. "rule."), given the series' `module_count`

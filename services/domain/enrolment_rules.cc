@@ -100,7 +100,7 @@ absl::StatusOr<std::string> EnrolmentProblem(ReadView& r, const Series& series,
     TH_ASSIGN_OR_RETURN(std::optional<Enrolment> existing, r.enrolments().Find(series.id, p.id));
     if (existing && IsActive(existing->state)) return AlreadyEnrolledText(*existing, p);
   }
-  return Ineligibility(r, series, p, override_groups);
+  return Ineligibility(r, series, p, override_groups, /*by_planner=*/true);
 }
 
 absl::StatusOr<Enrolment> EnrolAsPlanner(UnitOfWork& w, AuditTrail& trail, const Series& series,
@@ -192,7 +192,7 @@ absl::StatusOr<Id> Enrol(UnitOfWork& w, AuditTrail& trail, const Series& series,
 // Eligibility of `p` for `series`: the target groups (unless overridden)
 // and the required qualification. Empty when eligible, else the reason.
 absl::StatusOr<std::string> Ineligibility(ReadView& r, const Series& series, const Participant& p,
-                                          bool override_groups) {
+                                          bool override_groups, bool by_planner) {
   if (!override_groups && !series.target_groups.empty() &&
       std::none_of(p.target_groups.begin(), p.target_groups.end(), [&](TargetGroup g) {
         return std::find(series.target_groups.begin(), series.target_groups.end(), g) !=
@@ -200,7 +200,8 @@ absl::StatusOr<std::string> Ineligibility(ReadView& r, const Series& series, con
       })) {
     return absl::StrCat(Who(p), " belongs to ", GroupList(p.target_groups), "; series ", series.id,
                         " is for ", GroupList(series.target_groups),
-                        "; a coordinator can override the target groups");
+                        by_planner ? "; set override_eligibility to enrol them anyway"
+                                   : "; a coordinator can enrol you anyway");
   }
   if (!series.required_qualification.empty()) {
     TH_ASSIGN_OR_RETURN(std::vector<Qualification> held, r.participants().ListQualifications(p.id));

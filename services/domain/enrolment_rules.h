@@ -75,9 +75,11 @@ absl::StatusOr<Id> Enrol(UnitOfWork& w, AuditTrail& trail, const Series& series,
                          absl::string_view note = "");
 
 // Eligibility of `p` for `series`: the target groups (unless overridden)
-// and the required qualification. Empty when eligible, else the reason.
+// and the required qualification. Empty when eligible, else the reason,
+// with what `by_planner` (a coordinator, or else the participant) can do
+// about it.
 absl::StatusOr<std::string> Ineligibility(ReadView& r, const Series& series, const Participant& p,
-                                          bool override_groups);
+                                          bool override_groups, bool by_planner);
 
 // `series` with its seat and waiting-list counts as they are now in the
 // unit of work (earlier enrolments of the same unit included).

@@ -13,6 +13,7 @@
 #include "domain/policy.h"
 #include "domain/status_macros.h"
 #include "domain/text.h"
+#include "domain/training_year.h"
 
 namespace trainhub::domain {
 namespace {
@@ -66,6 +67,61 @@ absl::StatusOr<std::pair<Enrolment, Series>> EnrolmentFor(ReadView& r, const Pri
   return std::pair{*e, series};
 }
 
+// After completion an enrolment records that the person took part: it is
+// not withdrawn once the series is completed or while the person holds the
+// series' Zertifikat or Teilnahmebestätigung (FAILED_PRECONDITION "id").
+absl::Status CheckNotCompleted(ReadView& r, const Series& series, const Enrolment& e) {
+  if (series.status == SeriesStatus::kCompleted) {
+    return FieldError(absl::StatusCode::kFailedPrecondition, "id",
+                      absl::StrCat("series ", series.id,
+                                   " is completed; its enrolments record who took part and "
+                                   "are no longer withdrawn"));
+  }
+  TH_ASSIGN_OR_RETURN(std::optional<Certificate> held,
+                      r.certificates().FindValid(series.id, e.participant_id));
+  if (!held) return absl::OkStatus();
+  return FieldError(
+      absl::StatusCode::kFailedPrecondition, "id",
+      absl::StrCat(e.participant_name.empty() ? absl::StrCat("participant ", e.participant_id)
+                                              : e.participant_name,
+                   " holds the ",
+                   held->content.outcome == CompletionOutcome::kCertificate
+                       ? "Zertifikat "
+                       : "Teilnahmebestätigung ",
+                   held->content.serial, " of series ", series.id,
+                   " and has completed it; an enrolment is not withdrawn after completion "
+                   "(a certificate issued in error is revoked first)"));
+}
+
+// Fills `e.requirement_unmet` from `e.missing_qualification`: the reason in
+// words, naming the latest revoked Zertifikat that had given the
+// qualification, if any.
+absl::Status ExplainRequirement(ReadView& r, Enrolment& e) {
+  if (e.missing_qualification.empty()) return absl::OkStatus();
+  e.requirement_unmet =
+      absl::StrCat("series ", e.series_id, " requires the qualification \"",
+                   e.missing_qualification, "\", which the person does not hold");
+  CertificateFilter filter;
+  filter.participant_id = e.participant_id;
+  TH_ASSIGN_OR_RETURN(std::vector<Certificate> held,
+                      AllPages<Certificate>([&](const PageRequest& page) {
+                        return r.certificates().List(filter, page);
+                      }));
+  const std::string wanted = Folded(e.missing_qualification);
+  for (auto c = held.rbegin(); c != held.rend(); ++c) {
+    if (c->status != CertificateStatus::kRevoked || !c->revoke_time ||
+        c->content.outcome != CompletionOutcome::kCertificate ||
+        Folded(c->content.qualification) != wanted) {
+      continue;
+    }
+    absl::StrAppend(&e.requirement_unmet, " any more: Zertifikat ", c->content.serial,
+                    " of series ", c->content.series_id, " was revoked on ",
+                    FormatLocal(*c->revoke_time));
+    break;
+  }
+  return absl::OkStatus();
+}
+
 // Runs `change` once per request_id (see CreateOnce); `change` returns the
 // id of the enrolment it changed.
 template <typename Change>
@@ -105,7 +161,8 @@ absl::Status ValidateCohort(const Cohort& cohort) {
 // The cohort's participants in id order, each once; PERMISSION_DENIED for
 // an organisation `who` does not coordinate.
 absl::StatusOr<std::vector<Participant>> CohortMembers(ReadView& r, const Principal& who,
-                                                       const Cohort& cohort) {
+                                                       const Cohort& cohort,
+                                                       absl::CivilDay training_year_day) {
   std::vector<Participant> out;
   if (!cohort.participant_ids.empty()) {
     std::vector<Id> ids = cohort.participant_ids;
@@ -136,7 +193,10 @@ absl::StatusOr<std::vector<Participant>> CohortMembers(ReadView& r, const Princi
     const bool in_group = cohort.target_group == TargetGroup::kUnspecified ||
                           std::find(p.target_groups.begin(), p.target_groups.end(),
                                     cohort.target_group) != p.target_groups.end();
-    const bool in_year = cohort.training_year == 0 || p.training_year == cohort.training_year;
+    const bool in_year =
+        cohort.training_year == 0 ||
+        (p.training_start &&
+         TrainingYearOn(*p.training_start, training_year_day) == cohort.training_year);
     if (in_group && in_year) out.push_back(std::move(p));
   }
   if (out.empty()) {
@@ -191,7 +251,8 @@ absl::StatusOr<Enrolment> Enrolments::Request(const RequestContext& ctx, Id seri
     TH_ASSIGN_OR_RETURN(std::optional<Enrolment> existing,
                         w.enrolments().Find(series_id, participant_id));
     if (existing && IsActive(existing->state)) return AlreadyEnrolled(*existing, *p);
-    TH_ASSIGN_OR_RETURN(std::string ineligible, Ineligibility(w, series, *p, override_eligibility));
+    TH_ASSIGN_OR_RETURN(std::string ineligible,
+                        Ineligibility(w, series, *p, override_eligibility, planner));
     if (!ineligible.empty()) {
       return FieldError(absl::StatusCode::kFailedPrecondition, "participant_id", ineligible);
     }
@@ -221,7 +282,11 @@ absl::StatusOr<std::vector<Enrolment>> Enrolments::EnrolCohort(const RequestCont
   std::vector<Enrolment> result;
   TH_RETURN_IF_ERROR(store_.Write([&](UnitOfWork& w) -> absl::Status {
     TH_ASSIGN_OR_RETURN(Series series, SeriesFor(w, who, series_id, Need::kPlan, "series_id"));
-    TH_ASSIGN_OR_RETURN(std::vector<Participant> people, CohortMembers(w, who, cohort));
+    // The training year the series begins in (today when it has no sessions).
+    const absl::CivilDay training_year_day =
+        absl::ToCivilDay(series.first_session_start.value_or(now), DisplayTimeZone());
+    TH_ASSIGN_OR_RETURN(std::vector<Participant> people,
+                        CohortMembers(w, who, cohort, training_year_day));
     TH_ASSIGN_OR_RETURN(std::optional<RequestRecord> earlier, AlreadyDone(w, "EnrolCohort", key));
     if (!earlier) {
       TH_RETURN_IF_ERROR(CheckEnrolmentWindow(series, /*by_planner=*/true, now));
@@ -231,9 +296,17 @@ absl::StatusOr<std::vector<Enrolment>> Enrolments::EnrolCohort(const RequestCont
         TH_ASSIGN_OR_RETURN(std::optional<Enrolment> existing,
                             w.enrolments().Find(series_id, p.id));
         if (existing && IsActive(existing->state)) continue;
-        TH_ASSIGN_OR_RETURN(std::string reason, Ineligibility(w, series, p, override_eligibility));
+        TH_ASSIGN_OR_RETURN(std::string reason, Ineligibility(w, series, p, override_eligibility,
+                                                              /*by_planner=*/true));
         if (!reason.empty()) {
-          ineligible.Add(absl::StrCat("participant ", p.id), reason);
+          // The reason names the person; the field is their place in the
+          // request's list (of an organisation's cohort: in the cohort).
+          const auto listed =
+              std::find(cohort.participant_ids.begin(), cohort.participant_ids.end(), p.id);
+          const size_t index = listed != cohort.participant_ids.end()
+                                   ? listed - cohort.participant_ids.begin()
+                                   : &p - people.data();
+          ineligible.Add(absl::StrCat("participant_ids[", index, "]"), reason);
         } else {
           to_enrol.emplace_back(p, existing);
         }
@@ -335,6 +408,7 @@ absl::StatusOr<Enrolment> Enrolments::Withdraw(const RequestContext& ctx, Id id,
       return absl::FailedPreconditionError(
           absl::StrCat("enrolment ", id, " is already ", ToString(e.state)));
     }
+    TH_RETURN_IF_ERROR(CheckNotCompleted(w, series, e));
     const bool freed_seat = HoldsSeat(e.state);
     AuditTrail trail(w, ctx, now);
     TH_RETURN_IF_ERROR(
@@ -403,8 +477,11 @@ absl::StatusOr<Enrolment> Enrolments::Get(const Principal& who, Id id) {
   TH_RETURN_IF_ERROR(store_.Read([&](ReadView& r) -> absl::Status {
     TH_ASSIGN_OR_RETURN(auto loaded, EnrolmentFor(r, who, id, Act::kSee));
     out = std::move(loaded.first);
-    if (!who.IsAdmin() && !CoordinatesSeries(who, loaded.second)) out.note.clear();
-    return absl::OkStatus();
+    if (!who.IsAdmin() && !CoordinatesSeries(who, loaded.second)) {
+      out.note.clear();
+      out.missing_qualification.clear();
+    }
+    return ExplainRequirement(r, out);
   }));
   return out;
 }
@@ -423,6 +500,7 @@ absl::StatusOr<Page<Enrolment>> Enrolments::List(const Principal& who, const Enr
   filter.series_id = query.series_id;
   filter.participant_id = query.participant_id;
   filter.states = query.states;
+  filter.requirement_unmet_only = query.requirement_unmet_only;
   Page<Enrolment> out;
   // Notes are for the series' coordinators (a participant's own included).
   bool with_notes = who.IsAdmin() || !VisibilityOf(who).organizations.empty();
@@ -432,10 +510,11 @@ absl::StatusOr<Page<Enrolment>> Enrolments::List(const Principal& who, const Enr
     if (query.series_id != 0) {
       absl::StatusOr<Series> series = r.series().Get(query.series_id);
       if (absl::IsNotFound(series.status())) {
-        // As for every other object: missing looks like foreign to non-admins.
-        if (!who.IsAdmin())
-          return Denied(absl::StrCat("see the enrolments of series ", query.series_id));
-        return NameField(series.status(), "series_id");
+        if (who.IsAdmin()) return NameField(series.status(), "series_id");
+        // As for every other object, missing looks like foreign to
+        // non-admins: the caller's own enrolments in it are none.
+        if (own != 0 && query.participant_id == own) return absl::OkStatus();
+        return Denied(absl::StrCat("see the roster of series ", query.series_id));
       }
       TH_RETURN_IF_ERROR(series.status());
       const bool coordinates = who.IsAdmin() || CoordinatesSeries(who, *series);
@@ -475,12 +554,19 @@ absl::StatusOr<Page<Enrolment>> Enrolments::List(const Principal& who, const Enr
     } else {
       return InvalidField("series_id", "name the series whose roster you want to see");
     }
+    if (query.requirement_unmet_only && !with_notes) {
+      return Denied("see which enrolments no longer meet their series' requirements");
+    }
     TH_ASSIGN_OR_RETURN(out, r.enrolments().List(filter, page));
+    for (Enrolment& e : out.items) {
+      if (!with_notes) {
+        e.note.clear();
+        e.missing_qualification.clear();
+      }
+      TH_RETURN_IF_ERROR(ExplainRequirement(r, e));
+    }
     return absl::OkStatus();
   }));
-  if (!with_notes) {
-    for (Enrolment& e : out.items) e.note.clear();
-  }
   return out;
 }
 

@@ -31,13 +31,18 @@ struct Cohort {
   std::vector<Id> participant_ids;
   Id organization_id = 0;
   TargetGroup target_group = TargetGroup::kUnspecified;  // unspecified: any
-  int training_year = 0;                                 // 0: any
+  // Apprentices in this training year on the series' first day (today when
+  // it has no sessions yet); 0: any.
+  int training_year = 0;
 };
 
 struct EnrolmentQuery {
   Id series_id = 0;                    // 0: any the caller may see
   Id participant_id = 0;               // 0: any the caller may see
   std::vector<EnrolmentState> states;  // empty: any
+  // Only active enrolments whose person lacks a qualification the series
+  // requires (e.g. after their Zertifikat was revoked); coordinators only.
+  bool requirement_unmet_only = false;
 };
 
 struct ReleaseResult {
@@ -89,6 +94,10 @@ class Enrolments {
   absl::StatusOr<ReleaseResult> ReleaseUnconfirmed(const RequestContext& ctx, Id series_id,
                                                    std::string reason, const RequestKey& key);
 
+  // Coordinators of the series and admins also get `note` and, for an
+  // enrolment whose person lacks the qualification the series requires,
+  // `requirement_unmet` (the reason, naming a revoked Zertifikat that had
+  // given it). Nothing is withdrawn because of it.
   absl::StatusOr<Enrolment> Get(const Principal& who, Id id);
   absl::StatusOr<Page<Enrolment>> List(const Principal& who, const EnrolmentQuery& query,
                                        const PageRequest& page);

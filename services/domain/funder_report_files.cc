@@ -208,10 +208,18 @@ constexpr double kContentWidth = kA4Width - 2 * kMargin;
 constexpr double kFooterHeight = 24;
 constexpr double kBottom = kA4Height - kMargin - kFooterHeight;
 
-// Blocks laid out top to bottom, each kept on one page; returns the pages
-// used. Draws only when `draw`.
-using Block = std::function<double(Page&, double y, bool draw)>;
+// A part of the page laid out top to bottom, kept on one page: `lay`
+// returns its height and draws only when asked to. A block that keeps with
+// the next one moves to a new page together with it, so that a heading
+// never ends a page, a table's sum never starts one alone, and the checksum
+// never fills a page by itself. A spacer takes no room at the top of a page.
+struct Block {
+  std::function<double(Page&, double y, bool draw)> lay;
+  bool keep_with_next = false;
+  bool spacer = false;
+};
 
+// Lays out `blocks`; returns the pages used. Draws only when `draw`.
 int Flow(Page& page, const std::vector<Block>& blocks, bool draw, int pages,
          const FunderReport& r) {
   int number = 1;
@@ -223,38 +231,50 @@ int Flow(Page& page, const std::vector<Block>& blocks, bool draw, int pages,
     page.ShowPage();
   };
   double y = kMargin;
-  for (const Block& block : blocks) {
-    const double height = block(page, y, false);
-    if (y + height > kBottom && y > kMargin) {
+  for (size_t i = 0; i < blocks.size(); ++i) {
+    if (blocks[i].spacer && y == kMargin) continue;
+    // The room this block needs on the page: with the blocks it keeps with,
+    // unless an earlier block of the chain already made that room.
+    double needed = blocks[i].lay(page, y, false);
+    if (i == 0 || !blocks[i - 1].keep_with_next) {
+      for (size_t j = i; blocks[j].keep_with_next && j + 1 < blocks.size(); ++j) {
+        needed += blocks[j + 1].lay(page, y, false);
+      }
+    }
+    if (y + needed > kBottom && y > kMargin) {
       footer();
       ++number;
       y = kMargin;
+      if (blocks[i].spacer) continue;
     }
-    y += block(page, y, draw);
+    y += blocks[i].lay(page, y, draw);
   }
   footer();
   return number;
 }
 
 Block Spacer(double height) {
-  return [height](Page&, double, bool) { return height; };
+  return {[height](Page&, double, bool) { return height; }, /*keep_with_next=*/true,
+          /*spacer=*/true};
 }
 
 Block Heading(std::string text, double size) {
-  return [text = std::move(text), size](Page& page, double y, bool draw) {
-    return page.Text(text, kMargin, y, kContentWidth, {.size = size, .bold = true}, draw) + 6;
-  };
+  return {[text = std::move(text), size](Page& page, double y, bool draw) {
+            return page.Text(text, kMargin, y, kContentWidth, {.size = size, .bold = true}, draw) +
+                   6;
+          },
+          /*keep_with_next=*/true};
 }
 
 Block Paragraph(std::string text, double size = 9, double grey = 0) {
-  return [text = std::move(text), size, grey](Page& page, double y, bool draw) {
+  return {[text = std::move(text), size, grey](Page& page, double y, bool draw) {
     return page.Text(text, kMargin, y, kContentWidth, {.size = size, .grey = grey}, draw) + 4;
-  };
+  }};
 }
 
 // A two-column row: label and value (right-aligned in its column).
 Block Row(std::string label, std::string value, bool bold = false, double label_width = 300) {
-  return [=](Page& page, double y, bool draw) {
+  return {[=](Page& page, double y, bool draw) {
     const double h1 = page.Text(label, kMargin + 4, y + 3, label_width - 8,
                                 {.size = 9.5, .bold = bold, .max_lines = 2}, draw);
     const double h2 = page.Text(value, kMargin + label_width, y + 3, 90,
@@ -262,7 +282,7 @@ Block Row(std::string label, std::string value, bool bold = false, double label_
     const double h = std::max(h1, h2) + 6;
     if (draw) page.Line(kMargin, y + h, kMargin + label_width + 90, y + h, 0.4, 0.6);
     return h;
-  };
+  }};
 }
 
 }  // namespace
@@ -275,12 +295,12 @@ absl::StatusOr<std::string> FunderReportPdf(const FunderReport& r) {
            {"Zeitraum", PeriodText(r)},
            {"Mindestzahl Personen je Zelle (k)", absl::StrCat(r.min_persons)},
            {"Erstellt", Created(r)}}) {
-    blocks.push_back([label, value](Page& page, double y, bool draw) {
+    blocks.push_back({[label, value](Page& page, double y, bool draw) {
       const double h1 =
           page.Text(label + ":", kMargin, y, 190, {.size = 10, .bold = true, .max_lines = 2}, draw);
       const double h2 = page.Text(value, kMargin + 190, y, kContentWidth - 190, {.size = 10}, draw);
       return std::max(h1, h2) + 2;
-    });
+    }});
   }
   blocks.push_back(Spacer(10));
   blocks.push_back(Heading("Kennzahlen", 12));
@@ -293,6 +313,7 @@ absl::StatusOr<std::string> FunderReportPdf(const FunderReport& r) {
     blocks.push_back(Spacer(12));
     blocks.push_back(Heading(absl::StrCat("Personen nach ", TableTitle(t.breakdown)), 12));
     for (const ReportRow& row : t.rows) blocks.push_back(Row(RowLabel(t, row), Shown(row.persons)));
+    blocks.back().keep_with_next = true;  // the sum goes with the table's last row
     blocks.push_back(Row(t.breakdown == ReportBreakdown::kSeries ? "Summe (Teilnahmen)" : "Summe",
                          Shown(t.total), true));
   }
@@ -302,12 +323,13 @@ absl::StatusOr<std::string> FunderReportPdf(const FunderReport& r) {
   blocks.push_back(Spacer(8));
   blocks.push_back(Heading("Definitionen", 12));
   for (const ReportDefinition& d : FunderReportDefinitions()) {
-    blocks.push_back([d](Page& page, double y, bool draw) {
+    blocks.push_back({[d](Page& page, double y, bool draw) {
       const double h1 = page.Text(d.figure, kMargin, y, 180, {.size = 9, .bold = true}, draw);
       const double h2 = page.Text(d.text, kMargin + 185, y, kContentWidth - 185, {.size = 9}, draw);
       return std::max(h1, h2) + 4;
-    });
+    }});
   }
+  blocks.back().keep_with_next = true;  // the checksum never stands alone on a page
   blocks.push_back(Spacer(8));
   blocks.push_back(Paragraph(absl::StrCat("Prüfsumme der Eingaben: ", r.inputs_hash), 7.5, 0.35));
   const std::string title = absl::StrCat("Förderbericht ", r.scope_name, " ", PeriodText(r));

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <map>
 #include <set>
+#include <unordered_map>
 
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
@@ -18,6 +19,7 @@
 #include "domain/policy.h"
 #include "domain/status_macros.h"
 #include "domain/suppression.h"
+#include "domain/training_year.h"
 #include "domain/work_gate.h"
 
 namespace trainhub::domain {
@@ -168,7 +170,7 @@ struct Facts {
   std::vector<Id> series;
   std::vector<ParticipationFacts> participations;
   std::vector<HeldSession> held;
-  std::map<Id, double> teaching_units;  // of the held sessions
+  std::unordered_map<Id, double> teaching_units;  // of the held sessions
   CompletionFacts completion;
   std::map<Id, std::string> organization_names;
   std::map<Id, std::string> series_titles;
@@ -177,31 +179,36 @@ struct Facts {
 absl::StatusOr<Facts> ReadFacts(ReadView& r, const ReportScope& scope, absl::Time from,
                                 absl::Time to) {
   Facts f;
-  TH_ASSIGN_OR_RETURN(f.series, r.reports().ScopeSeries(scope));
+  TH_ASSIGN_OR_RETURN(std::vector<ScopedSeries> scoped, r.reports().ScopeSeries(scope));
+  for (ScopedSeries& s : scoped) {
+    f.series.push_back(s.id);
+    f.series_titles[s.id] = std::move(s.title);
+  }
   TH_ASSIGN_OR_RETURN(f.participations, r.reports().Participations(scope, from, to));
   TH_ASSIGN_OR_RETURN(f.held, r.reports().HeldSessions(scope, from, to));
   TH_ASSIGN_OR_RETURN(f.completion, r.reports().Completions(scope, from, to));
-  std::set<Id> held_series;
-  for (const HeldSession& h : f.held) held_series.insert(h.series_id);
-  for (Id series_id : held_series) {
-    TH_ASSIGN_OR_RETURN(std::vector<Session> sessions, SessionsOf(r, series_id));
-    TH_ASSIGN_OR_RETURN(std::vector<Module> modules, ModulesOf(r, series_id));
-    for (const auto& [session_id, units] : TeachingUnits(sessions, modules)) {
-      f.teaching_units[session_id] = units;
+  // A module's teaching units are shared among all its sessions, also those
+  // outside the period.
+  std::vector<Id> held_modules;
+  for (const HeldSession& h : f.held) held_modules.push_back(h.module_id);
+  std::sort(held_modules.begin(), held_modules.end());
+  held_modules.erase(std::unique(held_modules.begin(), held_modules.end()), held_modules.end());
+  if (!held_modules.empty()) {
+    TH_ASSIGN_OR_RETURN(std::vector<ModuleLength> modules, r.reports().ModuleLengths(held_modules));
+    std::unordered_map<Id, const ModuleLength*> by_id;
+    for (const ModuleLength& m : modules) by_id[m.module_id] = &m;
+    for (const HeldSession& h : f.held) {
+      auto m = by_id.find(h.module_id);
+      if (m == by_id.end()) continue;
+      f.teaching_units[h.session_id] =
+          SessionTeachingUnits(h.minutes, m->second->teaching_units, m->second->minutes);
     }
   }
-  std::set<Id> organizations, series;
-  for (const ParticipationFacts& p : f.participations) {
-    organizations.insert(p.organization_id);
-    series.insert(p.series_id);
-  }
+  std::set<Id> organizations;
+  for (const ParticipationFacts& p : f.participations) organizations.insert(p.organization_id);
   for (Id id : organizations) {
     TH_ASSIGN_OR_RETURN(Organization org, r.organizations().Get(id));
     f.organization_names[id] = org.name;
-  }
-  for (Id id : series) {
-    TH_ASSIGN_OR_RETURN(Series s, r.series().Get(id));
-    f.series_titles[id] = s.title;
   }
   return f;
 }
@@ -215,15 +222,17 @@ std::string HashFacts(const Facts& f, const Period& period, const ReportScope& s
     crypto_generichash_update(&state, reinterpret_cast<const unsigned char*>(line.data()),
                               line.size());
   };
-  add(absl::StrCat("funder-report v1 ", absl::FormatCivilTime(period.first), " ",
+  add(absl::StrCat("funder-report v2 ", absl::FormatCivilTime(period.first), " ",
                    absl::FormatCivilTime(period.last), " k=", min_persons, "\n"));
   add(absl::StrCat("scope ", scope.everything ? "all" : "", " org=", scope.organization_id,
                    " series=", absl::StrJoin(scope.series_ids, ","), "\n"));
   add(absl::StrCat("series ", absl::StrJoin(f.series, ","), "\n"));
   for (const ParticipationFacts& p : f.participations) {
     add(absl::StrCat("p ", p.participant_id, " ", p.series_id, " ", p.attended, " ", p.excused, " ",
-                     p.absent, " ", p.organization_id, " ", static_cast<int>(p.first_target_group),
-                     " ", p.training_year, "\n"));
+                     p.absent, " ",
+                     p.first_attended ? absl::ToUnixSeconds(*p.first_attended) : int64_t{0}, " ",
+                     p.organization_id, " ", static_cast<int>(p.first_target_group), " ",
+                     p.training_start ? absl::FormatCivilTime(*p.training_start) : "-", "\n"));
   }
   for (const HeldSession& h : f.held) {
     auto units = f.teaching_units.find(h.session_id);
@@ -255,7 +264,10 @@ FunderReport Count(const Facts& f, const Period& period, int k) {
   report.min_persons = k;
   report.series_ids = f.series;
 
-  std::map<Id, ParticipationFacts> person;  // a person's attributes, once
+  // Each person once, with their attributes and the first session they
+  // attended in the period in any series of the scope (participations come
+  // ordered by person: ReportReader::Participations).
+  std::vector<ParticipationFacts> person;
   std::map<TargetGroup, int64_t> by_group;
   std::map<Id, int64_t> by_organization, by_series;
   std::map<int, int64_t> by_year;
@@ -266,15 +278,29 @@ FunderReport Count(const Facts& f, const Period& period, int k) {
     if (p.attended == 0) continue;  // never took part in the period
     ++participations;
     ++by_series[p.series_id];
-    if (person.emplace(p.participant_id, p).second) {
+    if (person.empty() || person.back().participant_id != p.participant_id) {
+      person.push_back(p);
       const TargetGroup group =
           IsKnown(p.first_target_group) ? p.first_target_group : TargetGroup::kUnspecified;
       ++by_group[group];
       ++by_organization[p.organization_id];
-      if (group == TargetGroup::kApprentices) {
-        ++by_year[p.training_year >= 1 && p.training_year <= 3 ? p.training_year : 0];
-      }
+    } else if (p.first_attended && (!person.back().first_attended ||
+                                    *p.first_attended < *person.back().first_attended)) {
+      person.back().first_attended = p.first_attended;
     }
+  }
+  // Apprentices by their training year on the day they first took part in
+  // the period: the same in any later year.
+  for (const ParticipationFacts& p : person) {
+    if (!IsKnown(p.first_target_group) || p.first_target_group != TargetGroup::kApprentices) {
+      continue;
+    }
+    int year = 0;
+    if (p.training_start && p.first_attended) {
+      year =
+          TrainingYearOn(*p.training_start, absl::ToCivilDay(*p.first_attended, DisplayTimeZone()));
+    }
+    ++by_year[year >= 1 && year <= kMaxTrainingYear ? year : 0];
   }
   for (const HeldSession& h : f.held) {
     ++report.sessions_held;
@@ -387,8 +413,10 @@ const std::vector<ReportDefinition>& FunderReportDefinitions() {
        "ist."},
       {"Träger", "Die Organisation, der die Person zugeordnet ist."},
       {"Ausbildungsjahr",
-       "Auszubildende (erste Zielgruppe) nach Ausbildungsjahr; „nicht angegeben“, wenn keins "
-       "erfasst ist."},
+       "Auszubildende (erste Zielgruppe) nach dem Ausbildungsjahr am Tag ihres ersten Termins "
+       "im Zeitraum, berechnet aus dem Ausbildungsbeginn (1. Jahr: die ersten zwölf Monate); "
+       "ein vergangener Zeitraum bleibt so gleich. „nicht angegeben“: kein Beginn erfasst, "
+       "oder der Termin lag davor oder nach dem 3. Jahr."},
       {"Durchgeführte Termine",
        "Termine des Zeitraums (nach Beginn), für die mindestens ein Anwesenheitsstatus erfasst "
        "ist."},
@@ -399,8 +427,9 @@ const std::vector<ReportDefinition>& FunderReportDefinitions() {
        "Anteil der erfassten Status (anwesend, verspätet, entschuldigt, abwesend) an den "
        "Terminen des Zeitraums, die „anwesend“ oder „verspätet“ sind."},
       {"Zertifikate, Teilnahmebestätigungen",
-       "Personen je Reihe mit einem im Zeitraum ausgestellten, nicht widerrufenen Dokument; "
-       "eine Neuausstellung zählt einmal."},
+       "Personen je Reihe, deren gültiges Dokument im Zeitraum ausgestellt wurde; ersetzte "
+       "und widerrufene Dokumente zählen nie (eine als Zertifikat neu ausgestellte "
+       "Teilnahmebestätigung zählt einmal: als Zertifikat, bei der Neuausstellung)."},
       {"Abbrüche",
        "Anmeldungen mit Platz, die im Zeitraum nach Beginn der Reihe (erster Termin) "
        "zurückgezogen wurden."},

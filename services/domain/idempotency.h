@@ -23,17 +23,19 @@ struct RequestKey {
   Id account_id = 0;        // request ids are scoped per account
 };
 
-// Inside a write unit: the record of `key` when it was already done for
-// `method` (a retry: do nothing again), else nullopt (also without a
-// request_id). ALREADY_EXISTS on "request_id" when it was recorded for
-// another request.
-inline absl::StatusOr<std::optional<RequestRecord>> AlreadyDone(UnitOfWork& w,
+// Inside a write unit (or, for a use case that must know it before its
+// write, a read): the record of `key` when it was already done for
+// `method` (a retry: do nothing again, answer as the first time), else
+// nullopt (also without a request_id). ALREADY_EXISTS on "request_id" when
+// it was recorded for another request.
+inline absl::StatusOr<std::optional<RequestRecord>> AlreadyDone(ReadView& r,
                                                                 absl::string_view method,
                                                                 const RequestKey& key) {
   if (key.request_id.empty()) return std::optional<RequestRecord>();
   TH_ASSIGN_OR_RETURN(std::optional<RequestRecord> earlier,
-                      w.requests().Find(key.account_id, key.request_id));
-  if (earlier && (earlier->method != method || earlier->fingerprint != key.fingerprint)) {
+                      r.requests().Find(key.account_id, key.request_id));
+  if (earlier &&
+      (earlier->method != method || !r.requests().SameFingerprint(*earlier, key.fingerprint))) {
     return FieldError(absl::StatusCode::kAlreadyExists, "request_id",
                       "was already used for a different request");
   }

@@ -7,7 +7,11 @@ namespace trainhub::domain {
 absl::Status Maintenance::BackupTo(const Principal& who, const std::string& path) {
   if (!who.IsAdmin()) return Denied("back up the database (admins only)");
   WorkGate::Pass pass = backups_.Enter();
-  if (!pass.ok()) return absl::UnavailableError("another backup is running; try again later");
+  // The server answers; it is busy with this one task (not unreachable).
+  if (!pass.ok()) {
+    return absl::ResourceExhaustedError(
+        "a backup is already running; try again when it has finished");
+  }
   return store_.CopyTo(path);
 }
 

@@ -18,8 +18,8 @@ class Maintenance {
   explicit Maintenance(Store& store) : store_(store) {}
 
   // Writes a consistent copy of all data to the new file `path`.
-  // PERMISSION_DENIED for anyone but an admin; UNAVAILABLE while another
-  // backup runs (one at a time: a copy reads the whole file).
+  // PERMISSION_DENIED for anyone but an admin; RESOURCE_EXHAUSTED while
+  // another backup runs (one at a time: a copy reads the whole file).
   absl::Status BackupTo(const Principal& who, const std::string& path);
 
  private:

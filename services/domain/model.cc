@@ -11,6 +11,10 @@ bool IsKnown(SeriesKind value) {
 bool IsKnown(SeriesStatus value) {
   return value >= SeriesStatus::kDraft && value <= SeriesStatus::kCancelled;
 }
+bool IsKnown(IssuedDocuments value) {
+  return value == IssuedDocuments::kCertificateAndConfirmation ||
+         value == IssuedDocuments::kConfirmationOnly;
+}
 bool IsKnown(TargetGroup value) {
   return value >= TargetGroup::kVolunteers && value <= TargetGroup::kOther;
 }

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "absl/strings/string_view.h"
+#include "absl/time/civil_time.h"
 #include "absl/time/time.h"
 
 namespace trainhub::domain {
@@ -33,6 +34,15 @@ enum class SeriesKind {
   kApprenticeParcours = 3,
   kVielfaltsMontag = 4,
   kOther = 5,
+};
+
+// What completing a series earns: a Zertifikat (the rule met) and a
+// Teilnahmebestätigung (partial attendance), or only Teilnahmebestätigungen,
+// worded for an event (a Fachtag, an Ideenwerkstatt, a mini-workshop).
+enum class IssuedDocuments {
+  kUnspecified = 0,  // on create: kCertificateAndConfirmation
+  kCertificateAndConfirmation = 1,
+  kConfirmationOnly = 2,
 };
 
 enum class SeriesStatus {
@@ -81,6 +91,7 @@ enum class EnrolmentState {
 bool IsKnown(OrganizationKind value);
 bool IsKnown(SeriesKind value);
 bool IsKnown(SeriesStatus value);
+bool IsKnown(IssuedDocuments value);
 bool IsKnown(TargetGroup value);
 bool IsKnown(BookingStatus value);
 bool IsKnown(EnrolmentState value);
@@ -105,6 +116,11 @@ struct Organization {
   // requirements); erasing a person's data earlier needs an admin. 0: no
   // such duty.
   int record_retention_years = 0;
+  // Who signs its certificates (e.g. "Dr. Maria Beispiel", "Projektleitung"),
+  // printed on them with place and date; without a name, the coordinator
+  // who issues them.
+  std::string signatory_name;
+  std::string signatory_role;
   absl::Time create_time;
   absl::Time update_time;
 };
@@ -124,7 +140,13 @@ struct Participant {
   std::string email;  // optional
   Id organization_id = 0;
   std::vector<TargetGroup> target_groups;
-  int training_year = 0;  // apprentices: 1..3
+  // Apprentices: the first day of their training; their training year on a
+  // day is derived from it (domain/training_year.h). Nobody else has one.
+  std::optional<absl::CivilDay> training_start;
+  // Input only, from the deprecated API field and import column: the
+  // training year (1-3) as of today, which Create, Update and the import
+  // turn into training_start (ResolveStatedTrainingYear). 0: not given.
+  int stated_training_year = 0;
   absl::Time create_time;
   absl::Time update_time;
   // Set once the person's data was erased (GDPR Art. 17): the record keeps
@@ -160,6 +182,7 @@ struct Series {
   std::optional<absl::Time> enrolment_deadline;     // participants' own requests until then
   std::string awards_qualification;                 // what completing the series qualifies for
   std::string required_qualification;               // what a participant needs to enrol
+  IssuedDocuments issued_documents = IssuedDocuments::kCertificateAndConfirmation;
 
   // Derived by the store from modules and sessions; ignored on writes.
   int module_count = 0;
@@ -233,6 +256,12 @@ struct Enrolment {
   std::string participant_name;
   Id participant_organization_id = 0;
   std::string series_title;
+  // The qualification the series requires and the person does not hold
+  // (any more: a revoked Zertifikat, say), for an active enrolment; else "".
+  std::string missing_qualification;
+  // Why the enrolment no longer meets the series' requirements, in words
+  // (set by the use case for coordinators from missing_qualification).
+  std::string requirement_unmet;
 };
 
 // One step in an enrolment's history.
@@ -316,6 +345,15 @@ struct AuditEvent {
   std::string request_id;
   std::string peer;          // the client's address without port; "" in-process
   int64_t repeat_count = 1;  // refusals coalesced into this row
+  // The hash chain (domain/audit_chain.h), set by the store: the event's
+  // place (0 while a refusal row still counts repeats), the hash before it
+  // and its own, the salt of the peer's digest ("" for no peer) and, once
+  // the peer was erased, its digest.
+  int64_t chain_seq = 0;
+  std::string prev_hash;
+  std::string hash;
+  std::string peer_salt;
+  std::string peer_digest;
 
   // Derived; ignored on writes.
   std::string account_name;

@@ -15,9 +15,13 @@ namespace {
 
 const std::vector<MaskedField<Organization>>& OrganizationFields() {
   static const auto* fields = new std::vector<MaskedField<Organization>>{
-      Field("name", &Organization::name), Field("kind", &Organization::kind),
-      Field("city", &Organization::city), Field("website", &Organization::website),
-      Field("record_retention_years", &Organization::record_retention_years)};
+      Field("name", &Organization::name),
+      Field("kind", &Organization::kind),
+      Field("city", &Organization::city),
+      Field("website", &Organization::website),
+      Field("record_retention_years", &Organization::record_retention_years),
+      Field("signatory_name", &Organization::signatory_name),
+      Field("signatory_role", &Organization::signatory_role)};
   return *fields;
 }
 

@@ -13,11 +13,13 @@
 #include "absl/strings/strip.h"
 #include "domain/access.h"
 #include "domain/audit_trail.h"
+#include "domain/berlin_time.h"
 #include "domain/csv_table.h"
 #include "domain/enrolment_rules.h"
 #include "domain/errors.h"
 #include "domain/status_macros.h"
 #include "domain/text.h"
+#include "domain/training_year.h"
 #include "domain/validation.h"
 
 namespace trainhub::domain {
@@ -29,7 +31,15 @@ namespace {
 // refusal lists.
 constexpr size_t kMaxProblemsInError = Violations::kMaxListedViolations - 2;
 
-enum class Column { kName, kFirstName, kLastName, kEmail, kTargetGroups, kTrainingYear };
+enum class Column {
+  kName,
+  kFirstName,
+  kLastName,
+  kEmail,
+  kTargetGroups,
+  kTrainingStart,
+  kTrainingYear,  // the year as of the import's day, stored as a start
+};
 
 // Header names, folded (domain/text.h), in English and German.
 const std::map<std::string, Column, std::less<>>& HeaderNames() {
@@ -58,6 +68,12 @@ const std::map<std::string, Column, std::less<>>& HeaderNames() {
       {"target group", Column::kTargetGroups},
       {"zielgruppe", Column::kTargetGroups},
       {"zielgruppen", Column::kTargetGroups},
+      {"training_start", Column::kTrainingStart},
+      {"training start", Column::kTrainingStart},
+      {"start of training", Column::kTrainingStart},
+      {"ausbildungsbeginn", Column::kTrainingStart},
+      {"beginn der ausbildung", Column::kTrainingStart},
+      {"ausbildungsstart", Column::kTrainingStart},
       {"training_year", Column::kTrainingYear},
       {"training year", Column::kTrainingYear},
       {"ausbildungsjahr", Column::kTrainingYear},
@@ -116,7 +132,8 @@ struct Layout {
 };
 
 std::string KnownHeaders() {
-  return "Name (or Vorname and Nachname), E-Mail, Zielgruppe, Ausbildungsjahr";
+  return "Name (or Vorname and Nachname), E-Mail, Zielgruppe, Ausbildungsbeginn (or "
+         "Ausbildungsjahr)";
 }
 
 absl::StatusOr<Layout> ReadHeader(const CsvTable& table) {
@@ -163,7 +180,8 @@ struct Candidate {
   std::vector<ImportProblem> problems;
 };
 
-Candidate ReadRow(const Layout& layout, const CsvRow& row, const ImportOptions& options) {
+Candidate ReadRow(const Layout& layout, const CsvRow& row, const ImportOptions& options,
+                  absl::CivilDay today) {
   Candidate c;
   c.line = row.line;
   auto problem = [&](Column column, std::string reason) {
@@ -204,23 +222,42 @@ Candidate ReadRow(const Layout& layout, const CsvRow& row, const ImportOptions& 
       p.target_groups = options.default_target_groups;
     }
   }
+  const std::string start = layout.Cell(row, Column::kTrainingStart);
+  bool start_ok = true;
+  if (!start.empty()) {
+    std::string unreadable;
+    p.training_start = ParseTrainingStart(start, &unreadable);
+    if (!p.training_start) {
+      problem(Column::kTrainingStart, unreadable);
+      start_ok = false;
+    }
+  }
   const std::string year = layout.Cell(row, Column::kTrainingYear);
   bool year_ok = true;
   if (!year.empty()) {
     absl::string_view digits = absl::StripSuffix(year, ".");
-    if (!absl::SimpleAtoi(digits, &p.training_year)) {
+    if (!absl::SimpleAtoi(digits, &p.stated_training_year)) {
       problem(Column::kTrainingYear, absl::StrCat("\"", year, "\" is not a number"));
       year_ok = false;
     }
   }
   Violations v;
+  if (start_ok) ResolveStatedTrainingYear(p, today, "", v);
   ValidateParticipant(p, "", v);
+  // A missing start is reported at the column the file has (start or year).
+  const Column training_column =
+      layout.Of(Column::kTrainingStart) || !layout.Of(Column::kTrainingYear)
+          ? Column::kTrainingStart
+          : Column::kTrainingYear;
   for (const FieldViolation& f : GetFieldViolations(v.ToStatus())) {
     if (f.field.rfind("target_groups", 0) == 0 && !groups_ok) continue;
-    if (f.field == "training_year" && !year_ok) continue;
+    if ((f.field == "training_start" || f.field == "training_year") && (!year_ok || !start_ok)) {
+      continue;
+    }
     Column column = Column::kName;
     if (f.field == "email") column = Column::kEmail;
     if (f.field.rfind("target_groups", 0) == 0) column = Column::kTargetGroups;
+    if (f.field == "training_start") column = training_column;
     if (f.field == "training_year") column = Column::kTrainingYear;
     std::string header = layout.Header(column);
     if (column == Column::kName && header.empty()) {
@@ -274,11 +311,11 @@ absl::Status ValidateOptions(absl::string_view csv, const ImportOptions& options
 // Every row as a candidate with the problems found in the file alone (an
 // e-mail address twice included).
 std::vector<Candidate> ReadCandidates(const Layout& layout, const CsvTable& table,
-                                      const ImportOptions& options) {
+                                      const ImportOptions& options, absl::CivilDay today) {
   std::vector<Candidate> candidates;
   std::map<std::string, int> lines_by_email;
   for (const CsvRow& row : table.rows) {
-    Candidate c = ReadRow(layout, row, options);
+    Candidate c = ReadRow(layout, row, options, today);
     if (!c.person.email.empty()) {
       auto [it, fresh] = lines_by_email.emplace(Folded(c.person.email), row.line);
       if (!fresh) {
@@ -334,6 +371,7 @@ absl::Status ImportRow(UnitOfWork& w, AuditTrail& trail, const Layout& layout,
     row.created = true;
   }
   row.participant_id = stored.id;
+  row.display_name = stored.display_name;
   if (series) {
     TH_ASSIGN_OR_RETURN(Enrolment e,
                         EnrolAsPlanner(w, trail, *series, stored, options.override_eligibility,
@@ -370,9 +408,10 @@ absl::StatusOr<ImportReport> ParticipantImport::Import(const RequestContext& ctx
                                             kMaxImportRows, " at once"));
   }
   TH_ASSIGN_OR_RETURN(Layout layout, ReadHeader(table));
-  std::vector<Candidate> candidates = ReadCandidates(layout, table, options);
-
   const absl::Time now = clock_();
+  std::vector<Candidate> candidates =
+      ReadCandidates(layout, table, options, absl::ToCivilDay(now, DisplayTimeZone()));
+
   ImportReport report;
   bool dry_run_ended = false;
   absl::Status unit = store_.Write([&](UnitOfWork& w) -> absl::Status {

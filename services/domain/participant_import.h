@@ -4,7 +4,9 @@
 // Importing participant lists that coordinators keep in spreadsheets, and
 // optionally enrolling them in a series. The format (docs/import.md): a
 // header row naming the columns in English or German (Name, or Vorname and
-// Nachname; E-Mail; Zielgruppe; Ausbildungsjahr), then one person a row.
+// Nachname; E-Mail; Zielgruppe; Ausbildungsbeginn, or the older
+// Ausbildungsjahr: the year on the import's day, stored as a start of
+// training), then one person a row.
 
 #include <functional>
 #include <string>
@@ -47,6 +49,7 @@ struct ImportedRow {
   Id enrolment_id = 0;
   EnrolmentState enrolment_state = EnrolmentState::kUnspecified;
   int waitlist_position = 0;
+  std::string display_name;  // as stored: the row's, or the matched participant's
 };
 
 struct ImportReport {

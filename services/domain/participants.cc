@@ -6,12 +6,14 @@
 #include "absl/strings/str_join.h"
 #include "domain/access.h"
 #include "domain/audit_trail.h"
+#include "domain/berlin_time.h"
 #include "domain/errors.h"
 #include "domain/field_mask.h"
 #include "domain/limits.h"
 #include "domain/policy.h"
 #include "domain/status_macros.h"
 #include "domain/text.h"
+#include "domain/training_year.h"
 #include "domain/validation.h"
 
 namespace trainhub::domain {
@@ -22,7 +24,9 @@ const std::vector<MaskedField<Participant>>& ParticipantFields() {
       Field("display_name", &Participant::display_name), Field("email", &Participant::email),
       Field("organization_id", &Participant::organization_id),
       Field("target_groups", &Participant::target_groups),
-      Field("training_year", &Participant::training_year)};
+      Field("training_start", &Participant::training_start),
+      // Deprecated: the training year as of today, stored as a start.
+      Field("training_year", &Participant::stated_training_year)};
   return *fields;
 }
 
@@ -87,13 +91,15 @@ absl::StatusOr<Participant> Participants::Create(const RequestContext& ctx, Part
                                                  const RequestKey& key) {
   const Principal& who = ctx.who;
   participant.id = 0;
+  participant.create_time = participant.update_time = clock_();
   Violations v;
+  ResolveStatedTrainingYear(
+      participant, absl::ToCivilDay(participant.create_time, DisplayTimeZone()), "participant", v);
   ValidateParticipant(participant, "participant", v);
   TH_RETURN_IF_ERROR(v.ToStatus());
   if (!CanKeep(who, participant)) {
     return Denied(absl::StrCat("keep participants of organisation ", participant.organization_id));
   }
-  participant.create_time = participant.update_time = clock_();
   return CreateOnce<Participant>(
       store_, "CreateParticipant", key,
       [&](UnitOfWork& w) -> absl::StatusOr<Id> {
@@ -151,7 +157,11 @@ absl::StatusOr<Participant> Participants::Update(const RequestContext& ctx,
           absl::StrCat("participant ", p.id, "'s data was erased; it stays as it is"));
     }
     ApplyMask(p, patch, mask, ParticipantFields());
+    const absl::Time now = clock_();
+    // A year given alone replaces the start of training.
+    if (Has(mask, "training_year") && !Has(mask, "training_start")) p.training_start.reset();
     Violations v;
+    ResolveStatedTrainingYear(p, absl::ToCivilDay(now, DisplayTimeZone()), "participant", v);
     ValidateParticipant(p, "participant", v);
     TH_RETURN_IF_ERROR(v.ToStatus());
     if (!CanKeep(who, p)) {
@@ -159,7 +169,7 @@ absl::StatusOr<Participant> Participants::Update(const RequestContext& ctx,
           absl::StrCat("move participant ", p.id, " to organisation ", p.organization_id));
     }
     TH_RETURN_IF_ERROR(CheckReferences(w, p));
-    p.update_time = clock_();
+    p.update_time = now;
     TH_RETURN_IF_ERROR(w.participants().Update(p));
     TH_RETURN_IF_ERROR(
         AuditTrail(w, ctx, p.update_time).Changed("participant", p.id, p.organization_id));

@@ -37,7 +37,9 @@ class Participants {
   // accents ("celik" finds "Çelik").
   absl::StatusOr<Page<Participant>> List(const Principal& who, Id organization_id,
                                          absl::string_view name, const PageRequest& page);
-  // Paths: display_name, email, organization_id, target_groups, training_year.
+  // Paths: display_name, email, organization_id, target_groups,
+  // training_start; training_year (deprecated: the year as of today, stored
+  // as a start of training, TrainingStartForYear).
   absl::StatusOr<Participant> Update(const RequestContext& ctx, const Participant& patch,
                                      const UpdateMask& mask);
 

@@ -45,6 +45,11 @@ absl::Status TooManyHashes() {
 
 int RunningPasswordHashes() { return HashingGate().running(); }
 
+bool LoginHashingIsBusy() {
+  WorkGate& gate = HashingGate();
+  return gate.running() >= gate.slots() || gate.waiting() > 0;
+}
+
 bool InitCrypto() { return sodium_init() >= 0; }
 
 std::string PasswordProblem(absl::string_view password) {
@@ -70,13 +75,13 @@ absl::StatusOr<std::string> HashPassword(absl::string_view password) {
   return std::string(out);
 }
 
-absl::StatusOr<PasswordCheck> VerifyPassword(absl::string_view password, absl::string_view hash) {
+namespace {
+
+// The check itself, in a slot the caller holds.
+PasswordCheck CheckInSlot(absl::string_view password, absl::string_view hash) {
   PasswordCheck check;
-  if (!InitCrypto() || password.size() > kMaxPasswordBytes) return check;
   const bool real = !hash.empty();
   const std::string stored(real ? hash : absl::string_view(DummyHash()));
-  WorkGate::Pass pass = HashingGate().Enter();
-  if (!pass.ok()) return TooManyHashes();
   const bool matches =
       crypto_pwhash_str_verify(stored.c_str(), password.data(), password.size()) == 0;
   check.matches = real && matches;
@@ -84,6 +89,24 @@ absl::StatusOr<PasswordCheck> VerifyPassword(absl::string_view password, absl::s
     check.needs_rehash = crypto_pwhash_str_needs_rehash(stored.c_str(), kOpsLimit, kMemLimit) != 0;
   }
   return check;
+}
+
+}  // namespace
+
+absl::StatusOr<PasswordCheck> VerifyPassword(absl::string_view password, absl::string_view hash) {
+  if (!InitCrypto() || password.size() > kMaxPasswordBytes) return PasswordCheck();
+  if (hash.empty()) DummyHash();  // made outside the slot, once
+  WorkGate::Pass pass = HashingGate().Enter();
+  if (!pass.ok()) return TooManyHashes();
+  return CheckInSlot(password, hash);
+}
+
+absl::StatusOr<PasswordCheck> VerifyPasswordInOwnSlot(absl::string_view password,
+                                                      absl::string_view hash,
+                                                      const WorkGate::Pass& own_slot) {
+  if (!own_slot.ok()) return absl::FailedPreconditionError("no hashing slot was granted");
+  if (!InitCrypto() || password.size() > kMaxPasswordBytes) return PasswordCheck();
+  return CheckInSlot(password, hash);
 }
 
 std::string NewToken() {

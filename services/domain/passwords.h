@@ -9,6 +9,7 @@
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
 #include "absl/time/time.h"
+#include "domain/work_gate.h"
 
 namespace trainhub::domain {
 
@@ -27,6 +28,8 @@ inline constexpr int kMaxWaitingPasswordHashes = 32;
 inline constexpr absl::Duration kMaxPasswordHashWait = absl::Seconds(5);
 // How many hashes are running now (for tests and benchmarks).
 int RunningPasswordHashes();
+// True while every login hashing slot is taken or a login waits for one.
+bool LoginHashingIsBusy();
 
 // "$argon2id$..." with the current interactive cost parameters.
 // RESOURCE_EXHAUSTED when too many hashes run and wait already.
@@ -40,6 +43,12 @@ struct PasswordCheck {
 // against a fixed dummy hash so that unknown accounts cost the same.
 // RESOURCE_EXHAUSTED when too many hashes run and wait already.
 absl::StatusOr<PasswordCheck> VerifyPassword(absl::string_view password, absl::string_view hash);
+// VerifyPassword for a caller that bounds its hashing with a gate of its
+// own (anonymous name checks, domain/name_check_budget.h): runs in
+// `own_slot`, taking no login slot. FAILED_PRECONDITION without a slot.
+absl::StatusOr<PasswordCheck> VerifyPasswordInOwnSlot(absl::string_view password,
+                                                      absl::string_view hash,
+                                                      const WorkGate::Pass& own_slot);
 
 // A fresh token: 32 random bytes, base64url without padding (43 chars).
 std::string NewToken();

@@ -17,6 +17,7 @@ const std::map<std::string, Callers, std::less<>>& RolePolicy() {
       {"trainhub.v1.AccountService/RevokeTokens", Callers::kAdmin},
 
       {"trainhub.v1.AuditService/ListAuditEvents", Callers::kPlanners},
+      {"trainhub.v1.AuditService/VerifyAuditLog", Callers::kAdmin},
 
       {"trainhub.v1.ReportService/GetFunderReport", Callers::kPlanners},
       {"trainhub.v1.ReportService/ExportFunderReport", Callers::kPlanners},
@@ -112,6 +113,7 @@ const std::map<std::string, Callers, std::less<>>& RolePolicy() {
       {"trainhub.v1.ScheduleService/ListTrainerSessions", Callers::kStaff},
       {"trainhub.v1.ScheduleService/ListSessionsInRange", Callers::kStaff},
       {"trainhub.v1.ScheduleService/ListPendingBookings", Callers::kStaff},
+      {"trainhub.v1.ScheduleService/ListMySessions", Callers::kSignedIn},
       {"trainhub.v1.ScheduleService/ExportCalendar", Callers::kSignedIn},
   };
   return *policy;

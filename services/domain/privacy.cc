@@ -148,7 +148,8 @@ Json ToJson(const Gathered& g, bool complete, absl::Time now) {
       {"email", g.person.email},
       {"organization", {{"id", g.person.organization_id}, {"name", g.organization_name}}},
       {"target_groups", groups},
-      {"training_year", g.person.training_year},
+      {"training_start",
+       g.person.training_start ? Json(absl::FormatCivilTime(*g.person.training_start)) : Json()},
       {"created", Time(g.person.create_time)},
       {"updated", Time(g.person.update_time)}};
   if (g.person.erasure) {

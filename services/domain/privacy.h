@@ -59,6 +59,10 @@ struct ErasureResult {
   ErasedTexts erased;
   int64_t attendance_texts = 0;  // ledger entries whose note and reason went
   int64_t certificates = 0;      // certificates redacted and signed anew
+  // What the erasure overwrote is still in the database's files: another
+  // process holds a read transaction on them (Store::PurgePending); the
+  // store removes it as soon as that reader is gone.
+  bool purge_pending = false;
 };
 
 // A person whose records no longer need to be kept.
@@ -101,7 +105,9 @@ class Privacy {
   // statuses and dates stay, so that reports still count right. Their
   // certificates keep serial, status, series and dates and are signed anew
   // without the name but with its salted hash; their PDFs go. Afterwards
-  // the overwritten data is dropped from the database files. Refused:
+  // the overwritten data is dropped from the database files, at once or,
+  // while another process reads them, as soon as it stops (reported in
+  // ErasureResult::purge_pending; the erasure never waits for it). Refused:
   // FAILED_PRECONDITION when already erased, when the person still takes
   // part in a series that has not ended, or while the records are to be
   // kept (with the date), unless an admin overrides; INVALID_ARGUMENT for a
@@ -118,6 +124,10 @@ class Privacy {
   // people at most, so a page may come back short with a next page.
   absl::StatusOr<Page<ErasureDue>> ListErasureDue(const Principal& who, Id organization_id,
                                                   const PageRequest& page);
+
+  // Whether data that erasures overwrote is still in the database's files
+  // because another process reads them (see ErasureResult::purge_pending).
+  bool PurgePending() const { return store_.PurgePending(); }
 
  private:
   Store& store_;

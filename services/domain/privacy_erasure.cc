@@ -7,9 +7,11 @@
 #include "absl/strings/str_format.h"
 #include "domain/access.h"
 #include "domain/attendance_ledger.h"
+#include "domain/attendance_rules.h"
 #include "domain/audit_trail.h"
 #include "domain/berlin_time.h"
 #include "domain/canonical_json.h"
+#include "domain/certificate_status.h"
 #include "domain/errors.h"
 #include "domain/limits.h"
 #include "domain/privacy.h"
@@ -211,13 +213,35 @@ absl::StatusOr<ErasureResult> Privacy::Erase(const RequestContext& ctx,
     for (Id series_id : series) {
       TH_ASSIGN_OR_RETURN(std::vector<AttendanceEntry> ledger,
                           w.attendance().ListForSeries(series_id));
-      for (const AttendanceEntry& e : ledger) {
+      // The person's records per session as they are after the erasure,
+      // for the erasure entries that record it in the chain.
+      std::map<Id, std::vector<AttendanceEntry>> erased_by_session;
+      std::set<Id> sessions_erased;
+      for (AttendanceEntry& e : ledger) {
         if (e.kind != LedgerEntryKind::kRecord || e.participant_id != participant_id) continue;
-        if (e.note.empty() && e.reason.empty()) continue;
-        TH_RETURN_IF_ERROR(
-            w.privacy().EraseAttendanceTexts(e.id, LedgerTextDigest(e.note, e.reason)));
-        ++result.attendance_texts;
+        if (!e.note.empty() || !e.reason.empty()) {
+          e.text_digest = LedgerTextDigest(e.note, e.reason);
+          e.note.clear();
+          e.reason.clear();
+          TH_RETURN_IF_ERROR(w.privacy().EraseAttendanceTexts(e.id, e.text_digest));
+          sessions_erased.insert(e.session_id);
+          ++result.attendance_texts;
+        }
+        if (!e.text_digest.empty()) erased_by_session[e.session_id].push_back(e);
       }
+      if (sessions_erased.empty()) continue;
+      TH_ASSIGN_OR_RETURN(LedgerAppender appender, LedgerAppender::For(w, series_id));
+      for (Id session_id : sessions_erased) {
+        AttendanceEntry erasure;
+        erasure.session_id = session_id;
+        erasure.kind = LedgerEntryKind::kErasure;
+        erasure.participant_id = participant_id;
+        erasure.client_time = erasure.record_time = now;
+        erasure.account_id = ctx.who.account.id;
+        erasure.text_digest = LedgerErasedDigest(erased_by_session[session_id]);
+        TH_RETURN_IF_ERROR(appender.Add(std::move(erasure)).status());
+      }
+      TH_RETURN_IF_ERROR(appender.Finish());
     }
     TH_ASSIGN_OR_RETURN(std::vector<Certificate> certificates, CertificatesOf(w, participant_id));
     for (const Certificate& c : certificates) {
@@ -227,6 +251,9 @@ absl::StatusOr<ErasureResult> Privacy::Erase(const RequestContext& ctx,
       }
       TH_RETURN_IF_ERROR(w.privacy().RedactCertificate(c.id, it->second.document,
                                                        it->second.signature, signer_.key_id()));
+      Certificate redacted_status = c;
+      redacted_status.revoke_reason.clear();  // as RedactCertificate stores it
+      TH_RETURN_IF_ERROR(ResignRedactedStatus(w, c, redacted_status, signer_));
       TH_RETURN_IF_ERROR(trail.Changed("certificate", c.id, person.organization_id));
       ++result.certificates;
     }
@@ -240,9 +267,10 @@ absl::StatusOr<ErasureResult> Privacy::Erase(const RequestContext& ctx,
     return absl::OkStatus();
   }));
   for (Id account_id : account_ids) accounts_.ForgetTokensOf(account_id);
-  // The erasure is durable; should readers keep the log busy now, the next
-  // checkpoint empties it.
+  // The erasure is durable; should another process's reader keep the log,
+  // the store finishes the purge once it is gone (purge_pending says so).
   (void)store_.DropOverwrittenData();
+  result.purge_pending = store_.PurgePending();
   return result;
 }
 

@@ -34,6 +34,31 @@ absl::StatusOr<Page<Session>> Schedules::ListTrainerSessions(const Principal& wh
   return out;
 }
 
+absl::StatusOr<Page<Session>> Schedules::ListMySessions(const Principal& who,
+                                                        std::optional<absl::Time> from,
+                                                        std::optional<absl::Time> to,
+                                                        const PageRequest& page) {
+  if (!from) from = clock_();
+  TH_RETURN_IF_ERROR(CheckRange(from, to));
+  SessionParties parties;
+  parties.everything = who.IsAdmin();
+  for (const RoleGrant& g : who.account.roles) {
+    if (g.role == Role::kCoordinator) parties.organizations.push_back(g.organization_id);
+  }
+  parties.trainer_id = who.TrainerId();
+  parties.participant_id = who.ParticipantId();
+  Page<Session> out;
+  TH_RETURN_IF_ERROR(store_.Read([&](ReadView& r) -> absl::Status {
+    SessionFilter filter;
+    filter.from = from;
+    filter.to = to;
+    filter.of = parties;
+    TH_ASSIGN_OR_RETURN(out, VisiblePage(r, who, filter, page));
+    return absl::OkStatus();
+  }));
+  return out;
+}
+
 absl::StatusOr<Page<Session>> Schedules::ListSessionsInRange(const Principal& who, absl::Time from,
                                                              absl::Time to, Id organization_id,
                                                              const PageRequest& page) {

@@ -25,8 +25,21 @@ namespace trainhub::domain {
 
 class Schedules {
  public:
+  using Clock = std::function<absl::Time()>;
   // `store` must outlive this object.
-  explicit Schedules(Store& store) : store_(store) {}
+  explicit Schedules(
+      Store& store, Clock clock = [] { return absl::Now(); })
+      : store_(store), clock_(std::move(clock)) {}
+
+  // The caller's own sessions ending after `from` (nullopt: now) and
+  // starting before `to`, by start: a trainer's bookings (not declined), the
+  // sessions of series a participant holds a seat in (not waiting), the
+  // sessions of series a coordinator's organisations own or partner; for an
+  // account with several roles all of these; admins every session.
+  absl::StatusOr<Page<Session>> ListMySessions(const Principal& who,
+                                               std::optional<absl::Time> from,
+                                               std::optional<absl::Time> to,
+                                               const PageRequest& page);
 
   absl::StatusOr<Page<Session>> ListTrainerSessions(const Principal& who, Id trainer_id,
                                                     std::optional<absl::Time> from,
@@ -40,6 +53,7 @@ class Schedules {
 
  private:
   Store& store_;
+  Clock clock_;
 };
 
 }  // namespace trainhub::domain

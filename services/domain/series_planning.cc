@@ -35,7 +35,8 @@ const std::vector<MaskedField<Series>>& SeriesFields() {
       Field("confirmation_deadline", &Series::confirmation_deadline),
       Field("enrolment_deadline", &Series::enrolment_deadline),
       Field("awards_qualification", &Series::awards_qualification),
-      Field("required_qualification", &Series::required_qualification)};
+      Field("required_qualification", &Series::required_qualification),
+      Field("issued_documents", &Series::issued_documents)};
   return *fields;
 }
 
@@ -98,6 +99,29 @@ void CheckDeadlineDates(const Series& series, bool check_confirmation, bool chec
   }
 }
 
+// A series is completed once its sessions are over: FAILED_PRECONDITION
+// "series.status" naming the last session to end while one has not ended.
+absl::Status CheckAllSessionsEnded(ReadView& r, const Series& series, absl::Time now) {
+  SessionFilter filter;
+  filter.series_id = series.id;
+  filter.from = now;  // sessions that end after now
+  TH_ASSIGN_OR_RETURN(std::vector<Session> open, AllPages<Session>([&](const PageRequest& page) {
+                        return r.sessions().List(filter, page);
+                      }));
+  if (open.empty()) return absl::OkStatus();
+  const Session& last = *std::max_element(
+      open.begin(), open.end(), [](const Session& a, const Session& b) { return a.end < b.end; });
+  return FieldError(
+      absl::StatusCode::kFailedPrecondition, "series.status",
+      absl::StrCat("session ", last.id, " of series ", series.id, " ends only at ",
+                   FormatLocal(last.end), " (Europe/Berlin)",
+                   open.size() > 1
+                       ? absl::StrCat(", and ", open.size() - 1,
+                                      " other session(s) have not ended either")
+                       : std::string(),
+                   "; a series is completed once its last session has ended"));
+}
+
 }  // namespace
 
 SeriesPlanning::SeriesPlanning(Store& store, Clock clock)
@@ -107,6 +131,9 @@ absl::StatusOr<Series> SeriesPlanning::CreateSeries(const RequestContext& ctx, S
                                                     const RequestKey& key) {
   const Principal& who = ctx.who;
   Violations v;
+  if (series.issued_documents == IssuedDocuments::kUnspecified) {
+    series.issued_documents = IssuedDocuments::kCertificateAndConfirmation;
+  }
   ValidateSeries(series, "series", v);
   if (series.status != SeriesStatus::kUnspecified && series.status != SeriesStatus::kDraft) {
     v.Add("series.status", "a new series starts as draft; leave it unset");
@@ -191,6 +218,9 @@ absl::StatusOr<Series> SeriesPlanning::UpdateSeries(const RequestContext& ctx, c
                        v);
     TH_RETURN_IF_ERROR(v.ToStatus());
     TH_RETURN_IF_ERROR(CheckStatusTransition(old_status, series.status));
+    if (series.status == SeriesStatus::kCompleted) {
+      TH_RETURN_IF_ERROR(CheckAllSessionsEnded(w, series, clock_()));
+    }
     if (!CanPlanSeries(who, series)) {
       return Denied(
           absl::StrCat("hand series ", series.id, " to organisation ", series.organization_id));

@@ -314,6 +314,16 @@ absl::StatusOr<Session> SessionPlanning::SetBookingStatus(const RequestContext& 
                                                           bool allow_overlap) {
   const Principal& who = ctx.who;
   TH_RETURN_IF_ERROR(CheckId(session_id, "session_id"));
+  if (trainer_id == 0) {
+    // A trainer answers for their own booking without naming themselves;
+    // anyone else (a coordinator recording an answer) names the trainer.
+    if (who.TrainerId() == 0) {
+      return InvalidField("trainer_id",
+                          "name the trainer whose booking this is; only a trainer's own "
+                          "booking can leave it out");
+    }
+    trainer_id = who.TrainerId();
+  }
   TH_RETURN_IF_ERROR(CheckId(trainer_id, "trainer_id"));
   if (!IsKnown(status)) {
     return InvalidField("status", status == BookingStatus::kUnspecified

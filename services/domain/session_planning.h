@@ -61,7 +61,9 @@ class SessionPlanning {
                                              const PageRequest& page);
   absl::StatusOr<Session> UpdateSession(const RequestContext& ctx, const Session& patch,
                                         const UpdateMask& mask, bool allow_overlap);
-  // The series' planners set any booking; a trainer their own.
+  // The series' planners set any booking; a trainer their own. `trainer_id`
+  // 0 means the caller's own trainer record (INVALID_ARGUMENT "trainer_id"
+  // for a caller without one).
   absl::StatusOr<Session> SetBookingStatus(const RequestContext& ctx, Id session_id, Id trainer_id,
                                            BookingStatus status, bool allow_overlap);
   absl::Status DeleteSession(const RequestContext& ctx, Id id);

@@ -17,6 +17,9 @@ constexpr double kPageHeight = kA4Height;
 constexpr double kMargin = 42;
 constexpr double kContentWidth = kPageWidth - 2 * kMargin;
 constexpr double kRowHeight = 30;
+constexpr double kHeadRowHeight = 20;
+// Text keeps at least this far from a cell's top and bottom borders.
+constexpr double kCellPadding = 3;
 constexpr double kFooterHeight = 24;
 constexpr int kBlankRows = 3;  // for people who come unannounced
 
@@ -61,17 +64,34 @@ double Header(Page& page, const SignInSheetData& d, bool draw) {
     y += std::max(label_height, value_height) + 2;
   }
   y += 10;
-  // The table's head row.
+  // The table's head row, its titles centred between the rules.
   const char* titles[] = {"Nr.", "Name", "Organisation", "Unterschrift"};
+  const TextStyle head{.size = 9, .bold = true, .single_line = true};
   for (int c = 0; c < 4; ++c) {
-    page.Text(titles[c], kMargin + kColumnX[c] + 4, y + 4, kColumnWidth[c] - 8,
-              {.size = 9, .bold = true, .single_line = true}, draw);
+    const double h = page.Text(titles[c], 0, 0, kColumnWidth[c] - 8, head, false);
+    page.Text(titles[c], kMargin + kColumnX[c] + 4, y + (kHeadRowHeight - h) / 2,
+              kColumnWidth[c] - 8, head, draw);
   }
   if (draw) {
     page.Line(kMargin, y, kMargin + kContentWidth, y, 1);
-    page.Line(kMargin, y + 20, kMargin + kContentWidth, y + 20, 1);
+    page.Line(kMargin, y + kHeadRowHeight, kMargin + kContentWidth, y + kHeadRowHeight, 1);
   }
-  return y + 20;
+  return y + kHeadRowHeight;
+}
+
+// The organisation in its cell: up to two lines, in a smaller size when two
+// lines of the usual one would come closer than kCellPadding to the
+// borders, centred between them.
+void OrganizationCell(Page& page, const std::string& organization, double y) {
+  const double x = kMargin + kColumnX[2] + 4, width = kColumnWidth[2] - 8;
+  TextStyle style{.size = 8, .max_lines = 2};
+  double h = page.Text(organization, x, y, width, style, false);
+  for (double smaller : {7.0, 6.5}) {
+    if (h <= kRowHeight - 2 * kCellPadding) break;
+    style.size = smaller;
+    h = page.Text(organization, x, y, width, style, false);
+  }
+  page.Text(organization, x, y + std::max(kCellPadding, (kRowHeight - h) / 2), width, style);
 }
 
 void Row(Page& page, double y, int number, const SignInSheetRow* row) {
@@ -79,8 +99,7 @@ void Row(Page& page, double y, int number, const SignInSheetRow* row) {
   page.Text(absl::StrCat(number), kMargin + kColumnX[0] + 4, y + 8, kColumnWidth[0] - 8, cell);
   if (row != nullptr) {
     page.Text(row->name, kMargin + kColumnX[1] + 4, y + 8, kColumnWidth[1] - 8, cell);
-    page.Text(row->organization, kMargin + kColumnX[2] + 4, y + 3, kColumnWidth[2] - 8,
-              {.size = 8, .max_lines = 2});
+    OrganizationCell(page, row->organization, y);
     if (!row->remark.empty()) {
       page.Text(row->remark, kMargin + kColumnX[3] + 4, y + 8, kColumnWidth[3] - 8,
                 {.size = 9, .italic = true, .grey = 0.45, .single_line = true});

@@ -58,6 +58,11 @@ void ValidateOrganization(Organization& org, absl::string_view prefix, Violation
   }
   CheckText(org.city, prefix, "city", 0, kMaxCityChars, v);
   CheckText(org.website, prefix, "website", 0, kMaxWebsiteChars, v);
+  CheckText(org.signatory_name, prefix, "signatory_name", 0, kMaxNameChars, v);
+  CheckText(org.signatory_role, prefix, "signatory_role", 0, kMaxNameChars, v);
+  if (org.signatory_name.empty() && !org.signatory_role.empty()) {
+    v.Add(Path(prefix, "signatory_name"), "is required with a signatory role");
+  }
   if (org.record_retention_years < 0 || org.record_retention_years > kMaxRetentionYears) {
     v.Add(Path(prefix, "record_retention_years"),
           absl::StrCat("must be between 0 and ", kMaxRetentionYears, " years"));
@@ -78,10 +83,14 @@ void ValidateParticipant(Participant& p, absl::string_view prefix, Violations& v
   if (p.target_groups.empty()) v.Add(Path(prefix, "target_groups"), "give at least one");
   const bool apprentice = std::find(p.target_groups.begin(), p.target_groups.end(),
                                     TargetGroup::kApprentices) != p.target_groups.end();
-  if (apprentice && (p.training_year < 1 || p.training_year > 3)) {
-    v.Add(Path(prefix, "training_year"), "apprentices are in training year 1, 2 or 3");
-  } else if (!apprentice && p.training_year != 0) {
-    v.Add(Path(prefix, "training_year"), "only apprentices have a training year");
+  if (apprentice && !p.training_start) {
+    v.Add(Path(prefix, "training_start"),
+          "apprentices need the start of their training (e.g. 2024-08-01)");
+  } else if (!apprentice && p.training_start) {
+    v.Add(Path(prefix, "training_start"), "only apprentices have a start of training");
+  } else if (p.training_start &&
+             (p.training_start->year() < 2000 || p.training_start->year() > 2099)) {
+    v.Add(Path(prefix, "training_start"), "must lie within the years 2000 to 2099");
   }
 }
 
@@ -140,6 +149,18 @@ void ValidateSeries(Series& series, absl::string_view prefix, Violations& v) {
   if (series.confirmation_deadline && !series.requires_confirmation) {
     v.Add(Path(prefix, "confirmation_deadline"),
           "needs requires_confirmation; without it seats need no binding commitment");
+  }
+  if (!IsKnown(series.issued_documents)) {
+    v.Add(Path(prefix, "issued_documents"),
+          series.issued_documents == IssuedDocuments::kUnspecified
+              ? "is required (CERTIFICATE_AND_CONFIRMATION or CONFIRMATION_ONLY)"
+              : absl::StrCat("unknown value ", static_cast<int>(series.issued_documents)));
+  } else if (series.issued_documents == IssuedDocuments::kConfirmationOnly &&
+             !series.awards_qualification.empty()) {
+    v.Add(Path(prefix, "issued_documents"),
+          absl::StrCat("a series that issues only Teilnahmebestätigungen awards no qualification, "
+                       "but this one awards \"",
+                       series.awards_qualification, "\" (remove that qualification first)"));
   }
   if (series.status != SeriesStatus::kUnspecified && !IsKnown(series.status)) {
     v.Add(Path(prefix, "status"), absl::StrCat("unknown value ", static_cast<int>(series.status)));

@@ -55,6 +55,7 @@ class WorkGate {
     return Pass(this);
   }
 
+  int slots() const { return slots_; }
   int running() {
     std::lock_guard<std::mutex> lock(mu_);
     return running_;

@@ -55,37 +55,19 @@ std::string ReadPasswordLine(const char* prompt) {
 }
 
 // trainhubd --restore: makes the database `db_path`, which must not exist,
-// from a backup (trainhub admin backup) after checking it.
+// from a backup (trainhub admin backup, or the file of a cleanly stopped
+// trainhubd) after checking it (store::RestoreDatabase).
 int Restore(const std::string& backup, const std::string& db_path) {
   if (db_path.empty() || trainhub::store::IsInMemory(db_path)) {
     spdlog::error("--restore needs --db with the file to make");
     return kExitUsage;
   }
-  std::error_code error;
-  if (std::filesystem::exists(db_path, error)) {
-    spdlog::error(
-        "{} exists; stop trainhubd and move it aside (with its -wal and -shm files) "
-        "before restoring",
-        db_path);
-    return kExitCannotStart;
-  }
-  if (absl::Status checked = trainhub::store::CheckDatabaseFile(backup); !checked.ok()) {
-    spdlog::error("not restored: {}", std::string(checked.message()));
-    return kExitCannotStart;
-  }
-  // Copied beside the target, then renamed: no half-restored database.
-  const std::string restoring = db_path + ".restoring";
-  std::filesystem::remove(restoring, error);
-  if (absl::Status copied = trainhub::store::CopyDatabase(backup, restoring); !copied.ok()) {
-    spdlog::error("not restored: {}", std::string(copied.message()));
-    return kExitCannotStart;
-  }
-  if (std::rename(restoring.c_str(), db_path.c_str()) != 0) {
-    std::filesystem::remove(restoring, error);
-    spdlog::error("not restored: cannot rename {} to {}", restoring, db_path);
+  if (absl::Status restored = trainhub::store::RestoreDatabase(backup, db_path); !restored.ok()) {
+    spdlog::error("not restored: {}", std::string(restored.message()));
     return kExitCannotStart;
   }
   spdlog::info("restored {} from {}; start trainhubd with --db {}", db_path, backup, db_path);
+  std::error_code error;
   if (!std::filesystem::exists(trainhub::server::IssuerKeyPathFor(db_path), error)) {
     spdlog::warn(
         "no issuer key {} yet: copy the key file kept with the backup there before "
@@ -297,7 +279,12 @@ int Serve(const trainhub::server::ServerOptions& options) {
   (*server)->Wait();
   signal_thread.join();
   spdlog::debug("all calls finished; closing the database");
-  server->reset();  // closes the database after the last call
+  if (absl::Status closed = (*server)->CloseDatabase(); closed.ok()) {
+    spdlog::info("database {} closed: one complete file", options.db_path);
+  } else {
+    spdlog::warn("database closed, but {}", std::string(closed.message()));
+  }
+  server->reset();  // releases the database's lock
   spdlog::info("trainhubd stopped");
   return 0;
 }

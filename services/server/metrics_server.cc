@@ -55,16 +55,17 @@ absl::StatusOr<std::unique_ptr<MetricsServer>> MetricsServer::Start(
   HttpDaemonOptions http;
   http.listen_address = listen_address;
   http.threads = 1;
-  absl::StatusOr<MHD_Daemon*> daemon =
-      StartHttpDaemon("metrics", http, &MetricsHandler::Handle, server.get());
+  absl::StatusOr<std::unique_ptr<HttpDaemon>> daemon =
+      HttpDaemon::Start("metrics", http, &MetricsHandler::Handle, server.get());
   if (!daemon.ok()) return daemon.status();
-  server->daemon_ = *daemon;
-  server->port_ = BoundPort(server->daemon_);
+  server->daemon_ = *std::move(daemon);
   return server;
 }
 
-MetricsServer::~MetricsServer() {
-  if (daemon_ != nullptr) MHD_stop_daemon(daemon_);
-}
+MetricsServer::MetricsServer(std::function<std::string()> render) : render_(std::move(render)) {}
+
+MetricsServer::~MetricsServer() = default;
+
+int MetricsServer::port() const { return daemon_->port(); }
 
 }  // namespace trainhub::server

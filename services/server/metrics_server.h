@@ -12,9 +12,9 @@
 
 #include "absl/status/statusor.h"
 
-struct MHD_Daemon;
-
 namespace trainhub::server {
+
+class HttpDaemon;
 
 class MetricsServer {
  public:
@@ -25,14 +25,13 @@ class MetricsServer {
   // Stops serving (in-flight scrapes finish).
   ~MetricsServer();
 
-  int port() const { return port_; }
+  int port() const;
 
  private:
-  explicit MetricsServer(std::function<std::string()> render) : render_(std::move(render)) {}
+  explicit MetricsServer(std::function<std::string()> render);
 
   std::function<std::string()> render_;
-  MHD_Daemon* daemon_ = nullptr;
-  int port_ = 0;
+  std::unique_ptr<HttpDaemon> daemon_;
 
   friend struct MetricsHandler;
 };

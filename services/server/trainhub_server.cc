@@ -5,6 +5,7 @@
 #include <openssl/pem.h>
 #include <openssl/x509.h>
 #include <sodium.h>
+#include <spdlog/spdlog.h>
 
 #include <filesystem>
 
@@ -29,6 +30,7 @@
 #include "api/series_service.h"
 #include "api/trainer_service.h"
 #include "server/issuer_key_file.h"
+#include "store/connection.h"
 
 namespace trainhub::server {
 namespace {
@@ -154,6 +156,12 @@ absl::StatusOr<std::unique_ptr<TrainhubServer>> TrainhubServer::Start(
     }
   }
   if (sodium_init() < 0) return absl::InternalError("libsodium failed to start");
+  std::unique_ptr<store::DatabaseLock> database_lock;
+  if (!store::IsInMemory(options.db_path)) {
+    auto locked = store::DatabaseLock::Acquire(options.db_path);
+    if (!locked.ok()) return locked.status();
+    database_lock = *std::move(locked);
+  }
   auto store = store::SqliteStore::Open(options.db_path, options.read_connections);
   if (!store.ok()) return store.status();
 
@@ -161,11 +169,13 @@ absl::StatusOr<std::unique_ptr<TrainhubServer>> TrainhubServer::Start(
   if (!issuer_key.ok()) return issuer_key.status();
 
   std::unique_ptr<TrainhubServer> server(new TrainhubServer());
+  server->database_lock_ = std::move(database_lock);
   server->store_ = *std::move(store);
   server->issuer_key_ = *std::move(issuer_key);
   server->verify_url_base_ = options.verify_url_base;
   server->BuildServices();
   if (absl::Status key = server->certificates_->RegisterIssuerKey(); !key.ok()) return key;
+  if (absl::Status s = server->SealIntegrityAtStart(); !s.ok()) return s;
 
   grpc::EnableDefaultHealthCheckService(true);
   grpc::reflection::InitProtoReflectionServerBuilderPlugin();
@@ -232,6 +242,25 @@ absl::StatusOr<std::unique_ptr<TrainhubServer>> TrainhubServer::Start(
   return server;
 }
 
+absl::Status TrainhubServer::SealIntegrityAtStart() {
+  if (absl::Status audit = audit_->SealRowsLeftOpen(); !audit.ok()) return audit;
+  absl::StatusOr<domain::StatusBaseline> baseline = certificates_->SignStatusBaseline();
+  if (!baseline.ok()) return baseline.status();
+  if (baseline->signed_now && baseline->certificates > 0) {
+    spdlog::warn(
+        "signed the status of {} certificates ({} not valid) as stored now, and the "
+        "certificate status list: the first start with signed statuses; this happens once",
+        baseline->certificates, baseline->not_valid);
+  }
+  if (baseline->list_removed) {
+    spdlog::error(
+        "the certificate status list is missing although statuses were signed: it was removed "
+        "outside trainhub; every certificate's status shows as not confirmed until the database "
+        "is restored from a backup");
+  }
+  return absl::OkStatus();
+}
+
 TrainhubServer::~TrainhubServer() { Shutdown(absl::ZeroDuration()); }
 
 std::shared_ptr<grpc::Channel> TrainhubServer::InProcessChannel() {
@@ -270,6 +299,11 @@ std::string TrainhubServer::RenderMetrics() const {
   gauges.resident_memory_bytes = ResidentMemoryBytes();
   gauges.start_time_seconds = absl::ToDoubleSeconds(start_time_ - absl::UnixEpoch());
   return metrics_.Render(gauges);
+}
+
+absl::Status TrainhubServer::CloseDatabase() {
+  Shutdown(absl::ZeroDuration());
+  return store_->Close();
 }
 
 void TrainhubServer::Wait() {

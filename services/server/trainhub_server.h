@@ -36,6 +36,7 @@
 #include "server/metrics.h"
 #include "server/metrics_server.h"
 #include "server/verification_server.h"
+#include "store/database_lock.h"
 #include "store/sqlite_store.h"
 
 namespace trainhub::server {
@@ -69,16 +70,19 @@ bool IsLoopbackAddress(absl::string_view listen_address);
 
 class TrainhubServer {
  public:
-  // Opens the database and starts serving. FAILED_PRECONDITION for a
-  // plaintext non-loopback address (see ServerOptions) or half a TLS
-  // configuration; UNAVAILABLE when the address cannot be bound; database
-  // errors as returned by the store.
+  // Locks and opens the database and starts serving. FAILED_PRECONDITION
+  // for a plaintext non-loopback address (see ServerOptions), half a TLS
+  // configuration, or a database another trainhubd has open; UNAVAILABLE
+  // when the address cannot be bound; database errors as returned by the
+  // store.
   static absl::StatusOr<std::unique_ptr<TrainhubServer>> Start(const ServerOptions& options);
   ~TrainhubServer();
 
   std::shared_ptr<grpc::Channel> InProcessChannel();
   // For bootstrapping and tests (e.g. the first admin account).
   domain::Accounts& accounts() { return *accounts_; }
+  // For tests that serve the verification page beside the API's.
+  domain::Certificates& certificates() { return *certificates_; }
   // The database under the use cases, for benchmarks that measure it alone.
   domain::Store& store() { return *store_; }
   // The port actually bound (0 without a listen address).
@@ -95,15 +99,26 @@ class TrainhubServer {
   void Shutdown(absl::Duration grace = absl::Seconds(10));
   // Blocks until Shutdown has completed.
   void Wait();
+  // After Shutdown (done here if not yet): closes the database, leaving it
+  // one complete file (store::SqliteStore::Close, whose refusal it
+  // returns). The lock on the file is released when the server is
+  // destroyed. Idempotent.
+  absl::Status CloseDatabase();
 
  private:
   TrainhubServer() = default;
   // The use cases over store_ and the gRPC services over them.
   void BuildServices();
+  // Chains audit rows a previous run left open and signs the certificate
+  // statuses of a database that has none signed yet.
+  absl::Status SealIntegrityAtStart();
 
   // First, so it outlives everything that reports to it (the store's
   // writer thread commits until the store is gone).
   ServerMetrics metrics_;
+  // Held while the database is open: one trainhubd per file. Released
+  // after the store's connections are closed (see store::DatabaseLock).
+  std::unique_ptr<store::DatabaseLock> database_lock_;
   std::unique_ptr<store::SqliteStore> store_;
   std::unique_ptr<domain::Organizations> organizations_;
   std::unique_ptr<domain::Trainers> trainers_;

@@ -1,9 +1,12 @@
 #include "server/verification_page.h"
 
+#include <algorithm>
 #include <nlohmann/json.hpp>
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/escaping.h"
+#include "absl/strings/match.h"
+#include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
 #include "absl/time/civil_time.h"
@@ -27,7 +30,13 @@ struct Words {
   const char* revoked;
   const char* revoked_note;  // {date} {reason} follow
   const char* superseded;
-  const char* superseded_note;
+  const char* superseded_note;          // the replacement is valid
+  const char* superseded_revoked_note;  // the replacement was revoked
+  const char* superseded_unknown_note;  // its status is on its own page
+  const char* replacement_status;       // row label
+  const char* latest_replacement;       // row label, when replaced more than once
+  const char* replacement_valid;
+  const char* replacement_revoked_on;  // a date follows
   const char* unknown;
   const char* unknown_note;
   const char* signature_broken;
@@ -62,6 +71,19 @@ struct Words {
   const char* name_label;
   const char* name_matches;
   const char* name_differs;
+  const char* name_matches_transliterated;
+  const char* unconfirmed;
+  const char* unconfirmed_note;
+  const char* finding;
+  const char* keys_intro;
+  const char* key_id;
+  const char* key_did;
+  const char* key_public;
+  const char* key_since;
+  const char* key_use;
+  const char* key_active;
+  const char* key_retired;
+  const char* no_keys;
 };
 
 constexpr Words kGerman = {
@@ -78,7 +100,14 @@ constexpr Words kGerman = {
     "Widerrufen",
     "Diese Bescheinigung gilt nicht mehr.",
     "Ersetzt",
-    "Diese Bescheinigung wurde durch eine neue ersetzt; gültig ist die neue.",
+    "Diese Bescheinigung wurde durch eine neue ersetzt; die neue ist gültig.",
+    "Diese Bescheinigung wurde durch eine neue ersetzt, die inzwischen ebenfalls widerrufen "
+    "wurde. Damit gilt keine von ihnen.",
+    "Diese Bescheinigung wurde durch eine neue ersetzt; deren Stand zeigt ihre eigene Seite.",
+    "Stand der neuen Bescheinigung",
+    "Zuletzt ersetzt durch",
+    "gültig",
+    "widerrufen am",
     "Unbekannte Nummer",
     "Keine Bescheinigung trägt diese Nummer. Prüfen Sie die Schreibweise.",
     "Die gespeicherte Bescheinigung stimmt nicht mit ihrer Signatur überein. Bitte wenden Sie "
@@ -117,6 +146,28 @@ constexpr Words kGerman = {
     "Name auf der Bescheinigung",
     "Der Name stimmt mit der Bescheinigung überein.",
     "Der Name stimmt NICHT mit der Bescheinigung überein.",
+    "Der Name stimmt in lateinischer Umschrift mit der Bescheinigung überein (verglichen werden "
+    "die Konsonanten, da die arabische und die hebräische Schrift kurze Vokale nicht schreiben). "
+    "Vergleichen Sie die Schreibweise mit einem Ausweis.",
+    "Status nicht bestätigt",
+    "Der gespeicherte Status dieser Bescheinigung ist nicht durch die Signatur der "
+    "ausstellenden Stelle gedeckt: die Daten des Servers wurden außerhalb von trainhub "
+    "verändert. Behandeln Sie die Bescheinigung als nicht gültig und wenden Sie sich an die "
+    "ausstellende Organisation.",
+    "Befund (englisch)",
+    "Mit diesen öffentlichen Schlüsseln (Ed25519) signiert diese Stelle ihre Bescheinigungen und "
+    "deren Open-Badges-Dateien. Wer eine Badge-Datei ohne Verbindung prüfen will, braucht den "
+    "Schlüssel oder seine DID (z. B. <code>trainhub certificate verify badge.json --issuer-key "
+    "…</code>). Ältere Schlüssel bleiben hier, damit früher ausgestellte "
+    "Bescheinigungen prüfbar bleiben.",
+    "Schlüssel",
+    "DID (für Open Badges)",
+    "Öffentlicher Schlüssel (base64url)",
+    "Seit",
+    "Verwendung",
+    "signiert neue Bescheinigungen",
+    "prüft früher ausgestellte Bescheinigungen",
+    "Diese Stelle hat noch keinen Schlüssel.",
 };
 
 constexpr Words kEnglish = {
@@ -135,6 +186,13 @@ constexpr Words kEnglish = {
     "This certificate is no longer valid.",
     "Replaced",
     "This certificate was replaced by a new one; the new one is valid.",
+    "This certificate was replaced by a new one, which has since been revoked as well. None of "
+    "them is valid.",
+    "This certificate was replaced by a new one; the new one's page shows its status.",
+    "Status of the new certificate",
+    "Last replaced by",
+    "valid",
+    "revoked on",
     "Unknown number",
     "No certificate has this number. Please check how it is spelt.",
     "The stored certificate does not match its signature. Please contact the issuing "
@@ -171,6 +229,25 @@ constexpr Words kEnglish = {
     "Name on the certificate",
     "The name matches the certificate.",
     "The name does NOT match the certificate.",
+    "The name matches the certificate in Latin transliteration (its consonants are compared, as "
+    "Arabic and Hebrew script do not write short vowels). Compare the spelling with an ID.",
+    "Status not confirmed",
+    "The stored status of this certificate is not backed by the issuer's signature: the "
+    "server's data was changed outside trainhub. Treat the certificate as not valid and contact "
+    "the issuing organisation.",
+    "Finding",
+    "With these public keys (Ed25519) this issuer signs its certificates and their Open Badges "
+    "files. To check a badge file offline you need the key or its DID (e.g. <code>trainhub "
+    "certificate verify badge.json --issuer-key …</code>). Older keys "
+    "stay listed so that certificates issued earlier can still be checked.",
+    "Key",
+    "DID (for Open Badges)",
+    "Public key (base64url)",
+    "Since",
+    "Use",
+    "signs new certificates",
+    "checks certificates issued earlier",
+    "This issuer has no key yet.",
 };
 
 const Words& WordsOf(PageLanguage language) {
@@ -187,7 +264,7 @@ a{color:#1d4ed8}
 .status{border-radius:.75rem;padding:1rem 1.25rem;margin:1rem 0;color:#fff}
 .status h1{margin:0;font-size:1.75rem}
 .status p{margin:.35rem 0 0}
-.valid{background:#17683a}.revoked{background:#b42318}.superseded{background:#9a5b00}.unknown{background:#475467}
+.valid{background:#17683a}.revoked{background:#b42318}.superseded{background:#9a5b00}.unknown{background:#475467}.unconfirmed{background:#7a271a}
 dl{background:#fff;border-radius:.75rem;padding:.5rem 1.25rem;margin:0 0 1rem}
 dt{font-size:.85rem;color:#4a5568;margin-top:.75rem}
 dd{margin:0 0 .5rem;font-size:1.1rem;font-weight:600;overflow-wrap:anywhere}
@@ -203,6 +280,7 @@ input.name{text-transform:none}
 .match{color:#067647;font-weight:600}
 button{font:inherit;font-size:1.1rem;margin-top:.75rem;padding:.6rem 1.5rem;border:0;border-radius:.5rem;background:#1d4ed8;color:#fff}
 .problem{color:#b42318;font-weight:600}
+h1.page{font-size:1.5rem;margin:1rem 0 .5rem}
 footer{font-size:.9rem;color:#4a5568;margin:1rem 0}
 )";
 
@@ -234,18 +312,23 @@ std::string UserText(const std::string& text) {
   return absl::StrCat("<bdi>", HtmlEscape(text), "</bdi>");
 }
 
-const char* StatusWord(const domain::CertificateVerification& v) {
-  if (!v.certificate) return "unknown";
-  switch (v.certificate->status) {
+const char* StatusWord(domain::CertificateStatus status) {
+  switch (status) {
     case domain::CertificateStatus::kValid:
       return "valid";
     case domain::CertificateStatus::kRevoked:
       return "revoked";
     case domain::CertificateStatus::kSuperseded:
       return "superseded";
+    case domain::CertificateStatus::kUnconfirmed:
+      return "unconfirmed";
     default:
       return "unknown";
   }
+}
+
+const char* StatusWord(const domain::CertificateVerification& v) {
+  return v.certificate ? StatusWord(v.certificate->status) : "unknown";
 }
 
 }  // namespace
@@ -308,28 +391,63 @@ std::string VerificationHtml(const domain::CertificateVerification& v, const std
   } else {
     const domain::Certificate& c = *v.certificate;
     const char* status = StatusWord(v);
+    const bool unconfirmed = c.status == domain::CertificateStatus::kUnconfirmed;
     const char* heading = c.status == domain::CertificateStatus::kRevoked      ? w.revoked
                           : c.status == domain::CertificateStatus::kSuperseded ? w.superseded
+                          : unconfirmed                                        ? w.unconfirmed
                                                                                : w.valid;
     const char* note = c.status == domain::CertificateStatus::kRevoked      ? w.revoked_note
                        : c.status == domain::CertificateStatus::kSuperseded ? w.superseded_note
+                       : unconfirmed                                        ? w.unconfirmed_note
                                                                             : w.valid_note;
+    // A replaced certificate: what became of the one that stands for it now.
+    const domain::ReplacementState* replacement =
+        c.status == domain::CertificateStatus::kSuperseded && v.replacement ? &*v.replacement
+                                                                            : nullptr;
+    if (replacement != nullptr && replacement->status != domain::CertificateStatus::kValid) {
+      note = replacement->status == domain::CertificateStatus::kRevoked ? w.superseded_revoked_note
+                                                                        : w.superseded_unknown_note;
+    }
     if (!v.signature_valid) {
       status = "revoked";
       note = w.signature_broken;
     }
     absl::StrAppend(&body, "<section class=\"status ", status, "\" role=\"status\"><h1>",
-                    v.signature_valid ? heading : w.not_confirmed, "</h1><p>", note,
-                    "</p></section><dl>");
+                    v.signature_valid ? heading : w.not_confirmed, "</h1><p>", note, "</p>");
+    if (unconfirmed && !v.status_problem.empty()) {
+      absl::StrAppend(&body, "<p>", w.finding, ": <span lang=\"en\">", HtmlEscape(v.status_problem),
+                      "</span></p>");
+    }
+    absl::StrAppend(&body, "</section><dl>");
     if (c.status == domain::CertificateStatus::kRevoked) {
       absl::StrAppend(&body, Row(w.reason, UserText(c.revoke_reason)));
       if (c.revoke_time) absl::StrAppend(&body, Row(w.revoked_on, Date(*c.revoke_time, language)));
     }
+    auto serial_link = [&](const std::string& serial) {
+      return absl::StrCat("<a class=\"mono\" href=\"/c/", HtmlEscape(serial), "?lang=", w.lang,
+                          "\">", HtmlEscape(serial), "</a>");
+    };
     if (c.status == domain::CertificateStatus::kSuperseded && !c.superseded_by.empty()) {
-      absl::StrAppend(
-          &body, Row(w.replaced_by,
-                     absl::StrCat("<a class=\"mono\" href=\"/c/", HtmlEscape(c.superseded_by),
-                                  "?lang=", w.lang, "\">", HtmlEscape(c.superseded_by), "</a>")));
+      absl::StrAppend(&body, Row(w.replaced_by, serial_link(c.superseded_by)));
+    }
+    if (replacement != nullptr) {
+      if (replacement->serial != c.superseded_by) {
+        absl::StrAppend(&body, Row(w.latest_replacement, serial_link(replacement->serial)));
+      }
+      if (replacement->status == domain::CertificateStatus::kValid) {
+        absl::StrAppend(
+            &body, Row(w.replacement_status,
+                       absl::StrCat("<span class=\"match\">", w.replacement_valid, "</span>")));
+      } else if (replacement->status == domain::CertificateStatus::kRevoked) {
+        absl::StrAppend(
+            &body,
+            Row(w.replacement_status,
+                absl::StrCat("<span class=\"problem\">", w.replacement_revoked_on,
+                             replacement->revoke_time
+                                 ? absl::StrCat(" ", Date(*replacement->revoke_time, language))
+                                 : std::string(),
+                             "</span>")));
+      }
     }
     absl::StrAppend(
         &body,
@@ -356,7 +474,10 @@ std::string VerificationHtml(const domain::CertificateVerification& v, const std
       if (v.holder_name_matches) {
         absl::StrAppend(&body, "<p role=\"status\" class=\"",
                         *v.holder_name_matches ? "match\">" : "problem\">",
-                        *v.holder_name_matches ? w.name_matches : w.name_differs, "</p>");
+                        !*v.holder_name_matches        ? w.name_differs
+                        : v.holder_name_transliterated ? w.name_matches_transliterated
+                                                       : w.name_matches,
+                        "</p>");
       }
       absl::StrAppend(&body, "<input type=\"hidden\" name=\"lang\" value=\"", w.lang,
                       "\"><label for=\"name\">", w.name_label,
@@ -367,7 +488,8 @@ std::string VerificationHtml(const domain::CertificateVerification& v, const std
   }
   absl::StrAppend(&body, "<footer><a href=\"/?lang=", w.lang, "\">", w.other_number, "</a> · ",
                   w.machine_readable, ": <a href=\"", HtmlEscape(self),
-                  ".json\">JSON</a> · <a href=\"/keys\">", w.keys, "</a></footer>");
+                  ".json\">JSON</a> · <a href=\"/keys?lang=", w.lang, "\">", w.keys,
+                  "</a></footer>");
   return Page(w, absl::StrCat(w.title, " – ", serial), absl::StrCat(self, "?lang=", w.other_lang),
               body);
 }
@@ -379,7 +501,10 @@ std::string VerificationJson(const domain::CertificateVerification& v, const std
     out["outcome"] = domain::ToString(c.content.outcome);
     out["holder_name"] = c.content.holder_name;
     out["holder_erased"] = !c.content.holder_name_hash.empty();
-    if (v.holder_name_matches) out["holder_name_matches"] = *v.holder_name_matches;
+    if (v.holder_name_matches) {
+      out["holder_name_matches"] = *v.holder_name_matches;
+      out["holder_name_transliterated"] = v.holder_name_transliterated;
+    }
     out["series_title"] = c.content.series_title;
     out["organization_name"] = c.content.organization_name;
     out["issue_time"] = domain::FormatUtcSeconds(c.content.issue_time);
@@ -392,6 +517,16 @@ std::string VerificationJson(const domain::CertificateVerification& v, const std
       if (c.revoke_time) out["revoke_time"] = domain::FormatUtcSeconds(*c.revoke_time);
     }
     if (!c.superseded_by.empty()) out["superseded_by"] = c.superseded_by;
+    if (!v.status_problem.empty()) out["status_problem"] = v.status_problem;
+    if (c.status == domain::CertificateStatus::kSuperseded && v.replacement) {
+      nlohmann::json replacement = {{"serial", v.replacement->serial},
+                                    {"status", StatusWord(v.replacement->status)},
+                                    {"replacements", v.replacement->replacements}};
+      if (v.replacement->revoke_time) {
+        replacement["revoke_time"] = domain::FormatUtcSeconds(*v.replacement->revoke_time);
+      }
+      out["replacement"] = std::move(replacement);
+    }
   }
   return out.dump(2) + "\n";
 }
@@ -410,7 +545,8 @@ std::string StartHtml(PageLanguage language, const std::string& problem,
                   "\"characters\" spellcheck=\"false\" maxlength=\"40\" required value=\"",
                   HtmlEscape(entered), "\"", problem.empty() ? "" : " aria-describedby=\"problem\"",
                   "><button type=\"submit\">", w.check_button,
-                  "</button></form><footer><a href=\"/keys\">", w.keys, "</a></footer>");
+                  "</button></form><footer><a href=\"/keys?lang=", w.lang, "\">", w.keys,
+                  "</a></footer>");
   return Page(w, w.title, absl::StrCat("/?lang=", w.other_lang), body);
 }
 
@@ -427,6 +563,48 @@ std::string TooManyRequestsHtml(PageLanguage language) {
   return Page(w, w.too_many, absl::StrCat("/?lang=", w.other_lang),
               absl::StrCat("<section class=\"status revoked\"><h1>", w.too_many, "</h1><p>",
                            w.too_many_note, "</p></section>"));
+}
+
+std::string IssuerKeysHtml(const std::vector<domain::IssuerKey>& keys, PageLanguage language) {
+  const Words& w = WordsOf(language);
+  std::string body = absl::StrCat("<h1 class=\"page\">", w.keys, "</h1><p>", w.keys_intro, "</p>");
+  if (keys.empty()) absl::StrAppend(&body, "<p>", w.no_keys, "</p>");
+  for (const domain::IssuerKey& k : keys) {
+    absl::StrAppend(
+        &body, "<dl>", Row(w.key_id, absl::StrCat("<code>", HtmlEscape(k.key_id), "</code>")),
+        Row(w.key_use, k.active ? w.key_active : w.key_retired),
+        Row(w.key_since, Date(k.create_time, language)),
+        Row(w.key_did,
+            absl::StrCat("<code>", HtmlEscape(domain::DidKeyOf(k.public_key)), "</code>")),
+        Row(w.key_public,
+            absl::StrCat("<code>", HtmlEscape(absl::WebSafeBase64Escape(k.public_key)), "</code>")),
+        "</dl>");
+  }
+  absl::StrAppend(&body, "<footer><a href=\"/?lang=", w.lang, "\">", w.title, "</a> · ",
+                  w.machine_readable, ": <a href=\"/keys.json\">JSON</a></footer>");
+  return Page(w, w.keys, absl::StrCat("/keys?lang=", w.other_lang), body);
+}
+
+bool PrefersJson(const char* accept) {
+  if (accept == nullptr) return false;
+  double json = 0, html = 0, any_html = 0;
+  for (absl::string_view range : absl::StrSplit(accept, ',')) {
+    std::vector<absl::string_view> parts = absl::StrSplit(range, ';');
+    const std::string type = absl::AsciiStrToLower(absl::StripAsciiWhitespace(parts[0]));
+    double q = 1;
+    for (size_t i = 1; i < parts.size(); ++i) {
+      const absl::string_view param = absl::StripAsciiWhitespace(parts[i]);
+      if (absl::StartsWithIgnoreCase(param, "q=") && !absl::SimpleAtod(param.substr(2), &q)) q = 0;
+    }
+    if (type == "application/json") {
+      json = std::max(json, q);
+    } else if (type == "text/html" || type == "application/xhtml+xml") {
+      html = std::max(html, q);
+    } else if (type == "text/*" || type == "*/*") {
+      any_html = std::max(any_html, q);
+    }
+  }
+  return json > 0 && json > std::max(html, any_html);
 }
 
 std::string IssuerKeysJson(const std::vector<domain::IssuerKey>& keys) {

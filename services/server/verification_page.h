@@ -23,7 +23,10 @@ PageLanguage ChooseLanguage(const char* lang, const char* accept_language);
 // (an unknown number shows as such, revealing nothing).
 std::string VerificationHtml(const domain::CertificateVerification& v, const std::string& serial,
                              PageLanguage language);
-// The same as JSON: status "valid", "revoked", "superseded" or "unknown".
+// The same as JSON: status "valid", "revoked", "superseded", "unconfirmed"
+// (with status_problem) or "unknown"; a superseded one's "replacement" says
+// where the certificate standing for it now stands (serial, status,
+// revoke_time, replacements).
 std::string VerificationJson(const domain::CertificateVerification& v, const std::string& serial);
 
 // The start page: a field for the number; `problem` (may be empty) says
@@ -36,6 +39,11 @@ std::string TooManyRequestsHtml(PageLanguage language);
 // The issuer's public keys as JSON: key_id, did, public_key (base64url),
 // created, active.
 std::string IssuerKeysJson(const std::vector<domain::IssuerKey>& keys);
+// The same keys as a page for people, with a link to the JSON.
+std::string IssuerKeysHtml(const std::vector<domain::IssuerKey>& keys, PageLanguage language);
+// Whether an Accept header asks for JSON rather than a page: application/json
+// with a higher weight than text/html (or */*). Null: no.
+bool PrefersJson(const char* accept);
 
 // `text` with &, <, >, " and ' as character references.
 std::string HtmlEscape(const std::string& text);

@@ -3,6 +3,7 @@
 #include <microhttpd.h>
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
 #include <vector>
 
 #include "absl/strings/match.h"
@@ -57,6 +58,12 @@ MHD_Result Send(MHD_Connection* connection, unsigned int code, const std::string
   return queued;
 }
 
+// A Retry-After value: whole seconds, at least one.
+std::string RetryAfterSeconds(absl::Duration wait) {
+  return absl::StrCat(
+      std::max<int64_t>(1, absl::ToInt64Seconds(absl::Ceil(wait, absl::Seconds(1)))));
+}
+
 const char* Lookup(MHD_Connection* connection, MHD_ValueKind kind, const char* key) {
   return MHD_lookup_connection_value(connection, kind, key);
 }
@@ -76,9 +83,7 @@ MHD_Result VerificationHandler::Handle(void* cls, MHD_Connection* connection, co
   if (!server->limiter_.Allow(RateLimiter::ClientKey(info != nullptr ? info->client_addr : nullptr),
                               absl::Now(), &retry_after)) {
     return Send(connection, MHD_HTTP_TOO_MANY_REQUESTS, TooManyRequestsHtml(language), kHtml,
-                {{MHD_HTTP_HEADER_RETRY_AFTER,
-                  absl::StrCat(std::max<int64_t>(
-                      1, absl::ToInt64Seconds(absl::Ceil(retry_after, absl::Seconds(1)))))}});
+                {{MHD_HTTP_HEADER_RETRY_AFTER, RetryAfterSeconds(retry_after)}});
   }
   if (std::string(method) != MHD_HTTP_METHOD_GET && std::string(method) != MHD_HTTP_METHOD_HEAD) {
     return Send(connection, MHD_HTTP_METHOD_NOT_ALLOWED, NotFoundHtml(language), kHtml,
@@ -87,12 +92,33 @@ MHD_Result VerificationHandler::Handle(void* cls, MHD_Connection* connection, co
   const std::string path = url;
   if (path == "/") return Send(connection, MHD_HTTP_OK, StartHtml(language, "", ""), kHtml);
   if (path == "/keys" || path == "/keys.json") {
+    // A page for people; JSON at /keys.json or for Accept: application/json.
+    const bool json =
+        path == "/keys.json" || PrefersJson(Lookup(connection, MHD_HEADER_KIND, "Accept"));
     auto keys = server->certificates_.IssuerKeys();
     if (!keys.ok()) {
       spdlog::error("verification page: issuer keys: {}", keys.status().ToString());
+      if (!json) {
+        return Send(connection, MHD_HTTP_SERVICE_UNAVAILABLE, TooManyRequestsHtml(language), kHtml,
+                    {{MHD_HTTP_HEADER_RETRY_AFTER, "10"}});
+      }
       return Send(connection, MHD_HTTP_SERVICE_UNAVAILABLE, "{\"error\":\"unavailable\"}\n", kJson);
     }
-    return Send(connection, MHD_HTTP_OK, IssuerKeysJson(*keys), kJson);
+    if (json)
+      return Send(connection, MHD_HTTP_OK, IssuerKeysJson(*keys), kJson, {{"Vary", "Accept"}});
+    return Send(connection, MHD_HTTP_OK, IssuerKeysHtml(*keys, language), kHtml,
+                {{"Vary", "Accept"}});
+  }
+  if (path == "/status/revocation" || path == "/status/revocation.json") {
+    // The W3C Bitstring Status List of revoked and replaced certificates,
+    // signed now; only from a stored list whose signature holds.
+    absl::StatusOr<std::string> list = server->certificates_.StatusListCredential();
+    if (!list.ok()) {
+      spdlog::error("verification page: certificate status list: {}", list.status().ToString());
+      return Send(connection, MHD_HTTP_SERVICE_UNAVAILABLE,
+                  "{\"error\":\"the certificate status list cannot be confirmed\"}\n", kJson);
+    }
+    return Send(connection, MHD_HTTP_OK, *list, kJson);
   }
   std::string text;
   bool json = false;
@@ -130,7 +156,21 @@ MHD_Result VerificationHandler::Handle(void* cls, MHD_Connection* connection, co
   const char* name = Lookup(connection, MHD_GET_ARGUMENT_KIND, "name");
   std::string asked = name != nullptr ? std::string(name) : std::string();
   if (!domain::TextProblem(asked, 0, domain::kMaxNameChars, false).empty()) asked.clear();
-  absl::StatusOr<domain::CertificateVerification> v = server->certificates_.Verify(*serial, asked);
+  const std::string peer = RateLimiter::PeerText(info != nullptr ? info->client_addr : nullptr);
+  absl::Duration name_retry_after;
+  absl::StatusOr<domain::CertificateVerification> v =
+      server->certificates_.Verify(*serial, asked, peer, &name_retry_after);
+  if (absl::IsResourceExhausted(v.status())) {
+    // The name checks' budget is spent (for this address or overall).
+    const std::vector<std::pair<const char*, std::string>> retry = {
+        {MHD_HTTP_HEADER_RETRY_AFTER, RetryAfterSeconds(name_retry_after)}};
+    if (json) {
+      return Send(connection, MHD_HTTP_TOO_MANY_REQUESTS,
+                  "{\"error\":\"too many name checks; try again later\"}\n", kJson, retry);
+    }
+    return Send(connection, MHD_HTTP_TOO_MANY_REQUESTS, TooManyRequestsHtml(language), kHtml,
+                retry);
+  }
   if (!v.ok()) {
     spdlog::error("verification page: {}", v.status().ToString());
     return Send(connection, MHD_HTTP_SERVICE_UNAVAILABLE, TooManyRequestsHtml(language), kHtml,
@@ -145,9 +185,9 @@ VerificationServer::VerificationServer(domain::Certificates& certificates,
                                        const VerificationServerOptions& options)
     : certificates_(certificates), limiter_(options.requests_per_minute, options.burst, 10000) {}
 
-VerificationServer::~VerificationServer() {
-  if (daemon_ != nullptr) MHD_stop_daemon(daemon_);
-}
+VerificationServer::~VerificationServer() = default;
+
+int VerificationServer::port() const { return daemon_->port(); }
 
 absl::StatusOr<std::unique_ptr<VerificationServer>> VerificationServer::Start(
     domain::Certificates& certificates, const VerificationServerOptions& options) {
@@ -156,11 +196,13 @@ absl::StatusOr<std::unique_ptr<VerificationServer>> VerificationServer::Start(
   http.listen_address = options.listen_address;
   http.tls_cert_pem = options.tls_cert_pem;
   http.tls_key_pem = options.tls_key_pem;
-  absl::StatusOr<MHD_Daemon*> daemon =
-      StartHttpDaemon("verification page", http, &VerificationHandler::Handle, server.get());
+  // A name check may hold a thread for one password hash: more event
+  // loops than the metrics' one keep the page answering meanwhile.
+  http.threads = 4;
+  absl::StatusOr<std::unique_ptr<HttpDaemon>> daemon =
+      HttpDaemon::Start("verification page", http, &VerificationHandler::Handle, server.get());
   if (!daemon.ok()) return daemon.status();
-  server->daemon_ = *daemon;
-  server->port_ = BoundPort(server->daemon_);
+  server->daemon_ = *std::move(daemon);
   return server;
 }
 

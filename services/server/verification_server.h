@@ -7,10 +7,13 @@
 //   /c?serial=NUMBER  to /c/NUMBER (303), or the form again with the problem
 //   /c/NUMBER         the verification page (404 for an unknown number)
 //   /c/NUMBER.json    the same as JSON
-//   /keys             the issuer's public keys as JSON (key ids, did:key)
+//   /keys             the issuer's public keys as a page (German or English),
+//                     or as JSON for "Accept: application/json"
+//   /keys.json        the issuer's public keys as JSON (key ids, did:key)
 // Language: ?lang=de|en, else Accept-Language, else German. Each client
-// address is rate-limited (429 with Retry-After); connections, their memory
-// and their time are bounded.
+// address is rate-limited (429 with Retry-After); so are name checks
+// against an erased holder (domain/name_check_budget.h). Connections, their
+// memory and their time are bounded (server/http_daemon.h).
 
 #include <memory>
 #include <string>
@@ -19,9 +22,9 @@
 #include "domain/certificates.h"
 #include "server/rate_limiter.h"
 
-struct MHD_Daemon;
-
 namespace trainhub::server {
+
+class HttpDaemon;
 
 struct VerificationServerOptions {
   // "host:port"; port 0 picks a free one.
@@ -43,15 +46,14 @@ class VerificationServer {
   // Stops serving (in-flight requests finish).
   ~VerificationServer();
 
-  int port() const { return port_; }
+  int port() const;
 
  private:
   VerificationServer(domain::Certificates& certificates, const VerificationServerOptions& options);
 
   domain::Certificates& certificates_;
   RateLimiter limiter_;
-  MHD_Daemon* daemon_ = nullptr;
-  int port_ = 0;
+  std::unique_ptr<HttpDaemon> daemon_;
 
   friend struct VerificationHandler;
 };

@@ -18,8 +18,6 @@
 namespace trainhub::store {
 namespace {
 
-constexpr int kBusyTimeoutMs = 5000;
-
 // Process-wide SQLite settings, applied before the first connection opens
 // (SQLite takes them only then; later calls are refused and change nothing).
 // Without memory statistics, which trainhub never reads, an allocation takes

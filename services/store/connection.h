@@ -14,6 +14,9 @@
 
 namespace trainhub::store {
 
+// How long a connection waits for a lock another connection holds.
+inline constexpr int kBusyTimeoutMs = 5000;
+
 // The path ":memory:" gives a private in-memory database (tests).
 bool IsInMemory(const std::string& path);
 

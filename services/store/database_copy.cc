@@ -6,11 +6,14 @@
 #include <unistd.h>
 
 #include <chrono>
+#include <cstdio>
 #include <filesystem>
+#include <fstream>
 #include <thread>
 
 #include "absl/strings/str_cat.h"
 #include "store/connection.h"
+#include "store/database_lock.h"
 #include "store/schema.h"
 
 namespace trainhub::store {
@@ -64,6 +67,28 @@ absl::Status Copy(const std::string& source, const std::string& destination) {
   return absl::OkStatus();
 }
 
+// The first of `path`'s -wal, -journal (and with `with_shm` -shm) files
+// that exists, or "".
+std::string CompanionOf(const std::string& path, bool with_shm) {
+  std::error_code ignored;
+  for (const char* suffix : {"-wal", "-journal", "-shm"}) {
+    if (!with_shm && std::string(suffix) == "-shm") continue;
+    if (std::filesystem::exists(path + suffix, ignored)) return path + suffix;
+  }
+  return "";
+}
+
+// Whether the SQLite header of `path` says WAL mode (file format versions
+// 2 at offsets 18 and 19): the file was open in a server, which keeps
+// recent commits in the -wal file until it stops cleanly.
+bool LeftInWalMode(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  char header[20] = {};
+  if (!in.read(header, sizeof header)) return false;
+  return std::string(header, 16) == std::string("SQLite format 3\0", 16) &&
+         (header[18] == 2 || header[19] == 2);
+}
+
 }  // namespace
 
 absl::Status CopyDatabase(const std::string& source, const std::string& destination) {
@@ -112,6 +137,50 @@ absl::Status CheckDatabaseFile(const std::string& path) {
         absl::StrCat(path, " cannot be read as a database: ", e.what()));
   }
   return absl::OkStatus();
+}
+
+absl::Status RestoreDatabase(const std::string& backup, const std::string& db_path) {
+  if (std::string companion = CompanionOf(backup, false); !companion.empty()) {
+    return absl::FailedPreconditionError(absl::StrCat(
+        backup, " has ", companion,
+        " beside it: it was copied while trainhubd ran or after it stopped uncleanly, and "
+        "committed writes may be only in that file. Take a backup with 'trainhub admin backup', "
+        "or start and stop trainhubd on it once (a clean stop leaves one complete file)"));
+  }
+  if (LeftInWalMode(backup)) {
+    return absl::FailedPreconditionError(absl::StrCat(
+        backup,
+        " was copied while trainhubd ran (or after it crashed): its latest writes may be "
+        "missing from it. Take a backup with 'trainhub admin backup', or stop trainhubd "
+        "(a clean stop leaves one complete file) and copy it then"));
+  }
+  if (absl::Status checked = CheckDatabaseFile(backup); !checked.ok()) return checked;
+  if (std::string companion = CompanionOf(db_path, true); !companion.empty()) {
+    return absl::AlreadyExistsError(absl::StrCat(
+        companion, " exists; move it aside with the database it belongs to before restoring"));
+  }
+  // The placeholder keeps servers off db_path until the restored file
+  // replaces it.
+  absl::StatusOr<std::unique_ptr<DatabaseLock>> lock = DatabaseLock::AcquireNew(db_path);
+  if (!lock.ok()) {
+    if (absl::IsAlreadyExists(lock.status())) {
+      return absl::AlreadyExistsError(absl::StrCat(
+          db_path,
+          " exists; stop trainhubd and move it aside (with its -wal and -shm files) before "
+          "restoring"));
+    }
+    return lock.status();
+  }
+  const std::string restoring = db_path + ".restoring";
+  std::error_code ignored;
+  std::filesystem::remove(restoring, ignored);
+  absl::Status status = CopyDatabase(backup, restoring);
+  if (status.ok() && std::rename(restoring.c_str(), db_path.c_str()) != 0) {
+    std::filesystem::remove(restoring, ignored);
+    status = absl::UnavailableError(absl::StrCat("cannot rename ", restoring, " to ", db_path));
+  }
+  if (!status.ok()) std::filesystem::remove(db_path, ignored);  // the placeholder
+  return status;
 }
 
 }  // namespace trainhub::store

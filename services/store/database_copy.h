@@ -22,6 +22,17 @@ absl::Status CopyDatabase(const std::string& source, const std::string& destinat
 // integrity_check); FAILED_PRECONDITION naming what is wrong otherwise.
 absl::Status CheckDatabaseFile(const std::string& path);
 
+// Makes the database `db_path` from the backup `backup` (trainhub admin
+// backup, or the file of a cleanly stopped trainhubd). Refused, changing
+// nothing: FAILED_PRECONDITION when `backup` has a -wal or -journal file
+// beside it or was left in WAL mode (copied while a server ran or after it
+// crashed: committed writes may be missing from the file alone), when
+// CheckDatabaseFile refuses it, or when another process locks `db_path`;
+// ALREADY_EXISTS when `db_path` or its -wal, -shm or -journal exists.
+// Holds the DatabaseLock of `db_path` meanwhile, so no trainhubd starts on
+// it; copies to "<db_path>.restoring" and renames that when complete.
+absl::Status RestoreDatabase(const std::string& backup, const std::string& db_path);
+
 }  // namespace trainhub::store
 
 #endif  // TRAINHUB_SERVICES_STORE_DATABASE_COPY_H_

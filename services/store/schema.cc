@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "domain/text.h"
+#include "store/schema_integrity.h"
 #include "store/schema_records.h"
 
 namespace trainhub::store {
@@ -417,6 +418,7 @@ std::span<const Migration> Migrations() {
   static const std::vector<Migration> all = [] {
     std::vector<Migration> out(kPlanningMigrations.begin(), kPlanningMigrations.end());
     for (const Migration& m : RecordMigrations()) out.push_back(m);
+    for (const Migration& m : IntegrityMigrations()) out.push_back(m);
     return out;
   }();
   return all;

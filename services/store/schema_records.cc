@@ -1,6 +1,17 @@
 #include "store/schema_records.h"
 
+#include <SQLiteCpp/Statement.h>
+
 #include <array>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "absl/time/civil_time.h"
+#include "domain/berlin_time.h"
+#include "domain/training_year.h"
+
+#include "domain/text.h"
 
 namespace trainhub::store {
 namespace {
@@ -429,14 +440,170 @@ constexpr char kMigration15[] = R"sql(
 DROP TRIGGER attendance_entry_current;
 )sql";
 
-constexpr std::array<Migration, 8> kRecordMigrations = {{{kMigration8},
-                                                         {kMigration9},
-                                                         {kMigration10},
-                                                         {kMigration11},
-                                                         {kMigration12},
-                                                         {kMigration13},
-                                                         {kMigration14},
-                                                         {kMigration15}}};
+// What the store keeps about the database files themselves, on the
+// installation row: since when an erasure's overwritten data may still be
+// in them (a reader kept the write-ahead log; SqliteStore finishes the
+// purge), and whether client_request.fingerprint is keyed with the
+// installation's request key (the file beside the database), which
+// SqliteStore::Open does once for the rows written before.
+constexpr char kMigration16[] = R"sql(
+ALTER TABLE installation ADD COLUMN purge_pending_since INTEGER;  -- microseconds; NULL: none
+ALTER TABLE installation ADD COLUMN fingerprints_keyed INTEGER NOT NULL DEFAULT 0;
+)sql";
+
+// The folded title of the qualification a series requires (domain::Folded,
+// as qualification.title_key), so that enrolments whose person no longer
+// holds it (a revoked Zertifikat) are found by an indexed lookup.
+constexpr char kMigration17[] = R"sql(
+ALTER TABLE series ADD COLUMN required_qualification_key TEXT NOT NULL DEFAULT '';
+)sql";
+
+absl::Status FillRequiredQualificationKeys(SQLite::Database& db) {
+  SQLite::Statement read(db, "SELECT id, required_qualification FROM series"
+                             " WHERE required_qualification <> ''");
+  while (read.executeStep()) {
+    SQLite::Statement update(db, "UPDATE series SET required_qualification_key = ? WHERE id = ?");
+    update.bind(1, domain::Folded(read.getColumn(1).getString()));
+    update.bind(2, read.getColumn(0).getInt64());
+    update.exec();
+  }
+  return absl::OkStatus();
+}
+
+// Apprentices' training year becomes the start of their training: a year
+// stored as a number was right only in the year it was recorded, and made
+// reports by training year change when the calendar year turned. The year
+// N a record stated on its last change (update_time, Berlin time) becomes
+// the 1 August that makes N the training year on that day
+// (domain::TrainingStartForYear); the number goes.
+constexpr char kMigration18[] = R"sql(
+ALTER TABLE participant ADD COLUMN training_start TEXT;  -- 'YYYY-MM-DD'; NULL: none
+)sql";
+
+absl::Status TrainingYearsToStarts(SQLite::Database& db) {
+  std::vector<std::pair<int64_t, std::string>> starts;
+  {
+    SQLite::Statement read(db,
+                           "SELECT id, training_year, update_time FROM participant"
+                           " WHERE training_year BETWEEN 1 AND 3");
+    while (read.executeStep()) {
+      const absl::CivilDay stated_on = absl::ToCivilDay(
+          absl::FromUnixMicros(read.getColumn(2).getInt64()), domain::DisplayTimeZone());
+      starts.emplace_back(read.getColumn(0).getInt64(),
+                          absl::FormatCivilTime(
+                              domain::TrainingStartForYear(read.getColumn(1).getInt(), stated_on)));
+    }
+  }
+  SQLite::Statement write(db, "UPDATE participant SET training_start = ? WHERE id = ?");
+  for (const auto& [id, start] : starts) {
+    write.bind(1, start);
+    write.bind(2, id);
+    write.exec();
+    write.reset();
+  }
+  db.exec("ALTER TABLE participant DROP COLUMN training_year");
+  return absl::OkStatus();
+}
+
+// Figures kept by the store's writes for funder reports (store/
+// attendance_years.h): each person's statuses per series and calendar year,
+// which reports over whole years add up instead of every status (the year
+// of the sessions' start in Europe/Berlin: UTC + 1 h at every turn of a
+// year), and the sessions held (with a status) with what reports read of
+// them.
+constexpr char kMigration19[] = R"sql(
+CREATE TABLE attendance_year (
+  year           INTEGER NOT NULL,
+  series_id      INTEGER NOT NULL,
+  participant_id INTEGER NOT NULL,
+  attended       INTEGER NOT NULL,  -- statuses present or late
+  excused        INTEGER NOT NULL,
+  absent         INTEGER NOT NULL,
+  first_attended INTEGER,           -- start_time of the first session attended; NULL: none
+  PRIMARY KEY (year, series_id, participant_id)
+) STRICT, WITHOUT ROWID;
+INSERT INTO attendance_year
+  (year, series_id, participant_id, attended, excused, absent, first_attended)
+  SELECT CAST(strftime('%Y', s.start_time + 3600, 'unixepoch') AS INTEGER), c.series_id,
+    c.participant_id, sum(c.status IN (1, 2)), sum(c.status = 3), sum(c.status = 4),
+    min(CASE WHEN c.status IN (1, 2) THEN s.start_time END)
+  FROM attendance_current c JOIN session s ON s.id = c.session_id
+  GROUP BY 1, 2, 3;
+CREATE TABLE held_session (
+  session_id INTEGER PRIMARY KEY,
+  series_id  INTEGER NOT NULL,
+  module_id  INTEGER NOT NULL,
+  start_time INTEGER NOT NULL,  -- the session's
+  minutes    INTEGER NOT NULL   -- its length in whole minutes
+) STRICT;
+CREATE INDEX held_session_by_start ON held_session(start_time, series_id, module_id, minutes);
+CREATE INDEX held_session_by_series
+  ON held_session(series_id, start_time, module_id, minutes);
+INSERT INTO held_session (session_id, series_id, module_id, start_time, minutes)
+  SELECT s.id, m.series_id, s.module_id, s.start_time, (s.end_time - s.start_time) / 60
+  FROM session s JOIN module m ON m.id = s.module_id
+  WHERE EXISTS (SELECT 1 FROM attendance_current c WHERE c.session_id = s.id);
+)sql";
+
+// What a series issues (1: Zertifikat and Teilnahmebestätigung, 2: only
+// Teilnahmebestätigungen) and who signs an organisation's certificates.
+constexpr char kMigration20[] = R"sql(
+ALTER TABLE series ADD COLUMN issued_documents INTEGER NOT NULL DEFAULT 1;
+ALTER TABLE organization ADD COLUMN signatory_name TEXT NOT NULL DEFAULT '';
+ALTER TABLE organization ADD COLUMN signatory_role TEXT NOT NULL DEFAULT '';
+)sql";
+
+// Earlier versions wrote a coordinator's internal note, given with an
+// enrolment, as the reason of its history entry, which the participant
+// reads. Such entries (a coordinator's, not the participant's
+// own account, placing someone from no or an ended enrolment, with a reason
+// that is none of the plain steps) get the plain step that is written
+// today; the note itself stays on the enrolment, for coordinators. The
+// history is append-only: its reason trigger is dropped for the update and
+// created again as it was, all in this migration's transaction.
+constexpr char kMigration21[] = R"sql(
+DROP TRIGGER enrolment_change_erasure;
+UPDATE enrolment_change AS c
+SET reason = 'enrolled by a coordinator'
+             || CASE WHEN c.reason LIKE '% (target groups overridden)'
+                     THEN ' (target groups overridden)' ELSE '' END
+WHERE c.account_id <> 0
+  AND c.from_state IN (0, 5, 6, 7)
+  AND c.to_state IN (1, 2, 3)
+  AND c.reason NOT IN ('enrolled by a coordinator',
+                       'enrolled by a coordinator (target groups overridden)',
+                       'enrolled with a cohort by a coordinator',
+                       'enrolled with a cohort by a coordinator (target groups overridden)',
+                       'imported from a list by a coordinator',
+                       'imported from a list by a coordinator (target groups overridden)',
+                       '')
+  AND NOT EXISTS (SELECT 1 FROM enrolment e JOIN account_role r
+                    ON r.participant_id = e.participant_id
+                  WHERE e.id = c.enrolment_id AND r.account_id = c.account_id);
+CREATE TRIGGER enrolment_change_erasure BEFORE UPDATE OF reason ON enrolment_change
+WHEN NOT (NEW.reason = ''
+          AND EXISTS (SELECT 1 FROM enrolment e JOIN participant p ON p.id = e.participant_id
+                      WHERE e.id = OLD.enrolment_id AND p.erase_time IS NOT NULL))
+BEGIN
+  SELECT RAISE(ABORT, 'enrolment_change is append-only');
+END;
+)sql";
+
+constexpr std::array<Migration, 14> kRecordMigrations = {
+    {{kMigration8},
+     {kMigration9},
+     {kMigration10},
+     {kMigration11},
+     {kMigration12},
+     {kMigration13},
+     {kMigration14},
+     {kMigration15},
+     {kMigration16},
+     {kMigration17, FillRequiredQualificationKeys},
+     {kMigration18, TrainingYearsToStarts},
+     {kMigration19},
+     {kMigration20},
+     {kMigration21}}};
 
 }  // namespace
 

@@ -1,7 +1,10 @@
 #include "store/sqlite_attendance_store.h"
 
+#include <optional>
+
 #include "absl/strings/str_cat.h"
 #include "domain/status_macros.h"
+#include "store/attendance_years.h"
 #include "store/stored_numbers.h"
 
 namespace trainhub::store {
@@ -9,18 +12,22 @@ namespace trainhub::store {
 using domain::AttendanceEntry;
 using domain::Id;
 
-namespace {
-
-constexpr char kEntryColumns[] =
+const char kAttendanceEntryColumns[] =
     "id, series_id, session_id, kind, coalesce(participant_id, 0), status, minutes_missed, note,"
     " source, client_time, client_nonce, device_id, account_id, record_time, reason,"
     " conflicting_record_id, prev_hash, hash, hash_version, coalesce(text_digest, X'')";
+
+namespace {
+
+constexpr const char* kEntryColumns = kAttendanceEntryColumns;
 
 std::string Blob(SQLite::Column column) {
   return std::string(static_cast<const char*>(column.getBlob()), column.getBytes());
 }
 
-AttendanceEntry ReadEntry(SQLite::Statement& q) {
+}  // namespace
+
+AttendanceEntry ReadAttendanceEntry(SQLite::Statement& q) {
   AttendanceEntry e;
   e.id = q.getColumn(0).getInt64();
   e.series_id = q.getColumn(1).getInt64();
@@ -44,6 +51,25 @@ AttendanceEntry ReadEntry(SQLite::Statement& q) {
   e.text_digest = Blob(q.getColumn(19));
   return e;
 }
+
+namespace {
+
+// AUTOINCREMENT takes the larger of the sequence and the largest id.
+constexpr char kNextEntryId[] =
+    "SELECT max(coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'attendance_entry'), 0),"
+    " coalesce((SELECT max(id) FROM attendance_entry), 0)) + 1";
+
+}  // namespace
+
+Id NextAttendanceEntryId(SQLite::Database& db) {
+  SQLite::Statement q(db, kNextEntryId);
+  q.executeStep();
+  return q.getColumn(0).getInt64();
+}
+
+namespace {
+
+constexpr auto ReadEntry = ReadAttendanceEntry;
 
 domain::CheckInWindow ReadWindow(SQLite::Statement& q) {
   domain::CheckInWindow w;
@@ -119,6 +145,34 @@ absl::StatusOr<domain::LedgerHead> SqliteAttendanceStore::Head(Id series_id) {
   });
 }
 
+absl::StatusOr<std::vector<domain::CurrentStatus>> SqliteAttendanceStore::ListCurrent(
+    Id series_id) {
+  return Guarded("ListCurrentAttendance",
+                 [&]() -> absl::StatusOr<std::vector<domain::CurrentStatus>> {
+                   // By the series' modules and their sessions, then each session's range
+                   // of attendance_current's key.
+                   auto& q = sql_.Prepare(
+                       "SELECT c.session_id, c.participant_id, c.series_id, c.status, "
+                       "c.client_time, c.entry_id"
+                       " FROM module m JOIN session s ON s.module_id = m.id"
+                       " JOIN attendance_current c ON c.session_id = s.id WHERE m.series_id = ?"
+                       " ORDER BY c.session_id, c.participant_id");
+                   q.bind(1, series_id);
+                   std::vector<domain::CurrentStatus> out;
+                   while (q.executeStep()) {
+                     domain::CurrentStatus c;
+                     c.session_id = q.getColumn(0).getInt64();
+                     c.participant_id = q.getColumn(1).getInt64();
+                     c.series_id = q.getColumn(2).getInt64();
+                     c.status = static_cast<domain::AttendanceStatus>(q.getColumn(3).getInt());
+                     c.client_time = absl::FromUnixMicros(q.getColumn(4).getInt64());
+                     c.entry_id = q.getColumn(5).getInt64();
+                     out.push_back(c);
+                   }
+                   return out;
+                 });
+}
+
 absl::StatusOr<std::optional<domain::CheckInWindow>> SqliteAttendanceStore::GetCheckIn(
     Id session_id) {
   return Guarded("GetCheckIn", [&]() -> absl::StatusOr<std::optional<domain::CheckInWindow>> {
@@ -143,13 +197,24 @@ absl::StatusOr<std::vector<domain::CheckInWindow>> SqliteAttendanceStore::ListOp
   });
 }
 
+absl::StatusOr<Id> SqliteAttendanceStore::NextEntryId() {
+  return Guarded("NextAttendanceEntryId", [&]() -> absl::StatusOr<Id> {
+    auto& q = sql_.Prepare(kNextEntryId);
+    q.executeStep();
+    return q.getColumn(0).getInt64();
+  });
+}
+
 absl::StatusOr<Id> SqliteAttendanceStore::Append(const AttendanceEntry& e) {
   return Guarded("AppendAttendance", [&]() -> absl::StatusOr<Id> {
     auto& q = sql_.Prepare(
-        "INSERT INTO attendance_entry (series_id, session_id, kind, participant_id, status,"
+        "INSERT INTO attendance_entry (id, series_id, session_id, kind, participant_id, status,"
         " minutes_missed, note, source, client_time, client_nonce, device_id, account_id,"
-        " record_time, reason, conflicting_record_id, prev_hash, hash, hash_version)"
-        " VALUES (?, ?, ?, nullif(?, 0), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        " record_time, reason, conflicting_record_id, prev_hash, hash, hash_version, text_digest)"
+        " VALUES (nullif(?20, 0), ?1, ?2, ?3, nullif(?4, 0), ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, "
+        "?13, ?14,"
+        " ?15, ?16, ?17, ?18, nullif(?19, X''))");
+    q.bind(20, e.id);
     q.bind(1, e.series_id);
     q.bind(2, e.session_id);
     q.bind(3, static_cast<int>(e.kind));
@@ -168,9 +233,17 @@ absl::StatusOr<Id> SqliteAttendanceStore::Append(const AttendanceEntry& e) {
     q.bind(16, e.prev_hash.data(), static_cast<int>(e.prev_hash.size()));
     q.bind(17, e.hash.data(), static_cast<int>(e.hash.size()));
     q.bind(18, e.hash_version);
+    q.bind(19, e.text_digest.data(), static_cast<int>(e.text_digest.size()));
     q.exec();
     const Id id = sql_.db().getLastInsertRowid();
     if (e.kind == domain::LedgerEntryKind::kRecord) {
+      auto& before = sql_.Prepare(
+          "SELECT status FROM attendance_current WHERE session_id = ? AND participant_id = ?");
+      before.bind(1, e.session_id);
+      before.bind(2, e.participant_id);
+      std::optional<int> old_status;
+      if (before.executeStep()) old_status = before.getColumn(0).getInt();
+      before.reset();
       // attendance_current holds the record that counts: the latest client
       // time, then the latest arrival (domain::CellState::Add).
       auto& current = sql_.Prepare(
@@ -188,7 +261,10 @@ absl::StatusOr<Id> SqliteAttendanceStore::Append(const AttendanceEntry& e) {
       current.bind(4, static_cast<int>(e.status));
       current.bind(5, Micros(e.client_time));
       current.bind(6, id);
-      current.exec();
+      if (current.exec() > 0) {  // this record counts now
+        CountStatusChange(sql_, e.session_id, e.series_id, e.participant_id, old_status,
+                          static_cast<int>(e.status));
+      }
     }
     return id;
   });

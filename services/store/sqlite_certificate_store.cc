@@ -194,6 +194,75 @@ absl::Status SqliteCertificateStore::UpdateStatus(const Certificate& c) {
   });
 }
 
+absl::StatusOr<std::optional<domain::CertificateStatusRecord>>
+SqliteCertificateStore::GetStatusRecord(Id certificate_id) {
+  using Out = std::optional<domain::CertificateStatusRecord>;
+  return Guarded("GetCertificateStatus", [&]() -> absl::StatusOr<Out> {
+    auto& q = sql_.Prepare(
+        "SELECT status_index, list_version, key_id, signature FROM certificate_status"
+        " WHERE certificate_id = ?");
+    q.bind(1, certificate_id);
+    if (!q.executeStep()) return Out();
+    domain::CertificateStatusRecord r;
+    r.status_index = q.getColumn(0).getInt64();
+    r.list_version = q.getColumn(1).getInt64();
+    r.key_id = q.getColumn(2).getString();
+    r.signature = Blob(q.getColumn(3));
+    return Out(std::move(r));
+  });
+}
+
+absl::StatusOr<std::optional<domain::CertificateStatusList>>
+SqliteCertificateStore::GetStatusList() {
+  using Out = std::optional<domain::CertificateStatusList>;
+  return Guarded("GetCertificateStatusList", [&]() -> absl::StatusOr<Out> {
+    auto& q = sql_.Prepare(
+        "SELECT version, bits, update_time, key_id, signature FROM certificate_status_list"
+        " WHERE id = 1");
+    if (!q.executeStep()) return Out();
+    domain::CertificateStatusList list;
+    list.version = q.getColumn(0).getInt64();
+    list.bits = Blob(q.getColumn(1));
+    list.update_time = absl::FromUnixMicros(q.getColumn(2).getInt64());
+    list.key_id = q.getColumn(3).getString();
+    list.signature = Blob(q.getColumn(4));
+    return Out(std::move(list));
+  });
+}
+
+absl::Status SqliteCertificateStore::PutStatusRecord(Id certificate_id,
+                                                     const domain::CertificateStatusRecord& r) {
+  return Guarded("PutCertificateStatus", [&]() -> absl::Status {
+    auto& q = sql_.Prepare(
+        "INSERT INTO certificate_status (certificate_id, status_index, list_version, key_id,"
+        " signature) VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (certificate_id) DO UPDATE SET"
+        " list_version = ?3, key_id = ?4, signature = ?5");
+    q.bind(1, certificate_id);
+    q.bind(2, r.status_index);
+    q.bind(3, r.list_version);
+    q.bind(4, r.key_id);
+    q.bind(5, r.signature.data(), static_cast<int>(r.signature.size()));
+    q.exec();
+    return absl::OkStatus();
+  });
+}
+
+absl::Status SqliteCertificateStore::PutStatusList(const domain::CertificateStatusList& list) {
+  return Guarded("PutCertificateStatusList", [&]() -> absl::Status {
+    auto& q = sql_.Prepare(
+        "INSERT INTO certificate_status_list (id, version, bits, update_time, key_id, signature)"
+        " VALUES (1, ?1, ?2, ?3, ?4, ?5) ON CONFLICT (id) DO UPDATE SET version = ?1,"
+        " bits = ?2, update_time = ?3, key_id = ?4, signature = ?5");
+    q.bind(1, list.version);
+    q.bind(2, list.bits.data(), static_cast<int>(list.bits.size()));
+    q.bind(3, Micros(list.update_time));
+    q.bind(4, list.key_id);
+    q.bind(5, list.signature.data(), static_cast<int>(list.signature.size()));
+    q.exec();
+    return absl::OkStatus();
+  });
+}
+
 absl::Status SqliteCertificateStore::PutActiveIssuerKey(const domain::IssuerKey& key) {
   return Guarded("PutIssuerKey", [&]() -> absl::Status {
     auto& retire = sql_.Prepare("UPDATE issuer_key SET active = 0 WHERE key_id <> ?");

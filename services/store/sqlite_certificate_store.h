@@ -26,6 +26,12 @@ class SqliteCertificateStore : public domain::CertificateWriter {
   absl::StatusOr<domain::Id> Insert(const domain::Certificate& certificate) override;
   absl::Status UpdateStatus(const domain::Certificate& certificate) override;
   absl::Status PutActiveIssuerKey(const domain::IssuerKey& key) override;
+  absl::StatusOr<std::optional<domain::CertificateStatusRecord>> GetStatusRecord(
+      domain::Id certificate_id) override;
+  absl::StatusOr<std::optional<domain::CertificateStatusList>> GetStatusList() override;
+  absl::Status PutStatusRecord(domain::Id certificate_id,
+                               const domain::CertificateStatusRecord& r) override;
+  absl::Status PutStatusList(const domain::CertificateStatusList& list) override;
 
  private:
   Sql& sql_;

@@ -27,6 +27,14 @@ std::string WaitlistPositionSql(absl::string_view series, absl::string_view queu
       " / 64 * 64 AND w.queue_number <= ", queue, "))");
 }
 
+// An active enrolment (e) in a series (r) that requires a qualification its
+// person does not hold: one lookup in qualification's (participant_id,
+// title_key) index, only for series with a requirement.
+constexpr char kRequirementUnmet[] =
+    "(r.required_qualification_key <> '' AND e.state IN (" TH_ACTIVE_STATES ")"
+    " AND NOT EXISTS (SELECT 1 FROM qualification q WHERE q.participant_id = e.participant_id"
+    " AND q.title_key = r.required_qualification_key))";
+
 // The columns ReadEnrolment reads; `position` is the SQL of the waiting
 // position of a waiting row.
 std::string EnrolmentColumns(absl::string_view position) {
@@ -34,7 +42,8 @@ std::string EnrolmentColumns(absl::string_view position) {
       "e.id, e.series_id, e.participant_id, e.state, e.queue_number, e.request_time,"
       " e.seat_time, e.eligibility_overridden, e.update_time,"
       " CASE WHEN e.state = " TH_WAITLISTED_STATE " THEN ",
-      position, " ELSE 0 END, p.display_name, p.organization_id, r.title, e.note");
+      position, " ELSE 0 END, p.display_name, p.organization_id, r.title, e.note,",
+      " CASE WHEN ", kRequirementUnmet, " THEN r.required_qualification ELSE '' END");
 }
 
 // The columns with each waiting row's own position computed.
@@ -63,6 +72,7 @@ domain::Enrolment ReadEnrolment(SQLite::Statement& q) {
   e.participant_organization_id = q.getColumn(11).getInt64();
   e.series_title = q.getColumn(12).getString();
   e.note = q.getColumn(13).getString();
+  e.missing_qualification = q.getColumn(14).getString();
   return e;
 }
 
@@ -108,11 +118,13 @@ absl::StatusOr<domain::Page<domain::Enrolment>> SqliteEnrolmentStore::List(
   return Guarded("ListEnrolments", [&]() -> absl::StatusOr<domain::Page<domain::Enrolment>> {
     // Within a series in arrival order; across series by id (queue numbers
     // count per series). In arrival order the waiting rows of a page are
-    // consecutive on the waiting list (no filter leaves out a waiting row
-    // between two it keeps): only the first one's position is computed.
+    // consecutive on the waiting list (no filter but the unmet requirement
+    // leaves out a waiting row between two it keeps): then only the first
+    // one's position is computed.
     const bool by_arrival = filter.series_id != 0;
+    const bool consecutive = by_arrival && !filter.requirement_unmet_only;
     std::string sql =
-        absl::StrCat("SELECT ", by_arrival ? EnrolmentColumns("0") : ColumnsWithPositions(),
+        absl::StrCat("SELECT ", consecutive ? EnrolmentColumns("0") : ColumnsWithPositions(),
                      kEnrolmentFrom, " WHERE 1");
     if (filter.series_id != 0) absl::StrAppend(&sql, " AND e.series_id = :series");
     if (filter.participant_id != 0) absl::StrAppend(&sql, " AND e.participant_id = :participant");
@@ -125,6 +137,7 @@ absl::StatusOr<domain::Page<domain::Enrolment>> SqliteEnrolmentStore::List(
     } else if (!states.empty()) {
       absl::StrAppend(&sql, " AND e.state IN (SELECT value FROM json_each(:states))");
     }
+    if (filter.requirement_unmet_only) absl::StrAppend(&sql, " AND ", kRequirementUnmet);
     domain::Visibility visible;
     if (filter.organizations) {
       visible.organizations = *filter.organizations;
@@ -140,7 +153,7 @@ absl::StatusOr<domain::Page<domain::Enrolment>> SqliteEnrolmentStore::List(
     BindKeyset(q, page);
     std::vector<domain::Enrolment> items;
     while (q.executeStep()) items.push_back(ReadEnrolment(q));
-    if (by_arrival) TH_RETURN_IF_ERROR(NumberWaitingRows(filter.series_id, items));
+    if (consecutive) TH_RETURN_IF_ERROR(NumberWaitingRows(filter.series_id, items));
     return MakePage(std::move(items), page, [by_arrival](const domain::Enrolment& e) {
       return by_arrival ? e.queue_number : e.id;
     });

@@ -10,7 +10,8 @@ using domain::Id;
 
 namespace {
 constexpr char kOrganizationColumns[] =
-    "id, name, kind, city, website, create_time, update_time, record_retention_years";
+    "id, name, kind, city, website, create_time, update_time, record_retention_years,"
+    " signatory_name, signatory_role";
 
 domain::Organization ReadOrganization(SQLite::Statement& q) {
   domain::Organization org;
@@ -22,6 +23,8 @@ domain::Organization ReadOrganization(SQLite::Statement& q) {
   org.create_time = absl::FromUnixMicros(q.getColumn(5).getInt64());
   org.update_time = absl::FromUnixMicros(q.getColumn(6).getInt64());
   org.record_retention_years = q.getColumn(7).getInt();
+  org.signatory_name = q.getColumn(8).getString();
+  org.signatory_role = q.getColumn(9).getString();
   return org;
 }
 }  // namespace
@@ -60,7 +63,8 @@ absl::StatusOr<Id> SqliteOrganizationStore::Insert(const domain::Organization& o
   return Guarded("InsertOrganization", [&]() -> absl::StatusOr<Id> {
     auto& q = sql_.Prepare(
         "INSERT INTO organization (name, kind, city, website, create_time,"
-        " update_time, name_key, record_retention_years) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+        " update_time, name_key, record_retention_years, signatory_name, signatory_role)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     q.bind(1, org.name);
     q.bind(2, static_cast<int>(org.kind));
     q.bind(3, org.city);
@@ -69,6 +73,8 @@ absl::StatusOr<Id> SqliteOrganizationStore::Insert(const domain::Organization& o
     q.bind(6, Micros(org.update_time));
     q.bind(7, domain::Folded(org.name));
     q.bind(8, org.record_retention_years);
+    q.bind(9, org.signatory_name);
+    q.bind(10, org.signatory_role);
     q.exec();
     const Id id = sql_.db().getLastInsertRowid();
     return id;
@@ -79,7 +85,8 @@ absl::Status SqliteOrganizationStore::Update(const domain::Organization& org) {
   return Guarded("UpdateOrganization", [&]() -> absl::Status {
     auto& q = sql_.Prepare(
         "UPDATE organization SET name = ?, kind = ?, city = ?, website = ?,"
-        " update_time = ?, name_key = ?, record_retention_years = ? WHERE id = ?");
+        " update_time = ?, name_key = ?, record_retention_years = ?, signatory_name = ?,"
+        " signatory_role = ? WHERE id = ?");
     q.bind(1, org.name);
     q.bind(2, static_cast<int>(org.kind));
     q.bind(3, org.city);
@@ -87,7 +94,9 @@ absl::Status SqliteOrganizationStore::Update(const domain::Organization& org) {
     q.bind(5, Micros(org.update_time));
     q.bind(6, domain::Folded(org.name));
     q.bind(7, org.record_retention_years);
-    q.bind(8, org.id);
+    q.bind(8, org.signatory_name);
+    q.bind(9, org.signatory_role);
+    q.bind(10, org.id);
     q.exec();
     return CheckChanged(sql_.db(), "organisation", org.id);
   });

@@ -15,7 +15,7 @@ using domain::Id;
 
 namespace {
 constexpr char kParticipantColumns[] =
-    "id, display_name, email, organization_id, target_groups, training_year, create_time,"
+    "id, display_name, email, organization_id, target_groups, training_start, create_time,"
     " update_time, erase_time, erased_by, erase_reason, retention_overridden";
 
 domain::Participant ReadParticipant(SQLite::Statement& q) {
@@ -27,7 +27,10 @@ domain::Participant ReadParticipant(SQLite::Statement& q) {
   for (int group : nlohmann::json::parse(q.getColumn(4).getString())) {
     p.target_groups.push_back(static_cast<domain::TargetGroup>(group));
   }
-  p.training_year = q.getColumn(5).getInt();
+  if (!q.getColumn(5).isNull()) {
+    absl::CivilDay start;
+    if (absl::ParseCivilTime(q.getColumn(5).getString(), &start)) p.training_start = start;
+  }
   p.create_time = absl::FromUnixMicros(q.getColumn(6).getInt64());
   p.update_time = absl::FromUnixMicros(q.getColumn(7).getInt64());
   if (!q.getColumn(8).isNull()) {
@@ -40,7 +43,7 @@ domain::Participant ReadParticipant(SQLite::Statement& q) {
 
 // Binds the stored fields of `p` to parameters 1..7 in kParticipantWriteColumns order.
 constexpr char kParticipantWriteColumns[] =
-    "display_name, email, email_key, organization_id, target_groups, training_year,"
+    "display_name, email, email_key, organization_id, target_groups, training_start,"
     " update_time, search_key";
 void BindParticipant(SQLite::Statement& q, const domain::Participant& p) {
   q.bind(1, p.display_name);
@@ -52,7 +55,11 @@ void BindParticipant(SQLite::Statement& q, const domain::Participant& p) {
   }
   q.bind(4, p.organization_id);
   q.bind(5, GroupsJson(p.target_groups));
-  q.bind(6, p.training_year);
+  if (p.training_start) {
+    q.bind(6, absl::FormatCivilTime(*p.training_start));  // YYYY-MM-DD
+  } else {
+    q.bind(6);
+  }
   q.bind(7, Micros(p.update_time));
   q.bind(8, domain::SearchKey(p.display_name));
 }

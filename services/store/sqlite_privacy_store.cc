@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "absl/strings/str_cat.h"
+#include "domain/audit_chain.h"
 #include "domain/status_macros.h"
 #include "domain/text.h"
 #include "store/sqlite_audit_store.h"
@@ -112,7 +113,15 @@ absl::Status SqlitePrivacyStore::MarkErased(Id participant_id, const std::string
     q.bind(":overridden", erasure.retention_overridden ? 1 : 0);
     q.bind(":id", participant_id);
     q.exec();
-    return CheckChanged(sql_.db(), "participant", participant_id);
+    TH_RETURN_IF_ERROR(CheckChanged(sql_.db(), "participant", participant_id));
+    // Until SqliteStore::DropOverwrittenData has emptied the write-ahead
+    // log, what this erasure overwrites may still be in the files.
+    auto& pending = sql_.Prepare(
+        "UPDATE installation SET purge_pending_since = coalesce(purge_pending_since, ?)"
+        " WHERE id = 1");
+    pending.bind(1, Micros(erasure.time));
+    pending.exec();
+    return absl::OkStatus();
   });
 }
 
@@ -148,9 +157,31 @@ absl::StatusOr<domain::ErasedTexts> SqlitePrivacyStore::EraseTexts(
     erased.accounts = run_ids(
         "UPDATE account SET email = '', email_key = 'erased:' || id, display_name = '',"
         " password_hash = '' WHERE id IN (SELECT value FROM json_each(:accounts))");
-    erased.audit_addresses = run_ids(
-        "UPDATE audit_event SET peer = '' WHERE peer <> ''"
-        " AND account_id IN (SELECT value FROM json_each(:accounts))");
+    // An erased address keeps its salted digest, which the audit chain
+    // hashes, and loses its salt, without which the digest says nothing.
+    std::vector<std::pair<Id, std::string>> digests;
+    {
+      auto& q = sql_.Prepare(
+          "SELECT id, peer, coalesce(peer_salt, X'') FROM audit_event WHERE peer <> ''"
+          " AND account_id IN (SELECT value FROM json_each(:accounts))");
+      q.bind(":accounts", IdList(account_ids));
+      while (q.executeStep()) {
+        const SQLite::Column salt = q.getColumn(2);
+        digests.emplace_back(
+            q.getColumn(0).getInt64(),
+            domain::AuditPeerDigest(
+                std::string(static_cast<const char*>(salt.getBlob()), salt.getBytes()),
+                q.getColumn(1).getString()));
+      }
+    }
+    for (const auto& [id, digest] : digests) {
+      auto& q = sql_.Prepare(
+          "UPDATE audit_event SET peer = '', peer_salt = NULL, peer_digest = ? WHERE id = ?");
+      q.bind(1, digest.data(), static_cast<int>(digest.size()));
+      q.bind(2, id);
+      q.exec();
+      ++erased.audit_addresses;
+    }
     return erased;
   });
 }

@@ -2,6 +2,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/time/clock.h"
+#include "store/request_key.h"
 #include "store/sql_support.h"
 
 namespace trainhub::store {
@@ -27,6 +28,11 @@ absl::StatusOr<std::optional<domain::RequestRecord>> SqliteRequestStore::Find(
   });
 }
 
+bool SqliteRequestStore::SameFingerprint(const domain::RequestRecord& stored,
+                                         absl::string_view fingerprint) {
+  return stored.fingerprint == KeyedFingerprint(key_, fingerprint);
+}
+
 absl::Status SqliteRequestStore::Record(const domain::RequestRecord& record) {
   return Guarded("RecordRequest", [&]() -> absl::Status {
     auto& q = sql_.Prepare(
@@ -35,7 +41,7 @@ absl::Status SqliteRequestStore::Record(const domain::RequestRecord& record) {
     q.bind(1, record.account_id);
     q.bind(2, record.request_id);
     q.bind(3, record.method);
-    q.bind(4, record.fingerprint);
+    q.bind(4, KeyedFingerprint(key_, record.fingerprint));
     q.bind(5, record.resource_id);
     q.bind(6, Micros(absl::Now()));
     q.exec();

@@ -4,6 +4,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "domain/status_macros.h"
+#include "domain/text.h"
 #include "store/sql_support.h"
 #include "store/stored_numbers.h"
 
@@ -25,7 +26,8 @@ constexpr char kSeriesColumns[] =
     " s.confirmation_deadline, s.enrolment_deadline, s.awards_qualification,"
     " s.required_qualification,"
     " coalesce((SELECT p.seats_taken FROM series_places p WHERE p.series_id = s.id), 0),"
-    " coalesce((SELECT p.waitlist_length FROM series_places p WHERE p.series_id = s.id), 0)";
+    " coalesce((SELECT p.waitlist_length FROM series_places p WHERE p.series_id = s.id), 0),"
+    " s.issued_documents";
 
 // kSeriesColumns with the derived figures as constants (LoadSeries reads
 // them as zero counts and no session range).
@@ -35,7 +37,7 @@ constexpr char kSeriesStoredColumns[] =
     " s.update_time, 0, NULL, NULL,"
     " s.partners_may_plan, s.requires_approval, s.requires_confirmation,"
     " s.confirmation_deadline, s.enrolment_deadline, s.awards_qualification,"
-    " s.required_qualification, 0, 0";
+    " s.required_qualification, 0, 0, s.issued_documents";
 
 constexpr char kModuleColumns[] =
     "m.id, m.series_id, m.position, m.title, m.topics, m.mandatory,"
@@ -55,14 +57,15 @@ domain::Module ReadModule(SQLite::Statement& q) {
   return m;
 }
 
-// Binds the stored fields of `series` to parameters 1..16 in the column
+// Binds the stored fields of `series` to parameters 1..17 in the column
 // order of kSeriesWriteColumns.
 constexpr char kSeriesWriteColumns[] =
     "organization_id, title, kind, description, target_groups, capacity, status,"
     " cancellation_reason, partners_may_plan, update_time, requires_approval,"
     " requires_confirmation, confirmation_deadline, enrolment_deadline,"
-    " awards_qualification, required_qualification";
-constexpr int kSeriesWriteColumnCount = 16;
+    " awards_qualification, required_qualification, required_qualification_key,"
+    " issued_documents";
+constexpr int kSeriesWriteColumnCount = 18;
 void BindSeries(SQLite::Statement& q, const domain::Series& series) {
   q.bind(1, series.organization_id);
   q.bind(2, series.title);
@@ -80,6 +83,8 @@ void BindSeries(SQLite::Statement& q, const domain::Series& series) {
   BindOptionalTime(q, 14, series.enrolment_deadline);
   q.bind(15, series.awards_qualification);
   q.bind(16, series.required_qualification);
+  q.bind(17, domain::Folded(series.required_qualification));  // as qualification.title_key
+  q.bind(18, static_cast<int>(series.issued_documents));
 }
 
 }  // namespace
@@ -111,6 +116,7 @@ absl::StatusOr<domain::Series> SqliteSeriesStore::LoadSeries(SQLite::Statement& 
   s.required_qualification = q.getColumn(20).getString();
   s.seats_taken = q.getColumn(21).getInt();
   s.waitlist_length = q.getColumn(22).getInt();
+  s.issued_documents = static_cast<domain::IssuedDocuments>(q.getColumn(23).getInt());
   if (!q.getColumn(12).isNull()) {
     s.first_session_start = absl::FromUnixSeconds(q.getColumn(12).getInt64());
     s.last_session_end = absl::FromUnixSeconds(q.getColumn(13).getInt64());

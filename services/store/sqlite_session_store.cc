@@ -1,10 +1,16 @@
 #include "store/sqlite_session_store.h"
 
+#include <string>
+#include <vector>
+
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
 #include "domain/limits.h"
 #include "domain/status_macros.h"
 #include "domain/validation.h"
+#include "store/attendance_years.h"
 #include "store/sql_support.h"
+#include "store/stored_numbers.h"
 
 namespace trainhub::store {
 
@@ -17,6 +23,41 @@ constexpr char kSessionColumns[] =
 constexpr char kSessionFrom[] =
     " FROM session s JOIN module m ON m.id = s.module_id"
     " JOIN series r ON r.id = m.series_id";
+
+// SessionFilter::of as SQL over session s and series r, each alternative
+// read through an index (session_trainer by trainer, enrolment by
+// participant, series and series_partner by organisation).
+std::string PartiesCondition(const domain::SessionParties& of) {
+  if (of.everything) return "";
+  std::vector<std::string> alternatives;
+  if (of.trainer_id != 0) {
+    alternatives.push_back(absl::StrCat(
+        "s.id IN (SELECT ot.session_id FROM session_trainer ot WHERE ot.trainer_id = :of_trainer"
+        " AND ot.status <> ",
+        static_cast<int>(domain::BookingStatus::kDeclined), ")"));
+  }
+  if (of.participant_id != 0) {
+    alternatives.push_back(
+        "r.id IN (SELECT oe.series_id FROM enrolment oe WHERE oe.participant_id = :of_participant"
+        " AND oe.state IN (" TH_SEAT_STATES "))");
+  }
+  if (!of.organizations.empty()) {
+    alternatives.push_back(
+        "r.id IN (SELECT os.id FROM series os WHERE os.organization_id IN"
+        " (SELECT value FROM json_each(:of_orgs)) UNION ALL SELECT op.series_id FROM"
+        " series_partner op WHERE op.organization_id IN (SELECT value FROM json_each(:of_orgs)))");
+  }
+  if (alternatives.empty()) return " AND 0";
+  return absl::StrCat(" AND (", absl::StrJoin(alternatives, " OR "), ")");
+}
+
+void BindParties(SQLite::Statement& q, const domain::SessionParties& of) {
+  if (of.everything) return;
+  if (of.trainer_id != 0) q.bind(":of_trainer", of.trainer_id);
+  if (of.participant_id != 0) q.bind(":of_participant", of.participant_id);
+  if (!of.organizations.empty()) q.bind(":of_orgs", IdList(of.organizations));
+}
+
 }  // namespace
 
 absl::StatusOr<domain::Session> SqliteSessionStore::LoadSession(SQLite::Statement& q) {
@@ -92,6 +133,7 @@ absl::StatusOr<domain::Page<domain::Session>> SqliteSessionStore::List(
     if (filter.to) absl::StrAppend(&sql, " AND s.start_time < :to");
     if (filter.skip_cancelled_series) absl::StrAppend(&sql, " AND r.status <> :cancelled");
     if (filter.visible_to) absl::StrAppend(&sql, VisibilityCondition(*filter.visible_to, "r", "s"));
+    if (filter.of) absl::StrAppend(&sql, PartiesCondition(*filter.of));
     AddKeyset(sql, "s.start_time", "s.id", page);
     auto& q = sql_.Prepare(sql);
     if (filter.trainer_id != 0) q.bind(":trainer", filter.trainer_id);
@@ -104,6 +146,7 @@ absl::StatusOr<domain::Page<domain::Session>> SqliteSessionStore::List(
       q.bind(":cancelled", static_cast<int>(domain::SeriesStatus::kCancelled));
     }
     if (filter.visible_to) BindVisibility(q, *filter.visible_to);
+    if (filter.of) BindParties(q, *filter.of);
     BindKeyset(q, page);
     std::vector<domain::Session> items;
     while (q.executeStep()) {
@@ -216,6 +259,12 @@ absl::StatusOr<Id> SqliteSessionStore::Insert(const domain::Session& session) {
 
 absl::Status SqliteSessionStore::Update(const domain::Session& session) {
   return Guarded("UpdateSession", [&]() -> absl::Status {
+    auto& before = sql_.Prepare("SELECT start_time, end_time FROM session WHERE id = ?");
+    before.bind(1, session.id);
+    const bool found = before.executeStep();
+    const int64_t old_start = found ? before.getColumn(0).getInt64() : 0;
+    const int64_t old_end = found ? before.getColumn(1).getInt64() : 0;
+    before.reset();
     auto& q = sql_.Prepare(
         "UPDATE session SET start_time = ?, end_time = ?, place_name = ?,"
         " place_address = ?, place_key = ?, note = ? WHERE id = ?");
@@ -228,6 +277,9 @@ absl::Status SqliteSessionStore::Update(const domain::Session& session) {
     q.bind(7, session.id);
     q.exec();
     TH_RETURN_IF_ERROR(CheckChanged(sql_.db(), "session", session.id));
+    if (found && (old_start != Seconds(session.start) || old_end != Seconds(session.end))) {
+      RecountMovedSession(sql_, session.id, old_start);
+    }
     return WriteBookings(session);
   });
 }

@@ -2,7 +2,7 @@
 
 namespace trainhub::store {
 
-SqliteUnit::SqliteUnit(SQLite::Database& db)
+SqliteUnit::SqliteUnit(SQLite::Database& db, std::string request_key)
     : sql_(db),
       organizations_(sql_),
       trainers_(sql_),
@@ -12,7 +12,7 @@ SqliteUnit::SqliteUnit(SQLite::Database& db)
       enrolments_(sql_),
       accounts_(sql_),
       audit_(sql_),
-      requests_(sql_),
+      requests_(sql_, std::move(request_key)),
       installation_(sql_),
       attendance_(sql_),
       completion_(sql_),

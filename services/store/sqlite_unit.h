@@ -8,6 +8,7 @@
 #include <SQLiteCpp/Database.h>
 
 #include "domain/ports/unit_of_work.h"
+#include "store/request_key.h"
 #include "store/sql_support.h"
 #include "store/sqlite_account_store.h"
 #include "store/sqlite_attendance_store.h"
@@ -29,8 +30,10 @@ namespace trainhub::store {
 
 class SqliteUnit : public domain::UnitOfWork {
  public:
-  // `db` must outlive this object.
-  explicit SqliteUnit(SQLite::Database& db);
+  // `db` must outlive this object. `request_key` keys the fingerprints of
+  // client requests (store/request_key.h); by default a random one, which
+  // only this unit knows.
+  explicit SqliteUnit(SQLite::Database& db, std::string request_key = RandomRequestKey());
 
   // The connection and statement cache the stores share.
   Sql& sql() { return sql_; }

@@ -31,6 +31,9 @@ TH_STORED_AS(domain::SeriesKind::kApprenticeParcours, 3);
 TH_STORED_AS(domain::SeriesKind::kVielfaltsMontag, 4);
 TH_STORED_AS(domain::SeriesKind::kOther, 5);
 
+TH_STORED_AS(domain::IssuedDocuments::kCertificateAndConfirmation, 1);
+TH_STORED_AS(domain::IssuedDocuments::kConfirmationOnly, 2);
+
 TH_STORED_AS(domain::SeriesStatus::kDraft, 1);
 TH_STORED_AS(domain::SeriesStatus::kPlanned, 2);
 TH_STORED_AS(domain::SeriesStatus::kOpenForEnrolment, 3);
@@ -80,6 +83,7 @@ TH_STORED_AS(domain::CertificateStatus::kSuperseded, 3);
 TH_STORED_AS(domain::LedgerEntryKind::kRecord, 1);
 #define TH_LEDGER_RECORD_KIND "1"  // attendance_entry.kind of a record
 TH_STORED_AS(domain::LedgerEntryKind::kSignOff, 2);
+TH_STORED_AS(domain::LedgerEntryKind::kErasure, 3);
 
 #undef TH_STORED_AS
 
@@ -88,11 +92,13 @@ TH_STORED_AS(domain::LedgerEntryKind::kSignOff, 2);
 // the static_asserts of TH_STORED_AS above keep true.
 #define TH_WAITLISTED_STATE "2"
 #define TH_WITHDRAWN_STATE "5"
+#define TH_ACTIVE_STATES "1, 2, 3, 4"  // pending approval, waitlisted, enrolled, confirmed
+#define TH_SEAT_STATES "3, 4"          // enrolled, confirmed
 // Reports' counting (store/sqlite_report_store.cc).
 #define TH_ATTENDED_STATUSES "1, 2"  // present, late
 #define TH_EXCUSED_STATUS "3"
 #define TH_ABSENT_STATUS "4"
-#define TH_REVOKED_CERTIFICATE "2"
+#define TH_VALID_CERTIFICATE "1"
 
 }  // namespace trainhub::store
 

@@ -34,6 +34,15 @@ void Writer::Stop() {
   if (thread_.joinable()) thread_.join();
 }
 
+absl::Status Writer::Finish(const Work& last) {
+  Stop();
+  try {
+    return last(*db_);
+  } catch (const std::exception& e) {
+    return FromSqliteError(e, "closing the database");
+  }
+}
+
 absl::Status Writer::Run(Work work) { return Enqueue(std::move(work), false); }
 
 absl::Status Writer::RunAlone(Work work) { return Enqueue(std::move(work), true); }

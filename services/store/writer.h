@@ -42,6 +42,9 @@ class Writer {
   // Finishes every queued unit and stops the thread; later Run calls
   // answer UNAVAILABLE. Idempotent.
   void Stop();
+  // Stop(), then runs `last` with the connection on the calling thread (the
+  // steps of closing the database) and returns its status.
+  absl::Status Finish(const Work& last);
 
   // How many commits and units ran so far (for tests and benchmarks).
   struct Stats {

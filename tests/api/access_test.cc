@@ -157,6 +157,48 @@ class AccessMatrixTest : public ApiTest {
                     .ok());
     o.qualification = qualification.id();
   }
+
+  // The objects of organisations A ("own") and B ("foreign"), and a
+  // participant, trainer TA (booked in A's session), the coordinator of A and
+  // an admin, in the order they call: a successful delete by one must not
+  // change what the next may do.
+  void SetUpOwnAndForeign() {
+    own_.org = CreateOrganization("Organisation A");
+    foreign_.org = CreateOrganization("Organisation B");
+    own_.trainer = CreateTrainer("Trainer A", "ta@example.org");
+    foreign_.trainer = CreateTrainer("Trainer B", "tb@example.org");
+    PlanFor(own_, 1);
+    if (HasFatalFailure()) return;
+    PlanFor(foreign_, 2);
+    if (HasFatalFailure()) return;
+    auto account = [&](const std::string& email, domain::RoleGrant grant) {
+      domain::Account a;
+      a.email = email;
+      a.display_name = email;
+      a.roles = {grant};
+      EXPECT_TRUE(
+          server_->accounts().CreateAccount(domain::Principal::System(), a, kPassword).ok());
+      return LoginAs(email);
+    };
+    callers_ = {
+        {"participant",
+         account("p@example.org", {domain::Role::kParticipant, 0, 0, own_.participant})},
+        {"trainer", account("t@example.org", {domain::Role::kTrainer, 0, own_.trainer})},
+        {"coordinator", account("c@example.org", {domain::Role::kCoordinator, own_.org})},
+        {"admin", token_},
+    };
+  }
+
+  // Every registered row; rows that end objects last (AccessRow::order).
+  static std::vector<AccessRow> RowsInOrder() {
+    std::vector<AccessRow> rows = AccessRows();
+    std::stable_sort(rows.begin(), rows.end(),
+                     [](const AccessRow& a, const AccessRow& b) { return a.order < b.order; });
+    return rows;
+  }
+
+  AccessObjects own_, foreign_;
+  std::vector<std::pair<std::string, std::string>> callers_;
 };
 
 // Every RPC against every role with own and foreign objects: the coordinator
@@ -164,36 +206,12 @@ class AccessMatrixTest : public ApiTest {
 // an admin call each RPC on A's objects ("own") and on B's ("foreign").
 // "Admitted" means anything but PERMISSION_DENIED.
 TEST_F(AccessMatrixTest, EveryRpcAdmitsOwnAndRefusesForeignObjectsPerRole) {
-  AccessObjects own, foreign;
-  own.org = CreateOrganization("Organisation A");
-  foreign.org = CreateOrganization("Organisation B");
-  own.trainer = CreateTrainer("Trainer A", "ta@example.org");
-  foreign.trainer = CreateTrainer("Trainer B", "tb@example.org");
-  PlanFor(own, 1);
+  SetUpOwnAndForeign();
   if (HasFatalFailure()) return;
-  PlanFor(foreign, 2);
-  if (HasFatalFailure()) return;
-  auto account = [&](const std::string& email, domain::RoleGrant grant) {
-    domain::Account a;
-    a.email = email;
-    a.display_name = email;
-    a.roles = {grant};
-    EXPECT_TRUE(server_->accounts().CreateAccount(domain::Principal::System(), a, kPassword).ok());
-    return LoginAs(email);
-  };
-  // Callers in the order they run: a successful delete by one must not
-  // change what the next may do.
-  const std::vector<std::pair<std::string, std::string>> callers = {
-      {"participant",
-       account("p@example.org", {domain::Role::kParticipant, 0, 0, own.participant})},
-      {"trainer", account("t@example.org", {domain::Role::kTrainer, 0, own.trainer})},
-      {"coordinator", account("c@example.org", {domain::Role::kCoordinator, own.org})},
-      {"admin", token_},
-  };
-  // Rows that end objects run last (AccessRow::order).
-  std::vector<AccessRow> rows = AccessRows();
-  std::stable_sort(rows.begin(), rows.end(),
-                   [](const AccessRow& a, const AccessRow& b) { return a.order < b.order; });
+  const AccessObjects& own = own_;
+  const AccessObjects& foreign = foreign_;
+  const auto& callers = callers_;
+  std::vector<AccessRow> rows = RowsInOrder();
   std::set<std::string> covered = {"trainhub.v1.AccountService/Login",
                                    "trainhub.v1.AccountService/Logout"};
   for (const AccessRow& row : rows) {
@@ -225,6 +243,55 @@ TEST_F(AccessMatrixTest, EveryRpcAdmitsOwnAndRefusesForeignObjectsPerRole) {
       EXPECT_TRUE(covered.count(key)) << key << " has no row in this table";
     }
   }
+}
+
+// A refusal must not tell whether the object exists: what a caller is told
+// about another organisation's object reads as what it is told about an id
+// that names nothing, apart from the numbers.
+TEST_F(AccessMatrixTest, RefusalsOfForeignAndMissingObjectsReadAlike) {
+  SetUpOwnAndForeign();
+  if (HasFatalFailure()) return;
+  AccessObjects missing;
+  int64_t next = 987654;
+  for (int64_t* id : {&missing.org, &missing.series, &missing.module, &missing.session,
+                      &missing.trainer, &missing.spare_session, &missing.participant,
+                      &missing.enrolment, &missing.qualification}) {
+    *id = next++;
+  }
+  auto without_numbers = [](const std::string& text) {
+    std::string out;
+    for (size_t i = 0; i < text.size(); ++i) {
+      const bool digit = text[i] >= '0' && text[i] <= '9';
+      if (!digit) {
+        out += text[i];
+      } else if (out.empty() || out.back() != '#') {
+        out += '#';
+      }
+    }
+    return out;
+  };
+  int compared = 0;
+  for (const AccessRow& row : RowsInOrder()) {
+    const std::string path = "/trainhub.v1." + row.rpc;
+    for (const auto& [name, token] : callers_) {
+      if (name == "admin") continue;
+      const grpc::Status foreign = RawCall(channel_, path, row.request(foreign_), token);
+      const grpc::Status absent = RawCall(channel_, path, row.request(missing), token);
+      if (foreign.error_code() != grpc::StatusCode::PERMISSION_DENIED) {
+        EXPECT_NE(absent.error_code(), grpc::StatusCode::PERMISSION_DENIED)
+            << row.rpc << " as " << name << " refuses a missing object but answers "
+            << foreign.error_code() << " for a foreign one: " << absent.error_message();
+        continue;
+      }
+      ++compared;
+      EXPECT_EQ(absent.error_code(), grpc::StatusCode::PERMISSION_DENIED)
+          << row.rpc << " as " << name << ": " << absent.error_message();
+      EXPECT_EQ(without_numbers(absent.error_message()), without_numbers(foreign.error_message()))
+          << row.rpc << " as " << name;
+      EXPECT_EQ(FieldOf(absent), FieldOf(foreign)) << row.rpc << " as " << name;
+    }
+  }
+  EXPECT_GE(compared, 100);
 }
 
 }  // namespace

@@ -13,6 +13,8 @@ TH_ACCESS_ROWS(kAuditServiceRows,
                {
                    {"AuditService/ListAuditEvents",
                     [](const AccessObjects&) { return std::string(); }, kPlanners},
+                   {"AuditService/VerifyAuditLog",
+                    [](const AccessObjects&) { return std::string(); }, kAdminOnly},
                });
 
 TEST_F(ApiTest, TheAuditLogRecordsChangesAndRefusedCalls) {
@@ -139,7 +141,9 @@ TEST_F(ApiTest, EveryChangedObjectGetsItsOwnAuditEventAlsoAutomaticPromotions) {
     person.mutable_participant()->set_display_name(name);
     person.mutable_participant()->set_organization_id(org);
     person.mutable_participant()->add_target_groups(v1::TARGET_GROUP_APPRENTICES);
-    person.mutable_participant()->set_training_year(1);
+    person.mutable_participant()->mutable_training_start()->set_year(2026);
+    person.mutable_participant()->mutable_training_start()->set_month(8);
+    person.mutable_participant()->mutable_training_start()->set_day(1);
     v1::Participant p;
     ASSERT_TRUE(Call(*people_, &v1::ParticipantService::Stub::CreateParticipant, person, &p).ok());
     v1::RequestEnrolmentRequest enrol;

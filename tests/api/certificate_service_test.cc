@@ -3,6 +3,7 @@
 // bad input.
 
 #include <SQLiteCpp/Database.h>
+#include <gmock/gmock.h>
 #include <sodium.h>
 #include <zip.h>
 
@@ -12,7 +13,11 @@
 #include "absl/strings/escaping.h"
 #include "api/access_matrix.h"
 #include "api/api_fixture.h"
+#include "domain/berlin_time.h"
+#include "domain/certificate_document.h"
 #include "domain/data_integrity.h"
+#include "domain/status_macros.h"
+#include "testing/v1_certificate.h"
 #include "trainhub/v1/attendance.grpc.pb.h"
 #include "trainhub/v1/certificate.grpc.pb.h"
 
@@ -265,7 +270,26 @@ class CertificateServiceTest : public ApiTest {
     return report.people(0);
   }
 
+  // Certificates are issued once every session has ended: holds module 3's
+  // session an hour ago instead (nobody held a seat then, nobody recorded),
+  // which leaves everyone's outcome as it is. Once; Issue and IssueAll call it.
+  void HoldTheLastSession() {
+    if (last_session_held_) return;
+    v1::UpdateSessionRequest r;
+    r.mutable_session()->set_id(future_);
+    const absl::Time now = absl::Now();
+    *r.mutable_session()->mutable_start_time() = ProtoTime(now - absl::Hours(2));
+    *r.mutable_session()->mutable_end_time() = ProtoTime(now - absl::Hours(1));
+    r.mutable_update_mask()->add_paths("start_time");
+    r.mutable_update_mask()->add_paths("end_time");
+    v1::Session moved;
+    grpc::Status s = Call(*series_, &v1::SeriesService::Stub::UpdateSession, r, &moved);
+    ASSERT_TRUE(s.ok()) << s.error_message();
+    last_session_held_ = true;
+  }
+
   grpc::Status IssueAll(bool preview, v1::IssueCertificatesResponse* out) {
+    HoldTheLastSession();
     v1::IssueCertificatesRequest r;
     r.set_series_id(series_id_);
     r.set_preview(preview);
@@ -273,6 +297,7 @@ class CertificateServiceTest : public ApiTest {
   }
 
   grpc::Status Issue(int64_t participant, v1::Certificate* out) {
+    HoldTheLastSession();
     v1::IssueCertificateRequest r;
     r.set_series_id(series_id_);
     r.set_participant_id(participant);
@@ -317,6 +342,7 @@ class CertificateServiceTest : public ApiTest {
   int64_t org_ = 0, series_id_ = 0, future_ = 0;
   std::vector<int64_t> past_, ids_;
   std::string participant_token_;
+  bool last_session_held_ = false;
 };
 
 TEST_F(CertificateServiceTest, DefaultRuleForecastsWhileTheSeriesRuns) {
@@ -525,6 +551,122 @@ TEST_F(CertificateServiceTest, PreviewThenIssueAllThenNothingTwice) {
   EXPECT_EQ(FieldOf(refused), "participant_id");
 }
 
+// Module 3's session is a week ahead: no certificate says what has not
+// taken place yet, whatever the records or a decision say.
+TEST_F(CertificateServiceTest, CertificatesWaitUntilEverySessionHasEnded) {
+  v1::PersonCompletion person;
+  ASSERT_TRUE(Decide(ids_[0], v1::COMPLETION_OUTCOME_CERTIFICATE, false,
+                     "Modul 3 im Vorjahr besucht", &person)
+                  .ok());
+  v1::Certificate certificate;
+  v1::IssueCertificatesResponse plan;
+  auto issue_one = [&](int64_t participant) {
+    v1::IssueCertificateRequest r;
+    r.set_series_id(series_id_);
+    r.set_participant_id(participant);
+    return Call(*certificates_, &v1::CertificateService::Stub::IssueCertificate, r, &certificate);
+  };
+  auto issue_all = [&](bool preview) {
+    v1::IssueCertificatesRequest r;
+    r.set_series_id(series_id_);
+    r.set_preview(preview);
+    return Call(*certificates_, &v1::CertificateService::Stub::IssueCertificates, r, &plan);
+  };
+  ExpectRefused({
+      {"a Zertifikat by decision", [&] { return issue_one(ids_[0]); },
+       grpc::StatusCode::FAILED_PRECONDITION, "series_id"},
+      {"a Teilnahmebestätigung", [&] { return issue_one(ids_[1]); },
+       grpc::StatusCode::FAILED_PRECONDITION, "series_id"},
+      {"everyone's", [&] { return issue_all(false); }, grpc::StatusCode::FAILED_PRECONDITION,
+       "series_id"},
+      {"everyone's preview", [&] { return issue_all(true); },
+       grpc::StatusCode::FAILED_PRECONDITION, "series_id"},
+  });
+  grpc::Status s = issue_one(ids_[0]);
+  EXPECT_NE(s.error_message().find(absl::StrCat("session ", future_, " ")), std::string::npos)
+      << s.error_message();
+  v1::ListCertificatesRequest list;
+  list.set_series_id(series_id_);
+  v1::ListCertificatesResponse listed;
+  ASSERT_TRUE(
+      Call(*certificates_, &v1::CertificateService::Stub::ListCertificates, list, &listed).ok());
+  EXPECT_EQ(listed.certificates_size(), 0);
+
+  // The session still to come counts as remaining: Amina is not "completed".
+  v1::CompletionReport report;
+  ASSERT_TRUE(Evaluate(&report, {}, ids_[0]).ok());
+  EXPECT_EQ(report.people(0).sessions_remaining(), 1);
+  EXPECT_NE(report.people(0).progress(), v1::COMPLETION_PROGRESS_COMPLETED);
+
+  HoldTheLastSession();
+  s = issue_one(ids_[0]);
+  ASSERT_TRUE(s.ok()) << s.error_message();
+  EXPECT_EQ(certificate.outcome(), v1::COMPLETION_OUTCOME_CERTIFICATE);
+}
+
+// After completion the enrolment records who took part: neither the
+// participant nor a coordinator withdraws it.
+TEST_F(CertificateServiceTest, NoWithdrawalAfterCompletion) {
+  v1::Certificate amina, oleksandr;
+  ASSERT_TRUE(Issue(ids_[0], &amina).ok());
+  ASSERT_TRUE(Issue(ids_[1], &oleksandr).ok());
+  auto enrolment_of = [&](int64_t participant) {
+    v1::ListEnrolmentsRequest r;
+    r.set_series_id(series_id_);
+    r.set_participant_id(participant);
+    v1::ListEnrolmentsResponse out;
+    EXPECT_TRUE(Call(*enrolments_, &v1::EnrolmentService::Stub::ListEnrolments, r, &out).ok());
+    return out.enrolments_size() == 1 ? out.enrolments(0).id() : 0;
+  };
+  v1::Enrolment out;
+  auto withdraw = [&](int64_t participant, const std::string& token) {
+    v1::WithdrawEnrolmentRequest r;
+    r.set_id(enrolment_of(participant));
+    r.set_reason("keine Zeit mehr");
+    const std::string admin = token_;
+    token_ = token;
+    grpc::Status s = Call(*enrolments_, &v1::EnrolmentService::Stub::WithdrawEnrolment, r, &out);
+    token_ = admin;
+    return s;
+  };
+  const std::string before = Snapshot();
+  ExpectRefused({
+      {"the holder of a Zertifikat herself",
+       [&] { return withdraw(ids_[0], participant_token_); },
+       grpc::StatusCode::FAILED_PRECONDITION, "id"},
+      {"a coordinator for the holder of a Teilnahmebestätigung",
+       [&] { return withdraw(ids_[1], token_); }, grpc::StatusCode::FAILED_PRECONDITION, "id"},
+  });
+  grpc::Status s = withdraw(ids_[1], token_);
+  EXPECT_NE(s.error_message().find("Teilnahmebestätigung " + oleksandr.serial()),
+            std::string::npos)
+      << s.error_message();
+  EXPECT_EQ(Snapshot(), before);
+  // A certificate issued in error is revoked first; then the enrolment can end.
+  v1::Certificate revoked;
+  ASSERT_TRUE(Change(&v1::CertificateService::Stub::RevokeCertificate, oleksandr.serial(),
+                     "irrtümlich ausgestellt", &revoked)
+                  .ok());
+  s = withdraw(ids_[1], token_);
+  ASSERT_TRUE(s.ok()) << s.error_message();
+  EXPECT_EQ(out.state(), v1::ENROLMENT_STATE_WITHDRAWN);
+
+  // Once the series is completed nobody withdraws, with or without a certificate.
+  for (auto status : {v1::SERIES_STATUS_OPEN_FOR_ENROLMENT, v1::SERIES_STATUS_RUNNING,
+                      v1::SERIES_STATUS_COMPLETED}) {
+    v1::UpdateSeriesRequest r;
+    r.mutable_series()->set_id(series_id_);
+    r.mutable_series()->set_status(status);
+    r.mutable_update_mask()->add_paths("status");
+    v1::Series updated;
+    s = Call(*series_, &v1::SeriesService::Stub::UpdateSeries, r, &updated);
+    ASSERT_TRUE(s.ok()) << s.error_message();
+  }
+  s = withdraw(ids_[2], token_);
+  EXPECT_EQ(s.error_code(), grpc::StatusCode::FAILED_PRECONDITION) << s.error_message();
+  EXPECT_NE(s.error_message().find("completed"), std::string::npos) << s.error_message();
+}
+
 TEST_F(CertificateServiceTest, AnyoneVerifiesANumberAndTheSignedDocumentStaysFrozen) {
   v1::Certificate issued;
   grpc::Status s = Issue(ids_[0], &issued);
@@ -668,6 +810,158 @@ TEST_F(CertificateServiceTest, RevokeAndReissue) {
   EXPECT_EQ(v.superseded_by(), third.serial());
 }
 
+// A client whose answer was lost sends the same request again: it gets the
+// first answer, not a refusal caused by the first request's own effect.
+TEST_F(CertificateServiceTest, RetriesWithTheRequestIdGetTheFirstAnswer) {
+  v1::IssueCertificateRequest issue;
+  issue.set_series_id(series_id_);
+  issue.set_participant_id(ids_[1]);
+  issue.set_request_id("issue-1");
+  v1::Certificate first, again;
+  ASSERT_TRUE(Call(*certificates_, &v1::CertificateService::Stub::IssueCertificate, issue, &first)
+                  .ok());
+  grpc::Status s =
+      Call(*certificates_, &v1::CertificateService::Stub::IssueCertificate, issue, &again);
+  ASSERT_TRUE(s.ok()) << s.error_message();
+  EXPECT_EQ(again.serial(), first.serial());
+  EXPECT_EQ(again.pdf_sha256(), first.pdf_sha256());
+
+  v1::ReissueCertificateRequest reissue;
+  reissue.set_serial(first.serial());
+  reissue.set_reason("Name korrigiert");
+  reissue.set_request_id("reissue-1");
+  v1::Certificate fresh, fresh_again;
+  ASSERT_TRUE(Call(*certificates_, &v1::CertificateService::Stub::ReissueCertificate, reissue,
+                   &fresh)
+                  .ok());
+  s = Call(*certificates_, &v1::CertificateService::Stub::ReissueCertificate, reissue,
+           &fresh_again);
+  ASSERT_TRUE(s.ok()) << s.error_message();
+  EXPECT_EQ(fresh_again.serial(), fresh.serial());
+  EXPECT_EQ(fresh_again.supersedes(), first.serial());
+
+  v1::RevokeCertificateRequest revoke;
+  revoke.set_serial(fresh.serial());
+  revoke.set_reason("irrtümlich ausgestellt");
+  revoke.set_request_id("revoke-1");
+  v1::Certificate revoked, revoked_again;
+  ASSERT_TRUE(
+      Call(*certificates_, &v1::CertificateService::Stub::RevokeCertificate, revoke, &revoked)
+          .ok());
+  s = Call(*certificates_, &v1::CertificateService::Stub::RevokeCertificate, revoke,
+           &revoked_again);
+  ASSERT_TRUE(s.ok()) << s.error_message();
+  EXPECT_EQ(revoked_again.status(), v1::CERTIFICATE_STATUS_REVOKED);
+
+  // The retry of the first issue says what that certificate is now.
+  s = Call(*certificates_, &v1::CertificateService::Stub::IssueCertificate, issue, &again);
+  ASSERT_TRUE(s.ok()) << s.error_message();
+  EXPECT_EQ(again.serial(), first.serial());
+  EXPECT_EQ(again.status(), v1::CERTIFICATE_STATUS_SUPERSEDED);
+
+  // The same request id for another request is still refused, and a new
+  // request id is a new request.
+  v1::IssueCertificateRequest other = issue;
+  other.set_participant_id(ids_[0]);
+  s = Call(*certificates_, &v1::CertificateService::Stub::IssueCertificate, other, &again);
+  EXPECT_EQ(s.error_code(), grpc::StatusCode::ALREADY_EXISTS);
+  EXPECT_EQ(FieldOf(s), "request_id");
+  reissue.set_request_id("reissue-2");
+  s = Call(*certificates_, &v1::CertificateService::Stub::ReissueCertificate, reissue, &again);
+  EXPECT_EQ(s.error_code(), grpc::StatusCode::FAILED_PRECONDITION);
+  EXPECT_EQ(FieldOf(s), "serial");
+}
+
+// Statuses are signed: a revoked certificate made valid again behind the
+// server's back (its row changed, its signed revocation removed, an older
+// signed "valid" put back, the older list put back) is never VALID again;
+// the other certificates keep their confirmed status; a status list changed
+// behind the server's back is not signed anew by a revocation.
+TEST_F(CertificateServiceTest, AStatusChangedBehindTheServersBackIsNotConfirmed) {
+  v1::Certificate first, second;
+  ASSERT_TRUE(Issue(ids_[0], &first).ok());
+  ASSERT_TRUE(Issue(ids_[1], &second).ok());
+  SQLite::Database db(path_, SQLite::OPEN_READWRITE);
+  db.setBusyTimeout(5000);
+  for (const char* t : {"certificate_status_frozen", "certificate_status_no_delete",
+                        "certificate_status_list_no_delete"}) {
+    db.exec(absl::StrCat("DROP TRIGGER ", t));
+  }
+  const int64_t id = db.execAndGet(absl::StrCat("SELECT id FROM certificate WHERE serial = '",
+                                                first.serial(), "'"))
+                         .getInt64();
+  // Copies of the signed "valid" and of the list before the revocation.
+  db.exec(
+      absl::StrCat("CREATE TABLE saved_status AS SELECT * FROM certificate_status"
+                   " WHERE certificate_id = ",
+                   id));
+  db.exec("CREATE TABLE saved_list AS SELECT * FROM certificate_status_list");
+  v1::Certificate revoked;
+  ASSERT_TRUE(Change(&v1::CertificateService::Stub::RevokeCertificate, first.serial(),
+                     "irrtümlich ausgestellt", &revoked)
+                  .ok());
+  auto status_of = [&](const std::string& serial, std::string* problem = nullptr) {
+    v1::CertificateVerification v;
+    EXPECT_TRUE(Verify(serial, &v).ok());
+    if (problem != nullptr) *problem = v.status_problem();
+    return v.status();
+  };
+  ASSERT_EQ(status_of(first.serial()), v1::CERTIFICATE_STATUS_REVOKED);
+  db.exec(
+      absl::StrCat("CREATE TABLE saved_row AS SELECT status, revoke_reason, revoke_time"
+                   " FROM certificate WHERE id = ",
+                   id));
+
+  db.exec(absl::StrCat(
+      "UPDATE certificate SET status = 1, revoke_reason = '', revoke_time = NULL WHERE id = ", id));
+  std::string problem;
+  EXPECT_EQ(status_of(first.serial(), &problem), v1::CERTIFICATE_STATUS_UNCONFIRMED);
+  EXPECT_NE(problem.find("not the one the issuer signed"), std::string::npos) << problem;
+  v1::CertificateVerification shown;
+  ASSERT_TRUE(Verify(first.serial(), &shown).ok());
+  EXPECT_TRUE(shown.revoke_reason().empty());
+  EXPECT_EQ(status_of(second.serial()), v1::CERTIFICATE_STATUS_VALID);
+
+  db.exec(absl::StrCat("DELETE FROM certificate_status WHERE certificate_id = ", id));
+  EXPECT_EQ(status_of(first.serial(), &problem), v1::CERTIFICATE_STATUS_UNCONFIRMED);
+  EXPECT_NE(problem.find("no status signed"), std::string::npos) << problem;
+
+  db.exec("INSERT INTO certificate_status SELECT * FROM saved_status");
+  EXPECT_EQ(status_of(first.serial(), &problem), v1::CERTIFICATE_STATUS_UNCONFIRMED);
+  EXPECT_NE(problem.find("status list says no longer valid"), std::string::npos) << problem;
+
+  // The list cleared of the revocation: its signature no longer holds, for
+  // every certificate, and no revocation signs it anew.
+  db.exec("UPDATE certificate_status_list SET bits = zeroblob(length(bits))");
+  EXPECT_EQ(status_of(first.serial()), v1::CERTIFICATE_STATUS_UNCONFIRMED);
+  EXPECT_EQ(status_of(second.serial(), &problem), v1::CERTIFICATE_STATUS_UNCONFIRMED);
+  EXPECT_NE(problem.find("status list was changed"), std::string::npos) << problem;
+  v1::Certificate out;
+  grpc::Status s =
+      Change(&v1::CertificateService::Stub::RevokeCertificate, second.serial(), "Test", &out);
+  EXPECT_EQ(s.error_code(), grpc::StatusCode::FAILED_PRECONDITION) << s.error_message();
+  EXPECT_NE(s.error_message().find("restore the database"), std::string::npos);
+  v1::GetCertificateBadgeRequest badge;
+  badge.set_serial(second.serial());
+  v1::CertificateFile file;
+  EXPECT_EQ(Call(*certificates_, &v1::CertificateService::Stub::GetCertificateBadge, badge, &file)
+                .error_code(),
+            grpc::StatusCode::FAILED_PRECONDITION);
+  // The list removed: nothing is confirmed.
+  db.exec("DELETE FROM certificate_status_list");
+  EXPECT_EQ(status_of(second.serial(), &problem), v1::CERTIFICATE_STATUS_UNCONFIRMED);
+  EXPECT_NE(problem.find("missing"), std::string::npos) << problem;
+  // The list of before the revocation put back, with the revocation's own
+  // record (newer than that list): still not confirmed.
+  db.exec("INSERT INTO certificate_status_list SELECT * FROM saved_list");
+  EXPECT_EQ(status_of(second.serial()), v1::CERTIFICATE_STATUS_VALID);
+  db.exec(
+      absl::StrCat("UPDATE certificate SET (status, revoke_reason, revoke_time) ="
+                   " (SELECT * FROM saved_row) WHERE id = ",
+                   id));
+  EXPECT_EQ(status_of(first.serial()), v1::CERTIFICATE_STATUS_UNCONFIRMED);
+}
+
 TEST_F(CertificateServiceTest, BadgeIsAnOpenBadgeSignedByTheIssuersDidKey) {
   v1::Certificate issued;
   ASSERT_TRUE(Issue(ids_[0], &issued).ok());
@@ -682,6 +976,10 @@ TEST_F(CertificateServiceTest, BadgeIsAnOpenBadgeSignedByTheIssuersDidKey) {
   EXPECT_EQ(badge["type"][1], "OpenBadgeCredential");
   EXPECT_EQ(badge["id"], issued.verification_url());
   EXPECT_EQ(badge["credentialSubject"]["identifier"][0]["identityHash"], "أمينة حداد");
+  // Offline checks learn a revocation from the signed status list it names.
+  EXPECT_EQ(badge["credentialStatus"]["type"], "BitstringStatusListEntry");
+  EXPECT_EQ(badge["credentialStatus"]["statusPurpose"], "revocation");
+  EXPECT_FALSE(badge["credentialStatus"]["statusListIndex"].get<std::string>().empty());
 
   // The did:key the issuer publishes signed it.
   v1::ListIssuerKeysResponse keys;
@@ -882,6 +1180,437 @@ TEST_F(CertificateServiceTest, AZertifikatRecordsTheQualificationRevokingTakesIt
                      "Decision withdrawn", &revoked)
                   .ok());
   EXPECT_EQ(qualifications(ids_[0]).qualifications_size(), 0);
+}
+
+// A series that requires the qualification keeps the person whose Zertifikat
+// was revoked, marked for the coordinator with the reason; nothing is
+// withdrawn by itself.
+TEST_F(CertificateServiceTest, ARevokedZertifikatFlagsTheEnrolmentsThatRequireIt) {
+  const std::string title = "Interkulturelle Kompetenz im Ehrenamt";
+  v1::UpdateSeriesRequest award;
+  award.mutable_series()->set_id(series_id_);
+  award.mutable_series()->set_awards_qualification(title);
+  award.mutable_update_mask()->add_paths("awards_qualification");
+  v1::Series updated;
+  ASSERT_TRUE(Call(*series_, &v1::SeriesService::Stub::UpdateSeries, award, &updated).ok());
+  v1::PersonCompletion person;
+  ASSERT_TRUE(Decide(ids_[0], v1::COMPLETION_OUTCOME_CERTIFICATE, false,
+                     "Modul 3 im Vorjahr besucht", &person)
+                  .ok());
+  v1::Certificate zertifikat;
+  ASSERT_TRUE(Issue(ids_[0], &zertifikat).ok());
+
+  // The follow-up course requires it; Amina enrols, as does someone on the waiting list.
+  v1::CreateSeriesRequest create;
+  create.mutable_series()->set_organization_id(org_);
+  create.mutable_series()->set_title("Aufbaukurs Ehrenamt");
+  create.mutable_series()->set_kind(v1::SERIES_KIND_VOLUNTEER_COURSE);
+  create.mutable_series()->set_capacity(1);
+  create.mutable_series()->set_required_qualification(title);
+  v1::Series follow_up;
+  ASSERT_TRUE(Call(*series_, &v1::SeriesService::Stub::CreateSeries, create, &follow_up).ok());
+  v1::RequestEnrolmentRequest enrol;
+  enrol.set_series_id(follow_up.id());
+  enrol.set_participant_id(ids_[0]);
+  v1::Enrolment enrolment;
+  grpc::Status s =
+      Call(*enrolments_, &v1::EnrolmentService::Stub::RequestEnrolment, enrol, &enrolment);
+  ASSERT_TRUE(s.ok()) << s.error_message();
+  EXPECT_TRUE(enrolment.requirement_unmet().empty());
+
+  auto flagged = [&](const std::string& token, grpc::Status* status = nullptr) {
+    v1::ListEnrolmentsRequest r;
+    r.set_series_id(follow_up.id());
+    r.set_participant_id(token == token_ ? 0 : ids_[0]);
+    r.set_requirement_unmet(true);
+    const std::string admin = token_;
+    token_ = token;
+    v1::ListEnrolmentsResponse out;
+    grpc::Status st = Call(*enrolments_, &v1::EnrolmentService::Stub::ListEnrolments, r, &out);
+    token_ = admin;
+    if (status != nullptr) *status = st;
+    EXPECT_TRUE(status != nullptr || st.ok()) << st.error_message();
+    return out;
+  };
+  EXPECT_EQ(flagged(token_).enrolments_size(), 0) << "she holds the qualification";
+
+  v1::Certificate revoked;
+  ASSERT_TRUE(Change(&v1::CertificateService::Stub::RevokeCertificate, zertifikat.serial(),
+                     "Entscheidung zurückgenommen", &revoked)
+                  .ok());
+  v1::ListEnrolmentsResponse listed = flagged(token_);
+  ASSERT_EQ(listed.enrolments_size(), 1);
+  const v1::Enrolment& marked = listed.enrolments(0);
+  EXPECT_EQ(marked.participant_id(), ids_[0]);
+  EXPECT_EQ(marked.state(), v1::ENROLMENT_STATE_ENROLLED) << "nobody is withdrawn by itself";
+  EXPECT_NE(marked.requirement_unmet().find(title), std::string::npos)
+      << marked.requirement_unmet();
+  EXPECT_NE(marked.requirement_unmet().find("Zertifikat " + zertifikat.serial()),
+            std::string::npos)
+      << marked.requirement_unmet();
+  EXPECT_NE(marked.requirement_unmet().find("revoked"), std::string::npos);
+  v1::GetEnrolmentRequest get;
+  get.set_id(marked.id());
+  v1::Enrolment got;
+  ASSERT_TRUE(Call(*enrolments_, &v1::EnrolmentService::Stub::GetEnrolment, get, &got).ok());
+  EXPECT_EQ(got.requirement_unmet(), marked.requirement_unmet());
+
+  // The participant keeps her enrolment and sees no coordinator's marker;
+  // the filter is for coordinators.
+  grpc::Status denied;
+  flagged(participant_token_, &denied);
+  EXPECT_EQ(denied.error_code(), grpc::StatusCode::PERMISSION_DENIED) << denied.error_message();
+  const std::string admin = token_;
+  token_ = participant_token_;
+  v1::Enrolment own;
+  s = Call(*enrolments_, &v1::EnrolmentService::Stub::GetEnrolment, get, &own);
+  token_ = admin;
+  ASSERT_TRUE(s.ok()) << s.error_message();
+  EXPECT_TRUE(own.requirement_unmet().empty());
+
+  // A coordinator records the qualification by hand (an earlier course): no longer flagged.
+  v1::RecordQualificationRequest record;
+  record.set_participant_id(ids_[0]);
+  record.mutable_qualification()->set_title(title);
+  v1::Qualification q;
+  ASSERT_TRUE(Call(*people_, &v1::ParticipantService::Stub::RecordQualification, record, &q).ok());
+  EXPECT_EQ(flagged(token_).enrolments_size(), 0);
+}
+
+// A series of one past day whose people were all there or all away: `present`
+// people present, `absent` ones absent. Its module has `topics`.
+struct PastEvent {
+  int64_t series = 0, module = 0, session = 0;
+  std::vector<int64_t> present, absent;
+};
+
+class CertificateDocumentsTest : public CertificateServiceTest {
+ protected:
+  PastEvent MakePastEvent(const std::string& title, std::vector<std::string> topics,
+                          v1::IssuedDocuments documents, int present, int absent) {
+    PastEvent e;
+    v1::CreateSeriesRequest create;
+    create.mutable_series()->set_organization_id(org_);
+    create.mutable_series()->set_title(title);
+    create.mutable_series()->set_kind(v1::SERIES_KIND_OTHER);
+    create.mutable_series()->set_capacity(20);
+    create.mutable_series()->set_issued_documents(documents);
+    v1::Series series;
+    grpc::Status s = Call(*series_, &v1::SeriesService::Stub::CreateSeries, create, &series);
+    EXPECT_TRUE(s.ok()) << s.error_message();
+    e.series = series.id();
+    v1::CreateModuleRequest module;
+    module.set_series_id(e.series);
+    module.mutable_module()->set_title(title);
+    module.mutable_module()->set_teaching_units(6);
+    for (const std::string& t : topics) module.mutable_module()->add_topics(t);
+    v1::Module created;
+    s = Call(*series_, &v1::SeriesService::Stub::CreateModule, module, &created);
+    EXPECT_TRUE(s.ok()) << s.error_message();
+    e.module = created.id();
+    const absl::Time start = absl::Now() - absl::Hours(24 * 12);
+    v1::Session session;
+    EXPECT_TRUE(CreateSession(e.series, e.module, ProtoTime(start),
+                              ProtoTime(start + absl::Hours(6)), {}, &session)
+                    .ok());
+    e.session = session.id();
+    const char* names[] = {"Мирослава Іваненко", "أمل حداد", "Trần Văn Minh", "Jonas Weber"};
+    for (int i = 0; i < present + absent; ++i) {
+      (i < present ? e.present : e.absent)
+          .push_back(EnrolNewVolunteer(org_, e.series, names[i % 4]));
+    }
+    v1::RecordAttendanceSheetRequest r;
+    r.set_session_id(e.session);
+    r.set_reason("Teilnehmerliste auf Papier");
+    for (int64_t id : e.present) {
+      auto* mark = r.add_marks();
+      mark->set_participant_id(id);
+      mark->set_status(v1::ATTENDANCE_STATUS_PRESENT);
+    }
+    for (int64_t id : e.absent) {
+      auto* mark = r.add_marks();
+      mark->set_participant_id(id);
+      mark->set_status(v1::ATTENDANCE_STATUS_ABSENT);
+    }
+    v1::AttendanceSheet sheet;
+    s = Call(*attendance_, &v1::AttendanceService::Stub::RecordAttendanceSheet, r, &sheet);
+    EXPECT_TRUE(s.ok()) << s.error_message();
+    return e;
+  }
+
+  grpc::Status IssueIn(int64_t series, int64_t participant, v1::Certificate* out) {
+    v1::IssueCertificateRequest r;
+    r.set_series_id(series);
+    r.set_participant_id(participant);
+    return Call(*certificates_, &v1::CertificateService::Stub::IssueCertificate, r, out);
+  }
+
+  v1::Certificate Get(const std::string& serial) {
+    v1::GetCertificateRequest r;
+    r.set_serial(serial);
+    v1::Certificate out;
+    grpc::Status s = Call(*certificates_, &v1::CertificateService::Stub::GetCertificate, r, &out);
+    EXPECT_TRUE(s.ok()) << s.error_message();
+    return out;
+  }
+
+  grpc::Status UpdateOrganization(const v1::Organization& org, std::vector<std::string> paths) {
+    v1::UpdateOrganizationRequest r;
+    *r.mutable_organization() = org;
+    r.mutable_organization()->set_id(org_);
+    for (const std::string& p : paths) r.mutable_update_mask()->add_paths(p);
+    v1::Organization out;
+    return Call(*orgs_, &v1::OrganizationService::Stub::UpdateOrganization, r, &out);
+  }
+};
+
+// A Fachtag issues only Teilnahmebestätigungen: meeting its rule gives one,
+// worded for the event and the day the holder was there, and no decision
+// can give a Zertifikat.
+TEST_F(CertificateDocumentsTest, AOneDayEventIssuesOnlyTeilnahmebestaetigungen) {
+  const PastEvent fachtag =
+      MakePastEvent("Fachtag Vielfalt in der Verwaltung",
+                    {"Impulsvortrag Antidiskriminierung", "Workshops zu Leichter Sprache"},
+                    v1::ISSUED_DOCUMENTS_CONFIRMATION_ONLY, 2, 1);
+  v1::EvaluateCompletionRequest evaluate;
+  evaluate.set_series_id(fachtag.series);
+  v1::CompletionReport report;
+  ASSERT_TRUE(
+      Call(*certificates_, &v1::CertificateService::Stub::EvaluateCompletion, evaluate, &report)
+          .ok());
+  ASSERT_EQ(report.people_size(), 3);
+  for (const auto& p : report.people()) {
+    const bool there = p.participant_id() != fachtag.absent[0];
+    EXPECT_EQ(p.outcome(),
+              there ? v1::COMPLETION_OUTCOME_CONFIRMATION : v1::COMPLETION_OUTCOME_NONE);
+    EXPECT_NE(p.rule_outcome(), v1::COMPLETION_OUTCOME_CERTIFICATE);
+  }
+
+  v1::RecordCompletionDecisionRequest decide;
+  decide.set_series_id(fachtag.series);
+  decide.set_participant_id(fachtag.present[0]);
+  decide.set_outcome(v1::COMPLETION_OUTCOME_CERTIFICATE);
+  decide.set_reason("Vortrag gehalten");
+  v1::PersonCompletion decided;
+  const grpc::Status refused = Call(
+      *certificates_, &v1::CertificateService::Stub::RecordCompletionDecision, decide, &decided);
+  EXPECT_EQ(refused.error_code(), grpc::StatusCode::FAILED_PRECONDITION);
+  EXPECT_EQ(FieldOf(refused), "outcome");
+
+  v1::IssueCertificatesRequest all;
+  all.set_series_id(fachtag.series);
+  v1::IssueCertificatesResponse issued;
+  ASSERT_TRUE(
+      Call(*certificates_, &v1::CertificateService::Stub::IssueCertificates, all, &issued).ok());
+  ASSERT_EQ(issued.issued_size(), 2);
+  for (const auto& c : issued.issued()) {
+    EXPECT_EQ(c.outcome(), v1::COMPLETION_OUTCOME_CONFIRMATION);
+  }
+  const v1::Certificate c = Get(issued.issued(0).serial());
+  EXPECT_EQ(c.document_version(), 2);
+  EXPECT_NE(c.document().find("\"documents\":\"confirmation_only\""), std::string::npos);
+  const absl::CivilDay day =
+      absl::ToCivilDay(absl::Now() - absl::Hours(24 * 12), domain::DisplayTimeZone());
+  EXPECT_NE(
+      c.document().find(absl::StrCat("\"attended_days\":[\"", absl::FormatCivilTime(day), "\"]")),
+      std::string::npos)
+      << c.document();
+  ASSERT_EQ(c.modules_size(), 1);
+  EXPECT_THAT(
+      std::vector<std::string>(c.modules(0).topics().begin(), c.modules(0).topics().end()),
+      ::testing::ElementsAre("Impulsvortrag Antidiskriminierung", "Workshops zu Leichter Sprache"));
+
+  // An Ideenwerkstatt may not award a qualification while it issues no
+  // Zertifikat.
+  v1::UpdateSeriesRequest awards;
+  awards.mutable_series()->set_id(fachtag.series);
+  awards.mutable_series()->set_awards_qualification("Vielfaltsgestalter:in");
+  awards.mutable_update_mask()->add_paths("awards_qualification");
+  v1::Series unchanged;
+  const grpc::Status no_award =
+      Call(*series_, &v1::SeriesService::Stub::UpdateSeries, awards, &unchanged);
+  EXPECT_EQ(no_award.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+  EXPECT_EQ(FieldOf(no_award), "series.issued_documents");
+}
+
+// A series that also issues Zertifikate gives one for meeting its rule; set
+// to Teilnahmebestätigungen only, it gives those from then on, while what
+// was issued stays as it is.
+TEST_F(CertificateDocumentsTest, SwitchingToTeilnahmebestaetigungenKeepsWhatWasIssued) {
+  const PastEvent workshop =
+      MakePastEvent("Mini-Workshop Leichte Sprache", {}, v1::ISSUED_DOCUMENTS_UNSPECIFIED, 2, 0);
+  v1::Certificate zertifikat;
+  ASSERT_TRUE(IssueIn(workshop.series, workshop.present[0], &zertifikat).ok());
+  EXPECT_EQ(zertifikat.outcome(), v1::COMPLETION_OUTCOME_CERTIFICATE);
+  v1::UpdateSeriesRequest update;
+  update.mutable_series()->set_id(workshop.series);
+  update.mutable_series()->set_issued_documents(v1::ISSUED_DOCUMENTS_CONFIRMATION_ONLY);
+  update.mutable_update_mask()->add_paths("issued_documents");
+  v1::Series updated;
+  ASSERT_TRUE(Call(*series_, &v1::SeriesService::Stub::UpdateSeries, update, &updated).ok());
+  EXPECT_EQ(updated.issued_documents(), v1::ISSUED_DOCUMENTS_CONFIRMATION_ONLY);
+  v1::Certificate confirmation;
+  ASSERT_TRUE(IssueIn(workshop.series, workshop.present[1], &confirmation).ok());
+  EXPECT_EQ(confirmation.outcome(), v1::COMPLETION_OUTCOME_CONFIRMATION);
+  EXPECT_EQ(Get(zertifikat.serial()).outcome(), v1::COMPLETION_OUTCOME_CERTIFICATE);
+  EXPECT_EQ(Get(zertifikat.serial()).document(), zertifikat.document());
+}
+
+// Every certificate says who issued it, where and when: the organisation's
+// signatory from its settings, else the coordinator who issued it.
+TEST_F(CertificateDocumentsTest, CertificatesNameTheirSignatoryPlaceAndTopics) {
+  const PastEvent course = MakePastEvent(
+      "Interkulturelle Kommunikation kompakt",
+      {"Missverständnisse erkennen und ansprechen", "Arbeiten mit Sprachmittler:innen"},
+      v1::ISSUED_DOCUMENTS_CERTIFICATE_AND_CONFIRMATION, 3, 0);
+  v1::Organization city;
+  city.set_city("Magdeburg");
+  ASSERT_TRUE(UpdateOrganization(city, {"city"}).ok());
+  domain::Account coordinator;
+  coordinator.email = "maria.beispiel@example.org";
+  coordinator.display_name = "Maria Beispiel";
+  coordinator.roles = {{domain::Role::kCoordinator, org_}};
+  ASSERT_TRUE(
+      server_->accounts().CreateAccount(domain::Principal::System(), coordinator, kPassword).ok());
+  const std::string admin = token_;
+  token_ = LoginAs("maria.beispiel@example.org");
+
+  v1::Certificate by_coordinator;
+  grpc::Status s = IssueIn(course.series, course.present[0], &by_coordinator);
+  ASSERT_TRUE(s.ok()) << s.error_message();
+  EXPECT_EQ(by_coordinator.signatory_name(), "Maria Beispiel");
+  EXPECT_EQ(by_coordinator.signatory_role(), "Koordination");
+  EXPECT_EQ(by_coordinator.place(), "Magdeburg");
+  ASSERT_EQ(by_coordinator.modules_size(), 1);
+  EXPECT_EQ(by_coordinator.modules(0).topics_size(), 2);
+  EXPECT_EQ(by_coordinator.modules(0).topics(1), "Arbeiten mit Sprachmittler:innen");
+  EXPECT_NE(by_coordinator.document().find("\"signatory\":{\"name\":\"Maria Beispiel\""),
+            std::string::npos);
+
+  // The organisation names its signatory: certificates from now on carry it.
+  v1::Organization signatory;
+  signatory.set_signatory_name("Dr. Katrin Wegener");
+  signatory.set_signatory_role("Projektleitung");
+  ASSERT_TRUE(UpdateOrganization(signatory, {"signatory_name", "signatory_role"}).ok());
+  v1::Certificate by_signatory;
+  ASSERT_TRUE(IssueIn(course.series, course.present[1], &by_signatory).ok());
+  EXPECT_EQ(by_signatory.signatory_name(), "Dr. Katrin Wegener");
+  EXPECT_EQ(by_signatory.signatory_role(), "Projektleitung");
+  EXPECT_EQ(Get(by_coordinator.serial()).signatory_name(), "Maria Beispiel");
+
+  // Taken back (a name of "" and no role): the coordinator again.
+  v1::Organization none;
+  ASSERT_TRUE(UpdateOrganization(none, {"signatory_name", "signatory_role"}).ok());
+  v1::Certificate again;
+  ASSERT_TRUE(IssueIn(course.series, course.present[2], &again).ok());
+  EXPECT_EQ(again.signatory_name(), "Maria Beispiel");
+  token_ = admin;
+}
+
+// A certificate issued in the first document format (before signatories,
+// topics and events) verifies and reads as it did, next to new ones.
+TEST_F(CertificateDocumentsTest, ACertificateOfTheFirstDocumentFormatStillVerifies) {
+  auto old_signer =
+      domain::Ed25519Signer::FromSeed(std::string(32, trainhub::testing::kV1CertificateSeedByte));
+  ASSERT_TRUE(old_signer.ok());
+  v1::ListIssuerKeysResponse before;
+  ASSERT_TRUE(Call(*certificates_, &v1::CertificateService::Stub::ListIssuerKeys,
+                   v1::ListIssuerKeysRequest(), &before)
+                  .ok());
+  ASSERT_EQ(before.keys_size(), 1);
+  std::string current_key;
+  ASSERT_TRUE(absl::WebSafeBase64Unescape(before.keys(0).public_key(), &current_key));
+  absl::StatusOr<domain::CertificateContent> content =
+      domain::ContentOf(trainhub::testing::kV1CertificateDocument);
+  ASSERT_TRUE(content.ok()) << content.status();
+  domain::Certificate old;
+  old.participant_id = ids_[0];
+  old.content = *content;
+  old.content.series_id = series_id_;
+  old.document = trainhub::testing::kV1CertificateDocument;
+  ASSERT_TRUE(
+      absl::WebSafeBase64Unescape(trainhub::testing::kV1CertificateSignature, &old.signature));
+  old.pdf = "%PDF-1.4 as issued in 2019";
+  old.pdf_sha256 = std::string(64, 'a');
+  old.status = domain::CertificateStatus::kValid;
+  old.issued_by = 1;
+  // The key it was signed with was rotated out since.
+  ASSERT_TRUE(server_->store()
+                  .Write([&](domain::UnitOfWork& w) -> absl::Status {
+                    domain::IssuerKey retired{(*old_signer)->key_id(), (*old_signer)->public_key(),
+                                              absl::FromUnixSeconds(1500000000), true};
+                    TH_RETURN_IF_ERROR(w.certificates().PutActiveIssuerKey(retired));
+                    domain::IssuerKey active{before.keys(0).key_id(), current_key,
+                                             absl::FromUnixSeconds(1600000000), true};
+                    TH_RETURN_IF_ERROR(w.certificates().PutActiveIssuerKey(active));
+                    return w.certificates().Insert(old).status();
+                  })
+                  .ok());
+
+  v1::CertificateVerification v;
+  ASSERT_TRUE(Verify(trainhub::testing::kV1CertificateSerial, &v).ok());
+  EXPECT_EQ(v.status(), v1::CERTIFICATE_STATUS_VALID);
+  EXPECT_TRUE(v.signature_valid());
+  EXPECT_EQ(v.holder_name(), "أمل حداد");
+  EXPECT_EQ(v.series_title(), "Systemische Organisationsberatung im interkulturellen Kontext");
+  EXPECT_EQ(v.key_id(), (*old_signer)->key_id());
+  const v1::Certificate read = Get(trainhub::testing::kV1CertificateSerial);
+  EXPECT_EQ(read.document_version(), 1);
+  EXPECT_EQ(read.document(), trainhub::testing::kV1CertificateDocument);
+  EXPECT_TRUE(read.signatory_name().empty());
+  EXPECT_EQ(read.modules_size(), 2);
+  // New certificates are issued in the current format next to it.
+  const PastEvent event = MakePastEvent("Ideenwerkstatt Köthen", {"Zukunftswerkstatt"},
+                                        v1::ISSUED_DOCUMENTS_CONFIRMATION_ONLY, 1, 0);
+  v1::Certificate fresh;
+  ASSERT_TRUE(IssueIn(event.series, event.present[0], &fresh).ok());
+  EXPECT_EQ(fresh.document_version(), domain::kCertificateFormatVersion);
+  v1::CertificateVerification fresh_v;
+  ASSERT_TRUE(Verify(fresh.serial(), &fresh_v).ok());
+  EXPECT_TRUE(fresh_v.signature_valid());
+}
+
+// A replaced certificate's verification says where the one that replaced
+// it stands: valid, replaced again, or revoked since.
+TEST_F(CertificateDocumentsTest, AReplacedCertificateSaysWhereItsReplacementStands) {
+  const PastEvent event = MakePastEvent("Fachtag Interkulturelle Öffnung", {},
+                                        v1::ISSUED_DOCUMENTS_CERTIFICATE_AND_CONFIRMATION, 1, 0);
+  v1::Certificate first, second, third;
+  ASSERT_TRUE(IssueIn(event.series, event.present[0], &first).ok());
+  ASSERT_TRUE(Change(&v1::CertificateService::Stub::ReissueCertificate, first.serial(),
+                     "Name korrigiert", &second)
+                  .ok());
+  v1::CertificateVerification v;
+  ASSERT_TRUE(Verify(first.serial(), &v).ok());
+  EXPECT_EQ(v.status(), v1::CERTIFICATE_STATUS_SUPERSEDED);
+  EXPECT_EQ(v.replacement_serial(), second.serial());
+  EXPECT_EQ(v.replacement_status(), v1::CERTIFICATE_STATUS_VALID);
+  EXPECT_EQ(v.replacement_count(), 1);
+
+  ASSERT_TRUE(Change(&v1::CertificateService::Stub::ReissueCertificate, second.serial(),
+                     "Reihe umbenannt", &third)
+                  .ok());
+  ASSERT_TRUE(Verify(first.serial(), &v).ok());
+  EXPECT_EQ(v.superseded_by(), second.serial());
+  EXPECT_EQ(v.replacement_serial(), third.serial());
+  EXPECT_EQ(v.replacement_status(), v1::CERTIFICATE_STATUS_VALID);
+  EXPECT_EQ(v.replacement_count(), 2);
+
+  v1::Certificate revoked;
+  ASSERT_TRUE(Change(&v1::CertificateService::Stub::RevokeCertificate, third.serial(),
+                     "Teilnahme nicht belegt", &revoked)
+                  .ok());
+  for (const std::string& serial : {first.serial(), second.serial()}) {
+    ASSERT_TRUE(Verify(serial, &v).ok());
+    EXPECT_EQ(v.status(), v1::CERTIFICATE_STATUS_SUPERSEDED);
+    EXPECT_EQ(v.replacement_serial(), third.serial());
+    EXPECT_EQ(v.replacement_status(), v1::CERTIFICATE_STATUS_REVOKED) << serial;
+    EXPECT_EQ(v.replacement_revoke_time().seconds(), revoked.revoke_time().seconds());
+  }
+  // A valid or revoked certificate has no replacement to speak of.
+  ASSERT_TRUE(Verify(third.serial(), &v).ok());
+  EXPECT_TRUE(v.replacement_serial().empty());
+  EXPECT_EQ(v.replacement_status(), v1::CERTIFICATE_STATUS_UNSPECIFIED);
 }
 
 }  // namespace

@@ -6,8 +6,10 @@
 
 #include "api/access_matrix.h"
 #include "api/api_fixture.h"
+#include "domain/berlin_time.h"
 #include "trainhub/v1/attendance.grpc.pb.h"
 #include "trainhub/v1/audit.grpc.pb.h"
+#include "trainhub/v1/certificate.grpc.pb.h"
 #include "trainhub/v1/report.grpc.pb.h"
 
 namespace trainhub::api_test {
@@ -62,8 +64,10 @@ class ReportServiceTest : public ApiTest {
       volunteers_.push_back(EnrolNewVolunteer(org_, first_, name));
     }
     absent_only_ = EnrolNewVolunteer(org_, first_, "Immer Abwesend");
+    // In March 2021 in the 2nd year of training.
     apprentice_ = NewPerson("Mehmet Yilmaz", other_org_,
-                            {v1::TARGET_GROUP_APPRENTICES, v1::TARGET_GROUP_VOLUNTEERS}, 2);
+                            {v1::TARGET_GROUP_APPRENTICES, v1::TARGET_GROUP_VOLUNTEERS},
+                            absl::CivilDay(2019, 9, 1));
     Enrol(first_, apprentice_);
     Enrol(second_, volunteers_[0]);
     Enrol(second_, volunteers_[1]);
@@ -91,12 +95,17 @@ class ReportServiceTest : public ApiTest {
   }
 
   int64_t NewPerson(const std::string& name, int64_t org, std::vector<v1::TargetGroup> groups,
-                    int training_year) {
+                    std::optional<absl::CivilDay> training_start) {
     v1::CreateParticipantRequest r;
     r.mutable_participant()->set_display_name(name);
     r.mutable_participant()->set_organization_id(org);
     for (v1::TargetGroup g : groups) r.mutable_participant()->add_target_groups(g);
-    r.mutable_participant()->set_training_year(training_year);
+    if (training_start) {
+      v1::LocalDate* start = r.mutable_participant()->mutable_training_start();
+      start->set_year(static_cast<int>(training_start->year()));
+      start->set_month(training_start->month());
+      start->set_day(training_start->day());
+    }
     v1::Participant p;
     grpc::Status s = Call(*people_, &v1::ParticipantService::Stub::CreateParticipant, r, &p);
     EXPECT_TRUE(s.ok()) << s.error_message();
@@ -406,6 +415,100 @@ TEST_F(ReportServiceTest, BadQueriesAreRefusedNamingTheFieldAndChangeNothing) {
   token_ = coordinator_token;
   EXPECT_EQ(ReportOk(Year(2021)).persons().value(), 5);
   token_ = admin;
+}
+
+// A replaced document never counts: people whose Teilnahmebestätigung was
+// reissued as a Zertifikat count once, as Zertifikate; a revoked one counts
+// nowhere.
+TEST_F(ReportServiceTest, AReissuedDocumentCountsOnceAsWhatItWasReissuedAs) {
+  auto certificates = v1::CertificateService::NewStub(channel_);
+  auto decide = [&](int64_t person, v1::CompletionOutcome outcome) {
+    v1::RecordCompletionDecisionRequest r;
+    r.set_series_id(first_);
+    r.set_participant_id(person);
+    r.set_outcome(outcome);
+    r.set_reason("Nachweis der Praxisphase liegt vor");
+    v1::PersonCompletion out;
+    grpc::Status s =
+        Call(*certificates, &v1::CertificateService::Stub::RecordCompletionDecision, r, &out);
+    EXPECT_TRUE(s.ok()) << s.error_message();
+  };
+  std::vector<std::string> zertifikate;
+  for (int i = 0; i < 3; ++i) {
+    decide(volunteers_[i], v1::COMPLETION_OUTCOME_CONFIRMATION);
+    v1::IssueCertificateRequest issue;
+    issue.set_series_id(first_);
+    issue.set_participant_id(volunteers_[i]);
+    v1::Certificate confirmation;
+    grpc::Status s =
+        Call(*certificates, &v1::CertificateService::Stub::IssueCertificate, issue, &confirmation);
+    ASSERT_TRUE(s.ok()) << s.error_message();
+    ASSERT_EQ(confirmation.outcome(), v1::COMPLETION_OUTCOME_CONFIRMATION);
+    decide(volunteers_[i], v1::COMPLETION_OUTCOME_CERTIFICATE);
+    v1::ReissueCertificateRequest reissue;
+    reissue.set_serial(confirmation.serial());
+    reissue.set_reason("Praxisphase nachgewiesen");
+    v1::Certificate zertifikat;
+    s = Call(*certificates, &v1::CertificateService::Stub::ReissueCertificate, reissue,
+             &zertifikat);
+    ASSERT_TRUE(s.ok()) << s.error_message();
+    ASSERT_EQ(zertifikat.outcome(), v1::COMPLETION_OUTCOME_CERTIFICATE);
+    zertifikate.push_back(zertifikat.serial());
+  }
+  const int this_year =
+      static_cast<int>(absl::ToCivilYear(absl::Now(), domain::DisplayTimeZone()).year());
+  v1::GetFunderReportRequest r = Year(this_year, /*k=*/2);
+  const v1::FunderReport issued = ReportOk(r);
+  EXPECT_EQ(issued.certificates().value(), 3);
+  EXPECT_FALSE(issued.confirmations().suppressed());
+  EXPECT_EQ(issued.confirmations().value(), 0) << "the replaced Teilnahmebestätigungen";
+
+  v1::RevokeCertificateRequest revoke;
+  revoke.set_serial(zertifikate[0]);
+  revoke.set_reason("irrtümlich ausgestellt");
+  v1::Certificate revoked;
+  ASSERT_TRUE(
+      Call(*certificates, &v1::CertificateService::Stub::RevokeCertificate, revoke, &revoked).ok());
+  const v1::FunderReport after = ReportOk(r);
+  EXPECT_EQ(after.certificates().value(), 2);
+  EXPECT_EQ(after.confirmations().value(), 0) << "nor does the one it replaced come back";
+  bool defined = false;
+  for (const auto& d : after.definitions()) {
+    if (d.figure() != "Zertifikate, Teilnahmebestätigungen") continue;
+    defined = true;
+    EXPECT_NE(d.text().find("ersetzte"), std::string::npos) << d.text();
+    EXPECT_NE(d.text().find("widerrufene"), std::string::npos) << d.text();
+  }
+  EXPECT_TRUE(defined);
+}
+
+// Apprentices count in the training year of the day they took part, derived
+// from their start of training: a parcours day in October 2021 and one in
+// October 2022 count the same cohort in its 1st and its 2nd year, whenever
+// the reports are made.
+TEST_F(ReportServiceTest, ApprenticesCountInTheTrainingYearOfTheirParcoursDay) {
+  v1::Series parcours = CreateSeries(other_org_, "Gemeinsam verschieden");
+  const int64_t module = CreateModule(parcours.id(), "Vielfaltsparcours").id();
+  const int64_t october_2021 = AddSession(parcours.id(), module, Day(2021, 10, 12, 8));
+  const int64_t october_2022 = AddSession(parcours.id(), module, Day(2022, 10, 11, 8));
+  std::vector<int64_t> cohort;
+  for (const char* name : {"Lena Hoffmann", "Mehmet Yılmaz", "Sophie Krüger"}) {
+    cohort.push_back(NewPerson(name, other_org_,
+                               {v1::TARGET_GROUP_APPRENTICES, v1::TARGET_GROUP_VOLUNTEERS},
+                               absl::CivilDay(2021, 9, 1)));
+    Enrol(parcours.id(), cohort.back());
+  }
+  const std::vector<v1::AttendanceStatus> present(3, v1::ATTENDANCE_STATUS_PRESENT);
+  Record(october_2021, cohort, present);
+  Record(october_2022, cohort, present);
+  auto by_year = [&](int year) {
+    v1::GetFunderReportRequest r;
+    r.mutable_period()->set_year(year);
+    r.add_series_ids(parcours.id());
+    return Shown(Table(ReportOk(r), v1::REPORT_BREAKDOWN_TRAINING_YEAR));
+  };
+  EXPECT_EQ(by_year(2021), (std::vector<std::string>{"3", "0", "0", "0", "3"}));
+  EXPECT_EQ(by_year(2022), (std::vector<std::string>{"0", "3", "0", "0", "3"}));
 }
 
 }  // namespace

@@ -218,6 +218,61 @@ TEST_F(ApiTest, PlansASeriesEndToEnd) {
   EXPECT_NE(file.ical().find("DTSTART;TZID=Europe/Berlin:20270306T100000"), std::string::npos);
 }
 
+// A series is completed once its last session is over: not while one
+// runs, not with one ahead; the refusal names the session.
+TEST_F(ApiTest, ASeriesIsCompletedOnlyOnceItsLastSessionHasEnded) {
+  const int64_t org = CreateOrganization("Stadt Köthen (Anhalt)");
+  const int64_t series = CreateSeries(org, "Ideenwerkstatt Frühjahr").id();
+  const int64_t module = CreateModule(series, "Werkstatt").id();
+  const absl::Time now = absl::Now();
+  v1::Session running, ahead;
+  ASSERT_TRUE(CreateSession(series, module, ProtoTime(now - absl::Hours(3)),
+                            ProtoTime(now + absl::Minutes(30)), {}, &running)
+                  .ok());
+  ASSERT_TRUE(CreateSession(series, module, ProtoTime(now + absl::Hours(24 * 6)),
+                            ProtoTime(now + absl::Hours(24 * 6 + 4)), {}, &ahead)
+                  .ok());
+  auto set_status = [&](v1::SeriesStatus status, v1::Series* out) {
+    v1::UpdateSeriesRequest r;
+    r.mutable_series()->set_id(series);
+    r.mutable_series()->set_status(status);
+    r.mutable_update_mask()->add_paths("status");
+    return Call(*series_, &v1::SeriesService::Stub::UpdateSeries, r, out);
+  };
+  v1::Series out;
+  ASSERT_TRUE(set_status(v1::SERIES_STATUS_OPEN_FOR_ENROLMENT, &out).ok());
+  ASSERT_TRUE(set_status(v1::SERIES_STATUS_RUNNING, &out).ok());
+  ExpectRefused({{"with a session ahead",
+                  [&] { return set_status(v1::SERIES_STATUS_COMPLETED, &out); },
+                  grpc::StatusCode::FAILED_PRECONDITION, "series.status"}});
+  grpc::Status s = set_status(v1::SERIES_STATUS_COMPLETED, &out);
+  EXPECT_NE(s.error_message().find(absl::StrCat("session ", ahead.id(), " ")), std::string::npos)
+      << s.error_message();
+
+  v1::DeleteSessionRequest remove;
+  remove.set_id(ahead.id());
+  v1::DeleteSessionResponse removed;
+  ASSERT_TRUE(Call(*series_, &v1::SeriesService::Stub::DeleteSession, remove, &removed).ok());
+  s = set_status(v1::SERIES_STATUS_COMPLETED, &out);
+  EXPECT_EQ(s.error_code(), grpc::StatusCode::FAILED_PRECONDITION) << "the last session still runs";
+  EXPECT_NE(s.error_message().find(absl::StrCat("session ", running.id(), " ")), std::string::npos)
+      << s.error_message();
+  v1::GetSeriesRequest get;
+  get.set_id(series);
+  ASSERT_TRUE(Call(*series_, &v1::SeriesService::Stub::GetSeries, get, &out).ok());
+  EXPECT_EQ(out.status(), v1::SERIES_STATUS_RUNNING);
+
+  // The session ended early: now the series can be completed.
+  v1::UpdateSessionRequest shorten;
+  shorten.mutable_session()->set_id(running.id());
+  *shorten.mutable_session()->mutable_end_time() = ProtoTime(now - absl::Minutes(1));
+  shorten.mutable_update_mask()->add_paths("end_time");
+  ASSERT_TRUE(Call(*series_, &v1::SeriesService::Stub::UpdateSession, shorten, &running).ok());
+  s = set_status(v1::SERIES_STATUS_COMPLETED, &out);
+  ASSERT_TRUE(s.ok()) << s.error_message();
+  EXPECT_EQ(out.status(), v1::SERIES_STATUS_COMPLETED);
+}
+
 TEST_F(ApiTest, RetriedCreateWithRequestIdMakesOneRow) {
   const int64_t org = CreateOrganization("Stadt Dessau-Roßlau");
   v1::CreateSeriesRequest request;
@@ -396,7 +451,45 @@ TEST_F(BadInputTest, ASeriesWithBadFieldsIsRefusedNamingEachField) {
       {"status on create",
        SeriesWith([](v1::Series* s) { s->set_status(v1::SERIES_STATUS_RUNNING); }), kInvalid,
        "series.status"},
+      {"unknown issued documents", SeriesWith([](v1::Series* s) {
+         s->set_issued_documents(static_cast<v1::IssuedDocuments>(9));
+       }),
+       kInvalid, "series.issued_documents"},
+      {"a qualification from Teilnahmebestätigungen only", SeriesWith([](v1::Series* s) {
+         s->set_issued_documents(v1::ISSUED_DOCUMENTS_CONFIRMATION_ONLY);
+         s->set_awards_qualification("Vielfaltsgestalter:in");
+       }),
+       kInvalid, "series.issued_documents"},
+      {"issued documents unset in an update",
+       [&] {
+         v1::UpdateSeriesRequest r;
+         r.mutable_series()->set_id(series_a_.id());
+         r.mutable_update_mask()->add_paths("issued_documents");
+         v1::Series out;
+         return Call(*series_, &SS::UpdateSeries, r, &out);
+       },
+       kInvalid, "series.issued_documents"},
   });
+}
+
+// What a series issues: Zertifikat and Teilnahmebestätigung unless it says
+// otherwise; kept and changed like its other settings.
+TEST_F(ApiTest, ASeriesIssuesZertifikateUnlessSetToTeilnahmebestaetigungenOnly) {
+  const int64_t org = CreateOrganization("Stadt Dessau-Roßlau, Integrationsbüro");
+  v1::Series series = CreateSeries(org, "Fachtag Vielfalt");
+  EXPECT_EQ(series.issued_documents(), v1::ISSUED_DOCUMENTS_CERTIFICATE_AND_CONFIRMATION);
+  v1::UpdateSeriesRequest r;
+  r.mutable_series()->set_id(series.id());
+  r.mutable_series()->set_issued_documents(v1::ISSUED_DOCUMENTS_CONFIRMATION_ONLY);
+  r.mutable_update_mask()->add_paths("issued_documents");
+  v1::Series updated;
+  ASSERT_TRUE(Call(*series_, &v1::SeriesService::Stub::UpdateSeries, r, &updated).ok());
+  EXPECT_EQ(updated.issued_documents(), v1::ISSUED_DOCUMENTS_CONFIRMATION_ONLY);
+  v1::GetSeriesRequest get;
+  get.set_id(series.id());
+  v1::Series read;
+  ASSERT_TRUE(Call(*series_, &v1::SeriesService::Stub::GetSeries, get, &read).ok());
+  EXPECT_EQ(read.issued_documents(), v1::ISSUED_DOCUMENTS_CONFIRMATION_ONLY);
 }
 
 TEST_F(BadInputTest, ASessionWithBadFieldsIsRefusedNamingEachField) {

@@ -88,7 +88,7 @@ class BenchServer {
   ~BenchServer() {
     if (server_) server_->Shutdown(absl::Seconds(5));
     server_.reset();
-    for (const char* suffix : {"", "-wal", "-shm", ".issuer-key"}) {
+    for (const char* suffix : {"", "-wal", "-shm", ".issuer-key", ".request-key"}) {
       std::filesystem::remove(db_ + suffix);
     }
   }

@@ -11,6 +11,7 @@
 #include <QAbstractSpinBox>
 #include <QApplication>
 #include <QComboBox>
+#include <QDialogButtonBox>
 #include <QDir>
 #include <QFile>
 #include <QHeaderView>
@@ -22,25 +23,34 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QProcess>
+#include <QPushButton>
+#include <QScrollBar>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QTabBar>
 #include <QTableWidget>
+#include <QTimeZone>
 #include <QTimer>
 #include <QTreeWidget>
 #include <QtTest>
 #include <memory>
 
+#include "clients/desktop/attendance_panel.h"
 #include "clients/desktop/attendance_sheet_widget.h"
+#include "clients/desktop/background.h"
+#include "clients/desktop/certificates_panel.h"
 #include "clients/desktop/check_in_dialog.h"
 #include "clients/desktop/completion_panel.h"
 #include "clients/desktop/desktop_app.h"
+#include "clients/desktop/dialogs.h"
 #include "clients/desktop/enrolment_board.h"
 #include "clients/desktop/import_dialog.h"
 #include "clients/desktop/login_dialog.h"
 #include "clients/desktop/main_window.h"
 #include "clients/desktop/participant_page.h"
 #include "clients/desktop/planning_dialogs.h"
+#include "clients/desktop/privacy_page.h"
+#include "clients/desktop/reports_page.h"
 #include "clients/desktop/series_page.h"
 #include "clients/desktop/session_dialog.h"
 #include "clients/desktop/trainer_page.h"
@@ -60,11 +70,61 @@ void Screenshot(QWidget* widget, const QString& name) {
   const QString folder = qEnvironmentVariable("TRAINHUB_SCREENSHOTS");
   if (folder.isEmpty() || widget == nullptr) return;
   QDir().mkpath(folder);
+  // The picture without the busy bar of a call still running.
+  QTest::qWaitFor([]() { return trainhub::desktop::Activity::Instance().running() == 0; }, 5000);
   QCoreApplication::processEvents();
   widget->grab().save(folder + "/" + name + ".png");
 }
 
 int CountOf(const QString& json, const QString& key) { return json.count("\"" + key + "\""); }
+
+QJsonObject JsonOf(const QString& text) { return QJsonDocument::fromJson(text.toUtf8()).object(); }
+
+// The open dialog of type T named `name` (a modal one or a child of `parent`).
+template <typename T>
+T* OpenDialog(QWidget* parent, const QString& name) {
+  if (auto* modal = qobject_cast<T*>(QApplication::activeModalWidget());
+      modal != nullptr && modal->objectName() == name) {
+    return modal;
+  }
+  T* child = parent->findChild<T*>(name);
+  return child != nullptr && child->isVisible() ? child : nullptr;
+}
+
+// The row of `table` whose column `column` reads `text`, or -1.
+int RowWith(QTableWidget* table, int column, const QString& text) {
+  for (int row = 0; row < table->rowCount(); ++row) {
+    if (table->item(row, column) != nullptr && table->item(row, column)->text().contains(text)) {
+      return row;
+    }
+  }
+  return -1;
+}
+
+// The row of `table` whose first cell carries the person's id (Qt::UserRole), or -1.
+int RowOfPerson(QTableWidget* table, qint64 participant_id) {
+  for (int row = 0; row < table->rowCount(); ++row) {
+    if (table->item(row, 0)->data(Qt::UserRole).toLongLong() == participant_id) return row;
+  }
+  return -1;
+}
+
+QByteArray ReadFile(const QString& path) {
+  QFile file(path);
+  return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
+
+// The text of every cell of `table`, row by row.
+QString TableText(QTableWidget* table) {
+  QString out;
+  for (int row = 0; row < table->rowCount(); ++row) {
+    for (int column = 0; column < table->columnCount(); ++column) {
+      if (table->item(row, column) != nullptr) out += table->item(row, column)->text() + " | ";
+    }
+    out += "\n";
+  }
+  return out;
+}
 
 // Ticks or clears the trainer with this id in the session dialog.
 bool CheckTrainer(trainhub::desktop::SessionDialog* dialog, qint64 trainer_id, bool checked) {
@@ -162,6 +222,10 @@ class DesktopE2eTest : public QObject {
     QTRY_VERIFY_WITH_TIMEOUT(!dialog->problem()->text().isEmpty(), kWait);
     QVERIFY2(dialog->problem()->text().contains("Title"), qPrintable(dialog->problem()->text()));
     dialog->title()->setText("Interkulturelle Kompetenz – Kleingruppe");
+    // A workshop: only Teilnahmebestätigungen.
+    dialog->documents()->setCurrentIndex(
+        dialog->documents()->findData(static_cast<int>(v1::ISSUED_DOCUMENTS_CONFIRMATION_ONLY)));
+    Screenshot(dialog, "series-dialog");
     QPointer<trainhub::desktop::SeriesDialog> watched(dialog);
     dialog->Save();
     QTRY_VERIFY_WITH_TIMEOUT(watched.isNull(), kWait);
@@ -170,6 +234,9 @@ class DesktopE2eTest : public QObject {
             page->selected_series()->title() == "Interkulturelle Kompetenz – Kleingruppe",
         kWait);
     const qint64 series_id = page->selected_series()->id();
+    QCOMPARE(page->selected_series()->issued_documents(), v1::ISSUED_DOCUMENTS_CONFIRMATION_ONLY);
+    QVERIFY(server_.Cli({"--output", "json", "series", "show", QString::number(series_id)})
+                .contains("ISSUED_DOCUMENTS_CONFIRMATION_ONLY"));
     // A module, then open for enrolment (a draft is planned first).
     page->EditModule(true);
     auto* module = page->findChild<trainhub::desktop::ModuleDialog*>("moduleDialog");
@@ -231,11 +298,32 @@ class DesktopE2eTest : public QObject {
 
     server_.Kill();  // the village hall without network
     sheet->MarkAllPresent();
-    sheet->Mark(2, v1::ATTENDANCE_STATUS_LATE);     // Олена
+    // Олена came 20 minutes late: the L button asks how late.
+    sheet->ButtonFor(2, v1::ATTENDANCE_STATUS_LATE)->click();
+    trainhub::desktop::LateMinutesDialog* late = nullptr;
+    QTRY_VERIFY_WITH_TIMEOUT((late = OpenDialog<trainhub::desktop::LateMinutesDialog>(
+                                  sheet, "lateMinutesDialog")) != nullptr,
+                             kWait);
+    QCOMPARE(late->minutes_box()->maximum(), 180);  // the session's length
+    late->minutes_box()->setValue(20);
+    late->accept();
     sheet->Mark(14, v1::ATTENDANCE_STATUS_ABSENT);  // Дмитро
+    // Choosing "late" and then cancelling the question records nothing.
+    sheet->ButtonFor(1, v1::ATTENDANCE_STATUS_LATE)->click();
+    QTRY_VERIFY_WITH_TIMEOUT((late = OpenDialog<trainhub::desktop::LateMinutesDialog>(
+                                  sheet, "lateMinutesDialog")) != nullptr,
+                             kWait);
+    late->reject();
     QTRY_VERIFY_WITH_TIMEOUT(sheet->state_line()->text().contains("Offline"), kWait);
     QVERIFY(sheet->state_line()->text().contains("5 marks waiting to be sent"));
     QVERIFY(sheet->ButtonFor(14, v1::ATTENDANCE_STATUS_ABSENT)->isChecked());
+    QVERIFY(sheet->ButtonFor(1, v1::ATTENDANCE_STATUS_PRESENT)->isChecked());
+    QVERIFY(sheet->ButtonFor(2, v1::ATTENDANCE_STATUS_LATE)->isChecked());
+    for (const auto& pending : app->sync()->Waiting(37)) {
+      QCOMPARE(pending.mark.minutes_missed(), pending.mark.participant_id() == 2 ? 20 : 0);
+    }
+    QVERIFY2(sheet->findChild<QLabel*>("note-2")->text().contains("20 minutes missed"),
+             qPrintable(sheet->findChild<QLabel*>("note-2")->text()));
     Screenshot(app->window(), "trainer-offline");
 
     // Closing and opening the client keeps the marks (a local file).
@@ -253,6 +341,17 @@ class DesktopE2eTest : public QObject {
     QCOMPARE(CountOf(history, "client_nonce"), 5);  // once each
     QVERIFY(history.contains("ATTENDANCE_STATUS_LATE"));
     QVERIFY(history.contains("ATTENDANCE_STATUS_ABSENT"));
+    // The minutes went with the mark through the offline queue.
+    for (const QJsonValue record : JsonOf(history)["records"].toArray()) {
+      if (record["status"].toString() == "ATTENDANCE_STATUS_LATE") {
+        QCOMPARE(record["participant_id"].toVariant().toLongLong(), 2);
+        QCOMPARE(record["minutes_missed"].toInt(), 20);
+      }
+    }
+    for (const auto& entry : page->sheet()->sheet().entries()) {
+      if (entry.participant_id() == 2) QCOMPARE(entry.minutes_missed(), 20);
+    }
+    QVERIFY(page->sheet()->findChild<QLabel*>("note-2")->text().contains("20 minutes missed"));
     Screenshot(app->window(), "trainer-sheet");
   }
 
@@ -386,6 +485,39 @@ class DesktopE2eTest : public QObject {
     QCOMPARE(CountOf(server_.Cli({"--output", "json", "participant", "list"}), "id"), before + 1);
   }
 
+  // A city's list of apprentices with the first day of their training.
+  void coordinatorImportsApprenticesWithTheirStartOfTraining() {
+    auto app = SignIn("koordination@agsa.example.org");
+    QVERIFY(app);
+    const QString csv = server_.folder() + "/auszubildende.csv";
+    QFile file(csv);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(
+        "Name;Zielgruppe;Ausbildungsbeginn\n"
+        "Emre Aydın;Auszubildende;01.08.2027\n"
+        "Sophie Krüger;Azubi;30.02.2027\n");
+    file.close();
+    v1::Organization agsa;
+    agsa.set_id(1);
+    agsa.set_name("Auslandsgesellschaft Sachsen-Anhalt e.V.");
+    trainhub::desktop::ImportDialog dialog(app->connection(), {agsa}, 0, {});
+    dialog.SetFile(csv);
+    QSignalSpy checked(&dialog, &trainhub::desktop::ImportDialog::checked);
+    dialog.Check();
+    QVERIFY(checked.wait(kWait));
+    QCOMPARE(dialog.problems()->rowCount(), 1);
+    QCOMPARE(dialog.problems()->item(0, 0)->text(), QString("3"));
+    QCOMPARE(dialog.problems()->item(0, 1)->text(), QString("Ausbildungsbeginn"));
+    dialog.good_rows_only()->setChecked(true);
+    dialog.Check();
+    QVERIFY(checked.wait(kWait));
+    QSignalSpy imported(&dialog, &trainhub::desktop::ImportDialog::imported);
+    dialog.Import();
+    QVERIFY(imported.wait(kWait));
+    const QString list = server_.Cli({"participant", "list", "--name", "Aydın"});
+    QVERIFY2(list.contains("training since 01.08.2027"), qPrintable(list));
+  }
+
   void participantOpensCertificatePdf() {
     auto app = SignIn("lan.nguyen@example.org");
     QVERIFY(app);
@@ -393,6 +525,20 @@ class DesktopE2eTest : public QObject {
     QVERIFY(page != nullptr);
     QTRY_COMPARE_WITH_TIMEOUT(page->certificate_table()->rowCount(), 1, kWait);
     QCOMPARE(page->certificate_table()->item(0, 1)->text(), QString("Zertifikat"));
+    // Her attendance of the 2018-2020 qualification: the counts add up to
+    // the sessions held (present and late apart).
+    QTableWidget* attendance = page->attendance_table();
+    QCOMPARE(attendance->horizontalHeaderItem(3)->text(), QString("Late"));
+    int row = 0;
+    while (row < attendance->rowCount() && !attendance->item(row, 0)->text().startsWith("System")) {
+      ++row;
+    }
+    QVERIFY(row < attendance->rowCount());
+    QCOMPARE(attendance->item(row, 1)->text(), QString("17/17"));
+    int sum = 0;
+    for (int column = 2; column <= 6; ++column)
+      sum += attendance->item(row, column)->text().toInt();
+    QCOMPARE(sum, 17);
     QString opened;
     page->set_open_pdf_with([&opened](const QString& path) { opened = path; });
     page->OpenCertificate(page->certificate_table()->item(0, 0)->text());
@@ -404,6 +550,439 @@ class DesktopE2eTest : public QObject {
     QCOMPARE(::stat(opened.toLocal8Bit().constData(), &info), 0);
     QCOMPARE(info.st_mode & 0777, 0600u);  // it carries the holder's name
     Screenshot(app->window(), "participant");
+  }
+
+  void coordinatorCorrectsASignedOffSheetWithAReasonPerChange() {
+    auto app = SignIn("koordination@agsa.example.org");
+    QVERIFY(app);
+    auto* page = app->window()->series_page();
+    QTRY_VERIFY_WITH_TIMEOUT(page->SelectSeries(6), kWait);
+    auto* panel = page->attendance_panel();
+    page->details()->setCurrentWidget(panel);
+    QTRY_VERIFY_WITH_TIMEOUT(panel->SelectSession(37), kWait);
+    QTRY_VERIFY_WITH_TIMEOUT(panel->sheet().session_id() == 37 && panel->table()->rowCount() == 5,
+                             kWait);
+    QVERIFY(panel->sheet().signed_off());
+    QVERIFY2(panel->state_line()->text().contains("Signed off by"),
+             qPrintable(panel->state_line()->text()));
+    // The trainer's minutes are shown.
+    QVERIFY2(
+        panel->table()->item(RowOfPerson(panel->table(), 2), 1)->text() == "Late (20 min missed)",
+        qPrintable(TableText(panel->table())));
+    // Дмитро came after all, 30 minutes late: corrected with a reason.
+    const struct {
+      qint64 person;
+      v1::AttendanceStatus status;
+      int minutes;
+      QString reason;
+    } changes[] = {
+        {14, v1::ATTENDANCE_STATUS_LATE, 30,
+         "laut Papierliste 30 Minuten später eingetroffen (Zug)"},
+        {1, v1::ATTENDANCE_STATUS_EXCUSED, 0, "Krankmeldung am Folgetag nachgereicht"},
+    };
+    for (const auto& change : changes) {
+      panel->table()->selectRow(RowOfPerson(panel->table(), change.person));
+      panel->CorrectSelected();
+      trainhub::desktop::CorrectionDialog* dialog = nullptr;
+      QTRY_VERIFY_WITH_TIMEOUT((dialog = OpenDialog<trainhub::desktop::CorrectionDialog>(
+                                    panel, "correctionDialog")) != nullptr,
+                               kWait);
+      dialog->status()->setCurrentIndex(
+          dialog->status()->findData(static_cast<int>(change.status)));
+      dialog->minutes()->setValue(change.minutes);
+      QVERIFY(!dialog->save_button()->isEnabled());  // signed off: not without a reason
+      dialog->reason()->setText(change.reason);
+      QVERIFY(dialog->save_button()->isEnabled());
+      if (change.person == 14) Screenshot(dialog, "coordinator-correction");
+      QPointer<trainhub::desktop::CorrectionDialog> watched(dialog);
+      dialog->Save();
+      QTRY_VERIFY2_WITH_TIMEOUT(watched.isNull() || !watched->isVisible(),
+                                qPrintable(watched ? watched->problem()->text() : QString()),
+                                kWait);
+    }
+    QTRY_COMPARE_WITH_TIMEOUT(panel->table()->item(RowOfPerson(panel->table(), 14), 1)->text(),
+                              QString("Late (30 min missed)"), kWait);
+    QTRY_COMPARE_WITH_TIMEOUT(panel->table()->item(RowOfPerson(panel->table(), 1), 1)->text(),
+                              QString("Excused"), kWait);
+    // The history of the selected person shows who changed what and why.
+    panel->table()->selectRow(RowOfPerson(panel->table(), 14));
+    QTRY_VERIFY_WITH_TIMEOUT(TableText(panel->history()).contains(changes[0].reason), kWait);
+    QVERIFY2(TableText(panel->history()).contains("Absent → Late (30 min missed)"),
+             qPrintable(TableText(panel->history())));
+    Screenshot(app->window(), "coordinator-attendance");
+    // Each change is stored with its own reason.
+    const QJsonArray records =
+        JsonOf(server_.Cli({"--output", "json", "attendance", "history", "37"}))["records"]
+            .toArray();
+    for (const auto& change : changes) {
+      bool found = false;
+      for (const QJsonValue r : records) {
+        found |= r["participant_id"].toVariant().toLongLong() == change.person &&
+                 r["reason"].toString() == change.reason &&
+                 r["minutes_missed"].toInt() == change.minutes;
+      }
+      QVERIFY2(found, qPrintable(change.reason));
+    }
+  }
+
+  void coordinatorRevokesIssuesAndZipsCertificates() {
+    auto app = SignIn("koordination@agsa.example.org");
+    QVERIFY(app);
+    auto* page = app->window()->series_page();
+    QTRY_VERIFY_WITH_TIMEOUT(page->SelectSeries(1), kWait);
+    auto* panel = page->certificates_panel();
+    page->details()->setCurrentWidget(panel);
+    QTRY_COMPARE_WITH_TIMEOUT(static_cast<int>(panel->certificates().size()), 5, kWait);
+    v1::Certificate chosen;
+    for (const auto& c : panel->certificates()) {
+      if (QString::fromStdString(c.holder_name()).contains("Lan")) continue;  // her PDF test
+      chosen = c;
+    }
+    const QString serial = QString::fromStdString(chosen.serial());
+    QVERIFY(panel->SelectSerial(serial));
+    const QStringList show = {"--output", "json", "certificate", "show", serial};
+    // Cancelled: nothing happens.
+    AnswerReasonDialog(QString());
+    panel->RevokeSelected();
+    QCOMPARE(JsonOf(server_.Cli(show))["status"].toString(), QString("CERTIFICATE_STATUS_VALID"));
+    const QString reason = "Zertifikat versehentlich auf die falsche Reihe ausgestellt";
+    AnswerReasonDialog(reason, "coordinator-revoke");
+    panel->RevokeSelected();
+    QTRY_VERIFY2_WITH_TIMEOUT(panel->message()->text().contains(serial + " is revoked"),
+                              qPrintable(panel->message()->text()), kWait);
+    const QJsonObject revoked = JsonOf(server_.Cli(show));
+    QCOMPARE(revoked["status"].toString(), QString("CERTIFICATE_STATUS_REVOKED"));
+    QCOMPARE(revoked["revoke_reason"].toString(), reason);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        panel->table()->item(RowWith(panel->table(), 0, serial), 4)->text() == "Revoked", kWait);
+
+    // One person's certificate, issued alone after a confirmation.
+    auto* completion = page->completion_panel();
+    page->details()->setCurrentWidget(completion);
+    QTRY_VERIFY_WITH_TIMEOUT(completion->SelectPerson(chosen.participant_id()), kWait);
+    AnswerNextDialog(QMessageBox::Yes);
+    completion->IssueSelected();
+    QTRY_VERIFY2_WITH_TIMEOUT(completion->message()->text().contains("issued to"),
+                              qPrintable(completion->message()->text()), kWait);
+    QString reissued;
+    QTRY_VERIFY_WITH_TIMEOUT(
+        [&]() {
+          for (const auto& c : panel->certificates()) {
+            if (c.participant_id() == chosen.participant_id() &&
+                c.status() == v1::CERTIFICATE_STATUS_VALID) {
+              reissued = QString::fromStdString(c.serial());
+            }
+          }
+          return !reissued.isEmpty();
+        }(),
+        kWait);
+    // A second one is refused, and said so.
+    QTRY_VERIFY_WITH_TIMEOUT(completion->SelectPerson(chosen.participant_id()), kWait);
+    AnswerNextDialog(QMessageBox::Yes);
+    completion->IssueSelected();
+    QTRY_VERIFY2_WITH_TIMEOUT(completion->message()->text().contains(reissued),
+                              qPrintable(completion->message()->text()), kWait);
+
+    // Every valid PDF of the series as one ZIP, readable by the user only.
+    page->details()->setCurrentWidget(panel);
+    const QString zip = server_.folder() + "/zertifikate.zip";
+    QString suggested;
+    panel->set_choose_file([&](QWidget*, const QString& name, const QString&) {
+      suggested = name;
+      return zip;
+    });
+    QSignalSpy finished(panel, &trainhub::desktop::CertificatesPanel::zipFinished);
+    panel->SaveZip();
+    QVERIFY(finished.wait(kWait));
+    QCOMPARE(finished.last().at(0).toString(), zip);
+    QVERIFY(suggested.endsWith(".zip"));
+    QByteArray bytes = ReadFile(zip);
+    QVERIFY(bytes.startsWith("PK\x03\x04"));
+    QVERIFY(bytes.contains(reissued.toUtf8()));
+    QVERIFY(!bytes.contains(serial.toUtf8()));
+    struct stat info {};
+    QCOMPARE(::stat(zip.toLocal8Bit().constData(), &info), 0);
+    QCOMPARE(info.st_mode & 0777, 0600u);  // the holders' names
+    panel->include_invalid()->setChecked(true);
+    panel->SaveZip();
+    QVERIFY(finished.wait(kWait));
+    bytes = ReadFile(zip);
+    QVERIFY(bytes.contains((serial + " (widerrufen).pdf").toUtf8()));
+    Screenshot(app->window(), "coordinator-certificates");
+  }
+
+  void coordinatorSeesAndSavesTheFunderReport() {
+    auto app = SignIn("koordination@agsa.example.org");
+    QVERIFY(app);
+    auto* reports = app->window()->reports_page();
+    QVERIFY(reports != nullptr);
+    app->window()->tabs()->setCurrentWidget(reports);
+    QTRY_VERIFY_WITH_TIMEOUT(reports->series_list()->count() > 0, kWait);
+    QCOMPARE(reports->organization()->currentData().toLongLong(), 1);  // the coordinator's own
+    // A chosen scope without series is not sent.
+    reports->by_series()->setChecked(true);
+    reports->ShowReport();
+    QVERIFY(reports->message()->text().contains("Tick between 1 and 200 series"));
+    reports->by_organization()->setChecked(true);
+    reports->year()->setValue(2019);
+    QSignalSpy shown(reports, &trainhub::desktop::ReportsPage::reportShown);
+    reports->ShowReport();
+    QVERIFY2(shown.wait(kWait), qPrintable(reports->message()->text()));
+    const QJsonObject expected = JsonOf(
+        server_.Cli({"--output", "json", "report", "funder", "--year", "2019", "--org", "1"}));
+    const QJsonObject persons = expected["persons"].toObject();
+    QVERIFY(!persons.isEmpty());
+    QCOMPARE(reports->figures()->item(0, 1)->text(), persons["suppressed"].toBool()
+                                                         ? QString("fewer than 3")
+                                                         : persons["value"].toVariant().toString());
+    QVERIFY(reports->breakdowns()->count() >= 3);
+    Screenshot(app->window(), "coordinator-report");
+    QString file;
+    reports->set_choose_file([&](QWidget*, const QString& name, const QString&) {
+      return file = server_.folder() + "/" + name;
+    });
+    QSignalSpy saved(reports, &trainhub::desktop::ReportsPage::fileSaved);
+    reports->SaveReport(v1::REPORT_FILE_FORMAT_PDF);
+    QVERIFY(saved.wait(kWait));
+    QCOMPARE(saved.last().at(0).toString(), file);
+    QVERIFY(file.endsWith(".pdf"));
+    QVERIFY(ReadFile(file).startsWith("%PDF-"));
+    reports->SaveReport(v1::REPORT_FILE_FORMAT_CSV);
+    QVERIFY(saved.wait(kWait));
+    QVERIFY(file.endsWith(".csv"));
+    const QByteArray csv = ReadFile(file);
+    QVERIFY(csv.startsWith("\xEF\xBB\xBF"));
+    QVERIFY(csv.contains(';'));
+  }
+
+  void coordinatorErasesAPersonWhoseRecordsAreDue() {
+    // The AGSA keeps records one year: the people of series 1 (ended 2020) are due.
+    int code = 0;
+    server_.Cli({"org", "update", "1", "--retention-years", "1"}, {}, &code);
+    QCOMPARE(code, 0);
+    auto app = SignIn("koordination@agsa.example.org");
+    QVERIFY(app);
+    auto* privacy = app->window()->privacy_page();
+    QVERIFY(privacy != nullptr);
+    app->window()->tabs()->setCurrentWidget(privacy);
+    QTRY_VERIFY_WITH_TIMEOUT(!privacy->due().empty(), kWait);
+    qint64 person = 0;
+    for (const auto& d : privacy->due()) {
+      // Not the accounts later tests sign in with.
+      const QString name = QString::fromStdString(d.display_name());
+      if (d.participant_id() != 1 && !name.contains("Lan")) person = d.participant_id();
+    }
+    QVERIFY(person != 0);
+    QVERIFY(privacy->SelectPerson(person));
+    Screenshot(app->window(), "coordinator-erasure-due");
+    const QStringList show = {"--output", "json", "participant", "show", QString::number(person)};
+    const QString name_before = JsonOf(server_.Cli(show))["display_name"].toString();
+    QVERIFY(!name_before.startsWith("Person #"));
+    AnswerReasonDialog(QString());  // cancelled: nothing erased
+    privacy->EraseSelected();
+    QCOMPARE(JsonOf(server_.Cli(show))["display_name"].toString(), name_before);
+    QSignalSpy erased(privacy, &trainhub::desktop::PrivacyPage::erased);
+    AnswerReasonDialog("Aufbewahrungsfrist abgelaufen", "coordinator-erase");
+    privacy->EraseSelected();
+    QVERIFY(erased.wait(kWait));
+    QVERIFY2(privacy->message()->text().contains("Erased"), qPrintable(privacy->message()->text()));
+    QCOMPARE(JsonOf(server_.Cli(show))["display_name"].toString(),
+             QString("Person #%1").arg(person));
+    QTRY_VERIFY_WITH_TIMEOUT(!privacy->SelectPerson(person), kWait);
+  }
+
+  void longTitlesStayApartAndColumnsFitAt1280() {
+    // Two series whose titles differ only at their end, and a session with
+    // five trainers at a place with a long name.
+    const QString base =
+        "Interkulturelle Öffnung der Verwaltung – Qualifizierungsreihe für Fach- und "
+        "Führungskräfte der Kommunen, Durchgang ";
+    QStringList ids;
+    for (const QString& end : {"Frühjahr", "Herbst"}) {
+      const QString out =
+          server_.Cli({"--output", "json", "series", "create", "--title", base + end, "--kind",
+                       "other", "--org", "1", "--capacity", "12"});
+      ids << JsonOf(out)["id"].toVariant().toString();
+      QVERIFY2(!ids.last().isEmpty(), qPrintable("series create failed: " + out));
+    }
+    const QJsonObject module = JsonOf(server_.Cli(
+        {"--output", "json", "module", "add", ids[0], "--title", "Auftakt und Zielklärung"}));
+    int code = 0;
+    server_.Cli({"session",        "add",
+                 ids[0],           module["id"].toVariant().toString(),
+                 "--start",        "2028-02-03 09:00",
+                 "--end",          "2028-02-03 16:00",
+                 "--place",        "Bürgerhaus am Marktplatz, Großer Saal im zweiten Obergeschoss",
+                 "--trainer",      "1",
+                 "--trainer",      "2",
+                 "--trainer",      "3",
+                 "--trainer",      "4",
+                 "--trainer",      "5",
+                 "--allow-overlap"},
+                {}, &code);
+    QCOMPARE(code, 0);
+
+    auto app = SignIn("koordination@agsa.example.org");
+    QVERIFY(app);
+    app->window()->resize(1280, 800);
+    auto* page = app->window()->series_page();
+    QTableWidget* table = page->series_table();
+    // Both rows unselected, so that only their text can tell them apart.
+    QTRY_VERIFY_WITH_TIMEOUT(RowWith(table, 0, base + "Herbst") >= 0, kWait);
+    table->clearSelection();
+    const int spring = RowWith(table, 0, base + "Frühjahr");
+    const int autumn = RowWith(table, 0, base + "Herbst");
+    QVERIFY(spring >= 0 && autumn >= 0);
+    QCoreApplication::processEvents();
+    const QRect spring_cell = table->visualItemRect(table->item(spring, 0));
+    const QRect autumn_cell = table->visualItemRect(table->item(autumn, 0));
+    // Too long for the cell, so it is cut; cut in the middle, the two differ.
+    QVERIFY(table->fontMetrics().horizontalAdvance(base + "Frühjahr") > spring_cell.width());
+    QVERIFY(table->viewport()->grab(spring_cell).toImage() !=
+            table->viewport()->grab(autumn_cell).toImage());
+    QVERIFY(table->item(spring, 0)->toolTip().contains(base + "Frühjahr"));
+    QVERIFY(page->SelectSeries(ids[0].toLongLong()));
+    // Every column of the schedule fits: no scrolling sideways.
+    QTreeWidget* schedule = page->schedule();
+    QTRY_COMPARE_WITH_TIMEOUT(schedule->topLevelItemCount(), 1, kWait);
+    QTRY_COMPARE_WITH_TIMEOUT(schedule->topLevelItem(0)->childCount(), 1, kWait);
+    QTreeWidgetItem* session = schedule->topLevelItem(0)->child(0);
+    QVERIFY(session->toolTip(3).contains("Ørjan Ødegård"));
+    QTRY_VERIFY_WITH_TIMEOUT(schedule->header()->length() <= schedule->viewport()->width(), kWait);
+    QCOMPARE(schedule->horizontalScrollBar()->maximum(), 0);
+    QVERIFY(schedule->columnWidth(1) >=
+            schedule->fontMetrics().horizontalAdvance(session->text(1)));  // dates stay whole
+    Screenshot(app->window(), "coordinator-long-titles");
+  }
+
+  void germanWindowsSpeakGerman() {
+    // Qt's own buttons in German too, and the new pages in German (the
+    // pictures of docs/desktop.md).
+    auto app = SignIn("koordination@agsa.example.org", "de");
+    QVERIFY(app);
+    app->window()->resize(1280, 800);
+    auto* page = app->window()->series_page();
+    QTRY_VERIFY_WITH_TIMEOUT(page->SelectSeries(6), kWait);
+    auto* panel = page->attendance_panel();
+    page->details()->setCurrentWidget(panel);
+    QTRY_VERIFY_WITH_TIMEOUT(panel->SelectSession(37), kWait);
+    QTRY_VERIFY_WITH_TIMEOUT(panel->sheet().session_id() == 37 && panel->table()->rowCount() == 5,
+                             kWait);
+    QCOMPARE(panel->table()->item(RowOfPerson(panel->table(), 2), 1)->text(),
+             QString("Verspätet (20 Min. versäumt)"));
+    panel->table()->selectRow(RowOfPerson(panel->table(), 14));
+    QTRY_VERIFY_WITH_TIMEOUT(panel->history()->rowCount() > 1, kWait);
+    Screenshot(app->window(), "coordinator-attendance-de");
+    panel->CorrectSelected();
+    trainhub::desktop::CorrectionDialog* dialog = nullptr;
+    QTRY_VERIFY_WITH_TIMEOUT((dialog = OpenDialog<trainhub::desktop::CorrectionDialog>(
+                                  panel, "correctionDialog")) != nullptr,
+                             kWait);
+    auto* cancel = dialog->findChild<QDialogButtonBox*>()->button(QDialogButtonBox::Cancel);
+    QCOMPARE(cancel->text(), QString("Abbrechen"));
+    dialog->status()->setCurrentIndex(
+        dialog->status()->findData(static_cast<int>(v1::ATTENDANCE_STATUS_EXCUSED)));
+    dialog->reason()->setText("Attest liegt vor");
+    Screenshot(dialog, "coordinator-correction-de");
+    dialog->reject();
+    QTRY_VERIFY_WITH_TIMEOUT(page->SelectSeries(1), kWait);
+    page->details()->setCurrentWidget(page->certificates_panel());
+    QTRY_VERIFY_WITH_TIMEOUT(page->certificates_panel()->certificates().size() >= 5, kWait);
+    page->certificates_panel()->SelectSerial(
+        QString::fromStdString(page->certificates_panel()->certificates().front().serial()));
+    Screenshot(app->window(), "coordinator-certificates-de");
+    AnswerNextDialog(QMessageBox::No, "coordinator-revoke-de", "Abbrechen");
+    page->certificates_panel()->RevokeSelected();
+    auto* reports = app->window()->reports_page();
+    app->window()->tabs()->setCurrentWidget(reports);
+    QTRY_VERIFY_WITH_TIMEOUT(reports->series_list()->count() > 0, kWait);
+    reports->year()->setValue(2019);
+    QSignalSpy shown(reports, &trainhub::desktop::ReportsPage::reportShown);
+    reports->ShowReport();
+    QVERIFY(shown.wait(kWait));
+    QCOMPARE(reports->figures()->item(0, 0)->text(), QString("Personen (jede einmal gezählt)"));
+    Screenshot(app->window(), "coordinator-report-de");
+    auto* privacy = app->window()->privacy_page();
+    app->window()->tabs()->setCurrentWidget(privacy);
+    QTRY_VERIFY_WITH_TIMEOUT(!privacy->due().empty(), kWait);
+    privacy->table()->selectRow(0);
+    Screenshot(app->window(), "coordinator-erasure-due-de");
+    AnswerNextDialog(QMessageBox::No, "coordinator-erase-de", "Abbrechen");
+    privacy->EraseSelected();
+    page->SelectSeries(page->series_table()->item(0, 0)->data(Qt::UserRole).toLongLong());
+    app->window()->tabs()->setCurrentWidget(page);
+    page->details()->setCurrentIndex(0);
+    QTest::qWait(300);
+    Screenshot(app->window(), "coordinator-series-de");
+    trainhub::desktop::LateMinutesDialog late("Олена Коваль", 180, 20);
+    late.show();
+    QCOMPARE(late.findChild<QDialogButtonBox*>()->button(QDialogButtonBox::Ok)->text(),
+             QString("OK"));
+    QCOMPARE(late.findChild<QDialogButtonBox*>()->button(QDialogButtonBox::Cancel)->text(),
+             QString("Abbrechen"));
+    Screenshot(&late, "trainer-late-minutes-de");
+    DesktopApp::UseLanguage("en");
+  }
+
+  void trainerRecordsOnlyExcusedBeforeTheStart() {
+    // A second session of the one-day course later today, taught by Nuran Şahin.
+    const QDateTime start =
+        QDateTime::currentDateTime().toTimeZone(QTimeZone("Europe/Berlin")).addSecs(3 * 3600);
+    const QString added = server_.Cli(
+        {"--output", "json", "session", "add", "6", "31", "--start",
+         start.toString("yyyy-MM-dd HH:mm"), "--end",
+         start.addSecs(2 * 3600).toString("yyyy-MM-dd HH:mm"), "--place", "Seminarraum 3",
+         "--trainer", "1"});
+    const qint64 later = QJsonDocument::fromJson(added.toUtf8())["id"].toString().toLongLong();
+    QVERIFY2(later > 0, qPrintable(added));
+    server_.Cli({"session", "booking", QString::number(later), "1", "confirmed"});
+    auto app = SignIn("nuran.sahin@example.org");
+    QVERIFY(app);
+    auto* page = app->window()->trainer_page();
+    QTRY_VERIFY_WITH_TIMEOUT(page->OpenSession(later), kWait);
+    auto* sheet = page->sheet();
+    QTRY_COMPARE_WITH_TIMEOUT(sheet->sheet().session_id(), later, kWait);
+    QTRY_COMPARE_WITH_TIMEOUT(sheet->sheet().entries_size(), 5, kWait);
+    QVERIFY2(sheet->state_line()->text().contains("has not begun"),
+             qPrintable(sheet->state_line()->text()));
+    for (auto status : {v1::ATTENDANCE_STATUS_PRESENT, v1::ATTENDANCE_STATUS_LATE,
+                        v1::ATTENDANCE_STATUS_ABSENT}) {
+      QVERIFY(!sheet->ButtonFor(1, status)->isEnabled());
+    }
+    QVERIFY(sheet->ButtonFor(1, v1::ATTENDANCE_STATUS_EXCUSED)->isEnabled());
+    Screenshot(app->window(), "trainer-sheet-ahead");
+  }
+
+  void coordinatorSeesWhoNoLongerMeetsARequirement() {
+    // Lan's Zertifikat of the first run is revoked; the forum (series 7)
+    // requires its qualification, and she is enrolled there.
+    const QJsonDocument listed = QJsonDocument::fromJson(
+        server_.Cli({"--output", "json", "certificate", "list", "--participant", "10"}).toUtf8());
+    const QString serial = listed["certificates"][0]["serial"].toString();
+    QVERIFY(!serial.isEmpty());
+    server_.Cli({"certificate", "revoke", serial, "--reason", "Nachweis fehlte"});
+    auto app = SignIn("koordination@agsa.example.org");
+    QVERIFY(app);
+    auto* page = app->window()->series_page();
+    QTRY_VERIFY_WITH_TIMEOUT(page->SelectSeries(7), kWait);
+    page->details()->setCurrentIndex(1);
+    auto* board = page->enrolment_board();
+    QTRY_VERIFY2_WITH_TIMEOUT(board->summary()->text().contains("requirement no longer met: 1"),
+                              qPrintable(board->summary()->text()), kWait);
+    QTableWidget* table = board->table();
+    int lan = -1;
+    for (int r = 0; r < table->rowCount(); ++r) {
+      if (table->item(r, 0)->text() == QString("Nguyễn Thị Lan")) lan = r;
+    }
+    QVERIFY(lan >= 0);
+    QVERIFY2(table->item(lan, 1)->text().startsWith(QString("⚠")),
+             qPrintable(table->item(lan, 1)->text()));
+    QVERIFY2(table->item(lan, 4)->text().contains(serial) &&
+                 table->item(lan, 4)->text().contains("revoked"),
+             qPrintable(table->item(lan, 4)->text()));
+    QVERIFY(table->item(lan, 1)->text().contains("Enrolled") ||
+            table->item(lan, 1)->text().contains("Seat"));  // still enrolled
+    Screenshot(app->window(), "coordinator-requirement-unmet");
   }
 
   void everyControlHasAName() {
@@ -483,15 +1062,50 @@ class DesktopE2eTest : public QObject {
   }
 
  private:
-  // Presses `button` in the next message box that opens.
-  void AnswerNextDialog(QMessageBox::StandardButton button) {
-    QTimer::singleShot(20, this, [this, button]() {
-      auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget());
-      if (box == nullptr) {
-        AnswerNextDialog(button);  // not open yet
+  // Presses `button` in the next message box that opens. For another
+  // dialog (`screenshot` names its picture) No presses its button reading
+  // `cancel_text`.
+  void AnswerNextDialog(QMessageBox::StandardButton button, const QString& screenshot = {},
+                        const QString& cancel_text = {}) {
+    QTimer::singleShot(20, this, [this, button, screenshot, cancel_text]() {
+      QWidget* modal = QApplication::activeModalWidget();
+      if (modal == nullptr) {
+        AnswerNextDialog(button, screenshot, cancel_text);  // not open yet
         return;
       }
-      box->button(button)->click();
+      if (!screenshot.isEmpty()) Screenshot(modal, screenshot);
+      if (auto* box = qobject_cast<QMessageBox*>(modal)) {
+        box->button(button)->click();
+        return;
+      }
+      for (auto* b : modal->findChildren<QPushButton*>()) {
+        if (b->text() == cancel_text) {
+          b->click();
+          return;
+        }
+      }
+      QFAIL(qPrintable("no button " + cancel_text + " in " + modal->windowTitle()));
+    });
+  }
+
+  // Answers the next ReasonDialog: with `reason` and its confirming button,
+  // or Cancel when `reason` is empty.
+  void AnswerReasonDialog(const QString& reason, const QString& screenshot = {}) {
+    QTimer::singleShot(20, this, [this, reason, screenshot]() {
+      auto* dialog =
+          qobject_cast<trainhub::desktop::ReasonDialog*>(QApplication::activeModalWidget());
+      if (dialog == nullptr) {
+        AnswerReasonDialog(reason, screenshot);  // not open yet
+        return;
+      }
+      if (reason.isEmpty()) {
+        QVERIFY(!dialog->confirm_button()->isEnabled());
+        dialog->reject();
+        return;
+      }
+      dialog->reason_edit()->setText(reason);
+      if (!screenshot.isEmpty()) Screenshot(dialog, screenshot);
+      dialog->confirm_button()->click();
     });
   }
 
@@ -510,12 +1124,12 @@ class DesktopE2eTest : public QObject {
   }
 
   // The application signed in as `email` (the demo password), its window shown.
-  std::unique_ptr<DesktopApp> SignIn(const QString& email) {
+  std::unique_ptr<DesktopApp> SignIn(const QString& email, const QString& language = "en") {
     DesktopApp::Options options;
     options.server = server_.address();
     options.email = email;
     options.password = QString(kDemoPassword);
-    options.language = "en";
+    options.language = language;
     auto app = std::make_unique<DesktopApp>(options);
     app->Start();
     if (!QTest::qWaitFor([&app]() { return app->window() != nullptr; }, kWait)) {

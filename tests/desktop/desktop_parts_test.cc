@@ -1,19 +1,32 @@
 // The desktop client's parts that need no server: errors in the words of
 // the form, the offline queue's file, search folding, the check-in QR
-// code, and the German translation being complete.
+// code, Qt's own texts and the keychain's reasons in German, the late
+// minutes' dialog, columns sharing a width, the reason asked before an
+// irreversible step, saving a file whole, and the German translation
+// covering every text of the code.
 
+#include <qt6keychain/keychain.h>
 #include <sys/stat.h>
 
 #include <QApplication>
+#include <QDialogButtonBox>
+#include <QDir>
 #include <QFile>
+#include <QFileInfo>
+#include <QMessageBox>
 #include <QProcess>
+#include <QPushButton>
 #include <QTemporaryDir>
 #include <QtTest>
 
 #include "clients/desktop/check_in_dialog.h"
+#include "clients/desktop/desktop_app.h"
+#include "clients/desktop/dialogs.h"
 #include "clients/desktop/error_text.h"
 #include "clients/desktop/offline_queue.h"
 #include "clients/desktop/text_search.h"
+#include "clients/desktop/token_store.h"
+#include "clients/desktop/widgets.h"
 #include "trainhub/v1/common.pb.h"
 
 using namespace trainhub::desktop;
@@ -157,6 +170,106 @@ class DesktopPartsTest : public QObject {
     zbar.start("zbarimg", {"--raw", "-q", file});
     QVERIFY2(zbar.waitForFinished(20000), "zbarimg (zbar-tools) did not run");
     QCOMPARE(zbar.readAllStandardOutput().trimmed(), payload);
+  }
+
+  void qtsOwnButtonsSpeakGerman() {
+    DesktopApp::UseLanguage("de");
+    QDialogButtonBox buttons(QDialogButtonBox::Save | QDialogButtonBox::Cancel |
+                             QDialogButtonBox::Yes | QDialogButtonBox::No);
+    QCOMPARE(buttons.button(QDialogButtonBox::Save)->text(), QString("Speichern"));
+    QCOMPARE(buttons.button(QDialogButtonBox::Cancel)->text(), QString("Abbrechen"));
+    QCOMPARE(buttons.button(QDialogButtonBox::Yes)->text(), QString("&Ja"));
+    QCOMPARE(buttons.button(QDialogButtonBox::No)->text(), QString("&Nein"));
+    DesktopApp::UseLanguage("en");
+    QDialogButtonBox english(QDialogButtonBox::Cancel);
+    QCOMPARE(english.button(QDialogButtonBox::Cancel)->text(), QString("Cancel"));
+  }
+
+  void keychainProblemsSpeakTheUsersLanguage() {
+    DesktopApp::UseLanguage("de");
+    QStringList ours;
+    for (int code = QKeychain::EntryNotFound; code <= QKeychain::OtherError; ++code) {
+      const QString text = TokenStore::Problem(code);
+      QVERIFY2(text.contains("Schlüsselbund"), qPrintable(text));
+      ours << text;
+    }
+    QVERIFY(TokenStore::Problem(QKeychain::NoError).isEmpty());
+    ours << TokenStore::NoAnswer();
+    QCOMPARE(TokenStore::NoAnswer(), QString("der Schlüsselbund hat nicht geantwortet"));
+    // Whatever this machine's keychain answers, the reason is ours, in German.
+    QString error;
+    if (!TokenStore::Save("parts-test@127.0.0.1:1", "token", &error)) {
+      QVERIFY2(ours.contains(error), qPrintable(error));
+    } else {
+      TokenStore::Forget("parts-test@127.0.0.1:1");
+    }
+    DesktopApp::UseLanguage("en");
+    QCOMPARE(TokenStore::Problem(QKeychain::OtherError), QString("the keychain reported an error"));
+  }
+
+  void lateMinutesAreAskedWithinTheSession() {
+    // Marked late 25 minutes into a session of 3 hours: 25 is suggested.
+    QCOMPARE(MinutesLateNow(1000, 1000 + 3 * 3600, 1000 + 25 * 60 + 30), 25);
+    QCOMPARE(MinutesLateNow(1000, 1000 + 3 * 3600, 900), 0);              // before it
+    QCOMPARE(MinutesLateNow(1000, 1000 + 3 * 3600, 1000 + 4 * 3600), 0);  // after it
+    LateMinutesDialog dialog("Олена Коваль", 90, 200);
+    QCOMPARE(dialog.minutes_box()->maximum(), 90);
+    QCOMPARE(dialog.minutes(), 90);
+    dialog.minutes_box()->setValue(15);
+    QCOMPARE(dialog.minutes(), 15);
+  }
+
+  void columnsShareTheWidthTheyHave() {
+    // Everything fits: as wanted.
+    QCOMPARE(FittedWidths({100, 200, 50}, 400), QList<int>({100, 200, 50}));
+    // Too wide: the widest are cut to one width, the narrow ones stay.
+    QCOMPARE(FittedWidths({100, 600, 400}, 600), QList<int>({100, 250, 250}));
+    // Columns kept whole are never cut.
+    QCOMPARE(FittedWidths({300, 140, 600, 400}, 800, {1}), QList<int>({220, 140, 220, 220}));
+  }
+
+  void reasonIsNeededBeforeConfirming() {
+    ReasonDialog dialog("Revoke", "This cannot be undone.", "Revoke");
+    QVERIFY(!dialog.confirm_button()->isEnabled());
+    dialog.reason_edit()->setText("   ");
+    QVERIFY(!dialog.confirm_button()->isEnabled());
+    dialog.reason_edit()->setText(" wrong series ");
+    QVERIFY(dialog.confirm_button()->isEnabled());
+    QCOMPARE(dialog.reason(), QString("wrong series"));
+    QCOMPARE(dialog.reason_edit()->maxLength(), 1000);
+  }
+
+  void fileIsSavedWholeAndPrivate() {
+    QTemporaryDir dir;
+    const QString path = dir.filePath("zertifikate.zip");
+    QString error;
+    QVERIFY(SaveWhole(path, "PK\x03\x04 data", true, &error));
+    struct stat info {};
+    QCOMPARE(::stat(path.toLocal8Bit().constData(), &info), 0);
+    QCOMPARE(info.st_mode & 0777, 0600u);
+    QVERIFY(!SaveWhole(dir.filePath("missing/folder/x.pdf"), "x", false, &error));
+    QVERIFY(!error.isEmpty());
+  }
+
+  void everyTextOfTheCodeIsInTheGermanFile() {
+    // lupdate over the code as scripts/update-translations runs it, into a
+    // copy: a text added to the code but not to the file arrives unfinished.
+    QDir source(QFileInfo(TRAINHUB_DESKTOP_TS_DE).absolutePath());
+    QVERIFY(source.cd("../../.."));
+    QTemporaryDir dir;
+    const QString copy = dir.filePath("de.ts");
+    QVERIFY(QFile::copy(TRAINHUB_DESKTOP_TS_DE, copy));
+    QProcess lupdate;
+    lupdate.setWorkingDirectory(source.path());
+    lupdate.start("/usr/lib/qt6/bin/lupdate", {"-I", ".", "clients/desktop", "-ts", copy,
+                                               "-no-obsolete", "-locations", "none"});
+    QVERIFY2(lupdate.waitForFinished(60000) && lupdate.exitCode() == 0,
+             "lupdate (qt6-l10n-tools) did not run");
+    QFile updated(copy);
+    QVERIFY(updated.open(QIODevice::ReadOnly));
+    const QString text = QString::fromUtf8(updated.readAll());
+    QVERIFY2(text.count("type=\"unfinished\"") == 0,
+             "run scripts/update-translations and translate the new texts");
   }
 
   void germanTranslationIsComplete() {

@@ -1,7 +1,9 @@
 // End to end, with the real binaries on a fresh demo: the trainer walks
 // through today's sheet and signs it off, a participant checks in with the
 // code the trainer's client shows, the sign-in sheet is a PDF with every
-// script readable, and a record changed in the database file is found.
+// script readable, and a record changed in the database file is found: in
+// the ledger (also set back to an older hash version, also in an export),
+// in the statuses the reports count, and in the audit log.
 
 #include <google/protobuf/util/json_util.h>
 #include <sqlite3.h>
@@ -114,6 +116,67 @@ TEST_F(AttendanceE2eTest, ARecordChangedInTheDatabaseFileIsFound) {
   EXPECT_NE(changed.out.find("was CHANGED"), std::string::npos) << changed.out;
   // The export made before still verifies: it is the evidence.
   EXPECT_EQ(Cli({"attendance", "verify", "--file", "journal.json"}).exit_code, 0);
+}
+
+// Runs `sql` on the database file as someone holding it would.
+void Tamper(const std::string& db_path, const std::string& sql) {
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(db_path.c_str(), &db), SQLITE_OK);
+  sqlite3_busy_timeout(db, 5000);
+  char* error = nullptr;
+  EXPECT_EQ(sqlite3_exec(db, sql.c_str(), nullptr, nullptr, &error), SQLITE_OK)
+      << (error != nullptr ? error : "") << "\n"
+      << sql;
+  sqlite3_free(error);
+  sqlite3_close(db);
+}
+
+// The attack of issue 28: an entry set back to hash version 1 with any text
+// digest, its status changed. The server's check and the offline check of
+// a new export find it; the export made before still verifies.
+TEST_F(AttendanceE2eTest, AnEntrySetBackToAnOlderHashVersionIsFoundAlsoInAnExport) {
+  MustCli({"attendance", "ledger", "1", "-o", "before.json"});
+  Tamper(db_,
+         "DROP TRIGGER attendance_entry_frozen; DROP TRIGGER attendance_entry_erasure;"
+         " UPDATE attendance_entry SET hash_version = 1, text_digest = randomblob(32),"
+         " status = 1 WHERE id = (SELECT min(id) FROM attendance_entry WHERE series_id = 1"
+         " AND status = 4)");
+  const Result changed = Cli({"attendance", "verify", "1"});
+  EXPECT_EQ(changed.exit_code, 3);
+  EXPECT_NE(changed.out.find("was CHANGED"), std::string::npos) << changed.out;
+  MustCli({"attendance", "ledger", "1", "-o", "after.json"});
+  const Result file = Cli({"attendance", "verify", "--file", "after.json"});
+  EXPECT_EQ(file.exit_code, 3) << file.out;
+  EXPECT_NE(file.out.find("was CHANGED"), std::string::npos) << file.out;
+  EXPECT_EQ(Cli({"attendance", "verify", "--file", "before.json"}).exit_code, 0);
+}
+
+// The funder report counts from the statuses kept per person and session:
+// changed behind the server's back, verification says what differs.
+TEST_F(AttendanceE2eTest, AChangedCountOfTheReportsIsFound) {
+  ASSERT_EQ(Cli({"attendance", "verify", "1"}).exit_code, 0);
+  Tamper(db_, "UPDATE attendance_current SET status = 4 WHERE series_id = 1 AND status IN (1, 2)");
+  const Result changed = Cli({"attendance", "verify", "1"});
+  EXPECT_EQ(changed.exit_code, 3);
+  EXPECT_NE(changed.out.find("the reports count absent"), std::string::npos) << changed.out;
+  EXPECT_NE(changed.out.find("the ledger says present"), std::string::npos) << changed.out;
+}
+
+// The audit log's chain: intact after the demo, CHANGED (exit 3) once an
+// event is edited after its triggers were dropped.
+TEST_F(AttendanceE2eTest, AnAuditEventChangedInTheDatabaseFileIsFound) {
+  const Result intact = MustCli({"audit", "verify"});
+  EXPECT_NE(intact.out.find("the audit log is intact"), std::string::npos) << intact.out;
+  Tamper(db_,
+         "DROP TRIGGER audit_event_no_update;"
+         " UPDATE audit_event SET object = 'series/999' WHERE id = (SELECT min(id)"
+         " FROM audit_event WHERE object LIKE 'series/%')");
+  const Result changed = Cli({"audit", "verify"});
+  EXPECT_EQ(changed.exit_code, 3);
+  EXPECT_NE(changed.out.find("the audit log was CHANGED"), std::string::npos) << changed.out;
+  const Result json = Cli({"--output", "json", "audit", "verify"});
+  EXPECT_EQ(json.exit_code, 3);
+  EXPECT_NE(json.out.find("\"intact\":false"), std::string::npos) << json.out;
 }
 
 }  // namespace

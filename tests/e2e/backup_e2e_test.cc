@@ -13,6 +13,7 @@
 
 #include "e2e/e2e_fixture.h"
 #include "e2e/organization_writes.h"
+#include "testing/reader_process.h"
 #include "trainhub/v1/organization.grpc.pb.h"
 
 namespace trainhub::e2e {
@@ -133,6 +134,109 @@ TEST_F(E2eTest, ABackupUnderLoadRestoresEveryWriteAcknowledgedBeforeIt) {
   ExpectBadInputs({{{"admin", "backup", "copy.db"}, 6, "admin"}});
   EXPECT_FALSE(fs::exists(dir_ / "copy.db"));
   EXPECT_FALSE(fs::exists(dir_ / "copy.db.part"));
+}
+
+// A clean stop (SIGTERM, exit 0) leaves one complete file: a copy of the
+// .db alone holds every write. What is no complete copy is refused by
+// --restore: a file with its -wal beside it, or one copied while the
+// server ran or after it was killed.
+TEST_F(E2eTest, ACleanStopLeavesOneCompleteFileAndRestoreRefusesIncompleteCopies) {
+  StartAsAdmin();
+  const std::string token = SavedCliToken(dir_);
+  auto stub = v1::OrganizationService::NewStub(
+      grpc::CreateChannel(address_, grpc::InsecureChannelCredentials()));
+  std::set<std::string> written;
+  for (int i = 0; i < 30; ++i) {
+    const std::string name = "Verein " + std::to_string(i);
+    ASSERT_TRUE(CreateOrganizationNamed(*stub, token, name, std::chrono::seconds(10)).ok());
+    written.insert(name);
+  }
+  ASSERT_TRUE(fs::exists(db_ + "-wal"));
+  ASSERT_EQ(StopServer(SIGTERM), 0);
+  EXPECT_NE(ReadFile(server_log_).find("one complete file"), std::string::npos)
+      << ReadFile(server_log_);
+  EXPECT_FALSE(fs::exists(db_ + "-wal")) << "committed writes left in the write-ahead log";
+  EXPECT_FALSE(fs::exists(db_ + "-shm"));
+  const fs::path copy = dir_ / "stopped-copy.db";
+  fs::copy_file(db_, copy);
+  bool intact = false;
+  const std::set<std::string> in_copy = OrganizationsIn(copy.string(), &intact);
+  EXPECT_TRUE(intact);
+  int missing = 0;
+  for (const std::string& name : written) missing += in_copy.count(name) == 0;
+  EXPECT_EQ(missing, 0) << "of " << written.size() << " writes, the copy of the .db alone lacks";
+  // Such a copy restores.
+  pid_t pid = Spawn(
+      {TRAINHUBD_PATH, "--restore", copy.string(), "--db", (dir_ / "from-stopped.db").string()},
+      dir_ / "restore-stopped.log");
+  EXPECT_EQ(WaitExit(pid), 0) << ReadFile(dir_ / "restore-stopped.log");
+
+  // Copies of a running server's file are refused, and so is the file of a
+  // killed one, changing nothing.
+  StartServer();
+  stub = v1::OrganizationService::NewStub(
+      grpc::CreateChannel(address_, grpc::InsecureChannelCredentials()));
+  ASSERT_TRUE(
+      CreateOrganizationNamed(*stub, token, "Verein danach", std::chrono::seconds(10)).ok());
+  const fs::path running = dir_ / "running-copy.db";
+  fs::copy_file(db_, running);
+  fs::copy_file(db_ + "-wal", running.string() + "-wal");
+  auto refused = [&](const fs::path& backup, const std::string& says) {
+    const fs::path log = dir_ / "restore-refused.log";
+    const fs::path target = dir_ / "never.db";
+    pid_t refused_pid =
+        Spawn({TRAINHUBD_PATH, "--restore", backup.string(), "--db", target.string()}, log);
+    EXPECT_EQ(WaitExit(refused_pid), 1) << ReadFile(log);
+    EXPECT_NE(ReadFile(log).find(says), std::string::npos) << ReadFile(log);
+    EXPECT_FALSE(fs::exists(target));
+  };
+  refused(running, "-wal beside it");
+  fs::remove(running.string() + "-wal");
+  refused(running, "copied while trainhubd ran");
+  ASSERT_EQ(StopServer(SIGKILL), 128 + SIGKILL);
+  const fs::path killed = dir_ / "killed-copy.db";
+  fs::copy_file(db_, killed);
+  refused(killed, "copied while trainhubd ran");
+}
+
+// An operator's sqlite3 holds a read transaction while a person's data is
+// erased: the CLI says the purge is pending (erase and due), writes go on
+// meanwhile, and once the reader is gone the name and address are in
+// neither the database, its log, nor a backup.
+TEST_F(E2eTest, AnErasureDuringAnotherProgramsReadIsPurgedWhenItEnds) {
+  StartAsAdmin();
+  MustCli({"org", "create", "--name", "Netzwerk Vielfalt e. V.", "--kind", "ngo"});
+  MustCli({"participant", "create", "--name", "Greta Leselampe", "--email",
+           "greta.leselampe@example.org", "--org", "1", "--target-group", "volunteers"});
+  const auto holds_canary = [](const std::string& bytes) {
+    return bytes.find("Leselampe") != std::string::npos ||
+           bytes.find("leselampe@") != std::string::npos;
+  };
+  ASSERT_TRUE(holds_canary(ReadFile(db_) + ReadFile(db_ + "-wal")));
+  testing::ReaderProcess reader;
+  reader.Start(db_, "participant");
+  if (HasFatalFailure()) return;
+
+  const Result erased = MustCli({"privacy", "erase", "1", "--reason", "Antrag vom 30.11.2026"});
+  EXPECT_NE(erased.out.find("not yet (pending)"), std::string::npos) << erased.out;
+  EXPECT_NE(erased.out.find("another program holds a read"), std::string::npos) << erased.out;
+  EXPECT_NE(MustCli({"privacy", "due", "--org", "1"}).out.find("Pending:"), std::string::npos);
+  for (int i = 0; i < 5; ++i) {
+    MustCli({"org", "create", "--name", "Verein " + std::to_string(i), "--kind", "ngo"});
+  }
+  EXPECT_TRUE(reader.Reading()) << "the writes must not have waited for the reader";
+
+  reader.Release();
+  std::string due = "Pending:";
+  for (int i = 0; i < 100 && due.find("Pending:") != std::string::npos; ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    due = MustCli({"privacy", "due", "--org", "1"}).out;
+  }
+  EXPECT_EQ(due.find("Pending:"), std::string::npos) << due;
+  MustCli({"admin", "backup", "nachher.db"});
+  EXPECT_FALSE(holds_canary(ReadFile(db_))) << "database file";
+  EXPECT_FALSE(holds_canary(ReadFile(db_ + "-wal"))) << "write-ahead log";
+  EXPECT_FALSE(holds_canary(ReadFile(dir_ / "nachher.db"))) << "backup";
 }
 
 }  // namespace

@@ -5,6 +5,11 @@
 #include <gtest/gtest.h>
 #include <sqlite3.h>
 
+#include <algorithm>
+#include <ctime>
+#include <regex>
+
+#include "clients/cli/format.h"
 #include "e2e/e2e_fixture.h"
 #include "trainhub/v1/enrolment.pb.h"
 #include "trainhub/v1/series.pb.h"
@@ -58,6 +63,130 @@ TEST_F(E2eTest, ACoordinatorTakesTheTour) {
   Result spring = MustCli({"schedule", "range", "--from", "01.03.2027", "--to", "01.04.2027"});
   EXPECT_NE(spring.out.find("Vielfalts-Montag"), std::string::npos) << spring.out;
   EXPECT_NE(spring.out.find("Interkultur im Ehrenamt"), std::string::npos) << spring.out;
+}
+
+// The first id in a JSON answer ("id":"12").
+std::string IdIn(const std::string& json) {
+  std::smatch m;
+  return std::regex_search(json, m, std::regex(R"re("id":"(\d+)")re")) ? m[1].str() : "";
+}
+
+// Every command that prints a table or text for people fits a terminal of
+// 80 columns (display columns: wide characters two, combining marks none),
+// on the demo with longer data added as coordinators type it: an Arabic
+// name, a Vietnamese one, long German titles and places, long e-mail
+// addresses. --output json stays one unwrapped document.
+TEST_F(E2eTest, EveryCommandForPeopleFitsEightyColumnsWithLongRealData) {
+  StartAsAdmin();
+  MustCli({"demo", "load"});
+  const std::string network = IdIn(
+      MustCli({"--output", "json", "org", "create", "--name",
+               "Landesnetzwerk der Migrantenorganisationen Sachsen-Anhalt e.V. – Regionalstelle "
+               "Dessau-Roßlau",
+               "--kind", "network", "--city", "Dessau-Roßlau"})
+          .out);
+  const std::string series = IdIn(
+      MustCli({"--output", "json", "series", "create", "--title",
+               "Vielfaltsorientierte Personalentwicklung in der Kommunalverwaltung – "
+               "Führungskräftequalifizierung 2027/2028",
+               "--kind", "other", "--org", "1", "--partner", network, "--target-group", "managers",
+               "--capacity", "12", "--description",
+               "Fünf Module für Führungskräfte der Stadtverwaltung, mit Praxisprojekten in den "
+               "Fachbereichen und einer Abschlussveranstaltung im Rathaus."})
+          .out);
+  const std::string module = IdIn(
+      MustCli({"--output", "json", "module", "add", series, "--title",
+               "Diskriminierungskritische Perspektiven auf Verwaltungshandeln und Bürgerkontakt",
+               "--topic", "Rassismuskritische Öffentlichkeitsarbeit der Verwaltung", "--units",
+               "8"})
+          .out);
+  MustCli({"session", "add", series, module, "--start", "2027-09-14 09:00", "--end",
+           "2027-09-14 16:30", "--place",
+           "Technisches Rathaus Dessau-Roßlau, Großer Sitzungssaal (3. Obergeschoss)", "--address",
+           "Zerbster Straße 4, 06844 Dessau-Roßlau", "--trainer", "2", "--trainer", "3"});
+  std::vector<std::string> people;
+  for (const auto& [name, email] :
+       {std::pair{"عبد الرحمن بن محمد الحسيني",
+                  "abdulrahman.al-husseini@auslandsgesellschaft-sachsen-anhalt.example.org"},
+        std::pair{"Nguyễn Thị Thanh Hương",
+                  "thanh-huong.nguyen@integrationsbuero.dessau-rosslau.example.org"}}) {
+    people.push_back(IdIn(MustCli({"--output", "json", "participant", "create", "--name", name,
+                                   "--org", "1", "--target-group", "volunteers", "--email", email})
+                              .out));
+    MustCli({"participant", "qualification", "add", people.back(), "--title",
+             "Diversity Trainer:in und Berater:in im Handlungsfeld Verwaltung", "--note",
+             "Zertifikat der Auslandsgesellschaft Sachsen-Anhalt e.V. vom 12.03.2016"});
+    MustCli({"enrolment", "request", series, people.back(), "--override-eligibility", "--note",
+             "kommt mit dem Regionalzug aus Köthen, braucht einen barrierefreien Zugang"});
+    MustCli({"enrolment", "request", "6", people.back(), "--override-eligibility"});
+  }
+  // Today's session of series 6 (the demo's session 37): the newcomers'
+  // statuses with a note, transferred by the coordinator.
+  MustCli({"attendance", "record", "37", "--present", people[0], "--late", people[1] + ":25",
+           "--note",
+           people[1] + "=Zug aus Köthen verspätet, hat die Einführung in die Methoden verpasst",
+           "--reason", "nach der Anmeldung vor Ort nachgetragen"});
+
+  const std::vector<std::vector<std::string>> commands = {
+      {"whoami"},
+      {"account", "list"},
+      {"audit", "list"},
+      {"org", "list"},
+      {"org", "show", network},
+      {"trainer", "list"},
+      {"trainer", "show", "2"},
+      {"participant", "list"},
+      {"participant", "show", people[0]},
+      {"participant", "qualification", "list", people[0]},
+      {"series", "list"},
+      {"series", "show", series},
+      {"series", "show", "1"},
+      {"module", "list", series},
+      {"session", "list", series},
+      {"session", "show", "37"},
+      {"schedule", "trainer", "2"},
+      {"schedule", "range", "--from", "2027-09-01", "--to", "2027-10-01"},
+      {"schedule", "pending"},
+      {"enrolment", "list", "--series", series},
+      {"enrolment", "list", "--participant", people[0]},
+      {"roster", "6"},
+      {"attendance", "sheet", "37"},
+      {"attendance", "history", "37"},
+      {"attendance", "summary", "1"},
+      {"attendance", "summary", "6"},
+      {"attendance", "verify", "1"},
+      {"completion", "rule", "1"},
+      {"completion", "status", "1"},
+      {"completion", "status", "6"},
+      {"completion", "history", "1"},
+      {"certificate", "issue-all", "1", "--preview"},
+      {"certificate", "list"},
+      {"certificate", "keys"},
+      {"report", "funder", "--year", "2019", "--org", "1"},
+      {"privacy", "due"},
+  };
+  const auto check = [](const std::string& shown, const Result& r) {
+    EXPECT_EQ(r.exit_code, 0) << shown << "\n" << r.err;
+    std::istringstream lines(r.out);
+    for (std::string line; std::getline(lines, line);) {
+      EXPECT_LE(cli::DisplayWidth(line), 80u) << shown << "\n" << line << "\n\n" << r.out;
+    }
+  };
+  for (const auto& args : commands) {
+    std::string shown = "trainhub";
+    for (const auto& a : args) shown += " " + a;
+    check(shown, Cli(args));
+  }
+  // A certificate of series 1, shown and verified.
+  std::smatch serial;
+  const std::string certificates = MustCli({"--output", "json", "certificate", "list"}).out;
+  ASSERT_TRUE(std::regex_search(certificates, serial, std::regex(R"re("serial":"([^"]+)")re")));
+  check("certificate show", Cli({"certificate", "show", serial[1].str()}));
+  check("certificate verify", Cli({"certificate", "verify", serial[1].str()}));
+
+  const Result json = MustCli({"--output", "json", "attendance", "summary", "1"});
+  EXPECT_EQ(std::count(json.out.begin(), json.out.end(), '\n'), 1) << json.out;
+  EXPECT_GT(json.out.size(), 80u);
 }
 
 TEST_F(E2eTest, ADoubleBookingIsRefusedWithAClearMessage) {
@@ -415,9 +544,24 @@ TEST_F(E2eTest, LoggingInAsEachDemoRole) {
   Result apprentice = Cli(
       {"participant", "create", "--name", "Neu", "--org", "1", "--target-group", "apprentices"});
   EXPECT_EQ(apprentice.exit_code, 3);
-  EXPECT_NE(apprentice.err.find("--training-year: apprentices are in training year 1, 2 or 3"),
+  EXPECT_NE(apprentice.err.find("--training-start: apprentices need the start of their training"),
             std::string::npos)
       << apprentice.err;
+  Result bad_day = Cli({"participant", "create", "--name", "Neu", "--org", "1", "--target-group",
+                        "apprentices", "--training-start", "31.02.2027"});
+  EXPECT_EQ(bad_day.exit_code, 2) << bad_day.err;
+  EXPECT_NE(bad_day.err.find("--training-start: give a day"), std::string::npos) << bad_day.err;
+  // Started 400 days ago: in the 2nd year today.
+  const std::time_t then = std::time(nullptr) - 400 * 24 * 3600;
+  std::tm day{};
+  localtime_r(&then, &day);
+  char start[16];
+  std::strftime(start, sizeof start, "%d.%m.%Y", &day);
+  Result created = MustCli({"participant", "create", "--name", "Neu", "--org", "1",
+                            "--target-group", "apprentices", "--training-start", start});
+  EXPECT_NE(created.out.find(std::string("training since ") + start + ", year 2 today"),
+            std::string::npos)
+      << created.out;
   // AGSA owns series 1 and 2 and is a partner of 3; series 4 is Dessau's.
   Result mine = MustCli({"series", "list"});
   EXPECT_NE(mine.out.find("Gemeinsam verschieden"), std::string::npos) << mine.out;

@@ -3,7 +3,10 @@
 // new user would type them. A command marked "# refused" must fail with exit
 // code 3; every other one must succeed.
 
+#include <arpa/inet.h>
 #include <gtest/gtest.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
 
 #include <regex>
 #include <string>
@@ -82,6 +85,19 @@ std::vector<DocCommand> CommandsOf(const fs::path& doc) {
 
 class DocsTest : public E2eTest {
  protected:
+  // A loopback port nobody listens on now.
+  static int FreePort() {
+    const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+    sockaddr_in address{};
+    address.sin_family = AF_INET;
+    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    socklen_t size = sizeof(address);
+    EXPECT_EQ(::bind(fd, reinterpret_cast<sockaddr*>(&address), size), 0);
+    EXPECT_EQ(::getsockname(fd, reinterpret_cast<sockaddr*>(&address), &size), 0);
+    ::close(fd);
+    return ntohs(address.sin_port);
+  }
+
   // A fresh demo database as scripts/run makes it.
   void StartDemo() {
     CreateAdmin(kDemoPassword);
@@ -119,6 +135,84 @@ TEST_F(DocsTest, TheReadmeTourWorksOnAFreshDemo) {
 TEST_F(DocsTest, TheCoordinatorGuideWorksOnAFreshDemo) {
   StartDemo();
   RunAll("docs/coordinator-guide.md");
+}
+
+TEST_F(DocsTest, LoadingTheDemoAgainAfterTheGuideChangesNothingAndSaysSo) {
+  StartDemo();
+  RunAll("docs/coordinator-guide.md");
+  // The guide's last steps are a coordinator's; the admin loads again.
+  MustCli({"login", "--email", kAdminEmail, "--password-stdin"}, std::string(kDemoPassword) + "\n");
+  // Series 6 moved on since (cancelled here: completing it waits for its
+  // session to end); the load leaves it as it is.
+  MustCli({"series", "cancel", "6", "--reason", "Raum nicht verfügbar"});
+  const std::string before = MustCli({"--output", "json", "audit", "list"}).out;
+  Result again = Cli({"demo", "load"});
+  EXPECT_EQ(again.exit_code, 0) << again.err;
+  EXPECT_NE(again.out.find("nothing was changed"), std::string::npos) << again.out;
+  EXPECT_NE(again.out.find("demo login: trainhub login --email koordination@agsa.example.org"),
+            std::string::npos)
+      << again.out;
+  EXPECT_EQ(MustCli({"--output", "json", "audit", "list"}).out, before)
+      << "a repeated load leaves no trace, not even a refused call";
+  Result third = Cli({"demo", "load"});
+  EXPECT_EQ(third.exit_code, 0) << third.err;
+  EXPECT_NE(third.out.find("nothing was changed"), std::string::npos) << third.out;
+}
+
+TEST_F(DocsTest, TheReadmeTourThenAnotherLoadChangesNothing) {
+  StartDemo();
+  RunAll("README.md");  // erases Amal Haddad's data, among others
+  Result again = Cli({"demo", "load"});
+  EXPECT_EQ(again.exit_code, 0) << again.err;
+  EXPECT_NE(again.out.find("nothing was changed"), std::string::npos) << again.out;
+}
+
+// scripts/run as the README has it, on the binaries of this build (linked
+// into a folder laid out like the source tree), twice: on the first start
+// it loads the demo, on every start it shows the demo's logins and the
+// desktop command.
+TEST_F(DocsTest, ScriptsRunShowsTheDemoLoginsOnEveryStart) {
+  const fs::path tree = dir_ / "tree";
+  fs::create_directories(tree / "scripts");
+  fs::create_directories(tree / "build/services");
+  fs::create_directories(tree / "build/clients/cli");
+  fs::copy_file(fs::path(TRAINHUB_SOURCE_DIR) / "scripts/run", tree / "scripts/run");
+  fs::create_symlink(TRAINHUBD_PATH, tree / "build/services/trainhubd");
+  fs::create_symlink(TRAINHUB_CLI_PATH, tree / "build/clients/cli/trainhub");
+  for (int start = 1; start <= 2; ++start) {
+    SCOPED_TRACE(start == 1 ? "a new database" : "the same database again");
+    // env(1) sets these over whatever the test's environment holds.
+    const std::vector<std::string> command = {
+        "/usr/bin/env",
+        "TRAINHUB_LISTEN=127.0.0.1:" + std::to_string(FreePort()),
+        "TRAINHUB_VERIFY_LISTEN=127.0.0.1:0",
+        "TRAINHUB_DB=" + (tree / "var/trainhub.db").string(),
+        "XDG_CONFIG_HOME=" + (dir_ / "config").string(),
+        "TRAINHUB_TOKEN=",
+        (tree / "scripts/run").string(),
+        "--no-build"};
+    const fs::path log = dir_ / ("run-" + std::to_string(start) + ".log");
+    const pid_t run = Spawn(command, log);
+    std::string out;
+    for (int i = 0; i < 1200 && out.find("Stop it with Ctrl-C.") == std::string::npos; ++i) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(50));
+      out = ReadFile(log);
+    }
+    kill(run, SIGTERM);
+    WaitExit(run);
+    ASSERT_NE(out.find("Stop it with Ctrl-C."), std::string::npos) << out;
+    for (const char* login :
+         {"--email admin@example.org", "--email koordination@agsa.example.org",
+          "--email nuran.sahin@example.org", "--email teilnehmerin@example.org"}) {
+      EXPECT_NE(out.find(std::string("demo login: trainhub login ") + login), std::string::npos)
+          << login << "\n"
+          << out;
+    }
+    EXPECT_NE(out.find("build/clients/desktop/trainhub-desktop --email "
+                       "koordination@agsa.example.org --password-stdin"),
+              std::string::npos)
+        << out;
+  }
 }
 
 TEST_F(DocsTest, TheImportGuideWorksOnAFreshDemoWithItsOwnExample) {

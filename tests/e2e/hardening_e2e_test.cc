@@ -3,6 +3,7 @@
 
 #include <grpcpp/grpcpp.h>
 #include <gtest/gtest.h>
+#include <sqlite3.h>
 #include <sys/stat.h>
 
 #include <chrono>
@@ -30,6 +31,44 @@ TEST_F(E2eTest, ASecondServerOnABusyPortExitsWithAddressInUse) {
   EXPECT_NE(ReadFile(log).find("in use"), std::string::npos) << ReadFile(log);
 }
 
+// One trainhubd per database file: a second one on the same file (also
+// through a link) is refused with a clear message, while an operator's
+// read-only sqlite3 still reads it; a restore onto it is refused too.
+TEST_F(E2eTest, ASecondServerOnTheSameDatabaseIsRefused) {
+  CreateAdmin();
+  // Stopped cleanly, the file is a backup.
+  fs::copy_file(db_, dir_ / "backup.db");
+  StartServer();
+  const fs::path link = dir_ / "link.db";
+  fs::create_symlink(db_, link);
+  for (const std::string& path : {db_, link.string()}) {
+    const fs::path log = dir_ / "second.log";
+    pid_t second = Spawn({TRAINHUBD_PATH, "--listen", "127.0.0.1:0", "--db", path}, log);
+    EXPECT_EQ(WaitExit(second), 1) << ReadFile(log);
+    EXPECT_NE(ReadFile(log).find("is in use by another trainhubd"), std::string::npos)
+        << ReadFile(log);
+    EXPECT_EQ(ReadFile(log).find("listening"), std::string::npos) << ReadFile(log);
+  }
+  sqlite3* reader = nullptr;
+  ASSERT_EQ(sqlite3_open_v2(db_.c_str(), &reader, SQLITE_OPEN_READONLY, nullptr), SQLITE_OK);
+  sqlite3_stmt* q = nullptr;
+  ASSERT_EQ(sqlite3_prepare_v2(reader, "SELECT count(*) FROM account", -1, &q, nullptr), SQLITE_OK);
+  ASSERT_EQ(sqlite3_step(q), SQLITE_ROW);
+  EXPECT_EQ(sqlite3_column_int(q, 0), 1);
+  sqlite3_finalize(q);
+  sqlite3_close(reader);
+  const fs::path log = dir_ / "restore.log";
+  pid_t restore =
+      Spawn({TRAINHUBD_PATH, "--restore", (dir_ / "backup.db").string(), "--db", db_}, log);
+  EXPECT_EQ(WaitExit(restore), 1) << ReadFile(log);
+  EXPECT_NE(ReadFile(log).find("exists"), std::string::npos) << ReadFile(log);
+  // The first still serves; once it stopped, a server starts on the file.
+  EXPECT_EQ(Cli({"health"}).exit_code, 0);
+  EXPECT_EQ(StopServer(SIGTERM), 0);
+  StartServer();
+  EXPECT_EQ(Cli({"health"}).exit_code, 0);
+}
+
 TEST_F(E2eTest, ATlsKeyThatDoesNotMatchItsCertificateIsNamedAsSuch) {
   MakeTestCertificates(dir_);
   const fs::path log = dir_ / "mismatch.log";
@@ -52,8 +91,8 @@ TEST_F(E2eTest, DatabaseFilesAreTheOperatorsAloneWhateverTheUmask) {
   MustCli({"login", "--email", kAdminEmail, "--password-stdin"},
           std::string(kAdminPassword) + "\n");
   MustCli({"org", "create", "--name", "Stadt Köthen", "--kind", "municipality"});
-  // The certificate signing key beside the database too.
-  for (const std::string suffix : {"", "-wal", "-shm", ".issuer-key"}) {
+  // The certificate signing key and the request key beside the database too.
+  for (const std::string suffix : {"", "-wal", "-shm", ".issuer-key", ".request-key"}) {
     const fs::path file = db_ + suffix;
     ASSERT_TRUE(fs::exists(file)) << file;
     EXPECT_EQ(ModeOf(file), 0600) << file;
@@ -205,8 +244,14 @@ TEST_F(E2eTest, EverydayLookUpsFindPeopleScheduleAndUnconfirmedSeats) {
   EXPECT_NE(mine.out.find("23.11.2018 09:00–16:00"), std::string::npos) << mine.out;
   const Result upcoming = MustCli({"schedule", "mine"});
   EXPECT_EQ(upcoming.out.find("2018"), std::string::npos) << upcoming.out;
+  // A participant's own: today's session of the one-day course (series 6)
+  // and the volunteer course's (series 2) she holds seats in; nothing else.
   MustCli({"login", "--email", "teilnehmerin@example.org", "--password-stdin"}, "trainhub-demo\n");
-  EXPECT_EQ(Cli({"schedule", "mine"}).exit_code, 2);
+  const Result own = MustCli({"--output", "json", "schedule", "mine"});
+  EXPECT_NE(own.out.find("\"id\":\"37\""), std::string::npos) << own.out;
+  EXPECT_NE(own.out.find("\"series_id\":\"2\""), std::string::npos) << own.out;
+  EXPECT_EQ(own.out.find("\"series_id\":\"1\""), std::string::npos) << own.out;
+  EXPECT_EQ(own.out.find("\"series_id\":\"5\""), std::string::npos) << own.out;
 }
 
 TEST_F(E2eTest, DemoLoadIsRepeatableAndRefusedUpFrontForAnotherAccount) {

@@ -2,12 +2,21 @@
 // volunteer's PDF (read with zbarimg) leads to the page, which headless
 // Chromium (Debian's) renders; the screenshot shows the status colour. The
 // page follows revocation and reissue, speaks German and English, answers
-// JSON, and limits requests per address.
+// JSON, and limits requests per address. A revocation reaches the published
+// W3C Bitstring Status List that a downloaded badge names; a revoked
+// certificate made valid again in the database file is not confirmed.
 
 #include <cairo.h>
+#include <fcntl.h>
+#include <poll.h>
+#include <sqlite3.h>
 
+#include <atomic>
 #include <map>
+#include <nlohmann/json.hpp>
 
+#include "domain/certificate_status.h"
+#include "domain/data_integrity.h"
 #include "e2e/e2e_fixture.h"
 #include "e2e/http_get.h"
 
@@ -44,6 +53,7 @@ int PixelsOfColour(const fs::path& png, uint32_t rgb) {
 constexpr uint32_t kValidGreen = 0x17683a;
 constexpr uint32_t kRevokedRed = 0xb42318;
 constexpr uint32_t kReplacedAmber = 0x9a5b00;
+constexpr uint32_t kUnconfirmedRed = 0x7a271a;
 
 class VerificationPageE2eTest : public E2eTest {
  protected:
@@ -152,6 +162,86 @@ TEST_F(VerificationPageE2eTest, QrCodeLeadsToThePageWhichFollowsRevocationAndRei
   EXPECT_EQ(json.code, 200);
   EXPECT_NE(json.body.find("\"status\": \"valid\""), std::string::npos) << json.body;
   EXPECT_NE(json.head.find("application/json"), std::string::npos);
+
+  // The new one revoked: the old number no longer sends the reader to a
+  // valid certificate (page, API and CLI).
+  MustCli({"certificate", "revoke", replacement, "--reason", "Teilnahme nicht belegt"});
+  dom = Browse(base_ + "/c/" + other, dir_ / "replaced-revoked.png");
+  EXPECT_NE(dom.find("ebenfalls widerrufen"), std::string::npos) << dom;
+  EXPECT_EQ(dom.find("die neue ist gültig"), std::string::npos) << dom;
+  EXPECT_NE(dom.find("Stand der neuen Bescheinigung"), std::string::npos);
+  const Result verified = Cli({"certificate", "verify", other});
+  EXPECT_EQ(verified.exit_code, 3) << verified.err;
+  EXPECT_NE(verified.out.find("the new certificate " + replacement + " was REVOKED"),
+            std::string::npos)
+      << verified.out;
+}
+
+TEST_F(VerificationPageE2eTest, TheStatusListTellsBadgesOfARevocationAndAnUnrevokeIsNotConfirmed) {
+  const std::string serial = SerialsByHolder()["أمل حداد"];
+  ASSERT_FALSE(serial.empty());
+  MustCli({"certificate", "badge", serial, "-o", "badge.json"});
+  const nlohmann::json badge = nlohmann::json::parse(ReadFile(dir_ / "badge.json"));
+  const nlohmann::json& entry = badge["credentialStatus"];
+  ASSERT_EQ(entry["type"], "BitstringStatusListEntry") << badge.dump(2);
+  EXPECT_EQ(entry["statusPurpose"], "revocation");
+  EXPECT_EQ(entry["statusListCredential"], base_ + "/status/revocation");
+  const int64_t index = std::stoll(entry["statusListIndex"].get<std::string>());
+  // The list as an offline checker fetches it: signed by the badge's issuer.
+  auto list_bit = [&]() -> std::optional<bool> {
+    HttpAnswer answer = Get(page_port_, "/status/revocation");
+    EXPECT_EQ(answer.code, 200) << answer.body;
+    if (answer.code != 200) return std::nullopt;
+    const nlohmann::json list = nlohmann::json::parse(answer.body);
+    EXPECT_EQ(list["type"][1], "BitstringStatusListCredential");
+    EXPECT_EQ(list["id"], base_ + "/status/revocation");
+    auto key = domain::PublicKeyOfDidKey(badge["issuer"]["id"].get<std::string>());
+    EXPECT_TRUE(key.ok());
+    EXPECT_TRUE(domain::VerifyEddsaJcsProof(list, *key).ok());
+    auto bits = domain::DecodedStatusList(list["credentialSubject"]["encodedList"]);
+    EXPECT_TRUE(bits.has_value());
+    EXPECT_GE(bits->size(), 16u * 1024);
+    return domain::StatusBit(*bits, index);
+  };
+  EXPECT_EQ(list_bit(), std::optional<bool>(false));
+  MustCli({"certificate", "revoke", serial, "--reason", "Name falsch geschrieben"});
+  EXPECT_EQ(list_bit(), std::optional<bool>(true));
+
+  // Someone holding the database file makes it valid again.
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(db_.c_str(), &db), SQLITE_OK);
+  sqlite3_busy_timeout(db, 5000);
+  ASSERT_EQ(sqlite3_exec(db,
+                         ("UPDATE certificate SET status = 1, revoke_reason = '',"
+                          " revoke_time = NULL WHERE serial = '" +
+                          serial + "'")
+                             .c_str(),
+                         nullptr, nullptr, nullptr),
+            SQLITE_OK);
+  const Result cli = Cli({"certificate", "verify", serial});
+  EXPECT_EQ(cli.exit_code, 3);
+  EXPECT_NE(cli.out.find("STATUS NOT CONFIRMED"), std::string::npos) << cli.out;
+  HttpAnswer json = Get(page_port_, "/c/" + serial + ".json");
+  EXPECT_NE(json.body.find("\"status\": \"unconfirmed\""), std::string::npos) << json.body;
+  const std::string dom = Browse(base_ + "/c/" + serial, dir_ / "unconfirmed.png");
+  EXPECT_NE(dom.find("Status nicht bestätigt"), std::string::npos) << dom;
+  EXPECT_GT(PixelsOfColour(dir_ / "unconfirmed.png", kUnconfirmedRed), 5000);
+  EXPECT_EQ(PixelsOfColour(dir_ / "unconfirmed.png", kValidGreen), 0);
+  // And removes the signed revocation too: still not valid.
+  ASSERT_EQ(sqlite3_exec(db,
+                         ("DROP TRIGGER certificate_status_no_delete; DELETE FROM"
+                          " certificate_status WHERE certificate_id = (SELECT id FROM certificate"
+                          " WHERE serial = '" +
+                          serial + "')")
+                             .c_str(),
+                         nullptr, nullptr, nullptr),
+            SQLITE_OK);
+  sqlite3_close(db);
+  const Result deleted = Cli({"certificate", "verify", serial});
+  EXPECT_EQ(deleted.exit_code, 3);
+  EXPECT_NE(deleted.out.find("STATUS NOT CONFIRMED"), std::string::npos) << deleted.out;
+  // The published list still has the revocation.
+  EXPECT_EQ(list_bit(), std::optional<bool>(true));
 }
 
 TEST_F(VerificationPageE2eTest, UnknownAndMalformedNumbersRevealNothingAndRequestsAreLimited) {
@@ -164,10 +254,25 @@ TEST_F(VerificationPageE2eTest, UnknownAndMalformedNumbersRevealNothingAndReques
   EXPECT_NE(entered.head.find("Location: /c/GWN0-XK0T-72CH-TR3V?lang=en"), std::string::npos)
       << entered.head;
   EXPECT_EQ(Get(page_port_, "/admin").code, 404);
+  // The issuer keys: a page for people, JSON for programs that ask for it
+  // (by Accept or the .json address).
   HttpAnswer keys = Get(page_port_, "/keys");
   EXPECT_EQ(keys.code, 200);
+  EXPECT_NE(keys.head.find("text/html"), std::string::npos) << keys.head;
+  EXPECT_NE(keys.body.find("Schlüssel der ausstellenden Stelle"), std::string::npos);
   EXPECT_NE(keys.body.find("did:key:z6Mk"), std::string::npos);
   EXPECT_NE(keys.head.find("Content-Security-Policy"), std::string::npos);
+  HttpAnswer keys_en = Get(page_port_, "/keys?lang=en");
+  EXPECT_NE(keys_en.body.find("Issuer keys"), std::string::npos);
+  for (const auto& [target, headers] :
+       {std::pair<std::string, std::string>{"/keys", "Accept: application/json\r\n"},
+        {"/keys.json", ""}}) {
+    HttpAnswer json = Get(page_port_, target, headers);
+    EXPECT_EQ(json.code, 200) << target;
+    EXPECT_NE(json.head.find("application/json"), std::string::npos) << target;
+    EXPECT_EQ(json.body.rfind("{", 0), 0u) << target << ": " << json.body;
+    EXPECT_NE(json.body.find("\"did\": \"did:key:z6Mk"), std::string::npos) << json.body;
+  }
 
   int limited = 0;
   std::string retry_after;
@@ -220,6 +325,196 @@ TEST(VerificationPageTlsTest, ThePageSpeaksHttpsWithTheServersCertificate) {
   EXPECT_NE(answer.find("did:key:z6Mk"), std::string::npos) << answer;
   // Plain HTTP gets no page.
   EXPECT_NE(Get(port, "/keys").code, 200);
+  kill(server, SIGTERM);
+  EXPECT_EQ(WaitExit(server), 0);
+  fs::remove_all(dir);
+}
+
+// Slowloris: `count` connections from 40 loopback addresses (127.0.0.2 and
+// on) that each send a request line and then one header line per second,
+// never finishing the request's head, and open again whenever the server
+// closes one. Runs until destroyed.
+class SlowClients {
+ public:
+  SlowClients(int port, int count) : port_(port), fds_(count, -1), started_(count, false) {
+    thread_ = std::thread([this] { Run(); });
+  }
+  ~SlowClients() {
+    stop_ = true;
+    thread_.join();
+    for (int fd : fds_) {
+      if (fd >= 0) ::close(fd);
+    }
+  }
+  int reopened() const { return reopened_; }
+
+ private:
+  void Run() {
+    auto last_line = std::chrono::steady_clock::now();
+    while (!stop_) {
+      const bool line_due = std::chrono::steady_clock::now() - last_line > std::chrono::seconds(1);
+      if (line_due) last_line = std::chrono::steady_clock::now();
+      for (size_t i = 0; i < fds_.size(); ++i) {
+        if (fds_[i] < 0) {
+          Open(i);
+          continue;
+        }
+        char byte;
+        const ssize_t got = ::recv(fds_[i], &byte, 1, MSG_DONTWAIT);
+        if (got == 0 || (got < 0 && errno != EAGAIN && errno != EWOULDBLOCK && errno != ENOTCONN)) {
+          Close(i);  // the server ended it
+          continue;
+        }
+        const std::string text = started_[i] ? "X-Slow: 1\r\n" : "GET / HTTP/1.1\r\nHost: x\r\n";
+        if (!started_[i] || line_due) {
+          const ssize_t sent =
+              ::send(fds_[i], text.data(), text.size(), MSG_NOSIGNAL | MSG_DONTWAIT);
+          if (sent > 0) {
+            started_[i] = true;
+          } else if (errno != EAGAIN && errno != EWOULDBLOCK && errno != ENOTCONN) {
+            Close(i);
+          }
+        }
+      }
+      std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    }
+  }
+  void Open(size_t i) {
+    const int fd = ::socket(AF_INET, SOCK_STREAM | SOCK_NONBLOCK, 0);
+    sockaddr_in local{};
+    local.sin_family = AF_INET;
+    local.sin_addr.s_addr = htonl(0x7f000002 + static_cast<uint32_t>(i % 40));
+    ::bind(fd, reinterpret_cast<sockaddr*>(&local), sizeof local);
+    sockaddr_in server{};
+    server.sin_family = AF_INET;
+    server.sin_port = htons(static_cast<uint16_t>(port_));
+    server.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    ::connect(fd, reinterpret_cast<sockaddr*>(&server), sizeof server);  // completes later
+    fds_[i] = fd;
+    started_[i] = false;
+  }
+  void Close(size_t i) {
+    ::close(fds_[i]);
+    fds_[i] = -1;
+    ++reopened_;
+  }
+
+  const int port_;
+  std::vector<int> fds_;
+  std::vector<bool> started_;
+  std::atomic<bool> stop_{false};
+  std::atomic<int> reopened_{0};
+  std::thread thread_;
+};
+
+// One GET of `target` by a client that waits at most `patience` for the
+// whole answer; the status code, or 0 when none came in time.
+int GetWithin(int port, const std::string& target, std::chrono::milliseconds patience) {
+  const auto give_up = std::chrono::steady_clock::now() + patience;
+  const int fd = ::socket(AF_INET, SOCK_STREAM | SOCK_NONBLOCK, 0);
+  sockaddr_in server{};
+  server.sin_family = AF_INET;
+  server.sin_port = htons(static_cast<uint16_t>(port));
+  server.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  ::connect(fd, reinterpret_cast<sockaddr*>(&server), sizeof server);
+  const std::string request =
+      "GET " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n";
+  size_t sent = 0;
+  std::string answer;
+  while (std::chrono::steady_clock::now() < give_up) {
+    pollfd p{fd, static_cast<short>(sent < request.size() ? POLLOUT : POLLIN), 0};
+    const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
+        give_up - std::chrono::steady_clock::now());
+    if (::poll(&p, 1, static_cast<int>(std::max<int64_t>(1, left.count()))) <= 0) continue;
+    if (sent < request.size()) {
+      const ssize_t n = ::send(fd, request.data() + sent, request.size() - sent, MSG_NOSIGNAL);
+      if (n > 0) sent += static_cast<size_t>(n);
+      if (n < 0 && errno != EAGAIN && errno != ENOTCONN) break;
+      continue;
+    }
+    char buffer[4096];
+    const ssize_t n = ::recv(fd, buffer, sizeof buffer, 0);
+    if (n <= 0) break;
+    answer.append(buffer, static_cast<size_t>(n));
+    if (answer.size() >= 12) break;
+  }
+  ::close(fd);
+  if (answer.size() < 12 || answer.compare(0, 5, "HTTP/") != 0) return 0;
+  return std::stoi(answer.substr(9, 3));
+}
+
+// 320 connections trickling their headers (one line a second, reopened
+// whenever closed) keep the page from nobody: each request's head has a
+// deadline, shorter while all connections are taken, so a normal visitor
+// is answered within a browser's patience; the gRPC API does not notice.
+TEST_F(E2eTest, SlowHeadersDoNotKeepThePageFromOthers) {
+  CreateAdmin();
+  const int page_port = FreePort();
+  StartServer(false, {"--verify-listen", "127.0.0.1:" + std::to_string(page_port)});
+  ASSERT_EQ(GetWithin(page_port, "/keys", std::chrono::seconds(5)), 200);
+  SlowClients slow(page_port, 320);
+  std::this_thread::sleep_for(std::chrono::seconds(3));  // they hold what they can
+  int answered = 0;
+  for (int probe = 0; probe < 8; ++probe) {
+    const auto start = std::chrono::steady_clock::now();
+    const int code = GetWithin(page_port, "/keys", std::chrono::seconds(10));
+    EXPECT_EQ(code, 200) << "probe " << probe << " after "
+                         << std::chrono::duration_cast<std::chrono::milliseconds>(
+                                std::chrono::steady_clock::now() - start)
+                                .count()
+                         << " ms";
+    if (code == 200) ++answered;
+    const Result api = Cli({"certificate", "verify", "0000-0000-0000-0000"});
+    EXPECT_EQ(api.exit_code, 4) << api.err;  // answered: no such certificate
+    std::this_thread::sleep_for(std::chrono::seconds(1));
+  }
+  EXPECT_EQ(answered, 8);
+  EXPECT_GT(slow.reopened(), 320) << "the server closed the slow connections";
+}
+
+// The page's HTTPS speaks TLS 1.2 and 1.3 only, as the gRPC port does.
+TEST(VerificationPageTlsTest, ThePageRefusesTls10And11) {
+  const fs::path dir =
+      fs::temp_directory_path() / ("trainhub-e2e-page-tls-versions-" + std::to_string(::getpid()));
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  MakeTestCertificates(dir);
+  const int port = FreePort();
+  const std::string db = (dir / "trainhub.db").string();
+  const pid_t server =
+      Spawn({TRAINHUBD_PATH, "--listen", "127.0.0.1:0", "--db", db, "--tls-cert",
+             (dir / "server.pem").string(), "--tls-key", (dir / "server.key").string(),
+             "--verify-listen", "127.0.0.1:" + std::to_string(port), "--verify-url",
+             "https://127.0.0.1:" + std::to_string(port) + "/c/"},
+            dir / "server.log");
+  std::string log;
+  for (int i = 0; i < 200 && log.find("verification page on") == std::string::npos; ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(25));
+    log = ReadFile(dir / "server.log");
+  }
+  ASSERT_NE(log.find("verification page on"), std::string::npos) << log;
+  // The client offers only `version`; security level 0 lets OpenSSL offer the
+  // old ones at all, so that a refusal is the server's.
+  auto handshake = [&](const std::string& version) {
+    const fs::path out = dir / ("s_client" + version + ".txt");
+    const std::string command =
+        "printf 'GET /keys HTTP/1.1\\r\\nHost: 127.0.0.1\\r\\nConnection: close\\r\\n\\r\\n' | "
+        "timeout 10 openssl s_client -connect 127.0.0.1:" +
+        std::to_string(port) + " " + version + " -cipher 'DEFAULT@SECLEVEL=0' -CAfile '" +
+        (dir / "ca.pem").string() + "' -verify_return_error -quiet > '" + out.string() + "' 2>&1";
+    const int status = std::system(command.c_str());
+    return std::make_pair(status, ReadFile(out));
+  };
+  for (const char* old : {"-tls1", "-tls1_1"}) {
+    const auto [status, answer] = handshake(old);
+    EXPECT_NE(status, 0) << old << ": " << answer;
+    EXPECT_EQ(answer.find("HTTP/1.1 200"), std::string::npos) << old << ": " << answer;
+  }
+  for (const char* current : {"-tls1_2", "-tls1_3"}) {
+    const auto [status, answer] = handshake(current);
+    EXPECT_EQ(status, 0) << current << ": " << answer;
+    EXPECT_NE(answer.find("HTTP/1.1 200"), std::string::npos) << current << ": " << answer;
+  }
   kill(server, SIGTERM);
   EXPECT_EQ(WaitExit(server), 0);
   fs::remove_all(dir);

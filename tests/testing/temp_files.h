@@ -18,7 +18,7 @@ inline std::string TempDbPath(const std::string& prefix) {
        (prefix + "-" + std::to_string(::getpid()) + "-" +
         ::testing::UnitTest::GetInstance()->current_test_info()->name() + ".db"))
           .string();
-  for (const char* suffix : {"", "-wal", "-shm", ".issuer-key"}) {
+  for (const char* suffix : {"", "-wal", "-shm", ".issuer-key", ".request-key"}) {
     std::filesystem::remove(path + suffix);
   }
   return path;
@@ -26,7 +26,7 @@ inline std::string TempDbPath(const std::string& prefix) {
 
 // Removes a database file with its WAL companions.
 inline void RemoveDb(const std::string& path) {
-  for (const char* suffix : {"", "-wal", "-shm", ".issuer-key"}) {
+  for (const char* suffix : {"", "-wal", "-shm", ".issuer-key", ".request-key"}) {
     std::filesystem::remove(path + suffix);
   }
 }

@@ -11,8 +11,10 @@
 #include <sstream>
 #include <thread>
 
+#include "absl/strings/str_cat.h"
 #include "domain/errors.h"
 #include "domain/login_throttle.h"
+#include "domain/name_check_budget.h"
 #include "domain/passwords.h"
 #include "domain/status_macros.h"
 #include "domain/token_cache.h"
@@ -75,6 +77,48 @@ TEST(PasswordsTest, TokensAreLongRandomAndStoredAsHashes) {
   EXPECT_EQ(TokenHash(a).size(), 64u);
   EXPECT_NE(TokenHash(a), TokenHash(b));
   EXPECT_EQ(TokenHash(a).find(a), std::string::npos);
+}
+
+TEST(NameCheckBudgetTest, AddressesGroupAsTheRateLimitsCountThem) {
+  EXPECT_EQ(NameCheckBudget::AddressGroup("ipv4:192.0.2.7"), "ipv4:192.0.2.7");
+  EXPECT_EQ(NameCheckBudget::AddressGroup("ipv6:[::ffff:192.0.2.7]"), "ipv4:192.0.2.7");
+  EXPECT_EQ(NameCheckBudget::AddressGroup("ipv6:[2001:db8:1:2:3:4:5:6]"),
+            NameCheckBudget::AddressGroup("ipv6:[2001:db8:1:2:ffff::1]"));
+  EXPECT_NE(NameCheckBudget::AddressGroup("ipv6:[2001:db8:1:2::1]"),
+            NameCheckBudget::AddressGroup("ipv6:[2001:db8:1:3::1]"));
+  EXPECT_EQ(NameCheckBudget::AddressGroup(""), "");
+}
+
+TEST(NameCheckBudgetTest, PerAddressOverallAndOneAtATime) {
+  NameCheckBudget budget;
+  absl::Time now = absl::FromUnixSeconds(1000000);
+  absl::Duration retry_after;
+  for (int i = 0; i < NameCheckBudget::kPerAddressBurst; ++i) {
+    ASSERT_TRUE(budget.Admit("ipv4:192.0.2.1", now).ok()) << i;
+  }
+  absl::StatusOr<WorkGate::Pass> refused = budget.Admit("ipv4:192.0.2.1", now, &retry_after);
+  EXPECT_EQ(refused.status().code(), absl::StatusCode::kResourceExhausted);
+  EXPECT_NE(refused.status().message().find("from your address"), std::string::npos);
+  EXPECT_EQ(retry_after, absl::Seconds(6));  // 10 a minute
+  // Other addresses have their own, until all of them together are at the
+  // overall burst.
+  int admitted = NameCheckBudget::kPerAddressBurst;
+  for (int a = 2; admitted < NameCheckBudget::kOverallBurst; ++a, ++admitted) {
+    ASSERT_TRUE(budget.Admit(absl::StrCat("ipv4:192.0.2.", a), now).ok()) << a;
+  }
+  absl::StatusOr<WorkGate::Pass> overall = budget.Admit("ipv4:198.51.100.1", now, &retry_after);
+  EXPECT_EQ(overall.status().code(), absl::StatusCode::kResourceExhausted);
+  EXPECT_NE(overall.status().message().find("too many name checks are being made"),
+            std::string::npos);
+  now += absl::Seconds(6);  // a minute's 60 refill one a second
+  absl::StatusOr<WorkGate::Pass> held = budget.Admit("ipv4:198.51.100.1", now);
+  ASSERT_TRUE(held.ok()) << held.status();
+  // One hash at a time: the next waits its second, then is told to retry.
+  now += absl::Seconds(6);
+  absl::StatusOr<WorkGate::Pass> busy = budget.Admit("ipv4:198.51.100.2", now, &retry_after);
+  EXPECT_EQ(busy.status().code(), absl::StatusCode::kResourceExhausted);
+  EXPECT_NE(busy.status().message().find("other names are being checked"), std::string::npos);
+  EXPECT_EQ(retry_after, absl::Seconds(1));
 }
 
 TEST_F(AccountsTest, LoginGivesATokenThatAuthenticatesUntilLogout) {
@@ -355,6 +399,107 @@ TEST_F(AccountsTest, NeitherPasswordNorTokenIsStoredInClear) {
   ASSERT_FALSE(bytes.empty());
   EXPECT_EQ(bytes.find(canary), std::string::npos);
   EXPECT_EQ(bytes.find(login->token), std::string::npos);
+}
+
+// A valid token is accepted however the store is used meanwhile: with the
+// token cache full (so that each check reads the store), other sessions'
+// tokens written and revoked, failed logins, write-ahead log checkpoints
+// (as an erasure runs) and backups. Thread-safe end to end.
+TEST(AccountsStressTest, AValidTokenIsAcceptedWhileEverythingElseGoesOn) {
+  const std::string path = testing::TempDbPath("trainhub-accounts-stress");
+  auto opened = store::SqliteStore::Open(path, 4);
+  ASSERT_TRUE(opened.ok()) << opened.status();
+  std::unique_ptr<store::SqliteStore> store = *std::move(opened);
+  Accounts accounts(*store);
+  auto make = [&](const std::string& email) {
+    Account a;
+    a.email = email;
+    a.display_name = "Nuran Şahin";
+    a.roles = {{Role::kAdmin}};
+    absl::StatusOr<Account> created = accounts.CreateAccount(Principal::System(), a, kPassword);
+    EXPECT_TRUE(created.ok()) << created.status();
+    return created.value_or(Account{});
+  };
+  make("admin@example.org");
+  const Account filler = make("filler@example.org");
+  const Account other = make("other@example.org");
+  const absl::Time now = absl::Now();
+  std::vector<std::string> fill(10050);
+  ASSERT_TRUE(store
+                  ->Write([&](UnitOfWork& w) -> absl::Status {
+                    for (std::string& token : fill) {
+                      token = NewToken();
+                      TokenRecord t;
+                      t.token_hash = TokenHash(token);
+                      t.account_id = filler.id;
+                      t.create_time = now;
+                      t.expire_time = now + absl::Hours(12);
+                      TH_RETURN_IF_ERROR(w.accounts().InsertToken(t));
+                    }
+                    return absl::OkStatus();
+                  })
+                  .ok());
+  for (const std::string& token : fill) ASSERT_TRUE(accounts.Authenticate(token).ok());
+  absl::StatusOr<Accounts::LoginResult> login =
+      accounts.Login("admin@example.org", kPassword, kClientAddress);
+  ASSERT_TRUE(login.ok()) << login.status();
+
+  std::atomic<bool> stop{false};
+  std::atomic<int> checks{0}, refused{0};
+  std::mutex first_mu;
+  std::string first_refusal;
+  std::vector<std::thread> threads;
+  for (int i = 0; i < 3; ++i) {
+    threads.emplace_back([&] {
+      while (!stop) {
+        absl::StatusOr<Principal> p = accounts.Authenticate(login->token);
+        ++checks;
+        if (!p.ok()) {
+          ++refused;
+          std::lock_guard<std::mutex> lock(first_mu);
+          if (first_refusal.empty()) first_refusal = p.status().ToString();
+        }
+      }
+    });
+  }
+  threads.emplace_back([&] {  // other sessions: written, checked, revoked
+    for (int n = 1; !stop; ++n) {
+      const std::string token = NewToken();
+      TokenRecord t;
+      t.token_hash = TokenHash(token);
+      t.account_id = other.id;
+      t.create_time = absl::Now();
+      t.expire_time = t.create_time + absl::Hours(12);
+      EXPECT_TRUE(store->Write([&](UnitOfWork& w) { return w.accounts().InsertToken(t); }).ok());
+      (void)accounts.Authenticate(token);
+      if (n % 20 == 0) EXPECT_TRUE(accounts.RevokeAllTokens(Principal::System(), other.id).ok());
+    }
+  });
+  threads.emplace_back([&] {  // failed logins
+    for (int n = 0; !stop; ++n) {
+      (void)accounts.Login(n % 2 ? "admin@example.org" : "nobody@example.org", "wrong password",
+                           absl::StrCat("ipv4:192.0.2.", n % 200));
+    }
+  });
+  threads.emplace_back([&] {  // checkpoints as after an erasure, and backups
+    for (int n = 1; !stop; ++n) {
+      (void)store->DropOverwrittenData();
+      if (n % 10 == 0) {
+        const std::string copy = absl::StrCat(path, ".backup", n);
+        EXPECT_TRUE(store->CopyTo(copy).ok());
+        testing::RemoveDb(copy);
+      }
+    }
+  });
+  std::this_thread::sleep_for(std::chrono::seconds(3));
+  stop = true;
+  for (auto& t : threads) t.join();
+  EXPECT_GT(checks, 100);
+  EXPECT_EQ(refused, 0) << "of " << checks << "; first: " << first_refusal;
+  // Every check read the store: the cache had no room for the admin's token.
+  EXPECT_EQ(accounts.RememberedTokenCount(), 10000u);
+  store.reset();
+  testing::RemoveDb(path);
 }
 
 }  // namespace

@@ -166,6 +166,29 @@ TEST_F(AttendanceTest, TheCheckInCodeRotatesEvery30SecondsAndThePreviousOneIsTak
             absl::StatusCode::kFailedPrecondition);
 }
 
+TEST_F(AttendanceTest, TheCodeIsTakenAsTheTrainersScreenShowsIt) {
+  now_ = Berlin(2027, 3, 6, 9, 0, 5);
+  ASSERT_TRUE(attendance_->OpenCheckIn(trainer_, session_id_, 10, {}).ok());
+  const std::string code = attendance_->CurrentCheckInCode(trainer_, session_id_)->code;
+  const std::string left = code.substr(0, 3), right = code.substr(3);
+  // With a space, a no-break or thin space, a hyphen or an en dash between
+  // the groups, as people copy or type it.
+  const std::vector<std::string> typed = {left + " " + right, left + "-" + right,
+                                          left + "\u2013" + right, left + "\u00a0" + right,
+                                          " " + left + "\u202f" + right + " "};
+  for (size_t i = 0; i < typed.size(); ++i) {
+    absl::StatusOr<AttendanceEntry> in = attendance_->CheckIn(participant_[i % 2], typed[i], 0, {});
+    EXPECT_TRUE(in.ok()) << "\"" << typed[i] << "\": " << in.status();
+  }
+  for (const std::string bad : {left, code + "1", left + "-" + "abc", std::string("48a 915")}) {
+    absl::StatusOr<AttendanceEntry> refused = attendance_->CheckIn(participant_[0], bad, 0, {});
+    EXPECT_EQ(refused.status().code(), absl::StatusCode::kInvalidArgument) << bad;
+    EXPECT_EQ(Field(refused.status()), "code");
+    EXPECT_NE(refused.status().message().find("must be six digits"), std::string::npos)
+        << refused.status();
+  }
+}
+
 TEST_F(AttendanceTest, GuessingCodesIsThrottledPerAccount) {
   now_ = Berlin(2027, 3, 6, 9, 0, 5);
   ASSERT_TRUE(attendance_->OpenCheckIn(trainer_, session_id_, 10, {}).ok());
@@ -181,6 +204,37 @@ TEST_F(AttendanceTest, GuessingCodesIsThrottledPerAccount) {
   now_ += absl::Seconds(6);
   const std::string later = attendance_->CurrentCheckInCode(trainer_, session_id_)->code;
   EXPECT_TRUE(attendance_->CheckIn(participant_[0], later, 0, {}).ok());
+}
+
+// A replay of a check-in (its request id again) and a check-in of someone
+// already checked in are answered as before, but they are no successes that
+// would let a participant guess codes of other sessions without waiting.
+TEST_F(AttendanceTest, RepeatingASuccessfulCheckInDoesNotResetTheGuessingThrottle) {
+  now_ = Berlin(2027, 3, 6, 9, 0, 5);
+  ASSERT_TRUE(attendance_->OpenCheckIn(trainer_, session_id_, 10, {}).ok());
+  const std::string right = attendance_->CurrentCheckInCode(trainer_, session_id_)->code;
+  const std::string wrong = right == "000000" ? "000001" : "000000";
+  const RequestKey first{"check-in-1", "same request", participant_[0].account.id};
+  absl::StatusOr<AttendanceEntry> in = attendance_->CheckIn(participant_[0], right, 0, first);
+  ASSERT_TRUE(in.ok()) << in.status();
+  for (int round = 0; round < 2; ++round) {
+    EXPECT_EQ(attendance_->CheckIn(participant_[0], wrong, 0, {}).status().code(),
+              absl::StatusCode::kFailedPrecondition);
+    absl::StatusOr<AttendanceEntry> replay =
+        attendance_->CheckIn(participant_[0], right, 0, first);
+    ASSERT_TRUE(replay.ok()) << replay.status();
+    EXPECT_EQ(replay->id, in->id);
+    absl::StatusOr<AttendanceEntry> again = attendance_->CheckIn(participant_[0], right, 0, {});
+    ASSERT_TRUE(again.ok()) << again.status();
+    EXPECT_EQ(again->id, in->id);
+  }
+  // The third wrong code in a row: the account waits, replays included.
+  EXPECT_EQ(attendance_->CheckIn(participant_[0], wrong, 0, {}).status().code(),
+            absl::StatusCode::kFailedPrecondition);
+  EXPECT_EQ(attendance_->CheckIn(participant_[0], wrong, 0, {}).status().code(),
+            absl::StatusCode::kResourceExhausted);
+  EXPECT_EQ(attendance_->CheckIn(participant_[0], right, 0, first).status().code(),
+            absl::StatusCode::kResourceExhausted);
 }
 
 TEST_F(AttendanceTest, TheLedgerHeadFollowsEveryAppendAndVerifies) {
@@ -223,41 +277,160 @@ AttendanceEntry ChainedEntry(const std::string& prev, int version, const std::st
   return e;
 }
 
-// Erasing note and reason under the GDPR keeps a version-2 entry checkable
-// through their digest; a version-1 entry keeps its place in the chain and
-// is counted as unchecked; any other change still shows.
+// The erasure entry that records the erasure of `erased` (one person and
+// session), chained after `prev`.
+AttendanceEntry ErasureAfter(const std::string& prev, LedgerId id,
+                             const std::vector<AttendanceEntry>& erased) {
+  AttendanceEntry e;
+  e.id = id;
+  e.series_id = 3;
+  e.session_id = erased.front().session_id;
+  e.kind = LedgerEntryKind::kErasure;
+  e.participant_id = erased.front().participant_id;
+  e.client_time = e.record_time = absl::FromUnixSeconds(1700000100);
+  e.text_digest = LedgerErasedDigest(erased);
+  e.prev_hash = prev;
+  e.hash_version = kLedgerHashVersion;
+  e.hash = LedgerHash(e);
+  return e;
+}
+
+void EraseTexts(AttendanceEntry& e) {
+  e.text_digest = LedgerTextDigest(e.note, e.reason);
+  e.note.clear();
+  e.reason.clear();
+}
+
+// Erasing note and reason under the GDPR keeps an entry checkable through
+// their digest, once an erasure entry of the chain records it; a version-1
+// entry keeps its place in the chain and its content is held by the erasure
+// entry; any other change still shows.
 TEST(AttendanceLedgerTest, ErasedTextsKeepTheChainCheckable) {
   AttendanceEntry v1 = ChainedEntry(LedgerGenesis(), 1, "krank, Attest liegt vor");
   AttendanceEntry v2 = ChainedEntry(v1.hash, 2, "Zugausfall");
   v2.id = 2;
-  ASSERT_TRUE(CheckLedger({v1, v2}).intact);
-  for (AttendanceEntry* e : {&v1, &v2}) {
-    e->text_digest = LedgerTextDigest(e->note, e->reason);
-    e->note.clear();
-    e->reason.clear();
-  }
-  LedgerCheck check = CheckLedger({v1, v2});
+  v2.hash = LedgerHash(v2);
+  AttendanceEntry v3 = ChainedEntry(v2.hash, 3, "Arzttermin");
+  v3.id = 3;
+  v3.hash = LedgerHash(v3);
+  ASSERT_TRUE(CheckLedger({v1, v2, v3}).intact);
+  for (AttendanceEntry* e : {&v1, &v2, &v3}) EraseTexts(*e);
+  // Texts gone without a recorded erasure: found.
+  LedgerCheck check = CheckLedger({v1, v2, v3});
+  EXPECT_FALSE(check.intact);
+  EXPECT_EQ(check.first_bad_entry_id, 1);
+  EXPECT_NE(check.problem.find("no erasure of them is recorded"), std::string::npos)
+      << check.problem;
+
+  const AttendanceEntry erasure = ErasureAfter(v3.hash, 4, {v1, v2, v3});
+  check = CheckLedger({v1, v2, v3, erasure});
   EXPECT_TRUE(check.intact) << check.problem;
-  EXPECT_EQ(check.entry_count, 2);
+  EXPECT_EQ(check.entry_count, 4);
   EXPECT_EQ(check.content_unchecked_count, 1);
-  // The round trip through the export keeps versions and digests.
-  auto parsed = LedgerFromJson(LedgerToJson(3, {v1, v2}));
+  // The round trip through the export keeps versions, digests and kinds.
+  auto parsed = LedgerFromJson(LedgerToJson(3, {v1, v2, v3, erasure}));
   ASSERT_TRUE(parsed.ok()) << parsed.status();
   EXPECT_EQ(CheckLedger(*parsed).head_hash, check.head_hash);
-  EXPECT_EQ(CheckLedger(*parsed).content_unchecked_count, 1);
-  // A status changed behind the erasure is still found.
-  v2.status = AttendanceStatus::kPresent;
-  check = CheckLedger({v1, v2});
-  EXPECT_FALSE(check.intact);
-  EXPECT_EQ(check.first_bad_entry_id, 2);
-  // So is a digest that is not the texts'.
-  v2.status = AttendanceStatus::kExcused;
+  EXPECT_TRUE(CheckLedger(*parsed).intact) << CheckLedger(*parsed).problem;
+  // A status changed behind the erasure is still found, also of the
+  // version-1 entry whose own hash cannot be checked any more.
+  for (AttendanceEntry* e : {&v1, &v2, &v3}) {
+    const AttendanceStatus kept = e->status;
+    e->status = AttendanceStatus::kPresent;
+    check = CheckLedger({v1, v2, v3, erasure});
+    EXPECT_FALSE(check.intact) << e->id;
+    e->status = kept;
+  }
+  // So is a digest that is not the texts', and a text written back.
   v2.text_digest = LedgerTextDigest("anders", "");
-  EXPECT_FALSE(CheckLedger({v1, v2}).intact);
+  EXPECT_FALSE(CheckLedger({v1, v2, v3, erasure}).intact);
+  v2.text_digest = LedgerTextDigest("Zugausfall", "Liste");
+  ASSERT_TRUE(CheckLedger({v1, v2, v3, erasure}).intact);
+  v3.note = "Arzttermin";
+  EXPECT_FALSE(CheckLedger({v1, v2, v3, erasure}).intact);
 }
 
-// Ledgers in the field were hashed by earlier builds: the encoding of both
-// versions stays byte for byte, or their exports stop verifying.
+// The attack of issue 28: a version-2 (or 3) entry set to version 1 with
+// any digest, its status changed; the stored hash is left as it was.
+TEST(AttendanceLedgerTest, AnEntrySetBackToVersionOneWithADigestIsFound) {
+  AttendanceEntry first = ChainedEntry(LedgerGenesis(), 2, "");
+  AttendanceEntry second = ChainedEntry(first.hash, 2, "");
+  second.id = 2;
+  second.hash = LedgerHash(second);
+  AttendanceEntry third = ChainedEntry(second.hash, 3, "");
+  third.id = 3;
+  third.hash = LedgerHash(third);
+  ASSERT_TRUE(CheckLedger({first, second, third}).intact);
+  const std::string head = CheckLedger({first, second, third}).head_hash;
+  for (AttendanceEntry* target : {&first, &second, &third}) {
+    const AttendanceEntry kept = *target;
+    target->hash_version = 1;
+    target->text_digest = std::string(kLedgerHashBytes, '\x5a');
+    target->status = AttendanceStatus::kPresent;
+    const LedgerCheck check = CheckLedger({first, second, third});
+    EXPECT_FALSE(check.intact) << "entry " << kept.id;
+    EXPECT_EQ(check.first_bad_entry_id, kept.id) << check.problem;
+    // In an export too.
+    auto parsed = LedgerFromJson(LedgerToJson(3, {first, second, third}));
+    ASSERT_TRUE(parsed.ok());
+    EXPECT_FALSE(CheckLedger(*parsed).intact);
+    *target = kept;
+  }
+  EXPECT_EQ(CheckLedger({first, second, third}).head_hash, head);
+  // Version 3 set back to 2: its hash no longer fits, and versions never go down.
+  third.hash_version = 2;
+  EXPECT_FALSE(CheckLedger({first, second, third}).intact);
+  third.hash = LedgerHash(third);  // even with a hash made for version 2
+  AttendanceEntry fourth = ChainedEntry(third.hash, 3, "");
+  fourth.id = 4;
+  fourth.hash = LedgerHash(fourth);
+  second.hash_version = 3;
+  second.hash = LedgerHash(second);
+  third.prev_hash = second.hash;
+  third.hash = LedgerHash(third);
+  fourth.prev_hash = third.hash;
+  fourth.hash = LedgerHash(fourth);
+  const LedgerCheck downgraded = CheckLedger({first, second, third, fourth});
+  EXPECT_FALSE(downgraded.intact);
+  EXPECT_EQ(downgraded.first_bad_entry_id, 3);
+  EXPECT_NE(downgraded.problem.find("never go down"), std::string::npos) << downgraded.problem;
+  // An export that drops the version key reads as version 1 and is found.
+  third.hash_version = 3;
+  third.hash = LedgerHash(third);
+  fourth.prev_hash = third.hash;
+  fourth.hash = LedgerHash(fourth);
+  ASSERT_TRUE(CheckLedger({first, second, third, fourth}).intact);
+  std::string json = LedgerToJson(3, {first, second, third, fourth});
+  json.insert(json.rfind("\"hash_version\"") + 13, "_dropped");
+  auto parsed = LedgerFromJson(json);
+  ASSERT_TRUE(parsed.ok()) << parsed.status();
+  EXPECT_FALSE(CheckLedger(*parsed).intact);
+}
+
+// A note rewritten while the old digest is set as if erased, or beside
+// the texts: found.
+TEST(AttendanceLedgerTest, ANoteRewrittenWithItsOldDigestIsFound) {
+  AttendanceEntry e = ChainedEntry(LedgerGenesis(), 3, "krank, Attest liegt vor");
+  AttendanceEntry next = ChainedEntry(e.hash, 3, "");
+  next.id = 2;
+  next.hash = LedgerHash(next);
+  ASSERT_TRUE(CheckLedger({e, next}).intact);
+  const std::string old_digest = LedgerTextDigest(e.note, e.reason);
+  e.note = "war anwesend";
+  e.text_digest = old_digest;
+  LedgerCheck check = CheckLedger({e, next});
+  EXPECT_FALSE(check.intact);
+  EXPECT_EQ(check.first_bad_entry_id, 1);
+  e.note.clear();
+  e.reason.clear();
+  check = CheckLedger({e, next});
+  EXPECT_FALSE(check.intact);
+  EXPECT_EQ(check.first_bad_entry_id, 1);
+}
+
+// Ledgers in the field were hashed by earlier builds: the encoding of every
+// version (and of what an erasure entry commits to) stays byte for byte, or
+// their exports stop verifying.
 TEST(AttendanceLedgerTest, TheEncodingOfBothVersionsStaysAsStored) {
   AttendanceEntry v1 = ChainedEntry(LedgerGenesis(), 1, "krank, Attest liegt vor");
   AttendanceEntry v2 = ChainedEntry(v1.hash, 2, "Zugausfall \xc3\xbc");
@@ -269,6 +442,23 @@ TEST(AttendanceLedgerTest, TheEncodingOfBothVersionsStaysAsStored) {
   v2.hash = LedgerHash(v2);
   EXPECT_EQ(HexOf(v1.hash), "eb03e84d2e1a656d9fe4fe977550fe3ae6d42ea9e78ca82181ac1c2b8d369c65");
   EXPECT_EQ(HexOf(v2.hash), "8bf0c2322d34fa9c0c6c0f2a09881e1887d8ef64669de99d7cc3e24a8721de96");
+  AttendanceEntry v3 = v2;
+  v3.id = 2;
+  v3.prev_hash = v2.hash;
+  v3.hash_version = 3;
+  v3.hash = LedgerHash(v3);
+  EXPECT_EQ(HexOf(v3.hash), "9680548cd1f657ef3d925036a689d619d23e96563d247b13e93e4476bf5ff0ff");
+  AttendanceEntry erasure = v3;
+  erasure.id = 3;
+  erasure.kind = LedgerEntryKind::kErasure;
+  erasure.status = AttendanceStatus::kUnspecified;
+  erasure.note.clear();
+  erasure.reason.clear();
+  erasure.prev_hash = v3.hash;
+  erasure.text_digest = LedgerErasedDigest({v1, v3});
+  erasure.hash = LedgerHash(erasure);
+  EXPECT_EQ(HexOf(erasure.hash),
+            "3980cd758bdaf42fa588424e0deabda3e52746b24f01cdc26fb871ba027f4c47");
 }
 
 }  // namespace

@@ -14,6 +14,7 @@
 #include "clients/cli/app.h"
 #include "domain/attendance_ledger.h"
 #include "trainhub/v1/attendance_mock.grpc.pb.h"
+#include "trainhub/v1/audit_mock.grpc.pb.h"
 #include "trainhub/v1/common.pb.h"
 #include "unit/cli_test_run.h"
 
@@ -173,6 +174,73 @@ TEST_F(CliAttendanceTest, VerifyFileFindsAnEntryChangedAfterExport) {
   fs::remove(file);
 }
 
+TEST_F(CliAttendanceTest, VerifyListsTheCountsThatDifferFromTheLedger) {
+  v1::LedgerVerification answer;
+  answer.set_intact(false);
+  answer.set_entry_count(40);
+  answer.set_problem("the statuses the reports count differ from the ledger for 21 people");
+  for (int i = 0; i < 20; ++i) {
+    answer.add_current_status_mismatches(
+        "session 3, participant " + std::to_string(i + 1) +
+        ": the reports count absent (entry 7), the ledger says present (entry 7)");
+  }
+  answer.set_current_status_mismatch_count(21);
+  EXPECT_CALL(*attendance_, VerifyAttendanceLedger(_, _, _))
+      .WillOnce(DoAll(SetArgPointee<2>(answer), Return(grpc::Status::OK)));
+  EXPECT_EQ(Run({"attendance", "verify", "1"}), kExitRejected);
+  EXPECT_THAT(out_.str(), HasSubstr("the ledger of series 1 was CHANGED"));
+  EXPECT_THAT(out_.str(), HasSubstr("  - session 3, participant 20: the reports count absent"));
+  EXPECT_THAT(out_.str(), HasSubstr("... and 1 more"));
+}
+
+class CliAuditTest : public ::testing::Test {
+ protected:
+  CliAuditTest() {
+    auto audit = std::make_unique<::testing::StrictMock<v1::MockAuditServiceStub>>();
+    audit_ = audit.get();
+    stubs_.audit = std::move(audit);
+  }
+  int Run(std::vector<std::string> args) { return RunCli(std::move(args), stubs_, out_, err_); }
+
+  Client::Stubs stubs_;
+  v1::MockAuditServiceStub* audit_ = nullptr;
+  std::ostringstream out_, err_;
+};
+
+TEST_F(CliAuditTest, VerifySaysIntactWithTheHeadOrChangedWithExitThree) {
+  v1::AuditLogVerification intact;
+  intact.set_intact(true);
+  intact.set_event_count(1234);
+  intact.set_head_hash(std::string(64, 'a'));
+  intact.set_open_count(2);
+  EXPECT_CALL(*audit_, VerifyAuditLog(_, _, _))
+      .WillOnce(DoAll(SetArgPointee<2>(intact), Return(grpc::Status::OK)));
+  EXPECT_EQ(Run({"audit", "verify"}), kExitOk);
+  EXPECT_THAT(out_.str(), HasSubstr("the audit log is intact: 1234 events, last hash aaaa"));
+  EXPECT_THAT(out_.str(), HasSubstr("2 refusal row(s) of the last minute"));
+
+  v1::AuditLogVerification broken;
+  broken.set_intact(false);
+  broken.set_first_bad_event_id(17);
+  broken.set_problem("event 17 was changed after it was recorded");
+  stubs_.audit = std::make_unique<::testing::StrictMock<v1::MockAuditServiceStub>>();
+  audit_ = static_cast<v1::MockAuditServiceStub*>(stubs_.audit.get());
+  EXPECT_CALL(*audit_, VerifyAuditLog(_, _, _))
+      .WillOnce(DoAll(SetArgPointee<2>(broken), Return(grpc::Status::OK)));
+  out_.str("");
+  EXPECT_EQ(Run({"audit", "verify"}), kExitRejected);
+  EXPECT_THAT(out_.str(),
+              HasSubstr("the audit log was CHANGED: event 17 was changed after it was recorded"));
+
+  stubs_.audit = std::make_unique<::testing::StrictMock<v1::MockAuditServiceStub>>();
+  audit_ = static_cast<v1::MockAuditServiceStub*>(stubs_.audit.get());
+  EXPECT_CALL(*audit_, VerifyAuditLog(_, _, _))
+      .WillOnce(Return(grpc::Status(grpc::StatusCode::PERMISSION_DENIED,
+                                    "only admins may verify the audit log")));
+  EXPECT_NE(Run({"audit", "verify"}), kExitOk);
+  EXPECT_THAT(err_.str(), HasSubstr("only admins may verify the audit log"));
+}
+
 TEST_F(CliAttendanceTest, CheckInSendsTheCodeAndSaysWhereTheParticipantIsRecorded) {
   v1::CheckInRequest sent;
   v1::AttendanceRecord record;
@@ -183,6 +251,39 @@ TEST_F(CliAttendanceTest, CheckInSendsTheCodeAndSaysWhereTheParticipantIsRecorde
   EXPECT_EQ(Run({"checkin", "482 915"}), kExitOk) << err_.str();
   EXPECT_EQ(sent.code(), "482 915");
   EXPECT_THAT(out_.str(), HasSubstr("present at session 37"));
+}
+
+TEST_F(CliAttendanceTest, CheckInTakesTheCodeAsShownInTwoWordsOrWithADash) {
+  // docs/coordinator-guide.md: "trainhub checkin 482 915", without quotes.
+  std::vector<v1::CheckInRequest> sent(2);
+  v1::AttendanceRecord record;
+  record.set_session_id(37);
+  EXPECT_CALL(*attendance_, CheckIn(_, _, _))
+      .WillOnce(DoAll(SaveArg<1>(&sent[0]), SetArgPointee<2>(record), Return(grpc::Status::OK)));
+  EXPECT_EQ(Run({"checkin", "482", "915"}), kExitOk) << err_.str();
+  EXPECT_EQ(sent[0].code(), "482 915");
+  auto again = std::make_unique<::testing::StrictMock<v1::MockAttendanceServiceStub>>();
+  EXPECT_CALL(*again, CheckIn(_, _, _))
+      .WillOnce(DoAll(SaveArg<1>(&sent[1]), SetArgPointee<2>(record), Return(grpc::Status::OK)));
+  stubs_.attendance = std::move(again);
+  EXPECT_EQ(Run({"checkin", "554-548", "--session", "37"}), kExitOk) << err_.str();
+  EXPECT_EQ(sent[1].code(), "554-548");
+  EXPECT_EQ(sent[1].session_id(), 37);
+}
+
+TEST_F(CliAttendanceTest, ARefusedCodeIsNamedByWhatWasTyped) {
+  v1::ErrorDetails details;
+  details.add_field_violations()->set_field("code");
+  details.mutable_field_violations(0)->set_description(
+      "must be six digits, as the trainer shows them (e.g. 482 915)");
+  EXPECT_CALL(*attendance_, CheckIn(_, _, _))
+      .WillOnce(
+          Return(grpc::Status(grpc::StatusCode::INVALID_ARGUMENT,
+                              "code: must be six digits, as the trainer shows them (e.g. 482 915)",
+                              details.SerializeAsString())));
+  EXPECT_EQ(Run({"checkin", "48", "915"}), kExitRejected);
+  EXPECT_THAT(err_.str(),
+              HasSubstr("error: \"48 915\" must be six digits, as the trainer shows them"));
 }
 
 }  // namespace

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "clients/cli/app.h"
+#include "domain/canonical_json.h"
 #include "domain/certificate_badge.h"
 #include "domain/certificate_document.h"
 #include "domain/data_integrity.h"
@@ -93,6 +94,23 @@ TEST_F(CliBadgeFileTest, OneChangedCharacterFailsAndSaysWhy) {
   EXPECT_THAT(out_.str(), HasSubstr("changed after it was signed"));
 }
 
+// A reader that keeps the first of two equal member names would see another
+// date than the signed one, which a parser keeping the last verifies.
+TEST_F(CliBadgeFileTest, AMemberNamedTwiceIsRefusedThoughTheLastOneIsSigned) {
+  const size_t valid_from = text_.find("\"validFrom\"");
+  ASSERT_NE(valid_from, std::string::npos);
+  std::string doubled = text_;
+  doubled.insert(valid_from, "\"validFrom\": \"2031-01-01T00:00:00Z\",\n  ");
+  Write(doubled);
+  EXPECT_EQ(Run({"certificate", "verify", path_, "--issuer-key", signer_->key_id()}),
+            kExitRejected);
+  EXPECT_THAT(out_.str(), HasSubstr("NOT VALID"));
+  EXPECT_THAT(out_.str(), HasSubstr("\"validFrom\" twice"));
+  // The same name in two different objects is no duplicate.
+  EXPECT_TRUE(domain::ParseIJson(R"({"a": {"id": 1}, "b": {"id": 2}, "id": 3})").ok());
+  EXPECT_FALSE(domain::ParseIJson(R"({"a": [{"id": 1, "id": 1}]})").ok());
+}
+
 TEST_F(CliBadgeFileTest, AnotherKeyIsNotTrusted) {
   EXPECT_EQ(Run({"certificate", "verify", path_, "--issuer-key", "k0000000000000000"}),
             kExitRejected);
@@ -108,7 +126,7 @@ TEST_F(CliBadgeFileTest, BrokenFilesAreNamed) {
   Write("{\"proof\": ");
   EXPECT_EQ(Run({"certificate", "verify", path_, "--issuer-key", signer_->key_id()}),
             kExitRejected);
-  EXPECT_THAT(out_.str(), HasSubstr("not a JSON file"));
+  EXPECT_THAT(out_.str(), HasSubstr("cannot be checked"));
   Write("{\"name\": \"x\"}");
   EXPECT_EQ(Run({"certificate", "verify", path_, "--issuer-key", signer_->key_id()}),
             kExitRejected);
@@ -128,6 +146,67 @@ TEST_F(CliBadgeFileTest, AnIssuerKeyWithANumberIsAUsageError) {
   EXPECT_EQ(Run({"certificate", "verify", "7K3M-Q9ZD-X2RT-4HNB", "--issuer-key", "k1"}),
             kExitUsage);
   EXPECT_THAT(err_.str(), HasSubstr("--issuer-key is for checking a badge file"));
+}
+
+// certificate verify NUMBER asks the server; a replaced certificate says
+// where the one replacing it stands.
+class CliVerifyTest : public ::testing::Test {
+ protected:
+  // Verifying `serial` answers `v`; returns the exit code.
+  int Verify(const std::string& serial, const v1::CertificateVerification& v) {
+    auto certificates = std::make_unique<::testing::StrictMock<v1::MockCertificateServiceStub>>();
+    certificates_ = certificates.get();
+    stubs_.certificates = std::move(certificates);
+    EXPECT_CALL(*certificates_, VerifyCertificate(::testing::_, ::testing::_, ::testing::_))
+        .WillOnce(
+            ::testing::DoAll(::testing::SetArgPointee<2>(v), ::testing::Return(grpc::Status::OK)));
+    out_.str("");
+    err_.str("");
+    return RunCli({"certificate", "verify", serial}, stubs_, out_, err_);
+  }
+
+  static v1::CertificateVerification Replaced() {
+    v1::CertificateVerification v;
+    v.set_status(v1::CERTIFICATE_STATUS_SUPERSEDED);
+    v.set_serial("7K3M-Q9ZD-X2RT-4HNB");
+    v.set_outcome(v1::COMPLETION_OUTCOME_CERTIFICATE);
+    v.set_holder_name("أمل حداد");
+    v.set_series_title("Interkultur im Ehrenamt");
+    v.set_organization_name("Landesnetzwerk Ehrenamt e. V.");
+    v.set_superseded_by("ABCD-EFGH-JKMN-PQRS");
+    v.set_signature_valid(true);
+    v.set_replacement_serial("ABCD-EFGH-JKMN-PQRS");
+    v.set_replacement_count(1);
+    return v;
+  }
+
+  Client::Stubs stubs_;
+  v1::MockCertificateServiceStub* certificates_ = nullptr;
+  std::ostringstream out_, err_;
+};
+
+TEST_F(CliVerifyTest, AReplacedCertificateSaysWhetherTheNewOneIsValid) {
+  v1::CertificateVerification v = Replaced();
+  v.set_replacement_status(v1::CERTIFICATE_STATUS_VALID);
+  EXPECT_EQ(Verify("7K3M-Q9ZD-X2RT-4HNB", v), kExitRejected) << err_.str();
+  EXPECT_THAT(out_.str(), HasSubstr("replaced by ABCD-EFGH-JKMN-PQRS"));
+  EXPECT_THAT(out_.str(), HasSubstr("the new certificate ABCD-EFGH-JKMN-PQRS is valid"));
+
+  v.set_replacement_status(v1::CERTIFICATE_STATUS_REVOKED);
+  v.mutable_replacement_revoke_time()->set_seconds(1710000000);  // 09.03.2024 17:00 in Berlin
+  EXPECT_EQ(Verify("7K3M-Q9ZD-X2RT-4HNB", v), kExitRejected);
+  EXPECT_THAT(out_.str(), HasSubstr("the new certificate ABCD-EFGH-JKMN-PQRS was REVOKED"));
+  EXPECT_THAT(out_.str(), HasSubstr("09.03.2024"));
+  EXPECT_THAT(out_.str(), HasSubstr("none of them is valid"));
+  EXPECT_THAT(out_.str(), ::testing::Not(HasSubstr("ABCD-EFGH-JKMN-PQRS is valid")));
+
+  v = Replaced();
+  v.set_replacement_serial("WXYZ-0123-4567-89AB");
+  v.set_replacement_count(2);
+  v.set_replacement_status(v1::CERTIFICATE_STATUS_VALID);
+  EXPECT_EQ(Verify("7K3M-Q9ZD-X2RT-4HNB", v), kExitRejected);
+  EXPECT_THAT(out_.str(), HasSubstr("last replaced by WXYZ-0123-4567-89AB (replaced 2 times)"));
+  EXPECT_THAT(out_.str(), HasSubstr("the new certificate WXYZ-0123-4567-89AB is valid"));
 }
 
 }  // namespace

@@ -3,15 +3,24 @@
 // its exit codes, without a server.
 
 #include <gmock/gmock.h>
+#include <grpcpp/test/mock_stream.h>
 #include <gtest/gtest.h>
+#include <unistd.h>
 
+#include <filesystem>
+#include <fstream>
 #include <sstream>
 #include <string>
 #include <vector>
 
 #include "clients/cli/app.h"
+#include "trainhub/v1/admin_mock.grpc.pb.h"
+#include "clients/cli/format.h"
 #include "trainhub/v1/common.pb.h"
+#include "trainhub/v1/enrolment_mock.grpc.pb.h"
 #include "trainhub/v1/organization_mock.grpc.pb.h"
+#include "trainhub/v1/schedule_mock.grpc.pb.h"
+#include "trainhub/v1/participant_mock.grpc.pb.h"
 #include "trainhub/v1/series_mock.grpc.pb.h"
 #include "unit/cli_test_run.h"
 
@@ -32,10 +41,16 @@ class CliCommandsTest : public ::testing::Test {
   CliCommandsTest() {
     auto series = std::make_unique<::testing::StrictMock<v1::MockSeriesServiceStub>>();
     auto organizations = std::make_unique<::testing::StrictMock<v1::MockOrganizationServiceStub>>();
+    auto schedule = std::make_unique<::testing::StrictMock<v1::MockScheduleServiceStub>>();
+    auto enrolments = std::make_unique<::testing::StrictMock<v1::MockEnrolmentServiceStub>>();
     series_ = series.get();
     organizations_ = organizations.get();
+    schedule_ = schedule.get();
+    enrolments_ = enrolments.get();
     stubs_.series = std::move(series);
     stubs_.organizations = std::move(organizations);
+    stubs_.schedule = std::move(schedule);
+    stubs_.enrolments = std::move(enrolments);
   }
 
   // Runs `trainhub <args>` with the mocks; out_ and err_ get what it printed.
@@ -54,6 +69,8 @@ class CliCommandsTest : public ::testing::Test {
   Client::Stubs stubs_;
   v1::MockSeriesServiceStub* series_ = nullptr;
   v1::MockOrganizationServiceStub* organizations_ = nullptr;
+  v1::MockScheduleServiceStub* schedule_ = nullptr;
+  v1::MockEnrolmentServiceStub* enrolments_ = nullptr;
   std::ostringstream out_, err_;
 };
 
@@ -158,10 +175,329 @@ TEST_F(CliCommandsTest, SessionAddNeedsEitherTimesOrDays) {
   EXPECT_THAT(err_.str(), HasSubstr("--days and --daily"));
 }
 
+TEST_F(CliCommandsTest, AWordWhereANumberBelongsIsNamedTheWayTheDocsNameIt) {
+  // StrictMock: nothing reaches the server.
+  EXPECT_EQ(Run({"series", "show", "abc"}), kExitUsage);
+  EXPECT_THAT(err_.str(), HasSubstr("error: SERIES must be a number"));
+  EXPECT_THAT(err_.str(), HasSubstr("\"abc\""));
+  EXPECT_THAT(err_.str(), Not(HasSubstr("Could not convert")));
+  err_.str("");
+  EXPECT_EQ(
+      Run({"session", "add", "6", "x", "--start", "2027-03-01 10:00", "--end", "2027-03-01 12:00"}),
+      kExitUsage);
+  EXPECT_THAT(err_.str(), HasSubstr("error: MODULE must be a number"));
+  err_.str("");
+  EXPECT_EQ(Run({"series", "show", "0"}), kExitUsage);
+  EXPECT_THAT(err_.str(), HasSubstr("SERIES must be a positive number (an id"));
+  err_.str("");
+  EXPECT_EQ(Run({"org", "show", "x1"}), kExitUsage);
+  EXPECT_THAT(err_.str(), HasSubstr("error: ORGANISATION must be a number"));
+  err_.str("");
+  EXPECT_EQ(Run({"series", "create", "--title", "T", "--kind", "other", "--org", "eins",
+                 "--capacity", "12"}),
+            kExitUsage);
+  EXPECT_THAT(err_.str(), HasSubstr("error: --org must be a number, not \"eins\""));
+  err_.str("");
+  EXPECT_EQ(Run({"session", "add", "6", "31", "--start", "2027-03-01 10:00", "--end",
+                 "2027-03-01 12:00", "--trainer", "9", "--trainer", "Kaya"}),
+            kExitUsage);
+  EXPECT_THAT(err_.str(), HasSubstr("error: --trainer must be a number, not \"Kaya\""));
+}
+
+TEST_F(CliCommandsTest, AServerWithoutAPortIsReachedOnTheDefaultPort) {
+  for (auto [typed, reached] : {std::pair{"192.0.2.1", "192.0.2.1:50051"},
+                                std::pair{"[2001:db8::7]", "[2001:db8::7]:50051"},
+                                std::pair{"trainhub.example.org", "trainhub.example.org:50051"}}) {
+    auto series = std::make_unique<::testing::NiceMock<v1::MockSeriesServiceStub>>();
+    ON_CALL(*series, GetSeries(_, _, _))
+        .WillByDefault(Return(grpc::Status(grpc::StatusCode::UNAVAILABLE, "connection refused")));
+    stubs_.series = std::move(series);
+    err_.str("");
+    EXPECT_EQ(Run({"--server", typed, "series", "show", "6"}), kExitUnreachable);
+    EXPECT_THAT(err_.str(), HasSubstr(std::string("cannot reach trainhubd at ") + reached));
+  }
+  err_.str("");
+  EXPECT_EQ(Run({"--server", "host:99999", "series", "show", "6"}), kExitUsage);
+  EXPECT_THAT(err_.str(), HasSubstr("\"host:99999\" is not a server address"));
+}
+
+TEST_F(CliCommandsTest, ASessionNamesItsTrainersUnderOneLabel) {
+  v1::Session session;
+  session.set_id(40);
+  session.set_series_id(2);
+  session.set_series_title("Interkultur im Ehrenamt");
+  session.set_module_title("Rollenverständnis im Ehrenamt");
+  SetTimestamp(absl::FromCivil(absl::CivilMinute(2027, 3, 12, 9, 0), LocalZone()),
+               session.mutable_start_time());
+  SetTimestamp(absl::FromCivil(absl::CivilMinute(2027, 3, 12, 17, 0), LocalZone()),
+               session.mutable_end_time());
+  for (auto [id, name] : {std::pair{2, "Dr. Jonas Keller"}, std::pair{3, "Алина Петрова"}}) {
+    auto* b = session.add_trainers();
+    b->set_trainer_id(id);
+    b->set_trainer_name(name);
+    b->set_status(v1::BOOKING_STATUS_REQUESTED);
+  }
+  EXPECT_CALL(*series_, CreateSession(_, _, _))
+      .WillOnce(DoAll(SetArgPointee<2>(session), Return(grpc::Status::OK)));
+  EXPECT_EQ(Run({"session", "add", "2", "9", "--start", "2027-03-12 09:00", "--end",
+                 "2027-03-12 17:00", "--trainer", "2", "--trainer", "3"}),
+            kExitOk)
+      << err_.str();
+  const std::string text = out_.str();
+  EXPECT_EQ(text.find("Trainers:"), text.rfind("Trainers:")) << text;
+  EXPECT_THAT(text, HasSubstr("Trainers:  Dr. Jonas Keller (2): requested\n"));
+  EXPECT_THAT(text, HasSubstr("\n             Алина Петрова (3): requested\n"));
+  // A one-day session shows its date once.
+  EXPECT_THAT(text, HasSubstr("12.03.2027 09:00–17:00"));
+}
+
+TEST_F(CliCommandsTest, ADoubleBookingNamesTheConflictAndTheFlagOnce) {
+  v1::ErrorDetails details;
+  details.set_conflicting_session_id(28);
+  EXPECT_CALL(*series_, CreateSession(_, _, _))
+      .WillOnce(Return(grpc::Status(
+          grpc::StatusCode::FAILED_PRECONDITION,
+          "trainer 2 (Dr. Jonas Keller) is already booked at that time for session 28; set "
+          "allow_overlap to book anyway",
+          details.SerializeAsString())));
+  EXPECT_EQ(Run({"session", "add", "2", "9", "--start", "2027-03-01 14:00", "--end",
+                 "2027-03-01 17:00", "--trainer", "2"}),
+            kExitRejected);
+  const std::string text = err_.str();
+  EXPECT_THAT(text, HasSubstr("pass --allow-overlap to book anyway"));
+  EXPECT_EQ(text.find("--allow-overlap"), text.rfind("--allow-overlap")) << text;
+  EXPECT_THAT(text, HasSubstr("conflicting session: 28 (see: trainhub session show 28)"));
+}
+
+class CliImportTest : public ::testing::Test {
+ protected:
+  CliImportTest() {
+    auto participants = std::make_unique<::testing::StrictMock<v1::MockParticipantServiceStub>>();
+    participants_ = participants.get();
+    stubs_.participants = std::move(participants);
+    std::ofstream(file_) << "Vorname;Nachname;E-Mail\nJana;Beispiel;jana@example.org\n";
+  }
+  ~CliImportTest() override { std::filesystem::remove(file_); }
+
+  int Run(std::vector<std::string> args) { return RunCli(std::move(args), stubs_, out_, err_); }
+
+  const std::string file_ = (std::filesystem::temp_directory_path() /
+                             ("ehrenamt-liste-" + std::to_string(::getpid()) + ".csv"))
+                                .string();
+  Client::Stubs stubs_;
+  v1::MockParticipantServiceStub* participants_ = nullptr;
+  std::ostringstream out_, err_;
+};
+
+TEST_F(CliImportTest, TheDryRunNamesWhomItWouldCreateOrMatch) {
+  v1::ImportParticipantsResponse answer;
+  answer.set_rows(2);
+  auto* jana = answer.add_imported();
+  jana->set_line(2);
+  jana->set_participant_id(1);
+  jana->set_display_name("Jana Beispiel");
+  jana->set_enrolment_state(v1::ENROLMENT_STATE_ENROLLED);
+  auto* amal = answer.add_imported();
+  amal->set_line(3);
+  amal->set_created(true);
+  amal->set_display_name("أمل حداد");
+  amal->set_enrolment_state(v1::ENROLMENT_STATE_WAITLISTED);
+  amal->set_waitlist_position(1);
+  EXPECT_CALL(*participants_, ImportParticipants(_, _, _))
+      .WillOnce(DoAll(SetArgPointee<2>(answer), Return(grpc::Status::OK)));
+  EXPECT_EQ(Run({"import", "enrolments", "2", file_, "--org", "1", "--dry-run"}), kExitOk)
+      << err_.str();
+  EXPECT_THAT(out_.str(), HasSubstr("line 2: Jana Beispiel (existing participant 1), enrolled\n"));
+  EXPECT_THAT(out_.str(), HasSubstr("line 3: أمل حداد (new participant), waitlist #1\n"));
+}
+
+TEST_F(CliImportTest, RefusalsNameTheFileAndItsRowsNotTheApisWords) {
+  v1::ErrorDetails encoding;
+  encoding.add_field_violations()->set_field("csv");
+  encoding.mutable_field_violations(0)->set_description(
+      "line 2: the file is not UTF-8 (perhaps Windows-1252); save it as \"CSV UTF-8\"");
+  v1::ErrorDetails rows;
+  for (auto [field, description] :
+       {std::pair{"csv line 2 E-Mail", "is not an e-mail address"},
+        std::pair{"csv line 3 Zielgruppe", "unknown target group \"Niemand\""},
+        std::pair{"accept_good_rows",
+                  "nothing was imported; fix the rows, or import only the "
+                  "good rows"}}) {
+    auto* v = rows.add_field_violations();
+    v->set_field(field);
+    v->set_description(description);
+  }
+  EXPECT_CALL(*participants_, ImportParticipants(_, _, _))
+      .WillOnce(Return(grpc::Status(
+          grpc::StatusCode::INVALID_ARGUMENT,
+          "csv: line 2: the file is not UTF-8 (perhaps Windows-1252); save it as \"CSV UTF-8\"",
+          encoding.SerializeAsString())));
+  EXPECT_EQ(Run({"import", "participants", file_, "--org", "1"}), kExitRejected);
+  EXPECT_THAT(err_.str(), HasSubstr("error: " + file_ + ": line 2: the file is not UTF-8"));
+  EXPECT_THAT(err_.str(), Not(HasSubstr("FILE")));
+  err_.str("");
+  auto again = std::make_unique<::testing::StrictMock<v1::MockParticipantServiceStub>>();
+  EXPECT_CALL(*again, ImportParticipants(_, _, _))
+      .WillOnce(Return(
+          grpc::Status(grpc::StatusCode::INVALID_ARGUMENT, "rows", rows.SerializeAsString())));
+  stubs_.participants = std::move(again);
+  EXPECT_EQ(Run({"import", "participants", file_, "--org", "1"}), kExitRejected);
+  EXPECT_THAT(err_.str(), HasSubstr(file_ + ": nothing was imported"));
+  EXPECT_THAT(err_.str(), HasSubstr("  line 2 (E-Mail): is not an e-mail address\n"));
+  EXPECT_THAT(err_.str(), HasSubstr("pass --good-rows-only to import the other rows"));
+  EXPECT_THAT(err_.str(), Not(HasSubstr("csv line")));
+}
+
 TEST_F(CliCommandsTest, BadDaysAreAUsageError) {
   EXPECT_EQ(Run({"session", "add", "6", "31", "--days", "Mai", "--daily", "09:00-16:00"}),
             kExitUsage);
   EXPECT_THAT(err_.str(), HasSubstr("--days: give FIRST..LAST"));
+}
+
+// The server answers a second backup while one runs with RESOURCE_EXHAUSTED:
+// the CLI says a backup is running (not that the server is unreachable) and
+// exits with the busy code, writing no file.
+TEST_F(CliCommandsTest, AdminBackupWhileAnotherRunsSaysSoAndExitsBusy) {
+  auto admin = std::make_unique<::testing::StrictMock<v1::MockAdminServiceStub>>();
+  auto* reader = new grpc::testing::MockClientReader<v1::FileChunk>();  // owned by the CLI
+  EXPECT_CALL(*reader, Read(_)).WillOnce(Return(false));
+  EXPECT_CALL(*reader, Finish())
+      .WillOnce(
+          Return(grpc::Status(grpc::StatusCode::RESOURCE_EXHAUSTED,
+                              "a backup is already running; try again when it has finished")));
+  EXPECT_CALL(*admin, BackupDatabaseRaw(_, _)).WillOnce(Return(reader));
+  stubs_.admin = std::move(admin);
+  const std::string file =
+      (std::filesystem::temp_directory_path() / ("cli-backup-" + std::to_string(::getpid())))
+          .string();
+  EXPECT_EQ(Run({"admin", "backup", file}), kExitOther) << err_.str();
+  EXPECT_THAT(err_.str(), HasSubstr("a backup is already running"));
+  EXPECT_THAT(err_.str(), Not(HasSubstr("cannot reach")));
+  EXPECT_FALSE(std::filesystem::exists(file));
+  EXPECT_FALSE(std::filesystem::exists(file + ".part"));
+}
+
+// Any role's own sessions: the server knows whose they are, so the command
+// asks for them without a trainer id (and without asking who is logged in).
+TEST_F(CliCommandsTest, ScheduleMineAsksForTheCallersOwnSessionsFromNow) {
+  v1::ListScheduleResponse page;
+  v1::Session* session = page.add_sessions();
+  session->set_id(37);
+  session->set_series_title("Interkulturelle Kommunikation kompakt");
+  v1::ListMySessionsRequest sent;
+  EXPECT_CALL(*schedule_, ListMySessions(_, _, _))
+      .WillOnce(DoAll(SaveArg<1>(&sent), SetArgPointee<2>(page), Return(grpc::Status::OK)));
+  EXPECT_EQ(Run({"schedule", "mine", "--to", "2030-01-01"}), kExitOk) << err_.str();
+  EXPECT_TRUE(sent.has_to());
+  EXPECT_FALSE(sent.has_from()) << "the server's now";
+  EXPECT_THAT(out_.str(), HasSubstr("Interkulturelle Kommunikation kompakt"));
+}
+
+TEST_F(CliCommandsTest, SessionBookingWithoutATrainerIsTheCallersOwn) {
+  v1::SetBookingStatusRequest sent;
+  EXPECT_CALL(*series_, SetBookingStatus(_, _, _))
+      .WillOnce(DoAll(SaveArg<1>(&sent), Return(grpc::Status::OK)));
+  EXPECT_EQ(Run({"session", "booking", "40", "confirmed"}), kExitOk) << err_.str();
+  EXPECT_EQ(sent.session_id(), 40);
+  EXPECT_EQ(sent.trainer_id(), 0) << "the server takes the caller's trainer record";
+  EXPECT_EQ(sent.status(), v1::BOOKING_STATUS_CONFIRMED);
+}
+
+TEST_F(CliCommandsTest, SessionBookingOfANamedTrainer) {
+  v1::SetBookingStatusRequest sent;
+  EXPECT_CALL(*series_, SetBookingStatus(_, _, _))
+      .WillOnce(DoAll(SaveArg<1>(&sent), Return(grpc::Status::OK)));
+  EXPECT_EQ(Run({"session", "booking", "40", "9", "declined"}), kExitOk) << err_.str();
+  EXPECT_EQ(sent.trainer_id(), 9);
+  EXPECT_EQ(sent.status(), v1::BOOKING_STATUS_DECLINED);
+}
+
+TEST_F(CliCommandsTest, SessionBookingWordsInTheWrongPlaceAreUsageErrors) {
+  // StrictMock: no call reaches the server.
+  EXPECT_EQ(Run({"session", "booking", "40", "Kaya", "confirmed"}), kExitUsage);
+  EXPECT_THAT(err_.str(), HasSubstr("TRAINER must be a trainer id"));
+  EXPECT_EQ(Run({"session", "booking", "40", "9", "vielleicht"}), kExitUsage);
+  EXPECT_THAT(err_.str(), HasSubstr("STATUS must be requested, confirmed or declined"));
+}
+
+TEST_F(CliCommandsTest, EnrolmentListShowsWhoNoLongerMeetsTheRequirement) {
+  v1::ListEnrolmentsResponse page;
+  v1::Enrolment* e = page.add_enrolments();
+  e->set_id(21);
+  e->set_series_id(7);
+  e->set_participant_id(10);
+  e->set_participant_name("Nguyễn Thị Lan");
+  e->set_state(v1::ENROLMENT_STATE_ENROLLED);
+  e->set_requirement_unmet(
+      "series 7 requires the qualification \"Systemische Organisationsberatung\", which the "
+      "person does not hold any more: Zertifikat 7K3M-Q9ZD-X2RT-4HNB of series 1 was revoked "
+      "on 01.12.2026 10:00");
+  v1::ListEnrolmentsRequest sent;
+  EXPECT_CALL(*enrolments_, ListEnrolments(_, _, _))
+      .WillOnce(DoAll(SaveArg<1>(&sent), SetArgPointee<2>(page), Return(grpc::Status::OK)));
+  EXPECT_EQ(Run({"enrolment", "list", "--series", "7", "--requirement-unmet"}), kExitOk)
+      << err_.str();
+  EXPECT_TRUE(sent.requirement_unmet());
+  EXPECT_EQ(sent.series_id(), 7);
+  EXPECT_THAT(out_.str(), HasSubstr("! enrolment 21 (Nguyễn Thị Lan): series 7 requires"));
+  EXPECT_THAT(out_.str(), HasSubstr("7K3M-Q9ZD-X2RT-4HNB of series 1 was revoked"));
+}
+
+// --documents chooses what a series issues; a refusal of it names the flag.
+TEST_F(CliCommandsTest, SeriesDocumentsFlagSetsWhatTheSeriesIssues) {
+  v1::UpdateSeriesRequest sent;
+  v1::Series updated = Vielfaltsmontag();
+  updated.set_issued_documents(v1::ISSUED_DOCUMENTS_CONFIRMATION_ONLY);
+  EXPECT_CALL(*series_, UpdateSeries(_, _, _))
+      .WillOnce(DoAll(SaveArg<1>(&sent), SetArgPointee<2>(updated), Return(grpc::Status::OK)));
+  EXPECT_EQ(Run({"series", "update", "6", "--documents", "confirmation-only"}), kExitOk)
+      << err_.str();
+  EXPECT_EQ(sent.series().issued_documents(), v1::ISSUED_DOCUMENTS_CONFIRMATION_ONLY);
+  ASSERT_EQ(sent.update_mask().paths_size(), 1);
+  EXPECT_EQ(sent.update_mask().paths(0), "issued_documents");
+
+  auto fresh = std::make_unique<::testing::StrictMock<v1::MockSeriesServiceStub>>();
+  series_ = fresh.get();
+  stubs_.series = std::move(fresh);
+  v1::ErrorDetails details;
+  auto* violation = details.add_field_violations();
+  violation->set_field("series.issued_documents");
+  violation->set_description(
+      "a series that issues only Teilnahmebestätigungen awards no "
+      "qualification");
+  // One violation: the server's message is "field: description".
+  EXPECT_CALL(*series_, UpdateSeries(_, _, _))
+      .WillOnce(Return(grpc::Status(grpc::StatusCode::INVALID_ARGUMENT,
+                                    "series.issued_documents: " + violation->description(),
+                                    details.SerializeAsString())));
+  EXPECT_EQ(Run({"series", "update", "6", "--documents", "confirmation-only"}), kExitRejected);
+  EXPECT_THAT(err_.str(), HasSubstr("--documents: a series that issues only"));
+}
+
+TEST_F(CliCommandsTest, SeriesDocumentsFlagTakesOnlyItsWords) {
+  EXPECT_EQ(Run({"series", "update", "6", "--documents", "zertifikat"}), kExitUsage);
+  EXPECT_THAT(err_.str(), HasSubstr("--documents"));
+}
+
+TEST_F(CliCommandsTest, OrgSignatoryFlagsSetWhoSignsCertificates) {
+  v1::UpdateOrganizationRequest sent;
+  v1::Organization org;
+  org.set_id(1);
+  org.set_name("Auslandsgesellschaft Sachsen-Anhalt e.V.");
+  org.set_signatory_name("Dr. Katrin Wegener");
+  org.set_signatory_role("Projektleitung");
+  EXPECT_CALL(*organizations_, UpdateOrganization(_, _, _))
+      .WillOnce(DoAll(SaveArg<1>(&sent), SetArgPointee<2>(org), Return(grpc::Status::OK)));
+  EXPECT_EQ(Run({"org", "update", "1", "--signatory-name", "Dr. Katrin Wegener", "--signatory-role",
+                 "Projektleitung"}),
+            kExitOk)
+      << err_.str();
+  EXPECT_EQ(sent.organization().signatory_name(), "Dr. Katrin Wegener");
+  EXPECT_EQ(sent.organization().signatory_role(), "Projektleitung");
+  ASSERT_EQ(sent.update_mask().paths_size(), 2);
+  EXPECT_EQ(sent.update_mask().paths(0), "signatory_name");
+  EXPECT_EQ(sent.update_mask().paths(1), "signatory_role");
+  EXPECT_THAT(out_.str(), HasSubstr("Dr. Katrin Wegener, Projektleitung"));
 }
 
 }  // namespace

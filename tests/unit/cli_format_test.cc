@@ -1,3 +1,4 @@
+#include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
 #include <cstdlib>
@@ -11,6 +12,7 @@
 #include "clients/cli/format.h"
 #include "clients/cli/printer.h"
 #include "trainhub/v1/common.pb.h"
+#include "wire/server_address.h"
 
 namespace trainhub::cli {
 namespace {
@@ -137,6 +139,25 @@ TEST(DisplayWidthTest, CountsGraphemesAndWideCharacters) {
   EXPECT_EQ(lines[0], "王芳");
 }
 
+TEST(ServerTargetTest, AHostAloneMeansTheDefaultPort) {
+  using wire::ServerTarget;
+  EXPECT_EQ(ServerTarget("127.0.0.1"), "127.0.0.1:50051");
+  EXPECT_EQ(ServerTarget(" localhost "), "localhost:50051");
+  EXPECT_EQ(ServerTarget("trainhub.example.org"), "trainhub.example.org:50051");
+  EXPECT_EQ(ServerTarget("trainhub.example.org:"), "trainhub.example.org:50051");
+  EXPECT_EQ(ServerTarget("127.0.0.1:8443"), "127.0.0.1:8443");
+  EXPECT_EQ(ServerTarget("[::1]"), "[::1]:50051");
+  EXPECT_EQ(ServerTarget("[::1]:"), "[::1]:50051");
+  EXPECT_EQ(ServerTarget("::1"), "[::1]:50051");
+  EXPECT_EQ(ServerTarget("[2001:db8::7]:9000"), "[2001:db8::7]:9000");
+  EXPECT_EQ(ServerTarget("dns:///trainhub.example.org:443"), "dns:///trainhub.example.org:443");
+  EXPECT_EQ(ServerTarget("unix:/run/trainhub.sock"), "unix:/run/trainhub.sock");
+  for (const char* bad :
+       {"", "  ", "host:0", "host:65536", "host:http", "[::1", "[::1]x", "a b", ":50051", "[]"}) {
+    EXPECT_EQ(ServerTarget(bad), std::nullopt) << bad;
+  }
+}
+
 TEST(InCliWordsTest, SpeaksTheCommandLinesOptions) {
   EXPECT_EQ(InCliWords("session.end_time: must be after start_time"),
             "--end: must be after --start");
@@ -156,6 +177,66 @@ TEST(InCliWordsTest, SpeaksTheCommandLinesOptions) {
             "trainhub.v1.SeriesService/CreateSeries is for an admin");
   EXPECT_EQ(InCliWords("teilnehmerin@example.org belongs to participant 3 (e.g. Jana)"),
             "teilnehmerin@example.org belongs to participant 3 (e.g. Jana)");
+}
+
+TEST(InCliWordsTest, AnArgumentIsTheSubjectOfABarePredicateAndOtherwiseLeftOut) {
+  // No message without a subject ("error: is not a certificate number").
+  EXPECT_EQ(InCliWords("serial: is not a certificate number (16 characters)"),
+            "NUMBER is not a certificate number (16 characters)");
+  EXPECT_EQ(InCliWords("series_id: must be a positive id"), "SERIES must be a positive id");
+  EXPECT_EQ(InCliWords("serial: is not a certificate number", {{"serial", "\"ABCD\""}}),
+            "\"ABCD\" is not a certificate number");
+  // A file is named by its name, never by a placeholder.
+  EXPECT_EQ(InCliWords("csv: line 2: the file is not UTF-8", {{"csv", "liste.csv"}}),
+            "liste.csv: line 2: the file is not UTF-8");
+  // A message that names the person says so once, and names the flag.
+  EXPECT_EQ(InCliWords("participant_ids[0]: participant 5 (Katrin Neumann) belongs to trainers; "
+                       "series 3 is for apprentices; set override_eligibility to enrol them "
+                       "anyway"),
+            "participant 5 (Katrin Neumann) belongs to trainers; series 3 is for apprentices; "
+            "pass --override-eligibility to enrol them anyway");
+}
+
+TEST(PrinterReportTest, EachViolationIsOneLineInTheCommandsWords) {
+  std::ostringstream out, err;
+  Printer printer(OutputFormat::kTable, out, err);
+  trainhub::v1::ErrorDetails details;
+  for (auto [field, description] :
+       {std::pair{"participant_ids[0]", "participant 5 (Katrin Neumann) belongs to trainers"},
+        std::pair{"participant_ids[3]", "participant 9 (أمل حداد) belongs to managers"},
+        std::pair{"series_id", "must be a positive id"},
+        std::pair{"session.end_time", "must be after start_time"}}) {
+    auto* v = details.add_field_violations();
+    v->set_field(field);
+    v->set_description(description);
+  }
+  EXPECT_EQ(printer.Report(grpc::Status(grpc::StatusCode::FAILED_PRECONDITION, "several",
+                                        details.SerializeAsString()),
+                           "x"),
+            kExitRejected);
+  EXPECT_EQ(err.str(),
+            "error: the request was rejected:\n"
+            "  participant 5 (Katrin Neumann) belongs to trainers\n"
+            "  participant 9 (أمل حداد) belongs to managers\n"
+            "  SERIES must be a positive id\n"
+            "  --end: must be after --start\n");
+}
+
+TEST(PrinterReportTest, SaysHowToLogInInsteadOfTheProtocolsWords) {
+  std::ostringstream out, err;
+  Printer printer(OutputFormat::kTable, out, err);
+  const grpc::Status no_token(
+      grpc::StatusCode::UNAUTHENTICATED,
+      "this call needs a login: send \"authorization: Bearer <token>\" (trainhub login)");
+  EXPECT_EQ(printer.Report(no_token, "x", /*sent_token=*/false), kExitDenied);
+  EXPECT_EQ(err.str(), "error: you are not logged in; run: trainhub login --email YOUR_E-MAIL\n");
+  err.str("");
+  EXPECT_EQ(printer.Report(grpc::Status(grpc::StatusCode::UNAUTHENTICATED,
+                                        "the token is unknown, expired or revoked"),
+                           "x", /*sent_token=*/true),
+            kExitDenied);
+  EXPECT_THAT(err.str(), ::testing::HasSubstr("log in again: trainhub login --email"));
+  EXPECT_THAT(err.str(), ::testing::Not(::testing::HasSubstr("token")));
 }
 
 TEST(PrinterReportTest, NamesTheCommandNotTheServersMethodWhenARoleIsMissing) {

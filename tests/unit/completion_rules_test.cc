@@ -20,12 +20,16 @@ class CompletionRulesTest : public ::testing::Test {
     const absl::Time day = absl::FromUnixSeconds(1'800'000'000);
     const Id module_of[] = {10, 10, 20, 30};
     for (int i = 0; i < 4; ++i) {
-      sessions_.push_back({100 + i, module_of[i], day + absl::Hours(24 * 7 * i), 240, 4.0, false});
+      const absl::Time start = day + absl::Hours(24 * 7 * i);
+      sessions_.push_back({100 + i, module_of[i], start, start + absl::Minutes(240), 240, 4.0,
+                           false});
     }
+    // Unless a test says otherwise, every session is over.
+    now_ = day + absl::Hours(24 * 365);
   }
 
   PersonCompletion Evaluate(const std::vector<CompletionCell>& cells) {
-    return EvaluatePerson(rule_, modules_, sessions_, cells);
+    return EvaluatePerson(rule_, modules_, sessions_, cells, now_);
   }
 
   static CompletionCell Cell(S status, int minutes = 0) { return {true, status, minutes}; }
@@ -34,6 +38,7 @@ class CompletionRulesTest : public ::testing::Test {
   CompletionRule rule_;
   std::vector<CompletionModule> modules_;
   std::vector<CompletionSession> sessions_;
+  absl::Time now_;
 };
 
 TEST_F(CompletionRulesTest, AllModulesAttendedGivesTheZertifikat) {
@@ -139,6 +144,66 @@ TEST_F(CompletionRulesTest, ForecastWhileSessionsRemain) {
   p = Evaluate({Cell(S::kPresent), Cell(S::kExcused), Open(), Cell(S::kPresent)});
   EXPECT_EQ(p.progress, CompletionProgress::kAtRisk);
   EXPECT_NE(p.progress_reason.find("an excused absence"), std::string::npos) << p.progress_reason;
+}
+
+TEST_F(CompletionRulesTest, ASessionNotYetHeldRemainsWhateverIsRecorded) {
+  // The last session runs now; everyone was marked present at its start.
+  now_ = sessions_[3].start + absl::Minutes(30);
+  PersonCompletion p =
+      Evaluate({Cell(S::kPresent), Cell(S::kPresent), Cell(S::kPresent), Cell(S::kPresent)});
+  EXPECT_EQ(p.sessions_remaining, 1);
+  EXPECT_NE(p.progress, CompletionProgress::kCompleted);
+  // Leaving now would still lose module 3, which "all modules" needs.
+  EXPECT_EQ(p.progress, CompletionProgress::kAtRisk);
+  EXPECT_NE(p.progress_reason.find("3. Vertiefung"), std::string::npos) << p.progress_reason;
+  // Signing the sheet off early changes nothing: the session is not over.
+  sessions_[3].signed_off = true;
+  EXPECT_EQ(Evaluate({Cell(S::kPresent), Cell(S::kPresent), Cell(S::kPresent),
+                      Cell(S::kPresent)})
+                .sessions_remaining,
+            1);
+  // Once it has ended, the record stands.
+  now_ = sessions_[3].start + absl::Minutes(240);
+  p = Evaluate({Cell(S::kPresent), Cell(S::kPresent), Cell(S::kPresent), Cell(S::kPresent)});
+  EXPECT_EQ(p.sessions_remaining, 0);
+  EXPECT_EQ(p.progress, CompletionProgress::kCompleted);
+}
+
+TEST_F(CompletionRulesTest, AnExcusedAbsenceKnownInAdvanceDoesNotRemain) {
+  now_ = sessions_[2].start - absl::Hours(24);
+  rule_.all_modules = false;
+  rule_.min_modules = 2;
+  PersonCompletion p = Evaluate({Cell(S::kPresent), Cell(S::kPresent), Cell(S::kExcused), Open()});
+  EXPECT_EQ(p.sessions_remaining, 1);
+  EXPECT_EQ(p.excused, 1);
+  // Module 1 done, module 2 excused: missing module 3 as well breaks the rule.
+  EXPECT_EQ(p.progress, CompletionProgress::kAtRisk);
+  EXPECT_NE(p.progress_reason.find("3. Vertiefung"), std::string::npos) << p.progress_reason;
+}
+
+TEST_F(CompletionRulesTest, NobodyIsAtRiskBeforeTheFirstSessionBegins) {
+  now_ = sessions_[0].start - absl::Minutes(1);
+  // The default rule (all modules) leaves no absence free: still nobody at risk.
+  PersonCompletion p = Evaluate({Open(), Open(), Open(), Open()});
+  EXPECT_EQ(p.sessions_remaining, 4);
+  EXPECT_EQ(p.progress, CompletionProgress::kOnTrack) << p.progress_reason;
+  EXPECT_TRUE(p.progress_reason.empty()) << p.progress_reason;
+  // Nor with an excused absence announced in advance and a rule allowing none.
+  rule_.max_excused = 0;
+  rule_.all_modules = false;
+  rule_.min_modules = 1;
+  p = Evaluate({Open(), Open(), Open(), Cell(S::kExcused)});
+  EXPECT_EQ(p.progress, CompletionProgress::kCannotComplete) << p.progress_reason;
+  rule_.max_excused = 1;
+  p = Evaluate({Open(), Open(), Open(), Cell(S::kExcused)});
+  EXPECT_EQ(p.progress, CompletionProgress::kOnTrack) << p.progress_reason;
+
+  // Once the first session has begun, one more absence can break the default rule.
+  rule_ = CompletionRule();
+  now_ = sessions_[0].start;
+  p = Evaluate({Open(), Open(), Open(), Open()});
+  EXPECT_EQ(p.progress, CompletionProgress::kAtRisk);
+  EXPECT_NE(p.progress_reason.find("1. Grundlagen"), std::string::npos) << p.progress_reason;
 }
 
 TEST_F(CompletionRulesTest, SignedOffAndUnexpectedSessionsDoNotRemain) {

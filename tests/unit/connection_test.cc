@@ -6,9 +6,13 @@
 
 #include <filesystem>
 
+#include "domain/attendance_ledger.h"
+#include "domain/audit_chain.h"
 #include "store/schema.h"
+#include "store/schema_integrity.h"
 #include "store/sql_support.h"
 #include "store/sqlite_attendance_store.h"
+#include "store/sqlite_audit_store.h"
 
 namespace trainhub::store {
 namespace {
@@ -259,6 +263,205 @@ TEST_F(ConnectionTest, AttendanceRecordedBeforeVersion13CountsAsItsLatestRecord)
   EXPECT_EQ(statuses(), "1:4 2:3");
 }
 
+// A database of before migration 22: ledger texts erased then (a version-1
+// and a version-2 entry) and audit events. Migrating records the erasures
+// in the chain and chains the audit log; both verify, and the erased
+// entries' content is held.
+TEST_F(ConnectionTest, ErasuresAndAuditEventsFromBeforeAreChainedByTheMigration) {
+  std::vector<domain::AttendanceEntry> entries;
+  {
+    SQLite::Database db(path_, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+    ASSERT_TRUE(Migrate(db, IntegritySchemaVersion() - 1).ok());
+    InsertOrganizationAndSeries(db, 5, 4);
+    db.exec(
+        "INSERT INTO participant (id, display_name, email, organization_id, target_groups,"
+        " create_time, update_time, erase_time)"
+        " VALUES (1, 'Person #1', '', 1, '', 0, 0, 5), (2, 'Jonas', '', 1, '', 0, 0, NULL)");
+    db.exec(
+        "INSERT INTO module (id, series_id, position, title, topics, mandatory,"
+        " teaching_units) VALUES (1, 1, 1, 'Grundlagen', '[]', 1, 0)");
+    db.exec(
+        "INSERT INTO session (id, module_id, start_time, end_time, place_name,"
+        " place_address, place_key, note) VALUES (1, 1, 100, 200, '', '', '', '')");
+    std::string prev = domain::LedgerGenesis();
+    for (int i = 0; i < 3; ++i) {
+      domain::AttendanceEntry e;
+      e.id = i + 1;
+      e.series_id = 1;
+      e.session_id = 1;
+      e.participant_id = i == 2 ? 2 : 1;
+      e.status = domain::AttendanceStatus::kExcused;
+      e.note = "krank";
+      e.client_time = e.record_time = absl::FromUnixMicros(1000 + i);
+      e.hash_version = i == 0 ? 1 : 2;
+      e.prev_hash = prev;
+      e.hash = domain::LedgerHash(e);
+      prev = e.hash;
+      if (e.participant_id == 1) {  // erased by an earlier version
+        e.text_digest = domain::LedgerTextDigest(e.note, e.reason);
+        e.note.clear();
+      }
+      SQLite::Statement q(db,
+                          "INSERT INTO attendance_entry (id, series_id, session_id, kind,"
+                          " participant_id, status, minutes_missed, note, source, client_time,"
+                          " client_nonce, device_id, account_id, record_time, reason,"
+                          " conflicting_record_id, prev_hash, hash, hash_version, text_digest)"
+                          " VALUES (?, 1, 1, 1, ?, 3, 0, ?, 0, ?, '', '', 0, ?, '', 0, ?, ?, ?,"
+                          " nullif(?, X''))");
+      q.bind(1, e.id);
+      q.bind(2, e.participant_id);
+      q.bind(3, e.note);
+      q.bind(4, absl::ToUnixMicros(e.client_time));
+      q.bind(5, absl::ToUnixMicros(e.record_time));
+      q.bind(6, e.prev_hash.data(), static_cast<int>(e.prev_hash.size()));
+      q.bind(7, e.hash.data(), static_cast<int>(e.hash.size()));
+      q.bind(8, e.hash_version);
+      q.bind(9, e.text_digest.data(), static_cast<int>(e.text_digest.size()));
+      q.exec();
+      entries.push_back(e);
+    }
+    SQLite::Statement head(db, "INSERT INTO attendance_head VALUES (1, 3, ?)");
+    head.bind(1, prev.data(), static_cast<int>(prev.size()));
+    head.exec();
+    ASSERT_FALSE(domain::CheckLedger(entries).intact) << "an erasure not recorded yet";
+    db.exec(
+        "INSERT INTO audit_event (time, account_id, method, object, organization_id, result,"
+        " request_id, peer, repeat_count) VALUES (1, 3, 'm', 'series/1', 1, 'OK', 'r', 'ipv4:"
+        "10.0.0.7', 1), (2, 0, 'm', '', 0, 'UNAUTHENTICATED', '', 'ipv4:10.0.0.8', 12)");
+  }
+  auto db = OpenWriteConnection(path_);
+  ASSERT_TRUE(db.ok()) << db.status();
+  Sql sql(**db);
+  SqliteAttendanceStore store(sql);
+  auto ledger = store.ListForSeries(1);
+  ASSERT_TRUE(ledger.ok());
+  ASSERT_EQ(ledger->size(), 4u);
+  EXPECT_EQ(ledger->back().kind, domain::LedgerEntryKind::kErasure);
+  const domain::LedgerCheck check = domain::CheckLedger(*ledger);
+  EXPECT_TRUE(check.intact) << check.problem;
+  EXPECT_EQ(check.content_unchecked_count, 1);
+  auto head = store.Head(1);
+  ASSERT_TRUE(head.ok());
+  EXPECT_EQ(head->entry_count, 4);
+  EXPECT_EQ(domain::HexOf(head->hash), check.head_hash);
+  // The version-1 entry's status changed: its own hash cannot tell, the
+  // erasure entry does.
+  std::vector<domain::AttendanceEntry> changed = *ledger;
+  changed[0].status = domain::AttendanceStatus::kPresent;
+  EXPECT_FALSE(domain::CheckLedger(changed).intact);
+
+  domain::AuditChainChecker checker;
+  SQLite::Statement q(**db, std::string("SELECT ") + kAuditEventColumns +
+                                " FROM audit_event e LEFT JOIN account a ON a.id = e.account_id"
+                                " ORDER BY e.chain_seq");
+  int rows = 0;
+  while (q.executeStep()) {
+    ++rows;
+    EXPECT_TRUE(checker.Add(ReadAuditEvent(q)));
+  }
+  EXPECT_EQ(rows, 2);
+  domain::AuditHead audit_head;
+  audit_head.event_count = (*db)->execAndGet("SELECT event_count FROM audit_head").getInt64();
+  SQLite::Statement h(**db, "SELECT hash FROM audit_head");
+  ASSERT_TRUE(h.executeStep());
+  audit_head.hash.assign(static_cast<const char*>(h.getColumn(0).getBlob()),
+                         h.getColumn(0).getBytes());
+  const domain::AuditChainCheck audit = checker.Finish(audit_head, {}, {});
+  EXPECT_TRUE(audit.intact) << audit.problem;
+  EXPECT_EQ(audit.event_count, 2);
+}
+
+// The version a migration (found by a piece of its SQL) takes a database
+// to; 0 when there is none. Tests of a migration find their version this
+// way, so that migrations can be renumbered.
+int VersionAfter(const std::string& sql_piece) {
+  const auto migrations = Migrations();
+  for (size_t i = 0; i < migrations.size(); ++i) {
+    if (std::string(migrations[i].sql).find(sql_piece) != std::string::npos) {
+      return static_cast<int>(i) + 1;
+    }
+  }
+  return 0;
+}
+
+// The training years stored as numbers become starts of training: the year
+// a record stated when it was last changed (Berlin time) makes a start on
+// the 1 August it implies.
+TEST_F(ConnectionTest, TrainingYearsStoredAsNumbersBecomeStartsOfTraining) {
+  const int version = VersionAfter("ADD COLUMN training_start");
+  ASSERT_GT(version, 0);
+  {
+    SQLite::Database db(path_, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+    ASSERT_TRUE(Migrate(db, version - 1).ok());
+    InsertOrganizationAndSeries(db, 10, 3);
+    // 10.03.2019: 2nd year; 31.07.2019 23:30 Berlin (21:30 UTC): 1st year;
+    // 01.08.2019 00:30 Berlin (31.07. 22:30 UTC): 1st year again; a
+    // volunteer without a year.
+    db.exec(
+        "INSERT INTO participant (id, display_name, email, organization_id, target_groups,"
+        " training_year, create_time, update_time) VALUES"
+        " (1, 'Lena', '', 1, '[2]', 2, 0, 1552212000000000),"
+        " (2, 'Mehmet', '', 1, '[2]', 1, 0, 1564608600000000),"
+        " (3, 'Paula', '', 1, '[2]', 1, 0, 1564612200000000),"
+        " (4, 'Vera', '', 1, '[1]', 0, 0, 1564612200000000)");
+  }
+  auto db = OpenWriteConnection(path_);
+  ASSERT_TRUE(db.ok()) << db.status();
+  SQLite::Statement q(**db, "SELECT id, training_start FROM participant ORDER BY id");
+  std::vector<std::string> starts;
+  while (q.executeStep()) {
+    starts.push_back(q.getColumn(1).isNull() ? "-" : q.getColumn(1).getString());
+  }
+  EXPECT_EQ(starts, (std::vector<std::string>{"2017-08-01", "2018-08-01", "2019-08-01", "-"}));
+  q.reset();
+  EXPECT_FALSE((*db)
+                   ->execAndGet("SELECT count(*) FROM pragma_table_info('participant')"
+                                " WHERE name = 'training_year'")
+                   .getInt());
+}
+
+// The yearly figures of the statuses recorded before they were kept: the
+// year of each session's start in Berlin (a session at 00:30 on New Year's
+// Day is the new year's).
+TEST_F(ConnectionTest, AttendanceRecordedBeforeTheYearlyFiguresIsCountedByYear) {
+  const int version = VersionAfter("CREATE TABLE attendance_year");
+  ASSERT_GT(version, 0);
+  {
+    SQLite::Database db(path_, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+    ASSERT_TRUE(Migrate(db, version - 1).ok());
+    InsertOrganizationAndSeries(db, 10, 4);
+    db.exec(R"sql(
+INSERT INTO participant (id, display_name, email, organization_id, target_groups,
+  create_time, update_time) VALUES (1, 'Jana', '', 1, '[1]', 0, 0);
+INSERT INTO module (id, series_id, position, title, topics, mandatory, teaching_units)
+  VALUES (1, 1, 1, 'M', '[]', 1, 4);
+-- 30.12.2019 09:00, 31.12.2019 23:30 and 01.01.2020 00:30 Berlin
+INSERT INTO session (id, module_id, start_time, end_time, place_name, place_address, place_key,
+  note) VALUES (1, 1, 1577692800, 1577703600, '', '', '', ''),
+               (2, 1, 1577831400, 1577835000, '', '', '', ''),
+               (3, 1, 1577835000, 1577838600, '', '', '', '');
+INSERT INTO attendance_current (session_id, participant_id, series_id, status, client_time,
+  entry_id) VALUES (1, 1, 1, 3, 0, 1), (2, 1, 1, 2, 0, 2), (3, 1, 1, 1, 0, 3);
+)sql");
+  }
+  auto db = OpenWriteConnection(path_);
+  ASSERT_TRUE(db.ok()) << db.status();
+  SQLite::Statement q(**db,
+                      "SELECT year, attended, excused, absent, first_attended"
+                      " FROM attendance_year ORDER BY year");
+  ASSERT_TRUE(q.executeStep());
+  EXPECT_EQ(q.getColumn(0).getInt(), 2019);
+  EXPECT_EQ(q.getColumn(1).getInt(), 1);
+  EXPECT_EQ(q.getColumn(2).getInt(), 1);
+  EXPECT_EQ(q.getColumn(3).getInt(), 0);
+  EXPECT_EQ(q.getColumn(4).getInt64(), 1577831400);
+  ASSERT_TRUE(q.executeStep());
+  EXPECT_EQ(q.getColumn(0).getInt(), 2020);
+  EXPECT_EQ(q.getColumn(1).getInt(), 1);
+  EXPECT_EQ(q.getColumn(4).getInt64(), 1577835000);
+  EXPECT_FALSE(q.executeStep());
+}
+
 TEST_F(ConnectionTest, ReopeningKeepsData) {
   {
     auto db = OpenWriteConnection(path_);
@@ -362,6 +565,14 @@ TEST_F(ConnectionTest, HistoryTablesCannotBeOverwrittenOrDeleted) {
   EXPECT_THROW(d.exec("UPDATE audit_event SET repeat_count = 1 WHERE id = 2"), SQLite::Exception);
   EXPECT_THROW(d.exec("UPDATE audit_event SET result = 'OK', repeat_count = 9 WHERE id = 2"),
                SQLite::Exception);
+  // It joins the hash chain once; from then on it is frozen too.
+  d.exec(
+      "UPDATE audit_event SET chain_seq = 1, prev_hash = zeroblob(32), hash = zeroblob(32)"
+      " WHERE id = 2");
+  EXPECT_THROW(d.exec("UPDATE audit_event SET repeat_count = repeat_count + 1 WHERE id = 2"),
+               SQLite::Exception);
+  EXPECT_THROW(d.exec("UPDATE audit_event SET hash = zeroblob(31) WHERE id = 2"),
+               SQLite::Exception);
 
   d.exec(
       "INSERT INTO organization (name, kind, city, website, create_time, update_time)"
@@ -372,7 +583,7 @@ TEST_F(ConnectionTest, HistoryTablesCannotBeOverwrittenOrDeleted) {
       " VALUES (1, 'S', 2, '', '[]', 10, 3, '', 0, 0)");
   d.exec(
       "INSERT INTO participant (display_name, email, organization_id, target_groups,"
-      " training_year, create_time, update_time) VALUES ('Jana', '', 1, '[1]', 0, 0, 0)");
+      " create_time, update_time) VALUES ('Jana', '', 1, '[1]', 0, 0)");
   d.exec(
       "INSERT INTO enrolment (series_id, participant_id, state, queue_number, request_time,"
       " eligibility_overridden, update_time) VALUES (1, 1, 3, 1, 0, 0, 0)");
@@ -404,7 +615,7 @@ INSERT INTO module (id, series_id, position, title, topics, mandatory, teaching_
 INSERT INTO session (id, module_id, start_time, end_time, place_name, place_address, place_key,
   note) VALUES (1, 1, 0, 3600, '', '', '', '');
 INSERT INTO participant (id, display_name, email, organization_id, target_groups,
-  training_year, create_time, update_time) VALUES (1, 'Jana', '', 1, '[1]', 0, 0, 0);
+  create_time, update_time) VALUES (1, 'Jana', '', 1, '[1]', 0, 0);
 INSERT INTO enrolment (id, series_id, participant_id, state, queue_number, request_time,
   eligibility_overridden, update_time, note) VALUES (1, 1, 1, 3, 1, 0, 0, 0, 'Rampe');
 INSERT INTO enrolment_change (id, enrolment_id, time, from_state, to_state, account_id, reason)
@@ -431,7 +642,7 @@ INSERT INTO audit_event (id, time, account_id, method, object, organization_id, 
       "UPDATE completion_decision SET reason = ''",
       "UPDATE certificate SET document = '{}', signature = x'02', key_id = 'k2'",
       "UPDATE certificate_pdf SET pdf = x''",
-      "UPDATE audit_event SET peer = ''"};
+      "UPDATE audit_event SET peer = '', peer_salt = NULL, peer_digest = zeroblob(32)"};
   for (const char* sql : blanking) EXPECT_THROW(d.exec(sql), SQLite::Exception) << sql;
   d.exec("UPDATE participant SET erase_time = 1, display_name = 'Person #1' WHERE id = 1");
   for (const char* sql : blanking) EXPECT_NO_THROW(d.exec(sql)) << sql;
@@ -442,6 +653,7 @@ INSERT INTO audit_event (id, time, account_id, method, object, organization_id, 
         "UPDATE completion_decision SET outcome = 2", "UPDATE certificate SET issue_time = 5",
         "UPDATE certificate_pdf SET pdf = x'00'", "UPDATE audit_event SET peer = 'x'",
         "UPDATE audit_event SET result = 'FORGED', peer = ''", "DELETE FROM attendance_entry",
+        "UPDATE audit_event SET peer_digest = NULL", "UPDATE audit_event SET chain_seq = 9",
         "DELETE FROM certificate_pdf"}) {
     EXPECT_THROW(d.exec(sql), SQLite::Exception) << sql;
   }

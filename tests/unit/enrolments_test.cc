@@ -1,11 +1,14 @@
 #include "domain/enrolments.h"
 
+#include <SQLiteCpp/Database.h>
 #include <gtest/gtest.h>
 
 #include "domain/errors.h"
 #include "domain/participants.h"
+#include "store/connection.h"
 #include "store/sqlite_store.h"
 #include "testing/planning.h"
+#include "testing/temp_files.h"
 
 namespace trainhub::domain {
 namespace {
@@ -57,7 +60,7 @@ class EnrolmentsTest : public ::testing::Test {
     p.display_name = name;
     p.organization_id = agsa_;
     p.target_groups = {group};
-    if (group == TargetGroup::kApprentices) p.training_year = 2;
+    if (group == TargetGroup::kApprentices) p.stated_training_year = 2;
     auto created = participants_->Create(admin_, p, {});
     EXPECT_TRUE(created.ok()) << created.status();
     return created->id;
@@ -249,10 +252,19 @@ TEST_F(EnrolmentsTest, TargetGroupsRefuseOthersUnlessACoordinatorOverrides) {
   EXPECT_EQ(GetFieldViolations(refused.status())[0].field, "participant_id");
   EXPECT_NE(refused.status().message().find("belongs to managers"), std::string::npos);
   EXPECT_NE(refused.status().message().find("is for volunteers"), std::string::npos);
+  // The coordinator learns how to enrol anyway; the participant whom to ask.
+  EXPECT_NE(refused.status().message().find("set override_eligibility to enrol them anyway"),
+            std::string::npos)
+      << refused.status();
 
   const Principal self = As({Role::kParticipant, 0, 0, manager});
   EXPECT_EQ(enrolments_->Request(self, series_, 0, true, "", {}).status().code(),
             absl::StatusCode::kPermissionDenied);
+  auto own = enrolments_->Request(self, series_, 0, false, "", {});
+  EXPECT_EQ(own.status().code(), absl::StatusCode::kFailedPrecondition);
+  EXPECT_NE(own.status().message().find("a coordinator can enrol you anyway"), std::string::npos)
+      << own.status();
+  EXPECT_EQ(own.status().message().find("override"), std::string::npos) << own.status();
   auto overridden = enrolments_->Request(coordinator_, series_, manager, true, "", {});
   ASSERT_TRUE(overridden.ok()) << overridden.status();
   EXPECT_TRUE(overridden->eligibility_overridden);
@@ -365,7 +377,7 @@ TEST_F(EnrolmentsTest, ACohortEnrolsAllMatchingApprenticesOrNone) {
   first_year.display_name = "Paula";
   first_year.organization_id = agsa_;
   first_year.target_groups = {TargetGroup::kApprentices};
-  first_year.training_year = 1;
+  first_year.stated_training_year = 1;
   ASSERT_TRUE(participants_->Create(admin_, first_year, {}).ok());
   Person("Volunteer Vera");
 
@@ -392,6 +404,12 @@ TEST_F(EnrolmentsTest, ACohortEnrolsAllMatchingApprenticesOrNone) {
   auto mixed = enrolments_->EnrolCohort(coordinator_, parcours, everybody, false, {});
   EXPECT_EQ(mixed.status().code(), absl::StatusCode::kFailedPrecondition);
   EXPECT_NE(mixed.status().message().find("Volunteer Vera"), std::string::npos);
+  // Named once, by the reason; the field is the person's place in the cohort.
+  const std::vector<FieldViolation> why = GetFieldViolations(mixed.status());
+  ASSERT_EQ(why.size(), 1u) << mixed.status();
+  EXPECT_EQ(why[0].field.rfind("participant_ids[", 0), 0u) << why[0].field;
+  EXPECT_EQ(why[0].description.rfind("participant ", 0), 0u) << why[0].description;
+  EXPECT_NE(why[0].description.find("set override_eligibility"), std::string::npos);
   EXPECT_EQ(planner_->series.GetSeries(admin_, parcours)->seats_taken, 3);
   EXPECT_EQ(planner_->series.GetSeries(admin_, parcours)->waitlist_length, 1);
 
@@ -598,6 +616,80 @@ TEST_F(EnrolmentsTest, NotesAreKeptOnTheEnrolmentForItsCoordinatorsOnly) {
   const Principal self = As({Role::kParticipant, 0, 0, jana});
   EXPECT_EQ(enrolments_->Get(self, e->id)->note, "");
   EXPECT_EQ(enrolments_->List(self, {}, {})->items[0].note, "");
+}
+
+// Earlier versions wrote a coordinator's internal note, given with an
+// enrolment, as the reason of its history entry, which the participant
+// reads. A database written then (schema version 15), once opened, shows
+// the participant the plain step instead; their own words and a
+// coordinator's reasons for other steps stay, the note stays on the
+// enrolment for coordinators, and the history is append-only again.
+TEST(EnrolmentHistoryUpgradeTest, ACoordinatorsOldNoteNoLongerReachesTheParticipant) {
+  const std::string path = trainhub::testing::TempDbPath("trainhub-history");
+  {
+    SQLite::Database db(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+    ASSERT_TRUE(store::Migrate(db, 15).ok());
+    db.exec(R"sql(
+INSERT INTO organization (id, name, kind, city, website, create_time, update_time)
+  VALUES (1, 'Auslandsgesellschaft Sachsen-Anhalt e.V.', 1, '', '', 0, 0);
+INSERT INTO series (id, organization_id, title, kind, description, target_groups, capacity,
+  status, cancellation_reason, create_time, update_time)
+  VALUES (1, 1, 'Interkultur im Ehrenamt', 2, '', '[1]', 10, 3, '', 0, 0);
+INSERT INTO participant (id, display_name, email, organization_id, target_groups,
+  training_year, create_time, update_time)
+  VALUES (1, 'Jana Beispiel', '', 1, '[1]', 0, 0, 0), (2, 'سمير خليل', '', 1, '[6]', 0, 0, 0);
+INSERT INTO account (id, email, email_key, display_name, password_hash, create_time)
+  VALUES (5, 'jana@example.org', 'jana@example.org', 'Jana', 'x', 0),
+         (7, 'koordination@example.org', 'koordination@example.org', 'Koordination', 'x', 0);
+INSERT INTO account_role (account_id, position, role, organization_id, participant_id)
+  VALUES (5, 0, 4, NULL, 1), (7, 0, 2, 1, NULL);
+INSERT INTO enrolment (id, series_id, participant_id, state, queue_number, request_time,
+  eligibility_overridden, update_time, note)
+  VALUES (1, 1, 1, 2, 3, 0, 0, 0, 'Zahlt erst im März, bitte nachhaken'),
+         (2, 1, 2, 3, 2, 0, 1, 0, 'Zielgruppe passt nicht, Ausnahme');
+INSERT INTO enrolment_change (id, enrolment_id, time, from_state, to_state, account_id, reason)
+  VALUES (1, 1, 1, 0, 3, 7, 'Zahlt erst im März, bitte nachhaken'),
+         (2, 1, 2, 3, 5, 7, 'auf eigenen Wunsch'),
+         (3, 1, 3, 5, 2, 5, 'Ich komme doch, mit dem Zug'),
+         (4, 2, 4, 0, 2, 7, 'Zielgruppe passt nicht, Ausnahme (target groups overridden)'),
+         (5, 2, 5, 2, 3, 0, 'promoted from the waiting list: a seat became free');
+)sql");
+  }
+  auto store = store::SqliteStore::Open(path);
+  ASSERT_TRUE(store.ok()) << store.status();
+  Enrolments enrolments(**store, [] { return absl::Now(); });
+  auto reasons = [&](const Principal& who, Id enrolment) {
+    std::vector<std::string> out;
+    absl::StatusOr<Page<EnrolmentChange>> history = enrolments.History(who, enrolment, {100, {}});
+    EXPECT_TRUE(history.ok()) << history.status();
+    if (history.ok()) {
+      for (const EnrolmentChange& c : history->items) out.push_back(c.reason);
+    }
+    return out;
+  };
+  Principal jana;
+  jana.account.id = 5;
+  jana.account.roles = {{Role::kParticipant, 0, 0, 1}};
+  Principal samir;
+  samir.account.id = 6;
+  samir.account.roles = {{Role::kParticipant, 0, 0, 2}};
+  Principal coordinator;
+  coordinator.account.id = 7;
+  coordinator.account.roles = {{Role::kCoordinator, 1}};
+  EXPECT_EQ(reasons(jana, 1),
+            (std::vector<std::string>{"enrolled by a coordinator", "auf eigenen Wunsch",
+                                      "Ich komme doch, mit dem Zug"}));
+  EXPECT_EQ(reasons(samir, 2),
+            (std::vector<std::string>{"enrolled by a coordinator (target groups overridden)",
+                                      "promoted from the waiting list: a seat became free"}));
+  absl::StatusOr<Enrolment> seen = enrolments.Get(coordinator, 1);
+  ASSERT_TRUE(seen.ok()) << seen.status();
+  EXPECT_EQ(seen->note, "Zahlt erst im März, bitte nachhaken");
+  EXPECT_TRUE(enrolments.Get(jana, 1)->note.empty());
+  store->reset();
+  SQLite::Database db(path, SQLite::OPEN_READWRITE);
+  EXPECT_THROW(db.exec("UPDATE enrolment_change SET reason = '' WHERE id = 3"), SQLite::Exception);
+  trainhub::testing::RemoveDb(path);
 }
 
 }  // namespace

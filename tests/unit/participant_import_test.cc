@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include "domain/berlin_time.h"
 #include "domain/csv_table.h"
 #include "domain/enrolments.h"
 #include "domain/errors.h"
@@ -87,7 +88,7 @@ class ParticipantImportTest : public ::testing::Test {
     planner_ = std::make_unique<trainhub::testing::Planning>(*store_);
     participants_ = std::make_unique<Participants>(*store_);
     enrolments_ = std::make_unique<Enrolments>(*store_);
-    import_ = std::make_unique<ParticipantImport>(*store_);
+    import_ = std::make_unique<ParticipantImport>(*store_, [this] { return now_; });
     Organization o;
     o.name = "Landkreis Harz";
     o.kind = OrganizationKind::kMunicipality;
@@ -127,6 +128,7 @@ class ParticipantImportTest : public ::testing::Test {
     return options;
   }
 
+  absl::Time now_ = absl::FromCivil(absl::CivilHour(2025, 3, 10, 9), DisplayTimeZone());
   std::unique_ptr<store::SqliteStore> store_;
   std::unique_ptr<trainhub::testing::Planning> planner_;
   std::unique_ptr<Participants> participants_;
@@ -208,13 +210,64 @@ TEST_F(ParticipantImportTest, AllRowsOrNoneByDefaultOrOnlyTheGoodRowsWhenAsked) 
   ASSERT_EQ(partial->imported.size(), 2u);
   EXPECT_EQ(partial->imported[1].line, 8);
   EXPECT_EQ(CountParticipants(), 2);
+  // "2" (the older column) on 10.03.2025: the 2nd year since 01.08.2023.
   auto tran = participants_->Get(admin_, partial->imported[1].participant_id);
-  EXPECT_EQ(tran->training_year, 2);
+  EXPECT_EQ(tran->training_start, absl::CivilDay(2023, 8, 1));
 
   // Importing the same file again finds the e-mail addresses taken.
   auto again = import_->Import(coordinator_, kWithBadRows, options, {});
   ASSERT_TRUE(again.ok());
   EXPECT_NE(again->problems[0].reason.find("already has this e-mail address"), std::string::npos);
+}
+
+TEST_F(ParticipantImportTest, ApprenticesComeWithTheStartOfTheirTraining) {
+  ImportOptions options = Options();
+  options.dry_run = true;
+  auto report = import_->Import(coordinator_,
+                                "Name;Zielgruppe;Ausbildungsbeginn\n"
+                                "Emre Aydın;Auszubildende;01.08.2024\n"
+                                "Sophie Krüger;Azubi;2024-09\n"
+                                "Tim Lange;Azubi;30.02.2024\n"
+                                "Ina Wolf;Azubi;\n"
+                                "Vera Ehrenamt;Ehrenamt;01.08.2024\n"
+                                "Kai Roth;Azubi;01.08.24\n",
+                                options, {});
+  ASSERT_TRUE(report.ok()) << report.status();
+  ASSERT_EQ(report->problems.size(), 4u);
+  const std::vector<std::pair<int, std::string>> expected = {
+      {4, "not a day of the calendar"},
+      {5, "apprentices need the start of their training"},
+      {6, "only apprentices have a start of training"},
+      {7, "four digits"}};
+  for (size_t i = 0; i < expected.size(); ++i) {
+    EXPECT_EQ(report->problems[i].line, expected[i].first);
+    EXPECT_EQ(report->problems[i].column, "Ausbildungsbeginn");
+    EXPECT_NE(report->problems[i].reason.find(expected[i].second), std::string::npos)
+        << report->problems[i].reason;
+  }
+
+  auto imported = import_->Import(coordinator_,
+                                  "Name;Zielgruppe;Ausbildungsbeginn;Lehrjahr\n"
+                                  "Emre Aydın;Auszubildende;01.08.2024;1\n"
+                                  "Sophie Krüger;Azubi;2024-09;\n"
+                                  "Jonas Ott;Azubi;;3\n",
+                                  Options(), {});
+  ASSERT_TRUE(imported.ok()) << imported.status();
+  std::vector<std::optional<absl::CivilDay>> starts;
+  for (const ImportedRow& row : imported->imported) {
+    starts.push_back(participants_->Get(admin_, row.participant_id)->training_start);
+  }
+  EXPECT_EQ(starts, (std::vector<std::optional<absl::CivilDay>>{absl::CivilDay(2024, 8, 1),
+                                                                absl::CivilDay(2024, 9, 1),
+                                                                absl::CivilDay(2022, 8, 1)}));
+  // A year that the start does not give today is a problem of the year.
+  auto disagree = import_->Import(coordinator_,
+                                  "Name;Zielgruppe;Ausbildungsbeginn;Lehrjahr\n"
+                                  "Lea Busch;Azubi;01.08.2024;2\n",
+                                  options, {});
+  ASSERT_TRUE(disagree.ok()) << disagree.status();
+  ASSERT_EQ(disagree->problems.size(), 1u);
+  EXPECT_EQ(disagree->problems[0].column, "Lehrjahr");
 }
 
 TEST_F(ParticipantImportTest, RefusesFilesItCannotReadAndForeignOrganisations) {
@@ -296,6 +349,8 @@ TEST_F(ParticipantImportTest, AnEMailOfAnotherPersonIsAConflictNeverAMerge) {
       EXPECT_EQ(row.participant_id, 0);
     }
   }
+  // ... but the names it would create.
+  EXPECT_EQ(dry->imported[0].display_name, "Ali Yılmaz");
 
   options.dry_run = false;
   auto real = import_->Import(coordinator_, kList, options, {});
@@ -309,6 +364,9 @@ TEST_F(ParticipantImportTest, AnEMailOfAnotherPersonIsAConflictNeverAMerge) {
   ASSERT_TRUE(same.ok()) << same.status();
   ASSERT_EQ(same->imported.size(), 1u);
   EXPECT_EQ(same->imported[0].participant_id, jana);
+  // The match is named as stored, whatever the row's spelling.
+  EXPECT_EQ(same->imported[0].display_name, "Jana Beispiel");
+  EXPECT_FALSE(same->imported[0].created);
 }
 
 }  // namespace

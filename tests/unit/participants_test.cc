@@ -47,20 +47,24 @@ class ParticipantsTest : public ::testing::Test {
   Id agsa_ = 0, dessau_ = 0;
 };
 
-TEST_F(ParticipantsTest, ApprenticesHaveATrainingYearAndOthersNone) {
+TEST_F(ParticipantsTest, ApprenticesHaveAStartOfTrainingAndOthersNone) {
   Participant apprentice = Volunteer(dessau_);
   apprentice.display_name = "Mehmet Yılmaz";
   apprentice.target_groups = {TargetGroup::kApprentices};
-  auto missing_year = participants_->Create(admin_, apprentice, {});
-  ASSERT_EQ(missing_year.status().code(), absl::StatusCode::kInvalidArgument);
-  EXPECT_EQ(GetFieldViolations(missing_year.status())[0].field, "participant.training_year");
-  apprentice.training_year = 2;
+  auto missing_start = participants_->Create(admin_, apprentice, {});
+  ASSERT_EQ(missing_start.status().code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_EQ(GetFieldViolations(missing_start.status())[0].field, "participant.training_start");
+  apprentice.training_start = absl::CivilDay(2025, 8, 1);
   EXPECT_TRUE(participants_->Create(admin_, apprentice, {}).ok());
   Participant volunteer = Volunteer(agsa_);
-  volunteer.training_year = 1;
+  volunteer.training_start = absl::CivilDay(2025, 8, 1);
   EXPECT_EQ(participants_->Create(admin_, volunteer, {}).status().code(),
             absl::StatusCode::kInvalidArgument);
-  volunteer.training_year = 0;
+  volunteer.stated_training_year = 1;
+  volunteer.training_start.reset();
+  EXPECT_EQ(participants_->Create(admin_, volunteer, {}).status().code(),
+            absl::StatusCode::kInvalidArgument);
+  volunteer.stated_training_year = 0;
   volunteer.target_groups = {};
   EXPECT_EQ(participants_->Create(admin_, volunteer, {}).status().code(),
             absl::StatusCode::kInvalidArgument);

@@ -7,6 +7,7 @@ namespace {
 
 using ::testing::ElementsAre;
 using ::testing::HasSubstr;
+using ::testing::Not;
 
 TEST_F(PlanningTest, SessionMustBelongToTheSeriesNamed) {
   Id other_series = MustCreateSeries("Interkultur im Ehrenamt");
@@ -39,6 +40,20 @@ TEST_F(PlanningTest, DoubleBookingATrainerIsRefusedNamingTheOtherSession) {
                  MakeSession(Berlin(2018, 11, 24, 13, 0), Berlin(2018, 11, 24, 17, 0), {sahin_}),
                  /*allow=*/true);
   EXPECT_TRUE(intended.ok()) << intended.status();
+}
+
+TEST_F(PlanningTest, AOneDaySessionInARefusalShowsItsDateOnce) {
+  Id m1 = MustCreateModule(series_, "Modul 1");
+  ASSERT_TRUE(
+      AddSession(series_, m1,
+                 MakeSession(Berlin(2027, 3, 12, 9, 0), Berlin(2027, 3, 12, 17, 0), {sahin_}))
+          .ok());
+  auto clash = AddSession(
+      series_, m1, MakeSession(Berlin(2027, 3, 12, 13, 0), Berlin(2027, 3, 12, 15, 0), {sahin_}));
+  ASSERT_EQ(clash.status().code(), absl::StatusCode::kFailedPrecondition);
+  EXPECT_THAT(std::string(clash.status().message()),
+              HasSubstr("12.03.2027 09:00–17:00 (Europe/Berlin)"));
+  EXPECT_THAT(std::string(clash.status().message()), Not(HasSubstr("– 12.03.2027")));
 }
 
 TEST_F(PlanningTest, BackToBackSessionsAndDeclinedBookingsDoNotConflict) {

@@ -5,8 +5,12 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <fstream>
 #include <functional>
+#include <iterator>
+#include <random>
 
+#include "domain/berlin_time.h"
 #include "domain/status_macros.h"
 #include "store/connection.h"
 #include "store/sqlite_unit.h"
@@ -295,14 +299,18 @@ TEST(SqliteUnitStatementsTest, EveryReportQuerySearchesAnIndex) {
     auto& r = unit.reports();
     EXPECT_TRUE(r.ScopeSeries(scope).ok());
     EXPECT_TRUE(r.Participations(scope, from, to).ok());
+    // A period of whole years and days before and after them.
+    EXPECT_TRUE(
+        r.Participations(scope, from - absl::Hours(24 * 40), to + absl::Hours(24 * 800)).ok());
     EXPECT_TRUE(r.HeldSessions(scope, from, to).ok());
     EXPECT_TRUE(r.Completions(scope, from, to).ok());
   }
+  EXPECT_TRUE(unit.reports().ModuleLengths({1, 2, 3}).ok());
   int checked = 0;
   for (const std::string& sql : unit.sql().cached_sql()) {
     if (sql.rfind("SELECT", 0) != 0) continue;
     // Every series is the scope of an installation-wide report.
-    if (sql.find("SELECT id FROM series WHERE 1") == 0) continue;
+    if (sql.find("SELECT id, title FROM series WHERE 1") == 0) continue;
     const std::string plan = PlanSteps(**db, sql, [](const std::string& step) {
       return ReadsOnlyWhatItWasHanded(step) || step.rfind("SCAN g", 0) == 0;  // grouped rows
     });
@@ -340,6 +348,20 @@ TEST(SqliteUnitStatementsTest, VisibleListsAreReadThroughIndexes) {
   people.name_search_key = "celik";
   EXPECT_TRUE(unit.participants().List(people, {.limit = 20}).ok());
   EXPECT_TRUE(unit.audit().List({.organizations = {1}}, {.limit = 20}).ok());
+  // Everyone's own sessions (ListMySessions): a trainer's and participant's at once.
+  domain::SessionFilter mine;
+  mine.from = absl::FromUnixSeconds(1800000000);
+  mine.of = domain::SessionParties{.trainer_id = 3, .participant_id = 4};
+  mine.visible_to = domain::Visibility{.trainer_id = 3, .enrolled_participant_id = 4};
+  EXPECT_TRUE(unit.sessions().List(mine, {.limit = 20, .after = domain::Cursor{9, 9}}).ok());
+  mine.of = domain::SessionParties{.organizations = {1, 2}};
+  mine.visible_to = domain::Visibility{.organizations = {1, 2}};
+  EXPECT_TRUE(unit.sessions().List(mine, {.limit = 20}).ok());
+  // A series' enrolments whose person lacks the qualification it requires.
+  domain::EnrolmentFilter unmet;
+  unmet.series_id = 7;
+  unmet.requirement_unmet_only = true;
+  EXPECT_TRUE(unit.enrolments().List(unmet, {.limit = 20}).ok());
   int checked = 0;
   for (const std::string& sql : unit.sql().cached_sql()) {
     if (sql.rfind("SELECT", 0) != 0) continue;
@@ -351,7 +373,7 @@ TEST(SqliteUnitStatementsTest, VisibleListsAreReadThroughIndexes) {
     }
     ++checked;
   }
-  EXPECT_GE(checked, 5);
+  EXPECT_GE(checked, 8);
 }
 
 // Page by page, a coordinator sees their organisation's people and those
@@ -435,5 +457,289 @@ TEST(SqliteUnitStatementsTest, TheStatementCacheDoesNotGrowWithTheIdsAsked) {
   EXPECT_EQ(unit.sql().cached_statements(), after_first);
 }
 
+// A database from before request fingerprints were keyed: the first open
+// keys each stored fingerprint (a retry still matches), and the bare one,
+// computable from a guessed request, is left in no file.
+TEST(RequestFingerprintTest, StoredFingerprintsAreKeyedAtTheFirstOpenAndStillMatch) {
+  const std::string path = testing::TempDbPath("trainhub-fingerprints");
+  const std::string bare = "0f1e2d3c4b5a69788796a5b4c3d2e1f0";
+  {
+    SQLite::Database db(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+    db.exec("PRAGMA journal_mode = WAL");
+    ASSERT_TRUE(Migrate(db, 7).ok());  // client_request as it was kept then
+    db.exec(
+        "INSERT INTO client_request (account_id, request_id, method, fingerprint, resource_id,"
+        " create_time) VALUES (1, 'demo-participant-amal', 'CreateParticipant', '" +
+        bare + "', 8, 0)");
+  }
+  auto store = SqliteStore::Open(path, 1);
+  ASSERT_TRUE(store.ok()) << store.status();
+  const std::string key_file = path + ".request-key";
+  ASSERT_TRUE(std::filesystem::exists(key_file));
+  EXPECT_EQ(std::filesystem::status(key_file).permissions() & std::filesystem::perms::all,
+            std::filesystem::perms::owner_read | std::filesystem::perms::owner_write);
+  ASSERT_TRUE((*store)
+                  ->Write([&](domain::UnitOfWork& w) -> absl::Status {
+                    TH_ASSIGN_OR_RETURN(std::optional<domain::RequestRecord> found,
+                                        w.requests().Find(1, "demo-participant-amal"));
+                    EXPECT_TRUE(found.has_value());
+                    if (!found) return absl::OkStatus();
+                    EXPECT_NE(found->fingerprint, bare);
+                    EXPECT_TRUE(w.requests().SameFingerprint(*found, bare));
+                    EXPECT_FALSE(w.requests().SameFingerprint(*found, "another request"));
+                    return absl::OkStatus();
+                  })
+                  .ok());
+  store->reset();
+  std::string files;
+  for (const char* suffix : {"", "-wal"}) {
+    std::ifstream in(path + suffix, std::ios::binary);
+    files.append(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  }
+  EXPECT_EQ(files.find(bare), std::string::npos);
+  // The same key next time: the record still matches.
+  store = SqliteStore::Open(path, 1);
+  ASSERT_TRUE(store.ok()) << store.status();
+  ASSERT_TRUE((*store)
+                  ->Write([&](domain::UnitOfWork& w) -> absl::Status {
+                    TH_ASSIGN_OR_RETURN(std::optional<domain::RequestRecord> found,
+                                        w.requests().Find(1, "demo-participant-amal"));
+                    EXPECT_TRUE(found && w.requests().SameFingerprint(*found, bare));
+                    return absl::OkStatus();
+                  })
+                  .ok());
+  store->reset();
+  // A key file others may read is refused.
+  std::filesystem::permissions(key_file, std::filesystem::perms::group_read,
+                               std::filesystem::perm_options::add);
+  EXPECT_EQ(SqliteStore::Open(path, 1).status().code(), absl::StatusCode::kFailedPrecondition);
+  testing::RemoveDb(path);
+}
+
+// A clean close leaves one file: the read connections close before the
+// writer's, every commit is in the file, and no -wal or -shm remains.
+TEST(SqliteStoreCloseTest, AClosedStoreLeavesOneCompleteFile) {
+  const std::string path = testing::TempDbPath("trainhub-close");
+  auto store = SqliteStore::Open(path, 4);
+  ASSERT_TRUE(store.ok()) << store.status();
+  for (int i = 0; i < 30; ++i) {
+    ASSERT_TRUE((*store)
+                    ->Write([&](domain::UnitOfWork& w) -> absl::Status {
+                      domain::Organization o;
+                      o.name = "Verein " + std::to_string(i);
+                      o.kind = domain::OrganizationKind::kNgo;
+                      return w.organizations().Insert(o).status();
+                    })
+                    .ok());
+  }
+  // Every reader has read, so each holds the log open.
+  for (int i = 0; i < 8; ++i) {
+    ASSERT_TRUE((*store)
+                    ->Read([](domain::ReadView& r) -> absl::Status {
+                      return r.organizations().Get(1).status();
+                    })
+                    .ok());
+  }
+  ASSERT_TRUE(std::filesystem::exists(path + "-wal"));
+  EXPECT_TRUE((*store)->Close().ok()) << (*store)->Close();
+  EXPECT_EQ((*store)->Read([](domain::ReadView&) { return absl::OkStatus(); }).code(),
+            absl::StatusCode::kUnavailable);
+  EXPECT_FALSE(std::filesystem::exists(path + "-wal"));
+  EXPECT_FALSE(std::filesystem::exists(path + "-shm"));
+  const std::string copy = path + ".copy";
+  std::filesystem::copy_file(path, copy);
+  {
+    SQLite::Database db(copy, SQLite::OPEN_READONLY);
+    EXPECT_EQ(db.execAndGet("SELECT count(*) FROM organization").getInt(), 30);
+    EXPECT_EQ(db.execAndGet("PRAGMA journal_mode").getString(), "delete");
+  }
+  store->reset();
+  std::filesystem::remove(copy);
+  testing::RemoveDb(path);
+}
+
+// attendance_year and held_session, the figures funder reports read, are
+// derived data kept by the store's writes: on random records (corrections,
+// older records arriving late, sessions moved across the turn of a year)
+// they always equal a recount, and every report period and scope counts the
+// same from them as from every status.
+TEST(AttendanceYearsTest, TheKeptYearsCountWhatEveryStatusCounts) {
+  auto db = OpenWriteConnection(":memory:");
+  ASSERT_TRUE(db.ok()) << db.status();
+  SqliteUnit unit(**db);
+  std::mt19937 random(20190312);
+  auto pick = [&](int n) { return static_cast<int>(random() % static_cast<unsigned>(n)); };
+  const absl::TimeZone& berlin = domain::DisplayTimeZone();
+  // Starts around the turns of the years and of summer time, and between.
+  auto random_start = [&] {
+    const int year = 2018 + pick(5);
+    switch (pick(4)) {
+      case 0:  // the last and first hours of a year, Berlin time
+        return absl::FromCivil(absl::CivilMinute(year, 12, 31, 22 + pick(2), 30), berlin) +
+               absl::Hours(pick(4));
+      case 1:
+        return absl::FromCivil(absl::CivilDay(year, 3, 25 + pick(7)), berlin) +
+               absl::Hours(pick(24));
+      default:
+        return absl::FromCivil(absl::CivilDay(year, 1, 1), berlin) + absl::Hours(pick(365 * 24));
+    }
+  };
+  std::vector<Id> orgs, series, sessions, people;
+  ASSERT_TRUE(Guarded("fill", [&]() -> absl::Status {
+                for (int o = 0; o < 2; ++o) {
+                  domain::Organization org;
+                  org.name = "Träger " + std::to_string(o);
+                  org.kind = domain::OrganizationKind::kNgo;
+                  TH_ASSIGN_OR_RETURN(Id id, unit.organizations().Insert(org));
+                  orgs.push_back(id);
+                }
+                for (int i = 0; i < 6; ++i) {
+                  domain::Series s;
+                  s.organization_id = orgs[i % 2];
+                  s.title = "Reihe " + std::to_string(i);
+                  s.kind = domain::SeriesKind::kVolunteerCourse;
+                  s.target_groups = {domain::TargetGroup::kVolunteers};
+                  s.capacity = 30;
+                  s.status = domain::SeriesStatus::kRunning;
+                  TH_ASSIGN_OR_RETURN(Id series_id, unit.series().Insert(s));
+                  series.push_back(series_id);
+                  for (int m = 0; m < 2; ++m) {
+                    domain::Module module;
+                    module.series_id = series_id;
+                    module.position = m + 1;
+                    module.title = "Modul";
+                    TH_ASSIGN_OR_RETURN(Id module_id, unit.series().InsertModule(module));
+                    for (int k = 0; k < 3; ++k) {
+                      domain::Session session;
+                      session.module_id = module_id;
+                      session.start = random_start();
+                      session.end = session.start + absl::Hours(3);
+                      TH_ASSIGN_OR_RETURN(Id session_id, unit.sessions().Insert(session));
+                      sessions.push_back(session_id);
+                    }
+                  }
+                }
+                for (int p = 0; p < 25; ++p) {
+                  domain::Participant person;
+                  person.display_name = "Person " + std::to_string(p);
+                  person.organization_id = orgs[p % 2];
+                  person.target_groups = {p % 3 == 0 ? domain::TargetGroup::kApprentices
+                                                     : domain::TargetGroup::kVolunteers};
+                  if (p % 3 == 0) person.training_start = absl::CivilDay(2018, 8, 1);
+                  TH_ASSIGN_OR_RETURN(Id id, unit.participants().Insert(person));
+                  people.push_back(id);
+                }
+                return absl::OkStatus();
+              }).ok());
+  auto series_of = [&](Id session) { return series[(session - sessions.front()) / 6]; };
+
+  const absl::Time base = absl::FromCivil(absl::CivilDay(2023, 6, 1), berlin);
+  for (int i = 0; i < 1500; ++i) {
+    if (i % 60 == 59) {
+      // A planner moves a session, also into another year.
+      const Id moved = sessions[pick(static_cast<int>(sessions.size()))];
+      absl::StatusOr<domain::Session> session = unit.sessions().Get(moved);
+      ASSERT_TRUE(session.ok()) << session.status();
+      session->start = pick(2) == 0 ? random_start() : session->start + absl::Hours(24 * 300);
+      session->end = session->start + absl::Hours(3);
+      ASSERT_TRUE(unit.sessions().Update(*session).ok());
+      continue;
+    }
+    domain::AttendanceEntry e;
+    e.session_id = sessions[pick(static_cast<int>(sessions.size()))];
+    e.series_id = series_of(e.session_id);
+    e.participant_id = people[pick(static_cast<int>(people.size()))];
+    e.status = static_cast<domain::AttendanceStatus>(1 + pick(4));
+    e.source = domain::AttendanceSource::kStaff;
+    // Marks made offline arrive late: an older one does not count.
+    e.client_time = base + absl::Minutes(i) - absl::Minutes(pick(3) == 0 ? pick(600) : 0);
+    e.record_time = base + absl::Minutes(i);
+    e.account_id = 1;
+    e.prev_hash = std::string(32, '\0');
+    e.hash = std::string(32, 'h');
+    ASSERT_TRUE(unit.attendance().Append(e).ok());
+  }
+  int64_t stale = -1;
+  ASSERT_TRUE(Guarded("check", [&]() -> absl::Status {
+                stale = unit.reports().StaleReportFigures();
+                return absl::OkStatus();
+              }).ok());
+  EXPECT_EQ(stale, 0);
+
+  auto same = [](const std::vector<domain::ParticipationFacts>& a,
+                 const std::vector<domain::ParticipationFacts>& b) {
+    if (a.size() != b.size()) return false;
+    for (size_t i = 0; i < a.size(); ++i) {
+      if (a[i].participant_id != b[i].participant_id || a[i].series_id != b[i].series_id ||
+          a[i].attended != b[i].attended || a[i].excused != b[i].excused ||
+          a[i].absent != b[i].absent || a[i].first_attended != b[i].first_attended ||
+          a[i].organization_id != b[i].organization_id ||
+          a[i].first_target_group != b[i].first_target_group ||
+          a[i].training_start != b[i].training_start) {
+        return false;
+      }
+    }
+    return true;
+  };
+  int whole_years = 0, nonempty = 0;
+  for (int i = 0; i < 200; ++i) {
+    domain::ReportScope scope;
+    switch (pick(3)) {
+      case 0:
+        scope.everything = true;
+        break;
+      case 1:
+        scope.organization_id = orgs[pick(2)];
+        break;
+      default:
+        scope.series_ids = {series[pick(3)], series[3 + pick(3)]};
+        std::sort(scope.series_ids.begin(), scope.series_ids.end());
+    }
+    // Whole calendar years, ranges of days across years, single days.
+    absl::CivilDay first = absl::CivilDay(2018, 1, 1) + pick(6 * 365);
+    absl::CivilDay last = first;
+    switch (pick(3)) {
+      case 0:
+        first = absl::CivilDay(first.year(), 1, 1);
+        last = absl::CivilDay(first.year() + pick(4), 12, 31);
+        ++whole_years;
+        break;
+      case 1:
+        last = first + pick(3 * 365);
+        break;
+      default:
+        break;
+    }
+    const absl::Time from = absl::FromCivil(first, berlin);
+    const absl::Time to = absl::FromCivil(last + 1, berlin);
+    auto kept = unit.reports().Participations(scope, from, to);
+    auto counted = unit.reports().ParticipationsFromStatuses(scope, from, to);
+    ASSERT_TRUE(kept.ok()) << kept.status();
+    ASSERT_TRUE(counted.ok()) << counted.status();
+    EXPECT_TRUE(same(*kept, *counted)) << first << ".." << last;
+    nonempty += counted->empty() ? 0 : 1;
+  }
+  EXPECT_GT(whole_years, 30);
+  EXPECT_GT(nonempty, 80);
+
+  // An edit behind the store's back is found.
+  (*db)->exec(
+      "UPDATE attendance_year SET attended = attended + 1"
+      " WHERE (year, series_id, participant_id) ="
+      " (SELECT year, series_id, participant_id FROM attendance_year LIMIT 1)");
+  ASSERT_TRUE(Guarded("check", [&]() -> absl::Status {
+                stale = unit.reports().StaleReportFigures();
+                return absl::OkStatus();
+              }).ok());
+  EXPECT_EQ(stale, 2);  // the recounted row has no equal, nor has the changed one
+  (*db)->exec(
+      "DELETE FROM held_session WHERE session_id = (SELECT min(session_id) FROM"
+      " held_session)");
+  ASSERT_TRUE(Guarded("check", [&]() -> absl::Status {
+                stale = unit.reports().StaleReportFigures();
+                return absl::OkStatus();
+              }).ok());
+  EXPECT_EQ(stale, 3);
+}
 }  // namespace
 }  // namespace trainhub::store

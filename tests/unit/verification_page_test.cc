@@ -9,6 +9,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "domain/data_integrity.h"
 #include "server/rate_limiter.h"
 
 namespace trainhub::server {
@@ -82,6 +83,83 @@ TEST(VerificationPageTest, SupersededLinksTheNewNumberUnknownRevealsNothing) {
   EXPECT_EQ(json, nlohmann::json({{"serial", "0000-0000-0000-0000"}, {"status", "unknown"}}));
 }
 
+// A replaced certificate says what became of the one that replaced it: the
+// new one may have been revoked since, or replaced in turn.
+TEST(VerificationPageTest, SupersededSaysWhereTheNewOneStands) {
+  auto v = Verified(domain::CertificateStatus::kSuperseded);
+  v.replacement = domain::ReplacementState{"ABCD-EFGH-JKMN-PQRS", domain::CertificateStatus::kValid,
+                                           std::nullopt, 1};
+  std::string de = VerificationHtml(v, "7K3M-Q9ZD-X2RT-4HNB", PageLanguage::kGerman);
+  EXPECT_TRUE(Has(de, "Ersetzt"));
+  EXPECT_TRUE(Has(de, "die neue ist gültig"));
+  EXPECT_TRUE(Has(de, "Stand der neuen Bescheinigung"));
+
+  v.replacement->status = domain::CertificateStatus::kRevoked;
+  v.replacement->revoke_time = absl::FromUnixSeconds(1710000000);  // 09.03.2024
+  de = VerificationHtml(v, "7K3M-Q9ZD-X2RT-4HNB", PageLanguage::kGerman);
+  EXPECT_FALSE(Has(de, "gültig ist")) << de;
+  EXPECT_FALSE(Has(de, "die neue ist gültig")) << de;
+  EXPECT_TRUE(Has(de, "ebenfalls widerrufen"));
+  EXPECT_TRUE(Has(de, "widerrufen am 09.03.2024"));
+  std::string en = VerificationHtml(v, "7K3M-Q9ZD-X2RT-4HNB", PageLanguage::kEnglish);
+  EXPECT_FALSE(Has(en, "the new one is valid")) << en;
+  EXPECT_TRUE(Has(en, "has since been revoked as well"));
+  EXPECT_TRUE(Has(en, "revoked on 9 March 2024"));
+  nlohmann::json j = nlohmann::json::parse(VerificationJson(v, "7K3M-Q9ZD-X2RT-4HNB"));
+  EXPECT_EQ(j["status"], "superseded");
+  EXPECT_EQ(j["superseded_by"], "ABCD-EFGH-JKMN-PQRS");
+  EXPECT_EQ(j["replacement"]["serial"], "ABCD-EFGH-JKMN-PQRS");
+  EXPECT_EQ(j["replacement"]["status"], "revoked");
+  EXPECT_EQ(j["replacement"]["revoke_time"], "2024-03-09T16:00:00Z");
+
+  // Replaced twice: the page links the last one and says where it stands.
+  v.replacement = domain::ReplacementState{"WXYZ-0123-4567-89AB", domain::CertificateStatus::kValid,
+                                           std::nullopt, 2};
+  en = VerificationHtml(v, "7K3M-Q9ZD-X2RT-4HNB", PageLanguage::kEnglish);
+  EXPECT_TRUE(Has(en, "href=\"/c/ABCD-EFGH-JKMN-PQRS?lang=en\""));
+  EXPECT_TRUE(Has(en, "Last replaced by"));
+  EXPECT_TRUE(Has(en, "href=\"/c/WXYZ-0123-4567-89AB?lang=en\""));
+  EXPECT_TRUE(Has(en, "the new one is valid"));
+  j = nlohmann::json::parse(VerificationJson(v, "7K3M-Q9ZD-X2RT-4HNB"));
+  EXPECT_EQ(j["replacement"]["replacements"], 2);
+}
+
+// The issuer keys as a page for people, in both languages, and as JSON
+// for programs that ask for it.
+TEST(VerificationPageTest, IssuerKeysAreAPageAndJsonOnRequest) {
+  domain::IssuerKey active{"k0011223344556677", std::string(32, '\x07'),
+                           absl::FromUnixSeconds(1700000000), true};
+  domain::IssuerKey old{"k8899aabbccddeeff", std::string(32, '\x01'),
+                        absl::FromUnixSeconds(1600000000), false};
+  const std::string de = IssuerKeysHtml({active, old}, PageLanguage::kGerman);
+  EXPECT_TRUE(Has(de, "<html lang=\"de\""));
+  EXPECT_TRUE(Has(de, "Schlüssel der ausstellenden Stelle"));
+  EXPECT_TRUE(Has(de, "k0011223344556677"));
+  EXPECT_TRUE(Has(de, domain::DidKeyOf(active.public_key)));
+  EXPECT_TRUE(Has(de, "signiert neue Bescheinigungen"));
+  EXPECT_TRUE(Has(de, "prüft früher ausgestellte Bescheinigungen"));
+  EXPECT_TRUE(Has(de, "14.11.2023"));
+  EXPECT_TRUE(Has(de, "href=\"/keys.json\""));
+  EXPECT_TRUE(Has(de, "href=\"/keys?lang=en\""));
+  const std::string en = IssuerKeysHtml({active}, PageLanguage::kEnglish);
+  EXPECT_TRUE(Has(en, "Issuer keys"));
+  EXPECT_TRUE(Has(en, "signs new certificates"));
+  EXPECT_TRUE(Has(IssuerKeysHtml({}, PageLanguage::kGerman), "noch keinen Schlüssel"));
+  const nlohmann::json j = nlohmann::json::parse(IssuerKeysJson({active}));
+  EXPECT_EQ(j["keys"][0]["did"], domain::DidKeyOf(active.public_key));
+
+  EXPECT_TRUE(PrefersJson("application/json"));
+  EXPECT_TRUE(PrefersJson("Application/JSON; charset=utf-8"));
+  EXPECT_TRUE(PrefersJson("application/json, text/html;q=0.5"));
+  EXPECT_TRUE(PrefersJson("application/json, */*;q=0.1"));
+  EXPECT_FALSE(PrefersJson(nullptr));
+  EXPECT_FALSE(PrefersJson("*/*"));
+  EXPECT_FALSE(
+      PrefersJson("text/html,application/xhtml+xml,application/xml;q=0.9,image/avif,*/*;q=0.8"));
+  EXPECT_FALSE(PrefersJson("text/html, application/json"));
+  EXPECT_FALSE(PrefersJson("application/json;q=0"));
+}
+
 TEST(VerificationPageTest, BrokenSignatureIsNotShownAsValid) {
   auto v = Verified(domain::CertificateStatus::kValid);
   v.signature_valid = false;
@@ -92,6 +170,23 @@ TEST(VerificationPageTest, BrokenSignatureIsNotShownAsValid) {
 
 // After the holder's data was erased the page shows no name, offers to
 // check one, and says whether the one checked matched.
+// A status the issuer's signatures do not back is never shown as valid,
+// and the finding is named (escaped).
+TEST(VerificationPageTest, AnUnconfirmedStatusSaysSoAndIsNotValid) {
+  auto v = Verified(domain::CertificateStatus::kUnconfirmed);
+  v.status_problem = "the stored status (valid) is not the one the issuer <signed>";
+  const std::string de = VerificationHtml(v, "7K3M-Q9ZD-X2RT-4HNB", PageLanguage::kGerman);
+  EXPECT_TRUE(Has(de, "Status nicht bestätigt"));
+  EXPECT_TRUE(Has(de, "class=\"status unconfirmed\""));
+  EXPECT_FALSE(Has(de, "Gültig"));
+  EXPECT_TRUE(Has(de, "issuer &lt;signed&gt;"));
+  const std::string en = VerificationHtml(v, "7K3M-Q9ZD-X2RT-4HNB", PageLanguage::kEnglish);
+  EXPECT_TRUE(Has(en, "Status not confirmed"));
+  const nlohmann::json json = nlohmann::json::parse(VerificationJson(v, "7K3M-Q9ZD-X2RT-4HNB"));
+  EXPECT_EQ(json["status"], "unconfirmed");
+  EXPECT_EQ(json["status_problem"], v.status_problem);
+}
+
 TEST(VerificationPageTest, AnErasedHolderIsCheckedByName) {
   auto v = Verified(domain::CertificateStatus::kValid);
   v.certificate->content.holder_name.clear();
@@ -125,8 +220,8 @@ TEST(VerificationPageTest, JsonCarriesWhatThePageShows) {
 
 TEST(VerificationPageTest, EveryPageRendersInBothLanguages) {
   for (PageLanguage language : {PageLanguage::kGerman, PageLanguage::kEnglish}) {
-    for (const std::string& page :
-         {StartHtml(language, "", ""), NotFoundHtml(language), TooManyRequestsHtml(language)}) {
+    for (const std::string& page : {StartHtml(language, "", ""), NotFoundHtml(language),
+                                    TooManyRequestsHtml(language), IssuerKeysHtml({}, language)}) {
       EXPECT_TRUE(Has(page, "</html>"));
     }
   }

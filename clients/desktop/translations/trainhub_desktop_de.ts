@@ -164,7 +164,144 @@
     </message>
 </context>
 <context>
+    <name>TokenStore</name>
+    <message>
+        <source>the keychain holds no sign-in for this account</source>
+        <translation>der Schlüsselbund enthält keine Anmeldung für dieses Konto</translation>
+    </message>
+    <message>
+        <source>the keychain could not delete the old sign-in</source>
+        <translation>der Schlüsselbund konnte die alte Anmeldung nicht löschen</translation>
+    </message>
+    <message>
+        <source>access to the keychain was refused</source>
+        <translation>der Zugriff auf den Schlüsselbund wurde abgelehnt</translation>
+    </message>
+    <message>
+        <source>the keychain does not allow access</source>
+        <translation>der Schlüsselbund erlaubt keinen Zugriff</translation>
+    </message>
+    <message>
+        <source>no keychain (GNOME Keyring or KWallet) is running</source>
+        <translation>kein Schlüsselbund (GNOME Keyring oder KWallet) läuft</translation>
+    </message>
+    <message>
+        <source>this system has no keychain trainhub can use</source>
+        <translation>dieses System hat keinen Schlüsselbund, den trainhub nutzen kann</translation>
+    </message>
+    <message>
+        <source>the keychain reported an error</source>
+        <translation>der Schlüsselbund hat einen Fehler gemeldet</translation>
+    </message>
+    <message>
+        <source>the keychain did not answer</source>
+        <translation>der Schlüsselbund hat nicht geantwortet</translation>
+    </message>
+</context>
+<context>
+    <name>trainhub::desktop::AttendancePanel</name>
+    <message numerus="yes">
+        <source>%1 (%n min missed)</source>
+        <translation>
+            <numerusform>%1 (%n Min. versäumt)</numerusform>
+            <numerusform>%1 (%n Min. versäumt)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Session</source>
+        <translation>Termin</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Aktualisieren</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Recorded</source>
+        <translation>Erfasst</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Notiz</translation>
+    </message>
+    <message>
+        <source>Attendance of the session</source>
+        <translation>Anwesenheit des Termins</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Wann</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Änderung</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>Von</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Grund</translation>
+    </message>
+    <message>
+        <source>History of the selected person</source>
+        <translation>Verlauf der ausgewählten Person</translation>
+    </message>
+    <message>
+        <source>Co&amp;rrect…</source>
+        <translation>&amp;Korrigieren…</translation>
+    </message>
+    <message>
+        <source>Sess&amp;ion:</source>
+        <translation>Term&amp;in:</translation>
+    </message>
+    <message>
+        <source>History of the selected person (who changed what, when and why):</source>
+        <translation>Verlauf der ausgewählten Person (wer hat was wann und warum geändert):</translation>
+    </message>
+    <message>
+        <source>This series has no sessions yet.</source>
+        <translation>Diese Reihe hat noch keine Termine.</translation>
+    </message>
+    <message>
+        <source>%1, checked in</source>
+        <translation>%1, selbst eingecheckt</translation>
+    </message>
+    <message>
+        <source>check: two devices recorded different statuses</source>
+        <translation>prüfen: zwei Geräte haben Verschiedenes erfasst</translation>
+    </message>
+    <message>
+        <source>%1 recorded, %2 still without a status.</source>
+        <translation>%1 erfasst, %2 noch ohne Status.</translation>
+    </message>
+    <message>
+        <source>Signed off by %1 on %2. Each correction needs a reason, which the history keeps.</source>
+        <translation>Abgeschlossen von %1 am %2. Jede Korrektur braucht einen Grund, der im Verlauf bleibt.</translation>
+    </message>
+    <message>
+        <source>Not signed off yet.</source>
+        <translation>Noch nicht abgeschlossen.</translation>
+    </message>
+    <message>
+        <source>self check-in</source>
+        <translation>Selbst-Check-in</translation>
+    </message>
+</context>
+<context>
     <name>trainhub::desktop::AttendanceSheetWidget</name>
+    <message>
+        <source>The session has not begun yet: until it begins only excused absences can be recorded.</source>
+        <translation>Der Termin hat noch nicht begonnen: bis zu seinem Beginn kann nur entschuldigtes Fehlen erfasst werden.</translation>
+    </message>
     <message>
         <source>P</source>
         <translation>A</translation>
@@ -222,10 +359,6 @@
         <translation>Abgeschlossen von %1 am %2; nur noch Koordinator:innen können sie ändern.</translation>
     </message>
     <message>
-        <source>The session is still ahead: only excused absences can be recorded.</source>
-        <translation>Der Termin liegt noch in der Zukunft: nur entschuldigtes Fehlen kann erfasst werden.</translation>
-    </message>
-    <message>
         <source>Offline: the sheet as last seen on this computer. Marks are kept here and sent when the server is back.</source>
         <translation>Offline: die Liste, wie sie zuletzt auf diesem Computer zu sehen war. Einträge werden hier gespeichert und gesendet, sobald der Server wieder erreichbar ist.</translation>
     </message>
@@ -243,6 +376,164 @@
     <message>
         <source>Sign off this sheet? Afterwards only coordinators can change it, each change with a reason.</source>
         <translation>Diese Liste abschließen? Danach können nur noch Koordinator:innen sie ändern, jede Änderung mit Begründung.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n minute(s) missed</source>
+        <translation>
+            <numerusform>%n Minute versäumt</numerusform>
+            <numerusform>%n Minuten versäumt</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>trainhub::desktop::CertificatesPanel</name>
+    <message>
+        <source>Reason</source>
+        <translation>Grund</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Nummer</translation>
+    </message>
+    <message>
+        <source>Series</source>
+        <translation>Reihe</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>Holder</source>
+        <translation>Inhaber:in</translation>
+    </message>
+    <message>
+        <source>Issued</source>
+        <translation>Ausgestellt</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Hinweis</translation>
+    </message>
+    <message>
+        <source>Certificates of the series</source>
+        <translation>Zertifikate der Reihe</translation>
+    </message>
+    <message>
+        <source>Include revoked and replaced ones in the ZIP</source>
+        <translation>Widerrufene und ersetzte mit ins ZIP</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Aktualisieren</translation>
+    </message>
+    <message>
+        <source>Re&amp;voke…</source>
+        <translation>&amp;Widerrufen…</translation>
+    </message>
+    <message>
+        <source>Reiss&amp;ue…</source>
+        <translation>&amp;Neu ausstellen…</translation>
+    </message>
+    <message>
+        <source>Save all as &amp;ZIP…</source>
+        <translation>Alle als &amp;ZIP speichern…</translation>
+    </message>
+    <message>
+        <source>revoked on %1: %2</source>
+        <translation>widerrufen am %1: %2</translation>
+    </message>
+    <message>
+        <source>replaced by %1: %2</source>
+        <translation>ersetzt durch %1: %2</translation>
+    </message>
+    <message>
+        <source>replaces %1</source>
+        <translation>ersetzt %1</translation>
+    </message>
+    <message>
+        <source>No certificates issued yet.</source>
+        <translation>Noch keine Zertifikate ausgestellt.</translation>
+    </message>
+    <message>
+        <source>Revoke a certificate</source>
+        <translation>Zertifikat widerrufen</translation>
+    </message>
+    <message>
+        <source>Reissue a certificate</source>
+        <translation>Zertifikat neu ausstellen</translation>
+    </message>
+    <message>
+        <source>Revoke the %1 %2 of %3?
+
+This cannot be undone: from now on anyone who checks the number is told that it was revoked, with the reason you give here.</source>
+        <translation>%1 %2 von %3 widerrufen?
+
+Das lässt sich nicht rückgängig machen: Wer die Nummer prüft, erfährt von nun an, dass sie widerrufen wurde, mit dem Grund, den Sie hier angeben.</translation>
+    </message>
+    <message>
+        <source>Replace the %1 %2 of %3 by a new one made from today&apos;s data (e.g. after a name was corrected)?
+
+The old number then counts as replaced; anyone who checks it is told so, with the reason you give here.</source>
+        <translation>%1 %2 von %3 durch ein neues aus den heutigen Daten ersetzen (z. B. nach der Korrektur eines Namens)?
+
+Die alte Nummer gilt dann als ersetzt; wer sie prüft, erfährt das, mit dem Grund, den Sie hier angeben.</translation>
+    </message>
+    <message>
+        <source>Revoke</source>
+        <translation>Widerrufen</translation>
+    </message>
+    <message>
+        <source>Reissue</source>
+        <translation>Neu ausstellen</translation>
+    </message>
+    <message>
+        <source>Revoking…</source>
+        <translation>Wird widerrufen…</translation>
+    </message>
+    <message>
+        <source>Reissuing…</source>
+        <translation>Wird neu ausgestellt…</translation>
+    </message>
+    <message>
+        <source>%1 is revoked.</source>
+        <translation>%1 ist widerrufen.</translation>
+    </message>
+    <message>
+        <source>%1 replaces %2.</source>
+        <translation>%1 ersetzt %2.</translation>
+    </message>
+    <message>
+        <source>Certificates series %1.zip</source>
+        <translation>Zertifikate Reihe %1.zip</translation>
+    </message>
+    <message>
+        <source>ZIP files (*.zip)</source>
+        <translation>ZIP-Dateien (*.zip)</translation>
+    </message>
+    <message>
+        <source>Saving the certificates…</source>
+        <translation>Die Zertifikate werden gespeichert…</translation>
+    </message>
+    <message>
+        <source>the file is larger than 4 GB</source>
+        <translation>die Datei ist größer als 4 GB</translation>
+    </message>
+    <message>
+        <source>%1 could not be written: %2</source>
+        <translation>%1 konnte nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>Saved %1 (%2).</source>
+        <translation>%1 gespeichert (%2).</translation>
+    </message>
+    <message>
+        <source>erased (person %1)</source>
+        <translation>gelöscht (Person %1)</translation>
     </message>
 </context>
 <context>
@@ -399,6 +690,97 @@
             <numerusform>%n Bescheinigungen ausgestellt.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Issue for the selected &amp;person…</source>
+        <translation>Für die ausgewählte &amp;Person ausstellen…</translation>
+    </message>
+    <message>
+        <source>Issue a certificate</source>
+        <translation>Zertifikat ausstellen</translation>
+    </message>
+    <message>
+        <source>Issue a %1 to %2 now?
+
+Certificates are signed and cannot be changed once issued (only revoked or replaced).</source>
+        <translation>%1 für %2 jetzt ausstellen?
+
+Zertifikate werden signiert und lassen sich nach dem Ausstellen nicht mehr ändern (nur widerrufen oder ersetzen).</translation>
+    </message>
+    <message>
+        <source>%1 %2 issued to %3.</source>
+        <translation>%1 %2 für %3 ausgestellt.</translation>
+    </message>
+</context>
+<context>
+    <name>trainhub::desktop::CorrectionDialog</name>
+    <message>
+        <source>Reason</source>
+        <translation>Grund</translation>
+    </message>
+    <message>
+        <source>Minutes missed</source>
+        <translation>Versäumte Minuten</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Notiz</translation>
+    </message>
+    <message>
+        <source>Correct attendance: %1</source>
+        <translation>Anwesenheit korrigieren: %1</translation>
+    </message>
+    <message>
+        <source>%1 – %2
+%3
+Now: %4</source>
+        <translation>%1 – %2
+%3
+Bisher: %4</translation>
+    </message>
+    <message>
+        <source>New status</source>
+        <translation>Neuer Status</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> Min.</translation>
+    </message>
+    <message>
+        <source>Reason for the change</source>
+        <translation>Grund der Änderung</translation>
+    </message>
+    <message>
+        <source>required: the sheet is signed off</source>
+        <translation>nötig: die Liste ist abgeschlossen</translation>
+    </message>
+    <message>
+        <source>optional; kept in the history</source>
+        <translation>freiwillig; bleibt im Verlauf</translation>
+    </message>
+    <message>
+        <source>Save the correction</source>
+        <translation>Korrektur speichern</translation>
+    </message>
+    <message>
+        <source>&amp;Status:</source>
+        <translation>&amp;Status:</translation>
+    </message>
+    <message>
+        <source>&amp;Minutes missed:</source>
+        <translation>&amp;Versäumte Minuten:</translation>
+    </message>
+    <message>
+        <source>N&amp;ote:</source>
+        <translation>N&amp;otiz:</translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation>&amp;Grund:</translation>
+    </message>
 </context>
 <context>
     <name>trainhub::desktop::DesktopApp</name>
@@ -540,6 +922,14 @@
     <message>
         <source>Seat (not confirmed yet)</source>
         <translation>Platz (noch ohne Zusage)</translation>
+    </message>
+    <message>
+        <source> · ⚠ requirement no longer met: %1</source>
+        <translation> · ⚠ Voraussetzung nicht mehr erfüllt: %1</translation>
+    </message>
+    <message>
+        <source>Requirement no longer met: %1</source>
+        <translation>Voraussetzung nicht mehr erfüllt: %1</translation>
     </message>
 </context>
 <context>
@@ -702,6 +1092,36 @@
     </message>
 </context>
 <context>
+    <name>trainhub::desktop::LateMinutesDialog</name>
+    <message>
+        <source>Late</source>
+        <translation>Verspätet</translation>
+    </message>
+    <message>
+        <source>How many minutes of the session did %1 miss (late arrival or leaving early)?</source>
+        <translation>Wie viele Minuten des Termins hat %1 versäumt (später gekommen oder früher gegangen)?</translation>
+    </message>
+    <message>
+        <source>Minutes missed</source>
+        <translation>Versäumte Minuten</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> Min.</translation>
+    </message>
+    <message numerus="yes">
+        <source>of %n minute(s)</source>
+        <translation>
+            <numerusform>von %n Minute</numerusform>
+            <numerusform>von %n Minuten</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The minutes reduce the teaching units attended; the series&apos; rule says how many may be missed.</source>
+        <translation>Die Minuten mindern die besuchten Unterrichtseinheiten; wie viele versäumt werden dürfen, legt die Regel der Reihe fest.</translation>
+    </message>
+</context>
+<context>
     <name>trainhub::desktop::LoginDialog</name>
     <message>
         <source>Sign in to trainhub</source>
@@ -861,6 +1281,14 @@
         <source>Import participants</source>
         <translation>Teilnehmende importieren</translation>
     </message>
+    <message>
+        <source>Reports</source>
+        <translation>Berichte</translation>
+    </message>
+    <message>
+        <source>Records due for erasure</source>
+        <translation>Fällige Löschungen</translation>
+    </message>
 </context>
 <context>
     <name>trainhub::desktop::ModuleDialog</name>
@@ -942,10 +1370,6 @@
     <message>
         <source>My schedule</source>
         <translation>Meine Termine</translation>
-    </message>
-    <message>
-        <source>Attended</source>
-        <translation>Teilgenommen</translation>
     </message>
     <message>
         <source>Excused</source>
@@ -1034,6 +1458,377 @@
     <message>
         <source>Checked in: you are marked present.</source>
         <translation>Eingecheckt: Sie sind als anwesend erfasst.</translation>
+    </message>
+    <message>
+        <source>Held</source>
+        <translation>Stattgefunden</translation>
+    </message>
+    <message>
+        <source>Present</source>
+        <translation>Anwesend</translation>
+    </message>
+    <message>
+        <source>Late</source>
+        <translation>Verspätet</translation>
+    </message>
+    <message>
+        <source>Not recorded</source>
+        <translation>Nicht erfasst</translation>
+    </message>
+    <message>
+        <source>Sessions that took place without a status recorded yet. Sessions still to come are not counted here (&quot;offen&quot; in the export).</source>
+        <translation>Termine, die stattgefunden haben, aber noch ohne erfassten Status sind. Kommende Termine zählen hier nicht mit (im Export „offen“).</translation>
+    </message>
+    <message>
+        <source>Present + late + excused + absent + not recorded = the sessions held. Held: held of the sessions you are expected at; the others are still to come.</source>
+        <translation>Anwesend + verspätet + entschuldigt + abwesend + nicht erfasst = die stattgefundenen Termine. Stattgefunden: von den Terminen, zu denen Sie erwartet werden; die übrigen kommen noch.</translation>
+    </message>
+</context>
+<context>
+    <name>trainhub::desktop::PrivacyPage</name>
+    <message>
+        <source>Reason</source>
+        <translation>Grund</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <source>People whose records need not be kept any longer: in no running series, and every series they have attendance or a certificate of ended longer ago than its organisation keeps records. Erase their personal data, or keep it with a reason of your own (nothing is erased by itself).</source>
+        <translation>Personen, deren Daten nicht mehr aufbewahrt werden müssen: in keiner laufenden Reihe, und jede Reihe, aus der sie Anwesenheiten oder ein Zertifikat haben, endete länger zurück, als ihr Träger Unterlagen aufbewahrt. Löschen Sie ihre personenbezogenen Daten oder behalten Sie sie aus eigenem Grund (nichts wird von selbst gelöscht).</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Aktualisieren</translation>
+    </message>
+    <message>
+        <source>Kept until</source>
+        <translation>Aufzubewahren bis</translation>
+    </message>
+    <message>
+        <source>Last series</source>
+        <translation>Letzte Reihe</translation>
+    </message>
+    <message>
+        <source>Keeping time</source>
+        <translation>Aufbewahrungsfrist</translation>
+    </message>
+    <message>
+        <source>People whose records are due for erasure</source>
+        <translation>Personen, deren Löschung fällig ist</translation>
+    </message>
+    <message>
+        <source>&amp;Erase personal data…</source>
+        <translation>Personenbezogene Daten &amp;löschen…</translation>
+    </message>
+    <message>
+        <source>&amp;Organisation:</source>
+        <translation>&amp;Organisation:</translation>
+    </message>
+    <message>
+        <source>All organisations</source>
+        <translation>Alle Organisationen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n year(s)</source>
+        <translation>
+            <numerusform>%n Jahr</numerusform>
+            <numerusform>%n Jahre</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nobody is due for erasure.</source>
+        <translation>Bei niemandem ist die Löschung fällig.</translation>
+    </message>
+    <message>
+        <source>Erase personal data</source>
+        <translation>Personenbezogene Daten löschen</translation>
+    </message>
+    <message>
+        <source>Erase the personal data of %1?
+
+This cannot be undone. Erased are the name (the record shows &quot;Person #%2&quot; from now on), the e-mail address, the notes and reasons about the person, their accounts (which can no longer sign in) and the addresses they called from in the audit log.
+
+Kept are target groups, training year, statuses and dates, so that funder reports still count right; certificates stay verifiable by the holder&apos;s name.
+
+The reason is kept on the record: it must not name the person (e.g. &quot;keeping time ended&quot;).</source>
+        <translation>Die personenbezogenen Daten von %1 löschen?
+
+Das lässt sich nicht rückgängig machen. Gelöscht werden der Name (der Datensatz zeigt von nun an „Person #%2“), die E-Mail-Adresse, die Notizen und Gründe zu der Person, ihre Konten (die sich nicht mehr anmelden können) und die Adressen, von denen sie im Protokoll zugegriffen hat.
+
+Erhalten bleiben Zielgruppen, Ausbildungsjahr, Status und Daten, damit Förderberichte weiter richtig zählen; Zertifikate bleiben mit dem Namen der Inhaberin oder des Inhabers prüfbar.
+
+Der Grund bleibt am Datensatz: Er darf die Person nicht nennen (z. B. „Aufbewahrungsfrist abgelaufen“).</translation>
+    </message>
+    <message>
+        <source>Erase for good</source>
+        <translation>Endgültig löschen</translation>
+    </message>
+    <message>
+        <source>Erasing…</source>
+        <translation>Wird gelöscht…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n account(s)</source>
+        <translation>
+            <numerusform>%n Konto</numerusform>
+            <numerusform>%n Konten</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n note(s) and reason(s)</source>
+        <translation>
+            <numerusform>%n Notiz oder Begründung</numerusform>
+            <numerusform>%n Notizen und Begründungen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n attendance record(s)</source>
+        <translation>
+            <numerusform>%n Anwesenheitseintrag</numerusform>
+            <numerusform>%n Anwesenheitseinträge</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n certificate(s) signed anew without the name</source>
+        <translation>
+            <numerusform>%n Zertifikat ohne Namen neu signiert</numerusform>
+            <numerusform>%n Zertifikate ohne Namen neu signiert</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n address(es) in the audit log</source>
+        <translation>
+            <numerusform>%n Adresse im Protokoll</numerusform>
+            <numerusform>%n Adressen im Protokoll</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Erased: now &quot;%1&quot;. Cleared: %2.</source>
+        <translation>Gelöscht: jetzt „%1“. Entfernt: %2.</translation>
+    </message>
+</context>
+<context>
+    <name>trainhub::desktop::ReasonDialog</name>
+    <message>
+        <source>Reason</source>
+        <translation>Grund</translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation>&amp;Grund:</translation>
+    </message>
+</context>
+<context>
+    <name>trainhub::desktop::ReportsPage</name>
+    <message>
+        <source>Year</source>
+        <translation>Jahr</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Von</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Bis</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Zeitraum</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <source>Series</source>
+        <translation>Reihen</translation>
+    </message>
+    <message>
+        <source>Smallest count shown</source>
+        <translation>Kleinste gezeigte Zahl</translation>
+    </message>
+    <message>
+        <source>fewer than %1</source>
+        <translation>weniger als %1</translation>
+    </message>
+    <message>
+        <source>By target group</source>
+        <translation>Nach Zielgruppe</translation>
+    </message>
+    <message>
+        <source>By organisation</source>
+        <translation>Nach Organisation</translation>
+    </message>
+    <message>
+        <source>By series</source>
+        <translation>Nach Reihe</translation>
+    </message>
+    <message>
+        <source>Apprentices by training year</source>
+        <translation>Auszubildende nach Ausbildungsjahr</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Sonstige</translation>
+    </message>
+    <message>
+        <source>not stated</source>
+        <translation>nicht angegeben</translation>
+    </message>
+    <message>
+        <source>training year %1</source>
+        <translation>%1. Ausbildungsjahr</translation>
+    </message>
+    <message>
+        <source>Calendar &amp;year</source>
+        <translation>Kalender&amp;jahr</translation>
+    </message>
+    <message>
+        <source>&amp;Days</source>
+        <translation>&amp;Tage</translation>
+    </message>
+    <message>
+        <source>First day</source>
+        <translation>Erster Tag</translation>
+    </message>
+    <message>
+        <source>Last day</source>
+        <translation>Letzter Tag</translation>
+    </message>
+    <message>
+        <source>Every series of an &amp;organisation</source>
+        <translation>Alle Reihen einer &amp;Organisation</translation>
+    </message>
+    <message>
+        <source>&amp;Chosen series</source>
+        <translation>&amp;Ausgewählte Reihen</translation>
+    </message>
+    <message>
+        <source>Series in the report</source>
+        <translation>Reihen im Bericht</translation>
+    </message>
+    <message>
+        <source> persons</source>
+        <translation> Personen</translation>
+    </message>
+    <message>
+        <source>&amp;Show report</source>
+        <translation>Bericht &amp;zeigen</translation>
+    </message>
+    <message>
+        <source>Save as &amp;PDF…</source>
+        <translation>Als &amp;PDF speichern…</translation>
+    </message>
+    <message>
+        <source>Save as CS&amp;V…</source>
+        <translation>Als CS&amp;V speichern…</translation>
+    </message>
+    <message>
+        <source>Counts of fewer persons are not shown (privacy):</source>
+        <translation>Zahlen kleinerer Gruppen werden nicht gezeigt (Datenschutz):</translation>
+    </message>
+    <message>
+        <source>Scope</source>
+        <translation>Umfang</translation>
+    </message>
+    <message>
+        <source>Figure</source>
+        <translation>Kennzahl</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>Figures of the report</source>
+        <translation>Kennzahlen des Berichts</translation>
+    </message>
+    <message>
+        <source>All organisations</source>
+        <translation>Alle Organisationen</translation>
+    </message>
+    <message>
+        <source>Tick between 1 and %1 series for the report.</source>
+        <translation>Wählen Sie für den Bericht 1 bis %1 Reihen aus.</translation>
+    </message>
+    <message>
+        <source>Counting…</source>
+        <translation>Wird gezählt…</translation>
+    </message>
+    <message>
+        <source>%1, %2 – %3</source>
+        <translation>%1, %2 – %3</translation>
+    </message>
+    <message>
+        <source>not shown (too few persons)</source>
+        <translation>nicht gezeigt (zu wenige Personen)</translation>
+    </message>
+    <message>
+        <source>%1 % (%2 of %3 statuses present or late)</source>
+        <translation>%1 % (%2 von %3 Einträgen anwesend oder verspätet)</translation>
+    </message>
+    <message>
+        <source>Persons (each counted once)</source>
+        <translation>Personen (jede einmal gezählt)</translation>
+    </message>
+    <message>
+        <source>Participations (persons per series)</source>
+        <translation>Teilnahmen (Personen je Reihe)</translation>
+    </message>
+    <message>
+        <source>Sessions held</source>
+        <translation>Durchgeführte Termine</translation>
+    </message>
+    <message>
+        <source>Teaching units (UE)</source>
+        <translation>Unterrichtseinheiten (UE)</translation>
+    </message>
+    <message>
+        <source>Attendance</source>
+        <translation>Anwesenheit</translation>
+    </message>
+    <message>
+        <source>Drop-outs</source>
+        <translation>Abbrüche</translation>
+    </message>
+    <message>
+        <source>Persons</source>
+        <translation>Personen</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Summe</translation>
+    </message>
+    <message>
+        <source>Checksum of the facts counted (kept in the audit log): %1</source>
+        <translation>Prüfsumme der gezählten Daten (im Protokoll festgehalten): %1</translation>
+    </message>
+    <message>
+        <source>Making the file…</source>
+        <translation>Die Datei wird erstellt…</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF-Dateien (*.pdf)</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-Dateien (*.csv)</translation>
+    </message>
+    <message>
+        <source>%1 could not be written: %2</source>
+        <translation>%1 konnte nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>Saved %1 (%2).</source>
+        <translation>%1 gespeichert (%2).</translation>
     </message>
 </context>
 <context>
@@ -1141,6 +1936,26 @@
     <message>
         <source>&amp;Requires:</source>
         <translation>Setzt &amp;voraus:</translation>
+    </message>
+    <message>
+        <source>Certificates</source>
+        <translation>Bescheinigungen</translation>
+    </message>
+    <message>
+        <source>What completing the series earns</source>
+        <translation>Was der Abschluss der Reihe einbringt</translation>
+    </message>
+    <message>
+        <source>Zertifikat, or Teilnahmebestätigung for partial attendance</source>
+        <translation>Zertifikat, bei teilweiser Teilnahme Teilnahmebestätigung</translation>
+    </message>
+    <message>
+        <source>Teilnahmebestätigung only (one-day event, workshop)</source>
+        <translation>Nur Teilnahmebestätigung (eintägige Veranstaltung, Workshop)</translation>
+    </message>
+    <message>
+        <source>&amp;Certificates:</source>
+        <translation>Besc&amp;heinigungen:</translation>
     </message>
 </context>
 <context>
@@ -1268,6 +2083,14 @@
     <message>
         <source>Delete %1 (%2)? Its trainers&apos; bookings go with it.</source>
         <translation>%1 (%2) löschen? Die Buchungen der Referent:innen werden mit gelöscht.</translation>
+    </message>
+    <message>
+        <source>Cert&amp;ificates</source>
+        <translation>Zert&amp;ifikate</translation>
+    </message>
+    <message>
+        <source>Atten&amp;dance</source>
+        <translation>Anwesen&amp;heit</translation>
     </message>
 </context>
 <context>

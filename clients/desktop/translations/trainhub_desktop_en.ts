@@ -2,12 +2,29 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
+    <name>trainhub::desktop::AttendancePanel</name>
+    <message numerus="yes">
+        <source>%1 (%n min missed)</source>
+        <translation>
+            <numerusform>%1 (%n min missed)</numerusform>
+            <numerusform>%1 (%n min missed)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>trainhub::desktop::AttendanceSheetWidget</name>
     <message numerus="yes">
         <source>%n mark(s) waiting to be sent.</source>
         <translation>
             <numerusform>%n mark waiting to be sent.</numerusform>
             <numerusform>%n marks waiting to be sent.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n minute(s) missed</source>
+        <translation>
+            <numerusform>%n minute missed</numerusform>
+            <numerusform>%n minutes missed</numerusform>
         </translation>
     </message>
 </context>
@@ -67,12 +84,67 @@
     </message>
 </context>
 <context>
+    <name>trainhub::desktop::LateMinutesDialog</name>
+    <message numerus="yes">
+        <source>of %n minute(s)</source>
+        <translation>
+            <numerusform>of %n minute</numerusform>
+            <numerusform>of %n minutes</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>trainhub::desktop::MainWindow</name>
     <message numerus="yes">
         <source>%n attendance mark(s) not yet sent.</source>
         <translation>
             <numerusform>%n attendance mark not yet sent.</numerusform>
             <numerusform>%n attendance marks not yet sent.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>trainhub::desktop::PrivacyPage</name>
+    <message numerus="yes">
+        <source>%n year(s)</source>
+        <translation>
+            <numerusform>%n year</numerusform>
+            <numerusform>%n years</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n account(s)</source>
+        <translation>
+            <numerusform>%n account</numerusform>
+            <numerusform>%n accounts</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n note(s) and reason(s)</source>
+        <translation>
+            <numerusform>%n note or reason</numerusform>
+            <numerusform>%n notes and reasons</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n attendance record(s)</source>
+        <translation>
+            <numerusform>%n attendance record</numerusform>
+            <numerusform>%n attendance records</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n certificate(s) signed anew without the name</source>
+        <translation>
+            <numerusform>%n certificate signed anew without the name</numerusform>
+            <numerusform>%n certificates signed anew without the name</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n address(es) in the audit log</source>
+        <translation>
+            <numerusform>%n address in the audit log</numerusform>
+            <numerusform>%n addresses in the audit log</numerusform>
         </translation>
     </message>
 </context>

@@ -23,6 +23,17 @@ struct LedgerHead {
   std::string hash;  // LedgerGenesis() for an empty ledger
 };
 
+// A person's status in a session as the reports count it (each person's
+// record that counts, kept beside the ledger by the store's append).
+struct CurrentStatus {
+  Id session_id = 0;
+  Id participant_id = 0;
+  Id series_id = 0;
+  AttendanceStatus status = AttendanceStatus::kUnspecified;
+  absl::Time client_time;
+  Id entry_id = 0;
+};
+
 // Self check-in of one session. The secret never leaves the server; codes
 // are derived from it (domain/attendance.h).
 struct CheckInWindow {
@@ -46,6 +57,9 @@ class AttendanceReader {
                                                             const PageRequest& page) = 0;
   virtual absl::StatusOr<AttendanceEntry> Get(Id entry_id) = 0;
   virtual absl::StatusOr<LedgerHead> Head(Id series_id) = 0;
+  // The kept statuses of the series' sessions (what reports count), by
+  // session and participant.
+  virtual absl::StatusOr<std::vector<CurrentStatus>> ListCurrent(Id series_id) = 0;
   virtual absl::StatusOr<std::optional<CheckInWindow>> GetCheckIn(Id session_id) = 0;
   // Windows with open_time <= now < close_time, in no particular order.
   virtual absl::StatusOr<std::vector<CheckInWindow>> ListOpenCheckIns(absl::Time now) = 0;
@@ -53,9 +67,13 @@ class AttendanceReader {
 
 class AttendanceWriter : public AttendanceReader {
  public:
-  // Appends `entry` (prev_hash and hash set by the caller; see
-  // LedgerAppender in domain/attendance_rules.h, which also moves the head).
-  // ALREADY_EXISTS when the session has seen its client_nonce.
+  // The id the next Append gets (entries of hash version 3 hash their id).
+  virtual absl::StatusOr<Id> NextEntryId() = 0;
+  // Appends `entry` with its id (from NextEntryId; 0: the next), prev_hash and hash set
+  // by the caller (LedgerAppender in domain/attendance_rules.h, which also
+  // moves the head); a record also becomes the status that counts when it
+  // is the latest (CurrentStatus). ALREADY_EXISTS when the session has seen
+  // its client_nonce; INTERNAL when the id is taken.
   virtual absl::StatusOr<Id> Append(const AttendanceEntry& entry) = 0;
   virtual absl::Status SetHead(Id series_id, const LedgerHead& head) = 0;
   // Creates or replaces the session's window.

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "absl/status/statusor.h"
+#include "domain/audit_chain.h"
 #include "domain/model.h"
 #include "domain/ports/page.h"
 
@@ -22,13 +23,26 @@ class AuditReader {
   // Cursor key is the event id, descending.
   virtual absl::StatusOr<Page<AuditEvent>> List(const AuditFilter& filter,
                                                 const PageRequest& page) = 0;
+  // The chain's stored head.
+  virtual absl::StatusOr<AuditHead> Head() = 0;
+  // Up to `limit` chained events after place `after_seq`, in chain order.
+  virtual absl::StatusOr<std::vector<AuditEvent>> ListChain(int64_t after_seq, int limit) = 0;
+  // The rows outside the chain (refusal rows still counting), by id.
+  virtual absl::StatusOr<std::vector<AuditEvent>> ListOpen() = 0;
 };
 
 class AuditWriter : public AuditReader {
  public:
+  // Appends `event` (its chain fields are the store's). A change (an
+  // object named) joins the chain at once; a refusal row (no object) stays
+  // open for its repeats until Seal.
   virtual absl::StatusOr<Id> Append(const AuditEvent& event) = 0;
-  // Adds `repeats` (> 0) more refusals to the refusal row `event_id`.
+  // Adds `repeats` (> 0) more refusals to the open refusal row `event_id`;
+  // NOT_FOUND when there is no such open row.
   virtual absl::Status AddRefusalRepeats(Id event_id, int64_t repeats) = 0;
+  // Chains the open row `event_id` as it is now; OK when it is chained
+  // already, NOT_FOUND when there is no such row.
+  virtual absl::Status Seal(Id event_id) = 0;
 };
 
 }  // namespace trainhub::domain

@@ -11,6 +11,7 @@
 
 #include "absl/status/statusor.h"
 #include "domain/certificate_document.h"
+#include "domain/certificate_status.h"
 #include "domain/model.h"
 #include "domain/ports/page.h"
 
@@ -48,6 +49,11 @@ class CertificateReader {
                                                  const PageRequest& page) = 0;
   // Every key ever used, oldest first.
   virtual absl::StatusOr<std::vector<IssuerKey>> ListIssuerKeys() = 0;
+  // The certificate's signed status (domain/certificate_status.h), if any.
+  virtual absl::StatusOr<std::optional<CertificateStatusRecord>> GetStatusRecord(
+      Id certificate_id) = 0;
+  // The signed status list, if any.
+  virtual absl::StatusOr<std::optional<CertificateStatusList>> GetStatusList() = 0;
 };
 
 class CertificateWriter : public CertificateReader {
@@ -58,6 +64,10 @@ class CertificateWriter : public CertificateReader {
   virtual absl::Status UpdateStatus(const Certificate& certificate) = 0;
   // Records `key` (once) and makes it the only active one.
   virtual absl::Status PutActiveIssuerKey(const IssuerKey& key) = 0;
+  // Creates or replaces the certificate's signed status (its status_index
+  // never changes).
+  virtual absl::Status PutStatusRecord(Id certificate_id, const CertificateStatusRecord& r) = 0;
+  virtual absl::Status PutStatusList(const CertificateStatusList& list) = 0;
 };
 
 }  // namespace trainhub::domain

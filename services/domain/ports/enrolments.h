@@ -21,6 +21,9 @@ struct EnrolmentFilter {
   std::vector<EnrolmentState> states;  // empty: any
   // Only enrolments in series owned or partnered by one of these.
   std::optional<std::vector<Id>> organizations;
+  // Only active enrolments whose person lacks the series' required
+  // qualification (Enrolment::missing_qualification not empty).
+  bool requirement_unmet_only = false;
 };
 
 // One step of an enrolment's history with the participant it concerns.

@@ -60,7 +60,8 @@ class PrivacyWriter : public PrivacyReader {
  public:
   // Records `erasure` on the person and replaces their name by `pseudonym`;
   // e-mail and search key go. The history tables admit blanking their texts
-  // only after this.
+  // only after this. The store counts the overwritten data as not yet
+  // purged from its files until Store::DropOverwrittenData succeeds.
   virtual absl::Status MarkErased(Id participant_id, const std::string& pseudonym,
                                   const Participant::Erasure& erasure) = 0;
   // Blanks the notes and reasons about an erased person (enrolments and

@@ -6,9 +6,12 @@
 // starts (participation), issue times (certificates) and withdrawal times
 // (drop-outs).
 
+#include <optional>
+#include <string>
 #include <vector>
 
 #include "absl/status/statusor.h"
+#include "absl/time/civil_time.h"
 #include "absl/time/time.h"
 #include "domain/model.h"
 
@@ -31,20 +34,39 @@ struct ParticipationFacts {
   int attended = 0;  // present or late
   int excused = 0;
   int absent = 0;
+  // The start of the first of these sessions the person attended (present
+  // or late); unset when attended is 0.
+  std::optional<absl::Time> first_attended;
   Id organization_id = 0;                                      // the person's
   TargetGroup first_target_group = TargetGroup::kUnspecified;  // first on their record
-  int training_year = 0;
+  std::optional<absl::CivilDay> training_start;                // the person's
+};
+
+// A series in a report's scope.
+struct ScopedSeries {
+  Id id = 0;
+  std::string title;
 };
 
 // A session of the period that has at least one status recorded.
 struct HeldSession {
   Id session_id = 0;
   Id series_id = 0;
+  Id module_id = 0;
+  int minutes = 0;  // its length in whole minutes (domain::LengthMinutes)
+};
+
+// What a module's teaching units are shared by (domain::TeachingUnits).
+struct ModuleLength {
+  Id module_id = 0;
+  int teaching_units = 0;
+  int64_t minutes = 0;  // of all its sessions, each in whole minutes
 };
 
 struct CompletionFacts {
-  // People per series with a certificate of that outcome issued in the
-  // period and not revoked (a reissue counts once).
+  // People per series whose VALID certificate of that outcome was issued in
+  // the period: replaced (superseded) and revoked ones never count, so a
+  // reissue counts once, as what it was reissued as.
   int64_t certificates = 0;   // Zertifikate
   int64_t confirmations = 0;  // Teilnahmebestätigungen
   // Enrolments that held a seat and were withdrawn in the period, after
@@ -55,8 +77,8 @@ struct CompletionFacts {
 class ReportReader {
  public:
   virtual ~ReportReader() = default;
-  // Ids of the series in `scope` that exist, ascending.
-  virtual absl::StatusOr<std::vector<Id>> ScopeSeries(const ReportScope& scope) = 0;
+  // The series in `scope` that exist, by ascending id.
+  virtual absl::StatusOr<std::vector<ScopedSeries>> ScopeSeries(const ReportScope& scope) = 0;
   // Ordered by participant, then series.
   virtual absl::StatusOr<std::vector<ParticipationFacts>> Participations(const ReportScope& scope,
                                                                          absl::Time from,
@@ -64,6 +86,9 @@ class ReportReader {
   // Ordered by session id.
   virtual absl::StatusOr<std::vector<HeldSession>> HeldSessions(const ReportScope& scope,
                                                                 absl::Time from, absl::Time to) = 0;
+  // The modules `module_ids` (those that exist), by ascending id.
+  virtual absl::StatusOr<std::vector<ModuleLength>> ModuleLengths(
+      const std::vector<Id>& module_ids) = 0;
   virtual absl::StatusOr<CompletionFacts> Completions(const ReportScope& scope, absl::Time from,
                                                       absl::Time to) = 0;
 };

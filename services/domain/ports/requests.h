@@ -18,6 +18,8 @@ struct RequestRecord {
   Id account_id = 0;  // request ids are scoped per account
   std::string request_id;
   std::string method;
+  // RequestKey::fingerprint when recorded; as Find returns it, the form the
+  // store keeps (see SameFingerprint).
   std::string fingerprint;
   Id resource_id = 0;
 };
@@ -27,6 +29,11 @@ class RequestReader {
   virtual ~RequestReader() = default;
   virtual absl::StatusOr<std::optional<RequestRecord>> Find(Id account_id,
                                                             absl::string_view request_id) = 0;
+  // Whether `fingerprint` (RequestKey::fingerprint) is the one `stored`
+  // (from Find) was recorded with. Stores keep fingerprints keyed with a
+  // secret of the installation, so that the stored form alone cannot
+  // confirm a guessed request (a name, an e-mail address).
+  virtual bool SameFingerprint(const RequestRecord& stored, absl::string_view fingerprint) = 0;
 };
 
 class RequestWriter : public RequestReader {

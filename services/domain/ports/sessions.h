@@ -16,6 +16,16 @@
 namespace trainhub::domain {
 
 // Sessions ordered by (start, id). Unset members do not filter.
+// Whose sessions: those booked (not declined) for `trainer_id`, of series
+// in which `participant_id` holds a seat now (not waiting), or of series
+// one of `organizations` owns or partners; any of them (`everything`: all).
+struct SessionParties {
+  bool everything = false;
+  std::vector<Id> organizations;
+  Id trainer_id = 0;
+  Id participant_id = 0;
+};
+
 struct SessionFilter {
   Id series_id = 0;
   Id module_id = 0;
@@ -26,6 +36,7 @@ struct SessionFilter {
   bool pending_only = false;       // some booking (of trainer_id, if set) REQUESTED
   bool skip_cancelled_series = false;
   std::optional<Visibility> visible_to;  // only what this may see
+  std::optional<SessionParties> of;      // only these parties' sessions
 };
 
 class SessionReader {

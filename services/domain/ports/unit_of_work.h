@@ -86,9 +86,15 @@ class Store {
   }
   // After an erasure: moves every committed change into the database file
   // and empties its write-ahead log, so that what the erasure overwrote is
-  // left in no file (freed space is zeroed as it is freed). OK when there
-  // is nothing to do (in-memory stores).
+  // left in no file (freed space is zeroed as it is freed). Never waits for
+  // another process that reads the file: while its read transaction keeps
+  // the log, the purge stays pending (PurgePending()) and the store
+  // finishes it as soon as that reader is gone. OK when there is nothing to
+  // do (in-memory stores) and when the purge is pending.
   virtual absl::Status DropOverwrittenData() { return absl::OkStatus(); }
+  // Whether data an erasure overwrote may still be in the database's files
+  // because another process's read transaction kept the write-ahead log.
+  virtual bool PurgePending() const { return false; }
 };
 
 }  // namespace trainhub::domain

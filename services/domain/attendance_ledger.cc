@@ -9,6 +9,7 @@
 
 #include "absl/strings/escaping.h"
 #include "absl/strings/str_cat.h"
+#include "domain/errors.h"
 
 namespace trainhub::domain {
 namespace {
@@ -308,11 +309,12 @@ std::string LedgerToJson(LedgerId series_id, const std::vector<AttendanceEntry>&
 absl::StatusOr<std::vector<AttendanceEntry>> LedgerFromJson(const std::string& json) {
   const nlohmann::json doc = nlohmann::json::parse(json, nullptr, false);
   if (doc.is_discarded() || !doc.is_object()) {
-    return absl::InvalidArgumentError("the file is not JSON");
+    return Refusal(absl::StatusCode::kInvalidArgument, Msg("the file is not JSON"));
   }
   if (doc.value("format", "") != kEncodingVersion || !doc.contains("entries") ||
       !doc["entries"].is_array()) {
-    return absl::InvalidArgumentError("the file is not an attendance ledger export");
+    return Refusal(absl::StatusCode::kInvalidArgument,
+                   Msg("the file is not an attendance ledger export"));
   }
   std::vector<AttendanceEntry> out;
   try {
@@ -344,7 +346,8 @@ absl::StatusOr<std::vector<AttendanceEntry>> LedgerFromJson(const std::string& j
       out.push_back(std::move(e));
     }
   } catch (const nlohmann::json::exception& e) {
-    return absl::InvalidArgumentError(absl::StrCat("an entry is incomplete: ", e.what()));
+    return Refusal(absl::StatusCode::kInvalidArgument,
+                   Msg("an entry is incomplete: {detail}", {{"detail", e.what()}}));
   }
   return out;
 }

@@ -105,6 +105,11 @@ std::optional<Message> GetMessage(const absl::Status& status) {
   return std::nullopt;
 }
 
+Message MessageOf(const absl::Status& status) {
+  if (std::optional<Message> message = GetMessage(status)) return *std::move(message);
+  return Message(std::string(status.message()));
+}
+
 absl::Status ConflictError(const Message& message, Id conflicting_session_id) {
   absl::Status status = Refusal(absl::StatusCode::kFailedPrecondition, message);
   status.SetPayload(kConflictUrl, absl::Cord(absl::StrCat(conflicting_session_id)));

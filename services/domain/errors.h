@@ -56,6 +56,9 @@ absl::Status Refusal(absl::StatusCode code, const Message& message);
 
 // The violations carried by `status`; empty when it has none.
 std::vector<FieldViolation> GetFieldViolations(const absl::Status& status);
+// The words of `status`: its Message when it carries one, else its status
+// message as it is (shown untranslated).
+Message MessageOf(const absl::Status& status);
 // The words of `status` when it carries a Message (a refusal made by
 // Refusal, or one field's violation); nullopt otherwise (the status message
 // alone, or several violations, each with its own).

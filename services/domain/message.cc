@@ -120,6 +120,13 @@ std::optional<Message> Message::Decode(absl::string_view encoded) {
   return m;
 }
 
+std::string SelectKey(absl::string_view words) {
+  std::string key(words);
+  std::replace_if(
+      key.begin(), key.end(), [](char c) { return c == ' ' || c == '-'; }, '_');
+  return key;
+}
+
 std::optional<std::vector<std::string>> ArgumentNames(absl::string_view pattern) {
   UErrorCode status = U_ZERO_ERROR;
   icu::MessagePattern parsed(Unicode(pattern), nullptr, status);

@@ -83,6 +83,10 @@ class Message {
 // written.
 Message Msg(absl::string_view pattern, std::vector<MessageArg> args = {});
 
+// The key under which a `select` names fixed English words: "open for
+// enrolment" -> "open_for_enrolment" (select keys are single words).
+std::string SelectKey(absl::string_view words);
+
 // The names of the arguments `pattern` uses ({name}, {n, plural, ...}),
 // sorted, without repeats; nullopt when ICU cannot read the pattern.
 std::optional<std::vector<std::string>> ArgumentNames(absl::string_view pattern);

@@ -16,6 +16,7 @@
 #include "api/errors.h"
 #include "domain/errors.h"
 #include "domain/message.h"
+#include "domain/validation.h"
 
 namespace trainhub::api {
 namespace {
@@ -158,6 +159,47 @@ TEST(LocalizationTest, ArgumentsKeepTheirTextAndIdsHaveNoGrouping) {
   const domain::Message verbatim(std::string("50% of {x}"));
   EXPECT_EQ(verbatim.English(), "50% of {x}");
   EXPECT_FALSE(verbatim.translatable());
+}
+
+// The domain's refusals are patterns with German translations: a field's
+// description, an enum word chosen by `select` and a whole sentence.
+TEST(LocalizationTest, DomainRefusalsAreSaidInGerman) {
+  domain::Series series;
+  series.title = std::string(201, 'x');
+  series.kind = domain::SeriesKind::kUnspecified;
+  series.organization_id = 1;
+  series.capacity = 0;
+  domain::Violations v;
+  domain::ValidateSeries(series, "series", v);
+  grpc::Status status = ToGrpcStatus(v.ToStatus());
+  trainhub::v1::ErrorDetails details;
+  ASSERT_TRUE(details.ParseFromString(status.error_details()));
+  Localize(details, status.error_message(), "de", 4096);
+  std::map<std::string, std::pair<std::string, std::string>> said;
+  for (const auto& f : details.field_violations()) {
+    said[f.field()] = {f.description(), f.localized_description().message()};
+  }
+  EXPECT_EQ(said["series.title"].first, "must have at most 200 characters (has 201)");
+  EXPECT_EQ(said["series.title"].second, "darf höchstens 200 Zeichen lang sein (hat 201)");
+  EXPECT_EQ(said["series.kind"].second, "ist erforderlich");
+  EXPECT_EQ(said["series.capacity"].first, "must be between 1 and 10000 (is 0)");
+  EXPECT_EQ(said["series.capacity"].second, "muss zwischen 1 und 10000 liegen (ist 0)");
+
+  status = ToGrpcStatus(domain::CheckStatusTransition(domain::SeriesStatus::kDraft,
+                                                      domain::SeriesStatus::kCompleted));
+  ASSERT_TRUE(details.ParseFromString(status.error_details()));
+  Localize(details, status.error_message(), "de", 4096);
+  EXPECT_EQ(status.error_message(), "series.status: a series cannot go from draft to completed");
+  EXPECT_EQ(details.localized_message().message(),
+            "series.status: eine Reihe kann nicht vom Status „Entwurf“ in den Status "
+            "„abgeschlossen“ wechseln");
+
+  const domain::Message refusal = domain::Msg(
+      "your account may not {act, select, see {see} other {change}} enrolment {enrolment}",
+      {{"act", "change"}, {"enrolment", int64_t{12345}}});
+  EXPECT_EQ(refusal.English(), "your account may not change enrolment 12345");
+  EXPECT_EQ(refusal.FormatAs(*Translation("de", refusal.pattern()), "de"),
+            "Ihr Konto darf Anmeldung 12345 nicht ändern");
 }
 
 class LocalizedRefusalTest : public api_test::ApiTest {};

@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -87,8 +88,34 @@ Client::Client(std::string server, Printer& printer, std::string token, Transpor
     : server_(std::move(server)),
       printer_(printer),
       token_(std::move(token)),
+      language_(UserLanguage()),
       transport_(std::move(transport)),
       stubs_(std::move(stubs)) {}
+
+void Client::AddMetadata(grpc::ClientContext& context) const {
+  if (!token_.empty()) context.AddMetadata("authorization", "Bearer " + token_);
+  if (!language_.empty()) context.AddMetadata("accept-language", language_);
+}
+
+std::string UserLanguage() {
+  for (const char* name : {"LC_ALL", "LC_MESSAGES", "LANG"}) {
+    const char* value = std::getenv(name);
+    if (value == nullptr || *value == '\0') continue;
+    std::string locale(value);
+    locale = locale.substr(0, locale.find_first_of(".@"));  // "de_DE.UTF-8@euro"
+    if (locale == "C" || locale == "POSIX") return "";
+    std::replace(locale.begin(), locale.end(), '_', '-');
+    // A header value may hold letters, digits and '-' here; anything else
+    // is no language tag.
+    if (locale.empty() || locale.size() > 35 ||
+        !std::all_of(locale.begin(), locale.end(),
+                     [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '-'; })) {
+      return "";
+    }
+    return locale;
+  }
+  return "";
+}
 
 std::shared_ptr<grpc::Channel> Client::Channel() {
   if (!channel_) {

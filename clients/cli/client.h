@@ -92,7 +92,7 @@ class Client {
     if (grpc::Status bad = CheckUtf8(request); !bad.ok()) return bad;
     grpc::ClientContext context;
     context.set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(30));
-    if (!token_.empty()) context.AddMetadata("authorization", "Bearer " + token_);
+    AddMetadata(context);
     return (stub.*method)(&context, request, response);
   }
 
@@ -107,7 +107,7 @@ class Client {
     if (grpc::Status bad = CheckUtf8(request); !bad.ok()) return bad;
     grpc::ClientContext context;
     context.set_deadline(std::chrono::system_clock::now() + std::chrono::minutes(10));
-    if (!token_.empty()) context.AddMetadata("authorization", "Bearer " + token_);
+    AddMetadata(context);
     std::unique_ptr<grpc::ClientReaderInterface<Part>> reader = (stub.*method)(&context, request);
     Part part;
     while (reader->Read(&part)) {
@@ -137,10 +137,13 @@ class Client {
     return *stub;
   }
   static grpc::Status CheckUtf8(const google::protobuf::Message& request);
+  // The token, and the user's language for the server's refusals.
+  void AddMetadata(grpc::ClientContext& context) const;
 
   std::string server_;
   Printer& printer_;
   std::string token_;
+  std::string language_;  // from the locale environment; "" for none
   Transport transport_;
   std::shared_ptr<grpc::Channel> channel_;
   Stubs stubs_;
@@ -157,6 +160,11 @@ void ForgetToken();
 
 // A fresh random request_id for a create call.
 std::string NewRequestId();
+
+// The language the user reads, as an `accept-language` value, from the
+// first of LC_ALL, LC_MESSAGES and LANG that is set ("de_DE.UTF-8" ->
+// "de-DE"); "" for none or the C/POSIX locale.
+std::string UserLanguage();
 
 }  // namespace trainhub::cli
 

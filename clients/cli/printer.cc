@@ -139,6 +139,10 @@ int Printer::Report(const grpc::Status& status, const std::string& server, bool 
   }
   trainhub::v1::ErrorDetails details;
   if (!status.error_details().empty()) details.ParseFromString(status.error_details());
+  // The server's words in the user's language when it sent them (the CLI
+  // asks for LANG's), else its English.
+  const std::string said = details.has_localized_message() ? details.localized_message().message()
+                                                           : status.error_message();
   if (status.error_code() == grpc::StatusCode::UNAUTHENTICATED) {
     // The server speaks of tokens and metadata; the user logs in.
     err_ << msg::kErrorPrefix << (sent_token ? msg::kLoginEnded : msg::kNotLoggedIn) << "\n";
@@ -157,13 +161,15 @@ int Printer::Report(const grpc::Status& status, const std::string& server, bool 
   }
   err_ << msg::kErrorPrefix
        << (details.field_violations_size() > 1 ? msg::kRequestRejected
-                                               : InCliWords(status.error_message(), arguments_))
+                                               : InCliWords(said, arguments_))
        << "\n";
   {
     if (details.field_violations_size() > 1) {
       for (const auto& v : details.field_violations()) {
-        err_ << fmt::format(msg::kFieldLine,
-                            InCliWords(v.field() + ": " + v.description(), arguments_))
+        const std::string& description = v.has_localized_description()
+                                             ? v.localized_description().message()
+                                             : v.description();
+        err_ << fmt::format(msg::kFieldLine, InCliWords(v.field() + ": " + description, arguments_))
              << "\n";
       }
     }

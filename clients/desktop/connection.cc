@@ -1,5 +1,6 @@
 #include "clients/desktop/connection.h"
 
+#include <mutex>
 #include <random>
 
 #include "wire/server_address.h"
@@ -7,6 +8,21 @@
 namespace trainhub::desktop {
 
 namespace v1 = trainhub::v1;
+
+namespace {
+
+std::mutex language_mutex;
+std::string& Language() {
+  static auto* language = new std::string();
+  return *language;
+}
+
+}  // namespace
+
+void Connection::SetLanguage(std::string language) {
+  std::lock_guard lock(language_mutex);
+  Language() = std::move(language);
+}
 
 Connection::Connection(Settings settings) : settings_(std::move(settings)) {
   std::shared_ptr<grpc::ChannelCredentials> credentials;
@@ -58,6 +74,12 @@ void Connection::Prepare(grpc::ClientContext& context, std::chrono::seconds dead
   context.set_deadline(std::chrono::system_clock::now() + deadline);
   const std::string bearer = token();
   if (!bearer.empty()) context.AddMetadata("authorization", "Bearer " + bearer);
+  std::string language;
+  {
+    std::lock_guard lock(language_mutex);
+    language = Language();
+  }
+  if (!language.empty()) context.AddMetadata("accept-language", language);
 }
 
 Connection::Registration::Registration(Connection& owner, grpc::ClientContext* context)

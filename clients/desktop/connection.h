@@ -39,6 +39,9 @@ class Connection {
 
   const Settings& settings() const { return settings_; }
   void SetToken(std::string token);
+  // The language every connection asks the server's refusals in ("de",
+  // "en"), sent as `accept-language`; the UI's language. Thread-safe.
+  static void SetLanguage(std::string language);
   std::string token() const;
 
   trainhub::v1::AccountService::Stub& accounts() { return *accounts_; }

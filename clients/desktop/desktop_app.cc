@@ -44,6 +44,7 @@ void DesktopApp::UseLanguage(const QString& language) {
     }
   }
   QLocale::setDefault(QLocale(language == "de" ? QLocale::German : QLocale::English));
+  Connection::SetLanguage(language.toStdString());
   // English is the source language; its file gives the plural forms.
   ours = new QTranslator;
   if (ours->load(QStringLiteral(":/i18n/trainhub_desktop_%1.qm").arg(language))) {

@@ -37,7 +37,13 @@ QString InFormWords(const QString& text, const FieldLabels& labels) {
 
 ErrorText DescribeError(const grpc::Status& status, const FieldLabels& labels) {
   ErrorText text;
-  const QString message = QString::fromStdString(status.error_message());
+  trainhub::v1::ErrorDetails details;
+  const bool has_details =
+      !status.error_details().empty() && details.ParseFromString(status.error_details());
+  // The server's words in the UI's language when it sent them.
+  const QString message = QString::fromStdString(
+      has_details && details.has_localized_message() ? details.localized_message().message()
+                                                     : status.error_message());
   switch (status.error_code()) {
     case grpc::StatusCode::UNAVAILABLE:
     case grpc::StatusCode::DEADLINE_EXCEEDED:
@@ -65,8 +71,7 @@ ErrorText DescribeError(const grpc::Status& status, const FieldLabels& labels) {
       text.summary = InFormWords(message, labels);
       break;
   }
-  trainhub::v1::ErrorDetails details;
-  if (!status.error_details().empty() && details.ParseFromString(status.error_details())) {
+  if (has_details) {
     for (const auto& violation : details.field_violations()) {
       QString field = QString::fromStdString(violation.field());
       field = field.mid(field.lastIndexOf(QLatin1Char('.')) + 1);
@@ -75,8 +80,11 @@ ErrorText DescribeError(const grpc::Status& status, const FieldLabels& labels) {
       if (details.field_violations_size() > 1) {
         QString label = InFormWords(field, labels);
         label.remove(QChar(0x201C)).remove(QChar(0x201D));
+        const std::string& description = violation.has_localized_description()
+                                             ? violation.localized_description().message()
+                                             : violation.description();
         text.field_lines << QStringLiteral("%1: %2").arg(
-            label, InFormWords(QString::fromStdString(violation.description()), labels));
+            label, InFormWords(QString::fromStdString(description), labels));
       }
     }
     text.conflicting_session_id = details.conflicting_session_id();

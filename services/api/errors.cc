@@ -35,11 +35,16 @@ grpc::Status ToGrpcStatus(const absl::Status& status) {
                         "internal server error; the server log has details");
   }
   trainhub::v1::ErrorDetails details;
-  for (const domain::FieldViolation& v : domain::GetFieldViolations(status)) {
+  const std::vector<domain::FieldViolation> violations = domain::GetFieldViolations(status);
+  for (const domain::FieldViolation& v : violations) {
     if (details.ByteSizeLong() + v.field.size() + v.description.size() > kMaxDetailsBytes) break;
     auto* out = details.add_field_violations();
     out->set_field(v.field);
     out->set_description(v.description);
+    if (v.message.translatable()) out->set_internal_message(v.message.Encode());
+  }
+  if (std::optional<domain::Message> message = domain::GetMessage(status)) {
+    details.set_internal_message(message->Encode());
   }
   details.set_conflicting_session_id(domain::GetConflictingSessionId(status));
   details.set_double_booking(domain::IsDoubleBooking(status));

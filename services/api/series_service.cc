@@ -134,7 +134,7 @@ grpc::Status SeriesServiceImpl::CreateSessionDays(grpc::ServerContext* context,
       into = *converted;
     } else {
       for (const auto& v : domain::GetFieldViolations(converted.status())) {
-        bad.Add(v.field, v.description);
+        bad.Add(v.field, v.message);
       }
     }
   };

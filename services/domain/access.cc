@@ -10,18 +10,18 @@
 
 namespace trainhub::domain {
 
-absl::Status Denied(absl::string_view what) {
-  return absl::PermissionDeniedError(absl::StrCat("your account may not ", what));
+absl::Status Denied(const Message& refusal) {
+  return Refusal(absl::StatusCode::kPermissionDenied, refusal);
 }
 
 absl::Status CheckId(Id id, absl::string_view field) {
-  if (id <= 0) return InvalidField(std::string(field), "must be a positive id");
+  if (id <= 0) return InvalidField(std::string(field), Msg("must be a positive id"));
   return absl::OkStatus();
 }
 
 absl::Status NameField(absl::Status status, absl::string_view field, absl::StatusCode code) {
   if (absl::IsNotFound(status)) {
-    return FieldError(code, std::string(field), std::string(status.message()));
+    return FieldError(code, std::string(field), MessageOf(status));
   }
   return status;
 }
@@ -65,7 +65,8 @@ absl::StatusOr<Series> SeriesFor(ReadView& r, const Principal& who, Id id, Need 
     if (!series.ok()) return NameField(series.status(), field);
     return series;
   }
-  const std::string what = absl::StrCat(need == Need::kSee ? "see" : "change", " series ", id);
+  const Message what = Msg("your account may not {act, select, see {see} other {change}} series {series}",
+                           {{"act", need == Need::kSee ? "see" : "change"}, {"series", id}});
   if (absl::IsNotFound(series.status())) return Denied(what);
   TH_RETURN_IF_ERROR(series.status());
   bool allowed = false;

@@ -9,6 +9,7 @@
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
+#include "domain/message.h"
 #include "domain/model.h"
 #include "domain/policy.h"
 #include "domain/ports/unit_of_work.h"
@@ -16,8 +17,8 @@
 
 namespace trainhub::domain {
 
-// PERMISSION_DENIED: "your account may not <what>".
-absl::Status Denied(absl::string_view what);
+// PERMISSION_DENIED with `refusal`, one sentence: "your account may not ...".
+absl::Status Denied(const Message& refusal);
 
 // INVALID_ARGUMENT naming `field` unless `id` is positive.
 absl::Status CheckId(Id id, absl::string_view field);

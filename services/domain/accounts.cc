@@ -10,18 +10,20 @@
 #include "domain/passwords.h"
 #include "domain/status_macros.h"
 #include "domain/text.h"
+#include "domain/validation.h"
 
 namespace trainhub::domain {
 namespace {
 
-constexpr char kBadCredentials[] =
-    "e-mail or password is wrong, or there were too many failed attempts from your address: "
-    "wait a few minutes and try again";
-
-absl::Status BadCredentials() { return absl::UnauthenticatedError(kBadCredentials); }
+absl::Status BadCredentials() {
+  return Refusal(absl::StatusCode::kUnauthenticated,
+                 Msg("e-mail or password is wrong, or there were too many failed attempts from "
+                     "your address: wait a few minutes and try again"));
+}
 
 absl::Status InvalidToken() {
-  return absl::UnauthenticatedError("the token is unknown, expired or revoked; log in again");
+  return Refusal(absl::StatusCode::kUnauthenticated,
+                 Msg("the token is unknown, expired or revoked; log in again"));
 }
 
 }  // namespace
@@ -32,30 +34,30 @@ absl::StatusOr<Account> Accounts::CreateAccount(const RequestContext& ctx, Accou
                                                 const std::string& password) {
   Violations v;
   account.email = Normalized(account.email);
-  if (std::string p = TextProblem(account.email, 1, kMaxEmailChars); !p.empty()) {
-    v.Add("account.email", p);
+  if (std::optional<Message> p = TextProblem(account.email, 1, kMaxEmailChars)) {
+    v.Add("account.email", *std::move(p));
   } else if (!LooksLikeEmail(account.email)) {
-    v.Add("account.email", "is not an e-mail address");
+    v.Add("account.email", Msg("is not an e-mail address"));
   }
   account.display_name = Normalized(account.display_name);
-  if (std::string p = TextProblem(account.display_name, 1, kMaxNameChars); !p.empty()) {
-    v.Add("account.display_name", p);
+  if (std::optional<Message> p = TextProblem(account.display_name, 1, kMaxNameChars)) {
+    v.Add("account.display_name", *std::move(p));
   }
-  if (std::string p = PasswordProblem(password); !p.empty()) v.Add("password", p);
-  if (account.roles.empty()) v.Add("account.roles", "give at least one role");
+  if (std::optional<Message> p = PasswordProblem(password)) v.Add("password", *p);
+  if (account.roles.empty()) v.Add("account.roles", Msg("give at least one role"));
   for (size_t i = 0; i < account.roles.size(); ++i) {
     const RoleGrant& g = account.roles[i];
     const std::string at = absl::StrCat("account.roles[", i, "]");
     if (!IsKnown(g.role)) {
-      v.Add(at + ".role", absl::StrCat("unknown value ", static_cast<int>(g.role)));
+      v.Add(at + ".role", UnknownValue(static_cast<int>(g.role)));
     } else if (g.role == Role::kCoordinator && g.organization_id <= 0) {
-      v.Add(at + ".organization_id", "a coordinator needs an organisation");
+      v.Add(at + ".organization_id", Msg("a coordinator needs an organisation"));
     } else if (g.role == Role::kTrainer && g.trainer_id <= 0) {
-      v.Add(at + ".trainer_id", "a trainer account needs a trainer record");
+      v.Add(at + ".trainer_id", Msg("a trainer account needs a trainer record"));
     } else if (g.participant_id != 0 && g.role != Role::kParticipant) {
-      v.Add(at + ".participant_id", "only a participant role links a participant record");
+      v.Add(at + ".participant_id", Msg("only a participant role links a participant record"));
     } else if (std::count(account.roles.begin(), account.roles.end(), g) > 1) {
-      v.Add(at, "is listed twice");
+      v.Add(at, Msg("is listed twice"));
     }
   }
   TH_RETURN_IF_ERROR(v.ToStatus());
@@ -67,7 +69,8 @@ absl::StatusOr<Account> Accounts::CreateAccount(const RequestContext& ctx, Accou
     if (existing) {
       return FieldError(
           absl::StatusCode::kAlreadyExists, "account.email",
-          absl::StrCat("account ", existing->account.id, " already has this e-mail address"));
+          Msg("account {account} already has this e-mail address",
+              {{"account", existing->account.id}}));
     }
     Violations refs;
     for (size_t i = 0; i < account.roles.size(); ++i) {
@@ -76,15 +79,18 @@ absl::StatusOr<Account> Accounts::CreateAccount(const RequestContext& ctx, Accou
       if (g.role == Role::kCoordinator &&
           absl::IsNotFound(w.organizations().Get(g.organization_id).status())) {
         refs.Add(at + ".organization_id",
-                 absl::StrCat("organisation ", g.organization_id, " does not exist"));
+                 Msg("organisation {organization} does not exist",
+                     {{"organization", g.organization_id}}));
       }
       if (g.participant_id != 0 &&
           absl::IsNotFound(w.participants().Get(g.participant_id).status())) {
         refs.Add(at + ".participant_id",
-                 absl::StrCat("participant ", g.participant_id, " does not exist"));
+                 Msg("participant {participant} does not exist",
+                     {{"participant", g.participant_id}}));
       }
       if (g.role == Role::kTrainer && absl::IsNotFound(w.trainers().Get(g.trainer_id).status())) {
-        refs.Add(at + ".trainer_id", absl::StrCat("trainer ", g.trainer_id, " does not exist"));
+        refs.Add(at + ".trainer_id",
+                 Msg("trainer {trainer} does not exist", {{"trainer", g.trainer_id}}));
       }
     }
     TH_RETURN_IF_ERROR(refs.ToStatus());
@@ -103,11 +109,12 @@ absl::StatusOr<Accounts::LoginResult> Accounts::Login(absl::string_view email,
                                                       absl::string_view password,
                                                       absl::string_view client_address) {
   if (password.size() > kMaxPasswordBytes) {
-    return InvalidField("password",
-                        absl::StrCat("must have at most ", kMaxPasswordBytes, " bytes"));
+    return InvalidField("password", Msg("must have at most {max} bytes",
+                                        {{"max", static_cast<int64_t>(kMaxPasswordBytes)}}));
   }
   if (email.size() > 4 * kMaxEmailChars) {
-    return InvalidField("email", absl::StrCat("must have at most ", kMaxEmailChars, " characters"));
+    return InvalidField("email", Msg("must have at most {max} characters",
+                                     {{"max", static_cast<int64_t>(kMaxEmailChars)}}));
   }
   const std::string wanted = Normalized(email);
   const std::string account_key = Folded(wanted);
@@ -191,13 +198,12 @@ absl::StatusOr<Principal> Accounts::Authenticate(absl::string_view token) {
 }
 
 absl::StatusOr<int64_t> Accounts::RevokeAllTokens(const RequestContext& ctx, Id account_id) {
-  if (account_id <= 0) return InvalidField("account_id", "must be a positive id");
+  if (account_id <= 0) return InvalidField("account_id", Msg("must be a positive id"));
   int64_t revoked = 0;
   TH_RETURN_IF_ERROR(store_.Write([&](UnitOfWork& w) -> absl::Status {
     absl::StatusOr<Account> account = w.accounts().Get(account_id);
     if (absl::IsNotFound(account.status())) {
-      return FieldError(absl::StatusCode::kNotFound, "account_id",
-                        std::string(account.status().message()));
+      return FieldError(absl::StatusCode::kNotFound, "account_id", MessageOf(account.status()));
     }
     TH_RETURN_IF_ERROR(account.status());
     TH_ASSIGN_OR_RETURN(revoked, w.accounts().RevokeAllTokens(account_id));

@@ -15,6 +15,7 @@
 #include "domain/limits.h"
 #include "domain/status_macros.h"
 #include "domain/text.h"
+#include "domain/validation.h"
 
 namespace trainhub::domain {
 namespace {
@@ -26,39 +27,39 @@ constexpr char kSignOffMethod[] = "trainhub.v1.AttendanceService/SignOffAttendan
 // INVALID_ARGUMENT naming each bad field of `mark`, a request field
 // prefixed `prefix` ("marks[3]." or "mark.").
 void ValidateMark(AttendanceMark& mark, const std::string& prefix, absl::Time now, Violations& v) {
-  if (mark.participant_id <= 0) v.Add(prefix + "participant_id", "must be a positive id");
+  if (mark.participant_id <= 0) v.Add(prefix + "participant_id", Msg("must be a positive id"));
   if (!IsKnown(mark.status)) {
     v.Add(prefix + "status", mark.status == AttendanceStatus::kUnspecified
-                                 ? "give present, late, excused or absent"
-                                 : absl::StrCat("unknown value ", static_cast<int>(mark.status)));
+                                 ? Msg("give present, late, excused or absent")
+                                 : UnknownValue(static_cast<int>(mark.status)));
   }
-  if (mark.minutes_missed < 0) v.Add(prefix + "minutes_missed", "must not be negative");
+  if (mark.minutes_missed < 0) v.Add(prefix + "minutes_missed", Msg("must not be negative"));
   if (mark.minutes_missed > 0 && !Attended(mark.status)) {
-    v.Add(prefix + "minutes_missed", "only with present or late");
+    v.Add(prefix + "minutes_missed", Msg("only with present or late"));
   }
   mark.note = Trimmed(mark.note);
-  if (std::string p = TextProblem(mark.note, 0, kMaxAttendanceNoteChars, true); !p.empty()) {
-    v.Add(prefix + "note", p);
+  if (std::optional<Message> p = TextProblem(mark.note, 0, kMaxAttendanceNoteChars, true)) {
+    v.Add(prefix + "note", *std::move(p));
   }
   for (auto [field, value] :
        {std::pair{"client_nonce", &mark.client_nonce}, std::pair{"device_id", &mark.device_id}}) {
-    if (std::string p = TextProblem(*value, 0, kMaxClientTokenChars); !p.empty()) {
-      v.Add(prefix + field, p);
+    if (std::optional<Message> p = TextProblem(*value, 0, kMaxClientTokenChars)) {
+      v.Add(prefix + field, *std::move(p));
     }
   }
   if (mark.client_time) {
     if (*mark.client_time > now + kClientClockTolerance) {
-      v.Add(prefix + "client_time", "lies in the future; check the device's clock");
+      v.Add(prefix + "client_time", Msg("lies in the future; check the device's clock"));
     } else if (*mark.client_time < EarliestSessionTime()) {
-      v.Add(prefix + "client_time", "lies before 2000");
+      v.Add(prefix + "client_time", Msg("lies before 2000"));
     }
   }
 }
 
 absl::Status CheckReason(std::string& reason) {
   reason = Trimmed(reason);
-  if (std::string p = TextProblem(reason, 0, kMaxReasonChars, true); !p.empty()) {
-    return InvalidField("reason", p);
+  if (std::optional<Message> p = TextProblem(reason, 0, kMaxReasonChars, true)) {
+    return InvalidField("reason", *std::move(p));
   }
   return absl::OkStatus();
 }
@@ -69,15 +70,16 @@ absl::Status CheckSheetOpen(const SessionAccess& access, const SessionLedger& le
                             const std::string& reason) {
   if (access.series.status == SeriesStatus::kCancelled) {
     return FieldError(absl::StatusCode::kFailedPrecondition, "session_id",
-                      "the series was cancelled; its sessions take no attendance");
+                      Msg("the series was cancelled; its sessions take no attendance"));
   }
   if (!ledger.sign_off) return absl::OkStatus();
   if (access.role < AttendanceRole::kPlanner) {
     return FieldError(absl::StatusCode::kFailedPrecondition, "session_id",
-                      "the sheet is signed off; a coordinator of the series can still correct it");
+                      Msg("the sheet is signed off; a coordinator of the series can still correct "
+                          "it"));
   }
   if (reason.empty()) {
-    return InvalidField("reason", "required once the sheet is signed off");
+    return InvalidField("reason", Msg("required once the sheet is signed off"));
   }
   return absl::OkStatus();
 }
@@ -103,14 +105,16 @@ absl::StatusOr<AttendanceSheet> Attendance::RecordSheet(const RequestContext& ct
                                                         std::string reason, const RequestKey& key) {
   const absl::Time now = clock_();
   Violations v;
-  if (marks.empty()) v.Add("marks", "give at least one person's status");
-  if (marks.size() > kMaxSheetMarks) v.Add("marks", absl::StrCat("at most ", kMaxSheetMarks));
+  if (marks.empty()) v.Add("marks", Msg("give at least one person's status"));
+  if (marks.size() > kMaxSheetMarks) {
+    v.Add("marks", Msg("at most {max}", {{"max", static_cast<int64_t>(kMaxSheetMarks)}}));
+  }
   std::set<Id> seen;
   for (size_t i = 0; i < marks.size() && i < kMaxSheetMarks; ++i) {
     const std::string prefix = absl::StrCat("marks[", i, "].");
     ValidateMark(marks[i], prefix, now, v);
     if (marks[i].participant_id > 0 && !seen.insert(marks[i].participant_id).second) {
-      v.Add(prefix + "participant_id", "appears twice; give one status per person");
+      v.Add(prefix + "participant_id", Msg("appears twice; give one status per person"));
     }
   }
   if (!v.empty()) return v.ToStatus();
@@ -209,12 +213,12 @@ absl::StatusOr<AttendanceSheet> Attendance::SignOff(const RequestContext& ctx, I
     TH_ASSIGN_OR_RETURN(AttendanceSheet before, BuildSheet(w, access, ctx.who, now));
     if (before.sign_off) {
       return FieldError(absl::StatusCode::kFailedPrecondition, "session_id",
-                        absl::StrCat("the sheet was already signed off on ",
-                                     FormatLocal(before.sign_off->record_time)));
+                        Msg("the sheet was already signed off on {time}",
+                            {{"time", FormatLocal(before.sign_off->record_time)}}));
     }
     if (now < access.session.start) {
       return FieldError(absl::StatusCode::kFailedPrecondition, "session_id",
-                        "the session has not begun; sign off after it");
+                        Msg("the session has not begun; sign off after it"));
     }
     if (before.unrecorded_count > 0) {
       std::string names;
@@ -224,7 +228,8 @@ absl::StatusOr<AttendanceSheet> Attendance::SignOff(const RequestContext& ctx, I
                         e.participant_id, ")");
       }
       return FieldError(absl::StatusCode::kFailedPrecondition, "session_id",
-                        absl::StrCat("record everyone first; without a status: ", names));
+                        Msg("record everyone first; without a status: {names}",
+                            {{"names", names}}));
     }
     AttendanceEntry e;
     e.session_id = session_id;
@@ -253,7 +258,7 @@ absl::StatusOr<AttendanceSheet> Attendance::SignOff(const RequestContext& ctx, I
 absl::StatusOr<Page<AttendanceEntry>> Attendance::History(const Principal& who, Id session_id,
                                                           Id participant_id,
                                                           const PageRequest& page) {
-  if (participant_id < 0) return InvalidField("participant_id", "must be a positive id");
+  if (participant_id < 0) return InvalidField("participant_id", Msg("must be a positive id"));
   Page<AttendanceEntry> out;
   TH_RETURN_IF_ERROR(store_.Read([&](ReadView& r) -> absl::Status {
     TH_ASSIGN_OR_RETURN(SessionAccess access,
@@ -261,7 +266,8 @@ absl::StatusOr<Page<AttendanceEntry>> Attendance::History(const Principal& who, 
     const bool participant = access.role == AttendanceRole::kParticipant;
     if (participant) {
       if (participant_id != 0 && participant_id != who.ParticipantId()) {
-        return Denied(absl::StrCat("see the attendance of participant ", participant_id));
+        return Denied(Msg("your account may not see the attendance of participant {participant}",
+                              {{"participant", participant_id}}));
       }
       participant_id = who.ParticipantId();
     }

@@ -67,9 +67,9 @@ std::string WithoutSeparators(absl::string_view text) {
 // The six digits of a typed code or a scanned QR payload; the session the
 // payload names goes to `session_id` when that is 0.
 absl::StatusOr<std::string> ParseCode(std::string code, Id& session_id) {
-  constexpr char kSixDigits[] = "must be six digits, as the trainer shows them (e.g. 482 915)";
+  const Message six_digits = Msg("must be six digits, as the trainer shows them (e.g. 482 915)");
   const std::string trimmed = Trimmed(code);
-  if (trimmed.size() > 100) return InvalidField("code", kSixDigits);
+  if (trimmed.size() > 100) return InvalidField("code", six_digits);
   absl::string_view view = trimmed;
   const bool scanned = absl::ConsumePrefix(&view, kQrPrefix);
   std::string text(view);
@@ -78,18 +78,18 @@ absl::StatusOr<std::string> ParseCode(std::string code, Id& session_id) {
     Id named = 0;
     if (colon == std::string::npos || !absl::SimpleAtoi(text.substr(0, colon), &named) ||
         named <= 0) {
-      return InvalidField("code", "is not a trainhub check-in code");
+      return InvalidField("code", Msg("is not a trainhub check-in code"));
     }
     if (session_id != 0 && session_id != named) {
       return FieldError(absl::StatusCode::kFailedPrecondition, "code",
-                        "this code is for another session");
+                        Msg("this code is for another session"));
     }
     session_id = named;
     text = text.substr(colon + 1);
   }
   text = WithoutSeparators(text);
   if (text.size() != 6 || !std::all_of(text.begin(), text.end(), absl::ascii_isdigit)) {
-    return InvalidField("code", kSixDigits);
+    return InvalidField("code", six_digits);
   }
   return text;
 }
@@ -128,7 +128,9 @@ absl::StatusOr<CheckInCode> Attendance::OpenCheckIn(const RequestContext& ctx, I
                                                     int minutes, const RequestKey& key) {
   if (minutes < 0 || minutes > kMaxCheckInMinutes) {
     return InvalidField(
-        "minutes", absl::StrCat("1 to ", kMaxCheckInMinutes, " (0: ", kDefaultCheckInMinutes, ")"));
+        "minutes", Msg("1 to {max} (0: {default})",
+                       {{"max", static_cast<int64_t>(kMaxCheckInMinutes)},
+                        {"default", static_cast<int64_t>(kDefaultCheckInMinutes)}}));
   }
   if (minutes == 0) minutes = kDefaultCheckInMinutes;
   TH_RETURN_IF_ERROR(ValidateRequestId(key.request_id));
@@ -142,14 +144,14 @@ absl::StatusOr<CheckInCode> Attendance::OpenCheckIn(const RequestContext& ctx, I
     if (!earlier) {
       if (access.series.status == SeriesStatus::kCancelled) {
         return FieldError(absl::StatusCode::kFailedPrecondition, "session_id",
-                          "the series was cancelled");
+                          Msg("the series was cancelled"));
       }
       // Check-in records PRESENT, which nobody can be before the start.
       if (now < access.session.start || now >= access.session.end) {
         return FieldError(
             absl::StatusCode::kFailedPrecondition, "session_id",
-            absl::StrCat("check-in is open from the session's start until its end (",
-                         FormatLocalRange(access.session.start, access.session.end), ")"));
+            Msg("check-in is open from the session's start until its end ({range})",
+                {{"range", FormatLocalRange(access.session.start, access.session.end)}}));
       }
       CheckInWindow window;
       window.session_id = session_id;
@@ -214,19 +216,19 @@ absl::StatusOr<CheckInCode> Attendance::CloseCheckIn(const RequestContext& ctx, 
 
 absl::StatusOr<AttendanceEntry> Attendance::CheckIn(const RequestContext& ctx, std::string code,
                                                     Id session_id, const RequestKey& key) {
-  if (session_id < 0) return InvalidField("session_id", "must be a positive id");
+  if (session_id < 0) return InvalidField("session_id", Msg("must be a positive id"));
   TH_ASSIGN_OR_RETURN(std::string digits, ParseCode(std::move(code), session_id));
   TH_RETURN_IF_ERROR(ValidateRequestId(key.request_id));
   const Id participant_id = ctx.who.ParticipantId();
   if (participant_id == 0) {
-    return absl::FailedPreconditionError(
-        "only participants check in; this account has no participant record");
+    return Refusal(absl::StatusCode::kFailedPrecondition,
+                   Msg("only participants check in; this account has no participant record"));
   }
   const absl::Time now = clock_();
   const std::string throttle_key = absl::StrCat("account:", ctx.who.account.id);
   if (!check_in_throttle_.MayTry(throttle_key, "check-in", now)) {
-    return absl::ResourceExhaustedError(
-        "too many wrong codes; wait a moment or ask the trainer to record you");
+    return Refusal(absl::StatusCode::kResourceExhausted,
+                   Msg("too many wrong codes; wait a moment or ask the trainer to record you"));
   }
   AttendanceEntry record;
   bool wrong_code = false;
@@ -262,12 +264,12 @@ absl::StatusOr<AttendanceEntry> Attendance::CheckIn(const RequestContext& ctx, s
     if (!access) {
       wrong_code = true;
       return FieldError(absl::StatusCode::kFailedPrecondition, "code",
-                        "wrong or expired code; enter the code the trainer shows now");
+                        Msg("wrong or expired code; enter the code the trainer shows now"));
     }
     TH_ASSIGN_OR_RETURN(SheetWriter writer, SheetWriter::For(w, *access, now, ctx.who.account.id));
     if (writer.ledger().sign_off) {
       return FieldError(absl::StatusCode::kFailedPrecondition, "code",
-                        "the sheet is already signed off; ask the trainer");
+                        Msg("the sheet is already signed off; ask the trainer"));
     }
     auto cell = writer.ledger().cells.find(participant_id);
     if (cell != writer.ledger().cells.end() && cell->second.current &&
@@ -277,9 +279,10 @@ absl::StatusOr<AttendanceEntry> Attendance::CheckIn(const RequestContext& ctx, s
     }
     if (now < access->session.start) {  // a window opened before this rule
       return FieldError(absl::StatusCode::kFailedPrecondition, "code",
-                        absl::StrCat("session ", access->session.id, " begins at ",
-                                     FormatLocal(access->session.start),
-                                     " (Europe/Berlin); check in from then on"));
+                        Msg("session {session} begins at {time} (Europe/Berlin); check in from then "
+                            "on",
+                            {{"session", access->session.id},
+                             {"time", FormatLocal(access->session.start)}}));
     }
     AttendanceMark mark;
     mark.participant_id = participant_id;

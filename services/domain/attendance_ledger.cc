@@ -9,6 +9,7 @@
 
 #include "absl/strings/escaping.h"
 #include "absl/strings/str_cat.h"
+#include "domain/canonical_json.h"
 #include "domain/hash_fields.h"
 
 namespace trainhub::domain {
@@ -285,10 +286,16 @@ std::string LedgerToJson(LedgerId series_id, const std::vector<AttendanceEntry>&
 }
 
 absl::StatusOr<std::vector<AttendanceEntry>> LedgerFromJson(const std::string& json) {
-  const nlohmann::json doc = nlohmann::json::parse(json, nullptr, false);
-  if (doc.is_discarded() || !doc.is_object()) {
-    return absl::InvalidArgumentError("the file is not JSON");
+  // Only the CLI reads exports (offline, in its own English words). A
+  // member named twice is refused: readers keeping the first or the last
+  // would verify different ledgers.
+  absl::StatusOr<nlohmann::json> parsed = ParseIJson(json);
+  if (!parsed.ok()) {
+    return absl::InvalidArgumentError(absl::StrCat("the file is not JSON as exported: ",
+                                                   parsed.status().message()));
   }
+  const nlohmann::json doc = *std::move(parsed);
+  if (!doc.is_object()) return absl::InvalidArgumentError("the file is not JSON as exported");
   if (doc.value("format", "") != kEncodingVersion || !doc.contains("entries") ||
       !doc["entries"].is_array()) {
     return absl::InvalidArgumentError("the file is not an attendance ledger export");

@@ -123,7 +123,7 @@ absl::StatusOr<AttendanceMatrix> Attendance::Matrix(const Principal& who, Id ser
 
 absl::StatusOr<AttendanceSummary> Attendance::Summary(const Principal& who, Id series_id,
                                                       Id participant_id) {
-  if (participant_id < 0) return InvalidField("participant_id", "must be a positive id");
+  if (participant_id < 0) return InvalidField("participant_id", Msg("must be a positive id"));
   const absl::Time now = clock_();
   // Participants get their own row only; readers everyone's.
   std::optional<Id> only;
@@ -135,7 +135,8 @@ absl::StatusOr<AttendanceSummary> Attendance::Summary(const Principal& who, Id s
     role = access.second;
     if (role == AttendanceRole::kParticipant) {
       if (only && *only != who.ParticipantId()) {
-        return Denied(absl::StrCat("see the attendance of participant ", participant_id));
+        return Denied(Msg("your account may not see the attendance of participant {participant}",
+                              {{"participant", participant_id}}));
       }
       only = who.ParticipantId();
     }
@@ -154,7 +155,8 @@ absl::StatusOr<AttendanceSummary> Attendance::Summary(const Principal& who, Id s
   if (only && summary.people.empty() && role != AttendanceRole::kParticipant) {
     return FieldError(
         absl::StatusCode::kNotFound, "participant_id",
-        absl::StrCat("participant ", *only, " has no enrolment in series ", series_id));
+        Msg("participant {participant} has no enrolment in series {series}",
+            {{"participant", *only}, {"series", series_id}}));
   }
   return summary;
 }

@@ -21,8 +21,9 @@ bool ConfirmedOn(const Principal& who, const Session& session) {
       });
 }
 
-const char* Verb(AttendanceRole needed) {
-  return needed >= AttendanceRole::kRecorder ? "record attendance for" : "see the attendance of";
+// "record" or "see", the `act` of the refusals below.
+const char* Act(AttendanceRole needed) {
+  return needed >= AttendanceRole::kRecorder ? "record" : "see";
 }
 
 }  // namespace
@@ -31,7 +32,10 @@ absl::StatusOr<SessionAccess> AccessSession(ReadView& r, const Principal& who, I
                                             AttendanceRole needed, absl::string_view field) {
   TH_RETURN_IF_ERROR(CheckId(session_id, field));
   absl::StatusOr<Session> session = r.sessions().Get(session_id);
-  const std::string what = absl::StrCat(Verb(needed), " session ", session_id);
+  const Message what = Msg(
+      "your account may not {act, select, record {record attendance for} other {see the "
+      "attendance of}} session {session}",
+      {{"act", Act(needed)}, {"session", session_id}});
   if (!session.ok()) {
     if (who.IsAdmin()) return NameField(session.status(), field);
     if (absl::IsNotFound(session.status())) return Denied(what);
@@ -59,7 +63,8 @@ absl::StatusOr<std::pair<Series, AttendanceRole>> AccessSeries(ReadView& r, cons
                                                                AttendanceRole needed) {
   TH_RETURN_IF_ERROR(CheckId(series_id, "series_id"));
   absl::StatusOr<Series> series = r.series().GetStored(series_id);
-  const std::string what = absl::StrCat("see the attendance of series ", series_id);
+  const Message what =
+      Msg("your account may not see the attendance of series {series}", {{"series", series_id}});
   if (!series.ok()) {
     if (who.IsAdmin()) return NameField(series.status(), "series_id");
     if (absl::IsNotFound(series.status())) return Denied(what);

@@ -99,7 +99,8 @@ absl::Status SheetWriter::Check(const AttendanceMark& mark, const std::string& p
   if (mark.minutes_missed > LengthMinutes(access_.session)) {
     return InvalidField(
         prefix + "minutes_missed",
-        absl::StrCat("longer than the session (", LengthMinutes(access_.session), " minutes)"));
+        Msg("longer than the session ({minutes} minutes)",
+            {{"minutes", static_cast<int64_t>(LengthMinutes(access_.session))}}));
   }
   // Before the session begins (by the server's clock, and when the mark
   // was made on its device) nobody can have been there.
@@ -108,10 +109,12 @@ absl::Status SheetWriter::Check(const AttendanceMark& mark, const std::string& p
       mark.status != AttendanceStatus::kExcused) {
     return FieldError(
         absl::StatusCode::kFailedPrecondition, prefix + "status",
-        absl::StrCat("session ", access_.session.id, " begins at ",
-                     FormatLocal(access_.session.start), " (Europe/Berlin)",
-                     now_ < access_.session.start ? "" : " and this mark was made before",
-                     "; before a session begins only excused absences can be recorded"));
+        Msg("session {session} begins at {time} (Europe/Berlin){made_before, select, yes { and "
+            "this mark was made before} other {}}; before a session begins only excused "
+            "absences can be recorded",
+            {{"session", access_.session.id},
+             {"time", FormatLocal(access_.session.start)},
+             {"made_before", now_ < access_.session.start ? "no" : "yes"}}));
   }
   const SeatHolder* holder = Holder(mark.participant_id);
   if (holder == nullptr) {
@@ -128,12 +131,13 @@ absl::Status SheetWriter::Check(const AttendanceMark& mark, const std::string& p
   const bool ever_seated = holder != nullptr && !holder->seats.empty();
   if (ever_seated && access_.role == AttendanceRole::kPlanner) {
     if (!reason.empty()) return absl::OkStatus();
-    return InvalidField("reason", absl::StrCat("required: participant ", mark.participant_id,
-                                               " held no seat during this session"));
+    return InvalidField("reason",
+                        Msg("required: participant {participant} held no seat during this session",
+                            {{"participant", mark.participant_id}}));
   }
   return FieldError(absl::StatusCode::kFailedPrecondition, prefix + "participant_id",
-                    absl::StrCat("participant ", mark.participant_id,
-                                 " held no seat in the series during this session"));
+                    Msg("participant {participant} held no seat in the series during this session",
+                        {{"participant", mark.participant_id}}));
 }
 
 absl::StatusOr<AttendanceEntry> SheetWriter::Append(const AttendanceMark& mark,

@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "absl/strings/str_cat.h"
+#include "domain/errors.h"
 #include "domain/policy.h"
 #include "domain/status_macros.h"
 #include "domain/validation.h"
@@ -111,7 +112,8 @@ absl::StatusOr<Page<AuditEvent>> AuditLog::List(const Principal& who, const Page
   if (!who.IsAdmin()) {
     filter.organizations = VisibilityOf(who).organizations;
     if (filter.organizations.empty()) {
-      return absl::PermissionDeniedError("your account may not read the audit log");
+      return Refusal(absl::StatusCode::kPermissionDenied,
+                     Msg("your account may not read the audit log"));
     }
   }
   {
@@ -129,7 +131,10 @@ absl::StatusOr<Page<AuditEvent>> AuditLog::List(const Principal& who, const Page
 }
 
 absl::StatusOr<AuditChainCheck> AuditLog::Verify(const Principal& who) {
-  if (!who.IsAdmin()) return absl::PermissionDeniedError("only admins may verify the audit log");
+  if (!who.IsAdmin()) {
+    return Refusal(absl::StatusCode::kPermissionDenied,
+                   Msg("only admins may verify the audit log"));
+  }
   AuditChainChecker checker;
   std::vector<AuditEvent> open;
   std::set<Id> counting;

@@ -98,7 +98,7 @@ std::string EntryName(const Certificate& c) {
 
 absl::StatusOr<int> Certificates::WritePdfArchive(const Principal& who, Id series_id,
                                                   bool include_invalid, const std::string& path) {
-  if (series_id <= 0) return InvalidField("series_id", "must be a positive id");
+  if (series_id <= 0) return InvalidField("series_id", Msg("must be a positive id"));
   std::vector<Certificate> listed;
   TH_RETURN_IF_ERROR(store_.Read([&](ReadView& r) -> absl::Status {
     TH_RETURN_IF_ERROR(AccessCompletion(r, who, series_id, CompletionRole::kReader).status());
@@ -114,12 +114,13 @@ absl::StatusOr<int> Certificates::WritePdfArchive(const Principal& who, Id serie
   }));
   if (listed.empty()) {
     return FieldError(absl::StatusCode::kFailedPrecondition, "series_id",
-                      include_invalid ? "the series has no certificates"
-                                      : "the series has no valid certificates");
+                      include_invalid ? Msg("the series has no certificates")
+                                      : Msg("the series has no valid certificates"));
   }
   WorkGate::Pass pass = ArchiveGate().Enter();
   if (!pass.ok()) {
-    return absl::ResourceExhaustedError("too many archives are being made; try again shortly");
+    return Refusal(absl::StatusCode::kResourceExhausted,
+                   Msg("too many archives are being made; try again shortly"));
   }
   int error_code = 0;
   zip_t* archive = zip_open(path.c_str(), ZIP_CREATE | ZIP_TRUNCATE, &error_code);

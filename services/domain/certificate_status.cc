@@ -11,6 +11,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/strip.h"
 #include "domain/berlin_time.h"
+#include "domain/errors.h"
 #include "domain/hash_fields.h"
 #include "domain/ports/unit_of_work.h"
 #include "domain/status_macros.h"
@@ -210,9 +211,10 @@ absl::Status SignChangedStatus(UnitOfWork& w, const Certificate& c, absl::Time n
   TH_ASSIGN_OR_RETURN(std::optional<CertificateStatusList> list, w.certificates().GetStatusList());
   const StatusCheck check = CheckStatusList(list, RecordedKeysCheck(w));
   if (!check.confirmed) {
-    return absl::FailedPreconditionError(absl::StrCat(
-        "the status of certificate ", c.content.serial, " cannot be changed: ", check.problem,
-        "; restore the database from a backup (see docs/operations.md)"));
+    return Refusal(absl::StatusCode::kFailedPrecondition,
+                   Msg("the status of certificate {serial} cannot be changed: {problem}; restore "
+                       "the database from a backup (see docs/operations.md)",
+                       {{"serial", c.content.serial}, {"problem", check.problem}}));
   }
   ++list->version;
   SetStatusBit(list->bits, c.id);

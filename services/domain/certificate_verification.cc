@@ -40,11 +40,11 @@ absl::StatusOr<CertificateVerification> Certificates::Verify(const std::string& 
                                                              absl::Duration* retry_after) {
   std::optional<std::string> serial = NormalizeSerial(text);
   if (!serial) {
-    return InvalidField("serial",
-                        "is not a certificate number (16 characters, e.g. 7K3M-Q9ZD-X2RT-4HNB)");
+    return InvalidField(
+        "serial", Msg("is not a certificate number (16 characters, e.g. 7K3M-Q9ZD-X2RT-4HNB)"));
   }
-  if (std::string problem = TextProblem(holder_name, 0, kMaxNameChars, false); !problem.empty()) {
-    return InvalidField("holder_name", problem);
+  if (std::optional<Message> problem = TextProblem(holder_name, 0, kMaxNameChars, false)) {
+    return InvalidField("holder_name", *std::move(problem));
   }
   CertificateVerification v;
   TH_RETURN_IF_ERROR(store_.Read([&](ReadView& r) -> absl::Status {

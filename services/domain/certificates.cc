@@ -113,17 +113,18 @@ absl::StatusOr<std::pair<Certificate, CompletionRole>> AccessCertificate(ReadVie
                                                                          CompletionRole needed) {
   std::optional<std::string> serial = NormalizeSerial(text);
   if (!serial) {
-    return InvalidField("serial",
-                        "is not a certificate number (16 characters, e.g. 7K3M-Q9ZD-X2RT-4HNB)");
+    return InvalidField(
+        "serial", Msg("is not a certificate number (16 characters, e.g. 7K3M-Q9ZD-X2RT-4HNB)"));
   }
-  const std::string what = absl::StrCat(
-      needed == CompletionRole::kPlanner ? "change certificate " : "see certificate ", *serial);
+  const Message what =
+      Msg("your account may not {act, select, change {change} other {see}} certificate {serial}",
+          {{"act", needed == CompletionRole::kPlanner ? "change" : "see"}, {"serial", *serial}});
   absl::StatusOr<Certificate> c = r.certificates().GetBySerial(*serial);
   if (!c.ok()) {
     if (!absl::IsNotFound(c.status())) return c.status();
     if (who.IsAdmin())
       return FieldError(absl::StatusCode::kNotFound, "serial",
-                        absl::StrCat("no certificate has the number ", *serial));
+                        Msg("no certificate has the number {serial}", {{"serial", *serial}}));
     return Denied(what);
   }
   if (needed <= CompletionRole::kParticipant && who.ParticipantId() != 0 &&
@@ -190,12 +191,13 @@ absl::Status CheckAllSessionsEnded(const Series& series, const AttendanceMatrix&
   if (last == nullptr) return absl::OkStatus();
   return FieldError(
       absl::StatusCode::kFailedPrecondition, "series_id",
-      absl::StrCat("session ", last->id, " of series ", series.id, " ends only at ",
-                   FormatLocal(last->end), " (Europe/Berlin)",
-                   open > 1 ? absl::StrCat(", and ", open - 1,
-                                           " other session(s) have not ended either")
-                            : std::string(),
-                   "; certificates are issued once every session of the series has ended"));
+      Msg("session {session} of series {series} ends only at {time} (Europe/Berlin){others, "
+          "plural, =0 {} other {, and # other session(s) have not ended either}}; certificates "
+          "are issued once every session of the series has ended",
+          {{"session", last->id},
+           {"series", series.id},
+           {"time", FormatLocal(last->end)},
+           MessageArg::Count("others", open - 1)}));
 }
 
 // Who signs what `who` issues for `owner`: the organisation's signatory
@@ -239,8 +241,8 @@ std::vector<absl::CivilDay> AttendedDays(const AttendanceMatrix& matrix, Id part
 
 absl::Status CheckReasonText(std::string& reason) {
   reason = Trimmed(reason);
-  if (std::string p = TextProblem(reason, 1, kMaxReasonChars, true); !p.empty()) {
-    return InvalidField("reason", p);
+  if (std::optional<Message> p = TextProblem(reason, 1, kMaxReasonChars, true)) {
+    return InvalidField("reason", *std::move(p));
   }
   return absl::OkStatus();
 }
@@ -325,8 +327,9 @@ absl::StatusOr<std::vector<Certificates::Prepared>> Certificates::Prepare(
     }
     if (only_participant != 0 && evaluation.people.empty()) {
       return FieldError(absl::StatusCode::kNotFound, "participant_id",
-                        absl::StrCat("participant ", only_participant,
-                                     " held no seat during a session of series ", series_id));
+                        Msg("participant {participant} held no seat during a session of series "
+                            "{series}",
+                            {{"participant", only_participant}, {"series", series_id}}));
     }
     TH_RETURN_IF_ERROR(CheckAllSessionsEnded(series, evaluation.matrix, now));
     for (const PersonCompletion& person : evaluation.people) {
@@ -334,11 +337,11 @@ absl::StatusOr<std::vector<Certificates::Prepared>> Certificates::Prepare(
           person.outcome != CompletionOutcome::kConfirmation) {
         if (only_participant != 0) {
           return FieldError(absl::StatusCode::kFailedPrecondition, "participant_id",
-                            absl::StrCat(person.participant_name,
-                                         " has not completed the series and attended "
-                                         "too little for a Teilnahmebestätigung (",
-                                         absl::StrJoin(person.unmet, "; "),
-                                         "); a coordinator may decide otherwise with a reason"));
+                            Msg("{name} has not completed the series and attended too little "
+                                "for a Teilnahmebestätigung ({unmet}); a coordinator may decide "
+                                "otherwise with a reason",
+                                {{"name", person.participant_name},
+                                 {"unmet", absl::StrJoin(person.unmet, "; ")}}));
         }
         continue;
       }
@@ -357,8 +360,9 @@ absl::StatusOr<std::vector<Certificates::Prepared>> Certificates::Prepare(
         if (only_participant != 0) {
           return FieldError(
               absl::StatusCode::kAlreadyExists, "participant_id",
-              absl::StrCat(person.participant_name, " holds certificate ", entry.existing_serial,
-                           " of this series already; reissue it to replace it"));
+              Msg("{name} holds certificate {serial} of this series already; reissue it to "
+                  "replace it",
+                  {{"name", person.participant_name}, {"serial", entry.existing_serial}}));
         }
         continue;
       }
@@ -447,8 +451,10 @@ absl::StatusOr<Certificate> Certificates::Issue(const RequestContext& ctx, Id se
                         w.certificates().FindValid(series_id, participant_id));
     if (existing) {
       return FieldError(absl::StatusCode::kAlreadyExists, "participant_id",
-                        absl::StrCat("participant ", participant_id, " holds certificate ",
-                                     existing->content.serial, " of this series already"));
+                        Msg("participant {participant} holds certificate {serial} of this series "
+                            "already",
+                            {{"participant", participant_id},
+                             {"serial", existing->content.serial}}));
     }
     TH_ASSIGN_OR_RETURN(c.id, w.certificates().Insert(c));
     TH_RETURN_IF_ERROR(SignIssuedStatus(w, c, signer_));
@@ -541,8 +547,9 @@ absl::StatusOr<Certificate> Certificates::GetWithPdf(const Principal& who,
   TH_ASSIGN_OR_RETURN(Certificate c, Get(who, serial));
   if (!c.content.holder_name_hash.empty()) {
     return FieldError(absl::StatusCode::kFailedPrecondition, "serial",
-                      absl::StrCat("the holder's data was erased; certificate ", c.content.serial,
-                                   " can be verified, but its PDF is no longer kept"));
+                      Msg("the holder's data was erased; certificate {serial} can be verified, but "
+                          "its PDF is no longer kept",
+                          {{"serial", c.content.serial}}));
   }
   return c;
 }
@@ -558,15 +565,15 @@ absl::StatusOr<std::string> Certificates::Badge(const Principal& who, const std:
   }));
   if (!status.confirmed) {
     return FieldError(absl::StatusCode::kFailedPrecondition, "serial",
-                      absl::StrCat("the status of certificate ", c.content.serial,
-                                   " cannot be confirmed: ", status.problem));
+                      Msg("the status of certificate {serial} cannot be confirmed: {problem}",
+                          {{"serial", c.content.serial}, {"problem", status.problem}}));
   }
   if (c.status != CertificateStatus::kValid) {
     return FieldError(absl::StatusCode::kFailedPrecondition, "serial",
                       c.status == CertificateStatus::kRevoked
-                          ? absl::StrCat("certificate ", c.content.serial, " is revoked")
-                          : absl::StrCat("certificate ", c.content.serial, " is superseded by ",
-                                         c.superseded_by));
+                          ? Msg("certificate {serial} is revoked", {{"serial", c.content.serial}})
+                          : Msg("certificate {serial} is superseded by {successor}",
+                                {{"serial", c.content.serial}, {"successor", c.superseded_by}}));
   }
   const std::string did = DidKeyOf(signer_.public_key());
   const std::string method = absl::StrCat(did, "#", did.substr(did.rfind(':') + 1));
@@ -585,8 +592,8 @@ absl::StatusOr<std::string> Certificates::Badge(const Principal& who, const std:
 
 absl::StatusOr<Page<Certificate>> Certificates::List(const Principal& who, Id series_id,
                                                      Id participant_id, const PageRequest& page) {
-  if (series_id < 0) return InvalidField("series_id", "must be a positive id");
-  if (participant_id < 0) return InvalidField("participant_id", "must be a positive id");
+  if (series_id < 0) return InvalidField("series_id", Msg("must be a positive id"));
+  if (participant_id < 0) return InvalidField("participant_id", Msg("must be a positive id"));
   Page<Certificate> out;
   TH_RETURN_IF_ERROR(store_.Read([&](ReadView& r) -> absl::Status {
     CertificateFilter filter;
@@ -597,7 +604,8 @@ absl::StatusOr<Page<Certificate>> Certificates::List(const Principal& who, Id se
                           AccessCompletion(r, who, series_id, CompletionRole::kParticipant));
       if (access.second == CompletionRole::kParticipant) {
         if (participant_id != 0 && participant_id != who.ParticipantId()) {
-          return Denied(absl::StrCat("see the certificates of participant ", participant_id));
+          return Denied(Msg("your account may not see the certificates of participant {participant}",
+                              {{"participant", participant_id}}));
         }
         filter.participant_id = who.ParticipantId();
       }
@@ -607,7 +615,8 @@ absl::StatusOr<Page<Certificate>> Certificates::List(const Principal& who, Id se
       }
       if (filter.organization_ids.empty()) {
         if (participant_id != 0 && participant_id != who.ParticipantId()) {
-          return Denied(absl::StrCat("see the certificates of participant ", participant_id));
+          return Denied(Msg("your account may not see the certificates of participant {participant}",
+                              {{"participant", participant_id}}));
         }
         // Trainers, and accounts without a participant record: none to see.
         if (who.ParticipantId() == 0) return absl::OkStatus();
@@ -635,13 +644,13 @@ absl::StatusOr<Certificate> Certificates::Revoke(const RequestContext& ctx,
     if (earlier) return absl::OkStatus();
     if (c.status == CertificateStatus::kRevoked) {
       return FieldError(absl::StatusCode::kFailedPrecondition, "serial",
-                        absl::StrCat("certificate ", c.content.serial, " was revoked on ",
-                                     FormatLocal(*c.revoke_time), " already"));
+                        Msg("certificate {serial} was revoked on {time} already",
+                            {{"serial", c.content.serial}, {"time", FormatLocal(*c.revoke_time)}}));
     }
     if (c.status == CertificateStatus::kSuperseded) {
       return FieldError(absl::StatusCode::kFailedPrecondition, "serial",
-                        absl::StrCat("certificate ", c.content.serial, " was replaced by ",
-                                     c.superseded_by, "; revoke that one"));
+                        Msg("certificate {serial} was replaced by {successor}; revoke that one",
+                            {{"serial", c.content.serial}, {"successor", c.superseded_by}}));
     }
     c.status = CertificateStatus::kRevoked;
     c.revoke_reason = reason;
@@ -679,12 +688,13 @@ absl::StatusOr<Certificate> Certificates::Reissue(const RequestContext& ctx,
     if (c.status == CertificateStatus::kRevoked) {
       return FieldError(
           absl::StatusCode::kFailedPrecondition, "serial",
-          absl::StrCat("certificate ", c.content.serial, " is revoked; issue a new one instead"));
+          Msg("certificate {serial} is revoked; issue a new one instead",
+              {{"serial", c.content.serial}}));
     }
     if (c.status == CertificateStatus::kSuperseded) {
       return FieldError(absl::StatusCode::kFailedPrecondition, "serial",
-                        absl::StrCat("certificate ", c.content.serial, " was replaced by ",
-                                     c.superseded_by, " already"));
+                        Msg("certificate {serial} was replaced by {successor} already",
+                            {{"serial", c.content.serial}, {"successor", c.superseded_by}}));
     }
     return absl::OkStatus();
   };

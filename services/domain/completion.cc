@@ -78,7 +78,7 @@ absl::StatusOr<CompletionRule> Completion::SetRule(const RequestContext& ctx, Co
 absl::StatusOr<CompletionReport> Completion::Evaluate(const Principal& who, Id series_id,
                                                       Id participant_id,
                                                       const std::set<CompletionProgress>& only) {
-  if (participant_id < 0) return InvalidField("participant_id", "must be a positive id");
+  if (participant_id < 0) return InvalidField("participant_id", Msg("must be a positive id"));
   CompletionReport report;
   report.evaluate_time = clock_();
   CompletionRole role = CompletionRole::kNone;
@@ -88,7 +88,8 @@ absl::StatusOr<CompletionReport> Completion::Evaluate(const Principal& who, Id s
     role = access.second;
     if (role == CompletionRole::kParticipant) {
       if (participant_id != 0 && participant_id != who.ParticipantId()) {
-        return Denied(absl::StrCat("see the completion of participant ", participant_id));
+        return Denied(Msg("your account may not see the completion of participant {participant}",
+                              {{"participant", participant_id}}));
       }
       participant_id = who.ParticipantId();
     }
@@ -103,7 +104,8 @@ absl::StatusOr<CompletionReport> Completion::Evaluate(const Principal& who, Id s
   if (participant_id != 0 && report.people.empty() && role != CompletionRole::kParticipant) {
     return FieldError(
         absl::StatusCode::kNotFound, "participant_id",
-        absl::StrCat("participant ", participant_id, " held no seat in series ", series_id));
+        Msg("participant {participant} held no seat in series {series}",
+            {{"participant", participant_id}, {"series", series_id}}));
   }
   if (role == CompletionRole::kParticipant) {
     report.rule.updated_by = 0;
@@ -122,15 +124,15 @@ absl::StatusOr<PersonCompletion> Completion::Decide(const RequestContext& ctx,
                                                     const RequestKey& key) {
   const absl::Time now = clock_();
   Violations v;
-  if (decision.series_id <= 0) v.Add("series_id", "must be a positive id");
-  if (decision.participant_id <= 0) v.Add("participant_id", "must be a positive id");
+  if (decision.series_id <= 0) v.Add("series_id", Msg("must be a positive id"));
+  if (decision.participant_id <= 0) v.Add("participant_id", Msg("must be a positive id"));
   decision.reason = Trimmed(decision.reason);
-  if (std::string p = TextProblem(decision.reason, 1, kMaxReasonChars, true); !p.empty()) {
-    v.Add("reason", p);
+  if (std::optional<Message> p = TextProblem(decision.reason, 1, kMaxReasonChars, true)) {
+    v.Add("reason", *std::move(p));
   }
   if (static_cast<int>(decision.outcome) < 0 ||
       static_cast<int>(decision.outcome) > static_cast<int>(CompletionOutcome::kNone)) {
-    v.Add("outcome", "is not a known outcome");
+    v.Add("outcome", Msg("is not a known outcome"));
   }
   if (!v.empty()) return v.ToStatus();
   TH_RETURN_IF_ERROR(ValidateRequestId(key.request_id));
@@ -144,15 +146,16 @@ absl::StatusOr<PersonCompletion> Completion::Decide(const RequestContext& ctx,
       if (decision.outcome == CompletionOutcome::kCertificate &&
           access.first.issued_documents == IssuedDocuments::kConfirmationOnly) {
         return FieldError(absl::StatusCode::kFailedPrecondition, "outcome",
-                          absl::StrCat("series ", decision.series_id,
-                                       " issues only Teilnahmebestätigungen, no Zertifikat"));
+                          Msg("series {series} issues only Teilnahmebestätigungen, no Zertifikat",
+                              {{"series", decision.series_id}}));
       }
       TH_ASSIGN_OR_RETURN(std::optional<Enrolment> enrolment,
                           w.enrolments().Find(decision.series_id, decision.participant_id));
       if (!enrolment) {
         return FieldError(absl::StatusCode::kNotFound, "participant_id",
-                          absl::StrCat("participant ", decision.participant_id,
-                                       " has no enrolment in series ", decision.series_id));
+                          Msg("participant {participant} has no enrolment in series {series}",
+                              {{"participant", decision.participant_id},
+                               {"series", decision.series_id}}));
       }
       TH_ASSIGN_OR_RETURN(std::vector<CompletionDecision> latest,
                           w.completion().ListLatestDecisions(decision.series_id));
@@ -164,8 +167,10 @@ absl::StatusOr<PersonCompletion> Completion::Decide(const RequestContext& ctx,
         return FieldError(
             absl::StatusCode::kFailedPrecondition, "outcome",
             in_force == CompletionOutcome::kUnspecified
-                ? std::string("no decision is in force; the rule decides already")
-                : absl::StrCat("the decision in force already gives ", ToString(in_force)));
+                ? Msg("no decision is in force; the rule decides already")
+                : Msg("the decision in force already gives {outcome, select, certificate "
+                      "{certificate} confirmation {confirmation} none {none} other {unspecified}}",
+                      {{"outcome", SelectKey(ToString(in_force))}}));
       }
       decision.account_id = ctx.who.account.id;
       decision.record_time = now;
@@ -200,7 +205,7 @@ absl::StatusOr<PersonCompletion> Completion::Decide(const RequestContext& ctx,
 absl::StatusOr<Page<CompletionDecision>> Completion::Decisions(const Principal& who, Id series_id,
                                                                Id participant_id,
                                                                const PageRequest& page) {
-  if (participant_id < 0) return InvalidField("participant_id", "must be a positive id");
+  if (participant_id < 0) return InvalidField("participant_id", Msg("must be a positive id"));
   Page<CompletionDecision> out;
   TH_RETURN_IF_ERROR(store_.Read([&](ReadView& r) -> absl::Status {
     TH_ASSIGN_OR_RETURN(auto access, AccessCompletion(r, who, series_id, CompletionRole::kReader));

@@ -16,10 +16,10 @@ absl::StatusOr<std::pair<Series, CompletionRole>> AccessCompletion(ReadView& r,
                                                                    CompletionRole needed) {
   TH_RETURN_IF_ERROR(CheckId(series_id, "series_id"));
   absl::StatusOr<Series> series = r.series().GetStored(series_id);
-  const std::string what =
-      absl::StrCat(needed == CompletionRole::kPlanner ? "decide the completion of series "
-                                                      : "see the completion of series ",
-                   series_id);
+  const Message what = Msg(
+      "your account may not {act, select, decide {decide} other {see}} the completion of series "
+      "{series}",
+      {{"act", needed == CompletionRole::kPlanner ? "decide" : "see"}, {"series", series_id}});
   if (!series.ok()) {
     if (who.IsAdmin()) return NameField(series.status(), "series_id");
     if (absl::IsNotFound(series.status())) return Denied(what);

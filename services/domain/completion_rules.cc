@@ -242,38 +242,40 @@ PersonCompletion EvaluatePerson(const CompletionRule& rule,
   return p;
 }
 
-std::vector<std::pair<std::string, std::string>> RuleProblems(const CompletionRule& rule,
-                                                              int module_count,
-                                                              const std::string& prefix) {
-  std::vector<std::pair<std::string, std::string>> problems;
-  auto add = [&](const std::string& field, std::string message) {
+std::vector<std::pair<std::string, Message>> RuleProblems(const CompletionRule& rule,
+                                                          int module_count,
+                                                          const std::string& prefix) {
+  std::vector<std::pair<std::string, Message>> problems;
+  auto add = [&](const std::string& field, Message message) {
     problems.emplace_back(prefix + field, std::move(message));
   };
   if (rule.min_modules < 0) {
-    add("min_modules", "must not be negative");
+    add("min_modules", Msg("must not be negative"));
   } else if (rule.min_modules > module_count) {
-    add("min_modules", absl::StrCat("the series has ", module_count, " module(s)"));
+    add("min_modules", Msg("the series has {n} module(s)", {MessageArg::Count("n", module_count)}));
   }
   if (rule.max_excused && *rule.max_excused < 0) {
-    add("max_excused", "must not be negative (leave it unset for any number)");
+    add("max_excused", Msg("must not be negative (leave it unset for any number)"));
   } else if (rule.max_excused && *rule.max_excused > kMaxModulesPerSeries * kMaxSessionsPerModule) {
-    add("max_excused", "is larger than any series");
+    add("max_excused", Msg("is larger than any series"));
   }
   if (rule.min_teaching_unit_percent < 0 || rule.min_teaching_unit_percent > 100) {
-    add("min_teaching_unit_percent", "must be 0 to 100");
+    add("min_teaching_unit_percent", Msg("must be 0 to 100"));
   }
   if (rule.allowed_minutes_missed < 0 || rule.allowed_minutes_missed > kMaxAllowedMinutesMissed) {
-    add("allowed_minutes_missed", absl::StrCat("must be 0 to ", kMaxAllowedMinutesMissed));
+    add("allowed_minutes_missed",
+        Msg("must be 0 to {max}", {{"max", static_cast<int64_t>(kMaxAllowedMinutesMissed)}}));
   }
   if (rule.confirmation_min_modules < 0) {
-    add("confirmation_min_modules", "must not be negative (0: no Teilnahmebestätigung)");
+    add("confirmation_min_modules", Msg("must not be negative (0: no Teilnahmebestätigung)"));
   } else if (rule.confirmation_min_modules > module_count) {
-    add("confirmation_min_modules", absl::StrCat("the series has ", module_count, " module(s)"));
+    add("confirmation_min_modules",
+        Msg("the series has {n} module(s)", {MessageArg::Count("n", module_count)}));
   }
   if (!rule.HasRequirement()) {
     add("all_modules",
-        "give at least one requirement: all modules, a minimum of modules, the mandatory "
-        "modules or a share of the teaching units");
+        Msg("give at least one requirement: all modules, a minimum of modules, the mandatory "
+            "modules or a share of the teaching units"));
   }
   return problems;
 }

@@ -12,6 +12,7 @@
 
 #include "absl/time/time.h"
 #include "domain/attendance_ledger.h"
+#include "domain/message.h"
 #include "domain/model.h"
 
 namespace trainhub::domain {
@@ -141,9 +142,9 @@ PersonCompletion EvaluatePerson(const CompletionRule& rule,
 // The rule's requirements that `rule` cannot have (field violations are
 // named with `prefix`, e.g. "rule."), given the series' `module_count`
 // modules with sessions. Empty when valid.
-std::vector<std::pair<std::string, std::string>> RuleProblems(const CompletionRule& rule,
-                                                              int module_count,
-                                                              const std::string& prefix);
+std::vector<std::pair<std::string, Message>> RuleProblems(const CompletionRule& rule,
+                                                          int module_count,
+                                                          const std::string& prefix);
 
 }  // namespace trainhub::domain
 

@@ -74,11 +74,11 @@ bool AllEmpty(const CsvRow& row) {
 absl::StatusOr<CsvTable> ParseCsv(absl::string_view bytes, absl::string_view field) {
   const std::string name(field);
   if (absl::StartsWith(bytes, kByteOrderMark)) bytes.remove_prefix(kByteOrderMark.size());
-  if (Trimmed(bytes).empty()) return InvalidField(name, "the file is empty");
+  if (Trimmed(bytes).empty()) return InvalidField(name, Msg("the file is empty"));
   if (size_t bad = FirstInvalidUtf8(bytes); bad != absl::string_view::npos) {
-    return InvalidField(name, absl::StrCat("line ", LineAt(bytes, bad),
-                                           ": the file is not UTF-8 (perhaps Windows-1252); "
-                                           "save it as \"CSV UTF-8\" and try again"));
+    return InvalidField(name, Msg("line {line}: the file is not UTF-8 (perhaps Windows-1252); save "
+                                  "it as \"CSV UTF-8\" and try again",
+                                  {{"line", static_cast<int64_t>(LineAt(bytes, bad))}}));
   }
   CsvTable table;
   const absl::string_view first_line = bytes.substr(0, bytes.find_first_of("\r\n"));
@@ -101,9 +101,9 @@ absl::StatusOr<CsvTable> ParseCsv(absl::string_view bytes, absl::string_view fie
     }
     const size_t rows_before = collector.rows.size();
     if (csv_parse(&parser, &bytes[i], 1, OnField, OnRowEnd, &collector) != 1) {
-      return InvalidField(name, absl::StrCat("line ", collector.line,
-                                             ": a quote (\") is misplaced; quote whole fields "
-                                             "and double quotes inside them"));
+      return InvalidField(name, Msg("line {line}: a quote (\") is misplaced; quote whole fields and "
+                                    "double quotes inside them",
+                                    {{"line", static_cast<int64_t>(collector.line)}}));
     }
     if (collector.rows.size() != rows_before) row_lines.push_back(row_line);
     if (EndsLine(bytes, i)) ++collector.line;
@@ -111,7 +111,8 @@ absl::StatusOr<CsvTable> ParseCsv(absl::string_view bytes, absl::string_view fie
   const size_t rows_before = collector.rows.size();
   if (csv_fini(&parser, OnField, OnRowEnd, &collector) != 0) {
     return InvalidField(
-        name, absl::StrCat("line ", row_line, ": a quoted field is not closed (a \" is missing)"));
+        name, Msg("line {line}: a quoted field is not closed (a \" is missing)",
+                  {{"line", static_cast<int64_t>(row_line)}}));
   }
   if (collector.rows.size() != rows_before) row_lines.push_back(row_line);
   for (size_t i = 0; i < collector.rows.size(); ++i) collector.rows[i].line = row_lines[i];
@@ -120,14 +121,17 @@ absl::StatusOr<CsvTable> ParseCsv(absl::string_view bytes, absl::string_view fie
   for (CsvRow& row : collector.rows) {
     if (!AllEmpty(row)) rows.push_back(std::move(row));
   }
-  if (rows.empty()) return InvalidField(name, "the file has no header row");
+  if (rows.empty()) return InvalidField(name, Msg("the file has no header row"));
   table.header = std::move(rows.front());
   for (size_t i = 1; i < rows.size(); ++i) {
     if (rows[i].fields.size() != table.header.fields.size()) {
       return InvalidField(name,
-                          absl::StrCat("line ", rows[i].line, ": has ", rows[i].fields.size(),
-                                       " fields, the header has ", table.header.fields.size(),
-                                       " (separator '", std::string(1, table.delimiter), "')"));
+                          Msg("line {line}: has {fields} fields, the header has {header} "
+                              "(separator ''{separator}'')",
+                              {{"line", static_cast<int64_t>(rows[i].line)},
+                               {"fields", static_cast<int64_t>(rows[i].fields.size())},
+                               {"header", static_cast<int64_t>(table.header.fields.size())},
+                               {"separator", std::string(1, table.delimiter)}}));
     }
     table.rows.push_back(std::move(rows[i]));
   }

@@ -16,10 +16,6 @@ namespace trainhub::domain {
 
 namespace {
 
-std::string Who(const Participant& p) {
-  return absl::StrCat("participant ", p.id, " (", p.display_name, ")");
-}
-
 std::string GroupList(const std::vector<TargetGroup>& groups) {
   return absl::StrJoin(groups, ", ",
                        [](std::string* out, TargetGroup g) { absl::StrAppend(out, ToString(g)); });
@@ -78,18 +74,21 @@ absl::Status EndEnrolmentsOfCancelledSeries(UnitOfWork& w, AuditTrail& trail, co
 
 absl::Status CheckEnrolmentWindow(const Series& series, bool by_planner, absl::Time now) {
   if (series.IsFrozen()) {
-    return absl::FailedPreconditionError(absl::StrCat(
-        "series ", series.id, " is ", ToString(series.status), "; it takes no enrolments"));
+    return Refusal(absl::StatusCode::kFailedPrecondition,
+                   Msg("series {series} is {status, select, draft {draft} planned {planned} open_for_enrolment {open for enrolment} running {running} completed {completed} cancelled {cancelled} other {unspecified}}; it takes no enrolments",
+                       {{"series", series.id}, {"status", SelectKey(ToString(series.status))}}));
   }
   if (by_planner) return absl::OkStatus();
   if (series.status != SeriesStatus::kOpenForEnrolment) {
-    return absl::FailedPreconditionError(absl::StrCat(
-        "series ", series.id, " is not open for enrolment (it is ", ToString(series.status), ")"));
+    return Refusal(absl::StatusCode::kFailedPrecondition,
+                   Msg("series {series} is not open for enrolment (it is {status, select, draft {draft} planned {planned} open_for_enrolment {open for enrolment} running {running} completed {completed} cancelled {cancelled} other {unspecified}})",
+                       {{"series", series.id}, {"status", SelectKey(ToString(series.status))}}));
   }
   if (series.enrolment_deadline && now > *series.enrolment_deadline) {
-    return absl::FailedPreconditionError(absl::StrCat(
-        "enrolment for series ", series.id, " closed on ", FormatLocal(*series.enrolment_deadline),
-        " (Europe/Berlin); ask a coordinator"));
+    return Refusal(
+        absl::StatusCode::kFailedPrecondition,
+        Msg("enrolment for series {series} closed on {time} (Europe/Berlin); ask a coordinator",
+            {{"series", series.id}, {"time", FormatLocal(*series.enrolment_deadline)}}));
   }
   return absl::OkStatus();
 }
@@ -98,9 +97,11 @@ absl::StatusOr<std::string> EnrolmentProblem(ReadView& r, const Series& series,
                                              const Participant& p, bool override_groups) {
   if (p.id != 0) {
     TH_ASSIGN_OR_RETURN(std::optional<Enrolment> existing, r.enrolments().Find(series.id, p.id));
-    if (existing && IsActive(existing->state)) return AlreadyEnrolledText(*existing, p);
+    if (existing && IsActive(existing->state)) return AlreadyEnrolledText(*existing, p).English();
   }
-  return Ineligibility(r, series, p, override_groups, /*by_planner=*/true);
+  TH_ASSIGN_OR_RETURN(std::optional<Message> problem,
+                      Ineligibility(r, series, p, override_groups, /*by_planner=*/true));
+  return problem ? problem->English() : std::string();
 }
 
 absl::StatusOr<Enrolment> EnrolAsPlanner(UnitOfWork& w, AuditTrail& trail, const Series& series,
@@ -191,29 +192,41 @@ absl::StatusOr<Id> Enrol(UnitOfWork& w, AuditTrail& trail, const Series& series,
 
 // Eligibility of `p` for `series`: the target groups (unless overridden)
 // and the required qualification. Empty when eligible, else the reason.
-absl::StatusOr<std::string> Ineligibility(ReadView& r, const Series& series, const Participant& p,
-                                          bool override_groups, bool by_planner) {
+absl::StatusOr<std::optional<Message>> Ineligibility(ReadView& r, const Series& series,
+                                                     const Participant& p, bool override_groups,
+                                                     bool by_planner) {
   if (!override_groups && !series.target_groups.empty() &&
       std::none_of(p.target_groups.begin(), p.target_groups.end(), [&](TargetGroup g) {
         return std::find(series.target_groups.begin(), series.target_groups.end(), g) !=
                series.target_groups.end();
       })) {
-    return absl::StrCat(Who(p), " belongs to ", GroupList(p.target_groups), "; series ", series.id,
-                        " is for ", GroupList(series.target_groups),
-                        by_planner ? "; set override_eligibility to enrol them anyway"
-                                   : "; a coordinator can enrol you anyway");
+    return Msg(
+        "participant {participant} ({name}) belongs to {groups}; series {series} is for "
+        "{series_groups}; {by, select, planner {set override_eligibility to enrol them anyway} "
+        "other {a coordinator can enrol you anyway}}",
+        {{"participant", p.id},
+         {"name", p.display_name},
+         {"groups", GroupList(p.target_groups)},
+         {"series", series.id},
+         {"series_groups", GroupList(series.target_groups)},
+         {"by", by_planner ? "planner" : "participant"}});
   }
   if (!series.required_qualification.empty()) {
     TH_ASSIGN_OR_RETURN(std::vector<Qualification> held, r.participants().ListQualifications(p.id));
     const std::string wanted = Folded(series.required_qualification);
     if (std::none_of(held.begin(), held.end(),
                      [&](const Qualification& q) { return Folded(q.title) == wanted; })) {
-      return absl::StrCat("series ", series.id, " requires the qualification \"",
-                          series.required_qualification, "\", which ", Who(p),
-                          " does not hold; a coordinator can record an earlier qualification");
+      return Msg(
+          "series {series} requires the qualification \"{qualification}\", which participant "
+          "{participant} ({name}) does not hold; a coordinator can record an earlier "
+          "qualification",
+          {{"series", series.id},
+           {"qualification", series.required_qualification},
+           {"participant", p.id},
+           {"name", p.display_name}});
     }
   }
-  return std::string();
+  return std::nullopt;
 }
 
 // `series` with its seat and waiting-list counts as they are now in the
@@ -225,13 +238,16 @@ absl::StatusOr<Series> WithPlacesNow(ReadView& r, Series series) {
   return series;
 }
 
-std::string AlreadyEnrolledText(const Enrolment& e, const Participant& p) {
-  std::string where = absl::StrCat(ToString(e.state));
-  if (e.state == EnrolmentState::kWaitlisted) {
-    absl::StrAppend(&where, " at position ", e.waitlist_position);
-  }
-  return absl::StrCat(Who(p), " is already ", where, " in series ", e.series_id, " (enrolment ",
-                      e.id, ")");
+Message AlreadyEnrolledText(const Enrolment& e, const Participant& p) {
+  return Msg(
+      "participant {participant} ({name}) is already {state, select, pending_approval {pending approval} waitlisted {waitlisted at position {position}} enrolled {enrolled} confirmed {confirmed} withdrawn {withdrawn} rejected {rejected} released {released} other {unspecified}} in series {series} (enrolment "
+      "{enrolment})",
+      {{"participant", p.id},
+       {"name", p.display_name},
+       {"state", SelectKey(ToString(e.state))},
+       {"position", static_cast<int64_t>(e.waitlist_position)},
+       {"series", e.series_id},
+       {"enrolment", e.id}});
 }
 
 absl::Status AlreadyEnrolled(const Enrolment& e, const Participant& p) {

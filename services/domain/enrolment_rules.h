@@ -16,6 +16,7 @@
 #include "absl/strings/string_view.h"
 #include "absl/time/time.h"
 #include "domain/audit_trail.h"
+#include "domain/message.h"
 #include "domain/model.h"
 #include "domain/ports/unit_of_work.h"
 
@@ -75,10 +76,10 @@ absl::StatusOr<Id> Enrol(UnitOfWork& w, AuditTrail& trail, const Series& series,
                          absl::string_view note = "");
 
 // Eligibility of `p` for `series`: the target groups (unless overridden)
-// and the required qualification. Empty when eligible, else the reason,
+// and the required qualification. nullopt when eligible, else the reason,
 // with what `by_planner` (a coordinator, or else the participant) can do
 // about it.
-absl::StatusOr<std::string> Ineligibility(ReadView& r, const Series& series, const Participant& p,
+absl::StatusOr<std::optional<Message>> Ineligibility(ReadView& r, const Series& series, const Participant& p,
                                           bool override_groups, bool by_planner);
 
 // `series` with its seat and waiting-list counts as they are now in the
@@ -87,7 +88,7 @@ absl::StatusOr<Series> WithPlacesNow(ReadView& r, Series series);
 
 // "participant 8 (Name) is already <state> in series 3 (enrolment 7)", and
 // that as ALREADY_EXISTS on participant_id.
-std::string AlreadyEnrolledText(const Enrolment& e, const Participant& p);
+Message AlreadyEnrolledText(const Enrolment& e, const Participant& p);
 absl::Status AlreadyEnrolled(const Enrolment& e, const Participant& p);
 
 }  // namespace trainhub::domain

@@ -14,6 +14,7 @@
 #include "domain/status_macros.h"
 #include "domain/text.h"
 #include "domain/training_year.h"
+#include "domain/validation.h"
 
 namespace trainhub::domain {
 namespace {
@@ -27,9 +28,8 @@ std::string NoteOr(std::string note, absl::string_view fallback) {
 // Checks an optional (`required` false) or required free-text reason.
 absl::Status CheckReason(std::string& reason, absl::string_view field, bool required) {
   if (CountCodePoints(reason)) reason = Trimmed(reason);
-  if (std::string problem = TextProblem(reason, required ? 1 : 0, kMaxReasonChars, true);
-      !problem.empty()) {
-    return InvalidField(std::string(field), problem);
+  if (std::optional<Message> problem = TextProblem(reason, required ? 1 : 0, kMaxReasonChars, true)) {
+    return InvalidField(std::string(field), *std::move(problem));
   }
   return absl::OkStatus();
 }
@@ -52,7 +52,9 @@ absl::StatusOr<std::pair<Enrolment, Series>> EnrolmentFor(ReadView& r, const Pri
     TH_ASSIGN_OR_RETURN(Series series, r.series().Get(e->series_id));
     return std::pair{*e, series};
   }
-  const std::string what = absl::StrCat(act == Act::kSee ? "see" : "change", " enrolment ", id);
+  const Message what =
+      Msg("your account may not {act, select, see {see} other {change}} enrolment {enrolment}",
+          {{"act", act == Act::kSee ? "see" : "change"}, {"enrolment", id}});
   if (absl::IsNotFound(e.status())) return Denied(what);
   TH_RETURN_IF_ERROR(e.status());
   TH_ASSIGN_OR_RETURN(Series series, r.series().Get(e->series_id));
@@ -73,24 +75,25 @@ absl::StatusOr<std::pair<Enrolment, Series>> EnrolmentFor(ReadView& r, const Pri
 absl::Status CheckNotCompleted(ReadView& r, const Series& series, const Enrolment& e) {
   if (series.status == SeriesStatus::kCompleted) {
     return FieldError(absl::StatusCode::kFailedPrecondition, "id",
-                      absl::StrCat("series ", series.id,
-                                   " is completed; its enrolments record who took part and "
-                                   "are no longer withdrawn"));
+                      Msg("series {series} is completed; its enrolments record who took part and "
+                          "are no longer withdrawn",
+                          {{"series", series.id}}));
   }
   TH_ASSIGN_OR_RETURN(std::optional<Certificate> held,
                       r.certificates().FindValid(series.id, e.participant_id));
   if (!held) return absl::OkStatus();
   return FieldError(
       absl::StatusCode::kFailedPrecondition, "id",
-      absl::StrCat(e.participant_name.empty() ? absl::StrCat("participant ", e.participant_id)
-                                              : e.participant_name,
-                   " holds the ",
-                   held->content.outcome == CompletionOutcome::kCertificate
-                       ? "Zertifikat "
-                       : "Teilnahmebestätigung ",
-                   held->content.serial, " of series ", series.id,
-                   " and has completed it; an enrolment is not withdrawn after completion "
-                   "(a certificate issued in error is revoked first)"));
+      Msg("{named, select, yes {{name}} other {participant {participant}}} holds the {document, select, certificate {Zertifikat} other {Teilnahmebestätigung}} "
+          "{serial} of series {series} and has completed it; an enrolment is not withdrawn after "
+          "completion (a certificate issued in error is revoked first)",
+          {{"name", e.participant_name},
+           {"named", e.participant_name.empty() ? "no" : "yes"},
+           {"participant", e.participant_id},
+           {"document",
+            held->content.outcome == CompletionOutcome::kCertificate ? "certificate" : "other"},
+           {"serial", held->content.serial},
+           {"series", series.id}}));
 }
 
 // Fills `e.requirement_unmet` from `e.missing_qualification`: the reason in
@@ -135,25 +138,26 @@ absl::StatusOr<Enrolment> ChangeOnce(Store& store, absl::string_view method, con
 absl::Status ValidateCohort(const Cohort& cohort) {
   Violations v;
   if (cohort.participant_ids.empty() && cohort.organization_id == 0) {
-    v.Add("participant_ids", "name the participants or an organization_id");
+    v.Add("participant_ids", Msg("name the participants or an organization_id"));
   }
   if (!cohort.participant_ids.empty() && cohort.organization_id != 0) {
-    v.Add("organization_id", "give either participant_ids or an organization_id, not both");
+    v.Add("organization_id",
+          Msg("give either participant_ids or an organization_id, not both"));
   }
   if (cohort.participant_ids.size() > static_cast<size_t>(kMaxCohortSize)) {
-    v.Add("participant_ids", absl::StrCat("at most ", kMaxCohortSize, " at once"));
+    v.Add("participant_ids", Msg("at most {max} at once", {{"max", kMaxCohortSize}}));
   }
   for (size_t i = 0; i < cohort.participant_ids.size(); ++i) {
     if (cohort.participant_ids[i] <= 0) {
-      v.Add(absl::StrCat("participant_ids[", i, "]"), "must be a positive id");
+      v.Add(absl::StrCat("participant_ids[", i, "]"), Msg("must be a positive id"));
     }
   }
-  if (cohort.organization_id < 0) v.Add("organization_id", "must be a positive id");
+  if (cohort.organization_id < 0) v.Add("organization_id", Msg("must be a positive id"));
   if (cohort.target_group != TargetGroup::kUnspecified && !IsKnown(cohort.target_group)) {
-    v.Add("target_group", absl::StrCat("unknown value ", static_cast<int>(cohort.target_group)));
+    v.Add("target_group", UnknownValue(static_cast<int>(cohort.target_group)));
   }
   if (cohort.training_year < 0 || cohort.training_year > 3) {
-    v.Add("training_year", "must be 1, 2 or 3 (0: any)");
+    v.Add("training_year", Msg("must be 1, 2 or 3 (0: any)"));
   }
   return v.ToStatus();
 }
@@ -180,8 +184,9 @@ absl::StatusOr<std::vector<Participant>> CohortMembers(ReadView& r, const Princi
     return out;
   }
   if (!who.IsAdmin() && !who.Coordinates(cohort.organization_id)) {
-    return Denied(absl::StrCat("enrol the participants of organisation ", cohort.organization_id,
-                               " as a group"));
+    return Denied(Msg(
+        "your account may not enrol the participants of organisation {organization} as a group",
+        {{"organization", cohort.organization_id}}));
   }
   ParticipantFilter filter;
   filter.organization_id = cohort.organization_id;
@@ -201,12 +206,12 @@ absl::StatusOr<std::vector<Participant>> CohortMembers(ReadView& r, const Princi
   }
   if (out.empty()) {
     return FieldError(absl::StatusCode::kFailedPrecondition, "organization_id",
-                      "no participant of this organisation matches the cohort");
+                      Msg("no participant of this organisation matches the cohort"));
   }
   if (out.size() > static_cast<size_t>(kMaxCohortSize)) {
     return FieldError(absl::StatusCode::kFailedPrecondition, "organization_id",
-                      absl::StrCat("the cohort has ", out.size(), " participants; at most ",
-                                   kMaxCohortSize, " at once"));
+                      Msg("the cohort has {n} participants; at most {max} at once",
+                          {{"n", static_cast<int64_t>(out.size())}, {"max", kMaxCohortSize}}));
   }
   return out;
 }
@@ -220,12 +225,12 @@ absl::StatusOr<Enrolment> Enrolments::Request(const RequestContext& ctx, Id seri
                                               std::string note, const RequestKey& key) {
   const Principal& who = ctx.who;
   TH_RETURN_IF_ERROR(CheckId(series_id, "series_id"));
-  if (participant_id < 0) return InvalidField("participant_id", "must be a positive id");
+  if (participant_id < 0) return InvalidField("participant_id", Msg("must be a positive id"));
   if (participant_id == 0) {
     participant_id = who.ParticipantId();
     if (participant_id == 0) {
       return InvalidField("participant_id",
-                          "is required (your account is not linked to a participant record)");
+                          Msg("is required (your account is not linked to a participant record)"));
     }
   }
   TH_RETURN_IF_ERROR(CheckReason(note, "note", /*required=*/false));
@@ -235,26 +240,31 @@ absl::StatusOr<Enrolment> Enrolments::Request(const RequestContext& ctx, Id seri
     const bool planner = CanPlanSeries(who, series);
     const bool self = who.ParticipantId() != 0 && who.ParticipantId() == participant_id;
     if (!planner && !self) {
-      return Denied(absl::StrCat("enrol participant ", participant_id, " in series ", series_id));
+      return Denied(
+          Msg("your account may not enrol participant {participant} in series {series}",
+              {{"participant", participant_id}, {"series", series_id}}));
     }
     if (override_eligibility && !planner) {
-      return Denied(absl::StrCat("override the target groups of series ", series_id));
+      return Denied(Msg("your account may not override the target groups of series {series}",
+                        {{"series", series_id}}));
     }
     absl::StatusOr<Participant> p = w.participants().Get(participant_id);
     if (!p.ok()) return NameField(p.status(), "participant_id");
     if (p->erasure) {
       return FieldError(absl::StatusCode::kFailedPrecondition, "participant_id",
-                        absl::StrCat("participant ", participant_id,
-                                     "'s data was erased; create a new record to enrol them"));
+                        Msg("participant {participant}'s data was erased; create a new record to "
+                            "enrol them",
+                            {{"participant", participant_id}}));
     }
     TH_RETURN_IF_ERROR(CheckEnrolmentWindow(series, planner, now));
     TH_ASSIGN_OR_RETURN(std::optional<Enrolment> existing,
                         w.enrolments().Find(series_id, participant_id));
     if (existing && IsActive(existing->state)) return AlreadyEnrolled(*existing, *p);
-    TH_ASSIGN_OR_RETURN(std::string ineligible,
+    TH_ASSIGN_OR_RETURN(std::optional<Message> ineligible,
                         Ineligibility(w, series, *p, override_eligibility, planner));
-    if (!ineligible.empty()) {
-      return FieldError(absl::StatusCode::kFailedPrecondition, "participant_id", ineligible);
+    if (ineligible) {
+      return FieldError(absl::StatusCode::kFailedPrecondition, "participant_id",
+                        *std::move(ineligible));
     }
     const bool needs_approval = series.requires_approval && !planner;
     // A participant's own words may stand in their history; a coordinator's
@@ -296,9 +306,10 @@ absl::StatusOr<std::vector<Enrolment>> Enrolments::EnrolCohort(const RequestCont
         TH_ASSIGN_OR_RETURN(std::optional<Enrolment> existing,
                             w.enrolments().Find(series_id, p.id));
         if (existing && IsActive(existing->state)) continue;
-        TH_ASSIGN_OR_RETURN(std::string reason, Ineligibility(w, series, p, override_eligibility,
-                                                              /*by_planner=*/true));
-        if (!reason.empty()) {
+        TH_ASSIGN_OR_RETURN(std::optional<Message> reason,
+                            Ineligibility(w, series, p, override_eligibility,
+                                          /*by_planner=*/true));
+        if (reason) {
           // The reason names the person; the field is their place in the
           // request's list (of an organisation's cohort: in the cohort).
           const auto listed =
@@ -306,7 +317,7 @@ absl::StatusOr<std::vector<Enrolment>> Enrolments::EnrolCohort(const RequestCont
           const size_t index = listed != cohort.participant_ids.end()
                                    ? listed - cohort.participant_ids.begin()
                                    : &p - people.data();
-          ineligible.Add(absl::StrCat("participant_ids[", index, "]"), reason);
+          ineligible.Add(absl::StrCat("participant_ids[", index, "]"), *std::move(reason));
         } else {
           to_enrol.emplace_back(p, existing);
         }
@@ -340,8 +351,9 @@ absl::StatusOr<Enrolment> Enrolments::Approve(const RequestContext& ctx, Id id,
     TH_ASSIGN_OR_RETURN(auto loaded, EnrolmentFor(w, who, id, Act::kManage));
     auto& [e, series] = loaded;
     if (e.state != EnrolmentState::kPendingApproval) {
-      return absl::FailedPreconditionError(absl::StrCat("enrolment ", id, " is ", ToString(e.state),
-                                                        "; only pending requests are approved"));
+      return Refusal(absl::StatusCode::kFailedPrecondition,
+                     Msg("enrolment {enrolment} is {state, select, pending_approval {pending approval} waitlisted {waitlisted} enrolled {enrolled} confirmed {confirmed} withdrawn {withdrawn} rejected {rejected} released {released} other {unspecified}}; only pending requests are approved",
+                         {{"enrolment", id}, {"state", SelectKey(ToString(e.state))}}));
     }
     TH_RETURN_IF_ERROR(CheckEnrolmentWindow(series, /*by_planner=*/true, now));
     TH_ASSIGN_OR_RETURN(Series fresh, WithPlacesNow(w, series));
@@ -361,8 +373,9 @@ absl::StatusOr<Enrolment> Enrolments::Reject(const RequestContext& ctx, Id id, s
     TH_ASSIGN_OR_RETURN(auto loaded, EnrolmentFor(w, who, id, Act::kManage));
     auto& [e, series] = loaded;
     if (e.state != EnrolmentState::kPendingApproval) {
-      return absl::FailedPreconditionError(absl::StrCat("enrolment ", id, " is ", ToString(e.state),
-                                                        "; only pending requests are rejected"));
+      return Refusal(absl::StatusCode::kFailedPrecondition,
+                     Msg("enrolment {enrolment} is {state, select, pending_approval {pending approval} waitlisted {waitlisted} enrolled {enrolled} confirmed {confirmed} withdrawn {withdrawn} rejected {rejected} released {released} other {unspecified}}; only pending requests are rejected",
+                         {{"enrolment", id}, {"state", SelectKey(ToString(e.state))}}));
     }
     AuditTrail trail(w, ctx, now);
     TH_RETURN_IF_ERROR(
@@ -379,13 +392,15 @@ absl::StatusOr<Enrolment> Enrolments::Confirm(const RequestContext& ctx, Id id,
     TH_ASSIGN_OR_RETURN(auto loaded, EnrolmentFor(w, who, id, Act::kOwn));
     auto& [e, series] = loaded;
     if (!series.requires_confirmation) {
-      return absl::FailedPreconditionError(
-          absl::StrCat("series ", series.id, " does not ask for a binding confirmation"));
+      return Refusal(absl::StatusCode::kFailedPrecondition,
+                     Msg("series {series} does not ask for a binding confirmation",
+                         {{"series", series.id}}));
     }
     if (e.state == EnrolmentState::kConfirmed) return e.id;  // confirming twice changes nothing
     if (e.state != EnrolmentState::kEnrolled) {
-      return absl::FailedPreconditionError(absl::StrCat("enrolment ", id, " is ", ToString(e.state),
-                                                        "; only a seat can be confirmed"));
+      return Refusal(absl::StatusCode::kFailedPrecondition,
+                     Msg("enrolment {enrolment} is {state, select, pending_approval {pending approval} waitlisted {waitlisted} enrolled {enrolled} confirmed {confirmed} withdrawn {withdrawn} rejected {rejected} released {released} other {unspecified}}; only a seat can be confirmed",
+                         {{"enrolment", id}, {"state", SelectKey(ToString(e.state))}}));
     }
     const bool self = who.ParticipantId() != 0 && who.ParticipantId() == e.participant_id;
     AuditTrail trail(w, ctx, now);
@@ -405,8 +420,9 @@ absl::StatusOr<Enrolment> Enrolments::Withdraw(const RequestContext& ctx, Id id,
     TH_ASSIGN_OR_RETURN(auto loaded, EnrolmentFor(w, who, id, Act::kOwn));
     auto& [e, series] = loaded;
     if (!IsActive(e.state)) {
-      return absl::FailedPreconditionError(
-          absl::StrCat("enrolment ", id, " is already ", ToString(e.state)));
+      return Refusal(absl::StatusCode::kFailedPrecondition,
+                     Msg("enrolment {enrolment} is already {state, select, pending_approval {pending approval} waitlisted {waitlisted} enrolled {enrolled} confirmed {confirmed} withdrawn {withdrawn} rejected {rejected} released {released} other {unspecified}}",
+                         {{"enrolment", id}, {"state", SelectKey(ToString(e.state))}}));
     }
     TH_RETURN_IF_ERROR(CheckNotCompleted(w, series, e));
     const bool freed_seat = HoldsSeat(e.state);
@@ -435,15 +451,17 @@ absl::StatusOr<ReleaseResult> Enrolments::ReleaseUnconfirmed(const RequestContex
                         AlreadyDone(w, "ReleaseUnconfirmedSeats", key));
     if (earlier) return absl::OkStatus();  // released already; nothing more to do
     if (!series.requires_confirmation || !series.confirmation_deadline) {
-      return absl::FailedPreconditionError(
-          absl::StrCat("series ", series_id,
-                       " has no confirmation deadline; set requires_confirmation and "
-                       "confirmation_deadline first"));
+      return Refusal(absl::StatusCode::kFailedPrecondition,
+                     Msg("series {series} has no confirmation deadline; set requires_confirmation "
+                         "and confirmation_deadline first",
+                         {{"series", series_id}}));
     }
     if (now <= *series.confirmation_deadline) {
-      return absl::FailedPreconditionError(absl::StrCat(
-          "the confirmation deadline of series ", series_id, " (",
-          FormatLocal(*series.confirmation_deadline), " Europe/Berlin) has not passed yet"));
+      return Refusal(absl::StatusCode::kFailedPrecondition,
+                     Msg("the confirmation deadline of series {series} ({time} Europe/Berlin) has "
+                         "not passed yet",
+                         {{"series", series_id},
+                          {"time", FormatLocal(*series.confirmation_deadline)}}));
     }
     TH_RETURN_IF_ERROR(CheckEnrolmentWindow(series, /*by_planner=*/true, now));
     EnrolmentFilter filter;
@@ -488,12 +506,14 @@ absl::StatusOr<Enrolment> Enrolments::Get(const Principal& who, Id id) {
 
 absl::StatusOr<Page<Enrolment>> Enrolments::List(const Principal& who, const EnrolmentQuery& query,
                                                  const PageRequest& page) {
-  if (query.series_id < 0) return InvalidField("series_id", "must be a positive id");
-  if (query.participant_id < 0) return InvalidField("participant_id", "must be a positive id");
+  if (query.series_id < 0) return InvalidField("series_id", Msg("must be a positive id"));
+  if (query.participant_id < 0) {
+    return InvalidField("participant_id", Msg("must be a positive id"));
+  }
   for (size_t i = 0; i < query.states.size(); ++i) {
     if (!IsKnown(query.states[i])) {
       return InvalidField(absl::StrCat("states[", i, "]"),
-                          absl::StrCat("unknown value ", static_cast<int>(query.states[i])));
+                          UnknownValue(static_cast<int>(query.states[i])));
     }
   }
   EnrolmentFilter filter;
@@ -514,7 +534,8 @@ absl::StatusOr<Page<Enrolment>> Enrolments::List(const Principal& who, const Enr
         // As for every other object, missing looks like foreign to
         // non-admins: the caller's own enrolments in it are none.
         if (own != 0 && query.participant_id == own) return absl::OkStatus();
-        return Denied(absl::StrCat("see the roster of series ", query.series_id));
+        return Denied(Msg("your account may not see the roster of series {series}",
+                          {{"series", query.series_id}}));
       }
       TH_RETURN_IF_ERROR(series.status());
       const bool coordinates = who.IsAdmin() || CoordinatesSeries(who, *series);
@@ -539,7 +560,8 @@ absl::StatusOr<Page<Enrolment>> Enrolments::List(const Principal& who, const Enr
       } else if (own != 0 && query.participant_id == own) {
         filter.participant_id = own;  // the caller's own enrolment in the series
       } else {
-        return Denied(absl::StrCat("see the roster of series ", query.series_id));
+        return Denied(Msg("your account may not see the roster of series {series}",
+                          {{"series", query.series_id}}));
       }
     } else if (who.IsAdmin()) {
       // everything
@@ -548,14 +570,17 @@ absl::StatusOr<Page<Enrolment>> Enrolments::List(const Principal& who, const Enr
     } else if (only_own) {
       filter.participant_id = own;
     } else if (query.participant_id != 0) {
-      return Denied(absl::StrCat("see the enrolments of participant ", query.participant_id));
+      return Denied(Msg("your account may not see the enrolments of participant {participant}",
+                        {{"participant", query.participant_id}}));
     } else if (who.Has(Role::kParticipant)) {
       return absl::OkStatus();  // an account without a participant record has none
     } else {
-      return InvalidField("series_id", "name the series whose roster you want to see");
+      return InvalidField("series_id", Msg("name the series whose roster you want to see"));
     }
     if (query.requirement_unmet_only && !with_notes) {
-      return Denied("see which enrolments no longer meet their series' requirements");
+      return Denied(
+          Msg("your account may not see which enrolments no longer meet their series' "
+              "requirements"));
     }
     TH_ASSIGN_OR_RETURN(out, r.enrolments().List(filter, page));
     for (Enrolment& e : out.items) {
@@ -577,7 +602,8 @@ absl::StatusOr<Page<EnrolmentChange>> Enrolments::History(const Principal& who, 
     TH_ASSIGN_OR_RETURN(auto loaded, EnrolmentFor(r, who, id, Act::kSee, "enrolment_id"));
     const bool own = who.ParticipantId() != 0 && who.ParticipantId() == loaded.first.participant_id;
     if (!who.IsAdmin() && !own && !CoordinatesSeries(who, loaded.second)) {
-      return Denied(absl::StrCat("see the history of enrolment ", id));
+      return Denied(
+          Msg("your account may not see the history of enrolment {enrolment}", {{"enrolment", id}}));
     }
     TH_ASSIGN_OR_RETURN(out, r.enrolments().ListChanges(id, page));
     return absl::OkStatus();

@@ -53,34 +53,35 @@ absl::StatusOr<Period> ValidPeriod(const FunderReportQuery& q) {
   const bool has_days = !q.first_day.empty() || !q.last_day.empty();
   if (q.year != 0 && has_days) {
     return InvalidField(q.field_prefix + "period.year",
-                        "give a year or a first and last day, not both");
+                        Msg("give a year or a first and last day, not both"));
   }
   if (q.year != 0) {
     if (q.year < 2000 || q.year > 2099) {
-      return InvalidField(q.field_prefix + "period.year", "must be a year from 2000 to 2099");
+      return InvalidField(q.field_prefix + "period.year", Msg("must be a year from 2000 to 2099"));
     }
     return Period{absl::CivilDay(q.year, 1, 1), absl::CivilDay(q.year, 12, 31)};
   }
   if (!has_days) {
     return InvalidField(q.field_prefix + "period",
-                        "the period is empty: give a year, or a first and last day");
+                        Msg("the period is empty: give a year, or a first and last day"));
   }
   Violations v;
   std::optional<absl::CivilDay> first = ParseDay(q.first_day);
   std::optional<absl::CivilDay> last = ParseDay(q.last_day);
-  if (!first) v.Add(q.field_prefix + "period.first_day", "must be a day as YYYY-MM-DD");
-  if (!last) v.Add(q.field_prefix + "period.last_day", "must be a day as YYYY-MM-DD");
+  if (!first) v.Add(q.field_prefix + "period.first_day", Msg("must be a day as YYYY-MM-DD"));
+  if (!last) v.Add(q.field_prefix + "period.last_day", Msg("must be a day as YYYY-MM-DD"));
   if (!v.empty()) return v.ToStatus();
   if (first->year() < 2000 || last->year() > 2099) {
-    return InvalidField(q.field_prefix + "period", "must lie within the years 2000 to 2099");
+    return InvalidField(q.field_prefix + "period", Msg("must lie within the years 2000 to 2099"));
   }
   if (*last < *first) {
     return InvalidField(q.field_prefix + "period.last_day",
-                        "is before the first day: the period is empty");
+                        Msg("is before the first day: the period is empty"));
   }
   if (*last >= absl::CivilDay(first->year() + kMaxReportYears, first->month(), first->day())) {
     return InvalidField(q.field_prefix + "period",
-                        absl::StrCat("may span at most ", kMaxReportYears, " years"));
+                        Msg("may span at most {max} years",
+                            {{"max", static_cast<int64_t>(kMaxReportYears)}}));
   }
   return Period{*first, *last};
 }
@@ -89,29 +90,34 @@ absl::Status ValidateShape(const Principal& who, const FunderReportQuery& q) {
   Violations v;
   if (q.min_persons != 0 && q.min_persons < 2) {
     v.Add(q.field_prefix + "min_persons",
-          "must be at least 2: a cell of one person would be published");
+          Msg("must be at least 2: a cell of one person would be published"));
   }
   if (q.min_persons > kMaxMinPersons) {
-    v.Add(q.field_prefix + "min_persons", absl::StrCat("must be at most ", kMaxMinPersons));
+    v.Add(q.field_prefix + "min_persons",
+          Msg("must be at most {max}", {{"max", static_cast<int64_t>(kMaxMinPersons)}}));
   }
-  if (q.organization_id < 0) v.Add(q.field_prefix + "organization_id", "must be a positive id");
+  if (q.organization_id < 0) {
+    v.Add(q.field_prefix + "organization_id", Msg("must be a positive id"));
+  }
   if (q.organization_id != 0 && !q.series_ids.empty()) {
-    v.Add(q.field_prefix + "series_ids", "give an organisation or series, not both");
+    v.Add(q.field_prefix + "series_ids", Msg("give an organisation or series, not both"));
   }
   if (q.series_ids.size() > kMaxReportSeries) {
-    v.Add(q.field_prefix + "series_ids", absl::StrCat("at most ", kMaxReportSeries, " series"));
+    v.Add(q.field_prefix + "series_ids",
+          Msg("at most {max} series", {{"max", static_cast<int64_t>(kMaxReportSeries)}}));
   }
   std::set<Id> seen;
   for (size_t i = 0; i < q.series_ids.size() && i < kMaxReportSeries; ++i) {
     const std::string field = absl::StrCat(q.field_prefix, "series_ids[", i, "]");
     if (q.series_ids[i] <= 0) {
-      v.Add(field, "must be a positive id");
+      v.Add(field, Msg("must be a positive id"));
     } else if (!seen.insert(q.series_ids[i]).second) {
-      v.Add(field, "appears twice");
+      v.Add(field, Msg("appears twice"));
     }
   }
   if (q.organization_id == 0 && q.series_ids.empty() && !who.IsAdmin()) {
-    v.Add(q.field_prefix + "organization_id", "give your organisation (or the series to count)");
+    v.Add(q.field_prefix + "organization_id",
+          Msg("give your organisation (or the series to count)"));
   }
   return v.empty() ? absl::OkStatus() : v.ToStatus();
 }
@@ -128,7 +134,7 @@ absl::StatusOr<ResolvedScope> Resolve(ReadView& r, const Principal& who,
   ResolvedScope out;
   if (q.organization_id != 0) {
     if (!who.IsAdmin() && !who.Coordinates(q.organization_id)) {
-      return Denied("report on an organisation it does not coordinate");
+      return Denied(Msg("your account may not report on an organisation it does not coordinate"));
     }
     absl::StatusOr<Organization> org = r.organizations().Get(q.organization_id);
     if (!org.ok()) {
@@ -150,7 +156,7 @@ absl::StatusOr<ResolvedScope> Resolve(ReadView& r, const Principal& who,
     absl::StatusOr<Series> series = r.series().Get(q.series_ids[i]);
     if (!who.IsAdmin() && (!series.ok() || !CoordinatesSeries(who, *series))) {
       if (!series.ok() && !absl::IsNotFound(series.status())) return series.status();
-      return Denied("report on a series it does not coordinate");
+      return Denied(Msg("your account may not report on a series it does not coordinate"));
     }
     if (!series.ok()) {
       return NameField(series.status(), absl::StrCat(q.field_prefix, "series_ids[", i, "]"),
@@ -452,14 +458,15 @@ absl::StatusOr<FunderReport> FunderReports::Build(const RequestContext& ctx,
                                                   const FunderReportQuery& query) {
   const Principal& who = ctx.who;
   if (!who.IsAdmin() && !who.Has(Role::kCoordinator)) {
-    return Denied("read funder reports");
+    return Denied(Msg("your account may not read funder reports"));
   }
   TH_ASSIGN_OR_RETURN(Period period, ValidPeriod(query));
   TH_RETURN_IF_ERROR(ValidateShape(who, query));
   const int k = query.min_persons == 0 ? kDefaultMinPersons : query.min_persons;
   WorkGate::Pass pass = ReportGate().Enter();
   if (!pass.ok()) {
-    return absl::ResourceExhaustedError("too many reports are being made; try again shortly");
+    return Refusal(absl::StatusCode::kResourceExhausted,
+                   Msg("too many reports are being made; try again shortly"));
   }
   const absl::Time from = absl::FromCivil(period.first, DisplayTimeZone());
   const absl::Time to = absl::FromCivil(period.last + 1, DisplayTimeZone());

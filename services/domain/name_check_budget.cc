@@ -9,16 +9,23 @@
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/strip.h"
+#include "domain/errors.h"
 #include "domain/passwords.h"
 
 namespace trainhub::domain {
 namespace {
 
-absl::Status TooMany(absl::string_view what, absl::Duration wait, absl::Duration* retry_after) {
+// `why`: "address" (too many checks from the caller's address), "server"
+// (too many checks), "passwords" (hashing is busy) or "names".
+absl::Status TooMany(const char* why, absl::Duration wait, absl::Duration* retry_after) {
   const absl::Duration rounded = std::max(absl::Seconds(1), absl::Ceil(wait, absl::Seconds(1)));
   if (retry_after != nullptr) *retry_after = rounded;
-  return absl::ResourceExhaustedError(
-      absl::StrCat(what, "; try the name again in ", absl::ToInt64Seconds(rounded), " seconds"));
+  return Refusal(
+      absl::StatusCode::kResourceExhausted,
+      Msg("{why, select, address {too many name checks from your address} server {too many name "
+          "checks are being made} passwords {the server is busy checking passwords} other {other "
+          "names are being checked}}; try the name again in {seconds} seconds",
+          {{"why", why}, MessageArg::Count("seconds", absl::ToInt64Seconds(rounded))}));
 }
 
 }  // namespace
@@ -45,19 +52,19 @@ absl::StatusOr<WorkGate::Pass> NameCheckBudget::Admit(absl::string_view client_a
                                                       absl::Time now, absl::Duration* retry_after) {
   absl::Duration wait;
   if (!per_address_.Allow(AddressGroup(client_address), now, &wait)) {
-    return TooMany("too many name checks from your address", wait, retry_after);
+    return TooMany("address", wait, retry_after);
   }
   if (!overall_.Allow("", now, &wait)) {
-    return TooMany("too many name checks are being made", wait, retry_after);
+    return TooMany("server", wait, retry_after);
   }
   // Logins first: a name check uses only hashing capacity that no login
   // needs at this moment.
   if (LoginHashingIsBusy()) {
-    return TooMany("the server is busy checking passwords", absl::Seconds(1), retry_after);
+    return TooMany("passwords", absl::Seconds(1), retry_after);
   }
   WorkGate::Pass pass = hashing_.Enter();
   if (!pass.ok()) {
-    return TooMany("other names are being checked", absl::Seconds(1), retry_after);
+    return TooMany("names", absl::Seconds(1), retry_after);
   }
   return pass;
 }

@@ -32,7 +32,8 @@ absl::Status CheckNameFree(ReadView& r, const Organization& org, absl::string_vi
   if (same && same->id != org.id) {
     return FieldError(
         absl::StatusCode::kAlreadyExists, absl::StrCat(prefix, "name"),
-        absl::StrCat("organisation ", same->id, " is already called \"", same->name, "\""));
+        Msg("organisation {organization} is already called \"{name}\"",
+            {{"organization", same->id}, {"name", same->name}}));
   }
   return absl::OkStatus();
 }
@@ -89,7 +90,8 @@ absl::StatusOr<Organization> Organizations::Update(const RequestContext& ctx,
     // Coordinators keep their own organisation's record (also its
     // retention of records); asking about others reveals nothing.
     if (!ctx.who.IsAdmin() && !ctx.who.Coordinates(patch.id)) {
-      return Denied(absl::StrCat("change organisation ", patch.id));
+      return Denied(Msg("your account may not change organisation {organization}",
+                        {{"organization", patch.id}}));
     }
     absl::StatusOr<Organization> current = w.organizations().Get(patch.id);
     if (!current.ok()) return NameField(current.status(), "organization.id");

@@ -147,27 +147,28 @@ absl::StatusOr<Layout> ReadHeader(const CsvTable& table) {
       const bool has_data = std::any_of(table.rows.begin(), table.rows.end(), [&](const CsvRow& r) {
         return !Trimmed(r.fields[i]).empty();
       });
-      if (has_data) v.Add(field, "this column has data but no header");
+      if (has_data) v.Add(field, Msg("this column has data but no header"));
       continue;
     }
     auto known = HeaderNames().find(Folded(header));
     if (known == HeaderNames().end()) {
-      v.Add(field, absl::StrCat("unknown column \"", header, "\"; known: ", KnownHeaders()));
+      v.Add(field, Msg("unknown column \"{column}\"; known: {known}",
+                       {{"column", header}, {"known", KnownHeaders()}}));
       continue;
     }
     if (!layout.index.emplace(known->second, i).second) {
-      v.Add(field, absl::StrCat("column \"", header, "\" repeats column \"",
-                                layout.headers[layout.index[known->second]], "\""));
+      v.Add(field, Msg("column \"{column}\" repeats column \"{earlier}\"",
+                       {{"column", header}, {"earlier", layout.headers[layout.index[known->second]]}}));
     }
   }
   const bool has_name = layout.Of(Column::kName).has_value();
   const bool has_parts = layout.Of(Column::kFirstName) || layout.Of(Column::kLastName);
   if (!has_name && !has_parts) {
     v.Add(absl::StrCat("csv line ", table.header.line),
-          absl::StrCat("no name column; known columns: ", KnownHeaders()));
+          Msg("no name column; known columns: {known}", {{"known", KnownHeaders()}}));
   } else if (has_name && has_parts) {
     v.Add(absl::StrCat("csv line ", table.header.line),
-          "give either a Name column or Vorname/Nachname columns, not both");
+          Msg("give either a Name column or Vorname/Nachname columns, not both"));
   }
   TH_RETURN_IF_ERROR(v.ToStatus());
   return layout;
@@ -276,10 +277,11 @@ absl::Status ProblemsError(const std::vector<ImportProblem>& problems) {
     v.Add(absl::StrCat("csv line ", p.line, p.column.empty() ? "" : " ", p.column), p.reason);
   }
   if (problems.size() > kMaxProblemsInError) {
-    v.Add("csv", absl::StrCat("and ", problems.size() - kMaxProblemsInError,
-                              " more problems; a dry run lists them all"));
+    v.Add("csv", Msg("and {n} more problems; a dry run lists them all",
+                     {{"n", static_cast<int64_t>(problems.size() - kMaxProblemsInError)}}));
   }
-  v.Add("accept_good_rows", "nothing was imported; fix the rows, or import only the good rows");
+  v.Add("accept_good_rows",
+        Msg("nothing was imported; fix the rows, or import only the good rows"));
   return v.ToStatus();
 }
 
@@ -290,20 +292,21 @@ absl::Status DryRunEnd() { return absl::AbortedError("dry run: nothing is stored
 absl::Status ValidateOptions(absl::string_view csv, const ImportOptions& options,
                              const RequestKey& key) {
   Violations v;
-  if (options.organization_id <= 0) v.Add("organization_id", "is required");
-  if (options.series_id < 0) v.Add("series_id", "must be a positive id");
+  if (options.organization_id <= 0) v.Add("organization_id", Msg("is required"));
+  if (options.series_id < 0) v.Add("series_id", Msg("must be a positive id"));
   for (size_t i = 0; i < options.default_target_groups.size(); ++i) {
     if (!IsKnown(options.default_target_groups[i])) {
       v.Add(absl::StrCat("default_target_groups[", i, "]"),
-            absl::StrCat("unknown value ", static_cast<int>(options.default_target_groups[i])));
+            UnknownValue(static_cast<int>(options.default_target_groups[i])));
     }
   }
   if (csv.size() > kMaxImportBytes) {
-    v.Add("csv", absl::StrCat("the file has ", csv.size(), " bytes; at most ", kMaxImportBytes,
-                              " at once: split it"));
+    v.Add("csv", Msg("the file has {size} bytes; at most {max} at once: split it",
+                     {{"size", static_cast<int64_t>(csv.size())},
+                      {"max", static_cast<int64_t>(kMaxImportBytes)}}));
   }
   if (options.dry_run && !key.request_id.empty()) {
-    v.Add("request_id", "a dry run changes nothing and takes no request_id");
+    v.Add("request_id", Msg("a dry run changes nothing and takes no request_id"));
   }
   return v.ToStatus();
 }
@@ -402,10 +405,11 @@ absl::StatusOr<ImportReport> ParticipantImport::Import(const RequestContext& ctx
   TH_RETURN_IF_ERROR(ValidateOptions(csv, options, key));
   TH_RETURN_IF_ERROR(ValidateRequestId(key.request_id));
   TH_ASSIGN_OR_RETURN(CsvTable table, ParseCsv(csv, "csv"));
-  if (table.rows.empty()) return InvalidField("csv", "the file has a header but no rows");
+  if (table.rows.empty()) return InvalidField("csv", Msg("the file has a header but no rows"));
   if (table.rows.size() > kMaxImportRows) {
-    return InvalidField("csv", absl::StrCat("the file has ", table.rows.size(), " rows; at most ",
-                                            kMaxImportRows, " at once"));
+    return InvalidField("csv", Msg("the file has {rows} rows; at most {max} at once",
+                                   {{"rows", static_cast<int64_t>(table.rows.size())},
+                                    {"max", static_cast<int64_t>(kMaxImportRows)}}));
   }
   TH_ASSIGN_OR_RETURN(Layout layout, ReadHeader(table));
   const absl::Time now = clock_();
@@ -426,7 +430,8 @@ absl::StatusOr<ImportReport> ParticipantImport::Import(const RequestContext& ctx
     }
     absl::StatusOr<Organization> org = w.organizations().Get(options.organization_id);
     if (!who.IsAdmin() && !who.Coordinates(options.organization_id)) {
-      return Denied(absl::StrCat("keep participants of organisation ", options.organization_id));
+      return Denied(Msg("your account may not keep participants of organisation {organization}",
+                        {{"organization", options.organization_id}}));
     }
     if (!org.ok()) return NameField(org.status(), "organization_id");
     AuditTrail trail(w, ctx, now);

@@ -42,14 +42,16 @@ bool CanSee(const Principal& who, const Participant& p) {
 absl::Status CheckReferences(ReadView& r, const Participant& p) {
   if (absl::IsNotFound(r.organizations().Get(p.organization_id).status())) {
     return InvalidField("participant.organization_id",
-                        absl::StrCat("organisation ", p.organization_id, " does not exist"));
+                        Msg("organisation {organization} does not exist",
+                            {{"organization", p.organization_id}}));
   }
   if (!p.email.empty()) {
     TH_ASSIGN_OR_RETURN(std::optional<Participant> other, r.participants().FindByEmail(p.email));
     if (other && other->id != p.id) {
       return FieldError(
           absl::StatusCode::kAlreadyExists, "participant.email",
-          absl::StrCat("participant ", other->id, " already has this e-mail address"));
+          Msg("participant {participant} already has this e-mail address",
+              {{"participant", other->id}}));
     }
   }
   return absl::OkStatus();
@@ -62,12 +64,14 @@ absl::StatusOr<Participant> Load(ReadView& r, const Principal& who, Id id, bool 
   absl::StatusOr<Participant> p = r.participants().Get(id);
   if (who.IsAdmin()) {
     if (absl::IsNotFound(p.status())) {
-      return FieldError(absl::StatusCode::kNotFound, std::string(field),
-                        std::string(p.status().message()));
+      return FieldError(absl::StatusCode::kNotFound, std::string(field), MessageOf(p.status()));
     }
     return p;
   }
-  const std::string what = absl::StrCat(keep ? "change" : "see", " participant ", id);
+  const Message what =
+      Msg("your account may not {act, select, change {change} other {see}} participant "
+          "{participant}",
+          {{"act", keep ? "change" : "see"}, {"participant", id}});
   if (absl::IsNotFound(p.status())) return Denied(what);
   TH_RETURN_IF_ERROR(p.status());
   if (keep ? CanKeep(who, *p) : CanSee(who, *p)) return p;
@@ -98,7 +102,8 @@ absl::StatusOr<Participant> Participants::Create(const RequestContext& ctx, Part
   ValidateParticipant(participant, "participant", v);
   TH_RETURN_IF_ERROR(v.ToStatus());
   if (!CanKeep(who, participant)) {
-    return Denied(absl::StrCat("keep participants of organisation ", participant.organization_id));
+    return Denied(Msg("your account may not keep participants of organisation {organization}",
+                      {{"organization", participant.organization_id}}));
   }
   return CreateOnce<Participant>(
       store_, "CreateParticipant", key,
@@ -113,7 +118,7 @@ absl::StatusOr<Participant> Participants::Create(const RequestContext& ctx, Part
 }
 
 absl::StatusOr<Participant> Participants::Get(const Principal& who, Id id) {
-  if (id <= 0) return InvalidField("id", "must be a positive id");
+  if (id <= 0) return InvalidField("id", Msg("must be a positive id"));
   Participant out;
   TH_RETURN_IF_ERROR(store_.Read([&](ReadView& r) -> absl::Status {
     TH_ASSIGN_OR_RETURN(out, Load(r, who, id, /*keep=*/false, "id"));
@@ -125,9 +130,9 @@ absl::StatusOr<Participant> Participants::Get(const Principal& who, Id id) {
 absl::StatusOr<Page<Participant>> Participants::List(const Principal& who, Id organization_id,
                                                      absl::string_view name,
                                                      const PageRequest& page) {
-  if (organization_id < 0) return InvalidField("organization_id", "must not be negative");
-  if (std::string problem = TextProblem(name, 0, kMaxNameChars); !problem.empty()) {
-    return InvalidField("name", problem);
+  if (organization_id < 0) return InvalidField("organization_id", Msg("must not be negative"));
+  if (std::optional<Message> problem = TextProblem(name, 0, kMaxNameChars)) {
+    return InvalidField("name", *std::move(problem));
   }
   ParticipantFilter filter;
   filter.organization_id = organization_id;
@@ -146,7 +151,7 @@ absl::StatusOr<Page<Participant>> Participants::List(const Principal& who, Id or
 absl::StatusOr<Participant> Participants::Update(const RequestContext& ctx,
                                                  const Participant& patch, const UpdateMask& mask) {
   const Principal& who = ctx.who;
-  if (patch.id <= 0) return InvalidField("participant.id", "must be a positive id");
+  if (patch.id <= 0) return InvalidField("participant.id", Msg("must be a positive id"));
   TH_RETURN_IF_ERROR(CheckMask(mask, ParticipantFields()));
   Participant out;
   TH_RETURN_IF_ERROR(store_.Write([&](UnitOfWork& w) -> absl::Status {
@@ -154,7 +159,8 @@ absl::StatusOr<Participant> Participants::Update(const RequestContext& ctx,
     if (p.erasure) {
       return FieldError(
           absl::StatusCode::kFailedPrecondition, "participant.id",
-          absl::StrCat("participant ", p.id, "'s data was erased; it stays as it is"));
+          Msg("participant {participant}'s data was erased; it stays as it is",
+              {{"participant", p.id}}));
     }
     ApplyMask(p, patch, mask, ParticipantFields());
     const absl::Time now = clock_();
@@ -166,7 +172,8 @@ absl::StatusOr<Participant> Participants::Update(const RequestContext& ctx,
     TH_RETURN_IF_ERROR(v.ToStatus());
     if (!CanKeep(who, p)) {
       return Denied(
-          absl::StrCat("move participant ", p.id, " to organisation ", p.organization_id));
+          Msg("your account may not move participant {participant} to organisation {organization}",
+              {{"participant", p.id}, {"organization", p.organization_id}}));
     }
     TH_RETURN_IF_ERROR(CheckReferences(w, p));
     p.update_time = now;
@@ -184,7 +191,7 @@ absl::StatusOr<Qualification> Participants::RecordQualification(const RequestCon
                                                                 const RequestKey& key) {
   const Principal& who = ctx.who;
   Violations v;
-  if (qualification.participant_id <= 0) v.Add("participant_id", "must be a positive id");
+  if (qualification.participant_id <= 0) v.Add("participant_id", Msg("must be a positive id"));
   ValidateQualification(qualification, "qualification", v);
   TH_RETURN_IF_ERROR(v.ToStatus());
   qualification.id = 0;
@@ -198,13 +205,15 @@ absl::StatusOr<Qualification> Participants::RecordQualification(const RequestCon
                                                      /*keep=*/true, "participant_id"));
         if (holder.erasure) {
           return FieldError(absl::StatusCode::kFailedPrecondition, "participant_id",
-                            absl::StrCat("participant ", holder.id, "'s data was erased"));
+                            Msg("participant {participant}'s data was erased",
+                                {{"participant", holder.id}}));
         }
         absl::StatusOr<Id> id = w.participants().InsertQualification(qualification);
         if (absl::IsAlreadyExists(id.status())) {
           return FieldError(absl::StatusCode::kAlreadyExists, "qualification.title",
-                            absl::StrCat("participant ", qualification.participant_id,
-                                         " already holds \"", qualification.title, "\""));
+                            Msg("participant {participant} already holds \"{title}\"",
+                                {{"participant", qualification.participant_id},
+                                 {"title", qualification.title}}));
         }
         TH_RETURN_IF_ERROR(id.status());
         TH_RETURN_IF_ERROR(AuditTrail(w, ctx, qualification.record_time)
@@ -216,7 +225,7 @@ absl::StatusOr<Qualification> Participants::RecordQualification(const RequestCon
 
 absl::StatusOr<std::vector<Qualification>> Participants::ListQualifications(const Principal& who,
                                                                             Id participant_id) {
-  if (participant_id <= 0) return InvalidField("participant_id", "must be a positive id");
+  if (participant_id <= 0) return InvalidField("participant_id", Msg("must be a positive id"));
   std::vector<Qualification> out;
   TH_RETURN_IF_ERROR(store_.Read([&](ReadView& r) -> absl::Status {
     TH_RETURN_IF_ERROR(Load(r, who, participant_id, /*keep=*/false, "participant_id").status());
@@ -229,8 +238,10 @@ absl::StatusOr<std::vector<Qualification>> Participants::ListQualifications(cons
 absl::Status Participants::DeleteQualification(const RequestContext& ctx, Id participant_id,
                                                Id qualification_id, const RequestKey& key) {
   const Principal& who = ctx.who;
-  if (participant_id <= 0) return InvalidField("participant_id", "must be a positive id");
-  if (qualification_id <= 0) return InvalidField("qualification_id", "must be a positive id");
+  if (participant_id <= 0) return InvalidField("participant_id", Msg("must be a positive id"));
+  if (qualification_id <= 0) {
+    return InvalidField("qualification_id", Msg("must be a positive id"));
+  }
   return CreateOnce<Id>(
              store_, "DeleteQualification", key,
              [&](UnitOfWork& w) -> absl::StatusOr<Id> {
@@ -241,8 +252,10 @@ absl::Status Participants::DeleteQualification(const RequestContext& ctx, Id par
                if (absl::IsNotFound(q.status()) ||
                    (q.ok() && q->participant_id != participant_id)) {
                  return FieldError(absl::StatusCode::kNotFound, "qualification_id",
-                                   absl::StrCat("participant ", participant_id,
-                                                " has no qualification ", qualification_id));
+                                   Msg("participant {participant} has no qualification "
+                                       "{qualification}",
+                                       {{"participant", participant_id},
+                                        {"qualification", qualification_id}}));
                }
                TH_RETURN_IF_ERROR(q.status());
                TH_RETURN_IF_ERROR(w.participants().DeleteQualification(qualification_id));

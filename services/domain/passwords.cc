@@ -7,6 +7,7 @@
 
 #include "absl/strings/escaping.h"
 #include "absl/strings/str_cat.h"
+#include "domain/errors.h"
 #include "domain/text.h"
 #include "domain/work_gate.h"
 
@@ -37,8 +38,8 @@ WorkGate& HashingGate() {
 }
 
 absl::Status TooManyHashes() {
-  return absl::ResourceExhaustedError(
-      "the server is busy checking other passwords; try again in a few seconds");
+  return Refusal(absl::StatusCode::kResourceExhausted,
+                 Msg("the server is busy checking other passwords; try again in a few seconds"));
 }
 
 }  // namespace
@@ -52,16 +53,17 @@ bool LoginHashingIsBusy() {
 
 bool InitCrypto() { return sodium_init() >= 0; }
 
-std::string PasswordProblem(absl::string_view password) {
+std::optional<Message> PasswordProblem(absl::string_view password) {
   if (password.size() > kMaxPasswordBytes) {
-    return absl::StrCat("must have at most ", kMaxPasswordBytes, " bytes");
+    return Msg("must have at most {max} bytes", {{"max", static_cast<int64_t>(kMaxPasswordBytes)}});
   }
   const std::optional<size_t> chars = CountCodePoints(password);
-  if (!chars) return "is not valid UTF-8";
+  if (!chars) return Msg("is not valid UTF-8");
   if (*chars < kMinPasswordChars) {
-    return absl::StrCat("must have at least ", kMinPasswordChars, " characters");
+    return Msg("must have at least {min} characters",
+               {{"min", static_cast<int64_t>(kMinPasswordChars)}});
   }
-  return "";
+  return std::nullopt;
 }
 
 absl::StatusOr<std::string> HashPassword(absl::string_view password) {
@@ -70,7 +72,8 @@ absl::StatusOr<std::string> HashPassword(absl::string_view password) {
   if (!pass.ok()) return TooManyHashes();
   char out[crypto_pwhash_STRBYTES];
   if (crypto_pwhash_str(out, password.data(), password.size(), kOpsLimit, kMemLimit) != 0) {
-    return absl::ResourceExhaustedError("not enough memory to hash the password");
+    return Refusal(absl::StatusCode::kResourceExhausted,
+                   Msg("not enough memory to hash the password"));
   }
   return std::string(out);
 }

@@ -4,11 +4,13 @@
 // Password hashing with libsodium's argon2id (crypto_pwhash_str) and the
 // random session tokens handed out at login.
 
+#include <optional>
 #include <string>
 
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
 #include "absl/time/time.h"
+#include "domain/message.h"
 #include "domain/work_gate.h"
 
 namespace trainhub::domain {
@@ -19,8 +21,8 @@ inline constexpr size_t kMaxPasswordBytes = 1024;  // refused before hashing
 // Calls sodium_init(); safe to call repeatedly. False if libsodium failed.
 bool InitCrypto();
 
-// Why `password` cannot be set, or "" when it can (length rules only).
-std::string PasswordProblem(absl::string_view password);
+// Why `password` cannot be set, or nullopt when it can (length rules only).
+std::optional<Message> PasswordProblem(absl::string_view password);
 
 // How many password hashes run at once (one per core, at least 2), how many
 // wait, and how long: argon2id takes 64 MiB and most of a core per hash.

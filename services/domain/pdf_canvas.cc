@@ -3,6 +3,7 @@
 #include <cairo-pdf.h>
 
 #include "absl/strings/str_cat.h"
+#include "domain/errors.h"
 #include "domain/work_gate.h"
 
 namespace trainhub::domain {
@@ -69,7 +70,8 @@ absl::StatusOr<std::string> RenderPdf(const std::string& title,
                                       const std::function<void(Page&)>& draw) {
   WorkGate::Pass pass = RenderingGate().Enter();
   if (!pass.ok()) {
-    return absl::ResourceExhaustedError("too many documents are being made; try again shortly");
+    return Refusal(absl::StatusCode::kResourceExhausted,
+                   Msg("too many documents are being made; try again shortly"));
   }
   std::string out;
   cairo_surface_t* surface =

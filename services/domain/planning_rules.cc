@@ -12,10 +12,10 @@ absl::Status CheckNoAttendance(ReadView& r, const std::vector<Id>& session_ids) 
   for (Id id : session_ids) {
     TH_ASSIGN_OR_RETURN(std::vector<AttendanceEntry> entries, r.attendance().ListForSession(id));
     if (!entries.empty()) {
-      return absl::FailedPreconditionError(
-          absl::StrCat("session ", id,
-                       " has attendance records, which are kept; change its "
-                       "times or place instead, or cancel the series"));
+      return Refusal(absl::StatusCode::kFailedPrecondition,
+                     Msg("session {session} has attendance records, which are kept; change its "
+                         "times or place instead, or cancel the series",
+                         {{"session", id}}));
     }
   }
   return absl::OkStatus();
@@ -23,9 +23,9 @@ absl::Status CheckNoAttendance(ReadView& r, const std::vector<Id>& session_ids) 
 
 absl::Status CheckNotFrozen(const Series& series) {
   if (!series.IsFrozen()) return absl::OkStatus();
-  return absl::FailedPreconditionError(absl::StrCat("series ", series.id, " is ",
-                                                    ToString(series.status),
-                                                    "; its plan can no longer be changed"));
+  return Refusal(absl::StatusCode::kFailedPrecondition,
+                 Msg("series {series} is {status, select, draft {draft} planned {planned} open_for_enrolment {open for enrolment} running {running} completed {completed} cancelled {cancelled} other {unspecified}}; its plan can no longer be changed",
+                     {{"series", series.id}, {"status", SelectKey(ToString(series.status))}}));
 }
 
 absl::StatusOr<std::pair<Series, Module>> LoadModule(ReadView& r, const Principal& who, Need need,
@@ -39,14 +39,16 @@ absl::StatusOr<std::pair<Series, Module>> LoadModule(ReadView& r, const Principa
   if (!module.ok()) return NameField(module.status(), module_field);
   if (module->series_id != series_id) {
     return InvalidField(std::string(module_field),
-                        absl::StrCat("module ", module_id, " belongs to series ", module->series_id,
-                                     ", not to series ", series_id));
+                        Msg("module {module} belongs to series {owner}, not to series {series}",
+                            {{"module", module_id},
+                             {"owner", module->series_id},
+                             {"series", series_id}}));
   }
   return std::make_pair(*std::move(series), *std::move(module));
 }
 
 absl::Status CheckRange(std::optional<absl::Time> from, std::optional<absl::Time> to) {
-  if (from && to && *to <= *from) return InvalidField("to", "must be after from");
+  if (from && to && *to <= *from) return InvalidField("to", Msg("must be after from"));
   return absl::OkStatus();
 }
 
@@ -54,7 +56,8 @@ absl::Status CheckTrainerScope(const Principal& who, Id trainer_id) {
   if (who.IsAdmin() || who.Has(Role::kCoordinator) || who.TrainerId() == trainer_id) {
     return absl::OkStatus();
   }
-  return Denied(absl::StrCat("see the sessions of trainer ", trainer_id));
+  return Denied(Msg("your account may not see the sessions of trainer {trainer}",
+                    {{"trainer", trainer_id}}));
 }
 
 absl::StatusOr<Page<Session>> VisiblePage(ReadView& r, const Principal& who, SessionFilter filter,

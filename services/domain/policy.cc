@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "absl/strings/str_cat.h"
+#include "domain/errors.h"
 
 namespace trainhub::domain {
 
@@ -128,20 +129,23 @@ absl::Status CheckCallers(Callers rule, const Principal& who, absl::string_view 
       break;
     case Callers::kAdmin:
       allowed = who.Has(Role::kAdmin);
-      needs = "an admin";
+      needs = "admin";
       break;
     case Callers::kPlanners:
       allowed = who.Has(Role::kAdmin) || who.Has(Role::kCoordinator);
-      needs = "an admin or a coordinator";
+      needs = "planners";
       break;
     case Callers::kStaff:
       allowed = who.Has(Role::kAdmin) || who.Has(Role::kCoordinator) || who.Has(Role::kTrainer);
-      needs = "an admin, a coordinator or a trainer";
+      needs = "staff";
       break;
   }
   if (allowed) return absl::OkStatus();
-  return absl::PermissionDeniedError(
-      absl::StrCat(method, " is for ", needs, "; your account may not call it"));
+  return Refusal(absl::StatusCode::kPermissionDenied,
+                 Msg("{method} is for {needs, select, admin {an admin} planners {an admin or a "
+                     "coordinator} other {an admin, a coordinator or a trainer}}; your account may "
+                     "not call it",
+                     {{"method", method}, {"needs", needs}}));
 }
 
 Visibility VisibilityOf(const Principal& who) {

@@ -59,7 +59,7 @@ absl::StatusOr<Gathered> Gather(ReadView& r, const Principal& who, Id participan
   const bool self = who.ParticipantId() != 0 && who.ParticipantId() == participant_id;
   if (!who.IsAdmin() && !self && (!person.ok() || !who.Coordinates(person->organization_id))) {
     if (!person.ok() && !absl::IsNotFound(person.status())) return person.status();
-    return Denied("export this person's data");
+    return Denied(Msg("your account may not export this person's data"));
   }
   if (!person.ok()) {
     return NameField(person.status(), "participant_id", absl::StatusCode::kNotFound);
@@ -316,12 +316,13 @@ absl::StatusOr<PersonalDataFile> Privacy::Export(const RequestContext& ctx, Id p
                                                  const std::string& path) {
   if (participant_id == 0) participant_id = ctx.who.ParticipantId();
   if (participant_id == 0) {
-    return InvalidField("participant_id", "give the person whose data to export");
+    return InvalidField("participant_id", Msg("give the person whose data to export"));
   }
   TH_RETURN_IF_ERROR(CheckId(participant_id, "participant_id"));
   WorkGate::Pass pass = ExportGate().Enter();
   if (!pass.ok()) {
-    return absl::ResourceExhaustedError("too many exports are being made; try again shortly");
+    return Refusal(absl::StatusCode::kResourceExhausted,
+                   Msg("too many exports are being made; try again shortly"));
   }
   Gathered gathered;
   bool complete = false;

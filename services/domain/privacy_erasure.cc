@@ -58,7 +58,7 @@ absl::StatusOr<Participant> PersonToErase(ReadView& r, const Principal& who, Id 
   absl::StatusOr<Participant> person = r.participants().Get(participant_id);
   if (!who.IsAdmin() && (!person.ok() || !who.Coordinates(person->organization_id))) {
     if (!person.ok() && !absl::IsNotFound(person.status())) return person.status();
-    return Denied("erase this person's data");
+    return Denied(Msg("your account may not erase this person's data"));
   }
   if (!person.ok()) {
     return NameField(person.status(), "participant_id", absl::StatusCode::kNotFound);
@@ -87,20 +87,27 @@ absl::Status CheckErasable(Id participant_id, const Retention& retention, absl::
   if (retention.still_enrolled) {
     const SeriesRecordOf& s = *retention.still_enrolled;
     return FieldError(absl::StatusCode::kFailedPrecondition, "participant_id",
-                      absl::StrCat("participant ", participant_id, " is still ", ToString(s.state),
-                                   " in series ", s.series_id, " \"", s.series_title,
-                                   "\", which has not ended; withdraw the enrolment first"));
+                      Msg("participant {participant} is still {state, select, pending_approval {pending approval} waitlisted {waitlisted} enrolled {enrolled} confirmed {confirmed} withdrawn {withdrawn} rejected {rejected} released {released} other {unspecified}} in series {series} \"{title}\", "
+                          "which has not ended; withdraw the enrolment first",
+                          {{"participant", participant_id},
+                           {"state", SelectKey(ToString(s.state))},
+                           {"series", s.series_id},
+                           {"title", s.series_title}}));
   }
   if (retention.keep_until && Today(now) <= *retention.keep_until && !override_retention) {
     const SeriesRecordOf& s = *retention.kept_for;
     return FieldError(
         absl::StatusCode::kFailedPrecondition, "participant_id",
-        absl::StrCat("participant ", participant_id, ": the records of series ", s.series_id, " \"",
-                     s.series_title, "\" are kept until ", GermanDate(*retention.keep_until), " (",
-                     s.organization_name, " keeps records ", s.retention_years,
-                     " years after a series ended); erasure is possible from ",
-                     GermanDate(*retention.keep_until + 1),
-                     ", or an admin can override the retention"));
+        Msg("participant {participant}: the records of series {series} \"{title}\" are kept "
+            "until {until} ({organization} keeps records {years} years after a series ended); "
+            "erasure is possible from {from}, or an admin can override the retention",
+            {{"participant", participant_id},
+             {"series", s.series_id},
+             {"title", s.series_title},
+             {"until", GermanDate(*retention.keep_until)},
+             {"organization", s.organization_name},
+             MessageArg::Count("years", s.retention_years),
+             {"from", GermanDate(*retention.keep_until + 1)}}));
   }
   return absl::OkStatus();
 }
@@ -133,15 +140,16 @@ absl::StatusOr<ErasureResult> Privacy::Erase(const RequestContext& ctx,
   TH_RETURN_IF_ERROR(ValidateRequestId(request.key.request_id));
   std::string reason = request.reason;
   if (CountCodePoints(reason)) reason = Trimmed(reason);
-  if (std::string problem = TextProblem(reason, 1, kMaxReasonChars, true); !problem.empty()) {
-    return InvalidField("reason", problem);
+  if (std::optional<Message> problem = TextProblem(reason, 1, kMaxReasonChars, true)) {
+    return InvalidField("reason", *std::move(problem));
   }
   if (request.override_retention && !ctx.who.IsAdmin()) {
-    return Denied("override the retention of records (admins only)");
+    return Denied(Msg("your account may not override the retention of records (admins only)"));
   }
   WorkGate::Pass pass = ErasureGate().Enter();
   if (!pass.ok()) {
-    return absl::ResourceExhaustedError("other erasures are running; try again shortly");
+    return Refusal(absl::StatusCode::kResourceExhausted,
+                   Msg("other erasures are running; try again shortly"));
   }
   const Id participant_id = request.participant_id;
   // Certificates are redacted before the write: hashing the name takes a
@@ -174,8 +182,9 @@ absl::StatusOr<ErasureResult> Privacy::Erase(const RequestContext& ctx,
     }
     if (person.erasure) {
       return FieldError(absl::StatusCode::kFailedPrecondition, "participant_id",
-                        absl::StrCat("participant ", participant_id, " was already erased on ",
-                                     FormatLocal(person.erasure->time)));
+                        Msg("participant {participant} was already erased on {time}",
+                            {{"participant", participant_id},
+                             {"time", FormatLocal(person.erasure->time)}}));
     }
     const std::string folded_reason = Folded(reason);
     const std::string folded_name = Folded(person.display_name);
@@ -184,7 +193,7 @@ absl::StatusOr<ErasureResult> Privacy::Erase(const RequestContext& ctx,
          folded_reason.find(folded_name) != std::string::npos) ||
         (!folded_email.empty() && folded_reason.find(folded_email) != std::string::npos)) {
       return InvalidField("reason",
-                          "must not name the person: it is kept after their data is erased");
+                          Msg("must not name the person: it is kept after their data is erased"));
     }
     TH_ASSIGN_OR_RETURN(std::vector<SeriesRecordOf> records,
                         w.privacy().SeriesRecordsOf(participant_id));
@@ -247,7 +256,8 @@ absl::StatusOr<ErasureResult> Privacy::Erase(const RequestContext& ctx,
     for (const Certificate& c : certificates) {
       auto it = redacted.find(c.id);
       if (it == redacted.end()) {
-        return absl::AbortedError("a certificate was issued meanwhile; erase again");
+        return Refusal(absl::StatusCode::kAborted,
+                       Msg("a certificate was issued meanwhile; erase again"));
       }
       TH_RETURN_IF_ERROR(w.privacy().RedactCertificate(c.id, it->second.document,
                                                        it->second.signature, signer_.key_id()));
@@ -276,7 +286,7 @@ absl::StatusOr<ErasureResult> Privacy::Erase(const RequestContext& ctx,
 
 absl::StatusOr<Page<ErasureDue>> Privacy::ListErasureDue(const Principal& who, Id organization_id,
                                                          const PageRequest& page) {
-  if (organization_id < 0) return InvalidField("organization_id", "must be a positive id");
+  if (organization_id < 0) return InvalidField("organization_id", Msg("must be a positive id"));
   if (!who.IsAdmin()) {
     if (organization_id == 0) {
       std::set<Id> coordinated;
@@ -286,11 +296,12 @@ absl::StatusOr<Page<ErasureDue>> Privacy::ListErasureDue(const Principal& who, I
         }
       }
       if (coordinated.size() != 1) {
-        return InvalidField("organization_id", "name the organisation whose records to review");
+        return InvalidField("organization_id",
+                            Msg("name the organisation whose records to review"));
       }
       organization_id = *coordinated.begin();
     }
-    if (!who.Coordinates(organization_id)) return Denied("review this organisation's records");
+    if (!who.Coordinates(organization_id)) return Denied(Msg("your account may not review this organisation's records"));
   }
   const int scan = std::max(1, page.limit) * 20;
   const Id after = page.after ? page.after->id : 0;

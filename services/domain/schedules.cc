@@ -63,9 +63,9 @@ absl::StatusOr<Page<Session>> Schedules::ListSessionsInRange(const Principal& wh
                                                              absl::Time to, Id organization_id,
                                                              const PageRequest& page) {
   Violations v;
-  if (from == absl::UnixEpoch()) v.Add("from", "is required");
-  if (to == absl::UnixEpoch()) v.Add("to", "is required");
-  if (organization_id < 0) v.Add("organization_id", "must not be negative");
+  if (from == absl::UnixEpoch()) v.Add("from", Msg("is required"));
+  if (to == absl::UnixEpoch()) v.Add("to", Msg("is required"));
+  if (organization_id < 0) v.Add("organization_id", Msg("must not be negative"));
   TH_RETURN_IF_ERROR(v.ToStatus());
   TH_RETURN_IF_ERROR(CheckRange(from, to));
   Page<Session> out;
@@ -84,8 +84,8 @@ absl::StatusOr<Page<Session>> Schedules::ListPendingBookings(const Principal& wh
                                                              Id organization_id,
                                                              const PageRequest& page) {
   Violations v;
-  if (trainer_id < 0) v.Add("trainer_id", "must not be negative");
-  if (organization_id < 0) v.Add("organization_id", "must not be negative");
+  if (trainer_id < 0) v.Add("trainer_id", Msg("must not be negative"));
+  if (organization_id < 0) v.Add("organization_id", Msg("must not be negative"));
   TH_RETURN_IF_ERROR(v.ToStatus());
   Page<Session> out;
   TH_RETURN_IF_ERROR(store_.Read([&](ReadView& r) -> absl::Status {

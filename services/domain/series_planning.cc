@@ -65,7 +65,8 @@ absl::Status CheckOrganizations(ReadView& r, const Series& series, absl::string_
   absl::StatusOr<Organization> owner = r.organizations().Get(series.organization_id);
   if (absl::IsNotFound(owner.status())) {
     v.Add(absl::StrCat(prefix, "organization_id"),
-          absl::StrCat("organisation ", series.organization_id, " does not exist"));
+          Msg("organisation {organization} does not exist",
+              {{"organization", series.organization_id}}));
   } else if (!owner.ok()) {
     return owner.status();
   }
@@ -74,7 +75,7 @@ absl::Status CheckOrganizations(ReadView& r, const Series& series, absl::string_
     absl::StatusOr<Organization> partner = r.organizations().Get(id);
     if (absl::IsNotFound(partner.status())) {
       v.Add(absl::StrCat(prefix, "partner_organization_ids[", i, "]"),
-            absl::StrCat("organisation ", id, " does not exist"));
+            Msg("organisation {organization} does not exist", {{"organization", id}}));
     } else if (!partner.ok()) {
       return partner.status();
     }
@@ -90,12 +91,14 @@ void CheckDeadlineDates(const Series& series, bool check_confirmation, bool chec
   if (check_confirmation && series.confirmation_deadline &&
       *series.confirmation_deadline < series.create_time) {
     v.Add("series.confirmation_deadline",
-          absl::StrCat("is before the series was created (", FormatLocal(series.create_time), ")"));
+          Msg("is before the series was created ({time})",
+              {{"time", FormatLocal(series.create_time)}}));
   }
   if (check_enrolment && series.enrolment_deadline && series.last_session_end &&
       *series.enrolment_deadline > *series.last_session_end) {
-    v.Add("series.enrolment_deadline", absl::StrCat("is after the series' last session ends (",
-                                                    FormatLocal(*series.last_session_end), ")"));
+    v.Add("series.enrolment_deadline",
+          Msg("is after the series' last session ends ({time})",
+              {{"time", FormatLocal(*series.last_session_end)}}));
   }
 }
 
@@ -113,13 +116,13 @@ absl::Status CheckAllSessionsEnded(ReadView& r, const Series& series, absl::Time
       open.begin(), open.end(), [](const Session& a, const Session& b) { return a.end < b.end; });
   return FieldError(
       absl::StatusCode::kFailedPrecondition, "series.status",
-      absl::StrCat("session ", last.id, " of series ", series.id, " ends only at ",
-                   FormatLocal(last.end), " (Europe/Berlin)",
-                   open.size() > 1
-                       ? absl::StrCat(", and ", open.size() - 1,
-                                      " other session(s) have not ended either")
-                       : std::string(),
-                   "; a series is completed once its last session has ended"));
+      Msg("session {session} of series {series} ends only at {time} (Europe/Berlin){others, "
+          "plural, =0 {} other {, and # other session(s) have not ended either}}; a series is "
+          "completed once its last session has ended",
+          {{"session", last.id},
+           {"series", series.id},
+           {"time", FormatLocal(last.end)},
+           MessageArg::Count("others", static_cast<int64_t>(open.size()) - 1)}));
 }
 
 }  // namespace
@@ -136,11 +139,12 @@ absl::StatusOr<Series> SeriesPlanning::CreateSeries(const RequestContext& ctx, S
   }
   ValidateSeries(series, "series", v);
   if (series.status != SeriesStatus::kUnspecified && series.status != SeriesStatus::kDraft) {
-    v.Add("series.status", "a new series starts as draft; leave it unset");
+    v.Add("series.status", Msg("a new series starts as draft; leave it unset"));
   }
   TH_RETURN_IF_ERROR(v.ToStatus());
   if (!who.IsAdmin() && !who.Coordinates(series.organization_id)) {
-    return Denied(absl::StrCat("create series for organisation ", series.organization_id));
+    return Denied(Msg("your account may not create series for organisation {organization}",
+                      {{"organization", series.organization_id}}));
   }
   series.status = SeriesStatus::kDraft;
   series.cancellation_reason.clear();
@@ -174,12 +178,12 @@ absl::StatusOr<Page<Series>> SeriesPlanning::ListSeries(const Principal& who,
                                                         const PageRequest& page) {
   Violations v;
   if (filter.kind != SeriesKind::kUnspecified && !IsKnown(filter.kind)) {
-    v.Add("kind", absl::StrCat("unknown value ", static_cast<int>(filter.kind)));
+    v.Add("kind", UnknownValue(static_cast<int>(filter.kind)));
   }
   if (filter.status != SeriesStatus::kUnspecified && !IsKnown(filter.status)) {
-    v.Add("status", absl::StrCat("unknown value ", static_cast<int>(filter.status)));
+    v.Add("status", UnknownValue(static_cast<int>(filter.status)));
   }
-  if (filter.organization_id < 0) v.Add("organization_id", "must not be negative");
+  if (filter.organization_id < 0) v.Add("organization_id", Msg("must not be negative"));
   TH_RETURN_IF_ERROR(v.ToStatus());
   TH_RETURN_IF_ERROR(CheckRange(filter.from, filter.to));
   SeriesFilter visible = filter;
@@ -205,14 +209,15 @@ absl::StatusOr<Series> SeriesPlanning::UpdateSeries(const RequestContext& ctx, c
          Has(mask, "partner_organization_ids")) &&
         !who.IsAdmin() && !who.Coordinates(series.organization_id)) {
       // Who owns and who plans a series is the owner's decision.
-      return Denied(absl::StrCat("change who plans series ", series.id));
+      return Denied(
+          Msg("your account may not change who plans series {series}", {{"series", series.id}}));
     }
     const SeriesStatus old_status = series.status;
     ApplyMask(series, patch, mask, SeriesFields());
     Violations v;
     ValidateSeries(series, "series", v);
     if (series.status == SeriesStatus::kUnspecified) {
-      v.Add("series.status", "is required when named in update_mask");
+      v.Add("series.status", Msg("is required when named in update_mask"));
     }
     CheckDeadlineDates(series, Has(mask, "confirmation_deadline"), Has(mask, "enrolment_deadline"),
                        v);
@@ -223,7 +228,8 @@ absl::StatusOr<Series> SeriesPlanning::UpdateSeries(const RequestContext& ctx, c
     }
     if (!CanPlanSeries(who, series)) {
       return Denied(
-          absl::StrCat("hand series ", series.id, " to organisation ", series.organization_id));
+          Msg("your account may not hand series {series} to organisation {organization}",
+              {{"series", series.id}, {"organization", series.organization_id}}));
     }
     if (Has(mask, "organization_id") || Has(mask, "partner_organization_ids")) {
       TH_RETURN_IF_ERROR(CheckOrganizations(w, series, "series."));
@@ -245,8 +251,8 @@ absl::StatusOr<Series> SeriesPlanning::CancelSeries(const RequestContext& ctx, I
   const Principal& who = ctx.who;
   TH_RETURN_IF_ERROR(CheckId(id, "id"));
   if (CountCodePoints(reason)) reason = Trimmed(reason);
-  if (std::string problem = TextProblem(reason, 0, kMaxReasonChars, true); !problem.empty()) {
-    return InvalidField("reason", problem);
+  if (std::optional<Message> problem = TextProblem(reason, 0, kMaxReasonChars, true)) {
+    return InvalidField("reason", *std::move(problem));
   }
   Series out;
   TH_RETURN_IF_ERROR(store_.Write([&](UnitOfWork& w) -> absl::Status {
@@ -256,8 +262,8 @@ absl::StatusOr<Series> SeriesPlanning::CancelSeries(const RequestContext& ctx, I
       return absl::OkStatus();
     }
     if (series.status == SeriesStatus::kCompleted) {
-      return absl::FailedPreconditionError(
-          absl::StrCat("series ", id, " is completed and cannot be cancelled"));
+      return Refusal(absl::StatusCode::kFailedPrecondition,
+                     Msg("series {series} is completed and cannot be cancelled", {{"series", id}}));
     }
     series.status = SeriesStatus::kCancelled;
     series.cancellation_reason = reason;
@@ -282,14 +288,16 @@ absl::Status SeriesPlanning::DeleteSeries(const RequestContext& ctx, Id id, bool
     TH_ASSIGN_OR_RETURN(int64_t enrolments, w.enrolments().Count(id));
     if (enrolments > 0) {
       // Enrolments are people's records with their history; never deleted with a plan.
-      return absl::FailedPreconditionError(absl::StrCat(
-          "series ", id, " has ", enrolments, " enrolment(s); cancel the series instead"));
+      return Refusal(
+          absl::StatusCode::kFailedPrecondition,
+          Msg("series {series} has {n} enrolment(s); cancel the series instead",
+              {{"series", id}, MessageArg::Count("n", enrolments)}));
     }
     if (series.module_count > 0 && !force) {
-      return absl::FailedPreconditionError(
-          absl::StrCat("series ", id, " has ", series.module_count,
-                       " module(s); delete them first, cancel the series instead, or set "
-                       "force to delete the series with its modules and sessions"));
+      return Refusal(absl::StatusCode::kFailedPrecondition,
+                     Msg("series {series} has {n} module(s); delete them first, cancel the series "
+                         "instead, or set force to delete the series with its modules and sessions",
+                         {{"series", id}, MessageArg::Count("n", series.module_count)}));
     }
     TH_RETURN_IF_ERROR(w.series().Delete(id));
     return AuditTrail(w, ctx, clock_()).Changed("series", id, series.organization_id);
@@ -305,7 +313,7 @@ absl::StatusOr<Module> SeriesPlanning::CreateModule(const RequestContext& ctx, I
   TH_RETURN_IF_ERROR(CheckId(series_id, "series_id"));
   Violations v;
   ValidateModule(module, "module", v);
-  if (position < 0) v.Add("position", "must not be negative");
+  if (position < 0) v.Add("position", Msg("must not be negative"));
   TH_RETURN_IF_ERROR(v.ToStatus());
   module.series_id = series_id;
   return CreateOnce<Module>(
@@ -316,13 +324,15 @@ absl::StatusOr<Module> SeriesPlanning::CreateModule(const RequestContext& ctx, I
         TH_ASSIGN_OR_RETURN(std::vector<Module> modules, AllModules(w, series_id));
         const int count = static_cast<int>(modules.size());
         if (count >= kMaxModulesPerSeries) {
-          return absl::FailedPreconditionError(absl::StrCat("series ", series_id,
-                                                            " already has the maximum of ",
-                                                            kMaxModulesPerSeries, " modules"));
+          return Refusal(absl::StatusCode::kFailedPrecondition,
+                         Msg("series {series} already has the maximum of {max} modules",
+                             {{"series", series_id},
+                              {"max", static_cast<int64_t>(kMaxModulesPerSeries)}}));
         }
         if (position > count + 1) {
           return InvalidField(
-              "position", absl::StrCat("must be between 1 and ", count + 1, ", or 0 to append"));
+              "position",
+              Msg("must be between 1 and {max}, or 0 to append", {{"max", count + 1}}));
         }
         const int at = position == 0 ? count + 1 : position;
         module.position = count + 1;
@@ -384,7 +394,7 @@ absl::StatusOr<std::vector<Module>> SeriesPlanning::MoveModule(const RequestCont
     TH_ASSIGN_OR_RETURN(std::vector<Module> modules, AllModules(w, series_id));
     const int count = static_cast<int>(modules.size());
     if (position < 1 || position > count) {
-      return InvalidField("position", absl::StrCat("must be between 1 and ", count));
+      return InvalidField("position", Msg("must be between 1 and {max}", {{"max", count}}));
     }
     std::vector<Id> order = IdsOf(modules);
     order.erase(std::find(order.begin(), order.end(), module_id));
@@ -407,9 +417,9 @@ absl::Status SeriesPlanning::DeleteModule(const RequestContext& ctx, Id series_i
     auto& [series, module] = loaded;
     TH_RETURN_IF_ERROR(CheckNotFrozen(series));
     if (module.session_count > 0 && !force) {
-      return absl::FailedPreconditionError(
-          absl::StrCat("module ", module_id, " has ", module.session_count,
-                       " session(s); delete them first or set force"));
+      return Refusal(absl::StatusCode::kFailedPrecondition,
+                     Msg("module {module} has {n} session(s); delete them first or set force",
+                         {{"module", module_id}, MessageArg::Count("n", module.session_count)}));
     }
     if (module.session_count > 0) {
       SessionFilter filter;

@@ -51,7 +51,7 @@ absl::Status CheckTrainersExist(ReadView& r, const Session& session, absl::strin
     absl::StatusOr<Trainer> trainer = r.trainers().Get(id);
     if (absl::IsNotFound(trainer.status())) {
       v.Add(absl::StrCat(prefix, "trainers[", i, "].trainer_id"),
-            absl::StrCat("trainer ", id, " does not exist"));
+            Msg("trainer {trainer} does not exist", {{"trainer", id}}));
     } else if (!trainer.ok()) {
       return trainer.status();
     }
@@ -59,9 +59,20 @@ absl::Status CheckTrainersExist(ReadView& r, const Session& session, absl::strin
   return v.ToStatus();
 }
 
-std::string DescribeSession(const Session& s) {
-  return absl::StrCat("session ", s.id, " (\"", s.series_title, "\", module ", s.module_position,
-                      " \"", s.module_title, "\", ", FormatLocalRange(s.start, s.end), ")");
+// The arguments of a double booking's refusal that describe the other
+// session: {visible} "yes" and what the caller may see of it, or "no" and
+// nothing of a session the caller may not see.
+std::vector<MessageArg> OtherSessionArgs(const Session& s, bool visible) {
+  if (!visible) {
+    return {{"visible", "no"}, {"session", ""},      {"series_title", ""},
+            {"module", ""},    {"module_title", ""}, {"range", ""}};
+  }
+  return {{"visible", "yes"},
+          {"session", s.id},
+          {"series_title", s.series_title},
+          {"module", static_cast<int64_t>(s.module_position)},
+          {"module_title", s.module_title},
+          {"range", FormatLocalRange(s.start, s.end)}};
 }
 
 // FAILED_PRECONDITION naming the first session that `session` would
@@ -82,23 +93,32 @@ absl::Status CheckConflicts(ReadView& r, const Principal& who, const Session& se
     TH_ASSIGN_OR_RETURN(Series other_series, r.series().Get(other.series_id));
     TH_ASSIGN_OR_RETURN(const bool enrolled, Enrolled(r, who, other.series_id));
     const bool visible = CanSeeSession(who, other_series, other, enrolled);
-    const std::string where =
-        visible ? DescribeSession(other) : "a session of another organisation";
     const Id other_id = visible ? other.id : 0;
     for (const TrainerBooking& b : other.trainers) {
       if (b.status == BookingStatus::kDeclined) continue;
       if (std::find(trainer_ids.begin(), trainer_ids.end(), b.trainer_id) == trainer_ids.end()) {
         continue;
       }
-      return ConflictError(absl::StrCat("trainer ", b.trainer_id, " (", b.trainer_name,
-                                        ") is already booked at that time for ", where,
-                                        "; set allow_overlap to book anyway"),
-                           other_id);
+      std::vector<MessageArg> args = OtherSessionArgs(other, visible);
+      args.push_back({"trainer", b.trainer_id});
+      args.push_back({"name", b.trainer_name});
+      return ConflictError(
+          Msg("trainer {trainer} ({name}) is already booked at that time for {visible, select, "
+              "yes {session {session} (\"{series_title}\", module {module} \"{module_title}\", "
+              "{range})} other {a session of another organisation}}; set allow_overlap to book "
+              "anyway",
+              std::move(args)),
+          other_id);
     }
     if (!place_key.empty() && PlaceKey(other.place) == place_key) {
+      std::vector<MessageArg> args = OtherSessionArgs(other, visible);
+      args.push_back({"place", other.place.name});
       return ConflictError(
-          absl::StrCat("place \"", other.place.name, "\" is already booked at that time for ",
-                       where, "; set allow_overlap to book anyway"),
+          Msg("place \"{place}\" is already booked at that time for {visible, select, yes "
+              "{session {session} (\"{series_title}\", module {module} \"{module_title}\", "
+              "{range})} other {a session of another organisation}}; set allow_overlap to book "
+              "anyway",
+              std::move(args)),
           other_id);
     }
   }
@@ -109,7 +129,9 @@ absl::Status CheckConflicts(ReadView& r, const Principal& who, const Session& se
 absl::StatusOr<std::pair<Session, Series>> SessionFor(ReadView& r, const Principal& who, Id id,
                                                       Need need, absl::string_view field) {
   absl::StatusOr<Session> session = r.sessions().Get(id);
-  const std::string what = absl::StrCat(need == Need::kSee ? "see" : "change", " session ", id);
+  const Message what =
+      Msg("your account may not {act, select, see {see} other {change}} session {session}",
+          {{"act", need == Need::kSee ? "see" : "change"}, {"session", id}});
   if (!session.ok()) {
     if (who.IsAdmin() || !absl::IsNotFound(session.status())) {
       return NameField(session.status(), field);
@@ -134,15 +156,16 @@ absl::StatusOr<std::pair<Session, Series>> SessionFor(ReadView& r, const Princip
 absl::StatusOr<std::vector<Session>> DaySessions(const SessionDays& days, const Session& day) {
   Violations v;
   if (days.last < days.first) {
-    v.Add("last_day", "is before the first day");
+    v.Add("last_day", Msg("is before the first day"));
   } else if (days.last - days.first >= kMaxSessionDays) {
-    v.Add("last_day", absl::StrCat("at most ", kMaxSessionDays, " days at once"));
+    v.Add("last_day",
+          Msg("at most {max} days at once", {{"max", static_cast<int64_t>(kMaxSessionDays)}}));
   }
   if (days.start < absl::ZeroDuration() || days.start >= absl::Hours(24)) {
-    v.Add("daily_start", "must be a time of day");
+    v.Add("daily_start", Msg("must be a time of day"));
   }
   if (days.end <= days.start || days.end > absl::Hours(24)) {
-    v.Add("daily_end", "must be after the daily start time, on the same day");
+    v.Add("daily_end", Msg("must be after the daily start time, on the same day"));
   }
   TH_RETURN_IF_ERROR(v.ToStatus());
   std::vector<Session> out;
@@ -181,9 +204,10 @@ absl::StatusOr<Session> SessionPlanning::CreateSession(const RequestContext& ctx
         auto& [series, module] = loaded;
         TH_RETURN_IF_ERROR(CheckNotFrozen(series));
         if (module.session_count >= kMaxSessionsPerModule) {
-          return absl::FailedPreconditionError(absl::StrCat("module ", module_id,
-                                                            " already has the maximum of ",
-                                                            kMaxSessionsPerModule, " sessions"));
+          return Refusal(absl::StatusCode::kFailedPrecondition,
+                         Msg("module {module} already has the maximum of {max} sessions",
+                             {{"module", module_id},
+                              {"max", static_cast<int64_t>(kMaxSessionsPerModule)}}));
         }
         TH_RETURN_IF_ERROR(CheckTrainersExist(w, session, "session."));
         session.series_id = series_id;
@@ -229,9 +253,13 @@ absl::StatusOr<std::vector<Session>> SessionPlanning::CreateSessionDays(
     }
     TH_RETURN_IF_ERROR(CheckNotFrozen(series));
     if (module.session_count + static_cast<int>(sessions.size()) > kMaxSessionsPerModule) {
-      return absl::FailedPreconditionError(absl::StrCat(
-          "module ", module_id, " has ", module.session_count, " sessions; ", sessions.size(),
-          " more would exceed the maximum of ", kMaxSessionsPerModule));
+      return Refusal(absl::StatusCode::kFailedPrecondition,
+                     Msg("module {module} has {has} sessions; {more} more would exceed the maximum "
+                         "of {max}",
+                         {{"module", module_id},
+                          {"has", static_cast<int64_t>(module.session_count)},
+                          {"more", static_cast<int64_t>(sessions.size())},
+                          {"max", static_cast<int64_t>(kMaxSessionsPerModule)}}));
     }
     TH_RETURN_IF_ERROR(CheckTrainersExist(w, day, "session."));
     AuditTrail trail(w, ctx, now);
@@ -263,7 +291,7 @@ absl::StatusOr<Session> SessionPlanning::GetSession(const Principal& who, Id id)
 absl::StatusOr<Page<Session>> SessionPlanning::ListSessions(const Principal& who, Id series_id,
                                                             Id module_id, const PageRequest& page) {
   TH_RETURN_IF_ERROR(CheckId(series_id, "series_id"));
-  if (module_id < 0) return InvalidField("module_id", "must not be negative");
+  if (module_id < 0) return InvalidField("module_id", Msg("must not be negative"));
   Page<Session> out;
   TH_RETURN_IF_ERROR(store_.Read([&](ReadView& r) -> absl::Status {
     if (module_id != 0) {
@@ -319,16 +347,16 @@ absl::StatusOr<Session> SessionPlanning::SetBookingStatus(const RequestContext& 
     // anyone else (a coordinator recording an answer) names the trainer.
     if (who.TrainerId() == 0) {
       return InvalidField("trainer_id",
-                          "name the trainer whose booking this is; only a trainer's own "
-                          "booking can leave it out");
+                          Msg("name the trainer whose booking this is; only a trainer's own "
+                              "booking can leave it out"));
     }
     trainer_id = who.TrainerId();
   }
   TH_RETURN_IF_ERROR(CheckId(trainer_id, "trainer_id"));
   if (!IsKnown(status)) {
     return InvalidField("status", status == BookingStatus::kUnspecified
-                                      ? "is required"
-                                      : absl::StrCat("unknown value ", static_cast<int>(status)));
+                                      ? Msg("is required")
+                                      : UnknownValue(static_cast<int>(status)));
   }
   Session out;
   TH_RETURN_IF_ERROR(store_.Write([&](UnitOfWork& w) -> absl::Status {
@@ -344,7 +372,8 @@ absl::StatusOr<Session> SessionPlanning::SetBookingStatus(const RequestContext& 
     if (booking == session.trainers.end()) {
       return FieldError(
           absl::StatusCode::kNotFound, "trainer_id",
-          absl::StrCat("trainer ", trainer_id, " is not booked for session ", session_id));
+          Msg("trainer {trainer} is not booked for session {session}",
+              {{"trainer", trainer_id}, {"session", session_id}}));
     }
     if (booking->status == status) {
       out = session;

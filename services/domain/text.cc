@@ -55,25 +55,27 @@ std::string Trimmed(absl::string_view text) {
   return std::string(absl::StripAsciiWhitespace(text));
 }
 
-std::string TextProblem(absl::string_view text, size_t min_chars, size_t max_chars,
-                        bool multiline) {
+std::optional<Message> TextProblem(absl::string_view text, size_t min_chars, size_t max_chars,
+                                   bool multiline) {
   const std::optional<size_t> chars = CountCodePoints(text);
-  if (!chars) return "is not valid UTF-8";
+  if (!chars) return Msg("is not valid UTF-8");
   for (unsigned char c : text) {
     const bool allowed_space = multiline && (c == '\n' || c == '\t' || c == '\r');
     if ((c < 0x20 || c == 0x7F) && !allowed_space) {
-      return multiline ? "must not contain control characters"
-                       : "must be a single line without control characters";
+      return multiline ? Msg("must not contain control characters")
+                       : Msg("must be a single line without control characters");
     }
   }
   if (*chars < min_chars) {
-    return min_chars == 1 ? "must not be empty"
-                          : absl::StrCat("must have at least ", min_chars, " characters");
+    return min_chars == 1 ? Msg("must not be empty")
+                          : Msg("must have at least {min} characters",
+                                {{"min", static_cast<int64_t>(min_chars)}});
   }
   if (*chars > max_chars) {
-    return absl::StrCat("must have at most ", max_chars, " characters (has ", *chars, ")");
+    return Msg("must have at most {max} characters (has {has})",
+               {{"max", static_cast<int64_t>(max_chars)}, {"has", static_cast<int64_t>(*chars)}});
   }
-  return "";
+  return std::nullopt;
 }
 
 std::string Normalized(absl::string_view text) {

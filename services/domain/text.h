@@ -9,6 +9,7 @@
 #include <string>
 
 #include "absl/strings/string_view.h"
+#include "domain/message.h"
 
 namespace trainhub::domain {
 
@@ -19,11 +20,11 @@ std::optional<size_t> CountCodePoints(absl::string_view text);
 // Removes leading and trailing ASCII white space.
 std::string Trimmed(absl::string_view text);
 
-// Why `text` is not acceptable as a field value, or empty when it is:
+// Why `text` is not acceptable as a field value, or nullopt when it is:
 // malformed UTF-8, control characters (newlines and tabs only when
 // `multiline`), or a length outside [min_chars, max_chars].
-std::string TextProblem(absl::string_view text, size_t min_chars, size_t max_chars,
-                        bool multiline = false);
+std::optional<Message> TextProblem(absl::string_view text, size_t min_chars, size_t max_chars,
+                                   bool multiline = false);
 
 // `text` trimmed of ASCII white space and in Unicode normalisation form C,
 // so that a decomposed "Zoë" and a composed one are the same bytes.

@@ -25,7 +25,8 @@ absl::Status CheckEmailFree(ReadView& r, const Trainer& trainer) {
   TH_ASSIGN_OR_RETURN(std::optional<Trainer> other, r.trainers().FindByEmail(trainer.email));
   if (other && other->id != trainer.id) {
     return FieldError(absl::StatusCode::kAlreadyExists, "trainer.email",
-                      absl::StrCat("trainer ", other->id, " already has this e-mail address"));
+                      Msg("trainer {trainer} already has this e-mail address",
+                          {{"trainer", other->id}}));
   }
   return absl::OkStatus();
 }

@@ -101,8 +101,7 @@ void ResolveStatedTrainingYear(Participant& p, absl::CivilDay today, absl::strin
   if (stated == 0) return;
   if (stated < 1 || stated > kMaxTrainingYear) {
     v.Add(Path(prefix, "training_year"),
-          absl::StrCat("apprentices are in training year 1, 2 or 3 (better: give the start of "
-                       "training)"));
+          Msg("apprentices are in training year 1, 2 or 3 (better: give the start of training)"));
     return;
   }
   if (!p.training_start) {
@@ -112,9 +111,11 @@ void ResolveStatedTrainingYear(Participant& p, absl::CivilDay today, absl::strin
   const int derived = TrainingYearOn(*p.training_start, today);
   if (derived != stated) {
     v.Add(Path(prefix, "training_year"),
-          absl::StrFormat("is %d, but the start of training %s makes today training year %d; "
-                          "give only the start of training",
-                          stated, absl::FormatCivilTime(*p.training_start), derived));
+          Msg("is {stated}, but the start of training {start} makes today training year "
+              "{derived}; give only the start of training",
+              {{"stated", stated},
+               {"start", absl::FormatCivilTime(*p.training_start)},
+               {"derived", derived}}));
   }
 }
 

@@ -19,15 +19,16 @@ std::string Path(absl::string_view prefix, absl::string_view field) {
 void CheckText(std::string& value, absl::string_view prefix, absl::string_view field,
                size_t min_chars, size_t max_chars, Violations& v, bool multiline = false) {
   value = Normalized(value);
-  std::string problem = TextProblem(value, min_chars, max_chars, multiline);
-  if (!problem.empty()) v.Add(Path(prefix, field), std::move(problem));
+  if (std::optional<Message> problem = TextProblem(value, min_chars, max_chars, multiline)) {
+    v.Add(Path(prefix, field), *std::move(problem));
+  }
 }
 
 // An e-mail address: text rules, then the address syntax when not empty.
 void CheckEmail(std::string& value, absl::string_view prefix, size_t min_chars, Violations& v) {
   CheckText(value, prefix, "email", min_chars, kMaxEmailChars, v);
   if (!value.empty() && CountCodePoints(value) && !LooksLikeEmail(value)) {
-    v.Add(Path(prefix, "email"), "is not an e-mail address");
+    v.Add(Path(prefix, "email"), Msg("is not an e-mail address"));
   }
 }
 
@@ -37,7 +38,7 @@ void CheckTargetGroups(std::vector<TargetGroup>& groups, absl::string_view prefi
   for (size_t i = 0; i < groups.size(); ++i) {
     if (!IsKnown(groups[i])) {
       v.Add(absl::StrCat(Path(prefix, "target_groups"), "[", i, "]"),
-            absl::StrCat("unknown value ", static_cast<int>(groups[i])));
+            UnknownValue(static_cast<int>(groups[i])));
     } else if (std::find(unique.begin(), unique.end(), groups[i]) == unique.end()) {
       unique.push_back(groups[i]);
     }
@@ -45,27 +46,29 @@ void CheckTargetGroups(std::vector<TargetGroup>& groups, absl::string_view prefi
   groups = std::move(unique);
 }
 
-std::string TimeRange() { return "between 2000-01-01 and 2099-12-31 (UTC)"; }
+Message OutsideTimeRange() { return Msg("must be between 2000-01-01 and 2099-12-31 (UTC)"); }
 
 }  // namespace
+
+Message UnknownValue(int value) { return Msg("unknown value {value}", {{"value", value}}); }
 
 void ValidateOrganization(Organization& org, absl::string_view prefix, Violations& v) {
   CheckText(org.name, prefix, "name", 1, kMaxNameChars, v);
   if (!IsKnown(org.kind)) {
     v.Add(Path(prefix, "kind"), org.kind == OrganizationKind::kUnspecified
-                                    ? "is required"
-                                    : absl::StrCat("unknown value ", static_cast<int>(org.kind)));
+                                    ? Msg("is required")
+                                    : UnknownValue(static_cast<int>(org.kind)));
   }
   CheckText(org.city, prefix, "city", 0, kMaxCityChars, v);
   CheckText(org.website, prefix, "website", 0, kMaxWebsiteChars, v);
   CheckText(org.signatory_name, prefix, "signatory_name", 0, kMaxNameChars, v);
   CheckText(org.signatory_role, prefix, "signatory_role", 0, kMaxNameChars, v);
   if (org.signatory_name.empty() && !org.signatory_role.empty()) {
-    v.Add(Path(prefix, "signatory_name"), "is required with a signatory role");
+    v.Add(Path(prefix, "signatory_name"), Msg("is required with a signatory role"));
   }
   if (org.record_retention_years < 0 || org.record_retention_years > kMaxRetentionYears) {
     v.Add(Path(prefix, "record_retention_years"),
-          absl::StrCat("must be between 0 and ", kMaxRetentionYears, " years"));
+          Msg("must be between 0 and {max} years", {{"max", kMaxRetentionYears}}));
   }
 }
 
@@ -78,19 +81,19 @@ void ValidateTrainer(Trainer& trainer, absl::string_view prefix, Violations& v) 
 void ValidateParticipant(Participant& p, absl::string_view prefix, Violations& v) {
   CheckText(p.display_name, prefix, "display_name", 1, kMaxNameChars, v);
   CheckEmail(p.email, prefix, 0, v);
-  if (p.organization_id <= 0) v.Add(Path(prefix, "organization_id"), "is required");
+  if (p.organization_id <= 0) v.Add(Path(prefix, "organization_id"), Msg("is required"));
   CheckTargetGroups(p.target_groups, prefix, v);
-  if (p.target_groups.empty()) v.Add(Path(prefix, "target_groups"), "give at least one");
+  if (p.target_groups.empty()) v.Add(Path(prefix, "target_groups"), Msg("give at least one"));
   const bool apprentice = std::find(p.target_groups.begin(), p.target_groups.end(),
                                     TargetGroup::kApprentices) != p.target_groups.end();
   if (apprentice && !p.training_start) {
     v.Add(Path(prefix, "training_start"),
-          "apprentices need the start of their training (e.g. 2024-08-01)");
+          Msg("apprentices need the start of their training (e.g. 2024-08-01)"));
   } else if (!apprentice && p.training_start) {
-    v.Add(Path(prefix, "training_start"), "only apprentices have a start of training");
+    v.Add(Path(prefix, "training_start"), Msg("only apprentices have a start of training"));
   } else if (p.training_start &&
              (p.training_start->year() < 2000 || p.training_start->year() > 2099)) {
-    v.Add(Path(prefix, "training_start"), "must lie within the years 2000 to 2099");
+    v.Add(Path(prefix, "training_start"), Msg("must lie within the years 2000 to 2099"));
   }
 }
 
@@ -105,31 +108,31 @@ void ValidateSeries(Series& series, absl::string_view prefix, Violations& v) {
             /*multiline=*/true);
   if (!IsKnown(series.kind)) {
     v.Add(Path(prefix, "kind"),
-          series.kind == SeriesKind::kUnspecified
-              ? "is required"
-              : absl::StrCat("unknown value ", static_cast<int>(series.kind)));
+          series.kind == SeriesKind::kUnspecified ? Msg("is required")
+                                                  : UnknownValue(static_cast<int>(series.kind)));
   }
   if (series.organization_id <= 0) {
-    v.Add(Path(prefix, "organization_id"), "is required");
+    v.Add(Path(prefix, "organization_id"), Msg("is required"));
   }
   if (series.capacity < kMinCapacity || series.capacity > kMaxCapacity) {
-    v.Add(Path(prefix, "capacity"), absl::StrCat("must be between ", kMinCapacity, " and ",
-                                                 kMaxCapacity, " (is ", series.capacity, ")"));
+    v.Add(Path(prefix, "capacity"),
+          Msg("must be between {min} and {max} (is {value})",
+              {{"min", kMinCapacity}, {"max", kMaxCapacity}, {"value", series.capacity}}));
   }
   if (series.partner_organization_ids.size() > kMaxPartnersPerSeries) {
     v.Add(Path(prefix, "partner_organization_ids"),
-          absl::StrCat("at most ", kMaxPartnersPerSeries, " partners"));
+          Msg("at most {max} partners", {{"max", static_cast<int64_t>(kMaxPartnersPerSeries)}}));
   }
   std::set<Id> partners;
   for (size_t i = 0; i < series.partner_organization_ids.size(); ++i) {
     const Id id = series.partner_organization_ids[i];
     const std::string field = absl::StrCat(Path(prefix, "partner_organization_ids"), "[", i, "]");
     if (id <= 0) {
-      v.Add(field, "must be a positive id");
+      v.Add(field, Msg("must be a positive id"));
     } else if (id == series.organization_id) {
-      v.Add(field, "is the owning organisation");
+      v.Add(field, Msg("is the owning organisation"));
     } else if (!partners.insert(id).second) {
-      v.Add(field, absl::StrCat("organisation ", id, " is listed twice"));
+      v.Add(field, Msg("organisation {organization} is listed twice", {{"organization", id}}));
     }
   }
   CheckTargetGroups(series.target_groups, prefix, v);
@@ -137,47 +140,48 @@ void ValidateSeries(Series& series, absl::string_view prefix, Violations& v) {
   CheckText(series.required_qualification, prefix, "required_qualification", 0, kMaxNameChars, v);
   if (!series.required_qualification.empty() &&
       Folded(series.required_qualification) == Folded(series.awards_qualification)) {
-    v.Add(Path(prefix, "required_qualification"), "is what this series itself awards");
+    v.Add(Path(prefix, "required_qualification"), Msg("is what this series itself awards"));
   }
   for (const auto& [deadline, field] :
        {std::pair{series.confirmation_deadline, "confirmation_deadline"},
         std::pair{series.enrolment_deadline, "enrolment_deadline"}}) {
     if (deadline && (*deadline < EarliestSessionTime() || *deadline >= LatestSessionTime())) {
-      v.Add(Path(prefix, field), absl::StrCat("must be ", TimeRange()));
+      v.Add(Path(prefix, field), OutsideTimeRange());
     }
   }
   if (series.confirmation_deadline && !series.requires_confirmation) {
     v.Add(Path(prefix, "confirmation_deadline"),
-          "needs requires_confirmation; without it seats need no binding commitment");
+          Msg("needs requires_confirmation; without it seats need no binding commitment"));
   }
   if (!IsKnown(series.issued_documents)) {
     v.Add(Path(prefix, "issued_documents"),
           series.issued_documents == IssuedDocuments::kUnspecified
-              ? "is required (CERTIFICATE_AND_CONFIRMATION or CONFIRMATION_ONLY)"
-              : absl::StrCat("unknown value ", static_cast<int>(series.issued_documents)));
+              ? Msg("is required (CERTIFICATE_AND_CONFIRMATION or CONFIRMATION_ONLY)")
+              : UnknownValue(static_cast<int>(series.issued_documents)));
   } else if (series.issued_documents == IssuedDocuments::kConfirmationOnly &&
              !series.awards_qualification.empty()) {
     v.Add(Path(prefix, "issued_documents"),
-          absl::StrCat("a series that issues only Teilnahmebestätigungen awards no qualification, "
-                       "but this one awards \"",
-                       series.awards_qualification, "\" (remove that qualification first)"));
+          Msg("a series that issues only Teilnahmebestätigungen awards no qualification, but this "
+              "one awards \"{qualification}\" (remove that qualification first)",
+              {{"qualification", series.awards_qualification}}));
   }
   if (series.status != SeriesStatus::kUnspecified && !IsKnown(series.status)) {
-    v.Add(Path(prefix, "status"), absl::StrCat("unknown value ", static_cast<int>(series.status)));
+    v.Add(Path(prefix, "status"), UnknownValue(static_cast<int>(series.status)));
   }
 }
 
 void ValidateModule(Module& module, absl::string_view prefix, Violations& v) {
   CheckText(module.title, prefix, "title", 1, kMaxNameChars, v);
   if (module.topics.size() > kMaxTopicsPerModule) {
-    v.Add(Path(prefix, "topics"), absl::StrCat("at most ", kMaxTopicsPerModule, " topics"));
+    v.Add(Path(prefix, "topics"),
+          Msg("at most {max} topics", {{"max", static_cast<int64_t>(kMaxTopicsPerModule)}}));
   }
   for (size_t i = 0; i < module.topics.size(); ++i) {
     CheckText(module.topics[i], prefix, absl::StrCat("topics[", i, "]"), 1, kMaxTopicChars, v);
   }
   if (module.teaching_units < 0 || module.teaching_units > kMaxTeachingUnits) {
     v.Add(Path(prefix, "teaching_units"),
-          absl::StrCat("must be between 0 and ", kMaxTeachingUnits));
+          Msg("must be between 0 and {max}", {{"max", kMaxTeachingUnits}}));
   }
 }
 
@@ -188,20 +192,19 @@ void ValidateSession(Session& session, absl::string_view prefix, Violations& v) 
   for (auto [field, t] : {std::pair<const char*, absl::Time>{"start_time", session.start},
                           {"end_time", session.end}}) {
     if (t == absl::UnixEpoch()) {
-      v.Add(Path(prefix, field), "is required");
+      v.Add(Path(prefix, field), Msg("is required"));
       times_ok = false;
     } else if (t < earliest || t >= latest) {
-      v.Add(Path(prefix, field), absl::StrCat("must be ", TimeRange()));
+      v.Add(Path(prefix, field), OutsideTimeRange());
       times_ok = false;
     }
   }
   if (times_ok) {
     if (session.end <= session.start) {
-      v.Add(Path(prefix, "end_time"), "must be after start_time");
+      v.Add(Path(prefix, "end_time"), Msg("must be after start_time"));
     } else if (session.end - session.start > kMaxSessionLength) {
       v.Add(Path(prefix, "end_time"),
-            "a session may last at most 14 days; split longer blocks into "
-            "several sessions");
+            Msg("a session may last at most 14 days; split longer blocks into several sessions"));
     }
   }
   CheckText(session.place.name, prefix, "place.name", 0, kMaxPlaceNameChars, v);
@@ -210,21 +213,23 @@ void ValidateSession(Session& session, absl::string_view prefix, Violations& v) 
   CheckText(session.note, prefix, "note", 0, kMaxNoteChars, v,
             /*multiline=*/true);
   if (session.trainers.size() > kMaxTrainersPerSession) {
-    v.Add(Path(prefix, "trainers"), absl::StrCat("at most ", kMaxTrainersPerSession, " trainers"));
+    v.Add(Path(prefix, "trainers"),
+          Msg("at most {max} trainers", {{"max", static_cast<int64_t>(kMaxTrainersPerSession)}}));
   }
   std::set<Id> seen;
   for (size_t i = 0; i < session.trainers.size(); ++i) {
     TrainerBooking& booking = session.trainers[i];
     const std::string at = absl::StrCat(Path(prefix, "trainers"), "[", i, "]");
     if (booking.trainer_id <= 0) {
-      v.Add(at + ".trainer_id", "must be a positive id");
+      v.Add(at + ".trainer_id", Msg("must be a positive id"));
     } else if (!seen.insert(booking.trainer_id).second) {
-      v.Add(at + ".trainer_id", absl::StrCat("trainer ", booking.trainer_id, " is listed twice"));
+      v.Add(at + ".trainer_id",
+            Msg("trainer {trainer} is listed twice", {{"trainer", booking.trainer_id}}));
     }
     if (booking.status == BookingStatus::kUnspecified) {
       booking.status = BookingStatus::kRequested;
     } else if (!IsKnown(booking.status)) {
-      v.Add(at + ".status", absl::StrCat("unknown value ", static_cast<int>(booking.status)));
+      v.Add(at + ".status", UnknownValue(static_cast<int>(booking.status)));
     }
   }
 }
@@ -232,11 +237,12 @@ void ValidateSession(Session& session, absl::string_view prefix, Violations& v) 
 absl::Status ValidateRequestId(absl::string_view request_id) {
   if (request_id.size() > kMaxRequestIdChars) {
     return InvalidField("request_id",
-                        absl::StrCat("must have at most ", kMaxRequestIdChars, " characters"));
+                        Msg("must have at most {max} characters",
+                            {{"max", static_cast<int64_t>(kMaxRequestIdChars)}}));
   }
   for (unsigned char c : request_id) {
     if (c < 0x21 || c > 0x7E) {
-      return InvalidField("request_id", "may contain only printable ASCII characters");
+      return InvalidField("request_id", Msg("may contain only printable ASCII characters"));
     }
   }
   return absl::OkStatus();
@@ -247,7 +253,7 @@ absl::Status CheckStatusTransition(SeriesStatus from, SeriesStatus to) {
   if (from == to) return absl::OkStatus();
   if (to == S::kCancelled) {
     return FieldError(absl::StatusCode::kFailedPrecondition, "series.status",
-                      "use CancelSeries to cancel a series");
+                      Msg("use CancelSeries to cancel a series"));
   }
   const bool allowed = (from == S::kDraft && (to == S::kPlanned || to == S::kOpenForEnrolment)) ||
                        (from == S::kPlanned && (to == S::kDraft || to == S::kOpenForEnrolment)) ||
@@ -255,7 +261,13 @@ absl::Status CheckStatusTransition(SeriesStatus from, SeriesStatus to) {
                        (from == S::kRunning && to == S::kCompleted);
   if (allowed) return absl::OkStatus();
   return FieldError(absl::StatusCode::kFailedPrecondition, "series.status",
-                    absl::StrCat("a series cannot go from ", ToString(from), " to ", ToString(to)));
+                    Msg("a series cannot go from {from, select, draft {draft} planned {planned} "
+                        "open_for_enrolment {open for enrolment} running {running} completed "
+                        "{completed} cancelled {cancelled} other {unspecified}} to {to, select, "
+                        "draft {draft} planned {planned} open_for_enrolment {open for enrolment} "
+                        "running {running} completed {completed} cancelled {cancelled} other "
+                        "{unspecified}}",
+                        {{"from", SelectKey(ToString(from))}, {"to", SelectKey(ToString(to))}}));
 }
 
 std::string PlaceKey(const Place& place) {

@@ -27,6 +27,9 @@ void ValidateModule(Module& module, absl::string_view prefix, Violations& v);
 // statuses; UNSPECIFIED becomes REQUESTED).
 void ValidateSession(Session& session, absl::string_view prefix, Violations& v);
 
+// "unknown value <value>": an enum value the API does not define.
+Message UnknownValue(int value);
+
 // INVALID_ARGUMENT naming "request_id" unless empty or 1..128 printable
 // ASCII characters.
 absl::Status ValidateRequestId(absl::string_view request_id);

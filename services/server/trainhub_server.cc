@@ -16,6 +16,7 @@
 #include "absl/time/clock.h"
 #include "api/account_service.h"
 #include "api/admin_service.h"
+#include "api/localization.h"
 #include "api/attendance_service.h"
 #include "api/audit_service.h"
 #include "api/certificate_service.h"
@@ -213,6 +214,7 @@ absl::StatusOr<std::unique_ptr<TrainhubServer>> TrainhubServer::Start(
       });
   server->request_log_ = request_log.get();  // owned by the server builder, then gRPC
   interceptors.push_back(std::move(request_log));
+  interceptors.push_back(std::make_unique<api::LocalizeFactory>());
   builder.experimental().SetInterceptorCreators(std::move(interceptors));
   server->server_ = builder.BuildAndStart();
   if (!server->server_ || (!options.listen_address.empty() && server->port_ == 0)) {

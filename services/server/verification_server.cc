@@ -155,7 +155,7 @@ MHD_Result VerificationHandler::Handle(void* cls, MHD_Connection* connection, co
   // One that no name can be (too long, not UTF-8) is not checked.
   const char* name = Lookup(connection, MHD_GET_ARGUMENT_KIND, "name");
   std::string asked = name != nullptr ? std::string(name) : std::string();
-  if (!domain::TextProblem(asked, 0, domain::kMaxNameChars, false).empty()) asked.clear();
+  if (domain::TextProblem(asked, 0, domain::kMaxNameChars, false)) asked.clear();
   const std::string peer = RateLimiter::PeerText(info != nullptr ? info->client_addr : nullptr);
   absl::Duration name_retry_after;
   absl::StatusOr<domain::CertificateVerification> v =

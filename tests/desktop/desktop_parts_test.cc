@@ -79,6 +79,28 @@ class DesktopPartsTest : public QObject {
     QCOMPARE(text.fields, QStringList({"name", "end_time"}));
   }
 
+  // The server's words in the UI's language, field labels still applied.
+  void theServersLocalizedWordsAreShown() {
+    v1::ErrorDetails details;
+    details.mutable_localized_message()->set_locale("de");
+    details.mutable_localized_message()->set_message(
+        "Die Reihe ist abgesagt; ihre Termine nehmen keine Anwesenheit mehr an");
+    const ErrorText one = DescribeError(WithDetails(
+        grpc::StatusCode::FAILED_PRECONDITION, "the series was cancelled", details));
+    QCOMPARE(one.summary,
+             QString("Die Reihe ist abgesagt; ihre Termine nehmen keine Anwesenheit mehr an"));
+    v1::ErrorDetails two;
+    auto* first = two.add_field_violations();
+    first->set_field("session.end_time");
+    first->set_description("must be after start_time");
+    first->mutable_localized_description()->set_message("muss nach start_time liegen");
+    two.add_field_violations()->set_field("session.place.name");
+    const ErrorText text = DescribeError(
+        WithDetails(grpc::StatusCode::INVALID_ARGUMENT, "2 fields are invalid", two),
+        {{"end_time", "Bis"}, {"start_time", "Von"}, {"name", "Ort"}});
+    QCOMPARE(text.field_lines[0], QString("Bis: muss nach \u201CVon\u201D liegen"));
+  }
+
   void unreachableAndConflictsAreRecognised() {
     QVERIFY(
         DescribeError(grpc::Status(grpc::StatusCode::UNAVAILABLE, "connect failed")).unreachable);

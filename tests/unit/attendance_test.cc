@@ -261,6 +261,18 @@ TEST_F(AttendanceTest, TheLedgerHeadFollowsEveryAppendAndVerifies) {
   absl::StatusOr<std::vector<AttendanceEntry>> parsed = LedgerFromJson(exported->content);
   ASSERT_TRUE(parsed.ok()) << parsed.status();
   EXPECT_EQ(CheckLedger(*parsed).head_hash, check->head_hash);
+
+  // An entry naming its status twice: a reader keeping the first and one
+  // keeping the last would check different ledgers, so it is refused.
+  std::string doubled = exported->content;
+  const size_t status = doubled.find("\"status\"");
+  ASSERT_NE(status, std::string::npos);
+  doubled.insert(status, "\"status\": 4, ");
+  absl::StatusOr<std::vector<AttendanceEntry>> refused = LedgerFromJson(doubled);
+  EXPECT_EQ(refused.status().code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_NE(refused.status().message().find("the file is not JSON as exported"),
+            std::string::npos)
+      << refused.status();
 }
 
 }  // namespace

@@ -1,7 +1,10 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <cstdlib>
 #include <sstream>
+#include <string>
+#include <vector>
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
@@ -249,6 +252,67 @@ TEST(PrinterReportTest, NamesTheCommandNotTheServersMethodWhenARoleIsMissing) {
   err.str("");
   printer.Report(grpc::Status(grpc::StatusCode::PERMISSION_DENIED, "see series 4"), "x");
   EXPECT_EQ(err.str(), "error: see series 4\n");
+}
+
+// The server answers in the user's language when asked; the CLI prints
+// that text and keeps the English for the rest (its own words, scripts).
+TEST(PrinterReportTest, ShowsTheServersWordsInTheUsersLanguage) {
+  std::ostringstream out, err;
+  Printer printer(OutputFormat::kTable, out, err);
+  trainhub::v1::ErrorDetails details;
+  details.mutable_localized_message()->set_locale("de");
+  details.mutable_localized_message()->set_message(
+      "Die Liste ist abgezeichnet; eine Koordinator:in der Reihe kann sie noch korrigieren");
+  auto* v = details.add_field_violations();
+  v->set_field("session_id");
+  v->set_description("the sheet is signed off");
+  EXPECT_EQ(printer.Report(grpc::Status(grpc::StatusCode::FAILED_PRECONDITION,
+                                        "session_id: the sheet is signed off",
+                                        details.SerializeAsString()),
+                           "x"),
+            kExitRejected);
+  EXPECT_EQ(err.str(),
+            "error: Die Liste ist abgezeichnet; eine Koordinator:in der Reihe kann sie noch "
+            "korrigieren\n");
+  // Several fields: one line each, in the user's language.
+  details.clear_localized_message();
+  v->mutable_localized_description()->set_message("muss eine positive Zahl sein");
+  auto* w = details.add_field_violations();
+  w->set_field("series.title");
+  w->set_description("must not be empty");
+  w->mutable_localized_description()->set_message("darf nicht leer sein");
+  err.str("");
+  printer.Report(grpc::Status(grpc::StatusCode::INVALID_ARGUMENT, "two problems",
+                              details.SerializeAsString()),
+                 "x");
+  EXPECT_NE(err.str().find("muss eine positive Zahl sein"), std::string::npos) << err.str();
+  EXPECT_NE(err.str().find("darf nicht leer sein"), std::string::npos) << err.str();
+  EXPECT_EQ(err.str().find("must not be empty"), std::string::npos) << err.str();
+}
+
+TEST(UserLanguageTest, ComesFromTheLocaleEnvironment) {
+  const char* saved[3];
+  const char* names[] = {"LC_ALL", "LC_MESSAGES", "LANG"};
+  for (int i = 0; i < 3; ++i) saved[i] = std::getenv(names[i]);
+  std::vector<std::string> kept;
+  for (int i = 0; i < 3; ++i) kept.push_back(saved[i] ? saved[i] : "");
+  unsetenv("LC_ALL");
+  unsetenv("LC_MESSAGES");
+  setenv("LANG", "de_DE.UTF-8", 1);
+  EXPECT_EQ(UserLanguage(), "de-DE");
+  setenv("LC_MESSAGES", "en_GB.UTF-8@euro", 1);
+  EXPECT_EQ(UserLanguage(), "en-GB");
+  setenv("LC_ALL", "C", 1);
+  EXPECT_EQ(UserLanguage(), "");
+  setenv("LC_ALL", "de\r\nx-evil: 1", 1);
+  EXPECT_EQ(UserLanguage(), "");
+  for (int i = 0; i < 3; ++i) {
+    if (saved[i]) {
+      setenv(names[i], kept[i].c_str(), 1);
+    } else {
+      unsetenv(names[i]);
+    }
+  }
 }
 
 TEST(PrintFieldsTest, AlignsLabelsAndWrapsLongValues) {

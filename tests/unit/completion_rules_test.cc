@@ -241,7 +241,7 @@ TEST_F(CompletionRulesTest, RuleProblemsNameTheirFields) {
   EXPECT_EQ(fields, (std::vector<std::string>{
                         "rule.min_modules", "rule.max_excused", "rule.min_teaching_unit_percent",
                         "rule.allowed_minutes_missed", "rule.confirmation_min_modules"}));
-  EXPECT_EQ(problems[0].second, "the series has 3 module(s)");
+  EXPECT_EQ(problems[0].second.English(), "the series has 3 module(s)");
 }
 
 }  // namespace

@@ -24,19 +24,19 @@ TEST(CountCodePointsTest, RejectsMalformedUtf8) {
 }
 
 TEST(TextProblemTest, NamesTheProblem) {
-  EXPECT_EQ(TextProblem("Modul 1", 1, 200), "");
-  EXPECT_EQ(TextProblem("", 1, 200), "must not be empty");
-  EXPECT_EQ(TextProblem("\xff", 0, 200), "is not valid UTF-8");
-  EXPECT_EQ(TextProblem("a\nb", 0, 200), "must be a single line without control characters");
-  EXPECT_EQ(TextProblem("a\nb", 0, 200, /*multiline=*/true), "");
-  EXPECT_EQ(TextProblem("a\x01", 0, 200, /*multiline=*/true),
+  EXPECT_EQ(TextProblem("Modul 1", 1, 200), std::nullopt);
+  EXPECT_EQ(TextProblem("", 1, 200)->English(), "must not be empty");
+  EXPECT_EQ(TextProblem("\xff", 0, 200)->English(), "is not valid UTF-8");
+  EXPECT_EQ(TextProblem("a\nb", 0, 200)->English(), "must be a single line without control characters");
+  EXPECT_EQ(TextProblem("a\nb", 0, 200, /*multiline=*/true), std::nullopt);
+  EXPECT_EQ(TextProblem("a\x01", 0, 200, /*multiline=*/true)->English(),
             "must not contain control characters");
-  EXPECT_EQ(TextProblem(std::string(201, 'x'), 1, 200),
+  EXPECT_EQ(TextProblem(std::string(201, 'x'), 1, 200)->English(),
             "must have at most 200 characters (has 201)");
   // 200 two-byte characters are 400 bytes but within the limit.
   std::string umlauts;
   for (int i = 0; i < 200; ++i) umlauts += "ü";
-  EXPECT_EQ(TextProblem(umlauts, 1, 200), "");
+  EXPECT_EQ(TextProblem(umlauts, 1, 200), std::nullopt);
 }
 
 TEST(FoldedTest, FoldsCaseAndWhiteSpace) {

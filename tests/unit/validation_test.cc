@@ -180,8 +180,10 @@ TEST(ErrorsTest, ViolationsRoundTripThroughThePayload) {
   EXPECT_EQ(status.message(),
             "series.title: must not be empty; series.capacity: must be between 1 and 10000");
   EXPECT_THAT(GetFieldViolations(status),
-              ElementsAre(FieldViolation{"series.title", "must not be empty"},
-                          FieldViolation{"series.capacity", "must be between 1 and 10000"}));
+              ElementsAre(FieldViolation{"series.title", "must not be empty",
+                                         Message("must not be empty")},
+                          FieldViolation{"series.capacity", "must be between 1 and 10000",
+                                         Message("must be between 1 and 10000")}));
   EXPECT_THAT(GetFieldViolations(absl::NotFoundError("x")), IsEmpty());
   EXPECT_EQ(GetConflictingSessionId(ConflictError("busy", 42)), 42);
 }

@@ -34,7 +34,7 @@ grpc::Status AttendanceServiceImpl::RecordAttendanceSheet(
   std::vector<domain::AttendanceMark> marks;
   if (request->marks_size() > static_cast<int>(domain::kMaxSheetMarks)) {
     return ToGrpcStatus(domain::InvalidField(
-        "marks", absl::StrCat("at most ", domain::kMaxSheetMarks, " per sheet")));
+        "marks", domain::Msg("at most {max} per sheet", {{"max", domain::kMaxSheetMarks}})));
   }
   for (int i = 0; i < request->marks_size(); ++i) {
     auto mark = MarkFromProto(request->marks(i), absl::StrCat("marks[", i, "]"));
@@ -106,7 +106,7 @@ grpc::Status AttendanceServiceImpl::ExportAttendance(grpc::ServerContext* contex
       break;
     default:
       return ToGrpcStatus(domain::InvalidField(
-          "format", absl::StrCat("unknown value ", static_cast<int>(request->format()))));
+          "format", domain::UnknownValue(static_cast<int>(request->format()))));
   }
   return ReplyFile(attendance_.Export(call.who, request->series_id(), format), response);
 }

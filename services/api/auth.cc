@@ -2,6 +2,7 @@
 
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
+#include "domain/errors.h"
 #include "domain/status_macros.h"
 
 namespace trainhub::api {
@@ -10,13 +11,16 @@ absl::StatusOr<std::string> Authenticator::BearerToken(const grpc::ServerContext
   const auto& metadata = context.client_metadata();
   auto it = metadata.find("authorization");
   if (it == metadata.end()) {
-    return absl::UnauthenticatedError(
-        "this call needs a login: send \"authorization: Bearer <token>\" (trainhub login)");
+    return domain::Refusal(
+        absl::StatusCode::kUnauthenticated,
+        domain::Msg("this call needs a login: send \"authorization: Bearer <token>\" (trainhub "
+                    "login)"));
   }
   const std::string value(it->second.data(), it->second.size());
   constexpr absl::string_view kScheme = "Bearer ";
   if (value.size() <= kScheme.size() || !absl::StartsWithIgnoreCase(value, kScheme)) {
-    return absl::UnauthenticatedError("the authorization metadata must read \"Bearer <token>\"");
+    return domain::Refusal(absl::StatusCode::kUnauthenticated,
+                           domain::Msg("the authorization metadata must read \"Bearer <token>\""));
   }
   return value.substr(kScheme.size());
 }
@@ -24,7 +28,10 @@ absl::StatusOr<std::string> Authenticator::BearerToken(const grpc::ServerContext
 absl::StatusOr<domain::Principal> Authenticator::Admit(const grpc::ServerContext& context,
                                                        absl::string_view service,
                                                        absl::string_view method) {
-  if (refusing_) return absl::UnavailableError("trainhubd is stopping; try again in a moment");
+  if (refusing_) {
+    return domain::Refusal(absl::StatusCode::kUnavailable,
+                           domain::Msg("trainhubd is stopping; try again in a moment"));
+  }
   const std::string key = absl::StrCat(service, "/", method);
   auto rule = domain::RolePolicy().find(key);
   if (rule == domain::RolePolicy().end()) {

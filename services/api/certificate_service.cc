@@ -30,7 +30,7 @@ grpc::Status CertificateServiceImpl::SetCompletionRule(grpc::ServerContext* cont
                                                        const v1::SetCompletionRuleRequest* request,
                                                        v1::CompletionRule* response) {
   TH_ADMIT(call, *context, request, kService(), "SetCompletionRule");
-  if (!request->has_rule()) return ToGrpcStatus(domain::InvalidField("rule", "is required"));
+  if (!request->has_rule()) return ToGrpcStatus(domain::InvalidField("rule", domain::Msg("is required")));
   return Reply(completion_.SetRule(call, RuleFromProto(request->rule())), response);
 }
 
@@ -43,7 +43,8 @@ grpc::Status CertificateServiceImpl::EvaluateCompletion(
     const int value = request->progress(i);
     if (value <= 0 || !v1::CompletionProgress_IsValid(value)) {
       return ToGrpcStatus(
-          domain::InvalidField(absl::StrCat("progress[", i, "]"), "is not a known progress value"));
+          domain::InvalidField(absl::StrCat("progress[", i, "]"),
+                               domain::Msg("is not a known progress value")));
     }
     only.insert(ConvertEnum<domain::CompletionProgress>(value));
   }
@@ -58,12 +59,13 @@ grpc::Status CertificateServiceImpl::RecordCompletionDecision(
   TH_ADMIT(call, *context, request, kService(), "RecordCompletionDecision");
   const bool has_outcome = request->outcome() != v1::COMPLETION_OUTCOME_UNSPECIFIED;
   if (!v1::CompletionOutcome_IsValid(request->outcome())) {
-    return ToGrpcStatus(domain::InvalidField("outcome", "is not a known outcome"));
+    return ToGrpcStatus(domain::InvalidField("outcome", domain::Msg("is not a known outcome")));
   }
   if (has_outcome == request->automatic()) {
     return ToGrpcStatus(domain::InvalidField(
-        "outcome", has_outcome ? "give either an outcome or automatic, not both"
-                               : "give an outcome, or automatic to let the rule decide"));
+        "outcome", has_outcome
+                       ? domain::Msg("give either an outcome or automatic, not both")
+                       : domain::Msg("give an outcome, or automatic to let the rule decide")));
   }
   domain::CompletionDecision decision;
   decision.series_id = request->series_id();

@@ -18,7 +18,7 @@ absl::StatusOr<absl::Time> TimeFromProto(const google::protobuf::Timestamp& t,
                                          absl::string_view field) {
   if (t.nanos() < 0 || t.nanos() > 999999999 || t.seconds() < kMinTimestampSeconds ||
       t.seconds() > kMaxTimestampSeconds) {
-    return domain::InvalidField(std::string(field), "is not a valid timestamp");
+    return domain::InvalidField(std::string(field), domain::Msg("is not a valid timestamp"));
   }
   return absl::FromUnixSeconds(t.seconds()) + absl::Nanoseconds(t.nanos());
 }
@@ -285,7 +285,7 @@ absl::StatusOr<domain::Session> FromProto(const trainhub::v1::Session& in,
        {std::pair{&in.start_time(), "start_time"}, std::pair{&in.end_time(), "end_time"}}) {
     if (t->nanos() != 0) {
       return domain::InvalidField(absl::StrCat(prefix, ".", field),
-                                  "must be whole seconds (nanos must be 0)");
+                                  domain::Msg("must be whole seconds (nanos must be 0)"));
     }
   }
   out.start = *start;
@@ -371,22 +371,24 @@ void ToProto(const domain::Qualification& in, trainhub::v1::Qualification* out) 
 
 absl::StatusOr<absl::CivilDay> DayFromProto(bool has, const trainhub::v1::LocalDate& day,
                                             absl::string_view field) {
-  if (!has) return domain::InvalidField(std::string(field), "is required");
+  if (!has) return domain::InvalidField(std::string(field), domain::Msg("is required"));
   const absl::CivilDay civil(day.year(), day.month(), day.day());
   if (day.year() < 2000 || day.year() > 2100 || civil.year() != day.year() ||
       civil.month() != day.month() || civil.day() != day.day()) {
-    return domain::InvalidField(std::string(field),
-                                absl::StrCat(day.year(), "-", day.month(), "-", day.day(),
-                                             " is not a day of the years 2000 to 2100"));
+    return domain::InvalidField(
+        std::string(field),
+        domain::Msg("{day} is not a day of the years 2000 to 2100",
+                    {{"day", absl::StrCat(day.year(), "-", day.month(), "-", day.day())}}));
   }
   return civil;
 }
 
 absl::StatusOr<absl::Duration> TimeOfDayFromProto(bool has, const trainhub::v1::LocalTime& time,
                                                   absl::string_view field) {
-  if (!has) return domain::InvalidField(std::string(field), "is required");
+  if (!has) return domain::InvalidField(std::string(field), domain::Msg("is required"));
   if (time.hours() < 0 || time.hours() > 23 || time.minutes() < 0 || time.minutes() > 59) {
-    return domain::InvalidField(std::string(field), "hours must be 0 to 23, minutes 0 to 59");
+    return domain::InvalidField(std::string(field),
+                                domain::Msg("hours must be 0 to 23, minutes 0 to 59"));
   }
   return absl::Hours(time.hours()) + absl::Minutes(time.minutes());
 }

@@ -75,7 +75,7 @@ absl::StatusOr<domain::PageRequest> ReadPage(const google::protobuf::Message& re
                                              int32_t page_size, const std::string& page_token) {
   domain::PageRequest page;
   if (page_size < 0) {
-    return domain::InvalidField("page_size", "must not be negative");
+    return domain::InvalidField("page_size", domain::Msg("must not be negative"));
   }
   page.limit = page_size == 0 ? domain::kDefaultPageSize
                               : std::min<int32_t>(page_size, domain::kMaxPageSize);
@@ -83,13 +83,13 @@ absl::StatusOr<domain::PageRequest> ReadPage(const google::protobuf::Message& re
   std::string raw;
   if (!absl::WebSafeBase64Unescape(page_token, &raw) || raw.size() != kTokenBytes ||
       raw[0] != kTokenVersion) {
-    return domain::InvalidField("page_token", "is not a page token issued by this server");
+    return domain::InvalidField("page_token",
+                                domain::Msg("is not a page token issued by this server"));
   }
   if (raw.substr(1, kDigestBytes) != QueryDigest(request)) {
     return domain::InvalidField(
-        "page_token",
-        "belongs to a different query; repeat the first request's filters or "
-        "start again without page_token");
+        "page_token", domain::Msg("belongs to a different query; repeat the first request's filters "
+                                  "or start again without page_token"));
   }
   absl::string_view rest = absl::string_view(raw).substr(1 + kDigestBytes);
   page.after = domain::Cursor{GetInt64(rest.substr(0, 8)), GetInt64(rest.substr(8, 8))};

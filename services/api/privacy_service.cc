@@ -21,7 +21,7 @@ grpc::Status PrivacyServiceImpl::ExportPersonalData(grpc::ServerContext* context
       break;
     default:
       return ToGrpcStatus(domain::InvalidField(
-          "format", absl::StrCat("unknown value ", static_cast<int>(request->format()))));
+          "format", domain::UnknownValue(static_cast<int>(request->format()))));
   }
   // Written in a directory of its own that only this process can read, and
   // removed before the first part is sent.

@@ -108,7 +108,7 @@ grpc::Status ReportServiceImpl::ExportFunderReport(grpc::ServerContext* context,
       break;
     default:
       return ToGrpcStatus(domain::InvalidField(
-          "format", absl::StrCat("unknown value ", static_cast<int>(request->format()))));
+          "format", domain::UnknownValue(static_cast<int>(request->format()))));
   }
   domain::FunderReportQuery query = QueryFromProto(request->report());
   query.field_prefix = "report.";

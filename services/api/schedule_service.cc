@@ -81,7 +81,7 @@ grpc::Status ScheduleServiceImpl::ExportCalendar(grpc::ServerContext* context,
       calendar = calendars_.ExportTrainerCalendar(call.who, request->trainer_id());
       break;
     default:
-      return ToGrpcStatus(domain::InvalidField("scope", "set series_id or trainer_id"));
+      return ToGrpcStatus(domain::InvalidField("scope", domain::Msg("set series_id or trainer_id")));
   }
   if (!calendar.ok()) return ToGrpcStatus(calendar.status());
   response->set_filename(calendar->filename);

@@ -4,6 +4,8 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "domain/errors.h"
+#include "domain/message.h"
 #include "domain/text.h"
 
 namespace trainhub::store {
@@ -30,7 +32,15 @@ void Sql::ResetStatements() {
 }
 
 absl::Status NotFound(absl::string_view kind, domain::Id id) {
-  return absl::NotFoundError(absl::StrCat(kind, " ", id, " does not exist"));
+  return domain::Refusal(
+      absl::StatusCode::kNotFound,
+      domain::Msg("{kind, select, organisation {organisation {id}} trainer {trainer {id}}"
+                  " participant {participant {id}} series {series {id}} module {module {id}}"
+                  " session {session {id}} enrolment {enrolment {id}} account {account {id}}"
+                  " certificate {certificate {id}} qualification {qualification {id}}"
+                  " audit_event {audit event {id}} attendance_record {attendance record {id}}"
+                  " other {{kind} {id}}} does not exist",
+                  {{"kind", domain::SelectKey(kind)}, {"id", id}}));
 }
 
 absl::Status CheckChanged(SQLite::Database& db, absl::string_view kind, domain::Id id) {

@@ -224,7 +224,7 @@ TEST_F(LocalizedRefusalTest, ARefusedCallCarriesItsMessageInTheCallersLanguage) 
   ASSERT_TRUE(details.ParseFromString(german.error_details()));
   EXPECT_EQ(details.localized_message().locale(), "de");
   EXPECT_EQ(details.localized_message().message(),
-            "Die Anmeldung ist unbekannt, abgelaufen oder wurde widerrufen; bitte melden Sie sich "
+            "Ihre Sitzung ist unbekannt, abgelaufen oder wurde beendet; bitte melden Sie sich "
             "erneut an");
   EXPECT_TRUE(details.internal_message().empty());
 

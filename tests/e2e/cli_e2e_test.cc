@@ -189,6 +189,25 @@ TEST_F(E2eTest, EveryCommandForPeopleFitsEightyColumnsWithLongRealData) {
   EXPECT_GT(json.out.size(), 80u);
 }
 
+// The server's refusals come in the language of the user's locale; the
+// CLI's own words (the "error:" prefix, its flags) stay as they are.
+TEST_F(E2eTest, RefusalsComeInTheLanguageOfTheUsersLocale) {
+  StartAsAdmin();
+  const std::vector<std::string> german = {"LANG=de_DE.UTF-8"};
+  Result series = Cli({"series", "show", "987654"}, "", german);
+  EXPECT_EQ(series.exit_code, 4) << series.err;
+  EXPECT_NE(series.err.find("Die Reihe 987654 gibt es nicht"), std::string::npos) << series.err;
+  EXPECT_EQ(series.err.find("does not exist"), std::string::npos) << series.err;
+  Result enrolment = Cli({"enrolment", "show", "987654"}, "", {"LC_ALL=de_AT.UTF-8"});
+  EXPECT_NE(enrolment.err.find("Die Anmeldung 987654 gibt es nicht"), std::string::npos)
+      << enrolment.err;
+  // LC_ALL wins over LANG; English when the locale is English.
+  Result english = Cli({"series", "show", "987654"}, "", {"LANG=de_DE.UTF-8", "LC_ALL=en_GB.UTF-8"});
+  EXPECT_NE(english.err.find("series 987654 does not exist"), std::string::npos) << english.err;
+  Result plain = Cli({"series", "show", "987654"});
+  EXPECT_NE(plain.err.find("series 987654 does not exist"), std::string::npos) << plain.err;
+}
+
 TEST_F(E2eTest, ADoubleBookingIsRefusedWithAClearMessage) {
   StartAsAdmin();
   MustCli({"demo", "load"});

@@ -12,6 +12,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <filesystem>
 #include <fstream>
@@ -147,8 +148,10 @@ class E2eTest : public ::testing::Test {
   }
 
   // Runs the CLI with its config (the saved token) in the test folder and
-  // `input` as standard input.
-  Result Cli(std::vector<std::string> args, const std::string& input = "") {
+  // `input` as standard input, in English (LANG=C.UTF-8) unless `extra_env`
+  // says otherwise ("LANG=de_DE.UTF-8").
+  Result Cli(std::vector<std::string> args, const std::string& input = "",
+             const std::vector<std::string>& extra_env = {}) {
     std::vector<std::string> argv = {TRAINHUB_CLI_PATH, "--server", address_};
     argv.insert(argv.end(), args.begin(), args.end());
     const fs::path out = dir_ / "cli.out";
@@ -167,9 +170,19 @@ class E2eTest : public ::testing::Test {
     c_args.push_back(nullptr);
     std::vector<std::string> env_strings;
     for (char** e = environ; *e != nullptr; ++e) {
-      if (std::string(*e).rfind("TRAINHUB_TOKEN=", 0) != 0) env_strings.emplace_back(*e);
+      const std::string entry(*e);
+      bool inherited = true;
+      for (const char* dropped : {"TRAINHUB_TOKEN=", "LANG=", "LC_ALL=", "LC_MESSAGES="}) {
+        inherited = inherited && entry.rfind(dropped, 0) != 0;
+      }
+      if (inherited) env_strings.push_back(entry);
     }
     env_strings.push_back("XDG_CONFIG_HOME=" + (dir_ / "config").string());
+    const bool lang_given = std::any_of(extra_env.begin(), extra_env.end(), [](const std::string& e) {
+      return e.rfind("LANG=", 0) == 0;
+    });
+    if (!lang_given) env_strings.push_back("LANG=C.UTF-8");
+    for (const std::string& e : extra_env) env_strings.push_back(e);
     std::vector<char*> env;
     for (auto& e : env_strings) env.push_back(e.data());
     env.push_back(nullptr);

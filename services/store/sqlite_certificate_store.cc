@@ -1,6 +1,7 @@
 #include "store/sqlite_certificate_store.h"
 
 #include "absl/strings/str_cat.h"
+#include "domain/errors.h"
 #include "domain/status_macros.h"
 #include "store/stored_numbers.h"
 
@@ -88,7 +89,10 @@ absl::StatusOr<Certificate> SqliteCertificateStore::GetBySerial(const std::strin
                                         with_pdf ? kFromWithPdf : " FROM certificate c",
                                         " WHERE c.serial = ?"));
     q.bind(1, serial);
-    if (!q.executeStep()) return absl::NotFoundError(absl::StrCat("no certificate ", serial));
+    if (!q.executeStep()) {
+      return domain::Refusal(absl::StatusCode::kNotFound,
+                             domain::Msg("no certificate {serial}", {{"serial", serial}}));
+    }
     return ReadCertificate(q, parts != domain::CertificateParts::kUnparsed);
   });
 }

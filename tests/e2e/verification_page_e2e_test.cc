@@ -292,27 +292,52 @@ TEST_F(VerificationPageE2eTest, UnknownAndMalformedNumbersRevealNothingAndReques
   EXPECT_NE(api.out.find("no certificate has this number"), std::string::npos) << api.out;
 }
 
+// trainhubd serving the page over HTTPS with the test CA's server
+// certificate, in a folder of its own (`name`); stopped and removed when
+// destroyed, which expects a clean exit.
+class HttpsPageServer {
+ public:
+  explicit HttpsPageServer(const std::string& name)
+      : dir_(fs::temp_directory_path() / (name + "-" + std::to_string(::getpid()))) {
+    fs::remove_all(dir_);
+    fs::create_directories(dir_);
+    MakeTestCertificates(dir_);
+    port_ = FreePort();
+    pid_ = Spawn({TRAINHUBD_PATH, "--listen", "127.0.0.1:0", "--db", (dir_ / "trainhub.db").string(),
+                  "--tls-cert", (dir_ / "server.pem").string(), "--tls-key",
+                  (dir_ / "server.key").string(), "--verify-listen",
+                  "127.0.0.1:" + std::to_string(port_), "--verify-url",
+                  "https://127.0.0.1:" + std::to_string(port_) + "/c/"},
+                 dir_ / "server.log");
+    for (int i = 0; i < 200 && !Serving(); ++i) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(25));
+    }
+  }
+  ~HttpsPageServer() {
+    kill(pid_, SIGTERM);
+    EXPECT_EQ(WaitExit(pid_), 0);
+    fs::remove_all(dir_);
+  }
+
+  bool Serving() const {
+    return ReadFile(dir_ / "server.log").find("verification page on") != std::string::npos;
+  }
+  std::string Log() const { return ReadFile(dir_ / "server.log"); }
+  const fs::path& dir() const { return dir_; }
+  int port() const { return port_; }
+
+ private:
+  fs::path dir_;
+  int port_ = 0;
+  pid_t pid_ = 0;
+};
+
 // With the gRPC port's TLS certificate the page speaks only HTTPS.
 TEST(VerificationPageTlsTest, ThePageSpeaksHttpsWithTheServersCertificate) {
-  const fs::path dir =
-      fs::temp_directory_path() / ("trainhub-e2e-page-tls-" + std::to_string(::getpid()));
-  fs::remove_all(dir);
-  fs::create_directories(dir);
-  MakeTestCertificates(dir);
-  const int port = FreePort();
-  const std::string db = (dir / "trainhub.db").string();
-  const pid_t server =
-      Spawn({TRAINHUBD_PATH, "--listen", "127.0.0.1:0", "--db", db, "--tls-cert",
-             (dir / "server.pem").string(), "--tls-key", (dir / "server.key").string(),
-             "--verify-listen", "127.0.0.1:" + std::to_string(port), "--verify-url",
-             "https://127.0.0.1:" + std::to_string(port) + "/c/"},
-            dir / "server.log");
-  std::string log;
-  for (int i = 0; i < 200 && log.find("verification page on") == std::string::npos; ++i) {
-    std::this_thread::sleep_for(std::chrono::milliseconds(25));
-    log = ReadFile(dir / "server.log");
-  }
-  ASSERT_NE(log.find("verification page on"), std::string::npos) << log;
+  HttpsPageServer page("trainhub-e2e-page-tls");
+  ASSERT_TRUE(page.Serving()) << page.Log();
+  const fs::path& dir = page.dir();
+  const int port = page.port();
   const std::string request =
       "printf 'GET /keys HTTP/1.1\\r\\nHost: 127.0.0.1\\r\\nConnection: close\\r\\n\\r\\n' | "
       "timeout 10 openssl s_client -connect 127.0.0.1:" +
@@ -325,9 +350,6 @@ TEST(VerificationPageTlsTest, ThePageSpeaksHttpsWithTheServersCertificate) {
   EXPECT_NE(answer.find("did:key:z6Mk"), std::string::npos) << answer;
   // Plain HTTP gets no page.
   EXPECT_NE(Get(port, "/keys").code, 200);
-  kill(server, SIGTERM);
-  EXPECT_EQ(WaitExit(server), 0);
-  fs::remove_all(dir);
 }
 
 // Slowloris: `count` connections from 40 loopback addresses (127.0.0.2 and
@@ -474,25 +496,10 @@ TEST_F(E2eTest, SlowHeadersDoNotKeepThePageFromOthers) {
 
 // The page's HTTPS speaks TLS 1.2 and 1.3 only, as the gRPC port does.
 TEST(VerificationPageTlsTest, ThePageRefusesTls10And11) {
-  const fs::path dir =
-      fs::temp_directory_path() / ("trainhub-e2e-page-tls-versions-" + std::to_string(::getpid()));
-  fs::remove_all(dir);
-  fs::create_directories(dir);
-  MakeTestCertificates(dir);
-  const int port = FreePort();
-  const std::string db = (dir / "trainhub.db").string();
-  const pid_t server =
-      Spawn({TRAINHUBD_PATH, "--listen", "127.0.0.1:0", "--db", db, "--tls-cert",
-             (dir / "server.pem").string(), "--tls-key", (dir / "server.key").string(),
-             "--verify-listen", "127.0.0.1:" + std::to_string(port), "--verify-url",
-             "https://127.0.0.1:" + std::to_string(port) + "/c/"},
-            dir / "server.log");
-  std::string log;
-  for (int i = 0; i < 200 && log.find("verification page on") == std::string::npos; ++i) {
-    std::this_thread::sleep_for(std::chrono::milliseconds(25));
-    log = ReadFile(dir / "server.log");
-  }
-  ASSERT_NE(log.find("verification page on"), std::string::npos) << log;
+  HttpsPageServer page("trainhub-e2e-page-tls-versions");
+  ASSERT_TRUE(page.Serving()) << page.Log();
+  const fs::path& dir = page.dir();
+  const int port = page.port();
   // The client offers only `version`; security level 0 lets OpenSSL offer the
   // old ones at all, so that a refusal is the server's.
   auto handshake = [&](const std::string& version) {
@@ -515,9 +522,6 @@ TEST(VerificationPageTlsTest, ThePageRefusesTls10And11) {
     EXPECT_EQ(status, 0) << current << ": " << answer;
     EXPECT_NE(answer.find("HTTP/1.1 200"), std::string::npos) << current << ": " << answer;
   }
-  kill(server, SIGTERM);
-  EXPECT_EQ(WaitExit(server), 0);
-  fs::remove_all(dir);
 }
 
 }  // namespace

@@ -233,7 +233,9 @@ void RunImport(Context& ctx, const ImportOptions& o) {
     bad_lines.insert(p.line());
     PrintWrapped(ctx.out(),
                  fmt::format(msg::kImportProblem, p.line(),
-                             p.column().empty() ? "" : " (" + p.column() + ")", p.reason()));
+                             p.column().empty() ? "" : " (" + p.column() + ")",
+                             p.has_localized_reason() ? p.localized_reason().message()
+                                                      : p.reason()));
   }
   PrintWrapped(ctx.out(),
                fmt::format(fmt::runtime(o.dry_run ? msg::kImportDrySummary : msg::kImportSummary),

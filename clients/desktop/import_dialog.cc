@@ -166,8 +166,10 @@ void ImportDialog::Run(bool dry_run) {
           problems_->setItem(row, 0, new QTableWidgetItem(QString::number(problem.line())));
           problems_->setItem(row, 1,
                              new QTableWidgetItem(QString::fromStdString(problem.column())));
-          problems_->setItem(row, 2,
-                             new QTableWidgetItem(QString::fromStdString(problem.reason())));
+          const std::string& reason = problem.has_localized_reason()
+                                          ? problem.localized_reason().message()
+                                          : problem.reason();
+          problems_->setItem(row, 2, new QTableWidgetItem(QString::fromStdString(reason)));
         }
         problems_->resizeColumnToContents(0);
         problems_->resizeColumnToContents(1);

@@ -50,7 +50,7 @@ void ToProto(const domain::PersonCompletion& in, v1::PersonCompletion* out) {
   if (in.decision) ToProto(*in.decision, out->mutable_decision());
   out->set_progress(ConvertEnum<v1::CompletionProgress>(in.progress));
   out->set_progress_reason(in.progress_reason);
-  for (const std::string& unmet : in.unmet) out->add_unmet(unmet);
+  for (const domain::Message& unmet : in.unmet) out->add_unmet(unmet.English());
   out->set_modules_attended(in.modules_attended);
   out->set_module_count(in.module_count);
   out->set_excused(in.excused);

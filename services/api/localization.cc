@@ -52,6 +52,9 @@ const std::map<std::string, Catalogue, std::less<>>& Catalogues() {
   return AllCatalogues().by_language;
 }
 
+// The part of an `accept-language` value that is read.
+constexpr size_t kMaxAcceptLanguage = 512;
+
 // `text` cut to at most `limit` bytes at a UTF-8 character boundary.
 std::string Bounded(absl::string_view text, size_t limit) {
   if (text.size() <= limit) return std::string(text);
@@ -66,10 +69,7 @@ std::optional<std::string> Said(const std::string& internal, absl::string_view l
   if (internal.empty()) return std::nullopt;
   std::optional<domain::Message> message = domain::Message::Decode(internal);
   if (!message) return std::nullopt;
-  if (std::optional<std::string> translation = Translation(language, message->pattern())) {
-    if (std::optional<std::string> text = message->FormatAs(*translation, language)) return text;
-  }
-  return message->English();
+  return SaidIn(*message, language);
 }
 
 void SetLocalized(google::rpc::LocalizedMessage* out, absl::string_view language,
@@ -79,6 +79,26 @@ void SetLocalized(google::rpc::LocalizedMessage* out, absl::string_view language
 }
 
 }  // namespace
+
+std::string SaidIn(const domain::Message& message, absl::string_view language) {
+  if (std::optional<std::string> translation = Translation(language, message.pattern())) {
+    const domain::Message::SayItem say_item = [language](const domain::Message& item) {
+      return SaidIn(item, language);
+    };
+    if (std::optional<std::string> text = message.FormatAs(*translation, language, say_item)) {
+      return *std::move(text);
+    }
+  }
+  return message.English();
+}
+
+std::optional<std::string> AskedLanguage(const grpc::ServerContext& context) {
+  const auto& metadata = context.client_metadata();
+  auto it = metadata.find("accept-language");
+  if (it == metadata.end()) return std::nullopt;
+  return PickLanguage(
+      absl::string_view(it->second.data(), std::min<size_t>(it->second.size(), kMaxAcceptLanguage)));
+}
 
 const std::vector<std::string>& Languages() {
   static const auto* languages = [] {
@@ -190,8 +210,8 @@ class LocalizeInterceptor : public grpc::experimental::Interceptor {
       auto it = metadata->find("accept-language");
       if (it != metadata->end()) {
         asked_ = true;
-        language_ = PickLanguage(absl::string_view(it->second.data(),
-                                                  std::min<size_t>(it->second.size(), 512)));
+        language_ = PickLanguage(absl::string_view(
+            it->second.data(), std::min<size_t>(it->second.size(), kMaxAcceptLanguage)));
       }
     }
     if (methods->QueryInterceptionHookPoint(InterceptionHookPoints::PRE_SEND_STATUS)) {
@@ -205,8 +225,8 @@ class LocalizeInterceptor : public grpc::experimental::Interceptor {
           details.clear_internal_message();
           for (auto& v : *details.mutable_field_violations()) v.clear_internal_message();
         }
-        methods->ModifySendStatus(grpc::Status(status.error_code(), status.error_message(),
-                                               details.SerializeAsString()));
+        methods->ModifySendStatus(
+            grpc::Status(status.error_code(), status.error_message(), details.SerializeAsString()));
       }
     }
     methods->Proceed();

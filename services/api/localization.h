@@ -7,6 +7,7 @@
 // patterns to its own (services/api/messages/<language>/*.json, a file per
 // capability, built into trainhubd). A call's `accept-language` metadata picks the language.
 
+#include <grpcpp/server_context.h>
 #include <grpcpp/support/server_interceptor.h>
 
 #include <optional>
@@ -14,6 +15,7 @@
 #include "absl/strings/string_view.h"
 #include <vector>
 
+#include "domain/message.h"
 #include "trainhub/v1/common.pb.h"
 
 namespace trainhub::api {
@@ -36,6 +38,14 @@ std::vector<std::string> CatalogueConflicts(absl::string_view language);
 // the highest q that names a language trainhubd speaks (by its primary
 // subtag); English when none does. Malformed entries are skipped.
 std::string PickLanguage(absl::string_view accept_language);
+
+// `message` in `language`, the items of its lists too; its English where
+// the catalogue has no translation.
+std::string SaidIn(const domain::Message& message, absl::string_view language);
+
+// The language a call's `accept-language` metadata asks for (PickLanguage),
+// or nullopt when it sends none.
+std::optional<std::string> AskedLanguage(const grpc::ServerContext& context);
 
 // Writes `details`' localized message and descriptions in `language` from
 // their internal patterns (falling back to the English text where a

@@ -1,6 +1,7 @@
 #include "api/participant_service.h"
 
 #include "api/handler_util.h"
+#include "api/localization.h"
 
 namespace trainhub::api {
 
@@ -68,11 +69,16 @@ grpc::Status ParticipantServiceImpl::ImportParticipants(
   response->set_rows(report->rows);
   response->set_applied(report->applied);
   response->set_repeated(report->repeated);
+  const std::optional<std::string> language = AskedLanguage(*context);
   for (const domain::ImportProblem& p : report->problems) {
     v1::ImportProblem* out = response->add_problems();
     out->set_line(p.line);
     out->set_column(p.column);
-    out->set_reason(p.reason);
+    out->set_reason(p.reason.English());
+    if (language) {
+      out->mutable_localized_reason()->set_locale(*language);
+      out->mutable_localized_reason()->set_message(SaidIn(p.reason, *language));
+    }
   }
   for (const domain::ImportedRow& row : report->imported) {
     v1::ImportedRow* out = response->add_imported();

@@ -84,6 +84,8 @@ nlohmann::json EvaluationJson(const CompletionRule& rule, const PersonCompletion
                           {"minutes_missed", cell.minutes_missed}});
     }
   }
+  nlohmann::json unmet = nlohmann::json::array();
+  for (const Message& requirement : person.unmet) unmet.push_back(requirement.English());
   nlohmann::json decision;
   if (person.decision) {
     decision = {{"outcome", ToString(person.decision->outcome)},
@@ -99,7 +101,7 @@ nlohmann::json EvaluationJson(const CompletionRule& rule, const PersonCompletion
           {"excused", person.excused},
           {"absent", person.absent},
           {"teaching_unit_percent", DecimalText(person.teaching_unit_percent)},
-          {"unmet", person.unmet},
+          {"unmet", std::move(unmet)},
           {"sessions", sessions},
           {"evaluated", FormatUtcSeconds(now)}};
 }
@@ -341,7 +343,7 @@ absl::StatusOr<std::vector<Certificates::Prepared>> Certificates::Prepare(
                                 "for a Teilnahmebestätigung ({unmet}); a coordinator may decide "
                                 "otherwise with a reason",
                                 {{"name", person.participant_name},
-                                 {"unmet", absl::StrJoin(person.unmet, "; ")}}));
+                                 MessageArg::List("unmet", person.unmet, "; ")}));
         }
         continue;
       }

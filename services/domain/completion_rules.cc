@@ -83,8 +83,8 @@ std::string ModuleName(const CompletionModule& m) {
 }
 
 // The requirements of `rule` that `t` does not meet, in words.
-std::vector<std::string> Unmet(const CompletionRule& rule, const Tally& t) {
-  std::vector<std::string> unmet;
+std::vector<Message> Unmet(const CompletionRule& rule, const Tally& t) {
+  std::vector<Message> unmet;
   const int module_count = static_cast<int>(t.modules.size());
   std::vector<std::string> missing, missing_mandatory;
   for (const ModuleCompletion& mc : t.modules) {
@@ -93,24 +93,28 @@ std::vector<std::string> Unmet(const CompletionRule& rule, const Tally& t) {
     if (mc.module.mandatory) missing_mandatory.push_back(ModuleName(mc.module));
   }
   if (rule.all_modules && t.modules_attended < module_count) {
-    unmet.push_back(absl::StrCat("all modules attended: ", t.modules_attended, " of ", module_count,
-                                 " (missing ", absl::StrJoin(missing, ", "), ")"));
+    unmet.push_back(Msg("all modules attended: {attended} of {modules} (missing {missing})",
+                        {{"attended", t.modules_attended},
+                         {"modules", module_count},
+                         {"missing", absl::StrJoin(missing, ", ")}}));
   }
   if (rule.min_modules > 0 && t.modules_attended < rule.min_modules) {
-    unmet.push_back(
-        absl::StrCat("at least ", rule.min_modules, " modules attended: ", t.modules_attended));
+    unmet.push_back(Msg("at least {min} modules attended: {attended}",
+                        {{"min", rule.min_modules}, {"attended", t.modules_attended}}));
   }
   if (rule.mandatory_modules && !missing_mandatory.empty()) {
-    unmet.push_back(absl::StrCat("mandatory modules attended: missing ",
-                                 absl::StrJoin(missing_mandatory, ", ")));
+    unmet.push_back(Msg("mandatory modules attended: missing {missing}",
+                        {{"missing", absl::StrJoin(missing_mandatory, ", ")}}));
   }
   if (rule.max_excused && t.excused > *rule.max_excused) {
-    unmet.push_back(absl::StrCat("at most ", *rule.max_excused, " excused absences: ", t.excused));
+    unmet.push_back(Msg("at most {max} excused absences: {excused}",
+                        {{"max", *rule.max_excused}, {"excused", t.excused}}));
   }
   if (rule.min_teaching_unit_percent > 0 &&
       t.Percent() + 1e-9 < static_cast<double>(rule.min_teaching_unit_percent)) {
-    unmet.push_back(absl::StrFormat("at least %d %% of the teaching units: %.1f %%",
-                                    rule.min_teaching_unit_percent, t.Percent()));
+    unmet.push_back(Msg("at least {min} % of the teaching units: {percent} %",
+                        {{"min", rule.min_teaching_unit_percent},
+                         {"percent", absl::StrFormat("%.1f", t.Percent())}}));
   }
   return unmet;
 }
@@ -198,7 +202,7 @@ PersonCompletion EvaluatePerson(const CompletionRule& rule,
   if (remaining.empty()) {
     p.progress =
         p.unmet.empty() ? CompletionProgress::kCompleted : CompletionProgress::kNotCompleted;
-    p.progress_reason = absl::StrJoin(p.unmet, "; ");
+    p.progress_reason = EnglishJoined(p.unmet, "; ");
     return p;
   }
   CompletionCell attended;
@@ -207,14 +211,14 @@ PersonCompletion EvaluatePerson(const CompletionRule& rule,
   auto is_remaining = [&](size_t i) {
     return std::binary_search(remaining.begin(), remaining.end(), i);
   };
-  const std::vector<std::string> best =
+  const std::vector<Message> best =
       Unmet(rule, Count(rule, modules, sessions, cells,
                         [&](size_t i) { return is_remaining(i) ? &attended : nullptr; }));
   if (!best.empty()) {
     p.progress = CompletionProgress::kCannotComplete;
     p.progress_reason =
         absl::StrCat("even attending all ", remaining.size(),
-                     " remaining session(s) leaves unmet: ", absl::StrJoin(best, "; "));
+                     " remaining session(s) leaves unmet: ", EnglishJoined(best, "; "));
     return p;
   }
   // At risk: one more absence breaks the rule. Before a session of the
@@ -225,7 +229,7 @@ PersonCompletion EvaluatePerson(const CompletionRule& rule,
     absence.expected = true;
     absence.status = missed;
     for (size_t r : remaining) {
-      const std::vector<std::string> broken =
+      const std::vector<Message> broken =
           Unmet(rule, Count(rule, modules, sessions, cells, [&](size_t i) {
                   if (i == r) return &absence;
                   return is_remaining(i) ? &attended : nullptr;
@@ -234,7 +238,7 @@ PersonCompletion EvaluatePerson(const CompletionRule& rule,
       p.progress = CompletionProgress::kAtRisk;
       p.progress_reason = absl::StrCat(
           missed == AttendanceStatus::kAbsent ? "missing " : "an excused absence from ",
-          SessionName(sessions[r], modules), " would leave unmet: ", absl::StrJoin(broken, "; "));
+          SessionName(sessions[r], modules), " would leave unmet: ", EnglishJoined(broken, "; "));
       return p;
     }
   }

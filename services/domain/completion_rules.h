@@ -114,7 +114,7 @@ struct PersonCompletion {
   std::optional<CompletionDecision> decision;
   CompletionProgress progress = CompletionProgress::kUnspecified;
   std::string progress_reason;
-  std::vector<std::string> unmet;  // as the records stand
+  std::vector<Message> unmet;  // as the records stand
   int modules_attended = 0;
   int module_count = 0;  // modules with sessions
   int excused = 0;

@@ -16,9 +16,32 @@ namespace trainhub::domain {
 
 namespace {
 
-std::string GroupList(const std::vector<TargetGroup>& groups) {
-  return absl::StrJoin(groups, ", ",
-                       [](std::string* out, TargetGroup g) { absl::StrAppend(out, ToString(g)); });
+// The name of `group` as people read it; its English is the API's value.
+Message GroupName(TargetGroup group) {
+  switch (group) {
+    case TargetGroup::kVolunteers:
+      return Msg("volunteers");
+    case TargetGroup::kApprentices:
+      return Msg("apprentices");
+    case TargetGroup::kAdministrationStaff:
+      return Msg("administration-staff");
+    case TargetGroup::kManagers:
+      return Msg("managers");
+    case TargetGroup::kTrainers:
+      return Msg("trainers");
+    case TargetGroup::kOther:
+      return Msg("other");
+    case TargetGroup::kUnspecified:
+      break;
+  }
+  return Message(std::string(ToString(group)));
+}
+
+MessageArg GroupList(std::string name, const std::vector<TargetGroup>& groups) {
+  std::vector<Message> names;
+  names.reserve(groups.size());
+  for (TargetGroup g : groups) names.push_back(GroupName(g));
+  return MessageArg::List(std::move(name), std::move(names));
 }
 
 }  // namespace
@@ -74,15 +97,21 @@ absl::Status EndEnrolmentsOfCancelledSeries(UnitOfWork& w, AuditTrail& trail, co
 
 absl::Status CheckEnrolmentWindow(const Series& series, bool by_planner, absl::Time now) {
   if (series.IsFrozen()) {
-    return Refusal(absl::StatusCode::kFailedPrecondition,
-                   Msg("series {series} is {status, select, draft {draft} planned {planned} open_for_enrolment {open for enrolment} running {running} completed {completed} cancelled {cancelled} other {unspecified}}; it takes no enrolments",
-                       {{"series", series.id}, {"status", SelectKey(ToString(series.status))}}));
+    return Refusal(
+        absl::StatusCode::kFailedPrecondition,
+        Msg("series {series} is {status, select, draft {draft} planned {planned} "
+            "open_for_enrolment {open for enrolment} running {running} completed {completed} "
+            "cancelled {cancelled} other {unspecified}}; it takes no enrolments",
+            {{"series", series.id}, {"status", SelectKey(ToString(series.status))}}));
   }
   if (by_planner) return absl::OkStatus();
   if (series.status != SeriesStatus::kOpenForEnrolment) {
-    return Refusal(absl::StatusCode::kFailedPrecondition,
-                   Msg("series {series} is not open for enrolment (it is {status, select, draft {draft} planned {planned} open_for_enrolment {open for enrolment} running {running} completed {completed} cancelled {cancelled} other {unspecified}})",
-                       {{"series", series.id}, {"status", SelectKey(ToString(series.status))}}));
+    return Refusal(
+        absl::StatusCode::kFailedPrecondition,
+        Msg("series {series} is not open for enrolment (it is {status, select, draft {draft} "
+            "planned {planned} open_for_enrolment {open for enrolment} running {running} completed "
+            "{completed} cancelled {cancelled} other {unspecified}})",
+            {{"series", series.id}, {"status", SelectKey(ToString(series.status))}}));
   }
   if (series.enrolment_deadline && now > *series.enrolment_deadline) {
     return Refusal(
@@ -93,15 +122,14 @@ absl::Status CheckEnrolmentWindow(const Series& series, bool by_planner, absl::T
   return absl::OkStatus();
 }
 
-absl::StatusOr<std::string> EnrolmentProblem(ReadView& r, const Series& series,
-                                             const Participant& p, bool override_groups) {
+absl::StatusOr<std::optional<Message>> EnrolmentProblem(ReadView& r, const Series& series,
+                                                        const Participant& p,
+                                                        bool override_groups) {
   if (p.id != 0) {
     TH_ASSIGN_OR_RETURN(std::optional<Enrolment> existing, r.enrolments().Find(series.id, p.id));
-    if (existing && IsActive(existing->state)) return AlreadyEnrolledText(*existing, p).English();
+    if (existing && IsActive(existing->state)) return AlreadyEnrolledText(*existing, p);
   }
-  TH_ASSIGN_OR_RETURN(std::optional<Message> problem,
-                      Ineligibility(r, series, p, override_groups, /*by_planner=*/true));
-  return problem ? problem->English() : std::string();
+  return Ineligibility(r, series, p, override_groups, /*by_planner=*/true);
 }
 
 absl::StatusOr<Enrolment> EnrolAsPlanner(UnitOfWork& w, AuditTrail& trail, const Series& series,
@@ -206,9 +234,9 @@ absl::StatusOr<std::optional<Message>> Ineligibility(ReadView& r, const Series& 
         "other {a coordinator can enrol you anyway}}",
         {{"participant", p.id},
          {"name", p.display_name},
-         {"groups", GroupList(p.target_groups)},
+         GroupList("groups", p.target_groups),
          {"series", series.id},
-         {"series_groups", GroupList(series.target_groups)},
+         GroupList("series_groups", series.target_groups),
          {"by", by_planner ? "planner" : "participant"}});
   }
   if (!series.required_qualification.empty()) {
@@ -240,7 +268,10 @@ absl::StatusOr<Series> WithPlacesNow(ReadView& r, Series series) {
 
 Message AlreadyEnrolledText(const Enrolment& e, const Participant& p) {
   return Msg(
-      "participant {participant} ({name}) is already {state, select, pending_approval {pending approval} waitlisted {waitlisted at position {position}} enrolled {enrolled} confirmed {confirmed} withdrawn {withdrawn} rejected {rejected} released {released} other {unspecified}} in series {series} (enrolment "
+      "participant {participant} ({name}) is already {state, select, pending_approval {pending "
+      "approval} waitlisted {waitlisted at position {position}} enrolled {enrolled} confirmed "
+      "{confirmed} withdrawn {withdrawn} rejected {rejected} released {released} other "
+      "{unspecified}} in series {series} (enrolment "
       "{enrolment})",
       {{"participant", p.id},
        {"name", p.display_name},

@@ -42,9 +42,11 @@ absl::StatusOr<std::vector<Id>> FillSeats(UnitOfWork& w, AuditTrail& trail, cons
 // For enrolling inside a larger unit of work (imports): why `p` cannot be
 // enrolled in `series` by a planner now (already enrolled, outside the
 // target groups unless `override_groups`, without the required
-// qualification), or "" when they can. The window is checked by the caller.
-absl::StatusOr<std::string> EnrolmentProblem(ReadView& r, const Series& series,
-                                             const Participant& p, bool override_groups);
+// qualification), or nullopt when they can. The window is checked by the
+// caller.
+absl::StatusOr<std::optional<Message>> EnrolmentProblem(ReadView& r, const Series& series,
+                                                        const Participant& p,
+                                                        bool override_groups);
 // Enrols `p` as the trail's caller (a planner) does, after EnrolmentProblem
 // found nothing; returns the enrolment.
 absl::StatusOr<Enrolment> EnrolAsPlanner(UnitOfWork& w, AuditTrail& trail, const Series& series,

@@ -18,10 +18,23 @@ icu::UnicodeString Unicode(absl::string_view text) {
       icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
 }
 
+// The text of `arg` in a language whose items `say_item` says (English
+// when empty).
+std::string TextOf(const MessageArg& arg, const Message::SayItem& say_item) {
+  if (arg.items.empty() || !say_item) return arg.text;
+  std::string out;
+  for (const Message& item : arg.items) {
+    if (!out.empty()) out += arg.separator;
+    out += say_item(item);
+  }
+  return out;
+}
+
 // `pattern` formatted with `args` by ICU for `language`; nullopt when ICU
 // refuses the pattern or the arguments.
 std::optional<std::string> Format(absl::string_view pattern, const std::vector<MessageArg>& args,
-                                  absl::string_view language) {
+                                  absl::string_view language,
+                                  const Message::SayItem& say_item = nullptr) {
   // Most patterns are plain text: ICU would give them back unchanged
   // (apostrophes only quote before a brace, '#' or another apostrophe).
   if (pattern.find_first_of("{}") == absl::string_view::npos &&
@@ -41,7 +54,7 @@ std::optional<std::string> Format(absl::string_view pattern, const std::vector<M
     if (arg.count) {
       values.emplace_back(static_cast<int64_t>(*arg.count));
     } else {
-      values.emplace_back(Unicode(arg.text));
+      values.emplace_back(Unicode(TextOf(arg, say_item)));
     }
   }
   icu::UnicodeString out;
@@ -63,6 +76,13 @@ MessageArg MessageArg::Count(std::string name, int64_t n) {
   return arg;
 }
 
+MessageArg MessageArg::List(std::string name, std::vector<Message> items, std::string separator) {
+  MessageArg arg(std::move(name), EnglishJoined(items, separator));
+  arg.items = std::move(items);
+  arg.separator = std::move(separator);
+  return arg;
+}
+
 Message Msg(absl::string_view pattern, std::vector<MessageArg> args) {
   Message m;
   m.pattern_ = std::string(pattern);
@@ -73,27 +93,42 @@ Message Msg(absl::string_view pattern, std::vector<MessageArg> args) {
 }
 
 std::optional<std::string> Message::FormatAs(absl::string_view translated,
-                                             absl::string_view language) const {
+                                             absl::string_view language,
+                                             const SayItem& say_item) const {
   if (!translatable()) return std::nullopt;
-  return Format(translated, args_, language);
+  return Format(translated, args_, language, say_item);
 }
 
-std::string Message::Encode() const {
+namespace {
+
+nlohmann::json ToJson(const Message& m) {
   nlohmann::json j;
-  j["e"] = text_;
-  if (translatable()) {
-    j["p"] = pattern_;
+  j["e"] = m.English();
+  if (m.translatable()) {
+    j["p"] = m.pattern();
     nlohmann::json args = nlohmann::json::array();
-    for (const MessageArg& a : args_) {
+    for (const MessageArg& a : m.args()) {
       nlohmann::json arg = {{"n", a.name}, {"t", a.text}};
       if (a.count) arg["c"] = *a.count;
+      if (!a.items.empty()) {
+        nlohmann::json items = nlohmann::json::array();
+        for (const Message& item : a.items) items.push_back(item.Encode());
+        arg["i"] = std::move(items);
+        arg["s"] = a.separator;
+      }
       args.push_back(std::move(arg));
     }
     j["a"] = std::move(args);
   }
+  return j;
+}
+
+}  // namespace
+
+std::string Message::Encode() const {
   // Names, titles and arguments may hold any character: keep the encoding
   // valid even for text that is not UTF-8 (it is shown replaced).
-  return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  return ToJson(*this).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
 std::optional<Message> Message::Decode(absl::string_view encoded) {
@@ -115,9 +150,30 @@ std::optional<Message> Message::Decode(absl::string_view encoded) {
     }
     MessageArg arg(a["n"].get<std::string>(), a["t"].get<std::string>());
     if (a.contains("c") && a["c"].is_number_integer()) arg.count = a["c"].get<int64_t>();
+    if (a.contains("i")) {
+      if (!a["i"].is_array() || !a.contains("s") || !a["s"].is_string()) return std::nullopt;
+      for (const nlohmann::json& item : a["i"]) {
+        // Each level escapes the one inside: the nesting cannot be deeper
+        // than the logarithm of the text's length.
+        if (!item.is_string()) return std::nullopt;
+        std::optional<Message> decoded = Decode(item.get<std::string>());
+        if (!decoded) return std::nullopt;
+        arg.items.push_back(*std::move(decoded));
+      }
+      arg.separator = a["s"].get<std::string>();
+    }
     m.args_.push_back(std::move(arg));
   }
   return m;
+}
+
+std::string EnglishJoined(const std::vector<Message>& messages, absl::string_view separator) {
+  std::string out;
+  for (const Message& m : messages) {
+    if (!out.empty()) out.append(separator.data(), separator.size());
+    out += m.English();
+  }
+  return out;
 }
 
 std::string SelectKey(absl::string_view words) {

@@ -12,19 +12,22 @@
 // their language too (api/localization.h).
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
-#include "absl/strings/string_view.h"
 #include <utility>
 #include <vector>
 
+#include "absl/strings/string_view.h"
+
 namespace trainhub::domain {
+
+class Message;
 
 // One named argument: a text ({series}: a name, a title, an id, a time
 // already formatted) or a count ({n, plural, one {# seat} other {# seats}}).
 struct MessageArg {
-  MessageArg(std::string name, absl::string_view text)
-      : name(std::move(name)), text(text) {}
+  MessageArg(std::string name, absl::string_view text) : name(std::move(name)), text(text) {}
   MessageArg(std::string name, const char* text) : name(std::move(name)), text(text) {}
   MessageArg(std::string name, const std::string& text) : name(std::move(name)), text(text) {}
   // An id or number, written as plain digits (no grouping) wherever it is used.
@@ -34,10 +37,17 @@ struct MessageArg {
       : MessageArg(std::move(name), static_cast<int64_t>(number)) {}
   // A count that plural and number formats work on.
   static MessageArg Count(std::string name, int64_t n);
+  // Words that are messages of their own (target groups, the unmet
+  // requirements of a rule), each said in the language of the whole and
+  // joined by `separator` ({groups}: "volunteers, apprentices").
+  static MessageArg List(std::string name, std::vector<Message> items,
+                         std::string separator = ", ");
 
   std::string name;
-  std::string text;
+  std::string text;              // English; for a list, its items' English joined
   std::optional<int64_t> count;  // set for counts
+  std::vector<Message> items;    // set for lists
+  std::string separator;         // between the items of a list
   bool operator==(const MessageArg&) const = default;
 };
 
@@ -46,7 +56,7 @@ class Message {
   Message() = default;
   // A text that is not a pattern and has no translation (a library's words,
   // text assembled elsewhere): shown as it is in every language.
-  Message(std::string text) : text_(std::move(text)) {}        // NOLINT: implicit
+  Message(std::string text) : text_(std::move(text)) {}              // NOLINT: implicit
   Message(const char* text) : text_(text == nullptr ? "" : text) {}  // NOLINT: implicit
 
   // English text; empty for a verbatim message.
@@ -56,10 +66,15 @@ class Message {
 
   // The message in English, as logs and the gRPC status message carry it.
   const std::string& English() const { return text_; }
+  // Says a list argument's item in the language asked for.
+  using SayItem = std::function<std::string(const Message& item)>;
   // The message formatted from `translated`, its pattern in `language`
-  // ("de"), with this message's arguments. nullopt when `translated` is no
-  // valid pattern for them (the caller falls back to English).
-  std::optional<std::string> FormatAs(absl::string_view translated, absl::string_view language) const;
+  // ("de"), with this message's arguments, the items of list arguments said
+  // by `say_item` (their English when it is empty). nullopt when
+  // `translated` is no valid pattern for them (the caller falls back to
+  // English).
+  std::optional<std::string> FormatAs(absl::string_view translated, absl::string_view language,
+                                      const SayItem& say_item = nullptr) const;
 
   // A compact encoding for status payloads and back; Decode gives nullopt
   // for text Encode did not write.
@@ -82,6 +97,9 @@ class Message {
 // with `args` is a programming error; its English is then the pattern as
 // written.
 Message Msg(absl::string_view pattern, std::vector<MessageArg> args = {});
+
+// The English of `messages`, joined by `separator`.
+std::string EnglishJoined(const std::vector<Message>& messages, absl::string_view separator);
 
 // The key under which a `select` names fixed English words: "open for
 // enrolment" -> "open_for_enrolment" (select keys are single words).

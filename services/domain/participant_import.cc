@@ -157,8 +157,9 @@ absl::StatusOr<Layout> ReadHeader(const CsvTable& table) {
       continue;
     }
     if (!layout.index.emplace(known->second, i).second) {
-      v.Add(field, Msg("column \"{column}\" repeats column \"{earlier}\"",
-                       {{"column", header}, {"earlier", layout.headers[layout.index[known->second]]}}));
+      v.Add(field,
+            Msg("column \"{column}\" repeats column \"{earlier}\"",
+                {{"column", header}, {"earlier", layout.headers[layout.index[known->second]]}}));
     }
   }
   const bool has_name = layout.Of(Column::kName).has_value();
@@ -185,7 +186,7 @@ Candidate ReadRow(const Layout& layout, const CsvRow& row, const ImportOptions& 
                   absl::CivilDay today) {
   Candidate c;
   c.line = row.line;
-  auto problem = [&](Column column, std::string reason) {
+  auto problem = [&](Column column, Message reason) {
     c.problems.push_back({row.line, layout.Header(column), std::move(reason)});
   };
   Participant& p = c.person;
@@ -205,9 +206,9 @@ Candidate ReadRow(const Layout& layout, const CsvRow& row, const ImportOptions& 
     auto known = GroupNames().find(folded);
     if (known == GroupNames().end()) {
       problem(Column::kTargetGroups,
-              absl::StrCat("unknown target group \"", Trimmed(word),
-                           "\"; use Ehrenamt, Auszubildende, Verwaltung, Führungskräfte, "
-                           "Trainer:innen or Sonstige (or the English names)"));
+              Msg("unknown target group \"{word}\"; use Ehrenamt, Auszubildende, Verwaltung, "
+                  "Führungskräfte, Trainer:innen or Sonstige (or the English names)",
+                  {{"word", Trimmed(word)}}));
       groups_ok = false;
     } else if (std::find(p.target_groups.begin(), p.target_groups.end(), known->second) ==
                p.target_groups.end()) {
@@ -217,7 +218,7 @@ Candidate ReadRow(const Layout& layout, const CsvRow& row, const ImportOptions& 
   if (groups_ok && p.target_groups.empty()) {
     if (options.default_target_groups.empty()) {
       problem(Column::kTargetGroups,
-              "no target group: fill the column or give default target groups");
+              Msg("no target group: fill the column or give default target groups"));
       groups_ok = false;
     } else {
       p.target_groups = options.default_target_groups;
@@ -226,7 +227,7 @@ Candidate ReadRow(const Layout& layout, const CsvRow& row, const ImportOptions& 
   const std::string start = layout.Cell(row, Column::kTrainingStart);
   bool start_ok = true;
   if (!start.empty()) {
-    std::string unreadable;
+    Message unreadable;
     p.training_start = ParseTrainingStart(start, &unreadable);
     if (!p.training_start) {
       problem(Column::kTrainingStart, unreadable);
@@ -238,7 +239,7 @@ Candidate ReadRow(const Layout& layout, const CsvRow& row, const ImportOptions& 
   if (!year.empty()) {
     absl::string_view digits = absl::StripSuffix(year, ".");
     if (!absl::SimpleAtoi(digits, &p.stated_training_year)) {
-      problem(Column::kTrainingYear, absl::StrCat("\"", year, "\" is not a number"));
+      problem(Column::kTrainingYear, Msg("\"{text}\" is not a number", {{"text", year}}));
       year_ok = false;
     }
   }
@@ -265,7 +266,7 @@ Candidate ReadRow(const Layout& layout, const CsvRow& row, const ImportOptions& 
       header =
           absl::StrCat(layout.Header(Column::kFirstName), "/", layout.Header(Column::kLastName));
     }
-    c.problems.push_back({row.line, header, f.description});
+    c.problems.push_back({row.line, header, f.message});
   }
   return c;
 }
@@ -323,7 +324,7 @@ std::vector<Candidate> ReadCandidates(const Layout& layout, const CsvTable& tabl
       auto [it, fresh] = lines_by_email.emplace(Folded(c.person.email), row.line);
       if (!fresh) {
         c.problems.push_back({row.line, layout.Header(Column::kEmail),
-                              absl::StrCat("same e-mail address as line ", it->second)});
+                              Msg("same e-mail address as line {line}", {{"line", it->second}})});
       }
     }
     candidates.push_back(std::move(c));
@@ -341,24 +342,26 @@ absl::Status ImportRow(UnitOfWork& w, AuditTrail& trail, const Layout& layout,
   if (c.problems.empty() && !c.person.email.empty()) {
     TH_ASSIGN_OR_RETURN(existing, w.participants().FindByEmail(c.person.email));
     if (existing && !series) {
-      c.problems.push_back(
-          {c.line, layout.Header(Column::kEmail),
-           absl::StrCat("participant ", existing->id, " already has this e-mail address")});
+      c.problems.push_back({c.line, layout.Header(Column::kEmail),
+                            Msg("participant {participant} already has this e-mail address",
+                                {{"participant", existing->id}})});
     }
   }
   if (existing && SearchKey(existing->display_name) != SearchKey(c.person.display_name)) {
     // A shared or mistyped address: never merge two people silently.
     c.problems.push_back(
         {c.line, layout.Header(Column::kEmail),
-         absl::StrCat("this e-mail address belongs to participant ", existing->id, " (",
-                      existing->display_name, "), not to \"", c.person.display_name,
-                      "\"; correct the row or that participant's record")});
+         Msg("this e-mail address belongs to participant {participant} ({name}), not to "
+             "\"{row_name}\"; correct the row or that participant''s record",
+             {{"participant", existing->id},
+              {"name", existing->display_name},
+              {"row_name", c.person.display_name}})});
   }
   const Participant& person = existing ? *existing : c.person;
   if (c.problems.empty() && series) {
-    TH_ASSIGN_OR_RETURN(std::string problem,
+    TH_ASSIGN_OR_RETURN(std::optional<Message> problem,
                         EnrolmentProblem(w, *series, person, options.override_eligibility));
-    if (!problem.empty()) c.problems.push_back({c.line, "", problem});
+    if (problem) c.problems.push_back({c.line, "", *std::move(problem)});
   }
   if (!c.problems.empty()) {
     report.problems.insert(report.problems.end(), c.problems.begin(), c.problems.end());

@@ -38,7 +38,7 @@ struct ImportOptions {
 struct ImportProblem {
   int line = 0;
   std::string column;  // as written in the header; "" for the whole row
-  std::string reason;
+  Message reason;
   bool operator==(const ImportProblem&) const = default;
 };
 

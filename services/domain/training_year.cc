@@ -34,6 +34,10 @@ std::optional<absl::CivilDay> ExistingDay(int year, int month, int day) {
   return d;
 }
 
+Message NotADay(absl::string_view text) {
+  return Msg("\"{text}\" is not a day: write it as 01.08.2024 or 2024-08-01", {{"text", text}});
+}
+
 }  // namespace
 
 int TrainingYearOn(absl::CivilDay start, absl::CivilDay day) {
@@ -52,15 +56,14 @@ absl::CivilDay TrainingStartForYear(int year, absl::CivilDay as_of) {
   return absl::CivilDay(current_start_year - (year - 1), kYearStartMonth, kYearStartDay);
 }
 
-std::optional<absl::CivilDay> ParseTrainingStart(absl::string_view text, std::string* problem) {
+std::optional<absl::CivilDay> ParseTrainingStart(absl::string_view text, Message* problem) {
   text = absl::StripAsciiWhitespace(text);
-  const std::string quoted = absl::StrCat("\"", text, "\"");
   const bool iso = text.find('-') != absl::string_view::npos;
   const bool slash = text.find('/') != absl::string_view::npos;
   std::vector<absl::string_view> parts =
       absl::StrSplit(text, iso ? '-' : (slash ? '/' : '.'), absl::SkipEmpty());
   if (text.empty() || (iso && slash)) {
-    *problem = absl::StrCat(quoted, " is not a day: write it as 01.08.2024 or 2024-08-01");
+    *problem = NotADay(text);
     return std::nullopt;
   }
   int year = 0, month = 0, day = 1;
@@ -73,7 +76,8 @@ std::optional<absl::CivilDay> ParseTrainingStart(absl::string_view text, std::st
     // 1.8.2024 or 01.08.2024
     read = Number(parts[0], 1, 2, &day) && Number(parts[1], 1, 2, &month);
     if (read && !Number(parts[2], 4, 4, &year)) {
-      *problem = absl::StrCat(quoted, ": write the year with four digits, e.g. 01.08.2024");
+      *problem =
+          Msg("\"{text}\": write the year with four digits, e.g. 01.08.2024", {{"text", text}});
       return std::nullopt;
     }
   } else if (parts.size() == 2) {
@@ -81,16 +85,16 @@ std::optional<absl::CivilDay> ParseTrainingStart(absl::string_view text, std::st
     read = Number(parts[0], 1, 2, &month) && Number(parts[1], 4, 4, &year);
   }
   if (!read) {
-    *problem = absl::StrCat(quoted, " is not a day: write it as 01.08.2024 or 2024-08-01");
+    *problem = NotADay(text);
     return std::nullopt;
   }
   std::optional<absl::CivilDay> out;
   if (month >= 1 && month <= 12 && day >= 1 && day <= 31) out = ExistingDay(year, month, day);
   if (!out) {
-    *problem = absl::StrCat(quoted, " is not a day of the calendar");
+    *problem = Msg("\"{text}\" is not a day of the calendar", {{"text", text}});
     return std::nullopt;
   }
-  problem->clear();
+  *problem = Message();
   return out;
 }
 

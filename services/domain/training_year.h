@@ -33,8 +33,9 @@ absl::CivilDay TrainingStartForYear(int year, absl::CivilDay as_of);
 
 // A start of training as people write it: "2024-08-01", "1.8.2024",
 // "01.08.2024"; a month alone ("2024-08", "08.2024", "8/2024") is its first
-// day. The reason it cannot be read otherwise ("" when it was read).
-std::optional<absl::CivilDay> ParseTrainingStart(absl::string_view text, std::string* problem);
+// day. The reason it cannot be read otherwise (an empty Message when it was
+// read).
+std::optional<absl::CivilDay> ParseTrainingStart(absl::string_view text, Message* problem);
 
 // Turns a year stated for today (Participant::stated_training_year, the
 // deprecated way) into the record's start of training, adding a violation

@@ -41,11 +41,13 @@ std::map<std::string, std::vector<std::string>> PatternsInSources(
     buffer << in.rdbuf();
     const std::string text = buffer.str();
     for (size_t at = text.find("Msg("); at != std::string::npos; at = text.find("Msg(", at + 4)) {
-      if (at > 0 && (std::isalnum(static_cast<unsigned char>(text[at - 1])) || text[at - 1] == '_')) {
+      if (at > 0 &&
+          (std::isalnum(static_cast<unsigned char>(text[at - 1])) || text[at - 1] == '_')) {
         continue;  // another name ending in Msg
       }
-      const std::string place = entry.path().filename().string() + ":" +
-                                std::to_string(std::count(text.begin(), text.begin() + at, '\n') + 1);
+      const std::string place =
+          entry.path().filename().string() + ":" +
+          std::to_string(std::count(text.begin(), text.begin() + at, '\n') + 1);
       size_t i = at + 4;
       std::string pattern;
       bool literal = false;
@@ -202,6 +204,57 @@ TEST(LocalizationTest, DomainRefusalsAreSaidInGerman) {
             "Ihr Konto darf Anmeldung 12345 nicht ändern");
 }
 
+// Words a sentence quotes from elsewhere (target groups, the unmet
+// requirements of a rule) are messages of their own, said in the language
+// of the sentence; they survive the status payload's encoding.
+TEST(LocalizationTest, ListItemsAreSaidInTheLanguageOfTheirSentence) {
+  const domain::Message refusal = domain::Msg(
+      "participant {participant} ({name}) belongs to {groups}; series {series} is for "
+      "{series_groups}; {by, select, planner {set override_eligibility to enrol them anyway} "
+      "other {a coordinator can enrol you anyway}}",
+      {{"participant", int64_t{7}},
+       {"name", "Dr. Weber"},
+       domain::MessageArg::List("groups", {domain::Msg("managers"), domain::Msg("trainers")}),
+       {"series", int64_t{3}},
+       domain::MessageArg::List("series_groups", {domain::Msg("volunteers")}),
+       {"by", "participant"}});
+  EXPECT_EQ(refusal.English(),
+            "participant 7 (Dr. Weber) belongs to managers, trainers; series 3 is for volunteers; "
+            "a coordinator can enrol you anyway");
+  const auto decoded = domain::Message::Decode(refusal.Encode());
+  ASSERT_TRUE(decoded.has_value());
+  EXPECT_EQ(*decoded, refusal);
+
+  grpc::Status status =
+      ToGrpcStatus(domain::Refusal(absl::StatusCode::kFailedPrecondition, refusal));
+  trainhub::v1::ErrorDetails details;
+  ASSERT_TRUE(details.ParseFromString(status.error_details()));
+  Localize(details, status.error_message(), "de", 4096);
+  EXPECT_EQ(details.localized_message().message(),
+            "Teilnehmer:in 7 (Dr. Weber) gehört zu Führungskräfte, Trainer:innen; Reihe 3 ist für "
+            "Ehrenamtliche; eine Koordinator:in kann Sie trotzdem anmelden");
+
+  // An item the catalogue lacks keeps its English; a malformed item list
+  // is no message.
+  const domain::Message unknown =
+      domain::Msg("at most {max} excused absences: {excused}", {{"max", 1}, {"excused", 2}});
+  const domain::Message with_unknown = domain::Msg(
+      "{name} has not completed the series and attended too little for a "
+      "Teilnahmebestätigung ({unmet}); a coordinator may decide otherwise with a reason",
+      {{"name", "Jana"},
+       domain::MessageArg::List("unmet", {unknown, domain::Message(std::string("x{y}"))}, "; ")});
+  status = ToGrpcStatus(domain::Refusal(absl::StatusCode::kFailedPrecondition, with_unknown));
+  ASSERT_TRUE(details.ParseFromString(status.error_details()));
+  Localize(details, status.error_message(), "de", 4096);
+  EXPECT_NE(
+      details.localized_message().message().find("(höchstens 1 entschuldigte Fehlzeiten: 2; x{y})"),
+      std::string::npos)
+      << details.localized_message().message();
+  EXPECT_FALSE(
+      domain::Message::Decode(R"({"e":"x","p":"{a}","a":[{"n":"a","t":"x","i":[1],"s":", "}]})")
+          .has_value());
+}
+
 class LocalizedRefusalTest : public api_test::ApiTest {};
 
 // A call that asks for German gets the refusal in German beside the English
@@ -237,6 +290,75 @@ TEST_F(LocalizedRefusalTest, ARefusedCallCarriesItsMessageInTheCallersLanguage) 
   ASSERT_TRUE(details.ParseFromString(french.error_details()));
   EXPECT_EQ(details.localized_message().locale(), "en");
   EXPECT_EQ(details.localized_message().message(), french.error_message());
+}
+
+// The eligibility refusal names the groups in the caller's language, as
+// the English status message names them by the API's values.
+TEST_F(LocalizedRefusalTest, TargetGroupsInARefusalAreSaidInGerman) {
+  const int64_t org = CreateOrganization("Landkreis Harz");
+  const v1::Series series = CreateSeries(org, "Interkultur im Ehrenamt");
+  v1::CreateParticipantRequest person;
+  person.mutable_participant()->set_display_name("Dr. Weber");
+  person.mutable_participant()->set_organization_id(org);
+  person.mutable_participant()->add_target_groups(v1::TARGET_GROUP_MANAGERS);
+  person.mutable_participant()->add_target_groups(v1::TARGET_GROUP_ADMINISTRATION_STAFF);
+  v1::Participant manager;
+  ASSERT_TRUE(
+      Call(*people_, &v1::ParticipantService::Stub::CreateParticipant, person, &manager).ok());
+  grpc::ClientContext context;
+  context.AddMetadata("authorization", "Bearer " + token_);
+  context.AddMetadata("accept-language", "de");
+  v1::RequestEnrolmentRequest enrol;
+  enrol.set_series_id(series.id());
+  enrol.set_participant_id(manager.id());
+  v1::Enrolment out;
+  const grpc::Status refused = enrolments_->RequestEnrolment(&context, enrol, &out);
+  ASSERT_EQ(refused.error_code(), grpc::StatusCode::FAILED_PRECONDITION) << refused.error_message();
+  EXPECT_NE(refused.error_message().find("belongs to managers, administration-staff"),
+            std::string::npos)
+      << refused.error_message();
+  trainhub::v1::ErrorDetails details;
+  ASSERT_TRUE(details.ParseFromString(refused.error_details()));
+  const std::string german = details.localized_message().message();
+  EXPECT_NE(german.find("gehört zu Führungskräfte, Verwaltungsmitarbeitende"), std::string::npos)
+      << german;
+  EXPECT_NE(german.find("ist für Ehrenamtliche"), std::string::npos) << german;
+  EXPECT_EQ(german.find("volunteers"), std::string::npos) << german;
+}
+
+// A dry run's problems are data, English in `reason`, and in the caller's
+// language beside it.
+TEST_F(LocalizedRefusalTest, AnImportsProblemsComeInTheCallersLanguageToo) {
+  const int64_t org = CreateOrganization("Landkreis Harz");
+  auto dry_run = [&](const char* language) {
+    grpc::ClientContext context;
+    context.AddMetadata("authorization", "Bearer " + token_);
+    if (language != nullptr) context.AddMetadata("accept-language", language);
+    v1::ImportParticipantsRequest request;
+    request.set_organization_id(org);
+    request.set_dry_run(true);
+    request.set_csv("Name;Zielgruppe;Ausbildungsjahr\nJana Beispiel;Astronauten;\n"
+                    "Ali Yilmaz;Auszubildende;zwei\n");
+    v1::ImportParticipantsResponse response;
+    const grpc::Status status = people_->ImportParticipants(&context, request, &response);
+    EXPECT_TRUE(status.ok()) << status.error_message();
+    return response;
+  };
+  const v1::ImportParticipantsResponse german = dry_run("de");
+  ASSERT_EQ(german.problems_size(), 2);
+  EXPECT_EQ(german.problems(0).localized_reason().locale(), "de");
+  EXPECT_NE(german.problems(0).localized_reason().message().find(
+                "unbekannte Zielgruppe „Astronauten“"),
+            std::string::npos)
+      << german.problems(0).localized_reason().message();
+  EXPECT_NE(german.problems(0).reason().find("unknown target group \"Astronauten\""),
+            std::string::npos);
+  EXPECT_EQ(german.problems(1).localized_reason().message(), "„zwei“ ist keine Zahl");
+  EXPECT_EQ(german.problems(1).reason(), "\"zwei\" is not a number");
+
+  const v1::ImportParticipantsResponse plain = dry_run(nullptr);
+  ASSERT_EQ(plain.problems_size(), 2);
+  EXPECT_FALSE(plain.problems(0).has_localized_reason());
 }
 
 }  // namespace

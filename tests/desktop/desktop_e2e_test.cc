@@ -862,6 +862,52 @@ class DesktopE2eTest : public QObject {
     QVERIFY(app);
     app->window()->resize(1280, 800);
     auto* page = app->window()->series_page();
+    // The server's refusal in German: Dr. Jonas Keller teaches for another
+    // organisation then.
+    QTRY_VERIFY_WITH_TIMEOUT(page->SelectSeries(2), kWait);
+    QTRY_VERIFY_WITH_TIMEOUT(page->schedule()->topLevelItemCount() > 0, kWait);
+    page->schedule()->setCurrentItem(page->schedule()->topLevelItem(0));
+    page->PlanSession();
+    auto* session = page->findChild<trainhub::desktop::SessionDialog*>("sessionDialog");
+    QVERIFY(session != nullptr);
+    session->day()->setDate(QDate(2027, 3, 1));
+    session->from()->setTime(QTime(14, 0));
+    session->to()->setTime(QTime(17, 0));
+    session->place_name()->setText("Rathaus Köthen, Sitzungssaal");
+    QVERIFY(CheckTrainer(session, 2, true));
+    session->Save();
+    QTRY_VERIFY2_WITH_TIMEOUT(session->allow_overlap()->isVisibleTo(session),
+                              qPrintable(session->problem()->text()), kWait);
+    QVERIFY2(session->problem()->text().contains("ist zu dieser Zeit bereits gebucht") &&
+                 session->problem()->text().contains("einer anderen Organisation"),
+             qPrintable(session->problem()->text()));
+    QVERIFY(!session->problem()->text().contains("another organisation"));
+    Screenshot(session, "coordinator-conflict-de");
+    session->reject();
+    // An import's problems in German.
+    const QString csv = server_.folder() + "/teilnehmende-de.csv";
+    QFile file(csv);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(
+        "Vorname;Nachname;E-Mail;Zielgruppe\n"
+        "Ece;Kaya;ece.kaya@example.org;Ehrenamt\n"
+        "Paul;Meier;kein-at-zeichen;Astronauten\n");
+    file.close();
+    v1::Organization agsa;
+    agsa.set_id(1);
+    agsa.set_name("Auslandsgesellschaft Sachsen-Anhalt e.V.");
+    trainhub::desktop::ImportDialog import(app->connection(), {agsa}, 0, {});
+    import.SetFile(csv);
+    QSignalSpy checked(&import, &trainhub::desktop::ImportDialog::checked);
+    import.Check();
+    QVERIFY(checked.wait(kWait));
+    QCOMPARE(import.problems()->rowCount(), 2);
+    const QString reasons =
+        import.problems()->item(0, 2)->text() + "\n" + import.problems()->item(1, 2)->text();
+    QVERIFY2(reasons.contains("ist keine E-Mail-Adresse") &&
+                 reasons.contains("unbekannte Zielgruppe „Astronauten“"),
+             qPrintable(reasons));
+    Screenshot(&import, "coordinator-import-de");
     QTRY_VERIFY_WITH_TIMEOUT(page->SelectSeries(6), kWait);
     auto* panel = page->attendance_panel();
     page->details()->setCurrentWidget(panel);

@@ -21,8 +21,8 @@ class CompletionRulesTest : public ::testing::Test {
     const Id module_of[] = {10, 10, 20, 30};
     for (int i = 0; i < 4; ++i) {
       const absl::Time start = day + absl::Hours(24 * 7 * i);
-      sessions_.push_back({100 + i, module_of[i], start, start + absl::Minutes(240), 240, 4.0,
-                           false});
+      sessions_.push_back(
+          {100 + i, module_of[i], start, start + absl::Minutes(240), 240, 4.0, false});
     }
     // Unless a test says otherwise, every session is over.
     now_ = day + absl::Hours(24 * 365);
@@ -63,7 +63,7 @@ TEST_F(CompletionRulesTest, TooManyMinutesMissedLoseTheModule) {
   EXPECT_EQ(p.rule_outcome, CompletionOutcome::kConfirmation);
   EXPECT_EQ(p.progress, CompletionProgress::kNotCompleted);
   ASSERT_EQ(p.unmet.size(), 1u);
-  EXPECT_NE(p.unmet[0].find("1. Grundlagen"), std::string::npos) << p.unmet[0];
+  EXPECT_NE(p.unmet[0].English().find("1. Grundlagen"), std::string::npos) << p.unmet[0].English();
 }
 
 TEST_F(CompletionRulesTest, RequirementsCombineWithAnd) {
@@ -77,7 +77,8 @@ TEST_F(CompletionRulesTest, RequirementsCombineWithAnd) {
   EXPECT_EQ(p.modules_attended, 2);
   EXPECT_EQ(p.excused, 1);
   ASSERT_EQ(p.unmet.size(), 1u);
-  EXPECT_NE(p.unmet[0].find("at most 0 excused"), std::string::npos) << p.unmet[0];
+  EXPECT_NE(p.unmet[0].English().find("at most 0 excused"), std::string::npos)
+      << p.unmet[0].English();
   rule_.max_excused = 1;
   EXPECT_EQ(Evaluate({Cell(S::kPresent), Cell(S::kPresent), Cell(S::kPresent), Cell(S::kExcused)})
                 .rule_outcome,
@@ -85,9 +86,9 @@ TEST_F(CompletionRulesTest, RequirementsCombineWithAnd) {
   // Missing the mandatory module 2 breaks it although two modules count.
   p = Evaluate({Cell(S::kPresent), Cell(S::kPresent), Cell(S::kAbsent), Cell(S::kPresent)});
   ASSERT_EQ(p.unmet.size(), 1u);
-  EXPECT_NE(p.unmet[0].find("mandatory modules attended: missing 2. Kommunikation"),
+  EXPECT_NE(p.unmet[0].English().find("mandatory modules attended: missing 2. Kommunikation"),
             std::string::npos)
-      << p.unmet[0];
+      << p.unmet[0].English();
 }
 
 TEST_F(CompletionRulesTest, TeachingUnitShare) {
@@ -158,8 +159,7 @@ TEST_F(CompletionRulesTest, ASessionNotYetHeldRemainsWhateverIsRecorded) {
   EXPECT_NE(p.progress_reason.find("3. Vertiefung"), std::string::npos) << p.progress_reason;
   // Signing the sheet off early changes nothing: the session is not over.
   sessions_[3].signed_off = true;
-  EXPECT_EQ(Evaluate({Cell(S::kPresent), Cell(S::kPresent), Cell(S::kPresent),
-                      Cell(S::kPresent)})
+  EXPECT_EQ(Evaluate({Cell(S::kPresent), Cell(S::kPresent), Cell(S::kPresent), Cell(S::kPresent)})
                 .sessions_remaining,
             1);
   // Once it has ended, the record stands.

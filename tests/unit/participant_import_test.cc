@@ -185,10 +185,13 @@ TEST_F(ParticipantImportTest, ADryRunReportsEveryBadRowAndStoresNothing) {
   for (size_t i = 0; i < expected_lines.size(); ++i) {
     EXPECT_EQ(report->problems[i].line, expected_lines[i].line);
     EXPECT_EQ(report->problems[i].column, expected_lines[i].column);
-    EXPECT_FALSE(report->problems[i].reason.empty());
+    EXPECT_FALSE(report->problems[i].reason.English().empty());
+    // Said in the caller's language when the import is refused.
+    EXPECT_TRUE(report->problems[i].reason.translatable()) << report->problems[i].reason.English();
   }
-  EXPECT_NE(report->problems[4].reason.find("same e-mail address as line 2"), std::string::npos);
-  EXPECT_NE(report->problems[2].reason.find("Astronauten"), std::string::npos);
+  EXPECT_NE(report->problems[4].reason.English().find("same e-mail address as line 2"),
+            std::string::npos);
+  EXPECT_NE(report->problems[2].reason.English().find("Astronauten"), std::string::npos);
   EXPECT_EQ(report->imported.size(), 2u);
   EXPECT_EQ(CountParticipants(), 0);
 }
@@ -217,7 +220,8 @@ TEST_F(ParticipantImportTest, AllRowsOrNoneByDefaultOrOnlyTheGoodRowsWhenAsked) 
   // Importing the same file again finds the e-mail addresses taken.
   auto again = import_->Import(coordinator_, kWithBadRows, options, {});
   ASSERT_TRUE(again.ok());
-  EXPECT_NE(again->problems[0].reason.find("already has this e-mail address"), std::string::npos);
+  EXPECT_NE(again->problems[0].reason.English().find("already has this e-mail address"),
+            std::string::npos);
 }
 
 TEST_F(ParticipantImportTest, ApprenticesComeWithTheStartOfTheirTraining) {
@@ -242,8 +246,8 @@ TEST_F(ParticipantImportTest, ApprenticesComeWithTheStartOfTheirTraining) {
   for (size_t i = 0; i < expected.size(); ++i) {
     EXPECT_EQ(report->problems[i].line, expected[i].first);
     EXPECT_EQ(report->problems[i].column, "Ausbildungsbeginn");
-    EXPECT_NE(report->problems[i].reason.find(expected[i].second), std::string::npos)
-        << report->problems[i].reason;
+    EXPECT_NE(report->problems[i].reason.English().find(expected[i].second), std::string::npos)
+        << report->problems[i].reason.English();
   }
 
   auto imported = import_->Import(coordinator_,
@@ -339,8 +343,8 @@ TEST_F(ParticipantImportTest, AnEMailOfAnotherPersonIsAConflictNeverAMerge) {
   ASSERT_TRUE(dry.ok()) << dry.status();
   ASSERT_EQ(dry->problems.size(), 1u);
   EXPECT_EQ(dry->problems[0].line, 2);
-  EXPECT_NE(dry->problems[0].reason.find("belongs to participant"), std::string::npos);
-  EXPECT_NE(dry->problems[0].reason.find("Jana Beispiel"), std::string::npos);
+  EXPECT_NE(dry->problems[0].reason.English().find("belongs to participant"), std::string::npos);
+  EXPECT_NE(dry->problems[0].reason.English().find("Jana Beispiel"), std::string::npos);
   // A dry run shows no ids that were never stored.
   ASSERT_EQ(dry->imported.size(), 1u);
   for (const ImportedRow& row : dry->imported) {

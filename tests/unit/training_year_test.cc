@@ -31,23 +31,23 @@ TEST(TrainingYearTest, TheYearCountsFromTheStartOfTraining) {
 }
 
 TEST(TrainingYearTest, StartsAreReadAsPeopleWriteThem) {
-  std::string problem;
+  Message problem;
   for (const char* text : {"2024-08-01", "01.08.2024", "1.8.2024", " 01.08.2024 "}) {
     EXPECT_EQ(ParseTrainingStart(text, &problem), absl::CivilDay(2024, 8, 1)) << text;
-    EXPECT_EQ(problem, "");
+    EXPECT_EQ(problem.English(), "");
   }
   for (const char* text : {"2024-08", "08.2024", "8/2024"}) {
     EXPECT_EQ(ParseTrainingStart(text, &problem), absl::CivilDay(2024, 8, 1)) << text;
   }
   EXPECT_FALSE(ParseTrainingStart("01.08.24", &problem));
-  EXPECT_NE(problem.find("four digits"), std::string::npos) << problem;
+  EXPECT_NE(problem.English().find("four digits"), std::string::npos) << problem.English();
   for (const char* text : {"30.02.2024", "2024-13-01"}) {
     EXPECT_FALSE(ParseTrainingStart(text, &problem)) << text;
-    EXPECT_NE(problem.find("not a day of the calendar"), std::string::npos) << problem;
+    EXPECT_NE(problem.English().find("not a day of the calendar"), std::string::npos) << problem.English();
   }
   for (const char* text : {"", "August", "2024", "1.8.2024.5", "2024-08/01"}) {
     EXPECT_FALSE(ParseTrainingStart(text, &problem)) << text;
-    EXPECT_NE(problem.find("01.08.2024"), std::string::npos) << problem;
+    EXPECT_NE(problem.English().find("01.08.2024"), std::string::npos) << problem.English();
   }
 }
 

@@ -12,8 +12,8 @@
 #include "absl/strings/match.h"
 #include "clients/cli/format.h"
 #include "clients/cli/messages.h"
-#include "domain/canonical_json.h"
-#include "domain/data_integrity.h"
+#include "domain/documents/canonical_json.h"
+#include "domain/documents/data_integrity.h"
 
 namespace trainhub::cli {
 namespace {

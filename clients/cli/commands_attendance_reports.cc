@@ -10,7 +10,7 @@
 #include "clients/cli/commands.h"
 #include "clients/cli/format.h"
 #include "clients/cli/messages.h"
-#include "domain/attendance_ledger.h"
+#include "domain/attendance/attendance_ledger.h"
 
 namespace trainhub::cli {
 namespace {

@@ -7,8 +7,8 @@
 // Handlers never throw. Thread-safe.
 
 #include "api/auth.h"
-#include "domain/accounts.h"
-#include "domain/audit.h"
+#include "domain/accounts/accounts.h"
+#include "domain/accounts/audit.h"
 #include "trainhub/v1/account.grpc.pb.h"
 
 namespace trainhub::api {

@@ -8,7 +8,7 @@
 // ToGrpcStatus. Handlers never throw. Thread-safe.
 
 #include "api/auth.h"
-#include "domain/attendance.h"
+#include "domain/attendance/attendance.h"
 #include "trainhub/v1/attendance.grpc.pb.h"
 
 namespace trainhub::api {

@@ -7,7 +7,7 @@
 // Handlers never throw. Thread-safe.
 
 #include "api/auth.h"
-#include "domain/audit.h"
+#include "domain/accounts/audit.h"
 #include "trainhub/v1/audit.grpc.pb.h"
 
 namespace trainhub::api {

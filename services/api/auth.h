@@ -14,7 +14,7 @@
 
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
-#include "domain/accounts.h"
+#include "domain/accounts/accounts.h"
 #include "domain/policy.h"
 
 namespace trainhub::api {

@@ -8,8 +8,8 @@
 // go through ToGrpcStatus. Handlers never throw. Thread-safe.
 
 #include "api/auth.h"
-#include "domain/certificates.h"
-#include "domain/completion.h"
+#include "domain/completion/certificates.h"
+#include "domain/completion/completion.h"
 #include "trainhub/v1/certificate.grpc.pb.h"
 
 namespace trainhub::api {

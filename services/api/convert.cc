@@ -5,7 +5,7 @@
 #include "domain/berlin_time.h"
 #include "domain/errors.h"
 #include "domain/status_macros.h"
-#include "domain/training_year.h"
+#include "domain/enrolment/training_year.h"
 
 namespace trainhub::api {
 namespace {

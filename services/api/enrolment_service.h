@@ -6,7 +6,7 @@
 // converts the result; errors go through ToGrpcStatus. Handlers never throw. Thread-safe.
 
 #include "api/auth.h"
-#include "domain/enrolments.h"
+#include "domain/enrolment/enrolments.h"
 #include "trainhub/v1/enrolment.grpc.pb.h"
 
 namespace trainhub::api {

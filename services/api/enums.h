@@ -7,9 +7,9 @@
 // side adds or renumbers a value without the other. The numbers stored in the
 // database are the domain's (store/stored_numbers.h pins them).
 
-#include "domain/attendance_ledger.h"
-#include "domain/certificate_document.h"
-#include "domain/completion_rules.h"
+#include "domain/attendance/attendance_ledger.h"
+#include "domain/completion/certificate_document.h"
+#include "domain/completion/completion_rules.h"
 #include "domain/model.h"
 #include "trainhub/v1/account.pb.h"
 #include "trainhub/v1/attendance.pb.h"

@@ -7,7 +7,7 @@
 // Handlers never throw. Thread-safe.
 
 #include "api/auth.h"
-#include "domain/organizations.h"
+#include "domain/planning/organizations.h"
 #include "trainhub/v1/organization.grpc.pb.h"
 
 namespace trainhub::api {

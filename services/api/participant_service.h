@@ -7,8 +7,8 @@
 // Handlers never throw. Thread-safe.
 
 #include "api/auth.h"
-#include "domain/participant_import.h"
-#include "domain/participants.h"
+#include "domain/enrolment/participant_import.h"
+#include "domain/enrolment/participants.h"
 #include "trainhub/v1/participant.grpc.pb.h"
 
 namespace trainhub::api {

@@ -1,13 +1,13 @@
 #ifndef TRAINHUB_SERVICES_API_PRIVACY_SERVICE_H_
 #define TRAINHUB_SERVICES_API_PRIVACY_SERVICE_H_
 
-// gRPC adapter: the GDPR rights of a person (domain/privacy.h).
+// gRPC adapter: the GDPR rights of a person (domain/privacy/privacy.h).
 // Each handler admits the call (api/auth.h), converts the request, calls the
 // use case and converts the result; errors go through ToGrpcStatus.
 // Handlers never throw. Thread-safe.
 
 #include "api/auth.h"
-#include "domain/privacy.h"
+#include "domain/privacy/privacy.h"
 #include "trainhub/v1/privacy.grpc.pb.h"
 
 namespace trainhub::api {

@@ -1,13 +1,13 @@
 #ifndef TRAINHUB_SERVICES_API_REPORT_SERVICE_H_
 #define TRAINHUB_SERVICES_API_REPORT_SERVICE_H_
 
-// gRPC adapter: funder reports (domain/funder_reports.h).
+// gRPC adapter: funder reports (domain/reports/funder_reports.h).
 // Each handler admits the call (api/auth.h), converts the request, calls the
 // use case and converts the result; errors go through ToGrpcStatus.
 // Handlers never throw. Thread-safe.
 
 #include "api/auth.h"
-#include "domain/funder_reports.h"
+#include "domain/reports/funder_reports.h"
 #include "trainhub/v1/report.grpc.pb.h"
 
 namespace trainhub::api {

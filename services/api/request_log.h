@@ -8,8 +8,8 @@
 #include <string>
 #include <utility>
 
-#include "domain/accounts.h"
-#include "domain/audit.h"
+#include "domain/accounts/accounts.h"
+#include "domain/accounts/audit.h"
 
 namespace trainhub::api {
 

@@ -7,8 +7,8 @@
 // Handlers never throw. Thread-safe.
 
 #include "api/auth.h"
-#include "domain/calendar_export.h"
-#include "domain/schedules.h"
+#include "domain/planning/calendar_export.h"
+#include "domain/planning/schedules.h"
 #include "trainhub/v1/schedule.grpc.pb.h"
 
 namespace trainhub::api {

@@ -7,8 +7,8 @@
 // Handlers never throw. Thread-safe.
 
 #include "api/auth.h"
-#include "domain/series_planning.h"
-#include "domain/session_planning.h"
+#include "domain/planning/series_planning.h"
+#include "domain/planning/session_planning.h"
 #include "trainhub/v1/series.grpc.pb.h"
 
 namespace trainhub::api {

@@ -7,7 +7,7 @@
 // Handlers never throw. Thread-safe.
 
 #include "api/auth.h"
-#include "domain/trainers.h"
+#include "domain/planning/trainers.h"
 #include "trainhub/v1/trainer.grpc.pb.h"
 
 namespace trainhub::api {

@@ -141,7 +141,7 @@ struct Participant {
   Id organization_id = 0;
   std::vector<TargetGroup> target_groups;
   // Apprentices: the first day of their training; their training year on a
-  // day is derived from it (domain/training_year.h). Nobody else has one.
+  // day is derived from it (domain/enrolment/training_year.h). Nobody else has one.
   std::optional<absl::CivilDay> training_start;
   // Input only, from the deprecated API field and import column: the
   // training year (1-3) as of today, which Create, Update and the import
@@ -345,7 +345,7 @@ struct AuditEvent {
   std::string request_id;
   std::string peer;          // the client's address without port; "" in-process
   int64_t repeat_count = 1;  // refusals coalesced into this row
-  // The hash chain (domain/audit_chain.h), set by the store: the event's
+  // The hash chain (domain/accounts/audit_chain.h), set by the store: the event's
   // place (0 while a refusal row still counts repeats), the hash before it
   // and its own, the salt of the peer's digest ("" for no peer) and, once
   // the peer was erased, its digest.

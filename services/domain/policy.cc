@@ -43,7 +43,7 @@ const std::map<std::string, Callers, std::less<>>& RolePolicy() {
       {"trainhub.v1.ParticipantService/DeleteQualification", Callers::kPlanners},
 
       // Participants act on their own enrolments; the object rules are in
-      // domain/enrolments.h.
+      // domain/enrolment/enrolments.h.
       {"trainhub.v1.AttendanceService/GetAttendanceSheet", Callers::kSignedIn},
       {"trainhub.v1.AttendanceService/RecordAttendanceSheet", Callers::kStaff},
       {"trainhub.v1.AttendanceService/RecordAttendance", Callers::kStaff},

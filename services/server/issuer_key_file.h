@@ -10,7 +10,7 @@
 #include <string>
 
 #include "absl/status/statusor.h"
-#include "domain/certificate_document.h"
+#include "domain/completion/certificate_document.h"
 
 namespace trainhub::server {
 

@@ -18,9 +18,9 @@
 
 #include "absl/strings/match.h"
 #include "absl/time/time.h"
-#include "domain/accounts.h"
+#include "domain/accounts/accounts.h"
 #include "domain/berlin_time.h"
-#include "domain/passwords.h"
+#include "domain/accounts/passwords.h"
 #include "server/issuer_key_file.h"
 #include "server/trainhub_server.h"
 #include "store/connection.h"

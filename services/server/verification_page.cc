@@ -11,7 +11,7 @@
 #include "absl/strings/str_split.h"
 #include "absl/time/civil_time.h"
 #include "domain/berlin_time.h"
-#include "domain/data_integrity.h"
+#include "domain/documents/data_integrity.h"
 
 namespace trainhub::server {
 namespace {

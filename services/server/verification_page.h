@@ -9,7 +9,7 @@
 #include <string>
 #include <vector>
 
-#include "domain/certificates.h"
+#include "domain/completion/certificates.h"
 
 namespace trainhub::server {
 

@@ -12,14 +12,14 @@
 //   /keys.json        the issuer's public keys as JSON (key ids, did:key)
 // Language: ?lang=de|en, else Accept-Language, else German. Each client
 // address is rate-limited (429 with Retry-After); so are name checks
-// against an erased holder (domain/name_check_budget.h). Connections, their
+// against an erased holder (domain/completion/name_check_budget.h). Connections, their
 // memory and their time are bounded (server/http_daemon.h).
 
 #include <memory>
 #include <string>
 
 #include "absl/status/statusor.h"
-#include "domain/certificates.h"
+#include "domain/completion/certificates.h"
 #include "server/rate_limiter.h"
 
 namespace trainhub::server {

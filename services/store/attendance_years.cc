@@ -1,6 +1,6 @@
 #include "store/attendance_years.h"
 
-#include "domain/attendance_ledger.h"
+#include "domain/attendance/attendance_ledger.h"
 #include "store/stored_numbers.h"
 
 namespace trainhub::store {

@@ -9,8 +9,8 @@
 #include <vector>
 
 #include "absl/time/clock.h"
-#include "domain/attendance_ledger.h"
-#include "domain/audit_chain.h"
+#include "domain/attendance/attendance_ledger.h"
+#include "domain/accounts/audit_chain.h"
 #include "store/sql_support.h"
 #include "store/sqlite_attendance_store.h"
 #include "store/sqlite_audit_store.h"
@@ -19,7 +19,7 @@ namespace trainhub::store {
 namespace {
 
 // Tamper evidence for every stored field.
-// - The audit log gets its hash chain (domain/audit_chain.h): each row's
+// - The audit log gets its hash chain (domain/accounts/audit_chain.h): each row's
 //   place, the hash before it and its own, the salt of its client address's
 //   digest and, once erased, that digest; the chain's head. Rows may change
 //   only while a refusal row counts its repeats and joins the chain, and

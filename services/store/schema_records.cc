@@ -9,7 +9,7 @@
 
 #include "absl/time/civil_time.h"
 #include "domain/berlin_time.h"
-#include "domain/training_year.h"
+#include "domain/enrolment/training_year.h"
 
 #include "domain/text.h"
 
@@ -17,7 +17,7 @@ namespace trainhub::store {
 namespace {
 
 // Attendance: the append-only ledger of records and sign-offs, chained per
-// series by hash (domain/attendance_ledger.h), the head of each chain, and
+// series by hash (domain/attendance/attendance_ledger.h), the head of each chain, and
 // the self check-in windows.
 constexpr char kMigration8[] = R"sql(
 CREATE TABLE attendance_entry (

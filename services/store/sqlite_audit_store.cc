@@ -1,7 +1,7 @@
 #include "store/sqlite_audit_store.h"
 
 #include "absl/strings/str_cat.h"
-#include "domain/audit_chain.h"
+#include "domain/accounts/audit_chain.h"
 #include "domain/status_macros.h"
 #include "store/sql_support.h"
 

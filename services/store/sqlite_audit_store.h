@@ -2,7 +2,7 @@
 #define TRAINHUB_SERVICES_STORE_SQLITE_AUDIT_STORE_H_
 
 // The SQLite side of domain::AuditWriter: the audit log and its hash chain
-// (domain/audit_chain.h), which the store keeps: every append is chained
+// (domain/accounts/audit_chain.h), which the store keeps: every append is chained
 // (refusal rows once sealed), so no caller can append around it.
 
 #include "domain/ports/audit.h"

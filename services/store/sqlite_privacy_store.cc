@@ -3,7 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "absl/strings/str_cat.h"
-#include "domain/audit_chain.h"
+#include "domain/accounts/audit_chain.h"
 #include "domain/status_macros.h"
 #include "domain/text.h"
 #include "store/sqlite_audit_store.h"

@@ -296,17 +296,24 @@ absl::Status SqliteStore::Read(const std::function<absl::Status(domain::ReadView
   }
   absl::Status status;
   try {
-    reader->db->exec("BEGIN");
+    // One snapshot for the whole read. A read changes nothing: it ends by
+    // a rollback, once no statement of it is stepping any more.
+    SQLite::Transaction snapshot(*reader->db);
+    struct ResetOnExit {
+      Sql& sql;
+      ~ResetOnExit() { sql.ResetStatements(); }
+    } reset{reader->unit->sql()};
     status = work(*reader->unit);
-    reader->unit->sql().ResetStatements();
-    reader->db->exec("COMMIT");
   } catch (const std::exception& e) {
     status = FromSqliteError(e, "read failed");
-    reader->unit->sql().ResetStatements();
+  }
+  // A reader goes back to the pool without a snapshot: a later read must
+  // see every write committed before it began.
+  if (sqlite3_get_autocommit(reader->db->getHandle()) == 0) {
     try {
       reader->db->exec("ROLLBACK");
-    } catch (const std::exception&) {
-      // No transaction was open.
+    } catch (const std::exception& e) {
+      status = FromSqliteError(e, "read failed");
     }
   }
   bool someone_waits_for_all = false;

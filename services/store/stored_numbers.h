@@ -6,9 +6,9 @@
 // (seat-holding states, the waiting list). The build fails here when a
 // domain value is renumbered: add new values at the end instead.
 
-#include "domain/attendance_ledger.h"
-#include "domain/certificate_document.h"
-#include "domain/completion_rules.h"
+#include "domain/attendance/attendance_ledger.h"
+#include "domain/completion/certificate_document.h"
+#include "domain/completion/completion_rules.h"
 #include "domain/model.h"
 
 namespace trainhub::store {

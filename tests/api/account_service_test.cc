@@ -9,7 +9,7 @@
 
 #include "api/access_matrix.h"
 #include "api/api_fixture.h"
-#include "domain/passwords.h"
+#include "domain/accounts/passwords.h"
 
 namespace trainhub::api_test {
 namespace {

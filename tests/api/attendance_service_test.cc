@@ -8,7 +8,7 @@
 
 #include "api/access_matrix.h"
 #include "api/api_fixture.h"
-#include "domain/attendance_ledger.h"
+#include "domain/attendance/attendance_ledger.h"
 #include "trainhub/v1/attendance.grpc.pb.h"
 #include "trainhub/v1/privacy.grpc.pb.h"
 

@@ -3,7 +3,7 @@
 #include "api/access_matrix.h"
 #include "api/api_fixture.h"
 #include "domain/berlin_time.h"
-#include "domain/training_year.h"
+#include "domain/enrolment/training_year.h"
 
 namespace trainhub::api_test {
 namespace {

@@ -24,7 +24,7 @@
 
 #include "absl/time/clock.h"
 #include "bench/bench_util.h"
-#include "domain/attendance_ledger.h"
+#include "domain/attendance/attendance_ledger.h"
 #include "domain/ports/unit_of_work.h"
 #include "grpc/health/v1/health.grpc.pb.h"
 #include "server/trainhub_server.h"

@@ -15,8 +15,8 @@
 #include <map>
 #include <nlohmann/json.hpp>
 
-#include "domain/certificate_status.h"
-#include "domain/data_integrity.h"
+#include "domain/completion/certificate_status.h"
+#include "domain/documents/data_integrity.h"
 #include "e2e/e2e_fixture.h"
 #include "e2e/http_get.h"
 

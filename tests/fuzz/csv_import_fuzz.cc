@@ -11,12 +11,12 @@
 #include <memory>
 #include <string>
 
-#include "domain/csv_table.h"
+#include "domain/documents/csv_table.h"
 #include "domain/errors.h"
-#include "domain/organizations.h"
-#include "domain/participant_import.h"
+#include "domain/planning/organizations.h"
+#include "domain/enrolment/participant_import.h"
 #include "domain/ports/unit_of_work.h"
-#include "domain/series_planning.h"
+#include "domain/planning/series_planning.h"
 #include "fuzz/fuzz_check.h"
 #include "store/sqlite_store.h"
 

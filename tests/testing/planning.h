@@ -7,13 +7,13 @@
 #include <functional>
 
 #include "absl/time/clock.h"
-#include "domain/calendar_export.h"
-#include "domain/organizations.h"
+#include "domain/planning/calendar_export.h"
+#include "domain/planning/organizations.h"
 #include "domain/ports/unit_of_work.h"
-#include "domain/schedules.h"
-#include "domain/series_planning.h"
-#include "domain/session_planning.h"
-#include "domain/trainers.h"
+#include "domain/planning/schedules.h"
+#include "domain/planning/series_planning.h"
+#include "domain/planning/session_planning.h"
+#include "domain/planning/trainers.h"
 
 namespace trainhub::testing {
 

@@ -1,4 +1,4 @@
-#include "domain/accounts.h"
+#include "domain/accounts/accounts.h"
 
 #include <SQLiteCpp/Database.h>
 #include <gtest/gtest.h>
@@ -13,11 +13,11 @@
 
 #include "absl/strings/str_cat.h"
 #include "domain/errors.h"
-#include "domain/login_throttle.h"
-#include "domain/name_check_budget.h"
-#include "domain/passwords.h"
+#include "domain/accounts/login_throttle.h"
+#include "domain/completion/name_check_budget.h"
+#include "domain/accounts/passwords.h"
 #include "domain/status_macros.h"
-#include "domain/token_cache.h"
+#include "domain/accounts/token_cache.h"
 #include "store/sqlite_store.h"
 #include "testing/temp_files.h"
 

@@ -2,13 +2,13 @@
 // when a session takes records and sign-off, the rotating check-in code with
 // its grace slot, throttled guessing, and the ledger's head.
 
-#include "domain/attendance.h"
+#include "domain/attendance/attendance.h"
 
 #include <gtest/gtest.h>
 
-#include "domain/enrolments.h"
+#include "domain/enrolment/enrolments.h"
 #include "domain/errors.h"
-#include "domain/participants.h"
+#include "domain/enrolment/participants.h"
 #include "store/sqlite_store.h"
 #include "testing/planning.h"
 

@@ -1,4 +1,4 @@
-#include "domain/audit.h"
+#include "domain/accounts/audit.h"
 
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>

@@ -1,4 +1,4 @@
-#include "domain/calendar.h"
+#include "domain/planning/calendar.h"
 
 #include <gtest/gtest.h>
 #include <libical/ical.h>

@@ -2,7 +2,7 @@
 // serial numbers, the document's round trip, Ed25519 signatures, and the
 // printed PDF (fonts embedded, text in logical order).
 
-#include "domain/certificate_document.h"
+#include "domain/completion/certificate_document.h"
 
 #include <gtest/gtest.h>
 #include <sodium.h>
@@ -19,10 +19,10 @@
 
 #include "absl/strings/escaping.h"
 #include "absl/strings/str_cat.h"
-#include "domain/canonical_json.h"
-#include "domain/certificate_pdf.h"
-#include "domain/certificate_status.h"
-#include "domain/name_transliteration.h"
+#include "domain/documents/canonical_json.h"
+#include "domain/completion/certificate_pdf.h"
+#include "domain/completion/certificate_status.h"
+#include "domain/completion/name_transliteration.h"
 #include "domain/work_gate.h"
 #include "testing/v1_certificate.h"
 

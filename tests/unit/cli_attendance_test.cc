@@ -12,7 +12,7 @@
 #include <vector>
 
 #include "clients/cli/app.h"
-#include "domain/attendance_ledger.h"
+#include "domain/attendance/attendance_ledger.h"
 #include "trainhub/v1/attendance_mock.grpc.pb.h"
 #include "trainhub/v1/audit_mock.grpc.pb.h"
 #include "trainhub/v1/common.pb.h"

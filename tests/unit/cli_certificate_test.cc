@@ -11,10 +11,10 @@
 #include <vector>
 
 #include "clients/cli/app.h"
-#include "domain/canonical_json.h"
-#include "domain/certificate_badge.h"
-#include "domain/certificate_document.h"
-#include "domain/data_integrity.h"
+#include "domain/documents/canonical_json.h"
+#include "domain/completion/certificate_badge.h"
+#include "domain/completion/certificate_document.h"
+#include "domain/documents/data_integrity.h"
 #include "trainhub/v1/certificate_mock.grpc.pb.h"
 #include "unit/cli_test_run.h"
 

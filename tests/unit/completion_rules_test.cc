@@ -1,7 +1,7 @@
 // The completion rule on hand-made records: which outcome a person gets,
 // the forecast while sessions remain, and the rule's validation.
 
-#include "domain/completion_rules.h"
+#include "domain/completion/completion_rules.h"
 
 #include <gtest/gtest.h>
 

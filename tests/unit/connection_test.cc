@@ -6,8 +6,8 @@
 
 #include <filesystem>
 
-#include "domain/attendance_ledger.h"
-#include "domain/audit_chain.h"
+#include "domain/attendance/attendance_ledger.h"
+#include "domain/accounts/audit_chain.h"
 #include "store/schema.h"
 #include "store/schema_integrity.h"
 #include "store/sql_support.h"

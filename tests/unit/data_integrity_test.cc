@@ -4,15 +4,15 @@
 // the canonical document, the proof options, the signature), and the Open
 // Badges credential trainhub exports.
 
-#include "domain/data_integrity.h"
+#include "domain/documents/data_integrity.h"
 
 #include <gtest/gtest.h>
 
 #include "absl/strings/escaping.h"
 #include "absl/time/time.h"
-#include "domain/canonical_json.h"
-#include "domain/certificate_badge.h"
-#include "domain/certificate_document.h"
+#include "domain/documents/canonical_json.h"
+#include "domain/completion/certificate_badge.h"
+#include "domain/completion/certificate_document.h"
 
 namespace trainhub::domain {
 namespace {

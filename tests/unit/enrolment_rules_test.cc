@@ -1,6 +1,6 @@
 // The enrolment state machine and where a request is placed.
 
-#include "domain/enrolment_rules.h"
+#include "domain/enrolment/enrolment_rules.h"
 
 #include <gtest/gtest.h>
 

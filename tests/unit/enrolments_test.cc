@@ -1,10 +1,10 @@
-#include "domain/enrolments.h"
+#include "domain/enrolment/enrolments.h"
 
 #include <SQLiteCpp/Database.h>
 #include <gtest/gtest.h>
 
 #include "domain/errors.h"
-#include "domain/participants.h"
+#include "domain/enrolment/participants.h"
 #include "store/connection.h"
 #include "store/sqlite_store.h"
 #include "testing/planning.h"

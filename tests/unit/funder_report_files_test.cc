@@ -16,7 +16,7 @@
 #include "absl/strings/str_split.h"
 #include "absl/strings/strip.h"
 #include "domain/berlin_time.h"
-#include "domain/funder_report.h"
+#include "domain/reports/funder_report.h"
 
 namespace trainhub::domain {
 namespace {

@@ -3,17 +3,17 @@
 // gives on the day they took part (the same in every later year), and only
 // the documents that stand counted (a replaced or revoked one never).
 
-#include "domain/funder_reports.h"
+#include "domain/reports/funder_reports.h"
 
 #include <gtest/gtest.h>
 
 #include "absl/strings/str_cat.h"
-#include "domain/attendance.h"
+#include "domain/attendance/attendance.h"
 #include "domain/berlin_time.h"
-#include "domain/enrolments.h"
-#include "domain/participants.h"
+#include "domain/enrolment/enrolments.h"
+#include "domain/enrolment/participants.h"
 #include "domain/status_macros.h"
-#include "domain/training_year.h"
+#include "domain/enrolment/training_year.h"
 #include "store/sqlite_store.h"
 #include "testing/planning.h"
 
@@ -217,7 +217,7 @@ TEST_F(FunderReportsTest, ApprenticesGiveTheirStartAndOthersNone) {
 }
 
 // Certificates as issued and changed since: written straight to the store,
-// as Certificates (domain/certificates.h) leaves them.
+// as Certificates (domain/completion/certificates.h) leaves them.
 class FunderReportDocumentsTest : public FunderReportsTest {
  protected:
   struct Issued {

@@ -1,12 +1,12 @@
-#include "domain/participant_import.h"
+#include "domain/enrolment/participant_import.h"
 
 #include <gtest/gtest.h>
 
 #include "domain/berlin_time.h"
-#include "domain/csv_table.h"
-#include "domain/enrolments.h"
+#include "domain/documents/csv_table.h"
+#include "domain/enrolment/enrolments.h"
 #include "domain/errors.h"
-#include "domain/participants.h"
+#include "domain/enrolment/participants.h"
 #include "store/sqlite_store.h"
 #include "testing/planning.h"
 

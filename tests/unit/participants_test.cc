@@ -1,4 +1,4 @@
-#include "domain/participants.h"
+#include "domain/enrolment/participants.h"
 
 #include <gtest/gtest.h>
 

@@ -1,7 +1,7 @@
 // The retention of records: when a person's data may be erased, and the
 // last day their records are kept.
 
-#include "domain/privacy.h"
+#include "domain/privacy/privacy.h"
 
 #include <gtest/gtest.h>
 

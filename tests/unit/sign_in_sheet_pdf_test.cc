@@ -2,7 +2,7 @@
 // poppler's pdftotext) has every name in any script, and the header on
 // every page.
 
-#include "domain/sign_in_sheet_pdf.h"
+#include "domain/attendance/sign_in_sheet_pdf.h"
 
 #include <gtest/gtest.h>
 

@@ -5,10 +5,10 @@
 
 #include <gtest/gtest.h>
 
-#include "domain/accounts.h"
-#include "domain/audit.h"
-#include "domain/enrolments.h"
-#include "domain/participants.h"
+#include "domain/accounts/accounts.h"
+#include "domain/accounts/audit.h"
+#include "domain/enrolment/enrolments.h"
+#include "domain/enrolment/participants.h"
 #include "store/sqlite_store.h"
 #include "testing/faulty_store.h"
 #include "testing/planning.h"

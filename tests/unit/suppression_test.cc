@@ -1,4 +1,4 @@
-#include "domain/suppression.h"
+#include "domain/reports/suppression.h"
 
 #include <gtest/gtest.h>
 

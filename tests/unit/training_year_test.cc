@@ -2,7 +2,7 @@
 // day, a stated year turned into a start, and starts read as people write
 // them.
 
-#include "domain/training_year.h"
+#include "domain/enrolment/training_year.h"
 
 #include <gtest/gtest.h>
 

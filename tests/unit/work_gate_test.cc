@@ -6,7 +6,7 @@
 #include <thread>
 #include <vector>
 
-#include "domain/passwords.h"
+#include "domain/accounts/passwords.h"
 
 namespace trainhub::domain {
 namespace {

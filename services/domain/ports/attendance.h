@@ -2,7 +2,7 @@
 #define TRAINHUB_SERVICES_DOMAIN_PORTS_ATTENDANCE_H_
 
 // Storage port of attendance: the append-only ledger of records and
-// sign-offs (domain/attendance_ledger.h) and the self check-in windows.
+// sign-offs (domain/attendance/attendance_ledger.h) and the self check-in windows.
 
 #include <optional>
 #include <string>
@@ -10,7 +10,7 @@
 
 #include "absl/status/statusor.h"
 #include "absl/time/time.h"
-#include "domain/attendance_ledger.h"
+#include "domain/attendance/attendance_ledger.h"
 #include "domain/model.h"
 #include "domain/ports/page.h"
 
@@ -35,7 +35,7 @@ struct CurrentStatus {
 };
 
 // Self check-in of one session. The secret never leaves the server; codes
-// are derived from it (domain/attendance.h).
+// are derived from it (domain/attendance/attendance.h).
 struct CheckInWindow {
   Id session_id = 0;
   std::string secret;  // 32 random bytes
@@ -70,7 +70,7 @@ class AttendanceWriter : public AttendanceReader {
   // The id the next Append gets (entries of hash version 3 hash their id).
   virtual absl::StatusOr<Id> NextEntryId() = 0;
   // Appends `entry` with its id (from NextEntryId; 0: the next), prev_hash and hash set
-  // by the caller (LedgerAppender in domain/attendance_rules.h, which also
+  // by the caller (LedgerAppender in domain/attendance/attendance_rules.h, which also
   // moves the head); a record also becomes the status that counts when it
   // is the latest (CurrentStatus). ALREADY_EXISTS when the session has seen
   // its client_nonce; INTERNAL when the id is taken.

@@ -10,8 +10,8 @@
 #include <vector>
 
 #include "absl/status/statusor.h"
-#include "domain/certificate_document.h"
-#include "domain/certificate_status.h"
+#include "domain/completion/certificate_document.h"
+#include "domain/completion/certificate_status.h"
 #include "domain/model.h"
 #include "domain/ports/page.h"
 
@@ -49,7 +49,7 @@ class CertificateReader {
                                                  const PageRequest& page) = 0;
   // Every key ever used, oldest first.
   virtual absl::StatusOr<std::vector<IssuerKey>> ListIssuerKeys() = 0;
-  // The certificate's signed status (domain/certificate_status.h), if any.
+  // The certificate's signed status (domain/completion/certificate_status.h), if any.
   virtual absl::StatusOr<std::optional<CertificateStatusRecord>> GetStatusRecord(
       Id certificate_id) = 0;
   // The signed status list, if any.

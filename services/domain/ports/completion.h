@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "absl/status/statusor.h"
-#include "domain/completion_rules.h"
+#include "domain/completion/completion_rules.h"
 #include "domain/model.h"
 #include "domain/ports/page.h"
 

@@ -1,0 +1,157 @@
+// A series' certificate PDFs as one ZIP archive (libzip), each PDF read
+// from the store only while the archive writes it.
+
+#include <zip.h>
+
+#include <cstring>
+#include <memory>
+
+#include "absl/strings/str_cat.h"
+#include "domain/completion/certificates.h"
+#include "domain/completion/completion_read.h"
+#include "domain/errors.h"
+#include "domain/status_macros.h"
+#include "domain/work_gate.h"
+
+namespace trainhub::domain {
+namespace {
+
+// Archives are disk and store work: at most two at once, four waiting.
+WorkGate& ArchiveGate() {
+  static WorkGate* gate = new WorkGate(2, 4, absl::Seconds(20));
+  return *gate;
+}
+
+// One PDF of the archive, loaded when libzip opens it and dropped when it
+// closes it.
+struct LazyPdf {
+  Store* store = nullptr;
+  Id certificate_id = 0;
+  std::string bytes;
+  size_t offset = 0;
+  zip_error_t error;
+};
+
+zip_int64_t ReadLazyPdf(void* state, void* data, zip_uint64_t length, zip_source_cmd_t command) {
+  auto* pdf = static_cast<LazyPdf*>(state);
+  switch (command) {
+    case ZIP_SOURCE_OPEN: {
+      absl::Status read = pdf->store->Read([&](ReadView& r) -> absl::Status {
+        TH_ASSIGN_OR_RETURN(Certificate c, r.certificates().Get(pdf->certificate_id));
+        pdf->bytes = std::move(c.pdf);
+        return absl::OkStatus();
+      });
+      if (!read.ok()) {
+        zip_error_set(&pdf->error, ZIP_ER_READ, EIO);
+        return -1;
+      }
+      pdf->offset = 0;
+      return 0;
+    }
+    case ZIP_SOURCE_READ: {
+      const size_t n = std::min<size_t>(length, pdf->bytes.size() - pdf->offset);
+      std::memcpy(data, pdf->bytes.data() + pdf->offset, n);
+      pdf->offset += n;
+      return static_cast<zip_int64_t>(n);
+    }
+    case ZIP_SOURCE_CLOSE:
+      std::string().swap(pdf->bytes);
+      return 0;
+    case ZIP_SOURCE_STAT: {
+      auto* st = static_cast<zip_stat_t*>(data);
+      zip_stat_init(st);
+      return sizeof(zip_stat_t);
+    }
+    case ZIP_SOURCE_ERROR:
+      return zip_error_to_data(&pdf->error, data, length);
+    case ZIP_SOURCE_FREE:
+      zip_error_fini(&pdf->error);
+      delete pdf;
+      return 0;
+    case ZIP_SOURCE_SUPPORTS:
+      return zip_source_make_command_bitmap(ZIP_SOURCE_OPEN, ZIP_SOURCE_READ, ZIP_SOURCE_CLOSE,
+                                            ZIP_SOURCE_STAT, ZIP_SOURCE_ERROR, ZIP_SOURCE_FREE, -1);
+    default:
+      zip_error_set(&pdf->error, ZIP_ER_OPNOTSUPP, 0);
+      return -1;
+  }
+}
+
+// "Zertifikat Amira Haddad 7K3M-Q9ZD-X2RT-4HNB.pdf": no path separators or
+// control characters from the name.
+std::string EntryName(const Certificate& c) {
+  std::string holder;
+  for (const char ch : c.content.holder_name) {
+    const auto u = static_cast<unsigned char>(ch);
+    holder.push_back(u < 0x20 || ch == '/' || ch == '\\' || ch == 0x7f ? '_' : ch);
+  }
+  std::string name =
+      absl::StrCat(c.content.outcome == CompletionOutcome::kCertificate ? "Zertifikat "
+                                                                        : "Teilnahmebestätigung ",
+                   holder, " ", c.content.serial);
+  if (c.status == CertificateStatus::kRevoked) absl::StrAppend(&name, " (widerrufen)");
+  if (c.status == CertificateStatus::kSuperseded) absl::StrAppend(&name, " (ersetzt)");
+  return absl::StrCat(name, ".pdf");
+}
+
+}  // namespace
+
+absl::StatusOr<int> Certificates::WritePdfArchive(const Principal& who, Id series_id,
+                                                  bool include_invalid, const std::string& path) {
+  if (series_id <= 0) return InvalidField("series_id", Msg("must be a positive id"));
+  std::vector<Certificate> listed;
+  TH_RETURN_IF_ERROR(store_.Read([&](ReadView& r) -> absl::Status {
+    TH_RETURN_IF_ERROR(AccessCompletion(r, who, series_id, CompletionRole::kReader).status());
+    TH_ASSIGN_OR_RETURN(std::vector<Certificate> all, CertificatesOfSeries(r, series_id));
+    for (Certificate& c : all) {
+      // An erased holder's PDF is not kept.
+      if (!c.content.holder_name_hash.empty()) continue;
+      if (include_invalid || c.status == CertificateStatus::kValid) {
+        listed.push_back(std::move(c));
+      }
+    }
+    return absl::OkStatus();
+  }));
+  if (listed.empty()) {
+    return FieldError(absl::StatusCode::kFailedPrecondition, "series_id",
+                      include_invalid ? Msg("the series has no certificates")
+                                      : Msg("the series has no valid certificates"));
+  }
+  WorkGate::Pass pass = ArchiveGate().Enter();
+  if (!pass.ok()) {
+    return Refusal(absl::StatusCode::kResourceExhausted,
+                   Msg("too many archives are being made; try again shortly"));
+  }
+  int error_code = 0;
+  zip_t* archive = zip_open(path.c_str(), ZIP_CREATE | ZIP_TRUNCATE, &error_code);
+  if (archive == nullptr) return absl::InternalError("cannot create the ZIP file");
+  for (const Certificate& c : listed) {
+    auto* pdf = new LazyPdf{&store_, c.id, {}, 0, {}};
+    zip_error_init(&pdf->error);
+    zip_source_t* source = zip_source_function(archive, ReadLazyPdf, pdf);
+    if (source == nullptr) {
+      delete pdf;
+      zip_discard(archive);
+      return absl::InternalError("cannot add to the ZIP file");
+    }
+    const zip_int64_t index =
+        zip_file_add(archive, EntryName(c).c_str(), source, ZIP_FL_ENC_UTF_8 | ZIP_FL_OVERWRITE);
+    if (index < 0) {
+      zip_source_free(source);
+      zip_discard(archive);
+      return absl::InternalError("cannot add to the ZIP file");
+    }
+    // PDFs are compressed already.
+    zip_set_file_compression(archive, static_cast<zip_uint64_t>(index), ZIP_CM_STORE, 0);
+    zip_file_set_mtime(archive, static_cast<zip_uint64_t>(index),
+                       static_cast<time_t>(absl::ToUnixSeconds(c.content.issue_time)), 0);
+  }
+  if (zip_close(archive) != 0) {
+    const std::string why = zip_strerror(archive);
+    zip_discard(archive);
+    return absl::InternalError(absl::StrCat("cannot write the ZIP file: ", why));
+  }
+  return static_cast<int>(listed.size());
+}
+
+}  // namespace trainhub::domain

@@ -152,7 +152,8 @@ grpc::Status SeriesServiceImpl::CreateSessionDays(grpc::ServerContext* context,
        days.start);
   take(TimeOfDayFromProto(request->has_daily_end(), request->daily_end(), "daily_end"), days.end);
   if (request->session().has_start_time() || request->session().has_end_time()) {
-    bad.Add("session.start_time", "leave the times unset; daily_start and daily_end give them");
+    bad.Add("session.start_time",
+            domain::Msg("leave the times unset; daily_start and daily_end give them"));
   }
   if (absl::Status status = bad.ToStatus(); !status.ok()) return ToGrpcStatus(status);
   auto day = FromProto(request->session(), "session");

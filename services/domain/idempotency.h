@@ -37,7 +37,7 @@ inline absl::StatusOr<std::optional<RequestRecord>> AlreadyDone(ReadView& r,
   if (earlier &&
       (earlier->method != method || !r.requests().SameFingerprint(*earlier, key.fingerprint))) {
     return FieldError(absl::StatusCode::kAlreadyExists, "request_id",
-                      "was already used for a different request");
+                      Msg("was already used for a different request"));
   }
   return earlier;
 }

@@ -56,8 +56,10 @@ class Message {
   Message() = default;
   // A text that is not a pattern and has no translation (a library's words,
   // text assembled elsewhere): shown as it is in every language.
-  Message(std::string text) : text_(std::move(text)) {}              // NOLINT: implicit
-  Message(const char* text) : text_(text == nullptr ? "" : text) {}  // NOLINT: implicit
+  Message(std::string text) : text_(std::move(text)) {}  // NOLINT: implicit
+  // A literal is words of ours: write it as Msg("...") so that it is
+  // translated (the compiler finds a literal given where a Message is due).
+  Message(const char* text) = delete;
 
   // English text; empty for a verbatim message.
   const std::string& pattern() const { return pattern_; }

@@ -17,7 +17,7 @@ namespace {
 TEST(ToGrpcStatusTest, AManyFoldRefusalFitsATrailerAndCountsWhatItLeavesOut) {
   domain::Violations v;
   for (int i = 0; i < 100; ++i) {
-    v.Add("series.partner_organization_ids[" + std::to_string(i) + "]", "must be a positive id");
+    v.Add("series.partner_organization_ids[" + std::to_string(i) + "]", domain::Msg("must be a positive id"));
   }
   EXPECT_EQ(v.size(), 100u);
   const grpc::Status status = ToGrpcStatus(v.ToStatus());

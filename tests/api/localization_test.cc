@@ -121,7 +121,7 @@ TEST(LocalizationTest, AcceptLanguagePicksTheBestLanguageSpoken) {
 
 TEST(LocalizationTest, PluralsFollowEachLanguagesRules) {
   domain::Violations many;
-  for (int i = 0; i < 22; ++i) many.Add("ids[" + std::to_string(i) + "]", "must be a positive id");
+  for (int i = 0; i < 22; ++i) many.Add("ids[" + std::to_string(i) + "]", domain::Msg("must be a positive id"));
   grpc::Status status = ToGrpcStatus(many.ToStatus());
   trainhub::v1::ErrorDetails details;
   ASSERT_TRUE(details.ParseFromString(status.error_details()));
@@ -137,7 +137,7 @@ TEST(LocalizationTest, PluralsFollowEachLanguagesRules) {
 
   domain::Violations one_more;
   for (int i = 0; i < 21; ++i) {
-    one_more.Add("ids[" + std::to_string(i) + "]", "must be a positive id");
+    one_more.Add("ids[" + std::to_string(i) + "]", domain::Msg("must be a positive id"));
   }
   status = ToGrpcStatus(one_more.ToStatus());
   ASSERT_TRUE(details.ParseFromString(status.error_details()));

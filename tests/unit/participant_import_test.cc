@@ -178,8 +178,8 @@ TEST_F(ParticipantImportTest, ADryRunReportsEveryBadRowAndStoresNothing) {
   ASSERT_TRUE(report.ok()) << report.status();
   EXPECT_FALSE(report->applied);
   const std::vector<ImportProblem> expected_lines = {
-      {3, "E-Mail", ""}, {4, "Ausbildungsjahr", ""}, {5, "Zielgruppe", ""},
-      {6, "Name", ""},   {7, "E-Mail", ""},
+      {3, "E-Mail", {}}, {4, "Ausbildungsjahr", {}}, {5, "Zielgruppe", {}},
+      {6, "Name", {}},   {7, "E-Mail", {}},
   };
   ASSERT_EQ(report->problems.size(), expected_lines.size());
   for (size_t i = 0; i < expected_lines.size(); ++i) {

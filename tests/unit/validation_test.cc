@@ -173,19 +173,19 @@ TEST(PlaceKeyTest, IgnoresCaseAndSpacing) {
 
 TEST(ErrorsTest, ViolationsRoundTripThroughThePayload) {
   Violations v;
-  v.Add("series.title", "must not be empty");
-  v.Add("series.title", "second one is ignored");
-  v.Add("series.capacity", "must be between 1 and 10000");
+  v.Add("series.title", Msg("must not be empty"));
+  v.Add("series.title", Msg("second one is ignored"));
+  v.Add("series.capacity", Msg("must be between 1 and 10000"));
   absl::Status status = v.ToStatus();
   EXPECT_EQ(status.message(),
             "series.title: must not be empty; series.capacity: must be between 1 and 10000");
   EXPECT_THAT(GetFieldViolations(status),
               ElementsAre(FieldViolation{"series.title", "must not be empty",
-                                         Message("must not be empty")},
+                                         Msg("must not be empty")},
                           FieldViolation{"series.capacity", "must be between 1 and 10000",
-                                         Message("must be between 1 and 10000")}));
+                                         Msg("must be between 1 and 10000")}));
   EXPECT_THAT(GetFieldViolations(absl::NotFoundError("x")), IsEmpty());
-  EXPECT_EQ(GetConflictingSessionId(ConflictError("busy", 42)), 42);
+  EXPECT_EQ(GetConflictingSessionId(ConflictError(Msg("busy"), 42)), 42);
 }
 
 }  // namespace

@@ -152,12 +152,16 @@ bool ReportRefusedRows(Context& ctx, const std::string& file, const grpc::Status
   for (const auto& v : details.field_violations()) {
     std::smatch m;
     if (v.field() == "accept_good_rows") continue;  // said below, with the flag
+    // In the user's language when the server sent it.
+    const std::string& description = v.has_localized_description()
+                                         ? v.localized_description().message()
+                                         : v.description();
     if (std::regex_match(v.field(), m, kRow)) {
       rows = true;
       lines.push_back(fmt::format(msg::kImportProblem, m[1].str(),
-                                  m[2].matched ? " (" + m[2].str() + ")" : "", v.description()));
+                                  m[2].matched ? " (" + m[2].str() + ")" : "", description));
     } else {
-      lines.push_back("  " + InCliWords(v.field() + ": " + v.description()));
+      lines.push_back("  " + InCliWords(v.field() + ": " + description));
     }
   }
   if (!rows) return false;

@@ -206,6 +206,24 @@ TEST_F(E2eTest, RefusalsComeInTheLanguageOfTheUsersLocale) {
   EXPECT_NE(english.err.find("series 987654 does not exist"), std::string::npos) << english.err;
   Result plain = Cli({"series", "show", "987654"});
   EXPECT_NE(plain.err.find("series 987654 does not exist"), std::string::npos) << plain.err;
+
+  // An import's problems, checked and refused, in German too.
+  MustCli({"demo", "load"});
+  const std::string csv = (dir_ / "liste.csv").string();
+  std::ofstream(csv) << "Name;Zielgruppe;Ausbildungsjahr\nJana Test;Astronauten;\n"
+                        "Ali Test;Auszubildende;zwei\n";
+  for (const char* dry_run : {"--dry-run", ""}) {
+    std::vector<std::string> args = {"import", "participants", csv, "--org", "1"};
+    if (*dry_run != '\0') args.push_back(dry_run);
+    Result checked = Cli(args, "", german);
+    EXPECT_EQ(checked.exit_code, 3) << checked.err;
+    // The lines wrapped at 80 columns joined again.
+    const std::string said =
+        std::regex_replace(checked.out + checked.err, std::regex("\n +"), " ");
+    EXPECT_NE(said.find("unbekannte Zielgruppe „Astronauten“"), std::string::npos) << said;
+    EXPECT_NE(said.find("„zwei“ ist keine Zahl"), std::string::npos) << said;
+    EXPECT_EQ(said.find("unknown target group"), std::string::npos) << said;
+  }
 }
 
 TEST_F(E2eTest, ADoubleBookingIsRefusedWithAClearMessage) {

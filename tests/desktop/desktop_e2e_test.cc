@@ -127,6 +127,24 @@ QString TableText(QTableWidget* table) {
 }
 
 // Ticks or clears the trainer with this id in the session dialog.
+// Fills `dialog` with an afternoon of Dr. Jonas Keller (trainer 2) when he
+// teaches for the city of Dessau-Roßlau (01.03.2027 14:00-17:00, demo data).
+bool FillKellersBusyAfternoon(trainhub::desktop::SessionDialog* dialog);
+
+// Writes the list `text` (a spreadsheet saved as CSV) to `path`.
+bool WriteList(const QString& path, const QByteArray& text) {
+  QFile file(path);
+  return file.open(QIODevice::WriteOnly) && file.write(text) == text.size();
+}
+
+// The demo's AGSA, as the import dialog lists it.
+v1::Organization Agsa() {
+  v1::Organization agsa;
+  agsa.set_id(1);
+  agsa.set_name("Auslandsgesellschaft Sachsen-Anhalt e.V.");
+  return agsa;
+}
+
 bool CheckTrainer(trainhub::desktop::SessionDialog* dialog, qint64 trainer_id, bool checked) {
   for (int i = 0; i < dialog->trainer_list()->count(); ++i) {
     QListWidgetItem* item = dialog->trainer_list()->item(i);
@@ -136,6 +154,14 @@ bool CheckTrainer(trainhub::desktop::SessionDialog* dialog, qint64 trainer_id, b
     }
   }
   return false;
+}
+
+bool FillKellersBusyAfternoon(trainhub::desktop::SessionDialog* dialog) {
+  dialog->day()->setDate(QDate(2027, 3, 1));
+  dialog->from()->setTime(QTime(14, 0));
+  dialog->to()->setTime(QTime(17, 0));
+  dialog->place_name()->setText("Rathaus Köthen, Sitzungssaal");
+  return CheckTrainer(dialog, 2, true);
 }
 
 }  // namespace
@@ -169,12 +195,7 @@ class DesktopE2eTest : public QObject {
     page->PlanSession();
     auto* dialog = page->findChild<trainhub::desktop::SessionDialog*>("sessionDialog");
     QVERIFY(dialog != nullptr);
-    // Dr. Jonas Keller (trainer 2) teaches for the city of Dessau-Roßlau then.
-    dialog->day()->setDate(QDate(2027, 3, 1));
-    dialog->from()->setTime(QTime(14, 0));
-    dialog->to()->setTime(QTime(17, 0));
-    dialog->place_name()->setText("Rathaus Köthen, Sitzungssaal");
-    QVERIFY(CheckTrainer(dialog, 2, true));
+    QVERIFY(FillKellersBusyAfternoon(dialog));
     dialog->Save();
     QTRY_VERIFY2_WITH_TIMEOUT(dialog->allow_overlap()->isVisibleTo(dialog),
                               qPrintable(dialog->problem()->text()), kWait);
@@ -453,17 +474,11 @@ class DesktopE2eTest : public QObject {
     auto app = SignIn("koordination@agsa.example.org");
     QVERIFY(app);
     const QString csv = server_.folder() + "/teilnehmende.csv";
-    QFile file(csv);
-    QVERIFY(file.open(QIODevice::WriteOnly));
-    file.write(
-        "Vorname;Nachname;E-Mail;Zielgruppe\n"
-        "Eva;Lang;eva.lang@example.org;Ehrenamt\n"
-        "Paul;Meier;kein-at-zeichen;Ehrenamt\n");
-    file.close();
-    v1::Organization agsa;
-    agsa.set_id(1);
-    agsa.set_name("Auslandsgesellschaft Sachsen-Anhalt e.V.");
-    trainhub::desktop::ImportDialog dialog(app->connection(), {agsa}, 0, {});
+    QVERIFY(WriteList(csv,
+                      "Vorname;Nachname;E-Mail;Zielgruppe\n"
+                      "Eva;Lang;eva.lang@example.org;Ehrenamt\n"
+                      "Paul;Meier;kein-at-zeichen;Ehrenamt\n"));
+    trainhub::desktop::ImportDialog dialog(app->connection(), {Agsa()}, 0, {});
     dialog.SetFile(csv);
     QSignalSpy checked(&dialog, &trainhub::desktop::ImportDialog::checked);
     dialog.Check();
@@ -490,17 +505,11 @@ class DesktopE2eTest : public QObject {
     auto app = SignIn("koordination@agsa.example.org");
     QVERIFY(app);
     const QString csv = server_.folder() + "/auszubildende.csv";
-    QFile file(csv);
-    QVERIFY(file.open(QIODevice::WriteOnly));
-    file.write(
-        "Name;Zielgruppe;Ausbildungsbeginn\n"
-        "Emre Aydın;Auszubildende;01.08.2027\n"
-        "Sophie Krüger;Azubi;30.02.2027\n");
-    file.close();
-    v1::Organization agsa;
-    agsa.set_id(1);
-    agsa.set_name("Auslandsgesellschaft Sachsen-Anhalt e.V.");
-    trainhub::desktop::ImportDialog dialog(app->connection(), {agsa}, 0, {});
+    QVERIFY(WriteList(csv,
+                      "Name;Zielgruppe;Ausbildungsbeginn\n"
+                      "Emre Aydın;Auszubildende;01.08.2027\n"
+                      "Sophie Krüger;Azubi;30.02.2027\n"));
+    trainhub::desktop::ImportDialog dialog(app->connection(), {Agsa()}, 0, {});
     dialog.SetFile(csv);
     QSignalSpy checked(&dialog, &trainhub::desktop::ImportDialog::checked);
     dialog.Check();
@@ -870,11 +879,7 @@ class DesktopE2eTest : public QObject {
     page->PlanSession();
     auto* session = page->findChild<trainhub::desktop::SessionDialog*>("sessionDialog");
     QVERIFY(session != nullptr);
-    session->day()->setDate(QDate(2027, 3, 1));
-    session->from()->setTime(QTime(14, 0));
-    session->to()->setTime(QTime(17, 0));
-    session->place_name()->setText("Rathaus Köthen, Sitzungssaal");
-    QVERIFY(CheckTrainer(session, 2, true));
+    QVERIFY(FillKellersBusyAfternoon(session));
     session->Save();
     QTRY_VERIFY2_WITH_TIMEOUT(session->allow_overlap()->isVisibleTo(session),
                               qPrintable(session->problem()->text()), kWait);
@@ -886,17 +891,11 @@ class DesktopE2eTest : public QObject {
     session->reject();
     // An import's problems in German.
     const QString csv = server_.folder() + "/teilnehmende-de.csv";
-    QFile file(csv);
-    QVERIFY(file.open(QIODevice::WriteOnly));
-    file.write(
-        "Vorname;Nachname;E-Mail;Zielgruppe\n"
-        "Ece;Kaya;ece.kaya@example.org;Ehrenamt\n"
-        "Paul;Meier;kein-at-zeichen;Astronauten\n");
-    file.close();
-    v1::Organization agsa;
-    agsa.set_id(1);
-    agsa.set_name("Auslandsgesellschaft Sachsen-Anhalt e.V.");
-    trainhub::desktop::ImportDialog import(app->connection(), {agsa}, 0, {});
+    QVERIFY(WriteList(csv,
+                      "Vorname;Nachname;E-Mail;Zielgruppe\n"
+                      "Ece;Kaya;ece.kaya@example.org;Ehrenamt\n"
+                      "Paul;Meier;kein-at-zeichen;Astronauten\n"));
+    trainhub::desktop::ImportDialog import(app->connection(), {Agsa()}, 0, {});
     import.SetFile(csv);
     QSignalSpy checked(&import, &trainhub::desktop::ImportDialog::checked);
     import.Check();

@@ -152,10 +152,7 @@ bool ReportRefusedRows(Context& ctx, const std::string& file, const grpc::Status
   for (const auto& v : details.field_violations()) {
     std::smatch m;
     if (v.field() == "accept_good_rows") continue;  // said below, with the flag
-    // In the user's language when the server sent it.
-    const std::string& description = v.has_localized_description()
-                                         ? v.localized_description().message()
-                                         : v.description();
+    const std::string& description = DescriptionOf(v);
     if (std::regex_match(v.field(), m, kRow)) {
       rows = true;
       lines.push_back(fmt::format(msg::kImportProblem, m[1].str(),

@@ -116,6 +116,11 @@ std::string InCliWords(const std::string& text,
   return out;
 }
 
+const std::string& DescriptionOf(const trainhub::v1::ErrorDetails::FieldViolation& violation) {
+  return violation.has_localized_description() ? violation.localized_description().message()
+                                               : violation.description();
+}
+
 std::string ToJson(const google::protobuf::Message& message) {
   google::protobuf::util::JsonPrintOptions options;
   options.preserve_proto_field_names = true;
@@ -166,10 +171,8 @@ int Printer::Report(const grpc::Status& status, const std::string& server, bool 
   {
     if (details.field_violations_size() > 1) {
       for (const auto& v : details.field_violations()) {
-        const std::string& description = v.has_localized_description()
-                                             ? v.localized_description().message()
-                                             : v.description();
-        err_ << fmt::format(msg::kFieldLine, InCliWords(v.field() + ": " + description, arguments_))
+        err_ << fmt::format(msg::kFieldLine,
+                            InCliWords(v.field() + ": " + DescriptionOf(v), arguments_))
              << "\n";
       }
     }

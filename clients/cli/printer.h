@@ -13,6 +13,8 @@
 #include <ostream>
 #include <string>
 
+#include "trainhub/v1/common.pb.h"
+
 namespace trainhub::cli {
 
 // Process exit codes (documented in docs/cli.md).
@@ -39,6 +41,10 @@ enum class OutputFormat { kTable, kJson };
 // quoted number), used instead of the table.
 std::string InCliWords(const std::string& text,
                        const std::map<std::string, std::string>& arguments = {});
+
+// What the server says of one bad field: in the user's language when it
+// sent it (the CLI asks for LANG's), else its English.
+const std::string& DescriptionOf(const trainhub::v1::ErrorDetails::FieldViolation& violation);
 
 // Message as JSON text (proto field names, all fields printed).
 std::string ToJson(const google::protobuf::Message& message);

@@ -96,8 +96,7 @@ std::optional<std::string> AskedLanguage(const grpc::ServerContext& context) {
   const auto& metadata = context.client_metadata();
   auto it = metadata.find("accept-language");
   if (it == metadata.end()) return std::nullopt;
-  return PickLanguage(
-      absl::string_view(it->second.data(), std::min<size_t>(it->second.size(), kMaxAcceptLanguage)));
+  return PickLanguage(absl::string_view(it->second.data(), it->second.size()));
 }
 
 const std::vector<std::string>& Languages() {
@@ -135,6 +134,7 @@ std::vector<std::string> CatalogueConflicts(absl::string_view language) {
 }
 
 std::string PickLanguage(absl::string_view accept_language) {
+  accept_language = accept_language.substr(0, kMaxAcceptLanguage);
   std::string best = "en";
   double best_q = 0;
   int taken = 0;
@@ -210,8 +210,7 @@ class LocalizeInterceptor : public grpc::experimental::Interceptor {
       auto it = metadata->find("accept-language");
       if (it != metadata->end()) {
         asked_ = true;
-        language_ = PickLanguage(absl::string_view(
-            it->second.data(), std::min<size_t>(it->second.size(), kMaxAcceptLanguage)));
+        language_ = PickLanguage(absl::string_view(it->second.data(), it->second.size()));
       }
     }
     if (methods->QueryInterceptionHookPoint(InterceptionHookPoints::PRE_SEND_STATUS)) {

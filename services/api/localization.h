@@ -36,7 +36,8 @@ std::vector<std::string> CatalogueConflicts(absl::string_view language);
 // The best of Languages() for an `accept-language` value (RFC 9110: a list
 // of language ranges with optional q-values, "*" for any): the range with
 // the highest q that names a language trainhubd speaks (by its primary
-// subtag); English when none does. Malformed entries are skipped.
+// subtag); English when none does. Malformed entries are skipped; only the
+// first 512 bytes are read.
 std::string PickLanguage(absl::string_view accept_language);
 
 // `message` in `language`, the items of its lists too; its English where

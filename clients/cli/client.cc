@@ -132,66 +132,6 @@ std::shared_ptr<grpc::Channel> Client::Channel() {
   return channel_;
 }
 
-trainhub::v1::AccountService::StubInterface& Client::accounts() {
-  return Lazy<trainhub::v1::AccountService>(stubs_.accounts);
-}
-
-trainhub::v1::AuditService::StubInterface& Client::audit() {
-  return Lazy<trainhub::v1::AuditService>(stubs_.audit);
-}
-
-trainhub::v1::OrganizationService::StubInterface& Client::organizations() {
-  if (!stubs_.organizations)
-    stubs_.organizations = trainhub::v1::OrganizationService::NewStub(Channel());
-  return *stubs_.organizations;
-}
-
-trainhub::v1::TrainerService::StubInterface& Client::trainers() {
-  return Lazy<trainhub::v1::TrainerService>(stubs_.trainers);
-}
-
-trainhub::v1::SeriesService::StubInterface& Client::series() {
-  return Lazy<trainhub::v1::SeriesService>(stubs_.series);
-}
-
-trainhub::v1::ScheduleService::StubInterface& Client::schedule() {
-  return Lazy<trainhub::v1::ScheduleService>(stubs_.schedule);
-}
-
-trainhub::v1::ParticipantService::StubInterface& Client::participants() {
-  if (!stubs_.participants)
-    stubs_.participants = trainhub::v1::ParticipantService::NewStub(Channel());
-  return *stubs_.participants;
-}
-
-trainhub::v1::EnrolmentService::StubInterface& Client::enrolments() {
-  return Lazy<trainhub::v1::EnrolmentService>(stubs_.enrolments);
-}
-
-trainhub::v1::AttendanceService::StubInterface& Client::attendance() {
-  return Lazy<trainhub::v1::AttendanceService>(stubs_.attendance);
-}
-
-trainhub::v1::ReportService::StubInterface& Client::reports() {
-  return Lazy<trainhub::v1::ReportService>(stubs_.reports);
-}
-
-trainhub::v1::PrivacyService::StubInterface& Client::privacy() {
-  return Lazy<trainhub::v1::PrivacyService>(stubs_.privacy);
-}
-
-trainhub::v1::AdminService::StubInterface& Client::admin() {
-  return Lazy<trainhub::v1::AdminService>(stubs_.admin);
-}
-
-trainhub::v1::CertificateService::StubInterface& Client::certificates() {
-  return Lazy<trainhub::v1::CertificateService>(stubs_.certificates);
-}
-
-grpc::health::v1::Health::StubInterface& Client::health() {
-  return Lazy<grpc::health::v1::Health>(stubs_.health);
-}
-
 std::string TokenPath() {
   std::string base;
   if (const char* xdg = std::getenv("XDG_CONFIG_HOME"); xdg && *xdg) {

@@ -3,30 +3,20 @@
 
 // The CLI's connection to trainhubd. All server access goes through the
 // generated stubs held here, by their StubInterface, so that commands can be
-// tested with the generated mocks instead of a server.
+// tested with the generated mocks instead of a server. This header names no
+// service: a command includes the generated header of the services it calls
+// and asks for their stubs by type, stub<trainhub::v1::SeriesService>().
 
 #include <google/protobuf/message.h>
 #include <grpcpp/grpcpp.h>
+#include <grpcpp/support/sync_stream.h>
 
 #include <iostream>
+#include <map>
 #include <memory>
 #include <string>
 
 #include "clients/cli/printer.h"
-#include "grpc/health/v1/health.grpc.pb.h"
-#include "trainhub/v1/account.grpc.pb.h"
-#include "trainhub/v1/admin.grpc.pb.h"
-#include "trainhub/v1/attendance.grpc.pb.h"
-#include "trainhub/v1/audit.grpc.pb.h"
-#include "trainhub/v1/certificate.grpc.pb.h"
-#include "trainhub/v1/enrolment.grpc.pb.h"
-#include "trainhub/v1/organization.grpc.pb.h"
-#include "trainhub/v1/participant.grpc.pb.h"
-#include "trainhub/v1/privacy.grpc.pb.h"
-#include "trainhub/v1/report.grpc.pb.h"
-#include "trainhub/v1/schedule.grpc.pb.h"
-#include "trainhub/v1/series.grpc.pb.h"
-#include "trainhub/v1/trainer.grpc.pb.h"
 
 namespace trainhub::cli {
 
@@ -38,23 +28,28 @@ class Client {
     bool tls = false;
     std::string ca_pem;  // empty: the system's roots
   };
-  // Stubs to use instead of those of a channel (tests); unset ones are made
-  // from the channel when first needed.
-  struct Stubs {
-    std::unique_ptr<trainhub::v1::AccountService::StubInterface> accounts;
-    std::unique_ptr<trainhub::v1::AdminService::StubInterface> admin;
-    std::unique_ptr<trainhub::v1::AuditService::StubInterface> audit;
-    std::unique_ptr<trainhub::v1::OrganizationService::StubInterface> organizations;
-    std::unique_ptr<trainhub::v1::TrainerService::StubInterface> trainers;
-    std::unique_ptr<trainhub::v1::SeriesService::StubInterface> series;
-    std::unique_ptr<trainhub::v1::ScheduleService::StubInterface> schedule;
-    std::unique_ptr<trainhub::v1::ParticipantService::StubInterface> participants;
-    std::unique_ptr<trainhub::v1::EnrolmentService::StubInterface> enrolments;
-    std::unique_ptr<trainhub::v1::AttendanceService::StubInterface> attendance;
-    std::unique_ptr<trainhub::v1::CertificateService::StubInterface> certificates;
-    std::unique_ptr<trainhub::v1::ReportService::StubInterface> reports;
-    std::unique_ptr<trainhub::v1::PrivacyService::StubInterface> privacy;
-    std::unique_ptr<grpc::health::v1::Health::StubInterface> health;
+  // Stubs to use instead of those of a channel (tests), by service; those
+  // not set are made from the channel when first needed.
+  class Stubs {
+   public:
+    template <typename Service>
+    void Set(std::unique_ptr<typename Service::StubInterface> stub) {
+      by_service_[Service::service_full_name()] =
+          std::shared_ptr<typename Service::StubInterface>(std::move(stub));
+    }
+    // The stub set for `Service`, or null; owned by this.
+    template <typename Service>
+    typename Service::StubInterface* Get() const {
+      auto it = by_service_.find(Service::service_full_name());
+      return it == by_service_.end()
+                 ? nullptr
+                 : static_cast<typename Service::StubInterface*>(it->second.get());
+    }
+
+   private:
+    friend class Client;
+    // Service name -> its StubInterface (type-erased, deleted as what it is).
+    std::map<std::string, std::shared_ptr<void>, std::less<>> by_service_;
   };
   // `token` (may be empty) goes with every call as a bearer token; results
   // and errors go to `printer`, which must outlive the client.
@@ -67,20 +62,14 @@ class Client {
 
   // The channel, for stubs this class does not hold.
   std::shared_ptr<grpc::Channel> channel() { return Channel(); }
-  trainhub::v1::AccountService::StubInterface& accounts();
-  trainhub::v1::AdminService::StubInterface& admin();
-  trainhub::v1::AuditService::StubInterface& audit();
-  trainhub::v1::OrganizationService::StubInterface& organizations();
-  trainhub::v1::TrainerService::StubInterface& trainers();
-  trainhub::v1::SeriesService::StubInterface& series();
-  trainhub::v1::ScheduleService::StubInterface& schedule();
-  trainhub::v1::ParticipantService::StubInterface& participants();
-  trainhub::v1::EnrolmentService::StubInterface& enrolments();
-  trainhub::v1::AttendanceService::StubInterface& attendance();
-  trainhub::v1::CertificateService::StubInterface& certificates();
-  trainhub::v1::ReportService::StubInterface& reports();
-  trainhub::v1::PrivacyService::StubInterface& privacy();
-  grpc::health::v1::Health::StubInterface& health();
+  // The stub of `Service` (a generated service class), made from the
+  // channel on first use unless one was set in the Stubs; owned by this.
+  template <typename Service>
+  typename Service::StubInterface& stub() {
+    if (auto* set = stubs_.Get<Service>()) return *set;
+    stubs_.Set<Service>(Service::NewStub(Channel()));
+    return *stubs_.Get<Service>();
+  }
 
   // Calls `method` on `stub` with a deadline. Returns the gRPC status.
   // Text that is not UTF-8 is refused locally (INVALID_ARGUMENT naming
@@ -130,12 +119,6 @@ class Client {
 
  private:
   std::shared_ptr<grpc::Channel> Channel();
-  // `stub`, made from the channel first when it is unset.
-  template <typename Service>
-  typename Service::StubInterface& Lazy(std::unique_ptr<typename Service::StubInterface>& stub) {
-    if (!stub) stub = Service::NewStub(Channel());
-    return *stub;
-  }
   static grpc::Status CheckUtf8(const google::protobuf::Message& request);
   // The token, and the user's language for the server's refusals.
   void AddMetadata(grpc::ClientContext& context) const;

@@ -16,6 +16,11 @@
 #include "clients/cli/printer.h"
 #include "wire/server_address.h"
 
+namespace trainhub::v1 {
+class FileChunk;
+class LocalDate;
+}  // namespace trainhub::v1
+
 namespace trainhub::cli {
 
 // What the commands share: the global options, the printer, the client and

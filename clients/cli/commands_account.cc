@@ -11,6 +11,8 @@
 #include "clients/cli/format.h"
 #include "clients/cli/messages.h"
 #include "grpc/health/v1/health.grpc.pb.h"
+#include "trainhub/v1/account.grpc.pb.h"
+#include "trainhub/v1/audit.grpc.pb.h"
 
 namespace trainhub::cli {
 namespace {
@@ -106,7 +108,7 @@ void AddLoginCommand(CLI::App& app, Context& ctx) {
     request.set_password(ReadPassword(ctx.err(), msg::kPasswordPrompt, login_opts->password_stdin));
     v1::LoginResponse response;
     auto& c = ctx.client();
-    grpc::Status status = c.Call(c.accounts(), &Stub::Login, request, &response);
+    grpc::Status status = c.Call(c.stub<v1::AccountService>(), &Stub::Login, request, &response);
     if (status.error_code() == grpc::StatusCode::UNAUTHENTICATED) {
       // Logging in is what failed: no hint to log in first.
       ctx.err() << msg::kErrorPrefix << status.error_message() << "\n";
@@ -132,7 +134,8 @@ void AddLogoutCommand(CLI::App& app, Context& ctx) {
   logout->callback([&ctx] {
     auto& c = ctx.client();
     v1::LogoutResponse response;
-    grpc::Status status = c.Call(c.accounts(), &Stub::Logout, v1::LogoutRequest{}, &response);
+    grpc::Status status =
+        c.Call(c.stub<v1::AccountService>(), &Stub::Logout, v1::LogoutRequest{}, &response);
     ForgetToken();  // also when the server no longer knew the token
     if (status.ok() || status.error_code() == grpc::StatusCode::UNAUTHENTICATED) {
       if (!c.json()) ctx.out() << msg::kLoggedOut << "\n";
@@ -147,7 +150,7 @@ void AddHealthCommand(CLI::App& app, Context& ctx) {
   auto* health = app.add_subcommand("health", msg::kHealthCommand);
   health->callback([&ctx] {
     auto& c = ctx.client();
-    auto& stub = c.health();
+    auto& stub = c.stub<grpc::health::v1::Health>();
     grpc::health::v1::HealthCheckResponse response;
     if (!Check(ctx, c.Call(stub, &grpc::health::v1::Health::StubInterface::Check,
                            grpc::health::v1::HealthCheckRequest{}, &response))) {
@@ -164,8 +167,8 @@ void AddWhoamiCommand(CLI::App& app, Context& ctx) {
   whoami->callback([&ctx] {
     auto& c = ctx.client();
     v1::Account account;
-    if (Check(ctx, c.Call(c.accounts(), &Stub::GetCurrentAccount, v1::GetCurrentAccountRequest{},
-                          &account))) {
+    if (Check(ctx, c.Call(c.stub<v1::AccountService>(), &Stub::GetCurrentAccount,
+                          v1::GetCurrentAccountRequest{}, &account))) {
       PrintAccount(ctx, account);
     }
   });
@@ -201,7 +204,8 @@ void AddAccountCreate(CLI::App* account, Context& ctx) {
     request.set_password(password);
     v1::Account response;
     auto& c = ctx.client();
-    if (Check(ctx, c.Call(c.accounts(), &Stub::CreateAccount, request, &response))) {
+    if (Check(ctx,
+              c.Call(c.stub<v1::AccountService>(), &Stub::CreateAccount, request, &response))) {
       PrintAccount(ctx, response);
     }
   });
@@ -214,8 +218,8 @@ void AddAccountList(CLI::App* account, Context& ctx) {
   list->callback([&ctx, paging] {
     auto& c = ctx.client();
     v1::ListAccountsResponse all;
-    grpc::Status status =
-        ListAll(c, c.accounts(), &Stub::ListAccounts, v1::ListAccountsRequest{}, *paging, &all);
+    grpc::Status status = ListAll(c, c.stub<v1::AccountService>(), &Stub::ListAccounts,
+                                  v1::ListAccountsRequest{}, *paging, &all);
     if (!Check(ctx, status)) return;
     if (c.json()) return c.PrintJson(all);
     Table table({msg::kColId, msg::kColName, msg::kColEmail, msg::kColRoles});
@@ -235,7 +239,8 @@ void AddAccountRevokeTokens(CLI::App* account, Context& ctx) {
     request.set_account_id(*revoke_id);
     v1::RevokeTokensResponse response;
     auto& c = ctx.client();
-    if (!Check(ctx, c.Call(c.accounts(), &Stub::RevokeTokens, request, &response))) return;
+    if (!Check(ctx, c.Call(c.stub<v1::AccountService>(), &Stub::RevokeTokens, request, &response)))
+      return;
     if (c.json()) return c.PrintJson(response);
     ctx.out() << fmt::format(msg::kRevoked, response.revoked_count()) << "\n";
   });
@@ -263,7 +268,7 @@ void AddAuditList(CLI::App* audit, Context& ctx) {
   list->callback([&ctx, paging] {
     auto& c = ctx.client();
     v1::ListAuditEventsResponse all;
-    auto& stub = c.audit();
+    auto& stub = c.stub<v1::AuditService>();
     v1::ListAuditEventsRequest request;
     grpc::Status status =
         ListAll(c, stub, &v1::AuditService::StubInterface::ListAuditEvents, request, *paging, &all);
@@ -300,8 +305,9 @@ void AddAuditVerify(CLI::App* audit, Context& ctx) {
   verify->callback([&ctx] {
     auto& c = ctx.client();
     v1::AuditLogVerification out;
-    if (!Check(ctx, c.Call(c.audit(), &v1::AuditService::StubInterface::VerifyAuditLog,
-                           v1::VerifyAuditLogRequest(), &out))) {
+    if (!Check(ctx,
+               c.Call(c.stub<v1::AuditService>(), &v1::AuditService::StubInterface::VerifyAuditLog,
+                      v1::VerifyAuditLogRequest(), &out))) {
       return;
     }
     if (!out.intact()) ctx.exit_code = kExitRejected;

@@ -4,6 +4,7 @@
 
 #include "clients/cli/commands.h"
 #include "clients/cli/messages.h"
+#include "trainhub/v1/admin.grpc.pb.h"
 
 namespace trainhub::cli {
 
@@ -19,7 +20,7 @@ void AddAdminCommands(CLI::App& app, Context& ctx) {
     std::string path = *file;
     auto& c = ctx.client();
     const std::optional<size_t> written = ReceiveFile(ctx, path, [&](const auto& sink) {
-      return c.Receive(c.admin(), &v1::AdminService::StubInterface::BackupDatabase,
+      return c.Receive(c.stub<v1::AdminService>(), &v1::AdminService::StubInterface::BackupDatabase,
                        v1::BackupDatabaseRequest(), sink);
     });
     if (!written) return;

@@ -14,6 +14,7 @@
 #include "clients/cli/commands.h"
 #include "clients/cli/format.h"
 #include "clients/cli/messages.h"
+#include "trainhub/v1/attendance.grpc.pb.h"
 
 namespace trainhub::cli {
 
@@ -116,7 +117,8 @@ void RecordSheet(Context& ctx, int64_t session_id, std::vector<v1::AttendanceMar
   request.set_request_id(request_id.empty() ? NewRequestId() : request_id);
   v1::AttendanceSheet sheet;
   auto& c = ctx.client();
-  if (Check(ctx, c.Call(c.attendance(), &Stub::RecordAttendanceSheet, request, &sheet))) {
+  if (Check(ctx, c.Call(c.stub<v1::AttendanceService>(), &Stub::RecordAttendanceSheet, request,
+                        &sheet))) {
     PrintSheet(ctx, sheet);
   }
 }
@@ -130,7 +132,8 @@ void AddSheet(CLI::App* attendance, Context& ctx) {
     request.set_session_id(*session);
     v1::AttendanceSheet sheet;
     auto& c = ctx.client();
-    if (Check(ctx, c.Call(c.attendance(), &Stub::GetAttendanceSheet, request, &sheet))) {
+    if (Check(ctx, c.Call(c.stub<v1::AttendanceService>(), &Stub::GetAttendanceSheet, request,
+                          &sheet))) {
       PrintSheet(ctx, sheet);
     }
   });
@@ -193,7 +196,9 @@ void AddTake(CLI::App* attendance, Context& ctx) {
     request.set_session_id(*session);
     v1::AttendanceSheet sheet;
     auto& c = ctx.client();
-    if (!Check(ctx, c.Call(c.attendance(), &Stub::GetAttendanceSheet, request, &sheet))) return;
+    if (!Check(ctx,
+               c.Call(c.stub<v1::AttendanceService>(), &Stub::GetAttendanceSheet, request, &sheet)))
+      return;
     PrintWrapped(ctx.out(), fmt::format(msg::kTakeIntro, sheet.module_title(),
                                         FormatRange(sheet.start_time(), sheet.end_time()),
                                         sheet.entries_size()));
@@ -240,7 +245,8 @@ void AddSignOff(CLI::App* attendance, Context& ctx) {
     request.set_request_id(request_id->empty() ? NewRequestId() : *request_id);
     v1::AttendanceSheet sheet;
     auto& c = ctx.client();
-    if (Check(ctx, c.Call(c.attendance(), &Stub::SignOffAttendanceSheet, request, &sheet))) {
+    if (Check(ctx, c.Call(c.stub<v1::AttendanceService>(), &Stub::SignOffAttendanceSheet, request,
+                          &sheet))) {
       PrintSheet(ctx, sheet);
     }
   });
@@ -260,8 +266,8 @@ void AddHistory(CLI::App* attendance, Context& ctx) {
     request.set_participant_id(*participant);
     v1::ListAttendanceHistoryResponse all;
     auto& c = ctx.client();
-    if (!Check(ctx,
-               ListAll(c, c.attendance(), &Stub::ListAttendanceHistory, request, *paging, &all))) {
+    if (!Check(ctx, ListAll(c, c.stub<v1::AttendanceService>(), &Stub::ListAttendanceHistory,
+                            request, *paging, &all))) {
       return;
     }
     if (c.json()) return c.PrintJson(all);

@@ -11,6 +11,7 @@
 #include "clients/cli/format.h"
 #include "clients/cli/messages.h"
 #include "domain/attendance/attendance_ledger.h"
+#include "trainhub/v1/attendance.grpc.pb.h"
 
 namespace trainhub::cli {
 namespace {
@@ -40,7 +41,8 @@ void AddSummary(CLI::App* attendance, Context& ctx) {
     request.set_participant_id(*participant);
     v1::AttendanceSummary summary;
     auto& c = ctx.client();
-    if (!Check(ctx, c.Call(c.attendance(), &Stub::GetAttendanceSummary, request, &summary))) {
+    if (!Check(ctx, c.Call(c.stub<v1::AttendanceService>(), &Stub::GetAttendanceSummary, request,
+                           &summary))) {
       return;
     }
     if (c.json()) return c.PrintJson(summary);
@@ -83,7 +85,8 @@ void AddExport(CLI::App* attendance, Context& ctx) {
                                          : v1::ATTENDANCE_FILE_FORMAT_CSV);
     v1::AttendanceFile out;
     auto& c = ctx.client();
-    if (Check(ctx, c.Call(c.attendance(), &Stub::ExportAttendance, request, &out))) {
+    if (Check(ctx,
+              c.Call(c.stub<v1::AttendanceService>(), &Stub::ExportAttendance, request, &out))) {
       WriteDownload(ctx, *file, out.content());
     }
   });
@@ -100,7 +103,8 @@ void AddSignInSheet(CLI::App* attendance, Context& ctx) {
     request.set_session_id(*session);
     v1::AttendanceFile out;
     auto& c = ctx.client();
-    if (Check(ctx, c.Call(c.attendance(), &Stub::RenderSignInSheet, request, &out))) {
+    if (Check(ctx,
+              c.Call(c.stub<v1::AttendanceService>(), &Stub::RenderSignInSheet, request, &out))) {
       WriteDownload(ctx, file->empty() ? out.file_name() : *file, out.content());
     }
   });
@@ -117,7 +121,8 @@ void AddLedger(CLI::App* attendance, Context& ctx) {
     request.set_series_id(*series);
     v1::AttendanceFile out;
     auto& c = ctx.client();
-    if (Check(ctx, c.Call(c.attendance(), &Stub::ExportAttendanceLedger, request, &out))) {
+    if (Check(ctx, c.Call(c.stub<v1::AttendanceService>(), &Stub::ExportAttendanceLedger, request,
+                          &out))) {
       WriteDownload(ctx, *file, out.content());
     }
   });
@@ -192,7 +197,9 @@ void AddVerify(CLI::App* attendance, Context& ctx) {
     request.set_series_id(*series);
     v1::LedgerVerification out;
     auto& c = ctx.client();
-    if (!Check(ctx, c.Call(c.attendance(), &Stub::VerifyAttendanceLedger, request, &out))) return;
+    if (!Check(ctx, c.Call(c.stub<v1::AttendanceService>(), &Stub::VerifyAttendanceLedger, request,
+                           &out)))
+      return;
     if (c.json()) {
       c.PrintJson(out);
       if (!out.intact()) ctx.exit_code = kExitRejected;

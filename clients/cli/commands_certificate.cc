@@ -116,7 +116,9 @@ void AddIssue(CLI::App* certificate, Context& ctx) {
     request.set_request_id(o->request_id.empty() ? NewRequestId() : o->request_id);
     v1::Certificate issued;
     auto& c = ctx.client();
-    if (!Check(ctx, c.Call(c.certificates(), &Stub::IssueCertificate, request, &issued))) return;
+    if (!Check(ctx,
+               c.Call(c.stub<v1::CertificateService>(), &Stub::IssueCertificate, request, &issued)))
+      return;
     if (c.json()) return c.PrintJson(issued);
     PrintCertificate(ctx, issued);
   });
@@ -140,7 +142,8 @@ void AddIssueAll(CLI::App* certificate, Context& ctx) {
     request.set_request_id(o->request_id.empty() ? NewRequestId() : o->request_id);
     v1::IssueCertificatesResponse response;
     auto& c = ctx.client();
-    if (!Check(ctx, c.Call(c.certificates(), &Stub::IssueCertificates, request, &response))) {
+    if (!Check(ctx, c.Call(c.stub<v1::CertificateService>(), &Stub::IssueCertificates, request,
+                           &response))) {
       return;
     }
     if (c.json()) return c.PrintJson(response);
@@ -178,8 +181,8 @@ void AddList(CLI::App* certificate, Context& ctx) {
     request.set_participant_id(*participant);
     v1::ListCertificatesResponse all;
     auto& c = ctx.client();
-    if (!Check(ctx,
-               ListAll(c, c.certificates(), &Stub::ListCertificates, request, *paging, &all))) {
+    if (!Check(ctx, ListAll(c, c.stub<v1::CertificateService>(), &Stub::ListCertificates, request,
+                            *paging, &all))) {
       return;
     }
     if (c.json()) return c.PrintJson(all);
@@ -207,7 +210,9 @@ void AddShow(CLI::App* certificate, Context& ctx) {
     NameTypedArgument(ctx, "serial", *serial);
     v1::Certificate cert;
     auto& c = ctx.client();
-    if (!Check(ctx, c.Call(c.certificates(), &Stub::GetCertificate, request, &cert))) return;
+    if (!Check(ctx,
+               c.Call(c.stub<v1::CertificateService>(), &Stub::GetCertificate, request, &cert)))
+      return;
     if (c.json()) return c.PrintJson(cert);
     PrintCertificate(ctx, cert);
   });
@@ -225,7 +230,9 @@ void AddPdf(CLI::App* certificate, Context& ctx) {
     NameTypedArgument(ctx, "serial", *serial);
     v1::CertificateFile pdf;
     auto& c = ctx.client();
-    if (!Check(ctx, c.Call(c.certificates(), &Stub::GetCertificatePdf, request, &pdf))) return;
+    if (!Check(ctx,
+               c.Call(c.stub<v1::CertificateService>(), &Stub::GetCertificatePdf, request, &pdf)))
+      return;
     WriteDownload(ctx, file->empty() ? pdf.file_name() : *file, pdf.content());
   });
 }
@@ -242,7 +249,8 @@ void AddBadge(CLI::App* certificate, Context& ctx) {
     NameTypedArgument(ctx, "serial", *serial);
     v1::CertificateFile badge;
     auto& c = ctx.client();
-    if (!Check(ctx, c.Call(c.certificates(), &Stub::GetCertificateBadge, request, &badge))) {
+    if (!Check(ctx, c.Call(c.stub<v1::CertificateService>(), &Stub::GetCertificateBadge, request,
+                           &badge))) {
       return;
     }
     WriteDownload(ctx, *file, badge.content());
@@ -269,7 +277,8 @@ void AddZip(CLI::App* certificate, Context& ctx) {
     std::string path = o->file;
     auto& c = ctx.client();
     const std::optional<size_t> written = ReceiveFile(ctx, path, [&](const auto& sink) {
-      return c.Receive(c.certificates(), &Stub::DownloadCertificates, request, sink);
+      return c.Receive(c.stub<v1::CertificateService>(), &Stub::DownloadCertificates, request,
+                       sink);
     });
     if (!written) return;
     if (path != "-") ctx.err() << fmt::format(msg::kZipWritten, path, *written) << "\n";
@@ -296,7 +305,7 @@ void AddChange(CLI::App* certificate, Context& ctx, const char* name, const char
     request.set_request_id(o->request_id.empty() ? NewRequestId() : o->request_id);
     v1::Certificate cert;
     auto& c = ctx.client();
-    if (!Check(ctx, c.Call(c.certificates(), method, request, &cert))) return;
+    if (!Check(ctx, c.Call(c.stub<v1::CertificateService>(), method, request, &cert))) return;
     if (c.json()) return c.PrintJson(cert);
     PrintCertificate(ctx, cert);
   });
@@ -319,7 +328,9 @@ void AddVerify(CLI::App* certificate, Context& ctx) {
     request.set_holder_name(*name);
     v1::CertificateVerification v;
     auto& c = ctx.client();
-    if (!Check(ctx, c.Call(c.certificates(), &Stub::VerifyCertificate, request, &v))) return;
+    if (!Check(ctx,
+               c.Call(c.stub<v1::CertificateService>(), &Stub::VerifyCertificate, request, &v)))
+      return;
     if (c.json()) return c.PrintJson(v);
     std::ostringstream out;  // wrapped to 80 columns when done
     struct Flush {
@@ -391,7 +402,9 @@ void AddKeys(CLI::App* certificate, Context& ctx) {
     v1::ListIssuerKeysRequest request;
     v1::ListIssuerKeysResponse keys;
     auto& c = ctx.client();
-    if (!Check(ctx, c.Call(c.certificates(), &Stub::ListIssuerKeys, request, &keys))) return;
+    if (!Check(ctx,
+               c.Call(c.stub<v1::CertificateService>(), &Stub::ListIssuerKeys, request, &keys)))
+      return;
     if (c.json()) return c.PrintJson(keys);
     Table table({msg::kColKeyId, msg::kColSince, msg::kColStatus});
     for (const auto& k : keys.keys()) {

@@ -10,6 +10,7 @@
 #include "clients/cli/commands.h"
 #include "clients/cli/format.h"
 #include "clients/cli/messages.h"
+#include "trainhub/v1/attendance.grpc.pb.h"
 
 namespace trainhub::cli {
 namespace {
@@ -85,7 +86,7 @@ void AddWindowCommand(CLI::App* checkin, Context& ctx, const char* name, const c
     }
     v1::CheckInWindow window;
     auto& c = ctx.client();
-    if (!Check(ctx, c.Call(c.attendance(), method, request, &window))) return;
+    if (!Check(ctx, c.Call(c.stub<v1::AttendanceService>(), method, request, &window))) return;
     PrintWindow(ctx, window, o->qr);
     // Shows each new code until the window closes (Ctrl-C ends it).
     while (o->watch && window.open()) {
@@ -94,7 +95,9 @@ void AddWindowCommand(CLI::App* checkin, Context& ctx, const char* name, const c
           std::max(absl::Milliseconds(200), next - absl::Now() + absl::Milliseconds(200))));
       v1::GetCheckInCodeRequest again;
       again.set_session_id(o->session);
-      if (!Check(ctx, c.Call(c.attendance(), &Stub::GetCheckInCode, again, &window))) return;
+      if (!Check(ctx,
+                 c.Call(c.stub<v1::AttendanceService>(), &Stub::GetCheckInCode, again, &window)))
+        return;
       ctx.out() << "\n";
       PrintWindow(ctx, window, o->qr);
     }
@@ -132,7 +135,8 @@ void AddCheckInCommand(CLI::App& app, Context& ctx) {
     NameTypedArgument(ctx, "code", typed);
     v1::AttendanceRecord record;
     auto& c = ctx.client();
-    if (!Check(ctx, c.Call(c.attendance(), &Stub::CheckIn, request, &record))) return;
+    if (!Check(ctx, c.Call(c.stub<v1::AttendanceService>(), &Stub::CheckIn, request, &record)))
+      return;
     if (c.json()) return c.PrintJson(record);
     ctx.out() << fmt::format(msg::kCheckedIn, record.session_id()) << "\n";
   });

@@ -7,6 +7,8 @@
 #include "clients/cli/commands.h"
 #include "clients/cli/format.h"
 #include "clients/cli/messages.h"
+#include "trainhub/v1/certificate.pb.h"
+#include "trainhub/v1/series.pb.h"
 
 namespace trainhub::cli {
 

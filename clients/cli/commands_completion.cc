@@ -124,7 +124,8 @@ void AddRule(CLI::App* completion, Context& ctx) {
     v1::GetCompletionRuleRequest get;
     get.set_series_id(o->series_id);
     v1::CompletionRule rule;
-    if (!Check(ctx, c.Call(c.certificates(), &Stub::GetCompletionRule, get, &rule))) return;
+    if (!Check(ctx, c.Call(c.stub<v1::CertificateService>(), &Stub::GetCompletionRule, get, &rule)))
+      return;
     if (!o->AnyChange()) {
       if (c.json()) return c.PrintJson(rule);
       return PrintRule(ctx, rule);
@@ -153,7 +154,9 @@ void AddRule(CLI::App* completion, Context& ctx) {
     v1::SetCompletionRuleRequest set;
     *set.mutable_rule() = rule;
     v1::CompletionRule stored;
-    if (!Check(ctx, c.Call(c.certificates(), &Stub::SetCompletionRule, set, &stored))) return;
+    if (!Check(ctx,
+               c.Call(c.stub<v1::CertificateService>(), &Stub::SetCompletionRule, set, &stored)))
+      return;
     if (c.json()) return c.PrintJson(stored);
     PrintRule(ctx, stored);
   });
@@ -208,7 +211,8 @@ void AddStatus(CLI::App* completion, Context& ctx, const char* name, const char*
     for (auto p : only) request.add_progress(p);
     v1::CompletionReport report;
     auto& c = ctx.client();
-    if (!Check(ctx, c.Call(c.certificates(), &Stub::EvaluateCompletion, request, &report))) {
+    if (!Check(ctx, c.Call(c.stub<v1::CertificateService>(), &Stub::EvaluateCompletion, request,
+                           &report))) {
       return;
     }
     if (c.json()) return c.PrintJson(report);
@@ -243,7 +247,8 @@ void AddDecide(CLI::App* completion, Context& ctx) {
     request.set_request_id(o->request_id.empty() ? NewRequestId() : o->request_id);
     v1::PersonCompletion person;
     auto& c = ctx.client();
-    if (!Check(ctx, c.Call(c.certificates(), &Stub::RecordCompletionDecision, request, &person))) {
+    if (!Check(ctx, c.Call(c.stub<v1::CertificateService>(), &Stub::RecordCompletionDecision,
+                           request, &person))) {
       return;
     }
     if (c.json()) return c.PrintJson(person);
@@ -267,8 +272,8 @@ void AddHistory(CLI::App* completion, Context& ctx) {
     request.set_participant_id(*participant);
     v1::ListCompletionDecisionsResponse all;
     auto& c = ctx.client();
-    if (!Check(ctx, ListAll(c, c.certificates(), &Stub::ListCompletionDecisions, request, *paging,
-                            &all))) {
+    if (!Check(ctx, ListAll(c, c.stub<v1::CertificateService>(), &Stub::ListCompletionDecisions,
+                            request, *paging, &all))) {
       return;
     }
     if (c.json()) return c.PrintJson(all);

@@ -75,7 +75,7 @@ grpc::Status ListEnrolments(Context& ctx, const Paging& paging,
                             const v1::ListEnrolmentsRequest& request,
                             v1::ListEnrolmentsResponse* all) {
   auto& c = ctx.client();
-  auto& stub = c.enrolments();
+  auto& stub = c.stub<v1::EnrolmentService>();
   return ListAll(c, stub, &Stub::ListEnrolments, request, paging, all);
 }
 
@@ -100,7 +100,7 @@ void AddEnrolmentChange(CLI::App* parent, Context& ctx, const char* name, const 
     request.set_request_id(request_id->empty() ? NewRequestId() : *request_id);
     v1::Enrolment response;
     auto& c = ctx.client();
-    auto& stub = c.enrolments();
+    auto& stub = c.stub<v1::EnrolmentService>();
     if (Check(ctx, c.Call(stub, method, request, &response))) PrintEnrolment(ctx, response);
   });
 }
@@ -192,7 +192,7 @@ void RunImport(Context& ctx, const ImportOptions& o) {
   if (!o.dry_run) request.set_request_id(o.request_id.empty() ? NewRequestId() : o.request_id);
   v1::ImportParticipantsResponse response;
   auto& c = ctx.client();
-  auto& stub = c.participants();
+  auto& stub = c.stub<v1::ParticipantService>();
   // The file is named by its name in refusals ("csv" is the API's word).
   ctx.printer().NameArgument("csv", o.file);
   const grpc::Status status =
@@ -269,7 +269,7 @@ void AddEnrolmentRequest(CLI::App* enrolment, Context& ctx) {
     r.set_request_id(args->request_id.empty() ? NewRequestId() : args->request_id);
     v1::Enrolment response;
     auto& c = ctx.client();
-    auto& stub = c.enrolments();
+    auto& stub = c.stub<v1::EnrolmentService>();
     if (Check(ctx, c.Call(stub, &Stub::RequestEnrolment, r, &response))) {
       PrintEnrolment(ctx, response);
     }
@@ -305,7 +305,7 @@ void AddEnrolmentCohort(CLI::App* enrolment, Context& ctx) {
     r.set_request_id(cargs->request_id.empty() ? NewRequestId() : cargs->request_id);
     v1::EnrolCohortResponse response;
     auto& c = ctx.client();
-    auto& stub = c.enrolments();
+    auto& stub = c.stub<v1::EnrolmentService>();
     if (!Check(ctx, c.Call(stub, &Stub::EnrolCohort, r, &response))) return;
     if (c.json()) return c.PrintJson(response);
     ctx.out() << fmt::format(msg::kCohortDone, response.enrolments_size()) << "\n";
@@ -337,7 +337,7 @@ void AddEnrolmentRelease(CLI::App* enrolment, Context& ctx) {
     r.set_request_id(release_id->empty() ? NewRequestId() : *release_id);
     v1::ReleaseUnconfirmedSeatsResponse response;
     auto& c = ctx.client();
-    auto& stub = c.enrolments();
+    auto& stub = c.stub<v1::EnrolmentService>();
     if (!Check(ctx, c.Call(stub, &Stub::ReleaseUnconfirmedSeats, r, &response))) return;
     if (c.json()) return c.PrintJson(response);
     if (response.released_size() == 0) ctx.out() << msg::kNothingReleased << "\n";
@@ -397,7 +397,7 @@ void AddEnrolmentShow(CLI::App* enrolment, Context& ctx) {
     r.set_id(*show_id);
     v1::Enrolment response;
     auto& c = ctx.client();
-    auto& stub = c.enrolments();
+    auto& stub = c.stub<v1::EnrolmentService>();
     if (Check(ctx, c.Call(stub, &Stub::GetEnrolment, r, &response))) {
       PrintEnrolment(ctx, response);
     }
@@ -412,7 +412,7 @@ void AddEnrolmentHistory(CLI::App* enrolment, Context& ctx) {
   history_paging->AddTo(history);
   history->callback([&ctx, history_id, history_paging] {
     auto& c = ctx.client();
-    auto& stub = c.enrolments();
+    auto& stub = c.stub<v1::EnrolmentService>();
     v1::ListEnrolmentHistoryResponse all;
     v1::ListEnrolmentHistoryRequest request;
     request.set_enrolment_id(*history_id);

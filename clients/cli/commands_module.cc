@@ -6,6 +6,7 @@
 #include "clients/cli/format.h"
 #include "clients/cli/messages.h"
 #include "clients/cli/series_views.h"
+#include "trainhub/v1/series.grpc.pb.h"
 
 namespace trainhub::cli {
 namespace {
@@ -42,7 +43,8 @@ void AddModuleAdd(CLI::App* module, Context& ctx) {
     m->set_teaching_units(add_opts->units);
     v1::Module response;
     auto& c = ctx.client();
-    if (!Check(ctx, c.Call(c.series(), &Stub::CreateModule, request, &response))) return;
+    if (!Check(ctx, c.Call(c.stub<v1::SeriesService>(), &Stub::CreateModule, request, &response)))
+      return;
     if (c.json()) return c.PrintJson(response);
     PrintWrapped(ctx.out(), fmt::format(msg::kModuleCreated, response.position(), response.title(),
                                         response.id()));
@@ -107,7 +109,8 @@ void AddModuleUpdate(CLI::App* module, Context& ctx) {
     if (mask->paths_size() == 0) return UsageError(ctx, msg::kNothingToUpdate);
     v1::Module response;
     auto& c = ctx.client();
-    if (!Check(ctx, c.Call(c.series(), &Stub::UpdateModule, request, &response))) return;
+    if (!Check(ctx, c.Call(c.stub<v1::SeriesService>(), &Stub::UpdateModule, request, &response)))
+      return;
     if (c.json()) return c.PrintJson(response);
     PrintWrapped(ctx.out(), fmt::format(msg::kModuleLine, response.position(), response.title()));
   });
@@ -130,7 +133,8 @@ void AddModuleMove(CLI::App* module, Context& ctx) {
     request.set_position(move_opts->position);
     v1::ListModulesResponse response;
     auto& c = ctx.client();
-    if (!Check(ctx, c.Call(c.series(), &Stub::MoveModule, request, &response))) return;
+    if (!Check(ctx, c.Call(c.stub<v1::SeriesService>(), &Stub::MoveModule, request, &response)))
+      return;
     if (c.json()) return c.PrintJson(response);
     PrintModuleTable(ctx.out(), response);
   });
@@ -153,7 +157,8 @@ void AddModuleRemove(CLI::App* module, Context& ctx) {
     request.set_force(remove_opts->force);
     v1::DeleteModuleResponse response;
     auto& c = ctx.client();
-    if (!Check(ctx, c.Call(c.series(), &Stub::DeleteModule, request, &response))) return;
+    if (!Check(ctx, c.Call(c.stub<v1::SeriesService>(), &Stub::DeleteModule, request, &response)))
+      return;
     if (c.json()) return c.PrintJson(response);
     ctx.out() << fmt::format(msg::kDeletedModule, remove_opts->module_id) << "\n";
   });

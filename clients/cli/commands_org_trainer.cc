@@ -5,6 +5,8 @@
 #include "clients/cli/commands.h"
 #include "clients/cli/format.h"
 #include "clients/cli/messages.h"
+#include "trainhub/v1/organization.grpc.pb.h"
+#include "trainhub/v1/trainer.grpc.pb.h"
 
 namespace trainhub::cli {
 namespace {
@@ -118,9 +120,9 @@ void AddOrgCreate(CLI::App* org, Context& ctx) {
     request.set_request_id(create_request_id->empty() ? NewRequestId() : *create_request_id);
     v1::Organization response;
     auto& c = ctx.client();
-    if (Check(ctx,
-              c.Call(c.organizations(), &v1::OrganizationService::StubInterface::CreateOrganization,
-                     request, &response))) {
+    if (Check(ctx, c.Call(c.stub<v1::OrganizationService>(),
+                          &v1::OrganizationService::StubInterface::CreateOrganization, request,
+                          &response))) {
       PrintOrganization(ctx, response);
     }
   });
@@ -133,9 +135,9 @@ void AddOrgList(CLI::App* org, Context& ctx) {
   list->callback([&ctx, paging] {
     auto& c = ctx.client();
     v1::ListOrganizationsResponse all;
-    grpc::Status status =
-        ListAll(c, c.organizations(), &v1::OrganizationService::StubInterface::ListOrganizations,
-                v1::ListOrganizationsRequest{}, *paging, &all);
+    grpc::Status status = ListAll(c, c.stub<v1::OrganizationService>(),
+                                  &v1::OrganizationService::StubInterface::ListOrganizations,
+                                  v1::ListOrganizationsRequest{}, *paging, &all);
     if (!Check(ctx, status)) return;
     if (c.json()) return c.PrintJson(all);
     Table table({msg::kColId, msg::kColName, msg::kColKind, msg::kColCity});
@@ -156,9 +158,9 @@ void AddOrgShow(CLI::App* org, Context& ctx) {
     request.set_id(*show_id);
     v1::Organization response;
     auto& c = ctx.client();
-    if (Check(ctx,
-              c.Call(c.organizations(), &v1::OrganizationService::StubInterface::GetOrganization,
-                     request, &response))) {
+    if (Check(ctx, c.Call(c.stub<v1::OrganizationService>(),
+                          &v1::OrganizationService::StubInterface::GetOrganization, request,
+                          &response))) {
       PrintOrganization(ctx, response);
     }
   });
@@ -177,9 +179,9 @@ void AddOrgUpdate(CLI::App* org, Context& ctx) {
     if (request.update_mask().paths_size() == 0) return UsageError(ctx, msg::kNothingToUpdate);
     v1::Organization response;
     auto& c = ctx.client();
-    if (Check(ctx,
-              c.Call(c.organizations(), &v1::OrganizationService::StubInterface::UpdateOrganization,
-                     request, &response))) {
+    if (Check(ctx, c.Call(c.stub<v1::OrganizationService>(),
+                          &v1::OrganizationService::StubInterface::UpdateOrganization, request,
+                          &response))) {
       PrintOrganization(ctx, response);
     }
   });
@@ -209,8 +211,8 @@ void AddTrainerCreate(CLI::App* trainer, Context& ctx) {
     request.set_request_id(create_request_id->empty() ? NewRequestId() : *create_request_id);
     v1::Trainer response;
     auto& c = ctx.client();
-    if (Check(ctx, c.Call(c.trainers(), &v1::TrainerService::StubInterface::CreateTrainer, request,
-                          &response))) {
+    if (Check(ctx, c.Call(c.stub<v1::TrainerService>(),
+                          &v1::TrainerService::StubInterface::CreateTrainer, request, &response))) {
       PrintTrainer(ctx, response);
     }
   });
@@ -224,8 +226,9 @@ void AddTrainerList(CLI::App* trainer, Context& ctx) {
     auto& c = ctx.client();
     v1::ListTrainersResponse all;
     v1::ListTrainersRequest request;
-    grpc::Status status = ListAll(c, c.trainers(), &v1::TrainerService::StubInterface::ListTrainers,
-                                  request, *paging, &all);
+    grpc::Status status =
+        ListAll(c, c.stub<v1::TrainerService>(), &v1::TrainerService::StubInterface::ListTrainers,
+                request, *paging, &all);
     if (!Check(ctx, status)) return;
     if (c.json()) return c.PrintJson(all);
     Table table({msg::kColId, msg::kColName, msg::kColEmail, msg::kColAffiliation});
@@ -245,8 +248,8 @@ void AddTrainerShow(CLI::App* trainer, Context& ctx) {
     request.set_id(*show_id);
     v1::Trainer response;
     auto& c = ctx.client();
-    if (Check(ctx, c.Call(c.trainers(), &v1::TrainerService::StubInterface::GetTrainer, request,
-                          &response))) {
+    if (Check(ctx, c.Call(c.stub<v1::TrainerService>(),
+                          &v1::TrainerService::StubInterface::GetTrainer, request, &response))) {
       PrintTrainer(ctx, response);
     }
   });
@@ -265,8 +268,8 @@ void AddTrainerUpdate(CLI::App* trainer, Context& ctx) {
     if (request.update_mask().paths_size() == 0) return UsageError(ctx, msg::kNothingToUpdate);
     v1::Trainer response;
     auto& c = ctx.client();
-    if (Check(ctx, c.Call(c.trainers(), &v1::TrainerService::StubInterface::UpdateTrainer, request,
-                          &response))) {
+    if (Check(ctx, c.Call(c.stub<v1::TrainerService>(),
+                          &v1::TrainerService::StubInterface::UpdateTrainer, request, &response))) {
       PrintTrainer(ctx, response);
     }
   });

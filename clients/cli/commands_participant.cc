@@ -5,6 +5,7 @@
 #include "clients/cli/commands.h"
 #include "clients/cli/format.h"
 #include "clients/cli/messages.h"
+#include "trainhub/v1/participant.grpc.pb.h"
 
 namespace trainhub::cli {
 namespace {
@@ -115,7 +116,7 @@ void AddParticipantCreate(CLI::App* participant, Context& ctx) {
     request.set_request_id(request_id->empty() ? NewRequestId() : *request_id);
     v1::Participant response;
     auto& c = ctx.client();
-    auto& stub = c.participants();
+    auto& stub = c.stub<v1::ParticipantService>();
     if (Check(ctx, c.Call(stub, &Stub::CreateParticipant, request, &response))) {
       PrintParticipant(ctx, response);
     }
@@ -132,7 +133,7 @@ void AddParticipantList(CLI::App* participant, Context& ctx) {
   paging->AddTo(list);
   list->callback([&ctx, list_org, list_name, paging] {
     auto& c = ctx.client();
-    auto& stub = c.participants();
+    auto& stub = c.stub<v1::ParticipantService>();
     v1::ListParticipantsResponse all;
     v1::ListParticipantsRequest request;
     request.set_organization_id(*list_org);
@@ -161,7 +162,7 @@ void AddParticipantShow(CLI::App* participant, Context& ctx) {
     request.set_id(*show_id);
     v1::Participant response;
     auto& c = ctx.client();
-    auto& stub = c.participants();
+    auto& stub = c.stub<v1::ParticipantService>();
     if (Check(ctx, c.Call(stub, &Stub::GetParticipant, request, &response))) {
       PrintParticipant(ctx, response);
     }
@@ -183,7 +184,7 @@ void AddParticipantUpdate(CLI::App* participant, Context& ctx) {
     if (request.update_mask().paths_size() == 0) return UsageError(ctx, msg::kNothingToUpdate);
     v1::Participant response;
     auto& c = ctx.client();
-    auto& stub = c.participants();
+    auto& stub = c.stub<v1::ParticipantService>();
     if (Check(ctx, c.Call(stub, &Stub::UpdateParticipant, request, &response))) {
       PrintParticipant(ctx, response);
     }
@@ -209,7 +210,7 @@ void AddQualificationAdd(CLI::App* qualification, Context& ctx) {
     request.set_request_id(add_args->request_id.empty() ? NewRequestId() : add_args->request_id);
     v1::Qualification response;
     auto& c = ctx.client();
-    auto& stub = c.participants();
+    auto& stub = c.stub<v1::ParticipantService>();
     if (!Check(ctx, c.Call(stub, &Stub::RecordQualification, request, &response))) return;
     if (c.json()) return c.PrintJson(response);
     ctx.out() << response.id() << "  " << response.title() << "\n";
@@ -225,7 +226,7 @@ void AddQualificationList(CLI::App* qualification, Context& ctx) {
     request.set_participant_id(*quals_id);
     v1::ListQualificationsResponse response;
     auto& c = ctx.client();
-    auto& stub = c.participants();
+    auto& stub = c.stub<v1::ParticipantService>();
     if (!Check(ctx, c.Call(stub, &Stub::ListQualifications, request, &response))) return;
     if (c.json()) return c.PrintJson(response);
     if (response.qualifications_size() == 0) {
@@ -253,7 +254,7 @@ void AddQualificationRemove(CLI::App* qualification, Context& ctx) {
     request.set_request_id(NewRequestId());
     v1::DeleteQualificationResponse response;
     auto& c = ctx.client();
-    auto& stub = c.participants();
+    auto& stub = c.stub<v1::ParticipantService>();
     if (!Check(ctx, c.Call(stub, &Stub::DeleteQualification, request, &response))) return;
     if (c.json()) return c.PrintJson(response);
     ctx.out() << fmt::format(msg::kRemovedQualification, *remove_id) << "\n";

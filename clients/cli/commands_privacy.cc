@@ -6,6 +6,7 @@
 #include "clients/cli/commands.h"
 #include "clients/cli/format.h"
 #include "clients/cli/messages.h"
+#include "trainhub/v1/privacy.grpc.pb.h"
 
 namespace trainhub::cli {
 namespace {
@@ -38,7 +39,7 @@ void AddExport(CLI::App* privacy, Context& ctx) {
     std::string path = o->file;
     auto& c = ctx.client();
     const std::optional<size_t> written = ReceiveFile(ctx, path, [&](const auto& sink) {
-      return c.Receive(c.privacy(), &Stub::ExportPersonalData, request, sink);
+      return c.Receive(c.stub<v1::PrivacyService>(), &Stub::ExportPersonalData, request, sink);
     });
     if (!written) return;
     if (path != "-") ctx.err() << fmt::format(msg::kWroteBytes, path, *written) << "\n";
@@ -74,7 +75,9 @@ bool Erase(Context& ctx, int64_t participant, const std::string& reason, bool ov
   request.set_request_id(request_id.empty() ? NewRequestId() : request_id);
   v1::ErasePersonalDataResponse response;
   auto& c = ctx.client();
-  if (!Check(ctx, c.Call(c.privacy(), &Stub::ErasePersonalData, request, &response))) return false;
+  if (!Check(ctx,
+             c.Call(c.stub<v1::PrivacyService>(), &Stub::ErasePersonalData, request, &response)))
+    return false;
   if (c.json()) {
     c.PrintJson(response);
   } else {
@@ -118,7 +121,8 @@ void AddDue(CLI::App* privacy, Context& ctx) {
     request.set_organization_id(o->organization);
     v1::ListErasureDueResponse due;
     auto& c = ctx.client();
-    if (!Check(ctx, ListAll(c, c.privacy(), &Stub::ListErasureDue, request, o->paging, &due))) {
+    if (!Check(ctx, ListAll(c, c.stub<v1::PrivacyService>(), &Stub::ListErasureDue, request,
+                            o->paging, &due))) {
       return;
     }
     if (c.json() && !o->erase) return c.PrintJson(due);

@@ -6,6 +6,7 @@
 #include "clients/cli/commands.h"
 #include "clients/cli/format.h"
 #include "clients/cli/messages.h"
+#include "trainhub/v1/report.grpc.pb.h"
 
 namespace trainhub::cli {
 namespace {
@@ -141,7 +142,8 @@ void AddFunder(CLI::App* report, Context& ctx) {
     auto& c = ctx.client();
     if (o->file.empty() && o->format.empty()) {
       v1::FunderReport out;
-      if (!Check(ctx, c.Call(c.reports(), &Stub::GetFunderReport, request, &out))) return;
+      if (!Check(ctx, c.Call(c.stub<v1::ReportService>(), &Stub::GetFunderReport, request, &out)))
+        return;
       if (c.json()) return c.PrintJson(out);
       return PrintReport(ctx, out);
     }
@@ -151,7 +153,8 @@ void AddFunder(CLI::App* report, Context& ctx) {
     *export_request.mutable_report() = request;
     export_request.set_format(*format);
     v1::ReportFile out;
-    if (Check(ctx, c.Call(c.reports(), &Stub::ExportFunderReport, export_request, &out))) {
+    if (Check(ctx, c.Call(c.stub<v1::ReportService>(), &Stub::ExportFunderReport, export_request,
+                          &out))) {
       WriteDownload(ctx, o->file.empty() ? out.file_name() : o->file, out.content());
     }
   });

@@ -8,6 +8,7 @@
 #include "clients/cli/format.h"
 #include "clients/cli/messages.h"
 #include "clients/cli/series_views.h"
+#include "trainhub/v1/schedule.grpc.pb.h"
 
 namespace trainhub::cli {
 namespace {
@@ -21,7 +22,7 @@ void RunSchedule(Context& ctx, Request request, const Paging& paging,
                                               v1::ListScheduleResponse*)) {
   auto& c = ctx.client();
   v1::ListScheduleResponse all;
-  grpc::Status status = ListAll(c, c.schedule(), method, request, paging, &all);
+  grpc::Status status = ListAll(c, c.stub<v1::ScheduleService>(), method, request, paging, &all);
   if (!Check(ctx, status)) return;
   if (c.json()) return c.PrintJson(all);
   if (all.sessions_size() == 0) {
@@ -56,7 +57,8 @@ struct RangeOptions {
 void Export(Context& ctx, const v1::ExportCalendarRequest& request, const std::string& file) {
   auto& c = ctx.client();
   v1::ExportCalendarResponse response;
-  if (!Check(ctx, c.Call(c.schedule(), &Stub::ExportCalendar, request, &response))) return;
+  if (!Check(ctx, c.Call(c.stub<v1::ScheduleService>(), &Stub::ExportCalendar, request, &response)))
+    return;
   if (file.empty()) {
     ctx.out() << response.ical();
     return;

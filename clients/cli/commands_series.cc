@@ -6,6 +6,7 @@
 #include "clients/cli/format.h"
 #include "clients/cli/messages.h"
 #include "clients/cli/series_views.h"
+#include "trainhub/v1/series.grpc.pb.h"
 
 namespace trainhub::cli {
 namespace {
@@ -127,7 +128,7 @@ void AddSeriesCreate(CLI::App* series, Context& ctx) {
     request.set_request_id(request_id->empty() ? NewRequestId() : *request_id);
     v1::Series response;
     auto& c = ctx.client();
-    if (Check(ctx, c.Call(c.series(), &Stub::CreateSeries, request, &response))) {
+    if (Check(ctx, c.Call(c.stub<v1::SeriesService>(), &Stub::CreateSeries, request, &response))) {
       PrintSeriesSummary(ctx, response);
     }
   });
@@ -167,8 +168,8 @@ void AddSeriesList(CLI::App* series, Context& ctx) {
     }
     auto& c = ctx.client();
     v1::ListSeriesResponse all;
-    grpc::Status status =
-        ListAll(c, c.series(), &Stub::ListSeries, request, list_opts->paging, &all);
+    grpc::Status status = ListAll(c, c.stub<v1::SeriesService>(), &Stub::ListSeries, request,
+                                  list_opts->paging, &all);
     if (!Check(ctx, status)) return;
     if (c.json()) return c.PrintJson(all);
     Table table({msg::kColId, msg::kColTitle, msg::kColStatus, msg::kColDates, msg::kColModules});
@@ -189,7 +190,7 @@ void AddSeriesShow(CLI::App* series, Context& ctx) {
     v1::GetSeriesRequest request;
     request.set_id(*show_id);
     v1::Series s;
-    if (!Check(ctx, c.Call(c.series(), &Stub::GetSeries, request, &s))) return;
+    if (!Check(ctx, c.Call(c.stub<v1::SeriesService>(), &Stub::GetSeries, request, &s))) return;
     v1::ListModulesResponse modules;
     if (!Check(ctx, AllModules(c, s.id(), &modules))) return;
     v1::ListSessionsResponse sessions;
@@ -251,7 +252,7 @@ void AddSeriesUpdate(CLI::App* series, Context& ctx) {
     if (request.update_mask().paths_size() == 0) return UsageError(ctx, msg::kNothingToUpdate);
     v1::Series response;
     auto& c = ctx.client();
-    if (Check(ctx, c.Call(c.series(), &Stub::UpdateSeries, request, &response))) {
+    if (Check(ctx, c.Call(c.stub<v1::SeriesService>(), &Stub::UpdateSeries, request, &response))) {
       PrintSeriesSummary(ctx, response);
     }
   });
@@ -269,7 +270,7 @@ void AddSeriesCancel(CLI::App* series, Context& ctx) {
     request.set_reason(*reason);
     v1::Series response;
     auto& c = ctx.client();
-    if (Check(ctx, c.Call(c.series(), &Stub::CancelSeries, request, &response))) {
+    if (Check(ctx, c.Call(c.stub<v1::SeriesService>(), &Stub::CancelSeries, request, &response))) {
       PrintSeriesSummary(ctx, response);
     }
   });
@@ -287,7 +288,7 @@ void AddSeriesDelete(CLI::App* series, Context& ctx) {
     request.set_force(*force);
     v1::DeleteSeriesResponse response;
     auto& c = ctx.client();
-    if (Check(ctx, c.Call(c.series(), &Stub::DeleteSeries, request, &response))) {
+    if (Check(ctx, c.Call(c.stub<v1::SeriesService>(), &Stub::DeleteSeries, request, &response))) {
       if (c.json()) return c.PrintJson(response);
       ctx.out() << fmt::format(msg::kDeletedSeries, *delete_id) << "\n";
     }

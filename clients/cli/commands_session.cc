@@ -9,6 +9,7 @@
 #include "clients/cli/format.h"
 #include "clients/cli/messages.h"
 #include "clients/cli/series_views.h"
+#include "trainhub/v1/series.grpc.pb.h"
 
 namespace trainhub::cli {
 namespace {
@@ -127,7 +128,9 @@ void AddSessionAdd(CLI::App* session, Context& ctx) {
       if (!ReadDays(ctx, add_opts->days, add_opts->daily, &request)) return;
       if (!add_opts->fields.Fill(ctx, request.mutable_session(), nullptr, nullptr)) return;
       v1::CreateSessionDaysResponse response;
-      if (!Check(ctx, c.Call(c.series(), &Stub::CreateSessionDays, request, &response))) return;
+      if (!Check(ctx,
+                 c.Call(c.stub<v1::SeriesService>(), &Stub::CreateSessionDays, request, &response)))
+        return;
       if (c.json()) return c.PrintJson(response);
       PrintSessionTable(ctx.out(), response.sessions(), false);
       return;
@@ -139,7 +142,7 @@ void AddSessionAdd(CLI::App* session, Context& ctx) {
     request.set_request_id(request_id);
     if (!add_opts->fields.Fill(ctx, request.mutable_session(), nullptr, nullptr)) return;
     v1::Session response;
-    if (Check(ctx, c.Call(c.series(), &Stub::CreateSession, request, &response))) {
+    if (Check(ctx, c.Call(c.stub<v1::SeriesService>(), &Stub::CreateSession, request, &response))) {
       PrintSession(ctx, response);
     }
   });
@@ -176,7 +179,7 @@ void AddSessionShow(CLI::App* session, Context& ctx) {
     request.set_id(*show_id);
     v1::Session response;
     auto& c = ctx.client();
-    if (Check(ctx, c.Call(c.series(), &Stub::GetSession, request, &response))) {
+    if (Check(ctx, c.Call(c.stub<v1::SeriesService>(), &Stub::GetSession, request, &response))) {
       PrintSession(ctx, response);
     }
   });
@@ -196,7 +199,7 @@ void AddSessionUpdate(CLI::App* session, Context& ctx) {
     v1::GetSessionRequest get;
     get.set_id(update_opts->id);
     v1::Session current;
-    if (!Check(ctx, c.Call(c.series(), &Stub::GetSession, get, &current))) return;
+    if (!Check(ctx, c.Call(c.stub<v1::SeriesService>(), &Stub::GetSession, get, &current))) return;
     v1::UpdateSessionRequest request;
     request.mutable_session()->set_id(update_opts->id);
     request.set_allow_overlap(update_opts->fields.allow_overlap);
@@ -206,7 +209,7 @@ void AddSessionUpdate(CLI::App* session, Context& ctx) {
     }
     if (request.update_mask().paths_size() == 0) return UsageError(ctx, msg::kNothingToUpdate);
     v1::Session response;
-    if (Check(ctx, c.Call(c.series(), &Stub::UpdateSession, request, &response))) {
+    if (Check(ctx, c.Call(c.stub<v1::SeriesService>(), &Stub::UpdateSession, request, &response))) {
       PrintSession(ctx, response);
     }
   });
@@ -245,7 +248,8 @@ void AddSessionBooking(CLI::App* session, Context& ctx) {
     request.set_allow_overlap(booking_opts->allow_overlap);
     v1::Session response;
     auto& c = ctx.client();
-    if (Check(ctx, c.Call(c.series(), &Stub::SetBookingStatus, request, &response))) {
+    if (Check(ctx,
+              c.Call(c.stub<v1::SeriesService>(), &Stub::SetBookingStatus, request, &response))) {
       PrintSession(ctx, response);
     }
   });
@@ -260,7 +264,8 @@ void AddSessionDelete(CLI::App* session, Context& ctx) {
     request.set_id(*delete_id);
     v1::DeleteSessionResponse response;
     auto& c = ctx.client();
-    if (!Check(ctx, c.Call(c.series(), &Stub::DeleteSession, request, &response))) return;
+    if (!Check(ctx, c.Call(c.stub<v1::SeriesService>(), &Stub::DeleteSession, request, &response)))
+      return;
     if (c.json()) return c.PrintJson(response);
     ctx.out() << fmt::format(msg::kDeletedSession, *delete_id) << "\n";
   });

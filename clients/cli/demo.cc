@@ -18,11 +18,15 @@
 #include "clients/cli/commands.h"
 #include "clients/cli/format.h"
 #include "clients/cli/messages.h"
+#include "trainhub/v1/account.grpc.pb.h"
 #include "trainhub/v1/attendance.grpc.pb.h"
 #include "trainhub/v1/audit.grpc.pb.h"
 #include "trainhub/v1/certificate.grpc.pb.h"
 #include "trainhub/v1/enrolment.grpc.pb.h"
+#include "trainhub/v1/organization.grpc.pb.h"
 #include "trainhub/v1/participant.grpc.pb.h"
+#include "trainhub/v1/series.grpc.pb.h"
+#include "trainhub/v1/trainer.grpc.pb.h"
 
 namespace trainhub::cli {
 
@@ -72,8 +76,9 @@ std::string Folded(const json& email) { return absl::AsciiStrToLower(email.get<s
 // The logins (e-mail addresses, Folded) of every account; admins only.
 grpc::Status ExistingLogins(Client& c, std::set<std::string>& logins) {
   v1::ListAccountsResponse all;
-  grpc::Status status = ListAll(c, c.accounts(), &v1::AccountService::StubInterface::ListAccounts,
-                                v1::ListAccountsRequest(), Paging{}, &all);
+  grpc::Status status =
+      ListAll(c, c.stub<v1::AccountService>(), &v1::AccountService::StubInterface::ListAccounts,
+              v1::ListAccountsRequest(), Paging{}, &all);
   for (const v1::Account& a : all.accounts()) logins.insert(absl::AsciiStrToLower(a.email()));
   return status;
 }
@@ -84,7 +89,8 @@ class ChangeCount {
  public:
   explicit ChangeCount(Client& c) : c_(c) {
     v1::Account me;
-    if (!c_.Call(c_.accounts(), &v1::AccountService::StubInterface::GetCurrentAccount,
+    if (!c_.Call(c_.stub<v1::AccountService>(),
+                 &v1::AccountService::StubInterface::GetCurrentAccount,
                  v1::GetCurrentAccountRequest(), &me)
              .ok()) {
       return;
@@ -92,7 +98,8 @@ class ChangeCount {
     v1::ListAuditEventsRequest request;
     request.set_page_size(1);
     v1::ListAuditEventsResponse newest;
-    if (!c_.Call(c_.audit(), &v1::AuditService::StubInterface::ListAuditEvents, request, &newest)
+    if (!c_.Call(c_.stub<v1::AuditService>(), &v1::AuditService::StubInterface::ListAuditEvents,
+                 request, &newest)
              .ok()) {
       return;
     }
@@ -112,7 +119,8 @@ class ChangeCount {
       request.set_page_size(500);
       request.set_page_token(token);
       v1::ListAuditEventsResponse page;
-      if (!c_.Call(c_.audit(), &v1::AuditService::StubInterface::ListAuditEvents, request, &page)
+      if (!c_.Call(c_.stub<v1::AuditService>(), &v1::AuditService::StubInterface::ListAuditEvents,
+                   request, &page)
                .ok()) {
         return std::nullopt;
       }
@@ -149,8 +157,8 @@ class DemoLoader {
   DemoLoader(Client& c, const json& data)
       : c_(c),
         data_(data),
-        participants_stub_(c.participants()),
-        enrolments_stub_(c.enrolments()) {}
+        participants_stub_(c.stub<v1::ParticipantService>()),
+        enrolments_stub_(c.stub<v1::EnrolmentService>()) {}
 
   // Organisations, trainers, series, modules, sessions, enrolments created
   // or found (as counted by `demo load`'s summary).
@@ -192,8 +200,8 @@ class DemoLoader {
       request.mutable_organization()->set_signatory_role(TextOr(o, "signatory_role"));
       v1::Organization org;
       grpc::Status status =
-          Create(c_.organizations(), &v1::OrganizationService::StubInterface::CreateOrganization,
-                 request, &org);
+          Create(c_.stub<v1::OrganizationService>(),
+                 &v1::OrganizationService::StubInterface::CreateOrganization, request, &org);
       // Request ids are each account's own: an organisation of the demo
       // that this account did not create means another account loaded it.
       // The organisations come first, so nothing has changed yet.
@@ -215,8 +223,9 @@ class DemoLoader {
       request.mutable_trainer()->set_email(t.at("email"));
       request.mutable_trainer()->set_affiliation(TextOr(t, "affiliation"));
       v1::Trainer trainer;
-      grpc::Status status = Create(c_.trainers(), &v1::TrainerService::StubInterface::CreateTrainer,
-                                   request, &trainer);
+      grpc::Status status =
+          Create(c_.stub<v1::TrainerService>(), &v1::TrainerService::StubInterface::CreateTrainer,
+                 request, &trainer);
       if (!status.ok()) return status;
       trainers_[t.at("key")] = trainer.id();
       ++counts.trainers;
@@ -280,8 +289,9 @@ class DemoLoader {
         grant->set_participant_id(participants_.at(record));
       request.set_password(data_.at("password"));
       v1::Account account;
-      grpc::Status status = c_.Call(
-          c_.accounts(), &v1::AccountService::StubInterface::CreateAccount, request, &account);
+      grpc::Status status =
+          c_.Call(c_.stub<v1::AccountService>(), &v1::AccountService::StubInterface::CreateAccount,
+                  request, &account);
       if (status.error_code() == grpc::StatusCode::ALREADY_EXISTS) continue;  // loaded before
       if (!status.ok()) return status;
     }
@@ -330,7 +340,8 @@ class DemoLoader {
       SetBerlinTime(d.at("confirmation_deadline"), now_, s->mutable_confirmation_deadline());
     }
     v1::Series series;
-    grpc::Status status = Create(c_.series(), &SeriesStub::CreateSeries, request, &series);
+    grpc::Status status =
+        Create(c_.stub<v1::SeriesService>(), &SeriesStub::CreateSeries, request, &series);
     if (!status.ok()) return status;
     series_[key] = series.id();
     ++counts.series;
@@ -371,8 +382,8 @@ class DemoLoader {
     get.set_series_id(series_id);
     v1::CompletionRule current;
     grpc::Status read =
-        c_.Call(c_.certificates(), &v1::CertificateService::StubInterface::GetCompletionRule, get,
-                &current);
+        c_.Call(c_.stub<v1::CertificateService>(),
+                &v1::CertificateService::StubInterface::GetCompletionRule, get, &current);
     if (!read.ok()) return read;
     if (!current.is_default()) return grpc::Status::OK;
     const json& r = d.at("completion_rule");
@@ -387,8 +398,8 @@ class DemoLoader {
     rule->set_allowed_minutes_missed(r.value("allowed_minutes_missed", 0));
     rule->set_confirmation_min_modules(r.value("confirmation_min_modules", 0));
     v1::CompletionRule stored;
-    return c_.Call(c_.certificates(), &v1::CertificateService::StubInterface::SetCompletionRule,
-                   request, &stored);
+    return c_.Call(c_.stub<v1::CertificateService>(),
+                   &v1::CertificateService::StubInterface::SetCompletionRule, request, &stored);
   }
 
   // Everyone's Zertifikat or Teilnahmebestätigung, issued once.
@@ -399,8 +410,8 @@ class DemoLoader {
     request.set_request_id("demo-certificates-" + d.at("key").get<std::string>());
     v1::IssueCertificatesResponse issued;
     grpc::Status status =
-        c_.Call(c_.certificates(), &v1::CertificateService::StubInterface::IssueCertificates,
-                request, &issued);
+        c_.Call(c_.stub<v1::CertificateService>(),
+                &v1::CertificateService::StubInterface::IssueCertificates, request, &issued);
     if (status.ok()) counts.certificates += issued.issued_size();
     return status;
   }
@@ -415,7 +426,7 @@ class DemoLoader {
     const auto status_of = [](const json& name) {
       return EnumNamed(name, v1::AttendanceStatus_Parse);
     };
-    auto& stub = c_.attendance();
+    auto& stub = c_.stub<v1::AttendanceService>();
     const auto& modules = sessions_.at(key);
     for (size_t m = 0; m < modules.size(); ++m) {
       for (size_t day = 0; day < modules[m].size(); ++day) {
@@ -464,7 +475,8 @@ class DemoLoader {
     request.mutable_module()->set_mandatory(true);
     request.mutable_module()->set_teaching_units(m.at("teaching_units"));
     v1::Module module;
-    grpc::Status status = Create(c_.series(), &SeriesStub::CreateModule, request, &module);
+    grpc::Status status =
+        Create(c_.stub<v1::SeriesService>(), &SeriesStub::CreateModule, request, &module);
     if (!status.ok()) return status;
     ++counts.modules;
     int session_number = 0;
@@ -492,7 +504,8 @@ class DemoLoader {
       status = relative ? NthSession(series_id, module.id(), session_number, &created)
                         : grpc::Status(grpc::StatusCode::NOT_FOUND, "");
       if (status.error_code() == grpc::StatusCode::NOT_FOUND) {
-        status = Create(c_.series(), &SeriesStub::CreateSession, session_request, &created);
+        status = Create(c_.stub<v1::SeriesService>(), &SeriesStub::CreateSession, session_request,
+                        &created);
       }
       if (!status.ok()) return status;
       auto& modules = sessions_[series_key];
@@ -509,7 +522,8 @@ class DemoLoader {
     request.set_series_id(series_id);
     request.set_module_id(module_id);
     v1::ListSessionsResponse sessions;
-    grpc::Status status = Create(c_.series(), &SeriesStub::ListSessions, request, &sessions);
+    grpc::Status status =
+        Create(c_.stub<v1::SeriesService>(), &SeriesStub::ListSessions, request, &sessions);
     if (!status.ok()) return status;
     if (sessions.sessions_size() < n) {
       return grpc::Status(grpc::StatusCode::NOT_FOUND, "a demo session is missing");
@@ -542,7 +556,8 @@ class DemoLoader {
       update.mutable_series()->set_status(*it);
       update.mutable_update_mask()->add_paths("status");
       v1::Series updated;
-      grpc::Status status = Create(c_.series(), &SeriesStub::UpdateSeries, update, &updated);
+      grpc::Status status =
+          Create(c_.stub<v1::SeriesService>(), &SeriesStub::UpdateSeries, update, &updated);
       if (!status.ok()) return status;
       if (reached != nullptr) *reached = updated;
     }

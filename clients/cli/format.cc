@@ -12,6 +12,11 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_split.h"
 #include "clients/cli/messages.h"
+#include "trainhub/v1/attendance.pb.h"
+#include "trainhub/v1/common.pb.h"
+#include "trainhub/v1/enrolment.pb.h"
+#include "trainhub/v1/organization.pb.h"
+#include "trainhub/v1/series.pb.h"
 
 namespace trainhub::cli {
 namespace {

@@ -12,10 +12,18 @@
 #include <vector>
 
 #include "absl/time/time.h"
-#include "trainhub/v1/attendance.pb.h"
-#include "trainhub/v1/enrolment.pb.h"
-#include "trainhub/v1/organization.pb.h"
-#include "trainhub/v1/series.pb.h"
+
+// The generated enums' own declarations (protobuf gives each `: int`), so
+// that this widely included header pulls in no message classes.
+namespace trainhub::v1 {
+enum AttendanceStatus : int;
+enum BookingStatus : int;
+enum EnrolmentState : int;
+enum OrganizationKind : int;
+enum SeriesKind : int;
+enum SeriesStatus : int;
+enum TargetGroup : int;
+}  // namespace trainhub::v1
 
 namespace trainhub::cli {
 

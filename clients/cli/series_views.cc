@@ -4,6 +4,8 @@
 
 #include "clients/cli/format.h"
 #include "clients/cli/messages.h"
+#include "trainhub/v1/organization.grpc.pb.h"
+#include "trainhub/v1/series.grpc.pb.h"
 
 namespace trainhub::cli {
 
@@ -30,8 +32,8 @@ std::string OrganizationLabel(Client& c, int64_t id) {
   v1::GetOrganizationRequest request;
   request.set_id(id);
   v1::Organization org;
-  if (!c.Call(c.organizations(), &v1::OrganizationService::StubInterface::GetOrganization, request,
-              &org)
+  if (!c.Call(c.stub<v1::OrganizationService>(),
+              &v1::OrganizationService::StubInterface::GetOrganization, request, &org)
            .ok()) {
     return std::to_string(id);
   }
@@ -41,7 +43,7 @@ std::string OrganizationLabel(Client& c, int64_t id) {
 grpc::Status AllModules(Client& c, int64_t series_id, v1::ListModulesResponse* all) {
   v1::ListModulesRequest request;
   request.set_series_id(series_id);
-  return ListAll(c, c.series(), &Stub::ListModules, request, Paging{}, all);
+  return ListAll(c, c.stub<v1::SeriesService>(), &Stub::ListModules, request, Paging{}, all);
 }
 
 grpc::Status SessionsOf(Client& c, int64_t series_id, int64_t module_id, const Paging& paging,
@@ -49,7 +51,7 @@ grpc::Status SessionsOf(Client& c, int64_t series_id, int64_t module_id, const P
   v1::ListSessionsRequest request;
   request.set_series_id(series_id);
   request.set_module_id(module_id);
-  return ListAll(c, c.series(), &Stub::ListSessions, request, paging, all);
+  return ListAll(c, c.stub<v1::SeriesService>(), &Stub::ListSessions, request, paging, all);
 }
 
 void PrintModuleTable(std::ostream& out, const v1::ListModulesResponse& modules) {

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "clients/cli/commands.h"
+#include "trainhub/v1/series.pb.h"
 
 namespace trainhub::cli {
 

@@ -35,7 +35,7 @@ class CliAttendanceTest : public ::testing::Test {
   CliAttendanceTest() {
     auto attendance = std::make_unique<::testing::StrictMock<v1::MockAttendanceServiceStub>>();
     attendance_ = attendance.get();
-    stubs_.attendance = std::move(attendance);
+    stubs_.Set<v1::AttendanceService>(std::move(attendance));
   }
 
   // Runs `trainhub <args>` with the mock, reading answers from `input`.
@@ -163,12 +163,12 @@ TEST_F(CliAttendanceTest, VerifyFileFindsAnEntryChangedAfterExport) {
   entries[1].status = domain::AttendanceStatus::kAbsent;  // hash left as it was
   std::ofstream(file) << domain::LedgerToJson(1, entries);
   out_.str("");
-  stubs_.attendance = std::make_unique<v1::MockAttendanceServiceStub>();
+  stubs_.Set<v1::AttendanceService>(std::make_unique<v1::MockAttendanceServiceStub>());
   EXPECT_EQ(Run({"attendance", "verify", "--file", file.string()}), kExitRejected);
   EXPECT_THAT(out_.str(), HasSubstr("was CHANGED: entry 2 was changed after it was recorded"));
 
   std::ofstream(file) << "{\"not\": \"a ledger\"}";
-  stubs_.attendance = std::make_unique<v1::MockAttendanceServiceStub>();
+  stubs_.Set<v1::AttendanceService>(std::make_unique<v1::MockAttendanceServiceStub>());
   EXPECT_EQ(Run({"attendance", "verify", "--file", file.string()}), kExitRejected);
   EXPECT_THAT(err_.str(), HasSubstr("not an attendance ledger export"));
   fs::remove(file);
@@ -198,7 +198,7 @@ class CliAuditTest : public ::testing::Test {
   CliAuditTest() {
     auto audit = std::make_unique<::testing::StrictMock<v1::MockAuditServiceStub>>();
     audit_ = audit.get();
-    stubs_.audit = std::move(audit);
+    stubs_.Set<v1::AuditService>(std::move(audit));
   }
   int Run(std::vector<std::string> args) { return RunCli(std::move(args), stubs_, out_, err_); }
 
@@ -223,8 +223,8 @@ TEST_F(CliAuditTest, VerifySaysIntactWithTheHeadOrChangedWithExitThree) {
   broken.set_intact(false);
   broken.set_first_bad_event_id(17);
   broken.set_problem("event 17 was changed after it was recorded");
-  stubs_.audit = std::make_unique<::testing::StrictMock<v1::MockAuditServiceStub>>();
-  audit_ = static_cast<v1::MockAuditServiceStub*>(stubs_.audit.get());
+  stubs_.Set<v1::AuditService>(std::make_unique<::testing::StrictMock<v1::MockAuditServiceStub>>());
+  audit_ = static_cast<v1::MockAuditServiceStub*>(stubs_.Get<v1::AuditService>());
   EXPECT_CALL(*audit_, VerifyAuditLog(_, _, _))
       .WillOnce(DoAll(SetArgPointee<2>(broken), Return(grpc::Status::OK)));
   out_.str("");
@@ -232,8 +232,8 @@ TEST_F(CliAuditTest, VerifySaysIntactWithTheHeadOrChangedWithExitThree) {
   EXPECT_THAT(out_.str(),
               HasSubstr("the audit log was CHANGED: event 17 was changed after it was recorded"));
 
-  stubs_.audit = std::make_unique<::testing::StrictMock<v1::MockAuditServiceStub>>();
-  audit_ = static_cast<v1::MockAuditServiceStub*>(stubs_.audit.get());
+  stubs_.Set<v1::AuditService>(std::make_unique<::testing::StrictMock<v1::MockAuditServiceStub>>());
+  audit_ = static_cast<v1::MockAuditServiceStub*>(stubs_.Get<v1::AuditService>());
   EXPECT_CALL(*audit_, VerifyAuditLog(_, _, _))
       .WillOnce(Return(grpc::Status(grpc::StatusCode::PERMISSION_DENIED,
                                     "only admins may verify the audit log")));
@@ -265,7 +265,7 @@ TEST_F(CliAttendanceTest, CheckInTakesTheCodeAsShownInTwoWordsOrWithADash) {
   auto again = std::make_unique<::testing::StrictMock<v1::MockAttendanceServiceStub>>();
   EXPECT_CALL(*again, CheckIn(_, _, _))
       .WillOnce(DoAll(SaveArg<1>(&sent[1]), SetArgPointee<2>(record), Return(grpc::Status::OK)));
-  stubs_.attendance = std::move(again);
+  stubs_.Set<v1::AttendanceService>(std::move(again));
   EXPECT_EQ(Run({"checkin", "554-548", "--session", "37"}), kExitOk) << err_.str();
   EXPECT_EQ(sent[1].code(), "554-548");
   EXPECT_EQ(sent[1].session_id(), 37);

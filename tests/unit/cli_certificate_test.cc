@@ -28,7 +28,7 @@ class CliBadgeFileTest : public ::testing::Test {
  protected:
   void SetUp() override {
     auto certificates = std::make_unique<::testing::StrictMock<v1::MockCertificateServiceStub>>();
-    stubs_.certificates = std::move(certificates);
+    stubs_.Set<v1::CertificateService>(std::move(certificates));
     auto signer = domain::Ed25519Signer::FromSeed(std::string(32, '\x11'));
     ASSERT_TRUE(signer.ok());
     signer_ = *std::move(signer);
@@ -156,7 +156,7 @@ class CliVerifyTest : public ::testing::Test {
   int Verify(const std::string& serial, const v1::CertificateVerification& v) {
     auto certificates = std::make_unique<::testing::StrictMock<v1::MockCertificateServiceStub>>();
     certificates_ = certificates.get();
-    stubs_.certificates = std::move(certificates);
+    stubs_.Set<v1::CertificateService>(std::move(certificates));
     EXPECT_CALL(*certificates_, VerifyCertificate(::testing::_, ::testing::_, ::testing::_))
         .WillOnce(
             ::testing::DoAll(::testing::SetArgPointee<2>(v), ::testing::Return(grpc::Status::OK)));

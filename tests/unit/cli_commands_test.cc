@@ -47,10 +47,10 @@ class CliCommandsTest : public ::testing::Test {
     organizations_ = organizations.get();
     schedule_ = schedule.get();
     enrolments_ = enrolments.get();
-    stubs_.series = std::move(series);
-    stubs_.organizations = std::move(organizations);
-    stubs_.schedule = std::move(schedule);
-    stubs_.enrolments = std::move(enrolments);
+    stubs_.Set<v1::SeriesService>(std::move(series));
+    stubs_.Set<v1::OrganizationService>(std::move(organizations));
+    stubs_.Set<v1::ScheduleService>(std::move(schedule));
+    stubs_.Set<v1::EnrolmentService>(std::move(enrolments));
   }
 
   // Runs `trainhub <args>` with the mocks; out_ and err_ get what it printed.
@@ -211,7 +211,7 @@ TEST_F(CliCommandsTest, AServerWithoutAPortIsReachedOnTheDefaultPort) {
     auto series = std::make_unique<::testing::NiceMock<v1::MockSeriesServiceStub>>();
     ON_CALL(*series, GetSeries(_, _, _))
         .WillByDefault(Return(grpc::Status(grpc::StatusCode::UNAVAILABLE, "connection refused")));
-    stubs_.series = std::move(series);
+    stubs_.Set<v1::SeriesService>(std::move(series));
     err_.str("");
     EXPECT_EQ(Run({"--server", typed, "series", "show", "6"}), kExitUnreachable);
     EXPECT_THAT(err_.str(), HasSubstr(std::string("cannot reach trainhubd at ") + reached));
@@ -274,7 +274,7 @@ class CliImportTest : public ::testing::Test {
   CliImportTest() {
     auto participants = std::make_unique<::testing::StrictMock<v1::MockParticipantServiceStub>>();
     participants_ = participants.get();
-    stubs_.participants = std::move(participants);
+    stubs_.Set<v1::ParticipantService>(std::move(participants));
     std::ofstream(file_) << "Vorname;Nachname;E-Mail\nJana;Beispiel;jana@example.org\n";
   }
   ~CliImportTest() override { std::filesystem::remove(file_); }
@@ -340,7 +340,7 @@ TEST_F(CliImportTest, RefusalsNameTheFileAndItsRowsNotTheApisWords) {
   EXPECT_CALL(*again, ImportParticipants(_, _, _))
       .WillOnce(Return(
           grpc::Status(grpc::StatusCode::INVALID_ARGUMENT, "rows", rows.SerializeAsString())));
-  stubs_.participants = std::move(again);
+  stubs_.Set<v1::ParticipantService>(std::move(again));
   EXPECT_EQ(Run({"import", "participants", file_, "--org", "1"}), kExitRejected);
   EXPECT_THAT(err_.str(), HasSubstr(file_ + ": nothing was imported"));
   EXPECT_THAT(err_.str(), HasSubstr("  line 2 (E-Mail): is not an e-mail address\n"));
@@ -366,7 +366,7 @@ TEST_F(CliCommandsTest, AdminBackupWhileAnotherRunsSaysSoAndExitsBusy) {
           Return(grpc::Status(grpc::StatusCode::RESOURCE_EXHAUSTED,
                               "a backup is already running; try again when it has finished")));
   EXPECT_CALL(*admin, BackupDatabaseRaw(_, _)).WillOnce(Return(reader));
-  stubs_.admin = std::move(admin);
+  stubs_.Set<v1::AdminService>(std::move(admin));
   const std::string file =
       (std::filesystem::temp_directory_path() / ("cli-backup-" + std::to_string(::getpid())))
           .string();
@@ -458,7 +458,7 @@ TEST_F(CliCommandsTest, SeriesDocumentsFlagSetsWhatTheSeriesIssues) {
 
   auto fresh = std::make_unique<::testing::StrictMock<v1::MockSeriesServiceStub>>();
   series_ = fresh.get();
-  stubs_.series = std::move(fresh);
+  stubs_.Set<v1::SeriesService>(std::move(fresh));
   v1::ErrorDetails details;
   auto* violation = details.add_field_violations();
   violation->set_field("series.issued_documents");

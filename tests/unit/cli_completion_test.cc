@@ -30,7 +30,7 @@ class CliCompletionTest : public ::testing::Test {
   CliCompletionTest() {
     auto certificates = std::make_unique<::testing::StrictMock<v1::MockCertificateServiceStub>>();
     certificates_ = certificates.get();
-    stubs_.certificates = std::move(certificates);
+    stubs_.Set<v1::CertificateService>(std::move(certificates));
   }
 
   int Run(std::vector<std::string> args) { return RunCli(std::move(args), stubs_, out_, err_); }

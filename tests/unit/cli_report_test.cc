@@ -28,7 +28,7 @@ class CliReportTest : public ::testing::Test {
   void SetUp() override {
     auto reports = std::make_unique<::testing::StrictMock<v1::MockReportServiceStub>>();
     reports_ = reports.get();
-    stubs_.reports = std::move(reports);
+    stubs_.Set<v1::ReportService>(std::move(reports));
   }
 
   int Run(std::vector<std::string> args) {

@@ -1,3 +1,4 @@
+#include "api/convert_accounts.h"
 #include "api/account_service.h"
 
 #include "api/handler_util.h"

@@ -1,3 +1,4 @@
+#include "api/convert_attendance.h"
 #include "api/attendance_service.h"
 
 #include "absl/strings/str_cat.h"

@@ -1,3 +1,4 @@
+#include "api/convert_completion.h"
 #include "api/certificate_service.h"
 
 #include <stdlib.h>

@@ -1,3 +1,4 @@
+#include "api/convert_enrolment.h"
 #include "api/enrolment_service.h"
 
 #include "api/handler_util.h"

@@ -110,12 +110,6 @@ TH_SAME_NUMBER(domain::CertificateStatus::kUnconfirmed, v1::CERTIFICATE_STATUS_U
 
 #undef TH_SAME_NUMBER
 
-// `value` as the enum of the other layer (numbers agree, see above).
-template <typename To, typename From>
-constexpr To ConvertEnum(From value) {
-  return static_cast<To>(static_cast<int>(value));
-}
-
 }  // namespace trainhub::api
 
 #endif  // TRAINHUB_SERVICES_API_ENUMS_H_

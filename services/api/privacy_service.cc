@@ -1,6 +1,7 @@
 #include "api/privacy_service.h"
 
 #include "absl/strings/str_format.h"
+#include "api/convert_enrolment.h"
 #include "api/file_stream.h"
 #include "api/handler_util.h"
 #include "api/page_token.h"

@@ -1,3 +1,4 @@
+#include "api/convert_planning.h"
 #include "api/series_service.h"
 
 #include "api/handler_util.h"

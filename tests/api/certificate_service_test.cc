@@ -1309,7 +1309,11 @@ class CertificateDocumentsTest : public CertificateServiceTest {
     s = Call(*series_, &v1::SeriesService::Stub::CreateModule, module, &created);
     EXPECT_TRUE(s.ok()) << s.error_message();
     e.module = created.id();
-    const absl::Time start = absl::Now() - absl::Hours(24 * 12);
+    // 09:00 twelve days ago: a six-hour session that stays within its day
+    // whenever the test runs.
+    const absl::CivilDay day =
+        absl::ToCivilDay(absl::Now() - absl::Hours(24 * 12), domain::DisplayTimeZone());
+    const absl::Time start = absl::FromCivil(absl::CivilHour(day) + 9, domain::DisplayTimeZone());
     v1::Session session;
     EXPECT_TRUE(CreateSession(e.series, e.module, ProtoTime(start),
                               ProtoTime(start + absl::Hours(6)), {}, &session)

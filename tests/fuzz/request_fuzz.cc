@@ -10,7 +10,9 @@
 #include <cstdint>
 #include <string>
 
-#include "api/convert.h"
+#include "api/convert_attendance.h"
+#include "api/convert_enrolment.h"
+#include "api/convert_planning.h"
 #include "api/errors.h"
 #include "api/page_token.h"
 #include "domain/errors.h"

@@ -10,7 +10,8 @@
 #include <cstdint>
 #include <string>
 
-#include "api/convert.h"
+#include "api/convert_enrolment.h"
+#include "api/convert_planning.h"
 #include "domain/errors.h"
 #include "domain/text.h"
 #include "domain/validation.h"
@@ -51,12 +52,12 @@ void CheckValidator(Entity entity, Validator validate, const char* prefix) {
   }
   if (!first.empty()) return;
   Proto once;
-  api::ToProto(entity, &once);
+  ToProto(entity, &once);
   domain::Violations second;
   validate(entity, prefix, second);
   FUZZ_CHECK(second.empty());
   Proto twice;
-  api::ToProto(entity, &twice);
+  ToProto(entity, &twice);
   FUZZ_CHECK(Wire(once) == Wire(twice));
 }
 

@@ -1,7 +1,5 @@
-// Conversions of completion and certificates (api/convert.h).
-
 #include "absl/strings/escaping.h"
-#include "api/convert.h"
+#include "api/convert_completion.h"
 
 namespace trainhub::api {
 
@@ -18,7 +16,13 @@ domain::CompletionRule RuleFromProto(const v1::CompletionRule& in) {
   return out;
 }
 
-void ToProto(const domain::CompletionRule& in, v1::CompletionRule* out) {
+}  // namespace trainhub::api
+
+namespace trainhub::v1 {
+using api::ConvertEnum;
+using api::TimeToProto;
+
+void ToProto(const domain::CompletionRule& in, CompletionRule* out) {
   out->set_series_id(in.series_id);
   out->set_all_modules(in.all_modules);
   out->set_min_modules(in.min_modules);
@@ -32,7 +36,7 @@ void ToProto(const domain::CompletionRule& in, v1::CompletionRule* out) {
   out->set_updated_by(in.updated_by_name);
 }
 
-void ToProto(const domain::CompletionDecision& in, v1::CompletionDecision* out) {
+void ToProto(const domain::CompletionDecision& in, CompletionDecision* out) {
   out->set_id(in.id);
   out->set_series_id(in.series_id);
   out->set_participant_id(in.participant_id);
@@ -42,7 +46,7 @@ void ToProto(const domain::CompletionDecision& in, v1::CompletionDecision* out) 
   TimeToProto(in.record_time, out->mutable_record_time());
 }
 
-void ToProto(const domain::PersonCompletion& in, v1::PersonCompletion* out) {
+void ToProto(const domain::PersonCompletion& in, PersonCompletion* out) {
   out->set_participant_id(in.participant_id);
   out->set_participant_name(in.participant_name);
   out->set_outcome(ConvertEnum<v1::CompletionOutcome>(in.outcome));
@@ -73,7 +77,7 @@ void ToProto(const domain::PersonCompletion& in, v1::PersonCompletion* out) {
   }
 }
 
-void ToProto(const domain::CompletionReport& in, v1::CompletionReport* out) {
+void ToProto(const domain::CompletionReport& in, CompletionReport* out) {
   out->set_series_id(in.series.id);
   out->set_series_title(in.series.title);
   ToProto(in.rule, out->mutable_rule());
@@ -82,7 +86,7 @@ void ToProto(const domain::CompletionReport& in, v1::CompletionReport* out) {
 }
 
 void ToProto(const domain::Certificate& in, const std::string& verification_url,
-             v1::Certificate* out) {
+             Certificate* out) {
   const domain::CertificateContent& c = in.content;
   out->set_id(in.id);
   out->set_serial(c.serial);
@@ -122,7 +126,7 @@ void ToProto(const domain::Certificate& in, const std::string& verification_url,
   out->set_document_version(c.format_version);
 }
 
-void ToProto(const domain::CertificateVerification& in, v1::CertificateVerification* out) {
+void ToProto(const domain::CertificateVerification& in, CertificateVerification* out) {
   if (!in.certificate) return;  // unknown: nothing is said
   const domain::Certificate& cert = *in.certificate;
   const domain::CertificateContent& c = cert.content;
@@ -157,4 +161,4 @@ void ToProto(const domain::CertificateVerification& in, v1::CertificateVerificat
   }
 }
 
-}  // namespace trainhub::api
+}  // namespace trainhub::v1

@@ -311,6 +311,58 @@ void AddChange(CLI::App* certificate, Context& ctx, const char* name, const char
   });
 }
 
+// What `certificate verify` prints of a known certificate `v`, the holder
+// name typed being `name` ("" for none), as lines to be wrapped.
+std::string VerificationText(const v1::CertificateVerification& v, const std::string& name) {
+  std::ostringstream out;
+  out << fmt::format(msg::kCertificateHeading, KindOf(v.outcome()), v.serial(),
+                     StatusOf(v.status()))
+      << "\n";
+  out << fmt::format(msg::kVerifyHolder,
+                     v.holder_erased() ? std::string(msg::kVerifyHolderErased) : v.holder_name())
+      << "\n";
+  if (v.holder_name_check() != v1::HOLDER_NAME_CHECK_UNSPECIFIED) {
+    const bool matches = v.holder_name_check() == v1::HOLDER_NAME_CHECK_MATCHES;
+    out << (!matches                         ? fmt::format(msg::kVerifyNameDiffers, name)
+            : v.holder_name_transliterated() ? fmt::format(msg::kVerifyNameTransliterated, name)
+                                             : fmt::format(msg::kVerifyNameMatches, name))
+        << "\n";
+  }
+  out << fmt::format(msg::kVerifySeries, v.series_title(), v.organization_name()) << "\n";
+  out << fmt::format(msg::kCertificateIssued, FormatLocal(v.issue_time()),
+                     v.teaching_units_attended())
+      << "\n";
+  if (v.status() == v1::CERTIFICATE_STATUS_REVOKED) {
+    out << fmt::format(msg::kCertificateRevokedLine, FormatLocal(v.revoke_time()),
+                       v.revoke_reason())
+        << "\n";
+  }
+  if (!v.superseded_by().empty()) {
+    out << fmt::format(msg::kVerifySupersededBy, v.superseded_by()) << "\n";
+  }
+  if (v.status() == v1::CERTIFICATE_STATUS_UNCONFIRMED) {
+    out << fmt::format(msg::kVerifyStatusProblem, v.status_problem()) << "\n";
+  }
+  if (v.status() == v1::CERTIFICATE_STATUS_SUPERSEDED && !v.replacement_serial().empty()) {
+    if (v.replacement_serial() != v.superseded_by()) {
+      out << fmt::format(msg::kVerifyLastReplacedBy, v.replacement_serial(), v.replacement_count())
+          << "\n";
+    }
+    if (v.replacement_status() == v1::CERTIFICATE_STATUS_VALID) {
+      out << fmt::format(msg::kVerifyReplacementValid, v.replacement_serial()) << "\n";
+    } else if (v.replacement_status() == v1::CERTIFICATE_STATUS_REVOKED) {
+      out << fmt::format(msg::kVerifyReplacementRevoked, v.replacement_serial(),
+                         FormatLocal(v.replacement_revoke_time()))
+          << "\n";
+    }
+  }
+  out << fmt::format(msg::kCertificateSha, v.pdf_sha256()) << "\n";
+  out << (v.signature_valid() ? fmt::format(msg::kSignatureGood, v.key_id())
+                              : std::string(msg::kSignatureBad))
+      << "\n";
+  return out.str();
+}
+
 void AddVerify(CLI::App* certificate, Context& ctx) {
   auto* cmd = certificate->add_subcommand("verify", msg::kCertificateVerifyHelp);
   auto serial = std::make_shared<std::string>();
@@ -332,63 +384,12 @@ void AddVerify(CLI::App* certificate, Context& ctx) {
                c.Call(c.stub<v1::CertificateService>(), &Stub::VerifyCertificate, request, &v)))
       return;
     if (c.json()) return c.PrintJson(v);
-    std::ostringstream out;  // wrapped to 80 columns when done
-    struct Flush {
-      Context& ctx;
-      std::ostringstream& lines;
-      ~Flush() { PrintWrappedLines(ctx.out(), lines.str()); }
-    } flush{ctx, out};
     if (v.status() == v1::CERTIFICATE_STATUS_UNSPECIFIED) {
-      out << fmt::format(msg::kVerifyUnknown, *serial) << "\n";
+      PrintWrappedLines(ctx.out(), fmt::format(msg::kVerifyUnknown, *serial) + "\n");
       ctx.exit_code = kExitNotFound;
       return;
     }
-    out << fmt::format(msg::kCertificateHeading, KindOf(v.outcome()), v.serial(),
-                       StatusOf(v.status()))
-        << "\n";
-    out << fmt::format(msg::kVerifyHolder,
-                       v.holder_erased() ? std::string(msg::kVerifyHolderErased) : v.holder_name())
-        << "\n";
-    if (v.holder_name_check() != v1::HOLDER_NAME_CHECK_UNSPECIFIED) {
-      const bool matches = v.holder_name_check() == v1::HOLDER_NAME_CHECK_MATCHES;
-      out << (!matches                         ? fmt::format(msg::kVerifyNameDiffers, *name)
-              : v.holder_name_transliterated() ? fmt::format(msg::kVerifyNameTransliterated, *name)
-                                               : fmt::format(msg::kVerifyNameMatches, *name))
-          << "\n";
-    }
-    out << fmt::format(msg::kVerifySeries, v.series_title(), v.organization_name()) << "\n";
-    out << fmt::format(msg::kCertificateIssued, FormatLocal(v.issue_time()),
-                       v.teaching_units_attended())
-        << "\n";
-    if (v.status() == v1::CERTIFICATE_STATUS_REVOKED) {
-      out << fmt::format(msg::kCertificateRevokedLine, FormatLocal(v.revoke_time()),
-                         v.revoke_reason())
-          << "\n";
-    }
-    if (!v.superseded_by().empty()) {
-      out << fmt::format(msg::kVerifySupersededBy, v.superseded_by()) << "\n";
-    }
-    if (v.status() == v1::CERTIFICATE_STATUS_UNCONFIRMED) {
-      out << fmt::format(msg::kVerifyStatusProblem, v.status_problem()) << "\n";
-    }
-    if (v.status() == v1::CERTIFICATE_STATUS_SUPERSEDED && !v.replacement_serial().empty()) {
-      if (v.replacement_serial() != v.superseded_by()) {
-        out << fmt::format(msg::kVerifyLastReplacedBy, v.replacement_serial(),
-                           v.replacement_count())
-            << "\n";
-      }
-      if (v.replacement_status() == v1::CERTIFICATE_STATUS_VALID) {
-        out << fmt::format(msg::kVerifyReplacementValid, v.replacement_serial()) << "\n";
-      } else if (v.replacement_status() == v1::CERTIFICATE_STATUS_REVOKED) {
-        out << fmt::format(msg::kVerifyReplacementRevoked, v.replacement_serial(),
-                           FormatLocal(v.replacement_revoke_time()))
-            << "\n";
-      }
-    }
-    out << fmt::format(msg::kCertificateSha, v.pdf_sha256()) << "\n";
-    out << (v.signature_valid() ? fmt::format(msg::kSignatureGood, v.key_id())
-                                : std::string(msg::kSignatureBad))
-        << "\n";
+    PrintWrappedLines(ctx.out(), VerificationText(v, *name));
     if (v.status() != v1::CERTIFICATE_STATUS_VALID || !v.signature_valid() ||
         v.holder_name_check() == v1::HOLDER_NAME_CHECK_DIFFERS) {
       ctx.exit_code = kExitRejected;

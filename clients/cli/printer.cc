@@ -29,6 +29,48 @@ bool StartsWithPredicate(std::string_view text) {
   return std::regex_search(text.begin(), text.end(), kPredicate);
 }
 
+// The CLI's word for the request field `raw` (a path, indexes allowed), or
+// nullopt for a word that is no field. `named`: the word stands where only a
+// field can (before a colon, after "set"). Sets `registered` when the word
+// comes from `arguments` (what this command's user typed).
+std::optional<std::string> CliWordFor(const std::string& raw, bool named,
+                                      const std::map<std::string, std::string>& arguments,
+                                      bool& registered) {
+  static const std::regex kIndex(R"(\[\d+\])");
+  constexpr const char* kRequestMessages[] = {
+      "series",      "session", "module", "organization",  "trainer",
+      "participant", "account", "cohort", "qualification", "rule"};
+  const std::string path = std::regex_replace(raw, kIndex, "");
+  const auto matches = [&](const std::string& f) {
+    return path == f || (path.size() > f.size() && path.ends_with("." + f));
+  };
+  registered = false;
+  if (named) {
+    for (const auto& [field, word] : arguments) {
+      if (matches(field)) {
+        registered = true;
+        return word;
+      }
+    }
+  }
+  for (const auto& [field, word] : msg::kCliWordForField) {
+    const std::string f = field;
+    if (matches(f)) {
+      if (path == f && f.find('_') == std::string::npos && !named) return std::nullopt;
+      return std::string(word);
+    }
+  }
+  const size_t dot = path.find('.');
+  const bool message_path = dot != std::string::npos &&
+                            std::find(std::begin(kRequestMessages), std::end(kRequestMessages),
+                                      path.substr(0, dot)) != std::end(kRequestMessages);
+  const bool snake_field = dot == std::string::npos && path.find('_') != std::string::npos;
+  if (!message_path && !snake_field) return std::nullopt;
+  std::string last = path.substr(path.rfind('.') == std::string::npos ? 0 : path.rfind('.') + 1);
+  std::replace(last.begin(), last.end(), '_', '-');
+  return "--" + last;
+}
+
 }  // namespace
 
 std::string InCliWords(const std::string& text,
@@ -38,44 +80,7 @@ std::string InCliWords(const std::string& text,
   // name ("id: ..."), optionally after "set ".
   static const std::regex kField(
       R"((\bset )?\b([a-z][a-z0-9]*(?:\[\d+\])?(?:[._][a-z0-9]+(?:\[\d+\])?)*)(?=(:)?))");
-  static const std::regex kIndex(R"(\[\d+\])");
-  constexpr const char* kRequestMessages[] = {
-      "series",      "session", "module", "organization",  "trainer",
-      "participant", "account", "cohort", "qualification", "rule"};
-  // `named`: the word stands where only a field can (before a colon, after "set").
-  // `registered`: the word comes from `arguments`.
-  bool registered = false;
-  auto word_for = [&](const std::string& raw, bool named) -> std::optional<std::string> {
-    const std::string path = std::regex_replace(raw, kIndex, "");
-    const auto matches = [&](const std::string& f) {
-      return path == f || (path.size() > f.size() && path.ends_with("." + f));
-    };
-    registered = false;
-    if (named) {
-      for (const auto& [field, word] : arguments) {
-        if (matches(field)) {
-          registered = true;
-          return word;
-        }
-      }
-    }
-    for (const auto& [field, word] : msg::kCliWordForField) {
-      const std::string f = field;
-      if (matches(f)) {
-        if (path == f && f.find('_') == std::string::npos && !named) return std::nullopt;
-        return std::string(word);
-      }
-    }
-    const size_t dot = path.find('.');
-    const bool message_path = dot != std::string::npos &&
-                              std::find(std::begin(kRequestMessages), std::end(kRequestMessages),
-                                        path.substr(0, dot)) != std::end(kRequestMessages);
-    const bool snake_field = dot == std::string::npos && path.find('_') != std::string::npos;
-    if (!message_path && !snake_field) return std::nullopt;
-    std::string last = path.substr(path.rfind('.') == std::string::npos ? 0 : path.rfind('.') + 1);
-    std::replace(last.begin(), last.end(), '_', '-');
-    return "--" + last;
-  };
+  bool registered = false;  // set by CliWordFor
   std::string out;
   size_t copied = 0;
   for (auto it = std::sregex_iterator(text.begin(), text.end(), kField);
@@ -88,7 +93,8 @@ std::string InCliWords(const std::string& text,
                    text[at - 1] == '-')) {
       continue;
     }
-    const std::optional<std::string> word = word_for(m[2].str(), m[3].matched || m[1].matched);
+    const std::optional<std::string> word =
+        CliWordFor(m[2].str(), m[3].matched || m[1].matched, arguments, registered);
     if (!word) continue;
     if (registered || word->empty() || IsArgumentWord(*word)) {
       // An argument: "field: " goes (the message names the object itself),

@@ -10,6 +10,7 @@
 
 #include "domain/text.h"
 #include "store/schema_integrity.h"
+#include "store/schema_privacy_reports.h"
 #include "store/schema_records.h"
 
 namespace trainhub::store {
@@ -417,8 +418,11 @@ constexpr std::array<Migration, 7> kPlanningMigrations = {{{kMigration1},
 std::span<const Migration> Migrations() {
   static const std::vector<Migration> all = [] {
     std::vector<Migration> out(kPlanningMigrations.begin(), kPlanningMigrations.end());
-    for (const Migration& m : RecordMigrations()) out.push_back(m);
-    for (const Migration& m : IntegrityMigrations()) out.push_back(m);
+    // One line per file of migrations, in the order they were released.
+    for (const auto& range :
+         {RecordMigrations(), PrivacyAndReportMigrations(), IntegrityMigrations()}) {
+      out.insert(out.end(), range.begin(), range.end());
+    }
     return out;
   }();
   return all;

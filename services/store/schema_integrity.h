@@ -12,7 +12,7 @@
 
 namespace trainhub::store {
 
-// Appended by Migrations() after the record migrations.
+// Appended by Migrations() after the privacy and report migrations.
 std::span<const Migration> IntegrityMigrations();
 
 // The user_version from which the ledger records erasures, the audit log is

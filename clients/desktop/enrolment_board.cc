@@ -52,6 +52,13 @@ FieldLabels EnrolmentLabels() {
 
 EnrolmentBoard::EnrolmentBoard(std::shared_ptr<Connection> connection, QWidget* parent)
     : QWidget(parent), connection_(std::move(connection)) {
+  CreateBoard();
+  CreateEnrolForm();
+  LayOut();
+  ConnectSignals();
+}
+
+void EnrolmentBoard::CreateBoard() {
   summary_ = new QLabel;
   summary_->setObjectName("summary");
   summary_->setStyleSheet("font-weight: bold");
@@ -77,12 +84,14 @@ EnrolmentBoard::EnrolmentBoard(std::shared_ptr<Connection> connection, QWidget* 
   withdraw_ = new QPushButton(tr("&Withdraw…"));
   release_ = new QPushButton(tr("Release &unconfirmed seats…"));
   for (QPushButton* button : {approve_, reject_, withdraw_, release_}) button->setEnabled(false);
+}
 
+void EnrolmentBoard::CreateEnrolForm() {
   search_ = new QLineEdit;
   search_->setPlaceholderText(tr("Name (part of it is enough)"));
   search_->setAccessibleName(tr("Find a person by name"));
   search_->setMaxLength(200);
-  auto* find = new QPushButton(tr("&Find"));
+  find_ = new QPushButton(tr("&Find"));
   found_ = new QTableWidget(0, 2);
   found_->setAccessibleName(tr("People found"));
   found_->setHorizontalHeaderLabels({tr("Person"), tr("E-mail")});
@@ -95,14 +104,16 @@ EnrolmentBoard::EnrolmentBoard(std::shared_ptr<Connection> connection, QWidget* 
   override_ = new QCheckBox(tr("Enrol although outside the target groups"));
   enrol_ = new QPushButton(tr("&Enrol"));
   enrol_->setEnabled(false);
+}
 
+void EnrolmentBoard::LayOut() {
   auto* actions = new QHBoxLayout;
   for (QPushButton* button : {approve_, reject_, withdraw_, release_}) actions->addWidget(button);
   actions->addStretch();
   actions->addWidget(show_ended_);
   auto* find_row = new QHBoxLayout;
   find_row->addWidget(search_);
-  find_row->addWidget(find);
+  find_row->addWidget(find_);
   auto* enrol_row = new QHBoxLayout;
   enrol_row->addWidget(override_);
   enrol_row->addStretch();
@@ -118,7 +129,9 @@ EnrolmentBoard::EnrolmentBoard(std::shared_ptr<Connection> connection, QWidget* 
   layout->addLayout(actions);
   layout->addWidget(problem_);
   layout->addWidget(enrol_box);
+}
 
+void EnrolmentBoard::ConnectSignals() {
   connect(show_ended_, &QCheckBox::toggled, this, &EnrolmentBoard::Render);
   connect(table_, &QTableWidget::itemSelectionChanged, this, [this]() {
     const v1::Enrolment* e = Selected();
@@ -130,7 +143,7 @@ EnrolmentBoard::EnrolmentBoard(std::shared_ptr<Connection> connection, QWidget* 
   connect(reject_, &QPushButton::clicked, this, [this]() { Act(Action::kReject); });
   connect(withdraw_, &QPushButton::clicked, this, [this]() { Act(Action::kWithdraw); });
   connect(release_, &QPushButton::clicked, this, [this]() { Act(Action::kRelease); });
-  connect(find, &QPushButton::clicked, this, &EnrolmentBoard::FindPeople);
+  connect(find_, &QPushButton::clicked, this, &EnrolmentBoard::FindPeople);
   connect(search_, &QLineEdit::returnPressed, this, &EnrolmentBoard::FindPeople);
   connect(found_, &QTableWidget::itemSelectionChanged, this,
           [this]() { enrol_->setEnabled(!found_->selectedItems().isEmpty()); });

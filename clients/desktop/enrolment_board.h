@@ -42,6 +42,12 @@ class EnrolmentBoard : public QWidget {
   void seriesChanged();
 
  private:
+  // The constructor's parts: the board with its actions, the form that
+  // enrols a person, their places, what they do.
+  void CreateBoard();
+  void CreateEnrolForm();
+  void LayOut();
+  void ConnectSignals();
   void Render();
   void FindPeople();
   // The enrolment of the selected row, if any.
@@ -60,6 +66,7 @@ class EnrolmentBoard : public QWidget {
   QCheckBox* show_ended_;
   QTableWidget* table_;
   QLineEdit* search_;
+  QPushButton* find_;
   QTableWidget* found_;
   QCheckBox* override_;
   QPushButton* enrol_;

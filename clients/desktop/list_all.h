@@ -3,6 +3,7 @@
 
 // Every page of a List call (blocking; run it in the background).
 
+#include <utility>
 #include <vector>
 
 #include "clients/desktop/connection.h"
@@ -28,6 +29,20 @@ grpc::Status ListAll(Connection& connection, Stub& stub,
     request.set_page_token(response.next_page_token());
   }
   return grpc::Status::OK;
+}
+
+// The same, appending the `items` of every page (e.g.
+// &ListModulesResponse::modules) to `out`.
+template <typename Stub, typename Request, typename Response, typename Item>
+grpc::Status ListAllInto(Connection& connection, Stub& stub,
+                         grpc::Status (Stub::*method)(grpc::ClientContext*, const Request&,
+                                                      Response*),
+                         Request request,
+                         const google::protobuf::RepeatedPtrField<Item>& (Response::*items)() const,
+                         std::vector<Item>* out) {
+  return ListAll(connection, stub, method, std::move(request), [items, out](const Response& page) {
+    out->insert(out->end(), (page.*items)().begin(), (page.*items)().end());
+  });
 }
 
 // Every organisation the signed-in account may see, appended to `out`.

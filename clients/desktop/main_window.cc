@@ -30,18 +30,25 @@ MainWindow::MainWindow(std::shared_ptr<Connection> connection, AttendanceSync& s
   for (const auto& grant : account.roles()) {
     if (grant.role() == v1::ROLE_ADMIN || grant.role() == v1::ROLE_COORDINATOR) plans = true;
   }
+  AddPages(plans);
+  CreateMenus(plans);
+  CreateStatusBar();
+  resize(1280, 800);
+}
+
+void MainWindow::AddPages(bool plans) {
   if (plans) {
     series_page_ = new SeriesPage(connection_);
     tabs_->addTab(series_page_, tr("Series"));
     series_page_->Reload();
-    reports_page_ = new ReportsPage(connection_, account);
+    reports_page_ = new ReportsPage(connection_, account_);
     tabs_->addTab(reports_page_, tr("Reports"));
     reports_page_->Reload();
-    privacy_page_ = new PrivacyPage(connection_, account);
+    privacy_page_ = new PrivacyPage(connection_, account_);
     tabs_->addTab(privacy_page_, tr("Records due for erasure"));
     privacy_page_->Reload();
   }
-  for (const auto& grant : account.roles()) {
+  for (const auto& grant : account_.roles()) {
     if (grant.role() == v1::ROLE_TRAINER && trainer_page_ == nullptr) {
       trainer_page_ = new TrainerPage(connection_, sync_, grant.trainer_id());
       tabs_->addTab(trainer_page_, tr("My sessions"));
@@ -53,7 +60,9 @@ MainWindow::MainWindow(std::shared_ptr<Connection> connection, AttendanceSync& s
       participant_page_->Reload();
     }
   }
+}
 
+void MainWindow::CreateMenus(bool plans) {
   QMenu* file = menuBar()->addMenu(tr("&File"));
   if (plans) {
     file->addAction(tr("&Import participants…"), this, &MainWindow::OpenImport);
@@ -80,7 +89,9 @@ MainWindow::MainWindow(std::shared_ptr<Connection> connection, AttendanceSync& s
     languages->addAction(action);
     connect(action, &QAction::triggered, this, [this, code]() { emit languageChosen(code); });
   }
+}
 
+void MainWindow::CreateStatusBar() {
   busy_ = new QProgressBar;
   busy_->setRange(0, 0);
   busy_->setMaximumWidth(120);
@@ -95,7 +106,7 @@ MainWindow::MainWindow(std::shared_ptr<Connection> connection, AttendanceSync& s
   statusBar()->addPermanentWidget(busy_);
   statusBar()->addPermanentWidget(cancel_);
   auto* who = new QLabel(tr("Signed in as %1 at %2")
-                             .arg(QString::fromStdString(account.email()),
+                             .arg(QString::fromStdString(account_.email()),
                                   QString::fromStdString(connection_->settings().address)));
   statusBar()->addPermanentWidget(who);
   connect(&Activity::Instance(), &Activity::busyChanged, this, [this](bool busy) {
@@ -105,7 +116,6 @@ MainWindow::MainWindow(std::shared_ptr<Connection> connection, AttendanceSync& s
   connect(cancel_, &QPushButton::clicked, this, [this]() { connection_->CancelAll(); });
   connect(&sync_, &AttendanceSync::stateChanged, this, &MainWindow::ShowSyncState);
   ShowSyncState(sync_.WaitingCount(), sync_.offline());
-  resize(1280, 800);
 }
 
 void MainWindow::ShowSyncState(int waiting, bool offline) {

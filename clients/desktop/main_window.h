@@ -43,6 +43,11 @@ class MainWindow : public QMainWindow {
   void languageChosen(const QString& language);
 
  private:
+  // The constructor's parts: the pages the account's roles give (`plans`:
+  // a coordinator's or an admin's), the menus, the status bar.
+  void AddPages(bool plans);
+  void CreateMenus(bool plans);
+  void CreateStatusBar();
   void OpenImport();
   void ShowSyncState(int waiting, bool offline);
 

@@ -49,6 +49,50 @@ bool HoldsSeat(const v1::Enrolment& e) {
   return e.state() == v1::ENROLMENT_STATE_ENROLLED || e.state() == v1::ENROLMENT_STATE_CONFIRMED;
 }
 
+// The sessions and the attendance of each series in which the signed-in
+// participant holds a seat, appended to `data` (blocking).
+grpc::Status FetchSeatSeries(Connection& connection, MyData& data) {
+  for (const auto& e : data.enrolments) {
+    if (!HoldsSeat(e)) continue;
+    v1::ListSessionsRequest sessions;
+    sessions.set_series_id(e.series_id());
+    grpc::Status status =
+        ListAllInto(connection, connection.series(), &v1::SeriesService::Stub::ListSessions,
+                    sessions, &v1::ListSessionsResponse::sessions, &data.sessions);
+    if (!status.ok()) return status;
+    v1::GetAttendanceSummaryRequest summary;
+    summary.set_series_id(e.series_id());
+    v1::AttendanceSummary mine;
+    status = connection.Call(connection.attendance(),
+                             &v1::AttendanceService::Stub::GetAttendanceSummary, summary, &mine);
+    if (!status.ok()) return status;
+    data.attendance.push_back(std::move(mine));
+  }
+  return grpc::Status::OK;
+}
+
+// Everything the participant's page shows (blocking; run it in the
+// background).
+Reply<MyData> FetchMyData(Connection& connection) {
+  Reply<MyData> reply;
+  MyData& data = reply.value;
+  reply.status = ListAllInto(
+      connection, connection.enrolments(), &v1::EnrolmentService::Stub::ListEnrolments,
+      v1::ListEnrolmentsRequest(), &v1::ListEnrolmentsResponse::enrolments, &data.enrolments);
+  if (!reply.ok()) return reply;
+  reply.status = FetchSeatSeries(connection, data);
+  if (!reply.ok()) return reply;
+  reply.status =
+      ListAllInto(connection, connection.certificates(),
+                  &v1::CertificateService::Stub::ListCertificates, v1::ListCertificatesRequest(),
+                  &v1::ListCertificatesResponse::certificates, &data.certificates);
+  std::sort(data.sessions.begin(), data.sessions.end(),
+            [](const v1::Session& a, const v1::Session& b) {
+              return a.start_time().seconds() < b.start_time().seconds();
+            });
+  return reply;
+}
+
 }  // namespace
 
 ParticipantPage::ParticipantPage(std::shared_ptr<Connection> connection, QWidget* parent)
@@ -130,50 +174,7 @@ ParticipantPage::ParticipantPage(std::shared_ptr<Connection> connection, QWidget
 void ParticipantPage::Reload() {
   auto connection = connection_;
   RunInBackground<Reply<MyData>>(
-      this,
-      [connection]() {
-        Reply<MyData> reply;
-        MyData& data = reply.value;
-        reply.status = ListAll<v1::EnrolmentService::Stub>(
-            *connection, connection->enrolments(), &v1::EnrolmentService::Stub::ListEnrolments,
-            v1::ListEnrolmentsRequest(), [&data](const v1::ListEnrolmentsResponse& page) {
-              data.enrolments.insert(data.enrolments.end(), page.enrolments().begin(),
-                                     page.enrolments().end());
-            });
-        if (!reply.ok()) return reply;
-        for (const auto& e : data.enrolments) {
-          if (!HoldsSeat(e)) continue;
-          v1::ListSessionsRequest sessions;
-          sessions.set_series_id(e.series_id());
-          reply.status = ListAll<v1::SeriesService::Stub>(
-              *connection, connection->series(), &v1::SeriesService::Stub::ListSessions, sessions,
-              [&data](const v1::ListSessionsResponse& page) {
-                data.sessions.insert(data.sessions.end(), page.sessions().begin(),
-                                     page.sessions().end());
-              });
-          if (!reply.ok()) return reply;
-          v1::GetAttendanceSummaryRequest summary;
-          summary.set_series_id(e.series_id());
-          v1::AttendanceSummary mine;
-          reply.status =
-              connection->Call(connection->attendance(),
-                               &v1::AttendanceService::Stub::GetAttendanceSummary, summary, &mine);
-          if (!reply.ok()) return reply;
-          data.attendance.push_back(std::move(mine));
-        }
-        reply.status = ListAll<v1::CertificateService::Stub>(
-            *connection, connection->certificates(),
-            &v1::CertificateService::Stub::ListCertificates, v1::ListCertificatesRequest(),
-            [&data](const v1::ListCertificatesResponse& page) {
-              data.certificates.insert(data.certificates.end(), page.certificates().begin(),
-                                       page.certificates().end());
-            });
-        std::sort(data.sessions.begin(), data.sessions.end(),
-                  [](const v1::Session& a, const v1::Session& b) {
-                    return a.start_time().seconds() < b.start_time().seconds();
-                  });
-        return reply;
-      },
+      this, [connection]() { return FetchMyData(*connection); },
       [this](Reply<MyData> reply) {
         for (QTableWidget* t : {series_, schedule_, attendance_, certificates_}) t->setRowCount(0);
         if (!reply.ok()) {
@@ -181,50 +182,65 @@ void ParticipantPage::Reload() {
           return;
         }
         const MyData& data = reply.value;
-        for (const auto& e : data.enrolments) {
-          QString place = Labels::Enrolment(e.state());
-          if (e.state() == v1::ENROLMENT_STATE_WAITLISTED) {
-            place = tr("Waiting list, position %1").arg(e.waitlist_position());
-          }
-          AddRow(series_, {QString::fromStdString(e.series_title()), place,
-                           FormatDateTime(e.request_time())});
-        }
-        const qint64 now = QDateTime::currentSecsSinceEpoch();
-        for (const auto& s : data.sessions) {
-          if (s.end_time().seconds() < now) continue;  // past sessions are in "attendance"
-          AddRow(
-              schedule_,
-              {FormatRange(s.start_time(), s.end_time()), QString::fromStdString(s.series_title()),
-               QString::fromStdString(s.module_title()), QString::fromStdString(s.place().name())});
-        }
-        for (const auto& summary : data.attendance) {
-          for (const auto& p : summary.people()) {
-            AddRow(attendance_,
-                   {QString::fromStdString(summary.series_title()),
-                    QStringLiteral("%1/%2").arg(p.sessions_held()).arg(p.sessions_expected()),
-                    QString::number(p.present_only()), QString::number(p.late()),
-                    QString::number(p.excused()), QString::number(p.absent()),
-                    QString::number(p.unrecorded()),
-                    QStringLiteral("%1/%2")
-                        .arg(p.teaching_units_attended(), 0, 'f', 1)
-                        .arg(p.teaching_units_held(), 0, 'f', 1),
-                    p.present() + p.excused() + p.absent() == 0
-                        ? QStringLiteral("–")
-                        : QStringLiteral("%1 %").arg(qRound(p.attendance_rate() * 100))});
-          }
-        }
-        for (const auto& c : data.certificates) {
-          AddRow(certificates_,
-                 {QString::fromStdString(c.serial()), Labels::Outcome(c.outcome()),
-                  QString::fromStdString(c.series_title()), FormatDateTime(c.issue_time()).left(10),
-                  Labels::CertificateStatus(c.status())});
-        }
+        ShowEnrolments(data.enrolments);
+        ShowSchedule(data.sessions);
+        ShowAttendance(data.attendance);
+        ShowCertificates(data.certificates);
         for (QTableWidget* t : {series_, schedule_, attendance_, certificates_}) {
           t->resizeColumnsToContents();
         }
         message_->setText(data.certificates.empty() ? tr("No certificates yet.") : QString());
         emit loaded();
       });
+}
+
+void ParticipantPage::ShowEnrolments(const std::vector<v1::Enrolment>& enrolments) {
+  for (const auto& e : enrolments) {
+    QString place = Labels::Enrolment(e.state());
+    if (e.state() == v1::ENROLMENT_STATE_WAITLISTED) {
+      place = tr("Waiting list, position %1").arg(e.waitlist_position());
+    }
+    AddRow(series_,
+           {QString::fromStdString(e.series_title()), place, FormatDateTime(e.request_time())});
+  }
+}
+
+void ParticipantPage::ShowSchedule(const std::vector<v1::Session>& sessions) {
+  const qint64 now = QDateTime::currentSecsSinceEpoch();
+  for (const auto& s : sessions) {
+    if (s.end_time().seconds() < now) continue;  // past sessions are in "attendance"
+    AddRow(schedule_,
+           {FormatRange(s.start_time(), s.end_time()), QString::fromStdString(s.series_title()),
+            QString::fromStdString(s.module_title()), QString::fromStdString(s.place().name())});
+  }
+}
+
+void ParticipantPage::ShowAttendance(const std::vector<v1::AttendanceSummary>& attendance) {
+  for (const auto& summary : attendance) {
+    for (const auto& p : summary.people()) {
+      AddRow(attendance_,
+             {QString::fromStdString(summary.series_title()),
+              QStringLiteral("%1/%2").arg(p.sessions_held()).arg(p.sessions_expected()),
+              QString::number(p.present_only()), QString::number(p.late()),
+              QString::number(p.excused()), QString::number(p.absent()),
+              QString::number(p.unrecorded()),
+              QStringLiteral("%1/%2")
+                  .arg(p.teaching_units_attended(), 0, 'f', 1)
+                  .arg(p.teaching_units_held(), 0, 'f', 1),
+              p.present() + p.excused() + p.absent() == 0
+                  ? QStringLiteral("–")
+                  : QStringLiteral("%1 %").arg(qRound(p.attendance_rate() * 100))});
+    }
+  }
+}
+
+void ParticipantPage::ShowCertificates(const std::vector<v1::Certificate>& certificates) {
+  for (const auto& c : certificates) {
+    AddRow(certificates_,
+           {QString::fromStdString(c.serial()), Labels::Outcome(c.outcome()),
+            QString::fromStdString(c.series_title()), FormatDateTime(c.issue_time()).left(10),
+            Labels::CertificateStatus(c.status())});
+  }
 }
 
 void ParticipantPage::CheckIn(const QString& code) {

@@ -11,6 +11,7 @@
 #include <QTableWidget>
 #include <functional>
 #include <memory>
+#include <vector>
 
 #include "clients/desktop/connection.h"
 
@@ -45,6 +46,12 @@ class ParticipantPage : public QWidget {
   void pdfSaved(const QString& path);
 
  private:
+  // Fill the tables (emptied before).
+  void ShowEnrolments(const std::vector<trainhub::v1::Enrolment>& enrolments);
+  void ShowSchedule(const std::vector<trainhub::v1::Session>& sessions);
+  void ShowAttendance(const std::vector<trainhub::v1::AttendanceSummary>& attendance);
+  void ShowCertificates(const std::vector<trainhub::v1::Certificate>& certificates);
+
   std::shared_ptr<Connection> connection_;
   QTableWidget* series_;
   QTableWidget* schedule_;

@@ -45,6 +45,17 @@ SeriesDialog::SeriesDialog(std::shared_ptr<Connection> connection,
                            std::optional<v1::Series> editing, QWidget* parent)
     : QDialog(parent), connection_(std::move(connection)), editing_(std::move(editing)) {
   setWindowTitle(editing_ ? tr("Series settings") : tr("New series"));
+  CreateFields(organizations);
+  if (editing_) {
+    ShowSeries(*editing_);
+  } else {
+    status_->setEnabled(false);  // a new series starts as a draft
+  }
+  LayOut();
+  resize(620, sizeHint().height());
+}
+
+void SeriesDialog::CreateFields(const std::vector<v1::Organization>& organizations) {
   title_ = new QLineEdit;
   title_->setAccessibleName(tr("Title"));
   title_->setMaxLength(200);
@@ -97,32 +108,32 @@ SeriesDialog::SeriesDialog(std::shared_ptr<Connection> connection,
   documents_->addItem(tr("Teilnahmebestätigung only (one-day event, workshop)"),
                       static_cast<int>(v1::ISSUED_DOCUMENTS_CONFIRMATION_ONLY));
   problem_ = NewProblemLabel();
+}
 
-  if (editing_) {
-    title_->setText(QString::fromStdString(editing_->title()));
-    kind_->setCurrentIndex(kind_->findData(static_cast<int>(editing_->kind())));
-    organization_->setCurrentIndex(
-        organization_->findData(QVariant::fromValue<qint64>(editing_->organization_id())));
-    organization_->setEnabled(false);
-    description_->setPlainText(QString::fromStdString(editing_->description()));
-    capacity_->setValue(editing_->capacity());
-    for (int i = 0; i < target_groups_->count(); ++i) {
-      const int g = target_groups_->item(i)->data(Qt::UserRole).toInt();
-      for (int have : editing_->target_groups()) {
-        if (have == g) target_groups_->item(i)->setCheckState(Qt::Checked);
-      }
+void SeriesDialog::ShowSeries(const v1::Series& series) {
+  title_->setText(QString::fromStdString(series.title()));
+  kind_->setCurrentIndex(kind_->findData(static_cast<int>(series.kind())));
+  organization_->setCurrentIndex(
+      organization_->findData(QVariant::fromValue<qint64>(series.organization_id())));
+  organization_->setEnabled(false);
+  description_->setPlainText(QString::fromStdString(series.description()));
+  capacity_->setValue(series.capacity());
+  for (int i = 0; i < target_groups_->count(); ++i) {
+    const int g = target_groups_->item(i)->data(Qt::UserRole).toInt();
+    for (int have : series.target_groups()) {
+      if (have == g) target_groups_->item(i)->setCheckState(Qt::Checked);
     }
-    status_->setCurrentIndex(status_->findData(static_cast<int>(editing_->status())));
-    requires_approval_->setChecked(editing_->requires_approval());
-    requires_confirmation_->setChecked(editing_->requires_confirmation());
-    awards_->setText(QString::fromStdString(editing_->awards_qualification()));
-    requires_->setText(QString::fromStdString(editing_->required_qualification()));
-    const int documents = documents_->findData(static_cast<int>(editing_->issued_documents()));
-    if (documents >= 0) documents_->setCurrentIndex(documents);
-  } else {
-    status_->setEnabled(false);  // a new series starts as a draft
   }
+  status_->setCurrentIndex(status_->findData(static_cast<int>(series.status())));
+  requires_approval_->setChecked(series.requires_approval());
+  requires_confirmation_->setChecked(series.requires_confirmation());
+  awards_->setText(QString::fromStdString(series.awards_qualification()));
+  requires_->setText(QString::fromStdString(series.required_qualification()));
+  const int documents = documents_->findData(static_cast<int>(series.issued_documents()));
+  if (documents >= 0) documents_->setCurrentIndex(documents);
+}
 
+void SeriesDialog::LayOut() {
   auto* form = new QFormLayout;
   form->addRow(tr("&Title:"), title_);
   form->addRow(tr("&Kind:"), kind_);
@@ -144,7 +155,6 @@ SeriesDialog::SeriesDialog(std::shared_ptr<Connection> connection,
   layout->addWidget(buttons);
   connect(buttons, &QDialogButtonBox::accepted, this, &SeriesDialog::Save);
   connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
-  resize(620, sizeHint().height());
 }
 
 v1::Series SeriesDialog::FromForm() const {

@@ -43,6 +43,11 @@ class SeriesDialog : public QDialog {
   void saved(const trainhub::v1::Series& series);
 
  private:
+  // The constructor's parts: the fields, what a series holds shown in
+  // them, and the form with Save and Cancel.
+  void CreateFields(const std::vector<trainhub::v1::Organization>& organizations);
+  void ShowSeries(const trainhub::v1::Series& series);
+  void LayOut();
   trainhub::v1::Series FromForm() const;
 
   std::shared_ptr<Connection> connection_;

@@ -86,8 +86,28 @@ ReportsPage::ReportsPage(std::shared_ptr<Connection> connection, const v1::Accou
       account_(account),
       choose_file_(FileDialogChooser()) {
   for (const auto& grant : account.roles()) admin_ |= grant.role() == v1::ROLE_ADMIN;
-  const QDate today = NowInBerlin().date();
+  CreatePeriodFields();
+  CreateScopeFields();
+  show_ = new QPushButton(tr("&Show report"));
+  show_->setDefault(true);
+  save_pdf_ = new QPushButton(tr("Save as &PDF…"));
+  save_csv_ = new QPushButton(tr("Save as CS&V…"));
+  auto* form = LayOutForm();
+  CreateResultWidgets();
+  LayOut(form);
 
+  connect(by_year_, &QRadioButton::toggled, this, &ReportsPage::UpdateForm);
+  connect(by_organization_, &QRadioButton::toggled, this, &ReportsPage::UpdateForm);
+  connect(show_, &QPushButton::clicked, this, &ReportsPage::ShowReport);
+  connect(save_pdf_, &QPushButton::clicked, this,
+          [this]() { SaveReport(v1::REPORT_FILE_FORMAT_PDF); });
+  connect(save_csv_, &QPushButton::clicked, this,
+          [this]() { SaveReport(v1::REPORT_FILE_FORMAT_CSV); });
+  UpdateForm();
+}
+
+void ReportsPage::CreatePeriodFields() {
+  const QDate today = NowInBerlin().date();
   by_year_ = new QRadioButton(tr("Calendar &year"));
   by_year_->setChecked(true);
   year_ = new QSpinBox;
@@ -106,7 +126,14 @@ ReportsPage::ReportsPage(std::shared_ptr<Connection> connection, const v1::Accou
   auto* period_group = new QButtonGroup(this);
   period_group->addButton(by_year_);
   period_group->addButton(by_range_);
+  min_persons_ = new QSpinBox;
+  min_persons_->setAccessibleName(tr("Smallest count shown"));
+  min_persons_->setRange(2, 100);
+  min_persons_->setValue(3);
+  min_persons_->setSuffix(tr(" persons"));
+}
 
+void ReportsPage::CreateScopeFields() {
   by_organization_ = new QRadioButton(tr("Every series of an &organisation"));
   by_organization_->setChecked(true);
   organization_ = new QComboBox;
@@ -123,17 +150,9 @@ ReportsPage::ReportsPage(std::shared_ptr<Connection> connection, const v1::Accou
   auto* scope_group = new QButtonGroup(this);
   scope_group->addButton(by_organization_);
   scope_group->addButton(by_series_);
+}
 
-  min_persons_ = new QSpinBox;
-  min_persons_->setAccessibleName(tr("Smallest count shown"));
-  min_persons_->setRange(2, 100);
-  min_persons_->setValue(3);
-  min_persons_->setSuffix(tr(" persons"));
-  show_ = new QPushButton(tr("&Show report"));
-  show_->setDefault(true);
-  save_pdf_ = new QPushButton(tr("Save as &PDF…"));
-  save_csv_ = new QPushButton(tr("Save as CS&V…"));
-
+QLayout* ReportsPage::LayOutForm() {
   auto* period = new QGroupBox(tr("Period"));
   auto* period_layout = new QGridLayout(period);
   period_layout->addWidget(by_year_, 0, 0);
@@ -165,7 +184,10 @@ ReportsPage::ReportsPage(std::shared_ptr<Connection> connection, const v1::Accou
   form->addWidget(period);
   form->addWidget(scope, 1);
   form->addLayout(buttons);
+  return form;
+}
 
+void ReportsPage::CreateResultWidgets() {
   heading_ = new QLabel;
   heading_->setWordWrap(true);
   heading_->setStyleSheet("font-size: 13pt; font-weight: bold");
@@ -177,15 +199,17 @@ ReportsPage::ReportsPage(std::shared_ptr<Connection> connection, const v1::Accou
   notes_->setTextFormat(Qt::PlainText);
   notes_->setTextInteractionFlags(Qt::TextSelectableByMouse);
   notes_->setAlignment(Qt::AlignTop | Qt::AlignLeft);
-  auto* notes_scroll = new QScrollArea;
-  notes_scroll->setWidget(notes_);
-  notes_scroll->setWidgetResizable(true);
-  notes_scroll->setFrameShape(QFrame::NoFrame);
   message_ = new QLabel;
   message_->setObjectName("message");
   message_->setWordWrap(true);
   message_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+}
 
+void ReportsPage::LayOut(QLayout* form) {
+  auto* notes_scroll = new QScrollArea;
+  notes_scroll->setWidget(notes_);
+  notes_scroll->setWidgetResizable(true);
+  notes_scroll->setFrameShape(QFrame::NoFrame);
   auto* split = new QSplitter;
   split->addWidget(figures_);
   split->addWidget(breakdowns_);
@@ -198,15 +222,6 @@ ReportsPage::ReportsPage(std::shared_ptr<Connection> connection, const v1::Accou
   layout->addWidget(heading_);
   layout->addWidget(split, 3);
   layout->addWidget(notes_scroll, 1);
-
-  connect(by_year_, &QRadioButton::toggled, this, &ReportsPage::UpdateForm);
-  connect(by_organization_, &QRadioButton::toggled, this, &ReportsPage::UpdateForm);
-  connect(show_, &QPushButton::clicked, this, &ReportsPage::ShowReport);
-  connect(save_pdf_, &QPushButton::clicked, this,
-          [this]() { SaveReport(v1::REPORT_FILE_FORMAT_PDF); });
-  connect(save_csv_, &QPushButton::clicked, this,
-          [this]() { SaveReport(v1::REPORT_FILE_FORMAT_CSV); });
-  UpdateForm();
 }
 
 void ReportsPage::UpdateForm() {
@@ -323,13 +338,38 @@ void ReportsPage::ShowReport() {
 }
 
 void ReportsPage::Render(const v1::FunderReport& r) {
-  const int k = r.min_persons();
   heading_->setText(tr("%1, %2 – %3")
                         .arg(QString::fromStdString(r.scope_name()),
                              QDate::fromString(QString::fromStdString(r.first_day()), Qt::ISODate)
                                  .toString("dd.MM.yyyy"),
                              QDate::fromString(QString::fromStdString(r.last_day()), Qt::ISODate)
                                  .toString("dd.MM.yyyy")));
+  ShowFigures(r);
+  while (breakdowns_->count() > 0) {
+    QWidget* page = breakdowns_->widget(0);
+    breakdowns_->removeTab(0);
+    delete page;
+  }
+  for (const v1::ReportTable& t : r.tables()) {
+    if (t.breakdown() == v1::REPORT_BREAKDOWN_TRAINING_YEAR && !t.total().suppressed() &&
+        t.total().value() == 0) {
+      continue;  // no apprentices
+    }
+    breakdowns_->addTab(NewBreakdownTable(t, r.min_persons()), BreakdownTitle(t.breakdown()));
+  }
+  QStringList notes;
+  for (const auto& definition : r.definitions()) {
+    notes << QStringLiteral("%1: %2").arg(QString::fromStdString(definition.figure()),
+                                          QString::fromStdString(definition.text()));
+  }
+  if (!r.suppression_note().empty()) notes << QString::fromStdString(r.suppression_note());
+  notes << tr("Checksum of the facts counted (kept in the audit log): %1")
+               .arg(QString::fromStdString(r.inputs_hash()));
+  notes_->setText(notes.join(QStringLiteral("\n\n")));
+}
+
+void ReportsPage::ShowFigures(const v1::FunderReport& r) {
+  const int k = r.min_persons();
   QString attendance = QStringLiteral("–");
   if (r.attendance_suppressed()) {
     attendance = tr("not shown (too few persons)");
@@ -364,52 +404,35 @@ void ReportsPage::Render(const v1::FunderReport& r) {
   int height = figures_->horizontalHeader()->sizeHint().height() + 2 * figures_->frameWidth();
   for (int row = 0; row < figures_->rowCount(); ++row) height += figures_->rowHeight(row);
   figures_->setMinimumHeight(height);
-  while (breakdowns_->count() > 0) {
-    QWidget* page = breakdowns_->widget(0);
-    breakdowns_->removeTab(0);
-    delete page;
-  }
-  for (const v1::ReportTable& t : r.tables()) {
-    if (t.breakdown() == v1::REPORT_BREAKDOWN_TRAINING_YEAR && !t.total().suppressed() &&
-        t.total().value() == 0) {
-      continue;  // no apprentices
+}
+
+QTableWidget* ReportsPage::NewBreakdownTable(const v1::ReportTable& t, int min_persons) {
+  auto* table = NewReadOnlyTable({QString(), tr("Persons")}, BreakdownTitle(t.breakdown()));
+  table->setTextElideMode(Qt::ElideMiddle);
+  auto add = [table](const QString& label, const QString& value, bool bold) {
+    const int row = table->rowCount();
+    table->insertRow(row);
+    auto* label_item = new QTableWidgetItem(label);
+    label_item->setToolTip(label);
+    auto* value_item = new QTableWidgetItem(value);
+    value_item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+    if (bold) {
+      QFont font = label_item->font();
+      font.setBold(true);
+      label_item->setFont(font);
+      value_item->setFont(font);
     }
-    auto* table = NewReadOnlyTable({QString(), tr("Persons")}, BreakdownTitle(t.breakdown()));
-    table->setTextElideMode(Qt::ElideMiddle);
-    auto add = [table](const QString& label, const QString& value, bool bold) {
-      const int row = table->rowCount();
-      table->insertRow(row);
-      auto* label_item = new QTableWidgetItem(label);
-      label_item->setToolTip(label);
-      auto* value_item = new QTableWidgetItem(value);
-      value_item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
-      if (bold) {
-        QFont font = label_item->font();
-        font.setBold(true);
-        label_item->setFont(font);
-        value_item->setFont(font);
-      }
-      table->setItem(row, 0, label_item);
-      table->setItem(row, 1, value_item);
-    };
-    for (const v1::ReportRow& row : t.rows()) {
-      add(RowLabel(t.breakdown(), row), CountText(row.persons(), k), false);
-    }
-    add(tr("Total"), CountText(t.total(), k), true);
-    table->horizontalHeader()->setStretchLastSection(false);
-    table->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
-    table->horizontalHeader()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
-    breakdowns_->addTab(table, BreakdownTitle(t.breakdown()));
+    table->setItem(row, 0, label_item);
+    table->setItem(row, 1, value_item);
+  };
+  for (const v1::ReportRow& row : t.rows()) {
+    add(RowLabel(t.breakdown(), row), CountText(row.persons(), min_persons), false);
   }
-  QStringList notes;
-  for (const auto& definition : r.definitions()) {
-    notes << QStringLiteral("%1: %2").arg(QString::fromStdString(definition.figure()),
-                                          QString::fromStdString(definition.text()));
-  }
-  if (!r.suppression_note().empty()) notes << QString::fromStdString(r.suppression_note());
-  notes << tr("Checksum of the facts counted (kept in the audit log): %1")
-               .arg(QString::fromStdString(r.inputs_hash()));
-  notes_->setText(notes.join(QStringLiteral("\n\n")));
+  add(tr("Total"), CountText(t.total(), min_persons), true);
+  table->horizontalHeader()->setStretchLastSection(false);
+  table->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
+  table->horizontalHeader()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
+  return table;
 }
 
 void ReportsPage::SaveReport(v1::ReportFileFormat format) {

@@ -59,10 +59,21 @@ class ReportsPage : public QWidget {
   void fileSaved(const QString& path);
 
  private:
+  // The constructor's parts: the fields of the period and of the scope;
+  // the form with its buttons; what shows the report; the page.
+  void CreatePeriodFields();
+  void CreateScopeFields();
+  QLayout* LayOutForm();
+  void CreateResultWidgets();
+  void LayOut(QLayout* form);
   // The request the form describes; nullopt (with the message set) when
   // the form is incomplete.
   std::optional<trainhub::v1::GetFunderReportRequest> Request();
   void Render(const trainhub::v1::FunderReport& report);
+  // The table of figures.
+  void ShowFigures(const trainhub::v1::FunderReport& report);
+  // One breakdown's tab, counts of fewer than `min_persons` not shown.
+  QTableWidget* NewBreakdownTable(const trainhub::v1::ReportTable& table, int min_persons);
   void UpdateForm();
 
   std::shared_ptr<Connection> connection_;

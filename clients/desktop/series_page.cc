@@ -38,10 +38,39 @@ struct ScheduleData {
   std::vector<v1::Trainer> trainers;
 };
 
+// The modules and sessions of a series, and the trainers to choose from
+// when `need_trainers` (blocking; run it in the background).
+Reply<ScheduleData> FetchSchedule(Connection& connection, qint64 series_id, bool need_trainers) {
+  Reply<ScheduleData> reply;
+  v1::ListModulesRequest modules;
+  modules.set_series_id(series_id);
+  reply.status = ListAllInto(connection, connection.series(), &v1::SeriesService::Stub::ListModules,
+                             modules, &v1::ListModulesResponse::modules, &reply.value.modules);
+  if (!reply.ok()) return reply;
+  v1::ListSessionsRequest sessions;
+  sessions.set_series_id(series_id);
+  reply.status =
+      ListAllInto(connection, connection.series(), &v1::SeriesService::Stub::ListSessions, sessions,
+                  &v1::ListSessionsResponse::sessions, &reply.value.sessions);
+  if (reply.ok() && need_trainers) {
+    ListAllInto(connection, connection.trainers(), &v1::TrainerService::Stub::ListTrainers,
+                v1::ListTrainersRequest(), &v1::ListTrainersResponse::trainers,
+                &reply.value.trainers);
+  }
+  return reply;
+}
+
 }  // namespace
 
 SeriesPage::SeriesPage(std::shared_ptr<Connection> connection, QWidget* parent)
     : QWidget(parent), connection_(std::move(connection)) {
+  CreateListWidgets();
+  CreateDetailWidgets();
+  LayOut();
+  ConnectSignals();
+}
+
+void SeriesPage::CreateListWidgets() {
   status_ = new QComboBox;
   status_->setAccessibleName(tr("Status"));
   status_->addItem(tr("Any status"), 0);
@@ -73,7 +102,9 @@ SeriesPage::SeriesPage(std::shared_ptr<Connection> connection, QWidget* parent)
   series_->setWordWrap(false);
   series_->setTextElideMode(Qt::ElideMiddle);
   problem_ = NewProblemLabel();
+}
 
+void SeriesPage::CreateDetailWidgets() {
   heading_ = new QLabel;
   heading_->setWordWrap(true);
   heading_->setStyleSheet("font-size: 14pt; font-weight: bold");
@@ -86,7 +117,7 @@ SeriesPage::SeriesPage(std::shared_ptr<Connection> connection, QWidget* parent)
   add_module_ = new QPushButton(tr("Add &module…"));
   edit_module_ = new QPushButton(tr("Change m&odule…"));
   settings_ = new QPushButton(tr("Series se&ttings…"));
-  auto* new_series = new QPushButton(tr("&New series…"));
+  new_series_ = new QPushButton(tr("&New series…"));
   for (QPushButton* b : {plan_, edit_, delete_session_, add_module_, edit_module_, settings_}) {
     b->setEnabled(false);
   }
@@ -112,7 +143,9 @@ SeriesPage::SeriesPage(std::shared_ptr<Connection> connection, QWidget* parent)
   details_->addTab(completion_, tr("C&ompletion"));
   details_->addTab(certificates_, tr("Cert&ificates"));
   details_->addTab(attendance_, tr("Atten&dance"));
+}
 
+void SeriesPage::LayOut() {
   auto* filters = new QHBoxLayout;
   filters->addWidget(status_);
   filters->addWidget(organization_);
@@ -122,7 +155,7 @@ SeriesPage::SeriesPage(std::shared_ptr<Connection> connection, QWidget* parent)
   left_layout->addLayout(filters);
   left_layout->addWidget(search_);
   left_layout->addWidget(series_, 1);
-  left_layout->addWidget(new_series, 0, Qt::AlignLeft);
+  left_layout->addWidget(new_series_, 0, Qt::AlignLeft);
   left_layout->addWidget(problem_);
   auto* right = new QWidget;
   auto* right_layout = new QVBoxLayout(right);
@@ -139,7 +172,9 @@ SeriesPage::SeriesPage(std::shared_ptr<Connection> connection, QWidget* parent)
   auto* layout = new QVBoxLayout(this);
   layout->setContentsMargins(0, 0, 0, 0);
   layout->addWidget(splitter);
+}
 
+void SeriesPage::ConnectSignals() {
   connect(status_, &QComboBox::currentIndexChanged, this, &SeriesPage::Reload);
   connect(organization_, &QComboBox::currentIndexChanged, this, &SeriesPage::Reload);
   connect(year_, &QSpinBox::valueChanged, this, &SeriesPage::Reload);
@@ -159,7 +194,7 @@ SeriesPage::SeriesPage(std::shared_ptr<Connection> connection, QWidget* parent)
   connect(add_module_, &QPushButton::clicked, this, [this]() { EditModule(true); });
   connect(edit_module_, &QPushButton::clicked, this, [this]() { EditModule(false); });
   connect(settings_, &QPushButton::clicked, this, &SeriesPage::EditSeries);
-  connect(new_series, &QPushButton::clicked, this, &SeriesPage::NewSeries);
+  connect(new_series_, &QPushButton::clicked, this, &SeriesPage::NewSeries);
   connect(completion_, &CompletionPanel::issued, certificates_, &CertificatesPanel::Reload);
   connect(certificates_, &CertificatesPanel::changed, completion_, &CompletionPanel::Reload);
   connect(board_, &EnrolmentBoard::loaded, this, [this]() {
@@ -198,14 +233,7 @@ void SeriesPage::Reload() {
                                         page.series().end());
             });
         if (reply.ok() && need_organizations) {
-          ListAll<v1::OrganizationService::Stub>(
-              *connection, connection->organizations(),
-              &v1::OrganizationService::Stub::ListOrganizations, v1::ListOrganizationsRequest(),
-              [&reply](const v1::ListOrganizationsResponse& page) {
-                reply.value.organizations.insert(reply.value.organizations.end(),
-                                                 page.organizations().begin(),
-                                                 page.organizations().end());
-              });
+          ListAllOrganizations(*connection, &reply.value.organizations);
         }
         return reply;
       },
@@ -297,33 +325,7 @@ void SeriesPage::LoadSchedule() {
   RunInBackground<Reply<ScheduleData>>(
       this,
       [connection, series_id, need_trainers]() {
-        Reply<ScheduleData> reply;
-        v1::ListModulesRequest modules;
-        modules.set_series_id(series_id);
-        reply.status = ListAll<v1::SeriesService::Stub>(
-            *connection, connection->series(), &v1::SeriesService::Stub::ListModules, modules,
-            [&reply](const v1::ListModulesResponse& page) {
-              reply.value.modules.insert(reply.value.modules.end(), page.modules().begin(),
-                                         page.modules().end());
-            });
-        if (!reply.ok()) return reply;
-        v1::ListSessionsRequest sessions;
-        sessions.set_series_id(series_id);
-        reply.status = ListAll<v1::SeriesService::Stub>(
-            *connection, connection->series(), &v1::SeriesService::Stub::ListSessions, sessions,
-            [&reply](const v1::ListSessionsResponse& page) {
-              reply.value.sessions.insert(reply.value.sessions.end(), page.sessions().begin(),
-                                          page.sessions().end());
-            });
-        if (reply.ok() && need_trainers) {
-          ListAll<v1::TrainerService::Stub>(
-              *connection, connection->trainers(), &v1::TrainerService::Stub::ListTrainers,
-              v1::ListTrainersRequest(), [&reply](const v1::ListTrainersResponse& page) {
-                reply.value.trainers.insert(reply.value.trainers.end(), page.trainers().begin(),
-                                            page.trainers().end());
-              });
-        }
-        return reply;
+        return FetchSchedule(*connection, series_id, need_trainers);
       },
       [this, series_id](Reply<ScheduleData> reply) {
         const v1::Series* s = Selected();
@@ -335,46 +337,53 @@ void SeriesPage::LoadSchedule() {
         modules_ = std::move(reply.value.modules);
         sessions_ = std::move(reply.value.sessions);
         if (!reply.value.trainers.empty()) trainers_ = std::move(reply.value.trainers);
-        schedule_->clear();
-        for (const auto& module : modules_) {
-          auto* module_item = new QTreeWidgetItem(schedule_);
-          module_item->setText(0, QStringLiteral("%1. %2")
-                                      .arg(module.position())
-                                      .arg(QString::fromStdString(module.title())));
-          module_item->setToolTip(0, module_item->text(0));
-          // A module's row has only its title: it runs across the columns.
-          module_item->setFirstColumnSpanned(true);
-          module_item->setData(0, Qt::UserRole, QVariant::fromValue<qint64>(module.id()));
-          QFont bold = module_item->font(0);
-          bold.setBold(true);
-          module_item->setFont(0, bold);
-          for (const auto& session : sessions_) {
-            if (session.module_id() != module.id()) continue;
-            auto* item = new QTreeWidgetItem(module_item);
-            item->setText(0, tr("Session %1").arg(session.id()));
-            item->setData(0, Qt::UserRole, QVariant::fromValue<qint64>(module.id()));
-            item->setData(0, Qt::UserRole + 1, QVariant::fromValue<qint64>(session.id()));
-            item->setText(1, FormatRange(session.start_time(), session.end_time()));
-            item->setText(2, QString::fromStdString(session.place().name()));
-            QStringList trainers;
-            bool requested = false;
-            for (const auto& booking : session.trainers()) {
-              // The mark keeps the booking after a right-to-left name.
-              trainers << QStringLiteral("%1\u200E (%2)")
-                              .arg(QString::fromStdString(booking.trainer_name()),
-                                   Labels::Booking(booking.status()));
-              requested |= booking.status() == v1::BOOKING_STATUS_REQUESTED;
-            }
-            item->setText(3, trainers.join(", "));
-            for (int column : {2, 3}) item->setToolTip(column, item->text(column));
-            if (requested) item->setForeground(3, QColor("#8a5a00"));
-          }
-          module_item->setExpanded(true);
-        }
-        // Dates stay whole; titles, places and trainers share the rest.
-        FitColumnsToWidth(schedule_, {1});
+        ShowSchedule();
         emit scheduleLoaded();
       });
+}
+
+void SeriesPage::ShowSchedule() {
+  schedule_->clear();
+  for (const auto& module : modules_) {
+    auto* module_item = new QTreeWidgetItem(schedule_);
+    module_item->setText(0, QStringLiteral("%1. %2")
+                                .arg(module.position())
+                                .arg(QString::fromStdString(module.title())));
+    module_item->setToolTip(0, module_item->text(0));
+    // A module's row has only its title: it runs across the columns.
+    module_item->setFirstColumnSpanned(true);
+    module_item->setData(0, Qt::UserRole, QVariant::fromValue<qint64>(module.id()));
+    QFont bold = module_item->font(0);
+    bold.setBold(true);
+    module_item->setFont(0, bold);
+    for (const auto& session : sessions_) {
+      if (session.module_id() == module.id()) AddSessionItem(module_item, session);
+    }
+    module_item->setExpanded(true);
+  }
+  // Dates stay whole; titles, places and trainers share the rest.
+  FitColumnsToWidth(schedule_, {1});
+}
+
+void SeriesPage::AddSessionItem(QTreeWidgetItem* module_item, const v1::Session& session) {
+  auto* item = new QTreeWidgetItem(module_item);
+  item->setText(0, tr("Session %1").arg(session.id()));
+  item->setData(0, Qt::UserRole, QVariant::fromValue<qint64>(session.module_id()));
+  item->setData(0, Qt::UserRole + 1, QVariant::fromValue<qint64>(session.id()));
+  item->setText(1, FormatRange(session.start_time(), session.end_time()));
+  item->setText(2, QString::fromStdString(session.place().name()));
+  QStringList trainers;
+  bool requested = false;
+  for (const auto& booking : session.trainers()) {
+    // The mark keeps the booking after a right-to-left name.
+    trainers << QStringLiteral("%1\u200E (%2)")
+                    .arg(QString::fromStdString(booking.trainer_name()),
+                         Labels::Booking(booking.status()));
+    requested |= booking.status() == v1::BOOKING_STATUS_REQUESTED;
+  }
+  item->setText(3, trainers.join(", "));
+  for (int column : {2, 3}) item->setToolTip(column, item->text(column));
+  if (requested) item->setForeground(3, QColor("#8a5a00"));
 }
 
 void SeriesPage::PlanSession() {
@@ -382,12 +391,7 @@ void SeriesPage::PlanSession() {
   if (s == nullptr) return;
   QTreeWidgetItem* current = schedule_->currentItem();
   const qint64 module_id = current ? current->data(0, Qt::UserRole).toLongLong() : 0;
-  auto* dialog =
-      new SessionDialog(connection_, s->id(), modules_, trainers_, module_id, std::nullopt, this);
-  dialog->setObjectName("sessionDialog");
-  dialog->setAttribute(Qt::WA_DeleteOnClose);
-  connect(dialog, &SessionDialog::saved, this, &SeriesPage::LoadSchedule);
-  dialog->open();
+  OpenSessionDialog(*s, module_id, std::nullopt);
 }
 
 void SeriesPage::EditSession(QTreeWidgetItem* item) {
@@ -396,14 +400,19 @@ void SeriesPage::EditSession(QTreeWidgetItem* item) {
   const qint64 session_id = item->data(0, Qt::UserRole + 1).toLongLong();
   for (const auto& session : sessions_) {
     if (session.id() != session_id) continue;
-    auto* dialog = new SessionDialog(connection_, s->id(), modules_, trainers_, session.module_id(),
-                                     session, this);
-    dialog->setObjectName("sessionDialog");
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    connect(dialog, &SessionDialog::saved, this, &SeriesPage::LoadSchedule);
-    dialog->open();
+    OpenSessionDialog(*s, session.module_id(), session);
     return;
   }
+}
+
+void SeriesPage::OpenSessionDialog(const v1::Series& series, qint64 module_id,
+                                   std::optional<v1::Session> editing) {
+  auto* dialog = new SessionDialog(connection_, series.id(), modules_, trainers_, module_id,
+                                   std::move(editing), this);
+  dialog->setObjectName("sessionDialog");
+  dialog->setAttribute(Qt::WA_DeleteOnClose);
+  connect(dialog, &SessionDialog::saved, this, &SeriesPage::LoadSchedule);
+  dialog->open();
 }
 
 void SeriesPage::NewSeries() {

@@ -17,6 +17,7 @@
 #include <QTableWidget>
 #include <QTreeWidget>
 #include <memory>
+#include <optional>
 #include <vector>
 
 #include "clients/desktop/connection.h"
@@ -61,10 +62,23 @@ class SeriesPage : public QWidget {
   void scheduleLoaded();
 
  private:
+  // The constructor's parts: the filters and the list of series; the
+  // selected series' heading, schedule and tabs; their places; what they do.
+  void CreateListWidgets();
+  void CreateDetailWidgets();
+  void LayOut();
+  void ConnectSignals();
   void ApplyFilter();
   void ShowSelected();
   void LoadSchedule();
+  // Fills the schedule from modules_ and sessions_.
+  void ShowSchedule();
+  void AddSessionItem(QTreeWidgetItem* module_item, const trainhub::v1::Session& session);
   void EditSession(QTreeWidgetItem* item);
+  // The session dialog for `series`: plans a session in `module_id`, or
+  // changes `editing`; the schedule reloads when it saved.
+  void OpenSessionDialog(const trainhub::v1::Series& series, qint64 module_id,
+                         std::optional<trainhub::v1::Session> editing);
   void DeleteSession();
   const trainhub::v1::Series* Selected() const;
 
@@ -89,6 +103,7 @@ class SeriesPage : public QWidget {
   QPushButton* add_module_;
   QPushButton* edit_module_;
   QPushButton* settings_;
+  QPushButton* new_series_;
   EnrolmentBoard* board_;
   CompletionPanel* completion_;
   CertificatesPanel* certificates_;

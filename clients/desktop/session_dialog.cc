@@ -6,6 +6,7 @@
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QVBoxLayout>
+#include <functional>
 
 #include "clients/desktop/background.h"
 #include "clients/desktop/error_text.h"
@@ -51,6 +52,18 @@ v1::LocalTime ToLocalTime(const QTime& time) {
   return out;
 }
 
+// A blocking call of `method` with `request` (run it in the background).
+template <typename Request, typename Response>
+std::function<grpc::Status()> SeriesCall(std::shared_ptr<Connection> connection,
+                                         grpc::Status (v1::SeriesService::Stub::*method)(
+                                             grpc::ClientContext*, const Request&, Response*),
+                                         Request request) {
+  return [connection = std::move(connection), method, request = std::move(request)]() {
+    Response response;
+    return connection->Call(connection->series(), method, request, &response);
+  };
+}
+
 }  // namespace
 
 SessionDialog::SessionDialog(std::shared_ptr<Connection> connection, qint64 series_id,
@@ -62,6 +75,15 @@ SessionDialog::SessionDialog(std::shared_ptr<Connection> connection, qint64 seri
       series_id_(series_id),
       editing_(std::move(editing)) {
   setWindowTitle(editing_ ? tr("Change session") : tr("Plan a session"));
+  CreateFields(modules, trainers, module_id);
+  if (editing_) ShowSession(*editing_);
+  LayOut();
+  ConnectSignals();
+  resize(560, sizeHint().height());
+}
+
+void SessionDialog::CreateFields(const std::vector<v1::Module>& modules,
+                                 const std::vector<v1::Trainer>& trainers, qint64 module_id) {
   module_ = new QComboBox;
   module_->setAccessibleName(tr("Module"));
   for (const auto& module : modules) {
@@ -71,25 +93,7 @@ SessionDialog::SessionDialog(std::shared_ptr<Connection> connection, qint64 seri
     if (module.id() == module_id) module_->setCurrentIndex(module_->count() - 1);
   }
   module_->setEnabled(!editing_);
-  const QDate today = NowInBerlin().date();
-  day_ = new QDateEdit(today);
-  day_->setCalendarPopup(true);
-  day_->setDisplayFormat("dd.MM.yyyy");
-  day_->setAccessibleName(tr("Day"));
-  several_days_ = new QCheckBox(tr("Every day until"));
-  several_days_->setAccessibleName(tr("One session every day until a last day"));
-  several_days_->setEnabled(!editing_);
-  last_day_ = new QDateEdit(today);
-  last_day_->setCalendarPopup(true);
-  last_day_->setDisplayFormat("dd.MM.yyyy");
-  last_day_->setAccessibleName(tr("Last day"));
-  last_day_->setEnabled(false);
-  from_ = new QTimeEdit(QTime(9, 0));
-  from_->setDisplayFormat("HH:mm");
-  from_->setAccessibleName(tr("From"));
-  to_ = new QTimeEdit(QTime(16, 0));
-  to_->setDisplayFormat("HH:mm");
-  to_->setAccessibleName(tr("To"));
+  CreateTimeFields();
   place_name_ = new QLineEdit;
   place_name_->setAccessibleName(tr("Place"));
   place_name_->setMaxLength(200);
@@ -121,25 +125,49 @@ SessionDialog::SessionDialog(std::shared_ptr<Connection> connection, qint64 seri
   allow_overlap_ = new QCheckBox(tr("Save anyway: the double booking is intended"));
   allow_overlap_->setAccessibleName(tr("Save anyway although a trainer or the place is booked"));
   allow_overlap_->hide();
+}
 
-  if (editing_) {
-    const QDateTime start = ToBerlin(editing_->start_time());
-    const QDateTime end = ToBerlin(editing_->end_time());
-    day_->setDate(start.date());
-    from_->setTime(start.time());
-    to_->setTime(end.time());
-    place_name_->setText(QString::fromStdString(editing_->place().name()));
-    place_address_->setText(QString::fromStdString(editing_->place().address()));
-    note_->setText(QString::fromStdString(editing_->note()));
-    for (const auto& booking : editing_->trainers()) {
-      for (int i = 0; i < trainers_->count(); ++i) {
-        if (trainers_->item(i)->data(Qt::UserRole).toLongLong() == booking.trainer_id()) {
-          trainers_->item(i)->setCheckState(Qt::Checked);
-        }
+void SessionDialog::CreateTimeFields() {
+  const QDate today = NowInBerlin().date();
+  day_ = new QDateEdit(today);
+  day_->setCalendarPopup(true);
+  day_->setDisplayFormat("dd.MM.yyyy");
+  day_->setAccessibleName(tr("Day"));
+  several_days_ = new QCheckBox(tr("Every day until"));
+  several_days_->setAccessibleName(tr("One session every day until a last day"));
+  several_days_->setEnabled(!editing_);
+  last_day_ = new QDateEdit(today);
+  last_day_->setCalendarPopup(true);
+  last_day_->setDisplayFormat("dd.MM.yyyy");
+  last_day_->setAccessibleName(tr("Last day"));
+  last_day_->setEnabled(false);
+  from_ = new QTimeEdit(QTime(9, 0));
+  from_->setDisplayFormat("HH:mm");
+  from_->setAccessibleName(tr("From"));
+  to_ = new QTimeEdit(QTime(16, 0));
+  to_->setDisplayFormat("HH:mm");
+  to_->setAccessibleName(tr("To"));
+}
+
+void SessionDialog::ShowSession(const v1::Session& session) {
+  const QDateTime start = ToBerlin(session.start_time());
+  const QDateTime end = ToBerlin(session.end_time());
+  day_->setDate(start.date());
+  from_->setTime(start.time());
+  to_->setTime(end.time());
+  place_name_->setText(QString::fromStdString(session.place().name()));
+  place_address_->setText(QString::fromStdString(session.place().address()));
+  note_->setText(QString::fromStdString(session.note()));
+  for (const auto& booking : session.trainers()) {
+    for (int i = 0; i < trainers_->count(); ++i) {
+      if (trainers_->item(i)->data(Qt::UserRole).toLongLong() == booking.trainer_id()) {
+        trainers_->item(i)->setCheckState(Qt::Checked);
       }
     }
   }
+}
 
+void SessionDialog::LayOut() {
   auto* days = new QHBoxLayout;
   days->addWidget(day_);
   days->addWidget(several_days_);
@@ -163,13 +191,16 @@ SessionDialog::SessionDialog(std::shared_ptr<Connection> connection, qint64 seri
   form->addRow(tr("&Address:"), place_address_);
   form->addRow(tr("T&rainers:"), trainers_);
   form->addRow(tr("&Note:"), note_);
-  auto* buttons = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel);
-  save_ = buttons->button(QDialogButtonBox::Save);
+  buttons_ = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel);
+  save_ = buttons_->button(QDialogButtonBox::Save);
   auto* layout = new QVBoxLayout(this);
   layout->addLayout(form);
   layout->addWidget(problem_);
   layout->addWidget(allow_overlap_);
-  layout->addWidget(buttons);
+  layout->addWidget(buttons_);
+}
+
+void SessionDialog::ConnectSignals() {
   connect(several_days_, &QCheckBox::toggled, last_day_, &QWidget::setEnabled);
   last_day_->setMinimumDate(day_->date());
   connect(day_, &QDateEdit::dateChanged, last_day_, &QDateEdit::setMinimumDate);
@@ -186,12 +217,11 @@ SessionDialog::SessionDialog(std::shared_ptr<Connection> connection, qint64 seri
   connect(place_name_, &QLineEdit::textChanged, this, changed);
   connect(place_address_, &QLineEdit::textChanged, this, changed);
   connect(trainers_, &QListWidget::itemChanged, this, changed);
-  connect(buttons, &QDialogButtonBox::accepted, this, &SessionDialog::Save);
-  connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
-  resize(560, sizeHint().height());
+  connect(buttons_, &QDialogButtonBox::accepted, this, &SessionDialog::Save);
+  connect(buttons_, &QDialogButtonBox::rejected, this, &QDialog::reject);
 }
 
-void SessionDialog::Save() {
+v1::Session SessionDialog::PlaceTrainersAndNote() const {
   v1::Session session;
   session.mutable_place()->set_name(place_name_->text().trimmed().toStdString());
   session.mutable_place()->set_address(place_address_->text().trimmed().toStdString());
@@ -201,67 +231,77 @@ void SessionDialog::Save() {
       session.add_trainers()->set_trainer_id(trainers_->item(i)->data(Qt::UserRole).toLongLong());
     }
   }
+  return session;
+}
+
+void SessionDialog::SetTimesOn(const QDate& day, v1::Session* session) const {
+  *session->mutable_start_time() = ToTimestamp(QDateTime(day, from_->time(), BerlinZone()));
+  *session->mutable_end_time() = ToTimestamp(QDateTime(day, to_->time(), BerlinZone()));
+}
+
+v1::UpdateSessionRequest SessionDialog::UpdateRequest(const v1::Session& session,
+                                                      bool allow_overlap) const {
+  v1::UpdateSessionRequest request;
+  *request.mutable_session() = session;
+  request.mutable_session()->set_id(editing_->id());
+  // Keep each kept trainer's booking state (the server does when unset).
+  SetTimesOn(day_->date(), request.mutable_session());
+  for (const char* path : {"start_time", "end_time", "place", "trainers", "note"}) {
+    request.mutable_update_mask()->add_paths(path);
+  }
+  request.set_allow_overlap(allow_overlap);
+  return request;
+}
+
+v1::CreateSessionDaysRequest SessionDialog::CreateDaysRequest(const v1::Session& session,
+                                                              const QDate& last,
+                                                              bool allow_overlap) const {
+  v1::CreateSessionDaysRequest request;
+  request.set_series_id(series_id_);
+  request.set_module_id(module_->currentData().toLongLong());
+  *request.mutable_first_day() = ToLocalDate(day_->date());
+  *request.mutable_last_day() = ToLocalDate(last);
+  *request.mutable_daily_start() = ToLocalTime(from_->time());
+  *request.mutable_daily_end() = ToLocalTime(to_->time());
+  *request.mutable_session() = session;
+  request.set_allow_overlap(allow_overlap);
+  request.set_request_id(NewRequestId());
+  return request;
+}
+
+v1::CreateSessionRequest SessionDialog::CreateRequest(const v1::Session& session,
+                                                      bool allow_overlap) const {
+  v1::CreateSessionRequest request;
+  request.set_series_id(series_id_);
+  request.set_module_id(module_->currentData().toLongLong());
+  *request.mutable_session() = session;
+  SetTimesOn(day_->date(), request.mutable_session());
+  request.set_allow_overlap(allow_overlap);
+  request.set_request_id(NewRequestId());
+  return request;
+}
+
+void SessionDialog::Save() {
   if (to_->time() <= from_->time()) {
     problem_->setText(tr("“To” must be later than “From”."));
     problem_->show();
     to_->setFocus();
     return;
   }
+  const v1::Session session = PlaceTrainersAndNote();
   const bool allow_overlap = allow_overlap_->isVisible() && allow_overlap_->isChecked();
   const QDate first = day_->date();
   const QDate last = several_days_->isChecked() ? last_day_->date() : first;
   std::function<grpc::Status()> call;
-  auto connection = connection_;
   if (editing_) {
-    v1::UpdateSessionRequest request;
-    *request.mutable_session() = session;
-    request.mutable_session()->set_id(editing_->id());
-    // Keep each kept trainer's booking state (the server does when unset).
-    *request.mutable_session()->mutable_start_time() =
-        ToTimestamp(QDateTime(first, from_->time(), BerlinZone()));
-    *request.mutable_session()->mutable_end_time() =
-        ToTimestamp(QDateTime(first, to_->time(), BerlinZone()));
-    for (const char* path : {"start_time", "end_time", "place", "trainers", "note"}) {
-      request.mutable_update_mask()->add_paths(path);
-    }
-    request.set_allow_overlap(allow_overlap);
-    call = [connection, request]() {
-      v1::Session response;
-      return connection->Call(connection->series(), &v1::SeriesService::Stub::UpdateSession,
-                              request, &response);
-    };
+    call = SeriesCall(connection_, &v1::SeriesService::Stub::UpdateSession,
+                      UpdateRequest(session, allow_overlap));
   } else if (last != first) {
-    v1::CreateSessionDaysRequest request;
-    request.set_series_id(series_id_);
-    request.set_module_id(module_->currentData().toLongLong());
-    *request.mutable_first_day() = ToLocalDate(first);
-    *request.mutable_last_day() = ToLocalDate(last);
-    *request.mutable_daily_start() = ToLocalTime(from_->time());
-    *request.mutable_daily_end() = ToLocalTime(to_->time());
-    *request.mutable_session() = session;
-    request.set_allow_overlap(allow_overlap);
-    request.set_request_id(NewRequestId());
-    call = [connection, request]() {
-      v1::CreateSessionDaysResponse response;
-      return connection->Call(connection->series(), &v1::SeriesService::Stub::CreateSessionDays,
-                              request, &response);
-    };
+    call = SeriesCall(connection_, &v1::SeriesService::Stub::CreateSessionDays,
+                      CreateDaysRequest(session, last, allow_overlap));
   } else {
-    v1::CreateSessionRequest request;
-    request.set_series_id(series_id_);
-    request.set_module_id(module_->currentData().toLongLong());
-    *request.mutable_session() = session;
-    *request.mutable_session()->mutable_start_time() =
-        ToTimestamp(QDateTime(first, from_->time(), BerlinZone()));
-    *request.mutable_session()->mutable_end_time() =
-        ToTimestamp(QDateTime(first, to_->time(), BerlinZone()));
-    request.set_allow_overlap(allow_overlap);
-    request.set_request_id(NewRequestId());
-    call = [connection, request]() {
-      v1::Session response;
-      return connection->Call(connection->series(), &v1::SeriesService::Stub::CreateSession,
-                              request, &response);
-    };
+    call = SeriesCall(connection_, &v1::SeriesService::Stub::CreateSession,
+                      CreateRequest(session, allow_overlap));
   }
   save_->setEnabled(false);
   RunInBackground<Reply<bool>>(

@@ -10,6 +10,7 @@
 #include <QComboBox>
 #include <QDateEdit>
 #include <QDialog>
+#include <QDialogButtonBox>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -50,6 +51,27 @@ class SessionDialog : public QDialog {
   void saved();
 
  private:
+  // The constructor's parts: the fields (`module_id` preselected), those
+  // of day and time, what `editing_` holds, their places, what they do.
+  void CreateFields(const std::vector<trainhub::v1::Module>& modules,
+                    const std::vector<trainhub::v1::Trainer>& trainers, qint64 module_id);
+  void CreateTimeFields();
+  void ShowSession(const trainhub::v1::Session& session);
+  void LayOut();
+  void ConnectSignals();
+  // What the form holds besides module and times.
+  trainhub::v1::Session PlaceTrainersAndNote() const;
+  // The form's times on `day` as the start and end of `session`.
+  void SetTimesOn(const QDate& day, trainhub::v1::Session* session) const;
+  // The requests of Save: change editing_, plan one session per day from
+  // the form's day to `last`, plan one session.
+  trainhub::v1::UpdateSessionRequest UpdateRequest(const trainhub::v1::Session& session,
+                                                   bool allow_overlap) const;
+  trainhub::v1::CreateSessionDaysRequest CreateDaysRequest(const trainhub::v1::Session& session,
+                                                           const QDate& last,
+                                                           bool allow_overlap) const;
+  trainhub::v1::CreateSessionRequest CreateRequest(const trainhub::v1::Session& session,
+                                                   bool allow_overlap) const;
   void ShowConflict(qint64 session_id, const QString& text);
 
   std::shared_ptr<Connection> connection_;
@@ -67,6 +89,7 @@ class SessionDialog : public QDialog {
   QLineEdit* note_;
   QLabel* problem_;
   QCheckBox* allow_overlap_;
+  QDialogButtonBox* buttons_;
   QPushButton* save_;
 };
 

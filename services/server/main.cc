@@ -136,39 +136,49 @@ bool ReadPem(const std::string& path, std::string* pem) {
   return true;
 }
 
-// Serves until SIGINT or SIGTERM, then lets in-flight calls finish (10 s)
-// and closes the database; the process exit code.
-int Serve(const trainhub::server::ServerOptions& options);
-
-}  // namespace
-
-int main(int argc, char** argv) {
+// What the command line asks for: the server's options, and the one-off
+// tasks that run instead of serving.
+struct CommandLine {
   trainhub::server::ServerOptions options;
   std::string log_level = "info";
+  std::string tls_cert_path;
+  std::string tls_key_path;
+  std::string admin_email;
+  std::string admin_name = "Administrator";
   bool rotate_issuer_key = false;
-  CLI::App app{"trainhubd - the trainhub server (gRPC, SQLite)"};
+  std::string restore_from;
+};
+
+// Where and how the gRPC API is served.
+void AddServingOptions(CLI::App& app, CommandLine& line) {
+  trainhub::server::ServerOptions& options = line.options;
   app.add_option("--listen", options.listen_address, "HOST:PORT to serve on")
       ->envname("TRAINHUB_LISTEN")
       ->capture_default_str();
   app.add_option("--db", options.db_path, "SQLite database file (created if missing)")
       ->envname("TRAINHUB_DB")
       ->capture_default_str();
-  std::string tls_cert_path, tls_key_path;
-  app.add_option("--tls-cert", tls_cert_path, "PEM certificate (chain); serve only TLS")
+  app.add_option("--tls-cert", line.tls_cert_path, "PEM certificate (chain); serve only TLS")
       ->envname("TRAINHUB_TLS_CERT")
       ->check(CLI::ExistingFile);
-  app.add_option("--tls-key", tls_key_path, "PEM private key of --tls-cert")
+  app.add_option("--tls-key", line.tls_key_path, "PEM private key of --tls-cert")
       ->envname("TRAINHUB_TLS_KEY")
       ->check(CLI::ExistingFile);
   app.add_flag("--allow-insecure-remote", options.allow_insecure_remote,
                "serve a non-loopback address without TLS (passwords travel in clear)");
-  std::string admin_email;
-  std::string admin_name = "Administrator";
-  app.add_option("--create-admin", admin_email,
+}
+
+void AddCreateAdminOptions(CLI::App& app, CommandLine& line) {
+  app.add_option("--create-admin", line.admin_email,
                  "create an admin account with this e-mail (password from standard input), "
                  "then exit");
-  app.add_option("--admin-name", admin_name, "display name for --create-admin")
+  app.add_option("--admin-name", line.admin_name, "display name for --create-admin")
       ->capture_default_str();
+}
+
+// The web pages besides the API: certificate verification and metrics.
+void AddWebPageOptions(CLI::App& app, CommandLine& line) {
+  trainhub::server::ServerOptions& options = line.options;
   app.add_option("--verify-url", options.verify_url_base,
                  "address of the certificate verification page; the serial is appended (printed "
                  "on certificates and in their QR codes)")
@@ -182,15 +192,44 @@ int main(int argc, char** argv) {
                  "HOST:PORT to serve Prometheus metrics on (GET /metrics, plain HTTP, no account; "
                  "counts and timings only); none when empty")
       ->envname("TRAINHUB_METRICS_LISTEN");
-  app.add_flag("--rotate-issuer-key", rotate_issuer_key,
+}
+
+void AddMaintenanceOptions(CLI::App& app, CommandLine& line) {
+  app.add_flag("--rotate-issuer-key", line.rotate_issuer_key,
                "make a new certificate signing key (the old one stays for verifying what it "
                "signed), then exit");
-  std::string restore_from;
-  app.add_option("--restore", restore_from,
+  app.add_option("--restore", line.restore_from,
                  "make the database --db (which must not exist) from this backup file "
                  "(trainhub admin backup FILE), then exit")
       ->check(CLI::ExistingFile);
-  app.add_option("--log-level", log_level, "trace, debug, info, warn, error")
+}
+
+// trainhubd --rotate-issuer-key: a new signing key for the database at
+// `db_path`; the old one is kept for verifying what it signed.
+int RotateKey(const std::string& db_path) {
+  auto key_id = trainhub::server::RotateIssuerKey(trainhub::server::IssuerKeyPathFor(db_path));
+  if (!key_id.ok()) {
+    spdlog::error("cannot rotate the issuer key: {}", std::string(key_id.status().message()));
+    return kExitCannotStart;
+  }
+  spdlog::info("new issuer key {}; it signs from the next start on", *key_id);
+  return 0;
+}
+
+// Serves until SIGINT or SIGTERM, then lets in-flight calls finish (10 s)
+// and closes the database; the process exit code.
+int Serve(const trainhub::server::ServerOptions& options);
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CommandLine line;
+  CLI::App app{"trainhubd - the trainhub server (gRPC, SQLite)"};
+  AddServingOptions(app, line);
+  AddCreateAdminOptions(app, line);
+  AddWebPageOptions(app, line);
+  AddMaintenanceOptions(app, line);
+  app.add_option("--log-level", line.log_level, "trace, debug, info, warn, error")
       ->check(CLI::IsMember({"trace", "debug", "info", "warn", "error"}))
       ->capture_default_str();
   try {
@@ -201,26 +240,20 @@ int main(int argc, char** argv) {
     app.exit(e);
     return kExitUsage;
   }
-  SetUpLogging(log_level);
+  SetUpLogging(line.log_level);
 
   if (!trainhub::domain::InitCrypto()) {
     spdlog::error("libsodium failed to start");
     return kExitCannotStart;
   }
-  if (!restore_from.empty()) return Restore(restore_from, options.db_path);
-  if (!admin_email.empty()) return CreateAdmin(options.db_path, admin_email, admin_name);
-  if (rotate_issuer_key) {
-    auto key_id =
-        trainhub::server::RotateIssuerKey(trainhub::server::IssuerKeyPathFor(options.db_path));
-    if (!key_id.ok()) {
-      spdlog::error("cannot rotate the issuer key: {}", std::string(key_id.status().message()));
-      return kExitCannotStart;
-    }
-    spdlog::info("new issuer key {}; it signs from the next start on", *key_id);
-    return 0;
+  trainhub::server::ServerOptions& options = line.options;
+  if (!line.restore_from.empty()) return Restore(line.restore_from, options.db_path);
+  if (!line.admin_email.empty()) {
+    return CreateAdmin(options.db_path, line.admin_email, line.admin_name);
   }
-  if (!ReadPem(tls_cert_path, &options.tls_cert_pem) ||
-      !ReadPem(tls_key_path, &options.tls_key_pem)) {
+  if (line.rotate_issuer_key) return RotateKey(options.db_path);
+  if (!ReadPem(line.tls_cert_path, &options.tls_cert_pem) ||
+      !ReadPem(line.tls_key_path, &options.tls_key_pem)) {
     return kExitCannotStart;
   }
 

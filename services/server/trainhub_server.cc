@@ -63,6 +63,45 @@ absl::Status CheckTlsKeyPair(const std::string& cert_pem, const std::string& key
   return absl::OkStatus();
 }
 
+bool UsesTls(const ServerOptions& options) {
+  return !options.tls_cert_pem.empty() || !options.tls_key_pem.empty();
+}
+
+// FAILED_PRECONDITION for options that would let passwords, tokens or the
+// verification page cross the network unprotected, and for a TLS key that
+// is missing or not the certificate's.
+absl::Status RefuseUnsafeOptions(const ServerOptions& options) {
+  const bool tls = UsesTls(options);
+  if (tls && (options.tls_cert_pem.empty() || options.tls_key_pem.empty())) {
+    return absl::FailedPreconditionError("TLS needs both a certificate and its key");
+  }
+  if (!tls && !options.listen_address.empty() && !IsLoopbackAddress(options.listen_address) &&
+      !options.allow_insecure_remote) {
+    return absl::FailedPreconditionError(
+        absl::StrCat("refusing to serve ", options.listen_address,
+                     " without TLS: passwords and tokens would cross the network in clear. Give "
+                     "--tls-cert and --tls-key, listen on a loopback address, or pass "
+                     "--allow-insecure-remote if this is really intended"));
+  }
+  if (!tls && !options.verify_listen_address.empty() &&
+      !IsLoopbackAddress(options.verify_listen_address) && !options.allow_insecure_remote) {
+    return absl::FailedPreconditionError(absl::StrCat(
+        "refusing to serve the verification page on ", options.verify_listen_address,
+        " without TLS: anyone on the way could show a forged answer. Give --tls-cert and "
+        "--tls-key, listen on a loopback address (behind a TLS proxy), or pass "
+        "--allow-insecure-remote if this is really intended"));
+  }
+  if (tls) return CheckTlsKeyPair(options.tls_cert_pem, options.tls_key_pem);
+  return absl::OkStatus();
+}
+
+std::shared_ptr<grpc::ServerCredentials> ListeningCredentials(const ServerOptions& options) {
+  if (!UsesTls(options)) return grpc::InsecureServerCredentials();
+  grpc::SslServerCredentialsOptions ssl;
+  ssl.pem_key_cert_pairs.push_back({options.tls_key_pem, options.tls_cert_pem});
+  return grpc::SslServerCredentials(ssl);
+}
+
 }  // namespace
 
 bool IsLoopbackAddress(absl::string_view listen_address) {
@@ -129,32 +168,7 @@ absl::StatusOr<std::unique_ptr<TrainhubServer>> TrainhubServer::Start(
   // (gRPC's locks) record a lock graph under one global lock: measured as
   // a cost of every call at 8 client threads.
   absl::SetMutexDeadlockDetectionMode(absl::OnDeadlockCycle::kIgnore);
-  const bool tls = !options.tls_cert_pem.empty() || !options.tls_key_pem.empty();
-  if (tls && (options.tls_cert_pem.empty() || options.tls_key_pem.empty())) {
-    return absl::FailedPreconditionError("TLS needs both a certificate and its key");
-  }
-  if (!tls && !options.listen_address.empty() && !IsLoopbackAddress(options.listen_address) &&
-      !options.allow_insecure_remote) {
-    return absl::FailedPreconditionError(
-        absl::StrCat("refusing to serve ", options.listen_address,
-                     " without TLS: passwords and tokens would cross the network in clear. Give "
-                     "--tls-cert and --tls-key, listen on a loopback address, or pass "
-                     "--allow-insecure-remote if this is really intended"));
-  }
-  if (!tls && !options.verify_listen_address.empty() &&
-      !IsLoopbackAddress(options.verify_listen_address) && !options.allow_insecure_remote) {
-    return absl::FailedPreconditionError(absl::StrCat(
-        "refusing to serve the verification page on ", options.verify_listen_address,
-        " without TLS: anyone on the way could show a forged answer. Give --tls-cert and "
-        "--tls-key, listen on a loopback address (behind a TLS proxy), or pass "
-        "--allow-insecure-remote if this is really intended"));
-  }
-  if (tls) {
-    if (absl::Status pair = CheckTlsKeyPair(options.tls_cert_pem, options.tls_key_pem);
-        !pair.ok()) {
-      return pair;
-    }
-  }
+  if (absl::Status unsafe = RefuseUnsafeOptions(options); !unsafe.ok()) return unsafe;
   if (sodium_init() < 0) return absl::InternalError("libsodium failed to start");
   std::unique_ptr<store::DatabaseLock> database_lock;
   if (!store::IsInMemory(options.db_path)) {
@@ -176,7 +190,13 @@ absl::StatusOr<std::unique_ptr<TrainhubServer>> TrainhubServer::Start(
   server->BuildServices();
   if (absl::Status key = server->certificates_->RegisterIssuerKey(); !key.ok()) return key;
   if (absl::Status s = server->SealIntegrityAtStart(); !s.ok()) return s;
+  if (absl::Status grpc = server->StartGrpc(options); !grpc.ok()) return grpc;
+  if (absl::Status pages = server->StartWebPages(options); !pages.ok()) return pages;
+  server->server_->GetHealthCheckService()->SetServingStatus(true);
+  return server;
+}
 
+absl::Status TrainhubServer::StartGrpc(const ServerOptions& options) {
   grpc::EnableDefaultHealthCheckService(true);
   grpc::reflection::InitProtoReflectionServerBuilderPlugin();
   grpc::ServerBuilder builder;
@@ -193,53 +213,54 @@ absl::StatusOr<std::unique_ptr<TrainhubServer>> TrainhubServer::Start(
   builder.SetSyncServerOption(grpc::ServerBuilder::SyncServerOption::MAX_POLLERS,
                               kMaxWaitingThreads);
   if (!options.listen_address.empty()) {
-    std::shared_ptr<grpc::ServerCredentials> credentials = grpc::InsecureServerCredentials();
-    if (tls) {
-      grpc::SslServerCredentialsOptions ssl;
-      ssl.pem_key_cert_pairs.push_back({options.tls_key_pem, options.tls_cert_pem});
-      credentials = grpc::SslServerCredentials(ssl);
-    }
-    builder.AddListeningPort(options.listen_address, credentials, &server->port_);
+    builder.AddListeningPort(options.listen_address, ListeningCredentials(options), &port_);
   }
-  for (auto& service : server->services_) builder.RegisterService(service.get());
-  std::vector<std::unique_ptr<grpc::experimental::ServerInterceptorFactoryInterface>> interceptors;
-  server->start_time_ = absl::Now();
-  ServerMetrics* metrics = &server->metrics_;
-  server->store_->SetCommitObserver(
+  for (auto& service : services_) builder.RegisterService(service.get());
+  start_time_ = absl::Now();
+  ServerMetrics* metrics = &metrics_;
+  store_->SetCommitObserver(
       [metrics](size_t units, double seconds) { metrics->ObserveCommit(units, seconds); });
-  auto request_log = std::make_unique<api::RequestLogFactory>(
-      *server->accounts_, *server->audit_,
-      [metrics](const std::string& method, grpc::StatusCode code, double seconds) {
-        metrics->ObserveRpc(method, static_cast<int>(code), seconds);
-      });
-  server->request_log_ = request_log.get();  // owned by the server builder, then gRPC
-  interceptors.push_back(std::move(request_log));
-  interceptors.push_back(std::make_unique<api::LocalizeFactory>());
-  builder.experimental().SetInterceptorCreators(std::move(interceptors));
-  server->server_ = builder.BuildAndStart();
-  if (!server->server_ || (!options.listen_address.empty() && server->port_ == 0)) {
+  InterceptCalls(builder);
+  server_ = builder.BuildAndStart();
+  if (!server_ || (!options.listen_address.empty() && port_ == 0)) {
     return absl::UnavailableError(absl::StrCat(
         "cannot listen on ", options.listen_address,
         ": the address is in use (is another trainhubd running?) or is not a local address"));
   }
+  return absl::OkStatus();
+}
+
+void TrainhubServer::InterceptCalls(grpc::ServerBuilder& builder) {
+  std::vector<std::unique_ptr<grpc::experimental::ServerInterceptorFactoryInterface>> interceptors;
+  ServerMetrics* metrics = &metrics_;
+  auto request_log = std::make_unique<api::RequestLogFactory>(
+      *accounts_, *audit_,
+      [metrics](const std::string& method, grpc::StatusCode code, double seconds) {
+        metrics->ObserveRpc(method, static_cast<int>(code), seconds);
+      });
+  request_log_ = request_log.get();  // owned by the server builder, then gRPC
+  interceptors.push_back(std::move(request_log));
+  interceptors.push_back(std::make_unique<api::LocalizeFactory>());
+  builder.experimental().SetInterceptorCreators(std::move(interceptors));
+}
+
+absl::Status TrainhubServer::StartWebPages(const ServerOptions& options) {
   if (!options.verify_listen_address.empty()) {
     VerificationServerOptions page;
     page.listen_address = options.verify_listen_address;
     page.tls_cert_pem = options.tls_cert_pem;
     page.tls_key_pem = options.tls_key_pem;
-    auto verification = VerificationServer::Start(*server->certificates_, page);
+    auto verification = VerificationServer::Start(*certificates_, page);
     if (!verification.ok()) return verification.status();
-    server->verification_ = *std::move(verification);
+    verification_ = *std::move(verification);
   }
   if (!options.metrics_listen_address.empty()) {
-    TrainhubServer* self = server.get();
-    auto metrics_server = MetricsServer::Start(options.metrics_listen_address,
-                                               [self] { return self->RenderMetrics(); });
+    auto metrics_server =
+        MetricsServer::Start(options.metrics_listen_address, [this] { return RenderMetrics(); });
     if (!metrics_server.ok()) return metrics_server.status();
-    server->metrics_server_ = *std::move(metrics_server);
+    metrics_server_ = *std::move(metrics_server);
   }
-  server->server_->GetHealthCheckService()->SetServingStatus(true);
-  return server;
+  return absl::OkStatus();
 }
 
 absl::Status TrainhubServer::SealIntegrityAtStart() {

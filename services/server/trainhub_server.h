@@ -112,6 +112,13 @@ class TrainhubServer {
   // Chains audit rows a previous run left open and signs the certificate
   // statuses of a database that has none signed yet.
   absl::Status SealIntegrityAtStart();
+  // Serves the gRPC services on options.listen_address (none when empty).
+  absl::Status StartGrpc(const ServerOptions& options);
+  // The request log (counting calls into metrics_) and the localisation of
+  // refusals, around every call.
+  void InterceptCalls(grpc::ServerBuilder& builder);
+  // The verification page and the metrics, where the options ask for them.
+  absl::Status StartWebPages(const ServerOptions& options);
 
   // First, so it outlives everything that reports to it (the store's
   // writer thread commits until the store is gone).

@@ -4,6 +4,8 @@
 #include <spdlog/spdlog.h>
 
 #include <algorithm>
+#include <optional>
+#include <string>
 #include <vector>
 
 #include "absl/strings/match.h"
@@ -15,13 +17,6 @@
 #include "server/verification_page.h"
 
 namespace trainhub::server {
-
-// The request handler, a friend of the server.
-struct VerificationHandler {
-  static MHD_Result Handle(void* cls, MHD_Connection* connection, const char* url,
-                           const char* method, const char* /*version*/, const char* /*upload_data*/,
-                           size_t* /*upload_data_size*/, void** /*con_cls*/);
-};
 
 namespace {
 
@@ -68,7 +63,70 @@ const char* Lookup(MHD_Connection* connection, MHD_ValueKind kind, const char* k
   return MHD_lookup_connection_value(connection, kind, key);
 }
 
+// For a failure of the server's own (logged by the caller): try again soon.
+MHD_Result SendUnavailablePage(MHD_Connection* connection, PageLanguage language) {
+  return Send(connection, MHD_HTTP_SERVICE_UNAVAILABLE, TooManyRequestsHtml(language), kHtml,
+              {{MHD_HTTP_HEADER_RETRY_AFTER, "10"}});
+}
+
+// What an address of a certificate asks for.
+struct CertificateAddress {
+  // The number as entered (not yet normalised).
+  std::string entered;
+  bool json = false;
+  // /c?serial=NUMBER, the start page's form: answered with the
+  // certificate's own address.
+  bool from_form = false;
+};
+
+// /c?serial=NUMBER, or /c/NUMBER with .json or ?format=json for JSON;
+// nullopt for any other path.
+std::optional<CertificateAddress> ParseCertificateAddress(MHD_Connection* connection,
+                                                          const std::string& path) {
+  CertificateAddress address;
+  if (path == "/c") {
+    const char* entered = Lookup(connection, MHD_GET_ARGUMENT_KIND, "serial");
+    address.entered = entered != nullptr ? std::string(entered).substr(0, 100) : "";
+    address.from_form = true;
+    return address;
+  }
+  if (!absl::StartsWith(path, "/c/") || path.size() > 100) return std::nullopt;
+  address.entered = path.substr(3);
+  address.json = absl::EndsWith(address.entered, ".json");
+  if (address.json) address.entered.resize(address.entered.size() - 5);
+  if (const char* format = Lookup(connection, MHD_GET_ARGUMENT_KIND, "format")) {
+    address.json = address.json || std::string(format) == "json";
+  }
+  return address;
+}
+
+// A name to check against the holder's (the form of an erased holder);
+// empty when none was given or none can be it (too long, not UTF-8).
+std::string NameToCheck(MHD_Connection* connection) {
+  const char* name = Lookup(connection, MHD_GET_ARGUMENT_KIND, "name");
+  std::string asked = name != nullptr ? std::string(name) : std::string();
+  if (domain::TextProblem(asked, 0, domain::kMaxNameChars, false)) asked.clear();
+  return asked;
+}
+
 }  // namespace
+
+// The request handler, a friend of the server.
+struct VerificationHandler {
+  static MHD_Result Handle(void* cls, MHD_Connection* connection, const char* url,
+                           const char* method, const char* /*version*/, const char* /*upload_data*/,
+                           size_t* /*upload_data_size*/, void** /*con_cls*/);
+  // /keys and /keys.json.
+  static MHD_Result ServeKeys(VerificationServer& server, MHD_Connection* connection,
+                              const std::string& path, PageLanguage language);
+  // /status/revocation: the W3C Bitstring Status List of revoked and
+  // replaced certificates.
+  static MHD_Result ServeStatusList(VerificationServer& server, MHD_Connection* connection);
+  // A certificate's page or JSON, asked for from the address `peer`.
+  static MHD_Result ServeCertificate(VerificationServer& server, MHD_Connection* connection,
+                                     const CertificateAddress& address, PageLanguage language,
+                                     const sockaddr* peer);
+};
 
 MHD_Result VerificationHandler::Handle(void* cls, MHD_Connection* connection, const char* url,
                                        const char* method, const char*, const char*, size_t*,
@@ -79,9 +137,9 @@ MHD_Result VerificationHandler::Handle(void* cls, MHD_Connection* connection, co
                      Lookup(connection, MHD_HEADER_KIND, "Accept-Language"));
   const MHD_ConnectionInfo* info =
       MHD_get_connection_info(connection, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+  const sockaddr* peer = info != nullptr ? info->client_addr : nullptr;
   absl::Duration retry_after;
-  if (!server->limiter_.Allow(RateLimiter::ClientKey(info != nullptr ? info->client_addr : nullptr),
-                              absl::Now(), &retry_after)) {
+  if (!server->limiter_.Allow(RateLimiter::ClientKey(peer), absl::Now(), &retry_after)) {
     return Send(connection, MHD_HTTP_TOO_MANY_REQUESTS, TooManyRequestsHtml(language), kHtml,
                 {{MHD_HTTP_HEADER_RETRY_AFTER, RetryAfterSeconds(retry_after)}});
   }
@@ -92,79 +150,75 @@ MHD_Result VerificationHandler::Handle(void* cls, MHD_Connection* connection, co
   const std::string path = url;
   if (path == "/") return Send(connection, MHD_HTTP_OK, StartHtml(language, "", ""), kHtml);
   if (path == "/keys" || path == "/keys.json") {
-    // A page for people; JSON at /keys.json or for Accept: application/json.
-    const bool json =
-        path == "/keys.json" || PrefersJson(Lookup(connection, MHD_HEADER_KIND, "Accept"));
-    auto keys = server->certificates_.IssuerKeys();
-    if (!keys.ok()) {
-      spdlog::error("verification page: issuer keys: {}", keys.status().ToString());
-      if (!json) {
-        return Send(connection, MHD_HTTP_SERVICE_UNAVAILABLE, TooManyRequestsHtml(language), kHtml,
-                    {{MHD_HTTP_HEADER_RETRY_AFTER, "10"}});
-      }
-      return Send(connection, MHD_HTTP_SERVICE_UNAVAILABLE, "{\"error\":\"unavailable\"}\n", kJson);
-    }
-    if (json)
-      return Send(connection, MHD_HTTP_OK, IssuerKeysJson(*keys), kJson, {{"Vary", "Accept"}});
-    return Send(connection, MHD_HTTP_OK, IssuerKeysHtml(*keys, language), kHtml,
-                {{"Vary", "Accept"}});
+    return ServeKeys(*server, connection, path, language);
   }
   if (path == "/status/revocation" || path == "/status/revocation.json") {
-    // The W3C Bitstring Status List of revoked and replaced certificates,
-    // signed now; only from a stored list whose signature holds.
-    absl::StatusOr<std::string> list = server->certificates_.StatusListCredential();
-    if (!list.ok()) {
-      spdlog::error("verification page: certificate status list: {}", list.status().ToString());
-      return Send(connection, MHD_HTTP_SERVICE_UNAVAILABLE,
-                  "{\"error\":\"the certificate status list cannot be confirmed\"}\n", kJson);
-    }
-    return Send(connection, MHD_HTTP_OK, *list, kJson);
+    return ServeStatusList(*server, connection);
   }
-  std::string text;
-  bool json = false;
-  if (path == "/c") {
-    const char* entered = Lookup(connection, MHD_GET_ARGUMENT_KIND, "serial");
-    text = entered != nullptr ? std::string(entered).substr(0, 100) : "";
-  } else if (absl::StartsWith(path, "/c/") && path.size() <= 100) {
-    text = path.substr(3);
-    json = absl::EndsWith(text, ".json");
-    if (json) text.resize(text.size() - 5);
-    if (const char* format = Lookup(connection, MHD_GET_ARGUMENT_KIND, "format")) {
-      json = json || std::string(format) == "json";
-    }
-  } else {
-    return Send(connection, MHD_HTTP_NOT_FOUND, NotFoundHtml(language), kHtml);
+  const std::optional<CertificateAddress> address = ParseCertificateAddress(connection, path);
+  if (!address) return Send(connection, MHD_HTTP_NOT_FOUND, NotFoundHtml(language), kHtml);
+  return ServeCertificate(*server, connection, *address, language, peer);
+}
+
+MHD_Result VerificationHandler::ServeKeys(VerificationServer& server, MHD_Connection* connection,
+                                          const std::string& path, PageLanguage language) {
+  // A page for people; JSON at /keys.json or for Accept: application/json.
+  const bool json =
+      path == "/keys.json" || PrefersJson(Lookup(connection, MHD_HEADER_KIND, "Accept"));
+  auto keys = server.certificates_.IssuerKeys();
+  if (!keys.ok()) {
+    spdlog::error("verification page: issuer keys: {}", keys.status().ToString());
+    if (!json) return SendUnavailablePage(connection, language);
+    return Send(connection, MHD_HTTP_SERVICE_UNAVAILABLE, "{\"error\":\"unavailable\"}\n", kJson);
   }
-  const std::optional<std::string> serial = domain::NormalizeSerial(text);
+  if (json)
+    return Send(connection, MHD_HTTP_OK, IssuerKeysJson(*keys), kJson, {{"Vary", "Accept"}});
+  return Send(connection, MHD_HTTP_OK, IssuerKeysHtml(*keys, language), kHtml,
+              {{"Vary", "Accept"}});
+}
+
+MHD_Result VerificationHandler::ServeStatusList(VerificationServer& server,
+                                                MHD_Connection* connection) {
+  // Signed now; only from a stored list whose signature holds.
+  absl::StatusOr<std::string> list = server.certificates_.StatusListCredential();
+  if (!list.ok()) {
+    spdlog::error("verification page: certificate status list: {}", list.status().ToString());
+    return Send(connection, MHD_HTTP_SERVICE_UNAVAILABLE,
+                "{\"error\":\"the certificate status list cannot be confirmed\"}\n", kJson);
+  }
+  return Send(connection, MHD_HTTP_OK, *list, kJson);
+}
+
+MHD_Result VerificationHandler::ServeCertificate(VerificationServer& server,
+                                                 MHD_Connection* connection,
+                                                 const CertificateAddress& address,
+                                                 PageLanguage language, const sockaddr* peer) {
+  const std::optional<std::string> serial = domain::NormalizeSerial(address.entered);
   if (!serial) {
+    if (address.json) {
+      return Send(connection, MHD_HTTP_BAD_REQUEST, "{\"error\":\"not a certificate number\"}\n",
+                  kJson);
+    }
     const std::string problem = language == PageLanguage::kGerman
                                     ? "Das ist keine Nummer einer Bescheinigung (16 Zeichen)."
                                     : "That is not a certificate number (16 characters).";
-    if (json)
-      return Send(connection, MHD_HTTP_BAD_REQUEST, "{\"error\":\"not a certificate number\"}\n",
-                  kJson);
-    return Send(connection, MHD_HTTP_BAD_REQUEST, StartHtml(language, problem, text), kHtml);
+    return Send(connection, MHD_HTTP_BAD_REQUEST, StartHtml(language, problem, address.entered),
+                kHtml);
   }
-  if (path == "/c") {
+  if (address.from_form) {
     return Send(connection, MHD_HTTP_SEE_OTHER, "", kHtml,
                 {{MHD_HTTP_HEADER_LOCATION,
                   absl::StrCat("/c/", *serial,
                                "?lang=", language == PageLanguage::kEnglish ? "en" : "de")}});
   }
-  // A name to check against the holder's (the form of an erased holder).
-  // One that no name can be (too long, not UTF-8) is not checked.
-  const char* name = Lookup(connection, MHD_GET_ARGUMENT_KIND, "name");
-  std::string asked = name != nullptr ? std::string(name) : std::string();
-  if (domain::TextProblem(asked, 0, domain::kMaxNameChars, false)) asked.clear();
-  const std::string peer = RateLimiter::PeerText(info != nullptr ? info->client_addr : nullptr);
   absl::Duration name_retry_after;
-  absl::StatusOr<domain::CertificateVerification> v =
-      server->certificates_.Verify(*serial, asked, peer, &name_retry_after);
+  absl::StatusOr<domain::CertificateVerification> v = server.certificates_.Verify(
+      *serial, NameToCheck(connection), RateLimiter::PeerText(peer), &name_retry_after);
   if (absl::IsResourceExhausted(v.status())) {
     // The name checks' budget is spent (for this address or overall).
     const std::vector<std::pair<const char*, std::string>> retry = {
         {MHD_HTTP_HEADER_RETRY_AFTER, RetryAfterSeconds(name_retry_after)}};
-    if (json) {
+    if (address.json) {
       return Send(connection, MHD_HTTP_TOO_MANY_REQUESTS,
                   "{\"error\":\"too many name checks; try again later\"}\n", kJson, retry);
     }
@@ -173,11 +227,10 @@ MHD_Result VerificationHandler::Handle(void* cls, MHD_Connection* connection, co
   }
   if (!v.ok()) {
     spdlog::error("verification page: {}", v.status().ToString());
-    return Send(connection, MHD_HTTP_SERVICE_UNAVAILABLE, TooManyRequestsHtml(language), kHtml,
-                {{MHD_HTTP_HEADER_RETRY_AFTER, "10"}});
+    return SendUnavailablePage(connection, language);
   }
   const unsigned int code = v->certificate ? MHD_HTTP_OK : MHD_HTTP_NOT_FOUND;
-  if (json) return Send(connection, code, VerificationJson(*v, *serial), kJson);
+  if (address.json) return Send(connection, code, VerificationJson(*v, *serial), kJson);
   return Send(connection, code, VerificationHtml(*v, *serial, language), kHtml);
 }
 

@@ -84,6 +84,30 @@ absl::Status CheckSheetOpen(const SessionAccess& access, const SessionLedger& le
   return absl::OkStatus();
 }
 
+// FAILED_PRECONDITION unless the sheet `before` may be signed off now: not
+// signed off yet, the session begun, everyone expected recorded.
+absl::Status CheckReadyForSignOff(const AttendanceSheet& before, const Session& session,
+                                  absl::Time now) {
+  if (before.sign_off) {
+    return FieldError(absl::StatusCode::kFailedPrecondition, "session_id",
+                      Msg("the sheet was already signed off on {time}",
+                          {{"time", FormatLocal(before.sign_off->record_time)}}));
+  }
+  if (now < session.start) {
+    return FieldError(absl::StatusCode::kFailedPrecondition, "session_id",
+                      Msg("the session has not begun; sign off after it"));
+  }
+  if (before.unrecorded_count == 0) return absl::OkStatus();
+  std::string names;
+  for (const SheetEntry& e : before.entries) {
+    if (e.record) continue;
+    absl::StrAppend(&names, names.empty() ? "" : ", ", e.participant_name, " (", e.participant_id,
+                    ")");
+  }
+  return FieldError(absl::StatusCode::kFailedPrecondition, "session_id",
+                    Msg("record everyone first; without a status: {names}", {{"names", names}}));
+}
+
 }  // namespace
 
 Attendance::Attendance(Store& store, Clock clock) : store_(store), clock_(std::move(clock)) {}
@@ -124,36 +148,35 @@ absl::StatusOr<AttendanceSheet> Attendance::RecordSheet(const RequestContext& ct
   TH_RETURN_IF_ERROR(store_.Write([&](UnitOfWork& w) -> absl::Status {
     TH_ASSIGN_OR_RETURN(SessionAccess access,
                         AccessSession(w, ctx.who, session_id, AttendanceRole::kRecorder));
-    TH_ASSIGN_OR_RETURN(std::optional<RequestRecord> earlier,
-                        AlreadyDone(w, kRecordSheetMethod, key));
-    if (earlier) {
+    auto replay = [&](const RequestRecord&) -> absl::Status {
       TH_ASSIGN_OR_RETURN(sheet, BuildSheet(w, access, ctx.who, now));
       return absl::OkStatus();
-    }
-    TH_ASSIGN_OR_RETURN(SheetWriter writer, SheetWriter::For(w, access, now, ctx.who.account.id));
-    // Marks stored before (an offline queue sending them again) keep their
-    // record; only new ones must find the sheet open and fit the session.
-    std::vector<size_t> fresh;
-    for (size_t i = 0; i < marks.size(); ++i) {
-      if (writer.Stored(marks[i]) == nullptr) fresh.push_back(i);
-    }
-    if (!fresh.empty()) {
-      TH_RETURN_IF_ERROR(CheckSheetOpen(access, writer.ledger(), reason));
-      for (size_t i : fresh) {
-        TH_RETURN_IF_ERROR(writer.Check(marks[i], absl::StrCat("marks[", i, "]."), reason));
+    };
+    return OncePerRequest(w, kRecordSheetMethod, key, replay, [&]() -> absl::StatusOr<Id> {
+      TH_ASSIGN_OR_RETURN(SheetWriter writer, SheetWriter::For(w, access, now, ctx.who.account.id));
+      // Marks stored before (an offline queue sending them again) keep their
+      // record; only new ones must find the sheet open and fit the session.
+      std::vector<size_t> fresh;
+      for (size_t i = 0; i < marks.size(); ++i) {
+        if (writer.Stored(marks[i]) == nullptr) fresh.push_back(i);
       }
-      for (size_t i : fresh) {
-        TH_RETURN_IF_ERROR(writer.Append(marks[i], AttendanceSource::kStaff, reason).status());
+      if (!fresh.empty()) {
+        TH_RETURN_IF_ERROR(CheckSheetOpen(access, writer.ledger(), reason));
+        for (size_t i : fresh) {
+          TH_RETURN_IF_ERROR(writer.Check(marks[i], absl::StrCat("marks[", i, "]."), reason));
+        }
+        for (size_t i : fresh) {
+          TH_RETURN_IF_ERROR(writer.Append(marks[i], AttendanceSource::kStaff, reason).status());
+        }
+        TH_RETURN_IF_ERROR(writer.Finish());
+        AuditTrail trail(w, ctx, now);
+        TH_RETURN_IF_ERROR(
+            trail.Changed("attendance_sheet", session_id, access.series.organization_id));
       }
-      TH_RETURN_IF_ERROR(writer.Finish());
-      AuditTrail trail(w, ctx, now);
-      TH_RETURN_IF_ERROR(
-          trail.Changed("attendance_sheet", session_id, access.series.organization_id));
-    }
-    TH_RETURN_IF_ERROR(MarkDone(w, kRecordSheetMethod, key, session_id));
-    TH_ASSIGN_OR_RETURN(sheet,
-                        BuildSheet(w, access, ctx.who, now, writer.holders(), writer.ledger()));
-    return absl::OkStatus();
+      TH_ASSIGN_OR_RETURN(sheet,
+                          BuildSheet(w, access, ctx.who, now, writer.holders(), writer.ledger()));
+      return session_id;
+    });
   }));
   return sheet;
 }
@@ -171,16 +194,15 @@ absl::StatusOr<AttendanceEntry> Attendance::Record(const RequestContext& ctx, Id
   TH_RETURN_IF_ERROR(store_.Write([&](UnitOfWork& w) -> absl::Status {
     TH_ASSIGN_OR_RETURN(SessionAccess access,
                         AccessSession(w, ctx.who, session_id, AttendanceRole::kRecorder));
-    TH_ASSIGN_OR_RETURN(std::optional<RequestRecord> earlier, AlreadyDone(w, kRecordMethod, key));
-    if (earlier) {
-      TH_ASSIGN_OR_RETURN(record, w.attendance().Get(earlier->resource_id));
-    } else {
+    auto replay = [&](const RequestRecord& earlier) -> absl::Status {
+      TH_ASSIGN_OR_RETURN(record, w.attendance().Get(earlier.resource_id));
+      return absl::OkStatus();
+    };
+    TH_RETURN_IF_ERROR(OncePerRequest(w, kRecordMethod, key, replay, [&]() -> absl::StatusOr<Id> {
       TH_ASSIGN_OR_RETURN(SheetWriter writer, SheetWriter::For(w, access, now, ctx.who.account.id));
       if (const AttendanceEntry* stored = writer.Stored(mark)) {
-        // Sent again (an offline queue): answered as the first time.
-        record = *stored;
-        record.account_name = AccountName(w, record.account_id);
-        return MarkDone(w, kRecordMethod, key, record.id);
+        record = *stored;  // sent again (an offline queue): answered as the first time
+        return record.id;
       }
       TH_RETURN_IF_ERROR(CheckSheetOpen(access, writer.ledger(), reason));
       TH_RETURN_IF_ERROR(writer.Check(mark, "mark.", reason));
@@ -189,8 +211,8 @@ absl::StatusOr<AttendanceEntry> Attendance::Record(const RequestContext& ctx, Id
       AuditTrail trail(w, ctx, now);
       TH_RETURN_IF_ERROR(
           trail.Changed("attendance_sheet", session_id, access.series.organization_id));
-      TH_RETURN_IF_ERROR(MarkDone(w, kRecordMethod, key, record.id));
-    }
+      return record.id;
+    }));
     record.account_name = AccountName(w, record.account_id);
     return absl::OkStatus();
   }));
@@ -205,52 +227,33 @@ absl::StatusOr<AttendanceSheet> Attendance::SignOff(const RequestContext& ctx, I
   TH_RETURN_IF_ERROR(store_.Write([&](UnitOfWork& w) -> absl::Status {
     TH_ASSIGN_OR_RETURN(SessionAccess access,
                         AccessSession(w, ctx.who, session_id, AttendanceRole::kRecorder));
-    TH_ASSIGN_OR_RETURN(std::optional<RequestRecord> earlier, AlreadyDone(w, kSignOffMethod, key));
-    if (earlier) {
+    auto replay = [&](const RequestRecord&) -> absl::Status {
       TH_ASSIGN_OR_RETURN(sheet, BuildSheet(w, access, ctx.who, now));
       return absl::OkStatus();
-    }
-    TH_ASSIGN_OR_RETURN(AttendanceSheet before, BuildSheet(w, access, ctx.who, now));
-    if (before.sign_off) {
-      return FieldError(absl::StatusCode::kFailedPrecondition, "session_id",
-                        Msg("the sheet was already signed off on {time}",
-                            {{"time", FormatLocal(before.sign_off->record_time)}}));
-    }
-    if (now < access.session.start) {
-      return FieldError(absl::StatusCode::kFailedPrecondition, "session_id",
-                        Msg("the session has not begun; sign off after it"));
-    }
-    if (before.unrecorded_count > 0) {
-      std::string names;
-      for (const SheetEntry& e : before.entries) {
-        if (e.record) continue;
-        absl::StrAppend(&names, names.empty() ? "" : ", ", e.participant_name, " (",
-                        e.participant_id, ")");
-      }
-      return FieldError(absl::StatusCode::kFailedPrecondition, "session_id",
-                        Msg("record everyone first; without a status: {names}",
-                            {{"names", names}}));
-    }
-    AttendanceEntry e;
-    e.session_id = session_id;
-    e.kind = LedgerEntryKind::kSignOff;
-    e.client_time = now;
-    e.record_time = now;
-    e.account_id = ctx.who.account.id;
-    TH_ASSIGN_OR_RETURN(LedgerAppender ledger, LedgerAppender::For(w, access.series.id));
-    TH_ASSIGN_OR_RETURN(AttendanceEntry sign_off, ledger.Add(std::move(e)));
-    TH_RETURN_IF_ERROR(ledger.Finish());
-    // A signed-off sheet takes no more check-ins.
-    TH_RETURN_IF_ERROR(CloseCheckInWindow(w, session_id, now).status());
-    AuditTrail trail(w, ctx, now);
-    TH_RETURN_IF_ERROR(
-        trail.Changed("attendance_sheet", session_id, access.series.organization_id));
-    TH_RETURN_IF_ERROR(MarkDone(w, kSignOffMethod, key, session_id));
-    sheet = std::move(before);
-    sheet.sign_off = std::move(sign_off);
-    sheet.signed_off_by = AccountName(w, ctx.who.account.id);
-    sheet.check_in_open = false;
-    return absl::OkStatus();
+    };
+    return OncePerRequest(w, kSignOffMethod, key, replay, [&]() -> absl::StatusOr<Id> {
+      TH_ASSIGN_OR_RETURN(AttendanceSheet before, BuildSheet(w, access, ctx.who, now));
+      TH_RETURN_IF_ERROR(CheckReadyForSignOff(before, access.session, now));
+      AttendanceEntry e;
+      e.session_id = session_id;
+      e.kind = LedgerEntryKind::kSignOff;
+      e.client_time = now;
+      e.record_time = now;
+      e.account_id = ctx.who.account.id;
+      TH_ASSIGN_OR_RETURN(LedgerAppender ledger, LedgerAppender::For(w, access.series.id));
+      TH_ASSIGN_OR_RETURN(AttendanceEntry sign_off, ledger.Add(std::move(e)));
+      TH_RETURN_IF_ERROR(ledger.Finish());
+      // A signed-off sheet takes no more check-ins.
+      TH_RETURN_IF_ERROR(CloseCheckInWindow(w, session_id, now).status());
+      AuditTrail trail(w, ctx, now);
+      TH_RETURN_IF_ERROR(
+          trail.Changed("attendance_sheet", session_id, access.series.organization_id));
+      sheet = std::move(before);
+      sheet.sign_off = std::move(sign_off);
+      sheet.signed_off_by = AccountName(w, ctx.who.account.id);
+      sheet.check_in_open = false;
+      return session_id;
+    });
   }));
   return sheet;
 }

@@ -104,6 +104,86 @@ bool CodeMatches(const CheckInWindow& window, const std::string& code, absl::Tim
   return false;
 }
 
+// FAILED_PRECONDITION unless check-in of `access`'s session may open now:
+// its series goes on, and it records PRESENT, which nobody can be before
+// the start or after the end.
+absl::Status CheckCheckInMayOpen(const SessionAccess& access, absl::Time now) {
+  if (access.series.status == SeriesStatus::kCancelled) {
+    return FieldError(absl::StatusCode::kFailedPrecondition, "session_id",
+                      Msg("the series was cancelled"));
+  }
+  if (now < access.session.start || now >= access.session.end) {
+    return FieldError(absl::StatusCode::kFailedPrecondition, "session_id",
+                      Msg("check-in is open from the session's start until its end ({range})",
+                          {{"range", FormatLocalRange(access.session.start, access.session.end)}}));
+  }
+  return absl::OkStatus();
+}
+
+// The session whose check-in window shows `code` now (or showed it in the
+// slot before) and which `who` may check in to: `session_id`'s, or of every
+// open window when it is 0; nullopt when none.
+absl::StatusOr<std::optional<SessionAccess>> SessionShowing(ReadView& r, const Principal& who,
+                                                            Id session_id, const std::string& code,
+                                                            absl::Time now) {
+  std::vector<CheckInWindow> candidates;
+  if (session_id != 0) {
+    TH_ASSIGN_OR_RETURN(std::optional<CheckInWindow> window, r.attendance().GetCheckIn(session_id));
+    if (window) candidates.push_back(*window);
+  } else {
+    TH_ASSIGN_OR_RETURN(candidates, r.attendance().ListOpenCheckIns(now));
+  }
+  for (const CheckInWindow& window : candidates) {
+    if (!CodeMatches(window, code, now)) continue;
+    absl::StatusOr<SessionAccess> access =
+        AccessSession(r, who, window.session_id, AttendanceRole::kParticipant);
+    if (access.ok()) return *std::move(access);
+  }
+  return std::nullopt;
+}
+
+struct SelfCheckIn {
+  AttendanceEntry record;
+  bool recorded_now = false;  // false: the participant had checked in before
+};
+
+// Records the caller (a participant) PRESENT at `access`'s session, by self
+// check-in; answers their earlier self check-in instead when there is one.
+// FAILED_PRECONDITION "code" once the sheet is signed off or before the start.
+absl::StatusOr<SelfCheckIn> RecordPresent(UnitOfWork& w, const RequestContext& ctx,
+                                          const SessionAccess& access, absl::Time now) {
+  TH_ASSIGN_OR_RETURN(SheetWriter writer, SheetWriter::For(w, access, now, ctx.who.account.id));
+  if (writer.ledger().sign_off) {
+    return FieldError(absl::StatusCode::kFailedPrecondition, "code",
+                      Msg("the sheet is already signed off; ask the trainer"));
+  }
+  const Id participant_id = ctx.who.ParticipantId();
+  auto cell = writer.ledger().cells.find(participant_id);
+  if (cell != writer.ledger().cells.end() && cell->second.current &&
+      cell->second.current->source == AttendanceSource::kSelfCheckIn) {
+    return SelfCheckIn{*cell->second.current, false};
+  }
+  if (now < access.session.start) {  // a window opened before this rule
+    return FieldError(
+        absl::StatusCode::kFailedPrecondition, "code",
+        Msg("session {session} begins at {time} (Europe/Berlin); check in from then "
+            "on",
+            {{"session", access.session.id}, {"time", FormatLocal(access.session.start)}}));
+  }
+  AttendanceMark mark;
+  mark.participant_id = participant_id;
+  mark.status = AttendanceStatus::kPresent;
+  TH_RETURN_IF_ERROR(writer.Check(mark, "", ""));
+  SelfCheckIn out;
+  TH_ASSIGN_OR_RETURN(out.record, writer.Append(mark, AttendanceSource::kSelfCheckIn, ""));
+  out.recorded_now = true;
+  TH_RETURN_IF_ERROR(writer.Finish());
+  AuditTrail trail(w, ctx, now);
+  TH_RETURN_IF_ERROR(
+      trail.Changed("attendance_sheet", access.session.id, access.series.organization_id));
+  return out;
+}
+
 }  // namespace
 
 std::string CheckInCodeFor(const std::string& secret, Id session_id, int64_t slot) {
@@ -139,32 +219,21 @@ absl::StatusOr<CheckInCode> Attendance::OpenCheckIn(const RequestContext& ctx, I
   TH_RETURN_IF_ERROR(store_.Write([&](UnitOfWork& w) -> absl::Status {
     TH_ASSIGN_OR_RETURN(SessionAccess access,
                         AccessSession(w, ctx.who, session_id, AttendanceRole::kRecorder));
-    TH_ASSIGN_OR_RETURN(std::optional<RequestRecord> earlier,
-                        AlreadyDone(w, kOpenCheckInMethod, key));
-    if (!earlier) {
-      if (access.series.status == SeriesStatus::kCancelled) {
-        return FieldError(absl::StatusCode::kFailedPrecondition, "session_id",
-                          Msg("the series was cancelled"));
-      }
-      // Check-in records PRESENT, which nobody can be before the start.
-      if (now < access.session.start || now >= access.session.end) {
-        return FieldError(
-            absl::StatusCode::kFailedPrecondition, "session_id",
-            Msg("check-in is open from the session's start until its end ({range})",
-                {{"range", FormatLocalRange(access.session.start, access.session.end)}}));
-      }
-      CheckInWindow window;
-      window.session_id = session_id;
-      window.secret.resize(32);
-      randombytes_buf(window.secret.data(), window.secret.size());
-      window.open_time = now;
-      window.close_time = now + absl::Minutes(minutes);
-      window.opened_by = ctx.who.account.id;
-      TH_RETURN_IF_ERROR(w.attendance().PutCheckIn(window));
-      AuditTrail trail(w, ctx, now);
-      TH_RETURN_IF_ERROR(trail.Changed("check_in", session_id, access.series.organization_id));
-      TH_RETURN_IF_ERROR(MarkDone(w, kOpenCheckInMethod, key, session_id));
-    }
+    TH_RETURN_IF_ERROR(
+        OncePerRequest(w, kOpenCheckInMethod, key, NothingToReplay, [&]() -> absl::StatusOr<Id> {
+          TH_RETURN_IF_ERROR(CheckCheckInMayOpen(access, now));
+          CheckInWindow window;
+          window.session_id = session_id;
+          window.secret.resize(32);
+          randombytes_buf(window.secret.data(), window.secret.size());
+          window.open_time = now;
+          window.close_time = now + absl::Minutes(minutes);
+          window.opened_by = ctx.who.account.id;
+          TH_RETURN_IF_ERROR(w.attendance().PutCheckIn(window));
+          AuditTrail trail(w, ctx, now);
+          TH_RETURN_IF_ERROR(trail.Changed("check_in", session_id, access.series.organization_id));
+          return session_id;
+        }));
     TH_ASSIGN_OR_RETURN(std::optional<CheckInWindow> window, w.attendance().GetCheckIn(session_id));
     code = CodeOf(window, now);
     return absl::OkStatus();
@@ -193,20 +262,20 @@ absl::StatusOr<CheckInCode> Attendance::CloseCheckIn(const RequestContext& ctx, 
   TH_RETURN_IF_ERROR(store_.Write([&](UnitOfWork& w) -> absl::Status {
     TH_ASSIGN_OR_RETURN(SessionAccess access,
                         AccessSession(w, ctx.who, session_id, AttendanceRole::kRecorder));
-    TH_ASSIGN_OR_RETURN(std::optional<RequestRecord> earlier,
-                        AlreadyDone(w, kCloseCheckInMethod, key));
     std::optional<CheckInWindow> window;
-    if (earlier) {
+    auto replay = [&](const RequestRecord&) -> absl::Status {
       TH_ASSIGN_OR_RETURN(window, w.attendance().GetCheckIn(session_id));
-    } else {
-      TH_ASSIGN_OR_RETURN(ClosedWindow closed, CloseCheckInWindow(w, session_id, now));
-      window = std::move(closed.window);
-      if (closed.changed) {
-        AuditTrail trail(w, ctx, now);
-        TH_RETURN_IF_ERROR(trail.Changed("check_in", session_id, access.series.organization_id));
-        TH_RETURN_IF_ERROR(MarkDone(w, kCloseCheckInMethod, key, session_id));
-      }
-    }
+      return absl::OkStatus();
+    };
+    TH_RETURN_IF_ERROR(OncePerRequest(
+        w, kCloseCheckInMethod, key, replay, [&]() -> absl::StatusOr<std::optional<Id>> {
+          TH_ASSIGN_OR_RETURN(ClosedWindow closed, CloseCheckInWindow(w, session_id, now));
+          window = std::move(closed.window);
+          if (!closed.changed) return std::nullopt;  // closed already: nothing to record
+          AuditTrail trail(w, ctx, now);
+          TH_RETURN_IF_ERROR(trail.Changed("check_in", session_id, access.series.organization_id));
+          return session_id;
+        }));
     code = CodeOf(window, now);
     code.session_id = session_id;
     return absl::OkStatus();
@@ -238,64 +307,25 @@ absl::StatusOr<AttendanceEntry> Attendance::CheckIn(const RequestContext& ctx, s
   // another session's code without ever waiting.
   bool checked_in_now = false;
   absl::Status status = store_.Write([&](UnitOfWork& w) -> absl::Status {
-    TH_ASSIGN_OR_RETURN(std::optional<RequestRecord> earlier, AlreadyDone(w, kCheckInMethod, key));
-    if (earlier) {
-      TH_ASSIGN_OR_RETURN(record, w.attendance().Get(earlier->resource_id));
+    auto replay = [&](const RequestRecord& earlier) -> absl::Status {
+      TH_ASSIGN_OR_RETURN(record, w.attendance().Get(earlier.resource_id));
       return absl::OkStatus();
-    }
-    std::vector<CheckInWindow> candidates;
-    if (session_id != 0) {
-      TH_ASSIGN_OR_RETURN(std::optional<CheckInWindow> window,
-                          w.attendance().GetCheckIn(session_id));
-      if (window) candidates.push_back(*window);
-    } else {
-      TH_ASSIGN_OR_RETURN(candidates, w.attendance().ListOpenCheckIns(now));
-    }
-    std::optional<SessionAccess> access;
-    for (const CheckInWindow& window : candidates) {
-      if (!CodeMatches(window, digits, now)) continue;
-      absl::StatusOr<SessionAccess> a =
-          AccessSession(w, ctx.who, window.session_id, AttendanceRole::kParticipant);
-      if (a.ok()) {
-        access = *std::move(a);
-        break;
-      }
-    }
-    if (!access) {
-      wrong_code = true;
-      return FieldError(absl::StatusCode::kFailedPrecondition, "code",
-                        Msg("wrong or expired code; enter the code the trainer shows now"));
-    }
-    TH_ASSIGN_OR_RETURN(SheetWriter writer, SheetWriter::For(w, *access, now, ctx.who.account.id));
-    if (writer.ledger().sign_off) {
-      return FieldError(absl::StatusCode::kFailedPrecondition, "code",
-                        Msg("the sheet is already signed off; ask the trainer"));
-    }
-    auto cell = writer.ledger().cells.find(participant_id);
-    if (cell != writer.ledger().cells.end() && cell->second.current &&
-        cell->second.current->source == AttendanceSource::kSelfCheckIn) {
-      record = *cell->second.current;  // checked in before
-      return absl::OkStatus();
-    }
-    if (now < access->session.start) {  // a window opened before this rule
-      return FieldError(absl::StatusCode::kFailedPrecondition, "code",
-                        Msg("session {session} begins at {time} (Europe/Berlin); check in from then "
-                            "on",
-                            {{"session", access->session.id},
-                             {"time", FormatLocal(access->session.start)}}));
-    }
-    AttendanceMark mark;
-    mark.participant_id = participant_id;
-    mark.status = AttendanceStatus::kPresent;
-    TH_RETURN_IF_ERROR(writer.Check(mark, "", ""));
-    TH_ASSIGN_OR_RETURN(record, writer.Append(mark, AttendanceSource::kSelfCheckIn, ""));
-    TH_RETURN_IF_ERROR(writer.Finish());
-    AuditTrail trail(w, ctx, now);
-    TH_RETURN_IF_ERROR(
-        trail.Changed("attendance_sheet", access->session.id, access->series.organization_id));
-    TH_RETURN_IF_ERROR(MarkDone(w, kCheckInMethod, key, record.id));
-    checked_in_now = true;
-    return absl::OkStatus();
+    };
+    return OncePerRequest(
+        w, kCheckInMethod, key, replay, [&]() -> absl::StatusOr<std::optional<Id>> {
+          TH_ASSIGN_OR_RETURN(std::optional<SessionAccess> access,
+                              SessionShowing(w, ctx.who, session_id, digits, now));
+          if (!access) {
+            wrong_code = true;
+            return FieldError(absl::StatusCode::kFailedPrecondition, "code",
+                              Msg("wrong or expired code; enter the code the trainer shows now"));
+          }
+          TH_ASSIGN_OR_RETURN(SelfCheckIn checked_in, RecordPresent(w, ctx, *access, now));
+          record = std::move(checked_in.record);
+          if (!checked_in.recorded_now) return std::nullopt;  // checked in before
+          checked_in_now = true;
+          return record.id;
+        });
   });
   if (wrong_code) {
     check_in_throttle_.RecordFailure(throttle_key, "check-in", now);

@@ -249,6 +249,15 @@ absl::Status CheckReasonText(std::string& reason) {
   return absl::OkStatus();
 }
 
+// The replay of a request that issued a certificate: the certificate it
+// recorded, read into `out`.
+auto ReplayInto(ReadView& r, Certificate& out) {
+  return [&r, &out](const RequestRecord& earlier) -> absl::Status {
+    TH_ASSIGN_OR_RETURN(out, r.certificates().Get(earlier.resource_id));
+    return absl::OkStatus();
+  };
+}
+
 }  // namespace
 
 struct Certificates::Prepared {
@@ -444,26 +453,23 @@ absl::StatusOr<Certificate> Certificates::Issue(const RequestContext& ctx, Id se
   TH_RETURN_IF_ERROR(store_.Write([&](UnitOfWork& w) -> absl::Status {
     TH_ASSIGN_OR_RETURN(auto access,
                         AccessCompletion(w, ctx.who, series_id, CompletionRole::kPlanner));
-    TH_ASSIGN_OR_RETURN(std::optional<RequestRecord> earlier, AlreadyDone(w, kIssueMethod, key));
-    if (earlier) {
-      TH_ASSIGN_OR_RETURN(c, w.certificates().Get(earlier->resource_id));
-      return absl::OkStatus();
-    }
-    TH_ASSIGN_OR_RETURN(std::optional<Certificate> existing,
-                        w.certificates().FindValid(series_id, participant_id));
-    if (existing) {
-      return FieldError(absl::StatusCode::kAlreadyExists, "participant_id",
-                        Msg("participant {participant} holds certificate {serial} of this series "
-                            "already",
-                            {{"participant", participant_id},
-                             {"serial", existing->content.serial}}));
-    }
-    TH_ASSIGN_OR_RETURN(c.id, w.certificates().Insert(c));
-    TH_RETURN_IF_ERROR(SignIssuedStatus(w, c, signer_));
-    AuditTrail trail(w, ctx, c.content.issue_time);
-    TH_RETURN_IF_ERROR(trail.Changed("certificate", c.id, access.first.organization_id));
-    TH_RETURN_IF_ERROR(RecordQualification(w, trail, access.first, c));
-    return MarkDone(w, kIssueMethod, key, c.id);
+    return OncePerRequest(w, kIssueMethod, key, ReplayInto(w, c), [&]() -> absl::StatusOr<Id> {
+      TH_ASSIGN_OR_RETURN(std::optional<Certificate> existing,
+                          w.certificates().FindValid(series_id, participant_id));
+      if (existing) {
+        return FieldError(
+            absl::StatusCode::kAlreadyExists, "participant_id",
+            Msg("participant {participant} holds certificate {serial} of this "
+                "series already",
+                {{"participant", participant_id}, {"serial", existing->content.serial}}));
+      }
+      TH_ASSIGN_OR_RETURN(c.id, w.certificates().Insert(c));
+      TH_RETURN_IF_ERROR(SignIssuedStatus(w, c, signer_));
+      AuditTrail trail(w, ctx, c.content.issue_time);
+      TH_RETURN_IF_ERROR(trail.Changed("certificate", c.id, access.first.organization_id));
+      TH_RETURN_IF_ERROR(RecordQualification(w, trail, access.first, c));
+      return c.id;
+    });
   }));
   RememberChecked(c);
   return c;
@@ -505,8 +511,7 @@ absl::StatusOr<IssueResult> Certificates::IssueAll(const RequestContext& ctx, Id
   TH_RETURN_IF_ERROR(store_.Write([&](UnitOfWork& w) -> absl::Status {
     TH_ASSIGN_OR_RETURN(auto access,
                         AccessCompletion(w, ctx.who, series_id, CompletionRole::kPlanner));
-    TH_ASSIGN_OR_RETURN(std::optional<RequestRecord> earlier, AlreadyDone(w, kIssueAllMethod, key));
-    if (earlier) {
+    auto replay = [&](const RequestRecord&) -> absl::Status {
       // A retry: what the series holds now stands for what was issued.
       frozen.clear();
       TH_ASSIGN_OR_RETURN(std::vector<Certificate> all, CertificatesOfSeries(w, series_id));
@@ -514,20 +519,22 @@ absl::StatusOr<IssueResult> Certificates::IssueAll(const RequestContext& ctx, Id
         if (c.status == CertificateStatus::kValid) result.issued.push_back(std::move(c));
       }
       return absl::OkStatus();
-    }
-    AuditTrail trail(w, ctx, clock_());
-    for (Certificate& c : frozen) {
-      TH_ASSIGN_OR_RETURN(std::optional<Certificate> existing,
-                          w.certificates().FindValid(series_id, c.participant_id));
-      if (existing) continue;  // issued meanwhile
-      TH_ASSIGN_OR_RETURN(c.id, w.certificates().Insert(c));
-      TH_RETURN_IF_ERROR(SignIssuedStatus(w, c, signer_));
-      TH_RETURN_IF_ERROR(trail.Changed("certificate", c.id, access.first.organization_id));
-      TH_RETURN_IF_ERROR(RecordQualification(w, trail, access.first, c));
-      c.pdf.clear();
-      result.issued.push_back(std::move(c));
-    }
-    return MarkDone(w, kIssueAllMethod, key, series_id);
+    };
+    return OncePerRequest(w, kIssueAllMethod, key, replay, [&]() -> absl::StatusOr<Id> {
+      AuditTrail trail(w, ctx, clock_());
+      for (Certificate& c : frozen) {
+        TH_ASSIGN_OR_RETURN(std::optional<Certificate> existing,
+                            w.certificates().FindValid(series_id, c.participant_id));
+        if (existing) continue;  // issued meanwhile
+        TH_ASSIGN_OR_RETURN(c.id, w.certificates().Insert(c));
+        TH_RETURN_IF_ERROR(SignIssuedStatus(w, c, signer_));
+        TH_RETURN_IF_ERROR(trail.Changed("certificate", c.id, access.first.organization_id));
+        TH_RETURN_IF_ERROR(RecordQualification(w, trail, access.first, c));
+        c.pdf.clear();
+        result.issued.push_back(std::move(c));
+      }
+      return series_id;
+    });
   }));
   for (const Certificate& c : result.issued) RememberChecked(c);
   return result;
@@ -642,28 +649,29 @@ absl::StatusOr<Certificate> Certificates::Revoke(const RequestContext& ctx,
     TH_ASSIGN_OR_RETURN(auto access,
                         AccessCertificate(w, ctx.who, serial, CompletionRole::kPlanner));
     c = std::move(access.first);
-    TH_ASSIGN_OR_RETURN(std::optional<RequestRecord> earlier, AlreadyDone(w, kRevokeMethod, key));
-    if (earlier) return absl::OkStatus();
-    if (c.status == CertificateStatus::kRevoked) {
-      return FieldError(absl::StatusCode::kFailedPrecondition, "serial",
-                        Msg("certificate {serial} was revoked on {time} already",
-                            {{"serial", c.content.serial}, {"time", FormatLocal(*c.revoke_time)}}));
-    }
-    if (c.status == CertificateStatus::kSuperseded) {
-      return FieldError(absl::StatusCode::kFailedPrecondition, "serial",
-                        Msg("certificate {serial} was replaced by {successor}; revoke that one",
-                            {{"serial", c.content.serial}, {"successor", c.superseded_by}}));
-    }
-    c.status = CertificateStatus::kRevoked;
-    c.revoke_reason = reason;
-    c.revoke_time = now;
-    TH_RETURN_IF_ERROR(w.certificates().UpdateStatus(c));
-    TH_RETURN_IF_ERROR(SignChangedStatus(w, c, now, signer_));
-    TH_ASSIGN_OR_RETURN(Series series, w.series().GetStored(c.content.series_id));
-    AuditTrail trail(w, ctx, now);
-    TH_RETURN_IF_ERROR(trail.Changed("certificate", c.id, series.organization_id));
-    TH_RETURN_IF_ERROR(WithdrawQualification(w, trail, c));
-    return MarkDone(w, kRevokeMethod, key, c.id);
+    return OncePerRequest(w, kRevokeMethod, key, NothingToReplay, [&]() -> absl::StatusOr<Id> {
+      if (c.status == CertificateStatus::kRevoked) {
+        return FieldError(
+            absl::StatusCode::kFailedPrecondition, "serial",
+            Msg("certificate {serial} was revoked on {time} already",
+                {{"serial", c.content.serial}, {"time", FormatLocal(*c.revoke_time)}}));
+      }
+      if (c.status == CertificateStatus::kSuperseded) {
+        return FieldError(absl::StatusCode::kFailedPrecondition, "serial",
+                          Msg("certificate {serial} was replaced by {successor}; revoke that one",
+                              {{"serial", c.content.serial}, {"successor", c.superseded_by}}));
+      }
+      c.status = CertificateStatus::kRevoked;
+      c.revoke_reason = reason;
+      c.revoke_time = now;
+      TH_RETURN_IF_ERROR(w.certificates().UpdateStatus(c));
+      TH_RETURN_IF_ERROR(SignChangedStatus(w, c, now, signer_));
+      TH_ASSIGN_OR_RETURN(Series series, w.series().GetStored(c.content.series_id));
+      AuditTrail trail(w, ctx, now);
+      TH_RETURN_IF_ERROR(trail.Changed("certificate", c.id, series.organization_id));
+      TH_RETURN_IF_ERROR(WithdrawQualification(w, trail, c));
+      return c.id;
+    });
   }));
   return c;
 }
@@ -710,29 +718,27 @@ absl::StatusOr<Certificate> Certificates::Reissue(const RequestContext& ctx,
   TH_RETURN_IF_ERROR(store_.Write([&](UnitOfWork& w) -> absl::Status {
     TH_ASSIGN_OR_RETURN(auto access,
                         AccessCertificate(w, ctx.who, serial, CompletionRole::kPlanner));
-    TH_ASSIGN_OR_RETURN(std::optional<RequestRecord> earlier, AlreadyDone(w, kReissueMethod, key));
-    if (earlier) {
-      TH_ASSIGN_OR_RETURN(fresh, w.certificates().Get(earlier->resource_id));
-      return absl::OkStatus();
-    }
-    Certificate current = std::move(access.first);
-    TH_RETURN_IF_ERROR(check_valid(current));
-    TH_ASSIGN_OR_RETURN(fresh.id, w.certificates().Insert(fresh));
-    TH_RETURN_IF_ERROR(SignIssuedStatus(w, fresh, signer_));
-    current.status = CertificateStatus::kSuperseded;
-    current.superseded_by = fresh.content.serial;
-    current.revoke_reason = reason;
-    TH_RETURN_IF_ERROR(w.certificates().UpdateStatus(current));
-    TH_RETURN_IF_ERROR(SignChangedStatus(w, current, fresh.content.issue_time, signer_));
-    TH_ASSIGN_OR_RETURN(Series series, w.series().GetStored(current.content.series_id));
-    AuditTrail trail(w, ctx, fresh.content.issue_time);
-    TH_RETURN_IF_ERROR(trail.Changed("certificate", current.id, series.organization_id));
-    TH_RETURN_IF_ERROR(trail.Changed("certificate", fresh.id, series.organization_id));
-    if (fresh.content.outcome != CompletionOutcome::kCertificate) {
-      TH_RETURN_IF_ERROR(WithdrawQualification(w, trail, current));
-    }
-    TH_RETURN_IF_ERROR(RecordQualification(w, trail, series, fresh));
-    return MarkDone(w, kReissueMethod, key, fresh.id);
+    return OncePerRequest(
+        w, kReissueMethod, key, ReplayInto(w, fresh), [&]() -> absl::StatusOr<Id> {
+          Certificate current = std::move(access.first);
+          TH_RETURN_IF_ERROR(check_valid(current));
+          TH_ASSIGN_OR_RETURN(fresh.id, w.certificates().Insert(fresh));
+          TH_RETURN_IF_ERROR(SignIssuedStatus(w, fresh, signer_));
+          current.status = CertificateStatus::kSuperseded;
+          current.superseded_by = fresh.content.serial;
+          current.revoke_reason = reason;
+          TH_RETURN_IF_ERROR(w.certificates().UpdateStatus(current));
+          TH_RETURN_IF_ERROR(SignChangedStatus(w, current, fresh.content.issue_time, signer_));
+          TH_ASSIGN_OR_RETURN(Series series, w.series().GetStored(current.content.series_id));
+          AuditTrail trail(w, ctx, fresh.content.issue_time);
+          TH_RETURN_IF_ERROR(trail.Changed("certificate", current.id, series.organization_id));
+          TH_RETURN_IF_ERROR(trail.Changed("certificate", fresh.id, series.organization_id));
+          if (fresh.content.outcome != CompletionOutcome::kCertificate) {
+            TH_RETURN_IF_ERROR(WithdrawQualification(w, trail, current));
+          }
+          TH_RETURN_IF_ERROR(RecordQualification(w, trail, series, fresh));
+          return fresh.id;
+        });
   }));
   RememberChecked(fresh);
   return fresh;

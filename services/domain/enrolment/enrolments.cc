@@ -297,42 +297,42 @@ absl::StatusOr<std::vector<Enrolment>> Enrolments::EnrolCohort(const RequestCont
         absl::ToCivilDay(series.first_session_start.value_or(now), DisplayTimeZone());
     TH_ASSIGN_OR_RETURN(std::vector<Participant> people,
                         CohortMembers(w, who, cohort, training_year_day));
-    TH_ASSIGN_OR_RETURN(std::optional<RequestRecord> earlier, AlreadyDone(w, "EnrolCohort", key));
-    if (!earlier) {
-      TH_RETURN_IF_ERROR(CheckEnrolmentWindow(series, /*by_planner=*/true, now));
-      Violations ineligible;
-      std::vector<std::pair<Participant, std::optional<Enrolment>>> to_enrol;
-      for (const Participant& p : people) {
-        TH_ASSIGN_OR_RETURN(std::optional<Enrolment> existing,
-                            w.enrolments().Find(series_id, p.id));
-        if (existing && IsActive(existing->state)) continue;
-        TH_ASSIGN_OR_RETURN(std::optional<Message> reason,
-                            Ineligibility(w, series, p, override_eligibility,
-                                          /*by_planner=*/true));
-        if (reason) {
-          // The reason names the person; the field is their place in the
-          // request's list (of an organisation's cohort: in the cohort).
-          const auto listed =
-              std::find(cohort.participant_ids.begin(), cohort.participant_ids.end(), p.id);
-          const size_t index = listed != cohort.participant_ids.end()
-                                   ? listed - cohort.participant_ids.begin()
-                                   : &p - people.data();
-          ineligible.Add(absl::StrCat("participant_ids[", index, "]"), *std::move(reason));
-        } else {
-          to_enrol.emplace_back(p, existing);
-        }
-      }
-      TH_RETURN_IF_ERROR(ineligible.ToStatus(absl::StatusCode::kFailedPrecondition));
-      std::string reason = "enrolled with a cohort by a coordinator";
-      if (override_eligibility) absl::StrAppend(&reason, " (target groups overridden)");
-      AuditTrail trail(w, ctx, now);
-      for (const auto& [p, existing] : to_enrol) {
-        TH_RETURN_IF_ERROR(Enrol(w, trail, series, p, existing, /*needs_approval=*/false,
-                                 override_eligibility, who.account.id, reason)
-                               .status());
-      }
-      TH_RETURN_IF_ERROR(MarkDone(w, "EnrolCohort", key, series_id));
-    }
+    TH_RETURN_IF_ERROR(
+        OncePerRequest(w, "EnrolCohort", key, NothingToReplay, [&]() -> absl::StatusOr<Id> {
+          TH_RETURN_IF_ERROR(CheckEnrolmentWindow(series, /*by_planner=*/true, now));
+          Violations ineligible;
+          std::vector<std::pair<Participant, std::optional<Enrolment>>> to_enrol;
+          for (const Participant& p : people) {
+            TH_ASSIGN_OR_RETURN(std::optional<Enrolment> existing,
+                                w.enrolments().Find(series_id, p.id));
+            if (existing && IsActive(existing->state)) continue;
+            TH_ASSIGN_OR_RETURN(std::optional<Message> reason,
+                                Ineligibility(w, series, p, override_eligibility,
+                                              /*by_planner=*/true));
+            if (reason) {
+              // The reason names the person; the field is their place in the
+              // request's list (of an organisation's cohort: in the cohort).
+              const auto listed =
+                  std::find(cohort.participant_ids.begin(), cohort.participant_ids.end(), p.id);
+              const size_t index = listed != cohort.participant_ids.end()
+                                       ? listed - cohort.participant_ids.begin()
+                                       : &p - people.data();
+              ineligible.Add(absl::StrCat("participant_ids[", index, "]"), *std::move(reason));
+            } else {
+              to_enrol.emplace_back(p, existing);
+            }
+          }
+          TH_RETURN_IF_ERROR(ineligible.ToStatus(absl::StatusCode::kFailedPrecondition));
+          std::string reason = "enrolled with a cohort by a coordinator";
+          if (override_eligibility) absl::StrAppend(&reason, " (target groups overridden)");
+          AuditTrail trail(w, ctx, now);
+          for (const auto& [p, existing] : to_enrol) {
+            TH_RETURN_IF_ERROR(Enrol(w, trail, series, p, existing, /*needs_approval=*/false,
+                                     override_eligibility, who.account.id, reason)
+                                   .status());
+          }
+          return series_id;
+        }));
     result.clear();
     for (const Participant& p : people) {
       TH_ASSIGN_OR_RETURN(std::optional<Enrolment> e, w.enrolments().Find(series_id, p.id));
@@ -447,45 +447,46 @@ absl::StatusOr<ReleaseResult> Enrolments::ReleaseUnconfirmed(const RequestContex
   TH_RETURN_IF_ERROR(store_.Write([&](UnitOfWork& w) -> absl::Status {
     result = {};
     TH_ASSIGN_OR_RETURN(Series series, SeriesFor(w, who, series_id, Need::kPlan, "series_id"));
-    TH_ASSIGN_OR_RETURN(std::optional<RequestRecord> earlier,
-                        AlreadyDone(w, "ReleaseUnconfirmedSeats", key));
-    if (earlier) return absl::OkStatus();  // released already; nothing more to do
-    if (!series.requires_confirmation || !series.confirmation_deadline) {
-      return Refusal(absl::StatusCode::kFailedPrecondition,
-                     Msg("series {series} has no confirmation deadline; set requires_confirmation "
-                         "and confirmation_deadline first",
-                         {{"series", series_id}}));
-    }
-    if (now <= *series.confirmation_deadline) {
-      return Refusal(absl::StatusCode::kFailedPrecondition,
-                     Msg("the confirmation deadline of series {series} ({time} Europe/Berlin) has "
-                         "not passed yet",
-                         {{"series", series_id},
-                          {"time", FormatLocal(*series.confirmation_deadline)}}));
-    }
-    TH_RETURN_IF_ERROR(CheckEnrolmentWindow(series, /*by_planner=*/true, now));
-    EnrolmentFilter filter;
-    filter.series_id = series_id;
-    filter.states = {EnrolmentState::kEnrolled};
-    PageRequest page;
-    page.limit = kMaxCapacity;
-    TH_ASSIGN_OR_RETURN(Page<Enrolment> unconfirmed, w.enrolments().List(filter, page));
-    AuditTrail trail(w, ctx, now);
-    for (Enrolment& e : unconfirmed.items) {
-      // Seats given after the deadline (promotions) get their own chance.
-      if (!e.seat_time || *e.seat_time > *series.confirmation_deadline) continue;
-      TH_RETURN_IF_ERROR(
-          Move(w, trail, series, e, EnrolmentState::kReleased, who.account.id, reason));
-      TH_ASSIGN_OR_RETURN(Enrolment stored, w.enrolments().Get(e.id));
-      result.released.push_back(std::move(stored));
-    }
-    TH_ASSIGN_OR_RETURN(std::vector<Id> promoted, FillSeats(w, trail, series));
-    for (Id id : promoted) {
-      TH_ASSIGN_OR_RETURN(Enrolment stored, w.enrolments().Get(id));
-      result.promoted.push_back(std::move(stored));
-    }
-    TH_RETURN_IF_ERROR(MarkDone(w, "ReleaseUnconfirmedSeats", key, series_id));
-    return absl::OkStatus();
+    // A retry: released already; nothing more to do.
+    return OncePerRequest(
+        w, "ReleaseUnconfirmedSeats", key, NothingToReplay, [&]() -> absl::StatusOr<Id> {
+          if (!series.requires_confirmation || !series.confirmation_deadline) {
+            return Refusal(
+                absl::StatusCode::kFailedPrecondition,
+                Msg("series {series} has no confirmation deadline; set requires_confirmation "
+                    "and confirmation_deadline first",
+                    {{"series", series_id}}));
+          }
+          if (now <= *series.confirmation_deadline) {
+            return Refusal(
+                absl::StatusCode::kFailedPrecondition,
+                Msg("the confirmation deadline of series {series} ({time} Europe/Berlin) has "
+                    "not passed yet",
+                    {{"series", series_id}, {"time", FormatLocal(*series.confirmation_deadline)}}));
+          }
+          TH_RETURN_IF_ERROR(CheckEnrolmentWindow(series, /*by_planner=*/true, now));
+          EnrolmentFilter filter;
+          filter.series_id = series_id;
+          filter.states = {EnrolmentState::kEnrolled};
+          PageRequest page;
+          page.limit = kMaxCapacity;
+          TH_ASSIGN_OR_RETURN(Page<Enrolment> unconfirmed, w.enrolments().List(filter, page));
+          AuditTrail trail(w, ctx, now);
+          for (Enrolment& e : unconfirmed.items) {
+            // Seats given after the deadline (promotions) get their own chance.
+            if (!e.seat_time || *e.seat_time > *series.confirmation_deadline) continue;
+            TH_RETURN_IF_ERROR(
+                Move(w, trail, series, e, EnrolmentState::kReleased, who.account.id, reason));
+            TH_ASSIGN_OR_RETURN(Enrolment stored, w.enrolments().Get(e.id));
+            result.released.push_back(std::move(stored));
+          }
+          TH_ASSIGN_OR_RETURN(std::vector<Id> promoted, FillSeats(w, trail, series));
+          for (Id id : promoted) {
+            TH_ASSIGN_OR_RETURN(Enrolment stored, w.enrolments().Get(id));
+            result.promoted.push_back(std::move(stored));
+          }
+          return series_id;
+        });
   }));
   return result;
 }

@@ -424,39 +424,38 @@ absl::StatusOr<ImportReport> ParticipantImport::Import(const RequestContext& ctx
   absl::Status unit = store_.Write([&](UnitOfWork& w) -> absl::Status {
     report = ImportReport{};
     report.rows = static_cast<int>(table.rows.size());
-    TH_ASSIGN_OR_RETURN(std::optional<RequestRecord> earlier,
-                        AlreadyDone(w, "ImportParticipants", key));
-    if (earlier) {
+    auto replay = [&](const RequestRecord&) {
       report.applied = true;
       report.repeated = true;
       return absl::OkStatus();
-    }
-    absl::StatusOr<Organization> org = w.organizations().Get(options.organization_id);
-    if (!who.IsAdmin() && !who.Coordinates(options.organization_id)) {
-      return Denied(Msg("your account may not keep participants of organisation {organization}",
-                        {{"organization", options.organization_id}}));
-    }
-    if (!org.ok()) return NameField(org.status(), "organization_id");
-    AuditTrail trail(w, ctx, now);
-    std::optional<Series> series;
-    if (options.series_id != 0) {
-      TH_ASSIGN_OR_RETURN(series, SeriesFor(w, who, options.series_id, Need::kPlan, "series_id"));
-      TH_RETURN_IF_ERROR(CheckEnrolmentWindow(*series, /*by_planner=*/true, now));
-    }
-    for (Candidate& c : candidates) {
-      TH_RETURN_IF_ERROR(ImportRow(w, trail, layout, options, series, c, report));
-    }
-    if (!report.problems.empty() && !options.accept_good_rows && !options.dry_run) {
-      return ProblemsError(report.problems);
-    }
-    if (options.dry_run) {
-      dry_run_ended = true;
-      return DryRunEnd();
-    }
-    TH_RETURN_IF_ERROR(
-        MarkDone(w, "ImportParticipants", key, static_cast<Id>(report.imported.size())));
-    report.applied = true;
-    return absl::OkStatus();
+    };
+    // The request id records how many rows were imported.
+    return OncePerRequest(w, "ImportParticipants", key, replay, [&]() -> absl::StatusOr<Id> {
+      absl::StatusOr<Organization> org = w.organizations().Get(options.organization_id);
+      if (!who.IsAdmin() && !who.Coordinates(options.organization_id)) {
+        return Denied(Msg("your account may not keep participants of organisation {organization}",
+                          {{"organization", options.organization_id}}));
+      }
+      if (!org.ok()) return NameField(org.status(), "organization_id");
+      AuditTrail trail(w, ctx, now);
+      std::optional<Series> series;
+      if (options.series_id != 0) {
+        TH_ASSIGN_OR_RETURN(series, SeriesFor(w, who, options.series_id, Need::kPlan, "series_id"));
+        TH_RETURN_IF_ERROR(CheckEnrolmentWindow(*series, /*by_planner=*/true, now));
+      }
+      for (Candidate& c : candidates) {
+        TH_RETURN_IF_ERROR(ImportRow(w, trail, layout, options, series, c, report));
+      }
+      if (!report.problems.empty() && !options.accept_good_rows && !options.dry_run) {
+        return ProblemsError(report.problems);
+      }
+      if (options.dry_run) {
+        dry_run_ended = true;
+        return DryRunEnd();
+      }
+      report.applied = true;
+      return static_cast<Id>(report.imported.size());
+    });
   });
   if (dry_run_ended && unit.code() == absl::StatusCode::kAborted) return report;
   TH_RETURN_IF_ERROR(unit);

@@ -285,4 +285,17 @@ absl::Status AlreadyEnrolled(const Enrolment& e, const Participant& p) {
   return FieldError(absl::StatusCode::kAlreadyExists, "participant_id", AlreadyEnrolledText(e, p));
 }
 
+absl::Status CheckEnrolmentReason(std::string& reason, absl::string_view field, bool required) {
+  if (CountCodePoints(reason)) reason = Trimmed(reason);
+  if (std::optional<Message> problem =
+          TextProblem(reason, required ? 1 : 0, kMaxReasonChars, true)) {
+    return InvalidField(std::string(field), *std::move(problem));
+  }
+  return absl::OkStatus();
+}
+
+std::string NoteOr(std::string note, absl::string_view fallback) {
+  return note.empty() ? std::string(fallback) : std::move(note);
+}
+
 }  // namespace trainhub::domain

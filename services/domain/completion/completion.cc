@@ -5,7 +5,6 @@
 
 #include "absl/strings/str_cat.h"
 #include "domain/access.h"
-#include "domain/attendance/attendance.h"
 #include "domain/attendance/attendance_rules.h"
 #include "domain/audit_trail.h"
 #include "domain/completion/completion_read.h"

@@ -35,7 +35,7 @@ struct CurrentStatus {
 };
 
 // Self check-in of one session. The secret never leaves the server; codes
-// are derived from it (domain/attendance/attendance.h).
+// are derived from it (domain/attendance/self_check_in.h).
 struct CheckInWindow {
   Id session_id = 0;
   std::string secret;  // 32 random bytes

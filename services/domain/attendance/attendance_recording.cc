@@ -1,4 +1,4 @@
-#include "domain/attendance/attendance.h"
+#include "domain/attendance/attendance_recording.h"
 
 #include <algorithm>
 #include <map>
@@ -110,9 +110,10 @@ absl::Status CheckReadyForSignOff(const AttendanceSheet& before, const Session& 
 
 }  // namespace
 
-Attendance::Attendance(Store& store, Clock clock) : store_(store), clock_(std::move(clock)) {}
+AttendanceRecording::AttendanceRecording(Store& store, Clock clock)
+    : store_(store), clock_(std::move(clock)) {}
 
-absl::StatusOr<AttendanceSheet> Attendance::Sheet(const Principal& who, Id session_id) {
+absl::StatusOr<AttendanceSheet> AttendanceRecording::Sheet(const Principal& who, Id session_id) {
   AttendanceSheet sheet;
   const absl::Time now = clock_();
   TH_RETURN_IF_ERROR(store_.Read([&](ReadView& r) -> absl::Status {
@@ -124,9 +125,11 @@ absl::StatusOr<AttendanceSheet> Attendance::Sheet(const Principal& who, Id sessi
   return sheet;
 }
 
-absl::StatusOr<AttendanceSheet> Attendance::RecordSheet(const RequestContext& ctx, Id session_id,
-                                                        std::vector<AttendanceMark> marks,
-                                                        std::string reason, const RequestKey& key) {
+absl::StatusOr<AttendanceSheet> AttendanceRecording::RecordSheet(const RequestContext& ctx,
+                                                                 Id session_id,
+                                                                 std::vector<AttendanceMark> marks,
+                                                                 std::string reason,
+                                                                 const RequestKey& key) {
   const absl::Time now = clock_();
   Violations v;
   if (marks.empty()) v.Add("marks", Msg("give at least one person's status"));
@@ -181,9 +184,10 @@ absl::StatusOr<AttendanceSheet> Attendance::RecordSheet(const RequestContext& ct
   return sheet;
 }
 
-absl::StatusOr<AttendanceEntry> Attendance::Record(const RequestContext& ctx, Id session_id,
-                                                   AttendanceMark mark, std::string reason,
-                                                   const RequestKey& key) {
+absl::StatusOr<AttendanceEntry> AttendanceRecording::Record(const RequestContext& ctx,
+                                                            Id session_id, AttendanceMark mark,
+                                                            std::string reason,
+                                                            const RequestKey& key) {
   const absl::Time now = clock_();
   Violations v;
   ValidateMark(mark, "mark.", now, v);
@@ -219,8 +223,8 @@ absl::StatusOr<AttendanceEntry> Attendance::Record(const RequestContext& ctx, Id
   return record;
 }
 
-absl::StatusOr<AttendanceSheet> Attendance::SignOff(const RequestContext& ctx, Id session_id,
-                                                    const RequestKey& key) {
+absl::StatusOr<AttendanceSheet> AttendanceRecording::SignOff(const RequestContext& ctx,
+                                                             Id session_id, const RequestKey& key) {
   const absl::Time now = clock_();
   TH_RETURN_IF_ERROR(ValidateRequestId(key.request_id));
   AttendanceSheet sheet;
@@ -258,9 +262,9 @@ absl::StatusOr<AttendanceSheet> Attendance::SignOff(const RequestContext& ctx, I
   return sheet;
 }
 
-absl::StatusOr<Page<AttendanceEntry>> Attendance::History(const Principal& who, Id session_id,
-                                                          Id participant_id,
-                                                          const PageRequest& page) {
+absl::StatusOr<Page<AttendanceEntry>> AttendanceRecording::History(const Principal& who,
+                                                                   Id session_id, Id participant_id,
+                                                                   const PageRequest& page) {
   if (participant_id < 0) return InvalidField("participant_id", Msg("must be a positive id"));
   Page<AttendanceEntry> out;
   TH_RETURN_IF_ERROR(store_.Read([&](ReadView& r) -> absl::Status {
@@ -270,7 +274,7 @@ absl::StatusOr<Page<AttendanceEntry>> Attendance::History(const Principal& who, 
     if (participant) {
       if (participant_id != 0 && participant_id != who.ParticipantId()) {
         return Denied(Msg("your account may not see the attendance of participant {participant}",
-                              {{"participant", participant_id}}));
+                          {{"participant", participant_id}}));
       }
       participant_id = who.ParticipantId();
     }

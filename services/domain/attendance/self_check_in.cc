@@ -1,6 +1,8 @@
 // Self check-in: windows a trainer opens, codes that change every 30
 // seconds, participants marking themselves present.
 
+#include "domain/attendance/self_check_in.h"
+
 #include <sodium.h>
 
 #include <algorithm>
@@ -11,7 +13,6 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "absl/strings/strip.h"
-#include "domain/attendance/attendance.h"
 #include "domain/attendance/attendance_sheet.h"
 #include "domain/audit_trail.h"
 #include "domain/berlin_time.h"
@@ -142,7 +143,7 @@ absl::StatusOr<std::optional<SessionAccess>> SessionShowing(ReadView& r, const P
   return std::nullopt;
 }
 
-struct SelfCheckIn {
+struct CheckedIn {
   AttendanceEntry record;
   bool recorded_now = false;  // false: the participant had checked in before
 };
@@ -150,8 +151,8 @@ struct SelfCheckIn {
 // Records the caller (a participant) PRESENT at `access`'s session, by self
 // check-in; answers their earlier self check-in instead when there is one.
 // FAILED_PRECONDITION "code" once the sheet is signed off or before the start.
-absl::StatusOr<SelfCheckIn> RecordPresent(UnitOfWork& w, const RequestContext& ctx,
-                                          const SessionAccess& access, absl::Time now) {
+absl::StatusOr<CheckedIn> RecordPresent(UnitOfWork& w, const RequestContext& ctx,
+                                        const SessionAccess& access, absl::Time now) {
   TH_ASSIGN_OR_RETURN(SheetWriter writer, SheetWriter::For(w, access, now, ctx.who.account.id));
   if (writer.ledger().sign_off) {
     return FieldError(absl::StatusCode::kFailedPrecondition, "code",
@@ -161,7 +162,7 @@ absl::StatusOr<SelfCheckIn> RecordPresent(UnitOfWork& w, const RequestContext& c
   auto cell = writer.ledger().cells.find(participant_id);
   if (cell != writer.ledger().cells.end() && cell->second.current &&
       cell->second.current->source == AttendanceSource::kSelfCheckIn) {
-    return SelfCheckIn{*cell->second.current, false};
+    return CheckedIn{*cell->second.current, false};
   }
   if (now < access.session.start) {  // a window opened before this rule
     return FieldError(
@@ -174,7 +175,7 @@ absl::StatusOr<SelfCheckIn> RecordPresent(UnitOfWork& w, const RequestContext& c
   mark.participant_id = participant_id;
   mark.status = AttendanceStatus::kPresent;
   TH_RETURN_IF_ERROR(writer.Check(mark, "", ""));
-  SelfCheckIn out;
+  CheckedIn out;
   TH_ASSIGN_OR_RETURN(out.record, writer.Append(mark, AttendanceSource::kSelfCheckIn, ""));
   out.recorded_now = true;
   TH_RETURN_IF_ERROR(writer.Finish());
@@ -204,13 +205,15 @@ int64_t CheckInSlotOf(absl::Time t) {
   return absl::ToUnixSeconds(t) / absl::ToInt64Seconds(kCheckInSlot);
 }
 
-absl::StatusOr<CheckInCode> Attendance::OpenCheckIn(const RequestContext& ctx, Id session_id,
-                                                    int minutes, const RequestKey& key) {
+SelfCheckIn::SelfCheckIn(Store& store, Clock clock) : store_(store), clock_(std::move(clock)) {}
+
+absl::StatusOr<CheckInCode> SelfCheckIn::OpenCheckIn(const RequestContext& ctx, Id session_id,
+                                                     int minutes, const RequestKey& key) {
   if (minutes < 0 || minutes > kMaxCheckInMinutes) {
-    return InvalidField(
-        "minutes", Msg("1 to {max} (0: {default})",
-                       {{"max", static_cast<int64_t>(kMaxCheckInMinutes)},
-                        {"default", static_cast<int64_t>(kDefaultCheckInMinutes)}}));
+    return InvalidField("minutes",
+                        Msg("1 to {max} (0: {default})",
+                            {{"max", static_cast<int64_t>(kMaxCheckInMinutes)},
+                             {"default", static_cast<int64_t>(kDefaultCheckInMinutes)}}));
   }
   if (minutes == 0) minutes = kDefaultCheckInMinutes;
   TH_RETURN_IF_ERROR(ValidateRequestId(key.request_id));
@@ -241,7 +244,7 @@ absl::StatusOr<CheckInCode> Attendance::OpenCheckIn(const RequestContext& ctx, I
   return code;
 }
 
-absl::StatusOr<CheckInCode> Attendance::CurrentCheckInCode(const Principal& who, Id session_id) {
+absl::StatusOr<CheckInCode> SelfCheckIn::CurrentCheckInCode(const Principal& who, Id session_id) {
   const absl::Time now = clock_();
   CheckInCode code;
   TH_RETURN_IF_ERROR(store_.Read([&](ReadView& r) -> absl::Status {
@@ -254,8 +257,8 @@ absl::StatusOr<CheckInCode> Attendance::CurrentCheckInCode(const Principal& who,
   return code;
 }
 
-absl::StatusOr<CheckInCode> Attendance::CloseCheckIn(const RequestContext& ctx, Id session_id,
-                                                     const RequestKey& key) {
+absl::StatusOr<CheckInCode> SelfCheckIn::CloseCheckIn(const RequestContext& ctx, Id session_id,
+                                                      const RequestKey& key) {
   TH_RETURN_IF_ERROR(ValidateRequestId(key.request_id));
   const absl::Time now = clock_();
   CheckInCode code;
@@ -283,8 +286,8 @@ absl::StatusOr<CheckInCode> Attendance::CloseCheckIn(const RequestContext& ctx, 
   return code;
 }
 
-absl::StatusOr<AttendanceEntry> Attendance::CheckIn(const RequestContext& ctx, std::string code,
-                                                    Id session_id, const RequestKey& key) {
+absl::StatusOr<AttendanceEntry> SelfCheckIn::CheckIn(const RequestContext& ctx, std::string code,
+                                                     Id session_id, const RequestKey& key) {
   if (session_id < 0) return InvalidField("session_id", Msg("must be a positive id"));
   TH_ASSIGN_OR_RETURN(std::string digits, ParseCode(std::move(code), session_id));
   TH_RETURN_IF_ERROR(ValidateRequestId(key.request_id));
@@ -320,7 +323,7 @@ absl::StatusOr<AttendanceEntry> Attendance::CheckIn(const RequestContext& ctx, s
             return FieldError(absl::StatusCode::kFailedPrecondition, "code",
                               Msg("wrong or expired code; enter the code the trainer shows now"));
           }
-          TH_ASSIGN_OR_RETURN(SelfCheckIn checked_in, RecordPresent(w, ctx, *access, now));
+          TH_ASSIGN_OR_RETURN(CheckedIn checked_in, RecordPresent(w, ctx, *access, now));
           record = std::move(checked_in.record);
           if (!checked_in.recorded_now) return std::nullopt;  // checked in before
           checked_in_now = true;

@@ -10,7 +10,6 @@
 
 #include "absl/status/statusor.h"
 #include "absl/time/time.h"
-#include "domain/attendance/attendance_ledger.h"
 #include "domain/model.h"
 #include "domain/ports/unit_of_work.h"
 

@@ -18,7 +18,6 @@
 
 #include "absl/status/statusor.h"
 #include "absl/time/clock.h"
-#include "domain/attendance/attendance_ledger.h"
 #include "domain/idempotency.h"
 #include "domain/model.h"
 #include "domain/ports/unit_of_work.h"

@@ -108,6 +108,31 @@ absl::Status CheckReadyForSignOff(const AttendanceSheet& before, const Session& 
                     Msg("record everyone first; without a status: {names}", {{"names", names}}));
 }
 
+// A write unit on `session_id`'s sheet by one who records its attendance,
+// once per request id under `method`: `change(w, access)` changes it and
+// answers the sheet after; a retry is answered with the sheet as it stands.
+template <typename Change>
+absl::StatusOr<AttendanceSheet> ChangeSheetOnce(Store& store, const RequestContext& ctx,
+                                                Id session_id, absl::string_view method,
+                                                const RequestKey& key, absl::Time now,
+                                                Change change) {
+  TH_RETURN_IF_ERROR(ValidateRequestId(key.request_id));
+  AttendanceSheet sheet;
+  TH_RETURN_IF_ERROR(store.Write([&](UnitOfWork& w) -> absl::Status {
+    TH_ASSIGN_OR_RETURN(SessionAccess access,
+                        AccessSession(w, ctx.who, session_id, AttendanceRole::kRecorder));
+    auto replay = [&](const RequestRecord&) -> absl::Status {
+      TH_ASSIGN_OR_RETURN(sheet, BuildSheet(w, access, ctx.who, now));
+      return absl::OkStatus();
+    };
+    return OncePerRequest(w, method, key, replay, [&]() -> absl::StatusOr<Id> {
+      TH_ASSIGN_OR_RETURN(sheet, change(w, access));
+      return session_id;
+    });
+  }));
+  return sheet;
+}
+
 }  // namespace
 
 AttendanceRecording::AttendanceRecording(Store& store, Clock clock)
@@ -146,42 +171,32 @@ absl::StatusOr<AttendanceSheet> AttendanceRecording::RecordSheet(const RequestCo
   }
   if (!v.empty()) return v.ToStatus();
   TH_RETURN_IF_ERROR(CheckReason(reason));
-  TH_RETURN_IF_ERROR(ValidateRequestId(key.request_id));
-  AttendanceSheet sheet;
-  TH_RETURN_IF_ERROR(store_.Write([&](UnitOfWork& w) -> absl::Status {
-    TH_ASSIGN_OR_RETURN(SessionAccess access,
-                        AccessSession(w, ctx.who, session_id, AttendanceRole::kRecorder));
-    auto replay = [&](const RequestRecord&) -> absl::Status {
-      TH_ASSIGN_OR_RETURN(sheet, BuildSheet(w, access, ctx.who, now));
-      return absl::OkStatus();
-    };
-    return OncePerRequest(w, kRecordSheetMethod, key, replay, [&]() -> absl::StatusOr<Id> {
-      TH_ASSIGN_OR_RETURN(SheetWriter writer, SheetWriter::For(w, access, now, ctx.who.account.id));
-      // Marks stored before (an offline queue sending them again) keep their
-      // record; only new ones must find the sheet open and fit the session.
-      std::vector<size_t> fresh;
-      for (size_t i = 0; i < marks.size(); ++i) {
-        if (writer.Stored(marks[i]) == nullptr) fresh.push_back(i);
-      }
-      if (!fresh.empty()) {
-        TH_RETURN_IF_ERROR(CheckSheetOpen(access, writer.ledger(), reason));
-        for (size_t i : fresh) {
-          TH_RETURN_IF_ERROR(writer.Check(marks[i], absl::StrCat("marks[", i, "]."), reason));
+  return ChangeSheetOnce(
+      store_, ctx, session_id, kRecordSheetMethod, key, now,
+      [&](UnitOfWork& w, const SessionAccess& access) -> absl::StatusOr<AttendanceSheet> {
+        TH_ASSIGN_OR_RETURN(SheetWriter writer,
+                            SheetWriter::For(w, access, now, ctx.who.account.id));
+        // Marks stored before (an offline queue sending them again) keep their
+        // record; only new ones must find the sheet open and fit the session.
+        std::vector<size_t> fresh;
+        for (size_t i = 0; i < marks.size(); ++i) {
+          if (writer.Stored(marks[i]) == nullptr) fresh.push_back(i);
         }
-        for (size_t i : fresh) {
-          TH_RETURN_IF_ERROR(writer.Append(marks[i], AttendanceSource::kStaff, reason).status());
+        if (!fresh.empty()) {
+          TH_RETURN_IF_ERROR(CheckSheetOpen(access, writer.ledger(), reason));
+          for (size_t i : fresh) {
+            TH_RETURN_IF_ERROR(writer.Check(marks[i], absl::StrCat("marks[", i, "]."), reason));
+          }
+          for (size_t i : fresh) {
+            TH_RETURN_IF_ERROR(writer.Append(marks[i], AttendanceSource::kStaff, reason).status());
+          }
+          TH_RETURN_IF_ERROR(writer.Finish());
+          AuditTrail trail(w, ctx, now);
+          TH_RETURN_IF_ERROR(
+              trail.Changed("attendance_sheet", session_id, access.series.organization_id));
         }
-        TH_RETURN_IF_ERROR(writer.Finish());
-        AuditTrail trail(w, ctx, now);
-        TH_RETURN_IF_ERROR(
-            trail.Changed("attendance_sheet", session_id, access.series.organization_id));
-      }
-      TH_ASSIGN_OR_RETURN(sheet,
-                          BuildSheet(w, access, ctx.who, now, writer.holders(), writer.ledger()));
-      return session_id;
-    });
-  }));
-  return sheet;
+        return BuildSheet(w, access, ctx.who, now, writer.holders(), writer.ledger());
+      });
 }
 
 absl::StatusOr<AttendanceEntry> AttendanceRecording::Record(const RequestContext& ctx,
@@ -226,40 +241,31 @@ absl::StatusOr<AttendanceEntry> AttendanceRecording::Record(const RequestContext
 absl::StatusOr<AttendanceSheet> AttendanceRecording::SignOff(const RequestContext& ctx,
                                                              Id session_id, const RequestKey& key) {
   const absl::Time now = clock_();
-  TH_RETURN_IF_ERROR(ValidateRequestId(key.request_id));
-  AttendanceSheet sheet;
-  TH_RETURN_IF_ERROR(store_.Write([&](UnitOfWork& w) -> absl::Status {
-    TH_ASSIGN_OR_RETURN(SessionAccess access,
-                        AccessSession(w, ctx.who, session_id, AttendanceRole::kRecorder));
-    auto replay = [&](const RequestRecord&) -> absl::Status {
-      TH_ASSIGN_OR_RETURN(sheet, BuildSheet(w, access, ctx.who, now));
-      return absl::OkStatus();
-    };
-    return OncePerRequest(w, kSignOffMethod, key, replay, [&]() -> absl::StatusOr<Id> {
-      TH_ASSIGN_OR_RETURN(AttendanceSheet before, BuildSheet(w, access, ctx.who, now));
-      TH_RETURN_IF_ERROR(CheckReadyForSignOff(before, access.session, now));
-      AttendanceEntry e;
-      e.session_id = session_id;
-      e.kind = LedgerEntryKind::kSignOff;
-      e.client_time = now;
-      e.record_time = now;
-      e.account_id = ctx.who.account.id;
-      TH_ASSIGN_OR_RETURN(LedgerAppender ledger, LedgerAppender::For(w, access.series.id));
-      TH_ASSIGN_OR_RETURN(AttendanceEntry sign_off, ledger.Add(std::move(e)));
-      TH_RETURN_IF_ERROR(ledger.Finish());
-      // A signed-off sheet takes no more check-ins.
-      TH_RETURN_IF_ERROR(CloseCheckInWindow(w, session_id, now).status());
-      AuditTrail trail(w, ctx, now);
-      TH_RETURN_IF_ERROR(
-          trail.Changed("attendance_sheet", session_id, access.series.organization_id));
-      sheet = std::move(before);
-      sheet.sign_off = std::move(sign_off);
-      sheet.signed_off_by = AccountName(w, ctx.who.account.id);
-      sheet.check_in_open = false;
-      return session_id;
-    });
-  }));
-  return sheet;
+  return ChangeSheetOnce(
+      store_, ctx, session_id, kSignOffMethod, key, now,
+      [&](UnitOfWork& w, const SessionAccess& access) -> absl::StatusOr<AttendanceSheet> {
+        TH_ASSIGN_OR_RETURN(AttendanceSheet before, BuildSheet(w, access, ctx.who, now));
+        TH_RETURN_IF_ERROR(CheckReadyForSignOff(before, access.session, now));
+        AttendanceEntry e;
+        e.session_id = session_id;
+        e.kind = LedgerEntryKind::kSignOff;
+        e.client_time = now;
+        e.record_time = now;
+        e.account_id = ctx.who.account.id;
+        TH_ASSIGN_OR_RETURN(LedgerAppender ledger, LedgerAppender::For(w, access.series.id));
+        TH_ASSIGN_OR_RETURN(AttendanceEntry sign_off, ledger.Add(std::move(e)));
+        TH_RETURN_IF_ERROR(ledger.Finish());
+        // A signed-off sheet takes no more check-ins.
+        TH_RETURN_IF_ERROR(CloseCheckInWindow(w, session_id, now).status());
+        AuditTrail trail(w, ctx, now);
+        TH_RETURN_IF_ERROR(
+            trail.Changed("attendance_sheet", session_id, access.series.organization_id));
+        AttendanceSheet sheet = std::move(before);
+        sheet.sign_off = std::move(sign_off);
+        sheet.signed_off_by = AccountName(w, ctx.who.account.id);
+        sheet.check_in_open = false;
+        return sheet;
+      });
 }
 
 absl::StatusOr<Page<AttendanceEntry>> AttendanceRecording::History(const Principal& who,

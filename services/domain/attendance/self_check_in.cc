@@ -185,6 +185,34 @@ absl::StatusOr<CheckedIn> RecordPresent(UnitOfWork& w, const RequestContext& ctx
   return out;
 }
 
+// A write unit on `session_id`'s check-in window by one who records the
+// session's attendance, once per request id under `method`:
+// `change(w, access, window)` changes it, leaves the window as it is then in
+// `window` and answers what OncePerRequest records (nullopt: nothing
+// changed); a retry gets the window as stored. Answers the window's code now.
+template <typename Change>
+absl::StatusOr<CheckInCode> ChangeWindowOnce(Store& store, const RequestContext& ctx, Id session_id,
+                                             absl::string_view method, const RequestKey& key,
+                                             absl::Time now, Change change) {
+  TH_RETURN_IF_ERROR(ValidateRequestId(key.request_id));
+  CheckInCode code;
+  TH_RETURN_IF_ERROR(store.Write([&](UnitOfWork& w) -> absl::Status {
+    TH_ASSIGN_OR_RETURN(SessionAccess access,
+                        AccessSession(w, ctx.who, session_id, AttendanceRole::kRecorder));
+    std::optional<CheckInWindow> window;
+    auto replay = [&](const RequestRecord&) -> absl::Status {
+      TH_ASSIGN_OR_RETURN(window, w.attendance().GetCheckIn(session_id));
+      return absl::OkStatus();
+    };
+    TH_RETURN_IF_ERROR(
+        OncePerRequest(w, method, key, replay, [&] { return change(w, access, window); }));
+    code = CodeOf(window, now);
+    code.session_id = session_id;
+    return absl::OkStatus();
+  }));
+  return code;
+}
+
 }  // namespace
 
 std::string CheckInCodeFor(const std::string& secret, Id session_id, int64_t slot) {
@@ -216,32 +244,25 @@ absl::StatusOr<CheckInCode> SelfCheckIn::OpenCheckIn(const RequestContext& ctx, 
                              {"default", static_cast<int64_t>(kDefaultCheckInMinutes)}}));
   }
   if (minutes == 0) minutes = kDefaultCheckInMinutes;
-  TH_RETURN_IF_ERROR(ValidateRequestId(key.request_id));
   const absl::Time now = clock_();
-  CheckInCode code;
-  TH_RETURN_IF_ERROR(store_.Write([&](UnitOfWork& w) -> absl::Status {
-    TH_ASSIGN_OR_RETURN(SessionAccess access,
-                        AccessSession(w, ctx.who, session_id, AttendanceRole::kRecorder));
-    TH_RETURN_IF_ERROR(
-        OncePerRequest(w, kOpenCheckInMethod, key, NothingToReplay, [&]() -> absl::StatusOr<Id> {
-          TH_RETURN_IF_ERROR(CheckCheckInMayOpen(access, now));
-          CheckInWindow window;
-          window.session_id = session_id;
-          window.secret.resize(32);
-          randombytes_buf(window.secret.data(), window.secret.size());
-          window.open_time = now;
-          window.close_time = now + absl::Minutes(minutes);
-          window.opened_by = ctx.who.account.id;
-          TH_RETURN_IF_ERROR(w.attendance().PutCheckIn(window));
-          AuditTrail trail(w, ctx, now);
-          TH_RETURN_IF_ERROR(trail.Changed("check_in", session_id, access.series.organization_id));
-          return session_id;
-        }));
-    TH_ASSIGN_OR_RETURN(std::optional<CheckInWindow> window, w.attendance().GetCheckIn(session_id));
-    code = CodeOf(window, now);
-    return absl::OkStatus();
-  }));
-  return code;
+  return ChangeWindowOnce(
+      store_, ctx, session_id, kOpenCheckInMethod, key, now,
+      [&](UnitOfWork& w, const SessionAccess& access,
+          std::optional<CheckInWindow>& window) -> absl::StatusOr<std::optional<Id>> {
+        TH_RETURN_IF_ERROR(CheckCheckInMayOpen(access, now));
+        CheckInWindow opened;
+        opened.session_id = session_id;
+        opened.secret.resize(32);
+        randombytes_buf(opened.secret.data(), opened.secret.size());
+        opened.open_time = now;
+        opened.close_time = now + absl::Minutes(minutes);
+        opened.opened_by = ctx.who.account.id;
+        TH_RETURN_IF_ERROR(w.attendance().PutCheckIn(opened));
+        AuditTrail trail(w, ctx, now);
+        TH_RETURN_IF_ERROR(trail.Changed("check_in", session_id, access.series.organization_id));
+        TH_ASSIGN_OR_RETURN(window, w.attendance().GetCheckIn(session_id));
+        return session_id;
+      });
 }
 
 absl::StatusOr<CheckInCode> SelfCheckIn::CurrentCheckInCode(const Principal& who, Id session_id) {
@@ -259,31 +280,18 @@ absl::StatusOr<CheckInCode> SelfCheckIn::CurrentCheckInCode(const Principal& who
 
 absl::StatusOr<CheckInCode> SelfCheckIn::CloseCheckIn(const RequestContext& ctx, Id session_id,
                                                       const RequestKey& key) {
-  TH_RETURN_IF_ERROR(ValidateRequestId(key.request_id));
   const absl::Time now = clock_();
-  CheckInCode code;
-  TH_RETURN_IF_ERROR(store_.Write([&](UnitOfWork& w) -> absl::Status {
-    TH_ASSIGN_OR_RETURN(SessionAccess access,
-                        AccessSession(w, ctx.who, session_id, AttendanceRole::kRecorder));
-    std::optional<CheckInWindow> window;
-    auto replay = [&](const RequestRecord&) -> absl::Status {
-      TH_ASSIGN_OR_RETURN(window, w.attendance().GetCheckIn(session_id));
-      return absl::OkStatus();
-    };
-    TH_RETURN_IF_ERROR(OncePerRequest(
-        w, kCloseCheckInMethod, key, replay, [&]() -> absl::StatusOr<std::optional<Id>> {
-          TH_ASSIGN_OR_RETURN(ClosedWindow closed, CloseCheckInWindow(w, session_id, now));
-          window = std::move(closed.window);
-          if (!closed.changed) return std::nullopt;  // closed already: nothing to record
-          AuditTrail trail(w, ctx, now);
-          TH_RETURN_IF_ERROR(trail.Changed("check_in", session_id, access.series.organization_id));
-          return session_id;
-        }));
-    code = CodeOf(window, now);
-    code.session_id = session_id;
-    return absl::OkStatus();
-  }));
-  return code;
+  return ChangeWindowOnce(
+      store_, ctx, session_id, kCloseCheckInMethod, key, now,
+      [&](UnitOfWork& w, const SessionAccess& access,
+          std::optional<CheckInWindow>& window) -> absl::StatusOr<std::optional<Id>> {
+        TH_ASSIGN_OR_RETURN(ClosedWindow closed, CloseCheckInWindow(w, session_id, now));
+        window = std::move(closed.window);
+        if (!closed.changed) return std::nullopt;  // closed already: nothing to record
+        AuditTrail trail(w, ctx, now);
+        TH_RETURN_IF_ERROR(trail.Changed("check_in", session_id, access.series.organization_id));
+        return session_id;
+      });
 }
 
 absl::StatusOr<AttendanceEntry> SelfCheckIn::CheckIn(const RequestContext& ctx, std::string code,

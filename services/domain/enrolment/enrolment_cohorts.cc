@@ -200,14 +200,10 @@ absl::StatusOr<ReleaseResult> Enrolments::ReleaseUnconfirmed(const RequestContex
                     {{"series", series_id}, {"time", FormatLocal(*series.confirmation_deadline)}}));
           }
           TH_RETURN_IF_ERROR(CheckEnrolmentWindow(series, /*by_planner=*/true, now));
-          EnrolmentFilter filter;
-          filter.series_id = series_id;
-          filter.states = {EnrolmentState::kEnrolled};
-          PageRequest page;
-          page.limit = kMaxCapacity;
-          TH_ASSIGN_OR_RETURN(Page<Enrolment> unconfirmed, w.enrolments().List(filter, page));
+          TH_ASSIGN_OR_RETURN(std::vector<Enrolment> unconfirmed,
+                              EnrolmentsIn(w, series_id, EnrolmentState::kEnrolled, kMaxCapacity));
           AuditTrail trail(w, ctx, now);
-          for (Enrolment& e : unconfirmed.items) {
+          for (Enrolment& e : unconfirmed) {
             // Seats given after the deadline (promotions) get their own chance.
             if (!e.seat_time || *e.seat_time > *series.confirmation_deadline) continue;
             TH_RETURN_IF_ERROR(

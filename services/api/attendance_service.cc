@@ -25,7 +25,7 @@ grpc::Status AttendanceServiceImpl::GetAttendanceSheet(grpc::ServerContext* cont
                                                        const v1::GetAttendanceSheetRequest* request,
                                                        v1::AttendanceSheet* response) {
   TH_ADMIT(call, *context, request, kService(), "GetAttendanceSheet");
-  return Reply(attendance_.Sheet(call.who, request->session_id()), response);
+  return Reply(recording_.Sheet(call.who, request->session_id()), response);
 }
 
 grpc::Status AttendanceServiceImpl::RecordAttendanceSheet(
@@ -42,8 +42,8 @@ grpc::Status AttendanceServiceImpl::RecordAttendanceSheet(
     if (!mark.ok()) return ToGrpcStatus(mark.status());
     marks.push_back(*std::move(mark));
   }
-  return Reply(attendance_.RecordSheet(call, request->session_id(), std::move(marks),
-                                       request->reason(), KeyOf(call.who, *request)),
+  return Reply(recording_.RecordSheet(call, request->session_id(), std::move(marks),
+                                      request->reason(), KeyOf(call.who, *request)),
                response);
 }
 
@@ -53,8 +53,8 @@ grpc::Status AttendanceServiceImpl::RecordAttendance(grpc::ServerContext* contex
   TH_ADMIT(call, *context, request, kService(), "RecordAttendance");
   auto mark = MarkFromProto(request->mark(), "mark");
   if (!mark.ok()) return ToGrpcStatus(mark.status());
-  return Reply(attendance_.Record(call, request->session_id(), *std::move(mark), request->reason(),
-                                  KeyOf(call.who, *request)),
+  return Reply(recording_.Record(call, request->session_id(), *std::move(mark), request->reason(),
+                                 KeyOf(call.who, *request)),
                response);
 }
 
@@ -62,7 +62,7 @@ grpc::Status AttendanceServiceImpl::SignOffAttendanceSheet(
     grpc::ServerContext* context, const v1::SignOffAttendanceSheetRequest* request,
     v1::AttendanceSheet* response) {
   TH_ADMIT(call, *context, request, kService(), "SignOffAttendanceSheet");
-  return Reply(attendance_.SignOff(call, request->session_id(), KeyOf(call.who, *request)),
+  return Reply(recording_.SignOff(call, request->session_id(), KeyOf(call.who, *request)),
                response);
 }
 
@@ -74,7 +74,7 @@ grpc::Status AttendanceServiceImpl::ListAttendanceHistory(
   if (!page.ok()) return ToGrpcStatus(page.status());
   return ReplyPage(
       *request,
-      attendance_.History(call.who, request->session_id(), request->participant_id(), *page),
+      recording_.History(call.who, request->session_id(), request->participant_id(), *page),
       response, [](auto* r) { return r->add_records(); });
 }
 
@@ -82,7 +82,7 @@ grpc::Status AttendanceServiceImpl::GetAttendanceSummary(
     grpc::ServerContext* context, const v1::GetAttendanceSummaryRequest* request,
     v1::AttendanceSummary* response) {
   TH_ADMIT(call, *context, request, kService(), "GetAttendanceSummary");
-  return Reply(attendance_.Summary(call.who, request->series_id(), request->participant_id()),
+  return Reply(reports_.Summary(call.who, request->series_id(), request->participant_id()),
                response);
 }
 
@@ -90,7 +90,7 @@ grpc::Status AttendanceServiceImpl::GetAttendanceMatrix(
     grpc::ServerContext* context, const v1::GetAttendanceMatrixRequest* request,
     v1::AttendanceMatrix* response) {
   TH_ADMIT(call, *context, request, kService(), "GetAttendanceMatrix");
-  return Reply(attendance_.Matrix(call.who, request->series_id()), response);
+  return Reply(reports_.Matrix(call.who, request->series_id()), response);
 }
 
 grpc::Status AttendanceServiceImpl::ExportAttendance(grpc::ServerContext* context,
@@ -109,22 +109,22 @@ grpc::Status AttendanceServiceImpl::ExportAttendance(grpc::ServerContext* contex
       return ToGrpcStatus(domain::InvalidField(
           "format", domain::UnknownValue(static_cast<int>(request->format()))));
   }
-  return ReplyFile(attendance_.Export(call.who, request->series_id(), format), response);
+  return ReplyFile(reports_.Export(call.who, request->series_id(), format), response);
 }
 
 grpc::Status AttendanceServiceImpl::RenderSignInSheet(grpc::ServerContext* context,
                                                       const v1::RenderSignInSheetRequest* request,
                                                       v1::AttendanceFile* response) {
   TH_ADMIT(call, *context, request, kService(), "RenderSignInSheet");
-  return ReplyFile(attendance_.SignInSheet(call.who, request->session_id()), response);
+  return ReplyFile(reports_.SignInSheet(call.who, request->session_id()), response);
 }
 
 grpc::Status AttendanceServiceImpl::OpenCheckIn(grpc::ServerContext* context,
                                                 const v1::OpenCheckInRequest* request,
                                                 v1::CheckInWindow* response) {
   TH_ADMIT(call, *context, request, kService(), "OpenCheckIn");
-  return Reply(attendance_.OpenCheckIn(call, request->session_id(), request->minutes(),
-                                       KeyOf(call.who, *request)),
+  return Reply(check_in_.OpenCheckIn(call, request->session_id(), request->minutes(),
+                                     KeyOf(call.who, *request)),
                response);
 }
 
@@ -132,14 +132,14 @@ grpc::Status AttendanceServiceImpl::GetCheckInCode(grpc::ServerContext* context,
                                                    const v1::GetCheckInCodeRequest* request,
                                                    v1::CheckInWindow* response) {
   TH_ADMIT(call, *context, request, kService(), "GetCheckInCode");
-  return Reply(attendance_.CurrentCheckInCode(call.who, request->session_id()), response);
+  return Reply(check_in_.CurrentCheckInCode(call.who, request->session_id()), response);
 }
 
 grpc::Status AttendanceServiceImpl::CloseCheckIn(grpc::ServerContext* context,
                                                  const v1::CloseCheckInRequest* request,
                                                  v1::CheckInWindow* response) {
   TH_ADMIT(call, *context, request, kService(), "CloseCheckIn");
-  return Reply(attendance_.CloseCheckIn(call, request->session_id(), KeyOf(call.who, *request)),
+  return Reply(check_in_.CloseCheckIn(call, request->session_id(), KeyOf(call.who, *request)),
                response);
 }
 
@@ -148,7 +148,7 @@ grpc::Status AttendanceServiceImpl::CheckIn(grpc::ServerContext* context,
                                             v1::AttendanceRecord* response) {
   TH_ADMIT(call, *context, request, kService(), "CheckIn");
   return Reply(
-      attendance_.CheckIn(call, request->code(), request->session_id(), KeyOf(call.who, *request)),
+      check_in_.CheckIn(call, request->code(), request->session_id(), KeyOf(call.who, *request)),
       response);
 }
 
@@ -156,14 +156,14 @@ grpc::Status AttendanceServiceImpl::VerifyAttendanceLedger(
     grpc::ServerContext* context, const v1::VerifyAttendanceLedgerRequest* request,
     v1::LedgerVerification* response) {
   TH_ADMIT(call, *context, request, kService(), "VerifyAttendanceLedger");
-  return Reply(attendance_.VerifyLedger(call.who, request->series_id()), response);
+  return Reply(reports_.VerifyLedger(call.who, request->series_id()), response);
 }
 
 grpc::Status AttendanceServiceImpl::ExportAttendanceLedger(
     grpc::ServerContext* context, const v1::ExportAttendanceLedgerRequest* request,
     v1::AttendanceFile* response) {
   TH_ADMIT(call, *context, request, kService(), "ExportAttendanceLedger");
-  return ReplyFile(attendance_.LedgerExport(call.who, request->series_id()), response);
+  return ReplyFile(reports_.LedgerExport(call.who, request->series_id()), response);
 }
 
 }  // namespace trainhub::api

@@ -8,7 +8,9 @@
 // ToGrpcStatus. Handlers never throw. Thread-safe.
 
 #include "api/auth.h"
-#include "domain/attendance/attendance.h"
+#include "domain/attendance/attendance_recording.h"
+#include "domain/attendance/attendance_reports.h"
+#include "domain/attendance/self_check_in.h"
 #include "trainhub/v1/attendance.grpc.pb.h"
 
 namespace trainhub::api {
@@ -17,8 +19,9 @@ namespace v1 = ::trainhub::v1;
 
 class AttendanceServiceImpl final : public v1::AttendanceService::Service {
  public:
-  AttendanceServiceImpl(domain::Attendance& attendance, Authenticator& auth)
-      : attendance_(attendance), auth_(auth) {}
+  AttendanceServiceImpl(domain::AttendanceRecording& recording, domain::SelfCheckIn& check_in,
+                        domain::AttendanceReports& reports, Authenticator& auth)
+      : recording_(recording), check_in_(check_in), reports_(reports), auth_(auth) {}
   grpc::Status GetAttendanceSheet(grpc::ServerContext*, const v1::GetAttendanceSheetRequest*,
                                   v1::AttendanceSheet*) override;
   grpc::Status RecordAttendanceSheet(grpc::ServerContext*, const v1::RecordAttendanceSheetRequest*,
@@ -54,7 +57,9 @@ class AttendanceServiceImpl final : public v1::AttendanceService::Service {
                                       v1::AttendanceFile*) override;
 
  private:
-  domain::Attendance& attendance_;
+  domain::AttendanceRecording& recording_;
+  domain::SelfCheckIn& check_in_;
+  domain::AttendanceReports& reports_;
   Authenticator& auth_;
 };
 

@@ -91,7 +91,7 @@ grpc::Status CertificateServiceImpl::ListCompletionDecisions(
 grpc::Status CertificateServiceImpl::ReplyCertificate(
     const absl::StatusOr<domain::Certificate>& result, v1::Certificate* out) const {
   if (!result.ok()) return ToGrpcStatus(result.status());
-  ToProto(*result, certificates_.VerificationUrl(result->content.serial), out);
+  ToProto(*result, verifier_.VerificationUrl(result->content.serial), out);
   return grpc::Status::OK;
 }
 
@@ -99,8 +99,8 @@ grpc::Status CertificateServiceImpl::IssueCertificate(grpc::ServerContext* conte
                                                       const v1::IssueCertificateRequest* request,
                                                       v1::Certificate* response) {
   TH_ADMIT(call, *context, request, kService(), "IssueCertificate");
-  return ReplyCertificate(certificates_.Issue(call, request->series_id(), request->participant_id(),
-                                              KeyOf(call.who, *request)),
+  return ReplyCertificate(issuing_.Issue(call, request->series_id(), request->participant_id(),
+                                         KeyOf(call.who, *request)),
                           response);
 }
 
@@ -108,8 +108,8 @@ grpc::Status CertificateServiceImpl::IssueCertificates(grpc::ServerContext* cont
                                                        const v1::IssueCertificatesRequest* request,
                                                        v1::IssueCertificatesResponse* response) {
   TH_ADMIT(call, *context, request, kService(), "IssueCertificates");
-  auto result = certificates_.IssueAll(call, request->series_id(), request->preview(),
-                                       KeyOf(call.who, *request));
+  auto result =
+      issuing_.IssueAll(call, request->series_id(), request->preview(), KeyOf(call.who, *request));
   if (!result.ok()) return ToGrpcStatus(result.status());
   for (const domain::IssuePlanEntry& e : result->plan) {
     v1::IssuePlanEntry* entry = response->add_plan();
@@ -121,7 +121,7 @@ grpc::Status CertificateServiceImpl::IssueCertificates(grpc::ServerContext* cont
   }
   for (const domain::Certificate& c : result->issued) {
     v1::Certificate* out = response->add_issued();
-    ToProto(c, certificates_.VerificationUrl(c.content.serial), out);
+    ToProto(c, verifier_.VerificationUrl(c.content.serial), out);
     out->clear_document();
     out->clear_signature();
   }
@@ -132,7 +132,7 @@ grpc::Status CertificateServiceImpl::GetCertificate(grpc::ServerContext* context
                                                     const v1::GetCertificateRequest* request,
                                                     v1::Certificate* response) {
   TH_ADMIT(call, *context, request, kService(), "GetCertificate");
-  return ReplyCertificate(certificates_.Get(call.who, request->serial()), response);
+  return ReplyCertificate(archive_.Get(call.who, request->serial()), response);
 }
 
 grpc::Status CertificateServiceImpl::ListCertificates(grpc::ServerContext* context,
@@ -141,12 +141,11 @@ grpc::Status CertificateServiceImpl::ListCertificates(grpc::ServerContext* conte
   TH_ADMIT(call, *context, request, kService(), "ListCertificates");
   auto page = ReadPage(*request, request->page_size(), request->page_token());
   if (!page.ok()) return ToGrpcStatus(page.status());
-  auto result =
-      certificates_.List(call.who, request->series_id(), request->participant_id(), *page);
+  auto result = archive_.List(call.who, request->series_id(), request->participant_id(), *page);
   if (!result.ok()) return ToGrpcStatus(result.status());
   for (const domain::Certificate& c : result->items) {
     v1::Certificate* out = response->add_certificates();
-    ToProto(c, certificates_.VerificationUrl(c.content.serial), out);
+    ToProto(c, verifier_.VerificationUrl(c.content.serial), out);
     out->clear_document();
     out->clear_signature();
   }
@@ -158,7 +157,7 @@ grpc::Status CertificateServiceImpl::GetCertificatePdf(grpc::ServerContext* cont
                                                        const v1::GetCertificatePdfRequest* request,
                                                        v1::CertificateFile* response) {
   TH_ADMIT(call, *context, request, kService(), "GetCertificatePdf");
-  auto result = certificates_.GetWithPdf(call.who, request->serial());
+  auto result = archive_.GetWithPdf(call.who, request->serial());
   if (!result.ok()) return ToGrpcStatus(result.status());
   const bool full = result->content.outcome == domain::CompletionOutcome::kCertificate;
   response->set_file_name(absl::StrCat(full ? "zertifikat-" : "teilnahmebestaetigung-",
@@ -172,7 +171,7 @@ grpc::Status CertificateServiceImpl::GetCertificateBadge(
     grpc::ServerContext* context, const v1::GetCertificateBadgeRequest* request,
     v1::CertificateFile* response) {
   TH_ADMIT(call, *context, request, kService(), "GetCertificateBadge");
-  auto badge = certificates_.Badge(call.who, request->serial());
+  auto badge = archive_.Badge(call.who, request->serial());
   if (!badge.ok()) return ToGrpcStatus(badge.status());
   auto serial = domain::NormalizeSerial(request->serial());
   response->set_file_name(absl::StrCat("badge-", serial.value_or("certificate"), ".json"));
@@ -192,7 +191,7 @@ grpc::Status CertificateServiceImpl::DownloadCertificates(
     absl::StatusOr<PrivateTempDir> directory = PrivateTempDir::Make("trainhub-zip");
     if (!directory.ok()) return ToGrpcStatus(directory.status());
     const std::filesystem::path path = directory->path() / "certificates.zip";
-    absl::StatusOr<int> written = certificates_.WritePdfArchive(
+    absl::StatusOr<int> written = archive_.WritePdfArchive(
         call.who, request->series_id(), request->include_invalid(), path.string());
     if (!written.ok()) return ToGrpcStatus(written.status());
     archive.open(path, std::ios::binary);  // the open stream keeps the data
@@ -208,7 +207,7 @@ grpc::Status CertificateServiceImpl::RevokeCertificate(grpc::ServerContext* cont
                                                        v1::Certificate* response) {
   TH_ADMIT(call, *context, request, kService(), "RevokeCertificate");
   return ReplyCertificate(
-      certificates_.Revoke(call, request->serial(), request->reason(), KeyOf(call.who, *request)),
+      issuing_.Revoke(call, request->serial(), request->reason(), KeyOf(call.who, *request)),
       response);
 }
 
@@ -217,7 +216,7 @@ grpc::Status CertificateServiceImpl::ReissueCertificate(
     v1::Certificate* response) {
   TH_ADMIT(call, *context, request, kService(), "ReissueCertificate");
   return ReplyCertificate(
-      certificates_.Reissue(call, request->serial(), request->reason(), KeyOf(call.who, *request)),
+      issuing_.Reissue(call, request->serial(), request->reason(), KeyOf(call.who, *request)),
       response);
 }
 
@@ -225,15 +224,14 @@ grpc::Status CertificateServiceImpl::VerifyCertificate(grpc::ServerContext* cont
                                                        const v1::VerifyCertificateRequest* request,
                                                        v1::CertificateVerification* response) {
   TH_ADMIT(call, *context, request, kService(), "VerifyCertificate");
-  return Reply(certificates_.Verify(request->serial(), request->holder_name(), call.peer),
-               response);
+  return Reply(verifier_.Verify(request->serial(), request->holder_name(), call.peer), response);
 }
 
 grpc::Status CertificateServiceImpl::ListIssuerKeys(grpc::ServerContext* context,
                                                     const v1::ListIssuerKeysRequest* request,
                                                     v1::ListIssuerKeysResponse* response) {
   TH_ADMIT(call, *context, request, kService(), "ListIssuerKeys");
-  auto keys = certificates_.IssuerKeys();
+  auto keys = verifier_.IssuerKeys();
   if (!keys.ok()) return ToGrpcStatus(keys.status());
   for (const domain::IssuerKey& k : *keys) {
     v1::IssuerKey* key = response->add_keys();

@@ -8,7 +8,9 @@
 // go through ToGrpcStatus. Handlers never throw. Thread-safe.
 
 #include "api/auth.h"
-#include "domain/completion/certificates.h"
+#include "domain/completion/certificate_archive.h"
+#include "domain/completion/certificate_issuing.h"
+#include "domain/completion/certificate_verifier.h"
 #include "domain/completion/completion.h"
 #include "trainhub/v1/certificate.grpc.pb.h"
 
@@ -18,9 +20,14 @@ namespace v1 = ::trainhub::v1;
 
 class CertificateServiceImpl final : public v1::CertificateService::Service {
  public:
-  CertificateServiceImpl(domain::Completion& completion, domain::Certificates& certificates,
+  CertificateServiceImpl(domain::Completion& completion, domain::CertificateIssuing& issuing,
+                         domain::CertificateArchive& archive, domain::CertificateVerifier& verifier,
                          Authenticator& auth)
-      : completion_(completion), certificates_(certificates), auth_(auth) {}
+      : completion_(completion),
+        issuing_(issuing),
+        archive_(archive),
+        verifier_(verifier),
+        auth_(auth) {}
   grpc::Status GetCompletionRule(grpc::ServerContext*, const v1::GetCompletionRuleRequest*,
                                  v1::CompletionRule*) override;
   grpc::Status SetCompletionRule(grpc::ServerContext*, const v1::SetCompletionRuleRequest*,
@@ -61,7 +68,9 @@ class CertificateServiceImpl final : public v1::CertificateService::Service {
                                 v1::Certificate* out) const;
 
   domain::Completion& completion_;
-  domain::Certificates& certificates_;
+  domain::CertificateIssuing& issuing_;
+  domain::CertificateArchive& archive_;
+  domain::CertificateVerifier& verifier_;
   Authenticator& auth_;
 };
 

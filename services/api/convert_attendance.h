@@ -8,7 +8,9 @@
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
 #include "api/convert.h"
-#include "domain/attendance/attendance.h"
+#include "domain/attendance/attendance_recording.h"
+#include "domain/attendance/attendance_reports.h"
+#include "domain/attendance/self_check_in.h"
 #include "domain/attendance/attendance_ledger.h"
 #include "trainhub/v1/attendance.pb.h"
 

@@ -10,7 +10,7 @@
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
 #include "api/convert.h"
-#include "domain/completion/certificates.h"
+#include "domain/completion/certificate_verifier.h"
 #include "domain/completion/completion.h"
 #include "trainhub/v1/certificate.pb.h"
 

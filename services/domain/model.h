@@ -1,7 +1,9 @@
 #ifndef TRAINHUB_SERVICES_DOMAIN_MODEL_H_
 #define TRAINHUB_SERVICES_DOMAIN_MODEL_H_
 
-// Entities of planning: organisations, trainers, series, modules, sessions.
+// The entities: organisations, trainers, series, modules, sessions,
+// participants, enrolments, accounts, the audit log and the attendance
+// ledger (those of completion and certificates: domain/model_completion.h).
 // Plain values; enum numbers equal those of the trainhub.v1 proto enums.
 
 #include <cstdint>
@@ -357,6 +359,77 @@ struct AuditEvent {
 
   // Derived; ignored on writes.
   std::string account_name;
+};
+
+// The audit chain's newest event as the store keeps it beside the chain
+// (domain/accounts/audit_chain.h).
+struct AuditHead {
+  int64_t event_count = 0;
+  std::string hash;  // AuditGenesis() for an empty chain
+};
+
+// The attendance ledger's entries (the chain: domain/attendance/attendance_ledger.h).
+enum class AttendanceStatus {
+  kUnspecified = 0,  // not recorded
+  kPresent = 1,
+  kLate = 2,
+  kExcused = 3,
+  kAbsent = 4,
+};
+bool IsKnown(AttendanceStatus value);
+// "present", "late", "excused", "absent"; "" for unspecified (defined with
+// the ledger, domain/attendance/attendance_ledger.cc).
+const char* ToString(AttendanceStatus value);
+
+enum class AttendanceSource {
+  kUnspecified = 0,
+  kStaff = 1,        // a trainer or coordinator
+  kSelfCheckIn = 2,  // the participant, with the session's check-in code
+};
+
+enum class LedgerEntryKind {
+  kRecord = 1,   // a status for one person
+  kSignOff = 2,  // the session's sheet declared done
+  // The note and reason of a person's records of one session were erased
+  // (GDPR); text_digest commits to those records as they are after it
+  // (LedgerErasedDigest). Version 3 only.
+  kErasure = 3,
+};
+
+// The hash version of entries appended now.
+inline constexpr int kLedgerHashVersion = 3;
+
+// One ledger entry. A record names a participant and a status; a sign-off
+// names neither; an erasure names the participant and no status.
+struct AttendanceEntry {
+  Id id = 0;
+  Id series_id = 0;
+  Id session_id = 0;
+  LedgerEntryKind kind = LedgerEntryKind::kRecord;
+  Id participant_id = 0;
+  AttendanceStatus status = AttendanceStatus::kUnspecified;
+  int minutes_missed = 0;
+  std::string note;
+  AttendanceSource source = AttendanceSource::kUnspecified;
+  absl::Time client_time;  // when the client recorded it
+  std::string client_nonce;
+  std::string device_id;
+  Id account_id = 0;
+  absl::Time record_time;  // when the server stored it
+  std::string reason;
+  Id conflicting_record_id = 0;  // see AttendanceRecord in attendance.proto
+  std::string prev_hash;         // 32 bytes; zeros for the first entry
+  std::string hash;              // 32 bytes
+  // 1: entries recorded before the GDPR erasure; 2: before version 3.
+  int hash_version = kLedgerHashVersion;
+  // Records: 32 bytes once note and reason were erased (LedgerTextDigest of
+  // them), empty while they are kept. Erasures: LedgerErasedDigest.
+  std::string text_digest;
+
+  // Derived; not part of the chain.
+  std::string account_name;
+  // What counted for the person before this record (history listings).
+  AttendanceStatus previous_status = AttendanceStatus::kUnspecified;
 };
 
 }  // namespace trainhub::domain

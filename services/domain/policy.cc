@@ -1,121 +1,202 @@
 #include "domain/policy.h"
 
 #include <algorithm>
+#include <utility>
+#include <vector>
 
 #include "absl/strings/str_cat.h"
 #include "domain/errors.h"
 
 namespace trainhub::domain {
 
+namespace {
+
+// One service's rows of the role table: each RPC by its name in the
+// service, and who may call it.
+struct ServiceRows {
+  absl::string_view service;  // e.g. "AccountService", in package trainhub.v1
+  std::vector<std::pair<absl::string_view, Callers>> methods;
+};
+
+// Signing in is open to anyone; managing accounts and tokens is for admins.
+ServiceRows AccountRows() {
+  return {"AccountService",
+          {{"Login", Callers::kAnyone},
+           {"Logout", Callers::kSignedIn},
+           {"GetCurrentAccount", Callers::kSignedIn},
+           {"CreateAccount", Callers::kAdmin},
+           {"ListAccounts", Callers::kAdmin},
+           {"RevokeTokens", Callers::kAdmin}}};
+}
+
+// Planners list the audit log; admins verify its chain.
+ServiceRows AuditRows() {
+  return {"AuditService",
+          {{"ListAuditEvents", Callers::kPlanners}, {"VerifyAuditLog", Callers::kAdmin}}};
+}
+
+// Funder reports are for planners.
+ServiceRows ReportRows() {
+  return {"ReportService",
+          {{"GetFunderReport", Callers::kPlanners}, {"ExportFunderReport", Callers::kPlanners}}};
+}
+
+// Anyone signed in exports personal data (the object rules decide whose);
+// planners erase and list who is due.
+ServiceRows PrivacyRows() {
+  return {"PrivacyService",
+          {{"ExportPersonalData", Callers::kSignedIn},
+           {"ErasePersonalData", Callers::kPlanners},
+           {"ListErasureDue", Callers::kPlanners}}};
+}
+
+// Backups are for admins.
+ServiceRows AdminRows() { return {"AdminService", {{"BackupDatabase", Callers::kAdmin}}}; }
+
+// Admins create organisations, planners update them, anyone signed in
+// reads them.
+ServiceRows OrganizationRows() {
+  return {"OrganizationService",
+          {{"CreateOrganization", Callers::kAdmin},
+           {"GetOrganization", Callers::kSignedIn},
+           {"ListOrganizations", Callers::kSignedIn},
+           {"UpdateOrganization", Callers::kPlanners}}};
+}
+
+// Planners keep participants and their qualifications; anyone signed in
+// reads them (the object rules decide which).
+ServiceRows ParticipantRows() {
+  return {"ParticipantService",
+          {{"CreateParticipant", Callers::kPlanners},
+           {"GetParticipant", Callers::kSignedIn},
+           {"ListParticipants", Callers::kSignedIn},
+           {"UpdateParticipant", Callers::kPlanners},
+           {"ImportParticipants", Callers::kPlanners},
+           {"RecordQualification", Callers::kPlanners},
+           {"ListQualifications", Callers::kSignedIn},
+           {"DeleteQualification", Callers::kPlanners}}};
+}
+
+// Staff record, sign off and report attendance and run the check-in; anyone
+// signed in reads sheets, histories and summaries (the object rules decide
+// which) and checks in.
+ServiceRows AttendanceRows() {
+  return {"AttendanceService",
+          {{"GetAttendanceSheet", Callers::kSignedIn},
+           {"RecordAttendanceSheet", Callers::kStaff},
+           {"RecordAttendance", Callers::kStaff},
+           {"SignOffAttendanceSheet", Callers::kStaff},
+           {"ListAttendanceHistory", Callers::kSignedIn},
+           {"GetAttendanceSummary", Callers::kSignedIn},
+           {"GetAttendanceMatrix", Callers::kStaff},
+           {"ExportAttendance", Callers::kStaff},
+           {"RenderSignInSheet", Callers::kStaff},
+           {"OpenCheckIn", Callers::kStaff},
+           {"GetCheckInCode", Callers::kStaff},
+           {"CloseCheckIn", Callers::kStaff},
+           {"CheckIn", Callers::kSignedIn},
+           {"VerifyAttendanceLedger", Callers::kStaff},
+           {"ExportAttendanceLedger", Callers::kStaff}}};
+}
+
+// Planners set rules, decide and issue, revoke and reissue; anyone signed in
+// reads rules, evaluations and certificates (the object rules decide which);
+// anyone verifies.
+ServiceRows CertificateRows() {
+  return {"CertificateService",
+          {{"GetCompletionRule", Callers::kSignedIn},
+           {"SetCompletionRule", Callers::kPlanners},
+           {"EvaluateCompletion", Callers::kSignedIn},
+           {"RecordCompletionDecision", Callers::kPlanners},
+           {"ListCompletionDecisions", Callers::kPlanners},
+           {"IssueCertificate", Callers::kPlanners},
+           {"IssueCertificates", Callers::kPlanners},
+           {"GetCertificate", Callers::kSignedIn},
+           {"ListCertificates", Callers::kSignedIn},
+           {"GetCertificatePdf", Callers::kSignedIn},
+           {"GetCertificateBadge", Callers::kSignedIn},
+           {"DownloadCertificates", Callers::kSignedIn},
+           {"RevokeCertificate", Callers::kPlanners},
+           {"ReissueCertificate", Callers::kPlanners},
+           {"VerifyCertificate", Callers::kAnyone},
+           {"ListIssuerKeys", Callers::kAnyone}}};
+}
+
+// Participants act on their own enrolments (the object rules are in
+// domain/enrolment/enrolments.h); planners on their series' cohorts.
+ServiceRows EnrolmentRows() {
+  return {"EnrolmentService",
+          {{"RequestEnrolment", Callers::kSignedIn},
+           {"EnrolCohort", Callers::kPlanners},
+           {"GetEnrolment", Callers::kSignedIn},
+           {"ListEnrolments", Callers::kSignedIn},
+           {"ListEnrolmentHistory", Callers::kSignedIn},
+           {"ApproveEnrolment", Callers::kPlanners},
+           {"RejectEnrolment", Callers::kPlanners},
+           {"ConfirmEnrolment", Callers::kSignedIn},
+           {"WithdrawEnrolment", Callers::kSignedIn},
+           {"ReleaseUnconfirmedSeats", Callers::kPlanners}}};
+}
+
+// Planners keep trainers; staff read one.
+ServiceRows TrainerRows() {
+  return {"TrainerService",
+          {{"CreateTrainer", Callers::kPlanners},
+           {"GetTrainer", Callers::kStaff},
+           {"ListTrainers", Callers::kPlanners},
+           {"UpdateTrainer", Callers::kPlanners}}};
+}
+
+// Planners plan series, modules and sessions; staff set a booking's
+// status; anyone signed in reads them (the object rules decide which).
+ServiceRows SeriesRows() {
+  return {"SeriesService",
+          {{"CreateSeries", Callers::kPlanners},
+           {"GetSeries", Callers::kSignedIn},
+           {"ListSeries", Callers::kSignedIn},
+           {"UpdateSeries", Callers::kPlanners},
+           {"CancelSeries", Callers::kPlanners},
+           {"DeleteSeries", Callers::kPlanners},
+           {"CreateModule", Callers::kPlanners},
+           {"ListModules", Callers::kSignedIn},
+           {"UpdateModule", Callers::kPlanners},
+           {"MoveModule", Callers::kPlanners},
+           {"DeleteModule", Callers::kPlanners},
+           {"CreateSession", Callers::kPlanners},
+           {"CreateSessionDays", Callers::kPlanners},
+           {"GetSession", Callers::kSignedIn},
+           {"ListSessions", Callers::kSignedIn},
+           {"UpdateSession", Callers::kPlanners},
+           {"SetBookingStatus", Callers::kStaff},
+           {"DeleteSession", Callers::kPlanners}}};
+}
+
+// Staff list sessions across series; anyone signed in lists their own and
+// exports the calendar.
+ServiceRows ScheduleRows() {
+  return {"ScheduleService",
+          {{"ListTrainerSessions", Callers::kStaff},
+           {"ListSessionsInRange", Callers::kStaff},
+           {"ListPendingBookings", Callers::kStaff},
+           {"ListMySessions", Callers::kSignedIn},
+           {"ExportCalendar", Callers::kSignedIn}}};
+}
+
+}  // namespace
+
 const std::map<std::string, Callers, std::less<>>& RolePolicy() {
-  static const auto* policy = new std::map<std::string, Callers, std::less<>>{
-      {"trainhub.v1.AccountService/Login", Callers::kAnyone},
-      {"trainhub.v1.AccountService/Logout", Callers::kSignedIn},
-      {"trainhub.v1.AccountService/GetCurrentAccount", Callers::kSignedIn},
-      {"trainhub.v1.AccountService/CreateAccount", Callers::kAdmin},
-      {"trainhub.v1.AccountService/ListAccounts", Callers::kAdmin},
-      {"trainhub.v1.AccountService/RevokeTokens", Callers::kAdmin},
-
-      {"trainhub.v1.AuditService/ListAuditEvents", Callers::kPlanners},
-      {"trainhub.v1.AuditService/VerifyAuditLog", Callers::kAdmin},
-
-      {"trainhub.v1.ReportService/GetFunderReport", Callers::kPlanners},
-      {"trainhub.v1.ReportService/ExportFunderReport", Callers::kPlanners},
-
-      {"trainhub.v1.PrivacyService/ExportPersonalData", Callers::kSignedIn},
-      {"trainhub.v1.PrivacyService/ErasePersonalData", Callers::kPlanners},
-      {"trainhub.v1.PrivacyService/ListErasureDue", Callers::kPlanners},
-
-      {"trainhub.v1.AdminService/BackupDatabase", Callers::kAdmin},
-
-      {"trainhub.v1.OrganizationService/CreateOrganization", Callers::kAdmin},
-      {"trainhub.v1.OrganizationService/GetOrganization", Callers::kSignedIn},
-      {"trainhub.v1.OrganizationService/ListOrganizations", Callers::kSignedIn},
-      {"trainhub.v1.OrganizationService/UpdateOrganization", Callers::kPlanners},
-
-      {"trainhub.v1.ParticipantService/CreateParticipant", Callers::kPlanners},
-      {"trainhub.v1.ParticipantService/GetParticipant", Callers::kSignedIn},
-      {"trainhub.v1.ParticipantService/ListParticipants", Callers::kSignedIn},
-      {"trainhub.v1.ParticipantService/UpdateParticipant", Callers::kPlanners},
-      {"trainhub.v1.ParticipantService/ImportParticipants", Callers::kPlanners},
-      {"trainhub.v1.ParticipantService/RecordQualification", Callers::kPlanners},
-      {"trainhub.v1.ParticipantService/ListQualifications", Callers::kSignedIn},
-      {"trainhub.v1.ParticipantService/DeleteQualification", Callers::kPlanners},
-
-      // Participants act on their own enrolments; the object rules are in
-      // domain/enrolment/enrolments.h.
-      {"trainhub.v1.AttendanceService/GetAttendanceSheet", Callers::kSignedIn},
-      {"trainhub.v1.AttendanceService/RecordAttendanceSheet", Callers::kStaff},
-      {"trainhub.v1.AttendanceService/RecordAttendance", Callers::kStaff},
-      {"trainhub.v1.AttendanceService/SignOffAttendanceSheet", Callers::kStaff},
-      {"trainhub.v1.AttendanceService/ListAttendanceHistory", Callers::kSignedIn},
-      {"trainhub.v1.AttendanceService/GetAttendanceSummary", Callers::kSignedIn},
-      {"trainhub.v1.AttendanceService/GetAttendanceMatrix", Callers::kStaff},
-      {"trainhub.v1.AttendanceService/ExportAttendance", Callers::kStaff},
-      {"trainhub.v1.AttendanceService/RenderSignInSheet", Callers::kStaff},
-      {"trainhub.v1.AttendanceService/OpenCheckIn", Callers::kStaff},
-      {"trainhub.v1.AttendanceService/GetCheckInCode", Callers::kStaff},
-      {"trainhub.v1.AttendanceService/CloseCheckIn", Callers::kStaff},
-      {"trainhub.v1.AttendanceService/CheckIn", Callers::kSignedIn},
-      {"trainhub.v1.AttendanceService/VerifyAttendanceLedger", Callers::kStaff},
-      {"trainhub.v1.AttendanceService/ExportAttendanceLedger", Callers::kStaff},
-      {"trainhub.v1.CertificateService/GetCompletionRule", Callers::kSignedIn},
-      {"trainhub.v1.CertificateService/SetCompletionRule", Callers::kPlanners},
-      {"trainhub.v1.CertificateService/EvaluateCompletion", Callers::kSignedIn},
-      {"trainhub.v1.CertificateService/RecordCompletionDecision", Callers::kPlanners},
-      {"trainhub.v1.CertificateService/ListCompletionDecisions", Callers::kPlanners},
-      {"trainhub.v1.CertificateService/IssueCertificate", Callers::kPlanners},
-      {"trainhub.v1.CertificateService/IssueCertificates", Callers::kPlanners},
-      {"trainhub.v1.CertificateService/GetCertificate", Callers::kSignedIn},
-      {"trainhub.v1.CertificateService/ListCertificates", Callers::kSignedIn},
-      {"trainhub.v1.CertificateService/GetCertificatePdf", Callers::kSignedIn},
-      {"trainhub.v1.CertificateService/GetCertificateBadge", Callers::kSignedIn},
-      {"trainhub.v1.CertificateService/DownloadCertificates", Callers::kSignedIn},
-      {"trainhub.v1.CertificateService/RevokeCertificate", Callers::kPlanners},
-      {"trainhub.v1.CertificateService/ReissueCertificate", Callers::kPlanners},
-      {"trainhub.v1.CertificateService/VerifyCertificate", Callers::kAnyone},
-      {"trainhub.v1.CertificateService/ListIssuerKeys", Callers::kAnyone},
-      {"trainhub.v1.EnrolmentService/RequestEnrolment", Callers::kSignedIn},
-      {"trainhub.v1.EnrolmentService/EnrolCohort", Callers::kPlanners},
-      {"trainhub.v1.EnrolmentService/GetEnrolment", Callers::kSignedIn},
-      {"trainhub.v1.EnrolmentService/ListEnrolments", Callers::kSignedIn},
-      {"trainhub.v1.EnrolmentService/ListEnrolmentHistory", Callers::kSignedIn},
-      {"trainhub.v1.EnrolmentService/ApproveEnrolment", Callers::kPlanners},
-      {"trainhub.v1.EnrolmentService/RejectEnrolment", Callers::kPlanners},
-      {"trainhub.v1.EnrolmentService/ConfirmEnrolment", Callers::kSignedIn},
-      {"trainhub.v1.EnrolmentService/WithdrawEnrolment", Callers::kSignedIn},
-      {"trainhub.v1.EnrolmentService/ReleaseUnconfirmedSeats", Callers::kPlanners},
-
-      {"trainhub.v1.TrainerService/CreateTrainer", Callers::kPlanners},
-      {"trainhub.v1.TrainerService/GetTrainer", Callers::kStaff},
-      {"trainhub.v1.TrainerService/ListTrainers", Callers::kPlanners},
-      {"trainhub.v1.TrainerService/UpdateTrainer", Callers::kPlanners},
-
-      {"trainhub.v1.SeriesService/CreateSeries", Callers::kPlanners},
-      {"trainhub.v1.SeriesService/GetSeries", Callers::kSignedIn},
-      {"trainhub.v1.SeriesService/ListSeries", Callers::kSignedIn},
-      {"trainhub.v1.SeriesService/UpdateSeries", Callers::kPlanners},
-      {"trainhub.v1.SeriesService/CancelSeries", Callers::kPlanners},
-      {"trainhub.v1.SeriesService/DeleteSeries", Callers::kPlanners},
-      {"trainhub.v1.SeriesService/CreateModule", Callers::kPlanners},
-      {"trainhub.v1.SeriesService/ListModules", Callers::kSignedIn},
-      {"trainhub.v1.SeriesService/UpdateModule", Callers::kPlanners},
-      {"trainhub.v1.SeriesService/MoveModule", Callers::kPlanners},
-      {"trainhub.v1.SeriesService/DeleteModule", Callers::kPlanners},
-      {"trainhub.v1.SeriesService/CreateSession", Callers::kPlanners},
-      {"trainhub.v1.SeriesService/CreateSessionDays", Callers::kPlanners},
-      {"trainhub.v1.SeriesService/GetSession", Callers::kSignedIn},
-      {"trainhub.v1.SeriesService/ListSessions", Callers::kSignedIn},
-      {"trainhub.v1.SeriesService/UpdateSession", Callers::kPlanners},
-      {"trainhub.v1.SeriesService/SetBookingStatus", Callers::kStaff},
-      {"trainhub.v1.SeriesService/DeleteSession", Callers::kPlanners},
-
-      {"trainhub.v1.ScheduleService/ListTrainerSessions", Callers::kStaff},
-      {"trainhub.v1.ScheduleService/ListSessionsInRange", Callers::kStaff},
-      {"trainhub.v1.ScheduleService/ListPendingBookings", Callers::kStaff},
-      {"trainhub.v1.ScheduleService/ListMySessions", Callers::kSignedIn},
-      {"trainhub.v1.ScheduleService/ExportCalendar", Callers::kSignedIn},
-  };
+  static const auto* policy = [] {
+    auto* rows = new std::map<std::string, Callers, std::less<>>;
+    for (const ServiceRows& s :
+         {AccountRows(), AuditRows(), ReportRows(), PrivacyRows(), AdminRows(), OrganizationRows(),
+          ParticipantRows(), AttendanceRows(), CertificateRows(), EnrolmentRows(), TrainerRows(),
+          SeriesRows(), ScheduleRows()}) {
+      for (const auto& [method, callers] : s.methods) {
+        rows->emplace(absl::StrCat("trainhub.v1.", s.service, "/", method), callers);
+      }
+    }
+    return rows;
+  }();
   return *policy;
 }
 

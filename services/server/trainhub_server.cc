@@ -137,9 +137,16 @@ void TrainhubServer::BuildServices() {
   participants_ = std::make_unique<domain::Participants>(data);
   import_ = std::make_unique<domain::ParticipantImport>(data);
   enrolments_ = std::make_unique<domain::Enrolments>(data);
-  attendance_ = std::make_unique<domain::Attendance>(data);
+  attendance_recording_ = std::make_unique<domain::AttendanceRecording>(data);
+  check_in_ = std::make_unique<domain::SelfCheckIn>(data);
+  attendance_reports_ = std::make_unique<domain::AttendanceReports>(data);
   completion_ = std::make_unique<domain::Completion>(data);
-  certificates_ = std::make_unique<domain::Certificates>(data, *issuer_key_, verify_url_base_);
+  certificate_verifier_ =
+      std::make_unique<domain::CertificateVerifier>(data, *issuer_key_, verify_url_base_);
+  certificate_issuing_ =
+      std::make_unique<domain::CertificateIssuing>(data, *issuer_key_, *certificate_verifier_);
+  certificate_archive_ =
+      std::make_unique<domain::CertificateArchive>(data, *issuer_key_, *certificate_verifier_);
   maintenance_ = std::make_unique<domain::Maintenance>(data);
   reports_ = std::make_unique<domain::FunderReports>(data);
   privacy_ = std::make_unique<domain::Privacy>(data, *issuer_key_, *accounts_);
@@ -153,9 +160,10 @@ void TrainhubServer::BuildServices() {
   services_.push_back(
       std::make_unique<api::ParticipantServiceImpl>(*participants_, *import_, auth));
   services_.push_back(std::make_unique<api::EnrolmentServiceImpl>(*enrolments_, auth));
-  services_.push_back(std::make_unique<api::AttendanceServiceImpl>(*attendance_, auth));
-  services_.push_back(
-      std::make_unique<api::CertificateServiceImpl>(*completion_, *certificates_, auth));
+  services_.push_back(std::make_unique<api::AttendanceServiceImpl>(
+      *attendance_recording_, *check_in_, *attendance_reports_, auth));
+  services_.push_back(std::make_unique<api::CertificateServiceImpl>(
+      *completion_, *certificate_issuing_, *certificate_archive_, *certificate_verifier_, auth));
   services_.push_back(std::make_unique<api::OrganizationServiceImpl>(*organizations_, auth));
   services_.push_back(std::make_unique<api::TrainerServiceImpl>(*trainers_, auth));
   services_.push_back(std::make_unique<api::SeriesServiceImpl>(*series_, *sessions_, auth));
@@ -188,7 +196,7 @@ absl::StatusOr<std::unique_ptr<TrainhubServer>> TrainhubServer::Start(
   server->issuer_key_ = *std::move(issuer_key);
   server->verify_url_base_ = options.verify_url_base;
   server->BuildServices();
-  if (absl::Status key = server->certificates_->RegisterIssuerKey(); !key.ok()) return key;
+  if (absl::Status key = server->certificate_issuing_->RegisterIssuerKey(); !key.ok()) return key;
   if (absl::Status s = server->SealIntegrityAtStart(); !s.ok()) return s;
   if (absl::Status grpc = server->StartGrpc(options); !grpc.ok()) return grpc;
   if (absl::Status pages = server->StartWebPages(options); !pages.ok()) return pages;
@@ -250,7 +258,7 @@ absl::Status TrainhubServer::StartWebPages(const ServerOptions& options) {
     page.listen_address = options.verify_listen_address;
     page.tls_cert_pem = options.tls_cert_pem;
     page.tls_key_pem = options.tls_key_pem;
-    auto verification = VerificationServer::Start(*certificates_, page);
+    auto verification = VerificationServer::Start(*certificate_verifier_, page);
     if (!verification.ok()) return verification.status();
     verification_ = *std::move(verification);
   }
@@ -265,7 +273,7 @@ absl::Status TrainhubServer::StartWebPages(const ServerOptions& options) {
 
 absl::Status TrainhubServer::SealIntegrityAtStart() {
   if (absl::Status audit = audit_->SealRowsLeftOpen(); !audit.ok()) return audit;
-  absl::StatusOr<domain::StatusBaseline> baseline = certificates_->SignStatusBaseline();
+  absl::StatusOr<domain::StatusBaseline> baseline = certificate_issuing_->SignStatusBaseline();
   if (!baseline.ok()) return baseline.status();
   if (baseline->signed_now && baseline->certificates > 0) {
     spdlog::warn(

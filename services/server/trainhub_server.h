@@ -17,22 +17,26 @@
 #include "api/auth.h"
 #include "api/request_log.h"
 #include "domain/accounts/accounts.h"
-#include "domain/attendance/attendance.h"
 #include "domain/accounts/audit.h"
-#include "domain/planning/calendar_export.h"
-#include "domain/completion/certificates.h"
+#include "domain/attendance/attendance_recording.h"
+#include "domain/attendance/attendance_reports.h"
+#include "domain/attendance/self_check_in.h"
+#include "domain/completion/certificate_archive.h"
+#include "domain/completion/certificate_issuing.h"
+#include "domain/completion/certificate_verifier.h"
 #include "domain/completion/completion.h"
 #include "domain/enrolment/enrolments.h"
-#include "domain/reports/funder_reports.h"
-#include "domain/maintenance.h"
-#include "domain/planning/organizations.h"
 #include "domain/enrolment/participant_import.h"
 #include "domain/enrolment/participants.h"
-#include "domain/privacy/privacy.h"
+#include "domain/maintenance.h"
+#include "domain/planning/calendar_export.h"
+#include "domain/planning/organizations.h"
 #include "domain/planning/schedules.h"
 #include "domain/planning/series_planning.h"
 #include "domain/planning/session_planning.h"
 #include "domain/planning/trainers.h"
+#include "domain/privacy/privacy.h"
+#include "domain/reports/funder_reports.h"
 #include "server/metrics.h"
 #include "server/metrics_server.h"
 #include "server/verification_server.h"
@@ -82,7 +86,9 @@ class TrainhubServer {
   // For bootstrapping and tests (e.g. the first admin account).
   domain::Accounts& accounts() { return *accounts_; }
   // For tests that serve the verification page beside the API's.
-  domain::Certificates& certificates() { return *certificates_; }
+  domain::CertificateVerifier& certificate_verifier() { return *certificate_verifier_; }
+  // For tests that sign the statuses of certificates they stored themselves.
+  domain::CertificateIssuing& certificate_issuing() { return *certificate_issuing_; }
   // The database under the use cases, for benchmarks that measure it alone.
   domain::Store& store() { return *store_; }
   // The port actually bound (0 without a listen address).
@@ -139,10 +145,14 @@ class TrainhubServer {
   std::unique_ptr<domain::Participants> participants_;
   std::unique_ptr<domain::ParticipantImport> import_;
   std::unique_ptr<domain::Enrolments> enrolments_;
-  std::unique_ptr<domain::Attendance> attendance_;
+  std::unique_ptr<domain::AttendanceRecording> attendance_recording_;
+  std::unique_ptr<domain::SelfCheckIn> check_in_;
+  std::unique_ptr<domain::AttendanceReports> attendance_reports_;
   std::unique_ptr<domain::Completion> completion_;
   std::unique_ptr<domain::CertificateSigner> issuer_key_;
-  std::unique_ptr<domain::Certificates> certificates_;
+  std::unique_ptr<domain::CertificateVerifier> certificate_verifier_;
+  std::unique_ptr<domain::CertificateIssuing> certificate_issuing_;
+  std::unique_ptr<domain::CertificateArchive> certificate_archive_;
   std::unique_ptr<domain::FunderReports> reports_;
   std::unique_ptr<domain::Privacy> privacy_;
   std::unique_ptr<VerificationServer> verification_;

@@ -9,7 +9,7 @@
 #include <string>
 #include <vector>
 
-#include "domain/completion/certificates.h"
+#include "domain/completion/certificate_verifier.h"
 
 namespace trainhub::server {
 

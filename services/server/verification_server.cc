@@ -234,7 +234,7 @@ MHD_Result VerificationHandler::ServeCertificate(VerificationServer& server,
   return Send(connection, code, VerificationHtml(*v, *serial, language), kHtml);
 }
 
-VerificationServer::VerificationServer(domain::Certificates& certificates,
+VerificationServer::VerificationServer(domain::CertificateVerifier& certificates,
                                        const VerificationServerOptions& options)
     : certificates_(certificates), limiter_(options.requests_per_minute, options.burst, 10000) {}
 
@@ -243,7 +243,7 @@ VerificationServer::~VerificationServer() = default;
 int VerificationServer::port() const { return daemon_->port(); }
 
 absl::StatusOr<std::unique_ptr<VerificationServer>> VerificationServer::Start(
-    domain::Certificates& certificates, const VerificationServerOptions& options) {
+    domain::CertificateVerifier& certificates, const VerificationServerOptions& options) {
   auto server = std::unique_ptr<VerificationServer>(new VerificationServer(certificates, options));
   HttpDaemonOptions http;
   http.listen_address = options.listen_address;

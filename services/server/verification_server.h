@@ -19,7 +19,7 @@
 #include <string>
 
 #include "absl/status/statusor.h"
-#include "domain/completion/certificates.h"
+#include "domain/completion/certificate_verifier.h"
 #include "server/rate_limiter.h"
 
 namespace trainhub::server {
@@ -42,16 +42,17 @@ class VerificationServer {
   // is not host:port; UNAVAILABLE when it cannot be bound. `certificates`
   // must outlive the server.
   static absl::StatusOr<std::unique_ptr<VerificationServer>> Start(
-      domain::Certificates& certificates, const VerificationServerOptions& options);
+      domain::CertificateVerifier& certificates, const VerificationServerOptions& options);
   // Stops serving (in-flight requests finish).
   ~VerificationServer();
 
   int port() const;
 
  private:
-  VerificationServer(domain::Certificates& certificates, const VerificationServerOptions& options);
+  VerificationServer(domain::CertificateVerifier& certificates,
+                     const VerificationServerOptions& options);
 
-  domain::Certificates& certificates_;
+  domain::CertificateVerifier& certificates_;
   RateLimiter limiter_;
   std::unique_ptr<HttpDaemon> daemon_;
 

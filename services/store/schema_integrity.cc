@@ -28,7 +28,7 @@ namespace {
 //   the status list, the list's version that has the status, the key and
 //   the signature) and a signed status list (one bit per certificate: no
 //   longer valid); the server signs both as stored when it first starts
-//   with none signed (Certificates::SignStatusBaseline).
+//   with none signed (CertificateIssuing::SignStatusBaseline).
 // - The ledger's erased texts: then() records each erasure made before
 //   this version in the chain (domain::LedgerEntryKind::kErasure).
 constexpr char kMigration22[] = R"sql(

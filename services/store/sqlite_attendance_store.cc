@@ -3,6 +3,7 @@
 #include <optional>
 
 #include "absl/strings/str_cat.h"
+#include "domain/attendance/attendance_ledger.h"
 #include "domain/status_macros.h"
 #include "store/attendance_years.h"
 #include "store/stored_numbers.h"

@@ -1,6 +1,7 @@
 #include "store/sqlite_certificate_store.h"
 
 #include "absl/strings/str_cat.h"
+#include "domain/completion/certificate_document.h"
 #include "domain/errors.h"
 #include "domain/status_macros.h"
 #include "store/stored_numbers.h"

@@ -1559,7 +1559,8 @@ TEST_F(CertificateDocumentsTest, ACertificateOfTheFirstDocumentFormatStillVerifi
     db.exec("DROP TRIGGER certificate_status_list_no_delete");
     db.exec("DELETE FROM certificate_status_list");
   }
-  absl::StatusOr<domain::StatusBaseline> baseline = server_->certificates().SignStatusBaseline();
+  absl::StatusOr<domain::StatusBaseline> baseline =
+      server_->certificate_issuing().SignStatusBaseline();
   ASSERT_TRUE(baseline.ok()) << baseline.status();
   EXPECT_TRUE(baseline->signed_now);
 

@@ -694,7 +694,7 @@ TEST_F(ErasureTest, AFloodOfAnonymousNameChecksNeverFailsALogin) {
   ASSERT_TRUE(Erase(coordinator_token_, canary_, "Antrag vom 12.11.2026", false, &erased).ok());
   server::VerificationServerOptions page_options;
   page_options.listen_address = "127.0.0.1:0";
-  auto page = server::VerificationServer::Start(server_->certificates(), page_options);
+  auto page = server::VerificationServer::Start(server_->certificate_verifier(), page_options);
   ASSERT_TRUE(page.ok()) << page.status();
   const int page_port = (*page)->port();
   const std::string page_target = "/c/" + certificate_.serial() + "?name=Jonas%20Berg&format=json";

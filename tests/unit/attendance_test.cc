@@ -1,14 +1,16 @@
-// The attendance use case on an in-memory store with a clock the test sets:
-// when a session takes records and sign-off, the rotating check-in code with
-// its grace slot, throttled guessing, and the ledger's head.
-
-#include "domain/attendance/attendance.h"
+// The attendance use cases (recording, self check-in, reports) on an
+// in-memory store with a clock the test sets: when a session takes records
+// and sign-off, the rotating check-in code with its grace slot, throttled
+// guessing, and the ledger's head.
 
 #include <gtest/gtest.h>
 
+#include "domain/attendance/attendance_recording.h"
+#include "domain/attendance/attendance_reports.h"
+#include "domain/attendance/self_check_in.h"
 #include "domain/enrolment/enrolments.h"
-#include "domain/errors.h"
 #include "domain/enrolment/participants.h"
+#include "domain/errors.h"
 #include "store/sqlite_store.h"
 #include "testing/planning.h"
 
@@ -36,7 +38,9 @@ class AttendanceTest : public ::testing::Test {
     planner_ = std::make_unique<trainhub::testing::Planning>(*store_, clock);
     Participants participants(*store_, clock);
     Enrolments enrolments(*store_, clock);
-    attendance_ = std::make_unique<Attendance>(*store_, clock);
+    recording_ = std::make_unique<AttendanceRecording>(*store_, clock);
+    check_in_ = std::make_unique<SelfCheckIn>(*store_, clock);
+    reports_ = std::make_unique<AttendanceReports>(*store_, clock);
 
     Organization org;
     org.name = "Auslandsgesellschaft Sachsen-Anhalt e.V.";
@@ -93,14 +97,16 @@ class AttendanceTest : public ::testing::Test {
   }
 
   absl::StatusOr<AttendanceEntry> Record(AttendanceStatus status, Id person = 0) {
-    return attendance_->Record(trainer_, session_id_, Mark(person ? person : people_[0], status),
-                               "", {});
+    return recording_->Record(trainer_, session_id_, Mark(person ? person : people_[0], status), "",
+                              {});
   }
 
   absl::Time now_ = Berlin(2027, 2, 20, 10, 0);  // enrolled a fortnight before
   std::unique_ptr<store::SqliteStore> store_;
   std::unique_ptr<trainhub::testing::Planning> planner_;
-  std::unique_ptr<Attendance> attendance_;
+  std::unique_ptr<AttendanceRecording> recording_;
+  std::unique_ptr<SelfCheckIn> check_in_;
+  std::unique_ptr<AttendanceReports> reports_;
   const Principal admin_ = Principal::System();
   Principal trainer_;
   std::vector<Principal> participant_;
@@ -123,30 +129,30 @@ TEST_F(AttendanceTest, BeforeTheSessionBeginsOnlyExcusedIsRecorded) {
   }
   EXPECT_TRUE(Record(AttendanceStatus::kExcused).ok());
   // Sign-off waits for the session to begin.
-  absl::StatusOr<AttendanceSheet> too_soon = attendance_->SignOff(trainer_, session_id_, {});
+  absl::StatusOr<AttendanceSheet> too_soon = recording_->SignOff(trainer_, session_id_, {});
   EXPECT_EQ(too_soon.status().code(), absl::StatusCode::kFailedPrecondition);
   now_ = Berlin(2027, 3, 6, 9, 0);  // the session begins
   EXPECT_TRUE(Record(AttendanceStatus::kPresent).ok());
   EXPECT_TRUE(Record(AttendanceStatus::kAbsent, people_[1]).ok());
   now_ = Berlin(2027, 3, 6, 16, 5);
-  absl::StatusOr<AttendanceSheet> signed_off = attendance_->SignOff(trainer_, session_id_, {});
+  absl::StatusOr<AttendanceSheet> signed_off = recording_->SignOff(trainer_, session_id_, {});
   ASSERT_TRUE(signed_off.ok()) << signed_off.status();
   EXPECT_TRUE(signed_off->sign_off.has_value());
-  EXPECT_EQ(attendance_->SignOff(trainer_, session_id_, {}).status().code(),
+  EXPECT_EQ(recording_->SignOff(trainer_, session_id_, {}).status().code(),
             absl::StatusCode::kFailedPrecondition);
 }
 
 TEST_F(AttendanceTest, SignOffNamesWhoHasNoStatusYet) {
   now_ = Berlin(2027, 3, 6, 16, 5);
   ASSERT_TRUE(Record(AttendanceStatus::kPresent).ok());
-  absl::StatusOr<AttendanceSheet> refused = attendance_->SignOff(trainer_, session_id_, {});
+  absl::StatusOr<AttendanceSheet> refused = recording_->SignOff(trainer_, session_id_, {});
   EXPECT_EQ(refused.status().code(), absl::StatusCode::kFailedPrecondition);
   EXPECT_NE(refused.status().message().find("Олена Коваль"), std::string::npos) << refused.status();
 }
 
 TEST_F(AttendanceTest, TheCheckInCodeRotatesEvery30SecondsAndThePreviousOneIsTaken) {
   now_ = Berlin(2027, 3, 6, 9, 0, 5);
-  absl::StatusOr<CheckInCode> opened = attendance_->OpenCheckIn(trainer_, session_id_, 10, {});
+  absl::StatusOr<CheckInCode> opened = check_in_->OpenCheckIn(trainer_, session_id_, 10, {});
   ASSERT_TRUE(opened.ok()) << opened.status();
   ASSERT_TRUE(opened->open);
   EXPECT_EQ(opened->code.size(), 6u);
@@ -154,30 +160,30 @@ TEST_F(AttendanceTest, TheCheckInCodeRotatesEvery30SecondsAndThePreviousOneIsTak
   const std::string first = opened->code;
 
   now_ += absl::Seconds(30);  // the next slot: a new code, the old one still taken
-  const std::string second = attendance_->CurrentCheckInCode(trainer_, session_id_)->code;
+  const std::string second = check_in_->CurrentCheckInCode(trainer_, session_id_)->code;
   EXPECT_NE(second, first);
-  absl::StatusOr<AttendanceEntry> in = attendance_->CheckIn(participant_[0], first, 0, {});
+  absl::StatusOr<AttendanceEntry> in = check_in_->CheckIn(participant_[0], first, 0, {});
   ASSERT_TRUE(in.ok()) << in.status();
   EXPECT_EQ(in->status, AttendanceStatus::kPresent);
   EXPECT_EQ(in->source, AttendanceSource::kSelfCheckIn);
   EXPECT_EQ(in->account_id, 0) << "participants do not see who recorded";
 
   now_ += absl::Seconds(30);  // two slots on: the first code has expired
-  absl::StatusOr<AttendanceEntry> late = attendance_->CheckIn(participant_[1], first, 0, {});
+  absl::StatusOr<AttendanceEntry> late = check_in_->CheckIn(participant_[1], first, 0, {});
   EXPECT_EQ(late.status().code(), absl::StatusCode::kFailedPrecondition);
   EXPECT_EQ(Field(late.status()), "code");
-  EXPECT_TRUE(attendance_->CheckIn(participant_[1], second, session_id_, {}).ok());
+  EXPECT_TRUE(check_in_->CheckIn(participant_[1], second, session_id_, {}).ok());
 
   now_ = Berlin(2027, 3, 6, 9, 10, 6);  // the window of 10 minutes has closed
-  EXPECT_FALSE(attendance_->CurrentCheckInCode(trainer_, session_id_)->open);
-  EXPECT_EQ(attendance_->CheckIn(participant_[0], second, 0, {}).status().code(),
+  EXPECT_FALSE(check_in_->CurrentCheckInCode(trainer_, session_id_)->open);
+  EXPECT_EQ(check_in_->CheckIn(participant_[0], second, 0, {}).status().code(),
             absl::StatusCode::kFailedPrecondition);
 }
 
 TEST_F(AttendanceTest, TheCodeIsTakenAsTheTrainersScreenShowsIt) {
   now_ = Berlin(2027, 3, 6, 9, 0, 5);
-  ASSERT_TRUE(attendance_->OpenCheckIn(trainer_, session_id_, 10, {}).ok());
-  const std::string code = attendance_->CurrentCheckInCode(trainer_, session_id_)->code;
+  ASSERT_TRUE(check_in_->OpenCheckIn(trainer_, session_id_, 10, {}).ok());
+  const std::string code = check_in_->CurrentCheckInCode(trainer_, session_id_)->code;
   const std::string left = code.substr(0, 3), right = code.substr(3);
   // With a space, a no-break or thin space, a hyphen or an en dash between
   // the groups, as people copy or type it.
@@ -185,11 +191,11 @@ TEST_F(AttendanceTest, TheCodeIsTakenAsTheTrainersScreenShowsIt) {
                                           left + "\u2013" + right, left + "\u00a0" + right,
                                           " " + left + "\u202f" + right + " "};
   for (size_t i = 0; i < typed.size(); ++i) {
-    absl::StatusOr<AttendanceEntry> in = attendance_->CheckIn(participant_[i % 2], typed[i], 0, {});
+    absl::StatusOr<AttendanceEntry> in = check_in_->CheckIn(participant_[i % 2], typed[i], 0, {});
     EXPECT_TRUE(in.ok()) << "\"" << typed[i] << "\": " << in.status();
   }
   for (const std::string bad : {left, code + "1", left + "-" + "abc", std::string("48a 915")}) {
-    absl::StatusOr<AttendanceEntry> refused = attendance_->CheckIn(participant_[0], bad, 0, {});
+    absl::StatusOr<AttendanceEntry> refused = check_in_->CheckIn(participant_[0], bad, 0, {});
     EXPECT_EQ(refused.status().code(), absl::StatusCode::kInvalidArgument) << bad;
     EXPECT_EQ(Field(refused.status()), "code");
     EXPECT_NE(refused.status().message().find("must be six digits"), std::string::npos)
@@ -199,19 +205,19 @@ TEST_F(AttendanceTest, TheCodeIsTakenAsTheTrainersScreenShowsIt) {
 
 TEST_F(AttendanceTest, GuessingCodesIsThrottledPerAccount) {
   now_ = Berlin(2027, 3, 6, 9, 0, 5);
-  ASSERT_TRUE(attendance_->OpenCheckIn(trainer_, session_id_, 10, {}).ok());
-  const std::string right = attendance_->CurrentCheckInCode(trainer_, session_id_)->code;
+  ASSERT_TRUE(check_in_->OpenCheckIn(trainer_, session_id_, 10, {}).ok());
+  const std::string right = check_in_->CurrentCheckInCode(trainer_, session_id_)->code;
   const std::string wrong = right == "000000" ? "000001" : "000000";
   for (int i = 0; i < 3; ++i) {
-    EXPECT_EQ(attendance_->CheckIn(participant_[0], wrong, 0, {}).status().code(),
+    EXPECT_EQ(check_in_->CheckIn(participant_[0], wrong, 0, {}).status().code(),
               absl::StatusCode::kFailedPrecondition);
   }
-  EXPECT_EQ(attendance_->CheckIn(participant_[0], right, 0, {}).status().code(),
+  EXPECT_EQ(check_in_->CheckIn(participant_[0], right, 0, {}).status().code(),
             absl::StatusCode::kResourceExhausted);
-  EXPECT_TRUE(attendance_->CheckIn(participant_[1], right, 0, {}).ok()) << "others are not held";
+  EXPECT_TRUE(check_in_->CheckIn(participant_[1], right, 0, {}).ok()) << "others are not held";
   now_ += absl::Seconds(6);
-  const std::string later = attendance_->CurrentCheckInCode(trainer_, session_id_)->code;
-  EXPECT_TRUE(attendance_->CheckIn(participant_[0], later, 0, {}).ok());
+  const std::string later = check_in_->CurrentCheckInCode(trainer_, session_id_)->code;
+  EXPECT_TRUE(check_in_->CheckIn(participant_[0], later, 0, {}).ok());
 }
 
 // A replay of a check-in (its request id again) and a check-in of someone
@@ -219,29 +225,28 @@ TEST_F(AttendanceTest, GuessingCodesIsThrottledPerAccount) {
 // would let a participant guess codes of other sessions without waiting.
 TEST_F(AttendanceTest, RepeatingASuccessfulCheckInDoesNotResetTheGuessingThrottle) {
   now_ = Berlin(2027, 3, 6, 9, 0, 5);
-  ASSERT_TRUE(attendance_->OpenCheckIn(trainer_, session_id_, 10, {}).ok());
-  const std::string right = attendance_->CurrentCheckInCode(trainer_, session_id_)->code;
+  ASSERT_TRUE(check_in_->OpenCheckIn(trainer_, session_id_, 10, {}).ok());
+  const std::string right = check_in_->CurrentCheckInCode(trainer_, session_id_)->code;
   const std::string wrong = right == "000000" ? "000001" : "000000";
   const RequestKey first{"check-in-1", "same request", participant_[0].account.id};
-  absl::StatusOr<AttendanceEntry> in = attendance_->CheckIn(participant_[0], right, 0, first);
+  absl::StatusOr<AttendanceEntry> in = check_in_->CheckIn(participant_[0], right, 0, first);
   ASSERT_TRUE(in.ok()) << in.status();
   for (int round = 0; round < 2; ++round) {
-    EXPECT_EQ(attendance_->CheckIn(participant_[0], wrong, 0, {}).status().code(),
+    EXPECT_EQ(check_in_->CheckIn(participant_[0], wrong, 0, {}).status().code(),
               absl::StatusCode::kFailedPrecondition);
-    absl::StatusOr<AttendanceEntry> replay =
-        attendance_->CheckIn(participant_[0], right, 0, first);
+    absl::StatusOr<AttendanceEntry> replay = check_in_->CheckIn(participant_[0], right, 0, first);
     ASSERT_TRUE(replay.ok()) << replay.status();
     EXPECT_EQ(replay->id, in->id);
-    absl::StatusOr<AttendanceEntry> again = attendance_->CheckIn(participant_[0], right, 0, {});
+    absl::StatusOr<AttendanceEntry> again = check_in_->CheckIn(participant_[0], right, 0, {});
     ASSERT_TRUE(again.ok()) << again.status();
     EXPECT_EQ(again->id, in->id);
   }
   // The third wrong code in a row: the account waits, replays included.
-  EXPECT_EQ(attendance_->CheckIn(participant_[0], wrong, 0, {}).status().code(),
+  EXPECT_EQ(check_in_->CheckIn(participant_[0], wrong, 0, {}).status().code(),
             absl::StatusCode::kFailedPrecondition);
-  EXPECT_EQ(attendance_->CheckIn(participant_[0], wrong, 0, {}).status().code(),
+  EXPECT_EQ(check_in_->CheckIn(participant_[0], wrong, 0, {}).status().code(),
             absl::StatusCode::kResourceExhausted);
-  EXPECT_EQ(attendance_->CheckIn(participant_[0], right, 0, first).status().code(),
+  EXPECT_EQ(check_in_->CheckIn(participant_[0], right, 0, first).status().code(),
             absl::StatusCode::kResourceExhausted);
 }
 
@@ -250,13 +255,13 @@ TEST_F(AttendanceTest, TheLedgerHeadFollowsEveryAppendAndVerifies) {
   std::vector<AttendanceMark> marks = {Mark(people_[0], AttendanceStatus::kPresent),
                                        Mark(people_[1], AttendanceStatus::kLate)};
   marks[1].minutes_missed = 30;
-  ASSERT_TRUE(attendance_->RecordSheet(trainer_, session_id_, marks, "", {}).ok());
-  ASSERT_TRUE(attendance_->SignOff(trainer_, session_id_, {}).ok());
-  absl::StatusOr<LedgerCheck> check = attendance_->VerifyLedger(admin_, series_id_);
+  ASSERT_TRUE(recording_->RecordSheet(trainer_, session_id_, marks, "", {}).ok());
+  ASSERT_TRUE(recording_->SignOff(trainer_, session_id_, {}).ok());
+  absl::StatusOr<LedgerCheck> check = reports_->VerifyLedger(admin_, series_id_);
   ASSERT_TRUE(check.ok()) << check.status();
   EXPECT_TRUE(check->intact) << check->problem;
   EXPECT_EQ(check->entry_count, 3);
-  absl::StatusOr<AttendanceFile> exported = attendance_->LedgerExport(admin_, series_id_);
+  absl::StatusOr<AttendanceFile> exported = reports_->LedgerExport(admin_, series_id_);
   ASSERT_TRUE(exported.ok());
   absl::StatusOr<std::vector<AttendanceEntry>> parsed = LedgerFromJson(exported->content);
   ASSERT_TRUE(parsed.ok()) << parsed.status();

@@ -8,12 +8,12 @@
 #include <gtest/gtest.h>
 
 #include "absl/strings/str_cat.h"
-#include "domain/attendance/attendance.h"
+#include "domain/attendance/attendance_recording.h"
 #include "domain/berlin_time.h"
 #include "domain/enrolment/enrolments.h"
 #include "domain/enrolment/participants.h"
-#include "domain/status_macros.h"
 #include "domain/enrolment/training_year.h"
+#include "domain/status_macros.h"
 #include "store/sqlite_store.h"
 #include "testing/planning.h"
 
@@ -34,7 +34,7 @@ class FunderReportsTest : public ::testing::Test {
     planner_ = std::make_unique<trainhub::testing::Planning>(*store_, clock);
     participants_ = std::make_unique<Participants>(*store_, clock);
     enrolments_ = std::make_unique<Enrolments>(*store_, clock);
-    attendance_ = std::make_unique<Attendance>(*store_, clock);
+    recording_ = std::make_unique<AttendanceRecording>(*store_, clock);
     reports_ = std::make_unique<FunderReports>(*store_, clock);
 
     Organization org;
@@ -83,7 +83,7 @@ class FunderReportsTest : public ::testing::Test {
     std::vector<AttendanceMark> marks;
     for (Id person : people)
       marks.push_back({.participant_id = person, .status = AttendanceStatus::kPresent});
-    auto sheet = attendance_->RecordSheet(admin_, session, marks, "aus der Papierliste", {});
+    auto sheet = recording_->RecordSheet(admin_, session, marks, "aus der Papierliste", {});
     ASSERT_TRUE(sheet.ok()) << sheet.status();
   }
 
@@ -117,7 +117,7 @@ class FunderReportsTest : public ::testing::Test {
   std::unique_ptr<trainhub::testing::Planning> planner_;
   std::unique_ptr<Participants> participants_;
   std::unique_ptr<Enrolments> enrolments_;
-  std::unique_ptr<Attendance> attendance_;
+  std::unique_ptr<AttendanceRecording> recording_;
   std::unique_ptr<FunderReports> reports_;
   const Principal admin_ = Principal::System();
   Id org_ = 0, series_ = 0;
@@ -217,7 +217,7 @@ TEST_F(FunderReportsTest, ApprenticesGiveTheirStartAndOthersNone) {
 }
 
 // Certificates as issued and changed since: written straight to the store,
-// as Certificates (domain/completion/certificates.h) leaves them.
+// as CertificateIssuing (domain/completion/certificate_issuing.h) leaves them.
 class FunderReportDocumentsTest : public FunderReportsTest {
  protected:
   struct Issued {

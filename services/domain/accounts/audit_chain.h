@@ -23,12 +23,6 @@
 
 namespace trainhub::domain {
 
-// The newest chained event as the store keeps it beside the chain.
-struct AuditHead {
-  int64_t event_count = 0;
-  std::string hash;  // AuditGenesis() for an empty chain
-};
-
 std::string AuditGenesis();
 // 16 random bytes for a row with a peer; "" for none.
 std::string NewAuditPeerSalt(const std::string& peer);

@@ -14,7 +14,7 @@
 // Changing, inserting or deleting an entry behind the server's back breaks
 // the chain from there on. Shared by the server and the CLI, which verifies
 // an exported ledger offline; this file needs libsodium and nothing else of
-// the domain.
+// the domain but its entities (domain/model.h, headers only).
 
 #include <cstdint>
 #include <string>
@@ -22,76 +22,17 @@
 
 #include "absl/status/statusor.h"
 #include "absl/time/time.h"
+#include "domain/model.h"
 
 namespace trainhub::domain {
 
-using LedgerId = int64_t;
+// Ids in the ledger (the entity is AttendanceEntry, domain/model.h).
+using LedgerId = Id;
 
-enum class AttendanceStatus {
-  kUnspecified = 0,  // not recorded
-  kPresent = 1,
-  kLate = 2,
-  kExcused = 3,
-  kAbsent = 4,
-};
-bool IsKnown(AttendanceStatus value);
-// "present", "late", "excused", "absent"; "" for unspecified.
-const char* ToString(AttendanceStatus value);
 // Present or late: took part.
 inline bool Attended(AttendanceStatus s) {
   return s == AttendanceStatus::kPresent || s == AttendanceStatus::kLate;
 }
-
-enum class AttendanceSource {
-  kUnspecified = 0,
-  kStaff = 1,        // a trainer or coordinator
-  kSelfCheckIn = 2,  // the participant, with the session's check-in code
-};
-
-enum class LedgerEntryKind {
-  kRecord = 1,   // a status for one person
-  kSignOff = 2,  // the session's sheet declared done
-  // The note and reason of a person's records of one session were erased
-  // (GDPR); text_digest commits to those records as they are after it
-  // (LedgerErasedDigest). Version 3 only.
-  kErasure = 3,
-};
-
-// The hash version of entries appended now.
-inline constexpr int kLedgerHashVersion = 3;
-
-// One ledger entry. A record names a participant and a status; a sign-off
-// names neither; an erasure names the participant and no status.
-struct AttendanceEntry {
-  LedgerId id = 0;
-  LedgerId series_id = 0;
-  LedgerId session_id = 0;
-  LedgerEntryKind kind = LedgerEntryKind::kRecord;
-  LedgerId participant_id = 0;
-  AttendanceStatus status = AttendanceStatus::kUnspecified;
-  int minutes_missed = 0;
-  std::string note;
-  AttendanceSource source = AttendanceSource::kUnspecified;
-  absl::Time client_time;  // when the client recorded it
-  std::string client_nonce;
-  std::string device_id;
-  LedgerId account_id = 0;
-  absl::Time record_time;  // when the server stored it
-  std::string reason;
-  LedgerId conflicting_record_id = 0;  // see AttendanceRecord in attendance.proto
-  std::string prev_hash;               // 32 bytes; zeros for the first entry
-  std::string hash;                    // 32 bytes
-  // 1: entries recorded before the GDPR erasure; 2: before version 3.
-  int hash_version = kLedgerHashVersion;
-  // Records: 32 bytes once note and reason were erased (LedgerTextDigest of
-  // them), empty while they are kept. Erasures: LedgerErasedDigest.
-  std::string text_digest;
-
-  // Derived; not part of the chain.
-  std::string account_name;
-  // What counted for the person before this record (history listings).
-  AttendanceStatus previous_status = AttendanceStatus::kUnspecified;
-};
 
 inline constexpr size_t kLedgerHashBytes = 32;
 

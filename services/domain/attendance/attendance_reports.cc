@@ -1,115 +1,26 @@
-// What is made of the records: the matrix, per-person summaries, the
-// files for download and the ledger's verification.
+// What is made of the records (domain/attendance/attendance_reports.h):
+// per-person summaries, the matrix and its files, the sign-in sheet and the
+// ledger's verification and export.
+
+#include "domain/attendance/attendance_reports.h"
 
 #include <map>
 #include <utility>
 
 #include "absl/strings/str_cat.h"
 #include "domain/access.h"
-#include "domain/attendance/attendance.h"
 #include "domain/attendance/attendance_rules.h"
 #include "domain/attendance/attendance_sheet.h"
-#include "domain/errors.h"
 #include "domain/attendance/sign_in_sheet_pdf.h"
+#include "domain/errors.h"
 #include "domain/status_macros.h"
 
 namespace trainhub::domain {
 
-absl::StatusOr<AttendanceMatrix> BuildMatrix(ReadView& r, Series series) {
-  const Id series_id = series.id;
-  AttendanceMatrix matrix;
-  matrix.series = std::move(series);
-  TH_ASSIGN_OR_RETURN(std::vector<Session> sessions, SessionsOf(r, series_id));
-  TH_ASSIGN_OR_RETURN(std::vector<Module> modules, ModulesOf(r, series_id));
-  const std::map<Id, double> units = TeachingUnits(sessions, modules);
-  TH_ASSIGN_OR_RETURN(std::vector<AttendanceEntry> entries,
-                      r.attendance().ListForSeries(series_id));
-  std::map<Id, std::vector<AttendanceEntry>> by_session;
-  for (AttendanceEntry& e : entries) by_session[e.session_id].push_back(std::move(e));
-  std::vector<SessionLedger> ledgers;
-  for (Session& s : sessions) {
-    ledgers.push_back(Reduce(by_session[s.id]));
-    MatrixColumn column;
-    column.teaching_units = units.at(s.id);
-    column.signed_off = ledgers.back().sign_off.has_value();
-    column.session = std::move(s);
-    matrix.columns.push_back(std::move(column));
-  }
-  TH_ASSIGN_OR_RETURN(std::vector<SeatHolder> holders, SeatHoldersOf(r, series_id));
-  for (const SeatHolder& h : holders) {
-    MatrixRow row;
-    row.participant_id = h.participant_id;
-    row.participant_name = h.name;
-    bool any = false;
-    for (size_t i = 0; i < matrix.columns.size(); ++i) {
-      const Session& s = matrix.columns[i].session;
-      MatrixCell cell;
-      auto it = ledgers[i].cells.find(h.participant_id);
-      if (it != ledgers[i].cells.end() && it->second.current) {
-        cell.status = it->second.current->status;
-        cell.minutes_missed = it->second.current->minutes_missed;
-        cell.needs_review = it->second.needs_review;
-      }
-      // A record transferred by a planner counts although the seat came later.
-      cell.expected = h.HeldSeat(s.start, s.end) || cell.status != AttendanceStatus::kUnspecified;
-      any = any || cell.expected;
-      row.cells.push_back(cell);
-    }
-    if (any) matrix.rows.push_back(std::move(row));
-  }
-  return matrix;
-}
+AttendanceReports::AttendanceReports(Store& store, Clock clock)
+    : store_(store), clock_(std::move(clock)) {}
 
-void CountMatrix(AttendanceMatrix& matrix, absl::Time now) {
-  for (MatrixColumn& column : matrix.columns) column.held = column.session.start <= now;
-  for (MatrixRow& row : matrix.rows) {
-    PersonAttendance& p = row.totals;
-    p = PersonAttendance{};
-    p.participant_id = row.participant_id;
-    p.participant_name = row.participant_name;
-    for (size_t i = 0; i < row.cells.size(); ++i) {
-      const MatrixCell& cell = row.cells[i];
-      const MatrixColumn& column = matrix.columns[i];
-      if (!cell.expected) continue;
-      ++p.sessions_expected;
-      if (!column.held) {
-        ++p.upcoming;
-        continue;
-      }
-      ++p.sessions_held;
-      p.teaching_units_held += column.teaching_units;
-      switch (cell.status) {
-        case AttendanceStatus::kLate:
-          ++p.late;
-          break;
-        case AttendanceStatus::kPresent:
-          ++p.present_only;
-          break;
-        case AttendanceStatus::kExcused:
-          ++p.excused;
-          break;
-        case AttendanceStatus::kAbsent:
-          ++p.absent;
-          break;
-        case AttendanceStatus::kUnspecified:
-          ++p.unrecorded;
-          break;
-      }
-      if (Attended(cell.status)) {
-        p.minutes_missed += cell.minutes_missed;
-        const int length = LengthMinutes(column.session);
-        const double share =
-            length > 0 ? std::max(0, length - cell.minutes_missed) / double(length) : 0;
-        p.teaching_units_attended += column.teaching_units * share;
-      }
-    }
-    p.present = p.present_only + p.late;
-    const int recorded = p.present + p.excused + p.absent;
-    p.attendance_rate = recorded > 0 ? double(p.present) / recorded : 0;
-  }
-}
-
-absl::StatusOr<AttendanceMatrix> Attendance::Matrix(const Principal& who, Id series_id) {
+absl::StatusOr<AttendanceMatrix> AttendanceReports::Matrix(const Principal& who, Id series_id) {
   const absl::Time now = clock_();
   AttendanceMatrix matrix;
   TH_RETURN_IF_ERROR(store_.Read([&](ReadView& r) -> absl::Status {
@@ -121,8 +32,8 @@ absl::StatusOr<AttendanceMatrix> Attendance::Matrix(const Principal& who, Id ser
   return matrix;
 }
 
-absl::StatusOr<AttendanceSummary> Attendance::Summary(const Principal& who, Id series_id,
-                                                      Id participant_id) {
+absl::StatusOr<AttendanceSummary> AttendanceReports::Summary(const Principal& who, Id series_id,
+                                                             Id participant_id) {
   if (participant_id < 0) return InvalidField("participant_id", Msg("must be a positive id"));
   const absl::Time now = clock_();
   // Participants get their own row only; readers everyone's.
@@ -214,7 +125,7 @@ std::vector<std::string> CurrentStatusMismatches(Id series_id,
 
 }  // namespace
 
-absl::StatusOr<LedgerCheck> Attendance::VerifyLedger(const Principal& who, Id series_id) {
+absl::StatusOr<LedgerCheck> AttendanceReports::VerifyLedger(const Principal& who, Id series_id) {
   LedgerCheck check;
   TH_RETURN_IF_ERROR(store_.Read([&](ReadView& r) -> absl::Status {
     TH_RETURN_IF_ERROR(AccessSeries(r, who, series_id, AttendanceRole::kReader).status());
@@ -247,7 +158,7 @@ absl::StatusOr<LedgerCheck> Attendance::VerifyLedger(const Principal& who, Id se
   return check;
 }
 
-absl::StatusOr<AttendanceFile> Attendance::LedgerExport(const Principal& who, Id series_id) {
+absl::StatusOr<AttendanceFile> AttendanceReports::LedgerExport(const Principal& who, Id series_id) {
   std::vector<AttendanceEntry> entries;
   TH_RETURN_IF_ERROR(store_.Read([&](ReadView& r) -> absl::Status {
     TH_RETURN_IF_ERROR(AccessSeries(r, who, series_id, AttendanceRole::kReader).status());
@@ -258,8 +169,8 @@ absl::StatusOr<AttendanceFile> Attendance::LedgerExport(const Principal& who, Id
                         "application/json", LedgerToJson(series_id, entries)};
 }
 
-absl::StatusOr<AttendanceFile> Attendance::Export(const Principal& who, Id series_id,
-                                                  ExportFormat format) {
+absl::StatusOr<AttendanceFile> AttendanceReports::Export(const Principal& who, Id series_id,
+                                                         ExportFormat format) {
   TH_ASSIGN_OR_RETURN(AttendanceMatrix matrix, Matrix(who, series_id));
   if (format == ExportFormat::kJson) {
     return AttendanceFile{absl::StrCat("anwesenheit-reihe-", series_id, ".json"),
@@ -269,7 +180,7 @@ absl::StatusOr<AttendanceFile> Attendance::Export(const Principal& who, Id serie
                         "text/csv; charset=utf-8", MatrixCsv(matrix)};
 }
 
-absl::StatusOr<AttendanceFile> Attendance::SignInSheet(const Principal& who, Id session_id) {
+absl::StatusOr<AttendanceFile> AttendanceReports::SignInSheet(const Principal& who, Id session_id) {
   const absl::Time now = clock_();
   SignInSheetData data;
   TH_RETURN_IF_ERROR(store_.Read([&](ReadView& r) -> absl::Status {

@@ -4,7 +4,8 @@
 // The rules of attendance inside a read or write unit: who may act on a
 // session's attendance, who was expected at it (held a seat during it),
 // which of a person's records counts, and a session's teaching units. The
-// use cases (attendance.h) build on them.
+// use cases (attendance_recording.h, self_check_in.h, attendance_reports.h)
+// build on them.
 
 #include <map>
 #include <optional>

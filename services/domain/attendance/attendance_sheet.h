@@ -2,8 +2,8 @@
 #define TRAINHUB_SERVICES_DOMAIN_ATTENDANCE_ATTENDANCE_SHEET_H_
 
 // A session's sheet inside a read or write unit: writing marks to the
-// ledger (SheetWriter) and building the sheet a caller sees. The use cases
-// of attendance.h build on it.
+// ledger (SheetWriter) and building the sheet a caller sees. Recording and
+// self check-in build on it.
 
 #include <map>
 #include <string>
@@ -11,7 +11,7 @@
 
 #include "absl/status/statusor.h"
 #include "absl/time/time.h"
-#include "domain/attendance/attendance.h"
+#include "domain/attendance/attendance_recording.h"
 #include "domain/attendance/attendance_rules.h"
 #include "domain/ports/unit_of_work.h"
 #include "domain/principal.h"

@@ -1,14 +1,21 @@
-// A series' certificate PDFs as one ZIP archive (libzip), each PDF read
-// from the store only while the archive writes it.
+// The issued certificates for their readers (domain/completion/certificate_archive.h);
+// a series' PDFs as one ZIP archive (libzip), each PDF read from the store
+// only while the archive writes it.
+
+#include "domain/completion/certificate_archive.h"
 
 #include <zip.h>
 
 #include <cstring>
 #include <memory>
+#include <utility>
 
 #include "absl/strings/str_cat.h"
-#include "domain/completion/certificates.h"
+#include "domain/access.h"
+#include "domain/completion/certificate_badge.h"
+#include "domain/completion/certificate_status.h"
 #include "domain/completion/completion_read.h"
+#include "domain/documents/data_integrity.h"
 #include "domain/errors.h"
 #include "domain/status_macros.h"
 #include "domain/work_gate.h"
@@ -96,8 +103,116 @@ std::string EntryName(const Certificate& c) {
 
 }  // namespace
 
-absl::StatusOr<int> Certificates::WritePdfArchive(const Principal& who, Id series_id,
-                                                  bool include_invalid, const std::string& path) {
+CertificateArchive::CertificateArchive(Store& store, const CertificateSigner& signer,
+                                       CertificateVerifier& verifier, Clock clock)
+    : store_(store), signer_(signer), verifier_(verifier), clock_(std::move(clock)) {}
+
+absl::StatusOr<Certificate> CertificateArchive::Get(const Principal& who,
+                                                    const std::string& serial) {
+  Certificate c;
+  TH_RETURN_IF_ERROR(store_.Read([&](ReadView& r) -> absl::Status {
+    TH_ASSIGN_OR_RETURN(auto access,
+                        AccessCertificate(r, who, serial, CompletionRole::kParticipant));
+    c = std::move(access.first);
+    return absl::OkStatus();
+  }));
+  return c;
+}
+
+absl::StatusOr<Certificate> CertificateArchive::GetWithPdf(const Principal& who,
+                                                           const std::string& serial) {
+  TH_ASSIGN_OR_RETURN(Certificate c, Get(who, serial));
+  if (!c.content.holder_name_hash.empty()) {
+    return FieldError(absl::StatusCode::kFailedPrecondition, "serial",
+                      Msg("the holder's data was erased; certificate {serial} can be verified, but "
+                          "its PDF is no longer kept",
+                          {{"serial", c.content.serial}}));
+  }
+  return c;
+}
+
+absl::StatusOr<std::string> CertificateArchive::Badge(const Principal& who,
+                                                      const std::string& serial) {
+  TH_ASSIGN_OR_RETURN(Certificate c, GetWithPdf(who, serial));
+  std::optional<CertificateStatusRecord> record;
+  StatusCheck status;
+  TH_RETURN_IF_ERROR(store_.Read([&](ReadView& r) -> absl::Status {
+    TH_ASSIGN_OR_RETURN(status, verifier_.CheckStatus(r, c));
+    TH_ASSIGN_OR_RETURN(record, r.certificates().GetStatusRecord(c.id));
+    return absl::OkStatus();
+  }));
+  if (!status.confirmed) {
+    return FieldError(absl::StatusCode::kFailedPrecondition, "serial",
+                      Msg("the status of certificate {serial} cannot be confirmed: {problem}",
+                          {{"serial", c.content.serial}, {"problem", status.problem}}));
+  }
+  if (c.status != CertificateStatus::kValid) {
+    return FieldError(absl::StatusCode::kFailedPrecondition, "serial",
+                      c.status == CertificateStatus::kRevoked
+                          ? Msg("certificate {serial} is revoked", {{"serial", c.content.serial}})
+                          : Msg("certificate {serial} is superseded by {successor}",
+                                {{"serial", c.content.serial}, {"successor", c.superseded_by}}));
+  }
+  const std::string did = DidKeyOf(signer_.public_key());
+  const std::string method = absl::StrCat(did, "#", did.substr(did.rfind(':') + 1));
+  nlohmann::json credential =
+      OpenBadgeCredentialOf(c.content, verifier_.VerificationUrl(c.content.serial), did);
+  // Offline checks learn a later revocation from the published list.
+  credential["credentialStatus"] =
+      BitstringStatusListEntryOf(record->status_index, verifier_.StatusListUrl());
+  TH_ASSIGN_OR_RETURN(
+      nlohmann::json badge,
+      AddEddsaJcsProof(std::move(credential), method,
+                       absl::FromUnixSeconds(absl::ToUnixSeconds(clock_())),
+                       [this](const std::string& message) { return signer_.Sign(message); }));
+  return badge.dump(2);
+}
+
+absl::StatusOr<Page<Certificate>> CertificateArchive::List(const Principal& who, Id series_id,
+                                                           Id participant_id,
+                                                           const PageRequest& page) {
+  if (series_id < 0) return InvalidField("series_id", Msg("must be a positive id"));
+  if (participant_id < 0) return InvalidField("participant_id", Msg("must be a positive id"));
+  Page<Certificate> out;
+  TH_RETURN_IF_ERROR(store_.Read([&](ReadView& r) -> absl::Status {
+    CertificateFilter filter;
+    filter.series_id = series_id;
+    filter.participant_id = participant_id;
+    if (series_id != 0) {
+      TH_ASSIGN_OR_RETURN(auto access,
+                          AccessCompletion(r, who, series_id, CompletionRole::kParticipant));
+      if (access.second == CompletionRole::kParticipant) {
+        if (participant_id != 0 && participant_id != who.ParticipantId()) {
+          return Denied(
+              Msg("your account may not see the certificates of participant {participant}",
+                  {{"participant", participant_id}}));
+        }
+        filter.participant_id = who.ParticipantId();
+      }
+    } else if (!who.IsAdmin()) {
+      for (const RoleGrant& g : who.account.roles) {
+        if (g.role == Role::kCoordinator) filter.organization_ids.push_back(g.organization_id);
+      }
+      if (filter.organization_ids.empty()) {
+        if (participant_id != 0 && participant_id != who.ParticipantId()) {
+          return Denied(
+              Msg("your account may not see the certificates of participant {participant}",
+                  {{"participant", participant_id}}));
+        }
+        // Trainers, and accounts without a participant record: none to see.
+        if (who.ParticipantId() == 0) return absl::OkStatus();
+        filter.participant_id = who.ParticipantId();
+      }
+    }
+    TH_ASSIGN_OR_RETURN(out, r.certificates().List(filter, page));
+    return absl::OkStatus();
+  }));
+  return out;
+}
+
+absl::StatusOr<int> CertificateArchive::WritePdfArchive(const Principal& who, Id series_id,
+                                                        bool include_invalid,
+                                                        const std::string& path) {
   if (series_id <= 0) return InvalidField("series_id", Msg("must be a positive id"));
   std::vector<Certificate> listed;
   TH_RETURN_IF_ERROR(store_.Read([&](ReadView& r) -> absl::Status {

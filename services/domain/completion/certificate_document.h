@@ -1,11 +1,12 @@
 #ifndef TRAINHUB_SERVICES_DOMAIN_COMPLETION_CERTIFICATE_DOCUMENT_H_
 #define TRAINHUB_SERVICES_DOMAIN_COMPLETION_CERTIFICATE_DOCUMENT_H_
 
-// An issued certificate and the document it freezes: everything printed on
-// it (holder, series, organisation and partners, modules with dates, UE,
-// trainers and topics, outcome, issue date, place and signatory) and the
-// evaluation it rests on, as canonical JSON signed with the issuer's Ed25519
-// key. Also the serial numbers and the issuer keys.
+// The document an issued certificate (domain/model_completion.h) freezes:
+// everything printed on it (holder, series, organisation and partners,
+// modules with dates, UE, trainers and topics, outcome, issue date, place and
+// signatory) and the evaluation it rests on, as canonical JSON signed with
+// the issuer's Ed25519 key. Also the serial numbers and the issuer's signing
+// key.
 //
 // The document format is versioned ("format": "trainhub-certificate-vN"):
 // an issued document never changes (a redaction re-signs it in its own
@@ -21,90 +22,12 @@
 #include "absl/status/statusor.h"
 #include "absl/time/civil_time.h"
 #include "absl/time/time.h"
-#include "domain/completion/completion_rules.h"
 #include "domain/documents/data_integrity.h"
 #include "domain/model.h"
+#include "domain/model_completion.h"
 #include "domain/work_gate.h"
 
 namespace trainhub::domain {
-
-// Numbers are stored and sent; never renumber.
-// kUnconfirmed is never stored: verification answers it for a stored status
-// that the issuer's signatures do not back (domain/completion/certificate_status.h).
-enum class CertificateStatus {
-  kUnspecified = 0,
-  kValid = 1,
-  kRevoked = 2,
-  kSuperseded = 3,
-  kUnconfirmed = 4,
-};
-
-// The newest document format, which new certificates are issued in.
-inline constexpr int kCertificateFormatVersion = 2;
-
-struct CertificateModuleLine {
-  int position = 0;
-  std::string title;
-  std::string dates;                    // German, e.g. "23.11.2018 – 24.11.2018"
-  std::string teaching_units;           // decimal text
-  std::string teaching_units_attended;  // decimal text
-  bool attended = false;
-  std::vector<std::string> trainers;
-  std::vector<std::string> topics;  // version 2
-};
-
-// What a certificate says; frozen at issue.
-struct CertificateContent {
-  int format_version = kCertificateFormatVersion;  // 1 or 2
-  std::string serial;
-  CompletionOutcome outcome = CompletionOutcome::kUnspecified;
-  std::string holder_name;  // "" once the holder's data was erased
-  // Once the holder's data was erased: the argon2id hash (libsodium's
-  // crypto_pwhash_str) of Folded(holder name), with its own salt, so that
-  // someone who presents the name can confirm it.
-  std::string holder_name_hash;
-  // With it (erasures from this version on): the same kind of hash of the
-  // name's TransliterationKey (name_transliteration.h), so that the name
-  // also checks in Latin letters when it was stored in another script.
-  std::string holder_transliteration_hash;
-  Id series_id = 0;
-  std::string series_title;
-  SeriesKind series_kind = SeriesKind::kUnspecified;
-  std::string qualification;  // the series' awards_qualification (Zertifikat only)
-  std::string organization_name;
-  std::vector<std::string> partner_names;
-  std::vector<CertificateModuleLine> modules;
-  std::string teaching_units_attended;  // decimal text
-  std::string teaching_units_total;
-  // Version 2: what the series issues (a Teilnahmebestätigung of a
-  // confirmation-only series is worded for an event, with its days), the
-  // days the holder attended (Europe/Berlin, in order), where it was issued
-  // (the organisation's city; may be empty) and who signs it.
-  IssuedDocuments issued_documents = IssuedDocuments::kCertificateAndConfirmation;
-  std::vector<absl::CivilDay> attended_days;
-  std::string place;
-  std::string signatory_name;
-  std::string signatory_role;
-  absl::Time issue_time;
-  std::string supersedes;  // serial
-  std::string key_id;
-  nlohmann::json evaluation;  // the rule and the person's records it used
-};
-
-struct Certificate {
-  Id id = 0;
-  Id participant_id = 0;
-  CertificateContent content;
-  std::string document;    // canonical JSON of DocumentOf(content)
-  std::string signature;   // 64 bytes, Ed25519 over document
-  std::string pdf;         // as issued (empty in lists)
-  std::string pdf_sha256;  // hex
-  CertificateStatus status = CertificateStatus::kValid;
-  std::string revoke_reason;
-  std::optional<absl::Time> revoke_time;
-  std::string superseded_by;
-  Id issued_by = 0;  // account
-};
 
 // The signed document of `content` in its format_version; its canonical
 // text is what is signed. DocumentOf(ContentOf(d)) gives d again.
@@ -176,14 +99,6 @@ class Ed25519Signer : public CertificateSigner {
 
 bool VerifySignature(const std::string& public_key, const std::string& message,
                      const std::string& signature);
-
-// A public key the server has signed with.
-struct IssuerKey {
-  std::string key_id;
-  std::string public_key;  // 32 bytes
-  absl::Time create_time;
-  bool active = false;
-};
 
 }  // namespace trainhub::domain
 

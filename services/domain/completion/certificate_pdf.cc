@@ -94,79 +94,117 @@ std::string AttendedWhen(const std::vector<absl::CivilDay>& days) {
   return absl::StrCat("am ", absl::StrJoin(parts, ", "), " und ", last_part);
 }
 
-}  // namespace
+// A module's row as printed, measured before the rows are placed on pages.
+struct ModuleRow {
+  const CertificateModuleLine* line;
+  std::string title, topics, units;
+  double title_height = 0, height = 0;
+};
 
-absl::StatusOr<std::string> RenderCertificatePdf(const CertificateContent& c,
-                                                 const std::string& verification_url) {
-  const bool full = c.outcome == CompletionOutcome::kCertificate;
-  // A Teilnahmebestätigung of a series that issues nothing else is worded
-  // for an event, with the days the holder was there.
-  const bool event = !full && c.issued_documents == IssuedDocuments::kConfirmationOnly;
-  const bool v2 = c.format_version >= 2;
-  const std::string kind = full ? "Zertifikat" : "Teilnahmebestätigung";
-  bool qr_ok = true;
-  absl::StatusOr<std::string> pdf = RenderPdf(absl::StrCat(kind, " ", c.serial), [&](Page& page) {
-    page.set_font_scale(0.75);  // sizes below are PDF points
-    double y = kMargin;
-    std::string issuer = Isolated(c.organization_name);
-    if (!c.partner_names.empty()) {
+constexpr double kNumberColumn = 22, kDatesColumn = 92, kUnitsColumn = 70;
+constexpr double kTitleColumn = kWidth - kNumberColumn - kDatesColumn - kUnitsColumn;
+constexpr double kTotalHeight = 40;  // the line "Umfang: ..." and space below it
+constexpr TextStyle kRowStyle{.size = 10.5};
+constexpr TextStyle kTopicStyle{.size = 9.5, .grey = 0.3};
+constexpr TextStyle kDatesStyle{.size = 9.5, .grey = 0.25};
+
+// One certificate drawn on `page`: the head (issuer, kind, holder, series,
+// outcome), the modules over as many pages as they need, each page but the
+// last with the foot that lets it be checked on its own, then the total,
+// the place, date and signatory, and the last page's foot. Not thread-safe.
+class CertificateLayout {
+ public:
+  CertificateLayout(Page& page, const CertificateContent& c, const std::string& verification_url)
+      : page_(page),
+        c_(c),
+        url_(verification_url),
+        full_(c.outcome == CompletionOutcome::kCertificate),
+        // A Teilnahmebestätigung of a series that issues nothing else is
+        // worded for an event, with the days the holder was there.
+        event_(!full_ && c.issued_documents == IssuedDocuments::kConfirmationOnly),
+        v2_(c.format_version >= 2),
+        // The signatory's block (place, date, name, role) comes above the
+        // last page's foot.
+        signature_top_(v2_ ? kFoot - 78 : kFoot),
+        number_(absl::StrCat(full_ ? "Zertifikatsnummer: " : "Nummer: ", c.serial)),
+        check_(absl::StrCat("Echtheit prüfen: ", verification_url)) {}
+
+  // Draws every page; false when a QR code could not be made.
+  bool Draw() {
+    page_.set_font_scale(0.75);  // sizes below are PDF points
+    DrawHead();
+    std::vector<ModuleRow> rows = MeasureRows();
+    const std::vector<int> page_of = Paginate(rows);
+    for (size_t i = 0; i < rows.size(); ++i) {
+      if (page_of[i] > current_) EndPage();
+      DrawRow(rows[i]);
+    }
+    if (current_ < pages_) EndPage();
+    y_ += 8;
+    page_.Text(absl::StrCat("Umfang: ", c_.teaching_units_attended,
+                            " Unterrichtseinheiten (UE) zu je 45 Minuten"),
+               kMargin, y_, kWidth, {.size = 12});
+    DrawLastFoot();
+    return qr_ok_;
+  }
+
+ private:
+  // The foot (number, verification, QR code) is at the bottom of every page.
+  static constexpr double kFoot = kA4Height - kMargin - kQrSize;
+  static constexpr double kFootWidth = kWidth - kQrSize - 16;
+
+  // Adds a centered paragraph's height to y_.
+  void Centered(const std::string& text, double size, bool bold = false) {
+    y_ += page_.Text(text, kMargin, y_, kWidth, {.size = size, .bold = bold, .centered = true});
+  }
+
+  // The issuer, the kind of document, whom it names and for what, down to
+  // the heading of the modules.
+  void DrawHead() {
+    std::string issuer = Isolated(c_.organization_name);
+    if (!c_.partner_names.empty()) {
       std::vector<std::string> partners;
-      for (const std::string& p : c.partner_names) partners.push_back(Isolated(p));
+      for (const std::string& p : c_.partner_names) partners.push_back(Isolated(p));
       absl::StrAppend(&issuer, "\nin Kooperation mit ", absl::StrJoin(partners, ", "));
     }
-    y += page.Text(issuer, kMargin, y, kWidth, {.size = 12, .grey = 0.3, .centered = true});
-    y += 24;
-    y += page.Text(kind, kMargin, y, kWidth, {.size = 36, .bold = true, .centered = true});
-    y += 10;
-    y += page.Text("Hiermit wird bestätigt, dass", kMargin, y, kWidth,
-                   {.size = 14, .centered = true});
-    y += 10;
-    y += page.Text(Isolated(c.holder_name), kMargin, y, kWidth,
-                   {.size = 26, .bold = true, .centered = true});
-    y += 10;
-    std::string lead = full ? "die Weiterbildungsreihe" : "an der Weiterbildungsreihe";
-    if (event) {
-      const std::string when = AttendedWhen(c.attended_days);
+    y_ += page_.Text(issuer, kMargin, y_, kWidth, {.size = 12, .grey = 0.3, .centered = true});
+    y_ += 24;
+    Centered(full_ ? "Zertifikat" : "Teilnahmebestätigung", 36, true);
+    y_ += 10;
+    Centered("Hiermit wird bestätigt, dass", 14);
+    y_ += 10;
+    Centered(Isolated(c_.holder_name), 26, true);
+    y_ += 10;
+    std::string lead = full_ ? "die Weiterbildungsreihe" : "an der Weiterbildungsreihe";
+    if (event_) {
+      const std::string when = AttendedWhen(c_.attended_days);
       lead = when.empty() ? "an der Veranstaltung" : absl::StrCat(when, " an der Veranstaltung");
     }
-    y += page.Text(lead, kMargin, y, kWidth, {.size = 14, .centered = true});
-    y += 8;
-    y += page.Text(Isolated(c.series_title), kMargin, y, kWidth,
-                   {.size = 18, .bold = true, .centered = true});
-    y += 8;
-    y += page.Text(full ? "erfolgreich abgeschlossen hat." : "teilgenommen hat.", kMargin, y,
-                   kWidth, {.size = 14, .centered = true});
-    if (full && !c.qualification.empty()) {
-      y += 8;
-      y += page.Text(
-          absl::StrCat("Damit ist die Qualifikation „", Isolated(c.qualification), "“ erworben."),
-          kMargin, y, kWidth, {.size = 12, .centered = true});
+    Centered(lead, 14);
+    y_ += 8;
+    Centered(Isolated(c_.series_title), 18, true);
+    y_ += 8;
+    Centered(full_ ? "erfolgreich abgeschlossen hat." : "teilgenommen hat.", 14);
+    if (full_ && !c_.qualification.empty()) {
+      y_ += 8;
+      Centered(
+          absl::StrCat("Damit ist die Qualifikation „", Isolated(c_.qualification), "“ erworben."),
+          12);
     }
-    y += 18;
-    const char* heading = full    ? "Inhalte der Weiterbildungsreihe:"
-                          : event ? "Inhalte der Veranstaltung:"
-                                  : "Besuchte Module:";
-    y += page.Text(heading, kMargin, y, kWidth, {.size = 13, .bold = true});
-    y += 6;
-    const double kNumber = 22, kDates = 92, kUnits = 70;
-    const double kTitle = kWidth - kNumber - kDates - kUnits;
-    // The foot (number, verification, QR code) is at the bottom of every
-    // page; the last page has the signatory's block (place, date, name,
-    // role) above it.
-    const double foot = kA4Height - kMargin - kQrSize;
-    const double signature_top = v2 ? foot - 78 : foot;
-    // The rows as printed, measured first.
-    struct ModuleRow {
-      const CertificateModuleLine* line;
-      std::string title, topics, units;
-      double title_height = 0, height = 0;
-    };
-    const TextStyle row{.size = 10.5};
-    const TextStyle topic_style{.size = 9.5, .grey = 0.3};
-    const TextStyle dates{.size = 9.5, .grey = 0.25};
+    y_ += 18;
+    const char* heading = full_    ? "Inhalte der Weiterbildungsreihe:"
+                          : event_ ? "Inhalte der Veranstaltung:"
+                                   : "Besuchte Module:";
+    y_ += page_.Text(heading, kMargin, y_, kWidth, {.size = 13, .bold = true});
+    y_ += 6;
+  }
+
+  // The rows of the modules printed (a confirmation leaves out those not
+  // attended at all), measured.
+  std::vector<ModuleRow> MeasureRows() {
     std::vector<ModuleRow> rows;
-    for (const CertificateModuleLine& m : c.modules) {
-      if (!full && m.teaching_units_attended == "0") continue;
+    for (const CertificateModuleLine& m : c_.modules) {
+      if (!full_ && m.teaching_units_attended == "0") continue;
       ModuleRow r{&m};
       r.units = m.attended ? m.teaching_units
                            : absl::StrCat(m.teaching_units_attended, " von ", m.teaching_units);
@@ -179,112 +217,148 @@ absl::StatusOr<std::string> RenderCertificatePdf(const CertificateContent& c,
       std::vector<std::string> topic_texts;
       for (const std::string& t : m.topics) topic_texts.push_back(Isolated(t));
       r.topics = absl::StrJoin(topic_texts, "; ");
-      r.title_height = page.Text(r.title, kMargin + kNumber, y, kTitle - 8, row, false);
-      const double topics_height = r.topics.empty() ? 0
-                                                    : 2 + page.Text(r.topics, kMargin + kNumber, y,
-                                                                    kTitle - 8, topic_style, false);
-      r.height = std::max(r.title_height + topics_height,
-                          page.Text(m.dates, kMargin + kNumber + kTitle, y, kDates, dates, false)) +
-                 4;
+      const double x = kMargin + kNumberColumn;
+      r.title_height = page_.Text(r.title, x, y_, kTitleColumn - 8, kRowStyle, false);
+      const double topics_height =
+          r.topics.empty() ? 0
+                           : 2 + page_.Text(r.topics, x, y_, kTitleColumn - 8, kTopicStyle, false);
+      r.height =
+          std::max(r.title_height + topics_height,
+                   page_.Text(m.dates, x + kTitleColumn, y_, kDatesColumn, kDatesStyle, false)) +
+          4;
       rows.push_back(std::move(r));
     }
-    constexpr double kTotalHeight = 40;  // the line "Umfang: ..." and space below it
-    // Pages: a page is filled down to its foot unless the rest, the total
-    // and the signatory's block fit on it; the total goes with that block.
+    return rows;
+  }
+
+  // The page of each row (from 1), counting the pages into pages_: a page
+  // is filled down to its foot unless the rest, the total and the
+  // signatory's block fit on it; the total goes with that block.
+  std::vector<int> Paginate(const std::vector<ModuleRow>& rows) {
     std::vector<int> page_of(rows.size());
-    int pages = 1;
-    {
-      double at = y, rest = kTotalHeight;
-      for (const ModuleRow& r : rows) rest += r.height;
-      for (size_t i = 0; i < rows.size(); ++i) {
-        if (at + rest > signature_top && at + rows[i].height > foot - 8) {
-          ++pages;
-          at = kMargin;
-        }
-        page_of[i] = pages;
-        at += rows[i].height;
-        rest -= rows[i].height;
-      }
-      if (at + kTotalHeight > signature_top) ++pages;
-    }
-    const double foot_width = kWidth - kQrSize - 16;
-    const std::string number = absl::StrCat(full ? "Zertifikatsnummer: " : "Nummer: ", c.serial);
-    const std::string check = absl::StrCat("Echtheit prüfen: ", verification_url);
-    // Every page but the last carries the number, its place in the
-    // document and the QR code, so that each page can be checked.
-    int current = 1;
-    auto next_page = [&] {
-      page.Text(number, kMargin, foot, foot_width, {.size = 13, .bold = true});
-      page.Text(check, kMargin, foot + 22, foot_width, {.size = 9, .grey = 0.3});
-      page.Text(
-          absl::StrCat("Seite ", current, " von ", pages, " – Fortsetzung auf der nächsten Seite"),
-          kMargin, foot + 38, foot_width, {.size = 9, .grey = 0.3});
-      qr_ok = qr_ok && DrawQr(page, verification_url, kMargin + kWidth - kQrSize, foot, kQrSize);
-      page.ShowPage();
-      ++current;
-      y = kMargin;
-    };
+    double at = y_, rest = kTotalHeight;
+    for (const ModuleRow& r : rows) rest += r.height;
     for (size_t i = 0; i < rows.size(); ++i) {
-      if (page_of[i] > current) next_page();
-      const ModuleRow& r = rows[i];
-      const CertificateModuleLine& m = *r.line;
-      page.Text(absl::StrCat(m.position, "."), kMargin, y, kNumber, row);
-      page.Text(r.title, kMargin + kNumber, y, kTitle - 8, row);
-      if (!r.topics.empty()) {
-        page.Text(r.topics, kMargin + kNumber, y + r.title_height + 2, kTitle - 8, topic_style);
+      if (at + rest > signature_top_ && at + rows[i].height > kFoot - 8) {
+        ++pages_;
+        at = kMargin;
       }
-      page.Text(m.dates, kMargin + kNumber + kTitle, y, kDates, dates);
-      page.Text(absl::StrCat(r.units, " UE"), kMargin + kWidth - kUnits, y, kUnits,
-                {.size = 10.5, .single_line = true});
-      y += r.height;
-      page.Line(kMargin, y - 2, kMargin + kWidth, y - 2, 0.3, 0.6);
+      page_of[i] = pages_;
+      at += rows[i].height;
+      rest -= rows[i].height;
     }
-    if (current < pages) next_page();
-    y += 8;
-    page.Text(absl::StrCat("Umfang: ", c.teaching_units_attended,
-                           " Unterrichtseinheiten (UE) zu je 45 Minuten"),
-              kMargin, y, kWidth, {.size = 12});
-    const std::string date = absl::FormatTime("%d.%m.%Y", c.issue_time, DisplayTimeZone());
-    double foot_y = foot;
-    if (v2) {
-      // Place and date, then who signs (the organisation's signatory or the
-      // coordinator who issued it).
-      double sy = signature_top;
-      sy += page.Text(c.place.empty() ? absl::StrCat("Ausgestellt am ", date)
-                                      : absl::StrCat(Isolated(c.place), ", ", date),
-                      kMargin, sy, kWidth, {.size = 12});
-      sy += 6;
-      if (!c.signatory_name.empty()) {
-        sy += page.Text(Isolated(c.signatory_name), kMargin, sy, kWidth,
-                        {.size = 12, .bold = true, .single_line = true});
-      }
-      if (!c.signatory_role.empty()) {
-        page.Text(Isolated(c.signatory_role), kMargin, sy, kWidth,
-                  {.size = 11, .grey = 0.3, .single_line = true});
-      }
+    if (at + kTotalHeight > signature_top_) ++pages_;
+    return page_of;
+  }
+
+  void DrawRow(const ModuleRow& r) {
+    const CertificateModuleLine& m = *r.line;
+    const double x = kMargin + kNumberColumn;
+    page_.Text(absl::StrCat(m.position, "."), kMargin, y_, kNumberColumn, kRowStyle);
+    page_.Text(r.title, x, y_, kTitleColumn - 8, kRowStyle);
+    if (!r.topics.empty()) {
+      page_.Text(r.topics, x, y_ + r.title_height + 2, kTitleColumn - 8, kTopicStyle);
+    }
+    page_.Text(m.dates, x + kTitleColumn, y_, kDatesColumn, kDatesStyle);
+    page_.Text(absl::StrCat(r.units, " UE"), kMargin + kWidth - kUnitsColumn, y_, kUnitsColumn,
+               {.size = 10.5, .single_line = true});
+    y_ += r.height;
+    page_.Line(kMargin, y_ - 2, kMargin + kWidth, y_ - 2, 0.3, 0.6);
+  }
+
+  void DrawQrCode() {
+    qr_ok_ = qr_ok_ && DrawQr(page_, url_, kMargin + kWidth - kQrSize, kFoot, kQrSize);
+  }
+
+  // Ends a page but the last: it carries the number, its place in the
+  // document and the QR code, so that each page can be checked.
+  void EndPage() {
+    page_.Text(number_, kMargin, kFoot, kFootWidth, {.size = 13, .bold = true});
+    page_.Text(check_, kMargin, kFoot + 22, kFootWidth, {.size = 9, .grey = 0.3});
+    page_.Text(
+        absl::StrCat("Seite ", current_, " von ", pages_, " – Fortsetzung auf der nächsten Seite"),
+        kMargin, kFoot + 38, kFootWidth, {.size = 9, .grey = 0.3});
+    DrawQrCode();
+    page_.ShowPage();
+    ++current_;
+    y_ = kMargin;
+  }
+
+  // Place and date, then who signs (the organisation's signatory or the
+  // coordinator who issued it).
+  void DrawSignatory(const std::string& date) {
+    double sy = signature_top_;
+    sy += page_.Text(c_.place.empty() ? absl::StrCat("Ausgestellt am ", date)
+                                      : absl::StrCat(Isolated(c_.place), ", ", date),
+                     kMargin, sy, kWidth, {.size = 12});
+    sy += 6;
+    if (!c_.signatory_name.empty()) {
+      sy += page_.Text(Isolated(c_.signatory_name), kMargin, sy, kWidth,
+                       {.size = 12, .bold = true, .single_line = true});
+    }
+    if (!c_.signatory_role.empty()) {
+      page_.Text(Isolated(c_.signatory_role), kMargin, sy, kWidth,
+                 {.size = 11, .grey = 0.3, .single_line = true});
+    }
+  }
+
+  // The last page's foot: the signatory (version 2) or the date, the number
+  // and where to check it, the page count, the certificate it replaces, and
+  // the QR code.
+  void DrawLastFoot() {
+    const std::string date = absl::FormatTime("%d.%m.%Y", c_.issue_time, DisplayTimeZone());
+    double foot_y = kFoot;
+    if (v2_) {
+      DrawSignatory(date);
     } else {
-      page.Text(absl::StrCat("Ausgestellt am ", date), kMargin, foot_y, foot_width, {.size = 13});
+      page_.Text(absl::StrCat("Ausgestellt am ", date), kMargin, foot_y, kFootWidth, {.size = 13});
       foot_y += 20;
     }
-    page.Text(number, kMargin, foot_y, foot_width, {.size = 13, .bold = true});
+    page_.Text(number_, kMargin, foot_y, kFootWidth, {.size = 13, .bold = true});
     foot_y += 22;
-    page.Text(check, kMargin, foot_y, foot_width, {.size = 9, .grey = 0.3});
-    foot_y += v2 ? 16 : 24;
-    if (pages > 1) {
-      page.Text(absl::StrCat("Seite ", pages, " von ", pages), kMargin + kWidth - kQrSize,
-                foot - 16, kQrSize, {.size = 9, .grey = 0.3, .single_line = true});
+    page_.Text(check_, kMargin, foot_y, kFootWidth, {.size = 9, .grey = 0.3});
+    foot_y += v2_ ? 16 : 24;
+    if (pages_ > 1) {
+      page_.Text(absl::StrCat("Seite ", pages_, " von ", pages_), kMargin + kWidth - kQrSize,
+                 kFoot - 16, kQrSize, {.size = 9, .grey = 0.3, .single_line = true});
     }
-    if (!c.supersedes.empty()) {
-      page.Text(absl::StrCat("Ersetzt die Ausstellung Nr. ", c.supersedes), kMargin, foot_y,
-                foot_width, {.size = 9, .grey = 0.3});
+    if (!c_.supersedes.empty()) {
+      page_.Text(absl::StrCat("Ersetzt die Ausstellung Nr. ", c_.supersedes), kMargin, foot_y,
+                 kFootWidth, {.size = 9, .grey = 0.3});
       foot_y += 16;
     }
-    if (v2) {
-      page.Text("Dieses Dokument wurde elektronisch erstellt und ist ohne Unterschrift gültig.",
-                kMargin, foot_y, foot_width, {.size = 9, .grey = 0.3});
+    if (v2_) {
+      page_.Text("Dieses Dokument wurde elektronisch erstellt und ist ohne Unterschrift gültig.",
+                 kMargin, foot_y, kFootWidth, {.size = 9, .grey = 0.3});
     }
-    qr_ok = qr_ok && DrawQr(page, verification_url, kMargin + kWidth - kQrSize, foot, kQrSize);
-    page.ShowPage();
+    DrawQrCode();
+    page_.ShowPage();
+  }
+
+  Page& page_;
+  const CertificateContent& c_;
+  const std::string& url_;
+  const bool full_;
+  const bool event_;
+  const bool v2_;
+  const double signature_top_;
+  const std::string number_;
+  const std::string check_;
+  double y_ = kMargin;
+  int pages_ = 1;
+  int current_ = 1;
+  bool qr_ok_ = true;
+};
+
+}  // namespace
+
+absl::StatusOr<std::string> RenderCertificatePdf(const CertificateContent& c,
+                                                 const std::string& verification_url) {
+  const std::string kind =
+      c.outcome == CompletionOutcome::kCertificate ? "Zertifikat" : "Teilnahmebestätigung";
+  bool qr_ok = true;
+  absl::StatusOr<std::string> pdf = RenderPdf(absl::StrCat(kind, " ", c.serial), [&](Page& page) {
+    qr_ok = CertificateLayout(page, c, verification_url).Draw();
   });
   if (pdf.ok() && !qr_ok) return absl::InternalError("the QR code could not be made");
   return pdf;

@@ -27,28 +27,12 @@
 #include "absl/status/status.h"
 #include "absl/time/time.h"
 #include "domain/completion/certificate_document.h"
+#include "domain/model_completion.h"
 
 namespace trainhub::domain {
 
 class ReadView;
 class UnitOfWork;
-
-// The signed status of one certificate.
-struct CertificateStatusRecord {
-  int64_t status_index = 0;  // the certificate's bit in the list (its id)
-  int64_t list_version = 0;  // the list's version that has this status (0: valid)
-  std::string key_id;
-  std::string signature;  // Ed25519 over CertificateStatusMessage
-};
-
-// The signed status list.
-struct CertificateStatusList {
-  int64_t version = 0;
-  std::string bits;  // bit i (most significant of byte i / 8 first): index i is not valid
-  absl::Time update_time;
-  std::string key_id;
-  std::string signature;  // Ed25519 over StatusListMessage
-};
 
 // What a status record's signature covers: the certificate's serial, its
 // status with reason, time and successor, and the record's index and

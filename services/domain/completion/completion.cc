@@ -5,7 +5,6 @@
 
 #include "absl/strings/str_cat.h"
 #include "domain/access.h"
-#include "domain/attendance/attendance.h"
 #include "domain/attendance/attendance_rules.h"
 #include "domain/audit_trail.h"
 #include "domain/completion/completion_read.h"
@@ -27,6 +26,41 @@ void HideReasons(PersonCompletion& p) {
   p.decision->reason.clear();
   p.decision->account_name.clear();
   p.decision->account_id = 0;
+}
+
+// FAILED_PRECONDITION (NOT_FOUND "participant_id" without an enrolment)
+// unless `decision` may be recorded for `series`: an outcome the series
+// issues, for someone enrolled, other than the decision in force.
+absl::Status CheckDecisionChanges(ReadView& r, const Series& series,
+                                  const CompletionDecision& decision) {
+  if (decision.outcome == CompletionOutcome::kCertificate &&
+      series.issued_documents == IssuedDocuments::kConfirmationOnly) {
+    return FieldError(absl::StatusCode::kFailedPrecondition, "outcome",
+                      Msg("series {series} issues only Teilnahmebestätigungen, no Zertifikat",
+                          {{"series", decision.series_id}}));
+  }
+  TH_ASSIGN_OR_RETURN(std::optional<Enrolment> enrolment,
+                      r.enrolments().Find(decision.series_id, decision.participant_id));
+  if (!enrolment) {
+    return FieldError(
+        absl::StatusCode::kNotFound, "participant_id",
+        Msg("participant {participant} has no enrolment in series {series}",
+            {{"participant", decision.participant_id}, {"series", decision.series_id}}));
+  }
+  TH_ASSIGN_OR_RETURN(std::vector<CompletionDecision> latest,
+                      r.completion().ListLatestDecisions(decision.series_id));
+  CompletionOutcome in_force = CompletionOutcome::kUnspecified;
+  for (const CompletionDecision& d : latest) {
+    if (d.participant_id == decision.participant_id) in_force = d.outcome;
+  }
+  if (decision.outcome != in_force) return absl::OkStatus();
+  return FieldError(
+      absl::StatusCode::kFailedPrecondition, "outcome",
+      in_force == CompletionOutcome::kUnspecified
+          ? Msg("no decision is in force; the rule decides already")
+          : Msg("the decision in force already gives {outcome, select, certificate "
+                "{certificate} confirmation {confirmation} none {none} other {unspecified}}",
+                {{"outcome", SelectKey(ToString(in_force))}}));
 }
 
 }  // namespace
@@ -140,63 +174,34 @@ absl::StatusOr<PersonCompletion> Completion::Decide(const RequestContext& ctx,
   TH_RETURN_IF_ERROR(store_.Write([&](UnitOfWork& w) -> absl::Status {
     TH_ASSIGN_OR_RETURN(auto access,
                         AccessCompletion(w, ctx.who, decision.series_id, CompletionRole::kPlanner));
-    TH_ASSIGN_OR_RETURN(std::optional<RequestRecord> earlier, AlreadyDone(w, kDecideMethod, key));
+    TH_RETURN_IF_ERROR(
+        OncePerRequest(w, kDecideMethod, key, NothingToReplay, [&]() -> absl::StatusOr<Id> {
+          TH_RETURN_IF_ERROR(CheckDecisionChanges(w, access.first, decision));
+          decision.account_id = ctx.who.account.id;
+          decision.record_time = now;
+          TH_ASSIGN_OR_RETURN(decision.id, w.completion().AppendDecision(decision));
+          AuditTrail trail(w, ctx, now);
+          TH_RETURN_IF_ERROR(
+              trail.Changed("completion_decision", decision.id, access.first.organization_id));
+          return decision.id;
+        }));
     TH_ASSIGN_OR_RETURN(CompletionRule rule, RuleOf(w, decision.series_id));
-    if (!earlier) {
-      if (decision.outcome == CompletionOutcome::kCertificate &&
-          access.first.issued_documents == IssuedDocuments::kConfirmationOnly) {
-        return FieldError(absl::StatusCode::kFailedPrecondition, "outcome",
-                          Msg("series {series} issues only Teilnahmebestätigungen, no Zertifikat",
-                              {{"series", decision.series_id}}));
-      }
-      TH_ASSIGN_OR_RETURN(std::optional<Enrolment> enrolment,
-                          w.enrolments().Find(decision.series_id, decision.participant_id));
-      if (!enrolment) {
-        return FieldError(absl::StatusCode::kNotFound, "participant_id",
-                          Msg("participant {participant} has no enrolment in series {series}",
-                              {{"participant", decision.participant_id},
-                               {"series", decision.series_id}}));
-      }
-      TH_ASSIGN_OR_RETURN(std::vector<CompletionDecision> latest,
-                          w.completion().ListLatestDecisions(decision.series_id));
-      CompletionOutcome in_force = CompletionOutcome::kUnspecified;
-      for (const CompletionDecision& d : latest) {
-        if (d.participant_id == decision.participant_id) in_force = d.outcome;
-      }
-      if (decision.outcome == in_force) {
-        return FieldError(
-            absl::StatusCode::kFailedPrecondition, "outcome",
-            in_force == CompletionOutcome::kUnspecified
-                ? Msg("no decision is in force; the rule decides already")
-                : Msg("the decision in force already gives {outcome, select, certificate "
-                      "{certificate} confirmation {confirmation} none {none} other {unspecified}}",
-                      {{"outcome", SelectKey(ToString(in_force))}}));
-      }
-      decision.account_id = ctx.who.account.id;
-      decision.record_time = now;
-      TH_ASSIGN_OR_RETURN(decision.id, w.completion().AppendDecision(decision));
-      AuditTrail trail(w, ctx, now);
-      TH_RETURN_IF_ERROR(
-          trail.Changed("completion_decision", decision.id, access.first.organization_id));
-      TH_RETURN_IF_ERROR(MarkDone(w, kDecideMethod, key, decision.id));
-    }
     TH_ASSIGN_OR_RETURN(SeriesEvaluation evaluation,
                         EvaluateSeries(w, access.first, rule, decision.participant_id, now));
     std::vector<PersonCompletion>& people = evaluation.people;
     if (!people.empty()) {
       person = std::move(people.front());
-    } else {
-      // Enrolled, but never expected at a session (e.g. all sessions ahead
-      // of a waiting-list place): nothing attended so far.
-      person.participant_id = decision.participant_id;
-      TH_ASSIGN_OR_RETURN(Participant p, w.participants().Get(decision.participant_id));
-      person.participant_name = p.display_name;
-      person.rule_outcome = CompletionOutcome::kNone;
-      person.outcome = decision.outcome == CompletionOutcome::kUnspecified
-                           ? CompletionOutcome::kNone
-                           : decision.outcome;
-      if (decision.outcome != CompletionOutcome::kUnspecified) person.decision = decision;
+      return absl::OkStatus();
     }
+    // Enrolled, but never expected at a session (e.g. all sessions ahead of
+    // a waiting-list place): nothing attended so far.
+    person.participant_id = decision.participant_id;
+    TH_ASSIGN_OR_RETURN(Participant p, w.participants().Get(decision.participant_id));
+    person.participant_name = p.display_name;
+    person.rule_outcome = CompletionOutcome::kNone;
+    person.outcome = decision.outcome == CompletionOutcome::kUnspecified ? CompletionOutcome::kNone
+                                                                         : decision.outcome;
+    if (decision.outcome != CompletionOutcome::kUnspecified) person.decision = decision;
     return absl::OkStatus();
   }));
   return person;

@@ -1,10 +1,13 @@
 #include "domain/completion/completion_read.h"
 
 #include <map>
+#include <string>
 
 #include "absl/strings/str_cat.h"
 #include "domain/access.h"
 #include "domain/attendance/attendance_rules.h"
+#include "domain/completion/certificate_document.h"
+#include "domain/errors.h"
 #include "domain/policy.h"
 #include "domain/status_macros.h"
 
@@ -96,6 +99,38 @@ absl::StatusOr<SeriesEvaluation> EvaluateSeries(ReadView& r, const Series& serie
     people.push_back(std::move(p));
   }
   return SeriesEvaluation{std::move(people), std::move(matrix)};
+}
+
+absl::StatusOr<std::pair<Certificate, CompletionRole>> AccessCertificate(ReadView& r,
+                                                                         const Principal& who,
+                                                                         const std::string& text,
+                                                                         CompletionRole needed) {
+  std::optional<std::string> serial = NormalizeSerial(text);
+  if (!serial) {
+    return InvalidField(
+        "serial", Msg("is not a certificate number (16 characters, e.g. 7K3M-Q9ZD-X2RT-4HNB)"));
+  }
+  const Message what =
+      Msg("your account may not {act, select, change {change} other {see}} certificate {serial}",
+          {{"act", needed == CompletionRole::kPlanner ? "change" : "see"}, {"serial", *serial}});
+  absl::StatusOr<Certificate> c = r.certificates().GetBySerial(*serial);
+  if (!c.ok()) {
+    if (!absl::IsNotFound(c.status())) return c.status();
+    if (who.IsAdmin())
+      return FieldError(absl::StatusCode::kNotFound, "serial",
+                        Msg("no certificate has the number {serial}", {{"serial", *serial}}));
+    return Denied(what);
+  }
+  if (needed <= CompletionRole::kParticipant && who.ParticipantId() != 0 &&
+      who.ParticipantId() == c->participant_id) {
+    return std::make_pair(*std::move(c), CompletionRole::kParticipant);
+  }
+  absl::StatusOr<std::pair<Series, CompletionRole>> access =
+      AccessCompletion(r, who, c->content.series_id, std::max(needed, CompletionRole::kReader));
+  if (!access.ok()) {
+    return absl::IsPermissionDenied(access.status()) ? Denied(what) : access.status();
+  }
+  return std::make_pair(*std::move(c), access->second);
 }
 
 }  // namespace trainhub::domain

@@ -5,11 +5,12 @@
 // certificate use cases: who may act on a series' completion, its rule,
 // and everyone's evaluation with the records it used.
 
+#include <string>
 #include <utility>
 #include <vector>
 
 #include "absl/status/statusor.h"
-#include "domain/attendance/attendance.h"
+#include "domain/attendance/attendance_matrix.h"
 #include "domain/completion/completion_rules.h"
 #include "domain/model.h"
 #include "domain/ports/unit_of_work.h"
@@ -35,6 +36,15 @@ absl::StatusOr<CompletionRule> RuleOf(ReadView& r, Id series_id);
 // Every certificate of the series in any status, as the store lists them
 // (without their PDFs).
 absl::StatusOr<std::vector<Certificate>> CertificatesOfSeries(ReadView& r, Id series_id);
+
+// Loads the certificate `serial` names for `who` with at least `needed`
+// (holders read their own). INVALID_ARGUMENT "serial" for text that cannot
+// be one; PERMISSION_DENIED for an unknown serial too (admins: NOT_FOUND
+// "serial").
+absl::StatusOr<std::pair<Certificate, CompletionRole>> AccessCertificate(ReadView& r,
+                                                                         const Principal& who,
+                                                                         const std::string& serial,
+                                                                         CompletionRole needed);
 
 struct SeriesEvaluation {
   std::vector<PersonCompletion> people;  // by name, with decisions in force

@@ -128,6 +128,35 @@ std::string SessionName(const CompletionSession& s, const std::vector<Completion
   return absl::StrCat("the session of ", FormatLocal(s.start));
 }
 
+// The person's figures and outcome as the records stand: sessions without
+// a record count as not attended.
+PersonCompletion AsRecorded(const CompletionRule& rule,
+                            const std::vector<CompletionModule>& modules,
+                            const std::vector<CompletionSession>& sessions,
+                            const std::vector<CompletionCell>& cells) {
+  PersonCompletion p;
+  const Tally recorded = Count(rule, modules, sessions, cells, nullptr);
+  p.unmet = Unmet(rule, recorded);
+  p.modules_attended = recorded.modules_attended;
+  p.module_count = static_cast<int>(recorded.modules.size());
+  p.excused = recorded.excused;
+  p.absent = recorded.absent;
+  p.teaching_units_attended = recorded.teaching_units_attended;
+  p.teaching_units = recorded.teaching_units;
+  p.teaching_unit_percent = recorded.Percent();
+  p.modules = recorded.modules;
+  if (p.unmet.empty()) {
+    p.rule_outcome = CompletionOutcome::kCertificate;
+  } else if (rule.confirmation_min_modules > 0 &&
+             recorded.modules_attended >= rule.confirmation_min_modules) {
+    p.rule_outcome = CompletionOutcome::kConfirmation;
+  } else {
+    p.rule_outcome = CompletionOutcome::kNone;
+  }
+  p.outcome = p.rule_outcome;
+  return p;
+}
+
 }  // namespace
 
 const char* ToString(CompletionOutcome value) {
@@ -166,7 +195,7 @@ PersonCompletion EvaluatePerson(const CompletionRule& rule,
                                 const std::vector<CompletionModule>& modules,
                                 const std::vector<CompletionSession>& sessions,
                                 const std::vector<CompletionCell>& cells, absl::Time now) {
-  PersonCompletion p;
+  PersonCompletion p = AsRecorded(rule, modules, sessions, cells);
   std::vector<size_t> remaining;
   bool any_begun = false;
   for (size_t i = 0; i < sessions.size(); ++i) {
@@ -178,26 +207,7 @@ PersonCompletion EvaluatePerson(const CompletionRule& rule,
         cells[i].status == AttendanceStatus::kUnspecified && !sessions[i].signed_off;
     if (not_held_yet || open_sheet) remaining.push_back(i);
   }
-  const Tally recorded = Count(rule, modules, sessions, cells, nullptr);
-  p.unmet = Unmet(rule, recorded);
-  p.modules_attended = recorded.modules_attended;
-  p.module_count = static_cast<int>(recorded.modules.size());
-  p.excused = recorded.excused;
-  p.absent = recorded.absent;
   p.sessions_remaining = static_cast<int>(remaining.size());
-  p.teaching_units_attended = recorded.teaching_units_attended;
-  p.teaching_units = recorded.teaching_units;
-  p.teaching_unit_percent = recorded.Percent();
-  p.modules = recorded.modules;
-  if (p.unmet.empty()) {
-    p.rule_outcome = CompletionOutcome::kCertificate;
-  } else if (rule.confirmation_min_modules > 0 &&
-             recorded.modules_attended >= rule.confirmation_min_modules) {
-    p.rule_outcome = CompletionOutcome::kConfirmation;
-  } else {
-    p.rule_outcome = CompletionOutcome::kNone;
-  }
-  p.outcome = p.rule_outcome;
 
   if (remaining.empty()) {
     p.progress =

@@ -1,29 +1,21 @@
 #ifndef TRAINHUB_SERVICES_DOMAIN_COMPLETION_COMPLETION_RULES_H_
 #define TRAINHUB_SERVICES_DOMAIN_COMPLETION_COMPLETION_RULES_H_
 
-// Completion of a series: its rule, the outcome it gives a person
-// (Zertifikat, Teilnahmebestätigung or nothing) and the forecast while the
-// series runs. Everything here is pure and deterministic: the same rule and
-// records give the same result (the use case is domain/completion/completion.h).
+// Completion of a series: its rule (the entity: domain/model_completion.h),
+// the outcome it gives a person (Zertifikat, Teilnahmebestätigung or
+// nothing) and the forecast while the series runs. Everything here is pure and deterministic: the
+// same rule and records give the same result (the use case is domain/completion/completion.h).
 
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "absl/time/time.h"
-#include "domain/attendance/attendance_ledger.h"
 #include "domain/message.h"
 #include "domain/model.h"
+#include "domain/model_completion.h"
 
 namespace trainhub::domain {
-
-// Numbers are stored and sent; never renumber.
-enum class CompletionOutcome {
-  kUnspecified = 0,   // in a decision: withdrawn, the rule decides again
-  kCertificate = 1,   // Zertifikat
-  kConfirmation = 2,  // Teilnahmebestätigung
-  kNone = 3,
-};
 
 enum class CompletionProgress {
   kUnspecified = 0,
@@ -34,43 +26,9 @@ enum class CompletionProgress {
   kNotCompleted = 5,
 };
 
-const char* ToString(CompletionOutcome value);
 const char* ToString(CompletionProgress value);
 
-// A series' completion rule; its requirements all apply. The defaults are
-// the rule of a series that has none stored.
-struct CompletionRule {
-  Id series_id = 0;
-  bool all_modules = true;
-  int min_modules = 0;  // 0: no such requirement
-  bool mandatory_modules = false;
-  std::optional<int> max_excused;     // nullopt: any number
-  int min_teaching_unit_percent = 0;  // 0: no such requirement
-  int allowed_minutes_missed = 45;    // per session, for PRESENT or LATE
-  int confirmation_min_modules = 1;   // 0: no Teilnahmebestätigung
-  bool is_default = true;             // none stored
-  Id updated_by = 0;                  // account
-  std::string updated_by_name;
-  absl::Time update_time;
-
-  bool HasRequirement() const {
-    return all_modules || min_modules > 0 || mandatory_modules || min_teaching_unit_percent > 0;
-  }
-};
-
 inline constexpr int kMaxAllowedMinutesMissed = 600;
-
-// A coordinator's decision for one person; the latest one counts.
-struct CompletionDecision {
-  Id id = 0;
-  Id series_id = 0;
-  Id participant_id = 0;
-  CompletionOutcome outcome = CompletionOutcome::kUnspecified;  // unspecified: withdrawn
-  std::string reason;
-  Id account_id = 0;
-  std::string account_name;
-  absl::Time record_time;
-};
 
 // One session of the series as completion sees it.
 struct CompletionSession {

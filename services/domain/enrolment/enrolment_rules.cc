@@ -150,13 +150,9 @@ absl::StatusOr<std::vector<Id>> FillSeats(UnitOfWork& w, AuditTrail& trail, cons
   TH_ASSIGN_OR_RETURN(Series series, WithPlacesNow(w, stored));
   const int free_seats = series.capacity - series.seats_taken;
   if (free_seats <= 0 || series.waitlist_length == 0) return promoted;
-  EnrolmentFilter filter;
-  filter.series_id = series_id;
-  filter.states = {EnrolmentState::kWaitlisted};
-  PageRequest page;
-  page.limit = free_seats;
-  TH_ASSIGN_OR_RETURN(Page<Enrolment> next, w.enrolments().List(filter, page));
-  for (Enrolment& e : next.items) {
+  TH_ASSIGN_OR_RETURN(std::vector<Enrolment> next,
+                      EnrolmentsIn(w, series_id, EnrolmentState::kWaitlisted, free_seats));
+  for (Enrolment& e : next) {
     TH_RETURN_IF_ERROR(Move(w, trail, series, e, EnrolmentState::kEnrolled, /*account_id=*/0,
                             "promoted from the waiting list: a seat became free"));
     promoted.push_back(e.id);
@@ -283,6 +279,30 @@ Message AlreadyEnrolledText(const Enrolment& e, const Participant& p) {
 
 absl::Status AlreadyEnrolled(const Enrolment& e, const Participant& p) {
   return FieldError(absl::StatusCode::kAlreadyExists, "participant_id", AlreadyEnrolledText(e, p));
+}
+
+absl::Status CheckEnrolmentReason(std::string& reason, absl::string_view field, bool required) {
+  if (CountCodePoints(reason)) reason = Trimmed(reason);
+  if (std::optional<Message> problem =
+          TextProblem(reason, required ? 1 : 0, kMaxReasonChars, true)) {
+    return InvalidField(std::string(field), *std::move(problem));
+  }
+  return absl::OkStatus();
+}
+
+absl::StatusOr<std::vector<Enrolment>> EnrolmentsIn(ReadView& r, Id series_id, EnrolmentState state,
+                                                    int limit) {
+  EnrolmentFilter filter;
+  filter.series_id = series_id;
+  filter.states = {state};
+  PageRequest page;
+  page.limit = limit;
+  TH_ASSIGN_OR_RETURN(Page<Enrolment> listed, r.enrolments().List(filter, page));
+  return std::move(listed.items);
+}
+
+std::string NoteOr(std::string note, absl::string_view fallback) {
+  return note.empty() ? std::string(fallback) : std::move(note);
 }
 
 }  // namespace trainhub::domain

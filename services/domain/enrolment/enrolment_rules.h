@@ -93,6 +93,16 @@ absl::StatusOr<Series> WithPlacesNow(ReadView& r, Series series);
 Message AlreadyEnrolledText(const Enrolment& e, const Participant& p);
 absl::Status AlreadyEnrolled(const Enrolment& e, const Participant& p);
 
+// Checks the free-text reason (or note) of the request's `field`, trimmed
+// when it is valid text: INVALID_ARGUMENT when it is too long, or empty and
+// `required`.
+absl::Status CheckEnrolmentReason(std::string& reason, absl::string_view field, bool required);
+// The first `limit` enrolments of `series_id` in `state`, in arrival order.
+absl::StatusOr<std::vector<Enrolment>> EnrolmentsIn(ReadView& r, Id series_id, EnrolmentState state,
+                                                    int limit);
+// `note`, or `fallback` when it is empty: the reason a history entry gives.
+std::string NoteOr(std::string note, absl::string_view fallback);
+
 }  // namespace trainhub::domain
 
 #endif  // TRAINHUB_SERVICES_DOMAIN_ENROLMENT_ENROLMENT_RULES_H_

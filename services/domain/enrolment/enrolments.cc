@@ -4,35 +4,17 @@
 #include <utility>
 
 #include "absl/strings/str_cat.h"
-#include "absl/strings/str_join.h"
 #include "domain/access.h"
 #include "domain/audit_trail.h"
 #include "domain/berlin_time.h"
 #include "domain/errors.h"
-#include "domain/limits.h"
 #include "domain/policy.h"
 #include "domain/status_macros.h"
 #include "domain/text.h"
-#include "domain/enrolment/training_year.h"
 #include "domain/validation.h"
 
 namespace trainhub::domain {
 namespace {
-
-constexpr int kMaxCohortSize = kMaxCapacity;
-
-std::string NoteOr(std::string note, absl::string_view fallback) {
-  return note.empty() ? std::string(fallback) : std::move(note);
-}
-
-// Checks an optional (`required` false) or required free-text reason.
-absl::Status CheckReason(std::string& reason, absl::string_view field, bool required) {
-  if (CountCodePoints(reason)) reason = Trimmed(reason);
-  if (std::optional<Message> problem = TextProblem(reason, required ? 1 : 0, kMaxReasonChars, true)) {
-    return InvalidField(std::string(field), *std::move(problem));
-  }
-  return absl::OkStatus();
-}
 
 enum class Act {
   kSee,     // read
@@ -134,86 +116,69 @@ absl::StatusOr<Enrolment> ChangeOnce(Store& store, absl::string_view method, con
                                [](UnitOfWork& w, Id id) { return w.enrolments().Get(id); });
 }
 
-// INVALID_ARGUMENT naming each bad field of `cohort`.
-absl::Status ValidateCohort(const Cohort& cohort) {
-  Violations v;
-  if (cohort.participant_ids.empty() && cohort.organization_id == 0) {
-    v.Add("participant_ids", Msg("name the participants or an organization_id"));
+// Narrows `filter` to what `who` may list of `query`'s series: all of it
+// (its planners; `with_notes` stays), the seats (its trainers), or the
+// caller's own enrolment; false when nothing is left to list.
+// PERMISSION_DENIED otherwise, also for a series that does not exist
+// (admins: NOT_FOUND).
+absl::StatusOr<bool> ScopeToSeries(ReadView& r, const Principal& who, const EnrolmentQuery& query,
+                                   EnrolmentFilter& filter, bool& with_notes) {
+  const Id own = who.ParticipantId();
+  const Message denied = Msg("your account may not see the roster of series {series}",
+                             {{"series", query.series_id}});
+  absl::StatusOr<Series> series = r.series().Get(query.series_id);
+  if (absl::IsNotFound(series.status())) {
+    if (who.IsAdmin()) return NameField(series.status(), "series_id");
+    // As for every other object, missing looks like foreign to non-admins:
+    // the caller's own enrolments in it are none.
+    if (own != 0 && query.participant_id == own) return false;
+    return Denied(denied);
   }
-  if (!cohort.participant_ids.empty() && cohort.organization_id != 0) {
-    v.Add("organization_id",
-          Msg("give either participant_ids or an organization_id, not both"));
-  }
-  if (cohort.participant_ids.size() > static_cast<size_t>(kMaxCohortSize)) {
-    v.Add("participant_ids", Msg("at most {max} at once", {{"max", kMaxCohortSize}}));
-  }
-  for (size_t i = 0; i < cohort.participant_ids.size(); ++i) {
-    if (cohort.participant_ids[i] <= 0) {
-      v.Add(absl::StrCat("participant_ids[", i, "]"), Msg("must be a positive id"));
+  TH_RETURN_IF_ERROR(series.status());
+  if (who.IsAdmin() || CoordinatesSeries(who, *series)) return true;  // the whole series
+  with_notes = false;
+  TH_ASSIGN_OR_RETURN(bool teaches, Teaches(r, who, series->id));
+  if (teaches) {
+    // The roster: who holds a seat.
+    std::vector<EnrolmentState> seats;
+    for (EnrolmentState s : {EnrolmentState::kEnrolled, EnrolmentState::kConfirmed}) {
+      if (query.states.empty() ||
+          std::find(query.states.begin(), query.states.end(), s) != query.states.end()) {
+        seats.push_back(s);
+      }
     }
+    filter.states = seats;
+    return !seats.empty();
   }
-  if (cohort.organization_id < 0) v.Add("organization_id", Msg("must be a positive id"));
-  if (cohort.target_group != TargetGroup::kUnspecified && !IsKnown(cohort.target_group)) {
-    v.Add("target_group", UnknownValue(static_cast<int>(cohort.target_group)));
+  if (own != 0 && query.participant_id == own) {
+    filter.participant_id = own;  // the caller's own enrolment in the series
+    return true;
   }
-  if (cohort.training_year < 0 || cohort.training_year > 3) {
-    v.Add("training_year", Msg("must be 1, 2 or 3 (0: any)"));
-  }
-  return v.ToStatus();
+  return Denied(denied);
 }
 
-// The cohort's participants in id order, each once; PERMISSION_DENIED for
-// an organisation `who` does not coordinate.
-absl::StatusOr<std::vector<Participant>> CohortMembers(ReadView& r, const Principal& who,
-                                                       const Cohort& cohort,
-                                                       absl::CivilDay training_year_day) {
-  std::vector<Participant> out;
-  if (!cohort.participant_ids.empty()) {
-    std::vector<Id> ids = cohort.participant_ids;
-    std::sort(ids.begin(), ids.end());
-    ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
-    for (Id id : ids) {
-      absl::StatusOr<Participant> p = r.participants().Get(id);
-      if (!p.ok()) {
-        const auto at = std::find(cohort.participant_ids.begin(), cohort.participant_ids.end(), id);
-        return NameField(
-            p.status(), absl::StrCat("participant_ids[", at - cohort.participant_ids.begin(), "]"));
-      }
-      out.push_back(*std::move(p));
-    }
-    return out;
+// Narrows `filter` to what `who` may list across series: everything
+// (admins), their organisations' (coordinators), their own; false when
+// nothing is left to list.
+absl::StatusOr<bool> ScopeWithoutSeries(const Principal& who, const EnrolmentQuery& query,
+                                        EnrolmentFilter& filter) {
+  const Id own = who.ParticipantId();
+  if (who.IsAdmin()) return true;  // everything
+  if (!VisibilityOf(who).organizations.empty()) {
+    filter.organizations = VisibilityOf(who).organizations;
+    return true;
   }
-  if (!who.IsAdmin() && !who.Coordinates(cohort.organization_id)) {
-    return Denied(Msg(
-        "your account may not enrol the participants of organisation {organization} as a group",
-        {{"organization", cohort.organization_id}}));
+  if (own != 0 && (query.participant_id == 0 || query.participant_id == own)) {
+    filter.participant_id = own;
+    return true;
   }
-  ParticipantFilter filter;
-  filter.organization_id = cohort.organization_id;
-  TH_ASSIGN_OR_RETURN(std::vector<Participant> members,
-                      AllPages<Participant>([&](const PageRequest& page) {
-                        return r.participants().List(filter, page);
-                      }));
-  for (Participant& p : members) {
-    const bool in_group = cohort.target_group == TargetGroup::kUnspecified ||
-                          std::find(p.target_groups.begin(), p.target_groups.end(),
-                                    cohort.target_group) != p.target_groups.end();
-    const bool in_year =
-        cohort.training_year == 0 ||
-        (p.training_start &&
-         TrainingYearOn(*p.training_start, training_year_day) == cohort.training_year);
-    if (in_group && in_year) out.push_back(std::move(p));
+  if (query.participant_id != 0) {
+    return Denied(Msg("your account may not see the enrolments of participant {participant}",
+                      {{"participant", query.participant_id}}));
   }
-  if (out.empty()) {
-    return FieldError(absl::StatusCode::kFailedPrecondition, "organization_id",
-                      Msg("no participant of this organisation matches the cohort"));
-  }
-  if (out.size() > static_cast<size_t>(kMaxCohortSize)) {
-    return FieldError(absl::StatusCode::kFailedPrecondition, "organization_id",
-                      Msg("the cohort has {n} participants; at most {max} at once",
-                          {{"n", static_cast<int64_t>(out.size())}, {"max", kMaxCohortSize}}));
-  }
-  return out;
+  // An account without a participant record has none.
+  if (who.Has(Role::kParticipant)) return false;
+  return InvalidField("series_id", Msg("name the series whose roster you want to see"));
 }
 
 }  // namespace
@@ -233,7 +198,7 @@ absl::StatusOr<Enrolment> Enrolments::Request(const RequestContext& ctx, Id seri
                           Msg("is required (your account is not linked to a participant record)"));
     }
   }
-  TH_RETURN_IF_ERROR(CheckReason(note, "note", /*required=*/false));
+  TH_RETURN_IF_ERROR(CheckEnrolmentReason(note, "note", /*required=*/false));
   const absl::Time now = clock_();
   return ChangeOnce(store_, "RequestEnrolment", key, [&](UnitOfWork& w) -> absl::StatusOr<Id> {
     TH_ASSIGN_OR_RETURN(Series series, SeriesFor(w, who, series_id, Need::kSee, "series_id"));
@@ -279,70 +244,6 @@ absl::StatusOr<Enrolment> Enrolments::Request(const RequestContext& ctx, Id seri
   });
 }
 
-absl::StatusOr<std::vector<Enrolment>> Enrolments::EnrolCohort(const RequestContext& ctx,
-                                                               Id series_id, const Cohort& cohort,
-                                                               bool override_eligibility,
-                                                               const RequestKey& key) {
-  const Principal& who = ctx.who;
-  TH_RETURN_IF_ERROR(CheckId(series_id, "series_id"));
-  TH_RETURN_IF_ERROR(ValidateRequestId(key.request_id));
-  TH_RETURN_IF_ERROR(ValidateCohort(cohort));
-  const absl::Time now = clock_();
-
-  std::vector<Enrolment> result;
-  TH_RETURN_IF_ERROR(store_.Write([&](UnitOfWork& w) -> absl::Status {
-    TH_ASSIGN_OR_RETURN(Series series, SeriesFor(w, who, series_id, Need::kPlan, "series_id"));
-    // The training year the series begins in (today when it has no sessions).
-    const absl::CivilDay training_year_day =
-        absl::ToCivilDay(series.first_session_start.value_or(now), DisplayTimeZone());
-    TH_ASSIGN_OR_RETURN(std::vector<Participant> people,
-                        CohortMembers(w, who, cohort, training_year_day));
-    TH_ASSIGN_OR_RETURN(std::optional<RequestRecord> earlier, AlreadyDone(w, "EnrolCohort", key));
-    if (!earlier) {
-      TH_RETURN_IF_ERROR(CheckEnrolmentWindow(series, /*by_planner=*/true, now));
-      Violations ineligible;
-      std::vector<std::pair<Participant, std::optional<Enrolment>>> to_enrol;
-      for (const Participant& p : people) {
-        TH_ASSIGN_OR_RETURN(std::optional<Enrolment> existing,
-                            w.enrolments().Find(series_id, p.id));
-        if (existing && IsActive(existing->state)) continue;
-        TH_ASSIGN_OR_RETURN(std::optional<Message> reason,
-                            Ineligibility(w, series, p, override_eligibility,
-                                          /*by_planner=*/true));
-        if (reason) {
-          // The reason names the person; the field is their place in the
-          // request's list (of an organisation's cohort: in the cohort).
-          const auto listed =
-              std::find(cohort.participant_ids.begin(), cohort.participant_ids.end(), p.id);
-          const size_t index = listed != cohort.participant_ids.end()
-                                   ? listed - cohort.participant_ids.begin()
-                                   : &p - people.data();
-          ineligible.Add(absl::StrCat("participant_ids[", index, "]"), *std::move(reason));
-        } else {
-          to_enrol.emplace_back(p, existing);
-        }
-      }
-      TH_RETURN_IF_ERROR(ineligible.ToStatus(absl::StatusCode::kFailedPrecondition));
-      std::string reason = "enrolled with a cohort by a coordinator";
-      if (override_eligibility) absl::StrAppend(&reason, " (target groups overridden)");
-      AuditTrail trail(w, ctx, now);
-      for (const auto& [p, existing] : to_enrol) {
-        TH_RETURN_IF_ERROR(Enrol(w, trail, series, p, existing, /*needs_approval=*/false,
-                                 override_eligibility, who.account.id, reason)
-                               .status());
-      }
-      TH_RETURN_IF_ERROR(MarkDone(w, "EnrolCohort", key, series_id));
-    }
-    result.clear();
-    for (const Participant& p : people) {
-      TH_ASSIGN_OR_RETURN(std::optional<Enrolment> e, w.enrolments().Find(series_id, p.id));
-      if (e) result.push_back(*std::move(e));
-    }
-    return absl::OkStatus();
-  }));
-  return result;
-}
-
 absl::StatusOr<Enrolment> Enrolments::Approve(const RequestContext& ctx, Id id,
                                               const RequestKey& key) {
   const Principal& who = ctx.who;
@@ -367,7 +268,7 @@ absl::StatusOr<Enrolment> Enrolments::Approve(const RequestContext& ctx, Id id,
 absl::StatusOr<Enrolment> Enrolments::Reject(const RequestContext& ctx, Id id, std::string reason,
                                              const RequestKey& key) {
   const Principal& who = ctx.who;
-  TH_RETURN_IF_ERROR(CheckReason(reason, "reason", /*required=*/true));
+  TH_RETURN_IF_ERROR(CheckEnrolmentReason(reason, "reason", /*required=*/true));
   const absl::Time now = clock_();
   return ChangeOnce(store_, "RejectEnrolment", key, [&](UnitOfWork& w) -> absl::StatusOr<Id> {
     TH_ASSIGN_OR_RETURN(auto loaded, EnrolmentFor(w, who, id, Act::kManage));
@@ -414,7 +315,7 @@ absl::StatusOr<Enrolment> Enrolments::Confirm(const RequestContext& ctx, Id id,
 absl::StatusOr<Enrolment> Enrolments::Withdraw(const RequestContext& ctx, Id id, std::string reason,
                                                const RequestKey& key) {
   const Principal& who = ctx.who;
-  TH_RETURN_IF_ERROR(CheckReason(reason, "reason", /*required=*/true));
+  TH_RETURN_IF_ERROR(CheckEnrolmentReason(reason, "reason", /*required=*/true));
   const absl::Time now = clock_();
   return ChangeOnce(store_, "WithdrawEnrolment", key, [&](UnitOfWork& w) -> absl::StatusOr<Id> {
     TH_ASSIGN_OR_RETURN(auto loaded, EnrolmentFor(w, who, id, Act::kOwn));
@@ -432,62 +333,6 @@ absl::StatusOr<Enrolment> Enrolments::Withdraw(const RequestContext& ctx, Id id,
     if (freed_seat) TH_RETURN_IF_ERROR(FillSeats(w, trail, series).status());
     return e.id;
   });
-}
-
-absl::StatusOr<ReleaseResult> Enrolments::ReleaseUnconfirmed(const RequestContext& ctx,
-                                                             Id series_id, std::string reason,
-                                                             const RequestKey& key) {
-  const Principal& who = ctx.who;
-  TH_RETURN_IF_ERROR(CheckId(series_id, "series_id"));
-  TH_RETURN_IF_ERROR(CheckReason(reason, "reason", /*required=*/false));
-  TH_RETURN_IF_ERROR(ValidateRequestId(key.request_id));
-  reason = NoteOr(std::move(reason), "no binding confirmation by the deadline");
-  const absl::Time now = clock_();
-  ReleaseResult result;
-  TH_RETURN_IF_ERROR(store_.Write([&](UnitOfWork& w) -> absl::Status {
-    result = {};
-    TH_ASSIGN_OR_RETURN(Series series, SeriesFor(w, who, series_id, Need::kPlan, "series_id"));
-    TH_ASSIGN_OR_RETURN(std::optional<RequestRecord> earlier,
-                        AlreadyDone(w, "ReleaseUnconfirmedSeats", key));
-    if (earlier) return absl::OkStatus();  // released already; nothing more to do
-    if (!series.requires_confirmation || !series.confirmation_deadline) {
-      return Refusal(absl::StatusCode::kFailedPrecondition,
-                     Msg("series {series} has no confirmation deadline; set requires_confirmation "
-                         "and confirmation_deadline first",
-                         {{"series", series_id}}));
-    }
-    if (now <= *series.confirmation_deadline) {
-      return Refusal(absl::StatusCode::kFailedPrecondition,
-                     Msg("the confirmation deadline of series {series} ({time} Europe/Berlin) has "
-                         "not passed yet",
-                         {{"series", series_id},
-                          {"time", FormatLocal(*series.confirmation_deadline)}}));
-    }
-    TH_RETURN_IF_ERROR(CheckEnrolmentWindow(series, /*by_planner=*/true, now));
-    EnrolmentFilter filter;
-    filter.series_id = series_id;
-    filter.states = {EnrolmentState::kEnrolled};
-    PageRequest page;
-    page.limit = kMaxCapacity;
-    TH_ASSIGN_OR_RETURN(Page<Enrolment> unconfirmed, w.enrolments().List(filter, page));
-    AuditTrail trail(w, ctx, now);
-    for (Enrolment& e : unconfirmed.items) {
-      // Seats given after the deadline (promotions) get their own chance.
-      if (!e.seat_time || *e.seat_time > *series.confirmation_deadline) continue;
-      TH_RETURN_IF_ERROR(
-          Move(w, trail, series, e, EnrolmentState::kReleased, who.account.id, reason));
-      TH_ASSIGN_OR_RETURN(Enrolment stored, w.enrolments().Get(e.id));
-      result.released.push_back(std::move(stored));
-    }
-    TH_ASSIGN_OR_RETURN(std::vector<Id> promoted, FillSeats(w, trail, series));
-    for (Id id : promoted) {
-      TH_ASSIGN_OR_RETURN(Enrolment stored, w.enrolments().Get(id));
-      result.promoted.push_back(std::move(stored));
-    }
-    TH_RETURN_IF_ERROR(MarkDone(w, "ReleaseUnconfirmedSeats", key, series_id));
-    return absl::OkStatus();
-  }));
-  return result;
 }
 
 absl::StatusOr<Enrolment> Enrolments::Get(const Principal& who, Id id) {
@@ -525,58 +370,13 @@ absl::StatusOr<Page<Enrolment>> Enrolments::List(const Principal& who, const Enr
   // Notes are for the series' coordinators (a participant's own included).
   bool with_notes = who.IsAdmin() || !VisibilityOf(who).organizations.empty();
   TH_RETURN_IF_ERROR(store_.Read([&](ReadView& r) -> absl::Status {
-    const Id own = who.ParticipantId();
-    const bool only_own = own != 0 && (query.participant_id == 0 || query.participant_id == own);
+    bool any = false;
     if (query.series_id != 0) {
-      absl::StatusOr<Series> series = r.series().Get(query.series_id);
-      if (absl::IsNotFound(series.status())) {
-        if (who.IsAdmin()) return NameField(series.status(), "series_id");
-        // As for every other object, missing looks like foreign to
-        // non-admins: the caller's own enrolments in it are none.
-        if (own != 0 && query.participant_id == own) return absl::OkStatus();
-        return Denied(Msg("your account may not see the roster of series {series}",
-                          {{"series", query.series_id}}));
-      }
-      TH_RETURN_IF_ERROR(series.status());
-      const bool coordinates = who.IsAdmin() || CoordinatesSeries(who, *series);
-      bool teaches = false;
-      if (!coordinates) {
-        TH_ASSIGN_OR_RETURN(teaches, Teaches(r, who, series->id));
-        with_notes = false;
-      }
-      if (coordinates) {
-        // the whole series
-      } else if (teaches) {
-        // The roster: who holds a seat.
-        std::vector<EnrolmentState> seats;
-        for (EnrolmentState s : {EnrolmentState::kEnrolled, EnrolmentState::kConfirmed}) {
-          if (query.states.empty() ||
-              std::find(query.states.begin(), query.states.end(), s) != query.states.end()) {
-            seats.push_back(s);
-          }
-        }
-        if (seats.empty()) return absl::OkStatus();
-        filter.states = seats;
-      } else if (own != 0 && query.participant_id == own) {
-        filter.participant_id = own;  // the caller's own enrolment in the series
-      } else {
-        return Denied(Msg("your account may not see the roster of series {series}",
-                          {{"series", query.series_id}}));
-      }
-    } else if (who.IsAdmin()) {
-      // everything
-    } else if (!VisibilityOf(who).organizations.empty()) {
-      filter.organizations = VisibilityOf(who).organizations;
-    } else if (only_own) {
-      filter.participant_id = own;
-    } else if (query.participant_id != 0) {
-      return Denied(Msg("your account may not see the enrolments of participant {participant}",
-                        {{"participant", query.participant_id}}));
-    } else if (who.Has(Role::kParticipant)) {
-      return absl::OkStatus();  // an account without a participant record has none
+      TH_ASSIGN_OR_RETURN(any, ScopeToSeries(r, who, query, filter, with_notes));
     } else {
-      return InvalidField("series_id", Msg("name the series whose roster you want to see"));
+      TH_ASSIGN_OR_RETURN(any, ScopeWithoutSeries(who, query, filter));
     }
+    if (!any) return absl::OkStatus();
     if (query.requirement_unmet_only && !with_notes) {
       return Denied(
           Msg("your account may not see which enrolments no longer meet their series' "

@@ -182,22 +182,16 @@ struct Candidate {
   std::vector<ImportProblem> problems;
 };
 
-Candidate ReadRow(const Layout& layout, const CsvRow& row, const ImportOptions& options,
-                  absl::CivilDay today) {
-  Candidate c;
-  c.line = row.line;
-  auto problem = [&](Column column, Message reason) {
-    c.problems.push_back({row.line, layout.Header(column), std::move(reason)});
-  };
+// Adds a problem of `c`'s row at `column`.
+void AddProblem(Candidate& c, const Layout& layout, Column column, Message reason) {
+  c.problems.push_back({c.line, layout.Header(column), std::move(reason)});
+}
+
+// Reads the row's target groups into c.person, or the default ones when it
+// names none; false after a problem.
+bool ReadTargetGroups(const Layout& layout, const CsvRow& row, const ImportOptions& options,
+                      Candidate& c) {
   Participant& p = c.person;
-  p.organization_id = options.organization_id;
-  if (layout.Of(Column::kName)) {
-    p.display_name = layout.Cell(row, Column::kName);
-  } else {
-    p.display_name = Trimmed(absl::StrCat(layout.Cell(row, Column::kFirstName), " ",
-                                          layout.Cell(row, Column::kLastName)));
-  }
-  p.email = layout.Cell(row, Column::kEmail);
   const std::string groups = layout.Cell(row, Column::kTargetGroups);
   bool groups_ok = true;
   for (absl::string_view word : absl::StrSplit(groups, absl::ByAnyChar(",/|"), absl::SkipEmpty())) {
@@ -205,10 +199,10 @@ Candidate ReadRow(const Layout& layout, const CsvRow& row, const ImportOptions& 
     if (folded.empty()) continue;
     auto known = GroupNames().find(folded);
     if (known == GroupNames().end()) {
-      problem(Column::kTargetGroups,
-              Msg("unknown target group \"{word}\"; use Ehrenamt, Auszubildende, Verwaltung, "
-                  "Führungskräfte, Trainer:innen or Sonstige (or the English names)",
-                  {{"word", Trimmed(word)}}));
+      AddProblem(c, layout, Column::kTargetGroups,
+                 Msg("unknown target group \"{word}\"; use Ehrenamt, Auszubildende, Verwaltung, "
+                     "Führungskräfte, Trainer:innen or Sonstige (or the English names)",
+                     {{"word", Trimmed(word)}}));
       groups_ok = false;
     } else if (std::find(p.target_groups.begin(), p.target_groups.end(), known->second) ==
                p.target_groups.end()) {
@@ -217,45 +211,30 @@ Candidate ReadRow(const Layout& layout, const CsvRow& row, const ImportOptions& 
   }
   if (groups_ok && p.target_groups.empty()) {
     if (options.default_target_groups.empty()) {
-      problem(Column::kTargetGroups,
-              Msg("no target group: fill the column or give default target groups"));
+      AddProblem(c, layout, Column::kTargetGroups,
+                 Msg("no target group: fill the column or give default target groups"));
       groups_ok = false;
     } else {
       p.target_groups = options.default_target_groups;
     }
   }
-  const std::string start = layout.Cell(row, Column::kTrainingStart);
-  bool start_ok = true;
-  if (!start.empty()) {
-    Message unreadable;
-    p.training_start = ParseTrainingStart(start, &unreadable);
-    if (!p.training_start) {
-      problem(Column::kTrainingStart, unreadable);
-      start_ok = false;
-    }
-  }
-  const std::string year = layout.Cell(row, Column::kTrainingYear);
-  bool year_ok = true;
-  if (!year.empty()) {
-    absl::string_view digits = absl::StripSuffix(year, ".");
-    if (!absl::SimpleAtoi(digits, &p.stated_training_year)) {
-      problem(Column::kTrainingYear, Msg("\"{text}\" is not a number", {{"text", year}}));
-      year_ok = false;
-    }
-  }
-  Violations v;
-  if (start_ok) ResolveStatedTrainingYear(p, today, "", v);
-  ValidateParticipant(p, "", v);
+  return groups_ok;
+}
+
+// The row's validation problems (ValidateParticipant and the training
+// year), each at the column it comes from; those of target groups or
+// training were reported while reading them when `groups_read` or
+// `training_read` is false.
+void AddValidationProblems(const Layout& layout, const Violations& v, bool groups_read,
+                           bool training_read, Candidate& c) {
   // A missing start is reported at the column the file has (start or year).
   const Column training_column =
       layout.Of(Column::kTrainingStart) || !layout.Of(Column::kTrainingYear)
           ? Column::kTrainingStart
           : Column::kTrainingYear;
   for (const FieldViolation& f : GetFieldViolations(v.ToStatus())) {
-    if (f.field.rfind("target_groups", 0) == 0 && !groups_ok) continue;
-    if ((f.field == "training_start" || f.field == "training_year") && (!year_ok || !start_ok)) {
-      continue;
-    }
+    if (f.field.rfind("target_groups", 0) == 0 && !groups_read) continue;
+    if ((f.field == "training_start" || f.field == "training_year") && !training_read) continue;
     Column column = Column::kName;
     if (f.field == "email") column = Column::kEmail;
     if (f.field.rfind("target_groups", 0) == 0) column = Column::kTargetGroups;
@@ -266,8 +245,48 @@ Candidate ReadRow(const Layout& layout, const CsvRow& row, const ImportOptions& 
       header =
           absl::StrCat(layout.Header(Column::kFirstName), "/", layout.Header(Column::kLastName));
     }
-    c.problems.push_back({row.line, header, f.message});
+    c.problems.push_back({c.line, header, f.message});
   }
+}
+
+Candidate ReadRow(const Layout& layout, const CsvRow& row, const ImportOptions& options,
+                  absl::CivilDay today) {
+  Candidate c;
+  c.line = row.line;
+  Participant& p = c.person;
+  p.organization_id = options.organization_id;
+  if (layout.Of(Column::kName)) {
+    p.display_name = layout.Cell(row, Column::kName);
+  } else {
+    p.display_name = Trimmed(absl::StrCat(layout.Cell(row, Column::kFirstName), " ",
+                                          layout.Cell(row, Column::kLastName)));
+  }
+  p.email = layout.Cell(row, Column::kEmail);
+  const bool groups_ok = ReadTargetGroups(layout, row, options, c);
+  const std::string start = layout.Cell(row, Column::kTrainingStart);
+  bool start_ok = true;
+  if (!start.empty()) {
+    Message unreadable;
+    p.training_start = ParseTrainingStart(start, &unreadable);
+    if (!p.training_start) {
+      AddProblem(c, layout, Column::kTrainingStart, unreadable);
+      start_ok = false;
+    }
+  }
+  const std::string year = layout.Cell(row, Column::kTrainingYear);
+  bool year_ok = true;
+  if (!year.empty()) {
+    absl::string_view digits = absl::StripSuffix(year, ".");
+    if (!absl::SimpleAtoi(digits, &p.stated_training_year)) {
+      AddProblem(c, layout, Column::kTrainingYear,
+                 Msg("\"{text}\" is not a number", {{"text", year}}));
+      year_ok = false;
+    }
+  }
+  Violations v;
+  if (start_ok) ResolveStatedTrainingYear(p, today, "", v);
+  ValidateParticipant(p, "", v);
+  AddValidationProblems(layout, v, groups_ok, start_ok && year_ok, c);
   return c;
 }
 
@@ -424,39 +443,38 @@ absl::StatusOr<ImportReport> ParticipantImport::Import(const RequestContext& ctx
   absl::Status unit = store_.Write([&](UnitOfWork& w) -> absl::Status {
     report = ImportReport{};
     report.rows = static_cast<int>(table.rows.size());
-    TH_ASSIGN_OR_RETURN(std::optional<RequestRecord> earlier,
-                        AlreadyDone(w, "ImportParticipants", key));
-    if (earlier) {
+    auto replay = [&](const RequestRecord&) {
       report.applied = true;
       report.repeated = true;
       return absl::OkStatus();
-    }
-    absl::StatusOr<Organization> org = w.organizations().Get(options.organization_id);
-    if (!who.IsAdmin() && !who.Coordinates(options.organization_id)) {
-      return Denied(Msg("your account may not keep participants of organisation {organization}",
-                        {{"organization", options.organization_id}}));
-    }
-    if (!org.ok()) return NameField(org.status(), "organization_id");
-    AuditTrail trail(w, ctx, now);
-    std::optional<Series> series;
-    if (options.series_id != 0) {
-      TH_ASSIGN_OR_RETURN(series, SeriesFor(w, who, options.series_id, Need::kPlan, "series_id"));
-      TH_RETURN_IF_ERROR(CheckEnrolmentWindow(*series, /*by_planner=*/true, now));
-    }
-    for (Candidate& c : candidates) {
-      TH_RETURN_IF_ERROR(ImportRow(w, trail, layout, options, series, c, report));
-    }
-    if (!report.problems.empty() && !options.accept_good_rows && !options.dry_run) {
-      return ProblemsError(report.problems);
-    }
-    if (options.dry_run) {
-      dry_run_ended = true;
-      return DryRunEnd();
-    }
-    TH_RETURN_IF_ERROR(
-        MarkDone(w, "ImportParticipants", key, static_cast<Id>(report.imported.size())));
-    report.applied = true;
-    return absl::OkStatus();
+    };
+    // The request id records how many rows were imported.
+    return OncePerRequest(w, "ImportParticipants", key, replay, [&]() -> absl::StatusOr<Id> {
+      absl::StatusOr<Organization> org = w.organizations().Get(options.organization_id);
+      if (!who.IsAdmin() && !who.Coordinates(options.organization_id)) {
+        return Denied(Msg("your account may not keep participants of organisation {organization}",
+                          {{"organization", options.organization_id}}));
+      }
+      if (!org.ok()) return NameField(org.status(), "organization_id");
+      AuditTrail trail(w, ctx, now);
+      std::optional<Series> series;
+      if (options.series_id != 0) {
+        TH_ASSIGN_OR_RETURN(series, SeriesFor(w, who, options.series_id, Need::kPlan, "series_id"));
+        TH_RETURN_IF_ERROR(CheckEnrolmentWindow(*series, /*by_planner=*/true, now));
+      }
+      for (Candidate& c : candidates) {
+        TH_RETURN_IF_ERROR(ImportRow(w, trail, layout, options, series, c, report));
+      }
+      if (!report.problems.empty() && !options.accept_good_rows && !options.dry_run) {
+        return ProblemsError(report.problems);
+      }
+      if (options.dry_run) {
+        dry_run_ended = true;
+        return DryRunEnd();
+      }
+      report.applied = true;
+      return static_cast<Id>(report.imported.size());
+    });
   });
   if (dry_run_ended && unit.code() == absl::StatusCode::kAborted) return report;
   TH_RETURN_IF_ERROR(unit);

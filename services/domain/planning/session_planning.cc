@@ -239,40 +239,42 @@ absl::StatusOr<std::vector<Session>> SessionPlanning::CreateSessionDays(
     out.clear();
     TH_ASSIGN_OR_RETURN(auto loaded,
                         LoadModule(w, who, Need::kPlan, series_id, module_id, "module_id"));
-    auto& [series, module] = loaded;
-    TH_ASSIGN_OR_RETURN(std::optional<RequestRecord> earlier,
-                        AlreadyDone(w, "CreateSessionDays", key));
-    if (earlier) {
+    const Series& series = loaded.first;
+    const Module& module = loaded.second;
+    auto replay = [&](const RequestRecord& earlier) -> absl::Status {
       // The single writer gave the sessions of one call consecutive ids.
-      for (Id id = earlier->resource_id; id < earlier->resource_id + Id(sessions.size()); ++id) {
+      for (Id id = earlier.resource_id; id < earlier.resource_id + Id(sessions.size()); ++id) {
         absl::StatusOr<Session> created = w.sessions().Get(id);
         if (created.ok()) out.push_back(*std::move(created));
         if (!created.ok() && !absl::IsNotFound(created.status())) return created.status();
       }
       return absl::OkStatus();
-    }
-    TH_RETURN_IF_ERROR(CheckNotFrozen(series));
-    if (module.session_count + static_cast<int>(sessions.size()) > kMaxSessionsPerModule) {
-      return Refusal(absl::StatusCode::kFailedPrecondition,
-                     Msg("module {module} has {has} sessions; {more} more would exceed the maximum "
-                         "of {max}",
-                         {{"module", module_id},
-                          {"has", static_cast<int64_t>(module.session_count)},
-                          {"more", static_cast<int64_t>(sessions.size())},
-                          {"max", static_cast<int64_t>(kMaxSessionsPerModule)}}));
-    }
-    TH_RETURN_IF_ERROR(CheckTrainersExist(w, day, "session."));
-    AuditTrail trail(w, ctx, now);
-    for (Session& s : sessions) {
-      s.series_id = series_id;
-      s.module_id = module_id;
-      TH_RETURN_IF_ERROR(CheckConflicts(w, who, s, allow_overlap));
-      TH_ASSIGN_OR_RETURN(Id id, w.sessions().Insert(s));
-      TH_RETURN_IF_ERROR(trail.Changed("session", id, series.organization_id));
-      TH_ASSIGN_OR_RETURN(Session stored, w.sessions().Get(id));
-      out.push_back(std::move(stored));
-    }
-    return MarkDone(w, "CreateSessionDays", key, out.front().id);
+    };
+    return OncePerRequest(w, "CreateSessionDays", key, replay, [&]() -> absl::StatusOr<Id> {
+      TH_RETURN_IF_ERROR(CheckNotFrozen(series));
+      if (module.session_count + static_cast<int>(sessions.size()) > kMaxSessionsPerModule) {
+        return Refusal(
+            absl::StatusCode::kFailedPrecondition,
+            Msg("module {module} has {has} sessions; {more} more would exceed the maximum "
+                "of {max}",
+                {{"module", module_id},
+                 {"has", static_cast<int64_t>(module.session_count)},
+                 {"more", static_cast<int64_t>(sessions.size())},
+                 {"max", static_cast<int64_t>(kMaxSessionsPerModule)}}));
+      }
+      TH_RETURN_IF_ERROR(CheckTrainersExist(w, day, "session."));
+      AuditTrail trail(w, ctx, now);
+      for (Session& s : sessions) {
+        s.series_id = series_id;
+        s.module_id = module_id;
+        TH_RETURN_IF_ERROR(CheckConflicts(w, who, s, allow_overlap));
+        TH_ASSIGN_OR_RETURN(Id id, w.sessions().Insert(s));
+        TH_RETURN_IF_ERROR(trail.Changed("session", id, series.organization_id));
+        TH_ASSIGN_OR_RETURN(Session stored, w.sessions().Get(id));
+        out.push_back(std::move(stored));
+      }
+      return out.front().id;
+    });
   }));
   return out;
 }

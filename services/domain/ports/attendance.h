@@ -2,7 +2,8 @@
 #define TRAINHUB_SERVICES_DOMAIN_PORTS_ATTENDANCE_H_
 
 // Storage port of attendance: the append-only ledger of records and
-// sign-offs (domain/attendance/attendance_ledger.h) and the self check-in windows.
+// sign-offs (AttendanceEntry; the chain: domain/attendance/attendance_ledger.h)
+// and the self check-in windows.
 
 #include <optional>
 #include <string>
@@ -10,7 +11,6 @@
 
 #include "absl/status/statusor.h"
 #include "absl/time/time.h"
-#include "domain/attendance/attendance_ledger.h"
 #include "domain/model.h"
 #include "domain/ports/page.h"
 
@@ -35,7 +35,7 @@ struct CurrentStatus {
 };
 
 // Self check-in of one session. The secret never leaves the server; codes
-// are derived from it (domain/attendance/attendance.h).
+// are derived from it (domain/attendance/self_check_in.h).
 struct CheckInWindow {
   Id session_id = 0;
   std::string secret;  // 32 random bytes

@@ -6,7 +6,6 @@
 #include <vector>
 
 #include "absl/status/statusor.h"
-#include "domain/accounts/audit_chain.h"
 #include "domain/model.h"
 #include "domain/ports/page.h"
 

@@ -10,9 +10,8 @@
 #include <vector>
 
 #include "absl/status/statusor.h"
-#include "domain/completion/certificate_document.h"
-#include "domain/completion/certificate_status.h"
 #include "domain/model.h"
+#include "domain/model_completion.h"
 #include "domain/ports/page.h"
 
 namespace trainhub::domain {

@@ -8,8 +8,8 @@
 #include <vector>
 
 #include "absl/status/statusor.h"
-#include "domain/completion/completion_rules.h"
 #include "domain/model.h"
+#include "domain/model_completion.h"
 #include "domain/ports/page.h"
 
 namespace trainhub::domain {

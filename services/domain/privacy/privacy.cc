@@ -130,19 +130,21 @@ absl::StatusOr<Gathered> Gather(ReadView& r, const Principal& who, Id participan
   return g;
 }
 
-Json ToJson(const Gathered& g, bool complete, absl::Time now) {
+// What the export is and how complete.
+Json ExportHeader(const Gathered& g, bool complete, absl::Time now) {
+  return {{"format", "trainhub personal data export 1"},
+          {"created", Time(now)},
+          {"participant_id", g.person.id},
+          {"complete", complete},
+          {"note", complete ? "Alles, was trainhub über die Person speichert."
+                            : "Eigene Daten ohne die Notizen, die Koordination und Referent:innen "
+                              "über die Person führen; die vollständige Auskunft gibt der Träger."}};
+}
+
+Json PersonJson(const Gathered& g) {
   Json groups = Json::array();
   for (TargetGroup t : g.person.target_groups) groups.push_back(std::string(ToString(t)));
-  Json out;
-  out["export"] = {
-      {"format", "trainhub personal data export 1"},
-      {"created", Time(now)},
-      {"participant_id", g.person.id},
-      {"complete", complete},
-      {"note", complete ? "Alles, was trainhub über die Person speichert."
-                        : "Eigene Daten ohne die Notizen, die Koordination und Referent:innen "
-                          "über die Person führen; die vollständige Auskunft gibt der Träger."}};
-  out["person"] = {
+  Json person = {
       {"id", g.person.id},
       {"name", g.person.display_name},
       {"email", g.person.email},
@@ -153,10 +155,14 @@ Json ToJson(const Gathered& g, bool complete, absl::Time now) {
       {"created", Time(g.person.create_time)},
       {"updated", Time(g.person.update_time)}};
   if (g.person.erasure) {
-    out["person"]["erased"] = {{"time", Time(g.person.erasure->time)},
-                               {"reason", g.person.erasure->reason},
-                               {"retention_overridden", g.person.erasure->retention_overridden}};
+    person["erased"] = {{"time", Time(g.person.erasure->time)},
+                        {"reason", g.person.erasure->reason},
+                        {"retention_overridden", g.person.erasure->retention_overridden}};
   }
+  return person;
+}
+
+Json AccountsJson(const Gathered& g) {
   Json accounts = Json::array();
   for (const Account& a : g.accounts) {
     accounts.push_back({{"id", a.id},
@@ -164,7 +170,11 @@ Json ToJson(const Gathered& g, bool complete, absl::Time now) {
                         {"name", a.display_name},
                         {"created", Time(a.create_time)}});
   }
-  out["accounts"] = accounts;
+  return accounts;
+}
+
+// Each enrolment with its history; the coordinators' note when `complete`.
+Json EnrolmentsJson(const Gathered& g, bool complete) {
   Json enrolments = Json::array();
   for (const auto& [e, history] : g.enrolments) {
     Json steps = Json::array();
@@ -185,7 +195,11 @@ Json ToJson(const Gathered& g, bool complete, absl::Time now) {
     j["history"] = steps;
     enrolments.push_back(std::move(j));
   }
-  out["enrolments"] = enrolments;
+  return enrolments;
+}
+
+// Each attendance record; note and reason when `complete`.
+Json AttendanceJson(const Gathered& g, bool complete) {
   Json attendance = Json::array();
   for (const AttendanceEntry& e : g.attendance) {
     const Session& s = g.sessions.at(e.session_id);
@@ -206,7 +220,10 @@ Json ToJson(const Gathered& g, bool complete, absl::Time now) {
     }
     attendance.push_back(std::move(j));
   }
-  out["attendance"] = attendance;
+  return attendance;
+}
+
+Json QualificationsJson(const Gathered& g, bool complete) {
   Json qualifications = Json::array();
   for (const Qualification& q : g.qualifications) {
     Json j = {{"id", q.id}, {"title", q.title}, {"recorded", Time(q.record_time)}};
@@ -214,7 +231,10 @@ Json ToJson(const Gathered& g, bool complete, absl::Time now) {
     if (complete) j["note"] = q.note;
     qualifications.push_back(std::move(j));
   }
-  out["qualifications"] = qualifications;
+  return qualifications;
+}
+
+Json DecisionsJson(const Gathered& g) {
   Json decisions = Json::array();
   for (const CompletionDecision& d : g.decisions) {
     decisions.push_back(
@@ -225,7 +245,10 @@ Json ToJson(const Gathered& g, bool complete, absl::Time now) {
          {"by", d.account_name},
          {"time", Time(d.record_time)}});
   }
-  out["completion_decisions"] = decisions;
+  return decisions;
+}
+
+Json CertificatesJson(const Gathered& g) {
   Json certificates = Json::array();
   for (const Certificate& c : g.certificates) {
     Json j = {{"serial", c.content.serial},
@@ -246,7 +269,11 @@ Json ToJson(const Gathered& g, bool complete, absl::Time now) {
     if (!c.superseded_by.empty()) j["superseded_by"] = c.superseded_by;
     certificates.push_back(std::move(j));
   }
-  out["certificates"] = certificates;
+  return certificates;
+}
+
+// The audit events about the person; the address only of their own calls.
+Json AuditJson(const Gathered& g) {
   Json audit = Json::array();
   std::set<Id> own_accounts;
   for (const Account& a : g.accounts) own_accounts.insert(a.id);
@@ -260,7 +287,20 @@ Json ToJson(const Gathered& g, bool complete, absl::Time now) {
     if (own_accounts.count(e.account_id)) j["address"] = e.peer;
     audit.push_back(std::move(j));
   }
-  out["audit_events"] = audit;
+  return audit;
+}
+
+Json ToJson(const Gathered& g, bool complete, absl::Time now) {
+  Json out;
+  out["export"] = ExportHeader(g, complete, now);
+  out["person"] = PersonJson(g);
+  out["accounts"] = AccountsJson(g);
+  out["enrolments"] = EnrolmentsJson(g, complete);
+  out["attendance"] = AttendanceJson(g, complete);
+  out["qualifications"] = QualificationsJson(g, complete);
+  out["completion_decisions"] = DecisionsJson(g);
+  out["certificates"] = CertificatesJson(g);
+  out["audit_events"] = AuditJson(g);
   if (g.audit_cut) {
     out["audit_events_note"] = absl::StrCat("the first ", kMaxExportedAuditEvents, " events");
   }

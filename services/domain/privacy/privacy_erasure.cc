@@ -112,6 +112,133 @@ absl::Status CheckErasable(Id participant_id, const Retention& retention, absl::
   return absl::OkStatus();
 }
 
+// The person's certificates with their documents redacted
+// (RedactedContent) and signed anew by `signer`, by id.
+absl::StatusOr<std::map<Id, Certificate>> RedactedCertificatesOf(ReadView& r, Id participant_id,
+                                                                 const CertificateSigner& signer) {
+  std::map<Id, Certificate> redacted;
+  TH_ASSIGN_OR_RETURN(std::vector<Certificate> certificates, CertificatesOf(r, participant_id));
+  for (Certificate& c : certificates) {
+    TH_ASSIGN_OR_RETURN(CertificateContent content, RedactedContent(c.content));
+    content.key_id = signer.key_id();
+    TH_ASSIGN_OR_RETURN(c.document, CanonicalJson(DocumentOf(content)));
+    c.signature = signer.Sign(c.document);
+    c.content = std::move(content);
+    redacted[c.id] = std::move(c);
+  }
+  return redacted;
+}
+
+// Why `person` cannot be erased with `reason` (trimmed), or OK: erased
+// already, or a reason that names them (it is kept after the erasure).
+absl::Status CheckErasableBy(const Participant& person, const std::string& reason) {
+  if (person.erasure) {
+    return FieldError(
+        absl::StatusCode::kFailedPrecondition, "participant_id",
+        Msg("participant {participant} was already erased on {time}",
+            {{"participant", person.id}, {"time", FormatLocal(person.erasure->time)}}));
+  }
+  const std::string folded_reason = Folded(reason);
+  const std::string folded_name = Folded(person.display_name);
+  const std::string folded_email = Folded(person.email);
+  if ((CountCodePoints(folded_name).value_or(0) >= 3 &&
+       folded_reason.find(folded_name) != std::string::npos) ||
+      (!folded_email.empty() && folded_reason.find(folded_email) != std::string::npos)) {
+    return InvalidField("reason",
+                        Msg("must not name the person: it is kept after their data is erased"));
+  }
+  return absl::OkStatus();
+}
+
+// Blanks the note and reason of the person's attendance records in
+// `series_id`'s ledger (keeping their digest) and appends an erasure entry
+// per session that commits to them; answers how many records it blanked.
+absl::StatusOr<int64_t> EraseLedgerTexts(UnitOfWork& w, const RequestContext& ctx, Id series_id,
+                                         Id participant_id, absl::Time now) {
+  TH_ASSIGN_OR_RETURN(std::vector<AttendanceEntry> ledger, w.attendance().ListForSeries(series_id));
+  // The person's records per session as they are after the erasure, for the
+  // erasure entries that record it in the chain.
+  std::map<Id, std::vector<AttendanceEntry>> erased_by_session;
+  std::set<Id> sessions_erased;
+  int64_t blanked = 0;
+  for (AttendanceEntry& e : ledger) {
+    if (e.kind != LedgerEntryKind::kRecord || e.participant_id != participant_id) continue;
+    if (!e.note.empty() || !e.reason.empty()) {
+      e.text_digest = LedgerTextDigest(e.note, e.reason);
+      e.note.clear();
+      e.reason.clear();
+      TH_RETURN_IF_ERROR(w.privacy().EraseAttendanceTexts(e.id, e.text_digest));
+      sessions_erased.insert(e.session_id);
+      ++blanked;
+    }
+    if (!e.text_digest.empty()) erased_by_session[e.session_id].push_back(e);
+  }
+  if (sessions_erased.empty()) return blanked;
+  TH_ASSIGN_OR_RETURN(LedgerAppender appender, LedgerAppender::For(w, series_id));
+  for (Id session_id : sessions_erased) {
+    AttendanceEntry erasure;
+    erasure.session_id = session_id;
+    erasure.kind = LedgerEntryKind::kErasure;
+    erasure.participant_id = participant_id;
+    erasure.client_time = erasure.record_time = now;
+    erasure.account_id = ctx.who.account.id;
+    erasure.text_digest = LedgerErasedDigest(erased_by_session[session_id]);
+    TH_RETURN_IF_ERROR(appender.Add(std::move(erasure)).status());
+  }
+  TH_RETURN_IF_ERROR(appender.Finish());
+  return blanked;
+}
+
+// EraseLedgerTexts in each series of `records`; answers how many records
+// it blanked.
+absl::StatusOr<int64_t> EraseAttendanceTexts(UnitOfWork& w, const RequestContext& ctx,
+                                             Id participant_id,
+                                             const std::vector<SeriesRecordOf>& records,
+                                             absl::Time now) {
+  std::set<Id> series;
+  for (const SeriesRecordOf& r : records) series.insert(r.series_id);
+  int64_t blanked = 0;
+  for (Id series_id : series) {
+    TH_ASSIGN_OR_RETURN(int64_t n, EraseLedgerTexts(w, ctx, series_id, participant_id, now));
+    blanked += n;
+  }
+  return blanked;
+}
+
+// Stores the redacted documents (`redacted`, by id) of the person's
+// certificates and signs their statuses anew; ABORTED when one was issued
+// since they were redacted. Answers how many.
+absl::StatusOr<int64_t> StoreRedactedCertificates(UnitOfWork& w, AuditTrail& trail,
+                                                  const Participant& person,
+                                                  const std::map<Id, Certificate>& redacted,
+                                                  const CertificateSigner& signer) {
+  TH_ASSIGN_OR_RETURN(std::vector<Certificate> certificates, CertificatesOf(w, person.id));
+  for (const Certificate& c : certificates) {
+    auto it = redacted.find(c.id);
+    if (it == redacted.end()) {
+      return Refusal(absl::StatusCode::kAborted,
+                     Msg("a certificate was issued meanwhile; erase again"));
+    }
+    TH_RETURN_IF_ERROR(w.privacy().RedactCertificate(c.id, it->second.document,
+                                                     it->second.signature, signer.key_id()));
+    Certificate redacted_status = c;
+    redacted_status.revoke_reason.clear();  // as RedactCertificate stores it
+    TH_RETURN_IF_ERROR(ResignRedactedStatus(w, c, redacted_status, signer));
+    TH_RETURN_IF_ERROR(trail.Changed("certificate", c.id, person.organization_id));
+  }
+  return static_cast<int64_t>(certificates.size());
+}
+
+// Reports the erased person's `enrolments` and record as changed.
+absl::Status ReportErasedEnrolments(UnitOfWork& w, AuditTrail& trail, const Participant& person,
+                                    const std::vector<Enrolment>& enrolments) {
+  for (const Enrolment& e : enrolments) {
+    TH_ASSIGN_OR_RETURN(Series s, w.series().Get(e.series_id));
+    TH_RETURN_IF_ERROR(trail.Changed("enrolment", e.id, s.organization_id));
+  }
+  return trail.Changed("participant", person.id, person.organization_id);
+}
+
 }  // namespace
 
 Retention RetentionOf(const std::vector<SeriesRecordOf>& records, absl::Time now) {
@@ -158,15 +285,7 @@ absl::StatusOr<ErasureResult> Privacy::Erase(const RequestContext& ctx,
   TH_RETURN_IF_ERROR(store_.Read([&](ReadView& r) -> absl::Status {
     TH_ASSIGN_OR_RETURN(Participant person, PersonToErase(r, ctx.who, participant_id));
     if (person.erasure) return absl::OkStatus();  // answered in the write
-    TH_ASSIGN_OR_RETURN(std::vector<Certificate> certificates, CertificatesOf(r, participant_id));
-    for (Certificate& c : certificates) {
-      TH_ASSIGN_OR_RETURN(CertificateContent content, RedactedContent(c.content));
-      content.key_id = signer_.key_id();
-      TH_ASSIGN_OR_RETURN(c.document, CanonicalJson(DocumentOf(content)));
-      c.signature = signer_.Sign(c.document);
-      c.content = std::move(content);
-      redacted[c.id] = std::move(c);
-    }
+    TH_ASSIGN_OR_RETURN(redacted, RedactedCertificatesOf(r, participant_id, signer_));
     return absl::OkStatus();
   }));
   ErasureResult result;
@@ -174,107 +293,44 @@ absl::StatusOr<ErasureResult> Privacy::Erase(const RequestContext& ctx,
   TH_RETURN_IF_ERROR(store_.Write([&](UnitOfWork& w) -> absl::Status {
     const absl::Time now = clock_();
     TH_ASSIGN_OR_RETURN(Participant person, PersonToErase(w, ctx.who, participant_id));
-    TH_ASSIGN_OR_RETURN(std::optional<RequestRecord> earlier,
-                        AlreadyDone(w, kEraseMethod, request.key));
-    if (earlier) {
+    auto replay = [&](const RequestRecord&) {
       result.person = std::move(person);
       return absl::OkStatus();
-    }
-    if (person.erasure) {
-      return FieldError(absl::StatusCode::kFailedPrecondition, "participant_id",
-                        Msg("participant {participant} was already erased on {time}",
-                            {{"participant", participant_id},
-                             {"time", FormatLocal(person.erasure->time)}}));
-    }
-    const std::string folded_reason = Folded(reason);
-    const std::string folded_name = Folded(person.display_name);
-    const std::string folded_email = Folded(person.email);
-    if ((CountCodePoints(folded_name).value_or(0) >= 3 &&
-         folded_reason.find(folded_name) != std::string::npos) ||
-        (!folded_email.empty() && folded_reason.find(folded_email) != std::string::npos)) {
-      return InvalidField("reason",
-                          Msg("must not name the person: it is kept after their data is erased"));
-    }
-    TH_ASSIGN_OR_RETURN(std::vector<SeriesRecordOf> records,
-                        w.privacy().SeriesRecordsOf(participant_id));
-    const Retention retention = RetentionOf(records, now);
-    TH_RETURN_IF_ERROR(CheckErasable(participant_id, retention, now, request.override_retention));
-    AuditTrail trail(w, ctx, now);
-    Participant::Erasure erasure;
-    erasure.time = now;
-    erasure.erased_by = ctx.who.account.id;
-    erasure.reason = reason;
-    erasure.retention_overridden =
-        request.override_retention && retention.keep_until && Today(now) <= *retention.keep_until;
-    TH_RETURN_IF_ERROR(w.privacy().MarkErased(participant_id, Pseudonym(participant_id), erasure));
-    TH_ASSIGN_OR_RETURN(account_ids, w.privacy().AccountIdsOf(participant_id));
-    TH_ASSIGN_OR_RETURN(result.erased, w.privacy().EraseTexts(participant_id, account_ids));
-    for (Id account_id : account_ids) {
-      TH_RETURN_IF_ERROR(trail.Changed("account", account_id, 0));
-    }
-    std::set<Id> series;
-    EnrolmentFilter filter;
-    filter.participant_id = participant_id;
-    TH_ASSIGN_OR_RETURN(
-        std::vector<Enrolment> enrolments,
-        AllPages<Enrolment>([&](const PageRequest& p) { return w.enrolments().List(filter, p); }));
-    for (const SeriesRecordOf& r : records) series.insert(r.series_id);
-    for (Id series_id : series) {
-      TH_ASSIGN_OR_RETURN(std::vector<AttendanceEntry> ledger,
-                          w.attendance().ListForSeries(series_id));
-      // The person's records per session as they are after the erasure,
-      // for the erasure entries that record it in the chain.
-      std::map<Id, std::vector<AttendanceEntry>> erased_by_session;
-      std::set<Id> sessions_erased;
-      for (AttendanceEntry& e : ledger) {
-        if (e.kind != LedgerEntryKind::kRecord || e.participant_id != participant_id) continue;
-        if (!e.note.empty() || !e.reason.empty()) {
-          e.text_digest = LedgerTextDigest(e.note, e.reason);
-          e.note.clear();
-          e.reason.clear();
-          TH_RETURN_IF_ERROR(w.privacy().EraseAttendanceTexts(e.id, e.text_digest));
-          sessions_erased.insert(e.session_id);
-          ++result.attendance_texts;
-        }
-        if (!e.text_digest.empty()) erased_by_session[e.session_id].push_back(e);
+    };
+    return OncePerRequest(w, kEraseMethod, request.key, replay, [&]() -> absl::StatusOr<Id> {
+      TH_RETURN_IF_ERROR(CheckErasableBy(person, reason));
+      TH_ASSIGN_OR_RETURN(std::vector<SeriesRecordOf> records,
+                          w.privacy().SeriesRecordsOf(participant_id));
+      const Retention retention = RetentionOf(records, now);
+      TH_RETURN_IF_ERROR(CheckErasable(participant_id, retention, now, request.override_retention));
+      AuditTrail trail(w, ctx, now);
+      Participant::Erasure erasure;
+      erasure.time = now;
+      erasure.erased_by = ctx.who.account.id;
+      erasure.reason = reason;
+      erasure.retention_overridden =
+          request.override_retention && retention.keep_until && Today(now) <= *retention.keep_until;
+      TH_RETURN_IF_ERROR(
+          w.privacy().MarkErased(participant_id, Pseudonym(participant_id), erasure));
+      TH_ASSIGN_OR_RETURN(account_ids, w.privacy().AccountIdsOf(participant_id));
+      TH_ASSIGN_OR_RETURN(result.erased, w.privacy().EraseTexts(participant_id, account_ids));
+      for (Id account_id : account_ids) {
+        TH_RETURN_IF_ERROR(trail.Changed("account", account_id, 0));
       }
-      if (sessions_erased.empty()) continue;
-      TH_ASSIGN_OR_RETURN(LedgerAppender appender, LedgerAppender::For(w, series_id));
-      for (Id session_id : sessions_erased) {
-        AttendanceEntry erasure;
-        erasure.session_id = session_id;
-        erasure.kind = LedgerEntryKind::kErasure;
-        erasure.participant_id = participant_id;
-        erasure.client_time = erasure.record_time = now;
-        erasure.account_id = ctx.who.account.id;
-        erasure.text_digest = LedgerErasedDigest(erased_by_session[session_id]);
-        TH_RETURN_IF_ERROR(appender.Add(std::move(erasure)).status());
-      }
-      TH_RETURN_IF_ERROR(appender.Finish());
-    }
-    TH_ASSIGN_OR_RETURN(std::vector<Certificate> certificates, CertificatesOf(w, participant_id));
-    for (const Certificate& c : certificates) {
-      auto it = redacted.find(c.id);
-      if (it == redacted.end()) {
-        return Refusal(absl::StatusCode::kAborted,
-                       Msg("a certificate was issued meanwhile; erase again"));
-      }
-      TH_RETURN_IF_ERROR(w.privacy().RedactCertificate(c.id, it->second.document,
-                                                       it->second.signature, signer_.key_id()));
-      Certificate redacted_status = c;
-      redacted_status.revoke_reason.clear();  // as RedactCertificate stores it
-      TH_RETURN_IF_ERROR(ResignRedactedStatus(w, c, redacted_status, signer_));
-      TH_RETURN_IF_ERROR(trail.Changed("certificate", c.id, person.organization_id));
-      ++result.certificates;
-    }
-    for (const Enrolment& e : enrolments) {
-      TH_ASSIGN_OR_RETURN(Series s, w.series().Get(e.series_id));
-      TH_RETURN_IF_ERROR(trail.Changed("enrolment", e.id, s.organization_id));
-    }
-    TH_RETURN_IF_ERROR(trail.Changed("participant", participant_id, person.organization_id));
-    TH_RETURN_IF_ERROR(MarkDone(w, kEraseMethod, request.key, participant_id));
-    TH_ASSIGN_OR_RETURN(result.person, w.participants().Get(participant_id));
-    return absl::OkStatus();
+      EnrolmentFilter filter;
+      filter.participant_id = participant_id;
+      TH_ASSIGN_OR_RETURN(std::vector<Enrolment> enrolments,
+                          AllPages<Enrolment>([&](const PageRequest& p) {
+                            return w.enrolments().List(filter, p);
+                          }));
+      TH_ASSIGN_OR_RETURN(result.attendance_texts,
+                          EraseAttendanceTexts(w, ctx, participant_id, records, now));
+      TH_ASSIGN_OR_RETURN(result.certificates,
+                          StoreRedactedCertificates(w, trail, person, redacted, signer_));
+      TH_RETURN_IF_ERROR(ReportErasedEnrolments(w, trail, person, enrolments));
+      TH_ASSIGN_OR_RETURN(result.person, w.participants().Get(participant_id));
+      return participant_id;
+    });
   }));
   for (Id account_id : account_ids) accounts_.ForgetTokensOf(account_id);
   // The erasure is durable; should another process's reader keep the log,

@@ -1,11 +1,13 @@
-// Verification of certificate numbers, for anyone: the stored document
-// checked against its signature, remembered while it stays the same.
+// Verification of certificate numbers, for anyone
+// (domain/completion/certificate_verifier.h): the stored document checked
+// against its signature, remembered while it stays the same.
+
+#include "domain/completion/certificate_verifier.h"
 
 #include "absl/strings/str_cat.h"
-#include "domain/completion/certificates.h"
 #include "domain/documents/data_integrity.h"
-#include "domain/errors.h"
 #include "domain/documents/hash_fields.h"
+#include "domain/errors.h"
 #include "domain/limits.h"
 #include "domain/status_macros.h"
 #include "domain/text.h"
@@ -34,10 +36,25 @@ std::shared_ptr<const CheckedDocument> DocumentCache::Check(const std::string& p
   return checked;
 }
 
-absl::StatusOr<CertificateVerification> Certificates::Verify(const std::string& text,
-                                                             const std::string& holder_name,
-                                                             absl::string_view client_address,
-                                                             absl::Duration* retry_after) {
+CertificateVerifier::CertificateVerifier(Store& store, const CertificateSigner& signer,
+                                         std::string verify_url_base, Clock clock)
+    : store_(store),
+      signer_(signer),
+      verify_url_base_(std::move(verify_url_base)),
+      clock_(std::move(clock)) {}
+
+std::string CertificateVerifier::VerificationUrl(const std::string& serial) const {
+  return verify_url_base_ + serial;
+}
+
+void CertificateVerifier::Remember(const Certificate& c) {
+  if (c.document.empty() || c.signature.empty()) return;
+  checked_documents_.Check(signer_.public_key(), c.document, c.signature);
+}
+
+absl::StatusOr<CertificateVerification> CertificateVerifier::Verify(
+    const std::string& text, const std::string& holder_name, absl::string_view client_address,
+    absl::Duration* retry_after) {
   std::optional<std::string> serial = NormalizeSerial(text);
   if (!serial) {
     return InvalidField(
@@ -101,16 +118,16 @@ absl::StatusOr<CertificateVerification> Certificates::Verify(const std::string& 
       if (!admitted.ok()) return admitted.status();
       hash_slot.emplace(*std::move(admitted));
     }
-    TH_ASSIGN_OR_RETURN(
-        HolderNameCheck check,
-        CheckHolderName(v.certificate->content, holder_name, hash_slot ? &*hash_slot : nullptr));
+    TH_ASSIGN_OR_RETURN(HolderNameCheck check, CheckHolderName(v.certificate->content, holder_name,
+                                                               hash_slot ? &*hash_slot : nullptr));
     v.holder_name_matches = check != HolderNameCheck::kDiffers;
     v.holder_name_transliterated = check == HolderNameCheck::kMatchesTransliterated;
   }
   return v;
 }
 
-absl::StatusOr<std::string> Certificates::PublicKeyOf(ReadView& r, const std::string& key_id) {
+absl::StatusOr<std::string> CertificateVerifier::PublicKeyOf(ReadView& r,
+                                                             const std::string& key_id) {
   {
     std::lock_guard<std::mutex> lock(public_keys_mu_);
     if (auto it = public_keys_.find(key_id); it != public_keys_.end()) return it->second;
@@ -125,7 +142,7 @@ absl::StatusOr<std::string> Certificates::PublicKeyOf(ReadView& r, const std::st
   return public_key;
 }
 
-absl::StatusOr<StatusCheck> Certificates::CheckStatus(ReadView& r, const Certificate& c) {
+absl::StatusOr<StatusCheck> CertificateVerifier::CheckStatus(ReadView& r, const Certificate& c) {
   TH_ASSIGN_OR_RETURN(std::optional<CertificateStatusRecord> record,
                       r.certificates().GetStatusRecord(c.id));
   TH_ASSIGN_OR_RETURN(std::optional<CertificateStatusList> list, r.certificates().GetStatusList());
@@ -144,9 +161,11 @@ absl::StatusOr<StatusCheck> Certificates::CheckStatus(ReadView& r, const Certifi
   return check;
 }
 
-std::string Certificates::StatusListUrl() const { return domain::StatusListUrl(verify_url_base_); }
+std::string CertificateVerifier::StatusListUrl() const {
+  return domain::StatusListUrl(verify_url_base_);
+}
 
-absl::StatusOr<std::string> Certificates::StatusListCredential() {
+absl::StatusOr<std::string> CertificateVerifier::StatusListCredential() {
   std::optional<CertificateStatusList> list;
   StatusCheck check;
   TH_RETURN_IF_ERROR(store_.Read([&](ReadView& r) -> absl::Status {
@@ -171,7 +190,7 @@ absl::StatusOr<std::string> Certificates::StatusListCredential() {
   return credential.dump(2);
 }
 
-absl::StatusOr<std::vector<IssuerKey>> Certificates::IssuerKeys() {
+absl::StatusOr<std::vector<IssuerKey>> CertificateVerifier::IssuerKeys() {
   std::vector<IssuerKey> keys;
   TH_RETURN_IF_ERROR(store_.Read([&](ReadView& r) -> absl::Status {
     TH_ASSIGN_OR_RETURN(keys, r.certificates().ListIssuerKeys());

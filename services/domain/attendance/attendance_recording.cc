@@ -1,4 +1,4 @@
-#include "domain/attendance/attendance.h"
+#include "domain/attendance/attendance_recording.h"
 
 #include <algorithm>
 #include <map>
@@ -84,11 +84,61 @@ absl::Status CheckSheetOpen(const SessionAccess& access, const SessionLedger& le
   return absl::OkStatus();
 }
 
+// FAILED_PRECONDITION unless the sheet `before` may be signed off now: not
+// signed off yet, the session begun, everyone expected recorded.
+absl::Status CheckReadyForSignOff(const AttendanceSheet& before, const Session& session,
+                                  absl::Time now) {
+  if (before.sign_off) {
+    return FieldError(absl::StatusCode::kFailedPrecondition, "session_id",
+                      Msg("the sheet was already signed off on {time}",
+                          {{"time", FormatLocal(before.sign_off->record_time)}}));
+  }
+  if (now < session.start) {
+    return FieldError(absl::StatusCode::kFailedPrecondition, "session_id",
+                      Msg("the session has not begun; sign off after it"));
+  }
+  if (before.unrecorded_count == 0) return absl::OkStatus();
+  std::string names;
+  for (const SheetEntry& e : before.entries) {
+    if (e.record) continue;
+    absl::StrAppend(&names, names.empty() ? "" : ", ", e.participant_name, " (", e.participant_id,
+                    ")");
+  }
+  return FieldError(absl::StatusCode::kFailedPrecondition, "session_id",
+                    Msg("record everyone first; without a status: {names}", {{"names", names}}));
+}
+
+// A write unit on `session_id`'s sheet by one who records its attendance,
+// once per request id under `method`: `change(w, access)` changes it and
+// answers the sheet after; a retry is answered with the sheet as it stands.
+template <typename Change>
+absl::StatusOr<AttendanceSheet> ChangeSheetOnce(Store& store, const RequestContext& ctx,
+                                                Id session_id, absl::string_view method,
+                                                const RequestKey& key, absl::Time now,
+                                                Change change) {
+  TH_RETURN_IF_ERROR(ValidateRequestId(key.request_id));
+  AttendanceSheet sheet;
+  TH_RETURN_IF_ERROR(store.Write([&](UnitOfWork& w) -> absl::Status {
+    TH_ASSIGN_OR_RETURN(SessionAccess access,
+                        AccessSession(w, ctx.who, session_id, AttendanceRole::kRecorder));
+    auto replay = [&](const RequestRecord&) -> absl::Status {
+      TH_ASSIGN_OR_RETURN(sheet, BuildSheet(w, access, ctx.who, now));
+      return absl::OkStatus();
+    };
+    return OncePerRequest(w, method, key, replay, [&]() -> absl::StatusOr<Id> {
+      TH_ASSIGN_OR_RETURN(sheet, change(w, access));
+      return session_id;
+    });
+  }));
+  return sheet;
+}
+
 }  // namespace
 
-Attendance::Attendance(Store& store, Clock clock) : store_(store), clock_(std::move(clock)) {}
+AttendanceRecording::AttendanceRecording(Store& store, Clock clock)
+    : store_(store), clock_(std::move(clock)) {}
 
-absl::StatusOr<AttendanceSheet> Attendance::Sheet(const Principal& who, Id session_id) {
+absl::StatusOr<AttendanceSheet> AttendanceRecording::Sheet(const Principal& who, Id session_id) {
   AttendanceSheet sheet;
   const absl::Time now = clock_();
   TH_RETURN_IF_ERROR(store_.Read([&](ReadView& r) -> absl::Status {
@@ -100,9 +150,11 @@ absl::StatusOr<AttendanceSheet> Attendance::Sheet(const Principal& who, Id sessi
   return sheet;
 }
 
-absl::StatusOr<AttendanceSheet> Attendance::RecordSheet(const RequestContext& ctx, Id session_id,
-                                                        std::vector<AttendanceMark> marks,
-                                                        std::string reason, const RequestKey& key) {
+absl::StatusOr<AttendanceSheet> AttendanceRecording::RecordSheet(const RequestContext& ctx,
+                                                                 Id session_id,
+                                                                 std::vector<AttendanceMark> marks,
+                                                                 std::string reason,
+                                                                 const RequestKey& key) {
   const absl::Time now = clock_();
   Violations v;
   if (marks.empty()) v.Add("marks", Msg("give at least one person's status"));
@@ -119,48 +171,38 @@ absl::StatusOr<AttendanceSheet> Attendance::RecordSheet(const RequestContext& ct
   }
   if (!v.empty()) return v.ToStatus();
   TH_RETURN_IF_ERROR(CheckReason(reason));
-  TH_RETURN_IF_ERROR(ValidateRequestId(key.request_id));
-  AttendanceSheet sheet;
-  TH_RETURN_IF_ERROR(store_.Write([&](UnitOfWork& w) -> absl::Status {
-    TH_ASSIGN_OR_RETURN(SessionAccess access,
-                        AccessSession(w, ctx.who, session_id, AttendanceRole::kRecorder));
-    TH_ASSIGN_OR_RETURN(std::optional<RequestRecord> earlier,
-                        AlreadyDone(w, kRecordSheetMethod, key));
-    if (earlier) {
-      TH_ASSIGN_OR_RETURN(sheet, BuildSheet(w, access, ctx.who, now));
-      return absl::OkStatus();
-    }
-    TH_ASSIGN_OR_RETURN(SheetWriter writer, SheetWriter::For(w, access, now, ctx.who.account.id));
-    // Marks stored before (an offline queue sending them again) keep their
-    // record; only new ones must find the sheet open and fit the session.
-    std::vector<size_t> fresh;
-    for (size_t i = 0; i < marks.size(); ++i) {
-      if (writer.Stored(marks[i]) == nullptr) fresh.push_back(i);
-    }
-    if (!fresh.empty()) {
-      TH_RETURN_IF_ERROR(CheckSheetOpen(access, writer.ledger(), reason));
-      for (size_t i : fresh) {
-        TH_RETURN_IF_ERROR(writer.Check(marks[i], absl::StrCat("marks[", i, "]."), reason));
-      }
-      for (size_t i : fresh) {
-        TH_RETURN_IF_ERROR(writer.Append(marks[i], AttendanceSource::kStaff, reason).status());
-      }
-      TH_RETURN_IF_ERROR(writer.Finish());
-      AuditTrail trail(w, ctx, now);
-      TH_RETURN_IF_ERROR(
-          trail.Changed("attendance_sheet", session_id, access.series.organization_id));
-    }
-    TH_RETURN_IF_ERROR(MarkDone(w, kRecordSheetMethod, key, session_id));
-    TH_ASSIGN_OR_RETURN(sheet,
-                        BuildSheet(w, access, ctx.who, now, writer.holders(), writer.ledger()));
-    return absl::OkStatus();
-  }));
-  return sheet;
+  return ChangeSheetOnce(
+      store_, ctx, session_id, kRecordSheetMethod, key, now,
+      [&](UnitOfWork& w, const SessionAccess& access) -> absl::StatusOr<AttendanceSheet> {
+        TH_ASSIGN_OR_RETURN(SheetWriter writer,
+                            SheetWriter::For(w, access, now, ctx.who.account.id));
+        // Marks stored before (an offline queue sending them again) keep their
+        // record; only new ones must find the sheet open and fit the session.
+        std::vector<size_t> fresh;
+        for (size_t i = 0; i < marks.size(); ++i) {
+          if (writer.Stored(marks[i]) == nullptr) fresh.push_back(i);
+        }
+        if (!fresh.empty()) {
+          TH_RETURN_IF_ERROR(CheckSheetOpen(access, writer.ledger(), reason));
+          for (size_t i : fresh) {
+            TH_RETURN_IF_ERROR(writer.Check(marks[i], absl::StrCat("marks[", i, "]."), reason));
+          }
+          for (size_t i : fresh) {
+            TH_RETURN_IF_ERROR(writer.Append(marks[i], AttendanceSource::kStaff, reason).status());
+          }
+          TH_RETURN_IF_ERROR(writer.Finish());
+          AuditTrail trail(w, ctx, now);
+          TH_RETURN_IF_ERROR(
+              trail.Changed("attendance_sheet", session_id, access.series.organization_id));
+        }
+        return BuildSheet(w, access, ctx.who, now, writer.holders(), writer.ledger());
+      });
 }
 
-absl::StatusOr<AttendanceEntry> Attendance::Record(const RequestContext& ctx, Id session_id,
-                                                   AttendanceMark mark, std::string reason,
-                                                   const RequestKey& key) {
+absl::StatusOr<AttendanceEntry> AttendanceRecording::Record(const RequestContext& ctx,
+                                                            Id session_id, AttendanceMark mark,
+                                                            std::string reason,
+                                                            const RequestKey& key) {
   const absl::Time now = clock_();
   Violations v;
   ValidateMark(mark, "mark.", now, v);
@@ -171,16 +213,15 @@ absl::StatusOr<AttendanceEntry> Attendance::Record(const RequestContext& ctx, Id
   TH_RETURN_IF_ERROR(store_.Write([&](UnitOfWork& w) -> absl::Status {
     TH_ASSIGN_OR_RETURN(SessionAccess access,
                         AccessSession(w, ctx.who, session_id, AttendanceRole::kRecorder));
-    TH_ASSIGN_OR_RETURN(std::optional<RequestRecord> earlier, AlreadyDone(w, kRecordMethod, key));
-    if (earlier) {
-      TH_ASSIGN_OR_RETURN(record, w.attendance().Get(earlier->resource_id));
-    } else {
+    auto replay = [&](const RequestRecord& earlier) -> absl::Status {
+      TH_ASSIGN_OR_RETURN(record, w.attendance().Get(earlier.resource_id));
+      return absl::OkStatus();
+    };
+    TH_RETURN_IF_ERROR(OncePerRequest(w, kRecordMethod, key, replay, [&]() -> absl::StatusOr<Id> {
       TH_ASSIGN_OR_RETURN(SheetWriter writer, SheetWriter::For(w, access, now, ctx.who.account.id));
       if (const AttendanceEntry* stored = writer.Stored(mark)) {
-        // Sent again (an offline queue): answered as the first time.
-        record = *stored;
-        record.account_name = AccountName(w, record.account_id);
-        return MarkDone(w, kRecordMethod, key, record.id);
+        record = *stored;  // sent again (an offline queue): answered as the first time
+        return record.id;
       }
       TH_RETURN_IF_ERROR(CheckSheetOpen(access, writer.ledger(), reason));
       TH_RETURN_IF_ERROR(writer.Check(mark, "mark.", reason));
@@ -189,75 +230,47 @@ absl::StatusOr<AttendanceEntry> Attendance::Record(const RequestContext& ctx, Id
       AuditTrail trail(w, ctx, now);
       TH_RETURN_IF_ERROR(
           trail.Changed("attendance_sheet", session_id, access.series.organization_id));
-      TH_RETURN_IF_ERROR(MarkDone(w, kRecordMethod, key, record.id));
-    }
+      return record.id;
+    }));
     record.account_name = AccountName(w, record.account_id);
     return absl::OkStatus();
   }));
   return record;
 }
 
-absl::StatusOr<AttendanceSheet> Attendance::SignOff(const RequestContext& ctx, Id session_id,
-                                                    const RequestKey& key) {
+absl::StatusOr<AttendanceSheet> AttendanceRecording::SignOff(const RequestContext& ctx,
+                                                             Id session_id, const RequestKey& key) {
   const absl::Time now = clock_();
-  TH_RETURN_IF_ERROR(ValidateRequestId(key.request_id));
-  AttendanceSheet sheet;
-  TH_RETURN_IF_ERROR(store_.Write([&](UnitOfWork& w) -> absl::Status {
-    TH_ASSIGN_OR_RETURN(SessionAccess access,
-                        AccessSession(w, ctx.who, session_id, AttendanceRole::kRecorder));
-    TH_ASSIGN_OR_RETURN(std::optional<RequestRecord> earlier, AlreadyDone(w, kSignOffMethod, key));
-    if (earlier) {
-      TH_ASSIGN_OR_RETURN(sheet, BuildSheet(w, access, ctx.who, now));
-      return absl::OkStatus();
-    }
-    TH_ASSIGN_OR_RETURN(AttendanceSheet before, BuildSheet(w, access, ctx.who, now));
-    if (before.sign_off) {
-      return FieldError(absl::StatusCode::kFailedPrecondition, "session_id",
-                        Msg("the sheet was already signed off on {time}",
-                            {{"time", FormatLocal(before.sign_off->record_time)}}));
-    }
-    if (now < access.session.start) {
-      return FieldError(absl::StatusCode::kFailedPrecondition, "session_id",
-                        Msg("the session has not begun; sign off after it"));
-    }
-    if (before.unrecorded_count > 0) {
-      std::string names;
-      for (const SheetEntry& e : before.entries) {
-        if (e.record) continue;
-        absl::StrAppend(&names, names.empty() ? "" : ", ", e.participant_name, " (",
-                        e.participant_id, ")");
-      }
-      return FieldError(absl::StatusCode::kFailedPrecondition, "session_id",
-                        Msg("record everyone first; without a status: {names}",
-                            {{"names", names}}));
-    }
-    AttendanceEntry e;
-    e.session_id = session_id;
-    e.kind = LedgerEntryKind::kSignOff;
-    e.client_time = now;
-    e.record_time = now;
-    e.account_id = ctx.who.account.id;
-    TH_ASSIGN_OR_RETURN(LedgerAppender ledger, LedgerAppender::For(w, access.series.id));
-    TH_ASSIGN_OR_RETURN(AttendanceEntry sign_off, ledger.Add(std::move(e)));
-    TH_RETURN_IF_ERROR(ledger.Finish());
-    // A signed-off sheet takes no more check-ins.
-    TH_RETURN_IF_ERROR(CloseCheckInWindow(w, session_id, now).status());
-    AuditTrail trail(w, ctx, now);
-    TH_RETURN_IF_ERROR(
-        trail.Changed("attendance_sheet", session_id, access.series.organization_id));
-    TH_RETURN_IF_ERROR(MarkDone(w, kSignOffMethod, key, session_id));
-    sheet = std::move(before);
-    sheet.sign_off = std::move(sign_off);
-    sheet.signed_off_by = AccountName(w, ctx.who.account.id);
-    sheet.check_in_open = false;
-    return absl::OkStatus();
-  }));
-  return sheet;
+  return ChangeSheetOnce(
+      store_, ctx, session_id, kSignOffMethod, key, now,
+      [&](UnitOfWork& w, const SessionAccess& access) -> absl::StatusOr<AttendanceSheet> {
+        TH_ASSIGN_OR_RETURN(AttendanceSheet before, BuildSheet(w, access, ctx.who, now));
+        TH_RETURN_IF_ERROR(CheckReadyForSignOff(before, access.session, now));
+        AttendanceEntry e;
+        e.session_id = session_id;
+        e.kind = LedgerEntryKind::kSignOff;
+        e.client_time = now;
+        e.record_time = now;
+        e.account_id = ctx.who.account.id;
+        TH_ASSIGN_OR_RETURN(LedgerAppender ledger, LedgerAppender::For(w, access.series.id));
+        TH_ASSIGN_OR_RETURN(AttendanceEntry sign_off, ledger.Add(std::move(e)));
+        TH_RETURN_IF_ERROR(ledger.Finish());
+        // A signed-off sheet takes no more check-ins.
+        TH_RETURN_IF_ERROR(CloseCheckInWindow(w, session_id, now).status());
+        AuditTrail trail(w, ctx, now);
+        TH_RETURN_IF_ERROR(
+            trail.Changed("attendance_sheet", session_id, access.series.organization_id));
+        AttendanceSheet sheet = std::move(before);
+        sheet.sign_off = std::move(sign_off);
+        sheet.signed_off_by = AccountName(w, ctx.who.account.id);
+        sheet.check_in_open = false;
+        return sheet;
+      });
 }
 
-absl::StatusOr<Page<AttendanceEntry>> Attendance::History(const Principal& who, Id session_id,
-                                                          Id participant_id,
-                                                          const PageRequest& page) {
+absl::StatusOr<Page<AttendanceEntry>> AttendanceRecording::History(const Principal& who,
+                                                                   Id session_id, Id participant_id,
+                                                                   const PageRequest& page) {
   if (participant_id < 0) return InvalidField("participant_id", Msg("must be a positive id"));
   Page<AttendanceEntry> out;
   TH_RETURN_IF_ERROR(store_.Read([&](ReadView& r) -> absl::Status {
@@ -267,7 +280,7 @@ absl::StatusOr<Page<AttendanceEntry>> Attendance::History(const Principal& who, 
     if (participant) {
       if (participant_id != 0 && participant_id != who.ParticipantId()) {
         return Denied(Msg("your account may not see the attendance of participant {participant}",
-                              {{"participant", participant_id}}));
+                          {{"participant", participant_id}}));
       }
       participant_id = who.ParticipantId();
     }

@@ -15,6 +15,14 @@
 namespace trainhub::api_test {
 namespace {
 
+// 09:00 Berlin time twelve days ago: a past event's six hours stay on one
+// day whatever the time the tests run.
+absl::Time TwelveDaysAgoAtNine() {
+  const absl::TimeZone& berlin = domain::DisplayTimeZone();
+  const absl::CivilDay day = absl::ToCivilDay(absl::Now(), berlin) - 12;
+  return absl::FromCivil(absl::CivilHour(day.year(), day.month(), day.day(), 9), berlin);
+}
+
 // A series of one past day whose people were all there or all away: `present`
 // people present, `absent` ones absent. Its module has `topics`.
 struct PastEvent {
@@ -46,7 +54,7 @@ class CertificateDocumentsTest : public CertificateServiceTest {
     s = Call(*series_, &v1::SeriesService::Stub::CreateModule, module, &created);
     EXPECT_TRUE(s.ok()) << s.error_message();
     e.module = created.id();
-    const absl::Time start = absl::Now() - absl::Hours(24 * 12);
+    const absl::Time start = TwelveDaysAgoAtNine();
     v1::Session session;
     EXPECT_TRUE(CreateSession(e.series, e.module, ProtoTime(start),
                               ProtoTime(start + absl::Hours(6)), {}, &session)
@@ -147,8 +155,7 @@ TEST_F(CertificateDocumentsTest, AOneDayEventIssuesOnlyTeilnahmebestaetigungen) 
   const v1::Certificate c = Get(issued.issued(0).serial());
   EXPECT_EQ(c.document_version(), 2);
   EXPECT_NE(c.document().find("\"documents\":\"confirmation_only\""), std::string::npos);
-  const absl::CivilDay day =
-      absl::ToCivilDay(absl::Now() - absl::Hours(24 * 12), domain::DisplayTimeZone());
+  const absl::CivilDay day = absl::ToCivilDay(TwelveDaysAgoAtNine(), domain::DisplayTimeZone());
   EXPECT_NE(
       c.document().find(absl::StrCat("\"attended_days\":[\"", absl::FormatCivilTime(day), "\"]")),
       std::string::npos)

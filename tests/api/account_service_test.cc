@@ -10,6 +10,7 @@
 #include "api/access_matrix.h"
 #include "api/api_fixture.h"
 #include "domain/accounts/passwords.h"
+#include "testing/remembered_tokens.h"
 
 namespace trainhub::api_test {
 namespace {
@@ -162,6 +163,64 @@ void FillRandomly(google::protobuf::Message& m, std::mt19937& rng, int max_id, i
   }
 }
 
+// An RPC's path ("/pkg.Service/Method") and its request type.
+struct Target {
+  std::string method;
+  const google::protobuf::Descriptor* input;
+};
+
+// Every method of every service but Logout (which would end the caller's
+// session).
+std::vector<Target> EveryMethodButLogout() {
+  std::vector<Target> targets;
+  for (const auto* service : AllServices()) {
+    for (int i = 0; i < service->method_count(); ++i) {
+      const auto* m = service->method(i);
+      if (m->name() == "Logout") continue;
+      targets.push_back({absl::StrCat("/", service->full_name(), "/", m->name()), m->input_type()});
+    }
+  }
+  return targets;
+}
+
+// Until `stop`: `email` logs in, is checked three times and logs out.
+void ComeAndGoUntil(const std::atomic<bool>& stop, const std::shared_ptr<grpc::Channel>& channel,
+                    const std::string& email) {
+  auto accounts = v1::AccountService::NewStub(channel);
+  while (!stop) {
+    v1::LoginRequest request;
+    request.set_email(email);
+    request.set_password(kPassword);
+    v1::LoginResponse login;
+    grpc::ClientContext context;
+    if (!accounts->Login(&context, request, &login).ok()) continue;
+    for (int i = 0; i < 3; ++i) {
+      grpc::ClientContext check;
+      check.AddMetadata("authorization", "Bearer " + login.token());
+      v1::Account me;
+      (void)accounts->GetCurrentAccount(&check, {}, &me);
+    }
+    grpc::ClientContext out;
+    out.AddMetadata("authorization", "Bearer " + login.token());
+    v1::LogoutResponse done;
+    (void)accounts->Logout(&out, {}, &done);
+  }
+}
+
+// Until `stop`: logins with wrong passwords, as the admin or unknown people.
+void FailLoginsUntil(const std::atomic<bool>& stop, const std::shared_ptr<grpc::Channel>& channel) {
+  auto accounts = v1::AccountService::NewStub(channel);
+  std::mt19937 rng(99);
+  while (!stop) {
+    v1::LoginRequest request;
+    request.set_email(rng() % 2 ? "admin@example.org" : absl::StrCat("x", rng() % 100, "@e.org"));
+    request.set_password(absl::StrCat("wrong password ", rng()));
+    v1::LoginResponse response;
+    grpc::ClientContext context;
+    (void)accounts->Login(&context, request, &response);
+  }
+}
+
 // The mix under which a valid admin token was refused: every RPC called
 // with the admin's token and random (often malformed) requests, valid
 // changes among them, failed logins, other sessions logging in, out and
@@ -185,40 +244,12 @@ TEST_F(ApiTest, AValidTokenIsNeverRefusedUnderAMixOfEveryCall) {
   const int64_t filler_id = ids[0];
   const int64_t other_id = ids[1];
   // The cache full of other sessions' tokens: the admin's is read each time.
-  const absl::Time now = absl::Now();
-  std::vector<std::string> fill(10050);
-  ASSERT_TRUE(server_->store()
-                  .Write([&](domain::UnitOfWork& w) -> absl::Status {
-                    for (std::string& token : fill) {
-                      token = domain::NewToken();
-                      domain::TokenRecord t;
-                      t.token_hash = domain::TokenHash(token);
-                      t.account_id = filler_id;
-                      t.create_time = now;
-                      t.expire_time = now + absl::Hours(12);
-                      if (absl::Status s = w.accounts().InsertToken(t); !s.ok()) return s;
-                    }
-                    return absl::OkStatus();
-                  })
-                  .ok());
-  for (const std::string& token : fill) {
-    ASSERT_TRUE(server_->accounts().Authenticate(token).ok());
-  }
+  ASSERT_NO_FATAL_FAILURE(
+      testing::RememberTokensOf(server_->store(), server_->accounts(), filler_id, 10050));
   token_ = LoginAs("admin@example.org");
   ASSERT_GE(server_->accounts().RememberedTokenCount(), 10000u);
 
-  struct Target {
-    std::string method;
-    const google::protobuf::Descriptor* input;
-  };
-  std::vector<Target> targets;
-  for (const auto* service : AllServices()) {
-    for (int i = 0; i < service->method_count(); ++i) {
-      const auto* m = service->method(i);
-      if (m->name() == "Logout") continue;  // would end the admin's session
-      targets.push_back({absl::StrCat("/", service->full_name(), "/", m->name()), m->input_type()});
-    }
-  }
+  const std::vector<Target> targets = EveryMethodButLogout();
   google::protobuf::DynamicMessageFactory factory;
   std::mutex factory_mu;
   std::atomic<bool> stop{false};
@@ -260,39 +291,8 @@ TEST_F(ApiTest, AValidTokenIsNeverRefusedUnderAMixOfEveryCall) {
       }
     });
   }
-  threads.emplace_back([&] {  // other sessions come and go
-    auto accounts = v1::AccountService::NewStub(channel_);
-    while (!stop) {
-      v1::LoginRequest request;
-      request.set_email("other@example.org");
-      request.set_password(kPassword);
-      v1::LoginResponse login;
-      grpc::ClientContext context;
-      if (!accounts->Login(&context, request, &login).ok()) continue;
-      for (int i = 0; i < 3; ++i) {
-        grpc::ClientContext check;
-        check.AddMetadata("authorization", "Bearer " + login.token());
-        v1::Account me;
-        (void)accounts->GetCurrentAccount(&check, {}, &me);
-      }
-      grpc::ClientContext out;
-      out.AddMetadata("authorization", "Bearer " + login.token());
-      v1::LogoutResponse done;
-      (void)accounts->Logout(&out, {}, &done);
-    }
-  });
-  threads.emplace_back([&] {  // failed logins
-    auto accounts = v1::AccountService::NewStub(channel_);
-    std::mt19937 rng(99);
-    while (!stop) {
-      v1::LoginRequest request;
-      request.set_email(rng() % 2 ? "admin@example.org" : absl::StrCat("x", rng() % 100, "@e.org"));
-      request.set_password(absl::StrCat("wrong password ", rng()));
-      v1::LoginResponse response;
-      grpc::ClientContext context;
-      (void)accounts->Login(&context, request, &response);
-    }
-  });
+  threads.emplace_back([&] { ComeAndGoUntil(stop, channel_, "other@example.org"); });
+  threads.emplace_back([&] { FailLoginsUntil(stop, channel_); });
   std::this_thread::sleep_for(std::chrono::seconds(seconds));
   stop = true;
   for (auto& t : threads) t.join();

@@ -103,6 +103,26 @@ class ApiTest : public ::testing::Test {
     EXPECT_TRUE(s.ok()) << s.error_message();
     return response.token();
   }
+  // Creates an account with `grant` and returns its token.
+  std::string Account(const std::string& email, domain::RoleGrant grant) {
+    domain::Account a;
+    a.email = email;
+    a.display_name = email.substr(0, email.find('@'));
+    a.roles = {grant};
+    EXPECT_TRUE(server_->accounts().CreateAccount(domain::Principal::System(), a, kPassword).ok());
+    return LoginAs(email);
+  }
+
+  // Runs `body` with the calls made as `token`'s account.
+  template <typename Body>
+  auto As(const std::string& token, Body body) {
+    const std::string admin = token_;
+    token_ = token;
+    auto result = body();
+    token_ = admin;
+    return result;
+  }
+
   void TearDown() override {
     server_.reset();
     testing::RemoveDb(path_);
@@ -115,6 +135,18 @@ class ApiTest : public ::testing::Test {
     grpc::ClientContext context;
     if (!token_.empty()) context.AddMetadata("authorization", "Bearer " + token_);
     return (stub.*method)(&context, request, response);
+  }
+
+  // `method` called with `request` when the returned function runs (a
+  // BadRequest's call).
+  template <typename Stub, typename Request, typename Response>
+  std::function<grpc::Status()> Calling(
+      Stub& stub, grpc::Status (Stub::*method)(grpc::ClientContext*, const Request&, Response*),
+      Request request) {
+    return [this, &stub, method, request = std::move(request)] {
+      Response out;
+      return Call(stub, method, request, &out);
+    };
   }
 
   int64_t CreateOrganization(const std::string& name) {
@@ -176,15 +208,23 @@ class ApiTest : public ::testing::Test {
     return Call(*series_, &v1::SeriesService::Stub::CreateSession, request, out);
   }
 
-  // A new volunteer of organisation `org` who asks for a seat in `series`;
-  // their participant id.
-  int64_t EnrolNewVolunteer(int64_t org, int64_t series, const std::string& name) {
+  // A new participant of organisation `org` in target group `group`.
+  v1::Participant CreatePerson(int64_t org, const std::string& name,
+                               v1::TargetGroup group = v1::TARGET_GROUP_VOLUNTEERS) {
     v1::CreateParticipantRequest r;
     r.mutable_participant()->set_display_name(name);
     r.mutable_participant()->set_organization_id(org);
-    r.mutable_participant()->add_target_groups(v1::TARGET_GROUP_VOLUNTEERS);
+    r.mutable_participant()->add_target_groups(group);
     v1::Participant p;
-    EXPECT_TRUE(Call(*people_, &v1::ParticipantService::Stub::CreateParticipant, r, &p).ok());
+    grpc::Status s = Call(*people_, &v1::ParticipantService::Stub::CreateParticipant, r, &p);
+    EXPECT_TRUE(s.ok()) << s.error_message();
+    return p;
+  }
+
+  // A new volunteer of organisation `org` who asks for a seat in `series`;
+  // their participant id.
+  int64_t EnrolNewVolunteer(int64_t org, int64_t series, const std::string& name) {
+    const v1::Participant p = CreatePerson(org, name);
     v1::RequestEnrolmentRequest enrol;
     enrol.set_series_id(series);
     enrol.set_participant_id(p.id());

@@ -104,6 +104,28 @@ class EnrolmentServiceTest : public ApiTest {
     }
     return ids;
   }
+  // Each of `people` asks for a seat in `series`, every client on its own
+  // channel, all released at once; how many calls failed.
+  int EnrolAllAtOnce(int64_t series, const std::vector<int64_t>& people) {
+    std::atomic<bool> go{false};
+    std::atomic<int> failed{0};
+    std::vector<std::thread> clients;
+    for (int64_t person : people) {
+      clients.emplace_back([&, person] {
+        auto stub = v1::EnrolmentService::NewStub(server_->InProcessChannel());
+        v1::RequestEnrolmentRequest r;
+        r.set_series_id(series);
+        r.set_participant_id(person);
+        v1::Enrolment out;
+        while (!go.load()) std::this_thread::yield();
+        if (!Call(*stub, &v1::EnrolmentService::Stub::RequestEnrolment, r, &out).ok()) ++failed;
+      });
+    }
+    go = true;
+    for (auto& t : clients) t.join();
+    return failed.load();
+  }
+
   // The series' enrolments in arrival order (up to 500).
   std::vector<v1::Enrolment> Roster(int64_t series_id) {
     v1::ListEnrolmentsRequest r;
@@ -128,24 +150,8 @@ TEST_F(EnrolmentServiceTest,
   ASSERT_TRUE(Call(*series_, &v1::SeriesService::Stub::CreateSeries, create, &series).ok());
   const std::vector<int64_t> people = CreateVolunteers(org, kPeople);
   ASSERT_EQ(people.size(), static_cast<size_t>(kPeople));
-  // Every client on its own channel, all released at once.
-  std::atomic<bool> go{false};
   std::atomic<int> failed{0};
-  std::vector<std::thread> clients;
-  for (int64_t person : people) {
-    clients.emplace_back([&, person] {
-      auto stub = v1::EnrolmentService::NewStub(server_->InProcessChannel());
-      v1::RequestEnrolmentRequest r;
-      r.set_series_id(series.id());
-      r.set_participant_id(person);
-      v1::Enrolment out;
-      while (!go.load()) std::this_thread::yield();
-      if (!Call(*stub, &v1::EnrolmentService::Stub::RequestEnrolment, r, &out).ok()) ++failed;
-    });
-  }
-  go = true;
-  for (auto& t : clients) t.join();
-  ASSERT_EQ(failed.load(), 0);
+  ASSERT_EQ(EnrolAllAtOnce(series.id(), people), 0);
 
   // Listed in arrival order: the first kCapacity hold the seats, then the
   // waiting list counts 1, 2, 3, ...
@@ -206,16 +212,9 @@ TEST_F(ApiTest, BadEnrolmentRequestsAreRefusedNamingTheFieldAndChangeNothing) {
   v1::CancelSeriesRequest cancel;
   cancel.set_id(cancelled.id());
   ASSERT_TRUE(Call(*series_, &v1::SeriesService::Stub::CancelSeries, cancel, &cancelled).ok());
-  v1::CreateParticipantRequest person;
-  person.mutable_participant()->set_display_name("Jana Beispiel");
-  person.mutable_participant()->set_organization_id(org);
-  person.mutable_participant()->add_target_groups(v1::TARGET_GROUP_VOLUNTEERS);
-  v1::Participant jana, manager;
-  ASSERT_TRUE(Call(*people_, &v1::ParticipantService::Stub::CreateParticipant, person, &jana).ok());
-  person.mutable_participant()->set_display_name("Dr. Weber");
-  person.mutable_participant()->set_target_groups(0, v1::TARGET_GROUP_MANAGERS);
-  ASSERT_TRUE(
-      Call(*people_, &v1::ParticipantService::Stub::CreateParticipant, person, &manager).ok());
+  const v1::Participant jana = CreatePerson(org, "Jana Beispiel");
+  const v1::Participant manager = CreatePerson(org, "Dr. Weber", v1::TARGET_GROUP_MANAGERS);
+  ASSERT_FALSE(HasFailure());
   v1::RequestEnrolmentRequest enrol;
   enrol.set_series_id(open.id());
   enrol.set_participant_id(jana.id());
@@ -226,32 +225,29 @@ TEST_F(ApiTest, BadEnrolmentRequestsAreRefusedNamingTheFieldAndChangeNothing) {
 
   using ES = v1::EnrolmentService::Stub;
   auto request = [&](int64_t series_id, int64_t participant_id) {
-    return [=, this] {
-      v1::RequestEnrolmentRequest r;
-      r.set_series_id(series_id);
-      r.set_participant_id(participant_id);
-      v1::Enrolment out;
-      return Call(*enrolments_, &ES::RequestEnrolment, r, &out);
-    };
+    v1::RequestEnrolmentRequest r;
+    r.set_series_id(series_id);
+    r.set_participant_id(participant_id);
+    return Calling(*enrolments_, &ES::RequestEnrolment, r);
   };
   auto withdraw = [&](int64_t id, const std::string& reason) {
-    return [=, this] {
-      v1::WithdrawEnrolmentRequest r;
-      r.set_id(id);
-      r.set_reason(reason);
-      v1::Enrolment out;
-      return Call(*enrolments_, &ES::WithdrawEnrolment, r, &out);
-    };
+    v1::WithdrawEnrolmentRequest r;
+    r.set_id(id);
+    r.set_reason(reason);
+    return Calling(*enrolments_, &ES::WithdrawEnrolment, r);
   };
   auto import = [&](const std::string& csv) {
-    return [=, this] {
-      v1::ImportParticipantsRequest r;
-      r.set_organization_id(org);
-      r.set_csv(csv);
-      v1::ImportParticipantsResponse out;
-      return Call(*people_, &v1::ParticipantService::Stub::ImportParticipants, r, &out);
-    };
+    v1::ImportParticipantsRequest r;
+    r.set_organization_id(org);
+    r.set_csv(csv);
+    return Calling(*people_, &v1::ParticipantService::Stub::ImportParticipants, r);
   };
+  v1::ConfirmEnrolmentRequest confirm;
+  confirm.set_id(enrolment.id());
+  v1::ListEnrolmentsRequest unknown_state;
+  unknown_state.add_states(static_cast<v1::EnrolmentState>(42));
+  v1::EnrolCohortRequest no_members;
+  no_members.set_series_id(open.id());
   const auto kPrecondition = grpc::StatusCode::FAILED_PRECONDITION;
   std::vector<BadRequest> cases = {
       {"enrolling twice", request(open.id(), jana.id()), grpc::StatusCode::ALREADY_EXISTS,
@@ -268,28 +264,10 @@ TEST_F(ApiTest, BadEnrolmentRequestsAreRefusedNamingTheFieldAndChangeNothing) {
        grpc::StatusCode::INVALID_ARGUMENT, "reason"},
       {"withdrawing someone not enrolled", withdraw(9999, "x"), grpc::StatusCode::NOT_FOUND, "id"},
       {"confirming where no confirmation is asked",
-       [&] {
-         v1::ConfirmEnrolmentRequest r;
-         r.set_id(enrolment.id());
-         v1::Enrolment out;
-         return Call(*enrolments_, &ES::ConfirmEnrolment, r, &out);
-       },
-       kPrecondition, ""},
-      {"unknown state filter",
-       [&] {
-         v1::ListEnrolmentsRequest r;
-         r.add_states(static_cast<v1::EnrolmentState>(42));
-         v1::ListEnrolmentsResponse out;
-         return Call(*enrolments_, &ES::ListEnrolments, r, &out);
-       },
+       Calling(*enrolments_, &ES::ConfirmEnrolment, confirm), kPrecondition, ""},
+      {"unknown state filter", Calling(*enrolments_, &ES::ListEnrolments, unknown_state),
        grpc::StatusCode::INVALID_ARGUMENT, "states[0]"},
-      {"cohort without members",
-       [&] {
-         v1::EnrolCohortRequest r;
-         r.set_series_id(open.id());
-         v1::EnrolCohortResponse out;
-         return Call(*enrolments_, &ES::EnrolCohort, r, &out);
-       },
+      {"cohort without members", Calling(*enrolments_, &ES::EnrolCohort, no_members),
        grpc::StatusCode::INVALID_ARGUMENT, "participant_ids"},
       {"csv with an open quote", import("Name;Zielgruppe\n\"Omar;Ehrenamt\n"),
        grpc::StatusCode::INVALID_ARGUMENT, "csv"},

@@ -47,18 +47,17 @@ std::set<std::string> OrganizationsIn(const std::string& path, bool* intact) {
   return names;
 }
 
-TEST_F(E2eTest, ABackupUnderLoadRestoresEveryWriteAcknowledgedBeforeIt) {
-  StartAsAdmin();
-  const std::string token = SavedCliToken(dir_);
-
-  std::mutex mu;
-  std::set<std::string> acknowledged;
-  std::atomic<bool> stop{false};
+// kWriters clients, each on its own channel, create organisations ("Verein
+// W-I") as the bearer of `token` until `stop`; the names acknowledged go
+// into `acknowledged`, guarded by `mu`.
+std::vector<std::thread> StartWriters(const std::string& address, const std::string& token,
+                                      const std::atomic<bool>& stop, std::mutex& mu,
+                                      std::set<std::string>& acknowledged) {
   std::vector<std::thread> writers;
   for (int w = 0; w < kWriters; ++w) {
-    writers.emplace_back([&, w] {
+    writers.emplace_back([&, address, token, w] {
       auto stub = v1::OrganizationService::NewStub(
-          grpc::CreateChannel(address_, grpc::InsecureChannelCredentials()));
+          grpc::CreateChannel(address, grpc::InsecureChannelCredentials()));
       for (int i = 0; !stop; ++i) {
         const std::string name = "Verein " + std::to_string(w) + "-" + std::to_string(i);
         if (CreateOrganizationNamed(*stub, token, name, std::chrono::seconds(10)).ok()) {
@@ -68,6 +67,17 @@ TEST_F(E2eTest, ABackupUnderLoadRestoresEveryWriteAcknowledgedBeforeIt) {
       }
     });
   }
+  return writers;
+}
+
+TEST_F(E2eTest, ABackupUnderLoadRestoresEveryWriteAcknowledgedBeforeIt) {
+  StartAsAdmin();
+  const std::string token = SavedCliToken(dir_);
+
+  std::mutex mu;
+  std::set<std::string> acknowledged;
+  std::atomic<bool> stop{false};
+  std::vector<std::thread> writers = StartWriters(address_, token, stop, mu, acknowledged);
   std::this_thread::sleep_for(std::chrono::milliseconds(300));
   std::set<std::string> before_backup;
   {

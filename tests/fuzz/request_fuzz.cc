@@ -84,17 +84,13 @@ void CheckPage(const Request& request) {
   }
 }
 
-}  // namespace
-
-extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
-  if (size == 0) return 0;
-  const uint8_t kind = data[0];
-  ++data;
-  --size;
-  switch (kind % 12) {
+// Kinds 0-4: series, sessions, days of a block and attendance marks, as
+// their handlers convert them.
+void CheckPlanRequest(int kind, const uint8_t* data, size_t size) {
+  switch (kind) {
     case 0: {
       v1::CreateSeriesRequest r;
-      if (!Parse(r, data, size)) return 0;
+      if (!Parse(r, data, size)) return;
       auto series = api::FromProto(r.series(), "series");
       Check(series);
       if (series.ok()) Validate(*series, domain::ValidateSeries, "series");
@@ -104,7 +100,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     }
     case 1: {
       v1::UpdateSeriesRequest r;
-      if (!Parse(r, data, size)) return 0;
+      if (!Parse(r, data, size)) return;
       auto series = api::FromProto(r.series(), "series");
       Check(series);
       api::MaskFromProto(r.update_mask());
@@ -113,7 +109,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     }
     case 2: {
       v1::CreateSessionRequest r;
-      if (!Parse(r, data, size)) return 0;
+      if (!Parse(r, data, size)) return;
       auto session = api::FromProto(r.session(), "session");
       Check(session);
       if (session.ok()) {
@@ -124,7 +120,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     }
     case 3: {
       v1::CreateSessionDaysRequest r;
-      if (!Parse(r, data, size)) return 0;
+      if (!Parse(r, data, size)) return;
       Check(api::DayFromProto(r.has_first_day(), r.first_day(), "first_day"));
       Check(api::DayFromProto(r.has_last_day(), r.last_day(), "last_day"));
       Check(api::TimeOfDayFromProto(r.has_daily_start(), r.daily_start(), "daily_start"));
@@ -133,21 +129,28 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     }
     case 4: {
       v1::RecordAttendanceSheetRequest r;
-      if (!Parse(r, data, size)) return 0;
+      if (!Parse(r, data, size)) return;
       for (int i = 0; i < r.marks_size() && i < 100; ++i) {
         Check(api::MarkFromProto(r.marks(i), "marks[" + std::to_string(i) + "]"));
       }
       break;
     }
+  }
+}
+
+// Kinds 5-9: modules, people, organisations, trainers and qualifications,
+// converted and checked by the domain's validators.
+void CheckEntityRequest(int kind, const uint8_t* data, size_t size) {
+  switch (kind) {
     case 5: {
       v1::CreateModuleRequest r;
-      if (!Parse(r, data, size)) return 0;
+      if (!Parse(r, data, size)) return;
       Validate(api::FromProto(r.module()), domain::ValidateModule, "module");
       break;
     }
     case 6: {
       v1::CreateParticipantRequest r;
-      if (!Parse(r, data, size)) return 0;
+      if (!Parse(r, data, size)) return;
       // A start of training that is no day is refused by the conversion.
       absl::StatusOr<domain::Participant> participant = api::FromProto(r.participant());
       Check(participant);
@@ -156,34 +159,56 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     }
     case 7: {
       v1::CreateOrganizationRequest r;
-      if (!Parse(r, data, size)) return 0;
+      if (!Parse(r, data, size)) return;
       Validate(api::FromProto(r.organization()), domain::ValidateOrganization, "organization");
       break;
     }
     case 8: {
       v1::CreateTrainerRequest r;
-      if (!Parse(r, data, size)) return 0;
+      if (!Parse(r, data, size)) return;
       Validate(api::FromProto(r.trainer()), domain::ValidateTrainer, "trainer");
       break;
     }
     case 9: {
       v1::RecordQualificationRequest r;
-      if (!Parse(r, data, size)) return 0;
+      if (!Parse(r, data, size)) return;
       Validate(api::FromProto(r.qualification()), domain::ValidateQualification, "qualification");
       break;
     }
+  }
+}
+
+// Kinds 10-11: lists read page by page.
+void CheckPageRequest(int kind, const uint8_t* data, size_t size) {
+  switch (kind) {
     case 10: {
       v1::ListSessionsRequest r;
-      if (!Parse(r, data, size)) return 0;
+      if (!Parse(r, data, size)) return;
       CheckPage(r);
       break;
     }
     case 11: {
       v1::ListEnrolmentsRequest r;
-      if (!Parse(r, data, size)) return 0;
+      if (!Parse(r, data, size)) return;
       CheckPage(r);
       break;
     }
+  }
+}
+
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+  if (size == 0) return 0;
+  const int kind = data[0] % 12;
+  ++data;
+  --size;
+  if (kind <= 4) {
+    CheckPlanRequest(kind, data, size);
+  } else if (kind <= 9) {
+    CheckEntityRequest(kind, data, size);
+  } else {
+    CheckPageRequest(kind, data, size);
   }
   return 0;
 }

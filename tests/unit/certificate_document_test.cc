@@ -1,6 +1,7 @@
 // What certificates rest on: the canonical JSON (RFC 8785) that is signed,
-// serial numbers, the document's round trip, Ed25519 signatures, and the
-// printed PDF (fonts embedded, text in logical order).
+// serial numbers, the document's round trip, Ed25519 signatures, names in
+// either script, and the status list. The printed PDF is in
+// certificate_pdf_test.cc.
 
 #include "domain/completion/certificate_document.h"
 
@@ -8,9 +9,6 @@
 #include <sodium.h>
 
 #include <algorithm>
-#include <cstdio>
-#include <filesystem>
-#include <fstream>
 #include <set>
 #include <sstream>
 #include <tuple>
@@ -20,32 +18,14 @@
 #include "absl/strings/escaping.h"
 #include "absl/strings/str_cat.h"
 #include "domain/documents/canonical_json.h"
-#include "domain/completion/certificate_pdf.h"
 #include "domain/completion/certificate_status.h"
 #include "domain/completion/name_transliteration.h"
 #include "domain/work_gate.h"
 #include "testing/v1_certificate.h"
+#include "unit/certificate_document_fixture.h"
 
 namespace trainhub::domain {
 namespace {
-
-namespace fs = std::filesystem;
-
-class CertificateDocumentTest : public ::testing::Test {
- protected:
-  static void SetUpTestSuite() { ASSERT_GE(sodium_init(), 0); }
-
-  // CheckHolderName with a hashing slot of the test's own, as the
-  // verification's name-check budget grants one.
-  absl::StatusOr<HolderNameCheck> CheckHolderName(const CertificateContent& content,
-                                                  absl::string_view name) {
-    WorkGate::Pass slot = hashing_.Enter();
-    if (!slot.ok()) return absl::ResourceExhaustedError("no hashing slot");
-    return ::trainhub::domain::CheckHolderName(content, name, &slot);
-  }
-
-  WorkGate hashing_{1, 0, absl::ZeroDuration()};
-};
 
 TEST_F(CertificateDocumentTest, CanonicalJsonSortsByUtf16CodeUnits) {
   // RFC 8785, 3.2.3: the sorting example (a character beyond U+FFFF sorts
@@ -97,70 +77,6 @@ TEST_F(CertificateDocumentTest, SerialsAreRandomCrockfordInGroupsAndReadLoosely)
   EXPECT_FALSE(NormalizeSerial("7K3M-Q9ZD-X2RT").has_value());
   EXPECT_FALSE(NormalizeSerial("7K3M-Q9ZD-X2RT-4HNU").has_value());  // U is not Crockford
   EXPECT_FALSE(NormalizeSerial(std::string(100, 'A')).has_value());
-}
-
-CertificateContent Example() {
-  CertificateContent c;
-  c.serial = "7K3M-Q9ZD-X2RT-4HNB";
-  c.outcome = CompletionOutcome::kCertificate;
-  c.holder_name = "أمل حداد";
-  c.series_id = 1;
-  c.series_title = "Systemische Organisationsberatung im interkulturellen Kontext";
-  c.series_kind = SeriesKind::kTrainerQualification;
-  c.qualification = "Systemische Organisationsberater:in";
-  c.organization_name = "Auslandsgesellschaft Sachsen-Anhalt e.V.";
-  c.partner_names = {"Hochschule Anhalt"};
-  c.modules = {{1,
-                "Veränderungsprozesse I",
-                "23.–24.11.2018",
-                "16",
-                "16",
-                true,
-                {"Nuran Şahin"},
-                {"Systemisches Denken", "Auftragsklärung in Verwaltungen"}},
-               {2,
-                "Change Management",
-                "01.–02.03.2019",
-                "16",
-                "8",
-                false,
-                {"Алина Петрова"},
-                {"Widerstände im Wandel"}}};
-  c.teaching_units_attended = "24";
-  c.teaching_units_total = "32";
-  c.issue_time = absl::FromUnixSeconds(1'800'000'000);  // 15.01.2027
-  c.key_id = "k0123456789abcdef";
-  c.evaluation = {{"rule", {{"min_modules", 1}}}, {"teaching_unit_percent", "75"}};
-  c.attended_days = {absl::CivilDay(2018, 11, 23), absl::CivilDay(2018, 11, 24)};
-  c.place = "Magdeburg";
-  c.signatory_name = "Dr. Katrin Beispiel";
-  c.signatory_role = "Projektleitung";
-  return c;
-}
-
-// A Teilnahmebestätigung of a one-day Fachtag (a series that issues only
-// those): one module of 6 UE on 12 March 2027.
-CertificateContent FachtagConfirmation() {
-  CertificateContent c = Example();
-  c.outcome = CompletionOutcome::kConfirmation;
-  c.qualification.clear();
-  c.partner_names.clear();
-  c.issued_documents = IssuedDocuments::kConfirmationOnly;
-  c.series_title = "Fachtag Vielfalt in der Verwaltung";
-  c.series_kind = SeriesKind::kOther;
-  c.modules = {{1,
-                "Fachtag",
-                "12.03.2027",
-                "6",
-                "6",
-                true,
-                {"Мирослава Іваненко"},
-                {"Impulsvortrag Antidiskriminierung", "Workshops zu Leichter Sprache"}}};
-  c.teaching_units_attended = "6";
-  c.teaching_units_total = "6";
-  c.attended_days = {absl::CivilDay(2027, 3, 12)};
-  c.issue_time = absl::FromCivil(absl::CivilSecond(2027, 3, 15, 10, 0, 0), absl::UTCTimeZone());
-  return c;
 }
 
 TEST_F(CertificateDocumentTest, DocumentsRoundTripAndSignatures) {
@@ -308,59 +224,6 @@ TEST_F(CertificateDocumentTest, DecimalTextHasNoTrailingZeros) {
   EXPECT_EQ(DecimalText(0), "0");
 }
 
-std::string OutputOf(const std::string& command) {
-  std::string out;
-  if (FILE* p = popen(command.c_str(), "r")) {
-    char buffer[4096];
-    size_t n;
-    while ((n = fread(buffer, 1, sizeof buffer, p)) > 0) out.append(buffer, n);
-    pclose(p);
-  }
-  return out;
-}
-
-TEST_F(CertificateDocumentTest, ThePdfEmbedsItsFontsAndReadsInLogicalOrder) {
-  absl::StatusOr<std::string> pdf =
-      RenderCertificatePdf(Example(), "https://trainhub.example.org/c/7K3M-Q9ZD-X2RT-4HNB");
-  ASSERT_TRUE(pdf.ok()) << pdf.status();
-  const fs::path file =
-      fs::temp_directory_path() / ("certificate-" + std::to_string(getpid()) + ".pdf");
-  std::ofstream(file, std::ios::binary) << *pdf;
-  const std::string text = OutputOf("pdftotext '" + file.string() + "' - 2>/dev/null");
-  const std::string fonts = OutputOf("pdffonts '" + file.string() + "' 2>/dev/null");
-  fs::remove(file);
-  ASSERT_FALSE(text.empty()) << "pdftotext (poppler-utils) is needed";
-  EXPECT_NE(text.find("Zertifikat"), std::string::npos);
-  EXPECT_NE(text.find("أمل حداد"), std::string::npos) << text;
-  EXPECT_NE(text.find("erfolgreich abgeschlossen"), std::string::npos);
-  EXPECT_NE(text.find("8 von 16 UE"), std::string::npos);
-  EXPECT_NE(text.find("7K3M-Q9ZD-X2RT-4HNB"), std::string::npos);
-  EXPECT_NE(text.find("Алина Петрова"), std::string::npos);
-  // Each module's topics, under "Inhalte der Weiterbildungsreihe".
-  EXPECT_NE(text.find("Inhalte der Weiterbildungsreihe"), std::string::npos);
-  EXPECT_NE(text.find("Systemisches Denken; Auftragsklärung in Verwaltungen"), std::string::npos)
-      << text;
-  EXPECT_NE(text.find("Widerstände im Wandel"), std::string::npos);
-  // Who issued it, where and when, and that it needs no signature.
-  EXPECT_NE(text.find("Magdeburg, 15.01.2027"), std::string::npos) << text;
-  EXPECT_NE(text.find("Dr. Katrin Beispiel"), std::string::npos);
-  EXPECT_NE(text.find("Projektleitung"), std::string::npos);
-  EXPECT_NE(
-      text.find("Dieses Dokument wurde elektronisch erstellt und ist ohne Unterschrift gültig."),
-      std::string::npos)
-      << text;
-  // Every font row of pdffonts says "yes" for embedded.
-  std::istringstream rows(fonts);
-  std::string line;
-  int checked = 0;
-  while (std::getline(rows, line)) {
-    if (line.rfind("name", 0) == 0 || line.rfind("----", 0) == 0 || line.empty()) continue;
-    EXPECT_NE(line.find(" yes "), std::string::npos) << line;
-    ++checked;
-  }
-  EXPECT_GT(checked, 0);
-}
-
 // The status list's bits as the W3C Bitstring Status List numbers them
 // (index 0 the first byte's most significant bit), GZIP-compressed to at
 // least 131,072 entries; signed records cover every status field.
@@ -422,99 +285,6 @@ TEST_F(CertificateDocumentTest, StatusListBitsAndSignedStatuses) {
   const StatusCheck stale = CheckCertificateStatus(c, record, older, holds);
   EXPECT_FALSE(stale.confirmed);
   EXPECT_NE(stale.problem.find("older"), std::string::npos) << stale.problem;
-}
-
-std::string PdfText(const CertificateContent& c) {
-  absl::StatusOr<std::string> pdf = RenderCertificatePdf(c, "https://trainhub.example.org/c/X");
-  EXPECT_TRUE(pdf.ok()) << pdf.status();
-  const fs::path file =
-      fs::temp_directory_path() / ("certificate-text-" + std::to_string(getpid()) + ".pdf");
-  std::ofstream(file, std::ios::binary) << pdf.value_or("");
-  // One line per paragraph, however pango wrapped it.
-  std::string text = OutputOf("pdftotext -raw '" + file.string() + "' - 2>/dev/null");
-  fs::remove(file);
-  std::replace(text.begin(), text.end(), '\n', ' ');
-  return text;
-}
-
-// A series that issues only Teilnahmebestätigungen (a Fachtag): the
-// confirmation says on which day the holder took part in the event, never
-// that a Weiterbildungsreihe was completed.
-TEST_F(CertificateDocumentTest, AOneDayEventsConfirmationNamesTheDayAndTheEvent) {
-  CertificateContent c = FachtagConfirmation();
-  std::string text = PdfText(c);
-  EXPECT_NE(text.find("Teilnahmebestätigung"), std::string::npos);
-  EXPECT_NE(text.find("am 12. März 2027 an der Veranstaltung"), std::string::npos) << text;
-  EXPECT_NE(text.find("Fachtag Vielfalt in der Verwaltung teilgenommen hat."), std::string::npos)
-      << text;
-  EXPECT_NE(text.find("Inhalte der Veranstaltung"), std::string::npos);
-  EXPECT_NE(text.find("Impulsvortrag Antidiskriminierung; Workshops zu Leichter Sprache"),
-            std::string::npos);
-  EXPECT_EQ(text.find("Weiterbildungsreihe"), std::string::npos) << text;
-  EXPECT_EQ(text.find("erfolgreich abgeschlossen"), std::string::npos);
-  EXPECT_NE(text.find("Magdeburg, 15.03.2027"), std::string::npos) << text;
-
-  // An Ideenwerkstatt of a day and a half; mini-workshops on separate days.
-  c.attended_days = {absl::CivilDay(2027, 3, 5), absl::CivilDay(2027, 3, 6)};
-  EXPECT_NE(PdfText(c).find("vom 5. bis 6. März 2027 an der Veranstaltung"), std::string::npos);
-  c.attended_days = {absl::CivilDay(2026, 12, 30), absl::CivilDay(2027, 1, 2)};
-  EXPECT_NE(PdfText(c).find("am 30. Dezember 2026 und 2. Januar 2027 an der"), std::string::npos);
-  c.attended_days = {absl::CivilDay(2027, 3, 1), absl::CivilDay(2027, 3, 8),
-                     absl::CivilDay(2027, 3, 15)};
-  EXPECT_NE(PdfText(c).find("am 1., 8. und 15. März 2027 an der"), std::string::npos);
-
-  // A Teilnahmebestätigung of a series that also issues Zertifikate keeps
-  // the series' wording.
-  c.issued_documents = IssuedDocuments::kCertificateAndConfirmation;
-  text = PdfText(c);
-  EXPECT_NE(text.find("an der Weiterbildungsreihe"), std::string::npos) << text;
-  EXPECT_NE(text.find("Besuchte Module"), std::string::npos);
-}
-
-// A certificate of many modules with their topics runs over several pages:
-// each page carries the number, which page it is and the QR code, and the
-// signatory comes at the end.
-TEST_F(CertificateDocumentTest, ALongCertificateCarriesNumberAndQrCodeOnEveryPage) {
-  CertificateContent c = Example();
-  for (int i = 3; i <= 8; ++i) {
-    c.modules.push_back({i,
-                         absl::StrCat("Interkulturelle Prozessbegleitung, Teil ", i),
-                         "05.–06.09.2019",
-                         "16",
-                         "16",
-                         true,
-                         {"Katrin Vogel", "محمد الأحمد"},
-                         {"Grundannahmen und Methodik systemischer Beratungsarbeit",
-                          "Gelingensbedingungen für Veränderungen in Organisationen",
-                          "Kompetenzmodell und Rollenklärung in der Prozessbegleitung",
-                          "Fragetypen und Hypothesenbildung", "Simulation zur Auftragsklärung"}});
-  }
-  const std::string url = "https://trainhub.example.org/c/7K3M-Q9ZD-X2RT-4HNB";
-  absl::StatusOr<std::string> pdf = RenderCertificatePdf(c, url);
-  ASSERT_TRUE(pdf.ok()) << pdf.status();
-  const fs::path dir =
-      fs::temp_directory_path() / ("certificate-pages-" + std::to_string(getpid()));
-  fs::create_directories(dir);
-  std::ofstream(dir / "c.pdf", std::ios::binary) << *pdf;
-  const std::string info = OutputOf("pdfinfo '" + (dir / "c.pdf").string() + "' 2>/dev/null");
-  const size_t at = info.find("Pages:");
-  ASSERT_NE(at, std::string::npos) << "pdfinfo (poppler-utils) is needed";
-  const int pages = std::stoi(info.substr(at + 6));
-  ASSERT_GE(pages, 2);
-  for (int p = 1; p <= pages; ++p) {
-    const std::string text = OutputOf(absl::StrCat("pdftotext -f ", p, " -l ", p, " '",
-                                                   (dir / "c.pdf").string(), "' - 2>/dev/null"));
-    EXPECT_NE(text.find("7K3M-Q9ZD-X2RT-4HNB"), std::string::npos) << "page " << p;
-    EXPECT_NE(text.find(absl::StrCat("Seite ", p, " von ", pages)), std::string::npos)
-        << "page " << p << ": " << text;
-    EXPECT_EQ(text.find("Dr. Katrin Beispiel") != std::string::npos, p == pages) << "page " << p;
-    const std::string png = (dir / absl::StrCat("page-", p)).string();
-    const std::string qr = OutputOf(absl::StrCat(
-        "pdftoppm -r 150 -png -singlefile -f ", p, " -l ", p, " '", (dir / "c.pdf").string(), "' '",
-        png, "' && zbarimg -q --raw '", png, ".png' 2>/dev/null"));
-    EXPECT_EQ(qr, url + "\n") << "page " << p;
-  }
-  fs::remove_all(dir);
 }
 
 }  // namespace

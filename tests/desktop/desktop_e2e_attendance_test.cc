@@ -32,13 +32,13 @@ namespace {
 // it does not open within kWait.
 trainhub::desktop::LateMinutesDialog* LateMinutesQuestion(QWidget* sheet) {
   trainhub::desktop::LateMinutesDialog* late = nullptr;
-  QTest::qWaitFor(
+  const bool opened = QTest::qWaitFor(
       [&] {
         late = OpenDialog<trainhub::desktop::LateMinutesDialog>(sheet, "lateMinutesDialog");
         return late != nullptr;
       },
       kWait);
-  return late;
+  return opened ? late : nullptr;
 }
 
 }  // namespace

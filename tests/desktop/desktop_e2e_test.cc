@@ -195,3 +195,7 @@ int main(int argc, char** argv) {
   DesktopE2eTest test;
   return QTest::qExec(&test, argc, argv);
 }
+
+// The test class's moc output here rather than in a file of its own (one
+// compilation of the Qt headers fewer).
+#include "moc_desktop_e2e_test.cpp"

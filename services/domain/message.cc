@@ -67,6 +67,14 @@ std::optional<std::string> Format(absl::string_view pattern, const std::vector<M
 
 }  // namespace
 
+MessageArg::MessageArg(std::string name, absl::string_view text)
+    : name(std::move(name)), text(text) {}
+MessageArg::MessageArg(std::string name, const char* text) : name(std::move(name)), text(text) {}
+MessageArg::MessageArg(std::string name, const std::string& text)
+    : name(std::move(name)), text(text) {}
+MessageArg::MessageArg(std::string name, int number) : MessageArg(std::move(name), int64_t{number}) {}
+MessageArg::MessageArg(std::string name, uint64_t number)
+    : MessageArg(std::move(name), static_cast<int64_t>(number)) {}
 MessageArg::MessageArg(std::string name, int64_t number)
     : name(std::move(name)), text(absl::StrCat(number)) {}
 

@@ -27,14 +27,15 @@ class Message;
 // One named argument: a text ({series}: a name, a title, an id, a time
 // already formatted) or a count ({n, plural, one {# seat} other {# seats}}).
 struct MessageArg {
-  MessageArg(std::string name, absl::string_view text) : name(std::move(name)), text(text) {}
-  MessageArg(std::string name, const char* text) : name(std::move(name)), text(text) {}
-  MessageArg(std::string name, const std::string& text) : name(std::move(name)), text(text) {}
+  // The constructors are out of line: `items` holds Messages, which are
+  // incomplete here.
+  MessageArg(std::string name, absl::string_view text);
+  MessageArg(std::string name, const char* text);
+  MessageArg(std::string name, const std::string& text);
   // An id or number, written as plain digits (no grouping) wherever it is used.
   MessageArg(std::string name, int64_t number);
-  MessageArg(std::string name, int number) : MessageArg(std::move(name), int64_t{number}) {}
-  MessageArg(std::string name, uint64_t number)
-      : MessageArg(std::move(name), static_cast<int64_t>(number)) {}
+  MessageArg(std::string name, int number);
+  MessageArg(std::string name, uint64_t number);
   // A count that plural and number formats work on.
   static MessageArg Count(std::string name, int64_t n);
   // Words that are messages of their own (target groups, the unmet

@@ -13,7 +13,7 @@
 #include "clients/cli/format.h"
 #include "clients/cli/messages.h"
 #include "domain/documents/canonical_json.h"
-#include "domain/documents/data_integrity.h"
+#include "domain/documents/credential_proof.h"
 
 namespace trainhub::cli {
 namespace {

@@ -1,8 +1,8 @@
 #ifndef TRAINHUB_SERVICES_DOMAIN_WORK_GATE_H_
 #define TRAINHUB_SERVICES_DOMAIN_WORK_GATE_H_
 
-// Bounds how many expensive jobs (password hashing; later PDF rendering and
-// reports) run at once: at most `slots` run, at most `max_waiting` wait, each
+// Bounds how many expensive jobs (password hashing, PDF rendering, reports)
+// run at once: at most `slots` run, at most `max_waiting` wait, each
 // for at most `max_wait`; anyone beyond that is turned away at once.
 // Thread-safe.
 

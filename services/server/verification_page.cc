@@ -6,7 +6,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/time/civil_time.h"
 #include "domain/berlin_time.h"
-#include "domain/documents/data_integrity.h"
+#include "domain/documents/credential_proof.h"
 #include "server/verification_page_text.h"
 
 namespace trainhub::server {

@@ -7,7 +7,7 @@
 
 #include "absl/strings/escaping.h"
 #include "api/certificate_fixture.h"
-#include "domain/documents/data_integrity.h"
+#include "domain/documents/credential_proof.h"
 
 namespace trainhub::api_test {
 namespace {

@@ -14,7 +14,7 @@
 #include <nlohmann/json.hpp>
 
 #include "domain/completion/certificate_status.h"
-#include "domain/documents/data_integrity.h"
+#include "domain/documents/credential_proof.h"
 #include "e2e/e2e_fixture.h"
 #include "e2e/http_get.h"
 

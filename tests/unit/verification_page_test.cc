@@ -9,7 +9,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "domain/documents/data_integrity.h"
+#include "domain/documents/credential_proof.h"
 #include "server/rate_limiter.h"
 
 namespace trainhub::server {

@@ -22,7 +22,7 @@
 #include "absl/status/statusor.h"
 #include "absl/time/civil_time.h"
 #include "absl/time/time.h"
-#include "domain/documents/data_integrity.h"
+#include "domain/documents/credential_proof.h"
 #include "domain/model.h"
 #include "domain/model_completion.h"
 #include "domain/work_gate.h"

@@ -10,7 +10,7 @@
 #include "domain/attendance/attendance_matrix.h"
 #include "domain/attendance/attendance_rules.h"
 #include "domain/berlin_time.h"
-#include "domain/completion/completion_read.h"
+#include "domain/completion/completion_access.h"
 #include "domain/errors.h"
 #include "domain/status_macros.h"
 

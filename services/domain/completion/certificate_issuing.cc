@@ -10,7 +10,7 @@
 #include "domain/audit_trail.h"
 #include "domain/berlin_time.h"
 #include "domain/completion/certificate_pdf.h"
-#include "domain/completion/completion_read.h"
+#include "domain/completion/completion_access.h"
 #include "domain/documents/canonical_json.h"
 #include "domain/errors.h"
 #include "domain/limits.h"

@@ -5,7 +5,7 @@
 #include "domain/completion/certificate_verifier.h"
 
 #include "absl/strings/str_cat.h"
-#include "domain/documents/data_integrity.h"
+#include "domain/documents/credential_proof.h"
 #include "domain/documents/hash_fields.h"
 #include "domain/errors.h"
 #include "domain/limits.h"

@@ -7,7 +7,7 @@
 #include "domain/access.h"
 #include "domain/attendance/attendance_rules.h"
 #include "domain/audit_trail.h"
-#include "domain/completion/completion_read.h"
+#include "domain/completion/completion_access.h"
 #include "domain/errors.h"
 #include "domain/limits.h"
 #include "domain/policy.h"

@@ -1,4 +1,4 @@
-#include "domain/documents/data_integrity.h"
+#include "domain/documents/credential_proof.h"
 
 #include <sodium.h>
 

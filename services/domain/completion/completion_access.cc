@@ -1,4 +1,4 @@
-#include "domain/completion/completion_read.h"
+#include "domain/completion/completion_access.h"
 
 #include <map>
 #include <string>

@@ -1,5 +1,5 @@
-#ifndef TRAINHUB_SERVICES_DOMAIN_DOCUMENTS_DATA_INTEGRITY_H_
-#define TRAINHUB_SERVICES_DOMAIN_DOCUMENTS_DATA_INTEGRITY_H_
+#ifndef TRAINHUB_SERVICES_DOMAIN_DOCUMENTS_CREDENTIAL_PROOF_H_
+#define TRAINHUB_SERVICES_DOMAIN_DOCUMENTS_CREDENTIAL_PROOF_H_
 
 // Verifiable credentials signed the W3C way, for certificates exported as
 // Open Badges: Data Integrity proofs with the eddsa-jcs-2022 cryptosuite
@@ -57,4 +57,4 @@ absl::Status VerifyEddsaJcsProof(const nlohmann::json& secured, const std::strin
 
 }  // namespace trainhub::domain
 
-#endif  // TRAINHUB_SERVICES_DOMAIN_DOCUMENTS_DATA_INTEGRITY_H_
+#endif  // TRAINHUB_SERVICES_DOMAIN_DOCUMENTS_CREDENTIAL_PROOF_H_

@@ -1,5 +1,5 @@
-#ifndef TRAINHUB_SERVICES_DOMAIN_COMPLETION_COMPLETION_READ_H_
-#define TRAINHUB_SERVICES_DOMAIN_COMPLETION_COMPLETION_READ_H_
+#ifndef TRAINHUB_SERVICES_DOMAIN_COMPLETION_COMPLETION_ACCESS_H_
+#define TRAINHUB_SERVICES_DOMAIN_COMPLETION_COMPLETION_ACCESS_H_
 
 // Completion inside a read or write unit, shared by the completion and
 // certificate use cases: who may act on a series' completion, its rule,
@@ -59,4 +59,4 @@ absl::StatusOr<SeriesEvaluation> EvaluateSeries(ReadView& r, const Series& serie
 
 }  // namespace trainhub::domain
 
-#endif  // TRAINHUB_SERVICES_DOMAIN_COMPLETION_COMPLETION_READ_H_
+#endif  // TRAINHUB_SERVICES_DOMAIN_COMPLETION_COMPLETION_ACCESS_H_

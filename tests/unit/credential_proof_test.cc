@@ -4,7 +4,7 @@
 // the canonical document, the proof options, the signature), and the Open
 // Badges credential trainhub exports.
 
-#include "domain/documents/data_integrity.h"
+#include "domain/documents/credential_proof.h"
 
 #include <gtest/gtest.h>
 

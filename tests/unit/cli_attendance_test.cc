@@ -30,18 +30,9 @@ using ::testing::Return;
 using ::testing::SaveArg;
 using ::testing::SetArgPointee;
 
-class CliAttendanceTest : public ::testing::Test {
+class CliAttendanceTest : public CliTest {
  protected:
-  CliAttendanceTest() {
-    auto attendance = std::make_unique<::testing::StrictMock<v1::MockAttendanceServiceStub>>();
-    attendance_ = attendance.get();
-    stubs_.Set<v1::AttendanceService>(std::move(attendance));
-  }
-
-  // Runs `trainhub <args>` with the mock, reading answers from `input`.
-  int Run(std::vector<std::string> args, const std::string& input = "") {
-    return RunCli(std::move(args), stubs_, out_, err_, input);
-  }
+  CliAttendanceTest() : attendance_(Mock<v1::AttendanceService, v1::MockAttendanceServiceStub>()) {}
 
   static v1::AttendanceSheet Sheet() {
     v1::AttendanceSheet s;
@@ -58,9 +49,7 @@ class CliAttendanceTest : public ::testing::Test {
     return s;
   }
 
-  Client::Stubs stubs_;
-  v1::MockAttendanceServiceStub* attendance_ = nullptr;
-  std::ostringstream out_, err_;
+  v1::MockAttendanceServiceStub* attendance_;
 };
 
 TEST_F(CliAttendanceTest, RecordSendsOneMarkPerPersonWithTimeNonceAndDevice) {
@@ -193,18 +182,11 @@ TEST_F(CliAttendanceTest, VerifyListsTheCountsThatDifferFromTheLedger) {
   EXPECT_THAT(out_.str(), HasSubstr("... and 1 more"));
 }
 
-class CliAuditTest : public ::testing::Test {
+class CliAuditTest : public CliTest {
  protected:
-  CliAuditTest() {
-    auto audit = std::make_unique<::testing::StrictMock<v1::MockAuditServiceStub>>();
-    audit_ = audit.get();
-    stubs_.Set<v1::AuditService>(std::move(audit));
-  }
-  int Run(std::vector<std::string> args) { return RunCli(std::move(args), stubs_, out_, err_); }
+  CliAuditTest() : audit_(Mock<v1::AuditService, v1::MockAuditServiceStub>()) {}
 
-  Client::Stubs stubs_;
-  v1::MockAuditServiceStub* audit_ = nullptr;
-  std::ostringstream out_, err_;
+  v1::MockAuditServiceStub* audit_;
 };
 
 TEST_F(CliAuditTest, VerifySaysIntactWithTheHeadOrChangedWithExitThree) {
@@ -223,8 +205,7 @@ TEST_F(CliAuditTest, VerifySaysIntactWithTheHeadOrChangedWithExitThree) {
   broken.set_intact(false);
   broken.set_first_bad_event_id(17);
   broken.set_problem("event 17 was changed after it was recorded");
-  stubs_.Set<v1::AuditService>(std::make_unique<::testing::StrictMock<v1::MockAuditServiceStub>>());
-  audit_ = static_cast<v1::MockAuditServiceStub*>(stubs_.Get<v1::AuditService>());
+  audit_ = Mock<v1::AuditService, v1::MockAuditServiceStub>();
   EXPECT_CALL(*audit_, VerifyAuditLog(_, _, _))
       .WillOnce(DoAll(SetArgPointee<2>(broken), Return(grpc::Status::OK)));
   out_.str("");
@@ -232,8 +213,7 @@ TEST_F(CliAuditTest, VerifySaysIntactWithTheHeadOrChangedWithExitThree) {
   EXPECT_THAT(out_.str(),
               HasSubstr("the audit log was CHANGED: event 17 was changed after it was recorded"));
 
-  stubs_.Set<v1::AuditService>(std::make_unique<::testing::StrictMock<v1::MockAuditServiceStub>>());
-  audit_ = static_cast<v1::MockAuditServiceStub*>(stubs_.Get<v1::AuditService>());
+  audit_ = Mock<v1::AuditService, v1::MockAuditServiceStub>();
   EXPECT_CALL(*audit_, VerifyAuditLog(_, _, _))
       .WillOnce(Return(grpc::Status(grpc::StatusCode::PERMISSION_DENIED,
                                     "only admins may verify the audit log")));
@@ -262,10 +242,9 @@ TEST_F(CliAttendanceTest, CheckInTakesTheCodeAsShownInTwoWordsOrWithADash) {
       .WillOnce(DoAll(SaveArg<1>(&sent[0]), SetArgPointee<2>(record), Return(grpc::Status::OK)));
   EXPECT_EQ(Run({"checkin", "482", "915"}), kExitOk) << err_.str();
   EXPECT_EQ(sent[0].code(), "482 915");
-  auto again = std::make_unique<::testing::StrictMock<v1::MockAttendanceServiceStub>>();
+  auto* again = Mock<v1::AttendanceService, v1::MockAttendanceServiceStub>();
   EXPECT_CALL(*again, CheckIn(_, _, _))
       .WillOnce(DoAll(SaveArg<1>(&sent[1]), SetArgPointee<2>(record), Return(grpc::Status::OK)));
-  stubs_.Set<v1::AttendanceService>(std::move(again));
   EXPECT_EQ(Run({"checkin", "554-548", "--session", "37"}), kExitOk) << err_.str();
   EXPECT_EQ(sent[1].code(), "554-548");
   EXPECT_EQ(sent[1].session_id(), 37);

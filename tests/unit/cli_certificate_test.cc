@@ -14,7 +14,7 @@
 #include "domain/documents/canonical_json.h"
 #include "domain/completion/certificate_badge.h"
 #include "domain/completion/certificate_document.h"
-#include "domain/documents/data_integrity.h"
+#include "domain/documents/credential_proof.h"
 #include "trainhub/v1/certificate_mock.grpc.pb.h"
 #include "unit/cli_test_run.h"
 
@@ -24,11 +24,10 @@ namespace {
 namespace v1 = ::trainhub::v1;
 using ::testing::HasSubstr;
 
-class CliBadgeFileTest : public ::testing::Test {
+class CliBadgeFileTest : public CliTest {
  protected:
   void SetUp() override {
-    auto certificates = std::make_unique<::testing::StrictMock<v1::MockCertificateServiceStub>>();
-    stubs_.Set<v1::CertificateService>(std::move(certificates));
+    Mock<v1::CertificateService, v1::MockCertificateServiceStub>();
     auto signer = domain::Ed25519Signer::FromSeed(std::string(32, '\x11'));
     ASSERT_TRUE(signer.ok());
     signer_ = *std::move(signer);
@@ -58,19 +57,19 @@ class CliBadgeFileTest : public ::testing::Test {
 
   void Write(const std::string& text) { std::ofstream(path_, std::ios::binary) << text; }
 
+  // Runs `trainhub <args>` with the same mock each time; out_ and err_ get
+  // only what this run printed.
   int Run(std::vector<std::string> args) {
     out_.str("");
     err_.str("");
-    Client::Stubs stubs = std::move(stubs_);
-    const int code = RunCli(std::move(args), stubs, out_, err_);
-    stubs_ = std::move(stubs);
+    Client::Stubs kept = std::move(stubs_);
+    const int code = RunCli(std::move(args), kept, out_, err_);
+    stubs_ = std::move(kept);
     return code;
   }
 
-  Client::Stubs stubs_;
   std::unique_ptr<domain::Ed25519Signer> signer_;
   std::string did_, text_, path_;
-  std::ostringstream out_, err_;
 };
 
 TEST_F(CliBadgeFileTest, PinnedKeyVerifiesTheFileOffline) {
@@ -150,19 +149,17 @@ TEST_F(CliBadgeFileTest, AnIssuerKeyWithANumberIsAUsageError) {
 
 // certificate verify NUMBER asks the server; a replaced certificate says
 // where the one replacing it stands.
-class CliVerifyTest : public ::testing::Test {
+class CliVerifyTest : public CliTest {
  protected:
   // Verifying `serial` answers `v`; returns the exit code.
   int Verify(const std::string& serial, const v1::CertificateVerification& v) {
-    auto certificates = std::make_unique<::testing::StrictMock<v1::MockCertificateServiceStub>>();
-    certificates_ = certificates.get();
-    stubs_.Set<v1::CertificateService>(std::move(certificates));
+    certificates_ = Mock<v1::CertificateService, v1::MockCertificateServiceStub>();
     EXPECT_CALL(*certificates_, VerifyCertificate(::testing::_, ::testing::_, ::testing::_))
         .WillOnce(
             ::testing::DoAll(::testing::SetArgPointee<2>(v), ::testing::Return(grpc::Status::OK)));
     out_.str("");
     err_.str("");
-    return RunCli({"certificate", "verify", serial}, stubs_, out_, err_);
+    return Run({"certificate", "verify", serial});
   }
 
   static v1::CertificateVerification Replaced() {
@@ -180,9 +177,7 @@ class CliVerifyTest : public ::testing::Test {
     return v;
   }
 
-  Client::Stubs stubs_;
   v1::MockCertificateServiceStub* certificates_ = nullptr;
-  std::ostringstream out_, err_;
 };
 
 TEST_F(CliVerifyTest, AReplacedCertificateSaysWhetherTheNewOneIsValid) {

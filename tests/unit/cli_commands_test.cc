@@ -35,25 +35,13 @@ using ::testing::Return;
 using ::testing::SaveArg;
 using ::testing::SetArgPointee;
 
-class CliCommandsTest : public ::testing::Test {
+class CliCommandsTest : public CliTest {
  protected:
-  CliCommandsTest() {
-    auto series = std::make_unique<::testing::StrictMock<v1::MockSeriesServiceStub>>();
-    auto organizations = std::make_unique<::testing::StrictMock<v1::MockOrganizationServiceStub>>();
-    auto schedule = std::make_unique<::testing::StrictMock<v1::MockScheduleServiceStub>>();
-    auto enrolments = std::make_unique<::testing::StrictMock<v1::MockEnrolmentServiceStub>>();
-    series_ = series.get();
-    organizations_ = organizations.get();
-    schedule_ = schedule.get();
-    enrolments_ = enrolments.get();
-    stubs_.Set<v1::SeriesService>(std::move(series));
-    stubs_.Set<v1::OrganizationService>(std::move(organizations));
-    stubs_.Set<v1::ScheduleService>(std::move(schedule));
-    stubs_.Set<v1::EnrolmentService>(std::move(enrolments));
-  }
-
-  // Runs `trainhub <args>` with the mocks; out_ and err_ get what it printed.
-  int Run(std::vector<std::string> args) { return RunCli(std::move(args), stubs_, out_, err_); }
+  CliCommandsTest()
+      : series_(Mock<v1::SeriesService, v1::MockSeriesServiceStub>()),
+        organizations_(Mock<v1::OrganizationService, v1::MockOrganizationServiceStub>()),
+        schedule_(Mock<v1::ScheduleService, v1::MockScheduleServiceStub>()),
+        enrolments_(Mock<v1::EnrolmentService, v1::MockEnrolmentServiceStub>()) {}
 
   static v1::Series Vielfaltsmontag() {
     v1::Series s;
@@ -65,12 +53,10 @@ class CliCommandsTest : public ::testing::Test {
     return s;
   }
 
-  Client::Stubs stubs_;
-  v1::MockSeriesServiceStub* series_ = nullptr;
-  v1::MockOrganizationServiceStub* organizations_ = nullptr;
-  v1::MockScheduleServiceStub* schedule_ = nullptr;
-  v1::MockEnrolmentServiceStub* enrolments_ = nullptr;
-  std::ostringstream out_, err_;
+  v1::MockSeriesServiceStub* series_;
+  v1::MockOrganizationServiceStub* organizations_;
+  v1::MockScheduleServiceStub* schedule_;
+  v1::MockEnrolmentServiceStub* enrolments_;
 };
 
 TEST_F(CliCommandsTest, SeriesListPrintsATableOfWhatTheServerReturned) {
@@ -278,7 +264,7 @@ TEST_F(CliCommandsTest, BadDaysAreAUsageError) {
 // the CLI says a backup is running (not that the server is unreachable) and
 // exits with the busy code, writing no file.
 TEST_F(CliCommandsTest, AdminBackupWhileAnotherRunsSaysSoAndExitsBusy) {
-  auto admin = std::make_unique<::testing::StrictMock<v1::MockAdminServiceStub>>();
+  auto* admin = Mock<v1::AdminService, v1::MockAdminServiceStub>();
   auto* reader = new grpc::testing::MockClientReader<v1::FileChunk>();  // owned by the CLI
   EXPECT_CALL(*reader, Read(_)).WillOnce(Return(false));
   EXPECT_CALL(*reader, Finish())
@@ -286,7 +272,6 @@ TEST_F(CliCommandsTest, AdminBackupWhileAnotherRunsSaysSoAndExitsBusy) {
           Return(grpc::Status(grpc::StatusCode::RESOURCE_EXHAUSTED,
                               "a backup is already running; try again when it has finished")));
   EXPECT_CALL(*admin, BackupDatabaseRaw(_, _)).WillOnce(Return(reader));
-  stubs_.Set<v1::AdminService>(std::move(admin));
   const std::string file =
       (std::filesystem::temp_directory_path() / ("cli-backup-" + std::to_string(::getpid())))
           .string();
@@ -376,9 +361,7 @@ TEST_F(CliCommandsTest, SeriesDocumentsFlagSetsWhatTheSeriesIssues) {
   ASSERT_EQ(sent.update_mask().paths_size(), 1);
   EXPECT_EQ(sent.update_mask().paths(0), "issued_documents");
 
-  auto fresh = std::make_unique<::testing::StrictMock<v1::MockSeriesServiceStub>>();
-  series_ = fresh.get();
-  stubs_.Set<v1::SeriesService>(std::move(fresh));
+  series_ = Mock<v1::SeriesService, v1::MockSeriesServiceStub>();
   v1::ErrorDetails details;
   auto* violation = details.add_field_violations();
   violation->set_field("series.issued_documents");

@@ -25,15 +25,10 @@ using ::testing::Return;
 using ::testing::SaveArg;
 using ::testing::SetArgPointee;
 
-class CliCompletionTest : public ::testing::Test {
+class CliCompletionTest : public CliTest {
  protected:
-  CliCompletionTest() {
-    auto certificates = std::make_unique<::testing::StrictMock<v1::MockCertificateServiceStub>>();
-    certificates_ = certificates.get();
-    stubs_.Set<v1::CertificateService>(std::move(certificates));
-  }
-
-  int Run(std::vector<std::string> args) { return RunCli(std::move(args), stubs_, out_, err_); }
+  CliCompletionTest()
+      : certificates_(Mock<v1::CertificateService, v1::MockCertificateServiceStub>()) {}
 
   static v1::CompletionRule StoredRule() {
     v1::CompletionRule rule;
@@ -47,9 +42,7 @@ class CliCompletionTest : public ::testing::Test {
     return rule;
   }
 
-  Client::Stubs stubs_;
-  v1::MockCertificateServiceStub* certificates_ = nullptr;
-  std::ostringstream out_, err_;
+  v1::MockCertificateServiceStub* certificates_;
 };
 
 TEST_F(CliCompletionTest, RuleWithoutOptionsShowsIt) {

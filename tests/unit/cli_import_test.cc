@@ -28,24 +28,18 @@ using ::testing::Not;
 using ::testing::Return;
 using ::testing::SetArgPointee;
 
-class CliImportTest : public ::testing::Test {
+class CliImportTest : public CliTest {
  protected:
   CliImportTest() {
-    auto participants = std::make_unique<::testing::StrictMock<v1::MockParticipantServiceStub>>();
-    participants_ = participants.get();
-    stubs_.Set<v1::ParticipantService>(std::move(participants));
+    participants_ = Mock<v1::ParticipantService, v1::MockParticipantServiceStub>();
     std::ofstream(file_) << "Vorname;Nachname;E-Mail\nJana;Beispiel;jana@example.org\n";
   }
   ~CliImportTest() override { std::filesystem::remove(file_); }
 
-  int Run(std::vector<std::string> args) { return RunCli(std::move(args), stubs_, out_, err_); }
-
   const std::string file_ = (std::filesystem::temp_directory_path() /
                              ("ehrenamt-liste-" + std::to_string(::getpid()) + ".csv"))
                                 .string();
-  Client::Stubs stubs_;
   v1::MockParticipantServiceStub* participants_ = nullptr;
-  std::ostringstream out_, err_;
 };
 
 TEST_F(CliImportTest, TheDryRunNamesWhomItWouldCreateOrMatch) {
@@ -95,11 +89,10 @@ TEST_F(CliImportTest, RefusalsNameTheFileAndItsRowsNotTheApisWords) {
   EXPECT_THAT(err_.str(), HasSubstr("error: " + file_ + ": line 2: the file is not UTF-8"));
   EXPECT_THAT(err_.str(), Not(HasSubstr("FILE")));
   err_.str("");
-  auto again = std::make_unique<::testing::StrictMock<v1::MockParticipantServiceStub>>();
+  auto* again = Mock<v1::ParticipantService, v1::MockParticipantServiceStub>();
   EXPECT_CALL(*again, ImportParticipants(_, _, _))
       .WillOnce(Return(
           grpc::Status(grpc::StatusCode::INVALID_ARGUMENT, "rows", rows.SerializeAsString())));
-  stubs_.Set<v1::ParticipantService>(std::move(again));
   EXPECT_EQ(Run({"import", "participants", file_, "--org", "1"}), kExitRejected);
   EXPECT_THAT(err_.str(), HasSubstr(file_ + ": nothing was imported"));
   EXPECT_THAT(err_.str(), HasSubstr("  line 2 (E-Mail): is not an e-mail address\n"));

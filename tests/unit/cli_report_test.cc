@@ -23,18 +23,15 @@ using ::testing::Return;
 using ::testing::SaveArg;
 using ::testing::SetArgPointee;
 
-class CliReportTest : public ::testing::Test {
+class CliReportTest : public CliTest {
  protected:
-  void SetUp() override {
-    auto reports = std::make_unique<::testing::StrictMock<v1::MockReportServiceStub>>();
-    reports_ = reports.get();
-    stubs_.Set<v1::ReportService>(std::move(reports));
-  }
+  CliReportTest() : reports_(Mock<v1::ReportService, v1::MockReportServiceStub>()) {}
 
+  // Runs `trainhub <args>`; out_ and err_ get only what this run printed.
   int Run(std::vector<std::string> args) {
     out_.str("");
     err_.str("");
-    return RunCli(std::move(args), stubs_, out_, err_);
+    return CliTest::Run(std::move(args));
   }
 
   static v1::FunderReport Report() {
@@ -66,9 +63,7 @@ class CliReportTest : public ::testing::Test {
     return r;
   }
 
-  Client::Stubs stubs_;
-  v1::MockReportServiceStub* reports_ = nullptr;
-  std::ostringstream out_, err_;
+  v1::MockReportServiceStub* reports_;
 };
 
 TEST_F(CliReportTest, PrintsTheFiguresWithSuppressedCellsMarked) {

@@ -4,6 +4,10 @@
 // Runs the trainhub CLI in-process for tests: with the given (mock) stubs,
 // printing into the given streams and reading answers from `input`.
 
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <memory>
 #include <regex>
 #include <sstream>
 #include <string>
@@ -32,6 +36,31 @@ inline std::string Unwrapped(const std::string& printed) {
   static const std::regex kBreak("\n +");
   return std::regex_replace(printed, kBreak, " ");
 }
+
+// A test of CLI commands against generated mock stubs: Mock<Service,
+// MockStub>() puts a strict mock in place of a service, Run() runs
+// `trainhub <args>` with the mocks in place, out_ and err_ get what it
+// printed.
+class CliTest : public ::testing::Test {
+ protected:
+  // A fresh strict mock of `Service`, replacing the one before; stubs_ owns
+  // it until the next Run().
+  template <typename Service, typename MockStub>
+  MockStub* Mock() {
+    auto mock = std::make_unique<::testing::StrictMock<MockStub>>();
+    MockStub* in_place = mock.get();
+    stubs_.Set<Service>(std::move(mock));
+    return in_place;
+  }
+
+  // `trainhub <args>` reading answers from `input`; its exit code.
+  int Run(std::vector<std::string> args, const std::string& input = "") {
+    return RunCli(std::move(args), stubs_, out_, err_, input);
+  }
+
+  Client::Stubs stubs_;
+  std::ostringstream out_, err_;
+};
 
 }  // namespace trainhub::cli
 

@@ -12,6 +12,8 @@
 #include <filesystem>
 #include <string>
 
+#include "store/connection.h"
+
 namespace trainhub::store {
 
 // Organisation 1 with series 1 ("Interkultur im Ehrenamt", `capacity`
@@ -42,6 +44,15 @@ class ConnectionTest : public ::testing::Test {
     path_ = (dir_ / "t.db").string();
   }
   void TearDown() override { std::filesystem::remove_all(dir_); }
+
+  // The test's database file with the schema of `version`, for writing rows
+  // as a server of that version did.
+  SQLite::Database AtVersion(int version) {
+    SQLite::Database db(path_, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+    const absl::Status migrated = Migrate(db, version);
+    EXPECT_TRUE(migrated.ok()) << migrated;
+    return db;
+  }
 
   std::filesystem::path dir_;
   std::string path_;

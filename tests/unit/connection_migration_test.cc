@@ -21,8 +21,7 @@ namespace {
 // before is kept whole and stays frozen.
 TEST_F(ConnectionTest, CertificatesIssuedBeforeVersion10KeepTheirPdfs) {
   {
-    SQLite::Database db(path_, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
-    ASSERT_TRUE(Migrate(db, 9).ok());
+    SQLite::Database db = AtVersion(9);
     InsertOrganizationAndSeries(db, 10, 5);
     db.exec(
         "INSERT INTO participant (id, display_name, email, organization_id, target_groups,"
@@ -58,8 +57,7 @@ TEST_F(ConnectionTest, CertificatesIssuedBeforeVersion10KeepTheirPdfs) {
 // deletion.
 TEST_F(ConnectionTest, EnrolmentsMadeBeforeVersion11AreCounted) {
   {
-    SQLite::Database db(path_, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
-    ASSERT_TRUE(Migrate(db, 10).ok());
+    SQLite::Database db = AtVersion(10);
     InsertOrganizationAndSeries(db, 10, 3);
     // People 1..9000; states cycle 1..7 (2 waiting; 3 and 4 seated), queue
     // numbers 1..9000 cover three ranges of 4096.
@@ -98,8 +96,7 @@ TEST_F(ConnectionTest, EnrolmentsMadeBeforeVersion11AreCounted) {
 // in the enrolments' history.
 TEST_F(ConnectionTest, SeatHoldersBeforeVersion12AreFoundInTheHistory) {
   {
-    SQLite::Database db(path_, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
-    ASSERT_TRUE(Migrate(db, 11).ok());
+    SQLite::Database db = AtVersion(11);
     InsertOrganizationAndSeries(db, 1, 3);
     db.exec(
         "INSERT INTO participant (id, display_name, email, organization_id, target_groups,"
@@ -142,8 +139,7 @@ TEST_F(ConnectionTest, AttendanceRecordedBeforeVersion13CountsAsItsLatestRecord)
     q.exec();
   };
   {
-    SQLite::Database db(path_, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
-    ASSERT_TRUE(Migrate(db, 12).ok());
+    SQLite::Database db = AtVersion(12);
     InsertOrganizationAndSeries(db, 5, 4);
     db.exec(
         "INSERT INTO participant (id, display_name, email, organization_id, target_groups,"
@@ -282,8 +278,7 @@ domain::AuditChainCheck CheckAuditChain(SQLite::Database& db, int* rows) {
 TEST_F(ConnectionTest, ErasuresAndAuditEventsFromBeforeAreChainedByTheMigration) {
   std::vector<domain::AttendanceEntry> entries;
   {
-    SQLite::Database db(path_, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
-    ASSERT_TRUE(Migrate(db, IntegritySchemaVersion() - 1).ok());
+    SQLite::Database db = AtVersion(IntegritySchemaVersion() - 1);
     InsertOrganizationAndSeries(db, 5, 4);
     db.exec(
         "INSERT INTO participant (id, display_name, email, organization_id, target_groups,"
@@ -350,8 +345,7 @@ TEST_F(ConnectionTest, TrainingYearsStoredAsNumbersBecomeStartsOfTraining) {
   const int version = VersionAfter("ADD COLUMN training_start");
   ASSERT_GT(version, 0);
   {
-    SQLite::Database db(path_, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
-    ASSERT_TRUE(Migrate(db, version - 1).ok());
+    SQLite::Database db = AtVersion(version - 1);
     InsertOrganizationAndSeries(db, 10, 3);
     // 10.03.2019: 2nd year; 31.07.2019 23:30 Berlin (21:30 UTC): 1st year;
     // 01.08.2019 00:30 Berlin (31.07. 22:30 UTC): 1st year again; a
@@ -386,8 +380,7 @@ TEST_F(ConnectionTest, AttendanceRecordedBeforeTheYearlyFiguresIsCountedByYear) 
   const int version = VersionAfter("CREATE TABLE attendance_year");
   ASSERT_GT(version, 0);
   {
-    SQLite::Database db(path_, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
-    ASSERT_TRUE(Migrate(db, version - 1).ok());
+    SQLite::Database db = AtVersion(version - 1);
     InsertOrganizationAndSeries(db, 10, 4);
     db.exec(R"sql(
 INSERT INTO participant (id, display_name, email, organization_id, target_groups,

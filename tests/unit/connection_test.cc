@@ -35,8 +35,7 @@ TEST_F(ConnectionTest, MigratesFromEachEarlierVersion) {
   for (int from = 0; from < LatestSchemaVersion(); ++from) {
     std::filesystem::remove(path_);
     {
-      SQLite::Database db(path_, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
-      ASSERT_TRUE(Migrate(db, from).ok());
+      SQLite::Database db = AtVersion(from);
       EXPECT_EQ(db.execAndGet("PRAGMA user_version").getInt(), from);
     }
     auto db = OpenWriteConnection(path_);
@@ -97,8 +96,7 @@ TEST_F(ConnectionTest, ReadConnectionsCannotWrite) {
 TEST_F(ConnectionTest, DeletedIdsAreNeverHandedOutAgainAlsoAfterMigratingOldData) {
   {
     // A version 6 database with rows, as earlier trainhubd left it.
-    SQLite::Database db(path_, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
-    ASSERT_TRUE(Migrate(db, 6).ok());
+    SQLite::Database db = AtVersion(6);
     db.exec(
         "INSERT INTO organization (name, kind, city, website, create_time, update_time)"
         " VALUES ('Stadt Köthen', 2, '', '', 0, 0), ('AGSA', 1, '', '', 0, 0)");

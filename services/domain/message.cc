@@ -175,6 +175,12 @@ std::optional<Message> Message::Decode(absl::string_view encoded) {
   return m;
 }
 
+std::optional<std::string> FormatPattern(absl::string_view pattern,
+                                         const std::vector<MessageArg>& args,
+                                         absl::string_view language) {
+  return Format(pattern, args, language);
+}
+
 std::string EnglishJoined(const std::vector<Message>& messages, absl::string_view separator) {
   std::string out;
   for (const Message& m : messages) {

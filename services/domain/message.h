@@ -101,6 +101,14 @@ class Message {
 // written.
 Message Msg(absl::string_view pattern, std::vector<MessageArg> args = {});
 
+// `pattern` (ICU MessageFormat) formatted with `args` for `language`, for
+// texts that keep their own catalogue of every language (the e-mail
+// templates, domain/notifications/notice_templates.cc); nullopt when ICU
+// refuses the pattern or the arguments.
+std::optional<std::string> FormatPattern(absl::string_view pattern,
+                                         const std::vector<MessageArg>& args,
+                                         absl::string_view language);
+
 // The English of `messages`, joined by `separator`.
 std::string EnglishJoined(const std::vector<Message>& messages, absl::string_view separator);
 

@@ -10,6 +10,7 @@
 
 #include "domain/text.h"
 #include "store/schema_integrity.h"
+#include "store/schema_notifications.h"
 #include "store/schema_privacy_reports.h"
 #include "store/schema_records.h"
 
@@ -420,7 +421,8 @@ std::span<const Migration> Migrations() {
     std::vector<Migration> out(kPlanningMigrations.begin(), kPlanningMigrations.end());
     // One line per file of migrations, in the order they were released.
     for (const auto& range :
-         {RecordMigrations(), PrivacyAndReportMigrations(), IntegrityMigrations()}) {
+         {RecordMigrations(), PrivacyAndReportMigrations(), IntegrityMigrations(),
+          NotificationMigrations()}) {
       out.insert(out.end(), range.begin(), range.end());
     }
     return out;

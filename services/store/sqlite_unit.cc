@@ -18,6 +18,7 @@ SqliteUnit::SqliteUnit(SQLite::Database& db, std::string request_key)
       completion_(sql_),
       certificates_(sql_),
       reports_(sql_),
-      privacy_(sql_) {}
+      privacy_(sql_),
+      notifications_(sql_) {}
 
 }  // namespace trainhub::store

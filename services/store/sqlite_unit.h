@@ -17,6 +17,7 @@
 #include "store/sqlite_completion_store.h"
 #include "store/sqlite_enrolment_store.h"
 #include "store/sqlite_installation_store.h"
+#include "store/sqlite_notification_store.h"
 #include "store/sqlite_organization_store.h"
 #include "store/sqlite_participant_store.h"
 #include "store/sqlite_privacy_store.h"
@@ -53,6 +54,7 @@ class SqliteUnit : public domain::UnitOfWork {
   SqliteCertificateStore& certificates() override { return certificates_; }
   SqliteReportStore& reports() override { return reports_; }
   SqlitePrivacyStore& privacy() override { return privacy_; }
+  SqliteNotificationStore& notifications() override { return notifications_; }
 
  private:
   Sql sql_;
@@ -71,6 +73,7 @@ class SqliteUnit : public domain::UnitOfWork {
   SqliteCertificateStore certificates_;
   SqliteReportStore reports_;
   SqlitePrivacyStore privacy_;
+  SqliteNotificationStore notifications_;
 };
 
 }  // namespace trainhub::store

@@ -62,6 +62,44 @@ TEST(SqliteUnitStatementsTest, EveryAttendanceQuerySearchesAnIndex) {
   EXPECT_GE(checked, 9);
 }
 
+// The outbox's queries search an index: what is due and how deep the
+// outbox is read the partial index of pending notifications (their cost
+// does not grow with sent ones), and each filter of a list has its index.
+TEST(SqliteUnitStatementsTest, EveryOutboxQuerySearchesAnIndex) {
+  auto db = OpenWriteConnection(":memory:");
+  ASSERT_TRUE(db.ok()) << db.status();
+  SqliteUnit unit(**db);
+  auto& n = unit.notifications();
+  EXPECT_TRUE(n.Due(absl::Now(), 50).ok());
+  EXPECT_TRUE(n.Depth().ok());
+  EXPECT_TRUE(n.Attempts(1).ok());
+  const domain::PageRequest next{.limit = 10, .after = domain::Cursor{5, 5}};
+  EXPECT_TRUE(n.List({.organization_id = 1}, {}).ok());
+  EXPECT_TRUE(n.List({.series_id = 2}, next).ok());
+  EXPECT_TRUE(n.List({.organization_id = 1, .series_id = 2}, {}).ok());
+  EXPECT_TRUE(
+      n.List({.recipient_kind = domain::RecipientKind::kParticipant, .recipient_id = 3}, next)
+          .ok());
+  EXPECT_TRUE(n.List({.organization_id = 1, .status = domain::NotificationStatus::kGivenUp}, {})
+                  .ok());
+  int checked = 0;
+  for (const std::string& sql : unit.sql().cached_sql()) {
+    if (sql.rfind("SELECT", 0) != 0) continue;
+    // Scanning the pending ones' index reads only pending notifications.
+    const std::string plan = PlanSteps(**db, sql, [](const std::string& step) {
+      return step == "SCAN notification USING INDEX notification_due" ||
+             step == "SCAN notification USING COVERING INDEX notification_due";
+    });
+    EXPECT_EQ(plan.find("SCAN "), std::string::npos) << sql << "\n" << plan;
+    if (sql.find("status = 1") != std::string::npos &&
+        sql.find("count(*)") == std::string::npos) {
+      EXPECT_NE(plan.find("notification_due"), std::string::npos) << sql << "\n" << plan;
+    }
+    ++checked;
+  }
+  EXPECT_GE(checked, 8);
+}
+
 // A funder report reads sessions by start, statuses by session,
 // certificates by issue time and withdrawals by time: no query scans a table
 // for any scope (EXPLAIN QUERY PLAN of the prepared statements).

@@ -8,6 +8,7 @@
 #include "domain/berlin_time.h"
 #include "domain/errors.h"
 #include "domain/limits.h"
+#include "domain/notifications/enrolment_notices.h"
 #include "domain/status_macros.h"
 #include "domain/text.h"
 #include "domain/validation.h"
@@ -160,6 +161,17 @@ absl::StatusOr<std::vector<Id>> FillSeats(UnitOfWork& w, AuditTrail& trail, cons
   return promoted;
 }
 
+namespace {
+
+// Whether the trail's caller is the enrolled person (a step they took
+// themselves needs no notice to them).
+bool ByThePerson(const AuditTrail& trail, const Enrolment& e) {
+  const Id own = trail.context().who.ParticipantId();
+  return own != 0 && own == e.participant_id;
+}
+
+}  // namespace
+
 // Moves `e` to `to`, keeps the seat time in step and appends the history
 // entry. INTERNAL for a transition the state machine forbids: callers
 // check their preconditions with a clear message first.
@@ -179,6 +191,7 @@ absl::Status Move(UnitOfWork& w, AuditTrail& trail, const Series& series, Enrolm
   }
   e.update_time = now;
   TH_RETURN_IF_ERROR(w.enrolments().Update(e));
+  TH_RETURN_IF_ERROR(NoticeEnrolmentStep(w, series, e, from, reason, ByThePerson(trail, e), now));
   TH_RETURN_IF_ERROR(
       w.enrolments().AppendChange({0, e.id, now, from, to, account_id, std::move(reason)}));
   return trail.Changed("enrolment", e.id, series.organization_id);
@@ -205,6 +218,8 @@ absl::StatusOr<Id> Enrol(UnitOfWork& w, AuditTrail& trail, const Series& series,
     e.seat_time = HoldsSeat(to) ? std::optional<absl::Time>(now) : std::nullopt;
     e.update_time = now;
     TH_ASSIGN_OR_RETURN(e.id, w.enrolments().Insert(e));
+    TH_RETURN_IF_ERROR(NoticeEnrolmentStep(w, series, e, EnrolmentState::kUnspecified, reason,
+                                           ByThePerson(trail, e), now));
     TH_RETURN_IF_ERROR(w.enrolments().AppendChange(
         {0, e.id, now, EnrolmentState::kUnspecified, to, account_id, std::move(reason)}));
     TH_RETURN_IF_ERROR(trail.Changed("enrolment", e.id, series.organization_id));

@@ -16,6 +16,7 @@
 #include "domain/ports/certificates.h"
 #include "domain/ports/completion.h"
 #include "domain/ports/enrolments.h"
+#include "domain/ports/notifications.h"
 #include "domain/ports/organizations.h"
 #include "domain/ports/page.h"
 #include "domain/ports/participants.h"
@@ -48,6 +49,7 @@ class ReadView {
   virtual CertificateReader& certificates() = 0;
   virtual ReportReader& reports() = 0;
   virtual PrivacyReader& privacy() = 0;
+  virtual NotificationReader& notifications() = 0;
 };
 
 // The writers of one atomic write. Valid only inside the Write call that
@@ -67,6 +69,7 @@ class UnitOfWork : public ReadView {
   CompletionWriter& completion() override = 0;
   CertificateWriter& certificates() override = 0;
   PrivacyWriter& privacy() override = 0;
+  NotificationWriter& notifications() override = 0;
 };
 
 // Runs units of work. Write units are serialized and atomic: when `work`

@@ -239,6 +239,19 @@ absl::Status ReportErasedEnrolments(UnitOfWork& w, AuditTrail& trail, const Part
   return trail.Changed("participant", person.id, person.organization_id);
 }
 
+// Removes what the outbox holds of the person's mail (to their record and
+// to their accounts), keeping the counts; pending mail is never sent.
+absl::Status EraseMailOf(UnitOfWork& w, Id participant_id, const std::vector<Id>& account_ids,
+                         absl::Time now) {
+  TH_RETURN_IF_ERROR(
+      w.notifications().EraseMailTo(RecipientKind::kParticipant, participant_id, now).status());
+  for (Id account_id : account_ids) {
+    TH_RETURN_IF_ERROR(
+        w.notifications().EraseMailTo(RecipientKind::kAccount, account_id, now).status());
+  }
+  return absl::OkStatus();
+}
+
 }  // namespace
 
 Retention RetentionOf(const std::vector<SeriesRecordOf>& records, absl::Time now) {
@@ -314,6 +327,7 @@ absl::StatusOr<ErasureResult> Privacy::Erase(const RequestContext& ctx,
           w.privacy().MarkErased(participant_id, Pseudonym(participant_id), erasure));
       TH_ASSIGN_OR_RETURN(account_ids, w.privacy().AccountIdsOf(participant_id));
       TH_ASSIGN_OR_RETURN(result.erased, w.privacy().EraseTexts(participant_id, account_ids));
+      TH_RETURN_IF_ERROR(EraseMailOf(w, participant_id, account_ids, now));
       for (Id account_id : account_ids) {
         TH_RETURN_IF_ERROR(trail.Changed("account", account_id, 0));
       }

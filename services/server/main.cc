@@ -2,6 +2,7 @@
 
 #include <google/protobuf/stubs/logging.h>
 #include <signal.h>
+#include <sys/stat.h>
 #include <spdlog/spdlog.h>
 #include <termios.h>
 #include <unistd.h>
@@ -147,6 +148,7 @@ struct CommandLine {
   std::string admin_name = "Administrator";
   bool rotate_issuer_key = false;
   std::string restore_from;
+  std::string smtp_password_file;
 };
 
 // Where and how the gRPC API is served.
@@ -194,6 +196,72 @@ void AddWebPageOptions(CLI::App& app, CommandLine& line) {
       ->envname("TRAINHUB_METRICS_LISTEN");
 }
 
+// Where notification e-mail goes. The SMTP password never comes from a
+// flag (it would show in the process list): a 0600 file or the environment.
+void AddMailOptions(CLI::App& app, CommandLine& line) {
+  trainhub::server::ServerOptions& options = line.options;
+  app.add_option("--smtp-url", options.smtp_url,
+                 "smtp://HOST:PORT (STARTTLS, required beyond loopback) or smtps://HOST:PORT; "
+                 "without it notifications are written as .eml files into --maildir")
+      ->envname("TRAINHUB_SMTP_URL");
+  app.add_option("--smtp-user", options.smtp_username, "user name for SMTP AUTH")
+      ->envname("TRAINHUB_SMTP_USER");
+  app.add_option("--smtp-password-file", line.smtp_password_file,
+                 "file holding the SMTP password (mode 0600; else TRAINHUB_SMTP_PASSWORD)")
+      ->envname("TRAINHUB_SMTP_PASSWORD_FILE")
+      ->check(CLI::ExistingFile);
+  app.add_option("--smtp-ca-file", options.smtp_ca_file,
+                 "PEM file of the CAs that sign the SMTP server's certificate (default: the "
+                 "system's)")
+      ->envname("TRAINHUB_SMTP_CA_FILE")
+      ->check(CLI::ExistingFile);
+  app.add_option("--mail-from", options.mail_from,
+                 "sender address of notifications (required with --smtp-url)")
+      ->envname("TRAINHUB_MAIL_FROM");
+  app.add_option("--mail-from-name", options.mail_from_name, "sender name of notifications")
+      ->envname("TRAINHUB_MAIL_FROM_NAME")
+      ->capture_default_str();
+  app.add_option("--maildir", options.maildir,
+                 "without --smtp-url: the maildir notifications are written into (default: "
+                 "mail/ beside the database)")
+      ->envname("TRAINHUB_MAILDIR");
+}
+
+// The SMTP password from --smtp-password-file (only its owner may read it;
+// one line, the line break dropped) or TRAINHUB_SMTP_PASSWORD; false,
+// after logging why, when the file is unsafe or unreadable.
+bool ReadSmtpPassword(const CommandLine& line, std::string* password) {
+  if (line.smtp_password_file.empty()) {
+    const char* from_environment = std::getenv("TRAINHUB_SMTP_PASSWORD");
+    if (from_environment != nullptr) *password = from_environment;
+    return true;
+  }
+  struct stat info;
+  if (::stat(line.smtp_password_file.c_str(), &info) != 0) {
+    spdlog::error("cannot read {}", line.smtp_password_file);
+    return false;
+  }
+  if ((info.st_mode & 077) != 0) {
+    spdlog::error("{} may be read by others (mode {:o}); chmod 600 it", line.smtp_password_file,
+                  info.st_mode & 0777);
+    return false;
+  }
+  constexpr off_t kMaxPasswordBytes = 4096;
+  if (info.st_size > kMaxPasswordBytes) {
+    spdlog::error("{} is too long for a password ({} bytes)", line.smtp_password_file,
+                  static_cast<int64_t>(info.st_size));
+    return false;
+  }
+  std::ifstream in(line.smtp_password_file, std::ios::binary);
+  std::getline(in, *password);
+  if (!in && !in.eof()) {
+    spdlog::error("cannot read {}", line.smtp_password_file);
+    return false;
+  }
+  if (!password->empty() && password->back() == '\r') password->pop_back();
+  return true;
+}
+
 void AddMaintenanceOptions(CLI::App& app, CommandLine& line) {
   app.add_flag("--rotate-issuer-key", line.rotate_issuer_key,
                "make a new certificate signing key (the old one stays for verifying what it "
@@ -228,6 +296,7 @@ int main(int argc, char** argv) {
   AddServingOptions(app, line);
   AddCreateAdminOptions(app, line);
   AddWebPageOptions(app, line);
+  AddMailOptions(app, line);
   AddMaintenanceOptions(app, line);
   app.add_option("--log-level", line.log_level, "trace, debug, info, warn, error")
       ->check(CLI::IsMember({"trace", "debug", "info", "warn", "error"}))
@@ -253,7 +322,8 @@ int main(int argc, char** argv) {
   }
   if (line.rotate_issuer_key) return RotateKey(options.db_path);
   if (!ReadPem(line.tls_cert_path, &options.tls_cert_pem) ||
-      !ReadPem(line.tls_key_path, &options.tls_key_pem)) {
+      !ReadPem(line.tls_key_path, &options.tls_key_pem) ||
+      !ReadSmtpPassword(line, &options.smtp_password)) {
     return kExitCannotStart;
   }
 
@@ -292,6 +362,10 @@ int Serve(const trainhub::server::ServerOptions& options) {
         "the verification page speaks HTTPS, but certificates point to {}: set "
         "--verify-url to its https:// address",
         options.verify_url_base);
+  }
+  if (!(*server)->mail_destination().empty() && options.smtp_url.empty()) {
+    spdlog::info("no --smtp-url: notifications are written as .eml files to {}",
+                 (*server)->mail_destination());
   }
   if ((*server)->verify_port() != 0) {
     spdlog::info("verification page on {} (port {}); certificates point to {}",

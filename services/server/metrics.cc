@@ -91,6 +91,13 @@ void ServerMetrics::ObserveCommit(size_t units, double seconds) {
   commit_units_.Observe(static_cast<double>(units));
 }
 
+void ServerMetrics::ObserveDeliveries(int sent, int retrying, int given_up) {
+  std::lock_guard<std::mutex> lock(mu_);
+  mails_sent_ += sent;
+  mails_retrying_ += retrying;
+  mails_given_up_ += given_up;
+}
+
 std::string ServerMetrics::Render(const ServerGauges& gauges) const {
   std::string out;
   {
@@ -112,6 +119,13 @@ std::string ServerMetrics::Render(const ServerGauges& gauges) const {
     Help(&out, "trainhub_commit_batch_units", "histogram",
          "Write requests made durable by one commit (group commit).");
     commit_units_.Render("trainhub_commit_batch_units", "", &out);
+    Help(&out, "trainhub_mail_deliveries_total", "counter",
+         "Attempts to deliver a notification by what became of it: sent, retrying (a "
+         "temporary failure, tried again later), given_up.");
+    absl::StrAppend(&out, "trainhub_mail_deliveries_total{result=\"sent\"} ", mails_sent_, "\n",
+                    "trainhub_mail_deliveries_total{result=\"retrying\"} ", mails_retrying_,
+                    "\n", "trainhub_mail_deliveries_total{result=\"given_up\"} ",
+                    mails_given_up_, "\n");
   }
   Gauge(&out, "trainhub_rpcs_in_flight", "Calls that have arrived and not finished.",
         gauges.rpcs_in_flight);
@@ -128,6 +142,11 @@ std::string ServerMetrics::Render(const ServerGauges& gauges) const {
         gauges.resident_memory_bytes);
   Gauge(&out, "process_start_time_seconds", "Start of trainhubd, seconds since the Unix epoch.",
         gauges.start_time_seconds);
+  Gauge(&out, "trainhub_outbox_pending", "Notifications waiting to be sent.",
+        gauges.outbox_pending);
+  Gauge(&out, "trainhub_outbox_oldest_pending_seconds",
+        "How long the pending notification due longest has been due; 0 when none is.",
+        gauges.outbox_oldest_pending_seconds);
   return out;
 }
 

@@ -42,6 +42,8 @@ struct ServerGauges {
   int64_t wal_bytes = 0;
   int64_t resident_memory_bytes = 0;
   double start_time_seconds = 0;
+  int64_t outbox_pending = 0;                 // notifications not yet sent
+  double outbox_oldest_pending_seconds = 0;   // how long the longest due one has been due
 };
 
 // Counters and histograms of RPCs and commits. Thread-safe; memory is
@@ -55,6 +57,8 @@ class ServerMetrics {
   // One commit of the writer: how many units it made durable, and the time
   // of its COMMIT (writing the WAL frames and their fsync).
   void ObserveCommit(size_t units, double seconds);
+  // What one pass of mail delivery did.
+  void ObserveDeliveries(int sent, int retrying, int given_up);
 
   std::string Render(const ServerGauges& gauges) const;
 
@@ -65,6 +69,9 @@ class ServerMetrics {
   std::map<std::string, std::map<int, Histogram>, std::less<>> rpcs_;
   Histogram commit_seconds_{&kCommitSecondsBounds};
   Histogram commit_units_{&kCommitUnitsBounds};
+  uint64_t mails_sent_ = 0;
+  uint64_t mails_retrying_ = 0;
+  uint64_t mails_given_up_ = 0;
 
   static const std::vector<double> kRpcSecondsBounds;
   static const std::vector<double> kCommitSecondsBounds;

@@ -29,6 +29,9 @@
 #include "api/schedule_service.h"
 #include "api/series_service.h"
 #include "api/trainer_service.h"
+#include "mail/maildir_transport.h"
+#include "mail/mime_message.h"
+#include "mail/smtp_transport.h"
 #include "server/issuer_key_file.h"
 #include "store/connection.h"
 
@@ -200,6 +203,7 @@ absl::StatusOr<std::unique_ptr<TrainhubServer>> TrainhubServer::Start(
   if (absl::Status s = server->SealIntegrityAtStart(); !s.ok()) return s;
   if (absl::Status grpc = server->StartGrpc(options); !grpc.ok()) return grpc;
   if (absl::Status pages = server->StartWebPages(options); !pages.ok()) return pages;
+  if (absl::Status mail = server->StartMail(options); !mail.ok()) return mail;
   server->server_->GetHealthCheckService()->SetServingStatus(true);
   return server;
 }
@@ -271,6 +275,45 @@ absl::Status TrainhubServer::StartWebPages(const ServerOptions& options) {
   return absl::OkStatus();
 }
 
+absl::Status TrainhubServer::StartMail(const ServerOptions& options) {
+  if (options.smtp_url.empty()) {
+    if (store::IsInMemory(options.db_path) && options.maildir.empty()) return absl::OkStatus();
+    const std::filesystem::path maildir =
+        options.maildir.empty()
+            ? std::filesystem::path(options.db_path).parent_path() / "mail"
+            : std::filesystem::path(options.maildir);
+    mail_transport_ = std::make_unique<mail::MaildirTransport>(maildir);
+  } else {
+    if (options.mail_from.empty()) {
+      return absl::FailedPreconditionError(
+          "--smtp-url needs --mail-from: the address notifications are sent from");
+    }
+    mail::SmtpOptions smtp;
+    smtp.url = options.smtp_url;
+    smtp.username = options.smtp_username;
+    smtp.password = options.smtp_password;
+    smtp.ca_file = options.smtp_ca_file;
+    auto transport = mail::SmtpTransport::Create(std::move(smtp));
+    if (!transport.ok()) return transport.status();
+    mail_transport_ = *std::move(transport);
+  }
+  if (!options.mail_from.empty() && !mail::IsMailAddress(options.mail_from)) {
+    return absl::FailedPreconditionError(
+        absl::StrCat("--mail-from \"", options.mail_from, "\" is not an e-mail address"));
+  }
+  domain::MailDeliveryOptions delivery;
+  delivery.from_address = options.mail_from.empty() ? "trainhub@trainhub.invalid" : options.mail_from;
+  delivery.from_name = options.mail_from_name;
+  mail_delivery_ = std::make_unique<domain::MailDelivery>(*store_, *mail_transport_, delivery);
+  ServerMetrics* metrics = &metrics_;
+  mail_loop_ = std::make_unique<MailDeliveryLoop>(
+      *mail_delivery_, options.mail_poll, [metrics](const domain::DeliveryPass& pass) {
+        metrics->ObserveDeliveries(pass.sent, pass.retrying, pass.given_up);
+      });
+  spdlog::info("notifications go to {}", mail_transport_->Describe());
+  return absl::OkStatus();
+}
+
 absl::Status TrainhubServer::SealIntegrityAtStart() {
   if (absl::Status audit = audit_->SealRowsLeftOpen(); !audit.ok()) return audit;
   absl::StatusOr<domain::StatusBaseline> baseline = certificate_issuing_->SignStatusBaseline();
@@ -311,6 +354,7 @@ void TrainhubServer::Shutdown(absl::Duration grace) {
   server_->Shutdown(absl::ToChronoTime(absl::Now() + absl::Milliseconds(100)));
   verification_.reset();
   metrics_server_.reset();
+  if (mail_loop_) mail_loop_->Stop();
 }
 
 std::string TrainhubServer::RenderMetrics() const {
@@ -327,6 +371,18 @@ std::string TrainhubServer::RenderMetrics() const {
   }
   gauges.resident_memory_bytes = ResidentMemoryBytes();
   gauges.start_time_seconds = absl::ToDoubleSeconds(start_time_ - absl::UnixEpoch());
+  const absl::Status outbox = store_->Read([&](domain::ReadView& r) -> absl::Status {
+    absl::StatusOr<domain::OutboxDepth> depth = r.notifications().Depth();
+    if (!depth.ok()) return depth.status();
+    gauges.outbox_pending = depth->pending;
+    if (depth->oldest_due && *depth->oldest_due < absl::Now()) {
+      gauges.outbox_oldest_pending_seconds = absl::ToDoubleSeconds(absl::Now() - *depth->oldest_due);
+    }
+    return absl::OkStatus();
+  });
+  if (!outbox.ok()) {
+    spdlog::warn("metrics: cannot read the outbox: {}", std::string(outbox.message()));
+  }
   return metrics_.Render(gauges);
 }
 

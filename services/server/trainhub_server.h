@@ -37,6 +37,8 @@
 #include "domain/planning/trainers.h"
 #include "domain/privacy/privacy.h"
 #include "domain/reports/funder_reports.h"
+#include "domain/notifications/mail_delivery.h"
+#include "server/mail_delivery_loop.h"
 #include "server/metrics.h"
 #include "server/metrics_server.h"
 #include "server/verification_server.h"
@@ -67,6 +69,20 @@ struct ServerOptions {
   // HTTP, no account, no personal data); port 0 picks a free one. Empty:
   // none.
   std::string metrics_listen_address;
+
+  // Where notification e-mail goes (docs/operations.md, "E-mail"):
+  // "smtp://host:port" (STARTTLS, required beyond loopback) or
+  // "smtps://host:port". Empty: written as .eml files into `maildir`.
+  std::string smtp_url;
+  std::string smtp_username;
+  std::string smtp_password;  // read from a 0600 file or the environment, never a flag
+  std::string smtp_ca_file;   // PEM CAs to trust instead of the system's
+  std::string mail_from;      // sender address; required with smtp_url
+  std::string mail_from_name = "trainhub";
+  // Without smtp_url: the maildir; empty: "mail" beside the database file
+  // (an in-memory database keeps its outbox and delivers nothing).
+  std::string maildir;
+  absl::Duration mail_poll = absl::Seconds(1);
 };
 
 // True for 127.0.0.0/8, [::1] and localhost (with a port).
@@ -95,6 +111,11 @@ class TrainhubServer {
   int port() const { return port_; }
   // The verification web page's port (0 without one).
   int verify_port() const { return verification_ ? verification_->port() : 0; }
+  // Where notification e-mail goes ("maildir var/mail", "smtp://..."); ""
+  // when nothing is delivered.
+  std::string mail_destination() const {
+    return mail_transport_ ? mail_transport_->Describe() : std::string();
+  }
   // The metrics endpoint's port (0 without one).
   int metrics_port() const { return metrics_server_ ? metrics_server_->port() : 0; }
   // The metrics in Prometheus text format, as the endpoint serves them.
@@ -125,6 +146,8 @@ class TrainhubServer {
   void InterceptCalls(grpc::ServerBuilder& builder);
   // The verification page and the metrics, where the options ask for them.
   absl::Status StartWebPages(const ServerOptions& options);
+  // The delivery of the notification outbox, by SMTP or into a maildir.
+  absl::Status StartMail(const ServerOptions& options);
 
   // First, so it outlives everything that reports to it (the store's
   // writer thread commits until the store is gone).
@@ -157,6 +180,9 @@ class TrainhubServer {
   std::unique_ptr<domain::Privacy> privacy_;
   std::unique_ptr<VerificationServer> verification_;
   std::unique_ptr<MetricsServer> metrics_server_;
+  std::unique_ptr<domain::MailTransport> mail_transport_;
+  std::unique_ptr<domain::MailDelivery> mail_delivery_;
+  std::unique_ptr<MailDeliveryLoop> mail_loop_;
   absl::Time start_time_;
   std::unique_ptr<api::Authenticator> auth_;
   std::vector<std::unique_ptr<grpc::Service>> services_;

@@ -198,6 +198,20 @@ TEST_F(DocsTest, ScriptsRunShowsTheDemoLoginsOnEveryStart) {
       std::this_thread::sleep_for(std::chrono::milliseconds(50));
       out = ReadFile(log);
     }
+    const fs::path maildir = tree / "var/mail/new";
+    EXPECT_NE(out.find("E-mail to people is written as files into " +
+                       (tree / "var/mail").string() + "/new/"),
+              std::string::npos)
+        << out;
+    // The demo's enrolments were mailed: the files are there to look at.
+    size_t mails = 0;
+    for (int i = 0; i < 100 && mails == 0; ++i) {
+      if (fs::exists(maildir)) {
+        mails = std::distance(fs::directory_iterator(maildir), fs::directory_iterator());
+      }
+      if (mails == 0) std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    }
+    EXPECT_GT(mails, 0u) << "no .eml file in " << maildir;
     kill(run, SIGTERM);
     WaitExit(run);
     ASSERT_NE(out.find("Stop it with Ctrl-C."), std::string::npos) << out;

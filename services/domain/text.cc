@@ -8,7 +8,9 @@
 #include <memory>
 
 #include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_split.h"
 
 namespace trainhub::domain {
 
@@ -147,23 +149,42 @@ std::string SearchKey(absl::string_view text) {
   return out;
 }
 
-bool LooksLikeEmail(absl::string_view text) {
-  const size_t at = text.find('@');
-  if (at == absl::string_view::npos || at == 0 ||
-      text.find('@', at + 1) != absl::string_view::npos) {
-    return false;
-  }
-  const absl::string_view domain = text.substr(at + 1);
-  const size_t dot = domain.rfind('.');
-  if (dot == absl::string_view::npos || dot == 0 || dot + 1 >= domain.size()) {
-    return false;
-  }
-  for (unsigned char c : text) {
-    if (c <= 0x20 || c == 0x7F || c == ',' || c == ';' || c == '<' || c == '>') {
+namespace {
+
+// RFC 5322 atext, and any byte of a UTF-8 character (RFC 6531).
+bool IsAtext(unsigned char c) {
+  return absl::ascii_isalnum(c) || c >= 0x80 ||
+         absl::string_view("!#$%&'*+-/=?^_`{|}~").find(static_cast<char>(c)) !=
+             absl::string_view::npos;
+}
+
+// A domain of two or more labels: letters, digits, hyphens (not first or
+// last), any UTF-8 (internationalised names), at most 63 bytes each.
+bool IsMailDomain(absl::string_view domain) {
+  int labels = 0;
+  for (absl::string_view label : absl::StrSplit(domain, '.')) {
+    if (label.empty() || label.size() > 63 || label.front() == '-' || label.back() == '-') {
       return false;
     }
+    for (unsigned char c : label) {
+      if (!absl::ascii_isalnum(c) && c != '-' && c < 0x80) return false;
+    }
+    ++labels;
   }
-  return true;
+  return labels >= 2;
+}
+
+}  // namespace
+
+bool LooksLikeEmail(absl::string_view text) {
+  const size_t at = text.rfind('@');
+  if (text.size() > 254 || at == absl::string_view::npos || at == 0 || at > 64) return false;
+  const absl::string_view local = text.substr(0, at);
+  if (local.front() == '.' || local.back() == '.' || absl::StrContains(local, "..")) return false;
+  for (unsigned char c : local) {
+    if (c != '.' && !IsAtext(c)) return false;
+  }
+  return IsMailDomain(text.substr(at + 1));
 }
 
 }  // namespace trainhub::domain

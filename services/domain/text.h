@@ -41,7 +41,11 @@ std::string Folded(absl::string_view text);
 // match): the key for finding people by a part of their name.
 std::string SearchKey(absl::string_view text);
 
-// True for a plausible single address "local@domain.tld" without spaces.
+// True for a single address "local@domain.tld" that mail can be sent to: a
+// dot-atom local part (RFC 5322, UTF-8 allowed) of at most 64 bytes, a
+// domain of two or more labels, at most 254 bytes in all. The same rule as
+// mail::IsMailAddress (for valid UTF-8), so that an address accepted when it
+// is saved is never refused when mail is sent.
 bool LooksLikeEmail(absl::string_view text);
 
 }  // namespace trainhub::domain

@@ -15,6 +15,7 @@
 #include "absl/strings/match.h"
 #include "absl/strings/str_replace.h"
 #include "absl/strings/str_split.h"
+#include "domain/text.h"
 #include "testing/sample_mails.h"
 
 namespace trainhub::mail {
@@ -347,6 +348,32 @@ TEST(MimeMessageTest, OtherMalformedFieldsAreRefusedNamingThem) {
     const absl::Status status = BuildMimeMessage(mail).status();
     EXPECT_EQ(status.code(), absl::StatusCode::kInvalidArgument) << field;
     EXPECT_TRUE(absl::StartsWith(status.message(), "The mail's " + field + " ")) << status;
+  }
+}
+
+}  // namespace
+}  // namespace trainhub::mail
+
+namespace trainhub::mail {
+namespace {
+
+// An address trainhub accepts when a participant, trainer or account is
+// saved (domain::LooksLikeEmail) is one mail can be sent to, and the other
+// way round: no mail is given up at send time for an address that was
+// accepted.
+TEST(MailAddressRuleTest, SavingAndSendingAgreeOnEveryAddress) {
+  const std::vector<std::string> addresses = {
+      "nuran.sahin@example.org", "jürgen@müller.de", "a+tag@example.org",
+      "o'brien@example.ie",      "x@sub.example.co.uk", "no-at-sign.org",
+      "@example.org",            "a@b@example.org",   "a@example",
+      "a@example.",              "a b@example.org",   "a..b@example.org",
+      "a(b)@example.org",        "\"q\"@example.org", ".a@example.org",
+      "a.@example.org",          "a@-example.org",    "a@example-.org",
+      "a@exa_mple.org",          "a@example..org",    std::string(65, 'a') + "@example.org",
+      std::string(64, 'a') + "@example.org",          "a@" + std::string(64, 'b') + ".org",
+      "a,b@example.org",         "a;b@example.org",   "<a@example.org>"};
+  for (const std::string& address : addresses) {
+    EXPECT_EQ(domain::LooksLikeEmail(address), IsMailAddress(address)) << address;
   }
 }
 

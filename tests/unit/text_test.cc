@@ -77,6 +77,12 @@ TEST(LooksLikeEmailTest, AcceptsPlainAddressesOnly) {
   EXPECT_FALSE(LooksLikeEmail("a@example."));
   EXPECT_FALSE(LooksLikeEmail("a b@example.org"));
   EXPECT_FALSE(LooksLikeEmail("a@example.org, b@example.org"));
+  EXPECT_FALSE(LooksLikeEmail("a..b@example.org"));
+  EXPECT_FALSE(LooksLikeEmail("a(b)@example.org"));
+  EXPECT_FALSE(LooksLikeEmail("\"q\"@example.org"));
+  EXPECT_FALSE(LooksLikeEmail(".a@example.org"));
+  EXPECT_FALSE(LooksLikeEmail("a@-example.org"));
+  EXPECT_FALSE(LooksLikeEmail(std::string(65, 'a') + "@example.org"));
 }
 
 }  // namespace

@@ -42,11 +42,17 @@ struct Mail {
 struct MailResult {
   enum class Outcome {
     kDelivered,  // the server took it (SMTP 250) or the file was written
-    kTemporary,  // 4xx, no connection, a timeout: try again later
-    kPermanent,  // 5xx or a mail that cannot be sent as it is: give up
+    // 4xx, no connection, a timeout, a refused sign-in (the installation's
+    // fault, not the mail's): try again later.
+    kTemporary,
+    // A 5xx answer to this mail's MAIL FROM, RCPT TO or DATA, or a mail that
+    // cannot be sent as it is: give up.
+    kPermanent,
   };
   Outcome outcome = Outcome::kTemporary;
-  int reply_code = 0;  // the SMTP reply code that decided it; 0 when none
+  // The SMTP reply code that decided it; 0 when the server gave none (no
+  // connection, a maildir).
+  int reply_code = 0;
   std::string answer;  // the server's words, or what went wrong, for people
 };
 

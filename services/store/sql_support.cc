@@ -121,6 +121,11 @@ void BindVisibility(SQLite::Statement& q, const domain::Visibility& v) {
 
 std::string EmailKey(absl::string_view email) { return domain::Folded(email); }
 
+std::optional<absl::Time> OptionalTimeOf(const SQLite::Column& column) {
+  if (column.isNull()) return std::nullopt;
+  return absl::FromUnixMicros(column.getInt64());
+}
+
 void BindOptionalTime(SQLite::Statement& q, int index, const std::optional<absl::Time>& t) {
   if (t) {
     q.bind(index, Micros(*t));

@@ -138,6 +138,8 @@ std::string EmailKey(absl::string_view email);
 
 // Binds an optional time as Unix micros, or NULL.
 void BindOptionalTime(SQLite::Statement& q, int index, const std::optional<absl::Time>& t);
+// An optional time stored as Unix micros (NULL: none).
+std::optional<absl::Time> OptionalTimeOf(const SQLite::Column& column);
 
 // Target groups as the JSON array of their stored numbers.
 std::string GroupsJson(const std::vector<domain::TargetGroup>& groups);

@@ -18,11 +18,6 @@ constexpr char kNotificationColumns[] =
     " organization_id, series_id, enrolment_id, subject, body, status, create_time,"
     " next_attempt_time, attempts, sent_time, last_answer, body_purge_time FROM notification";
 
-std::optional<absl::Time> OptionalTime(const SQLite::Column& c) {
-  if (c.isNull()) return std::nullopt;
-  return absl::FromUnixMicros(c.getInt64());
-}
-
 Notification ReadNotification(SQLite::Statement& q) {
   Notification n;
   n.id = q.getColumn(0).getInt64();
@@ -41,9 +36,9 @@ Notification ReadNotification(SQLite::Statement& q) {
   n.create_time = absl::FromUnixMicros(q.getColumn(13).getInt64());
   n.next_attempt_time = absl::FromUnixMicros(q.getColumn(14).getInt64());
   n.attempts = q.getColumn(15).getInt();
-  n.sent_time = OptionalTime(q.getColumn(16));
+  n.sent_time = OptionalTimeOf(q.getColumn(16));
   n.last_answer = q.getColumn(17).getString();
-  n.body_purge_time = OptionalTime(q.getColumn(18));
+  n.body_purge_time = OptionalTimeOf(q.getColumn(18));
   return n;
 }
 
@@ -132,7 +127,7 @@ absl::StatusOr<domain::OutboxDepth> SqliteNotificationStore::Depth() {
     q.executeStep();
     domain::OutboxDepth depth;
     depth.pending = q.getColumn(0).getInt64();
-    depth.oldest_due = OptionalTime(q.getColumn(1));
+    depth.oldest_due = OptionalTimeOf(q.getColumn(1));
     return depth;
   });
 }

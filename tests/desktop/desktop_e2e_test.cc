@@ -26,8 +26,10 @@ void Screenshot(QWidget* widget, const QString& name) {
   const QString folder = qEnvironmentVariable("TRAINHUB_SCREENSHOTS");
   if (folder.isEmpty() || widget == nullptr) return;
   QDir().mkpath(folder);
-  // The picture without the busy bar of a call still running.
-  QTest::qWaitFor([]() { return trainhub::desktop::Activity::Instance().running() == 0; }, 5000);
+  // The picture without the busy bar of a call still running (taken after
+  // 5 s in any case: a picture of a hanging call shows what went wrong).
+  (void)QTest::qWaitFor(
+      []() { return trainhub::desktop::Activity::Instance().running() == 0; }, 5000);
   QCoreApplication::processEvents();
   widget->grab().save(folder + "/" + name + ".png");
 }

@@ -113,7 +113,7 @@ void DesktopE2eTest::longTitlesStayApartAndColumnsFitAt1280() {
       "Interkulturelle Öffnung der Verwaltung – Qualifizierungsreihe für Fach- und "
       "Führungskräfte der Kommunen, Durchgang ";
   QStringList ids;
-  for (const QString& end : {"Frühjahr", "Herbst"}) {
+  for (const QString& end : {QString("Frühjahr"), QString("Herbst")}) {
     const QString out = server_.Cli({"--output", "json", "series", "create", "--title", base + end,
                                      "--kind", "other", "--org", "1", "--capacity", "12"});
     ids << JsonOf(out)["id"].toVariant().toString();

@@ -42,7 +42,9 @@ void ComeAndGoUntil(const std::atomic<bool>& stop, Store& store, Accounts& accou
     t.expire_time = t.create_time + absl::Hours(12);
     EXPECT_TRUE(store.Write([&](UnitOfWork& w) { return w.accounts().InsertToken(t); }).ok());
     (void)accounts.Authenticate(token);
-    if (n % 20 == 0) EXPECT_TRUE(accounts.RevokeAllTokens(Principal::System(), id).ok());
+    if (n % 20 == 0) {
+      EXPECT_TRUE(accounts.RevokeAllTokens(Principal::System(), id).ok());
+    }
   }
 }
 

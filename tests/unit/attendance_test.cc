@@ -194,7 +194,7 @@ TEST_F(AttendanceTest, TheCodeIsTakenAsTheTrainersScreenShowsIt) {
     absl::StatusOr<AttendanceEntry> in = check_in_->CheckIn(participant_[i % 2], typed[i], 0, {});
     EXPECT_TRUE(in.ok()) << "\"" << typed[i] << "\": " << in.status();
   }
-  for (const std::string bad : {left, code + "1", left + "-" + "abc", std::string("48a 915")}) {
+  for (const std::string& bad : {left, code + "1", left + "-" + "abc", std::string("48a 915")}) {
     absl::StatusOr<AttendanceEntry> refused = check_in_->CheckIn(participant_[0], bad, 0, {});
     EXPECT_EQ(refused.status().code(), absl::StatusCode::kInvalidArgument) << bad;
     EXPECT_EQ(Field(refused.status()), "code");

@@ -295,7 +295,9 @@ absl::StatusOr<std::string> FunderReportPdf(const FunderReport& r) {
            {"Zeitraum", PeriodText(r)},
            {"Mindestzahl Personen je Zelle (k)", absl::StrCat(r.min_persons)},
            {"Erstellt", Created(r)}}) {
-    blocks.push_back({[label, value](Page& page, double y, bool draw) {
+    // Copies named anew: clang 14 (the fuzz build) cannot capture
+    // structured bindings.
+    blocks.push_back({[label = label, value = value](Page& page, double y, bool draw) {
       const double h1 =
           page.Text(label + ":", kMargin, y, 190, {.size = 10, .bold = true, .max_lines = 2}, draw);
       const double h2 = page.Text(value, kMargin + 190, y, kContentWidth - 190, {.size = 10}, draw);
